@@ -1,0 +1,220 @@
+"""Small validators and converters shared by okrkit's value types.
+
+Each raises an okrkit error that names the field, shows the value seen and says what
+was expected; the formats layer places that field under its document path.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any, TypeAlias, TypeVar
+
+import attrs
+
+from okrkit.errors import InvalidTypeError, InvalidValueError
+
+Number: TypeAlias = int | float | Decimal
+"""A number as okrkit accepts it: an int, a float or a Decimal, finite, never a bool."""
+
+When: TypeAlias = date | datetime
+"""A point in time: a calendar date, or a timezone-aware datetime."""
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def check_number(path: str, value: object) -> Number:
+    """*value* if it is a finite int, float or Decimal; an okrkit error naming *path* if not."""
+    kind = type(value)
+    if kind is int:
+        return value  # type: ignore[return-value]
+    if (
+        kind is float
+        or kind is Decimal
+        or (isinstance(value, int | float | Decimal) and kind is not bool)
+    ):
+        try:
+            finite = math.isfinite(value)  # type: ignore[arg-type]
+        except ValueError:  # a signalling Decimal NaN refuses even to be asked
+            finite = False
+        if not finite:
+            raise InvalidValueError(path, value, "a finite number (not NaN or infinity)")
+        return value  # type: ignore[return-value]
+    raise InvalidTypeError(path, value, "a number (int, float or Decimal)")
+
+
+def check_when(path: str, value: object) -> When:
+    """*value* if it is a date or a timezone-aware datetime; an okrkit error if not."""
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            raise InvalidValueError(path, value, "a date or a timezone-aware datetime")
+        return value
+    if isinstance(value, date):
+        return value
+    raise InvalidTypeError(path, value, "a date or a timezone-aware datetime")
+
+
+def moment(value: When) -> datetime:
+    """The instant *value* stands for, in UTC: a date counts from its midnight."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.combine(value, time.min, tzinfo=UTC)
+
+
+def cutoff(at: When) -> datetime:
+    """The first instant after *at*: a date includes its whole day."""
+    if isinstance(at, datetime):
+        return moment(at) + timedelta(microseconds=1)
+    return datetime.combine(at + timedelta(days=1), time.min, tzinfo=UTC)
+
+
+def to_enum(kind: type[_E], path: str) -> Callable[[object], _E]:
+    """A converter that takes an *kind* member or its value (``"increase"``), case-insensitively."""
+    choices = ", ".join(repr(m.value) for m in kind)
+
+    def convert(value: object) -> _E:
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, str):
+            try:
+                return kind(value.strip().lower())
+            except ValueError:
+                pass
+            raise InvalidValueError(path, value, f"one of {choices}")
+        raise InvalidTypeError(path, value, f"a {kind.__name__} or one of {choices}")
+
+    convert.__name__ = f"to_{kind.__name__.lower()}"
+    return convert
+
+
+def to_optional_enum(kind: type[_E], path: str) -> Callable[[object], _E | None]:
+    """Like `to_enum`, letting None through."""
+    convert = to_enum(kind, path)
+
+    def optional(value: object) -> _E | None:
+        return None if value is None else convert(value)
+
+    return optional
+
+
+def to_tuple(value: object) -> tuple[Any, ...]:
+    """A tuple of *value*'s items: lists and tuples become tuples; anything else is refused."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, list):
+        return tuple(value)
+    raise InvalidTypeError("", value, "a list or tuple")
+
+
+@attrs.frozen
+class _Text:
+    """A str, non-empty after stripping unless *blank* is allowed."""
+
+    optional: bool
+    blank: bool
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
+        if not isinstance(value, str):
+            raise InvalidTypeError(attribute.name, value, "a string")
+        if not self.blank and not value.strip():
+            raise InvalidValueError(attribute.name, value, "a non-empty string")
+
+
+def text(*, optional: bool = False, blank: bool = False) -> _Text:
+    """A validator for a string field."""
+    return _Text(optional=optional, blank=blank)
+
+
+_ID = re.compile(r"[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?")
+
+
+def identifier(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate an id: a non-empty string with no control characters nor surrounding blanks."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, "a string id")
+    if not _ID.fullmatch(value):
+        raise InvalidValueError(
+            attribute.name, value, "a non-empty id without control characters or surrounding spaces"
+        )
+
+
+@attrs.frozen
+class _Number:
+    """A finite number, optionally above (or at least) a bound."""
+
+    optional: bool
+    above: Number | None
+    lo: Number | None
+    hi: Number | None
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
+        number = check_number(attribute.name, value)
+        if self.above is not None and not number > self.above:
+            raise InvalidValueError(attribute.name, value, f"a number above {self.above}")
+        if self.lo is not None and self.hi is not None and not self.lo <= number <= self.hi:
+            raise InvalidValueError(attribute.name, value, f"a number from {self.lo} to {self.hi}")
+
+
+def number(
+    *,
+    optional: bool = False,
+    above: Number | None = None,
+    min_value: Number | None = None,
+    max_value: Number | None = None,
+) -> _Number:
+    """A validator for a numeric field: finite, and within the bounds given."""
+    return _Number(optional=optional, above=above, lo=min_value, hi=max_value)
+
+
+def when(*, optional: bool = False) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """A validator for a date or timezone-aware datetime field."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        check_when(attribute.name, value)
+
+    return validate
+
+
+def codes(inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Validate a tuple of rule codes, such as ``("OKR203",)``."""
+    for i, code in enumerate(value):
+        if not isinstance(code, str) or not code.strip():
+            raise InvalidTypeError(f"{attribute.name}[{i}]", code, "a rule code such as 'OKR203'")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_MAX = 64
+
+
+def slugify(title: str) -> str:
+    """The id okrkit derives from a title: lower-case ASCII words joined by hyphens.
+
+    A title with no ASCII letters or digits (say, in Japanese) gets a short stable
+    hash instead, so the id is never empty and always the same for the same title.
+
+    >>> slugify("Reduce churn from 5% to 4%")
+    'reduce-churn-from-5-to-4'
+    >>> slugify("Café crème")
+    'cafe-creme'
+    >>> slugify("顧客満足度を上げる")
+    'id-2420ee2b'
+    """
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    if len(slug) > _SLUG_MAX:
+        slug = slug[:_SLUG_MAX].rsplit("-", 1)[0] or slug[:_SLUG_MAX]
+    if not slug:
+        slug = "id-" + hashlib.sha1(title.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return slug

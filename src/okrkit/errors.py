@@ -1,0 +1,145 @@
+"""The exceptions and warnings okrkit raises.
+
+Every exception derives from `OKRError`, and each also derives from the built-in a
+caller would naturally catch (`ValueError`, `TypeError`, `KeyError`), so code that
+knows nothing of okrkit still handles it.  Messages say what was wrong, where (a path
+such as ``objectives[2].key_results[1].target``), the value seen and what was expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "AlignmentError",
+    "CycleError",
+    "FormatError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "OKRError",
+    "OKRWarning",
+    "ScoringError",
+    "UnknownIdError",
+]
+
+
+class OKRError(Exception):
+    """The root of every exception okrkit raises."""
+
+
+def _join(prefix: str, path: str) -> str:
+    """Join two parts of a path: ``objectives[0]`` + ``target`` -> ``objectives[0].target``."""
+    if not prefix:
+        return path
+    if not path or path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+class _LocatedError(OKRError):
+    """An error about one value at one place: what was expected there, and what was seen."""
+
+    path: str
+    value: object
+    expected: str
+
+    def __init__(self, path: str, value: object, expected: str) -> None:
+        self.path = path
+        self.value = value
+        self.expected = expected
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}expected {self.expected}, got {self.value!r}"
+
+    def under(self, prefix: str) -> _LocatedError:
+        """The same error, with its path placed under *prefix* (``objectives[0]``)."""
+        return type(self)(_join(prefix, self.path), self.value, self.expected)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path, self.value, self.expected))
+
+
+class InvalidValueError(_LocatedError, ValueError):
+    """A value is of the right type but breaks a rule of its field.
+
+    >>> str(InvalidValueError("confidence", 1.5, "a number from 0 to 1"))
+    'confidence: expected a number from 0 to 1, got 1.5'
+    """
+
+
+class InvalidTypeError(_LocatedError, TypeError):
+    """A value is of the wrong type for its field.
+
+    >>> str(InvalidTypeError("weight", "heavy", "a number"))
+    "weight: expected a number, got 'heavy'"
+    """
+
+
+class CycleError(InvalidValueError):
+    """A cycle label or cycle arithmetic that okrkit cannot make sense of."""
+
+
+class UnknownIdError(OKRError, KeyError):
+    """No objective, key result or KPI has the id asked for.
+
+    >>> str(UnknownIdError("churn", "a key result"))
+    "no key result with id 'churn'"
+    """
+
+    def __init__(self, id: str, what: str = "an objective or key result") -> None:
+        self.id = id
+        self.what = what
+        super().__init__(id)
+
+    def __str__(self) -> str:
+        noun = self.what.removeprefix("an ").removeprefix("a ")
+        return f"no {noun} with id {self.id!r}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.id, self.what))
+
+
+class ScoringError(OKRError, ValueError):
+    """A score, progress or forecast asked of something that cannot give one."""
+
+
+class _ProblemsError(OKRError):
+    """Many problems found at once, raised together: `problems` lists them, each with its path."""
+
+    problems: tuple[str, ...]
+
+    def __init__(self, problems: Iterable[str] | str) -> None:
+        self.problems = (problems,) if isinstance(problems, str) else tuple(problems)
+        if len(self.problems) == 1:
+            message = self.problems[0]
+        else:
+            lines = "".join(f"\n  {p}" for p in self.problems)
+            message = f"{len(self.problems)} problems:{lines}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
+
+
+class FormatError(_ProblemsError, ValueError):
+    """A document that cannot be read; `problems` lists every problem found, each with its path.
+
+    >>> str(FormatError(["$.okrkit: expected 1, got 2"]))
+    '$.okrkit: expected 1, got 2'
+    >>> str(FormatError(["$.a: expected a number, got 'x'", "$.b: missing"]))
+    "2 problems:\\n  $.a: expected a number, got 'x'\\n  $.b: missing"
+    """
+
+
+class AlignmentError(_ProblemsError, ValueError):
+    """Objectives aligned to ids that do not exist, or aligned in a loop; `problems` lists them all.
+
+    >>> str(AlignmentError(["a -> b -> a: alignment loop"]))
+    'a -> b -> a: alignment loop'
+    """
+
+
+class OKRWarning(UserWarning):
+    """The root of okrkit's warnings: legal but questionable, flagged rather than forbidden."""

@@ -1,0 +1,589 @@
+"""The OKR value types: key results, check-ins, objectives, KPIs and the plan that holds them.
+
+Every type is a frozen, slotted attrs class that checks itself on construction and
+raises an okrkit error naming the field, the value seen and what was expected.
+Change is `attrs.evolve` or a named method (`KeyResult.check_in`) returning a new value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, TypeAlias
+
+import attrs
+
+from okrkit import _validators as v
+from okrkit._validators import Number, When, slugify
+from okrkit.cycles import Cycle
+from okrkit.errors import InvalidTypeError, InvalidValueError, UnknownIdError
+
+__all__ = [
+    "Band",
+    "CheckIn",
+    "Commitment",
+    "Direction",
+    "Indicator",
+    "KeyResult",
+    "Kpi",
+    "Level",
+    "Number",
+    "Objective",
+    "PastScore",
+    "Plan",
+    "Target",
+    "When",
+]
+
+Band: TypeAlias = tuple[Number, Number]
+"""A ``(low, high)`` band, both ends inclusive: the target of a WITHIN key result."""
+
+Target: TypeAlias = Number | Band
+"""What a key result aims at: a number, or a band for WITHIN."""
+
+
+class Direction(enum.Enum):
+    """Which way a key result's metric should move, or how it should stay."""
+
+    INCREASE = "increase"
+    """Move the metric up from `start` to `target`."""
+    DECREASE = "decrease"
+    """Move the metric down from `start` to `target`."""
+    AT_LEAST = "at_least"
+    """Keep the metric at or above `target` (a threshold)."""
+    AT_MOST = "at_most"
+    """Keep the metric at or below `target` (a threshold)."""
+    WITHIN = "within"
+    """Keep the metric inside the band `target` = ``(low, high)``."""
+    MILESTONE = "milestone"
+    """Done or not (a check-in of `target`, by default 1), or a fraction done."""
+
+
+class Commitment(enum.Enum):
+    """What an objective promises: everything (committed) or a stretch (aspirational)."""
+
+    COMMITTED = "committed"
+    """Expected to reach 1.0; anything less is a miss."""
+    ASPIRATIONAL = "aspirational"
+    """A stretch goal: 0.7 counts as success."""
+
+
+class Indicator(enum.Enum):
+    """Whether a key result tells early (leading) or late (lagging) how the objective goes."""
+
+    LEADING = "leading"
+    LAGGING = "lagging"
+
+
+class Level(enum.StrEnum):
+    """The usual levels of an organisation; `Objective.level` takes these or any other string."""
+
+    COMPANY = "company"
+    DEPARTMENT = "department"
+    TEAM = "team"
+    INDIVIDUAL = "individual"
+
+
+def _sorted_check_ins(value: object) -> tuple[CheckIn, ...]:
+    items = v.to_tuple(value) if not isinstance(value, tuple) else value
+    for i, item in enumerate(items):
+        if not isinstance(item, CheckIn):
+            raise InvalidTypeError(f"check_ins[{i}]", item, "a CheckIn")
+    keys = [v.moment(c.at) for c in items]
+    if all(a <= b for a, b in itertools.pairwise(keys)):
+        return items
+    order = sorted(range(len(items)), key=keys.__getitem__)  # stable: equal times keep their order
+    return tuple(items[i] for i in order)
+
+
+def _tuple_of(value: object, kind: type, path: str) -> tuple[Any, ...]:
+    """*value* as a tuple whose items are all of *kind*."""
+    try:
+        items = v.to_tuple(value)
+    except InvalidTypeError:
+        raise InvalidTypeError(path, value, f"a list of {kind.__name__}") from None
+    for i, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"{path}[{i}]", item, f"a {kind.__name__}")
+    return items
+
+
+def _key_results(value: object) -> tuple[KeyResult, ...]:
+    return _tuple_of(value, KeyResult, "key_results")
+
+
+def _objectives(value: object) -> tuple[Objective, ...]:
+    return _unique_ids(_tuple_of(value, Objective, "objectives"))
+
+
+def _kpis(value: object) -> tuple[Kpi, ...]:
+    return _tuple_of(value, Kpi, "kpis")
+
+
+def _history(value: object) -> tuple[PastScore, ...]:
+    return _tuple_of(value, PastScore, "history")
+
+
+def _codes(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):  # a lone code is a common slip; a str is also iterable
+        return (value,)
+    try:
+        return v.to_tuple(value)
+    except InvalidTypeError:
+        raise InvalidTypeError("ignore", value, "a list of rule codes") from None
+
+
+_to_direction = v.to_optional_enum(Direction, "direction")
+_to_kpi_direction = v.to_enum(Direction, "direction")
+_to_indicator = v.to_optional_enum(Indicator, "indicator")
+_to_commitment = v.to_enum(Commitment, "commitment")
+
+
+def _direction(value: object) -> Direction | None:
+    return _to_direction(value)
+
+
+def _kpi_direction(value: object) -> Direction:
+    return _to_kpi_direction(value)
+
+
+def _indicator(value: object) -> Indicator | None:
+    return _to_indicator(value)
+
+
+def _commitment(value: object) -> Commitment:
+    return _to_commitment(value)
+
+
+def _target(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _level(value: object) -> object:
+    # A Level member is a str already; store the plain string so equality and output agree.
+    return str(value) if isinstance(value, Level) else value
+
+
+@attrs.frozen(kw_only=True)
+class CheckIn:
+    """One reading of a key result's metric: its value at a time, and how sure the owner feels.
+
+    >>> from datetime import date
+    >>> CheckIn(at=date(2026, 8, 1), value=4.6, confidence=0.6)
+    CheckIn(at=datetime.date(2026, 8, 1), value=4.6, confidence=0.6, note=None, author=None)
+    """
+
+    at: When = attrs.field(validator=v.when())
+    value: Number = attrs.field(validator=v.number())
+    confidence: Number | None = attrs.field(
+        default=None, validator=v.number(optional=True, min_value=0, max_value=1)
+    )
+    note: str | None = attrs.field(default=None, validator=v.text(optional=True, blank=True))
+    author: str | None = attrs.field(default=None, validator=v.text(optional=True))
+
+
+def _check_target(target: object, direction: Direction | None, name: str) -> None:
+    """Check that *target* fits *direction*: a band for WITHIN, a number otherwise."""
+    if target is None:
+        return
+    if isinstance(target, tuple):
+        if direction is not Direction.WITHIN:
+            raise InvalidValueError(
+                name,
+                target,
+                f"a number (a (low, high) band needs direction 'within', not {_name(direction)})",
+            )
+        if len(target) != 2:
+            raise InvalidValueError(name, target, "a (low, high) band of two numbers")
+        low = v.check_number(f"{name}[0]", target[0])
+        high = v.check_number(f"{name}[1]", target[1])
+        if not low <= high:
+            raise InvalidValueError(name, target, "a (low, high) band with low <= high")
+        return
+    v.check_number(name, target)
+    if direction is Direction.WITHIN:
+        raise InvalidValueError(name, target, "a (low, high) band for direction 'within'")
+
+
+def _name(direction: Direction | None) -> str:
+    return "none" if direction is None else repr(direction.value)
+
+
+@attrs.frozen(kw_only=True)
+class KeyResult:
+    """A measurable outcome: a metric moving from `start` to `target`, and its check-ins.
+
+    Only `title` is required: a key result first written as a sentence, with its
+    direction and target still unknown, is valid (the rules flag it).  The id is derived
+    from the title when not given.
+
+    >>> from datetime import date
+    >>> kr = KeyResult(id="churn", title="Reduce churn from 5% to 4%",
+    ...                direction=Direction.DECREASE, start=5.0, target=4.0, unit="%")
+    >>> kr.check_in(4.6, at=date(2026, 8, 1), confidence=0.6).current
+    4.6
+    >>> kr.current
+    5.0
+    """
+
+    title: str = attrs.field(validator=v.text())
+    id: str = attrs.field(
+        default=attrs.Factory(lambda self: slugify(self.title), takes_self=True),
+        validator=v.identifier,
+    )
+    direction: Direction | None = attrs.field(default=None, converter=_direction)
+    start: Number | None = attrs.field(default=None, validator=v.number(optional=True))
+    target: Target | None = attrs.field(default=None, converter=_target)
+    unit: str | None = attrs.field(default=None, validator=v.text(optional=True))
+    weight: Number = attrs.field(default=1, validator=v.number(above=0))
+    owner: str | None = attrs.field(default=None, validator=v.text(optional=True))
+    due: When | None = attrs.field(default=None, validator=v.when(optional=True))
+    indicator: Indicator | None = attrs.field(default=None, converter=_indicator)
+    check_ins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_sorted_check_ins)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes, validator=v.codes)
+
+    def __attrs_post_init__(self) -> None:
+        direction, start, target = self.direction, self.start, self.target
+        if direction is Direction.MILESTONE:
+            # A milestone is done (1) or not (0) unless told otherwise.
+            if start is None:
+                start = 0
+                object.__setattr__(self, "start", 0)
+            if target is None:
+                target = 1
+                object.__setattr__(self, "target", 1)
+        _check_target(target, direction, "target")
+        if start is None or target is None or isinstance(target, tuple):
+            return
+        if direction in (Direction.INCREASE, Direction.MILESTONE) and not target > start:
+            raise InvalidValueError(
+                "target", target, f"a number above start {start!r} for {_name(direction)}"
+            )
+        if direction is Direction.DECREASE and not target < start:
+            raise InvalidValueError(
+                "target", target, f"a number below start {start!r} for 'decrease'"
+            )
+
+    @property
+    def current(self) -> Number | None:
+        """The latest check-in's value, else `start` (None when neither is known)."""
+        return self.check_ins[-1].value if self.check_ins else self.start
+
+    @property
+    def measurable(self) -> bool:
+        """Whether the key result has a direction and a target to be measured against."""
+        return self.direction is not None and self.target is not None
+
+    def latest(self, at: When | None = None) -> CheckIn | None:
+        """The latest check-in made at or before *at* (a date includes its whole day)."""
+        if not self.check_ins:
+            return None
+        if at is None:
+            return self.check_ins[-1]
+        end = v.cutoff(v.check_when("at", at))
+        index = bisect.bisect_left(self.check_ins, end, key=lambda c: v.moment(c.at))
+        return self.check_ins[index - 1] if index else None
+
+    def value_at(self, at: When | None = None) -> Number | None:
+        """The value as of *at*: the latest check-in then, else `start`."""
+        latest = self.latest(at)
+        return self.start if latest is None else latest.value
+
+    def check_in(
+        self,
+        value: Number,
+        *,
+        at: When,
+        confidence: Number | None = None,
+        note: str | None = None,
+        author: str | None = None,
+    ) -> KeyResult:
+        """A new key result with one more check-in, in time order; this one is unchanged."""
+        new = CheckIn(at=at, value=value, confidence=confidence, note=note, author=author)
+        index = bisect.bisect_right(self.check_ins, v.moment(at), key=lambda c: v.moment(c.at))
+        check_ins = (*self.check_ins[:index], new, *self.check_ins[index:])
+        return attrs.evolve(self, check_ins=check_ins)
+
+
+@attrs.frozen(kw_only=True)
+class Objective:
+    """A qualitative goal, its key results, its owner and cycle, and what it is aligned to.
+
+    >>> from okrkit import Cycle
+    >>> obj = Objective(title="Win back customers who drifted away", owner="growth",
+    ...                 cycle=Cycle.parse("2026-Q3"), aligned_to="company-growth")
+    >>> obj.id, obj.commitment
+    ('win-back-customers-who-drifted-away', <Commitment.ASPIRATIONAL: 'aspirational'>)
+    """
+
+    title: str = attrs.field(validator=v.text())
+    id: str = attrs.field(
+        default=attrs.Factory(lambda self: slugify(self.title), takes_self=True),
+        validator=v.identifier,
+    )
+    description: str | None = attrs.field(default=None, validator=v.text(optional=True, blank=True))
+    owner: str | None = attrs.field(default=None, validator=v.text(optional=True))
+    cycle: Cycle | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cycle))
+    )
+    commitment: Commitment = attrs.field(default=Commitment.ASPIRATIONAL, converter=_commitment)
+    level: str | None = attrs.field(default=None, converter=_level, validator=v.text(optional=True))
+    aligned_to: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(v.identifier)
+    )
+    weight: Number = attrs.field(default=1, validator=v.number(above=0))
+    key_results: tuple[KeyResult, ...] = attrs.field(default=(), converter=_key_results)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes, validator=v.codes)
+
+    def key_result(self, id: str) -> KeyResult:
+        """The key result with this id; `UnknownIdError` if there is none."""
+        for kr in self.key_results:
+            if kr.id == id:
+                return kr
+        raise UnknownIdError(id, "a key result")
+
+    def replace_key_result(self, kr: KeyResult) -> Objective:
+        """A new objective with the key result of the same id replaced by *kr*."""
+        for i, old in enumerate(self.key_results):
+            if old.id == kr.id:
+                return attrs.evolve(
+                    self, key_results=(*self.key_results[:i], kr, *self.key_results[i + 1 :])
+                )
+        raise UnknownIdError(kr.id, "a key result")
+
+    def check_in(
+        self,
+        kr_id: str,
+        value: Number,
+        *,
+        at: When,
+        confidence: Number | None = None,
+        note: str | None = None,
+        author: str | None = None,
+    ) -> Objective:
+        """A new objective with a check-in added to one of its key results."""
+        kr = self.key_result(kr_id)
+        return self.replace_key_result(
+            kr.check_in(value, at=at, confidence=confidence, note=note, author=author)
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Kpi:
+    """A health metric tracked beside the OKRs: it should stay above, below or within a threshold.
+
+    A KPI is never scored as an OKR; it is healthy or not.
+
+    >>> from datetime import date
+    >>> uptime = Kpi(title="Uptime", direction="at_least", threshold=99.9, unit="%")
+    >>> uptime.check_in(99.95, at=date(2026, 7, 31)).healthy()
+    True
+    """
+
+    title: str = attrs.field(validator=v.text())
+    id: str = attrs.field(
+        default=attrs.Factory(lambda self: slugify(self.title), takes_self=True),
+        validator=v.identifier,
+    )
+    direction: Direction = attrs.field(converter=_kpi_direction)
+    threshold: Target = attrs.field(converter=_target)
+    unit: str | None = attrs.field(default=None, validator=v.text(optional=True))
+    owner: str | None = attrs.field(default=None, validator=v.text(optional=True))
+    check_ins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_sorted_check_ins)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes, validator=v.codes)
+
+    def __attrs_post_init__(self) -> None:
+        if self.direction not in (Direction.AT_LEAST, Direction.AT_MOST, Direction.WITHIN):
+            raise InvalidValueError(
+                "direction",
+                self.direction.value,
+                "one of 'at_least', 'at_most', 'within' for a KPI",
+            )
+        _check_target(self.threshold, self.direction, "threshold")
+
+    @property
+    def current(self) -> Number | None:
+        """The latest check-in's value, or None before the first."""
+        return self.check_ins[-1].value if self.check_ins else None
+
+    def check_in(
+        self, value: Number, *, at: When, note: str | None = None, author: str | None = None
+    ) -> Kpi:
+        """A new KPI with one more reading, in time order."""
+        new = CheckIn(at=at, value=value, note=note, author=author)
+        index = bisect.bisect_right(self.check_ins, v.moment(at), key=lambda c: v.moment(c.at))
+        return attrs.evolve(self, check_ins=(*self.check_ins[:index], new, *self.check_ins[index:]))
+
+    def healthy(self, at: When | None = None) -> bool | None:
+        """Whether the latest reading by *at* is on the right side of the threshold."""
+        if not self.check_ins:
+            return None
+        if at is None:
+            value = self.check_ins[-1].value
+        else:
+            end = v.cutoff(v.check_when("at", at))
+            index = bisect.bisect_left(self.check_ins, end, key=lambda c: v.moment(c.at))
+            if not index:
+                return None
+            value = self.check_ins[index - 1].value
+        threshold = self.threshold
+        if isinstance(threshold, tuple):
+            return bool(threshold[0] <= value <= threshold[1])
+        if self.direction is Direction.AT_LEAST:
+            return bool(value >= threshold)
+        return bool(value <= threshold)
+
+
+@attrs.frozen(kw_only=True)
+class PastScore:
+    """A final score from a past cycle, kept in a plan's history (the ambition rules read it).
+
+    >>> PastScore(owner="growth", cycle=Cycle.parse("2026-Q2"), score=0.95).commitment
+    <Commitment.ASPIRATIONAL: 'aspirational'>
+    """
+
+    owner: str = attrs.field(validator=v.text())
+    cycle: Cycle = attrs.field(validator=attrs.validators.instance_of(Cycle))
+    score: Number = attrs.field(validator=v.number(min_value=0, max_value=10))
+    commitment: Commitment = attrs.field(default=Commitment.ASPIRATIONAL, converter=_commitment)
+    objective: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(v.identifier)
+    )
+
+
+def _unique_ids(objectives: tuple[Objective, ...]) -> tuple[Objective, ...]:
+    """Give derived ids that collide a suffix (``-2``, ``-3``) so each is unique in the plan.
+
+    An id is taken as derived when it equals the slug of its title; any other duplicate
+    was given on purpose, so it stays for the rules (OKR106) to report.
+    """
+    counts = Counter(o.id for o in objectives)
+    counts.update(kr.id for o in objectives for kr in o.key_results)
+    if all(n == 1 for n in counts.values()):
+        return objectives
+    taken = set(counts)
+    seen: set[str] = set()
+
+    def unique(id: str, title: str) -> str:
+        if id not in seen or counts[id] == 1 or id != slugify(title):
+            seen.add(id)
+            return id
+        n = 2
+        while f"{id}-{n}" in taken:
+            n += 1
+        new = f"{id}-{n}"
+        taken.add(new)
+        seen.add(new)
+        return new
+
+    result = []
+    for obj in objectives:
+        obj_id = unique(obj.id, obj.title)
+        krs = tuple(
+            kr if (new := unique(kr.id, kr.title)) == kr.id else attrs.evolve(kr, id=new)
+            for kr in obj.key_results
+        )
+        renamed = obj_id != obj.id or any(
+            a is not b for a, b in zip(krs, obj.key_results, strict=True)
+        )
+        result.append(attrs.evolve(obj, id=obj_id, key_results=krs) if renamed else obj)
+    return tuple(result)
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """The document: objectives, KPIs and the history of past scores. It is what files hold.
+
+    >>> plan = Plan(objectives=[Objective(title="Delight our customers",
+    ...     key_results=[KeyResult(title="Raise NPS from 32 to 50", direction="increase",
+    ...                            start=32, target=50)])])
+    >>> plan.key_result("raise-nps-from-32-to-50").target
+    50
+    >>> plan.objective_of("raise-nps-from-32-to-50").id
+    'delight-our-customers'
+    """
+
+    objectives: tuple[Objective, ...] = attrs.field(default=(), converter=_objectives)
+    kpis: tuple[Kpi, ...] = attrs.field(default=(), converter=_kpis)
+    history: tuple[PastScore, ...] = attrs.field(default=(), converter=_history)
+    _index: dict[str, tuple[int, int]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # id -> (objective position, key result position or -1); the first holder of an id wins.
+        index: dict[str, tuple[int, int]] = {}
+        for i, obj in enumerate(self.objectives):
+            index.setdefault(obj.id, (i, -1))
+            for j, kr in enumerate(obj.key_results):
+                index.setdefault(kr.id, (i, j))
+        object.__setattr__(self, "_index", index)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._index
+
+    def objective(self, id: str) -> Objective:
+        """The objective with this id; `UnknownIdError` if there is none."""
+        where = self._index.get(id)
+        if where is None or where[1] != -1:
+            raise UnknownIdError(id, "an objective")
+        return self.objectives[where[0]]
+
+    def key_result(self, id: str) -> KeyResult:
+        """The key result with this id, in whichever objective holds it."""
+        where = self._index.get(id)
+        if where is None or where[1] == -1:
+            raise UnknownIdError(id, "a key result")
+        return self.objectives[where[0]].key_results[where[1]]
+
+    def objective_of(self, kr_id: str) -> Objective:
+        """The objective that holds the key result *kr_id*."""
+        where = self._index.get(kr_id)
+        if where is None or where[1] == -1:
+            raise UnknownIdError(kr_id, "a key result")
+        return self.objectives[where[0]]
+
+    def kpi(self, id: str) -> Kpi:
+        """The KPI with this id; `UnknownIdError` if there is none."""
+        for kpi in self.kpis:
+            if kpi.id == id:
+                return kpi
+        raise UnknownIdError(id, "a KPI")
+
+    def key_results(self) -> Iterator[tuple[Objective, KeyResult]]:
+        """Every key result with the objective that holds it, in document order."""
+        for obj in self.objectives:
+            for kr in obj.key_results:
+                yield obj, kr
+
+    @property
+    def cycles(self) -> tuple[Cycle, ...]:
+        """The cycles the objectives run in, each once, in time order."""
+        return tuple(sorted({o.cycle for o in self.objectives if o.cycle is not None}))
+
+    def replace(self, objective: Objective) -> Plan:
+        """A new plan with the objective of the same id replaced."""
+        where = self._index.get(objective.id)
+        if where is None or where[1] != -1:
+            raise UnknownIdError(objective.id, "an objective")
+        i = where[0]
+        return attrs.evolve(
+            self, objectives=(*self.objectives[:i], objective, *self.objectives[i + 1 :])
+        )
+
+    def check_in(
+        self,
+        kr_id: str,
+        value: Number,
+        *,
+        at: When,
+        confidence: Number | None = None,
+        note: str | None = None,
+        author: str | None = None,
+    ) -> Plan:
+        """A new plan with a check-in added to the key result *kr_id*."""
+        obj = self.objective_of(kr_id)
+        return self.replace(
+            obj.check_in(kr_id, value, at=at, confidence=confidence, note=note, author=author)
+        )

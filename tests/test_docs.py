@@ -1,0 +1,76 @@
+"""Every code example in README.md and docs/ runs, and the README agrees with CI.
+
+A page's fenced blocks run in order in one namespace, in a scratch directory that
+holds a copy of ``examples/``: ``python`` blocks are executed, ``pycon`` blocks are
+checked as doctests (their output must match).  Module docstrings' examples run too.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import okrkit
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def blocks(page: Path) -> list[tuple[str, str, int]]:
+    """The fenced code blocks of a page: (language, body, line number)."""
+    text = page.read_text(encoding="utf-8")
+    return [
+        (m["lang"], m["body"], text.count("\n", 0, m.start()) + 1) for m in FENCE.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every python and pycon block on the page runs, and pycon output matches."""
+    if (ROOT / "examples").is_dir():
+        shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    for lang, body, line in blocks(page):
+        name = f"{page.name}:{line}"
+        if lang == "python":
+            exec(compile(body, name, "exec"), namespace)
+        elif lang == "pycon":
+            test = parser.get_doctest(body, namespace, name, str(page), line)
+            runner.run(test, clear_globs=False)
+            namespace.update(test.globs)  # DocTest works on a copy; later blocks see its names
+    result = runner.summarize(verbose=False)
+    assert 0 == result.failed, f"{result.failed} example(s) failed on {page.name}"
+
+
+def test_every_page_has_examples_or_is_prose() -> None:
+    """No page hides code in an unlabelled fence: examples say python, pycon or a shell."""
+    unlabelled = [
+        f"{page.relative_to(ROOT)}:{line}"
+        for page in PAGES
+        for lang, _, line in blocks(page)
+        if not lang
+    ]
+    assert [] == unlabelled
+
+
+def _modules() -> list[str]:
+    return ["okrkit"] + [info.name for info in pkgutil.walk_packages(okrkit.__path__, "okrkit.")]
+
+
+@pytest.mark.parametrize("name", _modules())
+def test_docstring_examples_run(name: str) -> None:
+    """The `>>>` examples in every module's docstrings pass."""
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=FLAGS)
+    assert 0 == result.failed

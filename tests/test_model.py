@@ -1,0 +1,460 @@
+"""The value types: they check themselves, never change, and keep check-ins in time order."""
+
+from __future__ import annotations
+
+import math
+import pickle
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import (
+    CheckIn,
+    Commitment,
+    Cycle,
+    Direction,
+    Indicator,
+    InvalidTypeError,
+    InvalidValueError,
+    KeyResult,
+    Kpi,
+    Level,
+    Objective,
+    OKRError,
+    PastScore,
+    Plan,
+    UnknownIdError,
+)
+from okrkit._validators import moment, slugify
+from okrkit.testing import check_ins, key_results, kpis, objectives, plans, whens
+
+Q3 = Cycle.parse("2026-Q3")
+
+
+def churn(**changes: object) -> KeyResult:
+    fields: dict[str, object] = {
+        "id": "churn",
+        "title": "Reduce churn from 5% to 4%",
+        "direction": Direction.DECREASE,
+        "start": 5.0,
+        "target": 4.0,
+        "unit": "%",
+    }
+    fields.update(changes)
+    return KeyResult(**fields)  # type: ignore[arg-type]
+
+
+class TestGeneratedValues:
+    @given(st.one_of(check_ins(), key_results(), objectives(), kpis(), plans(max_objectives=4)))
+    def test_pickle_round_trip(self, value: object) -> None:
+        """Every generated value survives pickling and compares equal to its copy."""
+        assert value == pickle.loads(pickle.dumps(value))
+
+    @given(st.one_of(check_ins(), key_results(), objectives(), kpis(), plans(max_objectives=4)))
+    def test_rebuilt_equal_and_hashable(self, value: object) -> None:
+        """Rebuilding a value from its own fields gives an equal value with an equal hash."""
+        copy = attrs.evolve(value)  # type: ignore[misc]
+        assert value == copy
+        assert hash(value) == hash(copy)
+
+    @given(key_results())
+    def test_check_ins_sorted(self, kr: KeyResult) -> None:
+        """A key result's check-ins are always in time order."""
+        times = [moment(c.at) for c in kr.check_ins]
+        assert sorted(times) == times
+
+    @given(plans(max_objectives=5))
+    def test_plan_ids_unique(self, plan: Plan) -> None:
+        """Generated plans never repeat an id, so every id can be looked up."""
+        for obj in plan.objectives:
+            assert obj is plan.objective(obj.id)
+        for obj, kr in plan.key_results():
+            assert kr is plan.key_result(kr.id)
+            assert obj is plan.objective_of(kr.id)
+
+
+class TestCheckIn:
+    @given(key_results(), whens(), st.floats(-1e6, 1e6))
+    def test_check_in_keeps_history(self, kr: KeyResult, at: date, value: float) -> None:
+        """`check_in` returns a new key result that keeps every earlier check-in, in order."""
+        new = kr.check_in(value, at=at)
+        # The new check-in goes after any made at the same time: it is the last equal one.
+        remaining = list(reversed(new.check_ins))
+        remaining.remove(CheckIn(at=at, value=value))
+        assert list(kr.check_ins) == remaining[::-1]
+        times = [moment(c.at) for c in new.check_ins]
+        assert sorted(times) == times
+
+    @given(key_results(), whens(), st.floats(-1e6, 1e6))
+    def test_check_in_leaves_original(self, kr: KeyResult, at: date, value: float) -> None:
+        """The key result checked in is unchanged."""
+        before = pickle.dumps(kr)
+        kr.check_in(value, at=at)
+        assert before == pickle.dumps(kr)
+
+    def test_current_is_latest(self) -> None:
+        """`current` is the latest check-in by time, not by the order they were made."""
+        kr = churn().check_in(4.4, at=date(2026, 9, 1)).check_in(4.6, at=date(2026, 8, 1))
+        assert 4.4 == kr.current
+        assert [4.6, 4.4] == [c.value for c in kr.check_ins]
+
+    def test_current_without_check_ins_is_start(self) -> None:
+        """With no check-in, the current value is the start."""
+        assert 5.0 == churn().current
+        assert KeyResult(title="Write the plan").current is None
+
+    def test_same_time_keeps_order_made(self) -> None:
+        """Two check-ins at the same time stay in the order they were made; the last wins."""
+        kr = churn().check_in(4.8, at=date(2026, 8, 1)).check_in(4.7, at=date(2026, 8, 1))
+        assert [4.8, 4.7] == [c.value for c in kr.check_ins]
+        assert 4.7 == kr.current
+
+    @given(key_results(max_check_ins=10), whens())
+    def test_value_at_ignores_later(self, kr: KeyResult, at: date) -> None:
+        """`value_at(at)` is the value of the last check-in made by `at`, else the start."""
+        earlier = [c for c in kr.check_ins if moment(c.at) <= moment(at)]
+        expected = earlier[-1].value if earlier else kr.start
+        if isinstance(at, datetime):
+            assert expected == kr.value_at(at)
+        else:
+            same_day = [c for c in kr.check_ins if moment(c.at).date() <= at]
+            assert (same_day[-1].value if same_day else kr.start) == kr.value_at(at)
+
+    def test_date_includes_whole_day(self) -> None:
+        """Asking as of a date counts check-ins made at any time that day (UTC)."""
+        late = datetime(2026, 8, 1, 23, 0, tzinfo=UTC)
+        kr = churn().check_in(4.5, at=late)
+        assert 4.5 == kr.value_at(date(2026, 8, 1))
+        assert 5.0 == kr.value_at(date(2026, 7, 31))
+        assert kr.latest(date(2026, 7, 31)) is None
+
+    def test_mixed_dates_and_datetimes_sort(self) -> None:
+        """Dates and aware datetimes in one history sort by the instant they stand for."""
+        tz = timezone(timedelta(hours=-8))
+        kr = (
+            churn()
+            .check_in(4.6, at=date(2026, 8, 2))
+            .check_in(4.7, at=datetime(2026, 8, 1, 20, 0, tzinfo=tz))
+        )
+        # 20:00 at UTC-8 on 1 August is 04:00 UTC on 2 August, after that day's midnight.
+        assert [4.6, 4.7] == [c.value for c in kr.check_ins]
+
+
+class TestKeyResult:
+    def test_title_only_is_valid(self) -> None:
+        """A key result written as a sentence, not yet measurable, is valid."""
+        kr = KeyResult(title="Improve onboarding")
+        assert "improve-onboarding" == kr.id
+        assert not kr.measurable
+
+    def test_milestone_defaults(self) -> None:
+        """A milestone runs from 0 to 1 unless told otherwise."""
+        kr = KeyResult(title="Ship v2", direction="milestone")
+        assert (0, 1) == (kr.start, kr.target)
+        assert (0, 6) == (
+            KeyResult(title="Launch six features", direction="milestone", target=6).start,
+            6,
+        )
+
+    def test_direction_by_name(self) -> None:
+        """Enums are accepted by their value, in any case."""
+        assert Direction.AT_LEAST == churn(direction="AT_LEAST", start=None).direction
+        assert Indicator.LAGGING == churn(indicator="lagging").indicator
+
+    def test_ignore_codes(self) -> None:
+        """`ignore` takes a list of rule codes, or one code alone."""
+        assert ("OKR203",) == churn(ignore="OKR203").ignore
+        assert ("OKR203", "OKR1") == churn(ignore=["OKR203", "OKR1"]).ignore
+
+    def test_latest(self) -> None:
+        """`latest()` is the last check-in, or None before the first."""
+        assert churn().latest() is None
+        assert 4.5 == churn().check_in(4.5, at=date(2026, 8, 1)).latest().value  # type: ignore[union-attr]
+
+    def test_long_title_slug(self) -> None:
+        """A derived id is cut at a word boundary to at most 64 characters."""
+        kr = KeyResult(title="Increase " + "very " * 30 + "much")
+        assert 64 >= len(kr.id)
+        assert kr.id.endswith("very")
+        assert 64 == len(KeyResult(title="x" * 100).id)
+
+    def test_within_takes_a_band(self) -> None:
+        """A WITHIN key result aims at a (low, high) band; a list is made a tuple."""
+        kr = KeyResult(title="Latency", direction=Direction.WITHIN, target=[95, 105])
+        assert (95, 105) == kr.target
+
+    @given(key_results())
+    def test_id_derived_from_title(self, kr: KeyResult) -> None:
+        """Without an id, the id is the slug of the title, the same every time."""
+        derived = KeyResult(title=kr.title)
+        assert slugify(kr.title) == derived.id
+        assert derived.id == KeyResult(title=kr.title).id
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (lambda: churn(start=math.nan), InvalidValueError, "start: expected a finite number"),
+        (lambda: churn(target=math.inf), InvalidValueError, "target: expected a finite number"),
+        (lambda: churn(start=Decimal("NaN")), InvalidValueError, "start: expected a finite"),
+        (lambda: churn(start=Decimal("sNaN")), InvalidValueError, "start: expected a finite"),
+        (lambda: churn(target=6.0), InvalidValueError, "target: expected a number below start 5.0"),
+        (
+            lambda: churn(direction="increase"),
+            InvalidValueError,
+            "target: expected a number above start 5.0 for 'increase', got 4.0",
+        ),
+        (lambda: churn(start="5"), InvalidTypeError, "start: expected a number"),
+        (lambda: churn(start=True), InvalidTypeError, "start: expected a number"),
+        (lambda: churn(weight=0), InvalidValueError, "weight: expected a number above 0, got 0"),
+        (lambda: churn(direction="sideways"), InvalidValueError, "direction: expected one of"),
+        (lambda: churn(direction=3), InvalidTypeError, "direction: expected a Direction"),
+        (lambda: churn(title="  "), InvalidValueError, "title: expected a non-empty string"),
+        (lambda: churn(id=" x"), InvalidValueError, "id: expected a non-empty id"),
+        (lambda: churn(id=7), InvalidTypeError, "id: expected a string id, got 7"),
+        (
+            lambda: churn(target=(3, 4)),
+            InvalidValueError,
+            "target: expected a number (a (low, high)",
+        ),
+        (
+            lambda: churn(direction="within", target=4.0),
+            InvalidValueError,
+            "target: expected a (low, high) band",
+        ),
+        (
+            lambda: churn(direction="within", target=(5, 4)),
+            InvalidValueError,
+            "low <= high",
+        ),
+        (lambda: churn(direction="within", target=(1, 2, 3)), InvalidValueError, "two numbers"),
+        (lambda: churn(direction="within", target=(1, "x")), InvalidTypeError, "target[1]"),
+        (
+            lambda: KeyResult(title="Ship", direction="milestone", start=1, target=1),
+            InvalidValueError,
+            "above start 1 for 'milestone'",
+        ),
+        (lambda: churn(check_ins=[3]), InvalidTypeError, "check_ins[0]: expected a CheckIn"),
+        (lambda: churn(check_ins="abc"), InvalidTypeError, "expected a list or tuple"),
+        (lambda: churn(ignore=[""]), InvalidTypeError, "ignore[0]: expected a rule code"),
+        (lambda: churn(ignore=5), InvalidTypeError, "ignore: expected a list of rule codes"),
+        (lambda: churn(due="2026-09-30"), InvalidTypeError, "due: expected a date"),
+        (
+            lambda: CheckIn(at=datetime(2026, 8, 1, 12), value=1),
+            InvalidValueError,
+            (
+                "at: expected a date or a timezone-aware datetime, "
+                "got datetime.datetime(2026, 8, 1, 12, 0)"
+            ),
+        ),
+        (
+            lambda: CheckIn(at=date(2026, 8, 1), value=1, confidence=1.5),
+            InvalidValueError,
+            "confidence: expected a number from 0 to 1, got 1.5",
+        ),
+        (lambda: CheckIn(at="today", value=1), InvalidTypeError, "at: expected a date"),
+        (lambda: CheckIn(at=date(2026, 8, 1), value=None), InvalidTypeError, "value: expected"),
+        (
+            lambda: Objective(title="Grow", key_results=[1]),
+            InvalidTypeError,
+            "key_results[0]: expected a KeyResult, got 1",
+        ),
+        (lambda: Objective(title="Grow", key_results=None), InvalidTypeError, "key_results:"),
+        (lambda: Objective(title="Grow", cycle="2026-Q3"), TypeError, "cycle"),
+        (lambda: Objective(title="Grow", commitment="maybe"), InvalidValueError, "commitment"),
+        (lambda: Objective(title="Grow", level=3), InvalidTypeError, "level: expected a string"),
+        (lambda: Objective(title="Grow", aligned_to=""), InvalidValueError, "aligned_to"),
+        (
+            lambda: Kpi(title="Uptime", direction="increase", threshold=99),
+            InvalidValueError,
+            "direction: expected one of 'at_least', 'at_most', 'within' for a KPI",
+        ),
+        (lambda: Kpi(title="Uptime", direction="within", threshold=99), InvalidValueError, "band"),
+        (
+            lambda: PastScore(owner="a", cycle=Q3, score=-0.1),
+            InvalidValueError,
+            "score: expected a number from 0 to 10",
+        ),
+        (lambda: Plan(objectives=[KeyResult(title="x")]), InvalidTypeError, "objectives[0]"),
+        (lambda: Plan(kpis=3), InvalidTypeError, "kpis: expected a list of Kpi"),
+    ],
+)
+def test_bad_values_raise_okrkit_errors(build: object, error: type, message: str) -> None:
+    """Bad values raise the documented okrkit error, naming the field, value and expectation."""
+    with pytest.raises(error) as info:
+        build()  # type: ignore[operator]
+    assert isinstance(info.value, OKRError) or error is TypeError
+    assert message in str(info.value)
+
+
+def test_objective_cycle_error_is_okrkit() -> None:
+    """A cycle of the wrong type is reported by attrs' type check, which is a TypeError."""
+    with pytest.raises(TypeError, match="cycle"):
+        Objective(title="Grow", cycle="2026-Q3")  # type: ignore[arg-type]
+
+
+class TestObjective:
+    def test_defaults(self) -> None:
+        """An objective is aspirational, weighs 1, and aligns to nothing by default."""
+        obj = Objective(title="Win back customers")
+        assert (Commitment.ASPIRATIONAL, 1, None) == (obj.commitment, obj.weight, obj.aligned_to)
+
+    def test_level_any_string(self) -> None:
+        """`level` takes the usual levels or any other string, stored as a plain string."""
+        assert "team" == Objective(title="Grow", level=Level.TEAM).level
+        assert type(Objective(title="Grow", level=Level.TEAM).level) is str
+        assert "tribe" == Objective(title="Grow", level="tribe").level
+
+    def test_key_result_lookup(self) -> None:
+        """Key results are found by id; a missing id is an UnknownIdError (a KeyError)."""
+        obj = Objective(title="Retain", key_results=[churn()])
+        assert churn() == obj.key_result("churn")
+        with pytest.raises(KeyError, match="no key result with id 'nps'"):
+            obj.key_result("nps")
+
+    def test_check_in(self) -> None:
+        """Checking in through the objective changes only that key result, in a new objective."""
+        obj = Objective(title="Retain", key_results=[churn(), churn(id="other")])
+        new = obj.check_in("churn", 4.5, at=date(2026, 8, 1))
+        assert 4.5 == new.key_result("churn").current
+        assert obj.key_results[1] is new.key_results[1]
+        assert 5.0 == obj.key_result("churn").current
+        with pytest.raises(UnknownIdError):
+            obj.replace_key_result(churn(id="nope"))
+
+
+class TestKpi:
+    def test_healthy(self) -> None:
+        """A KPI is healthy when its latest reading is on the right side of its threshold."""
+        uptime = Kpi(title="Uptime", direction="at_least", threshold=99.9)
+        assert uptime.healthy() is None
+        uptime = uptime.check_in(99.5, at=date(2026, 7, 1)).check_in(99.95, at=date(2026, 8, 1))
+        assert uptime.healthy() is True
+        assert uptime.healthy(date(2026, 7, 15)) is False
+        assert uptime.healthy(date(2026, 6, 1)) is None
+        assert 99.95 == uptime.current
+
+    def test_at_most_and_band(self) -> None:
+        """AT_MOST and WITHIN KPIs compare inclusively."""
+        cost = Kpi(title="Cost", direction="at_most", threshold=10).check_in(
+            10, at=date(2026, 1, 1)
+        )
+        band = Kpi(title="Latency", direction="within", threshold=[90, 110])
+        assert cost.healthy() is True
+        assert band.check_in(111, at=date(2026, 1, 1)).healthy() is False
+        assert Kpi(title="No reading", direction="at_least", threshold=1).current is None
+
+
+class TestPlan:
+    def test_derived_ids_made_unique(self) -> None:
+        """Objects whose derived ids collide get -2, -3 suffixes, in document order."""
+        plan = Plan(
+            objectives=[
+                Objective(title="Grow", key_results=[KeyResult(title="Grow")]),
+                Objective(title="Grow"),
+            ]
+        )
+        assert ["grow", "grow-3"] == [o.id for o in plan.objectives]
+        assert "grow-2" == plan.objectives[0].key_results[0].id
+
+    def test_suffix_skips_taken_ids(self) -> None:
+        """A suffix never takes an id already in use."""
+        plan = Plan(
+            objectives=[
+                Objective(title="Grow"),
+                Objective(id="grow-2", title="x"),
+                Objective(title="Grow"),
+            ]
+        )
+        assert ["grow", "grow-2", "grow-3"] == [o.id for o in plan.objectives]
+
+    def test_explicit_duplicates_kept(self) -> None:
+        """Ids given on purpose are kept, duplicates too, for the rules to report."""
+        plan = Plan(objectives=[Objective(id="a", title="One"), Objective(id="a", title="Two")])
+        assert ["a", "a"] == [o.id for o in plan.objectives]
+        assert "One" == plan.objective("a").title
+
+    def test_lookups(self) -> None:
+        """A plan finds objectives, key results, their holder and KPIs by id."""
+        uptime = Kpi(title="Uptime", direction="at_least", threshold=99.9)
+        plan = Plan(
+            objectives=[Objective(id="retain", title="Retain", key_results=[churn()])],
+            kpis=[uptime],
+        )
+        assert "retain" == plan.objective_of("churn").id
+        assert uptime == plan.kpi("uptime")
+        assert "churn" in plan
+        assert "nope" not in plan
+        for lookup in (plan.objective, plan.key_result, plan.objective_of, plan.kpi):
+            with pytest.raises(UnknownIdError):
+                lookup("nope")
+        with pytest.raises(UnknownIdError, match="no objective with id 'churn'"):
+            plan.objective("churn")
+        with pytest.raises(UnknownIdError, match="no key result with id 'retain'"):
+            plan.key_result("retain")
+
+    def test_check_in_and_replace(self) -> None:
+        """`check_in` and `replace` give a new plan and leave the old one unchanged."""
+        plan = Plan(objectives=[Objective(id="retain", title="Retain", key_results=[churn()])])
+        new = plan.check_in("churn", 4.2, at=date(2026, 8, 3), confidence=0.5)
+        assert 4.2 == new.key_result("churn").current
+        assert 5.0 == plan.key_result("churn").current
+        with pytest.raises(UnknownIdError):
+            plan.replace(Objective(id="nope", title="x"))
+
+    def test_cycles(self) -> None:
+        """`cycles` lists each cycle once, in time order."""
+        q2 = Cycle.parse("2026-Q2")
+        plan = Plan(
+            objectives=[
+                Objective(title="a", cycle=Q3),
+                Objective(title="b", cycle=q2),
+                Objective(title="c", cycle=Q3),
+                Objective(title="d"),
+            ]
+        )
+        assert (q2, Q3) == plan.cycles
+
+    def test_history(self) -> None:
+        """A plan keeps past scores per owner, cycle and commitment."""
+        past = PastScore(owner="growth", cycle=Cycle.parse("2026-Q2"), score=0.95)
+        assert (past,) == Plan(history=[past]).history
+
+
+def test_errors_subclass_builtins() -> None:
+    """Each okrkit error is also the built-in a caller would catch."""
+    assert issubclass(okrkit.InvalidValueError, ValueError)
+    assert issubclass(okrkit.InvalidTypeError, TypeError)
+    assert issubclass(okrkit.UnknownIdError, KeyError)
+    assert issubclass(okrkit.FormatError, ValueError)
+    assert issubclass(okrkit.AlignmentError, ValueError)
+    assert issubclass(okrkit.CycleError, ValueError)
+    assert issubclass(okrkit.OKRWarning, UserWarning)
+
+
+def test_errors_pickle() -> None:
+    """Errors survive pickling (process pools send them between processes)."""
+    for err in (
+        InvalidValueError("target", 6.0, "a number below 5.0"),
+        UnknownIdError("churn", "a key result"),
+        okrkit.FormatError(["$.a: bad", "$.b: bad"]),
+        okrkit.AlignmentError("a -> a: loop"),
+    ):
+        copy = pickle.loads(pickle.dumps(err))
+        assert (type(err), str(err)) == (type(copy), str(copy))
+
+
+def test_error_under_prefix() -> None:
+    """An error's path can be placed under the path of the document that held the value."""
+    err = InvalidValueError("target", 6.0, "a number below 5.0").under(
+        "objectives[2].key_results[1]"
+    )
+    assert "objectives[2].key_results[1].target: expected a number below 5.0, got 6.0" == str(err)
+    assert "objectives[0][1]" == InvalidValueError("[1]", 1, "x").under("objectives[0]").path
+    assert "x" == InvalidValueError("x", 1, "y").under("").path
+    assert "got 1" == str(InvalidValueError("", 1, "y")).split(", ")[1]
