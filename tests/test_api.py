@@ -50,6 +50,17 @@ class TestAll:
         assert [] == [name for name in names if not hasattr(module, name)]
 
 
+class TestLazySubmodules:
+    def test_text_loads_on_first_use(self) -> None:
+        """`okrkit.text` is importable as an attribute without being loaded by `import okrkit`."""
+        assert "parse_key_result" in dir(okrkit.text)
+
+    def test_unknown_attribute(self) -> None:
+        """An unknown attribute is an AttributeError, as for any module."""
+        with pytest.raises(AttributeError, match="no attribute 'nope'"):
+            okrkit.nope  # noqa: B018
+
+
 class TestVersion:
     def test_version_from_metadata(self) -> None:
         """`__version__` is the installed distribution's version."""
@@ -72,7 +83,8 @@ class TestImportCost:
         """`import okrkit` loads none of the optional extras nor hypothesis."""
         code = (
             "import sys, okrkit; "
-            "heavy = {'hypothesis', 'yaml', 'pandas', 'matplotlib', 'numpy', 'jsonschema'}; "
+            "heavy = {'hypothesis', 'yaml', 'pandas', 'matplotlib', 'numpy', 'jsonschema',"
+            " 'okrkit.text'}; "
             "print(sorted(heavy & set(sys.modules)))"
         )
         out = subprocess.run(

@@ -133,6 +133,12 @@ class TestCheckIn:
         assert 5.0 == kr.value_at(date(2026, 7, 31))
         assert kr.latest(date(2026, 7, 31)) is None
 
+    def test_end_of_time(self) -> None:
+        """Asking as of the last representable day or instant counts every check-in."""
+        kr = churn().check_in(4.5, at=date.max)
+        assert 4.5 == kr.value_at(date.max)
+        assert 4.5 == kr.value_at(datetime.max.replace(tzinfo=UTC))
+
     def test_mixed_dates_and_datetimes_sort(self) -> None:
         """Dates and aware datetimes in one history sort by the instant they stand for."""
         tz = timezone(timedelta(hours=-8))
@@ -210,6 +216,18 @@ class TestKeyResult:
             "target: expected a number above start 5.0 for 'increase', got 4.0",
         ),
         (lambda: churn(start="5"), InvalidTypeError, "start: expected a number"),
+        (
+            lambda: churn(start=10**400),
+            InvalidValueError,
+            "start: expected a number within ±1.798e+308",
+        ),
+        (
+            lambda: CheckIn(
+                at=datetime(9999, 12, 31, 20, tzinfo=timezone(-timedelta(hours=8))), value=1
+            ),
+            InvalidValueError,
+            "at: expected a time that falls within 9999 in UTC",
+        ),
         (lambda: churn(start=True), InvalidTypeError, "start: expected a number"),
         (lambda: churn(weight=0), InvalidValueError, "weight: expected a number above 0, got 0"),
         (lambda: churn(direction="sideways"), InvalidValueError, "direction: expected one of"),

@@ -11,9 +11,10 @@ one with `attrs.evolve` or a named method that returns a new value.
 4.6
 """
 
+import importlib as _importlib
 from importlib.metadata import version as _version
 
-from okrkit.cycles import Cycle, CycleKind, FiscalYearNaming
+from okrkit.cycles import REVIEW_LEAD, Cycle, CycleKind, FiscalYearNaming, ScheduleFrequency
 from okrkit.errors import (
     AlignmentError,
     CycleError,
@@ -41,12 +42,42 @@ from okrkit.model import (
     Target,
     When,
 )
+from okrkit.scoring import (
+    STALE_AFTER,
+    Bands,
+    Forecast,
+    Grade,
+    Policy,
+    Status,
+    confidence,
+    forecast,
+    grade,
+    policy_named,
+    progress,
+    required_value,
+    score,
+    status,
+    stepped,
+)
 
 __version__ = _version("okrkit")
 
+# Submodules loaded on first use, so that `import okrkit` stays light (regex tables, parsers).
+_LAZY = frozenset({"text"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return _importlib.import_module(f"okrkit.{name}")
+    raise AttributeError(f"module 'okrkit' has no attribute {name!r}")
+
+
 __all__ = [
+    "REVIEW_LEAD",
+    "STALE_AFTER",
     "AlignmentError",
     "Band",
+    "Bands",
     "CheckIn",
     "Commitment",
     "Cycle",
@@ -54,7 +85,9 @@ __all__ = [
     "CycleKind",
     "Direction",
     "FiscalYearNaming",
+    "Forecast",
     "FormatError",
+    "Grade",
     "Indicator",
     "InvalidTypeError",
     "InvalidValueError",
@@ -67,9 +100,21 @@ __all__ = [
     "Objective",
     "PastScore",
     "Plan",
+    "Policy",
+    "ScheduleFrequency",
     "ScoringError",
+    "Status",
     "Target",
     "UnknownIdError",
     "When",
     "__version__",
+    "confidence",
+    "forecast",
+    "grade",
+    "policy_named",
+    "progress",
+    "required_value",
+    "score",
+    "status",
+    "stepped",
 ]

@@ -10,6 +10,7 @@ import enum
 import hashlib
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
@@ -27,13 +28,17 @@ When: TypeAlias = date | datetime
 """A point in time: a calendar date, or a timezone-aware datetime."""
 
 _E = TypeVar("_E", bound=enum.Enum)
+_LARGEST = int(sys.float_info.max)
 
 
 def check_number(path: str, value: object) -> Number:
     """*value* if it is a finite int, float or Decimal; an okrkit error naming *path* if not."""
     kind = type(value)
     if kind is int:
-        return value  # type: ignore[return-value]
+        # Scores are computed in floats: a whole number beyond float range cannot be scored.
+        if -_LARGEST <= value <= _LARGEST:  # type: ignore[operator]
+            return value  # type: ignore[return-value]
+        raise InvalidValueError(path, value, f"a number within ±{_LARGEST:.4g}")
     if (
         kind is float
         or kind is Decimal
@@ -54,6 +59,10 @@ def check_when(path: str, value: object) -> When:
     if isinstance(value, datetime):
         if value.utcoffset() is None:
             raise InvalidValueError(path, value, "a date or a timezone-aware datetime")
+        try:
+            moment(value)
+        except OverflowError:  # late on 9999-12-31 west of UTC: no instant to order it by
+            raise InvalidValueError(path, value, "a time that falls within 9999 in UTC") from None
         return value
     if isinstance(value, date):
         return value
@@ -69,9 +78,12 @@ def moment(value: When) -> datetime:
 
 def cutoff(at: When) -> datetime:
     """The first instant after *at*: a date includes its whole day."""
-    if isinstance(at, datetime):
-        return moment(at) + timedelta(microseconds=1)
-    return datetime.combine(at + timedelta(days=1), time.min, tzinfo=UTC)
+    try:
+        if isinstance(at, datetime):
+            return moment(at) + timedelta(microseconds=1)
+        return datetime.combine(at + timedelta(days=1), time.min, tzinfo=UTC)
+    except OverflowError:  # the very end of 9999: everything is before it
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def to_enum(kind: type[_E], path: str) -> Callable[[object], _E]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 import enum
-import itertools
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date, datetime
 from typing import Any, TypeAlias
 
 import attrs
@@ -92,8 +92,15 @@ def _sorted_check_ins(value: object) -> tuple[CheckIn, ...]:
     for i, item in enumerate(items):
         if not isinstance(item, CheckIn):
             raise InvalidTypeError(f"check_ins[{i}]", item, "a CheckIn")
-    keys = [v.moment(c.at) for c in items]
-    if all(a <= b for a, b in itertools.pairwise(keys)):
+    if len(items) < 2:
+        return items
+    # Dates compare as days and aware datetimes as instants, so a list of one kind needs no
+    # conversion to UTC; only a mix of both does.
+    keys: list[Any] = [c.at for c in items]
+    kinds = set(map(type, keys))
+    if not (kinds == {date} or all(issubclass(k, datetime) for k in kinds)):
+        keys = [v.moment(k) for k in keys]
+    if sorted(keys) == keys:  # sorted() is stable, so equal times keep their order either way
         return items
     order = sorted(range(len(items)), key=keys.__getitem__)  # stable: equal times keep their order
     return tuple(items[i] for i in order)

@@ -47,29 +47,29 @@ __all__ = [
 ]
 
 
-def _days() -> st.SearchStrategy[date]:
-    """Dates anywhere, with extra weight on the edges of the calendar."""
-    years = st.integers(1, 9999)
-    return st.one_of(
-        st.dates(),
-        st.dates(max_value=date(3, 12, 31)),
-        st.dates(min_value=date(9997, 1, 1)),
-        years.filter(calendar.isleap).map(lambda year: date(year, 2, 29)),
-        # 28 December is always in the last ISO week of its year: week 53 in a long year.
-        years.map(lambda year: date(year, 12, 28)),
-    )
+_YEARS = st.integers(1, 9999)
+# Dates anywhere, with extra weight on the edges of the calendar.  Built once: making
+# strategies inside every draw slows generation down severalfold.
+_DAYS = st.one_of(
+    st.dates(),
+    st.dates(max_value=date(3, 12, 31)),
+    st.dates(min_value=date(9997, 1, 1)),
+    _YEARS.filter(calendar.isleap).map(lambda year: date(year, 2, 29)),
+    # 28 December is always in the last ISO week of its year: week 53 in a long year.
+    _YEARS.map(lambda year: date(year, 12, 28)),
+)
 
 
 @st.composite
 def _cycle(draw: st.DrawFn, kind: CycleKind) -> Cycle:
     if kind == "custom":
-        start = draw(_days())
+        start = draw(_DAYS)
         room = (date.max - start).days
         days = draw(st.one_of(st.integers(0, min(room, 120)), st.integers(0, room)))
         return Cycle(kind="custom", start=start, end=start + timedelta(days=days))
     fiscal_year_start = draw(st.integers(1, 12)) if kind.startswith("fiscal_") else 1
     naming: FiscalYearNaming = draw(st.sampled_from(get_args(FiscalYearNaming)))
-    day = draw(_days())
+    day = draw(_DAYS)
     try:
         return Cycle.containing(
             day, kind=kind, fiscal_year_start=fiscal_year_start, fiscal_year_named_by=naming
@@ -177,6 +177,16 @@ def _number_pair(
     ).map(sorted)
 
 
+def _in_utc_range(moment: datetime) -> bool:
+    """Whether *moment* has an instant in UTC (not so on the first day of year 1 east of UTC,
+    nor on the last day of 9999 west of it)."""
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
+
+
 def whens(cycle: Cycle | None = None) -> st.SearchStrategy[When]:
     """A strategy for points in time: dates and aware datetimes (inside *cycle* if given)."""
     if cycle is None:
@@ -189,7 +199,7 @@ def whens(cycle: Cycle | None = None) -> st.SearchStrategy[When]:
         days,
         st.integers(0, 86_399),
         st.sampled_from(_TIMEZONES),
-    )
+    ).filter(_in_utc_range)
     return st.one_of(days, moments)
 
 
@@ -272,6 +282,8 @@ def _key_result(
         if direction is Direction.MILESTONE
         else numbers(min_value=lo, max_value=hi, kinds=(kind, "int"))
     )
+    # Draw the length first, uniformly, so that long histories (dozens) are as common as short.
+    length = draw(st.integers(0, max_check_ins))
     history = draw(
         st.lists(
             st.builds(
@@ -281,7 +293,8 @@ def _key_result(
                 confidence=st.none() | st.floats(0, 1),
                 note=st.none() | st.text(max_size=20),
             ),
-            max_size=max_check_ins,
+            min_size=length,
+            max_size=length,
         )
     )
     fields: dict[str, object] = {}

@@ -1,0 +1,1384 @@
+"""Reading OKR statements written in English: "Reduce churn by 8%" as a structured key result.
+
+`parse_key_result` reads one key result sentence into a `ParsedKeyResult` (its direction,
+whether it moves *by* an amount or *to* a level, the numbers, the unit, the metric, whether
+it can be measured at all and whether it describes an activity rather than an outcome);
+`to_key_result` turns that into a `KeyResult`; `parse_objective` says whether an objective
+is qualitative, as it should be.  Everything is rules and regular expressions: no network,
+no models, any string in, a well-formed answer out.
+
+>>> parse_key_result("Reduce churn by 8%").direction
+<Direction.DECREASE: 'decrease'>
+>>> to_key_result("Reduce churn by 8%", start=5.0).target
+4.6
+
+The reading rules, and why, are in ``docs/statements.md``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from typing import Literal, TypeAlias
+
+import attrs
+
+from okrkit._validators import Number, check_number
+from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.model import Direction, KeyResult
+
+__all__ = [
+    "Form",
+    "ParsedKeyResult",
+    "ParsedObjective",
+    "Span",
+    "SpanLabel",
+    "parse_key_result",
+    "parse_objective",
+    "to_key_result",
+]
+
+Form: TypeAlias = Literal["change", "target"]
+"""How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""
+
+SpanLabel: TypeAlias = Literal[
+    "verb", "metric", "value", "start", "upper", "qualifier", "deadline", "placeholder"
+]
+"""What a `Span` marks in a statement."""
+
+
+@attrs.frozen
+class Span:
+    """Where one part of a statement was found: ``text == statement[start:end]``.
+
+    >>> parse_key_result("Reduce churn by 8%").spans[0]
+    Span(label='verb', start=0, end=6, text='Reduce')
+    """
+
+    label: SpanLabel
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class ParsedKeyResult:
+    """A key result statement as okrkit read it; fields are None where the text says nothing.
+
+    `value` is the target (``"target"`` form) or the amount of change (``"change"`` form);
+    for a band (WITHIN) it is the low end and `upper` the high end.  A relative change is a
+    percentage of the baseline (``unit="%"``) or a factor (``unit="x"``: "double" is 2).
+
+    >>> p = parse_key_result("Increase NPS from 32 to 50 by Q3")
+    >>> p.direction, p.form, p.start, p.value, p.metric, p.deadline
+    (<Direction.INCREASE: 'increase'>, 'target', 32.0, 50.0, 'NPS', 'by Q3')
+    """
+
+    text: str
+    direction: Direction | None = None
+    form: Form | None = None
+    value: float | None = None
+    start: float | None = None
+    upper: float | None = None
+    relative: bool = False
+    unit: str | None = None
+    metric: str | None = None
+    deadline: str | None = None
+    measurable: bool = False
+    output: bool = False
+    ambiguities: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ParsedObjective:
+    """An objective statement as okrkit read it: objectives should be qualitative outcomes.
+
+    >>> parse_objective("Drive a 20% increase in sign-ups")
+    ParsedObjective(text='Drive a 20% increase in sign-ups', numeric=True, output=False, words=6)
+    """
+
+    text: str
+    numeric: bool
+    """The objective carries a number or a metric (NPS, ARR, a rate): that belongs in a KR."""
+    output: bool
+    """The objective names a deliverable ("Launch the new app") rather than an outcome."""
+    words: int
+
+
+# --- Vocabulary -------------------------------------------------------------------------
+
+# Verb kinds: "inc"/"dec" name a direction; "keep" holds a level (AT_LEAST/AT_MOST);
+# "cap" holds a ceiling; "reach" moves to a level whose direction the numbers or the
+# metric decide; "out" is an activity or deliverable.
+_VERB_LEMMAS: dict[str, list[str]] = {
+    "inc": [
+        "increase",
+        "grow",
+        "raise",
+        "boost",
+        "lift",
+        "expand",
+        "double",
+        "triple",
+        "quadruple",
+        "accelerate",
+        "maximize",
+        "maximise",
+        "scale",
+        "add",
+        "gain",
+        "extend",
+        "strengthen",
+        "multiply",
+        "amplify",
+    ],
+    "dec": [
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "lessen",
+        "shrink",
+        "drop",
+        "minimize",
+        "minimise",
+        "eliminate",
+        "halve",
+        "slash",
+        "trim",
+        "shorten",
+        "eradicate",
+        "save",
+    ],
+    "keep": [
+        "maintain",
+        "keep",
+        "stay",
+        "sustain",
+        "remain",
+        "preserve",
+        "protect",
+        "retain",
+        "ensure",
+        "uphold",
+    ],
+    "cap": ["limit", "cap", "contain"],
+    "reach": [
+        "reach",
+        "achieve",
+        "hit",
+        "attain",
+        "get",
+        "bring",
+        "move",
+        "take",
+        "push",
+        "drive",
+        "improve",
+        "exceed",
+        "surpass",
+        "beat",
+        "generate",
+        "close",
+        "sign",
+        "win",
+        "book",
+        "acquire",
+        "land",
+        "secure",
+        "earn",
+        "convert",
+        "attract",
+        "obtain",
+        "capture",
+        "collect",
+        "resolve",
+        "renew",
+        "pass",
+        "respond",
+        "answer",
+        "accelerate",
+        "optimize",
+        "optimise",
+    ],
+    "out": [
+        "launch",
+        "ship",
+        "release",
+        "deliver",
+        "implement",
+        "build",
+        "create",
+        "develop",
+        "design",
+        "conduct",
+        "hold",
+        "host",
+        "organize",
+        "organise",
+        "run",
+        "train",
+        "publish",
+        "write",
+        "complete",
+        "finish",
+        "roll",
+        "deploy",
+        "migrate",
+        "introduce",
+        "set",
+        "establish",
+        "define",
+        "document",
+        "hire",
+        "recruit",
+        "interview",
+        "send",
+        "make",
+        "call",
+        "attend",
+        "present",
+        "give",
+        "do",
+        "perform",
+        "execute",
+        "redesign",
+        "refactor",
+        "automate",
+        "integrate",
+        "upgrade",
+        "replace",
+        "pilot",
+        "test",
+        "audit",
+        "review",
+        "prepare",
+        "produce",
+        "translate",
+        "draft",
+        "finalize",
+        "finalise",
+        "rewrite",
+        "open",
+        "start",
+        "begin",
+        "kick",
+        "schedule",
+        "visit",
+        "sponsor",
+        "record",
+        "post",
+        "enable",
+        "instrument",
+        "certify",
+        "sunset",
+        "deprecate",
+        "decommission",
+        "retire",
+        "consolidate",
+        "standardize",
+        "standardise",
+        "mentor",
+        "coach",
+        "facilitate",
+        "submit",
+        "negotiate",
+        "install",
+        "onboard",
+    ],
+}
+_IRREGULAR = {
+    "grew": "grow",
+    "grown": "grow",
+    "cut": "cut",
+    "kept": "keep",
+    "held": "hold",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "built": "build",
+    "did": "do",
+    "done": "do",
+    "won": "win",
+    "sent": "send",
+    "brought": "bring",
+    "got": "get",
+    "took": "take",
+    "taken": "take",
+    "wrote": "write",
+    "written": "write",
+    "ran": "run",
+    "drove": "drive",
+    "driven": "drive",
+    "began": "begin",
+    "begun": "begin",
+}
+_FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 2}
+# Verbs whose direction depends on the metric: "improve churn" means lower it.
+_POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
+# Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".
+_NEEDS_COUNT = frozenset({"make", "do", "give"})
+# Verbs that name a change, so a bare number after them is an amount: "Save $200k".
+_CHANGE_VERBS = frozenset(_VERB_LEMMAS["inc"]) | frozenset(_VERB_LEMMAS["dec"])
+# Objectives name a deliverable with a narrower set: "Build a world-class team" is aspirational.
+_OBJECTIVE_OUTPUT = frozenset(
+    [
+        "launch",
+        "ship",
+        "release",
+        "deliver",
+        "implement",
+        "migrate",
+        "roll",
+        "deploy",
+        "complete",
+        "finish",
+        "publish",
+        "install",
+        "rewrite",
+        "redesign",
+        "replace",
+        "upgrade",
+        "integrate",
+        "introduce",
+        "hire",
+        "hold",
+        "conduct",
+        "host",
+        "open",
+        "sunset",
+        "decommission",
+        "refactor",
+        "automate",
+        "train",
+        "design",
+    ]
+)
+
+
+def _inflections(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+_VERBS: dict[str, tuple[str, str]] = {}
+for _kind, _lemmas in _VERB_LEMMAS.items():
+    for _lemma in _lemmas:
+        for _inflected in _inflections(_lemma):
+            _VERBS.setdefault(_inflected, (_kind, _lemma))
+for _inflected, _lemma in _IRREGULAR.items():
+    _VERBS[_inflected] = next((k, _lemma) for k, ls in _VERB_LEMMAS.items() if _lemma in ls)
+_VERBS["ramp"] = ("inc", "increase")  # "ramp up"
+
+# Words before a verb that do not change what it means: "We will launch", "Successfully ship".
+_LEAD_SKIP = frozenset(
+    [
+        "we",
+        "will",
+        "i",
+        "team",
+        "to",
+        "successfully",
+        "fully",
+        "completely",
+        "let's",
+        "lets",
+        "must",
+        "should",
+        "and",
+        "also",
+        "kr",
+    ]
+)
+# A first word followed by one of these is a noun: "Test coverage at 80%", "Build time < 10 min".
+_COMPOUND = frozenset(
+    [
+        "coverage",
+        "time",
+        "times",
+        "rate",
+        "score",
+        "cost",
+        "costs",
+        "pipeline",
+        "velocity",
+        "success",
+        "volume",
+        "quality",
+        "frequency",
+        "cadence",
+        "count",
+        "size",
+        "completion",
+        "pass",
+        "duration",
+        "speed",
+    ]
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "by",
+        "to",
+        "from",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "per",
+        "with",
+        "within",
+        "without",
+        "across",
+        "among",
+        "over",
+        "under",
+        "above",
+        "below",
+        "than",
+        "via",
+        "into",
+        "onto",
+        "each",
+        "every",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "their",
+        "its",
+        "my",
+        "your",
+        "we",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "so",
+        "as",
+        "while",
+        "vs",
+        "versus",
+        "more",
+        "less",
+        "fewer",
+        "higher",
+        "lower",
+        "increase",
+        "decrease",
+        "growth",
+        "reduction",
+        "improvement",
+        "rise",
+        "drop",
+        "decline",
+        "plus",
+        "out",
+        "up",
+        "down",
+        "who",
+        "which",
+        "where",
+        "when",
+        "if",
+        "all",
+        "any",
+        "no",
+        "not",
+        "average",
+        "rating",
+        "score",
+        "rate",
+        "ratio",
+        "margin",
+        "range",
+        "against",
+        "like",
+        "including",
+        "such",
+        "through",
+    ]
+)
+# Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
+_LOWER_IS_BETTER = re.compile(
+    r"churn|attrition|turnover|latency|response time|resolution time|time to|lead time|"
+    r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
+    r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
+    r"chargeback|fraud|delay|queue|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
+    r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d"
+)
+# Metrics that are themselves percentages, where "by 5%" can mean 5 points.
+_RATE = re.compile(
+    r"rate|churn|conversion|retention|margin|share|ratio|\bctr\b|uptime|availability|"
+    r"utili[sz]ation|penetration|percentage|attrition|turnover|bounce|adoption|coverage",
+    re.IGNORECASE,
+)
+_OBJECTIVE_METRIC = re.compile(
+    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda)\b|"
+    r"\b(?:churn|conversion|retention|error|bounce|win|attrition)\s+rates?\b",
+    re.IGNORECASE,
+)
+
+# --- Regular expressions --------------------------------------------------------------
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_PERIOD = r"(?:quarter|year|month|half|week|sprint|cycle|fiscal\s+year|fy)"
+_DEADLINE = re.compile(
+    rf"""
+    \b(?:by|before|until|till|in|during|within|through|thru|no\s+later\s+than|ahead\s+of|for|
+         over|at)\s+
+    (?:
+        (?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?
+            (?:q[1-4]|h[12]|{_MONTH}|20\d\d|(?:this\s+|next\s+)?{_PERIOD})
+            (?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
+      | (?:q[1-4]|h[12])(?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
+      | fy\s*'?\d{{2,4}}\b
+      | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
+      | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
+      | (?:the\s+next\s+)?\d+\s+(?:weeks?|months?|quarters?|years?)\b
+      | the\s+next\s+\d+\s+days\b
+      | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
+      | 20\d\d-\d\d-\d\d\b
+      | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
+      | 20\d\d(?=\s*(?:$|[.,;:!?)\]]))
+      | (?:launch|go-live)\b
+    )
+    | \b(?:this|next)\s+(?:quarter|year|month|half|sprint|cycle)\b
+    | \beo[qy]\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
+_IDENT = re.compile(
+    r"""
+    (?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*
+    | \b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci)
+        \s+\d+(?:\.\d+)*\b
+    | \b\d+/7\b
+    | (?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b
+    | \b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
+        \s+\d+(?:\.\d+)*\b
+    | \b(?:fortune|global|inc\.?|s&p)\s+\d+\b
+    | (?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_NUMBER = r"""
+    (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
+    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn)\b)?
+    (?P<x>x(?![^\W\d_]))?
+    (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
+        basis\s+points?\b|bps\b|percent\b|pct\b))?
+    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen)\b)?
+"""
+_WORD_NUMBER = r"""
+    \b(?<!-)(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
+        fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
+        a\s+million)(?:\s+(?P<scale>hundred|thousand|million))?(?![\w-])(?!\s+of\b)
+"""
+_PLACEHOLDER = r"""
+    (?P<ph>(?-i:\b(?:XX?X?|N|Y|Z)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
+"""
+_NEVER = {
+    "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
+    "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<x>(?!))"
+    r"(?P<pct>(?!))(?P<cur2>(?!))",
+}
+# Three passes, each starting from a cheap first character, are much faster than one
+# alternation tried at every position; the never-matching groups give all three one shape.
+_TOKENS = (
+    re.compile(
+        rf"(?=[-−+$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d){_NUMBER}|{_NEVER['number']}",
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    re.compile(rf"{_WORD_NUMBER}|{_NEVER['word']}(?P<ph>(?!))", re.IGNORECASE | re.VERBOSE),
+    re.compile(
+        rf"{_PLACEHOLDER}|{_NEVER['word']}(?P<word>(?!))(?P<scale>(?!))",
+        re.IGNORECASE | re.VERBOSE,
+    ),
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _token_matches(w: str) -> list[re.Match[str]]:
+    """Every number, number word and placeholder in *w*, in order."""
+    found = list(_TOKENS[1].finditer(w)) + list(_TOKENS[2].finditer(w))
+    if _DIGIT.search(w):
+        found += _TOKENS[0].finditer(w)
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1_000_000,
+}
+_MULT = {
+    "k": 1000,
+    "thousand": 1000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+_CURRENCY = {
+    "usd": "$",
+    "dollars": "$",
+    "eur": "€",
+    "euros": "€",
+    "gbp": "£",
+    "pounds": "£",
+    "jpy": "¥",
+    "yen": "¥",
+}
+_UNIT_AFTER = re.compile(
+    r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
+    weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_UNITS = {
+    "ms": "ms",
+    "millisecond": "ms",
+    "s": "s",
+    "sec": "s",
+    "second": "s",
+    "min": "min",
+    "minute": "min",
+    "h": "h",
+    "hr": "h",
+    "hour": "h",
+    "day": "days",
+    "wk": "weeks",
+    "week": "weeks",
+    "month": "months",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "kw": "kW",
+    "mw": "MW",
+    "gb": "GB",
+    "tb": "TB",
+    "mb": "MB",
+    "kg": "kg",
+    "tonne": "t",
+    "ton": "t",
+    "t": "t",
+    "km": "km",
+    "mile": "miles",
+}
+_NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_AT_LEAST = (
+    "at least|no less than|not less than|a minimum of|minimum of|minimum|min.|at or above|"
+    "at or over|more than|greater than|higher than|in excess of|upwards of|north of|exceeding|"
+    "over|above|beyond"
+)
+_AT_MOST = (
+    "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
+    "at or under|less than|fewer than|lower than|under|below|beneath|within|sub"
+)
+_CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
+_CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"
+_Qualifier: TypeAlias = Literal["least", "most", "better"]
+_Change: TypeAlias = Literal["up", "down"]
+_QUALIFIERS: dict[tuple[str, ...], _Qualifier] = {
+    **{tuple(p.split()): "least" for p in _AT_LEAST.split("|")},
+    **{tuple(p.split()): "most" for p in _AT_MOST.split("|")},
+}
+_CHANGE_NOUNS: dict[str, _Change] = {
+    **dict.fromkeys(_CHANGE_NOUN_UP.split("|"), "up"),
+    **dict.fromkeys(_CHANGE_NOUN_DOWN.split("|"), "down"),
+}
+_PREPOSITIONS = frozenset(
+    ("from", "to", "by", "of", "at", "into", "between", "and", "hit", "reach", "per")
+)
+_FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx."))
+_SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
+_AFTER = re.compile(
+    r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
+    weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_UNITS = {
+    "ms": "ms",
+    "millisecond": "ms",
+    "s": "s",
+    "sec": "s",
+    "second": "s",
+    "min": "min",
+    "minute": "min",
+    "h": "h",
+    "hr": "h",
+    "hour": "h",
+    "day": "days",
+    "wk": "weeks",
+    "week": "weeks",
+    "month": "months",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "kw": "kW",
+    "mw": "MW",
+    "gb": "GB",
+    "tb": "TB",
+    "mb": "MB",
+    "kg": "kg",
+    "tonne": "t",
+    "ton": "t",
+    "t": "t",
+    "km": "km",
+    "mile": "miles",
+}
+_NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_AT_LEAST = (
+    r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|minimum|"
+    r"min\.|at\s+or\s+above|at\s+or\s+over|more\s+than|greater\s+than|higher\s+than|"
+    r"in\s+excess\s+of|upwards\s+of|north\s+of|exceeding|over|above|beyond|>=|≥|>"
+)
+_AT_MOST = (
+    r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|maximum|"
+    r"max\.?|at\s+or\s+below|at\s+or\s+under|less\s+than|fewer\s+than|lower\s+than|under|"
+    r"below|beneath|within|sub-?|<=|≤|<"
+)
+_CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
+_CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"
+_BEFORE = re.compile(
+    rf"""
+    (?:\b(?P<chg>{_CHANGE_NOUN_UP}|{_CHANGE_NOUN_DOWN})\s+(?:of|by)\s+
+      | \b(?P<updown>up|down)\s+
+      | \b(?P<prep>from|to|by|of|at|into|between|and|hit|reach|per|=)\s+
+      | (?P<eq>[=:])\s*)?
+    (?:(?P<least>{_AT_LEAST})|(?P<most>{_AT_MOST}))?
+    \s*(?:~|≈|about\s+|around\s+|roughly\s+|approximately\s+|approx\.\s+)?
+    (?:(?:a|an)\s+)?$
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_AFTER = re.compile(
+    rf"""\s*(?:
+        (?P<least>or\s+(?:more|higher|above|greater|over|up)|\+|and\s+(?:above|up|over|higher)
+            |at\s+(?:a\s+)?minimum|minimum)
+      | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
+      | (?P<better>or\s+better)
+      | (?P<band>-|–|—|(?P<to>to|and))\s*(?=[$€£¥]?\d)
+      | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
+        (?:(?P<up>{_CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
+          |(?P<down>{_CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SKIP_PREP = re.compile(r"\s*(?:in|of|on)\s+", re.IGNORECASE)
+_CHANGE_OBJECT = re.compile(
+    rf"\s*(?:(?:yoy|qoq|mom)\s+)?(?:{_CHANGE_NOUN_UP}|{_CHANGE_NOUN_DOWN}|more|fewer|less|higher|"
+    r"lower)\s+(?:(?:in|of)\s+)?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"\b(?:in|by)\s+half\b", re.IGNORECASE)
+_MILESTONE_NOUN = re.compile(
+    r"certif|complian|approv|accredit|audit|sign-off|\bga\b|go-live|general availability",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ALNUM = re.compile(r"[^\W_]")
+_BLANKS = re.compile(r"\s+")
+_METRIC_END = re.compile(
+    r"\b(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"
+    r"without|so|that|for|across|in|on|with)\b|[,;:.()\[\]!?<>=≤≥~+]",
+    re.IGNORECASE,
+)
+_DETERMINERS = re.compile(r"^(?:(?:the|our|a|an|its|their|all|overall|total|average)\s+)+", re.I)
+# Only this much context is looked at around a number; a long text stays linear.
+_WINDOW = 48
+
+
+# --- Parsing ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Token:
+    """A number (or placeholder) in a statement, with what surrounds it."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    placeholder: bool
+    points: bool
+    sign: str
+    prep: str | None
+    qualifier: Literal["least", "most", "better"] | None
+    change: Literal["up", "down"] | None
+    band: bool
+    noun: tuple[int, int] | None
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
+    """*text* with *pattern*'s matches blanked out (offsets kept), and the matches."""
+    found = list(pattern.finditer(text))
+    parts: list[str] = []
+    last = 0
+    for m in found:
+        parts.append(text[last : m.start()])
+        parts.append(" " * (m.end() - m.start()))
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), found
+
+
+def _masked(text: str) -> tuple[str, list[re.Match[str]]]:
+    """*text* with its deadlines and digit-bearing names blanked, and the deadlines."""
+    w, deadlines = _mask(text, _DEADLINE)
+    if _DIGIT.search(w):
+        w, _ = _mask(w, _IDENT)
+    return w, deadlines
+
+
+def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
+    """The value and unit a token match stands for."""
+    if m["word"]:
+        count = _WORDS[_BLANKS.sub(" ", m["word"].lower())]
+        if m["scale"]:
+            count *= _WORDS.get(m["scale"].lower()) or _MULT[m["scale"].lower()]
+        return float(count), None
+    if m["ph"]:
+        return None, "%" if m["ph"].endswith("%") else None
+    amount = Decimal(m["num"].replace(",", ""))
+    mult = (m["mult"] or m["multw"] or "").lower()
+    if mult:
+        amount *= _MULT[mult]
+    if m["sign"] in ("-", "−"):
+        amount = -amount
+    unit: str | None = None
+    cur = m["cur"] or m["cur2"]
+    if cur:
+        cur = cur.strip()
+        unit = _CURRENCY.get(cur.lower(), cur.upper())
+    elif m["x"]:
+        unit = "x"
+    elif m["pct"]:
+        pct = m["pct"].strip().lower()
+        unit = "points" if pct.startswith(("point", "pt")) else "bps" if "b" in pct else "%"
+    return float(amount), unit
+
+
+def _tokens(w: str) -> list[_Token]:
+    """The numbers and placeholders in masked text *w*, with what surrounds each."""
+    tokens: list[_Token] = []
+    for m in _token_matches(w):
+        value, unit = _number(m)
+        end = m.end()
+        if unit is None and not m["word"]:
+            u = _UNIT_AFTER.match(w, end)
+            if u:
+                word = u["u"].lower()
+                unit = _UNITS.get(word) or _UNITS.get(word[:-1], word)
+                end = u.end()
+        noun = _noun_after(w, end) if unit is None else None
+        prep, qualifier, change = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        after = _AFTER.match(w, end)
+        band = False
+        if after:
+            if after["least"] or after["most"]:
+                qualifier = qualifier or ("least" if after["least"] else "most")
+            elif after["better"]:
+                qualifier = "better"
+            elif after["band"]:
+                # "95-105" is a band; "30 to 40" only after "within" or "between".
+                band = not after["to"] or prep == "between" or qualifier == "most"
+            else:
+                change = "up" if after["up"] else "down" if after["down"] else change
+        pct = (m["pct"] or "").lower()
+        tokens.append(
+            _Token(
+                start=m.start(),
+                end=end,
+                value=value,
+                unit=unit,
+                placeholder=bool(m["ph"]),
+                points=unit == "%" and ("point" in pct or pct.strip().startswith("p")),
+                sign=(m["sign"] or "").replace("−", "-"),
+                prep=prep,
+                qualifier=qualifier,
+                change=change,
+                band=band,
+                noun=noun,
+            )
+        )
+    return tokens
+
+
+def _before(prefix: str) -> tuple[str | None, _Qualifier | None, _Change | None]:
+    """What the words just before a number say of it: its preposition, qualifier and change."""
+    prefix = prefix.rstrip()
+    if prefix.endswith((":", "=")):
+        return "=", None, None
+    words = prefix.lower().split()
+    while words and words[-1] in _FILLER:
+        words.pop()
+    qualifier: _Qualifier | None = None
+    symbol = _SYMBOL.search(words[-1]) if words else None
+    if symbol:
+        qualifier = "least" if symbol[0][0] in ">≥" else "most"
+        words[-1] = words[-1][: symbol.start()]
+        if not words[-1]:
+            words.pop()
+    else:
+        for size in (3, 2, 1):
+            phrase = tuple(words[-size:])
+            if len(phrase) == size and phrase in _QUALIFIERS:
+                qualifier = _QUALIFIERS[phrase]
+                del words[-size:]
+                break
+    if not words:
+        return None, qualifier, None
+    last = words[-1]
+    if last == "to" and len(words) > 1 and words[-2] == "down":
+        return "to", qualifier or "most", None  # "Bring the bill down to $25k"
+    if last in ("up", "down"):
+        return "by", qualifier, "up" if last == "up" else "down"
+    if last in ("of", "by") and len(words) > 1 and words[-2] in _CHANGE_NOUNS:
+        return "by", qualifier, _CHANGE_NOUNS[words[-2]]
+    return (last if last in _PREPOSITIONS else None), qualifier, None
+
+
+def _noun_after(w: str, end: int) -> tuple[int, int] | None:
+    """The head noun of the short noun phrase after a count: "12 customer *interviews*"."""
+    head = None
+    pos = end
+    for _ in range(4):
+        m = _NOUNS.match(w, pos)
+        if not m or m[1].lower() in _STOP:
+            break
+        head = m.span(1)
+        pos = m.end()
+    return head
+
+
+def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
+    """The verb that governs the statement: its kind, lemma, and where it is."""
+    lead = True
+    for m in _WORD.finditer(w):
+        word = m[0].lower()
+        found = _VERBS.get(word)
+        if lead:
+            if word in _LEAD_SKIP or (word.endswith("ly") and not found):
+                continue
+            lead = False
+            after = _WORD.match(w, m.end() + 1)
+            if found and not (found[0] == "out" and after and after[0].lower() in _COMPOUND):
+                return found[0], found[1], m
+        elif found and found[0] in ("inc", "dec") and word != found[1] and word[-1] in "ds":
+            # Later in the sentence only an inflected change verb counts: "Churn reduced to 3%".
+            return found[0], found[1], m
+    return None
+
+
+_TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
+_TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
+
+
+def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a metric phrase inside text[start:end], trimmed; None if empty or long."""
+    piece = text[start:end]
+    lead = _TRIM_START.match(piece)
+    trail = _TRIM_END.search(piece)
+    assert lead is not None
+    assert trail is not None
+    begin, stop = start + lead.end(), start + max(lead.end(), trail.start())
+    if begin >= stop or len(text[begin:stop].split()) > 8:
+        return None
+    return begin, stop
+
+
+def _metric(
+    w: str, text: str, begin: int, value: _Token | None, limit: int
+) -> tuple[int, int] | None:
+    """Where the metric is: after the verb up to a preposition or number, else near the value."""
+    if value is not None and value.change is not None and value.prep != "by":
+        # "a 20% increase in sign-ups": the metric follows the change noun.
+        tail = _CHANGE_OBJECT.match(w, value.end)
+        if tail:
+            stop = _METRIC_END.search(w, tail.end(), limit)
+            return _clean_metric(text, tail.end(), stop.start() if stop else limit)
+    stop = _METRIC_END.search(w, begin, limit)
+    end = stop.start() if stop else limit
+    if value is not None and begin <= value.start < end:
+        end = value.start
+    found = _clean_metric(text, begin, end)
+    if found is None and value is not None:
+        if value.noun is not None:
+            # "Hold 12 customer interviews": the noun phrase after the count.
+            return _clean_metric(text, value.end, value.noun[1])
+        tail = _SKIP_PREP.match(w, value.end)
+        stop = _METRIC_END.search(w, tail.end() if tail else value.end, max(limit, value.end))
+        found = _clean_metric(text, value.end, stop.start() if stop else max(limit, value.end))
+    return found
+
+
+def _direction(
+    kind: str, lemma: str, value: _Token | None, start: _Token | None, *, text: str, lower: bool
+) -> Direction | None:
+    """The direction, from the verb first, then the numbers, then the metric (see the docs)."""
+    qualifier = value.qualifier if value else None
+    if qualifier == "better":
+        qualifier = "most" if lower else "least"
+    if kind == "inc":
+        return Direction.INCREASE
+    if kind == "dec":
+        return Direction.DECREASE
+    if value is not None and value.change is not None:
+        return Direction.INCREASE if value.change == "up" else Direction.DECREASE
+    if kind == "cap":
+        return Direction.AT_MOST
+    if kind == "keep":
+        if qualifier is None:
+            return Direction.AT_MOST if lower else Direction.AT_LEAST
+        return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
+    if (
+        kind in ("reach", "out")
+        and value is not None
+        and start is not None
+        and value.value is not None
+        and start.value is not None
+        and value.value != start.value
+    ):
+        return Direction.INCREASE if value.value > start.value else Direction.DECREASE
+    if kind == "out":
+        return Direction.MILESTONE if value is None else Direction.INCREASE
+    if kind == "reach":
+        if value is None and lemma not in _POLAR:
+            return Direction.MILESTONE if _MILESTONE_NOUN.search(text) else None
+        if qualifier is not None:
+            return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
+        return (
+            Direction.DECREASE
+            if lower and lemma in _POLAR | {"bring", "get"}
+            else (
+                Direction.DECREASE
+                if lower and value is not None and value.prep == "to"
+                else Direction.INCREASE
+            )
+        )
+    if value is None:
+        return None
+    if value.sign:
+        return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
+    if value.unit == "x":
+        return Direction.INCREASE
+    if qualifier is not None:
+        return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
+    return None
+
+
+def _form(kind: str, lemma: str, value: _Token, start: _Token | None) -> Form:
+    """Whether *value* is an amount of change or a level to reach."""
+    if start is not None or value.qualifier is not None:
+        return "target"
+    if value.prep == "by" or value.change is not None:
+        return "change"
+    if value.unit == "x" and value.prep not in ("to", "of", "at", "="):
+        return "change"
+    if value.sign and kind not in ("reach", "out", "keep", "cap"):
+        return "change"
+    if lemma in _CHANGE_VERBS and value.prep is None and kind != "out":
+        return "change"
+    return "target"
+
+
+def parse_key_result(text: str) -> ParsedKeyResult:
+    """Read a key result statement: its direction, numbers, unit, metric and what it measures.
+
+    Any string gives an answer (parts it cannot find are None); a non-string raises
+    `okrkit.errors.InvalidTypeError`.
+
+    >>> p = parse_key_result("Reduce churn by 8% by EOQ")
+    >>> p.direction.value, p.form, p.value, p.relative, p.unit, p.metric, p.deadline
+    ('decrease', 'change', 8.0, True, '%', 'churn', 'by EOQ')
+    >>> p.ambiguities
+    ("'by 8%' on a rate: read as 8% of its current value; it could also mean 8 percentage points",)
+    >>> parse_key_result("Hold 12 customer interviews").output
+    True
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    w, deadlines = _masked(text)
+    tokens = [t for t in _tokens(w) if t.prep != "per"]
+    verb = _main_verb(w)
+    kind, lemma = (verb[0], verb[1]) if verb else ("", "")
+    if lemma == "hold" and tokens and (tokens[0].qualifier or tokens[0].prep in ("at", "between")):
+        kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
+    if lemma in _NEEDS_COUNT and not tokens:
+        kind = lemma = ""
+    spans: list[Span] = []
+    ambiguities: list[str] = []
+
+    def mark(label: SpanLabel, start: int, end: int) -> None:
+        spans.append(Span(label, start, end, text[start:end]))
+
+    # Which number is which: a band; a "from" start; the target ("to", "by", "of"); the first.
+    start_tok: _Token | None = None
+    value_tok: _Token | None = None
+    upper_tok: _Token | None = None
+    for tok, nxt in itertools.pairwise(tokens):
+        if tok.prep != "from" and (tok.band or (tok.prep == "between" and nxt.prep == "and")):
+            value_tok, upper_tok = tok, nxt
+            break
+    else:
+        start_tok = next((t for t in tokens if t.prep == "from"), None)
+        rest = [t for t in tokens if t is not start_tok]
+        value_tok = next((t for t in rest if t.prep or t.change), rest[0] if rest else None)
+        if start_tok is not None and value_tok is None:
+            start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
+
+    factor = _FACTORS.get(lemma)
+    if factor is None and kind == "dec" and _HALF.search(w):
+        factor = 2
+    if factor is not None and (value_tok is None or value_tok.prep not in ("to", "of", "at")):
+        # "Double WAU", "Cut onboarding time in half": a relative change by a factor.
+        start_tok = value_tok = upper_tok = None
+
+    lower = bool(_LOWER_IS_BETTER.search(text.lower()))
+    direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower)
+    form: Form | None = None
+    value: float | None = None
+    unit: str | None = None
+    relative = False
+    if upper_tok is not None:
+        direction, form = Direction.WITHIN, "target"
+    elif factor is not None:
+        form, value, unit, relative = "change", float(factor), "x", True
+    elif value_tok is not None:
+        form = _form(kind, lemma, value_tok, start_tok)
+    elif lemma == "eliminate":
+        form, value = "target", 0.0
+    if value_tok is not None:
+        value = value_tok.value
+        if value is not None and form == "change":
+            value = abs(value)
+        relative = form == "change" and value_tok.unit in ("%", "x") and not value_tok.points
+    if direction is Direction.MILESTONE:
+        relative = False
+    labelled: tuple[tuple[SpanLabel, _Token | None], ...] = (
+        ("value", value_tok),
+        ("start", start_tok),
+        ("upper", upper_tok),
+    )
+    for label, part in labelled:
+        if part is not None:
+            mark("placeholder" if part.placeholder else label, part.start, part.end)
+            if unit is None:
+                unit = part.unit or (text[part.noun[0] : part.noun[1]] if part.noun else None)
+
+    limit = deadlines[0].start() if deadlines else len(text)
+    begin = verb[2].end() if verb else 0
+    if verb:
+        mark("verb", verb[2].start(), verb[2].end())
+    span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))
+    metric = None
+    if span is not None:
+        mark("metric", *span)
+        metric = text[span[0] : span[1]]
+
+    if relative and unit == "%" and _RATE.search(metric or text):
+        amount = "X%" if value is None else f"{value:g}%"
+        ambiguities.append(
+            f"'by {amount}' on a rate: read as {amount} of its current value; "
+            f"it could also mean {amount[:-1]} percentage points"
+        )
+    if lemma in _POLAR and start_tok is None and not lower:
+        ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
+    used = (start_tok, value_tok, upper_tok)
+    ambiguities.extend(
+        f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
+        for t in tokens
+        if t not in used and not t.placeholder
+    )
+    if deadlines:
+        mark("deadline", deadlines[0].start(), deadlines[0].end())
+    spans.sort(key=lambda s: (s.start, s.end))
+    return ParsedKeyResult(
+        text=text,
+        direction=direction,
+        form=form,
+        value=value,
+        start=start_tok.value if start_tok else None,
+        upper=upper_tok.value if upper_tok else None,
+        relative=relative,
+        unit=unit,
+        metric=metric,
+        deadline=deadlines[0][0] if deadlines else None,
+        measurable=value is not None,
+        output=kind == "out" and form != "change",
+        ambiguities=tuple(ambiguities),
+        spans=tuple(spans),
+    )
+
+
+def parse_objective(text: str) -> ParsedObjective:
+    """Read an objective: does it carry a number or metric, or name a deliverable?
+
+    >>> parse_objective("Launch the new mobile app")
+    ParsedObjective(text='Launch the new mobile app', numeric=False, output=True, words=5)
+    >>> parse_objective("Make onboarding delightful for small teams").numeric
+    False
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    w, _ = _masked(text)
+    verb = _main_verb(w)
+    lemma = verb[1] if verb else ""
+    numeric = (
+        lemma in _FACTORS
+        or any(not m["ph"] for m in _token_matches(w))
+        or bool(_OBJECTIVE_METRIC.search(w) or _HALF.search(w))
+    )
+    output = lemma in _OBJECTIVE_OUTPUT
+    words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
+    return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
+
+
+# --- To a KeyResult ---------------------------------------------------------------------
+
+_KEY_RESULT_FIELDS = frozenset(a.name for a in attrs.fields(KeyResult))
+
+
+def _decimal(x: Number) -> Decimal:
+    return x if isinstance(x, Decimal) else Decimal(str(x))
+
+
+def _apply(parsed: ParsedKeyResult, start: Number) -> Number:
+    """The target a change reaches from *start*, in decimal so 5.0 less 8% is exactly 4.6."""
+    assert parsed.value is not None
+    base, amount = _decimal(start), _decimal(parsed.value)
+    up = parsed.direction is not Direction.DECREASE
+    if parsed.unit == "x":
+        result = base * amount if up else base / amount
+    elif parsed.relative:
+        delta = base * amount / 100
+        result = base + delta if up else base - delta
+    else:
+        result = base + amount if up else base - amount
+    if isinstance(start, Decimal):
+        return result
+    return float(result)
+
+
+def to_key_result(
+    parsed_or_text: ParsedKeyResult | str, start: Number | None = None, **fields: object
+) -> KeyResult:
+    """Turn a statement (or its parse) into a `KeyResult`; *fields* pass through to it.
+
+    A change ("by 8%") needs the *start* it applies to; a sentence with no number gives a
+    key result with only a title and direction, for the rules to flag, never a made-up target.
+
+    >>> kr = to_key_result("Increase NPS from 32 to 50", owner="cx")
+    >>> kr.direction.value, kr.start, kr.target, kr.owner
+    ('increase', 32.0, 50.0, 'cx')
+    >>> to_key_result("Double weekly active users", start=1200).target
+    2400.0
+    """
+    if isinstance(parsed_or_text, str):
+        parsed = parse_key_result(parsed_or_text)
+    elif isinstance(parsed_or_text, ParsedKeyResult):
+        parsed = parsed_or_text
+    else:
+        raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
+    unknown = sorted(set(fields) - _KEY_RESULT_FIELDS)
+    if unknown:
+        raise InvalidTypeError(
+            unknown[0],
+            fields[unknown[0]],
+            f"a KeyResult field ({', '.join(sorted(_KEY_RESULT_FIELDS))})",
+        )
+    if start is not None:
+        check_number("start", start)
+    quoted = f"{parsed.text!r}"
+    if start is not None and parsed.start is not None and _decimal(start) != _decimal(parsed.start):
+        raise InvalidValueError(
+            "start", start, f"no start, or the start {parsed.start:g} that {quoted} gives"
+        )
+    baseline: Number | None = start if start is not None else parsed.start
+    target: Number | tuple[float, float] | None = None
+    unit = parsed.unit
+    if parsed.measurable and parsed.value is not None:
+        if parsed.form == "change":
+            if baseline is None:
+                raise InvalidValueError(
+                    "start", None, f"a baseline for the change {quoted} describes"
+                )
+            target = _apply(parsed, baseline)
+            if parsed.unit in ("%", "x") and parsed.relative:
+                unit = None  # the % is of the change, not the metric's unit
+        elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
+            target = (parsed.value, parsed.upper)
+        else:
+            target = parsed.value
+    direction = parsed.direction
+    if baseline is not None and isinstance(target, float | int | Decimal):
+        if direction is Direction.INCREASE and not target > baseline:
+            raise InvalidValueError(
+                "target",
+                target,
+                f"a target above the start {baseline!r}, since {quoted} says increase",
+            )
+        if direction is Direction.DECREASE and not target < baseline:
+            raise InvalidValueError(
+                "target",
+                target,
+                f"a target below the start {baseline!r}, since {quoted} says decrease",
+            )
+    values: dict[str, object] = {
+        "title": parsed.text.strip(),
+        "direction": direction,
+        "start": baseline,
+        "target": target,
+        "unit": unit,
+    }
+    values.update(fields)
+    return KeyResult(**values)  # type: ignore[arg-type]

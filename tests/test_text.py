@@ -1,0 +1,447 @@
+"""Tests for okrkit.text: reading OKR statements written in English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
+from okrkit.model import Direction, KeyResult
+from okrkit.text import (
+    ParsedKeyResult,
+    ParsedObjective,
+    Span,
+    parse_key_result,
+    parse_objective,
+    to_key_result,
+)
+
+CORPUS = Path(__file__).parent / "data" / "statements.yaml"
+KR_FIELDS = ("direction", "form", "value", "start", "upper", "relative", "unit", "measurable")
+KR_FIELDS += ("output",)
+OBJECTIVE_FIELDS = ("numeric", "output")
+FLOOR = 0.97
+
+
+def corpus() -> dict[str, list[dict[str, Any]]]:
+    import yaml
+
+    with CORPUS.open(encoding="utf-8") as f:
+        data: dict[str, list[dict[str, Any]]] = yaml.safe_load(f)
+    return data
+
+
+def observed(parsed: ParsedKeyResult) -> dict[str, object]:
+    """The parsed fields in the corpus's vocabulary (directions by value)."""
+    fields = attrs.asdict(parsed, recurse=False)
+    direction = parsed.direction
+    fields["direction"] = None if direction is None else direction.value
+    return fields
+
+
+def accuracy(rows: list[dict[str, Any]], fields: tuple[str, ...], parse: Any) -> dict[str, float]:
+    """The share of rows whose every field in *fields* the parser gets right, field by field."""
+    right = dict.fromkeys(fields, 0)
+    misses: list[str] = []
+    for row in rows:
+        got = (
+            observed(parse(row["text"]))
+            if parse is parse_key_result
+            else attrs.asdict(parse(row["text"]))
+        )
+        for field in fields:
+            if got[field] == row[field]:
+                right[field] += 1
+            else:
+                misses.append(f"  {row['text']!r}: {field} {got[field]!r}, want {row[field]!r}")
+    scores = {field: right[field] / len(rows) for field in fields}
+    print(f"\n{parse.__name__} accuracy on {len(rows)} statements:")
+    for field, score in scores.items():
+        print(f"  {field:<11} {score:7.1%}")
+    print("\n".join(misses))
+    return scores
+
+
+class TestCorpus:
+    def test_size(self) -> None:
+        """The corpus holds at least 250 key results and 60 objectives."""
+        data = corpus()
+        assert len(data["key_results"]) >= 250
+        assert len(data["objectives"]) >= 60
+
+    def test_key_result_accuracy(self) -> None:
+        """Every annotated key result field is read right at least 97% of the time."""
+        scores = accuracy(corpus()["key_results"], KR_FIELDS, parse_key_result)
+        assert {} == {field: score for field, score in scores.items() if score < FLOOR}
+
+    def test_metric_accuracy(self) -> None:
+        """Where the corpus names the metric, it is found."""
+        rows = [row for row in corpus()["key_results"] if "metric" in row]
+        missed = [r["text"] for r in rows if parse_key_result(r["text"]).metric != r["metric"]]
+        assert [] == missed
+
+    def test_objective_accuracy(self) -> None:
+        """Objectives are told numeric and output at least 97% of the time."""
+        scores = accuracy(corpus()["objectives"], OBJECTIVE_FIELDS, parse_objective)
+        assert {} == {field: score for field, score in scores.items() if score < FLOOR}
+
+
+def well_formed(parsed: ParsedKeyResult, text: str) -> None:
+    """The invariants every parse keeps, whatever the text."""
+    assert text == parsed.text
+    assert parsed.direction is None or isinstance(parsed.direction, Direction)
+    assert parsed.form in (None, "change", "target")
+    for number in (parsed.value, parsed.start, parsed.upper):
+        assert number is None or isinstance(number, float)
+    assert parsed.measurable == (parsed.value is not None)
+    assert not parsed.relative or parsed.form == "change"
+    assert parsed.upper is None or parsed.direction is Direction.WITHIN
+    assert parsed.start is None or parsed.form == "target"
+    for text_field in (parsed.unit, parsed.metric, parsed.deadline):
+        assert text_field is None or (isinstance(text_field, str) and text_field)
+    assert all(isinstance(a, str) and a for a in parsed.ambiguities)
+    for span in parsed.spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+    assert parsed.metric is None or parsed.metric in [s.text for s in parsed.spans]
+
+
+WORDS = st.sampled_from(
+    [
+        "reduce",
+        "increase",
+        "keep",
+        "launch",
+        "churn",
+        "NPS",
+        "by",
+        "to",
+        "from",
+        "of",
+        "at",
+        "least",
+        "over",
+        "under",
+        "between",
+        "and",
+        "within",
+        "8%",
+        "5,000",
+        "$1.2M",
+        "€3k",
+        "10x",
+        "two",
+        "a",
+        "dozen",
+        "X%",
+        "TBD",
+        "Q3",
+        "by",
+        "EOQ",
+        "v2",
+        "p95",
+        "ms",
+        "hours",
+        "or",
+        "higher",
+        "-",
+        "–",
+        ">",
+        "<",
+        "≥",
+        "double",
+        "halve",
+        "in",
+        "half",
+        "per",
+        "month",
+        "users",
+        "stars",
+        "(",
+        ")",
+        ",",
+        "İ",
+        "\x00",
+        "☃",
+        "\n",
+    ]
+)
+
+
+class TestParseKeyResult:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Reduce churn by 8%",
+                {"direction": "decrease", "form": "change", "value": 8.0, "relative": True},
+            ),
+            (
+                "Increase NPS from 32 to 50",
+                {"direction": "increase", "form": "target", "value": 50.0, "start": 32.0},
+            ),
+            ("Grow MAU by 50,000", {"form": "change", "value": 50000.0, "relative": False}),
+            ("Drive a 20% increase in sign-ups", {"form": "change", "metric": "sign-ups"}),
+            ("Increase NPS to over 50", {"direction": "increase", "form": "target"}),
+            ("Achieve a CSAT score of 4.5 or higher", {"form": "target", "value": 4.5}),
+            ("99.95% availability", {"direction": None, "form": "target", "unit": "%"}),
+            ("Keep uptime at or above 99.9%", {"direction": "at_least", "value": 99.9}),
+            ("Keep p95 latency between 95 and 105 ms", {"direction": "within", "upper": 105.0}),
+            ("Ship v2 to production", {"direction": "milestone", "measurable": False}),
+            ("Hold 12 customer interviews", {"measurable": True, "output": True}),
+            ("Reduce churn by X% (tbd)", {"value": None, "measurable": False}),
+            ("Generate $561k in pipeline", {"value": 561000.0, "unit": "$"}),
+            ("Hire a dozen engineers", {"value": 12.0, "unit": "engineers"}),
+            ("Halve onboarding time", {"form": "change", "value": 2.0, "unit": "x"}),
+            ("Reach 1.2M users within 3 months", {"value": 1.2e6, "deadline": "within 3 months"}),
+            ("Grow MAU to 50,000 by March 31", {"value": 50000.0, "deadline": "by March 31"}),
+            ("Increase NPS from -10 to 20", {"start": -10.0, "value": 20.0}),
+            ("Reduce steps from twelve to three", {"start": 12.0, "value": 3.0}),
+            ("Get two hundred reviews", {"value": 200.0, "unit": "reviews"}),
+            ("NPS=50", {"direction": None, "form": "target", "value": 50.0}),
+            ("p95 latency <300ms", {"direction": "at_most", "unit": "ms"}),
+            ("Eliminate manual invoicing", {"direction": "decrease", "value": 0.0}),
+            ("Make sales more efficient", {"direction": None, "output": False}),
+            ("Improve p95 latency to 200ms or better", {"direction": "decrease"}),
+            ("Achieve SOC 2 certification", {"direction": "milestone", "output": False}),
+            ("Achieve product-market fit", {"direction": None}),
+            ("Grow revenue 10x", {"direction": "increase", "unit": "x", "relative": True}),
+            ("Sign-ups up 20% month over month", {"direction": "increase", "form": "change"}),
+            ("Costs down 5%", {"direction": "decrease", "form": "change"}),
+            ("Deliver 30% more qualified leads", {"output": False, "metric": "qualified leads"}),
+            ("Churn reduced to 3%", {"direction": "decrease", "form": "target"}),
+            ("Test coverage ≥ 80%", {"direction": "at_least", "output": False}),
+            ("Reduce churn by 2 percentage points", {"relative": False, "unit": "%"}),
+            ("Increase NPS by 10 points", {"unit": "points", "relative": False}),
+            ("Land 5 Fortune 500 logos", {"value": 5.0, "unit": "logos"}),
+            ("Upgrade to Python 3.12", {"measurable": False}),
+            ("Keep weekly churn at 2%", {"direction": "at_most"}),
+            ("Cut the backlog from 5%", {"start": None, "value": 5.0}),
+            ("NPS>50", {"direction": "at_least", "value": 50.0, "metric": "NPS"}),
+            ("At least 80% of features behind flags", {"direction": "at_least", "value": 80.0}),
+            ("Hire 5 very senior backend platform engineers", {"unit": "platform"}),
+            ("Bring the cloud bill down to $25k", {"direction": "decrease", "form": "target"}),
+            ("Grow pipeline coverage to 3x", {"form": "target", "value": 3.0, "unit": "x"}),
+            ("Revenue growth of 20%", {"direction": "increase", "form": "change"}),
+            (
+                "Revenue 20% higher",
+                {"direction": "increase", "form": "change", "metric": "Revenue"},
+            ),
+            ("", {"direction": None, "form": None, "measurable": False, "spans": ()}),
+        ],
+    )
+    def test_worked_examples(self, text: str, expected: dict[str, object]) -> None:
+        """Each statement from the issue, and each family, reads as a careful reader would."""
+        got = observed(parse_key_result(text))
+        assert expected == {field: got[field] for field in expected}
+
+    def test_rate_ambiguity(self) -> None:
+        """'By 5%' of a rate reads as relative, and says it could be percentage points."""
+        parsed = parse_key_result("Reduce the churn rate by 5%")
+        assert (True, "churn rate") == (parsed.relative, parsed.metric)
+        assert 1 == len(parsed.ambiguities)
+        assert "percentage points" in parsed.ambiguities[0]
+
+    def test_improve_ambiguity(self) -> None:
+        """'Improve' with no numbers nor metric hint says it assumed up."""
+        parsed = parse_key_result("Improve NPS")
+        assert Direction.INCREASE == parsed.direction
+        assert ["'improve' does not say whether the metric goes up or down: read as up"] == list(
+            parsed.ambiguities
+        )
+
+    def test_condition_ambiguity(self) -> None:
+        """A number that is not the target is reported as a condition."""
+        parsed = parse_key_result("Respond to 95% of tickets within 2 hours")
+        assert 95.0 == parsed.value
+        assert ("'2 hours' read as a condition, not the target",) == parsed.ambiguities
+
+    def test_spans(self) -> None:
+        """Spans mark the verb, metric, value and deadline where they are."""
+        parsed = parse_key_result("Reduce churn by 8% by Q3")
+        expected = [
+            Span("verb", 0, 6, "Reduce"),
+            Span("metric", 7, 12, "churn"),
+            Span("value", 16, 18, "8%"),
+            Span("deadline", 19, 24, "by Q3"),
+        ]
+        assert expected == list(parsed.spans)
+
+    def test_placeholder_span(self) -> None:
+        """A placeholder is marked as such, not as a value."""
+        parsed = parse_key_result("Grow MAU to N users")
+        assert ["placeholder"] == [s.label for s in parsed.spans if s.label != "metric"][1:]
+
+    @pytest.mark.parametrize("bad", [None, 8, b"Reduce churn", ["Reduce churn"]])
+    def test_not_a_string(self, bad: object) -> None:
+        """Anything but a str is an InvalidTypeError naming the argument."""
+        with pytest.raises(InvalidTypeError, match="text: expected a str"):
+            parse_key_result(bad)  # type: ignore[arg-type]
+
+    @given(st.lists(WORDS, max_size=12).map(" ".join))
+    def test_statement_like_text_is_well_formed(self, text: str) -> None:
+        """Jumbled statement words never raise and always give a well-formed parse."""
+        well_formed(parse_key_result(text), text)
+
+    @given(st.text(max_size=80))
+    def test_any_text_is_well_formed(self, text: str) -> None:
+        """Any string at all never raises and gives a well-formed parse."""
+        well_formed(parse_key_result(text), text)
+
+    def test_huge_text(self) -> None:
+        """A very long text is read without error, in one pass."""
+        text = "Reduce churn by 8% and " * 5000
+        well_formed(parse_key_result(text), text)
+
+
+class TestParseObjective:
+    @pytest.mark.parametrize(
+        ("text", "numeric", "output"),
+        [
+            ("Drive a 20% increase in sign-ups", True, False),
+            ("Launch the new app", False, True),
+            ("Delight our enterprise customers", False, False),
+            ("Double revenue from partners", True, False),
+            ("Improve our churn rate", True, False),
+            ("Become profitable by Q4 2026", False, False),
+        ],
+    )
+    def test_examples(self, text: str, numeric: bool, output: bool) -> None:
+        """Numbers and metrics make an objective numeric; a deliverable makes it an output."""
+        parsed = parse_objective(text)
+        assert (numeric, output) == (parsed.numeric, parsed.output)
+
+    def test_words(self) -> None:
+        """Words are counted as a reader would: punctuation alone is not a word."""
+        assert 6 == parse_objective("Drive a 20% increase in sign-ups — ").words
+
+    def test_not_a_string(self) -> None:
+        """Anything but a str is an InvalidTypeError."""
+        with pytest.raises(InvalidTypeError):
+            parse_objective(42)  # type: ignore[arg-type]
+
+    @given(st.text(max_size=80))
+    def test_any_text(self, text: str) -> None:
+        """Any string gives a well-formed answer."""
+        parsed = parse_objective(text)
+        assert isinstance(parsed, ParsedObjective)
+        assert (bool, bool) == (type(parsed.numeric), type(parsed.output))
+        assert 0 <= parsed.words <= len(text.split())
+
+
+class TestToKeyResult:
+    def test_relative_change(self) -> None:
+        """'Reduce churn by 8%' from 5.0 targets exactly 4.6, with no float noise."""
+        kr = to_key_result("Reduce churn by 8%", start=5.0)
+        assert (Direction.DECREASE, 5.0, 4.6, None) == (kr.direction, kr.start, kr.target, kr.unit)
+
+    def test_from_to(self) -> None:
+        """'Increase NPS from 32 to 50' needs no start."""
+        kr = to_key_result("Increase NPS from 32 to 50")
+        assert (Direction.INCREASE, 32.0, 50.0) == (kr.direction, kr.start, kr.target)
+
+    def test_same_start_given(self) -> None:
+        """Giving the start the statement already gives is fine."""
+        assert 32 == to_key_result("Increase NPS from 32 to 50", start=32).start
+
+    def test_absolute_change(self) -> None:
+        """An absolute change adds to the start, in the metric's unit."""
+        kr = to_key_result("Cut AWS spend by $40k", start=100_000)
+        assert (60000.0, "$") == (kr.target, kr.unit)
+
+    def test_points(self) -> None:
+        """A change in percentage points is absolute."""
+        assert 3.0 == to_key_result("Reduce churn by 2 percentage points", start=5).target
+
+    def test_factor(self) -> None:
+        """A factor multiplies the start up, and divides it down."""
+        assert 2400.0 == to_key_result("Double weekly active users", start=1200).target
+        assert 10.0 == to_key_result("Cut onboarding time in half", start=20).target
+
+    def test_increase_by_percent_decimal(self) -> None:
+        """A Decimal start gives a Decimal target."""
+        assert Decimal("1.21") == to_key_result("Grow ARR by 10%", start=Decimal("1.1")).target
+
+    def test_band(self) -> None:
+        """A band becomes a (low, high) WITHIN target."""
+        kr = to_key_result("Keep p95 latency between 95 and 105 ms")
+        assert (Direction.WITHIN, (95.0, 105.0), "ms") == (kr.direction, kr.target, kr.unit)
+
+    def test_target(self) -> None:
+        """A level becomes the target, with its unit."""
+        kr = to_key_result("Keep uptime at or above 99.9%")
+        assert (Direction.AT_LEAST, 99.9, "%") == (kr.direction, kr.target, kr.unit)
+
+    def test_unmeasurable(self) -> None:
+        """An unmeasurable sentence gives a title and no made-up target."""
+        kr = to_key_result("Reduce churn by X% (tbd)", start=5.0)
+        assert ("Reduce churn by X% (tbd)", None) == (kr.title, kr.target)
+
+    def test_parsed_and_fields(self) -> None:
+        """A parse is accepted, and extra fields pass through to the KeyResult."""
+        parsed = parse_key_result("Hold 12 customer interviews")
+        kr = to_key_result(parsed, id="talk", owner="research", weight=2)
+        expected = KeyResult(
+            id="talk",
+            title="Hold 12 customer interviews",
+            direction=Direction.INCREASE,
+            target=12.0,
+            unit="interviews",
+            owner="research",
+            weight=2,
+        )
+        assert expected == kr
+
+    def test_change_needs_start(self) -> None:
+        """A change with no start to apply it to is an error that says so."""
+        with pytest.raises(InvalidValueError, match="a baseline for the change"):
+            to_key_result("Reduce churn by 8%")
+
+    def test_conflicting_start(self) -> None:
+        """A start that disagrees with the statement's own is an error."""
+        with pytest.raises(InvalidValueError, match="the start 32"):
+            to_key_result("Increase NPS from 32 to 50", start=40)
+
+    @pytest.mark.parametrize(
+        ("text", "start", "message"),
+        [
+            ("Increase NPS to 50", 60, "above the start 60, since 'Increase NPS to 50' says"),
+            ("Reduce churn to 4%", 3, "below the start 3"),
+        ],
+    )
+    def test_direction_conflict(self, text: str, start: float, message: str) -> None:
+        """A target on the wrong side of the start is explained with the statement."""
+        with pytest.raises(InvalidValueError, match=message):
+            to_key_result(text, start=start)
+
+    @pytest.mark.parametrize("start", ["5", True, [5]])
+    def test_start_type(self, start: object) -> None:
+        """A start that is not a number is an InvalidTypeError."""
+        with pytest.raises(InvalidTypeError, match="start"):
+            to_key_result("Reduce churn by 8%", start=start)  # type: ignore[arg-type]
+
+    def test_start_not_finite(self) -> None:
+        """A NaN start is an InvalidValueError."""
+        with pytest.raises(InvalidValueError, match="start"):
+            to_key_result("Reduce churn by 8%", start=float("nan"))
+
+    def test_bad_input(self) -> None:
+        """Neither a str nor a parse is an InvalidTypeError."""
+        with pytest.raises(InvalidTypeError, match="parsed_or_text"):
+            to_key_result(8)  # type: ignore[arg-type]
+
+    def test_unknown_field(self) -> None:
+        """A field KeyResult does not have is an InvalidTypeError naming it."""
+        with pytest.raises(InvalidTypeError, match="colour"):
+            to_key_result("Reduce churn", colour="red")
+
+    def test_key_result_errors_pass_through(self) -> None:
+        """KeyResult's own validation (here an empty title) raises an okrkit error."""
+        with pytest.raises(OKRError):
+            to_key_result("   ")
