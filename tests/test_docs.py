@@ -74,3 +74,23 @@ def test_docstring_examples_run(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=FLAGS)
     assert 0 == result.failed
+
+
+def test_docs_build_fences_doctests() -> None:
+    """The docs build shows docstring examples as code: each run of `>>>` lines is fenced."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "griffe_doctest", ROOT / "tools" / "griffe_doctest.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    pytest.importorskip("griffe")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "Adds.\n\n>>> 1 + 1\n2\n\nDone.\n\n```python\n>>> kept\n```\n>>> last"
+    expected = (
+        "Adds.\n\n```pycon\n>>> 1 + 1\n2\n```\n\nDone.\n\n```python\n>>> kept\n```\n"
+        "```pycon\n>>> last\n```"
+    )
+    assert expected == module.fence_doctests(text)
