@@ -59,6 +59,7 @@ from okrkit.scoring import (
     status,
     stepped,
 )
+from okrkit.tree import AlignmentTree
 
 __version__ = _version("okrkit")
 
@@ -76,6 +77,7 @@ __all__ = [
     "REVIEW_LEAD",
     "STALE_AFTER",
     "AlignmentError",
+    "AlignmentTree",
     "Band",
     "Bands",
     "CheckIn",

@@ -8,6 +8,7 @@ This module needs the ``testing`` extra (hypothesis); ``import okrkit`` does not
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -144,6 +145,19 @@ def numbers(
     """
     if not min_value <= max_value:
         raise InvalidValueError("max_value", max_value, f"a number >= min_value {min_value!r}")
+    chosen = tuple(kind for kind in ("int", "float", "decimal") if kind in kinds)
+    strategy = _numbers(min_value, max_value, chosen)
+    if strategy is None:
+        raise InvalidValueError("kinds", kinds, "some of 'int', 'float', 'decimal'")
+    return strategy
+
+
+@functools.lru_cache(maxsize=256)
+def _numbers(
+    min_value: float, max_value: float, kinds: tuple[str, ...]
+) -> st.SearchStrategy[Number] | None:
+    # Built once per set of arguments: hypothesis validates a strategy on first use, and
+    # building strategies inside every draw makes generation several times slower.
     options: list[st.SearchStrategy[Number]] = []
     if "int" in kinds and math.ceil(min_value) <= math.floor(max_value):
         options.append(st.integers(math.ceil(min_value), math.floor(max_value)))
@@ -163,18 +177,13 @@ def numbers(
                 allow_infinity=False,
             )
         )
-    if not options:
-        raise InvalidValueError("kinds", kinds, "some of 'int', 'float', 'decimal'")
-    return st.one_of(options)
+    return st.one_of(options) if options else None
 
 
-def _number_pair(
-    kind: str, *, lo: float = -_BIG, hi: float = _BIG
-) -> st.SearchStrategy[list[Number]]:
+@functools.lru_cache(maxsize=8)
+def _number_pair(kind: str) -> st.SearchStrategy[list[Number]]:
     """Two distinct numbers of one kind, in ascending order."""
-    return st.lists(
-        numbers(min_value=lo, max_value=hi, kinds=(kind,)), min_size=2, max_size=2, unique=True
-    ).map(sorted)
+    return st.lists(numbers(kinds=(kind,)), min_size=2, max_size=2, unique=True).map(sorted)
 
 
 def _in_utc_range(moment: datetime) -> bool:
@@ -187,6 +196,7 @@ def _in_utc_range(moment: datetime) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1024)
 def whens(cycle: Cycle | None = None) -> st.SearchStrategy[When]:
     """A strategy for points in time: dates and aware datetimes (inside *cycle* if given)."""
     if cycle is None:
@@ -203,25 +213,22 @@ def whens(cycle: Cycle | None = None) -> st.SearchStrategy[When]:
     return st.one_of(days, moments)
 
 
-def _titles() -> st.SearchStrategy[str]:
-    alphabet = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"))
-    return st.one_of(
-        st.sampled_from(
-            (
-                "Reduce churn from 5% to 4%",
-                "Grow weekly active users",
-                "Ship the new onboarding",
-                "Raise NPS from 32 to 50",
-                "顧客満足度を上げる",
-                "Améliorer la qualité",
-            )
-        ),
-        st.text(alphabet, min_size=1, max_size=40).filter(lambda s: bool(s.strip())),
-    )
-
-
-def _ids() -> st.SearchStrategy[str]:
-    return st.from_regex(r"[a-z\u00e0-\u00ff][a-z0-9_\u00e0-\u00ff-]{0,15}", fullmatch=True)
+_TITLES = st.one_of(
+    st.sampled_from(
+        (
+            "Reduce churn from 5% to 4%",
+            "Grow weekly active users",
+            "Ship the new onboarding",
+            "Raise NPS from 32 to 50",
+            "顧客満足度を上げる",
+            "Améliorer la qualité",
+        )
+    ),
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
+    ).filter(lambda s: bool(s.strip())),
+)
+_IDS = st.from_regex(r"[a-z\u00e0-\u00ff][a-z0-9_\u00e0-\u00ff-]{0,15}", fullmatch=True)
 
 
 def check_ins(
@@ -245,6 +252,29 @@ def check_ins(
 _ALL_DIRECTIONS: tuple[Direction | None, ...] = (*Direction, None)
 
 
+_KINDS = st.sampled_from(("int", "float", "decimal"))
+# Where a check-in's value lies, as a fraction of the way from start to target: at either
+# end, between them, or past them (up to a whole span beyond) on either side.
+_POSITIONS = st.one_of(st.sampled_from((0.0, 1.0, 0.5)), st.floats(-1.0, 2.0))
+_MILESTONE_STEPS = st.integers(1, 12)
+_CONFIDENCES = st.none() | st.floats(0, 1)
+_NOTES = st.none() | st.text(max_size=20)
+_WEIGHTS = st.sampled_from((1, 2, 0.5)) | st.floats(0.001, 1000)
+_OWNERS = st.none() | st.sampled_from(("growth", "platform", "ana", "sales-emea"))
+_DUES = st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1))
+_INDICATORS = st.none() | st.sampled_from(Indicator)
+_OPTIONAL_UNITS = st.none() | st.sampled_from(_UNITS)
+
+
+def _of_kind(kind: str, value: float) -> Number:
+    """*value* as a number of *kind*: a whole int, a float, or a Decimal of four places."""
+    if kind == "int":
+        return round(value)
+    if kind == "decimal":
+        return Decimal(repr(value)).quantize(Decimal("0.0001"))
+    return value
+
+
 @st.composite
 def _key_result(
     draw: st.DrawFn,
@@ -253,65 +283,60 @@ def _key_result(
     max_check_ins: int,
 ) -> KeyResult:
     direction = draw(st.sampled_from(directions))
-    kind = draw(st.sampled_from(("int", "float", "decimal")))
+    kind = draw(_KINDS)
     start: Number | None = None
     target: Target | None = None
-    lo: float = -_BIG
-    hi: float = _BIG
+    # Check-in values are placed between `low` and `high` (and past them).
+    low, high = 0.0, 1.0
     if direction in (Direction.INCREASE, Direction.DECREASE):
         a, b = draw(_number_pair(kind))
         start, target = (a, b) if direction is Direction.INCREASE else (b, a)
-        span = float(b) - float(a)
-        lo, hi = float(a) - span, float(b) + span
+        low, high = float(a), float(b)
     elif direction in (Direction.AT_LEAST, Direction.AT_MOST):
         target = draw(numbers(kinds=(kind,)))
         start = draw(st.none() | numbers(kinds=(kind,)))
+        low = high = float(target)
+        if start is not None:
+            low = float(start)
     elif direction is Direction.WITHIN:
-        low, high = draw(_number_pair(kind))
-        target = (low, high)
+        band = draw(_number_pair(kind))
+        target = (band[0], band[1])
+        low, high = float(band[0]), float(band[1])
     elif direction is Direction.MILESTONE:
         if draw(st.booleans()):
-            start, target = 0, draw(st.integers(1, 12))
-            lo, hi = 0, target
-        else:
-            lo, hi = 0, 1
+            start, target = 0, draw(_MILESTONE_STEPS)
+            high = float(target)
     else:
         start = draw(st.none() | numbers(kinds=(kind,)))
-    values = (
-        st.one_of(st.sampled_from((lo, hi)), numbers(min_value=lo, max_value=hi, kinds=("int",)))
-        if direction is Direction.MILESTONE
-        else numbers(min_value=lo, max_value=hi, kinds=(kind, "int"))
-    )
+        if start is not None:
+            low = high = float(start)
+    when = whens(cycle)
     # Draw the length first, uniformly, so that long histories (dozens) are as common as short.
-    length = draw(st.integers(0, max_check_ins))
-    history = draw(
-        st.lists(
-            st.builds(
-                CheckIn,
-                at=whens(cycle),
-                value=values,
-                confidence=st.none() | st.floats(0, 1),
-                note=st.none() | st.text(max_size=20),
-            ),
-            min_size=length,
-            max_size=length,
+    history = []
+    for _ in range(draw(st.integers(0, max_check_ins))):
+        position = draw(_POSITIONS)
+        if direction is Direction.MILESTONE:
+            value: Number = round(min(max(position, 0.0), 1.0) * high)
+        elif low == high:
+            value = _of_kind(kind, low + position * max(abs(low), 1.0))
+        else:
+            value = _of_kind(kind, low + position * (high - low))
+        history.append(
+            CheckIn(at=draw(when), value=value, confidence=draw(_CONFIDENCES), note=draw(_NOTES))
         )
-    )
     fields: dict[str, object] = {}
     if draw(st.booleans()):
-        fields["id"] = draw(_ids())
+        fields["id"] = draw(_IDS)
     return KeyResult(
-        title=draw(_titles()),
+        title=draw(_TITLES),
         direction=direction,
         start=start,
         target=target,
-        unit=draw(st.none() | st.sampled_from(_UNITS)),
-        weight=draw(
-            st.sampled_from((1, 2, 0.5)) | numbers(min_value=0.001, max_value=1000).filter(bool)
-        ),
-        owner=draw(st.none() | st.sampled_from(("growth", "platform", "ana", "sales-emea"))),
-        due=draw(st.none() | st.dates(date(2000, 1, 1), date(2100, 1, 1))),
-        indicator=draw(st.none() | st.sampled_from(Indicator)),
+        unit=draw(_OPTIONAL_UNITS),
+        weight=draw(_WEIGHTS),
+        owner=draw(_OWNERS),
+        due=draw(_DUES),
+        indicator=draw(_INDICATORS),
         check_ins=history,
         **fields,  # type: ignore[arg-type]
     )
@@ -340,7 +365,14 @@ def key_results(
         raise InvalidValueError("directions", directions, "some Direction members (or None)")
     if not isinstance(max_check_ins, int) or max_check_ins < 0:
         raise InvalidValueError("max_check_ins", max_check_ins, "a whole number >= 0")
-    return _key_result(chosen, cycle, max_check_ins)
+    return _cached_key_results(chosen, cycle, max_check_ins)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_key_results(
+    directions: tuple[Direction | None, ...], cycle: Cycle | None, max_check_ins: int
+) -> st.SearchStrategy[KeyResult]:
+    return _key_result(directions, cycle, max_check_ins)
 
 
 def objectives(
@@ -380,9 +412,9 @@ def _objective(
     )
     fields: dict[str, object] = {}
     if draw(st.booleans()):
-        fields["id"] = draw(_ids())
+        fields["id"] = draw(_IDS)
     return Objective(
-        title=draw(_titles()),
+        title=draw(_TITLES),
         description=draw(st.none() | st.text(max_size=40)),
         owner=draw(st.none() | st.sampled_from(("growth", "platform", "ana", "sales-emea"))),
         cycle=chosen,
@@ -407,7 +439,7 @@ def kpis() -> st.SearchStrategy[Kpi]:
         else:
             threshold = draw(numbers())
         return Kpi(
-            title=draw(_titles()),
+            title=draw(_TITLES),
             direction=direction,
             threshold=threshold,
             unit=draw(st.none() | st.sampled_from(_UNITS)),

@@ -1,0 +1,832 @@
+"""The alignment tree: objectives cascading from company to team, with their scores rolled up.
+
+An objective's `aligned_to` names its parent: another objective, or one of that objective's key
+results.  `AlignmentTree.from_plan` checks the whole forest at once (unknown parents, loops and
+duplicated ids all come back in one `AlignmentError`), scores every objective under a policy,
+and answers questions about the shape.  Updates return a new tree that shares what did not
+change and rescore only the path to the root.
+
+>>> from datetime import date
+>>> from okrkit import KeyResult, Objective, Plan
+>>> nps = KeyResult(id="nps", title="Raise NPS from 30 to 50", direction="increase",
+...                 start=30, target=50)
+>>> company = Objective(id="delight", title="Delight our customers", key_results=[nps])
+>>> team = Objective(id="support", title="Answer every ticket within a day",
+...                  aligned_to="delight", key_results=[
+...     KeyResult(id="answered", title="Answered within a day from 60% to 90%",
+...               direction="increase", start=60, target=90)])
+>>> tree = AlignmentTree.from_plan(Plan(objectives=[company, team]), roll_up="both")
+>>> tree.children("delight"), tree.parent("support")
+(('support',), 'delight')
+>>> later = tree.with_check_in("answered", 84, at=date(2026, 8, 1))
+>>> later.score("support"), later.score("delight"), tree.score("delight")
+(0.8, 0.4, 0.0)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
+from operator import mul
+from typing import Any, Literal, TypeAlias, get_args
+
+import attrs
+
+from okrkit.cycles import Cycle
+from okrkit.errors import (
+    AlignmentError,
+    InvalidTypeError,
+    InvalidValueError,
+    ScoringError,
+    UnknownIdError,
+)
+from okrkit.model import Direction, KeyResult, Level, Number, Objective, Plan, When
+from okrkit.scoring import LINEAR, Policy, PolicyName, linear, policy_named, progress, weighted_mean
+
+__all__ = ["AlignmentTree", "Node", "RollUp"]
+
+RollUp: TypeAlias = Literal["key_results", "children", "both"]
+"""Where an objective's score comes from in an `AlignmentTree`.
+
+- ``"key_results"``: its own key results (the default; aligned children do not count).
+- ``"children"``: its aligned child objectives, each weighted by its `Objective.weight`; an
+  objective without a scored child falls back to its key results.
+- ``"both"``: each key result and each aligned child is one item, weighted by its weight.
+"""
+
+_ROLL_UPS: tuple[str, ...] = get_args(RollUp)
+
+# Pairs of (score, weight): what a policy's aggregate combines.
+_Pairs: TypeAlias = list[tuple[float, float]]
+# What the tree keeps per objective: the objective, its score, its key results' scores.
+_Record: TypeAlias = tuple[Objective, float | None, tuple[float | None, ...]]
+# How a roll-up reads a child objective's record (from the tree, or from pending changes).
+_Reader: TypeAlias = Callable[[int], _Record]
+
+_GRADED = (Direction.INCREASE, Direction.DECREASE, Direction.MILESTONE)
+_PLAIN = frozenset({int, float})
+_PLAIN_TYPES = (int, float)
+_MAX = 1.7976931348623157e308
+# Within this range of magnitudes, scaling by powers of two (as `weighted_mean` does against
+# overflow) changes no rounding, so the plain sum below gives its result bit for bit.
+_TINY = 2.0**-250
+_HUGE = 2.0**250
+
+
+# Persistent vector -------------------------------------------------------------------------
+
+_BITS = 5
+_WIDTH = 1 << _BITS
+_MASK = _WIDTH - 1
+
+
+class _Vector:
+    """A persistent vector: a trie of 32-wide lists; an update copies only the paths it changes.
+
+    Clojure's vector, without growth: the tree's objectives are fixed once it is built.
+    """
+
+    __slots__ = ("_root", "_shift")
+
+    def __init__(self, root: list[Any], shift: int) -> None:
+        self._root = root
+        self._shift = shift
+
+    @classmethod
+    def of(cls, items: list[_Record]) -> _Vector:
+        """A vector holding *items*."""
+        nodes: list[Any] = items
+        shift = 0
+        while len(nodes) > _WIDTH:
+            nodes = [nodes[k : k + _WIDTH] for k in range(0, len(nodes), _WIDTH)]
+            shift += _BITS
+        return cls(nodes, shift)
+
+    def __getitem__(self, i: int) -> _Record:
+        node = self._root
+        shift = self._shift
+        while shift:
+            node = node[(i >> shift) & _MASK]
+            shift -= _BITS
+        record: _Record = node[i & _MASK]
+        return record
+
+    def __iter__(self) -> Iterator[_Record]:
+        items: Iterator[Any] = iter(self._root)
+        for _ in range(self._shift // _BITS):
+            items = chain.from_iterable(items)
+        return items
+
+    def updated(self, changes: dict[int, _Record]) -> _Vector:
+        """A new vector with *changes* (position -> item) made; this one is unchanged."""
+        root = list(self._root)
+        copied: dict[tuple[int, int], list[Any]] = {}  # each trie node is copied at most once
+        for i, record in changes.items():
+            node = root
+            shift = self._shift
+            while shift:
+                key = (shift, i >> shift)
+                child = copied.get(key)
+                if child is None:
+                    k = (i >> shift) & _MASK
+                    child = copied[key] = list(node[k])
+                    node[k] = child
+                node = child
+                shift -= _BITS
+            node[i & _MASK] = record
+        return _Vector(root, self._shift)
+
+
+# The shape of the forest ----------------------------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class _Shape:
+    """Who is aligned to whom, by position in the plan; shared by every tree updated from one.
+
+    Nothing here changes after it is built.
+    """
+
+    ids: list[str]
+    """The objectives' ids, in plan order: position -> id."""
+    index: dict[str, tuple[int, int]]
+    """Id -> (objective's position, key result's position in it or -1): the plan's own index."""
+    parent: list[int]
+    """Position -> the parent's position, -1 for a root."""
+    via: list[int]
+    """Position -> which of the parent's key results it is aligned to, -1 for the parent itself."""
+    children: list[list[int] | None]
+    """Position -> the children's positions in plan order (None: a leaf)."""
+    roots: list[int]
+    """The roots' positions, in plan order."""
+    order: list[int]
+    """Every position, depth first: parents before children, siblings in plan order."""
+
+
+def _where(objectives: tuple[Objective, ...], id: str) -> list[str]:
+    """The paths in the plan that hold *id*."""
+    places = []
+    for i, obj in enumerate(objectives):
+        if obj.id == id:
+            places.append(f"objectives[{i}].id")
+        places.extend(
+            f"objectives[{i}].key_results[{j}].id"
+            for j, kr in enumerate(obj.key_results)
+            if kr.id == id
+        )
+    return places
+
+
+def _duplicates(objectives: tuple[Objective, ...]) -> list[str]:
+    """One problem for each id held more than once, naming every place that holds it."""
+    seen: set[str] = set()
+    repeated: dict[str, None] = {}
+    for obj in objectives:
+        for id in chain((obj.id,), (kr.id for kr in obj.key_results)):
+            if id in seen:
+                repeated[id] = None
+            seen.add(id)
+    return [
+        f"duplicate id {id!r} at {' and '.join(_where(objectives, id))}: expected each "
+        "objective and key result id to be used once in the plan"
+        for id in repeated
+    ]
+
+
+def _loop(shape: _Shape, objectives: tuple[Objective, ...], members: list[int]) -> str:
+    """The problem for one loop: every id on it, from the objective first in the plan."""
+    first = members.index(min(members))
+    members = members[first:] + members[:first]
+    parts = [shape.ids[members[0]]]
+    for k, i in enumerate(members):
+        parent = members[(k + 1) % len(members)]
+        hop = shape.ids[parent]
+        if shape.via[i] >= 0:
+            hop += f" (via its key result {objectives[parent].key_results[shape.via[i]].id!r})"
+        parts.append(hop)
+    return (
+        f"alignment loop {' -> '.join(parts)}: expected each objective to lead up, through "
+        "what it is aligned to, to one aligned to nothing"
+    )
+
+
+def _preorder(roots: list[int], children: list[list[int] | None]) -> list[int]:
+    """Every position reachable from *roots*, depth first, siblings in order."""
+    order: list[int] = []
+    stack = roots[::-1]
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        kids = children[i]
+        if kids:
+            stack.extend(reversed(kids))
+    return order
+
+
+def _shape_of(plan: Plan) -> _Shape:
+    """The shape of the plan's forest; `AlignmentError` with every problem found, if any."""
+    objectives = plan.objectives
+    n = len(objectives)
+    # The plan indexes every id already (the first holder of an id wins there).
+    index = plan._index
+    problems: list[str] = []
+    if len(index) != n + sum(len(obj.key_results) for obj in objectives):
+        problems.extend(_duplicates(objectives))
+    parent = [-1] * n
+    via = [-1] * n
+    children: list[list[int] | None] = [None] * n
+    roots: list[int] = []
+    unknown: list[int] = []
+    for i, obj in enumerate(objectives):
+        aligned_to = obj.aligned_to
+        if aligned_to is None:
+            roots.append(i)
+            continue
+        where = index.get(aligned_to)
+        if where is None:
+            problems.append(
+                f"objectives[{i}].aligned_to: expected the id of an objective or key result "
+                f"in the plan, got {aligned_to!r} (objective {obj.id!r})"
+            )
+            unknown.append(i)
+            continue
+        p, via[i] = where
+        parent[i] = p
+        kids = children[p]
+        if kids is None:
+            children[p] = [i]
+        else:
+            kids.append(i)
+    order = _preorder(roots, children)
+    shape = _Shape(
+        ids=[obj.id for obj in objectives],
+        index=index,
+        parent=parent,
+        via=via,
+        children=children,
+        roots=roots,
+        order=order,
+    )
+    if len(order) != n:
+        # What no root reaches hangs from an unknown parent, or lies on or below a loop.
+        walk = [0] * n  # 0: not yet seen; -1: done; k > 0: seen on the k-th walk
+        for i in chain(order, _preorder(unknown, children)):
+            walk[i] = -1
+        for k, start in enumerate(range(n), start=1):
+            path: list[int] = []
+            i = start
+            while not walk[i]:
+                walk[i] = k
+                path.append(i)
+                i = parent[i]
+            if walk[i] == k:
+                problems.append(_loop(shape, objectives, path[path.index(i) :]))
+            for j in path:
+                walk[j] = -1
+    if problems:
+        raise AlignmentError(problems)
+    return shape
+
+
+# Roll-up ---------------------------------------------------------------------------------
+
+
+def _mean(scores: list[float], weights: list[float]) -> float:
+    """`weighted_mean` of the pairs, weights all above 0: bit for bit the same, but faster."""
+    lowest = min(scores)
+    highest = max(scores)
+    if lowest == highest:
+        return lowest
+    if (
+        -_HUGE <= lowest
+        and highest <= _HUGE
+        and _TINY <= min(weights)
+        and max(weights) <= _HUGE
+        and (_TINY <= lowest or _TINY <= min(filter(None, map(abs, scores)), default=_TINY))
+    ):
+        total = math.fsum(map(mul, scores, weights)) / math.fsum(weights)
+        return min(max(total, lowest), highest)
+    return weighted_mean(list(zip(scores, weights, strict=True)))
+
+
+@attrs.frozen(eq=False)
+class _Roller:
+    """The arithmetic of a roll-up: one code path for a full build and for every update."""
+
+    roll_up: RollUp
+    policy: Policy
+    kr_from_children: bool
+    _linear: bool = attrs.field(init=False)
+    _mean: bool = attrs.field(init=False)
+    _floor: float = attrs.field(init=False)
+    _cap: float | None = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The built-in scorer and aggregate have fast paths below, with the same results.
+        object.__setattr__(self, "_linear", self.policy.scorer is linear)
+        object.__setattr__(self, "_mean", self.policy.aggregate is weighted_mean)
+        object.__setattr__(self, "_floor", self.policy.floor)
+        object.__setattr__(self, "_cap", self.policy.cap)
+
+    def combine(self, scores: list[float], weights: list[float]) -> float:
+        """The policy's aggregate of the pairs (at least one, every weight above 0)."""
+        if self._mean:
+            return _mean(scores, weights)
+        return self.policy.combine(list(zip(scores, weights, strict=True)))
+
+    def own(self, kr: KeyResult) -> float | None:
+        """A key result's score from its own progress; None when it cannot be measured."""
+        start = kr.start
+        target = kr.target
+        check_ins = kr.check_ins
+        value = check_ins[-1].value if check_ins else start
+        if kr.direction in _GRADED and type(start) in _PLAIN and type(target) in _PLAIN:
+            # The arithmetic of `okrkit.scoring.progress` for plain numbers, inlined for speed;
+            # anything near the edges of the float range takes the long way below.
+            # (The model refuses numbers beyond the float range, so float() cannot overflow.)
+            s = float(start)  # type: ignore[arg-type]
+            span = float(target) - s  # type: ignore[arg-type]
+            moved = float(value) - s  # type: ignore[arg-type]
+            if not span:
+                return None
+            if -_MAX <= span <= _MAX and -_MAX <= moved <= _MAX:
+                p = moved / span
+                if -_MAX <= p <= _MAX:
+                    if not self._linear:
+                        return self.policy.score_progress(p)
+                    # `Policy.score_progress`: max with the floor, then min with the cap.
+                    floor = self._floor
+                    result = floor if floor > p else p
+                    cap = self._cap
+                    return cap if cap is not None and cap < result else result
+        try:
+            p = progress(kr)
+        except (ScoringError, InvalidValueError):
+            return None
+        return self.policy.score_progress(p)
+
+    def node(self, shape: _Shape, i: int, obj: Objective, read: _Reader) -> _Record:
+        """Objective *i*'s record, scored afresh from its key results and its children's records.
+
+        Children are read in plan order, so a full build and an update add up the same numbers
+        in the same order and agree bit for bit.
+        """
+        krs = obj.key_results
+        kr_scores = list(map(self.own, krs))
+        kid_scores: list[float] = []
+        kid_weights: list[float] = []
+        kids = shape.children[i]
+        if kids:
+            groups: dict[int, tuple[list[float], list[float]]] = {}
+            via = shape.via if self.kr_from_children else None
+            for c in kids:
+                child, s, _ = read(c)
+                if s is not None:
+                    raw = child.weight
+                    w = raw if isinstance(raw, _PLAIN_TYPES) else float(raw)
+                    if 0 < w <= _MAX:
+                        if via is None or via[c] < 0:
+                            kid_scores.append(s)
+                            kid_weights.append(w)
+                        else:
+                            group = groups.setdefault(via[c], ([], []))
+                            group[0].append(s)
+                            group[1].append(w)
+            for j, (scores, weights) in groups.items():
+                kr_scores[j] = self.combine(scores, weights)
+        roll_up = self.roll_up
+        if roll_up == "children" and kid_scores:
+            score: float | None = self.combine(kid_scores, kid_weights)
+        else:
+            scores = []
+            weights = []
+            for kr, s in zip(krs, kr_scores, strict=True):
+                if s is not None:
+                    raw = kr.weight
+                    w = raw if isinstance(raw, _PLAIN_TYPES) else float(raw)
+                    # An int counts as the float it rounds to, as in `weighted_mean`; a weight
+                    # beyond the float range (or a Decimal too small for one) does not count.
+                    if 0 < w <= _MAX:
+                        scores.append(s)
+                        weights.append(w)
+            if roll_up == "both":
+                scores += kid_scores
+                weights += kid_weights
+            score = self.combine(scores, weights) if scores else None
+        return obj, score, tuple(kr_scores)
+
+    def build(self, shape: _Shape, objectives: tuple[Objective, ...]) -> _Vector:
+        """Every objective's record, children before parents."""
+        records: list[Any] = [None] * len(objectives)
+        read = records.__getitem__
+        node = self.node
+        for i in reversed(shape.order):
+            records[i] = node(shape, i, objectives[i], read)
+        return _Vector.of(records)
+
+    def path(self, shape: _Shape, nodes: _Vector, i: int, record: _Record) -> dict[int, _Record]:
+        """The records that change when objective *i*'s becomes *record*: it, and its
+        ancestors' as far as scores change."""
+        changes = {i: record}
+
+        def read(c: int) -> _Record:
+            return changes.get(c) or nodes[c]
+
+        parent = shape.parent
+        p = parent[i]
+        while p >= 0:
+            old = nodes[p]
+            new = self.node(shape, p, old[0], read)
+            if _same(new[1], old[1]):
+                # Nothing above depends on more than this score.
+                if not all(map(_same, new[2], old[2])):
+                    changes[p] = new
+                break
+            changes[p] = new
+            p = parent[p]
+        return changes
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    """Whether two scores are equal bit for bit (so 0.0 and -0.0 differ)."""
+    if a is None or b is None:
+        return a is b
+    return a == b and math.copysign(1, a) == math.copysign(1, b)
+
+
+# The tree --------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Node:
+    """One objective in a walk of an `AlignmentTree`: where it sits, and its score."""
+
+    id: str
+    """The objective's id."""
+    objective: Objective
+    """The objective itself, as the tree holds it now."""
+    depth: int
+    """How far below its root it sits: 0 for a root."""
+    score: float | None
+    """Its rolled-up score; None when nothing under it can be measured."""
+
+
+def _roll_up(value: object) -> RollUp:
+    if not isinstance(value, str):
+        raise InvalidTypeError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
+    if value not in _ROLL_UPS:
+        raise InvalidValueError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
+    return value  # type: ignore[return-value]
+
+
+@attrs.frozen(eq=False, repr=False)
+class AlignmentTree:
+    """The forest of a plan's objectives, from company to team, with scores rolled up.
+
+    Build one with `from_plan`.  Positions are by id: an objective's id, or for `children`
+    and `score` also a key result's (objectives and key results share one id namespace).
+    The tree is a value: `with_check_in` and `replace` return a new tree, sharing what did
+    not change, and this one stays as it was.  Iteration yields the objectives' ids depth
+    first (parents before children, roots and siblings in plan order).
+
+    >>> from okrkit import KeyResult, Objective, Plan
+    >>> def okr(id, aligned_to=None, *krs):
+    ...     return Objective(id=id, title=id, aligned_to=aligned_to, key_results=krs)
+    >>> ship = KeyResult(id="ship", title="Ship it", direction="milestone")
+    >>> plan = Plan(objectives=[okr("company", None, ship), okr("web", "company"),
+    ...                         okr("app", "ship")])
+    >>> tree = AlignmentTree.from_plan(plan)
+    >>> list(tree), tree.children("ship"), tree.ancestors("app")
+    (['company', 'web', 'app'], ('app',), ('company',))
+    """
+
+    _roller: _Roller
+    _shape: _Shape
+    _nodes: _Vector
+    _plan: Plan
+    # Lazily built indexes by owner, level and cycle: they depend on no score, so trees
+    # updated by check-ins share them.
+    _cache: dict[str, dict[Any, tuple[str, ...]]]
+
+    @classmethod
+    def from_plan(
+        cls,
+        plan: Plan,
+        roll_up: RollUp = "key_results",
+        policy: Policy | PolicyName = LINEAR,
+        *,
+        kr_from_children: bool = False,
+    ) -> AlignmentTree:
+        """The alignment tree of *plan*'s objectives, scored under *policy*.
+
+        *roll_up* says where an objective's score comes from (see `RollUp`):
+        ``"key_results"``, ``"children"`` or ``"both"``.  With *kr_from_children*, a key
+        result that has objectives aligned to it takes its score from them (their scores
+        combined by the policy's aggregate, weighted by `Objective.weight`), and those
+        objectives count through it rather than directly in their parent objective.
+
+        A key result that cannot be measured (no direction or target, no start to measure
+        from) does not count, nor does a child without a score; an objective with nothing
+        that counts has no score (None).  Scores combine in plan order, so only an
+        aggregate that depends on order could make them depend on the plan's order.
+
+        Every problem is reported at once, in one `AlignmentError`: an `aligned_to` naming
+        no objective or key result, a loop (naming every id on it), an id held twice (the
+        tree needs each to be unique).  Objectives in different cycles may align: the
+        rules judge that, not the tree.
+
+        >>> from okrkit import KeyResult, Objective, Plan
+        >>> a = Objective(id="a", title="A", aligned_to="c")
+        >>> b = Objective(id="b", title="B", aligned_to="a")
+        >>> c = Objective(id="c", title="C", aligned_to="b")
+        >>> d = Objective(id="d", title="D", aligned_to="nowhere")
+        >>> AlignmentTree.from_plan(Plan(objectives=[a, b, c, d]))
+        Traceback (most recent call last):
+        ...
+        okrkit.errors.AlignmentError: 2 problems:
+          objectives[3].aligned_to: expected the id of an objective or ..., got 'nowhere' ...
+          alignment loop a -> c -> b -> a: ...
+        """
+        if not isinstance(plan, Plan):
+            raise InvalidTypeError("plan", plan, "a Plan")
+        if not isinstance(kr_from_children, bool):
+            raise InvalidTypeError("kr_from_children", kr_from_children, "True or False")
+        roller = _Roller(_roll_up(roll_up), policy_named(policy), kr_from_children)
+        shape = _shape_of(plan)
+        return cls(
+            roller=roller,
+            shape=shape,
+            nodes=roller.build(shape, plan.objectives),
+            plan=attrs.evolve(plan, objectives=()),  # its KPIs and history, for `to_plan`
+            cache={},
+        )
+
+    # Settings and values ------------------------------------------------------------------
+
+    @property
+    def roll_up(self) -> RollUp:
+        """Where objectives' scores come from: ``"key_results"``, ``"children"`` or ``"both"``."""
+        return self._roller.roll_up
+
+    @property
+    def policy(self) -> Policy:
+        """The scoring policy the tree scores under."""
+        return self._roller.policy
+
+    @property
+    def kr_from_children(self) -> bool:
+        """Whether key results with aligned objectives take their scores from them."""
+        return self._roller.kr_from_children
+
+    def __len__(self) -> int:
+        return len(self._shape.ids)
+
+    def __contains__(self, id: object) -> bool:
+        where = self._shape.index.get(id) if isinstance(id, str) else None
+        return where is not None and where[1] < 0
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self._shape.ids
+        return (ids[i] for i in self._shape.order)
+
+    def __repr__(self) -> str:
+        return (
+            f"<AlignmentTree of {len(self)} objectives, {len(self._shape.roots)} roots, "
+            f"roll_up={self.roll_up!r}, policy={self.policy.name!r}>"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Trees are equal when built the same way from equal objectives in the same order."""
+        if not isinstance(other, AlignmentTree):
+            return NotImplemented
+        return (
+            self._roller.roll_up == other._roller.roll_up
+            and self._roller.policy == other._roller.policy
+            and self._roller.kr_from_children == other._roller.kr_from_children
+            and self._shape.ids == other._shape.ids
+            and all(a[0] == b[0] for a, b in zip(self._nodes, other._nodes, strict=True))
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal trees may differ in sharing, not value
+
+    def _locate(self, id: str) -> tuple[int, int]:
+        """The objective's position, and the key result's in it (-1 for the objective)."""
+        where = self._shape.index.get(id) if isinstance(id, str) else None
+        if where is None:
+            raise UnknownIdError(id)
+        return where
+
+    def _position(self, id: str) -> int:
+        where = self._shape.index.get(id) if isinstance(id, str) else None
+        if where is None or where[1] >= 0:
+            raise UnknownIdError(id, "an objective")
+        return where[0]
+
+    def objective(self, id: str) -> Objective:
+        """The objective with this id, as the tree holds it now."""
+        return self._nodes[self._position(id)][0]
+
+    def objectives(self) -> Iterator[Objective]:
+        """The objectives, in plan order."""
+        return (record[0] for record in self._nodes)
+
+    def to_plan(self) -> Plan:
+        """The plan the tree was built from, with the tree's objectives as they are now."""
+        return attrs.evolve(self._plan, objectives=tuple(self.objectives()))
+
+    # Queries --------------------------------------------------------------------------------
+
+    def _ids(self, positions: Iterable[int]) -> tuple[str, ...]:
+        ids = self._shape.ids
+        return tuple(ids[i] for i in positions)
+
+    def roots(self) -> tuple[str, ...]:
+        """The objectives aligned to nothing, in plan order."""
+        return self._ids(self._shape.roots)
+
+    def children(self, id: str) -> tuple[str, ...]:
+        """The objectives aligned to *id* (an objective, also through its key results, or a
+        key result), in plan order."""
+        shape = self._shape
+        i, j = self._locate(id)
+        kids = shape.children[i] or ()
+        return self._ids(kids if j < 0 else (c for c in kids if shape.via[c] == j))
+
+    def parent(self, id: str) -> str | None:
+        """The objective *id* is aligned to (holding the key result, when aligned to one)."""
+        p = self._shape.parent[self._position(id)]
+        return None if p < 0 else self._shape.ids[p]
+
+    def _up(self, i: int) -> Iterator[int]:
+        parent = self._shape.parent
+        i = parent[i]
+        while i >= 0:
+            yield i
+            i = parent[i]
+
+    def ancestors(self, id: str) -> tuple[str, ...]:
+        """The path from *id* to its root: its parent first, the root last."""
+        return self._ids(self._up(self._position(id)))
+
+    def depth(self, id: str) -> int:
+        """How many objectives lie above *id*: 0 for a root."""
+        return sum(1 for _ in self._up(self._position(id)))
+
+    def subtree(self, id: str) -> tuple[str, ...]:
+        """*id* and every objective below it, depth first."""
+        return self._ids(_preorder([self._position(id)], self._shape.children))
+
+    def walk(self, id: str | None = None) -> Iterator[Node]:
+        """Every objective (or those of *id*'s subtree) depth first, with depth and score.
+
+        >>> from okrkit import Objective, Plan
+        >>> plan = Plan(objectives=[Objective(id="co", title="Co"),
+        ...                         Objective(id="team", title="Team", aligned_to="co")])
+        >>> [(n.depth, n.id) for n in AlignmentTree.from_plan(plan).walk()]
+        [(0, 'co'), (1, 'team')]
+        """
+        shape = self._shape
+        stack = [(self._position(id), 0)] if id is not None else [(r, 0) for r in shape.roots]
+        stack.reverse()
+        while stack:
+            i, depth = stack.pop()
+            obj, score, _ = self._nodes[i]
+            yield Node(id=shape.ids[i], objective=obj, depth=depth, score=score)
+            kids = shape.children[i]
+            if kids:
+                stack.extend((c, depth + 1) for c in reversed(kids))
+
+    def leaves(self) -> tuple[str, ...]:
+        """The objectives nothing is aligned to, depth first."""
+        children = self._shape.children
+        return self._ids(i for i in self._shape.order if not children[i])
+
+    def _by(self, field: str, value: object) -> tuple[str, ...]:
+        index = self._cache.get(field)
+        if index is None:
+            groups: dict[Any, list[int]] = {}
+            nodes = self._nodes
+            for i in self._shape.order:
+                groups.setdefault(getattr(nodes[i][0], field), []).append(i)
+            index = {key: self._ids(positions) for key, positions in groups.items()}
+            self._cache[field] = index  # a benign race: two threads build the same index
+        return index.get(value, ())
+
+    def by_owner(self, owner: str | None) -> tuple[str, ...]:
+        """The objectives *owner* owns (None: those with no owner), depth first."""
+        if owner is not None and not isinstance(owner, str):
+            raise InvalidTypeError("owner", owner, "an owner's name or None")
+        return self._by("owner", owner)
+
+    def by_level(self, level: Level | str | None) -> tuple[str, ...]:
+        """The objectives at *level* (``"team"``, `Level.TEAM`; None: no level), depth first."""
+        if level is not None and not isinstance(level, str):
+            raise InvalidTypeError("level", level, "a Level, a level's name or None")
+        return self._by("level", None if level is None else str(level))
+
+    def by_cycle(self, cycle: Cycle | None) -> tuple[str, ...]:
+        """The objectives set for exactly *cycle* (None: no cycle), depth first."""
+        if cycle is not None and not isinstance(cycle, Cycle):
+            raise InvalidTypeError("cycle", cycle, "a Cycle or None")
+        return self._by("cycle", cycle)
+
+    def orphans(self) -> tuple[str, ...]:
+        """Objectives below company level aligned to nothing: roots with a level that is not
+        ``"company"`` (a root without a level is not judged), in plan order."""
+        nodes = self._nodes
+        return self._ids(
+            i
+            for i in self._shape.roots
+            if (level := nodes[i][0].level) is not None and level != Level.COMPANY
+        )
+
+    def score(self, id: str) -> float | None:
+        """The rolled-up score of an objective, or a key result's score in the tree.
+
+        None when nothing under it can be measured.
+        """
+        i, j = self._locate(id)
+        _, score, kr_scores = self._nodes[i]
+        return score if j < 0 else kr_scores[j]
+
+    def scores(self) -> dict[str, float | None]:
+        """Every objective's score by id, depth first (None: nothing under it is measurable)."""
+        ids = self._shape.ids
+        nodes = list(self._nodes)
+        return {ids[i]: nodes[i][1] for i in self._shape.order}
+
+    # Updates --------------------------------------------------------------------------------
+
+    def _with(self, i: int, obj: Objective, cache: dict[str, Any]) -> AlignmentTree:
+        roller, shape, nodes = self._roller, self._shape, self._nodes
+        record = roller.node(shape, i, obj, nodes.__getitem__)
+        changes = roller.path(shape, nodes, i, record)
+        return AlignmentTree(
+            roller=roller, shape=shape, nodes=nodes.updated(changes), plan=self._plan, cache=cache
+        )
+
+    def with_check_in(
+        self,
+        kr_id: str,
+        value: Number,
+        *,
+        at: When,
+        confidence: Number | None = None,
+        note: str | None = None,
+        author: str | None = None,
+    ) -> AlignmentTree:
+        """A new tree with a check-in on key result *kr_id*, rescored along its path to the root.
+
+        Only that objective and its ancestors are rescored (and only as far as their scores
+        change): the work grows with the depth, not the size, of the tree.  The result is
+        exactly what `from_plan` would build from the updated plan.
+
+        >>> from datetime import date
+        >>> from okrkit import KeyResult, Objective, Plan
+        >>> kr = KeyResult(id="kr", title="Grow", direction="increase", start=0, target=10)
+        >>> tree = AlignmentTree.from_plan(Plan(objectives=[Objective(title="O",
+        ...                                                          key_results=[kr])]))
+        >>> tree.with_check_in("kr", 4, at=date(2026, 8, 1)).score("kr"), tree.score("kr")
+        (0.4, 0.0)
+        """
+        where = self._shape.index.get(kr_id) if isinstance(kr_id, str) else None
+        if where is None or where[1] < 0:
+            raise UnknownIdError(kr_id, "a key result")
+        i, j = where
+        obj = self._nodes[i][0]
+        kr = obj.key_results[j].check_in(
+            value, at=at, confidence=confidence, note=note, author=author
+        )
+        krs = obj.key_results
+        new = attrs.evolve(obj, key_results=(*krs[:j], kr, *krs[j + 1 :]))
+        return self._with(i, new, self._cache)
+
+    def replace(self, objective: Objective) -> AlignmentTree:
+        """A new tree with the objective of the same id replaced by *objective*.
+
+        When its alignment and its key results' ids are unchanged, only the path to the
+        root is rescored, as for `with_check_in`; otherwise the tree is rebuilt (and an
+        `AlignmentError` raised if the new alignment is broken).
+        """
+        if not isinstance(objective, Objective):
+            raise InvalidTypeError("objective", objective, "an Objective")
+        i = self._position(objective.id)
+        old = self._nodes[i][0]
+        if objective.aligned_to != old.aligned_to or [kr.id for kr in objective.key_results] != [
+            kr.id for kr in old.key_results
+        ]:
+            objectives = list(self.objectives())
+            objectives[i] = objective
+            roller = self._roller
+            return AlignmentTree.from_plan(
+                attrs.evolve(self._plan, objectives=objectives),
+                roller.roll_up,
+                roller.policy,
+                kr_from_children=roller.kr_from_children,
+            )
+        same = all(
+            getattr(objective, field) == getattr(old, field)
+            for field in ("owner", "level", "cycle")
+        )
+        return self._with(i, objective, self._cache if same else {})
