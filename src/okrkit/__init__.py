@@ -26,6 +26,7 @@ from okrkit.errors import (
     ScoringError,
     UnknownIdError,
 )
+from okrkit.formats import dump, dumps, from_dict, json_schema, load, loads, to_dict
 from okrkit.model import (
     Band,
     CheckIn,
@@ -111,12 +112,19 @@ __all__ = [
     "When",
     "__version__",
     "confidence",
+    "dump",
+    "dumps",
     "forecast",
+    "from_dict",
     "grade",
+    "json_schema",
+    "load",
+    "loads",
     "policy_named",
     "progress",
     "required_value",
     "score",
     "status",
     "stepped",
+    "to_dict",
 ]

@@ -1,0 +1,274 @@
+"""Reading and writing plans: JSON, YAML, TOML, CSV and Markdown, and the JSON Schema.
+
+JSON, YAML and TOML hold the one document schema (``okrkit: 1`` at the root) and lose
+nothing: ``loads(dumps(plan, f), f) == plan``.  CSV is a table of key results for
+spreadsheets; Markdown is OKRs as people write them by hand.  Every loader checks the whole
+document and raises one `okrkit.FormatError` listing every problem with its path.
+
+>>> import okrkit
+>>> from okrkit import formats
+>>> plan = okrkit.Plan(objectives=[okrkit.Objective(title="Delight our customers",
+...     key_results=[okrkit.KeyResult(title="Raise NPS", direction="increase",
+...                                   start=32, target=50)])])
+>>> print(formats.dumps(plan, "yaml"), end="")
+okrkit: 1
+objectives:
+- title: Delight our customers
+  key_results:
+  - title: Raise NPS
+    direction: increase
+    start: 32
+    target: 50
+>>> formats.loads(formats.dumps(plan, "json"), "json") == plan
+True
+>>> formats.loads('{"okrkit": 1, "objectives": [{"title": "x", "weight": "heavy"}]}')
+Traceback (most recent call last):
+...
+okrkit.errors.FormatError: $.objectives[0].weight: expected a number (or a decimal string \
+such as '12.50'), got 'heavy'
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
+from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
+from okrkit.formats._converter import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_SIZE,
+    Dates,
+    Options,
+    Unknown,
+    structure,
+    unstructure,
+)
+from okrkit.formats._schema import json_schema
+from okrkit.formats._versions import CURRENT, SUPPORTED
+from okrkit.model import Plan
+
+__all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_SIZE",
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "SUFFIXES",
+    "SUPPORTED_VERSIONS",
+    "Dates",
+    "FormatName",
+    "Unknown",
+    "dump",
+    "dumps",
+    "dumps_check_ins",
+    "from_dict",
+    "json_schema",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+FormatName: TypeAlias = Literal["json", "yaml", "toml", "csv", "markdown"]
+"""The formats okrkit reads and writes, by name."""
+
+FORMATS: tuple[FormatName, ...] = ("json", "yaml", "toml", "csv", "markdown")
+"""Every format name `loads` and `dumps` take."""
+
+SUFFIXES: dict[str, FormatName] = {
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+"""The file suffixes `load` and `dump` know, and the format each means."""
+
+SCHEMA_VERSION = CURRENT
+"""The schema version okrkit writes (``okrkit: 1``)."""
+
+SUPPORTED_VERSIONS = SUPPORTED
+"""The schema versions okrkit reads."""
+
+
+def to_dict(plan: Plan) -> dict[str, Any]:
+    """The document of *plan* as plain JSON-ready data: dicts, lists, strings and numbers.
+
+    Defaults are left out; dates are ISO 8601 strings; Decimals are strings of digits.
+
+    >>> import okrkit
+    >>> to_dict(okrkit.Plan(objectives=[okrkit.Objective(title="Grow", weight=2)]))
+    {'okrkit': 1, 'objectives': [{'title': 'Grow', 'weight': 2}]}
+    """
+    return unstructure(plan)
+
+
+def from_dict(
+    data: object,
+    *,
+    unknown: Unknown = "error",
+    dates: Dates = "strict",
+    max_depth: int | None = DEFAULT_MAX_DEPTH,
+) -> Plan:
+    """The plan a document's data describes; `FormatError` listing every problem if it is bad.
+
+    *unknown* says what to do with fields the schema does not know: ``"error"`` (the
+    default), ``"warn"`` (an `OKRWarning`, and the field is skipped) or ``"ignore"``.
+    *dates* ``"lenient"`` reads any date python-dateutil understands, not only ISO 8601.
+
+    >>> from_dict({"okrkit": 1, "objectives": [{"title": "Grow"}]}).objectives[0].id
+    'grow'
+    """
+    options = Options(unknown=unknown, dates=dates, max_depth=max_depth, max_size=None)
+    return structure(data, options)
+
+
+def _format(format: Any) -> FormatName:
+    if format not in FORMATS:
+        raise InvalidValueError("format", format, "one of " + ", ".join(map(repr, FORMATS)))
+    name: FormatName = format
+    return name
+
+
+def _text(text: object, max_size: int | None) -> str:
+    if isinstance(text, bytes | bytearray):
+        if max_size is not None and len(text) > max_size:
+            raise _too_big(len(text), max_size)
+        try:
+            return bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FormatError(
+                [f"$: expected UTF-8 text, got the byte {text[error.start]:#04x} at {error.start}"]
+            ) from None
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str or bytes document")
+    if max_size is not None and len(text) > max_size:
+        raise _too_big(len(text), max_size)
+    return text
+
+
+def _too_big(size: int, limit: int) -> FormatError:
+    return FormatError(
+        [f"$: document of {size} characters is over the limit of {limit} (pass max_size=None)"]
+    )
+
+
+def loads(
+    text: str | bytes,
+    format: FormatName = "json",
+    *,
+    unknown: Unknown = "error",
+    dates: Dates = "strict",
+    max_depth: int | None = DEFAULT_MAX_DEPTH,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+    check_ins: str | bytes | None = None,
+) -> Plan:
+    """The plan in *text*, a document in *format*; `FormatError` listing every problem.
+
+    *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
+    objects) bound what is read; None lifts a limit.  *check_ins* is, for CSV only, the
+    text of the check-in history file (see `dumps_check_ins`).
+
+    >>> plan = loads("okrkit: 1\\nobjectives:\\n- title: Grow\\n", "yaml")
+    >>> plan.objectives[0].title
+    'Grow'
+    """
+    name = _format(format)
+    options = Options(unknown=unknown, dates=dates, max_depth=max_depth, max_size=max_size)
+    options.check()
+    source = _text(text, max_size)
+    if name == "csv":
+        history = None if check_ins is None else _text(check_ins, max_size)
+        return _csv.loads(source, history, options)
+    if check_ins is not None:
+        raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
+    if name == "markdown":
+        return _markdown.loads(source, options)
+    parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]
+    return structure(parse(source), options)
+
+
+def dumps(plan: Plan, format: FormatName = "json") -> str:
+    """*plan* as text in *format*.
+
+    >>> import okrkit
+    >>> print(dumps(okrkit.Plan(), "toml"), end="")
+    okrkit = 1
+    """
+    name = _format(format)
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    if name == "json":
+        return _json.dumps(unstructure(plan))
+    if name == "yaml":
+        return _yaml.dumps(unstructure(plan, native_dates=True))
+    if name == "toml":
+        return _toml.dumps(unstructure(plan, native_dates=True))
+    if name == "csv":
+        return _csv.dumps(plan)
+    return _markdown.dumps(plan)
+
+
+def dumps_check_ins(plan: Plan) -> str:
+    """Every key result's check-ins as CSV: ``kr_id,at,value,confidence``, the history file.
+
+    >>> import okrkit
+    >>> from datetime import date
+    >>> kr = okrkit.KeyResult(id="nps", title="Raise NPS").check_in(40, at=date(2026, 7, 6))
+    >>> print(dumps_check_ins(okrkit.Plan(objectives=[okrkit.Objective(title="Delight",
+    ...     key_results=[kr])])), end="")
+    kr_id,at,value,confidence,note,author
+    nps,2026-07-06,40,,,
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    return _csv.dumps_check_ins(plan)
+
+
+def _suffix(path: str | os.PathLike[str], format: FormatName | None) -> FormatName:
+    if format is not None:
+        return _format(format)
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InvalidValueError(
+            "path", str(path), "a file ending in " + ", ".join(SUFFIXES) + " (or pass format=)"
+        )
+    return SUFFIXES[suffix]
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: FormatName | None = None,
+    unknown: Unknown = "error",
+    dates: Dates = "strict",
+    max_depth: int | None = DEFAULT_MAX_DEPTH,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+    check_ins: str | os.PathLike[str] | None = None,
+) -> Plan:
+    """The plan in the file at *path*, in the format its suffix names (or *format*).
+
+    The options are those of `loads`; *check_ins* is the path of a CSV check-in file.
+    """
+    name = _suffix(path, format)
+    file = Path(path)
+    if max_size is not None and file.stat().st_size > max_size:
+        raise _too_big(file.stat().st_size, max_size)
+    history = None if check_ins is None else Path(check_ins).read_bytes()
+    return loads(
+        file.read_bytes(),
+        name,
+        unknown=unknown,
+        dates=dates,
+        max_depth=max_depth,
+        max_size=max_size,
+        check_ins=history,
+    )
+
+
+def dump(plan: Plan, path: str | os.PathLike[str], *, format: FormatName | None = None) -> None:
+    """Write *plan* to the file at *path*, in the format its suffix names (or *format*), UTF-8."""
+    text = dumps(plan, _suffix(path, format))
+    Path(path).write_text(text, encoding="utf-8", newline="")

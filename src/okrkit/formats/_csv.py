@@ -1,0 +1,251 @@
+"""CSV: one row per key result with its objective's columns and its latest check-in.
+
+Reading groups the rows back into objectives (by ``objective.id``, else by title), in the
+order they first appear; an objective without key results is a row whose ``kr.*`` cells
+are empty.  The whole history of check-ins goes in a second file (`dumps_check_ins`):
+``kr_id,at,value,confidence,note,author``.
+
+What CSV keeps: objectives and key results, every field; the latest check-in (or, with the
+history file, every check-in).  What it does not: KPIs and past scores; an empty string
+(an empty note) comes back as no value; and a number with a point or an exponent comes back
+as a Decimal (exactly as written; integers stay ints), since a cell does not say whether it
+was a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import attrs
+
+from okrkit._validators import slugify
+from okrkit.errors import FormatError
+from okrkit.formats._converter import (
+    Options,
+    _num,
+    _Reader,
+    safe_repr,
+    unstructure,
+)
+from okrkit.model import KeyResult, Objective, Plan
+
+__all__ = ["COLUMNS", "HISTORY_COLUMNS", "dumps", "dumps_check_ins", "loads"]
+
+_OBJECTIVE = (
+    "id",
+    "title",
+    "description",
+    "owner",
+    "cycle",
+    "cycle.fiscal_year_start",
+    "cycle.fiscal_year_named_by",
+    "commitment",
+    "level",
+    "aligned_to",
+    "weight",
+    "ignore",
+)
+_KR = (
+    "id",
+    "title",
+    "direction",
+    "start",
+    "target",
+    "unit",
+    "weight",
+    "owner",
+    "due",
+    "indicator",
+    "ignore",
+)
+_CHECK_IN = ("at", "value", "confidence", "note", "author")
+
+COLUMNS = (
+    *(f"objective.{c}" for c in _OBJECTIVE),
+    *(f"kr.{c}" for c in _KR),
+    *(f"check_in.{c}" for c in _CHECK_IN),
+)
+"""The columns of the key results table, in order."""
+
+HISTORY_COLUMNS = ("kr_id", "at", "value", "confidence", "note", "author")
+"""The columns of the check-in history file, in order."""
+
+_INT = re.compile(r"[+-]?\d{1,4000}")
+_NUMBERS = frozenset({"weight", "start", "value", "confidence", "cycle.fiscal_year_start"})
+
+
+def _cell(value: object, name: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):  # rule codes, or a band
+        return (" " if name == "ignore" else "..").join(str(x) for x in value)
+    return str(value)
+
+
+def _write(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    # RFC 4180 line ends: the writer then also quotes a cell holding a lone "\r".
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def dumps(plan: Plan) -> str:
+    """The key results table of *plan*, as CSV text."""
+    doc = unstructure(plan)
+    rows = [list(COLUMNS)]
+    for obj, data in zip(plan.objectives, doc.get("objectives", ()), strict=True):
+        cycle = obj.cycle
+        cells = {
+            **{k: _cell(data.get(k), k) for k in _OBJECTIVE},
+            "id": obj.id,
+            "cycle": "" if cycle is None else str(cycle),
+        }
+        if cycle is not None and cycle.kind.startswith("fiscal_"):
+            cells["cycle.fiscal_year_start"] = str(cycle.fiscal_year_start)
+            cells["cycle.fiscal_year_named_by"] = cycle.fiscal_year_named_by
+        objective = [cells[k] for k in _OBJECTIVE]
+        if not obj.key_results:
+            rows.append(objective + [""] * (len(_KR) + len(_CHECK_IN)))
+        for kr, kr_data in zip(obj.key_results, data.get("key_results", ()), strict=True):
+            kr_cells = {**{k: _cell(kr_data.get(k), k) for k in _KR}, "id": kr.id}
+            latest = kr_data["check_ins"][-1] if kr.check_ins else {}
+            rows.append(
+                objective + [kr_cells[k] for k in _KR] + [_cell(latest.get(k)) for k in _CHECK_IN]
+            )
+    return _write(rows)
+
+
+def dumps_check_ins(plan: Plan) -> str:
+    """Every key result's check-ins as CSV rows of `HISTORY_COLUMNS`."""
+    rows = [list(HISTORY_COLUMNS)]
+    rows.extend(
+        [
+            kr.id,
+            c.at.isoformat(),
+            str(_num(c.value)),
+            _cell(_num(c.confidence)),
+            _cell(c.note),
+            _cell(c.author),
+        ]
+        for _, kr in plan.key_results()
+        for c in kr.check_ins
+    )
+    return _write(rows)
+
+
+def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> list[dict[str, str]]:
+    """The rows of a CSV text as dicts of its non-empty cells; the header checked."""
+    try:
+        table = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as error:
+        raise FormatError([f"{what}: invalid CSV: {error}"]) from None
+    if not table:
+        raise FormatError([f"{what}: expected a header row, got an empty file"])
+    header = table[0]
+    problems = []
+    known = frozenset(columns)
+    for i, name in enumerate(header):
+        if name not in known and options.unknown == "error":
+            problems.append(f"{what} header[{i}]: unknown column {safe_repr(name)}")
+    if len(set(header)) != len(header):
+        problems.append(f"{what} header: expected each column once, got {safe_repr(header)}")
+    if problems:
+        raise FormatError(problems)
+    rows = []
+    for n, row in enumerate(table[1:], start=2):
+        if len(row) != len(header):
+            problems.append(
+                f"{what} row {n}: expected {len(header)} cells as in the header, got {len(row)}"
+            )
+        rows.append({k: v for k, v in zip(header, row, strict=False) if v != "" and k in known})
+    if problems:
+        raise FormatError(problems)
+    return rows
+
+
+def _typed(name: str, value: str) -> object:
+    """A cell as the reader takes it: ints as ints, bands and codes as lists."""
+    if name in ("target",) and ".." in value:
+        return [_typed("start", part.strip()) for part in value.split("..", 1)]
+    if name == "ignore":
+        return value.split()
+    if name in _NUMBERS or name == "target":
+        return int(value) if _INT.fullmatch(value) else value
+    return value
+
+
+def _part(row: dict[str, str], prefix: str) -> dict[str, object]:
+    return {
+        k[len(prefix) :]: _typed(k[len(prefix) :], v)
+        for k, v in row.items()
+        if k.startswith(prefix)
+    }
+
+
+def _cycle(data: dict[str, object]) -> None:
+    """Fold the cycle's fiscal columns into the reader's object form of a cycle."""
+    start = data.pop("cycle.fiscal_year_start", None)
+    named = data.pop("cycle.fiscal_year_named_by", None)
+    if start is None and named is None:
+        return
+    cycle: dict[str, object] = {"label": data.get("cycle", "")}
+    if start is not None:
+        cycle["fiscal_year_start"] = start
+    if named is not None:
+        cycle["fiscal_year_named_by"] = named
+    data["cycle"] = cycle
+
+
+def loads(text: str, history: str | None, options: Options) -> Plan:
+    """The plan in a key results table (and its check-in history file, if given)."""
+    rows = _rows(text, "table", COLUMNS, options)
+    check_ins: dict[str, list[dict[str, object]]] = {}
+    problems: list[str] = []
+    if history is not None:
+        for n, row in enumerate(_rows(history, "check-ins", HISTORY_COLUMNS, options), start=2):
+            record: dict[str, object] = {k: _typed(k, v) for k, v in row.items()}
+            kr_id = record.pop("kr_id", None)
+            if not isinstance(kr_id, str):
+                problems.append(f"check-ins row {n}.kr_id: missing required field")
+                continue
+            check_ins.setdefault(kr_id, []).append(record)
+    reader = _Reader(options, (1, "end"))
+    reader.problems.extend(problems)
+    groups: dict[str, tuple[int, dict[str, object], list[tuple[int, dict[str, object]]]]] = {}
+    for n, row in enumerate(rows, start=2):
+        obj = _part(row, "objective.")
+        _cycle(obj)
+        title = obj.get("title")
+        key = obj.get("id") or (slugify(title) if isinstance(title, str) else f"row {n}")
+        assert isinstance(key, str)
+        group = groups.setdefault(key, (n, obj, []))
+        kr = _part(row, "kr.")
+        latest = _part(row, "check_in.")
+        if history is None and latest:
+            kr["check_ins"] = [latest]
+        if kr:
+            group[2].append((n, kr))
+    objectives: list[Objective | None] = []
+    used: set[str] = set()
+    for n, obj, krs in groups.values():
+        read = reader.objective(obj, f"row {n}.objective", 3)
+        key_results: list[KeyResult | None] = []
+        for m, kr in krs:
+            if history is not None:
+                title = kr.get("title")
+                kr_id = kr.get("id") or (slugify(title) if isinstance(title, str) else None)
+                if isinstance(kr_id, str) and kr_id in check_ins:
+                    kr["check_ins"] = check_ins[kr_id]
+                    used.add(kr_id)
+            key_results.append(reader.key_result(kr, f"row {m}.kr", 3))
+        if read is not None and None not in key_results:
+            objectives.append(attrs.evolve(read, key_results=key_results))
+    for kr_id in check_ins.keys() - used:
+        reader.problems.append(
+            f"check-ins kr_id: expected the id of a key result in the table, got {kr_id!r}"
+        )
+    if reader.problems:
+        raise FormatError(reader.problems)
+    return Plan(objectives=objectives)

@@ -1,0 +1,445 @@
+"""Markdown: OKRs the way people write them by hand, read and written in the same shape.
+
+Reading:
+
+- an objective is a heading (``## Win back customers``, an ``Objective:`` or ``O1:`` prefix is
+  dropped) or an ``Objective: ...`` line; a heading with no key results and no details whose
+  sub-headings are objectives is a section title (``# Q3 OKRs``), not an objective;
+- lines ``Owner:``, ``Cycle:``, ``Commitment:``, ``Level:``, ``Aligned to:``, ``Id:`` and
+  ``Weight:`` under an objective set its fields; other text before its list is its description;
+  the same lines before the first objective (and ``As of:``, ``Fiscal year start:``,
+  ``Fiscal year named by:``) set the document's defaults;
+- the numbered or bulleted list under an objective holds its key results, each read with
+  `okrkit.text` into a structured key result when it can be, else kept with its title only;
+- ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
+- a trailing note ``=> 4.6``, ``=> 66%`` (of the way from start to target, unless the unit is
+  ``%``), ``=> DONE`` or a bare trailing ``DONE``, optionally ``on 2026-08-01``, is a check-in,
+  dated by its ``on`` date, else the document's ``As of:`` date, else the end of the cycle;
+- sub-headings are objectives aligned to the heading above; an ``Objective:`` list item
+  indented under a key result is aligned to that key result, and the items indented under it
+  are its key results.
+
+Writing produces the same shape: one ``##`` heading per objective (a deeper one when aligned to
+the objective just above it), its details, then its key results as a bulleted list with their
+latest check-in.  What Markdown keeps: objectives' titles, ids, owners, cycles, commitment,
+level, alignment, weight and description; key results' statements (their structure is read
+again from the statement) and latest check-in.  KPIs, history and other key result fields are
+not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from okrkit._validators import slugify
+from okrkit.cycles import Cycle, FiscalYearNaming
+from okrkit.errors import CycleError, FormatError, InvalidTypeError, InvalidValueError, OKRError
+from okrkit.formats._converter import Options, _fiscal_defaults, _num, safe_repr
+from okrkit.model import CheckIn, Direction, KeyResult, Objective, Plan
+
+__all__ = ["dumps", "loads"]
+
+_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
+_OBJECTIVE = re.compile(
+    r"(?:\*\*|__)?(?:objective|O\d+)(?:\s*\d+)?\s*[:.)-](?:\*\*|__)?\s*(?P<title>.+)", re.I
+)
+_ITEM = re.compile(r"(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)")
+_META = re.compile(
+    r"(?:\*\*|__)?(?P<key>owner|cycle|commitment|level|aligned to|id|weight|as of"
+    r"|fiscal year start|fiscal year named by)\s*:(?:\*\*|__)?\s*(?P<value>.*)",
+    re.I,
+)
+_NOTE = re.compile(r"\s*(?:=>|→|->)\s*(?P<note>[^=>→]+?)\s*$")
+_DONE = re.compile(r"\s+(?:[-—–]\s*)?(?:DONE|✅|✔)\s*$")
+_PROGRESS = re.compile(
+    r"(?:(?P<done>done|✅|✔)|(?P<number>[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?P<pct>%)?)"
+    r"(?:\s*(?:on|@|\()\s*(?P<at>\d{4}-\d{2}-\d{2})\)?)?",
+    re.I,
+)
+_INT = re.compile(r"[+-]?\d+")
+
+
+@attrs.define
+class _Objective:
+    """An objective as it is read, line by line."""
+
+    line: int
+    title: str
+    parent: _Objective | None
+    parent_kr: str | None = None
+    meta: dict[str, tuple[int, str]] = attrs.Factory(dict)
+    description: list[str] = attrs.Factory(list)
+    key_results: list[tuple[int, str, str | None]] = attrs.Factory(list)
+    children: int = 0
+    section: bool = False
+    last_kr_indent: int | None = None
+    cycle: Cycle | None = None
+    explicit: bool = False
+
+    @property
+    def id(self) -> str:
+        given = self.meta.get("id")
+        return given[1] if given else slugify(self.title)
+
+
+def _statement(text: str) -> tuple[str, str | None]:
+    """A key result line's statement, and its trailing progress note if it has one."""
+    if match := _NOTE.search(text):
+        return text[: match.start()].rstrip(), match["note"]
+    if match := _DONE.search(text):
+        return text[: match.start()].rstrip(), "done"
+    return text, None
+
+
+def _number(text: str) -> int | float:
+    return int(text) if _INT.fullmatch(text) else float(text)
+
+
+class _Reader:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.problems: list[str] = []
+        self.defaults: dict[str, tuple[int, str]] = {}
+
+    def read(self, text: str) -> Plan:
+        objectives: list[_Objective] = []
+        headings: list[tuple[int, _Objective]] = []
+        items: list[tuple[int, _Objective]] = []  # list-nested objectives, by indent
+        current: _Objective | None = None
+        for n, raw in enumerate(text.splitlines(), start=1):
+            line = raw.rstrip()
+            if not line.strip():
+                continue
+            if heading := _HEADING.fullmatch(line):
+                level = len(heading[1])
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                title = heading[2]
+                explicit = _OBJECTIVE.fullmatch(title)
+                if explicit:
+                    title = explicit["title"].strip()
+                parent = headings[-1][1] if headings else None
+                current = _Objective(line=n, title=title, parent=parent, explicit=bool(explicit))
+                if parent is not None:
+                    parent.children += 1
+                objectives.append(current)
+                headings.append((level, current))
+                items = []
+                continue
+            item = _ITEM.fullmatch(line)
+            body = item["text"].strip() if item else line.strip()
+            if explicit := _OBJECTIVE.fullmatch(body):
+                indent = len(item["indent"].expandtabs(4)) if item else -1
+                while items and items[-1][0] >= indent:
+                    items.pop()
+                outer = items[-1][1] if items else (headings[-1][1] if headings else None)
+                new = _Objective(
+                    line=n, title=explicit["title"].strip(), parent=outer, explicit=True
+                )
+                if (
+                    outer is not None
+                    and outer.last_kr_indent is not None
+                    and indent > outer.last_kr_indent
+                    and outer.key_results
+                ):
+                    new.parent_kr = slugify(_statement(outer.key_results[-1][1])[0])
+                if outer is not None:
+                    outer.children += 1
+                objectives.append(new)
+                items.append((indent, new))
+                current = new
+                continue
+            if item and current is not None:
+                indent = len(item["indent"].expandtabs(4))
+                while items and items[-1][0] >= indent:
+                    items.pop()
+                owner = items[-1][1] if items else current
+                owner.key_results.append((n, body, item["box"]))
+                owner.last_kr_indent = indent
+                current = owner
+                continue
+            if meta := _META.fullmatch(line.strip()):
+                key, value = meta["key"].lower(), meta["value"].strip()
+                if current is None or key in ("as of", "fiscal year start", "fiscal year named by"):
+                    self.defaults[key] = (n, value)
+                else:
+                    current.meta[key] = (n, value)
+                continue
+            if current is not None and not current.key_results:
+                current.description.append(line.strip())
+        return self.build(objectives)
+
+    def default(self, key: str, parse: Any, fallback: Any) -> Any:
+        if key not in self.defaults:
+            return fallback
+        n, value = self.defaults[key]
+        try:
+            return parse(value)
+        except (ValueError, OKRError):
+            self.problems.append(f"line {n}: {key}: expected {parse.__doc__}, got {value!r}")
+            return fallback
+
+    def build(self, found: list[_Objective]) -> Plan:
+        def fiscal_start(value: str) -> int:
+            """a month number 1..12"""
+            month = int(value)
+            if not 1 <= month <= 12:
+                raise ValueError(value)
+            return month
+
+        def naming(value: str) -> FiscalYearNaming:
+            """'end' or 'start'"""
+            if value not in ("end", "start"):
+                raise ValueError(value)
+            return value  # type: ignore[return-value]
+
+        def as_of(value: str) -> date:
+            """an ISO 8601 date such as 2026-08-01"""
+            return date.fromisoformat(value)
+
+        self.fiscal = (
+            self.default("fiscal year start", fiscal_start, 1),
+            self.default("fiscal year named by", naming, "end"),
+        )
+        self.as_of: date | None = self.default("as of", as_of, None)
+        self.cycle: Cycle | None = None
+        if "cycle" in self.defaults:
+            self.cycle = self.parse_cycle(*self.defaults["cycle"])
+        for key in ("owner", "commitment", "level"):
+            if key in self.defaults:
+                self.problems.append(
+                    f"line {self.defaults[key][0]}: expected {key!r} under an objective"
+                )
+        for obj in found:
+            # A heading with nothing of its own above objectives is a section title.
+            obj.section = bool(
+                obj.children
+                and not obj.explicit
+                and not obj.key_results
+                and obj.meta.keys() <= {"cycle"}
+                and obj.parent_kr is None
+            )
+        result = []
+        for obj in found:
+            if obj.section:
+                obj.cycle = obj.parent.cycle if obj.parent is not None else self.cycle
+                if "cycle" in obj.meta:
+                    obj.cycle = self.parse_cycle(*obj.meta["cycle"])
+            else:
+                result.append(self.objective(obj))
+        if self.problems:
+            raise FormatError(self.problems)
+        ids: dict[str, int] = {}
+        for obj in found:
+            if "id" in obj.meta and not obj.section:
+                n, given = obj.meta["id"]
+                if given in ids:
+                    self.problems.append(
+                        f"line {n}: duplicate id {given!r}, also at line {ids[given]}"
+                    )
+                ids.setdefault(given, n)
+        if self.problems:
+            raise FormatError(self.problems)
+        return Plan(objectives=[o for o in result if o is not None])
+
+    def parse_cycle(self, n: int, value: str) -> Cycle | None:
+        try:
+            return Cycle.parse(
+                value, fiscal_year_start=self.fiscal[0], fiscal_year_named_by=self.fiscal[1]
+            )
+        except CycleError as error:
+            self.problems.append(f"line {n}: cycle: expected {error.expected}, got {value!r}")
+            return None
+
+    def objective(self, obj: _Objective) -> Objective | None:
+        parent = obj.parent
+        while parent is not None and parent.section:
+            parent = parent.parent
+        fields: dict[str, object] = {"title": obj.title}
+        lines: dict[str, int] = {"title": obj.line}
+        if parent is not None:
+            fields["aligned_to"] = parent.id if obj.parent_kr is None else obj.parent_kr
+        if obj.description:
+            fields["description"] = " ".join(obj.description)
+        # The cycle of what it is nested under (a section's, or an objective's), else the
+        # document's.
+        cycle = self.cycle
+        if obj.parent is not None:
+            cycle = obj.parent.cycle
+        for key, (n, value) in obj.meta.items():
+            name = key.replace(" ", "_")
+            lines[name] = n
+            if key == "cycle":
+                cycle = self.parse_cycle(n, value)
+            elif key == "weight":
+                try:
+                    fields["weight"] = _number(value)
+                except ValueError:
+                    self.problems.append(f"line {n}: weight: expected a number, got {value!r}")
+            else:
+                fields[name] = value.lower() if key == "commitment" else value
+        fields["cycle"] = obj.cycle = cycle
+        krs = []
+        for n, text, box in obj.key_results:
+            kr = self.key_result(n, text, box, cycle)
+            if kr is not None:
+                krs.append(kr)
+        try:
+            return Objective(**fields, key_results=krs)  # type: ignore[arg-type]
+        except (InvalidValueError, InvalidTypeError) as error:
+            field = error.path.split(".")[0].split("[")[0]
+            n = lines.get(field, obj.line)
+            self.problems.append(
+                f"line {n}: {error.path}: expected {error.expected}, got {safe_repr(error.value)}"
+            )
+            return None
+
+    def key_result(
+        self, n: int, text: str, box: str | None, cycle: Cycle | None
+    ) -> KeyResult | None:
+        from okrkit import text as statements
+
+        text, note = _statement(text)
+        if not text:
+            self.problems.append(f"line {n}: expected a key result statement, got {note!r}")
+            return None
+        kr: KeyResult
+        if box is not None:
+            kr = KeyResult(title=text, direction=Direction.MILESTONE)
+        else:
+            try:
+                kr = statements.to_key_result(text)
+            except OKRError:
+                kr = KeyResult(title=text)
+        if note is None:
+            if box in ("x", "X"):
+                done = self.date(n, cycle)
+                if done is None:
+                    return kr
+                return kr.check_in(kr.target, at=done)  # type: ignore[arg-type]
+            return kr
+        progress = _PROGRESS.fullmatch(note.strip())
+        if progress is None:
+            self.problems.append(
+                f"line {n}: expected a progress note such as '=> 4.6', '=> 66%' or '=> DONE'"
+                f" (optionally 'on 2026-08-01'), got {note!r}"
+            )
+            return kr
+        try:
+            when = date.fromisoformat(progress["at"]) if progress["at"] else self.date(n, cycle)
+        except ValueError:
+            self.problems.append(f"line {n}: expected a real date, got {progress['at']!r}")
+            return kr
+        if when is None:
+            return kr
+        at = when
+        if progress["done"]:
+            if kr.direction is None or kr.target is None or isinstance(kr.target, tuple):
+                kr = KeyResult(title=kr.title, direction=Direction.MILESTONE)
+            return kr.check_in(kr.target, at=at)  # type: ignore[arg-type]
+        value: Any = _number(progress["number"])
+        if progress["pct"] and kr.unit != "%":
+            start, target = kr.start, kr.target
+            if isinstance(start, int | float | Decimal) and isinstance(
+                target, int | float | Decimal
+            ):
+                value = float(start) + float(value) / 100 * (float(target) - float(start))
+        try:
+            return kr.check_in(value, at=at)
+        except (InvalidValueError, InvalidTypeError) as error:  # pragma: no cover - finite numbers
+            self.problems.append(f"line {n}: {error}")
+            return kr
+
+    def date(self, n: int, cycle: Cycle | None) -> date | None:
+        """The date of an undated check-in on line *n*: the `As of:` date, else the cycle's end.
+
+        Never today's date: reading the same file must give the same plan on any day.
+        """
+        if self.as_of is not None:
+            return self.as_of
+        if cycle is not None:
+            return cycle.end
+        self.problems.append(
+            f"line {n}: expected a date for this progress: add 'on 2026-08-01' to it, or an"
+            " 'As of: 2026-08-01' or 'Cycle: 2026-Q3' line above"
+        )
+        return None
+
+
+def loads(text: str, options: Options) -> Plan:
+    """The plan in a Markdown document."""
+    return _Reader(options).read(text)
+
+
+def _note(kr: KeyResult) -> str:
+    latest = kr.latest()
+    if latest is None:
+        return ""
+    return f" => {_num(latest.value)} on {_day(latest)}"
+
+
+def _day(check_in: CheckIn) -> str:
+    at = check_in.at
+    return at.date().isoformat() if isinstance(at, datetime) else at.isoformat()
+
+
+def dumps(plan: Plan) -> str:
+    """*plan* as Markdown: a heading per objective, its details, its key results as a list."""
+    out: list[str] = []
+    fiscal = _fiscal_defaults(plan)
+    if fiscal[0] != 1:
+        out.append(f"Fiscal year start: {fiscal[0]}")
+    if fiscal[1] != "end":
+        out.append(f"Fiscal year named by: {fiscal[1]}")
+    if out:
+        out.append("")
+    # The objectives on the current heading path, by depth.  An objective is nested under the
+    # one it is aligned to when that one is on the path and has the same cycle, since a nested
+    # objective without a cycle of its own takes its parent's when read.
+    path: list[Objective] = []
+    for obj in plan.objectives:
+        depth = 0
+        for i, parent in enumerate(path[:4]):
+            if parent.id == obj.aligned_to and parent.cycle == obj.cycle:
+                depth = i + 1
+        del path[depth:]
+        path.append(obj)
+        title = obj.title
+        details = []
+        if obj.id != slugify(obj.title):
+            details.append(f"Id: {obj.id}")
+        if obj.owner is not None:
+            details.append(f"Owner: {obj.owner}")
+        if obj.cycle is not None:
+            details.append(f"Cycle: {obj.cycle}")
+        if obj.commitment.value != "aspirational":
+            details.append(f"Commitment: {obj.commitment.value}")
+        if obj.level is not None:
+            details.append(f"Level: {obj.level}")
+        if obj.aligned_to is not None and depth == 0:
+            details.append(f"Aligned to: {obj.aligned_to}")
+        if not (type(obj.weight) is int and obj.weight == 1):
+            details.append(f"Weight: {_num(obj.weight)}")
+        if not obj.key_results and all(d.startswith("Cycle:") for d in details):
+            title = f"Objective: {title}"  # not to be taken for a section title
+        out.append(f"{'#' * (depth + 2)} {title}")
+        out.append("")
+        if details:
+            out += details
+            out.append("")
+        if obj.description:
+            out += [obj.description, ""]
+        for kr in obj.key_results:
+            if kr.direction is Direction.MILESTONE:
+                done = kr.current is not None and kr.current >= kr.target  # type: ignore[operator]
+                out.append(f"- [{'x' if done else ' '}] {kr.title}{_note(kr)}")
+            else:
+                out.append(f"- {kr.title}{_note(kr)}")
+        if obj.key_results:
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

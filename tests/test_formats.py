@@ -1,0 +1,895 @@
+"""okrkit.formats: the document schema, JSON, YAML and TOML, limits and safety, the schema."""
+# ruff: noqa: ISC004 - the tables of expected messages wrap long messages across lines
+
+from __future__ import annotations
+
+import json
+import warnings
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import formats
+from okrkit.cycles import Cycle
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRWarning
+from okrkit.formats import _converter
+from okrkit.model import CheckIn, Direction, Indicator, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.testing import key_results, plans
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+LOSSLESS = ("json", "yaml", "toml")
+
+
+def golden_plan() -> Plan:
+    """A small plan with every field and every kind of value the schema holds."""
+    q3 = Cycle.parse("2026-Q3")
+    fy = Cycle.parse("FY2027-Q2", fiscal_year_start=2)
+    odd = Cycle.parse("FY2027", fiscal_year_start=7, fiscal_year_named_by="start")
+    ist = timezone(timedelta(hours=5, minutes=30))
+    churn = KeyResult(
+        id="churn",
+        title="Reduce monthly churn from 5% to 4%",
+        direction=Direction.DECREASE,
+        start=5.0,
+        target=4.0,
+        unit="%",
+        owner="growth",
+        indicator=Indicator.LAGGING,
+        check_ins=[
+            CheckIn(at=date(2026, 7, 6), value=4.9, confidence=0.5),
+            CheckIn(
+                at=datetime(2026, 7, 20, 9, 30, tzinfo=ist),
+                value=Decimal("4.70"),
+                confidence=Decimal("0.6"),
+                note='Win-back emails "v2" live',
+                author="ana",
+            ),
+        ],
+    )
+    arr = KeyResult(
+        title="Grow ARR to €1.2M",
+        direction="increase",
+        start=Decimal("950000.00"),
+        target=Decimal("1200000.00"),
+        unit="€",
+        weight=2,
+        due=date(2026, 9, 15),
+        ignore=["OKR203"],
+    )
+    latency = KeyResult(
+        title="Keep p95 latency within 180–220 ms",
+        direction="within",
+        target=(180, 220),
+        unit="ms",
+        weight=0.5,
+    )
+    launch = KeyResult(title="Ship the self-serve onboarding", direction="milestone").check_in(
+        1, at=datetime(2026, 8, 3, 17, 0, tzinfo=UTC)
+    )
+    vague = KeyResult(title="Make onboarding feel effortless")
+    company = Objective(
+        id="retain",
+        title="Win back customers who drifted away",
+        description="Churn rose after the price change.\nWe want them back.",
+        owner="growth",
+        cycle=q3,
+        commitment="committed",
+        level="company",
+        key_results=[churn, arr],
+    )
+    team = Objective(
+        title="Make the product fast and easy to start",
+        owner="platform",
+        cycle=fy,
+        level="team",
+        aligned_to="churn",
+        weight=Decimal("1.5"),
+        key_results=[latency, launch, vague],
+    )
+    finance = Objective(title="Close the books faster", cycle=odd, ignore=["OKR101"])
+    uptime = Kpi(
+        title="Uptime",
+        direction="at_least",
+        threshold=99.9,
+        unit="%",
+        owner="platform",
+        check_ins=[CheckIn(at=date(2026, 7, 31), value=99.95)],
+    )
+    history = [
+        PastScore(owner="growth", cycle=Cycle.parse("2026-Q2"), score=0.62, objective="retain"),
+        PastScore(owner="platform", cycle=fy.previous(), score=1, commitment="committed"),
+    ]
+    return Plan(objectives=[company, team, finance], kpis=[uptime], history=history)
+
+
+def typed(value: object) -> object:
+    """*value* with each number tagged with its type, so equality also checks types."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [typed(v) for v in value]
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return (type(value).__name__, str(value))
+    return value
+
+
+def fields(plan: Plan) -> object:
+    """Every value in *plan*, numbers tagged with their types and datetimes with their offsets."""
+
+    def walk(value: object) -> object:
+        if attrs.has(type(value)):
+            return {
+                f.name: walk(getattr(value, f.name)) for f in attrs.fields(type(value)) if f.init
+            }
+        if isinstance(value, tuple):
+            return [walk(v) for v in value]
+        if isinstance(value, datetime):
+            return ("datetime", value.isoformat())
+        if isinstance(value, Cycle):
+            return repr(value)
+        return typed(value)
+
+    return walk(plan)
+
+
+# The converter ----------------------------------------------------------------------------------
+
+
+class TestToDict:
+    @given(plans())
+    def test_round_trip(self, plan: Plan) -> None:
+        """from_dict(to_dict(p)) == p, and every number keeps its type."""
+        again = formats.from_dict(formats.to_dict(plan))
+        assert plan == again
+        assert fields(plan) == fields(again)
+
+    @given(plans())
+    def test_is_json_data(self, plan: Plan) -> None:
+        """to_dict gives plain JSON data: json.loads(json.dumps(d)) == d."""
+        data = formats.to_dict(plan)
+        assert typed(data) == typed(json.loads(json.dumps(data)))
+
+    @given(plans())
+    def test_validates_against_the_schema(self, plan: Plan) -> None:
+        """Every generated document is valid under the JSON Schema."""
+        jsonschema.Draft202012Validator(formats.json_schema()).validate(formats.to_dict(plan))
+
+    def test_defaults_omitted(self) -> None:
+        """Ids equal to the title's slug, weight 1, aspirational, milestone 0..1 are left out."""
+        kr = KeyResult(title="Ship it", direction="milestone")
+        plan = Plan(objectives=[Objective(title="Go", key_results=[kr])])
+        expected = {
+            "okrkit": 1,
+            "objectives": [
+                {"title": "Go", "key_results": [{"title": "Ship it", "direction": "milestone"}]}
+            ],
+        }
+        assert expected == formats.to_dict(plan)
+
+    def test_numbers_keep_their_type(self) -> None:
+        """An int stays an int, a float a float, a Decimal a string of its digits."""
+        kr = KeyResult(title="x", direction="increase", start=1, target=Decimal("2.50"), weight=0.5)
+        data = formats.to_dict(Plan(objectives=[Objective(title="o", key_results=[kr])]))
+        written = data["objectives"][0]["key_results"][0]
+        assert (1, "2.50", 0.5) == (written["start"], written["target"], written["weight"])
+
+    def test_fiscal_settings_at_the_root(self) -> None:
+        """The fiscal settings most cycles share go to the root; other cycles say their own."""
+        data = formats.to_dict(golden_plan())
+        assert 2 == data["fiscal_year_start"]
+        assert "FY2027-Q2" == data["objectives"][1]["cycle"]
+        expected = {"label": "FY2027", "fiscal_year_start": 7, "fiscal_year_named_by": "start"}
+        assert expected == data["objectives"][2]["cycle"]
+
+    def test_converter_object(self) -> None:
+        """The one cattrs converter reads and writes plans like to_dict and from_dict."""
+        plan = golden_plan()
+        assert formats.to_dict(plan) == _converter.converter.unstructure(plan)
+        assert plan == _converter.converter.structure(formats.to_dict(plan), Plan)
+
+    def test_not_a_plan(self) -> None:
+        """to_dict of something else is an okrkit type error."""
+        with pytest.raises(InvalidTypeError, match="expected a Plan"):
+            formats.to_dict({"objectives": []})  # type: ignore[arg-type]
+
+
+class TestRoundTrips:
+    @pytest.mark.parametrize("format", LOSSLESS)
+    @given(plan=plans())
+    def test_lossless(self, format: formats.FormatName, plan: Plan) -> None:
+        """loads(dumps(p, f), f) == p, with every type and offset kept, and the text is stable."""
+        text = formats.dumps(plan, format)
+        again = formats.loads(text, format)
+        assert plan == again
+        assert fields(plan) == fields(again)
+        assert text == formats.dumps(again, format)
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_golden_plan(self, format: formats.FormatName) -> None:
+        """The golden plan, with every kind of field, comes back equal with equal types."""
+        plan = golden_plan()
+        again = formats.loads(formats.dumps(plan, format), format)
+        assert fields(plan) == fields(again)
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_datetime_offsets_kept(self, format: formats.FormatName) -> None:
+        """A datetime comes back with the same UTC offset, not only the same instant."""
+        at = datetime(2026, 7, 1, 23, 30, tzinfo=timezone(timedelta(hours=-8)))
+        kr = KeyResult(title="x").check_in(1, at=at)
+        plan = Plan(objectives=[Objective(title="o", key_results=[kr])])
+        again = formats.loads(formats.dumps(plan, format), format)
+        assert at.utcoffset() == again.objectives[0].key_results[0].check_ins[0].at.utcoffset()
+
+    @pytest.mark.parametrize("format", ["yaml", "toml"])
+    def test_odd_offsets_as_strings(self, format: formats.FormatName) -> None:
+        """An offset with seconds, which YAML and TOML timestamps cannot hold, goes as a string."""
+        at = datetime(2026, 7, 1, 9, tzinfo=timezone(timedelta(hours=1, seconds=30)))
+        kr = KeyResult(title="x").check_in(1, at=at)
+        plan = Plan(objectives=[Objective(title="o", key_results=[kr])])
+        again = formats.loads(formats.dumps(plan, format), format)
+        assert at.utcoffset() == again.objectives[0].key_results[0].check_ins[0].at.utcoffset()
+
+
+class TestGolden:
+    @pytest.mark.parametrize(
+        ("name", "format"),
+        [
+            ("plan.json", "json"),
+            ("plan.yaml", "yaml"),
+            ("plan.toml", "toml"),
+            ("plan.csv", "csv"),
+            ("plan.md", "markdown"),
+        ],
+    )
+    def test_wire_format(self, name: str, format: formats.FormatName) -> None:
+        """The golden plan is written byte for byte as the golden file."""
+        expected = (DATA / "golden" / name).read_bytes().decode("utf-8")
+        assert expected == formats.dumps(golden_plan(), format)
+
+    def test_check_ins_file(self) -> None:
+        """The check-in history file is written byte for byte as its golden file."""
+        expected = (DATA / "golden" / "plan-check-ins.csv").read_bytes().decode("utf-8")
+        assert expected == formats.dumps_check_ins(golden_plan())
+
+    @pytest.mark.parametrize("name", ["plan.json", "plan.yaml", "plan.toml"])
+    def test_golden_files_load(self, name: str) -> None:
+        """Each lossless golden file loads into the golden plan."""
+        assert fields(golden_plan()) == fields(formats.load(DATA / "golden" / name))
+
+
+# Files and options ------------------------------------------------------------------------------
+
+
+class TestFiles:
+    @pytest.mark.parametrize(
+        "suffix", [".json", ".yaml", ".yml", ".toml", ".JSON", ".md", ".markdown", ".csv"]
+    )
+    def test_suffix_picks_format(self, tmp_path: Path, suffix: str) -> None:
+        """dump then load by suffix gives the plan back (as far as the format holds it)."""
+        plan = Plan(objectives=[Objective(title="Grow", owner="growth")])
+        path = tmp_path / f"okrs{suffix}"
+        formats.dump(plan, path)
+        assert plan == formats.load(path)
+
+    def test_format_overrides_suffix(self, tmp_path: Path) -> None:
+        """format= reads a file whatever its name."""
+        path = tmp_path / "okrs.txt"
+        formats.dump(Plan(), path, format="yaml")
+        assert "okrkit: 1\n" == path.read_text(encoding="utf-8")
+        assert Plan() == formats.load(path, format="yaml")
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        """A suffix okrkit does not know is an okrkit error naming the known ones."""
+        with pytest.raises(InvalidValueError, match=r"a file ending in \.json, \.yaml"):
+            formats.load(tmp_path / "okrs.txt")
+
+    def test_size_limit_from_the_file(self, tmp_path: Path) -> None:
+        """A file over max_size is refused before it is read."""
+        path = tmp_path / "okrs.json"
+        formats.dump(golden_plan(), path)
+        with pytest.raises(FormatError, match="over the limit of 100"):
+            formats.load(path, max_size=100)
+
+    def test_check_ins_file(self, tmp_path: Path) -> None:
+        """load reads a CSV table with its check-in history file."""
+        plan = golden_plan()
+        table, history = tmp_path / "krs.csv", tmp_path / "check-ins.csv"
+        formats.dump(plan, table)
+        history.write_text(formats.dumps_check_ins(plan), encoding="utf-8")
+        again = formats.load(table, check_ins=history)
+        # CSV reads numbers with a point as Decimals (exactly as written).
+        expected = [(c.at, str(c.value), c.note) for c in plan.key_result("churn").check_ins]
+        assert expected == [
+            (c.at, str(c.value), c.note) for c in again.key_result("churn").check_ins
+        ]
+
+
+class TestOptions:
+    def test_unknown_format(self) -> None:
+        """An unknown format name is an okrkit error listing the known ones."""
+        with pytest.raises(InvalidValueError, match="one of 'json', 'yaml', 'toml'"):
+            formats.loads("{}", "xml")  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="one of 'json'"):
+            formats.dumps(Plan(), "xml")  # type: ignore[arg-type]
+
+    def test_dumps_not_a_plan(self) -> None:
+        """dumps and dumps_check_ins of something else are okrkit type errors."""
+        with pytest.raises(InvalidTypeError):
+            formats.dumps([], "json")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError):
+            formats.dumps_check_ins([])  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [
+            ("unknown", "keep"),
+            ("dates", "fuzzy"),
+            ("max_depth", 0),
+            ("max_size", "big"),
+        ],
+    )
+    def test_bad_options(self, option: str, value: object) -> None:
+        """A bad option is an okrkit error naming it."""
+        with pytest.raises(InvalidValueError, match=option):
+            formats.loads('{"okrkit": 1}', **{option: value})  # type: ignore[arg-type]
+
+    def test_text_must_be_text(self) -> None:
+        """loads of a number is an okrkit type error."""
+        with pytest.raises(InvalidTypeError, match="a str or bytes document"):
+            formats.loads(42)  # type: ignore[arg-type]
+
+    def test_check_ins_only_with_csv(self) -> None:
+        """A check-in file goes with CSV only."""
+        with pytest.raises(InvalidValueError, match="CSV only"):
+            formats.loads('{"okrkit": 1}', "json", check_ins="kr_id,at,value\n")
+
+    def test_bytes_and_bom(self) -> None:
+        """Bytes are read as UTF-8, with or without a byte order mark."""
+        text = '{"okrkit": 1, "objectives": [{"title": "Café"}]}'
+        for raw in (text.encode(), b"\xef\xbb\xbf" + text.encode()):
+            assert "Café" == formats.loads(raw).objectives[0].title
+
+    @pytest.mark.parametrize("unknown", ["warn", "ignore"])
+    def test_unknown_fields_kept_out(self, unknown: Any) -> None:
+        """unknown='warn' or 'ignore' reads a document with fields okrkit does not know."""
+        doc = '{"okrkit": 1, "x-app": {"theme": "dark"}, "objectives": [{"title": "G", "e": 1}]}'
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            plan = formats.loads(doc, unknown=unknown)
+        assert "G" == plan.objectives[0].title
+        messages = [str(w.message) for w in caught if issubclass(w.category, OKRWarning)]
+        expected = (
+            ["unknown fields ignored: $.x-app, $.objectives[0].e"] if unknown == "warn" else []
+        )
+        assert expected == messages
+
+    def test_lenient_dates(self) -> None:
+        """dates='lenient' reads dates python-dateutil understands; strict refuses them."""
+        doc = {
+            "okrkit": 1,
+            "objectives": [
+                {
+                    "title": "G",
+                    "key_results": [
+                        {
+                            "title": "k",
+                            "due": "15 Sep 2026",
+                            "check_ins": [{"at": "2026/08/01 10:00 +0200", "value": 1}],
+                        }
+                    ],
+                }
+            ],
+        }
+        with pytest.raises(FormatError) as error:
+            formats.from_dict(doc)
+        assert 2 == len(error.value.problems)
+        kr = formats.from_dict(doc, dates="lenient").objectives[0].key_results[0]
+        assert date(2026, 9, 15) == kr.due
+        assert timedelta(hours=2) == kr.check_ins[0].at.utcoffset()
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("next tuesday-ish", "a date or a date and time with an offset"),
+            ("2026-08-01 10:00", "a date, or a date and time with a timezone offset"),
+        ],
+    )
+    def test_lenient_dates_still_checked(self, text: str, expected: str) -> None:
+        """Lenient reading still refuses nonsense and naive times."""
+        doc = {
+            "okrkit": 1,
+            "kpis": [
+                {
+                    "title": "u",
+                    "direction": "at_least",
+                    "threshold": 1,
+                    "check_ins": [{"at": text, "value": 1}],
+                }
+            ],
+        }
+        with pytest.raises(FormatError, match=expected):
+            formats.from_dict(doc, dates="lenient")
+
+    def test_no_depth_limit(self) -> None:
+        """max_depth=None lifts the nesting limit on skipped fields."""
+        deep: object = 1
+        for _ in range(100):
+            deep = [deep]
+        plan = formats.from_dict({"okrkit": 1, "x": deep}, unknown="ignore", max_depth=None)
+        assert Plan() == plan
+
+
+# Bad documents ------------------------------------------------------------------------------
+
+_NUMBER = "a number (or a decimal string such as '12.50')"
+BAD: list[tuple[str, str, list[str]]] = [
+    ("not json", "json", ["$: invalid JSON at line 1, column 1: Expecting value"]),
+    ("[1, 2]", "json", ["$: expected an object (a mapping) at the root, got [1, 2]"]),
+    ("{}", "json", ["$.okrkit: missing required field (the schema version, 1; write `okrkit: 1`)"]),
+    ('{"okrkit": 2}', "json", ["$.okrkit: expected a supported schema version (1), got 2"]),
+    ('{"okrkit": "1"}', "json", ["$.okrkit: expected a supported schema version (1), got '1'"]),
+    ('{"okrkit": 1, "objective": []}', "json", ["$.objective: unknown field"]),
+    (
+        '{"okrkit": 1, "objectives": {}}',
+        "json",
+        ["$.objectives: expected a list of objectives, got {}"],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{}]}',
+        "json",
+        ["$.objectives[0].title: missing required field"],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "  "}]}',
+        "json",
+        ["$.objectives[0].title: expected a non-empty string, got '  '"],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "direction": "increase", "start": 10, "target": "ten"}]}]}',
+        "json",
+        [f"$.objectives[0].key_results[0].target: expected {_NUMBER}, got 'ten'"],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "direction": "increase", "start": 10, "target": 5}]}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].target: expected a number above start 10 for"
+            " 'increase', got 5"
+        ],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "direction": "upward"}]}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].direction: expected one of 'increase', 'decrease',"
+            " 'at_least', 'at_most', 'within', 'milestone', got 'upward'"
+        ],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "target": NaN}]}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].target: expected a finite number (not NaN or"
+            " infinity), got nan"
+        ],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "weight": 1e999}]}',
+        "json",
+        ["$.objectives[0].weight: expected a finite number (not NaN or infinity), got inf"],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "weight": 0}]}',
+        "json",
+        ["$.objectives[0].weight: expected a number above 0, got 0"],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "check_ins": [{"at": "2026-07-01", "value": 1, "confidence": 1.5},'
+        ' {"at": "2026-07-01T09:00:00", "value": 2}, {"value": true}]}]}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].check_ins[0].confidence: expected a number from 0"
+            " to 1, got 1.5",
+            "$.objectives[0].key_results[0].check_ins[1].at: expected an ISO 8601 date"
+            " (2026-07-01) or date and time with an offset (2026-07-01T09:30:00+02:00), got"
+            " '2026-07-01T09:00:00'",
+            "$.objectives[0].key_results[0].check_ins[2].at: missing required field",
+            f"$.objectives[0].key_results[0].check_ins[2].value: expected {_NUMBER}, got True",
+        ],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "cycle": "2026-Q5"}]}',
+        "json",
+        [
+            "$.objectives[0].cycle: expected a quarter from Q1 to Q4 in a cycle label: a year 2026,"
+            " half 2026-H1, quarter 2026-Q3, month 2026-07, ISO week 2026-W31, fiscal year FY2027,"
+            " fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom span"
+            " 2026-07-01..2026-09-15, got '2026-Q5'"
+        ],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "cycle": {"label": "FY2027",'
+        ' "fiscal_year_start": 13}}]}',
+        "json",
+        ["$.objectives[0].cycle.fiscal_year_start: expected a month number 1..12, got 13"],
+    ),
+    (
+        '{"okrkit": 1, "fiscal_year_start": 0, "fiscal_year_named_by": "middle"}',
+        "json",
+        [
+            "$.fiscal_year_start: expected a month number 1..12, got 0",
+            "$.fiscal_year_named_by: expected 'end' or 'start', got 'middle'",
+        ],
+    ),
+    (
+        '{"okrkit": 1, "objectives": [{"id": "a", "title": "o", "key_results":'
+        ' [{"id": "a", "title": "k"}]}, {"id": "a", "title": "p"}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].id: duplicate id 'a', also at $.objectives[0].id",
+            "$.objectives[1].id: duplicate id 'a', also at $.objectives[0].id",
+        ],
+    ),
+    (
+        '{"okrkit": 1, "kpis": [{"title": "Uptime", "direction": "increase", "threshold": 1},'
+        ' {"title": "Uptime", "direction": "at_least", "threshold": [1, 2, 3]}]}',
+        "json",
+        [
+            "$.kpis[0].direction: expected one of 'at_least', 'at_most', 'within' for a KPI, got"
+            " 'increase'",
+            "$.kpis[1].title: duplicate id 'uptime', also at $.kpis[0].title",
+            "$.kpis[1].threshold: expected a number, or a [low, high] band of two numbers, got"
+            " [1, 2, 3]",
+        ],
+    ),
+    (
+        '{"okrkit": 1, "history": [{"owner": "g", "cycle": "2026-Q2", "score": 11}, 5]}',
+        "json",
+        [
+            "$.history[0].score: expected a number from 0 to 10, got 11",
+            "$.history[1]: expected a past score object, got 5",
+        ],
+    ),
+    (
+        "okrkit: 1\nobjectives: [\n",
+        "yaml",
+        [
+            "$: invalid YAML at line 3, column 1: expected the node content, but found"
+            " '<stream end>'"
+        ],
+    ),
+    (
+        "okrkit: 1\nobjectives:\n- &a {title: x}\n- *a\n",
+        "yaml",
+        [
+            "$: invalid YAML at line 4, column 3: aliases (*name) are not allowed in okrkit"
+            " documents"
+        ],
+    ),
+    (
+        "okrkit: 1\nobjectives: !!python/object:os.system {}\n",
+        "yaml",
+        [
+            "$: invalid YAML at line 2, column 13: could not determine a constructor for the tag"
+            " 'tag:yaml.org,2002:python/object:os.system'"
+        ],
+    ),
+    ("okrkit = 1\nobjectives = [", "toml", ["$: invalid TOML: Invalid value (at end of document)"]),
+    (
+        'okrkit = 1\n[[objectives]]\ntitle = "o"\n[[objectives.key_results]]\ntitle = "k"\n'
+        "due = 2026-07-01T09:00:00\n",
+        "toml",
+        [
+            "$.objectives[0].key_results[0].due: expected a date and time with a timezone offset,"
+            " got datetime.datetime(2026, 7, 1, 9, 0)"
+        ],
+    ),
+]
+
+
+class TestBadDocuments:
+    @pytest.mark.parametrize(("text", "format", "problems"), BAD)
+    def test_message(self, text: str, format: formats.FormatName, problems: list[str]) -> None:
+        """Each bad document raises a FormatError listing exactly these problems."""
+        with pytest.raises(FormatError) as error:
+            formats.loads(text, format)
+        assert problems == list(error.value.problems)
+
+    def test_format_error_is_value_error(self) -> None:
+        """A FormatError is an OKRError and a ValueError."""
+        with pytest.raises(ValueError, match="invalid JSON"):
+            formats.loads("{")
+        assert issubclass(FormatError, okrkit.OKRError)
+
+    def test_every_problem_listed(self) -> None:
+        """Problems in many objectives are all reported at once, in document order."""
+        doc = {"okrkit": 1, "objectives": [{"title": i, "weight": "x"} for i in range(3)]}
+        with pytest.raises(FormatError) as error:
+            formats.from_dict(doc)
+        assert 6 == len(error.value.problems)
+        assert error.value.problems[0].startswith("$.objectives[0].title: expected a string")
+
+    def test_not_utf8(self) -> None:
+        """Bytes that are not UTF-8 are a FormatError naming the byte, not a UnicodeDecodeError."""
+        with pytest.raises(FormatError, match="expected UTF-8 text, got the byte 0xff at 14"):
+            formats.loads(b'{"okrkit": 1, \xff}')
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_huge_integer(self, format: formats.FormatName) -> None:
+        """An integer too long for Python to read is a FormatError."""
+        digits = "9" * 5000
+        text = {"json": '{"okrkit": %s}', "yaml": "okrkit: %s", "toml": "okrkit = %s"}[format]
+        with pytest.raises(FormatError, match="invalid"):
+            formats.loads(text % digits, format)
+
+    @pytest.mark.parametrize("format", ["json", "yaml"])
+    def test_deep_nesting_in_the_parser(self, format: formats.FormatName) -> None:
+        """A list nested 10,000 deep is a FormatError, not a RecursionError."""
+        text = "[" * 10_000 + "]" * 10_000
+        with pytest.raises(FormatError, match=r"nested too deeply|invalid"):
+            formats.loads(text, format)
+
+    def test_deep_nesting_in_a_skipped_field(self) -> None:
+        """A value nested deeper than max_depth where it is skipped or wrong is reported."""
+        deep: object = 1
+        for _ in range(70):
+            deep = [deep]
+        doc = {"okrkit": 1, "objectives": [{"title": "o", "owner": deep}], "x": deep}
+        with pytest.raises(FormatError) as error:
+            formats.from_dict(doc, unknown="ignore")
+        assert [
+            "$.objectives[0].owner: expected a string, got [[[[...]]]]",
+            "$.objectives[0].owner: nested deeper than the limit of 64 levels",
+            "$.x: nested deeper than the limit of 64 levels",
+        ] == sorted(error.value.problems)
+
+    def test_size_limit(self) -> None:
+        """A document over max_size is refused before it is parsed."""
+        with pytest.raises(FormatError, match="document of 14 characters is over the limit of 10"):
+            formats.loads('{"okrkit": 1} ', max_size=10)
+        with pytest.raises(FormatError, match="over the limit"):
+            formats.loads(b'{"okrkit": 1} ', max_size=10)
+
+    def test_long_values_shortened(self) -> None:
+        """A 10,000-character wrong value is shown shortened in the message."""
+        doc = {"okrkit": 1, "objectives": [{"title": "o", "weight": "x" * 10_000}]}
+        with pytest.raises(FormatError) as error:
+            formats.from_dict(doc)
+        assert len(error.value.problems[0]) < 200
+
+    def test_non_string_keys(self) -> None:
+        """A YAML mapping with a number as a key names it as an unknown field."""
+        with pytest.raises(FormatError) as error:
+            formats.loads("okrkit: 1\n3: x\n", "yaml")
+        assert ["$[3]: unknown field"] == list(error.value.problems)
+
+    def test_pickle_is_not_read(self) -> None:
+        """No format reads pickles or Python objects: a YAML python tag is refused."""
+        with pytest.raises(FormatError, match="could not determine a constructor"):
+            formats.loads("!!python/name:os.system\n", "yaml")
+
+
+# Fuzzing --------------------------------------------------------------------------------------
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_replacements = st.one_of(
+    _json_values,
+    st.just(10**400),
+    st.just(-(10**300)),
+    st.just(1e308),
+    st.just(float("nan")),
+    st.just("x" * 10_000),
+    st.just("2026-02-30"),
+    st.just("2026-07-01T25:00:00+00:00"),
+    st.just({"label": "FY2027", "fiscal_year_start": [1]}),
+    st.just(Decimal("NaN")),
+    st.just(Decimal("1e999")),
+)
+
+
+def _nested(depth: int) -> object:
+    value: object = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def _paths(value: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into *value* (keys and indexes), iteratively."""
+    found, stack = [], [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        found.append(where)
+        if len(where) > 12:  # not into the deep nests an earlier mutation made
+            continue
+        if isinstance(item, dict):
+            stack.extend((v, (*where, k)) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, (*where, i)) for i, v in enumerate(item))
+    return found
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> object:
+    """A valid document with a few fields dropped, replaced, nested or duplicated."""
+    doc: Any = json.loads(json.dumps(formats.to_dict(draw(plans(max_objectives=4)))))
+    for _ in range(draw(st.integers(1, 4))):
+        paths = _paths(doc)
+        where = draw(st.sampled_from(paths))
+        if not where:
+            continue
+        parent = doc
+        for key in where[:-1]:
+            parent = parent[key]
+        key = where[-1]
+        action = draw(st.sampled_from(["drop", "replace", "nest", "duplicate"]))
+        if action == "drop":
+            del parent[key]
+        elif action == "replace":
+            parent[key] = draw(_replacements)
+        elif action == "nest":
+            # 10,000 deep is tested on its own: hypothesis cannot print such an example.
+            parent[key] = _nested(draw(st.sampled_from([5, 100, 500])))
+        elif isinstance(parent, list):
+            parent.append(parent[key])
+        else:
+            parent[f"{key}_copy"] = parent[key]
+    return doc
+
+
+def _accepts(run: Any) -> None:
+    try:
+        plan = run()
+    except FormatError:
+        return
+    assert isinstance(plan, Plan)
+
+
+class TestFuzz:
+    @settings(max_examples=max(settings.default.max_examples, 40) * 5)
+    @given(st.one_of(_json_values, mutated_documents()))
+    def test_only_success_or_format_error(self, doc: object) -> None:
+        """Any JSON value or mutated document loads, or raises FormatError; nothing else."""
+        _accepts(lambda: formats.from_dict(doc))
+        try:
+            text = json.dumps(doc, default=str)
+        except (ValueError, RecursionError):
+            return
+        _accepts(lambda: formats.loads(text, max_depth=None))
+
+    @given(st.text(max_size=200), st.sampled_from(formats.FORMATS))
+    def test_any_text(self, text: str, format: formats.FormatName) -> None:
+        """Any text in any format loads or raises FormatError."""
+        _accepts(lambda: formats.loads(text, format))
+
+    @given(st.binary(max_size=100), st.sampled_from(formats.FORMATS))
+    def test_any_bytes(self, data: bytes, format: formats.FormatName) -> None:
+        """Any bytes in any format load or raise FormatError."""
+        _accepts(lambda: formats.loads(data, format))
+
+
+class TestFastPath:
+    @given(key_results(max_check_ins=6))
+    def test_same_as_the_constructor(self, kr: KeyResult) -> None:
+        """The hand-written reader of key results builds what the constructor builds."""
+        doc = {
+            "okrkit": 1,
+            "objectives": [
+                {
+                    "title": "o",
+                    "key_results": [
+                        formats.to_dict(Plan(objectives=[Objective(title="o", key_results=[kr])]))[
+                            "objectives"
+                        ][0]["key_results"][0]
+                    ],
+                }
+            ],
+        }
+        read = formats.from_dict(doc).objectives[0].key_results[0]
+        assert fields(kr) == fields(read)
+        assert fields(
+            KeyResult(**{f.name: getattr(read, f.name) for f in attrs.fields(KeyResult)})
+        ) == fields(read)
+
+    @given(mutated_documents())
+    def test_fast_values_are_valid(self, doc: object) -> None:
+        """Every key result and check-in read passes its constructor's checks unchanged."""
+        try:
+            plan = formats.from_dict(doc)
+        except FormatError:
+            return
+        for _, kr in plan.key_results():
+            rebuilt = KeyResult(**{f.name: getattr(kr, f.name) for f in attrs.fields(KeyResult)})
+            assert fields(rebuilt) == fields(kr)
+            for c in kr.check_ins:
+                again = CheckIn(
+                    at=c.at, value=c.value, confidence=c.confidence, note=c.note, author=c.author
+                )
+                assert fields(again) == fields(c)
+
+
+# The schema -------------------------------------------------------------------------------------
+
+
+class TestJsonSchema:
+    def test_is_a_valid_schema(self) -> None:
+        """The schema is itself valid under draft 2020-12."""
+        jsonschema.Draft202012Validator.check_schema(formats.json_schema())
+
+    def test_covers_every_field(self) -> None:
+        """Every constructor field of every type is in the schema."""
+        schema = formats.json_schema()
+        for kind in (CheckIn, KeyResult, Objective, Kpi, PastScore):
+            expected = {f.name for f in attrs.fields(kind) if f.init}
+            assert expected == set(schema["$defs"][kind.__name__]["properties"])
+
+    def test_examples_validate(self) -> None:
+        """The shipped example files validate against the schema."""
+        import yaml
+
+        validator = jsonschema.Draft202012Validator(formats.json_schema())
+        validator.validate(json.loads((ROOT / "examples" / "fiscal-fy2027.json").read_text()))
+        text = (ROOT / "examples" / "acme-2026-q3.yaml").read_text(encoding="utf-8")
+        data = formats.to_dict(formats.loads(text, "yaml"))
+        validator.validate(data)
+        assert isinstance(yaml.safe_load(text), dict)
+
+    def test_rejects_bad_documents(self) -> None:
+        """The schema refuses what the loaders refuse: unknown fields, a wrong version."""
+        validator = jsonschema.Draft202012Validator(formats.json_schema())
+        assert not validator.is_valid({"okrkit": 2})
+        assert not validator.is_valid({"okrkit": 1, "objectives": [{"title": "o", "x": 1}]})
+        assert not validator.is_valid({"okrkit": 1, "objectives": [{"title": "o", "weight": "x"}]})
+
+
+class TestExamples:
+    def test_acme_loads(self) -> None:
+        """The README's example loads cleanly, with departments and teams aligned."""
+        plan = formats.load(ROOT / "examples" / "acme-2026-q3.yaml")
+        assert len(plan.objectives) >= 6
+        assert any(o.aligned_to for o in plan.objectives)
+        assert plan.kpis
+        assert plan.history
+
+    def test_fiscal_loads(self) -> None:
+        """The fiscal example reads its FY labels with a February fiscal year."""
+        plan = formats.load(ROOT / "examples" / "fiscal-fy2027.json")
+        cycles = {o.cycle for o in plan.objectives}
+        assert {2} == {c.fiscal_year_start for c in cycles if c is not None}
+        assert date(2026, 2, 1) == min(c.start for c in cycles if c is not None)
+
+
+class TestLightImport:
+    def test_no_yaml_at_import(self) -> None:
+        """Importing okrkit.formats does not import PyYAML, jsonschema or hypothesis."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, okrkit.formats; "
+            "print(sorted(m for m in ('yaml', 'jsonschema', 'hypothesis') if m in sys.modules))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == out.stdout.strip()

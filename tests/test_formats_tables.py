@@ -1,0 +1,428 @@
+"""okrkit.formats: CSV and Markdown, and what each keeps of a plan."""
+# ruff: noqa: ISC004 - the tables of expected messages wrap long messages across lines
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from okrkit import formats
+from okrkit.cycles import Cycle
+from okrkit.errors import FormatError
+from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, Plan
+from okrkit.testing import plans
+
+DATA = Path(__file__).parent / "data"
+
+
+def _decimal(x: object) -> object:
+    """A number as CSV reads it back: ints stay, anything with a point is a Decimal."""
+    if x is None or type(x) is int:
+        return x
+    if isinstance(x, tuple):
+        return tuple(_decimal(v) for v in x)
+    return Decimal(str(x))
+
+
+def csv_view(plan: Plan) -> Plan:
+    """What CSV keeps of *plan*: objectives and key results; numbers as CSV reads them."""
+
+    def check_in(c: CheckIn) -> CheckIn:
+        return attrs.evolve(
+            c, value=_decimal(c.value), confidence=_decimal(c.confidence), note=c.note or None
+        )
+
+    def kr(k: KeyResult) -> KeyResult:
+        return attrs.evolve(
+            k,
+            start=_decimal(k.start),
+            target=_decimal(k.target),
+            weight=_decimal(k.weight),
+            check_ins=[check_in(c) for c in k.check_ins],
+        )
+
+    objectives = [
+        attrs.evolve(
+            o,
+            weight=_decimal(o.weight),
+            description=o.description or None,
+            key_results=[kr(k) for k in o.key_results],
+        )
+        for o in plan.objectives
+    ]
+    return Plan(objectives=objectives)
+
+
+def typed(plan: Plan) -> list[object]:
+    """The numbers of *plan* with their types, to compare types too."""
+    out: list[object] = []
+    for o in plan.objectives:
+        out.append((type(o.weight), o.weight))
+        for k in o.key_results:
+            out.append((type(k.start), type(k.target), type(k.weight)))
+            out.extend((type(c.value), type(c.confidence)) for c in k.check_ins)
+    return out
+
+
+class TestCsv:
+    @given(plans())
+    def test_round_trip_with_history(self, plan: Plan) -> None:
+        """The table and its check-in file give back the objectives and key results."""
+        table, history = formats.dumps(plan, "csv"), formats.dumps_check_ins(plan)
+        again = formats.loads(table, "csv", check_ins=history)
+        assert csv_view(plan) == again
+        assert typed(csv_view(plan)) == typed(again)
+
+    @given(plans())
+    def test_table_keeps_the_latest_check_in(self, plan: Plan) -> None:
+        """The table alone keeps each key result's latest check-in."""
+        again = formats.loads(formats.dumps(plan, "csv"), "csv")
+        view = csv_view(plan)
+        for (_, kr), (_, read) in zip(view.key_results(), again.key_results(), strict=True):
+            assert kr.check_ins[-1:] == read.check_ins
+
+    def test_groups_rows_by_objective(self) -> None:
+        """Rows of one objective need not be adjacent; objectives keep first-seen order."""
+        text = (
+            "objective.title,kr.title,kr.direction,kr.start,kr.target\n"
+            "Grow,Raise NPS,increase,32,50\n"
+            "Retain,Cut churn,decrease,5.0,4\n"
+            "Grow,Double signups,,,\n"
+        )
+        plan = formats.loads(text, "csv")
+        assert ["grow", "retain"] == [o.id for o in plan.objectives]
+        assert ["Raise NPS", "Double signups"] == [k.title for k in plan.objectives[0].key_results]
+        assert Decimal("5.0") == plan.key_result("cut-churn").start
+
+    @pytest.mark.parametrize(
+        ("table", "history", "problems"),
+        [
+            ("", None, ["table: expected a header row, got an empty file"]),
+            ("objective.title,colour\n", None, ["table header[1]: unknown column 'colour'"]),
+            (
+                "objective.title,objective.title\n",
+                None,
+                [
+                    "table header: expected each column once, got ['objective.title',"
+                    " 'objective.title']"
+                ],
+            ),
+            (
+                "objective.title\nGrow,extra\n",
+                None,
+                ["table row 2: expected 1 cells as in the header, got 2"],
+            ),
+            (
+                "objective.title,kr.title,kr.target,kr.direction\nGrow,NPS,ten,increase\n",
+                None,
+                [
+                    "row 2.kr.target: expected a number (or a decimal string such as '12.50'),"
+                    " got 'ten'"
+                ],
+            ),
+            (
+                "objective.title,kr.id,kr.title\nGrow,nps,NPS\n",
+                "kr_id,at,value\nnps,2026-13-01,1\nchurn,2026-07-01,1\n,2026-07-01,1\n",
+                [
+                    "check-ins row 4.kr_id: missing required field",
+                    "row 2.kr.check_ins[0].at: expected a real date, got '2026-13-01'",
+                    "check-ins kr_id: expected the id of a key result in the table, got 'churn'",
+                ],
+            ),
+            ('objective.title\n"Grow\n', None, ["table: invalid CSV: unexpected end of data"]),
+        ],
+    )
+    def test_bad_tables(self, table: str, history: str | None, problems: list[str]) -> None:
+        """Bad tables raise a FormatError listing every problem with its row and column."""
+        with pytest.raises(FormatError) as error:
+            formats.loads(table, "csv", check_ins=history)
+        assert problems == list(error.value.problems)
+
+    def test_unknown_columns_ignored_when_asked(self) -> None:
+        """unknown='ignore' skips columns okrkit does not know."""
+        plan = formats.loads("objective.title,colour\nGrow,blue\n", "csv", unknown="ignore")
+        assert ["Grow"] == [o.title for o in plan.objectives]
+
+    def test_fiscal_columns(self) -> None:
+        """A fiscal cycle's settings have their own columns, so they come back."""
+        cycle = Cycle.parse("FY2027-H1", fiscal_year_start=7, fiscal_year_named_by="start")
+        plan = Plan(objectives=[Objective(title="Grow", cycle=cycle)])
+        assert cycle == formats.loads(formats.dumps(plan, "csv"), "csv").objectives[0].cycle
+
+
+# Markdown ---------------------------------------------------------------------------------------
+
+_STATEMENTS = (
+    "Reduce monthly churn from 5% to 4%",
+    "Increase NPS from 32 to 50",
+    "Grow weekly active users from 1200 to 2000",
+    "Cut p95 latency from 300 ms to 180 ms",
+    "Make onboarding feel effortless",
+    "Keep uptime at or above 99.9%",
+    "Hire two senior engineers",
+)
+_TITLES = (
+    "Win back customers who drifted away",
+    "Make the product fast",
+    "Delight enterprise accounts",
+    "Close the books faster",
+)
+
+
+@st.composite
+def markdown_plans(draw: st.DrawFn) -> Plan:
+    """Plans as people write them in Markdown: statements as titles, dated check-ins."""
+    objectives: list[Objective] = []
+    titles = draw(st.lists(st.sampled_from(_TITLES), min_size=1, max_size=4, unique=True))
+    for title in titles:
+        krs = []
+        for statement in draw(st.lists(st.sampled_from(_STATEMENTS), max_size=4, unique=True)):
+            milestone = draw(st.booleans()) and statement.startswith("Hire")
+            kr = KeyResult(title=statement, direction=Direction.MILESTONE if milestone else None)
+            if draw(st.booleans()):
+                kr = kr.check_in(
+                    draw(st.sampled_from((0, 1, 2.5, 40))),
+                    at=draw(st.dates(date(2026, 7, 1), date(2026, 9, 30))),
+                )
+            krs.append(kr)
+        parent = objectives[-1].id if objectives and draw(st.booleans()) else None
+        objectives.append(
+            Objective(
+                title=title,
+                owner=draw(st.none() | st.sampled_from(("growth", "platform"))),
+                cycle=draw(st.none() | st.sampled_from((Cycle.parse("2026-Q3"),))),
+                commitment=draw(st.sampled_from(Commitment)),
+                aligned_to=parent,
+                key_results=krs,
+            )
+        )
+    return Plan(objectives=objectives)
+
+
+class TestMarkdown:
+    @given(markdown_plans())
+    def test_read_write_read(self, plan: Plan) -> None:
+        """A Markdown file survives read -> write -> read."""
+        once = formats.loads(formats.dumps(plan, "markdown"), "markdown")
+        assert once == formats.loads(formats.dumps(once, "markdown"), "markdown")
+
+    @given(markdown_plans())
+    def test_keeps_objectives_and_statements(self, plan: Plan) -> None:
+        """Markdown keeps objectives' fields, key result statements and latest check-in dates."""
+        again = formats.loads(formats.dumps(plan, "markdown"), "markdown")
+
+        def shape(p: Plan) -> list[object]:
+            return [
+                (
+                    o.id,
+                    o.title,
+                    o.owner,
+                    o.cycle,
+                    o.commitment,
+                    o.aligned_to,
+                    [(k.title, k.latest().at if k.check_ins else None) for k in o.key_results],
+                )
+                for o in p.objectives
+            ]
+
+        assert shape(plan) == shape(again)
+
+    @given(plans())
+    def test_any_plan_writes_and_reads(self, plan: Plan) -> None:
+        """Any plan can be written as Markdown and read back without error, keeping its titles."""
+        text = formats.dumps(plan, "markdown")
+        try:
+            again = formats.loads(text, "markdown")
+        except FormatError:
+            return  # titles such as "Owner: x" or "=> 4" are read as Markdown syntax
+        assert len(again.objectives) <= len(plan.objectives)
+
+    def test_hand_written(self) -> None:
+        """The shapes people write: sections, Objective: lines, checkboxes, notes, nesting."""
+        text = (DATA / "markdown" / "hand-written.md").read_text(encoding="utf-8")
+        plan = formats.loads(text, "markdown")
+        summary = [
+            (o.id, o.aligned_to, str(o.cycle), o.owner, o.commitment.value, len(o.key_results))
+            for o in plan.objectives
+        ]
+        assert [
+            ("win-back-customers-who-drifted-away", None, "2026-Q3", "growth", "committed", 4),
+            ("fix-onboarding", "make-customers-happier", "2026-Q3", None, "aspirational", 2),
+            (
+                "delight-enterprise-accounts",
+                "win-back-customers-who-drifted-away",
+                "2026-Q3",
+                None,
+                "aspirational",
+                2,
+            ),
+        ] == summary
+        churn = plan.key_result("reduce-monthly-churn-from-5-to-4")
+        assert (Direction.DECREASE, 5.0, 4.0, "%") == (
+            churn.direction,
+            churn.start,
+            churn.target,
+            churn.unit,
+        )
+        assert [(date(2026, 8, 14), 4.6)] == [(c.at, c.value) for c in churn.check_ins]
+        nps = plan.key_result("increase-nps-from-32-to-50")
+        assert 41.0 == nps.current  # 50% of the way from 32 to 50
+        assert 1 == plan.key_result("ship-the-win-back-email-campaign").current
+        vague = plan.key_result("make-customers-happier")
+        assert (None, None) == (vague.direction, vague.target)  # kept, title only
+        guide = plan.key_result("publish-the-setup-guide")
+        assert (Direction.MILESTONE, ()) == (guide.direction, guide.check_ins)
+        board = plan.key_result("launch-a-customer-advisory-board")
+        assert (Direction.MILESTONE, 1) == (board.direction, board.current)
+        onboarding = plan.key_result("cut-time-to-first-value-from-10-days-to-3-days")
+        assert [(date(2026, 8, 1), 6)] == [(c.at, c.value) for c in onboarding.check_ins]
+
+    def test_hand_written_survives(self) -> None:
+        """The hand-written file survives read -> write -> read."""
+        text = (DATA / "markdown" / "hand-written.md").read_text(encoding="utf-8")
+        once = formats.loads(text, "markdown")
+        assert once == formats.loads(formats.dumps(once, "markdown"), "markdown")
+
+    def test_objective_lines_and_prefixes(self) -> None:
+        """'Objective:' and 'O1:' lines, and headings with them, start objectives."""
+        text = (
+            "Cycle: 2026-Q3\n\n"
+            "**Objective 1:** Grow revenue\n"
+            "1. Grow ARR from 8 to 10 => 9\n"
+            "\n"
+            "O2: Retain customers\n"
+            "- Reduce churn from 5% to 4% => DONE\n"
+            "## Objective: Ship faster\n"
+            "Owner: platform\n"
+            "- Cut lead time from 10 days to 5 days => 80% on 2026-08-01\n"
+        )
+        plan = formats.loads(text, "markdown")
+        assert ["Grow revenue", "Retain customers", "Ship faster"] == [
+            o.title for o in plan.objectives
+        ]
+        assert 9 == plan.key_result("grow-arr-from-8-to-10").current
+        assert 4.0 == plan.key_result("reduce-churn-from-5-to-4").current
+        lead = plan.key_result("cut-lead-time-from-10-days-to-5-days")
+        assert (6.0, date(2026, 8, 1)) == (lead.current, lead.check_ins[0].at)
+
+    @pytest.mark.parametrize("line", ["- Ship it DONE", "- [x] Ship it"])
+    def test_dateless_without_cycle_is_an_error(self, line: str) -> None:
+        """Progress with no date, no cycle and no 'As of:' is refused: never dated by the clock."""
+        with pytest.raises(FormatError, match="line 2: expected a date for this progress"):
+            formats.loads(f"## Grow\n{line}\n", "markdown")
+
+    def test_dateless_with_as_of(self) -> None:
+        """An 'As of:' line dates progress that has no date of its own."""
+        plan = formats.loads("As of: 2026-08-01\n## Grow\n- Ship it DONE\n", "markdown")
+        kr = plan.objectives[0].key_results[0]
+        assert (Direction.MILESTONE, date(2026, 8, 1)) == (kr.direction, kr.check_ins[0].at)
+
+    def test_fiscal_and_datetime(self) -> None:
+        """Fiscal defaults are written at the top; a datetime check-in is written as its day."""
+        cycle = Cycle.parse("FY2027-Q1", fiscal_year_start=2, fiscal_year_named_by="start")
+        kr = KeyResult(title="Raise NPS from 30 to 40").check_in(
+            35, at=datetime.fromisoformat("2026-03-02T10:00:00+01:00")
+        )
+        obj = Objective(
+            title="Grow",
+            cycle=cycle,
+            weight=2,
+            key_results=[kr],
+            description="Why it matters",
+            level="team",
+            id="g",
+        )
+        text = formats.dumps(Plan(objectives=[obj]), "markdown")
+        assert text.startswith("Fiscal year start: 2\nFiscal year named by: start\n\n## Grow\n")
+        again = formats.loads(text, "markdown").objectives[0]
+        assert (cycle, 2, "Why it matters", "team", "g") == (
+            again.cycle,
+            again.weight,
+            again.description,
+            again.level,
+            again.id,
+        )
+        assert date(2026, 3, 2) == again.key_results[0].check_ins[0].at
+
+    def test_empty_objective_not_a_section(self) -> None:
+        """An objective with nothing under it but aligned children is written so it stays one."""
+        plan = Plan(
+            objectives=[Objective(title="Parent"), Objective(title="Child", aligned_to="parent")]
+        )
+        text = formats.dumps(plan, "markdown")
+        assert "## Objective: Parent\n\n### Objective: Child\n" == text
+        assert plan == formats.loads(text, "markdown")
+
+    @pytest.mark.parametrize(
+        ("text", "problems"),
+        [
+            (
+                "Fiscal year start: 13\n## G\n",
+                ["line 1: fiscal year start: expected a month number 1..12, got '13'"],
+            ),
+            (
+                "Fiscal year named by: middle\n",
+                ["line 1: fiscal year named by: expected 'end' or 'start', got 'middle'"],
+            ),
+            (
+                "As of: soon\n",
+                ["line 1: as of: expected an ISO 8601 date such as 2026-08-01, got 'soon'"],
+            ),
+            ("Owner: growth\n## G\n", ["line 1: expected 'owner' under an objective"]),
+            (
+                "## G\nCycle: 2026-Q9\n",
+                [
+                    "line 2: cycle: expected a quarter from Q1 to Q4 in a cycle label: a year 2026,"
+                    " half 2026-H1, quarter 2026-Q3, month 2026-07, ISO week 2026-W31, fiscal year"
+                    " FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom span"
+                    " 2026-07-01..2026-09-15, got '2026-Q9'"
+                ],
+            ),
+            ("## G\nWeight: heavy\n", ["line 2: weight: expected a number, got 'heavy'"]),
+            ("## G\nWeight: -1\n", ["line 2: weight: expected a number above 0, got -1"]),
+            ("## G\n- => 4\n", ["line 2: expected a key result statement, got '4'"]),
+            (
+                "## G\n- Grow NPS => soon\n",
+                [
+                    "line 2: expected a progress note such as '=> 4.6', '=> 66%' or '=> DONE'"
+                    " (optionally 'on 2026-08-01'), got 'soon'"
+                ],
+            ),
+            (
+                "## G\n- Grow NPS => 4 on 2026-02-30\n",
+                ["line 2: expected a real date, got '2026-02-30'"],
+            ),
+            ("## G\nId: x\n## H\nId: x\n", ["line 4: duplicate id 'x', also at line 2"]),
+        ],
+    )
+    def test_bad_markdown(self, text: str, problems: list[str]) -> None:
+        """Bad Markdown raises a FormatError naming each line and what was expected."""
+        with pytest.raises(FormatError) as error:
+            formats.loads(text, "markdown")
+        assert problems == list(error.value.problems)
+
+
+class TestDuplicateKeys:
+    @pytest.mark.parametrize(
+        ("text", "fmt", "message"),
+        [
+            ('{"okrkit": 1, "okrkit": 1}', "json", "$: invalid JSON: duplicate key 'okrkit'"),
+            (
+                '{"okrkit": 1, "objectives": [{"title": "a", "title": "b"}]}',
+                "json",
+                "duplicate key 'title'",
+            ),
+            ("okrkit: 1\nobjectives:\n- title: a\n  title: b\n", "yaml", "duplicate key 'title'"),
+        ],
+    )
+    def test_refused(self, text: str, fmt: str, message: str) -> None:
+        """A field said twice is refused, never silently overwritten."""
+        with pytest.raises(FormatError) as info:
+            formats.loads(text, fmt)  # type: ignore[arg-type]
+        assert message in str(info.value)
