@@ -43,6 +43,15 @@ from okrkit.model import (
     Target,
     When,
 )
+from okrkit.rules import (
+    REGISTRY,
+    Diagnostic,
+    Report,
+    RuleConfig,
+    RuleRegistry,
+    Severity,
+    validate,
+)
 from okrkit.scoring import (
     STALE_AFTER,
     Bands,
@@ -75,6 +84,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "REGISTRY",
     "REVIEW_LEAD",
     "STALE_AFTER",
     "AlignmentError",
@@ -86,6 +96,7 @@ __all__ = [
     "Cycle",
     "CycleError",
     "CycleKind",
+    "Diagnostic",
     "Direction",
     "FiscalYearNaming",
     "Forecast",
@@ -104,8 +115,12 @@ __all__ = [
     "PastScore",
     "Plan",
     "Policy",
+    "Report",
+    "RuleConfig",
+    "RuleRegistry",
     "ScheduleFrequency",
     "ScoringError",
+    "Severity",
     "Status",
     "Target",
     "UnknownIdError",
@@ -127,4 +142,5 @@ __all__ = [
     "status",
     "stepped",
     "to_dict",
+    "validate",
 ]

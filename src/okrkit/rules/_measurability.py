@@ -1,0 +1,212 @@
+"""OKR2xx: whether key results can be measured, and whether their words agree with their fields."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from okrkit.model import Direction, Indicator, KeyResult, Plan
+from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
+
+_UP = frozenset({Direction.INCREASE, Direction.AT_LEAST})
+_DOWN = frozenset({Direction.DECREASE, Direction.AT_MOST})
+_CHANGE = (Direction.INCREASE, Direction.DECREASE)
+
+# Units people write in several ways; other units (customers, tickets) are compared as words.
+_UNIT_ALIASES = {
+    "%": "%",
+    "percent": "%",
+    "pct": "%",
+    "$": "$",
+    "usd": "$",
+    "dollars": "$",
+    "€": "€",
+    "eur": "€",
+    "euros": "€",
+    "£": "£",
+    "gbp": "£",
+    "pounds": "£",
+    "¥": "¥",
+    "jpy": "¥",
+    "ms": "ms",
+    "milliseconds": "ms",
+    "s": "s",
+    "sec": "s",
+    "seconds": "s",
+    "min": "min",
+    "mins": "min",
+    "minutes": "min",
+    "h": "h",
+    "hr": "h",
+    "hrs": "h",
+    "hours": "h",
+    "d": "d",
+    "days": "d",
+}
+_UNITS = frozenset(_UNIT_ALIASES.values())
+
+
+def _canonical(unit: str) -> str | None:
+    """The canonical form of a unit okrkit knows several spellings of; None for others."""
+    return _UNIT_ALIASES.get(unit.strip().lower())
+
+
+def _close(a: float, b: float) -> bool:
+    """Whether two numbers agree, allowing for the rounding of a written statement."""
+    return math.isclose(a, b, rel_tol=0.005, abs_tol=1e-9)
+
+
+def _kr_path(i: int, j: int) -> str:
+    return f"objectives[{i}].key_results[{j}]"
+
+
+@REGISTRY.rule("OKR201", name="unmeasurable", severity="error")
+def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """A key result has no measurable target: neither fields nor a number in its statement."""
+    for i, obj in enumerate(plan.objectives):
+        for j, kr in enumerate(obj.key_results):
+            if kr.measurable or context.parse_key_result(kr.title).measurable:
+                continue
+            yield context.diagnostic(
+                _kr_path(i, j),
+                f"key result {kr.title!r} has no measurable target",
+                id=kr.id,
+                hint="say from what to what the metric moves, and set direction, start and target",
+            )
+
+
+def _text_target(kr: KeyResult, context: RuleContext) -> list[str]:
+    """How *kr*'s statement contradicts its fields, if it does."""
+    parsed = context.parse_key_result(kr.title)
+    problems = []
+    said, field = parsed.direction, kr.direction
+    if (
+        said is not None
+        and field is not None
+        and ((said in _UP and field in _DOWN) or (said in _DOWN and field in _UP))
+    ):
+        problems.append(f"the text says {said.value} but the direction is {field.value}")
+    target, start = kr.target, kr.start
+    if field is Direction.MILESTONE and target == 1:
+        # Done or not: a number in the statement describes the deliverable ("a deal desk for
+        # contracts above $50k"), not a count of steps to reach.
+        return problems
+    if parsed.form == "target" and parsed.value is not None and not parsed.relative:
+        if isinstance(target, tuple):
+            upper = parsed.value if parsed.upper is None else parsed.upper
+            if not (_close(parsed.value, float(target[0])) and _close(upper, float(target[1]))):
+                problems.append(
+                    f"the text says {parsed.value:g}..{upper:g}, the target is {target}"
+                )
+        elif target is not None and not _close(parsed.value, float(target)):
+            problems.append(f"the text says {parsed.value:g}, the target is {target}")
+        if (
+            parsed.start is not None
+            and start is not None
+            and not _close(parsed.start, float(start))
+        ):
+            problems.append(f"the text starts from {parsed.start:g}, the start is {start}")
+    elif (
+        parsed.form == "change"
+        and parsed.value is not None
+        and field in _CHANGE
+        and start is not None
+        and isinstance(target, int | float)
+        and parsed.unit not in ("x",)
+    ):
+        moved = abs(float(target) - float(start))
+        # "by 8%" may mean 8 % of the start or 8 percentage points: either reading agrees.
+        readings = [parsed.value]
+        if parsed.relative or parsed.unit == "%":
+            readings.append(abs(float(start)) * parsed.value / 100)
+        if not any(_close(moved, r) for r in readings):
+            problems.append(f"the text moves it by {parsed.value:g}, the fields by {moved:g}")
+    return problems
+
+
+@REGISTRY.rule("OKR202", name="statement-contradicts-fields", severity="error")
+def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """A key result's statement says one thing and its fields another."""
+    for i, obj in enumerate(plan.objectives):
+        for j, kr in enumerate(obj.key_results):
+            if kr.direction is None and kr.target is None:
+                continue
+            problems = _text_target(kr, context)
+            if problems:
+                yield context.diagnostic(
+                    _kr_path(i, j),
+                    f"key result {kr.title!r}: " + "; ".join(problems),
+                    id=kr.id,
+                    hint="make the statement and the fields say the same thing",
+                )
+
+
+@REGISTRY.rule("OKR203", name="activity-key-result", severity="warning")
+def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """A key result is an activity or a deliverable rather than an outcome."""
+    for i, obj in enumerate(plan.objectives):
+        for j, kr in enumerate(obj.key_results):
+            if context.parse_key_result(kr.title).output:
+                yield context.diagnostic(
+                    _kr_path(i, j),
+                    f"key result {kr.title!r} is an activity or a deliverable",
+                    id=kr.id,
+                    hint="measure what the work changes (for whom, by how much), not the work",
+                )
+
+
+@REGISTRY.rule("OKR204", name="missing-baseline", severity="error")
+def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """An increase or decrease key result has no baseline (start)."""
+    for i, obj in enumerate(plan.objectives):
+        for j, kr in enumerate(obj.key_results):
+            if kr.direction in _CHANGE and kr.start is None:
+                yield context.diagnostic(
+                    _kr_path(i, j),
+                    f"key result {kr.title!r} has no baseline to measure progress from",
+                    id=kr.id,
+                    hint="measure today's value and set it as start",
+                )
+
+
+@REGISTRY.rule("OKR205", name="unit-mismatch", severity="error")
+def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """A key result's unit disagrees with the unit in its statement."""
+    for i, obj in enumerate(plan.objectives):
+        for j, kr in enumerate(obj.key_results):
+            if kr.unit is None:
+                continue
+            said = context.parse_key_result(kr.title).unit
+            if said is None:
+                continue
+            mine, theirs = _canonical(kr.unit), _canonical(said)
+            # Only units okrkit knows (currencies, %, durations) are compared: a statement's
+            # noun ("customers") is not a unit the field must repeat.
+            if mine in _UNITS and theirs in _UNITS and mine != theirs:
+                yield context.diagnostic(
+                    _kr_path(i, j),
+                    f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}",
+                    id=kr.id,
+                    hint="use one unit in the statement and the field",
+                )
+
+
+@REGISTRY.rule("OKR206", name="indicator-balance", severity="warning")
+def indicator_balance(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """An objective's tagged key results are all lagging, or all leading, indicators."""
+    for i, obj in enumerate(plan.objectives):
+        tags = {kr.indicator for kr in obj.key_results}
+        if len(obj.key_results) < 2 or len(tags) != 1 or None in tags:
+            continue
+        (tag,) = tags
+        if tag is Indicator.LAGGING:
+            message, hint = (
+                "every key result is a lagging indicator: you learn too late",
+                "add a leading indicator that moves within weeks",
+            )
+        else:
+            message, hint = (
+                "every key result is a leading indicator: nothing proves the outcome",
+                "add the lagging measure of the outcome itself",
+            )
+        yield context.diagnostic(f"objectives[{i}]", message, id=obj.id, hint=hint)

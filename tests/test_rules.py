@@ -1,0 +1,624 @@
+"""Tests for okrkit.rules: the engine, the configuration and every built-in rule."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import yaml
+from hypothesis import given
+
+from okrkit import Cycle, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
+from okrkit.formats import from_dict
+from okrkit.rules import (
+    REGISTRY,
+    Diagnostic,
+    Report,
+    Rule,
+    RuleConfig,
+    RuleContext,
+    RuleRegistry,
+    Severity,
+    validate,
+)
+from okrkit.testing import plans
+
+SETS = Path(__file__).parent / "data" / "okr_sets"
+Q3 = Cycle.parse("2026-Q3")
+BEFORE = date(2026, 6, 20)
+
+
+def load_cases(name: str) -> tuple[date, list[dict[str, Any]]]:
+    data = yaml.safe_load((SETS / name).read_text(encoding="utf-8"))
+    return data["today"], data["cases"]
+
+
+def plan_of(case: dict[str, Any]) -> Plan:
+    return from_dict({"okrkit": 1, **case["plan"]})
+
+
+GOOD_TODAY, GOOD = load_cases("good.yaml")
+FLAWED_TODAY, FLAWED = load_cases("flawed.yaml")
+
+
+def kr(title: str = "Raise CSAT from 82% to 90%", **fields: Any) -> KeyResult:
+    base: dict[str, Any] = {"direction": "increase", "start": 82, "target": 90, "unit": "%"}
+    if title != "Raise CSAT from 82% to 90%":
+        base = {}
+    return KeyResult(title=title, **{**base, **fields})
+
+
+def three(prefix: str) -> list[KeyResult]:
+    return [
+        KeyResult(id=f"{prefix}-1", title="Raise CSAT from 82% to 90%", direction="increase",
+                  start=82, target=90, unit="%"),
+        KeyResult(id=f"{prefix}-2", title="Cut median wait from 6 hours to 2 hours",
+                  direction="decrease", start=6, target=2, unit="h"),
+        KeyResult(id=f"{prefix}-3", title="Reduce reopened tickets from 12% to 6%",
+                  direction="decrease", start=12, target=6, unit="%"),
+    ]  # fmt: skip
+
+
+def objective(id: str = "o", **fields: Any) -> Objective:
+    base: dict[str, Any] = {
+        "title": "Give every customer answers before they ask twice",
+        "owner": "support",
+        "level": "company",
+        "cycle": Q3,
+        "key_results": three(id),
+    }
+    return Objective(id=id, **{**base, **fields})
+
+
+def codes(plan: Plan, today: date = BEFORE, **options: Any) -> list[str]:
+    return [d.code for d in validate(plan, today=today, **options)]
+
+
+class TestQualityOfJudgement:
+    """The good and the flawed sets: no noise on good OKRs, no miss on flawed ones."""
+
+    def test_sets_are_big_enough(self) -> None:
+        """At least 30 good and 30 flawed objectives, from at least five industries each."""
+        good = sum(len(plan_of(c).objectives) for c in GOOD)
+        assert good >= 30
+        assert len(FLAWED) >= 30
+        assert len({c["industry"] for c in GOOD}) >= 5
+        assert len({c["industry"] for c in FLAWED}) >= 5
+
+    @pytest.mark.parametrize("case", GOOD, ids=lambda c: c["name"])
+    def test_good_set_raises_nothing_serious(self, case: dict[str, Any]) -> None:
+        """A good OKR draws no warning and no error."""
+        report = validate(plan_of(case), today=GOOD_TODAY)
+        assert [] == [str(d) for d in report if d.severity is not Severity.INFO]
+
+    @pytest.mark.parametrize("case", FLAWED, ids=lambda c: c["name"])
+    def test_flawed_set_raises_what_it_must(self, case: dict[str, Any]) -> None:
+        """A flawed OKR draws every code it must, and none it must not."""
+        found = validate(plan_of(case), today=case.get("today", FLAWED_TODAY)).codes
+        assert set() == set(case["must"]) - found
+        assert set() == set(case.get("must_not", ())) & found
+
+    def test_every_built_in_rule_is_exercised_by_the_flawed_set(self) -> None:
+        """Each code but OKR106's duplicate ids (no document can hold them) has a flawed case."""
+        exercised = {code for c in FLAWED for code in c["must"]}
+        assert {r.code for r in REGISTRY} == exercised
+
+
+class TestValidate:
+    """validate: runs every selected rule and never raises for a bad plan."""
+
+    @given(plans(max_objectives=6))
+    def test_never_raises_and_is_sorted(self, plan: Plan) -> None:
+        """Any valid plan gives a report sorted by document path, then code."""
+        report = validate(plan, today=date(2026, 8, 1))
+        keys = [(_order(d.path), d.code) for d in report]
+        assert sorted(keys) == keys
+        assert report.ok == (not report.errors)
+        json.dumps(report.to_dict())
+
+    @given(plans(max_objectives=5))
+    def test_ignoring_everything_finds_nothing(self, plan: Plan) -> None:
+        """With every rule ignored, the report is empty."""
+        assert 0 == len(validate(plan, RuleConfig(ignore=["OKR"]), today=BEFORE))
+
+    def test_paths_order_as_the_document(self) -> None:
+        """objectives[2] comes before objectives[10]; kpis after objectives."""
+        objs = [objective(f"o{i}", title=f"Objective number {i} matters", key_results=[])
+                for i in range(11)]  # fmt: skip
+        plan = Plan(objectives=objs, kpis=[Kpi(id="k", title="Up", direction="at_least",
+                                               threshold=1)])  # fmt: skip
+        report = validate(plan, RuleConfig(select=["OKR101"]), today=BEFORE)
+        assert [f"objectives[{i}]" for i in range(11)] == [d.path for d in report]
+
+    def test_alignment_loops_and_unknown_ids_are_reported_not_raised(self) -> None:
+        """A loop and a dangling parent are diagnostics."""
+        plan = Plan(
+            objectives=[
+                objective("a", aligned_to="b-1"),
+                objective("b", aligned_to="a", title="Keep the customers we already have"),
+                objective("c", aligned_to="nowhere", title="Answer every call within a minute"),
+                objective("d", aligned_to="d", title="Make every customer feel heard today"),
+            ]
+        )
+        report = validate(plan, RuleConfig(select=["OKR501", "OKR502"]), today=BEFORE)
+        assert [
+            ("objectives[0]", "OKR502", "alignment loop: a -> b -> a"),
+            ("objectives[2]", "OKR501", ("aligned to 'nowhere', which no objective or key "
+                                         "result has")),
+            ("objectives[3]", "OKR502", "alignment loop: d -> d"),
+        ] == [(d.path, d.code, d.message) for d in report]  # fmt: skip
+
+    def test_deep_chain_does_not_recurse(self) -> None:
+        """A 5,000-deep alignment chain is walked without recursion."""
+        objs = [Objective(id="o0", title="Root of it all", owner="x")]
+        objs += [Objective(id=f"o{i}", title=f"Child {i}", owner="x", aligned_to=f"o{i - 1}")
+                 for i in range(1, 5000)]  # fmt: skip
+        report = validate(Plan(objectives=objs), RuleConfig(select=["OKR5"]), today=BEFORE)
+        assert 0 == len(report)
+
+    def test_bad_arguments_raise_okrkit_errors(self) -> None:
+        """Wrong types for plan, config, today and registry are named."""
+        with pytest.raises(InvalidTypeError, match="plan"):
+            validate("plan")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="config"):
+            validate(Plan(), {"ignore": []})  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="today"):
+            validate(Plan(), today="2026-01-01")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="registry"):
+            validate(Plan(), registry=[])  # type: ignore[arg-type]
+
+    def test_today_defaults_to_the_clock(self) -> None:
+        """Without today, validate still runs (on the real date)."""
+        assert validate(Plan()).ok
+
+    def test_object_ignore_lists(self) -> None:
+        """An object's ignore silences codes or prefixes for it; an objective's covers its KRs."""
+        vague = KeyResult(id="v", title="Improve onboarding", ignore=["OKR2"])
+        plan = Plan(
+            objectives=[
+                objective("a", key_results=[vague, *three("a")]),
+                objective("b", title="Quality", ignore=["OKR104", "OKR201"],
+                          key_results=[KeyResult(id="w", title="Be better"), *three("b")]),
+                objective("c", title="Quality matters", key_results=[
+                    KeyResult(id="x", title="Be better", ignore=["OKR999"]), *three("c")]),
+            ]
+        )  # fmt: skip
+        assert ["OKR104", "OKR201"] == codes(plan)
+
+    def test_kpi_ignore_lists(self) -> None:
+        """A KPI's ignore list silences duplicate-id findings about it."""
+        kpi = Kpi(id="o-1", title="Uptime", direction="at_least", threshold=99, ignore=["OKR106"])
+        assert [] == codes(Plan(objectives=[objective("o")], kpis=[kpi]))
+        assert ["OKR106"] == codes(
+            Plan(objectives=[objective("o")], kpis=[attrs.evolve(kpi, ignore=[])])
+        )
+
+
+def _order(path: str) -> tuple[Any, ...]:
+    from okrkit.rules._engine import _path_key
+
+    return _path_key(path)
+
+
+class TestReport:
+    """Report: iterable, split by severity, JSON-ready."""
+
+    def test_views(self) -> None:
+        """errors, warnings, infos, ok, codes, at and to_dict agree."""
+        plan = Plan(objectives=[objective("o", owner=None, level="individual",
+                                          title="Launch the new mobile app")])  # fmt: skip
+        report = validate(plan, today=BEFORE)
+        assert len(report) == len(report.errors) + len(report.warnings) + len(report.infos)
+        assert not report.ok
+        assert {"OKR103", "OKR401", "OKR402"} <= report.codes
+        assert report.at("objectives[0]") == tuple(d for d in report if d.path == "objectives[0]")
+        data = report.to_dict()
+        assert data == json.loads(json.dumps(data))
+        assert {"error": len(report.errors), "warning": len(report.warnings),
+                "info": len(report.infos)} == data["counts"]  # fmt: skip
+        assert report  # a report is never falsy, even when empty
+        assert Report()
+
+    def test_diagnostic_str_and_dict(self) -> None:
+        """A diagnostic prints its path, code and severity."""
+        d = Diagnostic(code="OKR101", name="n", severity="warning", message="m", path="")
+        assert "plan: OKR101 [warning] m" == str(d)
+        assert {"code": "OKR101", "name": "n", "severity": "warning", "message": "m", "path": "",
+                "id": None, "hint": None} == d.to_dict()  # fmt: skip
+
+    @pytest.mark.parametrize(
+        ("field", "value", "error"),
+        [
+            ("code", "okr1", InvalidValueError),
+            ("code", 101, InvalidTypeError),
+            ("severity", "fatal", InvalidValueError),
+            ("severity", 3, InvalidTypeError),
+        ],
+    )
+    def test_bad_diagnostic_fields(self, field: str, value: object, error: type) -> None:
+        """A bad code or severity raises an okrkit error naming the field."""
+        fields: dict[str, Any] = {"code": "OKR101", "name": "n", "severity": "info",
+                                  "message": "m", "path": ""}  # fmt: skip
+        with pytest.raises(error, match=field):
+            Diagnostic(**{**fields, field: value})
+
+
+class TestRuleConfig:
+    """RuleConfig: select/ignore by prefix, severities, options, files."""
+
+    @pytest.mark.parametrize(
+        ("select", "ignore", "code", "expected"),
+        [
+            (None, (), "OKR101", True),
+            (["OKR2"], (), "OKR101", False),
+            (["OKR2"], ["OKR203"], "OKR203", False),
+            (["OKR203"], ["OKR2"], "OKR203", True),  # the more specific one wins
+            (["OKR2"], ["OKR2"], "OKR201", False),  # a tie goes to ignore
+            ("OKR1", (), "OKR101", True),  # a lone code
+        ],
+    )
+    def test_enabled(self, select: Any, ignore: Any, code: str, expected: bool) -> None:
+        """The most specific matching selector decides."""
+        assert expected == RuleConfig(select=select, ignore=ignore).enabled(code)
+
+    def test_severity_override_by_prefix(self) -> None:
+        """The longest matching prefix sets the severity."""
+        config = RuleConfig(severity={"OKR": "info", "OKR10": "error"})
+        assert Severity.ERROR == config.severity_of("OKR101", Severity.WARNING)
+        assert Severity.INFO == config.severity_of("OKR201", Severity.ERROR)
+        assert Severity.WARNING == config.severity_of("ACME1", Severity.WARNING)
+        report = validate(Plan(objectives=[objective(key_results=[])]),
+                          RuleConfig(select=["OKR101"], severity={"OKR101": "error"}),
+                          today=BEFORE)  # fmt: skip
+        assert [Severity.ERROR] == [d.severity for d in report]
+
+    def test_options_change_rules(self) -> None:
+        """OKR101's min/max are options."""
+        plan = Plan(objectives=[objective()])
+        strict = RuleConfig(select=["OKR101"], options={"OKR101": {"min": 4, "max": 5}})
+        assert ["OKR101"] == codes(plan, config=strict)
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "where"),
+        [
+            ({"select": 3}, InvalidTypeError, "select"),
+            ({"ignore": [""]}, InvalidTypeError, r"ignore\[0\]"),
+            ({"severity": []}, InvalidTypeError, "severity"),
+            ({"severity": {"OKR101": "loud"}}, InvalidValueError, "severity.OKR101"),
+            ({"options": []}, InvalidTypeError, "options"),
+            ({"options": {"OKR101": 3}}, InvalidTypeError, "options.OKR101"),
+        ],
+    )
+    def test_bad_values(self, kwargs: dict[str, Any], error: type, where: str) -> None:
+        """A bad setting raises an okrkit error naming it."""
+        with pytest.raises(error, match=where):
+            RuleConfig(**kwargs)
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "where"),
+        [
+            ({"select": ["XYZ"]}, InvalidValueError, r"select\[0\]"),
+            ({"ignore": ["OKR9"]}, InvalidValueError, r"ignore\[0\]"),
+            ({"severity": {"OKR9": "info"}}, InvalidValueError, "severity.OKR9"),
+            ({"options": {"OKR999": {}}}, InvalidValueError, "options.OKR999"),
+            ({"options": {"OKR101": {"mn": 1}}}, InvalidValueError, "options.OKR101.mn"),
+            ({"options": {"OKR101": {"min": 1.5}}}, InvalidTypeError, "options.OKR101.min"),
+            ({"options": {"OKR101": {"min": True}}}, InvalidTypeError, "options.OKR101.min"),
+            ({"options": {"OKR101": {"min": -1}}}, InvalidValueError, "options.OKR101.min"),
+            ({"options": {"OKR301": {"min_change": "x"}}}, InvalidTypeError, "min_change"),
+            ({"options": {"OKR601": {"before_start": 1}}}, InvalidTypeError, "before_start"),
+        ],
+    )
+    def test_unknown_to_the_registry(self, kwargs: dict[str, Any], error: type, where: str) -> None:
+        """Codes and options no registered rule knows are refused by validate."""
+        with pytest.raises(error, match=where):
+            validate(Plan(), RuleConfig(**kwargs), today=BEFORE)
+
+    def test_from_pyproject(self, tmp_path: Path) -> None:
+        """[tool.okrkit] in pyproject.toml is read; an okrkit.toml's top level too."""
+        project = tmp_path / "pyproject.toml"
+        project.write_text(
+            '[project]\nname = "x"\n[tool.okrkit]\nselect = ["OKR1", "OKR2"]\nignore = ["OKR203"]'
+            '\n[tool.okrkit.severity]\nOKR206 = "info"\n[tool.okrkit.options.OKR101]\nmax = 4\n',
+            encoding="utf-8",
+        )
+        assert RuleConfig(
+            select=["OKR1", "OKR2"], ignore=["OKR203"], severity={"OKR206": "info"},
+            options={"OKR101": {"max": 4}},
+        ) == RuleConfig.from_pyproject(project)  # fmt: skip
+        own = tmp_path / "okrkit.toml"
+        own.write_text('ignore = ["OKR4"]\n', encoding="utf-8")
+        assert RuleConfig(ignore=["OKR4"]) == RuleConfig.from_pyproject(own)
+
+    def test_pyproject_without_table_is_the_default(self, tmp_path: Path) -> None:
+        """A pyproject.toml without [tool.okrkit] (or a tool table at all) gives defaults."""
+        project = tmp_path / "pyproject.toml"
+        project.write_text("tool = 3\n", encoding="utf-8")
+        assert RuleConfig() == RuleConfig.from_pyproject(project)
+
+    @pytest.mark.parametrize(
+        ("text", "error", "where"),
+        [
+            ("[tool.okrkit]\nslect = []\n", InvalidValueError, "tool.okrkit.slect"),
+            ("[tool.okrkit]\nselect = 1\n", InvalidTypeError, "tool.okrkit.select"),
+            ("[tool.okrkit.options.OKR101]\nmin = 'two'\n", InvalidTypeError,
+             "tool.okrkit.options.OKR101.min"),
+            ("[tool]\nokrkit = 3\n", InvalidTypeError, "tool.okrkit"),
+            ("[tool.okrkit\n", FormatError, "not valid TOML"),
+        ],
+    )  # fmt: skip
+    def test_bad_files(self, tmp_path: Path, text: str, error: type, where: str) -> None:
+        """Unknown keys, bad values and broken TOML raise okrkit errors naming the key."""
+        project = tmp_path / "pyproject.toml"
+        project.write_text(text, encoding="utf-8")
+        with pytest.raises(error, match=where):
+            RuleConfig.from_pyproject(project)
+
+    def test_unreadable_file(self, tmp_path: Path) -> None:
+        """A missing file is a FormatError naming it."""
+        with pytest.raises(FormatError, match="cannot be read"):
+            RuleConfig.from_pyproject(tmp_path / "okrkit.toml")
+
+    def test_discover_walks_up(self, tmp_path: Path) -> None:
+        """The nearest okrkit.toml, or pyproject.toml with [tool.okrkit], wins."""
+        deep = tmp_path / "a" / "b"
+        deep.mkdir(parents=True)
+        (tmp_path / "okrkit.toml").write_text('ignore = ["OKR4"]\n', encoding="utf-8")
+        (tmp_path / "a" / "pyproject.toml").write_text('[project]\nname = "x"\n',
+                                                       encoding="utf-8")  # fmt: skip
+        assert RuleConfig(ignore=["OKR4"]) == RuleConfig.discover(deep)
+        (tmp_path / "a" / "pyproject.toml").write_text('[tool.okrkit]\nignore = ["OKR5"]\n',
+                                                       encoding="utf-8")  # fmt: skip
+        assert RuleConfig(ignore=["OKR5"]) == RuleConfig.discover(deep)
+        (deep / "pyproject.toml").write_text("[tool.okrkit\n", encoding="utf-8")
+        with pytest.raises(FormatError):
+            RuleConfig.discover(deep)
+
+    def test_discover_finds_nothing(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With no file up to the root, the defaults."""
+        monkeypatch.setattr(Path, "is_file", lambda self: False)
+        assert RuleConfig() == RuleConfig.discover(tmp_path)
+
+
+class TestRuleRegistry:
+    """RuleRegistry: custom rules registered like the built-in ones."""
+
+    def test_custom_rule(self) -> None:
+        """A rule registered on a copy runs; the default registry is unchanged."""
+        mine = REGISTRY.copy()
+
+        @mine.rule("ACME001", name="no-secret", severity="error", options={"word": "secret"})
+        def no_secret(plan: Plan, context: RuleContext) -> Any:
+            """Objectives must not mention the secret word."""
+            for i, obj in enumerate(plan.objectives):
+                if context.options["word"] in obj.title:
+                    yield context.diagnostic(f"objectives[{i}]", "secret!", id=obj.id)
+
+        plan = Plan(objectives=[objective(title="Keep the secret sauce secret forever")])
+        report = validate(plan, RuleConfig(select=["ACME"]), today=BEFORE, registry=mine)
+        assert [("ACME001", "no-secret", Severity.ERROR, "o")] == [
+            (d.code, d.name, d.severity, d.id) for d in report
+        ]
+        assert "ACME001" not in REGISTRY
+        assert "Objectives must not mention the secret word." == mine["ACME001"].summary
+        assert "<RuleRegistry of 31 rules>" == repr(mine)
+
+    def test_errors(self) -> None:
+        """Duplicate codes, bad codes, non-callables and non-diagnostics are refused."""
+        mine = RuleRegistry()
+        mine.register(lambda plan, context: iter(()), "X1", name="x", severity="info")
+        assert "" == mine["X1"].summary
+        with pytest.raises(InvalidValueError, match="code"):
+            mine.register(lambda plan, context: iter(()), "X1", name="x", severity="info")
+        with pytest.raises(InvalidValueError, match="code"):
+            mine.register(lambda plan, context: iter(()), "x-1", name="x", severity="info")
+        with pytest.raises(InvalidTypeError, match="function"):
+            mine.register("nope", "X2", name="x", severity="info")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="rule"):
+            mine.add("nope")  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match="code"):
+            mine["NOPE1"]
+        mine.register(lambda plan, context: ["oops"], "X3", name="x", severity="info")
+        with pytest.raises(InvalidTypeError, match="rule X3"):
+            validate(Plan(), registry=mine, today=BEFORE)
+        assert ["X1", "X3"] == [r.code for r in mine]
+        assert 2 == len(mine)
+        assert isinstance(mine["X1"], Rule)
+
+    def test_every_built_in_rule_is_documented(self) -> None:
+        """Each built-in rule has a summary and a section in docs/rules.md."""
+        page = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+        for rule in REGISTRY:
+            assert rule.summary
+            assert f"## {rule.code}" in page
+
+
+class TestStructureRules:
+    """OKR1xx worked examples."""
+
+    def test_duplicate_ids(self) -> None:
+        """Ids given twice, on objectives or key results or KPIs, are OKR106."""
+        a = objective("a")
+        b = objective(
+            "a",
+            title="Answer every call within one minute",
+            key_results=[attrs.evolve(k, id=f"x{k.id}") for k in three("a")],
+        )
+        c = objective("c", title="Keep every promise we make to customers",
+                      key_results=three("a"))  # fmt: skip
+        plan = Plan(objectives=[a, b, c], kpis=[Kpi(id="c", title="Up", direction="at_least",
+                                                   threshold=1)])  # fmt: skip
+        report = validate(plan, RuleConfig(select=["OKR106"]), today=BEFORE)
+        assert [
+            "objectives[1]", "objectives[2].key_results[0]", "objectives[2].key_results[1]",
+            "objectives[2].key_results[2]", "kpis[0]",
+        ] == [d.path for d in report]  # fmt: skip
+
+    def test_owner_without_owner_is_not_counted(self) -> None:
+        """Objectives without an owner do not add up under OKR105."""
+        objs = [objective(f"o{i}", owner=None, title=f"Objective number {i} is here")
+                for i in range(7)]  # fmt: skip
+        assert [] == codes(Plan(objectives=objs), config=RuleConfig(select=["OKR105"]))
+
+    def test_messages_singular(self) -> None:
+        """One key result and one word read in the singular."""
+        plan = Plan(objectives=[objective(title="Quality", key_results=three("o")[:1])])
+        messages = [d.message for d in validate(plan, RuleConfig(select=["OKR101", "OKR104"]),
+                                                 today=BEFORE)]  # fmt: skip
+        assert ["1 key result; expected 3 to 5", "objective has 1 word; expected 4 to 18"] == (
+            messages
+        )
+
+
+class TestMeasurabilityRules:
+    """OKR2xx worked examples."""
+
+    @pytest.mark.parametrize(
+        ("fields", "expected"),
+        [
+            ({"title": "Keep uptime between 99.9% and 100%", "direction": "within",
+              "target": (99.9, 100), "unit": "%"}, []),
+            ({"title": "Keep uptime between 99.9% and 100%", "direction": "within",
+              "target": (99.0, 100), "unit": "%"}, ["OKR202"]),
+            ({"title": "Reduce churn by 20%", "direction": "decrease", "start": 5, "target": 4,
+              "unit": "%"}, []),
+            ({"title": "Reduce churn by 1 point", "direction": "decrease", "start": 5,
+              "target": 4, "unit": "%"}, []),
+            ({"title": "Reduce churn by 3 points", "direction": "decrease", "start": 5,
+              "target": 4, "unit": "%"}, ["OKR202"]),
+            ({"title": "Double trial conversion", "direction": "increase", "start": 5,
+              "target": 10, "unit": "%"}, []),
+            ({"title": "Grow MRR from $10k to $20k", "direction": "increase", "start": 12000,
+              "target": 20000, "unit": "$"}, ["OKR202"]),
+            ({"title": "Grow MRR from $10k to $20k", "direction": "increase", "start": 10000,
+              "target": 20000, "unit": "EUR"}, ["OKR205"]),
+            ({"title": "Grow paying customers from 100 to 150", "direction": "increase",
+              "start": 100, "target": 150, "unit": "accounts"}, []),
+            ({"title": "Grow MRR from $10k to $20k"}, ["OKR202"][:0]),
+            # A done-or-not milestone: the number describes the deliverable, not a count.
+            ({"title": "Launch a deal desk for contracts above $50k",
+              "direction": "milestone"}, []),
+            ({"title": "Launch six features", "direction": "milestone", "target": 4}, ["OKR202"]),
+            ({"title": "Launch six features", "direction": "milestone", "target": 6}, []),
+        ],
+    )  # fmt: skip
+    def test_statement_against_fields(self, fields: dict[str, Any], expected: list[str]) -> None:
+        """Statements are compared with their fields only where they say something."""
+        plan = Plan(objectives=[objective(key_results=[KeyResult(id="k", **fields),
+                                                        *three("o")[:2]])])  # fmt: skip
+        config = RuleConfig(select=["OKR202", "OKR205"])
+        assert expected == codes(plan, config=config)
+
+
+class TestAmbitionRules:
+    """OKR3xx worked examples."""
+
+    def test_history_without_objectives_is_reported_on_history(self) -> None:
+        """An owner with no objective in the plan is reported at its latest history entry."""
+        history = [PastScore(owner="ghost", cycle=Cycle.parse(c), score=0.95)
+                   for c in ("2026-Q1", "2026-Q2")]  # fmt: skip
+        report = validate(Plan(history=history), today=BEFORE)
+        assert [("history[1]", "OKR303")] == [(d.path, d.code) for d in report]
+
+    def test_one_cycle_and_committed_history_are_not_enough(self) -> None:
+        """One cycle of history, or committed scores, prove nothing."""
+        history = [PastScore(owner="support", cycle=Cycle.parse("2026-Q1"), score=1.0),
+                   PastScore(owner="support", cycle=Cycle.parse("2026-Q2"), score=1.0,
+                             commitment="committed")]  # fmt: skip
+        assert [] == codes(Plan(objectives=[objective()], history=history))
+
+    def test_trend_needs_two_points_before_the_cycle(self) -> None:
+        """Business as usual needs a trend: two readings at different times before the cycle."""
+        base = KeyResult(id="k", title="Grow sign-ups from 100 to 110", direction="increase",
+                         start=100, target=110)  # fmt: skip
+        one = base.check_in(90, at=date(2026, 6, 1))
+        same = one.check_in(95, at=date(2026, 6, 1))
+        aware = base.check_in(50, at=datetime(2026, 5, 1, tzinfo=UTC)).check_in(
+            80, at=datetime(2026, 6, 1, tzinfo=UTC)
+        )
+        no_target = KeyResult(id="n", title="Grow sign-ups", direction="increase", start=1)
+        no_target = no_target.check_in(1, at=date(2026, 5, 1)).check_in(9, at=date(2026, 6, 1))
+        falling = KeyResult(id="f", title="Cut wait from 10 to 8 minutes", direction="decrease",
+                            start=10, target=8).check_in(9, at=date(2026, 5, 1)).check_in(
+                                11, at=date(2026, 6, 1))  # fmt: skip
+        plan = Plan(objectives=[
+            objective("a", key_results=[one, same.__class__(**{**attrs.asdict(same, recurse=False),
+                                                               "id": "s"})]),
+            objective("b", title="Keep every promise we make", key_results=[aware, no_target,
+                                                                            falling]),
+            objective("c", title="Answer calls before they ring twice", cycle=None,
+                      key_results=[attrs.evolve(aware, id="z")]),
+        ])  # fmt: skip
+        report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
+        assert [("objectives[1].key_results[0]", "OKR305")] == [(d.path, d.code) for d in report]
+
+    def test_committed_objectives_may_be_confident(self) -> None:
+        """OKR306 is about aspirational objectives only."""
+        sure = [k.check_in(k.start, at=date(2026, 7, 1), confidence=1.0) for k in three("o")]
+        plan = Plan(objectives=[objective(commitment="committed", key_results=sure)])
+        assert [] == codes(plan, config=RuleConfig(select=["OKR306"]))
+        plan = Plan(objectives=[objective(key_results=sure)])
+        assert ["OKR306"] == codes(plan, config=RuleConfig(select=["OKR306"]))
+
+
+class TestAlignmentAndTimeRules:
+    """OKR5xx and OKR6xx worked examples."""
+
+    def test_parents_without_cycle_or_level(self) -> None:
+        """No cycle or no level on either side: nothing to compare."""
+        plan = Plan(objectives=[
+            objective("p", cycle=None, level=None),
+            objective("c", title="Keep every promise we make", aligned_to="p", level="team"),
+            objective("d", title="Answer calls before they ring twice", aligned_to="c",
+                      cycle=None, level="unit"),
+        ])  # fmt: skip
+        assert [] == codes(plan, config=RuleConfig(select=["OKR503", "OKR505", "OKR506"]))
+
+    def test_check_ins_before_the_cycle(self) -> None:
+        """History before the start is allowed unless before_start is false."""
+        early = three("o")[0].check_in(83, at=datetime(2026, 6, 1, 9, tzinfo=UTC))
+        plan = Plan(
+            objectives=[
+                objective(key_results=[early, *three("o")[1:]]),
+                objective("n", title="No cycle at all here", cycle=None),
+            ]
+        )
+        assert [] == codes(plan, config=RuleConfig(select=["OKR601"]))
+        strict = RuleConfig(select=["OKR601"], options={"OKR601": {"before_start": False}})
+        report = validate(plan, strict, today=BEFORE)
+        assert ["objectives[0].key_results[0].check_ins[0]"] == [d.path for d in report]
+
+    def test_stale_without_check_ins(self) -> None:
+        """A running cycle with no check-in for 15 days since it began is stale."""
+        plan = Plan(objectives=[objective(), objective("n", title="No cycle at all here",
+                                                        cycle=None)])  # fmt: skip
+        config = RuleConfig(select=["OKR602"])
+        assert [] == codes(plan, today=date(2026, 7, 15), config=config)
+        report = validate(plan, config, today=date(2026, 7, 16))
+        assert 3 * ["no check-in since the cycle began (15 days; at most 14)"] == [
+            d.message for d in report
+        ]
+
+
+class TestWeightRules:
+    """OKR701 worked examples."""
+
+    def test_non_positive_weights(self) -> None:
+        """Weights below or at 0 (only reachable by bypassing the constructors) are OKR701."""
+        bad = three("o")
+        object.__setattr__(bad[0], "weight", 0)
+        obj = objective(key_results=bad)
+        object.__setattr__(obj, "weight", "heavy")
+        report = validate(Plan(objectives=[obj]), RuleConfig(select=["OKR701"]), today=BEFORE)
+        assert ["objectives[0]", "objectives[0].key_results[0]"] == [d.path for d in report]
+
+    def test_lone_milestone(self) -> None:
+        """A lone milestone's weight decides nothing it would not decide anyway."""
+        lone = KeyResult(id="m", title="Finish the audit", direction="milestone", weight=3)
+        plan = Plan(objectives=[objective(key_results=[lone])])
+        assert [] == codes(plan, config=RuleConfig(select=["OKR701"]))
