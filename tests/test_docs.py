@@ -32,6 +32,14 @@ def blocks(page: Path) -> list[tuple[str, str, int]]:
     ]
 
 
+def quick_start() -> list[str]:
+    """The commands of the README's Quick start section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    fences = [m["body"] for m in FENCE.finditer(section)]
+    return [line.strip() for body in fences for line in body.splitlines() if line.strip()]
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every python and pycon block on the page runs, and pycon output matches."""
@@ -94,3 +102,34 @@ def test_docs_build_fences_doctests() -> None:
         "```pycon\n>>> last\n```"
     )
     assert expected == module.fence_doctests(text)
+
+
+class TestQuickStart:
+    def test_two_commands(self) -> None:
+        """The Quick start has exactly two commands."""
+        assert 2 == len(quick_start())
+
+    def test_ci_runs_the_readme_test_command(self) -> None:
+        """`.ci/run` runs the README's test command, word for word."""
+        ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+        assert quick_start()[1] in [line.strip() for line in ci.splitlines()]
+        assert quick_start()[0] in ci  # and the main job, as a fresh machine runs it
+
+    def test_main_job_uses_a_shipped_example(self) -> None:
+        """The first command runs okrkit on a file that is in examples/."""
+        files = re.findall(r"examples/[\w./-]+", quick_start()[0])
+        assert files
+        assert all((ROOT / f).is_file() for f in files)
+
+    def test_main_job_runs(self, tmp_path: Path) -> None:
+        """The first command's okrkit part runs on the example and succeeds."""
+        import subprocess
+        import sys
+
+        job = quick_start()[0].split("&&", 1)[1].split()
+        assert ["python", "-m", "okrkit"] == job[:3]
+        done = subprocess.run(
+            [sys.executable, *job[1:]], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        assert (0, "") == (done.returncode, done.stderr)
+        assert done.stdout.startswith("# OKR report")

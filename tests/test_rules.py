@@ -622,3 +622,12 @@ class TestWeightRules:
         lone = KeyResult(id="m", title="Finish the audit", direction="milestone", weight=3)
         plan = Plan(objectives=[objective(key_results=[lone])])
         assert [] == codes(plan, config=RuleConfig(select=["OKR701"]))
+
+
+class TestNotebook:
+    """Report._repr_html_ renders through okrkit.report."""
+
+    def test_repr_html(self) -> None:
+        """The HTML names each finding's code."""
+        report = validate(Plan(objectives=[objective(key_results=[])]), today=BEFORE)
+        assert "OKR101" in report._repr_html_()

@@ -27,6 +27,7 @@ from okrkit.errors import (
     UnknownIdError,
 )
 from okrkit.formats import dump, dumps, from_dict, json_schema, load, loads, to_dict
+from okrkit.frame import to_frame
 from okrkit.model import (
     Band,
     CheckIn,
@@ -74,7 +75,7 @@ from okrkit.tree import AlignmentTree
 __version__ = _version("okrkit")
 
 # Submodules loaded on first use, so that `import okrkit` stays light (regex tables, parsers).
-_LAZY = frozenset({"text"})
+_LAZY = frozenset({"text", "report", "plot", "cli"})
 
 
 def __getattr__(name: str) -> object:
@@ -142,5 +143,6 @@ __all__ = [
     "status",
     "stepped",
     "to_dict",
+    "to_frame",
     "validate",
 ]

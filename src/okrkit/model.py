@@ -314,6 +314,12 @@ class KeyResult:
         check_ins = (*self.check_ins[:index], new, *self.check_ins[index:])
         return attrs.evolve(self, check_ins=check_ins)
 
+    def _repr_html_(self) -> str:
+        """A compact HTML view for notebooks (`okrkit.report.key_result_html`)."""
+        from okrkit.report import key_result_html
+
+        return key_result_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class Objective:
@@ -376,6 +382,12 @@ class Objective:
         return self.replace_key_result(
             kr.check_in(value, at=at, confidence=confidence, note=note, author=author)
         )
+
+    def _repr_html_(self) -> str:
+        """A compact HTML view for notebooks (`okrkit.report.objective_html`)."""
+        from okrkit.report import objective_html
+
+        return objective_html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -594,3 +606,9 @@ class Plan:
         return self.replace(
             obj.check_in(kr_id, value, at=at, confidence=confidence, note=note, author=author)
         )
+
+    def _repr_html_(self) -> str:
+        """A compact HTML view for notebooks (`okrkit.report.plan_html`)."""
+        from okrkit.report import plan_html
+
+        return plan_html(self)

@@ -610,6 +610,12 @@ class AlignmentTree:
 
     __hash__ = None  # type: ignore[assignment]  # equal trees may differ in sharing, not value
 
+    def _repr_html_(self) -> str:
+        """A compact HTML view for notebooks (`okrkit.report.tree_html`)."""
+        from okrkit.report import tree_html
+
+        return tree_html(self)
+
     def _locate(self, id: str) -> tuple[int, int]:
         """The objective's position, and the key result's in it (-1 for the objective)."""
         where = self._shape.index.get(id) if isinstance(id, str) else None

@@ -186,6 +186,12 @@ class Report:
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }
 
+    def _repr_html_(self) -> str:
+        """A compact HTML table for notebooks (`okrkit.report.diagnostics_html`)."""
+        from okrkit.report import diagnostics_html
+
+        return diagnostics_html(self)
+
 
 RuleFunction: TypeAlias = Callable[[Plan, "RuleContext"], Iterable[Diagnostic]]
 """A rule: it reads a plan and yields a `Diagnostic` for each problem it finds.

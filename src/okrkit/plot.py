@@ -1,0 +1,148 @@
+"""Plots of progress and scores (the ``plot`` extra: matplotlib).
+
+Each function draws on the *ax* it is given, or on a new figure's axes, and returns the axes:
+``okrkit.plot.progress(kr, cycle=q3).figure.savefig("nps.png")``.  No pyplot state is touched
+unless you pass axes from pyplot yourself, so plots are safe to make in threads and loops.
+``import okrkit`` does not import matplotlib.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date, timedelta
+from typing import Any
+
+from okrkit import _validators as v
+from okrkit.cycles import Cycle
+from okrkit.errors import InvalidTypeError, OKRError
+from okrkit.model import KeyResult, Plan
+from okrkit.scoring import LINEAR, Policy, PolicyName, forecast, policy_named
+from okrkit.tree import RollUp
+
+# matplotlib is optional and may be missing where the types are checked: axes are typed Any.
+Axes = Any
+
+__all__ = ["progress", "scores"]
+
+# The grade colours of the HTML report, so a plot and a report agree.
+COLORS = {"red": "#c62828", "yellow": "#b7791f", "green": "#2e7d32", None: "#6b7280"}
+
+
+def _axes(ax: Axes | None) -> Axes:
+    if ax is not None:
+        return ax
+    figure = importlib.import_module("matplotlib.figure")
+    return figure.Figure(figsize=(7, 4), layout="constrained").subplots()
+
+
+def _plain(text: str) -> str:
+    """*text* shown as written: a ``$`` would start matplotlib's mathtext."""
+    return text.replace("$", r"\$")
+
+
+def _day(when: Any) -> date:
+    return v.moment(when).date() if type(when) is not date else when
+
+
+def progress(
+    kr: KeyResult,
+    *,
+    cycle: Cycle,
+    at: date | None = None,
+    policy: Policy | PolicyName = LINEAR,
+    ax: Axes | None = None,
+) -> Axes:
+    """The check-ins of *kr* over *cycle*, the expected pace, and the forecast to the cycle's end.
+
+    The expected pace is the straight line from the start at the cycle's first day to the
+    target at its last (a threshold or band is drawn as what to stay at or within).  The
+    forecast is `okrkit.forecast`'s least-squares line, dashed, to the end of the cycle.
+    """
+    if not isinstance(kr, KeyResult):
+        raise InvalidTypeError("kr", kr, "a KeyResult")
+    if not isinstance(cycle, Cycle):
+        raise InvalidTypeError("cycle", cycle, "a Cycle")
+    axes = _axes(ax)
+    history = [c for c in kr.check_ins if at is None or _day(c.at) <= at]
+    days = [_day(c.at) for c in history]
+    values = [float(c.value) for c in history]
+    if kr.start is not None:
+        days.insert(0, cycle.start)
+        values.insert(0, float(kr.start))
+    axes.plot(days, values, marker="o", color="#1f2937", label="check-ins")
+    target = kr.target
+    if isinstance(target, tuple):
+        axes.axhspan(
+            float(target[0]),
+            float(target[1]),
+            color=COLORS["green"],
+            alpha=0.15,
+            label="target band",
+        )
+    elif target is not None:
+        if (
+            kr.start is not None
+            and kr.direction is not None
+            and kr.direction.value in ("increase", "decrease", "milestone")
+        ):
+            axes.plot(
+                [cycle.start, cycle.end],
+                [float(kr.start), float(target)],
+                color=COLORS[None],
+                linestyle=":",
+                label="expected pace",
+            )
+        axes.axhline(float(target), color=COLORS["green"], linewidth=1, label="target")
+    try:
+        f = forecast(kr, cycle=cycle, at=at, policy=policy_named(policy)) if kr.measurable else None
+    except OKRError:
+        f = None
+    if f is not None and f.value is not None and days:
+        axes.plot(
+            [days[-1], cycle.end],
+            [values[-1], f.value],
+            color=COLORS["yellow"],
+            linestyle="--",
+            label=f"forecast ({f.value:,.2f})",
+        )
+    axes.set_xlim(cycle.start, cycle.end + timedelta(days=1))
+    axes.set_title(_plain(kr.title))
+    axes.set_ylabel(_plain(kr.unit or "value"))
+    axes.legend(loc="best", fontsize="small")
+    axes.figure.autofmt_xdate()
+    return axes
+
+
+def scores(
+    plan: Plan,
+    *,
+    at: date | None = None,
+    policy: Policy | PolicyName = LINEAR,
+    roll_up: RollUp = "key_results",
+    ax: Axes | None = None,
+) -> Axes:
+    """Every objective's score as a horizontal bar coloured by its grade, down the tree.
+
+    Bars carry their score and grade as text, so the chart reads without colour.
+    """
+    from okrkit.report import report_data
+
+    data = report_data(plan, at=at, policy=policy, roll_up=roll_up)
+    axes = _axes(ax)
+    objectives = data["objectives"]
+    names = ["  " * o["depth"] + o["id"] for o in objectives]
+    values = [o["score"] or 0.0 for o in objectives]
+    colors = [COLORS[o["grade"]["color"] if o["grade"] else None] for o in objectives]
+    positions = list(range(len(objectives)))
+    axes.barh(positions, values, color=colors)
+    for y, o in zip(positions, objectives, strict=True):
+        text = "not measurable" if o["grade"] is None else f"{o['score']:.2f} {o['grade']['label']}"
+        axes.text(
+            min(max(o["score"] or 0.0, 0.0), 1.0) + 0.01, y, text, va="center", fontsize="small"
+        )
+    axes.set_yticks(positions, [_plain(name) for name in names])
+    axes.invert_yaxis()
+    axes.set_xlim(0, 1.3)
+    axes.set_xlabel(f"score ({data['policy']}, as of {data['as_of']})")
+    axes.axvline(0.7, color=COLORS[None], linewidth=0.8, linestyle=":")
+    return axes

@@ -1,0 +1,499 @@
+"""Tests for the okrkit command: in-process through `run`, and as users run it (a subprocess)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import okrkit
+from okrkit import formats
+from okrkit.cli import Streams, run
+from okrkit.testing import plans
+
+ROOT = Path(__file__).resolve().parent.parent
+ACME = str(ROOT / "examples" / "acme-2026-q3.yaml")
+FISCAL = str(ROOT / "examples" / "fiscal-fy2027.json")
+CLEAN = """\
+okrkit: 1
+objectives:
+- id: delight
+  title: Delight the customers who rely on us every day
+  owner: support
+  level: company
+  cycle: 2026-Q3
+  key_results:
+  - {id: nps, title: Raise NPS from 32 to 45, direction: increase, start: 32, target: 45,
+     owner: ana}
+  - {id: frt, title: Cut median first response time from 9h to 2h, direction: decrease, start: 9,
+     target: 2, unit: h, owner: ana}
+  - {id: churn, title: Reduce monthly churn from 3% to 2%, direction: decrease, start: 3, target: 2,
+     unit: '%', owner: ana}
+"""
+# One key result with no measurable target: an error-severity finding (OKR201).
+FLAWED = CLEAN + "  - {id: csat, title: Improve CSAT, owner: ana}\n"
+BAD_TARGET = CLEAN.replace("target: 45", "target: 20")  # an increase whose target is below start
+
+
+class Tty(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def call(*argv: str, stdin: bytes = b"", env: dict[str, str] | None = None,
+         tty: bool = False) -> tuple[int, str, str]:  # fmt: skip
+    out, err = (Tty(), Tty()) if tty else (io.StringIO(), io.StringIO())
+    streams = Streams(stdin=io.BytesIO(stdin), stdout=out, stderr=err, environ=env or {})
+    status = run(list(argv), streams)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    path = tmp_path / "okrs.yaml"
+    path.write_text(CLEAN, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def flawed(tmp_path: Path) -> Path:
+    path = tmp_path / "flawed.yaml"
+    path.write_text(FLAWED, encoding="utf-8")
+    return path
+
+
+def shell(
+    *argv: str, stdin: bytes = b"", cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "okrkit", *argv],
+        input=stdin.decode(), capture_output=True, text=True, cwd=cwd, env=env, timeout=120,
+        check=False,
+    )  # fmt: skip
+
+
+class TestCheck:
+    def test_clean_file_exits_0(self, clean: Path) -> None:
+        """A file with no findings: exit 0 and a summary line."""
+        assert (0, "All checks passed (1 file).\n", "") == call(
+            "check", str(clean), "--today", "2026-07-02"
+        )
+
+    def test_findings_exit_1_one_line_each(self, flawed: Path) -> None:
+        """Error-severity findings exit 1; each is `file:path: CODE [severity] message`."""
+        status, out, _ = call("check", str(flawed), "--today", "2026-08-31")
+        lines = out.splitlines()
+        assert 1 == status
+        assert all(line.startswith(f"{flawed}:objectives[") for line in lines[:-1])
+        assert (
+            f"{flawed}:objectives[0].key_results[3]: OKR201 [error] key result 'Improve CSAT'"
+            in out
+        )
+        assert any(": OKR602 [warning] no check-in since" in line for line in lines)
+        assert lines[-1].startswith("Found 1 error, ")
+
+    def test_warnings_alone_exit_0(self) -> None:
+        """Warnings are judgement calls: the example plan has some, and the check passes."""
+        status, out, _ = call("check", ACME, "--today", "2026-08-31")
+        assert 0 == status
+        assert out.splitlines()[-1].startswith("Found 0 errors, ")
+
+    def test_ignore_turns_findings_off(self, flawed: Path) -> None:
+        """--ignore drops codes: the flawed plan's only error goes, and with it exit 1."""
+        status, out, _ = call("check", str(flawed), "--today", "2026-08-31", "--ignore", "OKR201")
+        assert 0 == status
+        assert "OKR201" not in out
+
+    def test_select_keeps_only_those(self) -> None:
+        """--select keeps only the codes or prefixes named."""
+        status, out, _ = call("check", ACME, "--today", "2026-08-31", "--select", "OKR6")
+        assert 0 == status
+        assert {"OKR602"} == {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]}
+
+    def test_unknown_code_is_a_usage_error(self) -> None:
+        """A code no rule has is refused: exit 2, one line."""
+        status, out, err = call("check", ACME, "--select", "NOPE1")
+        assert (2, "No findings (1 file, 1 unreadable).\n") == (status, out)
+        assert err.startswith("okrkit: --select/--ignore: select[0]: expected a rule code")
+        assert 1 == err.count("\n")
+
+    def test_json_parses_back(self) -> None:
+        """--format json is one JSON document: every finding with its file, and a summary."""
+        status, out, _ = call("check", ACME, "--today", "2026-08-31", "--format", "json")
+        data = json.loads(out)
+        assert 0 == status
+        assert {"files": 1, "unreadable": 0, "error": 0, "warning": 11, "info": 0} == data[
+            "summary"
+        ]
+        first = data["diagnostics"][0]
+        assert {"file", "code", "name", "severity", "message", "path", "id", "hint"} == set(first)
+        assert ACME == first["file"]
+
+    def test_github_annotations(self) -> None:
+        """--format github prints workflow commands, escaped, info as notice."""
+        _, out, _ = call("check", ACME, "--today", "2026-08-31", "--format", "github")
+        lines = out.splitlines()
+        assert all(
+            line.startswith(("::error file=", "::warning file=", "::notice file="))
+            for line in lines
+        )
+        assert any(",title=OKR602 " in line for line in lines)
+        assert "%3A" not in ACME
+        assert f"file={ACME}," in lines[0]
+
+    def test_config_from_the_nearest_pyproject(self, tmp_path: Path) -> None:
+        """[tool.okrkit] in the nearest pyproject.toml applies to the files below it."""
+        (tmp_path / "pyproject.toml").write_text(
+            '[tool.okrkit]\nignore = ["OKR2", "OKR6", "OKR3"]\n'
+        )
+        (tmp_path / "okrs").mkdir()
+        plan = tmp_path / "okrs" / "acme.yaml"
+        plan.write_bytes(Path(ACME).read_bytes())
+        assert 0 == call("check", str(plan), "--today", "2026-08-31")[0]
+
+    def test_config_option_and_bad_config(self, tmp_path: Path, flawed: Path) -> None:
+        """--config names the file; a bad setting in it is exit 2 naming the file and key."""
+        assert 1 == call("check", str(flawed), "--today", "2026-08-31")[0]
+        good = tmp_path / "settings" / "okrkit.toml"
+        good.parent.mkdir()
+        good.write_text('ignore = ["OKR201"]\n')
+        assert 0 == call("check", str(flawed), "--today", "2026-08-31", "--config", str(good))[0]
+        bad = tmp_path / "bad" / "okrkit.toml"
+        bad.parent.mkdir()
+        bad.write_text('slect = ["OKR1"]\n')
+        status, _, err = call("check", ACME, "--config", str(bad))
+        assert 2 == status
+        assert f"okrkit: {bad}: slect: expected one of 'select'" in err
+        plan = bad.parent / "okrs.yaml"
+        plan.write_text(CLEAN)
+        status, _, err = call("check", str(plan))
+        assert 2 == status
+        assert err.startswith(f"okrkit: {plan}: configuration: slect: expected one of")
+
+    def test_stdin(self) -> None:
+        """`-` reads standard input: YAML, or JSON when it starts with `{`."""
+        assert 0 == call("check", "-", "--today", "2026-07-02", stdin=CLEAN.encode())[0]
+        as_json = formats.dumps(formats.loads(CLEAN, "yaml"), "json").encode()
+        assert 0 == call("check", "-", "--today", "2026-07-02", stdin=as_json)[0]
+        assert (
+            0
+            == call("check", "-", "--input-format", "json", "--today", "2026-07-02", stdin=as_json)[
+                0
+            ]
+        )
+
+    def test_one_bad_file_among_good_ones(self, clean: Path, tmp_path: Path) -> None:
+        """An unreadable file is named with its problem; the others are still checked; exit 2."""
+        missing = tmp_path / "missing.yaml"
+        status, out, err = call("check", str(clean), str(missing), "--today", "2026-07-02")
+        assert 2 == status
+        assert f"okrkit: {missing}: No such file or directory\n" == err
+        assert "No findings (2 files, 1 unreadable).\n" == out
+
+    def test_progress_on_a_terminal_only(self, clean: Path) -> None:
+        """Many files on a terminal show a progress line on stderr, cleared at the end."""
+        paths = [str(clean)] * 10
+        _, _, quiet = call("check", *paths, "--today", "2026-07-02")
+        _, _, shown = call("check", *paths, "--today", "2026-07-02", tty=True)
+        assert "" == quiet
+        assert f"\rchecking 10/10 {clean}" in shown
+        assert shown.endswith("\r\x1b[K")
+
+    def test_colour(self, tmp_path: Path) -> None:
+        """Colour on a terminal unless NO_COLOR is set; --color always/never decide alone."""
+        argv = ("check", ACME, "--today", "2026-08-31")
+        assert "\x1b[" in call(*argv, tty=True)[1]
+        assert "\x1b[" not in call(*argv, tty=True, env={"NO_COLOR": "1"})[1]
+        assert "\x1b[" not in call(*argv)[1]
+        assert "\x1b[" in call("--color", "always", *argv)[1]
+        assert "\x1b[" not in call("--color", "never", *argv, tty=True)[1]
+
+
+BAD_FILES = [
+    ("bad.json", b'{"okrkit": 1, "objectives": [', "bad.json: "),
+    ("bad.yaml", b"okrkit: 1\nobjectives: [\n", "bad.yaml: "),
+    ("bad.toml", b"okrkit = \n", "bad.toml: "),
+    ("bad.md", b"\xff\xfe not text", "bad.md: $: expected UTF-8 text, got the byte 0xff"),
+    ("bad.csv", b"nothing,useful\n1,2\n", "bad.csv: "),
+    ("wrong.yaml", b"okrkit: 2\n", "wrong.yaml: $.okrkit: "),
+    ("weight.json", b'{"okrkit": 1, "objectives": [{"title": "x", "weight": "heavy"}]}',
+     "weight.json: $.objectives[0].weight: expected a number"),
+    ("notes.txt", b"hello", "notes.txt: unknown file type '.txt'"),
+    ("loop.yaml", b"okrkit: 1\nobjectives:\n- {id: a, title: A, aligned_to: a}\n", None),
+]  # fmt: skip
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("name", "content", "expected"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+    )
+    @pytest.mark.parametrize("command", ["score", "tree", "report", "convert"])
+    def test_one_line_no_traceback_exit_2(
+        self, tmp_path: Path, command: str, name: str, content: bytes, expected: str | None
+    ) -> None:
+        """Every command meets a bad file with `okrkit: <file>: <problem>` lines and exit 2."""
+        path = tmp_path / name
+        path.write_bytes(content)
+        argv = [command, str(path)] + ([str(tmp_path / "out.json")] if command == "convert" else [])
+        status, _, err = call(*argv)
+        if expected is None:  # a loop breaks only what draws the tree
+            assert (2 if command == "tree" else 0) == status
+            return
+        assert 2 == status
+        assert err.startswith(f"okrkit: {tmp_path / expected}")
+        assert "Traceback" not in err
+        assert all(line.startswith(f"okrkit: {path}: ") for line in err.splitlines())
+
+    def test_directory(self, tmp_path: Path) -> None:
+        """A directory is not a file: exit 2 naming it."""
+        folder = tmp_path / "okrs.yaml"
+        folder.mkdir()
+        status, _, err = call("score", str(folder))
+        assert 2 == status
+        assert err.startswith(f"okrkit: {folder}: ")
+
+    def test_usage_errors(self) -> None:
+        """Unknown commands, options and bad dates are usage errors: exit 2 and a usage line."""
+        for argv in (["frobnicate"], ["score"], ["score", ACME, "--at", "soon"], []):
+            status, _, err = call(*argv)
+            assert 2 == status
+            assert err.startswith("usage: okrkit")
+
+    def test_unwritable_output(self, tmp_path: Path) -> None:
+        """An output that cannot be written names the file."""
+        target = tmp_path / "nowhere" / "report.md"
+        status, _, err = call("report", ACME, "-o", str(target))
+        assert (2, f"okrkit: {target}: No such file or directory\n") == (status, err)
+
+
+class TestScore:
+    def test_table(self) -> None:
+        """One row per objective and key result, with value, progress, score, grade and status."""
+        status, out, _ = call("score", ACME, "--at", "2026-08-31")
+        lines = out.splitlines()
+        assert 0 == status
+        assert "Scores as of 2026-08-31, policy linear, roll-up key_results" == lines[0]
+        assert lines[1].split() == ["value", "progress", "score", "grade", "status"]
+        assert 2 + 6 + 20 == len(lines)
+        assert ["-", "arr", "$9,120,000", "51%", "0.51", "missed", "(red)", "at", "risk"] == lines[
+            3
+        ].split()
+
+    def test_policy_and_date(self) -> None:
+        """--policy google rounds to tenths; --at earlier sees fewer check-ins."""
+        _, out, _ = call("score", ACME, "--at", "2026-08-31", "--policy", "google")
+        assert "0.50" in out.splitlines()[3]
+        _, out, _ = call("score", ACME, "--at", "2026-07-01")
+        assert ["-", "arr", "$8,200,000", "0%", "0.00"] == out.splitlines()[3].split()[:5]
+
+    def test_grade_coloured(self) -> None:
+        """With colour, the grade cell carries the grade's colour."""
+        _, out, _ = call("--color", "always", "score", ACME, "--at", "2026-08-31")
+        assert "\x1b[31mmissed (red)" in out
+
+    def test_broken_alignment_is_reported_not_fatal(self, tmp_path: Path) -> None:
+        """Scores still come out flat; the problem goes to stderr."""
+        path = tmp_path / "loop.yaml"
+        path.write_text("okrkit: 1\nobjectives:\n- {id: a, title: A, aligned_to: a}\n")
+        status, out, err = call("score", str(path))
+        assert 0 == status
+        assert "a" in out
+        assert "alignment loop" in err
+
+
+class TestTree:
+    def test_drawing(self) -> None:
+        """The tree with box-drawing branches, scores, grades, statuses and what a child is via."""
+        status, out, _ = call("tree", ACME, "--at", "2026-08-31")
+        assert 0 == status
+        assert [
+            "grow-revenue  0.60 missed, at risk",
+            "├── sales-pipeline  0.61 progress, stale (via arr)",
+            "│   └── mid-market  0.73 delivered, on track",
+            "└── product-reliable  0.64 progress, stale (via churn)",
+            "    ├── platform-fast  0.84 delivered, stale (via close-day-latency)",
+            "    └── integrations-solid  0.16 missed, stale (via sync-errors)",
+        ] == [line.rsplit("  ", 1)[0] for line in out.splitlines()]
+
+    @settings(max_examples=20, deadline=None)
+    @given(plans(max_objectives=8))
+    def test_one_line_per_objective(self, plan: okrkit.Plan) -> None:
+        """Any plan draws one line per objective, with the objective's id."""
+        status, out, _ = call(
+            "tree", "-", "--input-format", "json", stdin=formats.dumps(plan, "json").encode()
+        )
+        assert 0 == status
+        assert len(plan.objectives) == len(out.splitlines())
+
+
+class TestReport:
+    @pytest.mark.parametrize("fmt", ["md", "html", "json"])
+    def test_formats_to_file_and_stdout(self, fmt: str, tmp_path: Path) -> None:
+        """Each format goes to stdout, or to -o FILE with the same text."""
+        status, out, _ = call("report", ACME, "--format", fmt, "--at", "2026-08-31")
+        assert 0 == status
+        assert out
+        target = tmp_path / f"report.{fmt}"
+        assert (0, "") == call(
+            "report", ACME, "--format", fmt, "--at", "2026-08-31", "-o", str(target)
+        )[:2]
+        assert out == target.read_text(encoding="utf-8")
+
+    def test_json_has_diagnostics(self) -> None:
+        """The JSON report carries the rules' findings as of the date."""
+        _, out, _ = call("report", ACME, "--format", "json", "--at", "2026-08-31")
+        data = json.loads(out)
+        assert {"error": 0, "warning": 11, "info": 0} == data["summary"]["diagnostics"]
+        assert 6 == len(data["objectives"])
+
+    def test_fiscal_example(self) -> None:
+        """The fiscal-year example reports too."""
+        status, out, _ = call("report", FISCAL, "--format", "md", "--at", "2026-08-31")
+        assert 0 == status
+        assert "FY2027" in out
+
+
+class TestConvert:
+    @settings(max_examples=20, deadline=None)
+    @given(plans(max_objectives=4))
+    def test_round_trip_through_files(self, plan: okrkit.Plan) -> None:
+        """JSON -> YAML -> TOML -> JSON through the command loses nothing."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            a, b, c, d = (Path(folder) / name for name in ("a.json", "b.yaml", "c.toml", "d.json"))
+            formats.dump(plan, a)
+            for src, dst in ((a, b), (b, c), (c, d)):
+                assert (0, "", "") == call("convert", str(src), str(dst))
+            assert plan == formats.load(d)
+
+    def test_stdout_needs_a_format(self) -> None:
+        """`-` as DST writes to stdout with --to; without it, a one-line error."""
+        status, out, _ = call("convert", ACME, "-", "--to", "json")
+        assert 0 == status
+        assert json.loads(out)["okrkit"] == 1
+        status, _, err = call("convert", ACME, "-")
+        assert (2, "okrkit: -: writing to standard output needs --to FORMAT\n") == (status, err)
+
+    def test_unknown_destination_suffix(self, tmp_path: Path) -> None:
+        """A destination suffix okrkit does not know is named."""
+        status, _, err = call("convert", ACME, str(tmp_path / "okrs.docx"))
+        assert 2 == status
+        assert "unknown file type '.docx'" in err
+
+
+class TestSchemaParseNew:
+    def test_schema(self, tmp_path: Path) -> None:
+        """`schema` prints the JSON Schema, or writes it with -o."""
+        status, out, _ = call("schema")
+        assert 0 == status
+        assert formats.json_schema() == json.loads(out)
+        assert 0 == call("schema", "-o", str(tmp_path / "s.json"))[0]
+        assert json.loads(out) == json.loads((tmp_path / "s.json").read_text())
+
+    def test_parse_text_and_json(self) -> None:
+        """`parse` shows what okrkit reads, in words or as JSON."""
+        expected = (
+            "direction: increase\nform: target\nvalue: 50.0\nstart: 32.0\nmetric: NPS\n"
+            "deadline: by Q3\nmeasurable: yes\n"
+        )
+        assert (0, expected, "") == call("parse", "Increase NPS from 32 to 50 by Q3")
+        data = json.loads(call("parse", "Reduce churn by 8%", "--format", "json")[1])
+        assert ("decrease", "change", 8.0, True) == (
+            data["direction"],
+            data["form"],
+            data["value"],
+            data["relative"],
+        )
+        assert (0, "numeric: no\noutput: yes\nwords: 5\n", "") == call(
+            "parse", "--objective", "Launch the new mobile app"
+        )
+        assert "ambiguities" in call("parse", "Improve X% of things", "--format", "json")[1]
+
+    @pytest.mark.parametrize(("fmt", "name"), [("yaml", "yaml"), ("json", "json")])
+    def test_new_is_a_clean_plan_for_the_quarter(self, fmt: str, name: str, tmp_path: Path) -> None:
+        """`new` writes a plan for the quarter of --today that `check` passes."""
+        status, out, _ = call("new", "--format", fmt, "--today", "2026-11-22")
+        plan = formats.loads(out, name)  # type: ignore[arg-type]
+        assert 0 == status
+        assert [okrkit.Cycle.parse("2026-Q4")] == [o.cycle for o in plan.objectives]
+        target = tmp_path / f"okrs.{name}"
+        assert (0, "") == call("new", "--format", fmt, "--today", "2026-11-22", "-o", str(target))[
+            :2
+        ]
+        assert (0, "All checks passed (1 file).\n", "") == call(
+            "check", str(target), "--today", "2026-10-02"
+        )
+
+    def test_new_defaults_to_this_quarter(self) -> None:
+        """Without --today, `new` uses the real today's quarter."""
+        plan = formats.loads(call("new")[1], "yaml")
+        assert okrkit.Cycle.containing(date.today()) == plan.objectives[0].cycle
+
+
+class TestHelpAndVersion:
+    def test_version(self) -> None:
+        """--version prints the package version and exits 0."""
+        assert (0, f"okrkit {okrkit.__version__}\n", "") == call("--version")
+
+    @pytest.mark.parametrize(
+        "command", ["check", "score", "tree", "report", "convert", "schema", "parse", "new"]
+    )
+    def test_help_with_examples(self, command: str) -> None:
+        """Every subcommand's --help has a description and examples."""
+        status, out, _ = call(command, "--help")
+        assert 0 == status
+        assert f"usage: okrkit {command}" in out
+        assert "examples:\n  okrkit " in out
+
+
+class TestSubprocess:
+    def test_exit_statuses(self, clean: Path, flawed: Path, tmp_path: Path) -> None:
+        """As users run it: 0 clean, 1 findings, 2 unreadable input or usage, no traceback."""
+        assert 0 == shell("check", str(clean), "--today", "2026-07-02").returncode
+        findings = shell("check", str(flawed), "--today", "2026-08-31")
+        assert 1 == findings.returncode
+        assert "OKR201" in findings.stdout
+        missing = shell("check", str(tmp_path / "missing.json"))
+        assert (2, f"okrkit: {tmp_path / 'missing.json'}: No such file or directory\n") == (
+            missing.returncode, missing.stderr)  # fmt: skip
+        assert 2 == shell("check").returncode
+        bad = tmp_path / "bad.json"
+        bad.write_text("{")
+        result = shell("score", str(bad))
+        assert 2 == result.returncode
+        assert "Traceback" not in result.stderr
+
+    def test_stdin_and_version(self) -> None:
+        """`-` reads the pipe; --version answers."""
+        acme = Path(ACME).read_bytes()
+        assert 0 == shell("check", "-", "--today", "2026-08-31", stdin=acme).returncode
+        assert 1 == shell("check", "-", "--today", "2026-08-31", stdin=FLAWED.encode()).returncode
+        assert 2 == shell("check", "-", stdin=BAD_TARGET.encode()).returncode
+        assert f"okrkit {okrkit.__version__}\n" == shell("--version").stdout
+
+    def test_quick_start_command(self, tmp_path: Path) -> None:
+        """The README's Quick start report runs on the example and exits 0."""
+        result = shell("report", ACME, "--format", "md", cwd=tmp_path)
+        assert (0, "") == (result.returncode, result.stderr)
+        assert result.stdout.startswith("# OKR report, as of ")
+
+    def test_main_entry_point(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`okrkit.__main__.main` runs the command on sys.argv and returns the status."""
+        from okrkit.__main__ import main
+
+        monkeypatch.setattr(sys, "argv", ["okrkit", "parse", "Ship the beta"])
+        assert 0 == main()
+        assert "output: yes" in capsys.readouterr().out

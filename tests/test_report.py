@@ -1,0 +1,445 @@
+"""Tests for okrkit.report: the report data, and the Markdown, HTML and JSON reports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import subprocess
+import zlib
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import okrkit
+from okrkit import formats
+from okrkit.report import render, report_data, status_label
+from okrkit.rules import Diagnostic
+from okrkit.testing import plans
+
+ROOT = Path(__file__).resolve().parent.parent
+ACME = ROOT / "examples" / "acme-2026-q3.yaml"
+AUG_31 = date(2026, 8, 31)
+VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base"}
+
+
+class Page(HTMLParser):
+    """A real HTML parser that records the element structure, the text and the attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None], tuple[str, ...]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs), tuple(self.stack)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        """The attributes of every element *tag*."""
+        return [attributes for name, attributes, _ in self.tags if name == tag]
+
+
+def parse(text: str) -> Page:
+    page = Page()
+    page.feed(text)
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def acme() -> okrkit.Plan:
+    return formats.load(ACME)
+
+
+def _kr(id: str, start: float, target: float, *values: tuple[date, float]) -> okrkit.KeyResult:
+    kr = okrkit.KeyResult(
+        id=id, title=f"Move {id}", direction="increase", start=start, target=target
+    )
+    for at, value in values:
+        kr = kr.check_in(value, at=at)
+    return kr
+
+
+Q3 = okrkit.Cycle.parse("2026-Q3")
+SMALL = okrkit.Plan(
+    objectives=[
+        okrkit.Objective(
+            id="company",
+            title="Delight customers",
+            cycle=Q3,
+            owner="exec",
+            key_results=[_kr("nps", 30, 50, (date(2026, 8, 1), 40), (date(2026, 9, 20), 50))],
+        ),
+        okrkit.Objective(
+            id="team",
+            title="Answer every ticket <fast> & well",
+            cycle=Q3,
+            aligned_to="company",
+            commitment="committed",
+            key_results=[_kr("answered", 60, 90, (date(2026, 8, 10), 75))],
+        ),
+    ],
+    kpis=[okrkit.Kpi(id="uptime", title="Uptime", direction="at_least", threshold=99.9)],
+)
+
+
+class TestReportData:
+    @settings(max_examples=25)
+    @given(plans(max_objectives=5))
+    def test_every_objective_and_key_result_once(self, plan: okrkit.Plan) -> None:
+        """Every objective and key result of the plan appears exactly once, whatever its shape."""
+        data = report_data(plan, at=AUG_31)
+        expected = sorted(o.id for o in plan.objectives)
+        assert expected == sorted(o["id"] for o in data["objectives"])
+        expected_krs = sorted(kr.id for _, kr in plan.key_results())
+        assert expected_krs == sorted(k["id"] for o in data["objectives"] for k in o["key_results"])
+
+    @settings(max_examples=25)
+    @given(plans(max_objectives=5))
+    def test_is_json_ready(self, plan: okrkit.Plan) -> None:
+        """The data survives JSON unchanged: plain dicts, lists, strings, numbers and None."""
+        data = report_data(plan, at=AUG_31)
+        assert data == json.loads(json.dumps(data))
+
+    def test_worked_example(self) -> None:
+        """Scores, grades, statuses and forecasts as of a date, later check-ins left out."""
+        data = report_data(SMALL, at=AUG_31, roll_up="both")
+        company, team = data["objectives"]
+        assert ("company", 0, "team", 1) == (
+            company["id"],
+            company["depth"],
+            team["id"],
+            team["depth"],
+        )
+        nps = company["key_results"][0]
+        assert (40.0, 0.5, 0.5) == (nps["value"], nps["progress"], nps["score"])
+        assert {"label": "progress", "color": "yellow"} == nps["grade"]
+        assert "2026-08-01" == nps["checked_in"]
+        assert {"label": "missed", "color": "red"} == team["grade"]  # committed: green only at 1
+        assert 0.5 == team["score"]
+        assert (0.5 + 0.5) / 2 == company["score"]  # roll-up "both": its KR and its child
+        assert "stale" == company["status"]  # 30 days since the last check-in
+        assert nps["forecast"] is not None
+        assert [{"id": "uptime", "healthy": None}] == [
+            {"id": k["id"], "healthy": k["healthy"]} for k in data["kpis"]
+        ]
+        assert data["diagnostics"] is None
+
+    def test_later_date_sees_later_check_ins(self) -> None:
+        """As of the end of the quarter, the September check-in counts."""
+        data = report_data(SMALL, at=date(2026, 9, 30))
+        assert 1.0 == data["objectives"][0]["key_results"][0]["score"]
+
+    def test_broken_alignment_is_listed_flat(self) -> None:
+        """An alignment loop never raises: the objectives come flat, with the problem named."""
+        a = okrkit.Objective(id="a", title="A", aligned_to="b", key_results=[_kr("ka", 0, 10)])
+        b = okrkit.Objective(id="b", title="B", aligned_to="a")
+        data = report_data(okrkit.Plan(objectives=[a, b]), at=AUG_31)
+        assert [("a", 0), ("b", 0)] == [(o["id"], o["depth"]) for o in data["objectives"]]
+        assert 1 == len(data["alignment_problems"])
+        assert "alignment loop" in data["alignment_problems"][0]
+        assert 0.0 == data["objectives"][0]["score"]
+        assert data["objectives"][1]["score"] is None
+
+    def test_unmeasurable_key_results_have_no_score(self) -> None:
+        """A key result without a target has no score, progress, grade or forecast."""
+        vague = okrkit.KeyResult(id="vague", title="Make onboarding better")
+        plan = okrkit.Plan(objectives=[okrkit.Objective(title="O", cycle=Q3, key_results=[vague])])
+        row = report_data(plan, at=AUG_31)["objectives"][0]["key_results"][0]
+        assert (None, None, None, None) == (
+            row["score"],
+            row["progress"],
+            row["grade"],
+            row["forecast"],
+        )
+
+    def test_diagnostics_from_any_objects_of_that_shape(self) -> None:
+        """Diagnostics are read by attribute: a rules Report, or anything shaped like one."""
+
+        @attrs.frozen
+        class Finding:
+            code: str
+            message: str
+            severity: str = "warning"
+
+        data = report_data(SMALL, at=AUG_31, diagnostics=[Finding("X1", "odd")])
+        assert [
+            {
+                "code": "X1",
+                "name": None,
+                "severity": "warning",
+                "message": "odd",
+                "path": "",
+                "id": None,
+                "hint": None,
+            }
+        ] == data["diagnostics"]
+        assert {"error": 0, "warning": 1, "info": 0} == data["summary"]["diagnostics"]
+
+    @pytest.mark.parametrize(
+        ("options", "error"),
+        [
+            ({"at": "2026-08-31"}, okrkit.InvalidTypeError),
+            ({"roll_up": "sideways"}, okrkit.InvalidValueError),
+            ({"policy": "generous"}, okrkit.InvalidValueError),
+        ],
+    )
+    def test_bad_options_raise_okrkit_errors(self, options: dict[str, object], error: type) -> None:
+        """Bad options raise the okrkit error that names them."""
+        with pytest.raises(error):
+            report_data(SMALL, **options)  # type: ignore[arg-type]
+
+    def test_not_a_plan(self) -> None:
+        """Anything but a Plan is refused with InvalidTypeError."""
+        with pytest.raises(okrkit.InvalidTypeError, match="expected a Plan"):
+            report_data({"objectives": []})  # type: ignore[arg-type]
+
+    def test_defaults_to_today(self) -> None:
+        """Without a date, the report is as of today."""
+        assert date.today().isoformat() == report_data(okrkit.Plan())["as_of"]
+
+
+class TestStatusLabel:
+    @pytest.mark.parametrize("status", list(okrkit.Status))
+    def test_words_not_codes(self, status: okrkit.Status) -> None:
+        """Every status reads as words: no underscores."""
+        assert "_" not in status_label(status.value)
+
+    def test_unknown_passes_through(self) -> None:
+        """A status okrkit does not know reads as its words."""
+        assert "on hold" == status_label("on_hold")
+
+
+class TestRenderJson:
+    @settings(max_examples=25)
+    @given(plans(max_objectives=5))
+    def test_is_the_data(self, plan: okrkit.Plan) -> None:
+        """The JSON report parses back to exactly `report_data`."""
+        assert report_data(plan, at=AUG_31) == json.loads(render(plan, "json", at=AUG_31))
+
+
+class TestRenderMarkdown:
+    @settings(max_examples=25)
+    @given(plans(max_objectives=5))
+    def test_names_every_objective(self, plan: okrkit.Plan) -> None:
+        """Every objective's id appears in a heading."""
+        text = render(plan, "md", at=AUG_31)
+        headings = [line for line in text.splitlines() if line.startswith("### ")]
+        assert len(plan.objectives) == len(headings)
+        for obj in plan.objectives:
+            assert f"(`{obj.id}`)" in text
+
+    def test_content(self, acme: okrkit.Plan) -> None:
+        """The example's report: title, tree depth, key result rows, KPIs, diagnostics."""
+        found = [
+            Diagnostic(
+                code="OKR101",
+                name="n",
+                severity="warning",
+                message="a | pipe",
+                path="objectives[0]",
+            )
+        ]
+        text = render(acme, "md", at=AUG_31, diagnostics=found)
+        lines = text.splitlines()
+        assert "# OKR report, as of 2026-08-31" == lines[0]
+        assert (
+            "### ↳ ↳ Win the mid-market finance teams we are already talking to (`mid-market`)"
+            in lines
+        )
+        assert (
+            "| Grow ARR from $8.2M to $10M | $9,120,000 | $10,000,000 | 51% | 0.51 | missed (red) "
+            "| at risk | $9,715,790.84 (0.84) |"
+        ) in lines
+        assert "| API uptime | 99.87% | at least 99.9% | unhealthy |" in lines
+        assert "| OKR101 | warning | `objectives[0]` | a \\| pipe |" in lines
+
+    def test_no_findings_and_alignment_problems(self) -> None:
+        """An empty diagnostics list says so; broken alignment is called out."""
+        loop = okrkit.Plan(objectives=[okrkit.Objective(id="a", title="A", aligned_to="a")])
+        text = render(loop, "md", at=AUG_31, diagnostics=[])
+        assert "No findings." in text
+        assert "> **Alignment problems**: the objectives are listed flat." in text
+
+    def test_bad_format(self) -> None:
+        """An unknown report format is an InvalidValueError naming the choices."""
+        with pytest.raises(okrkit.InvalidValueError, match="'md', 'html', 'json'"):
+            render(SMALL, "pdf")  # type: ignore[arg-type]
+
+
+class TestRenderHtml:
+    @settings(max_examples=25)
+    @given(plans(max_objectives=6))
+    def test_well_formed_and_nested_like_the_tree(self, plan: okrkit.Plan) -> None:
+        """Every element closes in order; each objective's section lies in its parent's."""
+        page = parse(render(plan, "html", at=AUG_31, diagnostics=[]))
+        assert [] == page.errors
+        assert [] == page.stack
+        data = report_data(plan, at=AUG_31)
+        depth_of = {o["id"]: o["depth"] for o in data["objectives"]}
+        sections = [
+            (attributes["aria-labelledby"], stack.count("section"))
+            for name, attributes, stack in page.tags
+            if name == "section" and "objective" in (attributes.get("class") or "")
+        ]
+        # Inside <section> "Objectives", plus one per ancestor.
+        assert sorted((f"o-{i}", d + 1) for i, d in depth_of.items()) == sorted(sections)
+
+    def test_self_contained_semantic_printable(self, acme: okrkit.Plan) -> None:
+        """No scripts, nothing fetched; header, main, tables, labelled meters, print CSS."""
+        text = render(acme, "html", at=AUG_31, diagnostics=[])
+        page = parse(text)
+        assert [] == page.errors
+        assert [] == page.all("script") + page.all("link") + page.all("img") + page.all("iframe")
+        assert "http://" not in text
+        assert "https://" not in text
+        assert "url(" not in text
+        assert 1 == len(page.all("header")) == len(page.all("main"))
+        assert "@media print" in text
+        meters = page.all("meter")
+        assert 6 + 20 == len(meters)  # one per objective and key result
+        assert all(m["aria-label"] and "score" in (m["aria-label"] or "") for m in meters)
+        assert all(0 <= float(m["value"] or "nan") <= 1 for m in meters)
+        assert page.all("table")
+        assert {"lang": "en"} == page.all("html")[0]
+
+    def test_readable_without_colour(self, acme: okrkit.Plan) -> None:
+        """Grades and statuses are written out in words, not only coloured."""
+        text = "".join(parse(render(acme, "html", at=AUG_31)).text)
+        for words in (
+            "missed",
+            "progress",
+            "delivered",
+            "on track",
+            "at risk",
+            "off track",
+            "stale",
+            "healthy",
+            "unhealthy",
+        ):
+            assert words in text
+        assert "Grow ARR from $8.2M to $10M" in text
+        assert "$9,715,790.84 (0.84)" in text  # the forecast
+
+    def test_escapes_text(self) -> None:
+        """Titles are escaped, never markup."""
+        text = render(SMALL, "html", at=AUG_31)
+        assert "Answer every ticket &lt;fast&gt; &amp; well" in text
+        assert "<fast>" not in text
+
+    def test_diagnostics_section(self) -> None:
+        """Findings come as a table with code, severity, where, message and hint."""
+        found = [
+            Diagnostic(
+                code="OKR204",
+                name="missing-baseline",
+                severity="error",
+                message="no baseline",
+                path="",
+                hint="add a start",
+            )
+        ]
+        page = parse(render(SMALL, "html", at=AUG_31, diagnostics=found))
+        text = "".join(page.text)
+        assert "Diagnostics" in text
+        assert "OKR204" in text
+        assert "no baseline" in text
+        assert "add a start" in text
+        assert "$" in text  # the plan as a whole
+
+    def test_alignment_problems_section(self) -> None:
+        """A broken alignment is reported on the page."""
+        loop = okrkit.Plan(objectives=[okrkit.Objective(id="a", title="A", aligned_to="a")])
+        assert "Alignment problems" in "".join(parse(render(loop, "html", at=AUG_31)).text)
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _pixels(png: bytes) -> list[bytes]:
+    """The rows of an 8-bit RGB or RGBA PNG, unfiltered (the stdlib only: zlib and struct)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, header = 8, [], b""
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind, body = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, color = struct.unpack(">IIBB", header[:10])
+    assert (8, True) == (depth, color in (2, 6))
+    size = 3 if color == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * size
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - size] if i >= size else 0
+            up = previous[i]
+            corner = previous[i - size] if i >= size else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                best = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + best) & 0xFF
+        rows.append(bytes(line))
+        previous = line
+    return rows
+
+
+class TestHtmlInABrowser:
+    @pytest.mark.skipif(
+        _browser() is None,
+        reason="no headless browser: install Debian's 'chromium' package to render the report",
+    )
+    def test_renders_not_blank(self, acme: okrkit.Plan, tmp_path: Path) -> None:
+        """Headless Chromium draws the report: the screenshot has text and coloured bars."""
+        page = tmp_path / "report.html"
+        page.write_text(render(acme, "html", at=AUG_31, diagnostics=[]), encoding="utf-8")
+        shot = tmp_path / "shot.png"
+        subprocess.run(
+            [_browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+             f"--screenshot={shot}", "--window-size=1200,900", page.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        rows = _pixels(shot.read_bytes())
+        assert 900 == len(rows)
+        values = {row[i : i + 3] for row in rows[::4] for i in range(0, len(row), 12)}
+        assert len(values) > 50  # text, borders and bars in many shades, not one flat colour
+        red = [v for v in values if v[0] > 150 and v[1] < 90 and v[2] < 90]
+        assert red  # the 'missed' bars and badges are drawn in the grade's colour
