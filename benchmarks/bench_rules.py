@@ -8,7 +8,7 @@ rule enabled against the AlignmentTree's build + full roll-up (target: at most 5
 - *realistic titles*: the forest with its titles drawn from a pool of a few thousand
   statements, as teams across an organisation reuse the same metrics and phrasings;
 - *unique titles*: the forest as generated, every title distinct, the worst case for the
-  statement rules, which parse each distinct title once (parsing is ~100 us a statement).
+  statement rules, which parse each distinct title once (parsing is ~50-80 us a statement).
 
 Each timing is the best of a few rounds, the two sides taken in turn.
 """

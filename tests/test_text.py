@@ -445,3 +445,228 @@ class TestToKeyResult:
         """KeyResult's own validation (here an empty title) raises an okrkit error."""
         with pytest.raises(OKRError):
             to_key_result("   ")
+
+
+# Text that exercises the pre-screens: statement words, the words and marks each one looks
+# for, words glued to digits and punctuation, and non-ASCII look-alikes (ſ, K, İ).
+SCREEN_WORDS = st.sampled_from(
+    sorted(
+        {
+            *WORDS.elements,  # type: ignore[attr-defined]
+            *[
+                "by",
+                "in",
+                "at",
+                "for",
+                "over",
+                "this",
+                "next",
+                "EOQ",
+                "eoy",
+                "no",
+                "later",
+                "than",
+                "ahead",
+                "of",
+                "until",
+                "thru",
+            ],
+            *[
+                "ISO",
+                "27001",
+                "SOC",
+                "2",
+                "Python",
+                "3.12",
+                "Fortune",
+                "500",
+                "S&P",
+                "24/7",
+                "4.5/5",
+                "out",
+                "5out",
+                "2031",
+                "2025",
+            ],
+            *[
+                "one",
+                "Twelve",
+                "fifty",
+                "thousand",
+                "million",
+                "X",
+                "XX",
+                "N",
+                "Y",
+                "Z",
+                "tbd",
+                "TBA",
+                "??",
+                "[x]",
+                "[",
+                "]",
+                "p95",
+                "v2",
+                "day-30",
+            ],
+            *[
+                "churn",
+                "downtime",
+                "MTTR",
+                "CAC",
+                "spend",
+                "nps",
+                "KPIs",
+                "rate",
+                "rates",
+                "half",
+                "win",
+                "error",
+            ],
+            *[
+                "the",
+                "a",
+                "an",
+                "is",
+                "are",
+                "to",
+                "on",
+                ".",
+                ",",
+                ";",
+                ":",
+                "!",
+                "?",
+                "+",
+                "=",
+                "~",
+                "[",
+                "]",
+                "(",
+                ")",
+                "_",
+                "3_",
+                "x_2",
+                "ſix",
+                "K",
+                "İ",
+                "é",
+            ],
+        }
+    )
+)
+SCREEN_TEXT = st.one_of(
+    st.lists(SCREEN_WORDS, max_size=12).map(" ".join),
+    st.lists(SCREEN_WORDS, max_size=8).map("".join),
+    st.text(alphabet="aXNbyinot0123456789 /&?[]%$.-_,ſK", max_size=30),
+    st.text(max_size=40),
+)
+
+
+def _key_result_and_objective_texts() -> list[str]:
+    data = corpus()
+    return [row["text"] for rows in data.values() for row in rows]
+
+
+class TestPreScreens:
+    """Each pre-screen says "no" only when its regular expression cannot match."""
+
+    def check(self, text: str) -> None:
+        from okrkit import text as t
+
+        assert t._may_have_deadline(text) or not t._DEADLINE.search(text)
+        assert t._may_have_ident(text) or not t._IDENT.search(text)
+        words = t._words(text) if text.isascii() else None
+        assert t._may_have_number_word(words) or not t._TOKENS[1].search(text)
+        assert t._may_have_placeholder(text, words) or not t._TOKENS[2].search(text)
+        assert t._may_name_metric(text) or not (
+            t._OBJECTIVE_METRIC.search(text) or t._HALF.search(text)
+        )
+        low = text.lower()
+        assert t._lower_is_better(low) == bool(t._LOWER_IS_BETTER.search(low))
+        # As the three passes were run before the pre-screens: sorted if there is a digit.
+        every = [*t._TOKENS[1].finditer(text), *t._TOKENS[2].finditer(text)]
+        if t._DIGIT.search(text):
+            every += t._TOKENS[0].finditer(text)
+            every.sort(key=lambda m: m.start())
+        assert [m.span() for m in t._token_matches(text)] == [m.span() for m in every]
+        numeric = any(not m["ph"] for m in t._token_matches(text))
+        assert numeric == bool(t._DIGIT.search(text) or t._has_number_word(text))
+        for start in range(len(text) + 1):
+            piece = text[start:]
+            trail = t._TRIM_END.search(piece)
+            assert trail is not None
+            assert t._trim_end(piece) == trail.start()
+            for end in (start, (start + len(text)) // 2, len(text)):
+                stop = t._METRIC_END.search(text, start, end)
+                assert t._metric_end(text, start, end) == (stop.start() if stop else None)
+
+    def test_corpus(self) -> None:
+        """Every statement in the corpus."""
+        for text in _key_result_and_objective_texts():
+            self.check(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ship v2 by Q3 2026",
+            "Reach 4 out of 5 stars",
+            "Score 5out of 10",
+            "Reach tier 2 in the S&P 500",
+            "Cut p95 latency to 200ms",
+            "Hire a dozen engineers",
+            "Double X% of TBD [ ]",
+            "Reduce MTTR in half",
+            "Improve the churn rate of",
+            "Grow revenue by",
+            "ſix customers",
+            "?? ſix",
+            "Cut cost by -usd 5, NZ$.5, +$.7 and -.25 in 20 days",
+        ],
+    )
+    def test_examples(self, text: str) -> None:
+        """Statements that each pre-screen lets through, and some it stops."""
+        self.check(text)
+
+    @given(SCREEN_TEXT)
+    def test_any_text(self, text: str) -> None:
+        """Any text at all, weighted towards what the pre-screens look for."""
+        self.check(text)
+
+
+# Letters that match ASCII ones when case is ignored the Unicode way, but lower() keeps:
+# the long s, the Kelvin sign, the dotted capital I.
+_LOOKALIKES = {"s": "ſ", "k": "\u212a", "i": "\u0130"}
+_NUMBER_WORDS = ["six", "sixty", "seventy-six", "a dozen", "two", "k", "million", "billion"]
+_NUMBER_WORDS += ["thousand", "x", "kwh", "users", "by", "to", "from", "Increase", "Reduce"]
+
+
+class TestUnicodeCase:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Hire ſix engineers", 6.0),
+            ("Grow revenue by 2 M\u0130LLION", 2_000_000.0),
+            ("Reach 5\u212a customers", 5_000.0),
+        ],
+    )
+    def test_lookalike_letters(self, text: str, value: float) -> None:
+        """A number word spelt with a case-insensitive lookalike letter reads as the word."""
+        assert value == parse_key_result(text).value
+
+    @given(
+        st.lists(st.sampled_from(_NUMBER_WORDS), min_size=1, max_size=6),
+        st.lists(st.integers(0, 99), min_size=1, max_size=6),
+        st.data(),
+    )
+    def test_lookalikes_never_raise(
+        self, words: list[str], numbers: list[int], data: st.DataObject
+    ) -> None:
+        """Statements mixing numbers, number words and lookalike letters always parse."""
+        pieces = [f"{w} {n}" for w, n in zip(words, numbers, strict=False)]
+        text = " ".join(pieces)
+        chars = [
+            _LOOKALIKES[c] if c in _LOOKALIKES and data.draw(st.booleans()) else c for c in text
+        ]
+        parsed = parse_key_result("".join(chars))
+        assert parsed.value is None or isinstance(parsed.value, float)

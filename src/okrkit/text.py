@@ -17,10 +17,11 @@ The reading rules, and why, are in ``docs/statements.md``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 import attrs
 
@@ -620,13 +621,262 @@ _TOKENS = (
     ),
 )
 _DIGIT = re.compile(r"\d")
+# The most characters a number (_TOKENS[0]) has before its first digit: a sign, a currency
+# ("usd ", "NZ$") and a decimal point.
+_REACH = 6
+
+# --- Pre-screens ------------------------------------------------------------------------
+#
+# Each regular expression above is tried at every position of a statement, which is most of
+# the time a statement takes to read.  Most statements cannot match most of them: a pattern
+# that needs the word "by" cannot match a text without it.  So, for ASCII text, where \w is
+# [A-Za-z0-9_] and ignoring case is lower-casing, each `_may_*` below checks a condition
+# every match needs (a word, a substring) with cheap string operations; only if it holds is
+# the expression run.  A pre-screen may say "maybe" wrongly, never "no": the answer is the
+# expression's, exactly (tests/test_text.py checks each against its expression).
+
+# Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
+# runs of word characters, the units \b delimits) are then its translate(...).split().
+_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
+def _words(s: str) -> frozenset[str]:
+    """The lower-cased maximal runs of word characters of ASCII text *s*."""
+    return frozenset(s.lower().translate(_NON_WORD).split())
+
+
+# A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
+_DEADLINE_WORDS = frozenset(
+    [
+        "by",
+        "before",
+        "until",
+        "till",
+        "in",
+        "during",
+        "within",
+        "through",
+        "thru",
+        "no",
+        "ahead",
+        "for",
+        "over",
+        "at",
+        "this",
+        "next",
+        "eoq",
+        "eoy",
+    ]
+)
+# A name that carries digits (_IDENT) other than a letter next to a digit ("v2", "p95"), a
+# fraction ("24/7", "4.5/5", "4 out of 5": a "/" or an "out", maybe glued to the digit) or
+# "S&P 500" starts with one of these words, or is a year from 2010 to 2049.
+_IDENT_WORDS = frozenset(
+    [
+        "iso",
+        "soc",
+        "tier",
+        "level",
+        "phase",
+        "sev",
+        "severity",
+        "version",
+        "gen",
+        "wave",
+        "sprint",
+        "stage",
+        "step",
+        "wcag",
+        "pci",
+        "python",
+        "java",
+        "node",
+        "ios",
+        "android",
+        "macos",
+        "windows",
+        "ubuntu",
+        "postgres",
+        "postgresql",
+        "django",
+        "react",
+        "php",
+        "fortune",
+        "global",
+        "inc",
+    ]
+) | frozenset(str(year) for year in range(2010, 2050))
+_LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
+# The words a number word (_TOKENS[1]) is made of ("a dozen", "a thousand": the second).
+_NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "dozen",
+        "thousand",
+        "million",
+    ]
+)
+_PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
+# The substrings a lower-is-better metric (_LOWER_IS_BETTER) needs: its words, shortened to
+# what they share ("time" for "response time", "lead time", ..., "mtt" for MTTR and MTTD),
+# and "p" for p95.
+_LOWER_IS_BETTER_PARTS = (
+    "churn",
+    "attrition",
+    "turnover",
+    "latency",
+    "time",
+    "wait",
+    "outage",
+    "incident",
+    "bug",
+    "defect",
+    "error",
+    "crash",
+    "cost",
+    "spend",
+    "expense",
+    "cac",
+    "burn",
+    "complaint",
+    "escalation",
+    "backlog",
+    "debt",
+    "mtt",
+    "bounce",
+    "abandon",
+    "refund",
+    "chargeback",
+    "fraud",
+    "delay",
+    "queue",
+    "vulnerabilit",
+    "injur",
+    "absentee",
+    "waste",
+    "emission",
+    "carbon",
+    "co2",
+    "breach",
+    "audit",
+    "finding",
+    "outstanding",
+    "dso",
+    "aht",
+    "p",
+)
+# The words an objective's metric (_OBJECTIVE_METRIC) or a half (_HALF) needs.
+_OBJECTIVE_METRIC_WORDS = frozenset(
+    [
+        "nps",
+        "arr",
+        "mrr",
+        "csat",
+        "cac",
+        "ltv",
+        "dau",
+        "mau",
+        "wau",
+        "kpi",
+        "kpis",
+        "roi",
+        "gmv",
+        "aov",
+        "ctr",
+        "ebitda",
+        "rate",
+        "rates",
+        "half",
+    ]
+)
+
+
+def _may_have_deadline(text: str) -> bool:
+    """False only if _DEADLINE cannot match *text*."""
+    return not text.isascii() or not _DEADLINE_WORDS.isdisjoint(_words(text))
+
+
+def _may_have_ident(w: str) -> bool:
+    """False only if _IDENT cannot match *w*."""
+    return (
+        not w.isascii()
+        or "/" in w
+        or "&" in w
+        or "out" in w.lower()
+        or _LETTER_DIGIT.search(w) is not None
+        or not _IDENT_WORDS.isdisjoint(_words(w))
+    )
+
+
+def _may_have_number_word(words: frozenset[str] | None) -> bool:
+    """False only if _TOKENS[1] cannot match the text whose `_words` are *words*."""
+    return words is None or not _NUMBER_WORDS.isdisjoint(words)
+
+
+def _may_have_placeholder(w: str, words: frozenset[str] | None) -> bool:
+    """False only if _TOKENS[2] cannot match *w*, whose `_words` are *words* if ASCII."""
+    return (
+        words is None
+        or "X" in w
+        or "N" in w
+        or "Y" in w
+        or "Z" in w
+        or "?" in w
+        or "[" in w
+        or not _PLACEHOLDER_WORDS.isdisjoint(words)
+    )
+
+
+def _has_number_word(w: str) -> bool:
+    """Whether *w* holds a number word ("two", "a dozen")."""
+    return any(m["word"] for m in _TOKENS[1].finditer(w))
+
+
+def _may_name_metric(w: str) -> bool:
+    """False only if neither _OBJECTIVE_METRIC nor _HALF can match *w*."""
+    return not w.isascii() or not _OBJECTIVE_METRIC_WORDS.isdisjoint(_words(w))
+
+
+def _lower_is_better(low: str) -> bool:
+    """Whether lower-cased text *low* names a metric where lower is better."""
+    if low.isascii():
+        for part in _LOWER_IS_BETTER_PARTS:
+            if part in low:
+                break
+        else:
+            return False
+    return _LOWER_IS_BETTER.search(low) is not None
 
 
 def _token_matches(w: str) -> list[re.Match[str]]:
     """Every number, number word and placeholder in *w*, in order."""
-    found = list(_TOKENS[1].finditer(w)) + list(_TOKENS[2].finditer(w))
-    if _DIGIT.search(w):
-        found += _TOKENS[0].finditer(w)
+    words = _words(w) if w.isascii() else None
+    found = list(_TOKENS[1].finditer(w)) if _may_have_number_word(words) else []
+    if _may_have_placeholder(w, words):
+        found += _TOKENS[2].finditer(w)
+    digit = _DIGIT.search(w)
+    if digit:
+        # No number starts more than _REACH characters before its first digit, so the
+        # search starts there (look-behinds still see the text before it).
+        found += _TOKENS[0].finditer(w, max(0, digit.start() - _REACH))
         found.sort(key=lambda m: m.start())
     return found
 
@@ -833,6 +1083,35 @@ _METRIC_END = re.compile(
     re.IGNORECASE,
 )
 _DETERMINERS = re.compile(r"^(?:(?:the|our|a|an|its|their|all|overall|total|average)\s+)+", re.I)
+# What _METRIC_END needs: one of its words or marks (the non-ASCII ones are never screened).
+_METRIC_END_WORDS = frozenset(
+    [
+        "by",
+        "to",
+        "from",
+        "at",
+        "within",
+        "under",
+        "below",
+        "above",
+        "over",
+        "between",
+        "than",
+        "per",
+        "and",
+        "or",
+        "while",
+        "without",
+        "so",
+        "that",
+        "for",
+        "across",
+        "in",
+        "on",
+        "with",
+    ]
+)
+_METRIC_END_MARKS = frozenset(",;:.()[]!?<>=~+")
 # Only this much context is looked at around a number; a long text stays linear.
 _WINDOW = 48
 
@@ -840,8 +1119,7 @@ _WINDOW = 48
 # --- Parsing ----------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     """A number (or placeholder) in a statement, with what surrounds it."""
 
     start: int
@@ -873,25 +1151,46 @@ def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]
 
 def _masked(text: str) -> tuple[str, list[re.Match[str]]]:
     """*text* with its deadlines and digit-bearing names blanked, and the deadlines."""
-    w, deadlines = _mask(text, _DEADLINE)
-    if _DIGIT.search(w):
+    w, deadlines = _mask(text, _DEADLINE) if _may_have_deadline(text) else (text, [])
+    if _DIGIT.search(w) and _may_have_ident(w):
         w, _ = _mask(w, _IDENT)
     return w, deadlines
+
+
+@functools.lru_cache(maxsize=256)
+def _key(word: str) -> str:
+    """The table key a word matched case-insensitively stands for.
+
+    The patterns ignore case the Unicode way, so "ſix" (a long s) or a Kelvin sign "K" match
+    "six" and "k"; ``lower()`` keeps those letters, so they are looked up by the pattern's
+    own notion of case.
+    """
+    spaced = _BLANKS.sub(" ", word)
+    if spaced.isascii():
+        return spaced.lower()
+    for key in (*_WORDS, *_MULT):
+        if re.fullmatch(re.escape(key), spaced, re.IGNORECASE):
+            return key
+    return spaced.lower()  # pragma: no cover - every match comes from a key of these tables
 
 
 def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
-        count = _WORDS[_BLANKS.sub(" ", m["word"].lower())]
+        count = _WORDS[_key(m["word"])]
         if m["scale"]:
-            count *= _WORDS.get(m["scale"].lower()) or _MULT[m["scale"].lower()]
+            scale = _key(m["scale"])
+            count *= _WORDS.get(scale) or _MULT[scale]
         return float(count), None
     if m["ph"]:
         return None, "%" if m["ph"].endswith("%") else None
-    amount = Decimal(m["num"].replace(",", ""))
-    mult = (m["mult"] or m["multw"] or "").lower()
+    mult = _key(m["mult"] or m["multw"] or "")
+    amount: Decimal | float
     if mult:
-        amount *= _MULT[mult]
+        # In decimal, so 1.2M is exactly 1200000 before it becomes a float.
+        amount = Decimal(m["num"].replace(",", "")) * _MULT[mult]
+    else:
+        amount = float(m["num"].replace(",", ""))  # as correctly rounded as float(Decimal(...))
     if m["sign"] in ("-", "−"):
         amount = -amount
     unit: str | None = None
@@ -1021,19 +1320,44 @@ def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
 
 _TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
 _TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
+_TRAIL = frozenset(("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are"))
+
+
+def _trim_end(piece: str) -> int:
+    """Where _TRIM_END's trailing filler (little words, punctuation) of *piece* starts."""
+    if piece.isascii() and piece[-1:].isalnum() and piece.rsplit(None, 1)[-1].lower() not in _TRAIL:
+        # Ending in a letter or digit, the filler can only be little words, ending with the
+        # last one: none here, so there is none.
+        return len(piece)
+    trail = _TRIM_END.search(piece)
+    assert trail is not None
+    return trail.start()
 
 
 def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a metric phrase inside text[start:end], trimmed; None if empty or long."""
     piece = text[start:end]
     lead = _TRIM_START.match(piece)
-    trail = _TRIM_END.search(piece)
     assert lead is not None
-    assert trail is not None
-    begin, stop = start + lead.end(), start + max(lead.end(), trail.start())
+    begin, stop = start + lead.end(), start + max(lead.end(), _trim_end(piece))
     if begin >= stop or len(text[begin:stop].split()) > 8:
         return None
     return begin, stop
+
+
+def _metric_end(w: str, pos: int, endpos: int) -> int | None:
+    """Where _METRIC_END first matches in w[pos:endpos] (searched as `re.Pattern.search` does)."""
+    piece = w[pos:endpos]
+    if (
+        piece.isascii()
+        and _METRIC_END_MARKS.isdisjoint(piece)
+        and _METRIC_END_WORDS.isdisjoint(_words(piece))
+    ):
+        # A match of a word between pos and endpos is a whole word of the piece: \b looks at
+        # the character before pos, and endpos ends the string.
+        return None
+    stop = _METRIC_END.search(w, pos, endpos)
+    return stop.start() if stop else None
 
 
 def _metric(
@@ -1044,10 +1368,10 @@ def _metric(
         # "a 20% increase in sign-ups": the metric follows the change noun.
         tail = _CHANGE_OBJECT.match(w, value.end)
         if tail:
-            stop = _METRIC_END.search(w, tail.end(), limit)
-            return _clean_metric(text, tail.end(), stop.start() if stop else limit)
-    stop = _METRIC_END.search(w, begin, limit)
-    end = stop.start() if stop else limit
+            stop = _metric_end(w, tail.end(), limit)
+            return _clean_metric(text, tail.end(), limit if stop is None else stop)
+    stop = _metric_end(w, begin, limit)
+    end = limit if stop is None else stop
     if value is not None and begin <= value.start < end:
         end = value.start
     found = _clean_metric(text, begin, end)
@@ -1056,8 +1380,8 @@ def _metric(
             # "Hold 12 customer interviews": the noun phrase after the count.
             return _clean_metric(text, value.end, value.noun[1])
         tail = _SKIP_PREP.match(w, value.end)
-        stop = _METRIC_END.search(w, tail.end() if tail else value.end, max(limit, value.end))
-        found = _clean_metric(text, value.end, stop.start() if stop else max(limit, value.end))
+        stop = _metric_end(w, tail.end() if tail else value.end, max(limit, value.end))
+        found = _clean_metric(text, value.end, max(limit, value.end) if stop is None else stop)
     return found
 
 
@@ -1183,7 +1507,7 @@ def parse_key_result(text: str) -> ParsedKeyResult:
         # "Double WAU", "Cut onboarding time in half": a relative change by a factor.
         start_tok = value_tok = upper_tok = None
 
-    lower = bool(_LOWER_IS_BETTER.search(text.lower()))
+    lower = _lower_is_better(text.lower())
     direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower)
     form: Form | None = None
     value: float | None = None
@@ -1273,10 +1597,12 @@ def parse_objective(text: str) -> ParsedObjective:
     w, _ = _masked(text)
     verb = _main_verb(w)
     lemma = verb[1] if verb else ""
+    # A number is a digit (a digit always starts a number token) or a number word.
     numeric = (
         lemma in _FACTORS
-        or any(not m["ph"] for m in _token_matches(w))
-        or bool(_OBJECTIVE_METRIC.search(w) or _HALF.search(w))
+        or _DIGIT.search(w) is not None
+        or (_may_have_number_word(_words(w) if w.isascii() else None) and _has_number_word(w))
+        or (_may_name_metric(w) and bool(_OBJECTIVE_METRIC.search(w) or _HALF.search(w)))
     )
     output = lemma in _OBJECTIVE_OUTPUT
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
