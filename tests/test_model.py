@@ -476,3 +476,60 @@ def test_error_under_prefix() -> None:
     assert "objectives[0][1]" == InvalidValueError("[1]", 1, "x").under("objectives[0]").path
     assert "x" == InvalidValueError("x", 1, "y").under("").path
     assert "got 1" == str(InvalidValueError("", 1, "y")).split(", ")[1]
+
+
+class TestReviewRegressions:
+    """Bugs a review found, pinned."""
+
+    def test_date_counts_by_own_clock(self) -> None:
+        """As of a date, a check-in counts by the day on its own clock, as Cycle.contains does."""
+        new_york = timezone(timedelta(hours=-5))
+        tokyo = timezone(timedelta(hours=9))
+        last = datetime(2026, 9, 30, 20, tzinfo=new_york)  # 1 October in UTC
+        kr = churn().check_in(4.0, at=last)
+        assert Q3.contains(last)
+        assert 4.0 == kr.value_at(date(2026, 9, 30))
+        early = churn().check_in(4.2, at=datetime(2026, 8, 2, 7, tzinfo=tokyo))  # 1 August in UTC
+        assert 5.0 == early.value_at(date(2026, 8, 1))
+        assert 4.2 == early.value_at(date(2026, 8, 2))
+
+    def test_last_instant(self) -> None:
+        """A check-in at the last representable instant counts as of that instant."""
+        end = datetime.max.replace(tzinfo=UTC)
+        assert 4.4 == churn().check_in(4.4, at=end).value_at(end)
+
+    def test_kpi_compares_as_floats(self) -> None:
+        """A Decimal reading meets a float threshold of the same value, as scoring judges."""
+        kpi = Kpi(title="k", direction="at_least", threshold=0.1)
+        assert kpi.check_in(Decimal("0.1"), at=date(2026, 1, 1)).healthy() is True
+        kpi = Kpi(title="k", direction="at_most", threshold=Decimal("0.3"))
+        assert kpi.check_in(0.3, at=date(2026, 1, 1)).healthy() is True
+
+    @pytest.mark.parametrize(
+        ("build", "error", "message"),
+        [
+            (lambda: Kpi(title="k", direction="at_least", threshold=None), InvalidTypeError,
+             "threshold: expected a number"),
+            (lambda: KeyResult(title=None), InvalidTypeError, "title: expected a string"),
+            (lambda: Objective(title=3), InvalidTypeError, "title: expected a string"),
+            (lambda: Objective(title="o", cycle="2026-Q3"), InvalidTypeError,
+             "cycle: expected a Cycle"),
+            (lambda: PastScore(owner="a", cycle="2026-Q2", score=0.5), InvalidTypeError,
+             "cycle: expected a Cycle"),
+            (lambda: Plan().replace("x"), InvalidTypeError, "objective: expected an Objective"),
+            (lambda: Plan().objective(["x"]), UnknownIdError, "no objective with id ['x']"),
+            (lambda: Plan().key_result({}), UnknownIdError, "no key result"),
+            (lambda: churn(weight=type("Big", (int,), {})(10**400)), InvalidValueError,
+             "weight: expected a number within"),
+        ],
+    )  # fmt: skip
+    def test_bad_input_is_okrkit_error(self, build: object, error: type, message: str) -> None:
+        """Bad input the review found escaping as a bare built-in error is an okrkit error."""
+        with pytest.raises(error) as info:
+            build()  # type: ignore[operator]
+        assert isinstance(info.value, OKRError)
+        assert message in str(info.value)
+
+    def test_unhashable_id_not_in_plan(self) -> None:
+        """Asking whether an unhashable id is in a plan answers no."""
+        assert ["x"] not in Plan()

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import okrkit
 from okrkit import scoring
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
@@ -799,3 +800,45 @@ def test_errors_are_okrkit_errors() -> None:
     """Every error above is an OKRError (and a ValueError or TypeError)."""
     assert issubclass(ScoringError, OKRError)
     assert issubclass(ScoringError, ValueError)
+
+
+class TestReviewRegressions:
+    """Bugs a review found, pinned."""
+
+    @pytest.mark.parametrize(
+        ("start", "target", "policy"),
+        [
+            (-10, 5.2, "google"),
+            (-9.4, 4.2, "stepped"),
+            (5.2, -10, "google"),
+            (4.2, -9.4, "stepped"),
+        ],
+    )
+    def test_required_value_reaches_the_score(
+        self, start: float, target: float, policy: str
+    ) -> None:
+        """The value required for 0.7 scores 0.7, even when the answer lies near zero."""
+        direction = "increase" if target > start else "decrease"
+        kr = KeyResult(title="k", direction=direction, start=start, target=target)
+        value = okrkit.required_value(kr, 0.7, policy=policy)  # type: ignore[arg-type]
+        assert 0.7 == okrkit.score(kr.check_in(value, at=date(2026, 8, 1)), policy=policy)  # type: ignore[arg-type]
+
+    def test_no_negative_zero(self) -> None:
+        """A decrease that has not moved scores 0.0, never -0.0 (which prints as '-0.00')."""
+        kr = KeyResult(title="c", direction="decrease", start=5, target=4)
+        assert (1.0, 1.0) == (
+            math.copysign(1, okrkit.progress(kr)),
+            math.copysign(1, okrkit.score(kr)),
+        )
+
+    def test_weights_and_scores_beyond_floats(self) -> None:
+        """A weigher or a scorer answering beyond the float range is an okrkit error."""
+        kr = KeyResult(title="a", direction="increase", start=0, target=1)
+        obj = Objective(title="o", key_results=[kr])
+        with pytest.raises(InvalidValueError, match="weight: expected a number within"):
+            okrkit.score(obj, weight=lambda kr: 10**400)
+        with pytest.raises(InvalidValueError, match="weight: expected a finite number"):
+            okrkit.score(obj, weight=lambda kr: Decimal("sNaN"))
+        huge = okrkit.scoring.Policy(name="x", scorer=lambda p: 10**400)
+        with pytest.raises(okrkit.ScoringError, match="expected a finite number"):
+            huge.score_progress(0.5)

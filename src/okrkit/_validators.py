@@ -12,7 +12,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, TypeAlias, TypeVar
@@ -28,6 +28,7 @@ When: TypeAlias = date | datetime
 """A point in time: a calendar date, or a timezone-aware datetime."""
 
 _E = TypeVar("_E", bound=enum.Enum)
+_T = TypeVar("_T")
 _LARGEST = int(sys.float_info.max)
 
 
@@ -48,6 +49,8 @@ def check_number(path: str, value: object) -> Number:
             finite = math.isfinite(value)  # type: ignore[arg-type]
         except ValueError:  # a signalling Decimal NaN refuses even to be asked
             finite = False
+        except OverflowError:  # a subclass of int beyond float range
+            raise InvalidValueError(path, value, f"a number within ±{_LARGEST:.4g}") from None
         if not finite:
             raise InvalidValueError(path, value, "a finite number (not NaN or infinity)")
         return value  # type: ignore[return-value]
@@ -84,6 +87,29 @@ def cutoff(at: When) -> datetime:
         return datetime.combine(at + timedelta(days=1), time.min, tzinfo=UTC)
     except OverflowError:  # the very end of 9999: everything is before it
         return datetime.max.replace(tzinfo=UTC)
+
+
+def counted_by(at: When) -> Callable[[When], bool]:
+    """A test of whether a check-in made at a time counts as of *at*.
+
+    As of a datetime, everything up to that instant counts.  As of a date, everything made on
+    that day or before counts, each time judged by the date on its own clock, as
+    `Cycle.contains` judges it: a check-in at 20:00 in New York on 30 September counts as of
+    30 September, although it is already 1 October in UTC.
+    """
+    if isinstance(at, datetime):
+        limit = moment(at)
+        return lambda when: moment(when) <= limit
+    return lambda when: (when.date() if isinstance(when, datetime) else when) <= at
+
+
+def latest_counted(items: Sequence[_T], at: When, when: Callable[[_T], When]) -> _T | None:
+    """The last of time-ordered *items* that counts as of *at* (None when none does)."""
+    counted = counted_by(at)
+    for item in reversed(items):
+        if counted(when(item)):
+            return item
+    return None
 
 
 def to_enum(kind: type[_E], path: str) -> Callable[[object], _E]:

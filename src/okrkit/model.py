@@ -192,6 +192,26 @@ class CheckIn:
     author: str | None = attrs.field(default=None, validator=v.text(optional=True))
 
 
+def _derived_id(self: KeyResult | Objective | Kpi) -> str:
+    # The title is checked after the defaults are made; a bad one gets a stand-in here and
+    # is then refused by the title's validator, naming the title.
+    return slugify(self.title) if isinstance(self.title, str) else "?"
+
+
+def _cycle(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Cycle):
+        raise InvalidTypeError(attribute.name, value, "a Cycle (Cycle.parse('2026-Q3'))")
+
+
+def _optional_cycle(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _cycle(inst, attribute, value)
+
+
+def _time_of(check_in: CheckIn) -> When:
+    return check_in.at
+
+
 def _check_target(target: object, direction: Direction | None, name: str) -> None:
     """Check that *target* fits *direction*: a band for WITHIN, a number otherwise."""
     if target is None:
@@ -238,7 +258,7 @@ class KeyResult:
 
     title: str = attrs.field(validator=v.text())
     id: str = attrs.field(
-        default=attrs.Factory(lambda self: slugify(self.title), takes_self=True),
+        default=attrs.Factory(_derived_id, takes_self=True),
         validator=v.identifier,
     )
     direction: Direction | None = attrs.field(default=None, converter=_direction)
@@ -285,14 +305,15 @@ class KeyResult:
         return self.direction is not None and self.target is not None
 
     def latest(self, at: When | None = None) -> CheckIn | None:
-        """The latest check-in made at or before *at* (a date includes its whole day)."""
+        """The latest check-in made by *at*: up to that instant, or on that day or before.
+
+        A date counts each check-in by the day on its own clock, as `Cycle.contains` does.
+        """
         if not self.check_ins:
             return None
         if at is None:
             return self.check_ins[-1]
-        end = v.cutoff(v.check_when("at", at))
-        index = bisect.bisect_left(self.check_ins, end, key=lambda c: v.moment(c.at))
-        return self.check_ins[index - 1] if index else None
+        return v.latest_counted(self.check_ins, v.check_when("at", at), _time_of)
 
     def value_at(self, at: When | None = None) -> Number | None:
         """The value as of *at*: the latest check-in then, else `start`."""
@@ -334,14 +355,12 @@ class Objective:
 
     title: str = attrs.field(validator=v.text())
     id: str = attrs.field(
-        default=attrs.Factory(lambda self: slugify(self.title), takes_self=True),
+        default=attrs.Factory(_derived_id, takes_self=True),
         validator=v.identifier,
     )
     description: str | None = attrs.field(default=None, validator=v.text(optional=True, blank=True))
     owner: str | None = attrs.field(default=None, validator=v.text(optional=True))
-    cycle: Cycle | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cycle))
-    )
+    cycle: Cycle | None = attrs.field(default=None, validator=_optional_cycle)
     commitment: Commitment = attrs.field(default=Commitment.ASPIRATIONAL, converter=_commitment)
     level: str | None = attrs.field(default=None, converter=_level, validator=v.text(optional=True))
     aligned_to: str | None = attrs.field(
@@ -404,7 +423,7 @@ class Kpi:
 
     title: str = attrs.field(validator=v.text())
     id: str = attrs.field(
-        default=attrs.Factory(lambda self: slugify(self.title), takes_self=True),
+        default=attrs.Factory(_derived_id, takes_self=True),
         validator=v.identifier,
     )
     direction: Direction = attrs.field(converter=_kpi_direction)
@@ -421,6 +440,8 @@ class Kpi:
                 self.direction.value,
                 "one of 'at_least', 'at_most', 'within' for a KPI",
             )
+        if self.threshold is None:
+            raise InvalidTypeError("threshold", None, "a number, or a (low, high) band")
         _check_target(self.threshold, self.direction, "threshold")
 
     @property
@@ -441,19 +462,19 @@ class Kpi:
         if not self.check_ins:
             return None
         if at is None:
-            value = self.check_ins[-1].value
+            reading: CheckIn | None = self.check_ins[-1]
         else:
-            end = v.cutoff(v.check_when("at", at))
-            index = bisect.bisect_left(self.check_ins, end, key=lambda c: v.moment(c.at))
-            if not index:
-                return None
-            value = self.check_ins[index - 1].value
+            reading = v.latest_counted(self.check_ins, v.check_when("at", at), _time_of)
+        if reading is None:
+            return None
+        # Compared as floats, as scoring compares: Decimal("0.1") meets a threshold of 0.1.
+        value = float(reading.value)
         threshold = self.threshold
         if isinstance(threshold, tuple):
-            return bool(threshold[0] <= value <= threshold[1])
+            return float(threshold[0]) <= value <= float(threshold[1])
         if self.direction is Direction.AT_LEAST:
-            return bool(value >= threshold)
-        return bool(value <= threshold)
+            return value >= float(threshold)
+        return value <= float(threshold)
 
 
 @attrs.frozen(kw_only=True)
@@ -465,7 +486,7 @@ class PastScore:
     """
 
     owner: str = attrs.field(validator=v.text())
-    cycle: Cycle = attrs.field(validator=attrs.validators.instance_of(Cycle))
+    cycle: Cycle = attrs.field(validator=_cycle)
     score: Number = attrs.field(validator=v.number(min_value=0, max_value=10))
     commitment: Commitment = attrs.field(default=Commitment.ASPIRATIONAL, converter=_commitment)
     objective: str | None = attrs.field(
@@ -540,25 +561,28 @@ class Plan:
         object.__setattr__(self, "_index", index)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._index
+        return isinstance(id, str) and id in self._index
+
+    def _where(self, id: object) -> tuple[int, int] | None:
+        return self._index.get(id) if isinstance(id, str) else None
 
     def objective(self, id: str) -> Objective:
         """The objective with this id; `UnknownIdError` if there is none."""
-        where = self._index.get(id)
+        where = self._where(id)
         if where is None or where[1] != -1:
             raise UnknownIdError(id, "an objective")
         return self.objectives[where[0]]
 
     def key_result(self, id: str) -> KeyResult:
         """The key result with this id, in whichever objective holds it."""
-        where = self._index.get(id)
+        where = self._where(id)
         if where is None or where[1] == -1:
             raise UnknownIdError(id, "a key result")
         return self.objectives[where[0]].key_results[where[1]]
 
     def objective_of(self, kr_id: str) -> Objective:
         """The objective that holds the key result *kr_id*."""
-        where = self._index.get(kr_id)
+        where = self._where(kr_id)
         if where is None or where[1] == -1:
             raise UnknownIdError(kr_id, "a key result")
         return self.objectives[where[0]]
@@ -583,7 +607,9 @@ class Plan:
 
     def replace(self, objective: Objective) -> Plan:
         """A new plan with the objective of the same id replaced."""
-        where = self._index.get(objective.id)
+        if not isinstance(objective, Objective):
+            raise InvalidTypeError("objective", objective, "an Objective")
+        where = self._where(objective.id)
         if where is None or where[1] != -1:
             raise UnknownIdError(objective.id, "an objective")
         i = where[0]

@@ -174,8 +174,8 @@ def _key_result_row(
 
 
 def _kpi_row(kpi: Kpi, at: date) -> dict[str, Any]:
-    end = v.cutoff(at)
-    readings = [c for c in kpi.check_ins if v.moment(c.at) < end]
+    counted = v.counted_by(at)
+    readings = [c for c in kpi.check_ins if counted(c.at)]
     return {
         "id": kpi.id,
         "title": kpi.title,

@@ -338,7 +338,7 @@ class Policy:
             ) from error
         result = self._finite(raw, f"its scorer returned {raw!r} for progress {p!r}")
         result = max(result, self.floor)
-        return result if self.cap is None else min(result, self.cap)
+        return (result if self.cap is None else min(result, self.cap)) + 0.0  # never -0.0
 
     def combine(self, pairs: Iterable[tuple[float, float]]) -> float:
         """Combine ``(score, weight)`` pairs with the policy's aggregate (an objective's score).
@@ -401,7 +401,10 @@ class Policy:
 
     def _finite(self, raw: object, what: str) -> float:
         if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
-            result = float(raw)
+            try:
+                result = float(raw)
+            except (OverflowError, ValueError):  # an int beyond floats, a signalling NaN
+                result = math.nan
             if math.isfinite(result):
                 return result
         raise ScoringError(f"policy {self.name!r}: {what}; expected a finite number")
@@ -505,7 +508,7 @@ def _fraction(value: float, start: float, target: float) -> float:
     if not (math.isfinite(moved) and math.isfinite(span)):
         # Halving is exact, and brings differences of numbers near the float limit in range.
         moved, span = value / 2 - start / 2, target / 2 - start / 2
-    result = moved / span
+    result = moved / span + 0.0  # + 0.0: no progress is 0.0, never -0.0 (0 / -1)
     if math.isinf(result):
         return math.copysign(1.7976931348623157e308, result)
     return result
@@ -637,15 +640,14 @@ def score(
                 f"objective {x.id!r}: weighing key_results[{i}] failed: {error}"
             ) from error
         path = f"key_results[{i}].weight"
-        if not isinstance(w, int | float | Decimal) or isinstance(w, bool):
-            raise InvalidTypeError(path, w, "a weight: a finite number >= 0")
-        if not (math.isfinite(w) and w >= 0):
+        checked = v.check_number(path, w)  # a finite int, float or Decimal, within float range
+        if not checked >= 0:
             raise InvalidValueError(path, w, "a weight: a finite number >= 0")
         try:
             kr_score = chosen.score_progress(progress(kr, at))
         except ScoringError as error:
             raise ScoringError(f"objective {x.id!r}, key_results[{i}]: {error}") from error
-        pairs.append((kr_score, float(w)))
+        pairs.append((kr_score, float(checked)))
     if not any(w for _, w in pairs):
         raise ScoringError(
             f"objective {x.id!r}: its key results' weights total 0; expected some weight above 0"
@@ -695,13 +697,31 @@ def required_value(kr: KeyResult, score: float, policy: Policy | PolicyName = LI
         raise ScoringError(
             f"key result {kr.id!r} would need a value beyond the float range to score {s!r}"
         )
-    # Rounding may leave the value a hair short of the score; step towards the target.
-    onward = math.inf if target > start else -math.inf
-    for _ in range(64):
-        if chosen.score_progress(_progress_of(kr, value)) >= s:
-            break
-        value = math.nextafter(value, onward)
-    return value
+
+    # Rounding (start + needed * span loses digits when the start dwarfs the answer) may
+    # leave the value short of the score.  Then find, by bisection over the floats between
+    # it and a value far enough on, the first that scores enough: scores never fall as the
+    # value moves towards the target.
+    def enough(x: float) -> bool:
+        return chosen.score_progress(_progress_of(kr, x)) >= s
+
+    if enough(value):
+        return value
+    onward = 1.0 if target > start else -1.0
+    reach = abs(target - start) * 2.0**-40 + abs(value) * 2.0**-40 + 5e-324
+    far = value + onward * reach
+    while not enough(far):  # pragma: no cover - a margin of 2**-40 of the span always suffices
+        reach *= 2
+        far = value + onward * reach
+    lo, hi = sorted((_ordered(value), _ordered(far)))
+    short = _ordered(value)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if enough(_unordered(mid)) == (short == lo):
+            hi = mid
+        else:
+            lo = mid
+    return _unordered(hi if short == lo else lo)
 
 
 # Grades ------------------------------------------------------------------------------------
@@ -1033,8 +1053,8 @@ def forecast(
 
     history: Sequence[CheckIn] = kr.check_ins
     if at is not None:
-        end = v.cutoff(v.check_when("at", at))
-        history = [c for c in kr.check_ins if v.moment(c.at) < end]
+        counted = v.counted_by(v.check_when("at", at))
+        history = [c for c in kr.check_ins if counted(c.at)]
         now = v.moment(at)
     else:
         now = v.moment(history[-1].at) if history else begun
@@ -1090,9 +1110,9 @@ def confidence(x: KeyResult | Objective, at: When | None = None) -> float | None
     0.9
     """
     if isinstance(x, KeyResult):
-        end = None if at is None else v.cutoff(v.check_when("at", at))
+        counted = None if at is None else v.counted_by(v.check_when("at", at))
         for c in reversed(x.check_ins):
-            if c.confidence is not None and (end is None or v.moment(c.at) < end):
+            if c.confidence is not None and (counted is None or counted(c.at)):
                 return _float("confidence", c.confidence)
         return None
     if not isinstance(x, Objective):
