@@ -497,3 +497,11 @@ class TestSubprocess:
         monkeypatch.setattr(sys, "argv", ["okrkit", "parse", "Ship the beta"])
         assert 0 == main()
         assert "output: yes" in capsys.readouterr().out
+
+
+class TestStdinByteOrderMark:
+    def test_json_with_bom_is_json(self) -> None:
+        """JSON on standard input is read as JSON even after a byte order mark."""
+        doc = b'\xef\xbb\xbf{"okrkit": 1, "objectives": [{"title": "a", "weight": 1e5}]}'
+        status, out, _ = call("convert", "-", "-", "--to", "json", stdin=doc)
+        assert (0, 100000.0) == (status, json.loads(out)["objectives"][0]["weight"])

@@ -794,15 +794,19 @@ class TestFastPath:
     @given(key_results(max_check_ins=6))
     def test_same_as_the_constructor(self, kr: KeyResult) -> None:
         """The hand-written reader of key results builds what the constructor builds."""
+        # The objective's id is given, so that no key result's id derived from its title
+        # ("O" -> "o") collides with it and is renamed.
+        holder = Objective(id="holder.0", title="o", key_results=[kr])
         doc = {
             "okrkit": 1,
             "objectives": [
                 {
+                    "id": "holder.0",
                     "title": "o",
                     "key_results": [
-                        formats.to_dict(Plan(objectives=[Objective(title="o", key_results=[kr])]))[
-                            "objectives"
-                        ][0]["key_results"][0]
+                        formats.to_dict(Plan(objectives=[holder]))["objectives"][0]["key_results"][
+                            0
+                        ]
                     ],
                 }
             ],

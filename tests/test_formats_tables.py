@@ -426,3 +426,57 @@ class TestDuplicateKeys:
         with pytest.raises(FormatError) as info:
             formats.loads(text, fmt)  # type: ignore[arg-type]
         assert message in str(info.value)
+
+
+class TestReviewRegressions:
+    """Inputs a review found getting past the loaders, pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "message"),
+        [
+            (
+                '{"okrkit":1,"objectives":[{"title":"G","key_results":[{"title":"x",'
+                '"direction":"increase","start":1,"target":1' + "0" * 400 + "}]}]}",
+                "json",
+                "$.objectives[0].key_results[0].target: expected a number within",
+            ),
+            (
+                '{"okrkit":1,"objectives":[{"title":"G","key_results":[{"title":"x",'
+                '"check_ins":[{"at":"2026-07-01","value":1' + "0" * 400 + "}]}]}]}",
+                "json",
+                "value: expected a number within",
+            ),
+            (
+                '{"okrkit":1,"objectives":[{"title":"a","key_results":[{"title":"k","check_ins":'
+                '[{"at":"9999-12-31T23:00:00-12:00","value":1},{"at":"2026-01-01","value":2}]}]}]}',
+                "json",
+                "check_ins[0].at: expected a time that falls within 9999 in UTC",
+            ),
+            (
+                '{"okrkit":1,"objectives":[{"title":"G \\ud800 x"}]}',
+                "json",
+                "$.objectives[0].title: expected text without lone surrogates",
+            ),
+            (
+                "Cycle: 2026-Q3\n## Grow\n- Raise NPS from 30 to 40 => " + "9" * 5000 + "\n",
+                "markdown",
+                "line 3: expected a progress value a float can hold",
+            ),
+        ],
+    )
+    def test_refused_with_a_path(self, text: str, fmt: str, message: str) -> None:
+        """Each is a FormatError naming where the problem is, never a bare built-in error."""
+        with pytest.raises(FormatError) as info:
+            formats.loads(text, fmt)  # type: ignore[arg-type]
+        assert message in str(info.value)
+
+    def test_factor_of_zero_keeps_the_statement(self) -> None:
+        """'Halve tickets from 40 to 0' gives no target in Markdown, and is kept by its title."""
+        plan = formats.loads("Cycle: 2026-Q3\n## Grow\n- Halve support tickets from 40 to 0\n",
+                             "markdown")  # fmt: skip
+        assert "Halve support tickets from 40 to 0" == plan.objectives[0].key_results[0].title
+
+    def test_byte_order_mark_in_a_str(self) -> None:
+        """A str that starts with a byte order mark reads as the same document without it."""
+        text = "## Grow\n- Raise NPS from 30 to 40\n"
+        assert formats.loads(text, "markdown") == formats.loads("\ufeff" + text, "markdown")

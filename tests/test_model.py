@@ -511,6 +511,7 @@ class TestReviewRegressions:
             (lambda: Kpi(title="k", direction="at_least", threshold=None), InvalidTypeError,
              "threshold: expected a number"),
             (lambda: KeyResult(title=None), InvalidTypeError, "title: expected a string"),
+            (lambda: KeyResult(title="a \ud800"), InvalidValueError, "without lone surrogates"),
             (lambda: Objective(title=3), InvalidTypeError, "title: expected a string"),
             (lambda: Objective(title="o", cycle="2026-Q3"), InvalidTypeError,
              "cycle: expected a Cycle"),

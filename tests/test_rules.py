@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -631,3 +632,19 @@ class TestNotebook:
         """The HTML names each finding's code."""
         report = validate(Plan(objectives=[objective(key_results=[])]), today=BEFORE)
         assert "OKR101" in report._repr_html_()
+
+
+class TestReviewRegressions:
+    """Plans a review found crashing the rules, pinned."""
+
+    def test_tiny_decimal_start(self) -> None:
+        """A start that is 0 as a float gives no timid-target share, not a ZeroDivisionError."""
+        kr = KeyResult(id="k", title="Raise NPS", direction="increase",
+                       start=Decimal("1e-999999"), target=50)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        assert "OKR301" not in codes(plan, config=RuleConfig(select=["OKR3"]))
+
+    def test_huge_option_refused(self) -> None:
+        """An option past any sensible value is refused when the configuration is read."""
+        with pytest.raises(InvalidValueError, match="from 0 to 1,000,000,000"):
+            validate(Plan(), RuleConfig(options={"OKR602": {"days": 99_999_999_999}}))

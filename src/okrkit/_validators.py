@@ -162,6 +162,13 @@ class _Text:
             return
         if not isinstance(value, str):
             raise InvalidTypeError(attribute.name, value, "a string")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: no file could hold the value
+                raise InvalidValueError(
+                    attribute.name, value, "text without lone surrogates (\\ud800..\\udfff)"
+                ) from None
         if not self.blank and not value.strip():
             raise InvalidValueError(attribute.name, value, "a non-empty string")
 

@@ -133,7 +133,8 @@ def _format_of(path: str, given: str | None, data: bytes) -> str:
         return given
     if path == "-":
         # Standard input has no suffix: JSON when it looks like it, else YAML.
-        return "json" if data.lstrip().startswith(b"{") else "yaml"
+        # (A UTF-8 byte order mark may come first.)
+        return "json" if data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{") else "yaml"
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         known = ", ".join(SUFFIXES)

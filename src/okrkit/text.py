@@ -1624,6 +1624,8 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number:
     base, amount = _decimal(start), _decimal(parsed.value)
     up = parsed.direction is not Direction.DECREASE
     if parsed.unit == "x":
+        if not amount:  # "halve ... to 0" reads as a factor of 0: no target follows from it
+            raise InvalidValueError("value", parsed.value, "a factor other than 0")
         result = base * amount if up else base / amount
     elif parsed.relative:
         delta = base * amount / 100

@@ -146,7 +146,8 @@ def _text(text: object, max_size: int | None) -> str:
         raise InvalidTypeError("text", text, "a str or bytes document")
     if max_size is not None and len(text) > max_size:
         raise _too_big(len(text), max_size)
-    return text
+    # A byte order mark is not content, in a str as in bytes (decoded with utf-8-sig above).
+    return text.removeprefix("\ufeff")
 
 
 def _too_big(size: int, limit: int) -> FormatError:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import reprlib
+import sys
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from math import isfinite
 from typing import Any, Literal, TypeAlias
@@ -353,9 +354,18 @@ _FAST_DIRECTIONS = {d.value: d for d in Direction if d is not Direction.WITHIN}
 _FAST_INDICATORS = {i.value: i for i in Indicator}
 
 
+# The model refuses whole numbers beyond float range (they cannot be scored); so does the
+# fast path, leaving them to the constructors, which say so with the field's path.
+_LARGEST = int(sys.float_info.max)
+
+
 def _finite(x: Any) -> bool:
     kind = type(x)
-    return kind is int or (kind is float and isfinite(x)) or (kind is Decimal and x.is_finite())
+    return (
+        (kind is int and -_LARGEST <= x <= _LARGEST)
+        or (kind is float and isfinite(x))
+        or (kind is Decimal and x.is_finite())
+    )
 
 
 def _fast_check_in(
@@ -366,8 +376,7 @@ def _fast_check_in(
     *at* comes from `_Reader.when`, so it is a date or an aware datetime already.  Anything
     unusual returns None, and the constructor checks it (and names what is wrong).
     """
-    kind = type(value)
-    if not (kind is int or (kind is float and isfinite(value))):  # type: ignore[arg-type]
+    if not _finite(value) or type(value) is Decimal:
         return None
     if confidence is not None:
         kind = type(confidence)
@@ -534,6 +543,13 @@ class _Reader:
 
     def text(self, value: object) -> str:
         if type(value) is str:
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:  # a lone surrogate: no file can hold it
+                    raise _BadValueError(
+                        "text without lone surrogates (\\ud800..\\udfff)"
+                    ) from None
             return value
         raise _BadValueError(_TEXT)
 
@@ -552,8 +568,16 @@ class _Reader:
         if isinstance(value, datetime):
             if value.utcoffset() is None:
                 raise _BadValueError("a date and time with a timezone offset")
-            return value
+            return self.orderable(value)
         raise _BadValueError("an ISO 8601 date or date and time string")
+
+    @staticmethod
+    def orderable(moment: datetime) -> datetime:
+        try:
+            moment.astimezone(UTC)
+        except OverflowError:  # late on 9999-12-31 west of UTC: no instant to order it by
+            raise _BadValueError("a time that falls within 9999 in UTC") from None
+        return moment
 
     def parse_when(self, s: str) -> date:
         if _DATE.fullmatch(s):
@@ -563,9 +587,10 @@ class _Reader:
                 raise _BadValueError("a real date") from None
         if _DATETIME.fullmatch(s):
             try:
-                return datetime.fromisoformat(s)
+                moment = datetime.fromisoformat(s)
             except ValueError:
                 raise _BadValueError("a real date and time") from None
+            return self.orderable(moment)
         if self.options.dates == "lenient":
             return self.lenient(s)
         raise _BadValueError(
@@ -581,7 +606,7 @@ class _Reader:
         except (ValueError, OverflowError):
             raise _BadValueError("a date or a date and time with an offset") from None
         if moment.tzinfo is not None:
-            return moment
+            return self.orderable(moment)
         if moment.time() == datetime.min.time():
             return moment.date()
         raise _BadValueError("a date, or a date and time with a timezone offset")
@@ -690,7 +715,8 @@ class _Reader:
                 author = item.get("author")
                 if (
                     at is not None
-                    and (kind is int or (kind is float and isfinite(value)))
+                    and (kind is float or kind is int)
+                    and _finite(value)
                     and (confidence is None or (type(confidence) is float and 0 <= confidence <= 1))
                     and (note is None or type(note) is str)
                     and author is None

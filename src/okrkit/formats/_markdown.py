@@ -314,7 +314,7 @@ class _Reader:
         else:
             try:
                 kr = statements.to_key_result(text)
-            except OKRError:
+            except (OKRError, ArithmeticError):  # the statement says no usable target
                 kr = KeyResult(title=text)
         if note is None:
             if box in ("x", "X"):
@@ -342,18 +342,23 @@ class _Reader:
             if kr.direction is None or kr.target is None or isinstance(kr.target, tuple):
                 kr = KeyResult(title=kr.title, direction=Direction.MILESTONE)
             return kr.check_in(kr.target, at=at)  # type: ignore[arg-type]
-        value: Any = _number(progress["number"])
-        if progress["pct"] and kr.unit != "%":
-            start, target = kr.start, kr.target
-            if isinstance(start, int | float | Decimal) and isinstance(
-                target, int | float | Decimal
-            ):
-                value = float(start) + float(value) / 100 * (float(target) - float(start))
         try:
+            value: Any = _number(progress["number"])
+            if progress["pct"] and kr.unit != "%":
+                start, target = kr.start, kr.target
+                if isinstance(start, int | float | Decimal) and isinstance(
+                    target, int | float | Decimal
+                ):
+                    value = float(start) + float(value) / 100 * (float(target) - float(start))
             return kr.check_in(value, at=at)
-        except (InvalidValueError, InvalidTypeError) as error:  # pragma: no cover - finite numbers
-            self.problems.append(f"line {n}: {error}")
-            return kr
+        except (InvalidValueError, InvalidTypeError) as error:  # a number beyond float range
+            self.problems.append(f"line {n}: progress {error}")
+        except (ValueError, OverflowError):  # more digits than Python converts
+            self.problems.append(
+                f"line {n}: expected a progress value a float can hold, got"
+                f" {progress['number'][:20]!r}..."
+            )
+        return kr
 
     def date(self, n: int, cycle: Cycle | None) -> date | None:
         """The date of an undated check-in on line *n*: the `As of:` date, else the cycle's end.

@@ -17,9 +17,13 @@ def _change(kr: KeyResult) -> float | None:
     """The planned change as a share of the start; None when it has no meaning."""
     if kr.direction not in _CHANGE or kr.start is None or isinstance(kr.target, tuple):
         return None
-    if kr.target is None or kr.start == 0:
+    if kr.target is None:
         return None
-    return abs(float(kr.target) - float(kr.start)) / abs(float(kr.start))
+    start = float(kr.start)  # a tiny Decimal start is 0.0 as a float
+    if not start:
+        return None
+    share = abs(float(kr.target) - start) / abs(start)
+    return share if math.isfinite(share) else None
 
 
 @REGISTRY.rule("OKR301", name="timid-target", severity="warning", options={"min_change": 0.05})

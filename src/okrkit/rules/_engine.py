@@ -282,6 +282,9 @@ class RuleContext:
         return self._shared.ids()
 
 
+_OPTION_MAX = 1_000_000_000
+
+
 def _check_option(path: str, default: object, value: object) -> None:
     """*value* must be of *default*'s kind; a number must be finite and at least 0."""
     if isinstance(default, bool):
@@ -293,8 +296,10 @@ def _check_option(path: str, default: object, value: object) -> None:
         kinds: tuple[type, ...] = (int,) if integral else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
             raise InvalidTypeError(path, value, "a whole number" if integral else "a number")
-        if not (math.isfinite(value) and value >= 0):  # type: ignore[arg-type, operator]
-            raise InvalidValueError(path, value, "a finite number >= 0")
+        # Options count days, objectives, shares: a billion is past any sensible one, and
+        # keeps date arithmetic (timedelta(days=...)) in range.
+        if not (math.isfinite(value) and 0 <= value <= _OPTION_MAX):  # type: ignore[arg-type, operator]
+            raise InvalidValueError(path, value, f"a finite number from 0 to {_OPTION_MAX:,}")
         return
     if not isinstance(value, type(default)):  # pragma: no cover - every built-in is a number
         raise InvalidTypeError(path, value, f"a {type(default).__name__}")
