@@ -964,12 +964,14 @@ _UNITS = {
     "mile": "miles",
 }
 _NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
-_AT_LEAST = (
+# The qualifiers as plain words, matched against runs of tokens; _AT_LEAST and _AT_MOST
+# below are the same qualifiers as regular expressions.
+_AT_LEAST_WORDS = (
     "at least|no less than|not less than|a minimum of|minimum of|minimum|min.|at or above|"
     "at or over|more than|greater than|higher than|in excess of|upwards of|north of|exceeding|"
     "over|above|beyond"
 )
-_AT_MOST = (
+_AT_MOST_WORDS = (
     "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
     "at or under|less than|fewer than|lower than|under|below|beneath|within|sub"
 )
@@ -978,8 +980,8 @@ _CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"
 _Qualifier: TypeAlias = Literal["least", "most", "better"]
 _Change: TypeAlias = Literal["up", "down"]
 _QUALIFIERS: dict[tuple[str, ...], _Qualifier] = {
-    **{tuple(p.split()): "least" for p in _AT_LEAST.split("|")},
-    **{tuple(p.split()): "most" for p in _AT_MOST.split("|")},
+    **{tuple(p.split()): "least" for p in _AT_LEAST_WORDS.split("|")},
+    **{tuple(p.split()): "most" for p in _AT_MOST_WORDS.split("|")},
 }
 _CHANGE_NOUNS: dict[str, _Change] = {
     **dict.fromkeys(_CHANGE_NOUN_UP.split("|"), "up"),
@@ -990,42 +992,6 @@ _PREPOSITIONS = frozenset(
 )
 _FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx."))
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
-_AFTER = re.compile(
-    r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
-    weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_UNITS = {
-    "ms": "ms",
-    "millisecond": "ms",
-    "s": "s",
-    "sec": "s",
-    "second": "s",
-    "min": "min",
-    "minute": "min",
-    "h": "h",
-    "hr": "h",
-    "hour": "h",
-    "day": "days",
-    "wk": "weeks",
-    "week": "weeks",
-    "month": "months",
-    "kwh": "kWh",
-    "mwh": "MWh",
-    "gwh": "GWh",
-    "kw": "kW",
-    "mw": "MW",
-    "gb": "GB",
-    "tb": "TB",
-    "mb": "MB",
-    "kg": "kg",
-    "tonne": "t",
-    "ton": "t",
-    "t": "t",
-    "km": "km",
-    "mile": "miles",
-}
-_NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _AT_LEAST = (
     r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|minimum|"
     r"min\.|at\s+or\s+above|at\s+or\s+over|more\s+than|greater\s+than|higher\s+than|"
