@@ -16,13 +16,9 @@ Each timing is the best of a few rounds, the two sides taken in turn.
 from __future__ import annotations
 
 import argparse
-import gc
-import math
 import platform
 import random
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +26,7 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _forest import forest
+from _forest import best, forest
 
 from okrkit import Plan
 from okrkit.rules import validate
@@ -72,18 +68,6 @@ def realistic(plan: Plan, *, pool: int = 4_000, seed: int = 7) -> Plan:
     return Plan(objectives=objectives)
 
 
-def best(*runs: Callable[[], object]) -> list[float]:
-    """The best time of each of *runs* over the rounds, taking them in turn."""
-    times = [math.inf] * len(runs)
-    for _ in range(ROUNDS):
-        for k, run in enumerate(runs):
-            gc.collect()
-            began = time.perf_counter()
-            run()
-            times[k] = min(times[k], time.perf_counter() - began)
-    return times
-
-
 def compare(label: str, plan: Plan) -> None:
     """Print validate's time against the roll-up's for *plan*."""
 
@@ -91,7 +75,7 @@ def compare(label: str, plan: Plan) -> None:
         AlignmentTree.from_plan(plan, roll_up="both").scores()
 
     found = len(validate(plan, today=TODAY))
-    tree_time, rules_time = best(roll_up, lambda: validate(plan, today=TODAY))
+    tree_time, rules_time = best(ROUNDS, roll_up, lambda: validate(plan, today=TODAY))
     ratio = rules_time / tree_time
     titles = len({kr.title for _, kr in plan.key_results()})
     print(

@@ -23,14 +23,13 @@ import platform
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from datetime import date
 from operator import mul
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _forest import forest
+from _forest import best, forest
 
 from okrkit import Objective, Plan
 from okrkit.tree import AlignmentTree
@@ -82,18 +81,6 @@ def plain(plan: Plan) -> dict[str, float]:
     return score
 
 
-def best(*runs: Callable[[], object]) -> list[float]:
-    """The best time of each of *runs* over the rounds, taking them in turn."""
-    times = [math.inf] * len(runs)
-    for _ in range(ROUNDS):
-        for k, run in enumerate(runs):
-            gc.collect()
-            began = time.perf_counter()
-            run()
-            times[k] = min(times[k], time.perf_counter() - began)
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="objectives in the forest")
@@ -118,7 +105,7 @@ def main() -> None:
 
     tree = build()
     assert plain(plan) == tree.scores(), "the plain loop must do the same arithmetic"
-    loop_time, tree_time = best(lambda: plain(plan), build)
+    loop_time, tree_time = best(ROUNDS, lambda: plain(plan), build)
     ratio = tree_time / loop_time
     print(
         f"build + roll-up: tree {tree_time:.3f} s, plain loop {loop_time:.3f} s: "
@@ -136,10 +123,10 @@ def main() -> None:
     assert all(tree.score(id) != updated.score(id) for id in path), "rescores the whole path"
     assert updated.scores() == AlignmentTree.from_plan(updated.to_plan(), "both").scores()
     one = 1_000
-    (many,) = best(lambda: [tree.with_check_in(kr_id, value, at=day) for _ in range(one)])
+    (many,) = best(ROUNDS, lambda: [tree.with_check_in(kr_id, value, at=day) for _ in range(one)])
     check_in = many / one
     after = plan.check_in(kr_id, value, at=day)
-    (rebuild,) = best(lambda: AlignmentTree.from_plan(after, roll_up="both").scores())
+    (rebuild,) = best(ROUNDS, lambda: AlignmentTree.from_plan(after, roll_up="both").scores())
     speedup = rebuild / check_in
     print(
         f"with_check_in: {check_in * 1e6:.0f} us, full rebuild {rebuild:.3f} s: "
