@@ -208,6 +208,12 @@ def _optional_cycle(inst: object, attribute: attrs.Attribute[Any], value: object
         _cycle(inst, attribute, value)
 
 
+def _inserted(check_ins: tuple[CheckIn, ...], new: CheckIn) -> tuple[CheckIn, ...]:
+    """*check_ins* with *new* in time order, after any made at the same time."""
+    index = bisect.bisect_right(check_ins, v.moment(new.at), key=lambda c: v.moment(c.at))
+    return (*check_ins[:index], new, *check_ins[index:])
+
+
 def _time_of(check_in: CheckIn) -> When:
     return check_in.at
 
@@ -331,9 +337,7 @@ class KeyResult:
     ) -> KeyResult:
         """A new key result with one more check-in, in time order; this one is unchanged."""
         new = CheckIn(at=at, value=value, confidence=confidence, note=note, author=author)
-        index = bisect.bisect_right(self.check_ins, v.moment(at), key=lambda c: v.moment(c.at))
-        check_ins = (*self.check_ins[:index], new, *self.check_ins[index:])
-        return attrs.evolve(self, check_ins=check_ins)
+        return attrs.evolve(self, check_ins=_inserted(self.check_ins, new))
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.key_result_html`)."""
@@ -454,8 +458,7 @@ class Kpi:
     ) -> Kpi:
         """A new KPI with one more reading, in time order."""
         new = CheckIn(at=at, value=value, note=note, author=author)
-        index = bisect.bisect_right(self.check_ins, v.moment(at), key=lambda c: v.moment(c.at))
-        return attrs.evolve(self, check_ins=(*self.check_ins[:index], new, *self.check_ins[index:]))
+        return attrs.evolve(self, check_ins=_inserted(self.check_ins, new))
 
     def healthy(self, at: When | None = None) -> bool | None:
         """Whether the latest reading by *at* is on the right side of the threshold."""
