@@ -685,3 +685,13 @@ def test_score_errors_are_not_hidden() -> None:
     policy = Policy(name="broken", scorer=broken)
     with pytest.raises(ScoringError, match="broken"):
         AlignmentTree.from_plan(ORG, policy=policy)
+
+
+def test_unmoved_decrease_scores_positive_zero() -> None:
+    """A decrease that has not moved scores 0.0 in the tree, as `okrkit.score` does, not -0.0."""
+    import math
+
+    kr = KeyResult(id="k", title="Cut churn", direction="decrease", start=5, target=4)
+    plan = Plan(objectives=[Objective(id="o", title="Keep customers", key_results=[kr])])
+    tree = AlignmentTree.from_plan(plan)
+    assert (1.0, 1.0) == (math.copysign(1, tree.score("k")), math.copysign(1, tree.score("o")))

@@ -359,7 +359,8 @@ class _Roller:
                     floor = self._floor
                     result = floor if floor > p else p
                     cap = self._cap
-                    return cap if cap is not None and cap < result else result
+                    # + 0.0, as in `Policy.score_progress`: never -0.0 (0 / -1).
+                    return (cap if cap is not None and cap < result else result) + 0.0
         try:
             p = progress(kr)
         except (ScoringError, InvalidValueError):
