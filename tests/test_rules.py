@@ -12,6 +12,7 @@ import attrs
 import pytest
 import yaml
 from hypothesis import given
+from hypothesis import strategies as st
 
 from okrkit import Cycle, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
@@ -27,6 +28,7 @@ from okrkit.rules import (
     Severity,
     validate,
 )
+from okrkit.testing import key_results as st_key_results
 from okrkit.testing import plans
 
 SETS = Path(__file__).parent / "data" / "okr_sets"
@@ -135,6 +137,27 @@ class TestValidate:
                                                threshold=1)])  # fmt: skip
         report = validate(plan, RuleConfig(select=["OKR101"]), today=BEFORE)
         assert [f"objectives[{i}]" for i in range(11)] == [d.path for d in report]
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["objectives", "key_results", "check_ins", "kpis", "target"]),
+                st.none() | st.integers(0, 10**6).map(str) | st.sampled_from(["01", "", "x"]),
+            ),
+            max_size=4,
+        ).map(lambda steps: ".".join(n if i is None else f"{n}[{i}]" for n, i in steps))
+        | st.text(alphabet="objectives[].key_rsl0123456789", max_size=40)
+    )
+    def test_path_keys_agree(self, path: str) -> None:
+        """The quick sort keys of the commonest paths equal the general ones."""
+        import re
+
+        from okrkit.rules._engine import _RANK, _path_key
+
+        general = []
+        for name, index in re.findall(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", path):
+            general += (_RANK.get(name, 9), name, int(index) if index else -1)
+        assert tuple(general) == _path_key(path)
 
     def test_alignment_loops_and_unknown_ids_are_reported_not_raised(self) -> None:
         """A loop and a dangling parent are diagnostics."""
@@ -431,6 +454,70 @@ class TestRuleRegistry:
         assert 2 == len(mine)
         assert isinstance(mine["X1"], Rule)
 
+    def test_context_checks_itself_and_shares_readings(self) -> None:
+        """A context checks its code and severity (its findings are not checked again), and
+        statements and ids asked of it are read once per validation."""
+        seen: list[object] = []
+        mine = RuleRegistry()
+
+        @mine.rule("ACME002", name="reader", severity="info")
+        def reader(plan: Plan, context: RuleContext) -> Any:
+            """Reads every statement twice."""
+            for obj in plan.objectives:
+                for kr in obj.key_results:
+                    first = context.parse_key_result(kr.title)
+                    assert first is context.parse_key_result(kr.title)
+                    seen.append(first)
+            ids = context.ids()
+            assert ids is context.ids()
+            with pytest.raises(TypeError):
+                ids["new"] = (0, 0)  # type: ignore[index]
+            yield context.diagnostic("", "read", hint="none")
+
+        from okrkit.text import parse_key_result
+
+        plan = Plan(objectives=[objective()])
+        (finding,) = validate(plan, today=BEFORE, registry=mine)
+        assert ("ACME002", Severity.INFO, "read", "none") == (
+            finding.code, finding.severity, finding.message, finding.hint
+        )  # fmt: skip
+        assert [parse_key_result(kr.title) for kr in plan.objectives[0].key_results] == seen
+        with pytest.raises(InvalidValueError, match="code"):
+            RuleContext(code="x-1", name="x", severity="info", options={}, today=BEFORE,
+                        shared=None)  # fmt: skip
+        with pytest.raises(InvalidValueError, match="severity"):
+            RuleContext(code="X1", name="x", severity="fatal", options={}, today=BEFORE,
+                        shared=None)  # fmt: skip
+
+    def test_collector_is_left_as_found(self) -> None:
+        """validate pauses the cyclic garbage collector and leaves it as it found it, even
+        when a rule raises."""
+        import gc
+
+        mine = RuleRegistry()
+        states: list[bool] = []
+
+        @mine.rule("ACME003", name="probe", severity="info")
+        def probe(plan: Plan, context: RuleContext) -> Any:
+            """Notes whether the collector runs, then fails if the plan is empty."""
+            states.append(gc.isenabled())
+            if not plan.objectives:
+                raise RuntimeError("boom")
+            yield from ()
+
+        assert gc.isenabled()
+        validate(Plan(objectives=[objective()]), today=BEFORE, registry=mine)
+        with pytest.raises(RuntimeError):
+            validate(Plan(), today=BEFORE, registry=mine)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            validate(Plan(objectives=[objective()]), today=BEFORE, registry=mine)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        assert [False, False, False] == states
+
     def test_every_built_in_rule_is_documented(self) -> None:
         """Each built-in rule has a summary and a section in docs/rules.md."""
         page = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -459,6 +546,20 @@ class TestStructureRules:
             "objectives[1]", "objectives[2].key_results[0]", "objectives[2].key_results[1]",
             "objectives[2].key_results[2]", "kpis[0]",
         ] == [d.path for d in report]  # fmt: skip
+        assert (
+            "id 'a-1' is also used at objectives[0].key_results[0]"
+            in report.at("objectives[2].key_results[0]")[0].message
+        )
+        assert "id 'c' is also used at objectives[2]" in report.at("kpis[0]")[0].message
+
+    def test_duplicate_kpi_ids(self) -> None:
+        """Two KPIs with one id: the second names the first."""
+        kpi = Kpi(id="uptime", title="Uptime", direction="at_least", threshold=99)
+        plan = Plan(objectives=[objective()], kpis=[kpi, kpi])
+        report = validate(plan, RuleConfig(select=["OKR106"]), today=BEFORE)
+        assert ["kpis[1]: OKR106 [error] id 'uptime' is also used at kpis[0]"] == list(
+            map(str, report)
+        )
 
     def test_owner_without_owner_is_not_counted(self) -> None:
         """Objectives without an owner do not add up under OKR105."""
@@ -478,6 +579,23 @@ class TestStructureRules:
 
 class TestMeasurabilityRules:
     """OKR2xx worked examples."""
+
+    @given(
+        st_key_results(),
+        st.sampled_from(["Grow", "Cut", "Keep", "Reach", "Launch"]),
+        st.sampled_from(["from {s} to {t}", "to {t}", "by {t}%", "from {t} to {s}", "above {t}"]),
+    )
+    def test_quick_agreement_is_exact(self, kr: KeyResult, verb: str, shape: str) -> None:
+        """Where OKR202's quick check says the statement agrees, the full comparison finds
+        nothing (the quick check may only say "look closer" wrongly)."""
+        from okrkit.rules._measurability import _agrees, _text_target
+        from okrkit.text import _reader
+
+        target = kr.target[0] if isinstance(kr.target, tuple) else kr.target
+        title = f"{verb} sign-ups " + shape.format(s=kr.start, t=target)
+        read = _reader()(title)
+        if _agrees(kr, read):
+            assert [] == _text_target(kr, read)
 
     @pytest.mark.parametrize(
         ("fields", "expected"),

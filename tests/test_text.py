@@ -670,3 +670,155 @@ class TestUnicodeCase:
         ]
         parsed = parse_key_result("".join(chars))
         assert parsed.value is None or isinstance(parsed.value, float)
+
+
+# --- Statements read through their shape's template ----------------------------------------
+
+_SHAPE_WORDS = st.sampled_from(
+    sorted(
+        {
+            *SCREEN_WORDS.elements,  # type: ignore[attr-defined]
+            *[
+                "Grow",
+                "Lift",
+                "Cut",
+                "Lower",
+                "Hold",
+                "Keep",
+                "Reach",
+                "Get",
+                "Improve",
+                "Launch",
+                "Ship",
+                "Double",
+                "Halve",
+                "Eliminate",
+                "Cap",
+                "Maintain",
+                "half",
+                "at least",
+                "no more than",
+                "above",
+                "below",
+                "under",
+                "or more",
+                "up",
+                "down",
+                "increase",
+                "reduction",
+                "growth",
+                "between",
+                "and",
+                "per",
+                "within",
+                "about",
+                "a",
+                "the",
+                "weekly active users",
+                "p95 latency",
+                "top 10 accounts",
+                "customer's",
+                "self-serve",
+                "certification",
+                "GA",
+                "ms",
+                "days",
+                "x",
+                "percent",
+                "points",
+            ],
+        }
+    )
+)
+_SHAPE_NUMBER = st.builds(
+    "{}{}{}".format,
+    st.sampled_from(["", "", "-", "+"]),
+    st.integers(0, 999),
+    st.sampled_from(["", "", ".5", ".25", ".000001", ".0"]),
+)
+
+
+class TestTemplates:
+    """Statements of the shape "<words> from <a> to <b>" are read through a template; the
+    answer is always the full reading's (the law), whichever statement made the template."""
+
+    @staticmethod
+    def full(text: str) -> ParsedKeyResult:
+        from okrkit.text import _parse_key_result
+
+        return _parse_key_result(text)
+
+    @given(
+        words=st.lists(_SHAPE_WORDS, min_size=1, max_size=6).map(" ".join),
+        units=st.tuples(st.sampled_from(["", "%"]), st.sampled_from(["", "%"])),
+        numbers=st.lists(st.tuples(_SHAPE_NUMBER, _SHAPE_NUMBER), min_size=2, max_size=4),
+    )
+    def test_equals_full_reading(
+        self, words: str, units: tuple[str, str], numbers: list[tuple[str, str]]
+    ) -> None:
+        from okrkit import text as t
+
+        t._TEMPLATES.clear()
+        for a, b in numbers:
+            text = f"{words} from {a}{units[0]} to {b}{units[1]}"
+            full = self.full(text)
+            assert parse_key_result(text) == full
+            assert t._reader()(text) == t._Reading.of(full)
+            assert parse_key_result(text) == full  # now through the template, if usable
+
+    @given(st.lists(SCREEN_WORDS, max_size=8).map(" ".join) | st.text(max_size=40))
+    def test_reading_of_any_text(self, text: str) -> None:
+        """What the rules read of a statement is what parse_key_result reads, for any text."""
+        from okrkit import text as t
+
+        read = t._reader()
+        assert read(text) == t._Reading.of(parse_key_result(text))
+        assert read(text) == t._Reading.of(parse_key_result(text))  # read once, kept
+
+    def test_reading_of_corpus(self) -> None:
+        from okrkit import text as t
+
+        read = t._reader()
+        for text in _key_result_and_objective_texts():
+            assert read(text) == t._Reading.of(self.full(text))
+
+    def test_template_is_reused(self) -> None:
+        """The second statement of a shape comes from the first's template, numbers changed."""
+        from okrkit import text as t
+
+        t._TEMPLATES.clear()
+        first = parse_key_result("Grow weekly active users from 32 to 50")
+        second = parse_key_result("Grow weekly active users from 7.5 to 120")
+        assert ("Grow weekly active users", "", "", "", "", True) in t._TEMPLATES
+        assert (second.start, second.value, second.direction) == (7.5, 120.0, Direction.INCREASE)
+        assert [s.text for s in second.spans] == ["Grow", "weekly active users", "7.5", "120"]
+        assert first.metric == second.metric == "weekly active users"
+        assert second == self.full(second.text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Reach ten customers from 3 to 5",  # the value is "ten", not 5: no template
+            "Grow revenue from 5 to 5",  # equal numbers: always read in full
+            "Grow revenue from 1,000 to 2,000",  # outside the shape
+        ],
+    )
+    def test_read_in_full(self, text: str) -> None:
+        """Statements whose shape has no usable template are read in full, every time."""
+        from okrkit import text as t
+
+        t._TEMPLATES.clear()
+        for _ in range(2):
+            assert parse_key_result(text) == self.full(text)
+        assert all(template is None for template in t._TEMPLATES.values())
+
+    def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The templates kept are bounded: when full, they are dropped and kept afresh."""
+        from okrkit import text as t
+
+        monkeypatch.setattr(t, "_TEMPLATES_MAX", 2)
+        t._TEMPLATES.clear()
+        for metric in ("revenue", "margin", "users", "churn"):
+            text = f"Grow {metric} from 1 to 2"
+            assert parse_key_result(text) == self.full(text)
+            assert len(t._TEMPLATES) <= 2

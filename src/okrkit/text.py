@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal, NamedTuple, TypeAlias
 
@@ -1421,6 +1422,102 @@ def _form(kind: str, lemma: str, value: _Token, start: _Token | None) -> Form:
     return "target"
 
 
+# --- The commonest shape, read once ------------------------------------------------------
+#
+# Most key results are written "<words> from <a> to <b>": "Grow weekly active users from 32
+# to 50".  Across a plan the words repeat and the numbers change.  For text of exactly that
+# shape (the words start and end with a letter; each number is a plain decimal below 1,000,
+# signed or not, in % or not, so it cannot be a year, a date or part of a name) the words
+# are read alike whatever the numbers, since nothing that reads them looks past "from", and
+# the numbers count only through their values, their lengths and which is the larger.  So
+# the first statement of a shape is read in full and kept as its template, and the next ones
+# with the same words, signs, units and order are the template with their numbers put in.
+# A template is kept only when it read <a> as the start and <b> as the value and found all
+# else within the words; otherwise its shape is always read in full.  tests/test_text.py
+# checks that the answer always equals a full reading.
+
+_FROM_TO = re.compile(
+    r"(?P<words>[A-Za-z][A-Za-z0-9' -]*[A-Za-z]) from "
+    r"(?P<a>(?P<sa>[-+]?)(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{1,6})?)(?P<ua>%?) to "
+    r"(?P<b>(?P<sb>[-+]?)(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{1,6})?)(?P<ub>%?)"
+)
+_TEMPLATES: dict[tuple[str | bool, ...], ParsedKeyResult | None] = {}
+_UNSEEN: ParsedKeyResult = object()  # type: ignore[assignment]
+_TEMPLATES_MAX = 4096
+
+
+def _find_template(
+    text: str,
+) -> tuple[ParsedKeyResult, re.Match[str] | None, float, float] | None:
+    """The template that reads *text*, *text*'s match and its two numbers; or None to read
+    *text* in full.
+
+    When *text* is the first of its shape, it is read in full to make the template, and that
+    reading comes back with no match.
+    """
+    m = _FROM_TO.fullmatch(text)
+    if m is None:
+        return None
+    words, ta, sa, ua, tb, sb, ub = m.groups()
+    a, b = float(ta), float(tb)
+    if a == b:
+        return None
+    # A sign is read as a direction when the words give none: it is part of the shape.
+    key = (words, sa, ua, sb, ub, a < b)
+    template = _TEMPLATES.get(key, _UNSEEN)
+    if template is _UNSEEN:
+        if len(_TEMPLATES) >= _TEMPLATES_MAX:
+            _TEMPLATES.clear()
+        parsed = _parse_key_result(text)
+        _TEMPLATES[key] = parsed if _usable(parsed, m) else None
+        return parsed, None, a, b
+    return None if template is None else (template, m, a, b)
+
+
+def _from_template(
+    template: ParsedKeyResult, m: re.Match[str], a: float, b: float
+) -> ParsedKeyResult:
+    """The reading of *m*'s text, whose numbers are *a* and *b*: *template* with them in."""
+    text = m.string
+    a_start, a_end, b_start = m.start("a"), m.end("ua"), m.start("b")
+    return ParsedKeyResult(
+        text=text,
+        direction=template.direction,
+        form=template.form,
+        value=b,
+        start=a,
+        unit=template.unit,
+        metric=template.metric,
+        deadline=template.deadline,
+        measurable=True,
+        output=template.output,
+        ambiguities=template.ambiguities,
+        spans=(
+            *template.spans[:-2],
+            Span("start", a_start, a_end, text[a_start:a_end]),
+            Span("value", b_start, len(text), text[b_start:]),
+        ),
+    )
+
+
+def _usable(parsed: ParsedKeyResult, m: re.Match[str]) -> bool:
+    """Whether the reading *parsed* of *m*'s text can serve as its shape's template."""
+    words = m.end("words")
+    *others, start, value = parsed.spans if len(parsed.spans) >= 2 else (None, None)
+    return (
+        isinstance(start, Span)
+        and isinstance(value, Span)
+        and (start.label, start.start, start.end) == ("start", m.start("a"), m.end("ua"))
+        and (value.label, value.start, value.end) == ("value", m.start("b"), m.end("ub"))
+        and all(span.end <= words for span in others)
+        and parsed.start == float(m["a"])
+        and parsed.value == float(m["b"])
+        and parsed.upper is None
+        and not parsed.relative
+        and parsed.measurable
+    )
+
+
 def parse_key_result(text: str) -> ParsedKeyResult:
     """Read a key result statement: its direction, numbers, unit, metric and what it measures.
 
@@ -1437,6 +1534,65 @@ def parse_key_result(text: str) -> ParsedKeyResult:
     """
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
+    found = _find_template(text) if " from " in text else None
+    if found is None:
+        return _parse_key_result(text)
+    template, m, a, b = found
+    return template if m is None else _from_template(template, m, a, b)
+
+
+class _Reading(NamedTuple):
+    """What the rules read of a key result statement: `ParsedKeyResult`'s fields that do not
+    describe the text itself (its metric, deadline, ambiguities and spans)."""
+
+    direction: Direction | None
+    form: Form | None
+    value: float | None
+    start: float | None
+    upper: float | None
+    relative: bool
+    unit: str | None
+    measurable: bool
+    output: bool
+
+    @classmethod
+    def of(cls, parsed: ParsedKeyResult) -> _Reading:
+        return cls(
+            parsed.direction,
+            parsed.form,
+            parsed.value,
+            parsed.start,
+            parsed.upper,
+            parsed.relative,
+            parsed.unit,
+            parsed.measurable,
+            parsed.output,
+        )
+
+
+def _reader() -> Callable[[str], _Reading]:
+    """A function giving ``_Reading.of(parse_key_result(text))``, faster: where a template
+    serves it builds no reading, and a statement read in full is read once per reader.  The
+    rules read hundreds of thousands of statements with one."""
+    full: dict[str, _Reading] = {}
+
+    def read(text: str) -> _Reading:
+        found = _find_template(text) if " from " in text else None
+        if found is None:
+            reading = full.get(text)
+            if reading is None:
+                reading = full[text] = _Reading.of(_parse_key_result(text))
+            return reading
+        t, m, a, b = found
+        if m is None:
+            return _Reading.of(t)
+        return _Reading(t.direction, t.form, b, a, None, False, t.unit, True, t.output)
+
+    return read
+
+
+def _parse_key_result(text: str) -> ParsedKeyResult:
+    """`parse_key_result` of *text*, read in full."""
     w, deadlines = _masked(text)
     tokens = [t for t in _tokens(w) if t.prep != "per"]
     verb = _main_verb(w)

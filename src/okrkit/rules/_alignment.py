@@ -6,19 +6,23 @@ from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
 from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
-from okrkit.rules._structure import normalised
+from okrkit.rules._structure import normaliser
 
 _RANKS: dict[str, int] = {Level.COMPANY: 0, Level.DEPARTMENT: 1, Level.TEAM: 2, Level.INDIVIDUAL: 3}
 
 
 def _parents(plan: Plan, context: RuleContext) -> list[int]:
     """Each objective's parent objective position (through a key result too), or -1."""
-    ids = context.ids()
-    parents = []
-    for obj in plan.objectives:
-        where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
-        parents.append(-1 if where is None else where[0])
-    return parents
+
+    def compute() -> list[int]:
+        ids = context.ids()
+        parents = []
+        for obj in plan.objectives:
+            where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
+            parents.append(-1 if where is None else where[0])
+        return parents
+
+    return context._memo("parents", compute)
 
 
 @REGISTRY.rule("OKR501", name="unknown-parent", severity="error")
@@ -119,13 +123,14 @@ def skipped_level(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 def restated_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A child objective repeats the title of the objective or key result it is aligned to."""
     ids = context.ids()
+    normal = normaliser(context)
     for i, obj in enumerate(plan.objectives):
         where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
         if where is None:
             continue
         parent = plan.objectives[where[0]]
         title = parent.title if where[1] == -1 else parent.key_results[where[1]].title
-        if normalised(title) == normalised(obj.title):
+        if normal(title) == normal(obj.title):
             yield context.diagnostic(
                 f"objectives[{i}]",
                 f"objective restates its parent's title {title!r}",

@@ -15,49 +15,64 @@ _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
 def _change(kr: KeyResult) -> float | None:
     """The planned change as a share of the start; None when it has no meaning."""
-    if kr.direction not in _CHANGE or kr.start is None or isinstance(kr.target, tuple):
-        return None
-    if kr.target is None:
+    target = kr.target
+    if (
+        kr.direction not in _CHANGE
+        or kr.start is None
+        or target is None
+        or isinstance(target, tuple)
+    ):
         return None
     start = float(kr.start)  # a tiny Decimal start is 0.0 as a float
     if not start:
         return None
-    share = abs(float(kr.target) - start) / abs(start)
+    share = abs(float(target) - start) / abs(start)
     return share if math.isfinite(share) else None
+
+
+def _changes(plan: Plan, context: RuleContext) -> list[tuple[int, int, KeyResult, float]]:
+    """Every key result whose planned change has a meaning, with where it is and its share."""
+
+    def compute() -> list[tuple[int, int, KeyResult, float]]:
+        found = []
+        for i, obj in enumerate(plan.objectives):
+            for j, kr in enumerate(obj.key_results):
+                if kr.direction in _CHANGE:  # _change's first test, here to save most calls
+                    share = _change(kr)
+                    if share is not None:
+                        found.append((i, j, kr, share))
+        return found
+
+    return context._memo("changes", compute)
 
 
 @REGISTRY.rule("OKR301", name="timid-target", severity="warning", options={"min_change": 0.05})
 def timid_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The change from start to target is a small share of the start."""
     low = context.options["min_change"]
-    for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
-            share = _change(kr)
-            if share is not None and share < low:
-                yield context.diagnostic(
-                    f"objectives[{i}].key_results[{j}]",
-                    f"key result {kr.title!r} moves {share:.1%} from its start "
-                    f"(less than {low:.0%})",
-                    id=kr.id,
-                    hint="aim for a change people would notice, or track it as a KPI",
-                )
+    for i, j, kr, share in _changes(plan, context):
+        if share < low:
+            yield context.diagnostic(
+                f"objectives[{i}].key_results[{j}]",
+                f"key result {kr.title!r} moves {share:.1%} from its start (less than {low:.0%})",
+                id=kr.id,
+                hint="aim for a change people would notice, or track it as a KPI",
+            )
 
 
 @REGISTRY.rule("OKR302", name="implausible-target", severity="warning", options={"max_change": 3.0})
 def implausible_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The change from start to target is several times the start."""
     high = context.options["max_change"]
-    for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
-            share = _change(kr)
-            if share is not None and share > high:
-                yield context.diagnostic(
-                    f"objectives[{i}].key_results[{j}]",
-                    f"key result {kr.title!r} moves {share:.0%} from its start "
-                    f"(more than {high:.0%})",
-                    id=kr.id,
-                    hint="check the baseline and the target; a stretch should stay plausible",
-                )
+    limit = f"(more than {high:.0%})"
+    for i, j, kr, share in _changes(plan, context):
+        if share > high:
+            yield context.diagnostic(
+                f"objectives[{i}].key_results[{j}]",
+                f"key result {kr.title!r} moves {share:.0%} from its start {limit}",
+                id=kr.id,
+                hint="check the baseline and the target; a stretch should stay plausible",
+            )
 
 
 def _owner_averages(plan: Plan, last: int) -> dict[str, tuple[float, int, int]]:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from okrkit.model import Direction, Indicator, KeyResult, Plan
 from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
 
-_UP = frozenset({Direction.INCREASE, Direction.AT_LEAST})
-_DOWN = frozenset({Direction.DECREASE, Direction.AT_MOST})
+if TYPE_CHECKING:
+    from okrkit.text import _Reading
+
+# Tuples, not sets: membership by identity is faster than hashing an enum member.
+_UP = (Direction.INCREASE, Direction.AT_LEAST)
+_DOWN = (Direction.DECREASE, Direction.AT_MOST)
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
 # Units people write in several ways; other units (customers, tickets) are compared as words.
@@ -63,9 +68,10 @@ def _kr_path(i: int, j: int) -> str:
 @REGISTRY.rule("OKR201", name="unmeasurable", severity="error")
 def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result has no measurable target: neither fields nor a number in its statement."""
+    readings = context._readings()
     for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
-            if kr.measurable or context.parse_key_result(kr.title).measurable:
+        for j, (kr, read) in enumerate(zip(obj.key_results, readings[i], strict=True)):
+            if kr.measurable or read.measurable:
                 continue
             yield context.diagnostic(
                 _kr_path(i, j),
@@ -75,9 +81,20 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             )
 
 
-def _text_target(kr: KeyResult, context: RuleContext) -> list[str]:
-    """How *kr*'s statement contradicts its fields, if it does."""
-    parsed = context.parse_key_result(kr.title)
+def _agrees(kr: KeyResult, parsed: _Reading) -> bool:
+    """A quick "yes" for the commonest case, where `_text_target` finds nothing: the text
+    sets the fields' own direction, start and target (False says only "look closer")."""
+    return (
+        parsed.form == "target"
+        and parsed.direction is kr.direction
+        and parsed.value == kr.target
+        and parsed.start == kr.start
+        and not parsed.relative
+    )
+
+
+def _text_target(kr: KeyResult, parsed: _Reading) -> list[str]:
+    """How *kr*'s statement, read as *parsed*, contradicts its fields, if it does."""
     problems = []
     said, field = parsed.direction, kr.direction
     if (
@@ -127,11 +144,14 @@ def _text_target(kr: KeyResult, context: RuleContext) -> list[str]:
 @REGISTRY.rule("OKR202", name="statement-contradicts-fields", severity="error")
 def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result's statement says one thing and its fields another."""
+    readings = context._readings()
     for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
+        for j, (kr, read) in enumerate(zip(obj.key_results, readings[i], strict=True)):
             if kr.direction is None and kr.target is None:
                 continue
-            problems = _text_target(kr, context)
+            if _agrees(kr, read):
+                continue
+            problems = _text_target(kr, read)
             if problems:
                 yield context.diagnostic(
                     _kr_path(i, j),
@@ -144,9 +164,11 @@ def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[D
 @REGISTRY.rule("OKR203", name="activity-key-result", severity="warning")
 def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result is an activity or a deliverable rather than an outcome."""
+    readings = context._readings()
     for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
-            if context.parse_key_result(kr.title).output:
+        for j, read in enumerate(readings[i]):
+            if read.output:
+                kr = obj.key_results[j]
                 yield context.diagnostic(
                     _kr_path(i, j),
                     f"key result {kr.title!r} is an activity or a deliverable",
@@ -172,11 +194,12 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 @REGISTRY.rule("OKR205", name="unit-mismatch", severity="error")
 def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result's unit disagrees with the unit in its statement."""
+    readings = context._readings()
     for i, obj in enumerate(plan.objectives):
         for j, kr in enumerate(obj.key_results):
             if kr.unit is None:
                 continue
-            said = context.parse_key_result(kr.title).unit
+            said = readings[i][j].unit
             if said is None:
                 continue
             mine, theirs = _canonical(kr.unit), _canonical(said)

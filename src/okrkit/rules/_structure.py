@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from okrkit.model import Plan
 from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
@@ -14,6 +14,19 @@ _PUNCT = re.compile(r"[^\w\s]+")
 def normalised(title: str) -> str:
     """A title as people would read it: case, spacing and punctuation do not count."""
     return " ".join(_PUNCT.sub(" ", title.casefold()).split())
+
+
+def normaliser(context: RuleContext) -> Callable[[str], str]:
+    """`normalised`, each distinct title worked out once per `validate` call."""
+    seen: dict[str, str] = context._memo("normalised", dict)
+
+    def normal(title: str) -> str:
+        found = seen.get(title)
+        if found is None:
+            found = seen[title] = normalised(title)
+        return found
+
+    return normal
 
 
 @REGISTRY.rule("OKR101", name="key-result-count", severity="warning", options={"min": 3, "max": 5})
@@ -102,38 +115,50 @@ def owner_overload(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 @REGISTRY.rule("OKR106", name="duplicate", severity="error")
 def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """Two objects share an id, or two objectives share a title in one cycle."""
-    seen: dict[str, str] = {}
-    titles: dict[tuple[object, str], str] = {}
+    ids = context.ids()  # each id's first holder
+    normal = normaliser(context)
+
+    def first(where: tuple[int, int]) -> str:
+        i, j = where
+        return f"objectives[{i}]" if j == -1 else f"objectives[{i}].key_results[{j}]"
+
+    # Each objective and key result holds an id in the index unless some id is held twice.
+    unique = len(ids) == sum(1 + len(obj.key_results) for obj in plan.objectives)
+    titles: dict[tuple[object, str], int] = {}
     for i, obj in enumerate(plan.objectives):
-        path = f"objectives[{i}]"
-        first = seen.setdefault(obj.id, path)
-        if first != path:
+        if not unique and ids[obj.id] != (i, -1):
             yield context.diagnostic(
-                path, f"id {obj.id!r} is also used at {first}", id=obj.id, hint="give it its own id"
+                f"objectives[{i}]",
+                f"id {obj.id!r} is also used at {first(ids[obj.id])}",
+                id=obj.id,
+                hint="give it its own id",
             )
-        key = (obj.cycle, normalised(obj.title))
-        other = titles.setdefault(key, path)
-        if other != path:
+        other = titles.setdefault((obj.cycle, normal(obj.title)), i)
+        if other != i:
             yield context.diagnostic(
-                path,
-                f"objective {obj.title!r} repeats the title at {other} in the same cycle",
+                f"objectives[{i}]",
+                f"objective {obj.title!r} repeats the title at objectives[{other}] in the same "
+                "cycle",
                 id=obj.id,
                 hint="merge the two, or say what makes each different",
             )
-        for j, kr in enumerate(obj.key_results):
-            kr_path = f"{path}.key_results[{j}]"
-            first = seen.setdefault(kr.id, kr_path)
-            if first != kr_path:
+        for j, kr in enumerate(() if unique else obj.key_results):
+            if ids[kr.id] != (i, j):
                 yield context.diagnostic(
-                    kr_path,
-                    f"id {kr.id!r} is also used at {first}",
+                    f"objectives[{i}].key_results[{j}]",
+                    f"id {kr.id!r} is also used at {first(ids[kr.id])}",
                     id=kr.id,
                     hint="give it its own id",
                 )
+    kpi_paths: dict[str, str] = {}
     for i, kpi in enumerate(plan.kpis):
         path = f"kpis[{i}]"
-        first = seen.setdefault(kpi.id, path)
-        if first != path:
+        where = ids.get(kpi.id)
+        earlier = kpi_paths.setdefault(kpi.id, path) if where is None else first(where)
+        if earlier != path:
             yield context.diagnostic(
-                path, f"id {kpi.id!r} is also used at {first}", id=kpi.id, hint="give it its own id"
+                path,
+                f"id {kpi.id!r} is also used at {earlier}",
+                id=kpi.id,
+                hint="give it its own id",
             )

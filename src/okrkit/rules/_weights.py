@@ -10,6 +10,8 @@ from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
 
 
 def _positive(weight: object) -> bool:
+    if type(weight) is int:
+        return weight > 0
     try:
         return bool(math.isfinite(weight) and weight > 0)  # type: ignore[arg-type, operator]
     except TypeError:
@@ -24,35 +26,32 @@ def bad_weight(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     yes-or-no step the objective's whole score.
     """
     for i, obj in enumerate(plan.objectives):
-        path = f"objectives[{i}]"
         if not _positive(obj.weight):
             yield context.diagnostic(
-                path,
+                f"objectives[{i}]",
                 f"weight {obj.weight!r} is not a positive number",
                 id=obj.id,
                 hint="use a number above 0",
             )
         krs = obj.key_results
-        weights = [float(kr.weight) if _positive(kr.weight) else 0.0 for kr in krs]
-        total = math.fsum(weights)
+        weights: list[float] | None = None
         for j, kr in enumerate(krs):
-            kr_path = f"{path}.key_results[{j}]"
             if not _positive(kr.weight):
                 yield context.diagnostic(
-                    kr_path,
+                    f"objectives[{i}].key_results[{j}]",
                     f"weight {kr.weight!r} is not a positive number",
                     id=kr.id,
                     hint="use a number above 0",
                 )
-            elif (
-                kr.direction is Direction.MILESTONE
-                and len(krs) > 1
-                and (weights[j] > total - weights[j])
-            ):
-                yield context.diagnostic(
-                    kr_path,
-                    f"milestone {kr.title!r} weighs {kr.weight}, more than all its siblings "
-                    "together: one yes-or-no step decides the objective",
-                    id=kr.id,
-                    hint="weigh the milestone like the others, or measure its outcome instead",
-                )
+            elif kr.direction is Direction.MILESTONE and len(krs) > 1:
+                if weights is None:
+                    weights = [float(k.weight) if _positive(k.weight) else 0.0 for k in krs]
+                    total = math.fsum(weights)
+                if weights[j] > total - weights[j]:
+                    yield context.diagnostic(
+                        f"objectives[{i}].key_results[{j}]",
+                        f"milestone {kr.title!r} weighs {kr.weight}, more than all its "
+                        "siblings together: one yes-or-no step decides the objective",
+                        id=kr.id,
+                        hint="weigh the milestone like the others, or measure its outcome instead",
+                    )
