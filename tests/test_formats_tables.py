@@ -235,7 +235,11 @@ class TestMarkdown:
 
     @given(plans())
     def test_any_plan_writes_and_reads(self, plan: Plan) -> None:
-        """Any plan can be written as Markdown and read back without error, keeping its titles."""
+        """Any plan with objectives is written as Markdown and read back, keeping its titles."""
+        if not plan.objectives:
+            with pytest.raises(FormatError, match="expected an objective"):
+                formats.dumps(plan, "markdown")
+            return
         text = formats.dumps(plan, "markdown")
         try:
             again = formats.loads(text, "markdown")
@@ -350,6 +354,34 @@ class TestMarkdown:
         )
         assert date(2026, 3, 2) == again.key_results[0].check_ins[0].at
 
+    @given(st.lists(st.sampled_from(("", "  ", "Cycle: 2026-Q3", "As of: 2026-08-01", "Notes")),
+                    max_size=5),
+           st.sampled_from(_STATEMENTS))  # fmt: skip
+    def test_key_results_never_dropped(self, preamble: list[str], statement: str) -> None:
+        """A key result line is read into an objective or refused, never silently dropped."""
+        text = "\n".join([*preamble, f"- {statement}", "## Grow", "- Hire two senior engineers"])
+        with pytest.raises(FormatError) as error:
+            formats.loads(text, "markdown")
+        line = len(preamble) + 1
+        assert [
+            f"line {line}: expected an objective (a heading or an 'Objective:' line) before this"
+            f" key result, got {'- ' + statement!r}"
+        ] == list(error.value.problems)
+
+    @given(st.text(alphabet=" \t\n\r"))
+    def test_blank_document_is_refused(self, text: str) -> None:
+        """A document of nothing but whitespace holds no objective, and is refused."""
+        with pytest.raises(FormatError, match="got an empty document"):
+            formats.loads(text, "markdown")
+
+    def test_plan_without_objectives_is_not_written(self) -> None:
+        """Markdown holds objectives only: writing a plan with none is refused, not left empty."""
+        with pytest.raises(FormatError) as error:
+            formats.dumps(Plan(), "markdown")
+        assert [
+            "objectives: expected an objective, since Markdown keeps nothing else, got none"
+        ] == list(error.value.problems)
+
     def test_empty_objective_not_a_section(self) -> None:
         """An objective with nothing under it but aligned children is written so it stays one."""
         plan = Plan(
@@ -367,12 +399,33 @@ class TestMarkdown:
                 ["line 1: fiscal year start: expected a month number 1..12, got '13'"],
             ),
             (
-                "Fiscal year named by: middle\n",
+                "Fiscal year named by: middle\n## G\n",
                 ["line 1: fiscal year named by: expected 'end' or 'start', got 'middle'"],
             ),
             (
                 "As of: soon\n",
-                ["line 1: as of: expected an ISO 8601 date such as 2026-08-01, got 'soon'"],
+                [
+                    "line 1: as of: expected an ISO 8601 date such as 2026-08-01, got 'soon'",
+                    "document: expected an objective (a heading or an 'Objective:' line), got none",
+                ],
+            ),
+            (
+                "Cycle: 2026-Q3\n\n- Grow ARR to $2M\n\n## Grow\n- Raise NPS from 30 to 40\n",
+                [
+                    "line 3: expected an objective (a heading or an 'Objective:' line) before this"
+                    " key result, got '- Grow ARR to $2M'"
+                ],
+            ),
+            (
+                "",
+                [
+                    "document: expected an objective (a heading or an 'Objective:' line), got an"
+                    " empty document"
+                ],
+            ),
+            (
+                "Notes from the offsite.\nCycle: 2026-Q3\n",
+                ["document: expected an objective (a heading or an 'Objective:' line), got none"],
             ),
             ("Owner: growth\n## G\n", ["line 1: expected 'owner' under an objective"]),
             (

@@ -11,6 +11,8 @@ Reading:
   ``Fiscal year named by:``) set the document's defaults;
 - the numbered or bulleted list under an objective holds its key results, each read with
   `okrkit.text` into a structured key result when it can be, else kept with its title only;
+  a key result line before any objective is an error, never dropped, and so is a document
+  without objectives;
 - ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
 - a trailing note ``=> 4.6``, ``=> 66%`` (of the way from start to target, unless the unit is
   ``%``), ``=> DONE`` or a bare trailing ``DONE``, optionally ``on 2026-08-01``, is a check-in,
@@ -24,7 +26,7 @@ the objective just above it), its details, then its key results as a bulleted li
 latest check-in.  What Markdown keeps: objectives' titles, ids, owners, cycles, commitment,
 level, alignment, weight and description; key results' statements (their structure is read
 again from the statement) and latest check-in.  KPIs, history and other key result fields are
-not kept.
+not kept; a plan without objectives is refused.
 """
 
 from __future__ import annotations
@@ -154,7 +156,13 @@ class _Reader:
                 items.append((indent, new))
                 current = new
                 continue
-            if item and current is not None:
+            if item:
+                if current is None:  # never dropped: a key result needs its objective
+                    self.problems.append(
+                        f"line {n}: expected an objective (a heading or an 'Objective:' line)"
+                        f" before this key result, got {line.strip()!r}"
+                    )
+                    continue
                 indent = len(item["indent"].expandtabs(4))
                 while items and items[-1][0] >= indent:
                     items.pop()
@@ -172,6 +180,7 @@ class _Reader:
                 continue
             if current is not None and not current.key_results:
                 current.description.append(line.strip())
+        self.blank = not text.strip()
         return self.build(objectives)
 
     def default(self, key: str, parse: Any, fallback: Any) -> Any:
@@ -232,6 +241,11 @@ class _Reader:
                     obj.cycle = self.parse_cycle(*obj.meta["cycle"])
             else:
                 result.append(self.objective(obj))
+        if not found:
+            got = "an empty document" if self.blank else "none"
+            self.problems.append(
+                f"document: expected an objective (a heading or an 'Objective:' line), got {got}"
+            )
         if self.problems:
             raise FormatError(self.problems)
         ids: dict[str, int] = {}
@@ -394,7 +408,15 @@ def _day(check_in: CheckIn) -> str:
 
 
 def dumps(plan: Plan) -> str:
-    """*plan* as Markdown: a heading per objective, its details, its key results as a list."""
+    """*plan* as Markdown: a heading per objective, its details, its key results as a list.
+
+    A plan without objectives is refused with a `FormatError`: Markdown would hold nothing,
+    and the reader refuses a document without objectives.
+    """
+    if not plan.objectives:
+        raise FormatError(
+            ["objectives: expected an objective, since Markdown keeps nothing else, got none"]
+        )
     out: list[str] = []
     fiscal = _fiscal_defaults(plan)
     if fiscal[0] != 1:
