@@ -16,7 +16,7 @@ from okrkit import formats
 from okrkit.cycles import Cycle
 from okrkit.errors import FormatError
 from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, Plan
-from okrkit.testing import plans
+from okrkit.testing import cycles, plans
 
 DATA = Path(__file__).parent / "data"
 
@@ -205,6 +205,31 @@ def markdown_plans(draw: st.DrawFn) -> Plan:
     return Plan(objectives=objectives)
 
 
+@st.composite
+def fiscal_plans(draw: st.DrawFn) -> Plan:
+    """Plans whose objectives' cycles mix fiscal settings, some aligned and sharing a cycle."""
+    objectives: list[Objective] = []
+    for title in draw(st.lists(st.sampled_from(_TITLES), min_size=2, max_size=4, unique=True)):
+        parent = objectives[-1] if objectives and draw(st.booleans()) else None
+        if parent is not None and draw(st.booleans()):
+            cycle = parent.cycle  # written nested under its parent
+        else:
+            fiscal = cycles(kinds=["fiscal_year", "fiscal_half", "fiscal_quarter"])
+            cycle = draw(st.one_of(fiscal, fiscal, fiscal, st.none(), cycles()))
+        # Milestones, which Markdown keeps whole; none, for the objectives read as sections.
+        milestone = KeyResult(title="Ship the app", direction=Direction.MILESTONE)
+        krs = draw(st.sampled_from(([], [milestone])))
+        objectives.append(
+            Objective(
+                title=title,
+                cycle=cycle,
+                aligned_to=None if parent is None else parent.id,
+                key_results=krs,
+            )
+        )
+    return Plan(objectives=objectives)
+
+
 class TestMarkdown:
     @given(markdown_plans())
     def test_read_write_read(self, plan: Plan) -> None:
@@ -382,6 +407,55 @@ class TestMarkdown:
             "objectives: expected an objective, since Markdown keeps nothing else, got none"
         ] == list(error.value.problems)
 
+    @given(fiscal_plans())
+    def test_fiscal_cycles_kept_exactly(self, plan: Plan) -> None:
+        """Each objective's cycle comes back equal, whatever fiscal settings the others use."""
+        again = formats.loads(formats.dumps(plan, "markdown"), "markdown")
+        assert [o.cycle for o in plan.objectives] == [o.cycle for o in again.objectives]
+        assert plan == again
+
+    def test_fiscal_settings_of_one_objective(self) -> None:
+        """An objective whose fiscal year starts unlike the document's says so under its cycle."""
+        kr = KeyResult(title="Ship the app", direction=Direction.MILESTONE)
+        europe = Cycle.parse("FY2027-Q1", fiscal_year_start=4)
+        japan = Cycle.parse("FY2027-Q1", fiscal_year_start=7)
+        plan = Plan(
+            objectives=[
+                Objective(title="Grow in Europe", cycle=europe, key_results=[kr]),
+                Objective(title="Grow in Japan", cycle=japan, key_results=[kr]),
+            ]
+        )
+        text = formats.dumps(plan, "markdown")
+        assert (
+            "Fiscal year start: 4\n\n"
+            "## Grow in Europe\n\nCycle: FY2027-Q1\n\n- [ ] Ship the app\n\n"
+            "## Grow in Japan\n\nCycle: FY2027-Q1\nFiscal year start: 7\n\n- [ ] Ship the app\n"
+        ) == text
+        again = formats.loads(text, "markdown")
+        assert [date(2026, 4, 1), date(2026, 7, 1)] == [o.cycle.start for o in again.objectives]
+        assert plan == again
+
+    def test_fiscal_lines_hold_for_what_is_nested(self) -> None:
+        """Fiscal lines under a section or an objective hold for the objectives nested in it."""
+        text = (
+            "Fiscal year start: 2\n"
+            "# EMEA\nFiscal year start: 4\nFiscal year named by: start\n"
+            "## Grow\nCycle: FY2026\n- Raise NPS from 30 to 40\n"
+            "### Grow in France\nCycle: FY2026-H2\n- Raise NPS from 20 to 40\n"
+            "# Japan\nFiscal year start: 7\n"
+            "## Hire\nCycle: FY2027-Q1\n- Hire two senior engineers\n"
+            "## Ship\nFiscal year start: 1\nCycle: FY2027\n- Ship the app\n"
+            "## Launch\nCycle: FY2027\n- Launch the beta\n"
+        )
+        plan = formats.loads(text, "markdown")
+        assert [
+            ("grow", date(2026, 4, 1), date(2027, 3, 31)),
+            ("grow-in-france", date(2026, 10, 1), date(2027, 3, 31)),
+            ("hire", date(2026, 7, 1), date(2026, 9, 30)),
+            ("ship", date(2027, 1, 1), date(2027, 12, 31)),
+            ("launch", date(2026, 7, 1), date(2027, 6, 30)),
+        ] == [(o.id, o.cycle.start, o.cycle.end) for o in plan.objectives]
+
     def test_empty_objective_not_a_section(self) -> None:
         """An objective with nothing under it but aligned children is written so it stays one."""
         plan = Plan(
@@ -436,6 +510,10 @@ class TestMarkdown:
                     " FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom span"
                     " 2026-07-01..2026-09-15, got '2026-Q9'"
                 ],
+            ),
+            (
+                "## G\nFiscal year start: April\nCycle: FY2027\n",
+                ["line 2: fiscal year start: expected a month number 1..12, got 'April'"],
             ),
             ("## G\nWeight: heavy\n", ["line 2: weight: expected a number, got 'heavy'"]),
             ("## G\nWeight: -1\n", ["line 2: weight: expected a number above 0, got -1"]),

@@ -8,7 +8,9 @@ Reading:
 - lines ``Owner:``, ``Cycle:``, ``Commitment:``, ``Level:``, ``Aligned to:``, ``Id:`` and
   ``Weight:`` under an objective set its fields; other text before its list is its description;
   the same lines before the first objective (and ``As of:``, ``Fiscal year start:``,
-  ``Fiscal year named by:``) set the document's defaults;
+  ``Fiscal year named by:``) set the document's defaults; fiscal lines under an objective or
+  a section title say how its ``FY`` cycle label reads, and those of the objectives nested
+  under it;
 - the numbered or bulleted list under an objective holds its key results, each read with
   `okrkit.text` into a structured key result when it can be, else kept with its title only;
   a key result line before any objective is an error, never dropped, and so is a document
@@ -23,9 +25,11 @@ Reading:
 
 Writing produces the same shape: one ``##`` heading per objective (a deeper one when aligned to
 the objective just above it), its details, then its key results as a bulleted list with their
-latest check-in.  What Markdown keeps: objectives' titles, ids, owners, cycles, commitment,
-level, alignment, weight and description; key results' statements (their structure is read
-again from the statement) and latest check-in.  KPIs, history and other key result fields are
+latest check-in; fiscal lines at the top for the settings most fiscal cycles share, and under
+an objective whose fiscal cycle has others, so every cycle reads back equal.  What Markdown
+keeps: objectives' titles, ids, owners, cycles, commitment, level, alignment, weight and
+description; key results' statements (their structure is read again from the statement) and
+latest check-in.  KPIs, history and other key result fields are
 not kept; a plan without objectives is refused.
 """
 
@@ -81,6 +85,7 @@ class _Objective:
     section: bool = False
     last_kr_indent: int | None = None
     cycle: Cycle | None = None
+    fiscal: tuple[int, FiscalYearNaming] = (1, "end")
     explicit: bool = False
 
     @property
@@ -100,6 +105,24 @@ def _statement(text: str) -> tuple[str, str | None]:
 
 def _number(text: str) -> int | float:
     return int(text) if _INT.fullmatch(text) else float(text)
+
+
+def _fiscal_start(value: str) -> int:
+    """a month number 1..12"""
+    month = int(value)
+    if not 1 <= month <= 12:
+        raise ValueError(value)
+    return month
+
+
+def _naming(value: str) -> FiscalYearNaming:
+    """'end' or 'start'"""
+    if value not in ("end", "start"):
+        raise ValueError(value)
+    return value  # type: ignore[return-value]
+
+
+_FISCAL_KEYS = {"fiscal year start": _fiscal_start, "fiscal year named by": _naming}
 
 
 class _Reader:
@@ -173,7 +196,7 @@ class _Reader:
                 continue
             if meta := _META.fullmatch(line.strip()):
                 key, value = meta["key"].lower(), meta["value"].strip()
-                if current is None or key in ("as of", "fiscal year start", "fiscal year named by"):
+                if current is None or key == "as of":
                     self.defaults[key] = (n, value)
                 else:
                     current.meta[key] = (n, value)
@@ -183,42 +206,39 @@ class _Reader:
         self.blank = not text.strip()
         return self.build(objectives)
 
-    def default(self, key: str, parse: Any, fallback: Any) -> Any:
-        if key not in self.defaults:
+    def setting(
+        self, given: dict[str, tuple[int, str]], key: str, parse: Any, fallback: Any
+    ) -> Any:
+        """The setting *key* read with *parse* from *given* lines, else *fallback*."""
+        if key not in given:
             return fallback
-        n, value = self.defaults[key]
+        n, value = given[key]
         try:
             return parse(value)
         except (ValueError, OKRError):
             self.problems.append(f"line {n}: {key}: expected {parse.__doc__}, got {value!r}")
             return fallback
 
+    def fiscal(
+        self, given: dict[str, tuple[int, str]], fallback: tuple[int, FiscalYearNaming]
+    ) -> tuple[int, FiscalYearNaming]:
+        """The fiscal settings the *given* lines make of the *fallback* ones."""
+        start, naming = (
+            self.setting(given, key, parse, default)
+            for (key, parse), default in zip(_FISCAL_KEYS.items(), fallback, strict=True)
+        )
+        return start, naming
+
     def build(self, found: list[_Objective]) -> Plan:
-        def fiscal_start(value: str) -> int:
-            """a month number 1..12"""
-            month = int(value)
-            if not 1 <= month <= 12:
-                raise ValueError(value)
-            return month
-
-        def naming(value: str) -> FiscalYearNaming:
-            """'end' or 'start'"""
-            if value not in ("end", "start"):
-                raise ValueError(value)
-            return value  # type: ignore[return-value]
-
         def as_of(value: str) -> date:
             """an ISO 8601 date such as 2026-08-01"""
             return date.fromisoformat(value)
 
-        self.fiscal = (
-            self.default("fiscal year start", fiscal_start, 1),
-            self.default("fiscal year named by", naming, "end"),
-        )
-        self.as_of: date | None = self.default("as of", as_of, None)
+        fiscal = self.fiscal(self.defaults, (1, "end"))
+        self.as_of: date | None = self.setting(self.defaults, "as of", as_of, None)
         self.cycle: Cycle | None = None
         if "cycle" in self.defaults:
-            self.cycle = self.parse_cycle(*self.defaults["cycle"])
+            self.cycle = self.parse_cycle(*self.defaults["cycle"], fiscal)
         for key in ("owner", "commitment", "level"):
             if key in self.defaults:
                 self.problems.append(
@@ -230,15 +250,18 @@ class _Reader:
                 obj.children
                 and not obj.explicit
                 and not obj.key_results
-                and obj.meta.keys() <= {"cycle"}
+                and obj.meta.keys() <= {"cycle", *_FISCAL_KEYS}
                 and obj.parent_kr is None
             )
+            # Fiscal settings hold for what is nested under them, as a cycle does; parents
+            # come before their children in *found*.
+            obj.fiscal = self.fiscal(obj.meta, fiscal if obj.parent is None else obj.parent.fiscal)
         result = []
         for obj in found:
             if obj.section:
                 obj.cycle = obj.parent.cycle if obj.parent is not None else self.cycle
                 if "cycle" in obj.meta:
-                    obj.cycle = self.parse_cycle(*obj.meta["cycle"])
+                    obj.cycle = self.parse_cycle(*obj.meta["cycle"], obj.fiscal)
             else:
                 result.append(self.objective(obj))
         if not found:
@@ -261,11 +284,9 @@ class _Reader:
             raise FormatError(self.problems)
         return Plan(objectives=[o for o in result if o is not None])
 
-    def parse_cycle(self, n: int, value: str) -> Cycle | None:
+    def parse_cycle(self, n: int, value: str, fiscal: tuple[int, FiscalYearNaming]) -> Cycle | None:
         try:
-            return Cycle.parse(
-                value, fiscal_year_start=self.fiscal[0], fiscal_year_named_by=self.fiscal[1]
-            )
+            return Cycle.parse(value, fiscal_year_start=fiscal[0], fiscal_year_named_by=fiscal[1])
         except CycleError as error:
             self.problems.append(f"line {n}: cycle: expected {error.expected}, got {value!r}")
             return None
@@ -288,8 +309,10 @@ class _Reader:
         for key, (n, value) in obj.meta.items():
             name = key.replace(" ", "_")
             lines[name] = n
+            if key in _FISCAL_KEYS:
+                continue  # read into obj.fiscal
             if key == "cycle":
-                cycle = self.parse_cycle(n, value)
+                cycle = self.parse_cycle(n, value, obj.fiscal)
             elif key == "weight":
                 try:
                     fields["weight"] = _number(value)
@@ -407,6 +430,21 @@ def _day(check_in: CheckIn) -> str:
     return at.date().isoformat() if isinstance(at, datetime) else at.isoformat()
 
 
+def _own_fiscal(cycle: Cycle, fiscal: tuple[int, FiscalYearNaming]) -> list[str]:
+    """The lines an objective needs to read its fiscal *cycle* unlike the document's *fiscal*.
+
+    An objective nested under another has its cycle, so the lines it inherits agree.
+    """
+    if not cycle.kind.startswith("fiscal_"):
+        return []
+    lines = []
+    if cycle.fiscal_year_start != fiscal[0]:
+        lines.append(f"Fiscal year start: {cycle.fiscal_year_start}")
+    if cycle.fiscal_year_named_by != fiscal[1]:
+        lines.append(f"Fiscal year named by: {cycle.fiscal_year_named_by}")
+    return lines
+
+
 def dumps(plan: Plan) -> str:
     """*plan* as Markdown: a heading per objective, its details, its key results as a list.
 
@@ -444,6 +482,7 @@ def dumps(plan: Plan) -> str:
             details.append(f"Owner: {obj.owner}")
         if obj.cycle is not None:
             details.append(f"Cycle: {obj.cycle}")
+            details += _own_fiscal(obj.cycle, fiscal)
         if obj.commitment.value != "aspirational":
             details.append(f"Commitment: {obj.commitment.value}")
         if obj.level is not None:
@@ -452,7 +491,7 @@ def dumps(plan: Plan) -> str:
             details.append(f"Aligned to: {obj.aligned_to}")
         if not (type(obj.weight) is int and obj.weight == 1):
             details.append(f"Weight: {_num(obj.weight)}")
-        if not obj.key_results and all(d.startswith("Cycle:") for d in details):
+        if not obj.key_results and all(d.startswith(("Cycle:", "Fiscal")) for d in details):
             title = f"Objective: {title}"  # not to be taken for a section title
         out.append(f"{'#' * (depth + 2)} {title}")
         out.append("")
