@@ -3,18 +3,21 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from okrkit import formats
 from okrkit.cycles import Cycle
 from okrkit.errors import FormatError
+from okrkit.formats._converter import safe_repr
 from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, Plan
 from okrkit.testing import cycles, plans
 
@@ -136,6 +139,26 @@ class TestCsv:
                 ],
             ),
             ('objective.title\n"Grow\n', None, ["table: invalid CSV: unexpected end of data"]),
+            (
+                "objective.id,objective.title,objective.owner,kr.title\n"
+                "grow,Grow,growth,Raise NPS\n"
+                "grow,Grow revenue,,Cut churn\n",
+                None,
+                [
+                    "row 3.objective.title: expected 'Grow' as in row 2 for objective 'grow',"
+                    " got 'Grow revenue'",
+                    "row 3.objective.owner: expected 'growth' as in row 2 for objective 'grow',"
+                    " got an empty cell",
+                ],
+            ),
+            (
+                "objective.title,objective.cycle,kr.title\nGrow,,Raise NPS\nGrow,2026-Q4,Ship\n",
+                None,
+                [
+                    "row 3.objective.cycle: expected an empty cell as in row 2 for objective"
+                    " 'grow', got '2026-Q4'"
+                ],
+            ),
         ],
     )
     def test_bad_tables(self, table: str, history: str | None, problems: list[str]) -> None:
@@ -143,6 +166,33 @@ class TestCsv:
         with pytest.raises(FormatError) as error:
             formats.loads(table, "csv", check_ins=history)
         assert problems == list(error.value.problems)
+
+    @given(plans(), st.data())
+    def test_rows_of_one_objective_agree(self, plan: Plan, data: st.DataObject) -> None:
+        """A row that gives its objective another cell than the first row did is refused."""
+        rows = list(csv.reader(io.StringIO(formats.dumps(plan, "csv"), newline="")))
+        header = rows[0]
+        ids = [row[0] for row in rows]
+        later = [i for i in range(2, len(rows)) if ids[i] in ids[1:i]]
+        assume(later)
+        i = data.draw(st.sampled_from(later))
+        column = data.draw(
+            st.sampled_from([c for c in header if c.startswith("objective.")][1:])  # not the id
+        )
+        j, first = header.index(column), ids.index(ids[i])
+        rows[i][j] = rows[first][j] + "x"
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        with pytest.raises(FormatError) as error:
+            formats.loads(out.getvalue(), "csv")
+
+        def shown(cell: str) -> str:
+            return safe_repr(cell) if cell else "an empty cell"
+
+        assert [
+            f"row {i + 1}.{column}: expected {shown(rows[first][j])} as in row {first + 1} for"
+            f" objective {ids[i]!r}, got {shown(rows[i][j])}"
+        ] == [p for p in error.value.problems if p.startswith(f"row {i + 1}.{column}:")]
 
     def test_unknown_columns_ignored_when_asked(self) -> None:
         """unknown='ignore' skips columns okrkit does not know."""

@@ -1,9 +1,10 @@
 """CSV: one row per key result with its objective's columns and its latest check-in.
 
 Reading groups the rows back into objectives (by ``objective.id``, else by title), in the
-order they first appear; an objective without key results is a row whose ``kr.*`` cells
-are empty.  The whole history of check-ins goes in a second file (`dumps_check_ins`):
-``kr_id,at,value,confidence,note,author``.
+order they first appear; every row of an objective gives the same ``objective.*`` cells, as
+the writer repeats them, and a row that does not is an error naming its row and column.  An
+objective without key results is a row whose ``kr.*`` cells are empty.  The whole history of
+check-ins goes in a second file (`dumps_check_ins`): ``kr_id,at,value,confidence,note,author``.
 
 What CSV keeps: objectives and key results, every field; the latest check-in (or, with the
 history file, every check-in).  What it does not: KPIs and past scores; an empty string
@@ -198,6 +199,22 @@ def _cycle(data: dict[str, object]) -> None:
     data["cycle"] = cycle
 
 
+def _disagreements(
+    first: dict[str, str], row: dict[str, str], m: int, n: int, key: str
+) -> list[str]:
+    """Where row *n* gives objective *key* other cells than its first row, *m*, did."""
+
+    def shown(value: str) -> str:
+        return safe_repr(value) if value else "an empty cell"
+
+    return [
+        f"row {n}.{column}: expected {shown(first.get(column, ''))} as in row {m} for"
+        f" objective {key!r}, got {shown(row.get(column, ''))}"
+        for column in COLUMNS
+        if column.startswith("objective.") and first.get(column, "") != row.get(column, "")
+    ]
+
+
 def loads(text: str, history: str | None, options: Options) -> Plan:
     """The plan in a key results table (and its check-in history file, if given)."""
     rows = _rows(text, "table", COLUMNS, options)
@@ -221,6 +238,8 @@ def loads(text: str, history: str | None, options: Options) -> Plan:
         key = obj.get("id") or (slugify(title) if isinstance(title, str) else f"row {n}")
         assert isinstance(key, str)
         group = groups.setdefault(key, (n, obj, []))
+        if group[0] != n:  # rows[0] is row 2, the header row 1
+            reader.problems.extend(_disagreements(rows[group[0] - 2], row, group[0], n, key))
         kr = _part(row, "kr.")
         latest = _part(row, "check_in.")
         if history is None and latest:
