@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -180,6 +181,21 @@ class TestCheck:
         assert 2 == status
         assert err.startswith(f"okrkit: {plan}: configuration: slect: expected one of")
 
+    def test_config_that_cannot_be_read_named_once(self, tmp_path: Path) -> None:
+        """A --config file that is missing or not TOML is named once, before its problem."""
+        missing = tmp_path / "nope.toml"
+        status, _, err = call("check", ACME, "--config", str(missing))
+        assert (2, f"okrkit: {missing}: cannot be read: No such file or directory\n") == (
+            status,
+            err,
+        )
+        broken = tmp_path / "okrkit.toml"
+        broken.write_text("ignore = [\n")
+        status, _, err = call("check", ACME, "--config", str(broken))
+        assert 2 == status
+        assert err.startswith(f"okrkit: {broken}: not valid TOML: ")
+        assert 1 == err.count(str(broken))
+
     def test_stdin(self) -> None:
         """`-` reads standard input: YAML, or JSON when it starts with `{`."""
         assert 0 == call("check", "-", "--today", "2026-07-02", stdin=CLEAN.encode())[0]
@@ -268,6 +284,30 @@ class TestBadInput:
             status, _, err = call(*argv)
             assert 2 == status
             assert err.startswith("usage: okrkit")
+
+    @pytest.mark.parametrize(
+        ("argv", "label"),
+        [
+            (["check", ACME], ACME),
+            (["check", ACME, ACME], "okrkit"),  # which of several files is not known
+            (["check", "-"], "<stdin>"),
+            (["score", ACME], ACME),
+            (["tree", ACME], ACME),
+            (["report", ACME], ACME),
+            (["convert", ACME, "-", "--to", "json"], ACME),
+            (["convert", "-", "-", "--to", "json"], "<stdin>"),
+        ],
+    )
+    def test_unattributed_errors_name_the_input(
+        self, monkeypatch: pytest.MonkeyPatch, argv: list[str], label: str
+    ) -> None:
+        """An error no command attributed names the file the command reads: SRC for convert."""
+
+        def fail(*_: object, **__: object) -> object:
+            raise OSError(errno.EIO, "Input/output error")
+
+        monkeypatch.setattr("okrkit.cli._read", fail)
+        assert (2, f"okrkit: {label}: Input/output error\n") == call(*argv)[::2]
 
     def test_unwritable_output(self, tmp_path: Path) -> None:
         """An output that cannot be written names the file."""

@@ -193,7 +193,9 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
             try:
                 found = cache[where] = RuleConfig.from_pyproject(where)
             except OKRError as error:
-                raise _InputError(args.config, _problems(error)) from None
+                # Its messages may name the file already; the complaint names it once.
+                problems = [p.removeprefix(f"{where}: ") for p in _problems(error)]
+                raise _InputError(args.config, problems) from None
     else:
         where = (Path.cwd() if path == "-" else Path(path).parent).resolve()
         found = cache.get(where)
@@ -758,6 +760,17 @@ def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> in
         return 0
     except (OKRError, OSError, UnicodeDecodeError) as error:
         # What the handlers did not attribute to a file of their own.
-        _complain(_InputError(getattr(args, "path", "okrkit"), _problems(error)), streams)
+        _complain(_InputError(_subject(args), _problems(error)), streams)
         return 2
     return status
+
+
+def _subject(args: argparse.Namespace) -> str:
+    """The file a command reads, to name in an error no handler named (``okrkit`` if unsure)."""
+    paths: Sequence[str] = getattr(args, "paths", None) or []  # check's; of several, which?
+    path = getattr(args, "path", None) or getattr(args, "source", None)
+    if path is None and len(paths) == 1:
+        path = paths[0]
+    if path is None:
+        return "okrkit"
+    return "<stdin>" if path == "-" else str(path)
