@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -832,6 +834,87 @@ class TestFastPath:
                     at=c.at, value=c.value, confidence=c.confidence, note=c.note, author=c.author
                 )
                 assert fields(again) == fields(c)
+
+
+class TestGcPause:
+    @pytest.fixture
+    def large(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Every document counts as large, so that each load pauses the collector."""
+        monkeypatch.setattr(formats, "_LARGE", 0)
+
+    @pytest.mark.usefixtures("large")
+    def test_paused_while_reading(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A large document is read with the collector paused, and resumed after."""
+        seen: list[bool] = []
+
+        def spy(data: object, options: Any) -> Plan:
+            seen.append(gc.isenabled())
+            return _converter.structure(data, options)
+
+        monkeypatch.setattr(formats, "structure", spy)
+        assert gc.isenabled()
+        formats.loads('{"okrkit": 1}')
+        assert [False] == seen
+        assert gc.isenabled()
+
+    def test_small_documents_leave_it_alone(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A small document is read with the collector running."""
+        seen: list[bool] = []
+
+        def spy(data: object, options: Any) -> Plan:
+            seen.append(gc.isenabled())
+            return _converter.structure(data, options)
+
+        monkeypatch.setattr(formats, "structure", spy)
+        formats.loads('{"okrkit": 1}')
+        assert [True] == seen
+
+    @pytest.mark.usefixtures("large")
+    @pytest.mark.parametrize(
+        ("text", "format"),
+        [
+            ('{"okrkit": 1, "objectives": [{"title": ""}]}', "json"),
+            ('{"okrkit": 1, "okrkit": 1}', "json"),
+            ("x,y\n1,2\n", "csv"),
+            ("## G\nWeight: heavy\n", "markdown"),
+        ],
+    )
+    def test_resumed_after_an_error(self, text: str, format: formats.FormatName) -> None:
+        """The collector runs again after a large document that fails to load."""
+        with pytest.raises(FormatError):
+            formats.loads(text, format)
+        assert gc.isenabled()
+
+    @pytest.mark.usefixtures("large")
+    def test_left_off_when_it_was_off(self) -> None:
+        """A collector the caller paused stays paused after a load."""
+        gc.disable()
+        try:
+            formats.loads('{"okrkit": 1}')
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_nested_pauses(self) -> None:
+        """Overlapping pauses (reads in several threads) resume the collector at the last end."""
+        with _converter.gc_paused(True):
+            with _converter.gc_paused(True):
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+
+    def test_threads(self) -> None:
+        """Reads in many threads at once leave the collector running when all have ended."""
+        text = formats.dumps(golden_plan(), "json")
+
+        def read() -> Plan:
+            with _converter.gc_paused(True):
+                return formats.loads(text)
+
+        with ThreadPoolExecutor(4) as pool:
+            plans = list(pool.map(lambda _: read(), range(40)))
+        assert all(golden_plan() == plan for plan in plans)
+        assert gc.isenabled()
 
 
 # The schema -------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from okrkit.formats._converter import (
     Dates,
     Options,
     Unknown,
+    gc_paused,
     structure,
     unstructure,
 )
@@ -85,6 +86,9 @@ SUFFIXES: dict[str, FormatName] = {
     ".markdown": "markdown",
 }
 """The file suffixes `load` and `dump` know, and the format each means."""
+
+# From about 400 objectives, `loads` pauses the garbage collector (see `gc_paused`).
+_LARGE = 1_000_000  # characters
 
 SCHEMA_VERSION = CURRENT
 """The schema version okrkit writes (``okrkit: 1``)."""
@@ -182,13 +186,15 @@ def loads(
     source = _text(text, max_size)
     if name == "csv":
         history = None if check_ins is None else _text(check_ins, max_size)
-        return _csv.loads(source, history, options)
+        with gc_paused(len(source) + len(history or "") >= _LARGE):
+            return _csv.loads(source, history, options)
     if check_ins is not None:
         raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
-    if name == "markdown":
-        return _markdown.loads(source, options)
-    parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]
-    return structure(parse(source), options)
+    with gc_paused(len(source) >= _LARGE):
+        if name == "markdown":
+            return _markdown.loads(source, options)
+        parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]
+        return structure(parse(source), options)
 
 
 def dumps(plan: Plan, format: FormatName = "json") -> str:
