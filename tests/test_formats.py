@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import okrkit
 from okrkit import formats
+from okrkit._gc import paused
 from okrkit.cycles import Cycle
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRWarning
 from okrkit.formats import _converter
@@ -837,6 +838,8 @@ class TestFastPath:
 
 
 class TestGcPause:
+    """okrkit._gc.paused, as `loads` uses it."""
+
     @pytest.fixture
     def large(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Every document counts as large, so that each load pauses the collector."""
@@ -897,8 +900,8 @@ class TestGcPause:
 
     def test_nested_pauses(self) -> None:
         """Overlapping pauses (reads in several threads) resume the collector at the last end."""
-        with _converter.gc_paused(True):
-            with _converter.gc_paused(True):
+        with paused():
+            with paused():
                 assert not gc.isenabled()
             assert not gc.isenabled()
         assert gc.isenabled()
@@ -908,7 +911,7 @@ class TestGcPause:
         text = formats.dumps(golden_plan(), "json")
 
         def read() -> Plan:
-            with _converter.gc_paused(True):
+            with paused():
                 return formats.loads(text)
 
         with ThreadPoolExecutor(4) as pool:

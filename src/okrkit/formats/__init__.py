@@ -34,6 +34,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+from okrkit._gc import paused
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
 from okrkit.formats._converter import (
@@ -42,7 +43,6 @@ from okrkit.formats._converter import (
     Dates,
     Options,
     Unknown,
-    gc_paused,
     structure,
     unstructure,
 )
@@ -87,7 +87,7 @@ SUFFIXES: dict[str, FormatName] = {
 }
 """The file suffixes `load` and `dump` know, and the format each means."""
 
-# From about 400 objectives, `loads` pauses the garbage collector (see `gc_paused`).
+# From about 400 objectives, `loads` pauses the garbage collector (see `okrkit._gc`).
 _LARGE = 1_000_000  # characters
 
 SCHEMA_VERSION = CURRENT
@@ -186,11 +186,11 @@ def loads(
     source = _text(text, max_size)
     if name == "csv":
         history = None if check_ins is None else _text(check_ins, max_size)
-        with gc_paused(len(source) + len(history or "") >= _LARGE):
+        with paused(len(source) + len(history or "") >= _LARGE):
             return _csv.loads(source, history, options)
     if check_ins is not None:
         raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
-    with gc_paused(len(source) >= _LARGE):
+    with paused(len(source) >= _LARGE):
         if name == "markdown":
             return _markdown.loads(source, options)
         parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]

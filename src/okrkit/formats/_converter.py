@@ -14,14 +14,12 @@ which is read back as a Decimal.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import reprlib
 import sys
-import threading
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from math import isfinite
@@ -53,7 +51,6 @@ __all__ = [
     "Options",
     "Unknown",
     "converter",
-    "gc_paused",
     "safe_repr",
     "structure",
     "unstructure",
@@ -110,41 +107,6 @@ class Options:
             limit = getattr(self, name)
             if limit is not None and (type(limit) is not int or limit < 1):
                 raise InvalidValueError(name, limit, "a whole number >= 1, or None for no limit")
-
-
-# A large document becomes millions of objects that all live on, and each run of the cyclic
-# garbage collector over the older generations walks every one of them again: at 100,000
-# objectives that was over half the time `loads` took (and `json.loads` too), and why the time
-# grew faster than the document.  Reading makes no reference cycles worth collecting, so a
-# large read pauses the collector; cycles made meanwhile (in any thread) wait for its next run.
-# Pauses are counted under a lock, so that reads in several threads resume it when the last
-# one ends, and only if it was running when the first began.
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_resume = False
-
-
-@contextlib.contextmanager
-def gc_paused(large: bool) -> Iterator[None]:
-    """Pause the cyclic garbage collector (if *large*) for the block, and resume it after."""
-    global _gc_pauses, _gc_resume  # noqa: PLW0603 - one switch for the process, as gc's own
-    if not large:
-        yield
-        return
-    import gc  # a built-in module: free to import, but not needed by `import okrkit`
-
-    with _gc_lock:
-        if not _gc_pauses:
-            _gc_resume = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if not _gc_pauses and _gc_resume:
-                gc.enable()
 
 
 # Writing ----------------------------------------------------------------------------------------
