@@ -13,12 +13,15 @@ it has settings) where one of these is expected; nothing is subclassed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeAlias
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
-from okrkit.model import KeyResult
+from okrkit.model import KeyResult, Plan
 
-__all__ = ["Aggregator", "PaceCurve", "Scorer", "Weigher"]
+if TYPE_CHECKING:
+    from okrkit.rules import Diagnostic, RuleContext
+
+__all__ = ["Aggregator", "PaceCurve", "RuleFunction", "Scorer", "Weigher"]
 
 Scorer: TypeAlias = Callable[[float], float]
 """How a scoring policy turns a key result's raw progress into a score, before floor and cap.
@@ -47,4 +50,13 @@ PaceCurve: TypeAlias = Callable[[float], float]
 
 It takes the fraction of the cycle elapsed (0 to 1) and returns the progress expected by
 then (0 to 1 usually).  The default is linear: half the cycle, half the way.
+"""
+
+RuleFunction: TypeAlias = Callable[[Plan, "RuleContext"], Iterable["Diagnostic"]]
+"""A validation rule: it reads a plan and yields a `okrkit.rules.Diagnostic` for each problem.
+
+It makes each with ``context.diagnostic(path, message, id=..., hint=...)``, which fills in
+the rule's code, name and configured severity; its options are ``context.options``.
+Register it with `okrkit.rules.RuleRegistry.rule` (``okrkit.rules.RuleFunction`` is the same
+alias).
 """

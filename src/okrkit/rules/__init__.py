@@ -23,11 +23,11 @@ from okrkit.rules._engine import (
     Report,
     Rule,
     RuleContext,
-    RuleFunction,
     RuleRegistry,
     Severity,
     validate,
 )
+from okrkit.typing import RuleFunction
 
 del _alignment, _ambition, _measurability, _ownership, _structure, _time
 

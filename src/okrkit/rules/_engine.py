@@ -8,13 +8,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from okrkit._gc import paused
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Plan
+from okrkit.typing import RuleFunction
 
 if TYPE_CHECKING:
     from okrkit.rules._config import RuleConfig
@@ -205,14 +206,6 @@ class Report:
         from okrkit.report import diagnostics_html
 
         return diagnostics_html(self)
-
-
-RuleFunction: TypeAlias = Callable[[Plan, "RuleContext"], Iterable[Diagnostic]]
-"""A rule: it reads a plan and yields a `Diagnostic` for each problem it finds.
-
-It makes each with ``context.diagnostic(path, message, id=..., hint=...)``, which fills in
-the rule's code, name and configured severity; its options are ``context.options``.
-"""
 
 
 class _Shared:
