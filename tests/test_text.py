@@ -241,6 +241,25 @@ class TestParseKeyResult:
         got = observed(parse_key_result(text))
         assert expected == {field: got[field] for field in expected}
 
+    @pytest.mark.parametrize(
+        ("text", "start", "value"),
+        [
+            ("Increase NPS 32 to 50", 32.0, 50.0),
+            ("NPS 32 → 50", 32.0, 50.0),
+            ("Grow ARR $1M -> $2M", 1_000_000.0, 2_000_000.0),
+            ("Lift activation 40% ⟶ 55% by Q3", 40.0, 55.0),
+            ("Increase NPS from 32 to 50", 32.0, 50.0),  # "from" as ever
+            ("Keep latency 100 to 200 ms", None, 200.0),  # holding: no move from 100
+            ("Grow users 10 and 20", None, 20.0),  # "and" links no start
+            ("Grow sign-ups by 5 to 20", None, 5.0),  # "by 5" is the change, not a start
+        ],
+    )
+    def test_linked_start(self, text: str, start: float | None, value: float) -> None:
+        """A bare number linked to the value by "to" or an arrow is its start."""
+        parsed = parse_key_result(text)
+        assert (start, value) == (parsed.start, parsed.value)
+        well_formed(parsed, text)
+
     def test_rate_ambiguity(self) -> None:
         """'By 5%' of a rate reads as relative, and says it could be percentage points."""
         parsed = parse_key_result("Reduce the churn rate by 5%")

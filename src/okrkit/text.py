@@ -993,6 +993,7 @@ _PREPOSITIONS = frozenset(
 )
 _FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx."))
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
+_ARROWS = ("->", "→", "⟶")
 _AT_LEAST = (
     r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|minimum|"
     r"min\.|at\s+or\s+above|at\s+or\s+over|more\s+than|greater\s+than|higher\s+than|"
@@ -1023,7 +1024,7 @@ _AFTER = re.compile(
             |at\s+(?:a\s+)?minimum|minimum)
       | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
       | (?P<better>or\s+better)
-      | (?P<band>-|–|—|(?P<to>to|and))\s*(?=[$€£¥]?\d)
+      | (?P<band>-|–|—|(?P<to>to|and|->|→|⟶))\s*(?=[$€£¥]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{_CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{_CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b
@@ -1100,6 +1101,7 @@ class _Token(NamedTuple):
     qualifier: Literal["least", "most", "better"] | None
     change: Literal["up", "down"] | None
     band: bool
+    link: bool  # followed by "to" or an arrow, then a number: "32 to 50", "32 → 50"
     noun: tuple[int, int] | None
 
 
@@ -1188,7 +1190,7 @@ def _tokens(w: str) -> list[_Token]:
         noun = _noun_after(w, end) if unit is None else None
         prep, qualifier, change = _before(w[max(0, m.start() - _WINDOW) : m.start()])
         after = _AFTER.match(w, end)
-        band = False
+        band = link = False
         if after:
             if after["least"] or after["most"]:
                 qualifier = qualifier or ("least" if after["least"] else "most")
@@ -1197,6 +1199,7 @@ def _tokens(w: str) -> list[_Token]:
             elif after["band"]:
                 # "95-105" is a band; "30 to 40" only after "within" or "between".
                 band = not after["to"] or prep == "between" or qualifier == "most"
+                link = bool(after["to"]) and after["to"].lower() != "and"
             else:
                 change = "up" if after["up"] else "down" if after["down"] else change
         pct = (m["pct"] or "").lower()
@@ -1213,6 +1216,7 @@ def _tokens(w: str) -> list[_Token]:
                 qualifier=qualifier,
                 change=change,
                 band=band,
+                link=link,
                 noun=noun,
             )
         )
@@ -1222,6 +1226,8 @@ def _tokens(w: str) -> list[_Token]:
 def _before(prefix: str) -> tuple[str | None, _Qualifier | None, _Change | None]:
     """What the words just before a number say of it: its preposition, qualifier and change."""
     prefix = prefix.rstrip()
+    if prefix.endswith(_ARROWS):
+        return "to", None, None  # "NPS 32 → 50": the arrow says what "to" does
     if prefix.endswith((":", "=")):
         return "=", None, None
     words = prefix.lower().split()
@@ -1617,6 +1623,22 @@ def _parse_key_result(text: str) -> ParsedKeyResult:
             break
     else:
         start_tok = next((t for t in tokens if t.prep == "from"), None)
+        if start_tok is None and kind not in ("keep", "cap"):
+            # "Grow NPS 32 to 50", "ARR $1M → $2M": a bare number linked to the value is the
+            # start, as after "from".
+            start_tok = next(
+                (
+                    tok
+                    for tok, nxt in itertools.pairwise(tokens)
+                    if tok.link
+                    and nxt.prep == "to"
+                    and tok.prep is None
+                    and tok.qualifier is None
+                    and tok.change is None
+                    and not (tok.placeholder or nxt.placeholder)
+                ),
+                None,
+            )
         rest = [t for t in tokens if t is not start_tok]
         value_tok = next((t for t in rest if t.prep or t.change), rest[0] if rest else None)
         if start_tok is not None and value_tok is None:
@@ -1666,6 +1688,8 @@ def _parse_key_result(text: str) -> ParsedKeyResult:
     if verb:
         mark("verb", verb[2].start(), verb[2].end())
     span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))
+    if span is not None and start_tok is not None and span[0] <= start_tok.start < span[1]:
+        span = _clean_metric(text, span[0], start_tok.start)  # "NPS 32 to 50": not "NPS 32"
     metric = None
     if span is not None:
         mark("metric", *span)
