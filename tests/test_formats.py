@@ -845,9 +845,9 @@ class TestGcPause:
         """Every document counts as large, so that each load pauses the collector."""
         monkeypatch.setattr(formats, "_LARGE", 0)
 
-    @pytest.mark.usefixtures("large")
-    def test_paused_while_reading(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """A large document is read with the collector paused, and resumed after."""
+    @pytest.fixture
+    def seen(self, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+        """Whether the collector ran, each time `loads` built a plan."""
         seen: list[bool] = []
 
         def spy(data: object, options: Any) -> Plan:
@@ -855,20 +855,18 @@ class TestGcPause:
             return _converter.structure(data, options)
 
         monkeypatch.setattr(formats, "structure", spy)
+        return seen
+
+    @pytest.mark.usefixtures("large")
+    def test_paused_while_reading(self, seen: list[bool]) -> None:
+        """A large document is read with the collector paused, and resumed after."""
         assert gc.isenabled()
         formats.loads('{"okrkit": 1}')
         assert [False] == seen
         assert gc.isenabled()
 
-    def test_small_documents_leave_it_alone(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_small_documents_leave_it_alone(self, seen: list[bool]) -> None:
         """A small document is read with the collector running."""
-        seen: list[bool] = []
-
-        def spy(data: object, options: Any) -> Plan:
-            seen.append(gc.isenabled())
-            return _converter.structure(data, options)
-
-        monkeypatch.setattr(formats, "structure", spy)
         formats.loads('{"okrkit": 1}')
         assert [True] == seen
 
