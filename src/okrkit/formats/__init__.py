@@ -174,7 +174,10 @@ def loads(
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
     objects) bound what is read; None lifts a limit.  *check_ins* is, for CSV only, the
-    text of the check-in history file (see `dumps_check_ins`).
+    text of the check-in history file (see `dumps_check_ins`).  A document of a million
+    characters or more is read with Python's cyclic garbage collector paused (reading makes
+    no reference cycles, and the collector's runs over the growing plan were most of the
+    time); it is resumed after, however the read ends.
 
     >>> plan = loads("okrkit: 1\\nobjectives:\\n- title: Grow\\n", "yaml")
     >>> plan.objectives[0].title
