@@ -224,6 +224,26 @@ _TITLES = (
     "Close the books faster",
 )
 
+# Each detail line an objective may have, a value for it and another.
+_DETAILS = (
+    ("Owner", "growth", "platform"),
+    ("Cycle", "2026-Q3", "2026-Q4"),
+    ("Commitment", "committed", "aspirational"),
+    ("Level", "team", "company"),
+    ("Aligned to", "parent", "other"),
+    ("Id", "g", "h"),
+    ("Weight", "2", "3"),
+    ("Fiscal year start", "4", "7"),
+    ("Fiscal year named by", "start", "end"),
+)
+# Each detail line a document may have before its first objective, likewise.
+_DOCUMENT_DETAILS = (
+    ("Cycle", "2026-Q3", "2026-Q4"),
+    ("As of", "2026-08-01", "2026-08-14"),
+    ("Fiscal year start", "4", "7"),
+    ("Fiscal year named by", "start", "end"),
+)
+
 
 @st.composite
 def markdown_plans(draw: st.DrawFn) -> Plan:
@@ -430,7 +450,7 @@ class TestMarkdown:
         assert date(2026, 3, 2) == again.key_results[0].check_ins[0].at
 
     @given(st.lists(st.sampled_from(("", "  ", "Cycle: 2026-Q3", "As of: 2026-08-01", "Notes")),
-                    max_size=5),
+                    max_size=5, unique=True),
            st.sampled_from(_STATEMENTS))  # fmt: skip
     def test_key_results_never_dropped(self, preamble: list[str], statement: str) -> None:
         """A key result line is read into an objective or refused, never silently dropped."""
@@ -441,6 +461,48 @@ class TestMarkdown:
         assert [
             f"line {line}: expected an objective (a heading or an 'Objective:' line) before this"
             f" key result, got {'- ' + statement!r}"
+        ] == list(error.value.problems)
+
+    @given(
+        st.sampled_from(_DETAILS),
+        st.data(),
+        st.lists(st.sampled_from(("", "Notes", "- Hire two senior engineers"))),
+        st.sampled_from(("{}: {}", "**{}:** {}", "{}:{}", "{}:  {}  ")),
+    )
+    def test_detail_given_twice_is_refused(
+        self, detail: tuple[str, str, str], data: st.DataObject, between: list[str], shape: str
+    ) -> None:
+        """A detail line said twice under one objective is refused naming both lines."""
+        key, value, other = detail
+        second = data.draw(st.sampled_from((value, other)))
+        lines = ["## Grow", f"{key}: {value}", *between, shape.format(key, second)]
+        with pytest.raises(FormatError) as error:
+            formats.loads("\n".join([*lines, "## Ship", "- Ship the app"]), "markdown")
+        assert [
+            f"line {len(lines)}: {key.lower()}: expected once per objective (first on line 2),"
+            f" got {second!r}"
+        ] == list(error.value.problems)
+
+    @given(
+        st.sampled_from(_DOCUMENT_DETAILS),
+        st.data(),
+        st.lists(
+            st.sampled_from(("", "Notes", "Cycle: 2026-Q3", "As of: 2026-08-01")), unique=True
+        ),
+    )
+    def test_document_default_given_twice_is_refused(
+        self, detail: tuple[str, str, str], data: st.DataObject, between: list[str]
+    ) -> None:
+        """A document default said twice before the first objective is refused naming both."""
+        key, value, other = detail
+        second = data.draw(st.sampled_from((value, other)))
+        between = [line for line in between if not line.startswith(key)]
+        lines = [f"{key}: {value}", *between, f"{key}: {second}"]
+        with pytest.raises(FormatError) as error:
+            formats.loads("\n".join([*lines, "## Ship", "- Ship the app"]), "markdown")
+        assert [
+            f"line {len(lines)}: {key.lower()}: expected once before the first objective"
+            f" (first on line 1), got {second!r}"
         ] == list(error.value.problems)
 
     @given(st.text(alphabet=" \t\n\r"))
@@ -580,6 +642,17 @@ class TestMarkdown:
                 ["line 2: expected a real date, got '2026-02-30'"],
             ),
             ("## G\nId: x\n## H\nId: x\n", ["line 4: duplicate id 'x', also at line 2"]),
+            (
+                "## G\n\nOwner: platform\nCycle: 2026-Q3\nOwner: growth\n",
+                ["line 5: owner: expected once per objective (first on line 3), got 'growth'"],
+            ),
+            (
+                "Cycle: 2026-Q3\nCycle: 2026-Q4\n## G\n",
+                [
+                    "line 2: cycle: expected once before the first objective (first on line 1),"
+                    " got '2026-Q4'"
+                ],
+            ),
         ],
     )
     def test_bad_markdown(self, text: str, problems: list[str]) -> None:

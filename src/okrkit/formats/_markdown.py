@@ -10,7 +10,8 @@ Reading:
   the same lines before the first objective (and ``As of:``, ``Fiscal year start:``,
   ``Fiscal year named by:``) set the document's defaults; fiscal lines under an objective or
   a section title say how its ``FY`` cycle label reads, and those of the objectives nested
-  under it;
+  under it; each line is given once per objective and once before the first objective, a
+  second one is an error naming both lines, never read over the first;
 - the numbered or bulleted list under an objective holds its key results, each read with
   `okrkit.text` into a structured key result when it can be, else kept with its title only;
   a key result line before any objective is an error, never dropped, and so is a document
@@ -197,14 +198,26 @@ class _Reader:
             if meta := _META.fullmatch(line.strip()):
                 key, value = meta["key"].lower(), meta["value"].strip()
                 if current is None or key == "as of":
-                    self.defaults[key] = (n, value)
+                    self.once(self.defaults, key, n, value, "before the first objective")
                 else:
-                    current.meta[key] = (n, value)
+                    self.once(current.meta, key, n, value, "per objective")
                 continue
             if current is not None and not current.key_results:
                 current.description.append(line.strip())
         self.blank = not text.strip()
         return self.build(objectives)
+
+    def once(
+        self, given: dict[str, tuple[int, str]], key: str, n: int, value: str, where: str
+    ) -> None:
+        """Keep line *n*'s *value* for *key* in *given*, unless an earlier line gave one."""
+        if key in given:
+            self.problems.append(
+                f"line {n}: {key}: expected once {where} (first on line {given[key][0]}),"
+                f" got {value!r}"
+            )
+        else:
+            given[key] = (n, value)
 
     def setting(
         self, given: dict[str, tuple[int, str]], key: str, parse: Any, fallback: Any
