@@ -416,11 +416,43 @@ class TestMarkdown:
         with pytest.raises(FormatError, match="line 2: expected a date for this progress"):
             formats.loads(f"## Grow\n{line}\n", "markdown")
 
-    def test_dateless_with_as_of(self) -> None:
-        """An 'As of:' line dates progress that has no date of its own."""
-        plan = formats.loads("As of: 2026-08-01\n## Grow\n- Ship it DONE\n", "markdown")
+    @pytest.mark.parametrize("sections", ["", "# Q3 2026 OKRs\n", "# 2026\n## Q3\n"])
+    def test_dateless_with_as_of(self, sections: str) -> None:
+        """An 'As of:' line dates progress that has no date of its own, under section titles too."""
+        text = f"{sections}As of: 2026-08-01\n### Grow\n- Ship it DONE\n"
+        plan = formats.loads(text, "markdown")
         kr = plan.objectives[0].key_results[0]
         assert (Direction.MILESTONE, date(2026, 8, 1)) == (kr.direction, kr.check_ins[0].at)
+
+    @given(st.data())
+    def test_as_of_after_an_objective_is_refused(self, data: st.DataObject) -> None:
+        """'As of:' dates the whole document: after the first objective it is refused, by line."""
+        body = [
+            "# Q3 2026 OKRs",
+            "Cycle: 2026-Q3",
+            "## Grow",
+            "Owner: growth",
+            "- Raise NPS from 30 to 40 => 35",
+            "Notes",
+            "### Grow in France",
+            "- Objective: Hire locally",
+            "  - Hire two senior engineers",
+            "# Japan",
+            "## Hire",
+            "- Ship the app",
+        ]
+        at = data.draw(st.integers(0, len(body)))
+        lines = [*body[:at], "As of: 2026-08-01", *body[at:]]
+        if at <= body.index("## Grow"):
+            plan = formats.loads("\n".join(lines), "markdown")
+            assert date(2026, 8, 1) == plan.objectives[0].key_results[0].check_ins[0].at
+            return
+        with pytest.raises(FormatError) as error:
+            formats.loads("\n".join(lines), "markdown")
+        assert [
+            f"line {at + 1}: expected 'as of' before the first objective, as it dates the whole"
+            " document, got '2026-08-01'"
+        ] == list(error.value.problems)
 
     def test_fiscal_and_datetime(self) -> None:
         """Fiscal defaults are written at the top; a datetime check-in is written as its day."""
@@ -645,6 +677,20 @@ class TestMarkdown:
             (
                 "## G\n\nOwner: platform\nCycle: 2026-Q3\nOwner: growth\n",
                 ["line 5: owner: expected once per objective (first on line 3), got 'growth'"],
+            ),
+            (
+                "As of: 2026-08-01\n## G\nAs of: 2026-08-14\n- Ship it\n",
+                [
+                    "line 3: expected 'as of' before the first objective, as it dates the whole"
+                    " document, got '2026-08-14'"
+                ],
+            ),
+            (
+                "As of: 2026-08-01\n# Q3\nAs of: 2026-08-14\n## G\n",
+                [
+                    "line 3: as of: expected once before the first objective (first on line 1),"
+                    " got '2026-08-14'"
+                ],
             ),
             (
                 "Cycle: 2026-Q3\nCycle: 2026-Q4\n## G\n",

@@ -12,6 +12,8 @@ Reading:
   a section title say how its ``FY`` cycle label reads, and those of the objectives nested
   under it; each line is given once per objective and once before the first objective, a
   second one is an error naming both lines, never read over the first;
+- ``As of:`` dates the whole document, so it belongs before the first objective (a section
+  title such as ``# Q3 OKRs`` is not one); after it, it is an error naming its line;
 - the numbered or bulleted list under an objective holds its key results, each read with
   `okrkit.text` into a structured key result when it can be, else kept with its title only;
   a key result line before any objective is an error, never dropped, and so is a document
@@ -131,6 +133,8 @@ class _Reader:
         self.options = options
         self.problems: list[str] = []
         self.defaults: dict[str, tuple[int, str]] = {}
+        # Each 'As of:' line, with how many objectives (section titles among them) came before.
+        self.as_of_lines: list[tuple[int, str, int]] = []
 
     def read(self, text: str) -> Plan:
         objectives: list[_Objective] = []
@@ -197,7 +201,9 @@ class _Reader:
                 continue
             if meta := _META.fullmatch(line.strip()):
                 key, value = meta["key"].lower(), meta["value"].strip()
-                if current is None or key == "as of":
+                if key == "as of":  # placed in build, once section titles are known
+                    self.as_of_lines.append((n, value, len(objectives)))
+                elif current is None:
                     self.once(self.defaults, key, n, value, "before the first objective")
                 else:
                     self.once(current.meta, key, n, value, "per objective")
@@ -248,7 +254,6 @@ class _Reader:
             return date.fromisoformat(value)
 
         fiscal = self.fiscal(self.defaults, (1, "end"))
-        self.as_of: date | None = self.setting(self.defaults, "as of", as_of, None)
         self.cycle: Cycle | None = None
         if "cycle" in self.defaults:
             self.cycle = self.parse_cycle(*self.defaults["cycle"], fiscal)
@@ -269,6 +274,17 @@ class _Reader:
             # Fiscal settings hold for what is nested under them, as a cycle does; parents
             # come before their children in *found*.
             obj.fiscal = self.fiscal(obj.meta, fiscal if obj.parent is None else obj.parent.fiscal)
+        # 'As of:' dates the whole document, so under an objective it would date what is
+        # above it too: it belongs before the first objective (a section title is not one).
+        for n, value, before in self.as_of_lines:
+            if all(obj.section for obj in found[:before]):
+                self.once(self.defaults, "as of", n, value, "before the first objective")
+            else:
+                self.problems.append(
+                    f"line {n}: expected 'as of' before the first objective, as it dates the"
+                    f" whole document, got {value!r}"
+                )
+        self.as_of: date | None = self.setting(self.defaults, "as of", as_of, None)
         result = []
         for obj in found:
             if obj.section:
