@@ -224,6 +224,9 @@ _TITLES = (
     "Close the books faster",
 )
 
+# Lines of text people write under an objective, blank ones among them.
+_NOTES = ("We lost customers after the price change.", "Review in August.", "", "  ")
+
 # Each detail line an objective may have, a value for it and another.
 _DETAILS = (
     ("Owner", "growth", "platform"),
@@ -536,6 +539,61 @@ class TestMarkdown:
             f"line {len(lines)}: {key.lower()}: expected once before the first objective"
             f" (first on line 1), got {second!r}"
         ] == list(error.value.problems)
+
+    @given(
+        st.lists(st.sampled_from(_NOTES)),
+        st.lists(st.sampled_from(_NOTES)),
+        st.lists(st.sampled_from(_STATEMENTS), min_size=1, max_size=3, unique=True),
+    )
+    def test_notes_under_the_list_are_kept(
+        self, before: list[str], after: list[str], statements: list[str]
+    ) -> None:
+        """Text after an objective's list is kept in its description, after the text before it.
+
+        Blank lines join paragraphs into one, as before the list; read -> write -> read keeps
+        the description, which is written before the list.
+        """
+        listed = [f"- {statement}" for statement in statements]
+        text = "\n".join(["Cycle: 2026-Q3", "## Grow", *before, *listed, *after, "## Ship"])
+        plan = formats.loads(text, "markdown")
+        grow = plan.objectives[0]
+        notes = [line for line in [*before, *after] if line.strip()]
+        assert (" ".join(notes) or None) == grow.description
+        assert statements == [kr.title for kr in grow.key_results]
+        assert plan == formats.loads(formats.dumps(plan, "markdown"), "markdown")
+
+    def test_notes_under_the_list_leave_key_results_alone(self) -> None:
+        """Notes after a list leave its check-ins and nested objectives as they were read."""
+        text = (
+            "Cycle: 2026-Q3\n"
+            "## Grow\n\n"
+            "Why it matters.\n\n"
+            "- Raise NPS from 30 to 40 => 35 on 2026-08-01\n"
+            "- [x] Ship the app\n\n"
+            "We agreed these at the offsite.\n\n"
+            "Review them in August.\n"
+            "## Hire\n"
+            "- Make customers happier\n"
+            "  - Objective: Fix onboarding\n"
+            "    - Cut time to first value from 10 days to 3 days => 6\n"
+            "Onboarding owns this.\n"
+        )
+        plan = formats.loads(text, "markdown")
+        assert [
+            (
+                "grow",
+                None,
+                "Why it matters. We agreed these at the offsite. Review them in August.",
+            ),
+            ("hire", None, None),
+            ("fix-onboarding", "make-customers-happier", "Onboarding owns this."),
+        ] == [(o.id, o.aligned_to, o.description) for o in plan.objectives]
+        nps = plan.key_result("raise-nps-from-30-to-40")
+        assert [(date(2026, 8, 1), 35)] == [(c.at, c.value) for c in nps.check_ins]
+        assert 1 == plan.key_result("ship-the-app").current
+        onboarding = plan.key_result("cut-time-to-first-value-from-10-days-to-3-days")
+        assert [(date(2026, 9, 30), 6)] == [(c.at, c.value) for c in onboarding.check_ins]
+        assert plan == formats.loads(formats.dumps(plan, "markdown"), "markdown")
 
     @given(st.text(alphabet=" \t\n\r"))
     def test_blank_document_is_refused(self, text: str) -> None:

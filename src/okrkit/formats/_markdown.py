@@ -6,7 +6,8 @@ Reading:
   dropped) or an ``Objective: ...`` line; a heading with no key results and no details whose
   sub-headings are objectives is a section title (``# Q3 OKRs``), not an objective;
 - lines ``Owner:``, ``Cycle:``, ``Commitment:``, ``Level:``, ``Aligned to:``, ``Id:`` and
-  ``Weight:`` under an objective set its fields; other text before its list is its description;
+  ``Weight:`` under an objective set its fields; other text under it, before its list or after
+  it (after an ``Objective:`` item's key results, that objective's), is its description;
   the same lines before the first objective (and ``As of:``, ``Fiscal year start:``,
   ``Fiscal year named by:``) set the document's defaults; fiscal lines under an objective or
   a section title say how its ``FY`` cycle label reads, and those of the objectives nested
@@ -208,7 +209,7 @@ class _Reader:
                 else:
                     self.once(current.meta, key, n, value, "per objective")
                 continue
-            if current is not None and not current.key_results:
+            if current is not None:  # notes under its list too: appended, never dropped
                 current.description.append(line.strip())
         self.blank = not text.strip()
         return self.build(objectives)
