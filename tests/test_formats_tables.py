@@ -658,6 +658,22 @@ class TestMarkdown:
             ("launch", date(2026, 7, 1), date(2027, 6, 30)),
         ] == [(o.id, o.cycle.start, o.cycle.end) for o in plan.objectives]
 
+    def test_key_result_after_a_nested_objective(self) -> None:
+        """A key result outdented past an objective nested in the list is the heading's."""
+        text = (
+            "## Parent objective here\n\n"
+            "- Grow revenue from 1 to 2\n"
+            "  - Objective: Child objective here\n"
+            "    - Grow users from 3 to 4\n"
+            "- Grow margin from 5 to 6\n"
+        )
+        parent, child = formats.loads(text, "markdown").objectives
+        assert ["Grow revenue from 1 to 2", "Grow margin from 5 to 6"] == [
+            kr.title for kr in parent.key_results
+        ]
+        assert ["Grow users from 3 to 4"] == [kr.title for kr in child.key_results]
+        assert "grow-revenue-from-1-to-2" == child.aligned_to
+
     def test_empty_objective_not_a_section(self) -> None:
         """An objective with nothing under it but aligned children is written so it stays one."""
         plan = Plan(
@@ -703,7 +719,18 @@ class TestMarkdown:
                 "Notes from the offsite.\nCycle: 2026-Q3\n",
                 ["document: expected an objective (a heading or an 'Objective:' line), got none"],
             ),
-            ("Owner: growth\n## G\n", ["line 1: expected 'owner' under an objective"]),
+            (
+                "Owner: growth\n## G\n",
+                ["line 1: expected 'owner' under an objective, got 'growth'"],
+            ),
+            (
+                "Id: plan\nWeight: 2\nAligned to: top\n## G\n",
+                [
+                    "line 1: expected 'id' under an objective, got 'plan'",
+                    "line 2: expected 'weight' under an objective, got '2'",
+                    "line 3: expected 'aligned to' under an objective, got 'top'",
+                ],
+            ),
             (
                 "## G\nCycle: 2026-Q9\n",
                 [

@@ -8,8 +8,9 @@ Reading:
 - lines ``Owner:``, ``Cycle:``, ``Commitment:``, ``Level:``, ``Aligned to:``, ``Id:`` and
   ``Weight:`` under an objective set its fields; other text under it, before its list or after
   it (after an ``Objective:`` item's key results, that objective's), is its description;
-  the same lines before the first objective (and ``As of:``, ``Fiscal year start:``,
-  ``Fiscal year named by:``) set the document's defaults; fiscal lines under an objective or
+  ``Cycle:``, ``As of:``, ``Fiscal year start:`` and ``Fiscal year named by:`` before the
+  first objective set the document's defaults, and the other detail lines there are errors
+  (no objective would keep them); fiscal lines under an objective or
   a section title say how its ``FY`` cycle label reads, and those of the objectives nested
   under it; each line is given once per objective and once before the first objective, a
   second one is an error naming both lines, never read over the first;
@@ -195,7 +196,8 @@ class _Reader:
                 indent = len(item["indent"].expandtabs(4))
                 while items and items[-1][0] >= indent:
                     items.pop()
-                owner = items[-1][1] if items else current
+                # Outdented past every nested objective, it is the heading objective's again.
+                owner = items[-1][1] if items else (headings[-1][1] if headings else current)
                 owner.key_results.append((n, body, item["box"]))
                 owner.last_kr_indent = indent
                 current = owner
@@ -258,11 +260,15 @@ class _Reader:
         self.cycle: Cycle | None = None
         if "cycle" in self.defaults:
             self.cycle = self.parse_cycle(*self.defaults["cycle"], fiscal)
-        for key in ("owner", "commitment", "level"):
-            if key in self.defaults:
-                self.problems.append(
-                    f"line {self.defaults[key][0]}: expected {key!r} under an objective"
-                )
+        # Only the cycle and the fiscal settings are document defaults; the rest belong to one
+        # objective, and read before any would be lost.
+        misplaced = [
+            (n, key, value)
+            for key, (n, value) in self.defaults.items()
+            if key in ("owner", "commitment", "level", "aligned to", "id", "weight")
+        ]
+        for n, key, value in sorted(misplaced):
+            self.problems.append(f"line {n}: expected {key!r} under an objective, got {value!r}")
         for obj in found:
             # A heading with nothing of its own above objectives is a section title.
             obj.section = bool(
