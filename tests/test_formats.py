@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import threading
 import warnings
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -902,6 +905,65 @@ class TestGcPause:
             with paused():
                 assert not gc.isenabled()
             assert not gc.isenabled()
+        assert gc.isenabled()
+
+    @staticmethod
+    def _fork_reports(child: Callable[[], bool]) -> bool:
+        """What *child* returns, run in a forked child process."""
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child reports through the pipe, and only that
+            try:
+                os.write(write, b"1" if child() else b"0")
+            finally:
+                os._exit(0)
+        os.close(write)
+        os.waitpid(pid, 0)
+        answer = os.read(read, 1)
+        os.close(read)
+        return answer == b"1"
+
+    @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+    def test_fork_while_another_thread_pauses(self) -> None:
+        """A child forked while another thread holds a pause runs its collector: that
+        thread is not there to resume it."""
+        holding, done = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with paused():
+                holding.set()
+                done.wait(10)
+
+        thread = threading.Thread(target=hold)
+        thread.start()
+        holding.wait(10)
+        try:
+            assert not gc.isenabled()
+            assert self._fork_reports(gc.isenabled)
+        finally:
+            done.set()
+            thread.join()
+        assert gc.isenabled()
+
+    @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+    def test_fork_inside_a_pause(self) -> None:
+        """A child forked inside its own pause keeps it to the pause's end, then collects."""
+        read, write = os.pipe()
+        pause = paused()
+        pause.__enter__()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child reports through the pipe, and only that
+            try:
+                inside = gc.isenabled()
+                pause.__exit__(None, None, None)
+                os.write(write, b"%d%d" % (inside, gc.isenabled()))
+            finally:
+                os._exit(0)
+        pause.__exit__(None, None, None)
+        os.close(write)
+        os.waitpid(pid, 0)
+        assert b"01" == os.read(read, 2)
+        os.close(read)
         assert gc.isenabled()
 
     def test_threads(self) -> None:

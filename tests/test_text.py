@@ -252,6 +252,16 @@ class TestParseKeyResult:
             ("Keep latency 100 to 200 ms", None, 200.0),  # holding: no move from 100
             ("Grow users 10 and 20", None, 20.0),  # "and" links no start
             ("Grow sign-ups by 5 to 20", None, 5.0),  # "by 5" is the change, not a start
+            ("Raise test coverage 60 to 80%", 60.0, 80.0),
+            # Not a level of the same thing, or a count's range: no start.
+            ("Cut p95 latency 20% to 200ms", None, 200.0),
+            ("Grow revenue 20% to $1.2M", None, 1_200_000.0),
+            ("Increase NPS 10 points to 50", None, 50.0),
+            ("Increase accounts 2x to 100", None, 100.0),
+            ("Reduce MTTR 2 hours to 30 minutes", None, 30.0),
+            ("Hire 5 to 10 engineers", None, 10.0),
+            ("Deliver 3 to 5 case studies", None, 5.0),
+            ("Interview 10 to 15 customers", None, 15.0),
         ],
     )
     def test_linked_start(self, text: str, start: float | None, value: float) -> None:
@@ -754,7 +764,7 @@ _SHAPE_NUMBER = st.builds(
     st.sampled_from(["", "", "-", "+"]),
     st.integers(0, 999),
     st.sampled_from(["", "", ".5", ".25", ".000001", ".0"]),
-)
+) | st.sampled_from(["-0", "+0", "0", "-0.0"])
 
 
 class TestTemplates:
@@ -830,6 +840,17 @@ class TestTemplates:
         for _ in range(2):
             assert parse_key_result(text) == self.full(text)
         assert all(template is None for template in t._TEMPLATES.values())
+
+    def test_unsigned_change_is_no_template(self) -> None:
+        """A factor's reading ("Double ... to -0") is unsigned: it makes no template, so a
+        later statement's sign is not kept where a full reading drops it."""
+        from okrkit import text as t
+
+        t._TEMPLATES.clear()
+        for text in ("Double signups from 5 to -0", "Double signups from 5 to -3"):
+            assert parse_key_result(text) == self.full(text)
+            assert t._reader()(text) == t._Reading.of(self.full(text))
+        assert 3.0 == parse_key_result("Double signups from 5 to -3").value
 
     def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The templates kept are bounded: when full, they are dropped and kept afresh."""

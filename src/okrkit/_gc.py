@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import threading
 from collections.abc import Iterator
 
 _lock = threading.Lock()
-_pauses = 0
+_holders: dict[int, int] = {}  # thread -> how many pauses it holds
 _resume = False
 
 
@@ -27,21 +28,45 @@ def paused(active: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector for the block (if *active*), and resume it after.
 
     It is resumed however the block ends, and left off if it was off when the first of
-    several overlapping pauses began.
+    several overlapping pauses began.  (A ``gc.disable()`` made by other code while a pause
+    holds cannot be told from the pause's own, and is undone with it.)
     """
-    global _pauses, _resume  # noqa: PLW0603 - one switch for the process, as gc's own
+    global _resume  # noqa: PLW0603 - one switch for the process, as gc's own
     if not active:
         yield
         return
+    me = threading.get_ident()
     with _lock:
-        if not _pauses:
+        if not _holders:
             _resume = gc.isenabled()
             gc.disable()
-        _pauses += 1
+        _holders[me] = _holders.get(me, 0) + 1
     try:
         yield
     finally:
         with _lock:
-            _pauses -= 1
-            if not _pauses and _resume:
-                gc.enable()
+            if _holders[me] > 1:
+                _holders[me] -= 1
+            else:
+                del _holders[me]
+                if not _holders and _resume:
+                    gc.enable()
+
+
+def _after_fork() -> None:  # pragma: no cover - runs in the child (tests/test_formats.py)
+    """In a child process only the thread that forked runs on: the pauses other threads held
+    will never end there, so they are dropped (and the collector resumed if none is left)."""
+    global _lock  # noqa: PLW0603
+    _lock = threading.Lock()
+    me = threading.get_ident()
+    mine = _holders.get(me, 0)
+    if len(_holders) > bool(mine):  # other threads held pauses
+        _holders.clear()
+        if mine:
+            _holders[me] = mine
+        elif _resume:
+            gc.enable()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - absent only where there is no fork
+    os.register_at_fork(after_in_child=_after_fork)

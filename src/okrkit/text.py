@@ -1519,6 +1519,7 @@ def _usable(parsed: ParsedKeyResult, m: re.Match[str]) -> bool:
         and parsed.start == float(m["a"])
         and parsed.value == float(m["b"])
         and parsed.upper is None
+        and parsed.form == "target"  # a change's amount is unsigned: "to -0" hides a sign
         and not parsed.relative
         and parsed.measurable
     )
@@ -1623,9 +1624,10 @@ def _parse_key_result(text: str) -> ParsedKeyResult:
             break
     else:
         start_tok = next((t for t in tokens if t.prep == "from"), None)
-        if start_tok is None and kind not in ("keep", "cap"):
+        if start_tok is None and kind not in ("keep", "cap", "out"):
             # "Grow NPS 32 to 50", "ARR $1M → $2M": a bare number linked to the value is the
-            # start, as after "from".
+            # start, as after "from" -- if it is a level of the same thing: not "20% to
+            # $1.2M", "2x to 100", "10 points to 50", nor a count's range ("5 to 10 engineers").
             start_tok = next(
                 (
                     tok
@@ -1636,6 +1638,11 @@ def _parse_key_result(text: str) -> ParsedKeyResult:
                     and tok.qualifier is None
                     and tok.change is None
                     and not (tok.placeholder or nxt.placeholder)
+                    and nxt.noun is None
+                    and (
+                        tok.unit == nxt.unit
+                        or (tok.unit is None and nxt.unit not in ("x", "points", "bps"))
+                    )
                 ),
                 None,
             )
