@@ -303,6 +303,16 @@ def fiscal_plans(draw: st.DrawFn) -> Plan:
     return Plan(objectives=objectives)
 
 
+def _refused_twice(lines: list[str], key: str, second: str, where: str, *, first: int) -> None:
+    """*lines*, then an objective, are refused for giving *key* twice, the last line second."""
+    with pytest.raises(FormatError) as error:
+        formats.loads("\n".join([*lines, "## Ship", "- Ship the app"]), "markdown")
+    assert [
+        f"line {len(lines)}: {key.lower()}: expected once {where} (first on line {first}),"
+        f" got {second!r}"
+    ] == list(error.value.problems)
+
+
 class TestMarkdown:
     @given(markdown_plans())
     def test_read_write_read(self, plan: Plan) -> None:
@@ -511,12 +521,7 @@ class TestMarkdown:
         key, value, other = detail
         second = data.draw(st.sampled_from((value, other)))
         lines = ["## Grow", f"{key}: {value}", *between, shape.format(key, second)]
-        with pytest.raises(FormatError) as error:
-            formats.loads("\n".join([*lines, "## Ship", "- Ship the app"]), "markdown")
-        assert [
-            f"line {len(lines)}: {key.lower()}: expected once per objective (first on line 2),"
-            f" got {second!r}"
-        ] == list(error.value.problems)
+        _refused_twice(lines, key, second, "per objective", first=2)
 
     @given(
         st.sampled_from(_DOCUMENT_DETAILS),
@@ -533,12 +538,7 @@ class TestMarkdown:
         second = data.draw(st.sampled_from((value, other)))
         between = [line for line in between if not line.startswith(key)]
         lines = [f"{key}: {value}", *between, f"{key}: {second}"]
-        with pytest.raises(FormatError) as error:
-            formats.loads("\n".join([*lines, "## Ship", "- Ship the app"]), "markdown")
-        assert [
-            f"line {len(lines)}: {key.lower()}: expected once before the first objective"
-            f" (first on line 1), got {second!r}"
-        ] == list(error.value.problems)
+        _refused_twice(lines, key, second, "before the first objective", first=1)
 
     @given(
         st.lists(st.sampled_from(_NOTES)),
