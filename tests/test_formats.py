@@ -8,7 +8,7 @@ import json
 import os
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -943,6 +943,31 @@ class TestGcPause:
         finally:
             done.set()
             thread.join()
+        assert gc.isenabled()
+
+    @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+    def test_fork_drops_another_threads_pause_cleanly(self) -> None:
+        """In a child, a pause another thread began ends without error, the collector on."""
+
+        def pausing() -> Iterator[None]:
+            with paused():
+                yield
+
+        held = pausing()
+        thread = threading.Thread(target=next, args=(held,))
+        thread.start()
+        thread.join()  # the pause stays held, by a thread that is gone
+
+        def child() -> bool:
+            dropped = gc.isenabled()
+            held.close()
+            return dropped and gc.isenabled()
+
+        try:
+            assert not gc.isenabled()
+            assert self._fork_reports(child)
+        finally:
+            held.close()
         assert gc.isenabled()
 
     @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")

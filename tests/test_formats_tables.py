@@ -674,6 +674,20 @@ class TestMarkdown:
         assert ["Grow users from 3 to 4"] == [kr.title for kr in child.key_results]
         assert "grow-revenue-from-1-to-2" == child.aligned_to
 
+    def test_flat_list_of_objectives_under_a_title(self) -> None:
+        """Objective items and their key results at one indent, under a title heading: each
+        key result is the objective item's above it."""
+        text = (
+            "# Q3 2026 OKRs\n\nCycle: 2026-Q3\n\n"
+            "1. Objective: Grow revenue\n2. Increase ARR from 1 to 2\n"
+            "3. Objective: Ship faster\n4. Cut cycle time from 10 to 5\n"
+        )
+        plan = formats.loads(text, "markdown")
+        assert [
+            ("grow-revenue", ["Increase ARR from 1 to 2"]),
+            ("ship-faster", ["Cut cycle time from 10 to 5"]),
+        ] == [(o.id, [kr.title for kr in o.key_results]) for o in plan.objectives]
+
     def test_empty_objective_not_a_section(self) -> None:
         """An objective with nothing under it but aligned children is written so it stays one."""
         plan = Plan(

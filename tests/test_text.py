@@ -262,6 +262,14 @@ class TestParseKeyResult:
             ("Hire 5 to 10 engineers", None, 10.0),
             ("Deliver 3 to 5 case studies", None, 5.0),
             ("Interview 10 to 15 customers", None, 15.0),
+            ("Reduce support tickets 20 to 30%", None, 30.0),  # a range of the cut
+            ("Resolve 80 to 90% of tickets in first contact", None, 90.0),  # nothing named
+            ("Raise $500k to $750k in grants", None, 750_000.0),
+            ("Increase NPS +10 to 50", None, 50.0),  # "+10" is a change
+            ("Reduce open bugs 120 → 40 bugs", 120.0, 40.0),  # an arrow is never a range
+            ("Double signups 5k → 10k", 5_000.0, 10_000.0),  # the target, not "x 10,000"
+            ("Double signups from 5k to 10k", 5_000.0, 10_000.0),
+            ("Halve MTTR 4h → 2h", 4.0, 2.0),
         ],
     )
     def test_linked_start(self, text: str, start: float | None, value: float) -> None:
@@ -841,16 +849,16 @@ class TestTemplates:
             assert parse_key_result(text) == self.full(text)
         assert all(template is None for template in t._TEMPLATES.values())
 
-    def test_unsigned_change_is_no_template(self) -> None:
-        """A factor's reading ("Double ... to -0") is unsigned: it makes no template, so a
-        later statement's sign is not kept where a full reading drops it."""
+    def test_signed_zero_template(self) -> None:
+        """A template made from "... to -0" serves a later "... to -3" exactly (a change's
+        amount would be unsigned, so only target readings make templates)."""
         from okrkit import text as t
 
         t._TEMPLATES.clear()
         for text in ("Double signups from 5 to -0", "Double signups from 5 to -3"):
             assert parse_key_result(text) == self.full(text)
             assert t._reader()(text) == t._Reading.of(self.full(text))
-        assert 3.0 == parse_key_result("Double signups from 5 to -3").value
+        assert -3.0 == parse_key_result("Double signups from 5 to -3").value
 
     def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The templates kept are bounded: when full, they are dropped and kept afresh."""

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 _lock = threading.Lock()
 _holders: dict[int, int] = {}  # thread -> how many pauses it holds
-_resume = False
+_resume = False  # whether the collector ran when the pauses began
+_active = False  # whether the collector is paused by us (set before it is, cleared after)
 
 
 @contextlib.contextmanager
@@ -31,7 +32,7 @@ def paused(active: bool = True) -> Iterator[None]:
     several overlapping pauses began.  (A ``gc.disable()`` made by other code while a pause
     holds cannot be told from the pause's own, and is undone with it.)
     """
-    global _resume  # noqa: PLW0603 - one switch for the process, as gc's own
+    global _resume, _active  # noqa: PLW0603 - one switch for the process, as gc's own
     if not active:
         yield
         return
@@ -39,33 +40,38 @@ def paused(active: bool = True) -> Iterator[None]:
     with _lock:
         if not _holders:
             _resume = gc.isenabled()
+            _active = True
             gc.disable()
         _holders[me] = _holders.get(me, 0) + 1
     try:
         yield
     finally:
         with _lock:
-            if _holders[me] > 1:
-                _holders[me] -= 1
+            held = _holders.get(me, 0)  # none if a fork dropped another thread's pause
+            if held > 1:
+                _holders[me] = held - 1
             else:
-                del _holders[me]
-                if not _holders and _resume:
-                    gc.enable()
+                _holders.pop(me, None)
+                if not _holders and _active:
+                    if _resume:
+                        gc.enable()
+                    _active = False
 
 
 def _after_fork() -> None:  # pragma: no cover - runs in the child (tests/test_formats.py)
     """In a child process only the thread that forked runs on: the pauses other threads held
     will never end there, so they are dropped (and the collector resumed if none is left)."""
-    global _lock  # noqa: PLW0603
+    global _lock, _active  # noqa: PLW0603
     _lock = threading.Lock()
     me = threading.get_ident()
     mine = _holders.get(me, 0)
-    if len(_holders) > bool(mine):  # other threads held pauses
-        _holders.clear()
-        if mine:
-            _holders[me] = mine
-        elif _resume:
+    _holders.clear()
+    if mine:
+        _holders[me] = mine
+    elif _active:
+        if _resume:
             gc.enable()
+        _active = False
 
 
 if hasattr(os, "register_at_fork"):  # pragma: no branch - absent only where there is no fork

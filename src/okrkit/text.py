@@ -1101,7 +1101,7 @@ class _Token(NamedTuple):
     qualifier: Literal["least", "most", "better"] | None
     change: Literal["up", "down"] | None
     band: bool
-    link: bool  # followed by "to" or an arrow, then a number: "32 to 50", "32 → 50"
+    link: str | None  # "to" or "arrow" when followed by one, then a number: "32 → 50"
     noun: tuple[int, int] | None
 
 
@@ -1190,7 +1190,8 @@ def _tokens(w: str) -> list[_Token]:
         noun = _noun_after(w, end) if unit is None else None
         prep, qualifier, change = _before(w[max(0, m.start() - _WINDOW) : m.start()])
         after = _AFTER.match(w, end)
-        band = link = False
+        band = False
+        link: str | None = None
         if after:
             if after["least"] or after["most"]:
                 qualifier = qualifier or ("least" if after["least"] else "most")
@@ -1199,7 +1200,8 @@ def _tokens(w: str) -> list[_Token]:
             elif after["band"]:
                 # "95-105" is a band; "30 to 40" only after "within" or "between".
                 band = not after["to"] or prep == "between" or qualifier == "most"
-                link = bool(after["to"]) and after["to"].lower() != "and"
+                if after["to"] and after["to"].lower() != "and":
+                    link = "to" if after["to"].lower() == "to" else "arrow"
             else:
                 change = "up" if after["up"] else "down" if after["down"] else change
         pct = (m["pct"] or "").lower()
@@ -1598,6 +1600,40 @@ def _reader() -> Callable[[str], _Reading]:
     return read
 
 
+def _linked_start(tokens: list[_Token], kind: str, w: str, begin: int) -> _Token | None:
+    """The start in "Grow NPS 32 to 50" or "ARR $1M → $2M": a bare number linked to the value
+    by "to" or an arrow, when it is a level of the same thing the value is.
+
+    Not a change ("+10 to 50"), another unit ("20% to $1.2M", "2x to 100", "10 points to
+    50"), a count's range ("5 to 10 engineers", "Raise $500k to $750k in grants": right after
+    the verb (in masked text *w*, from *begin*), nothing named before it), nor a move
+    against the verb ("Reduce tickets 20 to
+    30%" gives a range of the cut).
+    """
+    for tok, nxt in itertools.pairwise(tokens):
+        if not (
+            tok.link
+            and nxt.prep == "to"
+            and tok.prep is None
+            and tok.qualifier is None
+            and tok.change is None
+            and not tok.sign
+            and not (tok.placeholder or nxt.placeholder)
+            and (nxt.noun is None or tok.link == "arrow")
+            and (
+                tok.unit == nxt.unit
+                or (tok.unit is None and nxt.unit not in ("x", "points", "bps"))
+            )
+        ):
+            continue
+        if tok.value is None or nxt.value is None or not _WORD.search(w, begin, tok.start):
+            continue  # a placeholder, or nothing named between the verb (if any) and it
+        if (kind == "inc" and tok.value >= nxt.value) or (kind == "dec" and tok.value <= nxt.value):
+            continue
+        return tok
+    return None
+
+
 def _parse_key_result(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full."""
     w, deadlines = _masked(text)
@@ -1625,27 +1661,7 @@ def _parse_key_result(text: str) -> ParsedKeyResult:
     else:
         start_tok = next((t for t in tokens if t.prep == "from"), None)
         if start_tok is None and kind not in ("keep", "cap", "out"):
-            # "Grow NPS 32 to 50", "ARR $1M → $2M": a bare number linked to the value is the
-            # start, as after "from" -- if it is a level of the same thing: not "20% to
-            # $1.2M", "2x to 100", "10 points to 50", nor a count's range ("5 to 10 engineers").
-            start_tok = next(
-                (
-                    tok
-                    for tok, nxt in itertools.pairwise(tokens)
-                    if tok.link
-                    and nxt.prep == "to"
-                    and tok.prep is None
-                    and tok.qualifier is None
-                    and tok.change is None
-                    and not (tok.placeholder or nxt.placeholder)
-                    and nxt.noun is None
-                    and (
-                        tok.unit == nxt.unit
-                        or (tok.unit is None and nxt.unit not in ("x", "points", "bps"))
-                    )
-                ),
-                None,
-            )
+            start_tok = _linked_start(tokens, kind, w, verb[2].end() if verb else 0)
         rest = [t for t in tokens if t is not start_tok]
         value_tok = next((t for t in rest if t.prep or t.change), rest[0] if rest else None)
         if start_tok is not None and value_tok is None:
@@ -1654,9 +1670,12 @@ def _parse_key_result(text: str) -> ParsedKeyResult:
     factor = _FACTORS.get(lemma)
     if factor is None and kind == "dec" and _HALF.search(w):
         factor = 2
-    if factor is not None and (value_tok is None or value_tok.prep not in ("to", "of", "at")):
-        # "Double WAU", "Cut onboarding time in half": a relative change by a factor.
-        start_tok = value_tok = upper_tok = None
+    if factor is not None:
+        if value_tok is None or value_tok.prep not in ("to", "of", "at"):
+            # "Double WAU", "Cut onboarding time in half": a relative change by a factor.
+            start_tok = value_tok = upper_tok = None
+        else:
+            factor = None  # "Double sign-ups from 5k to 10k": the target says what it means
 
     lower = _lower_is_better(text.lower())
     direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower)

@@ -194,10 +194,16 @@ class _Reader:
                     )
                     continue
                 indent = len(item["indent"].expandtabs(4))
+                outdented = False  # past an objective nested deeper in the list
                 while items and items[-1][0] >= indent:
+                    outdented = outdented or items[-1][0] > indent
                     items.pop()
-                # Outdented past every nested objective, it is the heading objective's again.
-                owner = items[-1][1] if items else (headings[-1][1] if headings else current)
+                if items:
+                    owner = items[-1][1]
+                elif outdented and headings:
+                    owner = headings[-1][1]  # the heading's objective's again
+                else:
+                    owner = current
                 owner.key_results.append((n, body, item["box"]))
                 owner.last_kr_indent = indent
                 current = owner
