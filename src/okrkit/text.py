@@ -1004,8 +1004,6 @@ _AT_MOST = (
     r"max\.?|at\s+or\s+below|at\s+or\s+under|less\s+than|fewer\s+than|lower\s+than|under|"
     r"below|beneath|within|sub-?|<=|≤|<"
 )
-_CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
-_CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"
 _BEFORE = re.compile(
     rf"""
     (?:\b(?P<chg>{_CHANGE_NOUN_UP}|{_CHANGE_NOUN_DOWN})\s+(?:of|by)\s+

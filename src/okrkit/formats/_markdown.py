@@ -22,7 +22,8 @@ Reading:
   without objectives;
 - ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
 - a trailing note ``=> 4.6``, ``=> 66%`` (of the way from start to target, unless the unit is
-  ``%``), ``=> DONE`` or a bare trailing ``DONE``, optionally ``on 2026-08-01``, is a check-in,
+  ``%``), ``=> DONE`` or a bare trailing ``DONE`` (``→`` and ``->`` mark a note as ``=>``
+  does), optionally ``on 2026-08-01``, is a check-in,
   dated by its ``on`` date, else the document's ``As of:`` date, else the end of the cycle;
 - sub-headings are objectives aligned to the heading above; an ``Objective:`` list item
   indented under a key result is aligned to that key result, and the items indented under it
