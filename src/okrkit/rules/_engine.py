@@ -113,6 +113,11 @@ _STEP = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
 _RANK = {"objectives": 0, "kpis": 1, "history": 2, "key_results": 0, "check_ins": 1}
 
 
+def kr_path(i: int, j: int) -> str:
+    """The path of key result *j* of objective *i*, as every rule writes it."""
+    return f"objectives[{i}].key_results[{j}]"
+
+
 def _path_key(path: str) -> tuple[int | str, ...]:
     """A sort key that orders paths as the document does: ``objectives[2]`` before ``[10]``.
 
@@ -486,7 +491,7 @@ def _ignores(plan: Plan) -> dict[str, tuple[str, ...]]:
             found[f"objectives[{i}]"] = obj.ignore
         for j, kr in enumerate(obj.key_results):
             if kr.ignore:
-                found[f"objectives[{i}].key_results[{j}]"] = kr.ignore
+                found[kr_path(i, j)] = kr.ignore
     for i, kpi in enumerate(plan.kpis):
         if kpi.ignore:
             found[f"kpis[{i}]"] = kpi.ignore

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from okrkit.model import Direction, Indicator, KeyResult, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
+from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
 
 if TYPE_CHECKING:
     from okrkit.text import _Reading
@@ -61,10 +61,6 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=0.005, abs_tol=1e-9)
 
 
-def _kr_path(i: int, j: int) -> str:
-    return f"objectives[{i}].key_results[{j}]"
-
-
 @REGISTRY.rule("OKR201", name="unmeasurable", severity="error")
 def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result has no measurable target: neither fields nor a number in its statement."""
@@ -74,7 +70,7 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             if kr.measurable or read.measurable:
                 continue
             yield context.diagnostic(
-                _kr_path(i, j),
+                kr_path(i, j),
                 f"key result {kr.title!r} has no measurable target",
                 id=kr.id,
                 hint="say from what to what the metric moves, and set direction, start and target",
@@ -154,7 +150,7 @@ def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[D
             problems = _text_target(kr, read)
             if problems:
                 yield context.diagnostic(
-                    _kr_path(i, j),
+                    kr_path(i, j),
                     f"key result {kr.title!r}: " + "; ".join(problems),
                     id=kr.id,
                     hint="make the statement and the fields say the same thing",
@@ -170,7 +166,7 @@ def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic
             if read.output:
                 kr = obj.key_results[j]
                 yield context.diagnostic(
-                    _kr_path(i, j),
+                    kr_path(i, j),
                     f"key result {kr.title!r} is an activity or a deliverable",
                     id=kr.id,
                     hint="measure what the work changes (for whom, by how much), not the work",
@@ -184,7 +180,7 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(obj.key_results):
             if kr.direction in _CHANGE and kr.start is None:
                 yield context.diagnostic(
-                    _kr_path(i, j),
+                    kr_path(i, j),
                     f"key result {kr.title!r} has no baseline to measure progress from",
                     id=kr.id,
                     hint="measure today's value and set it as start",
@@ -207,7 +203,7 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             # noun ("customers") is not a unit the field must repeat.
             if mine in _UNITS and theirs in _UNITS and mine != theirs:
                 yield context.diagnostic(
-                    _kr_path(i, j),
+                    kr_path(i, j),
                     f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}",
                     id=kr.id,
                     hint="use one unit in the statement and the field",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
+from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
 
 
 @REGISTRY.rule("OKR401", name="no-owner", severity="error")
@@ -26,7 +26,7 @@ def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(obj.key_results):
             if kr.owner is None:
                 yield context.diagnostic(
-                    f"objectives[{i}].key_results[{j}]",
+                    kr_path(i, j),
                     f"key result {kr.title!r} has no owner, nor has its objective",
                     id=kr.id,
                     hint="name who moves this number",

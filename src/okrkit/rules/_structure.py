@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from okrkit.model import Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
+from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -120,7 +120,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 
     def first(where: tuple[int, int]) -> str:
         i, j = where
-        return f"objectives[{i}]" if j == -1 else f"objectives[{i}].key_results[{j}]"
+        return f"objectives[{i}]" if j == -1 else kr_path(i, j)
 
     # Each objective and key result holds an id in the index unless some id is held twice.
     unique = len(ids) == sum(1 + len(obj.key_results) for obj in plan.objectives)
@@ -145,7 +145,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(() if unique else obj.key_results):
             if ids[kr.id] != (i, j):
                 yield context.diagnostic(
-                    f"objectives[{i}].key_results[{j}]",
+                    kr_path(i, j),
                     f"id {kr.id!r} is also used at {first(ids[kr.id])}",
                     id=kr.id,
                     hint="give it its own id",
