@@ -10,8 +10,9 @@ from typing import Any
 
 import attrs
 
+from okrkit._validators import to_enum
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
-from okrkit.rules._engine import RuleRegistry, Severity, _to_severity
+from okrkit.rules._engine import RuleRegistry, Severity
 
 _KEYS = ("select", "ignore", "severity", "options")
 
@@ -46,7 +47,8 @@ def _severities(value: object) -> dict[str, Severity]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError("severity", value, "a table of rule code -> severity")
     return {
-        str(code): _to_severity(f"severity.{code}")(severity) for code, severity in value.items()
+        str(code): to_enum(Severity, f"severity.{code}")(severity)
+        for code, severity in value.items()
     }
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from okrkit._gc import paused
+from okrkit._validators import to_enum
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Plan
 from okrkit.typing import RuleFunction
@@ -33,23 +34,7 @@ class Severity(enum.Enum):
     """Advice: worth knowing, often deliberate."""
 
 
-def _to_severity(path: str) -> Callable[[object], Severity]:
-    choices = ", ".join(repr(s.value) for s in Severity)
-
-    def convert(value: object) -> Severity:
-        if isinstance(value, Severity):
-            return value
-        if isinstance(value, str):
-            try:
-                return Severity(value.strip().lower())
-            except ValueError:
-                raise InvalidValueError(path, value, f"one of {choices}") from None
-        raise InvalidTypeError(path, value, f"a Severity or one of {choices}")
-
-    return convert
-
-
-_severity = _to_severity("severity")
+_severity = to_enum(Severity, "severity")
 
 
 def to_severity(value: object) -> Severity:
