@@ -800,14 +800,9 @@ class AlignmentTree:
         where = self._shape.index.get(kr_id) if isinstance(kr_id, str) else None
         if where is None or where[1] < 0:
             raise UnknownIdError(kr_id, "a key result")
-        i, j = where
-        obj = self._nodes[i][0]
-        kr = obj.key_results[j].check_in(
-            value, at=at, confidence=confidence, note=note, author=author
-        )
-        krs = obj.key_results
-        new = attrs.evolve(obj, key_results=(*krs[:j], kr, *krs[j + 1 :]))
-        return self._with(i, new, self._cache)
+        obj = self._nodes[where[0]][0]  # ids are unique in a tree: its own is this one
+        new = obj.check_in(kr_id, value, at=at, confidence=confidence, note=note, author=author)
+        return self._with(where[0], new, self._cache)
 
     def replace(self, objective: Objective) -> AlignmentTree:
         """A new tree with the objective of the same id replaced by *objective*.
