@@ -275,6 +275,12 @@ class TestGolden:
 # Files and options ------------------------------------------------------------------------------
 
 
+# A key result whose unit is a lone surrogate: JSON can say it, UTF-8 cannot encode it.
+SURROGATE_UNIT = (
+    '{"okrkit":1,"objectives":[{"title":"t","key_results":[{"title":"k","unit":"\\ud800"}]}]}'
+)
+
+
 class TestFiles:
     @pytest.mark.parametrize(
         "suffix", [".json", ".yaml", ".yml", ".toml", ".JSON", ".md", ".markdown", ".csv"]
@@ -317,6 +323,68 @@ class TestFiles:
         assert expected == [
             (c.at, str(c.value), c.note) for c in again.key_result("churn").check_ins
         ]
+
+    def test_dump_of_a_lone_surrogate_keeps_the_old_file(self, tmp_path: Path) -> None:
+        """A plan UTF-8 cannot encode is refused naming the file, and the old file stays whole."""
+        plan = formats.loads(SURROGATE_UNIT)
+        for suffix in (".json", ".toml", ".csv"):
+            path = tmp_path / f"okrs{suffix}"
+            path.write_bytes(b"old content")
+            with pytest.raises(okrkit.FileError, match="lone surrogate") as caught:
+                formats.dump(plan, path)
+            assert (str(path), b"old content") == (caught.value.filename, path.read_bytes())
+        assert ["okrs.csv", "okrs.json", "okrs.toml"] == sorted(os.listdir(tmp_path))
+
+    def test_dump_keeps_the_mode_and_follows_links(self, tmp_path: Path) -> None:
+        """dump replaces the file a link points to, and that file keeps its permissions."""
+        real = tmp_path / "real.json"
+        real.write_text("{}", encoding="utf-8")
+        real.chmod(0o640)
+        (tmp_path / "okrs.json").symlink_to(real)
+        formats.dump(Plan(), tmp_path / "okrs.json")
+        assert Plan() == formats.load(real)
+        assert 0o640 == real.stat().st_mode & 0o777
+        assert (tmp_path / "okrs.json").is_symlink()
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_load_refuses_a_device(self, tmp_path: Path) -> None:
+        """/dev/zero, or a link to it, is refused at once: no endless read, no MemoryError."""
+        link = tmp_path / "okrs.json"
+        link.symlink_to("/dev/zero")
+        for path in (Path("/dev/zero"), link):
+            with pytest.raises(okrkit.FileError, match="got a character device"):
+                formats.load(path, format="json", max_size=None)
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_load_refuses_a_fifo(self, tmp_path: Path) -> None:
+        """A FIFO is refused at once, not waited on."""
+        os.mkfifo(tmp_path / "okrs.yaml")
+        with pytest.raises(
+            okrkit.FileError, match=r"okrs\.yaml: expected a regular file, got a FIFO"
+        ):
+            formats.load(tmp_path / "okrs.yaml")
+
+    def test_load_file_errors(self, tmp_path: Path) -> None:
+        """A missing file, a folder, a missing check-in file: okrkit errors naming the file."""
+        with pytest.raises(okrkit.MissingFileError, match=r"nope\.json: No such file"):
+            formats.load(tmp_path / "nope.json")
+        (tmp_path / "dir.json").mkdir()
+        with pytest.raises(okrkit.DirectoryError, match="got a directory"):
+            formats.load(tmp_path / "dir.json")
+        formats.dump(Plan(), tmp_path / "krs.csv")
+        with pytest.raises(FileNotFoundError, match=r"history\.csv: No such file"):
+            formats.load(tmp_path / "krs.csv", check_ins=tmp_path / "history.csv")
+
+    @pytest.mark.skipif(
+        os.name == "posix" and os.geteuid() == 0, reason="run as root, who may read any file"
+    )
+    def test_load_unreadable(self, tmp_path: Path) -> None:
+        """A file okrkit may not read is a FilePermissionError (a PermissionError)."""
+        path = tmp_path / "okrs.json"
+        path.write_text("{}", encoding="utf-8")
+        path.chmod(0)
+        with pytest.raises(okrkit.FilePermissionError):
+            formats.load(path)
 
 
 class TestOptions:

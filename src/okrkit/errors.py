@@ -1,8 +1,9 @@
 """The exceptions and warnings okrkit raises.
 
 Every exception derives from `OKRError`, and each also derives from the built-in a
-caller would naturally catch (`ValueError`, `TypeError`, `KeyError`), so code that
-knows nothing of okrkit still handles it.  Messages say what was wrong, where (a path
+caller would naturally catch (`ValueError`, `TypeError`, `KeyError`, `OSError` and its
+`FileNotFoundError`, `IsADirectoryError`, `PermissionError`), so code that knows nothing
+of okrkit still handles it.  Messages say what was wrong, where (a path
 such as ``objectives[2].key_results[1].target``), the value seen and what was expected.
 """
 
@@ -13,9 +14,13 @@ from collections.abc import Iterable
 __all__ = [
     "AlignmentError",
     "CycleError",
+    "DirectoryError",
+    "FileError",
+    "FilePermissionError",
     "FormatError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingFileError",
     "OKRError",
     "OKRWarning",
     "ScoringError",
@@ -139,6 +144,48 @@ class AlignmentError(_ProblemsError, ValueError):
     >>> str(AlignmentError(["a -> b -> a: alignment loop"]))
     'a -> b -> a: alignment loop'
     """
+
+
+class FileError(OKRError, OSError):
+    """A file okrkit cannot read or write: `filename` names it, `strerror` says what is wrong.
+
+    An `OSError` with the `errno` of the call that failed (`errno.EILSEQ` for text that UTF-8
+    cannot encode), or None when none did (a file that is not a regular file).  The subclasses
+    are also the built-in a caller would catch: `MissingFileError` a `FileNotFoundError`,
+    `DirectoryError` an `IsADirectoryError`, `FilePermissionError` a `PermissionError`.
+
+    >>> str(FileError("okrs.yaml", "expected a regular file, got a FIFO"))
+    'okrs.yaml: expected a regular file, got a FIFO'
+    """
+
+    filename: str
+    strerror: str
+
+    def __init__(self, filename: str, strerror: str, errno: int | None = None) -> None:
+        # OSError's three-argument form sets errno, strerror and filename.
+        super().__init__(errno, strerror, filename)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.filename, self.strerror, self.errno))
+
+
+class MissingFileError(FileError, FileNotFoundError):
+    """No file at the path, or no folder to hold one.
+
+    >>> str(MissingFileError("okrs.yaml", "No such file or directory"))
+    'okrs.yaml: No such file or directory'
+    """
+
+
+class DirectoryError(FileError, IsADirectoryError):
+    """A folder where a file was expected."""
+
+
+class FilePermissionError(FileError, PermissionError):
+    """A file okrkit is not allowed to read or write."""
 
 
 class OKRWarning(UserWarning):

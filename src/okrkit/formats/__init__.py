@@ -34,6 +34,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+from okrkit._files import read_bytes, write_text
 from okrkit._gc import paused
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
@@ -260,15 +261,17 @@ def load(
 ) -> Plan:
     """The plan in the file at *path*, in the format its suffix names (or *format*).
 
-    The options are those of `loads`; *check_ins* is the path of a CSV check-in file.
+    The options are those of `loads`; *check_ins* is the path of a CSV check-in file.  Only
+    regular files are read, and no more than *max_size* bytes of each: a bigger file is a
+    `FormatError` before it is read.  A file that cannot be read is an `okrkit.FileError`
+    naming it (`MissingFileError`, `DirectoryError`, `FilePermissionError` for the usual
+    three; a FIFO or a device such as ``/dev/zero`` is a `FileError`).
     """
     name = _suffix(path, format)
-    file = Path(path)
-    if max_size is not None and file.stat().st_size > max_size:
-        raise _too_big(file.stat().st_size, max_size)
-    history = None if check_ins is None else Path(check_ins).read_bytes()
+    data = read_bytes(path, max_size=max_size)
+    history = None if check_ins is None else read_bytes(check_ins, max_size=max_size)
     return loads(
-        file.read_bytes(),
+        data,
         name,
         unknown=unknown,
         dates=dates,
@@ -279,6 +282,11 @@ def load(
 
 
 def dump(plan: Plan, path: str | os.PathLike[str], *, format: FormatName | None = None) -> None:
-    """Write *plan* to the file at *path*, in the format its suffix names (or *format*), UTF-8."""
-    text = dumps(plan, _suffix(path, format))
-    Path(path).write_text(text, encoding="utf-8", newline="")
+    """Write *plan* to the file at *path*, in the format its suffix names (or *format*), UTF-8.
+
+    The write is atomic: the text goes to a temporary file beside the target, which then
+    replaces it, so a failure (a full disk, text UTF-8 cannot encode) leaves the old file as
+    it was.  The file keeps its permissions; a link is followed.  Problems are an
+    `okrkit.FileError` naming the file.
+    """
+    write_text(path, dumps(plan, _suffix(path, format)))

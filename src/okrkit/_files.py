@@ -1,0 +1,200 @@
+"""Reading and writing files: every read bounded, every write atomic.
+
+Every file okrkit writes goes through `write_text`: the text is encoded before anything is
+opened, written to a temporary file beside the target, flushed to disk and moved over the
+target with `os.replace`, so that a failure at any step leaves the target as it was and no
+temporary file behind.  Every file okrkit reads goes through `read_bytes` (or `read_stream`
+for stdin): only regular files, and never more than the limit plus one byte, so that a
+device such as ``/dev/zero`` or a huge file is refused before it fills memory.  Problems are
+`okrkit.FileError`\\ s naming the file; a document over the limit is an `okrkit.FormatError`,
+as `okrkit.formats.loads` makes it of a long text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from typing import IO
+
+from okrkit.errors import (
+    DirectoryError,
+    FileError,
+    FilePermissionError,
+    FormatError,
+    MissingFileError,
+)
+
+__all__ = ["file_error", "read_bytes", "read_stream", "same_file", "write_text"]
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_error(error: OSError, filename: str) -> FileError:
+    """The okrkit error for *error*, met reading or writing *filename*."""
+    strerror = error.strerror or str(error)
+    if isinstance(error, FileNotFoundError):
+        return MissingFileError(filename, strerror, error.errno)
+    if isinstance(error, IsADirectoryError):
+        return DirectoryError(filename, strerror, error.errno)
+    if isinstance(error, PermissionError):
+        return FilePermissionError(filename, strerror, error.errno)
+    return FileError(filename, strerror, error.errno)
+
+
+def _too_big(limit: int) -> FormatError:
+    return FormatError(
+        [f"$: document of more than {limit} bytes is over the limit of {limit} bytes"]
+    )
+
+
+def read_stream(stream: IO[bytes], *, max_size: int | None) -> bytes:
+    """Everything *stream* holds, reading at most *max_size* + 1 bytes; `FormatError` if over.
+
+    Reads until the end, as a short read (from a pipe, say) is not the end.
+    """
+    limit = None if max_size is None else max_size + 1
+    parts: list[bytes] = []
+    size = 0
+    while limit is None or size < limit:
+        part = stream.read(-1 if limit is None else limit - size)
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    if max_size is not None and size > max_size:
+        raise _too_big(max_size)
+    return b"".join(parts)
+
+
+def read_bytes(path: str | os.PathLike[str], *, max_size: int | None) -> bytes:
+    """The bytes of the regular file at *path*, at most *max_size*; an okrkit error if not.
+
+    A directory, FIFO or device (or a link to one) is a `FileError`, found with `os.fstat`
+    on the file opened: checking first and opening after would leave a gap to swap it in.
+    """
+    name = os.fspath(path)
+    try:
+        # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of
+        # waiting for a writer; it changes nothing for a regular file.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise file_error(error, name) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_regular(name, info.st_mode)
+        if max_size is not None and info.st_size > max_size:
+            raise _too_big(max_size)
+        with open(fd, "rb", closefd=False) as file:
+            try:
+                return read_stream(file, max_size=max_size)
+            except OSError as error:  # a disk or network file system failing mid-read
+                raise file_error(error, name) from None
+    finally:
+        os.close(fd)
+
+
+def _not_regular(name: str, mode: int) -> FileError:
+    kind = next((what for test, what in _KINDS if test(mode)), "a special file")
+    strerror = f"expected a regular file, got {kind}"
+    if stat.S_ISDIR(mode):
+        return DirectoryError(name, strerror, errno.EISDIR)
+    return FileError(name, strerror)
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to the file at *path* as UTF-8, atomically: all of it, or nothing changed.
+
+    The text is encoded first; then written to a temporary file in the target's folder,
+    flushed and synced to disk, given the target's permission bits (or, for a new file, the
+    usual ones the umask leaves), and moved over the target.  A link is followed: the file
+    it points to is replaced, and the link kept.  A target that exists but is not a regular
+    file (``/dev/null``, a FIFO) is written into, as there is nothing there to keep.
+    """
+    name = os.fspath(path)
+    data = _encode(text, name)
+    target = os.path.realpath(name)
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise file_error(error, name) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise _not_regular(name, mode)
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_into(target, name, data)
+        return
+    if mode is not None and not os.access(target, os.W_OK):
+        # Replacing needs only the folder's permission: a file made read-only to keep it
+        # is refused, as writing into it would be.
+        raise FilePermissionError(name, os.strerror(errno.EACCES), errno.EACCES)
+    folder, base = os.path.split(target)
+    temp = os.path.join(folder, f".{base}.{secrets.token_hex(8)}.tmp")
+    try:
+        # 0o666, as open() uses, so that a new file gets what the umask leaves; a
+        # replaced file's own bits are set before anything is written.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o666 if mode is None else 0o600)  # fmt: skip
+    except OSError as error:
+        raise file_error(error, name) from None
+    try:
+        try:
+            if mode is not None:
+                os.chmod(temp, stat.S_IMODE(mode))
+            rest = memoryview(data)
+            while rest:  # os.write may write less than it is given
+                rest = rest[os.write(fd, rest) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(error, OSError):
+            raise file_error(error, name) from None
+        raise
+
+
+def _write_into(target: str, name: str, data: bytes) -> None:
+    """Write *data* into the existing special file *target* (a device, a FIFO)."""
+    try:
+        with open(target, "wb") as file:
+            file.write(data)
+    except OSError as error:
+        raise file_error(error, name) from None
+
+
+def _encode(text: str, name: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        line = text.count("\n", 0, error.start) + 1
+        column = error.start - (text.rfind("\n", 0, error.start) + 1) + 1
+        char = text[error.start]
+        raise FileError(
+            name,
+            f"line {line}, column {column}: expected text UTF-8 can encode, got the lone "
+            f"surrogate {char!r} (nothing was written)",
+            errno.EILSEQ,
+        ) from None
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether *a* and *b* are the same file: by device and inode when both exist, else by
+    their resolved paths (an output not written yet is no input).
+    """
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
