@@ -545,3 +545,203 @@ class TestStdinByteOrderMark:
         doc = b'\xef\xbb\xbf{"okrkit": 1, "objectives": [{"title": "a", "weight": 1e5}]}'
         status, out, _ = call("convert", "-", "-", "--to", "json", stdin=doc)
         assert (0, 100000.0) == (status, json.loads(out)["objectives"][0]["weight"])
+
+
+# A key result whose unit is a lone surrogate: JSON can say it, UTF-8 cannot encode it.
+SURROGATE_UNIT = (
+    b'{"okrkit":1,"objectives":[{"title":"t","key_results":[{"title":"k","unit":"\\ud800"}]}]}'
+)
+NOT_ROOT = pytest.mark.skipif(
+    os.name == "posix" and os.geteuid() == 0,
+    reason="run as root, who may read and write any file whatever its permission bits",
+)
+
+
+def temporaries(folder: Path) -> list[str]:
+    """The temporary files a write left in *folder*."""
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+class TestWritesLoseNothing:
+    def test_convert_in_place_that_cannot_be_written(self, tmp_path: Path) -> None:
+        """`convert SRC SRC` failing to encode leaves SRC byte for byte, with one line."""
+        src = tmp_path / "okrs.json"
+        src.write_bytes(SURROGATE_UNIT)
+        status, out, err = call("convert", str(src), str(src))
+        expected = (
+            f"okrkit: {src}: line 9, column 20: expected text UTF-8 can encode, got the lone "
+            "surrogate '\\ud800' (nothing was written)\n"
+        )
+        assert (2, "", expected) == (status, out, err)
+        assert (SURROGATE_UNIT, []) == (src.read_bytes(), temporaries(tmp_path))
+
+    @pytest.mark.parametrize("suffix", [".toml", ".csv"])
+    def test_convert_that_cannot_be_written_keeps_dst(self, tmp_path: Path, suffix: str) -> None:
+        """Converting to a format that keeps the surrogate leaves an existing DST whole."""
+        src, dst = tmp_path / "okrs.json", tmp_path / f"okrs{suffix}"
+        src.write_bytes(SURROGATE_UNIT)
+        dst.write_bytes(b"old")
+        status, _, err = call("convert", str(src), str(dst))
+        assert (2, f"okrkit: {dst}: line") == (status, err[: len(f"okrkit: {dst}: line")])
+        assert "Traceback" not in err
+        assert (b"old", []) == (dst.read_bytes(), temporaries(tmp_path))
+
+    def test_convert_in_place_normalises(self, tmp_path: Path) -> None:
+        """`convert SRC SRC` still rewrites a file in okrkit's own layout."""
+        src = tmp_path / "okrs.json"
+        src.write_text('{"okrkit": 1, "objectives": [{"title": "Grow", "weight": 1}]}')
+        assert (0, "", "") == call("convert", str(src), str(src))
+        assert okrkit.Plan(objectives=[okrkit.Objective(title="Grow")]) == formats.load(src)
+        assert '{\n  "okrkit": 1,' == src.read_text()[:16]
+
+    @pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+    def test_convert_in_place_failing_midway(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+    ) -> None:
+        """A disk failing at any step of an in-place convert leaves SRC as it was."""
+        src = tmp_path / "okrs.yaml"
+        src.write_text(CLEAN, encoding="utf-8")
+
+        def fail(*_: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, step, fail)
+        status, _, err = call("convert", str(src), str(src))
+        assert (2, f"okrkit: {src}: No space left on device\n") == (status, err)
+        assert (CLEAN, []) == (src.read_text(encoding="utf-8"), temporaries(tmp_path))
+
+    def test_new_refuses_an_existing_file(self, tmp_path: Path) -> None:
+        """`new -o FILE` keeps an existing FILE unless --force, saying how to overwrite it."""
+        target = tmp_path / "okrs.yaml"
+        target.write_text("mine", encoding="utf-8")
+        status, _, err = call("new", "-o", str(target))
+        expected = f"okrkit: {target}: already exists: pass --force to overwrite it\n"
+        assert (2, expected, "mine") == (status, err, target.read_text(encoding="utf-8"))
+        assert (0, "") == call("new", "-o", str(target), "--force")[:2]
+        assert target.read_text(encoding="utf-8").startswith("okrkit: 1\n")
+
+    def test_new_counts_a_dangling_link_as_existing(self, tmp_path: Path) -> None:
+        """A link to nowhere is something there too: `new` leaves it for --force."""
+        link = tmp_path / "okrs.yaml"
+        link.symlink_to(tmp_path / "elsewhere.yaml")
+        assert 2 == call("new", "-o", str(link))[0]
+        assert not (tmp_path / "elsewhere.yaml").exists()
+
+    def test_report_refuses_to_overwrite_its_plan(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`report -o` onto the plan it reads, by any name, is refused and the plan kept."""
+        monkeypatch.chdir(clean.parent)
+        link = clean.parent / "link.yaml"
+        link.symlink_to(clean)
+        for output in (str(clean), "./okrs.yaml", str(link)):
+            status, _, err = call("report", "okrs.yaml", "-o", output)
+            expected = (
+                f"okrkit: {output}: is the input okrs.yaml: refusing to write over it "
+                "(choose another -o)\n"
+            )
+            assert (2, expected) == (status, err)
+        assert CLEAN == clean.read_text(encoding="utf-8")
+
+    def test_report_refuses_to_overwrite_its_config(self, clean: Path) -> None:
+        """`report -o` onto its --config file is refused; a new file is written."""
+        config = clean.parent / "okrkit.toml"
+        config.write_text("ignore = []\n", encoding="utf-8")
+        status, _, err = call("report", str(clean), "--config", str(config), "-o", str(config))
+        assert 2 == status
+        assert f"is the input {config}: refusing" in err
+        assert "ignore = []\n" == config.read_text(encoding="utf-8")
+        report = clean.parent / "report.md"
+        assert 0 == call("report", str(clean), "--config", str(config), "-o", str(report))[0]
+        assert report.read_text(encoding="utf-8").startswith("# OKR report")
+
+    def test_report_from_stdin_to_a_file(self, tmp_path: Path) -> None:
+        """Standard input is no file to protect: the report goes where -o says."""
+        target = tmp_path / "report.md"
+        assert 0 == call("report", "-", "-o", str(target), stdin=CLEAN.encode())[0]
+        assert target.read_text(encoding="utf-8").startswith("# OKR report")
+
+
+class TestBoundedReads:
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    @pytest.mark.parametrize("command", ["check", "score", "convert"])
+    def test_dev_zero(self, command: str, tmp_path: Path) -> None:
+        """An endless device is refused at once with one line, exit 2."""
+        argv = [command, "/dev/zero", "--input-format", "json"]
+        if command == "convert":
+            argv.insert(2, str(tmp_path / "out.json"))
+        status, _, err = call(*argv)
+        expected = "okrkit: /dev/zero: expected a regular file, got a character device\n"
+        assert (2, expected) == (status, err)
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_link_to_dev_zero(self, tmp_path: Path) -> None:
+        """A link is judged by what it points to, and named as given."""
+        link = tmp_path / "okrs.json"
+        link.symlink_to("/dev/zero")
+        expected = f"okrkit: {link}: expected a regular file, got a character device\n"
+        assert (2, expected) == call("check", str(link))[::2]
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo(self, tmp_path: Path) -> None:
+        """A FIFO is refused at once, not waited on."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+        expected = f"okrkit: {fifo}: expected a regular file, got a FIFO (named pipe)\n"
+        assert (2, expected) == call("check", str(fifo))[::2]
+
+    def test_directory_and_missing(self, tmp_path: Path) -> None:
+        """A folder and a missing file each get their one line."""
+        (tmp_path / "dir.yaml").mkdir()
+        status, _, err = call("check", str(tmp_path / "dir.yaml"), str(tmp_path / "no.yaml"))
+        assert 2 == status
+        assert [
+            f"okrkit: {tmp_path / 'dir.yaml'}: expected a regular file, got a directory",
+            f"okrkit: {tmp_path / 'no.yaml'}: No such file or directory",
+        ] == err.splitlines()
+
+    @NOT_ROOT
+    def test_unreadable(self, tmp_path: Path) -> None:
+        """A file okrkit may not read is named, with the system's words."""
+        path = tmp_path / "okrs.yaml"
+        path.write_text(CLEAN, encoding="utf-8")
+        path.chmod(0)
+        assert (2, f"okrkit: {path}: Permission denied\n") == call("check", str(path))[::2]
+
+    def test_stdin_over_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Standard input is bounded by formats.DEFAULT_MAX_SIZE, as files are."""
+        monkeypatch.setattr(formats, "DEFAULT_MAX_SIZE", len(CLEAN) - 1)
+        status, _, err = call("check", "-", stdin=CLEAN.encode())
+        limit = len(CLEAN) - 1
+        expected = (
+            f"okrkit: <stdin>: $: document of more than {limit} bytes is over the limit of "
+            f"{limit} bytes\n"
+        )
+        assert (2, expected) == (status, err)
+
+    def test_endless_stdin_is_not_read_to_the_end(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An endless stdin is refused having read one byte past the limit."""
+
+        class Endless(io.RawIOBase):
+            given = 0
+
+            def readable(self) -> bool:
+                return True
+
+            def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+                buffer[:] = b" " * len(buffer)
+                Endless.given += len(buffer)
+                return len(buffer)
+
+        monkeypatch.setattr(formats, "DEFAULT_MAX_SIZE", 1000)
+        err = io.StringIO()
+        streams = Streams(stdin=Endless(), stdout=io.StringIO(), stderr=err, environ={})  # type: ignore[arg-type]
+        assert 2 == run(["check", "-"], streams)
+        assert (1001, "over the limit of 1000 bytes\n") == (Endless.given, err.getvalue()[-29:])
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_dev_zero_as_users_run_it(self) -> None:
+        """`okrkit check /dev/zero` ends at once with one line: no hang, no MemoryError."""
+        result = shell("check", "/dev/zero")
+        expected = "okrkit: /dev/zero: expected a regular file, got a character device\n"
+        assert (2, expected) == (result.returncode, result.stderr)

@@ -145,23 +145,41 @@ def _format_of(path: str, given: str | None, data: bytes) -> str:
 
 
 def _read(path: str, streams: Streams, format: str | None = None) -> Plan:
-    """The plan in the file at *path* (``-``: stdin); `_InputError` when it cannot be read."""
+    """The plan in the file at *path* (``-``: stdin); `_InputError` when it cannot be read.
+
+    Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`.
+    """
     from okrkit import formats
+    from okrkit._files import read_bytes, read_stream
 
     name = "<stdin>" if path == "-" else path
+    limit = formats.DEFAULT_MAX_SIZE
     try:
-        data = streams.stdin.read() if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            data = read_stream(streams.stdin, max_size=limit)
+        else:
+            data = read_bytes(path, max_size=limit)
         return formats.loads(data, _format_of(path, format, data))  # type: ignore[arg-type]
     except (OKRError, OSError, UnicodeDecodeError) as error:
         raise _InputError(name, _problems(error)) from None
 
 
-def _write(text: str, output: str | None, streams: Streams) -> None:
+def _write(
+    text: str, output: str | None, streams: Streams, *, inputs: Sequence[str | None] = ()
+) -> None:
+    """Write *text* to *output* (stdout for None or ``-``), atomically; never over *inputs*."""
+    from okrkit._files import same_file, write_text
+
     if output is None or output == "-":
         streams.stdout.write(text)
         return
+    for source in inputs:
+        if source is not None and source != "-" and same_file(output, source):
+            raise _InputError(
+                output, [f"is the input {source}: refusing to write over it (choose another -o)"]
+            )
     try:
-        Path(output).write_text(text, encoding="utf-8", newline="")
+        write_text(output, text)
     except OSError as error:
         raise _InputError(output, _problems(error)) from None
 
@@ -439,7 +457,7 @@ def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
         roll_up=args.roll_up,
         diagnostics=diagnostics,
     )
-    _write(text, args.output, streams)
+    _write(text, args.output, streams, inputs=(args.path, args.config))
     return 0
 
 
@@ -569,6 +587,8 @@ def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit new``: a template plan for the current quarter, in YAML or JSON."""
     from okrkit import formats
 
+    if args.output not in (None, "-") and not args.force and os.path.lexists(args.output):
+        raise _InputError(args.output, ["already exists: pass --force to overwrite it"])
     plan = _template(args.today or date.today())
     try:
         text = formats.dumps(plan, args.format)
@@ -729,10 +749,11 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "new",
         cmd_new,
-        "  okrkit new > okrs.yaml\n  okrkit new --format json -o okrs.json\n",
+        "  okrkit new > okrs.yaml\n  okrkit new --format json -o okrs.json --force\n",
     )
     new.add_argument("--format", choices=("yaml", "json"), default="yaml")
     new.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     new.add_argument("--today", type=_date, metavar="DATE", help="the day whose quarter to use")
     return parser
 
