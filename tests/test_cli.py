@@ -673,6 +673,14 @@ class TestBoundedReads:
         assert (2, expected) == (status, err)
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_config_dev_zero(self, clean: Path) -> None:
+        """`--config /dev/zero` is refused at once too, naming it once."""
+        expected = (
+            "okrkit: /dev/zero: cannot be read: expected a regular file, got a character device\n"
+        )
+        assert (2, expected) == call("check", str(clean), "--config", "/dev/zero")[::2]
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
     def test_link_to_dev_zero(self, tmp_path: Path) -> None:
         """A link is judged by what it points to, and named as given."""
         link = tmp_path / "okrs.json"

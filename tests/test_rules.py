@@ -388,6 +388,31 @@ class TestRuleConfig:
         with pytest.raises(FormatError, match="cannot be read"):
             RuleConfig.from_pyproject(tmp_path / "okrkit.toml")
 
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_device_refused_at_once(self, tmp_path: Path) -> None:
+        """/dev/zero, or a link to it, is refused without reading it: not a regular file."""
+        link = tmp_path / "okrkit.toml"
+        link.symlink_to("/dev/zero")
+        for path in ("/dev/zero", link):
+            with pytest.raises(FormatError) as caught:
+                RuleConfig.from_pyproject(path)
+            assert (
+                f"{path}: cannot be read: expected a regular file, got a character device",
+            ) == caught.value.problems
+
+    def test_huge_file_refused(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file over the configuration's size limit is refused, naming it."""
+        from okrkit.rules import _config
+
+        monkeypatch.setattr(_config, "_MAX_SIZE", 10)
+        own = tmp_path / "okrkit.toml"
+        own.write_text('ignore = ["OKR4"]\n', encoding="utf-8")
+        with pytest.raises(FormatError) as caught:
+            RuleConfig.from_pyproject(own)
+        assert (f"{own}: document of more than 10 bytes is over the limit of 10 bytes",) == (
+            caught.value.problems
+        )
+
     def test_discover_walks_up(self, tmp_path: Path) -> None:
         """The nearest okrkit.toml, or pyproject.toml with [tool.okrkit], wins."""
         deep = tmp_path / "a" / "b"

@@ -10,11 +10,14 @@ from typing import Any
 
 import attrs
 
+from okrkit._files import read_bytes
 from okrkit._validators import to_enum
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
 from okrkit.rules._engine import RuleRegistry, Severity
 
 _KEYS = ("select", "ignore", "severity", "options")
+# A configuration is a few lines; the bound keeps a wrong path to a huge file cheap.
+_MAX_SIZE = 10_000_000  # bytes
 
 
 def _selectors(path: str) -> Any:
@@ -146,12 +149,7 @@ class RuleConfig:
         naming its key (``tool.okrkit.options.OKR101.max``).
         """
         file = Path(path)
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except OSError as error:
-            raise FormatError([f"{file}: cannot be read: {error.strerror or error}"]) from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise FormatError([f"{file}: not valid TOML: {error}"]) from None
+        data = _toml(file)
         if file.name == "pyproject.toml":
             tool = data.get("tool", {})
             table = tool.get("okrkit", {}) if isinstance(tool, dict) else {}
@@ -176,11 +174,23 @@ class RuleConfig:
         return cls()
 
 
+def _toml(file: Path) -> dict[str, Any]:
+    """The TOML document in *file* (a regular file, bounded); `FormatError` naming it if bad."""
+    try:
+        return tomllib.loads(read_bytes(file, max_size=_MAX_SIZE).decode("utf-8"))
+    except OSError as error:
+        raise FormatError([f"{file}: cannot be read: {error.strerror or error}"]) from None
+    except FormatError as error:  # over the limit
+        raise FormatError([f"{file}: {p.removeprefix('$: ')}" for p in error.problems]) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise FormatError([f"{file}: not valid TOML: {error}"]) from None
+
+
 def _has_table(project: Path) -> bool:
     """Whether a pyproject.toml holds ``[tool.okrkit]``; an unreadable one is read to fail."""
     try:
-        data = tomllib.loads(project.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        data = _toml(project)
+    except FormatError:
         return True  # let from_pyproject say what is wrong with it
     tool = data.get("tool")
     return isinstance(tool, dict) and "okrkit" in tool
