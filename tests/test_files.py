@@ -143,6 +143,12 @@ class TestWriteText:
             assert old.encode() == path.read_bytes()
             assert ["okrs.yaml"] == os.listdir(folder)
 
+    def test_long_name(self, tmp_path: Path) -> None:
+        """A file whose name is as long as names go still gets a temporary file beside it."""
+        path = tmp_path / ("o" * 250 + ".json")
+        _files.write_text(path, "{}")
+        assert ("{}", [path.name]) == (path.read_text(), os.listdir(tmp_path))
+
     def test_interrupted_write_changes_nothing(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
