@@ -143,6 +143,44 @@ class TestWriteText:
             assert old.encode() == path.read_bytes()
             assert ["okrs.yaml"] == os.listdir(folder)
 
+    def test_folder_synced_after_the_move(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The rename is made durable: the file is synced, then its folder after the move."""
+        path = tmp_path / "okrs.yaml"
+        synced: list[str] = []
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        _files.write_text(path, "new")
+        assert (["file", "folder"], "new") == (synced, path.read_text(encoding="utf-8"))
+
+    @pytest.mark.parametrize("fails", ["open", "fsync"])
+    def test_folder_that_cannot_be_synced(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: str
+    ) -> None:
+        """Where a folder cannot be opened or synced (Windows), the write still succeeds."""
+        path = tmp_path / "okrs.yaml"
+        real = {"open": os.open, "fsync": os.fsync}
+
+        def refuse_folders(target: object, *args: object) -> object:
+            is_folder = (
+                os.path.isdir(target)  # type: ignore[arg-type]
+                if fails == "open"
+                else stat.S_ISDIR(os.fstat(target).st_mode)  # type: ignore[arg-type]
+            )
+            if is_folder:
+                raise OSError(errno.EACCES, "Permission denied")
+            return real[fails](target, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(os, fails, refuse_folders)
+        _files.write_text(path, "new")
+        assert ("new", []) == (path.read_text(encoding="utf-8"), leftovers(tmp_path))
+
     def test_long_name(self, tmp_path: Path) -> None:
         """A file whose name is as long as names go still gets a temporary file beside it."""
         path = tmp_path / ("o" * 250 + ".json")

@@ -165,6 +165,24 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
         if isinstance(error, OSError):
             raise file_error(error, name) from None
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable: without it a crash soon after may bring the old file back.
+
+    Best effort: some systems (Windows) cannot open a folder, and the new file is in place
+    whatever happens here.
+    """
+    try:
+        fd = os.open(folder or os.curdir, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _write_into(target: str, name: str, data: bytes) -> None:
