@@ -13,10 +13,13 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 import okrkit
 from okrkit import formats
+from okrkit._escape import markdown, terminal
 from okrkit.report import render, report_data, status_label
 from okrkit.rules import Diagnostic
 from okrkit.testing import plans
@@ -244,7 +247,7 @@ class TestRenderMarkdown:
         headings = [line for line in text.splitlines() if line.startswith("### ")]
         assert len(plan.objectives) == len(headings)
         for obj in plan.objectives:
-            assert f"(`{obj.id}`)" in text
+            assert f"({markdown(obj.id)})" in text
 
     def test_content(self, acme: okrkit.Plan) -> None:
         """The example's report: title, tree depth, key result rows, KPIs, diagnostics."""
@@ -261,15 +264,15 @@ class TestRenderMarkdown:
         lines = text.splitlines()
         assert "# OKR report, as of 2026-08-31" == lines[0]
         assert (
-            "### ↳ ↳ Win the mid-market finance teams we are already talking to (`mid-market`)"
+            "### ↳ ↳ Win the mid-market finance teams we are already talking to (mid-market)"
             in lines
         )
         assert (
-            "| Grow ARR from $8.2M to $10M | $9,120,000 | $10,000,000 | 51% | 0.51 | missed (red) "
-            "| at risk | $9,715,790.84 (0.84) |"
+            "| Grow ARR from \\$8\\.2M to \\$10M | \\$9,120,000 | \\$10,000,000 | 51% | 0.51 "
+            "| missed (red) | at risk | \\$9,715,790.84 (0.84) |"
         ) in lines
         assert "| API uptime | 99.87% | at least 99.9% | unhealthy |" in lines
-        assert "| OKR101 | warning | `objectives[0]` | a \\| pipe |" in lines
+        assert "| OKR101 | warning | objectives\\[0\\] | a \\| pipe |" in lines
 
     def test_no_findings_and_alignment_problems(self) -> None:
         """An empty diagnostics list says so; broken alignment is called out."""
@@ -282,6 +285,62 @@ class TestRenderMarkdown:
         """An unknown report format is an InvalidValueError naming the choices."""
         with pytest.raises(okrkit.InvalidValueError, match="'md', 'html', 'json'"):
             render(SMALL, "pdf")  # type: ignore[arg-type]
+
+
+MD = MarkdownIt("gfm-like")
+# Markdown the report itself writes: everything else (HTML, links, images, code) is injected.
+REPORT_MARKUP = {"text", "strong_open", "strong_close", "softbreak"}
+USER_TEXT = st.text(min_size=1, max_size=30).filter(lambda s: bool(s.strip()))
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "![](http://evil.example/pixel)",
+    "<!-- the rest is hidden",
+    "a\rb",
+    "`x` | y",
+    "# 1. > - * _em_ ~~s~~",
+    "<http://evil.example> www.evil.example http://evil.example me@evil.example",
+    "&amp; &#x3C;",
+    "\n::error file=x::y \x1b]0;t\x07 \u202eevil",
+]
+
+
+class TestMarkdownEscaping:
+    @settings(max_examples=30)
+    @given(USER_TEXT)
+    @example(" ".join(HOSTILE))
+    def test_user_text_renders_as_itself(self, text: str) -> None:
+        """Any text, as title, owner, unit and message, shows as itself and injects no markup."""
+        kr = okrkit.KeyResult(
+            id="kr", title=text, owner=text, unit=text, direction="increase", start=0, target=4
+        )
+        plan = okrkit.Plan(
+            objectives=[okrkit.Objective(id="o", title=text, owner=text, key_results=[kr])],
+            kpis=[okrkit.Kpi(id="k", title=text, direction="at_least", threshold=1, unit=text)],
+        )
+        found = [Diagnostic(code="X1", name="n", severity="info", message=text, path="$")]
+        tokens = MD.parse(render(plan, "md", at=AUG_31, title=text, diagnostics=found))
+        shown = []
+        for token in tokens:
+            assert token.type not in ("html_block", "code_block", "fence", "hr"), token
+            for child in token.children or ():
+                assert child.type in REPORT_MARKUP, (child, token.content)
+            if token.type == "inline":
+                shown.append("".join(c.content for c in token.children or ()))
+        assert terminal(text) + ", as of 2026-08-31" == shown[0]  # the title
+        assert f"{terminal(text)} (o)" == shown[3]  # the objective's heading
+        cells = set(shown)
+        assert terminal(text) in cells  # the key result's, the KPI's and the message's cells
+        assert f"4 {terminal(text)}" in cells  # the target, with its unit
+
+    @pytest.mark.parametrize("text", HOSTILE)
+    def test_hostile_examples(self, text: str) -> None:
+        """Known attacks render as plain text: no script, image, link, comment or code."""
+        plan = okrkit.Plan(objectives=[okrkit.Objective(title=text, owner=text)])
+        page = MD.render(render(plan, "md", at=AUG_31))
+        for bad in ("<script", "<img", "<a ", "<!--", "<code", "<em>", "\x1b", "\u202e"):
+            assert bad not in page
 
 
 class TestRenderHtml:

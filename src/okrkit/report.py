@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -31,6 +31,7 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit import _validators as v
+from okrkit._escape import markdown
 from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
 from okrkit.scoring import (
@@ -366,18 +367,29 @@ def render(
     return _html_page(data)
 
 
-def _fmt(value: float | list[float] | None, unit: str | None = None) -> str:
-    """A number for people: up to 4 significant digits after the point, the unit after it."""
+def _same(text: str) -> str:
+    return text
+
+
+def _fmt(
+    value: float | list[float] | None,
+    unit: str | None = None,
+    escape: Callable[[str], str] = _same,
+) -> str:
+    """A number for people: up to 4 significant digits after the point, the unit after it.
+
+    The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
+    """
     if value is None:
         return "–"
     if isinstance(value, list):
-        return "–".join(_fmt(x) for x in value) + (f" {unit}" if unit else "")
+        return "–".join(_fmt(x) for x in value) + (f" {escape(unit)}" if unit else "")
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
     if not unit:
         return text
     if unit in ("$", "€", "£"):
-        return unit + text
-    return text + unit if unit == "%" else f"{text} {unit}"
+        return escape(unit) + text
+    return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
 
 
 def _score(value: float | None) -> str:
@@ -393,8 +405,8 @@ def _grade_text(g: dict[str, str] | None) -> str:
 
 
 def _md(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """User text (or okrkit's own) shown as itself in Markdown, in a line or a table cell."""
+    return markdown(str(text))
 
 
 def _markdown(data: dict[str, Any]) -> str:
@@ -416,7 +428,7 @@ def _markdown(data: dict[str, Any]) -> str:
     lines += ["## Objectives", ""]
     for obj in data["objectives"]:
         indent = "↳ " * obj["depth"]
-        lines.append(f"### {indent}{_md(obj['title'])} (`{obj['id']}`)")
+        lines.append(f"### {indent}{_md(obj['title'])} ({_md(obj['id'])})")
         lines.append("")
         facts = [
             f"score **{_score(obj['score'])}**",
@@ -445,13 +457,14 @@ def _markdown(data: dict[str, Any]) -> str:
                 guess = (
                     "–"
                     if predicted is None
-                    else f"{_fmt(predicted['value'], kr['unit'])} ({_score(predicted['score'])})"
+                    else f"{_fmt(predicted['value'], kr['unit'], markdown)} "
+                    f"({_score(predicted['score'])})"
                 )
                 lines.append(
-                    f"| {_md(kr['title'])} | {_md(_fmt(kr['value'], kr['unit']))} "
-                    f"| {_md(_fmt(kr['target'], kr['unit']))} | {_percent(kr['progress'])} "
+                    f"| {_md(kr['title'])} | {_fmt(kr['value'], kr['unit'], markdown)} "
+                    f"| {_fmt(kr['target'], kr['unit'], markdown)} | {_percent(kr['progress'])} "
                     f"| {_score(kr['score'])} | {_grade_text(kr['grade'])} "
-                    f"| {status_label(kr['status'])} | {_md(guess)} |"
+                    f"| {status_label(kr['status'])} | {guess} |"
                 )
             lines.append("")
     if data["kpis"]:
@@ -463,8 +476,9 @@ def _markdown(data: dict[str, Any]) -> str:
         ]
         for kpi in data["kpis"]:
             lines.append(
-                f"| {_md(kpi['title'])} | {_md(_fmt(kpi['value'], kpi['unit']))} "
-                f"| {kpi['direction'].replace('_', ' ')} {_md(_fmt(kpi['threshold'], kpi['unit']))}"
+                f"| {_md(kpi['title'])} | {_fmt(kpi['value'], kpi['unit'], markdown)} "
+                f"| {kpi['direction'].replace('_', ' ')} "
+                f"{_fmt(kpi['threshold'], kpi['unit'], markdown)}"
                 f" | {_health(kpi['healthy'])} |"
             )
         lines.append("")
@@ -475,7 +489,7 @@ def _markdown(data: dict[str, Any]) -> str:
         else:
             lines += ["| Code | Severity | Where | Message |", "| --- | --- | --- | --- |"]
             lines += [
-                f"| {d['code']} | {d['severity']} | `{_md(d['path'] or '$')}` "
+                f"| {_md(d['code'])} | {_md(d['severity'])} | {_md(d['path'] or '$')} "
                 f"| {_md(d['message'])} |"
                 for d in data["diagnostics"]
             ]
