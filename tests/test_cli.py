@@ -6,13 +6,15 @@ import errno
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import okrkit
 from okrkit import formats
@@ -314,6 +316,72 @@ class TestBadInput:
         target = tmp_path / "nowhere" / "report.md"
         status, _, err = call("report", ACME, "-o", str(target))
         assert (2, f"okrkit: {target}: No such file or directory\n") == (status, err)
+
+
+# What a terminal or a CI log acts on instead of showing (see okrkit._escape).
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+ATTACKS = [
+    "\n::error file=x.py,line=1::injected",
+    "\x1b]0;window title\x07\x1b[2J\x1b[31m",
+    "\u202eevil\u2066\u2028\x85\x9b31m\r\t",
+]
+
+
+def hostile_plan(text: str) -> bytes:
+    """A plan whose every text field is *text* (ids cannot hold C0, so theirs are fixed)."""
+    kr = okrkit.KeyResult(
+        id="kr\u202e", title=text, owner=text, unit=text, direction="increase", start=0, target=4
+    )
+    child = okrkit.Objective(id="child\x9b", title=text, owner=text, aligned_to="kr\u202e")
+    plan = okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text, key_results=[kr]), child])
+    return formats.dumps(plan, "json").encode()
+
+
+class TestControlCharacters:
+    @settings(max_examples=25, deadline=None)
+    @given(st.text(min_size=1).filter(lambda s: bool(s.strip())))
+    @example(" ".join(ATTACKS))
+    def test_text_outputs_show_them_escaped(self, text: str) -> None:
+        """Whatever the plan's text, tree, score and check print no control character, and as
+        many lines as for plain text: one per objective, key result or finding."""
+        plain = hostile_plan("Plain words")
+        for argv in (
+            ["tree"],
+            ["score"],
+            ["check", "--format", "text"],
+            ["check", "--format", "github"],
+        ):
+            command = [argv[0], "-", "--input-format", "json", *argv[1:]]
+            _, out, err = call(*command, stdin=hostile_plan(text))
+            lines = out.split("\n")
+            assert "" == lines.pop()
+            assert [] == [line for line in [*lines, err] if CONTROL.search(line)]
+            if argv[0] != "check":
+                _, expected, _ = call(*command, stdin=plain)
+                assert expected.count("\n") == len(lines)
+        _, out, _ = call("check", "-", "--format", "json", stdin=hostile_plan(text))
+        findings = len(json.loads(out)["diagnostics"])
+        _, out, _ = call("check", "-", "--format", "github", stdin=hostile_plan(text))
+        assert findings == out.count("\n")
+
+    def test_examples(self) -> None:
+        """A title cannot start a workflow command, set the window title or clear the screen."""
+        _, out, _ = call("tree", "-", stdin=hostile_plan(" ".join(ATTACKS)))
+        assert "\\n::error file=x.py,line=1::injected \\x1b]0;window title\\x07" in out
+        assert "child\\x9b" in out
+        assert "(via kr\\u202e)" in out
+        _, out, _ = call("score", "-", stdin=hostile_plan("x\x1b[2J"))
+        assert "0 x\\x1b[2J" in out  # the value, with its unit
+        for argv in (["--objective"], []):
+            _, out, _ = call("parse", *argv, "Reduce \x1b[2J\u202e churn \x9b from 5% to 4%")
+            assert [] == [line for line in out.splitlines() if CONTROL.search(line)]
+
+    def test_error_messages(self, tmp_path: Path) -> None:
+        """A file name or a problem quoting the input shows its control characters escaped."""
+        status, _, err = call("check", str(tmp_path / "x\x1b[2J\u202e.yaml"))
+        assert 2 == status
+        assert f"okrkit: {tmp_path}/x\\x1b[2J\\u202e.yaml: " in err
+        assert CONTROL.search(err.removesuffix("\n")) is None
 
 
 class TestScore:

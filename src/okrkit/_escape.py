@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["github_data", "github_property", "markdown", "terminal"]
+__all__ = ["github_data", "github_property", "json_text", "markdown", "terminal"]
 
 # What a terminal or a log viewer acts on instead of showing: C0 (line ends and tabs too, so
 # that one line of output stays one line), DEL, C1 (U+0085 is NEL, a line end), the Unicode
@@ -94,3 +94,19 @@ def github_property(text: str) -> str:
     'a%2Cb%3A c'
     """
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# JSON escapes C0 itself; what it leaves raw, without ensure_ascii, is escaped here too.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(text: str) -> str:
+    r"""JSON text (from `json.dumps`) with DEL, C1, bidi controls and line separators as ``\uXXXX``.
+
+    They can only stand inside strings, where the escape means the same character: the data
+    is unchanged, and the text is safe to print and to embed in JavaScript.
+
+    >>> json_text('["\u202e"]')
+    '["\\u202e"]'
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

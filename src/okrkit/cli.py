@@ -33,6 +33,7 @@ from typing import IO, Any, Literal, TypeAlias
 
 import attrs
 
+from okrkit._escape import github_data, github_property, terminal
 from okrkit.errors import AlignmentError, FormatError, OKRError
 from okrkit.model import Plan
 
@@ -217,14 +218,6 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
     return found
 
 
-def _github(value: str, *, property: bool = False) -> str:
-    """Text escaped for a GitHub Actions workflow command (its data, or a property)."""
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
-
-
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 
@@ -242,7 +235,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     for n, path in enumerate(args.paths, start=1):
         name = "<stdin>" if path == "-" else path
         if progress:
-            streams.stderr.write(f"\rchecking {n}/{len(args.paths)} {name}\x1b[K")
+            streams.stderr.write(f"\rchecking {n}/{len(args.paths)} {terminal(name)}\x1b[K")
             streams.stderr.flush()
         try:
             plan = _read(path, streams, args.input_format)
@@ -267,15 +260,16 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
         out.write(json.dumps({"diagnostics": found, "summary": summary}, indent=2) + "\n")
     elif args.format == "github":
         for d in found:
-            title = _github(f"{d['code']} {d['name']}", property=True)
-            file = _github(d["file"], property=True)
-            message = _github(f"{d['path'] or '$'}: {d['message']}")
+            title = github_property(f"{d['code']} {d['name']}")
+            file = github_property(d["file"])
+            message = github_data(f"{d['path'] or '$'}: {d['message']}")
             out.write(f"::{_GITHUB_LEVEL[d['severity']]} file={file},title={title}::{message}\n")
     else:
         for d in found:
-            where = f"{d['file']}:{d['path']}" if d["path"] else d["file"]
+            where = terminal(f"{d['file']}:{d['path']}" if d["path"] else d["file"])
             severity = paint(d["severity"], _SEVERITY_STYLE[d["severity"]])
-            out.write(f"{where}: {paint(d['code'], 'bold')} [{severity}] {d['message']}\n")
+            code = paint(terminal(d["code"]), "bold")
+            out.write(f"{where}: {code} [{severity}] {terminal(d['message'])}\n")
         out.write(_summary(counts, len(args.paths), failed) + "\n")
     if failed:
         return 2
@@ -317,9 +311,10 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     header = ("", "value", "progress", "score", "grade", "status")
     rows: list[tuple[tuple[str, ...], str | None]] = []
     for obj in data["objectives"]:
-        rows.append((_score_cells("  " * obj["depth"] + obj["id"], obj, status_label), "bold"))
+        indent = "  " * obj["depth"]
+        rows.append((_score_cells(indent + terminal(obj["id"]), obj, status_label), "bold"))
         rows.extend(
-            (_score_cells("  " * obj["depth"] + "  - " + kr["id"], kr, status_label), None)
+            (_score_cells(f"{indent}  - {terminal(kr['id'])}", kr, status_label), None)
             for kr in obj["key_results"]
         )
     widths = [max([len(header[i])] + [len(r[i]) for r, _ in rows]) for i in range(len(header))]
@@ -339,7 +334,7 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
         out.write(text.rstrip() + "\n")
     if data["alignment_problems"]:
         for problem in data["alignment_problems"]:
-            streams.stderr.write(f"okrkit: {args.path}: {problem}\n")
+            streams.stderr.write(f"okrkit: {terminal(args.path)}: {terminal(problem)}\n")
     return 0
 
 
@@ -351,7 +346,7 @@ def _score_cells(
     g = row["grade"]
     return (
         name,
-        _fmt(row["value"], row["unit"]) if "value" in row else "",
+        _fmt(row["value"], row["unit"], terminal) if "value" in row else "",
         _percent(row["progress"]) if "progress" in row else "",
         _score(row["score"]),
         "–" if g is None else f"{g['label']} ({g['color']})",
@@ -403,10 +398,10 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         grade_text = paint("–" if g is None else g["label"], None if g is None else g["color"])
         via = ""
         if depth and obj["aligned_to"] != _parent_id(objectives, k):
-            via = f" (via {obj['aligned_to']})"
+            via = f" (via {terminal(obj['aligned_to'])})"
         streams.stdout.write(
-            f"{prefix}{paint(obj['id'], 'bold')}  {_score(obj['score'])} {grade_text}, "
-            f"{status_label(obj['status'])}{via}  {obj['title']}\n"
+            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {_score(obj['score'])} {grade_text}, "
+            f"{status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
         )
     return 0
 
@@ -515,7 +510,7 @@ def cmd_parse(args: argparse.Namespace, streams: Streams) -> int:
             shown = "; ".join(value)
         else:
             shown = str(value)
-        streams.stdout.write(f"{name}: {shown}\n")
+        streams.stdout.write(f"{name}: {terminal(shown)}\n")
     return 0
 
 
@@ -739,7 +734,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _complain(error: _InputError, streams: Streams) -> None:
     for problem in error.problems or ("cannot be read",):
-        streams.stderr.write(f"okrkit: {error.file}: {problem}\n")
+        streams.stderr.write(f"okrkit: {terminal(error.file)}: {terminal(problem)}\n")
 
 
 def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:

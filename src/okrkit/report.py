@@ -31,7 +31,7 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit import _validators as v
-from okrkit._escape import markdown
+from okrkit._escape import json_text, markdown
 from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
 from okrkit.scoring import (
@@ -361,7 +361,7 @@ def render(
         plan, at=at, policy=policy, roll_up=roll_up, diagnostics=diagnostics, title=title
     )
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     if format == "md":
         return _markdown(data)
     return _html_page(data)
