@@ -130,6 +130,14 @@ class TestCheck:
         assert err.startswith("okrkit: --select/--ignore: select[0]: expected a rule code")
         assert 1 == err.count("\n")
 
+    @pytest.mark.parametrize("selection", ["", " , ", ","])
+    def test_empty_selection_is_refused(self, selection: str) -> None:
+        """An empty --select (an unset CI variable) is a usage error, not every rule off."""
+        status, out, err = call("check", ACME, "--select", selection)
+        assert (2, "") == (status, out)
+        assert "argument --select: expected at least one code or prefix" in err
+        assert "All checks passed" not in out + err
+
     def test_json_parses_back(self) -> None:
         """--format json is one JSON document: every finding with its file, and a summary."""
         status, out, _ = call("check", ACME, "--today", "2026-08-31", "--format", "json")

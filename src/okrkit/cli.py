@@ -180,6 +180,18 @@ def _codes(text: str) -> list[str]:
     return [code.strip() for code in text.split(",") if code.strip()]
 
 
+def _selection(text: str) -> list[str]:
+    """``--select``'s codes: at least one, since selecting none would turn every rule off."""
+    codes = _codes(text)
+    if not codes:
+        # An unset CI variable (--select "$CODES") must not turn the linter off silently.
+        raise argparse.ArgumentTypeError(
+            f"expected at least one code or prefix, got {text!r}: selecting none would turn "
+            "every rule off (to check everything, leave --select out)"
+        )
+    return codes
+
+
 # check -------------------------------------------------------------------------------------
 
 
@@ -650,7 +662,9 @@ def build_parser() -> argparse.ArgumentParser:
         "  okrkit check okrs.yaml --format github   # annotations in GitHub Actions\n",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files to check ('-': stdin)")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes/prefixes")
+    check.add_argument(
+        "--select", type=_selection, metavar="CODES", help="only these codes/prefixes"
+    )
     check.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes/prefixes")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument(
