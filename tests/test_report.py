@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import struct
 import subprocess
@@ -27,6 +28,24 @@ from okrkit.testing import plans
 ROOT = Path(__file__).resolve().parent.parent
 ACME = ROOT / "examples" / "acme-2026-q3.yaml"
 AUG_31 = date(2026, 8, 31)
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MD = MarkdownIt("gfm-like")
+# Markdown the report itself writes: everything else (HTML, links, images, code) is injected.
+REPORT_MARKUP = {"text", "strong_open", "strong_close", "softbreak"}
+USER_TEXT = st.text(min_size=1, max_size=30).filter(lambda s: bool(s.strip()))
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "![](http://evil.example/pixel)",
+    "<!-- the rest is hidden",
+    "a\rb",
+    "`x` | y",
+    "# 1. > - * _em_ ~~s~~",
+    "<http://evil.example> www.evil.example http://evil.example me@evil.example",
+    "&amp; &#x3C;",
+    "\n::error file=x::y \x1b]0;t\x07 \u202eevil",
+]
 VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base"}
 
 
@@ -238,6 +257,18 @@ class TestRenderJson:
         assert report_data(plan, at=AUG_31) == json.loads(render(plan, "json", at=AUG_31))
 
 
+class TestRenderJsonEscaping:
+    @settings(max_examples=25)
+    @given(USER_TEXT)
+    @example("\u202eevil\u2028\x85\x9b\x7f")
+    def test_same_data_without_raw_controls(self, text: str) -> None:
+        """JSON keeps every character (as an escape), so it is the same data and safe to print."""
+        plan = okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text)])
+        page = render(plan, "json", at=AUG_31)
+        assert text == json.loads(page)["objectives"][0]["title"]
+        assert CONTROL.search(page.replace("\n", "")) is None
+
+
 class TestRenderMarkdown:
     @settings(max_examples=25)
     @given(plans(max_objectives=5))
@@ -285,25 +316,6 @@ class TestRenderMarkdown:
         """An unknown report format is an InvalidValueError naming the choices."""
         with pytest.raises(okrkit.InvalidValueError, match="'md', 'html', 'json'"):
             render(SMALL, "pdf")  # type: ignore[arg-type]
-
-
-MD = MarkdownIt("gfm-like")
-# Markdown the report itself writes: everything else (HTML, links, images, code) is injected.
-REPORT_MARKUP = {"text", "strong_open", "strong_close", "softbreak"}
-USER_TEXT = st.text(min_size=1, max_size=30).filter(lambda s: bool(s.strip()))
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "[x](javascript:alert(1))",
-    "![](http://evil.example/pixel)",
-    "<!-- the rest is hidden",
-    "a\rb",
-    "`x` | y",
-    "# 1. > - * _em_ ~~s~~",
-    "<http://evil.example> www.evil.example http://evil.example me@evil.example",
-    "&amp; &#x3C;",
-    "\n::error file=x::y \x1b]0;t\x07 \u202eevil",
-]
 
 
 class TestMarkdownEscaping:
