@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import struct
@@ -21,7 +22,14 @@ from markdown_it import MarkdownIt
 import okrkit
 from okrkit import formats
 from okrkit._escape import markdown, terminal
-from okrkit.report import render, report_data, status_label
+from okrkit.report import (
+    number_text,
+    percent_text,
+    render,
+    report_data,
+    score_text,
+    status_label,
+)
 from okrkit.rules import Diagnostic
 from okrkit.testing import plans
 
@@ -255,6 +263,54 @@ class TestRenderJson:
     def test_is_the_data(self, plan: okrkit.Plan) -> None:
         """The JSON report parses back to exactly `report_data`."""
         assert report_data(plan, at=AUG_31) == json.loads(render(plan, "json", at=AUG_31))
+
+
+class TestNumbersShown:
+    @given(st.floats() | st.integers(min_value=-(10**30), max_value=10**30).map(float))
+    @example(-math.inf)
+    @example(math.nan)
+    def test_short_and_finite(self, x: float) -> None:
+        """Any float shows as a short text that is never inf nor nan."""
+        for shown in (number_text(x, "%"), percent_text(x), score_text(x)):
+            assert len(shown) <= 24
+            assert "inf" not in shown.lower()
+            assert "nan" not in shown.lower()
+
+    def test_out_of_range(self) -> None:
+        """Beyond ±999 (%) a score or percentage shows as out of range; within, as it is."""
+        assert "<-999%" == percent_text(-math.inf) == percent_text(-1e300) == percent_text(-10)
+        assert [">999%", "999%", "-999%"] == [percent_text(x) for x in (10, 9.99, -9.99)]
+        assert [">999", "<-999", "999.99"] == [score_text(x) for x in (1e308, -1e3, 999.99)]
+        assert ["–", "–", "1.798e+308"] == [
+            number_text(math.inf),
+            score_text(math.nan),
+            number_text(1.7976931348623157e308),
+        ]
+
+    def test_report_of_huge_progress(self) -> None:
+        """Progress and scores past any sense, under an uncapped policy, read in every view."""
+        kr = okrkit.KeyResult(id="k", title="t", direction="increase", start=0, target=1e-300)
+        plan = okrkit.Plan(
+            objectives=[
+                okrkit.Objective(
+                    id="o",
+                    title="x",
+                    cycle=Q3,
+                    key_results=[
+                        kr.check_in(1e300, at=date(2026, 8, 1)),
+                        attrs.evolve(kr, id="j").check_in(-1e300, at=date(2026, 8, 1)),
+                    ],
+                )
+            ]
+        )
+        uncapped = attrs.evolve(okrkit.scoring.LINEAR, cap=None, floor=-1e308)
+        for fmt in ("md", "html"):
+            page = render(plan, fmt, at=AUG_31, policy=uncapped)  # type: ignore[arg-type]
+            assert "inf" not in page
+            assert max(len(line) for line in page.splitlines()) < 4000
+        page = render(plan, "md", at=AUG_31, policy=uncapped)
+        assert "| t | 1e+300 | 0 | >999% | >999 |" in page
+        assert "| t | -1e+300 | 0 | <-999% | <-999 |" in page
 
 
 class TestRenderJsonEscaping:

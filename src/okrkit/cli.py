@@ -353,14 +353,14 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
 def _score_cells(
     name: str, row: dict[str, Any], label: Callable[[str | None], str]
 ) -> tuple[str, ...]:
-    from okrkit.report import _fmt, _percent, _score
+    from okrkit.report import number_text, percent_text, score_text
 
     g = row["grade"]
     return (
         name,
-        _fmt(row["value"], row["unit"], terminal) if "value" in row else "",
-        _percent(row["progress"]) if "progress" in row else "",
-        _score(row["score"]),
+        number_text(row["value"], row["unit"], terminal) if "value" in row else "",
+        percent_text(row["progress"]) if "progress" in row else "",
+        score_text(row["score"]),
         "–" if g is None else f"{g['label']} ({g['color']})",
         label(row["status"]),
     )
@@ -375,7 +375,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
-    from okrkit.report import _score, status_label
+    from okrkit.report import score_text, status_label
     from okrkit.tree import AlignmentTree
 
     plan = _read(args.path, streams, args.input_format)
@@ -412,8 +412,8 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         if depth and obj["aligned_to"] != _parent_id(objectives, k):
             via = f" (via {terminal(obj['aligned_to'])})"
         streams.stdout.write(
-            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {_score(obj['score'])} {grade_text}, "
-            f"{status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
+            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {score_text(obj['score'])} "
+            f"{grade_text}, {status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
         )
     return 0
 

@@ -371,7 +371,7 @@ def _same(text: str) -> str:
     return text
 
 
-def _fmt(
+def number_text(
     value: float | list[float] | None,
     unit: str | None = None,
     escape: Callable[[str], str] = _same,
@@ -380,10 +380,10 @@ def _fmt(
 
     The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
     """
-    if value is None:
-        return "–"
     if isinstance(value, list):
-        return "–".join(_fmt(x) for x in value) + (f" {escape(unit)}" if unit else "")
+        return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
+    if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
+        return "–"
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
     if not unit:
         return text
@@ -392,12 +392,31 @@ def _fmt(
     return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+# Scores (and percentages) beyond ±999 are shown as out of range, not as their hundreds of
+# digits (an uncapped policy can score 1e308) nor as "inf%".
+_SHOWN_MAX = 999
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+def score_text(value: float | None) -> str:
+    """A score with two decimals; beyond ±999 ``">999"`` or ``"<-999"``; NaN as no score."""
+    if value is None or math.isnan(value):
+        return "–"
+    if value >= _SHOWN_MAX + 0.995:  # what would round to 1000.00
+        return f">{_SHOWN_MAX}"
+    if value <= -_SHOWN_MAX - 0.995:
+        return f"<-{_SHOWN_MAX}"
+    return f"{value:.2f}"
+
+
+def percent_text(value: float | None) -> str:
+    """A fraction as a whole percentage; beyond ±999 % ``">999%"`` or ``"<-999%"``."""
+    if value is None or math.isnan(value):
+        return "–"
+    if value * 100 >= _SHOWN_MAX + 0.5:  # what would round to 1000%
+        return f">{_SHOWN_MAX}%"
+    if value * 100 <= -_SHOWN_MAX - 0.5:
+        return f"<-{_SHOWN_MAX}%"
+    return f"{value:.0%}"
 
 
 def _grade_text(g: dict[str, str] | None) -> str:
@@ -417,7 +436,7 @@ def _markdown(data: dict[str, Any]) -> str:
         (
             f"Policy **{data['policy']}**, roll-up **{data['roll_up']}**: "
             f"{summary['objectives']} objectives, {summary['key_results']} key results, "
-            f"mean top-level score **{_score(summary['score'])}**."
+            f"mean top-level score **{score_text(summary['score'])}**."
         ),
         "",
     ]
@@ -431,7 +450,7 @@ def _markdown(data: dict[str, Any]) -> str:
         lines.append(f"### {indent}{_md(obj['title'])} ({_md(obj['id'])})")
         lines.append("")
         facts = [
-            f"score **{_score(obj['score'])}**",
+            f"score **{score_text(obj['score'])}**",
             f"grade {_grade_text(obj['grade'])}",
             f"status **{status_label(obj['status'])}**",
         ]
@@ -457,13 +476,14 @@ def _markdown(data: dict[str, Any]) -> str:
                 guess = (
                     "–"
                     if predicted is None
-                    else f"{_fmt(predicted['value'], kr['unit'], markdown)} "
-                    f"({_score(predicted['score'])})"
+                    else f"{number_text(predicted['value'], kr['unit'], markdown)} "
+                    f"({score_text(predicted['score'])})"
                 )
                 lines.append(
-                    f"| {_md(kr['title'])} | {_fmt(kr['value'], kr['unit'], markdown)} "
-                    f"| {_fmt(kr['target'], kr['unit'], markdown)} | {_percent(kr['progress'])} "
-                    f"| {_score(kr['score'])} | {_grade_text(kr['grade'])} "
+                    f"| {_md(kr['title'])} | {number_text(kr['value'], kr['unit'], markdown)} "
+                    f"| {number_text(kr['target'], kr['unit'], markdown)} "
+                    f"| {percent_text(kr['progress'])} | {score_text(kr['score'])} "
+                    f"| {_grade_text(kr['grade'])} "
                     f"| {status_label(kr['status'])} | {guess} |"
                 )
             lines.append("")
@@ -476,9 +496,9 @@ def _markdown(data: dict[str, Any]) -> str:
         ]
         for kpi in data["kpis"]:
             lines.append(
-                f"| {_md(kpi['title'])} | {_fmt(kpi['value'], kpi['unit'], markdown)} "
+                f"| {_md(kpi['title'])} | {number_text(kpi['value'], kpi['unit'], markdown)} "
                 f"| {kpi['direction'].replace('_', ' ')} "
-                f"{_fmt(kpi['threshold'], kpi['unit'], markdown)}"
+                f"{number_text(kpi['threshold'], kpi['unit'], markdown)}"
                 f" | {_health(kpi['healthy'])} |"
             )
         lines.append("")
@@ -555,16 +575,16 @@ def _e(text: object) -> str:
 
 def _bar(score: float | None, g: dict[str, str] | None, name: str, commitment: str) -> str:
     """A score as a `meter` whose bands are the grade's (so browsers colour it), and in words."""
-    if score is None:
+    if score is None or math.isnan(score):
         return '<span class="muted">not measurable</span>'
     bands = COMMITTED_BANDS if commitment == "committed" else ASPIRATIONAL_BANDS
     low, high = bands.thresholds[0], bands.thresholds[-1]
-    label = f"{name}: score {score:.2f}" + (f", {g['label']}" if g else "")
+    label = f"{name}: score {score_text(score)}" + (f", {g['label']}" if g else "")
     color = _e(g["color"]) if g else ""
     return (
         f'<span class="score"><meter class="{color}" min="0" max="1" low="{low:g}" '
         f'high="{high:g}" optimum="1" value="{min(max(score, 0.0), 1.0):.4f}" '
-        f'aria-label="{_e(label)}">{score:.2f}</meter> {score:.2f}</span>'
+        f'aria-label="{_e(label)}">{score_text(score)}</meter> {score_text(score)}</span>'
     )
 
 
@@ -592,14 +612,14 @@ def _kr_table(rows: list[dict[str, Any]], caption: str, commitment: str) -> str:
         guess = (
             "–"
             if predicted is None
-            else f"{_fmt(predicted['value'], kr['unit'])} ({_score(predicted['score'])})"
+            else f"{number_text(predicted['value'], kr['unit'])} ({score_text(predicted['score'])})"
         )
         parts.append(
             f'<tr class="{_e(kr["grade"]["color"] if kr["grade"] else "none")}">'
             f'<th scope="row">{_e(kr["title"])}</th>'
-            f'<td class="num">{_e(_fmt(kr["value"], kr["unit"]))}</td>'
-            f'<td class="num">{_e(_fmt(kr["target"], kr["unit"]))}</td>'
-            f'<td class="num">{_percent(kr["progress"])}</td>'
+            f'<td class="num">{_e(number_text(kr["value"], kr["unit"]))}</td>'
+            f'<td class="num">{_e(number_text(kr["target"], kr["unit"]))}</td>'
+            f'<td class="num">{percent_text(kr["progress"])}</td>'
             f"<td>{_bar(kr['score'], kr['grade'], kr['title'], commitment)}</td>"
             f"<td>{_grade_badge(kr['grade'])}</td><td>{_badge(kr['status'])}</td>"
             f"<td>{_e(guess)}</td></tr>"
@@ -644,7 +664,7 @@ def _html_page(data: dict[str, Any]) -> str:
             f'<p class="facts">Policy <strong>{_e(data["policy"])}</strong>, roll-up '
             f"<strong>{_e(data['roll_up'])}</strong> · {summary['objectives']} objectives · "
             f"{summary['key_results']} key results · mean top-level score "
-            f"<strong>{_score(summary['score'])}</strong></p></header>"
+            f"<strong>{score_text(summary['score'])}</strong></p></header>"
         ),
         "<main>",
     ]
@@ -678,9 +698,9 @@ def _html_page(data: dict[str, Any]) -> str:
             css = {True: "green", False: "red", None: "none"}[healthy]
             body.append(
                 f'<tr><th scope="row">{_e(kpi["title"])}</th>'
-                f'<td class="num">{_e(_fmt(kpi["value"], kpi["unit"]))}</td>'
+                f'<td class="num">{_e(number_text(kpi["value"], kpi["unit"]))}</td>'
                 f"<td>{_e(kpi['direction'].replace('_', ' '))} "
-                f"{_e(_fmt(kpi['threshold'], kpi['unit']))}</td>"
+                f"{_e(number_text(kpi['threshold'], kpi['unit']))}</td>"
                 f'<td><span class="badge {css}">{_health(healthy)}</span></td></tr>'
             )
         body.append("</tbody></table></section>")
