@@ -392,6 +392,35 @@ class TestControlCharacters:
         assert CONTROL.search(err.removesuffix("\n")) is None
 
 
+def chain(n: int) -> bytes:
+    """A plan of *n* objectives, each aligned to the one before, as JSON."""
+    kr = {"title": "Raise it", "direction": "increase", "start": 0, "target": 10}
+    objectives = [
+        {"id": f"o{i}", "title": f"Objective {i}", "key_results": [{**kr, "id": f"k{i}"}]}
+        | ({"aligned_to": f"o{i - 1}"} if i else {})
+        for i in range(n)
+    ]
+    return json.dumps({"okrkit": 1, "objectives": objectives}).encode()
+
+
+class TestLinearOutput:
+    @pytest.mark.parametrize("command", ["tree", "score"])
+    def test_chain_output_grows_linearly(self, command: str) -> None:
+        """A chain 8 times as long prints at most about 8 times as much."""
+        size = [len(call(command, "-", stdin=chain(n))[1]) for n in (40, 320)]
+        assert size[1] <= 8 * 1.2 * size[0]
+
+    def test_depth_past_the_indentation_is_written(self) -> None:
+        """Six levels are drawn; deeper, the depth is written, in tree and in score."""
+        _, out, _ = call("tree", "-", stdin=chain(9))
+        lines = out.splitlines()
+        assert lines[6].startswith(" " * 20 + "└── o6  ")
+        assert lines[7].startswith(" " * 20 + "(depth 7) └── o7  ")
+        _, out, _ = call("score", "-", stdin=chain(9))
+        assert "            (depth 8) o8" in out
+        assert "            (depth 8)   - k8" in out
+
+
 class TestScore:
     def test_table(self) -> None:
         """One row per objective and key result, with value, progress, score, grade and status."""

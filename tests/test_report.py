@@ -12,6 +12,7 @@ import zlib
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -263,6 +264,57 @@ class TestRenderJson:
     def test_is_the_data(self, plan: okrkit.Plan) -> None:
         """The JSON report parses back to exactly `report_data`."""
         assert report_data(plan, at=AUG_31) == json.loads(render(plan, "json", at=AUG_31))
+
+
+def chain(n: int) -> okrkit.Plan:
+    """*n* objectives, each aligned to the one before: as deep as a plan of n can be."""
+    return okrkit.Plan(
+        objectives=[
+            okrkit.Objective(
+                id=f"o{i}",
+                title=f"Objective {i}",
+                aligned_to=f"o{i - 1}" if i else None,
+                key_results=[_kr(f"k{i}", 0, 10, (date(2026, 8, 1), 5))],
+            )
+            for i in range(n)
+        ]
+    )
+
+
+class TestLinearOutput:
+    VIEWS: ClassVar = {
+        "md": lambda plan: render(plan, "md", at=AUG_31),
+        "html": lambda plan: render(plan, "html", at=AUG_31),
+        "json": lambda plan: render(plan, "json", at=AUG_31),
+        "plan_html": okrkit.report.plan_html,
+        "tree_html": lambda plan: okrkit.report.tree_html(okrkit.AlignmentTree.from_plan(plan)),
+    }
+
+    @pytest.mark.parametrize("view", sorted(VIEWS))
+    def test_chain_output_grows_linearly(self, view: str) -> None:
+        """A chain 8 times as long gives at most about 8 times the output, in every view."""
+        size = [len(self.VIEWS[view](chain(n))) for n in (40, 320)]
+        assert size[1] <= 8 * 1.2 * size[0]
+
+    def test_depth_past_the_indentation_is_written(self) -> None:
+        """Six levels are drawn; deeper, the depth is written, the same way in every view."""
+        plan = chain(9)
+        md = render(plan, "md", at=AUG_31)
+        assert "### ↳ ↳ ↳ ↳ ↳ ↳ Objective 6 (o6)" in md
+        assert "### ↳ ↳ ↳ ↳ ↳ ↳ (depth 8) Objective 8 (o8)" in md
+        page = parse(render(plan, "html", at=AUG_31))
+        assert [] == page.errors
+        sections = max(stack.count("section") for tag, _, stack in page.tags if tag == "h3")
+        assert 1 + 7 == sections  # the Objectives section, and one per level 0 to 6
+        assert "(depth 8) Objective 8" in "".join(page.text)
+        assert "&nbsp;" * 12 + "(depth 7) Objective 7" in okrkit.report.plan_html(plan)
+        nested = okrkit.report.tree_html(okrkit.AlignmentTree.from_plan(plan))
+        assert "<li>(depth 8) Objective 8" in nested
+        depth = deepest = 0
+        for tag in re.findall(r"</?ul>", nested):
+            depth += -1 if tag == "</ul>" else 1
+            deepest = max(deepest, depth)
+        assert 1 + 6 == deepest
 
 
 class TestNumbersShown:

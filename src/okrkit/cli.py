@@ -315,7 +315,7 @@ def _data(args: argparse.Namespace, plan: Plan, diagnostics: Any = None) -> dict
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit score PATH``: a table of objectives and key results with their scores."""
-    from okrkit.report import status_label
+    from okrkit.report import indent, status_label
 
     plan = _read(args.path, streams, args.input_format)
     data = _data(args, plan)
@@ -323,10 +323,10 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     header = ("", "value", "progress", "score", "grade", "status")
     rows: list[tuple[tuple[str, ...], str | None]] = []
     for obj in data["objectives"]:
-        indent = "  " * obj["depth"]
-        rows.append((_score_cells(indent + terminal(obj["id"]), obj, status_label), "bold"))
+        space = indent(obj["depth"], "  ")
+        rows.append((_score_cells(space + terminal(obj["id"]), obj, status_label), "bold"))
         rows.extend(
-            (_score_cells(f"{indent}  - {terminal(kr['id'])}", kr, status_label), None)
+            (_score_cells(f"{space}  - {terminal(kr['id'])}", kr, status_label), None)
             for kr in obj["key_results"]
         )
     widths = [max([len(header[i])] + [len(r[i]) for r, _ in rows]) for i in range(len(header))]
@@ -375,7 +375,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
-    from okrkit.report import score_text, status_label
+    from okrkit.report import INDENT_LEVELS, depth_marker, score_text, status_label
     from okrkit.tree import AlignmentTree
 
     plan = _read(args.path, streams, args.input_format)
@@ -397,34 +397,31 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         last[k] = not seen[depth]
         seen[depth] = True
     open_levels: list[bool] = []  # per ancestor depth: does a later sibling still follow?
+    path: list[str] = []  # the ids from the root down to the objective
     for k, obj in enumerate(objectives):
         depth = obj["depth"]
         del open_levels[depth:]
+        del path[depth:]
         if depth == 0:
             prefix = ""
         else:
-            prefix = "".join("│   " if more else "    " for more in open_levels[1:])
+            # Past INDENT_LEVELS the branches are not drawn, the depth is written instead:
+            # drawing them all would make a deep chain's output grow with its square.
+            shown = open_levels[1:INDENT_LEVELS]
+            prefix = "".join("│   " if more else "    " for more in shown) + depth_marker(depth)
             prefix += "└── " if last[k] else "├── "
         open_levels.append(not last[k])
         g = obj["grade"]
         grade_text = paint("–" if g is None else g["label"], None if g is None else g["color"])
         via = ""
-        if depth and obj["aligned_to"] != _parent_id(objectives, k):
+        if depth and obj["aligned_to"] != path[-1]:
             via = f" (via {terminal(obj['aligned_to'])})"
+        path.append(obj["id"])
         streams.stdout.write(
             f"{prefix}{paint(terminal(obj['id']), 'bold')}  {score_text(obj['score'])} "
             f"{grade_text}, {status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
         )
     return 0
-
-
-def _parent_id(objectives: list[dict[str, Any]], k: int) -> str | None:
-    depth = objectives[k]["depth"]
-    for j in range(k - 1, -1, -1):
-        if objectives[j]["depth"] < depth:
-            parent: str = objectives[j]["id"]
-            return parent
-    return None
 
 
 # report, convert, schema, parse, new -------------------------------------------------------

@@ -367,6 +367,28 @@ def render(
     return _html_page(data)
 
 
+INDENT_LEVELS = 6
+"""How many levels of the alignment tree the views draw as indentation or nesting."""
+
+
+def indent(depth: int, unit: str) -> str:
+    """*unit* once per level of *depth*; past `INDENT_LEVELS`, those levels and the depth in words.
+
+    Drawing every level would make a deep chain's output grow with the square of its length.
+
+    >>> indent(2, "↳ "), indent(23, "> ")
+    ('↳ ↳ ', '> > > > > > (depth 23) ')
+    """
+    if depth <= INDENT_LEVELS:
+        return unit * depth
+    return unit * INDENT_LEVELS + depth_marker(depth)
+
+
+def depth_marker(depth: int) -> str:
+    """``"(depth N) "`` for an objective deeper than `INDENT_LEVELS` can show, else ``""``."""
+    return f"(depth {depth}) " if depth > INDENT_LEVELS else ""
+
+
 def _same(text: str) -> str:
     return text
 
@@ -446,8 +468,7 @@ def _markdown(data: dict[str, Any]) -> str:
         lines.append("")
     lines += ["## Objectives", ""]
     for obj in data["objectives"]:
-        indent = "↳ " * obj["depth"]
-        lines.append(f"### {indent}{_md(obj['title'])} ({_md(obj['id'])})")
+        lines.append(f"### {indent(obj['depth'], '↳ ')}{_md(obj['title'])} ({_md(obj['id'])})")
         lines.append("")
         facts = [
             f"score **{score_text(obj['score'])}**",
@@ -640,7 +661,8 @@ def _objective_section(obj: dict[str, Any], heading: str = "h3") -> str:
         facts.append(f"aligned to <code>{_e(obj['aligned_to'])}</code>")
     return (
         f'<section class="objective {_e(color)}" aria-labelledby="o-{_e(obj["id"])}">'
-        f'<{heading} id="o-{_e(obj["id"])}">{_e(obj["title"])}</{heading}>'
+        f'<{heading} id="o-{_e(obj["id"])}">{depth_marker(obj["depth"])}{_e(obj["title"])}'
+        f"</{heading}>"
         f'<p class="facts">{_bar(obj["score"], obj["grade"], obj["title"], obj["commitment"])} '
         f"{_grade_badge(obj['grade'])} {_badge(obj['status'])} · {' · '.join(facts)}</p>"
         + (
@@ -678,13 +700,15 @@ def _html_page(data: dict[str, Any]) -> str:
     body.append('<section aria-labelledby="objectives"><h2 id="objectives">Objectives</h2>')
     # Nest each objective's section inside its parent's: close the sections of the depths
     # left behind as the depth-first walk goes back up (iterative: the tree may be deep).
+    # Past INDENT_LEVELS, deeper objectives nest no further (their headings say the depth).
     open_depths: list[int] = []
     for obj in data["objectives"]:
-        while open_depths and open_depths[-1] >= obj["depth"]:
+        level = min(obj["depth"], INDENT_LEVELS)
+        while open_depths and open_depths[-1] >= level:
             body.append("</section>")
             open_depths.pop()
         body.append(_objective_section(obj))
-        open_depths.append(obj["depth"])
+        open_depths.append(level)
     body.append("</section>" * len(open_depths))
     body.append("</section>")
     if data["kpis"]:
@@ -783,7 +807,7 @@ def plan_html(plan: Plan) -> str:
 def _objectives_table(data: dict[str, Any]) -> str:
     rows = "".join(
         f'<tr class="{_e(o["grade"]["color"] if o["grade"] else "none")}">'
-        f'<th scope="row">{"&nbsp;&nbsp;" * o["depth"]}{_e(o["title"])}</th>'
+        f'<th scope="row">{indent(o["depth"], "&nbsp;&nbsp;")}{_e(o["title"])}</th>'
         f"<td>{_e(o['owner'] or '–')}</td><td>{len(o['key_results'])}</td>"
         f"<td>{_bar(o['score'], o['grade'], o['title'], o['commitment'])}</td>"
         f"<td>{_grade_badge(o['grade'])}</td>"
@@ -808,17 +832,18 @@ def tree_html(tree: AlignmentTree) -> str:
     depth = 0
     first = True
     for node in tree.walk():
-        if not first and node.depth <= depth:
+        level = min(node.depth, INDENT_LEVELS)  # deeper nodes nest no further, and say so
+        if not first and level <= depth:
             parts.append("</li>")
-        parts.extend("</ul></li>" for _ in range(depth - node.depth))
-        if node.depth > depth:
+        parts.extend("</ul></li>" for _ in range(depth - level))
+        if level > depth:
             parts.append("<ul>")
         first = False
-        depth = node.depth
+        depth = level
         g = None if node.score is None else grade(node.score, node.objective.commitment)
         colors = None if g is None else {"label": g.label, "color": g.color}
         parts.append(
-            f"<li>{_e(node.objective.title)} <code>{_e(node.id)}</code> "
+            f"<li>{depth_marker(node.depth)}{_e(node.objective.title)} <code>{_e(node.id)}</code> "
             f"{_bar(node.score, colors, node.objective.title, node.objective.commitment.value)}"
         )
     if not first:
