@@ -517,6 +517,19 @@ class TestRenderHtml:
         assert "Grow ARR from $8.2M to $10M" in text
         assert "$9,715,790.84 (0.84)" in text  # the forecast
 
+    @settings(max_examples=25)
+    @given(USER_TEXT)
+    @example(HOSTILE[-1])
+    def test_text_shows_as_itself_without_control_characters(self, text: str) -> None:
+        """Any title shows as its text (controls as escapes); the page holds no raw control
+        character, so it is safe printed to a terminal too."""
+        plan = okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text, owner=text)])
+        page = render(plan, "html", at=AUG_31)
+        assert [] == [line for line in page.split("\n") if CONTROL.search(line)]
+        parsed = parse(page)
+        assert [] == parsed.errors
+        assert terminal(text) in parsed.text
+
     def test_escapes_text(self) -> None:
         """Titles are escaped, never markup."""
         text = render(SMALL, "html", at=AUG_31)

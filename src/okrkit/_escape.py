@@ -3,7 +3,7 @@ r"""User text escaped for the medium it goes to: Markdown, terminals, GitHub wor
 Every view that writes a plan's text (titles, owners, units, ids, messages) passes it through
 one of these, so that the text shows as itself and cannot act on its reader: start a Markdown
 block, link or image; clear a terminal's screen or reorder its line; or become a GitHub
-Actions workflow command.  HTML escaping is `html.escape`; CSV's is in `okrkit.formats`.
+Actions workflow command.  CSV's escaping is in `okrkit.formats`, as part of the format.
 
 >>> terminal("title\x1b]0;pwned\x07")
 'title\\x1b]0;pwned\\x07'
@@ -13,9 +13,10 @@ Actions workflow command.  HTML escaping is `html.escape`; CSV's is in `okrkit.f
 
 from __future__ import annotations
 
+import html
 import re
 
-__all__ = ["github_data", "github_property", "json_text", "markdown", "terminal"]
+__all__ = ["github_data", "github_property", "html_text", "json_text", "markdown", "terminal"]
 
 # What a terminal or a log viewer acts on instead of showing: C0 (line ends and tabs too, so
 # that one line of output stays one line), DEL, C1 (U+0085 is NEL, a line end), the Unicode
@@ -72,6 +73,16 @@ def markdown(text: str) -> str:
     if escaped.startswith("-"):
         escaped = "\\" + escaped
     return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), escaped)
+
+
+def html_text(text: str) -> str:
+    r"""*text* as HTML text or an attribute value: `html.escape`, control characters as by
+    `terminal` (a page printed to a terminal is safe, and no bidi control reorders the page).
+
+    >>> html_text('<b title="x">\x1b')
+    '&lt;b title=&quot;x&quot;&gt;\\x1b'
+    """
+    return html.escape(terminal(text), quote=True)
 
 
 def github_data(text: str) -> str:

@@ -20,7 +20,6 @@ the compact views notebooks show for key results, objectives, plans, trees and r
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -31,7 +30,7 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit import _validators as v
-from okrkit._escape import json_text, markdown
+from okrkit._escape import html_text, json_text, markdown
 from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
 from okrkit.scoring import (
@@ -591,7 +590,7 @@ meter.green::-moz-meter-bar { background: var(--green); }
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html_text(str(text))
 
 
 def _bar(score: float | None, g: dict[str, str] | None, name: str, commitment: str) -> str:
