@@ -595,7 +595,7 @@ def _e(text: object) -> str:
 
 def _bar(score: float | None, g: dict[str, str] | None, name: str, commitment: str) -> str:
     """A score as a `meter` whose bands are the grade's (so browsers colour it), and in words."""
-    if score is None or math.isnan(score):
+    if score is None:
         return '<span class="muted">not measurable</span>'
     bands = COMMITTED_BANDS if commitment == "committed" else ASPIRATIONAL_BANDS
     low, high = bands.thresholds[0], bands.thresholds[-1]
