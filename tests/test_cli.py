@@ -6,13 +6,15 @@ import errno
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import okrkit
 from okrkit import formats
@@ -127,6 +129,14 @@ class TestCheck:
         assert (2, "No findings (1 file, 1 unreadable).\n") == (status, out)
         assert err.startswith("okrkit: --select/--ignore: select[0]: expected a rule code")
         assert 1 == err.count("\n")
+
+    @pytest.mark.parametrize("selection", ["", " , ", ","])
+    def test_empty_selection_is_refused(self, selection: str) -> None:
+        """An empty --select (an unset CI variable) is a usage error, not every rule off."""
+        status, out, err = call("check", ACME, "--select", selection)
+        assert (2, "") == (status, out)
+        assert "argument --select: expected at least one code or prefix" in err
+        assert "All checks passed" not in out + err
 
     def test_json_parses_back(self) -> None:
         """--format json is one JSON document: every finding with its file, and a summary."""
@@ -314,6 +324,101 @@ class TestBadInput:
         target = tmp_path / "nowhere" / "report.md"
         status, _, err = call("report", ACME, "-o", str(target))
         assert (2, f"okrkit: {target}: No such file or directory\n") == (status, err)
+
+
+# What a terminal or a CI log acts on instead of showing (see okrkit._escape).
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+ATTACKS = [
+    "\n::error file=x.py,line=1::injected",
+    "\x1b]0;window title\x07\x1b[2J\x1b[31m",
+    "\u202eevil\u2066\u2028\x85\x9b31m\r\t",
+]
+
+
+def hostile_plan(text: str) -> bytes:
+    """A plan whose every text field is *text* (ids cannot hold C0, so theirs are fixed)."""
+    kr = okrkit.KeyResult(
+        id="kr\u202e", title=text, owner=text, unit=text, direction="increase", start=0, target=4
+    )
+    child = okrkit.Objective(id="child\x9b", title=text, owner=text, aligned_to="kr\u202e")
+    plan = okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text, key_results=[kr]), child])
+    return formats.dumps(plan, "json").encode()
+
+
+class TestControlCharacters:
+    @settings(max_examples=25, deadline=None)
+    @given(st.text(min_size=1).filter(lambda s: bool(s.strip())))
+    @example(" ".join(ATTACKS))
+    def test_text_outputs_show_them_escaped(self, text: str) -> None:
+        """Whatever the plan's text, tree, score and check print no control character, and as
+        many lines as for plain text: one per objective, key result or finding."""
+        plain = hostile_plan("Plain words")
+        for argv in (
+            ["tree"],
+            ["score"],
+            ["check", "--format", "text"],
+            ["check", "--format", "github"],
+        ):
+            command = [argv[0], "-", "--input-format", "json", *argv[1:]]
+            _, out, err = call(*command, stdin=hostile_plan(text))
+            lines = out.split("\n")
+            assert "" == lines.pop()
+            assert [] == [line for line in [*lines, err] if CONTROL.search(line)]
+            if argv[0] != "check":
+                _, expected, _ = call(*command, stdin=plain)
+                assert expected.count("\n") == len(lines)
+        _, out, _ = call("check", "-", "--format", "json", stdin=hostile_plan(text))
+        findings = len(json.loads(out)["diagnostics"])
+        _, out, _ = call("check", "-", "--format", "github", stdin=hostile_plan(text))
+        assert findings == out.count("\n")
+
+    def test_examples(self) -> None:
+        """A title cannot start a workflow command, set the window title or clear the screen."""
+        _, out, _ = call("tree", "-", stdin=hostile_plan(" ".join(ATTACKS)))
+        assert "\\n::error file=x.py,line=1::injected \\x1b]0;window title\\x07" in out
+        assert "child\\x9b" in out
+        assert "(via kr\\u202e)" in out
+        _, out, _ = call("score", "-", stdin=hostile_plan("x\x1b[2J"))
+        assert "0 x\\x1b[2J" in out  # the value, with its unit
+        for argv in (["--objective"], []):
+            _, out, _ = call("parse", *argv, "Reduce \x1b[2J\u202e churn \x9b from 5% to 4%")
+            assert [] == [line for line in out.splitlines() if CONTROL.search(line)]
+
+    def test_error_messages(self, tmp_path: Path) -> None:
+        """A file name or a problem quoting the input shows its control characters escaped."""
+        status, _, err = call("check", str(tmp_path / "x\x1b[2J\u202e.yaml"))
+        assert 2 == status
+        assert f"okrkit: {tmp_path}/x\\x1b[2J\\u202e.yaml: " in err
+        assert CONTROL.search(err.removesuffix("\n")) is None
+
+
+def chain(n: int) -> bytes:
+    """A plan of *n* objectives, each aligned to the one before, as JSON."""
+    kr = {"title": "Raise it", "direction": "increase", "start": 0, "target": 10}
+    objectives = [
+        {"id": f"o{i}", "title": f"Objective {i}", "key_results": [{**kr, "id": f"k{i}"}]}
+        | ({"aligned_to": f"o{i - 1}"} if i else {})
+        for i in range(n)
+    ]
+    return json.dumps({"okrkit": 1, "objectives": objectives}).encode()
+
+
+class TestLinearOutput:
+    @pytest.mark.parametrize("command", ["tree", "score"])
+    def test_chain_output_grows_linearly(self, command: str) -> None:
+        """A chain 8 times as long prints at most about 8 times as much."""
+        size = [len(call(command, "-", stdin=chain(n))[1]) for n in (40, 320)]
+        assert size[1] <= 8 * 1.2 * size[0]
+
+    def test_depth_past_the_indentation_is_written(self) -> None:
+        """Six levels are drawn; deeper, the depth is written, in tree and in score."""
+        _, out, _ = call("tree", "-", stdin=chain(9))
+        lines = out.splitlines()
+        assert lines[6].startswith(" " * 20 + "└── o6  ")
+        assert lines[7].startswith(" " * 20 + "(depth 7) └── o7  ")
+        _, out, _ = call("score", "-", stdin=chain(9))
+        assert "            (depth 8) o8" in out
+        assert "            (depth 8)   - k8" in out
 
 
 class TestScore:

@@ -22,6 +22,7 @@ from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, P
 from okrkit.testing import cycles, plans
 
 DATA = Path(__file__).parent / "data"
+FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")  # what a spreadsheet may run, and the quote
 
 
 def _decimal(x: object) -> object:
@@ -187,12 +188,52 @@ class TestCsv:
             formats.loads(out.getvalue(), "csv")
 
         def shown(cell: str) -> str:
+            if column not in ("objective.weight", "objective.cycle.fiscal_year_start"):
+                cell = cell.removeprefix("'")  # a text cell's neutralising quote
             return safe_repr(cell) if cell else "an empty cell"
 
         assert [
             f"row {i + 1}.{column}: expected {shown(rows[first][j])} as in row {first + 1} for"
             f" objective {ids[i]!r}, got {shown(rows[i][j])}"
         ] == [p for p in error.value.problems if p.startswith(f"row {i + 1}.{column}:")]
+
+    @given(st.sampled_from(FORMULA), st.text(max_size=8), st.data())
+    def test_formulas_neutralised_and_read_back(
+        self, first: str, rest: str, data: st.DataObject
+    ) -> None:
+        """Text a spreadsheet would run as a formula is written after a quote, and read back
+        as it was; okrkit's numbers (a negative start) stay numbers."""
+        text = first + rest
+        assume(text.strip())
+        ident = data.draw(st.sampled_from(["-id", "=id", "@id", "+id", "'id"]))
+        kr = KeyResult(
+            id=ident + "-kr",
+            title=text,
+            owner=text,
+            unit=text,
+            direction="increase",
+            start=-5,
+            target=5,
+        ).check_in(-1, at=date(2026, 8, 1), note=text, author=text)
+        plan = Plan(objectives=[Objective(id=ident, title=text, owner=text, key_results=[kr])])
+        table, history = formats.dumps(plan, "csv"), formats.dumps_check_ins(plan)
+        assert plan == formats.loads(table, "csv", check_ins=history)
+        assert plan == formats.loads(table, "csv")
+        assert ",-5,5," in table  # kr.start and kr.target: numbers, not text
+        for written in (table, history):
+            rows = list(csv.reader(io.StringIO(written, newline="")))
+            for row in rows[1:]:
+                cells = dict(zip(rows[0], row, strict=True))
+                risky = {k: v for k, v in cells.items() if v.startswith(FORMULA[:-1])}
+                assert {k: v for k, v in cells.items() if v in ("-5", "-1")} == risky
+
+    def test_formula_examples(self) -> None:
+        """The OWASP examples, and a title that begins with a quote, each get one quote."""
+        titles = ['=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "'q"]
+        plan = Plan(objectives=[Objective(id=f"o{i}", title=t) for i, t in enumerate(titles)])
+        rows = list(csv.reader(io.StringIO(formats.dumps(plan, "csv"), newline="")))
+        assert ["'" + t for t in titles] == [row[1] for row in rows[1:]]
+        assert plan == formats.loads(formats.dumps(plan, "csv"), "csv")
 
     def test_unknown_columns_ignored_when_asked(self) -> None:
         """unknown='ignore' skips columns okrkit does not know."""

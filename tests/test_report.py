@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import shutil
 import struct
 import subprocess
@@ -10,20 +12,49 @@ import zlib
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 import okrkit
 from okrkit import formats
-from okrkit.report import render, report_data, status_label
+from okrkit._escape import markdown, terminal
+from okrkit.report import (
+    number_text,
+    percent_text,
+    render,
+    report_data,
+    score_text,
+    status_label,
+)
 from okrkit.rules import Diagnostic
 from okrkit.testing import plans
 
 ROOT = Path(__file__).resolve().parent.parent
 ACME = ROOT / "examples" / "acme-2026-q3.yaml"
 AUG_31 = date(2026, 8, 31)
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MD = MarkdownIt("gfm-like")
+# Markdown the report itself writes: everything else (HTML, links, images, code) is injected.
+REPORT_MARKUP = {"text", "strong_open", "strong_close", "softbreak"}
+USER_TEXT = st.text(min_size=1, max_size=30).filter(lambda s: bool(s.strip()))
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "![](http://evil.example/pixel)",
+    "<!-- the rest is hidden",
+    "a\rb",
+    "`x` | y",
+    "# 1. > - * _em_ ~~s~~",
+    "<http://evil.example> www.evil.example http://evil.example me@evil.example",
+    "&amp; &#x3C;",
+    "\n::error file=x::y \x1b]0;t\x07 \u202eevil",
+]
 VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base"}
 
 
@@ -235,6 +266,117 @@ class TestRenderJson:
         assert report_data(plan, at=AUG_31) == json.loads(render(plan, "json", at=AUG_31))
 
 
+def chain(n: int) -> okrkit.Plan:
+    """*n* objectives, each aligned to the one before: as deep as a plan of n can be."""
+    return okrkit.Plan(
+        objectives=[
+            okrkit.Objective(
+                id=f"o{i}",
+                title=f"Objective {i}",
+                aligned_to=f"o{i - 1}" if i else None,
+                key_results=[_kr(f"k{i}", 0, 10, (date(2026, 8, 1), 5))],
+            )
+            for i in range(n)
+        ]
+    )
+
+
+class TestLinearOutput:
+    VIEWS: ClassVar = {
+        "md": lambda plan: render(plan, "md", at=AUG_31),
+        "html": lambda plan: render(plan, "html", at=AUG_31),
+        "json": lambda plan: render(plan, "json", at=AUG_31),
+        "plan_html": okrkit.report.plan_html,
+        "tree_html": lambda plan: okrkit.report.tree_html(okrkit.AlignmentTree.from_plan(plan)),
+    }
+
+    @pytest.mark.parametrize("view", sorted(VIEWS))
+    def test_chain_output_grows_linearly(self, view: str) -> None:
+        """A chain 8 times as long gives at most about 8 times the output, in every view."""
+        size = [len(self.VIEWS[view](chain(n))) for n in (40, 320)]
+        assert size[1] <= 8 * 1.2 * size[0]
+
+    def test_depth_past_the_indentation_is_written(self) -> None:
+        """Six levels are drawn; deeper, the depth is written, the same way in every view."""
+        plan = chain(9)
+        md = render(plan, "md", at=AUG_31)
+        assert "### ↳ ↳ ↳ ↳ ↳ ↳ Objective 6 (o6)" in md
+        assert "### ↳ ↳ ↳ ↳ ↳ ↳ (depth 8) Objective 8 (o8)" in md
+        page = parse(render(plan, "html", at=AUG_31))
+        assert [] == page.errors
+        sections = max(stack.count("section") for tag, _, stack in page.tags if tag == "h3")
+        assert 1 + 7 == sections  # the Objectives section, and one per level 0 to 6
+        assert "(depth 8) Objective 8" in "".join(page.text)
+        assert "&nbsp;" * 12 + "(depth 7) Objective 7" in okrkit.report.plan_html(plan)
+        nested = okrkit.report.tree_html(okrkit.AlignmentTree.from_plan(plan))
+        assert "<li>(depth 8) Objective 8" in nested
+        depth = deepest = 0
+        for tag in re.findall(r"</?ul>", nested):
+            depth += -1 if tag == "</ul>" else 1
+            deepest = max(deepest, depth)
+        assert 1 + 6 == deepest
+
+
+class TestNumbersShown:
+    @given(st.floats() | st.integers(min_value=-(10**30), max_value=10**30).map(float))
+    @example(-math.inf)
+    @example(math.nan)
+    def test_short_and_finite(self, x: float) -> None:
+        """Any float shows as a short text that is never inf nor nan."""
+        for shown in (number_text(x, "%"), percent_text(x), score_text(x)):
+            assert len(shown) <= 24
+            assert "inf" not in shown.lower()
+            assert "nan" not in shown.lower()
+
+    def test_out_of_range(self) -> None:
+        """Beyond ±999 (%) a score or percentage shows as out of range; within, as it is."""
+        assert "<-999%" == percent_text(-math.inf) == percent_text(-1e300) == percent_text(-10)
+        assert [">999%", "999%", "-999%"] == [percent_text(x) for x in (10, 9.99, -9.99)]
+        assert [">999", "<-999", "999.99"] == [score_text(x) for x in (1e308, -1e3, 999.99)]
+        assert ["–", "–", "1.798e+308"] == [
+            number_text(math.inf),
+            score_text(math.nan),
+            number_text(1.7976931348623157e308),
+        ]
+
+    def test_report_of_huge_progress(self) -> None:
+        """Progress and scores past any sense, under an uncapped policy, read in every view."""
+        kr = okrkit.KeyResult(id="k", title="t", direction="increase", start=0, target=1e-300)
+        plan = okrkit.Plan(
+            objectives=[
+                okrkit.Objective(
+                    id="o",
+                    title="x",
+                    cycle=Q3,
+                    key_results=[
+                        kr.check_in(1e300, at=date(2026, 8, 1)),
+                        attrs.evolve(kr, id="j").check_in(-1e300, at=date(2026, 8, 1)),
+                    ],
+                )
+            ]
+        )
+        uncapped = attrs.evolve(okrkit.scoring.LINEAR, cap=None, floor=-1e308)
+        for fmt in ("md", "html"):
+            page = render(plan, fmt, at=AUG_31, policy=uncapped)  # type: ignore[arg-type]
+            assert "inf" not in page
+            assert max(len(line) for line in page.splitlines()) < 4000
+        page = render(plan, "md", at=AUG_31, policy=uncapped)
+        assert "| t | 1e+300 | 0 | >999% | >999 |" in page
+        assert "| t | -1e+300 | 0 | <-999% | <-999 |" in page
+
+
+class TestRenderJsonEscaping:
+    @settings(max_examples=25)
+    @given(USER_TEXT)
+    @example("\u202eevil\u2028\x85\x9b\x7f")
+    def test_same_data_without_raw_controls(self, text: str) -> None:
+        """JSON keeps every character (as an escape), so it is the same data and safe to print."""
+        plan = okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text)])
+        page = render(plan, "json", at=AUG_31)
+        assert text == json.loads(page)["objectives"][0]["title"]
+        assert CONTROL.search(page.replace("\n", "")) is None
+
+
 class TestRenderMarkdown:
     @settings(max_examples=25)
     @given(plans(max_objectives=5))
@@ -244,7 +386,7 @@ class TestRenderMarkdown:
         headings = [line for line in text.splitlines() if line.startswith("### ")]
         assert len(plan.objectives) == len(headings)
         for obj in plan.objectives:
-            assert f"(`{obj.id}`)" in text
+            assert f"({markdown(obj.id)})" in text
 
     def test_content(self, acme: okrkit.Plan) -> None:
         """The example's report: title, tree depth, key result rows, KPIs, diagnostics."""
@@ -261,15 +403,15 @@ class TestRenderMarkdown:
         lines = text.splitlines()
         assert "# OKR report, as of 2026-08-31" == lines[0]
         assert (
-            "### ↳ ↳ Win the mid-market finance teams we are already talking to (`mid-market`)"
+            "### ↳ ↳ Win the mid-market finance teams we are already talking to (mid-market)"
             in lines
         )
         assert (
-            "| Grow ARR from $8.2M to $10M | $9,120,000 | $10,000,000 | 51% | 0.51 | missed (red) "
-            "| at risk | $9,715,790.84 (0.84) |"
+            "| Grow ARR from \\$8\\.2M to \\$10M | \\$9,120,000 | \\$10,000,000 | 51% | 0.51 "
+            "| missed (red) | at risk | \\$9,715,790.84 (0.84) |"
         ) in lines
         assert "| API uptime | 99.87% | at least 99.9% | unhealthy |" in lines
-        assert "| OKR101 | warning | `objectives[0]` | a \\| pipe |" in lines
+        assert "| OKR101 | warning | objectives\\[0\\] | a \\| pipe |" in lines
 
     def test_no_findings_and_alignment_problems(self) -> None:
         """An empty diagnostics list says so; broken alignment is called out."""
@@ -282,6 +424,43 @@ class TestRenderMarkdown:
         """An unknown report format is an InvalidValueError naming the choices."""
         with pytest.raises(okrkit.InvalidValueError, match="'md', 'html', 'json'"):
             render(SMALL, "pdf")  # type: ignore[arg-type]
+
+
+class TestMarkdownEscaping:
+    @settings(max_examples=30)
+    @given(USER_TEXT)
+    @example(" ".join(HOSTILE))
+    def test_user_text_renders_as_itself(self, text: str) -> None:
+        """Any text, as title, owner, unit and message, shows as itself and injects no markup."""
+        kr = okrkit.KeyResult(
+            id="kr", title=text, owner=text, unit=text, direction="increase", start=0, target=4
+        )
+        plan = okrkit.Plan(
+            objectives=[okrkit.Objective(id="o", title=text, owner=text, key_results=[kr])],
+            kpis=[okrkit.Kpi(id="k", title=text, direction="at_least", threshold=1, unit=text)],
+        )
+        found = [Diagnostic(code="X1", name="n", severity="info", message=text, path="$")]
+        tokens = MD.parse(render(plan, "md", at=AUG_31, title=text, diagnostics=found))
+        shown = []
+        for token in tokens:
+            assert token.type not in ("html_block", "code_block", "fence", "hr"), token
+            for child in token.children or ():
+                assert child.type in REPORT_MARKUP, (child, token.content)
+            if token.type == "inline":
+                shown.append("".join(c.content for c in token.children or ()))
+        assert terminal(text) + ", as of 2026-08-31" == shown[0]  # the title
+        assert f"{terminal(text)} (o)" == shown[3]  # the objective's heading
+        cells = set(shown)
+        assert terminal(text) in cells  # the key result's, the KPI's and the message's cells
+        assert f"4 {terminal(text)}" in cells  # the target, with its unit
+
+    @pytest.mark.parametrize("text", HOSTILE)
+    def test_hostile_examples(self, text: str) -> None:
+        """Known attacks render as plain text: no script, image, link, comment or code."""
+        plan = okrkit.Plan(objectives=[okrkit.Objective(title=text, owner=text)])
+        page = MD.render(render(plan, "md", at=AUG_31))
+        for bad in ("<script", "<img", "<a ", "<!--", "<code", "<em>", "\x1b", "\u202e"):
+            assert bad not in page
 
 
 class TestRenderHtml:
@@ -337,6 +516,19 @@ class TestRenderHtml:
             assert words in text
         assert "Grow ARR from $8.2M to $10M" in text
         assert "$9,715,790.84 (0.84)" in text  # the forecast
+
+    @settings(max_examples=25)
+    @given(USER_TEXT)
+    @example(HOSTILE[-1])
+    def test_text_shows_as_itself_without_control_characters(self, text: str) -> None:
+        """Any title shows as its text (controls as escapes); the page holds no raw control
+        character, so it is safe printed to a terminal too."""
+        plan = okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text, owner=text)])
+        page = render(plan, "html", at=AUG_31)
+        assert [] == [line for line in page.split("\n") if CONTROL.search(line)]
+        parsed = parse(page)
+        assert [] == parsed.errors
+        assert terminal(text) in parsed.text
 
     def test_escapes_text(self) -> None:
         """Titles are escaped, never markup."""

@@ -33,6 +33,7 @@ from typing import IO, Any, Literal, TypeAlias
 
 import attrs
 
+from okrkit._escape import github_data, github_property, terminal
 from okrkit.errors import AlignmentError, FormatError, OKRError
 from okrkit.model import Plan
 
@@ -197,6 +198,18 @@ def _codes(text: str) -> list[str]:
     return [code.strip() for code in text.split(",") if code.strip()]
 
 
+def _selection(text: str) -> list[str]:
+    """``--select``'s codes: at least one, since selecting none would turn every rule off."""
+    codes = _codes(text)
+    if not codes:
+        # An unset CI variable (--select "$CODES") must not turn the linter off silently.
+        raise argparse.ArgumentTypeError(
+            f"expected at least one code or prefix, got {text!r}: selecting none would turn "
+            "every rule off (to check everything, leave --select out)"
+        )
+    return codes
+
+
 # check -------------------------------------------------------------------------------------
 
 
@@ -235,14 +248,6 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
     return found
 
 
-def _github(value: str, *, property: bool = False) -> str:
-    """Text escaped for a GitHub Actions workflow command (its data, or a property)."""
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
-
-
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 
@@ -260,7 +265,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     for n, path in enumerate(args.paths, start=1):
         name = "<stdin>" if path == "-" else path
         if progress:
-            streams.stderr.write(f"\rchecking {n}/{len(args.paths)} {name}\x1b[K")
+            streams.stderr.write(f"\rchecking {n}/{len(args.paths)} {terminal(name)}\x1b[K")
             streams.stderr.flush()
         try:
             plan = _read(path, streams, args.input_format)
@@ -285,15 +290,16 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
         out.write(json.dumps({"diagnostics": found, "summary": summary}, indent=2) + "\n")
     elif args.format == "github":
         for d in found:
-            title = _github(f"{d['code']} {d['name']}", property=True)
-            file = _github(d["file"], property=True)
-            message = _github(f"{d['path'] or '$'}: {d['message']}")
+            title = github_property(f"{d['code']} {d['name']}")
+            file = github_property(d["file"])
+            message = github_data(f"{d['path'] or '$'}: {d['message']}")
             out.write(f"::{_GITHUB_LEVEL[d['severity']]} file={file},title={title}::{message}\n")
     else:
         for d in found:
-            where = f"{d['file']}:{d['path']}" if d["path"] else d["file"]
+            where = terminal(f"{d['file']}:{d['path']}" if d["path"] else d["file"])
             severity = paint(d["severity"], _SEVERITY_STYLE[d["severity"]])
-            out.write(f"{where}: {paint(d['code'], 'bold')} [{severity}] {d['message']}\n")
+            code = paint(terminal(d["code"]), "bold")
+            out.write(f"{where}: {code} [{severity}] {terminal(d['message'])}\n")
         out.write(_summary(counts, len(args.paths), failed) + "\n")
     if failed:
         return 2
@@ -327,7 +333,7 @@ def _data(args: argparse.Namespace, plan: Plan, diagnostics: Any = None) -> dict
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit score PATH``: a table of objectives and key results with their scores."""
-    from okrkit.report import status_label
+    from okrkit.report import indent, status_label
 
     plan = _read(args.path, streams, args.input_format)
     data = _data(args, plan)
@@ -335,9 +341,10 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     header = ("", "value", "progress", "score", "grade", "status")
     rows: list[tuple[tuple[str, ...], str | None]] = []
     for obj in data["objectives"]:
-        rows.append((_score_cells("  " * obj["depth"] + obj["id"], obj, status_label), "bold"))
+        space = indent(obj["depth"], "  ")
+        rows.append((_score_cells(space + terminal(obj["id"]), obj, status_label), "bold"))
         rows.extend(
-            (_score_cells("  " * obj["depth"] + "  - " + kr["id"], kr, status_label), None)
+            (_score_cells(f"{space}  - {terminal(kr['id'])}", kr, status_label), None)
             for kr in obj["key_results"]
         )
     widths = [max([len(header[i])] + [len(r[i]) for r, _ in rows]) for i in range(len(header))]
@@ -357,21 +364,21 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
         out.write(text.rstrip() + "\n")
     if data["alignment_problems"]:
         for problem in data["alignment_problems"]:
-            streams.stderr.write(f"okrkit: {args.path}: {problem}\n")
+            streams.stderr.write(f"okrkit: {terminal(args.path)}: {terminal(problem)}\n")
     return 0
 
 
 def _score_cells(
     name: str, row: dict[str, Any], label: Callable[[str | None], str]
 ) -> tuple[str, ...]:
-    from okrkit.report import _fmt, _percent, _score
+    from okrkit.report import number_text, percent_text, score_text
 
     g = row["grade"]
     return (
         name,
-        _fmt(row["value"], row["unit"]) if "value" in row else "",
-        _percent(row["progress"]) if "progress" in row else "",
-        _score(row["score"]),
+        number_text(row["value"], row["unit"], terminal) if "value" in row else "",
+        percent_text(row["progress"]) if "progress" in row else "",
+        score_text(row["score"]),
         "–" if g is None else f"{g['label']} ({g['color']})",
         label(row["status"]),
     )
@@ -386,7 +393,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
-    from okrkit.report import _score, status_label
+    from okrkit.report import INDENT_LEVELS, depth_marker, score_text, status_label
     from okrkit.tree import AlignmentTree
 
     plan = _read(args.path, streams, args.input_format)
@@ -408,34 +415,31 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         last[k] = not seen[depth]
         seen[depth] = True
     open_levels: list[bool] = []  # per ancestor depth: does a later sibling still follow?
+    path: list[str] = []  # the ids from the root down to the objective
     for k, obj in enumerate(objectives):
         depth = obj["depth"]
         del open_levels[depth:]
+        del path[depth:]
         if depth == 0:
             prefix = ""
         else:
-            prefix = "".join("│   " if more else "    " for more in open_levels[1:])
+            # Past INDENT_LEVELS the branches are not drawn, the depth is written instead:
+            # drawing them all would make a deep chain's output grow with its square.
+            shown = open_levels[1:INDENT_LEVELS]
+            prefix = "".join("│   " if more else "    " for more in shown) + depth_marker(depth)
             prefix += "└── " if last[k] else "├── "
         open_levels.append(not last[k])
         g = obj["grade"]
         grade_text = paint("–" if g is None else g["label"], None if g is None else g["color"])
         via = ""
-        if depth and obj["aligned_to"] != _parent_id(objectives, k):
-            via = f" (via {obj['aligned_to']})"
+        if depth and obj["aligned_to"] != path[-1]:
+            via = f" (via {terminal(obj['aligned_to'])})"
+        path.append(obj["id"])
         streams.stdout.write(
-            f"{prefix}{paint(obj['id'], 'bold')}  {_score(obj['score'])} {grade_text}, "
-            f"{status_label(obj['status'])}{via}  {obj['title']}\n"
+            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {score_text(obj['score'])} "
+            f"{grade_text}, {status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
         )
     return 0
-
-
-def _parent_id(objectives: list[dict[str, Any]], k: int) -> str | None:
-    depth = objectives[k]["depth"]
-    for j in range(k - 1, -1, -1):
-        if objectives[j]["depth"] < depth:
-            parent: str = objectives[j]["id"]
-            return parent
-    return None
 
 
 # report, convert, schema, parse, new -------------------------------------------------------
@@ -533,7 +537,7 @@ def cmd_parse(args: argparse.Namespace, streams: Streams) -> int:
             shown = "; ".join(value)
         else:
             shown = str(value)
-        streams.stdout.write(f"{name}: {shown}\n")
+        streams.stdout.write(f"{name}: {terminal(shown)}\n")
     return 0
 
 
@@ -675,7 +679,9 @@ def build_parser() -> argparse.ArgumentParser:
         "  okrkit check okrs.yaml --format github   # annotations in GitHub Actions\n",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files to check ('-': stdin)")
-    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes/prefixes")
+    check.add_argument(
+        "--select", type=_selection, metavar="CODES", help="only these codes/prefixes"
+    )
     check.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes/prefixes")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument(
@@ -760,7 +766,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _complain(error: _InputError, streams: Streams) -> None:
     for problem in error.problems or ("cannot be read",):
-        streams.stderr.write(f"okrkit: {error.file}: {problem}\n")
+        streams.stderr.write(f"okrkit: {terminal(error.file)}: {terminal(problem)}\n")
 
 
 def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:

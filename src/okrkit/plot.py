@@ -125,12 +125,12 @@ def scores(
 
     Bars carry their score and grade as text, so the chart reads without colour.
     """
-    from okrkit.report import report_data
+    from okrkit.report import indent, report_data
 
     data = report_data(plan, at=at, policy=policy, roll_up=roll_up)
     axes = _axes(ax)
     objectives = data["objectives"]
-    names = ["  " * o["depth"] + o["id"] for o in objectives]
+    names = [indent(o["depth"], "  ") + o["id"] for o in objectives]
     values = [o["score"] or 0.0 for o in objectives]
     colors = [COLORS[o["grade"]["color"] if o["grade"] else None] for o in objectives]
     positions = list(range(len(objectives)))

@@ -20,10 +20,9 @@ the compact views notebooks show for key results, objectives, plans, trees and r
 
 from __future__ import annotations
 
-import html
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -31,6 +30,7 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit import _validators as v
+from okrkit._escape import html_text, json_text, markdown
 from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
 from okrkit.scoring import (
@@ -360,32 +360,84 @@ def render(
         plan, at=at, policy=policy, roll_up=roll_up, diagnostics=diagnostics, title=title
     )
     if format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     if format == "md":
         return _markdown(data)
     return _html_page(data)
 
 
-def _fmt(value: float | list[float] | None, unit: str | None = None) -> str:
-    """A number for people: up to 4 significant digits after the point, the unit after it."""
-    if value is None:
-        return "–"
+INDENT_LEVELS = 6
+"""How many levels of the alignment tree the views draw as indentation or nesting."""
+
+
+def indent(depth: int, unit: str) -> str:
+    """*unit* once per level of *depth*; past `INDENT_LEVELS`, those levels and the depth in words.
+
+    Drawing every level would make a deep chain's output grow with the square of its length.
+
+    >>> indent(2, "↳ "), indent(23, "> ")
+    ('↳ ↳ ', '> > > > > > (depth 23) ')
+    """
+    if depth <= INDENT_LEVELS:
+        return unit * depth
+    return unit * INDENT_LEVELS + depth_marker(depth)
+
+
+def depth_marker(depth: int) -> str:
+    """``"(depth N) "`` for an objective deeper than `INDENT_LEVELS` can show, else ``""``."""
+    return f"(depth {depth}) " if depth > INDENT_LEVELS else ""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def number_text(
+    value: float | list[float] | None,
+    unit: str | None = None,
+    escape: Callable[[str], str] = _same,
+) -> str:
+    """A number for people: up to 4 significant digits after the point, the unit after it.
+
+    The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
+    """
     if isinstance(value, list):
-        return "–".join(_fmt(x) for x in value) + (f" {unit}" if unit else "")
+        return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
+    if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
+        return "–"
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
     if not unit:
         return text
     if unit in ("$", "€", "£"):
-        return unit + text
-    return text + unit if unit == "%" else f"{text} {unit}"
+        return escape(unit) + text
+    return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+# Scores (and percentages) beyond ±999 are shown as out of range, not as their hundreds of
+# digits (an uncapped policy can score 1e308) nor as "inf%".
+_SHOWN_MAX = 999
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
+def score_text(value: float | None) -> str:
+    """A score with two decimals; beyond ±999 ``">999"`` or ``"<-999"``; NaN as no score."""
+    if value is None or math.isnan(value):
+        return "–"
+    if value >= _SHOWN_MAX + 0.995:  # what would round to 1000.00
+        return f">{_SHOWN_MAX}"
+    if value <= -_SHOWN_MAX - 0.995:
+        return f"<-{_SHOWN_MAX}"
+    return f"{value:.2f}"
+
+
+def percent_text(value: float | None) -> str:
+    """A fraction as a whole percentage; beyond ±999 % ``">999%"`` or ``"<-999%"``."""
+    if value is None or math.isnan(value):
+        return "–"
+    if value * 100 >= _SHOWN_MAX + 0.5:  # what would round to 1000%
+        return f">{_SHOWN_MAX}%"
+    if value * 100 <= -_SHOWN_MAX - 0.5:
+        return f"<-{_SHOWN_MAX}%"
+    return f"{value:.0%}"
 
 
 def _grade_text(g: dict[str, str] | None) -> str:
@@ -393,8 +445,8 @@ def _grade_text(g: dict[str, str] | None) -> str:
 
 
 def _md(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """User text (or okrkit's own) shown as itself in Markdown, in a line or a table cell."""
+    return markdown(str(text))
 
 
 def _markdown(data: dict[str, Any]) -> str:
@@ -405,7 +457,7 @@ def _markdown(data: dict[str, Any]) -> str:
         (
             f"Policy **{data['policy']}**, roll-up **{data['roll_up']}**: "
             f"{summary['objectives']} objectives, {summary['key_results']} key results, "
-            f"mean top-level score **{_score(summary['score'])}**."
+            f"mean top-level score **{score_text(summary['score'])}**."
         ),
         "",
     ]
@@ -415,11 +467,10 @@ def _markdown(data: dict[str, Any]) -> str:
         lines.append("")
     lines += ["## Objectives", ""]
     for obj in data["objectives"]:
-        indent = "↳ " * obj["depth"]
-        lines.append(f"### {indent}{_md(obj['title'])} (`{obj['id']}`)")
+        lines.append(f"### {indent(obj['depth'], '↳ ')}{_md(obj['title'])} ({_md(obj['id'])})")
         lines.append("")
         facts = [
-            f"score **{_score(obj['score'])}**",
+            f"score **{score_text(obj['score'])}**",
             f"grade {_grade_text(obj['grade'])}",
             f"status **{status_label(obj['status'])}**",
         ]
@@ -445,13 +496,15 @@ def _markdown(data: dict[str, Any]) -> str:
                 guess = (
                     "–"
                     if predicted is None
-                    else f"{_fmt(predicted['value'], kr['unit'])} ({_score(predicted['score'])})"
+                    else f"{number_text(predicted['value'], kr['unit'], markdown)} "
+                    f"({score_text(predicted['score'])})"
                 )
                 lines.append(
-                    f"| {_md(kr['title'])} | {_md(_fmt(kr['value'], kr['unit']))} "
-                    f"| {_md(_fmt(kr['target'], kr['unit']))} | {_percent(kr['progress'])} "
-                    f"| {_score(kr['score'])} | {_grade_text(kr['grade'])} "
-                    f"| {status_label(kr['status'])} | {_md(guess)} |"
+                    f"| {_md(kr['title'])} | {number_text(kr['value'], kr['unit'], markdown)} "
+                    f"| {number_text(kr['target'], kr['unit'], markdown)} "
+                    f"| {percent_text(kr['progress'])} | {score_text(kr['score'])} "
+                    f"| {_grade_text(kr['grade'])} "
+                    f"| {status_label(kr['status'])} | {guess} |"
                 )
             lines.append("")
     if data["kpis"]:
@@ -463,8 +516,9 @@ def _markdown(data: dict[str, Any]) -> str:
         ]
         for kpi in data["kpis"]:
             lines.append(
-                f"| {_md(kpi['title'])} | {_md(_fmt(kpi['value'], kpi['unit']))} "
-                f"| {kpi['direction'].replace('_', ' ')} {_md(_fmt(kpi['threshold'], kpi['unit']))}"
+                f"| {_md(kpi['title'])} | {number_text(kpi['value'], kpi['unit'], markdown)} "
+                f"| {kpi['direction'].replace('_', ' ')} "
+                f"{number_text(kpi['threshold'], kpi['unit'], markdown)}"
                 f" | {_health(kpi['healthy'])} |"
             )
         lines.append("")
@@ -475,7 +529,7 @@ def _markdown(data: dict[str, Any]) -> str:
         else:
             lines += ["| Code | Severity | Where | Message |", "| --- | --- | --- | --- |"]
             lines += [
-                f"| {d['code']} | {d['severity']} | `{_md(d['path'] or '$')}` "
+                f"| {_md(d['code'])} | {_md(d['severity'])} | {_md(d['path'] or '$')} "
                 f"| {_md(d['message'])} |"
                 for d in data["diagnostics"]
             ]
@@ -536,7 +590,7 @@ meter.green::-moz-meter-bar { background: var(--green); }
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html_text(str(text))
 
 
 def _bar(score: float | None, g: dict[str, str] | None, name: str, commitment: str) -> str:
@@ -545,12 +599,12 @@ def _bar(score: float | None, g: dict[str, str] | None, name: str, commitment: s
         return '<span class="muted">not measurable</span>'
     bands = COMMITTED_BANDS if commitment == "committed" else ASPIRATIONAL_BANDS
     low, high = bands.thresholds[0], bands.thresholds[-1]
-    label = f"{name}: score {score:.2f}" + (f", {g['label']}" if g else "")
+    label = f"{name}: score {score_text(score)}" + (f", {g['label']}" if g else "")
     color = _e(g["color"]) if g else ""
     return (
         f'<span class="score"><meter class="{color}" min="0" max="1" low="{low:g}" '
         f'high="{high:g}" optimum="1" value="{min(max(score, 0.0), 1.0):.4f}" '
-        f'aria-label="{_e(label)}">{score:.2f}</meter> {score:.2f}</span>'
+        f'aria-label="{_e(label)}">{score_text(score)}</meter> {score_text(score)}</span>'
     )
 
 
@@ -578,14 +632,14 @@ def _kr_table(rows: list[dict[str, Any]], caption: str, commitment: str) -> str:
         guess = (
             "–"
             if predicted is None
-            else f"{_fmt(predicted['value'], kr['unit'])} ({_score(predicted['score'])})"
+            else f"{number_text(predicted['value'], kr['unit'])} ({score_text(predicted['score'])})"
         )
         parts.append(
             f'<tr class="{_e(kr["grade"]["color"] if kr["grade"] else "none")}">'
             f'<th scope="row">{_e(kr["title"])}</th>'
-            f'<td class="num">{_e(_fmt(kr["value"], kr["unit"]))}</td>'
-            f'<td class="num">{_e(_fmt(kr["target"], kr["unit"]))}</td>'
-            f'<td class="num">{_percent(kr["progress"])}</td>'
+            f'<td class="num">{_e(number_text(kr["value"], kr["unit"]))}</td>'
+            f'<td class="num">{_e(number_text(kr["target"], kr["unit"]))}</td>'
+            f'<td class="num">{percent_text(kr["progress"])}</td>'
             f"<td>{_bar(kr['score'], kr['grade'], kr['title'], commitment)}</td>"
             f"<td>{_grade_badge(kr['grade'])}</td><td>{_badge(kr['status'])}</td>"
             f"<td>{_e(guess)}</td></tr>"
@@ -606,7 +660,8 @@ def _objective_section(obj: dict[str, Any], heading: str = "h3") -> str:
         facts.append(f"aligned to <code>{_e(obj['aligned_to'])}</code>")
     return (
         f'<section class="objective {_e(color)}" aria-labelledby="o-{_e(obj["id"])}">'
-        f'<{heading} id="o-{_e(obj["id"])}">{_e(obj["title"])}</{heading}>'
+        f'<{heading} id="o-{_e(obj["id"])}">{depth_marker(obj["depth"])}{_e(obj["title"])}'
+        f"</{heading}>"
         f'<p class="facts">{_bar(obj["score"], obj["grade"], obj["title"], obj["commitment"])} '
         f"{_grade_badge(obj['grade'])} {_badge(obj['status'])} · {' · '.join(facts)}</p>"
         + (
@@ -630,7 +685,7 @@ def _html_page(data: dict[str, Any]) -> str:
             f'<p class="facts">Policy <strong>{_e(data["policy"])}</strong>, roll-up '
             f"<strong>{_e(data['roll_up'])}</strong> · {summary['objectives']} objectives · "
             f"{summary['key_results']} key results · mean top-level score "
-            f"<strong>{_score(summary['score'])}</strong></p></header>"
+            f"<strong>{score_text(summary['score'])}</strong></p></header>"
         ),
         "<main>",
     ]
@@ -644,13 +699,15 @@ def _html_page(data: dict[str, Any]) -> str:
     body.append('<section aria-labelledby="objectives"><h2 id="objectives">Objectives</h2>')
     # Nest each objective's section inside its parent's: close the sections of the depths
     # left behind as the depth-first walk goes back up (iterative: the tree may be deep).
+    # Past INDENT_LEVELS, deeper objectives nest no further (their headings say the depth).
     open_depths: list[int] = []
     for obj in data["objectives"]:
-        while open_depths and open_depths[-1] >= obj["depth"]:
+        level = min(obj["depth"], INDENT_LEVELS)
+        while open_depths and open_depths[-1] >= level:
             body.append("</section>")
             open_depths.pop()
         body.append(_objective_section(obj))
-        open_depths.append(obj["depth"])
+        open_depths.append(level)
     body.append("</section>" * len(open_depths))
     body.append("</section>")
     if data["kpis"]:
@@ -664,9 +721,9 @@ def _html_page(data: dict[str, Any]) -> str:
             css = {True: "green", False: "red", None: "none"}[healthy]
             body.append(
                 f'<tr><th scope="row">{_e(kpi["title"])}</th>'
-                f'<td class="num">{_e(_fmt(kpi["value"], kpi["unit"]))}</td>'
+                f'<td class="num">{_e(number_text(kpi["value"], kpi["unit"]))}</td>'
                 f"<td>{_e(kpi['direction'].replace('_', ' '))} "
-                f"{_e(_fmt(kpi['threshold'], kpi['unit']))}</td>"
+                f"{_e(number_text(kpi['threshold'], kpi['unit']))}</td>"
                 f'<td><span class="badge {css}">{_health(healthy)}</span></td></tr>'
             )
         body.append("</tbody></table></section>")
@@ -749,7 +806,7 @@ def plan_html(plan: Plan) -> str:
 def _objectives_table(data: dict[str, Any]) -> str:
     rows = "".join(
         f'<tr class="{_e(o["grade"]["color"] if o["grade"] else "none")}">'
-        f'<th scope="row">{"&nbsp;&nbsp;" * o["depth"]}{_e(o["title"])}</th>'
+        f'<th scope="row">{indent(o["depth"], "&nbsp;&nbsp;")}{_e(o["title"])}</th>'
         f"<td>{_e(o['owner'] or '–')}</td><td>{len(o['key_results'])}</td>"
         f"<td>{_bar(o['score'], o['grade'], o['title'], o['commitment'])}</td>"
         f"<td>{_grade_badge(o['grade'])}</td>"
@@ -774,17 +831,18 @@ def tree_html(tree: AlignmentTree) -> str:
     depth = 0
     first = True
     for node in tree.walk():
-        if not first and node.depth <= depth:
+        level = min(node.depth, INDENT_LEVELS)  # deeper nodes nest no further, and say so
+        if not first and level <= depth:
             parts.append("</li>")
-        parts.extend("</ul></li>" for _ in range(depth - node.depth))
-        if node.depth > depth:
+        parts.extend("</ul></li>" for _ in range(depth - level))
+        if level > depth:
             parts.append("<ul>")
         first = False
-        depth = node.depth
+        depth = level
         g = None if node.score is None else grade(node.score, node.objective.commitment)
         colors = None if g is None else {"label": g.label, "color": g.color}
         parts.append(
-            f"<li>{_e(node.objective.title)} <code>{_e(node.id)}</code> "
+            f"<li>{depth_marker(node.depth)}{_e(node.objective.title)} <code>{_e(node.id)}</code> "
             f"{_bar(node.score, colors, node.objective.title, node.objective.commitment.value)}"
         )
     if not first:

@@ -6,6 +6,13 @@ the writer repeats them, and a row that does not is an error naming its row and 
 objective without key results is a row whose ``kr.*`` cells are empty.  The whole history of
 check-ins goes in a second file (`dumps_check_ins`): ``kr_id,at,value,confidence,note,author``.
 
+A text cell that a spreadsheet would take for a formula (one beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a ``'`` before it, as OWASP
+recommends, and so is one that begins with ``'``; reading takes exactly one leading ``'`` off
+a text cell, so the text comes back as it was.  The numbers okrkit writes in the numeric
+columns (``start``, ``target``, ``weight``, ``value``, ``confidence``, such as ``-5``) are
+left as they are, so that spreadsheets read them as numbers.
+
 What CSV keeps: objectives and key results, every field; the latest check-in (or, with the
 history file, every check-in).  What it does not: KPIs and past scores; an empty string
 (an empty note) comes back as no value; and a number with a point or an exponent comes back
@@ -75,6 +82,27 @@ HISTORY_COLUMNS = ("kr_id", "at", "value", "confidence", "note", "author")
 
 _INT = re.compile(r"[+-]?\d{1,4000}")
 _NUMBERS = frozenset({"weight", "start", "value", "confidence", "cycle.fiscal_year_start"})
+# The columns whose cells are okrkit's numbers (or a band of them): never neutralised.
+_NUMERIC = frozenset(
+    f"{prefix}{name}"
+    for prefix in ("", "objective.", "kr.", "check_in.")
+    for name in (*_NUMBERS, "target")
+)
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"), and the quote
+# that neutralises it, which must then be doubled to read back.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _neutral(column: str, cell: str) -> str:
+    """A text cell that no spreadsheet runs as a formula: ``'`` before a risky first character."""
+    if column not in _NUMERIC and cell.startswith(_FORMULA):
+        return "'" + cell
+    return cell
+
+
+def _text(column: str, cell: str) -> str:
+    """A cell as written before `_neutral`: one leading ``'`` off a text cell."""
+    return cell if column in _NUMERIC else cell.removeprefix("'")
 
 
 def _cell(value: object, name: str = "") -> str:
@@ -86,9 +114,16 @@ def _cell(value: object, name: str = "") -> str:
 
 
 def _write(rows: list[list[str]]) -> str:
+    """CSV text of a header row and the rows under it, text cells neutralised."""
     out = io.StringIO()
     # RFC 4180 line ends: the writer then also quotes a cell holding a lone "\r".
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = rows[0]
+    writer.writerow(header)
+    writer.writerows(
+        [_neutral(column, cell) for column, cell in zip(header, row, strict=True)]
+        for row in rows[1:]
+    )
     return out.getvalue()
 
 
@@ -160,7 +195,8 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
             problems.append(
                 f"{what} row {n}: expected {len(header)} cells as in the header, got {len(row)}"
             )
-        rows.append({k: v for k, v in zip(header, row, strict=False) if v != "" and k in known})
+        cells = {k: _text(k, v) for k, v in zip(header, row, strict=False) if k in known}
+        rows.append({k: v for k, v in cells.items() if v != ""})
     if problems:
         raise FormatError(problems)
     return rows
