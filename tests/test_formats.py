@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import os
@@ -604,6 +605,44 @@ BAD: list[tuple[str, str, list[str]]] = [
             " got datetime.datetime(2026, 7, 1, 9, 0)"
         ],
     ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "due": "2026-07-01T00:00:00+23:59:60"}]}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].due: expected a real date and time,"
+            " got '2026-07-01T00:00:00+23:59:60'"
+        ],
+    ),
+    # Integers too long for repr(): their messages show their length instead.
+    (
+        "okrkit: 0x" + "f" * 5000,
+        "yaml",
+        ["$.okrkit: expected a supported schema version (1), got an integer of 6,021 digits"],
+    ),
+    (
+        "okrkit = 0o" + "7" * 6000,
+        "toml",
+        ["$.okrkit: expected a supported schema version (1), got an integer of 5,419 digits"],
+    ),
+    (
+        "okrkit = 0b1" + "0" * 19_999,
+        "toml",
+        ["$.okrkit: expected a supported schema version (1), got an integer of 6,021 digits"],
+    ),
+    (
+        "okrkit: 1\nobjectives:\n- title: o\n  weight: 0x" + "f" * 5000,
+        "yaml",
+        [
+            "$.objectives[0].weight: expected a number within ±1.798e+308,"
+            " got an integer of 6,021 digits"
+        ],
+    ),
+    (  # YAML 1.1 reads 59:59:...:59 as a base-60 integer
+        "okrkit: 1\nobjectives:\n- title: o\n  owner: " + ":".join(["59"] * 3000),
+        "yaml",
+        ["$.objectives[0].owner: expected a string, got an integer of 5,335 digits"],
+    ),
 ]
 
 
@@ -838,6 +877,201 @@ class TestFastPath:
                     at=c.at, value=c.value, confidence=c.confidence, note=c.note, author=c.author
                 )
                 assert fields(again) == fields(c)
+
+
+# Values no well-behaved writer makes: each field of a key result or check-in may get one.
+_HOSTILE = st.one_of(
+    st.sampled_from(
+        [
+            "\ud800",
+            "a\udfff",
+            "\x00",
+            "a\x1fb",
+            "\u202e",
+            "\u200f ltr",
+            "",
+            " ",
+            "\t\n",
+            "x" * 300,
+            "increase",
+            "milestone",
+            "leading",
+            "2026-07-01",
+            "2026-07-01T09:30:00+02:00",
+            "12.50",
+            "1E-400",
+            "1e999",
+            "NaN",
+            True,
+            False,
+            None,
+            0,
+            1,
+            -1,
+            10**400,
+            2**1024,
+            1e308,
+            5e-324,
+            -0.0,
+            float("nan"),
+            float("inf"),
+            [1, 2],
+            [],
+            {},
+        ]
+    ),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=4),
+)
+
+
+@st.composite
+def hostile_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid document whose key results and check-ins get a few hostile field values."""
+    doc: Any = json.loads(json.dumps(formats.to_dict(draw(plans(max_objectives=3)))))
+    krs = [kr for o in doc.get("objectives", []) for kr in o.get("key_results", [])]
+    if not krs:
+        kr = {"title": "k", "check_ins": [{"at": "2026-07-01", "value": 1, "confidence": 0.5}]}
+        doc.setdefault("objectives", []).append({"title": "o", "key_results": [kr]})
+        krs = [kr]
+    for _ in range(draw(st.integers(1, 4))):
+        kr = draw(st.sampled_from(krs))
+        item = draw(st.sampled_from([kr, *kr.get("check_ins", [])]))
+        kind = KeyResult if item is kr else CheckIn
+        field = draw(st.sampled_from(sorted(_converter._FIELDS[kind] - {"check_ins"})))
+        item[field] = draw(_HOSTILE)
+    return doc
+
+
+def _read(doc: object, *, fast: bool) -> object:
+    """What reading *doc* gives: the plan's fields, or the problems of its FormatError."""
+    _converter._FAST_PATHS = fast
+    try:
+        return ("plan", fields(formats.from_dict(copy.deepcopy(doc))))
+    except FormatError as error:
+        return ("problems", error.problems)
+    finally:
+        _converter._FAST_PATHS = True
+
+
+class TestOffsets:
+    @given(
+        st.timedeltas(
+            min_value=-timedelta(hours=24) + timedelta(microseconds=1),
+            max_value=timedelta(hours=24) - timedelta(microseconds=1),
+        ),
+        st.sampled_from(LOSSLESS),
+    )
+    def test_any_offset_round_trips_exactly(
+        self, offset: timedelta, format: formats.FormatName
+    ) -> None:
+        """A datetime with any offset Python allows, to the microsecond, comes back exactly."""
+        at = datetime(2026, 7, 1, 9, 30, tzinfo=timezone(offset))
+        kr = KeyResult(title="k").check_in(1, at=at)
+        plan = Plan(objectives=[Objective(title="o", key_results=[kr], weight=1)])
+        again = formats.loads(formats.dumps(plan, format), format)
+        assert fields(plan) == fields(again)
+        assert at.utcoffset() == again.key_result("k").check_ins[0].at.utcoffset()
+
+    def test_microsecond_offset(self) -> None:
+        """An offset of one microsecond is not read as UTC (Python's fromisoformat would)."""
+        doc = '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        doc += ' "due": "2026-07-01T00:00:00+00:00:00.000001"}]}]}'
+        due = formats.loads(doc).key_result("k").due
+        assert timedelta(microseconds=1) == due.utcoffset()  # type: ignore[union-attr]
+
+    def test_lenient_offset_of_a_day(self) -> None:
+        """dates='lenient' refuses an offset of 24 hours or more with the field's path."""
+        doc = {
+            "okrkit": 1,
+            "objectives": [
+                {"title": "o", "key_results": [{"title": "k", "due": "2026-07-01 00:00 +25:00"}]}
+            ],
+        }
+        with pytest.raises(FormatError) as error:
+            formats.from_dict(doc, dates="lenient")
+        assert (
+            "$.objectives[0].key_results[0].due: expected a date and time with an offset under"
+            " 24 hours, got '2026-07-01 00:00 +25:00'",
+        ) == error.value.problems
+
+
+class TestOneSetOfRules:
+    """The readers' fast paths and the careful path take exactly the same values."""
+
+    @settings(max_examples=max(settings.default.max_examples, 40) * 5)
+    @given(hostile_documents())
+    def test_fast_and_careful_paths_agree(self, doc: dict[str, Any]) -> None:
+        """Any document reads to the same plan, or the same problems, with or without them."""
+        assert _read(doc, fast=False) == _read(doc, fast=True)
+
+    @pytest.mark.parametrize(
+        ("changes", "problem"),
+        [
+            (
+                {"unit": "\ud800"},
+                "$.objectives[0].key_results[0].unit: expected text without lone surrogates"
+                " (\\ud800..\\udfff), got '\\ud800'",
+            ),
+            (
+                {"title": "a\udfff"},
+                "$.objectives[0].key_results[0].title: expected text without lone surrogates"
+                " (\\ud800..\\udfff), got 'a\\udfff'",
+            ),
+            (
+                {"weight": True},
+                "$.objectives[0].key_results[0].weight: expected a number (or a decimal string"
+                " such as '12.50'), got True",
+            ),
+            (
+                {"weight": "1E-400"},
+                "$.objectives[0].key_results[0].weight: expected a number above 0 as a float,"
+                " as scores are computed (it is 0.0), got Decimal('1E-400')",
+            ),
+            (
+                {"start": "1e999"},
+                "$.objectives[0].key_results[0].start: expected a number within ±1.798e+308,"
+                " got Decimal('1E+999')",
+            ),
+            # A target beyond start exactly, but not as a float: no progress can be scored.
+            (
+                {"direction": "milestone", "start": 1.0, "target": "1.0000000000000000001"},
+                "$.objectives[0].key_results[0].target: expected a number above start 1.0 for"
+                " 'milestone', got Decimal('1.0000000000000000001')",
+            ),
+            (
+                {"direction": "decrease", "start": "1.0000000000000000001", "target": 1.0},
+                "$.objectives[0].key_results[0].target: expected a number below start"
+                " Decimal('1.0000000000000000001') for 'decrease', got 1.0",
+            ),
+        ],
+    )
+    def test_refused_on_the_fast_path(self, changes: dict[str, object], problem: str) -> None:
+        """Values the fast path once let through are refused as the careful path refuses them."""
+        kr = {"title": "NPS", "direction": "increase", "start": 1, "target": 2, **changes}
+        doc = {"okrkit": 1, "objectives": [{"title": "o", "key_results": [kr]}]}
+        for fast in (True, False):
+            assert ("problems", (problem,)) == _read(doc, fast=fast)
+
+    def test_check_in_note_and_author(self) -> None:
+        """A check-in's note or author with a lone surrogate is refused on every path."""
+        check_in = {"at": "2026-07-01", "value": 1, "note": "\udc80", "author": "\ud800"}
+        doc = {
+            "okrkit": 1,
+            "objectives": [
+                {"title": "o", "key_results": [{"title": "k", "check_ins": [check_in]}]}
+            ],
+        }
+        where = "$.objectives[0].key_results[0].check_ins[0]"
+        expected = "text without lone surrogates (\\ud800..\\udfff)"
+        assert (
+            "problems",
+            (
+                f"{where}.note: expected {expected}, got '\\udc80'",
+                f"{where}.author: expected {expected}, got '\\ud800'",
+            ),
+        ) == _read(doc, fast=True)
 
 
 class TestGcPause:

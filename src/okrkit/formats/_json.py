@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from okrkit.errors import FormatError
+from okrkit.errors import FormatError, safe_repr
 
 __all__ = ["dumps", "loads"]
 
@@ -32,7 +32,7 @@ def loads(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_keys)
     except _DuplicateKeyError as error:
-        raise FormatError([f"$: invalid JSON: duplicate key {error.args[0]!r}"]) from None
+        raise FormatError([f"$: invalid JSON: duplicate key {safe_repr(error.args[0])}"]) from None
     except json.JSONDecodeError as error:
         raise FormatError(
             [f"$: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]

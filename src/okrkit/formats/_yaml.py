@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.errors import FormatError
+from okrkit.errors import FormatError, safe_repr
 
 __all__ = ["dumps", "loads"]
 
@@ -47,7 +47,7 @@ def _loader(yaml: Any) -> Any:
                 if isinstance(key, str | int | float | bool) or key is None:
                     if key in seen:
                         raise yaml.constructor.ConstructorError(
-                            None, None, f"duplicate key {key!r}", key_node.start_mark
+                            None, None, f"duplicate key {safe_repr(key)}", key_node.start_mark
                         )
                     seen.add(key)
             return super().construct_mapping(node, deep=deep)
