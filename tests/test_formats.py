@@ -8,6 +8,7 @@ import gc
 import json
 import os
 import threading
+import tomllib
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +28,7 @@ from okrkit import formats
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRWarning
-from okrkit.formats import _converter
+from okrkit.formats import _converter, _json, _toml
 from okrkit.model import CheckIn, Direction, Indicator, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.testing import key_results, plans
 
@@ -953,6 +954,192 @@ def _read(doc: object, *, fast: bool) -> object:
         return ("problems", error.problems)
     finally:
         _converter._FAST_PATHS = True
+
+
+def _json_depth(value: object) -> int:
+    """How many lists and objects *value* nests, iteratively."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend(
+                (v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
+
+
+# Strings that look like structure to a scan that does not know strings.
+_TRICKY = st.text(alphabet="[]{}\"\\',.=#\n\tab", max_size=6)
+_nested_values = st.recursive(
+    st.none() | st.integers() | _TRICKY,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TRICKY, inner, max_size=3),
+    max_leaves=30,
+)
+_HEADER_KEYS = st.lists(
+    st.sampled_from(["a", "b-c", '"x.y"', "'p.q'", '"[1]"', " a ", '"#"']), min_size=1, max_size=9
+)
+
+
+class TestPreScan:
+    """Documents nested too deeply, or with keys of too many parts, are refused before parsing."""
+
+    @settings(max_examples=max(settings.default.max_examples, 40) * 3)
+    @given(_nested_values, st.integers(1, 6))
+    def test_json_depth_exact(self, value: object, limit: int) -> None:
+        """JSON text is refused exactly when it nests more lists and objects than the limit."""
+        text = json.dumps(value)
+        if _json_depth(value) > limit:
+            with pytest.raises(FormatError, match=r"nested deeper than the limit of \d+ levels"):
+                _json.check_depth(text, limit)
+        else:
+            _json.check_depth(text, limit)
+
+    @given(_HEADER_KEYS, st.integers(1, 6), st.sampled_from(["{} = 1", "[{}]", "[[{}]]"]))
+    def test_toml_key_parts_exact(self, parts: list[str], limit: int, shape: str) -> None:
+        """A TOML key or header is refused exactly when it has more parts than the limit."""
+        text = 'title = "a.b.c" # x.y.z\n' + shape.format(".".join(parts)) + "\n"
+        if len(parts) > limit:
+            with pytest.raises(FormatError, match=r"at line 2, column \d+: a key of more parts"):
+                _toml.check_shape(text, limit)
+        else:
+            _toml.check_shape(text, limit)
+            tomllib.loads(text)  # and the text is TOML
+
+    @given(plans(max_objectives=4), st.sampled_from(LOSSLESS))
+    def test_every_written_document_passes(self, plan: Plan, format: formats.FormatName) -> None:
+        """Every document okrkit writes passes the pre-scan, even at the depth it needs (7)."""
+        text = formats.dumps(plan, format)
+        assert plan == formats.loads(text, format, max_depth=7)
+        _json.check_depth(formats.dumps(plan, "json"), 7)
+        _toml.check_shape(formats.dumps(plan, "toml"), 7)
+
+    @pytest.mark.parametrize(
+        ("text", "format", "problem"),
+        [
+            ("a" + ".a" * 500_000 + " = 1\n", "toml", "a key of more parts than the limit of 64"),
+            ("[" + "a." * 500_000 + "a]\n", "toml", "a key of more parts than the limit of 64"),
+            ("[[" + "a." * 500_000 + "a]]\n", "toml", "a key of more parts than the limit of 64"),
+            ("x = " + "[" * 1_000_000, "toml", "nested deeper than the limit of 64 levels"),
+            ("x = " + "{y = " * 200_000, "toml", "nested deeper than the limit of 64 levels"),
+            ("[" * 1_000_000, "json", "nested deeper than the limit of 64 levels"),
+            ('{"a": ' * 200_000, "json", "nested deeper than the limit of 64 levels"),
+            ("[" * 1_000_000, "yaml", "nested deeper than the limit of 64 levels"),
+            ("- " * 500_000 + "x", "yaml", "nested deeper than the limit of 64 levels"),
+            ("a:\n" + "".join(" " * i + "a:\n" for i in range(1, 1500)), "yaml", "nested deeper"),
+        ],
+    )
+    def test_a_megabyte_of_hostile_text(
+        self, text: str, format: formats.FormatName, problem: str
+    ) -> None:
+        """A megabyte of deep nesting or dotted keys is refused (by a linear scan, not a parser)."""
+        with pytest.raises(FormatError, match=problem):
+            formats.loads(text, format)
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_no_limit_leaves_it_to_the_parser(self, format: formats.FormatName) -> None:
+        """With max_depth=None nothing is pre-scanned; a parser's own failure is a FormatError."""
+        with pytest.raises(FormatError, match="invalid"):
+            formats.loads(
+                "x = " + "[" * 100_000 if format == "toml" else "[" * 100_000,
+                format,
+                max_depth=None,
+            )
+
+    def test_mismatched_brackets_left_to_the_parser(self) -> None:
+        """Brackets that never nest deep, though the estimate cannot tell, pass to the parser."""
+        _json.check_depth("[}" * 100, 64)
+        with pytest.raises(FormatError, match="invalid JSON at line 1, column 2"):
+            formats.loads("[}" * 100)
+
+    def test_estimate_is_cheap_for_large_documents(self) -> None:
+        """A large valid document is passed by the estimate alone: no scan in Python."""
+        plan = Plan(objectives=[Objective(title=f"o{i}") for i in range(100)])
+        text = formats.dumps(plan, "json")
+        assert 7 >= _json._estimate(text, 64)
+
+
+class TestMergeKeys:
+    """YAML merge keys: aliases after <<, and only there, with the expansion bounded."""
+
+    def test_merged_plan_equals_the_expanded_one(self) -> None:
+        """A document with anchors and merge keys loads to the plan written out in full."""
+        merged = (
+            "okrkit: 1\n"
+            "objectives:\n"
+            "- &growth\n"
+            "  title: Grow\n"
+            "  owner: growth\n"
+            "  cycle: 2026-Q3\n"
+            "  key_results:\n"
+            "  - &kr {title: Raise NPS, direction: increase, start: 32, target: 50, unit: pts}\n"
+            "- <<: *growth\n"
+            "  title: Retain\n"
+            "  key_results:\n"
+            "  - <<: [*kr]\n"
+            "    title: Cut churn\n"
+            "- <<: [{commitment: committed}, *growth]\n"
+            "  title: Hire\n"
+            "  key_results: []\n"
+        )
+        expanded = (
+            "okrkit: 1\n"
+            "objectives:\n"
+            "- {title: Grow, owner: growth, cycle: 2026-Q3, key_results: [\n"
+            "   {title: Raise NPS, direction: increase, start: 32, target: 50, unit: pts}]}\n"
+            "- {title: Retain, owner: growth, cycle: 2026-Q3, key_results: [\n"
+            "   {title: Cut churn, direction: increase, start: 32, target: 50, unit: pts}]}\n"
+            "- {title: Hire, owner: growth, cycle: 2026-Q3, commitment: committed}\n"
+        )
+        assert formats.loads(expanded, "yaml") == formats.loads(merged, "yaml")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- *a\n",
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- {title: y, owner: *a}\n",
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- <<: {title: *a}\n",
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- <<: [[*a]]\n",
+        ],
+    )
+    def test_aliases_elsewhere_refused(self, text: str) -> None:
+        """An alias anywhere but after << (or in the list after it) is refused, as before."""
+        with pytest.raises(FormatError, match=r"aliases \(\*name\) are not allowed"):
+            formats.loads(text, "yaml")
+
+    def test_nested_merge_bomb(self) -> None:
+        """Merges of merges that would make 10**9 entries are refused after a few hundred."""
+        lines = ["a0: &a0 {" + ", ".join(f"k{i}: 1" for i in range(10)) + "}"]
+        lines += [f"a{n}: &a{n} {{<<: [{', '.join([f'*a{n - 1}'] * 10)}]}}" for n in range(1, 10)]
+        with pytest.raises(FormatError, match=r"merge keys \(<<\) expand to more than"):
+            formats.loads("\n".join(lines), "yaml")
+
+    def test_many_merges_of_one_large_mapping(self) -> None:
+        """One large mapping merged into many places is bounded by the document's length."""
+        big = "{" + ", ".join(f"k{i}: 1" for i in range(2000)) + "}"
+        text = f"a: &a {big}\nb:\n" + "- <<: *a\n" * 2000
+        with pytest.raises(FormatError, match=r"expand to more than"):
+            formats.loads(text, "yaml")
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            ("a: &a 1\nb: {<<: *a}\n", "expected a mapping or list of mappings for merging"),
+            ("a: &a {x: 1}\nb: {<<: [*a, 1]}\n", "expected a mapping for merging"),
+            ("? [a, b]\n: 1\n", "found unhashable key"),
+        ],
+    )
+    def test_what_pyyaml_refuses_still_refused(self, text: str, problem: str) -> None:
+        """Merging a scalar, or a list as a key, is refused as PyYAML refuses it."""
+        with pytest.raises(FormatError, match=problem):
+            formats.loads(text, "yaml")
+
+    def test_duplicate_keys_beside_merges(self) -> None:
+        """A key given twice is refused; a key that overrides a merged one is not a duplicate."""
+        with pytest.raises(FormatError, match="duplicate key '<<'"):
+            formats.loads("okrkit: 1\n<<: {a: 1}\n<<: {b: 1}\n", "yaml")
+        text = "okrkit: 1\nobjectives:\n- &o {title: a, owner: x}\n- {<<: *o, title: b}\n"
+        assert ["a", "b"] == [o.title for o in formats.loads(text, "yaml").objectives]
 
 
 class TestOffsets:

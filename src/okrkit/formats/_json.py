@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from okrkit.errors import FormatError, safe_repr
@@ -25,8 +26,61 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def loads(text: str) -> Any:
-    """The data of a JSON document; a FormatError naming the line and column if it is not JSON."""
+# What is left of JSON text for the depth estimate: brackets, and quotes to find strings by.
+_STRUCTURE = bytes(range(256)).translate(None, b'"[]{}')
+_QUOTED = re.compile(rb'"[^"]*"')
+_PAIR = re.compile(rb"\[\]|\{\}")
+# A string's closing quote is optional, so that an unclosed one still matches (to its line's
+# end) and the scan never goes back over the text: it stays linear.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+def _estimate(text: str, limit: int) -> int:
+    """At least the deepest nesting of *text*, or more than *limit*; at C speed, in linear time.
+
+    The standard library's parser recurses, so a deep document must be refused before it:
+    strings are dropped, then matched pairs of brackets are peeled off, one level a pass.
+    """
+    if text.count("[") + text.count("{") <= limit:  # the common small document
+        return 0
+    data = text.encode("utf-8", "surrogatepass")
+    # Escaped backslashes, then escaped quotes, go first, so that every quote left opens or
+    # closes a string; then strings (and the brackets in them) go.
+    data = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _STRUCTURE)
+    data = _QUOTED.sub(b"", data)
+    depth = 0
+    while data and depth <= limit:
+        peeled = _PAIR.sub(b"", data)
+        if len(peeled) == len(data):
+            break  # no pair left: not JSON, and the parser will say so, unless it is too deep
+        data, depth = peeled, depth + 1
+    return depth + data.count(b"[") + data.count(b"{")
+
+
+def check_depth(text: str, limit: int | None) -> None:
+    """Refuse JSON text nested deeper than *limit*, naming the line, before it is parsed."""
+    if limit is None or _estimate(text, limit) <= limit:
+        return
+    depth = 0
+    for token in _TOKEN.finditer(text):
+        bracket = token[0]
+        if bracket in "[{":
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, token.start()) + 1
+                column = token.start() - text.rfind("\n", 0, token.start())
+                problem = f"nested deeper than the limit of {limit} levels (max_depth)"
+                raise FormatError([f"$: invalid JSON at line {line}, column {column}: {problem}"])
+        elif bracket in "]}":
+            depth -= 1
+
+
+def loads(text: str, max_depth: int | None = None) -> Any:
+    """The data of a JSON document; a FormatError naming the line and column if it is not JSON.
+
+    A document nested deeper than *max_depth* is refused before it is parsed.
+    """
+    check_depth(text, max_depth)
     # The standard library's parser, not orjson: orjson keeps the last of two equal keys
     # without a word, and a document that says a field twice has lost one of its values.
     try:
