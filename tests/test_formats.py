@@ -27,7 +27,13 @@ import okrkit
 from okrkit import formats
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRWarning
+from okrkit.errors import (
+    FormatError,
+    InvalidTypeError,
+    InvalidValueError,
+    OKRWarning,
+    safe_repr,
+)
 from okrkit.formats import _converter, _json, _toml
 from okrkit.model import CheckIn, Direction, Indicator, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.testing import key_results, plans
@@ -722,6 +728,20 @@ class TestBadDocuments:
         with pytest.raises(FormatError) as error:
             formats.loads("okrkit: 1\n3: x\n", "yaml")
         assert ["$[3]: unknown field"] == list(error.value.problems)
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_long_unknown_key_shortened(self, format: formats.FormatName) -> None:
+        """An unknown key of 100,000 characters is named shortened, head and tail."""
+        key = "k" * 100_000
+        text = {
+            "json": f'{{"okrkit": 1, "{key}": 1}}',
+            "yaml": f"okrkit: 1\n? {key}\n: 1\n",
+            "toml": f"okrkit = 1\n{key} = 1\n",
+        }[format]
+        with pytest.raises(FormatError) as error:
+            formats.loads(text, format)
+        assert [f"$[{safe_repr(key)}]: unknown field"] == list(error.value.problems)
+        assert len(error.value.problems[0]) < 100
 
     def test_pickle_is_not_read(self) -> None:
         """No format reads pickles or Python objects: a YAML python tag is refused."""

@@ -319,6 +319,7 @@ _REQUIRED: dict[type, tuple[str, ...]] = {
     PastScore: ("owner", "cycle", "score"),
     Plan: (),
 }
+_NAME_SHOWN = 60
 _TEXT = "a string"
 _NUMBER = "a number (or a decimal string such as '12.50')"
 
@@ -479,7 +480,9 @@ class _Reader:
 
     def extra(self, data: dict[str, Any], names: object, path: str, depth: int) -> None:
         for name in sorted(names, key=str):  # type: ignore[call-overload]
-            where = f"{path}.{name}" if isinstance(name, str) else f"{path}[{safe_repr(name)}]"
+            # A name no field has is shown whole only when short: a key may be a megabyte long.
+            plain = isinstance(name, str) and len(name) <= _NAME_SHOWN
+            where = f"{path}.{name}" if plain else f"{path}[{safe_repr(name)}]"
             if self.options.unknown == "error":
                 self.problems.append(f"{where}: unknown field")
             else:
