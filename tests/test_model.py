@@ -568,6 +568,24 @@ class TestValuesAsScored:
             with pytest.raises(InvalidValueError, match="within"):
                 KeyResult(title="k", start=start)
 
+    def test_subclasses_of_numbers(self) -> None:
+        """A subclass of float, Decimal or int is taken when finite as a float, else refused."""
+
+        class Big(int):
+            pass
+
+        class Precise(Decimal):
+            pass
+
+        assert 1.5 == KeyResult(title="k", start=type("Ratio", (float,), {})(1.5)).start
+        assert 2 == KeyResult(title="k", start=Big(2)).start
+        with pytest.raises(InvalidValueError, match="start: expected a number within"):
+            KeyResult(title="k", start=Big(10**400))
+        with pytest.raises(InvalidValueError, match="start: expected a number within"):
+            KeyResult(title="k", start=Precise("1e999"))
+        with pytest.raises(InvalidValueError, match="start: expected a finite number"):
+            KeyResult(title="k", start=Precise("sNaN"))
+
     def test_tiny_decimal_weight(self) -> None:
         """Decimal('1E-400') is above 0, but is 0.0 as scored: refused, saying so."""
         with pytest.raises(InvalidValueError) as error:
@@ -576,11 +594,6 @@ class TestValuesAsScored:
             "weight: expected a number above 0 as a float, as scores are computed (it is 0.0),"
             " got Decimal('1E-400')"
         ) == str(error.value)
-
-    def test_target_equal_to_start_as_a_float(self) -> None:
-        """An increase whose target equals its start as a float is refused: no progress."""
-        with pytest.raises(InvalidValueError, match="target: expected a number above start"):
-            KeyResult(title="k", direction="increase", start=0, target=Decimal("1E-400"))
 
     def test_surrogate_title_without_id(self) -> None:
         """A lone surrogate in a title with no id is refused, naming the title."""

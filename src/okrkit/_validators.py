@@ -48,11 +48,6 @@ def finite(value: Any) -> bool:
     return False
 
 
-def ascends(start: Number, target: Number) -> bool:
-    """Whether *target* is above *start* as scoring sees them (floats): else no progress."""
-    return float(target) > float(start)
-
-
 def check_number(path: str, value: object) -> Number:
     """*value* if it is a finite int, float or Decimal; an okrkit error naming *path* if not."""
     if finite(value):

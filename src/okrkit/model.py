@@ -291,12 +291,11 @@ class KeyResult:
         _check_target(target, direction, "target")
         if start is None or target is None or isinstance(target, tuple):
             return
-        # Compared as scored, in floats: a target equal to start as a float has no progress.
-        if direction in (Direction.INCREASE, Direction.MILESTONE) and not v.ascends(start, target):
+        if direction in (Direction.INCREASE, Direction.MILESTONE) and not target > start:
             raise InvalidValueError(
                 "target", target, f"a number above start {start!r} for {_name(direction)}"
             )
-        if direction is Direction.DECREASE and not v.ascends(target, start):
+        if direction is Direction.DECREASE and not target < start:
             raise InvalidValueError(
                 "target", target, f"a number below start {start!r} for 'decrease'"
             )

@@ -25,7 +25,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import cattrs
 
-from okrkit._validators import ascends, finite, id_ok, slugify, storable, text_ok
+from okrkit._validators import finite, id_ok, slugify, storable, text_ok
 from okrkit.cycles import Cycle, FiscalYearNaming
 from okrkit.errors import (
     CycleError,
@@ -853,12 +853,12 @@ class _Reader:
             # As the constructor: a milestone is done (1) or not (0) unless told otherwise.
             start = 0 if start is None else start
             target = 1 if target is None else target
-            if not ascends(start, target):
+            if not target > start:
                 return None
         if start is not None and target is not None:
-            if direction is Direction.INCREASE and not ascends(start, target):
+            if direction is Direction.INCREASE and not target > start:
                 return None
-            if direction is Direction.DECREASE and not ascends(target, start):
+            if direction is Direction.DECREASE and not target < start:
                 return None
         words = self.words
         unit, owner = get("unit"), get("owner")
