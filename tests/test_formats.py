@@ -1066,11 +1066,13 @@ class TestPreScan:
                 max_depth=None,
             )
 
-    def test_mismatched_brackets_left_to_the_parser(self) -> None:
-        """Brackets that never nest deep, though the estimate cannot tell, pass to the parser."""
-        _json.check_depth("[}" * 100, 64)
-        with pytest.raises(FormatError, match="invalid JSON at line 1, column 2"):
-            formats.loads("[}" * 100)
+    def test_unbalanced_brackets_left_to_the_parser(self) -> None:
+        """Brackets that close before they open never nest deep, though the estimate is high."""
+        text = "]" * 100 + "[" * 100
+        assert _json._estimate(text, 64) > 64
+        _json.check_depth(text, 64)
+        with pytest.raises(FormatError, match="invalid JSON at line 1, column 1"):
+            formats.loads(text)
 
     def test_estimate_is_cheap_for_large_documents(self) -> None:
         """A large valid document is passed by the estimate alone: no scan in Python."""

@@ -26,10 +26,11 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-# What is left of JSON text for the depth estimate: brackets, and quotes to find strings by.
-_STRUCTURE = bytes(range(256)).translate(None, b'"[]{}')
+# What is left of JSON text for the depth estimate: quotes, to find strings by, and brackets,
+# every opening one made "(" and every closing one ")" (the exact scan below ignores kinds too).
+_NOT_STRUCTURE = bytes(range(256)).translate(None, b'"[]{}')
+_TO_PARENS = bytes.maketrans(b"[{]}", b"(())")
 _QUOTED = re.compile(rb'"[^"]*"')
-_PAIR = re.compile(rb"\[\]|\{\}")
 # A string's closing quote is optional, so that an unclosed one still matches (to its line's
 # end) and the scan never goes back over the text: it stays linear.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
@@ -41,20 +42,27 @@ def _estimate(text: str, limit: int) -> int:
     The standard library's parser recurses, so a deep document must be refused before it:
     strings are dropped, then matched pairs of brackets are peeled off, one level a pass.
     """
-    if text.count("[") + text.count("{") <= limit:  # the common small document
-        return 0
     data = text.encode("utf-8", "surrogatepass")
-    # Escaped backslashes, then escaped quotes, go first, so that every quote left opens or
-    # closes a string; then strings (and the brackets in them) go.
-    data = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _STRUCTURE)
-    data = _QUOTED.sub(b"", data)
+    if b"\\" in data:
+        # Escaped backslashes, then escaped quotes, go first, so that every quote left opens
+        # or closes a string.
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    data = data.translate(_TO_PARENS, _NOT_STRUCTURE)
+    if data.count(b"(") <= limit:  # a small document
+        return 0
+    # Two quotes side by side are an empty string, or the end of one and the start of the
+    # next with nothing between: either way dropping them leaves every bracket where it was,
+    # in a string or not.  What quotes are left enclose brackets, and go with them.
+    data = data.replace(b'""', b"")
+    if b'"' in data:
+        data = _QUOTED.sub(b"", data)
     depth = 0
     while data and depth <= limit:
-        peeled = _PAIR.sub(b"", data)
+        peeled = data.replace(b"()", b"")  # one pass: pairs it makes wait for the next
         if len(peeled) == len(data):
             break  # no pair left: not JSON, and the parser will say so, unless it is too deep
         data, depth = peeled, depth + 1
-    return depth + data.count(b"[") + data.count(b"{")
+    return depth + data.count(b"(")
 
 
 def check_depth(text: str, limit: int | None) -> None:
