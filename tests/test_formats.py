@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 import os
 import threading
+import tomllib
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -25,8 +27,14 @@ import okrkit
 from okrkit import formats
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRWarning
-from okrkit.formats import _converter
+from okrkit.errors import (
+    FormatError,
+    InvalidTypeError,
+    InvalidValueError,
+    OKRWarning,
+    safe_repr,
+)
+from okrkit.formats import _converter, _json, _toml
 from okrkit.model import CheckIn, Direction, Indicator, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.testing import key_results, plans
 
@@ -670,6 +678,44 @@ BAD: list[tuple[str, str, list[str]]] = [
             " got datetime.datetime(2026, 7, 1, 9, 0)"
         ],
     ),
+    (
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        ' "due": "2026-07-01T00:00:00+23:59:60"}]}]}',
+        "json",
+        [
+            "$.objectives[0].key_results[0].due: expected a real date and time,"
+            " got '2026-07-01T00:00:00+23:59:60'"
+        ],
+    ),
+    # Integers too long for repr(): their messages show their length instead.
+    (
+        "okrkit: 0x" + "f" * 5000,
+        "yaml",
+        ["$.okrkit: expected a supported schema version (1), got an integer of 6,021 digits"],
+    ),
+    (
+        "okrkit = 0o" + "7" * 6000,
+        "toml",
+        ["$.okrkit: expected a supported schema version (1), got an integer of 5,419 digits"],
+    ),
+    (
+        "okrkit = 0b1" + "0" * 19_999,
+        "toml",
+        ["$.okrkit: expected a supported schema version (1), got an integer of 6,021 digits"],
+    ),
+    (
+        "okrkit: 1\nobjectives:\n- title: o\n  weight: 0x" + "f" * 5000,
+        "yaml",
+        [
+            "$.objectives[0].weight: expected a number within ±1.798e+308,"
+            " got an integer of 6,021 digits"
+        ],
+    ),
+    (  # YAML 1.1 reads 59:59:...:59 as a base-60 integer
+        "okrkit: 1\nobjectives:\n- title: o\n  owner: " + ":".join(["59"] * 3000),
+        "yaml",
+        ["$.objectives[0].owner: expected a string, got an integer of 5,335 digits"],
+    ),
 ]
 
 
@@ -748,6 +794,20 @@ class TestBadDocuments:
         with pytest.raises(FormatError) as error:
             formats.loads("okrkit: 1\n3: x\n", "yaml")
         assert ["$[3]: unknown field"] == list(error.value.problems)
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_long_unknown_key_shortened(self, format: formats.FormatName) -> None:
+        """An unknown key of 100,000 characters is named shortened, head and tail."""
+        key = "k" * 100_000
+        text = {
+            "json": f'{{"okrkit": 1, "{key}": 1}}',
+            "yaml": f"okrkit: 1\n? {key}\n: 1\n",
+            "toml": f"okrkit = 1\n{key} = 1\n",
+        }[format]
+        with pytest.raises(FormatError) as error:
+            formats.loads(text, format)
+        assert [f"$[{safe_repr(key)}]: unknown field"] == list(error.value.problems)
+        assert len(error.value.problems[0]) < 100
 
     def test_pickle_is_not_read(self) -> None:
         """No format reads pickles or Python objects: a YAML python tag is refused."""
@@ -904,6 +964,390 @@ class TestFastPath:
                     at=c.at, value=c.value, confidence=c.confidence, note=c.note, author=c.author
                 )
                 assert fields(again) == fields(c)
+
+
+# Values no well-behaved writer makes: each field of a key result or check-in may get one.
+_HOSTILE = st.one_of(
+    st.sampled_from(
+        [
+            "\ud800",
+            "a\udfff",
+            "\x00",
+            "a\x1fb",
+            "\u202e",
+            "\u200f ltr",
+            "",
+            " ",
+            "\t\n",
+            "x" * 300,
+            "increase",
+            "milestone",
+            "leading",
+            "2026-07-01",
+            "2026-07-01T09:30:00+02:00",
+            "12.50",
+            "1E-400",
+            "1e999",
+            "NaN",
+            True,
+            False,
+            None,
+            0,
+            1,
+            -1,
+            10**400,
+            2**1024,
+            1e308,
+            5e-324,
+            -0.0,
+            float("nan"),
+            float("inf"),
+            [1, 2],
+            [],
+            {},
+        ]
+    ),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=4),
+)
+
+
+@st.composite
+def hostile_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid document whose key results and check-ins get a few hostile field values."""
+    doc: Any = json.loads(json.dumps(formats.to_dict(draw(plans(max_objectives=3)))))
+    krs = [kr for o in doc.get("objectives", []) for kr in o.get("key_results", [])]
+    if not krs:
+        kr = {"title": "k", "check_ins": [{"at": "2026-07-01", "value": 1, "confidence": 0.5}]}
+        doc.setdefault("objectives", []).append({"title": "o", "key_results": [kr]})
+        krs = [kr]
+    for _ in range(draw(st.integers(1, 4))):
+        kr = draw(st.sampled_from(krs))
+        item = draw(st.sampled_from([kr, *kr.get("check_ins", [])]))
+        kind = KeyResult if item is kr else CheckIn
+        field = draw(st.sampled_from(sorted(_converter._FIELDS[kind] - {"check_ins"})))
+        item[field] = draw(_HOSTILE)
+    return doc
+
+
+def _read(doc: object, *, fast: bool) -> object:
+    """What reading *doc* gives: the plan's fields, or the problems of its FormatError."""
+    _converter._FAST_PATHS = fast
+    try:
+        return ("plan", fields(formats.from_dict(copy.deepcopy(doc))))
+    except FormatError as error:
+        return ("problems", error.problems)
+    finally:
+        _converter._FAST_PATHS = True
+
+
+def _json_depth(value: object) -> int:
+    """How many lists and objects *value* nests, iteratively."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend(
+                (v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)
+            )
+    return deepest
+
+
+# Strings that look like structure to a scan that does not know strings.
+_TRICKY = st.text(alphabet="[]{}\"\\',.=#\n\tab", max_size=6)
+_nested_values = st.recursive(
+    st.none() | st.integers() | _TRICKY,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TRICKY, inner, max_size=3),
+    max_leaves=30,
+)
+_HEADER_KEYS = st.lists(
+    st.sampled_from(["a", "b-c", '"x.y"', "'p.q'", '"[1]"', " a ", '"#"']), min_size=1, max_size=9
+)
+
+
+class TestPreScan:
+    """Documents nested too deeply, or with keys of too many parts, are refused before parsing."""
+
+    @settings(max_examples=max(settings.default.max_examples, 40) * 3)
+    @given(_nested_values, st.integers(1, 6))
+    def test_json_depth_exact(self, value: object, limit: int) -> None:
+        """JSON text is refused exactly when it nests more lists and objects than the limit."""
+        text = json.dumps(value)
+        if _json_depth(value) > limit:
+            with pytest.raises(FormatError, match=r"nested deeper than the limit of \d+ levels"):
+                _json.check_depth(text, limit)
+        else:
+            _json.check_depth(text, limit)
+
+    @given(_HEADER_KEYS, st.integers(1, 6), st.sampled_from(["{} = 1", "[{}]", "[[{}]]"]))
+    def test_toml_key_parts_exact(self, parts: list[str], limit: int, shape: str) -> None:
+        """A TOML key or header is refused exactly when it has more parts than the limit."""
+        text = 'title = "a.b.c" # x.y.z\n' + shape.format(".".join(parts)) + "\n"
+        if len(parts) > limit:
+            with pytest.raises(FormatError, match=r"at line 2, column \d+: a key of more parts"):
+                _toml.check_shape(text, limit)
+        else:
+            _toml.check_shape(text, limit)
+            tomllib.loads(text)  # and the text is TOML
+
+    @given(plans(max_objectives=4), st.sampled_from(LOSSLESS))
+    def test_every_written_document_passes(self, plan: Plan, format: formats.FormatName) -> None:
+        """Every document okrkit writes passes the pre-scan, even at the depth it needs (7)."""
+        text = formats.dumps(plan, format)
+        assert plan == formats.loads(text, format, max_depth=7)
+        _json.check_depth(formats.dumps(plan, "json"), 7)
+        _toml.check_shape(formats.dumps(plan, "toml"), 7)
+
+    @pytest.mark.parametrize(
+        ("text", "format", "problem"),
+        [
+            ("a" + ".a" * 500_000 + " = 1\n", "toml", "a key of more parts than the limit of 64"),
+            ("[" + "a." * 500_000 + "a]\n", "toml", "a key of more parts than the limit of 64"),
+            ("[[" + "a." * 500_000 + "a]]\n", "toml", "a key of more parts than the limit of 64"),
+            ("x = " + "[" * 1_000_000, "toml", "nested deeper than the limit of 64 levels"),
+            ("x = " + "{y = " * 200_000, "toml", "nested deeper than the limit of 64 levels"),
+            ("[" * 1_000_000, "json", "nested deeper than the limit of 64 levels"),
+            ('{"a": ' * 200_000, "json", "nested deeper than the limit of 64 levels"),
+            ("[" * 1_000_000, "yaml", "nested deeper than the limit of 64 levels"),
+            ("- " * 500_000 + "x", "yaml", "nested deeper than the limit of 64 levels"),
+            ("a:\n" + "".join(" " * i + "a:\n" for i in range(1, 1500)), "yaml", "nested deeper"),
+        ],
+    )
+    def test_a_megabyte_of_hostile_text(
+        self, text: str, format: formats.FormatName, problem: str
+    ) -> None:
+        """A megabyte of deep nesting or dotted keys is refused (by a linear scan, not a parser)."""
+        with pytest.raises(FormatError, match=problem):
+            formats.loads(text, format)
+
+    @pytest.mark.parametrize("format", LOSSLESS)
+    def test_no_limit_leaves_it_to_the_parser(self, format: formats.FormatName) -> None:
+        """With max_depth=None nothing is pre-scanned; a parser's own failure is a FormatError."""
+        with pytest.raises(FormatError, match="invalid"):
+            formats.loads(
+                "x = " + "[" * 100_000 if format == "toml" else "[" * 100_000,
+                format,
+                max_depth=None,
+            )
+
+    def test_unbalanced_brackets_left_to_the_parser(self) -> None:
+        """Brackets that close before they open never nest deep, though the estimate is high."""
+        text = "]" * 100 + "[" * 100
+        assert _json._estimate(text, 64) > 64
+        _json.check_depth(text, 64)
+        with pytest.raises(FormatError, match="invalid JSON at line 1, column 1"):
+            formats.loads(text)
+
+    def test_estimate_is_cheap_for_large_documents(self) -> None:
+        """A large valid document is passed by the estimate alone: no scan in Python."""
+        plan = Plan(objectives=[Objective(title=f"o{i}") for i in range(100)])
+        text = formats.dumps(plan, "json")
+        assert 7 >= _json._estimate(text, 64)
+
+
+class TestMergeKeys:
+    """YAML merge keys: aliases after <<, and only there, with the expansion bounded."""
+
+    def test_merged_plan_equals_the_expanded_one(self) -> None:
+        """A document with anchors and merge keys loads to the plan written out in full."""
+        merged = (
+            "okrkit: 1\n"
+            "objectives:\n"
+            "- &growth\n"
+            "  title: Grow\n"
+            "  owner: growth\n"
+            "  cycle: 2026-Q3\n"
+            "  key_results:\n"
+            "  - &kr {title: Raise NPS, direction: increase, start: 32, target: 50, unit: pts}\n"
+            "- <<: *growth\n"
+            "  title: Retain\n"
+            "  key_results:\n"
+            "  - <<: [*kr]\n"
+            "    title: Cut churn\n"
+            "- <<: [{commitment: committed}, *growth]\n"
+            "  title: Hire\n"
+            "  key_results: []\n"
+        )
+        expanded = (
+            "okrkit: 1\n"
+            "objectives:\n"
+            "- {title: Grow, owner: growth, cycle: 2026-Q3, key_results: [\n"
+            "   {title: Raise NPS, direction: increase, start: 32, target: 50, unit: pts}]}\n"
+            "- {title: Retain, owner: growth, cycle: 2026-Q3, key_results: [\n"
+            "   {title: Cut churn, direction: increase, start: 32, target: 50, unit: pts}]}\n"
+            "- {title: Hire, owner: growth, cycle: 2026-Q3, commitment: committed}\n"
+        )
+        assert formats.loads(expanded, "yaml") == formats.loads(merged, "yaml")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- *a\n",
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- {title: y, owner: *a}\n",
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- <<: {title: *a}\n",
+            "okrkit: 1\nobjectives:\n- &a {title: x}\n- <<: [[*a]]\n",
+        ],
+    )
+    def test_aliases_elsewhere_refused(self, text: str) -> None:
+        """An alias anywhere but after << (or in the list after it) is refused, as before."""
+        with pytest.raises(FormatError, match=r"aliases \(\*name\) are not allowed"):
+            formats.loads(text, "yaml")
+
+    def test_nested_merge_bomb(self) -> None:
+        """Merges of merges that would make 10**9 entries are refused after a few hundred."""
+        lines = ["a0: &a0 {" + ", ".join(f"k{i}: 1" for i in range(10)) + "}"]
+        lines += [f"a{n}: &a{n} {{<<: [{', '.join([f'*a{n - 1}'] * 10)}]}}" for n in range(1, 10)]
+        with pytest.raises(FormatError, match=r"merge keys \(<<\) expand to more than"):
+            formats.loads("\n".join(lines), "yaml")
+
+    def test_many_merges_of_one_large_mapping(self) -> None:
+        """One large mapping merged into many places is bounded by the document's length."""
+        big = "{" + ", ".join(f"k{i}: 1" for i in range(2000)) + "}"
+        text = f"a: &a {big}\nb:\n" + "- <<: *a\n" * 2000
+        with pytest.raises(FormatError, match=r"expand to more than"):
+            formats.loads(text, "yaml")
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            ("a: &a 1\nb: {<<: *a}\n", "expected a mapping or list of mappings for merging"),
+            ("a: &a {x: 1}\nb: {<<: [*a, 1]}\n", "expected a mapping for merging"),
+            ("? [a, b]\n: 1\n", "found unhashable key"),
+        ],
+    )
+    def test_what_pyyaml_refuses_still_refused(self, text: str, problem: str) -> None:
+        """Merging a scalar, or a list as a key, is refused as PyYAML refuses it."""
+        with pytest.raises(FormatError, match=problem):
+            formats.loads(text, "yaml")
+
+    def test_duplicate_keys_beside_merges(self) -> None:
+        """A key given twice is refused; a key that overrides a merged one is not a duplicate."""
+        with pytest.raises(FormatError, match="duplicate key '<<'"):
+            formats.loads("okrkit: 1\n<<: {a: 1}\n<<: {b: 1}\n", "yaml")
+        text = "okrkit: 1\nobjectives:\n- &o {title: a, owner: x}\n- {<<: *o, title: b}\n"
+        assert ["a", "b"] == [o.title for o in formats.loads(text, "yaml").objectives]
+
+
+class TestOffsets:
+    @given(
+        st.timedeltas(
+            min_value=-timedelta(hours=24) + timedelta(microseconds=1),
+            max_value=timedelta(hours=24) - timedelta(microseconds=1),
+        ),
+        st.sampled_from(LOSSLESS),
+    )
+    def test_any_offset_round_trips_exactly(
+        self, offset: timedelta, format: formats.FormatName
+    ) -> None:
+        """A datetime with any offset Python allows, to the microsecond, comes back exactly."""
+        at = datetime(2026, 7, 1, 9, 30, tzinfo=timezone(offset))
+        kr = KeyResult(title="k").check_in(1, at=at)
+        plan = Plan(objectives=[Objective(title="o", key_results=[kr], weight=1)])
+        again = formats.loads(formats.dumps(plan, format), format)
+        assert fields(plan) == fields(again)
+        assert at.utcoffset() == again.key_result("k").check_ins[0].at.utcoffset()
+
+    def test_microsecond_offset(self) -> None:
+        """An offset of one microsecond is not read as UTC (Python's fromisoformat would)."""
+        doc = '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"title": "k",'
+        doc += ' "due": "2026-07-01T00:00:00+00:00:00.000001"}]}]}'
+        due = formats.loads(doc).key_result("k").due
+        assert timedelta(microseconds=1) == due.utcoffset()  # type: ignore[union-attr]
+
+    def test_lenient_offset_of_a_day(self) -> None:
+        """dates='lenient' refuses an offset of 24 hours or more with the field's path."""
+        doc = {
+            "okrkit": 1,
+            "objectives": [
+                {"title": "o", "key_results": [{"title": "k", "due": "2026-07-01 00:00 +25:00"}]}
+            ],
+        }
+        with pytest.raises(FormatError) as error:
+            formats.from_dict(doc, dates="lenient")
+        assert (
+            "$.objectives[0].key_results[0].due: expected a date and time with an offset under"
+            " 24 hours, got '2026-07-01 00:00 +25:00'",
+        ) == error.value.problems
+
+
+class TestOneSetOfRules:
+    """The readers' fast paths and the careful path take exactly the same values."""
+
+    @settings(max_examples=max(settings.default.max_examples, 40) * 5)
+    @given(hostile_documents())
+    def test_fast_and_careful_paths_agree(self, doc: dict[str, Any]) -> None:
+        """Any document reads to the same plan, or the same problems, with or without them."""
+        assert _read(doc, fast=False) == _read(doc, fast=True)
+
+    @pytest.mark.parametrize(
+        ("changes", "problem"),
+        [
+            (
+                {"unit": "\ud800"},
+                "$.objectives[0].key_results[0].unit: expected text without lone surrogates"
+                " (\\ud800..\\udfff), got '\\ud800'",
+            ),
+            (
+                {"title": "a\udfff"},
+                "$.objectives[0].key_results[0].title: expected text without lone surrogates"
+                " (\\ud800..\\udfff), got 'a\\udfff'",
+            ),
+            (
+                {"weight": True},
+                "$.objectives[0].key_results[0].weight: expected a number (or a decimal string"
+                " such as '12.50'), got True",
+            ),
+            (
+                {"weight": "1E-400"},
+                "$.objectives[0].key_results[0].weight: expected a number above 0 as a float,"
+                " as scores are computed (it is 0.0), got Decimal('1E-400')",
+            ),
+            (
+                {"start": "1e999"},
+                "$.objectives[0].key_results[0].start: expected a number within ±1.798e+308,"
+                " got Decimal('1E+999')",
+            ),
+            # A target above start exactly, but not as a float, is taken on either path
+            # (scoring leaves it out); one not above start is refused on either.
+            (
+                {"direction": "milestone", "start": 1, "target": 1},
+                "$.objectives[0].key_results[0].target: expected a number above start 1 for"
+                " 'milestone', got 1",
+            ),
+            (
+                {"direction": "decrease", "start": 1, "target": 2},
+                "$.objectives[0].key_results[0].target: expected a number below start 1 for"
+                " 'decrease', got 2",
+            ),
+        ],
+    )
+    def test_refused_on_the_fast_path(self, changes: dict[str, object], problem: str) -> None:
+        """Values the fast path once let through are refused as the careful path refuses them."""
+        kr = {"title": "NPS", "direction": "increase", "start": 1, "target": 2, **changes}
+        doc = {"okrkit": 1, "objectives": [{"title": "o", "key_results": [kr]}]}
+        for fast in (True, False):
+            assert ("problems", (problem,)) == _read(doc, fast=fast)
+
+    def test_check_in_note_and_author(self) -> None:
+        """A check-in's note or author with a lone surrogate is refused on every path."""
+        check_in = {"at": "2026-07-01", "value": 1, "note": "\udc80", "author": "\ud800"}
+        doc = {
+            "okrkit": 1,
+            "objectives": [
+                {"title": "o", "key_results": [{"title": "k", "check_ins": [check_in]}]}
+            ],
+        }
+        where = "$.objectives[0].key_results[0].check_ins[0]"
+        expected = "text without lone surrogates (\\ud800..\\udfff)"
+        assert (
+            "problems",
+            (
+                f"{where}.note: expected {expected}, got '\\udc80'",
+                f"{where}.author: expected {expected}, got '\\ud800'",
+            ),
+        ) == _read(doc, fast=True)
 
 
 class TestGcPause:

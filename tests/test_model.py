@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import pickle
-from datetime import UTC, date, datetime, timedelta, timezone
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 
 import attrs
@@ -31,6 +33,7 @@ from okrkit import (
     UnknownIdError,
 )
 from okrkit._validators import moment, slugify
+from okrkit.errors import safe_repr
 from okrkit.testing import check_ins, key_results, kpis, objectives, plans, whens
 
 Q3 = Cycle.parse("2026-Q3")
@@ -534,3 +537,174 @@ class TestReviewRegressions:
     def test_unhashable_id_not_in_plan(self) -> None:
         """Asking whether an unhashable id is in a plan answers no."""
         assert ["x"] not in Plan()
+
+
+class _DayAhead(tzinfo):
+    """A tzinfo a day and an hour ahead of UTC, which Python refuses to use."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=25)
+
+
+class TestValuesAsScored:
+    """Numbers are checked as scoring reads them (floats); text as files can hold it."""
+
+    @given(st.decimals(allow_nan=False, allow_infinity=False))
+    def test_weight_above_zero_as_a_float(self, weight: Decimal) -> None:
+        """A weight is taken exactly when it is above 0 and finite as a float."""
+        scored = float(weight)
+        if 0 < scored < math.inf:
+            assert weight == KeyResult(title="k", weight=weight).weight
+        else:
+            with pytest.raises(InvalidValueError, match="weight: expected a number"):
+                KeyResult(title="k", weight=weight)
+
+    @given(st.decimals(allow_nan=False, allow_infinity=False))
+    def test_start_finite_as_a_float(self, start: Decimal) -> None:
+        """A start is taken exactly when it is finite as a float."""
+        if math.isfinite(float(start)):
+            assert start == KeyResult(title="k", start=start).start
+        else:
+            with pytest.raises(InvalidValueError, match="within"):
+                KeyResult(title="k", start=start)
+
+    def test_subclasses_of_numbers(self) -> None:
+        """A subclass of float, Decimal or int is taken when finite as a float, else refused."""
+
+        class Big(int):
+            pass
+
+        class Precise(Decimal):
+            pass
+
+        assert 1.5 == KeyResult(title="k", start=type("Ratio", (float,), {})(1.5)).start
+        assert 2 == KeyResult(title="k", start=Big(2)).start
+        with pytest.raises(InvalidValueError, match="start: expected a number within"):
+            KeyResult(title="k", start=Big(10**400))
+        with pytest.raises(InvalidValueError, match="start: expected a number within"):
+            KeyResult(title="k", start=Precise("1e999"))
+        with pytest.raises(InvalidValueError, match="start: expected a finite number"):
+            KeyResult(title="k", start=Precise("sNaN"))
+
+    def test_tiny_decimal_weight(self) -> None:
+        """Decimal('1E-400') is above 0, but is 0.0 as scored: refused, saying so."""
+        with pytest.raises(InvalidValueError) as error:
+            Objective(title="Grow", weight=Decimal("1E-400"))
+        assert (
+            "weight: expected a number above 0 as a float, as scores are computed (it is 0.0),"
+            " got Decimal('1E-400')"
+        ) == str(error.value)
+
+    def test_surrogate_title_without_id(self) -> None:
+        """A lone surrogate in a title with no id is refused, naming the title."""
+        with pytest.raises(InvalidValueError) as error:
+            KeyResult(title="\ud800")
+        assert "title: expected text without lone surrogates" in str(error.value)
+        with pytest.raises(InvalidValueError, match="title: expected text without lone"):
+            Kpi(title="\udfff", direction="at_least", threshold=1)
+
+    def test_surrogate_id(self) -> None:
+        """An id with a lone surrogate is refused: no file could hold it."""
+        with pytest.raises(InvalidValueError, match="id: expected text without lone"):
+            KeyResult(id="a\ud800", title="k")
+
+    def test_offset_of_a_day(self) -> None:
+        """A datetime whose tzinfo gives 24 hours or more is an okrkit error, not a ValueError."""
+        with pytest.raises(InvalidValueError, match="at: expected a datetime with an offset under"):
+            CheckIn(at=datetime(2026, 7, 1, tzinfo=_DayAhead()), value=1)
+
+
+def _old_unique_ids(objectives: list[Objective]) -> list[list[str]]:
+    """The ids `Plan` gave before it was linear, kept as an oracle: each probe from -2 up."""
+    counts = Counter(o.id for o in objectives)
+    counts.update(kr.id for o in objectives for kr in o.key_results)
+    taken = set(counts)
+    seen: set[str] = set()
+
+    def unique(id: str, title: str) -> str:
+        if id not in seen or counts[id] == 1 or id != slugify(title):
+            seen.add(id)
+            return id
+        n = 2
+        while f"{id}-{n}" in taken:
+            n += 1
+        new = f"{id}-{n}"
+        taken.add(new)
+        seen.add(new)
+        return new
+
+    return [
+        [unique(o.id, o.title)] + [unique(k.id, k.title) for k in o.key_results] for o in objectives
+    ]
+
+
+_COLLIDING = st.sampled_from(["Grow", "grow 2", "Grow-3", "grow 2 2", "Ship", "ship-2"])
+
+
+class TestUniqueIds:
+    @given(
+        st.lists(
+            st.tuples(
+                _COLLIDING,
+                st.booleans(),
+                st.lists(st.tuples(_COLLIDING, st.booleans()), max_size=3),
+            ),
+            max_size=12,
+        )
+    )
+    def test_same_ids_as_before(
+        self, shape: list[tuple[str, bool, list[tuple[str, bool]]]]
+    ) -> None:
+        """Derived ids are made unique exactly as the old one-by-one probing made them."""
+        objectives = [
+            Objective(
+                title=title,
+                id=slugify(title) if not given else "given",
+                key_results=[
+                    KeyResult(title=t, **({"id": "kr-given"} if g else {})) for t, g in krs
+                ],
+            )
+            for title, given, krs in shape
+        ]
+        plan = Plan(objectives=objectives)
+        assert _old_unique_ids(objectives) == [
+            [o.id] + [k.id for k in o.key_results] for o in plan.objectives
+        ]
+
+    def test_many_equal_titles(self) -> None:
+        """20,000 objectives of one title get grow, grow-2, ... grow-20000 (in linear time)."""
+        plan = Plan(objectives=[Objective(title="Grow")] * 20_000)
+        assert ["grow"] + [f"grow-{n}" for n in range(2, 20_001)] == [o.id for o in plan.objectives]
+
+
+class TestSafeRepr:
+    """okrkit.errors.safe_repr: what every message shows of a value."""
+
+    @given(st.integers(61, 2000), st.sampled_from([1, -1]))
+    def test_huge_integers_by_their_length(self, k: int, sign: int) -> None:
+        """An integer of more than 60 digits shows its exact number of digits."""
+        assert f"an integer of {k + 1:,} digits" == safe_repr(sign * 10**k)
+        assert f"an integer of {k:,} digits" == safe_repr(sign * (10**k - 1))
+
+    @given(st.from_type(object) | st.text() | st.integers())
+    def test_never_raises_and_is_short(self, value: object) -> None:
+        """Any value is shown in a few hundred characters at most."""
+        assert len(safe_repr(value)) < 400
+
+    def test_beyond_repr(self) -> None:
+        """An integer Python refuses to write, and a value whose repr fails, are still shown."""
+        assert "an integer of 100,001 digits" == safe_repr([10**100_000])[1:-1]
+        assert "an integer of 513 digits" == safe_repr(10**512)  # log10 says 511.99...
+
+        def fail(self: object) -> Iterator[int]:
+            raise RuntimeError
+
+        # reprlib picks its method by the type's name: this one is read as a list.
+        broken = type("list", (list,), {"__iter__": fail})([1])
+        assert "<list that cannot be shown>" == safe_repr(broken)
+
+    def test_long_text_keeps_head_and_tail(self) -> None:
+        """A long string keeps its beginning and its end."""
+        shown = safe_repr("start" + "x" * 10_000 + "end")
+        assert shown.startswith("'startxx")
+        assert shown.endswith("xxend'")

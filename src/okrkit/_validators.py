@@ -32,27 +32,48 @@ _T = TypeVar("_T")
 _LARGEST = int(sys.float_info.max)
 
 
+def finite(value: Any) -> bool:
+    """Whether *value* is an int, float or Decimal (not a bool) that scores as a finite float.
+
+    The one test of a number both the value types and the readers' fast paths make: scores
+    are computed in floats, so a whole number or Decimal beyond float range is refused too.
+    """
+    kind = type(value)
+    if kind is int:
+        return -_LARGEST <= value <= _LARGEST  # type: ignore[no-any-return]
+    if kind is float:
+        return math.isfinite(value)
+    if kind is Decimal:
+        return value.is_finite() and math.isfinite(float(value))
+    return False
+
+
 def check_number(path: str, value: object) -> Number:
     """*value* if it is a finite int, float or Decimal; an okrkit error naming *path* if not."""
+    if finite(value):
+        return value  # type: ignore[return-value]
     kind = type(value)
     if kind is int:
         # Scores are computed in floats: a whole number beyond float range cannot be scored.
-        if -_LARGEST <= value <= _LARGEST:  # type: ignore[operator]
-            return value  # type: ignore[return-value]
         raise InvalidValueError(path, value, f"a number within ±{_LARGEST:.4g}")
     if (
         kind is float
         or kind is Decimal
         or (isinstance(value, int | float | Decimal) and kind is not bool)
     ):
+        # A Decimal (and its subclasses) says whether it is finite exactly; math.isfinite would
+        # first round it to a float, calling Decimal("1E+999") infinite.
         try:
-            finite = math.isfinite(value)  # type: ignore[arg-type]
-        except ValueError:  # a signalling Decimal NaN refuses even to be asked
-            finite = False
+            exact = (
+                value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)  # type: ignore[arg-type]
+            )
+            scored = exact and math.isfinite(float(value))  # type: ignore[arg-type]
         except OverflowError:  # a subclass of int beyond float range
-            raise InvalidValueError(path, value, f"a number within ±{_LARGEST:.4g}") from None
-        if not finite:
+            exact, scored = True, False
+        if not exact:
             raise InvalidValueError(path, value, "a finite number (not NaN or infinity)")
+        if not scored:
+            raise InvalidValueError(path, value, f"a number within ±{_LARGEST:.4g}")
         return value  # type: ignore[return-value]
     raise InvalidTypeError(path, value, "a number (int, float or Decimal)")
 
@@ -60,7 +81,13 @@ def check_number(path: str, value: object) -> Number:
 def check_when(path: str, value: object) -> When:
     """*value* if it is a date or a timezone-aware datetime; an okrkit error if not."""
     if isinstance(value, datetime):
-        if value.utcoffset() is None:
+        try:
+            offset = value.utcoffset()
+        except ValueError:  # a tzinfo whose offset is a day or more: Python refuses it
+            raise InvalidValueError(
+                path, value, "a datetime with an offset under 24 hours"
+            ) from None
+        if offset is None:
             raise InvalidValueError(path, value, "a date or a timezone-aware datetime")
         try:
             moment(value)
@@ -150,6 +177,31 @@ def to_tuple(value: object) -> tuple[Any, ...]:
     raise InvalidTypeError("", value, "a list or tuple")
 
 
+_SURROGATE = "text without lone surrogates (\\ud800..\\udfff)"
+
+
+def storable(value: str) -> bool:
+    """Whether every file format can hold *value*: it has no lone surrogate (\\ud800..\\udfff).
+
+    Python strings may hold one (``"\\ud800"`` from JSON, or ``surrogateescape``), but no
+    UTF-8 file can: the plan could be read but never written.
+    """
+    if value.isascii():  # the common case, checked at C speed
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def text_ok(value: object, *, blank: bool = False) -> bool:
+    """Whether *value* is a str a text field takes: storable, and not blank unless allowed."""
+    return (
+        type(value) is str and storable(value) and (blank or (value != "" and not value.isspace()))
+    )
+
+
 @attrs.frozen
 class _Text:
     """A str, non-empty after stripping unless *blank* is allowed."""
@@ -162,13 +214,8 @@ class _Text:
             return
         if not isinstance(value, str):
             raise InvalidTypeError(attribute.name, value, "a string")
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: no file could hold the value
-                raise InvalidValueError(
-                    attribute.name, value, "text without lone surrogates (\\ud800..\\udfff)"
-                ) from None
+        if not storable(value):
+            raise InvalidValueError(attribute.name, value, _SURROGATE)
         if not self.blank and not value.strip():
             raise InvalidValueError(attribute.name, value, "a non-empty string")
 
@@ -181,10 +228,17 @@ def text(*, optional: bool = False, blank: bool = False) -> _Text:
 _ID = re.compile(r"[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?")
 
 
+def id_ok(value: object) -> bool:
+    """Whether *value* is an id: a storable str, no control characters nor surrounding blanks."""
+    return type(value) is str and _ID.fullmatch(value) is not None and storable(value)
+
+
 def identifier(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate an id: a non-empty string with no control characters nor surrounding blanks."""
     if not isinstance(value, str):
         raise InvalidTypeError(attribute.name, value, "a string id")
+    if not storable(value):
+        raise InvalidValueError(attribute.name, value, _SURROGATE)
     if not _ID.fullmatch(value):
         raise InvalidValueError(
             attribute.name, value, "a non-empty id without control characters or surrounding spaces"
@@ -204,8 +258,12 @@ class _Number:
         if value is None and self.optional:
             return
         number = check_number(attribute.name, value)
-        if self.above is not None and not number > self.above:
-            raise InvalidValueError(attribute.name, value, f"a number above {self.above}")
+        # Compared as scored, in floats: Decimal("1E-400") is above 0, but not as a float.
+        if self.above is not None and not float(number) > self.above:
+            expected = f"a number above {self.above}"
+            if number > self.above:
+                expected += f" as a float, as scores are computed (it is {float(number)!r})"
+            raise InvalidValueError(attribute.name, value, expected)
         if self.lo is not None and self.hi is not None and not self.lo <= number <= self.hi:
             raise InvalidValueError(attribute.name, value, f"a number from {self.lo} to {self.hi}")
 
@@ -261,5 +319,8 @@ def slugify(title: str) -> str:
     if len(slug) > _SLUG_MAX:
         slug = slug[:_SLUG_MAX].rsplit("-", 1)[0] or slug[:_SLUG_MAX]
     if not slug:
-        slug = "id-" + hashlib.sha1(title.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+        # surrogatepass: a title with a lone surrogate still gets an id here, and is then
+        # refused by its field's validator with a message that names it.
+        digest = hashlib.sha1(title.encode("utf-8", "surrogatepass"), usedforsecurity=False)
+        slug = "id-" + digest.hexdigest()[:8]
     return slug

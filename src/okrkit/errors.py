@@ -9,6 +9,8 @@ such as ``objectives[2].key_results[1].target``), the value seen and what was ex
 
 from __future__ import annotations
 
+import math
+import reprlib
 from collections.abc import Iterable
 
 __all__ = [
@@ -25,7 +27,57 @@ __all__ = [
     "OKRWarning",
     "ScoringError",
     "UnknownIdError",
+    "safe_repr",
 ]
+
+
+class _SafeRepr(reprlib.Repr):
+    """`reprlib.Repr` that shows a huge integer by its length, as ``repr`` of it may fail."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        # Python refuses to write an int of more than 4,300 digits (sys.set_int_max_str_digits),
+        # and hex, octal and binary literals or YAML's base-60 numbers read into such ints.
+        if x.bit_length() <= 200:  # up to 60 digits: shown whole
+            return repr(x)
+        return f"an integer of {_digits(x):,} digits"
+
+
+def _digits(x: int) -> int:
+    """How many decimal digits *x* has, without writing it out."""
+    n = abs(x)
+    digits = int(math.log10(n)) + 1
+    # log10 of an int is a float: near a power of ten it may be one off either way.
+    if n < 10 ** (digits - 1):
+        return digits - 1
+    if n >= 10**digits:
+        return digits + 1
+    return digits
+
+
+_repr = _SafeRepr()
+_repr.maxstring = 60
+_repr.maxother = 60
+_repr.maxlevel = 3
+
+
+def safe_repr(value: object) -> str:
+    """A short repr of any value, however long, deep or large; it never raises.
+
+    Long strings keep their head and tail, huge integers show their length, and
+    anything whose own ``repr`` fails shows its type.  Every message that shows a value
+    a user gave uses it.
+
+    >>> safe_repr("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
+    >>> safe_repr([[[[[1]]]]])
+    '[[[[...]]]]'
+    >>> safe_repr(16**5000)
+    'an integer of 6,021 digits'
+    """
+    try:
+        return _repr.repr(value)
+    except Exception:  # a container's own __iter__ or __len__ may raise anything
+        return f"<{type(value).__name__} that cannot be shown>"
 
 
 class OKRError(Exception):
@@ -56,7 +108,7 @@ class _LocatedError(OKRError):
 
     def _message(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{where}expected {self.expected}, got {self.value!r}"
+        return f"{where}expected {self.expected}, got {safe_repr(self.value)}"
 
     def under(self, prefix: str) -> _LocatedError:
         """The same error, with its path placed under *prefix* (``objectives[0]``)."""
@@ -100,7 +152,7 @@ class UnknownIdError(OKRError, KeyError):
 
     def __str__(self) -> str:
         noun = self.what.removeprefix("an ").removeprefix("a ")
-        return f"no {noun} with id {self.id!r}"
+        return f"no {noun} with id {safe_repr(self.id)}"
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.id, self.what))

@@ -509,14 +509,18 @@ def _unique_ids(objectives: tuple[Objective, ...]) -> tuple[Objective, ...]:
         return objectives
     taken = set(counts)
     seen: set[str] = set()
+    next_suffix: dict[str, int] = {}
 
     def unique(id: str, title: str) -> str:
         if id not in seen or counts[id] == 1 or id != slugify(title):
             seen.add(id)
             return id
-        n = 2
+        # The first free suffix only grows as `taken` does: start where the last search ended,
+        # not at 2, so that 20,000 equal titles take linear time and get the same ids.
+        n = next_suffix.get(id, 2)
         while f"{id}-{n}" in taken:
             n += 1
+        next_suffix[id] = n + 1
         new = f"{id}-{n}"
         taken.add(new)
         seen.add(new)

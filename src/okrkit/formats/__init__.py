@@ -198,7 +198,7 @@ def loads(
         if name == "markdown":
             return _markdown.loads(source, options)
         parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]
-        return structure(parse(source), options)
+        return structure(parse(source, max_depth), options)
 
 
 def dumps(plan: Plan, format: FormatName = "json") -> str:

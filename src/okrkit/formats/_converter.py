@@ -15,22 +15,26 @@ which is read back as a Decimal.
 from __future__ import annotations
 
 import re
-import reprlib
-import sys
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from math import isfinite
 from typing import Any, Literal, TypeAlias
 
 import attrs
 import cattrs
 
-from okrkit._validators import _ID, slugify
+from okrkit._validators import finite, id_ok, slugify, storable, text_ok
 from okrkit.cycles import Cycle, FiscalYearNaming
-from okrkit.errors import CycleError, FormatError, InvalidTypeError, InvalidValueError, OKRWarning
+from okrkit.errors import (
+    CycleError,
+    FormatError,
+    InvalidTypeError,
+    InvalidValueError,
+    OKRWarning,
+    safe_repr,
+)
 from okrkit.formats._versions import CURRENT, migrate
 from okrkit.model import (
     CheckIn,
@@ -70,22 +74,6 @@ DEFAULT_MAX_SIZE = 100_000_000
 
 _UNKNOWN = ("error", "warn", "ignore")
 _DATES = ("strict", "lenient")
-
-_repr = reprlib.Repr()
-_repr.maxstring = 60
-_repr.maxother = 60
-_repr.maxlevel = 3
-
-
-def safe_repr(value: object) -> str:
-    """A short repr of any document value, however long or deeply nested.
-
-    >>> safe_repr("x" * 100)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
-    >>> safe_repr([[[[[1]]]]])
-    '[[[[...]]]]'
-    """
-    return _repr.repr(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -289,8 +277,20 @@ _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
-    r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)"
+    r"(?:Z|(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})"
+    r"(?::(?P<seconds>\d{2}(?:\.\d{1,6})?))?)"
 )
+
+
+def _offset(match: re.Match[str]) -> timezone:
+    """The UTC offset a `_DATETIME` match with seconds names, to the microsecond."""
+    size = timedelta(
+        hours=int(match["hours"]),
+        minutes=int(match["minutes"]),
+        microseconds=round(Decimal(match["seconds"]) * 1_000_000),
+    )
+    return timezone(-size if match["sign"] == "-" else size)
+
 
 _FIELDS: dict[type, frozenset[str]] = {
     CheckIn: frozenset({"at", "value", "confidence", "note", "author"}),
@@ -319,6 +319,7 @@ _REQUIRED: dict[type, tuple[str, ...]] = {
     PastScore: ("owner", "cycle", "score"),
     Plan: (),
 }
+_NAME_SHOWN = 60
 _TEXT = "a string"
 _NUMBER = "a number (or a decimal string such as '12.50')"
 
@@ -354,18 +355,9 @@ _FAST_DIRECTIONS = {d.value: d for d in Direction if d is not Direction.WITHIN}
 _FAST_INDICATORS = {i.value: i for i in Indicator}
 
 
-# The model refuses whole numbers beyond float range (they cannot be scored); so does the
-# fast path, leaving them to the constructors, which say so with the field's path.
-_LARGEST = int(sys.float_info.max)
-
-
-def _finite(x: Any) -> bool:
-    kind = type(x)
-    return (
-        (kind is int and -_LARGEST <= x <= _LARGEST)
-        or (kind is float and isfinite(x))
-        or (kind is Decimal and x.is_finite())
-    )
+# The fast paths below build values without their constructors; the test that compares
+# them with the careful path turns them off here, and nothing else may.
+_FAST_PATHS = True
 
 
 def _fast_check_in(
@@ -376,14 +368,14 @@ def _fast_check_in(
     *at* comes from `_Reader.when`, so it is a date or an aware datetime already.  Anything
     unusual returns None, and the constructor checks it (and names what is wrong).
     """
-    if not _finite(value) or type(value) is Decimal:
+    if not finite(value) or type(value) is Decimal:
         return None
     if confidence is not None:
         kind = type(confidence)
         if not ((kind is int or kind is float) and 0 <= confidence <= 1):  # type: ignore[operator]
             return None
-    if (note is not None and type(note) is not str) or (
-        author is not None and (type(author) is not str or not author.strip())
+    if (note is not None and not text_ok(note, blank=True)) or (
+        author is not None and not text_ok(author)
     ):
         return None
     check_in: CheckIn = _new(CheckIn)
@@ -488,7 +480,9 @@ class _Reader:
 
     def extra(self, data: dict[str, Any], names: object, path: str, depth: int) -> None:
         for name in sorted(names, key=str):  # type: ignore[call-overload]
-            where = f"{path}.{name}" if isinstance(name, str) else f"{path}[{safe_repr(name)}]"
+            # A name no field has is shown whole only when short: a key may be a megabyte long.
+            plain = isinstance(name, str) and len(name) <= _NAME_SHOWN
+            where = f"{path}.{name}" if plain else f"{path}[{safe_repr(name)}]"
             if self.options.unknown == "error":
                 self.problems.append(f"{where}: unknown field")
             else:
@@ -543,13 +537,8 @@ class _Reader:
 
     def text(self, value: object) -> str:
         if type(value) is str:
-            if not value.isascii():
-                try:
-                    value.encode("utf-8")
-                except UnicodeEncodeError:  # a lone surrogate: no file can hold it
-                    raise _BadValueError(
-                        "text without lone surrogates (\\ud800..\\udfff)"
-                    ) from None
+            if not storable(value):  # a lone surrogate: no file can hold it
+                raise _BadValueError("text without lone surrogates (\\ud800..\\udfff)")
             return value
         raise _BadValueError(_TEXT)
 
@@ -577,6 +566,8 @@ class _Reader:
             moment.astimezone(UTC)
         except OverflowError:  # late on 9999-12-31 west of UTC: no instant to order it by
             raise _BadValueError("a time that falls within 9999 in UTC") from None
+        except ValueError:  # python-dateutil reads "+25:00"; Python refuses it as an offset
+            raise _BadValueError("a date and time with an offset under 24 hours") from None
         return moment
 
     def parse_when(self, s: str) -> date:
@@ -585,9 +576,14 @@ class _Reader:
                 return date.fromisoformat(s)
             except ValueError:
                 raise _BadValueError("a real date") from None
-        if _DATETIME.fullmatch(s):
+        match = _DATETIME.fullmatch(s)
+        if match:
             try:
                 moment = datetime.fromisoformat(s)
+                if match["seconds"]:
+                    # Python reads "+00:00:00.000001" as +00:00 (a CPython bug), losing the
+                    # offset okrkit wrote: build offsets with seconds here, exactly.
+                    moment = moment.replace(tzinfo=_offset(match))
             except ValueError:
                 raise _BadValueError("a real date and time") from None
             return self.orderable(moment)
@@ -702,10 +698,11 @@ class _Reader:
         ordered = True
         kind_of_at: type | None = None
         previous: Any = None
+        fast_paths = _FAST_PATHS
         for i, item in enumerate(items):
             # The hot path, inlined: a plain check-in is built without its constructor's checks
             # (as `_fast_check_in` explains); anything unusual is read again on the careful path.
-            if type(item) is dict and item.keys() <= fields:
+            if fast_paths and type(item) is dict and item.keys() <= fields:
                 at = item.get("at")
                 at = dates.get(at) if type(at) is str else None
                 value: Any = item.get("value")
@@ -716,9 +713,9 @@ class _Reader:
                 if (
                     at is not None
                     and (kind is float or kind is int)
-                    and _finite(value)
+                    and finite(value)
                     and (confidence is None or (type(confidence) is float and 0 <= confidence <= 1))
-                    and (note is None or type(note) is str)
+                    and (note is None or (type(note) is str and storable(note)))
                     and author is None
                 ):
                     check_in: CheckIn = _new(CheckIn)
@@ -791,7 +788,7 @@ class _Reader:
             before = len(self.problems)
             check_ins = self.check_ins(data["check_ins"], f"{path}.check_ins", depth + 1)
             read = before == len(self.problems)
-        if read and data.keys() <= _FAST_KEY_RESULT:
+        if _FAST_PATHS and read and data.keys() <= _FAST_KEY_RESULT:
             kr: KeyResult | None = self.fast_key_result(data, check_ins)
             if kr is not None:
                 if "id" in data:
@@ -815,13 +812,14 @@ class _Reader:
         the constructor would; anything else goes to the constructor, which names the problem.
         A test checks that both build equal values.
         """
+        # Each test is the model's own (`okrkit._validators`), so both paths take the same values.
         get = data.get
-        title = get("title")
-        if type(title) is not str or not title.strip():
+        title: Any = get("title")
+        if not text_ok(title):
             return None
         if "id" in data:
             id = data["id"]
-            if type(id) is not str or not _ID.fullmatch(id):
+            if not id_ok(id):
                 return None
         else:
             id = slugify(title)
@@ -834,17 +832,17 @@ class _Reader:
             start = get("start")
             if start is not None:
                 start = self.number(start)
-                if not _finite(start):
+                if not finite(start):
                     return None
             target = get("target")
             if target is not None:
                 target = self.number(target)
-                if not _finite(target):
+                if not finite(target):
                     return None
-            weight = get("weight", 1)
-            if weight != 1:
-                weight = self.number(weight)
-                if not (_finite(weight) and weight > 0):
+            weight = 1
+            if "weight" in data:
+                weight = self.number(data["weight"])
+                if not (finite(weight) and float(weight) > 0):
                     return None
             due = get("due")
             if due is not None:
@@ -865,7 +863,7 @@ class _Reader:
         words = self.words
         unit, owner = get("unit"), get("owner")
         for text in (unit, owner):
-            if text is not None and (type(text) is not str or not text.strip()):
+            if text is not None and not text_ok(text):
                 return None
         indicator = get("indicator")
         if indicator is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.errors import FormatError
+from okrkit.errors import FormatError, safe_repr
 
 __all__ = ["CURRENT", "SUPPORTED", "migrate"]
 
@@ -41,9 +41,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data["okrkit"]
     if type(version) is not int or version not in SUPPORTED:
         supported = ", ".join(map(str, SUPPORTED))
-        raise FormatError(
-            [f"$.okrkit: expected a supported schema version ({supported}), got {version!r}"[:200]]
-        )
+        got = safe_repr(version)
+        expected = f"a supported schema version ({supported})"
+        raise FormatError([f"$.okrkit: expected {expected}, got {got}"])
     while version != CURRENT:  # pragma: no cover - there is only version 1 so far
         data = _STEPS[version](data)
         version = data["okrkit"]

@@ -1,6 +1,10 @@
-"""YAML: PyYAML's safe loader and dumper only (the ``yaml`` extra), and no aliases.
+"""YAML: PyYAML's safe loader and dumper only (the ``yaml`` extra), with bounded aliases.
 
-Aliases (``*name``) are refused: a few lines of them can expand into billions of nodes.
+An alias (``*name``) may stand only for what a merge key takes (``<<: *defaults``, or
+``<<: [*a, *b]``), and merging may make no more entries than the document has characters:
+elsewhere a few lines of aliases can expand into billions of nodes, so they are refused.
+Collections nested deeper than ``max_depth`` are refused as they are read, before PyYAML
+(which recurses) builds them.
 Dates and datetimes are written as YAML timestamps (``2026-07-01``), short lists of scalars
 in flow style (``[40, 60]``), everything else in block style, keys in schema order.
 """
@@ -9,11 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.errors import FormatError
+from okrkit.errors import FormatError, safe_repr
 
 __all__ = ["dumps", "loads"]
 
 _BREAKS = frozenset("\x85\u2028\u2029")
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 def _yaml() -> Any:
@@ -26,40 +31,101 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader(yaml: Any) -> Any:
+def _loader(yaml: Any, max_depth: int | None, max_merged: int) -> Any:
+    composer_error = yaml.composer.ComposerError
+    collection_start = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+    def is_merge_key(index: object) -> bool:
+        return isinstance(index, yaml.ScalarNode) and index.tag == _MERGE
+
     class Loader(yaml.SafeLoader):  # type: ignore[misc]
-        """PyYAML's safe loader, refusing aliases."""
+        """PyYAML's safe loader: aliases only for merge keys, bounded depth, no duplicate keys."""
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.depth = 0
+            self.merged = 0
+            # Whether each node being composed is the value of a merge key, innermost last:
+            # the items of a list under ``<<`` may be aliases too.
+            self.merging: list[bool] = []
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
-                mark = self.peek_event().start_mark
-                raise yaml.composer.ComposerError(
-                    None, None, "aliases (*name) are not allowed in okrkit documents", mark
-                )
-            return super().compose_node(parent, index)
+                in_merge_list = isinstance(parent, yaml.SequenceNode) and self.merging[-1]
+                if not (is_merge_key(index) or in_merge_list):
+                    mark = self.peek_event().start_mark
+                    # The message of before merge keys were read: the docs say where they may go.
+                    problem = "aliases (*name) are not allowed in okrkit documents"
+                    raise composer_error(None, None, problem, mark)
+                return super().compose_node(parent, index)
+            nested = self.check_event(*collection_start)
+            if nested:
+                self.depth += 1
+                if max_depth is not None and self.depth > max_depth:
+                    mark = self.peek_event().start_mark
+                    raise composer_error(
+                        None,
+                        None,
+                        f"nested deeper than the limit of {max_depth} levels (max_depth)",
+                        mark,
+                    )
+            self.merging.append(is_merge_key(index))
+            node = super().compose_node(parent, index)
+            self.merging.pop()
+            self.depth -= nested
+            return node
 
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        def compose_mapping_node(self, anchor: Any) -> Any:
+            node = super().compose_mapping_node(anchor)
             # PyYAML keeps the last of two equal keys; a document that says a field twice has
-            # lost one of its values, so it is refused.
+            # lost one of its values, so it is refused.  Checked here, on the keys as written,
+            # before merge keys add theirs.
             seen: set[object] = set()
             for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if isinstance(key, str | int | float | bool) or key is None:
-                    if key in seen:
-                        raise yaml.constructor.ConstructorError(
-                            None, None, f"duplicate key {key!r}", key_node.start_mark
-                        )
-                    seen.add(key)
-            return super().construct_mapping(node, deep=deep)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue  # PyYAML refuses a list or mapping as a key itself
+                key = "<<" if key_node.tag == _MERGE else self.construct_object(key_node)
+                if key in seen:
+                    raise composer_error(
+                        None, None, f"duplicate key {safe_repr(key)}", key_node.start_mark
+                    )
+                seen.add(key)
+            return node
+
+        def flatten_mapping(self, node: Any) -> None:
+            # Count what merging copies before PyYAML copies it: the entries of each mapping
+            # merged in, so that many merges of one large mapping cannot expand without bound.
+            for key_node, value_node in node.value:
+                if key_node.tag != _MERGE:
+                    continue
+                sources = (
+                    value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                )
+                for source in sources:
+                    if isinstance(source, yaml.MappingNode):
+                        self.flatten_mapping(source)
+                        self.merged += len(source.value)
+                if self.merged > max_merged:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"merge keys (<<) expand to more than {max_merged:,} entries,"
+                        " as many as the document has characters",
+                        key_node.start_mark,
+                    )
+            super().flatten_mapping(node)
 
     return Loader
 
 
-def loads(text: str) -> Any:
-    """The data of a YAML document; a FormatError naming the line and column if it is not YAML."""
+def loads(text: str, max_depth: int | None = None) -> Any:
+    """The data of a YAML document; a FormatError naming the line and column if it is not YAML.
+
+    Collections nested deeper than *max_depth* are refused before PyYAML builds them.
+    """
     yaml = _yaml()
     try:
-        return yaml.load(text, Loader=_loader(yaml))
+        return yaml.load(text, Loader=_loader(yaml, max_depth, max(len(text), 1)))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
