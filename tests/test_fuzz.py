@@ -7,7 +7,8 @@ Each case starts from a valid document — a plan from `okrkit.testing.plans` wr
   value is nested deeper, a list item or a key is duplicated, a string field becomes a
   hostile string, a number becomes a hostile number; then it is written out again;
 - **text edits**: a hostile string or a hostile number inserted or put in place of a token,
-  two tokens or two lines swapped;
+  a nesting bomb inserted (deep lists and tables, long dotted TOML keys), two tokens or two
+  lines swapped;
 - **byte edits**: bytes inserted, deleted or replaced, or the document truncated.
 
 Hostile strings are lone surrogates, control characters (``\\x00``, escape sequences, ``\\r``,
@@ -155,6 +156,16 @@ HOSTILE_NUMBERS = (
     "2026-07-01T25:00:00+00:00",
     "9999-12-31T23:59:59-23:59",
     "0001-01-01",
+)
+# Nesting bombs, in each format's syntax: deep lists and tables, dotted TOML keys.
+DEEP = (
+    "[" * 20_000 + "]" * 20_000,
+    '{"x": ' * 5_000 + "1" + "}" * 5_000,
+    "{x = " * 5_000 + "1" + "}" * 5_000,
+    "\n" + ".".join(["x"] * 5_000) + " = 1\n",
+    "\n[" + ".".join(["x"] * 5_000) + "]\n",
+    "\n" + "- " * 5_000 + "x\n",
+    "\n" + "".join(" " * i + "x:\n" for i in range(300)),
 )
 # Values of other types for tree edits (huge ints go into the text: no writer takes them).
 TYPE_CHANGES: tuple[object, ...] = (
@@ -376,7 +387,7 @@ def text_edited(draw: st.DrawFn, text: str) -> str:
     for _ in range(draw(st.integers(1, 2))):
         tokens = _TOKENS.findall(text) or [""]
         numbers = [i for i, token in enumerate(tokens) if _NUMBER.fullmatch(token)]
-        action = draw(st.sampled_from(["number", "string", "insert", "swap", "lines"]))
+        action = draw(st.sampled_from(["number", "string", "insert", "deep", "swap", "lines"]))
         if action == "lines":
             lines = text.split("\n")
             i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
@@ -387,6 +398,8 @@ def text_edited(draw: st.DrawFn, text: str) -> str:
         if action == "swap":
             j = draw(st.integers(0, len(tokens) - 1))
             tokens[i], tokens[j] = tokens[j], tokens[i]
+        elif action == "deep":
+            tokens[i] = draw(st.sampled_from(DEEP)) + tokens[i]
         elif action == "number" and numbers:
             tokens[draw(st.sampled_from(numbers))] = draw(st.sampled_from(HOSTILE_NUMBERS))
         else:  # a hostile string in place of a word, or after it
