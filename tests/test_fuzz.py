@@ -234,7 +234,7 @@ def _written(plan: Plan, format: FormatName) -> str:
 
 def seeds(format: FormatName) -> st.SearchStrategy[str]:
     """Valid documents in *format*: drawn plans, the examples written in it, the files as is."""
-    drawn = plans(max_objectives=3).map(lambda plan: _written(plan, format))
+    drawn = plans(max_objectives=2).map(lambda plan: _written(plan, format))
     examples = st.sampled_from(EXAMPLE_PLANS).map(lambda plan: _written(plan, format))
     if EXAMPLE_TEXTS[format]:
         return st.one_of(drawn, examples, st.sampled_from(EXAMPLE_TEXTS[format]))
