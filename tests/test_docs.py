@@ -12,9 +12,11 @@ import importlib
 import pkgutil
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 import okrkit
 
@@ -133,3 +135,25 @@ class TestQuickStart:
         )
         assert (0, "") == (done.returncode, done.stderr)
         assert done.stdout.startswith("# OKR report")
+
+
+class TestReleaseTag:
+    """The pre-commit examples pin the tag that a release of this version creates."""
+
+    def release_tag(self) -> str:
+        """``v`` and the version without its pre-release or dev part: 0.1.0.dev0 → v0.1.0."""
+        with (ROOT / "pyproject.toml").open("rb") as file:
+            version = tomllib.load(file)["project"]["version"]
+        return "v" + Version(version).base_version
+
+    def test_every_rev_names_the_release_tag(self) -> None:
+        """Every ``rev:`` and ``okrkit@`` pin in the docs and the hook file names the tag."""
+        files = [*PAGES, ROOT / ".pre-commit-hooks.yaml"]
+        pins = [
+            (f"{file.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}", m["tag"])
+            for file in files
+            for text in [file.read_text(encoding="utf-8")]
+            for m in re.finditer(r"(?:\brev:\s*|okrkit/okrkit@)(?P<tag>[\w.+-]+)", text)
+        ]
+        assert pins  # the docs do show how to pin okrkit
+        assert [] == [(where, tag) for where, tag in pins if tag != self.release_tag()]
