@@ -24,6 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okrkit
+from _documents import paths as documents_paths
 from okrkit import formats
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
@@ -848,27 +849,12 @@ def _nested(depth: int) -> object:
     return value
 
 
-def _paths(value: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path into *value* (keys and indexes), iteratively."""
-    found, stack = [], [(value, path)]
-    while stack:
-        item, where = stack.pop()
-        found.append(where)
-        if len(where) > 12:  # not into the deep nests an earlier mutation made
-            continue
-        if isinstance(item, dict):
-            stack.extend((v, (*where, k)) for k, v in item.items())
-        elif isinstance(item, list):
-            stack.extend((v, (*where, i)) for i, v in enumerate(item))
-    return found
-
-
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> object:
     """A valid document with a few fields dropped, replaced, nested or duplicated."""
     doc: Any = json.loads(json.dumps(formats.to_dict(draw(plans(max_objectives=4)))))
     for _ in range(draw(st.integers(1, 4))):
-        paths = _paths(doc)
+        paths = documents_paths(doc)
         where = draw(st.sampled_from(paths))
         if not where:
             continue

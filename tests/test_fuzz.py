@@ -63,6 +63,7 @@ from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
 import okrkit
+from _documents import paths
 from okrkit import formats, report
 from okrkit.cli import Streams, run
 from okrkit.formats import FormatName
@@ -309,28 +310,12 @@ def _serialise(data: Any, format: FormatName) -> str:
     return "".join(f"{_toml_string(str(k))} = {_toml_value(v)}\n" for k, v in data.items())
 
 
-def _paths(value: object) -> list[tuple[Any, ...]]:
-    """Every path into *value* (keys and indexes), iteratively, not into deep nests."""
-    found: list[tuple[Any, ...]] = []
-    stack: list[tuple[object, tuple[Any, ...]]] = [(value, ())]
-    while stack:
-        item, where = stack.pop()
-        found.append(where)
-        if len(where) > 12:
-            continue
-        if isinstance(item, dict):
-            stack.extend((v, (*where, k)) for k, v in item.items())
-        elif isinstance(item, list):
-            stack.extend((v, (*where, i)) for i, v in enumerate(item))
-    return found
-
-
 _ACTIONS = ("string", "string", "string", "number", "type", "drop", "nest", "duplicate")
 
 
 def _edit(draw: st.DrawFn, doc: Any) -> None:
     """One edit of the data *doc*, in place, at a path drawn from it."""
-    where = draw(st.sampled_from(_paths(doc)))
+    where = draw(st.sampled_from(paths(doc)))
     if not where:
         return
     parent = doc
