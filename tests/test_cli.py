@@ -758,6 +758,43 @@ class TestWritesLoseNothing:
         assert 0 == call("report", str(clean), "--config", str(config), "-o", str(report))[0]
         assert report.read_text(encoding="utf-8").startswith("# OKR report")
 
+    @pytest.mark.parametrize("name", ["okrkit.toml", "pyproject.toml"])
+    def test_report_refuses_to_overwrite_the_config_it_found(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    ) -> None:
+        """`report -o` onto the configuration it found beside the plan is refused too."""
+        monkeypatch.chdir(clean.parent)
+        config = clean.parent / name
+        text = "ignore = []\n" if name == "okrkit.toml" else "[tool.okrkit]\nignore = []\n"
+        config.write_text(text, encoding="utf-8")
+        status, _, err = call("report", "okrs.yaml", "-o", name)
+        expected = f"okrkit: {name}: is the input {config}: refusing to write over it"
+        assert (2, expected) == (status, err.split(" (")[0])
+        assert text == config.read_text(encoding="utf-8")
+
+    @pytest.mark.parametrize(("name", "to"), [("okrs.yaml", "csv"), ("okrs.yaml", "json")])
+    def test_convert_in_place_to_another_format_is_refused(
+        self, tmp_path: Path, name: str, to: str
+    ) -> None:
+        """`convert SRC SRC --to FMT` in another format than SRC's replaces the plan: refused."""
+        src = tmp_path / name
+        src.write_text(CLEAN, encoding="utf-8")
+        status, out, err = call("convert", str(src), str(src), "--to", to)
+        expected = (
+            f"okrkit: {src}: is the input, a yaml file: writing it as {to} would replace the "
+            "plan (write to another file)\n"
+        )
+        assert (2, "", expected) == (status, out, err)
+        assert CLEAN == src.read_text(encoding="utf-8")
+
+    def test_convert_in_place_in_its_own_format_is_allowed(self, clean: Path) -> None:
+        """`--to` naming SRC's own format (or `--from` saying it) is normalising, as before."""
+        assert (0, "", "") == call("convert", str(clean), str(clean), "--to", "yaml")
+        assert (0, "", "") == call(
+            "convert", str(clean), str(clean), "--to", "yaml", "--input-format", "yaml"
+        )
+        assert ["delight"] == [o.id for o in formats.load(clean).objectives]
+
     def test_report_from_stdin_to_a_file(self, tmp_path: Path) -> None:
         """Standard input is no file to protect: the report goes where -o says."""
         target = tmp_path / "report.md"

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import okrkit
 from _documents import paths as documents_paths
-from okrkit import formats
+from okrkit import _tomlread, formats
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
 from okrkit.errors import (
@@ -35,7 +35,7 @@ from okrkit.errors import (
     OKRWarning,
     safe_repr,
 )
-from okrkit.formats import _converter, _json, _toml
+from okrkit.formats import _converter, _json
 from okrkit.model import CheckIn, Direction, Indicator, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.testing import key_results, plans
 
@@ -1073,9 +1073,9 @@ class TestPreScan:
         text = 'title = "a.b.c" # x.y.z\n' + shape.format(".".join(parts)) + "\n"
         if len(parts) > limit:
             with pytest.raises(FormatError, match=r"at line 2, column \d+: a key of more parts"):
-                _toml.check_shape(text, limit)
+                _tomlread.check_shape(text, limit)
         else:
-            _toml.check_shape(text, limit)
+            _tomlread.check_shape(text, limit)
             tomllib.loads(text)  # and the text is TOML
 
     @given(plans(max_objectives=4), st.sampled_from(LOSSLESS))
@@ -1084,7 +1084,7 @@ class TestPreScan:
         text = formats.dumps(plan, format)
         assert plan == formats.loads(text, format, max_depth=7)
         _json.check_depth(formats.dumps(plan, "json"), 7)
-        _toml.check_shape(formats.dumps(plan, "toml"), 7)
+        _tomlread.check_shape(formats.dumps(plan, "toml"), 7)
 
     @pytest.mark.parametrize(
         ("text", "format", "problem"),
@@ -1214,6 +1214,76 @@ class TestMergeKeys:
             formats.loads("okrkit: 1\n<<: {a: 1}\n<<: {b: 1}\n", "yaml")
         text = "okrkit: 1\nobjectives:\n- &o {title: a, owner: x}\n- {<<: *o, title: b}\n"
         assert ["a", "b"] == [o.title for o in formats.loads(text, "yaml").objectives]
+
+
+class TestParserProblemsInTheDocumentsTerms:
+    @pytest.mark.parametrize(
+        ("text", "format", "problem"),
+        [
+            (
+                '{"okrkit": 1, "objectives": [{"title": "a", "weight": ' + "9" * 5000 + "}]}",
+                "json",
+                "$: invalid JSON: an integer of 5,000 digits, more than the 4,300 that can be read",
+            ),
+            (
+                "okrkit: 1\nobjectives:\n- title: a\n  weight: " + "9" * 5000 + "\n",
+                "yaml",
+                "$: invalid YAML: an integer of 5,000 digits, more than the 4,300 that can be read",
+            ),
+            (
+                'okrkit = 1\n[[objectives]]\ntitle = "a"\nweight = ' + "9" * 5000 + "\n",
+                "toml",
+                "$: invalid TOML: an integer of 5,000 digits, more than the 4,300 that can be read",
+            ),
+            (
+                "okrkit: 1\nobjectives:\n- title: a\n  weight: 1:" + "59:" * 200 + "1.5\n",
+                "yaml",
+                "$: invalid YAML: a number too large to read",
+            ),
+            (
+                "okrkit: 1\nas_of: 2026-07-01T00:00:00+25:00\nobjectives:\n- title: a\n",
+                "yaml",
+                "$: invalid YAML: a UTC offset of 24 hours or more",
+            ),
+            (
+                "x = " + "[" * 100_000 + "]" * 100_000,
+                "toml",
+                "$: invalid TOML: nested too deeply to read",
+            ),
+        ],
+        ids=["json-digits", "yaml-digits", "toml-digits", "yaml-sexagesimal-float", "yaml-offset",
+             "toml-deep-unbounded"],
+    )  # fmt: skip
+    def test_said_without_python(self, text: str, format: formats.FormatName, problem: str) -> None:
+        """A parser's own ValueError or OverflowError is a FormatError said in the document's terms.
+
+        (The sexagesimal float was a bare OverflowError; the rest spoke of Python's
+        sys.set_int_max_str_digits and timedelta.)
+        """
+        depth = None if format == "toml" and text.startswith("x") else formats.DEFAULT_MAX_DEPTH
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, format, max_depth=depth)
+        assert (problem,) == caught.value.problems
+
+    @pytest.mark.parametrize("key", ["\ud800", "x\x1b[2Jy", "a.b", "", "two words", "\u202e"])
+    @pytest.mark.parametrize("format", ["json", "yaml"])
+    def test_unknown_key_shown_quoted_unless_plain(self, key: str, format: str) -> None:
+        """An unknown key that is not a plain name is shown by its repr: the message stays text
+        any stream can hold, one line, and its path unambiguous."""
+        doc = {"okrkit": 1, "objectives": [{"title": "a", key: 1}]}
+        text = (
+            json.dumps(doc) if format == "json" else json.dumps(doc).replace('"okrkit"', "okrkit")
+        )
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, format)  # type: ignore[arg-type]
+        assert (f"$.objectives[0][{key!r}]: unknown field",) == caught.value.problems
+        str(caught.value).encode("utf-8")  # and it can be written anywhere
+
+    def test_plain_unknown_key_shown_bare(self) -> None:
+        """A plain unknown name reads as part of the path, as before."""
+        with pytest.raises(FormatError) as caught:
+            formats.loads('{"okrkit": 1, "objectives": [{"title": "a", "colour_2": 1}]}')
+        assert ("$.objectives[0].colour_2: unknown field",) == caught.value.problems
 
 
 class TestOffsets:

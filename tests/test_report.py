@@ -413,6 +413,19 @@ class TestRenderMarkdown:
         assert "| API uptime | 99.87% | at least 99.9% | unhealthy |" in lines
         assert "| OKR101 | warning | objectives\\[0\\] | a \\| pipe |" in lines
 
+    @pytest.mark.parametrize("fmt", ["md", "html"])
+    def test_counts_agree_with_their_nouns(self, fmt: str) -> None:
+        """One objective and one key result are counted in the singular, more in the plural."""
+        kr = okrkit.KeyResult(id="k", title="Raise NPS", direction="increase", start=0, target=1)
+        one = okrkit.Plan(objectives=[okrkit.Objective(title="Grow", key_results=[kr])])
+        text = render(one, fmt, at=date(2026, 8, 1))
+        assert "1 objective" in text
+        assert "1 objectives" not in text
+        assert "1 key result" in text
+        assert "1 key results" not in text
+        two = okrkit.Plan(objectives=[*one.objectives, okrkit.Objective(title="Keep")])
+        assert "2 objectives" in render(two, fmt, at=date(2026, 8, 1))
+
     def test_no_findings_and_alignment_problems(self) -> None:
         """An empty diagnostics list says so; broken alignment is called out."""
         loop = okrkit.Plan(objectives=[okrkit.Objective(id="a", title="A", aligned_to="a")])

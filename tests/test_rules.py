@@ -413,6 +413,49 @@ class TestRuleConfig:
             caught.value.problems
         )
 
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            (
+                "a" + ".a" * 100_000 + " = 1\n",
+                "line 1, column 128: a key of more parts than the limit of 64",
+            ),
+            (
+                "[" + "a." * 100_000 + "a]\n",
+                "line 1, column 129: a key of more parts than the limit of 64",
+            ),
+            (
+                "x = " + "[" * 100_000,
+                "line 1, column 69: nested deeper than the limit of 64 levels",
+            ),
+        ],
+    )
+    def test_hostile_shape_refused_before_parsing(
+        self, tmp_path: Path, text: str, problem: str
+    ) -> None:
+        """A configuration a pull request could add is shape-checked as a plan is, naming the line.
+
+        (Unchecked, the first took 12 GB in the TOML parser and the last a RecursionError.)
+        """
+        own = tmp_path / "okrkit.toml"
+        own.write_text(text, encoding="utf-8")
+        with pytest.raises(FormatError) as caught:
+            RuleConfig.from_pyproject(own)
+        assert (f"{own}: not valid TOML at {problem} (max_depth)",) == caught.value.problems
+
+    def test_locate_names_the_file_discover_reads(self, tmp_path: Path) -> None:
+        """`locate` finds what `discover` reads (or None), so a command can keep off it."""
+        deep = tmp_path / "a" / "b"
+        deep.mkdir(parents=True)
+        assert RuleConfig.locate(deep) is None or not str(RuleConfig.locate(deep)).startswith(
+            str(tmp_path)
+        )
+        (tmp_path / "a" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+        (tmp_path / "okrkit.toml").write_text('ignore = ["OKR4"]\n', encoding="utf-8")
+        assert tmp_path / "okrkit.toml" == RuleConfig.locate(deep)
+        (tmp_path / "a" / "pyproject.toml").write_text("[tool.okrkit]\n", encoding="utf-8")
+        assert tmp_path / "a" / "pyproject.toml" == RuleConfig.locate(deep)
+
     def test_discover_walks_up(self, tmp_path: Path) -> None:
         """The nearest okrkit.toml, or pyproject.toml with [tool.okrkit], wins."""
         deep = tmp_path / "a" / "b"

@@ -461,8 +461,18 @@ def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
         roll_up=args.roll_up,
         diagnostics=diagnostics,
     )
-    _write(text, args.output, streams, inputs=(args.path, args.config))
+    _write(text, args.output, streams, inputs=(args.path, *_config_files(args, args.path)))
     return 0
+
+
+def _config_files(args: argparse.Namespace, path: str) -> list[str]:
+    """The configuration file a command on *path* reads: ``--config``, else the one found."""
+    from okrkit.rules import RuleConfig
+
+    if args.config is not None:
+        return [args.config]
+    found = RuleConfig.locate(Path.cwd() if path == "-" else Path(path).parent)
+    return [] if found is None else [str(found)]
 
 
 def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
@@ -482,12 +492,38 @@ def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
                 [f"unknown file type {suffix or '(none)'!r}: expected one of {known}"],
             )
         target = formats.SUFFIXES[suffix]
+    _refuse_in_place(args, target)
     try:
         text = formats.dumps(plan, target)
     except OKRError as error:
         raise _InputError(args.destination, _problems(error)) from None
     _write(text, args.destination, streams)
     return 0
+
+
+def _refuse_in_place(args: argparse.Namespace, target: str) -> None:
+    """Refuse `convert` onto its own source in another format: that replaces the plan.
+
+    Rewriting a file in its own format (normalising it) is safe; in another format (``--to
+    csv``, say) it would leave a file whose suffix says one format and whose text another,
+    and lose what that format cannot hold.
+    """
+    from okrkit._files import same_file
+    from okrkit.formats import SUFFIXES
+
+    if "-" in (args.source, args.destination) or not same_file(args.destination, args.source):
+        return
+    source = args.input_format or SUFFIXES.get(Path(args.source).suffix.lower())
+    if source != target:
+        raise _InputError(
+            args.destination,
+            [
+                (
+                    f"is the input, a {source} file: writing it as {target} would replace the "
+                    "plan (write to another file)"
+                )
+            ],
+        )
 
 
 def cmd_schema(args: argparse.Namespace, streams: Streams) -> int:

@@ -10,6 +10,7 @@ such as ``objectives[2].key_results[1].target``), the value seen and what was ex
 from __future__ import annotations
 
 import math
+import re
 import reprlib
 from collections.abc import Iterable
 
@@ -27,6 +28,7 @@ __all__ = [
     "OKRWarning",
     "ScoringError",
     "UnknownIdError",
+    "parser_problem",
     "safe_repr",
 ]
 
@@ -78,6 +80,36 @@ def safe_repr(value: object) -> str:
         return _repr.repr(value)
     except Exception:  # a container's own __iter__ or __len__ may raise anything
         return f"<{type(value).__name__} that cannot be shown>"
+
+
+# Python's words for an integer too long to read: "Exceeds the limit (4300 digits) for integer
+# string conversion: value has 5000 digits; use sys.set_int_max_str_digits() ...".
+_TOO_MANY_DIGITS = re.compile(r"\((?P<limit>\d+) digits\).*?has (?P<digits>\d+) digits")
+
+
+def parser_problem(error: ValueError | OverflowError) -> str:
+    """What a parser's `ValueError` or `OverflowError` means to the person who wrote the document.
+
+    Parsers let Python's own messages through, which speak of Python (``use
+    sys.set_int_max_str_digits()``), not of the document; those a document can cause are said
+    here in its terms.
+
+    >>> parser_problem(OverflowError("int too large to convert to float"))
+    'a number too large to read'
+    >>> parser_problem(ValueError("Exceeds the limit (4300 digits) for integer string "
+    ...     "conversion: value has 5000 digits; use sys.set_int_max_str_digits()"))
+    'an integer of 5,000 digits, more than the 4,300 that can be read'
+    """
+    text = str(error)
+    found = _TOO_MANY_DIGITS.search(text)
+    if found:
+        digits, limit = int(found["digits"]), int(found["limit"])
+        return f"an integer of {digits:,} digits, more than the {limit:,} that can be read"
+    if isinstance(error, OverflowError):
+        return "a number too large to read"
+    if text.startswith("offset must be a timedelta"):
+        return "a UTC offset of 24 hours or more"
+    return text
 
 
 class OKRError(Exception):

@@ -440,6 +440,11 @@ def percent_text(value: float | None) -> str:
     return f"{value:.0%}"
 
 
+def count(n: int, noun: str) -> str:
+    """*n* and *noun*, plural unless *n* is 1: ``count(1, "objective")`` is ``1 objective``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _grade_text(g: dict[str, str] | None) -> str:
     return "–" if g is None else f"{g['label']} ({g['color']})"
 
@@ -456,7 +461,8 @@ def _markdown(data: dict[str, Any]) -> str:
         "",
         (
             f"Policy **{data['policy']}**, roll-up **{data['roll_up']}**: "
-            f"{summary['objectives']} objectives, {summary['key_results']} key results, "
+            f"{count(summary['objectives'], 'objective')}, "
+            f"{count(summary['key_results'], 'key result')}, "
             f"mean top-level score **{score_text(summary['score'])}**."
         ),
         "",
@@ -683,8 +689,9 @@ def _html_page(data: dict[str, Any]) -> str:
         f"<header><h1>{_e(title)}</h1>",
         (
             f'<p class="facts">Policy <strong>{_e(data["policy"])}</strong>, roll-up '
-            f"<strong>{_e(data['roll_up'])}</strong> · {summary['objectives']} objectives · "
-            f"{summary['key_results']} key results · mean top-level score "
+            f"<strong>{_e(data['roll_up'])}</strong> · "
+            f"{count(summary['objectives'], 'objective')} · "
+            f"{count(summary['key_results'], 'key result')} · mean top-level score "
             f"<strong>{score_text(summary['score'])}</strong></p></header>"
         ),
         "<main>",
@@ -816,7 +823,8 @@ def _objectives_table(data: dict[str, Any]) -> str:
     problems = "".join(f"<li>{_e(p)}</li>" for p in data["alignment_problems"])
     return (
         (f"<p>Alignment problems:</p><ul>{problems}</ul>" if problems else "")
-        + f"<table><caption>{data['summary']['objectives']} objectives, as of {data['as_of']}"
+        + f"<table><caption>{count(data['summary']['objectives'], 'objective')}, "
+        f"as of {data['as_of']}"
         '</caption><thead><tr><th scope="col">Objective</th><th scope="col">Owner</th>'
         '<th scope="col">KRs</th><th scope="col">Score</th><th scope="col">Grade</th>'
         f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>'

@@ -320,6 +320,7 @@ _REQUIRED: dict[type, tuple[str, ...]] = {
     Plan: (),
 }
 _NAME_SHOWN = 60
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # what a path shows after a dot
 _TEXT = "a string"
 _NUMBER = "a number (or a decimal string such as '12.50')"
 
@@ -480,8 +481,11 @@ class _Reader:
 
     def extra(self, data: dict[str, Any], names: object, path: str, depth: int) -> None:
         for name in sorted(names, key=str):  # type: ignore[call-overload]
-            # A name no field has is shown whole only when short: a key may be a megabyte long.
-            plain = isinstance(name, str) and len(name) <= _NAME_SHOWN
+            # A name no field has is shown bare only when short and plain: a key may be a
+            # megabyte long, or hold a lone surrogate or a control character for a terminal.
+            plain = (
+                isinstance(name, str) and len(name) <= _NAME_SHOWN and _PLAIN_NAME.fullmatch(name)
+            )
             where = f"{path}.{name}" if plain else f"{path}[{safe_repr(name)}]"
             if self.options.unknown == "error":
                 self.problems.append(f"{where}: unknown field")

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from okrkit.errors import FormatError, safe_repr
+from okrkit.errors import FormatError, parser_problem, safe_repr
 
 __all__ = ["dumps", "loads"]
 
@@ -101,8 +101,8 @@ def loads(text: str, max_depth: int | None = None) -> Any:
         ) from None
     except RecursionError:
         raise FormatError(["$: invalid JSON: nested too deeply to read"]) from None
-    except ValueError as error:  # an integer of more than 4300 digits
-        raise FormatError([f"$: invalid JSON: {error}"]) from None
+    except (ValueError, OverflowError) as error:  # a huge integer, a float out of range
+        raise FormatError([f"$: invalid JSON: {parser_problem(error)}"]) from None
 
 
 def dumps(data: Any) -> str:

@@ -1,4 +1,4 @@
-"""TOML: `tomllib` to read, and a small writer for the document's shape.
+"""TOML: `okrkit._tomlread` to read, and a small writer for the document's shape.
 
 The writer knows only what a document holds: strings, ints, floats, dates and datetimes,
 lists of scalars, small tables (a cycle with its fiscal settings), and lists of tables.
@@ -9,11 +9,10 @@ Objectives, key results, KPIs and history are written as arrays of tables
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from typing import Any
 
-from okrkit.errors import FormatError
+from okrkit._tomlread import loads
 
 __all__ = ["dumps", "loads"]
 
@@ -29,77 +28,6 @@ _ESCAPES = {
     "\r": "\\r",
 }
 _SPECIAL = re.compile(r'["\\\x00-\x1f\x7f]')
-
-
-# The tokens the pre-scan needs: strings and comments (skipped whole, as their dots and
-# brackets are not structure), and the characters that are.  Every string pattern matches
-# even when the string is not closed (to its line's or the text's end), so that the scan never
-# goes back over the text: it is linear.
-_TOKENS = re.compile(
-    r'"""(?:[^"\\]|\\[\s\S]?|"(?!""))*(?:"""|\Z)'
-    r"|'''[\s\S]*?(?:'''|\Z)"
-    r'|"(?:[^"\\\n]|\\.)*"?'
-    r"|'[^'\n]*'?"
-    r"|#[^\n]*"
-    r"|[\[\]{}=,.\n]"
-)
-
-
-def _refuse(text: str, at: int, problem: str) -> FormatError:
-    line = text.count("\n", 0, at) + 1
-    column = at - text.rfind("\n", 0, at)
-    return FormatError([f"$: invalid TOML at line {line}, column {column}: {problem}"])
-
-
-def check_shape(text: str, limit: int | None) -> None:
-    """Refuse TOML text whose keys have more than *limit* parts, or nested deeper, unparsed.
-
-    `tomllib` takes time and memory quadratic in a dotted key's parts (``a.a.a...``, or a
-    ``[a.a...]`` header), so such a document is refused before it reaches the parser.
-    """
-    if limit is None:
-        return
-    stack: list[str] = []  # the arrays and inline tables open in the current value
-    key = True  # reading a key: at a line's start, or after "{" or "," in an inline table
-    parts = 1
-    for token in _TOKENS.finditer(text):
-        char = token[0][0]
-        if char == "." and key:
-            parts += 1
-            if parts > limit:
-                problem = f"a key of more parts than the limit of {limit} (max_depth)"
-                raise _refuse(text, token.start(), problem)
-        elif char == "\n":
-            if not stack:
-                key, parts = True, 1
-        elif char == "=":
-            key = False
-        elif char in "[{" and not key:
-            stack.append(char)
-            if len(stack) > limit:
-                problem = f"nested deeper than the limit of {limit} levels (max_depth)"
-                raise _refuse(text, token.start(), problem)
-            key, parts = char == "{", 1
-        elif char in "]}" and stack:
-            stack.pop()
-        elif char == "," and stack and stack[-1] == "{":
-            key, parts = True, 1
-
-
-def loads(text: str, max_depth: int | None = None) -> Any:
-    """The data of a TOML document; a FormatError naming the line and column if it is not TOML.
-
-    A document with a key of more parts than *max_depth*, or nested deeper, is refused first.
-    """
-    check_shape(text, max_depth)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FormatError([f"$: invalid TOML: {error}"]) from None
-    except RecursionError:  # pragma: no cover - tomllib reads nested arrays iteratively enough
-        raise FormatError(["$: invalid TOML: nested too deeply to read"]) from None
-    except ValueError as error:  # an integer of more than 4300 digits
-        raise FormatError([f"$: invalid TOML: {error}"]) from None
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.errors import FormatError, safe_repr
+from okrkit.errors import FormatError, parser_problem, safe_repr
 
 __all__ = ["dumps", "loads"]
 
@@ -134,8 +134,8 @@ def loads(text: str, max_depth: int | None = None) -> Any:
         raise FormatError([f"$: invalid YAML: {error}"]) from None
     except RecursionError:
         raise FormatError(["$: invalid YAML: nested too deeply to read"]) from None
-    except ValueError as error:  # an integer of more than 4300 digits, a bad timestamp
-        raise FormatError([f"$: invalid YAML: {error}"]) from None
+    except (ValueError, OverflowError) as error:  # a huge integer, a float out of range
+        raise FormatError([f"$: invalid YAML: {parser_problem(error)}"]) from None
 
 
 def _dumper(yaml: Any) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import attrs
 
 from okrkit._files import read_bytes
+from okrkit._tomlread import loads as toml_loads
 from okrkit._validators import to_enum
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
 from okrkit.rules._engine import RuleRegistry, Severity
@@ -18,6 +18,9 @@ from okrkit.rules._engine import RuleRegistry, Severity
 _KEYS = ("select", "ignore", "severity", "options")
 # A configuration is a few lines; the bound keeps a wrong path to a huge file cheap.
 _MAX_SIZE = 10_000_000  # bytes
+# A pyproject.toml may hold other tools' tables too, but none nests anywhere near this: the
+# bound refuses a key of thousands of dotted parts before the parser (quadratic in them) runs.
+_MAX_DEPTH = 64
 
 
 def _selectors(path: str) -> Any:
@@ -163,27 +166,42 @@ class RuleConfig:
         """The configuration nearest *start_dir*, walking up: its `okrkit.toml`, else the
         ``[tool.okrkit]`` table of its ``pyproject.toml``; the defaults when there is none.
         """
+        found = cls.locate(start_dir)
+        return cls() if found is None else cls.from_pyproject(found, registry=registry)
+
+    @staticmethod
+    def locate(start_dir: str | os.PathLike[str] = ".") -> Path | None:
+        """The file `discover` reads for *start_dir*: the nearest ``okrkit.toml``, or
+        ``pyproject.toml`` with a ``[tool.okrkit]`` table, walking up; None when there is none.
+
+        A command that writes a file can refuse to write over the configuration it read.
+        """
         here = Path(start_dir).resolve()
         for folder in (here, *here.parents):
             own = folder / "okrkit.toml"
             if own.is_file():
-                return cls.from_pyproject(own, registry=registry)
+                return own
             project = folder / "pyproject.toml"
             if project.is_file() and _has_table(project):
-                return cls.from_pyproject(project, registry=registry)
-        return cls()
+                return project
+        return None
 
 
 def _toml(file: Path) -> dict[str, Any]:
     """The TOML document in *file* (a regular file, bounded); `FormatError` naming it if bad."""
     try:
-        return tomllib.loads(read_bytes(file, max_size=_MAX_SIZE).decode("utf-8"))
+        text = read_bytes(file, max_size=_MAX_SIZE).decode("utf-8")
+        data: dict[str, Any] = toml_loads(text, max_depth=_MAX_DEPTH)
     except OSError as error:
         raise FormatError([f"{file}: cannot be read: {error.strerror or error}"]) from None
-    except FormatError as error:  # over the limit
-        raise FormatError([f"{file}: {p.removeprefix('$: ')}" for p in error.problems]) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except FormatError as error:  # over the limit, or not TOML
+        problems = (
+            p.removeprefix("$: ").replace("invalid TOML", "not valid TOML") for p in error.problems
+        )
+        raise FormatError([f"{file}: {p}" for p in problems]) from None
+    except UnicodeDecodeError as error:
         raise FormatError([f"{file}: not valid TOML: {error}"]) from None
+    return data
 
 
 def _has_table(project: Path) -> bool:

@@ -1,0 +1,87 @@
+"""Reading TOML from untrusted text: the shape checked before `tomllib` parses it.
+
+Both plan documents (`okrkit.formats`) and rule configuration (`okrkit.rules`) are TOML
+that okrkit may be handed by a stranger (a pull request can add an ``okrkit.toml``), so
+both read it here, below either of them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from okrkit.errors import FormatError, parser_problem
+
+__all__ = ["check_shape", "loads"]
+
+
+# The tokens the pre-scan needs: strings and comments (skipped whole, as their dots and
+# brackets are not structure), and the characters that are.  Every string pattern matches
+# even when the string is not closed (to its line's or the text's end), so that the scan never
+# goes back over the text: it is linear.
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\[\s\S]?|"(?!""))*(?:"""|\Z)'
+    r"|'''[\s\S]*?(?:'''|\Z)"
+    r'|"(?:[^"\\\n]|\\.)*"?'
+    r"|'[^'\n]*'?"
+    r"|#[^\n]*"
+    r"|[\[\]{}=,.\n]"
+)
+
+
+def _refuse(text: str, at: int, problem: str) -> FormatError:
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return FormatError([f"$: invalid TOML at line {line}, column {column}: {problem}"])
+
+
+def check_shape(text: str, limit: int | None) -> None:
+    """Refuse TOML text whose keys have more than *limit* parts, or nested deeper, unparsed.
+
+    `tomllib` takes time and memory quadratic in a dotted key's parts (``a.a.a...``, or a
+    ``[a.a...]`` header), so such a document is refused before it reaches the parser.
+    """
+    if limit is None:
+        return
+    stack: list[str] = []  # the arrays and inline tables open in the current value
+    key = True  # reading a key: at a line's start, or after "{" or "," in an inline table
+    parts = 1
+    for token in _TOKENS.finditer(text):
+        char = token[0][0]
+        if char == "." and key:
+            parts += 1
+            if parts > limit:
+                problem = f"a key of more parts than the limit of {limit} (max_depth)"
+                raise _refuse(text, token.start(), problem)
+        elif char == "\n":
+            if not stack:
+                key, parts = True, 1
+        elif char == "=":
+            key = False
+        elif char in "[{" and not key:
+            stack.append(char)
+            if len(stack) > limit:
+                problem = f"nested deeper than the limit of {limit} levels (max_depth)"
+                raise _refuse(text, token.start(), problem)
+            key, parts = char == "{", 1
+        elif char in "]}" and stack:
+            stack.pop()
+        elif char == "," and stack and stack[-1] == "{":
+            key, parts = True, 1
+
+
+def loads(text: str, max_depth: int | None = None) -> Any:
+    """The data of a TOML document; a FormatError naming the line and column if it is not TOML.
+
+    A document with a key of more parts than *max_depth*, or nested deeper, is refused first.
+    """
+    check_shape(text, max_depth)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FormatError([f"$: invalid TOML: {error}"]) from None
+    except RecursionError:  # nested arrays, read with max_depth=None
+        raise FormatError(["$: invalid TOML: nested too deeply to read"]) from None
+    except (ValueError, OverflowError) as error:  # a huge integer, a float out of range
+        raise FormatError([f"$: invalid TOML: {parser_problem(error)}"]) from None
