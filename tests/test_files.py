@@ -8,6 +8,7 @@ import os
 import pickle
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -312,6 +313,59 @@ class TestWriteText:
         """A device that refuses the text is a FileError naming it."""
         with pytest.raises(FileError, match="/dev/full: No space left on device"):
             _files.write_text("/dev/full", "{}")
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_without_a_reader_refused_without_waiting(self, tmp_path: Path) -> None:
+        """A FIFO no process reads is a FileError at once, not a wait for a reader."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+        with pytest.raises(FileError) as caught:
+            _files.write_text(fifo, "{}")
+        expected = f"{fifo}: no process is reading this FIFO: start its reader first"
+        assert (expected, errno.ENXIO) == (str(caught.value), caught.value.errno)
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_with_a_reader_gets_all_the_text(self, tmp_path: Path) -> None:
+        """Text many times the pipe's buffer reaches a slow reader whole, by a link too."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+        link = tmp_path / "link.yaml"
+        link.symlink_to(fifo)
+        text = "".join(f"- {i}\n" for i in range(200_000))  # 1.6 MB
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(reader, True)
+        # Held open so that the reader waits for the text rather than seeing the end at once.
+        holder = os.open(fifo, os.O_WRONLY)
+        parts: list[bytes] = []
+
+        def read() -> None:
+            while part := os.read(reader, 4096):
+                parts.append(part)
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        try:
+            _files.write_text(link, text)
+        finally:
+            os.close(holder)
+            thread.join()
+            os.close(reader)
+        assert (text, True) == (b"".join(parts).decode(), stat.S_ISFIFO(os.stat(fifo).st_mode))
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_that_refuses_the_writer(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A FIFO that cannot be opened for another reason is the usual FileError for it."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+
+        def refuse(*_: object) -> int:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(os, "open", refuse)
+        with pytest.raises(FilePermissionError, match=r"okrs\.yaml: Permission denied$"):
+            _files.write_text(fifo, "{}")
 
 
 class TestReadBytes:
