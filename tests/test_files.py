@@ -188,6 +188,34 @@ class TestWriteText:
         _files.write_text(path, "{}")
         assert ("{}", [path.name]) == (path.read_text(), os.listdir(tmp_path))
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "\N{GRINNING FACE}" * 62 + ".yml",  # 252 bytes: 64 characters would be 251
+            "a" + "\N{GRINNING FACE}" * 62 + ".yml",  # 64 bytes would end inside an emoji
+            "\N{LATIN SMALL LETTER E WITH ACUTE}" * 125 + ".json",  # two bytes each
+        ],
+    )
+    def test_long_name_of_wide_characters(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    ) -> None:
+        """A name as long as names go, of many-byte characters, gets a short temporary name."""
+        temps: list[str] = []
+        replace = os.replace
+
+        def record(src: str, dst: str) -> None:
+            temps.append(os.path.basename(src))
+            replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", record)
+        path = tmp_path / name
+        _files.write_text(path, "{}")
+        assert ("{}", [name]) == (path.read_text(), os.listdir(tmp_path))
+        encoded = os.fsencode(temps[0])
+        assert len(encoded) <= 86
+        # Whole characters: the bytes decode, and are the start of the name.
+        assert name.startswith(encoded.decode("utf-8")[1:-21])
+
     def test_interrupted_write_changes_nothing(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -141,8 +141,13 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
         # is refused, as writing into it would be.
         raise FilePermissionError(name, os.strerror(errno.EACCES), errno.EACCES)
     folder, base = os.path.split(target)
-    # Hidden, and short enough for any file name limit (255 bytes) whatever the target's.
-    temp = os.path.join(folder, f".{base[:64]}.{secrets.token_hex(8)}.tmp")
+    # Hidden, and short enough for any file name limit (255 bytes) whatever the target's: at
+    # most 64 bytes of its name, 86 in all.  Cut by bytes, as a character may take four
+    # (64 emoji are 256 bytes), and between characters, so the name is still text.
+    head = base[:64]
+    while len(os.fsencode(head)) > 64:
+        head = head[:-1]
+    temp = os.path.join(folder, f".{head}.{secrets.token_hex(8)}.tmp")
     try:
         # 0o666, as open() uses, so that a new file gets what the umask leaves; a
         # replaced file's own bits are set before anything is written.
