@@ -723,6 +723,14 @@ class TestWritesLoseNothing:
         assert (0, "") == call("new", "-o", str(target), "--force")[:2]
         assert target.read_text(encoding="utf-8").startswith("okrkit: 1\n")
 
+    @pytest.mark.parametrize("force", [[], ["--force"]])
+    def test_new_into_a_folder(self, tmp_path: Path, force: list[str]) -> None:
+        """`new -o DIR` says DIR is a folder, at once, with --force or without."""
+        status, out, err = call("new", "-o", str(tmp_path), *force)
+        expected = f"okrkit: {tmp_path}: is a directory: expected a file to write the template to\n"
+        assert (2, "", expected) == (status, out, err)
+        assert [] == os.listdir(tmp_path)
+
     def test_new_counts_a_dangling_link_as_existing(self, tmp_path: Path) -> None:
         """A link to nowhere is something there too: `new` leaves it for --force."""
         link = tmp_path / "okrs.yaml"

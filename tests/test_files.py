@@ -8,6 +8,7 @@ import os
 import pickle
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,6 +188,34 @@ class TestWriteText:
         _files.write_text(path, "{}")
         assert ("{}", [path.name]) == (path.read_text(), os.listdir(tmp_path))
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "\N{GRINNING FACE}" * 62 + ".yml",  # 252 bytes: 64 characters would be 251
+            "a" + "\N{GRINNING FACE}" * 62 + ".yml",  # 64 bytes would end inside an emoji
+            "\N{LATIN SMALL LETTER E WITH ACUTE}" * 125 + ".json",  # two bytes each
+        ],
+    )
+    def test_long_name_of_wide_characters(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    ) -> None:
+        """A name as long as names go, of many-byte characters, gets a short temporary name."""
+        temps: list[str] = []
+        replace = os.replace
+
+        def record(src: str, dst: str) -> None:
+            temps.append(os.path.basename(src))
+            replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", record)
+        path = tmp_path / name
+        _files.write_text(path, "{}")
+        assert ("{}", [name]) == (path.read_text(), os.listdir(tmp_path))
+        encoded = os.fsencode(temps[0])
+        assert len(encoded) <= 86
+        # Whole characters: the bytes decode, and are the start of the name.
+        assert name.startswith(encoded.decode("utf-8")[1:-21])
+
     def test_interrupted_write_changes_nothing(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -312,6 +341,59 @@ class TestWriteText:
         """A device that refuses the text is a FileError naming it."""
         with pytest.raises(FileError, match="/dev/full: No space left on device"):
             _files.write_text("/dev/full", "{}")
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_without_a_reader_refused_without_waiting(self, tmp_path: Path) -> None:
+        """A FIFO no process reads is a FileError at once, not a wait for a reader."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+        with pytest.raises(FileError) as caught:
+            _files.write_text(fifo, "{}")
+        expected = f"{fifo}: no process is reading this FIFO: start its reader first"
+        assert (expected, errno.ENXIO) == (str(caught.value), caught.value.errno)
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_with_a_reader_gets_all_the_text(self, tmp_path: Path) -> None:
+        """Text many times the pipe's buffer reaches a slow reader whole, by a link too."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+        link = tmp_path / "link.yaml"
+        link.symlink_to(fifo)
+        text = "".join(f"- {i}\n" for i in range(200_000))  # 1.6 MB
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(reader, True)
+        # Held open so that the reader waits for the text rather than seeing the end at once.
+        holder = os.open(fifo, os.O_WRONLY)
+        parts: list[bytes] = []
+
+        def read() -> None:
+            while part := os.read(reader, 4096):
+                parts.append(part)
+
+        thread = threading.Thread(target=read)
+        thread.start()
+        try:
+            _files.write_text(link, text)
+        finally:
+            os.close(holder)
+            thread.join()
+            os.close(reader)
+        assert (text, True) == (b"".join(parts).decode(), stat.S_ISFIFO(os.stat(fifo).st_mode))
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_that_refuses_the_writer(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A FIFO that cannot be opened for another reason is the usual FileError for it."""
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+
+        def refuse(*_: object) -> int:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(os, "open", refuse)
+        with pytest.raises(FilePermissionError, match=r"okrs\.yaml: Permission denied$"):
+            _files.write_text(fifo, "{}")
 
 
 class TestReadBytes:

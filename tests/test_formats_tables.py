@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -72,6 +74,24 @@ def typed(plan: Plan) -> list[object]:
             out.append((type(k.start), type(k.target), type(k.weight)))
             out.extend((type(c.value), type(c.confidence)) for c in k.check_ins)
     return out
+
+
+@contextlib.contextmanager
+def default_field_limit() -> Iterator[int]:
+    """Python's CSV field size limit put back to its default (128 KiB), and restored after:
+    it is process-wide, and reading CSV may have raised it."""
+    old = csv.field_size_limit(131_072)
+    try:
+        yield 131_072
+    finally:
+        csv.field_size_limit(old)
+
+
+@pytest.fixture
+def field_limit() -> Iterator[int]:
+    """The default CSV field size limit, for the test."""
+    with default_field_limit() as limit:
+        yield limit
 
 
 class TestCsv:
@@ -234,6 +254,38 @@ class TestCsv:
         rows = list(csv.reader(io.StringIO(formats.dumps(plan, "csv"), newline="")))
         assert ["'" + t for t in titles] == [row[1] for row in rows[1:]]
         assert plan == formats.loads(formats.dumps(plan, "csv"), "csv")
+
+    def test_long_cell_reads_back(self, field_limit: int) -> None:
+        """A cell longer than Python's CSV field limit, as okrkit writes it, reads back."""
+        plan = Plan(objectives=[Objective(title="x" * 200_000)])
+        assert plan == formats.loads(formats.dumps(plan, "csv"), "csv")
+
+    @given(
+        st.text(min_size=1, max_size=3),
+        st.sampled_from(["title", "owner", "unit", "note"]),
+        st.integers(1, 131_072),
+    )
+    def test_long_text_cells_read_back(self, piece: str, column: str, extra: int) -> None:
+        """Any text past the field limit, in any text column of either file, reads back."""
+        # x at each end: a title may not begin or end with a blank.
+        text = "x" + piece * ((131_072 + extra) // len(piece)) + "x"
+        cells = {column: text}
+        kr = KeyResult(
+            title=cells.get("title", "t"), unit=cells.get("unit"), direction="increase", target=5
+        ).check_in(1, at=date(2026, 8, 1), note=cells.get("note"))
+        plan = Plan(objectives=[Objective(title="o", owner=cells.get("owner"), key_results=[kr])])
+        table, history = formats.dumps(plan, "csv"), formats.dumps_check_ins(plan)
+        with default_field_limit():
+            assert plan == formats.loads(table, "csv", check_ins=history)
+
+    def test_field_limit_never_lowered(self, field_limit: int) -> None:
+        """Reading raises the process-wide limit to what it needs, and never lowers it."""
+        formats.loads("objective.title\nGrow\n", "csv")
+        assert field_limit == csv.field_size_limit()
+        huge = 2**31 - 1
+        csv.field_size_limit(huge)
+        formats.loads("objective.title\n" + "x" * (field_limit + 1) + "\n", "csv")
+        assert huge == csv.field_size_limit()
 
     def test_unknown_columns_ignored_when_asked(self) -> None:
         """unknown='ignore' skips columns okrkit does not know."""

@@ -29,6 +29,7 @@ from okrkit.errors import (
 
 __all__ = ["file_error", "read_bytes", "read_stream", "same_file", "write_text"]
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
@@ -85,7 +86,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_size: int | None) -> bytes:
     try:
         # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of
         # waiting for a writer; it changes nothing for a regular file.
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(name, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise file_error(error, name) from None
     try:
@@ -118,7 +119,8 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     flushed and synced to disk, given the target's permission bits (or, for a new file, the
     usual ones the umask leaves), and moved over the target.  A link is followed: the file
     it points to is replaced, and the link kept.  A target that exists but is not a regular
-    file (``/dev/null``, a FIFO) is written into, as there is nothing there to keep.
+    file (``/dev/null``, a FIFO) is written into, as there is nothing there to keep; a FIFO
+    that no process reads is a `FileError` at once, not waited on.
     """
     name = os.fspath(path)
     data = _encode(text, name)
@@ -132,15 +134,20 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise _not_regular(name, mode)
     if mode is not None and not stat.S_ISREG(mode):
-        _write_into(target, name, data)
+        _write_into(target, name, data, mode)
         return
     if mode is not None and not os.access(target, os.W_OK):
         # Replacing needs only the folder's permission: a file made read-only to keep it
         # is refused, as writing into it would be.
         raise FilePermissionError(name, os.strerror(errno.EACCES), errno.EACCES)
     folder, base = os.path.split(target)
-    # Hidden, and short enough for any file name limit (255 bytes) whatever the target's.
-    temp = os.path.join(folder, f".{base[:64]}.{secrets.token_hex(8)}.tmp")
+    # Hidden, and short enough for any file name limit (255 bytes) whatever the target's: at
+    # most 64 bytes of its name, 86 in all.  Cut by bytes, as a character may take four
+    # (64 emoji are 256 bytes), and between characters, so the name is still text.
+    head = base[:64]
+    while len(os.fsencode(head)) > 64:
+        head = head[:-1]
+    temp = os.path.join(folder, f".{head}.{secrets.token_hex(8)}.tmp")
     try:
         # 0o666, as open() uses, so that a new file gets what the umask leaves; a
         # replaced file's own bits are set before anything is written.
@@ -185,13 +192,33 @@ def _sync_folder(folder: str) -> None:
         os.close(fd)
 
 
-def _write_into(target: str, name: str, data: bytes) -> None:
-    """Write *data* into the existing special file *target* (a device, a FIFO)."""
+def _write_into(target: str, name: str, data: bytes, mode: int) -> None:
+    """Write *data* into the existing special file *target* (a device, a FIFO) of *mode*.
+
+    A FIFO that no process reads is a `FileError` at once: opening it to write would
+    otherwise wait for a reader, for ever if none comes.
+    """
     try:
-        with open(target, "wb") as file:
-            file.write(data)
+        # O_NONBLOCK: opening a FIFO with no reader fails at once (ENXIO) instead of waiting.
+        fd = os.open(target, os.O_WRONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        if stat.S_ISFIFO(mode) and error.errno == errno.ENXIO:
+            raise FileError(
+                name, "no process is reading this FIFO: start its reader first", errno.ENXIO
+            ) from None
+        raise file_error(error, name) from None
+    try:
+        # Blocking again to write: else a write to a FIFO whose reader is slower than us
+        # writes part of the data, or fails with EAGAIN, once the pipe's buffer is full.
+        if _NONBLOCK:  # pragma: no branch - Windows has no O_NONBLOCK, and no FIFOs to wait on
+            os.set_blocking(fd, True)
+        rest = memoryview(data)
+        while rest:  # os.write may write less than it is given
+            rest = rest[os.write(fd, rest) :]
     except OSError as error:
         raise file_error(error, name) from None
+    finally:
+        os.close(fd)
 
 
 def _encode(text: str, name: str) -> bytes:

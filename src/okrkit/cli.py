@@ -627,8 +627,14 @@ def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit new``: a template plan for the current quarter, in YAML or JSON."""
     from okrkit import formats
 
-    if args.output not in (None, "-") and not args.force and os.path.lexists(args.output):
-        raise _InputError(args.output, ["already exists: pass --force to overwrite it"])
+    if args.output not in (None, "-"):
+        # Before --force: it cannot make a folder a file, and saying it might would mislead.
+        if os.path.isdir(args.output):
+            raise _InputError(
+                args.output, ["is a directory: expected a file to write the template to"]
+            )
+        if not args.force and os.path.lexists(args.output):
+            raise _InputError(args.output, ["already exists: pass --force to overwrite it"])
     plan = _template(args.today or date.today())
     try:
         text = formats.dumps(plan, args.format)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 
 import attrs
 
@@ -171,8 +172,29 @@ def dumps_check_ins(plan: Plan) -> str:
     return _write(rows)
 
 
+# Held while the process-wide field size limit is read and raised (see `_allow_cells_of`).
+_LIMIT = threading.Lock()
+
+
+def _allow_cells_of(size: int) -> None:
+    """Let `csv.reader` read a cell of *size* characters, which okrkit may have written.
+
+    The reader refuses a cell over `csv.field_size_limit` (128 KiB unless raised), which the
+    writer does not check.  The limit is process-wide: it is only ever raised here (under a
+    lock, so two threads cannot raise it past each other and lower it), never put back, as
+    a higher limit fails no CSV another caller or thread reads, and a lower one might.  It
+    stops at 2**31 - 1, the most a C long holds everywhere; a longer cell is a FormatError.
+    """
+    size = min(size, 2**31 - 1)
+    with _LIMIT:
+        if csv.field_size_limit() < size:
+            csv.field_size_limit(size)
+
+
 def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> list[dict[str, str]]:
     """The rows of a CSV text as dicts of its non-empty cells; the header checked."""
+    # No cell is longer than the text holding it.
+    _allow_cells_of(len(text))
     try:
         table = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as error:
