@@ -123,11 +123,13 @@ class TestCheck:
         assert 0 == status
         assert {"OKR602"} == {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]}
 
-    def test_unknown_code_is_a_usage_error(self) -> None:
-        """A code no rule has is refused: exit 2, one line."""
-        status, out, err = call("check", ACME, "--select", "NOPE1")
-        assert (2, "No findings (1 file, 1 unreadable).\n") == (status, out)
-        assert err.startswith("okrkit: --select/--ignore: select[0]: expected a rule code")
+    @pytest.mark.parametrize(("flag", "key"), [("--select", "select"), ("--ignore", "ignore")])
+    def test_unknown_code_is_a_usage_error(self, flag: str, key: str) -> None:
+        """A code no rule has is refused before any file is read: exit 2, one line, and no
+        summary that would call the files unreadable."""
+        status, out, err = call("check", ACME, ACME, flag, "NOPE1")
+        assert (2, "") == (status, out)
+        assert err.startswith(f"okrkit: --select/--ignore: {key}[0]: expected a rule code")
         assert 1 == err.count("\n")
 
     @pytest.mark.parametrize("selection", ["", " , ", ","])
@@ -810,6 +812,10 @@ class TestWritesLoseNothing:
         assert target.read_text(encoding="utf-8").startswith("# OKR report")
 
 
+# What a refused FIFO or device adds, for whoever meant standard input (/dev/stdin).
+HINT = " (to read standard input, give '-')\n"
+
+
 class TestBoundedReads:
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
     @pytest.mark.parametrize("command", ["check", "score", "convert"])
@@ -819,7 +825,7 @@ class TestBoundedReads:
         if command == "convert":
             argv.insert(2, str(tmp_path / "out.json"))
         status, _, err = call(*argv)
-        expected = "okrkit: /dev/zero: expected a regular file, got a character device\n"
+        expected = "okrkit: /dev/zero: expected a regular file, got a character device" + HINT
         assert (2, expected) == (status, err)
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -835,7 +841,7 @@ class TestBoundedReads:
         """A link is judged by what it points to, and named as given."""
         link = tmp_path / "okrs.json"
         link.symlink_to("/dev/zero")
-        expected = f"okrkit: {link}: expected a regular file, got a character device\n"
+        expected = f"okrkit: {link}: expected a regular file, got a character device" + HINT
         assert (2, expected) == call("check", str(link))[::2]
 
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -843,7 +849,7 @@ class TestBoundedReads:
         """A FIFO is refused at once, not waited on."""
         fifo = tmp_path / "okrs.yaml"
         os.mkfifo(fifo)
-        expected = f"okrkit: {fifo}: expected a regular file, got a FIFO (named pipe)\n"
+        expected = f"okrkit: {fifo}: expected a regular file, got a FIFO (named pipe)" + HINT
         assert (2, expected) == call("check", str(fifo))[::2]
 
     def test_directory_and_missing(self, tmp_path: Path) -> None:
@@ -899,5 +905,5 @@ class TestBoundedReads:
     def test_dev_zero_as_users_run_it(self) -> None:
         """`okrkit check /dev/zero` ends at once with one line: no hang, no MemoryError."""
         result = shell("check", "/dev/zero")
-        expected = "okrkit: /dev/zero: expected a regular file, got a character device\n"
+        expected = "okrkit: /dev/zero: expected a regular file, got a character device" + HINT
         assert (2, expected) == (result.returncode, result.stderr)

@@ -34,7 +34,7 @@ from typing import IO, Any, Literal, TypeAlias
 import attrs
 
 from okrkit._escape import github_data, github_property, terminal
-from okrkit.errors import AlignmentError, FormatError, OKRError
+from okrkit.errors import AlignmentError, FileError, FormatError, OKRError
 from okrkit.model import Plan
 
 __all__ = ["Streams", "build_parser", "run"]
@@ -161,6 +161,11 @@ def _read(path: str, streams: Streams, format: str | None = None) -> Plan:
         else:
             data = read_bytes(path, max_size=limit)
         return formats.loads(data, _format_of(path, format, data))  # type: ignore[arg-type]
+    except FileError as error:
+        problems = _problems(error)
+        if error.errno is None:  # a FIFO or a device, as /dev/stdin is
+            problems = [f"{p} (to read standard input, give '-')" for p in problems]
+        raise _InputError(name, problems) from None
     except (OKRError, OSError, UnicodeDecodeError) as error:
         raise _InputError(name, _problems(error)) from None
 
@@ -215,7 +220,7 @@ def _selection(text: str) -> list[str]:
 
 def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
     """The rule configuration for *path*: ``--config``, else the nearest one, with the flags."""
-    from okrkit.rules import REGISTRY, RuleConfig
+    from okrkit.rules import RuleConfig
 
     if args.config is not None:
         where = Path(args.config)
@@ -240,11 +245,8 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
         changes: dict[str, Any] = {"ignore": (*found.ignore, *(ignore or ()))}
         if select is not None:
             changes["select"] = select
+        # Both halves are checked: the file's as it was read, the flags' by `_check_flags`.
         found = attrs.evolve(found, **changes)
-        try:
-            REGISTRY.check(found)
-        except OKRError as error:
-            raise _InputError("--select/--ignore", _problems(error)) from None
     return found
 
 
@@ -256,6 +258,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit check PATH...``: lint OKR files; 1 if any finding is at error severity."""
     from okrkit.rules import validate
 
+    _check_flags(args)
     paint = _colorizer(args.color, streams.stdout, streams.environ)
     # On a terminal only, whatever NO_COLOR says: a progress line is not colour.
     progress = len(args.paths) >= _PROGRESS_FROM and _isatty(streams.stderr)
@@ -304,6 +307,21 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     if failed:
         return 2
     return 1 if counts["error"] else 0
+
+
+def _check_flags(args: argparse.Namespace) -> None:
+    """Refuse unknown codes in ``--select``/``--ignore`` once, before any file is read.
+
+    They are a usage error, not a problem of each file: no file is then counted unreadable.
+    """
+    from okrkit.rules import REGISTRY, RuleConfig
+
+    if args.select is None and not args.ignore:
+        return
+    try:
+        REGISTRY.check(RuleConfig(select=args.select, ignore=args.ignore or ()))
+    except OKRError as error:
+        raise _InputError("--select/--ignore", _problems(error)) from None
 
 
 def _summary(counts: Mapping[str, int], files: int, unreadable: int) -> str:
