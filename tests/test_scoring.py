@@ -297,6 +297,28 @@ class TestScoreLaws:
         assume(abs(target - start) > 1e-6 * max(abs(start), abs(target)))
         assert s == score(at_value(kr, required_value(kr, s, policy)), policy)
 
+    @pytest.mark.parametrize(
+        ("start", "target", "s"),
+        [
+            (-299977340251.3203, 185398404426.4375, 0.4),
+            (185398404426.4375, -299977340251.3203, 0.4),
+        ],
+    )
+    def test_required_value_when_rounding_falls_short(
+        self, start: float, target: float, s: float
+    ) -> None:
+        """Where start + needed * span rounds short, the search finds the first value that scores s.
+
+        (Found by the thorough profile: the search compared against an end it had moved, and
+        returned a value scoring 0.3.)
+        """
+        kr = KeyResult(title="Grow", direction="increase" if target > start else "decrease",
+                       start=start, target=target)  # fmt: skip
+        value = required_value(kr, s, GOOGLE)
+        assert s == score(at_value(kr, value), GOOGLE)
+        before = math.nextafter(value, start)
+        assert s > score(at_value(kr, before), GOOGLE)
+
     @given(graded_krs, st.sampled_from([(LINEAR, 1.01), (STEPPED, 0.5), (GOOGLE, 0.75)]))
     def test_required_value_refuses_impossible_scores(
         self, kr: KeyResult, case: tuple[Policy, float]

@@ -714,14 +714,16 @@ def required_value(kr: KeyResult, score: float, policy: Policy | PolicyName = LI
         reach *= 2
         far = value + onward * reach
     lo, hi = sorted((_ordered(value), _ordered(far)))
-    short = _ordered(value)
+    # Whether the short end is the lower key, fixed before the loop moves the ends: enough
+    # from some key up (rising) or down.
+    rising = _ordered(value) == lo
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if enough(_unordered(mid)) == (short == lo):
+        if enough(_unordered(mid)) == rising:
             hi = mid
         else:
             lo = mid
-    return _unordered(hi if short == lo else lo)
+    return _unordered(hi if rising else lo)
 
 
 # Grades ------------------------------------------------------------------------------------
