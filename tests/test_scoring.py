@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import doctest
 import functools
 import math
 import pickle
 import sys
+import types
+import typing
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -23,6 +28,7 @@ from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective
 from okrkit.scoring import (
     ASPIRATIONAL_BANDS,
     BINARY,
+    COMMITTED_BANDS,
     GOOGLE,
     LINEAR,
     STEPPED,
@@ -41,6 +47,7 @@ from okrkit.scoring import (
     status,
     stepped,
 )
+from okrkit.scoring._numbers import least_squares
 from okrkit.testing import key_results, numbers, objectives, whens
 
 Q3 = Cycle.parse("2026-Q3")
@@ -50,6 +57,7 @@ EPS = sys.float_info.epsilon
 UNCAPPED = attrs.evolve(LINEAR, name="uncapped", cap=None)
 BUILT_IN = [LINEAR, GOOGLE, STEPPED, BINARY, UNCAPPED]
 MEASURABLE = list(Direction)
+GOLDEN = Path(__file__).parent / "data" / "golden"
 
 
 def kr_of(direction: str, start: Any, target: Any, *values: Any) -> KeyResult:
@@ -548,10 +556,11 @@ class TestScore:
             score(obj, weight=3)  # type: ignore[arg-type]
 
     def test_within_target_weight(self) -> None:
-        """A band weighs by the size of its middle."""
-        assert 3.0 == scoring._target_weight(
-            KeyResult(title="k", direction="within", target=(2, 4))
-        )
+        """A band weighs by the size of its middle: (2, 4) counts 3 against a target of 1."""
+        band = KeyResult(id="band", title="k", direction="within", target=(2, 4))  # no reading: 0
+        done = kr_of("increase", 0, 1, 1)  # reached: 1
+        obj = Objective(title="o", key_results=[band, done])
+        assert 0.25 == score(obj, weight="target")
 
     def test_objective_errors(self) -> None:
         """An empty objective, or one with an unmeasurable key result, says which."""
@@ -864,3 +873,110 @@ class TestReviewRegressions:
         huge = okrkit.scoring.Policy(name="x", scorer=lambda p: 10**400)
         with pytest.raises(okrkit.ScoringError, match="expected a finite number"):
             huge.score_progress(0.5)
+
+
+class TestLeastSquares:
+    """The one least-squares fit, shared by `forecast` and rule OKR305."""
+
+    @given(
+        st.lists(
+            st.tuples(st.integers(-1_000, 1_000), st.integers(-(10**6), 10**6)),
+            min_size=2,
+            max_size=12,
+        ),
+        st.integers(-2_000, 2_000),
+    )
+    def test_agrees_with_exact_arithmetic(self, points: list[tuple[int, int]], at: int) -> None:
+        """On whole numbers it is the textbook line, computed in fractions, to float precision."""
+        n = len(points)
+        t_mean = Fraction(sum(t for t, _ in points), n)
+        y_mean = Fraction(sum(y for _, y in points), n)
+        sxx = sum((t - t_mean) ** 2 for t, _ in points)
+        line = least_squares([(float(t), float(y)) for t, y in points], float(at))
+        if sxx == 0:
+            assert line is None
+            return
+        slope = sum((t - t_mean) * (y - y_mean) for t, y in points) / sxx
+        value = y_mean + slope * (at - t_mean)
+        assert line is not None
+        # The float arithmetic rounds a few times over numbers up to about the spread of the
+        # values times the reach in time.
+        spread = max(abs(y) for _, y in points) + 1
+        reach = max([abs(at), *(abs(t) for t, _ in points)]) + 1
+        assert math.isclose(float(value), line[0], rel_tol=1e-9, abs_tol=1e-9 * spread * reach)
+        assert math.isclose(float(slope), line[1], rel_tol=1e-9, abs_tol=1e-9 * spread)
+
+    def test_no_line(self) -> None:
+        """No line through fewer than two points, or through points all at one time."""
+        assert None is least_squares([], 1.0)
+        assert None is least_squares([(0.0, 1.0)], 1.0)
+        assert None is least_squares([(2.0, 1.0), (2.0, 5.0)], 1.0)
+
+    def test_huge_values_do_not_overflow(self) -> None:
+        """Values near the float limit fit without overflow; beyond it the result is infinite."""
+        top = 1.7e308
+        assert (top / 3, 0.0) == least_squares([(0.0, top), (1.0, -top), (2.0, top)], 1.0)
+        assert (math.inf, top) == least_squares([(0.0, 0.0), (1.0, top)], 2.0)
+
+
+class TestFacade:
+    """okrkit.scoring is written in private modules; its public names are its own."""
+
+    VALUES = (
+        LINEAR,
+        GOOGLE,
+        grade(0.5),
+        Status.AT_RISK,
+        COMMITTED_BANDS,
+        Forecast(value=1.0, score=0.5, trend=0.25, needed=None, points=2),
+    )
+
+    @staticmethod
+    def definitions() -> list[type | types.FunctionType]:
+        """The public classes and functions of okrkit.scoring, and the classes' own methods."""
+        found = [getattr(scoring, name) for name in scoring.__all__]
+        found += [member for x in found if isinstance(x, type) for member in vars(x).values()]
+        return [x for x in found if isinstance(x, type | types.FunctionType)]
+
+    def test_classes_and_functions_say_okrkit_scoring(self) -> None:
+        """Each public class and function, and each method, names okrkit.scoring as its home."""
+        private = [x for x in self.definitions() if x.__module__.startswith("okrkit.scoring._")]
+        assert [] == private
+        assert all(
+            getattr(scoring, name).__module__ == "okrkit.scoring"
+            for name in ["Policy", "linear", "Status"]
+        )
+
+    def test_pickles_from_before_the_split_load(self) -> None:
+        """Pickles written when okrkit.scoring was one module load as the same values."""
+        assert self.VALUES == pickle.loads((GOLDEN / "scoring-values.pickle").read_bytes())
+
+    def test_pickles_name_okrkit_scoring(self) -> None:
+        """New pickles name okrkit.scoring, not the private module a value is written in."""
+        written = pickle.dumps(self.VALUES, protocol=2)
+        assert b"okrkit.scoring\n" in written
+        assert b"okrkit.scoring._" not in written
+
+    def test_repr_names_okrkit_scoring(self) -> None:
+        """A built-in policy shows its callables by their public names."""
+        expected = (
+            "Policy(name='linear', scorer=okrkit.scoring.linear, cap=1.0, floor=0.0, "
+            "aggregate=okrkit.scoring.weighted_mean)"
+        )
+        assert expected == repr(LINEAR)
+
+    def test_type_hints_resolve(self) -> None:
+        """Every public class's and function's annotations resolve (`typing.get_type_hints`)."""
+        for x in self.definitions():
+            assert isinstance(typing.get_type_hints(x), dict)
+
+    def test_docstring_examples_are_found_here(self) -> None:
+        """doctest finds the examples of every public class, method and function here."""
+        written = {
+            f"okrkit.scoring.{x.__qualname__}"
+            for x in self.definitions()
+            if ">>>" in (x.__doc__ or "")
+        }
+        found = {test.name for test in doctest.DocTestFinder().find(scoring) if test.examples}
+        assert len(written) > 15
+        assert set() == written - found

@@ -1,0 +1,115 @@
+"""The OKR arithmetic: progress, scoring policies, grades, status, forecasts and what-ifs.
+
+Every number a key result holds (an int, a float or a Decimal, mixed freely) is converted to
+a float first, and all the arithmetic is done in floats: results are floats, exact where the
+inputs allow and otherwise as close as double precision gets (about 16 significant digits).
+A Decimal beyond the float range (``Decimal("1e400")``) is refused with an okrkit error.
+
+>>> import attrs
+>>> from datetime import date
+>>> from okrkit import KeyResult
+>>> kr = KeyResult(title="Cut open bugs from 100 to 60", direction="decrease",
+...                start=100, target=60).check_in(50, at=date(2026, 8, 1))
+>>> progress(kr)
+1.25
+>>> score(kr), score(kr, policy=attrs.evolve(LINEAR, cap=None))
+(1.0, 1.25)
+"""
+
+# The work is done in one private module per job (policies, progress, grading, pace, and the
+# float arithmetic they share); this package only gathers their public names.
+
+from __future__ import annotations
+
+import types
+
+# isort: off
+# The reference page lists each kind of name (constant, class, function) in the order it is
+# imported here: by job (policies, progress, grades, pace), then as a reader meets them.
+from okrkit.scoring._policy import (
+    ScorerName,
+    AggregatorName,
+    PolicyName,
+    linear,
+    tenths,
+    binary,
+    weighted_mean,
+    mean,
+    minimum,
+    Policy,
+    LINEAR,
+    GOOGLE,
+    BINARY,
+    stepped,
+    STEPPED,
+    policy_named,
+)
+from okrkit.scoring._progress import WeightName, progress, score, required_value
+from okrkit.scoring._grading import Grade, Bands, ASPIRATIONAL_BANDS, COMMITTED_BANDS, grade
+from okrkit.scoring._pace import STALE_AFTER, Status, status, Forecast, forecast, confidence
+
+# isort: on
+
+# `typing.get_type_hints` reads a class's annotations in the module its `__module__` names,
+# which is this one (below): Policy's fields are annotated with these.
+from okrkit.typing import Aggregator as Aggregator
+from okrkit.typing import Scorer as Scorer
+
+__all__ = [
+    "ASPIRATIONAL_BANDS",
+    "BINARY",
+    "COMMITTED_BANDS",
+    "GOOGLE",
+    "LINEAR",
+    "STALE_AFTER",
+    "STEPPED",
+    "AggregatorName",
+    "Bands",
+    "Forecast",
+    "Grade",
+    "Policy",
+    "PolicyName",
+    "ScorerName",
+    "Status",
+    "WeightName",
+    "binary",
+    "confidence",
+    "forecast",
+    "grade",
+    "linear",
+    "mean",
+    "minimum",
+    "policy_named",
+    "progress",
+    "required_value",
+    "score",
+    "status",
+    "stepped",
+    "tenths",
+    "weighted_mean",
+]
+
+
+def _live_here() -> None:
+    """Make each public class and function (and each class's methods) name this module.
+
+    Pickles then refer to `okrkit.scoring.Policy`, not to the private module it is written
+    in, so they survive the modules being rearranged; reprs of policies show
+    ``okrkit.scoring.linear``; and help() and the doctests find them here.
+    """
+    for name in __all__:
+        value = globals()[name]
+        if isinstance(value, type):
+            members = [value, *vars(value).values()]
+        elif isinstance(value, types.FunctionType):
+            members = [value]
+        else:
+            continue
+        for member in members:
+            if isinstance(member, type | types.FunctionType) and member.__module__.startswith(
+                f"{__name__}._"
+            ):
+                member.__module__ = __name__
+
+
+_live_here()

@@ -1,0 +1,108 @@
+"""Grades: the band a score falls in, with a label and a colour (red, yellow, green).
+
+Aspirational and committed OKRs are graded apart: a committed OKR is only green at 1.0.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+import attrs
+
+from okrkit import _validators as v
+from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.model import Commitment
+from okrkit.scoring._numbers import to_float
+
+__all__ = ["ASPIRATIONAL_BANDS", "COMMITTED_BANDS", "Bands", "Grade", "grade"]
+
+
+@attrs.frozen
+class Grade:
+    """A band a score falls in: a label to show, and a colour (``"red"``, ``"yellow"``...).
+
+    >>> grade(0.55)
+    Grade(label='progress', color='yellow')
+    """
+
+    label: str = attrs.field(validator=v.text())
+    color: str = attrs.field(validator=v.text())
+
+
+def _to_thresholds(value: object) -> tuple[float, ...]:
+    if not isinstance(value, list | tuple):
+        raise InvalidTypeError("thresholds", value, "a list of numbers")
+    return tuple(to_float(f"thresholds[{i}]", t) for i, t in enumerate(value))
+
+
+def _to_grades(value: object) -> tuple[Grade, ...]:
+    if not isinstance(value, list | tuple):
+        raise InvalidTypeError("grades", value, "a list of Grade")
+    for i, item in enumerate(value):
+        if not isinstance(item, Grade):
+            raise InvalidTypeError(f"grades[{i}]", item, "a Grade")
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Bands:
+    """Grading bands as data: *grades* from lowest to highest, split at *thresholds*.
+
+    A score at or above ``thresholds[i]`` (and below the next) gets ``grades[i + 1]``; below
+    the first threshold it gets ``grades[0]``.  So there is one more grade than thresholds.
+
+    >>> traffic = Bands(thresholds=[0.5, 0.9], grades=[Grade("behind", "red"),
+    ...                 Grade("close", "amber"), Grade("done", "green")])
+    >>> traffic.grade(0.9).color
+    'green'
+    """
+
+    thresholds: tuple[float, ...] = attrs.field(converter=_to_thresholds)
+    grades: tuple[Grade, ...] = attrs.field(converter=_to_grades)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.grades) != len(self.thresholds) + 1:
+            raise InvalidValueError(
+                "grades",
+                self.grades,
+                f"{len(self.thresholds) + 1} grades: one more than thresholds",
+            )
+        if any(a >= b for a, b in itertools.pairwise(self.thresholds)):
+            raise InvalidValueError("thresholds", self.thresholds, "numbers in increasing order")
+
+    def grade(self, score: float) -> Grade:
+        """The grade of *score* in these bands."""
+        return self.grades[bisect.bisect_right(self.thresholds, to_float("score", score))]
+
+
+ASPIRATIONAL_BANDS = Bands(
+    thresholds=[0.4, 0.7],
+    grades=[Grade("missed", "red"), Grade("progress", "yellow"), Grade("delivered", "green")],
+)
+"""Google's grading of aspirational OKRs: below 0.4 red, 0.4 up to 0.7 yellow, 0.7 up green."""
+
+COMMITTED_BANDS = Bands(
+    thresholds=[1.0], grades=[Grade("missed", "red"), Grade("delivered", "green")]
+)
+"""Committed OKRs are delivered in full: green only at 1.0, anything less is a miss."""
+
+_to_commitment = v.to_enum(Commitment, "commitment")
+
+
+def grade(
+    score: float,
+    commitment: Commitment | str = Commitment.ASPIRATIONAL,
+    bands: Bands | None = None,
+) -> Grade:
+    """The grade of *score*: by default Google's bands for the *commitment*, or your *bands*.
+
+    >>> grade(0.8), grade(0.8, commitment="committed")
+    (Grade(label='delivered', color='green'), Grade(label='missed', color='red'))
+    """
+    kind = _to_commitment(commitment)
+    if bands is None:
+        bands = COMMITTED_BANDS if kind is Commitment.COMMITTED else ASPIRATIONAL_BANDS
+    elif not isinstance(bands, Bands):
+        raise InvalidTypeError("bands", bands, "a Bands")
+    return bands.grade(score)
