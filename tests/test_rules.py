@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+import math
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -743,6 +744,49 @@ class TestAmbitionRules:
         ])  # fmt: skip
         report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
         assert [("objectives[1].key_results[0]", "OKR305")] == [(d.path, d.code) for d in report]
+
+    @given(
+        st.sampled_from(["increase", "decrease"]),
+        st.integers(-(10**6), 10**6),
+        st.lists(
+            st.tuples(st.integers(-400, 60), st.integers(-(10**6), 10**6)),
+            max_size=7,
+            unique_by=lambda reading: reading[0],
+        ),
+    )
+    def test_business_as_usual_follows_the_textbook_trend(
+        self, direction: str, target: int, readings: list[tuple[int, int]]
+    ) -> None:
+        """OKR305 fires, saying where the trend ends, as the textbook least-squares line says."""
+        key_result = KeyResult(id="k", title="Move it", direction=direction, target=target)
+        for days, value in readings:
+            key_result = key_result.check_in(value, at=Q3.start + timedelta(days=days))
+        # The line through the readings before the cycle, in days, at the cycle's last day.
+        points = [(float((Q3.start + timedelta(days=d)).toordinal()), float(v))
+                  for d, v in readings if d < 0]  # fmt: skip
+        expected = []
+        n = len(points)
+        t_mean = math.fsum(t for t, _ in points) / n if n else 0.0
+        sxx = math.fsum((t - t_mean) ** 2 for t, _ in points)
+        if n >= 2 and sxx:
+            y_mean = math.fsum(y for _, y in points) / n
+            slope = math.fsum((t - t_mean) * (y - y_mean) for t, y in points) / sxx
+            end = y_mean + slope * (Q3.end.toordinal() - t_mean)
+            if end >= target if direction == "increase" else end <= target:
+                expected.append(f"{end:g}")
+        plan = Plan(objectives=[objective(key_results=[key_result])])
+        report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
+        found = [d.message.split(" reaches ", 1)[1].split(" by its end")[0] for d in report]
+        assert expected == found
+
+    def test_trend_of_readings_near_the_float_limit(self) -> None:
+        """Readings near the float limit give a trend to judge, not an overflow in validate."""
+        key_result = KeyResult(id="k", title="Move it", direction="increase", target=1)
+        for month, value in ((1, 1.7e308), (3, -1.7e308), (5, 1.7e308)):
+            key_result = key_result.check_in(value, at=date(2026, month, 1))
+        plan = Plan(objectives=[objective(key_results=[key_result])])
+        report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
+        assert ["OKR305"] == [d.code for d in report]
 
     def test_committed_objectives_may_be_confident(self) -> None:
         """OKR306 is about aspirational objectives only."""

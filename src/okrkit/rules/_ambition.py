@@ -9,6 +9,7 @@ from datetime import date, datetime
 from okrkit.cycles import Cycle
 from okrkit.model import Commitment, Direction, KeyResult, Plan
 from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.scoring._numbers import least_squares
 
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
@@ -159,16 +160,8 @@ def _trend_end(kr: KeyResult, cycle: Cycle) -> float | None:
         for c in kr.check_ins
         if (c.at.date() if isinstance(c.at, datetime) else c.at) < cycle.start
     ]
-    if len(points) < 2:
-        return None
-    n = len(points)
-    t_mean = math.fsum(t for t, _ in points) / n
-    y_mean = math.fsum(y for _, y in points) / n
-    sxx = math.fsum((t - t_mean) ** 2 for t, _ in points)
-    if sxx == 0:
-        return None
-    slope = math.fsum((t - t_mean) * (y - y_mean) for t, y in points) / sxx
-    return y_mean + slope * (float(cycle.end.toordinal()) - t_mean)
+    line = least_squares(points, float(cycle.end.toordinal()))
+    return None if line is None else line[0]
 
 
 @REGISTRY.rule("OKR305", name="business-as-usual", severity="warning")
