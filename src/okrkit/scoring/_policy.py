@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -100,21 +100,26 @@ class _Steps:
 _SCORERS: dict[str, Scorer] = {"linear": linear, "tenths": tenths, "binary": binary}
 
 
-def _to_scorer(value: object) -> Scorer:
+def _named_or_callable(
+    path: str, value: object, built_in: Mapping[str, Callable[..., Any]]
+) -> Callable[..., Any]:
+    """*value* if it is callable, else the built-in it names; an okrkit error if neither."""
     if isinstance(value, str):
-        found = _SCORERS.get(value)
+        found = built_in.get(value)
         if found is None:
-            raise InvalidValueError(
-                "scorer", value, "one of " + _names(_SCORERS) + " or a callable"
-            )
+            raise InvalidValueError(path, value, f"one of {_names(built_in)} or a callable")
         return found
     if not callable(value):
-        raise InvalidTypeError("scorer", value, "a callable or one of " + _names(_SCORERS))
+        raise InvalidTypeError(path, value, f"a callable or one of {_names(built_in)}")
     return value
 
 
 def _names(choices: Iterable[str]) -> str:
     return ", ".join(map(repr, choices))
+
+
+def _to_scorer(value: object) -> Scorer:
+    return _named_or_callable("scorer", value, _SCORERS)
 
 
 # Aggregators -------------------------------------------------------------------------------
@@ -191,15 +196,7 @@ _AGGREGATORS: dict[str, Aggregator] = {
 
 
 def _to_aggregator(value: object) -> Aggregator:
-    if isinstance(value, str):
-        found = _AGGREGATORS.get(value)
-        if found is None:
-            expected = "one of " + _names(_AGGREGATORS) + " or a callable"
-            raise InvalidValueError("aggregate", value, expected)
-        return found
-    if not callable(value):
-        raise InvalidTypeError("aggregate", value, "a callable or one of " + _names(_AGGREGATORS))
-    return value
+    return _named_or_callable("aggregate", value, _AGGREGATORS)
 
 
 # Policies ----------------------------------------------------------------------------------
