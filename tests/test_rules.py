@@ -657,11 +657,11 @@ class TestMeasurabilityRules:
         """Where OKR202's quick check says the statement agrees, the full comparison finds
         nothing (the quick check may only say "look closer" wrongly)."""
         from okrkit.rules._measurability import _agrees, _text_target
-        from okrkit.text import _reader
+        from okrkit.text import key_result_reader
 
         target = kr.target[0] if isinstance(kr.target, tuple) else kr.target
         title = f"{verb} sign-ups " + shape.format(s=kr.start, t=target)
-        read = _reader()(title)
+        read = key_result_reader()(title)
         if _agrees(kr, read):
             assert [] == _text_target(kr, read)
 

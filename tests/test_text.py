@@ -800,7 +800,7 @@ class TestTemplates:
             text = f"{words} from {a}{units[0]} to {b}{units[1]}"
             full = self.full(text)
             assert parse_key_result(text) == full
-            assert t._reader()(text) == t._Reading.of(full)
+            assert t.key_result_reader()(text) == t.KeyResultReading.of(full)
             assert parse_key_result(text) == full  # now through the template, if usable
 
     @given(st.lists(SCREEN_WORDS, max_size=8).map(" ".join) | st.text(max_size=40))
@@ -808,16 +808,16 @@ class TestTemplates:
         """What the rules read of a statement is what parse_key_result reads, for any text."""
         from okrkit import text as t
 
-        read = t._reader()
-        assert read(text) == t._Reading.of(parse_key_result(text))
-        assert read(text) == t._Reading.of(parse_key_result(text))  # read once, kept
+        read = t.key_result_reader()
+        assert read(text) == t.KeyResultReading.of(parse_key_result(text))
+        assert read(text) == t.KeyResultReading.of(parse_key_result(text))  # read once, kept
 
     def test_reading_of_corpus(self) -> None:
         from okrkit import text as t
 
-        read = t._reader()
+        read = t.key_result_reader()
         for text in _key_result_and_objective_texts():
-            assert read(text) == t._Reading.of(self.full(text))
+            assert read(text) == t.KeyResultReading.of(self.full(text))
 
     def test_template_is_reused(self) -> None:
         """The second statement of a shape comes from the first's template, numbers changed."""
@@ -857,7 +857,7 @@ class TestTemplates:
         t._TEMPLATES.clear()
         for text in ("Double signups from 5 to -0", "Double signups from 5 to -3"):
             assert parse_key_result(text) == self.full(text)
-            assert t._reader()(text) == t._Reading.of(self.full(text))
+            assert t.key_result_reader()(text) == t.KeyResultReading.of(self.full(text))
         assert -3.0 == parse_key_result("Double signups from 5 to -3").value
 
     def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,8 +4,10 @@
 whether it moves *by* an amount or *to* a level, the numbers, the unit, the metric, whether
 it can be measured at all and whether it describes an activity rather than an outcome);
 `to_key_result` turns that into a `KeyResult`; `parse_objective` says whether an objective
-is qualitative, as it should be.  Everything is rules and regular expressions: no network,
-no models, any string in, a well-formed answer out.
+is qualitative, as it should be.  A `key_result_reader` reads many statements into the
+`KeyResultReading`\\ s that fields are checked against (as the validation rules do).
+Everything is rules and regular expressions: no network, no models, any string in, a
+well-formed answer out.
 
 >>> parse_key_result("Reduce churn by 8%").direction
 <Direction.DECREASE: 'decrease'>
@@ -32,10 +34,12 @@ from okrkit.model import Direction, KeyResult
 
 __all__ = [
     "Form",
+    "KeyResultReading",
     "ParsedKeyResult",
     "ParsedObjective",
     "Span",
     "SpanLabel",
+    "key_result_reader",
     "parse_key_result",
     "parse_objective",
     "to_key_result",
@@ -1548,9 +1552,17 @@ def parse_key_result(text: str) -> ParsedKeyResult:
     return template if m is None else _from_template(template, m, a, b)
 
 
-class _Reading(NamedTuple):
-    """What the rules read of a key result statement: `ParsedKeyResult`'s fields that do not
-    describe the text itself (its metric, deadline, ambiguities and spans)."""
+class KeyResultReading(NamedTuple):
+    """What a key result statement says about its fields: the parts of `ParsedKeyResult`
+    that can be checked against a `KeyResult`, without those that describe the text itself
+    (its metric, deadline, ambiguities and spans).
+
+    The validation rules read statements this way, through a `key_result_reader`.
+
+    >>> KeyResultReading.of(parse_key_result("Grow NPS from 32 to 50"))
+    KeyResultReading(direction=<Direction.INCREASE: 'increase'>, form='target', value=50.0, \
+start=32.0, upper=None, relative=False, unit=None, measurable=True, output=False)
+    """
 
     direction: Direction | None
     form: Form | None
@@ -1563,7 +1575,8 @@ class _Reading(NamedTuple):
     output: bool
 
     @classmethod
-    def of(cls, parsed: ParsedKeyResult) -> _Reading:
+    def of(cls, parsed: ParsedKeyResult) -> KeyResultReading:
+        """The reading of a statement already parsed."""
         return cls(
             parsed.direction,
             parsed.form,
@@ -1577,23 +1590,32 @@ class _Reading(NamedTuple):
         )
 
 
-def _reader() -> Callable[[str], _Reading]:
-    """A function giving ``_Reading.of(parse_key_result(text))``, faster: where a template
-    serves it builds no reading, and a statement read in full is read once per reader.  The
-    rules read hundreds of thousands of statements with one."""
-    full: dict[str, _Reading] = {}
+def key_result_reader() -> Callable[[str], KeyResultReading]:
+    """A function that reads key result statements: ``KeyResultReading.of(parse_key_result(text))``,
+    faster.
 
-    def read(text: str) -> _Reading:
+    Made for reading many statements, as `okrkit.rules.validate` does: where a statement
+    has a wording seen before ("<words> from <a> to <b>") it is read through that wording's
+    template without building the parse; any other statement is read in full once per reader
+    (a reader keeps what it read: make one for a batch of statements, then let it go).
+
+    >>> read = key_result_reader()
+    >>> read("Reduce churn from 5% to 4%").direction
+    <Direction.DECREASE: 'decrease'>
+    """
+    full: dict[str, KeyResultReading] = {}
+
+    def read(text: str) -> KeyResultReading:
         found = _find_template(text) if " from " in text else None
         if found is None:
             reading = full.get(text)
             if reading is None:
-                reading = full[text] = _Reading.of(_parse_key_result(text))
+                reading = full[text] = KeyResultReading.of(_parse_key_result(text))
             return reading
         t, m, a, b = found
         if m is None:
-            return _Reading.of(t)
-        return _Reading(t.direction, t.form, b, a, None, False, t.unit, True, t.output)
+            return KeyResultReading.of(t)
+        return KeyResultReading(t.direction, t.form, b, a, None, False, t.unit, True, t.output)
 
     return read
 

@@ -20,7 +20,7 @@ from okrkit.typing import RuleFunction
 
 if TYPE_CHECKING:
     from okrkit.rules._config import RuleConfig
-    from okrkit.text import ParsedKeyResult, ParsedObjective, _Reading
+    from okrkit.text import KeyResultReading, ParsedKeyResult, ParsedObjective
 
 
 class Severity(enum.Enum):
@@ -281,14 +281,14 @@ class RuleContext:
         """`okrkit.text.parse_key_result` of *text*, parsed once per validation."""
         return self._shared.parse_key_result(text)
 
-    def _readings(self) -> list[list[_Reading]]:
+    def _readings(self) -> list[list[KeyResultReading]]:
         """What the built-in rules need of each key result's statement, by objective and key
         result position: read once per validation, and faster than `parse_key_result`."""
 
-        def compute() -> list[list[_Reading]]:
-            from okrkit.text import _reader
+        def compute() -> list[list[KeyResultReading]]:
+            from okrkit.text import key_result_reader
 
-            read = _reader()
+            read = key_result_reader()
             return [
                 [read(kr.title) for kr in obj.key_results] for obj in self._shared.plan.objectives
             ]

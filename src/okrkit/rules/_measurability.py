@@ -10,7 +10,7 @@ from okrkit.model import Direction, Indicator, KeyResult, Plan
 from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
 
 if TYPE_CHECKING:
-    from okrkit.text import _Reading
+    from okrkit.text import KeyResultReading
 
 # Tuples, not sets: membership by identity is faster than hashing an enum member.
 _UP = (Direction.INCREASE, Direction.AT_LEAST)
@@ -77,7 +77,7 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             )
 
 
-def _agrees(kr: KeyResult, parsed: _Reading) -> bool:
+def _agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
     """A quick "yes" for the commonest case, where `_text_target` finds nothing: the text
     sets the fields' own direction, start and target (False says only "look closer")."""
     return (
@@ -89,7 +89,7 @@ def _agrees(kr: KeyResult, parsed: _Reading) -> bool:
     )
 
 
-def _text_target(kr: KeyResult, parsed: _Reading) -> list[str]:
+def _text_target(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
     """How *kr*'s statement, read as *parsed*, contradicts its fields, if it does."""
     problems = []
     said, field = parsed.direction, kr.direction
