@@ -701,6 +701,33 @@ class TestMeasurabilityRules:
         config = RuleConfig(select=["OKR202", "OKR205"])
         assert expected == codes(plan, config=config)
 
+    @pytest.mark.parametrize(
+        ("title", "unit", "expected"),
+        [
+            ("Cut wait from 6 hours to 2 hours", "hrs", []),
+            ("Cut wait from 6 hours to 2 hours", "Hours", []),
+            ("Cut wait from 6 hours to 2 hours", "min", ["OKR205"]),
+            ("Cut wait from 6 minutes to 2 minutes", "hour", ["OKR205"]),
+            ("Cut lead time from 10 days to 5 days", "d", []),
+            ("Cut lead time from 10 days to 5 days", "h", ["OKR205"]),
+            ("Grow MRR from $10k to $20k", "USD", []),
+            ("Grow MRR from $10k to $20k", "yen", ["OKR205"]),
+            ("Raise NPS from 30% to 50%", "percent", []),
+            # Only currencies, % and durations up to days are compared; nouns never are.
+            ("Cut cycle time from 3 weeks to 2 weeks", "days", []),
+            ("Cut energy from 30 kWh to 20 kWh", "MWh", []),
+            ("Grow paying customers from 100 to 150", "accounts", []),
+        ],
+    )
+    def test_units_compared(self, title: str, unit: str, expected: list[str]) -> None:
+        """OKR205 reads a unit field through the same table of spellings as the statement."""
+        direction = "decrease" if title.startswith("Cut") else "increase"
+        start, target = (10, 5) if direction == "decrease" else (5, 10)
+        kr = KeyResult(id="k", title=title, direction=direction, start=start, target=target,
+                       unit=unit)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        assert expected == codes(plan, config=RuleConfig(select=["OKR205"]))
+
 
 class TestAmbitionRules:
     """OKR3xx worked examples."""

@@ -17,6 +17,7 @@ from okrkit.text import (
     ParsedKeyResult,
     ParsedObjective,
     Span,
+    canonical_unit,
     parse_key_result,
     parse_objective,
     to_key_result,
@@ -335,6 +336,48 @@ class TestParseKeyResult:
         """A very long text is read without error, in one pass."""
         text = "Reduce churn by 8% and " * 5000
         well_formed(parse_key_result(text), text)
+
+
+class TestUnits:
+    """One table of units: the spellings the reader reads, and `canonical_unit` for the rules."""
+
+    @pytest.mark.parametrize(
+        ("spelling", "unit"),
+        [
+            ("%", "%"), ("percent", "%"), ("PCT", "%"), ("USD", "$"), ("dollars", "$"),
+            ("€", "€"), ("euros", "€"), ("gbp", "£"), ("yen", "¥"), ("ms", "ms"),
+            ("milliseconds", "ms"), ("Secs", "s"), ("minute", "min"), (" hrs ", "h"),
+            ("hour", "h"), ("d", "days"), ("days", "days"), ("wk", "weeks"), ("month", "months"),
+            ("KWH", "kWh"), ("tonnes", "t"), ("mile", "miles"),
+            ("customers", None), ("x", None), ("CHF", None), ("", None),
+        ],
+    )  # fmt: skip
+    def test_canonical_unit(self, spelling: str, unit: str | None) -> None:
+        """Each spelling of a known unit, in any case and spacing, names it; other words none."""
+        assert unit == canonical_unit(spelling)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Cut p95 latency from 800 milliseconds to 300 ms",
+            "Cut wait from 6 hours to 2 hrs",
+            "Grow MRR from USD 10k to 20k dollars",
+            "Cut lead time from 10 days to 5 days",
+            "Grow sales by 500 yen",
+            "Cut energy use by 20 kWh per unit",
+            "Raise NPS from 30% to 50%",
+        ],
+    )
+    def test_the_reader_writes_canonical_units(self, text: str) -> None:
+        """The unit the reader writes is in its canonical form: it is what the table names."""
+        unit = parse_key_result(text).unit
+        assert unit is not None
+        assert unit == canonical_unit(unit)
+
+    def test_bad_type(self) -> None:
+        """A unit must be a string."""
+        with pytest.raises(InvalidTypeError, match="unit"):
+            canonical_unit(3)  # type: ignore[arg-type]
 
 
 class TestParseObjective:

@@ -5,9 +5,9 @@ whether it moves *by* an amount or *to* a level, the numbers, the unit, the metr
 it can be measured at all and whether it describes an activity rather than an outcome);
 `to_key_result` turns that into a `KeyResult`; `parse_objective` says whether an objective
 is qualitative, as it should be.  A `key_result_reader` reads many statements into the
-`KeyResultReading`\\ s that fields are checked against (as the validation rules do).
-Everything is rules and regular expressions: no network, no models, any string in, a
-well-formed answer out.
+`KeyResultReading`\\ s that fields are checked against (as the validation rules do), and
+`canonical_unit` names the unit a spelling stands for.  Everything is rules and regular
+expressions: no network, no models, any string in, a well-formed answer out.
 
 >>> parse_key_result("Reduce churn by 8%").direction
 <Direction.DECREASE: 'decrease'>
@@ -39,6 +39,7 @@ __all__ = [
     "ParsedObjective",
     "Span",
     "SpanLabel",
+    "canonical_unit",
     "key_result_reader",
     "parse_key_result",
     "parse_objective",
@@ -923,50 +924,45 @@ _MULT = {
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
 }
-_CURRENCY = {
-    "usd": "$",
-    "dollars": "$",
-    "eur": "€",
-    "euros": "€",
-    "gbp": "£",
-    "pounds": "£",
-    "jpy": "¥",
-    "yen": "¥",
-}
 _UNIT_AFTER = re.compile(
     r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
     weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The units okrkit knows, in the form it writes each, with the other spellings people use
+# (in lower case).  The one table of units: the reader writes the units it finds in these
+# forms, and the rules compare a key result's unit field with its statement's through it
+# (`canonical_unit`).
+_UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "%": ("percent", "pct"),
+    "$": ("usd", "dollars"),
+    "€": ("eur", "euros"),
+    "£": ("gbp", "pounds"),
+    "¥": ("jpy", "yen"),
+    "ms": ("millisecond", "milliseconds"),
+    "s": ("sec", "secs", "second", "seconds"),
+    "min": ("mins", "minute", "minutes"),
+    "h": ("hr", "hrs", "hour", "hours"),
+    "days": ("d", "day"),
+    "weeks": ("wk", "wks", "week"),
+    "months": ("month",),
+    "kWh": (),
+    "MWh": (),
+    "GWh": (),
+    "kW": (),
+    "MW": (),
+    "GB": (),
+    "TB": (),
+    "MB": (),
+    "kg": (),
+    "t": ("tonne", "tonnes", "ton", "tons"),
+    "km": (),
+    "miles": ("mile",),
+}
 _UNITS = {
-    "ms": "ms",
-    "millisecond": "ms",
-    "s": "s",
-    "sec": "s",
-    "second": "s",
-    "min": "min",
-    "minute": "min",
-    "h": "h",
-    "hr": "h",
-    "hour": "h",
-    "day": "days",
-    "wk": "weeks",
-    "week": "weeks",
-    "month": "months",
-    "kwh": "kWh",
-    "mwh": "MWh",
-    "gwh": "GWh",
-    "kw": "kW",
-    "mw": "MW",
-    "gb": "GB",
-    "tb": "TB",
-    "mb": "MB",
-    "kg": "kg",
-    "tonne": "t",
-    "ton": "t",
-    "t": "t",
-    "km": "km",
-    "mile": "miles",
+    spelling: unit
+    for unit, others in _UNIT_SPELLINGS.items()
+    for spelling in (unit.lower(), *others)
 }
 _NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # The qualifiers as plain words, matched against runs of tokens; _AT_LEAST and _AT_MOST
@@ -1168,7 +1164,7 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     cur = m["cur"] or m["cur2"]
     if cur:
         cur = cur.strip()
-        unit = _CURRENCY.get(cur.lower(), cur.upper())
+        unit = _UNITS.get(cur.lower(), cur.upper())
     elif m["x"]:
         unit = "x"
     elif m["pct"]:
@@ -1618,6 +1614,22 @@ def key_result_reader() -> Callable[[str], KeyResultReading]:
         return KeyResultReading(t.direction, t.form, b, a, None, False, t.unit, True, t.output)
 
     return read
+
+
+def canonical_unit(unit: str) -> str | None:
+    """The unit a spelling names, as okrkit writes it; None for a word it does not know as one.
+
+    Currencies, percentages, durations and common measures are known in their usual
+    spellings, in any case: the same table the reader writes `ParsedKeyResult.unit` from.
+
+    >>> canonical_unit("USD"), canonical_unit("hrs"), canonical_unit("percent")
+    ('$', 'h', '%')
+    >>> canonical_unit("customers") is None
+    True
+    """
+    if not isinstance(unit, str):
+        raise InvalidTypeError("unit", unit, "a str")
+    return _UNITS.get(unit.strip().lower())
 
 
 def _linked_start(tokens: list[_Token], kind: str, w: str, begin: int) -> _Token | None:

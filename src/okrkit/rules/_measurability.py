@@ -17,43 +17,10 @@ _UP = (Direction.INCREASE, Direction.AT_LEAST)
 _DOWN = (Direction.DECREASE, Direction.AT_MOST)
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
-# Units people write in several ways; other units (customers, tickets) are compared as words.
-_UNIT_ALIASES = {
-    "%": "%",
-    "percent": "%",
-    "pct": "%",
-    "$": "$",
-    "usd": "$",
-    "dollars": "$",
-    "€": "€",
-    "eur": "€",
-    "euros": "€",
-    "£": "£",
-    "gbp": "£",
-    "pounds": "£",
-    "¥": "¥",
-    "jpy": "¥",
-    "ms": "ms",
-    "milliseconds": "ms",
-    "s": "s",
-    "sec": "s",
-    "seconds": "s",
-    "min": "min",
-    "mins": "min",
-    "minutes": "min",
-    "h": "h",
-    "hr": "h",
-    "hrs": "h",
-    "hours": "h",
-    "d": "d",
-    "days": "d",
-}
-_UNITS = frozenset(_UNIT_ALIASES.values())
-
-
-def _canonical(unit: str) -> str | None:
-    """The canonical form of a unit okrkit knows several spellings of; None for others."""
-    return _UNIT_ALIASES.get(unit.strip().lower())
+# The units OKR205 compares, as `okrkit.text.canonical_unit` names them: currencies, % and
+# durations up to days, which statements and fields most often spell differently.  Other units
+# okrkit knows (weeks, kWh, GB) and nouns ("customers") are not compared.
+_COMPARED = frozenset(("%", "$", "€", "£", "¥", "ms", "s", "min", "h", "days"))
 
 
 def _close(a: float, b: float) -> bool:
@@ -190,6 +157,8 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 @REGISTRY.rule("OKR205", name="unit-mismatch", severity="error")
 def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result's unit disagrees with the unit in its statement."""
+    from okrkit.text import canonical_unit
+
     readings = context._readings()
     for i, obj in enumerate(plan.objectives):
         for j, kr in enumerate(obj.key_results):
@@ -198,10 +167,8 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             said = readings[i][j].unit
             if said is None:
                 continue
-            mine, theirs = _canonical(kr.unit), _canonical(said)
-            # Only units okrkit knows (currencies, %, durations) are compared: a statement's
-            # noun ("customers") is not a unit the field must repeat.
-            if mine in _UNITS and theirs in _UNITS and mine != theirs:
+            mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
+            if mine in _COMPARED and theirs in _COMPARED and mine != theirs:
                 yield context.diagnostic(
                     kr_path(i, j),
                     f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}",
