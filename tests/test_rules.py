@@ -152,12 +152,12 @@ class TestValidate:
         """The quick sort keys of the commonest paths equal the general ones."""
         import re
 
-        from okrkit.rules._engine import _RANK, _path_key
+        from okrkit.rules._findings import RANK, path_key
 
         general = []
         for name, index in re.findall(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", path):
-            general += (_RANK.get(name, 9), name, int(index) if index else -1)
-        assert tuple(general) == _path_key(path)
+            general += (RANK.get(name, 9), name, int(index) if index else -1)
+        assert tuple(general) == path_key(path)
 
     def test_alignment_loops_and_unknown_ids_are_reported_not_raised(self) -> None:
         """A loop and a dangling parent are diagnostics."""
@@ -224,9 +224,9 @@ class TestValidate:
 
 
 def _order(path: str) -> tuple[Any, ...]:
-    from okrkit.rules._engine import _path_key
+    from okrkit.rules._findings import path_key
 
-    return _path_key(path)
+    return path_key(path)
 
 
 class TestReport:
@@ -254,6 +254,26 @@ class TestReport:
         assert "plan: OKR101 [warning] m" == str(d)
         assert {"code": "OKR101", "name": "n", "severity": "warning", "message": "m", "path": "",
                 "id": None, "hint": None} == d.to_dict()  # fmt: skip
+
+    @given(
+        code=st.from_regex(r"[A-Z][A-Z0-9]{0,6}[0-9]", fullmatch=True),
+        severity=st.sampled_from(Severity),
+        text=st.text(max_size=20),
+        optional=st.none() | st.text(max_size=20),
+    )
+    def test_unchecked_equals_checked(
+        self, code: str, severity: Severity, text: str, optional: str | None
+    ) -> None:
+        """On what its caller has checked (a rule code, a Severity member), the engine's
+        unchecked constructor makes the very finding the checked one makes."""
+        fields: dict[str, Any] = {"code": code, "name": text, "severity": severity,
+                                  "message": text, "path": text, "id": optional,
+                                  "hint": optional}  # fmt: skip
+        made = Diagnostic._unchecked(**fields)
+        assert Diagnostic(**fields) == made
+        assert type(made) is Diagnostic
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.code = "X1"  # type: ignore[misc]
 
     @pytest.mark.parametrize(
         ("field", "value", "error"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
+from okrkit.rules._context import RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 from okrkit.rules._structure import normaliser
 
 _RANKS: dict[str, int] = {Level.COMPANY: 0, Level.DEPARTMENT: 1, Level.TEAM: 2, Level.INDIVIDUAL: 3}

@@ -8,7 +8,9 @@ from datetime import date, datetime
 
 from okrkit.cycles import Cycle
 from okrkit.model import Commitment, Direction, KeyResult, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext, key_result_path
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
@@ -53,7 +55,7 @@ def timid_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     for i, j, kr, share in _changes(plan, context):
         if share < low:
             yield context.diagnostic(
-                kr_path(i, j),
+                key_result_path(i, j),
                 f"key result {kr.title!r} moves {share:.1%} from its start (less than {low:.0%})",
                 id=kr.id,
                 hint="aim for a change people would notice, or track it as a KPI",
@@ -68,7 +70,7 @@ def implausible_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]
     for i, j, kr, share in _changes(plan, context):
         if share > high:
             yield context.diagnostic(
-                kr_path(i, j),
+                key_result_path(i, j),
                 f"key result {kr.title!r} moves {share:.0%} from its start {limit}",
                 id=kr.id,
                 hint="check the baseline and the target; a stretch should stay plausible",
@@ -189,7 +191,7 @@ def business_as_usual(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             reached = end >= target if kr.direction is Direction.INCREASE else end <= target
             if reached:
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"key result {kr.title!r}: the trend before the cycle reaches {end:g} by "
                     f"its end, past the target {kr.target}",
                     id=kr.id,

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from okrkit.model import Direction, Indicator, KeyResult, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext, key_result_path
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 if TYPE_CHECKING:
     from okrkit.text import KeyResultReading
@@ -37,7 +39,7 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             if kr.measurable or read.measurable:
                 continue
             yield context.diagnostic(
-                kr_path(i, j),
+                key_result_path(i, j),
                 f"key result {kr.title!r} has no measurable target",
                 id=kr.id,
                 hint="say from what to what the metric moves, and set direction, start and target",
@@ -117,7 +119,7 @@ def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[D
             problems = _text_target(kr, read)
             if problems:
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"key result {kr.title!r}: " + "; ".join(problems),
                     id=kr.id,
                     hint="make the statement and the fields say the same thing",
@@ -133,7 +135,7 @@ def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic
             if read.output:
                 kr = obj.key_results[j]
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"key result {kr.title!r} is an activity or a deliverable",
                     id=kr.id,
                     hint="measure what the work changes (for whom, by how much), not the work",
@@ -147,7 +149,7 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(obj.key_results):
             if kr.direction in _CHANGE and kr.start is None:
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"key result {kr.title!r} has no baseline to measure progress from",
                     id=kr.id,
                     hint="measure today's value and set it as start",
@@ -170,7 +172,7 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
             if mine in _COMPARED and theirs in _COMPARED and mine != theirs:
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}",
                     id=kr.id,
                     hint="use one unit in the statement and the field",

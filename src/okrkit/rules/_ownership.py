@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext, key_result_path
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 
 @REGISTRY.rule("OKR401", name="no-owner", severity="error")
@@ -26,7 +28,7 @@ def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(obj.key_results):
             if kr.owner is None:
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"key result {kr.title!r} has no owner, nor has its objective",
                     id=kr.id,
                     hint="name who moves this number",

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from okrkit.model import Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext, key_result_path
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -120,7 +122,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 
     def first(where: tuple[int, int]) -> str:
         i, j = where
-        return f"objectives[{i}]" if j == -1 else kr_path(i, j)
+        return f"objectives[{i}]" if j == -1 else key_result_path(i, j)
 
     # Each objective and key result holds an id in the index unless some id is held twice.
     unique = len(ids) == sum(1 + len(obj.key_results) for obj in plan.objectives)
@@ -145,7 +147,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(() if unique else obj.key_results):
             if ids[kr.id] != (i, j):
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"id {kr.id!r} is also used at {first(ids[kr.id])}",
                     id=kr.id,
                     hint="give it its own id",

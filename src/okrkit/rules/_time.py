@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from okrkit.model import Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext, key_result_path
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 
 def _date(at: date) -> date:
@@ -29,7 +31,7 @@ def outside_cycle(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(obj.key_results):
             if kr.due is not None and not cycle.start <= _date(kr.due) <= cycle.end:
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"due {_date(kr.due)}, outside the cycle {cycle} "
                     f"({cycle.start} to {cycle.end})",
                     id=kr.id,
@@ -39,7 +41,7 @@ def outside_cycle(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                 day = _date(c.at)
                 if day > cycle.end or (day < cycle.start and not history):
                     yield context.diagnostic(
-                        f"{kr_path(i, j)}.check_ins[{k}]",
+                        f"{key_result_path(i, j)}.check_ins[{k}]",
                         f"check-in on {day}, outside the cycle {cycle} "
                         f"({cycle.start} to {cycle.end})",
                         id=kr.id,
@@ -61,7 +63,7 @@ def stale(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             if today - last > limit:
                 since = "the cycle began" if last == cycle.start else f"{last}"
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"no check-in since {since} ({(today - last).days} days; at most {days})",
                     id=kr.id,
                     hint="check in weekly: a number nobody looks at does not move",

@@ -6,7 +6,9 @@ import math
 from collections.abc import Iterator
 
 from okrkit.model import Direction, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext, key_result_path
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 
 def _positive(weight: object) -> bool:
@@ -38,7 +40,7 @@ def bad_weight(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         for j, kr in enumerate(krs):
             if not _positive(kr.weight):
                 yield context.diagnostic(
-                    kr_path(i, j),
+                    key_result_path(i, j),
                     f"weight {kr.weight!r} is not a positive number",
                     id=kr.id,
                     hint="use a number above 0",
@@ -49,7 +51,7 @@ def bad_weight(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                     total = math.fsum(weights)
                 if weights[j] > total - weights[j]:
                     yield context.diagnostic(
-                        kr_path(i, j),
+                        key_result_path(i, j),
                         f"milestone {kr.title!r} weighs {kr.weight}, more than all its "
                         "siblings together: one yes-or-no step decides the objective",
                         id=kr.id,
