@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +22,7 @@ from okrkit.formats import from_dict
 from okrkit.rules import (
     REGISTRY,
     Diagnostic,
+    ObjectiveSite,
     Report,
     Rule,
     RuleConfig,
@@ -30,6 +33,7 @@ from okrkit.rules import (
 )
 from okrkit.testing import key_results as st_key_results
 from okrkit.testing import plans
+from okrkit.text import KeyResultReading
 
 SETS = Path(__file__).parent / "data" / "okr_sets"
 Q3 = Cycle.parse("2026-Q3")
@@ -612,6 +616,167 @@ class TestRuleRegistry:
         for rule in REGISTRY:
             assert rule.summary
             assert f"## {rule.code}" in page
+
+
+class TestSites:
+    """RuleContext's sites: each objective and key result, with its path, its objects, a lazy
+    reading of its statement and a flag that makes the running rule's finding."""
+
+    def test_sites_and_their_findings(self) -> None:
+        """Sites come in document order; a flag carries the rule's code, the site's path and
+        id, and the hint registered with the rule unless it gives its own."""
+        mine = RuleRegistry()
+
+        @mine.rule("ACME010", name="everywhere", severity="info", hint="the rule's hint")
+        def everywhere(plan: Plan, context: RuleContext) -> Any:
+            """Flags every objective and key result."""
+            for site in context.objectives():
+                yield site.flag(f"objective {site.index}")
+            for kr_site in context.key_results():
+                yield kr_site.flag(f"key result {kr_site.index}", hint="its own hint")
+            yield context.diagnostic("kpis[0]", "a KPI")
+
+        plan = Plan(objectives=[objective("a", key_results=three("a")[:2]),
+                                objective("b", key_results=three("b")[:1])])  # fmt: skip
+        report = validate(plan, today=BEFORE, registry=mine)
+        assert [
+            ("objectives[0]", "a", "objective 0", "the rule's hint"),
+            ("objectives[0].key_results[0]", "a-1", "key result 0", "its own hint"),
+            ("objectives[0].key_results[1]", "a-2", "key result 1", "its own hint"),
+            ("objectives[1]", "b", "objective 1", "the rule's hint"),
+            ("objectives[1].key_results[0]", "b-1", "key result 0", "its own hint"),
+            ("kpis[0]", None, "a KPI", "the rule's hint"),
+        ] == [(d.path, d.id, d.message, d.hint) for d in report]
+        assert {"ACME010"} == report.codes
+
+    def test_sites_describe_their_place(self) -> None:
+        """A site knows its objects, positions and path; an objective's site holds its key
+        results' sites, the very ones `key_results` gives."""
+        seen: dict[str, Any] = {}
+        mine = RuleRegistry()
+
+        @mine.rule("ACME011", name="look", severity="info")
+        def look(plan: Plan, context: RuleContext) -> Any:
+            """Keeps the sites it is given."""
+            seen["objectives"], seen["key_results"] = context.objectives(), context.key_results()
+            seen["again"] = context.key_results()
+            return ()
+
+        plan = Plan(objectives=[objective("a"), objective("b", key_results=[])])
+        validate(plan, today=BEFORE, registry=mine)
+        sites, kr_sites = seen["objectives"], seen["key_results"]
+        assert seen["again"] is kr_sites
+        assert [(0, "objectives[0]", plan.objectives[0]), (1, "objectives[1]", plan.objectives[1])
+                ] == [(s.index, s.path, s.objective) for s in sites]  # fmt: skip
+        assert sites[0].key_results == kr_sites
+        assert () == sites[1].key_results
+        assert [(0, j, f"objectives[0].key_results[{j}]", kr, plan.objectives[0])
+                for j, kr in enumerate(plan.objectives[0].key_results)] == [
+            (s.objective_index, s.index, s.path, s.key_result, s.objective) for s in kr_sites
+        ]  # fmt: skip
+        assert "<KeyResultSite objectives[0].key_results[2] 'a-3'>" == repr(kr_sites[2])
+        assert "<ObjectiveSite objectives[1] 'b'>" == repr(sites[1])
+
+    def test_readings_are_lazy_and_shared(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A statement is read only when a rule asks for its site's reading, once per call
+        however many rules ask, and reads as okrkit.text reads it."""
+        from okrkit import text
+
+        asked: list[str] = []
+        real = text.key_result_reader
+
+        def counting() -> Any:
+            read = real()
+
+            def count(title: str) -> KeyResultReading:
+                asked.append(title)
+                return read(title)
+
+            return count
+
+        monkeypatch.setattr(text, "key_result_reader", counting)
+        mine = RuleRegistry()
+        got: list[object] = []
+
+        def reads_the_first(plan: Plan, context: RuleContext) -> Any:
+            """Reads the first key result's statement and its objective's."""
+            got.append(context.key_results()[0].reading)
+            got.append(context.objectives()[0].reading)
+            return ()
+
+        mine.register(reads_the_first, "ACME012", name="first", severity="info")
+        mine.register(reads_the_first, "ACME013", name="again", severity="info")
+        plan = Plan(objectives=[objective("a")])
+        validate(plan, today=BEFORE, registry=mine)
+        title = plan.objectives[0].key_results[0].title
+        assert [title] == asked
+        assert got[0] is got[2]
+        assert got[1] is got[3]
+        assert text.KeyResultReading.of(text.parse_key_result(title)) == got[0]
+        assert text.parse_objective(plan.objectives[0].title) == got[1]
+
+    def test_reading_nothing_loads_no_text(self) -> None:
+        """Rules that ask for no reading leave okrkit.text unloaded: `import okrkit` and
+        validation stay light for them."""
+        code = (
+            "import sys, datetime, okrkit\n"
+            "from okrkit.rules import REGISTRY, RuleConfig, validate\n"
+            "plan = okrkit.Plan(objectives=[okrkit.Objective(title='Delight our customers',"
+            " key_results=[okrkit.KeyResult(title='Grow sign-ups from 3 to 5')])])\n"
+            "quiet = ['OKR102', 'OKR103', 'OKR104', 'OKR201', 'OKR202', 'OKR203', 'OKR205']\n"
+            "validate(plan, RuleConfig(select=['OKR1', 'OKR2'], ignore=quiet),"
+            " today=datetime.date(2026, 1, 1))\n"
+            "print('okrkit.text' in sys.modules)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        assert "False" == out.strip()
+
+    def test_memo_is_shared_by_the_rules_of_a_call(self) -> None:
+        """`memo` computes once per validate call, for every rule asking by the key."""
+        calls: list[int] = []
+        mine = RuleRegistry()
+
+        def counts(plan: Plan, context: RuleContext) -> Any:
+            """Asks for the same memo as its twin."""
+            total = context.memo("acme.total", lambda: calls.append(1) or len(plan.objectives))
+            yield context.diagnostic("", f"{total} objectives")
+
+        mine.register(counts, "ACME014", name="a", severity="info")
+        mine.register(counts, "ACME015", name="b", severity="info")
+        plan = Plan(objectives=[objective("a")])
+        assert ["1 objectives", "1 objectives"] == [
+            d.message for d in validate(plan, today=BEFORE, registry=mine)
+        ]
+        validate(plan, today=BEFORE, registry=mine)
+        assert [1, 1] == calls
+
+    def test_a_site_flags_only_while_its_call_runs(self) -> None:
+        """A site kept after its validate call cannot make a finding: no rule is running."""
+        kept: list[ObjectiveSite] = []
+        mine = RuleRegistry()
+
+        @mine.rule("ACME016", name="keep", severity="info")
+        def keep(plan: Plan, context: RuleContext) -> Any:
+            """Keeps the first site."""
+            kept.extend(context.objectives()[:1])
+            return ()
+
+        validate(Plan(objectives=[objective("a")]), today=BEFORE, registry=mine)
+        with pytest.raises(InvalidValueError, match=r"site: .*got 'objectives\[0\]'"):
+            kept[0].flag("too late")
+
+    def test_bad_hint_refused(self) -> None:
+        """A rule's hint is text, or None."""
+        with pytest.raises(InvalidTypeError, match="hint"):
+            RuleRegistry().register(
+                lambda plan, context: (),
+                "X1",
+                name="x",
+                severity="info",
+                hint=3,  # type: ignore[arg-type]
+            )
 
 
 class TestStructureRules:

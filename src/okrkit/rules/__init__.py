@@ -25,7 +25,7 @@ from okrkit.rules import (  # noqa: F401
     _weights,
 )
 from okrkit.rules._config import RuleConfig
-from okrkit.rules._context import RuleContext
+from okrkit.rules._context import KeyResultSite, ObjectiveSite, RuleContext
 from okrkit.rules._engine import validate
 from okrkit.rules._findings import Diagnostic, Report, Severity
 from okrkit.rules._registry import REGISTRY, Rule, RuleRegistry
@@ -34,6 +34,8 @@ from okrkit.typing import RuleFunction
 __all__ = [
     "REGISTRY",
     "Diagnostic",
+    "KeyResultSite",
+    "ObjectiveSite",
     "Report",
     "Rule",
     "RuleConfig",

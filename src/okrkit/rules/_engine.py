@@ -86,22 +86,30 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
     shared = Shared(plan)
     ignores = _ignores(plan)
     found: list[Diagnostic] = []
-    for rule in rules:
-        if not config.enabled(rule.code):
-            continue
-        context = RuleContext(
-            code=rule.code,
-            name=rule.name,
-            severity=config.severity_of(rule.code, rule.severity),
-            options={**rule.options, **config.options.get(rule.code, {})},
-            today=today,
-            shared=shared,
-        )
-        for diagnostic in rule(plan, context):
-            if not isinstance(diagnostic, Diagnostic):
-                raise InvalidTypeError(
-                    f"rule {rule.code}", diagnostic, "a Diagnostic (yield context.diagnostic(...))"
-                )
-            if not ignores or not _ignored(diagnostic, ignores):
-                found.append(diagnostic)
+    try:
+        for rule in rules:
+            if not config.enabled(rule.code):
+                continue
+            shared.running = context = RuleContext(
+                code=rule.code,
+                name=rule.name,
+                severity=config.severity_of(rule.code, rule.severity),
+                options={**rule.options, **config.options.get(rule.code, {})},
+                today=today,
+                hint=rule.hint,
+                shared=shared,
+            )
+            for diagnostic in rule(plan, context):
+                if not isinstance(diagnostic, Diagnostic):
+                    raise InvalidTypeError(
+                        f"rule {rule.code}",
+                        diagnostic,
+                        "a Diagnostic (yield site.flag(...) or context.diagnostic(...))",
+                    )
+                if not ignores or not _ignored(diagnostic, ignores):
+                    found.append(diagnostic)
+    finally:
+        # The sites refer to the call's shared state, which refers to them and to the running
+        # rule: dropping those references frees it all without the (paused) collector.
+        shared.finish()
     return Report(in_document_order(found))

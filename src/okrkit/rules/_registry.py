@@ -59,7 +59,7 @@ class _Selection(Protocol):
 
 @attrs.frozen(kw_only=True)
 class Rule:
-    """A registered rule: its stable code, its name, default severity, options and function."""
+    """A registered rule: its stable code, name, default severity, options, hint and function."""
 
     code: str = attrs.field(validator=check_code)
     name: str
@@ -67,6 +67,8 @@ class Rule:
     function: RuleFunction = attrs.field(repr=False)
     options: Mapping[str, Any] = attrs.field(factory=dict)
     summary: str = ""
+    hint: str | None = None
+    """How to fix what the rule finds: its findings' hint unless the rule gives another."""
 
     def __call__(self, plan: Plan, context: RuleContext) -> Iterable[Diagnostic]:
         return self.function(plan, context)
@@ -79,11 +81,12 @@ class RuleRegistry:
     or starting from the built-ins (``REGISTRY.copy()``), and pass it to `validate`.
 
     >>> mine = REGISTRY.copy()
-    >>> @mine.rule("ACME001", name="no-secret-owner", severity="warning")
+    >>> @mine.rule("ACME001", name="no-secret-owner", severity="warning",
+    ...            hint="give it to the team that does the work")
     ... def no_secret_owner(plan, context):
-    ...     for i, obj in enumerate(plan.objectives):
-    ...         if obj.owner == "secret":
-    ...             yield context.diagnostic(f"objectives[{i}]", "owner is a secret", id=obj.id)
+    ...     for site in context.objectives():
+    ...         if site.objective.owner == "secret":
+    ...             yield site.flag("owner is a secret")
     >>> "ACME001" in mine, "ACME001" in REGISTRY
     (True, False)
     """
@@ -112,12 +115,18 @@ class RuleRegistry:
         name: str,
         severity: Severity | str,
         options: Mapping[str, Any] | None = None,
+        hint: str | None = None,
     ) -> RuleFunction:
-        """Register *function* as the rule *code*, and give it back unchanged."""
+        """Register *function* as the rule *code*, and give it back unchanged.
+
+        *hint* says how to fix what it finds; its findings carry it unless they give their own.
+        """
         if not callable(function):
             raise InvalidTypeError(
                 "function", function, "a callable (plan, context) -> diagnostics"
             )
+        if hint is not None and not isinstance(hint, str):
+            raise InvalidTypeError("hint", hint, "a str, or None")
         doc = (getattr(function, "__doc__", None) or "").strip()
         self.add(
             Rule(
@@ -127,6 +136,7 @@ class RuleRegistry:
                 function=function,
                 options=dict(options or {}),
                 summary=doc.splitlines()[0] if doc else "",
+                hint=hint,
             )
         )
         return function
@@ -138,11 +148,14 @@ class RuleRegistry:
         name: str,
         severity: Severity | str,
         options: Mapping[str, Any] | None = None,
+        hint: str | None = None,
     ) -> Callable[[RuleFunction], RuleFunction]:
         """A decorator that registers the function it decorates as the rule *code*."""
 
         def decorate(function: RuleFunction) -> RuleFunction:
-            return self.register(function, code, name=name, severity=severity, options=options)
+            return self.register(
+                function, code, name=name, severity=severity, options=options, hint=hint
+            )
 
         return decorate
 
