@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -17,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from okrkit import Cycle, KeyResult, Kpi, Objective, PastScore, Plan
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.formats import from_dict
 from okrkit.rules import (
     REGISTRY,
@@ -1007,14 +1008,38 @@ class TestAlignmentAndTimeRules:
 class TestWeightRules:
     """OKR701 worked examples."""
 
-    def test_non_positive_weights(self) -> None:
-        """Weights below or at 0 (only reachable by bypassing the constructors) are OKR701."""
-        bad = three("o")
-        object.__setattr__(bad[0], "weight", 0)
-        obj = objective(key_results=bad)
-        object.__setattr__(obj, "weight", "heavy")
-        report = validate(Plan(objectives=[obj]), RuleConfig(select=["OKR701"]), today=BEFORE)
-        assert ["objectives[0]", "objectives[0].key_results[0]"] == [d.path for d in report]
+    @given(
+        st.one_of(
+            st.integers(),
+            st.floats(),
+            st.decimals(),
+            st.booleans(),
+            st.none(),
+            st.text(max_size=3),
+            st.integers().map(str),
+        )
+    )
+    def test_every_weight_is_a_positive_number(self, weight: object) -> None:
+        """OKR701 judges only milestones: a weight that is not a positive number never reaches
+        a rule, as the constructors, attrs.evolve and the readers' fast paths refuse it."""
+        made: list[object] = []
+        for make in (
+            lambda: KeyResult(title="Grow sign-ups", weight=weight),
+            lambda: Objective(title="Delight customers", weight=weight),
+            lambda: attrs.evolve(objective(), weight=weight),
+            lambda: from_dict({"okrkit": 1, "objectives": [{"title": "Delight customers",
+                               "key_results": [{"title": "Grow sign-ups", "weight": weight}]}]}
+                              ).objectives[0].key_results[0],
+        ):  # fmt: skip
+            try:
+                made.append(make().weight)  # type: ignore[attr-defined]
+            except OKRError:
+                continue
+        for kept in made:
+            assert isinstance(kept, int | float | Decimal)
+            assert not isinstance(kept, bool)
+            assert math.isfinite(float(kept))
+            assert float(kept) > 0
 
     def test_lone_milestone(self) -> None:
         """A lone milestone's weight decides nothing it would not decide anyway."""
