@@ -44,8 +44,8 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             yield site.flag(f"key result {kr.title!r} has no measurable target")
 
 
-def _agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
-    """A quick "yes" for the commonest case, where `_text_target` finds nothing: the text
+def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
+    """A quick "yes" for the commonest case, where `contradictions` finds nothing: the text
     sets the fields' own direction, start and target (False says only "look closer")."""
     return (
         parsed.form == "target"
@@ -56,7 +56,7 @@ def _agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
     )
 
 
-def _text_target(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
+def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
     """How *kr*'s statement, read as *parsed*, contradicts its fields, if it does."""
     problems = []
     said, field = parsed.direction, kr.direction
@@ -117,9 +117,9 @@ def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[D
         if kr.direction is None and kr.target is None:
             continue
         read = site.reading
-        if _agrees(kr, read):
+        if agrees(kr, read):
             continue
-        problems = _text_target(kr, read)
+        problems = contradictions(kr, read)
         if problems:
             yield site.flag(f"key result {kr.title!r}: " + "; ".join(problems))
 
