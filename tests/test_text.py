@@ -17,6 +17,7 @@ from okrkit.text import (
     ParsedKeyResult,
     ParsedObjective,
     Span,
+    canonical_unit,
     parse_key_result,
     parse_objective,
     to_key_result,
@@ -335,6 +336,48 @@ class TestParseKeyResult:
         """A very long text is read without error, in one pass."""
         text = "Reduce churn by 8% and " * 5000
         well_formed(parse_key_result(text), text)
+
+
+class TestUnits:
+    """One table of units: the spellings the reader reads, and `canonical_unit` for the rules."""
+
+    @pytest.mark.parametrize(
+        ("spelling", "unit"),
+        [
+            ("%", "%"), ("percent", "%"), ("PCT", "%"), ("USD", "$"), ("dollars", "$"),
+            ("€", "€"), ("euros", "€"), ("gbp", "£"), ("yen", "¥"), ("ms", "ms"),
+            ("milliseconds", "ms"), ("Secs", "s"), ("minute", "min"), (" hrs ", "h"),
+            ("hour", "h"), ("d", "days"), ("days", "days"), ("wk", "weeks"), ("month", "months"),
+            ("KWH", "kWh"), ("tonnes", "t"), ("mile", "miles"),
+            ("customers", None), ("x", None), ("CHF", None), ("", None),
+        ],
+    )  # fmt: skip
+    def test_canonical_unit(self, spelling: str, unit: str | None) -> None:
+        """Each spelling of a known unit, in any case and spacing, names it; other words none."""
+        assert unit == canonical_unit(spelling)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Cut p95 latency from 800 milliseconds to 300 ms",
+            "Cut wait from 6 hours to 2 hrs",
+            "Grow MRR from USD 10k to 20k dollars",
+            "Cut lead time from 10 days to 5 days",
+            "Grow sales by 500 yen",
+            "Cut energy use by 20 kWh per unit",
+            "Raise NPS from 30% to 50%",
+        ],
+    )
+    def test_the_reader_writes_canonical_units(self, text: str) -> None:
+        """The unit the reader writes is in its canonical form: it is what the table names."""
+        unit = parse_key_result(text).unit
+        assert unit is not None
+        assert unit == canonical_unit(unit)
+
+    def test_bad_type(self) -> None:
+        """A unit must be a string."""
+        with pytest.raises(InvalidTypeError, match="unit"):
+            canonical_unit(3)  # type: ignore[arg-type]
 
 
 class TestParseObjective:
@@ -800,7 +843,7 @@ class TestTemplates:
             text = f"{words} from {a}{units[0]} to {b}{units[1]}"
             full = self.full(text)
             assert parse_key_result(text) == full
-            assert t._reader()(text) == t._Reading.of(full)
+            assert t.key_result_reader()(text) == t.KeyResultReading.of(full)
             assert parse_key_result(text) == full  # now through the template, if usable
 
     @given(st.lists(SCREEN_WORDS, max_size=8).map(" ".join) | st.text(max_size=40))
@@ -808,16 +851,16 @@ class TestTemplates:
         """What the rules read of a statement is what parse_key_result reads, for any text."""
         from okrkit import text as t
 
-        read = t._reader()
-        assert read(text) == t._Reading.of(parse_key_result(text))
-        assert read(text) == t._Reading.of(parse_key_result(text))  # read once, kept
+        read = t.key_result_reader()
+        assert read(text) == t.KeyResultReading.of(parse_key_result(text))
+        assert read(text) == t.KeyResultReading.of(parse_key_result(text))  # read once, kept
 
     def test_reading_of_corpus(self) -> None:
         from okrkit import text as t
 
-        read = t._reader()
+        read = t.key_result_reader()
         for text in _key_result_and_objective_texts():
-            assert read(text) == t._Reading.of(self.full(text))
+            assert read(text) == t.KeyResultReading.of(self.full(text))
 
     def test_template_is_reused(self) -> None:
         """The second statement of a shape comes from the first's template, numbers changed."""
@@ -857,7 +900,7 @@ class TestTemplates:
         t._TEMPLATES.clear()
         for text in ("Double signups from 5 to -0", "Double signups from 5 to -3"):
             assert parse_key_result(text) == self.full(text)
-            assert t._reader()(text) == t._Reading.of(self.full(text))
+            assert t.key_result_reader()(text) == t.KeyResultReading.of(self.full(text))
         assert -3.0 == parse_key_result("Double signups from 5 to -3").value
 
     def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,8 +4,10 @@
 whether it moves *by* an amount or *to* a level, the numbers, the unit, the metric, whether
 it can be measured at all and whether it describes an activity rather than an outcome);
 `to_key_result` turns that into a `KeyResult`; `parse_objective` says whether an objective
-is qualitative, as it should be.  Everything is rules and regular expressions: no network,
-no models, any string in, a well-formed answer out.
+is qualitative, as it should be.  A `key_result_reader` reads many statements into the
+`KeyResultReading`\\ s that fields are checked against (as the validation rules do), and
+`canonical_unit` names the unit a spelling stands for.  Everything is rules and regular
+expressions: no network, no models, any string in, a well-formed answer out.
 
 >>> parse_key_result("Reduce churn by 8%").direction
 <Direction.DECREASE: 'decrease'>
@@ -32,10 +34,13 @@ from okrkit.model import Direction, KeyResult
 
 __all__ = [
     "Form",
+    "KeyResultReading",
     "ParsedKeyResult",
     "ParsedObjective",
     "Span",
     "SpanLabel",
+    "canonical_unit",
+    "key_result_reader",
     "parse_key_result",
     "parse_objective",
     "to_key_result",
@@ -919,50 +924,45 @@ _MULT = {
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
 }
-_CURRENCY = {
-    "usd": "$",
-    "dollars": "$",
-    "eur": "€",
-    "euros": "€",
-    "gbp": "£",
-    "pounds": "£",
-    "jpy": "¥",
-    "yen": "¥",
-}
 _UNIT_AFTER = re.compile(
     r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
     weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The units okrkit knows, in the form it writes each, with the other spellings people use
+# (in lower case).  The one table of units: the reader writes the units it finds in these
+# forms, and the rules compare a key result's unit field with its statement's through it
+# (`canonical_unit`).
+_UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "%": ("percent", "pct"),
+    "$": ("usd", "dollars"),
+    "€": ("eur", "euros"),
+    "£": ("gbp", "pounds"),
+    "¥": ("jpy", "yen"),
+    "ms": ("millisecond", "milliseconds"),
+    "s": ("sec", "secs", "second", "seconds"),
+    "min": ("mins", "minute", "minutes"),
+    "h": ("hr", "hrs", "hour", "hours"),
+    "days": ("d", "day"),
+    "weeks": ("wk", "wks", "week"),
+    "months": ("month",),
+    "kWh": (),
+    "MWh": (),
+    "GWh": (),
+    "kW": (),
+    "MW": (),
+    "GB": (),
+    "TB": (),
+    "MB": (),
+    "kg": (),
+    "t": ("tonne", "tonnes", "ton", "tons"),
+    "km": (),
+    "miles": ("mile",),
+}
 _UNITS = {
-    "ms": "ms",
-    "millisecond": "ms",
-    "s": "s",
-    "sec": "s",
-    "second": "s",
-    "min": "min",
-    "minute": "min",
-    "h": "h",
-    "hr": "h",
-    "hour": "h",
-    "day": "days",
-    "wk": "weeks",
-    "week": "weeks",
-    "month": "months",
-    "kwh": "kWh",
-    "mwh": "MWh",
-    "gwh": "GWh",
-    "kw": "kW",
-    "mw": "MW",
-    "gb": "GB",
-    "tb": "TB",
-    "mb": "MB",
-    "kg": "kg",
-    "tonne": "t",
-    "ton": "t",
-    "t": "t",
-    "km": "km",
-    "mile": "miles",
+    spelling: unit
+    for unit, others in _UNIT_SPELLINGS.items()
+    for spelling in (unit.lower(), *others)
 }
 _NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # The qualifiers as plain words, matched against runs of tokens; _AT_LEAST and _AT_MOST
@@ -1164,7 +1164,7 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     cur = m["cur"] or m["cur2"]
     if cur:
         cur = cur.strip()
-        unit = _CURRENCY.get(cur.lower(), cur.upper())
+        unit = _UNITS.get(cur.lower(), cur.upper())
     elif m["x"]:
         unit = "x"
     elif m["pct"]:
@@ -1548,9 +1548,17 @@ def parse_key_result(text: str) -> ParsedKeyResult:
     return template if m is None else _from_template(template, m, a, b)
 
 
-class _Reading(NamedTuple):
-    """What the rules read of a key result statement: `ParsedKeyResult`'s fields that do not
-    describe the text itself (its metric, deadline, ambiguities and spans)."""
+class KeyResultReading(NamedTuple):
+    """What a key result statement says about its fields: the parts of `ParsedKeyResult`
+    that can be checked against a `KeyResult`, without those that describe the text itself
+    (its metric, deadline, ambiguities and spans).
+
+    The validation rules read statements this way, through a `key_result_reader`.
+
+    >>> KeyResultReading.of(parse_key_result("Grow NPS from 32 to 50"))
+    KeyResultReading(direction=<Direction.INCREASE: 'increase'>, form='target', value=50.0, \
+start=32.0, upper=None, relative=False, unit=None, measurable=True, output=False)
+    """
 
     direction: Direction | None
     form: Form | None
@@ -1563,7 +1571,8 @@ class _Reading(NamedTuple):
     output: bool
 
     @classmethod
-    def of(cls, parsed: ParsedKeyResult) -> _Reading:
+    def of(cls, parsed: ParsedKeyResult) -> KeyResultReading:
+        """The reading of a statement already parsed."""
         return cls(
             parsed.direction,
             parsed.form,
@@ -1577,25 +1586,50 @@ class _Reading(NamedTuple):
         )
 
 
-def _reader() -> Callable[[str], _Reading]:
-    """A function giving ``_Reading.of(parse_key_result(text))``, faster: where a template
-    serves it builds no reading, and a statement read in full is read once per reader.  The
-    rules read hundreds of thousands of statements with one."""
-    full: dict[str, _Reading] = {}
+def key_result_reader() -> Callable[[str], KeyResultReading]:
+    """A function that reads key result statements: ``KeyResultReading.of(parse_key_result(text))``,
+    faster.
 
-    def read(text: str) -> _Reading:
+    Made for reading many statements, as `okrkit.rules.validate` does: where a statement
+    has a wording seen before ("<words> from <a> to <b>") it is read through that wording's
+    template without building the parse; any other statement is read in full once per reader
+    (a reader keeps what it read: make one for a batch of statements, then let it go).
+
+    >>> read = key_result_reader()
+    >>> read("Reduce churn from 5% to 4%").direction
+    <Direction.DECREASE: 'decrease'>
+    """
+    full: dict[str, KeyResultReading] = {}
+
+    def read(text: str) -> KeyResultReading:
         found = _find_template(text) if " from " in text else None
         if found is None:
             reading = full.get(text)
             if reading is None:
-                reading = full[text] = _Reading.of(_parse_key_result(text))
+                reading = full[text] = KeyResultReading.of(_parse_key_result(text))
             return reading
         t, m, a, b = found
         if m is None:
-            return _Reading.of(t)
-        return _Reading(t.direction, t.form, b, a, None, False, t.unit, True, t.output)
+            return KeyResultReading.of(t)
+        return KeyResultReading(t.direction, t.form, b, a, None, False, t.unit, True, t.output)
 
     return read
+
+
+def canonical_unit(unit: str) -> str | None:
+    """The unit a spelling names, as okrkit writes it; None for a word it does not know as one.
+
+    Currencies, percentages, durations and common measures are known in their usual
+    spellings, in any case: the same table the reader writes `ParsedKeyResult.unit` from.
+
+    >>> canonical_unit("USD"), canonical_unit("hrs"), canonical_unit("percent")
+    ('$', 'h', '%')
+    >>> canonical_unit("customers") is None
+    True
+    """
+    if not isinstance(unit, str):
+        raise InvalidTypeError("unit", unit, "a str")
+    return _UNITS.get(unit.strip().lower())
 
 
 def _linked_start(tokens: list[_Token], kind: str, w: str, begin: int) -> _Token | None:

@@ -55,8 +55,10 @@ then (0 to 1 usually).  The default is linear: half the cycle, half the way.
 RuleFunction: TypeAlias = Callable[[Plan, "RuleContext"], Iterable["Diagnostic"]]
 """A validation rule: it reads a plan and yields a `okrkit.rules.Diagnostic` for each problem.
 
-It makes each with ``context.diagnostic(path, message, id=..., hint=...)``, which fills in
-the rule's code, name and configured severity; its options are ``context.options``.
+It makes each with ``site.flag(message)`` on a site of ``context.objectives()`` or
+``context.key_results()`` (``context.diagnostic(path, message, ...)`` elsewhere), which
+fills in the rule's code, name, configured severity and hint; its options are
+``context.options``.
 Register it with `okrkit.rules.RuleRegistry.rule` (``okrkit.rules.RuleFunction`` is the same
 alias).
 """

@@ -14,26 +14,28 @@ them.  The catalogue, and how to write your own rule, is in ``docs/rules.md``.
 ['OKR101', 'OKR103']
 """
 
-from okrkit.rules import _alignment, _ambition, _measurability, _ownership, _structure, _time
-from okrkit.rules import _weights as _weights
-from okrkit.rules._config import RuleConfig
-from okrkit.rules._engine import (
-    REGISTRY,
-    Diagnostic,
-    Report,
-    Rule,
-    RuleContext,
-    RuleRegistry,
-    Severity,
-    validate,
+# Importing the theme modules registers the built-in rules on REGISTRY.
+from okrkit.rules import (  # noqa: F401
+    _alignment,
+    _ambition,
+    _measurability,
+    _ownership,
+    _structure,
+    _time,
+    _weights,
 )
+from okrkit.rules._config import RuleConfig
+from okrkit.rules._context import KeyResultSite, ObjectiveSite, RuleContext
+from okrkit.rules._engine import validate
+from okrkit.rules._findings import Diagnostic, Report, Severity
+from okrkit.rules._registry import REGISTRY, Rule, RuleRegistry
 from okrkit.typing import RuleFunction
-
-del _alignment, _ambition, _measurability, _ownership, _structure, _time
 
 __all__ = [
     "REGISTRY",
     "Diagnostic",
+    "KeyResultSite",
+    "ObjectiveSite",
     "Report",
     "Rule",
     "RuleConfig",

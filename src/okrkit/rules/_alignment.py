@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext
+from okrkit.rules._context import RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 from okrkit.rules._structure import normaliser
 
 _RANKS: dict[str, int] = {Level.COMPANY: 0, Level.DEPARTMENT: 1, Level.TEAM: 2, Level.INDIVIDUAL: 3}
@@ -22,24 +24,27 @@ def _parents(plan: Plan, context: RuleContext) -> list[int]:
             parents.append(-1 if where is None else where[0])
         return parents
 
-    return context._memo("parents", compute)
+    return context.memo("parents", compute)
 
 
-@REGISTRY.rule("OKR501", name="unknown-parent", severity="error")
+@REGISTRY.rule(
+    "OKR501", name="unknown-parent", severity="error", hint="fix the id, or remove the alignment"
+)
 def unknown_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective is aligned to an id no objective or key result has."""
     ids = context.ids()
-    for i, obj in enumerate(plan.objectives):
-        if obj.aligned_to is not None and obj.aligned_to not in ids:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"aligned to {obj.aligned_to!r}, which no objective or key result has",
-                id=obj.id,
-                hint="fix the id, or remove the alignment",
-            )
+    for site in context.objectives():
+        parent = site.objective.aligned_to
+        if parent is not None and parent not in ids:
+            yield site.flag(f"aligned to {parent!r}, which no objective or key result has")
 
 
-@REGISTRY.rule("OKR502", name="alignment-loop", severity="error")
+@REGISTRY.rule(
+    "OKR502",
+    name="alignment-loop",
+    severity="error",
+    hint="align one of them to something outside the loop, or to nothing",
+)
 def alignment_loop(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """Objectives are aligned in a loop: each is, in the end, aligned to itself."""
     parents = _parents(plan, context)
@@ -57,83 +62,82 @@ def alignment_loop(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             at = members.index(first)
             ordered = members[at:] + members[:at]
             ids = " -> ".join(plan.objectives[k].id for k in [*ordered, first])
-            yield context.diagnostic(
-                f"objectives[{first}]",
-                f"alignment loop: {ids}",
-                id=plan.objectives[first].id,
-                hint="align one of them to something outside the loop, or to nothing",
-            )
+            yield context.objectives()[first].flag(f"alignment loop: {ids}")
         for k in walk:
             state[k] = 2
 
 
-@REGISTRY.rule("OKR503", name="cycle-outside-parent", severity="warning")
+@REGISTRY.rule(
+    "OKR503",
+    name="cycle-outside-parent",
+    severity="warning",
+    hint="align it to an objective of a cycle that contains its own",
+)
 def cycle_outside_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A child objective's cycle lies outside its parent's."""
     parents = _parents(plan, context)
-    for i, obj in enumerate(plan.objectives):
-        p = parents[i]
-        if p == -1 or obj.cycle is None:
+    for site in context.objectives():
+        p, cycle = parents[site.index], site.objective.cycle
+        if p == -1 or cycle is None:
             continue
         parent = plan.objectives[p]
         if parent.cycle is None:
             continue
-        if obj.cycle.start < parent.cycle.start or obj.cycle.end > parent.cycle.end:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"cycle {obj.cycle} lies outside its parent {parent.id!r}'s cycle {parent.cycle}",
-                id=obj.id,
-                hint="align it to an objective of a cycle that contains its own",
+        if cycle.start < parent.cycle.start or cycle.end > parent.cycle.end:
+            yield site.flag(
+                f"cycle {cycle} lies outside its parent {parent.id!r}'s cycle {parent.cycle}"
             )
 
 
-@REGISTRY.rule("OKR504", name="orphan", severity="warning")
+@REGISTRY.rule(
+    "OKR504",
+    name="orphan",
+    severity="warning",
+    hint="align it to the objective or key result it helps",
+)
 def orphan(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective below company level is aligned to nothing."""
-    for i, obj in enumerate(plan.objectives):
+    for site in context.objectives():
+        obj = site.objective
         if obj.aligned_to is None and obj.level is not None and obj.level != Level.COMPANY:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"{obj.level} objective {obj.title!r} is aligned to nothing",
-                id=obj.id,
-                hint="align it to the objective or key result it helps",
-            )
+            yield site.flag(f"{obj.level} objective {obj.title!r} is aligned to nothing")
 
 
-@REGISTRY.rule("OKR505", name="skipped-level", severity="info")
+@REGISTRY.rule(
+    "OKR505",
+    name="skipped-level",
+    severity="info",
+    hint="check that no level in between should own a part of it",
+)
 def skipped_level(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective is aligned past a level (a team's objective to the company's)."""
     parents = _parents(plan, context)
-    for i, obj in enumerate(plan.objectives):
-        p = parents[i]
+    for site in context.objectives():
+        p = parents[site.index]
         if p == -1:
             continue
-        parent = plan.objectives[p]
-        mine, theirs = _RANKS.get(obj.level or ""), _RANKS.get(parent.level or "")
+        level, parent = site.objective.level, plan.objectives[p].level
+        mine, theirs = _RANKS.get(level or ""), _RANKS.get(parent or "")
         if mine is not None and theirs is not None and mine - theirs > 1:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"{obj.level} objective aligned straight to a {parent.level} one",
-                id=obj.id,
-                hint="check that no level in between should own a part of it",
-            )
+            yield site.flag(f"{level} objective aligned straight to a {parent} one")
 
 
-@REGISTRY.rule("OKR506", name="restated-parent", severity="warning")
+@REGISTRY.rule(
+    "OKR506",
+    name="restated-parent",
+    severity="warning",
+    hint="say what this team will change to move the parent",
+)
 def restated_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A child objective repeats the title of the objective or key result it is aligned to."""
     ids = context.ids()
     normal = normaliser(context)
-    for i, obj in enumerate(plan.objectives):
+    for site in context.objectives():
+        obj = site.objective
         where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
         if where is None:
             continue
         parent = plan.objectives[where[0]]
         title = parent.title if where[1] == -1 else parent.key_results[where[1]].title
         if normal(title) == normal(obj.title):
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"objective restates its parent's title {title!r}",
-                id=obj.id,
-                hint="say what this team will change to move the parent",
-            )
+            yield site.flag(f"objective restates its parent's title {title!r}")

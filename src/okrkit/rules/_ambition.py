@@ -8,7 +8,9 @@ from datetime import date, datetime
 
 from okrkit.cycles import Cycle
 from okrkit.model import Commitment, Direction, KeyResult, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import KeyResultSite, ObjectiveSite, RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 from okrkit.scoring._numbers import least_squares
 
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
@@ -31,48 +33,54 @@ def _change(kr: KeyResult) -> float | None:
     return share if math.isfinite(share) else None
 
 
-def _changes(plan: Plan, context: RuleContext) -> list[tuple[int, int, KeyResult, float]]:
-    """Every key result whose planned change has a meaning, with where it is and its share."""
+def _changes(context: RuleContext) -> list[tuple[KeyResultSite, float]]:
+    """Every key result whose planned change has a meaning, with its share."""
 
-    def compute() -> list[tuple[int, int, KeyResult, float]]:
+    def compute() -> list[tuple[KeyResultSite, float]]:
         found = []
-        for i, obj in enumerate(plan.objectives):
-            for j, kr in enumerate(obj.key_results):
-                if kr.direction in _CHANGE:  # _change's first test, here to save most calls
-                    share = _change(kr)
-                    if share is not None:
-                        found.append((i, j, kr, share))
+        for site in context.key_results():
+            if site.key_result.direction in _CHANGE:  # _change's first test, to save most calls
+                share = _change(site.key_result)
+                if share is not None:
+                    found.append((site, share))
         return found
 
-    return context._memo("changes", compute)
+    return context.memo("changes", compute)
 
 
-@REGISTRY.rule("OKR301", name="timid-target", severity="warning", options={"min_change": 0.05})
+@REGISTRY.rule(
+    "OKR301",
+    name="timid-target",
+    severity="warning",
+    options={"min_change": 0.05},
+    hint="aim for a change people would notice, or track it as a KPI",
+)
 def timid_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The change from start to target is a small share of the start."""
     low = context.options["min_change"]
-    for i, j, kr, share in _changes(plan, context):
+    for site, share in _changes(context):
         if share < low:
-            yield context.diagnostic(
-                kr_path(i, j),
-                f"key result {kr.title!r} moves {share:.1%} from its start (less than {low:.0%})",
-                id=kr.id,
-                hint="aim for a change people would notice, or track it as a KPI",
+            yield site.flag(
+                f"key result {site.key_result.title!r} moves {share:.1%} from its start "
+                f"(less than {low:.0%})"
             )
 
 
-@REGISTRY.rule("OKR302", name="implausible-target", severity="warning", options={"max_change": 3.0})
+@REGISTRY.rule(
+    "OKR302",
+    name="implausible-target",
+    severity="warning",
+    options={"max_change": 3.0},
+    hint="check the baseline and the target; a stretch should stay plausible",
+)
 def implausible_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The change from start to target is several times the start."""
     high = context.options["max_change"]
     limit = f"(more than {high:.0%})"
-    for i, j, kr, share in _changes(plan, context):
+    for site, share in _changes(context):
         if share > high:
-            yield context.diagnostic(
-                kr_path(i, j),
-                f"key result {kr.title!r} moves {share:.0%} from its start {limit}",
-                id=kr.id,
-                hint="check the baseline and the target; a stretch should stay plausible",
+            yield site.flag(
+                f"key result {site.key_result.title!r} moves {share:.0%} from its start {limit}"
             )
 
 
@@ -94,10 +102,10 @@ def _owner_averages(plan: Plan, last: int) -> dict[str, tuple[float, int, int]]:
 
 def _history_rule(plan: Plan, context: RuleContext, *, high: bool) -> Iterator[Diagnostic]:
     options = context.options
-    first: dict[str, int] = {}
-    for i, obj in enumerate(plan.objectives):
-        if obj.owner is not None:
-            first.setdefault(obj.owner, i)
+    first: dict[str, ObjectiveSite] = {}  # each owner's first objective
+    for site in context.objectives():
+        if site.objective.owner is not None:
+            first.setdefault(site.objective.owner, site)
     for owner, (mean, n, k) in _owner_averages(plan, options["cycles"]).items():
         if n < options["min_cycles"]:
             continue
@@ -106,22 +114,17 @@ def _history_rule(plan: Plan, context: RuleContext, *, high: bool) -> Iterator[D
                 f"owner {owner!r} averaged {mean:.2f} on aspirational OKRs over the last "
                 f"{n} cycles: the goals were not ambitious"
             )
-            hint = "set targets you expect to reach only about 70 % of"
         elif not high and mean < options["threshold"]:
             message = (
                 f"owner {owner!r} averaged {mean:.2f} on aspirational OKRs over the last "
                 f"{n} cycles: the targets outran capacity"
             )
-            hint = "set fewer objectives, or targets the team can move"
         else:
             continue
         if owner in first:
-            i = first[owner]
-            yield context.diagnostic(
-                f"objectives[{i}]", message, id=plan.objectives[i].id, hint=hint
-            )
+            yield first[owner].flag(message)
         else:
-            yield context.diagnostic(f"history[{k}]", message, hint=hint)
+            yield context.diagnostic(f"history[{k}]", message)
 
 
 @REGISTRY.rule(
@@ -129,6 +132,7 @@ def _history_rule(plan: Plan, context: RuleContext, *, high: bool) -> Iterator[D
     name="sandbagging",
     severity="warning",
     options={"threshold": 0.9, "cycles": 3, "min_cycles": 2},
+    hint="set targets you expect to reach only about 70 % of",
 )
 def sandbagging(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An owner's aspirational OKRs have scored 0.9 or more on average over the last cycles."""
@@ -140,6 +144,7 @@ def sandbagging(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     name="overreach",
     severity="warning",
     options={"threshold": 0.3, "cycles": 3, "min_cycles": 2},
+    hint="set fewer objectives, or targets the team can move",
 )
 def overreach(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An owner's aspirational OKRs have scored below 0.3 on average over the last cycles."""
@@ -164,37 +169,48 @@ def _trend_end(kr: KeyResult, cycle: Cycle) -> float | None:
     return None if line is None else line[0]
 
 
-@REGISTRY.rule("OKR305", name="business-as-usual", severity="warning")
+@REGISTRY.rule(
+    "OKR305",
+    name="business-as-usual",
+    severity="warning",
+    hint="this happens without trying: set a target beyond the trend",
+)
 def business_as_usual(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The trend before the cycle already reaches the target by the cycle's end."""
-    for i, obj in enumerate(plan.objectives):
-        if obj.cycle is None:
+    for site in context.objectives():
+        cycle = site.objective.cycle
+        if cycle is None:
             continue
-        for j, kr in enumerate(obj.key_results):
+        for kr_site in site.key_results:
+            kr = kr_site.key_result
             if kr.direction not in _CHANGE or not kr.check_ins:
                 continue
             if kr.target is None or isinstance(kr.target, tuple):
                 continue
-            end = _trend_end(kr, obj.cycle)
+            end = _trend_end(kr, cycle)
             if end is None or not math.isfinite(end):
                 continue
             target = float(kr.target)
             reached = end >= target if kr.direction is Direction.INCREASE else end <= target
             if reached:
-                yield context.diagnostic(
-                    kr_path(i, j),
+                yield kr_site.flag(
                     f"key result {kr.title!r}: the trend before the cycle reaches {end:g} by "
-                    f"its end, past the target {kr.target}",
-                    id=kr.id,
-                    hint="this happens without trying: set a target beyond the trend",
+                    f"its end, past the target {kr.target}"
                 )
 
 
-@REGISTRY.rule("OKR306", name="overconfident", severity="warning", options={"max": 0.9})
+@REGISTRY.rule(
+    "OKR306",
+    name="overconfident",
+    severity="warning",
+    options={"max": 0.9},
+    hint="an aspirational objective should feel about 50-70 % likely at the start",
+)
 def overconfident(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The average confidence given when the OKRs were drafted is above 0.9."""
     high = context.options["max"]
-    for i, obj in enumerate(plan.objectives):
+    for site in context.objectives():
+        obj = site.objective
         if obj.commitment is not Commitment.ASPIRATIONAL:
             continue
         drafted = []
@@ -204,10 +220,7 @@ def overconfident(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                     drafted.append(float(c.confidence))
                     break
         if drafted and math.fsum(drafted) / len(drafted) > high:
-            yield context.diagnostic(
-                f"objectives[{i}]",
+            yield site.flag(
                 f"the key results were drafted with an average confidence of "
-                f"{math.fsum(drafted) / len(drafted):.2f} (above {high}): nobody expects a miss",
-                id=obj.id,
-                hint="an aspirational objective should feel about 50-70 % likely at the start",
+                f"{math.fsum(drafted) / len(drafted):.2f} (above {high}): nobody expects a miss"
             )

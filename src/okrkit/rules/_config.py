@@ -13,7 +13,8 @@ from okrkit._files import read_bytes
 from okrkit._tomlread import loads as toml_loads
 from okrkit._validators import to_enum
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
-from okrkit.rules._engine import RuleRegistry, Severity
+from okrkit.rules._findings import Severity
+from okrkit.rules._registry import REGISTRY, RuleRegistry
 
 _KEYS = ("select", "ignore", "severity", "options")
 # A configuration is a few lines; the bound keeps a wrong path to a huge file cheap.
@@ -124,8 +125,6 @@ class RuleConfig:
         okrkit.errors.InvalidValueError: tool.okrkit.slect: expected one of 'select', \
 'ignore', 'severity', 'options', got 'slect'
         """
-        from okrkit.rules._engine import REGISTRY
-
         prefix = f"{where}." if where else ""
         if not isinstance(data, Mapping):
             raise InvalidTypeError(where, data, "a table of rule settings")

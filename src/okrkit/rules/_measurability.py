@@ -7,53 +7,22 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from okrkit.model import Direction, Indicator, KeyResult, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 if TYPE_CHECKING:
-    from okrkit.text import _Reading
+    from okrkit.text import KeyResultReading
 
 # Tuples, not sets: membership by identity is faster than hashing an enum member.
 _UP = (Direction.INCREASE, Direction.AT_LEAST)
 _DOWN = (Direction.DECREASE, Direction.AT_MOST)
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
-# Units people write in several ways; other units (customers, tickets) are compared as words.
-_UNIT_ALIASES = {
-    "%": "%",
-    "percent": "%",
-    "pct": "%",
-    "$": "$",
-    "usd": "$",
-    "dollars": "$",
-    "€": "€",
-    "eur": "€",
-    "euros": "€",
-    "£": "£",
-    "gbp": "£",
-    "pounds": "£",
-    "¥": "¥",
-    "jpy": "¥",
-    "ms": "ms",
-    "milliseconds": "ms",
-    "s": "s",
-    "sec": "s",
-    "seconds": "s",
-    "min": "min",
-    "mins": "min",
-    "minutes": "min",
-    "h": "h",
-    "hr": "h",
-    "hrs": "h",
-    "hours": "h",
-    "d": "d",
-    "days": "d",
-}
-_UNITS = frozenset(_UNIT_ALIASES.values())
-
-
-def _canonical(unit: str) -> str | None:
-    """The canonical form of a unit okrkit knows several spellings of; None for others."""
-    return _UNIT_ALIASES.get(unit.strip().lower())
+# The units OKR205 compares, as `okrkit.text.canonical_unit` names them: currencies, % and
+# durations up to days, which statements and fields most often spell differently.  Other units
+# okrkit knows (weeks, kWh, GB) and nouns ("customers") are not compared.
+_COMPARED = frozenset(("%", "$", "€", "£", "¥", "ms", "s", "min", "h", "days"))
 
 
 def _close(a: float, b: float) -> bool:
@@ -61,24 +30,22 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=0.005, abs_tol=1e-9)
 
 
-@REGISTRY.rule("OKR201", name="unmeasurable", severity="error")
+@REGISTRY.rule(
+    "OKR201",
+    name="unmeasurable",
+    severity="error",
+    hint="say from what to what the metric moves, and set direction, start and target",
+)
 def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result has no measurable target: neither fields nor a number in its statement."""
-    readings = context._readings()
-    for i, obj in enumerate(plan.objectives):
-        for j, (kr, read) in enumerate(zip(obj.key_results, readings[i], strict=True)):
-            if kr.measurable or read.measurable:
-                continue
-            yield context.diagnostic(
-                kr_path(i, j),
-                f"key result {kr.title!r} has no measurable target",
-                id=kr.id,
-                hint="say from what to what the metric moves, and set direction, start and target",
-            )
+    for site in context.key_results():
+        kr = site.key_result
+        if not kr.measurable and not site.reading.measurable:
+            yield site.flag(f"key result {kr.title!r} has no measurable target")
 
 
-def _agrees(kr: KeyResult, parsed: _Reading) -> bool:
-    """A quick "yes" for the commonest case, where `_text_target` finds nothing: the text
+def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
+    """A quick "yes" for the commonest case, where `contradictions` finds nothing: the text
     sets the fields' own direction, start and target (False says only "look closer")."""
     return (
         parsed.form == "target"
@@ -89,7 +56,7 @@ def _agrees(kr: KeyResult, parsed: _Reading) -> bool:
     )
 
 
-def _text_target(kr: KeyResult, parsed: _Reading) -> list[str]:
+def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
     """How *kr*'s statement, read as *parsed*, contradicts its fields, if it does."""
     problems = []
     said, field = parsed.direction, kr.direction
@@ -137,95 +104,93 @@ def _text_target(kr: KeyResult, parsed: _Reading) -> list[str]:
     return problems
 
 
-@REGISTRY.rule("OKR202", name="statement-contradicts-fields", severity="error")
+@REGISTRY.rule(
+    "OKR202",
+    name="statement-contradicts-fields",
+    severity="error",
+    hint="make the statement and the fields say the same thing",
+)
 def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result's statement says one thing and its fields another."""
-    readings = context._readings()
-    for i, obj in enumerate(plan.objectives):
-        for j, (kr, read) in enumerate(zip(obj.key_results, readings[i], strict=True)):
-            if kr.direction is None and kr.target is None:
-                continue
-            if _agrees(kr, read):
-                continue
-            problems = _text_target(kr, read)
-            if problems:
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"key result {kr.title!r}: " + "; ".join(problems),
-                    id=kr.id,
-                    hint="make the statement and the fields say the same thing",
-                )
+    for site in context.key_results():
+        kr = site.key_result
+        if kr.direction is None and kr.target is None:
+            continue
+        read = site.reading
+        if agrees(kr, read):
+            continue
+        problems = contradictions(kr, read)
+        if problems:
+            yield site.flag(f"key result {kr.title!r}: " + "; ".join(problems))
 
 
-@REGISTRY.rule("OKR203", name="activity-key-result", severity="warning")
+@REGISTRY.rule(
+    "OKR203",
+    name="activity-key-result",
+    severity="warning",
+    hint="measure what the work changes (for whom, by how much), not the work",
+)
 def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result is an activity or a deliverable rather than an outcome."""
-    readings = context._readings()
-    for i, obj in enumerate(plan.objectives):
-        for j, read in enumerate(readings[i]):
-            if read.output:
-                kr = obj.key_results[j]
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"key result {kr.title!r} is an activity or a deliverable",
-                    id=kr.id,
-                    hint="measure what the work changes (for whom, by how much), not the work",
-                )
+    for site in context.key_results():
+        if site.reading.output:
+            yield site.flag(f"key result {site.key_result.title!r} is an activity or a deliverable")
 
 
-@REGISTRY.rule("OKR204", name="missing-baseline", severity="error")
+@REGISTRY.rule(
+    "OKR204",
+    name="missing-baseline",
+    severity="error",
+    hint="measure today's value and set it as start",
+)
 def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An increase or decrease key result has no baseline (start)."""
-    for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
-            if kr.direction in _CHANGE and kr.start is None:
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"key result {kr.title!r} has no baseline to measure progress from",
-                    id=kr.id,
-                    hint="measure today's value and set it as start",
-                )
+    for site in context.key_results():
+        kr = site.key_result
+        if kr.direction in _CHANGE and kr.start is None:
+            yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 
-@REGISTRY.rule("OKR205", name="unit-mismatch", severity="error")
+@REGISTRY.rule(
+    "OKR205",
+    name="unit-mismatch",
+    severity="error",
+    hint="use one unit in the statement and the field",
+)
 def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result's unit disagrees with the unit in its statement."""
-    readings = context._readings()
-    for i, obj in enumerate(plan.objectives):
-        for j, kr in enumerate(obj.key_results):
-            if kr.unit is None:
-                continue
-            said = readings[i][j].unit
-            if said is None:
-                continue
-            mine, theirs = _canonical(kr.unit), _canonical(said)
-            # Only units okrkit knows (currencies, %, durations) are compared: a statement's
-            # noun ("customers") is not a unit the field must repeat.
-            if mine in _UNITS and theirs in _UNITS and mine != theirs:
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}",
-                    id=kr.id,
-                    hint="use one unit in the statement and the field",
-                )
+    from okrkit.text import canonical_unit
+
+    for site in context.key_results():
+        kr = site.key_result
+        if kr.unit is None:
+            continue
+        said = site.reading.unit
+        if said is None:
+            continue
+        mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
+        if mine in _COMPARED and theirs in _COMPARED and mine != theirs:
+            yield site.flag(
+                f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}"
+            )
 
 
 @REGISTRY.rule("OKR206", name="indicator-balance", severity="warning")
 def indicator_balance(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective's tagged key results are all lagging, or all leading, indicators."""
-    for i, obj in enumerate(plan.objectives):
-        tags = {kr.indicator for kr in obj.key_results}
-        if len(obj.key_results) < 2 or len(tags) != 1 or None in tags:
+    for site in context.objectives():
+        krs = site.objective.key_results
+        tags = {kr.indicator for kr in krs}
+        if len(krs) < 2 or len(tags) != 1 or None in tags:
             continue
         (tag,) = tags
         if tag is Indicator.LAGGING:
-            message, hint = (
+            yield site.flag(
                 "every key result is a lagging indicator: you learn too late",
-                "add a leading indicator that moves within weeks",
+                hint="add a leading indicator that moves within weeks",
             )
         else:
-            message, hint = (
+            yield site.flag(
                 "every key result is a leading indicator: nothing proves the outcome",
-                "add the lagging measure of the outcome itself",
+                hint="add the lagging measure of the outcome itself",
             )
-        yield context.diagnostic(f"objectives[{i}]", message, id=obj.id, hint=hint)

@@ -5,43 +5,43 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 
-@REGISTRY.rule("OKR401", name="no-owner", severity="error")
+@REGISTRY.rule(
+    "OKR401",
+    name="no-owner",
+    severity="error",
+    hint="name the team or person accountable for it",
+)
 def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective, or a key result of an objective without an owner, has no owner.
 
     A key result without an owner of its own is owned by its objective's owner.
     """
-    for i, obj in enumerate(plan.objectives):
-        if obj.owner is not None:
+    for site in context.objectives():
+        if site.objective.owner is not None:
             continue
-        yield context.diagnostic(
-            f"objectives[{i}]",
-            f"objective {obj.title!r} has no owner",
-            id=obj.id,
-            hint="name the team or person accountable for it",
-        )
-        for j, kr in enumerate(obj.key_results):
+        yield site.flag(f"objective {site.objective.title!r} has no owner")
+        for kr_site in site.key_results:
+            kr = kr_site.key_result
             if kr.owner is None:
-                yield context.diagnostic(
-                    kr_path(i, j),
+                yield kr_site.flag(
                     f"key result {kr.title!r} has no owner, nor has its objective",
-                    id=kr.id,
                     hint="name who moves this number",
                 )
 
 
-@REGISTRY.rule("OKR402", name="individual-okr", severity="info")
+@REGISTRY.rule(
+    "OKR402",
+    name="individual-okr",
+    severity="info",
+    hint="many teams keep OKRs at team level and leave individuals to performance reviews",
+)
 def individual_okr(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective is set at the individual level."""
-    for i, obj in enumerate(plan.objectives):
-        if obj.level == Level.INDIVIDUAL:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"objective {obj.title!r} is an individual's OKR",
-                id=obj.id,
-                hint="many teams keep OKRs at team level and leave individuals to "
-                "performance reviews",
-            )
+    for site in context.objectives():
+        if site.objective.level == Level.INDIVIDUAL:
+            yield site.flag(f"objective {site.objective.title!r} is an individual's OKR")

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 
 from okrkit.model import Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -18,7 +20,7 @@ def normalised(title: str) -> str:
 
 def normaliser(context: RuleContext) -> Callable[[str], str]:
     """`normalised`, each distinct title worked out once per `validate` call."""
-    seen: dict[str, str] = context._memo("normalised", dict)
+    seen: dict[str, str] = context.memo("normalised", dict)
 
     def normal(title: str) -> str:
         found = seen.get(title)
@@ -33,44 +35,41 @@ def normaliser(context: RuleContext) -> Callable[[str], str]:
 def key_result_count(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective has fewer than 3 or more than 5 key results."""
     low, high = context.options["min"], context.options["max"]
-    for i, obj in enumerate(plan.objectives):
-        n = len(obj.key_results)
+    for site in context.objectives():
+        n = len(site.objective.key_results)
         if n < low or n > high:
-            few = n < low
-            yield context.diagnostic(
-                f"objectives[{i}]",
+            yield site.flag(
                 f"{n} key result{'' if n == 1 else 's'}; expected {low} to {high}",
-                id=obj.id,
                 hint="add the measures that would prove the objective met"
-                if few
+                if n < low
                 else "keep the few that matter most; move the rest to KPIs or another objective",
             )
 
 
-@REGISTRY.rule("OKR102", name="numeric-objective", severity="warning")
+@REGISTRY.rule(
+    "OKR102",
+    name="numeric-objective",
+    severity="warning",
+    hint="say the change you want in words; put the number in a key result",
+)
 def numeric_objective(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective carries a number or a metric: it should be qualitative."""
-    for i, obj in enumerate(plan.objectives):
-        if context.parse_objective(obj.title).numeric:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"objective {obj.title!r} carries a number or a metric",
-                id=obj.id,
-                hint="say the change you want in words; put the number in a key result",
-            )
+    for site in context.objectives():
+        if site.reading.numeric:
+            yield site.flag(f"objective {site.objective.title!r} carries a number or a metric")
 
 
-@REGISTRY.rule("OKR103", name="deliverable-objective", severity="warning")
+@REGISTRY.rule(
+    "OKR103",
+    name="deliverable-objective",
+    severity="warning",
+    hint="ask why the deliverable matters, and make that the objective",
+)
 def deliverable_objective(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective names a deliverable rather than a change."""
-    for i, obj in enumerate(plan.objectives):
-        if context.parse_objective(obj.title).output:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"objective {obj.title!r} names a deliverable, not a change",
-                id=obj.id,
-                hint="ask why the deliverable matters, and make that the objective",
-            )
+    for site in context.objectives():
+        if site.reading.output:
+            yield site.flag(f"objective {site.objective.title!r} names a deliverable, not a change")
 
 
 @REGISTRY.rule(
@@ -79,86 +78,72 @@ def deliverable_objective(plan: Plan, context: RuleContext) -> Iterator[Diagnost
 def objective_length(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective is too short to mean much, or too long to remember."""
     low, high = context.options["min_words"], context.options["max_words"]
-    for i, obj in enumerate(plan.objectives):
-        n = context.parse_objective(obj.title).words
+    for site in context.objectives():
+        n = site.reading.words
         if n < low or n > high:
-            yield context.diagnostic(
-                f"objectives[{i}]",
+            yield site.flag(
                 f"objective has {n} word{'' if n == 1 else 's'}; expected {low} to {high}",
-                id=obj.id,
                 hint="say where you want to be, in one sentence a team can repeat"
                 if n < low
                 else "cut it to one memorable sentence; the detail belongs in the description",
             )
 
 
-@REGISTRY.rule("OKR105", name="owner-overload", severity="warning", options={"max": 5})
+@REGISTRY.rule(
+    "OKR105",
+    name="owner-overload",
+    severity="warning",
+    options={"max": 5},
+    hint="focus: fewer objectives get done; drop or merge the rest",
+)
 def owner_overload(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An owner has more than 5 objectives in one cycle."""
     limit = context.options["max"]
     counts: dict[tuple[str, object], int] = {}
-    for i, obj in enumerate(plan.objectives):
+    for site in context.objectives():
+        obj = site.objective
         if obj.owner is None:
             continue
         key = (obj.owner, obj.cycle)
         counts[key] = n = counts.get(key, 0) + 1
         if n == limit + 1:
             cycle = "no cycle" if obj.cycle is None else str(obj.cycle)
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"owner {obj.owner!r} has more than {limit} objectives in {cycle}",
-                id=obj.id,
-                hint="focus: fewer objectives get done; drop or merge the rest",
-            )
+            yield site.flag(f"owner {obj.owner!r} has more than {limit} objectives in {cycle}")
 
 
-@REGISTRY.rule("OKR106", name="duplicate", severity="error")
+@REGISTRY.rule("OKR106", name="duplicate", severity="error", hint="give it its own id")
 def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """Two objects share an id, or two objectives share a title in one cycle."""
     ids = context.ids()  # each id's first holder
     normal = normaliser(context)
+    sites = context.objectives()
 
     def first(where: tuple[int, int]) -> str:
         i, j = where
-        return f"objectives[{i}]" if j == -1 else kr_path(i, j)
+        return sites[i].path if j == -1 else sites[i].key_results[j].path
 
     # Each objective and key result holds an id in the index unless some id is held twice.
     unique = len(ids) == sum(1 + len(obj.key_results) for obj in plan.objectives)
     titles: dict[tuple[object, str], int] = {}
-    for i, obj in enumerate(plan.objectives):
+    for site in sites:
+        obj, i = site.objective, site.index
         if not unique and ids[obj.id] != (i, -1):
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"id {obj.id!r} is also used at {first(ids[obj.id])}",
-                id=obj.id,
-                hint="give it its own id",
-            )
+            yield site.flag(f"id {obj.id!r} is also used at {first(ids[obj.id])}")
         other = titles.setdefault((obj.cycle, normal(obj.title)), i)
         if other != i:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"objective {obj.title!r} repeats the title at objectives[{other}] in the same "
+            yield site.flag(
+                f"objective {obj.title!r} repeats the title at {sites[other].path} in the same "
                 "cycle",
-                id=obj.id,
                 hint="merge the two, or say what makes each different",
             )
-        for j, kr in enumerate(() if unique else obj.key_results):
-            if ids[kr.id] != (i, j):
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"id {kr.id!r} is also used at {first(ids[kr.id])}",
-                    id=kr.id,
-                    hint="give it its own id",
-                )
+        for kr_site in () if unique else site.key_results:
+            kr = kr_site.key_result
+            if ids[kr.id] != (i, kr_site.index):
+                yield kr_site.flag(f"id {kr.id!r} is also used at {first(ids[kr.id])}")
     kpi_paths: dict[str, str] = {}
     for i, kpi in enumerate(plan.kpis):
         path = f"kpis[{i}]"
         where = ids.get(kpi.id)
         earlier = kpi_paths.setdefault(kpi.id, path) if where is None else first(where)
         if earlier != path:
-            yield context.diagnostic(
-                path,
-                f"id {kpi.id!r} is also used at {earlier}",
-                id=kpi.id,
-                hint="give it its own id",
-            )
+            yield context.diagnostic(path, f"id {kpi.id!r} is also used at {earlier}", id=kpi.id)

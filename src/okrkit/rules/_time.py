@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
+from okrkit.cycles import Cycle
 from okrkit.model import Plan
-from okrkit.rules._engine import REGISTRY, Diagnostic, RuleContext, kr_path
+from okrkit.rules._context import RuleContext
+from okrkit.rules._findings import Diagnostic
+from okrkit.rules._registry import REGISTRY
 
 
 def _date(at: date) -> date:
@@ -14,7 +17,17 @@ def _date(at: date) -> date:
     return at.date() if isinstance(at, datetime) else at
 
 
-@REGISTRY.rule("OKR601", name="outside-cycle", severity="error", options={"before_start": True})
+def _span(cycle: Cycle) -> str:
+    return f"the cycle {cycle} ({cycle.start} to {cycle.end})"
+
+
+@REGISTRY.rule(
+    "OKR601",
+    name="outside-cycle",
+    severity="error",
+    options={"before_start": True},
+    hint="record it against the key result of the cycle it belongs to",
+)
 def outside_cycle(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A check-in or due date lies outside its objective's cycle.
 
@@ -22,66 +35,68 @@ def outside_cycle(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     unless the option ``before_start`` is false.
     """
     history = context.options["before_start"]
-    for i, obj in enumerate(plan.objectives):
-        cycle = obj.cycle
+    for site in context.objectives():
+        cycle = site.objective.cycle
         if cycle is None:
             continue
-        for j, kr in enumerate(obj.key_results):
+        for kr_site in site.key_results:
+            kr = kr_site.key_result
             if kr.due is not None and not cycle.start <= _date(kr.due) <= cycle.end:
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"due {_date(kr.due)}, outside the cycle {cycle} "
-                    f"({cycle.start} to {cycle.end})",
-                    id=kr.id,
+                yield kr_site.flag(
+                    f"due {_date(kr.due)}, outside {_span(cycle)}",
                     hint="move the due date into the cycle, or the key result to another cycle",
                 )
             for k, c in enumerate(kr.check_ins):
                 day = _date(c.at)
                 if day > cycle.end or (day < cycle.start and not history):
                     yield context.diagnostic(
-                        f"{kr_path(i, j)}.check_ins[{k}]",
-                        f"check-in on {day}, outside the cycle {cycle} "
-                        f"({cycle.start} to {cycle.end})",
+                        f"{kr_site.path}.check_ins[{k}]",
+                        f"check-in on {day}, outside {_span(cycle)}",
                         id=kr.id,
-                        hint="record it against the key result of the cycle it belongs to",
                     )
 
 
-@REGISTRY.rule("OKR602", name="stale", severity="warning", options={"days": 14})
+@REGISTRY.rule(
+    "OKR602",
+    name="stale",
+    severity="warning",
+    options={"days": 14},
+    hint="check in weekly: a number nobody looks at does not move",
+)
 def stale(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result of a running cycle has had no check-in for more than 14 days."""
     today, days = context.today, context.options["days"]
     limit = timedelta(days=days)
-    for i, obj in enumerate(plan.objectives):
-        cycle = obj.cycle
+    for site in context.objectives():
+        cycle = site.objective.cycle
         if cycle is None or not cycle.start <= today <= cycle.end:
             continue
-        for j, kr in enumerate(obj.key_results):
-            last = max(cycle.start, _date(kr.check_ins[-1].at)) if kr.check_ins else cycle.start
+        for kr_site in site.key_results:
+            check_ins = kr_site.key_result.check_ins
+            last = max(cycle.start, _date(check_ins[-1].at)) if check_ins else cycle.start
             if today - last > limit:
                 since = "the cycle began" if last == cycle.start else f"{last}"
-                yield context.diagnostic(
-                    kr_path(i, j),
-                    f"no check-in since {since} ({(today - last).days} days; at most {days})",
-                    id=kr.id,
-                    hint="check in weekly: a number nobody looks at does not move",
+                yield kr_site.flag(
+                    f"no check-in since {since} ({(today - last).days} days; at most {days})"
                 )
 
 
-@REGISTRY.rule("OKR603", name="review-due", severity="info")
+@REGISTRY.rule(
+    "OKR603",
+    name="review-due",
+    severity="info",
+    hint="score every key result and write down what you learned",
+)
 def review_due(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The review of a cycle that is ending is due; said once per cycle."""
     today = context.today
     seen = set()
-    for i, obj in enumerate(plan.objectives):
-        cycle = obj.cycle
+    for site in context.objectives():
+        cycle = site.objective.cycle
         if cycle is None or cycle in seen:
             continue
         seen.add(cycle)
         if cycle.review_due <= today <= cycle.end:
-            yield context.diagnostic(
-                f"objectives[{i}]",
-                f"the review of {cycle} is due (from {cycle.review_due}; it ends {cycle.end})",
-                id=obj.id,
-                hint="score every key result and write down what you learned",
+            yield site.flag(
+                f"the review of {cycle} is due (from {cycle.review_due}; it ends {cycle.end})"
             )

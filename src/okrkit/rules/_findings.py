@@ -1,0 +1,228 @@
+"""What validation finds: `Severity`, `Diagnostic` and the `Report`, in document order."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from okrkit._validators import to_enum
+from okrkit.errors import InvalidTypeError, InvalidValueError
+
+
+class Severity(enum.Enum):
+    """How much a finding matters: an error fails a check, a warning is a judgement, info advice."""
+
+    ERROR = "error"
+    """Broken structure or an OKR that cannot be measured: `Report.ok` is False."""
+    WARNING = "warning"
+    """A judgement call: most good OKRs avoid this."""
+    INFO = "info"
+    """Advice: worth knowing, often deliberate."""
+
+
+_severity = to_enum(Severity, "severity")
+
+
+def to_severity(value: object) -> Severity:
+    """A `Severity` from a member or its name (``"warning"``), case-insensitively."""
+    return _severity(value)
+
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]")
+
+
+def check_code(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """The validator of a rule code: capital letters then digits (``OKR101``, ``ACME001``)."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, "a rule code such as 'OKR101'")
+    if not _CODE.fullmatch(value):
+        raise InvalidValueError(
+            attribute.name, value, "a rule code: capital letters then digits, such as 'ACME001'"
+        )
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """One finding: which rule, how bad, what is wrong, where, and how to fix it.
+
+    *path* points into the plan (``objectives[1].key_results[2]``, empty for the plan as a
+    whole) and *id* names the object there.
+
+    >>> d = Diagnostic(code="OKR204", name="missing-baseline", severity=Severity.ERROR,
+    ...                message="no baseline", path="objectives[0].key_results[1]", id="churn")
+    >>> d.to_dict()["severity"]
+    'error'
+    """
+
+    code: str = attrs.field(validator=check_code)
+    name: str
+    severity: Severity = attrs.field(converter=to_severity)
+    message: str
+    path: str
+    id: str | None = None
+    hint: str | None = None
+
+    @classmethod
+    def _unchecked(
+        cls,
+        *,
+        code: str,
+        name: str,
+        severity: Severity,
+        message: str,
+        path: str,
+        id: str | None,
+        hint: str | None,
+    ) -> Diagnostic:
+        """The finding the constructor would make, without its checks: for the rule engine.
+
+        The caller has checked *code* with `check_code` and made *severity* a `Severity`
+        member (a `RuleContext` does both once, when it is made); the other fields have no
+        checks to skip.  A rule can yield hundreds of thousands of findings, and checking
+        the same code and severity again for each was a measurable part of `validate`.
+        """
+        d: Diagnostic = _new(cls)
+        _set(d, "code", code)
+        _set(d, "name", name)
+        _set(d, "severity", severity)
+        _set(d, "message", message)
+        _set(d, "path", path)
+        _set(d, "id", id)
+        _set(d, "hint", hint)
+        return d
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "id": self.id,
+            "hint": self.hint,
+        }
+
+    def __str__(self) -> str:
+        where = self.path or "plan"
+        return f"{where}: {self.code} [{self.severity.value}] {self.message}"
+
+
+_STEP = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
+# Sibling fields in document order: a plan's sections, an objective's key results, a key
+# result's check-ins.
+RANK = {"objectives": 0, "kpis": 1, "history": 2, "key_results": 0, "check_ins": 1}
+
+
+def path_key(path: str) -> tuple[int | str, ...]:
+    """A sort key that orders paths as the document does: ``objectives[2]`` before ``[10]``.
+
+    Three items a step, (`RANK`, name, index), in one flat tuple: it orders as a tuple of
+    steps would, and compares faster.
+    """
+    if path.startswith("objectives[") and path.endswith("]"):
+        # The commonest two, without a regular expression (tests check they agree).
+        inner = path[11:-1]
+        if inner.isdecimal() and inner.isascii():
+            return (0, "objectives", int(inner))
+        i, kr, j = inner.partition("].key_results[")
+        if kr and i.isdecimal() and j.isdecimal() and (i + j).isascii():
+            return (0, "objectives", int(i), 0, "key_results", int(j))
+    key: list[int | str] = []
+    for name, index in _STEP.findall(path):
+        key += (RANK.get(name, 9), name, int(index) if index else -1)
+    return tuple(key)
+
+
+def in_document_order(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """*found* sorted by where each finding is in the plan, then by code and message."""
+    # Each distinct path's place in the document, found once: a plan's findings can number
+    # hundreds of thousands, and comparing whole path keys for each would cost more.
+    # (In the order found: each rule finds in document order, and sorted() gains from runs.)
+    paths = sorted(dict.fromkeys([d.path for d in found]), key=path_key)
+    place = dict(zip(paths, range(len(paths)), strict=True))
+    return tuple(sorted(found, key=lambda d: (place[d.path], d.code, d.message)))
+
+
+@attrs.frozen
+class Report:
+    """The findings of `validate`, sorted by where they are in the plan, then by code.
+
+    It is iterable; `errors`, `warnings` and `infos` split it by severity, and `ok` is True
+    when nothing is at error severity.
+
+    >>> from okrkit import Plan
+    >>> from okrkit.rules import validate
+    >>> report = validate(Plan())
+    >>> report.ok, len(report), report.to_dict()["counts"]
+    (True, 0, {'error': 0, 'warning': 0, 'info': 0})
+    """
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    def __bool__(self) -> bool:
+        # A report is a value, never falsy just for being empty: `if report:` would read wrong.
+        return True
+
+    def _of(self, severity: Severity) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The findings at error severity."""
+        return self._of(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The findings at warning severity."""
+        return self._of(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Diagnostic, ...]:
+        """The findings at info severity."""
+        return self._of(Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """Whether no finding is at error severity."""
+        return all(d.severity is not Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The codes found, each once."""
+        return frozenset(d.code for d in self.diagnostics)
+
+    def at(self, path: str) -> tuple[Diagnostic, ...]:
+        """The findings about the object at *path* itself (``objectives[0]``)."""
+        return tuple(d for d in self.diagnostics if d.path == path)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data: ``ok``, counts by severity and every finding."""
+        counts = {s.value: 0 for s in Severity}
+        for d in self.diagnostics:
+            counts[d.severity.value] += 1
+        return {
+            "ok": self.ok,
+            "counts": counts,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    def _repr_html_(self) -> str:
+        """A compact HTML table for notebooks (`okrkit.report.diagnostics_html`)."""
+        from okrkit.report import diagnostics_html
+
+        return diagnostics_html(self)
