@@ -613,9 +613,9 @@ class AlignmentTree:
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.tree_html`)."""
-        from okrkit.report import tree_html
+        from okrkit import _repr
 
-        return tree_html(self)
+        return _repr.html(self)
 
     def _locate(self, id: str) -> tuple[int, int]:
         """The objective's position, and the key result's in it (-1 for the objective)."""
