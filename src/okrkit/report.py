@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -30,6 +30,21 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit import _validators as v
+
+# The wording every view shares; number_text, percent_text, score_text and status_label are
+# documented here too (docs/reports.md).
+from okrkit._display import (
+    INDENT_LEVELS,
+    NO_VALUE,
+    count,
+    depth_marker,
+    grade_text,
+    indent,
+    number_text,
+    percent_text,
+    score_text,
+    status_label,
+)
 from okrkit._escape import html_text, json_text, markdown
 from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
@@ -39,7 +54,6 @@ from okrkit.scoring import (
     LINEAR,
     Policy,
     PolicyName,
-    Status,
     confidence,
     forecast,
     grade,
@@ -68,27 +82,6 @@ REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
 
 REPORT_VERSION = 1
 """The version of the JSON report's shape (``"okrkit_report": 1``)."""
-
-_LABELS = {
-    Status.NOT_STARTED.value: "not started",
-    Status.ON_TRACK.value: "on track",
-    Status.AT_RISK.value: "at risk",
-    Status.OFF_TRACK.value: "off track",
-    Status.STALE.value: "stale",
-    Status.CLOSED.value: "closed",
-}
-
-
-def status_label(value: str | None) -> str:
-    """A status's words for people (``"on_track"`` -> ``"on track"``; None -> ``"no status"``).
-
-    >>> status_label("at_risk"), status_label(None)
-    ('at risk', 'no status')
-    """
-    if value is None:
-        return "no status"
-    return _LABELS.get(value, value.replace("_", " "))
-
 
 # Data --------------------------------------------------------------------------------------
 
@@ -366,89 +359,6 @@ def render(
     return _html_page(data)
 
 
-INDENT_LEVELS = 6
-"""How many levels of the alignment tree the views draw as indentation or nesting."""
-
-
-def indent(depth: int, unit: str) -> str:
-    """*unit* once per level of *depth*; past `INDENT_LEVELS`, those levels and the depth in words.
-
-    Drawing every level would make a deep chain's output grow with the square of its length.
-
-    >>> indent(2, "↳ "), indent(23, "> ")
-    ('↳ ↳ ', '> > > > > > (depth 23) ')
-    """
-    if depth <= INDENT_LEVELS:
-        return unit * depth
-    return unit * INDENT_LEVELS + depth_marker(depth)
-
-
-def depth_marker(depth: int) -> str:
-    """``"(depth N) "`` for an objective deeper than `INDENT_LEVELS` can show, else ``""``."""
-    return f"(depth {depth}) " if depth > INDENT_LEVELS else ""
-
-
-def _same(text: str) -> str:
-    return text
-
-
-def number_text(
-    value: float | list[float] | None,
-    unit: str | None = None,
-    escape: Callable[[str], str] = _same,
-) -> str:
-    """A number for people: up to 4 significant digits after the point, the unit after it.
-
-    The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
-    """
-    if isinstance(value, list):
-        return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
-    if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
-        return "–"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
-    if not unit:
-        return text
-    if unit in ("$", "€", "£"):
-        return escape(unit) + text
-    return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
-
-
-# Scores (and percentages) beyond ±999 are shown as out of range, not as their hundreds of
-# digits (an uncapped policy can score 1e308) nor as "inf%".
-_SHOWN_MAX = 999
-
-
-def score_text(value: float | None) -> str:
-    """A score with two decimals; beyond ±999 ``">999"`` or ``"<-999"``; NaN as no score."""
-    if value is None or math.isnan(value):
-        return "–"
-    if value >= _SHOWN_MAX + 0.995:  # what would round to 1000.00
-        return f">{_SHOWN_MAX}"
-    if value <= -_SHOWN_MAX - 0.995:
-        return f"<-{_SHOWN_MAX}"
-    return f"{value:.2f}"
-
-
-def percent_text(value: float | None) -> str:
-    """A fraction as a whole percentage; beyond ±999 % ``">999%"`` or ``"<-999%"``."""
-    if value is None or math.isnan(value):
-        return "–"
-    if value * 100 >= _SHOWN_MAX + 0.5:  # what would round to 1000%
-        return f">{_SHOWN_MAX}%"
-    if value * 100 <= -_SHOWN_MAX - 0.5:
-        return f"<-{_SHOWN_MAX}%"
-    return f"{value:.0%}"
-
-
-def count(n: int, noun: str) -> str:
-    """*n* and *noun*, plural unless *n* is 1: ``count(1, "objective")`` is ``1 objective``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _grade_text(g: dict[str, str] | None) -> str:
-    return "–" if g is None else f"{g['label']} ({g['color']})"
-
-
 def _md(text: object) -> str:
     """User text (or okrkit's own) shown as itself in Markdown, in a line or a table cell."""
     return markdown(str(text))
@@ -477,7 +387,7 @@ def _markdown(data: dict[str, Any]) -> str:
         lines.append("")
         facts = [
             f"score **{score_text(obj['score'])}**",
-            f"grade {_grade_text(obj['grade'])}",
+            f"grade {grade_text(obj['grade'])}",
             f"status **{status_label(obj['status'])}**",
         ]
         facts += [
@@ -500,7 +410,7 @@ def _markdown(data: dict[str, Any]) -> str:
             for kr in obj["key_results"]:
                 predicted = kr["forecast"]
                 guess = (
-                    "–"
+                    NO_VALUE
                     if predicted is None
                     else f"{number_text(predicted['value'], kr['unit'], markdown)} "
                     f"({score_text(predicted['score'])})"
@@ -509,7 +419,7 @@ def _markdown(data: dict[str, Any]) -> str:
                     f"| {_md(kr['title'])} | {number_text(kr['value'], kr['unit'], markdown)} "
                     f"| {number_text(kr['target'], kr['unit'], markdown)} "
                     f"| {percent_text(kr['progress'])} | {score_text(kr['score'])} "
-                    f"| {_grade_text(kr['grade'])} "
+                    f"| {grade_text(kr['grade'])} "
                     f"| {status_label(kr['status'])} | {guess} |"
                 )
             lines.append("")
@@ -620,7 +530,7 @@ def _badge(value: str | None) -> str:
 
 def _grade_badge(g: dict[str, str] | None) -> str:
     if g is None:
-        return '<span class="muted">–</span>'
+        return f'<span class="muted">{NO_VALUE}</span>'
     return f'<span class="badge {_e(g["color"])}">{_e(g["label"])}</span>'
 
 
@@ -636,7 +546,7 @@ def _kr_table(rows: list[dict[str, Any]], caption: str, commitment: str) -> str:
     for kr in rows:
         predicted = kr["forecast"]
         guess = (
-            "–"
+            NO_VALUE
             if predicted is None
             else f"{number_text(predicted['value'], kr['unit'])} ({score_text(predicted['score'])})"
         )
@@ -814,7 +724,7 @@ def _objectives_table(data: dict[str, Any]) -> str:
     rows = "".join(
         f'<tr class="{_e(o["grade"]["color"] if o["grade"] else "none")}">'
         f'<th scope="row">{indent(o["depth"], "&nbsp;&nbsp;")}{_e(o["title"])}</th>'
-        f"<td>{_e(o['owner'] or '–')}</td><td>{len(o['key_results'])}</td>"
+        f"<td>{_e(o['owner'] or NO_VALUE)}</td><td>{len(o['key_results'])}</td>"
         f"<td>{_bar(o['score'], o['grade'], o['title'], o['commitment'])}</td>"
         f"<td>{_grade_badge(o['grade'])}</td>"
         f"<td>{_badge(o['status'])}</td></tr>"
