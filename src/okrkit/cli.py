@@ -350,12 +350,10 @@ def _summary(counts: Mapping[str, int], files: int, unreadable: int) -> str:
 # score and tree ----------------------------------------------------------------------------
 
 
-def _data(args: argparse.Namespace, plan: Plan, diagnostics: Any = None) -> dict[str, Any]:
+def _data(args: argparse.Namespace, plan: Plan) -> dict[str, Any]:
     from okrkit.report import report_data
 
-    return report_data(
-        plan, at=args.at, policy=args.policy, roll_up=args.roll_up, diagnostics=diagnostics
-    )
+    return report_data(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
 
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:

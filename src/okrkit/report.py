@@ -48,6 +48,7 @@ from okrkit._display import (
 from okrkit._escape import html_text, json_text, markdown
 from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
+from okrkit.rules import Diagnostic
 from okrkit.scoring import (
     ASPIRATIONAL_BANDS,
     COMMITTED_BANDS,
@@ -61,7 +62,7 @@ from okrkit.scoring import (
     progress,
     status,
 )
-from okrkit.tree import AlignmentTree, RollUp
+from okrkit.tree import AlignmentTree, RollUp, check_roll_up
 
 __all__ = [
     "ReportFormat",
@@ -181,25 +182,16 @@ def _kpi_row(kpi: Kpi, at: date) -> dict[str, Any]:
     }
 
 
-def _diagnostic(d: Any) -> dict[str, Any]:
-    """A rule diagnostic as plain data (read by attribute, so any object of that shape works)."""
-    severity = getattr(d, "severity", None)
-    return {
-        "code": str(d.code),
-        "name": getattr(d, "name", None),
-        "severity": str(getattr(severity, "value", severity)),
-        "message": str(d.message),
-        "path": getattr(d, "path", None) or "",
-        "id": getattr(d, "id", None),
-        "hint": getattr(d, "hint", None),
-    }
-
-
-def _roll_up(value: object) -> RollUp:
-    choices = get_args(RollUp)
-    if value not in choices:
-        raise InvalidValueError("roll_up", value, "one of " + ", ".join(map(repr, choices)))
-    return value  # type: ignore[return-value]
+def _findings(diagnostics: object) -> list[dict[str, Any]]:
+    """Rule findings as JSON-ready data, each its `okrkit.rules.Diagnostic.to_dict`."""
+    if not isinstance(diagnostics, Iterable):
+        raise InvalidTypeError("diagnostics", diagnostics, "a rules Report or Diagnostics")
+    found = []
+    for i, d in enumerate(diagnostics):
+        if not isinstance(d, Diagnostic):
+            raise InvalidTypeError(f"diagnostics[{i}]", d, "a rules Diagnostic")
+        found.append(d.to_dict())
+    return found
 
 
 def report_data(
@@ -208,7 +200,7 @@ def report_data(
     at: date | None = None,
     policy: Policy | PolicyName = LINEAR,
     roll_up: RollUp = "key_results",
-    diagnostics: Iterable[Any] | None = None,
+    diagnostics: Iterable[Diagnostic] | None = None,
     title: str | None = None,
 ) -> dict[str, Any]:
     """Everything a report shows about *plan* as of *at* (default today), as JSON-ready data.
@@ -219,8 +211,8 @@ def report_data(
     the ``forecast`` to the end of the cycle).  Check-ins after *at* are left out.  A plan
     whose alignment is broken is listed flat, in plan order, with the problems under
     ``"alignment_problems"``.  *diagnostics* (a rules `Report`, or any iterable of
-    diagnostics) are listed as they come.  A score is None when nothing under it can be
-    measured; a status is None without a cycle.
+    `okrkit.rules.Diagnostic`) are listed as they come.  A score is None when nothing under it
+    can be measured; a status is None without a cycle.
 
     >>> import okrkit
     >>> data = report_data(okrkit.Plan(), at=date(2026, 8, 1))
@@ -234,7 +226,7 @@ def report_data(
     elif not isinstance(at, date):
         raise InvalidTypeError("at", at, "a date")
     chosen = policy_named(policy)
-    rolled = _roll_up(roll_up)
+    rolled = check_roll_up(roll_up)
     then = _as_of(plan, at)
     problems: list[str] = []
     tree: AlignmentTree | None = None
@@ -271,7 +263,7 @@ def report_data(
                 "key_results": rows,
             }
         )
-    found = [_diagnostic(d) for d in diagnostics] if diagnostics is not None else None
+    found = _findings(diagnostics) if diagnostics is not None else None
     return {
         "okrkit_report": REPORT_VERSION,
         "title": title or "OKR report",
@@ -333,7 +325,7 @@ def render(
     at: date | None = None,
     policy: Policy | PolicyName = LINEAR,
     roll_up: RollUp = "key_results",
-    diagnostics: Iterable[Any] | None = None,
+    diagnostics: Iterable[Diagnostic] | None = None,
     title: str | None = None,
 ) -> str:
     """A report of *plan* in *format*: ``"md"`` (Markdown), ``"html"`` or ``"json"``.
@@ -770,6 +762,6 @@ def tree_html(tree: AlignmentTree) -> str:
     return _fragment("".join(parts))
 
 
-def diagnostics_html(diagnostics: Iterable[Any]) -> str:
+def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
     """A compact HTML table of rule diagnostics (a rules `Report` in a notebook)."""
-    return _fragment(_diagnostics_table([_diagnostic(d) for d in diagnostics]))
+    return _fragment(_diagnostics_table(_findings(diagnostics)))

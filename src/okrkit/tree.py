@@ -473,7 +473,12 @@ class Node:
     """Its rolled-up score; None when nothing under it can be measured."""
 
 
-def _roll_up(value: object) -> RollUp:
+def check_roll_up(value: object) -> RollUp:
+    """*value*, checked to be a `RollUp`: `AlignmentTree.from_plan` and every view check with it.
+
+    >>> check_roll_up("both")
+    'both'
+    """
     if not isinstance(value, str):
         raise InvalidTypeError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
     if value not in _ROLL_UPS:
@@ -553,7 +558,7 @@ class AlignmentTree:
             raise InvalidTypeError("plan", plan, "a Plan")
         if not isinstance(kr_from_children, bool):
             raise InvalidTypeError("kr_from_children", kr_from_children, "True or False")
-        roller = _Roller(_roll_up(roll_up), policy_named(policy), kr_from_children)
+        roller = _Roller(check_roll_up(roll_up), policy_named(policy), kr_from_children)
         shape = _shape_of(plan)
         return cls(
             roller=roller,
