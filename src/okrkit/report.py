@@ -46,7 +46,7 @@ from okrkit._display import (
     status_label,
 )
 from okrkit._escape import html_text, json_text, markdown
-from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
+from okrkit.errors import AlignmentError, InvalidTypeError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
 from okrkit.rules import Diagnostic
 from okrkit.scoring import (
@@ -79,7 +79,7 @@ __all__ = [
 ReportFormat: TypeAlias = Literal["md", "html", "json"]
 """The report formats `render` writes: Markdown, HTML and JSON."""
 
-REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 REPORT_VERSION = 1
 """The version of the JSON report's shape (``"okrkit_report": 1``)."""
@@ -339,8 +339,7 @@ def render(
       "okrkit_report": 1,
       "title": "OKR
     """
-    if format not in REPORT_FORMATS:
-        raise InvalidValueError("format", format, "one of " + ", ".join(map(repr, REPORT_FORMATS)))
+    format = v.check_choice("format", format, REPORT_FORMATS)
     data = report_data(
         plan, at=at, policy=policy, roll_up=roll_up, diagnostics=diagnostics, title=title
     )

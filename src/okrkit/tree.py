@@ -33,6 +33,7 @@ from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
 
+from okrkit._validators import check_choice
 from okrkit.cycles import Cycle
 from okrkit.errors import (
     AlignmentError,
@@ -55,7 +56,7 @@ RollUp: TypeAlias = Literal["key_results", "children", "both"]
 - ``"both"``: each key result and each aligned child is one item, weighted by its weight.
 """
 
-_ROLL_UPS: tuple[str, ...] = get_args(RollUp)
+_ROLL_UPS: tuple[RollUp, ...] = get_args(RollUp)
 
 # Pairs of (score, weight): what a policy's aggregate combines.
 _Pairs: TypeAlias = list[tuple[float, float]]
@@ -479,11 +480,7 @@ def check_roll_up(value: object) -> RollUp:
     >>> check_roll_up("both")
     'both'
     """
-    if not isinstance(value, str):
-        raise InvalidTypeError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
-    if value not in _ROLL_UPS:
-        raise InvalidValueError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
-    return value  # type: ignore[return-value]
+    return check_choice("roll_up", value, _ROLL_UPS)
 
 
 @attrs.frozen(eq=False, repr=False)
