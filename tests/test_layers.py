@@ -1,11 +1,11 @@
 """How okrkit's modules import one another: no import leads back to the module that makes it.
 
-`lint-imports` checks the contracts in pyproject.toml: the layers, and no cycles among the
-modules of each package.  That second contract compares a package's modules with one another,
-never with the package's own ``__init__``, so it misses a cycle through one: a module of
-``okrkit.rules`` importing ``okrkit.rules``, which imports it, or any module importing
-``okrkit`` itself, which imports nearly everything.  This test follows every import in the
-graph, those inside functions too, to and from every ``__init__``.
+`lint-imports` checks the contracts in pyproject.toml: the layers, no cycles among the
+modules of each package, and private modules kept to their package.  The second compares a
+package's modules with one another, never with the package's own ``__init__``, so it misses a
+cycle through one: a module of ``okrkit.rules`` importing ``okrkit.rules``, which imports it,
+or any module importing ``okrkit`` itself, which imports nearly everything.  This test follows
+every import in the graph, those inside functions too, to and from every ``__init__``.
 """
 
 from __future__ import annotations
