@@ -33,18 +33,7 @@ from typing import IO, Any, Literal, TypeAlias
 
 import attrs
 
-from okrkit._display import (
-    INDENT_LEVELS,
-    NO_VALUE,
-    count,
-    depth_marker,
-    grade_text,
-    indent,
-    number_text,
-    percent_text,
-    score_text,
-    status_label,
-)
+from okrkit import _display as display
 from okrkit._escape import github_data, github_property, terminal
 from okrkit.errors import AlignmentError, FileError, FormatError, OKRError
 from okrkit.model import Plan
@@ -337,12 +326,12 @@ def _check_flags(args: argparse.Namespace) -> None:
 
 
 def _summary(counts: Mapping[str, int], files: int, unreadable: int) -> str:
-    checked = count(files, "file")
+    checked = display.count(files, "file")
     if unreadable:
         checked += f", {unreadable} unreadable"
     if not any(counts.values()):
         return f"{'No findings' if unreadable else 'All checks passed'} ({checked})."
-    parts = [count(counts["error"], "error"), count(counts["warning"], "warning")]
+    parts = [display.count(counts["error"], "error"), display.count(counts["warning"], "warning")]
     parts.append(f"{counts['info']} info")
     return f"Found {', '.join(parts)} in {checked}."
 
@@ -364,7 +353,7 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     header = ("", "value", "progress", "score", "grade", "status")
     rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, grade colour
     for obj in data["objectives"]:
-        space = indent(obj["depth"], "  ")
+        space = display.indent(obj["depth"], "  ")
         rows.append((_score_cells(space + terminal(obj["id"]), obj), "bold", _color(obj)))
         rows += [
             (_score_cells(f"{space}  - {terminal(kr['id'])}", kr), None, _color(kr))
@@ -398,11 +387,11 @@ def _color(row: Mapping[str, Any]) -> str | None:
 def _score_cells(name: str, row: Mapping[str, Any]) -> tuple[str, ...]:
     return (
         name,
-        number_text(row["value"], row["unit"], terminal) if "value" in row else "",
-        percent_text(row["progress"]) if "progress" in row else "",
-        score_text(row["score"]),
-        grade_text(row["grade"]),
-        status_label(row["status"]),
+        display.number_text(row["value"], row["unit"], terminal) if "value" in row else "",
+        display.percent_text(row["progress"]) if "progress" in row else "",
+        display.score_text(row["score"]),
+        display.grade_text(row["grade"]),
+        display.status_label(row["status"]),
     )
 
 
@@ -446,19 +435,19 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         else:
             # Past INDENT_LEVELS the branches are not drawn, the depth is written instead:
             # drawing them all would make a deep chain's output grow with its square.
-            shown = open_levels[1:INDENT_LEVELS]
-            prefix = "".join("│   " if more else "    " for more in shown) + depth_marker(depth)
-            prefix += "└── " if last[k] else "├── "
+            shown = open_levels[1 : display.INDENT_LEVELS]
+            prefix = "".join("│   " if more else "    " for more in shown)
+            prefix += display.depth_marker(depth) + ("└── " if last[k] else "├── ")
         open_levels.append(not last[k])
         g = obj["grade"]
-        grade = NO_VALUE if g is None else paint(g["label"], g["color"])
+        grade = display.NO_VALUE if g is None else paint(g["label"], g["color"])
         via = ""
         if depth and obj["aligned_to"] != path[-1]:
             via = f" (via {terminal(obj['aligned_to'])})"
         path.append(obj["id"])
         streams.stdout.write(
-            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {score_text(obj['score'])} "
-            f"{grade}, {status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
+            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {display.score_text(obj['score'])} "
+            f"{grade}, {display.status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
         )
     return 0
 

@@ -182,18 +182,6 @@ def _kpi_row(kpi: Kpi, at: date) -> dict[str, Any]:
     }
 
 
-def _findings(diagnostics: object) -> list[dict[str, Any]]:
-    """Rule findings as JSON-ready data, each its `okrkit.rules.Diagnostic.to_dict`."""
-    if not isinstance(diagnostics, Iterable):
-        raise InvalidTypeError("diagnostics", diagnostics, "a rules Report or Diagnostics")
-    found = []
-    for i, d in enumerate(diagnostics):
-        if not isinstance(d, Diagnostic):
-            raise InvalidTypeError(f"diagnostics[{i}]", d, "a rules Diagnostic")
-        found.append(d.to_dict())
-    return found
-
-
 def report_data(
     plan: Plan,
     *,
@@ -276,6 +264,18 @@ def report_data(
         "alignment_problems": problems,
         "diagnostics": found,
     }
+
+
+def _findings(diagnostics: object) -> list[dict[str, Any]]:
+    """Rule findings as JSON-ready data, each its `okrkit.rules.Diagnostic.to_dict`."""
+    if not isinstance(diagnostics, Iterable):
+        raise InvalidTypeError("diagnostics", diagnostics, "a rules Report or Diagnostics")
+    found = []
+    for i, d in enumerate(diagnostics):
+        if not isinstance(d, Diagnostic):
+            raise InvalidTypeError(f"diagnostics[{i}]", d, "a rules Diagnostic")
+        found.append(d.to_dict())
+    return found
 
 
 def _own_score(kr: KeyResult, policy: Policy) -> float | None:
