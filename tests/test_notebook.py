@@ -101,6 +101,22 @@ class TestReprHtml:
         loop = okrkit.Plan(objectives=[okrkit.Objective(id="a", title="A", aligned_to="a")])
         assert "Alignment problems" in loop._repr_html_()
 
+    def test_each_value_is_drawn_by_its_view(self, acme: okrkit.Plan) -> None:
+        """Through the seam, each value's `_repr_html_` is its `okrkit.report` view's."""
+        from okrkit import report
+
+        tree = AlignmentTree.from_plan(acme)
+        found = validate(acme, today=AUG_31)
+        obj = acme.objectives[1]
+        kr = obj.key_results[0]
+        assert [
+            report.key_result_html(kr),
+            report.objective_html(obj),
+            report.plan_html(acme),
+            report.tree_html(tree),
+            report.diagnostics_html(found),
+        ] == [x._repr_html_() for x in (kr, obj, acme, tree, found)]
+
     @pytest.mark.parametrize(
         "view", ["key_result_html", "objective_html", "plan_html", "tree_html"]
     )

@@ -201,34 +201,38 @@ class TestReportData:
             row["forecast"],
         )
 
-    def test_diagnostics_from_any_objects_of_that_shape(self) -> None:
-        """Diagnostics are read by attribute: a rules Report, or anything shaped like one."""
+    def test_diagnostics_are_listed_as_their_own_data(self) -> None:
+        """Each finding is listed as its `Diagnostic.to_dict`, and counted by severity."""
+        found = [
+            Diagnostic(code="X1", name="odd", severity="warning", message="odd", path=""),
+            Diagnostic(
+                code="X2",
+                name="bad",
+                severity="error",
+                message="bad",
+                path="objectives[0]",
+                id="o",
+                hint="fix it",
+            ),
+        ]
+        data = report_data(SMALL, at=AUG_31, diagnostics=found)
+        assert [d.to_dict() for d in found] == data["diagnostics"]
+        assert {"error": 1, "warning": 1, "info": 0} == data["summary"]["diagnostics"]
 
-        @attrs.frozen
-        class Finding:
-            code: str
-            message: str
-            severity: str = "warning"
-
-        data = report_data(SMALL, at=AUG_31, diagnostics=[Finding("X1", "odd")])
-        assert [
-            {
-                "code": "X1",
-                "name": None,
-                "severity": "warning",
-                "message": "odd",
-                "path": "",
-                "id": None,
-                "hint": None,
-            }
-        ] == data["diagnostics"]
-        assert {"error": 0, "warning": 1, "info": 0} == data["summary"]["diagnostics"]
+    @pytest.mark.parametrize(
+        ("diagnostics", "where"), [(42, "diagnostics"), (["X1 odd"], "diagnostics[0]")]
+    )
+    def test_diagnostics_of_another_kind_are_refused(self, diagnostics: object, where: str) -> None:
+        """Anything but rules Diagnostics is refused with InvalidTypeError, saying where."""
+        with pytest.raises(okrkit.InvalidTypeError, match=re.escape(f"{where}: expected")):
+            report_data(SMALL, at=AUG_31, diagnostics=diagnostics)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         ("options", "error"),
         [
             ({"at": "2026-08-31"}, okrkit.InvalidTypeError),
             ({"roll_up": "sideways"}, okrkit.InvalidValueError),
+            ({"roll_up": 3}, okrkit.InvalidTypeError),
             ({"policy": "generous"}, okrkit.InvalidValueError),
         ],
     )
@@ -443,6 +447,8 @@ class TestMarkdownEscaping:
     @settings(max_examples=30)
     @given(USER_TEXT)
     @example(" ".join(HOSTILE))
+    @example("%")
+    @example("$")
     def test_user_text_renders_as_itself(self, text: str) -> None:
         """Any text, as title, owner, unit and message, shows as itself and injects no markup."""
         kr = okrkit.KeyResult(
@@ -465,7 +471,9 @@ class TestMarkdownEscaping:
         assert f"{terminal(text)} (o)" == shown[3]  # the objective's heading
         cells = set(shown)
         assert terminal(text) in cells  # the key result's, the KPI's and the message's cells
-        assert f"4 {terminal(text)}" in cells  # the target, with its unit
+        # The target, with its unit: after it, but a currency's before it and % against it.
+        unit = terminal(text)
+        assert {"%": "4%", "$": "$4", "€": "€4", "£": "£4"}.get(unit, f"4 {unit}") in cells
 
     @pytest.mark.parametrize("text", HOSTILE)
     def test_hostile_examples(self, text: str) -> None:

@@ -14,6 +14,7 @@ one with `attrs.evolve` or a named method that returns a new value.
 import importlib as _importlib
 from importlib.metadata import version as _version
 
+from okrkit import _repr
 from okrkit.cycles import REVIEW_LEAD, Cycle, CycleKind, FiscalYearNaming, ScheduleFrequency
 from okrkit.errors import (
     AlignmentError,
@@ -77,6 +78,30 @@ from okrkit.scoring import (
 from okrkit.tree import AlignmentTree
 
 __version__ = _version("okrkit")
+
+
+def _html(value: object) -> str:
+    """A value's notebook view, drawn by `okrkit.report`.
+
+    This package is the composition root: it stands above every layer, so it alone may hand
+    the lower layers' values to the views (`okrkit._repr`).  The views are imported on the
+    first display, not here, so that ``import okrkit`` stays light.
+    """
+    from okrkit import report
+
+    if isinstance(value, KeyResult):
+        return report.key_result_html(value)
+    if isinstance(value, Objective):
+        return report.objective_html(value)
+    if isinstance(value, Plan):
+        return report.plan_html(value)
+    if isinstance(value, AlignmentTree):
+        return report.tree_html(value)
+    assert isinstance(value, Report), value  # the last type with a _repr_html_
+    return report.diagnostics_html(value)
+
+
+_repr.install(_html)
 
 # Submodules loaded on first use, so that `import okrkit` stays light (regex tables, parsers).
 _LAZY = frozenset({"text", "report", "plot", "cli"})

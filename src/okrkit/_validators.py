@@ -29,6 +29,7 @@ When: TypeAlias = date | datetime
 
 _E = TypeVar("_E", bound=enum.Enum)
 _T = TypeVar("_T")
+_Name = TypeVar("_Name", bound=str)
 _LARGEST = int(sys.float_info.max)
 
 
@@ -137,6 +138,24 @@ def latest_counted(items: Sequence[_T], at: When, when: Callable[[_T], When]) ->
         if counted(when(item)):
             return item
     return None
+
+
+def check_choice(path: str, value: object, choices: Sequence[_Name]) -> _Name:
+    """*value* if it is one of the names *choices*; an okrkit error naming *path* if not.
+
+    Something other than a string is an `InvalidTypeError`, a string that names none of them
+    an `InvalidValueError`.
+
+    >>> check_choice("roll_up", "both", ("key_results", "children", "both"))
+    'both'
+    """
+    expected = "one of " + ", ".join(map(repr, choices))
+    if not isinstance(value, str):
+        raise InvalidTypeError(path, value, expected)
+    for choice in choices:
+        if value == choice:
+            return choice
+    raise InvalidValueError(path, value, expected)
 
 
 def to_enum(kind: type[_E], path: str) -> Callable[[object], _E]:

@@ -33,6 +33,7 @@ from typing import IO, Any, Literal, TypeAlias
 
 import attrs
 
+from okrkit import _display as display
 from okrkit._escape import github_data, github_property, terminal
 from okrkit.errors import AlignmentError, FileError, FormatError, OKRError
 from okrkit.model import Plan
@@ -325,15 +326,12 @@ def _check_flags(args: argparse.Namespace) -> None:
 
 
 def _summary(counts: Mapping[str, int], files: int, unreadable: int) -> str:
-    checked = f"{files} file" + ("" if files == 1 else "s")
+    checked = display.count(files, "file")
     if unreadable:
         checked += f", {unreadable} unreadable"
     if not any(counts.values()):
         return f"{'No findings' if unreadable else 'All checks passed'} ({checked})."
-    parts = [
-        f"{n} {kind}" + ("" if n == 1 else "s")
-        for kind, n in (("error", counts["error"]), ("warning", counts["warning"]))
-    ]
+    parts = [display.count(counts["error"], "error"), display.count(counts["warning"], "warning")]
     parts.append(f"{counts['info']} info")
     return f"Found {', '.join(parts)} in {checked}."
 
@@ -341,37 +339,32 @@ def _summary(counts: Mapping[str, int], files: int, unreadable: int) -> str:
 # score and tree ----------------------------------------------------------------------------
 
 
-def _data(args: argparse.Namespace, plan: Plan, diagnostics: Any = None) -> dict[str, Any]:
+def _data(args: argparse.Namespace, plan: Plan) -> dict[str, Any]:
     from okrkit.report import report_data
 
-    return report_data(
-        plan, at=args.at, policy=args.policy, roll_up=args.roll_up, diagnostics=diagnostics
-    )
+    return report_data(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
 
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit score PATH``: a table of objectives and key results with their scores."""
-    from okrkit.report import indent, status_label
-
     plan = _read(args.path, streams, args.input_format)
     data = _data(args, plan)
     paint = _colorizer(args.color, streams.stdout, streams.environ)
     header = ("", "value", "progress", "score", "grade", "status")
-    rows: list[tuple[tuple[str, ...], str | None]] = []
+    rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, grade colour
     for obj in data["objectives"]:
-        space = indent(obj["depth"], "  ")
-        rows.append((_score_cells(space + terminal(obj["id"]), obj, status_label), "bold"))
-        rows.extend(
-            (_score_cells(f"{space}  - {terminal(kr['id'])}", kr, status_label), None)
+        space = display.indent(obj["depth"], "  ")
+        rows.append((_score_cells(space + terminal(obj["id"]), obj), "bold", _color(obj)))
+        rows += [
+            (_score_cells(f"{space}  - {terminal(kr['id'])}", kr), None, _color(kr))
             for kr in obj["key_results"]
-        )
-    widths = [max([len(header[i])] + [len(r[i]) for r, _ in rows]) for i in range(len(header))]
+        ]
+    widths = [max([len(header[i])] + [len(r[i]) for r, _, _ in rows]) for i in range(len(header))]
     out = streams.stdout
     out.write(f"Scores as of {data['as_of']}, policy {data['policy']}, roll-up {data['roll_up']}\n")
     out.write(_line(header, widths).rstrip() + "\n")
-    for cells, style in rows:
+    for cells, style, color in rows:
         text = _line(cells, widths)
-        color = cells[4].rsplit("(", 1)[-1].rstrip(")") if cells[4] != "–" else None
         # Colour the grade cell only; its words carry the meaning without colour.
         start = sum(w + 2 for w in widths[:4])
         text = (
@@ -386,19 +379,19 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     return 0
 
 
-def _score_cells(
-    name: str, row: dict[str, Any], label: Callable[[str | None], str]
-) -> tuple[str, ...]:
-    from okrkit.report import number_text, percent_text, score_text
+def _color(row: Mapping[str, Any]) -> str | None:
+    """The colour of a row's grade (``"red"``), None when it has none."""
+    return None if row["grade"] is None else str(row["grade"]["color"])
 
-    g = row["grade"]
+
+def _score_cells(name: str, row: Mapping[str, Any]) -> tuple[str, ...]:
     return (
         name,
-        number_text(row["value"], row["unit"], terminal) if "value" in row else "",
-        percent_text(row["progress"]) if "progress" in row else "",
-        score_text(row["score"]),
-        "–" if g is None else f"{g['label']} ({g['color']})",
-        label(row["status"]),
+        display.number_text(row["value"], row["unit"], terminal) if "value" in row else "",
+        display.percent_text(row["progress"]) if "progress" in row else "",
+        display.score_text(row["score"]),
+        display.grade_text(row["grade"]),
+        display.status_label(row["status"]),
     )
 
 
@@ -411,7 +404,6 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
-    from okrkit.report import INDENT_LEVELS, depth_marker, score_text, status_label
     from okrkit.tree import AlignmentTree
 
     plan = _read(args.path, streams, args.input_format)
@@ -443,19 +435,19 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         else:
             # Past INDENT_LEVELS the branches are not drawn, the depth is written instead:
             # drawing them all would make a deep chain's output grow with its square.
-            shown = open_levels[1:INDENT_LEVELS]
-            prefix = "".join("│   " if more else "    " for more in shown) + depth_marker(depth)
-            prefix += "└── " if last[k] else "├── "
+            shown = open_levels[1 : display.INDENT_LEVELS]
+            prefix = "".join("│   " if more else "    " for more in shown)
+            prefix += display.depth_marker(depth) + ("└── " if last[k] else "├── ")
         open_levels.append(not last[k])
         g = obj["grade"]
-        grade_text = paint("–" if g is None else g["label"], None if g is None else g["color"])
+        grade = display.NO_VALUE if g is None else paint(g["label"], g["color"])
         via = ""
         if depth and obj["aligned_to"] != path[-1]:
             via = f" (via {terminal(obj['aligned_to'])})"
         path.append(obj["id"])
         streams.stdout.write(
-            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {score_text(obj['score'])} "
-            f"{grade_text}, {status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
+            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {display.score_text(obj['score'])} "
+            f"{grade}, {display.status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
         )
     return 0
 

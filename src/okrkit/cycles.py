@@ -148,8 +148,11 @@ def _index(day: date) -> int:
 
 
 def _validate_kind(_: object, __: attrs.Attribute[CycleKind], value: object) -> None:
+    expected = "one of " + ", ".join(map(repr, _KINDS))
+    if not isinstance(value, str):
+        raise InvalidTypeError("kind", value, expected)
     if value not in _KINDS:
-        raise CycleError("kind", value, "one of " + ", ".join(map(repr, _KINDS)))
+        raise CycleError("kind", value, expected)
 
 
 def _validate_date(_: object, attribute: attrs.Attribute[date], value: object) -> None:
@@ -334,8 +337,10 @@ FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom span \
         Cycle.parse('2026-W53')
         """
         day = _check_date("day", day)
+        expected = "one of " + ", ".join(repr(k) for k in _KINDS if k != "custom")
+        if not isinstance(kind, str):
+            raise InvalidTypeError("kind", kind, expected)
         if kind not in _KINDS or kind == "custom":
-            expected = "one of " + ", ".join(repr(k) for k in _KINDS if k != "custom")
             raise CycleError("kind", kind, expected)
         _check_fiscal(fiscal_year_start, fiscal_year_named_by)
         if kind == "week":

@@ -341,9 +341,9 @@ class KeyResult:
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.key_result_html`)."""
-        from okrkit.report import key_result_html
+        from okrkit import _repr
 
-        return key_result_html(self)
+        return _repr.html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -408,9 +408,9 @@ class Objective:
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.objective_html`)."""
-        from okrkit.report import objective_html
+        from okrkit import _repr
 
-        return objective_html(self)
+        return _repr.html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -642,6 +642,6 @@ class Plan:
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.plan_html`)."""
-        from okrkit.report import plan_html
+        from okrkit import _repr
 
-        return plan_html(self)
+        return _repr.html(self)

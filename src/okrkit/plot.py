@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from okrkit import _validators as v
+from okrkit._display import indent, score_text
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, OKRError
 from okrkit.model import KeyResult, Plan
@@ -125,7 +126,7 @@ def scores(
 
     Bars carry their score and grade as text, so the chart reads without colour.
     """
-    from okrkit.report import indent, report_data
+    from okrkit.report import report_data
 
     data = report_data(plan, at=at, policy=policy, roll_up=roll_up)
     axes = _axes(ax)
@@ -136,7 +137,8 @@ def scores(
     positions = list(range(len(objectives)))
     axes.barh(positions, values, color=colors)
     for y, o in zip(positions, objectives, strict=True):
-        text = "not measurable" if o["grade"] is None else f"{o['score']:.2f} {o['grade']['label']}"
+        g = o["grade"]
+        text = "not measurable" if g is None else f"{score_text(o['score'])} {g['label']}"
         axes.text(
             min(max(o["score"] or 0.0, 0.0), 1.0) + 0.01, y, text, va="center", fontsize="small"
         )

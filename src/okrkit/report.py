@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias, get_args
@@ -30,16 +30,31 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit import _validators as v
+
+# The wording every view shares; number_text, percent_text, score_text and status_label are
+# documented here too (docs/reports.md).
+from okrkit._display import (
+    INDENT_LEVELS,
+    NO_VALUE,
+    count,
+    depth_marker,
+    grade_text,
+    indent,
+    number_text,
+    percent_text,
+    score_text,
+    status_label,
+)
 from okrkit._escape import html_text, json_text, markdown
-from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError
+from okrkit.errors import AlignmentError, InvalidTypeError, OKRError
 from okrkit.model import KeyResult, Kpi, Objective, Plan
+from okrkit.rules import Diagnostic
 from okrkit.scoring import (
     ASPIRATIONAL_BANDS,
     COMMITTED_BANDS,
     LINEAR,
     Policy,
     PolicyName,
-    Status,
     confidence,
     forecast,
     grade,
@@ -47,7 +62,7 @@ from okrkit.scoring import (
     progress,
     status,
 )
-from okrkit.tree import AlignmentTree, RollUp
+from okrkit.tree import AlignmentTree, RollUp, check_roll_up
 
 __all__ = [
     "ReportFormat",
@@ -64,31 +79,10 @@ __all__ = [
 ReportFormat: TypeAlias = Literal["md", "html", "json"]
 """The report formats `render` writes: Markdown, HTML and JSON."""
 
-REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 
 REPORT_VERSION = 1
 """The version of the JSON report's shape (``"okrkit_report": 1``)."""
-
-_LABELS = {
-    Status.NOT_STARTED.value: "not started",
-    Status.ON_TRACK.value: "on track",
-    Status.AT_RISK.value: "at risk",
-    Status.OFF_TRACK.value: "off track",
-    Status.STALE.value: "stale",
-    Status.CLOSED.value: "closed",
-}
-
-
-def status_label(value: str | None) -> str:
-    """A status's words for people (``"on_track"`` -> ``"on track"``; None -> ``"no status"``).
-
-    >>> status_label("at_risk"), status_label(None)
-    ('at risk', 'no status')
-    """
-    if value is None:
-        return "no status"
-    return _LABELS.get(value, value.replace("_", " "))
-
 
 # Data --------------------------------------------------------------------------------------
 
@@ -188,34 +182,13 @@ def _kpi_row(kpi: Kpi, at: date) -> dict[str, Any]:
     }
 
 
-def _diagnostic(d: Any) -> dict[str, Any]:
-    """A rule diagnostic as plain data (read by attribute, so any object of that shape works)."""
-    severity = getattr(d, "severity", None)
-    return {
-        "code": str(d.code),
-        "name": getattr(d, "name", None),
-        "severity": str(getattr(severity, "value", severity)),
-        "message": str(d.message),
-        "path": getattr(d, "path", None) or "",
-        "id": getattr(d, "id", None),
-        "hint": getattr(d, "hint", None),
-    }
-
-
-def _roll_up(value: object) -> RollUp:
-    choices = get_args(RollUp)
-    if value not in choices:
-        raise InvalidValueError("roll_up", value, "one of " + ", ".join(map(repr, choices)))
-    return value  # type: ignore[return-value]
-
-
 def report_data(
     plan: Plan,
     *,
     at: date | None = None,
     policy: Policy | PolicyName = LINEAR,
     roll_up: RollUp = "key_results",
-    diagnostics: Iterable[Any] | None = None,
+    diagnostics: Iterable[Diagnostic] | None = None,
     title: str | None = None,
 ) -> dict[str, Any]:
     """Everything a report shows about *plan* as of *at* (default today), as JSON-ready data.
@@ -226,8 +199,8 @@ def report_data(
     the ``forecast`` to the end of the cycle).  Check-ins after *at* are left out.  A plan
     whose alignment is broken is listed flat, in plan order, with the problems under
     ``"alignment_problems"``.  *diagnostics* (a rules `Report`, or any iterable of
-    diagnostics) are listed as they come.  A score is None when nothing under it can be
-    measured; a status is None without a cycle.
+    `okrkit.rules.Diagnostic`) are listed as they come.  A score is None when nothing under it
+    can be measured; a status is None without a cycle.
 
     >>> import okrkit
     >>> data = report_data(okrkit.Plan(), at=date(2026, 8, 1))
@@ -241,7 +214,7 @@ def report_data(
     elif not isinstance(at, date):
         raise InvalidTypeError("at", at, "a date")
     chosen = policy_named(policy)
-    rolled = _roll_up(roll_up)
+    rolled = check_roll_up(roll_up)
     then = _as_of(plan, at)
     problems: list[str] = []
     tree: AlignmentTree | None = None
@@ -278,7 +251,7 @@ def report_data(
                 "key_results": rows,
             }
         )
-    found = [_diagnostic(d) for d in diagnostics] if diagnostics is not None else None
+    found = _findings(diagnostics) if diagnostics is not None else None
     return {
         "okrkit_report": REPORT_VERSION,
         "title": title or "OKR report",
@@ -291,6 +264,18 @@ def report_data(
         "alignment_problems": problems,
         "diagnostics": found,
     }
+
+
+def _findings(diagnostics: object) -> list[dict[str, Any]]:
+    """Rule findings as JSON-ready data, each its `okrkit.rules.Diagnostic.to_dict`."""
+    if not isinstance(diagnostics, Iterable):
+        raise InvalidTypeError("diagnostics", diagnostics, "a rules Report or Diagnostics")
+    found = []
+    for i, d in enumerate(diagnostics):
+        if not isinstance(d, Diagnostic):
+            raise InvalidTypeError(f"diagnostics[{i}]", d, "a rules Diagnostic")
+        found.append(d.to_dict())
+    return found
 
 
 def _own_score(kr: KeyResult, policy: Policy) -> float | None:
@@ -340,7 +325,7 @@ def render(
     at: date | None = None,
     policy: Policy | PolicyName = LINEAR,
     roll_up: RollUp = "key_results",
-    diagnostics: Iterable[Any] | None = None,
+    diagnostics: Iterable[Diagnostic] | None = None,
     title: str | None = None,
 ) -> str:
     """A report of *plan* in *format*: ``"md"`` (Markdown), ``"html"`` or ``"json"``.
@@ -354,8 +339,7 @@ def render(
       "okrkit_report": 1,
       "title": "OKR
     """
-    if format not in REPORT_FORMATS:
-        raise InvalidValueError("format", format, "one of " + ", ".join(map(repr, REPORT_FORMATS)))
+    format = v.check_choice("format", format, REPORT_FORMATS)
     data = report_data(
         plan, at=at, policy=policy, roll_up=roll_up, diagnostics=diagnostics, title=title
     )
@@ -364,89 +348,6 @@ def render(
     if format == "md":
         return _markdown(data)
     return _html_page(data)
-
-
-INDENT_LEVELS = 6
-"""How many levels of the alignment tree the views draw as indentation or nesting."""
-
-
-def indent(depth: int, unit: str) -> str:
-    """*unit* once per level of *depth*; past `INDENT_LEVELS`, those levels and the depth in words.
-
-    Drawing every level would make a deep chain's output grow with the square of its length.
-
-    >>> indent(2, "↳ "), indent(23, "> ")
-    ('↳ ↳ ', '> > > > > > (depth 23) ')
-    """
-    if depth <= INDENT_LEVELS:
-        return unit * depth
-    return unit * INDENT_LEVELS + depth_marker(depth)
-
-
-def depth_marker(depth: int) -> str:
-    """``"(depth N) "`` for an objective deeper than `INDENT_LEVELS` can show, else ``""``."""
-    return f"(depth {depth}) " if depth > INDENT_LEVELS else ""
-
-
-def _same(text: str) -> str:
-    return text
-
-
-def number_text(
-    value: float | list[float] | None,
-    unit: str | None = None,
-    escape: Callable[[str], str] = _same,
-) -> str:
-    """A number for people: up to 4 significant digits after the point, the unit after it.
-
-    The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
-    """
-    if isinstance(value, list):
-        return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
-    if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
-        return "–"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
-    if not unit:
-        return text
-    if unit in ("$", "€", "£"):
-        return escape(unit) + text
-    return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
-
-
-# Scores (and percentages) beyond ±999 are shown as out of range, not as their hundreds of
-# digits (an uncapped policy can score 1e308) nor as "inf%".
-_SHOWN_MAX = 999
-
-
-def score_text(value: float | None) -> str:
-    """A score with two decimals; beyond ±999 ``">999"`` or ``"<-999"``; NaN as no score."""
-    if value is None or math.isnan(value):
-        return "–"
-    if value >= _SHOWN_MAX + 0.995:  # what would round to 1000.00
-        return f">{_SHOWN_MAX}"
-    if value <= -_SHOWN_MAX - 0.995:
-        return f"<-{_SHOWN_MAX}"
-    return f"{value:.2f}"
-
-
-def percent_text(value: float | None) -> str:
-    """A fraction as a whole percentage; beyond ±999 % ``">999%"`` or ``"<-999%"``."""
-    if value is None or math.isnan(value):
-        return "–"
-    if value * 100 >= _SHOWN_MAX + 0.5:  # what would round to 1000%
-        return f">{_SHOWN_MAX}%"
-    if value * 100 <= -_SHOWN_MAX - 0.5:
-        return f"<-{_SHOWN_MAX}%"
-    return f"{value:.0%}"
-
-
-def count(n: int, noun: str) -> str:
-    """*n* and *noun*, plural unless *n* is 1: ``count(1, "objective")`` is ``1 objective``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _grade_text(g: dict[str, str] | None) -> str:
-    return "–" if g is None else f"{g['label']} ({g['color']})"
 
 
 def _md(text: object) -> str:
@@ -477,7 +378,7 @@ def _markdown(data: dict[str, Any]) -> str:
         lines.append("")
         facts = [
             f"score **{score_text(obj['score'])}**",
-            f"grade {_grade_text(obj['grade'])}",
+            f"grade {grade_text(obj['grade'])}",
             f"status **{status_label(obj['status'])}**",
         ]
         facts += [
@@ -500,7 +401,7 @@ def _markdown(data: dict[str, Any]) -> str:
             for kr in obj["key_results"]:
                 predicted = kr["forecast"]
                 guess = (
-                    "–"
+                    NO_VALUE
                     if predicted is None
                     else f"{number_text(predicted['value'], kr['unit'], markdown)} "
                     f"({score_text(predicted['score'])})"
@@ -509,7 +410,7 @@ def _markdown(data: dict[str, Any]) -> str:
                     f"| {_md(kr['title'])} | {number_text(kr['value'], kr['unit'], markdown)} "
                     f"| {number_text(kr['target'], kr['unit'], markdown)} "
                     f"| {percent_text(kr['progress'])} | {score_text(kr['score'])} "
-                    f"| {_grade_text(kr['grade'])} "
+                    f"| {grade_text(kr['grade'])} "
                     f"| {status_label(kr['status'])} | {guess} |"
                 )
             lines.append("")
@@ -620,7 +521,7 @@ def _badge(value: str | None) -> str:
 
 def _grade_badge(g: dict[str, str] | None) -> str:
     if g is None:
-        return '<span class="muted">–</span>'
+        return f'<span class="muted">{NO_VALUE}</span>'
     return f'<span class="badge {_e(g["color"])}">{_e(g["label"])}</span>'
 
 
@@ -636,7 +537,7 @@ def _kr_table(rows: list[dict[str, Any]], caption: str, commitment: str) -> str:
     for kr in rows:
         predicted = kr["forecast"]
         guess = (
-            "–"
+            NO_VALUE
             if predicted is None
             else f"{number_text(predicted['value'], kr['unit'])} ({score_text(predicted['score'])})"
         )
@@ -814,7 +715,7 @@ def _objectives_table(data: dict[str, Any]) -> str:
     rows = "".join(
         f'<tr class="{_e(o["grade"]["color"] if o["grade"] else "none")}">'
         f'<th scope="row">{indent(o["depth"], "&nbsp;&nbsp;")}{_e(o["title"])}</th>'
-        f"<td>{_e(o['owner'] or '–')}</td><td>{len(o['key_results'])}</td>"
+        f"<td>{_e(o['owner'] or NO_VALUE)}</td><td>{len(o['key_results'])}</td>"
         f"<td>{_bar(o['score'], o['grade'], o['title'], o['commitment'])}</td>"
         f"<td>{_grade_badge(o['grade'])}</td>"
         f"<td>{_badge(o['status'])}</td></tr>"
@@ -860,6 +761,6 @@ def tree_html(tree: AlignmentTree) -> str:
     return _fragment("".join(parts))
 
 
-def diagnostics_html(diagnostics: Iterable[Any]) -> str:
+def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
     """A compact HTML table of rule diagnostics (a rules `Report` in a notebook)."""
-    return _fragment(_diagnostics_table([_diagnostic(d) for d in diagnostics]))
+    return _fragment(_diagnostics_table(_findings(diagnostics)))

@@ -33,6 +33,7 @@ from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
 
+from okrkit._validators import check_choice
 from okrkit.cycles import Cycle
 from okrkit.errors import (
     AlignmentError,
@@ -55,7 +56,7 @@ RollUp: TypeAlias = Literal["key_results", "children", "both"]
 - ``"both"``: each key result and each aligned child is one item, weighted by its weight.
 """
 
-_ROLL_UPS: tuple[str, ...] = get_args(RollUp)
+_ROLL_UPS: tuple[RollUp, ...] = get_args(RollUp)
 
 # Pairs of (score, weight): what a policy's aggregate combines.
 _Pairs: TypeAlias = list[tuple[float, float]]
@@ -473,12 +474,13 @@ class Node:
     """Its rolled-up score; None when nothing under it can be measured."""
 
 
-def _roll_up(value: object) -> RollUp:
-    if not isinstance(value, str):
-        raise InvalidTypeError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
-    if value not in _ROLL_UPS:
-        raise InvalidValueError("roll_up", value, "one of " + ", ".join(map(repr, _ROLL_UPS)))
-    return value  # type: ignore[return-value]
+def check_roll_up(value: object) -> RollUp:
+    """*value*, checked to be a `RollUp`: `AlignmentTree.from_plan` and every view check with it.
+
+    >>> check_roll_up("both")
+    'both'
+    """
+    return check_choice("roll_up", value, _ROLL_UPS)
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -553,7 +555,7 @@ class AlignmentTree:
             raise InvalidTypeError("plan", plan, "a Plan")
         if not isinstance(kr_from_children, bool):
             raise InvalidTypeError("kr_from_children", kr_from_children, "True or False")
-        roller = _Roller(_roll_up(roll_up), policy_named(policy), kr_from_children)
+        roller = _Roller(check_roll_up(roll_up), policy_named(policy), kr_from_children)
         shape = _shape_of(plan)
         return cls(
             roller=roller,
@@ -613,9 +615,9 @@ class AlignmentTree:
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.tree_html`)."""
-        from okrkit.report import tree_html
+        from okrkit import _repr
 
-        return tree_html(self)
+        return _repr.html(self)
 
     def _locate(self, id: str) -> tuple[int, int]:
         """The objective's position, and the key result's in it (-1 for the objective)."""

@@ -36,6 +36,7 @@ from typing import Any, Literal, TypeAlias
 
 from okrkit._files import read_bytes, write_text
 from okrkit._gc import paused
+from okrkit._validators import check_choice
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
 from okrkit.formats._converter import (
@@ -131,10 +132,7 @@ def from_dict(
 
 
 def _format(format: Any) -> FormatName:
-    if format not in FORMATS:
-        raise InvalidValueError("format", format, "one of " + ", ".join(map(repr, FORMATS)))
-    name: FormatName = format
-    return name
+    return check_choice("format", format, FORMATS)
 
 
 def _text(text: object, max_size: int | None) -> str:

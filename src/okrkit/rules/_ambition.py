@@ -6,12 +6,12 @@ import math
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from okrkit._numbers import least_squares
 from okrkit.cycles import Cycle
 from okrkit.model import Commitment, Direction, KeyResult, Plan
 from okrkit.rules._context import KeyResultSite, ObjectiveSite, RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
-from okrkit.scoring._numbers import least_squares
 
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from okrkit._gc import paused
 from okrkit.errors import InvalidTypeError
@@ -72,8 +72,9 @@ def validate(
         raise InvalidTypeError("config", config, "a RuleConfig")
     if today is None:
         today = date.today()
-    elif not isinstance(today, date):
-        raise InvalidTypeError("today", today, "a date")
+    elif not isinstance(today, date) or isinstance(today, datetime):
+        # A datetime is a date subclass, but the rules compare *today* with dates.
+        raise InvalidTypeError("today", today, "a date (not a datetime)")
     rules = REGISTRY if registry is None else registry
     if not isinstance(rules, RuleRegistry):
         raise InvalidTypeError("registry", registry, "a RuleRegistry")

@@ -223,6 +223,6 @@ class Report:
 
     def _repr_html_(self) -> str:
         """A compact HTML table for notebooks (`okrkit.report.diagnostics_html`)."""
-        from okrkit.report import diagnostics_html
+        from okrkit import _repr
 
-        return diagnostics_html(self)
+        return _repr.html(self)

@@ -11,9 +11,9 @@ import itertools
 import attrs
 
 from okrkit import _validators as v
+from okrkit._numbers import to_float
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Commitment
-from okrkit.scoring._numbers import to_float
 
 __all__ = ["ASPIRATIONAL_BANDS", "COMMITTED_BANDS", "Bands", "Grade", "grade"]
 

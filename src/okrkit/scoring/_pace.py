@@ -15,11 +15,11 @@ from typing import Literal
 import attrs
 
 from okrkit import _validators as v
+from okrkit._numbers import least_squares, to_float
 from okrkit._validators import When
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
 from okrkit.model import CheckIn, Direction, KeyResult, Objective
-from okrkit.scoring._numbers import least_squares, to_float
 from okrkit.scoring._policy import LINEAR, Policy, PolicyName, linear, policy_named, weighted_mean
 from okrkit.scoring._progress import (
     GRADED,

@@ -17,8 +17,8 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from okrkit import _validators as v
+from okrkit._numbers import ordered, scaled, to_float, unordered
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
-from okrkit.scoring._numbers import ordered, scaled, to_float, unordered
 from okrkit.typing import Aggregator, Scorer
 
 __all__ = [

@@ -10,10 +10,10 @@ import math
 from typing import Literal, TypeAlias
 
 from okrkit import _validators as v
+from okrkit._numbers import ordered, to_float, unordered
 from okrkit._validators import When
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
 from okrkit.model import Direction, KeyResult, Objective
-from okrkit.scoring._numbers import ordered, to_float, unordered
 from okrkit.scoring._policy import LINEAR, Policy, PolicyName, policy_named
 from okrkit.typing import Weigher
 

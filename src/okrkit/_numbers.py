@@ -1,4 +1,4 @@
-"""The float arithmetic the scoring modules share: checked floats, exact scaling, fits.
+"""The float arithmetic scoring and the rules share: checked floats, exact scaling, fits.
 
 Scores are computed in floats.  These helpers keep that arithmetic exact where it can be
 (scaling by powers of two) and total where it cannot (no OverflowError escapes).

@@ -1,0 +1,122 @@
+"""Numbers, scores, grades, statuses and depths as people read them, in every view.
+
+The reports (`okrkit.report`), the plots and the command line show the same facts; they
+write them with these functions, so a score reads the same in a terminal, a wiki and a chart.
+They return plain text: each view escapes user text for its own medium.
+
+>>> number_text(9_120_000, "$"), percent_text(0.514), score_text(0.7), count(1, "objective")
+('$9,120,000', '51%', '0.70', '1 objective')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+__all__ = [
+    "INDENT_LEVELS",
+    "NO_VALUE",
+    "count",
+    "depth_marker",
+    "grade_text",
+    "indent",
+    "number_text",
+    "percent_text",
+    "score_text",
+    "status_label",
+]
+
+NO_VALUE = "–"
+"""What a view shows where there is no value: no score, no reading, no forecast."""
+
+INDENT_LEVELS = 6
+"""How many levels of the alignment tree the views draw as indentation or nesting."""
+
+
+def indent(depth: int, unit: str) -> str:
+    """*unit* once per level of *depth*; past `INDENT_LEVELS`, those levels and the depth in words.
+
+    Drawing every level would make a deep chain's output grow with the square of its length.
+
+    >>> indent(2, "↳ "), indent(23, "> ")
+    ('↳ ↳ ', '> > > > > > (depth 23) ')
+    """
+    if depth <= INDENT_LEVELS:
+        return unit * depth
+    return unit * INDENT_LEVELS + depth_marker(depth)
+
+
+def depth_marker(depth: int) -> str:
+    """``"(depth N) "`` for an objective deeper than `INDENT_LEVELS` can show, else ``""``."""
+    return f"(depth {depth}) " if depth > INDENT_LEVELS else ""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def number_text(
+    value: float | list[float] | None,
+    unit: str | None = None,
+    escape: Callable[[str], str] = _same,
+) -> str:
+    """A number for people: up to 4 significant digits after the point, the unit after it.
+
+    The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
+    """
+    if isinstance(value, list):
+        return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
+    if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
+        return NO_VALUE
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
+    if not unit:
+        return text
+    if unit in ("$", "€", "£"):
+        return escape(unit) + text
+    return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
+
+
+# Scores (and percentages) beyond ±999 are shown as out of range, not as their hundreds of
+# digits (an uncapped policy can score 1e308) nor as "inf%".
+_SHOWN_MAX = 999
+
+
+def score_text(value: float | None) -> str:
+    """A score with two decimals; beyond ±999 ``">999"`` or ``"<-999"``; NaN as no score."""
+    if value is None or math.isnan(value):
+        return NO_VALUE
+    if value >= _SHOWN_MAX + 0.995:  # what would round to 1000.00
+        return f">{_SHOWN_MAX}"
+    if value <= -_SHOWN_MAX - 0.995:
+        return f"<-{_SHOWN_MAX}"
+    return f"{value:.2f}"
+
+
+def percent_text(value: float | None) -> str:
+    """A fraction as a whole percentage; beyond ±999 % ``">999%"`` or ``"<-999%"``."""
+    if value is None or math.isnan(value):
+        return NO_VALUE
+    if value * 100 >= _SHOWN_MAX + 0.5:  # what would round to 1000%
+        return f">{_SHOWN_MAX}%"
+    if value * 100 <= -_SHOWN_MAX - 0.5:
+        return f"<-{_SHOWN_MAX}%"
+    return f"{value:.0%}"
+
+
+def grade_text(grade: Mapping[str, str] | None) -> str:
+    """A grade of the report data (its label and colour) in words: ``"missed (red)"``."""
+    return NO_VALUE if grade is None else f"{grade['label']} ({grade['color']})"
+
+
+def status_label(value: str | None) -> str:
+    """A status's words for people (``"on_track"`` -> ``"on track"``; None -> ``"no status"``).
+
+    >>> status_label("at_risk"), status_label(None)
+    ('at risk', 'no status')
+    """
+    return "no status" if value is None else value.replace("_", " ")
+
+
+def count(n: int, noun: str) -> str:
+    """*n* and *noun*, plural unless *n* is 1: ``count(1, "objective")`` is ``1 objective``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
