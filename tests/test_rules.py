@@ -18,7 +18,7 @@ import yaml
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from okrkit import Cycle, Direction, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit import Cycle, Direction, KeyResult, Kpi, Objective, PastScore, Plan, When
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRError
 from okrkit.formats import from_dict
 from okrkit.rules import (
@@ -1049,9 +1049,8 @@ class TestAmbitionRules:
         key_result = KeyResult(id="k", title="Move it", direction=direction, target=target)
         for days, value in readings:
             key_result = key_result.check_in(value, at=Q3.start + timedelta(days=days))
-        # The line through the readings before the cycle, in days, at the cycle's last day.
-        points = [(float((Q3.start + timedelta(days=d)).toordinal()), float(v))
-                  for d, v in readings if d < 0]  # fmt: skip
+        # The line through the readings before the cycle, in days from its start, at its last day.
+        points = [(float(d), float(v)) for d, v in readings if d < 0]
         expected = []
         n = len(points)
         t_mean = math.fsum(t for t, _ in points) / n if n else 0.0
@@ -1059,13 +1058,41 @@ class TestAmbitionRules:
         if n >= 2 and sxx:
             y_mean = math.fsum(y for _, y in points) / n
             slope = math.fsum((t - t_mean) * (y - y_mean) for t, y in points) / sxx
-            end = y_mean + slope * (Q3.end.toordinal() - t_mean)
+            end = y_mean + slope * ((Q3.end - Q3.start).days - t_mean)
             if end >= target if direction == "increase" else end <= target:
                 expected.append(f"{end:g}")
         plan = Plan(objectives=[objective(key_results=[key_result])])
         report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
         found = [d.message.split(" reaches ", 1)[1].split(" by its end")[0] for d in report]
         assert expected == found
+
+    @pytest.mark.parametrize(
+        "times",
+        [
+            [datetime(2026, 5, 1, tzinfo=UTC), datetime(2026, 5, 31, tzinfo=UTC)],
+            [date(2026, 5, 1), datetime(2026, 5, 31, 12, tzinfo=UTC)],
+            [datetime(2026, 5, 1, 23, tzinfo=UTC), date(2026, 5, 31)],
+        ],
+    )
+    def test_trend_of_datetimes_and_dates_on_one_axis(self, times: list[When]) -> None:
+        """Check-ins at datetimes, or mixing dates and datetimes, trend on the calendar's axis.
+
+        100 -> 101 over May reaches about 105 by the end of Q3: short of 110.  Datetimes once
+        counted days from 1970 and dates from year 1, so the line ran 720,000 days too far.
+        """
+        key_result = KeyResult(id="k", title="Move it", direction="increase", target=110)
+        for at, value in zip(times, (100, 101), strict=True):
+            key_result = key_result.check_in(value, at=at)
+        plan = Plan(objectives=[objective(key_results=[key_result])])
+        assert [] == list(validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE))
+        reached = attrs.evolve(key_result, target=104)
+        report = validate(
+            Plan(objectives=[objective(key_results=[reached])]),
+            RuleConfig(select=["OKR305"]),
+            today=BEFORE,
+        )
+        assert ["OKR305"] == [d.code for d in report]
+        assert "reaches 10" in report.diagnostics[0].message
 
     def test_trend_of_readings_near_the_float_limit(self) -> None:
         """Readings near the float limit give a trend to judge, not an overflow in validate."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime, timedelta
 
+from okrkit import _validators as v
 from okrkit._numbers import least_squares
 from okrkit.cycles import Cycle
 from okrkit.model import Commitment, Direction, KeyResult, Plan
@@ -14,6 +15,7 @@ from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
 
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
+_DAY = timedelta(days=1)
 
 
 def _change(kr: KeyResult) -> float | None:
@@ -151,21 +153,19 @@ def overreach(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     return _history_rule(plan, context, high=False)
 
 
-def _day(at: date) -> float:
-    """A point in time as days since the epoch, so a line can run through it."""
-    if isinstance(at, datetime):
-        return at.timestamp() / 86_400
-    return float(at.toordinal())
-
-
 def _trend_end(kr: KeyResult, cycle: Cycle) -> float | None:
-    """Where the least-squares line of the check-ins before *cycle* stands at its end."""
+    """Where the least-squares line of the check-ins before *cycle* stands at its end.
+
+    Every time is put on one axis, days from the cycle's first midnight in UTC (as `forecast`
+    does), so that dates and datetimes can be mixed: a date counts from its midnight.
+    """
+    begun = v.moment(cycle.start)
     points = [
-        (_day(c.at), float(c.value))
+        ((v.moment(c.at) - begun) / _DAY, float(c.value))
         for c in kr.check_ins
         if (c.at.date() if isinstance(c.at, datetime) else c.at) < cycle.start
     ]
-    line = least_squares(points, float(cycle.end.toordinal()))
+    line = least_squares(points, (v.moment(cycle.end) - begun) / _DAY)
     return None if line is None else line[0]
 
 
