@@ -29,7 +29,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Literal, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
 
@@ -37,6 +37,9 @@ from okrkit import _display as display
 from okrkit._escape import github_data, github_property, terminal
 from okrkit.errors import AlignmentError, FileError, FormatError, OKRError
 from okrkit.model import Plan
+
+if TYPE_CHECKING:
+    from okrkit.formats import FormatName
 
 __all__ = ["Streams", "build_parser", "run"]
 
@@ -128,15 +131,20 @@ class _Paint:
 # Reading -----------------------------------------------------------------------------------
 
 
-def _format_of(path: str, given: str | None, data: bytes) -> str:
-    from okrkit.formats import SUFFIXES
-
+def _format_of(path: str, given: FormatName | None, data: bytes) -> FormatName:
     if given is not None:
         return given
     if path == "-":
         # Standard input has no suffix: JSON when it looks like it, else YAML.
         # (A UTF-8 byte order mark may come first.)
         return "json" if data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{") else "yaml"
+    return _suffix_format(path)
+
+
+def _suffix_format(path: str) -> FormatName:
+    """The format *path*'s suffix names; `_InputError` for a suffix okrkit does not know."""
+    from okrkit.formats import SUFFIXES
+
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         known = ", ".join(SUFFIXES)
@@ -146,7 +154,7 @@ def _format_of(path: str, given: str | None, data: bytes) -> str:
     return SUFFIXES[suffix]
 
 
-def _read(path: str, streams: Streams, format: str | None = None) -> Plan:
+def _read(path: str, streams: Streams, format: FormatName | None = None) -> Plan:
     """The plan in the file at *path* (``-``: stdin); `_InputError` when it cannot be read.
 
     Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`.
@@ -161,7 +169,7 @@ def _read(path: str, streams: Streams, format: str | None = None) -> Plan:
             data = read_stream(streams.stdin, max_size=limit)
         else:
             data = read_bytes(path, max_size=limit)
-        return formats.loads(data, _format_of(path, format, data))  # type: ignore[arg-type]
+        return formats.loads(data, _format_of(path, format, data))
     except FileError as error:
         problems = _problems(error)
         if error.errno is None:  # a FIFO or a device, as /dev/stdin is
@@ -189,6 +197,17 @@ def _write(
         write_text(output, text)
     except OSError as error:
         raise _InputError(output, _problems(error)) from None
+
+
+def _write_plan(plan: Plan, format: FormatName, output: str | None, streams: Streams) -> None:
+    """Write *plan* in *format* to *output* (stdout for None or ``-``), as `_write` does."""
+    from okrkit import formats
+
+    try:
+        text = formats.dumps(plan, format)
+    except OKRError as error:
+        raise _InputError(output or "-", _problems(error)) from None
+    _write(text, output, streams)
 
 
 def _date(text: str) -> date:
@@ -487,27 +506,14 @@ def _config_files(args: argparse.Namespace, path: str) -> list[str]:
 
 def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit convert SRC DST``: rewrite a plan in the format DST's suffix names."""
-    from okrkit import formats
-
     plan = _read(args.source, streams, args.input_format)
     target = args.to
     if target is None:
         if args.destination == "-":
             raise _InputError("-", ["writing to standard output needs --to FORMAT"])
-        suffix = Path(args.destination).suffix.lower()
-        if suffix not in formats.SUFFIXES:
-            known = ", ".join(formats.SUFFIXES)
-            raise _InputError(
-                args.destination,
-                [f"unknown file type {suffix or '(none)'!r}: expected one of {known}"],
-            )
-        target = formats.SUFFIXES[suffix]
+        target = _suffix_format(args.destination)
     _refuse_in_place(args, target)
-    try:
-        text = formats.dumps(plan, target)
-    except OKRError as error:
-        raise _InputError(args.destination, _problems(error)) from None
-    _write(text, args.destination, streams)
+    _write_plan(plan, target, args.destination, streams)
     return 0
 
 
@@ -519,11 +525,11 @@ def _refuse_in_place(args: argparse.Namespace, target: str) -> None:
     and lose what that format cannot hold.
     """
     from okrkit._files import same_file
-    from okrkit.formats import SUFFIXES
 
     if "-" in (args.source, args.destination) or not same_file(args.destination, args.source):
         return
-    source = args.input_format or SUFFIXES.get(Path(args.source).suffix.lower())
+    # Without --input-format, SRC was read by its suffix: a known one.
+    source = args.input_format or _suffix_format(args.source)
     if source != target:
         raise _InputError(
             args.destination,
@@ -635,8 +641,6 @@ def _template(today: date) -> Plan:
 
 def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit new``: a template plan for the current quarter, in YAML or JSON."""
-    from okrkit import formats
-
     if args.output not in (None, "-"):
         # Before --force: it cannot make a folder a file, and saying it might would mislead.
         if os.path.isdir(args.output):
@@ -645,12 +649,7 @@ def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
             )
         if not args.force and os.path.lexists(args.output):
             raise _InputError(args.output, ["already exists: pass --force to overwrite it"])
-    plan = _template(args.today or date.today())
-    try:
-        text = formats.dumps(plan, args.format)
-    except OKRError as error:
-        raise _InputError(args.output or "-", _problems(error)) from None
-    _write(text, args.output, streams)
+    _write_plan(_template(args.today or date.today()), args.format, args.output, streams)
     return 0
 
 
