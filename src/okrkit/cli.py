@@ -131,6 +131,11 @@ class _Paint:
 # Reading -----------------------------------------------------------------------------------
 
 
+def _input_name(path: str) -> str:
+    """*path* as messages name it: ``<stdin>`` for ``-``."""
+    return "<stdin>" if path == "-" else path
+
+
 def _format_of(path: str, given: FormatName | None, data: bytes) -> FormatName:
     if given is not None:
         return given
@@ -162,7 +167,7 @@ def _read(path: str, streams: Streams, format: FormatName | None = None) -> Plan
     from okrkit import formats
     from okrkit._files import read_bytes, read_stream
 
-    name = "<stdin>" if path == "-" else path
+    name = _input_name(path)
     limit = formats.DEFAULT_MAX_SIZE
     try:
         if path == "-":
@@ -253,7 +258,7 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
                 problems = [p.removeprefix(f"{where}: ") for p in _problems(error)]
                 raise _InputError(args.config, problems) from None
     else:
-        where = (Path.cwd() if path == "-" else Path(path).parent).resolve()
+        where = _config_folder(path).resolve()
         found = cache.get(where)
         if found is None:
             try:
@@ -268,6 +273,11 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
         # Both halves are checked: the file's as it was read, the flags' by `_check_flags`.
         found = attrs.evolve(found, **changes)
     return found
+
+
+def _config_folder(path: str) -> Path:
+    """Where the configuration of the plan at *path* is looked for: its folder (stdin: here)."""
+    return Path.cwd() if path == "-" else Path(path).parent
 
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -286,7 +296,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     found: list[dict[str, Any]] = []
     failed = 0
     for n, path in enumerate(args.paths, start=1):
-        name = "<stdin>" if path == "-" else path
+        name = _input_name(path)
         if progress:
             streams.stderr.write(f"\rchecking {n}/{len(args.paths)} {terminal(name)}\x1b[K")
             streams.stderr.flush()
@@ -393,8 +403,7 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
         )
         out.write(text.rstrip() + "\n")
     if data["alignment_problems"]:
-        for problem in data["alignment_problems"]:
-            streams.stderr.write(f"okrkit: {terminal(args.path)}: {terminal(problem)}\n")
+        _complain(_InputError(args.path, data["alignment_problems"]), streams)
     return 0
 
 
@@ -500,7 +509,7 @@ def _config_files(args: argparse.Namespace, path: str) -> list[str]:
 
     if args.config is not None:
         return [args.config]
-    found = RuleConfig.locate(Path.cwd() if path == "-" else Path(path).parent)
+    found = RuleConfig.locate(_config_folder(path))
     return [] if found is None else [str(found)]
 
 
@@ -593,50 +602,31 @@ def cmd_parse(args: argparse.Namespace, streams: Streams) -> int:
     return 0
 
 
+# The template's key results: id, statement, direction, start, target, unit.
+_TEMPLATE_KEY_RESULTS = (
+    ("nps", "Raise NPS from 32 to 45", "increase", 32, 45, None),
+    ("first-response", "Cut median first response time from 9h to 2h", "decrease", 9, 2, "h"),
+    ("churn", "Reduce monthly churn from 3% to 2%", "decrease", 3, 2, "%"),
+)
+
+
 def _template(today: date) -> Plan:
     """A plan to start from: one objective for the quarter holding *today*, three key results."""
     from okrkit.cycles import Cycle
     from okrkit.model import KeyResult, Objective
 
-    quarter = Cycle.containing(today)
-    return Plan(
-        objectives=[
-            Objective(
-                id="delight-customers",
-                title="Delight the customers who rely on us every day",
-                owner="your-team",
-                cycle=quarter,
-                key_results=[
-                    KeyResult(
-                        id="nps",
-                        title="Raise NPS from 32 to 45",
-                        direction="increase",
-                        start=32,
-                        target=45,
-                        owner="your-name",
-                    ),
-                    KeyResult(
-                        id="first-response",
-                        title="Cut median first response time from 9h to 2h",
-                        direction="decrease",
-                        start=9,
-                        target=2,
-                        unit="h",
-                        owner="your-name",
-                    ),
-                    KeyResult(
-                        id="churn",
-                        title="Reduce monthly churn from 3% to 2%",
-                        direction="decrease",
-                        start=3,
-                        target=2,
-                        unit="%",
-                        owner="your-name",
-                    ),
-                ],
-            )
-        ]
+    key_results = [
+        KeyResult(id=i, title=t, direction=d, start=s, target=g, unit=u, owner="your-name")
+        for i, t, d, s, g, u in _TEMPLATE_KEY_RESULTS
+    ]
+    objective = Objective(
+        id="delight-customers",
+        title="Delight the customers who rely on us every day",
+        owner="your-team",
+        cycle=Cycle.containing(today),
+        key_results=key_results,
     )
+    return Plan(objectives=[objective])
 
 
 def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
@@ -679,7 +669,9 @@ def _sub(
     return parser
 
 
-def _scoring_options(parser: argparse.ArgumentParser) -> None:
+def _scored_plan(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that scores the plan at PATH: how to read it and score it."""
+    parser.add_argument("path", metavar="PATH")
     parser.add_argument("--at", type=_date, metavar="DATE", help="as of this date (default: today)")
     parser.add_argument(
         "--policy",
@@ -693,6 +685,11 @@ def _scoring_options(parser: argparse.ArgumentParser) -> None:
         choices=("key_results", "children", "both"),
         help="where objectives' scores come from (default: key_results)",
     )
+    _input_format(parser)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
 
 def _input_format(parser: argparse.ArgumentParser) -> None:
@@ -749,16 +746,12 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_score,
         "  okrkit score okrs.yaml\n  okrkit score okrs.yaml --at 2026-08-31 --policy google\n",
     )
-    score.add_argument("path", metavar="PATH")
-    _scoring_options(score)
-    _input_format(score)
+    _scored_plan(score)
 
     tree = _sub(
         subs, "tree", cmd_tree, "  okrkit tree okrs.yaml\n  okrkit tree okrs.yaml --roll-up both\n"
     )
-    tree.add_argument("path", metavar="PATH")
-    _scoring_options(tree)
-    _input_format(tree)
+    _scored_plan(tree)
 
     report = _sub(
         subs,
@@ -768,14 +761,12 @@ def build_parser() -> argparse.ArgumentParser:
         "  okrkit report okrs.yaml --format html -o report.html\n"
         "  okrkit report okrs.yaml --format json --at 2026-08-31\n",
     )
-    report.add_argument("path", metavar="PATH")
     report.add_argument("--format", choices=("md", "html", "json"), default="md")
-    report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    _output(report)
     report.add_argument(
         "--config", metavar="FILE", help="rule configuration (default: the nearest)"
     )
-    _scoring_options(report)
-    _input_format(report)
+    _scored_plan(report)
 
     convert = _sub(
         subs,
@@ -789,7 +780,7 @@ def build_parser() -> argparse.ArgumentParser:
     _input_format(convert)
 
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    _output(schema)
 
     parse = _sub(
         subs,
@@ -809,7 +800,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  okrkit new > okrs.yaml\n  okrkit new --format json -o okrs.json --force\n",
     )
     new.add_argument("--format", choices=("yaml", "json"), default="yaml")
-    new.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    _output(new)
     new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     new.add_argument("--today", type=_date, metavar="DATE", help="the day whose quarter to use")
     return parser
@@ -851,4 +842,4 @@ def _subject(args: argparse.Namespace) -> str:
         path = paths[0]
     if path is None:
         return "okrkit"
-    return "<stdin>" if path == "-" else str(path)
+    return _input_name(path)
