@@ -8,16 +8,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from okrkit.cli._check import cmd_check
 from okrkit.cli._documents import cmd_convert, cmd_new, cmd_schema
-from okrkit.cli._io import Streams
+from okrkit.cli._io import ColorChoice, Streams
 from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
+from okrkit.formats import FORMATS
+from okrkit.scoring import PolicyName
+from okrkit.tree import RollUp
 
 __all__ = ["build_parser"]
-
-_FORMAT_NAMES = ("json", "yaml", "toml", "csv", "markdown")
 
 
 def _version() -> str:
@@ -48,13 +49,13 @@ def _scored_plan(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--policy",
         default="linear",
-        choices=("linear", "google", "stepped", "binary"),
+        choices=get_args(PolicyName),
         help="the scoring policy (default: linear)",
     )
     parser.add_argument(
         "--roll-up",
         default="key_results",
-        choices=("key_results", "children", "both"),
+        choices=get_args(RollUp),
         help="where objectives' scores come from (default: key_results)",
     )
     _input_format(parser)
@@ -67,7 +68,7 @@ def _output(parser: argparse.ArgumentParser) -> None:
 def _input_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--input-format",
-        choices=_FORMAT_NAMES,
+        choices=FORMATS,
         metavar="FORMAT",
         help="the input's format (default: from the suffix; '-' reads JSON or YAML)",
     )
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     parser.add_argument(
         "--color",
-        choices=("auto", "always", "never"),
+        choices=get_args(ColorChoice),
         default="auto",
         help="colour output: auto (on a terminal, unless NO_COLOR is set), always or never",
     )
@@ -148,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("source", metavar="SRC", help="the file to read ('-': stdin)")
     convert.add_argument("destination", metavar="DST", help="the file to write ('-': stdout)")
-    convert.add_argument("--to", choices=_FORMAT_NAMES, help="DST's format (default: its suffix)")
+    convert.add_argument("--to", choices=FORMATS, help="DST's format (default: its suffix)")
     _input_format(convert)
 
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")
