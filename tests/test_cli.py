@@ -310,16 +310,19 @@ class TestBadInput:
             (["convert", "-", "-", "--to", "json"], "<stdin>"),
         ],
     )
-    def test_unattributed_errors_name_the_input(
-        self, monkeypatch: pytest.MonkeyPatch, argv: list[str], label: str
-    ) -> None:
+    def test_unattributed_errors_name_the_input(self, argv: list[str], label: str) -> None:
         """An error no command attributed names the file the command reads: SRC for convert."""
 
-        def fail(*_: object, **__: object) -> object:
-            raise OSError(errno.EIO, "Input/output error")
+        class Unwritable(io.StringIO):
+            """Standard output on a failing disk: the error comes after the input was read."""
 
-        monkeypatch.setattr("okrkit.cli._read", fail)
-        assert (2, f"okrkit: {label}: Input/output error\n") == call(*argv)[::2]
+            def write(self, text: str) -> int:
+                raise OSError(errno.EIO, "Input/output error")
+
+        err = io.StringIO()
+        stdin = io.BytesIO(Path(ACME).read_bytes())
+        status = run(argv, Streams(stdin=stdin, stdout=Unwritable(), stderr=err, environ={}))
+        assert (2, f"okrkit: {label}: Input/output error\n") == (status, err.getvalue())
 
     def test_unwritable_output(self, tmp_path: Path) -> None:
         """An output that cannot be written names the file."""

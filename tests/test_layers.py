@@ -44,4 +44,6 @@ class TestImportGraph:
 
     def test_sees_imports_inside_functions(self, graph: grimp.ImportGraph) -> None:
         """The graph holds an import made inside a function (the command's of the reports)."""
-        assert graph.direct_import_exists(importer="okrkit.cli", imported="okrkit.report")
+        assert graph.direct_import_exists(
+            importer="okrkit.cli", imported="okrkit.report", as_packages=True
+        )

@@ -13,7 +13,6 @@ Actions workflow command.  CSV's escaping is in `okrkit.formats`, as part of the
 
 from __future__ import annotations
 
-import html
 import re
 
 __all__ = ["github_data", "github_property", "html_text", "json_text", "markdown", "terminal"]
@@ -82,6 +81,8 @@ def html_text(text: str) -> str:
     >>> html_text('<b title="x">\x1b')
     '&lt;b title=&quot;x&quot;&gt;\\x1b'
     """
+    import html  # here, not above: the command line, which never writes HTML, loads faster
+
     return html.escape(terminal(text), quote=True)
 
 

@@ -1,0 +1,82 @@
+"""The ``okrkit`` command: check, score, draw, report, convert, and start OKR files.
+
+Each subcommand is a small function taking the parsed arguments and the `Streams` and
+returning the exit status: 0 when all is well, 1 when a check finds an error-severity
+problem, 2 for a usage error or input that cannot be read (one line per problem,
+``okrkit: <file>: <problem>``, never a traceback).
+
+>>> import io
+>>> out = io.StringIO()
+>>> run(["parse", "Reduce churn from 5% to 4%"], Streams(stdout=out))
+0
+>>> print(out.getvalue(), end="")
+direction: decrease
+form: target
+value: 4.0
+start: 5.0
+unit: %
+metric: churn
+measurable: yes
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+# The command is written in one private module per job: _io (streams, reading and writing,
+# complaints, colour), _config (the rules' configuration), _check, _show and _documents (the
+# commands), and _parser (the arguments); this module runs it.  The handlers (cmd_*) stay
+# importable from here, where they were defined when the command was one module.
+from okrkit.cli._check import cmd_check as cmd_check
+from okrkit.cli._documents import cmd_convert as cmd_convert
+from okrkit.cli._documents import cmd_new as cmd_new
+from okrkit.cli._documents import cmd_schema as cmd_schema
+from okrkit.cli._io import InputError, Streams, complain, input_name, problems
+from okrkit.cli._parser import build_parser
+from okrkit.cli._show import cmd_parse as cmd_parse
+from okrkit.cli._show import cmd_report as cmd_report
+from okrkit.cli._show import cmd_score as cmd_score
+from okrkit.cli._show import cmd_tree as cmd_tree
+from okrkit.errors import OKRError
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["Streams", "build_parser", "run"]
+
+
+def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:
+    """Run the ``okrkit`` command with *argv* (default: the process's) and return its status."""
+    streams = Streams() if streams is None else streams
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(streams.stdout), contextlib.redirect_stderr(streams.stderr):
+            args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as stop:  # --help, --version, or a usage error (status 2)
+        return stop.code if isinstance(stop.code, int) else 2
+    try:
+        status: int = args.handler(args, streams)
+    except InputError as error:
+        complain(error, streams)
+        return 2
+    except BrokenPipeError:  # `okrkit report ... | head`: the reader left, nothing to say
+        return 0
+    except (OKRError, OSError, UnicodeDecodeError) as error:
+        # What the handlers did not attribute to a file of their own.
+        complain(InputError(_subject(args), problems(error)), streams)
+        return 2
+    return status
+
+
+def _subject(args: argparse.Namespace) -> str:
+    """The file a command reads, to name in an error no handler named (``okrkit`` if unsure)."""
+    paths: Sequence[str] = getattr(args, "paths", None) or []  # check's; of several, which?
+    path = getattr(args, "path", None) or getattr(args, "source", None)
+    if path is None and len(paths) == 1:
+        path = paths[0]
+    if path is None:
+        return "okrkit"
+    return input_name(path)

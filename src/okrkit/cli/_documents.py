@@ -1,0 +1,105 @@
+"""The commands that write a document: a plan in another format, the JSON Schema, a new plan.
+
+Each writes to standard output or, atomically, to a file (`okrkit.cli._io.write_output`),
+never over its input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from typing import TYPE_CHECKING
+
+from okrkit.cli._io import InputError, Streams, read_plan, suffix_format, write_output, write_plan
+from okrkit.cycles import Cycle
+from okrkit.model import KeyResult, Objective, Plan
+
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["cmd_convert", "cmd_new", "cmd_schema"]
+
+
+def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit convert SRC DST``: rewrite a plan in the format DST's suffix names."""
+    plan = read_plan(args.source, streams, args.input_format)
+    target = args.to
+    if target is None:
+        if args.destination == "-":
+            raise InputError("-", ["writing to standard output needs --to FORMAT"])
+        target = suffix_format(args.destination)
+    _refuse_in_place(args, target)
+    write_plan(plan, target, args.destination, streams)
+    return 0
+
+
+def _refuse_in_place(args: argparse.Namespace, target: str) -> None:
+    """Refuse `convert` onto its own source in another format: that replaces the plan.
+
+    Rewriting a file in its own format (normalising it) is safe; in another format (``--to
+    csv``, say) it would leave a file whose suffix says one format and whose text another,
+    and lose what that format cannot hold.
+    """
+    from okrkit._files import same_file
+
+    if "-" in (args.source, args.destination) or not same_file(args.destination, args.source):
+        return
+    # Without --input-format, SRC was read by its suffix: a known one.
+    source = args.input_format or suffix_format(args.source)
+    if source != target:
+        raise InputError(
+            args.destination,
+            [
+                (
+                    f"is the input, a {source} file: writing it as {target} would replace the "
+                    "plan (write to another file)"
+                )
+            ],
+        )
+
+
+def cmd_schema(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit schema``: the JSON Schema of the document."""
+    from okrkit.formats import json_schema
+
+    write_output(json.dumps(json_schema(), indent=2) + "\n", args.output, streams)
+    return 0
+
+
+# The template's key results: id, statement, direction, start, target, unit.
+_TEMPLATE_KEY_RESULTS = (
+    ("nps", "Raise NPS from 32 to 45", "increase", 32, 45, None),
+    ("first-response", "Cut median first response time from 9h to 2h", "decrease", 9, 2, "h"),
+    ("churn", "Reduce monthly churn from 3% to 2%", "decrease", 3, 2, "%"),
+)
+
+
+def _template(today: date) -> Plan:
+    """A plan to start from: one objective for the quarter holding *today*, three key results."""
+    key_results = [
+        KeyResult(id=i, title=t, direction=d, start=s, target=g, unit=u, owner="your-name")
+        for i, t, d, s, g, u in _TEMPLATE_KEY_RESULTS
+    ]
+    objective = Objective(
+        id="delight-customers",
+        title="Delight the customers who rely on us every day",
+        owner="your-team",
+        cycle=Cycle.containing(today),
+        key_results=key_results,
+    )
+    return Plan(objectives=[objective])
+
+
+def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit new``: a template plan for the current quarter, in YAML or JSON."""
+    if args.output not in (None, "-"):
+        # Before --force: it cannot make a folder a file, and saying it might would mislead.
+        if os.path.isdir(args.output):
+            raise InputError(
+                args.output, ["is a directory: expected a file to write the template to"]
+            )
+        if not args.force and os.path.lexists(args.output):
+            raise InputError(args.output, ["already exists: pass --force to overwrite it"])
+    write_plan(_template(args.today or date.today()), args.format, args.output, streams)
+    return 0

@@ -1,0 +1,219 @@
+"""Where the command reads and writes: its streams, plans in and out, complaints, and colour.
+
+Input that cannot be used is an `InputError`, reported as one line per problem,
+``okrkit: <file>: <problem>``, by `complain`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Literal, TypeAlias
+
+import attrs
+
+from okrkit._escape import terminal
+from okrkit.errors import AlignmentError, FileError, FormatError, OKRError
+
+if TYPE_CHECKING:
+    from okrkit.formats import FormatName
+    from okrkit.model import Plan
+
+__all__ = [
+    "ColorChoice",
+    "InputError",
+    "Paint",
+    "Streams",
+    "colorizer",
+    "complain",
+    "input_name",
+    "isatty",
+    "problems",
+    "read_plan",
+    "suffix_format",
+    "write_output",
+    "write_plan",
+]
+
+ColorChoice: TypeAlias = Literal["auto", "always", "never"]
+
+
+def _stdin() -> IO[bytes]:
+    return sys.stdin.buffer
+
+
+def _stdout() -> IO[str]:
+    return sys.stdout
+
+
+def _stderr() -> IO[str]:
+    return sys.stderr
+
+
+@attrs.frozen(kw_only=True)
+class Streams:
+    """Where a command reads and writes: the process's own streams and environment by default.
+
+    Tests pass `io.BytesIO` / `io.StringIO` and an environment of their own.
+    """
+
+    stdin: IO[bytes] = attrs.field(factory=_stdin)
+    stdout: IO[str] = attrs.field(factory=_stdout)
+    stderr: IO[str] = attrs.field(factory=_stderr)
+    environ: Mapping[str, str] = attrs.field(factory=lambda: dict(os.environ))
+
+
+class InputError(Exception):
+    """Input that cannot be used: each problem is reported as ``okrkit: <file>: <problem>``."""
+
+    def __init__(self, file: str, problems: Sequence[str]) -> None:
+        super().__init__(file)
+        self.file = file
+        self.problems = tuple(problems)
+
+
+def problems(error: BaseException) -> list[str]:
+    """What went wrong, one line per problem."""
+    if isinstance(error, FormatError | AlignmentError):
+        return [p.replace("\n", " ") for p in error.problems]
+    if isinstance(error, OSError):
+        return [error.strerror or str(error)]
+    if isinstance(error, UnicodeDecodeError):
+        return [f"expected UTF-8 text, got the byte {error.object[error.start]:#04x}"]
+    return [str(error).replace("\n", " ")]
+
+
+def complain(error: InputError, streams: Streams) -> None:
+    """Report *error* on standard error, a line per problem."""
+    for problem in error.problems or ("cannot be read",):
+        streams.stderr.write(f"okrkit: {terminal(error.file)}: {terminal(problem)}\n")
+
+
+# Colour ------------------------------------------------------------------------------------
+
+_CODES = {"red": "31", "yellow": "33", "green": "32", "bold": "1", "dim": "2"}
+
+
+Paint: TypeAlias = Callable[[str, str | None], str]
+"""Text in a style (``"red"``, ``"bold"``...): with terminal codes, or as it is."""
+
+
+def colorizer(choice: ColorChoice, streams: Streams) -> Paint:
+    """Colour for standard output: always, never, or (auto) on a terminal when NO_COLOR is unset."""
+    if choice == "always":
+        on = True
+    elif choice == "never":
+        on = False
+    else:
+        # https://no-color.org: a NO_COLOR that is present and not empty turns colour off.
+        on = isatty(streams.stdout) and not streams.environ.get("NO_COLOR")
+    return _styled if on else _plain
+
+
+def isatty(stream: IO[str]) -> bool:
+    """Whether *stream* is a terminal (False for a closed or stream-like object)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or stream-like object
+        return False
+
+
+def _styled(text: str, style: str | None) -> str:
+    code = _CODES.get(style or "")
+    return text if code is None else f"\x1b[{code}m{text}\x1b[0m"
+
+
+def _plain(text: str, style: str | None) -> str:
+    return text
+
+
+# Reading -----------------------------------------------------------------------------------
+
+
+def input_name(path: str) -> str:
+    """*path* as messages name it: ``<stdin>`` for ``-``."""
+    return "<stdin>" if path == "-" else path
+
+
+def _format_of(path: str, given: FormatName | None, data: bytes) -> FormatName:
+    if given is not None:
+        return given
+    if path == "-":
+        # Standard input has no suffix: JSON when it looks like it, else YAML.
+        # (A UTF-8 byte order mark may come first.)
+        return "json" if data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{") else "yaml"
+    return suffix_format(path)
+
+
+def suffix_format(path: str) -> FormatName:
+    """The format *path*'s suffix names; `InputError` for a suffix okrkit does not know."""
+    from okrkit.formats import SUFFIXES
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        known = ", ".join(SUFFIXES)
+        raise InputError(
+            path, [f"unknown file type {suffix or '(none)'!r}: expected one of {known}"]
+        )
+    return SUFFIXES[suffix]
+
+
+def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> Plan:
+    """The plan in the file at *path* (``-``: stdin); `InputError` when it cannot be read.
+
+    Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`.
+    """
+    from okrkit import formats
+    from okrkit._files import read_bytes, read_stream
+
+    name = input_name(path)
+    limit = formats.DEFAULT_MAX_SIZE
+    try:
+        if path == "-":
+            data = read_stream(streams.stdin, max_size=limit)
+        else:
+            data = read_bytes(path, max_size=limit)
+        return formats.loads(data, _format_of(path, format, data))
+    except FileError as error:
+        found = problems(error)
+        if error.errno is None:  # a FIFO or a device, as /dev/stdin is
+            found = [f"{p} (to read standard input, give '-')" for p in found]
+        raise InputError(name, found) from None
+    except (OKRError, OSError, UnicodeDecodeError) as error:
+        raise InputError(name, problems(error)) from None
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+def write_output(
+    text: str, output: str | None, streams: Streams, *, inputs: Sequence[str | None] = ()
+) -> None:
+    """Write *text* to *output* (stdout for None or ``-``), atomically; never over *inputs*."""
+    from okrkit._files import same_file, write_text
+
+    if output is None or output == "-":
+        streams.stdout.write(text)
+        return
+    for source in inputs:
+        if source is not None and source != "-" and same_file(output, source):
+            raise InputError(
+                output, [f"is the input {source}: refusing to write over it (choose another -o)"]
+            )
+    try:
+        write_text(output, text)
+    except OSError as error:
+        raise InputError(output, problems(error)) from None
+
+
+def write_plan(plan: Plan, format: FormatName, output: str | None, streams: Streams) -> None:
+    """Write *plan* in *format* to *output* (stdout for None or ``-``), as `write_output` does."""
+    from okrkit import formats
+
+    try:
+        text = formats.dumps(plan, format)
+    except OKRError as error:
+        raise InputError(output or "-", problems(error)) from None
+    write_output(text, output, streams)

@@ -1,0 +1,207 @@
+"""The ``okrkit`` command's arguments: its options, its subcommands and their help.
+
+Each subcommand's one-line help is its handler's docstring after the colon.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from typing import Any, get_args
+
+from okrkit.cli._check import cmd_check
+from okrkit.cli._documents import cmd_convert, cmd_new, cmd_schema
+from okrkit.cli._io import ColorChoice, Streams
+from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
+from okrkit.formats import FORMATS
+from okrkit.scoring import PolicyName
+from okrkit.tree import RollUp
+
+__all__ = ["build_parser"]
+
+
+def _version() -> str:
+    from okrkit import __version__
+
+    return f"okrkit {__version__}"
+
+
+def _sub(
+    subs: Any, name: str, handler: Callable[[argparse.Namespace, Streams], int], examples: str
+) -> argparse.ArgumentParser:
+    doc = (handler.__doc__ or "").split(": ", 1)[-1]
+    parser: argparse.ArgumentParser = subs.add_parser(
+        name,
+        help=doc,
+        description=doc[:1].upper() + doc[1:],
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _scored_plan(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that scores the plan at PATH: how to read it and score it."""
+    parser.add_argument("path", metavar="PATH")
+    parser.add_argument("--at", type=_date, metavar="DATE", help="as of this date (default: today)")
+    parser.add_argument(
+        "--policy",
+        default="linear",
+        choices=get_args(PolicyName),
+        help="the scoring policy (default: linear)",
+    )
+    parser.add_argument(
+        "--roll-up",
+        default="key_results",
+        choices=get_args(RollUp),
+        help="where objectives' scores come from (default: key_results)",
+    )
+    _input_format(parser)
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+
+def _input_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--input-format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help="the input's format (default: from the suffix; '-' reads JSON or YAML)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``okrkit`` command."""
+    parser = argparse.ArgumentParser(
+        prog="okrkit",
+        description="Objectives and Key Results: check, score and report OKR files.",
+        epilog="Run 'okrkit COMMAND --help' for a command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument(
+        "--color",
+        choices=get_args(ColorChoice),
+        default="auto",
+        help="colour output: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
+    subs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    check = _sub(
+        subs,
+        "check",
+        cmd_check,
+        "  okrkit check okrs.yaml\n"
+        "  okrkit check okrs/*.yaml --select OKR1,OKR2 --ignore OKR203\n"
+        "  cat okrs.json | okrkit check - --format json\n"
+        "  okrkit check okrs.yaml --format github   # annotations in GitHub Actions\n",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files to check ('-': stdin)")
+    check.add_argument(
+        "--select", type=_selection, metavar="CODES", help="only these codes/prefixes"
+    )
+    check.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes/prefixes")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument(
+        "--config", metavar="FILE", help="a pyproject.toml or okrkit.toml (default: the nearest)"
+    )
+    check.add_argument(
+        "--today", type=_date, metavar="DATE", help="the day the time rules judge by"
+    )
+    _input_format(check)
+
+    score = _sub(
+        subs,
+        "score",
+        cmd_score,
+        "  okrkit score okrs.yaml\n  okrkit score okrs.yaml --at 2026-08-31 --policy google\n",
+    )
+    _scored_plan(score)
+
+    tree = _sub(
+        subs, "tree", cmd_tree, "  okrkit tree okrs.yaml\n  okrkit tree okrs.yaml --roll-up both\n"
+    )
+    _scored_plan(tree)
+
+    report = _sub(
+        subs,
+        "report",
+        cmd_report,
+        "  okrkit report okrs.yaml --format md\n"
+        "  okrkit report okrs.yaml --format html -o report.html\n"
+        "  okrkit report okrs.yaml --format json --at 2026-08-31\n",
+    )
+    report.add_argument("--format", choices=("md", "html", "json"), default="md")
+    _output(report)
+    report.add_argument(
+        "--config", metavar="FILE", help="rule configuration (default: the nearest)"
+    )
+    _scored_plan(report)
+
+    convert = _sub(
+        subs,
+        "convert",
+        cmd_convert,
+        "  okrkit convert okrs.yaml okrs.json\n  okrkit convert okrs.md - --to yaml\n",
+    )
+    convert.add_argument("source", metavar="SRC", help="the file to read ('-': stdin)")
+    convert.add_argument("destination", metavar="DST", help="the file to write ('-': stdout)")
+    convert.add_argument("--to", choices=FORMATS, help="DST's format (default: its suffix)")
+    _input_format(convert)
+
+    schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")
+    _output(schema)
+
+    parse = _sub(
+        subs,
+        "parse",
+        cmd_parse,
+        '  okrkit parse "Reduce churn from 5% to 4%"\n'
+        '  okrkit parse --objective "Launch the new mobile app"\n',
+    )
+    parse.add_argument("statement", metavar="STATEMENT")
+    parse.add_argument("--objective", action="store_true", help="read it as an objective")
+    parse.add_argument("--format", choices=("text", "json"), default="text")
+
+    new = _sub(
+        subs,
+        "new",
+        cmd_new,
+        "  okrkit new > okrs.yaml\n  okrkit new --format json -o okrs.json --force\n",
+    )
+    new.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    _output(new)
+    new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    new.add_argument("--today", type=_date, metavar="DATE", help="the day whose quarter to use")
+    return parser
+
+
+# Argument types ----------------------------------------------------------------------------
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2026-08-31, got {text!r}"
+        ) from None
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def _selection(text: str) -> list[str]:
+    """``--select``'s codes: at least one, since selecting none would turn every rule off."""
+    codes = _codes(text)
+    if not codes:
+        # An unset CI variable (--select "$CODES") must not turn the linter off silently.
+        raise argparse.ArgumentTypeError(
+            f"expected at least one code or prefix, got {text!r}: selecting none would turn "
+            "every rule off (to check everything, leave --select out)"
+        )
+    return codes

@@ -1,0 +1,208 @@
+"""The commands that show what okrkit makes of its input: scores, the tree, a report, a reading.
+
+``okrkit score`` prints a table and ``okrkit tree`` draws the alignment tree, both from
+`okrkit.report.report_data`; ``okrkit report`` writes `okrkit.report.render`'s page;
+``okrkit parse`` prints what `okrkit.text` reads in a statement.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from okrkit import _display as display
+from okrkit._escape import terminal
+from okrkit.cli._config import config_files, rule_config
+from okrkit.cli._io import (
+    InputError,
+    Streams,
+    colorizer,
+    complain,
+    problems,
+    read_plan,
+    write_output,
+)
+from okrkit.errors import AlignmentError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from okrkit.model import Plan
+
+__all__ = ["cmd_parse", "cmd_report", "cmd_score", "cmd_tree"]
+
+
+def _data(args: argparse.Namespace, plan: Plan) -> dict[str, Any]:
+    from okrkit.report import report_data
+
+    return report_data(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
+
+
+def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit score PATH``: a table of objectives and key results with their scores."""
+    plan = read_plan(args.path, streams, args.input_format)
+    data = _data(args, plan)
+    paint = colorizer(args.color, streams)
+    header = ("", "value", "progress", "score", "grade", "status")
+    rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, grade colour
+    for obj in data["objectives"]:
+        space = display.indent(obj["depth"], "  ")
+        rows.append((_score_cells(space + terminal(obj["id"]), obj), "bold", _color(obj)))
+        rows += [
+            (_score_cells(f"{space}  - {terminal(kr['id'])}", kr), None, _color(kr))
+            for kr in obj["key_results"]
+        ]
+    widths = [max([len(header[i])] + [len(r[i]) for r, _, _ in rows]) for i in range(len(header))]
+    out = streams.stdout
+    out.write(f"Scores as of {data['as_of']}, policy {data['policy']}, roll-up {data['roll_up']}\n")
+    out.write(_line(header, widths).rstrip() + "\n")
+    for cells, style, color in rows:
+        text = _line(cells, widths)
+        # Colour the grade cell only; its words carry the meaning without colour.
+        start = sum(w + 2 for w in widths[:4])
+        text = (
+            paint(text[:start], style)
+            + paint(cells[4].ljust(widths[4]), color)
+            + paint(text[start + widths[4] :], style)
+        )
+        out.write(text.rstrip() + "\n")
+    if data["alignment_problems"]:
+        complain(InputError(args.path, data["alignment_problems"]), streams)
+    return 0
+
+
+def _color(row: Mapping[str, Any]) -> str | None:
+    """The colour of a row's grade (``"red"``), None when it has none."""
+    return None if row["grade"] is None else str(row["grade"]["color"])
+
+
+def _score_cells(name: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+    return (
+        name,
+        display.number_text(row["value"], row["unit"], terminal) if "value" in row else "",
+        display.percent_text(row["progress"]) if "progress" in row else "",
+        display.score_text(row["score"]),
+        display.grade_text(row["grade"]),
+        display.status_label(row["status"]),
+    )
+
+
+def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    left = cells[0].ljust(widths[0])
+    middle = [cells[i].rjust(widths[i]) for i in (1, 2, 3)]
+    right = [cells[i].ljust(widths[i]) for i in (4, 5)]
+    return "  ".join([left, *middle, *right])
+
+
+def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
+    from okrkit.tree import AlignmentTree
+
+    plan = read_plan(args.path, streams, args.input_format)
+    try:
+        AlignmentTree.from_plan(plan)
+    except AlignmentError as error:
+        raise InputError(args.path, problems(error)) from None
+    data = _data(args, plan)
+    paint = colorizer(args.color, streams)
+    objectives = data["objectives"]
+    # Whether each objective is the last of its siblings: walking backwards, a sibling at
+    # the same depth seen since the last shallower one means it is not.
+    last = [False] * len(objectives)
+    seen: list[bool] = []
+    for k in range(len(objectives) - 1, -1, -1):
+        depth = objectives[k]["depth"]
+        del seen[depth + 1 :]
+        seen.extend([False] * (depth + 1 - len(seen)))
+        last[k] = not seen[depth]
+        seen[depth] = True
+    open_levels: list[bool] = []  # per ancestor depth: does a later sibling still follow?
+    path: list[str] = []  # the ids from the root down to the objective
+    for k, obj in enumerate(objectives):
+        depth = obj["depth"]
+        del open_levels[depth:]
+        del path[depth:]
+        if depth == 0:
+            prefix = ""
+        else:
+            # Past INDENT_LEVELS the branches are not drawn, the depth is written instead:
+            # drawing them all would make a deep chain's output grow with its square.
+            shown = open_levels[1 : display.INDENT_LEVELS]
+            prefix = "".join("│   " if more else "    " for more in shown)
+            prefix += display.depth_marker(depth) + ("└── " if last[k] else "├── ")
+        open_levels.append(not last[k])
+        g = obj["grade"]
+        grade = display.NO_VALUE if g is None else paint(g["label"], g["color"])
+        via = ""
+        if depth and obj["aligned_to"] != path[-1]:
+            via = f" (via {terminal(obj['aligned_to'])})"
+        path.append(obj["id"])
+        streams.stdout.write(
+            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {display.score_text(obj['score'])} "
+            f"{grade}, {display.status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
+        )
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit report PATH``: a Markdown, HTML or JSON report, with the rules' findings."""
+    from okrkit.report import render
+    from okrkit.rules import validate
+
+    plan = read_plan(args.path, streams, args.input_format)
+    config = rule_config(args, args.path, {})
+    diagnostics = validate(plan, config, today=args.at)
+    text = render(
+        plan,
+        args.format,
+        at=args.at,
+        policy=args.policy,
+        roll_up=args.roll_up,
+        diagnostics=diagnostics,
+    )
+    write_output(text, args.output, streams, inputs=(args.path, *config_files(args, args.path)))
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit parse STATEMENT``: what okrkit reads in a key result (or objective) statement."""
+    from okrkit import text
+
+    if args.objective:
+        parsed: Any = text.parse_objective(args.statement)
+        fields = {"numeric": parsed.numeric, "output": parsed.output, "words": parsed.words}
+    else:
+        parsed = text.parse_key_result(args.statement)
+        fields = {
+            name: getattr(parsed, name)
+            for name in (
+                "direction",
+                "form",
+                "value",
+                "upper",
+                "start",
+                "relative",
+                "unit",
+                "metric",
+                "deadline",
+                "measurable",
+                "output",
+                "ambiguities",
+            )
+        }
+        fields["direction"] = None if parsed.direction is None else parsed.direction.value
+    if args.format == "json":
+        streams.stdout.write(json.dumps({"text": args.statement, **fields}, indent=2) + "\n")
+        return 0
+    for name, value in fields.items():
+        if value is None or value == () or (value is False and name in ("relative", "output")):
+            continue
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif isinstance(value, tuple):
+            shown = "; ".join(value)
+        else:
+            shown = str(value)
+        streams.stdout.write(f"{name}: {terminal(shown)}\n")
+    return 0
