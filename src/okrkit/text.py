@@ -965,8 +965,7 @@ _UNITS = {
     for spelling in (unit.lower(), *others)
 }
 _NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
-# The qualifiers as plain words, matched against runs of tokens; _AT_LEAST and _AT_MOST
-# below are the same qualifiers as regular expressions.
+# The qualifiers, matched against the last words before a number (`_before`).
 _AT_LEAST_WORDS = (
     "at least|no less than|not less than|a minimum of|minimum of|minimum|min.|at or above|"
     "at or over|more than|greater than|higher than|in excess of|upwards of|north of|exceeding|"
@@ -994,28 +993,6 @@ _PREPOSITIONS = frozenset(
 _FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx."))
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 _ARROWS = ("->", "→", "⟶")
-_AT_LEAST = (
-    r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|minimum|"
-    r"min\.|at\s+or\s+above|at\s+or\s+over|more\s+than|greater\s+than|higher\s+than|"
-    r"in\s+excess\s+of|upwards\s+of|north\s+of|exceeding|over|above|beyond|>=|≥|>"
-)
-_AT_MOST = (
-    r"at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of|maximum\s+of|maximum|"
-    r"max\.?|at\s+or\s+below|at\s+or\s+under|less\s+than|fewer\s+than|lower\s+than|under|"
-    r"below|beneath|within|sub-?|<=|≤|<"
-)
-_BEFORE = re.compile(
-    rf"""
-    (?:\b(?P<chg>{_CHANGE_NOUN_UP}|{_CHANGE_NOUN_DOWN})\s+(?:of|by)\s+
-      | \b(?P<updown>up|down)\s+
-      | \b(?P<prep>from|to|by|of|at|into|between|and|hit|reach|per|=)\s+
-      | (?P<eq>[=:])\s*)?
-    (?:(?P<least>{_AT_LEAST})|(?P<most>{_AT_MOST}))?
-    \s*(?:~|≈|about\s+|around\s+|roughly\s+|approximately\s+|approx\.\s+)?
-    (?:(?:a|an)\s+)?$
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 _AFTER = re.compile(
     rf"""\s*(?:
         (?P<least>or\s+(?:more|higher|above|greater|over|up)|\+|and\s+(?:above|up|over|higher)
@@ -1048,7 +1025,6 @@ _METRIC_END = re.compile(
     r"without|so|that|for|across|in|on|with)\b|[,;:.()\[\]!?<>=≤≥~+]",
     re.IGNORECASE,
 )
-_DETERMINERS = re.compile(r"^(?:(?:the|our|a|an|its|their|all|overall|total|average)\s+)+", re.I)
 # What _METRIC_END needs: one of its words or marks (the non-ASCII ones are never screened).
 _METRIC_END_WORDS = frozenset(
     [
