@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import types
+import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult
 from okrkit.text import (
+    KeyResultReading,
     ParsedKeyResult,
     ParsedObjective,
     Span,
@@ -913,3 +917,63 @@ class TestTemplates:
             text = f"Grow {metric} from 1 to 2"
             assert parse_key_result(text) == self.full(text)
             assert len(t._TEMPLATES) <= 2
+
+
+# --- The module's public names ---------------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+
+
+class TestPublicNames:
+    """okrkit.text's values and functions are its own, wherever they are written."""
+
+    @staticmethod
+    def values() -> tuple[object, ...]:
+        parsed = parse_key_result("Increase NPS from 32 to 50 by Q3")
+        return (
+            parsed,
+            parsed.spans[0],
+            KeyResultReading.of(parsed),
+            parse_objective("Launch the new mobile app"),
+        )
+
+    @staticmethod
+    def definitions() -> list[type | types.FunctionType]:
+        """The public classes and functions of okrkit.text, and the classes' own methods."""
+        from okrkit import text
+
+        found = [getattr(text, name) for name in text.__all__]
+        found += [member for x in found if isinstance(x, type) for member in vars(x).values()]
+        found = [getattr(x, "__func__", x) for x in found]  # a classmethod's function
+        return [x for x in found if isinstance(x, type | types.FunctionType)]
+
+    def test_classes_and_functions_say_okrkit_text(self) -> None:
+        """Each public class and function, and each method, names okrkit.text as its home."""
+        from okrkit import text
+
+        assert [] == [x for x in self.definitions() if x.__module__.startswith("okrkit.text._")]
+        assert all(
+            getattr(text, name).__module__ == "okrkit.text"
+            for name in ["ParsedKeyResult", "KeyResultReading", "parse_key_result", "to_key_result"]
+        )
+
+    def test_pickles_from_before_the_split_load(self) -> None:
+        """Pickles written when okrkit.text was one module load as the same values."""
+        assert self.values() == pickle.loads((GOLDEN / "text-values.pickle").read_bytes())
+
+    def test_pickles_name_okrkit_text(self) -> None:
+        """New pickles name okrkit.text, not the private module a value is written in."""
+        written = pickle.dumps(self.values(), protocol=2)
+        assert b"okrkit.text\n" in written
+        assert b"okrkit.text._" not in written
+
+    @pytest.mark.parametrize(
+        "name", ["Span", "ParsedKeyResult", "ParsedObjective", "KeyResultReading"]
+    )
+    def test_type_hints_resolve(self, name: str) -> None:
+        """`typing.get_type_hints` reads each public class's annotations (tools such as
+        hypothesis's `from_type` do)."""
+        from okrkit import text
+
+        cls = getattr(text, name)
+        assert set(cls.__annotations__) == set(typing.get_type_hints(cls))
