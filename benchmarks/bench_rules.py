@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _forest import best, forest
 
-import okrkit.text
 from okrkit import Plan
 from okrkit.rules import validate
+from okrkit.text._templates import TEMPLATES
 from okrkit.tree import AlignmentTree
 
 ROUNDS = 3
@@ -81,7 +81,7 @@ def compare(label: str, plan: Plan) -> None:
 
     def check() -> None:
         # As in a fresh process: no wording's template kept from an earlier round.
-        okrkit.text._TEMPLATES.clear()
+        TEMPLATES.clear()
         validate(plan, today=TODAY)
 
     found = len(validate(plan, today=TODAY))

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-import okrkit.text
 from okrkit.text import parse_key_result, parse_objective
+from okrkit.text._templates import TEMPLATES
 
 TARGET = 5_000  # statements per second
 ROUNDS = 7
@@ -37,7 +37,7 @@ def main() -> None:
         began = time.perf_counter()
         for _ in range(REPEAT):
             for text in key_results:
-                okrkit.text._TEMPLATES.clear()
+                TEMPLATES.clear()
                 parse_key_result(text)
             for text in objectives:
                 parse_objective(text)
@@ -53,7 +53,7 @@ def main() -> None:
     ]
     best = float("inf")
     for _ in range(ROUNDS):
-        okrkit.text._TEMPLATES.clear()
+        TEMPLATES.clear()
         began = time.perf_counter()
         for text in texts:
             parse_key_result(text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import types
+import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,14 +17,44 @@ from hypothesis import strategies as st
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult
 from okrkit.text import (
+    KeyResultReading,
     ParsedKeyResult,
     ParsedObjective,
     Span,
     canonical_unit,
+    key_result_reader,
     parse_key_result,
     parse_objective,
     to_key_result,
 )
+from okrkit.text._lexicon import (
+    HALF,
+    LOWER_IS_BETTER,
+    OBJECTIVE_METRIC,
+    lower_is_better,
+    may_name_metric,
+)
+from okrkit.text._patterns import (
+    DEADLINE,
+    DIGIT,
+    IDENT,
+    METRIC_END,
+    TRIM_END,
+    may_have_deadline,
+    may_have_ident,
+    metric_end,
+    trim_end,
+    words_of,
+)
+from okrkit.text._quantities import (
+    TOKENS,
+    has_number_word,
+    may_have_number_word,
+    may_have_placeholder,
+    token_matches,
+)
+from okrkit.text._reading import parse_in_full
+from okrkit.text._templates import TEMPLATES
 
 CORPUS = Path(__file__).parent / "data" / "statements.yaml"
 KR_FIELDS = ("direction", "form", "value", "start", "upper", "relative", "unit", "measurable")
@@ -652,34 +685,30 @@ class TestPreScreens:
     """Each pre-screen says "no" only when its regular expression cannot match."""
 
     def check(self, text: str) -> None:
-        from okrkit import text as t
-
-        assert t._may_have_deadline(text) or not t._DEADLINE.search(text)
-        assert t._may_have_ident(text) or not t._IDENT.search(text)
-        words = t._words(text) if text.isascii() else None
-        assert t._may_have_number_word(words) or not t._TOKENS[1].search(text)
-        assert t._may_have_placeholder(text, words) or not t._TOKENS[2].search(text)
-        assert t._may_name_metric(text) or not (
-            t._OBJECTIVE_METRIC.search(text) or t._HALF.search(text)
-        )
+        assert may_have_deadline(text) or not DEADLINE.search(text)
+        assert may_have_ident(text) or not IDENT.search(text)
+        words = words_of(text) if text.isascii() else None
+        assert may_have_number_word(words) or not TOKENS[1].search(text)
+        assert may_have_placeholder(text, words) or not TOKENS[2].search(text)
+        assert may_name_metric(text) or not (OBJECTIVE_METRIC.search(text) or HALF.search(text))
         low = text.lower()
-        assert t._lower_is_better(low) == bool(t._LOWER_IS_BETTER.search(low))
+        assert lower_is_better(low) == bool(LOWER_IS_BETTER.search(low))
         # As the three passes were run before the pre-screens: sorted if there is a digit.
-        every = [*t._TOKENS[1].finditer(text), *t._TOKENS[2].finditer(text)]
-        if t._DIGIT.search(text):
-            every += t._TOKENS[0].finditer(text)
+        every = [*TOKENS[1].finditer(text), *TOKENS[2].finditer(text)]
+        if DIGIT.search(text):
+            every += TOKENS[0].finditer(text)
             every.sort(key=lambda m: m.start())
-        assert [m.span() for m in t._token_matches(text)] == [m.span() for m in every]
-        numeric = any(not m["ph"] for m in t._token_matches(text))
-        assert numeric == bool(t._DIGIT.search(text) or t._has_number_word(text))
+        assert [m.span() for m in token_matches(text)] == [m.span() for m in every]
+        numeric = any(not m["ph"] for m in token_matches(text))
+        assert numeric == bool(DIGIT.search(text) or has_number_word(text))
         for start in range(len(text) + 1):
             piece = text[start:]
-            trail = t._TRIM_END.search(piece)
+            trail = TRIM_END.search(piece)
             assert trail is not None
-            assert t._trim_end(piece) == trail.start()
+            assert trim_end(piece) == trail.start()
             for end in (start, (start + len(text)) // 2, len(text)):
-                stop = t._METRIC_END.search(text, start, end)
-                assert t._metric_end(text, start, end) == (stop.start() if stop else None)
+                stop = METRIC_END.search(text, start, end)
+                assert metric_end(text, start, end) == (stop.start() if stop else None)
 
     def test_corpus(self) -> None:
         """Every statement in the corpus."""
@@ -822,12 +851,6 @@ class TestTemplates:
     """Statements of the shape "<words> from <a> to <b>" are read through a template; the
     answer is always the full reading's (the law), whichever statement made the template."""
 
-    @staticmethod
-    def full(text: str) -> ParsedKeyResult:
-        from okrkit.text import _parse_key_result
-
-        return _parse_key_result(text)
-
     @given(
         words=st.lists(_SHAPE_WORDS, min_size=1, max_size=6).map(" ".join),
         units=st.tuples(st.sampled_from(["", "%"]), st.sampled_from(["", "%"])),
@@ -836,44 +859,36 @@ class TestTemplates:
     def test_equals_full_reading(
         self, words: str, units: tuple[str, str], numbers: list[tuple[str, str]]
     ) -> None:
-        from okrkit import text as t
-
-        t._TEMPLATES.clear()
+        TEMPLATES.clear()
         for a, b in numbers:
             text = f"{words} from {a}{units[0]} to {b}{units[1]}"
-            full = self.full(text)
+            full = parse_in_full(text)
             assert parse_key_result(text) == full
-            assert t.key_result_reader()(text) == t.KeyResultReading.of(full)
+            assert key_result_reader()(text) == KeyResultReading.of(full)
             assert parse_key_result(text) == full  # now through the template, if usable
 
     @given(st.lists(SCREEN_WORDS, max_size=8).map(" ".join) | st.text(max_size=40))
     def test_reading_of_any_text(self, text: str) -> None:
         """What the rules read of a statement is what parse_key_result reads, for any text."""
-        from okrkit import text as t
-
-        read = t.key_result_reader()
-        assert read(text) == t.KeyResultReading.of(parse_key_result(text))
-        assert read(text) == t.KeyResultReading.of(parse_key_result(text))  # read once, kept
+        read = key_result_reader()
+        assert read(text) == KeyResultReading.of(parse_key_result(text))
+        assert read(text) == KeyResultReading.of(parse_key_result(text))  # read once, kept
 
     def test_reading_of_corpus(self) -> None:
-        from okrkit import text as t
-
-        read = t.key_result_reader()
+        read = key_result_reader()
         for text in _key_result_and_objective_texts():
-            assert read(text) == t.KeyResultReading.of(self.full(text))
+            assert read(text) == KeyResultReading.of(parse_in_full(text))
 
     def test_template_is_reused(self) -> None:
         """The second statement of a shape comes from the first's template, numbers changed."""
-        from okrkit import text as t
-
-        t._TEMPLATES.clear()
+        TEMPLATES.clear()
         first = parse_key_result("Grow weekly active users from 32 to 50")
         second = parse_key_result("Grow weekly active users from 7.5 to 120")
-        assert ("Grow weekly active users", "", "", "", "", True) in t._TEMPLATES
+        assert ("Grow weekly active users", "", "", "", "", True) in TEMPLATES
         assert (second.start, second.value, second.direction) == (7.5, 120.0, Direction.INCREASE)
         assert [s.text for s in second.spans] == ["Grow", "weekly active users", "7.5", "120"]
         assert first.metric == second.metric == "weekly active users"
-        assert second == self.full(second.text)
+        assert second == parse_in_full(second.text)
 
     @pytest.mark.parametrize(
         "text",
@@ -885,31 +900,85 @@ class TestTemplates:
     )
     def test_read_in_full(self, text: str) -> None:
         """Statements whose shape has no usable template are read in full, every time."""
-        from okrkit import text as t
-
-        t._TEMPLATES.clear()
+        TEMPLATES.clear()
         for _ in range(2):
-            assert parse_key_result(text) == self.full(text)
-        assert all(template is None for template in t._TEMPLATES.values())
+            assert parse_key_result(text) == parse_in_full(text)
+        assert all(template is None for template in TEMPLATES.values())
 
     def test_signed_zero_template(self) -> None:
         """A template made from "... to -0" serves a later "... to -3" exactly (a change's
         amount would be unsigned, so only target readings make templates)."""
-        from okrkit import text as t
-
-        t._TEMPLATES.clear()
+        TEMPLATES.clear()
         for text in ("Double signups from 5 to -0", "Double signups from 5 to -3"):
-            assert parse_key_result(text) == self.full(text)
-            assert t.key_result_reader()(text) == t.KeyResultReading.of(self.full(text))
+            assert parse_key_result(text) == parse_in_full(text)
+            assert key_result_reader()(text) == KeyResultReading.of(parse_in_full(text))
         assert -3.0 == parse_key_result("Double signups from 5 to -3").value
 
     def test_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The templates kept are bounded: when full, they are dropped and kept afresh."""
-        from okrkit import text as t
-
-        monkeypatch.setattr(t, "_TEMPLATES_MAX", 2)
-        t._TEMPLATES.clear()
+        monkeypatch.setattr("okrkit.text._templates.TEMPLATES_MAX", 2)
+        TEMPLATES.clear()
         for metric in ("revenue", "margin", "users", "churn"):
             text = f"Grow {metric} from 1 to 2"
-            assert parse_key_result(text) == self.full(text)
-            assert len(t._TEMPLATES) <= 2
+            assert parse_key_result(text) == parse_in_full(text)
+            assert len(TEMPLATES) <= 2
+
+
+# --- The module's public names ---------------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+
+
+class TestPublicNames:
+    """okrkit.text's values and functions are its own, wherever they are written."""
+
+    @staticmethod
+    def values() -> tuple[object, ...]:
+        parsed = parse_key_result("Increase NPS from 32 to 50 by Q3")
+        return (
+            parsed,
+            parsed.spans[0],
+            KeyResultReading.of(parsed),
+            parse_objective("Launch the new mobile app"),
+        )
+
+    @staticmethod
+    def definitions() -> list[type | types.FunctionType]:
+        """The public classes and functions of okrkit.text, and the classes' own methods."""
+        from okrkit import text
+
+        found = [getattr(text, name) for name in text.__all__]
+        found += [member for x in found if isinstance(x, type) for member in vars(x).values()]
+        found = [getattr(x, "__func__", x) for x in found]  # a classmethod's function
+        return [x for x in found if isinstance(x, type | types.FunctionType)]
+
+    def test_classes_and_functions_say_okrkit_text(self) -> None:
+        """Each public class and function, and each method, names okrkit.text as its home."""
+        from okrkit import text
+
+        assert [] == [x for x in self.definitions() if x.__module__.startswith("okrkit.text._")]
+        assert all(
+            getattr(text, name).__module__ == "okrkit.text"
+            for name in ["ParsedKeyResult", "KeyResultReading", "parse_key_result", "to_key_result"]
+        )
+
+    def test_pickles_from_before_the_split_load(self) -> None:
+        """Pickles written when okrkit.text was one module load as the same values."""
+        assert self.values() == pickle.loads((GOLDEN / "text-values.pickle").read_bytes())
+
+    def test_pickles_name_okrkit_text(self) -> None:
+        """New pickles name okrkit.text, not the private module a value is written in."""
+        written = pickle.dumps(self.values(), protocol=2)
+        assert b"okrkit.text\n" in written
+        assert b"okrkit.text._" not in written
+
+    @pytest.mark.parametrize(
+        "name", ["Span", "ParsedKeyResult", "ParsedObjective", "KeyResultReading"]
+    )
+    def test_type_hints_resolve(self, name: str) -> None:
+        """`typing.get_type_hints` reads each public class's annotations (tools such as
+        hypothesis's `from_type` do)."""
+        from okrkit import text
+
+        cls = getattr(text, name)
+        assert set(cls.__annotations__) == set(typing.get_type_hints(cls))

@@ -21,8 +21,6 @@ A Decimal beyond the float range (``Decimal("1e400")``) is refused with an okrki
 
 from __future__ import annotations
 
-import types
-
 # isort: off
 # The reference page lists each kind of name (constant, class, function) in the order it is
 # imported here: by job (policies, progress, grades, pace), then as a reader meets them.
@@ -49,6 +47,8 @@ from okrkit.scoring._grading import Grade, Bands, ASPIRATIONAL_BANDS, COMMITTED_
 from okrkit.scoring._pace import STALE_AFTER, Status, status, Forecast, forecast, confidence
 
 # isort: on
+
+from okrkit import _facade
 
 # `typing.get_type_hints` reads a class's annotations in the module its `__module__` names,
 # which is this one (below): Policy's fields are annotated with these.
@@ -90,26 +90,7 @@ __all__ = [
 ]
 
 
-def _live_here() -> None:
-    """Make each public class and function (and each class's methods) name this module.
-
-    Pickles then refer to `okrkit.scoring.Policy`, not to the private module it is written
-    in, so they survive the modules being rearranged; reprs of policies show
-    ``okrkit.scoring.linear``; and help() and the doctests find them here.
-    """
-    for name in __all__:
-        value = globals()[name]
-        if isinstance(value, type):
-            members = [value, *vars(value).values()]
-        elif isinstance(value, types.FunctionType):
-            members = [value]
-        else:
-            continue
-        for member in members:
-            if isinstance(member, type | types.FunctionType) and member.__module__.startswith(
-                f"{__name__}._"
-            ):
-                member.__module__ = __name__
-
-
-_live_here()
+# Each public class and function says it lives here: a pickle names okrkit.scoring.Policy,
+# not the private module it is written in; a policy's repr shows okrkit.scoring.linear; and
+# help() and the doctests find them here.
+_facade.adopt(__name__, globals(), __all__)

@@ -1,0 +1,113 @@
+"""From a statement to a `KeyResult`: `to_key_result`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from okrkit._validators import Number, check_number
+from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.model import Direction, KeyResult
+from okrkit.text._reading import ParsedKeyResult
+from okrkit.text._templates import parse_key_result
+
+_KEY_RESULT_FIELDS = frozenset(a.name for a in attrs.fields(KeyResult))
+
+
+def _decimal(x: Number) -> Decimal:
+    return x if isinstance(x, Decimal) else Decimal(str(x))
+
+
+def _apply(parsed: ParsedKeyResult, start: Number) -> Number:
+    """The target a change reaches from *start*, in decimal so 5.0 less 8% is exactly 4.6."""
+    assert parsed.value is not None
+    base, amount = _decimal(start), _decimal(parsed.value)
+    up = parsed.direction is not Direction.DECREASE
+    if parsed.unit == "x":
+        if not amount:  # "halve ... to 0" reads as a factor of 0: no target follows from it
+            raise InvalidValueError("value", parsed.value, "a factor other than 0")
+        result = base * amount if up else base / amount
+    elif parsed.relative:
+        delta = base * amount / 100
+        result = base + delta if up else base - delta
+    else:
+        result = base + amount if up else base - amount
+    if isinstance(start, Decimal):
+        return result
+    return float(result)
+
+
+def to_key_result(
+    parsed_or_text: ParsedKeyResult | str, start: Number | None = None, **fields: object
+) -> KeyResult:
+    """Turn a statement (or its parse) into a `KeyResult`; *fields* pass through to it.
+
+    A change ("by 8%") needs the *start* it applies to; a sentence with no number gives a
+    key result with only a title and direction, for the rules to flag, never a made-up target.
+
+    >>> kr = to_key_result("Increase NPS from 32 to 50", owner="cx")
+    >>> kr.direction.value, kr.start, kr.target, kr.owner
+    ('increase', 32.0, 50.0, 'cx')
+    >>> to_key_result("Double weekly active users", start=1200).target
+    2400.0
+    """
+    if isinstance(parsed_or_text, str):
+        parsed = parse_key_result(parsed_or_text)
+    elif isinstance(parsed_or_text, ParsedKeyResult):
+        parsed = parsed_or_text
+    else:
+        raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
+    unknown = sorted(set(fields) - _KEY_RESULT_FIELDS)
+    if unknown:
+        raise InvalidTypeError(
+            unknown[0],
+            fields[unknown[0]],
+            f"a KeyResult field ({', '.join(sorted(_KEY_RESULT_FIELDS))})",
+        )
+    if start is not None:
+        check_number("start", start)
+    quoted = f"{parsed.text!r}"
+    if start is not None and parsed.start is not None and _decimal(start) != _decimal(parsed.start):
+        raise InvalidValueError(
+            "start", start, f"no start, or the start {parsed.start:g} that {quoted} gives"
+        )
+    baseline: Number | None = start if start is not None else parsed.start
+    target: Number | tuple[float, float] | None = None
+    unit = parsed.unit
+    if parsed.measurable and parsed.value is not None:
+        if parsed.form == "change":
+            if baseline is None:
+                raise InvalidValueError(
+                    "start", None, f"a baseline for the change {quoted} describes"
+                )
+            target = _apply(parsed, baseline)
+            if parsed.unit in ("%", "x") and parsed.relative:
+                unit = None  # the % is of the change, not the metric's unit
+        elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
+            target = (parsed.value, parsed.upper)
+        else:
+            target = parsed.value
+    direction = parsed.direction
+    if baseline is not None and isinstance(target, float | int | Decimal):
+        if direction is Direction.INCREASE and not target > baseline:
+            raise InvalidValueError(
+                "target",
+                target,
+                f"a target above the start {baseline!r}, since {quoted} says increase",
+            )
+        if direction is Direction.DECREASE and not target < baseline:
+            raise InvalidValueError(
+                "target",
+                target,
+                f"a target below the start {baseline!r}, since {quoted} says decrease",
+            )
+    values: dict[str, object] = {
+        "title": parsed.text.strip(),
+        "direction": direction,
+        "start": baseline,
+        "target": target,
+        "unit": unit,
+    }
+    values.update(fields)
+    return KeyResult(**values)  # type: ignore[arg-type]

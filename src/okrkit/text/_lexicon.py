@@ -1,0 +1,574 @@
+"""The words okrkit.text knows: verbs by what they do to a metric, the little words around
+them, qualifiers ("at least") and changes ("a 20% increase"), and the metrics it recognises
+(where lower is better, rates, milestones, the metrics an objective should not name).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, TypeAlias
+
+from okrkit.text._patterns import words_of
+
+# --- Verbs --------------------------------------------------------------------------------
+
+# Verb kinds: "inc"/"dec" name a direction; "keep" holds a level (AT_LEAST/AT_MOST);
+# "cap" holds a ceiling; "reach" moves to a level whose direction the numbers or the
+# metric decide; "out" is an activity or deliverable.
+_VERB_LEMMAS: dict[str, list[str]] = {
+    "inc": [
+        "increase",
+        "grow",
+        "raise",
+        "boost",
+        "lift",
+        "expand",
+        "double",
+        "triple",
+        "quadruple",
+        "accelerate",
+        "maximize",
+        "maximise",
+        "scale",
+        "add",
+        "gain",
+        "extend",
+        "strengthen",
+        "multiply",
+        "amplify",
+    ],
+    "dec": [
+        "reduce",
+        "decrease",
+        "cut",
+        "lower",
+        "lessen",
+        "shrink",
+        "drop",
+        "minimize",
+        "minimise",
+        "eliminate",
+        "halve",
+        "slash",
+        "trim",
+        "shorten",
+        "eradicate",
+        "save",
+    ],
+    "keep": [
+        "maintain",
+        "keep",
+        "stay",
+        "sustain",
+        "remain",
+        "preserve",
+        "protect",
+        "retain",
+        "ensure",
+        "uphold",
+    ],
+    "cap": ["limit", "cap", "contain"],
+    "reach": [
+        "reach",
+        "achieve",
+        "hit",
+        "attain",
+        "get",
+        "bring",
+        "move",
+        "take",
+        "push",
+        "drive",
+        "improve",
+        "exceed",
+        "surpass",
+        "beat",
+        "generate",
+        "close",
+        "sign",
+        "win",
+        "book",
+        "acquire",
+        "land",
+        "secure",
+        "earn",
+        "convert",
+        "attract",
+        "obtain",
+        "capture",
+        "collect",
+        "resolve",
+        "renew",
+        "pass",
+        "respond",
+        "answer",
+        "accelerate",
+        "optimize",
+        "optimise",
+    ],
+    "out": [
+        "launch",
+        "ship",
+        "release",
+        "deliver",
+        "implement",
+        "build",
+        "create",
+        "develop",
+        "design",
+        "conduct",
+        "hold",
+        "host",
+        "organize",
+        "organise",
+        "run",
+        "train",
+        "publish",
+        "write",
+        "complete",
+        "finish",
+        "roll",
+        "deploy",
+        "migrate",
+        "introduce",
+        "set",
+        "establish",
+        "define",
+        "document",
+        "hire",
+        "recruit",
+        "interview",
+        "send",
+        "make",
+        "call",
+        "attend",
+        "present",
+        "give",
+        "do",
+        "perform",
+        "execute",
+        "redesign",
+        "refactor",
+        "automate",
+        "integrate",
+        "upgrade",
+        "replace",
+        "pilot",
+        "test",
+        "audit",
+        "review",
+        "prepare",
+        "produce",
+        "translate",
+        "draft",
+        "finalize",
+        "finalise",
+        "rewrite",
+        "open",
+        "start",
+        "begin",
+        "kick",
+        "schedule",
+        "visit",
+        "sponsor",
+        "record",
+        "post",
+        "enable",
+        "instrument",
+        "certify",
+        "sunset",
+        "deprecate",
+        "decommission",
+        "retire",
+        "consolidate",
+        "standardize",
+        "standardise",
+        "mentor",
+        "coach",
+        "facilitate",
+        "submit",
+        "negotiate",
+        "install",
+        "onboard",
+    ],
+}
+_IRREGULAR = {
+    "grew": "grow",
+    "grown": "grow",
+    "cut": "cut",
+    "kept": "keep",
+    "held": "hold",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "built": "build",
+    "did": "do",
+    "done": "do",
+    "won": "win",
+    "sent": "send",
+    "brought": "bring",
+    "got": "get",
+    "took": "take",
+    "taken": "take",
+    "wrote": "write",
+    "written": "write",
+    "ran": "run",
+    "drove": "drive",
+    "driven": "drive",
+    "began": "begin",
+    "begun": "begin",
+}
+FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 2}
+# Verbs whose direction depends on the metric: "improve churn" means lower it.
+POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
+# Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".
+NEEDS_COUNT = frozenset({"make", "do", "give"})
+# Verbs that name a change, so a bare number after them is an amount: "Save $200k".
+CHANGE_VERBS = frozenset(_VERB_LEMMAS["inc"]) | frozenset(_VERB_LEMMAS["dec"])
+# Objectives name a deliverable with a narrower set: "Build a world-class team" is aspirational.
+OBJECTIVE_OUTPUT = frozenset(
+    [
+        "launch",
+        "ship",
+        "release",
+        "deliver",
+        "implement",
+        "migrate",
+        "roll",
+        "deploy",
+        "complete",
+        "finish",
+        "publish",
+        "install",
+        "rewrite",
+        "redesign",
+        "replace",
+        "upgrade",
+        "integrate",
+        "introduce",
+        "hire",
+        "hold",
+        "conduct",
+        "host",
+        "open",
+        "sunset",
+        "decommission",
+        "refactor",
+        "automate",
+        "train",
+        "design",
+    ]
+)
+
+
+def _inflections(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+# Every form of each verb (its inflections, and the irregular ones): its kind and lemma.
+VERBS: dict[str, tuple[str, str]] = {}
+for _kind, _lemmas in _VERB_LEMMAS.items():
+    for _lemma in _lemmas:
+        for _inflected in _inflections(_lemma):
+            VERBS.setdefault(_inflected, (_kind, _lemma))
+for _inflected, _lemma in _IRREGULAR.items():
+    VERBS[_inflected] = next((k, _lemma) for k, ls in _VERB_LEMMAS.items() if _lemma in ls)
+VERBS["ramp"] = ("inc", "increase")  # "ramp up"
+
+# Words before a verb that do not change what it means: "We will launch", "Successfully ship".
+LEAD_SKIP = frozenset(
+    [
+        "we",
+        "will",
+        "i",
+        "team",
+        "to",
+        "successfully",
+        "fully",
+        "completely",
+        "let's",
+        "lets",
+        "must",
+        "should",
+        "and",
+        "also",
+        "kr",
+    ]
+)
+# A first word followed by one of these is a noun: "Test coverage at 80%", "Build time < 10 min".
+COMPOUND = frozenset(
+    [
+        "coverage",
+        "time",
+        "times",
+        "rate",
+        "score",
+        "cost",
+        "costs",
+        "pipeline",
+        "velocity",
+        "success",
+        "volume",
+        "quality",
+        "frequency",
+        "cadence",
+        "count",
+        "size",
+        "completion",
+        "pass",
+        "duration",
+        "speed",
+    ]
+)
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "by",
+        "to",
+        "from",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "per",
+        "with",
+        "within",
+        "without",
+        "across",
+        "among",
+        "over",
+        "under",
+        "above",
+        "below",
+        "than",
+        "via",
+        "into",
+        "onto",
+        "each",
+        "every",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "their",
+        "its",
+        "my",
+        "your",
+        "we",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "so",
+        "as",
+        "while",
+        "vs",
+        "versus",
+        "more",
+        "less",
+        "fewer",
+        "higher",
+        "lower",
+        "increase",
+        "decrease",
+        "growth",
+        "reduction",
+        "improvement",
+        "rise",
+        "drop",
+        "decline",
+        "plus",
+        "out",
+        "up",
+        "down",
+        "who",
+        "which",
+        "where",
+        "when",
+        "if",
+        "all",
+        "any",
+        "no",
+        "not",
+        "average",
+        "rating",
+        "score",
+        "rate",
+        "ratio",
+        "margin",
+        "range",
+        "against",
+        "like",
+        "including",
+        "such",
+        "through",
+    ]
+)
+
+
+# --- Qualifiers and changes ---------------------------------------------------------------
+
+# The qualifiers, matched against the last words before a number (`_quantities._before`).
+_AT_LEAST_WORDS = (
+    "at least|no less than|not less than|a minimum of|minimum of|minimum|min.|at or above|"
+    "at or over|more than|greater than|higher than|in excess of|upwards of|north of|exceeding|"
+    "over|above|beyond"
+)
+_AT_MOST_WORDS = (
+    "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
+    "at or under|less than|fewer than|lower than|under|below|beneath|within|sub"
+)
+CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
+CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"
+Qualifier: TypeAlias = Literal["least", "most", "better"]
+Change: TypeAlias = Literal["up", "down"]
+QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
+    **{tuple(p.split()): "least" for p in _AT_LEAST_WORDS.split("|")},
+    **{tuple(p.split()): "most" for p in _AT_MOST_WORDS.split("|")},
+}
+CHANGE_NOUNS: dict[str, Change] = {
+    **dict.fromkeys(CHANGE_NOUN_UP.split("|"), "up"),
+    **dict.fromkeys(CHANGE_NOUN_DOWN.split("|"), "down"),
+}
+# The words just before a number that say what it is: "from 5", "to 50", "by 8%".
+PREPOSITIONS = frozenset(
+    ("from", "to", "by", "of", "at", "into", "between", "and", "hit", "reach", "per")
+)
+# Words between those and the number that change nothing: "to about 50".
+FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx."))
+
+
+# --- Metrics ------------------------------------------------------------------------------
+
+# Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
+LOWER_IS_BETTER = re.compile(
+    r"churn|attrition|turnover|latency|response time|resolution time|time to|lead time|"
+    r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
+    r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
+    r"chargeback|fraud|delay|queue|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
+    r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d"
+)
+# The substrings a lower-is-better metric (LOWER_IS_BETTER) needs: its words, shortened to
+# what they share ("time" for "response time", "lead time", ..., "mtt" for MTTR and MTTD),
+# and "p" for p95.
+_LOWER_IS_BETTER_PARTS = (
+    "churn",
+    "attrition",
+    "turnover",
+    "latency",
+    "time",
+    "wait",
+    "outage",
+    "incident",
+    "bug",
+    "defect",
+    "error",
+    "crash",
+    "cost",
+    "spend",
+    "expense",
+    "cac",
+    "burn",
+    "complaint",
+    "escalation",
+    "backlog",
+    "debt",
+    "mtt",
+    "bounce",
+    "abandon",
+    "refund",
+    "chargeback",
+    "fraud",
+    "delay",
+    "queue",
+    "vulnerabilit",
+    "injur",
+    "absentee",
+    "waste",
+    "emission",
+    "carbon",
+    "co2",
+    "breach",
+    "audit",
+    "finding",
+    "outstanding",
+    "dso",
+    "aht",
+    "p",
+)
+
+
+def lower_is_better(low: str) -> bool:
+    """Whether lower-cased text *low* names a metric where lower is better."""
+    if low.isascii():
+        for part in _LOWER_IS_BETTER_PARTS:
+            if part in low:
+                break
+        else:
+            return False
+    return LOWER_IS_BETTER.search(low) is not None
+
+
+# Metrics that are themselves percentages, where "by 5%" can mean 5 points.
+RATE = re.compile(
+    r"rate|churn|conversion|retention|margin|share|ratio|\bctr\b|uptime|availability|"
+    r"utili[sz]ation|penetration|percentage|attrition|turnover|bounce|adoption|coverage",
+    re.IGNORECASE,
+)
+# What a statement with no number may still reach, as a milestone: "Achieve SOC 2 certification".
+MILESTONE_NOUN = re.compile(
+    r"certif|complian|approv|accredit|audit|sign-off|\bga\b|go-live|general availability",
+    re.IGNORECASE,
+)
+# The metrics an objective names when it carries what belongs in a key result.
+OBJECTIVE_METRIC = re.compile(
+    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda)\b|"
+    r"\b(?:churn|conversion|retention|error|bounce|win|attrition)\s+rates?\b",
+    re.IGNORECASE,
+)
+# "Cut onboarding time in half": a change by a factor of 2.
+HALF = re.compile(r"\b(?:in|by)\s+half\b", re.IGNORECASE)
+# The words an objective's metric (OBJECTIVE_METRIC) or a half (HALF) needs.
+_OBJECTIVE_METRIC_WORDS = frozenset(
+    [
+        "nps",
+        "arr",
+        "mrr",
+        "csat",
+        "cac",
+        "ltv",
+        "dau",
+        "mau",
+        "wau",
+        "kpi",
+        "kpis",
+        "roi",
+        "gmv",
+        "aov",
+        "ctr",
+        "ebitda",
+        "rate",
+        "rates",
+        "half",
+    ]
+)
+
+
+def may_name_metric(w: str) -> bool:
+    """False only if neither OBJECTIVE_METRIC nor HALF can match *w*."""
+    return not w.isascii() or not _OBJECTIVE_METRIC_WORDS.isdisjoint(words_of(w))

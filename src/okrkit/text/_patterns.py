@@ -1,0 +1,247 @@
+"""Where a statement's deadline is, which of its names carry digits, and where the words of
+its metric begin and end: the regular expressions that find these, and their pre-screens.
+
+Each regular expression of the reader is tried at every position of a statement, which is most
+of the time a statement takes to read.  Most statements cannot match most of them: a pattern
+that needs the word "by" cannot match a text without it.  So, for ASCII text, where \\w is
+[A-Za-z0-9_] and ignoring case is lower-casing, a pre-screen (a ``may_*`` function, here and in
+`okrkit.text._lexicon` and `okrkit.text._quantities`) checks a condition every match needs (a
+word, a substring) with cheap string operations; only if it holds is the expression run.  A
+pre-screen may say "maybe" wrongly, never "no": the answer is the expression's, exactly
+(tests/test_text.py checks each against its expression).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
+# runs of word characters, the units \b delimits) are then its translate(...).split().
+_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
+def words_of(s: str) -> frozenset[str]:
+    """The lower-cased maximal runs of word characters of ASCII text *s*."""
+    return frozenset(s.lower().translate(_NON_WORD).split())
+
+
+DIGIT = re.compile(r"\d")
+
+
+# --- Deadlines and names with digits, blanked out before the numbers are read -------------
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_PERIOD = r"(?:quarter|year|month|half|week|sprint|cycle|fiscal\s+year|fy)"
+DEADLINE = re.compile(
+    rf"""
+    \b(?:by|before|until|till|in|during|within|through|thru|no\s+later\s+than|ahead\s+of|for|
+         over|at)\s+
+    (?:
+        (?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?
+            (?:q[1-4]|h[12]|{_MONTH}|20\d\d|(?:this\s+|next\s+)?{_PERIOD})
+            (?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
+      | (?:q[1-4]|h[12])(?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
+      | fy\s*'?\d{{2,4}}\b
+      | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
+      | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
+      | (?:the\s+next\s+)?\d+\s+(?:weeks?|months?|quarters?|years?)\b
+      | the\s+next\s+\d+\s+days\b
+      | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
+      | 20\d\d-\d\d-\d\d\b
+      | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
+      | 20\d\d(?=\s*(?:$|[.,;:!?)\]]))
+      | (?:launch|go-live)\b
+    )
+    | \b(?:this|next)\s+(?:quarter|year|month|half|sprint|cycle)\b
+    | \beo[qy]\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
+IDENT = re.compile(
+    r"""
+    (?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*
+    | \b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci)
+        \s+\d+(?:\.\d+)*\b
+    | \b\d+/7\b
+    | (?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b
+    | \b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
+        \s+\d+(?:\.\d+)*\b
+    | \b(?:fortune|global|inc\.?|s&p)\s+\d+\b
+    | (?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
+_DEADLINE_WORDS = frozenset(
+    [
+        "by",
+        "before",
+        "until",
+        "till",
+        "in",
+        "during",
+        "within",
+        "through",
+        "thru",
+        "no",
+        "ahead",
+        "for",
+        "over",
+        "at",
+        "this",
+        "next",
+        "eoq",
+        "eoy",
+    ]
+)
+# A name that carries digits (IDENT) other than a letter next to a digit ("v2", "p95"), a
+# fraction ("24/7", "4.5/5", "4 out of 5": a "/" or an "out", maybe glued to the digit) or
+# "S&P 500" starts with one of these words, or is a year from 2010 to 2049.
+_IDENT_WORDS = frozenset(
+    [
+        "iso",
+        "soc",
+        "tier",
+        "level",
+        "phase",
+        "sev",
+        "severity",
+        "version",
+        "gen",
+        "wave",
+        "sprint",
+        "stage",
+        "step",
+        "wcag",
+        "pci",
+        "python",
+        "java",
+        "node",
+        "ios",
+        "android",
+        "macos",
+        "windows",
+        "ubuntu",
+        "postgres",
+        "postgresql",
+        "django",
+        "react",
+        "php",
+        "fortune",
+        "global",
+        "inc",
+    ]
+) | frozenset(str(year) for year in range(2010, 2050))
+_LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
+
+
+def may_have_deadline(text: str) -> bool:
+    """False only if DEADLINE cannot match *text*."""
+    return not text.isascii() or not _DEADLINE_WORDS.isdisjoint(words_of(text))
+
+
+def may_have_ident(w: str) -> bool:
+    """False only if IDENT cannot match *w*."""
+    return (
+        not w.isascii()
+        or "/" in w
+        or "&" in w
+        or "out" in w.lower()
+        or _LETTER_DIGIT.search(w) is not None
+        or not _IDENT_WORDS.isdisjoint(words_of(w))
+    )
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
+    """*text* with *pattern*'s matches blanked out (offsets kept), and the matches."""
+    found = list(pattern.finditer(text))
+    parts: list[str] = []
+    last = 0
+    for m in found:
+        parts.append(text[last : m.start()])
+        parts.append(" " * (m.end() - m.start()))
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts), found
+
+
+def masked(text: str) -> tuple[str, list[re.Match[str]]]:
+    """*text* with its deadlines and digit-bearing names blanked, and the deadlines."""
+    w, deadlines = _mask(text, DEADLINE) if may_have_deadline(text) else (text, [])
+    if DIGIT.search(w) and may_have_ident(w):
+        w, _ = _mask(w, IDENT)
+    return w, deadlines
+
+
+# --- Where the words of a metric begin and end --------------------------------------------
+
+METRIC_END = re.compile(
+    r"\b(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"
+    r"without|so|that|for|across|in|on|with)\b|[,;:.()\[\]!?<>=≤≥~+]",
+    re.IGNORECASE,
+)
+# What METRIC_END needs: one of its words or marks (the non-ASCII ones are never screened).
+_METRIC_END_WORDS = frozenset(
+    [
+        "by",
+        "to",
+        "from",
+        "at",
+        "within",
+        "under",
+        "below",
+        "above",
+        "over",
+        "between",
+        "than",
+        "per",
+        "and",
+        "or",
+        "while",
+        "without",
+        "so",
+        "that",
+        "for",
+        "across",
+        "in",
+        "on",
+        "with",
+    ]
+)
+_METRIC_END_MARKS = frozenset(",;:.()[]!?<>=~+")
+
+
+def metric_end(w: str, pos: int, endpos: int) -> int | None:
+    """Where METRIC_END first matches in w[pos:endpos] (searched as `re.Pattern.search` does)."""
+    piece = w[pos:endpos]
+    if (
+        piece.isascii()
+        and _METRIC_END_MARKS.isdisjoint(piece)
+        and _METRIC_END_WORDS.isdisjoint(words_of(piece))
+    ):
+        # A match of a word between pos and endpos is a whole word of the piece: \b looks at
+        # the character before pos, and endpos ends the string.
+        return None
+    stop = METRIC_END.search(w, pos, endpos)
+    return stop.start() if stop else None
+
+
+TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
+TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
+_TRAIL = frozenset(("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are"))
+
+
+def trim_end(piece: str) -> int:
+    """Where TRIM_END's trailing filler (little words, punctuation) of *piece* starts."""
+    if piece.isascii() and piece[-1:].isalnum() and piece.rsplit(None, 1)[-1].lower() not in _TRAIL:
+        # Ending in a letter or digit, the filler can only be little words, ending with the
+        # last one: none here, so there is none.
+        return len(piece)
+    trail = TRIM_END.search(piece)
+    assert trail is not None
+    return trail.start()

@@ -1,0 +1,428 @@
+"""The numbers of a statement: figures ("$1.2M", "8%", "2x"), number words ("a dozen") and
+placeholders ("X%", "TBD"); what multipliers, currencies and units they carry, from the one
+table of units; and each number with what surrounds it, as a `Token`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from okrkit.errors import InvalidTypeError
+from okrkit.text._lexicon import (
+    CHANGE_NOUN_DOWN,
+    CHANGE_NOUN_UP,
+    CHANGE_NOUNS,
+    FILLER,
+    PREPOSITIONS,
+    QUALIFIERS,
+    STOP,
+    Change,
+    Qualifier,
+)
+from okrkit.text._patterns import DIGIT, words_of
+
+# --- Figures, number words and placeholders -----------------------------------------------
+
+_NUMBER = r"""
+    (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
+    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn)\b)?
+    (?P<x>x(?![^\W\d_]))?
+    (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
+        basis\s+points?\b|bps\b|percent\b|pct\b))?
+    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen)\b)?
+"""
+_WORD_NUMBER = r"""
+    \b(?<!-)(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
+        fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
+        a\s+million)(?:\s+(?P<scale>hundred|thousand|million))?(?![\w-])(?!\s+of\b)
+"""
+_PLACEHOLDER = r"""
+    (?P<ph>(?-i:\b(?:XX?X?|N|Y|Z)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
+"""
+_NEVER = {
+    "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
+    "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<x>(?!))"
+    r"(?P<pct>(?!))(?P<cur2>(?!))",
+}
+# Three passes, each starting from a cheap first character, are much faster than one
+# alternation tried at every position; the never-matching groups give all three one shape.
+TOKENS = (
+    re.compile(
+        rf"(?=[-−+$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d){_NUMBER}|{_NEVER['number']}",
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    re.compile(rf"{_WORD_NUMBER}|{_NEVER['word']}(?P<ph>(?!))", re.IGNORECASE | re.VERBOSE),
+    re.compile(
+        rf"{_PLACEHOLDER}|{_NEVER['word']}(?P<word>(?!))(?P<scale>(?!))",
+        re.IGNORECASE | re.VERBOSE,
+    ),
+)
+# The most characters a number (TOKENS[0]) has before its first digit: a sign, a currency
+# ("usd ", "NZ$") and a decimal point.
+_REACH = 6
+
+# The pre-screens of TOKENS[1] and TOKENS[2], as `okrkit.text._patterns` explains them.
+# The words a number word (TOKENS[1]) is made of ("a dozen", "a thousand": the second).
+_NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "dozen",
+        "thousand",
+        "million",
+    ]
+)
+_PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
+
+
+def may_have_number_word(words: frozenset[str] | None) -> bool:
+    """False only if TOKENS[1] cannot match the text whose `words_of` are *words*."""
+    return words is None or not _NUMBER_WORDS.isdisjoint(words)
+
+
+def may_have_placeholder(w: str, words: frozenset[str] | None) -> bool:
+    """False only if TOKENS[2] cannot match *w*, whose `words_of` are *words* if ASCII."""
+    return (
+        words is None
+        or "X" in w
+        or "N" in w
+        or "Y" in w
+        or "Z" in w
+        or "?" in w
+        or "[" in w
+        or not _PLACEHOLDER_WORDS.isdisjoint(words)
+    )
+
+
+def has_number_word(w: str) -> bool:
+    """Whether *w* holds a number word ("two", "a dozen")."""
+    return any(m["word"] for m in TOKENS[1].finditer(w))
+
+
+def token_matches(w: str) -> list[re.Match[str]]:
+    """Every number, number word and placeholder in *w*, in order."""
+    words = words_of(w) if w.isascii() else None
+    found = list(TOKENS[1].finditer(w)) if may_have_number_word(words) else []
+    if may_have_placeholder(w, words):
+        found += TOKENS[2].finditer(w)
+    digit = DIGIT.search(w)
+    if digit:
+        # No number starts more than _REACH characters before its first digit, so the
+        # search starts there (look-behinds still see the text before it).
+        found += TOKENS[0].finditer(w, max(0, digit.start() - _REACH))
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+# --- Units --------------------------------------------------------------------------------
+
+# The units okrkit knows, in the form it writes each, with the other spellings people use
+# (in lower case).  The one table of units: the reader writes the units it finds in these
+# forms, and the rules compare a key result's unit field with its statement's through it
+# (`canonical_unit`).
+_UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "%": ("percent", "pct"),
+    "$": ("usd", "dollars"),
+    "€": ("eur", "euros"),
+    "£": ("gbp", "pounds"),
+    "¥": ("jpy", "yen"),
+    "ms": ("millisecond", "milliseconds"),
+    "s": ("sec", "secs", "second", "seconds"),
+    "min": ("mins", "minute", "minutes"),
+    "h": ("hr", "hrs", "hour", "hours"),
+    "days": ("d", "day"),
+    "weeks": ("wk", "wks", "week"),
+    "months": ("month",),
+    "kWh": (),
+    "MWh": (),
+    "GWh": (),
+    "kW": (),
+    "MW": (),
+    "GB": (),
+    "TB": (),
+    "MB": (),
+    "kg": (),
+    "t": ("tonne", "tonnes", "ton", "tons"),
+    "km": (),
+    "miles": ("mile",),
+}
+_UNITS = {
+    spelling: unit
+    for unit, others in _UNIT_SPELLINGS.items()
+    for spelling in (unit.lower(), *others)
+}
+# A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
+# % (which the number pattern reads) and a bare "d".
+_UNIT_AFTER = re.compile(
+    r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
+    weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def canonical_unit(unit: str) -> str | None:
+    """The unit a spelling names, as okrkit writes it; None for a word it does not know as one.
+
+    Currencies, percentages, durations and common measures are known in their usual
+    spellings, in any case: the same table the reader writes `ParsedKeyResult.unit` from.
+
+    >>> canonical_unit("USD"), canonical_unit("hrs"), canonical_unit("percent")
+    ('$', 'h', '%')
+    >>> canonical_unit("customers") is None
+    True
+    """
+    if not isinstance(unit, str):
+        raise InvalidTypeError("unit", unit, "a str")
+    return _UNITS.get(unit.strip().lower())
+
+
+# --- What a number stands for -------------------------------------------------------------
+
+_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1_000_000,
+}
+_MULT = {
+    "k": 1000,
+    "thousand": 1000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+_BLANKS = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=256)
+def _key(word: str) -> str:
+    """The table key a word matched case-insensitively stands for.
+
+    The patterns ignore case the Unicode way, so "ſix" (a long s) or a Kelvin sign "K" match
+    "six" and "k"; ``lower()`` keeps those letters, so they are looked up by the pattern's
+    own notion of case.
+    """
+    spaced = _BLANKS.sub(" ", word)
+    if spaced.isascii():
+        return spaced.lower()
+    for key in (*_WORDS, *_MULT):
+        if re.fullmatch(re.escape(key), spaced, re.IGNORECASE):
+            return key
+    return spaced.lower()  # pragma: no cover - every match comes from a key of these tables
+
+
+def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
+    """The value and unit a token match stands for."""
+    if m["word"]:
+        count = _WORDS[_key(m["word"])]
+        if m["scale"]:
+            scale = _key(m["scale"])
+            count *= _WORDS.get(scale) or _MULT[scale]
+        return float(count), None
+    if m["ph"]:
+        return None, "%" if m["ph"].endswith("%") else None
+    mult = _key(m["mult"] or m["multw"] or "")
+    amount: Decimal | float
+    if mult:
+        # In decimal, so 1.2M is exactly 1200000 before it becomes a float.
+        amount = Decimal(m["num"].replace(",", "")) * _MULT[mult]
+    else:
+        amount = float(m["num"].replace(",", ""))  # as correctly rounded as float(Decimal(...))
+    if m["sign"] in ("-", "−"):
+        amount = -amount
+    unit: str | None = None
+    cur = m["cur"] or m["cur2"]
+    if cur:
+        cur = cur.strip()
+        unit = _UNITS.get(cur.lower(), cur.upper())
+    elif m["x"]:
+        unit = "x"
+    elif m["pct"]:
+        pct = m["pct"].strip().lower()
+        unit = "points" if pct.startswith(("point", "pt")) else "bps" if "b" in pct else "%"
+    return float(amount), unit
+
+
+# --- A number with what surrounds it ------------------------------------------------------
+
+_NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
+_ARROWS = ("->", "→", "⟶")
+_AFTER = re.compile(
+    rf"""\s*(?:
+        (?P<least>or\s+(?:more|higher|above|greater|over|up)|\+|and\s+(?:above|up|over|higher)
+            |at\s+(?:a\s+)?minimum|minimum)
+      | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
+      | (?P<better>or\s+better)
+      | (?P<band>-|–|—|(?P<to>to|and|->|→|⟶))\s*(?=[$€£¥]?\d)
+      | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
+        (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
+          |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Only this much context is looked at around a number; a long text stays linear.
+_WINDOW = 48
+
+
+class Token(NamedTuple):
+    """A number (or placeholder) in a statement, with what surrounds it."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    placeholder: bool
+    points: bool
+    sign: str
+    prep: str | None
+    qualifier: Qualifier | None
+    change: Change | None
+    band: bool
+    link: str | None  # "to" or "arrow" when followed by one, then a number: "32 → 50"
+    noun: tuple[int, int] | None
+
+
+def tokens_of(w: str) -> list[Token]:
+    """The numbers and placeholders in masked text *w*, with what surrounds each."""
+    tokens: list[Token] = []
+    for m in token_matches(w):
+        value, unit = _number(m)
+        end = m.end()
+        if unit is None and not m["word"]:
+            u = _UNIT_AFTER.match(w, end)
+            if u:
+                word = u["u"].lower()
+                unit = _UNITS.get(word) or _UNITS.get(word[:-1], word)
+                end = u.end()
+        noun = _noun_after(w, end) if unit is None else None
+        prep, qualifier, change = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        after = _AFTER.match(w, end)
+        band = False
+        link: str | None = None
+        if after:
+            if after["least"] or after["most"]:
+                qualifier = qualifier or ("least" if after["least"] else "most")
+            elif after["better"]:
+                qualifier = "better"
+            elif after["band"]:
+                # "95-105" is a band; "30 to 40" only after "within" or "between".
+                band = not after["to"] or prep == "between" or qualifier == "most"
+                if after["to"] and after["to"].lower() != "and":
+                    link = "to" if after["to"].lower() == "to" else "arrow"
+            else:
+                change = "up" if after["up"] else "down" if after["down"] else change
+        pct = (m["pct"] or "").lower()
+        tokens.append(
+            Token(
+                start=m.start(),
+                end=end,
+                value=value,
+                unit=unit,
+                placeholder=bool(m["ph"]),
+                points=unit == "%" and ("point" in pct or pct.strip().startswith("p")),
+                sign=(m["sign"] or "").replace("−", "-"),
+                prep=prep,
+                qualifier=qualifier,
+                change=change,
+                band=band,
+                link=link,
+                noun=noun,
+            )
+        )
+    return tokens
+
+
+def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
+    """What the words just before a number say of it: its preposition, qualifier and change."""
+    prefix = prefix.rstrip()
+    if prefix.endswith(_ARROWS):
+        return "to", None, None  # "NPS 32 → 50": the arrow says what "to" does
+    if prefix.endswith((":", "=")):
+        return "=", None, None
+    words = prefix.lower().split()
+    while words and words[-1] in FILLER:
+        words.pop()
+    qualifier: Qualifier | None = None
+    symbol = _SYMBOL.search(words[-1]) if words else None
+    if symbol:
+        qualifier = "least" if symbol[0][0] in ">≥" else "most"
+        words[-1] = words[-1][: symbol.start()]
+        if not words[-1]:
+            words.pop()
+    else:
+        for size in (3, 2, 1):
+            phrase = tuple(words[-size:])
+            if len(phrase) == size and phrase in QUALIFIERS:
+                qualifier = QUALIFIERS[phrase]
+                del words[-size:]
+                break
+    if not words:
+        return None, qualifier, None
+    last = words[-1]
+    if last == "to" and len(words) > 1 and words[-2] == "down":
+        return "to", qualifier or "most", None  # "Bring the bill down to $25k"
+    if last in ("up", "down"):
+        return "by", qualifier, "up" if last == "up" else "down"
+    if last in ("of", "by") and len(words) > 1 and words[-2] in CHANGE_NOUNS:
+        return "by", qualifier, CHANGE_NOUNS[words[-2]]
+    return (last if last in PREPOSITIONS else None), qualifier, None
+
+
+def _noun_after(w: str, end: int) -> tuple[int, int] | None:
+    """The head noun of the short noun phrase after a count: "12 customer *interviews*"."""
+    head = None
+    pos = end
+    for _ in range(4):
+        m = _NOUNS.match(w, pos)
+        if not m or m[1].lower() in STOP:
+            break
+        head = m.span(1)
+        pos = m.end()
+    return head
