@@ -78,10 +78,13 @@ class _InputError(Exception):
         self.problems = tuple(problems)
 
 
-def _problems(error: BaseException) -> list[str]:
-    """What went wrong, one line per problem."""
+def _problems(error: BaseException, *, file: str | None = None) -> list[str]:
+    """What went wrong, one line per problem; those in *file* without its name, said already."""
     if isinstance(error, FormatError | AlignmentError):
-        return [p.replace("\n", " ") for p in error.problems]
+        return [
+            str(attrs.evolve(p, file=None) if p.file == file else p).replace("\n", " ")
+            for p in error.details
+        ]
     if isinstance(error, OSError):
         return [error.strerror or str(error)]
     if isinstance(error, UnicodeDecodeError):
@@ -229,9 +232,8 @@ def _config(args: argparse.Namespace, path: str, cache: dict[Path, Any]) -> Any:
             try:
                 found = cache[where] = RuleConfig.from_pyproject(where)
             except OKRError as error:
-                # Its messages may name the file already; the complaint names it once.
-                problems = [p.removeprefix(f"{where}: ") for p in _problems(error)]
-                raise _InputError(args.config, problems) from None
+                # The complaint names the file, so its problems do not say it again.
+                raise _InputError(args.config, _problems(error, file=str(where))) from None
     else:
         where = (Path.cwd() if path == "-" else Path(path).parent).resolve()
         found = cache.get(where)

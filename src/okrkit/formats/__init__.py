@@ -36,7 +36,7 @@ from typing import Any, Literal, TypeAlias
 
 from okrkit._files import read_bytes, write_text
 from okrkit._gc import paused
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
 from okrkit.formats._converter import (
     DEFAULT_MAX_DEPTH,
@@ -144,9 +144,8 @@ def _text(text: object, max_size: int | None) -> str:
         try:
             return bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise FormatError(
-                [f"$: expected UTF-8 text, got the byte {text[error.start]:#04x} at {error.start}"]
-            ) from None
+            message = f"expected UTF-8 text, got the byte {text[error.start]:#04x} at {error.start}"
+            raise FormatError([Problem(path="$", message=message)]) from None
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str or bytes document")
     if max_size is not None and len(text) > max_size:
@@ -156,9 +155,8 @@ def _text(text: object, max_size: int | None) -> str:
 
 
 def _too_big(size: int, limit: int) -> FormatError:
-    return FormatError(
-        [f"$: document of {size} characters is over the limit of {limit} (pass max_size=None)"]
-    )
+    message = f"document of {size} characters is over the limit of {limit} (pass max_size=None)"
+    return FormatError([Problem(path="$", message=message)])
 
 
 def loads(
