@@ -38,17 +38,11 @@ from okrkit._files import read_bytes, write_text
 from okrkit._gc import paused
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
-from okrkit.formats._converter import (
-    DEFAULT_MAX_DEPTH,
-    DEFAULT_MAX_SIZE,
-    Dates,
-    Options,
-    Unknown,
-    structure,
-    unstructure,
-)
+from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
+from okrkit.formats._reading import structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
+from okrkit.formats._writing import unstructure
 from okrkit.model import Plan
 
 __all__ = [
