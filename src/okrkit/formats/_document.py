@@ -1,8 +1,8 @@
-"""What reading and writing share: the document's fields, and the options and limits of a read.
+"""The document's shape, which the reader and the JSON Schema share, and the options of a read.
 
 The fields of each object a document holds are the model's own (`attrs.fields`): a field
-added to a type is a field of the document, for the reader, the writer's round trip and the
-JSON Schema alike.
+added to a type is read and described with no change here.  The writer names each field it
+writes, as it leaves each one's default out in its own way.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from okrkit.model import CheckIn, KeyResult, Kpi, Objective, PastScore, Plan
 
 __all__ = [
     "CYCLE_FIELDS",
+    "DECIMAL",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_SIZE",
     "FIELDS",
@@ -63,6 +64,9 @@ class Options:
             if limit is not None and (type(limit) is not int or limit < 1):
                 raise InvalidValueError(name, limit, "a whole number >= 1, or None for no limit")
 
+
+DECIMAL = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+"""How a document spells a number as a string of digits, read as a Decimal (a regex)."""
 
 ROOT_SETTINGS = ("okrkit", "fiscal_year_start", "fiscal_year_named_by")
 """The fields at a document's root that are settings of the document, not of the plan."""

@@ -32,7 +32,14 @@ from okrkit.errors import (
     Problem,
     safe_repr,
 )
-from okrkit.formats._document import CYCLE_FIELDS, FIELD_TYPES, FIELDS, REQUIRED, Options
+from okrkit.formats._document import (
+    CYCLE_FIELDS,
+    DECIMAL,
+    FIELD_TYPES,
+    FIELDS,
+    REQUIRED,
+    Options,
+)
 from okrkit.formats._versions import migrate
 from okrkit.model import (
     CheckIn,
@@ -48,7 +55,7 @@ from okrkit.model import (
 
 __all__ = ["Reader", "structure"]
 
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_DECIMAL = re.compile(DECIMAL)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"

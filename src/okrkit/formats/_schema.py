@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.formats._document import FIELD_TYPES, REQUIRED
+from okrkit.formats._document import DECIMAL, FIELD_TYPES, REQUIRED
 from okrkit.formats._versions import CURRENT
 from okrkit.model import (
     CheckIn,
@@ -30,7 +30,7 @@ _ID = "urn:okrkit:schema:1"
 _NUMBER = {
     "oneOf": [
         {"type": "number"},
-        {"type": "string", "pattern": r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"},
+        {"type": "string", "pattern": f"^{DECIMAL}$"},
     ],
     "description": "A number; a string of digits is a Decimal, kept exactly.",
 }
