@@ -224,17 +224,10 @@ class Problem:
     file: str | None = None
 
     @classmethod
-    def unexpected(
-        cls, path: str, value: object, expected: str, *, line: int | None = None
-    ) -> Problem:
+    def unexpected(cls, path: str, value: object, expected: str) -> Problem:
         """The problem of *value*, at *path*, that is not the *expected* kind of value."""
-        return cls(
-            message=f"expected {expected}, got {safe_repr(value)}",
-            path=path,
-            value=value,
-            expected=expected,
-            line=line,
-        )
+        message = f"expected {expected}, got {safe_repr(value)}"
+        return cls(message=message, path=path, value=value, expected=expected)
 
     def __str__(self) -> str:
         return ": ".join([part for part in (self.file, self.path) if part] + [self.message])
