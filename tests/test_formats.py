@@ -7,6 +7,7 @@ import copy
 import gc
 import json
 import os
+import pickle
 import threading
 import tomllib
 import warnings
@@ -743,6 +744,14 @@ class TestBadDocuments:
             formats.loads('{\n  "okrkit": 1,\n}')
         (problem,) = error.value.details
         assert ("$", 3, 1) == (problem.path, problem.line, problem.column)
+
+    def test_pickled_with_details(self) -> None:
+        """A FormatError sent to another process keeps each problem's fields."""
+        with pytest.raises(FormatError) as error:
+            formats.loads('{"okrkit": 1, "objectives": [{"title": "o", "weight": "heavy"}]}')
+        again = pickle.loads(pickle.dumps(error.value))
+        assert (error.value.problems, error.value.details) == (again.problems, again.details)
+        assert ["heavy"] == [problem.value for problem in again.details]
 
     def test_format_error_is_value_error(self) -> None:
         """A FormatError is an OKRError and a ValueError."""
