@@ -7,6 +7,7 @@ import copy
 import gc
 import json
 import os
+import pickle
 import threading
 import tomllib
 import warnings
@@ -35,7 +36,7 @@ from okrkit.errors import (
     OKRWarning,
     safe_repr,
 )
-from okrkit.formats import _converter, _json
+from okrkit.formats import _document, _json, _reading
 from okrkit.model import CheckIn, Direction, Indicator, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.testing import key_results, plans
 
@@ -204,12 +205,6 @@ class TestToDict:
         assert "FY2027-Q2" == data["objectives"][1]["cycle"]
         expected = {"label": "FY2027", "fiscal_year_start": 7, "fiscal_year_named_by": "start"}
         assert expected == data["objectives"][2]["cycle"]
-
-    def test_converter_object(self) -> None:
-        """The one cattrs converter reads and writes plans like to_dict and from_dict."""
-        plan = golden_plan()
-        assert formats.to_dict(plan) == _converter.converter.unstructure(plan)
-        assert plan == _converter.converter.structure(formats.to_dict(plan), Plan)
 
     def test_not_a_plan(self) -> None:
         """to_dict of something else is an okrkit type error."""
@@ -519,6 +514,12 @@ BAD: list[tuple[str, str, list[str]]] = [
     ('{"okrkit": 2}', "json", ["$.okrkit: expected a supported schema version (1), got 2"]),
     ('{"okrkit": "1"}', "json", ["$.okrkit: expected a supported schema version (1), got '1'"]),
     ('{"okrkit": 1, "objective": []}', "json", ["$.objective: unknown field"]),
+    (  # an id where no id belongs is an unknown field, never an id another place then repeats
+        '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"id": "k", "title": "k",'
+        ' "check_ins": [{"at": "2026-07-01", "value": 1, "id": "k"}]}]}]}',
+        "json",
+        ["$.objectives[0].key_results[0].check_ins[0].id: unknown field"],
+    ),
     (
         '{"okrkit": 1, "objectives": {}}',
         "json",
@@ -727,6 +728,30 @@ class TestBadDocuments:
         with pytest.raises(FormatError) as error:
             formats.loads(text, format)
         assert problems == list(error.value.problems)
+
+    def test_problems_keep_their_fields(self) -> None:
+        """Each problem keeps its path, the value seen, what was expected, and its line if any."""
+        with pytest.raises(FormatError) as error:
+            formats.loads('{"okrkit": 1, "objectives": [{"title": "o", "weight": "heavy"}]}')
+        (problem,) = error.value.details
+        assert ("$.objectives[0].weight", "heavy", _NUMBER, None) == (
+            problem.path,
+            problem.value,
+            problem.expected,
+            problem.line,
+        )
+        with pytest.raises(FormatError) as error:
+            formats.loads('{\n  "okrkit": 1,\n}')
+        (problem,) = error.value.details
+        assert ("$", 3, 1) == (problem.path, problem.line, problem.column)
+
+    def test_pickled_with_details(self) -> None:
+        """A FormatError sent to another process keeps each problem's fields."""
+        with pytest.raises(FormatError) as error:
+            formats.loads('{"okrkit": 1, "objectives": [{"title": "o", "weight": "heavy"}]}')
+        again = pickle.loads(pickle.dumps(error.value))
+        assert (error.value.problems, error.value.details) == (again.problems, again.details)
+        assert ["heavy"] == [problem.value for problem in again.details]
 
     def test_format_error_is_value_error(self) -> None:
         """A FormatError is an OKRError and a ValueError."""
@@ -1012,20 +1037,20 @@ def hostile_documents(draw: st.DrawFn) -> dict[str, Any]:
         kr = draw(st.sampled_from(krs))
         item = draw(st.sampled_from([kr, *kr.get("check_ins", [])]))
         kind = KeyResult if item is kr else CheckIn
-        field = draw(st.sampled_from(sorted(_converter._FIELDS[kind] - {"check_ins"})))
+        field = draw(st.sampled_from(sorted(_document.FIELDS[kind] - {"check_ins"})))
         item[field] = draw(_HOSTILE)
     return doc
 
 
 def _read(doc: object, *, fast: bool) -> object:
     """What reading *doc* gives: the plan's fields, or the problems of its FormatError."""
-    _converter._FAST_PATHS = fast
+    _reading._FAST_PATHS = fast
     try:
         return ("plan", fields(formats.from_dict(copy.deepcopy(doc))))
     except FormatError as error:
         return ("problems", error.problems)
     finally:
-        _converter._FAST_PATHS = True
+        _reading._FAST_PATHS = True
 
 
 def _json_depth(value: object) -> int:
@@ -1421,7 +1446,7 @@ class TestGcPause:
 
         def spy(data: object, options: Any) -> Plan:
             seen.append(gc.isenabled())
-            return _converter.structure(data, options)
+            return _reading.structure(data, options)
 
         monkeypatch.setattr(formats, "structure", spy)
         return seen

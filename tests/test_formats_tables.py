@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 from okrkit import formats
 from okrkit.cycles import Cycle
-from okrkit.errors import FormatError
-from okrkit.formats._converter import safe_repr
+from okrkit.errors import FormatError, safe_repr
 from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, Plan
 from okrkit.testing import cycles, plans
 
@@ -898,6 +897,18 @@ class TestMarkdown:
         with pytest.raises(FormatError) as error:
             formats.loads(text, "markdown")
         assert problems == list(error.value.problems)
+
+    def test_problem_fields(self) -> None:
+        """A problem in Markdown keeps its line, the value seen and what was expected."""
+        with pytest.raises(FormatError) as error:
+            formats.loads("## Grow\n\nWeight: heavy\n", "markdown")
+        (problem,) = error.value.details
+        assert ("line 3", 3, "heavy", "a number") == (
+            problem.path,
+            problem.line,
+            problem.value,
+            problem.expected,
+        )
 
 
 class TestDuplicateKeys:

@@ -205,6 +205,45 @@ class TestKeyResult:
         assert derived.id == KeyResult(title=kr.title).id
 
 
+def _stored(value: object) -> list[tuple[str, type, str]]:
+    """Each field of *value* as stored: its name, the type of its value, and its repr."""
+    return [
+        (f.name, type(v), repr(v))
+        for f in attrs.fields(type(value))
+        for v in [getattr(value, f.name)]
+    ]
+
+
+class TestUnchecked:
+    """The readers' `_unchecked` constructors: from valid fields, what the checked ones build."""
+
+    @given(check_ins())
+    def test_check_in(self, made: CheckIn) -> None:
+        """A check-in built unchecked from valid fields equals the checked one, hash and all."""
+        fields = {f.name: getattr(made, f.name) for f in attrs.fields(CheckIn)}
+        checked = CheckIn(**fields)
+        unchecked = CheckIn._unchecked(*fields.values())
+        assert _stored(checked) == _stored(unchecked)
+        assert checked == unchecked
+        assert hash(checked) == hash(unchecked)
+
+    @given(key_results(max_check_ins=4), st.lists(st.sampled_from(["OKR203", "OKR1", "x"])))
+    def test_key_result(self, made: KeyResult, ignore: list[str]) -> None:
+        """A key result built unchecked from valid fields equals the checked one, in every way."""
+        fields = {f.name: getattr(made, f.name) for f in attrs.fields(KeyResult)}
+        fields["ignore"] = tuple(ignore)
+        checked = KeyResult(**fields)
+        unchecked = KeyResult._unchecked(**fields)
+        assert _stored(checked) == _stored(unchecked)
+        assert checked == unchecked
+        assert hash(checked) == hash(unchecked)
+        assert (checked.current, checked.measurable, checked.latest()) == (
+            unchecked.current,
+            unchecked.measurable,
+            unchecked.latest(),
+        )
+
+
 @pytest.mark.parametrize(
     ("build", "error", "message"),
     [

@@ -25,6 +25,7 @@ from okrkit.errors import (
     FilePermissionError,
     FormatError,
     MissingFileError,
+    Problem,
 )
 
 __all__ = ["file_error", "read_bytes", "read_stream", "same_file", "write_text"]
@@ -52,9 +53,8 @@ def file_error(error: OSError, filename: str) -> FileError:
 
 
 def _too_big(limit: int) -> FormatError:
-    return FormatError(
-        [f"$: document of more than {limit} bytes is over the limit of {limit} bytes"]
-    )
+    message = f"document of more than {limit} bytes is over the limit of {limit} bytes"
+    return FormatError([Problem(path="$", message=message)])
 
 
 def read_stream(stream: IO[bytes], *, max_size: int | None) -> bytes:

@@ -33,7 +33,7 @@ _TOKENS = re.compile(
 def _refuse(text: str, at: int, problem: str) -> FormatError:
     line = text.count("\n", 0, at) + 1
     column = at - text.rfind("\n", 0, at)
-    return FormatError([f"$: invalid TOML at line {line}, column {column}: {problem}"])
+    return FormatError.invalid("TOML", problem, line=line, column=column)
 
 
 def check_shape(text: str, limit: int | None) -> None:
@@ -80,8 +80,8 @@ def loads(text: str, max_depth: int | None = None) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise FormatError([f"$: invalid TOML: {error}"]) from None
+        raise FormatError.invalid("TOML", str(error)) from None
     except RecursionError:  # nested arrays, read with max_depth=None
-        raise FormatError(["$: invalid TOML: nested too deeply to read"]) from None
+        raise FormatError.invalid("TOML", "nested too deeply to read") from None
     except (ValueError, OverflowError) as error:  # a huge integer, a float out of range
-        raise FormatError([f"$: invalid TOML: {parser_problem(error)}"]) from None
+        raise FormatError.invalid("TOML", parser_problem(error)) from None

@@ -14,6 +14,8 @@ import re
 import reprlib
 from collections.abc import Iterable
 
+import attrs
+
 __all__ = [
     "AlignmentError",
     "CycleError",
@@ -26,6 +28,7 @@ __all__ = [
     "MissingFileError",
     "OKRError",
     "OKRWarning",
+    "Problem",
     "ScoringError",
     "UnknownIdError",
     "parser_problem",
@@ -194,13 +197,55 @@ class ScoringError(OKRError, ValueError):
     """A score, progress or forecast asked of something that cannot give one."""
 
 
-class _ProblemsError(OKRError):
-    """Many problems found at once, raised together: `problems` lists them, each with its path."""
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in a document: where it is, the value seen there and what was expected.
 
+    `message` says what is wrong; ``str()`` puts the file and the path before it, as an error
+    lists it.  `expected` is set when a value was not what its place takes, and `value` is then
+    the value seen; `line` and `column` when the format has lines and the place is known.  The
+    `path` is where the reader was: ``$.objectives[0].weight`` in a document, ``row 3.kr.title``
+    in a CSV table, ``line 5`` in Markdown.
+
+    >>> problem = Problem.unexpected("$.objectives[0].weight", "heavy", "a number")
+    >>> str(problem)
+    "$.objectives[0].weight: expected a number, got 'heavy'"
+    >>> problem.path, problem.value, problem.expected
+    ('$.objectives[0].weight', 'heavy', 'a number')
+    """
+
+    message: str
+    path: str = ""
+    # Shown by `message`; any value a document holds, so neither compared nor hashed.
+    value: object = attrs.field(default=None, eq=False, repr=safe_repr)
+    expected: str | None = None
+    line: int | None = None
+    column: int | None = None
+    file: str | None = None
+
+    @classmethod
+    def unexpected(cls, path: str, value: object, expected: str) -> Problem:
+        """The problem of *value*, at *path*, that is not the *expected* kind of value."""
+        message = f"expected {expected}, got {safe_repr(value)}"
+        return cls(message=message, path=path, value=value, expected=expected)
+
+    def __str__(self) -> str:
+        return ": ".join([part for part in (self.file, self.path) if part] + [self.message])
+
+
+class _ProblemsError(OKRError):
+    """Many problems found at once, raised together.
+
+    `details` holds each `Problem` with its fields; `problems` says each in one string.
+    """
+
+    details: tuple[Problem, ...]
     problems: tuple[str, ...]
 
-    def __init__(self, problems: Iterable[str] | str) -> None:
-        self.problems = (problems,) if isinstance(problems, str) else tuple(problems)
+    def __init__(self, problems: Iterable[Problem | str] | str) -> None:
+        given = (problems,) if isinstance(problems, str) else tuple(problems)
+        self.details = tuple(p if isinstance(p, Problem) else Problem(message=p) for p in given)
+        self.problems = tuple(map(str, self.details))
         if len(self.problems) == 1:
             message = self.problems[0]
         else:
@@ -209,17 +254,34 @@ class _ProblemsError(OKRError):
         super().__init__(message)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.problems,))
+        return (type(self), (self.details,))
 
 
 class FormatError(_ProblemsError, ValueError):
     """A document that cannot be read; `problems` lists every problem found, each with its path.
 
+    `details` holds the same problems as `Problem` values, to read their fields.
+
     >>> str(FormatError(["$.okrkit: expected 1, got 2"]))
     '$.okrkit: expected 1, got 2'
     >>> str(FormatError(["$.a: expected a number, got 'x'", "$.b: missing"]))
     "2 problems:\\n  $.a: expected a number, got 'x'\\n  $.b: missing"
+    >>> FormatError([Problem.unexpected("$.a", "x", "a number")]).details[0].expected
+    'a number'
     """
+
+    @classmethod
+    def invalid(
+        cls, syntax: str, problem: str, *, line: int | None = None, column: int | None = None
+    ) -> FormatError:
+        """The error of text that is not valid *syntax* (JSON, YAML, TOML): where, if known.
+
+        >>> str(FormatError.invalid("JSON", "Expecting value", line=1, column=7))
+        '$: invalid JSON at line 1, column 7: Expecting value'
+        """
+        where = "" if line is None else f" at line {line}, column {column}"
+        message = f"invalid {syntax}{where}: {problem}"
+        return cls([Problem(path="$", message=message, line=line, column=column)])
 
 
 class AlignmentError(_ProblemsError, ValueError):

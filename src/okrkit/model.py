@@ -174,6 +174,12 @@ def _level(value: object) -> object:
     return str(value) if isinstance(value, Level) else value
 
 
+# What the `_unchecked` constructors build with: a frozen class refuses its own __setattr__,
+# and object's sets a slot directly, as attrs' own __init__ does.
+_new = object.__new__
+_set = object.__setattr__
+
+
 @attrs.frozen(kw_only=True)
 class CheckIn:
     """One reading of a key result's metric: its value at a time, and how sure the owner feels.
@@ -190,6 +196,33 @@ class CheckIn:
     )
     note: str | None = attrs.field(default=None, validator=v.text(optional=True, blank=True))
     author: str | None = attrs.field(default=None, validator=v.text(optional=True))
+
+    @classmethod
+    def _unchecked(
+        cls,
+        at: When,
+        value: Number,
+        confidence: Number | None,
+        note: str | None,
+        author: str | None,
+    ) -> CheckIn:
+        """The check-in of these fields, built without the checks a reader has made already.
+
+        For the readers' fast paths (a document holds millions of check-ins).  The caller
+        must have checked each field as its validator does: *at* a date, or an aware datetime
+        whose UTC offset is under 24 hours and whose instant falls within 9999 in UTC
+        (`okrkit._validators.check_when`); *value* a number `okrkit._validators.finite` takes;
+        *confidence* None or such a number from 0 to 1; *note* None or a storable str
+        (`okrkit._validators.text_ok` with blank allowed); *author* None or a storable,
+        non-blank str.  The result then equals ``CheckIn(at=at, value=value, ...)``.
+        """
+        check_in = _new(cls)
+        _set(check_in, "at", at)
+        _set(check_in, "value", value)
+        _set(check_in, "confidence", confidence)
+        _set(check_in, "note", note)
+        _set(check_in, "author", author)
+        return check_in
 
 
 def _derived_id(self: KeyResult | Objective | Kpi) -> str:
@@ -277,6 +310,54 @@ class KeyResult:
     indicator: Indicator | None = attrs.field(default=None, converter=_indicator)
     check_ins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_sorted_check_ins)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes, validator=v.codes)
+
+    @classmethod
+    def _unchecked(
+        cls,
+        *,
+        title: str,
+        id: str,
+        direction: Direction | None,
+        start: Number | None,
+        target: Number | None,
+        unit: str | None,
+        weight: Number,
+        owner: str | None,
+        due: When | None,
+        indicator: Indicator | None,
+        check_ins: tuple[CheckIn, ...],
+        ignore: tuple[str, ...],
+    ) -> KeyResult:
+        """The key result of these fields, built without the checks a reader has made already.
+
+        For the readers' fast paths (a document holds hundreds of thousands of key results).
+        The caller must have made every check the constructor makes, on the values in the form
+        it stores them: *title* a storable, non-blank str and *id* a str
+        `okrkit._validators.id_ok` takes; *direction* a Direction or None, *indicator* an
+        Indicator or None; *start* None or a number `okrkit._validators.finite` takes;
+        *target* None, such a number (not for WITHIN), or for WITHIN only a ``(low, high)``
+        tuple of such numbers with low <= high; a MILESTONE's start and target given, 0 and 1
+        if the document had none, target above start for INCREASE and MILESTONE and below it
+        for DECREASE when both are numbers; *unit* and *owner* None or storable, non-blank
+        strs; *weight* such a number, above 0 as a float; *due* None or a time as
+        `CheckIn._unchecked` takes *at*; *check_ins* a tuple of CheckIns in time order, as
+        the field's converter returns it; *ignore* a tuple of non-blank strs (rule codes).
+        The result then equals ``KeyResult(title=title, id=id, ...)``.
+        """
+        kr = _new(cls)
+        _set(kr, "title", title)
+        _set(kr, "id", id)
+        _set(kr, "direction", direction)
+        _set(kr, "start", start)
+        _set(kr, "target", target)
+        _set(kr, "unit", unit)
+        _set(kr, "weight", weight)
+        _set(kr, "owner", owner)
+        _set(kr, "due", due)
+        _set(kr, "indicator", indicator)
+        _set(kr, "check_ins", check_ins)
+        _set(kr, "ignore", ignore)
+        return kr
 
     def __attrs_post_init__(self) -> None:
         direction, start, target = self.direction, self.start, self.target

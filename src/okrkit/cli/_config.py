@@ -33,9 +33,8 @@ def rule_config(args: argparse.Namespace, path: str, cache: dict[Path, RuleConfi
             try:
                 found = cache[where] = RuleConfig.from_pyproject(where)
             except OKRError as error:
-                # Its messages may name the file already; the complaint names it once.
-                said = [p.removeprefix(f"{where}: ") for p in problems(error)]
-                raise InputError(args.config, said) from None
+                # The complaint names the file, so its problems do not say it again.
+                raise InputError(args.config, problems(error, file=str(where))) from None
     else:
         where = _folder(path).resolve()
         found = cache.get(where)

@@ -74,10 +74,13 @@ class InputError(Exception):
         self.problems = tuple(problems)
 
 
-def problems(error: BaseException) -> list[str]:
-    """What went wrong, one line per problem."""
+def problems(error: BaseException, *, file: str | None = None) -> list[str]:
+    """What went wrong, one line per problem; those in *file* without its name, said already."""
     if isinstance(error, FormatError | AlignmentError):
-        return [p.replace("\n", " ") for p in error.problems]
+        return [
+            str(attrs.evolve(p, file=None) if p.file == file else p).replace("\n", " ")
+            for p in error.details
+        ]
     if isinstance(error, OSError):
         return [error.strerror or str(error)]
     if isinstance(error, UnicodeDecodeError):

@@ -37,19 +37,13 @@ from typing import Any, Literal, TypeAlias
 from okrkit._files import read_bytes, write_text
 from okrkit._gc import paused
 from okrkit._validators import check_choice
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
-from okrkit.formats._converter import (
-    DEFAULT_MAX_DEPTH,
-    DEFAULT_MAX_SIZE,
-    Dates,
-    Options,
-    Unknown,
-    structure,
-    unstructure,
-)
+from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
+from okrkit.formats._reading import structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
+from okrkit.formats._writing import unstructure
 from okrkit.model import Plan
 
 __all__ = [
@@ -142,9 +136,8 @@ def _text(text: object, max_size: int | None) -> str:
         try:
             return bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise FormatError(
-                [f"$: expected UTF-8 text, got the byte {text[error.start]:#04x} at {error.start}"]
-            ) from None
+            message = f"expected UTF-8 text, got the byte {text[error.start]:#04x} at {error.start}"
+            raise FormatError([Problem(path="$", message=message)]) from None
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str or bytes document")
     if max_size is not None and len(text) > max_size:
@@ -154,9 +147,8 @@ def _text(text: object, max_size: int | None) -> str:
 
 
 def _too_big(size: int, limit: int) -> FormatError:
-    return FormatError(
-        [f"$: document of {size} characters is over the limit of {limit} (pass max_size=None)"]
-    )
+    message = f"document of {size} characters is over the limit of {limit} (pass max_size=None)"
+    return FormatError([Problem(path="$", message=message)])
 
 
 def loads(

@@ -30,14 +30,10 @@ import threading
 import attrs
 
 from okrkit._validators import slugify
-from okrkit.errors import FormatError
-from okrkit.formats._converter import (
-    Options,
-    _num,
-    _Reader,
-    safe_repr,
-    unstructure,
-)
+from okrkit.errors import FormatError, Problem, safe_repr
+from okrkit.formats._document import Options
+from okrkit.formats._reading import Reader
+from okrkit.formats._writing import unstructure, written_number
 from okrkit.model import KeyResult, Objective, Plan
 
 __all__ = ["COLUMNS", "HISTORY_COLUMNS", "dumps", "dumps_check_ins", "loads"]
@@ -82,6 +78,7 @@ HISTORY_COLUMNS = ("kr_id", "at", "value", "confidence", "note", "author")
 """The columns of the check-in history file, in order."""
 
 _INT = re.compile(r"[+-]?\d{1,4000}")
+_MISSING = "missing required field"
 _NUMBERS = frozenset({"weight", "start", "value", "confidence", "cycle.fiscal_year_start"})
 # The columns whose cells are okrkit's numbers (or a band of them): never neutralised.
 _NUMERIC = frozenset(
@@ -161,8 +158,8 @@ def dumps_check_ins(plan: Plan) -> str:
         [
             kr.id,
             c.at.isoformat(),
-            str(_num(c.value)),
-            _cell(_num(c.confidence)),
+            str(written_number(c.value)),
+            _cell(written_number(c.confidence)),
             _cell(c.note),
             _cell(c.author),
         ]
@@ -198,25 +195,26 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
     try:
         table = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as error:
-        raise FormatError([f"{what}: invalid CSV: {error}"]) from None
+        raise FormatError([Problem(path=what, message=f"invalid CSV: {error}")]) from None
     if not table:
-        raise FormatError([f"{what}: expected a header row, got an empty file"])
+        empty = Problem(path=what, message="expected a header row, got an empty file")
+        raise FormatError([empty])
     header = table[0]
     problems = []
     known = frozenset(columns)
     for i, name in enumerate(header):
         if name not in known and options.unknown == "error":
-            problems.append(f"{what} header[{i}]: unknown column {safe_repr(name)}")
+            message = f"unknown column {safe_repr(name)}"
+            problems.append(Problem(path=f"{what} header[{i}]", message=message, value=name))
     if len(set(header)) != len(header):
-        problems.append(f"{what} header: expected each column once, got {safe_repr(header)}")
+        problems.append(Problem.unexpected(f"{what} header", header, "each column once"))
     if problems:
         raise FormatError(problems)
     rows = []
     for n, row in enumerate(table[1:], start=2):
         if len(row) != len(header):
-            problems.append(
-                f"{what} row {n}: expected {len(header)} cells as in the header, got {len(row)}"
-            )
+            expected = f"{len(header)} cells as in the header"
+            problems.append(Problem.unexpected(f"{what} row {n}", len(row), expected))
         cells = {k: _text(k, v) for k, v in zip(header, row, strict=False) if k in known}
         rows.append({k: v for k, v in cells.items() if v != ""})
     if problems:
@@ -259,34 +257,38 @@ def _cycle(data: dict[str, object]) -> None:
 
 def _disagreements(
     first: dict[str, str], row: dict[str, str], m: int, n: int, key: str
-) -> list[str]:
+) -> list[Problem]:
     """Where row *n* gives objective *key* other cells than its first row, *m*, did."""
 
     def shown(value: str) -> str:
         return safe_repr(value) if value else "an empty cell"
 
-    return [
-        f"row {n}.{column}: expected {shown(first.get(column, ''))} as in row {m} for"
-        f" objective {key!r}, got {shown(row.get(column, ''))}"
-        for column in COLUMNS
-        if column.startswith("objective.") and first.get(column, "") != row.get(column, "")
-    ]
+    problems = []
+    for column in COLUMNS:
+        seen, given = row.get(column, ""), first.get(column, "")
+        if column.startswith("objective.") and given != seen:
+            expected = f"{shown(given)} as in row {m} for objective {key!r}"
+            message = f"expected {expected}, got {shown(seen)}"
+            problems.append(
+                Problem(path=f"row {n}.{column}", message=message, value=seen, expected=expected)
+            )
+    return problems
 
 
 def loads(text: str, history: str | None, options: Options) -> Plan:
     """The plan in a key results table (and its check-in history file, if given)."""
     rows = _rows(text, "table", COLUMNS, options)
     check_ins: dict[str, list[dict[str, object]]] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     if history is not None:
         for n, row in enumerate(_rows(history, "check-ins", HISTORY_COLUMNS, options), start=2):
             record: dict[str, object] = {k: _typed(k, v) for k, v in row.items()}
             kr_id = record.pop("kr_id", None)
             if not isinstance(kr_id, str):
-                problems.append(f"check-ins row {n}.kr_id: missing required field")
+                problems.append(Problem(path=f"check-ins row {n}.kr_id", message=_MISSING))
                 continue
             check_ins.setdefault(kr_id, []).append(record)
-    reader = _Reader(options, (1, "end"))
+    reader = Reader(options, (1, "end"))
     reader.problems.extend(problems)
     groups: dict[str, tuple[int, dict[str, object], list[tuple[int, dict[str, object]]]]] = {}
     for n, row in enumerate(rows, start=2):
@@ -307,7 +309,7 @@ def loads(text: str, history: str | None, options: Options) -> Plan:
     objectives: list[Objective | None] = []
     used: set[str] = set()
     for n, obj, krs in groups.values():
-        read = reader.objective(obj, f"row {n}.objective", 3)
+        read = reader.read(Objective, obj, f"row {n}.objective", 3)
         key_results: list[KeyResult | None] = []
         for m, kr in krs:
             if history is not None:
@@ -320,8 +322,10 @@ def loads(text: str, history: str | None, options: Options) -> Plan:
         if read is not None and None not in key_results:
             objectives.append(attrs.evolve(read, key_results=key_results))
     for kr_id in check_ins.keys() - used:
+        expected = "the id of a key result in the table"
+        message = f"expected {expected}, got {kr_id!r}"
         reader.problems.append(
-            f"check-ins kr_id: expected the id of a key result in the table, got {kr_id!r}"
+            Problem(path="check-ins kr_id", message=message, value=kr_id, expected=expected)
         )
     if reader.problems:
         raise FormatError(reader.problems)

@@ -78,7 +78,7 @@ def check_depth(text: str, limit: int | None) -> None:
                 line = text.count("\n", 0, token.start()) + 1
                 column = token.start() - text.rfind("\n", 0, token.start())
                 problem = f"nested deeper than the limit of {limit} levels (max_depth)"
-                raise FormatError([f"$: invalid JSON at line {line}, column {column}: {problem}"])
+                raise FormatError.invalid("JSON", problem, line=line, column=column)
         elif bracket in "]}":
             depth -= 1
 
@@ -94,15 +94,15 @@ def loads(text: str, max_depth: int | None = None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_keys)
     except _DuplicateKeyError as error:
-        raise FormatError([f"$: invalid JSON: duplicate key {safe_repr(error.args[0])}"]) from None
+        raise FormatError.invalid("JSON", f"duplicate key {safe_repr(error.args[0])}") from None
     except json.JSONDecodeError as error:
-        raise FormatError(
-            [f"$: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
+        raise FormatError.invalid(
+            "JSON", error.msg, line=error.lineno, column=error.colno
         ) from None
     except RecursionError:
-        raise FormatError(["$: invalid JSON: nested too deeply to read"]) from None
+        raise FormatError.invalid("JSON", "nested too deeply to read") from None
     except (ValueError, OverflowError) as error:  # a huge integer, a float out of range
-        raise FormatError([f"$: invalid JSON: {parser_problem(error)}"]) from None
+        raise FormatError.invalid("JSON", parser_problem(error)) from None
 
 
 def dumps(data: Any) -> str:

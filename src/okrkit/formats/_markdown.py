@@ -50,8 +50,17 @@ import attrs
 
 from okrkit._validators import slugify
 from okrkit.cycles import Cycle, FiscalYearNaming
-from okrkit.errors import CycleError, FormatError, InvalidTypeError, InvalidValueError, OKRError
-from okrkit.formats._converter import Options, _fiscal_defaults, _num, safe_repr
+from okrkit.errors import (
+    CycleError,
+    FormatError,
+    InvalidTypeError,
+    InvalidValueError,
+    OKRError,
+    Problem,
+    safe_repr,
+)
+from okrkit.formats._document import Options
+from okrkit.formats._writing import fiscal_defaults, written_number
 from okrkit.model import CheckIn, Direction, KeyResult, Objective, Plan
 
 __all__ = ["dumps", "loads"]
@@ -131,10 +140,15 @@ def _naming(value: str) -> FiscalYearNaming:
 _FISCAL_KEYS = {"fiscal year start": _fiscal_start, "fiscal year named by": _naming}
 
 
+def _problem(n: int, message: str, *, value: object = None, expected: str | None = None) -> Problem:
+    """A problem on line *n*: the line is all the place a hand-written document has."""
+    return Problem(path=f"line {n}", message=message, value=value, expected=expected, line=n)
+
+
 class _Reader:
     def __init__(self, options: Options) -> None:
         self.options = options
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         self.defaults: dict[str, tuple[int, str]] = {}
         # Each 'As of:' line, with how many objectives (section titles among them) came before.
         self.as_of_lines: list[tuple[int, str, int]] = []
@@ -189,10 +203,10 @@ class _Reader:
                 continue
             if item:
                 if current is None:  # never dropped: a key result needs its objective
-                    self.problems.append(
-                        f"line {n}: expected an objective (a heading or an 'Objective:' line)"
-                        f" before this key result, got {line.strip()!r}"
+                    expected = (
+                        "an objective (a heading or an 'Objective:' line) before this key result"
                     )
+                    self.unexpected(n, expected, line.strip())
                     continue
                 indent = len(item["indent"].expandtabs(4))
                 outdented = False  # past an objective nested deeper in the list
@@ -223,15 +237,19 @@ class _Reader:
         self.blank = not text.strip()
         return self.build(objectives)
 
+    def unexpected(self, n: int, expected: str, value: object, key: str = "") -> None:
+        """Report line *n*'s *value* (for *key*, if given), which is not what was *expected*."""
+        message = f"expected {expected}, got {value!r}"
+        if key:
+            message = f"{key}: {message}"
+        self.problems.append(_problem(n, message, value=value, expected=expected))
+
     def once(
         self, given: dict[str, tuple[int, str]], key: str, n: int, value: str, where: str
     ) -> None:
         """Keep line *n*'s *value* for *key* in *given*, unless an earlier line gave one."""
         if key in given:
-            self.problems.append(
-                f"line {n}: {key}: expected once {where} (first on line {given[key][0]}),"
-                f" got {value!r}"
-            )
+            self.unexpected(n, f"once {where} (first on line {given[key][0]})", value, key)
         else:
             given[key] = (n, value)
 
@@ -245,7 +263,7 @@ class _Reader:
         try:
             return parse(value)
         except (ValueError, OKRError):
-            self.problems.append(f"line {n}: {key}: expected {parse.__doc__}, got {value!r}")
+            self.unexpected(n, parse.__doc__, value, key)
             return fallback
 
     def fiscal(
@@ -275,7 +293,7 @@ class _Reader:
             if key in ("owner", "commitment", "level", "aligned to", "id", "weight")
         ]
         for n, key, value in sorted(misplaced):
-            self.problems.append(f"line {n}: expected {key!r} under an objective, got {value!r}")
+            self.unexpected(n, f"{key!r} under an objective", value)
         for obj in found:
             # A heading with nothing of its own above objectives is a section title.
             obj.section = bool(
@@ -294,10 +312,8 @@ class _Reader:
             if all(obj.section for obj in found[:before]):
                 self.once(self.defaults, "as of", n, value, "before the first objective")
             else:
-                self.problems.append(
-                    f"line {n}: expected 'as of' before the first objective, as it dates the"
-                    f" whole document, got {value!r}"
-                )
+                expected = "'as of' before the first objective, as it dates the whole document"
+                self.unexpected(n, expected, value)
         self.as_of: date | None = self.setting(self.defaults, "as of", as_of, None)
         result = []
         for obj in found:
@@ -309,8 +325,11 @@ class _Reader:
                 result.append(self.objective(obj))
         if not found:
             got = "an empty document" if self.blank else "none"
+            expected = "an objective (a heading or an 'Objective:' line)"
             self.problems.append(
-                f"document: expected an objective (a heading or an 'Objective:' line), got {got}"
+                Problem(
+                    path="document", message=f"expected {expected}, got {got}", expected=expected
+                )
             )
         if self.problems:
             raise FormatError(self.problems)
@@ -319,9 +338,8 @@ class _Reader:
             if "id" in obj.meta and not obj.section:
                 n, given = obj.meta["id"]
                 if given in ids:
-                    self.problems.append(
-                        f"line {n}: duplicate id {given!r}, also at line {ids[given]}"
-                    )
+                    message = f"duplicate id {given!r}, also at line {ids[given]}"
+                    self.problems.append(_problem(n, message, value=given))
                 ids.setdefault(given, n)
         if self.problems:
             raise FormatError(self.problems)
@@ -331,7 +349,7 @@ class _Reader:
         try:
             return Cycle.parse(value, fiscal_year_start=fiscal[0], fiscal_year_named_by=fiscal[1])
         except CycleError as error:
-            self.problems.append(f"line {n}: cycle: expected {error.expected}, got {value!r}")
+            self.unexpected(n, error.expected, value, "cycle")
             return None
 
     def objective(self, obj: _Objective) -> Objective | None:
@@ -360,7 +378,7 @@ class _Reader:
                 try:
                     fields["weight"] = _number(value)
                 except ValueError:
-                    self.problems.append(f"line {n}: weight: expected a number, got {value!r}")
+                    self.unexpected(n, "a number", value, "weight")
             else:
                 fields[name] = value.lower() if key == "commitment" else value
         fields["cycle"] = obj.cycle = cycle
@@ -372,11 +390,10 @@ class _Reader:
         try:
             return Objective(**fields, key_results=krs)  # type: ignore[arg-type]
         except (InvalidValueError, InvalidTypeError) as error:
-            field = error.path.split(".")[0].split("[")[0]
-            n = lines.get(field, obj.line)
-            self.problems.append(
-                f"line {n}: {error.path}: expected {error.expected}, got {safe_repr(error.value)}"
-            )
+            # Only fields a line gives are set here (no lists): the error names one of them.
+            n = lines.get(error.path, obj.line)
+            message = f"{error.path}: expected {error.expected}, got {safe_repr(error.value)}"
+            self.problems.append(_problem(n, message, value=error.value, expected=error.expected))
             return None
 
     def key_result(
@@ -386,7 +403,7 @@ class _Reader:
 
         text, note = _statement(text)
         if not text:
-            self.problems.append(f"line {n}: expected a key result statement, got {note!r}")
+            self.unexpected(n, "a key result statement", note)
             return None
         kr: KeyResult
         if box is not None:
@@ -405,15 +422,16 @@ class _Reader:
             return kr
         progress = _PROGRESS.fullmatch(note.strip())
         if progress is None:
-            self.problems.append(
-                f"line {n}: expected a progress note such as '=> 4.6', '=> 66%' or '=> DONE'"
-                f" (optionally 'on 2026-08-01'), got {note!r}"
+            expected = (
+                "a progress note such as '=> 4.6', '=> 66%' or '=> DONE'"
+                " (optionally 'on 2026-08-01')"
             )
+            self.unexpected(n, expected, note)
             return kr
         try:
             when = date.fromisoformat(progress["at"]) if progress["at"] else self.date(n, cycle)
         except ValueError:
-            self.problems.append(f"line {n}: expected a real date, got {progress['at']!r}")
+            self.unexpected(n, "a real date", progress["at"])
             return kr
         if when is None:
             return kr
@@ -432,11 +450,13 @@ class _Reader:
                     value = float(start) + float(value) / 100 * (float(target) - float(start))
             return kr.check_in(value, at=at)
         except (InvalidValueError, InvalidTypeError) as error:  # a number beyond float range
-            self.problems.append(f"line {n}: progress {error}")
+            message = f"progress {error}"
+            self.problems.append(_problem(n, message, value=error.value, expected=error.expected))
         except (ValueError, OverflowError):  # more digits than Python converts
+            number = progress["number"]
+            message = f"expected a progress value a float can hold, got {number[:20]!r}..."
             self.problems.append(
-                f"line {n}: expected a progress value a float can hold, got"
-                f" {progress['number'][:20]!r}..."
+                _problem(n, message, value=number, expected="a progress value a float can hold")
             )
         return kr
 
@@ -449,10 +469,11 @@ class _Reader:
             return self.as_of
         if cycle is not None:
             return cycle.end
-        self.problems.append(
-            f"line {n}: expected a date for this progress: add 'on 2026-08-01' to it, or an"
+        message = (
+            "expected a date for this progress: add 'on 2026-08-01' to it, or an"
             " 'As of: 2026-08-01' or 'Cycle: 2026-Q3' line above"
         )
+        self.problems.append(_problem(n, message))
         return None
 
 
@@ -465,7 +486,7 @@ def _note(kr: KeyResult) -> str:
     latest = kr.latest()
     if latest is None:
         return ""
-    return f" => {_num(latest.value)} on {_day(latest)}"
+    return f" => {written_number(latest.value)} on {_day(latest)}"
 
 
 def _day(check_in: CheckIn) -> str:
@@ -499,7 +520,7 @@ def dumps(plan: Plan) -> str:
             ["objectives: expected an objective, since Markdown keeps nothing else, got none"]
         )
     out: list[str] = []
-    fiscal = _fiscal_defaults(plan)
+    fiscal = fiscal_defaults(plan)
     if fiscal[0] != 1:
         out.append(f"Fiscal year start: {fiscal[0]}")
     if fiscal[1] != "end":
@@ -533,7 +554,7 @@ def dumps(plan: Plan) -> str:
         if obj.aligned_to is not None and depth == 0:
             details.append(f"Aligned to: {obj.aligned_to}")
         if not (type(obj.weight) is int and obj.weight == 1):
-            details.append(f"Weight: {_num(obj.weight)}")
+            details.append(f"Weight: {written_number(obj.weight)}")
         if not obj.key_results and all(d.startswith(("Cycle:", "Fiscal")) for d in details):
             title = f"Objective: {title}"  # not to be taken for a section title
         out.append(f"{'#' * (depth + 2)} {title}")

@@ -1,16 +1,16 @@
 """The JSON Schema (draft 2020-12) of the document, generated from the model's attrs fields.
 
-Each field's annotation names its schema (``Number | None`` is a number or a decimal string,
-or null); a field without a default is required.  A new field in the model with a type this
-table does not know fails loudly here, so the schema cannot fall behind the types.
+Each field's annotation (`FIELD_TYPES`, which the reader reads by too) names its schema
+(``Number | None`` is a number or a decimal string, or null); a field without a default is
+required.  A new field in the model with a type this table does not know fails loudly here,
+so the schema cannot fall behind the types.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import attrs
-
+from okrkit.formats._document import DECIMAL, FIELD_TYPES, REQUIRED
 from okrkit.formats._versions import CURRENT
 from okrkit.model import (
     CheckIn,
@@ -30,7 +30,7 @@ _ID = "urn:okrkit:schema:1"
 _NUMBER = {
     "oneOf": [
         {"type": "number"},
-        {"type": "string", "pattern": r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"},
+        {"type": "string", "pattern": f"^{DECIMAL}$"},
     ],
     "description": "A number; a string of digits is a Decimal, kept exactly.",
 }
@@ -87,23 +87,14 @@ def _field(annotation: str) -> dict[str, Any]:
 
 
 def _object(kind: type[Any], doc: str) -> dict[str, Any]:
-    properties = {}
-    required = []
-    for field in attrs.fields(kind):
-        if not field.init:
-            continue
-        # The raw annotations: other code may have resolved `field.type` to real types.
-        properties[field.name] = _field(kind.__annotations__[field.name])
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
     schema: dict[str, Any] = {
         "type": "object",
         "description": doc,
-        "properties": properties,
+        "properties": {name: _field(t) for name, t in FIELD_TYPES[kind].items()},
         "additionalProperties": False,
     }
-    if required:
-        schema["required"] = required
+    if REQUIRED[kind]:
+        schema["required"] = list(REQUIRED[kind])
     return schema
 
 

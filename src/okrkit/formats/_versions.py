@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.errors import FormatError, safe_repr
+from okrkit.errors import FormatError, Problem
 
 __all__ = ["CURRENT", "SUPPORTED", "migrate"]
 
@@ -35,15 +35,13 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     okrkit.errors.FormatError: $.okrkit: expected a supported schema version (1), got 7
     """
     if "okrkit" not in data:
-        raise FormatError(
-            ["$.okrkit: missing required field (the schema version, 1; write `okrkit: 1`)"]
-        )
+        message = "missing required field (the schema version, 1; write `okrkit: 1`)"
+        raise FormatError([Problem(path="$.okrkit", message=message)])
     version = data["okrkit"]
     if type(version) is not int or version not in SUPPORTED:
         supported = ", ".join(map(str, SUPPORTED))
-        got = safe_repr(version)
         expected = f"a supported schema version ({supported})"
-        raise FormatError([f"$.okrkit: expected {expected}, got {got}"])
+        raise FormatError([Problem.unexpected("$.okrkit", version, expected)])
     while version != CURRENT:  # pragma: no cover - there is only version 1 so far
         data = _STEPS[version](data)
         version = data["okrkit"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrkit.errors import FormatError, parser_problem, safe_repr
+from okrkit.errors import FormatError, Problem, parser_problem, safe_repr
 
 __all__ = ["dumps", "loads"]
 
@@ -25,9 +25,8 @@ def _yaml() -> Any:
     try:
         import yaml
     except ImportError:  # pragma: no cover - PyYAML is a test dependency
-        raise FormatError(
-            ["$: reading or writing YAML needs PyYAML: pip install 'okrkit[yaml]'"]
-        ) from None
+        message = "reading or writing YAML needs PyYAML: pip install 'okrkit[yaml]'"
+        raise FormatError([Problem(path="$", message=message)]) from None
     return yaml
 
 
@@ -128,14 +127,17 @@ def loads(text: str, max_depth: int | None = None) -> Any:
         return yaml.load(text, Loader=_loader(yaml, max_depth, max(len(text), 1)))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise FormatError([f"$: invalid YAML{where}: {error.problem}"]) from None
+        if mark is None:
+            raise FormatError.invalid("YAML", error.problem) from None
+        raise FormatError.invalid(
+            "YAML", error.problem, line=mark.line + 1, column=mark.column + 1
+        ) from None
     except yaml.YAMLError as error:
-        raise FormatError([f"$: invalid YAML: {error}"]) from None
+        raise FormatError.invalid("YAML", str(error)) from None
     except RecursionError:
-        raise FormatError(["$: invalid YAML: nested too deeply to read"]) from None
+        raise FormatError.invalid("YAML", "nested too deeply to read") from None
     except (ValueError, OverflowError) as error:  # a huge integer, a float out of range
-        raise FormatError([f"$: invalid YAML: {parser_problem(error)}"]) from None
+        raise FormatError.invalid("YAML", parser_problem(error)) from None
 
 
 def _dumper(yaml: Any) -> Any:

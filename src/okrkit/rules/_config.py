@@ -12,7 +12,7 @@ import attrs
 from okrkit._files import read_bytes
 from okrkit._tomlread import loads as toml_loads
 from okrkit._validators import to_enum
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
 from okrkit.rules._findings import Severity
 from okrkit.rules._registry import REGISTRY, RuleRegistry
 
@@ -192,14 +192,23 @@ def _toml(file: Path) -> dict[str, Any]:
         text = read_bytes(file, max_size=_MAX_SIZE).decode("utf-8")
         data: dict[str, Any] = toml_loads(text, max_depth=_MAX_DEPTH)
     except OSError as error:
-        raise FormatError([f"{file}: cannot be read: {error.strerror or error}"]) from None
-    except FormatError as error:  # over the limit, or not TOML
-        problems = (
-            p.removeprefix("$: ").replace("invalid TOML", "not valid TOML") for p in error.problems
-        )
-        raise FormatError([f"{file}: {p}" for p in problems]) from None
+        message = f"cannot be read: {error.strerror or error}"
+        raise FormatError([Problem(file=str(file), message=message)]) from None
+    except FormatError as error:  # over the limit, or not TOML: said of the file, not of "$"
+        raise FormatError(
+            [
+                attrs.evolve(
+                    p,
+                    file=str(file),
+                    path="",
+                    message=p.message.replace("invalid TOML", "not valid TOML"),
+                )
+                for p in error.details
+            ]
+        ) from None
     except UnicodeDecodeError as error:
-        raise FormatError([f"{file}: not valid TOML: {error}"]) from None
+        message = f"not valid TOML: {error}"
+        raise FormatError([Problem(file=str(file), message=message)]) from None
     return data
 
 

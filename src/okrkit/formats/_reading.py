@@ -1,29 +1,25 @@
-"""The converter between a `Plan` and the plain data of a document (dicts, lists, scalars).
+"""Reading the plain data of a document (dicts, lists, scalars) into a `Plan`.
 
-One cattrs `Converter` (`converter`) carries the hooks: unstructuring writes the document
-schema (version 1), structuring reads it back, checking every field and collecting every
-problem with its path (``$.objectives[3].key_results[0].target``) into one `FormatError`.
+Every field is checked, and every problem is collected with its path
+(``$.objectives[3].key_results[0].target``) into one `FormatError`.  Each field is read by
+its annotation in the model (`FIELD_TYPES`): a number, a date, a cycle, text, a choice.
 
-The hot types (check-ins, key results) are read by hand-written code rather than cattrs'
-generated hooks, because a document of 100,000 objectives must load in seconds.
-
-Numbers keep their type: an int is written as a JSON integer, a float as a JSON number with a
-point or an exponent (Python's ``repr``), and a Decimal as a string of digits (``"12.50"``),
-which is read back as a Decimal.
+The hot types (check-ins, key results) have a fast path: a plainly valid one is built with
+the model's `_unchecked` constructor, after the checks its constructor would make; anything
+unusual is read again on the careful path, which reports every problem.  A document of
+100,000 objectives loads in seconds this way; `docs/design.md` says why this is not cattrs.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal, TypeAlias
+from typing import Any
 
 import attrs
-import cattrs
 
 from okrkit._validators import finite, id_ok, slugify, storable, text_ok
 from okrkit.cycles import Cycle, FiscalYearNaming
@@ -33,9 +29,18 @@ from okrkit.errors import (
     InvalidTypeError,
     InvalidValueError,
     OKRWarning,
+    Problem,
     safe_repr,
 )
-from okrkit.formats._versions import CURRENT, migrate
+from okrkit.formats._document import (
+    CYCLE_FIELDS,
+    DECIMAL,
+    FIELD_TYPES,
+    FIELDS,
+    REQUIRED,
+    Options,
+)
+from okrkit.formats._versions import migrate
 from okrkit.model import (
     CheckIn,
     Commitment,
@@ -48,232 +53,9 @@ from okrkit.model import (
     Plan,
 )
 
-__all__ = [
-    "DEFAULT_MAX_DEPTH",
-    "DEFAULT_MAX_SIZE",
-    "Dates",
-    "Options",
-    "Unknown",
-    "converter",
-    "safe_repr",
-    "structure",
-    "unstructure",
-]
+__all__ = ["Reader", "structure"]
 
-Unknown: TypeAlias = Literal["error", "warn", "ignore"]
-"""What to do with a field the schema does not know: refuse the document, or warn, or skip it."""
-
-Dates: TypeAlias = Literal["strict", "lenient"]
-"""How to read dates: strict ISO 8601 only, or anything python-dateutil understands."""
-
-DEFAULT_MAX_DEPTH = 64
-"""The deepest nesting of lists and objects a document may have, by default."""
-
-DEFAULT_MAX_SIZE = 100_000_000
-"""The largest document (in characters, or bytes for bytes) read by default: about 100 MB."""
-
-_UNKNOWN = ("error", "warn", "ignore")
-_DATES = ("strict", "lenient")
-
-
-@attrs.frozen(kw_only=True)
-class Options:
-    """How to read a document: unknown fields, dates, limits, fiscal defaults."""
-
-    unknown: Unknown = "error"
-    dates: Dates = "strict"
-    max_depth: int | None = DEFAULT_MAX_DEPTH
-    max_size: int | None = DEFAULT_MAX_SIZE
-
-    def check(self) -> None:
-        """Raise an okrkit error for an option out of its choices."""
-        if self.unknown not in _UNKNOWN:
-            raise InvalidValueError("unknown", self.unknown, "one of 'error', 'warn', 'ignore'")
-        if self.dates not in _DATES:
-            raise InvalidValueError("dates", self.dates, "one of 'strict', 'lenient'")
-        for name in ("max_depth", "max_size"):
-            limit = getattr(self, name)
-            if limit is not None and (type(limit) is not int or limit < 1):
-                raise InvalidValueError(name, limit, "a whole number >= 1, or None for no limit")
-
-
-# Writing ----------------------------------------------------------------------------------------
-
-
-def _num(x: object) -> object:
-    return str(x) if type(x) is Decimal else x
-
-
-def _target(x: object) -> object:
-    if type(x) is tuple:
-        return [_num(x[0]), _num(x[1])]
-    return _num(x)
-
-
-def _native_ok(x: date) -> bool:
-    """Whether YAML and TOML can hold *x* as a native date or datetime (a whole-minute offset)."""
-    if not isinstance(x, datetime):
-        return True
-    offset = x.utcoffset()
-    return offset is not None and not offset % timedelta(minutes=1) and x.year >= 1
-
-
-def _when(x: date, native: bool) -> object:
-    if native and _native_ok(x):
-        return x
-    return x.isoformat()
-
-
-def _fiscal_defaults(plan: Plan) -> tuple[int, FiscalYearNaming]:
-    """The fiscal settings most of the plan's fiscal cycles share (the first, on a tie)."""
-    counts: Counter[tuple[int, FiscalYearNaming]] = Counter()
-    cycles = [o.cycle for o in plan.objectives] + [h.cycle for h in plan.history]
-    for cycle in cycles:
-        if cycle is not None and cycle.kind.startswith("fiscal_"):
-            counts[cycle.fiscal_year_start, cycle.fiscal_year_named_by] += 1
-    if not counts:
-        return 1, "end"
-    return counts.most_common(1)[0][0]
-
-
-def _cycle(cycle: Cycle, fiscal: tuple[int, str]) -> object:
-    label = str(cycle)
-    if not cycle.kind.startswith("fiscal_"):
-        return label
-    if (cycle.fiscal_year_start, cycle.fiscal_year_named_by) == fiscal:
-        return label
-    return {
-        "label": label,
-        "fiscal_year_start": cycle.fiscal_year_start,
-        "fiscal_year_named_by": cycle.fiscal_year_named_by,
-    }
-
-
-def _check_in(c: CheckIn, native: bool) -> dict[str, object]:
-    out: dict[str, object] = {"at": _when(c.at, native), "value": _num(c.value)}
-    if c.confidence is not None:
-        out["confidence"] = _num(c.confidence)
-    if c.note is not None:
-        out["note"] = c.note
-    if c.author is not None:
-        out["author"] = c.author
-    return out
-
-
-def _is_default_weight(w: object) -> bool:
-    return type(w) is int and w == 1
-
-
-def _key_result(kr: KeyResult, native: bool) -> dict[str, object]:
-    out: dict[str, object] = {}
-    if kr.id != slugify(kr.title):
-        out["id"] = kr.id
-    out["title"] = kr.title
-    direction = kr.direction
-    if direction is not None:
-        out["direction"] = direction.value
-    start, target = kr.start, kr.target
-    milestone = direction is Direction.MILESTONE
-    if start is not None and not (milestone and type(start) is int and start == 0):
-        out["start"] = _num(start)
-    if target is not None and not (milestone and type(target) is int and target == 1):
-        out["target"] = _target(target)
-    if kr.unit is not None:
-        out["unit"] = kr.unit
-    if not _is_default_weight(kr.weight):
-        out["weight"] = _num(kr.weight)
-    if kr.owner is not None:
-        out["owner"] = kr.owner
-    if kr.due is not None:
-        out["due"] = _when(kr.due, native)
-    if kr.indicator is not None:
-        out["indicator"] = kr.indicator.value
-    if kr.check_ins:
-        out["check_ins"] = [_check_in(c, native) for c in kr.check_ins]
-    if kr.ignore:
-        out["ignore"] = list(kr.ignore)
-    return out
-
-
-def _objective(o: Objective, native: bool, fiscal: tuple[int, str]) -> dict[str, object]:
-    out: dict[str, object] = {}
-    if o.id != slugify(o.title):
-        out["id"] = o.id
-    out["title"] = o.title
-    if o.description is not None:
-        out["description"] = o.description
-    if o.owner is not None:
-        out["owner"] = o.owner
-    if o.cycle is not None:
-        out["cycle"] = _cycle(o.cycle, fiscal)
-    if o.commitment is not Commitment.ASPIRATIONAL:
-        out["commitment"] = o.commitment.value
-    if o.level is not None:
-        out["level"] = o.level
-    if o.aligned_to is not None:
-        out["aligned_to"] = o.aligned_to
-    if not _is_default_weight(o.weight):
-        out["weight"] = _num(o.weight)
-    if o.key_results:
-        out["key_results"] = [_key_result(kr, native) for kr in o.key_results]
-    if o.ignore:
-        out["ignore"] = list(o.ignore)
-    return out
-
-
-def _kpi(k: Kpi, native: bool) -> dict[str, object]:
-    out: dict[str, object] = {}
-    if k.id != slugify(k.title):
-        out["id"] = k.id
-    out["title"] = k.title
-    out["direction"] = k.direction.value
-    out["threshold"] = _target(k.threshold)
-    if k.unit is not None:
-        out["unit"] = k.unit
-    if k.owner is not None:
-        out["owner"] = k.owner
-    if k.check_ins:
-        out["check_ins"] = [_check_in(c, native) for c in k.check_ins]
-    if k.ignore:
-        out["ignore"] = list(k.ignore)
-    return out
-
-
-def _past(p: PastScore, fiscal: tuple[int, str]) -> dict[str, object]:
-    out: dict[str, object] = {
-        "owner": p.owner,
-        "cycle": _cycle(p.cycle, fiscal),
-        "score": _num(p.score),
-    }
-    if p.commitment is not Commitment.ASPIRATIONAL:
-        out["commitment"] = p.commitment.value
-    if p.objective is not None:
-        out["objective"] = p.objective
-    return out
-
-
-def unstructure(plan: Plan, *, native_dates: bool = False) -> dict[str, Any]:
-    """The document of *plan*: plain dicts, lists, strings and numbers (and dates if *native*)."""
-    if not isinstance(plan, Plan):
-        raise InvalidTypeError("plan", plan, "a Plan")
-    fiscal = _fiscal_defaults(plan)
-    out: dict[str, Any] = {"okrkit": CURRENT}
-    if fiscal[0] != 1:
-        out["fiscal_year_start"] = fiscal[0]
-    if fiscal[1] != "end":
-        out["fiscal_year_named_by"] = fiscal[1]
-    if plan.objectives:
-        out["objectives"] = [_objective(o, native_dates, fiscal) for o in plan.objectives]
-    if plan.kpis:
-        out["kpis"] = [_kpi(k, native_dates) for k in plan.kpis]
-    if plan.history:
-        out["history"] = [_past(p, fiscal) for p in plan.history]
-    return out
-
-
-# Reading ----------------------------------------------------------------------------------------
-
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_DECIMAL = re.compile(DECIMAL)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
@@ -292,37 +74,19 @@ def _offset(match: re.Match[str]) -> timezone:
     return timezone(-size if match["sign"] == "-" else size)
 
 
-_FIELDS: dict[type, frozenset[str]] = {
-    CheckIn: frozenset({"at", "value", "confidence", "note", "author"}),
-    KeyResult: frozenset(
-        {"id", "title", "direction", "start", "target", "unit", "weight", "owner", "due"}
-        | {"indicator", "check_ins", "ignore"}
-    ),
-    Objective: frozenset(
-        {"id", "title", "description", "owner", "cycle", "commitment", "level", "aligned_to"}
-        | {"weight", "key_results", "ignore"}
-    ),
-    Kpi: frozenset(
-        {"id", "title", "direction", "threshold", "unit", "owner", "check_ins", "ignore"}
-    ),
-    PastScore: frozenset({"owner", "cycle", "score", "commitment", "objective"}),
-    Plan: frozenset(
-        {"okrkit", "fiscal_year_start", "fiscal_year_named_by", "objectives", "kpis", "history"}
-    ),
-}
-_CYCLE_FIELDS = frozenset({"label", "fiscal_year_start", "fiscal_year_named_by"})
-_REQUIRED: dict[type, tuple[str, ...]] = {
-    CheckIn: ("at", "value"),
-    KeyResult: ("title",),
-    Objective: ("title",),
-    Kpi: ("title", "direction", "threshold"),
-    PastScore: ("owner", "cycle", "score"),
-    Plan: (),
-}
 _NAME_SHOWN = 60
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # what a path shows after a dot
 _TEXT = "a string"
+_MISSING = "missing required field"
 _NUMBER = "a number (or a decimal string such as '12.50')"
+_OBJECT = {
+    CheckIn: "a check-in object",
+    KeyResult: "a key result object",
+    Objective: "an objective object",
+    Kpi: "a KPI object",
+    PastScore: "a past score object",
+}
+_ITEMS = {Objective: "key_results", Kpi: "check_ins"}  # read by their own readers, item by item
 
 
 class _BadValueError(Exception):
@@ -346,18 +110,16 @@ def _depth(value: object, limit: int) -> bool:
     return False
 
 
-_new = object.__new__
-_set = object.__setattr__
 _sort_check_ins: Callable[[tuple[CheckIn, ...]], tuple[CheckIn, ...]] = attrs.fields(
     KeyResult
 ).check_ins.converter  # type: ignore[assignment]
-_FAST_KEY_RESULT = _FIELDS[KeyResult] - {"ignore"}
+_FAST_KEY_RESULT = FIELDS[KeyResult] - {"ignore"}
 _FAST_DIRECTIONS = {d.value: d for d in Direction if d is not Direction.WITHIN}
 _FAST_INDICATORS = {i.value: i for i in Indicator}
 
 
-# The fast paths below build values without their constructors; the test that compares
-# them with the careful path turns them off here, and nothing else may.
+# The fast paths below build values with the model's `_unchecked` constructors; the test that
+# compares them with the careful path turns them off here, and nothing else may.
 _FAST_PATHS = True
 
 
@@ -366,7 +128,7 @@ def _fast_check_in(
 ) -> CheckIn | None:
     """A check-in built without its constructor's checks, when plainly valid; else None.
 
-    *at* comes from `_Reader.when`, so it is a date or an aware datetime already.  Anything
+    *at* comes from `Reader.when`, so it is a date or an aware datetime already.  Anything
     unusual returns None, and the constructor checks it (and names what is wrong).
     """
     if not finite(value) or type(value) is Decimal:
@@ -379,22 +141,20 @@ def _fast_check_in(
         author is not None and not text_ok(author)
     ):
         return None
-    check_in: CheckIn = _new(CheckIn)
-    _set(check_in, "at", at)
-    _set(check_in, "value", value)
-    _set(check_in, "confidence", confidence)
-    _set(check_in, "note", note)
-    _set(check_in, "author", author)
-    return check_in
+    return CheckIn._unchecked(at, value, confidence, note, author)  # type: ignore[arg-type]
 
 
-class _Reader:
+def _optional(read: Callable[[object], object]) -> Callable[[object], object]:
+    return lambda value: None if value is None else read(value)
+
+
+class Reader:
     """One reading of one document: the options, and every problem found so far."""
 
     def __init__(self, options: Options, fiscal: tuple[int, FiscalYearNaming]) -> None:
         self.options = options
         self.fiscal = fiscal
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}
         self.unknown: list[str] = []
         # Documents repeat the same dates, cycles and words: read each once and share the value.
@@ -403,64 +163,33 @@ class _Reader:
         self.ordered = True
         self.floats: dict[float, float] = {}
         self.cycles: dict[tuple[object, int, str], Cycle] = {}
-        opt_text, opt_number = self.optional(self.text), self.optional(self.number)
-        direction = self.member(Direction)
-        commitment = self.member(Commitment)
-        self.readers: dict[type, dict[str, Callable[[object], object]]] = {
-            CheckIn: {
-                "at": self.when,
-                "value": self.number,
-                "confidence": opt_number,
-                "note": opt_text,
-                "author": opt_text,
-            },
-            KeyResult: {
-                "id": self.text,
-                "title": self.text,
-                "direction": self.optional(direction),
-                "start": opt_number,
-                "target": self.optional(self.target),
-                "unit": opt_text,
-                "weight": self.number,
-                "owner": opt_text,
-                "due": self.optional(self.when),
-                "indicator": self.optional(self.member(Indicator)),
-                "ignore": self.codes,
-            },
-            Objective: {
-                "id": self.text,
-                "title": self.text,
-                "description": opt_text,
-                "owner": opt_text,
-                "cycle": self.optional(self.cycle),
-                "commitment": commitment,
-                "level": opt_text,
-                "aligned_to": opt_text,
-                "weight": self.number,
-                "ignore": self.codes,
-            },
-            Kpi: {
-                "id": self.text,
-                "title": self.text,
-                "direction": direction,
-                "threshold": self.target,
-                "unit": opt_text,
-                "owner": opt_text,
-                "ignore": self.codes,
-            },
-            PastScore: {
-                "owner": self.text,
-                "cycle": self.cycle,
-                "score": self.number,
-                "commitment": commitment,
-                "objective": opt_text,
-            },
+        # A reader for each type a field is annotated with in the model; None for the lists
+        # of objects, which the reader's own methods read with each item's path.
+        by_type: dict[str, Callable[[object], object] | None] = {
+            "str": self.text,
+            "Number": self.number,
+            "When": self.when,
+            "Target": self.target,
+            "Cycle": self.cycle,
+            "Direction": self.member(Direction),
+            "Indicator": self.member(Indicator),
+            "Commitment": self.member(Commitment),
+            "tuple[str, ...]": self.codes,
+            "tuple[CheckIn, ...]": None,
+            "tuple[KeyResult, ...]": None,
         }
+        self.readers: dict[type, dict[str, Callable[[object], object]]] = {}
+        for kind in (CheckIn, KeyResult, Objective, Kpi, PastScore):
+            readers = self.readers[kind] = {}
+            for name, annotation in FIELD_TYPES[kind].items():
+                read = by_type[annotation.removesuffix(" | None")]
+                if read is not None:
+                    readers[name] = _optional(read) if annotation.endswith(" | None") else read
 
     # Problems ----------------------------------------------------------------------------
 
     def bad(self, path: str, value: object, expected: str) -> None:
-        self.problems.append(f"{path}: expected {expected}, got {safe_repr(value)}")
+        self.problems.append(Problem.unexpected(path, value, expected))
 
     def model_error(self, path: str, error: InvalidValueError | InvalidTypeError) -> None:
         located = error.under(path)
@@ -468,14 +197,14 @@ class _Reader:
 
     def check_keys(self, data: dict[str, Any], kind: type, path: str, depth: int) -> bool:
         """Report unknown and missing fields; False when a required field is missing."""
-        allowed = _FIELDS[kind]
+        allowed = FIELDS[kind]
         keys = data.keys()
         if not keys <= allowed:
             self.extra(data, keys - allowed, path, depth)
         ok = True
-        for name in _REQUIRED[kind]:
+        for name in REQUIRED[kind]:
             if name not in data:
-                self.problems.append(f"{path}.{name}: missing required field")
+                self.problems.append(Problem(path=f"{path}.{name}", message=_MISSING))
                 ok = False
         return ok
 
@@ -488,7 +217,7 @@ class _Reader:
             )
             where = f"{path}.{name}" if plain else f"{path}[{safe_repr(name)}]"
             if self.options.unknown == "error":
-                self.problems.append(f"{where}: unknown field")
+                self.problems.append(Problem(path=where, message="unknown field"))
             else:
                 if self.options.unknown == "warn":
                     self.unknown.append(where)
@@ -498,7 +227,8 @@ class _Reader:
         """Report a value that nests deeper than the limit (only values the reader skips)."""
         limit = self.options.max_depth
         if limit is not None and isinstance(value, dict | list) and _depth(value, limit - depth):
-            self.problems.append(f"{path}: nested deeper than the limit of {limit} levels")
+            message = f"nested deeper than the limit of {limit} levels"
+            self.problems.append(Problem(path=path, message=message))
 
     def wrong(self, path: str, value: object, expected: str, depth: int) -> None:
         self.bad(path, value, expected)
@@ -630,7 +360,7 @@ class _Reader:
     def cycle(self, value: object) -> Cycle:
         fys, named = self.fiscal
         if type(value) is dict:
-            if not value.keys() <= _CYCLE_FIELDS or "label" not in value:
+            if not value.keys() <= CYCLE_FIELDS or "label" not in value:
                 raise _BadValueError(
                     "a cycle label, or an object with 'label' and optionally 'fiscal_year_start'"
                     " and 'fiscal_year_named_by'"
@@ -657,16 +387,23 @@ class _Reader:
         self.cycles[key] = cycle
         return cycle
 
-    def fields(
-        self,
-        data: dict[str, Any],
-        readers: dict[str, Callable[[object], object]],
-        path: str,
-        depth: int,
+    def own(
+        self, kind: type, data: dict[str, Any], path: str, depth: int
     ) -> tuple[dict[str, object], bool]:
-        """Read the fields of *data* that *readers* knows; report the bad ones."""
+        """The careful path for the fields of one object: each read, every problem reported.
+
+        Its keys are checked, its id claimed and its own fields read (not its lists of objects,
+        which its reader reads with each item's path); False when any had a problem.
+        """
+        ok = self.check_keys(data, kind, path, depth)
+        if "id" in FIELDS[kind]:
+            if "id" in data:
+                self.claim(data["id"], f"{path}.id")
+            elif kind is Kpi and type(data.get("title")) is str:
+                # A KPI's derived id is not made unique as objectives' and key results' are.
+                self.claim(slugify(data["title"]), f"{path}.title")
         kwargs: dict[str, object] = {}
-        ok = True
+        readers = self.readers[kind]
         for name, value in data.items():
             read = readers.get(name)
             if read is None:
@@ -681,13 +418,34 @@ class _Reader:
                 ok = False
         return kwargs, ok
 
+    def read(self, kind: type[Any], item: object, path: str, depth: int) -> Any:
+        """The object of *kind* in *item*, read carefully; None if it had a problem.
+
+        An objective's key results and a KPI's check-ins are read as items with their own
+        paths, and the object is built even when they had problems, to report its own too.
+        """
+        data = self.dict_of(item, path, depth, _OBJECT[kind])
+        if data is None:
+            return None
+        kwargs, ok = self.own(kind, data, path, depth)
+        name = _ITEMS.get(kind)
+        complete = True
+        if name is not None and name in data:
+            before = len(self.problems)
+            read = self.key_results if name == "key_results" else self.check_ins
+            kwargs[name] = read(data[name], f"{path}.{name}", depth + 1)
+            complete = before == len(self.problems)
+        built = self.build(kind, kwargs, path) if ok else None
+        return built if complete else None
+
     def claim(self, id: object, path: str) -> None:
         """Record an id given in the document; report it when another place holds it already."""
         if type(id) is not str:
             return
         first = self.ids.setdefault(id, path)
         if first is not path:
-            self.problems.append(f"{path}: duplicate id {safe_repr(id)}, also at {first}")
+            message = f"duplicate id {safe_repr(id)}, also at {first}"
+            self.problems.append(Problem(path=path, message=message, value=id))
 
     # Values ------------------------------------------------------------------------------
 
@@ -695,7 +453,7 @@ class _Reader:
         items = self.list_of(data, path, depth, "a list of check-ins")
         result: list[CheckIn] = []
         append = result.append
-        fields = _FIELDS[CheckIn]
+        fields = FIELDS[CheckIn]
         dates, floats = self.dates, self.floats
         # Whether the check-ins are all dates, or all datetimes, in time order: then the key
         # result needs no sorting.
@@ -703,6 +461,7 @@ class _Reader:
         kind_of_at: type | None = None
         previous: Any = None
         fast_paths = _FAST_PATHS
+        unchecked = CheckIn._unchecked
         for i, item in enumerate(items):
             # The hot path, inlined: a plain check-in is built without its constructor's checks
             # (as `_fast_check_in` explains); anything unusual is read again on the careful path.
@@ -722,19 +481,11 @@ class _Reader:
                     and (note is None or (type(note) is str and storable(note)))
                     and author is None
                 ):
-                    check_in: CheckIn = _new(CheckIn)
-                    _set(check_in, "at", at)
                     if kind is float and value:  # share repeated floats; not -0.0, nor ints
                         value = floats.setdefault(value, value)
-                    _set(check_in, "value", value)
-                    _set(
-                        check_in,
-                        "confidence",
-                        floats.setdefault(confidence, confidence) if confidence else confidence,
-                    )
-                    _set(check_in, "note", note)
-                    _set(check_in, "author", None)
-                    append(check_in)
+                    if confidence:
+                        confidence = floats.setdefault(confidence, confidence)
+                    append(unchecked(at, value, confidence, note, None))
                     if ordered:
                         if kind_of_at is None:
                             kind_of_at = type(at)
@@ -758,22 +509,11 @@ class _Reader:
                 except (_BadValueError, KeyError):
                     pass  # read again carefully, to report every problem with its path
             ordered = False
-            careful = self.check_in(item, f"{path}[{i}]", depth + 1)
+            careful = self.read(CheckIn, item, f"{path}[{i}]", depth + 1)
             if careful is not None:
                 append(careful)
         self.ordered = ordered
         return result
-
-    def check_in(self, item: object, path: str, depth: int) -> CheckIn | None:
-        data = self.dict_of(item, path, depth, "a check-in object")
-        if data is None:
-            return None
-        ok = self.check_keys(data, CheckIn, path, depth)
-        kwargs, read = self.fields(data, self.readers[CheckIn], path, depth)
-        return self.build(CheckIn, kwargs, path) if ok and read else None
-
-    def optional(self, read: Callable[[object], object]) -> Callable[[object], object]:
-        return lambda value: None if value is None else read(value)
 
     def build(self, kind: type[Any], kwargs: dict[str, object], path: str) -> Any:
         try:
@@ -783,7 +523,7 @@ class _Reader:
             return None
 
     def key_result(self, item: object, path: str, depth: int) -> KeyResult | None:
-        data = self.dict_of(item, path, depth, "a key result object")
+        data = self.dict_of(item, path, depth, _OBJECT[KeyResult])
         if data is None:
             return None
         check_ins: list[CheckIn] | None = None
@@ -798,19 +538,17 @@ class _Reader:
                 if "id" in data:
                     self.claim(data["id"], f"{path}.id")
                 return kr
-        # The careful path: every field read on its own, every problem reported.
-        ok = self.check_keys(data, KeyResult, path, depth)
-        if "id" in data:
-            self.claim(data["id"], f"{path}.id")
-        kwargs, fields_read = self.fields(data, self.readers[KeyResult], path, depth)
+        kwargs, ok = self.own(KeyResult, data, path, depth)
         if check_ins is not None:
             kwargs["check_ins"] = check_ins
         # Built even when its check-ins had problems, to report its own too.
-        kr = self.build(KeyResult, kwargs, path) if ok and fields_read else None
+        kr = self.build(KeyResult, kwargs, path) if ok else None
         return kr if read else None
 
-    def fast_key_result(self, data: dict[str, Any], check_ins: list[CheckIn] | None) -> Any:
-        """A key result built without its constructor, when plainly valid; else None.
+    def fast_key_result(
+        self, data: dict[str, Any], check_ins: list[CheckIn] | None
+    ) -> KeyResult | None:
+        """A key result built without its constructor's checks, when plainly valid; else None.
 
         It takes the common case only (no band, no milestone, no rule codes) and checks what
         the constructor would; anything else goes to the constructor, which names the problem.
@@ -874,103 +612,60 @@ class _Reader:
             indicator = _FAST_INDICATORS.get(indicator) if type(indicator) is str else None
             if indicator is None:
                 return None
-        kr: KeyResult = _new(KeyResult)
-        _set(kr, "title", title)
-        _set(kr, "id", id)
-        _set(kr, "direction", direction)
-        _set(kr, "start", start)
-        _set(kr, "target", target)
-        _set(kr, "unit", None if unit is None else words.setdefault(unit, unit))
-        _set(kr, "weight", weight)
-        _set(kr, "owner", None if owner is None else words.setdefault(owner, owner))
-        _set(kr, "due", due)
-        _set(kr, "indicator", indicator)
         if check_ins is None:
-            _set(kr, "check_ins", ())
+            ordered: tuple[CheckIn, ...] = ()
         elif self.ordered and check_ins:
-            _set(kr, "check_ins", tuple(check_ins))
+            ordered = tuple(check_ins)
         else:
-            _set(kr, "check_ins", _sort_check_ins(tuple(check_ins)))
-        _set(kr, "ignore", ())
-        return kr
+            ordered = _sort_check_ins(tuple(check_ins))
+        return KeyResult._unchecked(
+            title=title,
+            id=id,
+            direction=direction,
+            start=start,
+            target=target,
+            unit=None if unit is None else words.setdefault(unit, unit),
+            weight=weight,
+            owner=None if owner is None else words.setdefault(owner, owner),
+            due=due,
+            indicator=indicator,
+            check_ins=ordered,
+            ignore=(),
+        )
 
-    def objective(self, item: object, path: str, depth: int) -> Objective | None:
-        data = self.dict_of(item, path, depth, "an objective object")
-        if data is None:
-            return None
-        ok = self.check_keys(data, Objective, path, depth)
-        if "id" in data:
-            self.claim(data["id"], f"{path}.id")
-        kwargs, read = self.fields(data, self.readers[Objective], path, depth)
-        if "key_results" in data:
-            where = f"{path}.key_results"
-            items = self.list_of(data["key_results"], where, depth + 1, "a list of key results")
-            krs = [self.key_result(kr, f"{where}[{j}]", depth + 2) for j, kr in enumerate(items)]
-            kwargs["key_results"] = [kr for kr in krs if kr is not None]
-            complete = None not in krs
-        else:
-            complete = True
-        # Built even when a key result had problems, to report the objective's own too.
-        objective = self.build(Objective, kwargs, path) if ok and read else None
-        return objective if complete else None
-
-    def kpi(self, item: object, path: str, depth: int) -> Kpi | None:
-        data = self.dict_of(item, path, depth, "a KPI object")
-        if data is None:
-            return None
-        ok = self.check_keys(data, Kpi, path, depth)
-        if "id" in data:
-            self.claim(data["id"], f"{path}.id")
-        elif type(data.get("title")) is str:
-            self.claim(slugify(data["title"]), f"{path}.title")
-        kwargs, read = self.fields(data, self.readers[Kpi], path, depth)
-        if "check_ins" in data:
-            before = len(self.problems)
-            kwargs["check_ins"] = self.check_ins(data["check_ins"], f"{path}.check_ins", depth + 1)
-            complete = before == len(self.problems)
-        else:
-            complete = True
-        kpi = self.build(Kpi, kwargs, path) if ok and read else None
-        return kpi if complete else None
-
-    def past(self, item: object, path: str, depth: int) -> PastScore | None:
-        data = self.dict_of(item, path, depth, "a past score object")
-        if data is None:
-            return None
-        ok = self.check_keys(data, PastScore, path, depth)
-        kwargs, read = self.fields(data, self.readers[PastScore], path, depth)
-        return self.build(PastScore, kwargs, path) if ok and read else None
+    def key_results(self, data: object, path: str, depth: int) -> list[KeyResult]:
+        items = self.list_of(data, path, depth, "a list of key results")
+        read = [self.key_result(kr, f"{path}[{j}]", depth + 1) for j, kr in enumerate(items)]
+        return [kr for kr in read if kr is not None]
 
     def plan(self, data: dict[str, Any]) -> Plan | None:
         self.check_keys(data, Plan, "$", 1)
         kwargs: dict[str, object] = {}
-        parts: dict[str, tuple[Callable[[object, str, int], object], str]] = {
-            "objectives": (self.objective, "a list of objectives"),
-            "kpis": (self.kpi, "a list of KPIs"),
-            "history": (self.past, "a list of past scores"),
+        parts: dict[str, tuple[type, str]] = {
+            "objectives": (Objective, "a list of objectives"),
+            "kpis": (Kpi, "a list of KPIs"),
+            "history": (PastScore, "a list of past scores"),
         }
-        for name, (read, what) in parts.items():
+        for name, (kind, what) in parts.items():
             if name in data:
                 items = self.list_of(data[name], f"$.{name}", 2, what)
-                kwargs[name] = [read(x, f"$.{name}[{i}]", 3) for i, x in enumerate(items)]
+                kwargs[name] = [
+                    self.read(kind, x, f"$.{name}[{i}]", 3) for i, x in enumerate(items)
+                ]
         if self.problems:
             return None
         return Plan(**kwargs)
 
 
-def _fiscal(data: dict[str, Any]) -> tuple[tuple[int, FiscalYearNaming], list[str]]:
+def _fiscal(data: dict[str, Any]) -> tuple[tuple[int, FiscalYearNaming], list[Problem]]:
     problems = []
     start = data.get("fiscal_year_start", 1)
     if type(start) is not int or not 1 <= start <= 12:
-        problems.append(
-            f"$.fiscal_year_start: expected a month number 1..12, got {safe_repr(start)}"
-        )
+        problems.append(Problem.unexpected("$.fiscal_year_start", start, "a month number 1..12"))
         start = 1
     named = data.get("fiscal_year_named_by", "end")
     if named not in ("end", "start"):
-        problems.append(
-            f"$.fiscal_year_named_by: expected 'end' or 'start', got {safe_repr(named)}"
-        )
+        problems.append(Problem.unexpected("$.fiscal_year_named_by", named, "'end' or 'start'"))
         named = "end"
     return (start, named), problems
 
@@ -980,10 +675,10 @@ def structure(data: object, options: Options | None = None) -> Plan:
     options = Options() if options is None else options
     options.check()
     if type(data) is not dict:
-        raise FormatError([f"$: expected an object (a mapping) at the root, got {safe_repr(data)}"])
+        raise FormatError([Problem.unexpected("$", data, "an object (a mapping) at the root")])
     data = migrate(data)
     fiscal, problems = _fiscal(data)
-    reader = _Reader(options, fiscal)
+    reader = Reader(options, fiscal)
     reader.problems.extend(problems)
     plan = reader.plan(data)
     reader.readers.clear()  # they hold the reader's bound methods: free it now, not at next gc
@@ -994,9 +689,3 @@ def structure(data: object, options: Options | None = None) -> Plan:
             "unknown fields ignored: " + ", ".join(reader.unknown), OKRWarning, stacklevel=3
         )
     return plan
-
-
-converter = cattrs.Converter()
-"""The one converter okrkit's formats use: ``converter.unstructure(plan)`` is `to_dict`."""
-converter.register_unstructure_hook(Plan, unstructure)
-converter.register_structure_hook(Plan, lambda data, _: structure(data))
