@@ -13,12 +13,12 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from okrkit import formats
 from okrkit.cycles import Cycle
-from okrkit.errors import FormatError, safe_repr
+from okrkit.errors import FormatError, OKRError, safe_repr
 from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, Plan
 from okrkit.testing import cycles, plans
 
@@ -446,6 +446,23 @@ class TestMarkdown:
         except FormatError:
             return  # titles such as "Owner: x" or "=> 4" are read as Markdown syntax
         assert len(again.objectives) <= len(plan.objectives)
+
+    @given(st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n#-*+:\\")))
+    @example("## Diagnostics")
+    @example("Owner: growth\n- not a key result\n1. nor this\nObjective: nor this")
+    @example("\\ a backslash first")
+    def test_description_stays_text(self, description: str) -> None:
+        """Whatever a description says, it comes back as text, never as objectives or fields."""
+        try:
+            first = Objective(title="Delight our customers", description=description)
+        except OKRError:
+            assume(False)
+        plan = Plan(objectives=[first, Objective(title="Keep every promise we make")])
+        again = formats.loads(formats.dumps(plan, "markdown"), "markdown")
+        lines = [line.strip() for line in description.splitlines() if line.strip()]
+        assert [first.title, "Keep every promise we make"] == [o.title for o in again.objectives]
+        assert (" ".join(lines) or None) == again.objectives[0].description
+        assert first.owner == again.objectives[0].owner
 
     def test_hand_written(self) -> None:
         """The shapes people write: sections, Objective: lines, checkboxes, notes, nesting."""

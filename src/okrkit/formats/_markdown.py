@@ -162,6 +162,10 @@ class _Reader:
             line = raw.rstrip()
             if not line.strip():
                 continue
+            if line.lstrip().startswith("\\"):  # an escaped line is text, never structure
+                if current is not None:
+                    current.description.append(line.strip()[1:])
+                continue
             if heading := _HEADING.fullmatch(line):
                 level = len(heading[1])
                 while headings and headings[-1][0] >= level:
@@ -509,6 +513,28 @@ def _own_fiscal(cycle: Cycle, fiscal: tuple[int, FiscalYearNaming]) -> list[str]
     return lines
 
 
+def _structural(line: str) -> bool:
+    """Whether the reader would take *line* for structure: an objective, item or detail."""
+    body = line.strip()
+    return bool(
+        _HEADING.fullmatch(body)
+        or _ITEM.fullmatch(body)
+        or _OBJECTIVE.fullmatch(body)
+        or _META.fullmatch(body)
+        or body.startswith("\\")
+    )
+
+
+def _text_lines(text: str) -> list[str]:
+    """*text*'s lines as description lines: one that reads as structure gets a backslash.
+
+    A description of ``## Diagnostics`` or ``Owner: x`` written as it is would come back as
+    another objective or a field; the reader takes a line opening with a backslash as text
+    and drops that one backslash (for ``#``, ``-``, ``*`` and ``+`` it is also CommonMark's).
+    """
+    return [f"\\{line.strip()}" if _structural(line) else line for line in text.splitlines()]
+
+
 def dumps(plan: Plan) -> str:
     """*plan* as Markdown: a heading per objective, its details, its key results as a list.
 
@@ -563,7 +589,7 @@ def dumps(plan: Plan) -> str:
             out += details
             out.append("")
         if obj.description:
-            out += [obj.description, ""]
+            out += [*_text_lines(obj.description), ""]
         for kr in obj.key_results:
             if kr.direction is Direction.MILESTONE:
                 done = kr.current is not None and kr.current >= kr.target  # type: ignore[operator]
