@@ -30,10 +30,12 @@ from okrkit import (
     OKRError,
     PastScore,
     Plan,
+    Position,
     UnknownIdError,
 )
 from okrkit._validators import moment, slugify
 from okrkit.errors import safe_repr
+from okrkit.model import Claims
 from okrkit.testing import check_ins, key_results, kpis, objectives, plans, whens
 
 Q3 = Cycle.parse("2026-Q3")
@@ -457,6 +459,56 @@ class TestPlan:
             plan.objective("churn")
         with pytest.raises(UnknownIdError, match="no key result with id 'retain'"):
             plan.key_result("retain")
+
+    @given(plans())
+    def test_index_finds_every_id_where_it_is(self, plan: Plan) -> None:
+        """The index holds each objective's and key result's id, at its position, in order."""
+        expected = {}
+        for i, obj in enumerate(plan.objectives):
+            expected[obj.id] = Position(i, None)
+            expected.update((kr.id, Position(i, j)) for j, kr in enumerate(obj.key_results))
+        assert list(expected.items()) == list(plan.index.items())
+        for id, (i, j) in plan.index.items():
+            obj = plan.objectives[i]
+            assert id == (obj.id if j is None else obj.key_results[j].id)
+
+    def test_index_first_holder_wins_and_is_read_only(self) -> None:
+        """An id held twice is indexed at its first holder; the index cannot be changed."""
+        plan = Plan(
+            objectives=[
+                Objective(id="a", title="One", key_results=[KeyResult(id="k", title="Kay")]),
+                Objective(id="k", title="Two", key_results=[KeyResult(id="a", title="Ay")]),
+            ]
+        )
+        assert {"a": Position(0), "k": Position(0, 0)} == dict(plan.index)
+        assert (0, None) == (plan.index["a"].objective, plan.index["a"].key_result)
+        with pytest.raises(TypeError):
+            plan.index["b"] = Position(1)  # type: ignore[index]
+
+    def test_index_survives_pickling(self) -> None:
+        """A pickled plan comes back with its index, made again rather than stored."""
+        plan = Plan(objectives=[Objective(id="retain", title="Retain", key_results=[churn()])])
+        copy = pickle.loads(pickle.dumps(plan))
+        assert plan == copy
+        assert dict(plan.index) == dict(copy.index)
+        assert b"Position" not in pickle.dumps(plan)
+        # What an older okrkit pickled: its index too, in another shape.
+        old = Plan.__new__(Plan)
+        old.__setstate__(
+            {"objectives": plan.objectives, "kpis": (), "history": (), "_index": {"churn": (0, 0)}}
+        )
+        assert Position(0, 0) == old.index["churn"]
+        assert "retain" == old.objective("retain").id
+
+    def test_claims_first_come_first_served(self) -> None:
+        """Claims keep each id's first place and every place of an id claimed twice."""
+        claims: Claims[str] = Claims()
+        assert [None, None, "p1", "p1", None] == [
+            claims.claim(id, place)
+            for id, place in [("a", "p1"), ("b", "p2"), ("a", "p3"), ("a", "p4"), ("c", "p5")]
+        ]
+        assert {"a": "p1", "b": "p2", "c": "p5"} == claims.first
+        assert {"a": ["p1", "p3", "p4"]} == claims.repeated
 
     def test_check_in_and_replace(self) -> None:
         """`check_in` and `replace` give a new plan and leave the old one unchanged."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -251,6 +252,44 @@ class TestAlignmentErrors:
             "alignment loop d -> e -> d",
         ] == [p.split(":")[0] for p in caught.value.problems[4:]]
         assert isinstance(caught.value, ValueError)
+
+    @given(st.data())
+    def test_rules_report_what_the_tree_raises(self, data: st.DataObject) -> None:
+        """The tree's problems and rules OKR106, OKR501 and OKR502 come from one analysis: they
+        name the same duplicated ids, unknown parents and loops."""
+        n = data.draw(st.integers(1, 7))
+        ids = data.draw(st.lists(st.sampled_from("abcdefghijklmnop"), min_size=n, max_size=n))
+        targets = [*ids, *(f"{id}-k" for id in ids), "nowhere", None]
+        plan = Plan(
+            objectives=[
+                Objective(
+                    id=id,
+                    title=f"Objective {id}",
+                    aligned_to=data.draw(st.sampled_from(targets)),
+                    key_results=[KeyResult(id=f"{id}-k", title=f"Result {id}")],
+                )
+                for id in ids
+            ]
+        )
+        try:
+            AlignmentTree.from_plan(plan)
+            problems: list[str] = []
+        except AlignmentError as error:
+            problems = list(error.problems)
+        report = okrkit.validate(plan, okrkit.RuleConfig(select=["OKR106", "OKR501", "OKR502"]))
+        repeated = {p.split("'")[1] for p in problems if p.startswith("duplicate id")}
+        assert repeated == {d.id for d in report if "is also used at" in d.message}
+        unknown = [p.split(".")[0] for p in problems if ".aligned_to:" in p]
+        assert unknown == [d.path for d in report if d.code == "OKR501"]
+        loops = [
+            re.sub(r" \(via [^)]*\)", "", p.split(":")[0].removeprefix("alignment loop "))
+            for p in problems
+            if p.startswith("alignment loop")
+        ]
+        rule_loops = [
+            d.message.removeprefix("alignment loop: ") for d in report if d.code == "OKR502"
+        ]
+        assert sorted(loops) == sorted(rule_loops)
 
     def test_below_an_unknown_parent_is_no_loop(self) -> None:
         """Objectives under one with an unknown parent are not mistaken for a loop."""

@@ -46,6 +46,7 @@ from okrkit.model import (
     Objective,
     PastScore,
     Plan,
+    Position,
     Target,
     When,
 )
@@ -149,6 +150,7 @@ __all__ = [
     "PastScore",
     "Plan",
     "Policy",
+    "Position",
     "Report",
     "RuleConfig",
     "RuleRegistry",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, TypeAlias
+from types import MappingProxyType
+from typing import Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
@@ -34,6 +34,7 @@ __all__ = [
     "Objective",
     "PastScore",
     "Plan",
+    "Position",
     "Target",
     "When",
 ]
@@ -123,7 +124,7 @@ def _key_results(value: object) -> tuple[KeyResult, ...]:
 
 
 def _objectives(value: object) -> tuple[Objective, ...]:
-    return _unique_ids(_tuple_of(value, Objective, "objectives"))
+    return _tuple_of(value, Objective, "objectives")
 
 
 def _kpis(value: object) -> tuple[Kpi, ...]:
@@ -578,22 +579,93 @@ class PastScore:
     )
 
 
-def _unique_ids(objectives: tuple[Objective, ...]) -> tuple[Objective, ...]:
+_P = TypeVar("_P")
+
+
+class Claims(Generic[_P]):
+    """Ids claimed by the places that hold them: the first place keeps an id, later ones repeat it.
+
+    The one rule okrkit has for an id used twice, so that every part that meets one agrees: the
+    plan's index (`Plan.index`) holds each id's first holder, the alignment forest and rule
+    OKR106 report the repeats, and the readers of documents refuse ids given twice.  A place is
+    anything but None: a `Position`, a path, a line number.
+
+    >>> claims = Claims()
+    >>> claims.claim("grow", "objectives[0]"), claims.claim("grow", "objectives[3]")
+    (None, 'objectives[0]')
+    >>> claims.repeated
+    {'grow': ['objectives[0]', 'objectives[3]']}
+    """
+
+    __slots__ = ("first", "repeated")
+
+    def __init__(self) -> None:
+        self.first: dict[str, _P] = {}
+        """Each id -> the place that claimed it first."""
+        self.repeated: dict[str, list[_P]] = {}
+        """Each id claimed more than once -> every place that claimed it, in order."""
+
+    def claim(self, id: str, place: _P) -> _P | None:
+        """Claim *id* for *place*: None when it was free, else the place that claimed it first."""
+        first = self.first.get(id)
+        if first is None:
+            self.first[id] = place
+            return None
+        held = self.repeated.get(id)
+        if held is None:
+            self.repeated[id] = [first, place]
+        else:
+            held.append(place)
+        return first
+
+
+class Position(NamedTuple):
+    """Where an id sits in a plan: its objective's position, and its key result's in that one.
+
+    >>> plan = Plan(objectives=[Objective(id="grow", title="Grow into the mid-market",
+    ...     key_results=[KeyResult(id="arr", title="Raise ARR from 10 to 20")])])
+    >>> plan.index["arr"]
+    Position(objective=0, key_result=0)
+    >>> plan.index["grow"]
+    Position(objective=0, key_result=None)
+    """
+
+    objective: int
+    """The position in `Plan.objectives` of the objective (or of the one holding the key result)."""
+    key_result: int | None = None
+    """The key result's position in that objective's `key_results`; None for an objective's id."""
+
+
+def claim_ids(objectives: Iterable[Objective]) -> Claims[Position]:
+    """Every objective's and key result's id, claimed by its position, in plan order."""
+    claims: Claims[Position] = Claims()
+    claim = claims.claim
+    # tuple.__new__ builds a Position without the Python-level __new__ a NamedTuple call takes:
+    # a plan's construction makes one for each of its ids.
+    new = tuple.__new__
+    for i, obj in enumerate(objectives):
+        claim(obj.id, new(Position, (i, None)))
+        for j, kr in enumerate(obj.key_results):
+            claim(kr.id, new(Position, (i, j)))
+    return claims
+
+
+def _unique_ids(
+    objectives: tuple[Objective, ...], claims: Claims[Position]
+) -> tuple[Objective, ...]:
     """Give derived ids that collide a suffix (``-2``, ``-3``) so each is unique in the plan.
 
     An id is taken as derived when it equals the slug of its title; any other duplicate
-    was given on purpose, so it stays for the rules (OKR106) to report.
+    was given on purpose, so it stays for the rules (OKR106) to report.  *claims* are the
+    objectives' ids; the objectives come back as they are when no id needs a suffix.
     """
-    counts = Counter(o.id for o in objectives)
-    counts.update(kr.id for o in objectives for kr in o.key_results)
-    if all(n == 1 for n in counts.values()):
-        return objectives
-    taken = set(counts)
+    repeated = claims.repeated
+    taken = set(claims.first)
     seen: set[str] = set()
     next_suffix: dict[str, int] = {}
 
     def unique(id: str, title: str) -> str:
-        if id not in seen or counts[id] == 1 or id != slugify(title):
+        if id not in seen or id not in repeated or id != slugify(title):
             seen.add(id)
             return id
         # The first free suffix only grows as `taken` does: start where the last search ended,
@@ -608,6 +680,7 @@ def _unique_ids(objectives: tuple[Objective, ...]) -> tuple[Objective, ...]:
         return new
 
     result = []
+    renamed_any = False
     for obj in objectives:
         obj_id = unique(obj.id, obj.title)
         krs = tuple(
@@ -617,8 +690,9 @@ def _unique_ids(objectives: tuple[Objective, ...]) -> tuple[Objective, ...]:
         renamed = obj_id != obj.id or any(
             a is not b for a, b in zip(krs, obj.key_results, strict=True)
         )
+        renamed_any = renamed_any or renamed
         result.append(attrs.evolve(obj, id=obj_id, key_results=krs) if renamed else obj)
-    return tuple(result)
+    return tuple(result) if renamed_any else objectives
 
 
 @attrs.frozen(kw_only=True)
@@ -637,43 +711,72 @@ class Plan:
     objectives: tuple[Objective, ...] = attrs.field(default=(), converter=_objectives)
     kpis: tuple[Kpi, ...] = attrs.field(default=(), converter=_kpis)
     history: tuple[PastScore, ...] = attrs.field(default=(), converter=_history)
-    _index: dict[str, tuple[int, int]] = attrs.field(init=False, eq=False, repr=False)
+    _index: dict[str, Position] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # id -> (objective position, key result position or -1); the first holder of an id wins.
-        index: dict[str, tuple[int, int]] = {}
-        for i, obj in enumerate(self.objectives):
-            index.setdefault(obj.id, (i, -1))
-            for j, kr in enumerate(obj.key_results):
-                index.setdefault(kr.id, (i, j))
-        object.__setattr__(self, "_index", index)
+        claims = claim_ids(self.objectives)
+        if claims.repeated:
+            objectives = _unique_ids(self.objectives, claims)
+            if objectives is not self.objectives:
+                object.__setattr__(self, "objectives", objectives)
+                claims = claim_ids(objectives)
+        object.__setattr__(self, "_index", claims.first)
+
+    def __getstate__(self) -> dict[str, object]:
+        # The index is made again on unpickling: the pickle is smaller without it, and a plan
+        # pickled by an older okrkit (whose index held other values) gets today's.
+        return {"objectives": self.objectives, "kpis": self.kpis, "history": self.history}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in ("objectives", "kpis", "history"):
+            object.__setattr__(self, name, state[name])
+        object.__setattr__(self, "_index", claim_ids(self.objectives).first)
+
+    @property
+    def index(self) -> Mapping[str, Position]:
+        """Every objective's and key result's id, with its `Position`: a read-only mapping.
+
+        Objectives and key results share one namespace of ids.  When an id is held twice (rule
+        OKR106 reports it), the first holder in plan order is the one indexed.  The index is
+        made once, with the plan, so a lookup costs what a dict's does.
+
+        >>> plan = Plan(objectives=[Objective(id="grow", title="Grow into the mid-market",
+        ...     key_results=[KeyResult(id="arr", title="Raise ARR from 10 to 20"),
+        ...                  KeyResult(id="logos", title="Win 40 new logos")])])
+        >>> where = plan.index["logos"]
+        >>> where, plan.objectives[where.objective].key_results[where.key_result].title
+        (Position(objective=0, key_result=1), 'Win 40 new logos')
+        >>> list(plan.index), "churn" in plan.index
+        (['grow', 'arr', 'logos'], False)
+        """
+        return MappingProxyType(self._index)
 
     def __contains__(self, id: object) -> bool:
         return isinstance(id, str) and id in self._index
 
-    def _where(self, id: object) -> tuple[int, int] | None:
+    def _where(self, id: object) -> Position | None:
         return self._index.get(id) if isinstance(id, str) else None
 
     def objective(self, id: str) -> Objective:
         """The objective with this id; `UnknownIdError` if there is none."""
         where = self._where(id)
-        if where is None or where[1] != -1:
+        if where is None or where.key_result is not None:
             raise UnknownIdError(id, "an objective")
-        return self.objectives[where[0]]
+        return self.objectives[where.objective]
 
     def key_result(self, id: str) -> KeyResult:
         """The key result with this id, in whichever objective holds it."""
         where = self._where(id)
-        if where is None or where[1] == -1:
+        if where is None or where.key_result is None:
             raise UnknownIdError(id, "a key result")
-        return self.objectives[where[0]].key_results[where[1]]
+        return self.objectives[where.objective].key_results[where.key_result]
 
     def objective_of(self, kr_id: str) -> Objective:
         """The objective that holds the key result *kr_id*."""
         where = self._where(kr_id)
-        if where is None or where[1] == -1:
+        if where is None or where.key_result is None:
             raise UnknownIdError(kr_id, "a key result")
-        return self.objectives[where[0]]
+        return self.objectives[where.objective]
 
     def kpi(self, id: str) -> Kpi:
         """The KPI with this id; `UnknownIdError` if there is none."""
@@ -698,9 +801,9 @@ class Plan:
         if not isinstance(objective, Objective):
             raise InvalidTypeError("objective", objective, "an Objective")
         where = self._where(objective.id)
-        if where is None or where[1] != -1:
+        if where is None or where.key_result is not None:
             raise UnknownIdError(objective.id, "an objective")
-        i = where[0]
+        i = where.objective
         return attrs.evolve(
             self, objectives=(*self.objectives[:i], objective, *self.objectives[i + 1 :])
         )

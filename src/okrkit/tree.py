@@ -33,6 +33,7 @@ from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
 
+from okrkit._forest import Forest, preorder
 from okrkit._validators import check_choice
 from okrkit.cycles import Cycle
 from okrkit.errors import (
@@ -42,7 +43,7 @@ from okrkit.errors import (
     ScoringError,
     UnknownIdError,
 )
-from okrkit.model import Direction, KeyResult, Level, Number, Objective, Plan, When
+from okrkit.model import Direction, KeyResult, Level, Number, Objective, Plan, Position, When
 from okrkit.scoring import LINEAR, Policy, PolicyName, linear, policy_named, progress, weighted_mean
 
 __all__ = ["AlignmentTree", "Node", "RollUp"]
@@ -142,69 +143,19 @@ class _Vector:
 # The shape of the forest ----------------------------------------------------------------------
 
 
-@attrs.frozen(eq=False)
-class _Shape:
-    """Who is aligned to whom, by position in the plan; shared by every tree updated from one.
-
-    Nothing here changes after it is built.
-    """
-
-    ids: list[str]
-    """The objectives' ids, in plan order: position -> id."""
-    index: dict[str, tuple[int, int]]
-    """Id -> (objective's position, key result's position in it or -1): the plan's own index."""
-    parent: list[int]
-    """Position -> the parent's position, -1 for a root."""
-    via: list[int]
-    """Position -> which of the parent's key results it is aligned to, -1 for the parent itself."""
-    children: list[list[int] | None]
-    """Position -> the children's positions in plan order (None: a leaf)."""
-    roots: list[int]
-    """The roots' positions, in plan order."""
-    order: list[int]
-    """Every position, depth first: parents before children, siblings in plan order."""
+def _id_path(where: Position) -> str:
+    i, j = where
+    return f"objectives[{i}].id" if j is None else f"objectives[{i}].key_results[{j}].id"
 
 
-def _where(objectives: tuple[Objective, ...], id: str) -> list[str]:
-    """The paths in the plan that hold *id*."""
-    places = []
-    for i, obj in enumerate(objectives):
-        if obj.id == id:
-            places.append(f"objectives[{i}].id")
-        places.extend(
-            f"objectives[{i}].key_results[{j}].id"
-            for j, kr in enumerate(obj.key_results)
-            if kr.id == id
-        )
-    return places
-
-
-def _duplicates(objectives: tuple[Objective, ...]) -> list[str]:
-    """One problem for each id held more than once, naming every place that holds it."""
-    seen: set[str] = set()
-    repeated: dict[str, None] = {}
-    for obj in objectives:
-        for id in chain((obj.id,), (kr.id for kr in obj.key_results)):
-            if id in seen:
-                repeated[id] = None
-            seen.add(id)
-    return [
-        f"duplicate id {id!r} at {' and '.join(_where(objectives, id))}: expected each "
-        "objective and key result id to be used once in the plan"
-        for id in repeated
-    ]
-
-
-def _loop(shape: _Shape, objectives: tuple[Objective, ...], members: list[int]) -> str:
+def _loop(forest: Forest, objectives: tuple[Objective, ...], members: list[int]) -> str:
     """The problem for one loop: every id on it, from the objective first in the plan."""
-    first = members.index(min(members))
-    members = members[first:] + members[:first]
-    parts = [shape.ids[members[0]]]
+    parts = [forest.ids[members[0]]]
     for k, i in enumerate(members):
         parent = members[(k + 1) % len(members)]
-        hop = shape.ids[parent]
-        if shape.via[i] >= 0:
-            hop += f" (via its key result {objectives[parent].key_results[shape.via[i]].id!r})"
+        hop = forest.ids[parent]
+        if forest.via[i] >= 0:
+            hop += f" (via its key result {objectives[parent].key_results[forest.via[i]].id!r})"
         parts.append(hop)
     return (
         f"alignment loop {' -> '.join(parts)}: expected each objective to lead up, through "
@@ -212,82 +163,24 @@ def _loop(shape: _Shape, objectives: tuple[Objective, ...], members: list[int]) 
     )
 
 
-def _preorder(roots: list[int], children: list[list[int] | None]) -> list[int]:
-    """Every position reachable from *roots*, depth first, siblings in order."""
-    order: list[int] = []
-    stack = roots[::-1]
-    while stack:
-        i = stack.pop()
-        order.append(i)
-        kids = children[i]
-        if kids:
-            stack.extend(reversed(kids))
-    return order
-
-
-def _shape_of(plan: Plan) -> _Shape:
-    """The shape of the plan's forest; `AlignmentError` with every problem found, if any."""
+def _checked(plan: Plan) -> Forest:
+    """The forest of *plan*'s objectives; `AlignmentError` with every problem found, if any."""
+    forest = Forest(plan)
+    if not (forest.duplicates or forest.unknown or forest.loops):
+        return forest
     objectives = plan.objectives
-    n = len(objectives)
-    # The plan indexes every id already (the first holder of an id wins there).
-    index = plan._index
-    problems: list[str] = []
-    if len(index) != n + sum(len(obj.key_results) for obj in objectives):
-        problems.extend(_duplicates(objectives))
-    parent = [-1] * n
-    via = [-1] * n
-    children: list[list[int] | None] = [None] * n
-    roots: list[int] = []
-    unknown: list[int] = []
-    for i, obj in enumerate(objectives):
-        aligned_to = obj.aligned_to
-        if aligned_to is None:
-            roots.append(i)
-            continue
-        where = index.get(aligned_to)
-        if where is None:
-            problems.append(
-                f"objectives[{i}].aligned_to: expected the id of an objective or key result "
-                f"in the plan, got {aligned_to!r} (objective {obj.id!r})"
-            )
-            unknown.append(i)
-            continue
-        p, via[i] = where
-        parent[i] = p
-        kids = children[p]
-        if kids is None:
-            children[p] = [i]
-        else:
-            kids.append(i)
-    order = _preorder(roots, children)
-    shape = _Shape(
-        ids=[obj.id for obj in objectives],
-        index=index,
-        parent=parent,
-        via=via,
-        children=children,
-        roots=roots,
-        order=order,
+    problems = [
+        f"duplicate id {id!r} at {' and '.join(map(_id_path, places))}: expected each "
+        "objective and key result id to be used once in the plan"
+        for id, places in forest.duplicates.items()
+    ]
+    problems.extend(
+        f"objectives[{i}].aligned_to: expected the id of an objective or key result in the "
+        f"plan, got {objectives[i].aligned_to!r} (objective {objectives[i].id!r})"
+        for i in forest.unknown
     )
-    if len(order) != n:
-        # What no root reaches hangs from an unknown parent, or lies on or below a loop.
-        walk = [0] * n  # 0: not yet seen; -1: done; k > 0: seen on the k-th walk
-        for i in chain(order, _preorder(unknown, children)):
-            walk[i] = -1
-        for k, start in enumerate(range(n), start=1):
-            path: list[int] = []
-            i = start
-            while not walk[i]:
-                walk[i] = k
-                path.append(i)
-                i = parent[i]
-            if walk[i] == k:
-                problems.append(_loop(shape, objectives, path[path.index(i) :]))
-            for j in path:
-                walk[j] = -1
-    if problems:
-        raise AlignmentError(problems)
-    return shape
+    problems.extend(_loop(forest, objectives, members) for members in forest.loops)
+    raise AlignmentError(problems)
 
 
 # Roll-up ---------------------------------------------------------------------------------
@@ -368,7 +261,7 @@ class _Roller:
             return None
         return self.policy.score_progress(p)
 
-    def node(self, shape: _Shape, i: int, obj: Objective, read: _Reader) -> _Record:
+    def node(self, forest: Forest, i: int, obj: Objective, read: _Reader) -> _Record:
         """Objective *i*'s record, scored afresh from its key results and its children's records.
 
         Children are read in plan order, so a full build and an update add up the same numbers
@@ -378,10 +271,10 @@ class _Roller:
         kr_scores = list(map(self.own, krs))
         kid_scores: list[float] = []
         kid_weights: list[float] = []
-        kids = shape.children[i]
+        kids = forest.children[i]
         if kids:
             groups: dict[int, tuple[list[float], list[float]]] = {}
-            via = shape.via if self.kr_from_children else None
+            via = forest.via if self.kr_from_children else None
             for c in kids:
                 child, s, _ = read(c)
                 if s is not None:
@@ -418,16 +311,16 @@ class _Roller:
             score = self.combine(scores, weights) if scores else None
         return obj, score, tuple(kr_scores)
 
-    def build(self, shape: _Shape, objectives: tuple[Objective, ...]) -> _Vector:
+    def build(self, forest: Forest, objectives: tuple[Objective, ...]) -> _Vector:
         """Every objective's record, children before parents."""
         records: list[Any] = [None] * len(objectives)
         read = records.__getitem__
         node = self.node
-        for i in reversed(shape.order):
-            records[i] = node(shape, i, objectives[i], read)
+        for i in reversed(forest.order):
+            records[i] = node(forest, i, objectives[i], read)
         return _Vector.of(records)
 
-    def path(self, shape: _Shape, nodes: _Vector, i: int, record: _Record) -> dict[int, _Record]:
+    def path(self, forest: Forest, nodes: _Vector, i: int, record: _Record) -> dict[int, _Record]:
         """The records that change when objective *i*'s becomes *record*: it, and its
         ancestors' as far as scores change."""
         changes = {i: record}
@@ -435,11 +328,11 @@ class _Roller:
         def read(c: int) -> _Record:
             return changes.get(c) or nodes[c]
 
-        parent = shape.parent
+        parent = forest.parent
         p = parent[i]
         while p >= 0:
             old = nodes[p]
-            new = self.node(shape, p, old[0], read)
+            new = self.node(forest, p, old[0], read)
             if _same(new[1], old[1]):
                 # Nothing above depends on more than this score.
                 if not all(map(_same, new[2], old[2])):
@@ -505,7 +398,7 @@ class AlignmentTree:
     """
 
     _roller: _Roller
-    _shape: _Shape
+    _forest: Forest
     _nodes: _Vector
     _plan: Plan
     # Lazily built indexes by owner, level and cycle: they depend on no score, so trees
@@ -556,11 +449,11 @@ class AlignmentTree:
         if not isinstance(kr_from_children, bool):
             raise InvalidTypeError("kr_from_children", kr_from_children, "True or False")
         roller = _Roller(check_roll_up(roll_up), policy_named(policy), kr_from_children)
-        shape = _shape_of(plan)
+        forest = _checked(plan)
         return cls(
             roller=roller,
-            shape=shape,
-            nodes=roller.build(shape, plan.objectives),
+            forest=forest,
+            nodes=roller.build(forest, plan.objectives),
             plan=attrs.evolve(plan, objectives=()),  # its KPIs and history, for `to_plan`
             cache={},
         )
@@ -583,19 +476,19 @@ class AlignmentTree:
         return self._roller.kr_from_children
 
     def __len__(self) -> int:
-        return len(self._shape.ids)
+        return len(self._forest.ids)
 
     def __contains__(self, id: object) -> bool:
-        where = self._shape.index.get(id) if isinstance(id, str) else None
-        return where is not None and where[1] < 0
+        where = self._forest.index.get(id) if isinstance(id, str) else None
+        return where is not None and where.key_result is None
 
     def __iter__(self) -> Iterator[str]:
-        ids = self._shape.ids
-        return (ids[i] for i in self._shape.order)
+        ids = self._forest.ids
+        return (ids[i] for i in self._forest.order)
 
     def __repr__(self) -> str:
         return (
-            f"<AlignmentTree of {len(self)} objectives, {len(self._shape.roots)} roots, "
+            f"<AlignmentTree of {len(self)} objectives, {len(self._forest.roots)} roots, "
             f"roll_up={self.roll_up!r}, policy={self.policy.name!r}>"
         )
 
@@ -607,7 +500,7 @@ class AlignmentTree:
             self._roller.roll_up == other._roller.roll_up
             and self._roller.policy == other._roller.policy
             and self._roller.kr_from_children == other._roller.kr_from_children
-            and self._shape.ids == other._shape.ids
+            and self._forest.ids == other._forest.ids
             and all(a[0] == b[0] for a, b in zip(self._nodes, other._nodes, strict=True))
         )
 
@@ -619,18 +512,18 @@ class AlignmentTree:
 
         return _repr.html(self)
 
-    def _locate(self, id: str) -> tuple[int, int]:
-        """The objective's position, and the key result's in it (-1 for the objective)."""
-        where = self._shape.index.get(id) if isinstance(id, str) else None
+    def _locate(self, id: str) -> Position:
+        """Where the objective or key result *id* is; `UnknownIdError` if nowhere."""
+        where = self._forest.index.get(id) if isinstance(id, str) else None
         if where is None:
             raise UnknownIdError(id)
         return where
 
     def _position(self, id: str) -> int:
-        where = self._shape.index.get(id) if isinstance(id, str) else None
-        if where is None or where[1] >= 0:
+        where = self._forest.index.get(id) if isinstance(id, str) else None
+        if where is None or where.key_result is not None:
             raise UnknownIdError(id, "an objective")
-        return where[0]
+        return where.objective
 
     def objective(self, id: str) -> Objective:
         """The objective with this id, as the tree holds it now."""
@@ -647,28 +540,28 @@ class AlignmentTree:
     # Queries --------------------------------------------------------------------------------
 
     def _ids(self, positions: Iterable[int]) -> tuple[str, ...]:
-        ids = self._shape.ids
+        ids = self._forest.ids
         return tuple(ids[i] for i in positions)
 
     def roots(self) -> tuple[str, ...]:
         """The objectives aligned to nothing, in plan order."""
-        return self._ids(self._shape.roots)
+        return self._ids(self._forest.roots)
 
     def children(self, id: str) -> tuple[str, ...]:
         """The objectives aligned to *id* (an objective, also through its key results, or a
         key result), in plan order."""
-        shape = self._shape
+        forest = self._forest
         i, j = self._locate(id)
-        kids = shape.children[i] or ()
-        return self._ids(kids if j < 0 else (c for c in kids if shape.via[c] == j))
+        kids = forest.children[i] or ()
+        return self._ids(kids if j is None else (c for c in kids if forest.via[c] == j))
 
     def parent(self, id: str) -> str | None:
         """The objective *id* is aligned to (holding the key result, when aligned to one)."""
-        p = self._shape.parent[self._position(id)]
-        return None if p < 0 else self._shape.ids[p]
+        p = self._forest.parent[self._position(id)]
+        return None if p < 0 else self._forest.ids[p]
 
     def _up(self, i: int) -> Iterator[int]:
-        parent = self._shape.parent
+        parent = self._forest.parent
         i = parent[i]
         while i >= 0:
             yield i
@@ -684,7 +577,7 @@ class AlignmentTree:
 
     def subtree(self, id: str) -> tuple[str, ...]:
         """*id* and every objective below it, depth first."""
-        return self._ids(_preorder([self._position(id)], self._shape.children))
+        return self._ids(preorder([self._position(id)], self._forest.children))
 
     def walk(self, id: str | None = None) -> Iterator[Node]:
         """Every objective (or those of *id*'s subtree) depth first, with depth and score.
@@ -695,28 +588,28 @@ class AlignmentTree:
         >>> [(n.depth, n.id) for n in AlignmentTree.from_plan(plan).walk()]
         [(0, 'co'), (1, 'team')]
         """
-        shape = self._shape
-        stack = [(self._position(id), 0)] if id is not None else [(r, 0) for r in shape.roots]
+        forest = self._forest
+        stack = [(self._position(id), 0)] if id is not None else [(r, 0) for r in forest.roots]
         stack.reverse()
         while stack:
             i, depth = stack.pop()
             obj, score, _ = self._nodes[i]
-            yield Node(id=shape.ids[i], objective=obj, depth=depth, score=score)
-            kids = shape.children[i]
+            yield Node(id=forest.ids[i], objective=obj, depth=depth, score=score)
+            kids = forest.children[i]
             if kids:
                 stack.extend((c, depth + 1) for c in reversed(kids))
 
     def leaves(self) -> tuple[str, ...]:
         """The objectives nothing is aligned to, depth first."""
-        children = self._shape.children
-        return self._ids(i for i in self._shape.order if not children[i])
+        children = self._forest.children
+        return self._ids(i for i in self._forest.order if not children[i])
 
     def _by(self, field: str, value: object) -> tuple[str, ...]:
         index = self._cache.get(field)
         if index is None:
             groups: dict[Any, list[int]] = {}
             nodes = self._nodes
-            for i in self._shape.order:
+            for i in self._forest.order:
                 groups.setdefault(getattr(nodes[i][0], field), []).append(i)
             index = {key: self._ids(positions) for key, positions in groups.items()}
             self._cache[field] = index  # a benign race: two threads build the same index
@@ -746,7 +639,7 @@ class AlignmentTree:
         nodes = self._nodes
         return self._ids(
             i
-            for i in self._shape.roots
+            for i in self._forest.roots
             if (level := nodes[i][0].level) is not None and level != Level.COMPANY
         )
 
@@ -757,22 +650,22 @@ class AlignmentTree:
         """
         i, j = self._locate(id)
         _, score, kr_scores = self._nodes[i]
-        return score if j < 0 else kr_scores[j]
+        return score if j is None else kr_scores[j]
 
     def scores(self) -> dict[str, float | None]:
         """Every objective's score by id, depth first (None: nothing under it is measurable)."""
-        ids = self._shape.ids
+        ids = self._forest.ids
         nodes = list(self._nodes)
-        return {ids[i]: nodes[i][1] for i in self._shape.order}
+        return {ids[i]: nodes[i][1] for i in self._forest.order}
 
     # Updates --------------------------------------------------------------------------------
 
     def _with(self, i: int, obj: Objective, cache: dict[str, Any]) -> AlignmentTree:
-        roller, shape, nodes = self._roller, self._shape, self._nodes
-        record = roller.node(shape, i, obj, nodes.__getitem__)
-        changes = roller.path(shape, nodes, i, record)
+        roller, forest, nodes = self._roller, self._forest, self._nodes
+        record = roller.node(forest, i, obj, nodes.__getitem__)
+        changes = roller.path(forest, nodes, i, record)
         return AlignmentTree(
-            roller=roller, shape=shape, nodes=nodes.updated(changes), plan=self._plan, cache=cache
+            roller=roller, forest=forest, nodes=nodes.updated(changes), plan=self._plan, cache=cache
         )
 
     def with_check_in(
@@ -799,12 +692,12 @@ class AlignmentTree:
         >>> tree.with_check_in("kr", 4, at=date(2026, 8, 1)).score("kr"), tree.score("kr")
         (0.4, 0.0)
         """
-        where = self._shape.index.get(kr_id) if isinstance(kr_id, str) else None
-        if where is None or where[1] < 0:
+        where = self._forest.index.get(kr_id) if isinstance(kr_id, str) else None
+        if where is None or where.key_result is None:
             raise UnknownIdError(kr_id, "a key result")
-        obj = self._nodes[where[0]][0]  # ids are unique in a tree: its own is this one
+        obj = self._nodes[where.objective][0]  # ids are unique in a tree: its own is this one
         new = obj.check_in(kr_id, value, at=at, confidence=confidence, note=note, author=author)
-        return self._with(where[0], new, self._cache)
+        return self._with(where.objective, new, self._cache)
 
     def replace(self, objective: Objective) -> AlignmentTree:
         """A new tree with the objective of the same id replaced by *objective*.

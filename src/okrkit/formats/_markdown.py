@@ -61,7 +61,7 @@ from okrkit.errors import (
 )
 from okrkit.formats._document import Options
 from okrkit.formats._writing import fiscal_defaults, written_number
-from okrkit.model import CheckIn, Direction, KeyResult, Objective, Plan
+from okrkit.model import CheckIn, Claims, Direction, KeyResult, Objective, Plan
 
 __all__ = ["dumps", "loads"]
 
@@ -337,14 +337,14 @@ class _Reader:
             )
         if self.problems:
             raise FormatError(self.problems)
-        ids: dict[str, int] = {}
+        ids: Claims[int] = Claims()
         for obj in found:
             if "id" in obj.meta and not obj.section:
                 n, given = obj.meta["id"]
-                if given in ids:
-                    message = f"duplicate id {given!r}, also at line {ids[given]}"
+                first = ids.claim(given, n)
+                if first is not None:
+                    message = f"duplicate id {given!r}, also at line {first}"
                     self.problems.append(_problem(n, message, value=given))
-                ids.setdefault(given, n)
         if self.problems:
             raise FormatError(self.problems)
         return Plan(objectives=[o for o in result if o is not None])

@@ -43,6 +43,7 @@ from okrkit.formats._document import (
 from okrkit.formats._versions import migrate
 from okrkit.model import (
     CheckIn,
+    Claims,
     Commitment,
     Direction,
     Indicator,
@@ -155,7 +156,7 @@ class Reader:
         self.options = options
         self.fiscal = fiscal
         self.problems: list[Problem] = []
-        self.ids: dict[str, str] = {}
+        self.ids: Claims[str] = Claims()
         self.unknown: list[str] = []
         # Documents repeat the same dates, cycles and words: read each once and share the value.
         self.dates: dict[str, date] = {}
@@ -442,8 +443,8 @@ class Reader:
         """Record an id given in the document; report it when another place holds it already."""
         if type(id) is not str:
             return
-        first = self.ids.setdefault(id, path)
-        if first is not path:
+        first = self.ids.claim(id, path)
+        if first is not None:
             message = f"duplicate id {safe_repr(id)}, also at {first}"
             self.problems.append(Problem(path=path, message=message, value=id))
 

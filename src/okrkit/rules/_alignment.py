@@ -8,23 +8,14 @@ from okrkit.model import Level, Plan
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
-from okrkit.rules._structure import normaliser
+from okrkit.rules._structure import forest, normaliser
 
 _RANKS: dict[str, int] = {Level.COMPANY: 0, Level.DEPARTMENT: 1, Level.TEAM: 2, Level.INDIVIDUAL: 3}
 
 
 def _parents(plan: Plan, context: RuleContext) -> list[int]:
     """Each objective's parent objective position (through a key result too), or -1."""
-
-    def compute() -> list[int]:
-        ids = context.ids()
-        parents = []
-        for obj in plan.objectives:
-            where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
-            parents.append(-1 if where is None else where[0])
-        return parents
-
-    return context.memo("parents", compute)
+    return forest(plan, context).parent
 
 
 @REGISTRY.rule(
@@ -32,11 +23,10 @@ def _parents(plan: Plan, context: RuleContext) -> list[int]:
 )
 def unknown_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective is aligned to an id no objective or key result has."""
-    ids = context.ids()
-    for site in context.objectives():
-        parent = site.objective.aligned_to
-        if parent is not None and parent not in ids:
-            yield site.flag(f"aligned to {parent!r}, which no objective or key result has")
+    sites = context.objectives()
+    for i in forest(plan, context).unknown:
+        parent = sites[i].objective.aligned_to
+        yield sites[i].flag(f"aligned to {parent!r}, which no objective or key result has")
 
 
 @REGISTRY.rule(
@@ -47,24 +37,9 @@ def unknown_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 )
 def alignment_loop(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """Objectives are aligned in a loop: each is, in the end, aligned to itself."""
-    parents = _parents(plan, context)
-    state = [0] * len(parents)  # 0 unseen, 1 on the current walk, 2 done
-    for begin in range(len(parents)):
-        walk = []
-        i = begin
-        while i != -1 and state[i] == 0:
-            state[i] = 1
-            walk.append(i)
-            i = parents[i]
-        if i != -1 and state[i] == 1:  # the walk came back to itself: a loop from i
-            members = walk[walk.index(i) :]
-            first = min(members)
-            at = members.index(first)
-            ordered = members[at:] + members[:at]
-            ids = " -> ".join(plan.objectives[k].id for k in [*ordered, first])
-            yield context.objectives()[first].flag(f"alignment loop: {ids}")
-        for k in walk:
-            state[k] = 2
+    for members in forest(plan, context).loops:
+        ids = " -> ".join(plan.objectives[k].id for k in [*members, members[0]])
+        yield context.objectives()[members[0]].flag(f"alignment loop: {ids}")
 
 
 @REGISTRY.rule(
@@ -130,14 +105,15 @@ def skipped_level(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 )
 def restated_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A child objective repeats the title of the objective or key result it is aligned to."""
-    ids = context.ids()
+    ids = plan.index
     normal = normaliser(context)
     for site in context.objectives():
         obj = site.objective
         where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
         if where is None:
             continue
-        parent = plan.objectives[where[0]]
-        title = parent.title if where[1] == -1 else parent.key_results[where[1]].title
+        parent = plan.objectives[where.objective]
+        j = where.key_result
+        title = parent.title if j is None else parent.key_results[j].title
         if normal(title) == normal(obj.title):
             yield site.flag(f"objective restates its parent's title {title!r}")

@@ -189,8 +189,10 @@ class Shared:
     def ids(self) -> Mapping[str, tuple[int, int]]:
         """Each id -> (objective position, key result position or -1); the first holder wins."""
         if self._ids is None:
-            # The plan keeps this index for its own lookups (Plan.key_result and the like).
-            self._ids = MappingProxyType(self.plan._index)
+            # The plan's own index (`Plan.index`), in the pairs this method has always given.
+            self._ids = MappingProxyType(
+                {id: (i, -1 if j is None else j) for id, (i, j) in self.plan.index.items()}
+            )
         return self._ids
 
     def sites(self) -> tuple[tuple[ObjectiveSite, ...], tuple[KeyResultSite, ...]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from okrkit.model import Plan
+from okrkit._forest import Forest
+from okrkit.model import Claims, Plan, Position
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
@@ -29,6 +30,12 @@ def normaliser(context: RuleContext) -> Callable[[str], str]:
         return found
 
     return normal
+
+
+def forest(plan: Plan, context: RuleContext) -> Forest:
+    """The plan's alignment forest (parents, unknown ids, duplicate ids, loops), found once per
+    `validate` call for every rule that asks."""
+    return context.memo("forest", lambda: Forest(plan))
 
 
 @REGISTRY.rule("OKR101", name="key-result-count", severity="warning", options={"min": 3, "max": 5})
@@ -114,21 +121,25 @@ def owner_overload(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 @REGISTRY.rule("OKR106", name="duplicate", severity="error", hint="give it its own id")
 def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """Two objects share an id, or two objectives share a title in one cycle."""
-    ids = context.ids()  # each id's first holder
     normal = normaliser(context)
     sites = context.objectives()
 
-    def first(where: tuple[int, int]) -> str:
+    def place(where: Position) -> str:
         i, j = where
-        return sites[i].path if j == -1 else sites[i].key_results[j].path
+        return sites[i].path if j is None else sites[i].key_results[j].path
 
-    # Each objective and key result holds an id in the index unless some id is held twice.
-    unique = len(ids) == sum(1 + len(obj.key_results) for obj in plan.objectives)
+    # Each later holder of an id -> the first holder's path.
+    repeats = {
+        later: place(places[0])
+        for places in forest(plan, context).duplicates.values()
+        for later in places[1:]
+    }
     titles: dict[tuple[object, str], int] = {}
     for site in sites:
         obj, i = site.objective, site.index
-        if not unique and ids[obj.id] != (i, -1):
-            yield site.flag(f"id {obj.id!r} is also used at {first(ids[obj.id])}")
+        first = repeats.get(Position(i)) if repeats else None
+        if first is not None:
+            yield site.flag(f"id {obj.id!r} is also used at {first}")
         other = titles.setdefault((obj.cycle, normal(obj.title)), i)
         if other != i:
             yield site.flag(
@@ -136,14 +147,15 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                 "cycle",
                 hint="merge the two, or say what makes each different",
             )
-        for kr_site in () if unique else site.key_results:
-            kr = kr_site.key_result
-            if ids[kr.id] != (i, kr_site.index):
-                yield kr_site.flag(f"id {kr.id!r} is also used at {first(ids[kr.id])}")
-    kpi_paths: dict[str, str] = {}
+        for kr_site in site.key_results if repeats else ():
+            first = repeats.get(Position(i, kr_site.index))
+            if first is not None:
+                yield kr_site.flag(f"id {kr_site.key_result.id!r} is also used at {first}")
+    index = plan.index
+    kpis: Claims[str] = Claims()
     for i, kpi in enumerate(plan.kpis):
         path = f"kpis[{i}]"
-        where = ids.get(kpi.id)
-        earlier = kpi_paths.setdefault(kpi.id, path) if where is None else first(where)
-        if earlier != path:
+        where = index.get(kpi.id)
+        earlier = kpis.claim(kpi.id, path) if where is None else place(where)
+        if earlier is not None:
             yield context.diagnostic(path, f"id {kpi.id!r} is also used at {earlier}", id=kpi.id)
