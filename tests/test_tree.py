@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, find, given
 from hypothesis import strategies as st
 
 import okrkit
@@ -156,11 +156,29 @@ class TestFromPlan:
             assert expected.hex() == actual.hex()
 
     @given(plans(min_objectives=1, max_objectives=1, aligned=False), policies)
+    @example(Plan(objectives=[okr("only", None, kr("k", 4))]), LINEAR)  # scored: always tried
     def test_one_child_gives_its_score(self, plan: Plan, policy: Policy) -> None:
         """Under "children", an objective with one child and no key results scores the child's."""
         child = attrs.evolve(plan.objectives[0], aligned_to="Parent")
         tree = AlignmentTree.from_plan(Plan(objectives=[okr("Parent"), child]), "children", policy)
-        assert tree.score(child.id) == tree.score("Parent")
+        expected = tree.score(child.id)
+        # A child with no score leaves its parent none either: the law says nothing there.
+        assume(expected is not None)
+        actual = tree.score("Parent")
+        assert actual is not None
+        assert expected.hex() == actual.hex()
+
+    def test_one_child_case_is_scored(self) -> None:
+        """The law above meets scored children in generated plans, so it can fail."""
+        plan = find(
+            plans(min_objectives=1, max_objectives=1, aligned=False),
+            lambda p: AlignmentTree.from_plan(p).score(p.objectives[0].id) not in (None, 0.0),
+        )
+        child = attrs.evolve(plan.objectives[0], aligned_to="Parent")
+        tree = AlignmentTree.from_plan(Plan(objectives=[okr("Parent"), child]), "children")
+        assert tree.score("Parent") == tree.score(child.id) != 0.0
+        # The parent has nothing of its own: its score is the child's or nothing.
+        assert AlignmentTree.from_plan(tree.to_plan()).score("Parent") is None
 
     @given(trees())
     def test_pickles(self, made: tuple[Plan, AlignmentTree]) -> None:
