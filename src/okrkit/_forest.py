@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import chain
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
 
 from okrkit.model import Plan, Position, claim_ids
 
 __all__ = ["Forest", "preorder"]
+
+_id = attrgetter("id")
+_key_results = attrgetter("key_results")
 
 
 class Forest:
@@ -66,7 +70,7 @@ class Forest:
         objectives = plan.objectives
         n = len(objectives)
         index = plan.index
-        if len(index) == n + sum(len(obj.key_results) for obj in objectives):
+        if len(index) == n + sum(map(len, map(_key_results, objectives))):
             self.duplicates = {}
         else:
             self.duplicates = claim_ids(objectives).repeated
@@ -95,7 +99,7 @@ class Forest:
                 children[p] = [i]
             else:
                 kids.append(i)
-        self.ids = [obj.id for obj in objectives]
+        self.ids = list(map(_id, objectives))
         self.parent = parent
         self.via = via
         self.children = children

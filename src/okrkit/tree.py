@@ -59,16 +59,18 @@ RollUp: TypeAlias = Literal["key_results", "children", "both"]
 
 _ROLL_UPS: tuple[RollUp, ...] = get_args(RollUp)
 
-# Pairs of (score, weight): what a policy's aggregate combines.
-_Pairs: TypeAlias = list[tuple[float, float]]
-# What the tree keeps per objective: the objective, its score, its key results' scores.
-_Record: TypeAlias = tuple[Objective, float | None, tuple[float | None, ...]]
+# What the tree keeps per objective, in one tuple: the objective, its score, then its key
+# results' scores in order.  (One tuple rather than two: a build makes one per objective.)
+_Record: TypeAlias = tuple[Any, ...]
 # How a roll-up reads a child objective's record (from the tree, or from pending changes).
 _Reader: TypeAlias = Callable[[int], _Record]
+# What an objective's children give it: the scores and weights of those that count, whether
+# all are plain (see `_Roller.combine`), and under kr_from_children the scores of its key
+# results that children are aligned to, by position.
+_Children: TypeAlias = tuple[list[float], list[float], bool, dict[int, float]]
 
 _GRADED = (Direction.INCREASE, Direction.DECREASE, Direction.MILESTONE)
 _PLAIN = frozenset({int, float})
-_PLAIN_TYPES = (int, float)
 _MAX = 1.7976931348623157e308
 # Within this range of magnitudes, scaling by powers of two (as `weighted_mean` does against
 # overflow) changes no rounding, so the plain sum below gives its result bit for bit.
@@ -186,22 +188,14 @@ def _checked(plan: Plan) -> Forest:
 # Roll-up ---------------------------------------------------------------------------------
 
 
-def _mean(scores: list[float], weights: list[float]) -> float:
-    """`weighted_mean` of the pairs, weights all above 0: bit for bit the same, but faster."""
-    lowest = min(scores)
-    highest = max(scores)
-    if lowest == highest:
-        return lowest
-    if (
-        -_HUGE <= lowest
-        and highest <= _HUGE
-        and _TINY <= min(weights)
-        and max(weights) <= _HUGE
-        and (_TINY <= lowest or _TINY <= min(filter(None, map(abs, scores)), default=_TINY))
-    ):
-        total = math.fsum(map(mul, scores, weights)) / math.fsum(weights)
-        return min(max(total, lowest), highest)
-    return weighted_mean(list(zip(scores, weights, strict=True)))
+def _odd_weight(weight: Number) -> float | None:
+    """A weight outside ``[_TINY, _HUGE]`` or not a plain number: what it counts as, if anything.
+
+    An int counts as the float it rounds to, as in `weighted_mean`; a weight beyond the float
+    range (or a Decimal too small for one) does not count (None).
+    """
+    w = weight if type(weight) in _PLAIN else float(weight)
+    return w if 0 < w <= _MAX else None  # type: ignore[return-value]
 
 
 @attrs.frozen(eq=False)
@@ -223,93 +217,138 @@ class _Roller:
         object.__setattr__(self, "_floor", self.policy.floor)
         object.__setattr__(self, "_cap", self.policy.cap)
 
-    def combine(self, scores: list[float], weights: list[float]) -> float:
-        """The policy's aggregate of the pairs (at least one, every weight above 0)."""
+    def combine(self, scores: list[float], weights: list[float], plain: bool) -> float:
+        """The policy's aggregate of the pairs (at least one, every weight above 0).
+
+        *plain* says that every weight lies within ``[_TINY, _HUGE]`` and every score is 0 or
+        at least `_TINY`: then `weighted_mean` is a plain sum.
+        """
         if self._mean:
-            return _mean(scores, weights)
+            lowest = min(scores)
+            highest = max(scores)
+            if lowest == highest:
+                return lowest
+            if plain and -_HUGE <= lowest and highest <= _HUGE:
+                # Exact in this range, as `weighted_mean`'s scaling changes no rounding.
+                total = math.fsum(map(mul, scores, weights)) / math.fsum(weights)
+                return lowest if total < lowest else highest if total > highest else total
+            return weighted_mean(list(zip(scores, weights, strict=True)))
         return self.policy.combine(list(zip(scores, weights, strict=True)))
 
     def own(self, kr: KeyResult) -> float | None:
-        """A key result's score from its own progress; None when it cannot be measured."""
-        start = kr.start
-        target = kr.target
-        check_ins = kr.check_ins
-        value = check_ins[-1].value if check_ins else start
-        if kr.direction in _GRADED and type(start) in _PLAIN and type(target) in _PLAIN:
-            # The arithmetic of `okrkit.scoring.progress` for plain numbers, inlined for speed;
-            # anything near the edges of the float range takes the long way below.
-            # (The model refuses numbers beyond the float range, so float() cannot overflow.)
-            s = float(start)  # type: ignore[arg-type]
-            span = float(target) - s  # type: ignore[arg-type]
-            moved = float(value) - s  # type: ignore[arg-type]
-            if not span:
-                return None
-            if -_MAX <= span <= _MAX and -_MAX <= moved <= _MAX:
-                p = moved / span
-                if -_MAX <= p <= _MAX:
-                    if not self._linear:
-                        return self.policy.score_progress(p)
-                    # `Policy.score_progress`: max with the floor, then min with the cap.
-                    floor = self._floor
-                    result = floor if floor > p else p
-                    cap = self._cap
-                    # + 0.0, as in `Policy.score_progress`: never -0.0 (0 / -1).
-                    return (cap if cap is not None and cap < result else result) + 0.0
+        """A key result's score from its own progress, the long way; None when unmeasurable."""
         try:
             p = progress(kr)
         except (ScoringError, InvalidValueError):
             return None
         return self.policy.score_progress(p)
 
+    def children(self, forest: Forest, kids: list[int], read: _Reader) -> _Children:
+        """What an objective's children give it (see `_Children`)."""
+        scores: list[float] = []
+        weights: list[float] = []
+        plain = True
+        groups: dict[int, tuple[list[float], list[float]]] = {}
+        via = forest.via if self.kr_from_children else None
+        for c in kids:
+            record = read(c)
+            s = record[1]
+            if s is None:
+                continue
+            w: Any = record[0].weight  # a plain number, once checked here
+            if type(w) not in _PLAIN or not _TINY <= w <= _HUGE:
+                w = _odd_weight(w)
+                if w is None:
+                    continue
+                plain = False
+            if s < _TINY and s:
+                plain = False
+            if via is None or via[c] < 0:
+                scores.append(s)
+                weights.append(w)
+            else:
+                group = groups.setdefault(via[c], ([], []))
+                group[0].append(s)
+                group[1].append(w)
+        by_key_result = {j: self.combine(*group, plain) for j, group in groups.items()}
+        return scores, weights, plain, by_key_result
+
     def node(self, forest: Forest, i: int, obj: Objective, read: _Reader) -> _Record:
         """Objective *i*'s record, scored afresh from its key results and its children's records.
 
         Children are read in plan order, so a full build and an update add up the same numbers
-        in the same order and agree bit for bit.
+        in the same order and agree bit for bit.  This is the hot loop of a build: the common
+        case is inlined, and anything unusual takes the long way, to the same result.
         """
-        krs = obj.key_results
-        kr_scores = list(map(self.own, krs))
-        kid_scores: list[float] = []
-        kid_weights: list[float] = []
         kids = forest.children[i]
+        from_kids: _Children | None = None
+        by_key_result = None
         if kids:
-            groups: dict[int, tuple[list[float], list[float]]] = {}
-            via = forest.via if self.kr_from_children else None
-            for c in kids:
-                child, s, _ = read(c)
-                if s is not None:
-                    raw = child.weight
-                    w = raw if isinstance(raw, _PLAIN_TYPES) else float(raw)
-                    if 0 < w <= _MAX:
-                        if via is None or via[c] < 0:
-                            kid_scores.append(s)
-                            kid_weights.append(w)
-                        else:
-                            group = groups.setdefault(via[c], ([], []))
-                            group[0].append(s)
-                            group[1].append(w)
-            for j, (scores, weights) in groups.items():
-                kr_scores[j] = self.combine(scores, weights)
-        roll_up = self.roll_up
-        if roll_up == "children" and kid_scores:
-            score: float | None = self.combine(kid_scores, kid_weights)
-        else:
-            scores = []
-            weights = []
-            for kr, s in zip(krs, kr_scores, strict=True):
-                if s is not None:
-                    raw = kr.weight
-                    w = raw if isinstance(raw, _PLAIN_TYPES) else float(raw)
-                    # An int counts as the float it rounds to, as in `weighted_mean`; a weight
-                    # beyond the float range (or a Decimal too small for one) does not count.
-                    if 0 < w <= _MAX:
-                        scores.append(s)
-                        weights.append(w)
-            if roll_up == "both":
-                scores += kid_scores
-                weights += kid_weights
-            score = self.combine(scores, weights) if scores else None
-        return obj, score, tuple(kr_scores)
+            from_kids = self.children(forest, kids, read)
+            by_key_result = from_kids[3]
+        linear = self._linear
+        floor = self._floor
+        cap = self._cap
+        kr_scores: list[float | None] = []
+        # Each key result's weight, None for one that does not count (unmeasurable, or weighted
+        # beyond the float range); `plain` stays True while every score that counts is 0 or at
+        # least _TINY and every weight within [_TINY, _HUGE] (see `combine`).
+        weights: list[Any] = []
+        plain = True
+        dropped = False
+        for kr in obj.key_results:
+            start = kr.start
+            target = kr.target
+            if kr.direction in _GRADED and type(start) in _PLAIN and type(target) in _PLAIN:
+                # The arithmetic of `okrkit.scoring.progress` for plain numbers; a span or a
+                # progress beyond the float range takes the long way.  (The model refuses
+                # numbers beyond the float range, so float() cannot overflow.)
+                base = float(start)  # type: ignore[arg-type]
+                span = float(target) - base  # type: ignore[arg-type]
+                if span:
+                    check_ins = kr.check_ins
+                    p = (float(check_ins[-1].value) - base if check_ins else 0.0) / span
+                    # Both finite: x - x is 0.0 for a finite x, NaN for an infinite one.
+                    if p - p != span - span:
+                        s = self.own(kr)
+                    elif linear:
+                        # `Policy.score_progress`: max with the floor, then min with the cap,
+                        # + 0.0 so that it is never -0.0 (0 / -1).
+                        s = floor if floor > p else p
+                        s = (cap if cap is not None and cap < s else s) + 0.0
+                    else:
+                        s = self.policy.score_progress(p)
+                else:
+                    s = None
+            else:
+                s = self.own(kr)
+            if by_key_result:
+                s = by_key_result.get(len(kr_scores), s)
+            kr_scores.append(s)
+            w: Any = kr.weight
+            if s is None or type(w) not in _PLAIN or not _TINY <= w <= _HUGE:
+                w = None if s is None else _odd_weight(w)
+                if w is None:
+                    dropped = True
+                else:
+                    plain = False
+            elif s < _TINY and s:
+                plain = False
+            weights.append(w)
+        scores: list[Any] = kr_scores
+        if dropped:
+            scores = [s for s, w in zip(kr_scores, weights, strict=True) if w is not None]
+            weights = [w for w in weights if w is not None]
+        if from_kids and from_kids[0]:
+            kid_scores, kid_weights, kids_plain, _ = from_kids
+            if self.roll_up == "children":
+                return obj, self.combine(kid_scores, kid_weights, kids_plain), *kr_scores
+            if self.roll_up == "both":
+                scores = scores + kid_scores
+                weights = weights + kid_weights
+                plain = plain and kids_plain
+        score = self.combine(scores, weights, plain) if scores else None
+        return obj, score, *kr_scores
 
     def build(self, forest: Forest, objectives: tuple[Objective, ...]) -> _Vector:
         """Every objective's record, children before parents."""
@@ -335,7 +374,7 @@ class _Roller:
             new = self.node(forest, p, old[0], read)
             if _same(new[1], old[1]):
                 # Nothing above depends on more than this score.
-                if not all(map(_same, new[2], old[2])):
+                if not all(map(_same, new[2:], old[2:])):
                     changes[p] = new
                 break
             changes[p] = new
@@ -450,10 +489,11 @@ class AlignmentTree:
             raise InvalidTypeError("kr_from_children", kr_from_children, "True or False")
         roller = _Roller(check_roll_up(roll_up), policy_named(policy), kr_from_children)
         forest = _checked(plan)
+        nodes = roller.build(forest, plan.objectives)
         return cls(
             roller=roller,
             forest=forest,
-            nodes=roller.build(forest, plan.objectives),
+            nodes=nodes,
             plan=attrs.evolve(plan, objectives=()),  # its KPIs and history, for `to_plan`
             cache={},
         )
@@ -527,7 +567,8 @@ class AlignmentTree:
 
     def objective(self, id: str) -> Objective:
         """The objective with this id, as the tree holds it now."""
-        return self._nodes[self._position(id)][0]
+        objective: Objective = self._nodes[self._position(id)][0]
+        return objective
 
     def objectives(self) -> Iterator[Objective]:
         """The objectives, in plan order."""
@@ -593,7 +634,8 @@ class AlignmentTree:
         stack.reverse()
         while stack:
             i, depth = stack.pop()
-            obj, score, _ = self._nodes[i]
+            record = self._nodes[i]
+            obj, score = record[0], record[1]
             yield Node(id=forest.ids[i], objective=obj, depth=depth, score=score)
             kids = forest.children[i]
             if kids:
@@ -649,8 +691,8 @@ class AlignmentTree:
         None when nothing under it can be measured.
         """
         i, j = self._locate(id)
-        _, score, kr_scores = self._nodes[i]
-        return score if j is None else kr_scores[j]
+        score: float | None = self._nodes[i][1 if j is None else 2 + j]
+        return score
 
     def scores(self) -> dict[str, float | None]:
         """Every objective's score by id, depth first (None: nothing under it is measurable)."""
