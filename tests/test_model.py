@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import pickle
 from collections import Counter
@@ -30,7 +31,6 @@ from okrkit import (
     OKRError,
     PastScore,
     Plan,
-    Position,
     UnknownIdError,
 )
 from okrkit._validators import moment, slugify
@@ -463,10 +463,10 @@ class TestPlan:
     @given(plans())
     def test_index_finds_every_id_where_it_is(self, plan: Plan) -> None:
         """The index holds each objective's and key result's id, at its position, in order."""
-        expected = {}
+        expected: dict[str, tuple[int, int | None]] = {}
         for i, obj in enumerate(plan.objectives):
-            expected[obj.id] = Position(i, None)
-            expected.update((kr.id, Position(i, j)) for j, kr in enumerate(obj.key_results))
+            expected[obj.id] = (i, None)
+            expected.update((kr.id, (i, j)) for j, kr in enumerate(obj.key_results))
         assert list(expected.items()) == list(plan.index.items())
         for id, (i, j) in plan.index.items():
             obj = plan.objectives[i]
@@ -480,10 +480,16 @@ class TestPlan:
                 Objective(id="k", title="Two", key_results=[KeyResult(id="a", title="Ay")]),
             ]
         )
-        assert {"a": Position(0), "k": Position(0, 0)} == dict(plan.index)
-        assert (0, None) == (plan.index["a"].objective, plan.index["a"].key_result)
+        assert {"a": (0, None), "k": (0, 0)} == dict(plan.index)
         with pytest.raises(TypeError):
-            plan.index["b"] = Position(1)  # type: ignore[index]
+            plan.index["b"] = (1, None)  # type: ignore[index]
+
+    def test_index_is_left_alone_by_the_garbage_collector(self) -> None:
+        """The index's positions are plain pairs of numbers, which the collector stops tracking
+        (a tuple subclass it tracks for ever: at 100,000 objectives that doubled Plan's time)."""
+        plan = Plan(objectives=[Objective(id="retain", title="Retain", key_results=[churn()])])
+        gc.collect()
+        assert not any(map(gc.is_tracked, plan.index.values()))
 
     def test_index_survives_pickling(self) -> None:
         """A pickled plan comes back with its index, made again rather than stored."""
@@ -491,13 +497,12 @@ class TestPlan:
         copy = pickle.loads(pickle.dumps(plan))
         assert plan == copy
         assert dict(plan.index) == dict(copy.index)
-        assert b"Position" not in pickle.dumps(plan)
         # What an older okrkit pickled: its index too, in another shape.
         old = Plan.__new__(Plan)
         old.__setstate__(
             {"objectives": plan.objectives, "kpis": (), "history": (), "_index": {"churn": (0, 0)}}
         )
-        assert Position(0, 0) == old.index["churn"]
+        assert (0, 0) == old.index["churn"]
         assert "retain" == old.objective("retain").id
 
     def test_claims_first_come_first_served(self) -> None:

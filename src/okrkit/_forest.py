@@ -5,7 +5,7 @@ key result too), its children, the roots, the alignments to ids nothing holds, t
 than once and the alignment loops.  The alignment tree is built on it and raises its problems;
 the alignment rules (OKR106, OKR501, OKR502 and those that read parents) report from it.
 
-It sits in the tree layer, below `okrkit.tree`, and imports only the model.
+It is a layer of its own just below `okrkit.tree`, and imports only the model.
 """
 
 from __future__ import annotations

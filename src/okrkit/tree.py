@@ -520,7 +520,7 @@ class AlignmentTree:
 
     def __contains__(self, id: object) -> bool:
         where = self._forest.index.get(id) if isinstance(id, str) else None
-        return where is not None and where.key_result is None
+        return where is not None and where[1] is None
 
     def __iter__(self) -> Iterator[str]:
         ids = self._forest.ids
@@ -561,9 +561,9 @@ class AlignmentTree:
 
     def _position(self, id: str) -> int:
         where = self._forest.index.get(id) if isinstance(id, str) else None
-        if where is None or where.key_result is not None:
+        if where is None or where[1] is not None:
             raise UnknownIdError(id, "an objective")
-        return where.objective
+        return where[0]
 
     def objective(self, id: str) -> Objective:
         """The objective with this id, as the tree holds it now."""
@@ -735,11 +735,12 @@ class AlignmentTree:
         (0.4, 0.0)
         """
         where = self._forest.index.get(kr_id) if isinstance(kr_id, str) else None
-        if where is None or where.key_result is None:
+        if where is None or where[1] is None:
             raise UnknownIdError(kr_id, "a key result")
-        obj = self._nodes[where.objective][0]  # ids are unique in a tree: its own is this one
+        i = where[0]
+        obj = self._nodes[i][0]  # ids are unique in a tree: its own is this one
         new = obj.check_in(kr_id, value, at=at, confidence=confidence, note=note, author=author)
-        return self._with(where.objective, new, self._cache)
+        return self._with(i, new, self._cache)
 
     def replace(self, objective: Objective) -> AlignmentTree:
         """A new tree with the objective of the same id replaced by *objective*.

@@ -112,8 +112,8 @@ def restated_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         where = ids.get(obj.aligned_to) if obj.aligned_to is not None else None
         if where is None:
             continue
-        parent = plan.objectives[where.objective]
-        j = where.key_result
+        i, j = where
+        parent = plan.objectives[i]
         title = parent.title if j is None else parent.key_results[j].title
         if normal(title) == normal(obj.title):
             yield site.flag(f"objective restates its parent's title {title!r}")

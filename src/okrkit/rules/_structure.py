@@ -137,7 +137,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     titles: dict[tuple[object, str], int] = {}
     for site in sites:
         obj, i = site.objective, site.index
-        first = repeats.get(Position(i)) if repeats else None
+        first = repeats.get((i, None)) if repeats else None
         if first is not None:
             yield site.flag(f"id {obj.id!r} is also used at {first}")
         other = titles.setdefault((obj.cycle, normal(obj.title)), i)
@@ -148,7 +148,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                 hint="merge the two, or say what makes each different",
             )
         for kr_site in site.key_results if repeats else ():
-            first = repeats.get(Position(i, kr_site.index))
+            first = repeats.get((i, kr_site.index))
             if first is not None:
                 yield kr_site.flag(f"id {kr_site.key_result.id!r} is also used at {first}")
     index = plan.index
