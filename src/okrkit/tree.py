@@ -76,6 +76,8 @@ _MAX = 1.7976931348623157e308
 # overflow) changes no rounding, so the plain sum below gives its result bit for bit.
 _TINY = 2.0**-250
 _HUGE = 2.0**250
+# The same bound as an int: an int weight is compared in ints, which is cheaper than with a float.
+_HUGE_INT = 2**250
 
 
 # Persistent vector -------------------------------------------------------------------------
@@ -256,7 +258,10 @@ class _Roller:
             if s is None:
                 continue
             w: Any = record[0].weight  # a plain number, once checked here
-            if type(w) not in _PLAIN or not _TINY <= w <= _HUGE:
+            kind = type(w)
+            if not (
+                (kind is int and 0 < w <= _HUGE_INT) or (kind is float and _TINY <= w <= _HUGE)
+            ):
                 w = _odd_weight(w)
                 if w is None:
                     continue
@@ -326,7 +331,10 @@ class _Roller:
                 s = by_key_result.get(len(kr_scores), s)
             kr_scores.append(s)
             w: Any = kr.weight
-            if s is None or type(w) not in _PLAIN or not _TINY <= w <= _HUGE:
+            kind = type(w)
+            if s is None or not (
+                (kind is int and 0 < w <= _HUGE_INT) or (kind is float and _TINY <= w <= _HUGE)
+            ):
                 w = None if s is None else _odd_weight(w)
                 if w is None:
                     dropped = True
