@@ -927,6 +927,17 @@ class TestMarkdown:
             problem.expected,
         )
 
+    def test_factor_of_zero_keeps_the_statement(self) -> None:
+        """'Halve tickets from 40 to 0' gives no target in Markdown, and is kept by its title."""
+        plan = formats.loads("Cycle: 2026-Q3\n## Grow\n- Halve support tickets from 40 to 0\n",
+                             "markdown")  # fmt: skip
+        assert "Halve support tickets from 40 to 0" == plan.objectives[0].key_results[0].title
+
+    def test_byte_order_mark_in_a_str(self) -> None:
+        """A str that starts with a byte order mark reads as the same document without it."""
+        text = "## Grow\n- Raise NPS from 30 to 40\n"
+        assert formats.loads(text, "markdown") == formats.loads("\ufeff" + text, "markdown")
+
 
 class TestDuplicateKeys:
     @pytest.mark.parametrize(
@@ -948,8 +959,8 @@ class TestDuplicateKeys:
         assert message in str(info.value)
 
 
-class TestReviewRegressions:
-    """Inputs a review found getting past the loaders, pinned."""
+class TestBeyondWhatValuesHold:
+    """Numbers, times and text that no value can hold are refused with where they sit."""
 
     @pytest.mark.parametrize(
         ("text", "fmt", "message"),
@@ -989,14 +1000,3 @@ class TestReviewRegressions:
         with pytest.raises(FormatError) as info:
             formats.loads(text, fmt)  # type: ignore[arg-type]
         assert message in str(info.value)
-
-    def test_factor_of_zero_keeps_the_statement(self) -> None:
-        """'Halve tickets from 40 to 0' gives no target in Markdown, and is kept by its title."""
-        plan = formats.loads("Cycle: 2026-Q3\n## Grow\n- Halve support tickets from 40 to 0\n",
-                             "markdown")  # fmt: skip
-        assert "Halve support tickets from 40 to 0" == plan.objectives[0].key_results[0].title
-
-    def test_byte_order_mark_in_a_str(self) -> None:
-        """A str that starts with a byte order mark reads as the same document without it."""
-        text = "## Grow\n- Raise NPS from 30 to 40\n"
-        assert formats.loads(text, "markdown") == formats.loads("\ufeff" + text, "markdown")

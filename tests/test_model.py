@@ -206,6 +206,23 @@ class TestKeyResult:
         assert slugify(kr.title) == derived.id
         assert derived.id == KeyResult(title=kr.title).id
 
+    def test_date_counts_by_own_clock(self) -> None:
+        """As of a date, a check-in counts by the day on its own clock, as Cycle.contains does."""
+        new_york = timezone(timedelta(hours=-5))
+        tokyo = timezone(timedelta(hours=9))
+        last = datetime(2026, 9, 30, 20, tzinfo=new_york)  # 1 October in UTC
+        kr = churn().check_in(4.0, at=last)
+        assert Q3.contains(last)
+        assert 4.0 == kr.value_at(date(2026, 9, 30))
+        early = churn().check_in(4.2, at=datetime(2026, 8, 2, 7, tzinfo=tokyo))  # 1 August in UTC
+        assert 5.0 == early.value_at(date(2026, 8, 1))
+        assert 4.2 == early.value_at(date(2026, 8, 2))
+
+    def test_last_instant(self) -> None:
+        """A check-in at the last representable instant counts as of that instant."""
+        end = datetime.max.replace(tzinfo=UTC)
+        assert 4.4 == churn().check_in(4.4, at=end).value_at(end)
+
 
 def _stored(value: object) -> list[tuple[str, type, str]]:
     """Each field of *value* as stored: its name, the type of its value, and its repr."""
@@ -411,6 +428,13 @@ class TestKpi:
         assert band.check_in(111, at=date(2026, 1, 1)).healthy() is False
         assert Kpi(title="No reading", direction="at_least", threshold=1).current is None
 
+    def test_kpi_compares_as_floats(self) -> None:
+        """A Decimal reading meets a float threshold of the same value, as scoring judges."""
+        kpi = Kpi(title="k", direction="at_least", threshold=0.1)
+        assert kpi.check_in(Decimal("0.1"), at=date(2026, 1, 1)).healthy() is True
+        kpi = Kpi(title="k", direction="at_most", threshold=Decimal("0.3"))
+        assert kpi.check_in(0.3, at=date(2026, 1, 1)).healthy() is True
+
 
 class TestPlan:
     def test_derived_ids_made_unique(self) -> None:
@@ -542,6 +566,10 @@ class TestPlan:
         past = PastScore(owner="growth", cycle=Cycle.parse("2026-Q2"), score=0.95)
         assert (past,) == Plan(history=[past]).history
 
+    def test_unhashable_id_not_in_plan(self) -> None:
+        """Asking whether an unhashable id is in a plan answers no."""
+        assert ["x"] not in Plan()
+
 
 def test_errors_subclass_builtins() -> None:
     """Each okrkit error is also the built-in a caller would catch."""
@@ -577,32 +605,8 @@ def test_error_under_prefix() -> None:
     assert "got 1" == str(InvalidValueError("", 1, "y")).split(", ")[1]
 
 
-class TestReviewRegressions:
-    """Bugs a review found, pinned."""
-
-    def test_date_counts_by_own_clock(self) -> None:
-        """As of a date, a check-in counts by the day on its own clock, as Cycle.contains does."""
-        new_york = timezone(timedelta(hours=-5))
-        tokyo = timezone(timedelta(hours=9))
-        last = datetime(2026, 9, 30, 20, tzinfo=new_york)  # 1 October in UTC
-        kr = churn().check_in(4.0, at=last)
-        assert Q3.contains(last)
-        assert 4.0 == kr.value_at(date(2026, 9, 30))
-        early = churn().check_in(4.2, at=datetime(2026, 8, 2, 7, tzinfo=tokyo))  # 1 August in UTC
-        assert 5.0 == early.value_at(date(2026, 8, 1))
-        assert 4.2 == early.value_at(date(2026, 8, 2))
-
-    def test_last_instant(self) -> None:
-        """A check-in at the last representable instant counts as of that instant."""
-        end = datetime.max.replace(tzinfo=UTC)
-        assert 4.4 == churn().check_in(4.4, at=end).value_at(end)
-
-    def test_kpi_compares_as_floats(self) -> None:
-        """A Decimal reading meets a float threshold of the same value, as scoring judges."""
-        kpi = Kpi(title="k", direction="at_least", threshold=0.1)
-        assert kpi.check_in(Decimal("0.1"), at=date(2026, 1, 1)).healthy() is True
-        kpi = Kpi(title="k", direction="at_most", threshold=Decimal("0.3"))
-        assert kpi.check_in(0.3, at=date(2026, 1, 1)).healthy() is True
+class TestBadInput:
+    """Bad input is refused as an okrkit error that names the field, never a built-in error."""
 
     @pytest.mark.parametrize(
         ("build", "error", "message"),
@@ -624,15 +628,11 @@ class TestReviewRegressions:
         ],
     )  # fmt: skip
     def test_bad_input_is_okrkit_error(self, build: object, error: type, message: str) -> None:
-        """Bad input the review found escaping as a bare built-in error is an okrkit error."""
+        """Each of these once escaped as a bare built-in error; each is now an OKRError subclass."""
         with pytest.raises(error) as info:
             build()  # type: ignore[operator]
         assert isinstance(info.value, OKRError)
         assert message in str(info.value)
-
-    def test_unhashable_id_not_in_plan(self) -> None:
-        """Asking whether an unhashable id is in a plan answers no."""
-        assert ["x"] not in Plan()
 
 
 class _DayAhead(tzinfo):

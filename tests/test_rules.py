@@ -535,6 +535,11 @@ class TestRuleConfig:
         monkeypatch.setattr(Path, "is_file", lambda self: False)
         assert RuleConfig() == RuleConfig.discover(tmp_path)
 
+    def test_huge_option_refused(self) -> None:
+        """An option past any sensible value is refused when the configuration is read."""
+        with pytest.raises(InvalidValueError, match="from 0 to 1,000,000,000"):
+            validate(Plan(), RuleConfig(options={"OKR602": {"days": 99_999_999_999}}))
+
 
 class TestRuleRegistry:
     """RuleRegistry: custom rules registered like the built-in ones."""
@@ -1111,6 +1116,13 @@ class TestAmbitionRules:
         plan = Plan(objectives=[objective(key_results=sure)])
         assert ["OKR306"] == codes(plan, config=RuleConfig(select=["OKR306"]))
 
+    def test_tiny_decimal_start(self) -> None:
+        """A start that is 0 as a float gives no timid-target share, not a ZeroDivisionError."""
+        kr = KeyResult(id="k", title="Raise NPS", direction="increase",
+                       start=Decimal("1e-999999"), target=50)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        assert "OKR301" not in codes(plan, config=RuleConfig(select=["OKR3"]))
+
 
 class TestAlignmentAndTimeRules:
     """OKR5xx and OKR6xx worked examples."""
@@ -1201,19 +1213,3 @@ class TestNotebook:
         """The HTML names each finding's code."""
         report = validate(Plan(objectives=[objective(key_results=[])]), today=BEFORE)
         assert "OKR101" in report._repr_html_()
-
-
-class TestReviewRegressions:
-    """Plans a review found crashing the rules, pinned."""
-
-    def test_tiny_decimal_start(self) -> None:
-        """A start that is 0 as a float gives no timid-target share, not a ZeroDivisionError."""
-        kr = KeyResult(id="k", title="Raise NPS", direction="increase",
-                       start=Decimal("1e-999999"), target=50)  # fmt: skip
-        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
-        assert "OKR301" not in codes(plan, config=RuleConfig(select=["OKR3"]))
-
-    def test_huge_option_refused(self) -> None:
-        """An option past any sensible value is refused when the configuration is read."""
-        with pytest.raises(InvalidValueError, match="from 0 to 1,000,000,000"):
-            validate(Plan(), RuleConfig(options={"OKR602": {"days": 99_999_999_999}}))

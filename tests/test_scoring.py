@@ -190,6 +190,14 @@ class TestProgress:
         with pytest.raises(InvalidTypeError, match="kr: expected a KeyResult"):
             progress("churn")  # type: ignore[arg-type]
 
+    def test_no_negative_zero(self) -> None:
+        """A decrease that has not moved scores 0.0, never -0.0 (which prints as '-0.00')."""
+        kr = KeyResult(title="c", direction="decrease", start=5, target=4)
+        assert (1.0, 1.0) == (
+            math.copysign(1, okrkit.progress(kr)),
+            math.copysign(1, okrkit.score(kr)),
+        )
+
 
 def _raise(error: Exception) -> float:
     raise error
@@ -523,6 +531,18 @@ class TestPolicy:
         """Rounding to tenths leaves huge progress as it is, never overflowing."""
         assert 1e300 == scoring.tenths(1e300)
 
+    def test_weights_and_scores_beyond_floats(self) -> None:
+        """A weigher or a scorer answering beyond the float range is an okrkit error."""
+        kr = KeyResult(title="a", direction="increase", start=0, target=1)
+        obj = Objective(title="o", key_results=[kr])
+        with pytest.raises(InvalidValueError, match="weight: expected a number within"):
+            okrkit.score(obj, weight=lambda kr: 10**400)
+        with pytest.raises(InvalidValueError, match="weight: expected a finite number"):
+            okrkit.score(obj, weight=lambda kr: Decimal("sNaN"))
+        huge = okrkit.scoring.Policy(name="x", scorer=lambda p: 10**400)
+        with pytest.raises(okrkit.ScoringError, match="expected a finite number"):
+            huge.score_progress(0.5)
+
 
 class TestScore:
     def test_weight_by_target(self) -> None:
@@ -603,6 +623,24 @@ class TestRequiredValue:
         """Anything but a KeyResult is refused."""
         with pytest.raises(InvalidTypeError):
             required_value(None, 0.5)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("start", "target", "policy"),
+        [
+            (-10, 5.2, "google"),
+            (-9.4, 4.2, "stepped"),
+            (5.2, -10, "google"),
+            (4.2, -9.4, "stepped"),
+        ],
+    )
+    def test_required_value_reaches_the_score(
+        self, start: float, target: float, policy: str
+    ) -> None:
+        """The value required for 0.7 scores 0.7, even when the answer lies near zero."""
+        direction = "increase" if target > start else "decrease"
+        kr = KeyResult(title="k", direction=direction, start=start, target=target)
+        value = okrkit.required_value(kr, 0.7, policy=policy)  # type: ignore[arg-type]
+        assert 0.7 == okrkit.score(kr.check_in(value, at=date(2026, 8, 1)), policy=policy)  # type: ignore[arg-type]
 
 
 class TestGrade:
@@ -825,48 +863,6 @@ class TestConfidence:
         assert None is confidence(Objective(title="o", key_results=[c]))
         with pytest.raises(InvalidTypeError):
             confidence(3)  # type: ignore[arg-type]
-
-
-class TestReviewRegressions:
-    """Bugs a review found, pinned."""
-
-    @pytest.mark.parametrize(
-        ("start", "target", "policy"),
-        [
-            (-10, 5.2, "google"),
-            (-9.4, 4.2, "stepped"),
-            (5.2, -10, "google"),
-            (4.2, -9.4, "stepped"),
-        ],
-    )
-    def test_required_value_reaches_the_score(
-        self, start: float, target: float, policy: str
-    ) -> None:
-        """The value required for 0.7 scores 0.7, even when the answer lies near zero."""
-        direction = "increase" if target > start else "decrease"
-        kr = KeyResult(title="k", direction=direction, start=start, target=target)
-        value = okrkit.required_value(kr, 0.7, policy=policy)  # type: ignore[arg-type]
-        assert 0.7 == okrkit.score(kr.check_in(value, at=date(2026, 8, 1)), policy=policy)  # type: ignore[arg-type]
-
-    def test_no_negative_zero(self) -> None:
-        """A decrease that has not moved scores 0.0, never -0.0 (which prints as '-0.00')."""
-        kr = KeyResult(title="c", direction="decrease", start=5, target=4)
-        assert (1.0, 1.0) == (
-            math.copysign(1, okrkit.progress(kr)),
-            math.copysign(1, okrkit.score(kr)),
-        )
-
-    def test_weights_and_scores_beyond_floats(self) -> None:
-        """A weigher or a scorer answering beyond the float range is an okrkit error."""
-        kr = KeyResult(title="a", direction="increase", start=0, target=1)
-        obj = Objective(title="o", key_results=[kr])
-        with pytest.raises(InvalidValueError, match="weight: expected a number within"):
-            okrkit.score(obj, weight=lambda kr: 10**400)
-        with pytest.raises(InvalidValueError, match="weight: expected a finite number"):
-            okrkit.score(obj, weight=lambda kr: Decimal("sNaN"))
-        huge = okrkit.scoring.Policy(name="x", scorer=lambda p: 10**400)
-        with pytest.raises(okrkit.ScoringError, match="expected a finite number"):
-            huge.score_progress(0.5)
 
 
 class TestLeastSquares:
