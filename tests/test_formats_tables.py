@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -405,6 +406,22 @@ def _refused_twice(lines: list[str], key: str, second: str, where: str, *, first
     ] == list(error.value.problems)
 
 
+_TRICKY_TITLES = Plan(
+    objectives=[
+        Objective(
+            id=title.lower()[:6] + "-1",
+            title=title,
+            key_results=[KeyResult(id="k" + str(i), title=title), KeyResult(id="m" + str(i),
+                         title=title, direction=Direction.MILESTONE)],
+        )
+        for i, title in enumerate(
+            ["Ship C#", "Objective: grow", "O1: grow", "a \\# b", "#1 priority", "[ ] box",
+             "Owner: x", "Grow ARR $1M -> $2M", "A → B", "Done ✅", "x => 5", "- item"]
+        )
+    ]
+)  # fmt: skip
+
+
 class TestMarkdown:
     @given(markdown_plans())
     def test_read_write_read(self, plan: Plan) -> None:
@@ -434,18 +451,67 @@ class TestMarkdown:
         assert shape(plan) == shape(again)
 
     @given(plans())
+    @example(_TRICKY_TITLES)
     def test_any_plan_writes_and_reads(self, plan: Plan) -> None:
-        """Any plan with objectives is written as Markdown and read back, keeping its titles."""
-        if not plan.objectives:
-            with pytest.raises(FormatError, match="expected an objective"):
-                formats.dumps(plan, "markdown")
-            return
-        text = formats.dumps(plan, "markdown")
+        """Any plan is written as Markdown that reads back with the same objectives and key
+        result statements, or refused naming a field Markdown cannot hold: never changed."""
         try:
-            again = formats.loads(text, "markdown")
-        except FormatError:
-            return  # titles such as "Owner: x" or "=> 4" are read as Markdown syntax
-        assert len(again.objectives) <= len(plan.objectives)
+            text = formats.dumps(plan, "markdown")
+        except FormatError as error:
+            (problem,) = error.details
+            if not plan.objectives:
+                assert "objectives" == problem.path
+                return
+            match = re.fullmatch(
+                r"objectives\[(\d+)\](?:\.key_results\[(\d+)\])?\.(\w+)", problem.path
+            )
+            assert match is not None
+            i, j, name = int(match[1]), match[2], match[3]
+            held = plan.objectives[i] if j is None else plan.objectives[i].key_results[int(j)]
+            assert getattr(held, name) == problem.value
+            return
+        again = formats.loads(text, "markdown")
+
+        def shape(p: Plan) -> list[object]:
+            return [
+                (o.id, o.title, o.owner, o.level, o.cycle, o.commitment, o.aligned_to,
+                 [k.title for k in o.key_results])
+                for o in p.objectives
+            ]  # fmt: skip
+
+        assert shape(plan) == shape(again)
+
+    def test_titles_that_look_like_markdown(self) -> None:
+        """A title that reads as Markdown's structure is escaped as CommonMark escapes it."""
+        text = formats.dumps(_TRICKY_TITLES, "markdown")
+        assert "## Ship C\\#" in text.splitlines()
+        assert "- Grow ARR \\$1M \\-\\> \\$2M" in text.splitlines()
+        again = formats.loads(text, "markdown")
+        assert [(o.id, o.title, [k.title for k in o.key_results]) for o in again.objectives] == [
+            (o.id, o.title, [k.title for k in o.key_results]) for o in _TRICKY_TITLES.objectives
+        ]
+
+    @pytest.mark.parametrize(
+        ("title", "expected"),
+        [
+            ("Grow\n## Objective: Injected", "text on one line"),
+            ("Grow\u2028Owner: mallory", "text on one line"),
+            (" Grow", "text without spaces at its ends, which Markdown drops"),
+            ("Ship it DONE", "text that Markdown reads back as written"),
+        ],
+    )
+    def test_titles_markdown_cannot_hold(self, title: str, expected: str) -> None:
+        """A title Markdown cannot hold is refused where it is, never written changed."""
+        plan = Plan(objectives=[Objective(title="Grow", key_results=[KeyResult(title=title)])])
+        with pytest.raises(FormatError) as error:
+            formats.dumps(plan, "markdown")
+        assert [("objectives[0].key_results[0].title", title, expected)] == [
+            (p.path, p.value, p.expected) for p in error.value.details
+        ]
+        with pytest.raises(FormatError, match=r"objectives\[0\]\.owner: expected text on one"):
+            formats.dumps(
+                Plan(objectives=[Objective(title="Grow", owner=title + "\n")]), "markdown"
+            )
 
     @given(st.text(st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from("\n#-*+:\\")))
     @example("## Diagnostics")

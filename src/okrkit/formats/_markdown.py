@@ -28,6 +28,8 @@ Reading:
 - sub-headings are objectives aligned to the heading above; an ``Objective:`` list item
   indented under a key result is aligned to that key result, and the items indented under it
   are its key results.
+- a backslash before punctuation (or ``→``, ``✅``, ``✔``) stands for that character, as in
+  CommonMark, and a line opening with a backslash is description text.
 
 Writing produces the same shape: one ``##`` heading per objective (a deeper one when aligned to
 the objective just above it), its details, then its key results as a bulleted list with their
@@ -36,12 +38,16 @@ an objective whose fiscal cycle has others, so every cycle reads back equal.  Wh
 keeps: objectives' titles, ids, owners, cycles, commitment, level, alignment, weight and
 description; key results' statements (their structure is read again from the statement) and
 latest check-in.  KPIs, history and other key result fields are
-not kept; a plan without objectives is refused.
+not kept; a plan without objectives is refused.  Text that would read as structure is
+escaped, and text Markdown cannot hold (a line break, spaces at a title's ends) is refused
+naming its field: what is written reads back as it was, or is not written.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -83,6 +89,53 @@ _PROGRESS = re.compile(
     re.I,
 )
 _INT = re.compile(r"[+-]?\d+")
+# A backslash before ASCII punctuation stands for that character, never for structure, as in
+# CommonMark; okrkit also takes it before the note and done marks it reads (``→``, ``✅``, ``✔``).
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~→✅✔])")
+_ESCAPABLE = frozenset(map(chr, [*range(0x21, 0x30), *range(0x3A, 0x41), *range(0x5B, 0x61),
+                                 *range(0x7B, 0x7F)])) | {"→", "✅", "✔"}  # fmt: skip
+
+
+def _mask(text: str) -> str:
+    """*text* with each escaped character hidden from the patterns, at the same length."""
+    return _ESCAPED.sub("\ue000\ue000", text) if "\\" in text else text
+
+
+def _unescape(text: str) -> str:
+    """*text* with each escape replaced by the character it stands for."""
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
+def _escape(text: str) -> str:
+    """*text* with every character the reader could take for structure escaped."""
+    return "".join(f"\\{c}" if c in _ESCAPABLE else c for c in text)
+
+
+def _heading(line: str) -> tuple[int, str, bool] | None:
+    """A heading's level, its title and whether it said ``Objective:``; None if not one."""
+    masked = _mask(line)
+    heading = _HEADING.fullmatch(masked)
+    if heading is None:
+        return None
+    start, end = heading.span(2)
+    explicit = _OBJECTIVE.fullmatch(masked, start, end)
+    if explicit:
+        start, end = explicit.span("title")
+    return len(heading[1]), _unescape(line[start:end].strip()), bool(explicit)
+
+
+def _item(line: str) -> tuple[int, str | None, str] | None:
+    """A list item's indent, its box (``' '``, ``'x'``) and its text as written; None if not one."""
+    item = _ITEM.fullmatch(_mask(line))
+    if item is None:
+        return None
+    return len(item["indent"].expandtabs(4)), item["box"], line[item.start("text") :].strip()
+
+
+def _objective_line(text: str) -> str | None:
+    """The title of an ``Objective: ...`` line (or list item's text); None if not one."""
+    explicit = _OBJECTIVE.fullmatch(_mask(text))
+    return None if explicit is None else _unescape(text[explicit.start("title") :].strip())
 
 
 @attrs.define
@@ -111,11 +164,12 @@ class _Objective:
 
 def _statement(text: str) -> tuple[str, str | None]:
     """A key result line's statement, and its trailing progress note if it has one."""
-    if match := _NOTE.search(text):
-        return text[: match.start()].rstrip(), match["note"]
-    if match := _DONE.search(text):
-        return text[: match.start()].rstrip(), "done"
-    return text, None
+    masked = _mask(text)
+    if match := _NOTE.search(masked):
+        return _unescape(text[: match.start()].rstrip()), match["note"]
+    if match := _DONE.search(masked):
+        return _unescape(text[: match.start()].rstrip()), "done"
+    return _unescape(text), None
 
 
 def _number(text: str) -> int | float:
@@ -166,32 +220,26 @@ class _Reader:
                 if current is not None:
                     current.description.append(line.strip()[1:])
                 continue
-            if heading := _HEADING.fullmatch(line):
-                level = len(heading[1])
+            if heading := _heading(line):
+                level, title, explicit = heading
                 while headings and headings[-1][0] >= level:
                     headings.pop()
-                title = heading[2]
-                explicit = _OBJECTIVE.fullmatch(title)
-                if explicit:
-                    title = explicit["title"].strip()
                 parent = headings[-1][1] if headings else None
-                current = _Objective(line=n, title=title, parent=parent, explicit=bool(explicit))
+                current = _Objective(line=n, title=title, parent=parent, explicit=explicit)
                 if parent is not None:
                     parent.children += 1
                 objectives.append(current)
                 headings.append((level, current))
                 items = []
                 continue
-            item = _ITEM.fullmatch(line)
-            body = item["text"].strip() if item else line.strip()
-            if explicit := _OBJECTIVE.fullmatch(body):
-                indent = len(item["indent"].expandtabs(4)) if item else -1
+            item = _item(line)
+            body = item[2] if item else line.strip()
+            if (named := _objective_line(body)) is not None:
+                indent = item[0] if item else -1
                 while items and items[-1][0] >= indent:
                     items.pop()
                 outer = items[-1][1] if items else (headings[-1][1] if headings else None)
-                new = _Objective(
-                    line=n, title=explicit["title"].strip(), parent=outer, explicit=True
-                )
+                new = _Objective(line=n, title=named, parent=outer, explicit=True)
                 if (
                     outer is not None
                     and outer.last_kr_indent is not None
@@ -212,7 +260,7 @@ class _Reader:
                     )
                     self.unexpected(n, expected, line.strip())
                     continue
-                indent = len(item["indent"].expandtabs(4))
+                indent = item[0]
                 outdented = False  # past an objective nested deeper in the list
                 while items and items[-1][0] >= indent:
                     outdented = outdented or items[-1][0] > indent
@@ -223,7 +271,7 @@ class _Reader:
                     owner = headings[-1][1]  # the heading's objective's again
                 else:
                     owner = current
-                owner.key_results.append((n, body, item["box"]))
+                owner.key_results.append((n, body, item[1]))
                 owner.last_kr_indent = indent
                 current = owner
                 continue
@@ -535,6 +583,64 @@ def _text_lines(text: str) -> list[str]:
     return [f"\\{line.strip()}" if _structural(line) else line for line in text.splitlines()]
 
 
+def _one_line(text: str) -> bool:
+    return len(f"{text}.".splitlines()) == 1  # the reader splits where str.splitlines does
+
+
+def _written(
+    path: str,
+    text: str,
+    write: Callable[[str], str],
+    read: Callable[[str], object],
+    expected: object,
+) -> str:
+    """The line *write* makes of *text*, as written or escaped, that *read* gives back as
+    *expected*; a `FormatError` at *path* if no line can (a break, spaces at an end).
+    """
+    for form in (text, _escape(text)):
+        line = write(form)
+        if _one_line(line) and read(line) == expected:
+            return line
+    if not _one_line(text):
+        what = "text on one line"
+    elif text != text.strip():
+        what = "text without spaces at its ends, which Markdown drops"
+    else:  # a key result ending in DONE, which no escape keeps from reading as done
+        what = "text that Markdown reads back as written"
+    raise FormatError([Problem.unexpected(path, text, what)])
+
+
+def _detail(path: str, key: str, value: str) -> str:
+    """The line ``Key: value``, if it reads back as that value; else a `FormatError`."""
+
+    def read(line: str) -> str | None:
+        meta = _META.fullmatch(line.strip())
+        return meta["value"].strip() if meta else None
+
+    if value and _one_line(value) and read(f"{key}: {value}") == value:
+        return f"{key}: {value}"
+    what = "text on one line" if not _one_line(value) else "text without spaces at its ends"
+    raise FormatError([Problem.unexpected(path, value, what)])
+
+
+def _key_result_line(path: str, kr: KeyResult) -> str:
+    """A key result's list item: its box if a milestone, its statement and its latest check-in."""
+    note = _note(kr)
+    box = ""
+    if kr.direction is Direction.MILESTONE:
+        done = kr.current is not None and kr.current >= kr.target  # type: ignore[operator]
+        box = "[x] " if done else "[ ] "
+
+    def read(line: str) -> tuple[str | None, str, str | None] | None:
+        item = _item(line)
+        if item is None or _objective_line(item[2]) is not None:
+            return None
+        return (item[1], *_statement(item[2]))
+
+    expected = (box[1:2] or None, kr.title, note.partition(" => ")[2] or None)
+    return _written(path, kr.title, lambda title: f"- {box}{title}{note}", read, expected)
+
+
 def dumps(plan: Plan) -> str:
     """*plan* as Markdown: a heading per objective, its details, its key results as a list.
 
@@ -542,8 +648,10 @@ def dumps(plan: Plan) -> str:
     and the reader refuses a document without objectives.
     """
     if not plan.objectives:
+        expected = "an objective, since Markdown keeps nothing else"
+        message = f"expected {expected}, got none"
         raise FormatError(
-            ["objectives: expected an objective, since Markdown keeps nothing else, got none"]
+            [Problem(message=message, path="objectives", value=(), expected=expected)]
         )
     out: list[str] = []
     fiscal = fiscal_defaults(plan)
@@ -557,45 +665,69 @@ def dumps(plan: Plan) -> str:
     # one it is aligned to when that one is on the path and has the same cycle, since a nested
     # objective without a cycle of its own takes its parent's when read.
     path: list[Objective] = []
-    for obj in plan.objectives:
+    claimed: set[str] = set()
+    derived: set[str] = set()
+    for n, obj in enumerate(plan.objectives):
+        where = f"objectives[{n}]"
         depth = 0
         for i, parent in enumerate(path[:4]):
             if parent.id == obj.aligned_to and parent.cycle == obj.cycle:
                 depth = i + 1
         del path[depth:]
         path.append(obj)
-        title = obj.title
+        if obj.id in derived:
+            expected = (
+                "an id that no key result above takes: Markdown keeps a key result's"
+                " statement, and its id is made from it again"
+            )
+            raise FormatError([Problem.unexpected(f"{where}.id", obj.id, expected)])
+        claimed.add(obj.id)
+        for kr in obj.key_results:  # the ids the reader will make of their statements
+            id = slugify(kr.title)
+            if id in claimed:
+                id = next(f"{id}-{k}" for k in itertools.count(2) if f"{id}-{k}" not in claimed)
+            claimed.add(id)
+            derived.add(id)
         details = []
         if obj.id != slugify(obj.title):
-            details.append(f"Id: {obj.id}")
+            details.append(_detail(f"{where}.id", "Id", obj.id))
         if obj.owner is not None:
-            details.append(f"Owner: {obj.owner}")
+            details.append(_detail(f"{where}.owner", "Owner", obj.owner))
         if obj.cycle is not None:
             details.append(f"Cycle: {obj.cycle}")
             details += _own_fiscal(obj.cycle, fiscal)
         if obj.commitment.value != "aspirational":
             details.append(f"Commitment: {obj.commitment.value}")
         if obj.level is not None:
-            details.append(f"Level: {obj.level}")
+            details.append(_detail(f"{where}.level", "Level", str(obj.level)))
         if obj.aligned_to is not None and depth == 0:
-            details.append(f"Aligned to: {obj.aligned_to}")
+            details.append(_detail(f"{where}.aligned_to", "Aligned to", obj.aligned_to))
         if not (type(obj.weight) is int and obj.weight == 1):
             details.append(f"Weight: {written_number(obj.weight)}")
-        if not obj.key_results and all(d.startswith(("Cycle:", "Fiscal")) for d in details):
-            title = f"Objective: {title}"  # not to be taken for a section title
-        out.append(f"{'#' * (depth + 2)} {title}")
+        # An objective with nothing but a cycle says so, not to be taken for a section title.
+        prefix = bool(
+            not obj.key_results and all(d.startswith(("Cycle:", "Fiscal")) for d in details)
+        )
+        start = f"{'#' * (depth + 2)} {'Objective: ' if prefix else ''}"
+        out.append(
+            _written(
+                f"{where}.title",
+                obj.title,
+                start.__add__,
+                _heading,
+                (depth + 2, obj.title, prefix),
+            )
+        )
         out.append("")
         if details:
             out += details
             out.append("")
         if obj.description:
             out += [*_text_lines(obj.description), ""]
-        for kr in obj.key_results:
-            if kr.direction is Direction.MILESTONE:
-                done = kr.current is not None and kr.current >= kr.target  # type: ignore[operator]
-                out.append(f"- [{'x' if done else ' '}] {kr.title}{_note(kr)}")
-            else:
-                out.append(f"- {kr.title}{_note(kr)}")
+        out += [
+            _key_result_line(f"{where}.key_results[{j}].title", kr)
+            for j, kr in enumerate(obj.key_results)
+        ]
         if obj.key_results:
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
