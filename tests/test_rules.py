@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 import re
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from okrkit import Cycle, Direction, KeyResult, Kpi, Objective, PastScore, Plan, When
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRError
+from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, OKRError, RuleError
 from okrkit.formats import from_dict
 from okrkit.rules import (
     REGISTRY,
@@ -537,12 +538,77 @@ class TestRuleConfig:
 
     def test_huge_option_refused(self) -> None:
         """An option past any sensible value is refused when the configuration is read."""
-        with pytest.raises(InvalidValueError, match="from 0 to 1,000,000,000"):
-            validate(Plan(), RuleConfig(options={"OKR602": {"days": 99_999_999_999}}))
+        with pytest.raises(InvalidValueError, match="from 0 to 999,999,999"):
+            validate(Plan(), RuleConfig(options={"OKR602": {"days": 1_000_000_000}}))
+        # The largest taken still counts days by timedelta: OKR602 runs, and finds nothing.
+        plan = Plan(objectives=[objective()])
+        config = RuleConfig(select=["OKR602"], options={"OKR602": {"days": 999_999_999}})
+        assert [] == list(validate(plan, config, today=date(2026, 8, 1)))
 
 
 class TestRuleRegistry:
     """RuleRegistry: custom rules registered like the built-in ones."""
+
+    @pytest.mark.parametrize(
+        ("function", "cause"),
+        [
+            (lambda plan, context: 1 / 0, ZeroDivisionError),
+            (lambda plan: (), TypeError),  # takes the wrong arguments
+            (lambda plan, context: (site.flag(1 / 0) for site in context.objectives()),
+             ZeroDivisionError),
+            (lambda plan, context: [context.memo(["unhashable"], list)], TypeError),
+            (lambda plan, context: [context.options["missing"]], KeyError),
+        ],
+    )  # fmt: skip
+    def test_a_failing_rule_is_named(self, function: Any, cause: type) -> None:
+        """What a custom rule raises, when it is called or as it runs, is a RuleError that
+        names the rule and keeps the rule's own exception as its cause."""
+        mine = RuleRegistry()
+        mine.register(function, "ACME001", name="broken", severity="warning")
+        plan = Plan(objectives=[objective()])
+        with pytest.raises(RuleError, match=r"^rule ACME001 failed: ") as error:
+            validate(plan, registry=mine, today=BEFORE)
+        assert ("ACME001", cause) == (error.value.code, type(error.value.__cause__))
+        assert isinstance(error.value, OKRError)
+        assert str(error.value) == str(pickle.loads(pickle.dumps(error.value)))
+
+    @pytest.mark.parametrize(
+        ("function", "expected"),
+        [
+            (lambda plan, context: None, "rule ACME001: expected an iterable of diagnostics"),
+            (lambda plan, context: [5], "rule ACME001: expected a Diagnostic"),
+            (lambda plan, context: [s.flag(5) for s in context.objectives()],
+             "rule ACME001: expected a finding with a non-empty str message"),
+            (lambda plan, context: [s.flag("") for s in context.objectives()],
+             "rule ACME001: expected a finding with a non-empty str message"),
+            (lambda plan, context: [s.flag("m", hint=5) for s in context.objectives()],
+             "rule ACME001: expected a finding with a non-empty str message"),
+            (lambda plan, context: [context.diagnostic(5, "m")],
+             "rule ACME001: expected a finding with a non-empty str message"),
+        ],
+    )  # fmt: skip
+    def test_what_a_rule_gives_is_checked(self, function: Any, expected: str) -> None:
+        """A rule that gives something other than findings is refused, naming the rule."""
+        mine = RuleRegistry()
+        mine.register(function, "ACME001", name="odd", severity="warning")
+        with pytest.raises(InvalidTypeError, match=re.escape(expected)):
+            validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
+
+    @pytest.mark.parametrize(
+        ("fields", "expected"),
+        [
+            ({"name": None}, "name: expected the rule's name, a non-blank str, got None"),
+            ({"name": " "}, "name: expected the rule's name, a non-blank str, got ' '"),
+            ({"options": 5}, "options: expected a mapping of option names to defaults, got 5"),
+            ({"options": {1: 2}}, "options: expected a mapping of option names to defaults"),
+        ],
+    )
+    def test_registration_is_checked(self, fields: dict[str, Any], expected: str) -> None:
+        """A rule's name and options are checked when it is registered, not when it runs."""
+        with pytest.raises(InvalidTypeError, match=re.escape(expected)):
+            RuleRegistry().register(
+                lambda plan, context: (), "ACME001", **{"name": "n", "severity": "info", **fields}
+            )
 
     def test_custom_rule(self) -> None:
         """A rule registered on a copy runs; the default registry is unchanged."""

@@ -28,6 +28,7 @@ from okrkit.errors import (
     MissingFileError,
     OKRError,
     OKRWarning,
+    RuleError,
     ScoringError,
     UnknownIdError,
 )
@@ -153,6 +154,7 @@ __all__ = [
     "Position",
     "Report",
     "RuleConfig",
+    "RuleError",
     "RuleRegistry",
     "ScheduleFrequency",
     "ScoringError",

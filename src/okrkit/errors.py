@@ -29,6 +29,7 @@ __all__ = [
     "OKRError",
     "OKRWarning",
     "Problem",
+    "RuleError",
     "ScoringError",
     "UnknownIdError",
     "parser_problem",
@@ -195,6 +196,22 @@ class UnknownIdError(OKRError, KeyError):
 
 class ScoringError(OKRError, ValueError):
     """A score, progress or forecast asked of something that cannot give one."""
+
+
+class RuleError(OKRError, RuntimeError):
+    """A rule failed while it ran: `code` names it, and what it raised is the ``__cause__``.
+
+    >>> str(RuleError("ACME001", ZeroDivisionError("division by zero")))
+    'rule ACME001 failed: ZeroDivisionError: division by zero'
+    """
+
+    def __init__(self, code: str, error: BaseException) -> None:
+        self.code = code
+        self.error = error
+        super().__init__(f"rule {code} failed: {type(error).__name__}: {error}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.code, self.error))
 
 
 @attrs.frozen(kw_only=True)

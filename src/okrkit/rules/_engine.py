@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from okrkit._gc import paused
-from okrkit.errors import InvalidTypeError
+from okrkit.errors import InvalidTypeError, RuleError
 from okrkit.model import Plan
 from okrkit.rules._config import RuleConfig
 from okrkit.rules._context import RuleContext, Shared, key_result_path, objective_path
 from okrkit.rules._findings import Diagnostic, Report, in_document_order
-from okrkit.rules._registry import REGISTRY, RuleRegistry
+from okrkit.rules._registry import REGISTRY, Rule, RuleRegistry
 
 
 def _ignores(plan: Plan) -> dict[str, tuple[str, ...]]:
@@ -83,6 +84,25 @@ def validate(
         return _validate(plan, config, today, rules)
 
 
+def _run(rule: Rule, plan: Plan, context: RuleContext) -> Iterator[object]:
+    """What *rule* finds on *plan*; what it raises is a `RuleError` naming it."""
+    try:
+        found = rule(plan, context)
+    except Exception as error:
+        raise RuleError(rule.code, error) from error
+    try:
+        iterator = iter(found)
+    except TypeError:
+        expected = "an iterable of diagnostics (a generator that yields site.flag(...))"
+        raise InvalidTypeError(f"rule {rule.code}", found, expected) from None
+    try:
+        yield from iterator
+    except RuleError:
+        raise
+    except Exception as error:
+        raise RuleError(rule.code, error) from error
+
+
 def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) -> Report:
     shared = Shared(plan)
     ignores = _ignores(plan)
@@ -100,12 +120,33 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
                 hint=rule.hint,
                 shared=shared,
             )
-            for diagnostic in rule(plan, context):
+            for diagnostic in _run(rule, plan, context):
                 if not isinstance(diagnostic, Diagnostic):
                     raise InvalidTypeError(
                         f"rule {rule.code}",
                         diagnostic,
                         "a Diagnostic (yield site.flag(...) or context.diagnostic(...))",
+                    )
+                # Made unchecked for speed (a rule may yield a finding per key result): what a
+                # rule gave it is checked here, once, before any view has to show it.
+                message, path, id, hint = (
+                    diagnostic.message,
+                    diagnostic.path,
+                    diagnostic.id,
+                    diagnostic.hint,
+                )
+                if not (
+                    isinstance(message, str)
+                    and message
+                    and isinstance(path, str)
+                    and (id is None or isinstance(id, str))
+                    and (hint is None or isinstance(hint, str))
+                ):
+                    raise InvalidTypeError(
+                        f"rule {rule.code}",
+                        diagnostic,
+                        "a finding with a non-empty str message, a str path, and a str or"
+                        " None id and hint",
                     )
                 if not ignores or not _ignored(diagnostic, ignores):
                     found.append(diagnostic)

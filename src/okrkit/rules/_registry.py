@@ -14,7 +14,9 @@ from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic, Severity, check_code, to_severity
 from okrkit.typing import RuleFunction
 
-_OPTION_MAX = 1_000_000_000
+# The most days a timedelta holds: options count days, objectives and shares, so this is past
+# any sensible one and keeps date arithmetic in range.
+_OPTION_MAX = 999_999_999
 
 
 def _check_option(path: str, default: object, value: object) -> None:
@@ -28,8 +30,6 @@ def _check_option(path: str, default: object, value: object) -> None:
         kinds: tuple[type, ...] = (int,) if integral else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
             raise InvalidTypeError(path, value, "a whole number" if integral else "a number")
-        # Options count days, objectives, shares: a billion is past any sensible one, and
-        # keeps date arithmetic (timedelta(days=...)) in range.
         if not (math.isfinite(value) and 0 <= value <= _OPTION_MAX):  # type: ignore[arg-type, operator]
             raise InvalidValueError(path, value, f"a finite number from 0 to {_OPTION_MAX:,}")
         return
@@ -127,6 +127,12 @@ class RuleRegistry:
             )
         if hint is not None and not isinstance(hint, str):
             raise InvalidTypeError("hint", hint, "a str, or None")
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidTypeError("name", name, "the rule's name, a non-blank str")
+        if options is not None and not (
+            isinstance(options, Mapping) and all(isinstance(key, str) for key in options)
+        ):
+            raise InvalidTypeError("options", options, "a mapping of option names to defaults")
         doc = (getattr(function, "__doc__", None) or "").strip()
         self.add(
             Rule(
