@@ -23,6 +23,8 @@ from okrkit.errors import (
     FileError,
     FilePermissionError,
     FormatError,
+    InvalidTypeError,
+    InvalidValueError,
     MissingFileError,
     OKRError,
 )
@@ -49,6 +51,31 @@ def leftovers(folder: Path) -> list[str]:
 
 
 class TestFileErrors:
+    @pytest.mark.parametrize(
+        ("call", "error", "expected"),
+        [
+            (lambda: okrkit.formats.load("plan\0.json"), InvalidValueError,
+             "path: expected a path without NUL characters, got 'plan\\x00.json'"),
+            (lambda: okrkit.formats.dump(okrkit.Plan(), "plan\0.json"), InvalidValueError,
+             "path: expected a path without NUL characters"),
+            (lambda: okrkit.formats.load(0), InvalidTypeError,
+             "path: expected a path: a str or an os.PathLike of one, got 0"),
+            (lambda: okrkit.formats.dump(okrkit.Plan(), None, format="json"), InvalidTypeError,
+             "path: expected a path: a str or an os.PathLike of one, got None"),
+            (lambda: okrkit.formats.load("plan.json", check_ins=b"in.csv"), InvalidTypeError,
+             "check_ins: expected a path"),
+            (lambda: _files.read_bytes(Path("a\0"), max_size=None), InvalidValueError,
+             "path: expected a path without NUL characters"),
+        ],
+    )  # fmt: skip
+    def test_paths_no_file_can_have(self, call: object, error: type, expected: str) -> None:
+        """A path no file can have is an okrkit error naming it, before anything is opened,
+        where the OS's own answer was a bare ValueError or TypeError."""
+        with pytest.raises(error) as info:
+            call()  # type: ignore[operator]
+        assert isinstance(info.value, OKRError)
+        assert str(info.value).startswith(expected)
+
     @pytest.mark.parametrize(
         ("cls", "builtin"),
         [

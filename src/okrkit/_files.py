@@ -24,11 +24,13 @@ from okrkit.errors import (
     FileError,
     FilePermissionError,
     FormatError,
+    InvalidTypeError,
+    InvalidValueError,
     MissingFileError,
     Problem,
 )
 
-__all__ = ["file_error", "read_bytes", "read_stream", "same_file", "write_text"]
+__all__ = ["checked_path", "file_error", "read_bytes", "read_stream", "same_file", "write_text"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows
 _KINDS = (
@@ -76,13 +78,23 @@ def read_stream(stream: IO[bytes], *, max_size: int | None) -> bytes:
     return b"".join(parts)
 
 
+def checked_path(path: object, what: str = "path") -> str:
+    """*path* as a str, if it can name a file: an okrkit error naming *what* if not."""
+    name = os.fspath(path) if isinstance(path, os.PathLike) else path
+    if not isinstance(name, str):
+        raise InvalidTypeError(what, path, "a path: a str or an os.PathLike of one")
+    if "\0" in name:  # the OS would refuse it with a bare ValueError
+        raise InvalidValueError(what, name, "a path without NUL characters")
+    return name
+
+
 def read_bytes(path: str | os.PathLike[str], *, max_size: int | None) -> bytes:
     """The bytes of the regular file at *path*, at most *max_size*; an okrkit error if not.
 
     A directory, FIFO or device (or a link to one) is a `FileError`, found with `os.fstat`
     on the file opened: checking first and opening after would leave a gap to swap it in.
     """
-    name = os.fspath(path)
+    name = checked_path(path)
     try:
         # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of
         # waiting for a writer; it changes nothing for a regular file.
@@ -122,7 +134,7 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     file (``/dev/null``, a FIFO) is written into, as there is nothing there to keep; a FIFO
     that no process reads is a `FileError` at once, not waited on.
     """
-    name = os.fspath(path)
+    name = checked_path(path)
     data = _encode(text, name)
     target = os.path.realpath(name)
     try:

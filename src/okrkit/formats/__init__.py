@@ -34,7 +34,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from okrkit._files import read_bytes, write_text
+from okrkit._files import checked_path, read_bytes, write_text
 from okrkit._gc import paused
 from okrkit._validators import check_choice
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
@@ -229,6 +229,7 @@ def dumps_check_ins(plan: Plan) -> str:
 
 
 def _suffix(path: str | os.PathLike[str], format: FormatName | None) -> FormatName:
+    checked_path(path)
     if format is not None:
         return _format(format)
     suffix = Path(path).suffix.lower()
@@ -258,6 +259,8 @@ def load(
     three; a FIFO or a device such as ``/dev/zero`` is a `FileError`).
     """
     name = _suffix(path, format)
+    if check_ins is not None:
+        checked_path(check_ins, "check_ins")
     data = read_bytes(path, max_size=max_size)
     history = None if check_ins is None else read_bytes(check_ins, max_size=max_size)
     return loads(
