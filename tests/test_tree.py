@@ -270,6 +270,19 @@ class TestAlignmentErrors:
             "alignment loop d -> e -> d",
         ] == [p.split(":")[0] for p in caught.value.problems[4:]]
         assert isinstance(caught.value, ValueError)
+        # The same problems as values: what was seen, what was expected, where if one place.
+        leads_up = (
+            "each objective to lead up, through what it is aligned to, to one aligned to nothing"
+        )
+        assert [
+            ("", "f", unique[9:]),
+            ("", "x", unique[9:]),
+            ("objectives[0].aligned_to", "nowhere", known[9:]),
+            ("objectives[6].aligned_to", "gone", known[9:]),
+            ("", ("b", "c"), leads_up),
+            ("", ("d", "e"), leads_up),
+        ] == [(p.path, p.value, p.expected) for p in caught.value.details]  # fmt: skip
+        assert list(caught.value.problems) == [str(p) for p in caught.value.details]
 
     @given(st.data())
     def test_rules_report_what_the_tree_raises(self, data: st.DataObject) -> None:

@@ -40,6 +40,7 @@ from okrkit.errors import (
     AlignmentError,
     InvalidTypeError,
     InvalidValueError,
+    Problem,
     ScoringError,
     UnknownIdError,
 )
@@ -152,7 +153,12 @@ def _id_path(where: Position) -> str:
     return f"objectives[{i}].id" if j is None else f"objectives[{i}].key_results[{j}].id"
 
 
-def _loop(forest: Forest, objectives: tuple[Objective, ...], members: list[int]) -> str:
+_LEADS_UP = "each objective to lead up, through what it is aligned to, to one aligned to nothing"
+_USED_ONCE = "each objective and key result id to be used once in the plan"
+_KNOWN = "the id of an objective or key result in the plan"
+
+
+def _loop(forest: Forest, objectives: tuple[Objective, ...], members: list[int]) -> Problem:
     """The problem for one loop: every id on it, from the objective first in the plan."""
     parts = [forest.ids[members[0]]]
     for k, i in enumerate(members):
@@ -161,10 +167,10 @@ def _loop(forest: Forest, objectives: tuple[Objective, ...], members: list[int])
         if forest.via[i] >= 0:
             hop += f" (via its key result {objectives[parent].key_results[forest.via[i]].id!r})"
         parts.append(hop)
-    return (
-        f"alignment loop {' -> '.join(parts)}: expected each objective to lead up, through "
-        "what it is aligned to, to one aligned to nothing"
-    )
+    message = f"alignment loop {' -> '.join(parts)}: expected {_LEADS_UP}"
+    ids = tuple(forest.ids[i] for i in members)
+    # The message names every place, so the problem has no one path of its own.
+    return Problem(message=message, value=ids, expected=_LEADS_UP)
 
 
 def _checked(plan: Plan) -> Forest:
@@ -174,13 +180,22 @@ def _checked(plan: Plan) -> Forest:
         return forest
     objectives = plan.objectives
     problems = [
-        f"duplicate id {id!r} at {' and '.join(map(_id_path, places))}: expected each "
-        "objective and key result id to be used once in the plan"
+        Problem(
+            message=f"duplicate id {id!r} at {' and '.join(map(_id_path, places))}: "
+            f"expected {_USED_ONCE}",
+            value=id,
+            expected=_USED_ONCE,
+        )
         for id, places in forest.duplicates.items()
     ]
     problems.extend(
-        f"objectives[{i}].aligned_to: expected the id of an objective or key result in the "
-        f"plan, got {objectives[i].aligned_to!r} (objective {objectives[i].id!r})"
+        Problem(
+            message=f"expected {_KNOWN}, got {objectives[i].aligned_to!r} "
+            f"(objective {objectives[i].id!r})",
+            path=f"objectives[{i}].aligned_to",
+            value=objectives[i].aligned_to,
+            expected=_KNOWN,
+        )
         for i in forest.unknown
     )
     problems.extend(_loop(forest, objectives, members) for members in forest.loops)
