@@ -483,6 +483,8 @@ class TestMarkdown:
 
     def test_titles_that_look_like_markdown(self) -> None:
         """A title that reads as Markdown's structure is escaped as CommonMark escapes it."""
+        with pytest.raises(FormatError, match=re.escape("got '5 \\\\% x'")):  # as written
+            formats.loads("## Grow\n- Raise NPS from 1 to 2 => 5 \\% x\n", "markdown")
         text = formats.dumps(_TRICKY_TITLES, "markdown")
         assert "## Ship C\\#" in text.splitlines()
         assert "- Grow ARR \\$1M \\-\\> \\$2M" in text.splitlines()

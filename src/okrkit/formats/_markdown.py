@@ -166,7 +166,7 @@ def _statement(text: str) -> tuple[str, str | None]:
     """A key result line's statement, and its trailing progress note if it has one."""
     masked = _mask(text)
     if match := _NOTE.search(masked):
-        return _unescape(text[: match.start()].rstrip()), match["note"]
+        return _unescape(text[: match.start()].rstrip()), text[slice(*match.span("note"))]
     if match := _DONE.search(masked):
         return _unescape(text[: match.start()].rstrip()), "done"
     return _unescape(text), None
