@@ -690,6 +690,28 @@ class TestGrade:
 class TestStatus:
     kr = KeyResult(title="kr", direction="increase", start=0, target=1)
 
+    def test_judged_as_of_its_date(self) -> None:
+        """Status at a date reads the check-ins made by then, not a later one."""
+        kr = self.kr.check_in(0.05, at=date(2026, 7, 5)).check_in(1, at=date(2026, 9, 20))
+        assert Status.OFF_TRACK == status(kr, MID_Q3, cycle=Q3, stale_after=None)
+        assert Status.STALE == status(kr, MID_Q3, cycle=Q3)  # 42 days since 5 July
+        assert Status.ON_TRACK == status(kr, date(2026, 9, 21), cycle=Q3)
+
+    def test_first_and_last_days_are_in_the_cycle(self) -> None:
+        """The cycle's first and last days are judged; only the days outside it are not."""
+        assert Status.ON_TRACK == status(self.kr, Q3.start, cycle=Q3)
+        done = self.kr.check_in(1, at=Q3.end)
+        assert Status.ON_TRACK == status(done, Q3.end, cycle=Q3)
+
+    def test_thresholds_at_their_edges(self) -> None:
+        """Equal thresholds are allowed, and a gap equal to off_track is only at risk."""
+        kr = KeyResult(title="Uptime", direction="at_least", target=99.9, unit="%")
+        held, lost = kr.check_in(99.95, at=MID_Q3), kr.check_in(90, at=MID_Q3)
+        # A threshold is expected to hold all along: held is on track, lost is a gap of 1.
+        assert Status.ON_TRACK == status(held, MID_Q3, cycle=Q3)
+        assert Status.AT_RISK == status(lost, MID_Q3, cycle=Q3, at_risk=0.5, off_track=1.0)
+        assert Status.OFF_TRACK == status(lost, MID_Q3, cycle=Q3, at_risk=0.5, off_track=0.5)
+
     def test_before_and_after(self) -> None:
         """Before the cycle it has not started; after it, it is closed."""
         assert Status.NOT_STARTED == status(self.kr, date(2026, 6, 30), cycle=Q3)
@@ -789,6 +811,20 @@ class TestForecast:
         assert math.isclose(expected, f.value, abs_tol=tol)  # type: ignore[arg-type]
         assert math.isclose(slope, f.trend, abs_tol=tol)  # type: ignore[arg-type]
         assert len(days) + 1 == f.points
+
+    def test_worked_example(self) -> None:
+        """Sign-ups on a line of 1 a day: 7 a week, and 7 a week needed from the latest."""
+        kr = KeyResult(title="Grow sign-ups", direction="increase", start=0, target=92)
+        kr = kr.check_in(31, at=date(2026, 8, 1)).check_in(46, at=date(2026, 8, 16))
+        f = forecast(kr, cycle=Q3)
+        assert (92.0, 1.0, 7.0, 7.0, 3, None) == (
+            round(f.value, 9),  # type: ignore[arg-type]
+            round(f.score, 9),  # type: ignore[arg-type]
+            round(f.trend, 9),  # type: ignore[arg-type]
+            round(f.needed, 9),  # type: ignore[arg-type]
+            f.points,
+            f.reason,
+        )
 
     def test_pace_needed(self) -> None:
         """The pace needed spreads what is left over the weeks left."""
