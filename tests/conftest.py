@@ -1,6 +1,8 @@
 """Shared test settings: hypothesis profiles.
 
-The default profile keeps CI fast; ``HYPOTHESIS_PROFILE=thorough`` searches much harder.
+The default profile keeps CI fast; ``HYPOTHESIS_PROFILE=thorough`` searches much harder;
+``HYPOTHESIS_PROFILE=mutation`` is for the mutation pass (``mutmut run``, see docs/design.md):
+the same examples for every mutant, and no database carrying one mutant's failures to the next.
 """
 
 from __future__ import annotations
@@ -20,5 +22,14 @@ settings.register_profile(
     max_examples=2_000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "mutation",
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # mutmut runs each test many times in one process, on new instances of its class.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
