@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import okrkit
@@ -120,15 +120,22 @@ class TestCheckIn:
         assert 4.7 == kr.current
 
     @given(key_results(max_check_ins=10), whens())
+    @example(  # 16:00 on 1 January in UTC-8 is 2 January in UTC: it counts as of 1 January
+        KeyResult(title="Reduce churn", direction="decrease", start=1, target=0).check_in(
+            0, at=datetime(2000, 1, 1, 16, tzinfo=timezone(timedelta(hours=-8)))
+        ),
+        date(2000, 1, 1),
+    )
     def test_value_at_ignores_later(self, kr: KeyResult, at: date) -> None:
-        """`value_at(at)` is the value of the last check-in made by `at`, else the start."""
-        earlier = [c for c in kr.check_ins if moment(c.at) <= moment(at)]
-        expected = earlier[-1].value if earlier else kr.start
+        """`value_at(at)` is the value of the last check-in made by `at`, else the start:
+        as of a datetime, by the instant; as of a date, by the day on the check-in's own
+        clock (as `Cycle.contains` judges it)."""
         if isinstance(at, datetime):
-            assert expected == kr.value_at(at)
+            counted = [c for c in kr.check_ins if moment(c.at) <= moment(at)]
         else:
-            same_day = [c for c in kr.check_ins if moment(c.at).date() <= at]
-            assert (same_day[-1].value if same_day else kr.start) == kr.value_at(at)
+            own_day = [c.at.date() if isinstance(c.at, datetime) else c.at for c in kr.check_ins]
+            counted = [c for c, day in zip(kr.check_ins, own_day, strict=True) if day <= at]
+        assert (counted[-1].value if counted else kr.start) == kr.value_at(at)
 
     def test_date_includes_whole_day(self) -> None:
         """Asking as of a date counts check-ins made at any time that day (UTC)."""
