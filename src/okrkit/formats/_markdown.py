@@ -91,9 +91,9 @@ _PROGRESS = re.compile(
 _INT = re.compile(r"[+-]?\d+")
 # A backslash before ASCII punctuation stands for that character, never for structure, as in
 # CommonMark; okrkit also takes it before the note and done marks it reads (``→``, ``✅``, ``✔``).
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~→✅✔])")
-_ESCAPABLE = frozenset(map(chr, [*range(0x21, 0x30), *range(0x3A, 0x41), *range(0x5B, 0x61),
-                                 *range(0x7B, 0x7F)])) | {"→", "✅", "✔"}  # fmt: skip
+_ESCAPABLE = r"[!-/:-@\[-`{-~→✅✔]"
+_ESCAPED = re.compile(rf"\\({_ESCAPABLE})")
+_TO_ESCAPE = re.compile(_ESCAPABLE)
 
 
 def _mask(text: str) -> str:
@@ -108,7 +108,7 @@ def _unescape(text: str) -> str:
 
 def _escape(text: str) -> str:
     """*text* with every character the reader could take for structure escaped."""
-    return "".join(f"\\{c}" if c in _ESCAPABLE else c for c in text)
+    return _TO_ESCAPE.sub(r"\\\g<0>", text)
 
 
 def _heading(line: str) -> tuple[int, str, bool] | None:
@@ -610,17 +610,15 @@ def _written(
     raise FormatError([Problem.unexpected(path, text, what)])
 
 
+def _meta_value(line: str) -> str | None:
+    """The value a detail line (``Owner: growth``) gives; None if it is not one."""
+    meta = _META.fullmatch(line.strip())
+    return meta["value"].strip() if meta else None
+
+
 def _detail(path: str, key: str, value: str) -> str:
     """The line ``Key: value``, if it reads back as that value; else a `FormatError`."""
-
-    def read(line: str) -> str | None:
-        meta = _META.fullmatch(line.strip())
-        return meta["value"].strip() if meta else None
-
-    if value and _one_line(value) and read(f"{key}: {value}") == value:
-        return f"{key}: {value}"
-    what = "text on one line" if not _one_line(value) else "text without spaces at its ends"
-    raise FormatError([Problem.unexpected(path, value, what)])
+    return _written(path, value, f"{key}: ".__add__, _meta_value, value)
 
 
 def _key_result_line(path: str, kr: KeyResult) -> str:
