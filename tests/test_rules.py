@@ -43,6 +43,19 @@ SETS = Path(__file__).parent / "data" / "okr_sets"
 Q3 = Cycle.parse("2026-Q3")
 BEFORE = date(2026, 6, 20)
 
+# What a finding's words may be: a str with more than spaces, and storable (no lone surrogate).
+WORDS = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20).filter(
+    lambda t: not t.isspace()
+)
+# A finding's path: steps such as ``objectives[2]`` or ``owner`` joined by dots, or nothing.
+PATHS = st.lists(
+    st.tuples(
+        st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,8}", fullmatch=True),
+        st.none() | st.integers(0, 999_999_999),
+    ).map(lambda step: step[0] if step[1] is None else f"{step[0]}[{step[1]}]"),
+    max_size=4,
+).map(".".join)
+
 
 def load_cases(name: str) -> tuple[date, list[dict[str, Any]]]:
     data = yaml.safe_load((SETS / name).read_text(encoding="utf-8"))
@@ -292,22 +305,27 @@ class TestReport:
         """A diagnostic prints its path, code and severity."""
         d = Diagnostic(code="OKR101", name="n", severity="warning", message="m", path="")
         assert "plan: OKR101 [warning] m" == str(d)
+        # What a rule quotes of a plan cannot move the cursor or add a line where it is printed.
+        quoting = attrs.evolve(d, message="title 'a\x1b[2J\nb'", path="objectives[0]")
+        assert "objectives[0]: OKR101 [warning] title 'a\\x1b[2J\\nb'" == str(quoting)
         assert {"code": "OKR101", "name": "n", "severity": "warning", "message": "m", "path": "",
                 "id": None, "hint": None} == d.to_dict()  # fmt: skip
 
     @given(
         code=st.from_regex(r"[A-Z][A-Z0-9]{0,6}[0-9]", fullmatch=True),
         severity=st.sampled_from(Severity),
-        text=st.text(max_size=20),
-        optional=st.none() | st.text(max_size=20),
+        text=WORDS,
+        path=PATHS,
+        optional=st.none() | WORDS,
     )
     def test_unchecked_equals_checked(
-        self, code: str, severity: Severity, text: str, optional: str | None
+        self, code: str, severity: Severity, text: str, path: str, optional: str | None
     ) -> None:
-        """On what its caller has checked (a rule code, a Severity member), the engine's
-        unchecked constructor makes the very finding the checked one makes."""
+        """On what its caller has checked (a rule code, a Severity member) and `validate`
+        checks after (its words and path), the engine's unchecked constructor makes the very
+        finding the checked one makes."""
         fields: dict[str, Any] = {"code": code, "name": text, "severity": severity,
-                                  "message": text, "path": text, "id": optional,
+                                  "message": text, "path": path, "id": optional,
                                   "hint": optional}  # fmt: skip
         made = Diagnostic._unchecked(**fields)
         assert Diagnostic(**fields) == made
@@ -320,12 +338,21 @@ class TestReport:
         [
             ("code", "okr1", InvalidValueError),
             ("code", 101, InvalidTypeError),
+            ("code", "A" + "0" * 16, InvalidValueError),
             ("severity", "fatal", InvalidValueError),
             ("severity", 3, InvalidTypeError),
+            ("name", 5, InvalidTypeError),
+            ("message", " ", InvalidValueError),
+            ("path", "objectives[" + "9" * 5000 + "]", InvalidValueError),
+            ("path", "objectives[0]\n", InvalidValueError),
+            ("path", "objectives[0].", InvalidValueError),
+            ("path", None, InvalidTypeError),
+            ("id", "", InvalidValueError),
+            ("hint", 5, InvalidTypeError),
         ],
     )
     def test_bad_diagnostic_fields(self, field: str, value: object, error: type) -> None:
-        """A bad code or severity raises an okrkit error naming the field."""
+        """A bad field raises an okrkit error naming it."""
         fields: dict[str, Any] = {"code": "OKR101", "name": "n", "severity": "info",
                                   "message": "m", "path": ""}  # fmt: skip
         with pytest.raises(error, match=field):
@@ -546,6 +573,29 @@ class TestRuleConfig:
         assert [] == list(validate(plan, config, today=date(2026, 8, 1)))
 
 
+class _IterFails:
+    """What a careless rule might return: iterable, until it is iterated."""
+
+    def __iter__(self) -> Any:
+        raise ValueError("not today")
+
+
+class _Unprintable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no words")
+
+
+def _raises_other_rules_error(plan: Plan, context: RuleContext) -> Any:
+    """A rule that, having flagged, lets through another rule's error (as a rule that ran
+    `validate` itself would)."""
+    yield from (site.flag("x") for site in context.objectives())
+    raise RuleError("OKR101", ValueError("inner"))
+
+
+def _raises_unprintable(plan: Plan, context: RuleContext) -> Any:
+    raise _Unprintable
+
+
 class TestRuleRegistry:
     """RuleRegistry: custom rules registered like the built-in ones."""
 
@@ -558,6 +608,9 @@ class TestRuleRegistry:
              ZeroDivisionError),
             (lambda plan, context: [context.memo(["unhashable"], list)], TypeError),
             (lambda plan, context: [context.options["missing"]], KeyError),
+            (lambda plan, context: _IterFails(), ValueError),
+            (_raises_other_rules_error, RuleError),
+            (_raises_unprintable, _Unprintable),
         ],
     )  # fmt: skip
     def test_a_failing_rule_is_named(self, function: Any, cause: type) -> None:
@@ -578,13 +631,13 @@ class TestRuleRegistry:
             (lambda plan, context: None, "rule ACME001: expected an iterable of diagnostics"),
             (lambda plan, context: [5], "rule ACME001: expected a Diagnostic"),
             (lambda plan, context: [s.flag(5) for s in context.objectives()],
-             "rule ACME001: expected a finding with a non-empty str message"),
+             "rule ACME001: expected a finding with a non-blank str message"),
             (lambda plan, context: [s.flag("") for s in context.objectives()],
-             "rule ACME001: expected a finding with a non-empty str message"),
+             "rule ACME001: expected a finding with a non-blank str message"),
             (lambda plan, context: [s.flag("m", hint=5) for s in context.objectives()],
-             "rule ACME001: expected a finding with a non-empty str message"),
+             "rule ACME001: expected a finding with a non-blank str message"),
             (lambda plan, context: [context.diagnostic(5, "m")],
-             "rule ACME001: expected a finding with a non-empty str message"),
+             "rule ACME001: expected a finding with a non-blank str message"),
         ],
     )  # fmt: skip
     def test_what_a_rule_gives_is_checked(self, function: Any, expected: str) -> None:
@@ -595,17 +648,81 @@ class TestRuleRegistry:
             validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
 
     @pytest.mark.parametrize(
+        ("function", "expected"),
+        [
+            (lambda plan, context: [s.flag("   ") for s in context.objectives()],
+             "rule ACME001: expected a finding with a non-blank str message"),
+            (lambda plan, context: [s.flag("m", hint="") for s in context.objectives()],
+             "rule ACME001: expected a finding with a non-blank str message"),
+        ],
+    )  # fmt: skip
+    def test_blank_words_are_refused(self, function: Any, expected: str) -> None:
+        """A finding says something: a blank message or hint is refused, naming the rule."""
+        self.test_what_a_rule_gives_is_checked(function, expected)
+
+    @pytest.mark.parametrize(
+        ("function", "expected"),
+        [
+            (lambda plan, context: [context.diagnostic("objectives[" + "9" * 5000 + "]", "m")],
+             "rule ACME001: path: expected a path into the plan"),
+            (lambda plan, context: [context.diagnostic("objectives[0]\nkpis[0]", "m")],
+             "rule ACME001: path: expected a path into the plan"),
+            (lambda plan, context: [Diagnostic(code="OKR101", name="odd", severity="warning",
+                                               message="m", path="")],
+             "rule ACME001: expected a finding of rule ACME001 at its configured severity,"
+             " 'warning'"),
+            (lambda plan, context: [Diagnostic(code="ACME001", name="odd", severity="error",
+                                               message="m", path="")],
+             "rule ACME001: expected a finding of rule ACME001 at its configured severity,"
+             " 'warning'"),
+            (lambda plan, context: [Diagnostic(code="ACME001", name="other", severity="warning",
+                                               message="m", path="")],
+             "rule ACME001: expected a finding of rule ACME001"),
+        ],
+    )  # fmt: skip
+    def test_a_finding_is_the_rules_own(self, function: Any, expected: str) -> None:
+        """A finding's path is a path into the plan (never one that breaks sorting or a
+        line of output), and it speaks for the running rule at its configured severity: a
+        finding made by hand cannot borrow another rule's code or escape the configuration."""
+        mine = RuleRegistry()
+        mine.register(function, "ACME001", name="odd", severity="warning")
+        with pytest.raises(InvalidValueError, match=re.escape(expected)):
+            validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
+
+    def test_a_configured_severity_holds_for_every_finding(self) -> None:
+        """The severity a configuration gives a rule is its findings' severity."""
+        mine = RuleRegistry()
+
+        @mine.rule("ACME001", name="odd", severity="error")
+        def odd(plan: Plan, context: RuleContext) -> Any:
+            yield context.diagnostic("", "m")
+            yield Diagnostic(code="ACME001", name="odd", severity="info", message="m", path="")
+
+        config = RuleConfig(severity={"ACME": "info"})
+        report = validate(Plan(), config, registry=mine, today=BEFORE)
+        assert [Severity.INFO, Severity.INFO] == [d.severity for d in report]
+        with pytest.raises(InvalidValueError, match="at its configured severity, 'error'"):
+            validate(Plan(), registry=mine, today=BEFORE)
+
+    @pytest.mark.parametrize(
         ("fields", "expected"),
         [
-            ({"name": None}, "name: expected the rule's name, a non-blank str, got None"),
-            ({"name": " "}, "name: expected the rule's name, a non-blank str, got ' '"),
+            ({"name": None}, "name: expected a string, got None"),
+            ({"name": " "}, "name: expected a non-empty string, got ' '"),
             ({"options": 5}, "options: expected a mapping of option names to defaults, got 5"),
             ({"options": {1: 2}}, "options: expected a mapping of option names to defaults"),
+            ({"options": {"who": None}},
+             "options.who: expected a default that is a bool, a number or a str, got None"),
+            ({"options": {"days": math.nan}},
+             "options.days: expected a finite number from 0 to 999,999,999, got nan"),
+            ({"options": {"days": -1}},
+             "options.days: expected a finite number from 0 to 999,999,999, got -1"),
+            ({"hint": " "}, "hint: expected a non-empty string, got ' '"),
         ],
-    )
+    )  # fmt: skip
     def test_registration_is_checked(self, fields: dict[str, Any], expected: str) -> None:
         """A rule's name and options are checked when it is registered, not when it runs."""
-        with pytest.raises(InvalidTypeError, match=re.escape(expected)):
+        with pytest.raises((InvalidTypeError, InvalidValueError), match=re.escape(expected)):
             RuleRegistry().register(
                 lambda plan, context: (), "ACME001", **{"name": "n", "severity": "info", **fields}
             )
@@ -630,6 +747,22 @@ class TestRuleRegistry:
         assert "Objectives must not mention the secret word." == mine["ACME001"].summary
         assert "<RuleRegistry of 31 rules>" == repr(mine)
 
+    def test_a_str_option(self) -> None:
+        """An option whose default is a str takes a str from the configuration, and only that."""
+        mine = RuleRegistry()
+
+        @mine.rule("ACME001", name="owner", severity="info", options={"who": "growth"})
+        def owner(plan: Plan, context: RuleContext) -> Any:
+            for site in context.objectives():
+                if site.objective.owner == context.options["who"]:
+                    yield site.flag(f"owned by {context.options['who']}")
+
+        plan = Plan(objectives=[objective(owner="alice")])
+        config = RuleConfig(options={"ACME001": {"who": "alice"}})
+        assert ["owned by alice"] == [d.message for d in validate(plan, config, registry=mine)]
+        with pytest.raises(InvalidTypeError, match="options.ACME001.who: expected a str, got 5"):
+            validate(plan, RuleConfig(options={"ACME001": {"who": 5}}), registry=mine)
+
     def test_errors(self) -> None:
         """Duplicate codes, bad codes, non-callables and non-diagnostics are refused."""
         mine = RuleRegistry()
@@ -643,6 +776,10 @@ class TestRuleRegistry:
             mine.register("nope", "X2", name="x", severity="info")  # type: ignore[arg-type]
         with pytest.raises(InvalidTypeError, match="rule"):
             mine.add("nope")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="function"):  # a Rule checks itself
+            Rule(code="X2", name="x", severity="info", function=None)  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="summary"):
+            Rule(code="X2", name="x", severity="info", function=len, summary=None)  # type: ignore[arg-type]
         with pytest.raises(InvalidValueError, match="code"):
             mine["NOPE1"]
         mine.register(lambda plan, context: ["oops"], "X3", name="x", severity="info")

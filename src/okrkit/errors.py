@@ -208,7 +208,11 @@ class RuleError(OKRError, RuntimeError):
     def __init__(self, code: str, error: BaseException) -> None:
         self.code = code
         self.error = error
-        super().__init__(f"rule {code} failed: {type(error).__name__}: {error}")
+        try:
+            said = str(error)
+        except Exception:  # an error whose own str() fails still names its rule
+            said = "(its message could not be shown)"
+        super().__init__(f"rule {code} failed: {type(error).__name__}: {said}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.code, self.error))

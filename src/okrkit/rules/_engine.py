@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from okrkit._gc import paused
-from okrkit.errors import InvalidTypeError, RuleError
+from okrkit.errors import InvalidTypeError, InvalidValueError, RuleError
 from okrkit.model import Plan
 from okrkit.rules._config import RuleConfig
 from okrkit.rules._context import RuleContext, Shared, key_result_path, objective_path
-from okrkit.rules._findings import Diagnostic, Report, in_document_order
+from okrkit.rules._findings import PATH, PATH_EXPECTED, Diagnostic, Report, in_document_order
 from okrkit.rules._registry import REGISTRY, Rule, RuleRegistry
 
 
@@ -84,29 +84,84 @@ def validate(
         return _validate(plan, config, today, rules)
 
 
+def _failed(rule: Rule, error: Exception) -> RuleError:
+    """The `RuleError` naming *rule* for *error*, which it raised (or let through)."""
+    if isinstance(error, RuleError) and error.code == rule.code:
+        return error
+    return RuleError(rule.code, error)
+
+
 def _run(rule: Rule, plan: Plan, context: RuleContext) -> Iterator[object]:
-    """What *rule* finds on *plan*; what it raises is a `RuleError` naming it."""
+    """What *rule* finds on *plan*; what it raises is a `RuleError` naming it.
+
+    A `RuleError` of another rule (one this rule ran through `validate`, say) is wrapped
+    too: the error names the rule that was running, with the other as its cause.
+    """
     try:
         found = rule(plan, context)
     except Exception as error:
-        raise RuleError(rule.code, error) from error
-    try:
-        iterator = iter(found)
-    except TypeError:
+        raise _failed(rule, error) from error
+    if not hasattr(type(found), "__iter__"):
         expected = "an iterable of diagnostics (a generator that yields site.flag(...))"
-        raise InvalidTypeError(f"rule {rule.code}", found, expected) from None
+        raise InvalidTypeError(f"rule {rule.code}", found, expected)
     try:
-        yield from iterator
-    except RuleError:
-        raise
+        yield from found
     except Exception as error:
-        raise RuleError(rule.code, error) from error
+        raise _failed(rule, error) from error
+
+
+def _check(rule: Rule, context: RuleContext, diagnostic: object, paths: set[str]) -> Diagnostic:
+    """*diagnostic*, or an okrkit error naming *rule* if it is not a finding the rule may give.
+
+    *paths* holds the paths already found good, which most findings share.
+    """
+    if not isinstance(diagnostic, Diagnostic):
+        raise InvalidTypeError(
+            f"rule {rule.code}",
+            diagnostic,
+            "a Diagnostic (yield site.flag(...) or context.diagnostic(...))",
+        )
+    # Made unchecked for speed (a rule may yield a finding per key result): what a rule gave
+    # is checked here, once, before any view has to show it.
+    message, path, id, hint = diagnostic.message, diagnostic.path, diagnostic.id, diagnostic.hint
+    if not (
+        isinstance(message, str)
+        and message
+        and not message.isspace()
+        and isinstance(path, str)
+        and (id is None or isinstance(id, str))
+        and (hint is None or (isinstance(hint, str) and hint and not hint.isspace()))
+    ):
+        raise InvalidTypeError(
+            f"rule {rule.code}",
+            diagnostic,
+            "a finding with a non-blank str message, a str path, and a str or None id, and"
+            " a non-blank str or None hint",
+        )
+    if path not in paths:
+        if not PATH.fullmatch(path):
+            raise InvalidValueError(f"rule {rule.code}: path", path, PATH_EXPECTED)
+        paths.add(path)
+    if (diagnostic.code, diagnostic.name, diagnostic.severity) != (
+        rule.code,
+        rule.name,
+        context.severity,
+    ):
+        # A finding made by hand would escape its configured severity, or speak for another rule.
+        raise InvalidValueError(
+            f"rule {rule.code}",
+            diagnostic,
+            f"a finding of rule {rule.code} at its configured severity,"
+            f" {context.severity.value!r} (yield site.flag(...) or context.diagnostic(...))",
+        )
+    return diagnostic
 
 
 def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) -> Report:
     shared = Shared(plan)
     ignores = _ignores(plan)
     found: list[Diagnostic] = []
+    paths: set[str] = set()
     try:
         for rule in rules:
             if not config.enabled(rule.code):
@@ -120,34 +175,8 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
                 hint=rule.hint,
                 shared=shared,
             )
-            for diagnostic in _run(rule, plan, context):
-                if not isinstance(diagnostic, Diagnostic):
-                    raise InvalidTypeError(
-                        f"rule {rule.code}",
-                        diagnostic,
-                        "a Diagnostic (yield site.flag(...) or context.diagnostic(...))",
-                    )
-                # Made unchecked for speed (a rule may yield a finding per key result): what a
-                # rule gave it is checked here, once, before any view has to show it.
-                message, path, id, hint = (
-                    diagnostic.message,
-                    diagnostic.path,
-                    diagnostic.id,
-                    diagnostic.hint,
-                )
-                if not (
-                    isinstance(message, str)
-                    and message
-                    and isinstance(path, str)
-                    and (id is None or isinstance(id, str))
-                    and (hint is None or isinstance(hint, str))
-                ):
-                    raise InvalidTypeError(
-                        f"rule {rule.code}",
-                        diagnostic,
-                        "a finding with a non-empty str message, a str path, and a str or"
-                        " None id and hint",
-                    )
+            for given in _run(rule, plan, context):
+                diagnostic = _check(rule, context, given, paths)
                 if not ignores or not _ignored(diagnostic, ignores):
                     found.append(diagnostic)
     finally:

@@ -9,7 +9,8 @@ from typing import Any
 
 import attrs
 
-from okrkit._validators import to_enum
+from okrkit._escape import terminal
+from okrkit._validators import text, to_enum
 from okrkit.errors import InvalidTypeError, InvalidValueError
 
 
@@ -32,7 +33,8 @@ def to_severity(value: object) -> Severity:
     return _severity(value)
 
 
-_CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]")
+# At most 16 characters: a code is shown in every finding, and read by people.
+_CODE = re.compile(r"[A-Z][A-Z0-9]{0,14}[0-9]")
 
 
 def check_code(_: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -41,8 +43,24 @@ def check_code(_: object, attribute: attrs.Attribute[str], value: object) -> Non
         raise InvalidTypeError(attribute.name, value, "a rule code such as 'OKR101'")
     if not _CODE.fullmatch(value):
         raise InvalidValueError(
-            attribute.name, value, "a rule code: capital letters then digits, such as 'ACME001'"
+            attribute.name,
+            value,
+            "a rule code of at most 16 characters: capital letters then digits, such as 'ACME001'",
         )
+
+
+# A path into a plan: steps such as ``objectives[2]`` or ``owner`` joined by dots, each index
+# at most nine digits; empty for the plan as a whole.
+PATH = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]{1,9}\])?(?:\.(?!$)|$))*", re.ASCII)
+PATH_EXPECTED = "a path into the plan such as 'objectives[2].key_results[0]', or '' for the plan"
+
+
+def check_path(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """The validator of a finding's path (`PATH`)."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, PATH_EXPECTED)
+    if not PATH.fullmatch(value):
+        raise InvalidValueError(attribute.name, value, PATH_EXPECTED)
 
 
 _new = object.__new__
@@ -63,12 +81,12 @@ class Diagnostic:
     """
 
     code: str = attrs.field(validator=check_code)
-    name: str
+    name: str = attrs.field(validator=text())
     severity: Severity = attrs.field(converter=to_severity)
-    message: str
-    path: str
-    id: str | None = None
-    hint: str | None = None
+    message: str = attrs.field(validator=text())
+    path: str = attrs.field(validator=check_path)
+    id: str | None = attrs.field(default=None, validator=text(optional=True))
+    hint: str | None = attrs.field(default=None, validator=text(optional=True))
 
     @classmethod
     def _unchecked(
@@ -85,9 +103,10 @@ class Diagnostic:
         """The finding the constructor would make, without its checks: for the rule engine.
 
         The caller has checked *code* with `check_code` and made *severity* a `Severity`
-        member (a `RuleContext` does both once, when it is made); the other fields have no
-        checks to skip.  A rule can yield hundreds of thousands of findings, and checking
-        the same code and severity again for each was a measurable part of `validate`.
+        member (a `RuleContext` does both once, when it is made), and `validate` checks the
+        other fields of what a rule gives it.  A rule can yield hundreds of thousands of
+        findings, and checking the same code and severity again for each was a measurable
+        part of `validate`.
         """
         d: Diagnostic = _new(cls)
         _set(d, "code", code)
@@ -112,8 +131,9 @@ class Diagnostic:
         }
 
     def __str__(self) -> str:
+        # A rule's message can quote a plan's text: its control characters are shown escaped.
         where = self.path or "plan"
-        return f"{where}: {self.code} [{self.severity.value}] {self.message}"
+        return terminal(f"{where}: {self.code} [{self.severity.value}] {self.message}")
 
 
 _STEP = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")

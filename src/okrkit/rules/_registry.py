@@ -8,10 +8,16 @@ from typing import Any, Protocol
 
 import attrs
 
+from okrkit._validators import text
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Plan
 from okrkit.rules._context import RuleContext
-from okrkit.rules._findings import Diagnostic, Severity, check_code, to_severity
+from okrkit.rules._findings import (
+    Diagnostic,
+    Severity,
+    check_code,
+    to_severity,
+)
 from okrkit.typing import RuleFunction
 
 # The most days a timedelta holds: options count days, objectives and shares, so this is past
@@ -20,7 +26,7 @@ _OPTION_MAX = 999_999_999
 
 
 def _check_option(path: str, default: object, value: object) -> None:
-    """*value* must be of *default*'s kind; a number must be finite and at least 0."""
+    """*value* must be of *default*'s kind; a number must be finite and from 0 to `_OPTION_MAX`."""
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise InvalidTypeError(path, value, "true or false")
@@ -33,8 +39,41 @@ def _check_option(path: str, default: object, value: object) -> None:
         if not (math.isfinite(value) and 0 <= value <= _OPTION_MAX):  # type: ignore[arg-type, operator]
             raise InvalidValueError(path, value, f"a finite number from 0 to {_OPTION_MAX:,}")
         return
-    if not isinstance(value, type(default)):  # pragma: no cover - every built-in is a number
-        raise InvalidTypeError(path, value, f"a {type(default).__name__}")
+    if not isinstance(value, str):
+        raise InvalidTypeError(path, value, "a str")
+
+
+def _check_defaults(_: object, attribute: attrs.Attribute[Any], options: object) -> None:
+    """The validator of a rule's options: names to defaults that a configuration can set.
+
+    A default is true or false, a number from 0 to `_OPTION_MAX` (its kind, whole or not, is
+    the kind the configuration must give), or a str: what TOML and `RuleConfig` can carry.
+    """
+    if not (isinstance(options, Mapping) and all(isinstance(key, str) for key in options)):
+        raise InvalidTypeError(attribute.name, options, "a mapping of option names to defaults")
+    for key, default in options.items():
+        if not isinstance(default, bool | int | float | str):
+            raise InvalidTypeError(
+                f"{attribute.name}.{key}", default, "a default that is a bool, a number or a str"
+            )
+        _check_option(f"{attribute.name}.{key}", default, default)
+
+
+def _check_function(_: object, attribute: attrs.Attribute[Any], function: object) -> None:
+    if not callable(function):
+        raise InvalidTypeError(
+            attribute.name, function, "a callable (plan, context) -> diagnostics"
+        )
+
+
+def _check_summary(_: object, attribute: attrs.Attribute[str], summary: object) -> None:
+    if not isinstance(summary, str):
+        raise InvalidTypeError(attribute.name, summary, "a str (empty for none)")
+
+
+def _copy(options: object) -> object:
+    """A rule's own copy of a mapping of options, which later changes to it do not reach."""
+    return dict(options) if isinstance(options, Mapping) else options
 
 
 class _Selection(Protocol):
@@ -62,12 +101,14 @@ class Rule:
     """A registered rule: its stable code, name, default severity, options, hint and function."""
 
     code: str = attrs.field(validator=check_code)
-    name: str
+    name: str = attrs.field(validator=text())
     severity: Severity = attrs.field(converter=to_severity)
-    function: RuleFunction = attrs.field(repr=False)
-    options: Mapping[str, Any] = attrs.field(factory=dict)
-    summary: str = ""
-    hint: str | None = None
+    function: RuleFunction = attrs.field(repr=False, validator=_check_function)
+    options: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_copy, validator=_check_defaults
+    )
+    summary: str = attrs.field(default="", validator=_check_summary)
+    hint: str | None = attrs.field(default=None, validator=text(optional=True))
     """How to fix what the rule finds: its findings' hint unless the rule gives another."""
 
     def __call__(self, plan: Plan, context: RuleContext) -> Iterable[Diagnostic]:
@@ -121,18 +162,6 @@ class RuleRegistry:
 
         *hint* says how to fix what it finds; its findings carry it unless they give their own.
         """
-        if not callable(function):
-            raise InvalidTypeError(
-                "function", function, "a callable (plan, context) -> diagnostics"
-            )
-        if hint is not None and not isinstance(hint, str):
-            raise InvalidTypeError("hint", hint, "a str, or None")
-        if not isinstance(name, str) or not name.strip():
-            raise InvalidTypeError("name", name, "the rule's name, a non-blank str")
-        if options is not None and not (
-            isinstance(options, Mapping) and all(isinstance(key, str) for key in options)
-        ):
-            raise InvalidTypeError("options", options, "a mapping of option names to defaults")
         doc = (getattr(function, "__doc__", None) or "").strip()
         self.add(
             Rule(
@@ -140,7 +169,7 @@ class RuleRegistry:
                 name=name,
                 severity=to_severity(severity),
                 function=function,
-                options=dict(options or {}),
+                options={} if options is None else options,
                 summary=doc.splitlines()[0] if doc else "",
                 hint=hint,
             )
