@@ -515,6 +515,32 @@ class TestPlan:
         with pytest.raises(TypeError):
             plan.index["b"] = (1, None)  # type: ignore[index]
 
+    @given(plans(), st.data())
+    def test_index_lookups_are_the_mappings(self, plan: Plan, data: st.DataObject) -> None:
+        """Every lookup agrees with the pairs the index holds: ``[]`` gives a held id's
+        position and raises UnknownIdError (a KeyError) for anything else, a list or None
+        too; ``get`` and ``in`` follow."""
+        held = dict(plan.index.items())
+        other = st.one_of(st.text(max_size=8), st.none(), st.integers(), st.lists(st.text()))
+        key = data.draw(st.sampled_from(sorted(held)) | other if held else other)
+        found = held.get(key) if isinstance(key, str) else None
+        assert found == plan.index.get(key)
+        assert (found is not None) == (key in plan.index) == (key in plan)
+        if found is None:
+            assert "fallback" == plan.index.get(key, "fallback")
+            with pytest.raises(UnknownIdError, match=r"^no objective or key result with id "):
+                plan.index[key]
+        else:
+            assert found == plan.index[key] == plan.index.get(key, "fallback")
+        assert held == plan.index
+        assert f"<PlanIndex of {len(held)} ids>" == repr(plan.index)
+
+    def test_an_index_error_shows_a_long_id_shortened(self) -> None:
+        """Asked for a megabyte id, the error does not repeat it."""
+        with pytest.raises(UnknownIdError) as error:
+            Plan().index["x" * 1_000_000]
+        assert len(str(error.value)) < 200
+
     def test_index_is_left_alone_by_the_garbage_collector(self) -> None:
         """The index's positions are plain pairs of numbers, which the collector stops tracking
         (a tuple subclass it tracks for ever: at 100,000 objectives that doubled Plan's time)."""

@@ -10,13 +10,10 @@ It is a layer of its own just below `okrkit.tree`, and imports only the model.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from itertools import chain
 from operator import attrgetter
-from types import MappingProxyType
-from typing import Any
 
-from okrkit.model import Plan, Position, claim_ids
+from okrkit.model import Plan, PlanIndex, Position, claim_ids
 
 __all__ = ["Forest", "preorder"]
 
@@ -47,7 +44,7 @@ class Forest:
 
     ids: list[str]
     """Position -> the objective's id."""
-    index: Mapping[str, Position]
+    index: PlanIndex
     """The plan's index of ids (`Plan.index`)."""
     parent: list[int]
     """Position -> its parent's position; -1 for a root, or when it is aligned to an unknown id."""
@@ -107,17 +104,6 @@ class Forest:
         self.unknown = unknown
         self.order = order = preorder(roots, children)
         self.loops = [] if len(order) == n else _loops(parent, children, order, unknown)
-
-    def __getstate__(self) -> dict[str, Any]:
-        # A mapping proxy does not pickle: its dict does, and is wrapped again when unpickled.
-        state = {name: getattr(self, name) for name in self.__slots__}
-        state["index"] = dict(self.index)
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            setattr(self, name, value)
-        self.index = MappingProxyType(state["index"])
 
 
 def preorder(roots: list[int], children: list[list[int] | None]) -> list[int]:

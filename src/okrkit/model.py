@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from datetime import date, datetime
-from types import MappingProxyType
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -34,6 +33,7 @@ __all__ = [
     "Objective",
     "PastScore",
     "Plan",
+    "PlanIndex",
     "Position",
     "Target",
     "When",
@@ -580,6 +580,7 @@ class PastScore:
 
 
 _P = TypeVar("_P")
+_T = TypeVar("_T")
 
 
 class Claims(Generic[_P]):
@@ -633,6 +634,64 @@ collector stops tracking a tuple of numbers but never an instance of a tuple's s
 named pairs would be walked by every collection after (at 100,000 objectives they doubled the
 time to make a plan).
 """
+
+
+class PlanIndex(Mapping[str, Position]):
+    """A plan's ids, each with its `Position`: a read-only mapping (`Plan.index`).
+
+    Asked for an id it does not hold (or for something that is no id at all), it raises
+    `UnknownIdError`, which is a `KeyError`: ``in``, ``get`` and the rest of the mapping
+    protocol work as they do on a dict.
+
+    >>> plan = Plan(objectives=[Objective(id="grow", title="Grow into the mid-market")])
+    >>> plan.index["churn"]
+    Traceback (most recent call last):
+    ...
+    okrkit.errors.UnknownIdError: no objective or key result with id 'churn'
+    >>> plan.index.get("churn"), plan.index.get("grow")
+    (None, (0, None))
+    """
+
+    __slots__ = ("_ids",)
+
+    def __init__(self, ids: dict[str, Position]) -> None:
+        self._ids = ids
+
+    def __getitem__(self, id: str) -> Position:
+        where = self._ids.get(id) if isinstance(id, str) else None
+        if where is None:
+            raise UnknownIdError(id)
+        return where
+
+    @overload
+    def get(self, id: object, /) -> Position | None: ...
+    @overload
+    def get(self, id: object, default: Position | _T, /) -> Position | _T: ...
+
+    # The mapping protocol's own, faster: the tree and the rules look up ids through it.
+    def get(self, id: object, default: object = None, /) -> object:
+        return self._ids.get(id, default) if isinstance(id, str) else default
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, str) and id in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def keys(self) -> KeysView[str]:
+        return self._ids.keys()
+
+    def items(self) -> ItemsView[str, Position]:
+        return self._ids.items()
+
+    def values(self) -> ValuesView[Position]:
+        return self._ids.values()
+
+    def __repr__(self) -> str:
+        return f"<PlanIndex of {len(self._ids)} ids>"
 
 
 def claim_ids(objectives: Iterable[Objective]) -> Claims[Position]:
@@ -729,7 +788,7 @@ class Plan:
         object.__setattr__(self, "_index", claim_ids(self.objectives).first)
 
     @property
-    def index(self) -> Mapping[str, Position]:
+    def index(self) -> PlanIndex:
         """Every objective's and key result's id, with its `Position`: a read-only mapping.
 
         Objectives and key results share one namespace of ids.  When an id is held twice (rule
@@ -745,7 +804,7 @@ class Plan:
         >>> list(plan.index), "churn" in plan.index
         (['grow', 'arr', 'logos'], False)
         """
-        return MappingProxyType(self._index)
+        return PlanIndex(self._index)
 
     def __contains__(self, id: object) -> bool:
         return isinstance(id, str) and id in self._index
