@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -259,6 +260,146 @@ BAD_FILES = [
     ("notes.txt", b"hello", "notes.txt: unknown file type '.txt'"),
     ("loop.yaml", b"okrkit: 1\nobjectives:\n- {id: a, title: A, aligned_to: a}\n", None),
 ]  # fmt: skip
+
+
+ACME_RULES = """\
+from okrkit.rules import REGISTRY
+
+RULES = REGISTRY.copy()
+
+
+@RULES.rule("ACME001", name="team-owner", severity="error", options={"prefix": "team-"})
+def team_owner(plan, context):
+    \"\"\"Objectives are owned by a team.\"\"\"
+    for site in context.objectives():
+        owner = site.objective.owner
+        if owner and not owner.startswith(context.options["prefix"]):
+            yield site.flag(f"owner {owner!r} is not a team")
+
+
+@RULES.rule("ACME002", name="fragile", severity="info")
+def fragile(plan, context):
+    for site in context.objectives():
+        if "explode" in site.objective.title:
+            1 / 0
+    return iter(())
+"""
+
+
+@pytest.fixture
+def acme_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A module of custom rules in the current directory, named for this test alone."""
+    name = f"acme_rules_{tmp_path.name.replace('-', '_')}"
+    (tmp_path / f"{name}.py").write_text(ACME_RULES, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    yield name
+    sys.modules.pop(name, None)
+
+
+class TestCustomRules:
+    """``--rules MODULE[:NAME]``: check and report run a registry of custom rules."""
+
+    def test_check_runs_them_configured(self, clean: Path, acme_rules: str) -> None:
+        """The registry's rules run, its codes may be selected and configured (in the
+        nearest pyproject.toml too), and they fail the check at their severity."""
+        rules = f"{acme_rules}:RULES"
+        status, out, err = call("check", str(clean), "--rules", rules, "--select", "ACME001")
+        assert (1, "") == (status, err)
+        assert f"{clean}:objectives[0]: ACME001 [error] owner 'support' is not a team" in out
+        (clean.parent / "pyproject.toml").write_text(
+            '[tool.okrkit]\nselect = ["ACME001"]\n[tool.okrkit.options.ACME001]\nprefix = "sup"\n'
+        )
+        assert (0, "All checks passed (1 file).\n", "") == call(
+            "check", str(clean), "--rules", rules
+        )
+        # Without --rules, the built-in rules know no ACME codes: the configuration is refused.
+        status, _, err = call("check", str(clean))
+        assert 2 == status
+        assert (
+            "select[0]: expected a rule code or prefix of a registered rule, got 'ACME001'" in err
+        )
+
+    def test_report_runs_them(self, clean: Path, acme_rules: str) -> None:
+        """A report lists the custom rules' findings with the built-in ones'."""
+        status, out, _ = call("report", str(clean), "--rules", f"{acme_rules}:RULES",
+                              "--format", "json", "--at", "2026-07-02")  # fmt: skip
+        assert 0 == status
+        assert "ACME001" in {d["code"] for d in json.loads(out)["diagnostics"]}
+
+    def test_a_failing_rule_is_named(self, clean: Path, acme_rules: str) -> None:
+        """A custom rule that fails is exit 2 naming the file and the rule, no traceback."""
+        clean.write_text(CLEAN.replace("title: Delight", "title: explode"), encoding="utf-8")
+        status, _, err = call("check", str(clean), "--rules", f"{acme_rules}:RULES")
+        assert 2 == status
+        assert f"okrkit: {clean}: rule ACME002 failed: ZeroDivisionError: " in err
+        assert "Traceback" not in err
+
+    @pytest.mark.parametrize(
+        ("spec", "expected"),
+        [
+            ("acme-rules:RULES",
+             ("--rules: expected MODULE:NAME, a module (or a .py file) and the RuleRegistry in"
+              " it, such as acme_rules:RULES, got 'acme-rules:RULES'")),
+            ("rules/x.txt:RULES", "--rules: expected MODULE:NAME"),
+            ("{module}.py:1", "--rules: expected MODULE:NAME"),
+            ("nowhere/rules.py:RULES",
+             "--rules: importing 'nowhere/rules.py' failed: FileNotFoundError: "),
+            ("{module}", "--rules: expected MODULE:NAME"),
+            ("{module}:", "--rules: expected MODULE:NAME"),
+            ("okrkit_no_such_module_here:RULES",
+             "--rules: importing 'okrkit_no_such_module_here' failed: ModuleNotFoundError: "),
+            ("{module}:team_owner", "--rules: expected a RuleRegistry named 'team_owner'"),
+            ("{module}:NOPE", "--rules: expected a RuleRegistry named 'NOPE' in 'acme_rules_"),
+            ("{module}.py:NOPE", "--rules: expected a RuleRegistry named 'NOPE' in 'acme_rules_"),
+        ],
+    )  # fmt: skip
+    def test_a_bad_module_is_exit_2(
+        self, clean: Path, acme_rules: str, spec: str, expected: str
+    ) -> None:
+        """What --rules cannot use is a usage error before any file is read."""
+        status, out, err = call("check", str(clean), "--rules", spec.format(module=acme_rules))
+        assert (2, "") == (status, out)
+        assert err.startswith(f"okrkit: {expected}")
+
+    def test_a_file(self, clean: Path, acme_rules: str, tmp_path: Path) -> None:
+        """A .py file is loaded as a module of its own, wherever it is."""
+        elsewhere = tmp_path / "rules" / "mine.py"
+        elsewhere.parent.mkdir()
+        elsewhere.write_text(ACME_RULES, encoding="utf-8")
+        for spec in (f"{acme_rules}.py:RULES", f"{elsewhere}:RULES"):
+            status, out, _ = call("check", str(clean), "--rules", spec, "--select", "ACME001")
+            assert 1 == status
+            assert "ACME001 [error] owner 'support' is not a team" in out
+        sys.modules.pop("okrkit_rules_mine", None)
+        sys.modules.pop(f"okrkit_rules_{acme_rules}", None)
+        # One that raises as it loads is not left half-made among the modules.
+        (tmp_path / "broken.py").write_text("import okrkit\nraise SystemError('half')\n")
+        status, _, err = call("check", str(clean), "--rules", "broken.py:RULES")
+        assert (2, "okrkit: --rules: importing 'broken.py' failed: SystemError: half\n") == (
+            status,
+            err,
+        )
+        assert "okrkit_rules_broken" not in sys.modules
+
+    def test_a_module_that_raises(self, tmp_path: Path, clean: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+        """A module whose import raises is exit 2, with what it raised."""
+        (tmp_path / "okrkit_test_raises.py").write_text("1 / 0\n")
+        monkeypatch.chdir(tmp_path)
+        status, _, err = call("check", str(clean), "--rules", "okrkit_test_raises:RULES")
+        assert 2 == status
+        assert (
+            "okrkit: --rules: importing 'okrkit_test_raises' failed: ZeroDivisionError:"
+            " division by zero\n"
+        ) == err
+        assert str(tmp_path) not in sys.path  # the search path is as it was
+
+    def test_from_the_shell(self, clean: Path, acme_rules: str, tmp_path: Path) -> None:
+        """The installed command finds a module in the directory it runs in."""
+        done = shell("check", str(clean), "--rules", f"{acme_rules}:RULES", "--select", "ACME",
+                     cwd=tmp_path)  # fmt: skip
+        assert 1 == done.returncode, done.stderr
+        assert "ACME001 [error] owner 'support' is not a team" in done.stdout
 
 
 class TestBadInput:

@@ -580,7 +580,7 @@ class _IterFails:
         raise ValueError("not today")
 
 
-class _Unprintable(Exception):
+class _UnprintableError(Exception):
     def __str__(self) -> str:
         raise RuntimeError("no words")
 
@@ -593,7 +593,7 @@ def _raises_other_rules_error(plan: Plan, context: RuleContext) -> Any:
 
 
 def _raises_unprintable(plan: Plan, context: RuleContext) -> Any:
-    raise _Unprintable
+    raise _UnprintableError
 
 
 class TestRuleRegistry:
@@ -610,7 +610,7 @@ class TestRuleRegistry:
             (lambda plan, context: [context.options["missing"]], KeyError),
             (lambda plan, context: _IterFails(), ValueError),
             (_raises_other_rules_error, RuleError),
-            (_raises_unprintable, _Unprintable),
+            (_raises_unprintable, _UnprintableError),
         ],
     )  # fmt: skip
     def test_a_failing_rule_is_named(self, function: Any, cause: type) -> None:
@@ -669,12 +669,12 @@ class TestRuleRegistry:
              "rule ACME001: path: expected a path into the plan"),
             (lambda plan, context: [Diagnostic(code="OKR101", name="odd", severity="warning",
                                                message="m", path="")],
-             "rule ACME001: expected a finding of rule ACME001 at its configured severity,"
-             " 'warning'"),
+             ("rule ACME001: expected a finding of rule ACME001 at its configured severity,"
+             " 'warning'")),
             (lambda plan, context: [Diagnostic(code="ACME001", name="odd", severity="error",
                                                message="m", path="")],
-             "rule ACME001: expected a finding of rule ACME001 at its configured severity,"
-             " 'warning'"),
+             ("rule ACME001: expected a finding of rule ACME001 at its configured severity,"
+             " 'warning'")),
             (lambda plan, context: [Diagnostic(code="ACME001", name="other", severity="warning",
                                                message="m", path="")],
              "rule ACME001: expected a finding of rule ACME001"),
@@ -760,7 +760,7 @@ class TestRuleRegistry:
         plan = Plan(objectives=[objective(owner="alice")])
         config = RuleConfig(options={"ACME001": {"who": "alice"}})
         assert ["owned by alice"] == [d.message for d in validate(plan, config, registry=mine)]
-        with pytest.raises(InvalidTypeError, match="options.ACME001.who: expected a str, got 5"):
+        with pytest.raises(InvalidTypeError, match=r"options\.ACME001\.who: expected a str, got 5"):
             validate(plan, RuleConfig(options={"ACME001": {"who": 5}}), registry=mine)
 
     def test_errors(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit import _display as display
 from okrkit._escape import github_data, github_property, terminal
-from okrkit.cli._config import rule_config
+from okrkit.cli._config import rule_config, rule_registry
 from okrkit.cli._io import (
     InputError,
     Streams,
@@ -24,8 +24,10 @@ from okrkit.errors import OKRError
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
-    from okrkit.rules import RuleConfig
+    from okrkit.model import Plan
+    from okrkit.rules import Report, RuleConfig, RuleRegistry
 
 __all__ = ["cmd_check"]
 
@@ -37,9 +39,8 @@ _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 
 def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit check PATH...``: lint OKR files; 1 if any finding is at error severity."""
-    from okrkit.rules import validate
-
-    _check_flags(args)
+    registry = rule_registry(args)
+    _check_flags(args, registry)
     paint = colorizer(args.color, streams)
     # On a terminal only, whatever NO_COLOR says: a progress line is not colour.
     progress = len(args.paths) >= _PROGRESS_FROM and isatty(streams.stderr)
@@ -53,16 +54,15 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
             streams.stderr.flush()
         try:
             plan = read_plan(path, streams, args.input_format)
-            config = rule_config(args, path, cache)
+            config = rule_config(args, path, cache, registry)
+            report = _validate(plan, config, args.today, registry, name)
         except InputError as error:
             failed += 1
             if progress:
                 streams.stderr.write("\r\x1b[K")
             complain(error, streams)
             continue
-        found.extend(
-            {"file": name, **d.to_dict()} for d in validate(plan, config, today=args.today)
-        )
+        found.extend({"file": name, **d.to_dict()} for d in report)
     if progress:
         streams.stderr.write("\r\x1b[K")
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -90,17 +90,29 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     return 1 if counts["error"] else 0
 
 
-def _check_flags(args: argparse.Namespace) -> None:
+def _validate(
+    plan: Plan, config: RuleConfig, today: date | None, registry: RuleRegistry, name: str
+) -> Report:
+    """`validate`; a rule that fails (a custom one) is an `InputError` of the file it judged."""
+    from okrkit.rules import validate
+
+    try:
+        return validate(plan, config, today=today, registry=registry)
+    except OKRError as error:
+        raise InputError(name, problems(error)) from None
+
+
+def _check_flags(args: argparse.Namespace, registry: RuleRegistry) -> None:
     """Refuse unknown codes in ``--select``/``--ignore`` once, before any file is read.
 
     They are a usage error, not a problem of each file: no file is then counted unreadable.
     """
-    from okrkit.rules import REGISTRY, RuleConfig
+    from okrkit.rules import RuleConfig
 
     if args.select is None and not args.ignore:
         return
     try:
-        REGISTRY.check(RuleConfig(select=args.select, ignore=args.ignore or ()))
+        registry.check(RuleConfig(select=args.select, ignore=args.ignore or ()))
     except OKRError as error:
         raise InputError("--select/--ignore", problems(error)) from None
 

@@ -65,6 +65,15 @@ def _output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
 
+def _rules(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="MODULE:NAME",
+        help="run the rules of the RuleRegistry NAME in MODULE, imported from the current"
+        " directory or the installed packages (default: the built-in rules)",
+    )
+
+
 def _input_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--input-format",
@@ -111,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--today", type=_date, metavar="DATE", help="the day the time rules judge by"
     )
+    _rules(check)
     _input_format(check)
 
     score = _sub(
@@ -139,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--config", metavar="FILE", help="rule configuration (default: the nearest)"
     )
+    _rules(report)
     _scored_plan(report)
 
     convert = _sub(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit import _display as display
 from okrkit._escape import terminal
-from okrkit.cli._config import config_files, rule_config
+from okrkit.cli._config import config_files, rule_config, rule_registry
 from okrkit.cli._io import (
     InputError,
     Streams,
@@ -150,9 +150,10 @@ def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
     from okrkit.report import render
     from okrkit.rules import validate
 
+    registry = rule_registry(args)
     plan = read_plan(args.path, streams, args.input_format)
-    config = rule_config(args, args.path, {})
-    diagnostics = validate(plan, config, today=args.at)
+    config = rule_config(args, args.path, {}, registry)
+    diagnostics = validate(plan, config, today=args.at, registry=registry)
     text = render(
         plan,
         args.format,
