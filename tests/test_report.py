@@ -458,7 +458,9 @@ class TestMarkdownEscaping:
             objectives=[okrkit.Objective(id="o", title=text, owner=text, key_results=[kr])],
             kpis=[okrkit.Kpi(id="k", title=text, direction="at_least", threshold=1, unit=text)],
         )
-        found = [Diagnostic(code="X1", name="n", severity="info", message=text, path="$")]
+        found = [
+            Diagnostic(code="X1", name="n", severity="info", message=text, path="objectives[0]")
+        ]
         tokens = MD.parse(render(plan, "md", at=AUG_31, title=text, diagnostics=found))
         shown = []
         for token in tokens:

@@ -210,10 +210,10 @@ class TestValidate:
         )
         report = validate(plan, RuleConfig(select=["OKR501", "OKR502"]), today=BEFORE)
         assert [
-            ("objectives[0]", "OKR502", "alignment loop: a -> b -> a"),
+            ("objectives[0]", "OKR502", "alignment loop a -> b (via its key result 'b-1') -> a"),
             ("objectives[2]", "OKR501", ("aligned to 'nowhere', which no objective or key "
                                          "result has")),
-            ("objectives[3]", "OKR502", "alignment loop: d -> d"),
+            ("objectives[3]", "OKR502", "alignment loop d -> d"),
         ] == [(d.path, d.code, d.message) for d in report]  # fmt: skip
 
     def test_deep_chain_does_not_recurse(self) -> None:

@@ -13,9 +13,12 @@ from __future__ import annotations
 from itertools import chain
 from operator import attrgetter
 
-from okrkit.model import Plan, PlanIndex, Position, claim_ids
+from okrkit.model import Objective, Plan, PlanIndex, Position, claim_ids
 
-__all__ = ["Forest", "preorder"]
+__all__ = ["LOOP_SHOWN", "Forest", "preorder"]
+
+LOOP_SHOWN = 10
+"""How many steps of a loop its description names; a longer one is shortened in the middle."""
 
 _id = attrgetter("id")
 _key_results = attrgetter("key_results")
@@ -104,6 +107,28 @@ class Forest:
         self.unknown = unknown
         self.order = order = preorder(roots, children)
         self.loops = [] if len(order) == n else _loops(parent, children, order, unknown)
+
+    def loop_text(self, members: list[int], objectives: tuple[Objective, ...]) -> str:
+        """One of `loops` in words: ``a -> b (via its key result 'k') -> a``.
+
+        From its first objective in the plan round to it again; a loop of more than
+        `LOOP_SHOWN` steps names its first and last steps, and how many lie between.  (Every
+        id on a loop is a finding's or an error's value: the words are for a person, and a
+        loop of 50,000 objectives made a line of 490,000 characters.)
+        """
+        n = len(members)
+        ids, via = self.ids, self.via
+        shown = range(n) if n <= LOOP_SHOWN else [*range(LOOP_SHOWN - 3), *range(n - 3, n)]
+        parts = [ids[members[0]]]
+        for k in shown:
+            if n > LOOP_SHOWN and k == n - 3:
+                parts.append(f"... {n - LOOP_SHOWN:,} more ...")
+            i, parent = members[k], members[(k + 1) % n]
+            hop = ids[parent]
+            if via[i] >= 0:
+                hop += f" (via its key result {objectives[parent].key_results[via[i]].id!r})"
+            parts.append(hop)
+        return " -> ".join(parts)
 
 
 def preorder(roots: list[int], children: list[list[int] | None]) -> list[int]:

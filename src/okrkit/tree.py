@@ -159,15 +159,8 @@ _KNOWN = "the id of an objective or key result in the plan"
 
 
 def _loop(forest: Forest, objectives: tuple[Objective, ...], members: list[int]) -> Problem:
-    """The problem for one loop: every id on it, from the objective first in the plan."""
-    parts = [forest.ids[members[0]]]
-    for k, i in enumerate(members):
-        parent = members[(k + 1) % len(members)]
-        hop = forest.ids[parent]
-        if forest.via[i] >= 0:
-            hop += f" (via its key result {objectives[parent].key_results[forest.via[i]].id!r})"
-        parts.append(hop)
-    message = f"alignment loop {' -> '.join(parts)}: expected {_LEADS_UP}"
+    """The problem for one loop: its ids, from the objective first in the plan."""
+    message = f"alignment loop {forest.loop_text(members, objectives)}: expected {_LEADS_UP}"
     ids = tuple(forest.ids[i] for i in members)
     # The message names every place, so the problem has no one path of its own.
     return Problem(message=message, value=ids, expected=_LEADS_UP)

@@ -37,9 +37,10 @@ def unknown_parent(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 )
 def alignment_loop(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """Objectives are aligned in a loop: each is, in the end, aligned to itself."""
-    for members in forest(plan, context).loops:
-        ids = " -> ".join(plan.objectives[k].id for k in [*members, members[0]])
-        yield context.objectives()[members[0]].flag(f"alignment loop: {ids}")
+    found = forest(plan, context)
+    for members in found.loops:
+        loop = found.loop_text(members, plan.objectives)
+        yield context.objectives()[members[0]].flag(f"alignment loop {loop}")
 
 
 @REGISTRY.rule(
