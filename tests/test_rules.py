@@ -445,6 +445,15 @@ class TestRuleConfig:
         own = tmp_path / "okrkit.toml"
         own.write_text('ignore = ["OKR4"]\n', encoding="utf-8")
         assert RuleConfig(ignore=["OKR4"]) == RuleConfig.from_pyproject(own)
+        # A pyproject.toml by another name: a [tool] table is all it holds.
+        renamed = tmp_path / "pyproject.ci.toml"
+        renamed.write_text('[tool.okrkit]\nignore = ["OKR4"]\n[tool.ruff]\nx = 1\n')
+        assert RuleConfig(ignore=["OKR4"]) == RuleConfig.from_pyproject(renamed)
+        # Beside settings of its own, a tool table is an unknown key, not a reason to skip them.
+        mixed = tmp_path / "mixed.toml"
+        mixed.write_text('select = ["OKR1"]\n[tool.okrkit]\nignore = ["OKR4"]\n')
+        with pytest.raises(InvalidValueError, match=r"^tool: expected one of 'select'"):
+            RuleConfig.from_pyproject(mixed)
 
     def test_pyproject_without_table_is_the_default(self, tmp_path: Path) -> None:
         """A pyproject.toml without [tool.okrkit] (or a tool table at all) gives defaults."""

@@ -147,12 +147,14 @@ class RuleConfig:
         """Read ``[tool.okrkit]`` from a ``pyproject.toml``, or the top level of an ``okrkit.toml``.
 
         A file named ``pyproject.toml`` without a ``[tool.okrkit]`` table gives the defaults.
-        A file that is not TOML raises `okrkit.FormatError`; a bad setting an okrkit error
-        naming its key (``tool.okrkit.options.OKR101.max``).
+        A file of another name whose only top-level key is ``tool`` is read as a
+        ``pyproject.toml`` too (``--config ci/pyproject.ci.toml``).  A file that is not TOML
+        raises `okrkit.FormatError`; a bad setting an okrkit error naming its key
+        (``tool.okrkit.options.OKR101.max``).
         """
         file = Path(path)
         data = _toml(file)
-        if file.name == "pyproject.toml":
+        if file.name == "pyproject.toml" or data.keys() == {"tool"}:
             tool = data.get("tool", {})
             table = tool.get("okrkit", {}) if isinstance(tool, dict) else {}
             return cls.from_mapping(table, where="tool.okrkit", registry=registry)
