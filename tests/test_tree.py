@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pytest
@@ -36,6 +37,7 @@ POLICIES = [LINEAR, GOOGLE, STEPPED, BINARY, WEAKEST]
 MODES = ["key_results", "children", "both"]
 DAY = date(2026, 8, 1)
 Q3 = Cycle.parse("2026-Q3")
+Q4 = Cycle.parse("2026-Q4")
 
 policies = st.sampled_from(POLICIES)
 modes = st.sampled_from(MODES)
@@ -415,6 +417,14 @@ class TestRollUp:
             ]
         )
         assert 0.4 == AlignmentTree.from_plan(plan, "children").score("o")
+        # When no child counts, the objective has no score from its children.
+        tiny = [okr("o"), *(_unchecked(okr(f"c{k}", "o", kr(f"k{k}", 2)), weight=Decimal("1e-400"))
+                            for k in range(2))]  # fmt: skip
+        assert AlignmentTree.from_plan(Plan(objectives=tiny), "children").score("o") is None
+        # The largest float is a weight like any other.
+        largest = [okr("o"), okr("a", "o", kr("ka", 10), weight=sys.float_info.max),
+                   okr("b", "o", kr("kb", 0))]  # fmt: skip
+        assert 1.0 == AlignmentTree.from_plan(Plan(objectives=largest), "children").score("o")
 
     def test_key_result_without_scored_children_keeps_its_own(self) -> None:
         """A key result whose aligned children have no score keeps its own progress."""
@@ -455,7 +465,9 @@ class TestRollUp:
         st.lists(
             st.tuples(
                 st.sampled_from([0.0, -0.0, 1e-300, 1.0, 0.3, 5e-324, 1e200, 3e307]),
-                st.sampled_from([1, 2.5, 1e-300, 1e300, Decimal("0.1")]),
+                st.sampled_from(
+                    [1, 2.5, 1e-300, 1e300, Decimal("0.1"), 2**1000, sys.float_info.max]
+                ),
             ),
             min_size=1,
             max_size=5,
@@ -511,6 +523,15 @@ class TestQueries:
         assert ("sales", "web") == tree.by_cycle(Q3)
         assert ("company", "product", "app", "stray") == tree.by_cycle(None)
         assert () == tree.by_level(None)
+        # None asks for the objectives without one, whatever their names would spell.
+        plain = AlignmentTree.from_plan(
+            Plan(objectives=[okr("a"), okr("b", owner="None", level="team", cycle=Q3)])
+        )
+        assert (("a",), ("a",), ("a",)) == (
+            plain.by_level(None),
+            plain.by_owner(None),
+            plain.by_cycle(None),
+        )
 
     def test_orphans(self) -> None:
         """Orphans are roots below company level; roots without a level are not judged."""
@@ -569,6 +590,35 @@ class TestQueries:
         with pytest.raises(InvalidTypeError):
             getattr(self.tree, query)(value)
 
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (lambda t: t.by_owner(3), "owner: expected an owner's name or None, got 3"),
+            (lambda t: t.by_level(3), "level: expected a Level, a level's name or None, got 3"),
+            (lambda t: t.by_cycle("2026-Q3"), "cycle: expected a Cycle or None, got '2026-Q3'"),
+            (lambda t: t.replace("web"), "objective: expected an Objective, got 'web'"),
+        ],
+    )
+    def test_bad_argument_says_what_where_and_expected(self, call: Any, message: str) -> None:
+        """A bad argument's error names it, the value seen and what was expected, in its
+        fields as in its words."""
+        with pytest.raises(InvalidTypeError) as caught:
+            call(self.tree)
+        assert message == str(caught.value)
+        name, _, rest = message.partition(": expected ")
+        expected, _, _ = rest.rpartition(", got ")
+        assert (name, expected) == (caught.value.path, caught.value.expected)
+
+    def test_unknown_key_result_for_a_check_in(self) -> None:
+        """A check-in on an id no key result has names the id; an objective's id is no key
+        result's, and no id is a list."""
+        for id in ("nobody", "web", ["k"]):
+            with pytest.raises(UnknownIdError) as caught:
+                self.tree.with_check_in(id, 1, at=DAY)  # type: ignore[arg-type]
+            assert f"no key result with id {id!r}" == str(caught.value)
+            assert id == caught.value.id
+            assert (id == "web") == (id in self.tree)
+
     def test_equality(self) -> None:
         """Trees built the same way from the same objectives are equal, others not."""
         assert AlignmentTree.from_plan(ORG, "both") == self.tree
@@ -616,20 +666,59 @@ class TestUpdates:
                     "weight": st.sampled_from([0.5, 2, 7]),
                     "owner": st.sampled_from(["growth", "new-owner"]),
                     "level": st.sampled_from(["team", "company"]),
+                    "cycle": st.sampled_from([None, Q3, Q4]),
                     "key_results": st.just(old.key_results[::-1]),
                 },
             )
         )
         new = attrs.evolve(old, **changes)
         new_plan = plan.replace(new)
+        # The indexes by owner, level and cycle are made before the update, to be kept or
+        # dropped by it.
+        owners, levels, cycles = {"growth", "new-owner", old.owner}, [*Level, None], {None, Q3, Q4}
+        before = [tree.by_owner(owners.pop()), tree.by_level(None), tree.by_cycle(old.cycle)]
+        assert before
         updated = tree.replace(new)
         rebuilt = AlignmentTree.from_plan(
             new_plan, tree.roll_up, tree.policy, kr_from_children=tree.kr_from_children
         )
         assert bits(rebuilt, new_plan) == bits(updated, new_plan)
         assert rebuilt == updated
-        for owner in ("growth", "new-owner"):
+        assert tree.kr_from_children == updated.kr_from_children
+        for owner in {"growth", "new-owner", old.owner}:
             assert rebuilt.by_owner(owner) == updated.by_owner(owner)
+        for level in levels:
+            assert rebuilt.by_level(level) == updated.by_level(level)
+        for cycle in {*cycles, old.cycle}:
+            assert rebuilt.by_cycle(cycle) == updated.by_cycle(cycle)
+
+    def test_replace_keeps_how_the_tree_was_built(self) -> None:
+        """A replacement that rebuilds (its key results changed) keeps the roll-up, the policy
+        and kr_from_children; one that changes owner, level and cycle at once re-indexes all
+        three."""
+        plan = Plan(
+            objectives=[
+                okr("o", None, kr("k1", 2), kr("k2", 4), owner="a", level="company", cycle=Q3),
+                okr("c", "k2", kr("kc", 10)),
+            ]
+        )
+        tree = AlignmentTree.from_plan(plan, "both", GOOGLE, kr_from_children=True)
+        assert (("o",), ("o",), ("o",)) == (
+            tree.by_owner("a"), tree.by_level("company"), tree.by_cycle(Q3)
+        )  # fmt: skip
+        o = plan.objectives[0]
+        reordered = tree.replace(attrs.evolve(o, key_results=o.key_results[::-1]))
+        assert ("both", GOOGLE, True) == (
+            reordered.roll_up, reordered.policy, reordered.kr_from_children
+        )  # fmt: skip
+        assert 1.0 == reordered.score("k2")  # still from its child
+        moved = tree.replace(attrs.evolve(o, owner="b", level="team", cycle=Q4))
+        assert ((), (), ()) == (
+            moved.by_owner("a"), moved.by_level("company"), moved.by_cycle(Q3)
+        )  # fmt: skip
+        assert (("o",), ("o",), ("o",)) == (
+            moved.by_owner("b"), moved.by_level("team"), moved.by_cycle(Q4)
+        )  # fmt: skip
 
     def test_shares_what_did_not_change(self) -> None:
         """An update keeps the other objectives, and the indexes by owner, as they were."""

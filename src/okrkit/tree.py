@@ -535,7 +535,7 @@ class AlignmentTree:
         return len(self._forest.ids)
 
     def __contains__(self, id: object) -> bool:
-        where = self._forest.index.get(id) if isinstance(id, str) else None
+        where = self._forest.index.get(id)
         return where is not None and where[1] is None
 
     def __iter__(self) -> Iterator[str]:
@@ -570,13 +570,13 @@ class AlignmentTree:
 
     def _locate(self, id: str) -> Position:
         """Where the objective or key result *id* is; `UnknownIdError` if nowhere."""
-        where = self._forest.index.get(id) if isinstance(id, str) else None
+        where = self._forest.index.get(id)
         if where is None:
             raise UnknownIdError(id)
         return where
 
     def _position(self, id: str) -> int:
-        where = self._forest.index.get(id) if isinstance(id, str) else None
+        where = self._forest.index.get(id)
         if where is None or where[1] is not None:
             raise UnknownIdError(id, "an objective")
         return where[0]
@@ -750,7 +750,7 @@ class AlignmentTree:
         >>> tree.with_check_in("kr", 4, at=date(2026, 8, 1)).score("kr"), tree.score("kr")
         (0.4, 0.0)
         """
-        where = self._forest.index.get(kr_id) if isinstance(kr_id, str) else None
+        where = self._forest.index.get(kr_id)
         if where is None or where[1] is None:
             raise UnknownIdError(kr_id, "a key result")
         i = where[0]
