@@ -380,6 +380,19 @@ class TestCustomRules:
             err,
         )
         assert "okrkit_rules_broken" not in sys.modules
+        # What it raises is told even when its words cannot be.
+        (tmp_path / "mute.py").write_text(
+            "class Mute(Exception):\n    def __str__(self):\n        raise RuntimeError\n"
+            "raise Mute\n"
+        )
+        status, _, err = call("check", str(clean), "--rules", "mute.py:RULES")
+        assert (2, ("okrkit: --rules: importing 'mute.py' failed: Mute: (its message could"
+                   " not be shown)\n")) == (status, err)  # fmt: skip
+        # A registry's name that holds something else shows it shortened.
+        (tmp_path / "long.py").write_text("RULES = 'x' * 100_000\n")
+        status, _, err = call("check", str(clean), "--rules", "long.py:RULES")
+        assert 2 == status
+        assert len(err) < 300
 
     def test_a_module_that_raises(self, tmp_path: Path, clean: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip

@@ -32,6 +32,7 @@ __all__ = [
     "RuleError",
     "ScoringError",
     "UnknownIdError",
+    "exception_text",
     "parser_problem",
     "safe_repr",
 ]
@@ -114,6 +115,22 @@ def parser_problem(error: ValueError | OverflowError) -> str:
     if text.startswith("offset must be a timedelta"):
         return "a UTC offset of 24 hours or more"
     return text
+
+
+def exception_text(error: BaseException) -> str:
+    """What *error* says, after its type's name; it never raises, whatever the error's ``str``.
+
+    For an exception raised by code okrkit runs but did not write (a custom rule, a module of
+    rules), whose message is told to the user.
+
+    >>> exception_text(ZeroDivisionError("division by zero"))
+    'ZeroDivisionError: division by zero'
+    """
+    try:
+        said = str(error)
+    except Exception:  # an error whose own str() fails is still named
+        said = "(its message could not be shown)"
+    return f"{type(error).__name__}: {said}"
 
 
 class OKRError(Exception):
@@ -208,11 +225,7 @@ class RuleError(OKRError, RuntimeError):
     def __init__(self, code: str, error: BaseException) -> None:
         self.code = code
         self.error = error
-        try:
-            said = str(error)
-        except Exception:  # an error whose own str() fails still names its rule
-            said = "(its message could not be shown)"
-        super().__init__(f"rule {code} failed: {type(error).__name__}: {said}")
+        super().__init__(f"rule {code} failed: {exception_text(error)}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.code, self.error))

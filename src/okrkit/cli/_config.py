@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from okrkit.cli._io import InputError, problems
-from okrkit.errors import OKRError
+from okrkit.errors import OKRError, exception_text, safe_repr
 
 if TYPE_CHECKING:
     import argparse
@@ -57,13 +57,18 @@ def rule_registry(args: argparse.Namespace) -> RuleRegistry:
         module = _import_file(module_name) if is_file else _import(module_name)
     except Exception as error:  # the module's own code may raise anything
         raise InputError(
-            "--rules", [f"importing {module_name!r} failed: {type(error).__name__}: {error}"]
+            "--rules", [f"importing {module_name!r} failed: {exception_text(error)}"]
         ) from None
     registry = getattr(module, name, None)
     if not isinstance(registry, RuleRegistry):
         raise InputError(
             "--rules",
-            [f"expected a RuleRegistry named {name!r} in {module_name!r}, got {registry!r}"],
+            [
+                (
+                    f"expected a RuleRegistry named {name!r} in {module_name!r},"
+                    f" got {safe_repr(registry)}"
+                )
+            ],
         )
     return registry
 
