@@ -1,6 +1,7 @@
-"""Acme's own rules beside the built-in ones: ``okrkit check --rules examples/acme_rules.py:RULES``.
+"""Acme's own rules, beside the built-in ones.
 
 A module of custom rules is a registry and the functions registered on it (docs/rules.md).
+Run them with ``okrkit check examples/acme-2026-q3.yaml --rules examples/acme_rules.py:RULES``.
 """
 
 from __future__ import annotations

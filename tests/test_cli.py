@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import json
 import os
@@ -288,16 +289,26 @@ def fragile(plan, context):
 
 @pytest.fixture
 def acme_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A module of custom rules in the current directory, named for this test alone."""
+    """A module of custom rules where Python finds modules (as if installed, or on
+    PYTHONPATH), named for this test alone; the current directory is the test's own."""
     name = f"acme_rules_{tmp_path.name.replace('-', '_')}"
-    (tmp_path / f"{name}.py").write_text(ACME_RULES, encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / f"{name}.py").write_text(ACME_RULES, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
     monkeypatch.chdir(tmp_path)
     yield name
     sys.modules.pop(name, None)
 
 
+def loaded(path: Path) -> str:
+    """The name okrkit gives the module it loads from the .py file at *path*."""
+    digest = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:12]
+    return f"okrkit_rules_{digest}"
+
+
 class TestCustomRules:
-    """``--rules MODULE[:NAME]``: check and report run a registry of custom rules."""
+    """``--rules MODULE:NAME``: check and report run a registry of custom rules."""
 
     def test_check_runs_them_configured(self, clean: Path, acme_rules: str) -> None:
         """The registry's rules run, its codes may be selected and configured (in the
@@ -312,19 +323,29 @@ class TestCustomRules:
         assert (0, "All checks passed (1 file).\n", "") == call(
             "check", str(clean), "--rules", rules
         )
-        # Without --rules, the built-in rules know no ACME codes: the configuration is refused.
+        # Without --rules, the built-in rules know no ACME codes: the configuration is
+        # refused, with a word on how to run them.
         status, _, err = call("check", str(clean))
         assert 2 == status
         assert (
-            "select[0]: expected a rule code or prefix of a registered rule, got 'ACME001'" in err
-        )
+            f"okrkit: {clean}: configuration: tool.okrkit.select[0]: expected a rule code or"
+            " prefix of a registered rule, got 'ACME001'\n"
+            f"okrkit: {clean}: (rules of your own run with --rules MODULE:NAME)\n"
+        ) == err
 
-    def test_report_runs_them(self, clean: Path, acme_rules: str) -> None:
-        """A report lists the custom rules' findings with the built-in ones'."""
+    def test_report_runs_them(self, clean: Path, acme_rules: str, tmp_path: Path) -> None:
+        """A report lists the custom rules' findings with the built-in ones', and is never
+        written over the file of rules it ran."""
         status, out, _ = call("report", str(clean), "--rules", f"{acme_rules}:RULES",
                               "--format", "json", "--at", "2026-07-02")  # fmt: skip
         assert 0 == status
         assert "ACME001" in {d["code"] for d in json.loads(out)["diagnostics"]}
+        module = tmp_path / "site" / f"{acme_rules}.py"
+        for spec in (f"{acme_rules}:RULES", f"{module}:RULES"):
+            status, _, err = call("report", str(clean), "--rules", spec, "-o", str(module))
+            assert 2 == status
+            assert "refusing to write over it" in err
+        assert ACME_RULES == module.read_text(encoding="utf-8")
 
     def test_a_failing_rule_is_named(self, clean: Path, acme_rules: str) -> None:
         """A custom rule that fails is exit 2 naming the file and the rule, no traceback."""
@@ -338,19 +359,22 @@ class TestCustomRules:
         ("spec", "expected"),
         [
             ("acme-rules:RULES",
-             ("--rules: expected MODULE:NAME, a module (or a .py file) and the RuleRegistry in"
-              " it, such as acme_rules:RULES, got 'acme-rules:RULES'")),
+             ("--rules: expected MODULE:NAME, an installed module (or a .py file) and the"
+              " RuleRegistry in it, such as acme_rules:RULES, got 'acme-rules:RULES'")),
             ("rules/x.txt:RULES", "--rules: expected MODULE:NAME"),
             ("{module}.py:1", "--rules: expected MODULE:NAME"),
             ("nowhere/rules.py:RULES",
-             "--rules: importing 'nowhere/rules.py' failed: FileNotFoundError: "),
+             "--rules: importing 'nowhere/rules.py' failed: MissingFileError: "),
             ("{module}", "--rules: expected MODULE:NAME"),
             ("{module}:", "--rules: expected MODULE:NAME"),
+            (":", "--rules: expected MODULE:NAME"),
             ("okrkit_no_such_module_here:RULES",
              "--rules: importing 'okrkit_no_such_module_here' failed: ModuleNotFoundError: "),
             ("{module}:team_owner", "--rules: expected a RuleRegistry named 'team_owner'"),
             ("{module}:NOPE", "--rules: expected a RuleRegistry named 'NOPE' in 'acme_rules_"),
-            ("{module}.py:NOPE", "--rules: expected a RuleRegistry named 'NOPE' in 'acme_rules_"),
+            ("site/{module}.py:NOPE",
+             "--rules: expected a RuleRegistry named 'NOPE' in 'site/acme_rules_"),
+            ("site:RULES", "--rules: expected a RuleRegistry named 'RULES' in 'site', got None"),
         ],
     )  # fmt: skip
     def test_a_bad_module_is_exit_2(
@@ -362,55 +386,101 @@ class TestCustomRules:
         assert err.startswith(f"okrkit: {expected}")
 
     def test_a_file(self, clean: Path, acme_rules: str, tmp_path: Path) -> None:
-        """A .py file is loaded as a module of its own, wherever it is."""
-        elsewhere = tmp_path / "rules" / "mine.py"
+        """A .py file is loaded as a module of its own, wherever it is, once per process."""
+        elsewhere = tmp_path / "rules" / "mine.PY"
         elsewhere.parent.mkdir()
-        elsewhere.write_text(ACME_RULES, encoding="utf-8")
-        for spec in (f"{acme_rules}.py:RULES", f"{elsewhere}:RULES"):
+        elsewhere.write_text(ACME_RULES + "LOADS = globals().get('LOADS', 0) + 1\n")
+        for spec in (f"site/{acme_rules}.py:RULES", f"{elsewhere}:RULES", f"{elsewhere}:RULES"):
             status, out, _ = call("check", str(clean), "--rules", spec, "--select", "ACME001")
             assert 1 == status
             assert "ACME001 [error] owner 'support' is not a team" in out
-        sys.modules.pop("okrkit_rules_mine", None)
-        sys.modules.pop(f"okrkit_rules_{acme_rules}", None)
-        # One that raises as it loads is not left half-made among the modules.
-        (tmp_path / "broken.py").write_text("import okrkit\nraise SystemError('half')\n")
-        status, _, err = call("check", str(clean), "--rules", "broken.py:RULES")
-        assert (2, "okrkit: --rules: importing 'broken.py' failed: SystemError: half\n") == (
-            status,
-            err,
-        )
-        assert "okrkit_rules_broken" not in sys.modules
-        # What it raises is told even when its words cannot be.
-        (tmp_path / "mute.py").write_text(
-            "class Mute(Exception):\n    def __str__(self):\n        raise RuntimeError\n"
-            "raise Mute\n"
-        )
-        status, _, err = call("check", str(clean), "--rules", "mute.py:RULES")
-        assert (2, ("okrkit: --rules: importing 'mute.py' failed: Mute: (its message could"
-                   " not be shown)\n")) == (status, err)  # fmt: skip
-        # A registry's name that holds something else shows it shortened.
-        (tmp_path / "long.py").write_text("RULES = 'x' * 100_000\n")
-        status, _, err = call("check", str(clean), "--rules", "long.py:RULES")
-        assert 2 == status
-        assert len(err) < 300
+        assert 1 == sys.modules.pop(loaded(elsewhere)).LOADS
+        sys.modules.pop(loaded(tmp_path / "site" / f"{acme_rules}.py"))
 
-    def test_a_module_that_raises(self, tmp_path: Path, clean: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-        """A module whose import raises is exit 2, with what it raised."""
-        (tmp_path / "okrkit_test_raises.py").write_text("1 / 0\n")
+    @pytest.mark.parametrize(
+        ("source", "expected"),
+        [
+            ("import okrkit\nraise SystemError('half')\n", "SystemError: half"),
+            (("class Mute(Exception):\n    def __str__(self):\n        raise RuntimeError\n"
+             "raise Mute\n"), "Mute: (its message could not be shown)"),
+            ("import sys\nsys.exit(3)\n", "SystemExit: 3"),
+            ("raise ValueError('x' * 100_000)\n", "ValueError: " + "x" * 500 + "... (99,500 more"
+             " characters)"),
+            ("def broken(:\n", "SyntaxError: "),
+        ],
+    )  # fmt: skip
+    def test_a_module_that_raises(
+        self, tmp_path: Path, clean: Path, monkeypatch: pytest.MonkeyPatch,
+        source: str, expected: str,
+    ) -> None:  # fmt: skip
+        """A module whose loading raises (or exits) is exit 2 with one line saying what it
+        raised, however long or unprintable, and is not left half-made among the modules."""
+        module = tmp_path / "broken.py"
+        module.write_text(source)
         monkeypatch.chdir(tmp_path)
-        status, _, err = call("check", str(clean), "--rules", "okrkit_test_raises:RULES")
-        assert 2 == status
-        assert (
-            "okrkit: --rules: importing 'okrkit_test_raises' failed: ZeroDivisionError:"
-            " division by zero\n"
-        ) == err
-        assert str(tmp_path) not in sys.path  # the search path is as it was
+        status, out, err = call("check", str(clean), "--rules", "broken.py:RULES")
+        assert (2, "") == (status, out)
+        assert err.startswith(f"okrkit: --rules: importing 'broken.py' failed: {expected}")
+        assert 1 == err.count("\n")
+        assert loaded(module) not in sys.modules
 
-    def test_from_the_shell(self, clean: Path, acme_rules: str, tmp_path: Path) -> None:
-        """The installed command finds a module in the directory it runs in."""
+    def test_not_a_regular_file(self, tmp_path: Path, clean: Path) -> None:
+        """A rules "file" that is a FIFO or a device is refused at once, as any input is."""
+        fifo = tmp_path / "fifo.py"
+        os.mkfifo(fifo)
+        status, _, err = call("check", str(clean), "--rules", f"{fifo}:RULES")
+        assert 2 == status
+        assert "failed: FileError: " in err
+        zero = tmp_path / "zero.py"
+        zero.symlink_to("/dev/zero")
+        status, _, err = call("check", str(clean), "--rules", f"{zero}:RULES")
+        assert 2 == status
+        assert "failed: FileError: " in err
+
+    def test_what_a_module_prints_stays_out_of_the_output(
+        self, clean: Path, tmp_path: Path
+    ) -> None:
+        """What a module or its rules print goes to standard error: the JSON stays JSON."""
+        module = tmp_path / "chatty.py"
+        module.write_text(
+            "from okrkit.rules import RuleRegistry\nprint('loading')\nRULES = RuleRegistry()\n"
+            "@RULES.rule('CH001', name='chatty', severity='info')\n"
+            "def chatty(plan, context):\n    print('running')\n    return []\n"
+        )
+        for command in (["check", "--format", "json"], ["report", "--format", "json"]):
+            status, out, err = call(*command, str(clean), "--rules", f"{module}:RULES")
+            assert 0 == status
+            json.loads(out)
+            assert "running" in err
+        sys.modules.pop(loaded(module))
+
+    def test_a_rule_that_exits_or_is_interrupted(self, tmp_path: Path, clean: Path) -> None:
+        """A rule calling sys.exit is a rule failing (exit 2, named); Ctrl-C is one line and
+        status 130, no traceback."""
+        module = tmp_path / "stops.py"
+        module.write_text(
+            "import sys\nfrom okrkit.rules import RuleRegistry\nRULES = RuleRegistry()\n"
+            "@RULES.rule('ST001', name='exits', severity='info')\n"
+            "def exits(plan, context):\n    sys.exit(4)\n"
+            "STOP = RuleRegistry()\n"
+            "@STOP.rule('ST002', name='interrupted', severity='info')\n"
+            "def interrupted(plan, context):\n    raise KeyboardInterrupt\n"
+        )
+        status, _, err = call("check", str(clean), "--rules", f"{module}:RULES")
+        assert (2, f"okrkit: {clean}: rule ST001 failed: SystemExit: 4\n") == (status, err)
+        assert (130, "", "okrkit: interrupted\n") == call(
+            "check", str(clean), "--rules", f"{module}:STOP"
+        )
+        sys.modules.pop(loaded(module))
+
+    def test_from_the_shell(
+        self, clean: Path, acme_rules: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The installed command finds a module on PYTHONPATH."""
+        path = os.pathsep.join([str(tmp_path / "site"), os.environ.get("PYTHONPATH", "")])
+        monkeypatch.setenv("PYTHONPATH", path)
         done = shell("check", str(clean), "--rules", f"{acme_rules}:RULES", "--select", "ACME",
-                     cwd=tmp_path)  # fmt: skip
+                     cwd=ROOT)  # fmt: skip
         assert 1 == done.returncode, done.stderr
         assert "ACME001 [error] owner 'support' is not a team" in done.stdout
 

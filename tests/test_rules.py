@@ -314,17 +314,19 @@ class TestReport:
     @given(
         code=st.from_regex(r"[A-Z][A-Z0-9]{0,6}[0-9]", fullmatch=True),
         severity=st.sampled_from(Severity),
+        name=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", fullmatch=True),
         text=WORDS,
         path=PATHS,
         optional=st.none() | WORDS,
     )
-    def test_unchecked_equals_checked(
-        self, code: str, severity: Severity, text: str, path: str, optional: str | None
-    ) -> None:
+    def test_unchecked_equals_checked(  # noqa: PLR0917 - hypothesis passes them by name
+        self, code: str, severity: Severity, name: str, text: str, path: str,
+        optional: str | None,
+    ) -> None:  # fmt: skip
         """On what its caller has checked (a rule code, a Severity member) and `validate`
         checks after (its words and path), the engine's unchecked constructor makes the very
         finding the checked one makes."""
-        fields: dict[str, Any] = {"code": code, "name": text, "severity": severity,
+        fields: dict[str, Any] = {"code": code, "name": name, "severity": severity,
                                   "message": text, "path": path, "id": optional,
                                   "hint": optional}  # fmt: skip
         made = Diagnostic._unchecked(**fields)
@@ -445,15 +447,20 @@ class TestRuleConfig:
         own = tmp_path / "okrkit.toml"
         own.write_text('ignore = ["OKR4"]\n', encoding="utf-8")
         assert RuleConfig(ignore=["OKR4"]) == RuleConfig.from_pyproject(own)
-        # A pyproject.toml by another name: a [tool] table is all it holds.
+        # A pyproject.toml by another name: its [tool.okrkit] table is read.
         renamed = tmp_path / "pyproject.ci.toml"
-        renamed.write_text('[tool.okrkit]\nignore = ["OKR4"]\n[tool.ruff]\nx = 1\n')
+        renamed.write_text(
+            '[build-system]\nrequires = []\n[tool.okrkit]\nignore = ["OKR4"]\n[tool.ruff]\nx = 1\n'
+        )
         assert RuleConfig(ignore=["OKR4"]) == RuleConfig.from_pyproject(renamed)
-        # Beside settings of its own, a tool table is an unknown key, not a reason to skip them.
-        mixed = tmp_path / "mixed.toml"
-        mixed.write_text('select = ["OKR1"]\n[tool.okrkit]\nignore = ["OKR4"]\n')
-        with pytest.raises(InvalidValueError, match=r"^tool: expected one of 'select'"):
-            RuleConfig.from_pyproject(mixed)
+        # Beside settings of its own, a tool table is an unknown key, not a reason to skip
+        # them; and a file named on purpose that configures no okrkit says so.
+        for text in ('select = ["OKR1"]\n[tool.okrkit]\nignore = ["OKR4"]\n',
+                     "[tool.other]\nx = 1\n", "tool = 3\n"):  # fmt: skip
+            mixed = tmp_path / "mixed.toml"
+            mixed.write_text(text)
+            with pytest.raises(InvalidValueError, match=r"^tool: expected one of 'select'"):
+                RuleConfig.from_pyproject(mixed)
 
     def test_pyproject_without_table_is_the_default(self, tmp_path: Path) -> None:
         """A pyproject.toml without [tool.okrkit] (or a tool table at all) gives defaults."""
@@ -673,9 +680,9 @@ class TestRuleRegistry:
         ("function", "expected"),
         [
             (lambda plan, context: [context.diagnostic("objectives[" + "9" * 5000 + "]", "m")],
-             "rule ACME001: path: expected a path into the plan"),
+             "rule ACME001: path: expected a path to a place in the plan"),
             (lambda plan, context: [context.diagnostic("objectives[0]\nkpis[0]", "m")],
-             "rule ACME001: path: expected a path into the plan"),
+             "rule ACME001: path: expected a path to a place in the plan"),
             (lambda plan, context: [Diagnostic(code="OKR101", name="odd", severity="warning",
                                                message="m", path="")],
              ("rule ACME001: expected a finding of rule ACME001 at its configured severity,"
@@ -687,6 +694,18 @@ class TestRuleRegistry:
             (lambda plan, context: [Diagnostic(code="ACME001", name="other", severity="warning",
                                                message="m", path="")],
              "rule ACME001: expected a finding of rule ACME001"),
+            (lambda plan, context: [context.diagnostic("objectives[1]", "m")],
+             "rule ACME001: path: expected a path to a place in the plan"),
+            (lambda plan, context: [context.diagnostic("objectives[0].key_results[3]", "m")],
+             "rule ACME001: path: expected a path to a place in the plan"),
+            (lambda plan, context: [context.diagnostic("objectives[0].nonsense", "m")],
+             "rule ACME001: path: expected a path to a place in the plan"),
+            (lambda plan, context: [context.diagnostic("objectives[0].__class__", "m")],
+             "rule ACME001: path: expected a path to a place in the plan"),
+            (lambda plan, context: [context.diagnostic("objectives[0].title.upper", "m")],
+             "rule ACME001: path: expected a path to a place in the plan"),
+            (lambda plan, context: [context.diagnostic("objectives[0].title[0]", "m")],
+             "rule ACME001: path: expected a path to a place in the plan"),
         ],
     )  # fmt: skip
     def test_a_finding_is_the_rules_own(self, function: Any, expected: str) -> None:
@@ -697,6 +716,49 @@ class TestRuleRegistry:
         mine.register(function, "ACME001", name="odd", severity="warning")
         with pytest.raises(InvalidValueError, match=re.escape(expected)):
             validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
+
+    def test_paths_to_places_in_the_plan_are_taken(self) -> None:
+        """A path to any field of any object in the plan is a finding's place."""
+        mine = RuleRegistry()
+        paths = ["", "objectives[0]", "objectives[0].owner", "objectives[0].key_results[2]",
+                 "objectives[0].key_results[2].target", "objectives[0].cycle", "kpis",
+                 "history"]  # fmt: skip
+
+        @mine.rule("ACME001", name="anywhere", severity="info")
+        def anywhere(plan: Plan, context: RuleContext) -> Any:
+            for path in paths:
+                yield context.diagnostic(path, "here")
+
+        report = validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
+        assert sorted(paths) == sorted(d.path for d in report)
+
+    def test_a_subclass_of_diagnostic_is_refused(self) -> None:
+        """A finding is a Diagnostic itself: a subclass could change what the views call."""
+
+        class Odd(Diagnostic):
+            def to_dict(self) -> dict[str, Any]:
+                raise ValueError
+
+        mine = RuleRegistry()
+
+        @mine.rule("ACME001", name="odd", severity="warning")
+        def odd(plan: Plan, context: RuleContext) -> Any:
+            yield Odd(code="ACME001", name="odd", severity="warning", message="m", path="")
+
+        with pytest.raises(InvalidTypeError, match="rule ACME001: expected a Diagnostic"):
+            validate(Plan(), registry=mine, today=BEFORE)
+
+    def test_a_rule_that_exits_fails(self) -> None:
+        """A rule calling sys.exit is a rule failing, not the program ending."""
+        mine = RuleRegistry()
+
+        @mine.rule("ACME001", name="exits", severity="warning")
+        def exits(plan: Plan, context: RuleContext) -> Any:
+            yield from ()
+            sys.exit(4)
+
+        with pytest.raises(RuleError, match=r"^rule ACME001 failed: SystemExit: 4$"):
+            validate(Plan(), registry=mine, today=BEFORE)
 
     def test_a_configured_severity_holds_for_every_finding(self) -> None:
         """The severity a configuration gives a rule is its findings' severity."""
@@ -716,8 +778,8 @@ class TestRuleRegistry:
     @pytest.mark.parametrize(
         ("fields", "expected"),
         [
-            ({"name": None}, "name: expected a string, got None"),
-            ({"name": " "}, "name: expected a non-empty string, got ' '"),
+            ({"name": None}, "name: expected a rule's name, a str, got None"),
+            ({"name": " "}, "name: expected a rule's name of at most 64 letters, digits"),
             ({"options": 5}, "options: expected a mapping of option names to defaults, got 5"),
             ({"options": {1: 2}}, "options: expected a mapping of option names to defaults"),
             ({"options": {"who": None}},
@@ -727,6 +789,10 @@ class TestRuleRegistry:
             ({"options": {"days": -1}},
              "options.days: expected a finite number from 0 to 999,999,999, got -1"),
             ({"hint": " "}, "hint: expected a non-empty string, got ' '"),
+            ({"name": "two\nlines"}, "name: expected a rule's name of at most 64 letters"),
+            ({"name": "\x1b[2Jclear"}, "name: expected a rule's name of at most 64 letters"),
+            ({"options": {"": 1}}, "options['']: expected an option's name of at most 64"),
+            ({"options": {"a.b\n": 1}}, "options['a.b\\n']: expected an option's name"),
         ],
     )  # fmt: skip
     def test_registration_is_checked(self, fields: dict[str, Any], expected: str) -> None:
@@ -755,6 +821,17 @@ class TestRuleRegistry:
         assert "ACME001" not in REGISTRY
         assert "Objectives must not mention the secret word." == mine["ACME001"].summary
         assert "<RuleRegistry of 31 rules>" == repr(mine)
+
+    def test_options_cannot_change_after_registration(self) -> None:
+        """A rule keeps its own read-only copy of the options it was registered with."""
+        options = {"max": 3}
+        mine = RuleRegistry()
+        mine.register(lambda plan, context: (), "ACME001", name="n", severity="info",
+                      options=options)  # fmt: skip
+        options["max"] = 9
+        assert {"max": 3} == mine["ACME001"].options
+        with pytest.raises(TypeError):
+            mine["ACME001"].options["max"] = 9  # type: ignore[index]
 
     def test_a_str_option(self) -> None:
         """An option whose default is a str takes a str from the configuration, and only that."""
@@ -889,7 +966,9 @@ class TestSites:
             yield context.diagnostic("kpis[0]", "a KPI")
 
         plan = Plan(objectives=[objective("a", key_results=three("a")[:2]),
-                                objective("b", key_results=three("b")[:1])])  # fmt: skip
+                                objective("b", key_results=three("b")[:1])],
+                    kpis=[Kpi(id="up", title="Uptime", direction="at_least",
+                              threshold=99)])  # fmt: skip
         report = validate(plan, today=BEFORE, registry=mine)
         assert [
             ("objectives[0]", "a", "objective 0", "the rule's hint"),

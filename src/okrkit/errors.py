@@ -121,7 +121,7 @@ def exception_text(error: BaseException) -> str:
     """What *error* says, after its type's name; it never raises, whatever the error's ``str``.
 
     For an exception raised by code okrkit runs but did not write (a custom rule, a module of
-    rules), whose message is told to the user.
+    rules), whose message is told to the user: past 500 characters it is shortened.
 
     >>> exception_text(ZeroDivisionError("division by zero"))
     'ZeroDivisionError: division by zero'
@@ -130,7 +130,12 @@ def exception_text(error: BaseException) -> str:
         said = str(error)
     except Exception:  # an error whose own str() fails is still named
         said = "(its message could not be shown)"
+    if len(said) > _SAID_MAX:  # the head says what; a megabyte of it is a screenful of noise
+        said = f"{said[:_SAID_MAX]}... ({len(said) - _SAID_MAX:,} more characters)"
     return f"{type(error).__name__}: {said}"
+
+
+_SAID_MAX = 500
 
 
 class OKRError(Exception):

@@ -64,6 +64,9 @@ def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> in
         return 2
     except BrokenPipeError:  # `okrkit report ... | head`: the reader left, nothing to say
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: one line, and the status a shell gives SIGINT
+        streams.stderr.write("okrkit: interrupted\n")
+        return 130
     except (OKRError, OSError, UnicodeDecodeError) as error:
         # What the handlers did not attribute to a file of their own.
         complain(InputError(_subject(args), problems(error)), streams)

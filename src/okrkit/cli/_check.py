@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,7 @@ _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 
 def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit check PATH...``: lint OKR files; 1 if any finding is at error severity."""
-    registry = rule_registry(args)
+    registry = rule_registry(args, streams).registry
     _check_flags(args, registry)
     paint = colorizer(args.color, streams)
     # On a terminal only, whatever NO_COLOR says: a progress line is not colour.
@@ -55,7 +56,9 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
         try:
             plan = read_plan(path, streams, args.input_format)
             config = rule_config(args, path, cache, registry)
-            report = _validate(plan, config, args.today, registry, name)
+            report = _validate(
+                plan, config, args.today, registry=registry, name=name, streams=streams
+            )
         except InputError as error:
             failed += 1
             if progress:
@@ -91,13 +94,23 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
 
 
 def _validate(
-    plan: Plan, config: RuleConfig, today: date | None, registry: RuleRegistry, name: str
+    plan: Plan,
+    config: RuleConfig,
+    today: date | None,
+    *,
+    registry: RuleRegistry,
+    name: str,
+    streams: Streams,
 ) -> Report:
-    """`validate`; a rule that fails (a custom one) is an `InputError` of the file it judged."""
+    """`validate`; a rule that fails (a custom one) is an `InputError` of the file it judged.
+
+    What a rule prints goes to standard error: standard output is the findings' alone.
+    """
     from okrkit.rules import validate
 
     try:
-        return validate(plan, config, today=today, registry=registry)
+        with redirect_stdout(streams.stderr):
+            return validate(plan, config, today=today, registry=registry)
     except OKRError as error:
         raise InputError(name, problems(error)) from None
 

@@ -7,55 +7,70 @@ the built-in ones) and judge a plan by ``--config``, else by the configuration n
 
 from __future__ import annotations
 
+import hashlib
 import importlib
-import importlib.util
 import os
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from okrkit.cli._io import InputError, problems
-from okrkit.errors import OKRError, exception_text, safe_repr
+from okrkit.cli._io import InputError, Streams, problems
+from okrkit.errors import InvalidValueError, OKRError, exception_text, safe_repr
 
 if TYPE_CHECKING:
     import argparse
 
     from okrkit.rules import RuleConfig, RuleRegistry
 
-__all__ = ["config_files", "rule_config", "rule_registry"]
+__all__ = ["Rules", "config_files", "rule_config", "rule_registry"]
 
 
-def rule_registry(args: argparse.Namespace) -> RuleRegistry:
+# A module of rules is code, not a document: a megabyte is more than any needs.
+_RULES_MAX_SIZE = 1 << 20
+
+
+@attrs.frozen
+class Rules:
+    """The rules a command runs: the registry, and the file it came from (None: built in)."""
+
+    registry: RuleRegistry
+    file: str | None = None
+
+
+def rule_registry(args: argparse.Namespace, streams: Streams) -> Rules:
     """The rules to run: the `RuleRegistry` that ``--rules MODULE:NAME`` names, else the
     built-in `REGISTRY`.
 
-    *MODULE* is a module's dotted name, imported as Python imports it with the current
-    directory searched first (as ``python -m`` does), or the path of a ``.py`` file; *NAME*
-    is a registry in it.  (There is no default name: a module that imports ``REGISTRY`` from
-    `okrkit.rules` to copy it holds the built-in one too.)  Importing runs the module's code:
-    only the command line names one, never a file the command reads.
+    *MODULE* is an installed module's dotted name (found where Python finds it: installed,
+    or on ``PYTHONPATH``), or the path of a ``.py`` file; *NAME* is a registry in it.  (There
+    is no default name: a module that imports ``REGISTRY`` from `okrkit.rules` to copy it
+    holds the built-in one too.)  Importing runs the module's code: only the command line
+    names one, never a file the command reads, and what the module prints goes to standard
+    error, not into the command's output.
     """
     from okrkit.rules import REGISTRY, RuleRegistry
 
     spec: str | None = getattr(args, "rules", None)
     if spec is None:
-        return REGISTRY
+        return Rules(REGISTRY)
     module_name, _, name = spec.rpartition(":")
-    is_file = module_name.endswith(".py")
+    is_file = module_name.lower().endswith(".py")
     if not (
         name.isidentifier() and (is_file or all(map(str.isidentifier, module_name.split("."))))
     ):
         expected = (
-            "MODULE:NAME, a module (or a .py file) and the RuleRegistry in it, such as"
-            " acme_rules:RULES"
+            "MODULE:NAME, an installed module (or a .py file) and the RuleRegistry in it,"
+            " such as acme_rules:RULES"
         )
         raise InputError("--rules", [f"expected {expected}, got {spec!r}"])
     try:
-        module = _import_file(module_name) if is_file else _import(module_name)
-    except Exception as error:  # the module's own code may raise anything
+        with redirect_stdout(streams.stderr):
+            module = _load_file(module_name) if is_file else importlib.import_module(module_name)
+    except (Exception, SystemExit) as error:  # the module's own code may raise anything
         raise InputError(
             "--rules", [f"importing {module_name!r} failed: {exception_text(error)}"]
         ) from None
@@ -70,29 +85,31 @@ def rule_registry(args: argparse.Namespace) -> RuleRegistry:
                 )
             ],
         )
-    return registry
+    return Rules(registry, getattr(module, "__file__", None))
 
 
-def _import(name: str) -> ModuleType:
-    """The module *name*, looked for in the current directory first."""
-    here = os.getcwd()
-    sys.path.insert(0, here)
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(here)
+def _load_file(path: str) -> ModuleType:
+    """The module in the file at *path*, run once per process as a module of its own.
 
+    It is read as okrkit reads any file (a regular file, of bounded size), and named for the
+    file's full path, so that running the command again in one process (or with two files of
+    the same name) neither runs it twice nor mixes them up.
+    """
+    from okrkit._files import read_bytes
 
-def _import_file(path: str) -> ModuleType:
-    """The module in the file at *path*, run once as a module of its own."""
-    name = f"okrkit_rules_{Path(path).stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:  # pragma: no cover - a .py path always has one
-        raise ImportError(f"no module can be loaded from {path!r}")
-    module = importlib.util.module_from_spec(spec)
+    source = read_bytes(path, max_size=_RULES_MAX_SIZE)
+    where = os.path.realpath(path)
+    digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    name = f"okrkit_rules_{digest}"
+    loaded = sys.modules.get(name)
+    if loaded is not None:
+        return loaded
+    module = ModuleType(name)
+    module.__file__ = where
+    code = compile(source, where, "exec")
     sys.modules[name] = module  # as an import would: dataclasses and pickling look it up
     try:
-        spec.loader.exec_module(module)
+        exec(code, module.__dict__)
     except BaseException:
         del sys.modules[name]
         raise
@@ -119,7 +136,8 @@ def rule_config(
                 found = cache[where] = RuleConfig.from_pyproject(where, registry=registry)
             except OKRError as error:
                 # The complaint names the file, so its problems do not say it again.
-                raise InputError(args.config, problems(error, file=str(where))) from None
+                lines = problems(error, file=str(where))
+                raise InputError(args.config, lines + _hint(error, registry)) from None
     else:
         where = _folder(path).resolve()
         found = cache.get(where)
@@ -127,7 +145,8 @@ def rule_config(
             try:
                 found = cache[where] = RuleConfig.discover(where, registry=registry)
             except OKRError as error:
-                raise InputError(path, [f"configuration: {p}" for p in problems(error)]) from None
+                lines = [f"configuration: {p}" for p in problems(error)]
+                raise InputError(path, lines + _hint(error, registry)) from None
     select, ignore = getattr(args, "select", None), getattr(args, "ignore", None)
     if select is not None or ignore:
         changes: dict[str, Any] = {"ignore": (*found.ignore, *(ignore or ()))}
@@ -136,6 +155,16 @@ def rule_config(
         # Both halves are checked: the file's as it was read, the flags' before any file is.
         found = attrs.evolve(found, **changes)
     return found
+
+
+def _hint(error: OKRError, registry: RuleRegistry | None) -> list[str]:
+    """A line more when a configuration names a code the built-in rules do not have."""
+    from okrkit.rules import REGISTRY
+
+    unknown = isinstance(error, InvalidValueError) and "registered rule" in error.expected
+    if unknown and registry in (None, REGISTRY):
+        return ["(rules of your own run with --rules MODULE:NAME)"]
+    return []
 
 
 def config_files(args: argparse.Namespace, path: str) -> list[str]:

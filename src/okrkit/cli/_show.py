@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
 
 from okrkit import _display as display
@@ -150,10 +151,11 @@ def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
     from okrkit.report import render
     from okrkit.rules import validate
 
-    registry = rule_registry(args)
+    rules = rule_registry(args, streams)
     plan = read_plan(args.path, streams, args.input_format)
-    config = rule_config(args, args.path, {}, registry)
-    diagnostics = validate(plan, config, today=args.at, registry=registry)
+    config = rule_config(args, args.path, {}, rules.registry)
+    with redirect_stdout(streams.stderr):  # what a rule prints is not the report
+        diagnostics = validate(plan, config, today=args.at, registry=rules.registry)
     text = render(
         plan,
         args.format,
@@ -162,7 +164,8 @@ def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
         roll_up=args.roll_up,
         diagnostics=diagnostics,
     )
-    write_output(text, args.output, streams, inputs=(args.path, *config_files(args, args.path)))
+    inputs = (args.path, *config_files(args, args.path), rules.file)
+    write_output(text, args.output, streams, inputs=inputs)
     return 0
 
 

@@ -147,17 +147,19 @@ class RuleConfig:
         """Read ``[tool.okrkit]`` from a ``pyproject.toml``, or the top level of an ``okrkit.toml``.
 
         A file named ``pyproject.toml`` without a ``[tool.okrkit]`` table gives the defaults.
-        A file of another name whose only top-level key is ``tool`` is read as a
-        ``pyproject.toml`` too (``--config ci/pyproject.ci.toml``).  A file that is not TOML
-        raises `okrkit.FormatError`; a bad setting an okrkit error naming its key
-        (``tool.okrkit.options.OKR101.max``).
+        A file of another name with a ``[tool.okrkit]`` table, and no settings of its own at
+        the top level, is read as a ``pyproject.toml`` too (``--config ci/pyproject.ci.toml``);
+        without one it is read as an ``okrkit.toml``, whose keys are the settings.  A file
+        that is not TOML raises `okrkit.FormatError`; a bad setting an okrkit error naming its
+        key (``tool.okrkit.options.OKR101.max``).
         """
         file = Path(path)
         data = _toml(file)
-        if file.name == "pyproject.toml" or data.keys() == {"tool"}:
-            tool = data.get("tool", {})
-            table = tool.get("okrkit", {}) if isinstance(tool, dict) else {}
-            return cls.from_mapping(table, where="tool.okrkit", registry=registry)
+        tool = data.get("tool")
+        table = tool.get("okrkit") if isinstance(tool, dict) else None
+        if file.name == "pyproject.toml" or (table is not None and not data.keys() & _KEYS):
+            found = {} if table is None else table
+            return cls.from_mapping(found, where="tool.okrkit", registry=registry)
         return cls.from_mapping(data, registry=registry)
 
     @classmethod

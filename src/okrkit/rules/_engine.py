@@ -10,7 +10,14 @@ from okrkit.errors import InvalidTypeError, InvalidValueError, RuleError
 from okrkit.model import Plan
 from okrkit.rules._config import RuleConfig
 from okrkit.rules._context import RuleContext, Shared, key_result_path, objective_path
-from okrkit.rules._findings import PATH, PATH_EXPECTED, Diagnostic, Report, in_document_order
+from okrkit.rules._findings import (
+    PATH,
+    PATH_EXPECTED,
+    Diagnostic,
+    Report,
+    in_document_order,
+    in_plan,
+)
 from okrkit.rules._registry import REGISTRY, Rule, RuleRegistry
 
 
@@ -84,7 +91,7 @@ def validate(
         return _validate(plan, config, today, rules)
 
 
-def _failed(rule: Rule, error: Exception) -> RuleError:
+def _failed(rule: Rule, error: Exception | SystemExit) -> RuleError:
     """The `RuleError` naming *rule* for *error*, which it raised (or let through)."""
     if isinstance(error, RuleError) and error.code == rule.code:
         return error
@@ -99,23 +106,25 @@ def _run(rule: Rule, plan: Plan, context: RuleContext) -> Iterator[object]:
     """
     try:
         found = rule(plan, context)
-    except Exception as error:
+    except (Exception, SystemExit) as error:  # a rule ending the program is a rule failing
         raise _failed(rule, error) from error
     if not hasattr(type(found), "__iter__"):
         expected = "an iterable of diagnostics (a generator that yields site.flag(...))"
         raise InvalidTypeError(f"rule {rule.code}", found, expected)
     try:
         yield from found
-    except Exception as error:
+    except (Exception, SystemExit) as error:
         raise _failed(rule, error) from error
 
 
-def _check(rule: Rule, context: RuleContext, diagnostic: object, paths: set[str]) -> Diagnostic:
+def _check(
+    rule: Rule, context: RuleContext, diagnostic: object, paths: set[str], plan: Plan
+) -> Diagnostic:
     """*diagnostic*, or an okrkit error naming *rule* if it is not a finding the rule may give.
 
     *paths* holds the paths already found good, which most findings share.
     """
-    if not isinstance(diagnostic, Diagnostic):
+    if type(diagnostic) is not Diagnostic:  # a subclass could override what views call
         raise InvalidTypeError(
             f"rule {rule.code}",
             diagnostic,
@@ -139,7 +148,7 @@ def _check(rule: Rule, context: RuleContext, diagnostic: object, paths: set[str]
             " a non-blank str or None hint",
         )
     if path not in paths:
-        if not PATH.fullmatch(path):
+        if not (PATH.fullmatch(path) and in_plan(plan, path)):
             raise InvalidValueError(f"rule {rule.code}: path", path, PATH_EXPECTED)
         paths.add(path)
     if (diagnostic.code, diagnostic.name, diagnostic.severity) != (
@@ -176,7 +185,7 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
                 shared=shared,
             )
             for given in _run(rule, plan, context):
-                diagnostic = _check(rule, context, given, paths)
+                diagnostic = _check(rule, context, given, paths, plan)
                 if not ignores or not _ignored(diagnostic, ignores):
                     found.append(diagnostic)
     finally:

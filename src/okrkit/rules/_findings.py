@@ -49,10 +49,47 @@ def check_code(_: object, attribute: attrs.Attribute[str], value: object) -> Non
         )
 
 
+# A rule's name, and an option's: a word or words joined by dashes, shown in every finding.
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
+
+
+def check_name(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    """The validator of a rule's name (``key-result-count``): letters, digits, ``-`` and ``_``."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(attribute.name, value, "a rule's name, a str")
+    if not NAME.fullmatch(value):
+        raise InvalidValueError(
+            attribute.name,
+            value,
+            "a rule's name of at most 64 letters, digits, '-' and '_', such as 'team-owner'",
+        )
+
+
 # A path into a plan: steps such as ``objectives[2]`` or ``owner`` joined by dots, each index
 # at most nine digits; empty for the plan as a whole.
 PATH = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]{1,9}\])?(?:\.(?!$)|$))*", re.ASCII)
-PATH_EXPECTED = "a path into the plan such as 'objectives[2].key_results[0]', or '' for the plan"
+PATH_EXPECTED = (
+    "a path to a place in the plan such as 'objectives[2].key_results[0]', or '' for the plan"
+)
+
+
+def in_plan(plan: object, path: str) -> bool:
+    """Whether *path* (of `PATH`'s shape) leads to something in *plan*.
+
+    Each step names a field of the value it is at (``objectives``, ``key_results``,
+    ``owner``...) and each index is within the tuple it indexes.
+    """
+    at = plan
+    for name, index in _STEP.findall(path):
+        kind = type(at)
+        if not attrs.has(kind) or name.startswith("_") or name not in attrs.fields_dict(kind):
+            return False
+        at = getattr(at, name)
+        if index:
+            if not (isinstance(at, tuple) and int(index) < len(at)):
+                return False
+            at = at[int(index)]
+    return True
 
 
 def check_path(_: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -81,7 +118,7 @@ class Diagnostic:
     """
 
     code: str = attrs.field(validator=check_code)
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(validator=check_name)
     severity: Severity = attrs.field(converter=to_severity)
     message: str = attrs.field(validator=text())
     path: str = attrs.field(validator=check_path)

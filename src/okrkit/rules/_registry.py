@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, Protocol
 
 import attrs
@@ -13,9 +14,11 @@ from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Plan
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import (
+    NAME,
     Diagnostic,
     Severity,
     check_code,
+    check_name,
     to_severity,
 )
 from okrkit.typing import RuleFunction
@@ -52,6 +55,12 @@ def _check_defaults(_: object, attribute: attrs.Attribute[Any], options: object)
     if not (isinstance(options, Mapping) and all(isinstance(key, str) for key in options)):
         raise InvalidTypeError(attribute.name, options, "a mapping of option names to defaults")
     for key, default in options.items():
+        if not NAME.fullmatch(key):
+            raise InvalidValueError(
+                f"{attribute.name}[{key!r}]",
+                key,
+                "an option's name of at most 64 letters, digits, '-' and '_', such as 'max'",
+            )
         if not isinstance(default, bool | int | float | str):
             raise InvalidTypeError(
                 f"{attribute.name}.{key}", default, "a default that is a bool, a number or a str"
@@ -72,8 +81,8 @@ def _check_summary(_: object, attribute: attrs.Attribute[str], summary: object) 
 
 
 def _copy(options: object) -> object:
-    """A rule's own copy of a mapping of options, which later changes to it do not reach."""
-    return dict(options) if isinstance(options, Mapping) else options
+    """A rule's own read-only copy of a mapping of options, which later changes do not reach."""
+    return MappingProxyType(dict(options)) if isinstance(options, Mapping) else options
 
 
 class _Selection(Protocol):
@@ -101,7 +110,7 @@ class Rule:
     """A registered rule: its stable code, name, default severity, options, hint and function."""
 
     code: str = attrs.field(validator=check_code)
-    name: str = attrs.field(validator=text())
+    name: str = attrs.field(validator=check_name)
     severity: Severity = attrs.field(converter=to_severity)
     function: RuleFunction = attrs.field(repr=False, validator=_check_function)
     options: Mapping[str, Any] = attrs.field(
