@@ -732,6 +732,30 @@ class TestRuleRegistry:
         report = validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
         assert sorted(paths) == sorted(d.path for d in report)
 
+    @given(
+        plans(max_objectives=3),
+        st.integers(0, 4),
+        st.none() | st.integers(0, 6),
+        st.sampled_from(["", ".title", ".target", ".check_ins"]),
+    )
+    def test_a_path_is_taken_when_it_leads_somewhere(
+        self, plan: Plan, i: int, j: int | None, field: str
+    ) -> None:
+        """An objective's or key result's path (and a field of it) is taken exactly when the
+        plan has the objective, the key result and the field."""
+        path = f"objectives[{i}]" + ("" if j is None else f".key_results[{j}]") + field
+        exists = i < len(plan.objectives) and (j is None or j < len(plan.objectives[i].key_results))
+        if field:
+            exists = exists and (field == ".title" or j is not None)
+        mine = RuleRegistry()
+        mine.register(lambda plan, context: [context.diagnostic(path, "m")], "ACME001",
+                      name="at", severity="info")  # fmt: skip
+        if exists:
+            assert [path] == [d.path for d in validate(plan, registry=mine, today=BEFORE)]
+        else:
+            with pytest.raises(InvalidValueError, match="path: expected a path to a place"):
+                validate(plan, registry=mine, today=BEFORE)
+
     def test_a_subclass_of_diagnostic_is_refused(self) -> None:
         """A finding is a Diagnostic itself: a subclass could change what the views call."""
 

@@ -12,6 +12,7 @@ import attrs
 from okrkit._escape import terminal
 from okrkit._validators import text, to_enum
 from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.model import Plan
 
 
 class Severity(enum.Enum):
@@ -73,16 +74,25 @@ PATH_EXPECTED = (
 )
 
 
-def in_plan(plan: object, path: str) -> bool:
+_COMMON = re.compile(r"objectives\[([0-9]{1,9})\](?:\.key_results\[([0-9]{1,9})\])?")
+
+
+def in_plan(plan: Plan, path: str) -> bool:
     """Whether *path* (of `PATH`'s shape) leads to something in *plan*.
 
     Each step names a field of the value it is at (``objectives``, ``key_results``,
     ``owner``...) and each index is within the tuple it indexes.
     """
-    at = plan
+    common = _COMMON.fullmatch(path)
+    if common:  # an objective or its key result, most findings' place, without the walk
+        i, j = common.groups()
+        objectives = plan.objectives
+        return int(i) < len(objectives) and (
+            j is None or int(j) < len(objectives[int(i)].key_results)
+        )
+    at: object = plan
     for name, index in _STEP.findall(path):
-        kind = type(at)
-        if not attrs.has(kind) or name.startswith("_") or name not in attrs.fields_dict(kind):
+        if name.startswith("_") or name not in _fields(type(at)):
             return False
         at = getattr(at, name)
         if index:
@@ -90,6 +100,19 @@ def in_plan(plan: object, path: str) -> bool:
                 return False
             at = at[int(index)]
     return True
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _fields(kind: type) -> frozenset[str]:
+    """The names of *kind*'s fields, if it is an attrs class (a plan's values are)."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = (
+            frozenset(attrs.fields_dict(kind)) if attrs.has(kind) else frozenset()
+        )
+    return found
 
 
 def check_path(_: object, attribute: attrs.Attribute[str], value: object) -> None:
