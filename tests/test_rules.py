@@ -1362,6 +1362,8 @@ class TestAmbitionRules:
             unique_by=lambda reading: reading[0],
         ),
     )
+    # A reading on the cycle's first day is the cycle's, not the trend's before it.
+    @example(direction="increase", target=100, readings=[(-10, 0), (-5, 0), (0, 10**6)])
     def test_business_as_usual_follows_the_textbook_trend(
         self, direction: str, target: int, readings: list[tuple[int, int]]
     ) -> None:
@@ -1437,6 +1439,67 @@ class TestAmbitionRules:
                        start=Decimal("1e-999999"), target=50)  # fmt: skip
         plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
         assert "OKR301" not in codes(plan, config=RuleConfig(select=["OKR3"]))
+
+
+class TestRuleEdges:
+    """Each rule at the edges of its condition, with its words (mutants mutmut found
+    surviving when it mutated the rules' bodies)."""
+
+    def test_review_due_from_its_first_day_to_the_cycles_last(self) -> None:
+        """OKR603 is said once per cycle, from the review's first day to the cycle's last
+        inclusive, after objectives without a cycle too."""
+        plan = Plan(objectives=[objective("none", cycle=None), objective("a"), objective("b")])
+        config = RuleConfig(select=["OKR603"])
+        for day, found in ((Q3.review_due - timedelta(days=1), []), (Q3.review_due, ["a"]),
+                           (Q3.end, ["a"]), (Q3.end + timedelta(days=1), [])):  # fmt: skip
+            assert found == [d.id for d in validate(plan, config, today=day)]
+        (finding,) = validate(plan, config, today=Q3.end)
+        assert (
+            f"the review of 2026-Q3 is due (from {Q3.review_due}; it ends 2026-09-30)",
+            "score every key result and write down what you learned",
+        ) == (finding.message, finding.hint)
+
+    def test_indicator_balance_at_two_and_after_an_untagged_objective(self) -> None:
+        """OKR206 judges an objective of two tagged key results or more, each objective
+        whatever the one before it was, and says which way it leans."""
+
+        def tagged(prefix: str, *tags: str) -> list[KeyResult]:
+            krs = three(prefix)[: len(tags)]
+            return [attrs.evolve(kr, indicator=tag) for kr, tag in zip(krs, tags, strict=True)]
+
+        plan = Plan(objectives=[
+            objective("one", key_results=tagged("one", "lagging")),
+            objective("lag", key_results=tagged("lag", "lagging", "lagging")),
+            objective("lead", key_results=tagged("lead", "leading", "leading")),
+            objective("mixed", key_results=tagged("mixed", "leading", "lagging")),
+        ])  # fmt: skip
+        assert [
+            ("lag", "every key result is a lagging indicator: you learn too late",
+             "add a leading indicator that moves within weeks"),
+            ("lead", "every key result is a leading indicator: nothing proves the outcome",
+             "add the lagging measure of the outcome itself"),
+        ] == [(d.id, d.message, d.hint)
+              for d in validate(plan, RuleConfig(select=["OKR206"]), today=BEFORE)]  # fmt: skip
+
+    def test_measurable_fields_are_enough(self) -> None:
+        """OKR201 is for a key result with neither fields nor a number in its statement:
+        fields alone, or words alone, measure it."""
+        fields = KeyResult(id="f", title="Delight our users", direction="increase", start=30,
+                           target=50)  # fmt: skip
+        words = KeyResult(id="w", title="Raise NPS from 30 to 50")
+        neither = KeyResult(id="n", title="Delight our users")
+        plan = Plan(objectives=[objective(key_results=[fields, words, neither])])
+        assert [("n", "key result 'Delight our users' has no measurable target")] == [
+            (d.id, d.message) for d in validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE)
+        ]
+
+    def test_a_change_beyond_the_float_range_is_not_judged(self) -> None:
+        """A planned change too large for a float (start 1e-300, target 1e300) has no share:
+        neither timid nor implausible."""
+        huge = KeyResult(id="h", title="Grow it from 1e-300 to 1e300", direction="increase",
+                         start=1e-300, target=1e300)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[huge])])
+        assert [] == codes(plan, config=RuleConfig(select=["OKR301", "OKR302"]))
 
 
 class TestAlignmentAndTimeRules:
