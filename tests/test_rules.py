@@ -1493,6 +1493,21 @@ class TestRuleEdges:
             (d.id, d.message) for d in validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE)
         ]
 
+    def test_no_owner_on_an_objective_and_its_unowned_key_results(self) -> None:
+        """OKR401 flags an objective without an owner and, of its key results, those with
+        none of their own, each with its hint."""
+        krs = [attrs.evolve(three("o")[0], owner="ana"), *three("o")[1:]]
+        plan = Plan(objectives=[objective(owner=None, key_results=krs), objective("p")])
+        assert [
+            ("o", "objective 'Give every customer answers before they ask twice' has no owner",
+             "name the team or person accountable for it"),
+            ("o-2", ("key result 'Cut median wait from 6 hours to 2 hours' has no owner, nor has"
+             " its objective"), "name who moves this number"),
+            ("o-3", ("key result 'Reduce reopened tickets from 12% to 6%' has no owner, nor has"
+             " its objective"), "name who moves this number"),
+        ] == [(d.id, d.message, d.hint)
+              for d in validate(plan, RuleConfig(select=["OKR401"]), today=BEFORE)]  # fmt: skip
+
     def test_a_change_beyond_the_float_range_is_not_judged(self) -> None:
         """A planned change too large for a float (start 1e-300, target 1e300) has no share:
         neither timid nor implausible."""
