@@ -1508,6 +1508,85 @@ class TestRuleEdges:
         ] == [(d.id, d.message, d.hint)
               for d in validate(plan, RuleConfig(select=["OKR401"]), today=BEFORE)]  # fmt: skip
 
+    def test_objective_length_at_its_bounds(self) -> None:
+        """OKR104 takes 4 to 18 words; one word is "1 word"; short and long get their hints."""
+        titles = ["Grow", "Grow the business fast", " ".join(["word"] * 18),
+                  " ".join(["word"] * 19)]  # fmt: skip
+        plan = Plan(objectives=[objective(f"o{k}", title=t) for k, t in enumerate(titles)])
+        assert [
+            ("o0", "objective has 1 word; expected 4 to 18",
+             "say where you want to be, in one sentence a team can repeat"),
+            ("o3", "objective has 19 words; expected 4 to 18",
+             "cut it to one memorable sentence; the detail belongs in the description"),
+        ] == [(d.id, d.message, d.hint)
+              for d in validate(plan, RuleConfig(select=["OKR104"]), today=BEFORE)]  # fmt: skip
+        short = Plan(objectives=[objective(title="Grow the whole business")])
+        config = RuleConfig(select=["OKR104"], options={"OKR104": {"min_words": 5}})
+        assert ["objective has 4 words; expected 5 to 18"] == [
+            d.message for d in validate(short, config, today=BEFORE)
+        ]
+
+    def test_owner_overload_once_per_owner_and_cycle(self) -> None:
+        """OKR105 flags an owner's sixth objective in a cycle (once, however many more),
+        counts each cycle apart, names a missing cycle, and skips objectives without owner."""
+
+        def many(prefix: str, n: int, **fields: Any) -> list[Objective]:
+            return [objective(f"{prefix}{k}", **fields) for k in range(n)]
+
+        plan = Plan(objectives=[*many("a", 7), *many("b", 5, cycle=Cycle.parse("2026-Q4")),
+                                *many("c", 6, cycle=None), *many("d", 6, owner=None)])  # fmt: skip
+        assert [
+            ("a5", "owner 'support' has more than 5 objectives in 2026-Q3"),
+            ("c5", "owner 'support' has more than 5 objectives in no cycle"),
+        ] == [(d.id, d.message)
+              for d in validate(plan, RuleConfig(select=["OKR105"]), today=BEFORE)]  # fmt: skip
+
+    def test_bad_weight_only_above_all_siblings(self) -> None:
+        """OKR701: a milestone weighing as much as its siblings together is fine; more is
+        flagged; an objective of one key result is not judged, nor does it stop the rest."""
+        done = KeyResult(id="m", title="Launch the portal", direction="milestone", weight=2)
+        level = [done, *three("l")[:2]]
+        heavy = [attrs.evolve(done, id="h", weight=2.5), *[attrs.evolve(k, id=f"h{k.id}")
+                                                          for k in three("x")[:2]]]  # fmt: skip
+        plan = Plan(objectives=[objective("one", key_results=[attrs.evolve(done, id="s")]),
+                                objective("level", key_results=level),
+                                objective("heavy", key_results=heavy)])  # fmt: skip
+        assert [
+            ("h", ("milestone 'Launch the portal' weighs 2.5, more than all its siblings"
+             " together: one yes-or-no step decides the objective")),
+        ] == [(d.id, d.message)
+              for d in validate(plan, RuleConfig(select=["OKR701"]), today=BEFORE)]  # fmt: skip
+
+    def test_ambition_at_its_thresholds_with_its_words(self) -> None:
+        """OKR301 flags a change below 5 % (not at it); OKR302 one above 300 %, saying so."""
+
+        def change(id: str, start: float, target: float) -> KeyResult:
+            return KeyResult(id=id, title=f"Move it from {start} to {target}",
+                             direction="increase", start=start, target=target)  # fmt: skip
+
+        krs = [change("at", 100, 105), change("below", 100, 104), change("high", 1, 5),
+               change("at3", 1, 4)]  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=krs)])
+        assert [
+            ("below", "OKR301",
+             "key result 'Move it from 100 to 104' moves 4.0% from its start (less than 5%)"),
+            ("high", "OKR302",
+             "key result 'Move it from 1 to 5' moves 400% from its start (more than 300%)"),
+        ] == [(d.id, d.code, d.message)
+              for d in validate(plan, RuleConfig(select=["OKR301", "OKR302"]),
+                                today=BEFORE)]  # fmt: skip
+
+    def test_history_is_told_at_the_owners_first_objective(self) -> None:
+        """OKR303 is said at the owner's first objective, or at the history when the owner
+        has none in the plan."""
+        past = [PastScore(owner=owner, cycle=Cycle.parse(c), score=0.95)
+                for owner in ("support", "ghost") for c in ("2026-Q1", "2026-Q2")]  # fmt: skip
+        plan = Plan(objectives=[objective("none", owner=None), objective("first"),
+                                objective("second")], history=past)  # fmt: skip
+        assert [("objectives[1]", "first"), ("history[3]", None)] == [
+            (d.path, d.id) for d in validate(plan, RuleConfig(select=["OKR303"]), today=BEFORE)
+        ]
+
     def test_a_change_beyond_the_float_range_is_not_judged(self) -> None:
         """A planned change too large for a float (start 1e-300, target 1e300) has no share:
         neither timid nor implausible."""
