@@ -1587,6 +1587,109 @@ class TestRuleEdges:
             (d.path, d.id) for d in validate(plan, RuleConfig(select=["OKR303"]), today=BEFORE)
         ]
 
+    def test_key_result_count_at_its_bounds(self) -> None:
+        """OKR101 takes 3 to 5 key results; one is "1 key result"; too few and too many get
+        their hints."""
+        krs = [*three("k"), *[attrs.evolve(k, id=f"x{k.id}") for k in three("k")]]
+        plan = Plan(objectives=[objective(f"o{n}", key_results=krs[:n]) for n in (1, 2, 3, 5, 6)])
+        assert [
+            ("o1", "1 key result; expected 3 to 5",
+             "add the measures that would prove the objective met"),
+            ("o2", "2 key results; expected 3 to 5",
+             "add the measures that would prove the objective met"),
+            ("o6", "6 key results; expected 3 to 5",
+             "keep the few that matter most; move the rest to KPIs or another objective"),
+        ] == [(d.id, d.message, d.hint)
+              for d in validate(plan, RuleConfig(select=["OKR101"]), today=BEFORE)]  # fmt: skip
+
+    def test_outside_cycle_at_its_first_and_last_days(self) -> None:
+        """OKR601: a due date or check-in on the cycle's first or last day is inside it; a
+        day past either edge is outside (before the start only when before_start is false),
+        each said with its day; objectives without a cycle are passed over."""
+
+        def dated(id: str, due: date | None, *days: date) -> KeyResult:
+            kr = attrs.evolve(three(id)[0], id=id, due=due)
+            for day in days:
+                kr = kr.check_in(85, at=day)
+            return kr
+
+        day = timedelta(days=1)
+        plan = Plan(objectives=[
+            objective("none", cycle=None, key_results=[dated("n", Q3.end + day)]),
+            objective("q3", key_results=[
+                dated("edges", Q3.end, Q3.start, Q3.end),
+                dated("early", Q3.start - day, Q3.start - day),
+                dated("late", Q3.end + day, Q3.end + day),
+            ]),
+        ])  # fmt: skip
+        span = "the cycle 2026-Q3 (2026-07-01 to 2026-09-30)"
+        moved = "move the due date into the cycle, or the key result to another cycle"
+        recorded = "record it against the key result of the cycle it belongs to"
+        assert [
+            ("objectives[1].key_results[1]", "early", f"due 2026-06-30, outside {span}", moved),
+            ("objectives[1].key_results[2]", "late", f"due 2026-10-01, outside {span}", moved),
+            ("objectives[1].key_results[2].check_ins[0]", "late",
+             f"check-in on 2026-10-01, outside {span}", recorded),
+        ] == [(d.path, d.id, d.message, d.hint)
+              for d in validate(plan, RuleConfig(select=["OKR601"]), today=BEFORE)]  # fmt: skip
+        strict = RuleConfig(select=["OKR601"], options={"OKR601": {"before_start": False}})
+        assert [
+            "objectives[1].key_results[1].check_ins[0]",
+            "objectives[1].key_results[2].check_ins[0]",
+        ] == [d.path for d in validate(plan, strict, today=BEFORE) if "check-in" in d.message]
+
+    def test_stale_from_the_cycles_first_day_to_its_last(self) -> None:
+        """OKR602 judges a running cycle, its first and last days included, counting from
+        the latest check-in (or the cycle's start), and says since when."""
+        fresh = three("f")[0].check_in(85, at=date(2026, 8, 20))
+        old = attrs.evolve(three("s")[0], id="old").check_in(84, at=date(2026, 7, 10))
+        before = attrs.evolve(three("b")[0], id="before").check_in(83, at=date(2026, 6, 1))
+        plan = Plan(objectives=[
+            objective("none", cycle=None, key_results=[attrs.evolve(old, id="x")]),
+            objective("q3", key_results=[fresh, old, before]),
+        ])  # fmt: skip
+        config = RuleConfig(select=["OKR602"])
+        assert [
+            ("old", "no check-in since 2026-07-10 (51 days; at most 14)"),
+            ("before", "no check-in since the cycle began (60 days; at most 14)"),
+        ] == [(d.id, d.message) for d in validate(plan, config, today=date(2026, 8, 30))]
+        assert ["f-1", "old", "before"] == [d.id for d in validate(plan, config, today=Q3.end)]
+        assert [] == list(validate(plan, config, today=Q3.start))  # nothing is 14 days old
+        late = attrs.evolve(plan.objectives[1], cycle=Cycle.parse("2026-07-01..2026-07-16"))
+        ended = Plan(objectives=[attrs.evolve(late, key_results=[before])])
+        assert ["before"] == [d.id for d in validate(ended, config, today=date(2026, 7, 16))]
+        assert [] == list(validate(ended, config, today=date(2026, 7, 17)))
+
+    def test_duplicates_say_where_and_what_to_do(self) -> None:
+        """OKR106: a title repeated in one cycle is said with the first's place and a hint of
+        its own; a KPI's id held by an earlier KPI is said with that KPI's place."""
+        up = Kpi(id="up", title="Uptime", direction="at_least", threshold=99)
+        again = "give every customer answers, before they ask twice!"
+        plan = Plan(objectives=[objective("a"), objective("b", title=again)],
+                    kpis=[up, attrs.evolve(up, title="Uptime again")])  # fmt: skip
+        assert [
+            ("objectives[1]", "b", ("objective 'give every customer answers, before they ask"
+             " twice!' repeats the title at objectives[0] in the same cycle"),
+             "merge the two, or say what makes each different"),
+            ("kpis[1]", "up", "id 'up' is also used at kpis[0]", "give it its own id"),
+        ] == [(d.path, d.id, d.message, d.hint)
+              for d in validate(plan, RuleConfig(select=["OKR106"]), today=BEFORE)]  # fmt: skip
+
+    def test_skipped_level_only_past_one_level(self) -> None:
+        """OKR505 flags an objective aligned two levels up or more, not one."""
+        plan = Plan(objectives=[
+            objective("co", level="company"),
+            objective("dept", level="department", aligned_to="co"),
+            objective("team", level="team", aligned_to="dept"),
+            objective("skip", level="team", aligned_to="co"),
+            objective("me", level="individual", aligned_to="dept"),
+        ])  # fmt: skip
+        assert [
+            ("skip", "team objective aligned straight to a company one"),
+            ("me", "individual objective aligned straight to a department one"),
+        ] == [(d.id, d.message)
+              for d in validate(plan, RuleConfig(select=["OKR505"]), today=BEFORE)]  # fmt: skip
+
     def test_a_change_beyond_the_float_range_is_not_judged(self) -> None:
         """A planned change too large for a float (start 1e-300, target 1e300) has no share:
         neither timid nor implausible."""
