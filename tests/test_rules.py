@@ -1690,6 +1690,93 @@ class TestRuleEdges:
         ] == [(d.id, d.message)
               for d in validate(plan, RuleConfig(select=["OKR505"]), today=BEFORE)]  # fmt: skip
 
+    def test_overconfident_by_the_mean_of_first_confidences(self) -> None:
+        """OKR306 averages each key result's first confidence (later ones do not count) and
+        flags a mean above 0.9, not at it; committed objectives are passed over."""
+
+        def drafted(prefix: str, *first: float) -> list[KeyResult]:
+            krs = three(prefix)[: len(first)]
+            return [k.check_in(k.start, at=date(2026, 7, 1), confidence=c)
+                     .check_in(k.start, at=date(2026, 7, 8), confidence=0.1)
+                    for k, c in zip(krs, first, strict=True)]  # fmt: skip
+
+        plan = Plan(objectives=[
+            objective("sure", commitment="committed", key_results=drafted("s", 1.0)),
+            objective("at", key_results=drafted("a", 0.9, 0.9)),
+            objective("above", key_results=drafted("b", 1.0, 0.9, 0.9)),
+            objective("low", key_results=drafted("c", 0.5, 0.5)),
+        ])  # fmt: skip
+        assert [
+            ("above", ("the key results were drafted with an average confidence of 0.93 (above"
+             " 0.9): nobody expects a miss")),
+        ] == [(d.id, d.message)
+              for d in validate(plan, RuleConfig(select=["OKR306"]), today=BEFORE)]  # fmt: skip
+
+    @pytest.mark.parametrize(("score", "codes"), [(0.9, ["OKR303"]), (0.89, []),
+                                                 (0.3, []), (0.29, ["OKR304"])])  # fmt: skip
+    def test_history_at_its_thresholds(self, score: float, codes: list[str]) -> None:
+        """OKR303 from a mean of 0.9 up; OKR304 below 0.3 only; said at the first objective
+        the owner has."""
+        past = [PastScore(owner="support", cycle=Cycle.parse(c), score=score)
+                for c in ("2026-Q1", "2026-Q2")]  # fmt: skip
+        plan = Plan(objectives=[objective("other", owner="ana"), objective("first"),
+                                objective("second")], history=past)  # fmt: skip
+        report = validate(plan, RuleConfig(select=["OKR303", "OKR304"]), today=BEFORE)
+        assert [(code, "first") for code in codes] == [(d.code, d.id) for d in report]
+
+    @pytest.mark.parametrize(
+        ("direction", "target", "found"),
+        [("increase", 182, True), ("increase", 183, False),
+         ("decrease", -182, True), ("decrease", -183, False)],
+    )  # fmt: skip
+    def test_business_as_usual_at_the_target(
+        self, direction: str, target: int, found: bool
+    ) -> None:
+        """OKR305 flags a trend that ends at the target exactly, not one short of it; after
+        an objective without a cycle, and a key result without check-ins."""
+        # 0 on the 91st day before the cycle, 90 (or -90) on its eve: one a day, so the line
+        # stands at 182 (or -182) on the cycle's last day, 91 days after its first.
+        step = 1 if direction == "increase" else -1
+        kr = KeyResult(id="k", title="Move it", direction=direction, target=target)
+        kr = kr.check_in(0, at=Q3.start - timedelta(days=91)).check_in(
+            90 * step, at=Q3.start - timedelta(days=1)
+        )
+        plan = Plan(objectives=[
+            objective("none", cycle=None, key_results=[attrs.evolve(kr, id="n")]),
+            objective("o", key_results=[attrs.evolve(three("o")[0], id="quiet"), kr]),
+        ])  # fmt: skip
+        report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
+        assert (["k"] if found else []) == [d.id for d in report]
+
+    def test_cycle_outside_parent_and_restated_parent(self) -> None:
+        """OKR503 compares a child's cycle with its parent's, not a root's; OKR506 compares a
+        title with the key result it is aligned to, when aligned to one."""
+        kr = attrs.evolve(three("p")[0], title="Win the mid-market")
+        plan = Plan(objectives=[
+            objective("root", cycle=Cycle.parse("2026-Q4")),
+            objective("p", key_results=[kr]),
+            objective("late", aligned_to="p", cycle=Cycle.parse("2026-Q4"),
+                      title="Answer every call before the second ring"),
+            objective("same", aligned_to="p-1", title="Win the mid-market"),
+        ])  # fmt: skip
+        report = validate(plan, RuleConfig(select=["OKR503", "OKR506"]), today=BEFORE)
+        assert [
+            ("late", "cycle 2026-Q4 lies outside its parent 'p''s cycle 2026-Q3"),
+            ("same", "objective restates its parent's title 'Win the mid-market'"),
+        ] == [(d.id, d.message) for d in report]
+
+    def test_unit_mismatch_after_key_results_it_passes_over(self) -> None:
+        """OKR205 judges each key result, after ones without a unit or without one in words."""
+        plain = KeyResult(id="plain", title="Raise NPS from 30 to 50")
+        unsaid = KeyResult(id="unsaid", title="Raise NPS a lot", unit="%")
+        wrong = KeyResult(id="wrong", title="Cut wait from 6 hours to 2 hours", unit="%")
+        plan = Plan(objectives=[objective(key_results=[plain, unsaid, wrong])])
+        assert [("wrong", ("key result 'Cut wait from 6 hours to 2 hours': the text is in"
+                 " 'h', the unit is '%'"))] == [
+            (d.id, d.message)
+            for d in validate(plan, RuleConfig(select=["OKR205"]), today=BEFORE)
+        ]  # fmt: skip
+
     def test_a_change_beyond_the_float_range_is_not_judged(self) -> None:
         """A planned change too large for a float (start 1e-300, target 1e300) has no share:
         neither timid nor implausible."""
