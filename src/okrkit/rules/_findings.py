@@ -34,36 +34,39 @@ def to_severity(value: object) -> Severity:
     return _severity(value)
 
 
+@attrs.frozen
+class _Matches:
+    """A validator: a str that *pattern* matches in full (an okrkit error naming the field)."""
+
+    pattern: re.Pattern[str]
+    kind: str
+    """What the field takes, said when the value is no str."""
+    expected: str
+    """What the field takes, said when the str does not match."""
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            raise InvalidTypeError(attribute.name, value, self.kind)
+        if not self.pattern.fullmatch(value):
+            raise InvalidValueError(attribute.name, value, self.expected)
+
+
 # At most 16 characters: a code is shown in every finding, and read by people.
-_CODE = re.compile(r"[A-Z][A-Z0-9]{0,14}[0-9]")
-
-
-def check_code(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    """The validator of a rule code: capital letters then digits (``OKR101``, ``ACME001``)."""
-    if not isinstance(value, str):
-        raise InvalidTypeError(attribute.name, value, "a rule code such as 'OKR101'")
-    if not _CODE.fullmatch(value):
-        raise InvalidValueError(
-            attribute.name,
-            value,
-            "a rule code of at most 16 characters: capital letters then digits, such as 'ACME001'",
-        )
-
+check_code = _Matches(
+    re.compile(r"[A-Z][A-Z0-9]{0,14}[0-9]"),
+    "a rule code such as 'OKR101'",
+    "a rule code of at most 16 characters: capital letters then digits, such as 'ACME001'",
+)
+"""The validator of a rule code: capital letters then digits (``OKR101``, ``ACME001``)."""
 
 # A rule's name, and an option's: a word or words joined by dashes, shown in every finding.
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
-
-
-def check_name(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    """The validator of a rule's name (``key-result-count``): letters, digits, ``-`` and ``_``."""
-    if not isinstance(value, str):
-        raise InvalidTypeError(attribute.name, value, "a rule's name, a str")
-    if not NAME.fullmatch(value):
-        raise InvalidValueError(
-            attribute.name,
-            value,
-            "a rule's name of at most 64 letters, digits, '-' and '_', such as 'team-owner'",
-        )
+check_name = _Matches(
+    NAME,
+    "a rule's name, a str",
+    "a rule's name of at most 64 letters, digits, '-' and '_', such as 'team-owner'",
+)
+"""The validator of a rule's name (``key-result-count``): letters, digits, ``-`` and ``_``."""
 
 
 # A path into a plan: steps such as ``objectives[2]`` or ``owner`` joined by dots, each index
@@ -115,12 +118,8 @@ def _fields(kind: type) -> frozenset[str]:
     return found
 
 
-def check_path(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    """The validator of a finding's path (`PATH`)."""
-    if not isinstance(value, str):
-        raise InvalidTypeError(attribute.name, value, PATH_EXPECTED)
-    if not PATH.fullmatch(value):
-        raise InvalidValueError(attribute.name, value, PATH_EXPECTED)
+check_path = _Matches(PATH, PATH_EXPECTED, PATH_EXPECTED)
+"""The validator of a finding's path (`PATH`)."""
 
 
 _new = object.__new__
