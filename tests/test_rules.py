@@ -1777,6 +1777,71 @@ class TestRuleEdges:
             for d in validate(plan, RuleConfig(select=["OKR205"]), today=BEFORE)
         ]  # fmt: skip
 
+    @pytest.mark.parametrize(
+        ("title", "fields", "found"),
+        [
+            ("Grow weekly active users", {"direction": "decrease", "start": 10, "target": 5},
+             "the text says increase but the direction is decrease"),
+            ("Raise NPS from 30 to 50", {"direction": "increase", "start": 30, "target": 50.2},
+             None),  # within half a percent
+            ("Raise NPS from 30 to 50", {"direction": "increase", "start": 30, "target": 50.3},
+             "the text says 50, the target is 50.3"),
+            ("Cut incidents from 5 to 0", {"direction": "decrease", "start": 5, "target": 1e-10},
+             None),  # within 1e-9 of nought
+            ("Keep p95 latency between 100 and 200 ms",
+             {"direction": "within", "target": (100, 200), "unit": "ms"}, None),
+            ("Keep p95 latency between 100 and 200 ms",
+             {"direction": "within", "target": (100, 250), "unit": "ms"},
+             "the text says 100..200, the target is (100, 250)"),
+            ("Grow revenue by 8", {"direction": "increase", "start": 200, "target": 216},
+             "the text moves it by 8, the fields by 16"),
+            ("Grow revenue by 8%", {"direction": "increase", "start": 200, "target": 216}, None),
+            ("Raise conversion by 2 percentage points",
+             {"direction": "increase", "start": 50, "target": 51, "unit": "%"}, None),
+        ],
+    )  # fmt: skip
+    def test_statement_against_fields(
+        self, title: str, fields: dict[str, Any], found: str | None
+    ) -> None:
+        """OKR202 reads the direction, the numbers (within half a percent, or 1e-9 of nought),
+        a band's both ends, and a change by an amount or a share of the start, after key
+        results with nothing to compare."""
+        nothing = KeyResult(id="nothing", title="Delight our users")
+        kr = KeyResult(id="k", title=title, **fields)
+        plan = Plan(objectives=[objective(key_results=[nothing, kr])])
+        expected = [] if found is None else [f"key result {title!r}: {found}"]
+        assert expected == [
+            d.message for d in validate(plan, RuleConfig(select=["OKR202"]), today=BEFORE)
+        ]
+
+    def test_more_edges_after_what_each_rule_passes_over(self) -> None:
+        """Each rule goes on past an object it passes over, and judges its edge cases: a
+        milestone of two key results, a due date on the cycle's first day, a team root (no
+        parent to have skipped), OKR502 alone."""
+        milestone = KeyResult(id="m", title="Launch the portal", direction="milestone",
+                              weight=2)  # fmt: skip
+        first = attrs.evolve(three("d")[0], due=Q3.start)
+        plan = Plan(objectives=[
+            objective("pair", key_results=[milestone, three("p")[0]]),
+            objective("due", key_results=[first]),
+            objective("root", level="team"),
+            objective("co", level="company", aligned_to="loop"),
+            objective("loop", level="company", aligned_to="co"),
+        ])  # fmt: skip
+        for code, found in (("OKR701", ["m"]), ("OKR601", []), ("OKR505", []),
+                            ("OKR502", ["co"])):  # fmt: skip
+            report = validate(plan, RuleConfig(select=[code]), today=BEFORE)
+            assert found == [d.id for d in report], code
+        # An owner-less objective first, or a parent without a cycle, stops nothing.
+        nobody = objective("nobody", owner=None, cycle=None)
+        crowd = Plan(objectives=[nobody, *(objective(f"c{k}") for k in range(6))])
+        config = RuleConfig(select=["OKR105"])
+        assert ["c5"] == [d.id for d in validate(crowd, config, today=BEFORE)]
+        late = objective("late", aligned_to="p", cycle=Cycle.parse("2026-Q4"))
+        kids = Plan(objectives=[nobody, objective("a", aligned_to="nobody"), objective("p"), late])
+        config = RuleConfig(select=["OKR503"])
+        assert ["late"] == [d.id for d in validate(kids, config, today=BEFORE)]
+
     def test_a_change_beyond_the_float_range_is_not_judged(self) -> None:
         """A planned change too large for a float (start 1e-300, target 1e300) has no share:
         neither timid nor implausible."""
