@@ -609,6 +609,15 @@ class TestQueries:
         expected, _, _ = rest.rpartition(", got ")
         assert (name, expected) == (caught.value.path, caught.value.expected)
 
+    @pytest.mark.parametrize("query", ["objective", "parent", "ancestors", "depth", "subtree"])
+    def test_objective_queries_name_what_they_wanted(self, query: str) -> None:
+        """A query about an objective, asked about an id no objective holds (a key result's
+        too), says it wanted an objective, with the id."""
+        for id in ("nobody", "nps"):
+            with pytest.raises(UnknownIdError) as caught:
+                getattr(self.tree, query)(id)
+            assert (f"no objective with id {id!r}", id) == (str(caught.value), caught.value.id)
+
     def test_unknown_key_result_for_a_check_in(self) -> None:
         """A check-in on an id no key result has names the id; an objective's id is no key
         result's, and no id is a list."""
