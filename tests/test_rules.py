@@ -1664,14 +1664,15 @@ class TestRuleEdges:
         """OKR106: a title repeated in one cycle is said with the first's place and a hint of
         its own; a KPI's id held by an earlier KPI is said with that KPI's place."""
         up = Kpi(id="up", title="Uptime", direction="at_least", threshold=99)
+        other = attrs.evolve(up, id="down", title="Downtime")
         again = "give every customer answers, before they ask twice!"
         plan = Plan(objectives=[objective("a"), objective("b", title=again)],
-                    kpis=[up, attrs.evolve(up, title="Uptime again")])  # fmt: skip
+                    kpis=[other, up, attrs.evolve(up, title="Uptime again")])  # fmt: skip
         assert [
             ("objectives[1]", "b", ("objective 'give every customer answers, before they ask"
              " twice!' repeats the title at objectives[0] in the same cycle"),
              "merge the two, or say what makes each different"),
-            ("kpis[1]", "up", "id 'up' is also used at kpis[0]", "give it its own id"),
+            ("kpis[2]", "up", "id 'up' is also used at kpis[1]", "give it its own id"),
         ] == [(d.path, d.id, d.message, d.hint)
               for d in validate(plan, RuleConfig(select=["OKR106"]), today=BEFORE)]  # fmt: skip
 
@@ -1717,8 +1718,12 @@ class TestRuleEdges:
     def test_history_at_its_thresholds(self, score: float, codes: list[str]) -> None:
         """OKR303 from a mean of 0.9 up; OKR304 below 0.3 only; said at the first objective
         the owner has."""
-        past = [PastScore(owner="support", cycle=Cycle.parse(c), score=score)
-                for c in ("2026-Q1", "2026-Q2")]  # fmt: skip
+        # Owners before it with too few cycles, or a mean between the thresholds, stop nothing.
+        past = [PastScore(owner="once", cycle=Cycle.parse("2026-Q2"), score=0.95),
+                *(PastScore(owner="mid", cycle=Cycle.parse(c), score=0.5)
+                  for c in ("2026-Q1", "2026-Q2")),
+                *(PastScore(owner="support", cycle=Cycle.parse(c), score=score)
+                  for c in ("2026-Q1", "2026-Q2"))]  # fmt: skip
         plan = Plan(objectives=[objective("other", owner="ana"), objective("first"),
                                 objective("second")], history=past)  # fmt: skip
         report = validate(plan, RuleConfig(select=["OKR303", "OKR304"]), today=BEFORE)
@@ -1741,9 +1746,22 @@ class TestRuleEdges:
         kr = kr.check_in(0, at=Q3.start - timedelta(days=91)).check_in(
             90 * step, at=Q3.start - timedelta(days=1)
         )
+        # Before it: no check-ins, no target, a single check-in (no line), a band.
+        quiet = attrs.evolve(three("o")[0], id="quiet")
+        aimless = (
+            KeyResult(id="aimless", title="Move it", direction=direction)
+            .check_in(1, at=Q3.start - timedelta(days=9))
+            .check_in(9, at=Q3.start - timedelta(days=1))
+        )
+        once = attrs.evolve(kr, id="once", check_ins=kr.check_ins[:1])
+        band = (
+            KeyResult(id="band", title="Keep it", direction="within", target=(1, 2))
+            .check_in(1, at=Q3.start - timedelta(days=9))
+            .check_in(9, at=Q3.start - timedelta(days=1))
+        )
         plan = Plan(objectives=[
             objective("none", cycle=None, key_results=[attrs.evolve(kr, id="n")]),
-            objective("o", key_results=[attrs.evolve(three("o")[0], id="quiet"), kr]),
+            objective("o", key_results=[quiet, aimless, once, band, kr]),
         ])  # fmt: skip
         report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
         assert (["k"] if found else []) == [d.id for d in report]
@@ -1798,6 +1816,12 @@ class TestRuleEdges:
             ("Grow revenue by 8%", {"direction": "increase", "start": 200, "target": 216}, None),
             ("Raise conversion by 2 percentage points",
              {"direction": "increase", "start": 50, "target": 51, "unit": "%"}, None),
+            ("Grow weekly active users", {"direction": "decrease"},
+             "the text says increase but the direction is decrease"),
+            ("Raise NPS from 30 to 50", {"target": 60}, "the text says 50, the target is 60"),
+            ("Raise NPS from 30 to 50", {"direction": "decrease", "start": 60, "target": 40},
+             ("the text says increase but the direction is decrease; the text says 50, the"
+             " target is 40; the text starts from 30, the start is 60")),
         ],
     )  # fmt: skip
     def test_statement_against_fields(
@@ -1807,8 +1831,9 @@ class TestRuleEdges:
         a band's both ends, and a change by an amount or a share of the start, after key
         results with nothing to compare."""
         nothing = KeyResult(id="nothing", title="Delight our users")
+        agreeing = three("a")[0]
         kr = KeyResult(id="k", title=title, **fields)
-        plan = Plan(objectives=[objective(key_results=[nothing, kr])])
+        plan = Plan(objectives=[objective(key_results=[nothing, agreeing, kr])])
         expected = [] if found is None else [f"key result {title!r}: {found}"]
         assert expected == [
             d.message for d in validate(plan, RuleConfig(select=["OKR202"]), today=BEFORE)
