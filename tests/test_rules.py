@@ -1746,7 +1746,8 @@ class TestRuleEdges:
         kr = kr.check_in(0, at=Q3.start - timedelta(days=91)).check_in(
             90 * step, at=Q3.start - timedelta(days=1)
         )
-        # Before it: no check-ins, no target, a single check-in (no line), a band.
+        # Before it: no check-ins, no target, a single check-in (no line), a band, a milestone
+        # (OKR305 judges changes only).
         quiet = attrs.evolve(three("o")[0], id="quiet")
         aimless = (
             KeyResult(id="aimless", title="Move it", direction=direction)
@@ -1759,9 +1760,14 @@ class TestRuleEdges:
             .check_in(1, at=Q3.start - timedelta(days=9))
             .check_in(9, at=Q3.start - timedelta(days=1))
         )
+        done = (
+            KeyResult(id="done", title="Ship it", direction="milestone")
+            .check_in(0, at=Q3.start - timedelta(days=9))
+            .check_in(0, at=Q3.start - timedelta(days=1))
+        )
         plan = Plan(objectives=[
             objective("none", cycle=None, key_results=[attrs.evolve(kr, id="n")]),
-            objective("o", key_results=[quiet, aimless, once, band, kr]),
+            objective("o", key_results=[quiet, aimless, once, band, done, kr]),
         ])  # fmt: skip
         report = validate(plan, RuleConfig(select=["OKR305"]), today=BEFORE)
         assert (["k"] if found else []) == [d.id for d in report]
