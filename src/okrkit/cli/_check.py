@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from contextlib import redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from okrkit import _display as display
 from okrkit._escape import github_data, github_property, terminal
-from okrkit.cli._config import rule_config, rule_registry
+from okrkit.cli._config import rule_config, rule_registry, run_rules
 from okrkit.cli._io import (
     InputError,
     Streams,
@@ -25,10 +24,8 @@ from okrkit.errors import OKRError
 
 if TYPE_CHECKING:
     import argparse
-    from datetime import date
 
-    from okrkit.model import Plan
-    from okrkit.rules import Report, RuleConfig, RuleRegistry
+    from okrkit.rules import RuleConfig, RuleRegistry
 
 __all__ = ["cmd_check"]
 
@@ -56,9 +53,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
         try:
             plan = read_plan(path, streams, args.input_format)
             config = rule_config(args, path, cache, registry)
-            report = _validate(
-                plan, config, args.today, registry=registry, name=name, streams=streams
-            )
+            report = run_rules(plan, config, args.today, registry, name=name, streams=streams)
         except InputError as error:
             failed += 1
             if progress:
@@ -91,28 +86,6 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     if failed:
         return 2
     return 1 if counts["error"] else 0
-
-
-def _validate(
-    plan: Plan,
-    config: RuleConfig,
-    today: date | None,
-    *,
-    registry: RuleRegistry,
-    name: str,
-    streams: Streams,
-) -> Report:
-    """`validate`; a rule that fails (a custom one) is an `InputError` of the file it judged.
-
-    What a rule prints goes to standard error: standard output is the findings' alone.
-    """
-    from okrkit.rules import validate
-
-    try:
-        with redirect_stdout(streams.stderr):
-            return validate(plan, config, today=today, registry=registry)
-    except OKRError as error:
-        raise InputError(name, problems(error)) from None
 
 
 def _check_flags(args: argparse.Namespace, registry: RuleRegistry) -> None:

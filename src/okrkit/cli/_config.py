@@ -23,10 +23,12 @@ from okrkit.errors import InvalidValueError, OKRError, exception_text, safe_repr
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
-    from okrkit.rules import RuleConfig, RuleRegistry
+    from okrkit.model import Plan
+    from okrkit.rules import Report, RuleConfig, RuleRegistry
 
-__all__ = ["Rules", "config_files", "rule_config", "rule_registry"]
+__all__ = ["Rules", "config_files", "rule_config", "rule_registry", "run_rules"]
 
 
 # A module of rules is code, not a document: a megabyte is more than any needs.
@@ -155,6 +157,27 @@ def rule_config(
         # Both halves are checked: the file's as it was read, the flags' before any file is.
         found = attrs.evolve(found, **changes)
     return found
+
+
+def run_rules(
+    plan: Plan,
+    config: RuleConfig,
+    today: date | None,
+    registry: RuleRegistry,
+    *,
+    name: str,
+    streams: Streams,
+) -> Report:
+    """`validate`, as ``check`` and ``report`` run it: what a rule prints goes to standard
+    error (standard output is the command's alone), and a rule that fails (a custom one) is
+    an `InputError` of the file *name* it judged."""
+    from okrkit.rules import validate
+
+    try:
+        with redirect_stdout(streams.stderr):
+            return validate(plan, config, today=today, registry=registry)
+    except OKRError as error:
+        raise InputError(name, problems(error)) from None
 
 
 def _hint(error: OKRError, registry: RuleRegistry | None) -> list[str]:

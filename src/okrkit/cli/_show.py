@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from contextlib import redirect_stdout
 from typing import TYPE_CHECKING, Any
 
 from okrkit import _display as display
 from okrkit._escape import terminal
-from okrkit.cli._config import config_files, rule_config, rule_registry
+from okrkit.cli._config import config_files, rule_config, rule_registry, run_rules
 from okrkit.cli._io import (
     InputError,
     Streams,
     colorizer,
     complain,
+    input_name,
     problems,
     read_plan,
     write_output,
@@ -149,13 +149,12 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
 def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit report PATH``: a Markdown, HTML or JSON report, with the rules' findings."""
     from okrkit.report import render
-    from okrkit.rules import validate
 
     rules = rule_registry(args, streams)
     plan = read_plan(args.path, streams, args.input_format)
     config = rule_config(args, args.path, {}, rules.registry)
-    with redirect_stdout(streams.stderr):  # what a rule prints is not the report
-        diagnostics = validate(plan, config, today=args.at, registry=rules.registry)
+    name = input_name(args.path)
+    diagnostics = run_rules(plan, config, args.at, rules.registry, name=name, streams=streams)
     text = render(
         plan,
         args.format,
