@@ -412,9 +412,9 @@ class TestRenderMarkdown:
         )
         assert (
             "| Grow ARR from \\$8\\.2M to \\$10M | \\$9,120,000 | \\$10,000,000 | 51% | 0.51 "
-            "| missed (red) | at risk | \\$9,715,790.84 (0.84) |"
+            "| missed (red) | at risk | \\$9,715,791 (0.84) |"
         ) in lines
-        assert "| API uptime | 99.87% | at least 99.9% | unhealthy |" in lines
+        assert "| API uptime | 99.87 % | at least 99.9 % | unhealthy |" in lines
         assert "| OKR101 | warning | objectives\\[0\\] | a \\| pipe |" in lines
 
     @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -475,7 +475,7 @@ class TestMarkdownEscaping:
         assert terminal(text) in cells  # the key result's, the KPI's and the message's cells
         # The target, with its unit: after it, but a currency's before it and % against it.
         unit = terminal(text)
-        assert {"%": "4%", "$": "$4", "€": "€4", "£": "£4"}.get(unit, f"4 {unit}") in cells
+        assert {"$": "$4", "€": "€4", "£": "£4"}.get(unit, f"4 {unit}") in cells
 
     @pytest.mark.parametrize("text", HOSTILE)
     def test_hostile_examples(self, text: str) -> None:
@@ -538,7 +538,7 @@ class TestRenderHtml:
         ):
             assert words in text
         assert "Grow ARR from $8.2M to $10M" in text
-        assert "$9,715,790.84 (0.84)" in text  # the forecast
+        assert "$9,715,791 (0.84)" in text  # the forecast
 
     @settings(max_examples=25)
     @given(USER_TEXT)

@@ -1659,6 +1659,10 @@ class TestRuleEdges:
         ended = Plan(objectives=[attrs.evolve(late, key_results=[before])])
         assert ["before"] == [d.id for d in validate(ended, config, today=date(2026, 7, 16))]
         assert [] == list(validate(ended, config, today=date(2026, 7, 17)))
+        # A key result that reached its target is done: nobody need check in on it again.
+        finished = attrs.evolve(old, id="finished").check_in(90, at=date(2026, 7, 12))
+        done = Plan(objectives=[objective("q3", key_results=[finished, before])])
+        assert ["before"] == [d.id for d in validate(done, config, today=date(2026, 8, 30))]
 
     def test_duplicates_say_where_and_what_to_do(self) -> None:
         """OKR106: a title repeated in one cycle is said with the first's place and a hint of

@@ -48,6 +48,7 @@ from okrkit.scoring import (
     status,
     stepped,
 )
+from okrkit.scoring._progress import GRADED, progress_for
 from okrkit.testing import key_results, numbers, objectives, whens
 
 Q3 = Cycle.parse("2026-Q3")
@@ -695,13 +696,13 @@ class TestStatus:
         kr = self.kr.check_in(0.05, at=date(2026, 7, 5)).check_in(1, at=date(2026, 9, 20))
         assert Status.OFF_TRACK == status(kr, MID_Q3, cycle=Q3, stale_after=None)
         assert Status.STALE == status(kr, MID_Q3, cycle=Q3)  # 42 days since 5 July
-        assert Status.ON_TRACK == status(kr, date(2026, 9, 21), cycle=Q3)
+        assert Status.DONE == status(kr, date(2026, 9, 21), cycle=Q3)  # reached its target
 
     def test_first_and_last_days_are_in_the_cycle(self) -> None:
         """The cycle's first and last days are judged; only the days outside it are not."""
         assert Status.ON_TRACK == status(self.kr, Q3.start, cycle=Q3)
         done = self.kr.check_in(1, at=Q3.end)
-        assert Status.ON_TRACK == status(done, Q3.end, cycle=Q3)
+        assert Status.DONE == status(done, Q3.end, cycle=Q3)
 
     def test_thresholds_at_their_edges(self) -> None:
         """Equal thresholds are allowed, and a gap equal to off_track is only at risk."""
@@ -719,7 +720,7 @@ class TestStatus:
 
     def test_silence_is_never_green(self) -> None:
         """No check-in for more than 14 days is stale, even when the numbers look fine."""
-        kr = self.kr.check_in(1, at=date(2026, 7, 10))
+        kr = self.kr.check_in(0.3, at=date(2026, 7, 10))
         assert Status.ON_TRACK == status(kr, date(2026, 7, 24), cycle=Q3)
         assert Status.STALE == status(kr, date(2026, 7, 25), cycle=Q3)
         assert Status.ON_TRACK == status(kr, date(2026, 7, 25), cycle=Q3, stale_after=None)
@@ -786,6 +787,108 @@ class TestStatus:
             status(self.kr, "2026-08-01", Q3)  # type: ignore[arg-type]
 
 
+class TestForecastStaysPossible:
+    """A forecast never passes what the key result can reach (`Forecast.value`)."""
+
+    @given(
+        st.sampled_from(["%", "percent", "$", None]),
+        st.sampled_from(list(Direction)),
+        st.floats(0, 100),
+        st.floats(0, 100),
+        st.lists(st.tuples(st.integers(0, 91), st.floats(0, 100)), min_size=1, max_size=6),
+    )
+    def test_within_reach(
+        self,
+        unit: str | None,
+        direction: Direction,
+        start: float,
+        target: float,
+        readings: list[tuple[int, float]],
+    ) -> None:
+        """Non-negative numbers never forecast below 0, a %% stays within 0..100, a milestone
+        at most done; and the score is the score of the value shown."""
+        assume(start != target)
+        bounds: Any = (min(start, target), max(start, target))
+        if direction in (Direction.INCREASE, Direction.MILESTONE):
+            start, target = bounds
+        elif direction is Direction.DECREASE:
+            target, start = bounds
+        kr = KeyResult(
+            title="k",
+            direction=direction,
+            start=start if direction in GRADED else None,
+            target=bounds if direction is Direction.WITHIN else target,
+            unit=unit,
+        )
+        for day, value in readings:
+            kr = kr.check_in(value, at=Q3.start + timedelta(days=day))
+        f = forecast(kr, cycle=Q3)
+        if f.value is None:
+            return
+        assert f.value >= 0
+        if unit in ("%", "percent"):
+            assert f.value <= 100
+        if direction is Direction.MILESTONE:
+            assert f.value <= target
+        assert f.score == LINEAR.score_progress(progress_for(kr, f.value))
+
+    def test_the_issues_examples(self) -> None:
+        """A deal desk launched ahead of time, a failure rate falling fast, a hit rate rising."""
+        desk = KeyResult(title="Launch a deal desk", direction="milestone")
+        desk = desk.check_in(0.6, at=date(2026, 7, 20)).check_in(0.9, at=date(2026, 8, 1))
+        assert 1.0 == forecast(desk, cycle=Q3).value  # the line says 2.4: at most done
+        sync = KeyResult(title="Sync failures", direction="decrease", start=2, target=0.5, unit="%")
+        sync = sync.check_in(1.2, at=date(2026, 7, 15)).check_in(0.6, at=date(2026, 8, 1))
+        assert 0.0 == forecast(sync, cycle=Q3).value
+        hits = KeyResult(title="Hit rate", direction="increase", start=90, target=99, unit="%")
+        hits = hits.check_in(96, at=date(2026, 7, 15)).check_in(99.5, at=date(2026, 8, 1))
+        assert 100.0 == forecast(hits, cycle=Q3).value
+        # A line that stays within reach is the line itself; negative numbers are allowed.
+        loss = KeyResult(title="Cut the loss", direction="increase", start=-50, target=-10)
+        loss = loss.check_in(-40, at=date(2026, 7, 15)).check_in(-30, at=date(2026, 8, 1))
+        assert forecast(loss, cycle=Q3).value > -10  # type: ignore[operator]
+
+
+class TestDone:
+    """A key result that reached its target is done, and done is not stale."""
+
+    @given(key_results(), whens())
+    def test_only_graded_key_results_with_a_check_in(self, kr: KeyResult, at: Any) -> None:
+        """Done needs a check-in that reached the target, on a number that can get there."""
+        if scoring.done(kr, at):
+            assert kr.direction in GRADED
+            assert kr.latest(at) is not None
+            assert progress(kr, at) >= 1
+
+    def test_milestone_increase_decrease_and_thresholds(self) -> None:
+        """Each graded direction is done at its target; thresholds never are."""
+        day = date(2026, 8, 1)
+        beta = KeyResult(title="Beta", direction="milestone")
+        assert not scoring.done(beta.check_in(0.99, at=day))
+        assert scoring.done(beta.check_in(1, at=day))
+        down = KeyResult(title="Bugs", direction="decrease", start=100, target=60)
+        assert scoring.done(down.check_in(60, at=day))
+        assert not scoring.done(down.check_in(61, at=day))
+        assert not scoring.done(down.check_in(50, at=day), at=day - timedelta(days=1))
+        held = KeyResult(title="Uptime", direction="at_least", target=99.9)
+        assert not scoring.done(held.check_in(100, at=day))
+        assert not scoring.done(KeyResult(title="No target", direction="increase", start=1))
+        with pytest.raises(InvalidTypeError):
+            scoring.done("kr")  # type: ignore[arg-type]
+
+    def test_done_is_not_stale(self) -> None:
+        """A finished milestone is done a month later, and its objective is not stale."""
+        beta = KeyResult(title="Beta", direction="milestone").check_in(1, at=date(2026, 7, 10))
+        assert Status.DONE == status(beta, date(2026, 9, 1), cycle=Q3)
+        other = KeyResult(title="NPS", direction="increase", start=0, target=10)
+        other = other.check_in(8, at=date(2026, 8, 25))
+        obj = Objective(title="Launch", cycle=Q3, key_results=[beta, other])
+        assert Status.ON_TRACK == status(obj, date(2026, 9, 1))
+        assert Status.DONE == status(attrs.evolve(obj, key_results=[beta]), date(2026, 9, 1))
+        late = attrs.evolve(obj, key_results=[beta, other.check_in(8, at=date(2026, 7, 1))])
+        assert Status.STALE == status(late, date(2026, 8, 20))
+
+
 class TestForecast:
     @given(
         st.floats(-1e6, 1e6),
@@ -807,6 +910,8 @@ class TestForecast:
             kr = kr.check_in(start + slope * d / 7, at=Q3.start + timedelta(days=d))
         f = forecast(kr, cycle=Q3)
         expected = start + slope * Q3.days / 7
+        if min(start, target, *(float(c.value) for c in kr.check_ins)) >= 0:
+            expected = max(expected, 0.0)  # a quantity never at 0 does not forecast below it
         tol = 1e-9 * (abs(start) + abs(slope) * Q3.days / 7) + 1e-9
         assert math.isclose(expected, f.value, abs_tol=tol)  # type: ignore[arg-type]
         assert math.isclose(slope, f.trend, abs_tol=tol)  # type: ignore[arg-type]

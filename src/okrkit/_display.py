@@ -60,20 +60,37 @@ def number_text(
     unit: str | None = None,
     escape: Callable[[str], str] = _same,
 ) -> str:
-    """A number for people: up to 4 significant digits after the point, the unit after it.
+    """A number for people, with the precision people use, and its unit.
 
-    The unit is user text: *escape* makes it safe for the medium (the number is okrkit's own).
+    Up to two decimals below 100,000 (``4.65``, ``1,234.5``), whole numbers from there
+    (``$9,715,791``, never cents on millions), and beyond 10**15 four significant digits.
+    A currency symbol goes before the number, any other unit after it, spaced (``80 %``);
+    a band is its two ends (``75–85 %``).  The unit is user text: *escape* makes it safe for
+    the medium (the number is okrkit's own).
+
+    >>> number_text(9_715_791.37, "$"), number_text(4.6502, "%"), number_text([75, 85], "%")
+    ('$9,715,791', '4.65 %', '75–85 %')
     """
     if isinstance(value, list):
         return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
     if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
         return NO_VALUE
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:.4g}"
+    size = abs(value)
+    if size < _WHOLE:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.0f}" if size < 1e15 else f"{value:.4g}"
+    if text == "-0":
+        text = "0"
     if not unit:
         return text
     if unit in ("$", "€", "£"):
         return escape(unit) + text
-    return text + escape(unit) if unit == "%" else f"{text} {escape(unit)}"
+    return f"{text} {escape(unit)}"
+
+
+# From here on a number is shown whole: its cents (or hundredths) are noise.
+_WHOLE = 100_000
 
 
 # Scores (and percentages) beyond ±999 are shown as out of range, not as their hundreds of

@@ -10,6 +10,7 @@ from okrkit.model import Plan
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
+from okrkit.scoring import done
 
 
 def _date(at: date) -> date:
@@ -64,7 +65,11 @@ def outside_cycle(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     hint="check in weekly: a number nobody looks at does not move",
 )
 def stale(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
-    """A key result of a running cycle has had no check-in for more than 14 days."""
+    """A key result of a running cycle has had no check-in for more than 14 days.
+
+    One that is done (`okrkit.scoring.done`: its latest check-in reached its target) is not
+    flagged: nobody need check in on it again.
+    """
     today, days = context.today, context.options["days"]
     limit = timedelta(days=days)
     for site in context.objectives():
@@ -73,6 +78,8 @@ def stale(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             continue
         for kr_site in site.key_results:
             check_ins = kr_site.key_result.check_ins
+            if done(kr_site.key_result, today):
+                continue  # nobody need check in on a target reached
             last = max(cycle.start, _date(check_ins[-1].at)) if check_ins else cycle.start
             if today - last > limit:
                 since = "the cycle began" if last == cycle.start else f"{last}"

@@ -42,7 +42,7 @@ from okrkit.scoring._policy import (
     STEPPED,
     policy_named,
 )
-from okrkit.scoring._progress import WeightName, progress, score, required_value
+from okrkit.scoring._progress import WeightName, progress, done, score, required_value
 from okrkit.scoring._grading import Grade, Bands, ASPIRATIONAL_BANDS, COMMITTED_BANDS, grade
 from okrkit.scoring._pace import STALE_AFTER, Status, status, Forecast, forecast, confidence
 
@@ -74,6 +74,7 @@ __all__ = [
     "WeightName",
     "binary",
     "confidence",
+    "done",
     "forecast",
     "grade",
     "linear",

@@ -23,6 +23,7 @@ from okrkit.model import CheckIn, Direction, KeyResult, Objective
 from okrkit.scoring._policy import LINEAR, Policy, PolicyName, linear, policy_named, weighted_mean
 from okrkit.scoring._progress import (
     GRADED,
+    done,
     own_weight,
     progress,
     progress_for,
@@ -54,6 +55,8 @@ class Status(enum.Enum):
     """Progress is far behind what the time elapsed expects."""
     STALE = "stale"
     """No check-in for too long: silence is never green."""
+    DONE = "done"
+    """The target is reached (`done`): every key result, for an objective.  Never stale."""
     CLOSED = "closed"
     """The cycle has ended: time for a final score."""
 
@@ -93,14 +96,16 @@ def status(
     """Where *x* stands at *at*: its progress against the progress expected by then.
 
     An objective uses its own cycle; a bare key result needs *cycle*.  Before the cycle it is
-    NOT_STARTED, after it CLOSED.  Within it, a key result whose latest check-in (or, with
-    none, the cycle's start) is more than *stale_after* old is STALE, and so is an objective
-    with such a key result.  Otherwise the linear score (progress clamped to 0..1) is
-    compared with the expected progress: the elapsed fraction of the cycle through the
-    *expected* curve (phased targets) for INCREASE, DECREASE and MILESTONE, and 1 for the
-    maintenance directions, which should hold all along.  Behind by more than *at_risk* is
-    AT_RISK, by more than *off_track* OFF_TRACK, else ON_TRACK.  An objective compares the
-    weighted means of its key results' scores and expectations.
+    NOT_STARTED, after it CLOSED.  Within it, a key result that is `done` (its latest check-in
+    reached its target) is DONE, and so is an objective whose key results all are.  Otherwise
+    a key result whose latest check-in (or, with none, the cycle's start) is more than
+    *stale_after* old is STALE, and so is an objective with such a key result (one that is
+    done does not count: nobody need check in on it).  Otherwise the linear score (progress
+    clamped to 0..1) is compared with the expected progress: the elapsed fraction of the
+    cycle through the *expected* curve (phased targets) for INCREASE, DECREASE and
+    MILESTONE, and 1 for the maintenance directions, which should hold all along.  Behind by
+    more than *at_risk* is AT_RISK, by more than *off_track* OFF_TRACK, else ON_TRACK.  An
+    objective compares the weighted means of its key results' scores and expectations.
 
     >>> from datetime import date
     >>> from okrkit import Cycle, KeyResult
@@ -146,11 +151,14 @@ def status(
     begun = v.moment(chosen.start)
     pairs: list[tuple[float, float]] = []
     wanted: list[tuple[float, float]] = []
-    for kr in krs:
+    finished = [done(kr, at) for kr in krs]
+    if all(finished):
+        return Status.DONE
+    for kr, reached in zip(krs, finished, strict=True):
         actual = LINEAR.score_progress(progress(kr, at))
         latest = kr.latest(at)
         since = begun if latest is None else max(begun, v.moment(latest.at))
-        if stale_after is not None and now - since > stale_after:
+        if not reached and stale_after is not None and now - since > stale_after:
             return Status.STALE
         weight = own_weight(kr)
         pairs.append((actual, weight))
@@ -189,7 +197,12 @@ class Forecast:
     """
 
     value: float | None
-    """The line's value at the end of the cycle."""
+    """The line's value at the end of the cycle, within what the key result can reach.
+
+    A milestone forecasts at most done; a value in ``%`` stays within 0 to 100 (or its start
+    and target, where they lie outside); a quantity whose start, target and check-ins are all
+    at least 0 never forecasts below 0.  *trend* is the line's own slope all the same.
+    """
     score: float | None
     """The score of that value under the policy."""
     trend: float | None
@@ -272,6 +285,8 @@ def forecast(
             f"{len(points)} (its start and check-ins)",
         )
     value, trend = line
+    low, high = _reach(kr, points)
+    reached = min(max(value, low), high)
     if not math.isfinite(value):
         return Forecast(
             value=None,
@@ -282,12 +297,33 @@ def forecast(
             reason="the projected value lies beyond the float range",
         )
     return Forecast(
-        value=value,
-        score=chosen.score_progress(progress_for(kr, value)),
+        value=reached,
+        score=chosen.score_progress(progress_for(kr, reached)),
         trend=trend,
         needed=needed,
         points=len(points),
     )
+
+
+_PERCENT = frozenset({"%", "percent", "per cent", "pct"})
+
+
+def _reach(kr: KeyResult, points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """The lowest and highest values *kr* can reach, for its forecast (see `Forecast.value`)."""
+    _, target = target_of(kr)
+    ends = [*target] if isinstance(target, tuple) else [target]
+    if kr.start is not None:
+        ends.append(start_of(kr))
+    low, high = -math.inf, math.inf
+    if all(y >= 0 for y in ends) and all(y >= 0 for _, y in points):
+        low = 0.0
+    unit = (kr.unit or "").strip().lower()
+    if unit in _PERCENT:
+        low, high = min(0.0, *ends), max(100.0, *ends)
+    if kr.direction is Direction.MILESTONE:  # its target lies above its start
+        assert not isinstance(target, tuple)  # a band needs direction WITHIN
+        high = min(high, target)
+    return low, high
 
 
 # Confidence --------------------------------------------------------------------------------

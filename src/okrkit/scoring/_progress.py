@@ -20,6 +20,7 @@ from okrkit.typing import Weigher
 __all__ = [
     "GRADED",
     "WeightName",
+    "done",
     "own_weight",
     "progress",
     "progress_for",
@@ -126,6 +127,34 @@ def progress(kr: KeyResult, at: When | None = None) -> float:
         raise InvalidTypeError("kr", kr, "a KeyResult")
     target_of(kr)
     return progress_for(kr, value_of(kr, at))
+
+
+def done(kr: KeyResult, at: When | None = None) -> bool:
+    """Whether *kr* is done as of *at*: its latest check-in has reached its target.
+
+    Only INCREASE, DECREASE and MILESTONE key results can be done (a milestone checked in as
+    complete, a number that got there).  AT_LEAST, AT_MOST and WITHIN are thresholds to be
+    held until the cycle's end, so they never are; nor is a key result with no check-in yet,
+    or one that cannot be measured.  A done key result is not stale: nobody need check in on
+    it again (`status`, and the rule OKR602).
+
+    >>> from datetime import date
+    >>> from okrkit import KeyResult
+    >>> beta = KeyResult(title="Ship the beta", direction="milestone")
+    >>> done(beta), done(beta.check_in(1, at=date(2026, 7, 20)))
+    (False, True)
+    """
+    if not isinstance(kr, KeyResult):
+        raise InvalidTypeError("kr", kr, "a KeyResult")
+    if kr.direction not in GRADED or kr.target is None:
+        return False
+    latest = kr.latest(at)
+    if latest is None:
+        return False
+    try:
+        return progress_for(kr, to_float("value", latest.value)) >= 1.0
+    except ScoringError:  # no start, or a start the target cannot be told apart from
+        return False
 
 
 def _weigher(weight: Weigher | WeightName | None) -> Weigher:
