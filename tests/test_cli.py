@@ -657,9 +657,18 @@ class TestScore:
         assert "Scores as of 2026-08-31, policy linear, roll-up key_results" == lines[0]
         assert lines[1].split() == ["value", "progress", "score", "grade", "status"]
         assert 2 + 6 + 20 == len(lines)
-        assert ["-", "arr", "$9,120,000", "51%", "0.51", "missed", "(red)", "at", "risk"] == lines[
-            3
-        ].split()
+        assert ["-", "arr", "$9,120,000", "51%", "0.51", "projected", "missed", "(red)", "at",
+                "risk"] == lines[3].split()  # fmt: skip
+        # Once the quarter has ended, the grade is the grade.
+        _, out, _ = call("score", ACME, "--at", "2026-10-01")
+        assert ["-", "arr", "$9,120,000", "51%", "0.51", "missed", "(red)", "closed"] == (
+            out.splitlines()[3].split()
+        )
+        # Before it starts, nothing is scored.
+        _, out, _ = call("score", ACME, "--at", "2026-06-30")
+        assert ["-", "arr", "$8,200,000", "0%", "not", "started", "–", "not", "started"] == (
+            out.splitlines()[3].split()
+        )
 
     def test_policy_and_date(self) -> None:
         """--policy google rounds to tenths; --at earlier sees fewer check-ins."""
@@ -671,7 +680,7 @@ class TestScore:
     def test_grade_coloured(self) -> None:
         """With colour, the grade cell carries the grade's colour."""
         _, out, _ = call("--color", "always", "score", ACME, "--at", "2026-08-31")
-        assert "\x1b[31mmissed (red)" in out
+        assert "\x1b[31mprojected missed (red)" in out
 
     def test_broken_alignment_is_reported_not_fatal(self, tmp_path: Path) -> None:
         """Scores still come out flat; the problem goes to stderr."""
@@ -689,12 +698,15 @@ class TestTree:
         status, out, _ = call("tree", ACME, "--at", "2026-08-31")
         assert 0 == status
         assert [
-            "grow-revenue  0.60 missed, at risk",
-            "├── sales-pipeline  0.61 progress, stale (via arr)",
-            "│   └── mid-market  0.73 delivered, on track",
-            "└── product-reliable  0.64 progress, stale (via churn)",
-            "    ├── platform-fast  0.84 delivered, on track (via close-day-latency)",
-            "    └── integrations-solid  0.16 missed, stale (via sync-errors)",
+            "grow-revenue  0.60 projected missed (red), at risk",
+            "├── sales-pipeline  0.61 projected delivered (green), stale (via arr)",
+            "│   └── mid-market  0.73 projected delivered (green), on track",
+            "└── product-reliable  0.64 projected delivered (green), stale (via churn)",
+            (
+                "    ├── platform-fast  0.84 projected delivered (green), on track"
+                " (via close-day-latency)"
+            ),
+            "    └── integrations-solid  0.16 projected missed (red), stale (via sync-errors)",
         ] == [line.rsplit("  ", 1)[0] for line in out.splitlines()]
 
     @settings(max_examples=20, deadline=None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -142,6 +144,13 @@ class TestImportStaysLight:
         assert "[]\n" == out.stdout
 
 
+def to_frame_of(plan: okrkit.Plan) -> Any:
+    pytest.importorskip("pandas")
+    from okrkit.frame import to_frame
+
+    return to_frame(plan, at=AUG_31)
+
+
 class TestToFrame:
     def test_one_row_per_key_result(self, acme: okrkit.Plan) -> None:
         """One row per key result, its objective's columns beside it, scores and status."""
@@ -156,11 +165,41 @@ class TestToFrame:
             arr["objective_id"], arr["objective_owner"], arr["objective_level"],
             arr["objective_cycle"],
         )  # fmt: skip
-        assert (9120000.0, "missed", "red", "at_risk") == (
-            arr["value"], arr["grade"], arr["color"], arr["status"]
+        # Mid-quarter: no grade yet, the projected one (committed: red below 1) and its colour.
+        assert (9120000.0, None, "missed", "red", "at_risk") == (
+            arr["value"], arr["grade"], arr["projected_grade"], arr["color"], arr["status"]
         )  # fmt: skip
         assert 0.51 == round(arr["score"], 2)
         assert 0.6 == round(arr["objective_score"], 2)
+
+    def test_real_dtypes(self, acme: okrkit.Plan) -> None:
+        """Numbers are floats, dates datetime64, a band is target_low and target_high."""
+        pd = pytest.importorskip("pandas")
+        from pandas.api import types
+
+        frame = to_frame_of(acme)
+        for name in ("value", "target", "target_low", "progress", "score", "forecast", "weight"):
+            assert types.is_float_dtype(frame[name]), name
+        for name in ("checked_in", "objective_cycle_start", "objective_cycle_end"):
+            assert types.is_datetime64_any_dtype(frame[name]), name
+        assert types.is_bool_dtype(frame["done"])
+        band = frame.set_index("kr_id").loc["close-day-latency"]
+        assert (0.8, 1.5) == (band["target_low"], band["target_high"])
+        assert math.isnan(band["target"])
+        assert pd.Timestamp("2026-08-31", tz="UTC") == frame["checked_in"].max()
+        # Plain dates alone stay naive.
+        kr = okrkit.KeyResult(title="Up", direction="increase", start=0, target=1)
+        plain = okrkit.Plan(objectives=[okrkit.Objective(title="O", key_results=[
+            kr.check_in(0.5, at=date(2026, 8, 1))])])  # fmt: skip
+        assert pd.Timestamp("2026-08-01") == to_frame_of(plain)["checked_in"][0]
+
+    def test_weighted_aggregation_agrees(self, acme: okrkit.Plan) -> None:
+        """Weighing each key result's score by its weight gives each objective's own score."""
+        frame = to_frame_of(acme)
+        weighted = (frame["score"] * frame["weight"]).groupby(frame["objective_id"]).sum()
+        weights = frame["weight"].groupby(frame["objective_id"]).sum()
+        own = frame.groupby("objective_id")["objective_score"].first()
+        assert ((weighted / weights - own).abs() < 1e-12).all()
 
     @settings(max_examples=15)
     @given(plans(max_objectives=5))
@@ -186,7 +225,7 @@ class TestPlot:
         q3 = okrkit.Cycle.parse("2026-Q3")
         ax = plot.progress(acme.key_result("arr"), cycle=q3, at=AUG_31)
         labels = [line.get_label() for line in ax.get_lines()]
-        assert ["check-ins", "expected pace", "target", "forecast (9,715,790.84)"] == labels
+        assert ["check-ins", "expected pace", "target", r"forecast (\$9,715,791)"] == labels
         assert [8.2e6, 8.35e6, 8.61e6, 8.79e6, 9.12e6] == list(ax.get_lines()[0].get_ydata())
         assert r"Grow ARR from \$8.2M to \$10M" == ax.get_title()
         ax.figure.savefig(tmp_path / "arr.png")
@@ -220,8 +259,9 @@ class TestPlot:
         ax = plot.scores(acme, at=AUG_31)
         assert 6 == len(ax.patches)
         texts = [t.get_text() for t in ax.texts]
-        assert "0.60 missed" == texts[0]
-        assert "0.16 missed" == texts[-1]
+        assert "0.60 projected missed (red)" == texts[0]
+        assert "0.16 projected missed (red)" == texts[-1]
+        assert (0, 1) == ax.get_xlim()  # never past max(1, the policy's cap)
         ticks = [t.get_text() for t in ax.get_yticklabels()]
         assert "grow-revenue" == ticks[0]
         assert "    mid-market" == ticks[2]

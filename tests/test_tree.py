@@ -512,7 +512,7 @@ class TestQueries:
             (n.id, n.depth) for n in tree.walk("product")
         ]
         node = next(tree.walk())
-        assert Node(id="company", objective=COMPANY, depth=0, score=tree.score("company")) == node
+        assert Node("company", COMPANY, 0, tree.score("company"), (0.5, 1.0)) == node
 
     def test_by_owner_level_cycle(self) -> None:
         """Objectives by owner, level and cycle, depth first."""

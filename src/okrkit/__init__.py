@@ -61,6 +61,7 @@ from okrkit.rules import (
     Severity,
     validate,
 )
+from okrkit.scorecard import Scorecard, scorecard
 from okrkit.scoring import (
     STALE_AFTER,
     Bands,
@@ -100,6 +101,8 @@ def _html(value: object) -> str:
         return report.plan_html(value)
     if isinstance(value, AlignmentTree):
         return report.tree_html(value)
+    if isinstance(value, Scorecard):
+        return report.scorecard_html(value)
     assert isinstance(value, Report), value  # the last type with a _repr_html_
     return report.diagnostics_html(value)
 
@@ -159,6 +162,7 @@ __all__ = [
     "RuleError",
     "RuleRegistry",
     "ScheduleFrequency",
+    "Scorecard",
     "ScoringError",
     "Severity",
     "Status",
@@ -179,6 +183,7 @@ __all__ = [
     "progress",
     "required_value",
     "score",
+    "scorecard",
     "status",
     "stepped",
     "to_dict",

@@ -1,7 +1,8 @@
 """Numbers, scores, grades, statuses and depths as people read them, in every view.
 
-The reports (`okrkit.report`), the plots and the command line show the same facts; they
-write them with these functions, so a score reads the same in a terminal, a wiki and a chart.
+The reports (`okrkit.report`), the plots and the command line show the same rows of a
+`okrkit.scorecard.Scorecard`; they write them with these functions, so a score reads the
+same in a terminal, a wiki and a chart.
 They return plain text: each view escapes user text for its own medium.
 
 >>> number_text(9_120_000, "$"), percent_text(0.514), score_text(0.7), count(1, "objective")
@@ -11,7 +12,10 @@ They return plain text: each view escapes user text for its own medium.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+
+from okrkit.scorecard import KeyResultRow, ObjectiveRow
+from okrkit.scoring import Status
 
 __all__ = [
     "INDENT_LEVELS",
@@ -22,6 +26,8 @@ __all__ = [
     "indent",
     "number_text",
     "percent_text",
+    "row_score_text",
+    "row_status_text",
     "score_text",
     "status_label",
 ]
@@ -120,9 +126,26 @@ def percent_text(value: float | None) -> str:
     return f"{value:.0%}"
 
 
-def grade_text(grade: Mapping[str, str] | None) -> str:
-    """A grade of the report data (its label and colour) in words: ``"missed (red)"``."""
-    return NO_VALUE if grade is None else f"{grade['label']} ({grade['color']})"
+def grade_text(row: ObjectiveRow | KeyResultRow) -> str:
+    """A row's grade in words: ``"missed (red)"``; while its cycle runs, the projected grade
+    (``"projected delivered (green)"``); `NO_VALUE` when there is neither."""
+    if row.grade is not None:
+        return f"{row.grade.label} ({row.grade.color})"
+    if row.projected_grade is not None:
+        return f"projected {row.projected_grade.label} ({row.projected_grade.color})"
+    return NO_VALUE
+
+
+def row_score_text(row: ObjectiveRow | KeyResultRow) -> str:
+    """A row's score (`score_text`); before its cycle starts, ``"not started"``, never 0.00."""
+    if row.status is Status.NOT_STARTED:
+        return "not started"
+    return score_text(row.score)
+
+
+def row_status_text(row: ObjectiveRow | KeyResultRow) -> str:
+    """A row's status in words (`status_label`)."""
+    return status_label(None if row.status is None else row.status.value)
 
 
 def status_label(value: str | None) -> str:

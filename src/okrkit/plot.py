@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from okrkit import _validators as v
-from okrkit._display import indent, score_text
+from okrkit._display import grade_text, indent, number_text, row_score_text
 from okrkit.cycles import Cycle
-from okrkit.errors import InvalidTypeError, OKRError
-from okrkit.model import KeyResult, Plan
-from okrkit.scoring import LINEAR, Policy, PolicyName, forecast, policy_named
+from okrkit.errors import InvalidTypeError
+from okrkit.model import KeyResult, Objective, Plan
+from okrkit.scorecard import color, scorecard
+from okrkit.scoring import LINEAR, Policy, PolicyName
 from okrkit.tree import RollUp
 
 # matplotlib is optional and may be missing where the types are checked: axes are typed Any.
@@ -25,7 +26,8 @@ Axes = Any
 
 __all__ = ["progress", "scores"]
 
-# The grade colours of the HTML report, so a plot and a report agree.
+# The grade colours of the HTML report (`okrkit.scorecard.color` names them), so a plot and a
+# report agree.
 COLORS = {"red": "#c62828", "yellow": "#b7791f", "green": "#2e7d32", None: "#6b7280"}
 
 
@@ -43,6 +45,12 @@ def _plain(text: str) -> str:
 
 def _day(when: Any) -> date:
     return v.moment(when).date() if type(when) is not date else when
+
+
+def _last_day(kr: KeyResult, cycle: Cycle) -> date:
+    """The day of *kr*'s latest check-in within *cycle* (its start when it has none)."""
+    days = [_day(c.at) for c in kr.check_ins if _day(c.at) <= cycle.end]
+    return max([cycle.start, *days])
 
 
 def progress(
@@ -94,17 +102,17 @@ def progress(
                 label="expected pace",
             )
         axes.axhline(float(target), color=COLORS["green"], linewidth=1, label="target")
-    try:
-        f = forecast(kr, cycle=cycle, at=at, policy=policy_named(policy)) if kr.measurable else None
-    except OKRError:
-        f = None
+    # The forecast every view shows: the key result's row in a scorecard of its cycle.
+    alone = Plan(objectives=[Objective(title=kr.title, cycle=cycle, key_results=[kr])])
+    shown = scorecard(alone, at=at if at is not None else _last_day(kr, cycle), policy=policy)
+    f = shown.objectives[0].key_results[0].forecast
     if f is not None and f.value is not None and days:
         axes.plot(
             [days[-1], cycle.end],
             [values[-1], f.value],
             color=COLORS["yellow"],
             linestyle="--",
-            label=f"forecast ({f.value:,.2f})",
+            label=_plain(f"forecast ({number_text(f.value, kr.unit)})"),
         )
     axes.set_xlim(cycle.start, cycle.end + timedelta(days=1))
     axes.set_title(_plain(kr.title))
@@ -124,27 +132,40 @@ def scores(
 ) -> Axes:
     """Every objective's score as a horizontal bar coloured by its grade, down the tree.
 
-    Bars carry their score and grade as text, so the chart reads without colour.
+    The rows and colours are those of `okrkit.scorecard.scorecard` (while a cycle runs, the
+    projected grade's colour).  Bars carry their score and grade as text, so the chart reads
+    without colour.  The score axis runs from 0 to 1, or to the policy's cap when it is
+    higher (to the highest score, for an uncapped policy), never further.
     """
-    from okrkit.report import report_data
-
-    data = report_data(plan, at=at, policy=policy, roll_up=roll_up)
+    card = scorecard(plan, at=at, policy=policy, roll_up=roll_up)
     axes = _axes(ax)
-    objectives = data["objectives"]
-    names = [indent(o["depth"], "  ") + o["id"] for o in objectives]
-    values = [o["score"] or 0.0 for o in objectives]
-    colors = [COLORS[o["grade"]["color"] if o["grade"] else None] for o in objectives]
-    positions = list(range(len(objectives)))
-    axes.barh(positions, values, color=colors)
-    for y, o in zip(positions, objectives, strict=True):
-        g = o["grade"]
-        text = "not measurable" if g is None else f"{score_text(o['score'])} {g['label']}"
+    rows = card.objectives
+    names = [indent(o.depth, "  ") + o.id for o in rows]
+    values = [max(o.score or 0.0, 0.0) for o in rows]
+    cap = card.policy.cap
+    top = max(1.0, cap if cap is not None else max(values, default=1.0))
+    axes.barh(
+        range(len(rows)), [min(x, top) for x in values], color=[COLORS[color(o)] for o in rows]
+    )
+    for y, o in enumerate(rows):
+        words = grade_text(o)
+        text = "not measurable" if o.score is None else f"{row_score_text(o)} {words}"
+        if o.score is None and o.status is not None and o.status.value == "not_started":
+            text = "not started"
+        x = min(values[y], top)
+        # Past the middle the words go inside the bar, so that they never need a wider axis.
+        inside = x > top / 2
         axes.text(
-            min(max(o["score"] or 0.0, 0.0), 1.0) + 0.01, y, text, va="center", fontsize="small"
+            x - 0.01 * top if inside else x + 0.01 * top,
+            y,
+            text,
+            va="center",
+            ha="right" if inside else "left",
+            fontsize="small",
         )
-    axes.set_yticks(positions, [_plain(name) for name in names])
+    axes.set_yticks(list(range(len(rows))), [_plain(name) for name in names])
     axes.invert_yaxis()
-    axes.set_xlim(0, 1.3)
-    axes.set_xlabel(f"score ({data['policy']}, as of {data['as_of']})")
+    axes.set_xlim(0, top)
+    axes.set_xlabel(f"score ({_plain(card.policy.name)}, as of {card.at.isoformat()})")
     axes.axvline(0.7, color=COLORS[None], linewidth=0.8, linestyle=":")
     return axes

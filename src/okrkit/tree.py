@@ -408,7 +408,7 @@ def _same(a: float | None, b: float | None) -> bool:
 # The tree --------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class Node:
     """One objective in a walk of an `AlignmentTree`: where it sits, and its score."""
 
@@ -420,6 +420,8 @@ class Node:
     """How far below its root it sits: 0 for a root."""
     score: float | None
     """Its rolled-up score; None when nothing under it can be measured."""
+    key_result_scores: tuple[float | None, ...] = ()
+    """Its key results' scores in the tree, in the objective's order (None: unmeasurable)."""
 
 
 def check_roll_up(value: object) -> RollUp:
@@ -652,7 +654,7 @@ class AlignmentTree:
             i, depth = stack.pop()
             record = self._nodes[i]
             obj, score = record[0], record[1]
-            yield Node(id=forest.ids[i], objective=obj, depth=depth, score=score)
+            yield Node(forest.ids[i], obj, depth, score, record[2:])
             kids = forest.children[i]
             if kids:
                 stack.extend((c, depth + 1) for c in reversed(kids))

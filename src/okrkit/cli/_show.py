@@ -1,14 +1,14 @@
 """The commands that show what okrkit makes of its input: scores, the tree, a report, a reading.
 
-``okrkit score`` prints a table and ``okrkit tree`` draws the alignment tree, both from
-`okrkit.report.report_data`; ``okrkit report`` writes `okrkit.report.render`'s page;
+``okrkit score`` prints a table and ``okrkit tree`` draws the alignment tree, both from the
+rows of `okrkit.scorecard.scorecard`; ``okrkit report`` writes `okrkit.report.render`'s page;
 ``okrkit parse`` prints what `okrkit.text` reads in a statement.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from okrkit import _display as display
@@ -25,6 +25,7 @@ from okrkit.cli._io import (
     write_output,
 )
 from okrkit.errors import AlignmentError
+from okrkit.scorecard import KeyResultRow, ObjectiveRow, Scorecard, color
 
 if TYPE_CHECKING:
     import argparse
@@ -34,58 +35,57 @@ if TYPE_CHECKING:
 __all__ = ["cmd_parse", "cmd_report", "cmd_score", "cmd_tree"]
 
 
-def _data(args: argparse.Namespace, plan: Plan) -> dict[str, Any]:
-    from okrkit.report import report_data
+def _card(args: argparse.Namespace, plan: Plan) -> Scorecard:
+    from okrkit.scorecard import scorecard
 
-    return report_data(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
+    return scorecard(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
 
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit score PATH``: a table of objectives and key results with their scores."""
     plan = read_plan(args.path, streams, args.input_format)
-    data = _data(args, plan)
+    card = _card(args, plan)
     paint = colorizer(args.color, streams)
     header = ("", "value", "progress", "score", "grade", "status")
-    rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, grade colour
-    for obj in data["objectives"]:
-        space = display.indent(obj["depth"], "  ")
-        rows.append((_score_cells(space + terminal(obj["id"]), obj), "bold", _color(obj)))
+    rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, colour
+    for obj in card:
+        space = display.indent(obj.depth, "  ")
+        rows.append((_score_cells(space + terminal(obj.id), obj), "bold", color(obj)))
         rows += [
-            (_score_cells(f"{space}  - {terminal(kr['id'])}", kr), None, _color(kr))
-            for kr in obj["key_results"]
+            (_score_cells(f"{space}  - {terminal(kr.id)}", kr), None, color(kr))
+            for kr in obj.key_results
         ]
     widths = [max([len(header[i])] + [len(r[i]) for r, _, _ in rows]) for i in range(len(header))]
     out = streams.stdout
-    out.write(f"Scores as of {data['as_of']}, policy {data['policy']}, roll-up {data['roll_up']}\n")
+    out.write(
+        f"Scores as of {card.at.isoformat()}, policy {terminal(card.policy.name)}, "
+        f"roll-up {card.roll_up}\n"
+    )
     out.write(_line(header, widths).rstrip() + "\n")
-    for cells, style, color in rows:
+    for cells, style, shade in rows:
         text = _line(cells, widths)
         # Colour the grade cell only; its words carry the meaning without colour.
         start = sum(w + 2 for w in widths[:4])
         text = (
             paint(text[:start], style)
-            + paint(cells[4].ljust(widths[4]), color)
+            + paint(cells[4].ljust(widths[4]), shade)
             + paint(text[start + widths[4] :], style)
         )
         out.write(text.rstrip() + "\n")
-    if data["alignment_problems"]:
-        complain(InputError(args.path, data["alignment_problems"]), streams)
+    if card.alignment_problems:
+        complain(InputError(args.path, [str(p) for p in card.alignment_problems]), streams)
     return 0
 
 
-def _color(row: Mapping[str, Any]) -> str | None:
-    """The colour of a row's grade (``"red"``), None when it has none."""
-    return None if row["grade"] is None else str(row["grade"]["color"])
-
-
-def _score_cells(name: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]:
+    kr = row if isinstance(row, KeyResultRow) else None
     return (
         name,
-        display.number_text(row["value"], row["unit"], terminal) if "value" in row else "",
-        display.percent_text(row["progress"]) if "progress" in row else "",
-        display.score_text(row["score"]),
-        display.grade_text(row["grade"]),
-        display.status_label(row["status"]),
+        "" if kr is None else display.number_text(kr.value, kr.unit, terminal),
+        "" if kr is None else display.percent_text(kr.progress),
+        display.row_score_text(row),
+        display.grade_text(row),
+        display.row_status_text(row),
     )
 
 
@@ -105,25 +105,23 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         AlignmentTree.from_plan(plan)
     except AlignmentError as error:
         raise InputError(args.path, problems(error)) from None
-    data = _data(args, plan)
+    card = _card(args, plan)
     paint = colorizer(args.color, streams)
-    objectives = data["objectives"]
+    objectives = card.objectives
     # Whether each objective is the last of its siblings: walking backwards, a sibling at
     # the same depth seen since the last shallower one means it is not.
     last = [False] * len(objectives)
     seen: list[bool] = []
     for k in range(len(objectives) - 1, -1, -1):
-        depth = objectives[k]["depth"]
+        depth = objectives[k].depth
         del seen[depth + 1 :]
         seen.extend([False] * (depth + 1 - len(seen)))
         last[k] = not seen[depth]
         seen[depth] = True
     open_levels: list[bool] = []  # per ancestor depth: does a later sibling still follow?
-    path: list[str] = []  # the ids from the root down to the objective
     for k, obj in enumerate(objectives):
-        depth = obj["depth"]
+        depth = obj.depth
         del open_levels[depth:]
-        del path[depth:]
         if depth == 0:
             prefix = ""
         else:
@@ -133,15 +131,15 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
             prefix = "".join("│   " if more else "    " for more in shown)
             prefix += display.depth_marker(depth) + ("└── " if last[k] else "├── ")
         open_levels.append(not last[k])
-        g = obj["grade"]
-        grade = display.NO_VALUE if g is None else paint(g["label"], g["color"])
+        grade = display.grade_text(obj)
+        if grade != display.NO_VALUE:
+            grade = paint(grade, color(obj))
         via = ""
-        if depth and obj["aligned_to"] != path[-1]:
-            via = f" (via {terminal(obj['aligned_to'])})"
-        path.append(obj["id"])
+        if depth and obj.aligned_to != obj.parent:
+            via = f" (via {terminal(obj.aligned_to or '')})"
         streams.stdout.write(
-            f"{prefix}{paint(terminal(obj['id']), 'bold')}  {display.score_text(obj['score'])} "
-            f"{grade}, {display.status_label(obj['status'])}{via}  {terminal(obj['title'])}\n"
+            f"{prefix}{paint(terminal(obj.id), 'bold')}  {display.row_score_text(obj)} "
+            f"{grade}, {display.row_status_text(obj)}{via}  {terminal(obj.title)}\n"
         )
     return 0
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 
 import attrs
 
@@ -73,7 +74,10 @@ class Bands:
 
     def grade(self, score: float) -> Grade:
         """The grade of *score* in these bands."""
-        return self.grades[bisect.bisect_right(self.thresholds, to_float("score", score))]
+        # A finite float needs no conversion (the scorecard grades every row with this).
+        if not (type(score) is float and -math.inf < score < math.inf):
+            score = to_float("score", score)
+        return self.grades[bisect.bisect_right(self.thresholds, score)]
 
 
 ASPIRATIONAL_BANDS = Bands(

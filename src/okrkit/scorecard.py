@@ -1,0 +1,981 @@
+"""The scorecard: one evaluation of a plan at a date, which every view reads.
+
+`scorecard` walks the alignment tree once and says, for each objective and key result in
+tree order, its score, status and grade as of a date, with the grade it is heading for and
+each key result's forecast.  The reports (Markdown, HTML, JSON), ``okrkit score`` and
+``okrkit tree``, `okrkit.to_frame`, the plots and the notebook views all show these rows;
+none of them computes a score, grade, status or colour of its own.
+
+>>> from datetime import date
+>>> import okrkit
+>>> kr = okrkit.KeyResult(id="nps", title="Raise NPS from 30 to 50", direction="increase",
+...                       start=30, target=50).check_in(40, at=date(2026, 8, 1))
+>>> plan = okrkit.Plan(objectives=[okrkit.Objective(id="delight", title="Delight customers",
+...     cycle=okrkit.Cycle.parse("2026-Q3"), key_results=[kr])])
+>>> card = scorecard(plan, at=date(2026, 8, 10))
+>>> row = card.objectives[0]
+>>> row.score, row.status.value, row.grade, row.projected_grade.label
+(0.5, 'on_track', None, 'delivered')
+>>> scorecard(plan, at=date(2026, 10, 1)).objectives[0].grade.label
+'progress'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+
+from okrkit import _validators as v
+from okrkit._forest import Forest
+from okrkit._gc import paused
+from okrkit.cycles import Cycle
+from okrkit.errors import AlignmentError, InvalidTypeError, OKRError, Problem
+from okrkit.model import (
+    CheckIn,
+    Commitment,
+    Direction,
+    KeyResult,
+    Kpi,
+    Objective,
+    Plan,
+    PlanIndex,
+)
+from okrkit.rules import Diagnostic
+from okrkit.scoring import (
+    ASPIRATIONAL_BANDS,
+    COMMITTED_BANDS,
+    LINEAR,
+    Bands,
+    Forecast,
+    Grade,
+    Policy,
+    PolicyName,
+    Status,
+    confidence,
+    done,
+    forecast,
+    policy_named,
+    progress,
+    status,
+)
+from okrkit.tree import AlignmentTree, RollUp, check_roll_up
+
+__all__ = [
+    "REPORT_VERSION",
+    "KeyResultRow",
+    "KpiRow",
+    "ObjectiveRow",
+    "Scorecard",
+    "color",
+    "diagnostics_data",
+    "scorecard",
+]
+
+REPORT_VERSION = 2
+"""The version of the JSON report's shape (``"okrkit_report": 2``): `Scorecard.to_dict`."""
+
+
+def _float(value: object) -> float | None:
+    """A plan's number (an int, float or Decimal) as a float; None stays None."""
+    if value is None:
+        return None
+    assert isinstance(value, int | float | Decimal)
+    return float(value)
+
+
+def _band(value: object) -> float | tuple[float, float] | None:
+    if isinstance(value, tuple):
+        return (float(value[0]), float(value[1]))
+    return _float(value)
+
+
+def _graded(commitment: Commitment) -> Bands:
+    """The bands an objective of *commitment*, and its key results, are graded by."""
+    return COMMITTED_BANDS if commitment is Commitment.COMMITTED else ASPIRATIONAL_BANDS
+
+
+@attrs.frozen(kw_only=True)
+class KeyResultRow:
+    """One key result as of the scorecard's date.
+
+    The row holds what the evaluation decided (*score*, *status*, *forecast*, whether it is
+    graded yet); what follows from the key result alone (*value*, *progress*, *done*,
+    *confidence*) is read from it, trimmed to the scorecard's date, when asked for.
+
+    *score* is its score in the alignment tree (None when it cannot be measured, or before its
+    cycle starts).  *grade* is set once its objective's cycle has ended (or when the objective
+    has no cycle); before that, *projected_grade* is the grade its *forecast* would get at the
+    cycle's end.  Both are graded as its objective is committed (green only at 1.0).
+    """
+
+    key_result: KeyResult
+    """The key result, with the check-ins made by the scorecard's date."""
+    score: float | None
+    """Its score under the scorecard's policy."""
+    status: Status | None
+    """Where it stands in its objective's cycle (None without a cycle, or unmeasurable)."""
+    forecast: Forecast | None
+    """Where it is heading by the end of the cycle, while the cycle runs."""
+    commitment: Commitment
+    """Its objective's commitment, which it is graded by."""
+    final: bool
+    """Whether it is graded: its objective's cycle has reached its last day, or it has none."""
+
+    @property
+    def grade(self) -> Grade | None:
+        """Its grade, once the cycle has ended (or when there is no cycle)."""
+        if not self.final or self.score is None:
+            return None
+        return _graded(self.commitment).grade(self.score)
+
+    @property
+    def projected_grade(self) -> Grade | None:
+        """The grade its forecast would get at the end of the cycle, while the cycle runs."""
+        f = self.forecast
+        if f is None or f.score is None:
+            return None
+        return _graded(self.commitment).grade(f.score)
+
+    @property
+    def value(self) -> float | None:
+        """Its value: the latest check-in, else its start."""
+        return _float(self.key_result.value_at())
+
+    @property
+    def checked_in(self) -> date | datetime | None:
+        """When its latest check-in was made (None: never)."""
+        latest = self.key_result.latest()
+        return None if latest is None else latest.at
+
+    @property
+    def confidence(self) -> float | None:
+        """The latest confidence its owner gave (0 to 1)."""
+        return confidence(self.key_result)
+
+    @property
+    def progress(self) -> float | None:
+        """The raw, unclamped fraction of the way from start to target (None: unmeasurable)."""
+        try:
+            return progress(self.key_result)
+        except OKRError:
+            return None
+
+    @property
+    def done(self) -> bool:
+        """Whether its latest check-in reached its target (`okrkit.scoring.done`)."""
+        return done(self.key_result)
+
+    @property
+    def id(self) -> str:
+        """The key result's id."""
+        return self.key_result.id
+
+    @property
+    def title(self) -> str:
+        """The key result's title."""
+        return self.key_result.title
+
+    @property
+    def owner(self) -> str | None:
+        """Who owns the key result."""
+        return self.key_result.owner
+
+    @property
+    def direction(self) -> Direction | None:
+        """Which way the key result should move."""
+        return self.key_result.direction
+
+    @property
+    def unit(self) -> str | None:
+        """The key result's unit."""
+        return self.key_result.unit
+
+    @property
+    def start(self) -> float | None:
+        """The key result's start, as a float."""
+        return _float(self.key_result.start)
+
+    @property
+    def target(self) -> float | tuple[float, float] | None:
+        """The key result's target as a float, or a band's two ends."""
+        return _band(self.key_result.target)
+
+    @property
+    def weight(self) -> float:
+        """How much the key result counts in its objective."""
+        return float(self.key_result.weight)
+
+
+# Where the scorecard's date falls in an objective's cycle: before it, while it runs (up to
+# the day before its last), or from its last day on, or with no cycle at all (then graded).
+_BEFORE, _RUNNING, _ENDED = "before", "running", "ended"
+
+# A key result's evaluation while its cycle runs (or on its last day): status and forecast.
+_State: TypeAlias = tuple[Status | None, Forecast | None]
+
+
+@attrs.frozen
+class ObjectiveRow:
+    """One objective as of the scorecard's date, with its key results' rows.
+
+    *score* is its rolled-up score in the alignment tree (None when nothing under it can be
+    measured, or before its cycle starts).  *grade* is set once its cycle has ended (or when
+    it has no cycle), by its commitment (a committed objective is green only at 1.0); while
+    the cycle runs, *projected_grade* is the grade of *projected_score*: its score, were each
+    key result at its forecast.  *parent* is the objective it hangs from in the tree (None for
+    a root, and for an objective whose alignment is broken); *aligned_to_title* the title of
+    what `aligned_to` names, an objective or a key result.
+
+    Rows are made by `scorecard`.  The key results' rows are made from what the evaluation
+    stored each time `key_results` is read (at 100,000 objectives, making 400,000 of them up
+    front would double what a scorecard costs).
+    """
+
+    objective: Objective
+    """The objective, with the check-ins made by the scorecard's date."""
+    parent: str | None
+    """The id of the objective above it in the tree."""
+    depth: int
+    """How far below its root it sits: 0 for a root."""
+    aligned_to_title: str | None
+    """The title of the objective or key result it is aligned to."""
+    score: float | None
+    """Its rolled-up score under the scorecard's policy and roll-up."""
+    projected_score: float | None
+    """Its score were each key result at its forecast, while the cycle runs."""
+    status: Status | None
+    """Where it stands in its cycle (None without a cycle, or unmeasurable)."""
+    _phase: str = attrs.field(repr=False)
+    _scores: tuple[float | None, ...] = attrs.field(repr=False)
+    _states: tuple[_State, ...] | None = attrs.field(repr=False)
+
+    @property
+    def final(self) -> bool:
+        """Whether it is graded: its cycle has reached its last day, or it has none."""
+        return self._phase is _ENDED
+
+    @property
+    def running(self) -> bool:
+        """Whether its cycle has begun and not yet reached its last day."""
+        return self._phase is _RUNNING
+
+    @property
+    def key_results(self) -> tuple[KeyResultRow, ...]:
+        """Its key results' rows, in the objective's order."""
+        obj = self.objective
+        final = self._phase is _ENDED
+        commitment = obj.commitment
+        if self._states is None:
+            if obj.cycle is None:
+                state: Status | None = None
+            else:
+                state = Status.NOT_STARTED if self._phase is _BEFORE else Status.CLOSED
+            shown = [None if self._phase is _BEFORE else s for s in self._scores]
+            return tuple(
+                KeyResultRow(
+                    key_result=kr,
+                    score=s,
+                    status=state,
+                    forecast=None,
+                    commitment=commitment,
+                    final=final,
+                )
+                for kr, s in zip(obj.key_results, shown, strict=True)
+            )
+        return tuple(
+            KeyResultRow(
+                key_result=kr,
+                score=s,
+                status=state,
+                forecast=predicted,
+                commitment=commitment,
+                final=final,
+            )
+            for kr, s, (state, predicted) in zip(
+                obj.key_results, self._scores, self._states, strict=True
+            )
+        )
+
+    @property
+    def grade(self) -> Grade | None:
+        """Its grade, once its cycle has ended (or when it has no cycle)."""
+        if self._phase is not _ENDED or self.score is None:
+            return None
+        return _graded(self.objective.commitment).grade(self.score)
+
+    @property
+    def projected_grade(self) -> Grade | None:
+        """The grade of its projected score, while its cycle runs."""
+        if self.projected_score is None:
+            return None
+        return _graded(self.objective.commitment).grade(self.projected_score)
+
+    @property
+    def confidence(self) -> float | None:
+        """The weighted mean of its key results' latest confidences."""
+        return confidence(self.objective)
+
+    @property
+    def id(self) -> str:
+        """The objective's id."""
+        return self.objective.id
+
+    @property
+    def title(self) -> str:
+        """The objective's title."""
+        return self.objective.title
+
+    @property
+    def owner(self) -> str | None:
+        """Who owns the objective."""
+        return self.objective.owner
+
+    @property
+    def level(self) -> str | None:
+        """The objective's level (``"company"``, ``"team"``...)."""
+        level = self.objective.level
+        return None if level is None else str(level)
+
+    @property
+    def cycle(self) -> Cycle | None:
+        """The objective's cycle."""
+        return self.objective.cycle
+
+    @property
+    def commitment(self) -> Commitment:
+        """Committed or aspirational."""
+        return self.objective.commitment
+
+    @property
+    def aligned_to(self) -> str | None:
+        """The id the objective is aligned to, as the plan says."""
+        return self.objective.aligned_to
+
+    @property
+    def weight(self) -> float:
+        """How much the objective counts in its parent's roll-up."""
+        return float(self.objective.weight)
+
+
+@attrs.frozen(kw_only=True)
+class KpiRow:
+    """One KPI as of the scorecard's date: its latest reading and whether it is healthy."""
+
+    kpi: Kpi
+    """The KPI."""
+    value: float | None
+    """Its latest reading (None: none yet)."""
+    healthy: bool | None
+    """Whether that reading is on the right side of the threshold (None: no reading)."""
+
+    @property
+    def id(self) -> str:
+        """The KPI's id."""
+        return self.kpi.id
+
+    @property
+    def title(self) -> str:
+        """The KPI's title."""
+        return self.kpi.title
+
+
+def color(row: ObjectiveRow | KeyResultRow) -> str | None:
+    """The colour a view gives *row*: its grade's, else its projected grade's; None: neither.
+
+    Every view colours with this one function, so a row is the same colour in the HTML
+    report, the plot, the notebook and the terminal.
+
+    >>> from datetime import date
+    >>> import okrkit
+    >>> kr = okrkit.KeyResult(title="Ship", direction="milestone").check_in(1, at=date(2026, 8, 1))
+    >>> card = scorecard(okrkit.Plan(objectives=[okrkit.Objective(title="O", key_results=[kr])]))
+    >>> color(card.objectives[0]), color(card.objectives[0].key_results[0])
+    ('green', 'green')
+    """
+    shown = row.grade if row.grade is not None else row.projected_grade
+    return None if shown is None else shown.color
+
+
+@attrs.frozen(kw_only=True)
+class Scorecard:
+    """A plan evaluated at a date: its objectives' rows in tree order, its KPIs, its problems.
+
+    Made by `scorecard`.  *objectives* come depth first down the alignment tree.  When the
+    alignment is broken, *alignment_problems* lists each problem and the objectives whose
+    links are broken are treated as roots: the plan is still scored.
+    """
+
+    plan: Plan
+    """The plan as it stood at the end of *at*: check-ins made after it left out."""
+    at: date
+    """The date the plan is evaluated at."""
+    policy: Policy
+    """The scoring policy."""
+    roll_up: RollUp
+    """Where objectives' scores come from (see `okrkit.tree.RollUp`)."""
+    objectives: tuple[ObjectiveRow, ...]
+    """Every objective, depth first down the alignment tree."""
+    kpis: tuple[KpiRow, ...]
+    """Every KPI, in plan order."""
+    alignment_problems: tuple[Problem, ...]
+    """What is wrong with the alignment (unknown parents, loops, duplicated ids)."""
+
+    def __iter__(self) -> Iterator[ObjectiveRow]:
+        return iter(self.objectives)
+
+    def __len__(self) -> int:
+        return len(self.objectives)
+
+    def key_results(self) -> Iterator[tuple[ObjectiveRow, KeyResultRow]]:
+        """Every key result's row with its objective's, in tree order."""
+        return ((o, k) for o in self.objectives for k in o.key_results)
+
+    def row(self, id: str) -> ObjectiveRow | KeyResultRow:
+        """The row of the objective or key result *id* (the first, if the id is held twice)."""
+        for o in self.objectives:
+            if o.id == id:
+                return o
+            for k in o.key_results:
+                if k.id == id:
+                    return k
+        from okrkit.errors import UnknownIdError
+
+        raise UnknownIdError(id)
+
+    def locate(self, path: str) -> str:
+        """Where *path* (a finding's, such as ``objectives[4].key_results[2].target``) is, in
+        the ids and titles people see rather than list positions.
+
+        >>> import okrkit
+        >>> kr = okrkit.KeyResult(id="nps", title="Raise NPS", direction="increase", start=1,
+        ...                       target=2)
+        >>> card = scorecard(okrkit.Plan(objectives=[okrkit.Objective(id="delight",
+        ...     title="Delight customers", key_results=[kr])]))
+        >>> card.locate("objectives[0].key_results[0].check_ins[2]")
+        "key result nps 'Raise NPS' of delight, check-in 3"
+        >>> card.locate("objectives[0]"), card.locate("")
+        ("objective delight 'Delight customers'", 'the plan')
+        """
+        if path in ("", "$"):
+            return "the plan"
+        found = _PLACE.fullmatch(path)
+        if found is None:
+            return path
+        kind, i, j, rest = found.groups()
+        plan = self.plan
+        try:
+            if kind == "kpis":
+                kpi = plan.kpis[int(i)]
+                place = f"KPI {kpi.id} {kpi.title!r}"
+            else:
+                obj = plan.objectives[int(i)]
+                if j is None:
+                    place = f"objective {obj.id} {obj.title!r}"
+                else:
+                    kr = obj.key_results[int(j)]
+                    place = f"key result {kr.id} {kr.title!r} of {obj.id}"
+        except IndexError:
+            return path
+        if rest:
+            field = _CHECK_IN.sub(lambda m: f"check-in {int(m.group(1)) + 1}", rest[1:])
+            place += ", " + field.replace("_", " ").replace(".", ", ")
+        return place
+
+    @property
+    def score(self) -> float | None:
+        """The mean score of the top-level objectives (None: none has a score)."""
+        roots = [o.score for o in self.objectives if o.depth == 0 and o.score is not None]
+        return math.fsum(roots) / len(roots) if roots else None
+
+    def counts(self) -> dict[Status | None, int]:
+        """How many objectives have each status (None: no status), in `Status` order."""
+        found: dict[Status | None, int] = {}
+        for o in self.objectives:
+            found[o.status] = found.get(o.status, 0) + 1
+        order = [*Status, None]
+        return {s: found[s] for s in order if s in found}
+
+    def attention(self) -> tuple[tuple[ObjectiveRow, KeyResultRow | None], ...]:
+        """What needs attention, in tree order: each objective and key result off track, at
+        risk or stale (a key result with its objective; an objective with None)."""
+        wanted = (Status.OFF_TRACK, Status.AT_RISK, Status.STALE)
+        found: list[tuple[ObjectiveRow, KeyResultRow | None]] = []
+        for o in self.objectives:
+            if o.status in wanted:
+                found.append((o, None))
+            found.extend((o, k) for k in o.key_results if k.status in wanted)
+        return tuple(found)
+
+    def to_dict(
+        self,
+        *,
+        diagnostics: Iterable[Diagnostic] | None = None,
+        title: str | None = None,
+    ) -> dict[str, Any]:
+        """The JSON report: everything in the scorecard as JSON-ready data.
+
+        *diagnostics* (a rules `Report`, or any iterable of `okrkit.rules.Diagnostic`) are
+        listed as their `~okrkit.rules.Diagnostic.to_dict`, with ``"where"`` (`locate`);
+        *title* heads the report.
+        ``"okrkit_report"`` is `REPORT_VERSION`.
+        """
+        found = None
+        if diagnostics is not None:
+            found = [{**d, "where": self.locate(d["path"])} for d in diagnostics_data(diagnostics)]
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for d in found or ():
+            counts[d["severity"]] += 1
+        needs = self.attention()
+        return {
+            "okrkit_report": REPORT_VERSION,
+            "title": title or "OKR report",
+            "as_of": self.at.isoformat(),
+            "policy": self.policy.name,
+            "roll_up": self.roll_up,
+            "summary": {
+                "objectives": len(self.objectives),
+                "key_results": sum(len(o.key_results) for o in self.objectives),
+                "score": self.score,
+                "statuses": {_status(s) or "none": n for s, n in self.counts().items()},
+                "attention": [
+                    {
+                        "objective": o.id,
+                        "key_result": None if k is None else k.id,
+                        "status": _status((o if k is None else k).status),
+                    }
+                    for o, k in needs
+                ],
+                "diagnostics": counts if found is not None else None,
+            },
+            "objectives": [_objective_dict(o) for o in self.objectives],
+            "kpis": [
+                {
+                    "id": k.id,
+                    "title": k.title,
+                    "owner": k.kpi.owner,
+                    "direction": k.kpi.direction.value,
+                    "threshold": _json_number(k.kpi.threshold),
+                    "unit": k.kpi.unit,
+                    "value": k.value,
+                    "healthy": k.healthy,
+                }
+                for k in self.kpis
+            ],
+            "alignment_problems": [p.message for p in self.alignment_problems],
+            "diagnostics": found,
+        }
+
+    def _repr_html_(self) -> str:
+        """A compact HTML view for notebooks (`okrkit.report.scorecard_html`)."""
+        from okrkit import _repr
+
+        return _repr.html(self)
+
+
+_PLACE = re.compile(
+    r"(?:\$\.)?(objectives|kpis)\[(\d{1,9})\](?:\.key_results\[(\d{1,9})\])?(\..*)?"
+)
+_CHECK_IN = re.compile(r"check_ins\[(\d{1,9})\]")
+
+
+# JSON ----------------------------------------------------------------------------------------
+
+
+def _status(value: Status | None) -> str | None:
+    return None if value is None else value.value
+
+
+def _grade_dict(g: Grade | None) -> dict[str, str] | None:
+    return None if g is None else {"label": g.label, "color": g.color}
+
+
+def _json_number(value: object) -> float | list[float] | None:
+    band = _band(value)
+    return list(band) if isinstance(band, tuple) else band
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _key_result_dict(k: KeyResultRow) -> dict[str, Any]:
+    f = k.forecast
+    return {
+        "id": k.id,
+        "title": k.title,
+        "owner": k.owner,
+        "direction": None if k.direction is None else k.direction.value,
+        "unit": k.unit,
+        "weight": k.weight,
+        "start": k.start,
+        "target": _json_number(k.key_result.target),
+        "value": k.value,
+        "checked_in": None if k.checked_in is None else k.checked_in.isoformat(),
+        "confidence": k.confidence,
+        "progress": _finite(k.progress),
+        "score": k.score,
+        "grade": _grade_dict(k.grade),
+        "projected_grade": _grade_dict(k.projected_grade),
+        "status": _status(k.status),
+        "done": k.done,
+        "forecast": None
+        if f is None or f.value is None
+        else {"value": f.value, "score": f.score, "trend": _finite(f.trend)},
+    }
+
+
+def _objective_dict(o: ObjectiveRow) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "title": o.title,
+        "owner": o.owner,
+        "level": o.level,
+        "cycle": None if o.cycle is None else str(o.cycle),
+        "commitment": o.commitment.value,
+        "weight": o.weight,
+        "aligned_to": o.aligned_to,
+        "aligned_to_title": o.aligned_to_title,
+        "parent": o.parent,
+        "depth": o.depth,
+        "score": o.score,
+        "projected_score": o.projected_score,
+        "grade": _grade_dict(o.grade),
+        "projected_grade": _grade_dict(o.projected_grade),
+        "status": _status(o.status),
+        "confidence": o.confidence,
+        "key_results": [_key_result_dict(k) for k in o.key_results],
+    }
+
+
+def diagnostics_data(diagnostics: object) -> list[dict[str, Any]]:
+    """Rule findings as JSON-ready data, each its `okrkit.rules.Diagnostic.to_dict`.
+
+    *diagnostics* is a rules `Report`, or any iterable of `okrkit.rules.Diagnostic`.
+    """
+    if isinstance(diagnostics, str | bytes) or not isinstance(diagnostics, Iterable):
+        raise InvalidTypeError("diagnostics", diagnostics, "a rules Report or Diagnostics")
+    found = []
+    for i, d in enumerate(diagnostics):
+        if not isinstance(d, Diagnostic):
+            raise InvalidTypeError(f"diagnostics[{i}]", d, "a rules Diagnostic")
+        found.append(d.to_dict())
+    return found
+
+
+# The evaluation ------------------------------------------------------------------------------
+
+
+def _as_of(plan: Plan, at: date) -> Plan:
+    """*plan* as it stood at the end of day *at*: later check-ins dropped.
+
+    Only the objectives with a later check-in are copied; a plan with none is returned as is.
+    """
+    objectives = list(plan.objectives)
+    changed = False
+    for i, obj in enumerate(objectives):
+        kept = []
+        trimmed = False
+        for kr in obj.key_results:
+            check_ins = kr.check_ins
+            if check_ins and _after(check_ins[-1], at):
+                latest = kr.latest(at)
+                keep = 0 if latest is None else check_ins.index(latest) + 1
+                kept.append(attrs.evolve(kr, check_ins=check_ins[:keep]))
+                trimmed = True
+            else:
+                kept.append(kr)
+        if trimmed:
+            objectives[i] = attrs.evolve(obj, key_results=kept)
+            changed = True
+    return attrs.evolve(plan, objectives=objectives) if changed else plan
+
+
+def _after(check_in: CheckIn, at: date) -> bool:
+    when = check_in.at
+    return (when.date() if isinstance(when, datetime) else when) > at
+
+
+def _tree(
+    plan: Plan, roll_up: RollUp, policy: Policy, kr_from_children: bool
+) -> tuple[AlignmentTree, list[str] | None, tuple[Problem, ...]]:
+    """*plan*'s tree, each objective's id in it by position (None: the plan's), and the
+    alignment's problems.
+
+    When the alignment is broken, the tree is built from a copy in which every objective
+    aligned to an unknown or duplicated id, or on a loop, is a root, and every id held twice
+    is made unique; the rows keep the plan's own ids.
+    """
+    try:
+        tree = AlignmentTree.from_plan(
+            plan, roll_up=roll_up, policy=policy, kr_from_children=kr_from_children
+        )
+    except AlignmentError as error:
+        problems = error.details
+    else:
+        return tree, None, ()
+    forest = Forest(plan)
+    twice = set(forest.duplicates)
+    cut = set(forest.unknown).union(*forest.loops)
+    taken = set(forest.index)
+
+    def unique(id: str, i: int, j: int | None = None) -> str:
+        if id not in twice:
+            return id
+        n = 0
+        while (made := f"{id}#{i}" + ("" if j is None else f".{j}") + "#" * n) in taken:
+            n += 1
+        taken.add(made)
+        return made
+
+    objectives = []
+    for i, obj in enumerate(plan.objectives):
+        key_results = [
+            attrs.evolve(kr, id=unique(kr.id, i, j)) if kr.id in twice else kr
+            for j, kr in enumerate(obj.key_results)
+        ]
+        root = i in cut or obj.aligned_to in twice
+        objectives.append(
+            attrs.evolve(
+                obj,
+                id=unique(obj.id, i),
+                aligned_to=None if root else obj.aligned_to,
+                key_results=key_results,
+            )
+        )
+    fixed = attrs.evolve(plan, objectives=objectives)
+    tree = AlignmentTree.from_plan(
+        fixed, roll_up=roll_up, policy=policy, kr_from_children=kr_from_children
+    )
+    return tree, [o.id for o in objectives], problems
+
+
+def scorecard(
+    plan_or_tree: Plan | AlignmentTree,
+    *,
+    at: date | None = None,
+    policy: Policy | PolicyName | None = None,
+    roll_up: RollUp | None = None,
+) -> Scorecard:
+    """*plan_or_tree* evaluated as of *at* (default today): a `Scorecard`.
+
+    The scores are the alignment tree's, under *policy* (default `~okrkit.scoring.LINEAR`)
+    and *roll_up* (default ``"key_results"``; see `okrkit.tree.RollUp`); given a tree, its own
+    policy and roll-up are the defaults, and the tree is reused when nothing differs.
+    Check-ins made after *at* are left out.  For each objective and key result, as of *at*:
+
+    - before its cycle starts: status NOT_STARTED, and no score, grade nor forecast;
+    - while the cycle runs: its score and status, no grade, and the *projected* grade (the
+      grade its forecast would get at the cycle's end; see `okrkit.scoring.forecast`);
+    - at or after the cycle's end (or with no cycle): its grade, by its objective's
+      commitment.
+
+    A plan whose alignment is broken is still scored: its problems are listed in
+    `Scorecard.alignment_problems`, and the objectives whose links are broken are roots.
+
+    >>> import okrkit
+    >>> card = scorecard(okrkit.Plan(), at=date(2026, 8, 1))
+    >>> card.objectives, card.to_dict()["okrkit_report"]
+    ((), 2)
+    """
+    if isinstance(plan_or_tree, AlignmentTree):
+        given: AlignmentTree | None = plan_or_tree
+        plan = plan_or_tree.to_plan()
+        chosen = plan_or_tree.policy if policy is None else policy_named(policy)
+        rolled = plan_or_tree.roll_up if roll_up is None else check_roll_up(roll_up)
+    elif isinstance(plan_or_tree, Plan):
+        given = None
+        plan = plan_or_tree
+        chosen = LINEAR if policy is None else policy_named(policy)
+        rolled = "key_results" if roll_up is None else check_roll_up(roll_up)
+    else:
+        raise InvalidTypeError("plan_or_tree", plan_or_tree, "a Plan or an AlignmentTree")
+    if at is None:
+        at = date.today()
+    elif not isinstance(at, date) or isinstance(at, datetime):
+        raise InvalidTypeError("at", at, "a date")
+    # The rows make no reference cycles: the collector's runs over the plan would be wasted.
+    with paused():
+        return _evaluate(plan, given, at, chosen, rolled)
+
+
+def _evaluate(
+    plan: Plan, given: AlignmentTree | None, at: date, chosen: Policy, rolled: RollUp
+) -> Scorecard:
+    then = _as_of(plan, at)
+    if given is not None and then is plan and given.policy == chosen and given.roll_up == rolled:
+        tree, ids = given, None
+        problems: tuple[Problem, ...] = ()
+    else:
+        joined = given is not None and given.kr_from_children
+        tree, ids, problems = _tree(then, rolled, chosen, joined)
+    evaluation = _Evaluation(plan=then, at=at, policy=chosen, roll_up=rolled, tree=tree, ids=ids)
+    return evaluation.card(problems)
+
+
+def _phase(cycle: Cycle | None, at: date) -> str:
+    if cycle is None or at >= cycle.end:
+        return _ENDED
+    return _BEFORE if at < cycle.start else _RUNNING
+
+
+@attrs.frozen(kw_only=True)
+class _Evaluation:
+    """One walk down the tree, making the scorecard's rows."""
+
+    plan: Plan
+    at: date
+    policy: Policy
+    roll_up: RollUp
+    tree: AlignmentTree
+    ids: list[str] | None  # the objectives' ids in the tree by position, when not the plan's
+
+    def card(self, problems: tuple[Problem, ...]) -> Scorecard:
+        plan, at = self.plan, self.at
+        objectives = plan.objectives
+        position = None if self.ids is None else {id: i for i, id in enumerate(self.ids)}
+        index = plan.index
+        rows: list[ObjectiveRow] = []
+        parents: list[int] = []  # each row's parent row, -1 for a root
+        positions: list[int] = []  # each row's objective's position in a broken plan
+        running: list[int] = []  # the rows whose cycle runs, with a forecast to project
+        path: list[int] = []  # the rows from the root down to the objective
+        for node in self.tree.walk():
+            if position is None:
+                obj = node.objective  # the plan's own
+            else:  # the plan's, not the tree's copy with ids made unique
+                i = position[node.id]
+                obj = objectives[i]
+                positions.append(i)
+            depth = node.depth
+            del path[depth:]
+            cycle = obj.cycle
+            phase = _phase(cycle, at)
+            score = node.score
+            states: tuple[_State, ...] | None = None
+            if cycle is None:
+                state: Status | None = None
+            elif phase is _BEFORE:
+                state, score = Status.NOT_STARTED, None
+            elif at > cycle.end:
+                state = Status.CLOSED
+            else:
+                states = tuple(self.state(kr, cycle, phase) for kr in obj.key_results)
+                state = self.objective_status(obj)
+                if phase is _RUNNING and any(
+                    f is not None and f.score is not None for _, f in states
+                ):
+                    running.append(len(rows))
+            aligned = obj.aligned_to
+            parents.append(path[-1] if path else -1)
+            path.append(len(rows))
+            rows.append(
+                ObjectiveRow(
+                    obj,
+                    None if len(path) < 2 else rows[path[-2]].objective.id,
+                    depth,
+                    None if aligned is None else _title(plan, index, aligned),
+                    score,
+                    None,
+                    state,
+                    phase,
+                    node.key_result_scores,
+                    states,
+                )
+            )
+        if running:
+            self.project(rows, parents, positions, running)
+        return Scorecard(
+            plan=plan,
+            at=at,
+            policy=self.policy,
+            roll_up=self.roll_up,
+            objectives=tuple(rows),
+            kpis=tuple(_kpi(kpi, at) for kpi in plan.kpis),
+            alignment_problems=problems,
+        )
+
+    def objective_status(self, obj: Objective) -> Status | None:
+        """*obj*'s status while its cycle runs; None when it cannot be judged."""
+        try:
+            return status(obj, self.at)
+        except OKRError:  # no key results, or one that cannot be measured
+            return None
+
+    def state(self, kr: KeyResult, cycle: Cycle, phase: str) -> _State:
+        """*kr*'s status, and its forecast while the cycle runs; None for what cannot be had."""
+        if not kr.measurable:
+            return None, None
+        try:
+            state = status(kr, self.at, cycle=cycle)
+            if phase is not _RUNNING:
+                return state, None
+            return state, forecast(kr, cycle=cycle, at=self.at, policy=self.policy)
+        except OKRError:  # a start and target too close to tell apart as floats
+            return None, None
+
+    def project(
+        self, rows: list[ObjectiveRow], parents: list[int], positions: list[int], running: list[int]
+    ) -> None:
+        """Give each running row its projected score: its score in the tree were each key
+        result at its forecast.  Rows with nothing projected under them keep None: none of
+        their key results has a forecast (nor, when scores roll up from children, anything
+        below them)."""
+        projected = set(running)
+        if self.roll_up != "key_results":
+            for k in range(len(rows) - 1, -1, -1):  # children come after their parents
+                up = parents[k]
+                if k in projected and up >= 0 and rows[up].running:
+                    projected.add(up)
+        index = self.plan.index
+        place = {k: positions[k] if positions else index[rows[k].id][0] for k in projected}
+        objectives = list(self.plan.objectives)
+        for k in projected:
+            row = rows[k]
+            cycle = row.objective.cycle
+            assert cycle is not None  # a running row has one
+            objectives[place[k]] = attrs.evolve(
+                row.objective,
+                key_results=[_at_forecast(kr, cycle.end) for kr in row.key_results],
+            )
+        ahead = attrs.evolve(self.plan, objectives=objectives)
+        tree, ids, _ = _tree(ahead, self.roll_up, self.policy, self.tree.kr_from_children)
+        for k in projected:
+            id = rows[k].id if ids is None else ids[place[k]]
+            rows[k] = attrs.evolve(rows[k], projected_score=tree.score(id))
+
+
+def _at_forecast(row: KeyResultRow, end: date) -> KeyResult:
+    """The key result as it would stand at its forecast (one reading, on *end*), else as is."""
+    kr = row.key_result
+    f = row.forecast
+    if f is None or f.value is None:
+        return kr
+    return attrs.evolve(kr, check_ins=[CheckIn(at=end, value=f.value)])
+
+
+def _title(plan: Plan, index: PlanIndex, id: str | None) -> str | None:
+    """The title of the objective or key result *id*, if the plan holds it."""
+    if id is None:
+        return None
+    where = index.get(id)
+    if where is None:
+        return None
+    i, j = where
+    obj = plan.objectives[i]
+    return obj.title if j is None else obj.key_results[j].title
+
+
+def _kpi(kpi: Kpi, at: date) -> KpiRow:
+    reading = v.latest_counted(kpi.check_ins, at, _when)
+    value = None if reading is None else float(reading.value)
+    return KpiRow(kpi=kpi, value=value, healthy=kpi.healthy(at))
+
+
+def _when(check_in: CheckIn) -> date | datetime:
+    return check_in.at
