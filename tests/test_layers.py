@@ -47,3 +47,36 @@ class TestImportGraph:
         assert graph.direct_import_exists(
             importer="okrkit.cli", imported="okrkit.report", as_packages=True
         )
+
+
+class TestPresentationAboveValues:
+    """The values and the arithmetic never reach the views, not even lazily: a value's
+    ``_repr_html_`` goes through `okrkit._repr`, which imports nothing (docs/design.md)."""
+
+    VALUES = ("okrkit.model", "okrkit.cycles", "okrkit.scoring", "okrkit.tree", "okrkit.rules")
+    VIEWS = ("okrkit.report", "okrkit.plot", "okrkit.frame", "okrkit._display", "okrkit.cli")
+
+    @pytest.mark.parametrize("low", [*VALUES, "okrkit.scorecard", "okrkit._repr"])
+    def test_no_chain_up_to_a_view(self, graph: grimp.ImportGraph, low: str) -> None:
+        """No chain of imports, at the top or inside a function, leads to a view."""
+        reached = [
+            view
+            for view in self.VIEWS
+            if graph.chain_exists(importer=low, imported=view, as_packages=True)
+        ]
+        assert [] == reached
+
+    def test_the_seam_imports_nothing_of_okrkit(self, graph: grimp.ImportGraph) -> None:
+        """`okrkit._repr` holds the installed view and imports no module of okrkit."""
+        assert set() == graph.find_modules_directly_imported_by("okrkit._repr")
+
+    @pytest.mark.parametrize("value", ["okrkit.model", "okrkit.tree", "okrkit.scorecard"])
+    def test_values_reach_the_seam(self, graph: grimp.ImportGraph, value: str) -> None:
+        """The values that show themselves in notebooks do so through the seam."""
+        assert graph.direct_import_exists(importer=value, imported="okrkit._repr")
+
+    def test_the_scorecard_reads_the_tree(self, graph: grimp.ImportGraph) -> None:
+        """The scorecard's scores are the tree's: it imports the tree, the views import it."""
+        assert graph.direct_import_exists(importer="okrkit.scorecard", imported="okrkit.tree")
+        for view in ("okrkit.report", "okrkit.plot", "okrkit.frame"):
+            assert graph.direct_import_exists(importer=view, imported="okrkit.scorecard")
