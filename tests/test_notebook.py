@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 from datetime import date
@@ -93,6 +94,11 @@ class TestReprHtml:
         tree_html = AlignmentTree.from_plan(acme)._repr_html_()
         assert "<code>integrations-solid</code>" in tree_html
         assert "score 0.16" in tree_html
+        assert "<p>6 objectives, 1 root, roll-up key_results, policy linear, as of " in tree_html
+        assert "<code>grow-revenue</code>" in plan_html
+        # A meter holds no text: where a viewer drops it, the score is read once.
+        assert re.search(r"<meter [^>]*></meter> 0\.16<", tree_html)
+        assert "0 errors, 9 warnings, 0 info" in validate(acme, today=AUG_31)._repr_html_()
         report = validate(acme, today=AUG_31)
         check_fragment(report._repr_html_())
         assert "OKR602" in report._repr_html_()
@@ -187,6 +193,10 @@ class TestToFrame:
         assert (0.8, 1.5) == (band["target_low"], band["target_high"])
         assert math.isnan(band["target"])
         assert pd.Timestamp("2026-08-31", tz="UTC") == frame["checked_in"].max()
+        # One convention for every date column, so that they compare.
+        assert frame["checked_in"].dt.tz == frame["objective_cycle_start"].dt.tz
+        read = frame.dropna(subset=["checked_in"])
+        assert (read["checked_in"] < read["objective_cycle_end"] + pd.Timedelta(days=1)).all()
         # Plain dates alone stay naive.
         kr = okrkit.KeyResult(title="Up", direction="increase", start=0, target=1)
         plain = okrkit.Plan(objectives=[okrkit.Objective(title="O", key_results=[
@@ -226,6 +236,7 @@ class TestPlot:
         ax = plot.progress(acme.key_result("arr"), cycle=q3, at=AUG_31)
         labels = [line.get_label() for line in ax.get_lines()]
         assert ["check-ins", "expected pace", "target", r"forecast (\$9,715,791)"] == labels
+        assert r"\$9,120,000" == ax.yaxis.get_major_formatter()(9_120_000, 0)  # not "1e7"
         assert [8.2e6, 8.35e6, 8.61e6, 8.79e6, 9.12e6] == list(ax.get_lines()[0].get_ydata())
         assert r"Grow ARR from \$8.2M to \$10M" == ax.get_title()
         ax.figure.savefig(tmp_path / "arr.png")

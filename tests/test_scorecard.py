@@ -163,6 +163,9 @@ class TestLaws:
         data = card.to_dict()
         assert REPORT_VERSION == data["okrkit_report"] == 2
         assert len(card) == sum(data["summary"]["statuses"].values())
+        krs = sum(len(o.key_results) for o in card)
+        assert krs == sum(card.counts("key_results").values())
+        assert krs == sum(data["summary"]["key_result_statuses"].values())
 
 
 def _score_output(plan: Plan, at: str) -> str:
@@ -341,6 +344,7 @@ class TestBadInput:
             (lambda: scorecard(Plan()).to_dict(diagnostics=["x"]), okrkit.InvalidTypeError),  # type: ignore[list-item]
             (lambda: scorecard(Plan()).to_dict(diagnostics="OKR101"), okrkit.InvalidTypeError),  # type: ignore[arg-type]
             (lambda: scorecard(Plan()).row("nope"), okrkit.UnknownIdError),
+            (lambda: scorecard(Plan()).counts("kpis"), okrkit.InvalidValueError),  # type: ignore[arg-type]
         ],
     )
     def test_okrkit_errors(self, call: Any, error: type[Exception]) -> None:

@@ -201,6 +201,8 @@ class TestFromPlan:
         assert "<AlignmentTree of 6 objectives, 2 roots, roll_up='both', policy='google'>" == repr(
             tree
         )
+        one = AlignmentTree.from_plan(Plan(objectives=[ORG.objectives[0]]))
+        assert repr(one).startswith("<AlignmentTree of 1 objective, 1 root, ")
 
     @pytest.mark.parametrize(
         ("kwargs", "error"),

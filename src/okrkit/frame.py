@@ -124,11 +124,9 @@ def _key_result(kr: KeyResultRow) -> dict[str, Any]:
     }
 
 
-def _moments(pd: Any, values: list[date | datetime | None]) -> Any:
-    """Dates and datetimes as one datetime64 column: naive for dates only; else all in UTC."""
-    if all(x is None or not isinstance(x, datetime) for x in values):
-        return pd.to_datetime(pd.Series(values, dtype="object"))
-    return pd.to_datetime(pd.Series(values, dtype="object"), utc=True)
+def _moments(pd: Any, values: list[date | datetime | None], utc: bool) -> Any:
+    """Dates and datetimes as a datetime64 column: in UTC when *utc*, else naive."""
+    return pd.to_datetime(pd.Series(values, dtype="object"), utc=utc)
 
 
 def to_frame(
@@ -147,9 +145,10 @@ def to_frame(
     ``projected_grade``, ``color``, ``status``, ``forecast``...
 
     The columns have real dtypes: numbers are float64 (NaN where there is none), dates
-    (``checked_in``, ``objective_cycle_start``...) datetime64 (in UTC when a check-in has a
-    time of day with its zone), ``done`` bool.  A band target is ``target_low`` and
-    ``target_high`` (``target`` is NaN); a plain target is ``target``.
+    (``checked_in``, ``objective_cycle_start``...) datetime64, all naive or, once a check-in
+    has a time of day with its zone, all in UTC, so that they compare; ``done`` bool.  A
+    band target is ``target_low`` and ``target_high`` (``target`` is NaN); a plain target
+    is ``target``.
 
     An objective's score is the weighted mean of its key results' scores (under the default
     policy and roll-up): group by ``objective_id`` and weigh ``score`` by ``weight`` to get
@@ -164,11 +163,14 @@ def to_frame(
     )  # typed Any: pandas may be missing where types are checked
     card = scorecard(plan, at=at, policy=policy, roll_up=roll_up)
     rows = [{**_objective(o), **_key_result(k)} for o, k in card.key_results()]
+    # Every date column in one convention, so that they compare: naive while every check-in
+    # is a plain date, all in UTC once one has a time of day (with its zone).
+    utc = any(isinstance(row["checked_in"], datetime) for row in rows)
     columns: dict[str, Any] = {}
     for name, dtype in _COLUMNS.items():
         values = [row[name] for row in rows]
         if dtype.startswith("datetime64"):
-            columns[name] = _moments(pd, values)
+            columns[name] = _moments(pd, values, utc)
         else:
             columns[name] = pd.Series(values, dtype=dtype)
     return pd.DataFrame(columns, columns=list(_COLUMNS))

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from okrkit import _validators as v
-from okrkit._display import grade_text, indent, number_text, row_score_text
+from okrkit._display import NO_VALUE, grade_text, indent, number_text, row_score_text
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
@@ -41,6 +41,11 @@ def _axes(ax: Axes | None) -> Axes:
 def _plain(text: str) -> str:
     """*text* shown as written: a ``$`` would start matplotlib's mathtext."""
     return text.replace("$", r"\$")
+
+
+def _unit_prefix(unit: str | None) -> str | None:
+    """The unit a tick shows: a currency symbol (before the number); others are the axis's."""
+    return unit if unit in ("$", "€", "£") else None
 
 
 def _day(when: Any) -> date:
@@ -115,6 +120,11 @@ def progress(
             label=_plain(f"forecast ({number_text(f.value, kr.unit)})"),
         )
     axes.set_xlim(cycle.start, cycle.end + timedelta(days=1))
+    # Values as the reports write them ($9,120,000), not with an offset such as "1e7".
+    ticker = importlib.import_module("matplotlib.ticker")
+    axes.yaxis.set_major_formatter(
+        ticker.FuncFormatter(lambda y, _: _plain(number_text(y, _unit_prefix(kr.unit))))
+    )
     axes.set_title(_plain(kr.title))
     axes.set_ylabel(_plain(kr.unit or "value"))
     axes.legend(loc="best", fontsize="small")
@@ -148,10 +158,11 @@ def scores(
         range(len(rows)), [min(x, top) for x in values], color=[COLORS[color(o)] for o in rows]
     )
     for y, o in enumerate(rows):
-        words = grade_text(o)
-        text = "not measurable" if o.score is None else f"{row_score_text(o)} {words}"
-        if o.score is None and o.status is not None and o.status.value == "not_started":
-            text = "not started"
+        if o.score is not None:
+            text = f"{row_score_text(o)} {grade_text(o)}"
+        else:  # "not started" before the cycle, else nothing under it can be measured
+            shown = row_score_text(o)
+            text = shown if shown != NO_VALUE else "not measurable"
         x = min(values[y], top)
         # Past the middle the words go inside the bar, so that they never need a wider axis.
         inside = x > top / 2

@@ -194,10 +194,10 @@ def _summary_items(card: Scorecard) -> list[tuple[str, str]]:
     return items
 
 
-def _status_counts(card: Scorecard) -> str:
-    counts = card.counts()
+def _status_counts(card: Scorecard, of: Literal["objectives", "key_results"] = "objectives") -> str:
+    counts = card.counts(of)
     if not counts:
-        return "no objectives"
+        return "none"
     return ", ".join(
         f"{n} {status_label(None if s is None else s.value)}" for s, n in counts.items()
     )
@@ -236,6 +236,7 @@ class _Report:
             "## Summary",
             "",
             f"- Objectives: {_status_counts(card)}.",
+            f"- Key results: {_status_counts(card, 'key_results')}.",
         ]
         if self.found is not None:
             lines.append(f"- Findings of the rules: {_finding_counts(self.found)}.")
@@ -388,6 +389,7 @@ class _Report:
         parts = [
             '<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul>',
             f"<li>Objectives: {_e(_status_counts(card))}.</li>",
+            f"<li>Key results: {_e(_status_counts(card, 'key_results'))}.</li>",
         ]
         if self.found is not None:
             parts.append(f"<li>Findings of the rules: {_finding_counts(self.found)}.</li>")
@@ -486,7 +488,11 @@ _NB_CSS = (
 
 
 def _bar(row: ObjectiveRow | KeyResultRow, name: str) -> str:
-    """A score as a `meter` whose bands are the grade's (so browsers colour it), and in words."""
+    """A score as a `meter` whose bands are the grade's (so browsers colour it), and in words.
+
+    The meter holds no text of its own: where it is dropped (a notebook viewer that strips
+    it), the score is still read once, not twice.
+    """
     if row.score is None:
         why = "not started" if row.status is Status.NOT_STARTED else "not measurable"
         return f'<span class="muted">{why}</span>'
@@ -498,7 +504,7 @@ def _bar(row: ObjectiveRow | KeyResultRow, name: str) -> str:
     return (
         f'<span class="score"><meter class="{_e(color(row) or "")}" min="0" max="1" '
         f'low="{low:g}" high="{high:g}" optimum="1" '
-        f'value="{min(max(row.score, 0.0), 1.0):.4f}" aria-label="{_e(label)}">{shown}</meter> '
+        f'value="{min(max(row.score, 0.0), 1.0):.4f}" aria-label="{_e(label)}"></meter> '
         f"{shown}</span>"
     )
 
@@ -629,7 +635,8 @@ def scorecard_html(card: Scorecard) -> str:
 def _objectives_table(card: Scorecard) -> str:
     rows = "".join(
         f'<tr class="{_e(color(o) or "none")}">'
-        f'<th scope="row">{indent(o.depth, "&nbsp;&nbsp;")}{_e(o.title)}</th>'
+        f'<th scope="row">{indent(o.depth, "&nbsp;&nbsp;")}{_e(o.title)} '
+        f"<code>{_e(o.id)}</code></th>"
         f"<td>{_e(o.owner or NO_VALUE)}</td><td>{len(o.objective.key_results)}</td>"
         f"<td>{_bar(o, o.title)}</td><td>{_grade_badge(o)}</td>"
         f"<td>{_badge(o)}</td></tr>"
@@ -649,10 +656,16 @@ def tree_html(tree: AlignmentTree) -> str:
     """A compact HTML view of an alignment tree: nested lists with rolled-up scores (notebooks)."""
     if not isinstance(tree, AlignmentTree):
         raise InvalidTypeError("tree", tree, "an AlignmentTree")
-    parts = [f"<p>{_e(repr(tree))}</p><ul>"]
+    card = scorecard(tree)
+    roots = sum(1 for row in card if row.depth == 0)
+    caption = (
+        f"{count(len(card), 'objective')}, {count(roots, 'root')}, roll-up "
+        f"{_e(tree.roll_up)}, policy {_e(tree.policy.name)}, as of {card.at.isoformat()}"
+    )
+    parts = [f"<p>{caption}</p><ul>"]
     depth = 0
     first = True
-    for row in scorecard(tree):
+    for row in card:
         level = min(row.depth, INDENT_LEVELS)  # deeper rows nest no further, and say so
         if not first and level <= depth:
             parts.append("</li>")
@@ -677,4 +690,4 @@ def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
     found = [
         {**d, "where": d["id"] or d["path"] or "the plan"} for d in diagnostics_data(diagnostics)
     ]
-    return _fragment(_findings_table(found))
+    return _fragment(f"<p>{_e(_finding_counts(found))}</p>" + _findings_table(found))

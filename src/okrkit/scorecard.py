@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -35,7 +35,7 @@ from okrkit import _validators as v
 from okrkit._forest import Forest
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
-from okrkit.errors import AlignmentError, InvalidTypeError, OKRError, Problem
+from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError, Problem
 from okrkit.model import (
     CheckIn,
     Commitment,
@@ -493,13 +493,21 @@ class Scorecard:
         roots = [o.score for o in self.objectives if o.depth == 0 and o.score is not None]
         return math.fsum(roots) / len(roots) if roots else None
 
-    def counts(self) -> dict[Status | None, int]:
-        """How many objectives have each status (None: no status), in `Status` order."""
+    def counts(
+        self, of: Literal["objectives", "key_results"] = "objectives"
+    ) -> dict[Status | None, int]:
+        """How many objectives (or key results) have each status, in `Status` order; None
+        counts those with no status."""
+        if of == "objectives":
+            rows: Iterable[ObjectiveRow | KeyResultRow] = self.objectives
+        elif of == "key_results":
+            rows = (k for _, k in self.key_results())
+        else:
+            raise InvalidValueError("of", of, "'objectives' or 'key_results'")
         found: dict[Status | None, int] = {}
-        for o in self.objectives:
-            found[o.status] = found.get(o.status, 0) + 1
-        order = [*Status, None]
-        return {s: found[s] for s in order if s in found}
+        for row in rows:
+            found[row.status] = found.get(row.status, 0) + 1
+        return {s: found[s] for s in [*Status, None] if s in found}
 
     def attention(self) -> tuple[tuple[ObjectiveRow, KeyResultRow | None], ...]:
         """What needs attention, in tree order: each objective and key result off track, at
@@ -543,6 +551,9 @@ class Scorecard:
                 "key_results": sum(len(o.key_results) for o in self.objectives),
                 "score": self.score,
                 "statuses": {_status(s) or "none": n for s, n in self.counts().items()},
+                "key_result_statuses": {
+                    _status(s) or "none": n for s, n in self.counts("key_results").items()
+                },
                 "attention": [
                     {
                         "objective": o.id,

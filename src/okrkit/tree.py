@@ -545,8 +545,9 @@ class AlignmentTree:
         return (ids[i] for i in self._forest.order)
 
     def __repr__(self) -> str:
+        n, roots = len(self), len(self._forest.roots)
         return (
-            f"<AlignmentTree of {len(self)} objectives, {len(self._forest.roots)} roots, "
+            f"<AlignmentTree of {n} objective{'s' * (n != 1)}, {roots} root{'s' * (roots != 1)}, "
             f"roll_up={self.roll_up!r}, policy={self.policy.name!r}>"
         )
 
