@@ -253,6 +253,11 @@ class TestPlot:
         assert ["check-ins"] == [
             line.get_label() for line in plot.progress(vague, cycle=q3).get_lines()
         ]
+        # A threshold has a target to hold, and no pace to follow.
+        held = acme.key_result("gross-margin")
+        labels = [line.get_label() for line in plot.progress(held, cycle=q3).get_lines()]
+        assert "target" in labels
+        assert "expected pace" not in labels
 
     def test_progress_refuses_wrong_types(self) -> None:
         """A key result and a cycle are required."""

@@ -305,6 +305,21 @@ class TestWhatAManagerReads:
             text = okrkit.report.render(acme, fmt, at=AUG_31, diagnostics=found)  # type: ignore[arg-type]
             assert not re.search(r"objectives\\?\[\d", text), fmt
 
+    def test_a_long_summary_is_cut_short(self) -> None:
+        """The summary names at most 25 items under a heading and counts the rest."""
+        kr = KeyResult(title="Up", direction="increase", start=0, target=10)
+        many = Plan(objectives=[
+            Objective(id=f"o{i}", title=f"O {i}", cycle=Q3,
+                      key_results=[attrs.evolve(kr, id=f"k{i}")])
+            for i in range(30)
+        ])  # fmt: skip
+        found = [okrkit.Diagnostic(code="X1", name="n", severity="info", message="m", path="")] * 30
+        md = okrkit.report.render(many, "md", at=AUG_31, diagnostics=found)
+        assert "- and 35 more" in md  # 60 stale objectives and key results, 25 named
+        assert "- and 5 more (below)" in md
+        html = okrkit.report.render(many, "html", at=AUG_31)
+        assert "<li>and 35 more</li>" in html
+
     def test_summary_comes_first(self, acme: Plan) -> None:
         """Every report opens with counts by status and what needs attention."""
         found = okrkit.validate(acme, today=AUG_31)
@@ -344,6 +359,7 @@ class TestBadInput:
             (lambda: scorecard(Plan()).to_dict(diagnostics=["x"]), okrkit.InvalidTypeError),  # type: ignore[list-item]
             (lambda: scorecard(Plan()).to_dict(diagnostics="OKR101"), okrkit.InvalidTypeError),  # type: ignore[arg-type]
             (lambda: scorecard(Plan()).row("nope"), okrkit.UnknownIdError),
+            (lambda: okrkit.report.scorecard_html(Plan()), okrkit.InvalidTypeError),  # type: ignore[arg-type]
             (lambda: scorecard(Plan()).counts("kpis"), okrkit.InvalidValueError),  # type: ignore[arg-type]
         ],
     )
@@ -368,6 +384,20 @@ class TestBadInput:
         )  # fmt: skip
         assert card.objectives[1].status is None
         assert card.objectives[0].status is None  # unmeasurable: no status to judge
+
+    def test_ids_made_unique_do_not_take_an_id_in_use(self) -> None:
+        """The tree's copy of a plan with an id held twice makes ids no objective holds."""
+        a = Objective(id="a", title="A")
+        taken = Objective(id="a#1", title="Taken", aligned_to="a")
+        card = scorecard(Plan(objectives=[a, taken, Objective(id="a", title="Again")]))
+        assert ["a", "a#1", "a"] == [o.id for o in card]
+        assert [None, None, None] == [o.parent for o in card]
+
+    def test_paths_that_name_no_place_are_shown_as_given(self) -> None:
+        """A path okrkit does not know (a custom rule's) is shown as it is."""
+        card = scorecard(Plan(), at=AUG_31)
+        assert "history[0].score" == card.locate("history[0].score")
+        assert "kpis[0]" == card.locate("kpis[0]")
 
     def test_ids_held_twice_keep_their_own_ids(self) -> None:
         """A plan with an id held twice is scored, each objective under its own id."""

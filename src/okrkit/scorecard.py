@@ -970,10 +970,8 @@ def _at_forecast(row: KeyResultRow, end: date) -> KeyResult:
     return attrs.evolve(kr, check_ins=[CheckIn(at=end, value=f.value)])
 
 
-def _title(plan: Plan, index: PlanIndex, id: str | None) -> str | None:
+def _title(plan: Plan, index: PlanIndex, id: str) -> str | None:
     """The title of the objective or key result *id*, if the plan holds it."""
-    if id is None:
-        return None
     where = index.get(id)
     if where is None:
         return None
