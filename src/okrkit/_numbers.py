@@ -20,6 +20,9 @@ def to_float(path: str, value: object) -> float:
 
     `check_number` refuses numbers beyond the float range, so the conversion cannot overflow.
     """
+    # The common case first: a finite float is itself (x - x is 0.0 for finite x, else NaN).
+    if type(value) is float and value - value == 0.0:
+        return value
     return float(v.check_number(path, value))
 
 
