@@ -56,7 +56,7 @@ class TestPresentationAboveValues:
     VALUES = ("okrkit.model", "okrkit.cycles", "okrkit.scoring", "okrkit.tree", "okrkit.rules")
     VIEWS = ("okrkit.report", "okrkit.plot", "okrkit.frame", "okrkit._display", "okrkit.cli")
 
-    @pytest.mark.parametrize("low", [*VALUES, "okrkit.scorecard", "okrkit._repr"])
+    @pytest.mark.parametrize("low", [*VALUES, "okrkit.scorecards", "okrkit._repr"])
     def test_no_chain_up_to_a_view(self, graph: grimp.ImportGraph, low: str) -> None:
         """No chain of imports, at the top or inside a function, leads to a view."""
         reached = [
@@ -70,13 +70,13 @@ class TestPresentationAboveValues:
         """`okrkit._repr` holds the installed view and imports no module of okrkit."""
         assert set() == graph.find_modules_directly_imported_by("okrkit._repr")
 
-    @pytest.mark.parametrize("value", ["okrkit.model", "okrkit.tree", "okrkit.scorecard"])
+    @pytest.mark.parametrize("value", ["okrkit.model", "okrkit.tree", "okrkit.scorecards"])
     def test_values_reach_the_seam(self, graph: grimp.ImportGraph, value: str) -> None:
         """The values that show themselves in notebooks do so through the seam."""
         assert graph.direct_import_exists(importer=value, imported="okrkit._repr")
 
     def test_the_scorecard_reads_the_tree(self, graph: grimp.ImportGraph) -> None:
         """The scorecard's scores are the tree's: it imports the tree, the views import it."""
-        assert graph.direct_import_exists(importer="okrkit.scorecard", imported="okrkit.tree")
+        assert graph.direct_import_exists(importer="okrkit.scorecards", imported="okrkit.tree")
         for view in ("okrkit.report", "okrkit.plot", "okrkit.frame"):
-            assert graph.direct_import_exists(importer=view, imported="okrkit.scorecard")
+            assert graph.direct_import_exists(importer=view, imported="okrkit.scorecards")

@@ -6,7 +6,7 @@ import math
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -260,8 +260,14 @@ class TestPlot:
         assert "expected pace" not in labels
 
     def test_progress_refuses_wrong_types(self) -> None:
-        """A key result and a cycle are required."""
+        """A key result and a cycle are required, and *at* is a date."""
         from okrkit import plot
+
+        q3 = okrkit.Cycle.parse("2026-Q3")
+        kr = okrkit.KeyResult(title="x")
+        for at in ("2026-08-01", datetime(2026, 8, 1)):
+            with pytest.raises(okrkit.InvalidTypeError):
+                plot.progress(kr, cycle=q3, at=at)  # type: ignore[arg-type]
 
         with pytest.raises(okrkit.InvalidTypeError):
             plot.progress("arr", cycle=okrkit.Cycle.parse("2026-Q3"))  # type: ignore[arg-type]
@@ -281,6 +287,21 @@ class TestPlot:
         ticks = [t.get_text() for t in ax.get_yticklabels()]
         assert "grow-revenue" == ticks[0]
         assert "    mid-market" == ticks[2]
+
+    def test_scores_axis_of_an_uncapped_policy(self) -> None:
+        """An uncapped policy's axis reaches the highest score, but never past 999."""
+        import attrs
+
+        from okrkit import plot
+
+        uncapped = attrs.evolve(okrkit.scoring.LINEAR, name="uncapped", cap=None)
+        kr = okrkit.KeyResult(title="Up", direction="increase", start=0, target=1)
+        plan = okrkit.Plan(objectives=[okrkit.Objective(title="O", key_results=[
+            kr.check_in(1.5, at=AUG_31)])])  # fmt: skip
+        assert (0, 1.5) == plot.scores(plan, at=AUG_31, policy=uncapped).get_xlim()
+        huge = okrkit.Plan(objectives=[okrkit.Objective(title="O", key_results=[
+            kr.check_in(1e300, at=AUG_31)])])  # fmt: skip
+        assert (0, 999) == plot.scores(huge, at=AUG_31, policy=uncapped).get_xlim()
 
     def test_scores_on_given_axes(self) -> None:
         """Given axes are drawn on and returned; an unmeasurable objective says so."""

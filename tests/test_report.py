@@ -224,7 +224,7 @@ class TestReportData:
         ]
         data = report_data(SMALL, at=AUG_31, diagnostics=found)
         assert [{**d.to_dict(), "where": where} for d, where in zip(
-            found, ["the plan", "objective company 'Delight customers'"], strict=True
+            found, ["the plan", "objective Delight customers (company)"], strict=True
         )] == data["diagnostics"]  # fmt: skip
         assert {"error": 1, "warning": 1, "info": 0} == data["summary"]["diagnostics"]
 
@@ -341,6 +341,11 @@ class TestNumbersShown:
             assert "inf" not in shown.lower()
             assert "nan" not in shown.lower()
 
+    def test_a_hair_below_zero_reads_as_zero(self) -> None:
+        """Progress just behind the start reads 0%, not -0%; a score 0.00, not -0.00."""
+        assert ("0%", "0.00", "-1%") == (percent_text(-0.001), score_text(-0.001),
+                                         percent_text(-0.01))  # fmt: skip
+
     def test_out_of_range(self) -> None:
         """Beyond ±999 (%) a score or percentage shows as out of range; within, as it is."""
         assert "<-999%" == percent_text(-math.inf) == percent_text(-1e300) == percent_text(-10)
@@ -426,7 +431,7 @@ class TestRenderMarkdown:
         assert "| API uptime | 99.87 % | at least 99.9 % | unhealthy |" in lines
         # Findings are located by ids and titles, in the summary first and in the detail.
         title = "Become the analytics tool mid-market finance teams can't do without"
-        where = markdown(f"objective grow-revenue {title!r}")
+        where = markdown(f"objective {title} (grow-revenue)")
         assert f"| OKR101 | warning | {where} | a \\| pipe |" in lines
         assert lines.index("## Summary") < lines.index("## Objectives") < lines.index("## Findings")
         assert f"- **warning** OKR101 {where}: a \\| pipe" in lines
@@ -566,7 +571,7 @@ class TestRenderHtml:
         assert [] == [line for line in page.split("\n") if CONTROL.search(line)]
         parsed = parse(page)
         assert [] == parsed.errors
-        assert terminal(text) in parsed.text
+        assert terminal(text) + " " in parsed.text  # the heading: the title, then the id
 
     def test_escapes_text(self) -> None:
         """Titles are escaped, never markup."""

@@ -1,4 +1,4 @@
-"""Tests for okrkit.scorecard: one evaluation of a plan at a date, which every view reads.
+"""Tests for okrkit.scorecards: one evaluation of a plan at a date, which every view reads.
 
 The laws first (rows follow the tree, scores are the tree's, grades wait for the end of the
 cycle, a broken plan is still scored, later check-ins change nothing earlier), then the worked
@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import okrkit
 from okrkit import formats
 from okrkit.model import Commitment, KeyResult, Objective, Plan
-from okrkit.scorecard import REPORT_VERSION, KeyResultRow, ObjectiveRow, color, scorecard
+from okrkit.scorecards import REPORT_VERSION, KeyResultRow, ObjectiveRow, color, scorecard
 from okrkit.scoring import Status, grade
 from okrkit.testing import plans
 from okrkit.tree import AlignmentTree
@@ -294,10 +294,10 @@ class TestWhatAManagerReads:
         """A finding's path reads as the ids and titles the report shows, never indices."""
         card = scorecard(acme, at=AUG_31)
         assert (
-            "key result nrr 'Lift net revenue retention from 104% to 112%' of grow-revenue, "
+            "key result Lift net revenue retention from 104% to 112% (nrr) of grow-revenue, "
             "check-in 2"
         ) == card.locate("objectives[0].key_results[1].check_ins[1]")
-        assert "KPI uptime 'API uptime', threshold" == card.locate("kpis[0].threshold")
+        assert "KPI API uptime (uptime), threshold" == card.locate("kpis[0].threshold")
         assert "objectives[99]" == card.locate("objectives[99]")  # no such place: as given
         assert "the plan" == card.locate("$")
         found = okrkit.validate(acme, today=AUG_31)
@@ -421,3 +421,127 @@ class TestBadInput:
         assert Commitment.ASPIRATIONAL == row.commitment
         assert row.final
         assert not row.running
+
+
+class TestWhatTheTrialFound:
+    """What a hostile user and a hurried newcomer hit when they first tried the scorecard."""
+
+    def test_the_module_and_the_function_are_both_reachable(self) -> None:
+        """`okrkit.scorecard` is the function; the module of its types is `okrkit.scorecards`."""
+        import okrkit.scorecards as module
+
+        assert module.color is color
+        assert okrkit.scorecard is scorecard
+        assert okrkit.Scorecard is module.Scorecard
+
+    @pytest.mark.parametrize("roll_up", ["children", "both"])
+    def test_an_objective_not_started_adds_nothing_to_its_parent(self, roll_up: Any) -> None:
+        """A yearly objective's quarterly child for next quarter does not pull it down."""
+        q4 = okrkit.Cycle.parse("2026-Q4")
+
+        def moved(id: str, value: float) -> KeyResult:
+            kr = KeyResult(id=id, title=id, direction="increase", start=0, target=10)
+            return kr.check_in(value, at=date(2026, 7, 20)).check_in(2 * value, at=AUG_31)
+
+        plan = Plan(objectives=[
+            Objective(id="parent", title="P", cycle=Q3, key_results=[moved("ka", 3)]),
+            Objective(id="next", title="N", cycle=q4, aligned_to="parent", key_results=[
+                KeyResult(id="kb", title="kb", direction="increase", start=0, target=10)]),
+            Objective(id="now", title="C", cycle=Q3, aligned_to="parent",
+                      key_results=[moved("kc", 3)]),
+        ])  # fmt: skip
+        card = scorecard(plan, at=AUG_31, roll_up=roll_up)
+        parent, later, now = card.objectives
+        assert (Status.NOT_STARTED, None) == (later.status, later.score)
+        assert later.key_results[0].key_result is plan.objectives[1].key_results[0]
+        assert now.score == 0.6
+        assert parent.score == pytest.approx(0.6)  # both: its own 0.6 and its child's 0.6
+        assert parent.projected_score is not None
+        ahead = scorecard(plan, at=date(2026, 10, 2), roll_up=roll_up).objectives[0]
+        # Once it has started, it counts: at 0 it pulls its parent down.
+        assert ahead.score == pytest.approx({"children": 0.3, "both": 0.4}[roll_up])
+
+    def test_a_key_result_alone_is_not_graded(self, acme: Plan) -> None:
+        """On its own a key result has no cycle nor commitment: its view shows no grade."""
+        html = okrkit.report.key_result_html(acme.key_result("arr"))
+        assert "Grade" not in html
+        assert "progress (yellow)" not in html
+        assert 'meter class=""' in html
+
+    def test_a_check_in_early_on_day_one_east_of_utc(self) -> None:
+        """A check-in counted on the cycle's first day by its own clock is at the start."""
+        east = timezone(timedelta(hours=12))
+        kr = KeyResult(id="v", title="v", direction="increase", start=0, target=10)
+        kr = kr.check_in(1, at=datetime(2026, 7, 1, 9, 0, tzinfo=east))
+        kr = kr.check_in(2, at=date(2026, 7, 8))
+        row = scorecard(_one(kr), at=date(2026, 7, 10)).objectives[0].key_results[0]
+        assert row.forecast is not None
+        assert row.forecast.trend is not None
+        assert row.forecast.trend > 0
+        assert row.forecast.value is not None
+        assert row.forecast.value > 2
+
+    def test_one_unmeasurable_key_result_does_not_hide_the_status(self) -> None:
+        """An objective is judged by the key results that can be measured."""
+        kr = KeyResult(id="a", title="a", direction="increase", start=0, target=10)
+        vague = KeyResult(id="b", title="b", direction="increase", start=1)
+        plan = _one(kr.check_in(1, at=date(2026, 8, 25)), vague)
+        row = scorecard(plan, at=AUG_31).objectives[0]
+        assert Status.OFF_TRACK == row.status
+        assert ("o", None) in [(o.id, k) for o, k in scorecard(plan, at=AUG_31).attention()]
+
+    def test_forecasts_in_percent_reach_as_far_as_the_readings(self) -> None:
+        """A retention already past 100 % is not forecast back to 100; "% of users" is %."""
+        nrr = KeyResult(id="n", title="NRR", direction="increase", start=95, target=100, unit="%")
+        nrr = nrr.check_in(102, at=date(2026, 7, 20)).check_in(104, at=AUG_31)
+        assert okrkit.forecast(nrr, cycle=Q3).value > 104  # type: ignore[operator]
+        users = KeyResult(id="u", title="Users", direction="increase", start=10, target=50,
+                          unit="% of users")  # fmt: skip
+        users = users.check_in(40, at=date(2026, 7, 20)).check_in(80, at=AUG_31)
+        assert okrkit.forecast(users, cycle=Q3).value == 100
+
+    def test_views_of_a_tree_use_its_policy(self) -> None:
+        """Given a tree, the frame, the plot and the reports use its policy and roll-up."""
+        acme = formats.load(ROOT / "examples" / "acme-2026-q3.yaml")
+        tree = AlignmentTree.from_plan(acme, policy="google", roll_up="both")
+        expected = scorecard(tree, at=AUG_31).objectives[0].score
+        assert okrkit.report.report_data(tree, at=AUG_31)["objectives"][0]["score"] == expected
+        assert "Policy **google**, roll-up **both**" in okrkit.report.render(tree, at=AUG_31)
+        pytest.importorskip("pandas")
+        assert okrkit.to_frame(tree, at=AUG_31)["objective_score"][0] == expected
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: okrkit.report.render(Plan(), "json", title=b"x"),  # type: ignore[arg-type]
+            lambda: okrkit.report.render(Plan(), "json", title=float("nan")),  # type: ignore[arg-type]
+            lambda: color(Plan()),  # type: ignore[arg-type]
+            lambda: scorecard(Plan()).locate(None),  # type: ignore[arg-type]
+            lambda: okrkit.report.render("plan.yaml"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_wrong_types_are_okrkit_errors(self, call: Any) -> None:
+        """A title that is not text, a plan that is not a plan: InvalidTypeError."""
+        with pytest.raises(okrkit.InvalidTypeError):
+            call()
+
+    def test_a_scorer_raising_a_lookup_error(self) -> None:
+        """A custom scorer's KeyError is a ScoringError naming the policy, never bare."""
+
+        def picky(progress: float) -> float:
+            return {0.0: 0.0}[progress]
+
+        policy = attrs.evolve(okrkit.scoring.LINEAR, name="picky", scorer=picky)
+        kr = KeyResult(id="k", title="k", direction="increase", start=0, target=10)
+        with pytest.raises(okrkit.ScoringError, match="picky"):
+            scorecard(_one(kr.check_in(5, at=AUG_31)), at=AUG_31, policy=policy)
+
+    def test_long_lists_of_alignment_problems_are_cut_short(self) -> None:
+        """Hundreds of unknown parents make a summary of 25 and a count."""
+        plan = Plan(objectives=[
+            Objective(id=f"o{i}", title=f"O {i}", aligned_to=f"gone{i}") for i in range(40)
+        ])  # fmt: skip
+        md = okrkit.report.render(plan, "md", at=AUG_31)
+        assert "- and 15 more" in md
+        assert "<li>and 15 more</li>" in okrkit.report.render(plan, "html", at=AUG_31)
+        assert "<li>and 15 more</li>" in okrkit.report.plan_html(plan)

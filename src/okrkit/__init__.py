@@ -61,7 +61,7 @@ from okrkit.rules import (
     Severity,
     validate,
 )
-from okrkit.scorecard import Scorecard, scorecard
+from okrkit.scorecards import Scorecard, scorecard
 from okrkit.scoring import (
     STALE_AFTER,
     Bands,

@@ -1,7 +1,7 @@
 """Numbers, scores, grades, statuses and depths as people read them, in every view.
 
 The reports (`okrkit.report`), the plots and the command line show the same rows of a
-`okrkit.scorecard.Scorecard`; they write them with these functions, so a score reads the
+`okrkit.scorecards.Scorecard`; they write them with these functions, so a score reads the
 same in a terminal, a wiki and a chart.
 They return plain text: each view escapes user text for its own medium.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from okrkit.scorecard import KeyResultRow, ObjectiveRow
+from okrkit.scorecards import KeyResultRow, ObjectiveRow
 from okrkit.scoring import Status
 
 __all__ = [
@@ -112,7 +112,8 @@ def score_text(value: float | None) -> str:
         return f">{_SHOWN_MAX}"
     if value <= -_SHOWN_MAX - 0.995:
         return f"<-{_SHOWN_MAX}"
-    return f"{value:.2f}"
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text  # a hair below 0 reads as 0, not "-0.00"
 
 
 def percent_text(value: float | None) -> str:
@@ -123,7 +124,8 @@ def percent_text(value: float | None) -> str:
         return f">{_SHOWN_MAX}%"
     if value * 100 <= -_SHOWN_MAX - 0.5:
         return f"<-{_SHOWN_MAX}%"
-    return f"{value:.0%}"
+    text = f"{value:.0%}"
+    return "0%" if text == "-0%" else text
 
 
 def grade_text(row: ObjectiveRow | KeyResultRow) -> str:

@@ -10,9 +10,9 @@ from datetime import date, datetime
 from typing import Any
 
 from okrkit.model import Plan
-from okrkit.scorecard import KeyResultRow, ObjectiveRow, color, scorecard
-from okrkit.scoring import LINEAR, Grade, Policy, PolicyName
-from okrkit.tree import RollUp
+from okrkit.scorecards import KeyResultRow, ObjectiveRow, color, scorecard
+from okrkit.scoring import Grade, Policy, PolicyName
+from okrkit.tree import AlignmentTree, RollUp
 
 __all__ = ["to_frame"]
 
@@ -130,19 +130,20 @@ def _moments(pd: Any, values: list[date | datetime | None], utc: bool) -> Any:
 
 
 def to_frame(
-    plan: Plan,
+    plan: Plan | AlignmentTree,
     *,
     at: date | None = None,
-    policy: Policy | PolicyName = LINEAR,
-    roll_up: RollUp = "key_results",
+    policy: Policy | PolicyName | None = None,
+    roll_up: RollUp | None = None,
 ) -> Any:
     """A `pandas.DataFrame`: one row per key result with its objective's columns, as of *at*.
 
-    The rows are those of `okrkit.scorecard.scorecard` (the options are its own), depth first
-    down the alignment tree.  Objective columns are prefixed ``objective_``
-    (``objective_id``, ``objective_score``, ``objective_status``...); key result columns are
-    ``kr_id``, ``title``, ``weight``, ``value``, ``progress``, ``score``, ``grade``,
-    ``projected_grade``, ``color``, ``status``, ``forecast``...
+    The rows are those of `okrkit.scorecards.scorecard` of *plan* (a `Plan`, or an
+    `AlignmentTree` whose policy and roll-up are then the defaults; the options are the
+    scorecard's own), depth first down the alignment tree.  Objective columns are prefixed
+    ``objective_`` (``objective_id``, ``objective_score``, ``objective_status``...); key
+    result columns are ``kr_id``, ``title``, ``weight``, ``value``, ``progress``, ``score``,
+    ``grade``, ``projected_grade``, ``color``, ``status``, ``forecast``...
 
     The columns have real dtypes: numbers are float64 (NaN where there is none), dates
     (``checked_in``, ``objective_cycle_start``...) datetime64, all naive or, once a check-in

@@ -9,7 +9,7 @@ unless you pass axes from pyplot yourself, so plots are safe to make in threads 
 from __future__ import annotations
 
 import importlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from okrkit import _validators as v
@@ -17,16 +17,16 @@ from okrkit._display import NO_VALUE, grade_text, indent, number_text, row_score
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
-from okrkit.scorecard import color, scorecard
+from okrkit.scorecards import color, scorecard
 from okrkit.scoring import LINEAR, Policy, PolicyName
-from okrkit.tree import RollUp
+from okrkit.tree import AlignmentTree, RollUp
 
 # matplotlib is optional and may be missing where the types are checked: axes are typed Any.
 Axes = Any
 
 __all__ = ["progress", "scores"]
 
-# The grade colours of the HTML report (`okrkit.scorecard.color` names them), so a plot and a
+# The grade colours of the HTML report (`okrkit.scorecards.color` names them), so a plot and a
 # report agree.
 COLORS = {"red": "#c62828", "yellow": "#b7791f", "green": "#2e7d32", None: "#6b7280"}
 
@@ -76,6 +76,8 @@ def progress(
         raise InvalidTypeError("kr", kr, "a KeyResult")
     if not isinstance(cycle, Cycle):
         raise InvalidTypeError("cycle", cycle, "a Cycle")
+    if at is not None and (not isinstance(at, date) or isinstance(at, datetime)):
+        raise InvalidTypeError("at", at, "a date")
     axes = _axes(ax)
     history = [c for c in kr.check_ins if at is None or _day(c.at) <= at]
     days = [_day(c.at) for c in history]
@@ -133,16 +135,16 @@ def progress(
 
 
 def scores(
-    plan: Plan,
+    plan: Plan | AlignmentTree,
     *,
     at: date | None = None,
-    policy: Policy | PolicyName = LINEAR,
-    roll_up: RollUp = "key_results",
+    policy: Policy | PolicyName | None = None,
+    roll_up: RollUp | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Every objective's score as a horizontal bar coloured by its grade, down the tree.
 
-    The rows and colours are those of `okrkit.scorecard.scorecard` (while a cycle runs, the
+    The rows and colours are those of `okrkit.scorecards.scorecard` (while a cycle runs, the
     projected grade's colour).  Bars carry their score and grade as text, so the chart reads
     without colour.  The score axis runs from 0 to 1, or to the policy's cap when it is
     higher (to the highest score, for an uncapped policy), never further.
@@ -153,7 +155,8 @@ def scores(
     names = [indent(o.depth, "  ") + o.id for o in rows]
     values = [max(o.score or 0.0, 0.0) for o in rows]
     cap = card.policy.cap
-    top = max(1.0, cap if cap is not None else max(values, default=1.0))
+    # An uncapped policy's axis reaches the highest score, as far as scores are shown (999).
+    top = min(max(1.0, cap if cap is not None else max(values, default=1.0)), 999.0)
     axes.barh(
         range(len(rows)), [min(x, top) for x in values], color=[COLORS[color(o)] for o in rows]
     )

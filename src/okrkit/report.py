@@ -1,6 +1,6 @@
 """Reports of a plan: Markdown for wikis, self-contained HTML for browsers, JSON for programs.
 
-Every report is drawn from one `okrkit.scorecard.Scorecard`: the rows of the plan's
+Every report is drawn from one `okrkit.scorecards.Scorecard`: the rows of the plan's
 objectives and key results as of a date.  `render` writes it as ``"md"``, ``"html"`` or
 ``"json"`` (`report_data` is the JSON's data, `Scorecard.to_dict`).  Each opens with what
 needs attention, then the detail.  The ``*_html`` functions are the compact views notebooks
@@ -50,7 +50,7 @@ from okrkit._escape import html_text, json_text, markdown
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
 from okrkit.rules import Diagnostic
-from okrkit.scorecard import (
+from okrkit.scorecards import (
     REPORT_VERSION,
     KeyResultRow,
     KpiRow,
@@ -60,7 +60,7 @@ from okrkit.scorecard import (
     diagnostics_data,
     scorecard,
 )
-from okrkit.scoring import ASPIRATIONAL_BANDS, COMMITTED_BANDS, LINEAR, Policy, PolicyName, Status
+from okrkit.scoring import ASPIRATIONAL_BANDS, COMMITTED_BANDS, Policy, PolicyName, Status
 from okrkit.tree import AlignmentTree, RollUp
 
 __all__ = [
@@ -88,20 +88,22 @@ SUMMARY_NAMES = 25
 
 
 def report_data(
-    plan: Plan,
+    plan: Plan | AlignmentTree,
     *,
     at: date | None = None,
-    policy: Policy | PolicyName = LINEAR,
-    roll_up: RollUp = "key_results",
+    policy: Policy | PolicyName | None = None,
+    roll_up: RollUp | None = None,
     diagnostics: Iterable[Diagnostic] | None = None,
     title: str | None = None,
 ) -> dict[str, Any]:
     """Everything a report shows about *plan* as of *at* (default today), as JSON-ready data.
 
-    The `okrkit.scorecard.Scorecard` of *plan* (see `okrkit.scorecard.scorecard` for what
-    its rows mean), as `~okrkit.scorecard.Scorecard.to_dict`: objectives depth first down
-    the alignment tree, with their key results, the KPIs, the alignment's problems and the
-    *diagnostics* (a rules `Report`, or any iterable of `okrkit.rules.Diagnostic`).
+    The `okrkit.scorecards.Scorecard` of *plan* (a `Plan`, or an `AlignmentTree` whose
+    policy and roll-up are then the defaults; see `okrkit.scorecards.scorecard` for what its
+    rows mean and the options), as `~okrkit.scorecards.Scorecard.to_dict`: objectives depth
+    first down the alignment tree, with their key results, the KPIs, the alignment's
+    problems and the *diagnostics* (a rules `Report`, or any iterable of
+    `okrkit.rules.Diagnostic`).
 
     >>> import okrkit
     >>> data = report_data(okrkit.Plan(), at=date(2026, 8, 1))
@@ -112,19 +114,24 @@ def report_data(
     return card.to_dict(diagnostics=diagnostics, title=title)
 
 
-def _card(plan: Plan, at: date | None, policy: Policy | PolicyName, roll_up: RollUp) -> Scorecard:
-    if not isinstance(plan, Plan):
-        raise InvalidTypeError("plan", plan, "a Plan")
+def _card(
+    plan: Plan | AlignmentTree,
+    at: date | None,
+    policy: Policy | PolicyName | None,
+    roll_up: RollUp | None,
+) -> Scorecard:
+    if not isinstance(plan, Plan | AlignmentTree):
+        raise InvalidTypeError("plan", plan, "a Plan or an AlignmentTree")
     return scorecard(plan, at=at, policy=policy, roll_up=roll_up)
 
 
 def render(
-    plan: Plan,
+    plan: Plan | AlignmentTree,
     format: ReportFormat = "md",
     *,
     at: date | None = None,
-    policy: Policy | PolicyName = LINEAR,
-    roll_up: RollUp = "key_results",
+    policy: Policy | PolicyName | None = None,
+    roll_up: RollUp | None = None,
     diagnostics: Iterable[Diagnostic] | None = None,
     title: str | None = None,
 ) -> str:
@@ -262,7 +269,9 @@ class _Report:
                 lines.append(f"- and {len(self.found) - SUMMARY_NAMES} more (below)")
         if card.alignment_problems:
             lines += ["", "Alignment problems:", ""]
-            lines += [f"- {_md(p.message)}" for p in card.alignment_problems]
+            lines += [f"- {_md(p.message)}" for p in card.alignment_problems[:SUMMARY_NAMES]]
+            if len(card.alignment_problems) > SUMMARY_NAMES:
+                lines.append(f"- and {len(card.alignment_problems) - SUMMARY_NAMES} more")
         lines += ["", "## Objectives", ""]
         for obj in card:
             lines += self.objective_markdown(obj)
@@ -410,11 +419,19 @@ class _Report:
                 parts.append(f"<li>and {len(items) - SUMMARY_NAMES} more</li>")
             parts.append("</ul>")
         if card.alignment_problems:
-            parts.append("<h3>Alignment problems</h3><ul>")
-            parts += [f"<li>{_e(p.message)}</li>" for p in card.alignment_problems]
-            parts.append("</ul>")
+            parts.append("<h3>Alignment problems</h3>")
+            parts.append(_problems_list(card))
         parts.append("</section>")
         return "".join(parts)
+
+
+def _problems_list(card: Scorecard) -> str:
+    """The alignment's problems as an HTML list, the first `SUMMARY_NAMES` of them."""
+    problems = card.alignment_problems
+    items = [f"<li>{_e(p.message)}</li>" for p in problems[:SUMMARY_NAMES]]
+    if len(problems) > SUMMARY_NAMES:
+        items.append(f"<li>and {len(problems) - SUMMARY_NAMES} more</li>")
+    return f"<ul>{''.join(items)}</ul>"
 
 
 def _target(kr: KeyResultRow) -> float | list[float] | None:
@@ -487,7 +504,7 @@ _NB_CSS = (
 )
 
 
-def _bar(row: ObjectiveRow | KeyResultRow, name: str) -> str:
+def _bar(row: ObjectiveRow | KeyResultRow, name: str, graded: bool = True) -> str:
     """A score as a `meter` whose bands are the grade's (so browsers colour it), and in words.
 
     The meter holds no text of its own: where it is dropped (a notebook viewer that strips
@@ -498,11 +515,12 @@ def _bar(row: ObjectiveRow | KeyResultRow, name: str) -> str:
         return f'<span class="muted">{why}</span>'
     bands = COMMITTED_BANDS if row.commitment.value == "committed" else ASPIRATIONAL_BANDS
     low, high = bands.thresholds[0], bands.thresholds[-1]
-    grade = grade_text(row)
+    grade = grade_text(row) if graded else NO_VALUE
     label = f"{name}: score {score_text(row.score)}" + ("" if grade == NO_VALUE else f", {grade}")
     shown = score_text(row.score)
+    shade = color(row) if graded else None
     return (
-        f'<span class="score"><meter class="{_e(color(row) or "")}" min="0" max="1" '
+        f'<span class="score"><meter class="{_e(shade or "")}" min="0" max="1" '
         f'low="{low:g}" high="{high:g}" optimum="1" '
         f'value="{min(max(row.score, 0.0), 1.0):.4f}" aria-label="{_e(label)}"></meter> '
         f"{shown}</span>"
@@ -521,24 +539,28 @@ def _grade_badge(row: ObjectiveRow | KeyResultRow) -> str:
     return f'<span class="badge {_e(color(row) or "none")}">{_e(words)}</span>'
 
 
-def _kr_table(rows: tuple[KeyResultRow, ...], caption: str) -> str:
+def _kr_table(rows: tuple[KeyResultRow, ...], caption: str | None) -> str:
+    """The key results' table; without a *caption*, one key result on its own: ungraded."""
+    graded = caption is not None
     parts = [
         (
-            f'<table><caption class="muted">{_e(caption)}</caption><thead><tr>'
-            '<th scope="col">Key result</th><th scope="col">Value</th><th scope="col">Target</th>'
-            '<th scope="col">Progress</th><th scope="col">Score</th><th scope="col">Grade</th>'
-            '<th scope="col">Status</th><th scope="col">Forecast</th></tr></thead><tbody>'
+            "<table>"
+            + (f'<caption class="muted">{_e(caption)}</caption>' if graded else "")
+            + '<thead><tr><th scope="col">Key result</th><th scope="col">Value</th>'
+            '<th scope="col">Target</th><th scope="col">Progress</th><th scope="col">Score</th>'
+            + ('<th scope="col">Grade</th>' if graded else "")
+            + '<th scope="col">Status</th><th scope="col">Forecast</th></tr></thead><tbody>'
         )
     ]
     parts.extend(
-        f'<tr class="{_e(color(kr) or "none")}">'
+        f'<tr class="{_e((color(kr) if graded else None) or "none")}">'
         f'<th scope="row">{_e(kr.title)}</th>'
         f'<td class="num">{_e(number_text(kr.value, kr.unit))}</td>'
         f'<td class="num">{_e(number_text(_target(kr), kr.unit))}</td>'
         f'<td class="num">{percent_text(kr.progress)}</td>'
-        f"<td>{_bar(kr, kr.title)}</td>"
-        f"<td>{_grade_badge(kr)}</td><td>{_badge(kr)}</td>"
-        f"<td>{_e(_forecast_words(kr))}</td></tr>"
+        f"<td>{_bar(kr, kr.title, graded)}</td>"
+        + (f"<td>{_grade_badge(kr)}</td>" if graded else "")
+        + f"<td>{_badge(kr)}</td><td>{_e(_forecast_words(kr))}</td></tr>"
         for kr in rows
     )
     parts.append("</tbody></table>")
@@ -559,8 +581,8 @@ def _objective_section(obj: ObjectiveRow, heading: str = "h3") -> str:
     return (
         f'<section class="objective {_e(color(obj) or "none")}" '
         f'aria-labelledby="o-{_e(obj.id)}">'
-        f'<{heading} id="o-{_e(obj.id)}">{depth_marker(obj.depth)}{_e(obj.title)}'
-        f"</{heading}>"
+        f'<{heading} id="o-{_e(obj.id)}">{depth_marker(obj.depth)}{_e(obj.title)} '
+        f"<code>{_e(obj.id)}</code></{heading}>"
         f'<p class="facts">{_bar(obj, obj.title)} '
         f"{_grade_badge(obj)} {_badge(obj)} · {' · '.join(facts)}</p>"
         + (_kr_table(rows, f"Key results of {obj.title}") if rows else "")
@@ -608,7 +630,9 @@ def key_result_html(kr: KeyResult) -> str:
     if not isinstance(kr, KeyResult):
         raise InvalidTypeError("kr", kr, "a KeyResult")
     row = _alone(Objective(title=kr.title, key_results=[kr])).key_results
-    return _fragment(_kr_table(row, "Key result"))
+    # On its own a key result has no cycle nor commitment to be graded by (its objective's
+    # view grades it): no grade, no colour.
+    return _fragment(_kr_table(row, None))
 
 
 def objective_html(obj: Objective) -> str:
@@ -642,9 +666,8 @@ def _objectives_table(card: Scorecard) -> str:
         f"<td>{_badge(o)}</td></tr>"
         for o in card
     )
-    problems = "".join(f"<li>{_e(p.message)}</li>" for p in card.alignment_problems)
     return (
-        (f"<p>Alignment problems:</p><ul>{problems}</ul>" if problems else "")
+        (f"<p>Alignment problems:</p>{_problems_list(card)}" if card.alignment_problems else "")
         + f"<table><caption>{count(len(card), 'objective')}, as of {card.at.isoformat()}"
         '</caption><thead><tr><th scope="col">Objective</th><th scope="col">Owner</th>'
         '<th scope="col">KRs</th><th scope="col">Score</th><th scope="col">Grade</th>'

@@ -1,7 +1,7 @@
 """The commands that show what okrkit makes of its input: scores, the tree, a report, a reading.
 
 ``okrkit score`` prints a table and ``okrkit tree`` draws the alignment tree, both from the
-rows of `okrkit.scorecard.scorecard`; ``okrkit report`` writes `okrkit.report.render`'s page;
+rows of `okrkit.scorecards.scorecard`; ``okrkit report`` writes `okrkit.report.render`'s page;
 ``okrkit parse`` prints what `okrkit.text` reads in a statement.
 """
 
@@ -20,12 +20,10 @@ from okrkit.cli._io import (
     colorizer,
     complain,
     input_name,
-    problems,
     read_plan,
     write_output,
 )
-from okrkit.errors import AlignmentError
-from okrkit.scorecard import KeyResultRow, ObjectiveRow, Scorecard, color
+from okrkit.scorecards import KeyResultRow, ObjectiveRow, Scorecard, color
 
 if TYPE_CHECKING:
     import argparse
@@ -36,7 +34,7 @@ __all__ = ["cmd_parse", "cmd_report", "cmd_score", "cmd_tree"]
 
 
 def _card(args: argparse.Namespace, plan: Plan) -> Scorecard:
-    from okrkit.scorecard import scorecard
+    from okrkit.scorecards import scorecard
 
     return scorecard(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
 
@@ -72,9 +70,16 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
             + paint(text[start + widths[4] :], style)
         )
         out.write(text.rstrip() + "\n")
-    if card.alignment_problems:
-        complain(InputError(args.path, [str(p) for p in card.alignment_problems]), streams)
+    _warn_alignment(args, card, streams)
     return 0
+
+
+def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams) -> None:
+    """Say on standard error what is wrong with the alignment: the plan was still scored,
+    with the objectives whose links are broken at the top, so this is a warning."""
+    if card.alignment_problems:
+        said = [f"warning: {p} (scored as a top-level objective)" for p in card.alignment_problems]
+        complain(InputError(args.path, said), streams)
 
 
 def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]:
@@ -98,13 +103,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
-    from okrkit.tree import AlignmentTree
-
     plan = read_plan(args.path, streams, args.input_format)
-    try:
-        AlignmentTree.from_plan(plan)
-    except AlignmentError as error:
-        raise InputError(args.path, problems(error)) from None
     card = _card(args, plan)
     paint = colorizer(args.color, streams)
     objectives = card.objectives
@@ -135,12 +134,13 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
         if grade != display.NO_VALUE:
             grade = paint(grade, color(obj))
         via = ""
-        if depth and obj.aligned_to != obj.parent:
+        if depth and obj.aligned_to != obj.parent:  # aligned to a key result of its parent
             via = f" (via {terminal(obj.aligned_to or '')})"
         streams.stdout.write(
             f"{prefix}{paint(terminal(obj.id), 'bold')}  {display.row_score_text(obj)} "
             f"{grade}, {display.row_status_text(obj)}{via}  {terminal(obj.title)}\n"
         )
+    _warn_alignment(args, card, streams)
     return 0
 
 

@@ -20,7 +20,15 @@ from okrkit._validators import When
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
 from okrkit.model import CheckIn, Direction, KeyResult, Objective
-from okrkit.scoring._policy import LINEAR, Policy, PolicyName, linear, policy_named, weighted_mean
+from okrkit.scoring._policy import (
+    CALLBACK_ERRORS,
+    LINEAR,
+    Policy,
+    PolicyName,
+    linear,
+    policy_named,
+    weighted_mean,
+)
 from okrkit.scoring._progress import (
     GRADED,
     done,
@@ -176,7 +184,7 @@ def _expected(curve: PaceCurve, elapsed: float) -> object:
         return curve(elapsed)
     except OKRError:
         raise
-    except (TypeError, ValueError, ArithmeticError) as error:
+    except CALLBACK_ERRORS as error:
         raise ScoringError(f"the expected-progress curve failed at {elapsed!r}: {error}") from error
 
 
@@ -199,9 +207,10 @@ class Forecast:
     value: float | None
     """The line's value at the end of the cycle, within what the key result can reach.
 
-    A milestone forecasts at most done; a value in ``%`` stays within 0 to 100 (or its start
-    and target, where they lie outside); a quantity whose start, target and check-ins are all
-    at least 0 never forecasts below 0.  *trend* is the line's own slope all the same.
+    A milestone forecasts at most done; a value in ``%`` (or ``% of users``...) stays within 0
+    to 100 unless its start, target or a reading lies outside; a quantity whose start,
+    target and check-ins are all at least 0 never forecasts below 0.  *trend* is the
+    line's own slope all the same.
     """
     score: float | None
     """The score of that value under the policy."""
@@ -260,7 +269,9 @@ def forecast(
     ended = v.cutoff(cycle.end)  # midnight after the last day
 
     def weeks(moment: datetime) -> float:
-        return (moment - begun) / _WEEK
+        # A check-in counted in the cycle by its own clock's date may lie before the cycle's
+        # first midnight in UTC (early on day one, east of UTC): it is at the start.
+        return max((moment - begun) / _WEEK, 0.0)
 
     history: Sequence[CheckIn] = kr.check_ins
     if at is not None:
@@ -315,11 +326,17 @@ def _reach(kr: KeyResult, points: Sequence[tuple[float, float]]) -> tuple[float,
     if kr.start is not None:
         ends.append(start_of(kr))
     low, high = -math.inf, math.inf
-    if all(y >= 0 for y in ends) and all(y >= 0 for _, y in points):
+    seen = [y for _, y in points]
+    if all(y >= 0 for y in ends) and all(y >= 0 for y in seen):
         low = 0.0
     unit = (kr.unit or "").strip().lower()
-    if unit in _PERCENT:
-        low, high = min(0.0, *ends), max(100.0, *ends)
+    if unit in _PERCENT or unit.startswith("%"):  # "%", "% of users"
+        # Within 0-100, unless the start, the target or a reading already lies outside (a
+        # retention of 104 %): then there is no such bound on that side.
+        if all(y <= 100 for y in ends) and all(y <= 100 for y in seen):
+            high = 100.0
+        if not (all(y >= 0 for y in ends) and all(y >= 0 for y in seen)):
+            low = -math.inf
     if kr.direction is Direction.MILESTONE:  # its target lies above its start
         assert not isinstance(target, tuple)  # a band needs direction WITHIN
         high = min(high, target)

@@ -40,6 +40,17 @@ __all__ = [
     "weighted_mean",
 ]
 
+# What a pluggable callable (a scorer, an aggregate, a curve, a weigher) may raise that okrkit
+# reports as a ScoringError naming it, rather than letting a bare error escape.
+CALLBACK_ERRORS = (
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+    RecursionError,
+)
+
 ScorerName: TypeAlias = Literal["linear", "tenths", "binary"]
 """The built-in scorers, by name: `linear`, `tenths` (Google's rounding) and `binary`."""
 
@@ -261,7 +272,7 @@ class Policy:
             raw = self.scorer(p)
         except OKRError:
             raise
-        except (TypeError, ValueError, ArithmeticError) as error:
+        except CALLBACK_ERRORS as error:
             raise ScoringError(
                 f"policy {self.name!r}: its scorer failed on progress {p!r}: {error}"
             ) from error
@@ -285,7 +296,7 @@ class Policy:
             raw = self.aggregate(checked)
         except OKRError:
             raise
-        except (TypeError, ValueError, ArithmeticError) as error:
+        except CALLBACK_ERRORS as error:
             raise ScoringError(f"policy {self.name!r}: its aggregate failed: {error}") from error
         return self._finite(raw, f"its aggregate returned {raw!r}")
 

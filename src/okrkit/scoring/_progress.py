@@ -14,7 +14,7 @@ from okrkit._numbers import ordered, to_float, unordered
 from okrkit._validators import When
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
 from okrkit.model import Direction, KeyResult, Objective
-from okrkit.scoring._policy import LINEAR, Policy, PolicyName, policy_named
+from okrkit.scoring._policy import CALLBACK_ERRORS, LINEAR, Policy, PolicyName, policy_named
 from okrkit.typing import Weigher
 
 __all__ = [
@@ -218,7 +218,7 @@ def score(
             w = weigh(kr)
         except OKRError:
             raise
-        except (TypeError, ValueError, ArithmeticError) as error:
+        except CALLBACK_ERRORS as error:
             raise ScoringError(
                 f"objective {x.id!r}: weighing key_results[{i}] failed: {error}"
             ) from error

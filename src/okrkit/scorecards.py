@@ -398,6 +398,8 @@ def color(row: ObjectiveRow | KeyResultRow) -> str | None:
     >>> color(card.objectives[0]), color(card.objectives[0].key_results[0])
     ('green', 'green')
     """
+    if not isinstance(row, ObjectiveRow | KeyResultRow):
+        raise InvalidTypeError("row", row, "an ObjectiveRow or a KeyResultRow of a Scorecard")
     shown = row.grade if row.grade is not None else row.projected_grade
     return None if shown is None else shown.color
 
@@ -458,10 +460,12 @@ class Scorecard:
         >>> card = scorecard(okrkit.Plan(objectives=[okrkit.Objective(id="delight",
         ...     title="Delight customers", key_results=[kr])]))
         >>> card.locate("objectives[0].key_results[0].check_ins[2]")
-        "key result nps 'Raise NPS' of delight, check-in 3"
+        'key result Raise NPS (nps) of delight, check-in 3'
         >>> card.locate("objectives[0]"), card.locate("")
-        ("objective delight 'Delight customers'", 'the plan')
+        ('objective Delight customers (delight)', 'the plan')
         """
+        if not isinstance(path, str):
+            raise InvalidTypeError("path", path, "a path such as 'objectives[0].key_results[1]'")
         if path in ("", "$"):
             return "the plan"
         found = _PLACE.fullmatch(path)
@@ -472,14 +476,14 @@ class Scorecard:
         try:
             if kind == "kpis":
                 kpi = plan.kpis[int(i)]
-                place = f"KPI {kpi.id} {kpi.title!r}"
+                place = f"KPI {kpi.title} ({kpi.id})"
             else:
                 obj = plan.objectives[int(i)]
                 if j is None:
-                    place = f"objective {obj.id} {obj.title!r}"
+                    place = f"objective {obj.title} ({obj.id})"
                 else:
                     kr = obj.key_results[int(j)]
-                    place = f"key result {kr.id} {kr.title!r} of {obj.id}"
+                    place = f"key result {kr.title} ({kr.id}) of {obj.id}"
         except IndexError:
             return path
         if rest:
@@ -533,6 +537,8 @@ class Scorecard:
         *title* heads the report.
         ``"okrkit_report"`` is `REPORT_VERSION`.
         """
+        if title is not None and not isinstance(title, str):
+            raise InvalidTypeError("title", title, "a title (a str) or None")
         found = None
         if diagnostics is not None:
             found = [{**d, "where": self.locate(d["path"])} for d in diagnostics_data(diagnostics)]
@@ -819,14 +825,38 @@ def _evaluate(
     plan: Plan, given: AlignmentTree | None, at: date, chosen: Policy, rolled: RollUp
 ) -> Scorecard:
     then = _as_of(plan, at)
-    if given is not None and then is plan and given.policy == chosen and given.roll_up == rolled:
+    scored = _started(then, at)
+    if given is not None and scored is plan and given.policy == chosen and given.roll_up == rolled:
         tree, ids = given, None
         problems: tuple[Problem, ...] = ()
     else:
         joined = given is not None and given.kr_from_children
-        tree, ids, problems = _tree(then, rolled, chosen, joined)
-    evaluation = _Evaluation(plan=then, at=at, policy=chosen, roll_up=rolled, tree=tree, ids=ids)
+        tree, ids, problems = _tree(scored, rolled, chosen, joined)
+        if ids is None and scored is not then:  # the rows show the plan's own objectives
+            ids = [o.id for o in then.objectives]
+    evaluation = _Evaluation(
+        plan=then, scored=scored, at=at, policy=chosen, roll_up=rolled, tree=tree, ids=ids
+    )
     return evaluation.card(problems)
+
+
+def _started(plan: Plan, at: date) -> Plan:
+    """*plan* as its tree scores it at *at*: an objective whose cycle has not started has
+    nothing that counts (its key results are not measured), so that it adds no score to the
+    objective it is aligned to.  *plan* itself when every cycle has started."""
+    objectives = list(plan.objectives)
+    changed = False
+    for i, obj in enumerate(objectives):
+        cycle = obj.cycle
+        if cycle is not None and at < cycle.start and obj.key_results:
+            objectives[i] = attrs.evolve(
+                obj,
+                key_results=[
+                    attrs.evolve(kr, direction=None, target=None) for kr in obj.key_results
+                ],
+            )
+            changed = True
+    return attrs.evolve(plan, objectives=objectives) if changed else plan
 
 
 def _phase(cycle: Cycle | None, at: date) -> str:
@@ -840,6 +870,7 @@ class _Evaluation:
     """One walk down the tree, making the scorecard's rows."""
 
     plan: Plan
+    scored: Plan  # the plan the tree scores (`_started`)
     at: date
     policy: Policy
     roll_up: RollUp
@@ -912,10 +943,16 @@ class _Evaluation:
         )
 
     def objective_status(self, obj: Objective) -> Status | None:
-        """*obj*'s status while its cycle runs; None when it cannot be judged."""
+        """*obj*'s status while its cycle runs, judged by the key results that can be
+        measured; None when none can."""
+        measured = [kr for kr in obj.key_results if kr.measurable]
+        if not measured:
+            return None
+        if len(measured) < len(obj.key_results):
+            obj = attrs.evolve(obj, key_results=measured)
         try:
             return status(obj, self.at)
-        except OKRError:  # no key results, or one that cannot be measured
+        except OKRError:  # a start and target too close to tell apart as floats
             return None
 
     def state(self, kr: KeyResult, cycle: Cycle, phase: str) -> _State:
@@ -945,7 +982,7 @@ class _Evaluation:
                     projected.add(up)
         index = self.plan.index
         place = {k: positions[k] if positions else index[rows[k].id][0] for k in projected}
-        objectives = list(self.plan.objectives)
+        objectives = list(self.scored.objectives)
         for k in projected:
             row = rows[k]
             cycle = row.objective.cycle
@@ -954,7 +991,7 @@ class _Evaluation:
                 row.objective,
                 key_results=[_at_forecast(kr, cycle.end) for kr in row.key_results],
             )
-        ahead = attrs.evolve(self.plan, objectives=objectives)
+        ahead = attrs.evolve(self.scored, objectives=objectives)
         tree, ids, _ = _tree(ahead, self.roll_up, self.policy, self.tree.kr_from_children)
         for k in projected:
             id = rows[k].id if ids is None else ids[place[k]]
