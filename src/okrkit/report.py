@@ -12,11 +12,11 @@ show for key results, objectives, plans, trees, scorecards and rule reports.
 ...                       start=30, target=50).check_in(40, at=date(2026, 8, 1))
 >>> plan = okrkit.Plan(objectives=[okrkit.Objective(id="delight", title="Delight customers",
 ...     cycle=okrkit.Cycle.parse("2026-Q3"), key_results=[kr])])
->>> data = report_data(plan, at=date(2026, 8, 10))
->>> data["objectives"][0]["score"], data["objectives"][0]["status"]
-(0.5, 'on_track')
->>> print(render(plan, "md", at=date(2026, 8, 10)).splitlines()[0])
-# OKR report, as of 2026-08-10
+>>> text = render(plan, "md", at=date(2026, 8, 10), title="Q3 review")
+>>> print(text.splitlines()[0])
+# Q3 review, as of 2026-08-10
+>>> "| Raise NPS from 30 to 50 | 40 | 50 | 50% | 0.50 |" in text
+True
 """
 
 from __future__ import annotations
@@ -226,6 +226,22 @@ class _Report:
     title: str
     found: list[dict[str, Any]] | None  # the findings' data (with "where"), None: not run
 
+    def facts(self) -> list[str]:
+        """The summary's first lines, in words: counts by status, findings, problems."""
+        card = self.card
+        facts = [
+            f"Objectives: {_status_counts(card)}.",
+            f"Key results: {_status_counts(card, 'key_results')}.",
+        ]
+        if self.found is not None:
+            facts.append(f"Findings of the rules: {_finding_counts(self.found)}.")
+        if card.alignment_problems:
+            facts.append(
+                f"Alignment: {count(len(card.alignment_problems), 'problem')}; the objectives "
+                "whose links are broken are shown as top-level objectives."
+            )
+        return facts
+
     # Markdown -------------------------------------------------------------------------------
 
     def markdown(self) -> str:
@@ -242,16 +258,8 @@ class _Report:
             "",
             "## Summary",
             "",
-            f"- Objectives: {_status_counts(card)}.",
-            f"- Key results: {_status_counts(card, 'key_results')}.",
         ]
-        if self.found is not None:
-            lines.append(f"- Findings of the rules: {_finding_counts(self.found)}.")
-        if card.alignment_problems:
-            lines.append(
-                f"- Alignment: {count(len(card.alignment_problems), 'problem')}; the "
-                "objectives whose links are broken are shown as top-level objectives."
-            )
+        lines += [f"- {fact}" for fact in self.facts()]  # okrkit's own words, no user text
         items = _summary_items(card)
         if items:
             lines += ["", "Needs attention:", ""]
@@ -397,16 +405,8 @@ class _Report:
         card = self.card
         parts = [
             '<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul>',
-            f"<li>Objectives: {_e(_status_counts(card))}.</li>",
-            f"<li>Key results: {_e(_status_counts(card, 'key_results'))}.</li>",
         ]
-        if self.found is not None:
-            parts.append(f"<li>Findings of the rules: {_finding_counts(self.found)}.</li>")
-        if card.alignment_problems:
-            parts.append(
-                f"<li>Alignment: {count(len(card.alignment_problems), 'problem')}; the "
-                "objectives whose links are broken are shown as top-level objectives.</li>"
-            )
+        parts += [f"<li>{_e(fact)}</li>" for fact in self.facts()]
         parts.append("</ul>")
         items = _summary_items(card)
         if items:
