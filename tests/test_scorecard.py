@@ -525,6 +525,23 @@ class TestWhatTheTrialFound:
         with pytest.raises(okrkit.InvalidTypeError):
             call()
 
+    def test_check_ins_are_left_out_by_the_date_on_their_own_clock(self) -> None:
+        """A check-in made on 1 September in Auckland, before one made on 31 August in New
+        York, is left out of a scorecard as of 31 August; so are a KPI's later readings."""
+        auckland, new_york = timezone(timedelta(hours=12)), timezone(timedelta(hours=-5))
+        kr = KeyResult(id="k", title="k", direction="increase", start=0, target=10)
+        kr = kr.check_in(9, at=datetime(2026, 9, 1, 1, 0, tzinfo=auckland))
+        kr = kr.check_in(4, at=datetime(2026, 8, 31, 20, 0, tzinfo=new_york))
+        uptime = okrkit.Kpi(id="up", title="Up", direction="at_least", threshold=99)
+        uptime = uptime.check_in(98, at=AUG_31).check_in(99.5, at=date(2026, 9, 2))
+        plan = attrs.evolve(_one(kr), kpis=[uptime])
+        card = scorecard(plan, at=AUG_31)
+        row = card.objectives[0].key_results[0]
+        assert (4.0, 1) == (row.value, len(row.key_result.check_ins))
+        assert (98.0, False, 1) == (
+            card.kpis[0].value, card.kpis[0].healthy, len(card.plan.kpis[0].check_ins)
+        )  # fmt: skip
+
     def test_a_scorer_raising_a_lookup_error(self) -> None:
         """A custom scorer's KeyError is a ScoringError naming the policy, never bare."""
 

@@ -689,9 +689,10 @@ def diagnostics_data(diagnostics: object) -> list[dict[str, Any]]:
 
 
 def _as_of(plan: Plan, at: date) -> Plan:
-    """*plan* as it stood at the end of day *at*: later check-ins dropped.
+    """*plan* as it stood at the end of day *at*: the check-ins made later dropped, each judged
+    by the date on its own clock (as `KeyResult.latest` judges them), KPIs' too.
 
-    Only the objectives with a later check-in are copied; a plan with none is returned as is.
+    Only what has a later check-in is copied; a plan with none is returned as is.
     """
     objectives = list(plan.objectives)
     changed = False
@@ -699,23 +700,36 @@ def _as_of(plan: Plan, at: date) -> Plan:
         kept = []
         trimmed = False
         for kr in obj.key_results:
-            check_ins = kr.check_ins
-            if check_ins and _after(check_ins[-1], at):
-                latest = kr.latest(at)
-                keep = 0 if latest is None else check_ins.index(latest) + 1
-                kept.append(attrs.evolve(kr, check_ins=check_ins[:keep]))
-                trimmed = True
-            else:
+            counted = _counted(kr.check_ins, at)
+            if counted is None:
                 kept.append(kr)
+            else:
+                kept.append(attrs.evolve(kr, check_ins=counted))
+                trimmed = True
         if trimmed:
             objectives[i] = attrs.evolve(obj, key_results=kept)
             changed = True
-    return attrs.evolve(plan, objectives=objectives) if changed else plan
+    kpis = list(plan.kpis)
+    for i, kpi in enumerate(kpis):
+        counted = _counted(kpi.check_ins, at)
+        if counted is not None:
+            kpis[i] = attrs.evolve(kpi, check_ins=counted)
+            changed = True
+    return attrs.evolve(plan, objectives=objectives, kpis=kpis) if changed else plan
 
 
-def _after(check_in: CheckIn, at: date) -> bool:
-    when = check_in.at
-    return (when.date() if isinstance(when, datetime) else when) > at
+def _counted(check_ins: tuple[CheckIn, ...], at: date) -> list[CheckIn] | None:
+    """The *check_ins* made by the end of day *at*; None when that is all of them."""
+    if not check_ins:
+        return None
+    last = check_ins[-1].at
+    if type(last) is date and last <= at:
+        # Check-ins come in time order: one before the last has an instant no later than its
+        # midnight (UTC), so a date of its own clock (UTC+14 at most) no later than it.
+        return None
+    counted = v.counted_by(at)
+    kept = [c for c in check_ins if counted(c.at)]
+    return None if len(kept) == len(check_ins) else kept
 
 
 def _tree(
