@@ -6,12 +6,12 @@
 from __future__ import annotations
 
 import importlib
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from okrkit.model import Plan
-from okrkit.scorecards import KeyResultRow, ObjectiveRow, color, scorecard
-from okrkit.scoring import Grade, Policy, PolicyName
+from okrkit.scorecards import scorecard
+from okrkit.scoring import Policy, PolicyName
 from okrkit.tree import AlignmentTree, RollUp
 
 __all__ = ["to_frame"]
@@ -62,71 +62,42 @@ _COLUMNS: dict[str, str] = {
 }
 
 
-def _label(grade: Grade | None) -> str | None:
-    return None if grade is None else grade.label
+def _label(grade: dict[str, str] | None) -> str | None:
+    return None if grade is None else grade["label"]
 
 
-def _nan(value: float | None) -> float:
-    return float("nan") if value is None else value
+def _row(o: dict[str, Any], k: dict[str, Any]) -> dict[str, Any]:
+    """One key result's row of the frame, from the JSON report's data of it and its objective."""
+    row = {f"objective_{name}": o[name] for name in _FROM_OBJECTIVE}
+    row["objective_grade"] = _label(o["grade"])
+    row["objective_projected_grade"] = _label(o["projected_grade"])
+    row["kr_id"] = k["id"]
+    row.update({name: k[name] for name in _FROM_KEY_RESULT})
+    target, f = k["target"], k["forecast"]
+    band = isinstance(target, list)
+    row["target"] = None if band else target
+    row["target_low"], row["target_high"] = target if band else (None, None)
+    row["grade"] = _label(k["grade"])
+    row["projected_grade"] = _label(k["projected_grade"])
+    row["forecast"] = None if f is None else f["value"]
+    row["forecast_score"] = None if f is None else f["score"]
+    return row
 
 
-def _objective(o: ObjectiveRow) -> dict[str, Any]:
-    cycle = o.cycle
-    return {
-        "objective_id": o.id,
-        "objective_title": o.title,
-        "objective_owner": o.owner,
-        "objective_level": o.level,
-        "objective_cycle": None if cycle is None else str(cycle),
-        "objective_cycle_start": None if cycle is None else cycle.start,
-        "objective_cycle_end": None if cycle is None else cycle.end,
-        "objective_commitment": o.commitment.value,
-        "objective_aligned_to": o.aligned_to,
-        "objective_parent": o.parent,
-        "objective_depth": o.depth,
-        "objective_weight": o.weight,
-        "objective_score": _nan(o.score),
-        "objective_projected_score": _nan(o.projected_score),
-        "objective_grade": _label(o.grade),
-        "objective_projected_grade": _label(o.projected_grade),
-        "objective_color": color(o),
-        "objective_status": None if o.status is None else o.status.value,
-    }
+# The columns taken as they are from the JSON report (`Scorecard.to_dict`).
+_FROM_OBJECTIVE = (
+    "id", "title", "owner", "level", "cycle", "cycle_start", "cycle_end", "commitment",
+    "aligned_to", "parent", "depth", "weight", "score", "projected_score", "color", "status",
+)  # fmt: skip
+_FROM_KEY_RESULT = (
+    "title", "owner", "direction", "unit", "weight", "start", "value", "checked_in",
+    "confidence", "progress", "score", "color", "status", "done",
+)  # fmt: skip
 
 
-def _key_result(kr: KeyResultRow) -> dict[str, Any]:
-    target = kr.target
-    band = isinstance(target, tuple)
-    f = kr.forecast
-    return {
-        "kr_id": kr.id,
-        "title": kr.title,
-        "owner": kr.owner,
-        "direction": None if kr.direction is None else kr.direction.value,
-        "unit": kr.unit,
-        "weight": kr.weight,
-        "start": _nan(kr.start),
-        "target": float("nan") if band or target is None else target,
-        "target_low": target[0] if isinstance(target, tuple) else float("nan"),
-        "target_high": target[1] if isinstance(target, tuple) else float("nan"),
-        "value": _nan(kr.value),
-        "checked_in": kr.checked_in,
-        "confidence": _nan(kr.confidence),
-        "progress": _nan(kr.progress),
-        "score": _nan(kr.score),
-        "grade": _label(kr.grade),
-        "projected_grade": _label(kr.projected_grade),
-        "color": color(kr),
-        "status": None if kr.status is None else kr.status.value,
-        "done": kr.done,
-        "forecast": _nan(None if f is None else f.value),
-        "forecast_score": _nan(None if f is None else f.score),
-    }
-
-
-def _moments(pd: Any, values: list[date | datetime | None], utc: bool) -> Any:
-    """Dates and datetimes as a datetime64 column: in UTC when *utc*, else naive."""
-    return pd.to_datetime(pd.Series(values, dtype="object"), utc=utc)
+def _moments(pd: Any, values: list[str | None], utc: bool) -> Any:
+    """ISO dates and datetimes as a datetime64 column: in UTC when *utc*, else naive."""
+    return pd.to_datetime(pd.Series(values, dtype="object"), utc=utc, format="ISO8601")
 
 
 def to_frame(
@@ -162,11 +133,11 @@ def to_frame(
     pd = importlib.import_module(
         "pandas"
     )  # typed Any: pandas may be missing where types are checked
-    card = scorecard(plan, at=at, policy=policy, roll_up=roll_up)
-    rows = [{**_objective(o), **_key_result(k)} for o, k in card.key_results()]
+    data = scorecard(plan, at=at, policy=policy, roll_up=roll_up).to_dict()
+    rows = [_row(o, k) for o in data["objectives"] for k in o["key_results"]]
     # Every date column in one convention, so that they compare: naive while every check-in
     # is a plain date, all in UTC once one has a time of day (with its zone).
-    utc = any(isinstance(row["checked_in"], datetime) for row in rows)
+    utc = any(row["checked_in"] is not None and "T" in row["checked_in"] for row in rows)
     columns: dict[str, Any] = {}
     for name, dtype in _COLUMNS.items():
         values = [row[name] for row in rows]

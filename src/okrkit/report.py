@@ -8,14 +8,14 @@ show for key results, objectives, plans, trees, scorecards and rule reports.
 
 >>> from datetime import date
 >>> import okrkit
->>> kr = okrkit.KeyResult(id="nps", title="Raise NPS from 30 to 50", direction="increase",
-...                       start=30, target=50).check_in(40, at=date(2026, 8, 1))
->>> plan = okrkit.Plan(objectives=[okrkit.Objective(id="delight", title="Delight customers",
-...     cycle=okrkit.Cycle.parse("2026-Q3"), key_results=[kr])])
->>> text = render(plan, "md", at=date(2026, 8, 10), title="Q3 review")
+>>> churn = okrkit.KeyResult(id="churn", title="Cut churn from 5% to 3%", unit="%",
+...     direction="decrease", start=5, target=3).check_in(4, at=date(2026, 8, 1))
+>>> retain = okrkit.Objective(id="retain", title="Keep our customers", key_results=[churn],
+...                           cycle=okrkit.Cycle.parse("2026-Q3"))
+>>> text = render(okrkit.Plan(objectives=[retain]), "md", at=date(2026, 8, 10), title="Q3")
 >>> print(text.splitlines()[0])
-# Q3 review, as of 2026-08-10
->>> "| Raise NPS from 30 to 50 | 40 | 50 | 50% | 0.50 |" in text
+# Q3, as of 2026-08-10
+>>> "| Cut churn from 5% to 3% | 4 % | 3 % | 50% | 0.50 |" in text
 True
 """
 

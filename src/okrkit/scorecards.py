@@ -271,23 +271,16 @@ class ObjectiveRow:
         obj = self.objective
         final = self._phase is _ENDED
         commitment = obj.commitment
-        if self._states is None:
+        states = self._states
+        scores = self._scores
+        if states is None:  # no cycle, or not running: one status for all, and no forecast
             if obj.cycle is None:
                 state: Status | None = None
             else:
                 state = Status.NOT_STARTED if self._phase is _BEFORE else Status.CLOSED
-            shown = [None if self._phase is _BEFORE else s for s in self._scores]
-            return tuple(
-                KeyResultRow(
-                    key_result=kr,
-                    score=s,
-                    status=state,
-                    forecast=None,
-                    commitment=commitment,
-                    final=final,
-                )
-                for kr, s in zip(obj.key_results, shown, strict=True)
-            )
+            states = ((state, None),) * len(scores)
+            if self._phase is _BEFORE:
+                scores = (None,) * len(scores)
         return tuple(
             KeyResultRow(
                 key_result=kr,
@@ -297,9 +290,7 @@ class ObjectiveRow:
                 commitment=commitment,
                 final=final,
             )
-            for kr, s, (state, predicted) in zip(
-                obj.key_results, self._scores, self._states, strict=True
-            )
+            for kr, s, (state, predicted) in zip(obj.key_results, scores, states, strict=True)
         )
 
     @property
@@ -639,6 +630,7 @@ def _key_result_dict(k: KeyResultRow) -> dict[str, Any]:
         "score": k.score,
         "grade": _grade_dict(k.grade),
         "projected_grade": _grade_dict(k.projected_grade),
+        "color": color(k),
         "status": _status(k.status),
         "done": k.done,
         "forecast": None
@@ -654,6 +646,8 @@ def _objective_dict(o: ObjectiveRow) -> dict[str, Any]:
         "owner": o.owner,
         "level": o.level,
         "cycle": None if o.cycle is None else str(o.cycle),
+        "cycle_start": None if o.cycle is None else o.cycle.start.isoformat(),
+        "cycle_end": None if o.cycle is None else o.cycle.end.isoformat(),
         "commitment": o.commitment.value,
         "weight": o.weight,
         "aligned_to": o.aligned_to,
@@ -664,6 +658,7 @@ def _objective_dict(o: ObjectiveRow) -> dict[str, Any]:
         "projected_score": o.projected_score,
         "grade": _grade_dict(o.grade),
         "projected_grade": _grade_dict(o.projected_grade),
+        "color": color(o),
         "status": _status(o.status),
         "confidence": o.confidence,
         "key_results": [_key_result_dict(k) for k in o.key_results],
