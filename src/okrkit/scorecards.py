@@ -695,7 +695,12 @@ def _as_of(plan: Plan, at: date) -> Plan:
         kept = []
         trimmed = False
         for kr in obj.key_results:
-            counted = _counted(kr.check_ins, at)
+            check_ins = kr.check_ins
+            # The common case inline (see `_counted`): no check-in, or a last one dated by *at*.
+            if not check_ins or (type(last := check_ins[-1].at) is date and last <= at):
+                kept.append(kr)
+                continue
+            counted = _counted(check_ins, at)
             if counted is None:
                 kept.append(kr)
             else:
