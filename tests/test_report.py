@@ -394,6 +394,13 @@ class TestRenderJsonEscaping:
         assert text == json.loads(page)["objectives"][0]["title"]
         assert CONTROL.search(page.replace("\n", "")) is None
 
+    def test_safe_inside_a_script_element(self) -> None:
+        """No title can end the HTML script element a page embeds the JSON report in."""
+        text = "</script><script>alert(1)</script><!-- & >"
+        page = render(okrkit.Plan(objectives=[okrkit.Objective(id="o", title=text)]), "json")
+        assert not set("<>&") & set(page)
+        assert text == json.loads(page)["objectives"][0]["title"]
+
 
 class TestRenderMarkdown:
     @settings(max_examples=25)

@@ -108,15 +108,17 @@ def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-# JSON escapes C0 itself; what it leaves raw, without ensure_ascii, is escaped here too.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# JSON escapes C0 itself; what it leaves raw, without ensure_ascii, is escaped here too; and
+# <, > and &, so that no "</script>" nor "<!--" can end an HTML script element it stands in.
+_JSON_RAW = re.compile("[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_text(text: str) -> str:
     r"""JSON text (from `json.dumps`) with DEL, C1, bidi controls and line separators as ``\uXXXX``.
 
-    They can only stand inside strings, where the escape means the same character: the data
-    is unchanged, and the text is safe to print and to embed in JavaScript.
+    With ``<``, ``>`` and ``&`` too.  They can only stand inside strings, where the escape
+    means the same character: the data is unchanged, and the text is safe to print, to embed
+    in JavaScript, and inside an HTML ``<script>`` element.
 
     >>> json_text('["\u202e"]')
     '["\\u202e"]'
