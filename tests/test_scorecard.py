@@ -389,9 +389,10 @@ class TestBadInput:
         """The tree's copy of a plan with an id held twice makes ids no objective holds."""
         a = Objective(id="a", title="A")
         taken = Objective(id="a#1", title="Taken", aligned_to="a")
-        card = scorecard(Plan(objectives=[a, taken, Objective(id="a", title="Again")]))
-        assert ["a", "a#1", "a"] == [o.id for o in card]
+        card = scorecard(Plan(objectives=[a, Objective(id="a", title="Again"), taken]))
+        assert ["a", "a", "a#1"] == [o.id for o in card]  # the second "a" is not "a#1"
         assert [None, None, None] == [o.parent for o in card]
+        assert ["A", "Again", "Taken"] == [o.title for o in card]
 
     def test_paths_that_name_no_place_are_shown_as_given(self) -> None:
         """A path okrkit does not know (a custom rule's) is shown as it is."""
