@@ -18,6 +18,7 @@ from okrkit.scorecards import KeyResultRow, ObjectiveRow
 from okrkit.scoring import Status
 
 __all__ = [
+    "CURRENCIES",
     "INDENT_LEVELS",
     "NO_VALUE",
     "count",
@@ -34,6 +35,9 @@ __all__ = [
 
 NO_VALUE = "–"
 """What a view shows where there is no value: no score, no reading, no forecast."""
+
+CURRENCIES = ("$", "€", "£")
+"""The units written before a number (``$9,120,000``); every other unit follows it."""
 
 INDENT_LEVELS = 6
 """How many levels of the alignment tree the views draw as indentation or nesting."""
@@ -62,7 +66,7 @@ def _same(text: str) -> str:
 
 
 def number_text(
-    value: float | list[float] | None,
+    value: float | list[float] | tuple[float, float] | None,
     unit: str | None = None,
     escape: Callable[[str], str] = _same,
 ) -> str:
@@ -74,10 +78,10 @@ def number_text(
     a band is its two ends (``75–85 %``).  The unit is user text: *escape* makes it safe for
     the medium (the number is okrkit's own).
 
-    >>> number_text(9_715_791.37, "$"), number_text(4.6502, "%"), number_text([75, 85], "%")
+    >>> number_text(9_715_791.37, "$"), number_text(4.6502, "%"), number_text((75, 85), "%")
     ('$9,715,791', '4.65 %', '75–85 %')
     """
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "–".join(number_text(x) for x in value) + (f" {escape(unit)}" if unit else "")
     if value is None or not math.isfinite(value):  # okrkit's data holds none but finite
         return NO_VALUE
@@ -90,7 +94,7 @@ def number_text(
         text = "0"
     if not unit:
         return text
-    if unit in ("$", "€", "£"):
+    if unit in CURRENCIES:
         return escape(unit) + text
     return f"{text} {escape(unit)}"
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from okrkit import _validators as v
-from okrkit._display import NO_VALUE, grade_text, indent, number_text, row_score_text
+from okrkit._display import CURRENCIES, NO_VALUE, grade_text, indent, number_text, row_score_text
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
@@ -45,7 +45,7 @@ def _plain(text: str) -> str:
 
 def _unit_prefix(unit: str | None) -> str | None:
     """The unit a tick shows: a currency symbol (before the number); others are the axis's."""
-    return unit if unit in ("$", "€", "£") else None
+    return unit if unit in CURRENCIES else None
 
 
 def _day(when: Any) -> date:

@@ -58,9 +58,11 @@ from okrkit.scorecards import (
     Scorecard,
     color,
     diagnostics_data,
+    place,
     scorecard,
+    severity_counts,
 )
-from okrkit.scoring import ASPIRATIONAL_BANDS, COMMITTED_BANDS, Policy, PolicyName, Status
+from okrkit.scoring import Policy, PolicyName, Status
 from okrkit.tree import AlignmentTree, RollUp
 
 __all__ = [
@@ -181,10 +183,8 @@ def _health(healthy: bool | None) -> str:
 
 def _kpi_target(kpi: KpiRow, escape: Callable[[str], str] = str) -> str:
     """A KPI's threshold in words, its unit made safe by *escape*: ``at least 99.9 %``."""
-    k = kpi.kpi
-    threshold = k.threshold
-    shown = list(map(float, threshold)) if isinstance(threshold, tuple) else float(threshold)
-    return f"{k.direction.value.replace('_', ' ')} {number_text(shown, k.unit, escape)}"
+    direction = kpi.kpi.direction.value.replace("_", " ")
+    return f"{direction} {number_text(kpi.threshold, kpi.unit, escape)}"
 
 
 def _summary_items(card: Scorecard) -> list[tuple[str, str]]:
@@ -192,11 +192,7 @@ def _summary_items(card: Scorecard) -> list[tuple[str, str]]:
     items = []
     for o, k in card.attention():
         row: ObjectiveRow | KeyResultRow = o if k is None else k
-        what = (
-            f"objective {o.title} ({o.id})"
-            if k is None
-            else f"key result {k.title} ({k.id}) of {o.id}"
-        )
+        what = place(o.objective, None if k is None else k.key_result)
         items.append((row_status_text(row), what))
     return items
 
@@ -211,9 +207,7 @@ def _status_counts(card: Scorecard, of: Literal["objectives", "key_results"] = "
 
 
 def _finding_counts(found: list[dict[str, Any]]) -> str:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for d in found:
-        counts[d["severity"]] += 1
+    counts = severity_counts(found)
     words = (count(counts["error"], "error"), count(counts["warning"], "warning"))
     return ", ".join((*words, f"{counts['info']} info"))
 
@@ -337,7 +331,7 @@ class _Report:
             ]
             lines += [
                 f"| {_md(kr.title)} | {number_text(kr.value, kr.unit, markdown)} "
-                f"| {number_text(_target(kr), kr.unit, markdown)} "
+                f"| {number_text(kr.target, kr.unit, markdown)} "
                 f"| {percent_text(kr.progress)} | {row_score_text(kr)} | {grade_text(kr)} "
                 f"| {row_status_text(kr)} | {_forecast_words(kr, markdown)} |"
                 for kr in rows
@@ -434,11 +428,6 @@ def _problems_list(card: Scorecard) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _target(kr: KeyResultRow) -> float | list[float] | None:
-    target = kr.target
-    return list(target) if isinstance(target, tuple) else target
-
-
 def _md(text: object) -> str:
     """User text (or okrkit's own) shown as itself in Markdown, in a line or a table cell."""
     return markdown(str(text))
@@ -513,8 +502,7 @@ def _bar(row: ObjectiveRow | KeyResultRow, name: str, graded: bool = True) -> st
     if row.score is None:
         why = "not started" if row.status is Status.NOT_STARTED else "not measurable"
         return f'<span class="muted">{why}</span>'
-    bands = COMMITTED_BANDS if row.commitment.value == "committed" else ASPIRATIONAL_BANDS
-    low, high = bands.thresholds[0], bands.thresholds[-1]
+    low, high = row.bands.thresholds[0], row.bands.thresholds[-1]
     grade = grade_text(row) if graded else NO_VALUE
     label = f"{name}: score {score_text(row.score)}" + ("" if grade == NO_VALUE else f", {grade}")
     shown = score_text(row.score)
@@ -556,7 +544,7 @@ def _kr_table(rows: tuple[KeyResultRow, ...], caption: str | None) -> str:
         f'<tr class="{_e((color(kr) if graded else None) or "none")}">'
         f'<th scope="row">{_e(kr.title)}</th>'
         f'<td class="num">{_e(number_text(kr.value, kr.unit))}</td>'
-        f'<td class="num">{_e(number_text(_target(kr), kr.unit))}</td>'
+        f'<td class="num">{_e(number_text(kr.target, kr.unit))}</td>'
         f'<td class="num">{percent_text(kr.progress)}</td>'
         f"<td>{_bar(kr, kr.title, graded)}</td>"
         + (f"<td>{_grade_badge(kr)}</td>" if graded else "")

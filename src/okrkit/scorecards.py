@@ -35,7 +35,14 @@ from okrkit import _validators as v
 from okrkit._forest import Forest
 from okrkit._gc import paused
 from okrkit.cycles import Cycle
-from okrkit.errors import AlignmentError, InvalidTypeError, InvalidValueError, OKRError, Problem
+from okrkit.errors import (
+    AlignmentError,
+    InvalidTypeError,
+    InvalidValueError,
+    OKRError,
+    Problem,
+    UnknownIdError,
+)
 from okrkit.model import (
     CheckIn,
     Commitment,
@@ -48,8 +55,6 @@ from okrkit.model import (
 )
 from okrkit.rules import Diagnostic
 from okrkit.scoring import (
-    ASPIRATIONAL_BANDS,
-    COMMITTED_BANDS,
     LINEAR,
     Bands,
     Forecast,
@@ -57,6 +62,7 @@ from okrkit.scoring import (
     Policy,
     PolicyName,
     Status,
+    bands_for,
     confidence,
     done,
     forecast,
@@ -74,7 +80,9 @@ __all__ = [
     "Scorecard",
     "color",
     "diagnostics_data",
+    "place",
     "scorecard",
+    "severity_counts",
 ]
 
 REPORT_VERSION = 2
@@ -93,11 +101,6 @@ def _band(value: object) -> float | tuple[float, float] | None:
     if isinstance(value, tuple):
         return (float(value[0]), float(value[1]))
     return _float(value)
-
-
-def _graded(commitment: Commitment) -> Bands:
-    """The bands an objective of *commitment*, and its key results, are graded by."""
-    return COMMITTED_BANDS if commitment is Commitment.COMMITTED else ASPIRATIONAL_BANDS
 
 
 @attrs.frozen(kw_only=True)
@@ -128,11 +131,16 @@ class KeyResultRow:
     """Whether it is graded: its objective's cycle has reached its last day, or it has none."""
 
     @property
+    def bands(self) -> Bands:
+        """The bands it is graded by: its objective's commitment's."""
+        return bands_for(self.commitment)
+
+    @property
     def grade(self) -> Grade | None:
         """Its grade, once the cycle has ended (or when there is no cycle)."""
         if not self.final or self.score is None:
             return None
-        return _graded(self.commitment).grade(self.score)
+        return self.bands.grade(self.score)
 
     @property
     def projected_grade(self) -> Grade | None:
@@ -140,7 +148,7 @@ class KeyResultRow:
         f = self.forecast
         if f is None or f.score is None:
             return None
-        return _graded(self.commitment).grade(f.score)
+        return self.bands.grade(f.score)
 
     @property
     def value(self) -> float | None:
@@ -294,18 +302,23 @@ class ObjectiveRow:
         )
 
     @property
+    def bands(self) -> Bands:
+        """The bands it is graded by: its commitment's."""
+        return bands_for(self.objective.commitment)
+
+    @property
     def grade(self) -> Grade | None:
         """Its grade, once its cycle has ended (or when it has no cycle)."""
         if self._phase is not _ENDED or self.score is None:
             return None
-        return _graded(self.objective.commitment).grade(self.score)
+        return self.bands.grade(self.score)
 
     @property
     def projected_grade(self) -> Grade | None:
         """The grade of its projected score, while its cycle runs."""
         if self.projected_score is None:
             return None
-        return _graded(self.objective.commitment).grade(self.projected_score)
+        return self.bands.grade(self.projected_score)
 
     @property
     def confidence(self) -> float | None:
@@ -375,6 +388,31 @@ class KpiRow:
         """The KPI's title."""
         return self.kpi.title
 
+    @property
+    def threshold(self) -> float | tuple[float, float]:
+        """The KPI's threshold as a float, or a band's two ends."""
+        threshold = _band(self.kpi.threshold)
+        assert threshold is not None  # a KPI always has one
+        return threshold
+
+    @property
+    def unit(self) -> str | None:
+        """The KPI's unit."""
+        return self.kpi.unit
+
+
+def place(objective: Objective, key_result: KeyResult | None = None) -> str:
+    """An objective, or one of its key results, in the words every view names it by.
+
+    >>> import okrkit
+    >>> obj = okrkit.Objective(id="delight", title="Delight customers")
+    >>> place(obj), place(obj, okrkit.KeyResult(id="nps", title="Raise NPS"))
+    ('objective Delight customers (delight)', 'key result Raise NPS (nps) of delight')
+    """
+    if key_result is None:
+        return f"objective {objective.title} ({objective.id})"
+    return f"key result {key_result.title} ({key_result.id}) of {objective.id}"
+
 
 def color(row: ObjectiveRow | KeyResultRow) -> str | None:
     """The colour a view gives *row*: its grade's, else its projected grade's; None: neither.
@@ -437,8 +475,6 @@ class Scorecard:
             for k in o.key_results:
                 if k.id == id:
                     return k
-        from okrkit.errors import UnknownIdError
-
         raise UnknownIdError(id)
 
     def locate(self, path: str) -> str:
@@ -467,20 +503,16 @@ class Scorecard:
         try:
             if kind == "kpis":
                 kpi = plan.kpis[int(i)]
-                place = f"KPI {kpi.title} ({kpi.id})"
+                where = f"KPI {kpi.title} ({kpi.id})"
             else:
                 obj = plan.objectives[int(i)]
-                if j is None:
-                    place = f"objective {obj.title} ({obj.id})"
-                else:
-                    kr = obj.key_results[int(j)]
-                    place = f"key result {kr.title} ({kr.id}) of {obj.id}"
+                where = place(obj, None if j is None else obj.key_results[int(j)])
         except IndexError:
             return path
         if rest:
             field = _CHECK_IN.sub(lambda m: f"check-in {int(m.group(1)) + 1}", rest[1:])
-            place += ", " + field.replace("_", " ").replace(".", ", ")
-        return place
+            where += ", " + field.replace("_", " ").replace(".", ", ")
+        return where
 
     @property
     def score(self) -> float | None:
@@ -533,9 +565,6 @@ class Scorecard:
         found = None
         if diagnostics is not None:
             found = [{**d, "where": self.locate(d["path"])} for d in diagnostics_data(diagnostics)]
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for d in found or ():
-            counts[d["severity"]] += 1
         needs = self.attention()
         return {
             "okrkit_report": REPORT_VERSION,
@@ -559,7 +588,7 @@ class Scorecard:
                     }
                     for o, k in needs
                 ],
-                "diagnostics": counts if found is not None else None,
+                "diagnostics": None if found is None else severity_counts(found),
             },
             "objectives": [_objective_dict(o) for o in self.objectives],
             "kpis": [
@@ -568,8 +597,8 @@ class Scorecard:
                     "title": k.title,
                     "owner": k.kpi.owner,
                     "direction": k.kpi.direction.value,
-                    "threshold": _json_number(k.kpi.threshold),
-                    "unit": k.kpi.unit,
+                    "threshold": _json_number(k.threshold),
+                    "unit": k.unit,
                     "value": k.value,
                     "healthy": k.healthy,
                 }
@@ -663,6 +692,14 @@ def _objective_dict(o: ObjectiveRow) -> dict[str, Any]:
         "confidence": o.confidence,
         "key_results": [_key_result_dict(k) for k in o.key_results],
     }
+
+
+def severity_counts(found: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """How many of the findings' data (`diagnostics_data`) have each severity."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in found:
+        counts[d["severity"]] += 1
+    return counts
 
 
 def diagnostics_data(diagnostics: object) -> list[dict[str, Any]]:
@@ -952,7 +989,7 @@ class _Evaluation:
             policy=self.policy,
             roll_up=self.roll_up,
             objectives=tuple(rows),
-            kpis=tuple(_kpi(kpi, at) for kpi in plan.kpis),
+            kpis=tuple(_kpi(kpi) for kpi in plan.kpis),
             alignment_problems=problems,
         )
 
@@ -1031,11 +1068,6 @@ def _title(plan: Plan, index: PlanIndex, id: str) -> str | None:
     return obj.title if j is None else obj.key_results[j].title
 
 
-def _kpi(kpi: Kpi, at: date) -> KpiRow:
-    reading = v.latest_counted(kpi.check_ins, at, _when)
-    value = None if reading is None else float(reading.value)
-    return KpiRow(kpi=kpi, value=value, healthy=kpi.healthy(at))
-
-
-def _when(check_in: CheckIn) -> date | datetime:
-    return check_in.at
+def _kpi(kpi: Kpi) -> KpiRow:
+    """The row of *kpi*, whose later readings `_as_of` has left out."""
+    return KpiRow(kpi=kpi, value=_float(kpi.current), healthy=kpi.healthy())

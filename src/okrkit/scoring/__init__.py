@@ -43,7 +43,14 @@ from okrkit.scoring._policy import (
     policy_named,
 )
 from okrkit.scoring._progress import WeightName, progress, done, score, required_value
-from okrkit.scoring._grading import Grade, Bands, ASPIRATIONAL_BANDS, COMMITTED_BANDS, grade
+from okrkit.scoring._grading import (
+    Grade,
+    Bands,
+    ASPIRATIONAL_BANDS,
+    COMMITTED_BANDS,
+    bands_for,
+    grade,
+)
 from okrkit.scoring._pace import STALE_AFTER, Status, status, Forecast, forecast, confidence
 
 # isort: on
@@ -72,6 +79,7 @@ __all__ = [
     "ScorerName",
     "Status",
     "WeightName",
+    "bands_for",
     "binary",
     "confidence",
     "done",

@@ -16,7 +16,7 @@ from okrkit._numbers import to_float
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Commitment
 
-__all__ = ["ASPIRATIONAL_BANDS", "COMMITTED_BANDS", "Bands", "Grade", "grade"]
+__all__ = ["ASPIRATIONAL_BANDS", "COMMITTED_BANDS", "Bands", "Grade", "bands_for", "grade"]
 
 
 @attrs.frozen
@@ -94,6 +94,16 @@ COMMITTED_BANDS = Bands(
 _to_commitment = v.to_enum(Commitment, "commitment")
 
 
+def bands_for(commitment: Commitment | str) -> Bands:
+    """The default bands of *commitment*: `COMMITTED_BANDS` or `ASPIRATIONAL_BANDS`.
+
+    >>> bands_for("committed").thresholds
+    (1.0,)
+    """
+    kind = _to_commitment(commitment)
+    return COMMITTED_BANDS if kind is Commitment.COMMITTED else ASPIRATIONAL_BANDS
+
+
 def grade(
     score: float,
     commitment: Commitment | str = Commitment.ASPIRATIONAL,
@@ -106,7 +116,7 @@ def grade(
     """
     kind = _to_commitment(commitment)
     if bands is None:
-        bands = COMMITTED_BANDS if kind is Commitment.COMMITTED else ASPIRATIONAL_BANDS
+        bands = bands_for(kind)
     elif not isinstance(bands, Bands):
         raise InvalidTypeError("bands", bands, "a Bands")
     return bands.grade(score)
