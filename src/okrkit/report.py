@@ -22,9 +22,9 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any, Literal, TypeAlias, TypeVar, get_args
 
 import attrs
 
@@ -87,6 +87,20 @@ REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 # How many objectives and key results a report's summary names under each heading; the rest
 # are counted ("and 12 more"), so that the summary of a large plan stays a summary.
 SUMMARY_NAMES = 25
+
+_T = TypeVar("_T")
+
+
+def _cut(items: Sequence[_T], more: str = "") -> tuple[Sequence[_T], str | None]:
+    """The first `SUMMARY_NAMES` of *items*, and ``"and N more"`` (with *more*) for the rest."""
+    rest = len(items) - SUMMARY_NAMES
+    return items[:SUMMARY_NAMES], (f"and {rest} more{more}" if rest > 0 else None)
+
+
+def _sizes(card: Scorecard) -> tuple[str, str]:
+    """How many objectives and key results *card* has, in words: ``1 objective``."""
+    key_results = sum(len(o.objective.key_results) for o in card)
+    return count(len(card), "objective"), count(key_results, "key result")
 
 
 def report_data(
@@ -245,8 +259,7 @@ class _Report:
             "",
             (
                 f"Policy **{_md(card.policy.name)}**, roll-up **{card.roll_up}**: "
-                f"{count(len(card), 'objective')}, "
-                f"{count(sum(len(o.objective.key_results) for o in card), 'key result')}, "
+                f"{', '.join(_sizes(card))}, "
                 f"mean top-level score **{score_text(card.score)}**."
             ),
             "",
@@ -257,23 +270,23 @@ class _Report:
         items = _summary_items(card)
         if items:
             lines += ["", "Needs attention:", ""]
-            lines += [f"- **{s}**: {_md(what)}" for s, what in items[:SUMMARY_NAMES]]
-            if len(items) > SUMMARY_NAMES:
-                lines.append(f"- and {len(items) - SUMMARY_NAMES} more")
+            shown, more = _cut(items)
+            lines += [f"- **{s}**: {_md(what)}" for s, what in shown]
+            lines += [f"- {more}"] if more else []
         if self.found:
             lines += ["", "Findings:", ""]
+            found, more = _cut(self.found, " (below)")
             lines += [
                 f"- **{_md(d['severity'])}** {_md(d['code'])} {_md(d['where'])}: "
                 f"{_md(d['message'])}"
-                for d in self.found[:SUMMARY_NAMES]
+                for d in found
             ]
-            if len(self.found) > SUMMARY_NAMES:
-                lines.append(f"- and {len(self.found) - SUMMARY_NAMES} more (below)")
+            lines += [f"- {more}"] if more else []
         if card.alignment_problems:
             lines += ["", "Alignment problems:", ""]
-            lines += [f"- {_md(p.message)}" for p in card.alignment_problems[:SUMMARY_NAMES]]
-            if len(card.alignment_problems) > SUMMARY_NAMES:
-                lines.append(f"- and {len(card.alignment_problems) - SUMMARY_NAMES} more")
+            problems, more = _cut(card.alignment_problems)
+            lines += [f"- {_md(p.message)}" for p in problems]
+            lines += [f"- {more}"] if more else []
         lines += ["", "## Objectives", ""]
         for obj in card:
             lines += self.objective_markdown(obj)
@@ -285,7 +298,7 @@ class _Report:
                 "| --- | ---: | --- | --- |",
             ]
             lines += [
-                f"| {_md(k.title)} | {number_text(k.value, k.kpi.unit, markdown)} "
+                f"| {_md(k.title)} | {number_text(k.value, k.unit, markdown)} "
                 f"| {_kpi_target(k, markdown)} | {_health(k.healthy)} |"
                 for k in card.kpis
             ]
@@ -352,8 +365,7 @@ class _Report:
             f"<header><h1>{_e(heading)}</h1>",
             (
                 f'<p class="facts">Policy <strong>{_e(card.policy.name)}</strong>, roll-up '
-                f"<strong>{_e(card.roll_up)}</strong> · {count(len(card), 'objective')} · "
-                f"{count(sum(len(o.objective.key_results) for o in card), 'key result')} · "
+                f"<strong>{_e(card.roll_up)}</strong> · {' · '.join(_sizes(card))} · "
                 f"mean top-level score <strong>{score_text(card.score)}</strong></p></header>"
             ),
             "<main>",
@@ -383,7 +395,7 @@ class _Report:
                 css = {True: "green", False: "red", None: "none"}[k.healthy]
                 body.append(
                     f'<tr><th scope="row">{_e(k.title)}</th>'
-                    f'<td class="num">{_e(number_text(k.value, k.kpi.unit))}</td>'
+                    f'<td class="num">{_e(number_text(k.value, k.unit))}</td>'
                     f"<td>{_e(_kpi_target(k))}</td>"
                     f'<td><span class="badge {css}">{_health(k.healthy)}</span></td></tr>'
                 )
@@ -405,12 +417,12 @@ class _Report:
         items = _summary_items(card)
         if items:
             parts.append('<h3>Needs attention</h3><ul class="attention">')
+            shown, more = _cut(items)
             parts += [
                 f'<li><span class="badge {_e(s.replace(" ", "_"))}">{_e(s)}</span> {_e(what)}</li>'
-                for s, what in items[:SUMMARY_NAMES]
+                for s, what in shown
             ]
-            if len(items) > SUMMARY_NAMES:
-                parts.append(f"<li>and {len(items) - SUMMARY_NAMES} more</li>")
+            parts += [f"<li>{more}</li>"] if more else []
             parts.append("</ul>")
         if card.alignment_problems:
             parts.append("<h3>Alignment problems</h3>")
@@ -421,10 +433,9 @@ class _Report:
 
 def _problems_list(card: Scorecard) -> str:
     """The alignment's problems as an HTML list, the first `SUMMARY_NAMES` of them."""
-    problems = card.alignment_problems
-    items = [f"<li>{_e(p.message)}</li>" for p in problems[:SUMMARY_NAMES]]
-    if len(problems) > SUMMARY_NAMES:
-        items.append(f"<li>and {len(problems) - SUMMARY_NAMES} more</li>")
+    problems, more = _cut(card.alignment_problems)
+    items = [f"<li>{_e(p.message)}</li>" for p in problems]
+    items += [f"<li>{more}</li>"] if more else []
     return f"<ul>{''.join(items)}</ul>"
 
 
