@@ -259,6 +259,21 @@ class TestPlot:
         assert "target" in labels
         assert "expected pace" not in labels
 
+    def test_progress_draws_the_check_ins_the_scorecard_counts(self) -> None:
+        """As of 31 August, a check-in made on 1 September in Auckland is not drawn (nor
+        counted by the scorecard), though it was still 31 August in UTC."""
+        from datetime import timedelta, timezone
+
+        from okrkit import plot
+
+        q3 = okrkit.Cycle.parse("2026-Q3")
+        auckland = timezone(timedelta(hours=12))
+        kr = okrkit.KeyResult(title="Up", direction="increase", start=0, target=10)
+        kr = kr.check_in(4, at=date(2026, 8, 20))
+        kr = kr.check_in(9, at=datetime(2026, 9, 1, 1, 0, tzinfo=auckland))
+        ax = plot.progress(kr, cycle=q3, at=AUG_31)
+        assert [0.0, 4.0] == list(ax.get_lines()[0].get_ydata())
+
     def test_progress_refuses_wrong_types(self) -> None:
         """A key result and a cycle are required, and *at* is a date."""
         from okrkit import plot

@@ -53,9 +53,9 @@ def _day(when: Any) -> date:
 
 
 def _last_day(kr: KeyResult, cycle: Cycle) -> date:
-    """The day of *kr*'s latest check-in within *cycle* (its start when it has none)."""
-    days = [_day(c.at) for c in kr.check_ins if _day(c.at) <= cycle.end]
-    return max([cycle.start, *days])
+    """The date (on its own clock) of *kr*'s latest check-in within *cycle*, else its start."""
+    days = [c.at.date() if isinstance(c.at, datetime) else c.at for c in kr.check_ins]
+    return max([cycle.start, *(d for d in days if d <= cycle.end)])
 
 
 def progress(
@@ -79,7 +79,12 @@ def progress(
     if at is not None and (not isinstance(at, date) or isinstance(at, datetime)):
         raise InvalidTypeError("at", at, "a date")
     axes = _axes(ax)
-    history = [c for c in kr.check_ins if at is None or _day(c.at) <= at]
+    # The key result's row in a scorecard of its cycle: the check-ins made by *at* (each by
+    # the date on its own clock) and the forecast every view shows.
+    alone = Plan(objectives=[Objective(title=kr.title, cycle=cycle, key_results=[kr])])
+    shown = scorecard(alone, at=at if at is not None else _last_day(kr, cycle), policy=policy)
+    row = shown.objectives[0].key_results[0]
+    history = kr.check_ins if at is None else row.key_result.check_ins
     days = [_day(c.at) for c in history]
     values = [float(c.value) for c in history]
     if kr.start is not None:
@@ -109,10 +114,7 @@ def progress(
                 label="expected pace",
             )
         axes.axhline(float(target), color=COLORS["green"], linewidth=1, label="target")
-    # The forecast every view shows: the key result's row in a scorecard of its cycle.
-    alone = Plan(objectives=[Objective(title=kr.title, cycle=cycle, key_results=[kr])])
-    shown = scorecard(alone, at=at if at is not None else _last_day(kr, cycle), policy=policy)
-    f = shown.objectives[0].key_results[0].forecast
+    f = row.forecast
     if f is not None and f.value is not None and days:
         axes.plot(
             [days[-1], cycle.end],
