@@ -320,23 +320,17 @@ _PERCENT = frozenset({"%", "percent", "per cent", "pct"})
 
 
 def _reach(kr: KeyResult, points: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """The lowest and highest values *kr* can reach, for its forecast (see `Forecast.value`)."""
+    """The lowest and highest values *kr* can reach, for its forecast (see `Forecast.value`).
+
+    *points* are the line's: the start (when there is one) and the check-ins.
+    """
     _, target = target_of(kr)
-    ends = [*target] if isinstance(target, tuple) else [target]
-    if kr.start is not None:
-        ends.append(start_of(kr))
-    low, high = -math.inf, math.inf
-    seen = [y for _, y in points]
-    if all(y >= 0 for y in ends) and all(y >= 0 for y in seen):
-        low = 0.0
+    known = [*(target if isinstance(target, tuple) else (target,)), *(y for _, y in points)]
+    low = 0.0 if min(known) >= 0 else -math.inf  # never below 0 when nothing was
+    high = math.inf
     unit = (kr.unit or "").strip().lower()
-    if unit in _PERCENT or unit.startswith("%"):  # "%", "% of users"
-        # Within 0-100, unless the start, the target or a reading already lies outside (a
-        # retention of 104 %): then there is no such bound on that side.
-        if all(y <= 100 for y in ends) and all(y <= 100 for y in seen):
-            high = 100.0
-        if not (all(y >= 0 for y in ends) and all(y >= 0 for y in seen)):
-            low = -math.inf
+    if (unit in _PERCENT or unit.startswith("%")) and max(known) <= 100:  # "%", "% of users"
+        high = 100.0  # unless the start, the target or a reading lies past it (a retention)
     if kr.direction is Direction.MILESTONE:  # its target lies above its start
         assert not isinstance(target, tuple)  # a band needs direction WITHIN
         high = min(high, target)
