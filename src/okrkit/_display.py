@@ -25,6 +25,7 @@ __all__ = [
     "depth_marker",
     "grade_text",
     "indent",
+    "no_score_text",
     "number_text",
     "percent_text",
     "row_score_text",
@@ -140,6 +141,12 @@ def grade_text(row: ObjectiveRow | KeyResultRow) -> str:
     if row.projected_grade is not None:
         return f"projected {row.projected_grade.label} ({row.projected_grade.color})"
     return NO_VALUE
+
+
+def no_score_text(row: ObjectiveRow | KeyResultRow) -> str:
+    """Why a row has no score, in words: its cycle has not started, or nothing under it can
+    be measured."""
+    return "not started" if row.status is Status.NOT_STARTED else "not measurable"
 
 
 def row_score_text(row: ObjectiveRow | KeyResultRow) -> str:

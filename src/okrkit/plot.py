@@ -13,7 +13,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from okrkit import _validators as v
-from okrkit._display import CURRENCIES, NO_VALUE, grade_text, indent, number_text, row_score_text
+from okrkit._display import (
+    CURRENCIES,
+    grade_text,
+    indent,
+    no_score_text,
+    number_text,
+    row_score_text,
+)
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
@@ -163,11 +170,7 @@ def scores(
         range(len(rows)), [min(x, top) for x in values], color=[COLORS[color(o)] for o in rows]
     )
     for y, o in enumerate(rows):
-        if o.score is not None:
-            text = f"{row_score_text(o)} {grade_text(o)}"
-        else:  # "not started" before the cycle, else nothing under it can be measured
-            shown = row_score_text(o)
-            text = shown if shown != NO_VALUE else "not measurable"
+        text = no_score_text(o) if o.score is None else f"{row_score_text(o)} {grade_text(o)}"
         x = min(values[y], top)
         # Past the middle the words go inside the bar, so that they never need a wider axis.
         inside = x > top / 2

@@ -39,6 +39,7 @@ from okrkit._display import (
     depth_marker,
     grade_text,
     indent,
+    no_score_text,
     number_text,
     percent_text,
     row_score_text,
@@ -62,7 +63,7 @@ from okrkit.scorecards import (
     scorecard,
     severity_counts,
 )
-from okrkit.scoring import Policy, PolicyName, Status
+from okrkit.scoring import Policy, PolicyName
 from okrkit.tree import AlignmentTree, RollUp
 
 __all__ = [
@@ -511,8 +512,7 @@ def _bar(row: ObjectiveRow | KeyResultRow, name: str, graded: bool = True) -> st
     it), the score is still read once, not twice.
     """
     if row.score is None:
-        why = "not started" if row.status is Status.NOT_STARTED else "not measurable"
-        return f'<span class="muted">{why}</span>'
+        return f'<span class="muted">{no_score_text(row)}</span>'
     low, high = row.bands.thresholds[0], row.bands.thresholds[-1]
     grade = grade_text(row) if graded else NO_VALUE
     label = f"{name}: score {score_text(row.score)}" + ("" if grade == NO_VALUE else f", {grade}")
