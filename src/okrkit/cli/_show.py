@@ -23,7 +23,7 @@ from okrkit.cli._io import (
     read_plan,
     write_output,
 )
-from okrkit.scorecards import KeyResultRow, ObjectiveRow, Scorecard, color
+from okrkit.scorecards import KeyResultRow, ObjectiveRow, Scorecard, color, scorecard
 
 if TYPE_CHECKING:
     import argparse
@@ -34,8 +34,6 @@ __all__ = ["cmd_parse", "cmd_report", "cmd_score", "cmd_tree"]
 
 
 def _card(args: argparse.Namespace, plan: Plan) -> Scorecard:
-    from okrkit.scorecards import scorecard
-
     return scorecard(plan, at=args.at, policy=args.policy, roll_up=args.roll_up)
 
 
