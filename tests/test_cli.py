@@ -149,8 +149,10 @@ class TestCheck:
         assert 0 == status
         assert {"files": 1, "unreadable": 0, "error": 0, "warning": 9, "info": 0} == data["summary"]
         first = data["diagnostics"][0]
-        assert {"file", "code", "name", "severity", "message", "path", "id", "hint"} == set(first)
+        assert {"file", "line", "column", "code", "name", "severity", "message", "path", "id",
+                "hint"} == set(first)  # fmt: skip
         assert ACME == first["file"]
+        assert (int, int) == (type(first["line"]), type(first["column"]))
 
     def test_github_annotations(self) -> None:
         """--format github prints workflow commands, escaped, info as notice."""

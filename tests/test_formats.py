@@ -734,11 +734,12 @@ class TestBadDocuments:
         with pytest.raises(FormatError) as error:
             formats.loads('{"okrkit": 1, "objectives": [{"title": "o", "weight": "heavy"}]}')
         (problem,) = error.value.details
-        assert ("$.objectives[0].weight", "heavy", _NUMBER, None) == (
+        assert ("$.objectives[0].weight", "heavy", _NUMBER, 1, 45) == (
             problem.path,
             problem.value,
             problem.expected,
             problem.line,
+            problem.column,
         )
         with pytest.raises(FormatError) as error:
             formats.loads('{\n  "okrkit": 1,\n}')

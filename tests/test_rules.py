@@ -309,7 +309,8 @@ class TestReport:
         quoting = attrs.evolve(d, message="title 'a\x1b[2J\nb'", path="objectives[0]")
         assert "objectives[0]: OKR101 [warning] title 'a\\x1b[2J\\nb'" == str(quoting)
         assert {"code": "OKR101", "name": "n", "severity": "warning", "message": "m", "path": "",
-                "id": None, "hint": None} == d.to_dict()  # fmt: skip
+                "id": None, "hint": None, "file": None, "line": None,
+                "column": None} == d.to_dict()  # fmt: skip
 
     @given(
         code=st.from_regex(r"[A-Z][A-Z0-9]{0,6}[0-9]", fullmatch=True),
@@ -521,15 +522,15 @@ class TestRuleConfig:
         [
             (
                 "a" + ".a" * 100_000 + " = 1\n",
-                "line 1, column 128: a key of more parts than the limit of 64",
+                "1:128: not valid TOML: a key of more parts than the limit of 64",
             ),
             (
                 "[" + "a." * 100_000 + "a]\n",
-                "line 1, column 129: a key of more parts than the limit of 64",
+                "1:129: not valid TOML: a key of more parts than the limit of 64",
             ),
             (
                 "x = " + "[" * 100_000,
-                "line 1, column 69: nested deeper than the limit of 64 levels",
+                "1:69: not valid TOML: nested deeper than the limit of 64 levels",
             ),
         ],
     )
@@ -544,7 +545,8 @@ class TestRuleConfig:
         own.write_text(text, encoding="utf-8")
         with pytest.raises(FormatError) as caught:
             RuleConfig.from_pyproject(own)
-        assert (f"{own}: not valid TOML at {problem} (max_depth)",) == caught.value.problems
+        # The file's place opens the problem, and is not said again after "not valid TOML".
+        assert (f"{own}:{problem} (max_depth)",) == caught.value.problems
 
     def test_locate_names_the_file_discover_reads(self, tmp_path: Path) -> None:
         """`locate` finds what `discover` reads (or None), so a command can keep off it."""

@@ -13,14 +13,14 @@ from typing import Any
 
 from okrkit.errors import FormatError, parser_problem
 
-__all__ = ["check_shape", "loads"]
+__all__ = ["TOKENS", "check_shape", "loads"]
 
 
 # The tokens the pre-scan needs: strings and comments (skipped whole, as their dots and
 # brackets are not structure), and the characters that are.  Every string pattern matches
 # even when the string is not closed (to its line's or the text's end), so that the scan never
 # goes back over the text: it is linear.
-_TOKENS = re.compile(
+TOKENS = re.compile(
     r'"""(?:[^"\\]|\\[\s\S]?|"(?!""))*(?:"""|\Z)'
     r"|'''[\s\S]*?(?:'''|\Z)"
     r'|"(?:[^"\\\n]|\\.)*"?'
@@ -47,7 +47,7 @@ def check_shape(text: str, limit: int | None) -> None:
     stack: list[str] = []  # the arrays and inline tables open in the current value
     key = True  # reading a key: at a line's start, or after "{" or "," in an inline table
     parts = 1
-    for token in _TOKENS.finditer(text):
+    for token in TOKENS.finditer(text):
         char = token[0][0]
         if char == "." and key:
             parts += 1

@@ -240,10 +240,12 @@ class RuleError(OKRError, RuntimeError):
 class Problem:
     """One problem found in a document: where it is, the value seen there and what was expected.
 
-    `message` says what is wrong; ``str()`` puts the file and the path before it, as an error
-    lists it.  `expected` is set when a value was not what its place takes, and `value` is then
-    the value seen; `line` and `column` when the format has lines and the place is known.  The
-    `path` is where the reader was: ``$.objectives[0].weight`` in a document, ``row 3.kr.title``
+    `message` says what is wrong; ``str()`` puts the file (with the line and column, when
+    known: ``okrs.yaml:12:7``) and the path before it, as an error lists it.  `expected` is
+    set when a value was not what its place takes, and `value` is then the value seen;
+    `line` and `column` when the format has lines and the place is known (`okrkit.load` and
+    `okrkit.loads` find it, by a second pass over the text only when there is a problem).
+    The `path` is where the reader was: ``$.objectives[0].weight`` in a document, ``row 3.kr.title``
     in a CSV table, ``line 5`` in Markdown.
 
     >>> problem = Problem.unexpected("$.objectives[0].weight", "heavy", "a number")
@@ -269,7 +271,15 @@ class Problem:
         return cls(message=message, path=path, value=value, expected=expected)
 
     def __str__(self) -> str:
-        return ": ".join([part for part in (self.file, self.path) if part] + [self.message])
+        where, path, message = self.file, self.path, self.message
+        if where is not None and self.line is not None:
+            # A file's problem opens with its place, as compilers and linters write it, and
+            # the path or message need not say the line again.
+            where += f":{self.line}" if self.column is None else f":{self.line}:{self.column}"
+            if path == f"line {self.line}":  # a Markdown problem's path
+                path = ""
+            message = message.replace(f" at line {self.line}, column {self.column}:", ":", 1)
+        return ": ".join([part for part in (where, path) if part] + [message])
 
 
 class _ProblemsError(OKRError):

@@ -60,7 +60,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
                 streams.stderr.write("\r\x1b[K")
             complain(error, streams)
             continue
-        found.extend({"file": name, **d.to_dict()} for d in report)
+        found.extend({**d.to_dict(), "file": name} for d in report)
     if progress:
         streams.stderr.write("\r\x1b[K")
     counts = {"error": 0, "warning": 0, "info": 0}

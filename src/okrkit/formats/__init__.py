@@ -31,14 +31,18 @@ such as '12.50'), got 'heavy'
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+import attrs
+
 from okrkit._files import checked_path, read_bytes, write_text
 from okrkit._gc import paused
+from okrkit._sources import Location, Positions, Source, remember, source_of
 from okrkit._validators import check_choice
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
-from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
+from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
 from okrkit.formats._reading import structure
 from okrkit.formats._schema import json_schema
@@ -55,6 +59,8 @@ __all__ = [
     "SUPPORTED_VERSIONS",
     "Dates",
     "FormatName",
+    "Location",
+    "Source",
     "Unknown",
     "dump",
     "dumps",
@@ -63,6 +69,7 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
+    "source",
     "to_dict",
 ]
 
@@ -174,21 +181,106 @@ def loads(
     >>> plan.objectives[0].title
     'Grow'
     """
+    return _loads(
+        text,
+        format,
+        unknown=unknown,
+        dates=dates,
+        max_depth=max_depth,
+        max_size=max_size,
+        check_ins=check_ins,
+        file=None,
+    )
+
+
+def _loads(
+    text: str | bytes,
+    format: FormatName,
+    *,
+    unknown: Unknown,
+    dates: Dates,
+    max_depth: int | None,
+    max_size: int | None,
+    check_ins: str | bytes | None,
+    file: str | None,
+) -> Plan:
+    """`loads`, for the text of *file* if named: its problems and the plan's source name it."""
     name = _format(format)
     options = Options(unknown=unknown, dates=dates, max_depth=max_depth, max_size=max_size)
     options.check()
-    source = _text(text, max_size)
-    if name == "csv":
-        history = None if check_ins is None else _text(check_ins, max_size)
-        with paused(len(source) + len(history or "") >= _LARGE):
-            return _csv.loads(source, history, options)
-    if check_ins is not None:
+    try:
+        text = _text(text, max_size)
+    except FormatError as error:
+        raise _named(error, None, file) from None
+    if check_ins is not None and name != "csv":
         raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
-    with paused(len(source) >= _LARGE):
-        if name == "markdown":
-            return _markdown.loads(source, options)
-        parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]
-        return structure(parse(source, max_depth), options)
+    source = Source(text, name, _finder(name, max_depth), file)
+    try:
+        if name == "csv":
+            history = None if check_ins is None else _text(check_ins, max_size)
+            with paused(len(text) + len(history or "") >= _LARGE):
+                plan = _csv.loads(text, history, options)
+        else:
+            with paused(len(text) >= _LARGE):
+                if name == "markdown":
+                    plan = _markdown.loads(text, options)
+                else:
+                    parse = {"json": _json.loads, "yaml": _yaml.loads, "toml": _toml.loads}[name]
+                    data = parse(text, max_depth)
+                    try:
+                        plan = structure(data, options)
+                    except FormatError as error:  # the text is valid: its places can be found
+                        raise _named(error, source, file) from None
+    except FormatError as error:
+        raise _named(error, None, file) from None
+    remember(plan, source)
+    return plan
+
+
+def _finder(name: FormatName, max_depth: int | None) -> Callable[[str], Positions]:
+    """How to find the places in a document of format *name*: the second pass of `_locate`."""
+    if name == "json":
+        return _locate.json_positions
+    if name == "yaml":
+        return lambda text: _locate.yaml_positions(text, max_depth)
+    if name == "toml":
+        return _locate.toml_positions
+    return _no_positions  # CSV and Markdown put their problems at their lines as they read
+
+
+def _no_positions(text: str) -> Positions:
+    return {}
+
+
+def _named(error: FormatError, source: Source | None, file: str | None) -> FormatError:
+    """*error* with each problem at its line and column in *source*, and named *file*."""
+    if file is None and source is None:
+        return error
+    problems = []
+    for given in error.details:
+        problem = given
+        if problem.line is None and source is not None and problem.path:
+            place = source.locate(problem.path)
+            if place is not None:
+                problem = attrs.evolve(problem, line=place.line, column=place.column)
+        problems.append(
+            problem if file is None or problem.file else attrs.evolve(problem, file=file)
+        )
+    return FormatError(problems)
+
+
+def source(plan: Plan) -> Source | None:
+    """Where *plan* was read from by `load` or `loads`: its text, format and file; else None.
+
+    `Source.locate` gives the `Location` (line, column and file) of a path in the plan.  Only
+    the plan object that was read has a source: a plan made from it (with a check-in, say)
+    has none, since its places may no longer be where the text has them.
+
+    >>> plan = loads('{"okrkit": 1,\\n "objectives": [{"title": "Grow"}]}')
+    >>> source(plan).locate("objectives[0].title")
+    Location(line=2, column=18, file=None)
+    """
+    return source_of(plan)
 
 
 def dumps(plan: Plan, format: FormatName = "json") -> str:
@@ -263,7 +355,7 @@ def load(
         checked_path(check_ins, "check_ins")
     data = read_bytes(path, max_size=max_size)
     history = None if check_ins is None else read_bytes(check_ins, max_size=max_size)
-    return loads(
+    return _loads(
         data,
         name,
         unknown=unknown,
@@ -271,6 +363,7 @@ def load(
         max_depth=max_depth,
         max_size=max_size,
         check_ins=history,
+        file=os.fspath(path),
     )
 
 

@@ -15,13 +15,14 @@ from typing import Any
 
 from okrkit.errors import FormatError, Problem, parser_problem, safe_repr
 
-__all__ = ["dumps", "loads"]
+__all__ = ["MERGE", "dumps", "loader", "loads", "module"]
 
 _BREAKS = frozenset("\x85\u2028\u2029")
-_MERGE = "tag:yaml.org,2002:merge"
+MERGE = "tag:yaml.org,2002:merge"
 
 
-def _yaml() -> Any:
+def module() -> Any:
+    """PyYAML, or a FormatError saying how to install it."""
     try:
         import yaml
     except ImportError:  # pragma: no cover - PyYAML is a test dependency
@@ -30,12 +31,12 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader(yaml: Any, max_depth: int | None, max_merged: int) -> Any:
+def loader(yaml: Any, max_depth: int | None, max_merged: int) -> Any:
     composer_error = yaml.composer.ComposerError
     collection_start = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 
     def is_merge_key(index: object) -> bool:
-        return isinstance(index, yaml.ScalarNode) and index.tag == _MERGE
+        return isinstance(index, yaml.ScalarNode) and index.tag == MERGE
 
     class Loader(yaml.SafeLoader):  # type: ignore[misc]
         """PyYAML's safe loader: aliases only for merge keys, bounded depth, no duplicate keys."""
@@ -83,7 +84,7 @@ def _loader(yaml: Any, max_depth: int | None, max_merged: int) -> Any:
             for key_node, _ in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     continue  # PyYAML refuses a list or mapping as a key itself
-                key = "<<" if key_node.tag == _MERGE else self.construct_object(key_node)
+                key = "<<" if key_node.tag == MERGE else self.construct_object(key_node)
                 if key in seen:
                     raise composer_error(
                         None, None, f"duplicate key {safe_repr(key)}", key_node.start_mark
@@ -95,7 +96,7 @@ def _loader(yaml: Any, max_depth: int | None, max_merged: int) -> Any:
             # Count what merging copies before PyYAML copies it: the entries of each mapping
             # merged in, so that many merges of one large mapping cannot expand without bound.
             for key_node, value_node in node.value:
-                if key_node.tag != _MERGE:
+                if key_node.tag != MERGE:
                     continue
                 sources = (
                     value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
@@ -122,9 +123,9 @@ def loads(text: str, max_depth: int | None = None) -> Any:
 
     Collections nested deeper than *max_depth* are refused before PyYAML builds them.
     """
-    yaml = _yaml()
+    yaml = module()
     try:
-        return yaml.load(text, Loader=_loader(yaml, max_depth, max(len(text), 1)))
+        return yaml.load(text, Loader=loader(yaml, max_depth, max(len(text), 1)))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         if mark is None:
@@ -164,7 +165,7 @@ def _dumper(yaml: Any) -> Any:
 
 def dumps(data: Any) -> str:
     """*data* as YAML text, in block style with keys in schema order."""
-    yaml = _yaml()
+    yaml = module()
     text: str = yaml.dump(
         data,
         Dumper=_dumper(yaml),

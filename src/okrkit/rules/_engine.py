@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from okrkit._gc import paused
+from okrkit._sources import Location, source_of
 from okrkit.errors import InvalidTypeError, InvalidValueError, RuleError
 from okrkit.model import Plan
 from okrkit.rules._config import RuleConfig
@@ -192,4 +193,16 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
         # The sites refer to the call's shared state, which refers to them and to the running
         # rule: dropping those references frees it all without the (paused) collector.
         shared.finish()
-    return Report(in_document_order(found))
+    return Report(_located(plan, in_document_order(found)))
+
+
+def _located(plan: Plan, found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
+    """*found*, each at its place in the file or text *plan* was read from, if it was read."""
+    source = source_of(plan) if found else None
+    if source is None:
+        return found
+    places: dict[str, Location | None] = {}
+    for d in found:
+        if d.path not in places:
+            places[d.path] = source.locate(d.path)
+    return tuple(d.located(places[d.path]) for d in found)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 
 from okrkit._escape import terminal
+from okrkit._sources import Location
 from okrkit._validators import text, to_enum
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Plan
@@ -126,12 +127,29 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+def _position(name: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """The validator of a line or column number: None, or an int from 1."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if type(value) is not int:
+            raise InvalidTypeError(attribute.name, value, f"a {name} number (an int) or None")
+        if value < 1:
+            raise InvalidValueError(attribute.name, value, f"a {name} number from 1, or None")
+
+    return check
+
+
 @attrs.frozen(kw_only=True)
 class Diagnostic:
     """One finding: which rule, how bad, what is wrong, where, and how to fix it.
 
     *path* points into the plan (``objectives[1].key_results[2]``, empty for the plan as a
-    whole) and *id* names the object there.
+    whole) and *id* names the object there.  When the plan was read from a file or text by
+    `okrkit.formats`, `validate` also sets *line* and *column* (1-based) of that place, and
+    *file* when the plan came from a named file: the finding's own line for an objective, a
+    key result or a check-in, its field's line for a finding on one field.
 
     >>> d = Diagnostic(code="OKR204", name="missing-baseline", severity=Severity.ERROR,
     ...                message="no baseline", path="objectives[0].key_results[1]", id="churn")
@@ -146,6 +164,9 @@ class Diagnostic:
     path: str = attrs.field(validator=check_path)
     id: str | None = attrs.field(default=None, validator=text(optional=True))
     hint: str | None = attrs.field(default=None, validator=text(optional=True))
+    file: str | None = attrs.field(default=None, validator=text(optional=True))
+    line: int | None = attrs.field(default=None, validator=_position("line"))
+    column: int | None = attrs.field(default=None, validator=_position("column"))
 
     @classmethod
     def _unchecked(
@@ -175,7 +196,29 @@ class Diagnostic:
         _set(d, "path", path)
         _set(d, "id", id)
         _set(d, "hint", hint)
+        _set(d, "file", None)
+        _set(d, "line", None)
+        _set(d, "column", None)
         return d
+
+    def located(self, location: Location | None) -> Diagnostic:
+        """The same finding at *location* (a file, line and column); itself if None."""
+        if location is None:
+            return self
+        d: Diagnostic = _new(type(self))
+        for name in _DIAGNOSTIC_FIELDS:
+            _set(d, name, getattr(self, name))
+        _set(d, "file", location.file)
+        _set(d, "line", location.line)
+        _set(d, "column", location.column)
+        return d
+
+    @property
+    def location(self) -> Location | None:
+        """Where the finding is in the file the plan came from; None if not read from one."""
+        if self.line is None or self.column is None:
+            return None
+        return Location(self.line, self.column, self.file)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON-ready data."""
@@ -187,13 +230,20 @@ class Diagnostic:
             "path": self.path,
             "id": self.id,
             "hint": self.hint,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
         }
 
     def __str__(self) -> str:
         # A rule's message can quote a plan's text: its control characters are shown escaped.
-        where = self.path or "plan"
+        location = self.location
+        where = self.path or "plan" if location is None else str(location)
         return terminal(f"{where}: {self.code} [{self.severity.value}] {self.message}")
 
+
+_DIAGNOSTIC_FIELDS = ("code", "name", "severity", "message", "path", "id", "hint")
+"""The fields `Diagnostic.located` copies: all but the location it sets."""
 
 _STEP = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
 # Sibling fields in document order: a plan's sections, an objective's key results, a key
