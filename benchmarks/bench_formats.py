@@ -9,7 +9,10 @@ types, and 3 check-ins per key result.  Compared, in one run:
   ``TypeAdapter.validate_json`` on an equivalent schema written here (skipped, with a note,
   when pydantic is not installed: it is never an okrkit dependency);
 - ``formats.dumps`` against ``json.dumps`` of the equivalent plain dicts;
-- the loaded plan's memory (tracemalloc) against pydantic's for the same document.
+- the loaded plan's memory (tracemalloc) against pydantic's for the same document;
+- the second, position-keeping pass over the text (`okrkit.formats._locate`), which places
+  every path at its line and column, against ``json.loads``: informational, as it runs only
+  when a problem or a finding is to be shown, once per document.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from okrkit import formats
 from okrkit.cycles import Cycle
+from okrkit.formats import _locate  # the second pass itself, timed without a loads before it
 from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Objective, Plan
 
 TZ = timezone(timedelta(hours=2))
@@ -192,6 +196,11 @@ def main() -> None:
     print(
         f"formats.dumps          {t_dumps:7.2f} s  = {t_dumps / t_json_dumps:.2f}x json.dumps"
         " (target <= 3x)"
+    )
+    t_locate = best(lambda: _locate.json_positions(text), args.repeat)
+    print(
+        f"locating every place   {t_locate:7.2f} s  = {t_locate / t_json_loads:.2f}x json.loads"
+        " (informational: only for a problem or a finding to show)"
     )
     m_okrkit = memory(lambda: formats.loads(text, max_size=None))
     print(f"okrkit plan memory     {m_okrkit / 1e6:7.0f} MB")

@@ -45,6 +45,8 @@ class TestPositions:
         source = formats.source(formats.loads(text, format))  # type: ignore[arg-type]
         assert source is not None
         positions = source.positions()
+        assert set(_places(plan)) <= set(positions)
+        assert len(positions) >= len(_places(plan))
         places = [positions[p] for p in _places(plan)]
         assert places == sorted(places)
         assert len(set(places)) == len(places)
@@ -87,6 +89,7 @@ class TestPositions:
             '  { at = 2026-07-08, value = 4, note = "x = [1, {2}]" },\n]\n\n'
             '[[objectives]]\n"title" = """two\nlines"""\ncycle = { label = "FY2027-Q1",'
             " fiscal_year_start = 2 }\n\n[[objectives.key_results]]\ntitle = 'k2'\n"
+            "[objectives.extra]\nx = { y = { z = 1 } }\n"
         )
         positions = _locate.toml_positions(text)
         assert (3, 1) == positions["objectives[0]"]
@@ -100,6 +103,8 @@ class TestPositions:
         assert (16, 32) == positions["objectives[1].cycle.fiscal_year_start"]
         assert (18, 1) == positions["objectives[1].key_results[0]"]
         assert (19, 1) == positions["objectives[1].key_results[0].title"]
+        assert (20, 1) == positions["objectives[1].extra"]  # a table of the latest objective
+        assert (21, 13) == positions["objectives[1].extra.x.y.z"]
         assert ["a.b", "c"] == _locate._key_parts('"a.b".c')
         assert ["\\U0001F600"] == _locate._key_parts('"\\U0001F600"')
 
@@ -109,6 +114,11 @@ class TestPositions:
         assert (7, 3) == positions["objectives[1].title"]  # its own, not the merged one
         assert (5, 3) == positions["objectives[1].owner"]  # merged: where it is written
         assert {} == _locate.yaml_positions("[" * 5000 + "]" * 5000)  # too deep to compose
+        listed = "a: &a {x: 1}\nb: &b {y: 2, <<: *a}\nc:\n  <<: [*a, *b]\n  z: 3\n  [1]: 4\n"
+        positions = _locate.yaml_positions(listed)
+        assert (1, 8) == positions["c.x"]  # merged from the first of a list of merges
+        assert (2, 8) == positions["c.y"]
+        assert (5, 3) == positions["c.z"]
 
 
 class TestProblems:

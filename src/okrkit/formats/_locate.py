@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from json.decoder import scanstring  # type: ignore[attr-defined]
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from okrkit._tomlread import TOKENS
@@ -47,59 +47,75 @@ class _Lines:
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"[^\s,\]}]+")
 
 
-def json_positions(text: str) -> Positions:
+class _Offsets(Mapping[str, tuple[int, int]]):
+    """Places kept as offsets into the text, each made a line and column when asked for.
+
+    An offset may point at the spaces before its value: they are skipped when it is asked for.
+    """
+
+    def __init__(self, text: str, offsets: dict[str, int]) -> None:
+        self.text = text
+        self.offsets = offsets
+        self.lines: _Lines | None = None
+
+    def __getitem__(self, path: str) -> tuple[int, int]:
+        offset = _SPACE.match(self.text, self.offsets[path]).end()  # type: ignore[union-attr]
+        if self.lines is None:
+            self.lines = _Lines(self.text)
+        return self.lines(offset)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.offsets)
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+
+# The tokens of JSON that place things: strings (keys among them) and punctuation.  Numbers,
+# true, false and null between them are skipped: their place is where the token before ends.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]')
+
+
+def json_positions(text: str) -> Mapping[str, tuple[int, int]]:
     """The place of every value (and every field's key) of a valid JSON document."""
-    at = _Lines(text)
-    found: Positions = {}
-    # The containers open around the value being read: [is an object, its path, items seen].
+    found: dict[str, int] = {"": 0}
+    # The containers open around the place being read: [is an object, its path, items seen].
     stack: list[list[Any]] = []
-    pos = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
-    path = ""
-    while True:
-        found.setdefault(path, at(pos))
-        char = text[pos]
-        if char in "{[":
-            pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
-            if text[pos] not in "}]":
-                stack.append([char == "{", path, 0])
-                if char == "{":
-                    path, pos = _json_key(text, pos, path, found, at)
-                else:
-                    path = f"{path}[0]"
-                continue
-            pos += 1
-        elif char == '"':
-            pos = scanstring(text, pos + 1)[1]
-        else:
-            pos = _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
-        # After a value: close what ends here, then go on to the next item or field, if any.
-        while stack:
-            pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == ",":
-                pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
-                top = stack[-1]
-                if top[0]:
-                    path, pos = _json_key(text, pos, top[1], found, at)
-                else:
-                    top[2] += 1
-                    path = f"{top[1]}[{top[2]}]"
-                break
+    path = ""  # the path of the value to come
+    key = False  # whether the next string is an object's key
+    setdefault = found.setdefault
+    for token in _JSON_TOKENS.finditer(text):
+        char = token[0][0]
+        if char == '"':
+            if key:
+                name = token[0][1:-1]
+                if "\\" in name:
+                    name = json.loads(token[0])
+                path = field_path(stack[-1][1], name)
+                setdefault(path, token.start())
+                key = False
+            else:
+                setdefault(path, token.start())
+        elif char in "{[":
+            setdefault(path, token.start())
+            stack.append([char == "{", path, 0])
+            key = char == "{"
+            if not key:
+                path = f"{path}[0]"
+                setdefault(path, token.end())
+        elif char == ",":
+            top = stack[-1]
+            if top[0]:
+                key = True
+            else:
+                top[2] += 1
+                path = f"{top[1]}[{top[2]}]"
+                setdefault(path, token.end())
+        elif char in "}]":
             stack.pop()
-            pos += 1
-        else:
-            return found
-
-
-def _json_key(text: str, pos: int, path: str, found: Positions, at: _Lines) -> tuple[str, int]:
-    """Read the key at *pos* of the object at *path*: its field's path, and where its value is."""
-    key, end = scanstring(text, pos + 1)
-    field = field_path(path, key)
-    found.setdefault(field, at(pos))
-    colon = _SPACE.match(text, end).end()  # type: ignore[union-attr]
-    return field, _SPACE.match(text, colon + 1).end()  # type: ignore[union-attr]
+    return _Offsets(text, found)
 
 
 def yaml_positions(text: str, max_depth: int | None = None) -> Positions:
@@ -216,9 +232,8 @@ def toml_positions(text: str) -> Positions:
                 path = pending
             stack.append([char, path, 0])
             separator = token.end()
-        elif char in "]}":
-            if stack:
-                stack.pop()
+        elif char in "]}":  # a header's are skipped above: these close a value's
+            stack.pop()
         elif char == ",":
             separator = token.end()
         elif char == "=" and stack and stack[-1][0] == "{":
@@ -241,7 +256,7 @@ def _table(parts: list[str], array: bool, arrays: dict[str, int], latest: dict[s
     for part in parts[:-1]:
         path = field_path(path, part)
         path = latest.get(path, path)
-    path = field_path(path, parts[-1]) if parts else path
+    path = field_path(path, parts[-1])  # a header names at least one part
     if not array:
         return path
     n = arrays.get(path, 0)
