@@ -34,12 +34,21 @@ import os
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from okrkit._files import checked_path, read_bytes, write_text
+import attrs
+
+from okrkit._files import checked_path, read_bytes, write_files
 from okrkit._gc import paused
 from okrkit._validators import check_choice
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
+from okrkit.errors import (
+    FormatError,
+    InvalidTypeError,
+    InvalidValueError,
+    MissingFileError,
+    Problem,
+)
 from okrkit.formats import _csv, _json, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
+from okrkit.formats._loss import losses
 from okrkit.formats._reading import structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
@@ -59,10 +68,14 @@ __all__ = [
     "dump",
     "dumps",
     "dumps_check_ins",
+    "dumps_history",
+    "dumps_kpis",
     "from_dict",
     "json_schema",
     "load",
     "loads",
+    "losses",
+    "siblings",
     "to_dict",
 ]
 
@@ -160,12 +173,15 @@ def loads(
     max_depth: int | None = DEFAULT_MAX_DEPTH,
     max_size: int | None = DEFAULT_MAX_SIZE,
     check_ins: str | bytes | None = None,
+    kpis: str | bytes | None = None,
+    history: str | bytes | None = None,
 ) -> Plan:
     """The plan in *text*, a document in *format*; `FormatError` listing every problem.
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
-    objects) bound what is read; None lifts a limit.  *check_ins* is, for CSV only, the
-    text of the check-in history file (see `dumps_check_ins`).  A document of a million
+    objects) bound what is read; None lifts a limit.  *check_ins*, *kpis* and *history* are,
+    for CSV only, the texts of the files beside the table (see `dumps_check_ins`,
+    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  A document of a million
     characters or more is read with Python's cyclic garbage collector paused (reading makes
     no reference cycles, and the collector's runs over the growing plan were most of the
     time); it is resumed after, however the read ends.
@@ -178,12 +194,16 @@ def loads(
     options = Options(unknown=unknown, dates=dates, max_depth=max_depth, max_size=max_size)
     options.check()
     source = _text(text, max_size)
+    beside = {"check_ins": check_ins, "kpis": kpis, "history": history}
     if name == "csv":
-        history = None if check_ins is None else _text(check_ins, max_size)
-        with paused(len(source) + len(history or "") >= _LARGE):
-            return _csv.loads(source, history, options)
-    if check_ins is not None:
-        raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
+        texts = {k: None if v is None else _text(v, max_size) for k, v in beside.items()}
+        with paused(len(source) + sum(len(t or "") for t in texts.values()) >= _LARGE):
+            return _csv.loads(source, options, **texts)
+    for argument, given in beside.items():
+        if given is not None:
+            raise InvalidValueError(
+                argument, "...", "None: the files beside a table go with CSV only"
+            )
     with paused(len(source) >= _LARGE):
         if name == "markdown":
             return _markdown.loads(source, options)
@@ -191,8 +211,13 @@ def loads(
         return structure(parse(source, max_depth), options)
 
 
-def dumps(plan: Plan, format: FormatName = "json") -> str:
-    """*plan* as text in *format*.
+def dumps(plan: Plan, format: FormatName = "json", *, lossy: bool = False) -> str:
+    """*plan* as text in *format*; `FormatError` if the text would lose any of it.
+
+    The error names each thing that would be lost, with its path and how to keep it (see
+    `losses`); *lossy* writes what the format holds and drops the rest.  CSV text is the
+    table alone: a plan with earlier check-ins, KPIs or past scores is written whole by
+    `dump` to a ``.csv`` file, which writes them in the files beside it.
 
     >>> import okrkit
     >>> print(dumps(okrkit.Plan(), "toml"), end="")
@@ -201,6 +226,8 @@ def dumps(plan: Plan, format: FormatName = "json") -> str:
     name = _format(format)
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
+    if not lossy:
+        _refuse(losses(plan, name, files=False))
     if name == "json":
         return _json.dumps(unstructure(plan))
     if name == "yaml":
@@ -212,8 +239,14 @@ def dumps(plan: Plan, format: FormatName = "json") -> str:
     return _markdown.dumps(plan)
 
 
+def _refuse(lost: list[Problem]) -> None:
+    if lost:
+        tail = " (lossy=True writes without it)"
+        raise FormatError([attrs.evolve(p, message=p.message + tail) for p in lost])
+
+
 def dumps_check_ins(plan: Plan) -> str:
-    """Every key result's check-ins as CSV: ``kr_id,at,value,confidence``, the history file.
+    """Every key result's check-ins as CSV: ``kr_id,at,value,confidence,...``, the check-in file.
 
     >>> import okrkit
     >>> from datetime import date
@@ -226,6 +259,35 @@ def dumps_check_ins(plan: Plan) -> str:
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
     return _csv.dumps_check_ins(plan)
+
+
+def dumps_kpis(plan: Plan) -> str:
+    """Every KPI as CSV, the KPI file beside a table: one row per check-in, the KPI's columns
+    repeated (one row for a KPI without check-ins).
+
+    >>> import okrkit
+    >>> uptime = okrkit.Kpi(title="Uptime", direction="at_least", threshold=99.9, unit="%")
+    >>> print(dumps_kpis(okrkit.Plan(kpis=[uptime])), end="")
+    kpi.id,kpi.title,kpi.direction,kpi.threshold,kpi.unit,kpi.owner,kpi.ignore,check_in.at,check_in.value,check_in.confidence,check_in.note,check_in.author
+    uptime,Uptime,at_least,99.9,%,,,,,,,
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    return _csv.dumps_kpis(plan)
+
+
+def dumps_history(plan: Plan) -> str:
+    """Every past score as CSV, the history file beside a table, one row each.
+
+    >>> import okrkit
+    >>> past = okrkit.PastScore(owner="growth", cycle=okrkit.Cycle.parse("2026-Q2"), score=0.62)
+    >>> print(dumps_history(okrkit.Plan(history=[past])), end="")
+    owner,cycle,cycle.fiscal_year_start,cycle.fiscal_year_named_by,score,commitment,objective
+    growth,2026-Q2,,,0.62,aspirational,
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    return _csv.dumps_history(plan)
 
 
 def _suffix(path: str | os.PathLike[str], format: FormatName | None) -> FormatName:
@@ -252,17 +314,25 @@ def load(
 ) -> Plan:
     """The plan in the file at *path*, in the format its suffix names (or *format*).
 
-    The options are those of `loads`; *check_ins* is the path of a CSV check-in file.  Only
-    regular files are read, and no more than *max_size* bytes of each: a bigger file is a
-    `FormatError` before it is read.  A file that cannot be read is an `okrkit.FileError`
-    naming it (`MissingFileError`, `DirectoryError`, `FilePermissionError` for the usual
-    three; a FIFO or a device such as ``/dev/zero`` is a `FileError`).
+    The options are those of `loads`.  A CSV table is read with the files `dump` writes
+    beside it, those that are there: ``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
+    ``okrs.history.csv`` beside ``okrs.csv``; *check_ins* is the path of a check-in file to
+    read instead of the one beside it.  Only regular files are read, and no more than
+    *max_size* bytes of each: a bigger file is a `FormatError` before it is read.  A file
+    that cannot be read is an `okrkit.FileError` naming it (`MissingFileError`,
+    `DirectoryError`, `FilePermissionError` for the usual three; a FIFO or a device such as
+    ``/dev/zero`` is a `FileError`).
     """
     name = _suffix(path, format)
     if check_ins is not None:
         checked_path(check_ins, "check_ins")
     data = read_bytes(path, max_size=max_size)
-    history = None if check_ins is None else read_bytes(check_ins, max_size=max_size)
+    beside: dict[str, bytes | None] = {}
+    if name == "csv":
+        for argument, sibling in siblings(path).items():
+            beside[argument] = _read_if_there(sibling, max_size)
+    if check_ins is not None:
+        beside["check_ins"] = read_bytes(check_ins, max_size=max_size)
     return loads(
         data,
         name,
@@ -270,16 +340,64 @@ def load(
         dates=dates,
         max_depth=max_depth,
         max_size=max_size,
-        check_ins=history,
+        **beside,
     )
 
 
-def dump(plan: Plan, path: str | os.PathLike[str], *, format: FormatName | None = None) -> None:
+def siblings(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The files `dump` writes beside a CSV table at *path*, by the `loads` argument each is.
+
+    >>> siblings("okrs.csv")
+    {'check_ins': 'okrs.check-ins.csv', 'kpis': 'okrs.kpis.csv', 'history': 'okrs.history.csv'}
+    """
+    return _csv.siblings(checked_path(path))
+
+
+def _read_if_there(path: str, max_size: int | None) -> bytes | None:
+    """The bytes of the file at *path*, or None when there is none."""
+    try:
+        return read_bytes(path, max_size=max_size)
+    except MissingFileError:
+        return None
+
+
+def dump(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    format: FormatName | None = None,
+    lossy: bool = False,
+) -> None:
     """Write *plan* to the file at *path*, in the format its suffix names (or *format*), UTF-8.
 
-    The write is atomic: the text goes to a temporary file beside the target, which then
-    replaces it, so a failure (a full disk, text UTF-8 cannot encode) leaves the old file as
-    it was.  The file keeps its permissions; a link is followed.  Problems are an
+    A CSV table is written with the files that keep what a table cannot, beside it: for
+    ``okrs.csv``, every check-in in ``okrs.check-ins.csv``, the KPIs in ``okrs.kpis.csv`` and
+    past scores in ``okrs.history.csv``, each only when the plan has some; such a file left
+    from an earlier dump that this plan does not need is removed, so that `load` does not
+    read it into this plan.  So a CSV file, like JSON, YAML and TOML, loses nothing; for a
+    format that would (Markdown), a `FormatError` names what unless *lossy* (see `dumps`).
+
+    The write is atomic: each text goes to a temporary file beside its target, and only once
+    all are written do they replace the targets, so a failure (a full disk, text UTF-8
+    cannot encode) leaves the old files as they were.  The table is replaced last: a crash
+    between the replaces may leave new files beside an old table, never an old file beside
+    a new table.  Each file keeps its permissions; a link is followed.  Problems are an
     `okrkit.FileError` naming the file.
     """
-    write_text(path, dumps(plan, _suffix(path, format)))
+    name = _suffix(path, format)
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    if not lossy:
+        _refuse(losses(plan, name, files=True))
+    files: list[tuple[str | os.PathLike[str], str | None]] = []
+    if name == "csv":
+        needed = {
+            "check_ins": (_csv.dumps_check_ins, any(kr.check_ins for _, kr in plan.key_results())),
+            "kpis": (_csv.dumps_kpis, bool(plan.kpis)),
+            "history": (_csv.dumps_history, bool(plan.history)),
+        }
+        for argument, sibling in siblings(path).items():
+            write, wanted = needed[argument]
+            files.append((sibling, write(plan) if wanted else None))
+    files.append((path, dumps(plan, name, lossy=True)))
+    write_files(files)
