@@ -263,7 +263,7 @@ class TestGolden:
     def test_wire_format(self, name: str, format: formats.FormatName) -> None:
         """The golden plan is written byte for byte as the golden file."""
         expected = (DATA / "golden" / name).read_bytes().decode("utf-8")
-        assert expected == formats.dumps(golden_plan(), format)
+        assert expected == formats.dumps(golden_plan(), format, lossy=True)
 
     def test_check_ins_file(self) -> None:
         """The check-in history file is written byte for byte as its golden file."""

@@ -17,6 +17,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Sequence
 from typing import IO
 
 from okrkit.errors import (
@@ -30,7 +31,15 @@ from okrkit.errors import (
     Problem,
 )
 
-__all__ = ["checked_path", "file_error", "read_bytes", "read_stream", "same_file", "write_text"]
+__all__ = [
+    "checked_path",
+    "file_error",
+    "read_bytes",
+    "read_stream",
+    "same_file",
+    "write_files",
+    "write_text",
+]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows
 _KINDS = (
@@ -134,11 +143,82 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     file (``/dev/null``, a FIFO) is written into, as there is nothing there to keep; a FIFO
     that no process reads is a `FileError` at once, not waited on.
     """
+    write_files([(path, text)])
+
+
+def write_files(files: Sequence[tuple[str | os.PathLike[str], str | None]]) -> None:
+    """Write each text to its file as `write_text` does, together; None removes the file.
+
+    Every text is encoded, every target checked and every temporary file written and synced
+    before any target changes, so a failure up to there (a full disk, a read-only file, text
+    UTF-8 cannot encode) changes no file and leaves no temporary behind.  Then, in the order
+    given, each temporary replaces its target and each file to remove is removed (a link
+    itself, not what it points to; a missing one is fine).  Each replace is atomic, but not
+    the set: a crash between two of them leaves the earlier ones done and the later ones not,
+    so a caller puts the file that says the others are current last.
+    """
+    steps: list[tuple[str, str, str | None, bytes | None, int | None]] = []
+    try:
+        for path, text in files:
+            steps.append(_prepare(path, text, steps))
+    except BaseException:
+        _discard(steps)
+        raise
+    folders: set[str] = set()
+    for i, (name, target, temp, data, mode) in enumerate(steps):
+        try:
+            if data is not None:  # a special file, written into
+                assert mode is not None
+                _write_into(target, name, data, mode)
+            elif temp is not None:
+                os.replace(temp, target)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(target)
+        except BaseException as error:
+            _discard(steps[i:])
+            if isinstance(error, OSError) and not isinstance(error, FileError):
+                raise file_error(error, name) from None
+            raise
+        folders.add(os.path.dirname(target))
+    for folder in sorted(folders):
+        _sync_folder(folder)
+
+
+def _discard(steps: Sequence[tuple[str, str, str | None, bytes | None, int | None]]) -> None:
+    """Remove the temporary files of *steps* that are still there."""
+    for _, _, temp, _, _ in steps:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _prepare(
+    path: str | os.PathLike[str],
+    text: str | None,
+    before: Sequence[tuple[str, str, str | None, bytes | None, int | None]],
+) -> tuple[str, str, str | None, bytes | None, int | None]:
+    """One file's step: (name, target, temporary, bytes to write into it, its mode).
+
+    For text to a regular or new file, the temporary is written; for a special file, the
+    bytes are kept to write into it; for None, the target is the file to remove.
+    """
     name = checked_path(path)
+    if text is None:
+        try:
+            kind = os.lstat(name).st_mode
+        except FileNotFoundError:
+            return name, name, None, None, None
+        except OSError as error:
+            raise file_error(error, name) from None
+        if stat.S_ISDIR(kind):
+            raise _not_regular(name, kind)
+        return name, name, None, None, None
     data = _encode(text, name)
     target = os.path.realpath(name)
+    mode: int | None
     try:
-        mode: int | None = os.stat(target).st_mode
+        mode = os.stat(target).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as error:
@@ -146,12 +226,13 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise _not_regular(name, mode)
     if mode is not None and not stat.S_ISREG(mode):
-        _write_into(target, name, data, mode)
-        return
+        return name, target, None, data, mode
     if mode is not None and not os.access(target, os.W_OK):
         # Replacing needs only the folder's permission: a file made read-only to keep it
         # is refused, as writing into it would be.
         raise FilePermissionError(name, os.strerror(errno.EACCES), errno.EACCES)
+    if any(step[1] == target for step in before):
+        raise InvalidValueError("path", name, "each file once")
     folder, base = os.path.split(target)
     # Hidden, and short enough for any file name limit (255 bytes) whatever the target's: at
     # most 64 bytes of its name, 86 in all.  Cut by bytes, as a character may take four
@@ -177,14 +258,13 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         if isinstance(error, OSError):
             raise file_error(error, name) from None
         raise
-    _sync_folder(folder)
+    return name, target, temp, None, None
 
 
 def _sync_folder(folder: str) -> None:

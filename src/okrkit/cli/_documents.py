@@ -22,7 +22,11 @@ __all__ = ["cmd_convert", "cmd_new", "cmd_schema"]
 
 
 def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
-    """``okrkit convert SRC DST``: rewrite a plan in the format DST's suffix names."""
+    """``okrkit convert SRC DST``: rewrite a plan in the format DST's suffix names.
+
+    What DST's format cannot hold is refused, naming each thing, unless ``--lossy``; a CSV
+    file is written with the files that hold the rest beside it.
+    """
     plan = read_plan(args.source, streams, args.input_format)
     target = args.to
     if target is None:
@@ -30,7 +34,7 @@ def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
             raise InputError("-", ["writing to standard output needs --to FORMAT"])
         target = suffix_format(args.destination)
     _refuse_in_place(args, target)
-    write_plan(plan, target, args.destination, streams)
+    write_plan(plan, target, args.destination, streams, lossy=args.lossy)
     return 0
 
 
@@ -42,8 +46,23 @@ def _refuse_in_place(args: argparse.Namespace, target: str) -> None:
     and lose what that format cannot hold.
     """
     from okrkit._files import same_file
+    from okrkit.formats import siblings
 
-    if "-" in (args.source, args.destination) or not same_file(args.destination, args.source):
+    if "-" in (args.source, args.destination):
+        return
+    if target == "csv":
+        for sibling in siblings(args.destination).values():
+            if same_file(sibling, args.source):
+                raise InputError(
+                    sibling,
+                    [
+                        (
+                            f"is the input: writing {args.destination} would replace it with"
+                            " a file beside the table (write to another file)"
+                        )
+                    ],
+                )
+    if not same_file(args.destination, args.source):
         return
     # Without --input-format, SRC was read by its suffix: a known one.
     source = args.input_format or suffix_format(args.source)

@@ -166,7 +166,8 @@ def suffix_format(path: str) -> FormatName:
 def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> Plan:
     """The plan in the file at *path* (``-``: stdin); `InputError` when it cannot be read.
 
-    Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`.
+    Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`; a CSV
+    table is read with the files beside it.
     """
     from okrkit import formats
     from okrkit._files import read_bytes, read_stream
@@ -176,6 +177,9 @@ def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> 
     try:
         if path == "-":
             data = read_stream(streams.stdin, max_size=limit)
+        elif (format or formats.SUFFIXES.get(Path(path).suffix.lower())) == "csv":
+            # With the files beside the table, as `formats.load` reads them.
+            return formats.load(path, format="csv", max_size=limit)
         else:
             data = read_bytes(path, max_size=limit)
         return formats.loads(data, _format_of(path, format, data))
@@ -211,12 +215,27 @@ def write_output(
         raise InputError(output, problems(error)) from None
 
 
-def write_plan(plan: Plan, format: FormatName, output: str | None, streams: Streams) -> None:
-    """Write *plan* in *format* to *output* (stdout for None or ``-``), as `write_output` does."""
+def write_plan(
+    plan: Plan, format: FormatName, output: str | None, streams: Streams, *, lossy: bool = False
+) -> None:
+    """Write *plan* in *format* to *output* (stdout for None or ``-``), as `write_output` does.
+
+    A file is written with `okrkit.formats.dump`, so a CSV file has the files that keep the
+    rest of the plan beside it; what the format (or, on stdout, its text) would lose is an
+    `InputError` naming each thing, unless *lossy*.
+    """
     from okrkit import formats
 
+    to_file = output not in (None, "-")
+    name = output if output is not None and to_file else "-"
+    lost = [] if lossy else formats.losses(plan, format, files=to_file)
+    if lost:
+        raise InputError(name, [f"{p} (--lossy writes without it)" for p in lost])
     try:
-        text = formats.dumps(plan, format)
-    except OKRError as error:
-        raise InputError(output or "-", problems(error)) from None
-    write_output(text, output, streams)
+        if to_file:
+            formats.dump(plan, name, format=format, lossy=True)
+            return
+        text = formats.dumps(plan, format, lossy=True)
+    except (OKRError, OSError) as error:
+        raise InputError(name, problems(error)) from None
+    streams.stdout.write(text)

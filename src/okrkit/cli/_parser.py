@@ -156,11 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "convert",
         cmd_convert,
-        "  okrkit convert okrs.yaml okrs.json\n  okrkit convert okrs.md - --to yaml\n",
+        "  okrkit convert okrs.yaml okrs.json\n"
+        "  okrkit convert okrs.yaml okrs.csv   # and okrs.check-ins.csv, ... beside it\n"
+        "  okrkit convert okrs.yaml - --to csv --lossy\n",
     )
     convert.add_argument("source", metavar="SRC", help="the file to read ('-': stdin)")
     convert.add_argument("destination", metavar="DST", help="the file to write ('-': stdout)")
     convert.add_argument("--to", choices=FORMATS, help="DST's format (default: its suffix)")
+    convert.add_argument(
+        "--lossy",
+        action="store_true",
+        help="write what DST's format holds and drop the rest (default: refuse, naming it)",
+    )
     _input_format(convert)
 
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")

@@ -37,13 +37,20 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from okrkit._files import checked_path, read_bytes, write_text
+from okrkit._files import checked_path, read_bytes, write_files
 from okrkit._gc import paused
 from okrkit._sources import Location, Positions, Source, remember, source_of
 from okrkit._validators import check_choice
-from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
+from okrkit.errors import (
+    FormatError,
+    InvalidTypeError,
+    InvalidValueError,
+    MissingFileError,
+    Problem,
+)
 from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
+from okrkit.formats._loss import losses
 from okrkit.formats._reading import structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
@@ -65,10 +72,14 @@ __all__ = [
     "dump",
     "dumps",
     "dumps_check_ins",
+    "dumps_history",
+    "dumps_kpis",
     "from_dict",
     "json_schema",
     "load",
     "loads",
+    "losses",
+    "siblings",
     "source",
     "to_dict",
 ]
@@ -167,12 +178,15 @@ def loads(
     max_depth: int | None = DEFAULT_MAX_DEPTH,
     max_size: int | None = DEFAULT_MAX_SIZE,
     check_ins: str | bytes | None = None,
+    kpis: str | bytes | None = None,
+    history: str | bytes | None = None,
 ) -> Plan:
     """The plan in *text*, a document in *format*; `FormatError` listing every problem.
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
-    objects) bound what is read; None lifts a limit.  *check_ins* is, for CSV only, the
-    text of the check-in history file (see `dumps_check_ins`).  A document of a million
+    objects) bound what is read; None lifts a limit.  *check_ins*, *kpis* and *history* are,
+    for CSV only, the texts of the files beside the table (see `dumps_check_ins`,
+    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  A document of a million
     characters or more is read with Python's cyclic garbage collector paused (reading makes
     no reference cycles, and the collector's runs over the growing plan were most of the
     time); it is resumed after, however the read ends.
@@ -188,7 +202,7 @@ def loads(
         dates=dates,
         max_depth=max_depth,
         max_size=max_size,
-        check_ins=check_ins,
+        beside={"check_ins": check_ins, "kpis": kpis, "history": history},
         file=None,
     )
 
@@ -201,7 +215,7 @@ def _loads(
     dates: Dates,
     max_depth: int | None,
     max_size: int | None,
-    check_ins: str | bytes | None,
+    beside: dict[str, str | bytes | None],
     file: str | None,
 ) -> Plan:
     """`loads`, for the text of *file* if named: its problems and the plan's source name it."""
@@ -212,14 +226,18 @@ def _loads(
         text = _text(text, max_size)
     except FormatError as error:
         raise _named(error, None, file) from None
-    if check_ins is not None and name != "csv":
-        raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
+    if name != "csv":
+        for argument, given in beside.items():
+            if given is not None:
+                raise InvalidValueError(
+                    argument, "...", "None: the files beside a table go with CSV only"
+                )
     source = Source(text, name, _finder(name, max_depth), file)
     try:
         if name == "csv":
-            history = None if check_ins is None else _text(check_ins, max_size)
-            with paused(len(text) + len(history or "") >= _LARGE):
-                plan = _csv.loads(text, history, options)
+            texts = {k: None if v is None else _text(v, max_size) for k, v in beside.items()}
+            with paused(len(text) + sum(len(t or "") for t in texts.values()) >= _LARGE):
+                plan = _csv.loads(text, options, **texts)
         else:
             with paused(len(text) >= _LARGE):
                 if name == "markdown":
@@ -245,7 +263,9 @@ def _finder(name: FormatName, max_depth: int | None) -> Callable[[str], Position
         return lambda text: _locate.yaml_positions(text, max_depth)
     if name == "toml":
         return _locate.toml_positions
-    return _no_positions  # CSV and Markdown put their problems at their lines as they read
+    if name == "csv":
+        return _csv.locate
+    return _no_positions  # Markdown puts its problems at their lines as it reads
 
 
 def _no_positions(text: str) -> Positions:
@@ -283,8 +303,13 @@ def source(plan: Plan) -> Source | None:
     return source_of(plan)
 
 
-def dumps(plan: Plan, format: FormatName = "json") -> str:
-    """*plan* as text in *format*.
+def dumps(plan: Plan, format: FormatName = "json", *, lossy: bool = False) -> str:
+    """*plan* as text in *format*; `FormatError` if the text would lose any of it.
+
+    The error names each thing that would be lost, with its path and how to keep it (see
+    `losses`); *lossy* writes what the format holds and drops the rest.  CSV text is the
+    table alone: a plan with earlier check-ins, KPIs or past scores is written whole by
+    `dump` to a ``.csv`` file, which writes them in the files beside it.
 
     >>> import okrkit
     >>> print(dumps(okrkit.Plan(), "toml"), end="")
@@ -293,6 +318,8 @@ def dumps(plan: Plan, format: FormatName = "json") -> str:
     name = _format(format)
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
+    if not lossy:
+        _refuse(losses(plan, name, files=False))
     if name == "json":
         return _json.dumps(unstructure(plan))
     if name == "yaml":
@@ -304,8 +331,14 @@ def dumps(plan: Plan, format: FormatName = "json") -> str:
     return _markdown.dumps(plan)
 
 
+def _refuse(lost: list[Problem]) -> None:
+    if lost:
+        tail = " (lossy=True writes without it)"
+        raise FormatError([attrs.evolve(p, message=p.message + tail) for p in lost])
+
+
 def dumps_check_ins(plan: Plan) -> str:
-    """Every key result's check-ins as CSV: ``kr_id,at,value,confidence``, the history file.
+    """Every key result's check-ins as CSV: ``kr_id,at,value,confidence,...``, the check-in file.
 
     >>> import okrkit
     >>> from datetime import date
@@ -318,6 +351,35 @@ def dumps_check_ins(plan: Plan) -> str:
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
     return _csv.dumps_check_ins(plan)
+
+
+def dumps_kpis(plan: Plan) -> str:
+    """Every KPI as CSV, the KPI file beside a table: one row per check-in, the KPI's columns
+    repeated (one row for a KPI without check-ins).
+
+    >>> import okrkit
+    >>> uptime = okrkit.Kpi(title="Uptime", direction="at_least", threshold=99.9, unit="%")
+    >>> print(dumps_kpis(okrkit.Plan(kpis=[uptime])), end="")
+    kpi.id,kpi.title,kpi.direction,kpi.threshold,kpi.unit,kpi.owner,kpi.ignore,check_in.at,check_in.value,check_in.confidence,check_in.note,check_in.author
+    uptime,Uptime,at_least,99.9,%,,,,,,,
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    return _csv.dumps_kpis(plan)
+
+
+def dumps_history(plan: Plan) -> str:
+    """Every past score as CSV, the history file beside a table, one row each.
+
+    >>> import okrkit
+    >>> past = okrkit.PastScore(owner="growth", cycle=okrkit.Cycle.parse("2026-Q2"), score=0.62)
+    >>> print(dumps_history(okrkit.Plan(history=[past])), end="")
+    owner,cycle,cycle.fiscal_year_start,cycle.fiscal_year_named_by,score,commitment,objective
+    growth,2026-Q2,,,0.62,aspirational,
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    return _csv.dumps_history(plan)
 
 
 def _suffix(path: str | os.PathLike[str], format: FormatName | None) -> FormatName:
@@ -344,17 +406,25 @@ def load(
 ) -> Plan:
     """The plan in the file at *path*, in the format its suffix names (or *format*).
 
-    The options are those of `loads`; *check_ins* is the path of a CSV check-in file.  Only
-    regular files are read, and no more than *max_size* bytes of each: a bigger file is a
-    `FormatError` before it is read.  A file that cannot be read is an `okrkit.FileError`
-    naming it (`MissingFileError`, `DirectoryError`, `FilePermissionError` for the usual
-    three; a FIFO or a device such as ``/dev/zero`` is a `FileError`).
+    The options are those of `loads`.  A CSV table is read with the files `dump` writes
+    beside it, those that are there: ``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
+    ``okrs.history.csv`` beside ``okrs.csv``; *check_ins* is the path of a check-in file to
+    read instead of the one beside it.  Only regular files are read, and no more than
+    *max_size* bytes of each: a bigger file is a `FormatError` before it is read.  A file
+    that cannot be read is an `okrkit.FileError` naming it (`MissingFileError`,
+    `DirectoryError`, `FilePermissionError` for the usual three; a FIFO or a device such as
+    ``/dev/zero`` is a `FileError`).
     """
     name = _suffix(path, format)
     if check_ins is not None:
         checked_path(check_ins, "check_ins")
     data = read_bytes(path, max_size=max_size)
-    history = None if check_ins is None else read_bytes(check_ins, max_size=max_size)
+    beside: dict[str, str | bytes | None] = {}
+    if name == "csv":
+        for argument, sibling in siblings(path).items():
+            beside[argument] = _read_if_there(sibling, max_size)
+    if check_ins is not None:
+        beside["check_ins"] = read_bytes(check_ins, max_size=max_size)
     return _loads(
         data,
         name,
@@ -362,17 +432,65 @@ def load(
         dates=dates,
         max_depth=max_depth,
         max_size=max_size,
-        check_ins=history,
+        beside=beside,
         file=os.fspath(path),
     )
 
 
-def dump(plan: Plan, path: str | os.PathLike[str], *, format: FormatName | None = None) -> None:
+def siblings(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The files `dump` writes beside a CSV table at *path*, by the `loads` argument each is.
+
+    >>> siblings("okrs.csv")
+    {'check_ins': 'okrs.check-ins.csv', 'kpis': 'okrs.kpis.csv', 'history': 'okrs.history.csv'}
+    """
+    return _csv.siblings(checked_path(path))
+
+
+def _read_if_there(path: str, max_size: int | None) -> bytes | None:
+    """The bytes of the file at *path*, or None when there is none."""
+    try:
+        return read_bytes(path, max_size=max_size)
+    except MissingFileError:
+        return None
+
+
+def dump(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    format: FormatName | None = None,
+    lossy: bool = False,
+) -> None:
     """Write *plan* to the file at *path*, in the format its suffix names (or *format*), UTF-8.
 
-    The write is atomic: the text goes to a temporary file beside the target, which then
-    replaces it, so a failure (a full disk, text UTF-8 cannot encode) leaves the old file as
-    it was.  The file keeps its permissions; a link is followed.  Problems are an
+    A CSV table is written with the files that keep what a table cannot, beside it: for
+    ``okrs.csv``, every check-in in ``okrs.check-ins.csv``, the KPIs in ``okrs.kpis.csv`` and
+    past scores in ``okrs.history.csv``, each only when the plan has some; such a file left
+    from an earlier dump that this plan does not need is removed, so that `load` does not
+    read it into this plan.  So a CSV file, like JSON, YAML and TOML, loses nothing; for a
+    format that would (Markdown), a `FormatError` names what unless *lossy* (see `dumps`).
+
+    The write is atomic: each text goes to a temporary file beside its target, and only once
+    all are written do they replace the targets, so a failure (a full disk, text UTF-8
+    cannot encode) leaves the old files as they were.  The table is replaced last: a crash
+    between the replaces may leave new files beside an old table, never an old file beside
+    a new table.  Each file keeps its permissions; a link is followed.  Problems are an
     `okrkit.FileError` naming the file.
     """
-    write_text(path, dumps(plan, _suffix(path, format)))
+    name = _suffix(path, format)
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    if not lossy:
+        _refuse(losses(plan, name, files=True))
+    files: list[tuple[str | os.PathLike[str], str | None]] = []
+    if name == "csv":
+        needed = {
+            "check_ins": (_csv.dumps_check_ins, any(kr.check_ins for _, kr in plan.key_results())),
+            "kpis": (_csv.dumps_kpis, bool(plan.kpis)),
+            "history": (_csv.dumps_history, bool(plan.history)),
+        }
+        for argument, sibling in siblings(path).items():
+            write, wanted = needed[argument]
+            files.append((sibling, write(plan) if wanted else None))
+    files.append((path, dumps(plan, name, lossy=True)))
+    write_files(files)

@@ -1,42 +1,67 @@
-"""CSV: one row per key result with its objective's columns and its latest check-in.
+"""CSV: a table of key results for spreadsheets, and the files beside it that keep the rest.
 
+The table has one row per key result with its objective's columns and its latest check-in.
 Reading groups the rows back into objectives (by ``objective.id``, else by title), in the
 order they first appear; every row of an objective gives the same ``objective.*`` cells, as
 the writer repeats them, and a row that does not is an error naming its row and column.  An
-objective without key results is a row whose ``kr.*`` cells are empty.  The whole history of
-check-ins goes in a second file (`dumps_check_ins`): ``kr_id,at,value,confidence,note,author``.
+objective without key results is a row whose ``kr.*`` cells are empty.  Three more files hold
+what a table of key results cannot (`SIBLINGS`): every check-in of every key result
+(``kr_id,at,value,confidence,note,author``, `dumps_check_ins`); the KPIs, one row per check-in
+with the KPI's columns repeated (`dumps_kpis`); and past scores, one row each
+(`dumps_history`).  With them, CSV loses nothing.
 
-A text cell that a spreadsheet would take for a formula (one beginning with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return) is written with a ``'`` before it, as OWASP
-recommends, and so is one that begins with ``'``; reading takes exactly one leading ``'`` off
-a text cell, so the text comes back as it was.  The numbers okrkit writes in the numeric
-columns (``start``, ``target``, ``weight``, ``value``, ``confidence``, such as ``-5``) are
-left as they are, so that spreadsheets read them as numbers.
+Numbers keep their type: an int is written as its digits (``50``), a float as Python's
+``repr`` (``4.0``, ``0.1``, ``1e+16``: a point or an exponent), both of which spreadsheets
+read as numbers; a Decimal is written after a ``'`` (``'950000.00``), the mark spreadsheets
+use for "text, exactly as typed", and read back as that Decimal.  Reading, a cell of digits
+is an int, a number with a point or an exponent (``4.6``) a float, and one after a ``'`` a
+Decimal.  A band is two numbers joined by ``..`` (``180..220``).
 
-What CSV keeps: objectives and key results, every field; the latest check-in (or, with the
-history file, every check-in).  What it does not: KPIs and past scores; an empty string
-(an empty note) comes back as no value; and a number with a point or an exponent comes back
-as a Decimal (exactly as written; integers stay ints), since a cell does not say whether it
-was a float.
+An empty cell is no value; an empty text (an empty note) is written as a lone ``'``.  A text
+cell that a spreadsheet would take for a formula (one beginning with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) is written with a ``'`` before it, as OWASP recommends, and
+so is one that begins with ``'``; reading takes exactly one leading ``'`` off a text cell, so
+the text comes back as it was.  The numeric columns (``start``, ``target``, ``weight``,
+``value``, ``confidence``, ``threshold``, ``score``) are left as they are, so that
+spreadsheets read ``-5`` as a number.
+
+`locate` finds where each objective, key result and field of a table is: its line and
+column, for messages about a plan read from a table.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import threading
+from collections.abc import Iterable
 
 import attrs
 
 from okrkit._validators import slugify
+from okrkit.cycles import Cycle
 from okrkit.errors import FormatError, Problem, safe_repr
 from okrkit.formats._document import Options
 from okrkit.formats._reading import Reader
 from okrkit.formats._writing import unstructure, written_number
-from okrkit.model import KeyResult, Objective, Plan
+from okrkit.model import KeyResult, Kpi, Objective, PastScore, Plan
 
-__all__ = ["COLUMNS", "HISTORY_COLUMNS", "dumps", "dumps_check_ins", "loads"]
+__all__ = [
+    "COLUMNS",
+    "HISTORY_COLUMNS",
+    "KPI_COLUMNS",
+    "PAST_SCORE_COLUMNS",
+    "SIBLINGS",
+    "dumps",
+    "dumps_check_ins",
+    "dumps_history",
+    "dumps_kpis",
+    "loads",
+    "locate",
+    "siblings",
+]
 
 _OBJECTIVE = (
     "id",
@@ -66,6 +91,16 @@ _KR = (
     "ignore",
 )
 _CHECK_IN = ("at", "value", "confidence", "note", "author")
+_KPI = ("id", "title", "direction", "threshold", "unit", "owner", "ignore")
+_PAST = (
+    "owner",
+    "cycle",
+    "cycle.fiscal_year_start",
+    "cycle.fiscal_year_named_by",
+    "score",
+    "commitment",
+    "objective",
+)
 
 COLUMNS = (
     *(f"objective.{c}" for c in _OBJECTIVE),
@@ -75,25 +110,55 @@ COLUMNS = (
 """The columns of the key results table, in order."""
 
 HISTORY_COLUMNS = ("kr_id", "at", "value", "confidence", "note", "author")
-"""The columns of the check-in history file, in order."""
+"""The columns of the check-in file (every key result's check-ins), in order."""
+
+KPI_COLUMNS = (*(f"kpi.{c}" for c in _KPI), *(f"check_in.{c}" for c in _CHECK_IN))
+"""The columns of the KPI file, one row per check-in (or per KPI without any), in order."""
+
+PAST_SCORE_COLUMNS = _PAST
+"""The columns of the past scores file, in order."""
+
+SIBLINGS = {"check_ins": ".check-ins.csv", "kpis": ".kpis.csv", "history": ".history.csv"}
+"""The files beside a table ``okrs.csv``: ``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
+``okrs.history.csv``, by the name of the `okrkit.formats.loads` argument each is."""
 
 _INT = re.compile(r"[+-]?\d{1,4000}")
+# A float as Python writes one (repr) and as people type one: a point, an exponent, or both.
+_FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _MISSING = "missing required field"
-_NUMBERS = frozenset({"weight", "start", "value", "confidence", "cycle.fiscal_year_start"})
+_BANDS = frozenset({"target", "threshold"})
+_NUMBERS = frozenset(
+    {"weight", "start", "value", "confidence", "score", "cycle.fiscal_year_start", *_BANDS}
+)
 # The columns whose cells are okrkit's numbers (or a band of them): never neutralised.
 _NUMERIC = frozenset(
     f"{prefix}{name}"
-    for prefix in ("", "objective.", "kr.", "check_in.")
-    for name in (*_NUMBERS, "target")
+    for prefix in ("", "objective.", "kr.", "check_in.", "kpi.")
+    for name in _NUMBERS
 )
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"), and the quote
 # that neutralises it, which must then be doubled to read back.
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
-def _neutral(column: str, cell: str) -> str:
-    """A text cell that no spreadsheet runs as a formula: ``'`` before a risky first character."""
-    if column not in _NUMERIC and cell.startswith(_FORMULA):
+def siblings(path: str) -> dict[str, str]:
+    """The paths of the files beside the table at *path*, by `SIBLINGS` name.
+
+    ``okrs.csv`` has ``okrs.check-ins.csv`` beside it; a table not named ``.csv`` keeps its
+    whole name (``okrs.txt.check-ins.csv``).
+    """
+    base = path[: -len(".csv")] if path.lower().endswith(".csv") else path
+    return {name: base + suffix for name, suffix in SIBLINGS.items()}
+
+
+def _neutral(column: str, cell: str | None) -> str:
+    """A cell that no spreadsheet runs as a formula: ``'`` before a risky first character.
+
+    None is an empty cell; an empty text is a lone ``'``, so that it reads back as text.
+    """
+    if cell is None:
+        return ""
+    if column not in _NUMERIC and (not cell or cell.startswith(_FORMULA)):
         return "'" + cell
     return cell
 
@@ -103,70 +168,110 @@ def _text(column: str, cell: str) -> str:
     return cell if column in _NUMERIC else cell.removeprefix("'")
 
 
-def _cell(value: object, name: str = "") -> str:
+def _number(x: object) -> str:
+    """A number as a cell: a Decimal (a document's string of digits) after a ``'``."""
+    return "'" + x if isinstance(x, str) else repr(x)
+
+
+def _cell(value: object, name: str = "") -> str | None:
     if value is None:
-        return ""
-    if isinstance(value, list):  # rule codes, or a band
-        return (" " if name == "ignore" else "..").join(str(x) for x in value)
+        return None
+    if name in _NUMBERS:
+        if isinstance(value, list):  # a band
+            return "..".join(_number(x) for x in value)
+        return _number(value)
+    if isinstance(value, list):  # rule codes
+        return " ".join(str(x) for x in value)
     return str(value)
 
 
-def _write(rows: list[list[str]]) -> str:
-    """CSV text of a header row and the rows under it, text cells neutralised."""
+def _write(rows: Iterable[list[str | None]], header: tuple[str, ...]) -> str:
+    """CSV text of *header* and the rows under it, text cells neutralised."""
     out = io.StringIO()
     # RFC 4180 line ends: the writer then also quotes a cell holding a lone "\r".
     writer = csv.writer(out, lineterminator="\r\n")
-    header = rows[0]
     writer.writerow(header)
     writer.writerows(
-        [_neutral(column, cell) for column, cell in zip(header, row, strict=True)]
-        for row in rows[1:]
+        [_neutral(column, cell) for column, cell in zip(header, row, strict=True)] for row in rows
     )
     return out.getvalue()
+
+
+def _cycle_cells(cycle: Cycle | None) -> dict[str, str | None]:
+    """A cycle's label and, for a fiscal cycle, its two settings."""
+    cells: dict[str, str | None] = {"cycle": None if cycle is None else str(cycle)}
+    if cycle is not None and cycle.kind.startswith("fiscal_"):
+        cells["cycle.fiscal_year_start"] = str(cycle.fiscal_year_start)
+        cells["cycle.fiscal_year_named_by"] = cycle.fiscal_year_named_by
+    return cells
 
 
 def dumps(plan: Plan) -> str:
     """The key results table of *plan*, as CSV text."""
     doc = unstructure(plan)
-    rows = [list(COLUMNS)]
+    rows: list[list[str | None]] = []
     for obj, data in zip(plan.objectives, doc.get("objectives", ()), strict=True):
-        cycle = obj.cycle
         cells = {
             **{k: _cell(data.get(k), k) for k in _OBJECTIVE},
             "id": obj.id,
-            "cycle": "" if cycle is None else str(cycle),
+            **_cycle_cells(obj.cycle),
         }
-        if cycle is not None and cycle.kind.startswith("fiscal_"):
-            cells["cycle.fiscal_year_start"] = str(cycle.fiscal_year_start)
-            cells["cycle.fiscal_year_named_by"] = cycle.fiscal_year_named_by
         objective = [cells[k] for k in _OBJECTIVE]
         if not obj.key_results:
-            rows.append(objective + [""] * (len(_KR) + len(_CHECK_IN)))
+            rows.append(objective + [None] * (len(_KR) + len(_CHECK_IN)))
         for kr, kr_data in zip(obj.key_results, data.get("key_results", ()), strict=True):
             kr_cells = {**{k: _cell(kr_data.get(k), k) for k in _KR}, "id": kr.id}
             latest = kr_data["check_ins"][-1] if kr.check_ins else {}
             rows.append(
-                objective + [kr_cells[k] for k in _KR] + [_cell(latest.get(k)) for k in _CHECK_IN]
+                objective
+                + [kr_cells[k] for k in _KR]
+                + [_cell(latest.get(k), k) for k in _CHECK_IN]
             )
-    return _write(rows)
+    return _write(rows, COLUMNS)
 
 
 def dumps_check_ins(plan: Plan) -> str:
     """Every key result's check-ins as CSV rows of `HISTORY_COLUMNS`."""
-    rows = [list(HISTORY_COLUMNS)]
-    rows.extend(
+    rows = (
         [
             kr.id,
             c.at.isoformat(),
-            str(written_number(c.value)),
-            _cell(written_number(c.confidence)),
-            _cell(c.note),
-            _cell(c.author),
+            _cell(written_number(c.value), "value"),
+            _cell(written_number(c.confidence), "confidence"),
+            c.note,
+            c.author,
         ]
         for _, kr in plan.key_results()
         for c in kr.check_ins
     )
-    return _write(rows)
+    return _write(rows, HISTORY_COLUMNS)
+
+
+def dumps_kpis(plan: Plan) -> str:
+    """Every KPI as CSV rows of `KPI_COLUMNS`: one per check-in, or one for a KPI without."""
+    rows: list[list[str | None]] = []
+    for kpi, data in zip(plan.kpis, unstructure(plan).get("kpis", ()), strict=True):
+        cells = {**{k: _cell(data.get(k), k) for k in _KPI}, "id": kpi.id}
+        own = [cells[k] for k in _KPI]
+        rows.extend(
+            own + [_cell(c.get(k), k) for k in _CHECK_IN] for c in data.get("check_ins") or [{}]
+        )
+    return _write(rows, KPI_COLUMNS)
+
+
+def dumps_history(plan: Plan) -> str:
+    """Every past score as a CSV row of `PAST_SCORE_COLUMNS`."""
+    rows: list[list[str | None]] = []
+    for past in plan.history:
+        cells = {
+            **_cycle_cells(past.cycle),
+            "owner": past.owner,
+            "score": _cell(written_number(past.score), "score"),
+            "commitment": past.commitment.value,
+            "objective": past.objective,
+        }
+        rows.append([cells.get(k) for k in _PAST])
+    return _write(rows, PAST_SCORE_COLUMNS)
 
 
 # Held while the process-wide field size limit is read and raised (see `_allow_cells_of`).
@@ -188,18 +293,33 @@ def _allow_cells_of(size: int) -> None:
             csv.field_size_limit(size)
 
 
-def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> list[dict[str, str]]:
-    """The rows of a CSV text as dicts of its non-empty cells; the header checked."""
+def _records(text: str, what: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header of a CSV text and its rows, each with the line it begins on."""
     # No cell is longer than the text holding it.
     _allow_cells_of(len(text))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        line = reader.line_num + 1
+        for row in reader:
+            records.append((line, row))
+            line = reader.line_num + 1
     except csv.Error as error:
         raise FormatError([Problem(path=what, message=f"invalid CSV: {error}")]) from None
-    if not table:
+    if not records:
         empty = Problem(path=what, message="expected a header row, got an empty file")
         raise FormatError([empty])
-    header = table[0]
+    return records[0][1], records[1:]
+
+
+def _cells(header: list[str], row: list[str], known: frozenset[str]) -> dict[str, str]:
+    """A row's non-empty cells of the *known* columns, as written before `_neutral`."""
+    return {k: _text(k, v) for k, v in zip(header, row, strict=False) if k in known and v}
+
+
+def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> list[dict[str, str]]:
+    """The rows of a CSV text as dicts of its non-empty cells; the header checked."""
+    header, records = _records(text, what)
     problems = []
     known = frozenset(columns)
     for i, name in enumerate(header):
@@ -211,25 +331,35 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
     if problems:
         raise FormatError(problems)
     rows = []
-    for n, row in enumerate(table[1:], start=2):
+    for n, (_, row) in enumerate(records, start=2):
         if len(row) != len(header):
             expected = f"{len(header)} cells as in the header"
             problems.append(Problem.unexpected(f"{what} row {n}", len(row), expected))
-        cells = {k: _text(k, v) for k, v in zip(header, row, strict=False) if k in known}
-        rows.append({k: v for k, v in cells.items() if v != ""})
+        rows.append(_cells(header, row, known))
     if problems:
         raise FormatError(problems)
     return rows
 
 
 def _typed(name: str, value: str) -> object:
-    """A cell as the reader takes it: ints as ints, bands and codes as lists."""
-    if name in ("target",) and ".." in value:
-        return [_typed("start", part.strip()) for part in value.split("..", 1)]
+    """A cell as the reader takes it: numbers by their kind, bands and codes as lists.
+
+    A number the reader cannot take (``inf``, ``twelve``) stays text, for it to report.
+    """
     if name == "ignore":
         return value.split()
-    if name in _NUMBERS or name == "target":
-        return int(value) if _INT.fullmatch(value) else value
+    if name not in _NUMBERS:
+        return value
+    if name in _BANDS and ".." in value:
+        return [_typed("start", part.strip()) for part in value.split("..", 1)]
+    if value.startswith("'"):
+        return value[1:]  # a Decimal's digits, which the reader reads exactly
+    if _INT.fullmatch(value):
+        return int(value)
+    if len(value) <= 1000 and _FLOAT.fullmatch(value):
+        number = float(value)
+        if math.isfinite(number):
+            return number
     return value
 
 
@@ -255,78 +385,185 @@ def _cycle(data: dict[str, object]) -> None:
     data["cycle"] = cycle
 
 
+def _key(row: dict[str, str], prefix: str, n: int) -> str:
+    """What groups a row with the others of its objective (or KPI): its id, else its title."""
+    title = row.get(prefix + "title")
+    return row.get(prefix + "id") or (slugify(title) if title else f"row {n}")
+
+
+def _groups(rows: list[dict[str, str]], prefix: str) -> dict[str, list[int]]:
+    """The indexes of the rows of each objective (or KPI), in the order they first appear."""
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(_key(row, prefix, i + 2), []).append(i)
+    return groups
+
+
 def _disagreements(
-    first: dict[str, str], row: dict[str, str], m: int, n: int, key: str
+    rows: list[dict[str, str]], indexes: list[int], prefix: str, what: str
 ) -> list[Problem]:
-    """Where row *n* gives objective *key* other cells than its first row, *m*, did."""
+    """Where a later row of one group gives other *prefix* cells than its first row did."""
 
-    def shown(value: str) -> str:
-        return safe_repr(value) if value else "an empty cell"
+    def shown(value: str | None) -> str:
+        return "an empty cell" if value is None else safe_repr(value)
 
+    first = rows[indexes[0]]
+    m = indexes[0] + 2  # rows[0] is row 2, the header row 1
+    key = _key(first, prefix, m)
     problems = []
-    for column in COLUMNS:
-        seen, given = row.get(column, ""), first.get(column, "")
-        if column.startswith("objective.") and given != seen:
-            expected = f"{shown(given)} as in row {m} for objective {key!r}"
-            message = f"expected {expected}, got {shown(seen)}"
-            problems.append(
-                Problem(path=f"row {n}.{column}", message=message, value=seen, expected=expected)
-            )
+    for i in indexes[1:]:
+        row = rows[i]
+        for column in sorted(first.keys() | row.keys(), key=_order):
+            seen, given = row.get(column), first.get(column)
+            if column.startswith(prefix) and given != seen:
+                expected = f"{shown(given)} as in row {m} for {what} {key!r}"
+                message = f"expected {expected}, got {shown(seen)}"
+                problems.append(
+                    Problem(
+                        path=f"{'' if what == 'objective' else 'kpis '}row {i + 2}.{column}",
+                        message=message,
+                        value=seen,
+                        expected=expected,
+                    )
+                )
     return problems
 
 
-def loads(text: str, history: str | None, options: Options) -> Plan:
-    """The plan in a key results table (and its check-in history file, if given)."""
+_ORDER = {c: i for i, c in enumerate((*COLUMNS, *KPI_COLUMNS))}
+
+
+def _order(column: str) -> int:
+    return _ORDER.get(column, len(_ORDER))
+
+
+def _history(text: str, options: Options, problems: list[Problem]) -> dict[str, list[object]]:
+    """The check-ins of the check-in file, by key result id."""
+    check_ins: dict[str, list[object]] = {}
+    for n, row in enumerate(_rows(text, "check-ins", HISTORY_COLUMNS, options), start=2):
+        record: dict[str, object] = {k: _typed(k, v) for k, v in row.items()}
+        kr_id = record.pop("kr_id", None)
+        if not isinstance(kr_id, str):
+            problems.append(Problem(path=f"check-ins row {n}.kr_id", message=_MISSING))
+            continue
+        check_ins.setdefault(kr_id, []).append(record)
+    return check_ins
+
+
+def _kpis(text: str, reader: Reader) -> list[Kpi | None]:
+    """The KPIs of the KPI file, each read from its rows (one per check-in)."""
+    rows = _rows(text, "kpis", KPI_COLUMNS, reader.options)
+    kpis: list[Kpi | None] = []
+    for indexes in _groups(rows, "kpi.").values():
+        reader.problems.extend(_disagreements(rows, indexes, "kpi.", "KPI"))
+        data = _part(rows[indexes[0]], "kpi.")
+        check_ins = [c for c in (_part(rows[i], "check_in.") for i in indexes) if c]
+        if check_ins:
+            data["check_ins"] = check_ins
+        kpis.append(reader.read(Kpi, data, f"kpis row {indexes[0] + 2}.kpi", 3))
+    return kpis
+
+
+def _past_scores(text: str, reader: Reader) -> list[PastScore | None]:
+    """The past scores of the history file, one a row."""
+    past = []
+    for n, row in enumerate(_rows(text, "history", PAST_SCORE_COLUMNS, reader.options), start=2):
+        data = _part(row, "")
+        _cycle(data)
+        past.append(reader.read(PastScore, data, f"history row {n}", 3))
+    return past
+
+
+def loads(
+    text: str,
+    options: Options,
+    *,
+    check_ins: str | None = None,
+    kpis: str | None = None,
+    history: str | None = None,
+) -> Plan:
+    """The plan in a key results table and the files beside it that are given."""
     rows = _rows(text, "table", COLUMNS, options)
-    check_ins: dict[str, list[dict[str, object]]] = {}
     problems: list[Problem] = []
-    if history is not None:
-        for n, row in enumerate(_rows(history, "check-ins", HISTORY_COLUMNS, options), start=2):
-            record: dict[str, object] = {k: _typed(k, v) for k, v in row.items()}
-            kr_id = record.pop("kr_id", None)
-            if not isinstance(kr_id, str):
-                problems.append(Problem(path=f"check-ins row {n}.kr_id", message=_MISSING))
-                continue
-            check_ins.setdefault(kr_id, []).append(record)
+    records = None if check_ins is None else _history(check_ins, options, problems)
     reader = Reader(options, (1, "end"))
     reader.problems.extend(problems)
-    groups: dict[str, tuple[int, dict[str, object], list[tuple[int, dict[str, object]]]]] = {}
-    for n, row in enumerate(rows, start=2):
-        obj = _part(row, "objective.")
-        _cycle(obj)
-        title = obj.get("title")
-        key = obj.get("id") or (slugify(title) if isinstance(title, str) else f"row {n}")
-        assert isinstance(key, str)
-        group = groups.setdefault(key, (n, obj, []))
-        if group[0] != n:  # rows[0] is row 2, the header row 1
-            reader.problems.extend(_disagreements(rows[group[0] - 2], row, group[0], n, key))
-        kr = _part(row, "kr.")
-        latest = _part(row, "check_in.")
-        if history is None and latest:
-            kr["check_ins"] = [latest]
-        if kr:
-            group[2].append((n, kr))
     objectives: list[Objective | None] = []
     used: set[str] = set()
-    for n, obj, krs in groups.values():
+    for indexes in _groups(rows, "objective.").values():
+        reader.problems.extend(_disagreements(rows, indexes, "objective.", "objective"))
+        n = indexes[0] + 2
+        obj = _part(rows[indexes[0]], "objective.")
+        _cycle(obj)
         read = reader.read(Objective, obj, f"row {n}.objective", 3)
         key_results: list[KeyResult | None] = []
-        for m, kr in krs:
-            if history is not None:
+        for i in indexes:
+            kr = _part(rows[i], "kr.")
+            latest = _part(rows[i], "check_in.")
+            if records is None and latest:
+                kr["check_ins"] = [latest]
+            if not kr:
+                continue
+            if records is not None:
                 title = kr.get("title")
                 kr_id = kr.get("id") or (slugify(title) if isinstance(title, str) else None)
-                if isinstance(kr_id, str) and kr_id in check_ins:
-                    kr["check_ins"] = check_ins[kr_id]
+                if isinstance(kr_id, str) and kr_id in records:
+                    kr["check_ins"] = records[kr_id]
                     used.add(kr_id)
-            key_results.append(reader.key_result(kr, f"row {m}.kr", 3))
+            key_results.append(reader.key_result(kr, f"row {i + 2}.kr", 3))
         if read is not None and None not in key_results:
             objectives.append(attrs.evolve(read, key_results=key_results))
-    for kr_id in check_ins.keys() - used:
+    for kr_id in (records or {}).keys() - used:
         expected = "the id of a key result in the table"
         message = f"expected {expected}, got {kr_id!r}"
         reader.problems.append(
             Problem(path="check-ins kr_id", message=message, value=kr_id, expected=expected)
         )
+    read_kpis = [] if kpis is None else _kpis(kpis, reader)
+    past = [] if history is None else _past_scores(history, reader)
     if reader.problems:
         raise FormatError(reader.problems)
-    return Plan(objectives=objectives)
+    return Plan(objectives=objectives, kpis=read_kpis, history=past)
+
+
+def locate(text: str) -> dict[str, tuple[int, int]]:
+    """Where each objective, key result and field of a table is: its (line, column).
+
+    For a table that loads: the line the row begins on (1-based; a cell over several lines
+    counts them all) and the cell's column (1-based).  An objective is at its first row's
+    ``objective.title``, a key result at its row's ``kr.title``, a check-in at its
+    ``check_in.value``, a field at its own cell, under the paths of the plan that the table
+    alone reads (``objectives[0].key_results[1].target``; the check-in in a row is
+    ``check_ins[0]``).  Only the columns the table has are located.
+
+    >>> where = locate('objective.title,kr.title,kr.target\\n"Grow\\nfast",NPS,50\\n')
+    >>> where["objectives[0]"], where["objectives[0].key_results[0].target"]
+    ((2, 1), (2, 3))
+    """
+    header, records = _records(text, "table")
+    column = {name: i + 1 for i, name in enumerate(header)}
+    known = frozenset(COLUMNS)
+    rows = [_cells(header, row, known) for _, row in records]
+    found: dict[str, tuple[int, int]] = {}
+
+    def put(path: str, line: int, names: Iterable[str], prefix: str, head: str) -> None:
+        if head in column:
+            found[path] = (line, column[head])
+        for name in names:
+            full = prefix + name
+            if full in column:
+                found[f"{path}.{name}"] = (line, column[full])
+
+    for i, indexes in enumerate(_groups(rows, "objective.").values()):
+        path = f"objectives[{i}]"
+        put(path, records[indexes[0]][0], _OBJECTIVE, "objective.", "objective.title")
+        j = 0
+        for k in indexes:
+            line, row = records[k][0], rows[k]
+            if not any(name.startswith("kr.") for name in row):
+                continue
+            kr_path = f"{path}.key_results[{j}]"
+            put(kr_path, line, _KR, "kr.", "kr.title")
+            if any(name.startswith("check_in.") for name in row):
+                put(f"{kr_path}.check_ins[0]", line, _CHECK_IN, "check_in.", "check_in.value")
+            j += 1
+    return found
