@@ -1123,7 +1123,8 @@ class _Reader:
                 self.unexpected(item.n, _EXPECTED[kind], value.text, key, column=value.column)
                 continue
             columns[key] = value.column
-            self.at(f"{path}.{key}", item.n, value.column)
+            if path:  # a check-in's are placed once its place in time order is known
+                self.at(f"{path}.{key}", item.n, value.column)
         if "id" in fields:
             self.claim(str(fields["id"]), item.n, columns["id"])
         return fields, columns
