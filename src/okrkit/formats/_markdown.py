@@ -1502,7 +1502,9 @@ def _description_lines(path: str, text: str) -> list[str]:
 
         def write(form: str, suffix: str = suffix) -> str:
             line = form + suffix
-            return f"\\{line}" if _structural(form) or not form.strip() else line
+            # Judged with its break too: "KR1\\" reads otherwise than "KR1".
+            marked = _structural(form) or _structural(line) or not form.strip()
+            return f"\\{line}" if marked else line
 
         def read(line: str, hard: bool = hard) -> str | None:
             got, broke = _description(line)
