@@ -1560,7 +1560,7 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
             return None
         start = item[2]
         end, found = _attributes(line, masked, start, len(line))
-        if _OBJECTIVE.match(masked, *_unwrapped(masked, start, end)):
+        if _OBJECTIVE.match(masked, *_unwrapped(masked, start, len(line))):  # as read() sees it
             return None
         if (found is None) != (not block) or _check_in_line(masked, start):
             return None
