@@ -219,22 +219,7 @@ EXAMPLE_TEXTS = {
 }
 
 
-# Issue 16 makes hand-written Markdown readable ("so that examples/handwritten.md as shipped
-# loads"); until then its text still seeds the Markdown fuzzing, and this strict xfail fails
-# the day it loads, to be removed.
-_NOT_YET = {"handwritten.md": "issue 16: an undated progress note in hand-written Markdown"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(path, marks=pytest.mark.xfail(raises=okrkit.FormatError, reason=reason))
-        if (reason := _NOT_YET.get(path.name))
-        else path
-        for path in _example_files()
-    ],
-    ids=lambda path: path.name,
-)
+@pytest.mark.parametrize("path", _example_files(), ids=lambda path: path.name)
 def test_examples_load(path: Path) -> None:
     """Every example file is a valid document: they seed the fuzzing."""
     assert isinstance(formats.load(path), Plan)

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,6 +50,16 @@ def call(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = run(list(argv), Streams(stdout=out, stderr=err, environ={}))
     return status, out.getvalue(), err.getvalue()
+
+
+def _full_plan() -> Plan:
+    """A plan with what Markdown once dropped: a key result's id and owner, check-ins, a KPI."""
+    kr = KeyResult(id="nps", title="Raise NPS from 32 to 50", owner="ana")
+    kr = kr.check_in(40, at=date(2026, 7, 1)).check_in(41, at=date(2026, 7, 2))
+    return Plan(
+        objectives=[Objective(title="Grow", key_results=[kr])],
+        kpis=[Kpi(title="Uptime", direction="at_least", threshold=99.9)],
+    )
 
 
 class TestLosses:
@@ -94,14 +105,29 @@ class TestLosses:
         again = formats.loads(formats.dumps(plan, "csv", lossy=True), "csv")
         assert ((), [2]) == (again.kpis, [c.value for c in again.key_result("nps").check_ins])
 
-    def test_markdown_names_what_does_not_read_back(self) -> None:
-        """Markdown (as it writes today) names KPIs, earlier check-ins and dropped fields."""
-        kr = KeyResult(id="nps", title="Raise NPS from 32 to 50", owner="ana")
-        kr = kr.check_in(40, at=date(2026, 7, 1)).check_in(41, at=date(2026, 7, 2))
-        plan = Plan(
-            objectives=[Objective(title="Grow", key_results=[kr])],
-            kpis=[Kpi(title="Uptime", direction="at_least", threshold=99.9)],
+    def test_markdown_keeps_everything(self) -> None:
+        """Markdown holds ids, owners, every check-in and KPIs: nothing is lost, nothing refused."""
+        plan = _full_plan()
+        assert [] == formats.losses(plan, "markdown", files=True)
+        assert plan == formats.loads(formats.dumps(plan, "markdown"), "markdown")
+
+    def test_markdown_names_what_does_not_read_back(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Should Markdown ever read back less than it wrote, each thing lost is named and the
+        plan refused: the writer's read-back is the last guard against losing data silently."""
+        plan = _full_plan()
+        obj = plan.objectives[0]
+        kr = obj.key_results[0]
+        less = Plan(
+            objectives=[
+                attrs.evolve(
+                    obj,
+                    key_results=[
+                        attrs.evolve(kr, id="grow-nps", owner=None, check_ins=kr.check_ins[:1])
+                    ],
+                )
+            ]
         )
+        monkeypatch.setattr(_markdown, "loads", lambda text, options: less)
         lost = {p.path: p.message for p in formats.losses(plan, "markdown", files=True)}
         assert {
             "objectives[0].key_results[0].id",
@@ -131,7 +157,7 @@ class TestLosses:
             == formats.loads(formats.dumps(plan, "markdown"), "markdown").objectives[0].title
         )
 
-    def test_markdown_shown_values(self) -> None:
+    def test_markdown_shown_values(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Enums, cycles and dates are named as a document writes them."""
         obj = Objective(
             title="Grow",
@@ -139,6 +165,8 @@ class TestLosses:
             commitment=Commitment.COMMITTED,
             key_results=[KeyResult(title="Ship it", due=date(2026, 9, 1), direction="milestone")],
         )
+        undated = attrs.evolve(obj, key_results=[attrs.evolve(obj.key_results[0], due=None)])
+        monkeypatch.setattr(_markdown, "loads", lambda text, options: Plan(objectives=[undated]))
         lost = {
             p.path: p.message
             for p in formats.losses(Plan(objectives=[obj]), "markdown", files=False)
@@ -575,14 +603,11 @@ class TestConvert:
         assert (0, "") == (status, err)
         assert out.startswith("objective.id,")
 
-    def test_markdown_file_refused_unless_lossy(self, tmp_path: Path) -> None:
-        """A .md file would lose KPIs (and more): refused, nothing written, unless --lossy."""
+    def test_markdown_file_keeps_the_plan(self, tmp_path: Path) -> None:
+        """A .md file holds the whole plan, KPIs and history too: written, read back equal."""
         dst = tmp_path / "okrs.md"
-        status, _, err = call("convert", ACME, str(dst))
-        assert 2 == status
-        assert f"okrkit: {dst}: kpis: 2 KPIs would read back as 0 from Markdown" in err
-        assert [] == os.listdir(tmp_path)
-        assert (0, "", "") == call("convert", ACME, str(dst), "--lossy")
+        assert (0, "", "") == call("convert", ACME, str(dst))
+        assert formats.load(ACME) == formats.load(dst)
 
     def test_a_file_beside_that_is_the_input(self, tmp_path: Path) -> None:
         """Writing a table whose check-in file would be SRC is refused."""

@@ -265,11 +265,7 @@ def _finder(name: FormatName, max_depth: int | None) -> Callable[[str], Position
         return _locate.toml_positions
     if name == "csv":
         return _csv.locate
-    return _no_positions  # Markdown puts its problems at their lines as it reads
-
-
-def _no_positions(text: str) -> Positions:
-    return {}
+    return _markdown.locate
 
 
 def _named(error: FormatError, source: Source | None, file: str | None) -> FormatError:

@@ -1,54 +1,59 @@
 """Markdown: OKRs the way people write them by hand, read and written in the same shape.
 
-Reading:
+Reading, as a person means it:
 
-- an objective is a heading (``## Win back customers``, an ``Objective:`` or ``O1:`` prefix is
-  dropped) or an ``Objective: ...`` line; a heading with no key results and no details whose
-  sub-headings are objectives is a section title (``# Q3 OKRs``), not an objective;
+- an objective is a heading of any level (``## Win back customers``; an ``Objective:``,
+  ``Objective 2:`` or ``O1:`` label and emphasis around the title are dropped) or an
+  ``Objective: ...`` line; a heading with no key results and no details whose sub-headings
+  are objectives is a section title (``# Q3 OKRs``), not an objective;
+- a cycle label at the start or the end of a heading (``# Support team OKRs, 2026-Q3``,
+  ``## Q3 2026``, ``## Grow revenue (2026-Q3)``) is that heading's cycle, kept out of its
+  title, as a ``Cycle:`` line under it would be;
 - lines ``Owner:``, ``Cycle:``, ``Commitment:``, ``Level:``, ``Aligned to:``, ``Id:`` and
   ``Weight:`` under an objective set its fields; other text under it, before its list or after
-  it (after an ``Objective:`` item's key results, that objective's), is its description;
-  ``Cycle:``, ``As of:``, ``Fiscal year start:`` and ``Fiscal year named by:`` before the
-  first objective set the document's defaults, and the other detail lines there are errors
-  (no objective would keep them); fiscal lines under an objective or
-  a section title say how its ``FY`` cycle label reads, and those of the objectives nested
-  under it; each line is given once per objective and once before the first objective, a
-  second one is an error naming both lines, never read over the first;
-- ``As of:`` dates the whole document, so it belongs before the first objective (a section
-  title such as ``# Q3 OKRs`` is not one); after it, it is an error naming its line;
-- the numbered or bulleted list under an objective holds its key results, each read with
-  `okrkit.text` into a structured key result when it can be, else kept with its title only;
-  a key result line before any objective is an error, never dropped, and so is a document
-  without objectives;
+  it, is its description (lines joined by a space; a line ending in a backslash by a line
+  break, as CommonMark's hard break); ``Cycle:``, ``As of:``, ``Fiscal year start:`` and
+  ``Fiscal year named by:`` before the first objective set the document's defaults, the
+  other detail lines there are errors; fiscal lines under an objective or a section title say
+  how its ``FY`` cycle label reads, and those of the objectives nested under it; each line is
+  given once per objective and once before the first objective;
+- ``As of:`` dates the whole document, so it belongs before the first objective;
+- the numbered or bulleted list under an objective (or lines labelled ``KR1:``) holds its key
+  results, each read with `okrkit.text` into a structured key result when it can be, with
+  labels (``KR1:``, ``KR 2.1``) and emphasis kept out of the statement; a key result line
+  before any objective is an error, and so is a document without objectives;
 - ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
-- a trailing note ``=> 4.6``, ``=> 66%`` (of the way from start to target, unless the unit is
-  ``%``), ``=> DONE`` or a bare trailing ``DONE`` (``→`` and ``->`` mark a note as ``=>``
-  does), optionally ``on 2026-08-01``, is a check-in,
-  dated by its ``on`` date, else the document's ``As of:`` date, else the end of the cycle;
-- sub-headings are objectives aligned to the heading above; an ``Objective:`` list item
-  indented under a key result is aligned to that key result, and the items indented under it
-  are its key results.
-- a backslash before punctuation (or ``→``, ``✅``, ``✔``) stands for that character, as in
-  CommonMark, and a line opening with a backslash is description text.
+- a trailing note ``=> 4.6``, ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to
+  target, unless the unit is ``%``), ``=> DONE`` or a bare trailing ``DONE``, or progress
+  written inline (``(currently $219k)``, ``— now 2.6%``, ``(was 32, now 41)``), optionally
+  ``on 2026-08-01``, is a check-in; a number in another unit of time than the key result's
+  is converted, in any other unit it is an error; a note that cannot be read is an error
+  with its line; an undated one is dated by the ``As of:`` line, else by the end of its cycle
+  or today, whichever is earlier;
+- an attribute block at the end of a heading or a key result line, as in Pandoc and
+  kramdown (``{#churn direction=decrease start=5.0 weight=2 owner="ana b"}``), gives fields
+  by their model names, and wins over what the statement says; the items nested under a key
+  result that open with a date (``- 2026-08-01: 4.6 — note {confidence=0.6}``) are its
+  check-ins; a heading with the class ``.kpis`` holds KPIs and one with ``.history`` past
+  scores (``- 2026-Q2 growth: 0.62``);
+- a backslash before punctuation stands for that character, and ``&#10;`` (a character
+  reference) for the character it numbers, as in CommonMark; a line opening with a
+  backslash is description text.
 
-Writing produces the same shape: one ``##`` heading per objective (a deeper one when aligned to
-the objective just above it), its details, then its key results as a bulleted list with their
-latest check-in; fiscal lines at the top for the settings most fiscal cycles share, and under
-an objective whose fiscal cycle has others, so every cycle reads back equal.  What Markdown
-keeps: objectives' titles, ids, owners, cycles, commitment, level, alignment, weight and
-description; key results' statements (their structure is read again from the statement) and
-latest check-in.  KPIs, history and other key result fields are
-not kept; a plan without objectives is refused.  Text that would read as structure is
-escaped, and text Markdown cannot hold (a line break, spaces at a title's ends) is refused
-naming its field: what is written reads back as it was, or is not written.
+Writing keeps everything (`dumps` then `loads` gives back an equal plan): one heading per
+objective (deeper under the objective it is aligned to), its details, its description, its key
+results with an attribute block for what the statement does not say, their check-ins nested
+under them, then the KPIs and the history.  Text that would read as structure is escaped, and
+text a line cannot hold (line breaks, spaces at the ends) is written as character references.
+`locate` gives the line and column of each part of a document that loads.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable
-from datetime import date, datetime
+import warnings
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -62,18 +67,133 @@ from okrkit.errors import (
     InvalidTypeError,
     InvalidValueError,
     OKRError,
+    OKRWarning,
     Problem,
     safe_repr,
 )
-from okrkit.formats._document import Options
-from okrkit.formats._writing import fiscal_defaults, written_number
-from okrkit.model import CheckIn, Claims, Direction, KeyResult, Objective, Plan
+from okrkit.formats._document import DECIMAL, Options
+from okrkit.formats._writing import fiscal_defaults
+from okrkit.model import (
+    CheckIn,
+    Claims,
+    Commitment,
+    Direction,
+    KeyResult,
+    Kpi,
+    Objective,
+    PastScore,
+    Plan,
+)
 
-__all__ = ["dumps", "loads"]
+__all__ = ["dumps", "loads", "locate"]
+
+# --- Inline text: escapes, character references, emphasis -------------------------------------
+
+# A backslash before ASCII punctuation stands for that character, never for structure, as in
+# CommonMark; okrkit also takes it before the note and done marks it reads (``→``, ``✅``, ``✔``).
+_ESCAPABLE = r"[!-/:-@\[-`{-~→✅✔]"
+_SPECIAL = re.compile(
+    rf"\\{_ESCAPABLE}|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});"
+)
+_TO_ESCAPE = re.compile(_ESCAPABLE)
+# What a line cannot hold as it is: control characters and line separators (which split it),
+# and the dashes that mark inline progress.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029—–]")
+_HIDDEN = "\ue000"
+
+
+def _decoded(token: str) -> str | None:
+    """What an escape or a character reference stands for; None for an unknown name."""
+    if token[0] == "\\":
+        return token[1:]
+    if token[1] == "#":
+        n = int(token[3:-1], 16) if token[2] in "xX" else int(token[2:-1])
+        # CommonMark's replacement character for what is no character; U+0000 is kept, so
+        # that any text okrkit holds can be written.
+        return "\ufffd" if n > 0x10FFFF or 0xD800 <= n <= 0xDFFF else chr(n)
+    from html.entities import html5
+
+    return html5.get(token[1:])
+
+
+def _mask(text: str) -> str:
+    """*text* with each escape and character reference hidden from the patterns, same length."""
+    if "\\" not in text and "&" not in text:
+        return text
+    return _SPECIAL.sub(lambda m: m[0] if _decoded(m[0]) is None else _HIDDEN * len(m[0]), text)
+
+
+def _unescape(text: str) -> str:
+    """*text* with each escape and character reference replaced by what it stands for."""
+    if "\\" not in text and "&" not in text:
+        return text
+    return _SPECIAL.sub(lambda m: _decoded(m[0]) or m[0], text)
+
+
+def _ref(ch: str) -> str:
+    return f"&#{ord(ch)};"
+
+
+def _escape(text: str) -> str:
+    """*text* with everything the reader could take for structure escaped or referenced."""
+    out = _TO_ESCAPE.sub(r"\\\g<0>", text)
+    out = _INVISIBLE.sub(lambda m: _ref(m[0]), out)
+    if not out.strip():
+        return "".join(map(_ref, out))
+    head = len(out) - len(out.lstrip())
+    tail = len(out.rstrip())
+    out = "".join(map(_ref, out[:head])) + out[head:tail] + "".join(map(_ref, out[tail:]))
+    # Words that mean structure with no punctuation to escape: a reference for their first
+    # letter hides them from the patterns.
+    masked = _mask(out)
+    spots = {m.start() for m in _CYCLE_WORDS.finditer(masked)}
+    if label := _KR_LABEL.match(masked):
+        spots.add(label.start())
+    if done := _DONE.search(masked[-40:]):
+        spots.add(len(masked) - len(masked[-40:]) + done.start("mark"))
+    if not spots:
+        return out
+    return "".join(_ref(ch) if i in spots else ch for i, ch in enumerate(out))
+
+
+def _plain(text: str) -> str:
+    """*text* as written when it reads back as it is: only raw HTML escaped, never run."""
+    return text.replace("<", "\\<")
+
+
+def _unwrapped(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The span inside emphasis (``**...**``, ``_..._``) wrapping all of masked[start:end]."""
+    for mark in ("**", "__", "*", "_"):
+        k = len(mark)
+        inner = masked[start + k : end - k]
+        if (
+            end - start > 2 * k
+            and masked.startswith(mark, start)
+            and masked.endswith(mark, 0, end)
+            and not inner[0].isspace()
+            and not inner[-1].isspace()
+        ):
+            return start + k, end - k
+    return start, end
+
+
+def _strip(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the blanks at its ends."""
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- Patterns ---------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
 _OBJECTIVE = re.compile(
-    r"(?:\*\*|__)?(?:objective|O\d+)(?:\s*\d+)?\s*[:.)-](?:\*\*|__)?\s*(?P<title>.+)", re.I
+    r"(?:\*\*|__)?(?:objective|O\d+)(?:\s*\d+)?\s*(?:[:.)]|[-—–](?=\s))(?:\*\*|__)?\s*(?=\S)", re.I
+)
+_KR_LABEL = re.compile(
+    r"(?:\*\*|__)?KR ?\d+(?:\.\d+)*\s*(?:[:.)]|[-—–](?=\s))?(?:\*\*|__)?\s+(?=\S)", re.I
 )
 _ITEM = re.compile(r"(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)")
 _META = re.compile(
@@ -81,99 +201,412 @@ _META = re.compile(
     r"|fiscal year start|fiscal year named by)\s*:(?:\*\*|__)?\s*(?P<value>.*)",
     re.I,
 )
-_NOTE = re.compile(r"\s*(?:=>|→|->)\s*(?P<note>[^=>→]+?)\s*$")
-_DONE = re.compile(r"\s+(?:[-—–]\s*)?(?:DONE|✅|✔)\s*$")
-_PROGRESS = re.compile(
-    r"(?:(?P<done>done|✅|✔)|(?P<number>[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(?P<pct>%)?)"
-    r"(?:\s*(?:on|@|\()\s*(?P<at>\d{4}-\d{2}-\d{2})\)?)?",
+_DONE = re.compile(r"\s+(?:[-—–]\s*)?(?P<mark>DONE|✅|✔)\s*$")
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_MOMENT = (
+    rf"{_DATE}(?:T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d{{1,6}})?)?"
+    r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?"
+)
+_CHECK_IN = re.compile(rf"(?P<at>{_MOMENT})\s*[:—–]\s+")
+_DATETIME = re.compile(
+    rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d{{1,6}})?)?"
+    r"(?:Z|(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})(?::(?P<seconds>\d{2}(?:\.\d{1,6})?))?)"
+)
+# A quantity as people write it: "$219k", "$6,600", "1.7s", "140ms", "15 min", "2.6%"; or a
+# Decimal written as a string of digits, in quotes.
+_QUANTITY = re.compile(
+    rf'"(?P<decimal>{DECIMAL})"'
+    r"|(?:[~≈]\s*)?(?P<sign>[-+−])?(?P<cur>[$€£¥₹])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)"
+    r"(?:(?:(?P<mult>[kmb]|bn|mn|mm)|\s(?P<multw>thousand|million|billion))(?![^\W\d_]))?"
+    r"(?:\s?(?P<unit>%|[^\W\d_]+))?",
     re.I,
 )
+_WHEN = re.compile(rf"\s*(?:on|@|\()\s*(?P<at>{_DATE})\)?\s*", re.I)
+_DONE_WORD = re.compile(r"\s*(?:done|✅|✔)\s*", re.I)
+_INLINE = re.compile(
+    r"\s*\((?:currently|now|was\s[^(),]{1,40},\s*now)\s+(?P<note>[^()]{1,60})\)\s*$", re.I
+)
+_INLINE_DASH = re.compile(r"\s+[—–-]\s*(?:currently|now)\s+(?P<note>[^—–()]{1,60}?)\s*$", re.I)
+_CYCLE_LABEL = (
+    r"FY\d{4}(?:[- ](?:Q[1-4]|H[12]))?|\d{4}-(?:Q[1-4]|H[12]|W\d{2}|\d{2})"
+    r"|(?:Q[1-4]|H[12])[ -]\d{4}|\d{4} (?:Q[1-4]|H[12])"
+)
+_CYCLE_WORDS = re.compile(rf"(?<![\w-])(?:{_CYCLE_LABEL})(?![\w-])", re.I)
+_CYCLE_START = re.compile(rf"(?P<label>{_CYCLE_LABEL})(?:[\s,:;—–-]+|$)", re.I)
+_CYCLE_END = re.compile(rf"(?:[\s,:;—–-]+\(?|\s*\()(?P<label>{_CYCLE_LABEL})\)?$", re.I)
 _INT = re.compile(r"[+-]?\d+")
-# A backslash before ASCII punctuation stands for that character, never for structure, as in
-# CommonMark; okrkit also takes it before the note and done marks it reads (``→``, ``✅``, ``✔``).
-_ESCAPABLE = r"[!-/:-@\[-`{-~→✅✔]"
-_ESCAPED = re.compile(rf"\\({_ESCAPABLE})")
-_TO_ESCAPE = re.compile(_ESCAPABLE)
+_NUMBER = re.compile(DECIMAL)
+_TAIL = 120  # how far from a line's end its notes are looked for: a long line stays linear
+
+# Seconds in each unit of time, to convert a note to its key result's unit.
+_SECONDS = {
+    unit: Decimal(seconds)
+    for unit, seconds in (
+        ("ms", "0.001"),
+        ("s", "1"),
+        ("min", "60"),
+        ("h", "3600"),
+        ("days", "86400"),
+        ("weeks", "604800"),
+    )
+}
+_MULT = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6}
+_MULT |= {"b": 10**9, "bn": 10**9, "billion": 10**9}
 
 
-def _mask(text: str) -> str:
-    """*text* with each escaped character hidden from the patterns, at the same length."""
-    return _ESCAPED.sub("\ue000\ue000", text) if "\\" in text else text
+def _today() -> date:
+    """Today's date, the one place the reader asks the clock (tests replace it)."""
+    return date.today()
 
 
-def _unescape(text: str) -> str:
-    """*text* with each escape replaced by the character it stands for."""
-    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+def _cycle_label(label: str) -> str:
+    """A label as people write it ("Q3 2026", "FY2027 Q2") as `Cycle.parse` reads it."""
+    parts = label.upper().replace("-", " ").split()
+    if parts[0][0] in "QH":
+        parts.reverse()
+    return "-".join(parts)
 
 
-def _escape(text: str) -> str:
-    """*text* with every character the reader could take for structure escaped."""
-    return _TO_ESCAPE.sub(r"\\\g<0>", text)
+# --- Attribute blocks -------------------------------------------------------------------------
+
+_ATTRIBUTE = re.compile(
+    r"""\s*(?:\#(?P<id>[^\s"{}]+)|\.(?P<cls>[A-Za-z][\w-]*)"""
+    r"""|(?P<key>[A-Za-z_][\w-]*)=(?P<value>(?:"[^"]*"|[^\s"{}]+)++))"""
+)
+_BARE = re.compile(r'[^\s"{}\\&,\x00-\x1f\x7f-\x9f\u2028\u2029—–]+')
+_BARE_ID = re.compile(r'[^\s"{}\\&,#.=\x00-\x1f\x7f-\x9f][^\s"{}\\&,\x00-\x1f\x7f-\x9f]*')
 
 
-def _heading(line: str) -> tuple[int, str, bool] | None:
-    """A heading's level, its title and whether it said ``Objective:``; None if not one."""
-    masked = _mask(line)
+@attrs.frozen
+class _Value:
+    """An attribute's value as written: its text and mask, and its column (1-based)."""
+
+    text: str
+    masked: str
+    column: int
+
+    def items(self, sep: str | None = None) -> list[tuple[bool, str]] | None:
+        """The value's items split at *sep* outside quotes: whether each was quoted, and its
+        text; None if one is empty or badly quoted."""
+        out: list[str] = []
+        start, quoted = 0, False
+        masked, text = self.masked, self.text
+        for i, ch in enumerate(masked):
+            if ch == '"':
+                quoted = not quoted
+            elif sep and not quoted and masked.startswith(sep, i) and i >= start:
+                out.append(text[start:i])
+                start = i + len(sep)
+        out.append(text[start:])
+        items = []
+        for item in out:
+            m = _mask(item)
+            if len(m) >= 2 and m[0] == m[-1] == '"' and '"' not in m[1:-1]:
+                items.append((True, _unescape(item[1:-1])))
+            elif item and '"' not in m:
+                items.append((False, _unescape(item)))
+            else:
+                return None
+        return items
+
+
+@attrs.define
+class _Attrs:
+    """An attribute block: its values by key (``id`` for ``#id``) and its classes."""
+
+    values: dict[str, _Value] = attrs.Factory(dict)
+    classes: set[str] = attrs.Factory(set)
+    twice: list[tuple[str, int]] = attrs.Factory(list)
+
+
+def _attributes(line: str, masked: str, start: int, end: int) -> tuple[int, _Attrs | None]:
+    """Where the text before a trailing attribute block ends, and the block; else (end, None)."""
+    if end - start < 3 or masked[end - 1] != "}":
+        return end, None
+    brace = masked.rfind("{", start, end)
+    if brace <= start or not masked[brace - 1].isspace():
+        return end, None
+    found = _Attrs()
+    pos = brace + 1
+    while m := _ATTRIBUTE.match(masked, pos, end - 1):
+        pos = m.end()
+        if m["cls"]:
+            found.classes.add(m["cls"])
+            continue
+        key = "id" if m["id"] else m["key"]
+        group = "id" if m["id"] else "value"
+        at = m.start(group)
+        begins = at - 1 if m["id"] else m.start("key")
+        value = _Value(line[at : m.end(group)], masked[at : m.end(group)], begins + 1)
+        if key in found.values:
+            found.twice.append((key, m.start() + 1))
+        found.values[key] = value
+    if masked[pos : end - 1].strip() or not (found.values or found.classes):
+        return end, None
+    return _strip(masked, start, brace)[1], found
+
+
+def _number(text: str, quoted: bool) -> int | float | Decimal:
+    """A number as an attribute writes it: an int, a float, or a Decimal in quotes."""
+    if not _NUMBER.fullmatch(text) or len(text) > 1000:
+        raise ValueError(text)
+    if quoted:
+        return Decimal(text)
+    return int(text) if _INT.fullmatch(text) else float(text)
+
+
+def _offset(match: re.Match[str]) -> timezone:
+    size = timedelta(
+        hours=int(match["hours"]),
+        minutes=int(match["minutes"]),
+        microseconds=round(Decimal(match["seconds"]) * 1_000_000),
+    )
+    return timezone(-size if match["sign"] == "-" else size)
+
+
+def _when(text: str) -> date:
+    """An ISO 8601 date, or a date and time with its offset, exactly as written."""
+    if re.fullmatch(_DATE, text):
+        return date.fromisoformat(text)
+    match = _DATETIME.fullmatch(text)
+    if match is None:
+        raise ValueError(text)
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if match["seconds"]:  # Python drops an offset's microseconds: build it exactly
+        moment = moment.replace(tzinfo=_offset(match))
+    return moment
+
+
+# How each attribute of each kind is read: by the model's field types.
+_TEXT, _NUM, _TARGET, _CODES, _WHENS, _MONTH = "text", "number", "target", "codes", "when", "month"
+_KR_ATTRS = {
+    "id": _TEXT,
+    "direction": _TEXT,
+    "start": _NUM,
+    "target": _TARGET,
+    "unit": _TEXT,
+    "weight": _NUM,
+    "owner": _TEXT,
+    "due": _WHENS,
+    "indicator": _TEXT,
+    "ignore": _CODES,
+}
+_OBJECTIVE_ATTRS = {
+    "id": _TEXT,
+    "owner": _TEXT,
+    "cycle": _TEXT,
+    "commitment": _TEXT,
+    "level": _TEXT,
+    "aligned_to": _TEXT,
+    "weight": _NUM,
+    "description": _TEXT,
+    "ignore": _CODES,
+    "fiscal_year_start": _MONTH,
+    "fiscal_year_named_by": _TEXT,
+}
+_CHECK_IN_ATTRS = {"confidence": _NUM, "note": _TEXT, "author": _TEXT}
+_KPI_ATTRS = {
+    "id": _TEXT,
+    "direction": _TEXT,
+    "threshold": _TARGET,
+    "unit": _TEXT,
+    "owner": _TEXT,
+    "ignore": _CODES,
+}
+_PAST_ATTRS = {
+    "objective": _TEXT,
+    "commitment": _TEXT,
+    "fiscal_year_start": _MONTH,
+    "fiscal_year_named_by": _TEXT,
+}
+_EXPECTED = {
+    _TEXT: "text, in quotes if it has spaces",
+    _NUM: 'a number (a Decimal in quotes: "12.50")',
+    _TARGET: "a number, or a band low..high",
+    _CODES: "rule codes separated by commas",
+    _WHENS: "an ISO 8601 date, or date and time with an offset",
+    _MONTH: "a month number 1..12",
+}
+
+
+def _read_value(kind: str, value: _Value) -> object:
+    """The value of an attribute of *kind*; ValueError if it is not one."""
+    if kind == _CODES:
+        items = value.items(",")
+        if items is None:
+            raise ValueError(value.text)
+        return tuple(text for _, text in items)
+    if kind == _TARGET:
+        items = value.items("..")
+        if items is None or len(items) > 2:
+            raise ValueError(value.text)
+        numbers = [_number(text, quoted) for quoted, text in items]
+        return numbers[0] if len(numbers) == 1 else (numbers[0], numbers[1])
+    items = value.items()
+    if items is None:
+        raise ValueError(value.text)
+    ((quoted, text),) = items
+    if kind == _NUM:
+        return _number(text, quoted)
+    if kind == _WHENS:
+        return _when(text)
+    if kind == _MONTH:
+        if not _INT.fullmatch(text) or not 1 <= int(text) <= 12:
+            raise ValueError(text)
+        return int(text)
+    return text
+
+
+# --- Lines ------------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Heading:
+    level: int
+    title: str
+    column: int  # where the title starts
+    explicit: bool  # it said 'Objective:'
+    block: _Attrs | None
+    cycle: tuple[str, int] | None  # a cycle label in it, and its column
+
+
+def _heading(line: str, masked: str | None = None) -> _Heading | None:
+    """A heading's level, title, label, attributes and cycle; None if *line* is not one."""
+    masked = _mask(line) if masked is None else masked
     heading = _HEADING.fullmatch(masked)
     if heading is None:
         return None
     start, end = heading.span(2)
-    explicit = _OBJECTIVE.fullmatch(masked, start, end)
+    end, found = _attributes(line, masked, start, end)
+    start, end = _unwrapped(masked, start, end)
+    explicit = _OBJECTIVE.match(masked, start, end)
     if explicit:
-        start, end = explicit.span("title")
-    return len(heading[1]), _unescape(line[start:end].strip()), bool(explicit)
+        start = explicit.end()
+        start, end = _unwrapped(masked, start, end)
+    cycle = None
+    tail = max(start, end - 40)
+    first = _CYCLE_START.match(masked, start, end)
+    if first and _parses(first["label"]):
+        rest = _strip(masked, first.end(), end)
+        cycle = (first["label"], start + 1)
+        if rest[0] < rest[1]:
+            start = rest[0]
+        elif explicit:  # 'Objective: 2026-Q3' names an objective, not a cycle
+            cycle = None
+    elif (last := _CYCLE_END.search(masked[tail:end])) and _parses(last["label"]):
+        cycle = (last["label"], tail + last.start("label") + 1)
+        end = _strip(masked, start, tail + last.start())[1]
+    return _Heading(
+        level=len(heading[1]),
+        title=_unescape(line[start:end].strip()),
+        column=start + 1,
+        explicit=bool(explicit),
+        block=found,
+        cycle=cycle,
+    )
 
 
-def _item(line: str) -> tuple[int, str | None, str] | None:
-    """A list item's indent, its box (``' '``, ``'x'``) and its text as written; None if not one."""
-    item = _ITEM.fullmatch(_mask(line))
-    if item is None:
-        return None
-    return len(item["indent"].expandtabs(4)), item["box"], line[item.start("text") :].strip()
-
-
-def _objective_line(text: str) -> str | None:
-    """The title of an ``Objective: ...`` line (or list item's text); None if not one."""
-    explicit = _OBJECTIVE.fullmatch(_mask(text))
-    return None if explicit is None else _unescape(text[explicit.start("title") :].strip())
+def _parses(label: str) -> bool:
+    try:
+        Cycle.parse(_cycle_label(label))
+    except CycleError:
+        return False
+    return True
 
 
 @attrs.define
-class _Objective:
-    """An objective as it is read, line by line."""
+class _Item:
+    """A key result (or KPI, or past score) line as written, with the check-ins under it."""
 
-    line: int
-    title: str
-    parent: _Objective | None
-    parent_kr: str | None = None
-    meta: dict[str, tuple[int, str]] = attrs.Factory(dict)
-    description: list[str] = attrs.Factory(list)
-    key_results: list[tuple[int, str, str | None]] = attrs.Factory(list)
-    children: int = 0
-    section: bool = False
-    last_kr_indent: int | None = None
-    cycle: Cycle | None = None
-    fiscal: tuple[int, FiscalYearNaming] = (1, "end")
-    explicit: bool = False
-
-    @property
-    def id(self) -> str:
-        given = self.meta.get("id")
-        return given[1] if given else slugify(self.title)
+    n: int
+    column: int
+    text: str  # the statement as written, escapes kept
+    masked: str
+    box: str | None
+    indent: int
+    block: _Attrs | None
+    check_ins: list[_Item] = attrs.Factory(list)
+    note: tuple[str, int] | None = None  # its progress note as written, and its column
 
 
-def _statement(text: str) -> tuple[str, str | None]:
-    """A key result line's statement, and its trailing progress note if it has one."""
-    masked = _mask(text)
-    if match := _NOTE.search(masked):
-        return _unescape(text[: match.start()].rstrip()), text[slice(*match.span("note"))]
-    if match := _DONE.search(masked):
-        return _unescape(text[: match.start()].rstrip()), "done"
-    return _unescape(text), None
+def _item(line: str, masked: str) -> tuple[int, str | None, int] | None:
+    """A list item's indent, its box (``' '``, ``'x'``) and where its text starts."""
+    item = _ITEM.fullmatch(masked)
+    if item is None:
+        return None
+    return len(item["indent"].expandtabs(4)), item["box"], item.start("text")
 
 
-def _number(text: str) -> int | float:
-    return int(text) if _INT.fullmatch(text) else float(text)
+def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple[str, int] | None]:
+    """A key result's statement, without labels, emphasis and its trailing note; and the note
+    as written with its column, if it has one.
+    """
+    note: tuple[str, int] | None = None
+    arrow = max(masked.rfind("=>", start, end), masked.rfind("->", start, end))
+    arrow = max(arrow, masked.rfind("→", start, end))
+    tail = max(start, end - _TAIL)
+    if arrow >= start:
+        size = 1 if masked[arrow] == "→" else 2
+        after = masked[arrow + size : end]
+        if after.strip() and not any(ch in after for ch in "=>→"):
+            a, b = _strip(masked, arrow + size, end)
+            note = (line[a:b], a + 1)
+            end = _strip(masked, start, arrow)[1]
+    if note is None and (done := _DONE.search(masked[tail:end])):
+        note = ("done", tail + done.start("mark") + 1)
+        end = _strip(masked, start, tail + done.start())[1]
+    if note is None:
+        inline = _INLINE.search(masked[tail:end]) or _INLINE_DASH.search(masked[tail:end])
+        if inline:
+            a, b = _strip(masked, tail + inline.start("note"), tail + inline.end("note"))
+            note = (line[a:b], a + 1)
+            end = _strip(masked, start, tail + inline.start())[1]
+    start, end = _unwrapped(masked, start, end)
+    if label := _KR_LABEL.match(masked, start, end):
+        start, end = _unwrapped(masked, label.end(), end)
+    return line[start:end], note
+
+
+def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
+    return _CHECK_IN.match(masked, start)
+
+
+def _note_after(text: str, masked: str, end: int) -> str | None:
+    """The note after a check-in's value: what follows it, past a dash or a colon."""
+    start, stop = _strip(masked, end, len(masked))
+    if start < stop and masked[start] in "—–-:;,":
+        start = _strip(masked, start + 1, stop)[0]
+    return _unescape(text[start:stop]) if start < stop else None
+
+
+def _description(line: str) -> tuple[str, bool]:
+    """A description line's text, and whether it ends in a line break (a final backslash).
+
+    A backslash first marks a line as text, whatever it looks like, and is dropped.
+    """
+    text = line.strip()
+    if text.startswith("\\"):
+        text = text[1:]
+    hard = (len(text) - len(text.rstrip("\\"))) % 2 == 1
+    if hard:
+        text = text[:-1]
+    return _unescape(text), hard
+
+
+def _structural(line: str) -> bool:
+    """Whether the reader would take *line* (unescaped) for anything but description text."""
+    body = line.strip()
+    masked = _mask(body)
+    start, end = _unwrapped(masked, 0, len(masked))
+    return bool(
+        _HEADING.fullmatch(masked)
+        or _ITEM.fullmatch(masked)
+        or _OBJECTIVE.match(masked, start, end)
+        or _KR_LABEL.match(masked, start, end)
+        or _META.fullmatch(masked)
+        or body.startswith("\\")
+    )
 
 
 def _fiscal_start(value: str) -> int:
@@ -194,73 +627,177 @@ def _naming(value: str) -> FiscalYearNaming:
 _FISCAL_KEYS = {"fiscal year start": _fiscal_start, "fiscal year named by": _naming}
 
 
-def _problem(n: int, message: str, *, value: object = None, expected: str | None = None) -> Problem:
+def _problem(
+    n: int,
+    message: str,
+    *,
+    value: object = None,
+    expected: str | None = None,
+    column: int | None = None,
+) -> Problem:
     """A problem on line *n*: the line is all the place a hand-written document has."""
-    return Problem(path=f"line {n}", message=message, value=value, expected=expected, line=n)
+    return Problem(
+        path=f"line {n}", message=message, value=value, expected=expected, line=n, column=column
+    )
+
+
+@attrs.define
+class _Objective:
+    """An objective as it is read, line by line."""
+
+    line: int
+    column: int
+    title: str
+    parent: _Objective | None
+    parent_kr: _Item | None = None
+    # Each detail: its line, its value as given and its column; a value from an attribute
+    # block is read already (a number, a tuple).
+    meta: dict[str, tuple[int, Any, int]] = attrs.Factory(dict)
+    description: list[tuple[str, bool]] = attrs.Factory(list)
+    key_results: list[_Item] = attrs.Factory(list)
+    children: int = 0
+    section: bool = False
+    last_kr_indent: int | None = None
+    cycle: Cycle | None = None
+    fiscal: tuple[int, FiscalYearNaming] = (1, "end")
+    explicit: bool = False
+    labelled: bool = False  # its cycle is a label in its heading, which a 'Cycle:' line replaces
+
+    @property
+    def id(self) -> str:
+        given = self.meta.get("id")
+        return str(given[1]) if given else slugify(self.title)
+
+
+def _kr_id(item: _Item) -> str:
+    """The id the key result of *item* gets: its ``#id``, else its statement's slug."""
+    given = item.block.values.get("id") if item.block else None
+    if given is not None:
+        items = given.items()
+        if items:
+            return items[0][1]
+    line = item.text
+    return slugify(_unescape(_statement(line, item.masked, 0, len(line))[0]))
+
+
+_META_KEYS = {"aligned_to": "aligned to", "fiscal_year_start": "fiscal year start"}
+_META_KEYS["fiscal_year_named_by"] = "fiscal year named by"
 
 
 class _Reader:
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, positions: dict[str, tuple[int, int]] | None) -> None:
         self.options = options
+        self.positions = positions
         self.problems: list[Problem] = []
-        self.defaults: dict[str, tuple[int, str]] = {}
+        self.defaults: dict[str, tuple[int, Any, int]] = {}
         # Each 'As of:' line, with how many objectives (section titles among them) came before.
         self.as_of_lines: list[tuple[int, str, int]] = []
+        self.kpi_items: list[_Item] = []
+        self.past_items: list[_Item] = []
+        self.ids: Claims[int] = Claims()
+        self.unknown: list[str] = []
 
     def read(self, text: str) -> Plan:
         objectives: list[_Objective] = []
         headings: list[tuple[int, _Objective]] = []
         items: list[tuple[int, _Objective]] = []  # list-nested objectives, by indent
         current: _Objective | None = None
+        mode: str | None = None  # "kpis" or "history" under such a heading
+        last: _Item | None = None  # the last key result or KPI, for the check-ins under it
         for n, raw in enumerate(text.splitlines(), start=1):
             line = raw.rstrip()
-            if not line.strip():
+            body = line.lstrip()
+            if not body:
                 continue
-            if line.lstrip().startswith("\\"):  # an escaped line is text, never structure
-                if current is not None:
-                    current.description.append(line.strip()[1:])
+            column = len(line) - len(body) + 1
+            if body.startswith("\\"):  # an escaped line is text, never structure
+                if current is not None and mode is None:
+                    current.description.append(_description(body))
                 continue
-            if heading := _heading(line):
-                level, title, explicit = heading
+            masked = _mask(line)
+            if heading := _heading(line, masked):
+                level = heading.level
                 while headings and headings[-1][0] >= level:
                     headings.pop()
+                items, last = [], None
+                classes = heading.block.classes if heading.block else set()
+                mode = "kpis" if "kpis" in classes else "history" if "history" in classes else None
+                if mode is not None:
+                    current = None
+                    continue
                 parent = headings[-1][1] if headings else None
-                current = _Objective(line=n, title=title, parent=parent, explicit=explicit)
+                current = _Objective(
+                    line=n,
+                    column=heading.column,
+                    title=heading.title,
+                    parent=parent,
+                    explicit=heading.explicit,
+                )
+                if heading.cycle is not None:
+                    label, at = heading.cycle
+                    current.meta["cycle"] = (n, _cycle_label(label), at)
+                    current.labelled = True
+                self.attributes(current, heading.block, n)
                 if parent is not None:
                     parent.children += 1
                 objectives.append(current)
                 headings.append((level, current))
-                items = []
                 continue
-            item = _item(line)
-            body = item[2] if item else line.strip()
-            if (named := _objective_line(body)) is not None:
+            item = _item(line, masked)
+            if mode is not None:
+                if item is None:
+                    continue  # prose under the KPIs: no field holds it
+                indent, _, start = item
+                if last is not None and indent > last.indent and _check_in_line(masked, start):
+                    last.check_ins.append(self.item(n, line, masked, start, item))
+                    continue
+                last = self.item(n, line, masked, start, item)
+                (self.kpi_items if mode == "kpis" else self.past_items).append(last)
+                continue
+            start = item[2] if item else column - 1
+            end = len(line)
+            s, e = _unwrapped(masked, start, end)
+            named = _OBJECTIVE.match(masked, s, e)
+            if named is not None:
                 indent = item[0] if item else -1
                 while items and items[-1][0] >= indent:
                     items.pop()
                 outer = items[-1][1] if items else (headings[-1][1] if headings else None)
-                new = _Objective(line=n, title=named, parent=outer, explicit=True)
+                a, b = _unwrapped(masked, named.end(), e)
+                new = _Objective(
+                    line=n,
+                    column=a + 1,
+                    title=_unescape(line[a:b].strip()),
+                    parent=outer,
+                    explicit=True,
+                )
                 if (
                     outer is not None
                     and outer.last_kr_indent is not None
                     and indent > outer.last_kr_indent
                     and outer.key_results
                 ):
-                    new.parent_kr = slugify(_statement(outer.key_results[-1][1])[0])
+                    new.parent_kr = outer.key_results[-1]
                 if outer is not None:
                     outer.children += 1
                 objectives.append(new)
                 items.append((indent, new))
                 current = new
+                last = None
                 continue
+            if item is None and _KR_LABEL.match(masked, s, e):
+                item = (column - 1, None, start)  # 'KR1: ...' on a line of its own
             if item:
+                indent, _, start = item
+                if last is not None and indent > last.indent and _check_in_line(masked, start):
+                    last.check_ins.append(self.item(n, line, masked, start, item))
+                    continue
                 if current is None:  # never dropped: a key result needs its objective
                     expected = (
                         "an objective (a heading or an 'Objective:' line) before this key result"
                     )
                     self.unexpected(n, expected, line.strip())
                     continue
-                indent = item[0]
                 outdented = False  # past an objective nested deeper in the list
                 while items and items[-1][0] >= indent:
                     outdented = outdented or items[-1][0] > indent
@@ -271,47 +808,112 @@ class _Reader:
                     owner = headings[-1][1]  # the heading's objective's again
                 else:
                     owner = current
-                owner.key_results.append((n, body, item[1]))
+                last = self.item(n, line, masked, start, item)
+                owner.key_results.append(last)
                 owner.last_kr_indent = indent
                 current = owner
                 continue
-            if meta := _META.fullmatch(line.strip()):
-                key, value = meta["key"].lower(), meta["value"].strip()
+            if meta := _META.fullmatch(masked, column - 1):
+                key = meta["key"].lower()
+                value = _unescape(line[slice(*meta.span("value"))].strip())
                 if key == "as of":  # placed in build, once section titles are known
                     self.as_of_lines.append((n, value, len(objectives)))
                 elif current is None:
-                    self.once(self.defaults, key, n, value, "before the first objective")
+                    self.once(
+                        self.defaults,
+                        key,
+                        n,
+                        value,
+                        where="before the first objective",
+                        column=column,
+                    )
                 else:
-                    self.once(current.meta, key, n, value, "per objective")
+                    if key == "cycle" and current.labelled:
+                        del current.meta["cycle"]  # the line says it more exactly
+                        current.labelled = False
+                    self.once(current.meta, key, n, value, where="per objective", column=column)
                 continue
             if current is not None:  # notes under its list too: appended, never dropped
-                current.description.append(line.strip())
+                current.description.append(_description(body))
         self.blank = not text.strip()
         return self.build(objectives)
 
-    def unexpected(self, n: int, expected: str, value: object, key: str = "") -> None:
+    def item(
+        self, n: int, line: str, masked: str, start: int, item: tuple[int, str | None, int]
+    ) -> _Item:
+        end, found = _attributes(line, masked, start, len(line))
+        if found is not None:
+            for key, column in found.twice:
+                self.unexpected(n, "each attribute once", key, column=column)
+        return _Item(
+            n=n,
+            column=start + 1,
+            text=line[start:end],
+            masked=masked[start:end],
+            box=item[1],
+            indent=item[0],
+            block=found,
+        )
+
+    def attributes(self, obj: _Objective, found: _Attrs | None, n: int) -> None:
+        """Put an objective's attributes among its details, each read by its type."""
+        if found is None:
+            return
+        for key, column in found.twice:
+            self.unexpected(n, "each attribute once", key, column=column)
+        for key, value in found.values.items():
+            kind = _OBJECTIVE_ATTRS.get(key)
+            if kind is None:
+                self.unknown_attribute(n, key, value.column)
+                continue
+            try:
+                read = _read_value(kind, value)
+            except ValueError:
+                self.unexpected(n, _EXPECTED[kind], value.text, key, column=value.column)
+                continue
+            name = _META_KEYS.get(key, key)
+            self.once(obj.meta, name, n, read, where="per objective", column=value.column)
+
+    def unknown_attribute(self, n: int, key: str, column: int) -> None:
+        if self.options.unknown == "error":
+            self.problems.append(_problem(n, f"unknown attribute {key!r}", column=column))
+        elif self.options.unknown == "warn":
+            self.unknown.append(f"line {n}: {key}")
+
+    def unexpected(
+        self, n: int, expected: str, value: object, key: str = "", column: int | None = None
+    ) -> None:
         """Report line *n*'s *value* (for *key*, if given), which is not what was *expected*."""
-        message = f"expected {expected}, got {value!r}"
+        message = f"expected {expected}, got {safe_repr(value)}"
         if key:
             message = f"{key}: {message}"
-        self.problems.append(_problem(n, message, value=value, expected=expected))
+        self.problems.append(_problem(n, message, value=value, expected=expected, column=column))
 
     def once(
-        self, given: dict[str, tuple[int, str]], key: str, n: int, value: str, where: str
+        self,
+        given: dict[str, tuple[int, Any, int]],
+        key: str,
+        n: int,
+        value: Any,
+        *,
+        where: str,
+        column: int,
     ) -> None:
         """Keep line *n*'s *value* for *key* in *given*, unless an earlier line gave one."""
         if key in given:
             self.unexpected(n, f"once {where} (first on line {given[key][0]})", value, key)
         else:
-            given[key] = (n, value)
+            given[key] = (n, value, column)
 
     def setting(
-        self, given: dict[str, tuple[int, str]], key: str, parse: Any, fallback: Any
+        self, given: dict[str, tuple[int, Any, int]], key: str, parse: Any, fallback: Any
     ) -> Any:
         """The setting *key* read with *parse* from *given* lines, else *fallback*."""
         if key not in given:
             return fallback
-        n, value = given[key]
+        n, value, _ = given[key]
+        if type(value) is not str:  # from an attribute block, read already
+            return value
         try:
             return parse(value)
         except (ValueError, OKRError):
@@ -319,7 +921,7 @@ class _Reader:
             return fallback
 
     def fiscal(
-        self, given: dict[str, tuple[int, str]], fallback: tuple[int, FiscalYearNaming]
+        self, given: dict[str, tuple[int, Any, int]], fallback: tuple[int, FiscalYearNaming]
     ) -> tuple[int, FiscalYearNaming]:
         """The fiscal settings the *given* lines make of the *fallback* ones."""
         start, naming = (
@@ -328,20 +930,26 @@ class _Reader:
         )
         return start, naming
 
+    def at(self, path: str, n: int, column: int) -> None:
+        if self.positions is not None:
+            self.positions[path] = (n, column)
+
     def build(self, found: list[_Objective]) -> Plan:
         def as_of(value: str) -> date:
             """an ISO 8601 date such as 2026-08-01"""
             return date.fromisoformat(value)
 
         fiscal = self.fiscal(self.defaults, (1, "end"))
+        self.fiscal_defaults = fiscal
         self.cycle: Cycle | None = None
         if "cycle" in self.defaults:
-            self.cycle = self.parse_cycle(*self.defaults["cycle"], fiscal)
+            n, value, _ = self.defaults["cycle"]
+            self.cycle = self.parse_cycle(n, value, fiscal)
         # Only the cycle and the fiscal settings are document defaults; the rest belong to one
         # objective, and read before any would be lost.
         misplaced = [
             (n, key, value)
-            for key, (n, value) in self.defaults.items()
+            for key, (n, value, _) in self.defaults.items()
             if key in ("owner", "commitment", "level", "aligned to", "id", "weight")
         ]
         for n, key, value in sorted(misplaced):
@@ -362,19 +970,24 @@ class _Reader:
         # above it too: it belongs before the first objective (a section title is not one).
         for n, value, before in self.as_of_lines:
             if all(obj.section for obj in found[:before]):
-                self.once(self.defaults, "as of", n, value, "before the first objective")
+                self.once(
+                    self.defaults, "as of", n, value, where="before the first objective", column=1
+                )
             else:
                 expected = "'as of' before the first objective, as it dates the whole document"
                 self.unexpected(n, expected, value)
         self.as_of: date | None = self.setting(self.defaults, "as of", as_of, None)
-        result = []
+        result: list[Objective | None] = []
         for obj in found:
             if obj.section:
                 obj.cycle = obj.parent.cycle if obj.parent is not None else self.cycle
                 if "cycle" in obj.meta:
-                    obj.cycle = self.parse_cycle(*obj.meta["cycle"], obj.fiscal)
+                    n, value, _ = obj.meta["cycle"]
+                    obj.cycle = self.parse_cycle(n, value, obj.fiscal)
             else:
-                result.append(self.objective(obj))
+                result.append(self.objective(obj, f"objectives[{len(result)}]"))
+        kpis = [self.kpi(item, f"kpis[{i}]") for i, item in enumerate(self.kpi_items)]
+        history = [self.past(item, fiscal) for item in self.past_items]
         if not found:
             got = "an empty document" if self.blank else "none"
             expected = "an objective (a heading or an 'Objective:' line)"
@@ -385,58 +998,93 @@ class _Reader:
             )
         if self.problems:
             raise FormatError(self.problems)
-        ids: Claims[int] = Claims()
-        for obj in found:
-            if "id" in obj.meta and not obj.section:
-                n, given = obj.meta["id"]
-                first = ids.claim(given, n)
-                if first is not None:
-                    message = f"duplicate id {given!r}, also at line {first}"
-                    self.problems.append(_problem(n, message, value=given))
-        if self.problems:
-            raise FormatError(self.problems)
-        return Plan(objectives=[o for o in result if o is not None])
+        if self.unknown:
+            warnings.warn(
+                "unknown attributes ignored: " + ", ".join(self.unknown), OKRWarning, stacklevel=4
+            )
+        return Plan(
+            objectives=[o for o in result if o is not None],
+            kpis=[k for k in kpis if k is not None],
+            history=[h for h in history if h is not None],
+        )
 
-    def parse_cycle(self, n: int, value: str, fiscal: tuple[int, FiscalYearNaming]) -> Cycle | None:
+    def claim(self, id: str, n: int, column: int) -> None:
+        first = self.ids.claim(id, n)
+        if first is not None:
+            message = f"duplicate id {id!r}, also at line {first}"
+            self.problems.append(_problem(n, message, value=id, column=column))
+
+    def parse_cycle(self, n: int, value: Any, fiscal: tuple[int, FiscalYearNaming]) -> Cycle | None:
         try:
             return Cycle.parse(value, fiscal_year_start=fiscal[0], fiscal_year_named_by=fiscal[1])
         except CycleError as error:
             self.unexpected(n, error.expected, value, "cycle")
             return None
 
-    def objective(self, obj: _Objective) -> Objective | None:
+    def model(
+        self, build: Callable[[], Any], n: int, columns: dict[str, int], what: str = ""
+    ) -> Any:
+        """The value *build* makes; None, with a problem naming the field, if it refuses."""
+        try:
+            return build()
+        except (InvalidValueError, InvalidTypeError) as error:
+            name = error.path.split("[")[0].split(".")[0]
+            message = f"{what}{error.path}: expected {error.expected}, got {safe_repr(error.value)}"
+            self.problems.append(
+                _problem(
+                    n,
+                    message,
+                    value=error.value,
+                    expected=error.expected,
+                    column=columns.get(name),
+                )
+            )
+            return None
+
+    def objective(self, obj: _Objective, path: str) -> Objective | None:
         parent = obj.parent
         while parent is not None and parent.section:
             parent = parent.parent
         fields: dict[str, object] = {"title": obj.title}
         lines: dict[str, int] = {"title": obj.line}
+        columns: dict[str, int] = {"title": obj.column}
+        self.at(path, obj.line, obj.column)
+        self.at(f"{path}.title", obj.line, obj.column)
         if parent is not None:
-            fields["aligned_to"] = parent.id if obj.parent_kr is None else obj.parent_kr
+            fields["aligned_to"] = parent.id if obj.parent_kr is None else _kr_id(obj.parent_kr)
         if obj.description:
-            fields["description"] = " ".join(obj.description)
+            text = ""
+            for i, (piece, hard) in enumerate(obj.description):
+                last = i == len(obj.description) - 1
+                text += piece + ("\n" if hard else "" if last else " ")
+            fields["description"] = text
         # The cycle of what it is nested under (a section's, or an objective's), else the
         # document's.
         cycle = self.cycle
         if obj.parent is not None:
             cycle = obj.parent.cycle
-        for key, (n, value) in obj.meta.items():
+        for key, (n, value, column) in obj.meta.items():
             name = key.replace(" ", "_")
             lines[name] = n
+            columns[name] = column
+            self.at(f"{path}.{name}", n, column)
             if key in _FISCAL_KEYS:
                 continue  # read into obj.fiscal
+            if key == "id":
+                self.claim(str(value), n, column)
             if key == "cycle":
                 cycle = self.parse_cycle(n, value, obj.fiscal)
-            elif key == "weight":
+            elif key == "weight" and type(value) is str:
                 try:
-                    fields["weight"] = _number(value)
+                    fields["weight"] = _number(value, quoted=False)
                 except ValueError:
                     self.unexpected(n, "a number", value, "weight")
             else:
                 fields[name] = value.lower() if key == "commitment" else value
         fields["cycle"] = obj.cycle = cycle
         krs = []
-        for n, text, box in obj.key_results:
-            kr = self.key_result(n, text, box, cycle)
+        for j, item in enumerate(obj.key_results):
+            kr = self.key_result(item, cycle, f"{path}.key_results[{j}]")
             if kr is not None:
                 krs.append(kr)
         try:
@@ -445,112 +1093,524 @@ class _Reader:
             # Only fields a line gives are set here (no lists): the error names one of them.
             n = lines.get(error.path, obj.line)
             message = f"{error.path}: expected {error.expected}, got {safe_repr(error.value)}"
-            self.problems.append(_problem(n, message, value=error.value, expected=error.expected))
-            return None
-
-    def key_result(
-        self, n: int, text: str, box: str | None, cycle: Cycle | None
-    ) -> KeyResult | None:
-        from okrkit import text as statements
-
-        text, note = _statement(text)
-        if not text:
-            self.unexpected(n, "a key result statement", note)
-            return None
-        kr: KeyResult
-        if box is not None:
-            kr = KeyResult(title=text, direction=Direction.MILESTONE)
-        else:
-            try:
-                kr = statements.to_key_result(text)
-            except (OKRError, ArithmeticError):  # the statement says no usable target
-                kr = KeyResult(title=text)
-        if note is None:
-            if box in ("x", "X"):
-                done = self.date(n, cycle)
-                if done is None:
-                    return kr
-                return kr.check_in(kr.target, at=done)  # type: ignore[arg-type]
-            return kr
-        progress = _PROGRESS.fullmatch(note.strip())
-        if progress is None:
-            expected = (
-                "a progress note such as '=> 4.6', '=> 66%' or '=> DONE'"
-                " (optionally 'on 2026-08-01')"
-            )
-            self.unexpected(n, expected, note)
-            return kr
-        try:
-            when = date.fromisoformat(progress["at"]) if progress["at"] else self.date(n, cycle)
-        except ValueError:
-            self.unexpected(n, "a real date", progress["at"])
-            return kr
-        if when is None:
-            return kr
-        at = when
-        if progress["done"]:
-            if kr.direction is None or kr.target is None or isinstance(kr.target, tuple):
-                kr = KeyResult(title=kr.title, direction=Direction.MILESTONE)
-            return kr.check_in(kr.target, at=at)  # type: ignore[arg-type]
-        try:
-            value: Any = _number(progress["number"])
-            if progress["pct"] and kr.unit != "%":
-                start, target = kr.start, kr.target
-                if isinstance(start, int | float | Decimal) and isinstance(
-                    target, int | float | Decimal
-                ):
-                    value = float(start) + float(value) / 100 * (float(target) - float(start))
-            return kr.check_in(value, at=at)
-        except (InvalidValueError, InvalidTypeError) as error:  # a number beyond float range
-            message = f"progress {error}"
-            self.problems.append(_problem(n, message, value=error.value, expected=error.expected))
-        except (ValueError, OverflowError):  # more digits than Python converts
-            number = progress["number"]
-            message = f"expected a progress value a float can hold, got {number[:20]!r}..."
             self.problems.append(
-                _problem(n, message, value=number, expected="a progress value a float can hold")
+                _problem(
+                    n,
+                    message,
+                    value=error.value,
+                    expected=error.expected,
+                    column=columns.get(error.path),
+                )
             )
+            return None
+
+    def read_attrs(
+        self, item: _Item, table: dict[str, str], path: str
+    ) -> tuple[dict[str, object], dict[str, int]]:
+        """The fields an item's attribute block gives, read by *table*, and their columns."""
+        fields: dict[str, object] = {}
+        columns: dict[str, int] = {}
+        if item.block is None:
+            return fields, columns
+        for key, value in item.block.values.items():
+            kind = table.get(key)
+            if kind is None:
+                self.unknown_attribute(item.n, key, value.column)
+                continue
+            try:
+                fields[key] = _read_value(kind, value)
+            except ValueError:
+                self.unexpected(item.n, _EXPECTED[kind], value.text, key, column=value.column)
+                continue
+            columns[key] = value.column
+            if path:  # a check-in's are placed once its place in time order is known
+                self.at(f"{path}.{key}", item.n, value.column)
+        if "id" in fields:
+            self.claim(str(fields["id"]), item.n, columns["id"])
+        return fields, columns
+
+    def key_result(self, item: _Item, cycle: Cycle | None, path: str) -> KeyResult | None:
+        self.at(path, item.n, item.column)
+        self.at(f"{path}.title", item.n, item.column)
+        statement, note = _statement(item.text, item.masked, 0, len(item.text))
+        title = _unescape(statement)
+        fields, columns = self.read_attrs(item, _KR_ATTRS, path)
+        if not title.strip():
+            self.unexpected(item.n, "a key result statement", note[0] if note else item.text)
+            return None
+        # What the attributes say wins; with a direction, the statement is not read at all.
+        if "direction" in fields:
+            if fields["direction"] == "none":
+                fields["direction"] = None
+            fields = {**fields}
+        else:
+            fields = {**_reading(title, item.box), **fields}
+        fields["title"] = title
+        kr: KeyResult | None = self.model(lambda: KeyResult(**fields), item.n, columns)  # type: ignore[arg-type]
+        if kr is None:
+            return None
+        check_ins = [self.check_in(c, kr, path) for c in item.check_ins]
+        if note is not None:
+            kr, made = self.note(item, note, kr, cycle)
+            check_ins.append(made)
+        elif item.box in ("x", "X") and not item.check_ins:
+            at, target = self.date(cycle), kr.target
+            check_ins.append(self.model(lambda: CheckIn(at=at, value=target), item.n, {}))  # type: ignore[arg-type]
+        done = [c for c in check_ins if c is not None]
+        if len(done) != len(check_ins):
+            return None
+        if not done:
+            return kr
+        kr = attrs.evolve(kr, check_ins=(*kr.check_ins, *done))
+        self.check_ins_at(path, kr.check_ins, done, item.check_ins)
         return kr
 
-    def date(self, n: int, cycle: Cycle | None) -> date | None:
-        """The date of an undated check-in on line *n*: the `As of:` date, else the cycle's end.
+    def check_ins_at(
+        self, path: str, held: tuple[CheckIn, ...], made: list[CheckIn], lines: list[_Item]
+    ) -> None:
+        """Record where each check-in of *lines* is, by its place in time order."""
+        if self.positions is None:
+            return
+        order = {id(c): i for i, c in enumerate(held)}
+        for c, line in zip(made, lines, strict=False):
+            where = f"{path}.check_ins[{order[id(c)]}]"
+            self.at(where, line.n, line.column)
+            for key, value in line.block.values.items() if line.block else ():
+                self.at(f"{where}.{key}", line.n, value.column)
 
-        Never today's date: reading the same file must give the same plan on any day.
+    def check_in(self, item: _Item, owner: KeyResult | Kpi, path: str) -> CheckIn | None:
+        """The check-in of an item under a key result or KPI: ``2026-08-01: 4.6 — note``."""
+        match = _check_in_line(item.masked, 0)
+        assert match is not None
+        try:
+            at = _when(match["at"])
+        except ValueError:
+            self.unexpected(item.n, "a real date and time", match["at"], column=item.column)
+            return None
+        fields, _ = self.read_attrs(item, _CHECK_IN_ATTRS, "")
+        text, masked = item.text[match.end() :], item.masked[match.end() :]
+        read = self.quantity(item.n, text, masked, owner, item.column + match.end())
+        if read is None:
+            return None
+        value, end = read
+        note = _note_after(text, masked, end)
+        if note is not None:
+            fields.setdefault("note", note)
+        return self.model(  # type: ignore[no-any-return]
+            lambda: CheckIn(at=at, value=value, **fields),  # type: ignore[arg-type]
+            item.n,
+            {},
+            "check-in ",
+        )
+
+    def quantity(
+        self, n: int, text: str, masked: str, owner: KeyResult | Kpi, column: int
+    ) -> tuple[Any, int] | None:
+        """The number at the start of *masked*, as people write it, in *owner*'s unit, and
+        where it ends; None, with a problem, if it cannot be read.
+        """
+        from okrkit.text import canonical_unit
+
+        m = _QUANTITY.match(masked)
+        if m is not None and m["num"] and len(m["num"]) > 400:
+            expected = "a progress value a float can hold"
+            shown = m["num"][:20]
+            self.problems.append(
+                _problem(
+                    n,
+                    f"expected {expected}, got {shown!r}...",
+                    value=m["num"],
+                    expected=expected,
+                    column=column,
+                )
+            )
+            return None
+        if m is None:
+            expected = "a number such as 4.6, $219k, 140ms or 66%"
+            shown = text.strip()[:40]
+            self.problems.append(
+                _problem(
+                    n,
+                    f"expected {expected}, got {shown!r}",
+                    value=shown,
+                    expected=expected,
+                    column=column,
+                )
+            )
+            return None
+        if m["decimal"]:
+            return Decimal(m["decimal"]), m.end()
+        end = m.end()
+        mine = owner.unit
+        theirs: str | None = None  # the unit the number is written in
+        if word := m["unit"]:
+            theirs = "%" if word == "%" else canonical_unit(word)
+            if theirs is None and mine is not None and word.lower() == mine.lower():
+                theirs = mine
+            if theirs is None:  # not a unit: the first word of what follows
+                end = _strip(masked, 0, m.start("unit"))[1]
+        if theirs is None and m["cur"]:
+            theirs = canonical_unit(m["cur"]) or m["cur"]
+        exact = Decimal(m["num"].replace(",", ""))
+        if mult := m["mult"] or m["multw"]:
+            exact *= _MULT[mult.lower()]
+        if m["sign"] in ("-", "−"):
+            exact = exact.copy_negate()  # keeps the sign of -0.0
+        whole = m["num"].replace(",", "").isdigit()
+        if theirs is not None and theirs != "%" and mine is not None:
+            mine = canonical_unit(mine) or mine
+            if theirs != mine:
+                if theirs not in _SECONDS or mine not in _SECONDS:
+                    shown = text[:end].strip()
+                    expected = f"a value in {owner.unit!r}"
+                    message = f"expected {expected}, got {shown!r}"
+                    self.problems.append(
+                        _problem(n, message, value=shown, expected=expected, column=column)
+                    )
+                    return None
+                exact = exact * _SECONDS[theirs] / _SECONDS[mine]
+        value: Any = int(exact) if whole and exact == exact.to_integral_value() else float(exact)
+        if theirs == "%" and owner.unit != "%" and isinstance(owner, KeyResult):
+            # Of the way from start to target, as a progress bar shows it.
+            start, target = owner.start, owner.target
+            if isinstance(start, int | float | Decimal) and isinstance(
+                target, int | float | Decimal
+            ):
+                value = float(start) + float(exact) / 100 * (float(target) - float(start))
+        return value, end
+
+    def note(
+        self, item: _Item, note: tuple[str, int], kr: KeyResult, cycle: Cycle | None
+    ) -> tuple[KeyResult, CheckIn | None]:
+        """The key result, and the check-in a progress note on its line makes."""
+        text, column = note
+        masked = _mask(text)
+        expected = (
+            "a progress note such as '=> 4.6', '=> 66%' or '=> DONE' (optionally 'on 2026-08-01')"
+        )
+        at: date | None = None
+        end = len(masked)
+        window = max(0, end - 30)
+        when = _WHEN.search(masked, window)
+        if when is not None and when.end() == end:
+            try:
+                at = date.fromisoformat(when["at"])
+            except ValueError:
+                self.unexpected(item.n, "a real date", when["at"], column=column)
+                return kr, None
+            end = when.start()
+        if text == "done" or _DONE_WORD.fullmatch(masked, 0, end):
+            if kr.direction is None or kr.target is None or isinstance(kr.target, tuple):
+                kr = attrs.evolve(kr, direction=Direction.MILESTONE, start=None, target=None)
+            value: Any = kr.target
+        elif not _QUANTITY.match(masked, 0, end):
+            self.unexpected(item.n, expected, text, column=column)
+            return kr, None
+        else:
+            read = self.quantity(item.n, text[:end], masked[:end], kr, column)
+            if read is None:
+                return kr, None
+            value, stop = read
+            if masked[stop:end].strip():
+                self.unexpected(item.n, expected, text, column=column)
+                return kr, None
+        when_at = at if at is not None else self.date(cycle)
+        made = self.model(lambda: CheckIn(at=when_at, value=value), item.n, {}, "progress ")
+        return kr, made
+
+    def date(self, cycle: Cycle | None) -> date:
+        """The date of an undated check-in: the `As of:` date, else the end of its cycle or
+        today, whichever is earlier.
         """
         if self.as_of is not None:
             return self.as_of
-        if cycle is not None:
-            return cycle.end
-        message = (
-            "expected a date for this progress: add 'on 2026-08-01' to it, or an"
-            " 'As of: 2026-08-01' or 'Cycle: 2026-Q3' line above"
+        today = _today()
+        return today if cycle is None else min(cycle.end, today)
+
+    def kpi(self, item: _Item, path: str) -> Kpi | None:
+        self.at(path, item.n, item.column)
+        self.at(f"{path}.title", item.n, item.column)
+        fields, columns = self.read_attrs(item, _KPI_ATTRS, path)
+        title = _unescape(item.text.strip())
+        missing = [key for key in ("direction", "threshold") if key not in fields]
+        if missing:
+            expected = "a KPI's direction and threshold: {direction=at_least threshold=99.9}"
+            self.unexpected(item.n, expected, item.text.strip(), column=item.column)
+            return None
+        kpi: Kpi | None = self.model(
+            lambda: Kpi(title=title, **fields),  # type: ignore[arg-type]
+            item.n,
+            columns,
         )
-        self.problems.append(_problem(n, message))
-        return None
+        if kpi is None:
+            return None
+        check_ins = [self.check_in(c, kpi, path) for c in item.check_ins]
+        done = [c for c in check_ins if c is not None]
+        if len(done) != len(check_ins):
+            return None
+        if done:
+            kpi = attrs.evolve(kpi, check_ins=done)
+            self.check_ins_at(path, kpi.check_ins, done, item.check_ins)
+        return kpi
+
+    def past(self, item: _Item, fiscal: tuple[int, FiscalYearNaming]) -> PastScore | None:
+        """A past score: ``2026-Q2 growth: 0.62 {objective=retain}``."""
+        masked, text = item.masked, item.text
+        colon = masked.rfind(":")
+        space = masked.find(" ")
+        if colon < 0 or space < 0 or space > colon:
+            expected = "a past score such as '2026-Q2 growth: 0.62'"
+            self.unexpected(item.n, expected, text.strip(), column=item.column)
+            return None
+        fields, columns = self.read_attrs(item, _PAST_ATTRS, "")
+        fiscal = (
+            fields.pop("fiscal_year_start", fiscal[0]),  # type: ignore[assignment]
+            fields.pop("fiscal_year_named_by", fiscal[1]),
+        )
+        cycle = self.parse_cycle(item.n, text[:space], fiscal)
+        owner = _unescape(text[space + 1 : colon].strip())
+        score_text = masked[colon + 1 :].strip()
+        quoted = score_text.startswith('"') and score_text.endswith('"') and len(score_text) > 1
+        try:
+            score = _number(score_text[1:-1] if quoted else score_text, quoted)
+        except ValueError:
+            self.unexpected(item.n, "a score", score_text, column=item.column)
+            return None
+        if cycle is None:
+            return None
+        return self.model(  # type: ignore[no-any-return]
+            lambda: PastScore(owner=owner, cycle=cycle, score=score, **fields),  # type: ignore[arg-type]
+            item.n,
+            columns,
+        )
+
+
+def _reading(title: str, box: str | None) -> dict[str, object]:
+    """The direction, start, target and unit a key result's statement (and box) say."""
+    if box is not None:
+        return {"direction": Direction.MILESTONE}
+    from okrkit import text as statements
+
+    try:
+        kr = statements.to_key_result(title)
+    except (OKRError, ArithmeticError):  # the statement says no usable target
+        return {}
+    return {"direction": kr.direction, "start": kr.start, "target": kr.target, "unit": kr.unit}
 
 
 def loads(text: str, options: Options) -> Plan:
     """The plan in a Markdown document."""
-    return _Reader(options).read(text)
+    return _Reader(options, None).read(text)
 
 
-def _note(kr: KeyResult) -> str:
-    latest = kr.latest()
-    if latest is None:
-        return ""
-    return f" => {written_number(latest.value)} on {_day(latest)}"
+def locate(text: str) -> dict[str, tuple[int, int]]:
+    """Where each part of a Markdown document that loads is: its (line, column), both from 1.
+
+    Keys are paths in the plan (``objectives[0].key_results[1].target``): every objective, key
+    result, check-in and KPI, and each field given on a line of its own or in an attribute
+    block.  The column is where the part's text starts.
+
+    >>> where = locate("## Grow\\nOwner: growth\\n- Raise NPS from 30 to 40 {weight=2}\\n")
+    >>> where["objectives[0].owner"], where["objectives[0].key_results[0].weight"]
+    ((2, 1), (3, 28))
+    """
+    positions: dict[str, tuple[int, int]] = {}
+    _Reader(Options(), positions).read(text)
+    return positions
 
 
-def _day(check_in: CheckIn) -> str:
-    at = check_in.at
-    return at.date().isoformat() if isinstance(at, datetime) else at.isoformat()
+# --- Writing ----------------------------------------------------------------------------------
+
+
+def _same(a: object, b: object) -> bool:
+    """Whether *a* and *b* are the same value of the same type (``5.0`` is not ``5``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, tuple):
+        other: tuple[object, ...] = b  # type: ignore[assignment]
+        return len(a) == len(other) and all(map(_same, a, other))
+    return repr(a) == repr(b)
+
+
+def _number_text(x: object) -> str:
+    if type(x) is Decimal:
+        return f'"{x}"'
+    return repr(x)
+
+
+def _quoted(text: str) -> str:
+    inner = re.sub(r'[\\"&{}]', r"\\\g<0>", text)
+    return '"' + _INVISIBLE.sub(lambda m: _ref(m[0]), inner) + '"'
+
+
+def _text_value(text: str) -> str:
+    return text if _BARE.fullmatch(text) and text != "none" else _quoted(text)
+
+
+def _codes_value(codes: tuple[str, ...]) -> str:
+    return ",".join(c if _BARE.fullmatch(c) else _quoted(c) for c in codes)
+
+
+def _block(pairs: Iterable[tuple[str, str]]) -> str:
+    """An attribute block of *pairs*, the id as ``#id`` when it can be; "" when empty."""
+    parts = []
+    for key, value in pairs:
+        if key == "#":
+            parts.append(f"#{value}" if _BARE_ID.fullmatch(value) else f"id={_quoted(value)}")
+        else:
+            parts.append(f"{key}={value}")
+    return " {" + " ".join(parts) + "}" if parts else ""
+
+
+def _written(
+    path: str, text: str, write: Callable[[str], str], read: Callable[[str], object]
+) -> str:
+    """The line *write* makes of *text*, plain or escaped, that *read* gives back as *text*; a
+    `FormatError` at *path* if none does.
+    """
+    for form in (_plain(text), _escape(text)):
+        line = write(form)
+        if len(f"{line}.".splitlines()) == 1 and read(line) == text:
+            return line
+    raise FormatError(
+        [Problem.unexpected(path, text, "text that Markdown reads back as written")]
+    )  # pragma: no cover - every text has an escaped form
+
+
+def _detail(path: str, key: str, value: str) -> str:
+    """The line ``Key: value``, if it reads back as that value; else a `FormatError`."""
+
+    def read(line: str) -> str | None:
+        masked = _mask(line)
+        meta = _META.fullmatch(masked)
+        return _unescape(line[slice(*meta.span("value"))].strip()) if meta else None
+
+    return _written(path, value, f"{key}: ".__add__, read)
+
+
+def _description_lines(path: str, text: str) -> list[str]:
+    """A description as lines that read back as it: a line break is a final backslash."""
+    pieces = text.split("\n")
+    if pieces[-1] == "" and len(pieces) > 1:
+        pieces.pop()
+        breaks = [True] * len(pieces)
+    else:
+        breaks = [True] * (len(pieces) - 1) + [False]
+    out = []
+    for piece, hard in zip(pieces, breaks, strict=True):
+        suffix = "\\" if hard else ""
+
+        def write(form: str, suffix: str = suffix) -> str:
+            line = form + suffix
+            # Judged with its break too: "KR1\\" reads otherwise than "KR1".
+            marked = _structural(form) or _structural(line) or not form.strip()
+            return f"\\{line}" if marked else line
+
+        def read(line: str, hard: bool = hard) -> str | None:
+            got, broke = _description(line)
+            return got if broke == hard else None
+
+        out.append(_written(path, piece, write, read))
+    return out
+
+
+def _kr_line(path: str, kr: KeyResult) -> list[str]:
+    """A key result's list item, with its attribute block, and its check-ins under it."""
+    box = ""
+    if kr.direction is Direction.MILESTONE:
+        done = bool(kr.check_ins) and kr.current >= kr.target  # type: ignore[operator]
+        box = "[x] " if done else "[ ] "
+    pairs: list[tuple[str, str]] = []
+    if kr.id != slugify(kr.title):
+        pairs.append(("#", kr.id))
+    shape = _reading(kr.title, box[1:2] or None)
+    mine = {"direction": kr.direction, "start": kr.start, "target": kr.target, "unit": kr.unit}
+    if box:
+        mine.pop("direction")
+        shape = {"start": 0, "target": 1}
+    elif not all(_same(mine[k], shape.get(k)) for k in mine):
+        direction = kr.direction
+        pairs.append(("direction", "none" if direction is None else direction.value))
+        shape = {}
+    for key in ("start", "target", "unit"):
+        value = mine[key]
+        if value is not None and not _same(value, shape.get(key)):
+            if key == "unit":
+                pairs.append((key, _text_value(value)))  # type: ignore[arg-type]
+            elif type(value) is tuple:
+                pairs.append((key, "..".join(map(_number_text, value))))
+            else:
+                pairs.append((key, _number_text(value)))
+    if not (type(kr.weight) is int and kr.weight == 1):
+        pairs.append(("weight", _number_text(kr.weight)))
+    if kr.owner is not None:
+        pairs.append(("owner", _text_value(kr.owner)))
+    if kr.due is not None:
+        pairs.append(("due", kr.due.isoformat()))
+    if kr.indicator is not None:
+        pairs.append(("indicator", kr.indicator.value))
+    if kr.ignore:
+        pairs.append(("ignore", _codes_value(kr.ignore)))
+    block = _block(pairs)
+
+    def read(line: str) -> str | None:
+        masked = _mask(line)
+        item = _item(line, masked)
+        if item is None or (item[1] or "") != box[1:2]:
+            return None
+        start = item[2]
+        end, found = _attributes(line, masked, start, len(line))
+        if _OBJECTIVE.match(masked, *_unwrapped(masked, start, len(line))):  # as read() sees it
+            return None
+        if (found is None) != (not block) or _check_in_line(masked, start):
+            return None
+        statement, note = _statement(line, masked, start, end)
+        return None if note else _unescape(statement)
+
+    out = [_written(path, kr.title, lambda title: f"- {box}{title}{block}", read)]
+    out += [
+        _check_in_text(f"{path[: -len('.title')]}.check_ins[{i}]", c)
+        for i, c in enumerate(kr.check_ins)
+    ]
+    return out
+
+
+def _check_in_text(path: str, c: CheckIn) -> str:
+    """A check-in as an item under its key result: ``  - 2026-08-01: 4.6 — note {...}``."""
+    pairs = []
+    if c.confidence is not None:
+        pairs.append(("confidence", _number_text(c.confidence)))
+    if c.author is not None:
+        pairs.append(("author", _text_value(c.author)))
+    head = f"  - {c.at.isoformat()}: {_number_text(c.value)}"
+    note = c.note
+    if note is not None and (not note.strip() or note != note.strip() or not _one_line(note)):
+        pairs.append(("note", _quoted(note)))
+        note = None
+    block = _block(pairs)
+    if note is None:
+        return head + block
+
+    def read(line: str) -> str | None:
+        masked = _mask(line)
+        end, _ = _attributes(line, masked, 4, len(line))
+        match = _CHECK_IN.match(masked, 4)
+        if match is None:
+            return None
+        number = _QUANTITY.match(masked, match.end(), end)
+        if number is None or number["unit"] or number.end() != len(head):
+            return None
+        return _note_after(line[:end], masked[:end], number.end())
+
+    return _written(path, note, lambda text: f"{head} — {text}{block}", read)
+
+
+def _one_line(text: str) -> bool:
+    return len(f"{text}.".splitlines()) == 1
 
 
 def _own_fiscal(cycle: Cycle, fiscal: tuple[int, FiscalYearNaming]) -> list[str]:
-    """The lines an objective needs to read its fiscal *cycle* unlike the document's *fiscal*.
-
-    An objective nested under another has its cycle, so the lines it inherits agree.
-    """
+    """The lines an objective needs to read its fiscal *cycle* unlike the document's *fiscal*."""
     if not cycle.kind.startswith("fiscal_"):
         return []
     lines = []
@@ -561,92 +1621,15 @@ def _own_fiscal(cycle: Cycle, fiscal: tuple[int, FiscalYearNaming]) -> list[str]
     return lines
 
 
-def _structural(line: str) -> bool:
-    """Whether the reader would take *line* for structure: an objective, item or detail."""
-    body = line.strip()
-    return bool(
-        _HEADING.fullmatch(body)
-        or _ITEM.fullmatch(body)
-        or _OBJECTIVE.fullmatch(body)
-        or _META.fullmatch(body)
-        or body.startswith("\\")
-    )
-
-
-def _text_lines(text: str) -> list[str]:
-    """*text*'s lines as description lines: one that reads as structure gets a backslash.
-
-    A description of ``## Diagnostics`` or ``Owner: x`` written as it is would come back as
-    another objective or a field; the reader takes a line opening with a backslash as text
-    and drops that one backslash (for ``#``, ``-``, ``*`` and ``+`` it is also CommonMark's).
-    """
-    return [f"\\{line.strip()}" if _structural(line) else line for line in text.splitlines()]
-
-
-def _one_line(text: str) -> bool:
-    return len(f"{text}.".splitlines()) == 1  # the reader splits where str.splitlines does
-
-
-def _written(
-    path: str,
-    text: str,
-    write: Callable[[str], str],
-    read: Callable[[str], object],
-    expected: object,
-) -> str:
-    """The line *write* makes of *text*, as written or escaped, that *read* gives back as
-    *expected*; a `FormatError` at *path* if no line can (a break, spaces at an end).
-    """
-    for form in (text, _escape(text)):
-        line = write(form)
-        if _one_line(line) and read(line) == expected:
-            return line
-    if not _one_line(text):
-        what = "text on one line"
-    elif text != text.strip():
-        what = "text without spaces at its ends, which Markdown drops"
-    else:  # a key result ending in DONE, which no escape keeps from reading as done
-        what = "text that Markdown reads back as written"
-    raise FormatError([Problem.unexpected(path, text, what)])
-
-
-def _meta_value(line: str) -> str | None:
-    """The value a detail line (``Owner: growth``) gives; None if it is not one."""
-    meta = _META.fullmatch(line.strip())
-    return meta["value"].strip() if meta else None
-
-
-def _detail(path: str, key: str, value: str) -> str:
-    """The line ``Key: value``, if it reads back as that value; else a `FormatError`."""
-    return _written(path, value, f"{key}: ".__add__, _meta_value, value)
-
-
-def _key_result_line(path: str, kr: KeyResult) -> str:
-    """A key result's list item: its box if a milestone, its statement and its latest check-in."""
-    note = _note(kr)
-    box = ""
-    if kr.direction is Direction.MILESTONE:
-        done = kr.current is not None and kr.current >= kr.target  # type: ignore[operator]
-        box = "[x] " if done else "[ ] "
-
-    def read(line: str) -> tuple[str | None, str, str | None] | None:
-        item = _item(line)
-        if item is None or _objective_line(item[2]) is not None:
-            return None
-        return (item[1], *_statement(item[2]))
-
-    expected = (box[1:2] or None, kr.title, note.partition(" => ")[2] or None)
-    return _written(path, kr.title, lambda title: f"- {box}{title}{note}", read, expected)
-
-
 def dumps(plan: Plan) -> str:
-    """*plan* as Markdown: a heading per objective, its details, its key results as a list.
+    """*plan* as Markdown: a heading per objective, its details, its key results as a list,
+    then its KPIs and history; `loads` gives back an equal plan.
 
-    A plan without objectives is refused with a `FormatError`: Markdown would hold nothing,
-    and the reader refuses a document without objectives.
+    A plan without objectives is refused with a `FormatError`: the reader refuses a document
+    without objectives.
     """
     if not plan.objectives:
-        expected = "an objective, since Markdown keeps nothing else"
+        expected = "an objective, since a Markdown document is read by its objectives"
         message = f"expected {expected}, got none"
         raise FormatError(
             [Problem(message=message, path="objectives", value=(), expected=expected)]
@@ -663,8 +1646,6 @@ def dumps(plan: Plan) -> str:
     # one it is aligned to when that one is on the path and has the same cycle, since a nested
     # objective without a cycle of its own takes its parent's when read.
     path: list[Objective] = []
-    claimed: set[str] = set()
-    derived: set[str] = set()
     for n, obj in enumerate(plan.objectives):
         where = f"objectives[{n}]"
         depth = 0
@@ -673,22 +1654,16 @@ def dumps(plan: Plan) -> str:
                 depth = i + 1
         del path[depth:]
         path.append(obj)
-        if obj.id in derived:
-            expected = (
-                "an id that no key result above takes: Markdown keeps a key result's"
-                " statement, and its id is made from it again"
-            )
-            raise FormatError([Problem.unexpected(f"{where}.id", obj.id, expected)])
-        claimed.add(obj.id)
-        for kr in obj.key_results:  # the ids the reader will make of their statements
-            id = slugify(kr.title)
-            if id in claimed:
-                id = next(f"{id}-{k}" for k in itertools.count(2) if f"{id}-{k}" not in claimed)
-            claimed.add(id)
-            derived.add(id)
-        details = []
+        pairs: list[tuple[str, str]] = []
         if obj.id != slugify(obj.title):
-            details.append(_detail(f"{where}.id", "Id", obj.id))
+            pairs.append(("#", obj.id))
+        if not (type(obj.weight) is int and obj.weight == 1):
+            pairs.append(("weight", _number_text(obj.weight)))
+        if obj.ignore:
+            pairs.append(("ignore", _codes_value(obj.ignore)))
+        if obj.description is not None and not obj.description:
+            pairs.append(("description", '""'))
+        details = []
         if obj.owner is not None:
             details.append(_detail(f"{where}.owner", "Owner", obj.owner))
         if obj.cycle is not None:
@@ -700,32 +1675,100 @@ def dumps(plan: Plan) -> str:
             details.append(_detail(f"{where}.level", "Level", str(obj.level)))
         if obj.aligned_to is not None and depth == 0:
             details.append(_detail(f"{where}.aligned_to", "Aligned to", obj.aligned_to))
-        if not (type(obj.weight) is int and obj.weight == 1):
-            details.append(f"Weight: {written_number(obj.weight)}")
         # An objective with nothing but a cycle says so, not to be taken for a section title.
         prefix = bool(
-            not obj.key_results and all(d.startswith(("Cycle:", "Fiscal")) for d in details)
+            not obj.key_results
+            and not pairs
+            and all(d.startswith(("Cycle:", "Fiscal")) for d in details)
         )
         start = f"{'#' * (depth + 2)} {'Objective: ' if prefix else ''}"
-        out.append(
-            _written(
-                f"{where}.title",
-                obj.title,
-                start.__add__,
-                _heading,
-                (depth + 2, obj.title, prefix),
-            )
-        )
+        block = _block(pairs)
+
+        def read(
+            line: str, prefix: bool = prefix, depth: int = depth, block: str = block
+        ) -> str | None:
+            heading = _heading(line)
+            if heading is None or (heading.level, heading.explicit) != (depth + 2, prefix):
+                return None
+            if heading.cycle is not None or (heading.block is None) != (not block):
+                return None
+            return heading.title
+
+        def write(title: str, start: str = start, block: str = block) -> str:
+            return f"{start}{title}{block}"
+
+        out.append(_written(f"{where}.title", obj.title, write, read))
         out.append("")
         if details:
-            out += details
-            out.append("")
+            out += [*details, ""]
         if obj.description:
-            out += [*_text_lines(obj.description), ""]
-        out += [
-            _key_result_line(f"{where}.key_results[{j}].title", kr)
-            for j, kr in enumerate(obj.key_results)
-        ]
+            out += [*_description_lines(f"{where}.description", obj.description), ""]
+        for j, kr in enumerate(obj.key_results):
+            out += _kr_line(f"{where}.key_results[{j}].title", kr)
         if obj.key_results:
             out.append("")
+    if plan.kpis:
+        out += ["## KPIs {.kpis}", ""]
+        for i, kpi in enumerate(plan.kpis):
+            out += _kpi_lines(f"kpis[{i}]", kpi)
+        out.append("")
+    if plan.history:
+        out += ["## History {.history}", ""]
+        out += [_past_line(f"history[{i}]", p, fiscal) for i, p in enumerate(plan.history)]
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _kpi_lines(path: str, kpi: Kpi) -> list[str]:
+    pairs: list[tuple[str, str]] = []
+    if kpi.id != slugify(kpi.title):
+        pairs.append(("#", kpi.id))
+    pairs.append(("direction", kpi.direction.value))
+    threshold = kpi.threshold
+    if type(threshold) is tuple:
+        pairs.append(("threshold", "..".join(map(_number_text, threshold))))
+    else:
+        pairs.append(("threshold", _number_text(threshold)))
+    if kpi.unit is not None:
+        pairs.append(("unit", _text_value(kpi.unit)))
+    if kpi.owner is not None:
+        pairs.append(("owner", _text_value(kpi.owner)))
+    if kpi.ignore:
+        pairs.append(("ignore", _codes_value(kpi.ignore)))
+    block = _block(pairs)
+
+    def read(line: str) -> str | None:
+        masked = _mask(line)
+        item = _item(line, masked)
+        if item is None or item[1] is not None:
+            return None
+        end, _ = _attributes(line, masked, item[2], len(line))
+        return _unescape(_statement(line, masked, item[2], end)[0])
+
+    out = [_written(f"{path}.title", kpi.title, lambda t: f"- {t}{block}", read)]
+    out += [_check_in_text(f"{path}.check_ins[{i}]", c) for i, c in enumerate(kpi.check_ins)]
+    return out
+
+
+def _past_line(path: str, past: PastScore, fiscal: tuple[int, FiscalYearNaming]) -> str:
+    pairs: list[tuple[str, str]] = []
+    if past.objective is not None:
+        pairs.append(("objective", _text_value(past.objective)))
+    if past.commitment is not Commitment.ASPIRATIONAL:
+        pairs.append(("commitment", past.commitment.value))
+    cycle = past.cycle
+    if cycle.kind.startswith("fiscal_"):
+        if cycle.fiscal_year_start != fiscal[0]:
+            pairs.append(("fiscal_year_start", str(cycle.fiscal_year_start)))
+        if cycle.fiscal_year_named_by != fiscal[1]:
+            pairs.append(("fiscal_year_named_by", cycle.fiscal_year_named_by))
+    head = f"- {cycle} "
+    tail = f": {_number_text(past.score)}{_block(pairs)}"
+
+    def read(line: str) -> str | None:
+        masked = _mask(line)
+        end, _ = _attributes(line, masked, 2, len(line))
+        colon = masked.rfind(":", 0, end)
+        return _unescape(line[len(head) : colon].strip()) if colon > 0 else None
+
+    return _written(f"{path}.owner", past.owner, lambda owner: f"{head}{owner}{tail}", read)
