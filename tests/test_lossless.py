@@ -287,8 +287,11 @@ class TestCsvFiles:
         path = tmp_path / "okrs.csv"
         formats.dump(_plan(1, 2), path)
         other = tmp_path / "other.csv"
-        other.write_text("kr_id,at,value\r\nnps,2026-07-09,9\r\n", encoding="utf-8")
-        assert [9] == [
+        # It holds the table's latest check-in (the 2 of 2026-07-02), not the 1 beside it.
+        other.write_text(
+            "kr_id,at,value\r\nnps,2026-07-02,2\r\nnps,2026-07-09,9\r\n", encoding="utf-8"
+        )
+        assert [2, 9] == [
             c.value for c in formats.load(path, check_ins=other).key_result("nps").check_ins
         ]
 
@@ -415,6 +418,32 @@ class TestCsvFiles:
 
 
 class TestHandWritten:
+    def test_a_check_in_typed_into_the_table_is_not_dropped(self) -> None:
+        """Read with the check-in file, a row's check-in the file does not hold (a new week's
+        value typed into the spreadsheet) is refused, naming its row; one the file holds, and
+        one of a key result the file has no check-ins for, are read."""
+        plan = _plan(40, 41)
+        table, history = formats.dumps(plan, "csv", lossy=True), formats.dumps_check_ins(plan)
+        assert plan == formats.loads(table, "csv", check_ins=history)
+        typed = table.replace("2026-07-02,41", "2026-07-09,44")
+        with pytest.raises(FormatError) as error:
+            formats.loads(typed, "csv", check_ins=history)
+        (problem,) = error.value.details
+        assert ("row 2.check_in", {"at": "2026-07-09", "value": 44}) == (
+            problem.path,
+            problem.value,
+        )
+        assert "add it to the check-in file, or clear these cells" in problem.message
+        other = KeyResult(id="other", title="Other").check_in(1, at=date(2026, 7, 1))
+        two = Plan(objectives=[attrs.evolve(plan.objectives[0], key_results=[
+            plan.objectives[0].key_results[0], other])])  # fmt: skip
+        # A check-in file without the first key result's: its row's check-in is all it has.
+        read = formats.loads(
+            formats.dumps(two, "csv", lossy=True), "csv", check_ins=formats.dumps_check_ins(
+                Plan(objectives=[Objective(title="x", key_results=[other])]))
+        )  # fmt: skip
+        assert [41] == [c.value for c in read.key_result("nps").check_ins]
+
     def test_kpi_rows_agree(self) -> None:
         """A KPI's rows (one per check-in) must repeat its columns; each problem is named."""
         kpis = (

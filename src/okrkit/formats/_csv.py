@@ -509,6 +509,10 @@ def loads(
                 if isinstance(kr_id, str) and kr_id in records:
                     kr["check_ins"] = records[kr_id]
                     used.add(kr_id)
+                    if latest and latest not in records[kr_id]:
+                        reader.problems.append(_not_in_history(i + 2, latest))
+                elif latest:  # no history of its own: the row's check-in is all it has
+                    kr["check_ins"] = [latest]
             key_results.append(reader.key_result(kr, f"row {i + 2}.kr", 3))
         if read is not None and None not in key_results:
             objectives.append(attrs.evolve(read, key_results=key_results))
@@ -523,6 +527,19 @@ def loads(
     if reader.problems:
         raise FormatError(reader.problems)
     return Plan(objectives=objectives, kpis=read_kpis, history=past)
+
+
+def _not_in_history(n: int, cells: dict[str, object]) -> Problem:
+    """The problem of row *n*'s check-in *cells*, which the check-in file does not hold.
+
+    Read with the check-in file, a key result's check-ins are the file's; a check-in typed
+    into the table (a new week's value, say) would be dropped without a word, so it is refused.
+    """
+    expected = (
+        "a check-in the check-in file holds too (the table shows the latest): add it to the"
+        " check-in file, or clear these cells"
+    )
+    return Problem.unexpected(f"row {n}.check_in", cells, expected)
 
 
 def locate(text: str) -> dict[str, tuple[int, int]]:
