@@ -44,7 +44,7 @@ from okrkit._validators import check_choice
 from okrkit.errors import FormatError, InvalidTypeError, InvalidValueError, Problem
 from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
-from okrkit.formats._reading import structure
+from okrkit.formats._reading import EMPTY, structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
 from okrkit.formats._writing import unstructure
@@ -89,6 +89,15 @@ SUFFIXES: dict[str, FormatName] = {
     ".markdown": "markdown",
 }
 """The file suffixes `load` and `dump` know, and the format each means."""
+
+# Where a reader of each format puts a problem of the whole text, and what it expects there.
+_EMPTY = {
+    "csv": ("table", "the document is empty: expected a header row of okrkit's columns"),
+    "markdown": (
+        "document",
+        "the document is empty: expected an objective (a heading or an 'Objective:' line)",
+    ),
+}
 
 # From about 400 objectives, `loads` pauses the garbage collector (see `okrkit._gc`).
 _LARGE = 1_000_000  # characters
@@ -167,20 +176,24 @@ def loads(
     max_depth: int | None = DEFAULT_MAX_DEPTH,
     max_size: int | None = DEFAULT_MAX_SIZE,
     check_ins: str | bytes | None = None,
+    file: str | None = None,
 ) -> Plan:
     """The plan in *text*, a document in *format*; `FormatError` listing every problem.
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
     objects) bound what is read; None lifts a limit.  *check_ins* is, for CSV only, the
-    text of the check-in history file (see `dumps_check_ins`).  A document of a million
-    characters or more is read with Python's cyclic garbage collector paused (reading makes
-    no reference cycles, and the collector's runs over the growing plan were most of the
-    time); it is resumed after, however the read ends.
+    text of the check-in history file (see `dumps_check_ins`).  *file* names where the text
+    came from (as `load` names its file): the problems and the plan's `source` say it.  A
+    document of a million characters or more is read with Python's cyclic garbage collector
+    paused (reading makes no reference cycles, and the collector's runs over the growing plan
+    were most of the time); it is resumed after, however the read ends.
 
     >>> plan = loads("okrkit: 1\\nobjectives:\\n- title: Grow\\n", "yaml")
     >>> plan.objectives[0].title
     'Grow'
     """
+    if file is not None and not isinstance(file, str):
+        raise InvalidTypeError("file", file, "a file's name (a str) or None")
     return _loads(
         text,
         format,
@@ -189,7 +202,7 @@ def loads(
         max_depth=max_depth,
         max_size=max_size,
         check_ins=check_ins,
-        file=None,
+        file=file,
     )
 
 
@@ -214,6 +227,9 @@ def _loads(
         raise _named(error, None, file) from None
     if check_ins is not None and name != "csv":
         raise InvalidValueError("check_ins", "...", "None: a check-in file goes with CSV only")
+    if not text.strip():  # whatever the format, an empty file is said to be empty
+        path, message = _EMPTY.get(name, ("$", EMPTY))
+        raise _named(FormatError([Problem(path=path, message=message)]), None, file)
     source = Source(text, name, _finder(name, max_depth), file)
     try:
         if name == "csv":
