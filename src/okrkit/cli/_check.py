@@ -216,9 +216,8 @@ def _sarif_result(f: _Found, index: Mapping[str, int]) -> dict[str, Any]:
         "level": _SARIF_LEVEL[d.severity.value],
         "message": {"text": d.message},
         "locations": [location],
+        "ruleIndex": index[d.code],  # every finding is of a rule of the registry the run lists
     }
-    if d.code in index:  # a finding of a rule the run lists (always, for okrkit's own)
-        result["ruleIndex"] = index[d.code]
     properties = {k: v for k, v in (("id", d.id), ("hint", d.hint)) if v is not None}
     if properties:
         result["properties"] = properties
