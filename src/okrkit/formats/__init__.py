@@ -51,7 +51,7 @@ from okrkit.errors import (
 from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
 from okrkit.formats._loss import losses
-from okrkit.formats._reading import structure
+from okrkit.formats._reading import EMPTY, structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
 from okrkit.formats._writing import unstructure
@@ -100,6 +100,15 @@ SUFFIXES: dict[str, FormatName] = {
     ".markdown": "markdown",
 }
 """The file suffixes `load` and `dump` know, and the format each means."""
+
+# Where a reader of each format puts a problem of the whole text, and what it expects there.
+_EMPTY = {
+    "csv": ("table", "the document is empty: expected a header row of okrkit's columns"),
+    "markdown": (
+        "document",
+        "the document is empty: expected an objective (a heading or an 'Objective:' line)",
+    ),
+}
 
 # From about 400 objectives, `loads` pauses the garbage collector (see `okrkit._gc`).
 _LARGE = 1_000_000  # characters
@@ -180,21 +189,25 @@ def loads(
     check_ins: str | bytes | None = None,
     kpis: str | bytes | None = None,
     history: str | bytes | None = None,
+    file: str | None = None,
 ) -> Plan:
     """The plan in *text*, a document in *format*; `FormatError` listing every problem.
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
     objects) bound what is read; None lifts a limit.  *check_ins*, *kpis* and *history* are,
     for CSV only, the texts of the files beside the table (see `dumps_check_ins`,
-    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  A document of a million
-    characters or more is read with Python's cyclic garbage collector paused (reading makes
-    no reference cycles, and the collector's runs over the growing plan were most of the
-    time); it is resumed after, however the read ends.
+    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  *file* names where the
+    text came from (as `load` names its file): the problems and the plan's `source` say it.
+    A document of a million characters or more is read with Python's cyclic garbage
+    collector paused (reading makes no reference cycles, and the collector's runs over the
+    growing plan were most of the time); it is resumed after, however the read ends.
 
     >>> plan = loads("okrkit: 1\\nobjectives:\\n- title: Grow\\n", "yaml")
     >>> plan.objectives[0].title
     'Grow'
     """
+    if file is not None and not isinstance(file, str):
+        raise InvalidTypeError("file", file, "a file's name (a str) or None")
     return _loads(
         text,
         format,
@@ -203,7 +216,7 @@ def loads(
         max_depth=max_depth,
         max_size=max_size,
         beside={"check_ins": check_ins, "kpis": kpis, "history": history},
-        file=None,
+        file=file,
     )
 
 
@@ -232,6 +245,9 @@ def _loads(
                 raise InvalidValueError(
                     argument, "...", "None: the files beside a table go with CSV only"
                 )
+    if not text.strip():  # whatever the format, an empty file is said to be empty
+        path, message = _EMPTY.get(name, ("$", EMPTY))
+        raise _named(FormatError([Problem(path=path, message=message)]), None, file)
     source = Source(text, name, _finder(name, max_depth), file)
     try:
         if name == "csv":
