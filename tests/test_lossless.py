@@ -282,6 +282,21 @@ class TestCsvFiles:
         formats.dump(_plan(), tmp_path / "okrs.csv")
         assert ["mine.csv", "okrs.csv"] == sorted(os.listdir(tmp_path))
 
+    def test_a_link_beside_the_table_is_replaced_not_followed(self, tmp_path: Path) -> None:
+        """The files beside a table are names the caller never gave: a link there is replaced
+        by the file, and what it pointed to is left as it was (the table's own link is followed,
+        as `dump` follows any path it is given)."""
+        precious = tmp_path / "precious.txt"
+        precious.write_text("precious", encoding="utf-8")
+        (tmp_path / "okrs.kpis.csv").symlink_to(precious)
+        (tmp_path / "okrs.history.csv").symlink_to(tmp_path / "nowhere")
+        plan = _plan(1, 2, kpis=True, history=True)
+        formats.dump(plan, tmp_path / "okrs.csv")
+        assert "precious" == precious.read_text(encoding="utf-8")
+        assert not (tmp_path / "okrs.kpis.csv").is_symlink()
+        assert not (tmp_path / "okrs.history.csv").is_symlink()
+        assert plan == formats.load(tmp_path / "okrs.csv")
+
     def test_explicit_check_ins_win(self, tmp_path: Path) -> None:
         """check_ins= names the file to read instead of the one beside the table."""
         path = tmp_path / "okrs.csv"
@@ -418,6 +433,35 @@ class TestCsvFiles:
 
 
 class TestHandWritten:
+    def test_a_check_in_file_from_another_plan_is_refused(self, tmp_path: Path) -> None:
+        """A table written with a place for each latest check-in, whose row shows none while
+        the check-in file beside it holds some (a file left from another plan), is refused;
+        a table written by hand without check-in columns leaves them to their file."""
+        formats.dump(_plan(25, 28), tmp_path / "okrs.csv")
+        fresh = formats.dumps(_plan(), "csv")  # the same key result, no check-in yet
+        (tmp_path / "okrs.csv").write_text(fresh, encoding="utf-8")
+        with pytest.raises(FormatError) as error:
+            formats.load(tmp_path / "okrs.csv")
+        (problem,) = error.value.details
+        assert (str(tmp_path / "okrs.csv"), "row 2.check_in", "no check-in") == (
+            problem.file,
+            problem.path,
+            problem.value,
+        )
+        assert "is the check-in file from another plan?" in problem.message
+        by_hand = "objective.title,kr.id,kr.title\nGrow,nps,Raise NPS\n"
+        (tmp_path / "okrs.csv").write_text(by_hand, encoding="utf-8")
+        read = formats.load(tmp_path / "okrs.csv")
+        assert [25, 28] == [c.value for c in read.key_result("nps").check_ins]
+
+    def test_problems_beside_the_table_name_their_file(self, tmp_path: Path) -> None:
+        formats.dump(_plan(1, kpis=True), tmp_path / "okrs.csv")
+        beside = tmp_path / "okrs.check-ins.csv"
+        beside.write_text("kr_id,at,value\nnps,2026-07-01,1\n,2026-07-02,2\n", encoding="utf-8")
+        with pytest.raises(FormatError) as error:
+            formats.load(tmp_path / "okrs.csv")
+        assert [str(beside)] == [p.file for p in error.value.details]
+
     def test_a_check_in_typed_into_the_table_is_not_dropped(self) -> None:
         """Read with the check-in file, a row's check-in the file does not hold (a new week's
         value typed into the spreadsheet) is refused, naming its row; one the file holds, and

@@ -432,21 +432,43 @@ def load(
         checked_path(check_ins, "check_ins")
     data = read_bytes(path, max_size=max_size)
     beside: dict[str, str | bytes | None] = {}
+    files: dict[str, str] = {}  # the file each part of a CSV plan is read from
     if name == "csv":
         for argument, sibling in siblings(path).items():
             beside[argument] = _read_if_there(sibling, max_size)
+            files[argument] = sibling
     if check_ins is not None:
         beside["check_ins"] = read_bytes(check_ins, max_size=max_size)
-    return _loads(
-        data,
-        name,
-        unknown=unknown,
-        dates=dates,
-        max_depth=max_depth,
-        max_size=max_size,
-        beside=beside,
-        file=os.fspath(path),
-    )
+        files["check_ins"] = os.fspath(check_ins)
+    try:
+        return _loads(
+            data,
+            name,
+            unknown=unknown,
+            dates=dates,
+            max_depth=max_depth,
+            max_size=max_size,
+            beside=beside,
+            file=os.fspath(path),
+        )
+    except FormatError as error:
+        if not files:
+            raise
+        raise _beside(error, files) from None
+
+
+# How a CSV problem's path names the file beside the table it is in ("check-ins row 3...").
+_BESIDE = {"check-ins": "check_ins", "kpis": "kpis", "history": "history"}
+
+
+def _beside(error: FormatError, files: dict[str, str]) -> FormatError:
+    """*error* with each problem of a file beside a CSV table named by that file."""
+    problems = []
+    for problem in error.details:
+        part = _BESIDE.get(problem.path.partition(" ")[0])
+        named = files.get(part) if part else None
+        problems.append(problem if named is None else attrs.evolve(problem, file=named))
+    return FormatError(problems)
 
 
 def siblings(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -486,7 +508,9 @@ def dump(
     all are written do they replace the targets, so a failure (a full disk, text UTF-8
     cannot encode) leaves the old files as they were.  The table is replaced last: a crash
     between the replaces may leave new files beside an old table, never an old file beside
-    a new table.  Each file keeps its permissions; a link is followed.  Problems are an
+    a new table.  Each file keeps its permissions.  A link at *path* is followed; one where a
+    file beside the table goes is replaced, never followed (that name was not the caller's
+    to give).  Problems are an
     `okrkit.FileError` naming the file.
     """
     name = _suffix(path, format)
@@ -505,4 +529,4 @@ def dump(
             write, wanted = needed[argument]
             files.append((sibling, write(plan) if wanted else None))
     files.append((path, dumps(plan, name, lossy=True)))
-    write_files(files)
+    write_files(files, unnamed=[sibling for sibling, _ in files[:-1]])
