@@ -228,7 +228,10 @@ class TestCheck:
         status, out, err = call("check", str(clean), str(missing), "--at", "2026-07-02")
         assert 2 == status
         assert f"okrkit: {missing}: No such file or directory\n" == err
-        assert "No findings (2 files, 1 unreadable).\n" == out
+        assert (
+            "Not every file was checked: 1 of 2 files unreadable; no findings in the others.\n"
+            == out
+        )
 
     def test_progress_on_a_terminal_only(self, clean: Path) -> None:
         """Many files on a terminal show a progress line on stderr, cleared at the end."""

@@ -149,7 +149,7 @@ class TestText:
             f"okrkit: {path}:9:79: $.objectives[0].key_results[0].targt: unknown field 'targt'"
             " (did you mean 'target'?)\n"
         ) == err
-        assert "No findings (1 file, 1 unreadable).\n" == out
+        assert "Not every file was checked: 1 of 1 file unreadable.\n" == out
 
 
 class TestReadProblems:
@@ -182,8 +182,9 @@ class TestReadProblems:
         status, out, _ = call(
             "check", "-", "--format", "sarif", stdin=b"okrkit: 1\nobjectives: [\n"
         )
-        (note,) = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
-        assert (2, ["level", "message"]) == (status, sorted(note))
+        # The problem, and what standard input was read as.
+        notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        assert (2, [["level", "message"]] * 2) == (status, [sorted(note) for note in notes])
 
     def test_progress_cleared_before_a_complaint(self, tmp_path: Path) -> None:
         """On a terminal, the progress line is cleared before an unreadable file is named."""
@@ -196,6 +197,21 @@ class TestReadProblems:
         err = Tty()
         run(["check", *[missing] * 10], Streams(stdout=io.StringIO(), stderr=err, environ={}))
         assert f"\r\x1b[Kokrkit: {missing}: No such file or directory\n" in err.getvalue()
+
+
+class TestStandardInput:
+    def test_a_document_that_does_not_read_says_what_it_was_read_as(self) -> None:
+        """Standard input has no suffix: a problem reading it says the format it was read as
+        and how to give another, rather than leaving a Markdown file's YAML error unexplained."""
+        page = Path(__file__).parent.parent / "examples" / "handwritten.md"
+        status, _, err = call("check", "-", stdin=page.read_bytes())
+        assert 2 == status
+        assert err.splitlines()[-1] == (
+            "okrkit: <stdin>: read as YAML, as standard input is without --input-format"
+            " (give --input-format markdown, csv, toml, json or yaml)"
+        )
+        assert 1 == call("check", "-", "--input-format", "markdown", "--at", "2026-08-01",
+                         stdin=page.read_bytes())[0]  # fmt: skip
 
 
 class TestGithub:
@@ -347,7 +363,7 @@ class TestFolders:
         assert out.endswith("Found 1 error, 0 warnings, 0 info in 4 files, 1 unreadable.\n")
         assert err.startswith(f"okrkit: {tmp_path / 'okrs' / 'broken.yaml'}:3:1: $: invalid YAML")
         status, out, err = call("check", str(tmp_path / "docs"))
-        assert (2, "No findings (0 files, 1 folder without OKR files).\n") == (status, out)
+        assert (2, "Not every file was checked: 1 folder without OKR files.\n") == (status, out)
         assert f"okrkit: {tmp_path / 'docs'}: is a folder without OKR files" in err
 
     def test_a_file_named_and_found_is_checked_once(self, tmp_path: Path) -> None:

@@ -302,7 +302,18 @@ def _summary(run: _Run) -> str:
     if run.empty:
         checked += f", {display.count(len(run.empty), 'folder')} without OKR files"
     if not any(counts.values()):
-        return f"{'No findings' if run.failed or run.empty else 'All checks passed'} ({checked})."
+        if not (run.failed or run.empty):
+            return f"All checks passed ({checked})."
+        # Never "no findings" alone: what was not read may hold any.
+        missed = []
+        if run.failed:
+            missed.append(
+                f"{len(run.failed)} of {display.count(len(run.files), 'file')} unreadable"
+            )
+        if run.empty:
+            missed.append(f"{display.count(len(run.empty), 'folder')} without OKR files")
+        rest = "; no findings in the others" if len(run.files) > len(run.failed) else ""
+        return f"Not every file was checked: {', '.join(missed)}{rest}."
     parts = [display.count(counts["error"], "error"), display.count(counts["warning"], "warning")]
     parts.append(f"{counts['info']} info")
     return f"Found {', '.join(parts)} in {checked}."

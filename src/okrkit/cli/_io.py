@@ -204,6 +204,7 @@ def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> 
 
     name = input_name(path)
     limit = formats.DEFAULT_MAX_SIZE
+    data: bytes | None = None
     try:
         if path == "-":
             data = read_stream(streams.stdin, max_size=limit)
@@ -220,7 +221,23 @@ def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> 
             found = [f"{p} (to read standard input, give '-')" for p in found]
         raise InputError(name, found) from None
     except (OKRError, OSError, UnicodeDecodeError) as error:
-        raise placed(error, name) from None
+        failed = placed(error, name)
+        if (
+            data is not None
+            and path == "-"
+            and format is None
+            and isinstance(error, FormatError)
+            and all(p.path == "$" for p in error.details)
+        ):
+            # Standard input has no suffix to say its format: when it did not read as a
+            # document at all, say what it was read as.
+            guessed = _format_of(path, None, data)
+            hint = (
+                f"read as {guessed.upper()}, as standard input is without --input-format"
+                " (give --input-format markdown, csv, toml, json or yaml)"
+            )
+            failed = InputError(name, [*failed.problems, hint], failed.places)
+        raise failed from None
 
 
 # Writing -----------------------------------------------------------------------------------
