@@ -245,7 +245,9 @@ def _loads(
                 raise InvalidValueError(
                     argument, "...", "None: the files beside a table go with CSV only"
                 )
-    if not text.strip():  # whatever the format, an empty file is said to be empty
+    # Whatever the format, an empty file is said to be empty.  (isspace stops at the first
+    # other character; strip() would copy a document of any size first.)
+    if not text or text.isspace():
         path, message = _EMPTY.get(name, ("$", EMPTY))
         raise _named(FormatError([Problem(path=path, message=message)]), None, file)
     source = Source(text, name, _finder(name, max_depth), file)
