@@ -1592,15 +1592,11 @@ def _check_in_text(path: str, c: CheckIn) -> str:
         return head + block
 
     def read(line: str) -> str | None:
+        # The value ends where the head does: a space and a dash follow it, so no unit or
+        # multiplier can run on into the note.
         masked = _mask(line)
         end, _ = _attributes(line, masked, 4, len(line))
-        match = _CHECK_IN.match(masked, 4)
-        if match is None:
-            return None
-        number = _QUANTITY.match(masked, match.end(), end)
-        if number is None or number["unit"] or number.end() != len(head):
-            return None
-        return _note_after(line[:end], masked[:end], number.end())
+        return _note_after(line[:end], masked[:end], len(head))
 
     return _written(path, note, lambda text: f"{head} — {text}{block}", read)
 
