@@ -436,6 +436,10 @@ class TestBadInput:
                     )
                 ],
             ),
+            (
+                "## G\n- Write the plan DONE {direction=none start=1e999}\n",
+                [(2, "line 2: start: expected a finite number (not NaN or infinity), got inf")],
+            ),
             # History lines.
             (
                 "## History {.history}\n- nothing here\n## G\n",
