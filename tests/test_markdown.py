@@ -350,6 +350,11 @@ def _read(text: str) -> Plan:
 
 _NUMBER = 'a number (a Decimal in quotes: "12.50")'
 _WHEN = "an ISO 8601 date, or date and time with an offset"
+_LABELS = (
+    "a cycle label: a year 2026, half 2026-H1, quarter 2026-Q3, month 2026-07, ISO week"
+    " 2026-W31, fiscal year FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom"
+    " span 2026-07-01..2026-09-15"
+)
 _KPI = "a KPI's direction and threshold: {direction=at_least threshold=99.9}"
 
 
@@ -389,6 +394,10 @@ class TestBadInput:
             (
                 "## G\n- Ship {due=2026-13-01}\n",
                 [(2, f"line 2: due: expected {_WHEN}, got '2026-13-01'")],
+            ),
+            (
+                '## G\n- Ship {id="a"b}\n  - Objective: Win\n',
+                [(2, "line 2: id: expected text, in quotes if it has spaces, got '\"a\"b'")],
             ),
             # Check-ins under a key result: their dates, values and attributes.
             (
@@ -456,6 +465,10 @@ class TestBadInput:
             (
                 "## History {.history}\n- 2026-Q2 growth: lots\n## G\n",
                 [(2, "line 2: expected a score, got 'lots'")],
+            ),
+            (
+                "## History {.history}\n- 2026-H3 growth: 0.5\n## G\n",
+                [(2, f"line 2: cycle: expected a half from H1 to H2 in {_LABELS}, got '2026-H3'")],
             ),
             (
                 "## History {.history}\n- 2026-Q2 growth: 0.5 {mood=x}\n## G\n",
@@ -531,6 +544,16 @@ class TestReadingDetails:
         (o,) = _read("## 2026-13 plan\n- Ship it\n").objectives
         assert ("2026-13 plan", None) == (o.title, o.cycle)
 
+    def test_escaped_line_before_the_first_objective(self) -> None:
+        """An escaped line before the first objective is text, as any there: no field holds it."""
+        (o,) = _read("\\## Not a heading\n## G\n").objectives
+        assert ("G", None) == (o.title, o.description)
+
+    def test_text_in_braces_that_is_no_attribute_block(self) -> None:
+        """Braces around what is not all attributes are part of the title."""
+        assert "G {owner=a !}" == _read("## G {owner=a !}\n").objectives[0].title
+        assert "G{#a}" == _read("## G{#a}\n").objectives[0].title  # a block follows a space
+
     def test_fiscal_attribute(self) -> None:
         """A fiscal start in an objective's attribute block reads its FY cycle."""
         (o,) = _read("## G {fiscal_year_start=4}\nCycle: FY2027\n- Ship it\n").objectives
@@ -599,17 +622,40 @@ class TestWritingDetails:
         ] == [line for line in text.splitlines() if line]
         assert plan == formats.loads(text, "markdown")
 
+    def test_key_results_that_read_as_objectives_or_check_ins(self) -> None:
+        """A key result statement that reads as an 'Objective:' line or a check-in is escaped."""
+        krs = [
+            okrkit.KeyResult(title="objective. ship", id="s"),
+            okrkit.KeyResult(title="2026-08-01: 4"),
+        ]
+        plan = Plan(objectives=[okrkit.Objective(title="G", key_results=krs)])
+        text = formats.dumps(plan, "markdown")
+        assert [
+            "## G",
+            "- objective\\. ship {#s}",
+            "- 2026\\-08\\-01\\: 4 {direction=none}",
+        ] == [line for line in text.splitlines() if line]
+        assert plan == formats.loads(text, "markdown")
+
     def test_ignored_codes_kpis_and_fiscal_history(self) -> None:
         """An objective's and a KPI's ignored codes, and a past score's own fiscal year, are
         written in attribute blocks."""
         fy = okrkit.Cycle.parse("FY2027", fiscal_year_start=7, fiscal_year_named_by="start")
         fy_april = okrkit.Cycle.parse("FY2027", fiscal_year_start=4)
+        fy_april_start = okrkit.Cycle.parse(
+            "FY2027", fiscal_year_start=4, fiscal_year_named_by="start"
+        )
+        fy_july = okrkit.Cycle.parse("FY2027", fiscal_year_start=7)
         plan = Plan(
             objectives=[okrkit.Objective(title="Grow", ignore=("OKR101",), cycle=fy_april)],
             kpis=[
                 okrkit.Kpi(title="[x] uptime", direction="at_least", threshold=99.9, ignore=("K1",))
             ],
-            history=[okrkit.PastScore(owner="growth", cycle=fy, score=0.5)],
+            history=[
+                okrkit.PastScore(owner="growth", cycle=fy, score=0.5),
+                okrkit.PastScore(owner="growth", cycle=fy_april_start, score=0.6),
+                okrkit.PastScore(owner="growth", cycle=fy_july, score=0.7),
+            ],
         )
         text = formats.dumps(plan, "markdown")
         assert [
@@ -620,5 +666,7 @@ class TestWritingDetails:
             "- \\[x\\] uptime {direction=at_least threshold=99.9 ignore=K1}",
             "## History {.history}",
             "- FY2027 growth: 0.5 {fiscal_year_start=7 fiscal_year_named_by=start}",
+            "- FY2027 growth: 0.6 {fiscal_year_named_by=start}",
+            "- FY2027 growth: 0.7 {fiscal_year_start=7}",
         ] == [line for line in text.splitlines() if line]
         assert plan == formats.loads(text, "markdown")
