@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -335,3 +335,338 @@ class TestLocate:
         """locate reads what loads: a bad document raises its FormatError."""
         with pytest.raises(FormatError):
             _markdown.locate("no objectives here\n")
+
+
+def _problems(text: str) -> list[tuple[int | None, str]]:
+    """Each problem of the FormatError reading *text* raises: its line and its message."""
+    with pytest.raises(FormatError) as error:
+        formats.loads(text, "markdown")
+    return [(d.line, p) for d, p in zip(error.value.details, error.value.problems, strict=True)]
+
+
+def _read(text: str) -> Plan:
+    return formats.loads(text, "markdown")
+
+
+_NUMBER = 'a number (a Decimal in quotes: "12.50")'
+_WHEN = "an ISO 8601 date, or date and time with an offset"
+_LABELS = (
+    "a cycle label: a year 2026, half 2026-H1, quarter 2026-Q3, month 2026-07, ISO week"
+    " 2026-W31, fiscal year FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom"
+    " span 2026-07-01..2026-09-15"
+)
+_KPI = "a KPI's direction and threshold: {direction=at_least threshold=99.9}"
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("text", "problems"),
+        [
+            # Attributes given twice, unknown, or unreadable, on a heading and on an item.
+            ("## G {#a #b}\n", [(1, "line 1: expected each attribute once, got 'id'")]),
+            (
+                "## G\n- Ship it {owner=a owner=b}\n",
+                [(2, "line 2: expected each attribute once, got 'owner'")],
+            ),
+            ("## G {colour=red}\n", [(1, "line 1: unknown attribute 'colour'")]),
+            ("## G {weight=heavy}\n", [(1, f"line 1: weight: expected {_NUMBER}, got 'heavy'")]),
+            (
+                '## G {owner=a"b"}\n',
+                [(1, "line 1: owner: expected text, in quotes if it has spaces, got 'a\"b\"'")],
+            ),
+            (
+                "## G {ignore=a,,b}\n",
+                [(1, "line 1: ignore: expected rule codes separated by commas, got 'a,,b'")],
+            ),
+            (
+                "## G {fiscal_year_start=13}\n",
+                [(1, "line 1: fiscal_year_start: expected a month number 1..12, got '13'")],
+            ),
+            (
+                "## G\n- Ship {target=1..2..3}\n",
+                [(2, "line 2: target: expected a number, or a band low..high, got '1..2..3'")],
+            ),
+            (
+                "## G\n- Ship {target=x..2}\n",
+                [(2, "line 2: target: expected a number, or a band low..high, got 'x..2'")],
+            ),
+            ("## G\n- Ship {due=soon}\n", [(2, f"line 2: due: expected {_WHEN}, got 'soon'")]),
+            (
+                "## G\n- Ship {due=2026-13-01}\n",
+                [(2, f"line 2: due: expected {_WHEN}, got '2026-13-01'")],
+            ),
+            (
+                '## G\n- Ship {id="a"b}\n  - Objective: Win\n',
+                [(2, "line 2: id: expected text, in quotes if it has spaces, got '\"a\"b'")],
+            ),
+            # Check-ins under a key result: their dates, values and attributes.
+            (
+                "## G\n- Raise NPS from 30 to 40\n  - 2026-02-30: 35\n",
+                [(3, "line 3: expected a real date and time, got '2026-02-30'")],
+            ),
+            (
+                "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01T25:00Z: 35\n",
+                [(3, "line 3: expected a real date and time, got '2026-08-01T25:00Z'")],
+            ),
+            (
+                "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01: 35 {confidence=high}\n",
+                [(3, f"line 3: confidence: expected {_NUMBER}, got 'high'")],
+            ),
+            (
+                "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01: 35 {mood=ok}\n",
+                [(3, "line 3: unknown attribute 'mood'")],
+            ),
+            (
+                "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01: 35 {confidence=3}\n",
+                [(3, "line 3: check-in confidence: expected a number from 0 to 1, got 3")],
+            ),
+            # Notes in a wrong unit, or that cannot be read.
+            (
+                "## G\n- Raise NPS from 30 to 40 => " + "9" * 500 + "\n",
+                [
+                    (
+                        2,
+                        (
+                            "line 2: expected a progress value a float can hold,"
+                            " got '99999999999999999999'..."
+                        ),
+                    )
+                ],
+            ),
+            (
+                "## G\n- Raise NPS from 30 to 40 => 35 extra\n",
+                [
+                    (
+                        2,
+                        (
+                            "line 2: expected a progress note such as '=> 4.6', '=> 66%'"
+                            " or '=> DONE' (optionally 'on 2026-08-01'), got '35 extra'"
+                        ),
+                    )
+                ],
+            ),
+            (
+                "## G\n- Write the plan DONE {direction=none start=1e999}\n",
+                [(2, "line 2: start: expected a finite number (not NaN or infinity), got inf")],
+            ),
+            # History lines.
+            (
+                "## History {.history}\n- nothing here\n## G\n",
+                [
+                    (
+                        2,
+                        (
+                            "line 2: expected a past score such as '2026-Q2 growth: 0.62',"
+                            " got 'nothing here'"
+                        ),
+                    )
+                ],
+            ),
+            (
+                "## History {.history}\n- 2026-Q2 growth: lots\n## G\n",
+                [(2, "line 2: expected a score, got 'lots'")],
+            ),
+            (
+                "## History {.history}\n- 2026-H3 growth: 0.5\n## G\n",
+                [(2, f"line 2: cycle: expected a half from H1 to H2 in {_LABELS}, got '2026-H3'")],
+            ),
+            (
+                "## History {.history}\n- 2026-Q2 growth: 0.5 {mood=x}\n## G\n",
+                [(2, "line 2: unknown attribute 'mood'")],
+            ),
+            # KPI lines, and their check-ins.
+            ("## KPIs {.kpis}\n- Uptime\n## G\n", [(2, f"line 2: expected {_KPI}, got 'Uptime'")]),
+            (
+                "## KPIs {.kpis}\n- Uptime {direction=sideways threshold=99.9}\n## G\n",
+                [
+                    (
+                        2,
+                        (
+                            "line 2: direction: expected one of 'increase', 'decrease', 'at_least',"
+                            " 'at_most', 'within', 'milestone', got 'sideways'"
+                        ),
+                    )
+                ],
+            ),
+            (
+                (
+                    "## KPIs {.kpis}\n- Uptime {direction=at_least threshold=99.9}\n"
+                    "  - 2026-08-01: lots\n## G\n"
+                ),
+                [(3, "line 3: expected a number such as 4.6, $219k, 140ms or 66%, got 'lots'")],
+            ),
+            (
+                (
+                    "## KPIs {.kpis}\n- Uptime {direction=at_least threshold=99.9 unit=%}\n"
+                    "  - 2026-08-01: 5ms\n## G\n"
+                ),
+                [(3, "line 3: expected a value in '%', got '5ms'")],
+            ),
+            # Details before the first objective, and a fiscal naming.
+            ("Owner: a\n## G\n", [(1, "line 1: expected 'owner' under an objective, got 'a'")]),
+            (
+                "## G\nFiscal year named by: middle\n",
+                [(2, "line 2: fiscal year named by: expected 'end' or 'start', got 'middle'")],
+            ),
+        ],
+    )
+    def test_refused_by_line(self, text: str, problems: list[tuple[int, str]]) -> None:
+        """Each unreadable part is a problem naming its line and what was expected."""
+        assert problems == _problems(text)
+
+    def test_prose_among_kpis_is_skipped(self) -> None:
+        """Text under the KPIs heading that is not an item holds no field: a bad KPI after it
+        is still found by its line."""
+        text = "## KPIs {.kpis}\nprose\n- Uptime {direction=at_least threshold=x}\n## G\n"
+        assert [
+            (3, "line 3: threshold: expected a number, or a band low..high, got 'x'"),
+            (3, f"line 3: expected {_KPI}, got 'Uptime'"),
+        ] == _problems(text)
+
+    def test_unknown_attributes_warned_or_ignored(self) -> None:
+        """With unknown='warn' unknown attributes are named in one warning; 'ignore' is silent."""
+        text = "## G {colour=red}\n- Ship {size=xl}\n"
+        with pytest.warns(
+            okrkit.OKRWarning, match="^unknown attributes ignored: line 1: colour, line 2: size$"
+        ):
+            plan = formats.loads(text, "markdown", unknown="warn")
+        assert plan == formats.loads(text, "markdown", unknown="ignore")
+
+
+class TestReadingDetails:
+    def test_objective_label_on_a_cycle(self) -> None:
+        """'Objective: 2026-Q3' names an objective 2026-Q3, not a cycle."""
+        (o,) = _read("## Objective: 2026-Q3\n- Ship it\n").objectives
+        assert ("2026-Q3", None) == (o.title, o.cycle)
+
+    def test_label_that_is_no_cycle(self) -> None:
+        """A heading opening with what looks like a cycle but is none keeps it in its title."""
+        (o,) = _read("## 2026-13 plan\n- Ship it\n").objectives
+        assert ("2026-13 plan", None) == (o.title, o.cycle)
+
+    def test_escaped_line_before_the_first_objective(self) -> None:
+        """An escaped line before the first objective is text, as any there: no field holds it."""
+        (o,) = _read("\\## Not a heading\n## G\n").objectives
+        assert ("G", None) == (o.title, o.description)
+
+    def test_text_in_braces_that_is_no_attribute_block(self) -> None:
+        """Braces around what is not all attributes are part of the title."""
+        assert "G {owner=a !}" == _read("## G {owner=a !}\n").objectives[0].title
+        assert "G{#a}" == _read("## G{#a}\n").objectives[0].title  # a block follows a space
+
+    def test_fiscal_attribute(self) -> None:
+        """A fiscal start in an objective's attribute block reads its FY cycle."""
+        (o,) = _read("## G {fiscal_year_start=4}\nCycle: FY2027\n- Ship it\n").objectives
+        assert (date(2026, 4, 1), 4) == (o.cycle.start, o.cycle.fiscal_year_start)
+
+    def test_objective_under_a_key_result_with_an_id(self) -> None:
+        """An objective nested under a key result is aligned to its #id."""
+        text = "## G\n- Launch beta {#beta}\n  - Objective: Win beta users\n    - Get 10 users\n"
+        assert "beta" == _read(text).objectives[1].aligned_to
+
+    def test_note_in_the_key_results_own_unit(self) -> None:
+        """A note's unit that is the key result's own word is that unit."""
+        text = "## G\n- Raise NPS from 30 to 40 => 35 pts {unit=pts}\n"
+        assert 35 == _read(text).objectives[0].key_results[0].current
+
+    def test_check_in_note_without_a_dash(self) -> None:
+        """A word after a check-in's value is its note, not a unit."""
+        text = "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01: 35 great progress\n"
+        (c,) = _read(text).objectives[0].key_results[0].check_ins
+        assert (35, "great progress") == (c.value, c.note)
+
+    def test_percent_without_a_start(self) -> None:
+        """'=> 50%' is the value 50 itself when there is no start to measure the way from."""
+        text = "As of: 2026-08-01\n## G\n- Keep uptime => 50% {direction=at_least target=99}\n"
+        assert 50 == _read(text).objectives[0].key_results[0].current
+
+    def test_done_on_a_key_result_without_a_target(self) -> None:
+        """DONE makes a key result with no direction a milestone, done."""
+        text = "As of: 2026-08-01\n## G\n- Write the plan DONE {direction=none}\n"
+        kr = _read(text).objectives[0].key_results[0]
+        assert (Direction.MILESTONE, 1) == (kr.direction, kr.current)
+
+    def test_statement_that_contradicts_itself(self) -> None:
+        """A statement whose numbers contradict its verb gives no fields: kept by its title."""
+        kr = _read("## G\n- Increase NPS from 50 to 30\n").objectives[0].key_results[0]
+        assert ("Increase NPS from 50 to 30", None, None) == (kr.title, kr.direction, kr.target)
+
+    def test_due_with_an_offset_in_seconds(self) -> None:
+        """A due time keeps its offset's seconds and fraction, which Python's parser drops."""
+        kr = _read("## G\n- Ship {due=2026-08-01T10:00+02:00:30.5}\n").objectives[0].key_results[0]
+        assert timedelta(hours=2, seconds=30.5) == kr.due.utcoffset()
+
+
+class TestWritingDetails:
+    def test_text_that_reads_as_structure(self) -> None:
+        """Blank text, a final line break, a cycle label, an attribute block and a box in
+        titles and descriptions are written so as to read back as they were."""
+        fy = okrkit.Cycle.parse("FY2027", fiscal_year_start=4)
+        plan = Plan(
+            objectives=[
+                okrkit.Objective(title="KR1 growth", description=" ", cycle=fy),
+                okrkit.Objective(title="Q3 2026 launch", description="first\n"),
+                okrkit.Objective(title="Plan {#a}", key_results=[okrkit.KeyResult(title="[x] y")]),
+            ]
+        )
+        text = formats.dumps(plan, "markdown")
+        assert [
+            "Fiscal year start: 4",
+            "## Objective: KR1 growth",
+            "Cycle: FY2027",
+            "&#32;",
+            "## Objective: &#81;3 2026 launch",
+            "first\\",
+            "## Plan \\{\\#a\\}",
+            "- \\[x\\] y {direction=none}",
+        ] == [line for line in text.splitlines() if line]
+        assert plan == formats.loads(text, "markdown")
+
+    def test_key_results_that_read_as_objectives_or_check_ins(self) -> None:
+        """A key result statement that reads as an 'Objective:' line or a check-in is escaped."""
+        krs = [
+            okrkit.KeyResult(title="objective. ship", id="s"),
+            okrkit.KeyResult(title="2026-08-01: 4"),
+        ]
+        plan = Plan(objectives=[okrkit.Objective(title="G", key_results=krs)])
+        text = formats.dumps(plan, "markdown")
+        assert [
+            "## G",
+            "- objective\\. ship {#s}",
+            "- 2026\\-08\\-01\\: 4 {direction=none}",
+        ] == [line for line in text.splitlines() if line]
+        assert plan == formats.loads(text, "markdown")
+
+    def test_ignored_codes_kpis_and_fiscal_history(self) -> None:
+        """An objective's and a KPI's ignored codes, and a past score's own fiscal year, are
+        written in attribute blocks."""
+        fy = okrkit.Cycle.parse("FY2027", fiscal_year_start=7, fiscal_year_named_by="start")
+        fy_april = okrkit.Cycle.parse("FY2027", fiscal_year_start=4)
+        fy_april_start = okrkit.Cycle.parse(
+            "FY2027", fiscal_year_start=4, fiscal_year_named_by="start"
+        )
+        fy_july = okrkit.Cycle.parse("FY2027", fiscal_year_start=7)
+        plan = Plan(
+            objectives=[okrkit.Objective(title="Grow", ignore=("OKR101",), cycle=fy_april)],
+            kpis=[
+                okrkit.Kpi(title="[x] uptime", direction="at_least", threshold=99.9, ignore=("K1",))
+            ],
+            history=[
+                okrkit.PastScore(owner="growth", cycle=fy, score=0.5),
+                okrkit.PastScore(owner="growth", cycle=fy_april_start, score=0.6),
+                okrkit.PastScore(owner="growth", cycle=fy_july, score=0.7),
+            ],
+        )
+        text = formats.dumps(plan, "markdown")
+        assert [
+            "Fiscal year start: 4",
+            "## Grow {ignore=OKR101}",
+            "Cycle: FY2027",
+            "## KPIs {.kpis}",
+            "- \\[x\\] uptime {direction=at_least threshold=99.9 ignore=K1}",
+            "## History {.history}",
+            "- FY2027 growth: 0.5 {fiscal_year_start=7 fiscal_year_named_by=start}",
+            "- FY2027 growth: 0.6 {fiscal_year_named_by=start}",
+            "- FY2027 growth: 0.7 {fiscal_year_start=7}",
+        ] == [line for line in text.splitlines() if line]
+        assert plan == formats.loads(text, "markdown")

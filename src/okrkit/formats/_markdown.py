@@ -50,6 +50,7 @@ text a line cannot hold (line breaks, spaces at the ends) is written as characte
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 from collections.abc import Callable, Iterable
@@ -1146,22 +1147,33 @@ class _Reader:
         else:
             fields = {**_reading(title, item.box), **fields}
         fields["title"] = title
-        kr: KeyResult | None = self.model(lambda: KeyResult(**fields), item.n, columns)  # type: ignore[arg-type]
-        if kr is None:
-            return None
-        check_ins = [self.check_in(c, kr, path) for c in item.check_ins]
+        # The key result is built once, with its check-ins, which are read against the
+        # fields as it will hold them; if it is refused, its problem is the one reported.
+        mark = len(self.problems)
+        measure = _Measure.of(fields)
+        check_ins = [self.check_in(c, measure, path) for c in item.check_ins]
         if note is not None:
-            kr, made = self.note(item, note, kr, cycle)
+            made, milestone = self.note(item, note, measure, cycle)
             check_ins.append(made)
+            if milestone:  # checked as written first: a milestone drops its start and target
+                if self.model(lambda: KeyResult(**fields), item.n, columns) is None:  # type: ignore[arg-type]
+                    del self.problems[mark:-1]
+                    return None
+                fields.update(direction=Direction.MILESTONE, start=None, target=None)
         elif item.box in ("x", "X") and not item.check_ins:
-            at, target = self.date(cycle), kr.target
-            check_ins.append(self.model(lambda: CheckIn(at=at, value=target), item.n, {}))  # type: ignore[arg-type]
+            at, target = self.date(cycle), measure.target
+            check_ins.append(self.model(lambda: CheckIn(at=at, value=target), item.n, {}))
         done = [c for c in check_ins if c is not None]
+        kr: KeyResult | None = self.model(
+            lambda: KeyResult(**fields, check_ins=done),  # type: ignore[arg-type]
+            item.n,
+            columns,
+        )
+        if kr is None:
+            del self.problems[mark:-1]
+            return None
         if len(done) != len(check_ins):
             return None
-        if not done:
-            return kr
-        kr = attrs.evolve(kr, check_ins=(*kr.check_ins, *done))
         self.check_ins_at(path, kr.check_ins, done, item.check_ins)
         return kr
 
@@ -1178,7 +1190,7 @@ class _Reader:
             for key, value in line.block.values.items() if line.block else ():
                 self.at(f"{where}.{key}", line.n, value.column)
 
-    def check_in(self, item: _Item, owner: KeyResult | Kpi, path: str) -> CheckIn | None:
+    def check_in(self, item: _Item, owner: _Measure, path: str) -> CheckIn | None:
         """The check-in of an item under a key result or KPI: ``2026-08-01: 4.6 — note``."""
         match = _check_in_line(item.masked, 0)
         assert match is not None
@@ -1204,7 +1216,7 @@ class _Reader:
         )
 
     def quantity(
-        self, n: int, text: str, masked: str, owner: KeyResult | Kpi, column: int
+        self, n: int, text: str, masked: str, owner: _Measure, column: int
     ) -> tuple[Any, int] | None:
         """The number at the start of *masked*, as people write it, in *owner*'s unit, and
         where it ends; None, with a problem, if it cannot be read.
@@ -1270,7 +1282,7 @@ class _Reader:
                     return None
                 exact = exact * _SECONDS[theirs] / _SECONDS[mine]
         value: Any = int(exact) if whole and exact == exact.to_integral_value() else float(exact)
-        if theirs == "%" and owner.unit != "%" and isinstance(owner, KeyResult):
+        if theirs == "%" and owner.unit != "%":
             # Of the way from start to target, as a progress bar shows it.
             start, target = owner.start, owner.target
             if isinstance(start, int | float | Decimal) and isinstance(
@@ -1280,9 +1292,11 @@ class _Reader:
         return value, end
 
     def note(
-        self, item: _Item, note: tuple[str, int], kr: KeyResult, cycle: Cycle | None
-    ) -> tuple[KeyResult, CheckIn | None]:
-        """The key result, and the check-in a progress note on its line makes."""
+        self, item: _Item, note: tuple[str, int], kr: _Measure, cycle: Cycle | None
+    ) -> tuple[CheckIn | None, bool]:
+        """The check-in a progress note on a key result's line makes, and whether it makes the
+        key result a milestone (done, with no target to be done at).
+        """
         text, column = note
         masked = _mask(text)
         expected = (
@@ -1297,26 +1311,28 @@ class _Reader:
                 at = date.fromisoformat(when["at"])
             except ValueError:
                 self.unexpected(item.n, "a real date", when["at"], column=column)
-                return kr, None
+                return None, False
             end = when.start()
+        milestone = False
         if text == "done" or _DONE_WORD.fullmatch(masked, 0, end):
             if kr.direction is None or kr.target is None or isinstance(kr.target, tuple):
-                kr = attrs.evolve(kr, direction=Direction.MILESTONE, start=None, target=None)
+                milestone = True
+                kr = _Measure.of({"direction": Direction.MILESTONE})
             value: Any = kr.target
         elif not _QUANTITY.match(masked, 0, end):
             self.unexpected(item.n, expected, text, column=column)
-            return kr, None
+            return None, False
         else:
             read = self.quantity(item.n, text[:end], masked[:end], kr, column)
             if read is None:
-                return kr, None
+                return None, False
             value, stop = read
             if masked[stop:end].strip():
                 self.unexpected(item.n, expected, text, column=column)
-                return kr, None
+                return None, False
         when_at = at if at is not None else self.date(cycle)
         made = self.model(lambda: CheckIn(at=when_at, value=value), item.n, {}, "progress ")
-        return kr, made
+        return made, milestone
 
     def date(self, cycle: Cycle | None) -> date:
         """The date of an undated check-in: the `As of:` date, else the end of its cycle or
@@ -1344,7 +1360,7 @@ class _Reader:
         )
         if kpi is None:
             return None
-        check_ins = [self.check_in(c, kpi, path) for c in item.check_ins]
+        check_ins = [self.check_in(c, _Measure(unit=kpi.unit), path) for c in item.check_ins]
         done = [c for c in check_ins if c is not None]
         if len(done) != len(check_ins):
             return None
@@ -1383,6 +1399,31 @@ class _Reader:
             item.n,
             columns,
         )
+
+
+@attrs.frozen
+class _Measure:
+    """What a check-in's value is read against: the unit, and the start and target that a
+    percentage is of the way between (none for a KPI).
+    """
+
+    unit: str | None
+    direction: Direction | None = None
+    start: Any = None
+    target: Any = None
+
+    @classmethod
+    def of(cls, fields: dict[str, Any]) -> _Measure:
+        """The measure of a key result made of *fields*, as `KeyResult` will hold them."""
+        direction = fields.get("direction")
+        if type(direction) is str:
+            with contextlib.suppress(ValueError):  # else KeyResult refuses it, by its column
+                direction = Direction(direction)
+        start, target = fields.get("start"), fields.get("target")
+        if direction is Direction.MILESTONE:  # done (1) or not (0) unless told otherwise
+            start = 0 if start is None else start
+            target = 1 if target is None else target
+        return cls(unit=fields.get("unit"), direction=direction, start=start, target=target)
 
 
 def _reading(title: str, box: str | None) -> dict[str, object]:
@@ -1592,15 +1633,11 @@ def _check_in_text(path: str, c: CheckIn) -> str:
         return head + block
 
     def read(line: str) -> str | None:
+        # The value ends where the head does: a space and a dash follow it, so no unit or
+        # multiplier can run on into the note.
         masked = _mask(line)
         end, _ = _attributes(line, masked, 4, len(line))
-        match = _CHECK_IN.match(masked, 4)
-        if match is None:
-            return None
-        number = _QUANTITY.match(masked, match.end(), end)
-        if number is None or number["unit"] or number.end() != len(head):
-            return None
-        return _note_after(line[:end], masked[:end], number.end())
+        return _note_after(line[:end], masked[:end], len(head))
 
     return _written(path, note, lambda text: f"{head} — {text}{block}", read)
 
