@@ -91,17 +91,18 @@ class TestCheck:
     def test_clean_file_exits_0(self, clean: Path) -> None:
         """A file with no findings: exit 0 and a summary line."""
         assert (0, "All checks passed (1 file).\n", "") == call(
-            "check", str(clean), "--today", "2026-07-02"
+            "check", str(clean), "--at", "2026-07-02"
         )
 
     def test_findings_exit_1_one_line_each(self, flawed: Path) -> None:
-        """Error-severity findings exit 1; each is `file:path: CODE [severity] message`."""
-        status, out, _ = call("check", str(flawed), "--today", "2026-08-31")
+        """Error-severity findings exit 1; each is `file:line:col: CODE [severity] message`,
+        its hint on the next line."""
+        status, out, _ = call("check", str(flawed), "--at", "2026-08-31")
         lines = out.splitlines()
         assert 1 == status
-        assert all(line.startswith(f"{flawed}:objectives[") for line in lines[:-1])
+        assert all(line.startswith((f"{flawed}:", "  hint: ")) for line in lines[:-1])
         assert (
-            f"{flawed}:objectives[0].key_results[3]: OKR201 [error] key result 'Improve CSAT'"
+            f"{flawed}:15:5: OKR201 [error] key result 'Improve CSAT' has no measurable target"
             in out
         )
         assert any(": OKR602 [warning] no check-in since" in line for line in lines)
@@ -109,21 +110,22 @@ class TestCheck:
 
     def test_warnings_alone_exit_0(self) -> None:
         """Warnings are judgement calls: the example plan has some, and the check passes."""
-        status, out, _ = call("check", ACME, "--today", "2026-08-31")
+        status, out, _ = call("check", ACME, "--at", "2026-08-31")
         assert 0 == status
         assert out.splitlines()[-1].startswith("Found 0 errors, ")
 
     def test_ignore_turns_findings_off(self, flawed: Path) -> None:
         """--ignore drops codes: the flawed plan's only error goes, and with it exit 1."""
-        status, out, _ = call("check", str(flawed), "--today", "2026-08-31", "--ignore", "OKR201")
+        status, out, _ = call("check", str(flawed), "--at", "2026-08-31", "--ignore", "OKR201")
         assert 0 == status
         assert "OKR201" not in out
 
     def test_select_keeps_only_those(self) -> None:
         """--select keeps only the codes or prefixes named."""
-        status, out, _ = call("check", ACME, "--today", "2026-08-31", "--select", "OKR6")
+        status, out, _ = call("check", ACME, "--at", "2026-08-31", "--select", "OKR6")
         assert 0 == status
-        assert {"OKR602"} == {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]}
+        findings = [line for line in out.splitlines()[:-1] if not line.startswith("  hint: ")]
+        assert {"OKR602"} == {line.split(": ")[1].split()[0] for line in findings}
 
     @pytest.mark.parametrize(("flag", "key"), [("--select", "select"), ("--ignore", "ignore")])
     def test_unknown_code_is_a_usage_error(self, flag: str, key: str) -> None:
@@ -144,7 +146,7 @@ class TestCheck:
 
     def test_json_parses_back(self) -> None:
         """--format json is one JSON document: every finding with its file, and a summary."""
-        status, out, _ = call("check", ACME, "--today", "2026-08-31", "--format", "json")
+        status, out, _ = call("check", ACME, "--at", "2026-08-31", "--format", "json")
         data = json.loads(out)
         assert 0 == status
         assert {"files": 1, "unreadable": 0, "error": 0, "warning": 9, "info": 0} == data["summary"]
@@ -156,7 +158,7 @@ class TestCheck:
 
     def test_github_annotations(self) -> None:
         """--format github prints workflow commands, escaped, info as notice."""
-        _, out, _ = call("check", ACME, "--today", "2026-08-31", "--format", "github")
+        _, out, _ = call("check", ACME, "--at", "2026-08-31", "--format", "github")
         lines = out.splitlines()
         assert all(
             line.startswith(("::error file=", "::warning file=", "::notice file="))
@@ -174,15 +176,15 @@ class TestCheck:
         (tmp_path / "okrs").mkdir()
         plan = tmp_path / "okrs" / "acme.yaml"
         plan.write_bytes(Path(ACME).read_bytes())
-        assert 0 == call("check", str(plan), "--today", "2026-08-31")[0]
+        assert 0 == call("check", str(plan), "--at", "2026-08-31")[0]
 
     def test_config_option_and_bad_config(self, tmp_path: Path, flawed: Path) -> None:
         """--config names the file; a bad setting in it is exit 2 naming the file and key."""
-        assert 1 == call("check", str(flawed), "--today", "2026-08-31")[0]
+        assert 1 == call("check", str(flawed), "--at", "2026-08-31")[0]
         good = tmp_path / "settings" / "okrkit.toml"
         good.parent.mkdir()
         good.write_text('ignore = ["OKR201"]\n')
-        assert 0 == call("check", str(flawed), "--today", "2026-08-31", "--config", str(good))[0]
+        assert 0 == call("check", str(flawed), "--at", "2026-08-31", "--config", str(good))[0]
         bad = tmp_path / "bad" / "okrkit.toml"
         bad.parent.mkdir()
         bad.write_text('slect = ["OKR1"]\n')
@@ -212,20 +214,18 @@ class TestCheck:
 
     def test_stdin(self) -> None:
         """`-` reads standard input: YAML, or JSON when it starts with `{`."""
-        assert 0 == call("check", "-", "--today", "2026-07-02", stdin=CLEAN.encode())[0]
+        assert 0 == call("check", "-", "--at", "2026-07-02", stdin=CLEAN.encode())[0]
         as_json = formats.dumps(formats.loads(CLEAN, "yaml"), "json").encode()
-        assert 0 == call("check", "-", "--today", "2026-07-02", stdin=as_json)[0]
+        assert 0 == call("check", "-", "--at", "2026-07-02", stdin=as_json)[0]
         assert (
             0
-            == call("check", "-", "--input-format", "json", "--today", "2026-07-02", stdin=as_json)[
-                0
-            ]
+            == call("check", "-", "--input-format", "json", "--at", "2026-07-02", stdin=as_json)[0]
         )
 
     def test_one_bad_file_among_good_ones(self, clean: Path, tmp_path: Path) -> None:
         """An unreadable file is named with its problem; the others are still checked; exit 2."""
         missing = tmp_path / "missing.yaml"
-        status, out, err = call("check", str(clean), str(missing), "--today", "2026-07-02")
+        status, out, err = call("check", str(clean), str(missing), "--at", "2026-07-02")
         assert 2 == status
         assert f"okrkit: {missing}: No such file or directory\n" == err
         assert "No findings (2 files, 1 unreadable).\n" == out
@@ -233,15 +233,15 @@ class TestCheck:
     def test_progress_on_a_terminal_only(self, clean: Path) -> None:
         """Many files on a terminal show a progress line on stderr, cleared at the end."""
         paths = [str(clean)] * 10
-        _, _, quiet = call("check", *paths, "--today", "2026-07-02")
-        _, _, shown = call("check", *paths, "--today", "2026-07-02", tty=True)
+        _, _, quiet = call("check", *paths, "--at", "2026-07-02")
+        _, _, shown = call("check", *paths, "--at", "2026-07-02", tty=True)
         assert "" == quiet
         assert f"\rchecking 10/10 {clean}" in shown
         assert shown.endswith("\r\x1b[K")
 
     def test_colour(self, tmp_path: Path) -> None:
         """Colour on a terminal unless NO_COLOR is set; --color always/never decide alone."""
-        argv = ("check", ACME, "--today", "2026-08-31")
+        argv = ("check", ACME, "--at", "2026-08-31")
         assert "\x1b[" in call(*argv, tty=True)[1]
         assert "\x1b[" not in call(*argv, tty=True, env={"NO_COLOR": "1"})[1]
         assert "\x1b[" not in call(*argv)[1]
@@ -316,7 +316,7 @@ class TestCustomRules:
         rules = f"{acme_rules}:RULES"
         status, out, err = call("check", str(clean), "--rules", rules, "--select", "ACME001")
         assert (1, "") == (status, err)
-        assert f"{clean}:objectives[0]: ACME001 [error] owner 'support' is not a team" in out
+        assert f"{clean}:3:3: ACME001 [error] owner 'support' is not a team" in out
         (clean.parent / "pyproject.toml").write_text(
             '[tool.okrkit]\nselect = ["ACME001"]\n[tool.okrkit.options.ACME001]\nprefix = "sup"\n'
         )
@@ -504,9 +504,11 @@ class TestBadInput:
                 assert "warning: alignment loop" in err
             return
         assert 2 == status
-        assert err.startswith(f"okrkit: {tmp_path / expected}")
+        # Each problem at its place in the file when known: okrkit: bad.json:1:30: ...
+        lines = [re.sub(r"^(okrkit: [^:]*)(?::\d+){1,2}:", r"\1:", x) for x in err.splitlines()]
+        assert lines[0].startswith(f"okrkit: {tmp_path / expected}")
         assert "Traceback" not in err
-        assert all(line.startswith(f"okrkit: {path}: ") for line in err.splitlines())
+        assert all(line.startswith(f"okrkit: {path}: ") for line in lines)
 
     def test_directory(self, tmp_path: Path) -> None:
         """A directory is not a file: exit 2 naming it."""
@@ -811,16 +813,14 @@ class TestSchemaParseNew:
     @pytest.mark.parametrize(("fmt", "name"), [("yaml", "yaml"), ("json", "json")])
     def test_new_is_a_clean_plan_for_the_quarter(self, fmt: str, name: str, tmp_path: Path) -> None:
         """`new` writes a plan for the quarter of --today that `check` passes."""
-        status, out, _ = call("new", "--format", fmt, "--today", "2026-11-22")
+        status, out, _ = call("new", "--format", fmt, "--at", "2026-11-22")
         plan = formats.loads(out, name)  # type: ignore[arg-type]
         assert 0 == status
         assert [okrkit.Cycle.parse("2026-Q4")] == [o.cycle for o in plan.objectives]
         target = tmp_path / f"okrs.{name}"
-        assert (0, "") == call("new", "--format", fmt, "--today", "2026-11-22", "-o", str(target))[
-            :2
-        ]
+        assert (0, "") == call("new", "--format", fmt, "--at", "2026-11-22", "-o", str(target))[:2]
         assert (0, "All checks passed (1 file).\n", "") == call(
-            "check", str(target), "--today", "2026-10-02"
+            "check", str(target), "--at", "2026-10-02"
         )
 
     def test_new_defaults_to_this_quarter(self) -> None:
@@ -848,8 +848,8 @@ class TestHelpAndVersion:
 class TestSubprocess:
     def test_exit_statuses(self, clean: Path, flawed: Path, tmp_path: Path) -> None:
         """As users run it: 0 clean, 1 findings, 2 unreadable input or usage, no traceback."""
-        assert 0 == shell("check", str(clean), "--today", "2026-07-02").returncode
-        findings = shell("check", str(flawed), "--today", "2026-08-31")
+        assert 0 == shell("check", str(clean), "--at", "2026-07-02").returncode
+        findings = shell("check", str(flawed), "--at", "2026-08-31")
         assert 1 == findings.returncode
         assert "OKR201" in findings.stdout
         missing = shell("check", str(tmp_path / "missing.json"))
@@ -865,8 +865,8 @@ class TestSubprocess:
     def test_stdin_and_version(self) -> None:
         """`-` reads the pipe; --version answers."""
         acme = Path(ACME).read_bytes()
-        assert 0 == shell("check", "-", "--today", "2026-08-31", stdin=acme).returncode
-        assert 1 == shell("check", "-", "--today", "2026-08-31", stdin=FLAWED.encode()).returncode
+        assert 0 == shell("check", "-", "--at", "2026-08-31", stdin=acme).returncode
+        assert 1 == shell("check", "-", "--at", "2026-08-31", stdin=FLAWED.encode()).returncode
         assert 2 == shell("check", "-", stdin=BAD_TARGET.encode()).returncode
         assert f"okrkit {okrkit.__version__}\n" == shell("--version").stdout
 
@@ -926,7 +926,7 @@ class TestWritesLoseNothing:
             dst.write_bytes(b"old")
         status, out, err = call("convert", str(src), str(dst))
         assert (2, "", 1) == (status, out, len(err.splitlines()))
-        assert err.startswith((f"okrkit: {src}: ", f"okrkit: {dst}: "))
+        assert err.startswith((f"okrkit: {src}:1:68: ", f"okrkit: {dst}: "))
         assert "surrogate" in err
         assert SURROGATE_UNIT == src.read_bytes()
         assert (SURROGATE_UNIT if dst == src else b"old") == dst.read_bytes()
@@ -1094,14 +1094,21 @@ class TestBoundedReads:
         assert (2, expected) == call("check", str(fifo))[::2]
 
     def test_directory_and_missing(self, tmp_path: Path) -> None:
-        """A folder and a missing file each get their one line."""
+        """A folder without OKR files and a missing file each get their one line."""
         (tmp_path / "dir.yaml").mkdir()
         status, _, err = call("check", str(tmp_path / "dir.yaml"), str(tmp_path / "no.yaml"))
         assert 2 == status
         assert [
-            f"okrkit: {tmp_path / 'dir.yaml'}: expected a regular file, got a directory",
+            (
+                f"okrkit: {tmp_path / 'dir.yaml'}: is a folder without OKR files (see 'okrkit"
+                " check --help')"
+            ),
             f"okrkit: {tmp_path / 'no.yaml'}: No such file or directory",
         ] == err.splitlines()
+        assert (
+            2,
+            f"okrkit: {tmp_path / 'dir.yaml'}: expected a regular file, got a directory\n",
+        ) == (call("score", str(tmp_path / "dir.yaml"))[::2])
 
     @NOT_ROOT
     def test_unreadable(self, tmp_path: Path) -> None:

@@ -476,7 +476,7 @@ class TestOptions:
         ("text", "expected"),
         [
             ("next tuesday-ish", "a date or a date and time with an offset"),
-            ("2026-08-01 10:00", "a date, or a date and time with a timezone offset"),
+            ("2026-08-01 10:00", "a UTC offset, got '2026-08-01T10:00:00': add one, e.g."),
         ],
     )
     def test_lenient_dates_still_checked(self, text: str, expected: str) -> None:
@@ -510,15 +510,25 @@ _NUMBER = "a number (or a decimal string such as '12.50')"
 BAD: list[tuple[str, str, list[str]]] = [
     ("not json", "json", ["$: invalid JSON at line 1, column 1: Expecting value"]),
     ("[1, 2]", "json", ["$: expected an object (a mapping) at the root, got [1, 2]"]),
-    ("{}", "json", ["$.okrkit: missing required field (the schema version, 1; write `okrkit: 1`)"]),
+    ("{}", "json", ["$: the document is empty: expected `okrkit: 1` and a list of objectives"]),
+    ("", "json", ["$: the document is empty: expected `okrkit: 1` and a list of objectives"]),
+    (
+        "# a comment",
+        "yaml",
+        ["$: the document is empty: expected `okrkit: 1` and a list of objectives"],
+    ),
     ('{"okrkit": 2}', "json", ["$.okrkit: expected a supported schema version (1), got 2"]),
     ('{"okrkit": "1"}', "json", ["$.okrkit: expected a supported schema version (1), got '1'"]),
-    ('{"okrkit": 1, "objective": []}', "json", ["$.objective: unknown field"]),
+    (
+        '{"okrkit": 1, "objective": []}',
+        "json",
+        ["$.objective: unknown field 'objective' (did you mean 'objectives'?)"],
+    ),
     (  # an id where no id belongs is an unknown field, never an id another place then repeats
         '{"okrkit": 1, "objectives": [{"title": "o", "key_results": [{"id": "k", "title": "k",'
         ' "check_ins": [{"at": "2026-07-01", "value": 1, "id": "k"}]}]}]}',
         "json",
-        ["$.objectives[0].key_results[0].check_ins[0].id: unknown field"],
+        ["$.objectives[0].key_results[0].check_ins[0].id: unknown field 'id'"],
     ),
     (
         '{"okrkit": 1, "objectives": {}}',
@@ -586,9 +596,9 @@ BAD: list[tuple[str, str, list[str]]] = [
         [
             "$.objectives[0].key_results[0].check_ins[0].confidence: expected a number from 0"
             " to 1, got 1.5",
-            "$.objectives[0].key_results[0].check_ins[1].at: expected an ISO 8601 date"
-            " (2026-07-01) or date and time with an offset (2026-07-01T09:30:00+02:00), got"
-            " '2026-07-01T09:00:00'",
+            "$.objectives[0].key_results[0].check_ins[1].at: expected a date and time with a UTC"
+            " offset, got '2026-07-01T09:00:00': add one, e.g. 2026-07-01T09:00:00+00:00 (UTC) or"
+            " 2026-07-01T09:00:00+02:00",
             "$.objectives[0].key_results[0].check_ins[2].at: missing required field",
             f"$.objectives[0].key_results[0].check_ins[2].value: expected {_NUMBER}, got True",
         ],
@@ -676,8 +686,9 @@ BAD: list[tuple[str, str, list[str]]] = [
         "due = 2026-07-01T09:00:00\n",
         "toml",
         [
-            "$.objectives[0].key_results[0].due: expected a date and time with a timezone offset,"
-            " got datetime.datetime(2026, 7, 1, 9, 0)"
+            "$.objectives[0].key_results[0].due: expected a date and time with a UTC offset, got"
+            " '2026-07-01T09:00:00': add one, e.g. 2026-07-01T09:00:00+00:00 (UTC) or"
+            " 2026-07-01T09:00:00+02:00"
         ],
     ),
     (
@@ -1309,7 +1320,7 @@ class TestParserProblemsInTheDocumentsTerms:
         """A plain unknown name reads as part of the path, as before."""
         with pytest.raises(FormatError) as caught:
             formats.loads('{"okrkit": 1, "objectives": [{"title": "a", "colour_2": 1}]}')
-        assert ("$.objectives[0].colour_2: unknown field",) == caught.value.problems
+        assert ("$.objectives[0].colour_2: unknown field 'colour_2'",) == caught.value.problems
 
 
 class TestOffsets:

@@ -102,7 +102,7 @@ class TestCsv:
     @pytest.mark.parametrize(
         ("table", "history", "problems"),
         [
-            ("", None, ["table: expected a header row, got an empty file"]),
+            ("", None, ["table: the document is empty: expected a header row of okrkit's columns"]),
             ("objective.title,colour\n", None, ["table header[1]: unknown column 'colour'"]),
             (
                 "objective.title,objective.title\n",
@@ -130,7 +130,7 @@ class TestCsv:
                 "kr_id,at,value\nnps,2026-13-01,1\nchurn,2026-07-01,1\n,2026-07-01,1\n",
                 [
                     "check-ins row 4.kr_id: missing required field",
-                    "row 2.kr.check_ins[0].at: expected a real date, got '2026-13-01'",
+                    "row 2.kr.check_ins[0].at: impossible date '2026-13-01': a month is 01 to 12",
                     "check-ins kr_id: expected the id of a key result in the table, got 'churn'",
                 ],
             ),
@@ -750,7 +750,7 @@ class TestMarkdown:
     @given(st.text(alphabet=" \t\n\r"))
     def test_blank_document_is_refused(self, text: str) -> None:
         """A document of nothing but whitespace holds no objective, and is refused."""
-        with pytest.raises(FormatError, match="got an empty document"):
+        with pytest.raises(FormatError, match="the document is empty"):
             formats.loads(text, "markdown")
 
     def test_plan_without_objectives_is_not_written(self) -> None:
@@ -879,8 +879,8 @@ class TestMarkdown:
             (
                 "",
                 [
-                    "document: expected an objective (a heading or an 'Objective:' line), got an"
-                    " empty document"
+                    "document: the document is empty: expected an objective (a heading or an"
+                    " 'Objective:' line)"
                 ],
             ),
             (

@@ -540,7 +540,7 @@ def command_line(document: str | bytes, format: FormatName, folder: Path, at: da
     path = folder / f"okrs{SUFFIX[format]}"
     path.write_bytes(_encoded(document))
     for command in COMMANDS:
-        when = ["--today" if command == "check" else "--at", at.isoformat()]
+        when = ["--at", at.isoformat()]  # the same option on every command
         stdout, stderr = io.StringIO(), io.StringIO()
         streams = Streams(stdin=io.BytesIO(), stdout=stdout, stderr=stderr, environ={})
         status = run(["--color", "never", command, str(path), *when], streams)

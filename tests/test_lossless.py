@@ -282,13 +282,31 @@ class TestCsvFiles:
         formats.dump(_plan(), tmp_path / "okrs.csv")
         assert ["mine.csv", "okrs.csv"] == sorted(os.listdir(tmp_path))
 
+    def test_a_link_beside_the_table_is_replaced_not_followed(self, tmp_path: Path) -> None:
+        """The files beside a table are names the caller never gave: a link there is replaced
+        by the file, and what it pointed to is left as it was (the table's own link is followed,
+        as `dump` follows any path it is given)."""
+        precious = tmp_path / "precious.txt"
+        precious.write_text("precious", encoding="utf-8")
+        (tmp_path / "okrs.kpis.csv").symlink_to(precious)
+        (tmp_path / "okrs.history.csv").symlink_to(tmp_path / "nowhere")
+        plan = _plan(1, 2, kpis=True, history=True)
+        formats.dump(plan, tmp_path / "okrs.csv")
+        assert "precious" == precious.read_text(encoding="utf-8")
+        assert not (tmp_path / "okrs.kpis.csv").is_symlink()
+        assert not (tmp_path / "okrs.history.csv").is_symlink()
+        assert plan == formats.load(tmp_path / "okrs.csv")
+
     def test_explicit_check_ins_win(self, tmp_path: Path) -> None:
         """check_ins= names the file to read instead of the one beside the table."""
         path = tmp_path / "okrs.csv"
         formats.dump(_plan(1, 2), path)
         other = tmp_path / "other.csv"
-        other.write_text("kr_id,at,value\r\nnps,2026-07-09,9\r\n", encoding="utf-8")
-        assert [9] == [
+        # It holds the table's latest check-in (the 2 of 2026-07-02), not the 1 beside it.
+        other.write_text(
+            "kr_id,at,value\r\nnps,2026-07-02,2\r\nnps,2026-07-09,9\r\n", encoding="utf-8"
+        )
+        assert [2, 9] == [
             c.value for c in formats.load(path, check_ins=other).key_result("nps").check_ins
         ]
 
@@ -415,6 +433,61 @@ class TestCsvFiles:
 
 
 class TestHandWritten:
+    def test_a_check_in_file_from_another_plan_is_refused(self, tmp_path: Path) -> None:
+        """A table written with a place for each latest check-in, whose row shows none while
+        the check-in file beside it holds some (a file left from another plan), is refused;
+        a table written by hand without check-in columns leaves them to their file."""
+        formats.dump(_plan(25, 28), tmp_path / "okrs.csv")
+        fresh = formats.dumps(_plan(), "csv")  # the same key result, no check-in yet
+        (tmp_path / "okrs.csv").write_text(fresh, encoding="utf-8")
+        with pytest.raises(FormatError) as error:
+            formats.load(tmp_path / "okrs.csv")
+        (problem,) = error.value.details
+        assert (str(tmp_path / "okrs.csv"), "row 2.check_in", "no check-in") == (
+            problem.file,
+            problem.path,
+            problem.value,
+        )
+        assert "is the check-in file from another plan?" in problem.message
+        by_hand = "objective.title,kr.id,kr.title\nGrow,nps,Raise NPS\n"
+        (tmp_path / "okrs.csv").write_text(by_hand, encoding="utf-8")
+        read = formats.load(tmp_path / "okrs.csv")
+        assert [25, 28] == [c.value for c in read.key_result("nps").check_ins]
+
+    def test_problems_beside_the_table_name_their_file(self, tmp_path: Path) -> None:
+        formats.dump(_plan(1, kpis=True), tmp_path / "okrs.csv")
+        beside = tmp_path / "okrs.check-ins.csv"
+        beside.write_text("kr_id,at,value\nnps,2026-07-01,1\n,2026-07-02,2\n", encoding="utf-8")
+        with pytest.raises(FormatError) as error:
+            formats.load(tmp_path / "okrs.csv")
+        assert [str(beside)] == [p.file for p in error.value.details]
+
+    def test_a_check_in_typed_into_the_table_is_not_dropped(self) -> None:
+        """Read with the check-in file, a row's check-in the file does not hold (a new week's
+        value typed into the spreadsheet) is refused, naming its row; one the file holds, and
+        one of a key result the file has no check-ins for, are read."""
+        plan = _plan(40, 41)
+        table, history = formats.dumps(plan, "csv", lossy=True), formats.dumps_check_ins(plan)
+        assert plan == formats.loads(table, "csv", check_ins=history)
+        typed = table.replace("2026-07-02,41", "2026-07-09,44")
+        with pytest.raises(FormatError) as error:
+            formats.loads(typed, "csv", check_ins=history)
+        (problem,) = error.value.details
+        assert ("row 2.check_in", {"at": "2026-07-09", "value": 44}) == (
+            problem.path,
+            problem.value,
+        )
+        assert "add it to the check-in file, or clear these cells" in problem.message
+        other = KeyResult(id="other", title="Other").check_in(1, at=date(2026, 7, 1))
+        two = Plan(objectives=[attrs.evolve(plan.objectives[0], key_results=[
+            plan.objectives[0].key_results[0], other])])  # fmt: skip
+        # A check-in file without the first key result's: its row's check-in is all it has.
+        read = formats.loads(
+            formats.dumps(two, "csv", lossy=True), "csv", check_ins=formats.dumps_check_ins(
+                Plan(objectives=[Objective(title="x", key_results=[other])]))
+        )  # fmt: skip
+        assert [41] == [c.value for c in read.key_result("nps").check_ins]
+
     def test_kpi_rows_agree(self) -> None:
         """A KPI's rows (one per check-in) must repeat its columns; each problem is named."""
         kpis = (

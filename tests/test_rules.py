@@ -195,7 +195,7 @@ class TestValidate:
 
         general = []
         for name, index in re.findall(r"([A-Za-z_]\w*)(?:\[(\d+)\])?", path):
-            general += (RANK.get(name, 9), name, int(index) if index else -1)
+            general += (RANK.get(name, -1), name, int(index) if index else -1)
         assert tuple(general) == path_key(path)
 
     def test_alignment_loops_and_unknown_ids_are_reported_not_raised(self) -> None:
@@ -263,22 +263,24 @@ class TestValidate:
 
 
 _PLACES = re.compile(
-    r"objectives\[(\d+)\](?:\.key_results\[(\d+)\](?:\.check_ins\[(\d+)\])?)?"
-    r"|kpis\[(\d+)\]|history\[(\d+)\]"
+    r"(?:objectives\[(\d+)\](?:\.key_results\[(\d+)\](?:\.check_ins\[(\d+)\])?)?"
+    r"|kpis\[(\d+)\]|history\[(\d+)\])(\.level)?"
 )
 
 
 def document_position(path: str) -> tuple[int, ...]:
     """Where the object at *path* is in a plan's document, stated here rather than taken from
     the engine: the objectives, then the KPIs, then the history, each in its own order; an
-    objective before its key results, a key result before its check-ins."""
+    objective before its fields (its level), then its key results, a key result before its
+    check-ins."""
     found = _PLACES.fullmatch(path)
     assert found, f"not a path the built-in rules write: {path!r}"
+    *steps, field = found.groups()
     objective, key_result, check_in, kpi, history = (
-        -1 if step is None else int(step) for step in found.groups()
+        -1 if step is None else int(step) for step in steps
     )
     if objective >= 0:
-        return (0, objective, key_result, check_in)
+        return (0, objective, key_result, check_in, field is not None)
     return (1, kpi) if kpi >= 0 else (2, history)
 
 
@@ -846,7 +848,7 @@ class TestRuleRegistry:
         ]
         assert "ACME001" not in REGISTRY
         assert "Objectives must not mention the secret word." == mine["ACME001"].summary
-        assert "<RuleRegistry of 31 rules>" == repr(mine)
+        assert "<RuleRegistry of 32 rules>" == repr(mine)
 
     def test_options_cannot_change_after_registration(self) -> None:
         """A rule keeps its own read-only copy of the options it was registered with."""

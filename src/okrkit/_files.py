@@ -17,7 +17,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import IO
 
 from okrkit.errors import (
@@ -146,8 +146,16 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     write_files([(path, text)])
 
 
-def write_files(files: Sequence[tuple[str | os.PathLike[str], str | None]]) -> None:
+def write_files(
+    files: Sequence[tuple[str | os.PathLike[str], str | None]],
+    *,
+    unnamed: Collection[str | os.PathLike[str]] = (),
+) -> None:
     """Write each text to its file as `write_text` does, together; None removes the file.
+
+    The files in *unnamed* are those the user did not name (the files beside a CSV table): a
+    link there is replaced by the file, never followed, so that writing them cannot change a
+    file elsewhere that the user never meant to write.
 
     Every text is encoded, every target checked and every temporary file written and synced
     before any target changes, so a failure up to there (a full disk, a read-only file, text
@@ -159,8 +167,9 @@ def write_files(files: Sequence[tuple[str | os.PathLike[str], str | None]]) -> N
     """
     steps: list[tuple[str, str, str | None, bytes | None, int | None]] = []
     try:
+        unfollowed = {os.fspath(p) for p in unnamed}
         for path, text in files:
-            steps.append(_prepare(path, text, steps))
+            steps.append(_prepare(path, text, steps, follow=os.fspath(path) not in unfollowed))
     except BaseException:
         _discard(steps)
         raise
@@ -197,6 +206,8 @@ def _prepare(
     path: str | os.PathLike[str],
     text: str | None,
     before: Sequence[tuple[str, str, str | None, bytes | None, int | None]],
+    *,
+    follow: bool = True,
 ) -> tuple[str, str, str | None, bytes | None, int | None]:
     """One file's step: (name, target, temporary, bytes to write into it, its mode).
 
@@ -215,14 +226,16 @@ def _prepare(
             raise _not_regular(name, kind)
         return name, name, None, None, None
     data = _encode(text, name)
-    target = os.path.realpath(name)
+    target = os.path.realpath(name) if follow else os.path.abspath(name)
     mode: int | None
     try:
-        mode = os.stat(target).st_mode
+        mode = os.stat(target).st_mode if follow else os.lstat(target).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as error:
         raise file_error(error, name) from None
+    if mode is not None and stat.S_ISLNK(mode):
+        mode = None  # a link not followed is replaced, as by a new file
     if mode is not None and stat.S_ISDIR(mode):
         raise _not_regular(name, mode)
     if mode is not None and not stat.S_ISREG(mode):

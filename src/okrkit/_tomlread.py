@@ -71,6 +71,25 @@ def check_shape(text: str, limit: int | None) -> None:
             key, parts = True, 1
 
 
+# Where tomllib says its problem is, at the end of its message (Python 3.11 to 3.13 have no
+# attributes for it).
+_AT = re.compile(r"(.*) \(at line (\d+), column (\d+)\)", re.DOTALL)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _decode_error(text: str, message: str) -> FormatError:
+    """tomllib's error, at its line and column; an impossible date (``2026-02-30``) named."""
+    at = _AT.fullmatch(message)
+    if at is None:
+        return FormatError.invalid("TOML", message)
+    problem, line, column = at[1], int(at[2]), int(at[3])
+    lines = text.split("\n")
+    found = _DATE.match(lines[line - 1], column - 1) if line <= len(lines) else None
+    if found is not None:
+        problem = f"impossible date {found[0]!r}"
+    return FormatError.invalid("TOML", problem, line=line, column=column)
+
+
 def loads(text: str, max_depth: int | None = None) -> Any:
     """The data of a TOML document; a FormatError naming the line and column if it is not TOML.
 
@@ -80,7 +99,7 @@ def loads(text: str, max_depth: int | None = None) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise FormatError.invalid("TOML", str(error)) from None
+        raise _decode_error(text, str(error)) from None
     except RecursionError:  # nested arrays, read with max_depth=None
         raise FormatError.invalid("TOML", "nested too deeply to read") from None
     except (ValueError, OverflowError) as error:  # a huge integer, a float out of range

@@ -284,7 +284,18 @@ class _Number:
                 expected += f" as a float, as scores are computed (it is {float(number)!r})"
             raise InvalidValueError(attribute.name, value, expected)
         if self.lo is not None and self.hi is not None and not self.lo <= number <= self.hi:
-            raise InvalidValueError(attribute.name, value, f"a number from {self.lo} to {self.hi}")
+            hint = None
+            # A whole percentage for a fraction (confidence: 60), the usual slip.
+            if (self.lo, self.hi) == (0, 1) and 1 < number <= 100 and number == int(number):
+                hint = f"did you mean {_hundredth(number)}?"
+            expected = f"a number from {self.lo} to {self.hi}"
+            raise InvalidValueError(attribute.name, value, expected, hint)
+
+
+def _hundredth(number: Number) -> str:
+    """*number* / 100 written plainly, without float noise: 60 and 60.0 -> ``0.6``."""
+    exact = Decimal(repr(number) if isinstance(number, float) else number) / 100
+    return format(exact.normalize(), "f")
 
 
 def number(

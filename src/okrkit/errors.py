@@ -152,28 +152,39 @@ def _join(prefix: str, path: str) -> str:
 
 
 class _LocatedError(OKRError):
-    """An error about one value at one place: what was expected there, and what was seen."""
+    """An error about one value at one place: what was expected there, and what was seen.
+
+    *hint* is a guess at what was meant, said after the value (``did you mean 0.6?``).
+    """
 
     path: str
     value: object
     expected: str
+    hint: str | None
 
-    def __init__(self, path: str, value: object, expected: str) -> None:
+    def __init__(self, path: str, value: object, expected: str, hint: str | None = None) -> None:
         self.path = path
         self.value = value
         self.expected = expected
+        self.hint = hint
         super().__init__(self._message())
 
     def _message(self) -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{where}expected {self.expected}, got {safe_repr(self.value)}"
+        return where + self.said
+
+    @property
+    def said(self) -> str:
+        """What is wrong, without the path: ``expected ..., got ...`` and the hint if any."""
+        hint = "" if self.hint is None else f" ({self.hint})"
+        return f"expected {self.expected}, got {safe_repr(self.value)}{hint}"
 
     def under(self, prefix: str) -> _LocatedError:
         """The same error, with its path placed under *prefix* (``objectives[0]``)."""
-        return type(self)(_join(prefix, self.path), self.value, self.expected)
+        return type(self)(_join(prefix, self.path), self.value, self.expected, self.hint)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.path, self.value, self.expected))
+        return (type(self), (self.path, self.value, self.expected, self.hint))
 
 
 class InvalidValueError(_LocatedError, ValueError):
@@ -181,6 +192,8 @@ class InvalidValueError(_LocatedError, ValueError):
 
     >>> str(InvalidValueError("confidence", 1.5, "a number from 0 to 1"))
     'confidence: expected a number from 0 to 1, got 1.5'
+    >>> str(InvalidValueError("confidence", 60, "a number from 0 to 1", "did you mean 0.6?"))
+    'confidence: expected a number from 0 to 1, got 60 (did you mean 0.6?)'
     """
 
 

@@ -87,6 +87,22 @@ class Level(enum.StrEnum):
     TEAM = "team"
     INDIVIDUAL = "individual"
 
+    @classmethod
+    def known(cls, level: object) -> Level | None:
+        """The usual level *level* names, whatever its case; None for any other value.
+
+        Levels are compared this way wherever okrkit compares them (``"Team"`` is a team).
+
+        >>> Level.known("Team"), Level.known("squad")
+        (<Level.TEAM: 'team'>, None)
+        """
+        if not isinstance(level, str):
+            return None
+        return _LEVELS.get(level.casefold())
+
+
+_LEVELS = {level.value: level for level in Level}
+
 
 def _sorted_check_ins(value: object) -> tuple[CheckIn, ...]:
     items = v.to_tuple(value) if not isinstance(value, tuple) else value

@@ -671,7 +671,10 @@ class AlignmentTree:
             groups: dict[Any, list[int]] = {}
             nodes = self._nodes
             for i in self._forest.order:
-                groups.setdefault(getattr(nodes[i][0], field), []).append(i)
+                key = getattr(nodes[i][0], field)
+                if field == "level":  # the usual levels whatever their case, as everywhere
+                    key = Level.known(key) or key
+                groups.setdefault(key, []).append(i)
             index = {key: self._ids(positions) for key, positions in groups.items()}
             self._cache[field] = index  # a benign race: two threads build the same index
         return index.get(value, ())
@@ -686,7 +689,7 @@ class AlignmentTree:
         """The objectives at *level* (``"team"``, `Level.TEAM`; None: no level), depth first."""
         if level is not None and not isinstance(level, str):
             raise InvalidTypeError("level", level, "a Level, a level's name or None")
-        return self._by("level", None if level is None else str(level))
+        return self._by("level", None if level is None else Level.known(level) or str(level))
 
     def by_cycle(self, cycle: Cycle | None) -> tuple[str, ...]:
         """The objectives set for exactly *cycle* (None: no cycle), depth first."""
@@ -701,7 +704,7 @@ class AlignmentTree:
         return self._ids(
             i
             for i in self._forest.roots
-            if (level := nodes[i][0].level) is not None and level != Level.COMPANY
+            if (level := nodes[i][0].level) is not None and Level.known(level) != Level.COMPANY
         )
 
     def score(self, id: str) -> float | None:

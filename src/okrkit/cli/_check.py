@@ -1,17 +1,27 @@
-"""``okrkit check``: lint OKR files, and print the findings as text, JSON or CI annotations."""
+"""``okrkit check``: lint OKR files, and print the findings as text, JSON, CI annotations or SARIF.
+
+Each finding is said at its place, ``okrs.yaml:12:7: OKR201 [warning] message``, with its hint
+on the next line, as ruff says its findings; at its path in the plan (``okrs.csv:objectives[2]:``)
+when the format gives no line.  A folder is searched for OKR files (`okrkit.cli._walk`).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import attrs
 
 from okrkit import _display as display
 from okrkit._escape import github_data, github_property, terminal
 from okrkit.cli._config import rule_config, rule_registry, run_rules
 from okrkit.cli._io import (
     InputError,
+    Paint,
     Streams,
     colorizer,
     complain,
@@ -25,67 +35,248 @@ from okrkit.errors import OKRError
 if TYPE_CHECKING:
     import argparse
 
-    from okrkit.rules import RuleConfig, RuleRegistry
+    from okrkit.rules import Diagnostic, RuleConfig, RuleRegistry
 
 __all__ = ["cmd_check"]
 
 _PROGRESS_FROM = 10  # files checked before a progress indicator is worth showing
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
+_SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+@attrs.frozen
+class _Found:
+    """A finding, and the file it is in as the command names it."""
+
+    file: str
+    diagnostic: Diagnostic
+
+
+@attrs.define
+class _Run:
+    """What one ``check`` found: the files it read, their findings and what it could not read."""
+
+    files: list[str] = attrs.Factory(list)
+    found: list[_Found] = attrs.Factory(list)
+    failed: list[InputError] = attrs.Factory(list)
+    empty: list[InputError] = attrs.Factory(list)
+    """The folders named that hold no OKR file."""
+
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.found:
+            counts[f.diagnostic.severity.value] += 1
+        return counts
 
 
 def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit check PATH...``: lint OKR files; 1 if any finding is at error severity."""
-    registry = rule_registry(args, streams).registry
-    _check_flags(args, registry)
-    paint = colorizer(args.color, streams)
+    rules = rule_registry(args, streams).registry
+    _check_flags(args, rules)
+    run = _Run()
+    paths = _inputs(args.paths, run, streams)
     # On a terminal only, whatever NO_COLOR says: a progress line is not colour.
-    progress = len(args.paths) >= _PROGRESS_FROM and isatty(streams.stderr)
+    progress = len(paths) >= _PROGRESS_FROM and isatty(streams.stderr)
     cache: dict[Path, RuleConfig] = {}
-    found: list[dict[str, Any]] = []
-    failed = 0
-    for n, path in enumerate(args.paths, start=1):
+    for n, path in enumerate(paths, start=1):
         name = input_name(path)
+        run.files.append(name)
         if progress:
-            streams.stderr.write(f"\rchecking {n}/{len(args.paths)} {terminal(name)}\x1b[K")
+            streams.stderr.write(f"\rchecking {n}/{len(paths)} {terminal(name)}\x1b[K")
             streams.stderr.flush()
         try:
             plan = read_plan(path, streams, args.input_format)
-            config = rule_config(args, path, cache, registry)
-            report = run_rules(plan, config, args.today, registry, name=name, streams=streams)
+            config = rule_config(args, path, cache, rules)
+            report = run_rules(plan, config, args.at, rules, name=name, streams=streams)
         except InputError as error:
-            failed += 1
+            run.failed.append(error)
             if progress:
                 streams.stderr.write("\r\x1b[K")
             complain(error, streams)
             continue
-        found.extend({**d.to_dict(), "file": name} for d in report)
+        run.found.extend(_Found(name, d) for d in report)
     if progress:
         streams.stderr.write("\r\x1b[K")
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for d in found:
-        counts[d["severity"]] += 1
     out = streams.stdout
     if args.format == "json":
-        summary = {"files": len(args.paths), "unreadable": failed, **counts}
-        out.write(json.dumps({"diagnostics": found, "summary": summary}, indent=2) + "\n")
+        out.write(_json(run) + "\n")
+    elif args.format == "sarif":
+        out.write(json.dumps(_sarif(run, rules), indent=2) + "\n")
     elif args.format == "github":
-        for d in found:
-            title = github_property(f"{d['code']} {d['name']}")
-            file = github_property(d["file"])
-            message = github_data(f"{d['path'] or '$'}: {d['message']}")
-            out.write(f"::{_GITHUB_LEVEL[d['severity']]} file={file},title={title}::{message}\n")
+        out.writelines(_github(f) + "\n" for f in run.found)
     else:
-        for d in found:
-            where = terminal(f"{d['file']}:{d['path']}" if d["path"] else d["file"])
-            severity = paint(d["severity"], _SEVERITY_STYLE[d["severity"]])
-            code = paint(terminal(d["code"]), "bold")
-            out.write(f"{where}: {code} [{severity}] {terminal(d['message'])}\n")
-        out.write(_summary(counts, len(args.paths), failed) + "\n")
-    if failed:
+        paint = colorizer(args.color, streams)
+        for f in run.found:
+            out.write(_text(f, paint))
+        out.write(_summary(run) + "\n")
+    if run.failed or run.empty:
         return 2
-    return 1 if counts["error"] else 0
+    return 1 if run.counts()["error"] else 0
+
+
+def _inputs(paths: Sequence[str], run: _Run, streams: Streams) -> list[str]:
+    """The files to check: each file named, and the OKR files in each folder named.
+
+    A folder without any is a problem of its own (exit 2): a check of nothing passes nothing.
+    """
+    from okrkit.cli._walk import okr_files
+
+    files: list[str] = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            files.append(path)
+            continue
+        found = okr_files(path)
+        if not found:
+            error = InputError(path, ["is a folder without OKR files (see 'okrkit check --help')"])
+            run.empty.append(error)
+            complain(error, streams)
+        named = set(files)
+        files += [file for file in found if file not in named]  # checked once
+    return files
+
+
+def _where(f: _Found) -> str:
+    """Where a finding is: ``file:line:col``, else ``file:path`` (``file`` for the plan)."""
+    d = f.diagnostic
+    if d.line is not None:
+        return f"{f.file}:{d.line}:{d.column}" if d.column is not None else f"{f.file}:{d.line}"
+    return f"{f.file}:{d.path}" if d.path else f.file
+
+
+def _text(f: _Found, paint: Paint) -> str:
+    """A finding as text: where, code, severity and message; its hint on the next line."""
+    d = f.diagnostic
+    severity = paint(d.severity.value, _SEVERITY_STYLE[d.severity.value])
+    code = paint(terminal(d.code), "bold")
+    text = f"{terminal(_where(f))}: {code} [{severity}] {terminal(d.message)}\n"
+    if d.hint is not None:
+        text += f"  {paint('hint:', 'bold')} {terminal(d.hint)}\n"
+    return text
+
+
+def _github(f: _Found) -> str:
+    """A finding as a GitHub Actions workflow command: an annotation at its line and column."""
+    d = f.diagnostic
+    place = f"file={github_property(f.file)}"
+    if d.line is not None:
+        place += f",line={d.line}" + ("" if d.column is None else f",col={d.column}")
+    title = github_property(f"{d.code} {d.name}")
+    message = f"{d.path or '$'}: {d.message}" + ("" if d.hint is None else f"\nhint: {d.hint}")
+    return f"::{_GITHUB_LEVEL[d.severity.value]} {place},title={title}::{github_data(message)}"
+
+
+def _json(run: _Run) -> str:
+    found = [{**f.diagnostic.to_dict(), "file": f.file} for f in run.found]
+    summary = {"files": len(run.files), "unreadable": len(run.failed) + len(run.empty)}
+    return json.dumps({"diagnostics": found, "summary": summary | run.counts()}, indent=2)
+
+
+# SARIF 2.1.0 ------------------------------------------------------------------------------
+# https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html: one run of one tool, its
+# rules, the results, and the invocation's notifications of files it could not read.
+
+
+def _uri(file: str) -> str | None:
+    """*file* as a SARIF artifact URI: relative as given (to the checkout, where code
+    scanning resolves it), else a file URI; None for standard input, which has none."""
+    if file == input_name("-"):
+        return None
+    path = Path(file)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix())
+
+
+def _physical(file: str, line: int | None, column: int | None) -> dict[str, Any] | None:
+    uri = _uri(file)
+    if uri is None:
+        return None
+    place: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    if line is not None:
+        place["region"] = {"startLine": line} | ({} if column is None else {"startColumn": column})
+    return place
+
+
+def _sarif_result(f: _Found, index: Mapping[str, int]) -> dict[str, Any]:
+    d = f.diagnostic
+    location: dict[str, Any] = {}
+    physical = _physical(f.file, d.line, d.column)
+    if physical is not None:
+        location["physicalLocation"] = physical
+    path = d.path or "$"
+    location["logicalLocations"] = [
+        {"name": path.rsplit(".", 1)[-1], "fullyQualifiedName": path, "kind": "object"}
+    ]
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": _SARIF_LEVEL[d.severity.value],
+        "message": {"text": d.message},
+        "locations": [location],
+        "ruleIndex": index[d.code],  # every finding is of a rule of the registry the run lists
+    }
+    properties = {k: v for k, v in (("id", d.id), ("hint", d.hint)) if v is not None}
+    if properties:
+        result["properties"] = properties
+    return result
+
+
+def _sarif_notification(error: InputError) -> list[dict[str, Any]]:
+    said = []
+    for problem, place in zip(error.problems or ("cannot be read",), error.places, strict=False):
+        notification: dict[str, Any] = {"level": "error", "message": {"text": problem}}
+        line, _, column = (place or "").partition(":")
+        physical = _physical(
+            error.file, int(line) if line else None, int(column) if column else None
+        )
+        if physical is not None:
+            notification["locations"] = [{"physicalLocation": physical}]
+        said.append(notification)
+    return said
+
+
+def _sarif(run: _Run, rules: RuleRegistry) -> dict[str, Any]:
+    """The run as a SARIF 2.1.0 log, for code-scanning dashboards."""
+    from okrkit import __version__
+
+    descriptors = []
+    for rule in rules:
+        descriptor: dict[str, Any] = {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary or rule.name},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity.value]},
+        }
+        if rule.hint is not None:
+            descriptor["help"] = {"text": rule.hint}
+        descriptors.append(descriptor)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    errors = run.failed + run.empty
+    notifications = [n for error in errors for n in _sarif_notification(error)]
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    driver = {
+        "name": "okrkit",
+        "version": __version__,
+        "informationUri": "https://github.com/okrkit/okrkit",
+        "rules": descriptors,
+    }
+    return {
+        "$schema": _SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": [_sarif_result(f, index) for f in run.found],
+            }
+        ],
+    }
 
 
 def _check_flags(args: argparse.Namespace, registry: RuleRegistry) -> None:
@@ -103,12 +294,15 @@ def _check_flags(args: argparse.Namespace, registry: RuleRegistry) -> None:
         raise InputError("--select/--ignore", problems(error)) from None
 
 
-def _summary(counts: Mapping[str, int], files: int, unreadable: int) -> str:
-    checked = display.count(files, "file")
-    if unreadable:
-        checked += f", {unreadable} unreadable"
+def _summary(run: _Run) -> str:
+    counts = run.counts()
+    checked = display.count(len(run.files), "file")
+    if run.failed:
+        checked += f", {len(run.failed)} unreadable"
+    if run.empty:
+        checked += f", {display.count(len(run.empty), 'folder')} without OKR files"
     if not any(counts.values()):
-        return f"{'No findings' if unreadable else 'All checks passed'} ({checked})."
+        return f"{'No findings' if run.failed or run.empty else 'All checks passed'} ({checked})."
     parts = [display.count(counts["error"], "error"), display.count(counts["warning"], "warning")]
     parts.append(f"{counts['info']} info")
     return f"Found {', '.join(parts)} in {checked}."

@@ -30,6 +30,7 @@ __all__ = [
     "complain",
     "input_name",
     "isatty",
+    "placed",
     "problems",
     "read_plan",
     "suffix_format",
@@ -66,12 +67,19 @@ class Streams:
 
 
 class InputError(Exception):
-    """Input that cannot be used: each problem is reported as ``okrkit: <file>: <problem>``."""
+    """Input that cannot be used: each problem is reported as ``okrkit: <file>: <problem>``.
 
-    def __init__(self, file: str, problems: Sequence[str]) -> None:
+    *places* gives, problem by problem, where in the file it is (``12:7``), when known:
+    the problem is then reported at ``<file>:12:7``.
+    """
+
+    def __init__(
+        self, file: str, problems: Sequence[str], places: Sequence[str | None] = ()
+    ) -> None:
         super().__init__(file)
         self.file = file
         self.problems = tuple(problems)
+        self.places = tuple(places) + (None,) * (len(self.problems) - len(places))
 
 
 def problems(error: BaseException, *, file: str | None = None) -> list[str]:
@@ -90,8 +98,30 @@ def problems(error: BaseException, *, file: str | None = None) -> list[str]:
 
 def complain(error: InputError, streams: Streams) -> None:
     """Report *error* on standard error, a line per problem."""
-    for problem in error.problems or ("cannot be read",):
-        streams.stderr.write(f"okrkit: {terminal(error.file)}: {terminal(problem)}\n")
+    said = zip(error.problems or ("cannot be read",), error.places or (None,), strict=True)
+    for problem, place in said:
+        where = error.file if place is None else f"{error.file}:{place}"
+        streams.stderr.write(f"okrkit: {terminal(where)}: {terminal(problem)}\n")
+
+
+def placed(error: BaseException, file: str) -> InputError:
+    """The `InputError` of *error*, raised reading *file*: each problem at its line and
+    column in the file when known, as ``okrkit: <file>:12:7: <problem>``."""
+    if not isinstance(error, FormatError):
+        return InputError(file, problems(error))
+    lines: list[str] = []
+    places: list[str | None] = []
+    for problem in error.details:
+        place = None
+        if problem.line is not None and problem.file in (None, file):
+            place = str(problem.line) + ("" if problem.column is None else f":{problem.column}")
+            # Said as the problem says itself in the file, less the file and place said first.
+            text = str(attrs.evolve(problem, file=file)).removeprefix(f"{file}:{place}: ")
+        else:
+            text = str(attrs.evolve(problem, file=None) if problem.file == file else problem)
+        lines.append(text.replace("\n", " "))
+        places.append(place)
+    return InputError(file, lines, places)
 
 
 # Colour ------------------------------------------------------------------------------------
@@ -182,14 +212,15 @@ def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> 
             return formats.load(path, format="csv", max_size=limit)
         else:
             data = read_bytes(path, max_size=limit)
-        return formats.loads(data, _format_of(path, format, data))
+        # The plan's source is named as the user named it, for its findings' places.
+        return formats.loads(data, _format_of(path, format, data), file=name)
     except FileError as error:
-        found = problems(error)
+        found = problems(error, file=name)
         if error.errno is None:  # a FIFO or a device, as /dev/stdin is
             found = [f"{p} (to read standard input, give '-')" for p in found]
         raise InputError(name, found) from None
     except (OKRError, OSError, UnicodeDecodeError) as error:
-        raise InputError(name, problems(error)) from None
+        raise placed(error, name) from None
 
 
 # Writing -----------------------------------------------------------------------------------

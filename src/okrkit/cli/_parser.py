@@ -6,6 +6,7 @@ Each subcommand's one-line help is its handler's docstring after the colon.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any, get_args
@@ -45,7 +46,7 @@ def _sub(
 def _scored_plan(parser: argparse.ArgumentParser) -> None:
     """The options of a command that scores the plan at PATH: how to read it and score it."""
     parser.add_argument("path", metavar="PATH")
-    parser.add_argument("--at", type=_date, metavar="DATE", help="as of this date (default: today)")
+    _at(parser, "as of this date (default: today)")
     parser.add_argument(
         "--policy",
         default="linear",
@@ -59,6 +60,38 @@ def _scored_plan(parser: argparse.ArgumentParser) -> None:
         help="where objectives' scores come from (default: key_results)",
     )
     _input_format(parser)
+
+
+def _at(
+    parser: argparse.ArgumentParser, help: str, *, dest: str = "at", renamed: bool = False
+) -> None:
+    """``--at DATE``, the one name of the day on every command that takes one; *renamed*:
+    with ``--today``, its old name on ``check`` and ``new``, hidden and warned about."""
+    given = parser.add_mutually_exclusive_group()
+    given.add_argument("--at", type=_date, metavar="DATE", dest=dest, help=help)
+    if renamed:  # until the release after 0.1
+        given.add_argument(
+            "--today", type=_date, dest=dest, action=_Renamed, help=argparse.SUPPRESS
+        )
+
+
+class _Renamed(argparse.Action):
+    """An option's old name: it does what the new one does, and says so on standard error."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        if not getattr(namespace, "_warned", False):  # once, however often it is given
+            sys.stderr.write(
+                f"okrkit: warning: {option_string} is deprecated and will be removed in the"
+                " next release: use --at\n"
+            )
+            namespace._warned = True
+        setattr(namespace, self.dest, values)
 
 
 def _output(parser: argparse.ArgumentParser) -> None:
@@ -104,22 +137,26 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         cmd_check,
         "  okrkit check okrs.yaml\n"
-        "  okrkit check okrs/*.yaml --select OKR1,OKR2 --ignore OKR203\n"
+        "  okrkit check okrs/ --select OKR1,OKR2 --ignore OKR203\n"
         "  cat okrs.json | okrkit check - --format json\n"
-        "  okrkit check okrs.yaml --format github   # annotations in GitHub Actions\n",
+        "  okrkit check . --format github   # annotations in GitHub Actions\n"
+        "  okrkit check . --format sarif > okrkit.sarif   # for code scanning\n",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files to check ('-': stdin)")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, or folders to search for OKR files (honouring .gitignore); '-': stdin",
+    )
     check.add_argument(
         "--select", type=_selection, metavar="CODES", help="only these codes/prefixes"
     )
     check.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes/prefixes")
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
     check.add_argument(
         "--config", metavar="FILE", help="a pyproject.toml or okrkit.toml (default: the nearest)"
     )
-    check.add_argument(
-        "--today", type=_date, metavar="DATE", help="the day the time rules judge by"
-    )
+    _at(check, "the day the time rules judge by (default: today)", renamed=True)
     _rules(check)
     _input_format(check)
 
@@ -180,7 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
         '  okrkit parse "Reduce churn from 5% to 4%"\n'
         '  okrkit parse --objective "Launch the new mobile app"\n',
     )
-    parse.add_argument("statement", metavar="STATEMENT")
+    parse.add_argument("statement", type=_statement, metavar="STATEMENT")
     parse.add_argument("--objective", action="store_true", help="read it as an objective")
     parse.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -193,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--format", choices=("yaml", "json"), default="yaml")
     _output(new)
     new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
-    new.add_argument("--today", type=_date, metavar="DATE", help="the day whose quarter to use")
+    # `new`'s handler reads the day as args.today, the option's name before --at.
+    _at(new, "the day whose quarter to use (default: today)", dest="today", renamed=True)
     return parser
 
 
@@ -207,6 +245,13 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"expected a date such as 2026-08-31, got {text!r}"
         ) from None
+
+
+def _statement(text: str) -> str:
+    """``parse``'s statement: some words, since an empty one reads as nothing at all."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"expected a statement to read, got {text!r}")
+    return text
 
 
 def _codes(text: str) -> list[str]:

@@ -51,7 +51,7 @@ from okrkit.errors import (
 from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
 from okrkit.formats._loss import losses
-from okrkit.formats._reading import structure
+from okrkit.formats._reading import EMPTY, structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
 from okrkit.formats._writing import unstructure
@@ -100,6 +100,15 @@ SUFFIXES: dict[str, FormatName] = {
     ".markdown": "markdown",
 }
 """The file suffixes `load` and `dump` know, and the format each means."""
+
+# Where a reader of each format puts a problem of the whole text, and what it expects there.
+_EMPTY = {
+    "csv": ("table", "the document is empty: expected a header row of okrkit's columns"),
+    "markdown": (
+        "document",
+        "the document is empty: expected an objective (a heading or an 'Objective:' line)",
+    ),
+}
 
 # From about 400 objectives, `loads` pauses the garbage collector (see `okrkit._gc`).
 _LARGE = 1_000_000  # characters
@@ -180,21 +189,25 @@ def loads(
     check_ins: str | bytes | None = None,
     kpis: str | bytes | None = None,
     history: str | bytes | None = None,
+    file: str | None = None,
 ) -> Plan:
     """The plan in *text*, a document in *format*; `FormatError` listing every problem.
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
     objects) bound what is read; None lifts a limit.  *check_ins*, *kpis* and *history* are,
     for CSV only, the texts of the files beside the table (see `dumps_check_ins`,
-    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  A document of a million
-    characters or more is read with Python's cyclic garbage collector paused (reading makes
-    no reference cycles, and the collector's runs over the growing plan were most of the
-    time); it is resumed after, however the read ends.
+    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  *file* names where the
+    text came from (as `load` names its file): the problems and the plan's `source` say it.
+    A document of a million characters or more is read with Python's cyclic garbage
+    collector paused (reading makes no reference cycles, and the collector's runs over the
+    growing plan were most of the time); it is resumed after, however the read ends.
 
     >>> plan = loads("okrkit: 1\\nobjectives:\\n- title: Grow\\n", "yaml")
     >>> plan.objectives[0].title
     'Grow'
     """
+    if file is not None and not isinstance(file, str):
+        raise InvalidTypeError("file", file, "a file's name (a str) or None")
     return _loads(
         text,
         format,
@@ -203,7 +216,7 @@ def loads(
         max_depth=max_depth,
         max_size=max_size,
         beside={"check_ins": check_ins, "kpis": kpis, "history": history},
-        file=None,
+        file=file,
     )
 
 
@@ -232,6 +245,9 @@ def _loads(
                 raise InvalidValueError(
                     argument, "...", "None: the files beside a table go with CSV only"
                 )
+    if not text.strip():  # whatever the format, an empty file is said to be empty
+        path, message = _EMPTY.get(name, ("$", EMPTY))
+        raise _named(FormatError([Problem(path=path, message=message)]), None, file)
     source = Source(text, name, _finder(name, max_depth), file)
     try:
         if name == "csv":
@@ -416,21 +432,43 @@ def load(
         checked_path(check_ins, "check_ins")
     data = read_bytes(path, max_size=max_size)
     beside: dict[str, str | bytes | None] = {}
+    files: dict[str, str] = {}  # the file each part of a CSV plan is read from
     if name == "csv":
         for argument, sibling in siblings(path).items():
             beside[argument] = _read_if_there(sibling, max_size)
+            files[argument] = sibling
     if check_ins is not None:
         beside["check_ins"] = read_bytes(check_ins, max_size=max_size)
-    return _loads(
-        data,
-        name,
-        unknown=unknown,
-        dates=dates,
-        max_depth=max_depth,
-        max_size=max_size,
-        beside=beside,
-        file=os.fspath(path),
-    )
+        files["check_ins"] = os.fspath(check_ins)
+    try:
+        return _loads(
+            data,
+            name,
+            unknown=unknown,
+            dates=dates,
+            max_depth=max_depth,
+            max_size=max_size,
+            beside=beside,
+            file=os.fspath(path),
+        )
+    except FormatError as error:
+        if not files:
+            raise
+        raise _beside(error, files) from None
+
+
+# How a CSV problem's path names the file beside the table it is in ("check-ins row 3...").
+_BESIDE = {"check-ins": "check_ins", "kpis": "kpis", "history": "history"}
+
+
+def _beside(error: FormatError, files: dict[str, str]) -> FormatError:
+    """*error* with each problem of a file beside a CSV table named by that file."""
+    problems = []
+    for problem in error.details:
+        part = _BESIDE.get(problem.path.partition(" ")[0])
+        named = files.get(part) if part else None
+        problems.append(problem if named is None else attrs.evolve(problem, file=named))
+    return FormatError(problems)
 
 
 def siblings(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -470,7 +508,9 @@ def dump(
     all are written do they replace the targets, so a failure (a full disk, text UTF-8
     cannot encode) leaves the old files as they were.  The table is replaced last: a crash
     between the replaces may leave new files beside an old table, never an old file beside
-    a new table.  Each file keeps its permissions; a link is followed.  Problems are an
+    a new table.  Each file keeps its permissions.  A link at *path* is followed; one where a
+    file beside the table goes is replaced, never followed (that name was not the caller's
+    to give).  Problems are an
     `okrkit.FileError` naming the file.
     """
     name = _suffix(path, format)
@@ -489,4 +529,4 @@ def dump(
             write, wanted = needed[argument]
             files.append((sibling, write(plan) if wanted else None))
     files.append((path, dumps(plan, name, lossy=True)))
-    write_files(files)
+    write_files(files, unnamed=[sibling for sibling, _ in files[:-1]])

@@ -483,6 +483,9 @@ def loads(
 ) -> Plan:
     """The plan in a key results table and the files beside it that are given."""
     rows = _rows(text, "table", COLUMNS, options)
+    # Whether the table has a place for each key result's latest check-in (okrkit writes
+    # one); a table written by hand may leave the check-ins to their file.
+    shows_check_ins = "check_in." in text.partition("\n")[0]  # the header's line
     problems: list[Problem] = []
     records = None if check_ins is None else _history(check_ins, options, problems)
     reader = Reader(options, (1, "end"))
@@ -509,6 +512,10 @@ def loads(
                 if isinstance(kr_id, str) and kr_id in records:
                     kr["check_ins"] = records[kr_id]
                     used.add(kr_id)
+                    if (latest or shows_check_ins) and latest not in records[kr_id]:
+                        reader.problems.append(_not_in_history(i + 2, latest, len(records[kr_id])))
+                elif latest:  # no history of its own: the row's check-in is all it has
+                    kr["check_ins"] = [latest]
             key_results.append(reader.key_result(kr, f"row {i + 2}.kr", 3))
         if read is not None and None not in key_results:
             objectives.append(attrs.evolve(read, key_results=key_results))
@@ -523,6 +530,29 @@ def loads(
     if reader.problems:
         raise FormatError(reader.problems)
     return Plan(objectives=objectives, kpis=read_kpis, history=past)
+
+
+def _not_in_history(n: int, cells: dict[str, object], held: int) -> Problem:
+    """The problem of row *n*'s check-in *cells*, which the check-in file (holding *held*
+    check-ins of its key result) does not hold.
+
+    Read with the check-in file, a key result's check-ins are the file's, and the table shows
+    the latest of them.  A check-in typed into the table (a new week's value) would be dropped
+    without a word, and a table without the check-in the file holds is one the file was not
+    written with (a file left from another plan), whose check-ins would be taken silently:
+    both are refused.
+    """
+    if not cells:
+        expected = (
+            f"the latest of the {held} check-ins the check-in file holds for this key result:"
+            " is the check-in file from another plan? (remove it, or fill these cells)"
+        )
+        return Problem.unexpected(f"row {n}.check_in", "no check-in", expected)
+    expected = (
+        "a check-in the check-in file holds too (the table shows the latest): add it to the"
+        " check-in file, or clear these cells"
+    )
+    return Problem.unexpected(f"row {n}.check_in", cells, expected)
 
 
 def locate(text: str) -> dict[str, tuple[int, int]]:

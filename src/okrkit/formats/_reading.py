@@ -12,6 +12,8 @@ unusual is read again on the careful path, which reports every problem.  A docum
 
 from __future__ import annotations
 
+import calendar
+import difflib
 import re
 import warnings
 from collections.abc import Callable
@@ -54,7 +56,7 @@ from okrkit.model import (
     Plan,
 )
 
-__all__ = ["Reader", "structure"]
+__all__ = ["EMPTY", "Reader", "structure"]
 
 _DECIMAL = re.compile(DECIMAL)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -75,6 +77,9 @@ def _offset(match: re.Match[str]) -> timezone:
     return timezone(-size if match["sign"] == "-" else size)
 
 
+EMPTY = "the document is empty: expected `okrkit: 1` and a list of objectives"
+"""What a document with nothing in it is told."""
+
 _NAME_SHOWN = 60
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # what a path shows after a dot
 _TEXT = "a string"
@@ -91,10 +96,60 @@ _ITEMS = {Objective: "key_results", Kpi: "check_ins"}  # read by their own reade
 
 
 class _BadValueError(Exception):
-    """A field's value is not what the schema expects."""
+    """A field's value is not what the schema expects; *message* says so when the usual
+    ``expected ..., got ...`` would not help."""
 
-    def __init__(self, expected: str) -> None:
+    def __init__(self, expected: str, message: str | None = None) -> None:
         self.expected = expected
+        self.message = message
+
+
+def _nearest(name: str, known: frozenset[str]) -> str:
+    """`` (did you mean 'target'?)`` for the field of *known* nearest *name*; else ``""``."""
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
+    if not close:
+        close = [k for k in sorted(known) if k.casefold() == name.casefold()][:1]
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# Not calendar.month_name, which is in the locale's language.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _impossible_date(s: str) -> _BadValueError:
+    """The error of *s*, a date of ISO 8601's shape that no calendar has (``2026-02-30``)."""
+    year, month, day = int(s[:4]), int(s[5:7]), int(s[8:10])
+    if not 1 <= month <= 12:
+        why = "a month is 01 to 12"
+    elif year == 0:
+        why = "the years start at 0001"
+    else:
+        days = calendar.monthrange(year, month)[1]
+        why = f"{_MONTHS[month - 1]} {year} has {days} days" if day else "the days start at 01"
+    return _BadValueError("a real date", f"impossible date {s!r}: {why}")
+
+
+def _naive(shown: str) -> _BadValueError:
+    """The error of a date and time without a UTC offset, shown as *shown* (ISO 8601)."""
+    return _BadValueError(
+        "a date and time with a UTC offset",
+        f"expected a date and time with a UTC offset, got {shown!r}: add one, e.g."
+        f" {shown}+00:00 (UTC) or {shown}+02:00",
+    )
+
+
+def _real(s: str) -> bool:
+    """Whether *s*, of the shape of an ISO 8601 date, is a day of the calendar."""
+    try:
+        date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
+
+
+# A date and time as ISO 8601 writes it, without an offset.
+_NAIVE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?")
 
 
 def _depth(value: object, limit: int) -> bool:
@@ -189,19 +244,22 @@ class Reader:
 
     # Problems ----------------------------------------------------------------------------
 
-    def bad(self, path: str, value: object, expected: str) -> None:
-        self.problems.append(Problem.unexpected(path, value, expected))
+    def bad(self, path: str, value: object, expected: str, message: str | None = None) -> None:
+        problem = Problem.unexpected(path, value, expected)
+        if message is not None:
+            problem = attrs.evolve(problem, message=message)
+        self.problems.append(problem)
 
     def model_error(self, path: str, error: InvalidValueError | InvalidTypeError) -> None:
         located = error.under(path)
-        self.bad(located.path, located.value, located.expected)
+        self.bad(located.path, located.value, located.expected, located.said)
 
     def check_keys(self, data: dict[str, Any], kind: type, path: str, depth: int) -> bool:
         """Report unknown and missing fields; False when a required field is missing."""
         allowed = FIELDS[kind]
         keys = data.keys()
         if not keys <= allowed:
-            self.extra(data, keys - allowed, path, depth)
+            self.extra(data, keys - allowed, path, depth, allowed)
         ok = True
         for name in REQUIRED[kind]:
             if name not in data:
@@ -209,7 +267,9 @@ class Reader:
                 ok = False
         return ok
 
-    def extra(self, data: dict[str, Any], names: object, path: str, depth: int) -> None:
+    def extra(
+        self, data: dict[str, Any], names: object, path: str, depth: int, known: frozenset[str]
+    ) -> None:
         for name in sorted(names, key=str):  # type: ignore[call-overload]
             # A name no field has is shown bare only when short and plain: a key may be a
             # megabyte long, or hold a lone surrogate or a control character for a terminal.
@@ -218,7 +278,10 @@ class Reader:
             )
             where = f"{path}.{name}" if plain else f"{path}[{safe_repr(name)}]"
             if self.options.unknown == "error":
-                self.problems.append(Problem(path=where, message="unknown field"))
+                message = "unknown field"
+                if plain:
+                    message += f" {name!r}" + _nearest(name, known)
+                self.problems.append(Problem(path=where, message=message, value=name))
             else:
                 if self.options.unknown == "warn":
                     self.unknown.append(where)
@@ -231,8 +294,10 @@ class Reader:
             message = f"nested deeper than the limit of {limit} levels"
             self.problems.append(Problem(path=path, message=message))
 
-    def wrong(self, path: str, value: object, expected: str, depth: int) -> None:
-        self.bad(path, value, expected)
+    def wrong(
+        self, path: str, value: object, expected: str, depth: int, message: str | None = None
+    ) -> None:
+        self.bad(path, value, expected, message)
         self.limit(value, path, depth)
 
     def dict_of(self, value: object, path: str, depth: int, what: str) -> dict[str, Any] | None:
@@ -290,8 +355,8 @@ class Reader:
         if kind is date:
             return value  # type: ignore[return-value]
         if isinstance(value, datetime):
-            if value.utcoffset() is None:
-                raise _BadValueError("a date and time with a timezone offset")
+            if value.utcoffset() is None:  # YAML's and TOML's own timestamps can be naive
+                raise _naive(value.isoformat())
             return self.orderable(value)
         raise _BadValueError("an ISO 8601 date or date and time string")
 
@@ -310,7 +375,7 @@ class Reader:
             try:
                 return date.fromisoformat(s)
             except ValueError:
-                raise _BadValueError("a real date") from None
+                raise _impossible_date(s) from None
         match = _DATETIME.fullmatch(s)
         if match:
             try:
@@ -320,10 +385,14 @@ class Reader:
                     # offset okrkit wrote: build offsets with seconds here, exactly.
                     moment = moment.replace(tzinfo=_offset(match))
             except ValueError:
+                if _DATE.fullmatch(s[:10]) and not _real(s[:10]):
+                    raise _impossible_date(s[:10]) from None
                 raise _BadValueError("a real date and time") from None
             return self.orderable(moment)
         if self.options.dates == "lenient":
             return self.lenient(s)
+        if _NAIVE.fullmatch(s):
+            raise _naive(s)
         raise _BadValueError(
             "an ISO 8601 date (2026-07-01) or date and time with an offset"
             " (2026-07-01T09:30:00+02:00)"
@@ -340,7 +409,7 @@ class Reader:
             return self.orderable(moment)
         if moment.time() == datetime.min.time():
             return moment.date()
-        raise _BadValueError("a date, or a date and time with a timezone offset")
+        raise _naive(moment.isoformat())
 
     def member(self, kind: type[Any]) -> Callable[[object], object]:
         """A reader of an enum field: its members by value (the model checks the rest)."""
@@ -412,7 +481,7 @@ class Reader:
             try:
                 kwargs[name] = read(value)
             except _BadValueError as bad:
-                self.wrong(f"{path}.{name}", value, bad.expected, depth + 1)
+                self.wrong(f"{path}.{name}", value, bad.expected, depth + 1, bad.message)
                 ok = False
             except (InvalidValueError, InvalidTypeError) as error:
                 self.model_error(f"{path}.{name}", error)
@@ -675,6 +744,8 @@ def structure(data: object, options: Options | None = None) -> Plan:
     """The plan a document's data describes; a FormatError listing every problem if it is bad."""
     options = Options() if options is None else options
     options.check()
+    if data is None or data == {}:  # a YAML file of comments, a TOML file of nothing
+        raise FormatError([Problem(path="$", message=EMPTY)])
     if type(data) is not dict:
         raise FormatError([Problem.unexpected("$", data, "an object (a mapping) at the root")])
     data = migrate(data)

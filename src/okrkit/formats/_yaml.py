@@ -11,6 +11,7 @@ in flow style (``[40, 60]``), everything else in block style, keys in schema ord
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from okrkit.errors import FormatError, Problem, parser_problem, safe_repr
@@ -115,6 +116,18 @@ def loader(yaml: Any, max_depth: int | None, max_merged: int) -> Any:
                     )
             super().flatten_mapping(node)
 
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                text = self.construct_scalar(node)
+                try:
+                    date.fromisoformat(text[:10])
+                except ValueError:  # 2026-02-30: text, for the reader to say where it is
+                    return text
+                raise
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
 
 

@@ -10,7 +10,12 @@ from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
 from okrkit.rules._structure import forest, normaliser
 
-_RANKS: dict[str, int] = {Level.COMPANY: 0, Level.DEPARTMENT: 1, Level.TEAM: 2, Level.INDIVIDUAL: 3}
+_RANKS: dict[Level | None, int] = {
+    Level.COMPANY: 0,
+    Level.DEPARTMENT: 1,
+    Level.TEAM: 2,
+    Level.INDIVIDUAL: 3,
+}
 
 
 def _parents(plan: Plan, context: RuleContext) -> list[int]:
@@ -75,7 +80,11 @@ def orphan(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective below company level is aligned to nothing."""
     for site in context.objectives():
         obj = site.objective
-        if obj.aligned_to is None and obj.level is not None and obj.level != Level.COMPANY:
+        if (
+            obj.aligned_to is None
+            and obj.level is not None
+            and Level.known(obj.level) != Level.COMPANY
+        ):
             yield site.flag(f"{obj.level} objective {obj.title!r} is aligned to nothing")
 
 
@@ -93,7 +102,7 @@ def skipped_level(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         if p == -1:
             continue
         level, parent = site.objective.level, plan.objectives[p].level
-        mine, theirs = _RANKS.get(level or ""), _RANKS.get(parent or "")
+        mine, theirs = _RANKS.get(Level.known(level)), _RANKS.get(Level.known(parent))
         if mine is not None and theirs is not None and mine - theirs > 1:
             yield site.flag(f"{level} objective aligned straight to a {parent} one")
 

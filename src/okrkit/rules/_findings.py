@@ -247,8 +247,9 @@ _DIAGNOSTIC_FIELDS = ("code", "name", "severity", "message", "path", "id", "hint
 
 _STEP = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
 # Sibling fields in document order: a plan's sections, an objective's key results, a key
-# result's check-ins.
+# result's check-ins; an object's other fields (its ``level``) come before its lists.
 RANK = {"objectives": 0, "kpis": 1, "history": 2, "key_results": 0, "check_ins": 1}
+_FIELD_RANK = -1
 
 
 def path_key(path: str) -> tuple[int | str, ...]:
@@ -267,7 +268,7 @@ def path_key(path: str) -> tuple[int | str, ...]:
             return (0, "objectives", int(i), 0, "key_results", int(j))
     key: list[int | str] = []
     for name, index in _STEP.findall(path):
-        key += (RANK.get(name, 9), name, int(index) if index else -1)
+        key += (RANK.get(name, _FIELD_RANK), name, int(index) if index else -1)
     return tuple(key)
 
 

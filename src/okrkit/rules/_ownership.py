@@ -43,5 +43,5 @@ def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 def individual_okr(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective is set at the individual level."""
     for site in context.objectives():
-        if site.objective.level == Level.INDIVIDUAL:
+        if Level.known(site.objective.level) == Level.INDIVIDUAL:
             yield site.flag(f"objective {site.objective.title!r} is an individual's OKR")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
 
@@ -159,3 +160,28 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         earlier = kpis.claim(kpi.id, path) if where is None else place(where)
         if earlier is not None:
             yield context.diagnostic(path, f"id {kpi.id!r} is also used at {earlier}", id=kpi.id)
+
+
+@REGISTRY.rule(
+    "OKR107",
+    name="unknown-level",
+    severity="warning",
+    options={"levels": "company, department, team, individual"},
+)
+def unknown_level(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """An objective's level is none of the known levels (whatever its case)."""
+    known = [level.strip() for level in context.options["levels"].split(",") if level.strip()]
+    by_case = {level.casefold(): level for level in known}
+    for site in context.objectives():
+        level = site.objective.level
+        if level is None or level.casefold() in by_case:
+            continue
+        close = difflib.get_close_matches(level.casefold(), list(by_case), n=1, cutoff=0.6)
+        message = f"unknown level {level!r}"
+        if close:
+            message += f" (did you mean {by_case[close[0]]!r}?)"
+            hint = f"write {by_case[close[0]]!r}"
+        else:
+            hint = "use one of " + ", ".join(map(repr, known))
+        hint += ", or add the level to this rule's 'levels' option"
+        yield context.diagnostic(f"{site.path}.level", message, id=site.objective.id, hint=hint)
