@@ -157,9 +157,20 @@ def _escape(text: str) -> str:
     return "".join(_ref(ch) if i in spots else ch for i, ch in enumerate(out))
 
 
+# What could open raw HTML, an image or a link in a renderer: always escaped, with the
+# backslashes right before it, so that none of them stands for the escape.
+_ACTIVE = re.compile(r"\\*[<\[\]]")
+
+
+def _inert(text: str) -> str:
+    """*text* with each ``<``, ``[`` and ``]`` escaped, and the backslashes before them."""
+    return _ACTIVE.sub(lambda m: m[0][:-1] * 2 + "\\" + m[0][-1], text)
+
+
 def _plain(text: str) -> str:
-    """*text* as written when it reads back as it is: only raw HTML escaped, never run."""
-    return text.replace("<", "\\<")
+    """*text* as written when it reads back as it is: only what a renderer would run, fetch
+    or link (raw HTML, images, links) escaped."""
+    return _inert(text)
 
 
 def _unwrapped(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -275,8 +286,8 @@ _ATTRIBUTE = re.compile(
     r"""\s*(?:\#(?P<id>[^\s"{}]+)|\.(?P<cls>[A-Za-z][\w-]*)"""
     r"""|(?P<key>[A-Za-z_][\w-]*)=(?P<value>(?:"[^"]*"|[^\s"{}]+)++))"""
 )
-_BARE = re.compile(r'[^\s"{}\\&,\x00-\x1f\x7f-\x9f\u2028\u2029—–]+')
-_BARE_ID = re.compile(r'[^\s"{}\\&,#.=\x00-\x1f\x7f-\x9f][^\s"{}\\&,\x00-\x1f\x7f-\x9f]*')
+_BARE = re.compile(r'[^\s"{}\\&,<\[\]\x00-\x1f\x7f-\x9f\u2028\u2029—–]+')
+_BARE_ID = re.compile(r'[^\s"{}\\&,<\[\]#.=\x00-\x1f\x7f-\x9f][^\s"{}\\&,<\[\]\x00-\x1f\x7f-\x9f]*')
 
 
 @attrs.frozen
@@ -1480,7 +1491,7 @@ def _number_text(x: object) -> str:
 
 
 def _quoted(text: str) -> str:
-    inner = re.sub(r'[\\"&{}]', r"\\\g<0>", text)
+    inner = re.sub(r'[\\"&{}<\[\]]', r"\\\g<0>", text)
     return '"' + _INVISIBLE.sub(lambda m: _ref(m[0]), inner) + '"'
 
 
@@ -1545,6 +1556,10 @@ def _description_lines(path: str, text: str) -> list[str]:
             line = form + suffix
             # Judged with its break too: "KR1\\" reads otherwise than "KR1".
             marked = _structural(form) or _structural(line) or not form.strip()
+            if marked and _TO_ESCAPE.fullmatch(line[1:2]) and line[0] == "\\":
+                # A backslash before an escape would pair with it in a renderer and leave
+                # what it escapes raw (``\\\\<``): the escaped character as a reference.
+                return _ref(line[1]) + line[2:]
             return f"\\{line}" if marked else line
 
         def read(line: str, hard: bool = hard) -> str | None:

@@ -1,0 +1,143 @@
+"""okrkit.formats, Markdown: what a hostile and a newcomer trial found."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from okrkit import formats
+from okrkit.errors import OKRError
+from okrkit.model import KeyResult, Objective, Plan
+from okrkit.testing import plans
+from test_formats import fields
+
+# Text a renderer would run, fetch or link, and text that reads as structure.
+ACTIVE = (
+    "<script>alert(1)</script>", "<img src=x onerror=alert(4)>", "![x](http://e.example/p.png)",
+    "[a](http://e.example)", "[ref]: http://e.example", "<http://e.example>", "\\<", "\\\\[",
+    "\\", "<", "[", "]", "!", "(", "&lt;", "&#60;", "{#id}", "=>", "- ", "KR1: ", "\n", '"',
+    "<svg/onload=alert(1)>", "[x] ",
+)  # fmt: skip
+_PIECES = st.lists(st.sampled_from(ACTIVE) | st.text(max_size=4), min_size=1, max_size=6).map(
+    "".join
+)
+_NONBLANK = _PIECES.map(lambda s: s if s.strip() else s + "x")
+_IDS = _NONBLANK.map(lambda s: "".join(ch for ch in s if ch.isprintable()).strip() or "x")
+
+
+@st.composite
+def active_plans(draw: st.DrawFn) -> Plan:
+    """Plans from `okrkit.testing.plans` with active text in every text field and id."""
+    plan = draw(plans(max_objectives=3))
+    objectives = []
+    for o in plan.objectives:
+        krs = []
+        for k in o.key_results:
+            check_ins = [
+                attrs.evolve(c, note=draw(st.none() | _PIECES), author=draw(st.none() | _NONBLANK))
+                for c in k.check_ins
+            ]
+            krs.append(
+                attrs.evolve(
+                    k,
+                    title=draw(st.just(k.title) | _NONBLANK),
+                    id=draw(st.just(k.id) | _IDS),
+                    owner=draw(st.none() | _NONBLANK),
+                    unit=draw(st.just(k.unit) | _NONBLANK),
+                    check_ins=check_ins,
+                    ignore=draw(st.lists(_NONBLANK, max_size=2)),
+                )
+            )
+        objectives.append(
+            attrs.evolve(
+                o,
+                title=draw(st.just(o.title) | _NONBLANK),
+                id=draw(st.just(o.id) | _IDS),
+                description=draw(st.none() | _PIECES),
+                owner=draw(st.none() | _NONBLANK),
+                level=draw(st.none() | _NONBLANK),
+                key_results=krs,
+            )
+        )
+    kpis = [
+        attrs.evolve(k, title=draw(_NONBLANK), unit=draw(st.none() | _NONBLANK)) for k in plan.kpis
+    ]
+    history = [attrs.evolve(h, owner=draw(_NONBLANK)) for h in plan.history]
+    try:
+        return attrs.evolve(plan, objectives=objectives, kpis=kpis, history=history)
+    except OKRError:  # a hostile id another one takes, say
+        return plan
+
+
+def unescaped(text: str) -> str:
+    """*text* without its backslash escapes: what a renderer takes as written."""
+    return re.sub(r"\\[!-/:-@\[-`{-~]", "", text)
+
+
+def assert_inert(text: str) -> None:
+    raw = unescaped(text)
+    assert "<" not in raw, text
+    assert "![" not in raw, text
+    assert "](" not in raw, text
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.add(tag)
+
+
+SAFE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "em", "strong", "code"}
+SAFE_TAGS |= {"br", "hr", "pre", "blockquote"}
+
+
+def rendered_tags(text: str) -> set[str]:
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = _Tags()
+    parser.feed(markdown_it.MarkdownIt().render(text))
+    return parser.tags
+
+
+class TestActiveTextEscaped:
+    """Finding 1: raw HTML, images and links are escaped in every written value."""
+
+    def trial_plan(self) -> Plan:
+        kr = KeyResult(
+            title="Raise NPS",
+            id="k<svg/onload=alert(1)>",
+            direction="increase",
+            start=1,
+            target=2,
+            unit="<u>",
+            owner="<script>alert(3)</script>",
+        ).check_in(1, at=date(2026, 8, 1), author="<img src=x onerror=alert(4)>")
+        owner = "![x](http://evil.example/pixel.png)"
+        return Plan(objectives=[Objective(title="Grow", owner=owner, key_results=[kr])])
+
+    def test_trial_plan(self) -> None:
+        plan = self.trial_plan()
+        text = formats.dumps(plan, "markdown")
+        assert_inert(text)
+        assert formats.loads(text, "markdown") == plan
+
+    def test_trial_plan_rendered(self) -> None:
+        text = formats.dumps(self.trial_plan(), "markdown")
+        assert rendered_tags(text) <= SAFE_TAGS
+
+    @given(active_plans())
+    def test_any_plan_inert_and_equal(self, plan: Plan) -> None:
+        if not plan.objectives:
+            return
+        text = formats.dumps(plan, "markdown")
+        assert_inert(text)
+        assert fields(formats.loads(text, "markdown")) == fields(plan)
+        assert rendered_tags(text) <= SAFE_TAGS
