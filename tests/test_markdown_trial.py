@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from okrkit import formats
-from okrkit.errors import OKRError
+from okrkit.errors import FormatError, OKRError
 from okrkit.model import KeyResult, Objective, Plan
 from okrkit.testing import plans
 from test_formats import fields
@@ -69,6 +69,9 @@ def active_plans(draw: st.DrawFn) -> Plan:
         attrs.evolve(k, title=draw(_NONBLANK), unit=draw(st.none() | _NONBLANK)) for k in plan.kpis
     ]
     history = [attrs.evolve(h, owner=draw(_NONBLANK)) for h in plan.history]
+    ids = [o.id for o in objectives] + [k.id for o in objectives for k in o.key_results]
+    if len(set(ids)) < len(ids):  # Markdown keeps one space of ids for all of them
+        return plan
     try:
         return attrs.evolve(plan, objectives=objectives, kpis=kpis, history=history)
     except OKRError:  # a hostile id another one takes, say
@@ -141,3 +144,54 @@ class TestActiveTextEscaped:
         assert_inert(text)
         assert fields(formats.loads(text, "markdown")) == fields(plan)
         assert rendered_tags(text) <= SAFE_TAGS
+
+
+class TestStatementAgreesWithAttributes:
+    """Finding 2: an edited statement whose attributes still say otherwise is an error."""
+
+    WRITTEN = "## Grow\n\n- Increase win rate from 22% to 28% {#win-rate direction=increase start=22 target=28 unit=%}\n"  # noqa: E501
+
+    def test_agreeing_by_value_reads(self) -> None:
+        kr = formats.loads(self.WRITTEN, "markdown").objectives[0].key_results[0]
+        assert (kr.start, kr.target, kr.unit) == (22, 28, "%")
+        assert type(kr.target) is int
+
+    @pytest.mark.parametrize(
+        ("edit", "message"),
+        [
+            ("to 35%", "the statement says target 35, its attributes target=28: change one"),
+            ("from 20%", "the statement says start 20, its attributes start=22: change one"),
+            ("28 points", "the statement says unit points, its attributes unit=%: change one"),
+            (
+                "Increase win",
+                "the statement says direction decrease, its attributes direction=increase",
+            ),
+        ],
+    )
+    def test_edited_statement_is_an_error(self, edit: str, message: str) -> None:
+        old = {"to 35%": "to 28%", "from 20%": "from 22%", "28 points": "28%"}.get(edit)
+        statement = "Increase win rate from 22% to 28%"
+        if old is None:
+            text = self.WRITTEN.replace(statement, "Cut win rate from 28% to 22%")
+        else:
+            text = self.WRITTEN.replace(old, edit)
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, "markdown")
+        (problem,) = caught.value.details
+        assert problem.line == 3
+        assert message in problem.message
+
+    def test_attribute_alone_must_agree(self) -> None:
+        with pytest.raises(FormatError, match="target 40, its attributes target=50"):
+            formats.loads("## Grow\n- Raise NPS from 30 to 40 {target=50}\n", "markdown")
+
+    def test_not_measurable_statement_is_free(self) -> None:
+        text = "## Grow\n- Ship the thing {direction=increase start=0 target=10}\n"
+        assert formats.loads(text, "markdown").objectives[0].key_results[0].target == 10
+
+    def test_written_disagreement_is_a_title(self) -> None:
+        kr = KeyResult(title="Reduce churn from 5% to 4%", direction="increase", start=0, target=1)
+        plan = Plan(objectives=[Objective(title="Grow", key_results=[kr])])
+        text = formats.dumps(plan, "markdown")
+        assert "{.title direction=increase" in text
+        assert formats.loads(text, "markdown") == plan

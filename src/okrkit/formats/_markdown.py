@@ -32,7 +32,9 @@ Reading, as a person means it:
   or today, whichever is earlier;
 - an attribute block at the end of a heading or a key result line, as in Pandoc and
   kramdown (``{#churn direction=decrease start=5.0 weight=2 owner="ana b"}``), gives fields
-  by their model names, and wins over what the statement says; the items nested under a key
+  by their model names; a direction, start, target or unit in it must agree by value with
+  a statement that reads as measurable (else an error: the statement was edited, say),
+  unless the class ``.title`` says the line is only a title; the items nested under a key
   result that open with a date (``- 2026-08-01: 4.6 — note {confidence=0.6}``) are its
   check-ins; a heading with the class ``.kpis`` holds KPIs and one with ``.history`` past
   scores (``- 2026-Q2 growth: 0.62``);
@@ -1150,7 +1152,22 @@ class _Reader:
         if not title.strip():
             self.unexpected(item.n, "a key result statement", note[0] if note else item.text)
             return None
-        # What the attributes say wins; with a direction, the statement is not read at all.
+        # What the attributes say must agree with a statement that reads (unless the class
+        # .title says the line is only a title): a person who edits the statement is told
+        # that its attributes still say otherwise, rather than see the edit ignored.
+        if item.box is None and (item.block is None or "title" not in item.block.classes):
+            conflict = _conflict(fields, _reading(title, None))
+            if conflict is not None:
+                key, said = conflict
+                given = item.block.values[key] if item.block else None
+                shown = given.text if given else fields[key]
+                message = (
+                    f"the statement says {key} {said}, its attributes {key}={shown}: change one"
+                )
+                column = given.column if given else item.column
+                self.problems.append(_problem(item.n, message, value=shown, column=column))
+                return None
+        # With a direction, the statement is not read at all.
         if "direction" in fields:
             if fields["direction"] == "none":
                 fields["direction"] = None
@@ -1437,6 +1454,53 @@ class _Measure:
         return cls(unit=fields.get("unit"), direction=direction, start=start, target=target)
 
 
+def _comparable(key: str, value: object) -> object:
+    """*value* of field *key* as compared by value: ``22`` and ``22.0`` agree."""
+    if key == "direction":
+        if value is None or value == "none":
+            return None
+        try:
+            return Direction(value)
+        except ValueError:
+            return value
+    if isinstance(value, tuple):
+        return tuple(_comparable(key, v) for v in value)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        with contextlib.suppress(ArithmeticError, ValueError):
+            return Decimal(str(value)).normalize()
+    return value
+
+
+def _said(key: str, value: object) -> str:
+    """A value the statement says, as a person would write it."""
+    if isinstance(value, Direction):
+        return value.value
+    if isinstance(value, tuple):
+        return "..".join(_said(key, v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str] | None:
+    """The first of *given*'s direction, start, target and unit that a measurable statement
+    (*shape*, with a target and a direction other than milestone) says otherwise, with what
+    it says; None if they agree by value, the statement is not measurable, or *given* says
+    there is no direction.
+    """
+    if shape.get("target") is None or shape.get("direction") in (None, Direction.MILESTONE):
+        return None
+    if "direction" in given and _comparable("direction", given["direction"]) is None:
+        return None  # 'direction=none' says the statement is no measure, whatever it reads
+    for key in ("direction", "start", "target", "unit"):
+        said = shape.get(key)
+        if key not in given or said is None:
+            continue
+        if _comparable(key, given[key]) != _comparable(key, said):
+            return key, _said(key, said)
+    return None
+
+
 def _reading(title: str, box: str | None) -> dict[str, object]:
     """The direction, start, target and unit a key result's statement (and box) say."""
     if box is not None:
@@ -1507,7 +1571,9 @@ def _block(pairs: Iterable[tuple[str, str]]) -> str:
     """An attribute block of *pairs*, the id as ``#id`` when it can be; "" when empty."""
     parts = []
     for key, value in pairs:
-        if key == "#":
+        if key == ".":
+            parts.append(f".{value}")
+        elif key == "#":
             parts.append(f"#{value}" if _BARE_ID.fullmatch(value) else f"id={_quoted(value)}")
         else:
             parts.append(f"{key}={value}")
@@ -1588,6 +1654,15 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
         direction = kr.direction
         pairs.append(("direction", "none" if direction is None else direction.value))
         shape = {}
+    written = {
+        key: value
+        for key, value in mine.items()
+        if (key == "direction" and not shape)
+        or (value is not None and not _same(value, shape.get(key)))
+    }
+    if not box and _conflict(written, _reading(kr.title, None)) is not None:
+        # The statement says otherwise: the line is only a title, its numbers not read.
+        pairs.insert(1 if pairs and pairs[0][0] == "#" else 0, (".", "title"))
     for key in ("start", "target", "unit"):
         value = mine[key]
         if value is not None and not _same(value, shape.get(key)):
