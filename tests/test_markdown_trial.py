@@ -195,3 +195,54 @@ class TestStatementAgreesWithAttributes:
         text = formats.dumps(plan, "markdown")
         assert "{.title direction=increase" in text
         assert formats.loads(text, "markdown") == plan
+
+
+class TestItemsUnderAKeyResult:
+    """Finding 3: items indented under a key result are check-ins or notes, never key results."""
+
+    def read(self, sub: str) -> Plan:
+        text = (
+            "## Grow\n"
+            "- k {direction=increase start=1 target=2}\n"
+            f"  {sub}\n"
+            "  - 2026-08-02: 1.5\n"
+            "- k2 {direction=increase start=1 target=2}\n"
+        )
+        return formats.loads(text, "markdown")
+
+    @pytest.mark.parametrize(
+        "sub",
+        [
+            "- 2026-08-01T09:30:00: 4",
+            "- 2026-08-01 09:30+02:00: 4",
+            "- 2026-8-1: 4",
+            "- 2026-08-01 4",
+        ],
+    )
+    def test_a_check_in_badly_written_is_an_error(self, sub: str) -> None:
+        with pytest.raises(FormatError) as caught:
+            self.read(sub)
+        (problem,) = caught.value.details
+        assert problem.line == 3
+        assert "YYYY-MM-DD: value" in problem.message
+        assert "UTC offset" in problem.message
+
+    @pytest.mark.parametrize(
+        "sub", ["- Talked to legal, blocked on contract", "- Aug 3: 5", "- Raise NPS from 1 to 5"]
+    )
+    def test_a_comment_is_kept_as_text(self, sub: str) -> None:
+        (obj,) = self.read(sub).objectives
+        assert [kr.title for kr in obj.key_results] == ["k", "k2"]
+        assert obj.description == sub[2:]
+        assert len(obj.key_results[0].check_ins) == 1
+
+    def test_an_objective_item_under_a_key_result_still_aligns_to_it(self) -> None:
+        text = (
+            "## Grow\n"
+            "- Raise NPS from 30 to 40 {#nps}\n"
+            "  - Objective: Fix onboarding\n"
+            "    - Cut drop-off from 40% to 20%\n"
+        )
+        _, fix = formats.loads(text, "markdown").objectives
+        assert fix.aligned_to == "nps"
+        assert [kr.title for kr in fix.key_results] == ["Cut drop-off from 40% to 20%"]

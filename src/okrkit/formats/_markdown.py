@@ -36,7 +36,8 @@ Reading, as a person means it:
   a statement that reads as measurable (else an error: the statement was edited, say),
   unless the class ``.title`` says the line is only a title; the items nested under a key
   result that open with a date (``- 2026-08-01: 4.6 — note {confidence=0.6}``) are its
-  check-ins; a heading with the class ``.kpis`` holds KPIs and one with ``.history`` past
+  check-ins, one opening with a date written otherwise is an error, and the others are
+  notes for the objective's description (never key results); a heading with the class ``.kpis`` holds KPIs and one with ``.history`` past
   scores (``- 2026-Q2 growth: 0.62``);
 - a backslash before punctuation stands for that character, and ``&#10;`` (a character
   reference) for the character it numbers, as in CommonMark; a line opening with a
@@ -222,6 +223,12 @@ _MOMENT = (
     r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?"
 )
 _CHECK_IN = re.compile(rf"(?P<at>{_MOMENT})\s*[:—–]\s+")
+# What opens as a check-in would, but is not one: a date however written, then anything.
+_DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?![\d-])")
+_CHECK_IN_SHAPES = (
+    "a check-in 'YYYY-MM-DD: value' (or a date and time with a UTC offset, such as "
+    "'2026-08-01T09:30:00+02:00: value')"
+)
 _DATETIME = re.compile(
     rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d{{1,6}})?)?"
     r"(?:Z|(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})(?::(?P<seconds>\d{2}(?:\.\d{1,6})?))?)"
@@ -718,6 +725,7 @@ class _Reader:
         current: _Objective | None = None
         mode: str | None = None  # "kpis" or "history" under such a heading
         last: _Item | None = None  # the last key result or KPI, for the check-ins under it
+        last_owner: _Objective | None = None  # the objective of *last*, if a key result
         for n, raw in enumerate(text.splitlines(), start=1):
             line = raw.rstrip()
             body = line.lstrip()
@@ -803,8 +811,14 @@ class _Reader:
                 item = (column - 1, None, start)  # 'KR1: ...' on a line of its own
             if item:
                 indent, _, start = item
-                if last is not None and indent > last.indent and _check_in_line(masked, start):
-                    last.check_ins.append(self.item(n, line, masked, start, item))
+                if last is not None and indent > last.indent and last_owner is not None:
+                    # Items under a key result are its check-ins, or notes: never key results.
+                    if _check_in_line(masked, start):
+                        last.check_ins.append(self.item(n, line, masked, start, item))
+                    elif _DATED.match(masked, start):
+                        self.unexpected(n, _CHECK_IN_SHAPES, line[start:].strip(), column=start + 1)
+                    else:
+                        last_owner.description.append(_description(line[start:]))
                     continue
                 if current is None:  # never dropped: a key result needs its objective
                     expected = (
@@ -823,6 +837,7 @@ class _Reader:
                 else:
                     owner = current
                 last = self.item(n, line, masked, start, item)
+                last_owner = owner
                 owner.key_results.append(last)
                 owner.last_kr_indent = indent
                 current = owner
