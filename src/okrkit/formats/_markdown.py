@@ -37,8 +37,8 @@ Reading, as a person means it:
   unless the class ``.title`` says the line is only a title; the items nested under a key
   result that open with a date (``- 2026-08-01: 4.6 — note {confidence=0.6}``) are its
   check-ins, one opening with a date written otherwise is an error, and the others are
-  notes for the objective's description (never key results); a heading with the class ``.kpis`` holds KPIs and one with ``.history`` past
-  scores (``- 2026-Q2 growth: 0.62``);
+  notes for the objective's description (never key results); a heading with the class
+  ``.kpis`` holds KPIs and one with ``.history`` past scores (``- 2026-Q2 growth: 0.62``);
 - a backslash before punctuation stands for that character, and ``&#10;`` (a character
   reference) for the character it numbers, as in CommonMark; a line opening with a
   backslash is description text.
