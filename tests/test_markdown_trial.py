@@ -246,3 +246,50 @@ class TestItemsUnderAKeyResult:
         _, fix = formats.loads(text, "markdown").objectives
         assert fix.aligned_to == "nps"
         assert [kr.title for kr in fix.key_results] == ["Cut drop-off from 40% to 20%"]
+
+
+class TestLabels:
+    """Finding 4: labels are kept out of titles and ids, and their numbers out of targets."""
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "1. **KR 1.4**: Migrate 100% of services to Kubernetes",
+            "- *KR2*: Migrate 100% of services to Kubernetes",
+            "- Key Result 3: Migrate 100% of services to Kubernetes",
+            "- KR-4: Migrate 100% of services to Kubernetes",
+            "- KR: Migrate 100% of services to Kubernetes",
+            "- **KR 5: Migrate 100% of services to Kubernetes**",
+        ],
+    )
+    def test_key_result_labels(self, line: str) -> None:
+        plan = formats.loads(f"## Grow\n{line} => 66%\n", "markdown")
+        (kr,) = plan.objectives[0].key_results
+        assert kr.title == "Migrate 100% of services to Kubernetes"
+        assert kr.id == "migrate-100-of-services-to-kubernetes"
+        assert (kr.target, kr.unit, kr.current) == (100, "%", 66)
+
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "## 2. Grow",
+            "## Objective #3: Grow",
+            "## OKR 4: Grow",
+            "## 🎯 O1: Grow",
+            "## 🚀 Objective 6: Grow",
+            "## **Objective 7:** Grow",
+            "## *O8*: Grow",
+        ],
+    )
+    def test_objective_labels(self, heading: str) -> None:
+        plan = formats.loads(f"{heading}\n- Raise NPS from 30 to 40\n", "markdown")
+        (obj,) = plan.objectives
+        assert (obj.title, obj.id) == ("Grow", "grow")
+
+    @pytest.mark.parametrize(
+        "title", ["2. Grow", "OKR 4: Grow", "🎯 O1: Grow", "Key Result 3 Grow", "*KR2*: Grow"]
+    )
+    def test_titles_that_look_like_labels_written_back(self, title: str) -> None:
+        kr = KeyResult(title=title, direction="increase", start=0, target=1)
+        plan = Plan(objectives=[Objective(title=title, key_results=[kr])])
+        assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan

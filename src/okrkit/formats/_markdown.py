@@ -3,7 +3,8 @@
 Reading, as a person means it:
 
 - an objective is a heading of any level (``## Win back customers``; an ``Objective:``,
-  ``Objective 2:`` or ``O1:`` label and emphasis around the title are dropped) or an
+  ``Objective #2:``, ``O1:`` or ``OKR 4:`` label, an emoji before it, a heading's numbering
+  ``2.``, and emphasis around the label or the title are dropped) or an
   ``Objective: ...`` line; a heading with no key results and no details whose sub-headings
   are objectives is a section title (``# Q3 OKRs``), not an objective;
 - a cycle label at the start or the end of a heading (``# Support team OKRs, 2026-Q3``,
@@ -20,7 +21,8 @@ Reading, as a person means it:
 - ``As of:`` dates the whole document, so it belongs before the first objective;
 - the numbered or bulleted list under an objective (or lines labelled ``KR1:``) holds its key
   results, each read with `okrkit.text` into a structured key result when it can be, with
-  labels (``KR1:``, ``KR 2.1``) and emphasis kept out of the statement; a key result line
+  labels (``KR1:``, ``KR 2.1``, ``**KR 1.4**:``, ``Key Result 3:``, ``KR:``) and emphasis
+  kept out of the statement; a key result line
   before any objective is an error, and so is a document without objectives;
 - ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
 - a trailing note ``=> 4.6``, ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to
@@ -204,12 +206,25 @@ def _strip(masked: str, start: int, end: int) -> tuple[int, int]:
 # --- Patterns ---------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
+_SEPARATOR = r"(?:[:.)]|[-—–](?=\s))"
+# An objective's label: 'Objective:', 'Objective #3:', 'O1:', 'OKR 4:', with emphasis around
+# the label or the whole, and an emoji before it ('🎯 O1:').
 _OBJECTIVE = re.compile(
-    r"(?:\*\*|__)?(?:objective|O\d+)(?:\s*\d+)?\s*(?:[:.)]|[-—–](?=\s))(?:\*\*|__)?\s*(?=\S)", re.I
+    r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*)?"
+    r"(?P<em>\*\*|__|\*|_)?(?:objective|OKR|O(?=\d))(?:\s*#?\s*\d+(?:\.\d+)*)?(?P=em)?\s*"
+    rf"{_SEPARATOR}(?P=em)?\s*(?=\S)",
+    re.I,
 )
+# A key result's label: 'KR1:', 'KR 1.4', '**KR 1.4**:', '*KR2*:', 'KR-4:', 'Key Result 3:',
+# 'KR:' (with no number, only with its separator).
 _KR_LABEL = re.compile(
-    r"(?:\*\*|__)?KR ?\d+(?:\.\d+)*\s*(?:[:.)]|[-—–](?=\s))?(?:\*\*|__)?\s+(?=\S)", re.I
+    r"(?P<em>\*\*|__|\*|_)?(?:KR|key\s+result)"
+    rf"(?:\s*[-#]?\s*\d+(?:\.\d+)*(?P=em)?\s*{_SEPARATOR}?|(?P=em)?\s*{_SEPARATOR})"
+    r"(?P=em)?\s+(?=\S)",
+    re.I,
 )
+# A heading's own numbering: '## 2. Grow'.
+_NUMBERED = re.compile(r"\d+[.)]\s+(?=\S)")
 _ITEM = re.compile(r"(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)")
 _META = re.compile(
     r"(?:\*\*|__)?(?P<key>owner|cycle|commitment|level|aligned to|id|weight|as of"
@@ -505,6 +520,8 @@ def _heading(line: str, masked: str | None = None) -> _Heading | None:
     if explicit:
         start = explicit.end()
         start, end = _unwrapped(masked, start, end)
+    elif numbered := _NUMBERED.match(masked, start, end):
+        start, end = _unwrapped(masked, numbered.end(), end)
     cycle = None
     tail = max(start, end - 40)
     first = _CYCLE_START.match(masked, start, end)
