@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from okrkit import formats
 from okrkit.errors import FormatError, OKRError
-from okrkit.model import KeyResult, Objective, Plan
+from okrkit.model import Direction, KeyResult, Objective, Plan
 from okrkit.testing import plans
 from test_formats import fields
 
@@ -293,3 +293,56 @@ class TestLabels:
         kr = KeyResult(title=title, direction="increase", start=0, target=1)
         plan = Plan(objectives=[Objective(title=title, key_results=[kr])])
         assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan
+
+
+class TestToDoBoxes:
+    """Finding 5: a box before a measurable statement is a to-do marker, not a milestone."""
+
+    def read(self, line: str) -> KeyResult:
+        text = f"As of: 2026-08-01\n## Grow\n{line}\n"
+        (kr,) = formats.loads(text, "markdown").objectives[0].key_results
+        return kr
+
+    def test_notion_to_do(self) -> None:
+        kr = self.read("- [ ]  KR1: Grow MRR from $120k to $180k → $151k")
+        assert kr.title == "Grow MRR from $120k to $180k"
+        assert (kr.direction.value, kr.start, kr.target, kr.unit) == (
+            "increase",
+            120000,
+            180000,
+            "$",
+        )
+        assert kr.current == 151000
+
+    def test_checked_to_do_is_done_at_its_target(self) -> None:
+        kr = self.read("- [x] Grow MRR from $120k to $180k")
+        assert kr.direction is Direction.INCREASE
+        assert [(c.at, c.value) for c in kr.check_ins] == [(date(2026, 8, 1), 180000)]
+
+    def test_a_box_before_other_text_is_a_milestone(self) -> None:
+        assert self.read("- [x] Ship the new pricing page").direction is Direction.MILESTONE
+
+    @pytest.mark.parametrize(
+        ("lines", "line"),
+        [("- [ ] Ship it → 5", 3), ("- [ ] Ship it\n  - 2026-08-01: 3", 4)],
+    )
+    def test_a_milestone_value_outside_0_1_is_an_error(self, lines: str, line: int) -> None:
+        with pytest.raises(FormatError) as caught:
+            self.read(lines)
+        (problem,) = caught.value.details
+        assert problem.line == line
+        assert "a milestone's progress from 0 (not done) to 1 (done)" in problem.message
+
+    def test_a_milestone_titled_as_a_measure_written_back(self) -> None:
+        kr = KeyResult(title="Grow MRR from $120k to $180k", direction="milestone")
+        plan = Plan(
+            objectives=[Objective(title="Grow", key_results=[kr.check_in(1, at=date(2026, 8, 1))])]
+        )
+        assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan
+
+    def test_a_milestone_valued_outside_0_1_written_back(self) -> None:
+        kr = KeyResult(title="Ship it", direction="milestone").check_in(2.5, at=date(2026, 8, 1))
+        plan = Plan(objectives=[Objective(title="Grow", key_results=[kr])])
+        text = formats.dumps(plan, "markdown")
+        assert "{direction=milestone}" in text
+        assert formats.loads(text, "markdown") == plan

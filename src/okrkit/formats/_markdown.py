@@ -24,7 +24,9 @@ Reading, as a person means it:
   labels (``KR1:``, ``KR 2.1``, ``**KR 1.4**:``, ``Key Result 3:``, ``KR:``) and emphasis
   kept out of the statement; a key result line
   before any objective is an error, and so is a document without objectives;
-- ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
+- ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not (a value outside is an
+  error); before a measurable statement they are a to-do marker (``[x]``: done, at its
+  target);
 - a trailing note ``=> 4.6``, ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to
   target, unless the unit is ``%``), ``=> DONE`` or a bare trailing ``DONE``, or progress
   written inline (``(currently $219k)``, ``— now 2.6%``, ``(was 32, now 41)``), optionally
@@ -1187,7 +1189,12 @@ class _Reader:
         # What the attributes say must agree with a statement that reads (unless the class
         # .title says the line is only a title): a person who edits the statement is told
         # that its attributes still say otherwise, rather than see the edit ignored.
-        if item.box is None and (item.block is None or "title" not in item.block.classes):
+        # A box before a measurable statement is a to-do marker, as Notion writes one: the
+        # statement is read as usual, and [x] means done, at its target.
+        box = item.box
+        if box is not None and "direction" not in fields and _measurable(_reading(title, None)):
+            box = None
+        if box is None and (item.block is None or "title" not in item.block.classes):
             conflict = _conflict(fields, _reading(title, None))
             if conflict is not None:
                 key, said = conflict
@@ -1205,7 +1212,7 @@ class _Reader:
                 fields["direction"] = None
             fields = {**fields}
         else:
-            fields = {**_reading(title, item.box), **fields}
+            fields = {**_reading(title, box), **fields}
         fields["title"] = title
         # The key result is built once, with its check-ins, which are read against the
         # fields as it will hold them; if it is refused, its problem is the one reported.
@@ -1223,6 +1230,18 @@ class _Reader:
         elif item.box in ("x", "X") and not item.check_ins:
             at, target = self.date(cycle), measure.target
             check_ins.append(self.model(lambda: CheckIn(at=at, value=target), item.n, {}))
+        sources = [(c.n, c.column) for c in item.check_ins]
+        sources.append((item.n, note[1] if note is not None else item.column))
+        # A box or a DONE makes a milestone, done or not: a value outside that is an error,
+        # unless the attributes say direction=milestone.
+        explicit = item.block is not None and "direction" in item.block.values
+        outside = None if explicit else _outside(_Measure.of(fields), check_ins)
+        if outside is not None:
+            index, low, high = outside
+            n, column = sources[index]
+            expected = f"a milestone's progress from {low} (not done) to {high} (done)"
+            self.unexpected(n, expected, check_ins[index].value, column=column)  # type: ignore[union-attr]
+            return None
         done = [c for c in check_ins if c is not None]
         kr: KeyResult | None = self.model(
             lambda: KeyResult(**fields, check_ins=done),  # type: ignore[arg-type]
@@ -1520,7 +1539,7 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
     it says; None if they agree by value, the statement is not measurable, or *given* says
     there is no direction.
     """
-    if shape.get("target") is None or shape.get("direction") in (None, Direction.MILESTONE):
+    if not _measurable(shape):
         return None
     if "direction" in given and _comparable("direction", given["direction"]) is None:
         return None  # 'direction=none' says the statement is no measure, whatever it reads
@@ -1531,6 +1550,31 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
         if _comparable(key, given[key]) != _comparable(key, said):
             return key, _said(key, said)
     return None
+
+
+def _outside(measure: _Measure, check_ins: Iterable[CheckIn | None]) -> tuple[int, Any, Any] | None:
+    """The first check-in of a milestone *measure* whose value is not from its start to its
+    target (0 and 1: not done, done), with those bounds; None if all are, or not a milestone.
+    """
+    start, target = measure.start, measure.target
+    if measure.direction is not Direction.MILESTONE:
+        return None
+    if not all(isinstance(x, int | float | Decimal) for x in (start, target)):
+        return None
+    low, high = sorted((start, target))
+    for i, c in enumerate(check_ins):
+        value = None if c is None else c.value
+        if isinstance(value, int | float | Decimal) and not low <= value <= high:
+            return i, low, high
+    return None
+
+
+def _measurable(shape: dict[str, object]) -> bool:
+    """Whether a statement's *shape* is a measure: a target, and a direction not milestone."""
+    return shape.get("target") is not None and shape.get("direction") not in (
+        None,
+        Direction.MILESTONE,
+    )
 
 
 def _reading(title: str, box: str | None) -> dict[str, object]:
@@ -1682,6 +1726,11 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
     if box:
         mine.pop("direction")
         shape = {"start": 0, "target": 1}
+        # Said outright where the box alone would read otherwise: before a measurable
+        # statement (a to-do marker), or with a value outside not done..done.
+        measure = _Measure.of({"direction": Direction.MILESTONE, **mine})
+        if _measurable(_reading(kr.title, None)) or _outside(measure, kr.check_ins):
+            pairs.append(("direction", "milestone"))
     elif not all(_same(mine[k], shape.get(k)) for k in mine):
         direction = kr.direction
         pairs.append(("direction", "none" if direction is None else direction.value))
