@@ -346,3 +346,39 @@ class TestToDoBoxes:
         text = formats.dumps(plan, "markdown")
         assert "{direction=milestone}" in text
         assert formats.loads(text, "markdown") == plan
+
+
+class TestArrowInTheStatement:
+    """Finding 6: an arrow between two numbers of a statement is part of it, not a note."""
+
+    @pytest.mark.parametrize(
+        ("line", "fields"),
+        [
+            ("- Reduce churn 5% → 4%", (Direction.DECREASE, 5, 4, "%")),
+            ("- Increase NPS 30 -> 45", (Direction.INCREASE, 30, 45, None)),
+        ],
+    )
+    def test_arrow_between_numbers(self, line: str, fields: tuple[object, ...]) -> None:
+        (kr,) = formats.loads(f"## Grow\n{line}\n", "markdown").objectives[0].key_results
+        assert kr.title == line[2:]
+        assert (kr.direction, kr.start, kr.target, kr.unit) == fields
+        assert kr.check_ins == ()
+
+    def test_a_note_after_a_statement_is_still_a_note(self) -> None:
+        text = "As of: 2026-08-01\n## Grow\n- Reduce churn 5% → 4% → 4.5%\n"
+        (kr,) = formats.loads(text, "markdown").objectives[0].key_results
+        assert (kr.title, kr.target, [c.value for c in kr.check_ins]) == (
+            "Reduce churn 5% → 4%",
+            4,
+            [4.5],
+        )
+
+    def test_double_arrow_is_always_a_note(self) -> None:
+        text = "As of: 2026-08-01\n## Grow\n- Increase NPS 30 => 45\n"
+        (kr,) = formats.loads(text, "markdown").objectives[0].key_results
+        assert (kr.title, [c.value for c in kr.check_ins]) == ("Increase NPS 30", [45])
+
+    def test_with_a_direction_given_an_arrow_is_a_note(self) -> None:
+        text = "As of: 2026-08-01\n## Grow\n- Reduce churn 5% → 4% {direction=none}\n"
+        (kr,) = formats.loads(text, "markdown").objectives[0].key_results
+        assert (kr.title, [c.value for c in kr.check_ins]) == ("Reduce churn 5%", [4])

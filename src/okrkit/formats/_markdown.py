@@ -27,8 +27,10 @@ Reading, as a person means it:
 - ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not (a value outside is an
   error); before a measurable statement they are a to-do marker (``[x]``: done, at its
   target);
-- a trailing note ``=> 4.6``, ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to
-  target, unless the unit is ``%``), ``=> DONE`` or a bare trailing ``DONE``, or progress
+- a trailing note ``=> 4.6`` (``→`` or ``->`` too, unless they join two numbers of a
+  statement that reads as a measure only with them: ``Reduce churn 5% → 4%``),
+  ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to target, unless the unit
+  is ``%``), ``=> DONE`` or a bare trailing ``DONE``, or progress
   written inline (``(currently $219k)``, ``— now 2.6%``, ``(was 32, now 41)``), optionally
   ``on 2026-08-01``, is a check-in; a number in another unit of time than the key result's
   is converted, in any other unit it is an error; a note that cannot be read is an error
@@ -578,9 +580,12 @@ def _item(line: str, masked: str) -> tuple[int, str | None, int] | None:
     return len(item["indent"].expandtabs(4)), item["box"], item.start("text")
 
 
-def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple[str, int] | None]:
+def _statement(
+    line: str, masked: str, start: int, end: int, arrows: bool = False
+) -> tuple[str, tuple[str, int] | None]:
     """A key result's statement, without labels, emphasis and its trailing note; and the note
-    as written with its column, if it has one.
+    as written with its column, if it has one.  With *arrows* (a key result whose statement
+    is read), an arrow between two numbers of a measure is part of the statement.
     """
     note: tuple[str, int] | None = None
     arrow = max(masked.rfind("=>", start, end), masked.rfind("->", start, end))
@@ -591,8 +596,10 @@ def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple
         after = masked[arrow + size : end]
         if after.strip() and not any(ch in after for ch in "=>→"):
             a, b = _strip(masked, arrow + size, end)
-            note = (line[a:b], a + 1)
-            end = _strip(masked, start, arrow)[1]
+            before = _strip(masked, start, arrow)[1]
+            if not (arrows and _arrow_in_statement(line, masked, start, before, end)):
+                note = (line[a:b], a + 1)
+                end = before
     if note is None and (done := _DONE.search(masked[tail:end])):
         note = ("done", tail + done.start("mark") + 1)
         end = _strip(masked, start, tail + done.start())[1]
@@ -606,6 +613,27 @@ def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple
     if label := _KR_LABEL.match(masked, start, end):
         start, end = _unwrapped(masked, label.end(), end)
     return line[start:end], note
+
+
+def _unlabelled(line: str, masked: str, start: int, end: int) -> str:
+    """The text of line[start:end] without emphasis and a key result's label, unescaped."""
+    start, end = _unwrapped(masked, start, end)
+    if label := _KR_LABEL.match(masked, start, end):
+        start, end = _unwrapped(masked, label.end(), end)
+    return _unescape(line[start:end])
+
+
+def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: int) -> bool:
+    """Whether the ``→`` or ``->`` ending at *before* joins two numbers of the statement
+    (``Reduce churn 5% → 4%``) rather than marks a note: the text before it, ending in a
+    number, is no measure, and the whole line is one.
+    """
+    arrow = _strip(masked, before, end)[0]
+    if masked.startswith("=>", arrow) or not re.search(r"\d\S*$", masked[start:before]):
+        return False
+    if _measurable(_reading(_unlabelled(line, masked, start, before), None)):
+        return False
+    return _measurable(_reading(_unlabelled(line, masked, start, end), None))
 
 
 def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
@@ -717,7 +745,8 @@ def _kr_id(item: _Item) -> str:
         if items:
             return items[0][1]
     line = item.text
-    return slugify(_unescape(_statement(line, item.masked, 0, len(line))[0]))
+    arrows = item.block is None or "direction" not in item.block.values
+    return slugify(_unescape(_statement(line, item.masked, 0, len(line), arrows)[0]))
 
 
 _META_KEYS = {"aligned_to": "aligned to", "fiscal_year_start": "fiscal year start"}
@@ -1180,7 +1209,9 @@ class _Reader:
     def key_result(self, item: _Item, cycle: Cycle | None, path: str) -> KeyResult | None:
         self.at(path, item.n, item.column)
         self.at(f"{path}.title", item.n, item.column)
-        statement, note = _statement(item.text, item.masked, 0, len(item.text))
+        # With a direction in its attributes the statement is not read: an arrow is a note.
+        arrows = item.block is None or "direction" not in item.block.values
+        statement, note = _statement(item.text, item.masked, 0, len(item.text), arrows)
         title = _unescape(statement)
         fields, columns = self.read_attrs(item, _KR_ATTRS, path)
         if not title.strip():
@@ -1776,7 +1807,8 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
             return None
         if (found is None) != (not block) or _check_in_line(masked, start):
             return None
-        statement, note = _statement(line, masked, start, end)
+        arrows = found is None or "direction" not in found.values
+        statement, note = _statement(line, masked, start, end, arrows)
         return None if note else _unescape(statement)
 
     out = [_written(path, kr.title, lambda title: f"- {box}{title}{block}", read)]
