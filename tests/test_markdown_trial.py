@@ -382,3 +382,38 @@ class TestArrowInTheStatement:
         text = "As of: 2026-08-01\n## Grow\n- Reduce churn 5% → 4% {direction=none}\n"
         (kr,) = formats.loads(text, "markdown").objectives[0].key_results
         assert (kr.title, [c.value for c in kr.check_ins]) == ("Reduce churn 5%", [4])
+
+
+class TestKeyResultHeadings:
+    """Finding 7: a sub-heading labelled as a key result is a key result, its text kept."""
+
+    TEXT = (
+        "As of: 2026-08-01\n"
+        "## Objective 1: Make the app fast\n"
+        "\n"
+        "### KR1: Reduce p95 latency from 400ms to 200ms\n"
+        "Status: 280ms\n"
+        "Blocked on the CDN contract.\n"
+        "\n"
+        "### KR 1.2: Cut cold start from 3s to 1s {#cold}\n"
+        "- 2026-07-01: 2.5\n"
+        "\n"
+        "## Objective 2: Grow\n"
+        "- Raise NPS from 30 to 40\n"
+    )
+
+    def test_read(self) -> None:
+        fast, grow = formats.loads(self.TEXT, "markdown").objectives
+        assert fast.title == "Make the app fast"
+        assert fast.description == "Blocked on the CDN contract."
+        latency, cold = fast.key_results
+        assert latency.title == "Reduce p95 latency from 400ms to 200ms"
+        assert (latency.start, latency.target, latency.unit) == (400, 200, "ms")
+        assert [(c.at, c.value) for c in latency.check_ins] == [(date(2026, 8, 1), 280)]
+        assert (cold.id, [c.value for c in cold.check_ins]) == ("cold", [2.5])
+        assert [kr.title for kr in grow.key_results] == ["Raise NPS from 30 to 40"]
+
+    def test_an_objective_titled_as_a_key_result_written_back(self) -> None:
+        child = Objective(title="KR1: Grow", aligned_to="top")
+        plan = Plan(objectives=[Objective(title="Top", id="top"), child])
+        assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan

@@ -24,6 +24,9 @@ Reading, as a person means it:
   labels (``KR1:``, ``KR 2.1``, ``**KR 1.4**:``, ``Key Result 3:``, ``KR:``) and emphasis
   kept out of the statement; a key result line
   before any objective is an error, and so is a document without objectives;
+- a heading labelled as a key result (``### KR1: ...``) under an objective's heading is a
+  key result of it; a ``Status:`` or ``Current:`` line with a number under it is its
+  progress note, other text the objective's description;
 - ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not (a value outside is an
   error); before a measurable statement they are a to-do marker (``[x]``: done, at its
   target);
@@ -227,6 +230,8 @@ _KR_LABEL = re.compile(
     r"(?P=em)?\s+(?=\S)",
     re.I,
 )
+# A 'Status:' or 'Current:' line under a key result's heading: its progress.
+_STATUS = re.compile(r"(?:\*\*|__)?(?:status|current)\s*:(?:\*\*|__)?\s*(?P<value>\S.*)", re.I)
 # A heading's own numbering: '## 2. Grow'.
 _NUMBERED = re.compile(r"\d+[.)]\s+(?=\S)")
 _ITEM = re.compile(r"(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)")
@@ -549,6 +554,18 @@ def _heading(line: str, masked: str | None = None) -> _Heading | None:
     )
 
 
+def _kr_heading(masked: str) -> tuple[int, int] | None:
+    """A heading labelled as a key result (``### KR1: ...``): its level, and where its text
+    (label and all) starts; None for any other line."""
+    heading = _HEADING.fullmatch(masked)
+    if heading is None:
+        return None
+    start, end = _unwrapped(masked, *heading.span(2))
+    if not _KR_LABEL.match(masked, start, end):
+        return None
+    return len(heading[1]), heading.start(2)
+
+
 def _parses(label: str) -> bool:
     try:
         Cycle.parse(_cycle_label(label))
@@ -774,6 +791,7 @@ class _Reader:
         mode: str | None = None  # "kpis" or "history" under such a heading
         last: _Item | None = None  # the last key result or KPI, for the check-ins under it
         last_owner: _Objective | None = None  # the objective of *last*, if a key result
+        kr_heading: _Objective | None = None  # under a key result's heading, its objective
         for n, raw in enumerate(text.splitlines(), start=1):
             line = raw.rstrip()
             body = line.lstrip()
@@ -785,6 +803,21 @@ class _Reader:
                     current.description.append(_description(body))
                 continue
             masked = _mask(line)
+            labelled = _kr_heading(masked)
+            if labelled is not None and mode is None and headings:
+                # '### KR1: ...' under an objective's heading: a key result of it, and the
+                # lines under it its progress ('Status: 280ms'), notes and check-ins.
+                level, start = labelled
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                if headings:
+                    items = []
+                    current = headings[-1][1]
+                    last = self.item(n, line, masked, start, (-1, None, start))
+                    last_owner = kr_heading = current
+                    current.key_results.append(last)
+                    continue
+            kr_heading = None if _HEADING.fullmatch(masked) else kr_heading
             if heading := _heading(line, masked):
                 level = heading.level
                 while headings and headings[-1][0] >= level:
@@ -889,6 +922,17 @@ class _Reader:
                 owner.key_results.append(last)
                 owner.last_kr_indent = indent
                 current = owner
+                continue
+            status = _STATUS.fullmatch(masked, column - 1)
+            progress = (
+                kr_heading is not None
+                and last is not None
+                and last.note is None
+                and status is not None
+                and _QUANTITY.match(masked, status.start("value"))
+            )
+            if progress and last is not None and status is not None:
+                last.note = (line[status.start("value") :].strip(), status.start("value") + 1)
                 continue
             if meta := _META.fullmatch(masked, column - 1):
                 key = meta["key"].lower()
@@ -1212,6 +1256,7 @@ class _Reader:
         # With a direction in its attributes the statement is not read: an arrow is a note.
         arrows = item.block is None or "direction" not in item.block.values
         statement, note = _statement(item.text, item.masked, 0, len(item.text), arrows)
+        note = item.note if note is None else note  # a 'Status:' line under its heading
         title = _unescape(statement)
         fields, columns = self.read_attrs(item, _KR_ATTRS, path)
         if not title.strip():
@@ -1928,6 +1973,8 @@ def dumps(plan: Plan) -> str:
             line: str, prefix: bool = prefix, depth: int = depth, block: str = block
         ) -> str | None:
             heading = _heading(line)
+            if _kr_heading(_mask(line)) is not None:
+                return None  # it would read as a key result of the objective above
             if heading is None or (heading.level, heading.explicit) != (depth + 2, prefix):
                 return None
             if heading.cycle is not None or (heading.block is None) != (not block):
