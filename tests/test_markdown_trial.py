@@ -417,3 +417,27 @@ class TestKeyResultHeadings:
         child = Objective(title="KR1: Grow", aligned_to="top")
         plan = Plan(objectives=[Objective(title="Top", id="top"), child])
         assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan
+
+
+class TestSetextHeadings:
+    """Finding 8: a line underlined with === or --- is a heading."""
+
+    def test_read(self) -> None:
+        text = (
+            "Q3 OKRs\n=======\n\n"
+            "Grow revenue\n------------\n\n- Raise NPS from 30 to 40\n\n"
+            "Retain\n---\n- Cut churn from 5% to 4%\n"
+        )
+        grow, retain = formats.loads(text, "markdown").objectives
+        assert (grow.title, [kr.title for kr in grow.key_results]) == (
+            "Grow revenue",
+            ["Raise NPS from 30 to 40"],
+        )
+        assert (retain.title, [kr.title for kr in retain.key_results]) == (
+            "Retain",
+            ["Cut churn from 5% to 4%"],
+        )
+
+    def test_underline_like_description_written_back(self) -> None:
+        plan = Plan(objectives=[Objective(title="Grow", description="x\n===\n---\n\n")])
+        assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan

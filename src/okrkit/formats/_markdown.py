@@ -690,8 +690,35 @@ def _structural(line: str) -> bool:
         or _OBJECTIVE.match(masked, start, end)
         or _KR_LABEL.match(masked, start, end)
         or _META.fullmatch(masked)
+        or _UNDERLINE.fullmatch(body)
         or body.startswith("\\")
     )
+
+
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
+
+
+def _setext(lines: list[str]) -> list[str]:
+    """*lines* with each setext heading (a line of text underlined with ``===`` or ``---``,
+    after a blank line or at the start) as the ATX heading it is, its underline blank."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        if not _UNDERLINE.fullmatch(out[i]) or (i > 1 and out[i - 2].strip()):
+            continue
+        text = out[i - 1]
+        masked = _mask(text.strip())
+        if (
+            not masked
+            or len(text) - len(text.lstrip(" ")) > 3
+            or text.lstrip().startswith("\\")
+            or _HEADING.fullmatch(masked)
+            or _ITEM.fullmatch(masked)
+            or _META.fullmatch(masked)
+        ):
+            continue
+        out[i - 1] = ("# " if "=" in out[i] else "## ") + text.strip()
+        out[i] = ""
+    return out
 
 
 def _fiscal_start(value: str) -> int:
@@ -792,7 +819,7 @@ class _Reader:
         last: _Item | None = None  # the last key result or KPI, for the check-ins under it
         last_owner: _Objective | None = None  # the objective of *last*, if a key result
         kr_heading: _Objective | None = None  # under a key result's heading, its objective
-        for n, raw in enumerate(text.splitlines(), start=1):
+        for n, raw in enumerate(_setext(text.splitlines()), start=1):
             line = raw.rstrip()
             body = line.lstrip()
             if not body:
