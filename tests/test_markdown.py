@@ -237,10 +237,11 @@ class TestWikiPages:
         )
 
     def test_attributes_win_over_the_statement(self) -> None:
-        """Explicit attributes win; with a direction the statement is not read at all."""
+        """On a line marked .title, attributes win; with a direction the statement is not read."""
         text = (
             "## Grow\n"
-            '- Reduce churn from 5% to 4% {#churn start=6 unit=pp owner="ana b" weight="1.5"}\n'
+            "- Reduce churn from 5% to 4% {#churn .title start=6 unit=pp"
+            ' owner="ana b" weight="1.5"}\n'
             "- Raise NPS from 30 to 40 {direction=none}\n"
         )
         churn, nps = formats.loads(text, "markdown").objectives[0].key_results
@@ -291,7 +292,7 @@ class TestLocate:
             "Cycle: 2026-Q3\n"  # 1
             "## Grow {#g}\n"  # 2
             "Owner: growth\n"  # 3
-            "- Raise NPS from 30 to 40 {target=45 owner=ana}\n"  # 4
+            "- Raise NPS from 30 to 40 {target=40 owner=ana}\n"  # 4
             "  - 2026-08-01: 35 {confidence=0.5}\n"  # 5
             "  - 2026-07-01: 32\n"  # 6
             "## KPIs {.kpis}\n"  # 7

@@ -3,7 +3,8 @@
 Reading, as a person means it:
 
 - an objective is a heading of any level (``## Win back customers``; an ``Objective:``,
-  ``Objective 2:`` or ``O1:`` label and emphasis around the title are dropped) or an
+  ``Objective #2:``, ``O1:`` or ``OKR 4:`` label, an emoji before it, a heading's numbering
+  ``2.``, and emphasis around the label or the title are dropped) or an
   ``Objective: ...`` line; a heading with no key results and no details whose sub-headings
   are objectives is a section title (``# Q3 OKRs``), not an objective;
 - a cycle label at the start or the end of a heading (``# Support team OKRs, 2026-Q3``,
@@ -20,11 +21,19 @@ Reading, as a person means it:
 - ``As of:`` dates the whole document, so it belongs before the first objective;
 - the numbered or bulleted list under an objective (or lines labelled ``KR1:``) holds its key
   results, each read with `okrkit.text` into a structured key result when it can be, with
-  labels (``KR1:``, ``KR 2.1``) and emphasis kept out of the statement; a key result line
+  labels (``KR1:``, ``KR 2.1``, ``**KR 1.4**:``, ``Key Result 3:``, ``KR:``) and emphasis
+  kept out of the statement; a key result line
   before any objective is an error, and so is a document without objectives;
-- ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not;
-- a trailing note ``=> 4.6``, ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to
-  target, unless the unit is ``%``), ``=> DONE`` or a bare trailing ``DONE``, or progress
+- a heading labelled as a key result (``### KR1: ...``) under an objective's heading is a
+  key result of it; a ``Status:`` or ``Current:`` line with a number under it is its
+  progress note, other text the objective's description;
+- ``- [x]`` / ``- [ ]`` make a key result a milestone, done or not (a value outside is an
+  error); before a measurable statement they are a to-do marker (``[x]``: done, at its
+  target);
+- a trailing note ``=> 4.6`` (``→`` or ``->`` too, unless they join two numbers of a
+  statement that reads as a measure only with them: ``Reduce churn 5% → 4%``),
+  ``=> $219k``, ``=> 140ms``, ``=> 66%`` (of the way from start to target, unless the unit
+  is ``%``), ``=> DONE`` or a bare trailing ``DONE``, or progress
   written inline (``(currently $219k)``, ``— now 2.6%``, ``(was 32, now 41)``), optionally
   ``on 2026-08-01``, is a check-in; a number in another unit of time than the key result's
   is converted, in any other unit it is an error; a note that cannot be read is an error
@@ -32,10 +41,13 @@ Reading, as a person means it:
   or today, whichever is earlier;
 - an attribute block at the end of a heading or a key result line, as in Pandoc and
   kramdown (``{#churn direction=decrease start=5.0 weight=2 owner="ana b"}``), gives fields
-  by their model names, and wins over what the statement says; the items nested under a key
+  by their model names; a direction, start, target or unit in it must agree by value with
+  a statement that reads as measurable (else an error: the statement was edited, say),
+  unless the class ``.title`` says the line is only a title; the items nested under a key
   result that open with a date (``- 2026-08-01: 4.6 — note {confidence=0.6}``) are its
-  check-ins; a heading with the class ``.kpis`` holds KPIs and one with ``.history`` past
-  scores (``- 2026-Q2 growth: 0.62``);
+  check-ins, one opening with a date written otherwise is an error, and the others are
+  notes for the objective's description (never key results); a heading with the class
+  ``.kpis`` holds KPIs and one with ``.history`` past scores (``- 2026-Q2 growth: 0.62``);
 - a backslash before punctuation stands for that character, and ``&#10;`` (a character
   reference) for the character it numbers, as in CommonMark; a line opening with a
   backslash is description text.
@@ -157,9 +169,20 @@ def _escape(text: str) -> str:
     return "".join(_ref(ch) if i in spots else ch for i, ch in enumerate(out))
 
 
+# What could open raw HTML, an image or a link in a renderer: always escaped, with the
+# backslashes right before it, so that none of them stands for the escape.
+_ACTIVE = re.compile(r"\\*[<\[\]]")
+
+
+def _inert(text: str) -> str:
+    """*text* with each ``<``, ``[`` and ``]`` escaped, and the backslashes before them."""
+    return _ACTIVE.sub(lambda m: m[0][:-1] * 2 + "\\" + m[0][-1], text)
+
+
 def _plain(text: str) -> str:
-    """*text* as written when it reads back as it is: only raw HTML escaped, never run."""
-    return text.replace("<", "\\<")
+    """*text* as written when it reads back as it is: only what a renderer would run, fetch
+    or link (raw HTML, images, links) escaped."""
+    return _inert(text)
 
 
 def _unwrapped(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -190,12 +213,27 @@ def _strip(masked: str, start: int, end: int) -> tuple[int, int]:
 # --- Patterns ---------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
+_SEPARATOR = r"(?:[:.)]|[-—–](?=\s))"
+# An objective's label: 'Objective:', 'Objective #3:', 'O1:', 'OKR 4:', with emphasis around
+# the label or the whole, and an emoji before it ('🎯 O1:').
 _OBJECTIVE = re.compile(
-    r"(?:\*\*|__)?(?:objective|O\d+)(?:\s*\d+)?\s*(?:[:.)]|[-—–](?=\s))(?:\*\*|__)?\s*(?=\S)", re.I
+    r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*)?"
+    r"(?P<em>\*\*|__|\*|_)?(?:objective|OKR|O(?=\d))(?:\s*#?\s*\d+(?:\.\d+)*)?(?P=em)?\s*"
+    rf"{_SEPARATOR}(?P=em)?\s*(?=\S)",
+    re.I,
 )
+# A key result's label: 'KR1:', 'KR 1.4', '**KR 1.4**:', '*KR2*:', 'KR-4:', 'Key Result 3:',
+# 'KR:' (with no number, only with its separator).
 _KR_LABEL = re.compile(
-    r"(?:\*\*|__)?KR ?\d+(?:\.\d+)*\s*(?:[:.)]|[-—–](?=\s))?(?:\*\*|__)?\s+(?=\S)", re.I
+    r"(?P<em>\*\*|__|\*|_)?(?:KR|key\s+result)"
+    rf"(?:\s*[-#]?\s*\d+(?:\.\d+)*(?P=em)?\s*{_SEPARATOR}?|(?P=em)?\s*{_SEPARATOR})"
+    r"(?P=em)?\s+(?=\S)",
+    re.I,
 )
+# A 'Status:' or 'Current:' line under a key result's heading: its progress.
+_STATUS = re.compile(r"(?:\*\*|__)?(?:status|current)\s*:(?:\*\*|__)?\s*(?P<value>\S.*)", re.I)
+# A heading's own numbering: '## 2. Grow'.
+_NUMBERED = re.compile(r"\d+[.)]\s+(?=\S)")
 _ITEM = re.compile(r"(?P<indent>\s*)(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX])\]\s+)?(?P<text>.*)")
 _META = re.compile(
     r"(?:\*\*|__)?(?P<key>owner|cycle|commitment|level|aligned to|id|weight|as of"
@@ -209,6 +247,12 @@ _MOMENT = (
     r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?))?"
 )
 _CHECK_IN = re.compile(rf"(?P<at>{_MOMENT})\s*[:—–]\s+")
+# What opens as a check-in would, but is not one: a date however written, then anything.
+_DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?![\d-])")
+_CHECK_IN_SHAPES = (
+    "a check-in 'YYYY-MM-DD: value' (or a date and time with a UTC offset, such as "
+    "'2026-08-01T09:30:00+02:00: value')"
+)
 _DATETIME = re.compile(
     rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d{{1,6}})?)?"
     r"(?:Z|(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})(?::(?P<seconds>\d{2}(?:\.\d{1,6})?))?)"
@@ -275,8 +319,8 @@ _ATTRIBUTE = re.compile(
     r"""\s*(?:\#(?P<id>[^\s"{}]+)|\.(?P<cls>[A-Za-z][\w-]*)"""
     r"""|(?P<key>[A-Za-z_][\w-]*)=(?P<value>(?:"[^"]*"|[^\s"{}]+)++))"""
 )
-_BARE = re.compile(r'[^\s"{}\\&,\x00-\x1f\x7f-\x9f\u2028\u2029—–]+')
-_BARE_ID = re.compile(r'[^\s"{}\\&,#.=\x00-\x1f\x7f-\x9f][^\s"{}\\&,\x00-\x1f\x7f-\x9f]*')
+_BARE = re.compile(r'[^\s"{}\\&,<\[\]\x00-\x1f\x7f-\x9f\u2028\u2029—–]+')
+_BARE_ID = re.compile(r'[^\s"{}\\&,<\[\]#.=\x00-\x1f\x7f-\x9f][^\s"{}\\&,<\[\]\x00-\x1f\x7f-\x9f]*')
 
 
 @attrs.frozen
@@ -485,6 +529,8 @@ def _heading(line: str, masked: str | None = None) -> _Heading | None:
     if explicit:
         start = explicit.end()
         start, end = _unwrapped(masked, start, end)
+    elif numbered := _NUMBERED.match(masked, start, end):
+        start, end = _unwrapped(masked, numbered.end(), end)
     cycle = None
     tail = max(start, end - 40)
     first = _CYCLE_START.match(masked, start, end)
@@ -506,6 +552,18 @@ def _heading(line: str, masked: str | None = None) -> _Heading | None:
         block=found,
         cycle=cycle,
     )
+
+
+def _kr_heading(masked: str) -> tuple[int, int] | None:
+    """A heading labelled as a key result (``### KR1: ...``): its level, and where its text
+    (label and all) starts; None for any other line."""
+    heading = _HEADING.fullmatch(masked)
+    if heading is None:
+        return None
+    start, end = _unwrapped(masked, *heading.span(2))
+    if not _KR_LABEL.match(masked, start, end):
+        return None
+    return len(heading[1]), heading.start(2)
 
 
 def _parses(label: str) -> bool:
@@ -539,9 +597,12 @@ def _item(line: str, masked: str) -> tuple[int, str | None, int] | None:
     return len(item["indent"].expandtabs(4)), item["box"], item.start("text")
 
 
-def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple[str, int] | None]:
+def _statement(
+    line: str, masked: str, start: int, end: int, arrows: bool = False
+) -> tuple[str, tuple[str, int] | None]:
     """A key result's statement, without labels, emphasis and its trailing note; and the note
-    as written with its column, if it has one.
+    as written with its column, if it has one.  With *arrows* (a key result whose statement
+    is read), an arrow between two numbers of a measure is part of the statement.
     """
     note: tuple[str, int] | None = None
     arrow = max(masked.rfind("=>", start, end), masked.rfind("->", start, end))
@@ -552,8 +613,10 @@ def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple
         after = masked[arrow + size : end]
         if after.strip() and not any(ch in after for ch in "=>→"):
             a, b = _strip(masked, arrow + size, end)
-            note = (line[a:b], a + 1)
-            end = _strip(masked, start, arrow)[1]
+            before = _strip(masked, start, arrow)[1]
+            if not (arrows and _arrow_in_statement(line, masked, start, before, end)):
+                note = (line[a:b], a + 1)
+                end = before
     if note is None and (done := _DONE.search(masked[tail:end])):
         note = ("done", tail + done.start("mark") + 1)
         end = _strip(masked, start, tail + done.start())[1]
@@ -567,6 +630,27 @@ def _statement(line: str, masked: str, start: int, end: int) -> tuple[str, tuple
     if label := _KR_LABEL.match(masked, start, end):
         start, end = _unwrapped(masked, label.end(), end)
     return line[start:end], note
+
+
+def _unlabelled(line: str, masked: str, start: int, end: int) -> str:
+    """The text of line[start:end] without emphasis and a key result's label, unescaped."""
+    start, end = _unwrapped(masked, start, end)
+    if label := _KR_LABEL.match(masked, start, end):
+        start, end = _unwrapped(masked, label.end(), end)
+    return _unescape(line[start:end])
+
+
+def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: int) -> bool:
+    """Whether the ``→`` or ``->`` ending at *before* joins two numbers of the statement
+    (``Reduce churn 5% → 4%``) rather than marks a note: the text before it, ending in a
+    number, is no measure, and the whole line is one.
+    """
+    arrow = _strip(masked, before, end)[0]
+    if masked.startswith("=>", arrow) or not re.search(r"\d\S*$", masked[start:before]):
+        return False
+    if _measurable(_reading(_unlabelled(line, masked, start, before), None)):
+        return False
+    return _measurable(_reading(_unlabelled(line, masked, start, end), None))
 
 
 def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
@@ -606,8 +690,35 @@ def _structural(line: str) -> bool:
         or _OBJECTIVE.match(masked, start, end)
         or _KR_LABEL.match(masked, start, end)
         or _META.fullmatch(masked)
+        or _UNDERLINE.fullmatch(body)
         or body.startswith("\\")
     )
+
+
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
+
+
+def _setext(lines: list[str]) -> list[str]:
+    """*lines* with each setext heading (a line of text underlined with ``===`` or ``---``,
+    after a blank line or at the start) as the ATX heading it is, its underline blank."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        if not _UNDERLINE.fullmatch(out[i]) or (i > 1 and out[i - 2].strip()):
+            continue
+        text = out[i - 1]
+        masked = _mask(text.strip())
+        if (
+            not masked
+            or len(text) - len(text.lstrip(" ")) > 3
+            or text.lstrip().startswith("\\")
+            or _HEADING.fullmatch(masked)
+            or _ITEM.fullmatch(masked)
+            or _META.fullmatch(masked)
+        ):
+            continue
+        out[i - 1] = ("# " if "=" in out[i] else "## ") + text.strip()
+        out[i] = ""
+    return out
 
 
 def _fiscal_start(value: str) -> int:
@@ -678,7 +789,8 @@ def _kr_id(item: _Item) -> str:
         if items:
             return items[0][1]
     line = item.text
-    return slugify(_unescape(_statement(line, item.masked, 0, len(line))[0]))
+    arrows = item.block is None or "direction" not in item.block.values
+    return slugify(_unescape(_statement(line, item.masked, 0, len(line), arrows)[0]))
 
 
 _META_KEYS = {"aligned_to": "aligned to", "fiscal_year_start": "fiscal year start"}
@@ -705,7 +817,9 @@ class _Reader:
         current: _Objective | None = None
         mode: str | None = None  # "kpis" or "history" under such a heading
         last: _Item | None = None  # the last key result or KPI, for the check-ins under it
-        for n, raw in enumerate(text.splitlines(), start=1):
+        last_owner: _Objective | None = None  # the objective of *last*, if a key result
+        kr_heading: _Objective | None = None  # under a key result's heading, its objective
+        for n, raw in enumerate(_setext(text.splitlines()), start=1):
             line = raw.rstrip()
             body = line.lstrip()
             if not body:
@@ -716,6 +830,21 @@ class _Reader:
                     current.description.append(_description(body))
                 continue
             masked = _mask(line)
+            labelled = _kr_heading(masked)
+            if labelled is not None and mode is None and headings:
+                # '### KR1: ...' under an objective's heading: a key result of it, and the
+                # lines under it its progress ('Status: 280ms'), notes and check-ins.
+                level, start = labelled
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                if headings:
+                    items = []
+                    current = headings[-1][1]
+                    last = self.item(n, line, masked, start, (-1, None, start))
+                    last_owner = kr_heading = current
+                    current.key_results.append(last)
+                    continue
+            kr_heading = None if _HEADING.fullmatch(masked) else kr_heading
             if heading := _heading(line, masked):
                 level = heading.level
                 while headings and headings[-1][0] >= level:
@@ -790,8 +919,14 @@ class _Reader:
                 item = (column - 1, None, start)  # 'KR1: ...' on a line of its own
             if item:
                 indent, _, start = item
-                if last is not None and indent > last.indent and _check_in_line(masked, start):
-                    last.check_ins.append(self.item(n, line, masked, start, item))
+                if last is not None and indent > last.indent and last_owner is not None:
+                    # Items under a key result are its check-ins, or notes: never key results.
+                    if _check_in_line(masked, start):
+                        last.check_ins.append(self.item(n, line, masked, start, item))
+                    elif _DATED.match(masked, start):
+                        self.unexpected(n, _CHECK_IN_SHAPES, line[start:].strip(), column=start + 1)
+                    else:
+                        last_owner.description.append(_description(line[start:]))
                     continue
                 if current is None:  # never dropped: a key result needs its objective
                     expected = (
@@ -810,9 +945,21 @@ class _Reader:
                 else:
                     owner = current
                 last = self.item(n, line, masked, start, item)
+                last_owner = owner
                 owner.key_results.append(last)
                 owner.last_kr_indent = indent
                 current = owner
+                continue
+            status = _STATUS.fullmatch(masked, column - 1)
+            progress = (
+                kr_heading is not None
+                and last is not None
+                and last.note is None
+                and status is not None
+                and _QUANTITY.match(masked, status.start("value"))
+            )
+            if progress and last is not None and status is not None:
+                last.note = (line[status.start("value") :].strip(), status.start("value") + 1)
                 continue
             if meta := _META.fullmatch(masked, column - 1):
                 key = meta["key"].lower()
@@ -1133,19 +1280,42 @@ class _Reader:
     def key_result(self, item: _Item, cycle: Cycle | None, path: str) -> KeyResult | None:
         self.at(path, item.n, item.column)
         self.at(f"{path}.title", item.n, item.column)
-        statement, note = _statement(item.text, item.masked, 0, len(item.text))
+        # With a direction in its attributes the statement is not read: an arrow is a note.
+        arrows = item.block is None or "direction" not in item.block.values
+        statement, note = _statement(item.text, item.masked, 0, len(item.text), arrows)
+        note = item.note if note is None else note  # a 'Status:' line under its heading
         title = _unescape(statement)
         fields, columns = self.read_attrs(item, _KR_ATTRS, path)
         if not title.strip():
             self.unexpected(item.n, "a key result statement", note[0] if note else item.text)
             return None
-        # What the attributes say wins; with a direction, the statement is not read at all.
+        # What the attributes say must agree with a statement that reads (unless the class
+        # .title says the line is only a title): a person who edits the statement is told
+        # that its attributes still say otherwise, rather than see the edit ignored.
+        # A box before a measurable statement is a to-do marker, as Notion writes one: the
+        # statement is read as usual, and [x] means done, at its target.
+        box = item.box
+        if box is not None and "direction" not in fields and _measurable(_reading(title, None)):
+            box = None
+        if box is None and (item.block is None or "title" not in item.block.classes):
+            conflict = _conflict(fields, _reading(title, None))
+            if conflict is not None:
+                key, said = conflict
+                given = item.block.values[key] if item.block else None
+                shown = given.text if given else fields[key]
+                message = (
+                    f"the statement says {key} {said}, its attributes {key}={shown}: change one"
+                )
+                column = given.column if given else item.column
+                self.problems.append(_problem(item.n, message, value=shown, column=column))
+                return None
+        # With a direction, the statement is not read at all.
         if "direction" in fields:
             if fields["direction"] == "none":
                 fields["direction"] = None
             fields = {**fields}
         else:
-            fields = {**_reading(title, item.box), **fields}
+            fields = {**_reading(title, box), **fields}
         fields["title"] = title
         # The key result is built once, with its check-ins, which are read against the
         # fields as it will hold them; if it is refused, its problem is the one reported.
@@ -1163,6 +1333,18 @@ class _Reader:
         elif item.box in ("x", "X") and not item.check_ins:
             at, target = self.date(cycle), measure.target
             check_ins.append(self.model(lambda: CheckIn(at=at, value=target), item.n, {}))
+        sources = [(c.n, c.column) for c in item.check_ins]
+        sources.append((item.n, note[1] if note is not None else item.column))
+        # A box or a DONE makes a milestone, done or not: a value outside that is an error,
+        # unless the attributes say direction=milestone.
+        explicit = item.block is not None and "direction" in item.block.values
+        outside = None if explicit else _outside(_Measure.of(fields), check_ins)
+        if outside is not None:
+            index, low, high = outside
+            n, column = sources[index]
+            expected = f"a milestone's progress from {low} (not done) to {high} (done)"
+            self.unexpected(n, expected, check_ins[index].value, column=column)  # type: ignore[union-attr]
+            return None
         done = [c for c in check_ins if c is not None]
         kr: KeyResult | None = self.model(
             lambda: KeyResult(**fields, check_ins=done),  # type: ignore[arg-type]
@@ -1426,6 +1608,78 @@ class _Measure:
         return cls(unit=fields.get("unit"), direction=direction, start=start, target=target)
 
 
+def _comparable(key: str, value: object) -> object:
+    """*value* of field *key* as compared by value: ``22`` and ``22.0`` agree."""
+    if key == "direction":
+        if value is None or value == "none":
+            return None
+        try:
+            return Direction(value)
+        except ValueError:
+            return value
+    if isinstance(value, tuple):
+        return tuple(_comparable(key, v) for v in value)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        with contextlib.suppress(ArithmeticError, ValueError):
+            return Decimal(str(value)).normalize()
+    return value
+
+
+def _said(key: str, value: object) -> str:
+    """A value the statement says, as a person would write it."""
+    if isinstance(value, Direction):
+        return value.value
+    if isinstance(value, tuple):
+        return "..".join(_said(key, v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str] | None:
+    """The first of *given*'s direction, start, target and unit that a measurable statement
+    (*shape*, with a target and a direction other than milestone) says otherwise, with what
+    it says; None if they agree by value, the statement is not measurable, or *given* says
+    there is no direction.
+    """
+    if not _measurable(shape):
+        return None
+    if "direction" in given and _comparable("direction", given["direction"]) is None:
+        return None  # 'direction=none' says the statement is no measure, whatever it reads
+    for key in ("direction", "start", "target", "unit"):
+        said = shape.get(key)
+        if key not in given or said is None:
+            continue
+        if _comparable(key, given[key]) != _comparable(key, said):
+            return key, _said(key, said)
+    return None
+
+
+def _outside(measure: _Measure, check_ins: Iterable[CheckIn | None]) -> tuple[int, Any, Any] | None:
+    """The first check-in of a milestone *measure* whose value is not from its start to its
+    target (0 and 1: not done, done), with those bounds; None if all are, or not a milestone.
+    """
+    start, target = measure.start, measure.target
+    if measure.direction is not Direction.MILESTONE:
+        return None
+    if not all(isinstance(x, int | float | Decimal) for x in (start, target)):
+        return None
+    low, high = sorted((start, target))
+    for i, c in enumerate(check_ins):
+        value = None if c is None else c.value
+        if isinstance(value, int | float | Decimal) and not low <= value <= high:
+            return i, low, high
+    return None
+
+
+def _measurable(shape: dict[str, object]) -> bool:
+    """Whether a statement's *shape* is a measure: a target, and a direction not milestone."""
+    return shape.get("target") is not None and shape.get("direction") not in (
+        None,
+        Direction.MILESTONE,
+    )
+
+
 def _reading(title: str, box: str | None) -> dict[str, object]:
     """The direction, start, target and unit a key result's statement (and box) say."""
     if box is not None:
@@ -1480,7 +1734,7 @@ def _number_text(x: object) -> str:
 
 
 def _quoted(text: str) -> str:
-    inner = re.sub(r'[\\"&{}]', r"\\\g<0>", text)
+    inner = re.sub(r'[\\"&{}<\[\]]', r"\\\g<0>", text)
     return '"' + _INVISIBLE.sub(lambda m: _ref(m[0]), inner) + '"'
 
 
@@ -1496,7 +1750,9 @@ def _block(pairs: Iterable[tuple[str, str]]) -> str:
     """An attribute block of *pairs*, the id as ``#id`` when it can be; "" when empty."""
     parts = []
     for key, value in pairs:
-        if key == "#":
+        if key == ".":
+            parts.append(f".{value}")
+        elif key == "#":
             parts.append(f"#{value}" if _BARE_ID.fullmatch(value) else f"id={_quoted(value)}")
         else:
             parts.append(f"{key}={value}")
@@ -1545,6 +1801,10 @@ def _description_lines(path: str, text: str) -> list[str]:
             line = form + suffix
             # Judged with its break too: "KR1\\" reads otherwise than "KR1".
             marked = _structural(form) or _structural(line) or not form.strip()
+            if marked and _TO_ESCAPE.fullmatch(line[1:2]) and line[0] == "\\":
+                # A backslash before an escape would pair with it in a renderer and leave
+                # what it escapes raw (``\\\\<``): the escaped character as a reference.
+                return _ref(line[1]) + line[2:]
             return f"\\{line}" if marked else line
 
         def read(line: str, hard: bool = hard) -> str | None:
@@ -1569,10 +1829,24 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
     if box:
         mine.pop("direction")
         shape = {"start": 0, "target": 1}
+        # Said outright where the box alone would read otherwise: before a measurable
+        # statement (a to-do marker), or with a value outside not done..done.
+        measure = _Measure.of({"direction": Direction.MILESTONE, **mine})
+        if _measurable(_reading(kr.title, None)) or _outside(measure, kr.check_ins):
+            pairs.append(("direction", "milestone"))
     elif not all(_same(mine[k], shape.get(k)) for k in mine):
         direction = kr.direction
         pairs.append(("direction", "none" if direction is None else direction.value))
         shape = {}
+    written = {
+        key: value
+        for key, value in mine.items()
+        if (key == "direction" and not shape)
+        or (value is not None and not _same(value, shape.get(key)))
+    }
+    if not box and _conflict(written, _reading(kr.title, None)) is not None:
+        # The statement says otherwise: the line is only a title, its numbers not read.
+        pairs.insert(1 if pairs and pairs[0][0] == "#" else 0, (".", "title"))
     for key in ("start", "target", "unit"):
         value = mine[key]
         if value is not None and not _same(value, shape.get(key)):
@@ -1605,7 +1879,8 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
             return None
         if (found is None) != (not block) or _check_in_line(masked, start):
             return None
-        statement, note = _statement(line, masked, start, end)
+        arrows = found is None or "direction" not in found.values
+        statement, note = _statement(line, masked, start, end, arrows)
         return None if note else _unescape(statement)
 
     out = [_written(path, kr.title, lambda title: f"- {box}{title}{block}", read)]
@@ -1725,6 +2000,8 @@ def dumps(plan: Plan) -> str:
             line: str, prefix: bool = prefix, depth: int = depth, block: str = block
         ) -> str | None:
             heading = _heading(line)
+            if _kr_heading(_mask(line)) is not None:
+                return None  # it would read as a key result of the objective above
             if heading is None or (heading.level, heading.explicit) != (depth + 2, prefix):
                 return None
             if heading.cycle is not None or (heading.block is None) != (not block):
