@@ -66,7 +66,7 @@ import contextlib
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +85,7 @@ from okrkit.errors import (
     safe_repr,
 )
 from okrkit.formats._document import DECIMAL, Options
+from okrkit.formats._reading import DATETIME, utc_offset
 from okrkit.formats._writing import fiscal_defaults
 from okrkit.model import (
     CheckIn,
@@ -253,10 +254,6 @@ _CHECK_IN_SHAPES = (
     "a check-in 'YYYY-MM-DD: value' (or a date and time with a UTC offset, such as "
     "'2026-08-01T09:30:00+02:00: value')"
 )
-_DATETIME = re.compile(
-    rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d{{1,6}})?)?"
-    r"(?:Z|(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})(?::(?P<seconds>\d{2}(?:\.\d{1,6})?))?)"
-)
 # A quantity as people write it: "$219k", "$6,600", "1.7s", "140ms", "15 min", "2.6%"; or a
 # Decimal written as a string of digits, in quotes.
 _QUANTITY = re.compile(
@@ -401,25 +398,16 @@ def _number(text: str, quoted: bool) -> int | float | Decimal:
     return int(text) if _INT.fullmatch(text) else float(text)
 
 
-def _offset(match: re.Match[str]) -> timezone:
-    size = timedelta(
-        hours=int(match["hours"]),
-        minutes=int(match["minutes"]),
-        microseconds=round(Decimal(match["seconds"]) * 1_000_000),
-    )
-    return timezone(-size if match["sign"] == "-" else size)
-
-
 def _when(text: str) -> date:
     """An ISO 8601 date, or a date and time with its offset, exactly as written."""
     if re.fullmatch(_DATE, text):
         return date.fromisoformat(text)
-    match = _DATETIME.fullmatch(text)
+    match = DATETIME.fullmatch(text)
     if match is None:
         raise ValueError(text)
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     if match["seconds"]:  # Python drops an offset's microseconds: build it exactly
-        moment = moment.replace(tzinfo=_offset(match))
+        moment = moment.replace(tzinfo=utc_offset(match))
     return moment
 
 

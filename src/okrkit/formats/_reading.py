@@ -60,15 +60,15 @@ __all__ = ["EMPTY", "Reader", "structure"]
 
 _DECIMAL = re.compile(DECIMAL)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(
+DATETIME = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
     r"(?:Z|(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})"
     r"(?::(?P<seconds>\d{2}(?:\.\d{1,6})?))?)"
 )
 
 
-def _offset(match: re.Match[str]) -> timezone:
-    """The UTC offset a `_DATETIME` match with seconds names, to the microsecond."""
+def utc_offset(match: re.Match[str]) -> timezone:
+    """The UTC offset a `DATETIME` match with seconds names, to the microsecond."""
     size = timedelta(
         hours=int(match["hours"]),
         minutes=int(match["minutes"]),
@@ -376,14 +376,14 @@ class Reader:
                 return date.fromisoformat(s)
             except ValueError:
                 raise _impossible_date(s) from None
-        match = _DATETIME.fullmatch(s)
+        match = DATETIME.fullmatch(s)
         if match:
             try:
                 moment = datetime.fromisoformat(s)
                 if match["seconds"]:
                     # Python reads "+00:00:00.000001" as +00:00 (a CPython bug), losing the
                     # offset okrkit wrote: build offsets with seconds here, exactly.
-                    moment = moment.replace(tzinfo=_offset(match))
+                    moment = moment.replace(tzinfo=utc_offset(match))
             except ValueError:
                 if _DATE.fullmatch(s[:10]) and not _real(s[:10]):
                     raise _impossible_date(s[:10]) from None
