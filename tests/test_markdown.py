@@ -29,48 +29,69 @@ HOSTILE = (
     "\\", " ", "**", "_", "(now 5)", "— now 5", "\t", "1. ", "[x] ", "\x00", "→", "{", '"',
     "2026-08-01: 4", "## ", "O1: ",
 )  # fmt: skip
-_PIECES = st.lists(st.sampled_from(HOSTILE) | st.text(max_size=5), min_size=1, max_size=6).map(
-    "".join
-)
-_NONBLANK = _PIECES.map(lambda s: s if s.strip() else s + "x")
 
 
-@st.composite
-def hostile_plans(draw: st.DrawFn) -> Plan:
-    """Plans from `okrkit.testing.plans` with hostile text in every text field."""
-    plan = draw(plans(max_objectives=4))
-    objectives = []
-    for o in plan.objectives:
-        krs = []
-        for k in o.key_results:
-            check_ins = [
-                attrs.evolve(c, note=draw(st.none() | _PIECES), author=draw(st.none() | _NONBLANK))
-                for c in k.check_ins
-            ]
-            krs.append(
+def text_plans(
+    words: tuple[str, ...], *, max_objectives: int = 4, max_text: int = 5
+) -> st.SearchStrategy[Plan]:
+    """Plans from `okrkit.testing.plans` whose every text field, id, KPI and past score is
+    made of *words* and short random text (`test_markdown_trial` draws them too)."""
+    pieces = st.lists(st.sampled_from(words) | st.text(max_size=max_text), min_size=1,
+                      max_size=6).map("".join)  # fmt: skip
+    nonblank = pieces.map(lambda s: s if s.strip() else s + "x")
+    ids = nonblank.map(lambda s: "".join(ch for ch in s if ch.isprintable()).strip() or "x")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Plan:
+        plan = draw(plans(max_objectives=max_objectives))
+        objectives = []
+        for o in plan.objectives:
+            krs = []
+            for k in o.key_results:
+                check_ins = [
+                    attrs.evolve(c, note=draw(st.none() | pieces),
+                                 author=draw(st.none() | nonblank))
+                    for c in k.check_ins
+                ]  # fmt: skip
+                krs.append(
+                    attrs.evolve(
+                        k,
+                        title=draw(st.just(k.title) | nonblank),
+                        id=draw(st.just(k.id) | ids),
+                        owner=draw(st.none() | nonblank),
+                        unit=draw(st.just(k.unit) | nonblank),
+                        check_ins=check_ins,
+                        ignore=draw(st.lists(nonblank, max_size=2)),
+                    )
+                )
+            objectives.append(
                 attrs.evolve(
-                    k,
-                    title=draw(st.just(k.title) | _NONBLANK),
-                    owner=draw(st.none() | _NONBLANK),
-                    unit=draw(st.just(k.unit) | _NONBLANK),
-                    check_ins=check_ins,
-                    ignore=draw(st.lists(_NONBLANK, max_size=2)),
+                    o,
+                    title=draw(st.just(o.title) | nonblank),
+                    id=draw(st.just(o.id) | ids),
+                    description=draw(st.none() | pieces),
+                    owner=draw(st.none() | nonblank),
+                    level=draw(st.none() | nonblank),
+                    key_results=krs,
                 )
             )
-        objectives.append(
-            attrs.evolve(
-                o,
-                title=draw(st.just(o.title) | _NONBLANK),
-                description=draw(st.none() | _PIECES),
-                owner=draw(st.none() | _NONBLANK),
-                level=draw(st.none() | _NONBLANK),
-                key_results=krs,
-            )
-        )
-    try:
-        return attrs.evolve(plan, objectives=objectives)
-    except OKRError:  # a hostile title whose id another one takes, say
-        return plan
+        kpis = [attrs.evolve(k, title=draw(nonblank), unit=draw(st.none() | nonblank))
+                for k in plan.kpis]  # fmt: skip
+        history = [attrs.evolve(h, owner=draw(nonblank)) for h in plan.history]
+        held = [o.id for o in objectives] + [k.id for o in objectives for k in o.key_results]
+        if len(set(held)) < len(held):  # Markdown keeps one space of ids for all of them
+            return plan
+        try:
+            return attrs.evolve(plan, objectives=objectives, kpis=kpis, history=history)
+        except OKRError:  # a hostile id another one takes, say
+            return plan
+
+    return build()
+
+
+def hostile_plans() -> st.SearchStrategy[Plan]:
+    """Plans with hostile text (`HOSTILE`) in every text field."""
+    return text_plans(HOSTILE)
 
 
 class TestRoundTrip:

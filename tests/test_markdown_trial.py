@@ -6,16 +6,15 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from okrkit import formats
-from okrkit.errors import FormatError, OKRError
+from okrkit.errors import FormatError
 from okrkit.model import Direction, KeyResult, Objective, Plan
-from okrkit.testing import plans
 from test_formats import fields
+from test_markdown import text_plans
 
 # Text a renderer would run, fetch or link, and text that reads as structure.
 ACTIVE = (
@@ -24,58 +23,11 @@ ACTIVE = (
     "\\", "<", "[", "]", "!", "(", "&lt;", "&#60;", "{#id}", "=>", "- ", "KR1: ", "\n", '"',
     "<svg/onload=alert(1)>", "[x] ",
 )  # fmt: skip
-_PIECES = st.lists(st.sampled_from(ACTIVE) | st.text(max_size=4), min_size=1, max_size=6).map(
-    "".join
-)
-_NONBLANK = _PIECES.map(lambda s: s if s.strip() else s + "x")
-_IDS = _NONBLANK.map(lambda s: "".join(ch for ch in s if ch.isprintable()).strip() or "x")
 
 
-@st.composite
-def active_plans(draw: st.DrawFn) -> Plan:
-    """Plans from `okrkit.testing.plans` with active text in every text field and id."""
-    plan = draw(plans(max_objectives=3))
-    objectives = []
-    for o in plan.objectives:
-        krs = []
-        for k in o.key_results:
-            check_ins = [
-                attrs.evolve(c, note=draw(st.none() | _PIECES), author=draw(st.none() | _NONBLANK))
-                for c in k.check_ins
-            ]
-            krs.append(
-                attrs.evolve(
-                    k,
-                    title=draw(st.just(k.title) | _NONBLANK),
-                    id=draw(st.just(k.id) | _IDS),
-                    owner=draw(st.none() | _NONBLANK),
-                    unit=draw(st.just(k.unit) | _NONBLANK),
-                    check_ins=check_ins,
-                    ignore=draw(st.lists(_NONBLANK, max_size=2)),
-                )
-            )
-        objectives.append(
-            attrs.evolve(
-                o,
-                title=draw(st.just(o.title) | _NONBLANK),
-                id=draw(st.just(o.id) | _IDS),
-                description=draw(st.none() | _PIECES),
-                owner=draw(st.none() | _NONBLANK),
-                level=draw(st.none() | _NONBLANK),
-                key_results=krs,
-            )
-        )
-    kpis = [
-        attrs.evolve(k, title=draw(_NONBLANK), unit=draw(st.none() | _NONBLANK)) for k in plan.kpis
-    ]
-    history = [attrs.evolve(h, owner=draw(_NONBLANK)) for h in plan.history]
-    ids = [o.id for o in objectives] + [k.id for o in objectives for k in o.key_results]
-    if len(set(ids)) < len(ids):  # Markdown keeps one space of ids for all of them
-        return plan
-    try:
-        return attrs.evolve(plan, objectives=objectives, kpis=kpis, history=history)
-    except OKRError:  # a hostile id another one takes, say
-        return plan
+def active_plans() -> st.SearchStrategy[Plan]:
+    """Plans with active text (`ACTIVE`) in every text field and id."""
+    return text_plans(ACTIVE, max_objectives=3, max_text=4)
 
 
 def unescaped(text: str) -> str:
