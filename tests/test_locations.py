@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,19 @@ class TestFindings:
                 assert lines[d.line - 1].lstrip().startswith("- ")
                 assert f"id: {d.id}" in lines[d.line - 1]
             assert str(d).startswith(f"{path}:{d.line}:{d.column}: {d.code} ")
+
+    @pytest.mark.parametrize("unknown", ["ignore", "warn"])
+    def test_places_are_found_with_the_options_of_the_load(self, unknown: str) -> None:
+        """A Markdown plan read with unknown attributes skipped is placed without failing, and
+        without warning about them again (the second pass reads as the load did)."""
+        page = "## Grow\n\n- Raise NPS from 30 to 40 {foo=1}\n- Cut churn from 5% to 4%\n"
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            plan = formats.loads(page, "markdown", unknown=unknown)  # type: ignore[arg-type]
+            loaded = len(said)
+            report = okrkit.validate(plan)
+        assert loaded == len(said)
+        assert {3, 4} <= {d.line for d in report}
 
     def test_a_plan_made_from_a_read_one_has_no_place(self) -> None:
         plan = okrkit.load(EXAMPLES / "acme-2026-q3.yaml")

@@ -454,6 +454,14 @@ class TestHandWritten:
         read = formats.load(tmp_path / "okrs.csv")
         assert [25, 28] == [c.value for c in read.key_result("nps").check_ins]
 
+    def test_a_column_that_only_ends_like_a_check_in_column(self) -> None:
+        """A table whose header merely contains "check_in." in another column's name has no
+        check-in columns: its key results' check-ins are the check-in file's."""
+        table = "objective.title,kr.id,kr.title,old_check_in.x\nGrow,nps,Raise NPS,1\n"
+        history = "kr_id,at,value\nnps,2026-07-01,40\n"
+        read = formats.loads(table, "csv", unknown="ignore", check_ins=history)
+        assert [40] == [c.value for c in read.key_result("nps").check_ins]
+
     def test_problems_beside_the_table_name_their_file(self, tmp_path: Path) -> None:
         formats.dump(_plan(1, kpis=True), tmp_path / "okrs.csv")
         beside = tmp_path / "okrs.check-ins.csv"

@@ -250,7 +250,7 @@ def _loads(
     if not text or text.isspace():
         path, message = _EMPTY.get(name, ("$", EMPTY))
         raise _named(FormatError([Problem(path=path, message=message)]), None, file)
-    source = Source(text, name, _finder(name, max_depth), file)
+    source = Source(text, name, _finder(name, options), file)
     try:
         if name == "csv":
             texts = {k: None if v is None else _text(v, max_size) for k, v in beside.items()}
@@ -273,17 +273,18 @@ def _loads(
     return plan
 
 
-def _finder(name: FormatName, max_depth: int | None) -> Callable[[str], Positions]:
-    """How to find the places in a document of format *name*: the second pass of `_locate`."""
+def _finder(name: FormatName, options: Options) -> Callable[[str], Positions]:
+    """How to find the places in a document of format *name* read with *options*: the
+    second pass of `_locate`, or the CSV and Markdown readers' own."""
     if name == "json":
         return _locate.json_positions
     if name == "yaml":
-        return lambda text: _locate.yaml_positions(text, max_depth)
+        return lambda text: _locate.yaml_positions(text, options.max_depth)
     if name == "toml":
         return _locate.toml_positions
     if name == "csv":
         return _csv.locate
-    return _markdown.locate
+    return lambda text: _markdown.locate(text, options)
 
 
 def _named(error: FormatError, source: Source | None, file: str | None) -> FormatError:

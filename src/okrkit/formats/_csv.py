@@ -485,7 +485,7 @@ def loads(
     rows = _rows(text, "table", COLUMNS, options)
     # Whether the table has a place for each key result's latest check-in (okrkit writes
     # one); a table written by hand may leave the check-ins to their file.
-    shows_check_ins = "check_in." in text.partition("\n")[0]  # the header's line
+    shows_check_ins = _SHOWS_CHECK_INS.search(text.partition("\n")[0]) is not None
     problems: list[Problem] = []
     records = None if check_ins is None else _history(check_ins, options, problems)
     reader = Reader(options, (1, "end"))
@@ -530,6 +530,10 @@ def loads(
     if reader.problems:
         raise FormatError(reader.problems)
     return Plan(objectives=objectives, kpis=read_kpis, history=past)
+
+
+# A header cell of the table's check-in columns (``check_in.at``...), quoted or not.
+_SHOWS_CHECK_INS = re.compile(r'(?:^|,)"?check_in\.')
 
 
 def _not_in_history(n: int, cells: dict[str, object], held: int) -> Problem:

@@ -1686,8 +1686,11 @@ def loads(text: str, options: Options) -> Plan:
     return _Reader(options, None).read(text)
 
 
-def locate(text: str) -> dict[str, tuple[int, int]]:
+def locate(text: str, options: Options | None = None) -> dict[str, tuple[int, int]]:
     """Where each part of a Markdown document that loads is: its (line, column), both from 1.
+
+    *options* are those the document was loaded with (its dates, say); unknown attributes are
+    skipped without a word, as the load has already said what it had to about them.
 
     Keys are paths in the plan (``objectives[0].key_results[1].target``): every objective, key
     result, check-in and KPI, and each field given on a line of its own or in an attribute
@@ -1697,8 +1700,10 @@ def locate(text: str) -> dict[str, tuple[int, int]]:
     >>> where["objectives[0].owner"], where["objectives[0].key_results[0].weight"]
     ((2, 1), (3, 28))
     """
+    given = options or Options()
+    quiet = attrs.evolve(given, unknown="ignore")
     positions: dict[str, tuple[int, int]] = {}
-    _Reader(Options(), positions).read(text)
+    _Reader(quiet, positions).read(text)
     return positions
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from okrkit._forest import Forest
-from okrkit.model import Claims, Plan, Position
+from okrkit.model import Claims, Level, Plan, Position
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
@@ -166,7 +166,7 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     "OKR107",
     name="unknown-level",
     severity="warning",
-    options={"levels": "company, department, team, individual"},
+    options={"levels": ", ".join(Level)},
 )
 def unknown_level(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective's level is none of the known levels (whatever its case)."""
