@@ -17,22 +17,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from okrkit._tomlread import TOKENS
-from okrkit.errors import safe_repr
 from okrkit.formats import _yaml
+from okrkit.formats._reading import field_path
 
 __all__ = ["json_positions", "toml_positions", "yaml_positions"]
 
 Positions = dict[str, tuple[int, int]]
-
-_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # what a path shows after a dot
-_NAME_SHOWN = 60
-
-
-def field_path(path: str, name: object) -> str:
-    """The path of field *name* of the object at *path*, as the document reader writes it."""
-    if isinstance(name, str) and len(name) <= _NAME_SHOWN and _PLAIN_NAME.fullmatch(name):
-        return f"{path}.{name}" if path else name
-    return f"{path}[{safe_repr(name)}]"
 
 
 class _Lines:

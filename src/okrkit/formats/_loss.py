@@ -23,6 +23,7 @@ import attrs
 from okrkit.cycles import Cycle
 from okrkit.errors import FormatError, Problem, safe_repr
 from okrkit.formats import _markdown
+from okrkit.formats._csv import SIBLINGS
 from okrkit.formats._document import Options
 from okrkit.model import CheckIn, KeyResult, Kpi, Objective, PastScore, Plan
 
@@ -70,25 +71,18 @@ def _csv(plan: Plan) -> list[Problem]:
                     Problem(
                         path=f"objectives[{i}].key_results[{j}].check_ins",
                         message=f"{_plural(earlier, 'earlier check-ins')} would be lost: CSV"
-                        " text holds only the latest; " + beside.format(".check-ins.csv"),
+                        " text holds only the latest; " + beside.format(SIBLINGS["check_ins"]),
                     )
                 )
-    if plan.kpis:
-        problems.append(
-            Problem(
-                path="kpis",
-                message=f"{_plural(len(plan.kpis), 'KPIs')} would be lost: CSV text holds"
-                " only objectives and key results; " + beside.format(".kpis.csv"),
+    for name, held in (("kpis", plan.kpis), ("history", plan.history)):
+        if held:
+            problems.append(
+                Problem(
+                    path=name,
+                    message=f"{_plural(len(held), _NOUNS[name])} would be lost: CSV text holds"
+                    " only objectives and key results; " + beside.format(SIBLINGS[name]),
+                )
             )
-        )
-    if plan.history:
-        problems.append(
-            Problem(
-                path="history",
-                message=f"{_plural(len(plan.history), 'past scores')} would be lost: CSV"
-                " text holds only objectives and key results; " + beside.format(".history.csv"),
-            )
-        )
     return problems
 
 

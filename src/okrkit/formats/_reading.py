@@ -82,6 +82,21 @@ EMPTY = "the document is empty: expected `okrkit: 1` and a list of objectives"
 
 _NAME_SHOWN = 60
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # what a path shows after a dot
+
+
+def plain_name(name: object) -> bool:
+    """Whether a path shows field *name* bare (``.target``): only when short and plain, as a
+    key may be a megabyte long, or hold a lone surrogate or a control character."""
+    return isinstance(name, str) and len(name) <= _NAME_SHOWN and bool(_PLAIN_NAME.fullmatch(name))
+
+
+def field_path(path: str, name: object) -> str:
+    """The path of field *name* of the object at *path* (``$.objectives[0]`` + ``target``)."""
+    if plain_name(name):
+        return f"{path}.{name}" if path else str(name)
+    return f"{path}[{safe_repr(name)}]"
+
+
 _TEXT = "a string"
 _MISSING = "missing required field"
 _NUMBER = "a number (or a decimal string such as '12.50')"
@@ -273,10 +288,8 @@ class Reader:
         for name in sorted(names, key=str):  # type: ignore[call-overload]
             # A name no field has is shown bare only when short and plain: a key may be a
             # megabyte long, or hold a lone surrogate or a control character for a terminal.
-            plain = (
-                isinstance(name, str) and len(name) <= _NAME_SHOWN and _PLAIN_NAME.fullmatch(name)
-            )
-            where = f"{path}.{name}" if plain else f"{path}[{safe_repr(name)}]"
+            plain = plain_name(name)
+            where = field_path(path, name)
             if self.options.unknown == "error":
                 message = "unknown field"
                 if plain:
