@@ -79,7 +79,8 @@ def text_plans(
                 for k in plan.kpis]  # fmt: skip
         history = [attrs.evolve(h, owner=draw(nonblank)) for h in plan.history]
         held = [o.id for o in objectives] + [k.id for o in objectives for k in o.key_results]
-        if len(set(held)) < len(held):  # Markdown keeps one space of ids for all of them
+        held += [k.id for k in kpis]
+        if len(set(held)) < len(held):  # one space of ids for all of them, KPIs' too
             return plan
         try:
             return attrs.evolve(plan, objectives=objectives, kpis=kpis, history=history)

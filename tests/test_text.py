@@ -511,10 +511,41 @@ class TestToKeyResult:
         )
         assert expected == kr
 
-    def test_change_needs_start(self) -> None:
-        """A change with no start to apply it to is an error that says so."""
-        with pytest.raises(InvalidValueError, match="a baseline for the change"):
-            to_key_result("Reduce churn by 8%")
+    def test_change_without_start(self) -> None:
+        """A change with no start to apply it to keeps what was read, and no target."""
+        kr = to_key_result("Reduce churn by 8%")
+        assert (Direction.DECREASE, None, None, None) == (
+            kr.direction,
+            kr.start,
+            kr.target,
+            kr.unit,
+        )
+        kr = to_key_result("Add 200 customers")
+        assert (Direction.INCREASE, None, "customers") == (kr.direction, kr.target, kr.unit)
+
+    def test_self_contradiction(self) -> None:
+        """A statement whose own start lies on the wrong side of its target keeps the target."""
+        kr = to_key_result("Cut response time from 3 days to under 4 hours")
+        assert (Direction.DECREASE, None, 4.0) == (kr.direction, kr.start, kr.target)
+
+    @pytest.mark.parametrize(
+        "parsed",
+        [
+            parse_key_result("Grow users 0x"),
+            # The reader never reads a negative change; a parse made by hand may hold one.
+            attrs.evolve(parse_key_result("Reduce churn by 5 points"), value=-5.0),
+        ],
+    )
+    def test_change_reaching_nothing(self, parsed: ParsedKeyResult) -> None:
+        """A change that reaches nothing on its side of the start gives no target."""
+        assert to_key_result(parsed, start=3).target is None
+
+    @given(st.text(min_size=1).filter(lambda s: s.strip() and s.isprintable()))
+    def test_never_raises_on_a_statement(self, text: str) -> None:
+        """A statement alone always gives a key result: an import loop keeps every reading."""
+        kr = to_key_result(text)
+        assert kr.title == text.strip()
+        assert kr.target is None or parse_key_result(text).measurable
 
     def test_conflicting_start(self) -> None:
         """A start that disagrees with the statement's own is an error."""

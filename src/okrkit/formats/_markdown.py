@@ -1674,9 +1674,14 @@ def _reading(title: str, box: str | None) -> dict[str, object]:
         return {"direction": Direction.MILESTONE}
     from okrkit import text as statements
 
+    parsed = statements.parse_key_result(title)
     try:
-        kr = statements.to_key_result(title)
-    except (OKRError, ArithmeticError):  # the statement says no usable target
+        kr = statements.to_key_result(parsed)
+    except (OKRError, ArithmeticError):  # the statement makes no key result
+        return {}
+    # A change with no baseline, or a start against the target: no usable target.
+    lost = kr.target is None or (parsed.start is not None and kr.start is None)
+    if parsed.measurable and parsed.value is not None and lost:
         return {}
     return {"direction": kr.direction, "start": kr.start, "target": kr.target, "unit": kr.unit}
 

@@ -19,23 +19,37 @@ def _decimal(x: Number) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
-def _apply(parsed: ParsedKeyResult, start: Number) -> Number:
-    """The target a change reaches from *start*, in decimal so 5.0 less 8% is exactly 4.6."""
+def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
+    """The target a change reaches from *start*, in decimal so 5.0 less 8% is exactly 4.6;
+    None where the change reaches nothing on its direction's side ("0x", "by -5%")."""
     assert parsed.value is not None
     base, amount = _decimal(start), _decimal(parsed.value)
     up = parsed.direction is not Direction.DECREASE
     if parsed.unit == "x":
-        if not amount:  # "halve ... to 0" reads as a factor of 0: no target follows from it
-            raise InvalidValueError("value", parsed.value, "a factor other than 0")
+        if not amount:  # a factor of 0: no target follows from it
+            return None
         result = base * amount if up else base / amount
     elif parsed.relative:
         delta = base * amount / 100
         result = base + delta if up else base - delta
     else:
         result = base + amount if up else base - amount
+    if not _agrees(parsed.direction, base, result):
+        return None
     if isinstance(start, Decimal):
         return result
     return float(result)
+
+
+def _agrees(direction: Direction | None, start: Number, target: object) -> bool:
+    """Whether *target* lies on *direction*'s side of *start* (or no side is asked for)."""
+    if not isinstance(target, float | int | Decimal):
+        return True
+    if direction is Direction.INCREASE:
+        return target > start
+    if direction is Direction.DECREASE:
+        return target < start
+    return True
 
 
 def to_key_result(
@@ -43,8 +57,13 @@ def to_key_result(
 ) -> KeyResult:
     """Turn a statement (or its parse) into a `KeyResult`; *fields* pass through to it.
 
-    A change ("by 8%") needs the *start* it applies to; a sentence with no number gives a
-    key result with only a title and direction, for the rules to flag, never a made-up target.
+    A change ("by 8%") needs the *start* it applies to: without one, as with a sentence
+    that has no number, the key result keeps the title, direction and unit read, and no
+    target, for the rules to flag; okrkit never makes a target up.  A statement that
+    contradicts itself (a start on the wrong side of its own target, as "from 3 days to
+    under 4 hours" reads) keeps its target and loses its start.  So reading never fails on
+    the statement alone: what raises is a *start* or *fields* given here that the statement,
+    or `KeyResult`, cannot take.
 
     >>> kr = to_key_result("Increase NPS from 32 to 50", owner="cx")
     >>> kr.direction.value, kr.start, kr.target, kr.owner
@@ -77,18 +96,17 @@ def to_key_result(
     unit = parsed.unit
     if parsed.measurable and parsed.value is not None:
         if parsed.form == "change":
-            if baseline is None:
-                raise InvalidValueError(
-                    "start", None, f"a baseline for the change {quoted} describes"
-                )
-            target = _apply(parsed, baseline)
             if parsed.unit in ("%", "x") and parsed.relative:
                 unit = None  # the % is of the change, not the metric's unit
+            if baseline is not None:
+                target = _apply(parsed, baseline)
         elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
             target = (parsed.value, parsed.upper)
         else:
             target = parsed.value
     direction = parsed.direction
+    if start is None and baseline is not None and not _agrees(direction, baseline, target):
+        baseline = None  # the statement's own start contradicts its target: keep the target
     if baseline is not None and isinstance(target, float | int | Decimal):
         if direction is Direction.INCREASE and not target > baseline:
             raise InvalidValueError(
