@@ -1580,6 +1580,29 @@ class TestRuleEdges:
               for d in validate(plan, RuleConfig(select=["OKR301", "OKR302"]),
                                 today=BEFORE)]  # fmt: skip
 
+    @pytest.mark.parametrize(
+        ("start", "target", "unit", "direction", "timid"),
+        [
+            (96.6, 99.95, "%", "increase", False),  # downtime cut by 98.5 %: not timid
+            (40, 41, "%", "increase", True),  # 2.5 % of the start, far from the ceiling
+            (80, 81, "%", "increase", True),  # 20 points of room: not near the ceiling
+            (95, 95.5, "%", "increase", False),  # 0.5 % of the start, 10 % of the room left
+            (96.6, 99.95, "ms", "increase", True),  # no ceiling but 100 %'s
+            (4, 3.9, "%", "decrease", True),  # down towards 0: the start is the yardstick
+            (0, 0.5, "%", "increase", False),  # no share of a start of 0
+        ],
+    )
+    def test_timid_near_a_ceiling(
+        self, start: float, target: float, unit: str, direction: str, timid: bool
+    ) -> None:
+        """OKR301 measures an increasing percentage against the room left up to 100 % too:
+        from 96.6 % to 99.95 % availability is no timid move."""
+        kr = KeyResult(id="k", title="Availability", direction=direction, start=start,
+                       target=target, unit=unit)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        found = codes(plan, config=RuleConfig(select=["OKR301"]))
+        assert timid == ("OKR301" in found)
+
     def test_history_is_told_at_the_owners_first_objective(self) -> None:
         """OKR303 is said at the owner's first objective, or at the history when the owner
         has none in the plan."""
