@@ -1603,6 +1603,22 @@ class TestRuleEdges:
         found = codes(plan, config=RuleConfig(select=["OKR301"]))
         assert timid == ("OKR301" in found)
 
+    @pytest.mark.parametrize(
+        ("title", "target", "flagged"),
+        [
+            ("Grow weekly active teams to 5,000", 5000, True),  # a level needs today's value
+            ("Hire 10 engineers", 10, False),  # work counted in the cycle starts at 0
+            ("Publish 5 case studies", 5, False),
+            ("Grow weekly active teams", None, False),  # no target: OKR201's to say
+        ],
+    )
+    def test_missing_baseline(self, title: str, target: float | None, flagged: bool) -> None:
+        """OKR204 asks for a baseline where a target is measured from one, not for work counted
+        in the cycle, nor where there is no target to measure."""
+        kr = KeyResult(id="k", title=title, direction="increase", target=target)
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert flagged == ("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
+
     def test_history_is_told_at_the_owners_first_objective(self) -> None:
         """OKR303 is said at the owner's first objective, or at the history when the owner
         has none in the plan."""

@@ -144,10 +144,18 @@ def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic
     hint="measure today's value and set it as start",
 )
 def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
-    """An increase or decrease key result has no baseline (start)."""
+    """An increase or decrease key result with a target has no baseline (start).
+
+    Work counted in the cycle needs none: "Hire 10 engineers" starts at 0.  A key result
+    with no target is OKR201's to flag: a baseline alone would measure nothing."""
     for site in context.key_results():
         kr = site.key_result
-        if kr.direction in _CHANGE and kr.start is None:
+        if (
+            kr.direction in _CHANGE
+            and kr.start is None
+            and kr.target is not None
+            and not site.reading.output
+        ):
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 
