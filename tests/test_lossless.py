@@ -9,6 +9,7 @@ import io
 import os
 import re
 import tempfile
+import unittest.mock
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,7 @@ import okrkit
 from okrkit import _files, formats
 from okrkit.cli import Streams, run
 from okrkit.cycles import Cycle
-from okrkit.errors import FormatError, InvalidValueError
+from okrkit.errors import FileError, FormatError, InvalidValueError
 from okrkit.formats import _csv, _markdown
 from okrkit.model import Commitment, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.testing import plans
@@ -273,6 +274,34 @@ class TestCsvFiles:
         formats.dump(plan, path)
         assert ["okrs.csv"] == os.listdir(tmp_path)
         assert plan == formats.load(path)
+
+    @pytest.mark.parametrize(
+        ("name", "text"),
+        [
+            ("okrs.kpis.csv", "name,revenue\r\nacme,12\r\n"),  # someone's own sheet
+            ("okrs.history.csv", ""),  # empty: no header okrkit wrote
+            ("okrs.check-ins.csv", "kr_id,at,value\r\n"),  # some of the columns only
+        ],
+    )
+    def test_a_file_okrkit_did_not_write_is_never_removed(
+        self, tmp_path: Path, name: str, text: str
+    ) -> None:
+        """A file at a sibling's name whose header is not okrkit's is the user's: dump refuses,
+        names it, and changes no file."""
+        (tmp_path / name).write_bytes(text.encode())
+        with pytest.raises(FileError, match=re.escape(name) + ".*move it away or remove it"):
+            formats.dump(_plan(), tmp_path / "okrs.csv")
+        assert [name] == os.listdir(tmp_path)
+        assert text.encode() == (tmp_path / name).read_bytes()
+
+    def test_an_unreadable_file_beside_is_refused(self, tmp_path: Path) -> None:
+        """A sibling that cannot be read to check is a FileError naming it."""
+        (tmp_path / "okrs.kpis.csv").write_text("x", encoding="utf-8")
+        with (
+            unittest.mock.patch("builtins.open", side_effect=PermissionError(13, "denied")),
+            pytest.raises(FileError, match=re.escape("okrs.kpis.csv")),
+        ):
+            formats.dump(_plan(), tmp_path / "okrs.csv")
 
     def test_a_link_beside_is_removed_not_its_target(self, tmp_path: Path) -> None:
         """A stale link is removed itself; the file it pointed to stays."""

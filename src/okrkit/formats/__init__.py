@@ -31,17 +31,19 @@ such as '12.50'), got 'heavy'
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from okrkit._files import checked_path, read_bytes, write_files
+from okrkit._files import checked_path, file_error, read_bytes, write_files
 from okrkit._gc import paused
 from okrkit._sources import Location, Positions, Source, remember, source_of
 from okrkit._validators import check_choice
 from okrkit.errors import (
+    FileError,
     FormatError,
     InvalidTypeError,
     InvalidValueError,
@@ -461,7 +463,7 @@ def load(
 
 
 # How a CSV problem's path names the file beside the table it is in ("check-ins row 3...").
-_BESIDE = {"check-ins": "check_ins", "kpis": "kpis", "history": "history"}
+_BESIDE = {sibling.label: name for name, sibling in _csv.BESIDE.items()}
 
 
 def _beside(error: FormatError, files: dict[str, str]) -> FormatError:
@@ -472,6 +474,28 @@ def _beside(error: FormatError, files: dict[str, str]) -> FormatError:
         named = files.get(part) if part else None
         problems.append(problem if named is None else attrs.evolve(problem, file=named))
     return FormatError(problems)
+
+
+def _check_removable(name: str, path: str) -> None:
+    """Refuse to remove the file beside a CSV table at *path* unless okrkit wrote it there:
+    a file of the user's own with that name is never deleted (a link is: only the link)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return  # a link goes, not what it points to; anything else is write_files' to refuse
+        with open(path, "rb") as f:
+            head = f.read(64 * 1024).decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise file_error(error, path) from None
+    if not _csv.wrote(name, head):
+        columns = ",".join(_csv.BESIDE[name].columns)
+        raise FileError(
+            path,
+            "expected the file okrkit writes here (its header row is "
+            f"{columns}), since this plan needs none and it would be removed; move it away "
+            "or remove it yourself, then write again",
+        )
 
 
 def siblings(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -504,8 +528,10 @@ def dump(
     ``okrs.csv``, every check-in in ``okrs.check-ins.csv``, the KPIs in ``okrs.kpis.csv`` and
     past scores in ``okrs.history.csv``, each only when the plan has some; such a file left
     from an earlier dump that this plan does not need is removed, so that `load` does not
-    read it into this plan.  So a CSV file, like JSON, YAML and TOML, loses nothing; for a
-    format that would (Markdown), a `FormatError` names what unless *lossy* (see `dumps`).
+    read it into this plan; a file there that okrkit did not write (its header row is not
+    okrkit's) is never removed: it is a `FileError`, and nothing is written.  So a CSV
+    file, like JSON, YAML and TOML, loses nothing; for a format that would (Markdown), a
+    `FormatError` names what unless *lossy* (see `dumps`).
 
     The write is atomic: each text goes to a temporary file beside its target, and only once
     all are written do they replace the targets, so a failure (a full disk, text UTF-8
@@ -530,6 +556,8 @@ def dump(
         }
         for argument, sibling in siblings(path).items():
             write, wanted = needed[argument]
+            if not wanted:
+                _check_removable(argument, sibling)
             files.append((sibling, write(plan) if wanted else None))
     files.append((path, dumps(plan, name, lossy=True)))
     write_files(files, unnamed=[sibling for sibling, _ in files[:-1]])

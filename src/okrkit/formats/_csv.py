@@ -37,6 +37,7 @@ import math
 import re
 import threading
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -49,11 +50,13 @@ from okrkit.formats._writing import unstructure, written_number
 from okrkit.model import KeyResult, Kpi, Objective, PastScore, Plan
 
 __all__ = [
+    "BESIDE",
     "COLUMNS",
     "HISTORY_COLUMNS",
     "KPI_COLUMNS",
     "PAST_SCORE_COLUMNS",
     "SIBLINGS",
+    "Sibling",
     "dumps",
     "dumps_check_ins",
     "dumps_history",
@@ -61,6 +64,7 @@ __all__ = [
     "loads",
     "locate",
     "siblings",
+    "wrote",
 ]
 
 _OBJECTIVE = (
@@ -118,9 +122,34 @@ KPI_COLUMNS = (*(f"kpi.{c}" for c in _KPI), *(f"check_in.{c}" for c in _CHECK_IN
 PAST_SCORE_COLUMNS = _PAST
 """The columns of the past scores file, in order."""
 
-SIBLINGS = {"check_ins": ".check-ins.csv", "kpis": ".kpis.csv", "history": ".history.csv"}
-"""The files beside a table ``okrs.csv``: ``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
-``okrs.history.csv``, by the name of the `okrkit.formats.loads` argument each is."""
+
+class Sibling(NamedTuple):
+    """A file beside a table: its name's suffix, how its problems' paths begin, its columns."""
+
+    suffix: str
+    label: str
+    columns: tuple[str, ...]
+
+
+BESIDE = {
+    "check_ins": Sibling(".check-ins.csv", "check-ins", HISTORY_COLUMNS),
+    "kpis": Sibling(".kpis.csv", "kpis", KPI_COLUMNS),
+    "history": Sibling(".history.csv", "history", PAST_SCORE_COLUMNS),
+}
+"""The files beside a table ``okrs.csv`` (``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
+``okrs.history.csv``), by the name of the `okrkit.formats.loads` argument each is."""
+
+SIBLINGS = {name: sibling.suffix for name, sibling in BESIDE.items()}
+"""The suffix of each file beside a table, by `BESIDE` name."""
+
+
+def wrote(name: str, head: str) -> bool:
+    """Whether *head*, the start of a file at the place of the `BESIDE` file *name*, is one
+    okrkit writes there: its header row holds that file's columns in order."""
+    line = head.partition("\n")[0].removeprefix("\ufeff").rstrip("\r")
+    # At most 64 KiB, below the csv module's field limit, so the reader raises nothing.
+    return tuple(next(csv.reader([line]), [])) == BESIDE[name].columns
+
 
 _INT = re.compile(r"[+-]?\d{1,4000}")
 # A float as Python writes one (repr) and as people type one: a point, an exponent, or both.
@@ -439,7 +468,9 @@ def _order(column: str) -> int:
 def _history(text: str, options: Options, problems: list[Problem]) -> dict[str, list[object]]:
     """The check-ins of the check-in file, by key result id."""
     check_ins: dict[str, list[object]] = {}
-    for n, row in enumerate(_rows(text, "check-ins", HISTORY_COLUMNS, options), start=2):
+    for n, row in enumerate(
+        _rows(text, BESIDE["check_ins"].label, HISTORY_COLUMNS, options), start=2
+    ):
         record: dict[str, object] = {k: _typed(k, v) for k, v in row.items()}
         kr_id = record.pop("kr_id", None)
         if not isinstance(kr_id, str):
@@ -451,7 +482,7 @@ def _history(text: str, options: Options, problems: list[Problem]) -> dict[str, 
 
 def _kpis(text: str, reader: Reader) -> list[Kpi | None]:
     """The KPIs of the KPI file, each read from its rows (one per check-in)."""
-    rows = _rows(text, "kpis", KPI_COLUMNS, reader.options)
+    rows = _rows(text, BESIDE["kpis"].label, KPI_COLUMNS, reader.options)
     kpis: list[Kpi | None] = []
     for indexes in _groups(rows, "kpi.").values():
         reader.problems.extend(_disagreements(rows, indexes, "kpi.", "KPI"))
@@ -466,7 +497,9 @@ def _kpis(text: str, reader: Reader) -> list[Kpi | None]:
 def _past_scores(text: str, reader: Reader) -> list[PastScore | None]:
     """The past scores of the history file, one a row."""
     past = []
-    for n, row in enumerate(_rows(text, "history", PAST_SCORE_COLUMNS, reader.options), start=2):
+    for n, row in enumerate(
+        _rows(text, BESIDE["history"].label, PAST_SCORE_COLUMNS, reader.options), start=2
+    ):
         data = _part(row, "")
         _cycle(data)
         past.append(reader.read(PastScore, data, f"history row {n}", 3))
