@@ -70,6 +70,33 @@ class TestLosses:
         assert [] == formats.losses(plan, format, files=files)  # type: ignore[arg-type]
         formats.dumps(plan, format)  # type: ignore[arg-type]
 
+    @given(
+        plans(min_objectives=1),
+        st.sampled_from(["json", "yaml", "toml", "csv", "markdown"]),
+        st.booleans(),
+        st.data(),
+    )
+    def test_a_shared_id_is_never_written(
+        self, plan: Plan, format: str, lossy: bool, data: st.DataObject
+    ) -> None:
+        """A plan may hold two things with one id (OKR106 reports it), but no file of it would
+        read back: every format refuses it, lossy or not, naming the second place."""
+        places = [o.id for o in plan.objectives] + [kr.id for _, kr in plan.key_results()]
+        taken = data.draw(st.sampled_from(places))
+        plan = attrs.evolve(plan, kpis=[Kpi(id=taken, title="Uptime", direction="at_least",
+                                            threshold=99.9), *plan.kpis])  # fmt: skip
+        with pytest.raises(FormatError) as error:
+            formats.dumps(plan, format, lossy=lossy)  # type: ignore[arg-type]
+        assert ["kpis[0].id"] == [p.path for p in error.value.details if p.path.startswith("kpis")]
+        assert all("duplicate id" in p.message for p in error.value.details)
+
+    def test_a_shared_id_message(self) -> None:
+        """The message names both places and the id."""
+        plan = Plan(objectives=[Objective(id="x", title="A"), Objective(id="x", title="B")])
+        with pytest.raises(FormatError, match=r"objectives\[1\]\.id: duplicate id 'x', also "
+                           r"at objectives\[0\]: no format reads back"):  # fmt: skip
+            formats.dumps(plan)
+
     @given(plans())
     def test_csv_text_refuses_exactly_what_it_would_lose(self, plan: Plan) -> None:
         """CSV text is refused iff it would lose something; else it gives the plan back."""

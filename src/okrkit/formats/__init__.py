@@ -52,7 +52,7 @@ from okrkit.errors import (
 )
 from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
-from okrkit.formats._loss import losses
+from okrkit.formats._loss import losses, shared_ids
 from okrkit.formats._reading import EMPTY, structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
@@ -335,8 +335,7 @@ def dumps(plan: Plan, format: FormatName = "json", *, lossy: bool = False) -> st
     name = _format(format)
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
-    if not lossy:
-        _refuse(losses(plan, name, files=False))
+    _refuse(plan, None if lossy else losses(plan, name, files=False))
     if name == "json":
         return _json.dumps(unstructure(plan))
     if name == "yaml":
@@ -348,7 +347,12 @@ def dumps(plan: Plan, format: FormatName = "json", *, lossy: bool = False) -> st
     return _markdown.dumps(plan)
 
 
-def _refuse(lost: list[Problem]) -> None:
+def _refuse(plan: Plan, lost: list[Problem] | None) -> None:
+    """Refuse a plan no file of it would read back from, and, unless lossy (*lost* None), one
+    that would lose the things *lost* names."""
+    shared = shared_ids(plan)
+    if shared:
+        raise FormatError(shared)
     if lost:
         tail = " (lossy=True writes without it)"
         raise FormatError([attrs.evolve(p, message=p.message + tail) for p in lost])
@@ -545,8 +549,7 @@ def dump(
     name = _suffix(path, format)
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
-    if not lossy:
-        _refuse(losses(plan, name, files=True))
+    _refuse(plan, None if lossy else losses(plan, name, files=True))
     files: list[tuple[str | os.PathLike[str], str | None]] = []
     if name == "csv":
         needed = {

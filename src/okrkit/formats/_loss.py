@@ -27,7 +27,7 @@ from okrkit.formats._csv import SIBLINGS
 from okrkit.formats._document import Options
 from okrkit.model import CheckIn, KeyResult, Kpi, Objective, PastScore, Plan
 
-__all__ = ["losses"]
+__all__ = ["losses", "shared_ids"]
 
 # What the elements of each list of a plan are called, in messages.
 _NOUNS = {
@@ -53,6 +53,36 @@ def losses(plan: Plan, format: str, *, files: bool) -> list[Problem]:
     if format == "markdown":
         return _markdown_losses(plan)
     return []
+
+
+def shared_ids(plan: Plan) -> list[Problem]:
+    """Each id an objective, key result or KPI shares with one before it: a plan may hold
+    them (for OKR106 to report), but no format reads back a file that holds them, so such a
+    plan is not written at all, lossy or not."""
+    ids = [o.id for o in plan.objectives]
+    ids += [kr.id for o in plan.objectives for kr in o.key_results]
+    ids += [kpi.id for kpi in plan.kpis]
+    if len(set(ids)) == len(ids):  # the common case, without a path made
+        return []
+    first: dict[str, str] = {}
+    problems = []
+    places = [(f"objectives[{i}]", o.id) for i, o in enumerate(plan.objectives)]
+    places += [
+        (f"objectives[{i}].key_results[{j}]", kr.id)
+        for i, o in enumerate(plan.objectives)
+        for j, kr in enumerate(o.key_results)
+    ]
+    places += [(f"kpis[{k}]", kpi.id) for k, kpi in enumerate(plan.kpis)]
+    for path, id in places:
+        if id in first:
+            message = (
+                f"duplicate id {safe_repr(id)}, also at {first[id]}: no format reads back a"
+                " file where two hold one id; give each its own"
+            )
+            problems.append(Problem(path=f"{path}.id", message=message, value=id))
+        else:
+            first[id] = path
+    return problems
 
 
 def _plural(n: int, noun: str) -> str:
