@@ -333,13 +333,47 @@ class TestFolders:
         from okrkit.cli._walk import okr_files
 
         assert ["okrs/b/sub/keep.yaml", "okrs/b/team.json", "okrs/krs.csv", "okrs/plan.md",
-                "okrs/q3.yaml"] == okr_files("okrs")  # fmt: skip
-        assert ["okrs/b/sub/keep.yaml", "okrs/b/team.json"] == okr_files("okrs/b")
+                "okrs/q3.yaml"] == okr_files("okrs").files  # fmt: skip
+        assert ["okrs/b/sub/keep.yaml", "okrs/b/team.json"] == okr_files("okrs/b").files
         monkeypatch.chdir(okrs)
         # Above the folder, up to the repository's root, .gitignore files still count.
-        assert "archive/old.yaml" not in okr_files(".")
-        assert [] == okr_files("archive")  # an ignored folder named is searched, its own
+        assert "archive/old.yaml" not in okr_files(".").files
+        assert [] == okr_files("archive").files  # an ignored folder named is searched, its own
         # rules apply: git ignores the folder, not the files in it
+
+    def test_markdown_okrkit_wrote_and_people_labelled(self, tmp_path: Path) -> None:
+        """A Markdown page okrkit wrote (its attribute blocks) says it holds OKRs, as does a
+        labelled one; an anchor such as ``{#install}`` says nothing."""
+        from okrkit.cli._walk import okr_files
+
+        plan = formats.loads(CLEAN, "yaml")
+        write(tmp_path, "written.md", formats.dumps(plan, "markdown", lossy=True))
+        write(tmp_path, "labelled.md", "# Q3\n\n- **KR 1.2:** Raise NPS from 30 to 40\n")
+        write(tmp_path, "docs.md", "## Install {#install}\n\n1. pip install okrkit\n")
+        assert [str(tmp_path / "labelled.md"), str(tmp_path / "written.md")] == okr_files(
+            str(tmp_path)
+        ).files
+
+    def test_a_page_that_reads_as_okrs_is_named_not_passed_over(self, tmp_path: Path) -> None:
+        """A Markdown page that reads as OKRs without saying so is not checked (a changelog may
+        read so too) but named, and the run does not say all checks passed."""
+        from okrkit.cli._walk import okr_files
+
+        goals = write(tmp_path, "goals.md", "## Grow\n\n- Raise NPS from 30 to 40\n"
+                      "- Cut churn from 3% to 2%\n")  # fmt: skip
+        write(tmp_path, "news.md", "## 1.2\n\n- Fixed a crash\n- [x] Launch the docs\n")
+        write(tmp_path, "one.md", "## Grow\n\n- Raise NPS from 30 to 40\n")  # one is not OKRs
+        write(tmp_path, "twice.md", "## A {#a}\n\n## B {#a}\n")  # does not read at all
+        write(tmp_path, "notes.txt", "Objective: not a suffix okrkit reads\n")
+        write(tmp_path, "q3.yaml", CLEAN)
+        found = okr_files(str(tmp_path))
+        assert ([str(tmp_path / "q3.yaml")], [str(goals)]) == (found.files, found.unsaid)
+        status, out, err = call("check", str(tmp_path))
+        assert 0 == status
+        assert out.endswith("Not every file was checked: 1 page read as OKRs but not checked;"
+                            " no findings in the others.\n")  # fmt: skip
+        assert f"okrkit: note: {goals} reads as OKRs but does not say so" in err
+        assert call("check", str(goals))[1].endswith(" in 1 file.\n")  # named: checked
 
     def test_outside_a_repository_only_the_folders_own_ignores(self, tmp_path: Path) -> None:
         """Without a repository, .gitignore files above the folder do not apply."""
@@ -347,8 +381,8 @@ class TestFolders:
         write(tmp_path, "okrs/q3.yaml", CLEAN)
         from okrkit.cli._walk import okr_files
 
-        assert [str(tmp_path / "okrs" / "q3.yaml")] == okr_files(str(tmp_path / "okrs"))
-        assert [] == okr_files(str(tmp_path))
+        assert [str(tmp_path / "okrs" / "q3.yaml")] == okr_files(str(tmp_path / "okrs")).files
+        assert [] == okr_files(str(tmp_path)).files
 
     def test_one_summary_and_exit_2_for_what_cannot_be_read(self, tmp_path: Path) -> None:
         """Files and folders mix; several files give one summary; an OKR file that cannot be
@@ -399,7 +433,7 @@ class TestFolders:
             return scandir(path)
 
         monkeypatch.setattr(os, "scandir", refuse)
-        assert [str(tmp_path / "a" / "q3.yaml")] == okr_files(str(tmp_path))
+        assert [str(tmp_path / "a" / "q3.yaml")] == okr_files(str(tmp_path)).files
 
     def test_pathspec_only_when_a_folder_is_checked(self) -> None:
         """`import okrkit` and the command's import load no pathspec: a folder's check does."""

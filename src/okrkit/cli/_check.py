@@ -64,6 +64,8 @@ class _Run:
     failed: list[InputError] = attrs.Factory(list)
     empty: list[InputError] = attrs.Factory(list)
     """The folders named that hold no OKR file."""
+    unsaid: list[str] = attrs.Factory(list)
+    """The Markdown pages in the folders named that read as OKRs but do not say so."""
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -130,12 +132,19 @@ def _inputs(paths: Sequence[str], run: _Run, streams: Streams) -> list[str]:
             files.append(path)
             continue
         found = okr_files(path)
-        if not found:
+        for page in found.unsaid:
+            run.unsaid.append(page)
+            streams.stderr.write(
+                f"okrkit: note: {terminal(page)} reads as OKRs but does not say so (no "
+                "'Objective:' or 'O1:' line): not checked; label an objective, or name the "
+                "file, to check it\n"
+            )
+        if not found.files:
             error = InputError(path, ["is a folder without OKR files (see 'okrkit check --help')"])
             run.empty.append(error)
             complain(error, streams)
         named = set(files)
-        files += [file for file in found if file not in named]  # checked once
+        files += [file for file in found.files if file not in named]  # checked once
     return files
 
 
@@ -301,8 +310,11 @@ def _summary(run: _Run) -> str:
         checked += f", {len(run.failed)} unreadable"
     if run.empty:
         checked += f", {display.count(len(run.empty), 'folder')} without OKR files"
+    unsaid = f"{display.count(len(run.unsaid), 'page')} read as OKRs but not checked"
+    if run.unsaid:
+        checked += f", {unsaid}"
     if not any(counts.values()):
-        if not (run.failed or run.empty):
+        if not (run.failed or run.empty or run.unsaid):
             return f"All checks passed ({checked})."
         # Never "no findings" alone: what was not read may hold any.
         missed = []
@@ -312,6 +324,8 @@ def _summary(run: _Run) -> str:
             )
         if run.empty:
             missed.append(f"{display.count(len(run.empty), 'folder')} without OKR files")
+        if run.unsaid:
+            missed.append(unsaid)
         rest = "; no findings in the others" if len(run.files) > len(run.failed) else ""
         return f"Not every file was checked: {', '.join(missed)}{rest}."
     parts = [display.count(counts["error"], "error"), display.count(counts["warning"], "warning")]

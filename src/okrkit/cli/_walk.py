@@ -6,56 +6,65 @@ folder and below, and those above it up to the root of the git repository holdin
 folder with ``.git``), with the repository's ``.git/info/exclude``, as git and ruff read them.
 
 A folder holds more than OKRs: a ``README.md``, a ``mkdocs.yml``, a ``pyproject.toml``, a CSV
-export.  So a candidate is checked only when it says it is an OKR file: a JSON, YAML or TOML
-file with ``okrkit`` or ``objectives`` at its root, a CSV file whose header has okrkit's
-``objective.`` or ``kr.`` columns, a Markdown file with an ``Objective:`` (or ``O1:``) line.
-A file that cannot be opened to tell is checked, so that its problem is reported.  A file
-named on the command line is always checked, whatever it holds.
+export.  So a candidate is checked only when it says it is an OKR file
+(`okrkit.formats.says_okrs`: a JSON, YAML or TOML file with ``okrkit`` or ``objectives`` at
+its root, a CSV file with okrkit's columns, a Markdown file with an ``Objective:``, ``O1:`` or
+``KR1:`` label, or okrkit's attribute blocks).  A Markdown page that says nothing of the kind
+but reads as OKRs all the same (two key results or more with a direction and a target, as in
+``## Grow`` over ``- Raise NPS from 30 to 40``) is not checked, since a changelog may read so
+too, but it is named, so that it is never passed over in silence.  A file that cannot be
+opened to tell is checked, so that its problem is reported.  A file named on the command line
+is always checked, whatever it holds.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
-__all__ = ["okr_files"]
+    from okrkit.formats import FormatName
+
+__all__ = ["Found", "okr_files"]
 
 # What is read of a candidate to tell whether it is an OKR file: its marks are at the top.
 _SNIFF = 1 << 20
-
-_MARKS: dict[str, re.Pattern[str]] = {
-    "json": re.compile(r'"(?:okrkit|objectives)"\s*:'),
-    "yaml": re.compile(r"^[\"']?(?:okrkit|objectives)[\"']?[ \t]*:", re.M),
-    "toml": re.compile(r"^(?:[\"']?(?:okrkit|objectives)[\"']?[ \t]*=|\[\[objectives\]\])", re.M),
-    "csv": re.compile(r"\A[^\n]*?(?:^|[,\"])(?:objective|kr)\.[a-z_]"),
-    # An objective said as such: a heading, a list item or a line opening with "Objective:".
-    "markdown": re.compile(
-        r"^[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:objective|o\d{1,3})[ \t]*:",
-        re.M | re.I,
-    ),
-}
+# A page that reads as OKRs without saying so holds at least this many measurable key results.
+_READS_AS_OKRS = 2
 
 
-def okr_files(folder: str) -> list[str]:
-    """The OKR files under *folder*, sorted, each named from *folder* as the user gave it."""
+class Found(NamedTuple):
+    """What a folder holds: the OKR files to check, and the Markdown pages that read as OKRs
+    but do not say so (not checked), each named from the folder as the user gave it."""
+
+    files: list[str]
+    unsaid: list[str]
+
+
+def okr_files(folder: str) -> Found:
+    """The OKR files under *folder*, and the pages that read as OKRs without saying so, each
+    sorted and named from *folder* as the user gave it."""
     from okrkit.formats import SUFFIXES
 
     top = Path(folder)
     ignores = _above(top.resolve())
-    found: list[str] = []
+    found = Found([], [])
     for parent, names in _walk(top, ignores):
         for name in names:
             format = SUFFIXES.get(os.path.splitext(name)[1].lower())
-            if format is not None and _says_okrs(parent / name, format):
-                found.append(str(parent / name))
-    return sorted(found, key=lambda path: Path(path).parts)
+            if format is None:
+                continue
+            said = _says_okrs(parent / name, format)
+            if said is not False:
+                (found.files if said else found.unsaid).append(str(parent / name))
+    for paths in found:
+        paths.sort(key=lambda path: Path(path).parts)
+    return found
 
 
 _Ignore = tuple[Path, "GitIgnoreSpec"]  # a .gitignore's folder, and its patterns
@@ -126,8 +135,11 @@ def _walk(top: Path, above: list[_Ignore]) -> Iterator[tuple[Path, list[str]]]:
         yield shown, files
 
 
-def _says_okrs(path: Path, format: str) -> bool:
-    """Whether the file at *path* says it holds OKRs in *format*; True when it cannot tell."""
+def _says_okrs(path: Path, format: FormatName) -> bool | None:
+    """Whether the file at *path* says it holds OKRs in *format*: True when it does or when it
+    cannot tell, None for a Markdown page that does not say so but reads as OKRs."""
+    from okrkit import formats
+
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return True  # a FIFO or a device: never opened here; the check refuses it
@@ -135,4 +147,25 @@ def _says_okrs(path: Path, format: str) -> bool:
             head = file.read(_SNIFF)
     except OSError:
         return os.path.lexists(path)  # unreadable: the check says why; vanished: nothing
-    return _MARKS[format].search(head.decode("utf-8", errors="replace")) is not None
+    text = head.decode("utf-8", errors="replace")
+    if formats.says_okrs(text, format):
+        return True
+    return None if format == "markdown" and _reads_as_okrs(text) else False
+
+
+def _reads_as_okrs(text: str) -> bool:
+    """Whether a Markdown page reads as OKRs: key results with a direction and a target."""
+    from okrkit import formats
+    from okrkit.errors import OKRError
+    from okrkit.model import Direction
+
+    try:
+        plan = formats.loads(text, "markdown")
+    except OKRError:
+        return False
+    measured = (
+        kr
+        for _, kr in plan.key_results()
+        if kr.measurable and kr.direction not in (None, Direction.MILESTONE)
+    )
+    return sum(1 for _ in zip(range(_READS_AS_OKRS), measured, strict=False)) == _READS_AS_OKRS

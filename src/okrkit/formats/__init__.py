@@ -81,6 +81,7 @@ __all__ = [
     "load",
     "loads",
     "losses",
+    "says_okrs",
     "siblings",
     "source",
     "to_dict",
@@ -500,6 +501,31 @@ def _check_removable(name: str, path: str) -> None:
             f"{columns}), since this plan needs none and it would be removed; move it away "
             "or remove it yourself, then write again",
         )
+
+
+def says_okrs(text: str, format: FormatName) -> bool:
+    """Whether *text* says it holds OKRs in *format*, as ``okrkit check DIR`` tells an OKR
+    file from the other files of a folder: a JSON, YAML or TOML document with an ``okrkit``
+    or ``objectives`` key at its root; a CSV table with okrkit's columns (``objective.title``,
+    ``kr.target``...); a Markdown page with an ``Objective:``, ``O1:`` or ``KR1:`` label, or an
+    attribute block giving an OKR's field, as okrkit writes them.  It reads no more than it
+    must, and never raises on any text: the start of a long file is enough.
+
+    >>> says_okrs("## Objective: Grow\\n- Raise NPS from 30 to 40\\n", "markdown")
+    True
+    >>> says_okrs("# Install\\n- pip install okrkit\\n", "markdown")
+    False
+    """
+    name = _format(format)
+    if name == "json":
+        return _json.MARK.search(text) is not None
+    if name == "yaml":
+        return _yaml.MARK.search(text) is not None
+    if name == "toml":
+        return _toml.MARK.search(text) is not None
+    if name == "csv":
+        return _csv.says_okrs(text)
+    return _markdown.says_okrs(text)
 
 
 def siblings(path: str | os.PathLike[str]) -> dict[str, str]:

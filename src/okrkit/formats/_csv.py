@@ -63,6 +63,7 @@ __all__ = [
     "dumps_kpis",
     "loads",
     "locate",
+    "says_okrs",
     "siblings",
     "wrote",
 ]
@@ -140,7 +141,16 @@ BESIDE = {
 ``okrs.history.csv``), by the name of the `okrkit.formats.loads` argument each is."""
 
 SIBLINGS = {name: sibling.suffix for name, sibling in BESIDE.items()}
+
+_KNOWN = frozenset(COLUMNS)
 """The suffix of each file beside a table, by `BESIDE` name."""
+
+
+def says_okrs(head: str) -> bool:
+    """Whether the CSV text *head* says it is a table of key results: a header cell is one of
+    okrkit's `COLUMNS` (``objective.title``, ``kr.target``...)."""
+    line = head.partition("\n")[0].removeprefix("\ufeff").rstrip("\r")
+    return any(cell in _KNOWN for cell in next(csv.reader([line]), []))
 
 
 def wrote(name: str, head: str) -> bool:

@@ -8,7 +8,10 @@ from typing import Any
 
 from okrkit.errors import FormatError, parser_problem, safe_repr
 
-__all__ = ["dumps", "loads"]
+__all__ = ["MARK", "dumps", "loads"]
+
+MARK = re.compile(r'"(?:okrkit|objectives)"\s*:')
+"""What says a JSON text holds OKRs: an ``okrkit`` or ``objectives`` key."""
 
 
 class _DuplicateKeyError(Exception):

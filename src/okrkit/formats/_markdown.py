@@ -99,7 +99,7 @@ from okrkit.model import (
     Plan,
 )
 
-__all__ = ["dumps", "loads", "locate"]
+__all__ = ["dumps", "loads", "locate", "says_okrs"]
 
 # --- Inline text: escapes, character references, emphasis -------------------------------------
 
@@ -1684,6 +1684,35 @@ def _reading(title: str, box: str | None) -> dict[str, object]:
     if parsed.measurable and parsed.value is not None and lost:
         return {}
     return {"direction": kr.direction, "start": kr.start, "target": kr.target, "unit": kr.unit}
+
+
+# A line's opening marks: a heading's, a list item's (with a to-do box), a quote's.
+_OPENING = re.compile(
+    r"[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?"
+)
+
+
+# What in a heading's or an item's attribute block only OKRs hold (``{#id}`` alone, as
+# documentation sites write, says nothing).
+_OKR_KEYS = frozenset(("direction", "start", "target", "owner", "cycle", "commitment", "level"))
+_OKR_CLASSES = frozenset(("kpis", "history"))
+
+
+def says_okrs(text: str) -> bool:
+    """Whether the Markdown *text* says it holds OKRs: a line opens with an objective's or a
+    key result's label (``Objective:``, ``O1:``, ``OKR 2 -``, ``KR1:``, ``Key result:``),
+    after a heading's or a list item's marks, or ends with an attribute block that gives an
+    OKR's field (``{#arr direction=increase target=10}``) or class, as okrkit writes them."""
+    for line in text.splitlines():
+        masked = _mask(line)
+        opening = _OPENING.match(masked)
+        at = opening.end() if opening else 0
+        if _OBJECTIVE.match(masked, at) or _KR_LABEL.match(masked, at):
+            return True
+        block = _attributes(line, masked, at, len(masked.rstrip()))[1]
+        if block and (block.values.keys() & _OKR_KEYS or block.classes & _OKR_CLASSES):
+            return True
+    return False
 
 
 def loads(text: str, options: Options) -> Plan:

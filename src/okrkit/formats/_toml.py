@@ -14,7 +14,11 @@ from typing import Any
 
 from okrkit._tomlread import loads
 
-__all__ = ["dumps", "loads"]
+__all__ = ["MARK", "dumps", "loads"]
+
+MARK = re.compile(r"^(?:[\"']?(?:okrkit|objectives)[\"']?[ \t]*=|\[\[objectives\]\])", re.M)
+"""What says a TOML text holds OKRs: an ``okrkit`` or ``objectives`` key at its root, or an
+``[[objectives]]`` table."""
 
 _TABLES = frozenset({"objectives", "key_results", "kpis", "history"})
 _BARE = re.compile(r"[A-Za-z0-9_-]+")

@@ -11,12 +11,16 @@ in flow style (``[40, 60]``), everything else in block style, keys in schema ord
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from okrkit.errors import FormatError, Problem, parser_problem, safe_repr
 
-__all__ = ["MERGE", "dumps", "loader", "loads", "module"]
+__all__ = ["MARK", "MERGE", "dumps", "loader", "loads", "module"]
+
+MARK = re.compile(r"^[\"']?(?:okrkit|objectives)[\"']?[ \t]*:", re.M)
+"""What says a YAML text holds OKRs: an ``okrkit`` or ``objectives`` key at its root."""
 
 _BREAKS = frozenset("\x85\u2028\u2029")
 MERGE = "tag:yaml.org,2002:merge"
