@@ -284,7 +284,11 @@ class TestParseKeyResult:
             ("Lift activation 40% ⟶ 55% by Q3", 40.0, 55.0),
             ("Increase NPS from 32 to 50", 32.0, 50.0),  # "from" as ever
             ("Keep latency 100 to 200 ms", None, 200.0),  # holding: no move from 100
-            ("Grow users 10 and 20", None, 20.0),  # "and" links no start
+            (
+                "Grow users 10 and 20",
+                None,
+                10.0,
+            ),  # two targets: the first (D6)  # "and" links no start
             ("Grow sign-ups by 5 to 20", None, 5.0),  # "by 5" is the change, not a start
             ("Raise test coverage 60 to 80%", 60.0, 80.0),
             # Not a level of the same thing, or a count's range: no start.

@@ -23,6 +23,7 @@ from okrkit.text._lexicon import (
     Qualifier,
 )
 from okrkit.text._patterns import DIGIT, words_of
+from okrkit.text._verbs import noun_weight, verb_lemma
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
@@ -30,16 +31,21 @@ _NUMBER = r"""
     (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn)\b)?
+    (?:/(?P<den>[2-9])(?![\d/.,]))?
+    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
+        cr)\b)?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|pct\b))?
-    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen)\b)?
+    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b)?
 """
 _WORD_NUMBER = r"""
     \b(?<!-)(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
         fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
-        a\s+million)(?:\s+(?P<scale>hundred|thousand|million))?(?![\w-])(?!\s+of\b)
+        a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
+        (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
+        (?<=most\s)half|(?<=by\s)(?:a|one)\s+(?:third|quarter))
+        (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])(?!\s+of\b)
 """
 _PLACEHOLDER = r"""
     (?P<ph>(?-i:\b(?:XX?X?|N|Y|Z)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
@@ -92,6 +98,12 @@ _NUMBER_WORDS = frozenset(
         "dozen",
         "thousand",
         "million",
+        "twice",
+        "thrice",
+        "once",
+        "half",
+        "third",
+        "quarter",
     ]
 )
 _PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
@@ -148,6 +160,7 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "€": ("eur", "euros"),
     "£": ("gbp", "pounds"),
     "¥": ("jpy", "yen"),
+    "₹": ("inr", "rupees", "rupee"),
     "ms": ("millisecond", "milliseconds"),
     "s": ("sec", "secs", "second", "seconds"),
     "min": ("mins", "minute", "minutes"),
@@ -225,7 +238,13 @@ _WORDS = {
     "a hundred": 100,
     "a thousand": 1000,
     "a million": 1_000_000,
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
 }
+# Fractions of a whole, as a percentage: "at least half", "by a third".
+_SHARES = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0}
+_SHARES["one quarter"] = 25.0
 _MULT = {
     "k": 1000,
     "thousand": 1000,
@@ -236,8 +255,14 @@ _MULT = {
     "b": 1_000_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "cr": 10_000_000,
 }
 _BLANKS = re.compile(r"\s+")
+_TIMES = frozenset(("once", "twice", "thrice"))
 
 
 @functools.lru_cache(maxsize=256)
@@ -260,11 +285,14 @@ def _key(word: str) -> str:
 def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
-        count = _WORDS[_key(m["word"])]
+        word = _key(m["word"])
+        if word in _SHARES:
+            return _SHARES[word], "%"
+        count = _WORDS[word]
         if m["scale"]:
             scale = _key(m["scale"])
             count *= _WORDS.get(scale) or _MULT[scale]
-        return float(count), None
+        return float(count), "times" if word in _TIMES else None
     if m["ph"]:
         return None, "%" if m["ph"].endswith("%") else None
     mult = _key(m["mult"] or m["multw"] or "")
@@ -274,6 +302,9 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
         amount = Decimal(m["num"].replace(",", "")) * _MULT[mult]
     else:
         amount = float(m["num"].replace(",", ""))  # as correctly rounded as float(Decimal(...))
+    if m["den"] and amount < int(m["den"]):
+        # "over 2/3 of users": a share, in percent.
+        return float(Decimal(m["num"]) * 100 / int(m["den"])), "%"
     if m["sign"] in ("-", "−"):
         amount = -amount
     unit: str | None = None
@@ -291,7 +322,7 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
 
 # --- A number with what surrounds it ------------------------------------------------------
 
-_NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_NOUNS = re.compile(r"[\s*“”\"`]+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 _ARROWS = ("->", "→", "⟶")
 _AFTER = re.compile(
@@ -327,6 +358,19 @@ class Token(NamedTuple):
     band: bool
     link: str | None  # "to" or "arrow" when followed by one, then a number: "32 → 50"
     noun: tuple[int, int] | None
+    paren: bool = False  # inside parentheses: context or a baseline, "(currently 125k)"
+
+
+# What may follow a number to make it something else: "twice as many" is a factor of change,
+# "5x per day" a frequency; "3 business days" is 3 days.
+_AS_MANY = re.compile(r"\s+as\s+(?:many|much)\b", re.IGNORECASE)
+_FREQUENCY = re.compile(
+    r"\s*(?:times\s+)?(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)\b",
+    re.IGNORECASE,
+)
+_BUSINESS = re.compile(
+    r"\s+(?:business|working|calendar|work)(?=\s+(?:days?|hours?|weeks?)\b)", re.I
+)
 
 
 def tokens_of(w: str) -> list[Token]:
@@ -335,15 +379,27 @@ def tokens_of(w: str) -> list[Token]:
     for m in token_matches(w):
         value, unit = _number(m)
         end = m.end()
-        if unit is None and not m["word"]:
-            u = _UNIT_AFTER.match(w, end)
+        change: Change | None = None
+        if unit == "times" and _AS_MANY.match(w, end):
+            unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
+        elif unit == "x" and _FREQUENCY.match(w, end):
+            unit = "times"  # "Deploy 5x per day": how often, not a growth
+        if unit is None:
+            business = _BUSINESS.match(w, end)
+            u = _UNIT_AFTER.match(w, business.end() if business else end)
             if u:
                 word = u["u"].lower()
                 unit = _UNITS.get(word) or _UNITS.get(word[:-1], word)
                 end = u.end()
-        noun = _noun_after(w, end) if unit is None else None
-        prep, qualifier, change = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        change = change or said
         after = _AFTER.match(w, end)
+        noun = None
+        if unit is None:
+            # "300+ yards", "5 or more teams": the noun follows the qualifier.
+            noun = noun_after(
+                w, after.end() if after and not (after["band"] or after["better"]) else end
+            )
         band = False
         link: str | None = None
         if after:
@@ -374,6 +430,7 @@ def tokens_of(w: str) -> list[Token]:
                 band=band,
                 link=link,
                 noun=noun,
+                paren=w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
             )
         )
     return tokens
@@ -415,14 +472,60 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     return (last if last in PREPOSITIONS else None), qualifier, None
 
 
-def _noun_after(w: str, end: int) -> tuple[int, int] | None:
-    """The head noun of the short noun phrase after a count: "12 customer *interviews*"."""
+def noun_after(w: str, end: int) -> tuple[int, int] | None:
+    """The head noun of the short noun phrase after a count: "12 customer *interviews*".
+
+    The phrase ends before a little word (`STOP`), an adverb or a verb that says what the
+    things did ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score
+    named after a number is no unit ("> 45 NPS").
+    """
     head = None
     pos = end
     for _ in range(4):
         m = _NOUNS.match(w, pos)
-        if not m or m[1].lower() in STOP:
+        if not m:
+            break
+        word = m[1].lower()
+        if (
+            word in STOP
+            or word in _NOT_NOUNS
+            or (head is not None and _is_predicate(word, w, head))
+        ):
             break
         head = m.span(1)
         pos = m.end()
+        slash = m[1].find("/")
+        if slash > 0 and m[1][slash + 1 :].lower() in _PERIODS:
+            head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
+            break
+    if head is not None and w[head[0] : head[1]].lower() in _SCORES:
+        return None
     return head
+
+
+# Names of scores and indexes: a number before one is a level of it, not a count of it.
+_SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
+# Words that end a noun phrase though no lexicon would say so.
+_NOT_NOUNS = frozenset(
+    ("once", "twice", "thrice", "after", "before", "besides", "since", "until", "w", "w/", "have")
+) | frozenset(("has", "had", "will", "would", "can", "could", "should", "must", "do", "does"))
+
+
+def _is_predicate(word: str, w: str, head: tuple[int, int]) -> bool:
+    """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
+    if word.endswith("ly") and len(word) > 4:
+        return True  # an adverb: "1 component annually"
+    lemma = verb_lemma(word)
+    if lemma is None:
+        return False
+    if word.endswith("ed") or (word != lemma and not word.endswith(("s", "ing"))):
+        return True  # "20 case studies added", "3,000 contracts deployed"
+    # A base form or an -ing form after a plural: "5 teams use it", "500 fans sharing".
+    plural = w[head[1] - 1 : head[1]] == "s"
+    return plural and (
+        word.endswith("ing") or (word == lemma and noun_weight(lemma) < _MOSTLY_NOUN)
+    )
+
+
+_MOSTLY_NOUN = 0.5
+_PERIODS = frozenset(("day", "week", "month", "quarter", "year", "sprint", "release", "user"))
