@@ -45,7 +45,8 @@ _WORD_NUMBER = r"""
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
         (?<=most\s)half|(?<=by\s)(?:a|one)\s+(?:third|quarter))
-        (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])(?!\s+of\b)
+        (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])
+        (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
     (?P<ph>(?-i:\b(?:XX?X?|N|Y|Z)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
@@ -209,6 +210,29 @@ def canonical_unit(unit: str) -> str | None:
     if not isinstance(unit, str):
         raise InvalidTypeError("unit", unit, "a str")
     return _UNITS.get(unit.strip().lower())
+
+
+# How many of the smallest unit of its kind each unit is: a start written in another unit
+# than the target's is read in the target's ("from 3 days to under 4 hours": 72 h).
+_SIZES: dict[str, tuple[str, Decimal]] = {
+    "ms": ("time", Decimal(1)),
+    "s": ("time", Decimal(1000)),
+    "min": ("time", Decimal(60_000)),
+    "h": ("time", Decimal(3_600_000)),
+    "days": ("time", Decimal(86_400_000)),
+    "weeks": ("time", Decimal(604_800_000)),
+    "MB": ("data", Decimal(1)),
+    "GB": ("data", Decimal(1000)),
+    "TB": ("data", Decimal(1_000_000)),
+}
+
+
+def in_unit(value: float, unit: str | None, target: str | None) -> float:
+    """*value*, written in *unit*, in the *target* unit when both measure time or data."""
+    have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")
+    if have is None or want is None or have[0] != want[0] or unit == target:
+        return value
+    return float(Decimal(repr(value)) * have[1] / want[1])
 
 
 # --- What a number stands for -------------------------------------------------------------

@@ -35,6 +35,7 @@ from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_en
 from okrkit.text._quantities import (
     Token,
     has_number_word,
+    in_unit,
     may_have_number_word,
     noun_after,
     tokens_of,
@@ -357,9 +358,13 @@ def _target(rest: list[Token], w: str) -> Token | None:
         (
             t
             for t in main
-            if (t.prep and t.prep != "and")
+            if t.prep not in (None, "and", "from")
             or t.change
-            or (t.qualifier and not w[: t.start].rstrip().lower().endswith("within"))
+            or (
+                t.qualifier
+                and t.prep != "from"  # "from at least 3 regions": a condition
+                and not w[: t.start].rstrip().lower().endswith("within")
+            )
         ),
         first,
     )
@@ -372,6 +377,16 @@ def _none(w: str) -> tuple[float, tuple[int, int] | None] | None:
     """Zero, and the noun it counts, of a statement that starts "No": "No orders fail"."""
     m = _NONE.match(w)
     return None if m is None else (0.0, noun_after(w, m.end() - 1))
+
+
+_EVERY = re.compile(r"\s+(?:all|any|every|the|our)\b", re.IGNORECASE)
+
+
+def _start_in(start: Token | None, unit: str | None) -> float | None:
+    """The start's value, in the target's unit where both measure time or data."""
+    if start is None or start.value is None:
+        return None
+    return in_unit(start.value, start.unit, unit)
 
 
 def parse_in_full(text: str) -> ParsedKeyResult:
@@ -433,6 +448,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             form = "target"  # "20 case studies added": a count, whatever the verb
     elif lemma == "eliminate":
         form, value = "target", 0.0
+        every = _EVERY.match(w, verb[2].end()) if verb else None
+        head = noun_after(w, every.end() if every else verb[2].end()) if verb else None
+        unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
     elif not tokens and (zero := _none(w)) is not None:
         form, value = "target", zero[0]
         if zero[1] is not None:
@@ -489,7 +507,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         direction=direction,
         form=form,
         value=value,
-        start=start_tok.value if start_tok else None,
+        start=_start_in(start_tok, unit),
         upper=upper_tok.value if upper_tok else None,
         relative=relative,
         unit=unit,
