@@ -168,7 +168,8 @@ def may_have_ident(w: str) -> bool:
         or "#" in w
         or "`" in w
         or "](" in w
-        or "." in w
+        or w.count(".") > 1  # a version, "16.4.1"
+        or ("." in w and not w[1:].islower())  # "Kubernetes 1.25": a capital after the first
         or "out" in w.lower()
         or _LETTER_DIGIT.search(w) is not None
         or not _IDENT_WORDS.isdisjoint(words_of(w))
@@ -177,15 +178,13 @@ def may_have_ident(w: str) -> bool:
 
 def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
     """*text* with *pattern*'s matches blanked out (offsets kept), and the matches."""
-    found = list(pattern.finditer(text))
-    parts: list[str] = []
-    last = 0
-    for m in found:
-        parts.append(text[last : m.start()])
-        parts.append(" " * (m.end() - m.start()))
-        last = m.end()
-    parts.append(text[last:])
-    return "".join(parts), found
+    found: list[re.Match[str]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        found.append(m)
+        return " " * (m.end() - m.start())
+
+    return pattern.sub(blank, text), found
 
 
 def masked(text: str) -> tuple[str, list[re.Match[str]]]:

@@ -102,17 +102,21 @@ _NUMBER_WORDS = frozenset(
         "twice",
         "thrice",
         "once",
-        "half",
-        "third",
-        "quarter",
     ]
 )
+# "half" counts only after a qualifier ("at least half"), a third or a quarter after "by".
+_HALF_AFTER = frozenset(("least", "over", "than", "most"))
 _PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
 
 
 def may_have_number_word(words: frozenset[str] | None) -> bool:
     """False only if TOKENS[1] cannot match the text whose `words_of` are *words*."""
-    return words is None or not _NUMBER_WORDS.isdisjoint(words)
+    return (
+        words is None
+        or not _NUMBER_WORDS.isdisjoint(words)
+        or ("half" in words and not _HALF_AFTER.isdisjoint(words))
+        or ("by" in words and ("third" in words or "quarter" in words))
+    )
 
 
 def may_have_placeholder(w: str, words: frozenset[str] | None) -> bool:
@@ -400,6 +404,9 @@ _BUSINESS = re.compile(
 def tokens_of(w: str) -> list[Token]:
     """The numbers and placeholders in masked text *w*, with what surrounds each."""
     tokens: list[Token] = []
+    parens = "(" in w
+    # What _BUSINESS needs ("business", "working", "calendar", "work", in any case).
+    business_days = "usiness" in w or "orking" in w or "alendar" in w or "ork " in w
     for m in token_matches(w):
         value, unit = _number(m)
         end = m.end()
@@ -409,7 +416,7 @@ def tokens_of(w: str) -> list[Token]:
         elif unit == "x" and _FREQUENCY.match(w, end):
             unit = "times"  # "Deploy 5x per day": how often, not a growth
         if unit is None:
-            business = _BUSINESS.match(w, end)
+            business = _BUSINESS.match(w, end) if business_days else None
             u = _UNIT_AFTER.match(w, business.end() if business else end)
             if u:
                 word = u["u"].lower()
@@ -454,7 +461,7 @@ def tokens_of(w: str) -> list[Token]:
                 band=band,
                 link=link,
                 noun=noun,
-                paren=w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
+                paren=parens and w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
             )
         )
     return tokens
