@@ -459,6 +459,8 @@ class TestQuantities:
             ("9 chapters publish a newsletter", 9.0, "chapters"),
             ("60 ambassadors sharing the kit", 60.0, "ambassadors"),
             ("Hold 2 onboarding sessions", 2.0, "sessions"),
+            ("Generate 900 sales qualified leads", 900.0, "leads"),
+            ("4 engineers hired Tuesday", 4.0, "engineers"),
             ("A score of 45 NPS", 45.0, None),
             ("Log under 20 exceptions/week", 20.0, "exceptions"),
             ("Hire 3 engineers/designers", 3.0, "engineers/designers"),

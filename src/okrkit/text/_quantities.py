@@ -520,7 +520,7 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if (
             word in STOP
             or word in _NOT_NOUNS
-            or (head is not None and _is_predicate(word, w, head))
+            or (head is not None and _is_predicate(word, w, head, m.end()))
         ):
             break
         head = m.span(1)
@@ -542,7 +542,14 @@ _NOT_NOUNS = frozenset(
 ) | frozenset(("has", "had", "will", "would", "can", "could", "should", "must", "do", "does"))
 
 
-def _is_predicate(word: str, w: str, head: tuple[int, int]) -> bool:
+def _ends_phrase(w: str, end: int) -> bool:
+    """Whether no noun follows *end*: "leads *qualified* by sales", not "marketing qualified
+    leads"."""
+    nxt = _NOUNS.match(w, end)
+    return nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS
+
+
+def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
     """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
     if word.endswith("ly") and len(word) > 4:
         return True  # an adverb: "1 component annually"
@@ -550,7 +557,7 @@ def _is_predicate(word: str, w: str, head: tuple[int, int]) -> bool:
     if lemma is None:
         return False
     if word.endswith("ed") or (word != lemma and not word.endswith(("s", "ing"))):
-        return True  # "20 case studies added", "3,000 contracts deployed"
+        return _ends_phrase(w, end)  # "20 case studies added", "3,000 contracts deployed"
     # A base form or an -ing form after a plural: "5 teams use it", "500 fans sharing".
     plural = w[head[1] - 1 : head[1]] == "s"
     return plural and (

@@ -363,7 +363,7 @@ def _target(rest: list[Token], w: str) -> Token | None:
             or (
                 t.qualifier
                 and t.prep != "from"  # "from at least 3 regions": a condition
-                and not w[: t.start].rstrip().lower().endswith("within")
+                and not w[: t.start].rstrip().lower().endswith(("within", " with"))
             )
         ),
         first,
