@@ -49,6 +49,7 @@ from okrkit.text._patterns import (
 from okrkit.text._quantities import (
     TOKENS,
     has_number_word,
+    in_unit,
     may_have_number_word,
     may_have_placeholder,
     token_matches,
@@ -284,7 +285,11 @@ class TestParseKeyResult:
             ("Lift activation 40% ⟶ 55% by Q3", 40.0, 55.0),
             ("Increase NPS from 32 to 50", 32.0, 50.0),  # "from" as ever
             ("Keep latency 100 to 200 ms", None, 200.0),  # holding: no move from 100
-            ("Grow users 10 and 20", None, 20.0),  # "and" links no start
+            (
+                "Grow users 10 and 20",
+                None,
+                10.0,
+            ),  # two targets: the first (D6)  # "and" links no start
             ("Grow sign-ups by 5 to 20", None, 5.0),  # "by 5" is the change, not a start
             ("Raise test coverage 60 to 80%", 60.0, 80.0),
             # Not a level of the same thing, or a count's range: no start.
@@ -413,6 +418,140 @@ class TestUnits:
             canonical_unit(3)  # type: ignore[arg-type]
 
 
+class TestQuantities:
+    """The grammar of quantities: which number is the target, what it counts, and names that
+    carry numbers but are no quantity (issue 17's families, on examples written for them)."""
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Adopt RFC 7 across the fleet", None, None),
+            ("Move every service to TLS 1.3", None, None),
+            ("Be a top 3 vendor in the region", None, None),
+            ("Be the #1 choice for data teams", None, None),
+            ("Close issues [#812](https://example.org/issues/812) and #813", None, None),
+            ("Document the `retry(3)` helper", None, None),
+            ("Upgrade to Postgres 16.4.1 in staging", None, None),
+            ("Move billing to Elixir 1.17 for every team", None, None),
+            ("Sign 40 partners (up from 25)", 40.0, "partners"),
+            ("Publish 12 guides (4 done)", 12.0, "guides"),
+            ("Certify 300 staff and 4,000 volunteers", 300.0, "staff"),
+            ("90% of pilots succeed, with a 50% cut in setup time", 90.0, "%"),
+            ("Deliver at least 6 talks with a rating of 4 or higher", 6.0, "talks"),
+            ("Keep 99% of jobs green within 2 days", 99.0, "%"),
+            ("Raise ₹40 lakh in grants", 4_000_000.0, "₹"),
+            ("Reach 2 crore rupees of revenue", 20_000_000.0, "₹"),
+            ("Raise forty lakh in donations", 4_000_000.0, None),
+            ("Get over 3/4 of buyers to renew", 75.0, "%"),
+            ("Ship 5/4 of the plan", 5.0, None),
+            ("At least half of teams use the template", 50.0, "%"),
+            ("Cut onboarding time by a third", 100 / 3, "%"),
+            ("Deploy 5x per day", 5.0, "times"),
+            ("Run the retro at least once a sprint", 1.0, "times"),
+            ("Serve twice as many schools", 2.0, "x"),
+            ("Answer emails within 1 business day", 1.0, "days"),
+            ("Mentor 8 juniors twice", 8.0, "juniors"),
+            ("Grow the pool to 500+ testers", 500.0, "testers"),
+            ("Field 4 or more squads", 4.0, "squads"),
+            ("Hold 20 design reviews annually", 20.0, "reviews"),
+            ("15 grant proposals submitted", 15.0, "proposals"),
+            ("30 volunteer mentors written up", 30.0, "mentors"),
+            ("9 chapters publish a newsletter", 9.0, "chapters"),
+            ("60 ambassadors sharing the kit", 60.0, "ambassadors"),
+            ("Hold 2 onboarding sessions", 2.0, "sessions"),
+            ("Generate 900 sales qualified leads", 900.0, "leads"),
+            ("4 engineers hired Tuesday", 4.0, "engineers"),
+            ("A score of 45 NPS", 45.0, None),
+            ("Log under 20 exceptions/week", 20.0, "exceptions"),
+            ("Hire 3 engineers/designers", 3.0, "engineers/designers"),
+            ("Publish 4 “deep dive” posts", 4.0, "posts"),
+            ("No invoices sent to the wrong address", 0.0, "invoices"),
+            ("No regressions in the release", 0.0, "regressions"),
+            ("No — none at all", 0.0, None),
+            ("No more than 3 outages", 3.0, "outages"),
+            ("Eliminate all P0 bugs", 0.0, "bugs"),
+            ("Eliminate", 0.0, None),
+        ],
+    )
+    def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:
+        """The target and what it counts, whatever else the statement names."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (pytest.approx(value), unit)
+
+    @pytest.mark.parametrize(
+        ("text", "start", "value", "unit"),
+        [
+            ("Reach 200k members (currently 125k)", 125_000.0, 200_000.0, "members"),
+            ("Grow retention to 75% from 45% today", 45.0, 75.0, "%"),
+            ("Lift uptime to 99.9% (up from 98.5%)", 98.5, 99.9, "%"),
+            ("Resolve tickets in 5 days instead of 12", 12.0, 5.0, "days"),
+            ("Cut review time from 3 days to under 4 hours", 72.0, 4.0, "h"),
+            ("Cut builds from 2 min to 500 ms", 120_000.0, 500.0, "ms"),
+            ("Grow storage from 500 GB to 2 TB", 0.5, 2.0, "TB"),
+            ("Grow storage from 2 days to 5 GB", 2.0, 5.0, "GB"),
+            ("Sign 40 partners from at least 3 regions", None, 40.0, "partners"),
+        ],
+    )
+    def test_baselines(self, text: str, start: float | None, value: float, unit: str) -> None:
+        """A baseline anywhere is the start, in the target's unit where both measure one thing."""
+        parsed = parse_key_result(text)
+        assert (parsed.start, parsed.value, parsed.unit) == (pytest.approx(start), value, unit)
+
+    def test_form_of_a_count_before_its_verb(self) -> None:
+        """A count written before a verb of change is a level: "20 case studies added"."""
+        assert parse_key_result("25 templates added to the gallery").form == "target"
+
+    def test_twice_as_many_is_a_change(self) -> None:
+        """ "twice as many" is a relative change by a factor of 2."""
+        parsed = parse_key_result("Serve twice as many schools")
+        assert (parsed.form, parsed.relative, parsed.direction) == (
+            "change",
+            True,
+            Direction.INCREASE,
+        )
+
+    def test_other_numbers_are_said(self) -> None:
+        """A number that is not the target is named in the ambiguities."""
+        parsed = parse_key_result("Certify 300 staff and 4,000 volunteers")
+        assert parsed.ambiguities == ("'4,000' read as a condition, not the target",)
+
+    @given(
+        st.sampled_from(["RFC", "TLS", "top", "Top", "#", "ISO", "Tier", "Series", "rank"]),
+        st.integers(min_value=0, max_value=99_999),
+    )
+    def test_names_are_never_values(self, name: str, number: int) -> None:
+        """A name that carries a number is never the value, whatever the number."""
+        parsed = parse_key_result(f"Ship the {name} {number} work to 40 teams")
+        assert parsed.value == 40.0
+
+    @given(
+        st.decimals(min_value=0, max_value=9999, places=2),
+        st.sampled_from([("k", 1000), ("M", 10**6), (" lakh", 10**5), (" crore", 10**7)]),
+    )
+    def test_scales_multiply_exactly(self, number: Decimal, scale: tuple[str, int]) -> None:
+        """A scale word or letter multiplies the number exactly, in decimal."""
+        parsed = parse_key_result(f"Reach ${number}{scale[0]} in sales")
+        assert parsed.value == float(number * scale[1])
+
+    @given(
+        st.integers(min_value=1, max_value=500),
+        st.sampled_from([("min", "h", 60), ("h", "min", 1 / 60), ("days", "h", 1 / 24)]),
+    )
+    def test_a_start_converts(self, number: int, units: tuple[str, str, float]) -> None:
+        """A start in another duration unit is read in the target's unit."""
+        have, want, per = units
+        parsed = parse_key_result(f"Cut wait from {number} {have} to under 1 {want}")
+        assert parsed.start == pytest.approx(number / per)
+        assert parsed.unit == want
+
+    def test_in_unit(self) -> None:
+        """Units of different kinds, or unknown ones, are left as they are."""
+        assert in_unit(3.0, "days", "GB") == 3.0
+        assert in_unit(3.0, None, "h") == 3.0
+        assert in_unit(3.0, "h", "h") == 3.0
+        assert in_unit(1.5, "h", "min") == 90.0
+
+
 class TestParseObjective:
     @pytest.mark.parametrize(
         ("text", "numeric", "output"),
@@ -525,8 +664,11 @@ class TestToKeyResult:
 
     def test_self_contradiction(self) -> None:
         """A statement whose own start lies on the wrong side of its target keeps the target."""
-        kr = to_key_result("Cut response time from 3 days to under 4 hours")
+        kr = to_key_result("Cut response time from 2 hours to under 4 hours")
         assert (Direction.DECREASE, None, 4.0) == (kr.direction, kr.start, kr.target)
+        # A start in another unit is read in the target's: no contradiction.
+        kr = to_key_result("Cut response time from 3 days to under 4 hours")
+        assert (Direction.DECREASE, 72.0, 4.0, "h") == (kr.direction, kr.start, kr.target, kr.unit)
 
     @pytest.mark.parametrize(
         "parsed",
@@ -545,7 +687,9 @@ class TestToKeyResult:
         """A statement alone always gives a key result: an import loop keeps every reading."""
         kr = to_key_result(text)
         assert kr.title == text.strip()
-        assert kr.target is None or parse_key_result(text).measurable
+        parsed = parse_key_result(text)
+        # A milestone's key result is done or not: KeyResult gives it its target of 1.
+        assert kr.target is None or parsed.measurable or parsed.direction is Direction.MILESTONE
 
     def test_conflicting_start(self) -> None:
         """A start that disagrees with the statement's own is an error."""

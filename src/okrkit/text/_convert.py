@@ -60,7 +60,7 @@ def to_key_result(
     A change ("by 8%") needs the *start* it applies to: without one, as with a sentence
     that has no number, the key result keeps the title, direction and unit read, and no
     target, for the rules to flag; okrkit never makes a target up.  A statement that
-    contradicts itself (a start on the wrong side of its own target, as "from 3 days to
+    contradicts itself (a start on the wrong side of its own target, as "from 2 hours to
     under 4 hours" reads) keeps its target and loses its start.  So reading never fails on
     the statement alone: what raises is a *start* or *fields* given here that the statement,
     or `KeyResult`, cannot take.

@@ -52,7 +52,7 @@ DEADLINE = re.compile(
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
       | 20\d\d-\d\d-\d\d\b
-      | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b
+      | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s+of\b)
       | 20\d\d(?=\s*(?:$|[.,;:!?)\]]))
       | (?:launch|go-live)\b
     )
@@ -65,8 +65,14 @@ DEADLINE = re.compile(
 IDENT = re.compile(
     r"""
     (?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*
-    | \b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci)
-        \s+\d+(?:\.\d+)*\b
+    | \b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|rfc|
+          tls|top|rank|series|issue|pr|cve)
+        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*
+    | \#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*
+    | https?://\S+ | \]\([^)\s]*\) | `[^`]*`
+    | \b\d+\.\d+\.\d+\b
+    | (?<=[a-z]\x20)(?-i:[A-Z][a-z]+)\s+\d+\.\d+\b
+        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
     | \b\d+/7\b
     | (?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b
     | \b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
@@ -135,6 +141,14 @@ _IDENT_WORDS = frozenset(
         "fortune",
         "global",
         "inc",
+        "rfc",
+        "tls",
+        "top",
+        "rank",
+        "series",
+        "issue",
+        "pr",
+        "cve",
     ]
 ) | frozenset(str(year) for year in range(2010, 2050))
 _LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
@@ -151,6 +165,11 @@ def may_have_ident(w: str) -> bool:
         not w.isascii()
         or "/" in w
         or "&" in w
+        or "#" in w
+        or "`" in w
+        or "](" in w
+        or w.count(".") > 1  # a version, "16.4.1"
+        or ("." in w and not w[1:].islower())  # "Kubernetes 1.25": a capital after the first
         or "out" in w.lower()
         or _LETTER_DIGIT.search(w) is not None
         or not _IDENT_WORDS.isdisjoint(words_of(w))
@@ -159,15 +178,13 @@ def may_have_ident(w: str) -> bool:
 
 def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
     """*text* with *pattern*'s matches blanked out (offsets kept), and the matches."""
-    found = list(pattern.finditer(text))
-    parts: list[str] = []
-    last = 0
-    for m in found:
-        parts.append(text[last : m.start()])
-        parts.append(" " * (m.end() - m.start()))
-        last = m.end()
-    parts.append(text[last:])
-    return "".join(parts), found
+    found: list[re.Match[str]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        found.append(m)
+        return " " * (m.end() - m.start())
+
+    return pattern.sub(blank, text), found
 
 
 def masked(text: str) -> tuple[str, list[re.Match[str]]]:

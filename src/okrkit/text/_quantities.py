@@ -23,6 +23,7 @@ from okrkit.text._lexicon import (
     Qualifier,
 )
 from okrkit.text._patterns import DIGIT, words_of
+from okrkit.text._verbs import noun_weight, verb_lemma
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
@@ -30,16 +31,22 @@ _NUMBER = r"""
     (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn)\b)?
+    (?:/(?P<den>[2-9])(?![\d/.,]))?
+    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
+        cr)\b)?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|pct\b))?
-    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen)\b)?
+    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b)?
 """
 _WORD_NUMBER = r"""
     \b(?<!-)(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
         fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
-        a\s+million)(?:\s+(?P<scale>hundred|thousand|million))?(?![\w-])(?!\s+of\b)
+        a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
+        (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
+        (?<=most\s)half|(?<=by\s)(?:a|one)\s+(?:third|quarter))
+        (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])
+        (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
     (?P<ph>(?-i:\b(?:XX?X?|N|Y|Z)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
@@ -92,14 +99,24 @@ _NUMBER_WORDS = frozenset(
         "dozen",
         "thousand",
         "million",
+        "twice",
+        "thrice",
+        "once",
     ]
 )
+# "half" counts only after a qualifier ("at least half"), a third or a quarter after "by".
+_HALF_AFTER = frozenset(("least", "over", "than", "most"))
 _PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
 
 
 def may_have_number_word(words: frozenset[str] | None) -> bool:
     """False only if TOKENS[1] cannot match the text whose `words_of` are *words*."""
-    return words is None or not _NUMBER_WORDS.isdisjoint(words)
+    return (
+        words is None
+        or not _NUMBER_WORDS.isdisjoint(words)
+        or ("half" in words and not _HALF_AFTER.isdisjoint(words))
+        or ("by" in words and ("third" in words or "quarter" in words))
+    )
 
 
 def may_have_placeholder(w: str, words: frozenset[str] | None) -> bool:
@@ -148,6 +165,7 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "€": ("eur", "euros"),
     "£": ("gbp", "pounds"),
     "¥": ("jpy", "yen"),
+    "₹": ("inr", "rupees", "rupee"),
     "ms": ("millisecond", "milliseconds"),
     "s": ("sec", "secs", "second", "seconds"),
     "min": ("mins", "minute", "minutes"),
@@ -198,6 +216,29 @@ def canonical_unit(unit: str) -> str | None:
     return _UNITS.get(unit.strip().lower())
 
 
+# How many of the smallest unit of its kind each unit is: a start written in another unit
+# than the target's is read in the target's ("from 3 days to under 4 hours": 72 h).
+_SIZES: dict[str, tuple[str, Decimal]] = {
+    "ms": ("time", Decimal(1)),
+    "s": ("time", Decimal(1000)),
+    "min": ("time", Decimal(60_000)),
+    "h": ("time", Decimal(3_600_000)),
+    "days": ("time", Decimal(86_400_000)),
+    "weeks": ("time", Decimal(604_800_000)),
+    "MB": ("data", Decimal(1)),
+    "GB": ("data", Decimal(1000)),
+    "TB": ("data", Decimal(1_000_000)),
+}
+
+
+def in_unit(value: float, unit: str | None, target: str | None) -> float:
+    """*value*, written in *unit*, in the *target* unit when both measure time or data."""
+    have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")
+    if have is None or want is None or have[0] != want[0] or unit == target:
+        return value
+    return float(Decimal(repr(value)) * have[1] / want[1])
+
+
 # --- What a number stands for -------------------------------------------------------------
 
 _WORDS = {
@@ -225,7 +266,13 @@ _WORDS = {
     "a hundred": 100,
     "a thousand": 1000,
     "a million": 1_000_000,
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
 }
+# Fractions of a whole, as a percentage: "at least half", "by a third".
+_SHARES = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0}
+_SHARES["one quarter"] = 25.0
 _MULT = {
     "k": 1000,
     "thousand": 1000,
@@ -236,8 +283,14 @@ _MULT = {
     "b": 1_000_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "cr": 10_000_000,
 }
 _BLANKS = re.compile(r"\s+")
+_TIMES = frozenset(("once", "twice", "thrice"))
 
 
 @functools.lru_cache(maxsize=256)
@@ -260,11 +313,14 @@ def _key(word: str) -> str:
 def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
-        count = _WORDS[_key(m["word"])]
+        word = _key(m["word"])
+        if word in _SHARES:
+            return _SHARES[word], "%"
+        count = _WORDS[word]
         if m["scale"]:
             scale = _key(m["scale"])
             count *= _WORDS.get(scale) or _MULT[scale]
-        return float(count), None
+        return float(count), "times" if word in _TIMES else None
     if m["ph"]:
         return None, "%" if m["ph"].endswith("%") else None
     mult = _key(m["mult"] or m["multw"] or "")
@@ -274,6 +330,9 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
         amount = Decimal(m["num"].replace(",", "")) * _MULT[mult]
     else:
         amount = float(m["num"].replace(",", ""))  # as correctly rounded as float(Decimal(...))
+    if m["den"] and amount < int(m["den"]):
+        # "over 2/3 of users": a share, in percent.
+        return float(Decimal(m["num"]) * 100 / int(m["den"])), "%"
     if m["sign"] in ("-", "−"):
         amount = -amount
     unit: str | None = None
@@ -291,7 +350,7 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
 
 # --- A number with what surrounds it ------------------------------------------------------
 
-_NOUNS = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_NOUNS = re.compile(r"[\s*“”\"`]+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 _ARROWS = ("->", "→", "⟶")
 _AFTER = re.compile(
@@ -327,23 +386,51 @@ class Token(NamedTuple):
     band: bool
     link: str | None  # "to" or "arrow" when followed by one, then a number: "32 → 50"
     noun: tuple[int, int] | None
+    paren: bool = False  # inside parentheses: context or a baseline, "(currently 125k)"
+
+
+# What may follow a number to make it something else: "twice as many" is a factor of change,
+# "5x per day" a frequency; "3 business days" is 3 days.
+_AS_MANY = re.compile(r"\s+as\s+(?:many|much)\b", re.IGNORECASE)
+_FREQUENCY = re.compile(
+    r"\s*(?:times\s+)?(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)\b",
+    re.IGNORECASE,
+)
+_BUSINESS = re.compile(
+    r"\s+(?:business|working|calendar|work)(?=\s+(?:days?|hours?|weeks?)\b)", re.I
+)
 
 
 def tokens_of(w: str) -> list[Token]:
     """The numbers and placeholders in masked text *w*, with what surrounds each."""
     tokens: list[Token] = []
+    parens = "(" in w
+    # What _BUSINESS needs ("business", "working", "calendar", "work", in any case).
+    business_days = "usiness" in w or "orking" in w or "alendar" in w or "ork " in w
     for m in token_matches(w):
         value, unit = _number(m)
         end = m.end()
-        if unit is None and not m["word"]:
-            u = _UNIT_AFTER.match(w, end)
+        change: Change | None = None
+        if unit == "times" and _AS_MANY.match(w, end):
+            unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
+        elif unit == "x" and _FREQUENCY.match(w, end):
+            unit = "times"  # "Deploy 5x per day": how often, not a growth
+        if unit is None:
+            business = _BUSINESS.match(w, end) if business_days else None
+            u = _UNIT_AFTER.match(w, business.end() if business else end)
             if u:
                 word = u["u"].lower()
                 unit = _UNITS.get(word) or _UNITS.get(word[:-1], word)
                 end = u.end()
-        noun = _noun_after(w, end) if unit is None else None
-        prep, qualifier, change = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        change = change or said
         after = _AFTER.match(w, end)
+        noun = None
+        if unit is None:
+            # "300+ yards", "5 or more teams": the noun follows the qualifier.
+            noun = noun_after(
+                w, after.end() if after and not (after["band"] or after["better"]) else end
+            )
         band = False
         link: str | None = None
         if after:
@@ -374,6 +461,7 @@ def tokens_of(w: str) -> list[Token]:
                 band=band,
                 link=link,
                 noun=noun,
+                paren=parens and w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
             )
         )
     return tokens
@@ -415,14 +503,67 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     return (last if last in PREPOSITIONS else None), qualifier, None
 
 
-def _noun_after(w: str, end: int) -> tuple[int, int] | None:
-    """The head noun of the short noun phrase after a count: "12 customer *interviews*"."""
+def noun_after(w: str, end: int) -> tuple[int, int] | None:
+    """The head noun of the short noun phrase after a count: "12 customer *interviews*".
+
+    The phrase ends before a little word (`STOP`), an adverb or a verb that says what the
+    things did ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score
+    named after a number is no unit ("> 45 NPS").
+    """
     head = None
     pos = end
     for _ in range(4):
         m = _NOUNS.match(w, pos)
-        if not m or m[1].lower() in STOP:
+        if not m:
+            break
+        word = m[1].lower()
+        if (
+            word in STOP
+            or word in _NOT_NOUNS
+            or (head is not None and _is_predicate(word, w, head, m.end()))
+        ):
             break
         head = m.span(1)
         pos = m.end()
+        slash = m[1].find("/")
+        if slash > 0 and m[1][slash + 1 :].lower() in _PERIODS:
+            head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
+            break
+    if head is not None and w[head[0] : head[1]].lower() in _SCORES:
+        return None
     return head
+
+
+# Names of scores and indexes: a number before one is a level of it, not a count of it.
+_SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
+# Words that end a noun phrase though no lexicon would say so.
+_NOT_NOUNS = frozenset(
+    ("once", "twice", "thrice", "after", "before", "besides", "since", "until", "w", "w/", "have")
+) | frozenset(("has", "had", "will", "would", "can", "could", "should", "must", "do", "does"))
+
+
+def _ends_phrase(w: str, end: int) -> bool:
+    """Whether no noun follows *end*: "leads *qualified* by sales", not "marketing qualified
+    leads"."""
+    nxt = _NOUNS.match(w, end)
+    return nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS
+
+
+def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
+    """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
+    if word.endswith("ly") and len(word) > 4:
+        return True  # an adverb: "1 component annually"
+    lemma = verb_lemma(word)
+    if lemma is None:
+        return False
+    if word.endswith("ed") or (word != lemma and not word.endswith(("s", "ing"))):
+        return _ends_phrase(w, end)  # "20 case studies added", "3,000 contracts deployed"
+    # A base form or an -ing form after a plural: "5 teams use it", "500 fans sharing".
+    plural = w[head[1] - 1 : head[1]] == "s"
+    return plural and (
+        word.endswith("ing") or (word == lemma and noun_weight(lemma) < _MOSTLY_NOUN)
+    )
+
+
+_MOSTLY_NOUN = 0.5
+_PERIODS = frozenset(("day", "week", "month", "quarter", "year", "sprint", "release", "user"))

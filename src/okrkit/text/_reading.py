@@ -32,7 +32,14 @@ from okrkit.text._lexicon import (
     may_name_metric,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
-from okrkit.text._quantities import Token, has_number_word, may_have_number_word, tokens_of
+from okrkit.text._quantities import (
+    Token,
+    has_number_word,
+    in_unit,
+    may_have_number_word,
+    noun_after,
+    tokens_of,
+)
 
 Form: TypeAlias = Literal["change", "target"]
 """How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""
@@ -311,6 +318,77 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
     return None
 
 
+# A baseline written beside the target: "(currently 125k)", "(up from 85%)", "45% today",
+# "in 5 days instead of 12".
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:currently|current(?:ly)?\s+at|baseline|today|now|was|vs\.?|versus|instead\s+of|"
+    r"compared\s+to|(?:up|down)\s+from)|\bfrom)\s*:?\s*(?:~|about|around)?\s*$",
+    re.IGNORECASE,
+)
+_BASELINE_AFTER = re.compile(r"\s*(?:today|currently|now|at\s+present|baseline)\b", re.IGNORECASE)
+
+
+def _baseline(tokens: list[Token], w: str) -> Token | None:
+    """A number that says where the metric is now, when another number is the target."""
+    if len(tokens) < 2:
+        return None
+    for tok in tokens:
+        before = w[max(0, tok.start - 24) : tok.start]
+        if (
+            tok.value is not None
+            and not tok.qualifier
+            and (_BASELINE_BEFORE.search(before) or _BASELINE_AFTER.match(w, tok.end))
+        ):
+            return tok
+    return None
+
+
+def _target(rest: list[Token], w: str) -> Token | None:
+    """Which of the numbers left is the target: one that leads the statement, else the first
+    one a preposition, a change or a qualifier marks, else the first; a number in
+    parentheses, or after "and" ("1,000 members and 10,000 others"), only when none other is.
+    """
+    main = [t for t in rest if not t.paren] or rest
+    if not main:
+        return None
+    first = main[0]
+    if not w[: first.start].strip(" *-•") and not first.link:
+        return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
+    return next(
+        (
+            t
+            for t in main
+            if t.prep not in (None, "and", "from")
+            or t.change
+            or (
+                t.qualifier
+                and t.prep != "from"  # "from at least 3 regions": a condition
+                and not w[: t.start].rstrip().lower().endswith(("within", " with"))
+            )
+        ),
+        first,
+    )
+
+
+_NONE = re.compile(r"\W*no\s+(?!(?:more|less|longer|later|one|fewer)\b)", re.IGNORECASE)
+
+
+def _none(w: str) -> tuple[float, tuple[int, int] | None] | None:
+    """Zero, and the noun it counts, of a statement that starts "No": "No orders fail"."""
+    m = _NONE.match(w)
+    return None if m is None else (0.0, noun_after(w, m.end() - 1))
+
+
+_EVERY = re.compile(r"\s+(?:all|any|every|the|our)\b", re.IGNORECASE)
+
+
+def _start_in(start: Token | None, unit: str | None) -> float | None:
+    """The start's value, in the target's unit where both measure time or data."""
+    if start is None or start.value is None:
+        return None
+    return in_unit(start.value, start.unit, unit)
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     w, deadlines = masked(text)
@@ -336,11 +414,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             value_tok, upper_tok = tok, nxt
             break
     else:
-        start_tok = next((t for t in tokens if t.prep == "from"), None)
+        start_tok = next((t for t in tokens if t.prep == "from" and not t.qualifier), None)
+        start_tok = start_tok or _baseline(tokens, w)
         if start_tok is None and kind not in ("keep", "cap", "out"):
             start_tok = _linked_start(tokens, kind, w, verb[2].end() if verb else 0)
-        rest = [t for t in tokens if t is not start_tok]
-        value_tok = next((t for t in rest if t.prep or t.change), rest[0] if rest else None)
+        value_tok = _target([t for t in tokens if t is not start_tok], w)
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
 
@@ -366,8 +444,17 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         form, value, unit, relative = "change", float(factor), "x", True
     elif value_tok is not None:
         form = _form(kind, lemma, value_tok, start_tok)
+        if verb and value_tok.end <= verb[2].start():
+            form = "target"  # "20 case studies added": a count, whatever the verb
     elif lemma == "eliminate":
         form, value = "target", 0.0
+        every = _EVERY.match(w, verb[2].end()) if verb else None
+        head = noun_after(w, every.end() if every else verb[2].end()) if verb else None
+        unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
+    elif not tokens and (zero := _none(w)) is not None:
+        form, value = "target", zero[0]
+        if zero[1] is not None:
+            unit = text[zero[1][0] : zero[1][1]]
     if value_tok is not None:
         value = value_tok.value
         if value is not None and form == "change":
@@ -420,7 +507,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         direction=direction,
         form=form,
         value=value,
-        start=start_tok.value if start_tok else None,
+        start=_start_in(start_tok, unit),
         upper=upper_tok.value if upper_tok else None,
         relative=relative,
         unit=unit,
