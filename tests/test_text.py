@@ -562,6 +562,8 @@ class TestParseObjective:
             ("Double revenue from partners", True, False),
             ("Improve our churn rate", True, False),
             ("Become profitable by Q4 2026", False, False),
+            ("Answer before customers ask twice", False, False),  # how often, not how much
+            ("Serve twice as many teams", True, False),
         ],
     )
     def test_examples(self, text: str, numeric: bool, output: bool) -> None:

@@ -291,6 +291,8 @@ _MULT = {
 }
 _BLANKS = re.compile(r"\s+")
 _TIMES = frozenset(("once", "twice", "thrice"))
+# "Ask twice", "once a week": how often, not how much (but "twice as many" is a factor).
+FREQUENCY = re.compile(r"\b(?:once|twice|thrice)\b(?!\s+as\b)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)

@@ -33,6 +33,7 @@ from okrkit.text._lexicon import (
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import (
+    FREQUENCY,
     Token,
     has_number_word,
     in_unit,
@@ -533,11 +534,16 @@ def parse_objective(text: str) -> ParsedObjective:
     w, _ = masked(text)
     verb = _main_verb(w)
     lemma = verb[1] if verb else ""
-    # A number is a digit (a digit always starts a number token) or a number word.
+    # A number is a digit (a digit always starts a number token) or a number word, but not
+    # a word of how often ("before they ask twice").
+    counted = FREQUENCY.sub(lambda m: " " * len(m[0]), w)
     numeric = (
         lemma in FACTORS
         or DIGIT.search(w) is not None
-        or (may_have_number_word(words_of(w) if w.isascii() else None) and has_number_word(w))
+        or (
+            may_have_number_word(words_of(counted) if counted.isascii() else None)
+            and has_number_word(counted)
+        )
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
     output = lemma in OBJECTIVE_OUTPUT
