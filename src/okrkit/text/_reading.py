@@ -17,7 +17,9 @@ from okrkit.text._lexicon import (
     CHANGE_NOUN_DOWN,
     CHANGE_NOUN_UP,
     CHANGE_VERBS,
+    COMPARATIVE,
     COMPOUND,
+    DELIVER_UNLESS_COUNTED,
     FACTORS,
     HALF,
     LEAD_SKIP,
@@ -27,9 +29,12 @@ from okrkit.text._lexicon import (
     OBJECTIVE_OUTPUT,
     POLAR,
     RATE,
+    STATE_VERBS,
+    STOP,
     VERBS,
     lower_is_better,
     may_name_metric,
+    polarity,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import Token, has_number_word, may_have_number_word, tokens_of
@@ -162,13 +167,50 @@ def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
             if word in LEAD_SKIP or (word.endswith("ly") and not found):
                 continue
             lead = False
+            if DIGIT.search(w, 0, m.start()):
+                # After a number a verb is no imperative: "4/4 weekly releases ship on time".
+                continue
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
                 return found[0], found[1], m
+            if not found and word not in STATE_VERBS and word.isascii():
+                guessed = _imperative(word, w, m.end())
+                if guessed is not None:
+                    return guessed[0], guessed[1], m
         elif found and found[0] in ("inc", "dec") and word != found[1] and word[-1] in "ds":
             # Later in the sentence only an inflected change verb counts: "Churn reduced to 3%".
             return found[0], found[1], m
     return None
+
+
+# What may follow an imperative verb that is also a noun: "Track all incidents", "Map the 5
+# flows" (unlike "Track record", "Cloud cost").
+_OBJECT_START = re.compile(
+    r"\s+(?:\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|new)\b)",
+    re.IGNORECASE,
+)
+
+
+def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
+    """The kind and lemma of *word*, first in *w* (ending at *end*), if it is an imperative
+    verb the lists do not name: a verb's base form that is not mostly a noun, or that is
+    followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
+    no metric's name.  It is an activity ("out").  WordNet is consulted only here."""
+    from okrkit.text._verbs import noun_weight, verb_lemma
+
+    lemma = verb_lemma(word)
+    if lemma != word or polarity(word) is not None or lower_is_better(word):
+        return None  # an inflected form, or a metric's name: "Churn below 3%"
+    if noun_weight(lemma) >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
+        return None
+    after = _WORD.match(w, end + 1)
+    if after and after[0].lower() in COMPOUND:
+        return None  # "Change failure rate", "Test coverage"
+    return "out", lemma
+
+
+_MOSTLY_NOUN = 0.3
 
 
 def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -208,12 +250,21 @@ def _metric(
 
 
 def _direction(
-    kind: str, lemma: str, value: Token | None, start: Token | None, *, text: str, lower: bool
+    kind: str,
+    lemma: str,
+    value: Token | None,
+    start: Token | None,
+    *,
+    text: str,
+    lower: bool,
+    own: bool = False,
 ) -> Direction | None:
     """The direction, from the verb first, then the numbers, then the metric (see the docs)."""
     qualifier = value.qualifier if value else None
     if qualifier == "better":
         qualifier = "most" if lower else "least"
+    if value is None and lemma in DELIVER_UNLESS_COUNTED:
+        return Direction.MILESTONE  # "Add a changelog page"
     if kind == "inc":
         return Direction.INCREASE
     if kind == "dec":
@@ -227,7 +278,7 @@ def _direction(
             return Direction.AT_MOST if lower else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if (
-        kind in ("reach", "out")
+        kind in ("reach", "out", "")
         and value is not None
         and start is not None
         and value.value is not None
@@ -235,11 +286,12 @@ def _direction(
         and value.value != start.value
     ):
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
-    if kind == "out":
-        return Direction.MILESTONE if value is None else Direction.INCREASE
+    if kind == "out" and value is not None:
+        return Direction.INCREASE
     if kind == "reach":
         if value is None and lemma not in POLAR:
-            return Direction.MILESTONE if MILESTONE_NOUN.search(text) else None
+            # "Achieve SOC 2 certification" is done or not; "Hit plan" goes up (D13).
+            return Direction.MILESTONE if MILESTONE_NOUN.search(text) else Direction.INCREASE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
         return (
@@ -252,14 +304,91 @@ def _direction(
             )
         )
     if value is None:
-        return None
+        if kind == "out":
+            return Direction.MILESTONE  # "Ship v2 to production"
+        return None if kind else _without_number(text)
     if value.sign:
         return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
     if value.unit == "x":
         return Direction.INCREASE
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
+    return _without_verb(text, value, own=own)
+
+
+def _without_number(text: str) -> Direction | None:
+    """The direction of a statement with neither a verb that says one nor a number: a
+    comparative's ("Lead time is shorter"), a bare metric's polarity ("Cloud cost", D4), or
+    else a deliverable or finished state, done or not ("Streaming API", "The API is audited")."""
+    low = text.lower()
+    if not _WORD.search(low):
+        return None  # no words, nothing named
+    comparative = COMPARATIVE.search(low)
+    if comparative is not None:
+        if comparative["up"]:
+            return Direction.INCREASE
+        if comparative["down"] or lower_is_better(low) or _TIME.search(low):
+            return Direction.DECREASE  # "shorter", "a faster checkout time"
+        return Direction.INCREASE
+    if _bare(low):
+        way = polarity(low)
+        if way is not None:
+            return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
+        if lower_is_better(low):
+            return None  # a metric that mixes two ways: "Uptime and error rate"
+    return Direction.MILESTONE
+
+
+_TIME = re.compile(r"\btimes?\b")
+_CLAUSE_WORDS = frozenset(("can", "will", "should", "must", "exist", "exists", "not", "to"))
+
+
+def _bare(low: str) -> bool:
+    """Whether lower-cased *low* is a metric's name alone, with no verb and no clause: "App
+    load time", "Number of incidents, e.g. ...", not "Error handling is done correctly"."""
+    from okrkit.text._verbs import verb_lemma
+
+    words = _WORD.findall(low)
+    return len(words) <= 12 and not any(
+        word in STATE_VERBS
+        or word in _CLAUSE_WORDS
+        or (word.endswith("ed") and verb_lemma(word) is not None)
+        for word in words
+    )
+
+
+def _without_verb(text: str, value: Token, *, own: bool) -> Direction | None:
+    """The direction of a number no verb governs: a zero is a ceiling; a count of the team's
+    own work goes up (D2); else the metric's polarity, a share of things meeting a condition
+    (D15) or a count of what others do or have is a floor ("10K monthly active users")."""
+    if value.value == 0:
+        return Direction.AT_MOST  # "Zero P1 incidents"
+    if own:
+        return Direction.INCREASE
+    way = polarity(text.lower())
+    if way == "lower":
+        return Direction.AT_MOST
+    if way == "higher" or value.unit == "%" or value.noun is not None:
+        return Direction.AT_LEAST
     return None
+
+
+def _own_work(w: str, value: Token | None) -> bool:
+    """Whether the count *value* is of the team's own work: a noun after it is followed by
+    the past participle of an activity verb ("12 case studies published", "3 engineers
+    hired"), not preceded by one ("10 confirmed decisions")."""
+    if value is None or value.value is None or value.noun is None:
+        return False
+    noun = False
+    for m in itertools.islice(_WORD.finditer(w, value.end), 6):
+        word = m[0].lower()
+        found = VERBS.get(word)
+        if found is not None and word != found[1] and word[-1] in "dn":
+            return noun and (found[0] == "out" or found[1] == "add")
+        if word in STOP:
+            return False
+        noun = True
+    return False
 
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
@@ -355,7 +484,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             factor = None  # "Double sign-ups from 5k to 10k": the target says what it means
 
     lower = lower_is_better(text.lower())
-    direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower)
+    own = (
+        not kind
+        or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
+    ) and _own_work(w, value_tok)
+    direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower, own=own)
     form: Form | None = None
     value: float | None = None
     unit: str | None = None
@@ -427,7 +560,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         metric=metric,
         deadline=deadlines[0][0] if deadlines else None,
         measurable=value is not None,
-        output=kind == "out" and form != "change",
+        output=own
+        or (kind == "out" and form != "change")
+        or (direction is Direction.MILESTONE and kind != "reach"),
         ambiguities=tuple(ambiguities),
         spans=tuple(spans),
     )
