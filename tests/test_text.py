@@ -472,6 +472,24 @@ class TestJudgement:
             ("Lead time under 2 days", "at_most", False),
             ("Track record of 12 releases", "at_least", False),
             ("Track all open incidents", "milestone", True),
+            ("Off the shelf tools cost", "at_most", False),
+            ("Mean time to restore, e.g. time to detect", "at_most", False),
+            ("Re-writing and testing the setup guide (for new hires)", "milestone", True),
+            ("Status page. Uptime", "milestone", True),
+            # None of something: a ceiling of zero, measurable.
+            ("No invoices sent twice", "at_most", False),
+            ("None of the nightly jobs fail silently", "at_most", False),
+            ("The mobile app doesn't have blocking crashes", "at_most", False),
+            ("No more than 3 pages a week", "at_most", False),
+            # A verb after a short subject, before any number.
+            ("The support team has published 8 tutorials", "increase", True),
+            ("The support team has 8 tutorials", "at_least", False),
+            ("Search reaches 2 million weekly users", "increase", False),
+            ("Our apps hit the top quartile on store ratings", "increase", False),
+            ("Every squad identifies 3 risks per quarter", "increase", True),
+            ("Continuous delivery drives `billing-*` packages", "milestone", True),
+            ("Release notes explain every change", "milestone", True),
+            ("Weekly reports indicate that over 80% of squads are on track", "at_least", False),
         ],
     )
     def test_worked_examples(self, text: str, direction: str | None, output: bool) -> None:
@@ -481,6 +499,8 @@ class TestJudgement:
         assert (direction, output) == (got, parsed.output)
         if parsed.value is None and not any(s.label == "placeholder" for s in parsed.spans):
             assert parsed.form is None
+        if parsed.value == 0 and parsed.direction is Direction.AT_MOST:
+            assert (parsed.form, parsed.measurable) == ("target", True)
 
     @given(st.lists(NUMBERLESS, max_size=10).map(" ".join))
     def test_no_number_is_never_measurable(self, text: str) -> None:

@@ -460,7 +460,7 @@ FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approx
 
 # Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
 LOWER_IS_BETTER = re.compile(
-    r"churn|attrition|turnover|latency|response time|resolution time|time to|lead time|"
+    r"churn|attrition|turnover|latency|fail|response time|resolution time|time to|lead time|"
     r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
@@ -472,6 +472,7 @@ LOWER_IS_BETTER = re.compile(
 # and "p" for p95.
 _LOWER_IS_BETTER_PARTS = (
     "churn",
+    "fail",
     "attrition",
     "turnover",
     "latency",

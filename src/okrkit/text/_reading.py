@@ -177,10 +177,58 @@ def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
                 guessed = _imperative(word, w, m.end())
                 if guessed is not None:
                     return guessed[0], guessed[1], m
+            later = _subject_verb(w, m)
+            if later is not None:
+                return later
         elif found and found[0] in ("inc", "dec") and word != found[1] and word[-1] in "ds":
             # Later in the sentence only an inflected change verb counts: "Churn reduced to 3%".
             return found[0], found[1], m
     return None
+
+
+_HAVE = frozenset(("has", "have", "had"))
+
+
+def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
+    """The verb after a short subject that starts at *subject*, before any number: "OCTO has
+    delivered 10 guides", "Chrome reaches 20 million users", "Our platforms hit the elite
+    level".  After "has" any verb's participle; else a verb of change or reaching, or one
+    the lists do not name and that is never a noun, after a plural or in its -s form, with
+    its object after it (a number or a determiner): not "Continuous deployment drives X"."""
+    from okrkit.text._verbs import noun_weight, verb_lemma
+
+    prev = subject[0].lower()
+    for m in itertools.islice(_WORD.finditer(w, subject.end()), 5):
+        if DIGIT.search(w, subject.end(), m.start()):
+            return None
+        word = m[0].lower()
+        if word in STATE_VERBS and word not in _HAVE:
+            return None
+        found = VERBS.get(word)
+        lemma = found[1] if found else verb_lemma(word) if word.isascii() else None
+        if lemma is not None and word not in _HAVE:
+            kind = found[0] if found else "out"
+            inflected = word != lemma
+            if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
+                return kind, lemma, m  # "has delivered"
+            after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
+            if (
+                (after_plural or (inflected and word.endswith("s")))
+                and _OBJECT_START.match(w, m.end())
+                and (
+                    kind in ("inc", "dec", "reach")
+                    if found
+                    else noun_weight(lemma) < _HARDLY_A_NOUN
+                )
+            ):
+                return kind, lemma, m
+        if word in STOP and word not in ("of", "and"):
+            return None
+        prev = word
+    return None
+
+
+_HARDLY_A_NOUN = 0.1
 
 
 # What may follow an imperative verb that is also a noun: "Track all incidents", "Map the 5
@@ -197,8 +245,10 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     verb the lists do not name: a verb's base form that is not mostly a noun, or that is
     followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
     no metric's name.  It is an activity ("out").  WordNet is consulted only here."""
-    from okrkit.text._verbs import noun_weight, verb_lemma
+    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
 
+    if word in STOP or word in _PARTICLES:
+        return None  # "Off the shelf tools cost"
     lemma = verb_lemma(word)
     if lemma != word or polarity(word) is not None or lower_is_better(word):
         return None  # an inflected form, or a metric's name: "Churn below 3%"
@@ -330,31 +380,39 @@ def _without_number(text: str) -> Direction | None:
         if comparative["down"] or lower_is_better(low) or _TIME.search(low):
             return Direction.DECREASE  # "shorter", "a faster checkout time"
         return Direction.INCREASE
-    if _bare(low):
-        way = polarity(low)
+    name = _bare(low)
+    if name is not None:
+        way = polarity(name)
         if way is not None:
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
-        if lower_is_better(low):
+        if lower_is_better(name):
             return None  # a metric that mixes two ways: "Uptime and error rate"
     return Direction.MILESTONE
 
 
 _TIME = re.compile(r"\btimes?\b")
-_CLAUSE_WORDS = frozenset(("can", "will", "should", "must", "exist", "exists", "not", "to"))
+_CLAUSE_WORDS = frozenset(("can", "will", "should", "must", "exist", "exists", "not"))
+_CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s|\.(?:\s|$)")
 
 
-def _bare(low: str) -> bool:
-    """Whether lower-cased *low* is a metric's name alone, with no verb and no clause: "App
-    load time", "Number of incidents, e.g. ...", not "Error handling is done correctly"."""
+def _bare(low: str) -> str | None:
+    """The metric lower-cased *low* names alone, in its first few words and with no verb:
+    "App load time", "Number of incidents, e.g. ..."; None for "Error handling is done
+    correctly" or "Re-organizing and iterating on the current docs"."""
     from okrkit.text._verbs import verb_lemma
 
-    words = _WORD.findall(low)
-    return len(words) <= 12 and not any(
+    end = _CLAUSE_END.search(low)
+    name = low if end is None else low[: end.start()]
+    words = _WORD.findall(name)
+    if len(words) > 6 or any(
         word in STATE_VERBS
         or word in _CLAUSE_WORDS
-        or (word.endswith("ed") and verb_lemma(word) is not None)
+        or (word.endswith(("ed", "ing")) and word != words[0] and verb_lemma(word) is not None)
+        or (word.endswith("ing") and len(words) > 1 and words[1] in STOP)
         for word in words
-    )
+    ):
+        return None
+    return name
 
 
 def _without_verb(text: str, value: Token, *, own: bool) -> Direction | None:
@@ -371,6 +429,19 @@ def _without_verb(text: str, value: Token, *, own: bool) -> Direction | None:
     if way == "higher" or value.unit == "%" or value.noun is not None:
         return Direction.AT_LEAST
     return None
+
+
+_NONE = re.compile(
+    r"\s*(?:no|none\s+of(?:\s+the)?)\s+(?!(?:more|less|fewer|later|longer|than)\b)[^\W\d_]|"
+    r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no)\b",
+    re.IGNORECASE,
+)
+
+
+def _none(w: str) -> bool:
+    """Whether masked text *w*, with no verb to govern it, says none of something: "No orders
+    fail at checkout", "go-ipfs doesn't have checked-in paths" (not "No more than 3")."""
+    return _NONE.match(w) is not None
 
 
 def _own_work(w: str, value: Token | None) -> bool:
@@ -473,6 +544,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
 
+    if not kind and _none(w):
+        start_tok = value_tok = upper_tok = None  # "No orders fail": a ceiling of zero
+        zero = True
+    else:
+        zero = False
     factor = FACTORS.get(lemma)
     if factor is None and kind == "dec" and HALF.search(w):
         factor = 2
@@ -499,8 +575,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         form, value, unit, relative = "change", float(factor), "x", True
     elif value_tok is not None:
         form = _form(kind, lemma, value_tok, start_tok)
-    elif lemma == "eliminate":
+    elif lemma == "eliminate" or zero:
         form, value = "target", 0.0
+        if zero:
+            direction = Direction.AT_MOST
     if value_tok is not None:
         value = value_tok.value
         if value is not None and form == "change":
