@@ -476,6 +476,10 @@ class TestJudgement:
             ("Mean time to restore, e.g. time to detect", "at_most", False),
             ("Re-writing and testing the setup guide (for new hires)", "milestone", True),
             ("Status page. Uptime", "milestone", True),
+            # An activity's time limit is a ceiling, and an outcome.
+            ("Triage all P1 bugs within 2 days", "at_most", False),
+            ("Resolve every escalation within 4 hours", "at_most", False),
+            ("Run 3 workshops within the quarter", "increase", True),
             # None of something: a ceiling of zero, measurable.
             ("No invoices sent twice", "at_most", False),
             ("None of the nightly jobs fail silently", "at_most", False),
@@ -501,6 +505,39 @@ class TestJudgement:
             assert parsed.form is None
         if parsed.value == 0 and parsed.direction is Direction.AT_MOST:
             assert (parsed.form, parsed.measurable) == ("target", True)
+
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            ("Streaming API for partners", "read as a deliverable, done or not"),
+            ("Hosting cost", "read as a metric to hold, at most where it is"),
+            ("Checkout conversion", "read as a metric to hold, at least where it is"),
+            ("Checkout conversion 4%", "no verb: read as at least, from what is better"),
+            ("Checkout error rate 0.5%", "no verb: read as at most, from what is better"),
+            ("40 paying schools", "'40 paying schools' with no verb: read as a count of what"),
+            ("8 tutorials published", "read as the team's own work to increase; it could be"),
+        ],
+    )
+    def test_guesses_are_said(self, text: str, said: str) -> None:
+        """Where a statement with no verb reads two ways, `ambiguities` says how it was read."""
+        assert any(said in a for a in parse_key_result(text).ambiguities)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "No invoices sent twice",
+            "Zero data-loss incidents",
+            "NPS > 50",
+            "Sign-ups +20%",
+            "3x pipeline",
+            "Page load time is shorter",
+            "Sessions 12 in the first week",
+            "Sessions 40 to 55",
+        ],
+    )
+    def test_what_the_words_say_is_no_guess(self, text: str) -> None:
+        """A zero, a qualifier, a sign, a factor or a comparative says the direction."""
+        assert not [a for a in parse_key_result(text).ambiguities if "no verb" in a]
 
     @given(st.lists(NUMBERLESS, max_size=10).map(" ".join))
     def test_no_number_is_never_measurable(self, text: str) -> None:

@@ -36,6 +36,7 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "strengthen",
         "multiply",
         "amplify",
+        "enhance",
     ],
     "dec": [
         "reduce",
@@ -225,7 +226,7 @@ POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
 # Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".
 NEEDS_COUNT = frozenset({"make", "do", "give"})
 # Verbs of change that name a deliverable when they have no amount: "Add a changelog page".
-DELIVER_UNLESS_COUNTED = frozenset({"add"})
+DELIVER_UNLESS_COUNTED = frozenset({"add", "save"})
 # Verbs that name a change, so a bare number after them is an amount: "Save $200k".
 CHANGE_VERBS = frozenset(_VERB_LEMMAS["inc"]) | frozenset(_VERB_LEMMAS["dec"])
 # Objectives name a deliverable with a narrower set: "Build a world-class team" is aspirational.

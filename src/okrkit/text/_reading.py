@@ -198,7 +198,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
     from okrkit.text._verbs import noun_weight, verb_lemma
 
     prev = subject[0].lower()
-    for m in itertools.islice(_WORD.finditer(w, subject.end()), 5):
+    for m in itertools.islice(_WORD.finditer(w, subject.end()), 7):
         if DIGIT.search(w, subject.end(), m.start()):
             return None
         word = m[0].lower()
@@ -212,13 +212,11 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
                 return kind, lemma, m  # "has delivered"
             after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
-            if (
-                (after_plural or (inflected and word.endswith("s")))
-                and _OBJECT_START.match(w, m.end())
-                and (
-                    kind in ("inc", "dec", "reach")
-                    if found
-                    else noun_weight(lemma) < _HARDLY_A_NOUN
+            if (after_plural or (inflected and word.endswith("s"))) and (
+                (found is not None and kind in ("inc", "dec"))
+                or (
+                    _OBJECT_START.match(w, m.end())
+                    and (kind == "reach" if found else noun_weight(lemma) < _HARDLY_A_NOUN)
                 )
             ):
                 return kind, lemma, m
@@ -336,6 +334,8 @@ def _direction(
         and value.value != start.value
     ):
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
+    if kind in ("out", "reach") and value is not None and _time_limit(text, value):
+        return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
     if kind == "out" and value is not None:
         return Direction.INCREASE
     if kind == "reach":
@@ -364,6 +364,15 @@ def _direction(
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     return _without_verb(text, value, own=own)
+
+
+_WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _time_limit(text: str, value: Token) -> bool:
+    """Whether the value of an activity is the time it must take: "Triage all bugs within
+    one week" (at most a week), not "Run 5 workshops"."""
+    return value.qualifier == "most" and _WITHIN.search(text, 0, value.start) is not None
 
 
 def _without_number(text: str) -> Direction | None:
@@ -426,7 +435,7 @@ def _without_verb(text: str, value: Token, *, own: bool) -> Direction | None:
     way = polarity(text.lower())
     if way == "lower":
         return Direction.AT_MOST
-    if way == "higher" or value.unit == "%" or value.noun is not None:
+    if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
         return Direction.AT_LEAST
     return None
 
@@ -444,6 +453,42 @@ def _none(w: str) -> bool:
     return _NONE.match(w) is not None
 
 
+def _verbless_guess(
+    text: str, direction: Direction, value: Token | None, *, own: bool, zero: bool
+) -> str | None:
+    """What a statement no verb governs was read as, where it could be read another way."""
+    if zero or (
+        value is not None
+        and (value.qualifier or value.sign or value.unit == "x" or value.value == 0)
+    ):
+        return None  # "No orders fail", "NPS > 50", "+20%", "3x", "Zero P1s": words say it
+    if direction is Direction.MILESTONE:
+        return "no verb and no number: read as a deliverable, done or not"
+    if direction in (Direction.INCREASE, Direction.DECREASE) and value is None:
+        return None  # "Lead time is shorter": a comparative says it
+    if value is None:
+        way = "at least" if direction is Direction.AT_LEAST else "at most"
+        return f"no verb and no number: read as a metric to hold, {way} where it is"
+    count = text[value.start : value.noun[1] if value.noun else value.end].strip()
+    if own:
+        return (
+            f"{count!r} with no verb: read as the team's own "
+            "work to increase; it could be a level to hold"
+        )
+    if direction is Direction.AT_LEAST and value.noun is not None:
+        return (
+            f"{count!r} with no verb: read as a count of what "
+            "others do or have, at least; it could be the team's own work to increase"
+        )
+    if direction in (Direction.AT_LEAST, Direction.AT_MOST):
+        way = "at least" if direction is Direction.AT_LEAST else "at most"
+        return f"no verb: read as {way}, from what is better for the metric"
+    return None
+
+
+_SHARE_OR_MONEY = frozenset(("%", "$", "€", "£", "¥", "₹"))
+
+
 def _own_work(w: str, value: Token | None) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
@@ -456,8 +501,8 @@ def _own_work(w: str, value: Token | None) -> bool:
         found = VERBS.get(word)
         if found is not None and word != found[1] and word[-1] in "dn":
             return noun and (found[0] == "out" or found[1] == "add")
-        if word in STOP:
-            return False
+        if word in STOP or word in STATE_VERBS:
+            return False  # "95% of orders shipped", "5 people have reviewed"
         noun = True
     return False
 
@@ -617,6 +662,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
+    if not kind and direction is not None:
+        guess = _verbless_guess(text, direction, value_tok, own=own, zero=zero)
+        if guess is not None:
+            ambiguities.append(guess)
     used = (start_tok, value_tok, upper_tok)
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
@@ -639,7 +688,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         deadline=deadlines[0][0] if deadlines else None,
         measurable=value is not None,
         output=own
-        or (kind == "out" and form != "change")
+        or (kind == "out" and form != "change" and direction is not Direction.AT_MOST)
         or (direction is Direction.MILESTONE and kind != "reach"),
         ambiguities=tuple(ambiguities),
         spans=tuple(spans),
