@@ -607,6 +607,12 @@ class TestParseObjective:
             ("Double revenue from partners", True, False),
             ("Improve our churn rate", True, False),
             ("Become profitable by Q4 2026", False, False),
+            ("Define the partner onboarding process", False, True),
+            ("Support: Launch a self-serve help centre", False, True),
+            ("Platform team (infra): Develop a shared deploy pipeline", False, True),
+            ("Develop a more collaborative review culture", False, False),
+            ("Tools for every single team: Launch it", False, False),
+            ("Note: the launch slipped", False, False),
         ],
     )
     def test_examples(self, text: str, numeric: bool, output: bool) -> None:

@@ -261,6 +261,8 @@ OBJECTIVE_OUTPUT = frozenset(
         "automate",
         "train",
         "design",
+        "define",
+        "develop",
     ]
 )
 

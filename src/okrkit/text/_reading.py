@@ -695,6 +695,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     )
 
 
+_LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
+
+
+def _after_label(w: str) -> str:
+    """Masked text *w* with a leading label of up to four words blanked: "Distribution:
+    Automate support tasks" reads from "Automate"."""
+    m = _LABEL.match(w)
+    if m is None or len(m[0].split()) > 4:
+        return w
+    return " " * m.end() + w[m.end() :]
+
+
 def parse_objective(text: str) -> ParsedObjective:
     """Read an objective: does it carry a number or metric, or name a deliverable?
 
@@ -706,7 +718,7 @@ def parse_objective(text: str) -> ParsedObjective:
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
     w, _ = masked(text)
-    verb = _main_verb(w)
+    verb = _main_verb(_after_label(w))
     lemma = verb[1] if verb else ""
     # A number is a digit (a digit always starts a number token) or a number word.
     numeric = (
@@ -715,6 +727,6 @@ def parse_objective(text: str) -> ParsedObjective:
         or (may_have_number_word(words_of(w) if w.isascii() else None) and has_number_word(w))
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
-    output = lemma in OBJECTIVE_OUTPUT
+    output = lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text.lower())
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
