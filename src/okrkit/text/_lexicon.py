@@ -470,66 +470,10 @@ LOWER_IS_BETTER = re.compile(
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
     r"memory (?:usage|consumption)"
 )
-# The substrings a lower-is-better metric (LOWER_IS_BETTER) needs: its words, shortened to
-# what they share ("time" for "response time", "lead time", ..., "mtt" for MTTR and MTTD),
-# and "p" for p95.
-_LOWER_IS_BETTER_PARTS = (
-    "churn",
-    "fail",
-    "attrition",
-    "turnover",
-    "latency",
-    "time",
-    "wait",
-    "outage",
-    "incident",
-    "bug",
-    "defect",
-    "error",
-    "crash",
-    "cost",
-    "spend",
-    "expense",
-    "cac",
-    "burn",
-    "complaint",
-    "escalation",
-    "backlog",
-    "debt",
-    "mtt",
-    "bounce",
-    "abandon",
-    "refund",
-    "chargeback",
-    "fraud",
-    "delay",
-    "queue",
-    "vulnerabilit",
-    "injur",
-    "absentee",
-    "waste",
-    "emission",
-    "carbon",
-    "co2",
-    "breach",
-    "audit",
-    "finding",
-    "outstanding",
-    "dso",
-    "aht",
-    "p",
-    "memory",
-)
 
 
 def lower_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names a metric where lower is better."""
-    if low.isascii():
-        for part in _LOWER_IS_BETTER_PARTS:
-            if part in low:
-                break
-        else:
-            return False
     return LOWER_IS_BETTER.search(low) is not None
 
 

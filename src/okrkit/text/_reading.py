@@ -5,6 +5,7 @@ or a band's end, the direction, whether it moves *by* an amount or *to* a level,
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Literal, NamedTuple, TypeAlias
@@ -32,6 +33,7 @@ from okrkit.text._lexicon import (
     STATE_VERBS,
     STOP,
     VERBS,
+    higher_is_better,
     lower_is_better,
     may_name_metric,
     polarity,
@@ -157,8 +159,9 @@ _CHANGE_OBJECT = re.compile(
 )
 
 
-def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
-    """The verb that governs the statement: its kind, lemma, and where it is."""
+def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
+    """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
+    also a verb the lists do not name, or one after a short subject."""
     lead = True
     for m in _WORD.finditer(w):
         word = m[0].lower()
@@ -167,13 +170,15 @@ def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
             if word in LEAD_SKIP or (word.endswith("ly") and not found):
                 continue
             lead = False
-            if DIGIT.search(w, 0, m.start()):
+            if m.start() and DIGIT.search(w, 0, m.start()):
                 # After a number a verb is no imperative: "4/4 weekly releases ship on time".
                 continue
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
                 return found[0], found[1], m
-            if not found and word not in STATE_VERBS and word.isascii():
+            if not guess:
+                continue
+            if not found and word not in STATE_VERBS:
                 guessed = _imperative(word, w, m.end())
                 if guessed is not None:
                     return guessed[0], guessed[1], m
@@ -195,8 +200,6 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
     level".  After "has" any verb's participle; else a verb of change or reaching, or one
     the lists do not name and that is never a noun, after a plural or in its -s form, with
     its object after it (a number or a determiner): not "Continuous deployment drives X"."""
-    from okrkit.text._verbs import noun_weight, verb_lemma
-
     prev = subject[0].lower()
     for m in itertools.islice(_WORD.finditer(w, subject.end()), 7):
         if DIGIT.search(w, subject.end(), m.start()):
@@ -205,7 +208,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         if word in STATE_VERBS and word not in _HAVE:
             return None
         found = VERBS.get(word)
-        lemma = found[1] if found else verb_lemma(word) if word.isascii() else None
+        lemma = found[1] if found else _verb_word(word)[0]
         if lemma is not None and word not in _HAVE:
             kind = found[0] if found else "out"
             inflected = word != lemma
@@ -216,7 +219,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                 (found is not None and kind in ("inc", "dec"))
                 or (
                     _OBJECT_START.match(w, m.end())
-                    and (kind == "reach" if found else noun_weight(lemma) < _HARDLY_A_NOUN)
+                    and (kind == "reach" if found else _verb_word(word)[1] < _HARDLY_A_NOUN)
                 )
             ):
                 return kind, lemma, m
@@ -242,15 +245,11 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     """The kind and lemma of *word*, first in *w* (ending at *end*), if it is an imperative
     verb the lists do not name: a verb's base form that is not mostly a noun, or that is
     followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
-    no metric's name.  It is an activity ("out").  WordNet is consulted only here."""
-    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
-
-    if word in STOP or word in _PARTICLES:
-        return None  # "Off the shelf tools cost"
-    lemma = verb_lemma(word)
-    if lemma != word or polarity(word) is not None or lower_is_better(word):
-        return None  # an inflected form, or a metric's name: "Churn below 3%"
-    if noun_weight(lemma) >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
+    no metric's name.  It is an activity ("out")."""
+    lemma, weight, metric = _verb_word(word)
+    if lemma != word or metric:
+        return None  # no verb, an inflected form, or a metric's name: "Churn below 3%"
+    if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
         return None
     after = _WORD.match(w, end + 1)
     if after and after[0].lower() in COMPOUND:
@@ -259,6 +258,20 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
 
 
 _MOSTLY_NOUN = 0.3
+
+
+@functools.lru_cache(maxsize=8192)
+def _verb_word(word: str) -> tuple[str | None, float, bool]:
+    """What WordNet (loaded on first use) says of lower-case *word*: the verb it is a form
+    of, how much of a noun that verb is (`okrkit.text._verbs.noun_weight`), and whether the
+    word is a metric's name or a little word that is no verb ("off", "the")."""
+    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
+
+    if word in STOP or word in _PARTICLES or not word.isascii():
+        return None, 1.0, True
+    lemma = verb_lemma(word)
+    weight = 1.0 if lemma is None else noun_weight(lemma)
+    return lemma, weight, polarity(word) is not None or lower_is_better(word)
 
 
 def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -356,14 +369,14 @@ def _direction(
     if value is None:
         if kind == "out":
             return Direction.MILESTONE  # "Ship v2 to production"
-        return None if kind else _without_number(text)
+        return None if kind else _without_number(text, lower=lower)
     if value.sign:
         return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
     if value.unit == "x":
         return Direction.INCREASE
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
-    return _without_verb(text, value, own=own)
+    return _without_verb(text, value, own=own, lower=lower)
 
 
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
@@ -375,7 +388,7 @@ def _time_limit(text: str, value: Token) -> bool:
     return value.qualifier == "most" and _WITHIN.search(text, 0, value.start) is not None
 
 
-def _without_number(text: str) -> Direction | None:
+def _without_number(text: str, *, lower: bool) -> Direction | None:
     """The direction of a statement with neither a verb that says one nor a number: a
     comparative's ("Lead time is shorter"), a bare metric's polarity ("Cloud cost", D4), or
     else a deliverable or finished state, done or not ("Streaming API", "The API is audited")."""
@@ -386,7 +399,7 @@ def _without_number(text: str) -> Direction | None:
     if comparative is not None:
         if comparative["up"]:
             return Direction.INCREASE
-        if comparative["down"] or lower_is_better(low) or _TIME.search(low):
+        if comparative["down"] or lower or _TIME.search(low):
             return Direction.DECREASE  # "shorter", "a faster checkout time"
         return Direction.INCREASE
     name = _bare(low)
@@ -408,15 +421,13 @@ def _bare(low: str) -> str | None:
     """The metric lower-cased *low* names alone, in its first few words and with no verb:
     "App load time", "Number of incidents, e.g. ..."; None for "Error handling is done
     correctly" or "Re-organizing and iterating on the current docs"."""
-    from okrkit.text._verbs import verb_lemma
-
     end = _CLAUSE_END.search(low)
     name = low if end is None else low[: end.start()]
     words = _WORD.findall(name)
     if len(words) > 6 or any(
         word in STATE_VERBS
         or word in _CLAUSE_WORDS
-        or (word.endswith(("ed", "ing")) and word != words[0] and verb_lemma(word) is not None)
+        or (word.endswith(("ed", "ing")) and word != words[0] and _verb_word(word)[0] is not None)
         or (word.endswith("ing") and len(words) > 1 and words[1] in STOP)
         for word in words
     ):
@@ -424,7 +435,7 @@ def _bare(low: str) -> str | None:
     return name
 
 
-def _without_verb(text: str, value: Token, *, own: bool) -> Direction | None:
+def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Direction | None:
     """The direction of a number no verb governs: a zero is a ceiling; a count of the team's
     own work goes up (D2); else the metric's polarity, a share of things meeting a condition
     (D15) or a count of what others do or have is a floor ("10K monthly active users")."""
@@ -432,7 +443,8 @@ def _without_verb(text: str, value: Token, *, own: bool) -> Direction | None:
         return Direction.AT_MOST  # "Zero P1 incidents"
     if own:
         return Direction.INCREASE
-    way = polarity(text.lower())
+    higher = higher_is_better(text.lower())
+    way = None if lower == higher else "lower" if lower else "higher"
     if way == "lower":
         return Direction.AT_MOST
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
@@ -604,7 +616,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         else:
             factor = None  # "Double sign-ups from 5k to 10k": the target says what it means
 
-    lower = lower_is_better(text.lower())
+    # Which way the metric is better matters only where no verb of change says it.
+    lower = kind not in ("inc", "dec") and lower_is_better(text.lower())
     own = (
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
@@ -701,7 +714,7 @@ _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 def _after_label(w: str) -> str:
     """Masked text *w* with a leading label of up to four words blanked: "Distribution:
     Automate support tasks" reads from "Automate"."""
-    m = _LABEL.match(w)
+    m = _LABEL.match(w) if ":" in w[:42] else None
     if m is None or len(m[0].split()) > 4:
         return w
     return " " * m.end() + w[m.end() :]
@@ -718,7 +731,7 @@ def parse_objective(text: str) -> ParsedObjective:
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
     w, _ = masked(text)
-    verb = _main_verb(_after_label(w))
+    verb = _main_verb(_after_label(w), guess=False)  # an objective's output: the lists
     lemma = verb[1] if verb else ""
     # A number is a digit (a digit always starts a number token) or a number word.
     numeric = (
