@@ -485,7 +485,17 @@ class TestJudgement:
             ("None of the nightly jobs fail silently", "at_most", False),
             ("The mobile app doesn't have blocking crashes", "at_most", False),
             ("No more than 3 pages a week", "at_most", False),
+            # "Add N X": the team's own work unless X is a metric (D1).
+            ("Add 2 backend developers", "increase", True),
+            ("Add 200 paying customers", "increase", False),
+            ("Add $1M in ARR", "increase", False),
+            # A number "as measured by" is the metric's level, not the activity's count.
+            ("Deliver a great onboarding, as measured by a CSAT of 4.5+", "at_least", False),
+            ("Improve triage as indicated by no more than 2 stale tickets", "at_most", False),
+            # A vague count of others with no number.
+            ("Several teams using the new billing API", "at_least", False),
             # A verb after a short subject, before any number.
+            ("Each of our apps and services reduce cold starts by 30%", "decrease", False),
             ("The support team has published 8 tutorials", "increase", True),
             ("The support team has 8 tutorials", "at_least", False),
             ("Search reaches 2 million weekly users", "increase", False),
@@ -516,6 +526,8 @@ class TestJudgement:
             ("Checkout error rate 0.5%", "no verb: read as at most, from what is better"),
             ("40 paying schools", "'40 paying schools' with no verb: read as a count of what"),
             ("8 tutorials published", "read as the team's own work to increase; it could be"),
+            ("Add 2 backend developers", "read as the team's own work; it could be what others"),
+            ("Add 200 paying customers", "read as what others do or have; it could be the team"),
         ],
     )
     def test_guesses_are_said(self, text: str, said: str) -> None:

@@ -192,6 +192,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
 
 
 _HAVE = frozenset(("has", "have", "had"))
+# Little words a subject may hold: "Each of our platforms and tools increase ...".
+_IN_SUBJECT = frozenset(
+    ("of", "and", "our", "the", "a", "an", "their", "its", "my", "your", "each", "every", "all")
+)
 
 
 def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
@@ -223,7 +227,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                 )
             ):
                 return kind, lemma, m
-        if word in STOP and word not in ("of", "and"):
+        if word in STOP and word not in _IN_SUBJECT:
             return None
         prev = word
     return None
@@ -402,6 +406,8 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
         if comparative["down"] or lower or _TIME.search(low):
             return Direction.DECREASE  # "shorter", "a faster checkout time"
         return Direction.INCREASE
+    if _VAGUE_COUNT.match(low):
+        return Direction.AT_LEAST  # "Multiple teams using the new API": a count of others
     name = _bare(low)
     if name is not None:
         way = polarity(name)
@@ -412,6 +418,7 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
     return Direction.MILESTONE
 
 
+_VAGUE_COUNT = re.compile(r"\s*(?:multiple|several|many|numerous)\s+[^\W\d_]+s\b")
 _TIME = re.compile(r"\btimes?\b")
 _CLAUSE_WORDS = frozenset(("can", "will", "should", "must", "exist", "exists", "not"))
 _CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s|\.(?:\s|$)")
@@ -452,6 +459,9 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
     return None
 
 
+_MEASURED_BY = re.compile(
+    r"\b(?:measured|indicated|evidenced|shown|tracked)\s+(?:by|through|via)\b", re.IGNORECASE
+)
 _NONE = re.compile(
     r"\s*(?:no|none\s+of(?:\s+the)?)\s+(?!(?:more|less|fewer|later|longer|than)\b)[^\W\d_]|"
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no)\b",
@@ -499,6 +509,14 @@ def _verbless_guess(
 
 
 _SHARE_OR_MONEY = frozenset(("%", "$", "€", "£", "¥", "₹"))
+
+
+def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
+    """Whether "Add N X" adds to the team's own work (D1): X is no metric ("Add 2 backend
+    developers", "Add 1 new content type"), unlike "Add 200 paying customers" or "$1M ARR"."""
+    if lemma not in DELIVER_UNLESS_COUNTED or value is None or value.noun is None:
+        return False
+    return polarity(text[value.start : value.noun[1]].lower()) is None
 
 
 def _own_work(w: str, value: Token | None) -> bool:
@@ -606,6 +624,13 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         zero = True
     else:
         zero = False
+    if (
+        kind in ("out", "reach")
+        and value_tok is not None
+        and verb is not None
+        and _MEASURED_BY.search(w, verb[2].end(), value_tok.start)
+    ):
+        kind = ""  # "Provide a great experience, as measured by a score of 4+"
     factor = FACTORS.get(lemma)
     if factor is None and kind == "dec" and HALF.search(w):
         factor = 2
@@ -622,6 +647,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
     ) and _own_work(w, value_tok)
+    own = own or _adds_own_work(lemma, value_tok, text)
     direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower, own=own)
     form: Form | None = None
     value: float | None = None
@@ -675,6 +701,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
+    if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
+        whose = "the team's own work" if own else "what others do or have"
+        other = "what others do or have" if own else "the team's own work"
+        count = text[value_tok.start : value_tok.noun[1]].strip()
+        ambiguities.append(f"{count!r} read as {whose}; it could be {other}")
     if not kind and direction is not None:
         guess = _verbless_guess(text, direction, value_tok, own=own, zero=zero)
         if guess is not None:
