@@ -532,8 +532,8 @@ MILESTONE_NOUN = re.compile(
 )
 # The metrics an objective names when it carries what belongs in a key result.
 OBJECTIVE_METRIC = re.compile(
-    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda)\b|"
-    r"\b(?:churn|conversion|retention|error|bounce|win|attrition)\s+rates?\b",
+    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda|churn|attrition|"
+    r"satisfaction)\b|\b[^\W\d_]+\s+rates?\b",
     re.IGNORECASE,
 )
 # "Cut onboarding time in half": a change by a factor of 2.
@@ -557,6 +557,9 @@ _OBJECTIVE_METRIC_WORDS = frozenset(
         "aov",
         "ctr",
         "ebitda",
+        "churn",
+        "attrition",
+        "satisfaction",
         "rate",
         "rates",
         "half",

@@ -450,6 +450,8 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
         return Direction.AT_MOST  # "Zero P1 incidents"
     if own:
         return Direction.INCREASE
+    if value.unit == "%" and _OF.match(text, value.end):
+        return Direction.AT_LEAST  # "100% of payments processed or refunded" (D15)
     higher = higher_is_better(text.lower())
     way = None if lower == higher else "lower" if lower else "higher"
     if way == "lower":
@@ -508,6 +510,7 @@ def _verbless_guess(
     return None
 
 
+_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _SHARE_OR_MONEY = frozenset(("%", "$", "€", "£", "¥", "₹"))
 
 
@@ -739,6 +742,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     )
 
 
+# "Double down on what works" names no factor.
+_IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 
 
@@ -766,7 +771,7 @@ def parse_objective(text: str) -> ParsedObjective:
     lemma = verb[1] if verb else ""
     # A number is a digit (a digit always starts a number token) or a number word.
     numeric = (
-        lemma in FACTORS
+        (lemma in FACTORS and not _IDIOM.match(w, verb[2].end() if verb else 0))
         or DIGIT.search(w) is not None
         or (may_have_number_word(words_of(w) if w.isascii() else None) and has_number_word(w))
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
