@@ -629,6 +629,7 @@ class TestParseObjective:
             ("Support: Launch a self-serve help centre", False, True),
             ("Platform team (infra): Develop a shared deploy pipeline", False, True),
             ("Develop a more collaborative review culture", False, False),
+            ("Introduce a Better Content System", False, True),
             ("Tools for every single team: Launch it", False, False),
             ("Note: the launch slipped", False, False),
         ],

@@ -776,6 +776,6 @@ def parse_objective(text: str) -> ParsedObjective:
         or (may_have_number_word(words_of(w) if w.isascii() else None) and has_number_word(w))
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
-    output = lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text.lower())
+    output = lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text)  # not "a Better System"
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
