@@ -38,7 +38,7 @@ real = _tool()
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
 # test part.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"direction": 0.90, "form": 0.94, "value": 0.93, "start": 0.99, "upper": 0.99,
+    "dev": {"direction": 0.91, "form": 0.94, "value": 0.93, "start": 0.99, "upper": 0.99,
             "relative": 0.99, "unit": 0.85, "measurable": 0.95, "output": 0.91},
     "test": {"direction": 0.38, "form": 0.91, "value": 0.91, "start": 0.99, "upper": 0.97,
              "relative": 0.98, "unit": 0.83, "measurable": 0.95, "output": 0.62},
