@@ -655,7 +655,7 @@ class TestWritingDetails:
         text = formats.dumps(plan, "markdown")
         assert [
             "## G",
-            "- objective\\. ship {#s}",
+            "- objective\\. ship {#s direction=none}",
             "- 2026\\-08\\-01\\: 4 {direction=none}",
         ] == [line for line in text.splitlines() if line]
         assert plan == formats.loads(text, "markdown")

@@ -110,7 +110,7 @@ def main() -> None:
     parts = (args.part,) if args.part else PARTS
     results = {part: figures(part) for part in parts}
     print("| | " + " | ".join(f"{p} ({results[p]['key_results']} KRs)" for p in parts) + " |")
-    print("| --- | " + " | ".join("---" for _ in PARTS) + " |")
+    print("| --- | " + " | ".join("---" for _ in parts) + " |")
     print(
         "| every field right | "
         + " | ".join(f"{results[p]['fully_right']:.1%}" for p in parts)

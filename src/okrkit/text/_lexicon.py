@@ -36,6 +36,7 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "strengthen",
         "multiply",
         "amplify",
+        "enhance",
     ],
     "dec": [
         "reduce",
@@ -70,6 +71,7 @@ _VERB_LEMMAS: dict[str, list[str]] = {
     "cap": ["limit", "cap", "contain"],
     "reach": [
         "reach",
+        "meet",
         "achieve",
         "hit",
         "attain",
@@ -223,6 +225,8 @@ FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 2}
 POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
 # Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".
 NEEDS_COUNT = frozenset({"make", "do", "give"})
+# Verbs of change that name a deliverable when they have no amount: "Add a changelog page".
+DELIVER_UNLESS_COUNTED = frozenset({"add", "save"})
 # Verbs that name a change, so a bare number after them is an amount: "Save $200k".
 CHANGE_VERBS = frozenset(_VERB_LEMMAS["inc"]) | frozenset(_VERB_LEMMAS["dec"])
 # Objectives name a deliverable with a narrower set: "Build a world-class team" is aspirational.
@@ -257,6 +261,8 @@ OBJECTIVE_OUTPUT = frozenset(
         "automate",
         "train",
         "design",
+        "define",
+        "develop",
     ]
 )
 
@@ -457,72 +463,61 @@ FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approx
 
 # Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
 LOWER_IS_BETTER = re.compile(
-    r"churn|attrition|turnover|latency|response time|resolution time|time to|lead time|"
+    r"churn|attrition|turnover|latency|fail|response time|resolution time|time to|lead time|"
     r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
-    r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d"
-)
-# The substrings a lower-is-better metric (LOWER_IS_BETTER) needs: its words, shortened to
-# what they share ("time" for "response time", "lead time", ..., "mtt" for MTTR and MTTD),
-# and "p" for p95.
-_LOWER_IS_BETTER_PARTS = (
-    "churn",
-    "attrition",
-    "turnover",
-    "latency",
-    "time",
-    "wait",
-    "outage",
-    "incident",
-    "bug",
-    "defect",
-    "error",
-    "crash",
-    "cost",
-    "spend",
-    "expense",
-    "cac",
-    "burn",
-    "complaint",
-    "escalation",
-    "backlog",
-    "debt",
-    "mtt",
-    "bounce",
-    "abandon",
-    "refund",
-    "chargeback",
-    "fraud",
-    "delay",
-    "queue",
-    "vulnerabilit",
-    "injur",
-    "absentee",
-    "waste",
-    "emission",
-    "carbon",
-    "co2",
-    "breach",
-    "audit",
-    "finding",
-    "outstanding",
-    "dso",
-    "aht",
-    "p",
+    r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
+    r"memory (?:usage|consumption)"
 )
 
 
 def lower_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names a metric where lower is better."""
-    if low.isascii():
-        for part in _LOWER_IS_BETTER_PARTS:
-            if part in low:
-                break
-        else:
-            return False
     return LOWER_IS_BETTER.search(low) is not None
 
+
+# Metrics where higher is better: "99.95% availability", "NPS of 60", "Keep accuracy at 99%".
+HIGHER_IS_BETTER = re.compile(
+    r"uptime|availab|satisf|happ(?:y|iness)|\bnps\b|\bcsat\b|\besat\b|conversion|retention|"
+    r"coverage|adoption|engagement|accuracy|quality|reliab|throughput|speed|velocity|revenue|"
+    r"\barr\b|\bmrr\b|profit|margin|pipeline|bookings|sales|growth|users|customers|members|"
+    r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|rating|"
+    r"success|win rate|trust|awareness|market share|performance|productivity"
+)
+
+
+def higher_is_better(low: str) -> bool:
+    """Whether lower-cased text *low* names a metric where higher is better."""
+    return HIGHER_IS_BETTER.search(low) is not None
+
+
+Polarity: TypeAlias = Literal["higher", "lower"]
+
+
+def polarity(low: str) -> Polarity | None:
+    """Which way lower-cased text *low*'s metric is better, or None if it names none or both.
+
+    >>> polarity("99.95% availability"), polarity("cloud cost"), polarity("uptime and errors")
+    ('higher', 'lower', None)
+    """
+    lower = lower_is_better(low)
+    if lower == higher_is_better(low):
+        return None
+    return "lower" if lower else "higher"
+
+
+# Comparatives that say which way a statement with no number moves: "Lead time is shorter",
+# "Make complex text as fast as simple text"; a speed word goes down on a lower-is-better
+# metric ("a faster transaction time").
+COMPARATIVE = re.compile(
+    r"\b(?:(?P<up>more|higher|greater|better|bigger|larger|positive)|"
+    r"(?P<down>less|fewer|shorter|lower|smaller|cheaper|negative)|"
+    r"(?P<speed>faster|quicker|sooner|as fast as))\b"
+)
+# Verbs that name a state, not what the team does: "Be the best place to work", "Have 500
+# members": a statement led by one reads as one with no verb.
+STATE_VERBS = frozenset(("be", "is", "are", "have", "has", "become", "becomes"))
 
 # Metrics that are themselves percentages, where "by 5%" can mean 5 points.
 RATE = re.compile(
@@ -537,8 +532,8 @@ MILESTONE_NOUN = re.compile(
 )
 # The metrics an objective names when it carries what belongs in a key result.
 OBJECTIVE_METRIC = re.compile(
-    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda)\b|"
-    r"\b(?:churn|conversion|retention|error|bounce|win|attrition)\s+rates?\b",
+    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda|churn|attrition|"
+    r"satisfaction)\b|\b[^\W\d_]+\s+rates?\b",
     re.IGNORECASE,
 )
 # "Cut onboarding time in half": a change by a factor of 2.
@@ -562,6 +557,9 @@ _OBJECTIVE_METRIC_WORDS = frozenset(
         "aov",
         "ctr",
         "ebitda",
+        "churn",
+        "attrition",
+        "satisfaction",
         "rate",
         "rates",
         "half",

@@ -5,6 +5,7 @@ or a band's end, the direction, whether it moves *by* an amount or *to* a level,
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Literal, NamedTuple, TypeAlias
@@ -17,7 +18,9 @@ from okrkit.text._lexicon import (
     CHANGE_NOUN_DOWN,
     CHANGE_NOUN_UP,
     CHANGE_VERBS,
+    COMPARATIVE,
     COMPOUND,
+    DELIVER_UNLESS_COUNTED,
     FACTORS,
     HALF,
     LEAD_SKIP,
@@ -27,9 +30,13 @@ from okrkit.text._lexicon import (
     OBJECTIVE_OUTPUT,
     POLAR,
     RATE,
+    STATE_VERBS,
+    STOP,
     VERBS,
+    higher_is_better,
     lower_is_better,
     may_name_metric,
+    polarity,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import (
@@ -160,8 +167,9 @@ _CHANGE_OBJECT = re.compile(
 )
 
 
-def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
-    """The verb that governs the statement: its kind, lemma, and where it is."""
+def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
+    """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
+    also a verb the lists do not name, or one after a short subject."""
     lead = True
     for m in _WORD.finditer(w):
         word = m[0].lower()
@@ -170,13 +178,112 @@ def _main_verb(w: str) -> tuple[str, str, re.Match[str]] | None:
             if word in LEAD_SKIP or (word.endswith("ly") and not found):
                 continue
             lead = False
+            if m.start() and DIGIT.search(w, 0, m.start()):
+                # After a number a verb is no imperative: "4/4 weekly releases ship on time".
+                continue
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
                 return found[0], found[1], m
+            if not guess:
+                continue
+            if not found and word not in STATE_VERBS:
+                guessed = _imperative(word, w, m.end())
+                if guessed is not None:
+                    return guessed[0], guessed[1], m
+            later = _subject_verb(w, m)
+            if later is not None:
+                return later
         elif found and found[0] in ("inc", "dec") and word != found[1] and word[-1] in "ds":
             # Later in the sentence only an inflected change verb counts: "Churn reduced to 3%".
             return found[0], found[1], m
     return None
+
+
+_HAVE = frozenset(("has", "have", "had"))
+# Little words a subject may hold: "Each of our platforms and tools increase ...".
+_IN_SUBJECT = frozenset(
+    ("of", "and", "our", "the", "a", "an", "their", "its", "my", "your", "each", "every", "all")
+)
+
+
+def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
+    """The verb after a short subject that starts at *subject*, before any number: "OCTO has
+    delivered 10 guides", "Chrome reaches 20 million users", "Our platforms hit the elite
+    level".  After "has" any verb's participle; else a verb of change or reaching, or one
+    the lists do not name and that is never a noun, after a plural or in its -s form, with
+    its object after it (a number or a determiner): not "Continuous deployment drives X"."""
+    prev = subject[0].lower()
+    for m in itertools.islice(_WORD.finditer(w, subject.end()), 7):
+        if DIGIT.search(w, subject.end(), m.start()):
+            return None
+        word = m[0].lower()
+        if word in STATE_VERBS and word not in _HAVE:
+            return None
+        found = VERBS.get(word)
+        lemma = found[1] if found else _verb_word(word)[0]
+        if lemma is not None and word not in _HAVE:
+            kind = found[0] if found else "out"
+            inflected = word != lemma
+            if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
+                return kind, lemma, m  # "has delivered"
+            after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
+            if (after_plural or (inflected and word.endswith("s"))) and (
+                (found is not None and kind in ("inc", "dec"))
+                or (
+                    _OBJECT_START.match(w, m.end())
+                    and (kind == "reach" if found else _verb_word(word)[1] < _HARDLY_A_NOUN)
+                )
+            ):
+                return kind, lemma, m
+        if word in STOP and word not in _IN_SUBJECT:
+            return None
+        prev = word
+    return None
+
+
+_HARDLY_A_NOUN = 0.1
+
+
+# What may follow an imperative verb that is also a noun: "Track all incidents", "Map the 5
+# flows" (unlike "Track record", "Cloud cost").
+_OBJECT_START = re.compile(
+    r"\s+(?:\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|new)\b)",
+    re.IGNORECASE,
+)
+
+
+def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
+    """The kind and lemma of *word*, first in *w* (ending at *end*), if it is an imperative
+    verb the lists do not name: a verb's base form that is not mostly a noun, or that is
+    followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
+    no metric's name.  It is an activity ("out")."""
+    lemma, weight, metric = _verb_word(word)
+    if lemma != word or metric:
+        return None  # no verb, an inflected form, or a metric's name: "Churn below 3%"
+    if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
+        return None
+    after = _WORD.match(w, end + 1)
+    if after and after[0].lower() in COMPOUND:
+        return None  # "Change failure rate", "Test coverage"
+    return "out", lemma
+
+
+_MOSTLY_NOUN = 0.3
+
+
+@functools.lru_cache(maxsize=8192)
+def _verb_word(word: str) -> tuple[str | None, float, bool]:
+    """What WordNet (loaded on first use) says of lower-case *word*: the verb it is a form
+    of, how much of a noun that verb is (`okrkit.text._verbs.noun_weight`), and whether the
+    word is a metric's name or a little word that is no verb ("off", "the")."""
+    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
+
+    if word in STOP or word in _PARTICLES or not word.isascii():
+        return None, 1.0, True
+    lemma = verb_lemma(word)
+    weight = 1.0 if lemma is None else noun_weight(lemma)
+    return lemma, weight, polarity(word) is not None or lower_is_better(word)
 
 
 def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -216,12 +323,21 @@ def _metric(
 
 
 def _direction(
-    kind: str, lemma: str, value: Token | None, start: Token | None, *, text: str, lower: bool
+    kind: str,
+    lemma: str,
+    value: Token | None,
+    start: Token | None,
+    *,
+    text: str,
+    lower: bool,
+    own: bool = False,
 ) -> Direction | None:
     """The direction, from the verb first, then the numbers, then the metric (see the docs)."""
     qualifier = value.qualifier if value else None
     if qualifier == "better":
         qualifier = "most" if lower else "least"
+    if value is None and lemma in DELIVER_UNLESS_COUNTED:
+        return Direction.MILESTONE  # "Add a changelog page"
     if kind == "inc":
         return Direction.INCREASE
     if kind == "dec":
@@ -235,7 +351,7 @@ def _direction(
             return Direction.AT_MOST if lower else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if (
-        kind in ("reach", "out")
+        kind in ("reach", "out", "")
         and value is not None
         and start is not None
         and value.value is not None
@@ -243,11 +359,14 @@ def _direction(
         and value.value != start.value
     ):
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
-    if kind == "out":
-        return Direction.MILESTONE if value is None else Direction.INCREASE
+    if kind in ("out", "reach") and value is not None and _time_limit(text, value):
+        return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
+    if kind == "out" and value is not None:
+        return Direction.INCREASE
     if kind == "reach":
         if value is None and lemma not in POLAR:
-            return Direction.MILESTONE if MILESTONE_NOUN.search(text) else None
+            # "Achieve SOC 2 certification" is done or not; "Hit plan" goes up (D13).
+            return Direction.MILESTONE if MILESTONE_NOUN.search(text) else Direction.INCREASE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
         return (
@@ -260,14 +379,191 @@ def _direction(
             )
         )
     if value is None:
-        return None
+        if kind == "out":
+            return Direction.MILESTONE  # "Ship v2 to production"
+        return None if kind else _without_number(text, lower=lower)
     if value.sign:
         return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
     if value.unit == "x":
         return Direction.INCREASE
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
+    return _without_verb(text, value, own=own, lower=lower)
+
+
+_WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_DURATIONS = frozenset(("ms", "s", "min", "h", "days", "weeks", "months"))
+
+
+def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
+    """Whether the target is a share of things done within a time limit, a service level
+    and so an outcome whatever the verb: "Resolve 90% of tickets within 1 day", "Alert on
+    100% of failed syncs within 5 minutes" (but "Migrate 100% of services" is the work)."""
+    return (
+        value is not None
+        and value.unit == "%"
+        and _SHARE_OF.match(w, value.end) is not None
+        and any(
+            t.unit in _DURATIONS and _WITHIN.search(w, 0, t.start) is not None
+            for t in tokens
+            if t is not value
+        )
+    )
+
+
+def _time_limit(text: str, value: Token) -> bool:
+    """Whether the value of an activity is the time it must take: "Triage all bugs within
+    one week" (at most a week), not "Run 5 workshops"."""
+    return value.qualifier == "most" and _WITHIN.search(text, 0, value.start) is not None
+
+
+def _without_number(text: str, *, lower: bool) -> Direction | None:
+    """The direction of a statement with neither a verb that says one nor a number: a
+    comparative's ("Lead time is shorter"), a bare metric's polarity ("Cloud cost", D4), or
+    else a deliverable or finished state, done or not ("Streaming API", "The API is audited")."""
+    low = text.lower()
+    if not _WORD.search(low):
+        return None  # no words, nothing named
+    comparative = COMPARATIVE.search(low)
+    if comparative is not None:
+        if comparative["up"]:
+            return Direction.INCREASE
+        if comparative["down"] or lower or _TIME.search(low):
+            return Direction.DECREASE  # "shorter", "a faster checkout time"
+        return Direction.INCREASE
+    if _VAGUE_COUNT.match(low):
+        return Direction.AT_LEAST  # "Multiple teams using the new API": a count of others
+    name = _bare(low)
+    if name is not None:
+        way = polarity(name)
+        if way is not None:
+            return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
+        if lower_is_better(name):
+            return None  # a metric that mixes two ways: "Uptime and error rate"
+    return Direction.MILESTONE
+
+
+_VAGUE_COUNT = re.compile(r"\s*(?:multiple|several|many|numerous)\s+[^\W\d_]+s\b")
+_TIME = re.compile(r"\btimes?\b")
+_CLAUSE_WORDS = frozenset(("can", "will", "should", "must", "exist", "exists", "not"))
+_CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s|\.(?:\s|$)")
+
+
+def _bare(low: str) -> str | None:
+    """The metric lower-cased *low* names alone, in its first few words and with no verb:
+    "App load time", "Number of incidents, e.g. ..."; None for "Error handling is done
+    correctly" or "Re-organizing and iterating on the current docs"."""
+    end = _CLAUSE_END.search(low)
+    name = low if end is None else low[: end.start()]
+    words = _WORD.findall(name)
+    if len(words) > 6 or any(
+        word in STATE_VERBS
+        or word in _CLAUSE_WORDS
+        or (word.endswith(("ed", "ing")) and word != words[0] and _verb_word(word)[0] is not None)
+        or (word.endswith("ing") and len(words) > 1 and words[1] in STOP)
+        for word in words
+    ):
+        return None
+    return name
+
+
+def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Direction | None:
+    """The direction of a number no verb governs: a zero is a ceiling; a count of the team's
+    own work goes up (D2); else the metric's polarity, a share of things meeting a condition
+    (D15) or a count of what others do or have is a floor ("10K monthly active users")."""
+    if value.value == 0:
+        return Direction.AT_MOST  # "Zero P1 incidents"
+    if own:
+        return Direction.INCREASE
+    if value.unit == "%" and _OF.match(text, value.end):
+        return Direction.AT_LEAST  # "100% of payments processed or refunded" (D15)
+    higher = higher_is_better(text.lower())
+    way = None if lower == higher else "lower" if lower else "higher"
+    if way == "lower":
+        return Direction.AT_MOST
+    if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
+        return Direction.AT_LEAST
     return None
+
+
+_MEASURED_BY = re.compile(
+    r"\b(?:measured|indicated|evidenced|shown|tracked)\s+(?:by|through|via)\b", re.IGNORECASE
+)
+_NONE = re.compile(
+    r"\s*(?:no|none\s+of(?:\s+the)?)\s+(?!(?:more|less|fewer|later|longer|than)\b)[^\W\d_]|"
+    r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no)\b",
+    re.IGNORECASE,
+)
+
+
+def _none(w: str) -> bool:
+    """Whether masked text *w*, with no verb to govern it, says none of something: "No orders
+    fail at checkout", "go-ipfs doesn't have checked-in paths" (not "No more than 3")."""
+    return _NONE.match(w) is not None
+
+
+def _verbless_guess(
+    text: str, direction: Direction, value: Token | None, *, own: bool, zero: bool
+) -> str | None:
+    """What a statement no verb governs was read as, where it could be read another way."""
+    if zero or (
+        value is not None
+        and (value.qualifier or value.sign or value.unit == "x" or value.value == 0)
+    ):
+        return None  # "No orders fail", "NPS > 50", "+20%", "3x", "Zero P1s": words say it
+    if direction is Direction.MILESTONE:
+        return "no verb and no number: read as a deliverable, done or not"
+    if direction in (Direction.INCREASE, Direction.DECREASE) and value is None:
+        return None  # "Lead time is shorter": a comparative says it
+    if value is None:
+        way = "at least" if direction is Direction.AT_LEAST else "at most"
+        return f"no verb and no number: read as a metric to hold, {way} where it is"
+    count = text[value.start : value.noun[1] if value.noun else value.end].strip()
+    if own:
+        return (
+            f"{count!r} with no verb: read as the team's own "
+            "work to increase; it could be a level to hold"
+        )
+    if direction is Direction.AT_LEAST and value.noun is not None:
+        return (
+            f"{count!r} with no verb: read as a count of what "
+            "others do or have, at least; it could be the team's own work to increase"
+        )
+    if direction in (Direction.AT_LEAST, Direction.AT_MOST):
+        way = "at least" if direction is Direction.AT_LEAST else "at most"
+        return f"no verb: read as {way}, from what is better for the metric"
+    return None
+
+
+_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_SHARE_OR_MONEY = frozenset(("%", "$", "€", "£", "¥", "₹"))
+
+
+def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
+    """Whether "Add N X" adds to the team's own work (D1): X is no metric ("Add 2 backend
+    developers", "Add 1 new content type"), unlike "Add 200 paying customers" or "$1M ARR"."""
+    if lemma not in DELIVER_UNLESS_COUNTED or value is None or value.noun is None:
+        return False
+    return polarity(text[value.start : value.noun[1]].lower()) is None
+
+
+def _own_work(w: str, value: Token | None) -> bool:
+    """Whether the count *value* is of the team's own work: a noun after it is followed by
+    the past participle of an activity verb ("12 case studies published", "3 engineers
+    hired"), not preceded by one ("10 confirmed decisions")."""
+    if value is None or value.value is None or value.noun is None:
+        return False
+    noun = False
+    for m in itertools.islice(_WORD.finditer(w, value.end), 6):
+        word = m[0].lower()
+        found = VERBS.get(word)
+        if found is not None and word != found[1] and word[-1] in "dn":
+            return noun and (found[0] == "out" or found[1] == "add")
+        if word in STOP or word in STATE_VERBS:
+            return False  # "95% of orders shipped", "5 people have reviewed"
+        noun = True
+    return False
 
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
@@ -371,13 +667,13 @@ def _target(rest: list[Token], w: str) -> Token | None:
     )
 
 
-_NONE = re.compile(r"\W*no\s+(?!(?:more|less|longer|later|one|fewer)\b)", re.IGNORECASE)
+_NO = re.compile(r"\W*no\s+(?!(?:more|less|longer|later|one|fewer)\b)", re.IGNORECASE)
 
 
-def _none(w: str) -> tuple[float, tuple[int, int] | None] | None:
-    """Zero, and the noun it counts, of a statement that starts "No": "No orders fail"."""
-    m = _NONE.match(w)
-    return None if m is None else (0.0, noun_after(w, m.end() - 1))
+def _zero_noun(w: str) -> tuple[int, int] | None:
+    """Where the noun a statement that starts "No" counts is: "No orders fail": orders."""
+    m = _NO.match(w)
+    return None if m is None else noun_after(w, m.end() - 1)
 
 
 _EVERY = re.compile(r"\s+(?:all|any|every|the|our)\b", re.IGNORECASE)
@@ -423,6 +719,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
 
+    if not kind and _none(w):
+        start_tok = value_tok = upper_tok = None  # "No orders fail": a ceiling of zero
+        zero = True
+    else:
+        zero = False
+    if (
+        kind in ("out", "reach")
+        and value_tok is not None
+        and verb is not None
+        and _MEASURED_BY.search(w, verb[2].end(), value_tok.start)
+    ):
+        kind = ""  # "Provide a great experience, as measured by a score of 4+"
     factor = FACTORS.get(lemma)
     if factor is None and kind == "dec" and HALF.search(w):
         factor = 2
@@ -433,8 +741,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         else:
             factor = None  # "Double sign-ups from 5k to 10k": the target says what it means
 
-    lower = lower_is_better(text.lower())
-    direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower)
+    # Which way the metric is better matters only where no verb of change says it.
+    lower = kind not in ("inc", "dec") and lower_is_better(text.lower())
+    own = (
+        not kind
+        or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
+    ) and _own_work(w, value_tok)
+    own = own or _adds_own_work(lemma, value_tok, text)
+    direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower, own=own)
     form: Form | None = None
     value: float | None = None
     unit: str | None = None
@@ -452,10 +766,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         every = _EVERY.match(w, verb[2].end()) if verb else None
         head = noun_after(w, every.end() if every else verb[2].end()) if verb else None
         unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
-    elif not tokens and (zero := _none(w)) is not None:
-        form, value = "target", zero[0]
-        if zero[1] is not None:
-            unit = text[zero[1][0] : zero[1][1]]
+    elif zero:
+        form, value, direction = "target", 0.0, Direction.AT_MOST
+        head = _zero_noun(w)
+        if head is not None:
+            unit = text[head[0] : head[1]]  # "No orders fail at checkout": orders
     if value_tok is not None:
         value = value_tok.value
         if value is not None and form == "change":
@@ -494,6 +809,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
+    if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
+        whose = "the team's own work" if own else "what others do or have"
+        other = "what others do or have" if own else "the team's own work"
+        count = text[value_tok.start : value_tok.noun[1]].strip()
+        ambiguities.append(f"{count!r} read as {whose}; it could be {other}")
+    if not kind and direction is not None:
+        guess = _verbless_guess(text, direction, value_tok, own=own, zero=zero)
+        if guess is not None:
+            ambiguities.append(guess)
     used = (start_tok, value_tok, upper_tok)
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
@@ -515,10 +839,31 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         metric=metric,
         deadline=deadlines[0][0] if deadlines else None,
         measurable=value is not None,
-        output=kind == "out" and form != "change",
+        output=own
+        or (
+            kind == "out"
+            and form != "change"
+            and direction is not Direction.AT_MOST
+            and not _service_level(w, value_tok, tokens)
+        )
+        or (direction is Direction.MILESTONE and kind != "reach"),
         ambiguities=tuple(ambiguities),
         spans=tuple(spans),
     )
+
+
+# "Double down on what works" names no factor.
+_IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
+_LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
+
+
+def _after_label(w: str) -> str:
+    """Masked text *w* with a leading label of up to four words blanked: "Distribution:
+    Automate support tasks" reads from "Automate"."""
+    m = _LABEL.match(w) if ":" in w[:42] else None
+    if m is None or len(m[0].split()) > 4:
+        return w
+    return " " * m.end() + w[m.end() :]
 
 
 def parse_objective(text: str) -> ParsedObjective:
@@ -532,13 +877,13 @@ def parse_objective(text: str) -> ParsedObjective:
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
     w, _ = masked(text)
-    verb = _main_verb(w)
+    verb = _main_verb(_after_label(w), guess=False)  # an objective's output: the lists
     lemma = verb[1] if verb else ""
     # A number is a digit (a digit always starts a number token) or a number word, but not
     # a word of how often ("before they ask twice").
     counted = FREQUENCY.sub(lambda m: " " * len(m[0]), w)
     numeric = (
-        lemma in FACTORS
+        (lemma in FACTORS and not _IDIOM.match(w, verb[2].end() if verb else 0))
         or DIGIT.search(w) is not None
         or (
             may_have_number_word(words_of(counted) if counted.isascii() else None)
@@ -546,6 +891,6 @@ def parse_objective(text: str) -> ParsedObjective:
         )
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
-    output = lemma in OBJECTIVE_OUTPUT
+    output = lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text)  # not "a Better System"
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
