@@ -9,6 +9,8 @@ reviewed ones and that at most 5 % of them are wrong.
 
     python tools/real_findings.py               # findings per rule, and the share reviewed wrong
     python tools/real_findings.py --list dev    # every finding of the development part
+    python tools/real_findings.py --list test   # the test part's: for its reviewer only, who
+                                                # writes no rules
     python tools/real_findings.py --unreviewed  # the findings review.yaml has no verdict for
 
 A finding is named by its part, the objective's and key result's positions in the part, and
