@@ -82,9 +82,7 @@ def reviewed() -> dict[str, dict[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--list", choices=("dev",), help="list every finding of the development part"
-    )
+    parser.add_argument("--list", choices=("dev", "test"), help="list every finding of a part")
     parser.add_argument("--unreviewed", action="store_true", help="list findings with no verdict")
     args = parser.parse_args()
     verdicts = reviewed()
