@@ -1610,6 +1610,9 @@ class TestRuleEdges:
             ("Hire 10 engineers", 10, False),  # work counted in the cycle starts at 0
             ("Publish 5 case studies", 5, False),
             ("Grow weekly active teams", None, False),  # no target: OKR201's to say
+            ("Win 8 new accounts", 8, False),  # things of a kind, counted up in the cycle
+            ("Grow NPS to 40", 40, True),
+            ("Raise the pass rate to 85%", 85, True),
         ],
     )
     def test_missing_baseline(self, title: str, target: float | None, flagged: bool) -> None:
@@ -1618,6 +1621,12 @@ class TestRuleEdges:
         kr = KeyResult(id="k", title=title, direction="increase", target=target)
         plan = Plan(objectives=[objective(key_results=[kr])])
         assert flagged == ("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
+
+    def test_a_count_brought_down_needs_a_baseline(self) -> None:
+        """A count going down is a level that exists today: "Reduce open bugs to 20"."""
+        kr = KeyResult(id="k", title="Reduce open bugs to 20", direction="decrease", target=20)
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert ["OKR204"] == codes(plan, config=RuleConfig(select=["OKR204"]))
 
     def test_history_is_told_at_the_owners_first_objective(self) -> None:
         """OKR303 is said at the owner's first objective, or at the history when the owner

@@ -146,16 +146,24 @@ def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic
 def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An increase or decrease key result with a target has no baseline (start).
 
-    Work counted in the cycle needs none: "Hire 10 engineers" starts at 0.  A key result
-    with no target is OKR201's to flag: a baseline alone would measure nothing."""
+    Only a level needs one: a rate, a share, an amount of money or a measure, a number of
+    no unit (NPS, MAU), or a count brought down ("Reduce open bugs to 20").  What is counted
+    up in the cycle starts at 0: work ("Hire 10 engineers") and things of a kind, which the
+    statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers").  A key
+    result with no target is OKR201's to flag: a baseline alone would measure nothing."""
     for site in context.key_results():
         kr = site.key_result
-        if (
-            kr.direction in _CHANGE
-            and kr.start is None
-            and kr.target is not None
-            and not site.reading.output
-        ):
+        if kr.direction not in _CHANGE or kr.start is not None or kr.target is None:
+            continue
+        from okrkit.text import canonical_unit  # only when a statement must be read
+
+        read = site.reading
+        counted = (
+            kr.direction is Direction.INCREASE
+            and read.unit is not None
+            and canonical_unit(read.unit) is None
+        )
+        if not (read.output or counted):
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 
