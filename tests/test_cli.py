@@ -149,7 +149,14 @@ class TestCheck:
         status, out, _ = call("check", ACME, "--at", "2026-08-31", "--format", "json")
         data = json.loads(out)
         assert 0 == status
-        assert {"files": 1, "unreadable": 0, "error": 0, "warning": 9, "info": 0} == data["summary"]
+        assert {
+            "files": 1,
+            "unreadable": 0,
+            "not_checked": 0,
+            "error": 0,
+            "warning": 9,
+            "info": 0,
+        } == data["summary"]
         first = data["diagnostics"][0]
         assert {"file", "line", "column", "code", "name", "severity", "message", "path", "id",
                 "hint"} == set(first)  # fmt: skip

@@ -1673,3 +1673,15 @@ class TestLightImport:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "[]" == out.stdout.strip()
+
+
+class TestSaysOkrs:
+    @given(st.text(), st.sampled_from(formats.FORMATS))
+    def test_any_text(self, text: str, format: formats.FormatName) -> None:
+        """Any text gives a bool, never an exception."""
+        assert isinstance(formats.says_okrs(text, format), bool)
+
+    def test_not_text(self) -> None:
+        """Bytes or None are an InvalidTypeError naming the argument."""
+        with pytest.raises(InvalidTypeError, match="text"):
+            formats.says_okrs(b"okrkit: 1", "yaml")  # type: ignore[arg-type]

@@ -372,8 +372,32 @@ class TestFolders:
         assert 0 == status
         assert out.endswith("Not every file was checked: 1 page read as OKRs but not checked;"
                             " no findings in the others.\n")  # fmt: skip
-        assert f"okrkit: note: {goals} reads as OKRs but does not say so" in err
+        assert f"okrkit: note: {goals}: reads as OKRs but does not say so" in err
+        _, out, _ = call("check", str(tmp_path), "--format", "json")
+        assert 1 == json.loads(out)["summary"]["not_checked"]
+        _, out, _ = call("check", str(tmp_path), "--format", "github")
+        assert out.startswith(f"::notice file={goals}::reads as OKRs but does not say so")
+        _, out, _ = call("check", str(tmp_path), "--format", "sarif")
+        (note,) = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        assert "note" == note["level"]
         assert call("check", str(goals))[1].endswith(" in 1 file.\n")  # named: checked
+
+    def test_what_says_okrs_and_what_does_not(self, tmp_path: Path) -> None:
+        """Okrkit's own files beside a table, a pyproject.toml that depends on okrkit and an
+        example in a code block say nothing of OKRs; a CSV whose header field is too long for
+        the csv module is looked at without an error."""
+        from okrkit.cli._walk import okr_files
+
+        plan = formats.loads(CLEAN, "yaml")
+        uptime = okrkit.Kpi(title="Uptime", direction="at_least", threshold=99)
+        formats.dump(attrs.evolve(plan, kpis=[uptime]), tmp_path / "okrs.csv")
+        write(tmp_path, "pyproject.toml", '[tool.poetry.dependencies]\nokrkit = "^1.0"\n')
+        write(tmp_path, "README.md", "# Tool\n\n```markdown\n## Objective: Grow\n```\n\n"
+              "    KR1: Raise NPS\n")  # fmt: skip
+        write(tmp_path, "big.csv", "kr.target," + "x" * 200_000 + "\n")  # says so: checked
+        assert [str(tmp_path / "big.csv"), str(tmp_path / "okrs.csv")] == okr_files(
+            str(tmp_path)
+        ).files
 
     def test_outside_a_repository_only_the_folders_own_ignores(self, tmp_path: Path) -> None:
         """Without a repository, .gitignore files above the folder do not apply."""

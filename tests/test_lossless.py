@@ -321,6 +321,22 @@ class TestCsvFiles:
         assert [name] == os.listdir(tmp_path)
         assert text.encode() == (tmp_path / name).read_bytes()
 
+    def test_a_file_okrkit_did_not_write_is_never_replaced(self, tmp_path: Path) -> None:
+        """Nor is such a file replaced when the plan needs the file beside: dump refuses."""
+        (tmp_path / "okrs.kpis.csv").write_bytes(b"my,own,data\r\n1,2,3\r\n")
+        with pytest.raises(FileError, match="it would be replaced"):
+            formats.dump(_plan(kpis=True), tmp_path / "okrs.csv")
+        assert b"my,own,data\r\n1,2,3\r\n" == (tmp_path / "okrs.kpis.csv").read_bytes()
+        assert ["okrs.kpis.csv"] == os.listdir(tmp_path)
+
+    def test_a_fifo_beside_is_refused(self, tmp_path: Path) -> None:
+        """A FIFO (or any file that is not regular) where a file beside goes is refused."""
+        os.mkfifo(tmp_path / "okrs.kpis.csv")
+        for plan in (_plan(), _plan(kpis=True)):
+            with pytest.raises(FileError, match="expected a regular file"):
+                formats.dump(plan, tmp_path / "okrs.csv")
+        assert ["okrs.kpis.csv"] == os.listdir(tmp_path)
+
     def test_an_unreadable_file_beside_is_refused(self, tmp_path: Path) -> None:
         """A sibling that cannot be read to check is a FileError naming it."""
         (tmp_path / "okrs.kpis.csv").write_text("x", encoding="utf-8")

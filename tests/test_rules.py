@@ -1590,6 +1590,7 @@ class TestRuleEdges:
             (96.6, 99.95, "ms", "increase", True),  # no ceiling but 100 %'s
             (4, 3.9, "%", "decrease", True),  # down towards 0: the start is the yardstick
             (0, 0.5, "%", "increase", False),  # no share of a start of 0
+            (96.6, 99.95, "percent", "increase", False),  # a percentage however spelt
         ],
     )
     def test_timid_near_a_ceiling(
@@ -1613,6 +1614,7 @@ class TestRuleEdges:
             ("Win 8 new accounts", 8, False),  # things of a kind, counted up in the cycle
             ("Grow NPS to 40", 40, True),
             ("Raise the pass rate to 85%", 85, True),
+            ("Reach 100 subscribers (currently 99)", 100, True),  # a start the text gives
         ],
     )
     def test_missing_baseline(self, title: str, target: float | None, flagged: bool) -> None:

@@ -877,6 +877,13 @@ class TestToKeyResult:
         kr = to_key_result("Add 200 customers")
         assert (Direction.INCREASE, None, "customers") == (kr.direction, kr.target, kr.unit)
 
+    def test_reversed_band_and_huge_numbers(self) -> None:
+        """A band written high to low is put in order; a number too large to hold is no target."""
+        kr = to_key_result("Keep latency between 200 and 100 ms")
+        assert (Direction.WITHIN, (100.0, 200.0)) == (kr.direction, kr.target)
+        assert to_key_result("Reach " + "9" * 400 + " users").target is None
+        assert to_key_result("Grow users from " + "9" * 400 + " to 5").start is None
+
     def test_self_contradiction(self) -> None:
         """A statement whose own start lies on the wrong side of its target keeps the target."""
         kr = to_key_result("Cut response time from 2 hours to under 4 hours")

@@ -109,6 +109,10 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
         out.write(json.dumps(_sarif(run, rules), indent=2) + "\n")
     elif args.format == "github":
         out.writelines(_github(f) + "\n" for f in run.found)
+        out.writelines(
+            f"::notice file={github_property(page)}::{github_data(_UNSAID)}\n"
+            for page in run.unsaid
+        )
     else:
         paint = colorizer(args.color, streams)
         for f in run.found:
@@ -134,11 +138,7 @@ def _inputs(paths: Sequence[str], run: _Run, streams: Streams) -> list[str]:
         found = okr_files(path)
         for page in found.unsaid:
             run.unsaid.append(page)
-            streams.stderr.write(
-                f"okrkit: note: {terminal(page)} reads as OKRs but does not say so (no "
-                "'Objective:' or 'O1:' line): not checked; label an objective, or name the "
-                "file, to check it\n"
-            )
+            streams.stderr.write(f"okrkit: note: {terminal(page)}: {_UNSAID}\n")
         if not found.files:
             error = InputError(path, ["is a folder without OKR files (see 'okrkit check --help')"])
             run.empty.append(error)
@@ -178,9 +178,20 @@ def _github(f: _Found) -> str:
     return f"::{_GITHUB_LEVEL[d.severity.value]} {place},title={title}::{github_data(message)}"
 
 
+_UNSAID = (
+    "reads as OKRs but does not say so (no 'Objective:', 'O1:' or 'KR1:' label): not checked."
+    " If it holds OKRs, label an objective in it, or name the file, to check it; if not (a"
+    " changelog, say), nothing need be done"
+)
+
+
 def _json(run: _Run) -> str:
     found = [{**f.diagnostic.to_dict(), "file": f.file} for f in run.found]
-    summary = {"files": len(run.files), "unreadable": len(run.failed) + len(run.empty)}
+    summary = {
+        "files": len(run.files),
+        "unreadable": len(run.failed) + len(run.empty),
+        "not_checked": len(run.unsaid),
+    }
     return json.dumps({"diagnostics": found, "summary": summary | run.counts()}, indent=2)
 
 
@@ -265,6 +276,14 @@ def _sarif(run: _Run, rules: RuleRegistry) -> dict[str, Any]:
     index = {rule.code: i for i, rule in enumerate(rules)}
     errors = run.failed + run.empty
     notifications = [n for error in errors for n in _sarif_notification(error)]
+    notifications += [
+        {
+            "level": "note",
+            "message": {"text": _UNSAID},
+            "locations": [{"physicalLocation": _physical(page, None, None)}],
+        }
+        for page in run.unsaid
+    ]
     invocation: dict[str, Any] = {"executionSuccessful": not errors}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications

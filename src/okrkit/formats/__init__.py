@@ -481,25 +481,32 @@ def _beside(error: FormatError, files: dict[str, str]) -> FormatError:
     return FormatError(problems)
 
 
-def _check_removable(name: str, path: str) -> None:
-    """Refuse to remove the file beside a CSV table at *path* unless okrkit wrote it there:
-    a file of the user's own with that name is never deleted (a link is: only the link)."""
+def _check_ours(name: str, path: str, *, wanted: bool) -> None:
+    """Refuse to replace or remove the file beside a CSV table at *path* unless okrkit wrote
+    it there: a file of the user's own with that name is never lost.  A link is replaced or
+    removed itself, never what it points to; a folder is `write_files`' to refuse."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            return  # a link goes, not what it points to; anything else is write_files' to refuse
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode) or stat.S_ISDIR(mode):
+            return
+        if not stat.S_ISREG(mode):
+            raise FileError(path, "expected a regular file okrkit wrote beside the table")
         with open(path, "rb") as f:
             head = f.read(64 * 1024).decode("utf-8", errors="replace")
     except FileNotFoundError:
         return
+    except FileError:
+        raise
     except OSError as error:
         raise file_error(error, path) from None
     if not _csv.wrote(name, head):
         columns = ",".join(_csv.BESIDE[name].columns)
+        doing = "replaced" if wanted else "removed, since this plan needs none"
         raise FileError(
             path,
             "expected the file okrkit writes here (its header row is "
-            f"{columns}), since this plan needs none and it would be removed; move it away "
-            "or remove it yourself, then write again",
+            f"{columns}), since it would be {doing}; move it away or remove it yourself, "
+            "then write again",
         )
 
 
@@ -516,13 +523,15 @@ def says_okrs(text: str, format: FormatName) -> bool:
     >>> says_okrs("# Install\\n- pip install okrkit\\n", "markdown")
     False
     """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
     name = _format(format)
     if name == "json":
         return _json.MARK.search(text) is not None
     if name == "yaml":
         return _yaml.MARK.search(text) is not None
     if name == "toml":
-        return _toml.MARK.search(text) is not None
+        return _toml.says_okrs(text)
     if name == "csv":
         return _csv.says_okrs(text)
     return _markdown.says_okrs(text)
@@ -559,7 +568,8 @@ def dump(
     past scores in ``okrs.history.csv``, each only when the plan has some; such a file left
     from an earlier dump that this plan does not need is removed, so that `load` does not
     read it into this plan; a file there that okrkit did not write (its header row is not
-    okrkit's) is never removed: it is a `FileError`, and nothing is written.  So a CSV
+    okrkit's, or it is no regular file) is never replaced or removed: it is a `FileError`, and
+    nothing is written.  So a CSV
     file, like JSON, YAML and TOML, loses nothing; for a format that would (Markdown), a
     `FormatError` names what unless *lossy* (see `dumps`).
 
@@ -585,8 +595,7 @@ def dump(
         }
         for argument, sibling in siblings(path).items():
             write, wanted = needed[argument]
-            if not wanted:
-                _check_removable(argument, sibling)
+            _check_ours(argument, sibling, wanted=wanted)
             files.append((sibling, write(plan) if wanted else None))
     files.append((path, dumps(plan, name, lossy=True)))
     write_files(files, unnamed=[sibling for sibling, _ in files[:-1]])

@@ -142,23 +142,31 @@ BESIDE = {
 
 SIBLINGS = {name: sibling.suffix for name, sibling in BESIDE.items()}
 
-_KNOWN = frozenset(COLUMNS)
+# The columns only a table of key results has (a KPI file shares its check-in columns).
+_TABLE_ONLY = frozenset(c for c in COLUMNS if c.startswith(("objective.", "kr.")))
+# What of a file's start its header row is looked for in: the csv module refuses longer fields.
+_HEAD = 64 * 1024
 """The suffix of each file beside a table, by `BESIDE` name."""
+
+
+def _header(head: str) -> list[str]:
+    """The cells of the first line of *head* (of its first 64 KiB, which the csv module reads
+    without raising)."""
+    line = head[:_HEAD].partition("\n")[0].removeprefix("\ufeff").rstrip("\r")
+    return next(csv.reader([line]), [])
 
 
 def says_okrs(head: str) -> bool:
     """Whether the CSV text *head* says it is a table of key results: a header cell is one of
-    okrkit's `COLUMNS` (``objective.title``, ``kr.target``...)."""
-    line = head.partition("\n")[0].removeprefix("\ufeff").rstrip("\r")
-    return any(cell in _KNOWN for cell in next(csv.reader([line]), []))
+    the table's own `COLUMNS` (``objective.title``, ``kr.target``...), not one a file beside
+    it shares (``check_in.value``)."""
+    return any(cell in _TABLE_ONLY for cell in _header(head))
 
 
 def wrote(name: str, head: str) -> bool:
     """Whether *head*, the start of a file at the place of the `BESIDE` file *name*, is one
     okrkit writes there: its header row holds that file's columns in order."""
-    line = head.partition("\n")[0].removeprefix("\ufeff").rstrip("\r")
-    # At most 64 KiB, below the csv module's field limit, so the reader raises nothing.
-    return tuple(next(csv.reader([line]), [])) == BESIDE[name].columns
+    return tuple(_header(head)) == BESIDE[name].columns
 
 
 _INT = re.compile(r"[+-]?\d{1,4000}")

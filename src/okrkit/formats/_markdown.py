@@ -1702,8 +1702,20 @@ def says_okrs(text: str) -> bool:
     """Whether the Markdown *text* says it holds OKRs: a line opens with an objective's or a
     key result's label (``Objective:``, ``O1:``, ``OKR 2 -``, ``KR1:``, ``Key result:``),
     after a heading's or a list item's marks, or ends with an attribute block that gives an
-    OKR's field (``{#arr direction=increase target=10}``) or class, as okrkit writes them."""
+    OKR's field (``{#arr direction=increase target=10}``) or class, as okrkit writes them.
+    Code blocks (fenced or indented) are examples, not the page's own: they say nothing."""
+    fence = ""
     for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if fence:  # inside a fenced code block: an example, not the page's own OKRs
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")) and len(line) - len(stripped) < 4:
+            fence = stripped[:3]
+            continue
+        if line.startswith(("    ", "\t")) and not _ITEM.match(line):
+            continue  # indented code
         masked = _mask(line)
         opening = _OPENING.match(masked)
         at = opening.end() if opening else 0

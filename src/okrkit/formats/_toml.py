@@ -14,11 +14,23 @@ from typing import Any
 
 from okrkit._tomlread import loads
 
-__all__ = ["MARK", "dumps", "loads"]
+__all__ = ["MARK", "dumps", "loads", "says_okrs"]
 
 MARK = re.compile(r"^(?:[\"']?(?:okrkit|objectives)[\"']?[ \t]*=|\[\[objectives\]\])", re.M)
-"""What says a TOML text holds OKRs: an ``okrkit`` or ``objectives`` key at its root, or an
-``[[objectives]]`` table."""
+"""What says a TOML text holds OKRs: an ``okrkit`` or ``objectives`` key at its root (before
+any table: see `says_okrs`), or an ``[[objectives]]`` table."""
+
+_TABLE = re.compile(r"^[ \t]*\[", re.M)
+
+
+def says_okrs(text: str) -> bool:
+    """Whether the TOML *text* says it holds OKRs: `MARK` at its root, before any table opens
+    (an ``okrkit = "^1.0"`` under ``[tool.poetry.dependencies]`` says nothing), or an
+    ``[[objectives]]`` table."""
+    table = _TABLE.search(text)
+    root = text if table is None else text[: table.start()]
+    return MARK.search(root) is not None or "[[objectives]]" in text
+
 
 _TABLES = frozenset({"objectives", "key_results", "kpis", "history"})
 _BARE = re.compile(r"[A-Za-z0-9_-]+")

@@ -35,6 +35,13 @@ def _change(kr: KeyResult) -> float | None:
     return share if math.isfinite(share) else None
 
 
+def _percent(unit: str) -> bool:
+    """Whether *unit* is a percentage however spelt ("%", "percent", "pct")."""
+    from okrkit.text import canonical_unit
+
+    return unit == "%" or canonical_unit(unit) == "%"
+
+
 _NEAR_CEILING = 10.0  # points of room left below 100 % that make a percentage "near" it
 
 
@@ -46,11 +53,9 @@ def _room_closed(kr: KeyResult) -> float:
     Near a ceiling, the change as a share of the start is the wrong yardstick: it calls
     that key result a 3.5 % move."""
     target = kr.target
-    if (
-        kr.unit != "%"
-        or kr.direction is not Direction.INCREASE
-        or not isinstance(target, int | float)
-    ):
+    if kr.unit is None or kr.direction is not Direction.INCREASE:
+        return 0.0
+    if not isinstance(target, int | float) or not _percent(kr.unit):
         return 0.0
     start, end = float(kr.start or 0), float(target)
     if not (100 - _NEAR_CEILING <= start < end <= 100):

@@ -163,7 +163,8 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and read.unit is not None
             and canonical_unit(read.unit) is None
         )
-        if not (read.output or counted):
+        # A start the statement gives ("(currently 99)") and the fields lack is missing too.
+        if not (read.output or counted) or read.start is not None:
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 

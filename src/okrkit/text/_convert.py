@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import attrs
@@ -41,6 +42,13 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
     return float(result)
 
 
+def _finite(x: object) -> bool:
+    """Whether *x*, a number or a band of them, is finite (None is)."""
+    if isinstance(x, tuple):
+        return all(map(_finite, x))
+    return not isinstance(x, float) or math.isfinite(x)
+
+
 def _agrees(direction: Direction | None, start: Number, target: object) -> bool:
     """Whether *target* lies on *direction*'s side of *start* (or no side is asked for)."""
     if not isinstance(target, float | int | Decimal):
@@ -61,9 +69,11 @@ def to_key_result(
     that has no number, the key result keeps the title, direction and unit read, and no
     target, for the rules to flag; okrkit never makes a target up.  A statement that
     contradicts itself (a start on the wrong side of its own target, as "from 2 hours to
-    under 4 hours" reads) keeps its target and loses its start.  So reading never fails on
-    the statement alone: what raises is a *start* or *fields* given here that the statement,
-    or `KeyResult`, cannot take.
+    under 4 hours" reads) keeps its target and loses its start; a reversed band is put in
+    order; a number too large to hold is no target.  So reading never fails on a statement
+    alone: what raises is a *start* or *fields* given here that the statement, or
+    `KeyResult`, cannot take, and a title `KeyResult` cannot hold (blank, or text that is
+    not storable, such as a lone surrogate).
 
     >>> kr = to_key_result("Increase NPS from 32 to 50", owner="cx")
     >>> kr.direction.value, kr.start, kr.target, kr.owner
@@ -101,9 +111,14 @@ def to_key_result(
             if baseline is not None:
                 target = _apply(parsed, baseline)
         elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
-            target = (parsed.value, parsed.upper)
+            low, high = sorted((parsed.value, parsed.upper))  # "between 200 and 100 ms"
+            target = (low, high)
         else:
             target = parsed.value
+    if not _finite(target):
+        target = None  # "Reach 10^400 users" reads as infinity: no target
+    if start is None and not _finite(baseline):
+        baseline = None
     direction = parsed.direction
     if start is None and baseline is not None and not _agrees(direction, baseline, target):
         baseline = None  # the statement's own start contradicts its target: keep the target
