@@ -628,6 +628,9 @@ class TestQuantities:
         ("text", "value", "unit"),
         [
             ("Adopt RFC 7 across the fleet", None, None),
+            ("Raise ₹1,00,000 in donations", 100_000.0, "₹"),  # grouped as India writes
+            ("Reach 12,34,567 readers", 1_234_567.0, "readers"),
+            ("Reach 1\u202f000\u202f000 users", 1_000_000.0, "users"),  # thin spaces
             ("Move every service to TLS 1.3", None, None),
             ("Be a top 3 vendor in the region", None, None),
             ("Be the #1 choice for data teams", None, None),

@@ -30,7 +30,8 @@ from okrkit.text._verbs import noun_weight, verb_lemma
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
-    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
+        \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
         cr)\b)?
@@ -312,6 +313,9 @@ def _key(word: str) -> str:
     return spaced.lower()  # pragma: no cover - every match comes from a key of these tables
 
 
+_GROUPING = str.maketrans("", "", ",\u00a0\u202f\u2009")
+
+
 def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
@@ -326,12 +330,11 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
     if m["ph"]:
         return None, "%" if m["ph"].endswith("%") else None
     mult = _key(m["mult"] or m["multw"] or "")
-    amount: Decimal | float
-    if mult:
-        # In decimal, so 1.2M is exactly 1200000 before it becomes a float.
-        amount = Decimal(m["num"].replace(",", "")) * _MULT[mult]
-    else:
-        amount = float(m["num"].replace(",", ""))  # as correctly rounded as float(Decimal(...))
+    # Grouped as the West (1,000,000), India (10,00,000) or with thin spaces (1 000 000) write.
+    digits = m["num"].translate(_GROUPING)
+    # A multiple in decimal, so 1.2M is exactly 1200000 before it becomes a float; a plain
+    # float is as correctly rounded as float(Decimal(...)).
+    amount: Decimal | float = Decimal(digits) * _MULT[mult] if mult else float(digits)
     if m["den"] and amount < int(m["den"]):
         # "over 2/3 of users": a share, in percent.
         return float(Decimal(m["num"]) * 100 / int(m["den"])), "%"
