@@ -569,9 +569,8 @@ def dump(
     from an earlier dump that this plan does not need is removed, so that `load` does not
     read it into this plan; a file there that okrkit did not write (its header row is not
     okrkit's, or it is no regular file) is never replaced or removed: it is a `FileError`, and
-    nothing is written.  So a CSV
-    file, like JSON, YAML and TOML, loses nothing; for a format that would (Markdown), a
-    `FormatError` names what unless *lossy* (see `dumps`).
+    nothing is written.  So a CSV file, like JSON, YAML and TOML, loses nothing; for a format
+    that would (Markdown), a `FormatError` names what unless *lossy* (see `dumps`).
 
     The write is atomic: each text goes to a temporary file beside its target, and only once
     all are written do they replace the targets, so a failure (a full disk, text UTF-8
