@@ -1676,10 +1676,20 @@ class TestLightImport:
 
 
 class TestSaysOkrs:
-    @given(st.text(), st.sampled_from(formats.FORMATS))
+    @given(
+        st.lists(st.sampled_from(["kr.title", ",", '"', "\r", "\n", "\x00", "x"]) | st.text()).map(
+            "".join
+        ),
+        st.sampled_from(formats.FORMATS),
+    )
     def test_any_text(self, text: str, format: formats.FormatName) -> None:
-        """Any text gives a bool, never an exception."""
+        """Any text gives a bool, never an exception (line ends, quotes and NULs anywhere)."""
         assert isinstance(formats.says_okrs(text, format), bool)
+
+    @pytest.mark.parametrize(("text", "says"), [("kr.title\rx", True), ("a\rkr.title", False)])
+    def test_csv_first_line(self, text: str, says: bool) -> None:
+        """A CSV header ends at a CR too, as the csv module reads it."""
+        assert says == formats.says_okrs(text, "csv")
 
     def test_not_text(self) -> None:
         """Bytes or None are an InvalidTypeError naming the argument."""

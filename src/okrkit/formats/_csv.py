@@ -146,13 +146,14 @@ SIBLINGS = {name: sibling.suffix for name, sibling in BESIDE.items()}
 _TABLE_ONLY = frozenset(c for c in COLUMNS if c.startswith(("objective.", "kr.")))
 # What of a file's start its header row is looked for in: the csv module refuses longer fields.
 _HEAD = 64 * 1024
+_LINE_END = re.compile(r"\r\n?|\n")
 """The suffix of each file beside a table, by `BESIDE` name."""
 
 
 def _header(head: str) -> list[str]:
-    """The cells of the first line of *head* (of its first 64 KiB, which the csv module reads
-    without raising)."""
-    line = head[:_HEAD].partition("\n")[0].removeprefix("\ufeff").rstrip("\r")
+    """The cells of the first line of *head*: one line, with no line end in it, of at most
+    64 KiB, below the csv module's field limit, so that the module raises nothing on it."""
+    line = _LINE_END.split(head[:_HEAD], maxsplit=1)[0].removeprefix("\ufeff")
     return next(csv.reader([line]), [])
 
 
