@@ -1142,6 +1142,11 @@ class TestPreScreens:
         """Any text at all, weighted towards what the pre-screens look for."""
         self.check(text)
 
+    @pytest.mark.parametrize("text", ["Uptimeing ≥ ≥ 99.99%", "an officeed in Singapore"])
+    def test_words_that_look_like_verbs(self, text: str) -> None:
+        """A word that only looks like a verb's form gives an answer, not an error."""
+        self.check(text)
+
 
 # Letters that match ASCII ones when case is ignored the Unicode way, but lower() keeps:
 # the long s, the Kelvin sign, the dotted capital I.

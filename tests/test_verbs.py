@@ -47,6 +47,20 @@ def inflection(lemma: str) -> str:
 
 
 class TestVerbLemma:
+    @given(
+        st.text(st.sampled_from("abcdegilmnoprstuy-"), max_size=16)
+        | st.sampled_from(
+            ["uptimeing", "officeed", "upcomings", "outages", "re-launched", "co-hosting"]
+        )
+    )
+    def test_a_lemma_is_its_own_and_has_a_weight(self, word: str) -> None:
+        """What verb_lemma gives is its own lemma, and noun_weight takes it: the reader may
+        ask both of any word ("Uptimeing" once gave "uptime", which is no verb)."""
+        lemma = verb_lemma(word)
+        if lemma is not None:
+            assert lemma == verb_lemma(lemma)
+            assert 0.0 <= noun_weight(lemma) <= 1.0
+
     @given(lemmas)
     def test_lemma_is_its_own(self, lemma: str) -> None:
         """Every verb lemma in the file is its own lemma."""

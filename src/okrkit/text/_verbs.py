@@ -125,9 +125,15 @@ class Lexicon:
         else:
             head = next((p for p in _LONGEST_FIRST if self._prefixes(word, p)), "")
             found = self.inflected(word[len(head) :]) if head else None
-        if found is None or found in _PARTICLES or self._is_not_verb(word):
+        lemma = head + found if found is not None else None
+        if (
+            lemma is None
+            or found in _PARTICLES
+            or self._is_not_verb(word)
+            or self._is_not_verb(lemma)  # "uptimeing": "uptime" is a noun, no verb's lemma
+        ):
             return None
-        return head + found
+        return lemma
 
     def _prefixes(self, word: str, prefix: str) -> bool:
         """Whether *word* is *prefix* before a form of a verb of three letters or more."""
