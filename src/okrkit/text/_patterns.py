@@ -13,6 +13,7 @@ pre-screen may say "maybe" wrongly, never "no": the answer is the expression's, 
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
@@ -62,26 +63,28 @@ DEADLINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
-IDENT = re.compile(
-    r"""
-    (?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*
-    | \b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|rfc|
-          tls|top|rank|series|issue|pr|cve)
-        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*
-    | \#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*
-    | https?://\S+ | \]\([^)\s]*\) | `[^`]*`
-    | \b\d+\.\d+\.\d+\b
-    | (?<=[a-z]\x20)(?-i:[A-Z][a-z]+)\s+\d+\.\d+\b
-        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
-    | \b\d+/7\b
-    | (?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b
-    | \b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
-        \s+\d+(?:\.\d+)*\b
-    | \b(?:fortune|global|inc\.?|s&p)\s+\d+\b
-    | (?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+# One alternative a line, so that an ASCII text is matched only against those its words and
+# marks allow (`ident_pattern`).
+_IDENT_PARTS = (
+    r"(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*",
+    r"""\b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|
+        rfc|tls|top|rank|series|issue|pr|cve)
+        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*""",
+    r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
+    r"https?://\S+",
+    r"\]\([^)\s]*\)",
+    r"`[^`]*`",
+    r"\b\d+\.\d+\.\d+\b",
+    r"""(?<=[a-z]\x20)(?-i:[A-Z][a-z]+)\s+\d+\.\d+\b
+        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)""",
+    r"\b\d+/7\b",
+    r"(?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b",
+    r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
+        \s+\d+(?:\.\d+)*\b""",
+    r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
+    r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)",
 )
+IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
 _DEADLINE_WORDS = frozenset(
     [
@@ -105,10 +108,15 @@ _DEADLINE_WORDS = frozenset(
         "eoy",
     ]
 )
-# A name that carries digits (IDENT) other than a letter next to a digit ("v2", "p95"), a
-# fraction ("24/7", "4.5/5", "4 out of 5": a "/" or an "out", maybe glued to the digit) or
-# "S&P 500" starts with one of these words, or is a year from 2010 to 2049.
-_IDENT_WORDS = frozenset(
+_LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
+
+
+def may_have_deadline(text: str) -> bool:
+    """False only if DEADLINE cannot match *text*."""
+    return not text.isascii() or not _DEADLINE_WORDS.isdisjoint(words_of(text))
+
+
+_IDENT_NAMES = frozenset(
     [
         "iso",
         "soc",
@@ -125,6 +133,18 @@ _IDENT_WORDS = frozenset(
         "step",
         "wcag",
         "pci",
+        "rfc",
+        "tls",
+        "top",
+        "rank",
+        "series",
+        "issue",
+        "pr",
+        "cve",
+    ]
+)
+_IDENT_SOFTWARE = frozenset(
+    [
         "python",
         "java",
         "node",
@@ -138,61 +158,107 @@ _IDENT_WORDS = frozenset(
         "django",
         "react",
         "php",
-        "fortune",
-        "global",
-        "inc",
-        "rfc",
-        "tls",
-        "top",
-        "rank",
-        "series",
-        "issue",
-        "pr",
-        "cve",
     ]
-) | frozenset(str(year) for year in range(2010, 2050))
-_LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
+)
+_IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
+_IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
 
 
-def may_have_deadline(text: str) -> bool:
-    """False only if DEADLINE cannot match *text*."""
-    return not text.isascii() or not _DEADLINE_WORDS.isdisjoint(words_of(text))
+def _ident_parts(w: str) -> int:
+    """Which of IDENT's alternatives (`_IDENT_PARTS`) may match ASCII text *w*: bit *i* is
+    clear only if the *i*-th cannot."""
+    low = w.lower()
+    words = frozenset(low.translate(_NON_WORD).split())
+    dot = "." in w
+    return (
+        (_LETTER_DIGIT.search(w) is not None)
+        | (not _IDENT_NAMES.isdisjoint(words)) << 1
+        | ("#" in w) << 2
+        | ("http" in low) << 3
+        | ("](" in w) << 4
+        | ("`" in w) << 5
+        | (w.count(".") > 1) << 6  # a version, "16.4.1"
+        | (dot and not w[1:].islower()) << 7  # "Kubernetes 1.25": a capital after the first
+        | ("/7" in w) << 8
+        | ("/" in w or "out" in low) << 9
+        | (not _IDENT_SOFTWARE.isdisjoint(words)) << 10
+        | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
+        | (not _IDENT_YEARS.isdisjoint(words)) << 12
+    )
 
 
 def may_have_ident(w: str) -> bool:
     """False only if IDENT cannot match *w*."""
-    return (
-        not w.isascii()
-        or "/" in w
-        or "&" in w
-        or "#" in w
-        or "`" in w
-        or "](" in w
-        or w.count(".") > 1  # a version, "16.4.1"
-        or ("." in w and not w[1:].islower())  # "Kubernetes 1.25": a capital after the first
-        or "out" in w.lower()
-        or _LETTER_DIGIT.search(w) is not None
-        or not _IDENT_WORDS.isdisjoint(words_of(w))
-    )
+    return not w.isascii() or _ident_parts(w) != 0
 
 
-def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
-    """*text* with *pattern*'s matches blanked out (offsets kept), and the matches."""
-    found: list[re.Match[str]] = []
+@functools.lru_cache(maxsize=256)
+def _ident_subset(parts: int) -> re.Pattern[str]:
+    """IDENT with only the alternatives whose bits are set in *parts*."""
+    chosen = [part for i, part in enumerate(_IDENT_PARTS) if parts >> i & 1]
+    return re.compile("|".join(chosen), re.IGNORECASE | re.VERBOSE)
 
-    def blank(m: re.Match[str]) -> str:
-        found.append(m)
-        return " " * (m.end() - m.start())
 
-    return pattern.sub(blank, text), found
+def ident_pattern(w: str) -> re.Pattern[str] | None:
+    """A pattern that blanks exactly what IDENT does in *w*: IDENT without the alternatives
+    that cannot match *w* (an alternative that matches nowhere changes no match), or None
+    if none can."""
+    if not w.isascii():
+        return IDENT
+    parts = _ident_parts(w)
+    return _ident_subset(parts) if parts else None
+
+
+def deadlines_in(text: str) -> list[re.Match[str]]:
+    """DEADLINE's matches in *text*, as `re.Pattern.finditer` finds them.
+
+    In ASCII text each starts a whole word of `_DEADLINE_WORDS`, so DEADLINE is tried only
+    there, left to right, each after the last match's end: the positions finditer would
+    stop at.
+    """
+    if not text.isascii():
+        return list(DEADLINE.finditer(text))
+    spaced = text.lower().translate(_NON_WORD)
+    present = _DEADLINE_WORDS.intersection(spaced.split())
+    if not present:
+        return []
+    # The text's words, each between spaces: " by " at i in it is "by" at i in the text.
+    spaced = f" {spaced} "
+    starts = []
+    for word in present:
+        needle = f" {word} "
+        at = spaced.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = spaced.find(needle, at + len(word) + 1)
+    starts.sort()
+    found = []
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = DEADLINE.match(text, at)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 def masked(text: str) -> tuple[str, list[re.Match[str]]]:
     """*text* with its deadlines and digit-bearing names blanked, and the deadlines."""
-    w, deadlines = _mask(text, DEADLINE) if may_have_deadline(text) else (text, [])
-    if DIGIT.search(w) and may_have_ident(w):
-        w, _ = _mask(w, IDENT)
+    deadlines = deadlines_in(text)
+    w = text
+    for m in deadlines:
+        start, end = m.span()
+        w = f"{w[:start]}{' ' * (end - start)}{w[end:]}"
+    if DIGIT.search(w):
+        ident = ident_pattern(w)
+        if ident is not None:
+            w = ident.sub(_blank, w)
     return w, deadlines
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 # --- Where the words of a metric begin and end --------------------------------------------
