@@ -1088,6 +1088,12 @@ def _key_result_and_objective_texts() -> list[str]:
 class TestPreScreens:
     """Each pre-screen says "no" only when its regular expression cannot match."""
 
+    def test_words_of(self) -> None:
+        """The words of a text are its runs of \\w, lower-cased; a non-ASCII letter is kept."""
+        expected = {"cut", "p95", "ttfb", "by", "5", "re", "do", "x_y"}
+        assert words_of("Cut p95 (TTFB) by 5%, re-do x_y") == expected
+        assert words_of("Naïve café: 2×") == {"naïve", "café", "2×"}
+
     def check(self, text: str) -> None:
         assert may_have_deadline(text) or not DEADLINE.search(text)
         assert may_have_ident(text) or not IDENT.search(text)

@@ -19,11 +19,20 @@ import re
 # Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
 # runs of word characters, the units \b delimits) are then its translate(...).split().
 _NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+# The same as a table of bytes, which translates an ASCII text many times faster.
+_NON_WORD_BYTES = bytes(ord(chr(c).translate(_NON_WORD)) for c in range(256))
+
+
+def _spaced(s: str) -> str:
+    """*s* with every ASCII character \\w does not match as a space."""
+    if s.isascii():
+        return s.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii")
+    return s.translate(_NON_WORD)
 
 
 def words_of(s: str) -> frozenset[str]:
     """The lower-cased maximal runs of word characters of ASCII text *s*."""
-    return frozenset(s.lower().translate(_NON_WORD).split())
+    return frozenset(_spaced(s.lower()).split())
 
 
 DIGIT = re.compile(r"\d")
@@ -168,7 +177,7 @@ def _ident_parts(w: str) -> int:
     """Which of IDENT's alternatives (`_IDENT_PARTS`) may match ASCII text *w*: bit *i* is
     clear only if the *i*-th cannot."""
     low = w.lower()
-    words = frozenset(low.translate(_NON_WORD).split())
+    words = frozenset(_spaced(low).split())
     dot = "." in w
     return (
         (_LETTER_DIGIT.search(w) is not None)
@@ -218,7 +227,7 @@ def deadlines_in(text: str) -> list[re.Match[str]]:
     """
     if not text.isascii():
         return list(DEADLINE.finditer(text))
-    spaced = text.lower().translate(_NON_WORD)
+    spaced = _spaced(text.lower())
     present = _DEADLINE_WORDS.intersection(spaced.split())
     if not present:
         return []
