@@ -326,6 +326,14 @@ def metric_end(w: str, pos: int, endpos: int) -> int | None:
 TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
 TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
 _TRAIL = frozenset(("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are"))
+# TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds
+# first (its leftmost start) is the longest one at the end, and the reversed pattern's
+# greedy match is that one (words and the spaces before them come in one way only), found
+# without trying every position of the piece. (No word is the start of another read backwards,
+# so their order does not matter.)
+_TRIM_END_REVERSED = re.compile(
+    rf"[\W]*(?:(?:{'|'.join(word[::-1] for word in sorted(_TRAIL))})\s+)*", re.IGNORECASE
+)
 
 
 def trim_end(piece: str) -> int:
@@ -334,6 +342,6 @@ def trim_end(piece: str) -> int:
         # Ending in a letter or digit, the filler can only be little words, ending with the
         # last one: none here, so there is none.
         return len(piece)
-    trail = TRIM_END.search(piece)
+    trail = _TRIM_END_REVERSED.match(piece[::-1])
     assert trail is not None
-    return trail.start()
+    return len(piece) - trail.end()
