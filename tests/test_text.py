@@ -1151,6 +1151,8 @@ class TestPreScreens:
             "See #12, `v2`, [docs](x) at https://x.io: Kubernetes 1.25, 16.4.1, 24/7, 4/5",
             "Run Python 3.11 for Fortune 500 and Inc 5000 since 2024",
             "Cut CAC, AHT and DSO; raise NPS, ARR, MRR, CSAT and ESAT",
+            "Cafébythe way, ǅto Ünder withinx within (n) for é at",
+            "users of the  ,  of . ",
         ],
     )
     def test_examples(self, text: str) -> None:

@@ -14,6 +14,7 @@ pre-screen may say "maybe" wrongly, never "no": the answer is the expression's, 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 # Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
@@ -277,7 +278,7 @@ METRIC_END = re.compile(
     r"without|so|that|for|across|in|on|with)\b|[,;:.()\[\]!?<>=≤≥~+]",
     re.IGNORECASE,
 )
-# What METRIC_END needs: one of its words or marks (the non-ASCII ones are never screened).
+# METRIC_END's words and its ASCII marks.
 _METRIC_END_WORDS = frozenset(
     [
         "by",
@@ -306,21 +307,36 @@ _METRIC_END_WORDS = frozenset(
     ]
 )
 _METRIC_END_MARKS = frozenset(",;:.()[]!?<>=~+")
+# METRIC_END for lower-cased ASCII text: each word after its first letter, the marks one
+# by one, so that every alternative starts with a character the search can skip to (the
+# \b before a word becomes a look-behind after its first letter).
+_METRIC_END_ASCII = re.compile(
+    "|".join(
+        [
+            *(
+                rf"{first}(?<!\w{first})(?:{'|'.join(w[1:] for w in sorted(words))})\b"
+                for first, words in itertools.groupby(
+                    sorted(_METRIC_END_WORDS), key=lambda word: word[0]
+                )
+            ),
+            *map(re.escape, sorted(_METRIC_END_MARKS)),
+        ]
+    )
+)
+_WORD_CHAR = re.compile(r"\w")
 
 
 def metric_end(w: str, pos: int, endpos: int) -> int | None:
     """Where METRIC_END first matches in w[pos:endpos] (searched as `re.Pattern.search` does)."""
     piece = w[pos:endpos]
-    if (
-        piece.isascii()
-        and _METRIC_END_MARKS.isdisjoint(piece)
-        and _METRIC_END_WORDS.isdisjoint(words_of(piece))
-    ):
-        # A match of a word between pos and endpos is a whole word of the piece: \b looks at
-        # the character before pos, and endpos ends the string.
-        return None
-    stop = METRIC_END.search(w, pos, endpos)
-    return stop.start() if stop else None
+    if not piece.isascii():
+        stop = METRIC_END.search(w, pos, endpos)
+        return stop.start() if stop else None
+    # The piece lower-cased, after one character that is a word character just when the one
+    # before pos is (\b looks at it; endpos ends the string).
+    lead = "a" if pos and _WORD_CHAR.match(w, pos - 1) else " "
+    found = _METRIC_END_ASCII.search(f"{lead}{piece.lower()}", 1)
+    return None if found is None else pos + found.start() - 1
 
 
 TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
