@@ -29,8 +29,10 @@ from okrkit.text import (
 )
 from okrkit.text._lexicon import (
     HALF,
+    HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
     OBJECTIVE_METRIC,
+    higher_is_better,
     lower_is_better,
     may_name_metric,
 )
@@ -40,6 +42,8 @@ from okrkit.text._patterns import (
     IDENT,
     METRIC_END,
     TRIM_END,
+    deadlines_in,
+    ident_pattern,
     may_have_deadline,
     may_have_ident,
     metric_end,
@@ -1084,6 +1088,12 @@ def _key_result_and_objective_texts() -> list[str]:
 class TestPreScreens:
     """Each pre-screen says "no" only when its regular expression cannot match."""
 
+    def test_words_of(self) -> None:
+        """The words of a text are its runs of \\w, lower-cased; a non-ASCII letter is kept."""
+        expected = {"cut", "p95", "ttfb", "by", "5", "re", "do", "x_y"}
+        assert words_of("Cut p95 (TTFB) by 5%, re-do x_y") == expected
+        assert words_of("Naïve café: 2×") == {"naïve", "café", "2×"}
+
     def check(self, text: str) -> None:
         assert may_have_deadline(text) or not DEADLINE.search(text)
         assert may_have_ident(text) or not IDENT.search(text)
@@ -1093,6 +1103,12 @@ class TestPreScreens:
         assert may_name_metric(text) or not (OBJECTIVE_METRIC.search(text) or HALF.search(text))
         low = text.lower()
         assert lower_is_better(low) == bool(LOWER_IS_BETTER.search(low))
+        assert higher_is_better(low) == bool(HIGHER_IS_BETTER.search(low))
+        # Blanked as the expressions would, trying only where they may match.
+        every = DEADLINE.finditer(text)
+        assert [m.span() for m in deadlines_in(text)] == [m.span() for m in every]
+        ident = ident_pattern(text)
+        assert (text if ident is None else ident.sub("", text)) == IDENT.sub("", text)
         # As the three passes were run before the pre-screens: sorted if there is a digit.
         every = [*TOKENS[1].finditer(text), *TOKENS[2].finditer(text)]
         if DIGIT.search(text):
@@ -1131,6 +1147,12 @@ class TestPreScreens:
             "ſix customers",
             "?? ſix",
             "Cut cost by -usd 5, NZ$.5, +$.7 and -.25 in 20 days",
+            "By Q3, by by the end of 2026 at eoq for next quarter",
+            "See #12, `v2`, [docs](x) at https://x.io: Kubernetes 1.25, 16.4.1, 24/7, 4/5",
+            "Run Python 3.11 for Fortune 500 and Inc 5000 since 2024",
+            "Cut CAC, AHT and DSO; raise NPS, ARR, MRR, CSAT and ESAT",
+            "Cafébythe way, ǅto Ünder withinx within (n) for é at",
+            "users of the  ,  of . ",
         ],
     )
     def test_examples(self, text: str) -> None:

@@ -472,9 +472,34 @@ LOWER_IS_BETTER = re.compile(
 )
 
 
+def _by_first_letter(pattern: str) -> re.Pattern[str]:
+    """A pattern that matches somewhere in a text just when *pattern*, an alternation of
+    words (each a letter, or \\b and a letter, then anything but a top-level "|"), does:
+    its words grouped by their first letter, so that the search tries only the words that
+    start with the letter it is at (a "\\b" before it becomes a look-behind after it)."""
+    groups: dict[str, list[str]] = {}
+    depth = 0
+    word = ""
+    for char in f"{pattern}|":
+        depth += (char == "(") - (char == ")")
+        if char != "|" or depth:
+            word += char
+            continue
+        if word.startswith("\\b"):
+            first, rest = word[2], rf"(?<!\w{word[2]}){word[3:]}"
+        else:
+            first, rest = word[0], word[1:]
+        groups.setdefault(first, []).append(rest)
+        word = ""
+    return re.compile("|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()))
+
+
+_LOWER_IS_BETTER = _by_first_letter(LOWER_IS_BETTER.pattern)
+
+
 def lower_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names a metric where lower is better."""
-    return LOWER_IS_BETTER.search(low) is not None
+    return _LOWER_IS_BETTER.search(low) is not None
 
 
 # Metrics where higher is better: "99.95% availability", "NPS of 60", "Keep accuracy at 99%".
@@ -487,9 +512,12 @@ HIGHER_IS_BETTER = re.compile(
 )
 
 
+_HIGHER_IS_BETTER = _by_first_letter(HIGHER_IS_BETTER.pattern)
+
+
 def higher_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names a metric where higher is better."""
-    return HIGHER_IS_BETTER.search(low) is not None
+    return _HIGHER_IS_BETTER.search(low) is not None
 
 
 Polarity: TypeAlias = Literal["higher", "lower"]

@@ -13,16 +13,27 @@ pre-screen may say "maybe" wrongly, never "no": the answer is the expression's, 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 # Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
 # runs of word characters, the units \b delimits) are then its translate(...).split().
 _NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+# The same as a table of bytes, which translates an ASCII text many times faster.
+_NON_WORD_BYTES = bytes(ord(chr(c).translate(_NON_WORD)) for c in range(256))
+
+
+def _spaced(s: str) -> str:
+    """*s* with every ASCII character \\w does not match as a space."""
+    if s.isascii():
+        return s.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii")
+    return s.translate(_NON_WORD)
 
 
 def words_of(s: str) -> frozenset[str]:
     """The lower-cased maximal runs of word characters of ASCII text *s*."""
-    return frozenset(s.lower().translate(_NON_WORD).split())
+    return frozenset(_spaced(s.lower()).split())
 
 
 DIGIT = re.compile(r"\d")
@@ -62,26 +73,28 @@ DEADLINE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
-IDENT = re.compile(
-    r"""
-    (?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*
-    | \b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|rfc|
-          tls|top|rank|series|issue|pr|cve)
-        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*
-    | \#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*
-    | https?://\S+ | \]\([^)\s]*\) | `[^`]*`
-    | \b\d+\.\d+\.\d+\b
-    | (?<=[a-z]\x20)(?-i:[A-Z][a-z]+)\s+\d+\.\d+\b
-        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
-    | \b\d+/7\b
-    | (?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b
-    | \b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
-        \s+\d+(?:\.\d+)*\b
-    | \b(?:fortune|global|inc\.?|s&p)\s+\d+\b
-    | (?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+# One alternative a line, so that an ASCII text is matched only against those its words and
+# marks allow (`ident_pattern`).
+_IDENT_PARTS = (
+    r"(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*",
+    r"""\b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|
+        rfc|tls|top|rank|series|issue|pr|cve)
+        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*""",
+    r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
+    r"https?://\S+",
+    r"\]\([^)\s]*\)",
+    r"`[^`]*`",
+    r"\b\d+\.\d+\.\d+\b",
+    r"""(?<=[a-z]\x20)(?-i:[A-Z][a-z]+)\s+\d+\.\d+\b
+        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)""",
+    r"\b\d+/7\b",
+    r"(?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b",
+    r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
+        \s+\d+(?:\.\d+)*\b""",
+    r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
+    r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)",
 )
+IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
 _DEADLINE_WORDS = frozenset(
     [
@@ -105,10 +118,15 @@ _DEADLINE_WORDS = frozenset(
         "eoy",
     ]
 )
-# A name that carries digits (IDENT) other than a letter next to a digit ("v2", "p95"), a
-# fraction ("24/7", "4.5/5", "4 out of 5": a "/" or an "out", maybe glued to the digit) or
-# "S&P 500" starts with one of these words, or is a year from 2010 to 2049.
-_IDENT_WORDS = frozenset(
+_LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
+
+
+def may_have_deadline(text: str) -> bool:
+    """False only if DEADLINE cannot match *text*."""
+    return not text.isascii() or not _DEADLINE_WORDS.isdisjoint(words_of(text))
+
+
+_IDENT_NAMES = frozenset(
     [
         "iso",
         "soc",
@@ -125,6 +143,18 @@ _IDENT_WORDS = frozenset(
         "step",
         "wcag",
         "pci",
+        "rfc",
+        "tls",
+        "top",
+        "rank",
+        "series",
+        "issue",
+        "pr",
+        "cve",
+    ]
+)
+_IDENT_SOFTWARE = frozenset(
+    [
         "python",
         "java",
         "node",
@@ -138,61 +168,107 @@ _IDENT_WORDS = frozenset(
         "django",
         "react",
         "php",
-        "fortune",
-        "global",
-        "inc",
-        "rfc",
-        "tls",
-        "top",
-        "rank",
-        "series",
-        "issue",
-        "pr",
-        "cve",
     ]
-) | frozenset(str(year) for year in range(2010, 2050))
-_LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
+)
+_IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
+_IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
 
 
-def may_have_deadline(text: str) -> bool:
-    """False only if DEADLINE cannot match *text*."""
-    return not text.isascii() or not _DEADLINE_WORDS.isdisjoint(words_of(text))
+def _ident_parts(w: str) -> int:
+    """Which of IDENT's alternatives (`_IDENT_PARTS`) may match ASCII text *w*: bit *i* is
+    clear only if the *i*-th cannot."""
+    low = w.lower()
+    words = frozenset(_spaced(low).split())
+    dot = "." in w
+    return (
+        (_LETTER_DIGIT.search(w) is not None)
+        | (not _IDENT_NAMES.isdisjoint(words)) << 1
+        | ("#" in w) << 2
+        | ("http" in low) << 3
+        | ("](" in w) << 4
+        | ("`" in w) << 5
+        | (w.count(".") > 1) << 6  # a version, "16.4.1"
+        | (dot and not w[1:].islower()) << 7  # "Kubernetes 1.25": a capital after the first
+        | ("/7" in w) << 8
+        | ("/" in w or "out" in low) << 9
+        | (not _IDENT_SOFTWARE.isdisjoint(words)) << 10
+        | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
+        | (not _IDENT_YEARS.isdisjoint(words)) << 12
+    )
 
 
 def may_have_ident(w: str) -> bool:
     """False only if IDENT cannot match *w*."""
-    return (
-        not w.isascii()
-        or "/" in w
-        or "&" in w
-        or "#" in w
-        or "`" in w
-        or "](" in w
-        or w.count(".") > 1  # a version, "16.4.1"
-        or ("." in w and not w[1:].islower())  # "Kubernetes 1.25": a capital after the first
-        or "out" in w.lower()
-        or _LETTER_DIGIT.search(w) is not None
-        or not _IDENT_WORDS.isdisjoint(words_of(w))
-    )
+    return not w.isascii() or _ident_parts(w) != 0
 
 
-def _mask(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
-    """*text* with *pattern*'s matches blanked out (offsets kept), and the matches."""
-    found: list[re.Match[str]] = []
+@functools.lru_cache(maxsize=256)
+def _ident_subset(parts: int) -> re.Pattern[str]:
+    """IDENT with only the alternatives whose bits are set in *parts*."""
+    chosen = [part for i, part in enumerate(_IDENT_PARTS) if parts >> i & 1]
+    return re.compile("|".join(chosen), re.IGNORECASE | re.VERBOSE)
 
-    def blank(m: re.Match[str]) -> str:
-        found.append(m)
-        return " " * (m.end() - m.start())
 
-    return pattern.sub(blank, text), found
+def ident_pattern(w: str) -> re.Pattern[str] | None:
+    """A pattern that blanks exactly what IDENT does in *w*: IDENT without the alternatives
+    that cannot match *w* (an alternative that matches nowhere changes no match), or None
+    if none can."""
+    if not w.isascii():
+        return IDENT
+    parts = _ident_parts(w)
+    return _ident_subset(parts) if parts else None
+
+
+def deadlines_in(text: str) -> list[re.Match[str]]:
+    """DEADLINE's matches in *text*, as `re.Pattern.finditer` finds them.
+
+    In ASCII text each starts a whole word of `_DEADLINE_WORDS`, so DEADLINE is tried only
+    there, left to right, each after the last match's end: the positions finditer would
+    stop at.
+    """
+    if not text.isascii():
+        return list(DEADLINE.finditer(text))
+    spaced = _spaced(text.lower())
+    present = _DEADLINE_WORDS.intersection(spaced.split())
+    if not present:
+        return []
+    # The text's words, each between spaces: " by " at i in it is "by" at i in the text.
+    spaced = f" {spaced} "
+    starts = []
+    for word in present:
+        needle = f" {word} "
+        at = spaced.find(needle)
+        while at >= 0:
+            starts.append(at)
+            at = spaced.find(needle, at + len(word) + 1)
+    starts.sort()
+    found = []
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = DEADLINE.match(text, at)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 def masked(text: str) -> tuple[str, list[re.Match[str]]]:
     """*text* with its deadlines and digit-bearing names blanked, and the deadlines."""
-    w, deadlines = _mask(text, DEADLINE) if may_have_deadline(text) else (text, [])
-    if DIGIT.search(w) and may_have_ident(w):
-        w, _ = _mask(w, IDENT)
+    deadlines = deadlines_in(text)
+    w = text
+    for m in deadlines:
+        start, end = m.span()
+        w = f"{w[:start]}{' ' * (end - start)}{w[end:]}"
+    if DIGIT.search(w):
+        ident = ident_pattern(w)
+        if ident is not None:
+            w = ident.sub(_blank, w)
     return w, deadlines
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 # --- Where the words of a metric begin and end --------------------------------------------
@@ -202,7 +278,7 @@ METRIC_END = re.compile(
     r"without|so|that|for|across|in|on|with)\b|[,;:.()\[\]!?<>=≤≥~+]",
     re.IGNORECASE,
 )
-# What METRIC_END needs: one of its words or marks (the non-ASCII ones are never screened).
+# METRIC_END's words and its ASCII marks.
 _METRIC_END_WORDS = frozenset(
     [
         "by",
@@ -231,26 +307,49 @@ _METRIC_END_WORDS = frozenset(
     ]
 )
 _METRIC_END_MARKS = frozenset(",;:.()[]!?<>=~+")
+# METRIC_END for lower-cased ASCII text: each word after its first letter, the marks one
+# by one, so that every alternative starts with a character the search can skip to (the
+# \b before a word becomes a look-behind after its first letter).
+_METRIC_END_ASCII = re.compile(
+    "|".join(
+        [
+            *(
+                rf"{first}(?<!\w{first})(?:{'|'.join(w[1:] for w in sorted(words))})\b"
+                for first, words in itertools.groupby(
+                    sorted(_METRIC_END_WORDS), key=lambda word: word[0]
+                )
+            ),
+            *map(re.escape, sorted(_METRIC_END_MARKS)),
+        ]
+    )
+)
+_WORD_CHAR = re.compile(r"\w")
 
 
 def metric_end(w: str, pos: int, endpos: int) -> int | None:
     """Where METRIC_END first matches in w[pos:endpos] (searched as `re.Pattern.search` does)."""
     piece = w[pos:endpos]
-    if (
-        piece.isascii()
-        and _METRIC_END_MARKS.isdisjoint(piece)
-        and _METRIC_END_WORDS.isdisjoint(words_of(piece))
-    ):
-        # A match of a word between pos and endpos is a whole word of the piece: \b looks at
-        # the character before pos, and endpos ends the string.
-        return None
-    stop = METRIC_END.search(w, pos, endpos)
-    return stop.start() if stop else None
+    if not piece.isascii():
+        stop = METRIC_END.search(w, pos, endpos)
+        return stop.start() if stop else None
+    # The piece lower-cased, after one character that is a word character just when the one
+    # before pos is (\b looks at it; endpos ends the string).
+    lead = "a" if pos and _WORD_CHAR.match(w, pos - 1) else " "
+    found = _METRIC_END_ASCII.search(f"{lead}{piece.lower()}", 1)
+    return None if found is None else pos + found.start() - 1
 
 
 TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
 TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
 _TRAIL = frozenset(("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are"))
+# TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds
+# first (its leftmost start) is the longest one at the end, and the reversed pattern's
+# greedy match is that one (words and the spaces before them come in one way only), found
+# without trying every position of the piece. (No word is the start of another read backwards,
+# so their order does not matter.)
+_TRIM_END_REVERSED = re.compile(
+    rf"[\W]*(?:(?:{'|'.join(word[::-1] for word in sorted(_TRAIL))})\s+)*", re.IGNORECASE
+)
 
 
 def trim_end(piece: str) -> int:
@@ -259,6 +358,6 @@ def trim_end(piece: str) -> int:
         # Ending in a letter or digit, the filler can only be little words, ending with the
         # last one: none here, so there is none.
         return len(piece)
-    trail = TRIM_END.search(piece)
+    trail = _TRIM_END_REVERSED.match(piece[::-1])
     assert trail is not None
-    return trail.start()
+    return len(piece) - trail.end()
