@@ -25,7 +25,7 @@ from okrkit.errors import FormatError, Problem, safe_repr
 from okrkit.formats import _markdown
 from okrkit.formats._csv import SIBLINGS
 from okrkit.formats._document import Options
-from okrkit.model import CheckIn, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.model import CheckIn, Claims, KeyResult, Kpi, Objective, PastScore, Plan
 
 __all__ = ["losses", "shared_ids"]
 
@@ -64,7 +64,7 @@ def shared_ids(plan: Plan) -> list[Problem]:
     ids += [kpi.id for kpi in plan.kpis]
     if len(set(ids)) == len(ids):  # the common case, without a path made
         return []
-    first: dict[str, str] = {}
+    claims: Claims[str] = Claims()  # okrkit's one rule for an id used twice
     problems = []
     places = [(f"objectives[{i}]", o.id) for i, o in enumerate(plan.objectives)]
     places += [
@@ -74,14 +74,13 @@ def shared_ids(plan: Plan) -> list[Problem]:
     ]
     places += [(f"kpis[{k}]", kpi.id) for k, kpi in enumerate(plan.kpis)]
     for path, id in places:
-        if id in first:
+        first = claims.claim(id, path)
+        if first is not None:
             message = (
-                f"duplicate id {safe_repr(id)}, also at {first[id]}: no format reads back a"
+                f"duplicate id {safe_repr(id)}, also at {first}: no format reads back a"
                 " file where two hold one id; give each its own"
             )
             problems.append(Problem(path=f"{path}.id", message=message, value=id))
-        else:
-            first[id] = path
     return problems
 
 

@@ -232,6 +232,10 @@ _SIZES: dict[str, tuple[str, Decimal]] = {
 }
 
 
+DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time") | {"months"}
+"""The units of time, as `canonical_unit` names them (months too, which vary in length)."""
+
+
 def in_unit(value: float, unit: str | None, target: str | None) -> float:
     """*value*, written in *unit*, in the *target* unit when both measure time or data."""
     have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")

@@ -40,6 +40,7 @@ from okrkit.text._lexicon import (
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import (
+    DURATIONS,
     FREQUENCY,
     Token,
     has_number_word,
@@ -393,7 +394,6 @@ def _direction(
 
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
-_DURATIONS = frozenset(("ms", "s", "min", "h", "days", "weeks", "months"))
 
 
 def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
@@ -405,7 +405,7 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
         and value.unit == "%"
         and _SHARE_OF.match(w, value.end) is not None
         and any(
-            t.unit in _DURATIONS and _WITHIN.search(w, 0, t.start) is not None
+            t.unit in DURATIONS and _WITHIN.search(w, 0, t.start) is not None
             for t in tokens
             if t is not value
         )
