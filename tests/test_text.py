@@ -680,6 +680,13 @@ class TestQuantities:
             ("No more than 3 outages", 3.0, "outages"),
             ("Eliminate all P0 bugs", 0.0, "bugs"),
             ("Eliminate", 0.0, None),
+            ("Reach €1,2M ARR", 1_200_000.0, "€"),  # a decimal comma, as Europe writes it
+            ("Reach 1,5 million users", 1_500_000.0, "users"),
+            ("Cut churn to 2,5%", 2.5, "%"),
+            ("Price the plan at €4,50", 4.5, "€"),
+            ("Ship 1,2 and 3", 1.0, None),  # a list: no currency, scale or % says decimal
+            ("Serve 1e6 requests a day", 1_000_000.0, "requests"),
+            ("Grow revenue to 1e308", 1e308, None),
         ],
     )
     def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:
@@ -807,6 +814,70 @@ class TestParseObjective:
         assert isinstance(parsed, ParsedObjective)
         assert (bool, bool) == (type(parsed.numeric), type(parsed.output))
         assert 0 <= parsed.words <= len(text.split())
+
+
+class TestNumbersWrittenOtherwise:
+    """Numbers written with a decimal comma or an exponent read as what they say, and a change
+    "by" an amount stays a change whatever start the statement gives with it."""
+
+    @given(
+        st.integers(0, 9999),
+        st.from_regex(r"\A[0-9]{1,2}\Z"),
+        st.sampled_from(["€", "$", ""]),
+        st.sampled_from(["M", "k", " million", "%"]),
+    )
+    def test_decimal_comma_reads_as_a_point(
+        self, whole: int, fraction: str, currency: str, scale: str
+    ) -> None:
+        """With a currency before it or a scale or % after it, "1,2" is 1.2."""
+        comma = parse_key_result(f"Reach {currency}{whole},{fraction}{scale} in sales")
+        point = parse_key_result(f"Reach {currency}{whole}.{fraction}{scale} in sales")
+        assert (comma.value, comma.unit) == (point.value, point.unit)
+        assert comma.value is not None
+
+    @given(st.floats(min_value=1e-300, max_value=1e300, allow_nan=False, allow_infinity=False))
+    def test_exponent(self, x: float) -> None:
+        """A number as Python writes it ("1e+16", "1.5e-07") reads as itself."""
+        assert parse_key_result(f"Reach {x!r} page views").value == x
+
+    @given(
+        st.integers(1, 10**9),
+        st.integers(1, 500),
+        st.sampled_from(["Increase revenue", "Grow sign-ups", "Raise the NPS"]),
+    )
+    def test_from_a_start_by_an_amount(self, start: int, amount: int, verb: str) -> None:
+        """ "Increase X from A by B%" moves A by B% of itself: a change, not a target of B."""
+        parsed = parse_key_result(f"{verb} from {start:,} by {amount}%")
+        assert (parsed.form, parsed.value, parsed.start, parsed.relative) == (
+            "change",
+            amount,
+            start,
+            True,
+        )
+        kr = to_key_result(parsed)
+        assert kr.target == pytest.approx(start * (1 + amount / 100))
+
+    @given(
+        st.floats(min_value=0.01, max_value=1e6, allow_nan=False),
+        st.floats(min_value=0.5, max_value=1000, allow_nan=False),
+    )
+    def test_a_relative_cut_never_crosses_zero(self, start: float, amount: float) -> None:
+        """A cut by a share of the start ends at zero at most: a cut of more than the whole
+        has no target, and the reading says why."""
+        text = f"Reduce cloud spend by {amount:.2f}%"
+        parsed = parse_key_result(text)
+        kr = to_key_result(parsed, start=start)
+        if parsed.value is not None and parsed.value > 100:
+            assert kr.target is None
+            assert any("below zero" in a for a in parsed.ambiguities)
+        else:
+            assert kr.target is not None
+            assert 0 <= kr.target < start
+
+    def test_a_cut_of_more_than_the_whole(self) -> None:
+        """The worked example: 150 % off 5 is no target, where it was -2.5."""
+        kr = to_key_result("Reduce churn by 150%", start=5)
+        assert (kr.start, kr.target) == (5, None)
 
 
 class TestToKeyResult:

@@ -22,7 +22,8 @@ def _decimal(x: Number) -> Decimal:
 
 def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
     """The target a change reaches from *start*, in decimal so 5.0 less 8% is exactly 4.6;
-    None where the change reaches nothing on its direction's side ("0x", "by -5%")."""
+    None where the change reaches nothing on its direction's side ("0x", "by -5%") or cuts
+    more than the whole ("Reduce churn by 150%" would end below zero)."""
     assert parsed.value is not None
     base, amount = _decimal(start), _decimal(parsed.value)
     up = parsed.direction is not Direction.DECREASE
@@ -31,6 +32,8 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
             return None
         result = base * amount if up else base / amount
     elif parsed.relative:
+        if not up and amount > 100:
+            return None
         delta = base * amount / 100
         result = base + delta if up else base - delta
     else:

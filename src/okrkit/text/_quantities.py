@@ -31,7 +31,11 @@ _NUMBER = r"""
     (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
     (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
-        \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
+        (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
+        \d+,\d{1,2}(?=\s?(?:%|[kmb](?![^\W\d_])|bn\b|mm\b|mn\b|million|billion|thousand|lakh|crore|
+            percent|pct))|
+        \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
         cr)\b)?
@@ -335,7 +339,13 @@ def _number(m: re.Match[str]) -> tuple[float | None, str | None]:
         return None, "%" if m["ph"].endswith("%") else None
     mult = _key(m["mult"] or m["multw"] or "")
     # Grouped as the West (1,000,000), India (10,00,000) or with thin spaces (1 000 000) write.
-    digits = m["num"].translate(_GROUPING)
+    digits = m["num"]
+    if "," in digits and len(digits) - digits.index(",") <= 3:
+        # "€1,2M", "1,5 million", "2,5%": one or two digits after the comma, with a currency
+        # before or a scale or % after, make it a decimal comma, as most of Europe writes one
+        # (a grouping has three digits after its last comma; "1,2 and 3" stays a list).
+        digits = digits.replace(",", ".")
+    digits = digits.translate(_GROUPING)
     # A multiple in decimal, so 1.2M is exactly 1200000 before it becomes a float; a plain
     # float is as correctly rounded as float(Decimal(...)).
     amount: Decimal | float = Decimal(digits) * _MULT[mult] if mult else float(digits)

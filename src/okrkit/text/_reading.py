@@ -567,10 +567,15 @@ def _own_work(w: str, value: Token | None) -> bool:
 
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
-    """Whether *value* is an amount of change or a level to reach."""
-    if start is not None or value.qualifier is not None:
+    """Whether *value* is an amount of change or a level to reach: "by" says a change, a
+    start with it too ("Increase revenue from $10k by 20%"); else a start says a level."""
+    if value.qualifier is not None:
         return "target"
-    if value.prep == "by" or value.change is not None:
+    if value.prep == "by":
+        return "change"
+    if start is not None:
+        return "target"
+    if value.change is not None:
         return "change"
     if value.unit == "x" and value.prep not in ("to", "of", "at", "="):
         return "change"
@@ -806,6 +811,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         ambiguities.append(
             f"'by {amount}' on a rate: read as {amount} of its current value; "
             f"it could also mean {amount[:-1]} percentage points"
+        )
+    if relative and unit == "%" and direction is Direction.DECREASE and (value or 0) > 100:
+        ambiguities.append(
+            f"'by {value:g}%' would take it below zero: no target follows from a start; "
+            "it may mean percentage points, or a smaller cut"
         )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
