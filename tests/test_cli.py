@@ -1103,6 +1103,27 @@ class TestBoundedReads:
         expected = f"okrkit: {fifo}: expected a regular file, got a FIFO (named pipe)" + HINT
         assert (2, expected) == call("check", str(fifo))[::2]
 
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_fifo_in_a_folder(self, tmp_path: Path) -> None:
+        """A FIFO found in a folder is unreadable (exit 2) without the standard input hint:
+        the user never named it, so never meant to read from it."""
+        (tmp_path / "okrs.yaml").write_text(CLEAN, encoding="utf-8")
+        os.mkfifo(tmp_path / "pipe.yaml")
+        status, _, err = call("check", str(tmp_path))
+        expected = (
+            f"okrkit: {tmp_path / 'pipe.yaml'}: expected a regular file, got a FIFO (named pipe)\n"
+        )
+        assert (2, expected) == (status, err)
+
+    def test_dangling_link(self, tmp_path: Path) -> None:
+        """A link to nowhere says where it points, found in a folder or named."""
+        (tmp_path / "okrs.yaml").write_text(CLEAN, encoding="utf-8")
+        link = tmp_path / "old.yaml"
+        link.symlink_to("gone/okrs.yaml")
+        expected = f"okrkit: {link}: a symbolic link to 'gone/okrs.yaml', which does not exist\n"
+        assert (2, expected) == call("check", str(tmp_path))[::2]
+        assert (2, expected) == call("check", str(link))[::2]
+
     def test_directory_and_missing(self, tmp_path: Path) -> None:
         """A folder without OKR files and a missing file each get their one line."""
         (tmp_path / "dir.yaml").mkdir()

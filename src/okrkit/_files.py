@@ -55,6 +55,12 @@ def file_error(error: OSError, filename: str) -> FileError:
     """The okrkit error for *error*, met reading or writing *filename*."""
     strerror = error.strerror or str(error)
     if isinstance(error, FileNotFoundError):
+        try:
+            link = os.readlink(filename)
+        except (OSError, ValueError):
+            pass  # no link: the file itself is missing
+        else:
+            strerror = f"a symbolic link to {link!r}, which does not exist"
         return MissingFileError(filename, strerror, error.errno)
     if isinstance(error, IsADirectoryError):
         return DirectoryError(filename, strerror, error.errno)

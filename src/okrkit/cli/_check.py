@@ -83,6 +83,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     # On a terminal only, whatever NO_COLOR says: a progress line is not colour.
     progress = len(paths) >= _PROGRESS_FROM and isatty(streams.stderr)
     cache: dict[Path, RuleConfig] = {}
+    named = set(args.paths)
     for n, path in enumerate(paths, start=1):
         name = input_name(path)
         run.files.append(name)
@@ -90,7 +91,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
             streams.stderr.write(f"\rchecking {n}/{len(paths)} {terminal(name)}\x1b[K")
             streams.stderr.flush()
         try:
-            plan = read_plan(path, streams, args.input_format)
+            plan = read_plan(path, streams, args.input_format, named=path in named)
             config = rule_config(args, path, cache, rules)
             report = run_rules(plan, config, args.at, rules, name=name, streams=streams)
         except InputError as error:

@@ -193,11 +193,15 @@ def suffix_format(path: str) -> FormatName:
     return SUFFIXES[suffix]
 
 
-def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> Plan:
+def read_plan(
+    path: str, streams: Streams, format: FormatName | None = None, *, named: bool = True
+) -> Plan:
     """The plan in the file at *path* (``-``: stdin); `InputError` when it cannot be read.
 
     Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`; a CSV
-    table is read with the files beside it.
+    table is read with the files beside it.  A pipe or device the user *named* (as
+    ``<(cat okrs.yaml)`` names one) is refused with a hint to give ``-``; one found in a
+    folder, which the user never meant to read from, without it.
     """
     from okrkit import formats
     from okrkit._files import read_bytes, read_stream
@@ -217,7 +221,7 @@ def read_plan(path: str, streams: Streams, format: FormatName | None = None) -> 
         return formats.loads(data, _format_of(path, format, data), file=name)
     except FileError as error:
         found = problems(error, file=name)
-        if error.errno is None:  # a FIFO or a device, as /dev/stdin is
+        if named and error.errno is None:  # a FIFO or a device, as /dev/stdin is
             found = [f"{p} (to read standard input, give '-')" for p in found]
         raise InputError(name, found) from None
     except (OKRError, OSError, UnicodeDecodeError) as error:
