@@ -438,7 +438,8 @@ class TestFolders:
         (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
         status, _, err = call("check", str(tmp_path))
         assert 2 == status
-        assert f"okrkit: {tmp_path / 'gone.yaml'}: No such file or directory" in err
+        gone, nowhere = tmp_path / "gone.yaml", tmp_path / "nowhere.yaml"
+        assert f"okrkit: {gone}: a symbolic link to {str(nowhere)!r}, which does not exist" in err
         assert f"okrkit: {tmp_path / 'pipe.yaml'}: expected a regular file, got a FIFO" in err
 
     def test_a_folder_that_cannot_be_listed_holds_nothing(

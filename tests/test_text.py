@@ -687,6 +687,8 @@ class TestQuantities:
             ("Ship 1,2 and 3", 1.0, None),  # a list: no currency, scale or % says decimal
             ("Serve 1e6 requests a day", 1_000_000.0, "requests"),
             ("Grow revenue to 1e308", 1e308, None),
+            ("Lead time 18d", 18.0, "days"),  # a "d" on its number
+            ("Renew 2 contracts in 6w", 2.0, "contracts"),  # "6w": six weeks, a condition
         ],
     )
     def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:
@@ -917,6 +919,17 @@ class TestToKeyResult:
         """A band becomes a (low, high) WITHIN target."""
         kr = to_key_result("Keep p95 latency between 95 and 105 ms")
         assert (Direction.WITHIN, (95.0, 105.0), "ms") == (kr.direction, kr.target, kr.unit)
+
+    @given(
+        st.integers(1, 999),
+        st.sampled_from(["%", " ms", " days", ""]),
+        st.sampled_from(["Keep spend within ±{}{} of budget", "Forecast error ±{}{}"]),
+    )
+    def test_plus_or_minus_is_a_band(self, amount: int, unit: str, template: str) -> None:
+        """ "±N" is the band from -N to N, both ends in one figure."""
+        kr = to_key_result(template.format(amount, unit))
+        assert (kr.direction, kr.target) == (Direction.WITHIN, (-amount, amount))
+        assert kr.unit == (unit.strip() or None)
 
     def test_target(self) -> None:
         """A level becomes the target, with its unit."""

@@ -28,7 +28,7 @@ from okrkit.text._verbs import noun_weight, verb_lemma
 # --- Figures, number words and placeholders -----------------------------------------------
 
 _NUMBER = r"""
-    (?P<sign>(?<![\w.,])[-−+](?=[$€£¥]?\d))?
+    (?P<sign>(?<![\w.,])[-−+±](?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
     (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
@@ -65,7 +65,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d){_NUMBER}|{_NEVER['number']}",
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d){_NUMBER}|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
     ),
     re.compile(rf"{_WORD_NUMBER}|{_NEVER['word']}(?P<ph>(?!))", re.IGNORECASE | re.VERBOSE),
@@ -177,7 +177,8 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "h": ("hr", "hrs", "hour", "hours"),
     "days": ("d", "day"),
     "weeks": ("wk", "wks", "week"),
-    "months": ("month",),
+    "months": ("month", "mo", "mos"),
+    "years": ("year", "yr", "yrs"),
     "kWh": (),
     "MWh": (),
     "GWh": (),
@@ -197,10 +198,12 @@ _UNITS = {
     for spelling in (unit.lower(), *others)
 }
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
-# % (which the number pattern reads) and a bare "d".
+# % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
+# case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
 _UNIT_AFTER = re.compile(
     r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
-    weeks?|months?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?)\b""",
+    weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?|
+    (?-i:(?<=\d)[dwy]))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -236,8 +239,12 @@ _SIZES: dict[str, tuple[str, Decimal]] = {
 }
 
 
-DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time") | {"months"}
-"""The units of time, as `canonical_unit` names them (months too, which vary in length)."""
+DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time") | {
+    "months",
+    "years",
+}
+"""The units of time, as `canonical_unit` names them (months and years too, which vary in
+length)."""
 
 
 def in_unit(value: float, unit: str | None, target: str | None) -> float:
@@ -427,8 +434,8 @@ def tokens_of(w: str) -> list[Token]:
     # What _BUSINESS needs ("business", "working", "calendar", "work", in any case).
     business_days = "usiness" in w or "orking" in w or "alendar" in w or "ork " in w
     for m in token_matches(w):
-        value, unit = _number(m)
         end = m.end()
+        value, unit = _number(m)
         change: Change | None = None
         if unit == "times" and _AS_MANY.match(w, end):
             unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
@@ -465,24 +472,27 @@ def tokens_of(w: str) -> list[Token]:
             else:
                 change = "up" if after["up"] else "down" if after["down"] else change
         pct = (m["pct"] or "").lower()
-        tokens.append(
-            Token(
-                start=m.start(),
-                end=end,
-                value=value,
-                unit=unit,
-                placeholder=bool(m["ph"]),
-                points=unit == "%" and ("point" in pct or pct.strip().startswith("p")),
-                sign=(m["sign"] or "").replace("−", "-"),
-                prep=prep,
-                qualifier=qualifier,
-                change=change,
-                band=band,
-                link=link,
-                noun=noun,
-                paren=parens and w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
-            )
+        token = Token(
+            start=m.start(),
+            end=end,
+            value=value,
+            unit=unit,
+            placeholder=bool(m["ph"]),
+            points=unit == "%" and ("point" in pct or pct.strip().startswith("p")),
+            sign=(m["sign"] or "").replace("−", "-"),
+            prep=prep,
+            qualifier=qualifier,
+            change=change,
+            band=band,
+            link=link,
+            noun=noun,
+            paren=parens and w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
         )
+        if token.sign == "±" and value is not None:
+            # "within ±10% of the average": a band from -10 to 10, both ends in one figure.
+            tokens.append(token._replace(value=-value, sign="-", band=True, link=None))
+            token = token._replace(sign="+")
+        tokens.append(token)
     return tokens
 
 
