@@ -1493,3 +1493,64 @@ class TestPublicNames:
 
         cls = getattr(text, name)
         assert set(cls.__annotations__) == set(typing.get_type_hints(cls))
+
+
+class TestWhoseWorkByClass:
+    """The reader takes what a verb the lists do not name is from its WordNet class, and
+    a participle after a count says the team's work only of things, not of people."""
+
+    @given(
+        st.sampled_from(["users", "customers", "members", "teams", "communities"]),
+        st.integers(min_value=2, max_value=5000),
+        st.sampled_from(["joined", "registered", "enrolled", "activated", "merged"]),
+    )
+    def test_people_doing_things_are_no_output(self, noun: str, n: int, participle: str) -> None:
+        """A count of people or groups with a participle the lists do not name is others'
+        doing: a floor, never the team's output."""
+        parsed = parse_key_result(f"{n} {noun} {participle} this quarter")
+        assert not parsed.output
+        assert parsed.direction is Direction.AT_LEAST
+
+    @given(
+        st.sampled_from(["ingest", "consume", "watch", "delight", "enjoy"]),
+        st.integers(min_value=1, max_value=100),
+    )
+    def test_what_is_undergone_is_no_work(self, verb: str, n: int) -> None:
+        """A verb of consumption, perception or emotion leading a share is no activity."""
+        assert not parse_key_result(f"We {verb} {n}% of incoming requests").output
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "7 how-to articles authored by the docs team",
+            "12 pull requests merged into the main repo",
+            "2 webinars a quarter hosted for partners",
+            "4 tutorials (video and text) authored",
+            "Refine the pricing page",
+            "Sketch 3 landing page concepts",
+        ],
+    )
+    def test_work_by_class(self, text: str) -> None:
+        """Participles and imperatives of making or changing a thing are work."""
+        parsed = parse_key_result(text)
+        assert parsed.output
+        assert parsed.direction in (Direction.INCREASE, Direction.MILESTONE)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1 partner publication endorsed our launch",
+            "40 developers joined the beta",
+            "Observe 95% of nightly builds passing",
+        ],
+    )
+    def test_not_work(self, text: str) -> None:
+        """An active verb with an object, people's own acts, and what a system undergoes
+        or what is perceived are no output."""
+        assert not parse_key_result(text).output
+
+    def test_stative_verb_with_a_number_holds(self) -> None:
+        """A stative verb the lists do not name states a level to hold."""
+        parsed = parse_key_result("Total 40 paying customers")
+        assert parsed.direction is Direction.AT_LEAST
+        assert not parsed.output
