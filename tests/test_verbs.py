@@ -18,10 +18,8 @@ from okrkit.text._verbs import (
     Counts,
     Lexicon,
     lexicon,
-    noun_class,
     noun_weight,
     parse,
-    verb_class,
     verb_lemma,
 )
 
@@ -230,19 +228,9 @@ class TestNounWeight:
 
 class TestLexicon:
     def test_parse(self) -> None:
-        """The file's five sections, comments and blank lines skipped."""
-        text = (
-            "# header\n[verbs]\nhold\t2\t3\t4\t5\t40\n\n[irregular]\nheld\thold\n"
-            "[not-verbs]\nupx\n[people]\nholder\n[groups]\nteam\n"
-        )
-        expected = Lexicon(
-            {"hold": Counts(2, 3, 4, 5)},
-            {"held": "hold"},
-            frozenset({"upx"}),
-            {"hold": 40},
-            frozenset({"holder"}),
-            frozenset({"team"}),
-        )
+        """The file's three sections, comments and blank lines skipped."""
+        text = "# header\n[verbs]\nhold\t2\t3\t4\t5\n\n[irregular]\nheld\thold\n[not-verbs]\nupx\n"
+        expected = Lexicon({"hold": Counts(2, 3, 4, 5)}, {"held": "hold"}, frozenset({"upx"}))
         assert expected == parse(text)
 
     def test_read_lazily_once(self) -> None:
@@ -278,27 +266,17 @@ def _tool() -> types.ModuleType:
 
 class TestBuild:
     def test_builds_from_a_wordnet_directory(self, tmp_path: Path) -> None:
-        """tools/build_verbs.py writes the five sections from WordNet's files, the same twice:
-        a verb's class is that of most of its tagged uses ("hold": 40, possession, over 42),
-        else its first sense's ("sell"); the nouns kept are those of people and groups."""
+        """tools/build_verbs.py writes the three sections from WordNet's files, the same twice."""
         files = {
-            "index.verb": "  1 licence\nhold v 2 1 @ 2 1 00000002 00000001\n"
-            "sell v 1 1 @ 1 1 00000003\nset_up v 1 0 1 0 00000001\n",
-            "index.noun": "hold n 1 1 @ 1 0 00000001\nresource n 1 0 1 0 00000001\n"
-            "upsell n 1 0 1 0 00000001\nseller n 1 0 1 0 00000002\n"
-            "team n 1 0 1 0 00000003\n",
-            "data.verb": "  1 licence\n00000001 40 v 01 hold 0 000 | have\n"
-            "00000002 42 v 01 hold 0 000 | be\n00000003 40 v 01 sell 0 000 | trade\n",
-            "data.noun": "00000001 04 n 01 hold 0 000 | a grasp\n"
-            "00000002 18 n 01 seller 0 000 | one who sells\n"
-            "00000003 14 n 01 team 0 000 | a side\n",
+            "index.verb": "  1 licence\nhold v 2 1 @ 2 1 0\nsell v 1 1 @ 1 1 0\n"
+            "set_up v 1 0 1 0 0\n",
+            "index.noun": "hold n 1 1 @ 1 0 0\nresource n 1 0 1 0 0\nupsell n 1 0 1 0 0\n",
             "index.adj": "upcoming a 1 0 1 0 0\n",
             "index.adv": "",
             "verb.exc": "held hold\nsold sell\nsells sell\nset_up set_up\n",
-            "noun.exc": "sellers_ seller\n",
+            "noun.exc": "",
             "adj.exc": "",
-            "cntlist.rev": "hold%2:40:00:: 1 7\nhold%2:42:00:: 2 2\nhold%1:04:00:: 1 3\n"
-            "hold%3:00:00:: 1 1\n",
+            "cntlist.rev": "hold%2:40:00:: 1 7\nhold%1:04:00:: 1 3\nhold%3:00:00:: 1 1\n",
         }
         for name, text in files.items():
             (tmp_path / name).write_text(text, encoding="utf-8")
@@ -308,63 +286,10 @@ class TestBuild:
         text = (tmp_path / "a.tsv").read_text(encoding="utf-8")
         assert text == (tmp_path / "b.tsv").read_text(encoding="utf-8")
         lex = parse(text)
-        assert {"hold": Counts(2, 9, 1, 3), "sell": Counts(1, 0, 0, 0)} == lex.counts
-        assert {"hold": 40, "sell": 40} == lex.classes
-        assert (frozenset({"seller"}), frozenset({"team"})) == (lex.people, lex.groups)
+        assert {"hold": Counts(2, 7, 1, 3), "sell": Counts(1, 0, 0, 0)} == lex.counts
         assert {"held": "hold", "sold": "sell"} == lex.irregular
         assert frozenset({"upsell"}) == lex.not_verbs
 
     def test_usage(self) -> None:
         """Without a directory, the tool says how to run it."""
         assert 2 == _tool().main([])
-
-
-CLASSES = {
-    "body",
-    "change",
-    "cognition",
-    "communication",
-    "competition",
-    "consumption",
-    "contact",
-    "creation",
-    "emotion",
-    "motion",
-    "perception",
-    "possession",
-    "social",
-    "stative",
-    "weather",
-}
-
-
-class TestClasses:
-    @given(lemmas)
-    def test_every_lemma_has_a_verb_class(self, lemma: str) -> None:
-        """Each verb lemma WordNet has is in one of its fifteen verb classes."""
-        assert verb_class(lemma) in CLASSES
-
-    @given(lemmas, st.sampled_from(["re", "up", "co-", "soft-"]))
-    def test_a_prefixed_verb_has_its_verbs_class(self, lemma: str, prefix: str) -> None:
-        """A verb after a prefix or a word and a hyphen is of the class of the verb."""
-        word = prefix + lemma
-        if "-" not in lemma and verb_lemma(word) == word and word not in lexicon().classes:
-            assert verb_class(lemma) == verb_class(word)
-
-    @given(st.sampled_from(sorted(lexicon().people | lexicon().groups)))
-    def test_a_plural_names_what_its_singular_names(self, noun: str) -> None:
-        """The regular plural of a noun of people or groups names people or groups too."""
-        plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun
-        plural = plural if plural != noun else noun + ("es" if noun.endswith(("s", "x")) else "s")
-        assert noun_class(plural) is not None
-
-    def test_examples(self) -> None:
-        """Worked examples: verbs the team does, undergoes or states; nouns of people."""
-        assert ["creation", "change", "consumption", "stative", "cognition"] == [
-            verb_class(w) for w in ("author", "remove", "consume", "exist", "analyze")
-        ]
-        assert verb_class("re-author") == "creation"
-        assert verb_class("xyzzy") is None
-        assert ["person", "person", "group", None, None] == [
-            noun_class(w) for w in ("Engineers", "subscribers", "committees", "slides", "zzz")
-        ]

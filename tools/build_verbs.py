@@ -5,28 +5,21 @@ Usage, from the repository's root::
     PYTHONPATH=src python tools/build_verbs.py DICT_DIR [OUT]
 
 DICT_DIR is a WordNet 3.0 database directory, holding ``index.verb``, ``index.noun``,
-``index.adj``, ``index.adv``, ``data.verb``, ``data.noun``, ``verb.exc``, ``noun.exc``,
-``adj.exc`` and ``cntlist.rev``:
+``index.adj``, ``index.adv``, ``verb.exc``, ``noun.exc``, ``adj.exc`` and ``cntlist.rev``:
 Debian's ``wordnet-base`` package installs one as ``/usr/share/wordnet`` (or unpack its
 ``.deb`` with ``dpkg-deb -x``), and Princeton's ``WNdb-3.0.tar.gz`` holds one as ``dict/``.
 OUT defaults to ``src/okrkit/text/verbs.tsv``.  The same input gives the same bytes.
 
-The file has five sections, each a line per word, sorted, its fields separated by tabs:
+The file has three sections, each a line per word, sorted, its fields separated by tabs:
 
 - ``[verbs]``: every verb lemma of one word (hyphens allowed, no ``_``) in lower case, with
   its number of senses as a verb, the times the Semantic Concordance tags it as one
-  (``cntlist.rev``), the same two numbers as a noun, and its verb class: the number of the
-  lexicographer file (lexnames(5WN): 36 verb.creation, 30 verb.change...) that holds most
-  of its tagged uses as a verb, or its first (most frequent) sense if none is tagged;
+  (``cntlist.rev``), and the same two numbers as a noun;
 - ``[irregular]``: each irregular form of ``verb.exc`` and its lemma, but those that the
   rules of ``okrkit.text._verbs`` find ("stopped");
 - ``[not-verbs]``: the nouns, adjectives and adverbs (and their irregular plurals) that the
   prefix and hyphen rules of ``okrkit.text._verbs`` would take for a verb: "resource" for
-  re-source, "upcoming", "follow-up";
-- ``[people]`` and ``[groups]``: the nouns of one word whose class, chosen the same way, is
-  noun.person ("customer", "engineer") or noun.group ("team", "community"), with the
-  irregular plurals of ``noun.exc`` ("children"): the only noun classes okrkit reads, so the
-  only ones kept.
+  re-source, "upcoming", "follow-up".
 """
 
 from __future__ import annotations
@@ -47,8 +40,6 @@ HEADER = """\
 """
 # cntlist.rev's sense keys name the part of speech by number (wndb(5WN), senseidx(5WN)).
 _VERB, _NOUN = "2", "1"
-# The lexicographer files of the noun classes kept (lexnames(5WN)).
-_PERSON, _GROUP = 18, 14
 
 
 def senses(path: Path) -> dict[str, int]:
@@ -74,51 +65,6 @@ def tags(path: Path) -> dict[str, Counter[str]]:
     return found
 
 
-def first_classes(index: Path, data: Path) -> dict[str, int]:
-    """Each lemma of one word in an ``index.*`` file, and the lexicographer file of its
-    first sense (the most frequent: senses are listed by their tagged uses), from the
-    ``data.*`` file of the same part of speech."""
-    lexfile: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if not line.startswith(" "):
-            offset, number, _ = line.split(" ", 2)
-            lexfile[offset] = int(number)
-    found: dict[str, int] = {}
-    for line in index.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        if "_" not in fields[0]:
-            # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offsets...
-            first = fields[4 + int(fields[3]) + 2]
-            found[fields[0].lower()] = lexfile[first]
-    return found
-
-
-def class_tags(path: Path) -> dict[str, dict[str, Counter[int]]]:
-    """Per part of speech, each lemma's tagged uses per lexicographer file (``cntlist.rev``'s
-    sense keys name it: ``publish%2:36:00::`` is verb.creation)."""
-    found: dict[str, dict[str, Counter[int]]] = {_VERB: {}, _NOUN: {}}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, count = line.split()
-        lemma, _, rest = key.partition("%")
-        pos, lexfile = rest.split(":")[:2]
-        if pos in found:
-            found[pos].setdefault(lemma.lower(), Counter())[int(lexfile)] += int(count)
-    return found
-
-
-def dominant(first: dict[str, int], tagged: dict[str, Counter[int]]) -> dict[str, int]:
-    """Each lemma's class: the lexicographer file holding most of its tagged uses (the
-    lowest number on a tie, so that the same input gives the same file), else its first
-    sense's."""
-    found = dict(first)
-    for lemma, counts in tagged.items():
-        if lemma in found:
-            found[lemma] = min(counts, key=lambda lexfile: (-counts[lexfile], lexfile))
-    return found
-
-
 def exceptions(path: Path) -> dict[str, str]:
     """Each one-word inflected form of an ``*.exc`` file and its first lemma."""
     found: dict[str, str] = {}
@@ -133,13 +79,6 @@ def build(wordnet: Path) -> str:
     """The text of ``verbs.tsv``, from the WordNet 3.0 database in the directory *wordnet*."""
     verbs, nouns = senses(wordnet / "index.verb"), senses(wordnet / "index.noun")
     tagged = tags(wordnet / "cntlist.rev")
-    by_class = class_tags(wordnet / "cntlist.rev")
-    verb_class = dominant(
-        first_classes(wordnet / "index.verb", wordnet / "data.verb"), by_class[_VERB]
-    )
-    noun_class = dominant(
-        first_classes(wordnet / "index.noun", wordnet / "data.noun"), by_class[_NOUN]
-    )
     counts = {
         lemma: Counts(
             verb_senses=n,
@@ -168,16 +107,11 @@ def build(wordnet: Path) -> str:
     )
     lines = [HEADER, "[verbs]"]
     lines += [
-        f"{w}\t{c.verb_senses}\t{c.verb_tags}\t{c.noun_senses}\t{c.noun_tags}\t{verb_class[w]}"
+        f"{w}\t{c.verb_senses}\t{c.verb_tags}\t{c.noun_senses}\t{c.noun_tags}"
         for w, c in sorted(counts.items())
     ]
     lines += ["", "[irregular]"] + [f"{f}\t{lemma}" for f, lemma in sorted(irregular.items())]
     lines += ["", "[not-verbs]", *not_verbs]
-    plurals = exceptions(wordnet / "noun.exc")
-    for section, lexfile in (("[people]", _PERSON), ("[groups]", _GROUP)):
-        lemmas = {w for w, c in noun_class.items() if c == lexfile and w.replace("-", "").isalpha()}
-        lemmas |= {f for f, lemma in plurals.items() if lemma in lemmas and f not in noun_class}
-        lines += ["", section, *sorted(lemmas)]
     return "\n".join(lines) + "\n"
 
 

@@ -212,9 +212,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
     delivered 10 guides", "Chrome reaches 20 million users", "Our platforms hit the elite
     level".  After "has" any verb's participle; else a verb of change or reaching, or one
     the lists do not name and that is never a noun, after a plural or in its -s form, with
-    its object after it (a number or a determiner): not "Continuous deployment drives X".
-    A verb the lists do not name counts only when its class is the team's work (`_WORK`):
-    not "Chrome sees 20M users"."""
+    its object after it (a number or a determiner): not "Continuous deployment drives X"."""
     prev = subject[0].lower()
     for m in itertools.islice(_WORD.finditer(w, subject.end()), 7):
         if DIGIT.search(w, subject.end(), m.start()):
@@ -223,8 +221,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         if word in STATE_VERBS and word not in _HAVE:
             return None
         found = VERBS.get(word)
-        guessed = None if found else _verb_word(word)
-        lemma = found[1] if found else guessed[0] if guessed and guessed[3] == "out" else None
+        lemma = found[1] if found else _verb_word(word)[0]
         if lemma is not None and word not in _HAVE:
             kind = found[0] if found else "out"
             inflected = word != lemma
@@ -261,11 +258,8 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     """The kind and lemma of *word*, first in *w* (ending at *end*), if it is an imperative
     verb the lists do not name: a verb's base form that is not mostly a noun, or that is
     followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
-    no metric's name.  What it is comes from its WordNet class (`_WORK`): the team's work
-    ("out"); a level held, when a stative verb has a number ("Total 500 members"); or no
-    verb the team does at all ("We ingest 99% of events", "Delight 90% of users"), read as
-    a statement with no verb."""
-    lemma, weight, metric, kind = _verb_word(word)
+    no metric's name.  It is an activity ("out")."""
+    lemma, weight, metric = _verb_word(word)
     if lemma != word or metric:
         return None  # no verb, an inflected form, or a metric's name: "Churn below 3%"
     if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
@@ -273,64 +267,24 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     after = _WORD.match(w, end + 1)
     if after and after[0].lower() in COMPOUND:
         return None  # "Change failure rate", "Test coverage"
-    if kind == "keep":
-        return ("keep", lemma) if DIGIT.search(w, end) else None
-    return None if kind is None else (kind, lemma)
+    return "out", lemma
 
 
 _MOSTLY_NOUN = 0.3
 
 
-# What the team does, by WordNet's verb class, for a verb the lists do not name.  An
-# imperative is the team's own act, and on the development corpus every class of verb the
-# team does is work: making (creation: "Rebuild the handbook"), telling (communication:
-# "Publicize our progress"), dealing with people (social: "Handle deletion"), touching and
-# moving things (contact, motion: "Gather 2 feedback rounds", "Come up with a framework"),
-# giving and getting (possession: "Provide tools"), competing, thinking (cognition:
-# "Identify 20 posts", "Measure the number of searches") and changing a thing (change:
-# "Remove the code path", "Update the playground").  The change verbs that move a metric
-# (increase, reduce, improve...) are in the lists, and a change of a metric by an amount
-# ("by 8%") is no output whatever the verb.  A stative verb states a level, which a number
-# makes one to hold ("Total $5M in bookings"); what the team undergoes or perceives
-# (consumption, perception, emotion, body, weather: "We ingest 99.999% of events", "See
-# 20% more sign-ups", "Delight 90% of users") is no work of the team's: read as no verb.
-_WORK = frozenset(
-    (
-        "creation",
-        "communication",
-        "social",
-        "contact",
-        "motion",
-        "possession",
-        "competition",
-        "cognition",
-        "change",
-    )
-)
-# A past participle after a count says what was done to the things, not by whom: only the
-# classes whose participle names the team's making or changing of a thing ("3 posts
-# authored", "12 PRs merged", "5 bugs fixed") say whose work the count is; told, given or
-# received ("30 issues reported", "50 applications received") is as often others' doing.
-_WORK_DONE = _WORK - {"communication", "possession"}
-
-
 @functools.lru_cache(maxsize=8192)
-def _verb_word(word: str) -> tuple[str | None, float, bool, str | None]:
+def _verb_word(word: str) -> tuple[str | None, float, bool]:
     """What WordNet (loaded on first use) says of lower-case *word*: the verb it is a form
-    of, how much of a noun that verb is (`okrkit.text._verbs.noun_weight`), whether the
-    word is a metric's name or a little word that is no verb ("off", "the"), and what kind
-    of verb (`_WORK`) it is: ``"out"`` for the team's work (or a verb with no class),
-    ``"keep"`` for a stative verb, None for one of what the team undergoes."""
-    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_class, verb_lemma
+    of, how much of a noun that verb is (`okrkit.text._verbs.noun_weight`), and whether the
+    word is a metric's name or a little word that is no verb ("off", "the")."""
+    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
 
     if word in STOP or word in _PARTICLES or not word.isascii():
-        return None, 1.0, True, None
+        return None, 1.0, True
     lemma = verb_lemma(word)
-    if lemma is None:
-        return None, 1.0, polarity(word) is not None or lower_is_better(word), None
-    cls = verb_class(lemma)
-    kind = "out" if cls is None or cls in _WORK else "keep" if cls == "stative" else None
-    return lemma, noun_weight(lemma), polarity(word) is not None or lower_is_better(word), kind
+    weight = 1.0 if lemma is None else noun_weight(lemma)
+    return lemma, weight, polarity(word) is not None or lower_is_better(word)
 
 
 def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -594,61 +548,22 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
     return polarity(text[value.start : value.noun[1]].lower()) is None
 
 
-# What may stand between a count's noun and what was done to the things: an aside in
-# parentheses, or how often ("a month", "per week").
-_ASIDE = re.compile(
-    r"\s*(?:\([^()]*\)|(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|sprint)\b)",
-    re.IGNORECASE,
-)
-
-
 def _own_work(w: str, value: Token | None) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
-    hired"; past an aside: "1 talk a month given"), not preceded by one ("10 confirmed
-    decisions").  A participle the lists do not name counts by its WordNet class
-    (`_WORK_DONE`: "3 posts authored", "12 PRs merged"), and not after a count of people or
-    groups, who do such things themselves ("100 members joined", "20 teams activated")."""
+    hired"), not preceded by one ("10 confirmed decisions")."""
     if value is None or value.value is None or value.noun is None:
         return False
     noun = False
-    pos = value.end
-    for _ in range(6):
-        aside = _ASIDE.match(w, pos)  # "3 posts (not announcements) authored"
-        m = _WORD.search(w, aside.end() if aside else pos)
-        if m is None:
-            return False
-        pos = m.end()
+    for m in itertools.islice(_WORD.finditer(w, value.end), 6):
         word = m[0].lower()
         found = VERBS.get(word)
         if found is not None and word != found[1] and word[-1] in "dn":
             return noun and (found[0] == "out" or found[1] == "add")
         if word in STOP or word in STATE_VERBS:
             return False  # "95% of orders shipped", "5 people have reviewed"
-        if found is None and noun and word[-1] in "dn" and word.endswith(("ed", "en", "wn")):
-            lemma, _, _, kind = _verb_word(word)
-            if lemma is not None and lemma != word:
-                return _done_by_team(w, value, m.end(), lemma, kind)
         noun = True
     return False
-
-
-def _done_by_team(w: str, value: Token, end: int, lemma: str, kind: str | None) -> bool:
-    """Whether *word*, the past participle of *lemma* (a verb the lists do not name) after
-    the count *value* and ending at *end*, says the team made or changed the things counted
-    (`_WORK_DONE`): a passive participle, with no object after it ("3 posts authored by
-    the team", not "1 medium endorsed LunarDAO")."""
-    from okrkit.text._verbs import noun_class, verb_class
-
-    assert value.noun is not None
-    after = _WORD.match(w, end + 1)
-    return (
-        kind == "out"
-        and (after is None or after[0].lower() in STOP)
-        and not _OBJECT_START.match(w, end)
-        and verb_class(lemma) in _WORK_DONE
-        and noun_class(w[value.noun[0] : value.noun[1]]) is None
-    )
 
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:

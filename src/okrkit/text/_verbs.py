@@ -1,12 +1,10 @@
-"""English verbs and their inflections, from WordNet 3.0: is a word a form of a verb, how
-much of a noun is it too, what kind of verb is it, and does a noun name people?
+"""English verbs and their inflections, from WordNet 3.0: is a word a form of a verb, and how
+much of a noun is it too?
 
 `verb_lemma` names the verb a word is a form of ("contacted" -> "contact", "held" -> "hold",
 "up-selling" -> "up-sell"), or None; `noun_weight` says how much more a verb's lemma is used
-as a noun than as a verb ("ship" mostly a noun, "distribute" only a verb); `verb_class`
-names its WordNet class ("publish" creation, "ingest" consumption); `noun_class` says
-whether a noun names people or a group ("customers", "teams").  The statement reader uses
-them to recognise an imperative verb it was never told about, and whose work a count is.
+as a noun than as a verb ("ship" mostly a noun, "distribute" only a verb).  The statement
+reader uses them to recognise an imperative verb it was never told about.
 
 >>> verb_lemma("Distributed")
 'distribute'
@@ -14,8 +12,6 @@ them to recognise an imperative verb it was never told about, and whose work a c
 True
 >>> noun_weight("ship") > 0.5 > noun_weight("distribute")
 True
->>> verb_class("author"), noun_class("contributors")
-('creation', 'person')
 
 The words are WordNet 3.0's (Princeton University), kept in ``verbs.tsv`` beside this module
 and read on first use; its licence is ``WORDNET-LICENSE``, beside it too.  Regenerate the file
@@ -26,30 +22,10 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from typing import Literal, TypeAlias, cast
 
 import attrs
 
 from okrkit.errors import InvalidValueError
-
-# The verb classes: WordNet's lexicographer files 29-43, by number (lexnames(5WN)).
-VERB_CLASSES = {
-    29: "body",
-    30: "change",
-    31: "cognition",
-    32: "communication",
-    33: "competition",
-    34: "consumption",
-    35: "contact",
-    36: "creation",
-    37: "emotion",
-    38: "motion",
-    39: "perception",
-    40: "possession",
-    41: "social",
-    42: "stative",
-    43: "weather",
-}
 
 # WordNet's morphy: the endings a verb's inflection adds, and what its lemma ends in instead,
 # in the order tried (wndb(5WN), morph.c).  "-ied" -> "-y" is ours: morphy finds "tried" in
@@ -122,17 +98,12 @@ class Lexicon:
     """WordNet's verbs: the lemmas' counts, the irregular forms and the nouns that look derived.
 
     *not_verbs* are the nouns, adjectives and adverbs that the prefix and hyphen rules would
-    take for a verb ("resource", "upcoming", "follow-up"); *classes* each lemma's verb class
-    (`VERB_CLASSES`' number); *people* and *groups* the nouns whose class is noun.person
-    and noun.group, with their irregular plurals.
+    take for a verb ("resource", "upcoming", "follow-up").
     """
 
     counts: dict[str, Counts]
     irregular: dict[str, str]
     not_verbs: frozenset[str] = frozenset()
-    classes: dict[str, int] = attrs.field(factory=dict)
-    people: frozenset[str] = frozenset()
-    groups: frozenset[str] = frozenset()
 
     def lemma(self, word: str) -> str | None:
         """The lemma of the verb *word* (lower case) is a form of, or None: see `verb_lemma`."""
@@ -225,9 +196,8 @@ def _doubled(stem: str) -> bool:
 def parse(text: str) -> Lexicon:
     """The `Lexicon` that the text of ``verbs.tsv`` holds."""
     counts: dict[str, Counts] = {}
-    classes: dict[str, int] = {}
     irregular: dict[str, str] = {}
-    words: dict[str, set[str]] = {"[not-verbs]": set(), "[people]": set(), "[groups]": set()}
+    not_verbs: set[str] = set()
     section = ""
     for line in text.splitlines():
         if line.startswith("#") or not line:
@@ -235,23 +205,14 @@ def parse(text: str) -> Lexicon:
         if line.startswith("["):
             section = line
             continue
+        fields = line.split("\t")
         if section == "[verbs]":
-            fields = line.split("\t")
-            counts[fields[0]] = Counts(*map(int, fields[1:5]))
-            classes[fields[0]] = int(fields[5])
+            counts[fields[0]] = Counts(*map(int, fields[1:]))
         elif section == "[irregular]":
-            form, lemma = line.split("\t")
-            irregular[form] = lemma
+            irregular[fields[0]] = fields[1]
         else:
-            words[section].add(line)
-    return Lexicon(
-        counts,
-        irregular,
-        frozenset(words["[not-verbs]"]),
-        classes,
-        frozenset(words["[people]"]),
-        frozenset(words["[groups]"]),
-    )
+            not_verbs.add(fields[0])
+    return Lexicon(counts, irregular, frozenset(not_verbs))
 
 
 @functools.cache
@@ -313,72 +274,3 @@ def noun_weight(lemma: str) -> float:
         return 0.0
     noun = counts.noun_tags + counts.noun_senses
     return noun / (noun + counts.verb_tags + counts.verb_senses)
-
-
-VerbClass: TypeAlias = Literal[
-    "body",
-    "change",
-    "cognition",
-    "communication",
-    "competition",
-    "consumption",
-    "contact",
-    "creation",
-    "emotion",
-    "motion",
-    "perception",
-    "possession",
-    "social",
-    "stative",
-    "weather",
-]
-
-
-def verb_class(lemma: str) -> VerbClass | None:
-    """WordNet's class of the verb *lemma* (as `verb_lemma` gives it): the lexicographer file
-    that holds most of its uses tagged in WordNet's texts, or its first sense's if none is
-    ("publish" creation, "remove" change, "ingest" consumption, "exist" stative).  A lemma
-    after a prefix or a hyphen ("onboard", "re-launch", "soft-launch") has the class of the
-    verb after it ("launch", "board"); one WordNet lacks whole, None.
-
-    >>> verb_class("publish"), verb_class("re-launch"), verb_class("onboard")
-    ('creation', 'contact', 'motion')
-    >>> verb_class("foo") is None
-    True
-    """
-    lex = lexicon()
-    word = lemma.lower()
-    number = lex.classes.get(word)
-    if number is None:
-        head, _, tail = word.rpartition("-")
-        if not head:
-            prefix = next((p for p in _LONGEST_FIRST if lex._prefixes(word, p)), "")
-            tail = word[len(prefix) :] if prefix else ""
-        number = lex.classes.get(tail)
-    return None if number is None else cast(VerbClass, VERB_CLASSES[number])
-
-
-NounClass: TypeAlias = Literal["person", "group"]
-
-
-def noun_class(word: str) -> NounClass | None:
-    """Whether the noun *word* (singular or plural, any case) names people ("person":
-    "customers", "engineers", "children") or a group of them ("group": "teams",
-    "communities", "people"), by its class in WordNet chosen as `verb_class` chooses a
-    verb's; None for any other noun ("posts", "workshops") or a word WordNet lacks.
-
-    >>> noun_class("Contributors"), noun_class("teams"), noun_class("guides")
-    ('person', 'group', 'person')
-    >>> noun_class("workshops") is None
-    True
-    """
-    lex = lexicon()
-    low = word.lower()
-    for ending, base in (("", ""), *_NOUN_ENDINGS):
-        if low.endswith(ending):
-            lemma = low[: len(low) - len(ending)] + base
-            if lemma in lex.people:
-                return "person"
-            if lemma in lex.groups:
-                return "group"
-    return None
