@@ -50,16 +50,16 @@ from okrkit.text._patterns import (
     trim_end,
     words_of,
 )
-from okrkit.text._quantities import (
+from okrkit.text._reading import parse_in_full
+from okrkit.text._templates import TEMPLATES
+from okrkit.text._tokens import (
     TOKENS,
     has_number_word,
-    in_unit,
     may_have_number_word,
     may_have_placeholder,
     token_matches,
 )
-from okrkit.text._reading import parse_in_full
-from okrkit.text._templates import TEMPLATES
+from okrkit.text._units import in_unit
 
 CORPUS = Path(__file__).parent / "data" / "statements.yaml"
 KR_FIELDS = ("direction", "form", "value", "start", "upper", "relative", "unit", "measurable")

@@ -18,9 +18,11 @@ The reading rules, and why, are in ``docs/statements.md``.
 """
 
 # The work is done in one private module per job, lowest first: the patterns and their
-# pre-screens, the lexicon, the quantities (numbers, units and the tokens), the full reading,
-# the templates of the commonest wording, and the conversion to a KeyResult.  This package
-# only gathers their public names.
+# pre-screens (_patterns), the words (_lexicon, and WordNet's verbs in _verbs), the units
+# (_units), the tokens that are numbers (_tokens), the grammar of quantities: each number with
+# what surrounds it (_quantities), the full reading (_reading), the templates of the commonest
+# wording (_templates), and the conversion to a KeyResult (_convert).  This package only
+# gathers their public names.
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ from okrkit.text._reading import (
     KeyResultReading,
 )
 from okrkit.text._templates import parse_key_result, key_result_reader
-from okrkit.text._quantities import canonical_unit
+from okrkit.text._units import canonical_unit
 from okrkit.text._reading import parse_objective
 from okrkit.text._convert import to_key_result
 

@@ -5,7 +5,7 @@ Each regular expression of the reader is tried at every position of a statement,
 of the time a statement takes to read.  Most statements cannot match most of them: a pattern
 that needs the word "by" cannot match a text without it.  So, for ASCII text, where \\w is
 [A-Za-z0-9_] and ignoring case is lower-casing, a pre-screen (a ``may_*`` function, here and in
-`okrkit.text._lexicon` and `okrkit.text._quantities`) checks a condition every match needs (a
+`okrkit.text._lexicon` and `okrkit.text._tokens`) checks a condition every match needs (a
 word, a substring) with cheap string operations; only if it holds is the expression run.  A
 pre-screen may say "maybe" wrongly, never "no": the answer is the expression's, exactly
 (tests/test_text.py checks each against its expression).

@@ -39,16 +39,9 @@ from okrkit.text._lexicon import (
     polarity,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
-from okrkit.text._quantities import (
-    DURATIONS,
-    FREQUENCY,
-    Token,
-    has_number_word,
-    in_unit,
-    may_have_number_word,
-    noun_after,
-    tokens_of,
-)
+from okrkit.text._quantities import Token, noun_after, tokens_of
+from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
+from okrkit.text._units import DURATIONS, in_unit
 
 Form: TypeAlias = Literal["change", "target"]
 """How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""

@@ -1,0 +1,106 @@
+"""The units okrkit knows: the one table of their spellings, the unit a spelling names
+(`canonical_unit`), the units of time, and a length of time or size of data in another unit.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from okrkit.errors import InvalidTypeError
+
+# --- The table --------------------------------------------------------------------------------
+
+# The units okrkit knows, in the form it writes each, with the other spellings people use
+# (in lower case).  The one table of units: the reader writes the units it finds in these
+# forms, and the rules compare a key result's unit field with its statement's through it
+# (`canonical_unit`).
+_UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "%": ("percent", "pct"),
+    "$": ("usd", "dollars"),
+    "€": ("eur", "euros"),
+    "£": ("gbp", "pounds"),
+    "¥": ("jpy", "yen"),
+    "₹": ("inr", "rupees", "rupee"),
+    "ms": ("millisecond", "milliseconds"),
+    "s": ("sec", "secs", "second", "seconds"),
+    "min": ("mins", "minute", "minutes"),
+    "h": ("hr", "hrs", "hour", "hours"),
+    "days": ("d", "day"),
+    "weeks": ("wk", "wks", "week"),
+    "months": ("month", "mo", "mos"),
+    "years": ("year", "yr", "yrs"),
+    "kWh": (),
+    "MWh": (),
+    "GWh": (),
+    "kW": (),
+    "MW": (),
+    "GB": (),
+    "TB": (),
+    "MB": (),
+    "kg": (),
+    "t": ("tonne", "tonnes", "ton", "tons"),
+    "km": (),
+    "miles": ("mile",),
+}
+UNITS = {
+    spelling: unit
+    for unit, others in _UNIT_SPELLINGS.items()
+    for spelling in (unit.lower(), *others)
+}
+# A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
+# % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
+# case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
+UNIT_AFTER = re.compile(
+    r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
+    weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?|
+    (?-i:(?<=\d)[dwy]))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def canonical_unit(unit: str) -> str | None:
+    """The unit a spelling names, as okrkit writes it; None for a word it does not know as one.
+
+    Currencies, percentages, durations and common measures are known in their usual
+    spellings, in any case: the same table the reader writes `ParsedKeyResult.unit` from.
+
+    >>> canonical_unit("USD"), canonical_unit("hrs"), canonical_unit("percent")
+    ('$', 'h', '%')
+    >>> canonical_unit("customers") is None
+    True
+    """
+    if not isinstance(unit, str):
+        raise InvalidTypeError("unit", unit, "a str")
+    return UNITS.get(unit.strip().lower())
+
+
+# How many of the smallest unit of its kind each unit is: a start written in another unit
+# than the target's is read in the target's ("from 3 days to under 4 hours": 72 h).
+_SIZES: dict[str, tuple[str, Decimal]] = {
+    "ms": ("time", Decimal(1)),
+    "s": ("time", Decimal(1000)),
+    "min": ("time", Decimal(60_000)),
+    "h": ("time", Decimal(3_600_000)),
+    "days": ("time", Decimal(86_400_000)),
+    "weeks": ("time", Decimal(604_800_000)),
+    "MB": ("data", Decimal(1)),
+    "GB": ("data", Decimal(1000)),
+    "TB": ("data", Decimal(1_000_000)),
+}
+
+
+DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time") | {
+    "months",
+    "years",
+}
+"""The units of time, as `canonical_unit` names them (months and years too, which vary in
+length)."""
+
+
+def in_unit(value: float, unit: str | None, target: str | None) -> float:
+    """*value*, written in *unit*, in the *target* unit when both measure time or data."""
+    have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")
+    if have is None or want is None or have[0] != want[0] or unit == target:
+        return value
+    return float(Decimal(repr(value)) * have[1] / want[1])
