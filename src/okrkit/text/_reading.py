@@ -33,10 +33,12 @@ from okrkit.text._lexicon import (
     STATE_VERBS,
     STOP,
     VERBS,
+    Polarity,
     higher_is_better,
     lower_is_better,
     may_name_metric,
     polarity,
+    time_taken,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import (
@@ -333,7 +335,10 @@ def _direction(
     lower: bool,
     own: bool = False,
 ) -> Direction | None:
-    """The direction, from the verb first, then the numbers, then the metric (see the docs)."""
+    """The direction, from the verb first, then the numbers, then the metric (see the docs):
+    *lower* says whether the text names a metric better low (`lower_is_better`), to which
+    the time a process takes is added here (`time_taken`: "Review time under 2 days")."""
+    lower = lower or (kind not in ("inc", "dec") and time_taken(text.lower()))
     qualifier = value.qualifier if value else None
     if qualifier == "better":
         qualifier = "most" if lower else "least"
@@ -349,7 +354,11 @@ def _direction(
         return Direction.AT_MOST
     if kind == "keep":
         if qualifier is None:
-            return Direction.AT_MOST if lower else Direction.AT_LEAST
+            held = value is None and _holds_clause(text, lemma)
+            way = (
+                "higher" if held else _metric_way(text, value, lower, after=_verb_end(text, lemma))
+            )
+            return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if (
         kind in ("reach", "out", "")
@@ -366,19 +375,17 @@ def _direction(
         return Direction.INCREASE
     if kind == "reach":
         if value is None and lemma not in POLAR:
-            # "Achieve SOC 2 certification" is done or not; "Hit plan" goes up (D13).
-            return Direction.MILESTONE if MILESTONE_NOUN.search(text) else Direction.INCREASE
+            # "Achieve SOC 2 certification" is done or not, and so is a thing brought to a
+            # place ("Move the layout to LayoutUnit"); "Hit plan" goes up (D13), and "Get
+            # churn to target" down, as the metric is better.
+            if MILESTONE_NOUN.search(text) or (_moved_to(text, lemma) and not lower):
+                return Direction.MILESTONE
+            way = _metric_way(text, None, lower, after=_verb_end(text, lemma))
+            return Direction.DECREASE if way == "lower" else Direction.INCREASE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
-        return (
-            Direction.DECREASE
-            if lower and lemma in POLAR | {"bring", "get"}
-            else (
-                Direction.DECREASE
-                if lower and value is not None and value.prep == "to"
-                else Direction.INCREASE
-            )
-        )
+        way = _metric_way(text, value, lower)
+        return Direction.DECREASE if way == "lower" else Direction.INCREASE
     if value is None:
         if kind == "out":
             return Direction.MILESTONE  # "Ship v2 to production"
@@ -390,6 +397,75 @@ def _direction(
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     return _without_verb(text, value, own=own, lower=lower)
+
+
+def _metric_way(
+    text: str, value: Token | None, lower: bool, *, after: int | None = None
+) -> Polarity | None:
+    """Which way the metric a number with no qualifier sets is better: a share of things
+    meeting a condition is better high (D15: "95% of incidents resolved in a day", whatever
+    the things are); else the metric's polarity (`polarity`: "Get churn to 2%", "Keep uptime
+    at 99.9%"), or, when the words name both ways or none, a time taken is better short
+    ("Bring onboarding to 3 days").  *lower* is whether the statement names a metric better
+    low at all (`lower_is_better`).  The metric is named before the number or right after
+    it, not in a condition ("Close 50 deals with CAC under $2k"): it is read up to the end
+    of the clause that holds the number, or that starts *after* (a verb's end)."""
+    if value is not None and value.unit == "%" and _OF.match(text, value.end):
+        return "higher"
+    begin = value.end if value is not None else after
+    if begin is not None and lower:
+        end = _METRIC_CLAUSE_END.search(text, begin)
+        low = text[: end.start() if end else len(text)].lower()
+        lower = lower_is_better(low) or time_taken(low)
+    else:
+        low = text.lower()
+    way = polarity(low) if lower else "higher" if higher_is_better(low) else None
+    if way is None and value is not None and value.unit in DURATIONS:
+        return "lower"
+    return way
+
+
+# Where the clause that names a metric ends: a condition or an aside follows.
+_METRIC_CLAUSE_END = re.compile(
+    r"[,;(]|\s[-–—]\s|\b(?:with|while|without|and|so|through|via|using|for|across|in|at|on)\b",
+    re.IGNORECASE,
+)
+# A clause as the object of a verb of holding: "Ensure that bugs get filed", "Make sure the
+# docs are updated".
+_CLAUSE_OBJECT = re.compile(
+    r"\s+(?:that\b|[^.,;:]*?\b(?:gets?|is|are|be|stays?)\s+[^\W\d_]+ed\b)", re.IGNORECASE
+)
+
+
+def _verb_end(text: str, lemma: str) -> int | None:
+    """Where the first word that may be a form of the verb *lemma* ends in *text*."""
+    m = re.search(rf"\b{re.escape(lemma[:4])}\w*", text, re.IGNORECASE)
+    return None if m is None else m.end()
+
+
+def _holds_clause(text: str, lemma: str) -> bool:
+    """Whether a verb of holding (*lemma*) holds a clause, a state of things to keep true,
+    rather than a metric ("Ensure that bugs get filed automatically"): what the clause names
+    is its subject, not a metric to keep low, so the state is held at least."""
+    begin = _verb_end(text, lemma)
+    return begin is not None and _CLAUSE_OBJECT.match(text, begin) is not None
+
+
+# "to" and a word that is no number: where a verb of reaching takes a thing.
+_TO_THING = re.compile(
+    r"\s+to\s+(?![\d$€£¥₹~<>]|(?:about|around|over|under|below|above)\b)", re.IGNORECASE
+)
+
+
+def _moved_to(text: str, lemma: str) -> bool:
+    """Whether a verb of reaching (*lemma*) with no number takes a thing "to" a place or a
+    state, which is done or not ("Move line layout to LayoutUnit", "Bring the app to
+    market"), unlike "Hit plan" or "Meet the new logo goals" (D13)."""
+    begin = _verb_end(text, lemma)
+    if begin is None:
+        return False
+    end = _CLAUSE_END.search(text, begin)
+    return _TO_THING.search(text, begin, end.start() if end else len(text)) is not None
 
 
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
@@ -470,16 +546,16 @@ def _bare(low: str) -> str | None:
 
 def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Direction | None:
     """The direction of a number no verb governs: a zero is a ceiling; a count of the team's
-    own work goes up (D2); else the metric's polarity, a share of things meeting a condition
-    (D15) or a count of what others do or have is a floor ("10K monthly active users")."""
+    own work goes up (D2); else a level to hold, which way `_metric_way` says: a share of
+    things meeting a condition (D15: "100% of payments processed") or a metric better high
+    is a floor, a metric better low or a time taken ("Onboarding in 3 days") a ceiling; with
+    no polarity, an amount of money, a share or a count of what others do or have is a floor
+    ("10K monthly active users")."""
     if value.value == 0:
         return Direction.AT_MOST  # "Zero P1 incidents"
     if own:
         return Direction.INCREASE
-    if value.unit == "%" and _OF.match(text, value.end):
-        return Direction.AT_LEAST  # "100% of payments processed or refunded" (D15)
-    higher = higher_is_better(text.lower())
-    way = None if lower == higher else "lower" if lower else "higher"
+    way = _metric_way(text, value, lower)
     if way == "lower":
         return Direction.AT_MOST
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
