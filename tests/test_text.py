@@ -1518,3 +1518,30 @@ class TestDirectionFromMetric:
         subject names; a verb of reaching takes a thing to a place (done or not), or moves a
         metric its better way, else up (D13)."""
         assert parse_key_result(text).direction is direction
+
+
+class TestGoverningVerb:
+    """The verb nearest before a number, starting a clause of its own, governs it."""
+
+    @given(
+        st.sampled_from(["Launch the new onboarding", "Automate reporting", "Redesign checkout"]),
+        st.sampled_from(["reduce churn to", "keep p95 latency under", "grow sign-ups to"]),
+        st.sampled_from([" and ", " to ", ", "]),
+        st.integers(1, 999),
+    )
+    def test_a_later_verb_of_a_way_governs(self, work: str, clause: str, link: str, n: int) -> None:
+        """After an activity, "and reduce X to N" reads as "Reduce X to N" would."""
+        alone = parse_key_result(f"{clause.capitalize()} {n}").direction
+        assert parse_key_result(f"{work}{link}{clause} {n}").direction is alone
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Cut churn to stay under 2%", Direction.DECREASE),
+            ("Hire and train 10 engineers", Direction.INCREASE),
+            ("Grow traffic and keep bounce under 40%", Direction.AT_MOST),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction) -> None:
+        """A verb of change keeps its way over one of purpose; an activity is no way."""
+        assert parse_key_result(text).direction is direction

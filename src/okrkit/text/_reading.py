@@ -338,6 +338,8 @@ def _direction(
     """The direction, from the verb first, then the numbers, then the metric (see the docs):
     *lower* says whether the text names a metric better low (`lower_is_better`), to which
     the time a process takes is added here (`time_taken`: "Review time under 2 days")."""
+    if value is not None and kind:
+        kind, lemma = _governing_verb(text, kind, lemma, value)
     lower = lower or (kind not in ("inc", "dec") and time_taken(text.lower()))
     qualifier = value.qualifier if value else None
     if qualifier == "better":
@@ -435,6 +437,30 @@ _METRIC_CLAUSE_END = re.compile(
 _CLAUSE_OBJECT = re.compile(
     r"\s+(?:that\b|[^.,;:]*?\b(?:gets?|is|are|be|stays?)\s+[^\W\d_]+ed\b)", re.IGNORECASE
 )
+
+
+# A verb that starts a clause of its own: after "and", "to", "then", "&" or a comma.
+_CLAUSE_VERB = re.compile(r"(?:\band|\bto|\bthen|&|,)\s+([^\W\d_]+)\b", re.IGNORECASE)
+
+
+def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str]:
+    """The kind and lemma of the verb that governs *value*: the nearest one before it that
+    starts a clause of its own and says a way (change, holding, a ceiling, reaching), else
+    the statement's verb (*kind*, *lemma*): "Launch the new onboarding and reduce churn to
+    2%" goes down, "Automate X and keep latency under 200 ms" holds a ceiling.  A verb of
+    change keeps what it says over one of purpose: "Cut churn to stay under 2%" goes down."""
+    begin = _verb_end(text, lemma)
+    if begin is None or begin >= value.start:
+        return kind, lemma
+    found = None
+    for m in _CLAUSE_VERB.finditer(text, begin, value.start):
+        verb = VERBS.get(m[1].lower())
+        if verb is None or verb[0] == "out" or m[1].lower() != verb[1]:
+            continue
+        if kind in ("inc", "dec") and m[0].lower().startswith("to"):
+            continue
+        found = verb
+    return found if found is not None else (kind, lemma)
 
 
 def _verb_end(text: str, lemma: str) -> int | None:
