@@ -494,6 +494,54 @@ def _moved_to(text: str, lemma: str) -> bool:
     return _TO_THING.search(text, begin, end.start() if end else len(text)) is not None
 
 
+# What makes a statement with no number checkable as done or not (`done_or_not`): parity with
+# a reference, a level defined elsewhere, an absence, a state of readiness; a cadence.
+_CHECKABLE = re.compile(
+    r"\bas\s+[^\W\d_]+\s+as\b(?!\s+(?:possible|needed|required|usual)\b)|"
+    r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b",
+    re.IGNORECASE,
+)
+_CADENCE = re.compile(
+    r"\b(?:bi-?)?(?:daily|weekly|monthly|quarterly|yearly|annual)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+s)\b",
+    re.IGNORECASE,
+)
+# A clause whose predicate is done to its subject: "that bugs get filed", "all services are
+# monitored".
+_PASSIVE_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?[^.,;:]*?\b(?:gets?|got|is|are|be)\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b",
+    re.IGNORECASE,
+)
+
+
+def done_or_not(text: str) -> bool:
+    """Whether *text*, a key result with no number, can still be checked as done or not:
+    parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
+    'elite' level, as defined by DORA"), an absence ("without regressions": none), a state
+    of readiness ("ready for launch"), a cadence of things that are no metric ("bi-weekly
+    tweets": one every two weeks, unlike "weekly signups"), or a verb of holding over a
+    clause whose predicate is done to its subject ("Ensure that bugs get filed
+    automatically": set up or not).  Never a verb of change or improvement, which moves a
+    metric with no level to check ("Improve quality without regressions")."""
+    w, _ = masked(text)
+    verb = _main_verb(w, guess=False)
+    if (
+        verb is not None
+        and verb[0] in ("inc", "dec", "reach")
+        and (verb[1] in POLAR or (verb[0] != "reach" and verb[2][0].lower() == verb[1]))
+    ):
+        return False
+    if _CHECKABLE.search(text):
+        return True
+    cadence = _CADENCE.search(text)
+    if cadence is not None and polarity(cadence[1].lower()) is None:
+        return True
+    return (
+        verb is not None
+        and verb[0] == "keep"
+        and _PASSIVE_CLAUSE.match(w, verb[2].end()) is not None
+    )
+
+
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 
