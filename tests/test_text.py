@@ -1545,3 +1545,35 @@ class TestGoverningVerb:
     def test_worked_examples(self, text: str, direction: Direction) -> None:
         """A verb of change keeps its way over one of purpose; an activity is no way."""
         assert parse_key_result(text).direction is direction
+
+
+class TestVerblessAndTimeLimits:
+    """A number no verb governs, and the time an action must take."""
+
+    @given(
+        st.sampled_from(["Respond to new tickets", "Deploy a fix", "Review pull requests"]),
+        st.sampled_from(["within", "in under", "in less than"]),
+        st.integers(1, 72),
+        st.sampled_from(["hours", "days", "minutes"]),
+    )
+    def test_an_action_done_in_under_a_time_is_a_ceiling(
+        self, action: str, limit: str, n: int, unit: str
+    ) -> None:
+        """ "Respond in under 2 hours" is at most 2 hours, as "within 2 hours" is."""
+        assert parse_key_result(f"{action} {limit} {n} {unit}").direction is Direction.AT_MOST
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Bring checkout p99 under 300 ms", Direction.DECREASE),  # a metric, not an action
+            ("Lighthouse 95", Direction.AT_LEAST),  # a score with no unit: better high
+            ("eNPS of 40", Direction.AT_LEAST),
+            ("Average watch time 12 minutes", Direction.AT_LEAST),  # time users give
+            ("Cash runway 18 months", Direction.AT_LEAST),
+            ("Partner sync 3.1 is released", Direction.MILESTONE),  # a version, done or not
+            ("Video rendering 40 seconds", Direction.AT_MOST),  # a time taken
+            ("Uptime and error rate 99", None),  # both ways: no direction
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction | None) -> None:
+        assert parse_key_result(text).direction is direction

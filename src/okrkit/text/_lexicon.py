@@ -509,6 +509,8 @@ _WORD_TIME = re.compile(r"\b([a-z]+)[- ]times?\b")
 _NOMINAL = ("ion", "ing", "ment", "ance", "ence", "ure", "ery", "age")
 # Adjectives WordNet also has as verbs, which make "time" no process's: "full-time", "spare time".
 _TIME_ADJECTIVES = frozenset(("full", "part", "free", "spare", "prime", "peak"))
+# Verbs of the time users give, which is better long: "watch time", "dwell time".
+_TIME_GIVEN = frozenset(("watch", "dwell", "view", "listen", "play", "session"))
 
 
 def time_taken(low: str) -> bool:
@@ -522,7 +524,7 @@ def time_taken(low: str) -> bool:
 
     for m in _WORD_TIME.finditer(low):
         word = m[1]
-        if word in STOP or word in _TIME_ADJECTIVES or len(word) < 3:
+        if word in STOP or word in _TIME_ADJECTIVES or word in _TIME_GIVEN or len(word) < 3:
             continue
         if word.endswith(_NOMINAL) or verb_lemma(word) is not None:
             return True
@@ -531,12 +533,13 @@ def time_taken(low: str) -> bool:
 
 # Metrics where higher is better: "99.95% availability", "NPS of 60", "Keep accuracy at 99%".
 HIGHER_IS_BETTER = re.compile(
-    r"uptime|availab|satisf|happ(?:y|iness)|\bnps\b|\bcsat\b|\besat\b|conversion|retention|"
+    r"uptime|availab|satisf|happ(?:y|iness)|\bnps\b|\benps\b|\bcsat\b|\besat\b|conversion|retention|"
     r"coverage|adoption|engagement|accuracy|quality|reliab|throughput|speed|velocity|revenue|"
     r"\barr\b|\bmrr\b|profit|margin|pipeline|bookings|sales|growth|users|customers|members|"
     r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|rating|"
     r"success|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
-    r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health"
+    r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
+    r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)"
 )
 
 

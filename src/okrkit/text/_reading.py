@@ -422,8 +422,8 @@ def _metric_way(
     else:
         low = text.lower()
     way = polarity(low) if lower else "higher" if higher_is_better(low) else None
-    if way is None and value is not None and value.unit in DURATIONS:
-        return "lower"
+    if way is None and not lower and value is not None and value.unit in DURATIONS:
+        return "lower"  # no word says which way: a time taken
     return way
 
 
@@ -562,10 +562,21 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
     )
 
 
+# "in under", "in less than", "in at most": the time an action is done in.
+_IN_UNDER = re.compile(r"\bin\s+(?:under|less\s+than|at\s+most|no\s+more\s+than)\s+$", re.I)
+
+
 def _time_limit(text: str, value: Token) -> bool:
-    """Whether the value of an activity is the time it must take: "Triage all bugs within
-    one week" (at most a week), not "Run 5 workshops"."""
-    return value.qualifier == "most" and _WITHIN.search(text, 0, value.start) is not None
+    """Whether the value of an activity is the time it must take: a ceiling "within" which
+    it is done ("Triage all bugs within one week": at most a week), or a time it is done
+    "in under" ("Respond to tickets in under 2 hours"), not "Run 5 workshops" nor a metric
+    brought under a time ("Bring p99 under 500 ms")."""
+    if value.qualifier != "most":
+        return False
+    before = text[max(0, value.start - 24) : value.start]
+    return _WITHIN.search(before) is not None or (
+        value.unit in DURATIONS and _IN_UNDER.search(before) is not None
+    )
 
 
 def _without_number(text: str, *, lower: bool) -> Direction | None:
@@ -624,7 +635,9 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
     things meeting a condition (D15: "100% of payments processed") or a metric better high
     is a floor, a metric better low or a time taken ("Onboarding in 3 days") a ceiling; with
     no polarity, an amount of money, a share or a count of what others do or have is a floor
-    ("10K monthly active users")."""
+    ("10K monthly active users"), and so is a bare number after a name, a score or an index
+    ("Lighthouse 95"), unless the words name metrics of both ways, or it counts things named
+    before it, whose they are no verb says ("Sessions 12": null)."""
     if value.value == 0:
         return Direction.AT_MOST  # "Zero P1 incidents"
     if own:
@@ -634,7 +647,21 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
         return Direction.AT_MOST
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
         return Direction.AT_LEAST
+    if value.unit is None and not lower and not _PLURAL_BEFORE.search(text, 0, value.start):
+        if _DONE_AFTER.match(text, value.end):
+            return Direction.MILESTONE  # "multistream 2.0 is implemented": a name, done or not
+        return Direction.AT_LEAST
     return None
+
+
+# A plural noun right before a number: "Sessions 12".
+_PLURAL_BEFORE = re.compile(r"[^\W\d_]{2,}[^\W\ds_]s\s*:?\s*$")
+# A predicate of something done, right after a number: "2.0 is implemented", "v3 gets shipped".
+_DONE_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|gets?|got)\s+(?:[^\W\d_]+ly\s+)?"
+    r"(?:[^\W\d_]+ed|done|built|live)\b",
+    re.IGNORECASE,
+)
 
 
 _MEASURED_BY = re.compile(
