@@ -1577,3 +1577,26 @@ class TestVerblessAndTimeLimits:
     )
     def test_worked_examples(self, text: str, direction: Direction | None) -> None:
         assert parse_key_result(text).direction is direction
+
+
+class TestDeliverableDescribed:
+    """A count after "with", once the deliverable is named, describes it: a milestone."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Release the SDK with 4 language bindings", Direction.MILESTONE),
+            ("Build a pricing model with three scenarios", Direction.MILESTONE),
+            ("Launch with 3 content types", Direction.INCREASE),  # the count is what launches
+            ("Run 5 workshops with partners", Direction.INCREASE),
+            ("Ship the beta with 500 users", Direction.INCREASE),  # a metric's count
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    def test_a_version_done_is_said(self) -> None:
+        """A number that names the thing done is said to be read so."""
+        parsed = parse_key_result("Partner sync 3.1 is released")
+        assert parsed.direction is Direction.MILESTONE
+        assert any("'3.1' as part of its name" in a for a in parsed.ambiguities)

@@ -374,6 +374,8 @@ def _direction(
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
     if kind == "out" and value is not None:
+        if _describes_deliverable(text, lemma, value):
+            return Direction.MILESTONE  # "Release CodeNet with one challenge"
         return Direction.INCREASE
     if kind == "reach":
         if value is None and lemma not in POLAR:
@@ -461,6 +463,24 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
             continue
         found = verb
     return found if found is not None else (kind, lemma)
+
+
+# "<a deliverable> with": a count after it describes the deliverable.
+_OBJECT_WITH = re.compile(r"\s+[^\W\d_][^,;:()]*?\s+with\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+
+
+def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
+    """Whether the count an activity (*lemma*) has describes the thing it delivers rather
+    than counting what is done: after the thing is named, "with" a count of its parts
+    ("Release CodeNet with one challenge", "Build a cost model with three scenarios"), unlike
+    "Launch with 3 content types" or "Run 5 workshops with partners", nor a count of a
+    metric's things ("Ship the beta with 500 users")."""
+    if value.unit is not None and value.noun is None:
+        return False  # a share, an amount or a time: a level the deliverable meets
+    if value.noun is not None and polarity(text[value.start : value.noun[1]].lower()):
+        return False
+    begin = _verb_end(text, lemma)
+    return begin is not None and _OBJECT_WITH.match(text[: value.start], begin) is not None
 
 
 def _verb_end(text: str, lemma: str) -> int | None:
@@ -690,6 +710,9 @@ def _verbless_guess(
     ):
         return None  # "No orders fail", "NPS > 50", "+20%", "3x", "Zero P1s": words say it
     if direction is Direction.MILESTONE:
+        if value is not None:
+            number = text[value.start : value.end].strip()
+            return f"no verb: read as a deliverable done or not, {number!r} as part of its name"
         return "no verb and no number: read as a deliverable, done or not"
     if direction in (Direction.INCREASE, Direction.DECREASE) and value is None:
         return None  # "Lead time is shorter": a comparative says it
