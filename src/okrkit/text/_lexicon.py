@@ -5,6 +5,7 @@ them, qualifiers ("at least") and changes ("a 20% increase"), and the metrics it
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal, TypeAlias
 
@@ -520,15 +521,18 @@ def time_taken(low: str) -> bool:
     time", "first time")."""
     if "time" not in low:
         return False
+    return any(_names_a_process(m[1]) for m in _WORD_TIME.finditer(low))
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_a_process(word: str) -> bool:
+    """Whether lower-case *word*, before "time", names a process: a verb or a noun made of
+    one, not a little word, an adjective, nor the time users give (`time_taken`)."""
+    if word in STOP or word in _TIME_ADJECTIVES or word in _TIME_GIVEN or len(word) < 3:
+        return False
     from okrkit.text._verbs import verb_lemma
 
-    for m in _WORD_TIME.finditer(low):
-        word = m[1]
-        if word in STOP or word in _TIME_ADJECTIVES or word in _TIME_GIVEN or len(word) < 3:
-            continue
-        if word.endswith(_NOMINAL) or verb_lemma(word) is not None:
-            return True
-    return False
+    return word.endswith(_NOMINAL) or verb_lemma(word) is not None
 
 
 # Metrics where higher is better: "99.95% availability", "NPS of 60", "Keep accuracy at 99%".

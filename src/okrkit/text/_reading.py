@@ -340,7 +340,8 @@ def _direction(
     the time a process takes is added here (`time_taken`: "Review time under 2 days")."""
     if value is not None and kind:
         kind, lemma = _governing_verb(text, kind, lemma, value)
-    lower = lower or (kind not in ("inc", "dec") and time_taken(text.lower()))
+    if kind not in ("inc", "dec", "out") or value is None:
+        lower = lower or ("time" in text.lower() and time_taken(text.lower()))
     qualifier = value.qualifier if value else None
     if qualifier == "better":
         qualifier = "most" if lower else "least"
@@ -358,7 +359,9 @@ def _direction(
         if qualifier is None:
             held = value is None and _holds_clause(text, lemma)
             way = (
-                "higher" if held else _metric_way(text, value, lower, after=_verb_end(text, lemma))
+                "higher"
+                if held
+                else _metric_way(text, value, lower, after=_verb_end(text.lower(), lemma))
             )
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
@@ -384,7 +387,7 @@ def _direction(
             # churn to target" down, as the metric is better.
             if MILESTONE_NOUN.search(text) or (_moved_to(text, lemma) and not lower):
                 return Direction.MILESTONE
-            way = _metric_way(text, None, lower, after=_verb_end(text, lemma))
+            way = _metric_way(text, None, lower, after=_verb_end(text.lower(), lemma))
             return Direction.DECREASE if way == "lower" else Direction.INCREASE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
@@ -442,7 +445,11 @@ _CLAUSE_OBJECT = re.compile(
 
 
 # A verb that starts a clause of its own: after "and", "to", "then", "&" or a comma.
-_CLAUSE_VERB = re.compile(r"(?:\band|\bto|\bthen|&|,)\s+([^\W\d_]+)\b", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(
+    r"(?:[,&]|(?:and|to|then)\b)\s+("
+    + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
+    + r")\b"
+)  # on lower case: a verb of a way, in its base form, after a word that starts a clause
 
 
 def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str]:
@@ -451,15 +458,18 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
     the statement's verb (*kind*, *lemma*): "Launch the new onboarding and reduce churn to
     2%" goes down, "Automate X and keep latency under 200 ms" holds a ceiling.  A verb of
     change keeps what it says over one of purpose: "Cut churn to stay under 2%" goes down."""
-    begin = _verb_end(text, lemma)
-    if begin is None or begin >= value.start:
-        return kind, lemma
+    if value.start < 12:
+        return kind, lemma  # no room for a clause before the number
+    low = text.lower()
+    begin = _verb_end(low, lemma)
+    if begin is None or value.start - begin < 8:
+        return kind, lemma  # no room for a clause between the verb and the number
     found = None
-    for m in _CLAUSE_VERB.finditer(text, begin, value.start):
-        verb = VERBS.get(m[1].lower())
-        if verb is None or verb[0] == "out" or m[1].lower() != verb[1]:
-            continue
-        if kind in ("inc", "dec") and m[0].lower().startswith("to"):
+    for m in _CLAUSE_VERB.finditer(low, begin, value.start):
+        verb = VERBS[m[1]]
+        if m[0][0].isalpha() and low[m.start() - 1].isalpha():
+            continue  # "brand reach": no "and"
+        if kind in ("inc", "dec") and m[0].startswith("to"):
             continue
         found = verb
     return found if found is not None else (kind, lemma)
@@ -475,25 +485,38 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
     ("Release CodeNet with one challenge", "Build a cost model with three scenarios"), unlike
     "Launch with 3 content types" or "Run 5 workshops with partners", nor a count of a
     metric's things ("Ship the beta with 500 users")."""
-    if value.unit is not None and value.noun is None:
+    if (value.unit is not None and value.noun is None) or not text.endswith(
+        ("with ", "only ", "just "), 0, value.start
+    ):
         return False  # a share, an amount or a time: a level the deliverable meets
-    if value.noun is not None and polarity(text[value.start : value.noun[1]].lower()):
+    begin = _verb_end(text.lower(), lemma)
+    if begin is None or _OBJECT_WITH.match(text[: value.start], begin) is None:
         return False
-    begin = _verb_end(text, lemma)
-    return begin is not None and _OBJECT_WITH.match(text[: value.start], begin) is not None
+    return value.noun is None or polarity(text[value.start : value.noun[1]].lower()) is None
 
 
-def _verb_end(text: str, lemma: str) -> int | None:
-    """Where the first word that may be a form of the verb *lemma* ends in *text*."""
-    m = re.search(rf"\b{re.escape(lemma[:4])}\w*", text, re.IGNORECASE)
-    return None if m is None else m.end()
+_WORD_REST = re.compile(r"\w*")
+
+
+def _verb_end(low: str, lemma: str) -> int | None:
+    """Where the first word that may be a form of the verb *lemma* (starts as it does)
+    ends in lower-cased text *low*."""
+    stem = lemma[:4]
+    at = low.find(stem)
+    while at > 0 and low[at - 1].isalnum():
+        at = low.find(stem, at + 1)
+    if at < 0:
+        return None
+    rest = _WORD_REST.match(low, at + len(stem))
+    assert rest is not None
+    return rest.end()
 
 
 def _holds_clause(text: str, lemma: str) -> bool:
     """Whether a verb of holding (*lemma*) holds a clause, a state of things to keep true,
     rather than a metric ("Ensure that bugs get filed automatically"): what the clause names
     is its subject, not a metric to keep low, so the state is held at least."""
-    begin = _verb_end(text, lemma)
+    begin = _verb_end(text.lower(), lemma)
     return begin is not None and _CLAUSE_OBJECT.match(text, begin) is not None
 
 
@@ -507,7 +530,7 @@ def _moved_to(text: str, lemma: str) -> bool:
     """Whether a verb of reaching (*lemma*) with no number takes a thing "to" a place or a
     state, which is done or not ("Move line layout to LayoutUnit", "Bring the app to
     market"), unlike "Hit plan" or "Meet the new logo goals" (D13)."""
-    begin = _verb_end(text, lemma)
+    begin = _verb_end(text.lower(), lemma)
     if begin is None:
         return False
     end = _CLAUSE_END.search(text, begin)
