@@ -437,8 +437,8 @@ _METRIC_CLAUSE_END = re.compile(
     r"[,;(]|\s[-–—]\s|\b(?:with|while|without|and|so|through|via|using|for|across|in|at|on)\b",
     re.IGNORECASE,
 )
-# A clause as the object of a verb of holding: "Ensure that bugs get filed", "Make sure the
-# docs are updated".
+# A clause as the object of a verb of holding: "Ensure that bugs get filed", "Ensure all
+# services are monitored".
 _CLAUSE_OBJECT = re.compile(
     r"\s+(?:that\b|[^.,;:]*?\b(?:gets?|is|are|be|stays?)\s+[^\W\d_]+ed\b)", re.IGNORECASE
 )
