@@ -37,7 +37,7 @@ from okrkit.rules import (
 from okrkit.rules._measurability import agrees, contradictions
 from okrkit.testing import key_results as st_key_results
 from okrkit.testing import plans
-from okrkit.text import KeyResultReading, key_result_reader
+from okrkit.text import KeyResultReading, key_result_reader, to_key_result
 
 SETS = Path(__file__).parent / "data" / "okr_sets"
 Q3 = Cycle.parse("2026-Q3")
@@ -2029,3 +2029,44 @@ class TestNotebook:
         """The HTML names each finding's code."""
         report = validate(Plan(objectives=[objective(key_results=[])]), today=BEFORE)
         assert "OKR101" in report._repr_html_()
+
+
+class TestMeasurabilityFalsePositives:
+    """OKR201 and OKR204 say nothing where a statement is checkable or needs no baseline."""
+
+    @pytest.mark.parametrize(
+        ("title", "flagged"),
+        [
+            ("Make the new checkout as fast as the old one", False),  # parity with a reference
+            ("Our services reach the 'gold' tier as defined by the SRE handbook", False),
+            ("Partner API in production without regressions", False),  # an absence: none
+            ("Mobile app ready for store review", False),  # a state of readiness
+            ("Bi-weekly community newsletters", False),  # a cadence of the team's own work
+            ("Ensure that every incident gets reviewed", False),  # set up, or not
+            ("Weekly signups", True),  # a cadence of a metric is a metric: no level
+            ("Improve search quality without regressions", True),  # a change with no level
+            ("Ensure the app works smoothly on every phone", True),
+            ("Keep the runbooks updated", True),
+        ],
+    )
+    def test_unmeasurable_or_checkable(self, title: str, flagged: bool) -> None:
+        """A statement with no number may still be checked as done or not."""
+        plan = Plan(objectives=[objective(key_results=[to_key_result(title, id="k")])])
+        assert flagged == ("OKR201" in codes(plan, config=RuleConfig(select=["OKR201"])))
+
+    @given(
+        st.sampled_from(["Achieve", "Reach", "Hit", "Deliver"]),
+        st.integers(50, 200),
+        st.sampled_from(["plan", "quota", "the sales target", "our revenue goal", "budget"]),
+    )
+    def test_a_share_of_plan_needs_no_baseline(self, verb: str, share: int, plan_: str) -> None:
+        """ "110% of plan" is attained from zero in the cycle: no baseline to ask for."""
+        kr = to_key_result(f"{verb} {share}% of {plan_}", id="k")
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert "OKR204" not in codes(plan, config=RuleConfig(select=["OKR204"]))
+
+    def test_a_share_of_things_still_needs_one(self) -> None:
+        """ "70% of trials convert" is a rate that has a level today."""
+        kr = to_key_result("Get 70% of trial companies to convert", id="k")
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert ["OKR204"] == codes(plan, config=RuleConfig(select=["OKR204"]))

@@ -41,7 +41,7 @@ WRONG_AT_MOST = {"dev": 0.075, "test": 0.12}
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
 # test part.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"direction": 0.91, "form": 0.97, "value": 0.97, "start": 1.00, "upper": 1.00,
+    "dev": {"direction": 0.94, "form": 0.97, "value": 0.97, "start": 1.00, "upper": 1.00,
             "relative": 1.00, "unit": 0.95, "measurable": 0.95, "output": 0.91},
     "test": {"direction": 0.76, "form": 0.92, "value": 0.93, "start": 0.99, "upper": 0.97,
              "relative": 0.98, "unit": 0.90, "measurable": 0.96, "output": 0.81},

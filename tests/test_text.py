@@ -35,6 +35,7 @@ from okrkit.text._lexicon import (
     higher_is_better,
     lower_is_better,
     may_name_metric,
+    polarity,
 )
 from okrkit.text._patterns import (
     DEADLINE,
@@ -1493,3 +1494,193 @@ class TestPublicNames:
 
         cls = getattr(text, name)
         assert set(cls.__annotations__) == set(typing.get_type_hints(cls))
+
+
+# --- Direction from the metric: reaching, holding and no verb ------------------------------
+
+_BETTER_LOW = [
+    "churn",
+    "p95 latency",
+    "review time",
+    "onboarding time",
+    "cloud cost",
+    "open defects",
+]
+_BETTER_HIGH = [
+    "uptime",
+    "NPS",
+    "test coverage",
+    "customer satisfaction",
+    "DAU",
+    "on-time delivery",
+]
+
+
+class TestDirectionFromMetric:
+    """A verb of reaching or holding, or no verb, takes its way from a qualifier if there is
+    one, else from which way the metric is better (tests/data/real/README.md, "Direction")."""
+
+    @given(
+        st.sampled_from(_BETTER_LOW + _BETTER_HIGH),
+        st.integers(1, 999),
+        st.sampled_from(["Get", "Bring", "Reach", "Achieve"]),
+    )
+    def test_reaching_goes_the_metric_s_way(self, metric: str, n: int, verb: str) -> None:
+        """With no qualifier, a verb of reaching goes down just where lower is better."""
+        way = parse_key_result(f"{verb} {metric} to {n}").direction
+        assert way is (Direction.DECREASE if metric in _BETTER_LOW else Direction.INCREASE)
+
+    @given(
+        st.sampled_from(_BETTER_LOW + _BETTER_HIGH),
+        st.integers(1, 999),
+        st.sampled_from([("under", Direction.DECREASE), ("over", Direction.INCREASE)]),
+    )
+    def test_a_qualifier_overrides_the_metric(
+        self, metric: str, n: int, qualifier: tuple[str, Direction]
+    ) -> None:
+        """A qualifier says the way whatever the metric: "Bring uptime under 5" goes down."""
+        assert parse_key_result(f"Bring {metric} {qualifier[0]} {n}").direction is qualifier[1]
+
+    @given(st.sampled_from(_BETTER_LOW + _BETTER_HIGH), st.integers(1, 999))
+    def test_holding_keeps_the_metric_s_side(self, metric: str, n: int) -> None:
+        """A verb of holding with no qualifier is a ceiling just where lower is better."""
+        way = parse_key_result(f"Keep {metric} at {n}").direction
+        assert way is (Direction.AT_MOST if metric in _BETTER_LOW else Direction.AT_LEAST)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Code review time", "Median onboarding time", "Deploy time", "Ticket resolution time"],
+    )
+    def test_the_time_a_process_takes_is_better_short(self, text: str) -> None:
+        """ "<process> time" is a time taken, better low, whether or not the word is listed."""
+        assert polarity(text.lower()) == "lower"
+
+    @pytest.mark.parametrize(
+        ("text", "way"),
+        [
+            ("Ship on time", "higher"),
+            ("Hire 3 full-time engineers", None),
+            ("Sync in real time", None),
+        ],
+    )
+    def test_time_after_a_little_word_or_adjective_is_no_process(
+        self, text: str, way: str | None
+    ) -> None:
+        """ "on time" is a share done right, better high; "full-time", "real time" name none."""
+        assert polarity(text.lower()) == way
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Shorten nothing: page render in 3 seconds", Direction.DECREASE),
+            ("Widget install in 4 minutes", Direction.AT_MOST),
+            ("Get release approval to 2 days", Direction.DECREASE),
+            ("Close 40 deals with CAC below plan", Direction.INCREASE),
+            ("Resolve 90% of defects within a week", Direction.INCREASE),
+            ("5% of builds fail", Direction.AT_LEAST),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction) -> None:
+        """A duration with no polarity word is a time taken; a condition after the count
+        ("with CAC below plan") names no metric; a share of things is a floor (D15)."""
+        assert parse_key_result(text).direction is direction
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Ensure that every incident gets a written review", Direction.AT_LEAST),
+            ("Ensure all security bugs are triaged", Direction.AT_LEAST),
+            ("Keep infrastructure cost flat", Direction.AT_MOST),
+            ("Move the billing service to the new cluster", Direction.MILESTONE),
+            ("Take the mobile app to general audiences", Direction.MILESTONE),
+            ("Get infrastructure spend to budget", Direction.DECREASE),
+            ("Hit the partner goals", Direction.INCREASE),
+        ],
+    )
+    def test_no_number(self, text: str, direction: Direction) -> None:
+        """A verb of holding over a clause holds a state (D3: at least), not the metric its
+        subject names; a verb of reaching takes a thing to a place (done or not), or moves a
+        metric its better way, else up (D13)."""
+        assert parse_key_result(text).direction is direction
+
+
+class TestGoverningVerb:
+    """The verb nearest before a number, starting a clause of its own, governs it."""
+
+    @given(
+        st.sampled_from(["Launch the new onboarding", "Automate reporting", "Redesign checkout"]),
+        st.sampled_from(["reduce churn to", "keep p95 latency under", "grow sign-ups to"]),
+        st.sampled_from([" and ", " to ", ", "]),
+        st.integers(1, 999),
+    )
+    def test_a_later_verb_of_a_way_governs(self, work: str, clause: str, link: str, n: int) -> None:
+        """After an activity, "and reduce X to N" reads as "Reduce X to N" would."""
+        alone = parse_key_result(f"{clause.capitalize()} {n}").direction
+        assert parse_key_result(f"{work}{link}{clause} {n}").direction is alone
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Cut churn to stay under 2%", Direction.DECREASE),
+            ("Hire and train 10 engineers", Direction.INCREASE),
+            ("Grow traffic and keep bounce under 40%", Direction.AT_MOST),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction) -> None:
+        """A verb of change keeps its way over one of purpose; an activity is no way."""
+        assert parse_key_result(text).direction is direction
+
+
+class TestVerblessAndTimeLimits:
+    """A number no verb governs, and the time an action must take."""
+
+    @given(
+        st.sampled_from(["Respond to new tickets", "Deploy a fix", "Review pull requests"]),
+        st.sampled_from(["within", "in under", "in less than"]),
+        st.integers(1, 72),
+        st.sampled_from(["hours", "days", "minutes"]),
+    )
+    def test_an_action_done_in_under_a_time_is_a_ceiling(
+        self, action: str, limit: str, n: int, unit: str
+    ) -> None:
+        """ "Respond in under 2 hours" is at most 2 hours, as "within 2 hours" is."""
+        assert parse_key_result(f"{action} {limit} {n} {unit}").direction is Direction.AT_MOST
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Bring checkout p99 under 300 ms", Direction.DECREASE),  # a metric, not an action
+            ("Lighthouse 95", Direction.AT_LEAST),  # a score with no unit: better high
+            ("eNPS of 40", Direction.AT_LEAST),
+            ("Average watch time 12 minutes", Direction.AT_LEAST),  # time users give
+            ("Cash runway 18 months", Direction.AT_LEAST),
+            ("Partner sync 3.1 is released", Direction.MILESTONE),  # a version, done or not
+            ("Video rendering 40 seconds", Direction.AT_MOST),  # a time taken
+            ("Uptime and error rate 99", None),  # both ways: no direction
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction | None) -> None:
+        assert parse_key_result(text).direction is direction
+
+
+class TestDeliverableDescribed:
+    """A count after "with", once the deliverable is named, describes it: a milestone."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Release the SDK with 4 language bindings", Direction.MILESTONE),
+            ("Build a pricing model with three scenarios", Direction.MILESTONE),
+            ("Launch with 3 content types", Direction.INCREASE),  # the count is what launches
+            ("Run 5 workshops with partners", Direction.INCREASE),
+            ("Ship the beta with 500 users", Direction.INCREASE),  # a metric's count
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    def test_a_version_done_is_said(self) -> None:
+        """A number that names the thing done is said to be read so."""
+        parsed = parse_key_result("Partner sync 3.1 is released")
+        assert parsed.direction is Direction.MILESTONE
+        assert any("'3.1' as part of its name" in a for a in parsed.ambiguities)

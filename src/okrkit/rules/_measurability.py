@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -37,11 +38,17 @@ def _close(a: float, b: float) -> bool:
     hint="say from what to what the metric moves, and set direction, start and target",
 )
 def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
-    """A key result has no measurable target: neither fields nor a number in its statement."""
+    """A key result has no measurable target: neither fields nor a number in its statement,
+    nor a statement checkable as done or not (`okrkit.text._reading.done_or_not`: parity
+    with a reference, a level defined elsewhere, an absence, a cadence, a state of
+    readiness, a verb of holding over a clause done to its subject)."""
     for site in context.key_results():
         kr = site.key_result
         if not kr.measurable and not site.reading.measurable:
-            yield site.flag(f"key result {kr.title!r} has no measurable target")
+            from okrkit.text._reading import done_or_not  # only when a statement must be read
+
+            if not done_or_not(kr.title):
+                yield site.flag(f"key result {kr.title!r} has no measurable target")
 
 
 def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
@@ -137,6 +144,15 @@ def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic
             yield site.flag(f"key result {site.key_result.title!r} is an activity or a deliverable")
 
 
+# A share of an amount planned for the cycle: "110% of plan", "100% of quota", "95% of the
+# sales target": attainment, counted from zero in the cycle.
+_OF_PLAN = re.compile(
+    r"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[^\W\d_]+\s+){0,2}"
+    r"(?:plan|quota|target|goal|budget|forecast|commit(?:ment)?)s?\b",
+    re.IGNORECASE,
+)
+
+
 @REGISTRY.rule(
     "OKR204",
     name="missing-baseline",
@@ -149,8 +165,10 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     Only a level needs one: a rate, a share, an amount of money or a measure, a number of
     no unit (NPS, MAU), or a count brought down ("Reduce open bugs to 20").  What is counted
     up in the cycle starts at 0: work ("Hire 10 engineers") and things of a kind, which the
-    statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers").  A key
-    result with no target is OKR201's to flag: a baseline alone would measure nothing."""
+    statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers"), and a
+    share of an amount planned for the cycle ("Achieve 110% of plan", "100% of quota"),
+    which is attained from zero.  A key result with no target is OKR201's to flag: a
+    baseline alone would measure nothing."""
     for site in context.key_results():
         kr = site.key_result
         if kr.direction not in _CHANGE or kr.start is not None or kr.target is None:
@@ -164,7 +182,8 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and canonical_unit(read.unit) is None
         )
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.
-        if not (read.output or counted) or read.start is not None:
+        planned = read.unit == "%" and _OF_PLAN.search(kr.title) is not None
+        if not (read.output or counted or planned) or read.start is not None:
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 

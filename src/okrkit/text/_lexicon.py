@@ -5,6 +5,7 @@ them, qualifiers ("at least") and changes ("a 20% increase"), and the metrics it
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal, TypeAlias
 
@@ -463,12 +464,12 @@ FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approx
 
 # Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
 LOWER_IS_BETTER = re.compile(
-    r"churn|attrition|turnover|latency|fail|response time|resolution time|time to|lead time|"
+    r"churn|attrition|turnover|latency|fail|response time|resolution time|time[- ]to\b|lead time|"
     r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
-    r"memory (?:usage|consumption)"
+    r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead"
 )
 
 
@@ -498,17 +499,51 @@ _LOWER_IS_BETTER = _by_first_letter(LOWER_IS_BETTER.pattern)
 
 
 def lower_is_better(low: str) -> bool:
-    """Whether lower-cased text *low* names a metric where lower is better."""
+    """Whether lower-cased text *low* names one of LOWER_IS_BETTER's metrics, where lower is
+    better (`polarity` also knows the time a process takes, `time_taken`)."""
     return _LOWER_IS_BETTER.search(low) is not None
+
+
+# "<word> time": "review time", "onboarding time", "page load time", "time-to-merge".
+_WORD_TIME = re.compile(r"\b([a-z]+)[- ]times?\b")
+# The endings of nouns made of verbs: "resolution", "onboarding", "deployment", "delivery".
+_NOMINAL = ("ion", "ing", "ment", "ance", "ence", "ure", "ery", "age")
+# Adjectives WordNet also has as verbs, which make "time" no process's: "full-time", "spare time".
+_TIME_ADJECTIVES = frozenset(("full", "part", "free", "spare", "prime", "peak"))
+# Verbs of the time users give, which is better long: "watch time", "dwell time".
+_TIME_GIVEN = frozenset(("watch", "dwell", "view", "listen", "play", "session"))
+
+
+def time_taken(low: str) -> bool:
+    """Whether lower-cased text *low* names the time a process takes, which is better short:
+    "time" after a verb or a noun made of one ("review time", "onboarding time", "deploy
+    time", "resolution time"), not after a little word or an adjective ("on time", "in real
+    time", "first time")."""
+    if "time" not in low:
+        return False
+    return any(_names_a_process(m[1]) for m in _WORD_TIME.finditer(low))
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_a_process(word: str) -> bool:
+    """Whether lower-case *word*, before "time", names a process: a verb or a noun made of
+    one, not a little word, an adjective, nor the time users give (`time_taken`)."""
+    if word in STOP or word in _TIME_ADJECTIVES or word in _TIME_GIVEN or len(word) < 3:
+        return False
+    from okrkit.text._verbs import verb_lemma
+
+    return word.endswith(_NOMINAL) or verb_lemma(word) is not None
 
 
 # Metrics where higher is better: "99.95% availability", "NPS of 60", "Keep accuracy at 99%".
 HIGHER_IS_BETTER = re.compile(
-    r"uptime|availab|satisf|happ(?:y|iness)|\bnps\b|\bcsat\b|\besat\b|conversion|retention|"
+    r"uptime|availab|satisf|happ(?:y|iness)|\bnps\b|\benps\b|\bcsat\b|\besat\b|conversion|retention|"
     r"coverage|adoption|engagement|accuracy|quality|reliab|throughput|speed|velocity|revenue|"
     r"\barr\b|\bmrr\b|profit|margin|pipeline|bookings|sales|growth|users|customers|members|"
     r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|rating|"
-    r"success|win rate|trust|awareness|market share|performance|productivity"
+    r"success|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
+    r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
+    r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)"
 )
 
 
@@ -529,7 +564,7 @@ def polarity(low: str) -> Polarity | None:
     >>> polarity("99.95% availability"), polarity("cloud cost"), polarity("uptime and errors")
     ('higher', 'lower', None)
     """
-    lower = lower_is_better(low)
+    lower = lower_is_better(low) or time_taken(low)
     if lower == higher_is_better(low):
         return None
     return "lower" if lower else "higher"

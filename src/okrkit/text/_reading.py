@@ -33,10 +33,12 @@ from okrkit.text._lexicon import (
     STATE_VERBS,
     STOP,
     VERBS,
+    Polarity,
     higher_is_better,
     lower_is_better,
     may_name_metric,
     polarity,
+    time_taken,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import Token, noun_after, tokens_of
@@ -326,7 +328,13 @@ def _direction(
     lower: bool,
     own: bool = False,
 ) -> Direction | None:
-    """The direction, from the verb first, then the numbers, then the metric (see the docs)."""
+    """The direction, from the verb first, then the numbers, then the metric (see the docs):
+    *lower* says whether the text names a metric better low (`lower_is_better`), to which
+    the time a process takes is added here (`time_taken`: "Review time under 2 days")."""
+    if value is not None and kind:
+        kind, lemma = _governing_verb(text, kind, lemma, value)
+    if kind not in ("inc", "dec", "out") or value is None:
+        lower = lower or ("time" in text.lower() and time_taken(text.lower()))
     qualifier = value.qualifier if value else None
     if qualifier == "better":
         qualifier = "most" if lower else "least"
@@ -342,7 +350,13 @@ def _direction(
         return Direction.AT_MOST
     if kind == "keep":
         if qualifier is None:
-            return Direction.AT_MOST if lower else Direction.AT_LEAST
+            held = value is None and _holds_clause(text, lemma)
+            way = (
+                "higher"
+                if held
+                else _metric_way(text, value, lower, after=_verb_end(text.lower(), lemma))
+            )
+            return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if (
         kind in ("reach", "out", "")
@@ -356,22 +370,22 @@ def _direction(
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
     if kind == "out" and value is not None:
+        if _describes_deliverable(text, lemma, value):
+            return Direction.MILESTONE  # "Release CodeNet with one challenge"
         return Direction.INCREASE
     if kind == "reach":
         if value is None and lemma not in POLAR:
-            # "Achieve SOC 2 certification" is done or not; "Hit plan" goes up (D13).
-            return Direction.MILESTONE if MILESTONE_NOUN.search(text) else Direction.INCREASE
+            # "Achieve SOC 2 certification" is done or not, and so is a thing brought to a
+            # place ("Move the layout to LayoutUnit"); "Hit plan" goes up (D13), and "Get
+            # churn to target" down, as the metric is better.
+            if MILESTONE_NOUN.search(text) or (_moved_to(text, lemma) and not lower):
+                return Direction.MILESTONE
+            way = _metric_way(text, None, lower, after=_verb_end(text.lower(), lemma))
+            return Direction.DECREASE if way == "lower" else Direction.INCREASE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
-        return (
-            Direction.DECREASE
-            if lower and lemma in POLAR | {"bring", "get"}
-            else (
-                Direction.DECREASE
-                if lower and value is not None and value.prep == "to"
-                else Direction.INCREASE
-            )
-        )
+        way = _metric_way(text, value, lower)
+        return Direction.DECREASE if way == "lower" else Direction.INCREASE
     if value is None:
         if kind == "out":
             return Direction.MILESTONE  # "Ship v2 to production"
@@ -383,6 +397,185 @@ def _direction(
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     return _without_verb(text, value, own=own, lower=lower)
+
+
+def _metric_way(
+    text: str, value: Token | None, lower: bool, *, after: int | None = None
+) -> Polarity | None:
+    """Which way the metric a number with no qualifier sets is better: a share of things
+    meeting a condition is better high (D15: "95% of incidents resolved in a day", whatever
+    the things are); else the metric's polarity (`polarity`: "Get churn to 2%", "Keep uptime
+    at 99.9%"), or, when the words name both ways or none, a time taken is better short
+    ("Bring onboarding to 3 days").  *lower* is whether the statement names a metric better
+    low at all (`lower_is_better`).  The metric is named before the number or right after
+    it, not in a condition ("Close 50 deals with CAC under $2k"): it is read up to the end
+    of the clause that holds the number, or that starts *after* (a verb's end)."""
+    if value is not None and value.unit == "%" and _OF.match(text, value.end):
+        return "higher"
+    begin = value.end if value is not None else after
+    if begin is not None and lower:
+        end = _METRIC_CLAUSE_END.search(text, begin)
+        low = text[: end.start() if end else len(text)].lower()
+        lower = lower_is_better(low) or time_taken(low)
+    else:
+        low = text.lower()
+    way = polarity(low) if lower else "higher" if higher_is_better(low) else None
+    if way is None and not lower and value is not None and value.unit in DURATIONS:
+        return "lower"  # no word says which way: a time taken
+    return way
+
+
+# Where the clause that names a metric ends: a condition or an aside follows.
+_METRIC_CLAUSE_END = re.compile(
+    r"[,;(]|\s[-–—]\s|\b(?:with|while|without|and|so|through|via|using|for|across|in|at|on)\b",
+    re.IGNORECASE,
+)
+# A clause as the object of a verb of holding: "Ensure that bugs get filed", "Ensure all
+# services are monitored".
+_CLAUSE_OBJECT = re.compile(
+    r"\s+(?:that\b|[^.,;:]*?\b(?:gets?|is|are|be|stays?)\s+[^\W\d_]+ed\b)", re.IGNORECASE
+)
+
+
+# A verb that starts a clause of its own: after "and", "to", "then", "&" or a comma.
+_CLAUSE_VERB = re.compile(
+    r"(?:[,&]|(?:and|to|then)\b)\s+("
+    + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
+    + r")\b"
+)  # on lower case: a verb of a way, in its base form, after a word that starts a clause
+
+
+def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str]:
+    """The kind and lemma of the verb that governs *value*: the nearest one before it that
+    starts a clause of its own and says a way (change, holding, a ceiling, reaching), else
+    the statement's verb (*kind*, *lemma*): "Launch the new onboarding and reduce churn to
+    2%" goes down, "Automate X and keep latency under 200 ms" holds a ceiling.  A verb of
+    change keeps what it says over one of purpose: "Cut churn to stay under 2%" goes down."""
+    if value.start < 12:
+        return kind, lemma  # no room for a clause before the number
+    low = text.lower()
+    begin = _verb_end(low, lemma)
+    if begin is None or value.start - begin < 8:
+        return kind, lemma  # no room for a clause between the verb and the number
+    found = None
+    for m in _CLAUSE_VERB.finditer(low, begin, value.start):
+        verb = VERBS[m[1]]
+        if m[0][0].isalpha() and low[m.start() - 1].isalpha():
+            continue  # "brand reach": no "and"
+        if kind in ("inc", "dec") and m[0].startswith("to"):
+            continue
+        found = verb
+    return found if found is not None else (kind, lemma)
+
+
+# "<a deliverable> with": a count after it describes the deliverable.
+_OBJECT_WITH = re.compile(r"\s+[^\W\d_][^,;:()]*?\s+with\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+
+
+def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
+    """Whether the count an activity (*lemma*) has describes the thing it delivers rather
+    than counting what is done: after the thing is named, "with" a count of its parts
+    ("Release CodeNet with one challenge", "Build a cost model with three scenarios"), unlike
+    "Launch with 3 content types" or "Run 5 workshops with partners", nor a count of a
+    metric's things ("Ship the beta with 500 users")."""
+    if (value.unit is not None and value.noun is None) or not text.endswith(
+        ("with ", "only ", "just "), 0, value.start
+    ):
+        return False  # a share, an amount or a time: a level the deliverable meets
+    begin = _verb_end(text.lower(), lemma)
+    if begin is None or _OBJECT_WITH.match(text[: value.start], begin) is None:
+        return False
+    return value.noun is None or polarity(text[value.start : value.noun[1]].lower()) is None
+
+
+_WORD_REST = re.compile(r"\w*")
+
+
+def _verb_end(low: str, lemma: str) -> int | None:
+    """Where the first word that may be a form of the verb *lemma* (starts as it does)
+    ends in lower-cased text *low*."""
+    stem = lemma[:4]
+    at = low.find(stem)
+    while at > 0 and low[at - 1].isalnum():
+        at = low.find(stem, at + 1)
+    if at < 0:
+        return None
+    rest = _WORD_REST.match(low, at + len(stem))
+    assert rest is not None
+    return rest.end()
+
+
+def _holds_clause(text: str, lemma: str) -> bool:
+    """Whether a verb of holding (*lemma*) holds a clause, a state of things to keep true,
+    rather than a metric ("Ensure that bugs get filed automatically"): what the clause names
+    is its subject, not a metric to keep low, so the state is held at least."""
+    begin = _verb_end(text.lower(), lemma)
+    return begin is not None and _CLAUSE_OBJECT.match(text, begin) is not None
+
+
+# "to" and a word that is no number: where a verb of reaching takes a thing.
+_TO_THING = re.compile(
+    r"\s+to\s+(?![\d$€£¥₹~<>]|(?:about|around|over|under|below|above)\b)", re.IGNORECASE
+)
+
+
+def _moved_to(text: str, lemma: str) -> bool:
+    """Whether a verb of reaching (*lemma*) with no number takes a thing "to" a place or a
+    state, which is done or not ("Move line layout to LayoutUnit", "Bring the app to
+    market"), unlike "Hit plan" or "Meet the new logo goals" (D13)."""
+    begin = _verb_end(text.lower(), lemma)
+    if begin is None:
+        return False
+    end = _CLAUSE_END.search(text, begin)
+    return _TO_THING.search(text, begin, end.start() if end else len(text)) is not None
+
+
+# What makes a statement with no number checkable as done or not (`done_or_not`): parity with
+# a reference, a level defined elsewhere, an absence, a state of readiness; a cadence.
+_CHECKABLE = re.compile(
+    r"\bas\s+[^\W\d_]+\s+as\b(?!\s+(?:possible|needed|required|usual)\b)|"
+    r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b",
+    re.IGNORECASE,
+)
+_CADENCE = re.compile(
+    r"\b(?:bi-?)?(?:daily|weekly|monthly|quarterly|yearly|annual)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+s)\b",
+    re.IGNORECASE,
+)
+# A clause whose predicate is done to its subject: "that bugs get filed", "all services are
+# monitored".
+_PASSIVE_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?[^.,;:]*?\b(?:gets?|got|is|are|be)\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b",
+    re.IGNORECASE,
+)
+
+
+def done_or_not(text: str) -> bool:
+    """Whether *text*, a key result with no number, can still be checked as done or not:
+    parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
+    'elite' level, as defined by DORA"), an absence ("without regressions": none), a state
+    of readiness ("ready for launch"), a cadence of things that are no metric ("bi-weekly
+    tweets": one every two weeks, unlike "weekly signups"), or a verb of holding over a
+    clause whose predicate is done to its subject ("Ensure that bugs get filed
+    automatically": set up or not).  Never a verb of change or improvement, which moves a
+    metric with no level to check ("Improve quality without regressions")."""
+    w, _ = masked(text)
+    verb = _main_verb(w, guess=False)
+    if (
+        verb is not None
+        and verb[0] in ("inc", "dec", "reach")
+        and (verb[1] in POLAR or (verb[0] != "reach" and verb[2][0].lower() == verb[1]))
+    ):
+        return False
+    if _CHECKABLE.search(text):
+        return True
+    cadence = _CADENCE.search(text)
+    if cadence is not None and polarity(cadence[1].lower()) is None:
+        return True
+    return (
+        verb is not None
+        and verb[0] == "keep"
+        and _PASSIVE_CLAUSE.match(w, verb[2].end()) is not None
+    )
 
 
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
@@ -405,10 +598,21 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
     )
 
 
+# "in under", "in less than", "in at most": the time an action is done in.
+_IN_UNDER = re.compile(r"\bin\s+(?:under|less\s+than|at\s+most|no\s+more\s+than)\s+$", re.I)
+
+
 def _time_limit(text: str, value: Token) -> bool:
-    """Whether the value of an activity is the time it must take: "Triage all bugs within
-    one week" (at most a week), not "Run 5 workshops"."""
-    return value.qualifier == "most" and _WITHIN.search(text, 0, value.start) is not None
+    """Whether the value of an activity is the time it must take: a ceiling "within" which
+    it is done ("Triage all bugs within one week": at most a week), or a time it is done
+    "in under" ("Respond to tickets in under 2 hours"), not "Run 5 workshops" nor a metric
+    brought under a time ("Bring p99 under 500 ms")."""
+    if value.qualifier != "most":
+        return False
+    before = text[max(0, value.start - 24) : value.start]
+    return _WITHIN.search(before) is not None or (
+        value.unit in DURATIONS and _IN_UNDER.search(before) is not None
+    )
 
 
 def _without_number(text: str, *, lower: bool) -> Direction | None:
@@ -463,21 +667,37 @@ def _bare(low: str) -> str | None:
 
 def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Direction | None:
     """The direction of a number no verb governs: a zero is a ceiling; a count of the team's
-    own work goes up (D2); else the metric's polarity, a share of things meeting a condition
-    (D15) or a count of what others do or have is a floor ("10K monthly active users")."""
+    own work goes up (D2); else a level to hold, which way `_metric_way` says: a share of
+    things meeting a condition (D15: "100% of payments processed") or a metric better high
+    is a floor, a metric better low or a time taken ("Onboarding in 3 days") a ceiling; with
+    no polarity, an amount of money, a share or a count of what others do or have is a floor
+    ("10K monthly active users"), and so is a bare number after a name, a score or an index
+    ("Lighthouse 95"), unless the words name metrics of both ways, or it counts things named
+    before it, whose they are no verb says ("Sessions 12": null)."""
     if value.value == 0:
         return Direction.AT_MOST  # "Zero P1 incidents"
     if own:
         return Direction.INCREASE
-    if value.unit == "%" and _OF.match(text, value.end):
-        return Direction.AT_LEAST  # "100% of payments processed or refunded" (D15)
-    higher = higher_is_better(text.lower())
-    way = None if lower == higher else "lower" if lower else "higher"
+    way = _metric_way(text, value, lower)
     if way == "lower":
         return Direction.AT_MOST
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
         return Direction.AT_LEAST
+    if value.unit is None and not lower and not _PLURAL_BEFORE.search(text, 0, value.start):
+        if _DONE_AFTER.match(text, value.end):
+            return Direction.MILESTONE  # "multistream 2.0 is implemented": a name, done or not
+        return Direction.AT_LEAST
     return None
+
+
+# A plural noun right before a number: "Sessions 12".
+_PLURAL_BEFORE = re.compile(r"[^\W\d_]{2,}[^\W\ds_]s\s*:?\s*$")
+# A predicate of something done, right after a number: "2.0 is implemented", "v3 gets shipped".
+_DONE_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|gets?|got)\s+(?:[^\W\d_]+ly\s+)?"
+    r"(?:[^\W\d_]+ed|done|built|live)\b",
+    re.IGNORECASE,
+)
 
 
 _MEASURED_BY = re.compile(
@@ -506,6 +726,9 @@ def _verbless_guess(
     ):
         return None  # "No orders fail", "NPS > 50", "+20%", "3x", "Zero P1s": words say it
     if direction is Direction.MILESTONE:
+        if value is not None:
+            number = text[value.start : value.end].strip()
+            return f"no verb: read as a deliverable done or not, {number!r} as part of its name"
         return "no verb and no number: read as a deliverable, done or not"
     if direction in (Direction.INCREASE, Direction.DECREASE) and value is None:
         return None  # "Lead time is shorter": a comparative says it
