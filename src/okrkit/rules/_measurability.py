@@ -39,13 +39,13 @@ def _close(a: float, b: float) -> bool:
 )
 def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result has no measurable target: neither fields nor a number in its statement,
-    nor a statement checkable as done or not (`okrkit.text._reading.done_or_not`: parity
+    nor a statement checkable as done or not (`okrkit.text.done_or_not`: parity
     with a reference, a level defined elsewhere, an absence, a cadence, a state of
     readiness, a verb of holding over a clause done to its subject)."""
     for site in context.key_results():
         kr = site.key_result
         if not kr.measurable and not site.reading.measurable:
-            from okrkit.text._reading import done_or_not  # only when a statement must be read
+            from okrkit.text import done_or_not  # only when a statement must be read
 
             if not done_or_not(kr.title):
                 yield site.flag(f"key result {kr.title!r} has no measurable target")

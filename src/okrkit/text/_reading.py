@@ -557,7 +557,14 @@ def done_or_not(text: str) -> bool:
     tweets": one every two weeks, unlike "weekly signups"), or a verb of holding over a
     clause whose predicate is done to its subject ("Ensure that bugs get filed
     automatically": set up or not).  Never a verb of change or improvement, which moves a
-    metric with no level to check ("Improve quality without regressions")."""
+    metric with no level to check ("Improve quality without regressions").  The rule
+    OKR201 (unmeasurable) spares such a statement.
+
+    >>> done_or_not("Ensure that bugs get filed automatically")
+    True
+    >>> done_or_not("Improve the onboarding experience")
+    False
+    """
     w, _ = masked(text)
     verb = _main_verb(w, guess=False)
     if (
