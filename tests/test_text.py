@@ -1684,3 +1684,36 @@ class TestDeliverableDescribed:
         parsed = parse_key_result("Partner sync 3.1 is released")
         assert parsed.direction is Direction.MILESTONE
         assert any("'3.1' as part of its name" in a for a in parsed.ambiguities)
+
+
+class TestQuantityGrammar:
+    """The grammar of quantities: which number is a value, what it counts, and its form."""
+
+    @given(
+        st.sampled_from(["Release the SDK", "Build a pricing model", "Publish the style guide"]),
+        st.sampled_from(["with", "with only"]),
+        st.integers(1, 40),
+        st.sampled_from(["language bindings", "scenarios", "sections"]),
+    )
+    def test_a_milestone_has_no_value(
+        self, deliverable: str, with_: str, n: int, parts: str
+    ) -> None:
+        """D16-D17: a deliverable is done or not; a count that describes it is no value."""
+        parsed = parse_key_result(f"{deliverable} {with_} {n} {parts}")
+        assert parsed.direction is Direction.MILESTONE
+        assert (parsed.value, parsed.form, parsed.unit, parsed.measurable) == (
+            None,
+            None,
+            None,
+            False,
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Partner sync 3.1 is released", "Ship the exporter with two output formats"],
+    )
+    def test_numbers_of_a_milestone_are_named_not_valued(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.direction is Direction.MILESTONE
+        assert parsed.value is None
+        assert not any("as a condition" in a for a in parsed.ambiguities)

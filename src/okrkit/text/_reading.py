@@ -970,6 +970,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     ) and _own_work(w, value_tok)
     own = own or _adds_own_work(lemma, value_tok, text)
     direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower, own=own)
+    named: Token | None = None
+    if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
+        # A deliverable is done or not: a number in it names or describes it ("multistream
+        # 2.0 is implemented", "Release CodeNet with one challenge") and is no value (D16-D17).
+        named, value_tok, start_tok = value_tok, None, None
     form: Form | None = None
     value: float | None = None
     unit: str | None = None
@@ -1041,10 +1046,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         count = text[value_tok.start : value_tok.noun[1]].strip()
         ambiguities.append(f"{count!r} read as {whose}; it could be {other}")
     if not kind and direction is not None:
-        guess = _verbless_guess(text, direction, value_tok, own=own, zero=zero)
+        guess = _verbless_guess(text, direction, value_tok or named, own=own, zero=zero)
         if guess is not None:
             ambiguities.append(guess)
-    used = (start_tok, value_tok, upper_tok)
+    used = (start_tok, value_tok, upper_tok, named)
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
         for t in tokens
