@@ -1717,3 +1717,19 @@ class TestQuantityGrammar:
         assert parsed.direction is Direction.MILESTONE
         assert parsed.value is None
         assert not any("as a condition" in a for a in parsed.ambiguities)
+
+    @given(
+        st.sampled_from(["used", "adopted", "reviewed", "downloaded"]),
+        st.integers(2, 5000),
+        st.sampled_from(["customers", "team members", "editors"]),
+    )
+    def test_by_after_a_participle_names_who(self, done: str, n: int, who: str) -> None:
+        """ "used by 10 people" counts who does it: a level, not an amount of change."""
+        parsed = parse_key_result(f"The new editor {done} by {n} {who}")
+        assert (parsed.form, parsed.value) == ("target", float(n))
+
+    @pytest.mark.parametrize(
+        "text", ["Revenue increased by 10%", "Customer base grown by 500 customers"]
+    )
+    def test_by_after_a_verb_of_change_is_an_amount(self, text: str) -> None:
+        assert parse_key_result(text).form == "change"
