@@ -1733,3 +1733,17 @@ class TestQuantityGrammar:
     )
     def test_by_after_a_verb_of_change_is_an_amount(self, text: str) -> None:
         assert parse_key_result(text).form == "change"
+
+    @given(
+        st.integers(2, 900),
+        st.sampled_from(["(at least)", "(3+ times)", "(/api)", "(new)"]),
+        st.sampled_from(["customers", "pull requests", "repo owners"]),
+    )
+    def test_a_short_aside_is_read_past(self, n: int, aside: str, noun: str) -> None:
+        """The head noun of a counted phrase is found past a short aside in brackets."""
+        parsed = parse_key_result(f"Have {n} {aside} {noun} this quarter")
+        assert parsed.unit == noun.rsplit(maxsplit=1)[-1]
+
+    def test_a_long_aside_ends_the_phrase(self) -> None:
+        parsed = parse_key_result("Have 5 (see the plan for how we count them) customers")
+        assert parsed.unit is None

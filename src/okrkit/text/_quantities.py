@@ -206,13 +206,17 @@ def _by_agent(w: str, start: int) -> bool:
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
     """The head noun of the short noun phrase after a count: "12 customer *interviews*".
 
-    The phrase ends before a little word (`STOP`), an adverb or a verb that says what the
-    things did ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score
-    named after a number is no unit ("> 45 NPS").
+    A short aside in brackets is read past ("15 repeat (3+ times) customers"). The phrase
+    ends before a little word (`STOP`), an adverb or a verb that says what the things did
+    ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score named
+    after a number is no unit ("> 45 NPS").
     """
     head = None
     pos = end
     for _ in range(4):
+        aside = _ASIDE.match(w, pos) if "(" in w else None
+        if aside is not None:
+            pos = aside.end()  # "2 (/src) PRs", "15 repeat (3+ times) customers"
         m = _NOUNS.match(w, pos)
         if not m:
             break
@@ -234,6 +238,8 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     return head
 
 
+# A short aside in brackets inside a noun phrase, read past.
+_ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 # Names of scores and indexes: a number before one is a level of it, not a count of it.
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
 # Words that end a noun phrase though no lexicon would say so.
