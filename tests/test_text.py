@@ -1747,3 +1747,19 @@ class TestQuantityGrammar:
     def test_a_long_aside_ends_the_phrase(self) -> None:
         parsed = parse_key_result("Have 5 (see the plan for how we count them) customers")
         assert parsed.unit is None
+
+    @given(
+        st.sampled_from(["1K", "500", "a dozen", "40"]),
+        st.sampled_from(["complete", "attend", "finish", "join"]),
+        st.sampled_from(["the course", "our webinar", "every module"]),
+    )
+    def test_a_verb_after_a_count_is_no_unit(self, count: str, verb: str, thing: str) -> None:
+        """ "500 complete the course" counts who does it; the verb names no counted thing."""
+        assert parse_key_result(f"{count} {verb} {thing} every month").unit is None
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [("1 post a week on the blog", "post"), ("Run 3 test sessions", "sessions")],
+    )
+    def test_a_noun_that_is_also_a_verb_stays_a_unit(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit

@@ -209,7 +209,8 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     A short aside in brackets is read past ("15 repeat (3+ times) customers"). The phrase
     ends before a little word (`STOP`), an adverb or a verb that says what the things did
     ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score named
-    after a number is no unit ("> 45 NPS").
+    after a number is no unit ("> 45 NPS"), and so is a verb right after it that takes an
+    object ("1K complete the course").
     """
     head = None
     pos = end
@@ -225,6 +226,7 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             word in STOP
             or word in _NOT_NOUNS
             or (head is not None and _is_predicate(word, w, head, m.end()))
+            or (head is None and _takes_object(word, w, m.end()))
         ):
             break
         head = m.span(1)
@@ -246,6 +248,15 @@ _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "in
 _NOT_NOUNS = frozenset(
     ("once", "twice", "thrice", "after", "before", "besides", "since", "until", "w", "w/", "have")
 ) | frozenset(("has", "had", "will", "would", "can", "could", "should", "must", "do", "does"))
+
+
+_DETERMINER = re.compile(r"\s+(?:the|our|their|its|this|these|those|every|all)\b", re.I)
+
+
+def _takes_object(word: str, w: str, end: int) -> bool:
+    """Whether *word*, right after a number, is a verb with its object after it ("1K
+    *complete* the course"): the number is a count of who does it, and names no thing."""
+    return _DETERMINER.match(w, end) is not None and verb_lemma(word) == word
 
 
 def _ends_phrase(w: str, end: int) -> bool:
