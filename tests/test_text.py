@@ -1763,3 +1763,17 @@ class TestQuantityGrammar:
     )
     def test_a_noun_that_is_also_a_verb_stays_a_unit(self, text: str, unit: str) -> None:
         assert parse_key_result(text).unit == unit
+
+    @given(
+        st.sampled_from(["The service", "Our app", "The release"]),
+        st.sampled_from(["has no", "doesn't have", "does not have any"]),
+        st.sampled_from(["open bugs", "failing checks", "security incidents"]),
+    )
+    def test_none_of_a_thing_counts_that_thing(self, subject: str, none: str, thing: str) -> None:
+        """However a statement says none of something, the value is 0 of its head noun."""
+        parsed = parse_key_result(f"{subject} {none} {thing}")
+        assert (parsed.direction, parsed.value, parsed.unit) == (
+            Direction.AT_MOST,
+            0.0,
+            thing.rsplit(maxsplit=1)[-1],
+        )

@@ -888,11 +888,17 @@ def _target(rest: list[Token], w: str) -> Token | None:
     )
 
 
-_NO = re.compile(r"\W*no\s+(?!(?:more|less|longer|later|one|fewer)\b)", re.IGNORECASE)
+_NO = re.compile(
+    r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
+    r"\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer)\b)",
+    re.IGNORECASE,
+)
 
 
 def _zero_noun(w: str) -> tuple[int, int] | None:
-    """Where the noun a statement that starts "No" counts is: "No orders fail": orders."""
+    """Where the noun a statement that says none of something counts is, whichever way it
+    says it: "No orders fail" (orders), "The repo has no open P1 bugs", "go-ipfs doesn't
+    have checked-in paths" (bugs, paths)."""
     m = _NO.match(w)
     return None if m is None else noun_after(w, m.end() - 1)
 
