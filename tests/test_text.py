@@ -1777,3 +1777,18 @@ class TestQuantityGrammar:
             0.0,
             thing.rsplit(maxsplit=1)[-1],
         )
+
+    @given(
+        st.integers(0, 99),
+        st.integers(0, 59),
+        st.sampled_from([("m", "s", "s"), ("h", "m", "min"), ("h", "min", "min")]),
+    )
+    def test_a_time_in_two_units_is_one_value(
+        self, big: int, small: int, units: tuple[str, str, str]
+    ) -> None:
+        """ "1m30s" is 90 s and "2h15m" 135 min: one length of time, in the smaller unit."""
+        parsed = parse_key_result(f"Keep p95 build time under {big}{units[0]}{small}{units[1]}")
+        assert (parsed.value, parsed.unit) == (float(big * 60 + small), units[2])
+
+    def test_a_million_is_still_a_million(self) -> None:
+        assert parse_key_result("Grow to 1m users").value == 1_000_000
