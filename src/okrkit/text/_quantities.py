@@ -108,8 +108,6 @@ def tokens_of(w: str) -> list[Token]:
             noun = noun_after(
                 w, after.end() if after and not (after["band"] or after["better"]) else end
             )
-        if prep == "by" and noun is not None and _by_agent(w, m.start()):
-            prep = None  # "a feature used by 10 team members": who does it, not an amount
         band = False
         link: str | None = None
         if after:
@@ -180,27 +178,23 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
         return "to", qualifier or "most", None  # "Bring the bill down to $25k"
     if last in ("up", "down"):
         return "by", qualifier, "up" if last == "up" else "down"
+    if last == "by" and len(words) > 1 and _agent_participle(words[-2]):
+        return None, qualifier, None  # "a feature used by 10 team members": who does it
     if last in ("of", "by") and len(words) > 1 and words[-2] in CHANGE_NOUNS:
         return "by", qualifier, CHANGE_NOUNS[words[-2]]
     return (last if last in PREPOSITIONS else None), qualifier, None
 
 
-_PARTICIPLE_BY = re.compile(r"([^\W\d_]+)\s+by\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?$")
-
-
-def _by_agent(w: str, start: int) -> bool:
-    """Whether "by" before the count at *start* names who does what a past participle says
-    ("used by 10 team members", "reviewed by 3 editors"), not an amount of change: any verb's
-    participle but one of change ("grown by 500 users" is a change)."""
-    m = _PARTICIPLE_BY.search(w, max(0, start - _WINDOW), start)
-    if m is None:
-        return False
-    word = m[1].lower()
+def _agent_participle(word: str) -> bool:
+    """Whether "by" after *word* names who does what it says ("used by 10 team members",
+    "measured by no more than 1 delay"), not an amount of change: *word* is a past participle
+    of any verb but one of change or reaching ("grown by 500 users", "improved by 10 points"
+    are changes)."""
     lemma = verb_lemma(word)
     if lemma is None or lemma == word or word.endswith(("s", "ing")):
         return False
     found = VERBS.get(word)
-    return found is None or found[0] not in ("inc", "dec")
+    return found is None or found[0] not in ("inc", "dec", "reach")
 
 
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
