@@ -784,11 +784,13 @@ def _own_work(w: str, value: Token | None) -> bool:
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     """Whether *value* is an amount of change or a level to reach: "by" says a change, a
-    start with it too ("Increase revenue from $10k by 20%"); else a start says a level."""
-    if value.qualifier is not None:
-        return "target"
+    start with it too ("Increase revenue from $10k by 20%"); else a start says a level.  A
+    qualifier bounds a level ("to over 50") but not a change, which it only bounds: "by at
+    least 10%", "at least 6 more collaborators" are changes."""
     if value.prep == "by":
         return "change"
+    if value.qualifier is not None:
+        return "change" if value.change is not None and value.prep is None else "target"
     if start is not None:
         return "target"
     if value.change is not None:
