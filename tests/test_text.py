@@ -1808,3 +1808,13 @@ class TestQuantityGrammar:
         self, text: str, form: str
     ) -> None:
         assert parse_key_result(text).form == form
+
+    @given(
+        st.sampled_from(["one (or more)", "2", "4 (or more)"]),
+        st.sampled_from(["the", "our"]),
+        st.sampled_from(["gateway nodes", "design partners", "regions"]),
+    )
+    def test_a_count_of_the_things_takes_their_noun(self, n: str, det: str, things: str) -> None:
+        """ "2 of the gateway nodes" counts nodes ("one of the" is no count: "one of the best")."""
+        parsed = parse_key_result(f"Our daemon serves {n} of {det} {things}")
+        assert parsed.unit == things.rsplit(maxsplit=1)[-1]

@@ -107,7 +107,7 @@ def tokens_of(w: str) -> list[Token]:
             # "300+ yards", "5 or more teams": the noun follows the qualifier.
             noun = noun_after(
                 w, after.end() if after and not (after["band"] or after["better"]) else end
-            )
+            ) or _of_the(w, end)
         band = False
         link: str | None = None
         if after:
@@ -195,6 +195,17 @@ def _agent_participle(word: str) -> bool:
         return False
     found = VERBS.get(word)
     return found is None or found[0] not in ("inc", "dec", "reach")
+
+
+_OF_THE = re.compile(r"(?:\s*\([^()]{1,24}\))?\s+of\s+(?:the|our|its|their|all)(?=\s)", re.I)
+
+
+def _of_the(w: str, end: int) -> tuple[int, int] | None:
+    """The head noun a count takes "of the" things it is a part of, which are many: "one (or
+    more) of the gateway *nodes*", "3 of our *teams*" (not "5/4 of the plan")."""
+    m = _OF_THE.match(w, end)
+    head = None if m is None else noun_after(w, m.end())
+    return head if head is not None and w[head[1] - 1] in "sS" else None
 
 
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
