@@ -1818,3 +1818,15 @@ class TestQuantityGrammar:
         """ "2 of the gateway nodes" counts nodes ("one of the" is no count: "one of the best")."""
         parsed = parse_key_result(f"Our daemon serves {n} of {det} {things}")
         assert parsed.unit == things.rsplit(maxsplit=1)[-1]
+
+    @given(
+        st.sampled_from(["X", "XX", "N", "TBD"]),
+        st.sampled_from(["sign-ups", "new customers", "case studies"]),
+    )
+    def test_a_placeholder_counts_no_unit(self, slot: str, things: str) -> None:
+        """D12: "XX sign-ups" is a target with no number written yet, and so no unit."""
+        parsed = parse_key_result(f"Get {slot} {things} this quarter")
+        assert (parsed.form, parsed.value, parsed.unit) == ("target", None, None)
+
+    def test_a_placeholder_percentage_keeps_its_unit(self) -> None:
+        assert parse_key_result("Increase usage by X%").unit == "%"

@@ -1020,7 +1020,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     for label, part in labelled:
         if part is not None:
             mark("placeholder" if part.placeholder else label, part.start, part.end)
-            if unit is None:
+            if unit is None and not (part.placeholder and part.unit is None):
+                # A placeholder's noun is no unit: "XX sign-ups" writes no count of them yet.
                 unit = part.unit or (text[part.noun[0] : part.noun[1]] if part.noun else None)
 
     limit = deadlines[0].start() if deadlines else len(text)
