@@ -1830,3 +1830,14 @@ class TestQuantityGrammar:
 
     def test_a_placeholder_percentage_keeps_its_unit(self) -> None:
         assert parse_key_result("Increase usage by X%").unit == "%"
+
+    @pytest.mark.parametrize(
+        ("text", "value", "form"),
+        [
+            ("Grow the team (+2 backend, 1+ designer)", 2.0, "change"),
+            ("Staff up for 3 regions: +4 support agents", 4.0, "change"),
+        ],
+    )
+    def test_a_plus_sign_marks_the_amount(self, text: str, value: float, form: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.form) == (value, form)

@@ -865,7 +865,8 @@ def _baseline(tokens: list[Token], w: str) -> Token | None:
 
 def _target(rest: list[Token], w: str) -> Token | None:
     """Which of the numbers left is the target: one that leads the statement, else the first
-    one a preposition, a change or a qualifier marks, else the first; a number in
+    one a preposition, a change, a plus sign ("+2 engineers") or a qualifier marks, else the
+    first; a number in
     parentheses, or after "and" ("1,000 members and 10,000 others"), only when none other is.
     """
     main = [t for t in rest if not t.paren] or rest
@@ -880,6 +881,7 @@ def _target(rest: list[Token], w: str) -> Token | None:
             for t in main
             if t.prep not in (None, "and", "from")
             or t.change
+            or (t.sign == "+" and not t.link)  # not "+10 to 50": the level follows
             or (
                 t.qualifier
                 and t.prep != "from"  # "from at least 3 regions": a condition
