@@ -265,7 +265,7 @@ class TestParseKeyResult:
             ("Cut the backlog from 5%", {"start": None, "value": 5.0}),
             ("NPS>50", {"direction": "at_least", "value": 50.0, "metric": "NPS"}),
             ("At least 80% of features behind flags", {"direction": "at_least", "value": 80.0}),
-            ("Hire 5 very senior backend platform engineers", {"unit": "platform"}),
+            ("Hire 5 very senior backend platform engineers", {"unit": "engineers"}),
             ("Bring the cloud bill down to $25k", {"direction": "decrease", "form": "target"}),
             ("Grow pipeline coverage to 3x", {"form": "target", "value": 3.0, "unit": "x"}),
             ("Revenue growth of 20%", {"direction": "increase", "form": "change"}),
@@ -1841,3 +1841,26 @@ class TestQuantityGrammar:
     def test_a_plus_sign_marks_the_amount(self, text: str, value: float, form: str) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.form) == (value, form)
+
+    @given(
+        st.sampled_from(["backend", "marketing", "full-time design"]),
+        st.sampled_from(["or", "and"]),
+        st.sampled_from(["frontend engineers", "DevRel teammates", "data scientists"]),
+    )
+    def test_coordinated_modifiers_share_the_head_noun(
+        self, first: str, conj: str, rest: str
+    ) -> None:
+        """ "3 backend or frontend engineers" counts engineers, not backends."""
+        parsed = parse_key_result(f"Hire 3 {first} {conj} {rest}")
+        assert parsed.unit == rest.rsplit(maxsplit=1)[-1]
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Sign 5 customers and partners", "customers"),  # a plural head ends it
+            ("Hire 1 designer and ship the app", "designer"),  # a clause follows
+            ("Hire 1 designer and 2 engineers", "designer"),
+        ],
+    )
+    def test_a_coordination_after_a_head_ends_it(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit

@@ -219,7 +219,7 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     """
     head = None
     pos = end
-    for _ in range(4):
+    for _ in range(6):
         aside = _ASIDE.match(w, pos) if "(" in w else None
         if aside is not None:
             pos = aside.end()  # "2 (/src) PRs", "15 repeat (3+ times) customers"
@@ -227,6 +227,14 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if not m:
             break
         word = m[1].lower()
+        if (
+            word in _OR_AND
+            and head is not None
+            and w[head[1] - 1] not in "sS"
+            and _modifier_goes_on(w, m.end())
+        ):
+            pos = m.end()  # "marketing or DevRel teammates": both modify the noun after
+            continue
         if (
             word in STOP
             or word in _NOT_NOUNS
@@ -243,6 +251,19 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     if head is not None and w[head[0] : head[1]].lower() in _SCORES:
         return None
     return head
+
+
+_OR_AND = frozenset(("or", "and", "&", "and/or"))
+
+
+def _modifier_goes_on(w: str, end: int) -> bool:
+    """Whether, after "or" or "and" at *end*, the noun phrase goes on to a noun the words
+    before modify: two words or more that are no little word, the last one plural."""
+    first = _NOUNS.match(w, end)
+    if first is None or first[1].lower() in STOP:
+        return False
+    nxt = _NOUNS.match(w, first.end())
+    return nxt is not None and nxt[1].lower() not in STOP and nxt[1][-1] in "sS"
 
 
 # A short aside in brackets inside a noun phrase, read past.
