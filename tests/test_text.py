@@ -1864,3 +1864,30 @@ class TestQuantityGrammar:
     )
     def test_a_coordination_after_a_head_ends_it(self, text: str, unit: str) -> None:
         assert parse_key_result(text).unit == unit
+
+    @given(
+        st.lists(
+            st.tuples(st.integers(2, 90), st.sampled_from(["beta", "internal", "pilot"])),
+            min_size=1,
+            max_size=3,
+        ),
+        st.integers(2, 90),
+        st.sampled_from(["features", "case studies", "dashboards"]),
+    )
+    def test_a_list_of_counts_shares_its_last_head(
+        self, firsts: list[tuple[int, str]], n: int, things: str
+    ) -> None:
+        """ "48 experimental, 16 beta, and 8 GA features": every count counts features."""
+        listed = ", ".join(f"{k} {kind}" for k, kind in firsts)
+        parsed = parse_key_result(f"{listed}, and {n} new {things} shipped")
+        assert parsed.unit == things.rsplit(maxsplit=1)[-1]
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Hire 1 designer, 2 engineers", "designer"),  # one: a singular head is right
+            ("Reach >50 RT & 25k views", "rt"),  # an acronym names what it counts
+        ],
+    )
+    def test_a_count_with_its_own_head_keeps_it(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit.lower() == unit  # type: ignore[union-attr]

@@ -144,7 +144,40 @@ def tokens_of(w: str) -> list[Token]:
             tokens.append(token._replace(value=-value, sign="-", band=True, link=None))
             token = token._replace(sign="+")
         tokens.append(token)
+    if len(tokens) > 1:
+        _share_head(tokens, w)
     return tokens
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
+
+
+def _share_head(tokens: list[Token], w: str) -> None:
+    """Give the counts of a list the head noun its last count names, in place: in "48
+    experimental, 16 beta, and 8 GA features" all three count features.  A count above one
+    whose word is singular and no acronym ("48 experimental", not "50 RT") names no head of
+    its own; the list is such counts joined by commas or "and", and its last count's noun
+    is plural, after a word that modifies it as the lone words do."""
+    run: list[int] = []
+    for i, tok in enumerate(tokens):
+        prev = tokens[run[-1]].noun if run and run[-1] == i - 1 else None
+        if prev is None or not _LIST_GAP.fullmatch(w, prev[1], tok.start):
+            run = []
+        if tok.noun is None:
+            run = []
+            continue
+        plural = w[tok.noun[1] - 1] in "sS"
+        word = w[tok.noun[0] : tok.noun[1]]
+        if not plural and not word.isupper() and tok.value is not None and tok.value > 1:
+            run.append(i)
+            continue
+        first = _NOUNS.match(w, tok.end)
+        if plural and first is not None and first.start(1) < tok.noun[0]:
+            # The last count's head has words before it, as the list's lone words are:
+            # "16 beta, and 8 GA features", not "300 staff and 4,000 volunteers".
+            for j in run:
+                tokens[j] = tokens[j]._replace(noun=tok.noun)
+        run = []
 
 
 def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
