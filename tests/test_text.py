@@ -1891,3 +1891,11 @@ class TestQuantityGrammar:
     )
     def test_a_count_with_its_own_head_keeps_it(self, text: str, unit: str) -> None:
         assert parse_key_result(text).unit.lower() == unit  # type: ignore[union-attr]
+
+    @given(
+        st.integers(2, 900),
+        st.sampled_from(["sign ups", "check ins", "opt outs", "follow ups"]),
+    )
+    def test_a_phrasal_noun_written_open_is_one_unit(self, n: int, noun: str) -> None:
+        """ "500 sign ups" counts sign ups: a verb and its particle make one noun."""
+        assert parse_key_result(f"Get {n} {noun} for the newsletter").unit == noun

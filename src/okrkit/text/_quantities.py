@@ -23,7 +23,7 @@ from okrkit.text._lexicon import (
 )
 from okrkit.text._tokens import figure, token_matches
 from okrkit.text._units import UNIT_AFTER, UNITS
-from okrkit.text._verbs import noun_weight, verb_lemma
+from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
 
@@ -244,13 +244,14 @@ def _of_the(w: str, end: int) -> tuple[int, int] | None:
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
     """The head noun of the short noun phrase after a count: "12 customer *interviews*".
 
-    A short aside in brackets is read past ("15 repeat (3+ times) customers"). The phrase
+    A short aside in brackets is read past ("15 repeat (3+ times) customers"), and a verb
+    and its particle are one noun ("500 sign ups"). The phrase
     ends before a little word (`STOP`), an adverb or a verb that says what the things did
     ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score named
     after a number is no unit ("> 45 NPS"), and so is a verb right after it that takes an
     object ("1K complete the course").
     """
-    head = None
+    head: tuple[int, int] | None = None
     pos = end
     for _ in range(6):
         aside = _ASIDE.match(w, pos) if "(" in w else None
@@ -275,8 +276,15 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             or (head is None and _takes_object(word, w, m.end()))
         ):
             break
-        head = m.span(1)
+        before, head = head, m.span(1)
         pos = m.end()
+        if (
+            before is not None
+            and word[:-1] in _PARTICLES
+            and word[-1] == "s"
+            and verb_lemma(w[before[0] : before[1]].lower()) is not None
+        ):
+            head = (before[0], head[1])  # "500 sign ups": a phrasal noun written open
         slash = m[1].find("/")
         if slash > 0 and m[1][slash + 1 :].lower() in _PERIODS:
             head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
