@@ -265,7 +265,7 @@ class TestParseKeyResult:
             ("Cut the backlog from 5%", {"start": None, "value": 5.0}),
             ("NPS>50", {"direction": "at_least", "value": 50.0, "metric": "NPS"}),
             ("At least 80% of features behind flags", {"direction": "at_least", "value": 80.0}),
-            ("Hire 5 very senior backend platform engineers", {"unit": "platform"}),
+            ("Hire 5 very senior backend platform engineers", {"unit": "engineers"}),
             ("Bring the cloud bill down to $25k", {"direction": "decrease", "form": "target"}),
             ("Grow pipeline coverage to 3x", {"form": "target", "value": 3.0, "unit": "x"}),
             ("Revenue growth of 20%", {"direction": "increase", "form": "change"}),
@@ -1684,3 +1684,218 @@ class TestDeliverableDescribed:
         parsed = parse_key_result("Partner sync 3.1 is released")
         assert parsed.direction is Direction.MILESTONE
         assert any("'3.1' as part of its name" in a for a in parsed.ambiguities)
+
+
+class TestQuantityGrammar:
+    """The grammar of quantities: which number is a value, what it counts, and its form."""
+
+    @given(
+        st.sampled_from(["Release the SDK", "Build a pricing model", "Publish the style guide"]),
+        st.sampled_from(["with", "with only"]),
+        st.integers(1, 40),
+        st.sampled_from(["language bindings", "scenarios", "sections"]),
+    )
+    def test_a_milestone_has_no_value(
+        self, deliverable: str, with_: str, n: int, parts: str
+    ) -> None:
+        """D16-D17: a deliverable is done or not; a count that describes it is no value."""
+        parsed = parse_key_result(f"{deliverable} {with_} {n} {parts}")
+        assert parsed.direction is Direction.MILESTONE
+        assert (parsed.value, parsed.form, parsed.unit, parsed.measurable) == (
+            None,
+            None,
+            None,
+            False,
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Partner sync 3.1 is released", "Ship the exporter with two output formats"],
+    )
+    def test_numbers_of_a_milestone_are_named_not_valued(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.direction is Direction.MILESTONE
+        assert parsed.value is None
+        assert not any("as a condition" in a for a in parsed.ambiguities)
+
+    @given(
+        st.sampled_from(["used", "adopted", "reviewed", "downloaded"]),
+        st.integers(2, 999),  # not a year, which is a name
+        st.sampled_from(["customers", "team members", "editors"]),
+    )
+    def test_by_after_a_participle_names_who(self, done: str, n: int, who: str) -> None:
+        """ "used by 10 people" counts who does it: a level, not an amount of change."""
+        parsed = parse_key_result(f"The new editor {done} by {n} {who}")
+        assert (parsed.form, parsed.value) == ("target", float(n))
+
+    @pytest.mark.parametrize(
+        "text", ["Revenue increased by 10%", "Customer base grown by 500 customers"]
+    )
+    def test_by_after_a_verb_of_change_is_an_amount(self, text: str) -> None:
+        assert parse_key_result(text).form == "change"
+
+    @given(
+        st.integers(2, 900),
+        st.sampled_from(["(at least)", "(3+ times)", "(/api)", "(new)"]),
+        st.sampled_from(["customers", "pull requests", "repo owners"]),
+    )
+    def test_a_short_aside_is_read_past(self, n: int, aside: str, noun: str) -> None:
+        """The head noun of a counted phrase is found past a short aside in brackets."""
+        parsed = parse_key_result(f"Have {n} {aside} {noun} this quarter")
+        assert parsed.unit == noun.rsplit(maxsplit=1)[-1]
+
+    def test_a_long_aside_ends_the_phrase(self) -> None:
+        parsed = parse_key_result("Have 5 (see the plan for how we count them) customers")
+        assert parsed.unit is None
+
+    @given(
+        st.sampled_from(["1K", "500", "a dozen", "40"]),
+        st.sampled_from(["complete", "attend", "finish", "join"]),
+        st.sampled_from(["the course", "our webinar", "every module"]),
+    )
+    def test_a_verb_after_a_count_is_no_unit(self, count: str, verb: str, thing: str) -> None:
+        """ "500 complete the course" counts who does it; the verb names no counted thing."""
+        assert parse_key_result(f"{count} {verb} {thing} every month").unit is None
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [("1 post a week on the blog", "post"), ("Run 3 test sessions", "sessions")],
+    )
+    def test_a_noun_that_is_also_a_verb_stays_a_unit(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit
+
+    @given(
+        st.sampled_from(["The service", "Our app", "The release"]),
+        st.sampled_from(["has no", "doesn't have", "does not have any"]),
+        st.sampled_from(["open bugs", "failing checks", "security incidents"]),
+    )
+    def test_none_of_a_thing_counts_that_thing(self, subject: str, none: str, thing: str) -> None:
+        """However a statement says none of something, the value is 0 of its head noun."""
+        parsed = parse_key_result(f"{subject} {none} {thing}")
+        assert (parsed.direction, parsed.value, parsed.unit) == (
+            Direction.AT_MOST,
+            0.0,
+            thing.rsplit(maxsplit=1)[-1],
+        )
+
+    @given(
+        st.integers(0, 99),
+        st.integers(0, 59),
+        st.sampled_from([("m", "s", "s"), ("h", "m", "min"), ("h", "min", "min")]),
+    )
+    def test_a_time_in_two_units_is_one_value(
+        self, big: int, small: int, units: tuple[str, str, str]
+    ) -> None:
+        """ "1m30s" is 90 s and "2h15m" 135 min: one length of time, in the smaller unit."""
+        parsed = parse_key_result(f"Keep p95 build time under {big}{units[0]}{small}{units[1]}")
+        assert (parsed.value, parsed.unit) == (float(big * 60 + small), units[2])
+
+    def test_a_million_is_still_a_million(self) -> None:
+        assert parse_key_result("Grow to 1m users").value == 1_000_000
+
+    @pytest.mark.parametrize(
+        ("text", "form"),
+        [
+            ("Increase revenue by at least 10%", "change"),
+            ("Recruit at least 6 more mentors", "change"),
+            ("Cut at least 20% fewer tickets", "change"),
+            ("Grow NPS to at least 50", "target"),
+            ("Quality measured by no more than 2 escaped defects", "target"),  # who, not how much
+            ("NPS improved by 10 points", "change"),
+        ],
+    )
+    def test_a_qualifier_bounds_a_change_without_making_it_a_level(
+        self, text: str, form: str
+    ) -> None:
+        assert parse_key_result(text).form == form
+
+    @given(
+        st.sampled_from(["one (or more)", "2", "4 (or more)"]),
+        st.sampled_from(["the", "our"]),
+        st.sampled_from(["gateway nodes", "design partners", "regions"]),
+    )
+    def test_a_count_of_the_things_takes_their_noun(self, n: str, det: str, things: str) -> None:
+        """ "2 of the gateway nodes" counts nodes ("one of the" is no count: "one of the best")."""
+        parsed = parse_key_result(f"Our daemon serves {n} of {det} {things}")
+        assert parsed.unit == things.rsplit(maxsplit=1)[-1]
+
+    @given(
+        st.sampled_from(["X", "XX", "N", "TBD"]),
+        st.sampled_from(["sign-ups", "new customers", "case studies"]),
+    )
+    def test_a_placeholder_counts_no_unit(self, slot: str, things: str) -> None:
+        """D12: "XX sign-ups" is a target with no number written yet, and so no unit."""
+        parsed = parse_key_result(f"Get {slot} {things} this quarter")
+        assert (parsed.form, parsed.value, parsed.unit) == ("target", None, None)
+
+    def test_a_placeholder_percentage_keeps_its_unit(self) -> None:
+        assert parse_key_result("Increase usage by X%").unit == "%"
+
+    @pytest.mark.parametrize(
+        ("text", "value", "form"),
+        [
+            ("Grow the team (+2 backend, 1+ designer)", 2.0, "change"),
+            ("Staff up for 3 regions: +4 support agents", 4.0, "change"),
+        ],
+    )
+    def test_a_plus_sign_marks_the_amount(self, text: str, value: float, form: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.form) == (value, form)
+
+    @given(
+        st.sampled_from(["backend", "marketing", "full-time design"]),
+        st.sampled_from(["or", "and"]),
+        st.sampled_from(["frontend engineers", "DevRel teammates", "data scientists"]),
+    )
+    def test_coordinated_modifiers_share_the_head_noun(
+        self, first: str, conj: str, rest: str
+    ) -> None:
+        """ "3 backend or frontend engineers" counts engineers, not backends."""
+        parsed = parse_key_result(f"Hire 3 {first} {conj} {rest}")
+        assert parsed.unit == rest.rsplit(maxsplit=1)[-1]
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Sign 5 customers and partners", "customers"),  # a plural head ends it
+            ("Hire 1 designer and ship the app", "designer"),  # a clause follows
+            ("Hire 1 designer and 2 engineers", "designer"),
+        ],
+    )
+    def test_a_coordination_after_a_head_ends_it(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit
+
+    @given(
+        st.lists(
+            st.tuples(st.integers(2, 90), st.sampled_from(["beta", "internal", "pilot"])),
+            min_size=1,
+            max_size=3,
+        ),
+        st.integers(2, 90),
+        st.sampled_from(["features", "case studies", "dashboards"]),
+    )
+    def test_a_list_of_counts_shares_its_last_head(
+        self, firsts: list[tuple[int, str]], n: int, things: str
+    ) -> None:
+        """ "48 experimental, 16 beta, and 8 GA features": every count counts features."""
+        listed = ", ".join(f"{k} {kind}" for k, kind in firsts)
+        parsed = parse_key_result(f"{listed}, and {n} new {things} shipped")
+        assert parsed.unit == things.rsplit(maxsplit=1)[-1]
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Hire 1 designer, 2 engineers", "designer"),  # one: a singular head is right
+            ("Reach >50 RT & 25k views", "rt"),  # an acronym names what it counts
+        ],
+    )
+    def test_a_count_with_its_own_head_keeps_it(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit.lower() == unit  # type: ignore[union-attr]
+
+    @given(
+        st.integers(2, 900),
+        st.sampled_from(["sign ups", "check ins", "opt outs", "follow ups"]),
+    )
+    def test_a_phrasal_noun_written_open_is_one_unit(self, n: int, noun: str) -> None:
+        """ "500 sign ups" counts sign ups: a verb and its particle make one noun."""
+        assert parse_key_result(f"Get {n} {noun} for the newsletter").unit == noun

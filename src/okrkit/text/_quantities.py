@@ -17,12 +17,13 @@ from okrkit.text._lexicon import (
     PREPOSITIONS,
     QUALIFIERS,
     STOP,
+    VERBS,
     Change,
     Qualifier,
 )
 from okrkit.text._tokens import figure, token_matches
 from okrkit.text._units import UNIT_AFTER, UNITS
-from okrkit.text._verbs import noun_weight, verb_lemma
+from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
 
@@ -106,7 +107,7 @@ def tokens_of(w: str) -> list[Token]:
             # "300+ yards", "5 or more teams": the noun follows the qualifier.
             noun = noun_after(
                 w, after.end() if after and not (after["band"] or after["better"]) else end
-            )
+            ) or _of_the(w, end)
         band = False
         link: str | None = None
         if after:
@@ -143,7 +144,40 @@ def tokens_of(w: str) -> list[Token]:
             tokens.append(token._replace(value=-value, sign="-", band=True, link=None))
             token = token._replace(sign="+")
         tokens.append(token)
+    if len(tokens) > 1:
+        _share_head(tokens, w)
     return tokens
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
+
+
+def _share_head(tokens: list[Token], w: str) -> None:
+    """Give the counts of a list the head noun its last count names, in place: in "48
+    experimental, 16 beta, and 8 GA features" all three count features.  A count above one
+    whose word is singular and no acronym ("48 experimental", not "50 RT") names no head of
+    its own; the list is such counts joined by commas or "and", and its last count's noun
+    is plural, after a word that modifies it as the lone words do."""
+    run: list[int] = []
+    for i, tok in enumerate(tokens):
+        prev = tokens[run[-1]].noun if run and run[-1] == i - 1 else None
+        if prev is None or not _LIST_GAP.fullmatch(w, prev[1], tok.start):
+            run = []
+        if tok.noun is None:
+            run = []
+            continue
+        plural = w[tok.noun[1] - 1] in "sS"
+        word = w[tok.noun[0] : tok.noun[1]]
+        if not plural and not word.isupper() and tok.value is not None and tok.value > 1:
+            run.append(i)
+            continue
+        first = _NOUNS.match(w, tok.end)
+        if plural and first is not None and first.start(1) < tok.noun[0]:
+            # The last count's head has words before it, as the list's lone words are:
+            # "16 beta, and 8 GA features", not "300 staff and 4,000 volunteers".
+            for j in run:
+                tokens[j] = tokens[j]._replace(noun=tok.noun)
+        run = []
 
 
 def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
@@ -177,33 +211,80 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
         return "to", qualifier or "most", None  # "Bring the bill down to $25k"
     if last in ("up", "down"):
         return "by", qualifier, "up" if last == "up" else "down"
+    if last == "by" and len(words) > 1 and _agent_participle(words[-2]):
+        return None, qualifier, None  # "a feature used by 10 team members": who does it
     if last in ("of", "by") and len(words) > 1 and words[-2] in CHANGE_NOUNS:
         return "by", qualifier, CHANGE_NOUNS[words[-2]]
     return (last if last in PREPOSITIONS else None), qualifier, None
 
 
+def _agent_participle(word: str) -> bool:
+    """Whether "by" after *word* names who does what it says ("used by 10 team members",
+    "measured by no more than 1 delay"), not an amount of change: *word* is a past participle
+    of any verb but one of change or reaching ("grown by 500 users", "improved by 10 points"
+    are changes)."""
+    lemma = verb_lemma(word)
+    if lemma is None or lemma == word or word.endswith(("s", "ing")):
+        return False
+    found = VERBS.get(word)
+    return found is None or found[0] not in ("inc", "dec", "reach")
+
+
+_OF_THE = re.compile(r"(?:\s*\([^()]{1,24}\))?\s+of\s+(?:the|our|its|their|all)(?=\s)", re.I)
+
+
+def _of_the(w: str, end: int) -> tuple[int, int] | None:
+    """The head noun a count takes "of the" things it is a part of, which are many: "one (or
+    more) of the gateway *nodes*", "3 of our *teams*" (not "5/4 of the plan")."""
+    m = _OF_THE.match(w, end)
+    head = None if m is None else noun_after(w, m.end())
+    return head if head is not None and w[head[1] - 1] in "sS" else None
+
+
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
     """The head noun of the short noun phrase after a count: "12 customer *interviews*".
 
-    The phrase ends before a little word (`STOP`), an adverb or a verb that says what the
-    things did ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score
-    named after a number is no unit ("> 45 NPS").
+    A short aside in brackets is read past ("15 repeat (3+ times) customers"), and a verb
+    and its particle are one noun ("500 sign ups"). The phrase
+    ends before a little word (`STOP`), an adverb or a verb that says what the things did
+    ("20 case studies *added*", "5 teams *use* it", "40 reps *sharing*"); a score named
+    after a number is no unit ("> 45 NPS"), and so is a verb right after it that takes an
+    object ("1K complete the course").
     """
-    head = None
+    head: tuple[int, int] | None = None
     pos = end
-    for _ in range(4):
+    for _ in range(6):
+        aside = _ASIDE.match(w, pos) if "(" in w else None
+        if aside is not None:
+            pos = aside.end()  # "2 (/src) PRs", "15 repeat (3+ times) customers"
         m = _NOUNS.match(w, pos)
         if not m:
             break
         word = m[1].lower()
         if (
+            word in _OR_AND
+            and head is not None
+            and w[head[1] - 1] not in "sS"
+            and _modifier_goes_on(w, m.end())
+        ):
+            pos = m.end()  # "marketing or DevRel teammates": both modify the noun after
+            continue
+        if (
             word in STOP
             or word in _NOT_NOUNS
             or (head is not None and _is_predicate(word, w, head, m.end()))
+            or (head is None and _takes_object(word, w, m.end()))
         ):
             break
-        head = m.span(1)
+        before, head = head, m.span(1)
         pos = m.end()
+        if (
+            before is not None
+            and word[:-1] in _PARTICLES
+            and word[-1] == "s"
+            and verb_lemma(w[before[0] : before[1]].lower()) is not None
+        ):
+            head = (before[0], head[1])  # "500 sign ups": a phrasal noun written open
         slash = m[1].find("/")
         if slash > 0 and m[1][slash + 1 :].lower() in _PERIODS:
             head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
@@ -213,12 +294,36 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     return head
 
 
+_OR_AND = frozenset(("or", "and", "&", "and/or"))
+
+
+def _modifier_goes_on(w: str, end: int) -> bool:
+    """Whether, after "or" or "and" at *end*, the noun phrase goes on to a noun the words
+    before modify: two words or more that are no little word, the last one plural."""
+    first = _NOUNS.match(w, end)
+    if first is None or first[1].lower() in STOP:
+        return False
+    nxt = _NOUNS.match(w, first.end())
+    return nxt is not None and nxt[1].lower() not in STOP and nxt[1][-1] in "sS"
+
+
+# A short aside in brackets inside a noun phrase, read past.
+_ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 # Names of scores and indexes: a number before one is a level of it, not a count of it.
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
 # Words that end a noun phrase though no lexicon would say so.
 _NOT_NOUNS = frozenset(
     ("once", "twice", "thrice", "after", "before", "besides", "since", "until", "w", "w/", "have")
 ) | frozenset(("has", "had", "will", "would", "can", "could", "should", "must", "do", "does"))
+
+
+_DETERMINER = re.compile(r"\s+(?:the|our|their|its|this|these|those|every|all)\b", re.I)
+
+
+def _takes_object(word: str, w: str, end: int) -> bool:
+    """Whether *word*, right after a number, is a verb with its object after it ("1K
+    *complete* the course"): the number is a count of who does it, and names no thing."""
+    return _DETERMINER.match(w, end) is not None and verb_lemma(word) == word
 
 
 def _ends_phrase(w: str, end: int) -> bool:

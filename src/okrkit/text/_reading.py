@@ -791,11 +791,13 @@ def _own_work(w: str, value: Token | None) -> bool:
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     """Whether *value* is an amount of change or a level to reach: "by" says a change, a
-    start with it too ("Increase revenue from $10k by 20%"); else a start says a level."""
-    if value.qualifier is not None:
-        return "target"
+    start with it too ("Increase revenue from $10k by 20%"); else a start says a level.  A
+    qualifier bounds a level ("to over 50") but not a change, which it only bounds: "by at
+    least 10%", "at least 6 more collaborators" are changes."""
     if value.prep == "by":
         return "change"
+    if value.qualifier is not None:
+        return "change" if value.change is not None and value.prep is None else "target"
     if start is not None:
         return "target"
     if value.change is not None:
@@ -870,7 +872,8 @@ def _baseline(tokens: list[Token], w: str) -> Token | None:
 
 def _target(rest: list[Token], w: str) -> Token | None:
     """Which of the numbers left is the target: one that leads the statement, else the first
-    one a preposition, a change or a qualifier marks, else the first; a number in
+    one a preposition, a change, a plus sign ("+2 engineers") or a qualifier marks, else the
+    first; a number in
     parentheses, or after "and" ("1,000 members and 10,000 others"), only when none other is.
     """
     main = [t for t in rest if not t.paren] or rest
@@ -885,6 +888,7 @@ def _target(rest: list[Token], w: str) -> Token | None:
             for t in main
             if t.prep not in (None, "and", "from")
             or t.change
+            or (t.sign == "+" and not t.link)  # not "+10 to 50": the level follows
             or (
                 t.qualifier
                 and t.prep != "from"  # "from at least 3 regions": a condition
@@ -895,11 +899,17 @@ def _target(rest: list[Token], w: str) -> Token | None:
     )
 
 
-_NO = re.compile(r"\W*no\s+(?!(?:more|less|longer|later|one|fewer)\b)", re.IGNORECASE)
+_NO = re.compile(
+    r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
+    r"\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer)\b)",
+    re.IGNORECASE,
+)
 
 
 def _zero_noun(w: str) -> tuple[int, int] | None:
-    """Where the noun a statement that starts "No" counts is: "No orders fail": orders."""
+    """Where the noun a statement that says none of something counts is, whichever way it
+    says it: "No orders fail" (orders), "The repo has no open P1 bugs", "go-ipfs doesn't
+    have checked-in paths" (bugs, paths)."""
     m = _NO.match(w)
     return None if m is None else noun_after(w, m.end() - 1)
 
@@ -977,6 +987,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     ) and _own_work(w, value_tok)
     own = own or _adds_own_work(lemma, value_tok, text)
     direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower, own=own)
+    named: Token | None = None
+    if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
+        # A deliverable is done or not: a number in it names or describes it ("multistream
+        # 2.0 is implemented", "Release CodeNet with one challenge") and is no value (D16-D17).
+        named, value_tok, start_tok = value_tok, None, None
     form: Form | None = None
     value: float | None = None
     unit: str | None = None
@@ -1014,7 +1029,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     for label, part in labelled:
         if part is not None:
             mark("placeholder" if part.placeholder else label, part.start, part.end)
-            if unit is None:
+            if unit is None and not (part.placeholder and part.unit is None):
+                # A placeholder's noun is no unit: "XX sign-ups" writes no count of them yet.
                 unit = part.unit or (text[part.noun[0] : part.noun[1]] if part.noun else None)
 
     limit = deadlines[0].start() if deadlines else len(text)
@@ -1048,10 +1064,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         count = text[value_tok.start : value_tok.noun[1]].strip()
         ambiguities.append(f"{count!r} read as {whose}; it could be {other}")
     if not kind and direction is not None:
-        guess = _verbless_guess(text, direction, value_tok, own=own, zero=zero)
+        guess = _verbless_guess(text, direction, value_tok or named, own=own, zero=zero)
         if guess is not None:
             ambiguities.append(guess)
-    used = (start_tok, value_tok, upper_tok)
+    used = (start_tok, value_tok, upper_tok, named)
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
         for t in tokens

@@ -33,6 +33,10 @@ _NUMBER = r"""
         basis\s+points?\b|bps\b|percent\b|pct\b))?
     (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b)?
 """
+# A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
+_DURATION = r"""
+    (?<![\w$€£¥₹.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
+"""
 _WORD_NUMBER = r"""
     \b(?<!-)(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
         fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
@@ -48,13 +52,14 @@ _PLACEHOLDER = r"""
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
     "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<x>(?!))"
-    r"(?P<pct>(?!))(?P<cur2>(?!))",
+    r"(?P<pct>(?!))(?P<cur2>(?!))(?P<dur>(?!))",
 }
 # Three passes, each starting from a cheap first character, are much faster than one
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d){_NUMBER}|{_NEVER['number']}",
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d)(?:{_DURATION}|{_NUMBER})"
+        rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
     ),
     re.compile(rf"{_WORD_NUMBER}|{_NEVER['word']}(?P<ph>(?!))", re.IGNORECASE | re.VERBOSE),
@@ -198,6 +203,7 @@ _MULT = {
     "cr": 10_000_000,
 }
 _BLANKS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _TIMES = frozenset(("once", "twice", "thrice"))
 # "Ask twice", "once a week": how often, not how much (but "twice as many" is a factor).
 FREQUENCY = re.compile(r"\b(?:once|twice|thrice)\b(?!\s+as\b)", re.IGNORECASE)
@@ -236,6 +242,10 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         return float(count), "times" if word in _TIMES else None
     if m["ph"]:
         return None, "%" if m["ph"].endswith("%") else None
+    if m["dur"]:
+        # "1m30s" is 90 s, "2h 15min" 135 min: the larger unit is 60 of the smaller.
+        big, small = _DIGITS.findall(m["dur"])
+        return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
     mult = _key(m["mult"] or m["multw"] or "")
     # Grouped as the West (1,000,000), India (10,00,000) or with thin spaces (1 000 000) write.
     digits = m["num"]
