@@ -1899,3 +1899,41 @@ class TestQuantityGrammar:
     def test_a_phrasal_noun_written_open_is_one_unit(self, n: int, noun: str) -> None:
         """ "500 sign ups" counts sign ups: a verb and its particle make one noun."""
         assert parse_key_result(f"Get {n} {noun} for the newsletter").unit == noun
+
+
+class TestHonestGuesses:
+    """Where the reader picks one of two readings, its `ambiguities` say so."""
+
+    @given(
+        st.sampled_from(["Achieve", "Get", "Reach", "Hit"]),
+        st.sampled_from(["churn", "cost per lead", "p95 latency", "open incidents"]),
+        st.integers(1, 99),
+        st.sampled_from(["%", " ms", ""]),
+    )
+    def test_a_way_taken_from_the_metric_is_said(
+        self, verb: str, metric: str, amount: int, unit: str
+    ) -> None:
+        """A verb of reaching with no qualifier and no start, read as down because the metric
+        is better low, says it could not tell the way from the words."""
+        parsed = parse_key_result(f"{verb} {metric} of {amount}{unit}")
+        if parsed.direction is Direction.DECREASE:
+            assert any("does not say which way" in a for a in parsed.ambiguities)
+
+    def test_a_way_said_is_no_guess(self) -> None:
+        """ "Achieve 2% churn" owns up to its guess; a qualifier or a start says the way, and
+        then there is nothing to own up to."""
+        guessed = parse_key_result("Achieve 2% churn")
+        assert guessed.direction is Direction.DECREASE
+        assert guessed.ambiguities == (
+            "'achieve' does not say which way: read as down, as the metric is better low",
+        )
+        for text in ("Get churn under 2%", "Get churn from 5% to 2%", "Reduce churn to 2%"):
+            assert not any("which way" in a for a in parse_key_result(text).ambiguities)
+
+    def test_a_count_read_as_describing_a_deliverable_is_said(self) -> None:
+        """A count after "with" in a deliverable is read as its description, and said to be."""
+        parsed = parse_key_result("Release CodeNet with one challenge")
+        assert (parsed.direction, parsed.value) == (Direction.MILESTONE, None)
+        assert parsed.ambiguities == (
+            "'one challenge' read as describing the deliverable, not as a count to reach",
+        )

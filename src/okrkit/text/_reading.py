@@ -1056,6 +1056,21 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"'by {value:g}%' would take it below zero: no target follows from a start; "
             "it may mean percentage points, or a smaller cut"
         )
+    if named is not None and kind == "out":
+        count = text[named.start : named.noun[1] if named.noun else named.end].strip()
+        ambiguities.append(f"{count!r} read as describing the deliverable, not as a count to reach")
+    if (
+        kind == "reach"
+        and direction is Direction.DECREASE
+        and value_tok is not None
+        and value_tok.qualifier is None
+        and start_tok is None
+    ):
+        said, way = _governing_verb(text, kind, lemma, value_tok)
+        if said == "reach":
+            ambiguities.append(
+                f"{way!r} does not say which way: read as down, as the metric is better low"
+            )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
     if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
