@@ -1937,3 +1937,54 @@ class TestHonestGuesses:
         assert parsed.ambiguities == (
             "'one challenge' read as describing the deliverable, not as a count to reach",
         )
+
+
+class TestConventionExamples:
+    """The forms the corpus conventions (tests/data/real/README.md) name, each read as they
+    say, on examples written for them."""
+
+    @given(st.integers(1, 99), st.sampled_from(["percent", "pct", "%"]))
+    def test_percent_is_relative_and_points_are_not(self, amount: int, spelling: str) -> None:
+        """ "by 25 percent" is a share of the start, however % is spelt; "by 5 percentage
+        points", "5pp", "5 p.p." are absolute."""
+        sep = "" if spelling == "%" else " "
+        relative = parse_key_result(f"Grow revenue by {amount}{sep}{spelling}")
+        assert (relative.form, relative.unit, relative.relative) == ("change", "%", True)
+        for points in (f"{amount} percentage points", f"{amount}pp", f"{amount} p.p."):
+            absolute = parse_key_result(f"Grow conversion by {points}")
+            assert (absolute.form, absolute.unit, absolute.relative) == ("change", "%", False)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Grow activation 3 times more", Direction.INCREASE, 3.0),
+            ("Serve 4 times as many schools", Direction.INCREASE, 4.0),
+            ("Make builds 5 times faster", Direction.INCREASE, 5.0),
+            ("3 times fewer incidents", Direction.DECREASE, 3.0),
+        ],
+    )
+    def test_n_times_more_is_a_factor(self, text: str, direction: Direction, value: float) -> None:
+        """ "N times more" is the factor N, as "Nx higher" is; "3 times a day" stays a
+        frequency."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.value, parsed.unit, parsed.relative) == (
+            direction,
+            "change",
+            value,
+            "x",
+            True,
+        )
+        assert parse_key_result("Deploy 3 times a day").unit == "times"
+
+    def test_average_as_a_verb(self) -> None:
+        """ "Average 700 sign-ups a week" reaches a level (D14); "Average response time under
+        2 hours" names the metric."""
+        verb = parse_key_result("Average 700 new sign-ups per week")
+        assert (verb.direction, verb.form, verb.value) == (Direction.INCREASE, "target", 700.0)
+        metric = parse_key_result("Average response time under 2 hours")
+        assert (metric.direction, metric.value, metric.unit) == (Direction.AT_MOST, 2.0, "h")
+
+    def test_web_versions_are_names(self) -> None:
+        """ "Web 3.0" is a name, as "Python 3.12" is; "the web 3 times more" is not one."""
+        assert parse_key_result("Web 3.0 launch").value is None
+        assert parse_key_result("Grow the web 3 times more").value == 3.0

@@ -93,6 +93,7 @@ _IDENT_PARTS = (
         \s+\d+(?:\.\d+)*\b""",
     r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
     r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)",
+    r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -194,6 +195,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_SOFTWARE.isdisjoint(words)) << 10
         | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
         | (not _IDENT_YEARS.isdisjoint(words)) << 12
+        | (dot and "web" in low) << 13
     )
 
 

@@ -69,6 +69,11 @@ class Token(NamedTuple):
 # What may follow a number to make it something else: "twice as many" is a factor of change,
 # "5x per day" a frequency; "3 business days" is 3 days.
 _AS_MANY = re.compile(r"\s+as\s+(?:many|much)\b", re.IGNORECASE)
+_TIMES_MORE = re.compile(
+    r"""\s+times\s+(?:(?P<up>more|higher|greater|larger|bigger|faster|as\s+many|as\s+much)
+    |(?P<down>fewer|less|lower|smaller|slower))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _FREQUENCY = re.compile(
     r"\s*(?:times\s+)?(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)\b",
     re.IGNORECASE,
@@ -90,6 +95,9 @@ def tokens_of(w: str) -> list[Token]:
         change: Change | None = None
         if unit == "times" and _AS_MANY.match(w, end):
             unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
+        elif unit is None and "times" in w and (factor := _TIMES_MORE.match(w, end)):
+            # "3 times more sign-ups", "5 times faster": a factor, as "3x higher" is.
+            unit, change, end = "x", "up" if factor["up"] else "down", factor.end()
         elif unit == "x" and _FREQUENCY.match(w, end):
             unit = "times"  # "Deploy 5x per day": how often, not a growth
         if unit is None:
@@ -129,7 +137,8 @@ def tokens_of(w: str) -> list[Token]:
             value=value,
             unit=unit,
             placeholder=bool(m["ph"]),
-            points=unit == "%" and ("point" in pct or pct.strip().startswith("p")),
+            # "pp", "p.p.", "ppt" and "percentage points", not "percent" or "pct".
+            points=unit == "%" and ("point" in pct or pct.strip().startswith(("pp", "p.p"))),
             sign=(m["sign"] or "").replace("−", "-"),
             prep=prep,
             qualifier=qualifier,
