@@ -1988,3 +1988,26 @@ class TestConventionExamples:
         """ "Web 3.0" is a name, as "Python 3.12" is; "the web 3 times more" is not one."""
         assert parse_key_result("Web 3.0 launch").value is None
         assert parse_key_result("Grow the web 3 times more").value == 3.0
+
+    def test_standards_met_are_milestones(self) -> None:
+        """A standard to meet is done or not, whatever its number: "Achieve ISO 27001"."""
+        for text in ("Achieve ISO 27001", "Get SOC 2 Type II", "Reach WCAG 2.2 AA"):
+            parsed = parse_key_result(text)
+            assert (parsed.direction, parsed.value, parsed.output) == (
+                Direction.MILESTONE,
+                None,
+                False,
+            )
+
+    @given(st.integers(1, 100), st.sampled_from(["sure", "certain"]))
+    def test_make_sure_is_ensure(self, share: int, word: str) -> None:
+        """ "Make sure" holds a level as "ensure" does: an outcome, not the work of making."""
+        text = f"{{}} {share}% of deploys pass their checks"
+        made = parse_key_result(text.format(f"Make {word}"))
+        ensured = parse_key_result(text.format("Ensure"))
+        assert (made.direction, made.value, made.output) == (
+            ensured.direction,
+            ensured.value,
+            ensured.output,
+        )
+        assert not made.output

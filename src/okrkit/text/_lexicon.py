@@ -590,7 +590,8 @@ RATE = re.compile(
 )
 # What a statement with no number may still reach, as a milestone: "Achieve SOC 2 certification".
 MILESTONE_NOUN = re.compile(
-    r"certif|complian|approv|accredit|audit|sign-off|\bga\b|go-live|general availability",
+    r"certif|complian|approv|accredit|audit|sign-off|\bga\b|go-live|general availability|"
+    r"\b(?:iso|soc|pci|wcag|hipaa|fedramp|gdpr)\b",  # a standard met: "Achieve ISO 27001"
     re.IGNORECASE,
 )
 # The metrics an objective names when it carries what belongs in a key result.

@@ -163,6 +163,7 @@ _CHANGE_OBJECT = re.compile(
 )
 
 
+_SURE = re.compile(r"\s+(?:sure|certain)\b", re.IGNORECASE)
 _AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
 
 
@@ -180,6 +181,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if m.start() and DIGIT.search(w, 0, m.start()):
                 # After a number a verb is no imperative: "4/4 weekly releases ship on time".
                 continue
+            if word == "make" and _SURE.match(w, m.end()):
+                return "keep", "ensure", m  # "Make sure 80% of reps reach quota": ensure
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
                 return found[0], found[1], m
