@@ -1186,3 +1186,17 @@ class TestBoundedReads:
         result = shell("check", "/dev/zero")
         expected = "okrkit: /dev/zero: expected a regular file, got a character device" + HINT
         assert (2, expected) == (result.returncode, result.stderr)
+
+
+def test_parse_json_is_json_whatever_the_number() -> None:
+    """`okrkit parse --format json` of a figure no float holds writes null, not `Infinity`
+    (which is no JSON), and says why in the ambiguities."""
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} is not JSON")
+
+    status, out, _ = call("parse", "--format", "json", "Reach 1e309 users")
+    assert status == 0
+    parsed = json.loads(out, parse_constant=refuse)
+    assert parsed["value"] is None
+    assert any("too large or too small" in a for a in parsed["ambiguities"])

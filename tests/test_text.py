@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import pickle
 import types
 import typing
@@ -22,6 +23,7 @@ from okrkit.text import (
     ParsedObjective,
     Span,
     canonical_unit,
+    done_or_not,
     key_result_reader,
     parse_key_result,
     parse_objective,
@@ -139,10 +141,18 @@ def well_formed(parsed: ParsedKeyResult, text: str) -> None:
     assert parsed.form in (None, "change", "target")
     for number in (parsed.value, parsed.start, parsed.upper):
         assert number is None or isinstance(number, float)
+        # Finite, and no negative zero: what JSON and a KeyResult can hold as written.
+        assert number is None or math.isfinite(number)
+        assert number is None or number != 0 or math.copysign(1, number) > 0
     assert parsed.measurable == (parsed.value is not None)
     assert not parsed.relative or parsed.form == "change"
     assert parsed.upper is None or parsed.direction is Direction.WITHIN
-    assert parsed.start is None or parsed.form == "target"
+    # A start goes with a level, or with a change a verb of change moves from it.
+    assert (
+        parsed.start is None
+        or parsed.form == "target"
+        or parsed.direction in (Direction.INCREASE, Direction.DECREASE)
+    )
     for text_field in (parsed.unit, parsed.metric, parsed.deadline):
         assert text_field is None or (isinstance(text_field, str) and text_field)
     assert all(isinstance(a, str) and a for a in parsed.ambiguities)
@@ -2011,3 +2021,94 @@ class TestConventionExamples:
             ensured.output,
         )
         assert not made.output
+
+
+class TestHostileNumbers:
+    """What a hostile trial of the new number forms found, each pinned."""
+
+    @given(
+        st.sampled_from(["1e309", "1e999", "1e-999", "1e-400", "-1e999", "±1e999", "$1e309"]),
+        st.sampled_from(["Reach {} users", "Keep drift within {}%", "Grow revenue from {} by 20%"]),
+    )
+    def test_numbers_no_float_holds_are_none_and_said(self, number: str, template: str) -> None:
+        """A figure too large or too small for a float is no number, and the reading says so,
+        so that `okrkit parse --format json` stays JSON and no target is infinite or 0."""
+        parsed = parse_key_result(template.format(number))
+        well_formed(parsed, parsed.text)
+        assert any("too large or too small" in a for a in parsed.ambiguities)
+        assert (parsed.start, parsed.upper) == (None, None)
+
+    @pytest.mark.parametrize("text", ["Keep drift within ±0", "Reach -0 users", "Hold -0-0"])
+    def test_no_negative_zero(self, text: str) -> None:
+        """ "-0" and "±0" are 0, not negative zero, in the reading and the key result."""
+        parsed = parse_key_result(text)
+        well_formed(parsed, text)
+        target = to_key_result(text).target
+        for number in target if isinstance(target, tuple) else (target,):
+            assert number is None or math.copysign(1, number) > 0
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [("Onboarding time 6w", "weeks"), ("Cycle time 2y", "years"), ("Lead time 18d", "days")],
+    )
+    def test_glued_durations_are_known_units(self, text: str, unit: str) -> None:
+        """ "6w", "2y" and "18d" name units `canonical_unit` knows, as the rules compare them."""
+        read = parse_key_result(text).unit
+        assert read is not None
+        assert canonical_unit(read) == unit
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Deliver within 3 mo", "Deliver in 2 yrs", "Deliver within 6w", "Deliver in 2y"],
+    )
+    def test_short_durations_are_deadlines(self, text: str) -> None:
+        """A time limit written short is a deadline, as "within 3 months" is, not a target."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.deadline is not None) == (None, True)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value", "upper"),
+        [
+            ("Keep variance at ±2 ms", Direction.WITHIN, -2.0, 2.0),
+            ("Reduce churn by ±5%", Direction.DECREASE, 5.0, None),
+            ("Increase NPS from ±5 to 50", Direction.INCREASE, 50.0, None),
+            ("Keep growth within ±2x", Direction.AT_MOST, 2.0, None),
+        ],
+    )
+    def test_plus_or_minus_only_alone_is_a_band(
+        self, text: str, direction: Direction, value: float, upper: float | None
+    ) -> None:
+        """ "±N" is a band on its own, not after "by", "from" or "between", nor of a factor."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.upper) == (direction, value, upper)
+
+    def test_make_sure_spans_both_words(self) -> None:
+        """ "Make sure" is the verb, not "Make" with "sure" in the metric."""
+        parsed = parse_key_result("Make sure uptime stays above 99.9%")
+        assert [(s.label, s.text) for s in parsed.spans][:2] == [
+            ("verb", "Make sure"),
+            ("metric", "uptime stays"),
+        ]
+        assert parse_key_result("Make sure that bugs get filed automatically").direction is (
+            Direction.AT_LEAST
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit", "relative"),
+        [
+            ("Reduce costs by 25 per cent", 25.0, "%", True),
+            ("Grow revenue by 1,5x", 1.5, "x", True),
+            ("Grow sign-ups 2,5 times more", 2.5, "x", True),
+            ("Reach 1,5 millionaires", 1.0, None, False),
+        ],
+    )
+    def test_more_spellings(self, text: str, value: float, unit: str, relative: bool) -> None:
+        """ "per cent" is %; a decimal comma before "x" or "times"; "millionaires" no scale."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit, parsed.relative) == (value, unit, relative)
+
+    def test_done_or_not_wrong_type(self) -> None:
+        """Anything but a str is an InvalidTypeError, as for the other readers."""
+        for wrong in (None, b"x", 5):
+            with pytest.raises(InvalidTypeError, match="text: expected a str"):
+                done_or_not(wrong)  # type: ignore[arg-type]

@@ -58,7 +58,7 @@ DEADLINE = re.compile(
       | fy\s*'?\d{{2,4}}\b
       | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
       | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
-      | (?:the\s+next\s+)?\d+\s+(?:weeks?|months?|quarters?|years?)\b
+      | (?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
@@ -92,7 +92,7 @@ _IDENT_PARTS = (
     r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
         \s+\d+(?:\.\d+)*\b""",
     r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
-    r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b)|,\d)",
+    r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d)",
     r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)

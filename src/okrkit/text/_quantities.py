@@ -68,6 +68,8 @@ class Token(NamedTuple):
 
 # What may follow a number to make it something else: "twice as many" is a factor of change,
 # "5x per day" a frequency; "3 business days" is 3 days.
+# A "±N" after these is no band of its own: "by ±5%", "from ±5 to 50", "between ±5 and 10".
+_NOT_BAND = frozenset(("by", "from", "between"))
 _AS_MANY = re.compile(r"\s+as\s+(?:many|much)\b", re.IGNORECASE)
 _TIMES_MORE = re.compile(
     r"""\s+times\s+(?:(?P<up>more|higher|greater|larger|bigger|faster|as\s+many|as\s+much)
@@ -148,10 +150,20 @@ def tokens_of(w: str) -> list[Token]:
             noun=noun,
             paren=parens and w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
         )
-        if token.sign == "±" and value is not None:
-            # "within ±10% of the average": a band from -10 to 10, both ends in one figure.
-            tokens.append(token._replace(value=-value, sign="-", band=True, link=None))
-            token = token._replace(sign="+")
+        if token.sign == "±":
+            if (
+                value is not None
+                and not band
+                and not link
+                and unit != "x"
+                and prep not in _NOT_BAND
+            ):
+                # "within ±10% of the average": a band from -10 to 10, both ends in one
+                # figure; not "by ±5%", "from ±5 to 50" or "between ±5 and 10".
+                tokens.append(token._replace(value=-value + 0.0, sign="-", band=True))
+                token = token._replace(sign="+")
+            else:
+                token = token._replace(sign="")
         tokens.append(token)
     if len(tokens) > 1:
         _share_head(tokens, w)

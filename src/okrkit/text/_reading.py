@@ -163,7 +163,8 @@ _CHANGE_OBJECT = re.compile(
 )
 
 
-_SURE = re.compile(r"\s+(?:sure|certain)\b", re.IGNORECASE)
+# "Make sure" and "make certain" say what "ensure" says, and are read as it.
+_MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
 _AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
 
 
@@ -181,8 +182,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if m.start() and DIGIT.search(w, 0, m.start()):
                 # After a number a verb is no imperative: "4/4 weekly releases ship on time".
                 continue
-            if word == "make" and _SURE.match(w, m.end()):
-                return "keep", "ensure", m  # "Make sure 80% of reps reach quota": ensure
+            sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
+            if sure is not None:
+                return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
                 return found[0], found[1], m
@@ -509,7 +511,8 @@ def _verb_end(low: str, lemma: str) -> int | None:
     while at > 0 and low[at - 1].isalnum():
         at = low.find(stem, at + 1)
     if at < 0:
-        return None
+        sure = _MAKE_SURE.search(low) if lemma == "ensure" else None
+        return None if sure is None else sure.end()
     rest = _WORD_REST.match(low, at + len(stem))
     assert rest is not None
     return rest.end()
@@ -575,6 +578,8 @@ def done_or_not(text: str) -> bool:
     >>> done_or_not("Improve the onboarding experience")
     False
     """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
     w, _ = masked(text)
     verb = _main_verb(w, guess=False)
     if (
@@ -800,11 +805,11 @@ def _own_work(w: str, value: Token | None) -> bool:
 
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
-    """Whether *value* is an amount of change or a level to reach: "by" says a change, a
-    start with it too ("Increase revenue from $10k by 20%"); else a start says a level.  A
-    qualifier bounds a level ("to over 50") but not a change, which it only bounds: "by at
-    least 10%", "at least 6 more collaborators" are changes."""
-    if value.prep == "by":
+    """Whether *value* is an amount of change or a level to reach: "by" says a change, after
+    a verb of change with a start too ("Increase revenue from $10k by 20%"); else a start
+    says a level.  A qualifier bounds a level ("to over 50") but not a change, which it only
+    bounds: "by at least 10%", "at least 6 more collaborators" are changes."""
+    if value.prep == "by" and (start is None or kind in ("inc", "dec")):
         return "change"
     if value.qualifier is not None:
         return "change" if value.change is not None and value.prep is None else "target"
@@ -1092,11 +1097,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         guess = _verbless_guess(text, direction, value_tok or named, own=own, zero=zero)
         if guess is not None:
             ambiguities.append(guess)
+    ambiguities.extend(
+        f"{text[t.start : t.end].strip()!r} is too large or too small a number to hold: none read"
+        for t in tokens
+        if t.value is None and not t.placeholder
+    )
     used = (start_tok, value_tok, upper_tok, named)
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
         for t in tokens
-        if t not in used and not t.placeholder
+        if t not in used and not t.placeholder and t.value is not None
     )
     if deadlines:
         mark("deadline", deadlines[0].start(), deadlines[0].end())

@@ -8,6 +8,7 @@ number words ("a dozen", "twice") and placeholders ("X%", "TBD"), found in three
 from __future__ import annotations
 
 import functools
+import math
 import re
 from decimal import Decimal
 
@@ -22,15 +23,15 @@ _NUMBER = r"""
     (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
-        \d+,\d{1,2}(?=\s?(?:%|[kmb](?![^\W\d_])|bn\b|mm\b|mn\b|million|billion|thousand|lakh|crore|
-            percent|pct))|
+        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
+            (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
         cr)\b)?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
-        basis\s+points?\b|bps\b|percent\b|pct\b))?
+        basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
     (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b)?
 """
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
@@ -273,4 +274,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
     elif m["pct"]:
         pct = m["pct"].strip().lower()
         unit = "points" if pct.startswith(("point", "pt")) else "bps" if "b" in pct else "%"
-    return float(amount), unit
+    value = float(amount) + 0.0  # + 0.0: "-0" is 0, not negative zero
+    if not math.isfinite(value) or (not value and digits.lower().split("e")[0].strip("0.")):
+        return None, unit  # "1e999" or "1e-999": no float holds it (the reading says so)
+    return value, unit
