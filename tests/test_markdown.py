@@ -392,6 +392,11 @@ class TestBadInput:
                 [(2, "line 2: expected each attribute once, got 'owner'")],
             ),
             ("## G {colour=red}\n", [(1, "line 1: unknown attribute 'colour'")]),
+            # A check-in of a date and attributes only (thorough fuzzing found it asserted).
+            (
+                "## G\n- Cut it {start=9 target=5}\n  - 2026-06-05:   {confidence=0.7}\n",
+                [(3, "line 3: expected a value after the date, got '2026-06-05:'")],
+            ),
             ("## G {weight=heavy}\n", [(1, f"line 1: weight: expected {_NUMBER}, got 'heavy'")]),
             (
                 '## G {owner=a"b"}\n',

@@ -1363,7 +1363,10 @@ class _Reader:
     def check_in(self, item: _Item, owner: _Measure, path: str) -> CheckIn | None:
         """The check-in of an item under a key result or KPI: ``2026-08-01: 4.6 — note``."""
         match = _check_in_line(item.masked, 0)
-        assert match is not None
+        if match is None:
+            # "2026-06-05:  {confidence=0.7}": a date and attributes, and no value between.
+            self.unexpected(item.n, "a value after the date", item.text.strip(), column=item.column)
+            return None
         try:
             at = _when(match["at"])
         except ValueError:
