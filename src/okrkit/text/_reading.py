@@ -442,11 +442,12 @@ _METRIC_CLAUSE_END = re.compile(
     r"[,;(]|\s[-–—]\s|\b(?:with|while|without|and|so|through|via|using|for|across|in|at|on)\b",
     re.IGNORECASE,
 )
+# A clause whose predicate is done to its subject: "(that) bugs get filed", "all services are
+# monitored", "the docs stay updated" (_CLAUSE_OBJECT, _PASSIVE_CLAUSE).
+_DONE_TO = r"[^.,;:]*?\b(?:gets?|got|is|are|be|stays?)\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b"
 # A clause as the object of a verb of holding: "Ensure that bugs get filed", "Ensure all
 # services are monitored".
-_CLAUSE_OBJECT = re.compile(
-    r"\s+(?:that\b|[^.,;:]*?\b(?:gets?|is|are|be|stays?)\s+[^\W\d_]+ed\b)", re.IGNORECASE
-)
+_CLAUSE_OBJECT = re.compile(rf"\s+(?:that\b|{_DONE_TO})", re.IGNORECASE)
 
 
 # A verb that starts a clause of its own: after "and", "to", "then", "&" or a comma.
@@ -554,12 +555,7 @@ _CADENCE = re.compile(
     r"\b(?:bi-?)?(?:daily|weekly|monthly|quarterly|yearly|annual)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+s)\b",
     re.IGNORECASE,
 )
-# A clause whose predicate is done to its subject: "that bugs get filed", "all services are
-# monitored".
-_PASSIVE_CLAUSE = re.compile(
-    r"\s+(?:that\s+)?[^.,;:]*?\b(?:gets?|got|is|are|be)\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b",
-    re.IGNORECASE,
-)
+_PASSIVE_CLAUSE = re.compile(rf"\s+(?:that\s+)?{_DONE_TO}", re.IGNORECASE)
 
 
 def done_or_not(text: str) -> bool:
