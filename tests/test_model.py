@@ -772,6 +772,45 @@ _COLLIDING = st.sampled_from(["Grow", "grow 2", "Grow-3", "grow 2 2", "Ship", "s
 
 class TestUniqueIds:
     @given(
+        st.lists(_COLLIDING, min_size=1, max_size=4),
+        st.lists(st.tuples(_COLLIDING, st.booleans()), max_size=4),
+    )
+    def test_kpis_share_the_namespace(
+        self, objective_titles: list[str], kpi_titles: list[tuple[str, bool]]
+    ) -> None:
+        """A KPI's derived id that an objective, a key result or an earlier KPI holds gets a
+        suffix, so a plan whose ids are all derived can always be written (every format
+        holds each id once); a KPI id given on purpose stays, for `dumps` to refuse."""
+        plan = Plan(
+            objectives=[Objective(title=t) for t in objective_titles],
+            kpis=[
+                Kpi(title=t, direction="at_least", threshold=1, **({"id": "grow"} if g else {}))
+                for t, g in kpi_titles
+            ],
+        )
+        derived = [k.id for k, (_, given) in zip(plan.kpis, kpi_titles, strict=True) if not given]
+        others = [o.id for o in plan.objectives] + [
+            k.id for k, (_, given) in zip(plan.kpis, kpi_titles, strict=True) if given
+        ]
+        assert len(set(derived)) == len(derived)
+        assert not set(derived) & set(others)
+        if not any(given for _, given in kpi_titles):
+            from okrkit import formats
+
+            assert formats.loads(formats.dumps(plan, "json"), "json") == plan
+
+    def test_kpi_titled_as_an_objective(self) -> None:
+        """The worked example the Markdown fuzzing found: objective "grow", KPI "grow-2"."""
+        plan = Plan(
+            objectives=[Objective(title="Grow")],
+            kpis=[Kpi(title="Grow", direction="at_least", threshold=3)],
+        )
+        assert ([o.id for o in plan.objectives], [k.id for k in plan.kpis]) == (
+            ["grow"],
+            ["grow-2"],
+        )
+
+    @given(
         st.lists(
             st.tuples(
                 _COLLIDING,

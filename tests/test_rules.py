@@ -1165,11 +1165,12 @@ class TestStructureRules:
         assert "id 'c' is also used at objectives[2]" in report.at("kpis[0]")[0].message
 
     def test_duplicate_kpi_ids(self) -> None:
-        """Two KPIs with one id: the second names the first."""
-        kpi = Kpi(id="uptime", title="Uptime", direction="at_least", threshold=99)
+        """Two KPIs with one id given on purpose: the second names the first.  (An id that
+        is its title's slug counts as derived, and the plan gives the second a suffix.)"""
+        kpi = Kpi(id="up", title="Uptime", direction="at_least", threshold=99)
         plan = Plan(objectives=[objective()], kpis=[kpi, kpi])
         report = validate(plan, RuleConfig(select=["OKR106"]), today=BEFORE)
-        assert ["kpis[1]: OKR106 [error] id 'uptime' is also used at kpis[0]"] == list(
+        assert ["kpis[1]: OKR106 [error] id 'up' is also used at kpis[0]"] == list(
             map(str, report)
         )
 

@@ -766,6 +766,27 @@ def _unique_ids(
     return tuple(result) if renamed_any else objectives
 
 
+def _unique_kpi_ids(kpis: tuple[Kpi, ...], taken: set[str]) -> tuple[Kpi, ...]:
+    """Give a KPI's derived id that an objective, a key result or an earlier KPI holds a
+    suffix, as `_unique_ids` does for objectives and key results: a file holds every id
+    once, so a KPI titled as an objective is "grow-2" beside objective "grow".  An id given
+    on purpose (not its title's slug) stays, and the plan is not written (`formats.dumps`
+    says why)."""
+    result = []
+    renamed = False
+    for kpi in kpis:
+        id = kpi.id
+        if id in taken and id == slugify(kpi.title):
+            n = 2
+            while f"{id}-{n}" in taken:
+                n += 1
+            id = f"{id}-{n}"
+            renamed = True
+        taken.add(id)
+        result.append(kpi if id == kpi.id else attrs.evolve(kpi, id=id))
+    return tuple(result) if renamed else kpis
+
+
 @attrs.frozen(kw_only=True)
 class Plan:
     """The document: objectives, KPIs and the history of past scores. It is what files hold.
@@ -791,6 +812,10 @@ class Plan:
             if objectives is not self.objectives:
                 object.__setattr__(self, "objectives", objectives)
                 claims = claim_ids(objectives)
+        if self.kpis:
+            kpis = _unique_kpi_ids(self.kpis, set(claims.first))
+            if kpis is not self.kpis:
+                object.__setattr__(self, "kpis", kpis)
         object.__setattr__(self, "_index", claims.first)
 
     def __getstate__(self) -> dict[str, object]:
