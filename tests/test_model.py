@@ -809,6 +809,11 @@ class TestUniqueIds:
             ["grow"],
             ["grow-2"],
         )
+        # The suffix takes no id a later KPI holds.
+        later = Kpi(id="grow-2", title="Growth rate", direction="at_least", threshold=1)
+        plan = Plan(objectives=plan.objectives, kpis=[Kpi(title="Grow", direction="at_least",
+                                                          threshold=3), later])  # fmt: skip
+        assert [k.id for k in plan.kpis] == ["grow-3", "grow-2"]
 
     @given(
         st.lists(

@@ -1170,9 +1170,7 @@ class TestStructureRules:
         kpi = Kpi(id="up", title="Uptime", direction="at_least", threshold=99)
         plan = Plan(objectives=[objective()], kpis=[kpi, kpi])
         report = validate(plan, RuleConfig(select=["OKR106"]), today=BEFORE)
-        assert ["kpis[1]: OKR106 [error] id 'up' is also used at kpis[0]"] == list(
-            map(str, report)
-        )
+        assert ["kpis[1]: OKR106 [error] id 'up' is also used at kpis[0]"] == list(map(str, report))
 
     def test_owner_without_owner_is_not_counted(self) -> None:
         """Objectives without an owner do not add up under OKR105."""

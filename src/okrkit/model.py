@@ -774,13 +774,15 @@ def _unique_kpi_ids(kpis: tuple[Kpi, ...], taken: set[str]) -> tuple[Kpi, ...]:
     says why)."""
     result = []
     renamed = False
+    every = taken | {kpi.id for kpi in kpis}  # a suffix takes no id a later KPI holds either
     for kpi in kpis:
         id = kpi.id
         if id in taken and id == slugify(kpi.title):
             n = 2
-            while f"{id}-{n}" in taken:
+            while f"{id}-{n}" in every:
                 n += 1
             id = f"{id}-{n}"
+            every.add(id)
             renamed = True
         taken.add(id)
         result.append(kpi if id == kpi.id else attrs.evolve(kpi, id=id))
