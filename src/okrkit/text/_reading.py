@@ -341,12 +341,11 @@ def _direction(
     own: bool = False,
 ) -> Direction | None:
     """The direction, from the verb first, then the numbers, then the metric (see the docs):
-    *lower* says whether the text names a metric better low (`lower_is_better`), to which
-    the time a process takes is added here (`time_taken`: "Review time under 2 days")."""
-    if value is not None and kind:
-        kind, lemma = _governing_verb(text, kind, lemma, value)
+    *kind* and *lemma* are the verb that governs the number (`_governing_verb`); *lower*
+    says whether the text names a metric better low (`lower_is_better`), to which the time
+    a process takes is added here (`time_taken`: "Review time under 2 days")."""
     if kind not in ("inc", "dec", "out") or value is None:
-        lower = lower or ("time" in text.lower() and time_taken(text.lower()))
+        lower = lower or time_taken(text.lower())
     qualifier = value.qualifier if value else None
     if qualifier == "better":
         qualifier = "most" if lower else "least"
@@ -997,7 +996,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
     ) and _own_work(w, value_tok)
     own = own or _adds_own_work(lemma, value_tok, text)
-    direction = _direction(kind, lemma, value_tok, start_tok, text=text, lower=lower, own=own)
+    # The verb that governs the number, which may be a later clause's: its way, not the first
+    # verb's, is the direction ("Launch the portal and reduce churn to 2%").
+    way_kind, way_lemma = (
+        _governing_verb(text, kind, lemma, value_tok)
+        if value_tok is not None and kind
+        else (kind, lemma)
+    )
+    direction = _direction(
+        way_kind, way_lemma, value_tok, start_tok, text=text, lower=lower, own=own
+    )
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
         # A deliverable is done or not: a number in it names or describes it ("multistream
@@ -1071,17 +1079,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         count = text[named.start : named.noun[1] if named.noun else named.end].strip()
         ambiguities.append(f"{count!r} read as describing the deliverable, not as a count to reach")
     if (
-        kind == "reach"
+        kind == way_kind == "reach"
         and direction is Direction.DECREASE
         and value_tok is not None
         and value_tok.qualifier is None
         and start_tok is None
     ):
-        said, way = _governing_verb(text, kind, lemma, value_tok)
-        if said == "reach":
-            ambiguities.append(
-                f"{way!r} does not say which way: read as down, as the metric is better low"
-            )
+        ambiguities.append(
+            f"{way_lemma!r} does not say which way: read as down, as the metric is better low"
+        )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
     if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
