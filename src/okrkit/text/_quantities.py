@@ -23,7 +23,7 @@ from okrkit.text._lexicon import (
 )
 from okrkit.text._tokens import figure, token_matches
 from okrkit.text._units import UNIT_AFTER, UNITS
-from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
+from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
 
@@ -301,7 +301,7 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         pos = m.end()
         if (
             before is not None
-            and word[:-1] in _PARTICLES
+            and word[:-1] in PARTICLES
             and word[-1] == "s"
             and verb_lemma(w[before[0] : before[1]].lower()) is not None
         ):

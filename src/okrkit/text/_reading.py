@@ -285,9 +285,9 @@ def _verb_word(word: str) -> tuple[str | None, float, bool]:
     """What WordNet (loaded on first use) says of lower-case *word*: the verb it is a form
     of, how much of a noun that verb is (`okrkit.text._verbs.noun_weight`), and whether the
     word is a metric's name or a little word that is no verb ("off", "the")."""
-    from okrkit.text._verbs import _PARTICLES, noun_weight, verb_lemma
+    from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
-    if word in STOP or word in _PARTICLES or not word.isascii():
+    if word in STOP or word in PARTICLES or not word.isascii():
         return None, 1.0, True
     lemma = verb_lemma(word)
     weight = 1.0 if lemma is None else noun_weight(lemma)

@@ -72,8 +72,9 @@ PREFIXES = (
     "up",
 )
 _LONGEST_FIRST = sorted(PREFIXES, key=len, reverse=True)
-# "sign-up", "roll-out", "kick-off": a phrasal verb's particle after a hyphen makes a noun.
-_PARTICLES = frozenset(
+# A phrasal verb's particles: after a hyphen one makes a noun ("sign-up", "roll-out"); the
+# reader also takes them as no verb, and a verb and its particle written open as one noun.
+PARTICLES = frozenset(
     ("up", "out", "off", "down", "in", "on", "over", "back", "away", "through", "about", "by")
 )
 _VOWELS = frozenset("aeiou")
@@ -128,7 +129,7 @@ class Lexicon:
         lemma = head + found if found is not None else None
         if (
             lemma is None
-            or found in _PARTICLES
+            or found in PARTICLES
             or self._is_not_verb(word)
             or self._is_not_verb(lemma)  # "uptimeing": "uptime" is a noun, no verb's lemma
         ):
