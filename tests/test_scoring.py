@@ -9,7 +9,7 @@ import pickle
 import sys
 import types
 import typing
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -100,12 +100,29 @@ class TestProgress:
 
     @given(key_results(directions=MEASURABLE), whens())
     def test_ignores_later_check_ins(self, kr: KeyResult, at: date) -> None:
-        """progress(kr, at) is the progress of kr without its check-ins after at."""
-        end = datetime.combine(at, datetime.min.time(), UTC) + timedelta(days=1)
+        """progress(kr, at) is the progress of kr without its check-ins after at: as of an
+        instant, those made up to it; as of a date, those made on that day or before, each
+        judged by the date on its own clock (20:00 in New York on 30 September is still the
+        30th there, though 1 October in UTC)."""
         if isinstance(at, datetime):
             end = at.astimezone(UTC) + timedelta(microseconds=1)
-        earlier = [c for c in kr.check_ins if _moment(c) < end]
+            earlier = [c for c in kr.check_ins if _moment(c) < end]
+        else:
+            earlier = [
+                c
+                for c in kr.check_ins
+                if (c.at.date() if isinstance(c.at, datetime) else c.at) <= at
+            ]
         assert progress(attrs.evolve(kr, check_ins=earlier)) == progress(kr, at)
+
+    def test_a_date_counts_check_ins_by_their_own_clock(self) -> None:
+        """The case CI's random seed found: 16:00 on 1 January at UTC-8 is 2 January in UTC,
+        yet counts as of 1 January, the date on its own clock."""
+        west = timezone(timedelta(hours=-8))
+        kr = KeyResult(title="Ship it", direction="increase", start=0, target=1).check_in(
+            1, at=datetime(2000, 1, 1, 16, 0, tzinfo=west)
+        )
+        assert (progress(kr, date(2000, 1, 1)), progress(kr, date(1999, 12, 31))) == (1.0, 0.0)
 
     def test_no_check_in_is_the_start(self) -> None:
         """With no check-in the value is the start: progress 0."""
