@@ -41,8 +41,8 @@ WRONG_AT_MOST = {"dev": 0.095, "test": 0.12}
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
 # test part.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"direction": 0.90, "form": 0.95, "value": 0.95, "start": 1.00, "upper": 1.00,
-            "relative": 1.00, "unit": 0.94, "measurable": 0.96, "output": 0.88},
+    "dev": {"direction": 0.90, "form": 0.97, "value": 0.97, "start": 1.00, "upper": 1.00,
+            "relative": 1.00, "unit": 0.97, "measurable": 0.98, "output": 0.88},
     "test": {"direction": 0.78, "form": 0.92, "value": 0.93, "start": 0.99, "upper": 0.97,
              "relative": 0.98, "unit": 0.90, "measurable": 0.96, "output": 0.81},
 }  # fmt: skip

@@ -700,12 +700,43 @@ class TestQuantities:
             ("Grow revenue to 1e308", 1e308, None),
             ("Lead time 18d", 18.0, "days"),  # a "d" on its number
             ("Renew 2 contracts in 6w", 2.0, "contracts"),  # "6w": six weeks, a condition
+            ("Fix the crash on resume (crbug.com/852022)", None, None),  # an address
+            ("Close 5 bugs filed at tracker.example.org/q/77", 5.0, "bugs"),
+            ("Reach N<sub>2</sub> weekly active users", None, None),  # an indexed placeholder
+            ("Reach $N<sup>1</sup> in renewals", None, None),
+            ("ZZZ customer stories published", None, None),  # a placeholder in capitals
+            ("Grow signups above the past 6 months' average", None, None),  # a window
+            ("Beat the trailing 12 weeks of sales by 5%", 5.0, "%"),
+            ("Run 4 workshops total", 4.0, "workshops"),  # a word after its noun
+            ("Sign 300 schools nationwide", 300.0, "schools"),
+            ("Hire 2 CEs", 2.0, "CEs"),  # the plural of an acronym, not a score's name
         ],
     )
     def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:
         """The target and what it counts, whatever else the statement names."""
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (pytest.approx(value), unit)
+
+    @given(
+        st.sampled_from(["crbug.com", "github.com/acme/app/issues", "go.dev/issue", "a-b.io"]),
+        st.integers(0, 10**9),
+        st.sampled_from(["last", "past", "previous", "trailing"]),
+        st.integers(2, 99),
+        st.sampled_from(["days", "weeks", "months", "quarters", "years"]),
+    )
+    def test_addresses_and_windows_are_no_amounts(
+        self, host: str, number: int, back: str, span: int, period: str
+    ) -> None:
+        """A number in an address written without its scheme, and a time window looked back
+        over ("the past 6 months"), are no amounts: the statement's own number is the value,
+        or there is none."""
+        for text, value in (
+            (f"Ship the new importer ({host}/{number})", None),
+            (f"Triage 7 reports from {host}/{number}", 7.0),
+            (f"Beat the {back} {span} {period} of sign-ups", None),
+            (f"Grow sign-ups by 8% over the {back} {span} {period}", 8.0),
+        ):
+            assert parse_key_result(text).value == value, text
 
     @pytest.mark.parametrize(
         ("text", "start", "value", "unit"),

@@ -94,6 +94,13 @@ _IDENT_PARTS = (
     r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
     r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d)",
     r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
+    # An address without its scheme: a host name, then a path ("crbug.com/852022").
+    r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*",
+    # A subscript or superscript index written in HTML ("N<sub>4</sub>"): part of a name.
+    r"(?<=[^\W\d_])<(su[bp])>\w{1,4}</\1>",
+    # A time window looked back over, context and no amount ("above the last 12 months").
+    r"""\b(?:last|past|previous|prior|preceding|trailing)\s+\d+\s+
+        (?:days?|weeks?|months?|quarters?|years?)\b""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -173,6 +180,7 @@ _IDENT_SOFTWARE = frozenset(
 )
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
+_IDENT_LOOKBACK = frozenset(("last", "past", "previous", "prior", "preceding", "trailing"))
 
 
 def _ident_parts(w: str) -> int:
@@ -196,6 +204,9 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
         | (not _IDENT_YEARS.isdisjoint(words)) << 12
         | (dot and "web" in low) << 13
+        | (dot and "/" in w) << 14
+        | ("<su" in low) << 15
+        | (not _IDENT_LOOKBACK.isdisjoint(words)) << 16
     )
 
 

@@ -310,8 +310,11 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if slash > 0 and m[1][slash + 1 :].lower() in _PERIODS:
             head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
             break
-    if head is not None and w[head[0] : head[1]].lower() in _SCORES:
-        return None
+    if head is not None:
+        noun = w[head[0] : head[1]]
+        # A score's name ("> 45 NPS"), not the plural of an acronym that spells one ("2 CEs").
+        if noun.lower() in _SCORES and not (noun[-1] == "s" and noun[:-1].isupper()):
+            return None
     return head
 
 
@@ -356,8 +359,8 @@ def _ends_phrase(w: str, end: int) -> bool:
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
     """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
-    if word.endswith("ly") and len(word) > 4:
-        return True  # an adverb: "1 component annually"
+    if (word.endswith("ly") and len(word) > 4) or word in _POSTPOSITIVE or word.endswith("wide"):
+        return True  # an adverb or a word after its noun: "1 component annually", "50 in total"
     lemma = verb_lemma(word)
     if lemma is None:
         return False
@@ -370,5 +373,7 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
     )
 
 
+# Words that follow the noun they qualify: "3 times *total*", "10,000 companies *worldwide*".
+_POSTPOSITIVE = frozenset(("total", "overall", "combined", "altogether", "apiece", "each"))
 _MOSTLY_NOUN = 0.5
 _PERIODS = frozenset(("day", "week", "month", "quarter", "year", "sprint", "release", "user"))

@@ -48,7 +48,7 @@ _WORD_NUMBER = r"""
         (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:\b(?:XX?X?|N|Y|Z)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
+    (?P<ph>(?-i:\b(?:X{1,4}|Y{1,3}|Z{1,3}|NN?)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
 """
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
