@@ -259,8 +259,9 @@ class TestParseKeyResult:
             ("Eliminate manual invoicing", {"direction": "decrease", "value": 0.0}),
             ("Make sales more efficient", {"direction": "increase", "output": False}),
             ("Improve p95 latency to 200ms or better", {"direction": "decrease"}),
-            ("Achieve SOC 2 certification", {"direction": "milestone", "output": False}),
-            ("Achieve product-market fit", {"direction": "increase", "form": None}),
+            ("Achieve SOC 2 certification", {"direction": "milestone", "output": True}),
+            ("Achieve product-market fit", {"direction": "milestone", "form": None}),
+            ("Hit the new logo goals", {"direction": "increase", "form": None}),  # D13
             ("Grow revenue 10x", {"direction": "increase", "unit": "x", "relative": True}),
             ("Sign-ups up 20% month over month", {"direction": "increase", "form": "change"}),
             ("Costs down 5%", {"direction": "decrease", "form": "change"}),
@@ -2031,14 +2032,39 @@ class TestConventionExamples:
         assert parse_key_result("Grow the web 3 times more").value == 3.0
 
     def test_standards_met_are_milestones(self) -> None:
-        """A standard to meet is done or not, whatever its number: "Achieve ISO 27001"."""
+        """A standard to meet is done or not, whatever its number: "Achieve ISO 27001", a
+        deliverable (output true, as the conventions say of every milestone)."""
         for text in ("Achieve ISO 27001", "Get SOC 2 Type II", "Reach WCAG 2.2 AA"):
             parsed = parse_key_result(text)
             assert (parsed.direction, parsed.value, parsed.output) == (
                 Direction.MILESTONE,
                 None,
-                False,
+                True,
             )
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Land the new billing flow", Direction.MILESTONE, True),
+            ("Take the legacy API offline", Direction.MILESTONE, True),
+            ("Collect feedback from every chapter", Direction.MILESTONE, True),
+            ("Achieve consensus on the event model", Direction.MILESTONE, True),
+            ("Hit plan", Direction.INCREASE, False),  # D13: a goal is a level
+            ("Meet our hiring targets", Direction.INCREASE, False),
+            ("Reach the 'elite' DORA level", Direction.INCREASE, False),
+            ("Get mentioned by industry analysts", Direction.INCREASE, False),
+            ("Get churn under control", Direction.DECREASE, False),  # a metric better low
+            ("Drive adoption of the SDK", Direction.INCREASE, False),  # better high
+        ],
+    )
+    def test_reaching_with_no_number(self, text: str, direction: Direction, output: bool) -> None:
+        """A verb of reaching with no number goes up to a goal or plan (D13) or the way its
+        metric is better; with neither, what it gets or does is a deliverable, done or not,
+        and the reading says it could be a level."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.output) == (direction, None, output)
+        guessed = any("could be a level to reach" in a for a in parsed.ambiguities)
+        assert guessed == (direction is Direction.MILESTONE)
 
     @given(st.integers(1, 100), st.sampled_from(["sure", "certain"]))
     def test_make_sure_is_ensure(self, share: int, word: str) -> None:

@@ -385,17 +385,26 @@ def _direction(
             return Direction.MILESTONE  # "Release CodeNet with one challenge"
         return Direction.INCREASE
     if kind == "reach":
+        # With no number, the metric is what the verb takes, up to a condition ("Improve
+        # scrolling smoothness in high-latency mode" goes up).
+        after = _verb_end(text.lower(), lemma) if value is None else None
         if value is None and lemma not in POLAR:
             # "Achieve SOC 2 certification" is done or not, and so is a thing brought to a
             # place ("Move the layout to LayoutUnit"); "Hit plan" goes up (D13), and "Get
             # churn to target" down, as the metric is better.
             if MILESTONE_NOUN.search(text) or (_moved_to(text, lemma) and not lower):
                 return Direction.MILESTONE
-            way = _metric_way(text, None, lower, after=_verb_end(text.lower(), lemma))
-            return Direction.DECREASE if way == "lower" else Direction.INCREASE
+            way = _metric_way(text, None, lower, after=after)
+            if way == "lower":
+                return Direction.DECREASE
+            if way == "higher" or _reaches_a_level(text, lemma, after):
+                return Direction.INCREASE
+            # No goal, no metric: a thing got or done ("Achieve consensus on the API",
+            # "Take the old frontend offline"), a deliverable done or not.
+            return Direction.MILESTONE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
-        way = _metric_way(text, value, lower)
+        way = _metric_way(text, value, lower, after=after)
         return Direction.DECREASE if way == "lower" else Direction.INCREASE
     if value is None:
         if kind == "out":
@@ -524,6 +533,25 @@ def _holds_clause(text: str, lemma: str) -> bool:
     is its subject, not a metric to keep low, so the state is held at least."""
     begin = _verb_end(text.lower(), lemma)
     return begin is not None and _CLAUSE_OBJECT.match(text, begin) is not None
+
+
+# What a verb of reaching with no number reaches that is a level, not a thing: a goal or a plan.
+_GOAL = re.compile(
+    r"\b(?:goals?|plans?|targets?|quotas?|budgets?|forecasts?|commits?|objectives?|okrs?|"
+    r"kpis?|expectations?|numbers?|benchmarks?|baselines?|levels?)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b", re.IGNORECASE)
+
+
+def _reaches_a_level(text: str, lemma: str, after: int | None) -> bool:
+    """Whether a verb of reaching (*lemma*, ending at *after*) with no number and no metric
+    of known polarity reaches a level that goes up: a goal or plan ("Meet the new logo
+    goals", "Hit plan": D13), or "get" done to the team ("Get mentioned by developers"),
+    rather than a thing got or done ("Achieve consensus on the API")."""
+    if _GOAL.search(text, after or 0):
+        return True
+    return lemma == "get" and after is not None and _PARTICIPLE.match(text, after) is not None
 
 
 # "to" and a word that is no number: where a verb of reaching takes a thing.
@@ -1088,6 +1116,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         ambiguities.append(
             f"{way_lemma!r} does not say which way: read as down, as the metric is better low"
         )
+    if (
+        kind == "reach"
+        and direction is Direction.MILESTONE
+        and value_tok is None
+        and named is None
+        and not MILESTONE_NOUN.search(text)
+        and not _moved_to(text, lemma)
+    ):
+        ambiguities.append(
+            f"{lemma!r} with no number, goal or metric: read as a thing got or done, done or "
+            "not; it could be a level to reach"
+        )
     if lemma in POLAR and start_tok is None and not lower:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
     if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
@@ -1132,7 +1172,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             and direction is not Direction.AT_MOST
             and not _service_level(w, value_tok, tokens)
         )
-        or (direction is Direction.MILESTONE and kind != "reach"),
+        or direction is Direction.MILESTONE,
         ambiguities=tuple(ambiguities),
         spans=tuple(spans),
     )
