@@ -24,6 +24,7 @@ from okrkit.text import (
     Span,
     canonical_unit,
     done_or_not,
+    share_of_plan,
     key_result_reader,
     parse_key_result,
     parse_objective,
@@ -2167,5 +2168,18 @@ class TestHostileNumbers:
     def test_done_or_not_wrong_type(self) -> None:
         """Anything but a str is an InvalidTypeError, as for the other readers."""
         for wrong in (None, b"x", 5):
-            with pytest.raises(InvalidTypeError, match="text: expected a str"):
-                done_or_not(wrong)  # type: ignore[arg-type]
+            for reader in (done_or_not, share_of_plan):
+                with pytest.raises(InvalidTypeError, match="text: expected a str"):
+                    reader(wrong)  # type: ignore[arg-type]
+
+    @given(
+        st.integers(1, 200),
+        st.sampled_from(["", "the ", "our ", "the sales ", "our hiring "]),
+        st.sampled_from(["plan", "quota", "target", "goals", "budget", "forecast", "commit"]),
+    )
+    def test_share_of_plan(self, share: int, before: str, planned: str) -> None:
+        """A share of an amount planned for the cycle is attainment, whatever the amount is
+        called; a share of anything else, or a plan with no share, is not."""
+        assert share_of_plan(f"Achieve {share}% of {before}{planned}")
+        assert not share_of_plan(f"Achieve {share}% of {before}customers")
+        assert not share_of_plan(f"Hit {before}{planned}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -144,15 +143,6 @@ def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic
             yield site.flag(f"key result {site.key_result.title!r} is an activity or a deliverable")
 
 
-# A share of an amount planned for the cycle: "110% of plan", "100% of quota", "95% of the
-# sales target": attainment, counted from zero in the cycle.
-_OF_PLAN = re.compile(
-    r"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[^\W\d_]+\s+){0,2}"
-    r"(?:plan|quota|target|goal|budget|forecast|commit(?:ment)?)s?\b",
-    re.IGNORECASE,
-)
-
-
 @REGISTRY.rule(
     "OKR204",
     name="missing-baseline",
@@ -173,7 +163,7 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         kr = site.key_result
         if kr.direction not in _CHANGE or kr.start is not None or kr.target is None:
             continue
-        from okrkit.text import canonical_unit  # only when a statement must be read
+        from okrkit.text import canonical_unit, share_of_plan  # only when one must be read
 
         read = site.reading
         counted = (
@@ -182,7 +172,7 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and canonical_unit(read.unit) is None
         )
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.
-        planned = read.unit == "%" and _OF_PLAN.search(kr.title) is not None
+        planned = read.unit == "%" and share_of_plan(kr.title)
         if not (read.output or counted or planned) or read.start is not None:
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 

@@ -588,6 +588,14 @@ RATE = re.compile(
     r"utili[sz]ation|penetration|percentage|attrition|turnover|bounce|adoption|coverage",
     re.IGNORECASE,
 )
+# An amount planned for the cycle: "Hit plan", "110% of quota", "95% of the sales target".
+PLANNED = r"(?:plan|quota|target|goal|budget|forecast|commit(?:ment)?)s?"
+# A level a verb of reaching reaches with no number (D13): a planned amount, or a named level
+# ("Meet our OKRs", "Hit the 'elite' level").
+GOAL = re.compile(
+    rf"\b(?:{PLANNED}|(?:objective|okr|kpi|expectation|number|benchmark|baseline|level)s?)\b",
+    re.IGNORECASE,
+)
 # What a statement with no number may still reach, as a milestone: "Achieve SOC 2 certification".
 MILESTONE_NOUN = re.compile(
     r"certif|complian|approv|accredit|audit|sign-off|\bga\b|go-live|general availability|"

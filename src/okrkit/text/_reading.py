@@ -22,12 +22,14 @@ from okrkit.text._lexicon import (
     COMPOUND,
     DELIVER_UNLESS_COUNTED,
     FACTORS,
+    GOAL,
     HALF,
     LEAD_SKIP,
     MILESTONE_NOUN,
     NEEDS_COUNT,
     OBJECTIVE_METRIC,
     OBJECTIVE_OUTPUT,
+    PLANNED,
     POLAR,
     RATE,
     STATE_VERBS,
@@ -535,12 +537,6 @@ def _holds_clause(text: str, lemma: str) -> bool:
     return begin is not None and _CLAUSE_OBJECT.match(text, begin) is not None
 
 
-# What a verb of reaching with no number reaches that is a level, not a thing: a goal or a plan.
-_GOAL = re.compile(
-    r"\b(?:goals?|plans?|targets?|quotas?|budgets?|forecasts?|commits?|objectives?|okrs?|"
-    r"kpis?|expectations?|numbers?|benchmarks?|baselines?|levels?)\b",
-    re.IGNORECASE,
-)
 _PARTICIPLE = re.compile(r"\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b", re.IGNORECASE)
 
 
@@ -549,7 +545,7 @@ def _reaches_a_level(text: str, lemma: str, after: int | None) -> bool:
     of known polarity reaches a level that goes up: a goal or plan ("Meet the new logo
     goals", "Hit plan": D13), or "get" done to the team ("Get mentioned by developers"),
     rather than a thing got or done ("Achieve consensus on the API")."""
-    if _GOAL.search(text, after or 0):
+    if GOAL.search(text, after or 0):
         return True
     return lemma == "get" and after is not None and _PARTICIPLE.match(text, after) is not None
 
@@ -621,6 +617,29 @@ def done_or_not(text: str) -> bool:
         and verb[0] == "keep"
         and _PASSIVE_CLAUSE.match(w, verb[2].end()) is not None
     )
+
+
+# A share of an amount planned for the cycle: "110% of plan", "95% of the sales target".
+_OF_PLAN = re.compile(
+    rf"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[^\W\d_]+\s+){{0,2}}{PLANNED}\b",
+    re.IGNORECASE,
+)
+
+
+def share_of_plan(text: str) -> bool:
+    """Whether *text* sets its target as a share of an amount planned for the cycle ("Achieve
+    110% of plan", "Reach 100% of quota", "95% of the sales target"): attainment, counted from
+    zero in the cycle, so it needs no baseline.  The rule OKR204 (missing baseline) spares
+    such a key result.
+
+    >>> share_of_plan("Achieve 110% of plan")
+    True
+    >>> share_of_plan("Raise retention to 90%")
+    False
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    return "%" in text and _OF_PLAN.search(text) is not None
 
 
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
