@@ -24,10 +24,10 @@ from okrkit.text import (
     Span,
     canonical_unit,
     done_or_not,
-    share_of_plan,
     key_result_reader,
     parse_key_result,
     parse_objective,
+    share_of_plan,
     to_key_result,
 )
 from okrkit.text._lexicon import (
@@ -1660,6 +1660,21 @@ class TestGoverningVerb:
         """After an activity, "and reduce X to N" reads as "Reduce X to N" would."""
         alone = parse_key_result(f"{clause.capitalize()} {n}").direction
         assert parse_key_result(f"{work}{link}{clause} {n}").direction is alone
+
+    @given(
+        st.sampled_from(["Launch the new onboarding", "Test Twitter as a channel", "Run demos"]),
+        st.sampled_from(["reduce churn to", "grow sign-ups to", "get weekly sign-ups to"]),
+        st.sampled_from([" and ", ", and ", ", "]),
+        st.integers(1, 999),
+    )
+    def test_output_follows_the_governing_verb(
+        self, work: str, clause: str, link: str, n: int
+    ) -> None:
+        """When a later verb of change or reaching governs the number, the work before it is
+        the means and the number an outcome: no activity, as the clause alone is none."""
+        assert not parse_key_result(f"{clause.capitalize()} {n}").output
+        assert not parse_key_result(f"{work}{link}{clause} {n}").output
+        assert parse_key_result(f"{work} for {n} teams").output  # the work's own count
 
     @pytest.mark.parametrize(
         ("text", "direction"),

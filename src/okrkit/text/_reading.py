@@ -1186,7 +1186,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         measurable=value is not None,
         output=own
         or (
+            # An activity, unless a later clause's verb of change or reaching governs the
+            # number: then the work is the means and the number an outcome ("Test Twitter as
+            # a channel, and get 10 signups per week").
             kind == "out"
+            and (value_tok is None or way_kind in ("out", "keep"))
             and form != "change"
             and direction is not Direction.AT_MOST
             and not _service_level(w, value_tok, tokens)
