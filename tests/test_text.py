@@ -712,6 +712,12 @@ class TestQuantities:
             ("Run 4 workshops total", 4.0, "workshops"),  # a word after its noun
             ("Sign 300 schools nationwide", 300.0, "schools"),
             ("Hire 2 CEs", 2.0, "CEs"),  # the plural of an acronym, not a score's name
+            ("Make the top two guides public", None, None),  # a rank in words (D7)
+            ("[SPv2] Ship 3 scroll fixes", 3.0, "fixes"),  # a name in brackets, not "[ ]"
+            ("Reach _N_ weekly active users", None, None),  # a placeholder in emphasis
+            ("Replace the legacy form with a new one", None, None),  # "one" as a pronoun
+            ("Draft a policy based on the existing one", None, None),
+            ("Ship only one release a month", 1.0, "release"),
         ],
     )
     def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:
@@ -2057,6 +2063,24 @@ class TestConventionExamples:
                 None,
                 True,
             )
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("% monthly projects with plugin usage", Direction.AT_LEAST),
+            ("Number of active contributors", Direction.AT_LEAST),
+            ("Number of open incidents", Direction.AT_MOST),
+            ("Monthly average sessions per user", Direction.AT_LEAST),
+            ("Plugin marketplace", Direction.MILESTONE),  # no measure named: a deliverable
+        ],
+    )
+    def test_a_bare_measure_is_held(self, text: str, direction: Direction) -> None:
+        """A metric named alone, with no verb and no number, is held its better way (D4); a
+        share, a count or an average of things with no better way is held at least, as
+        shares (D15) and counts of what others do (D2) are."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.measurable) == (direction, None, False)
+        assert parsed.output is (direction is Direction.MILESTONE)
 
     @pytest.mark.parametrize(
         ("text", "direction", "output"),

@@ -76,7 +76,9 @@ DEADLINE = re.compile(
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
 _IDENT_PARTS = (
-    r"(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*",
+    # A name of letters then digits ("v2", "SPv2"), with the brackets it fills ("[SPv2]"),
+    # which blanked alone would look like a placeholder ("[ ]").
+    r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?(bracket)\])",
     r"""\b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|
         rfc|tls|top|rank|series|issue|pr|cve)
         \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*""",
@@ -97,7 +99,7 @@ _IDENT_PARTS = (
     # An address without its scheme: a host name, then a path ("crbug.com/852022").
     r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*",
     # A subscript or superscript index written in HTML ("N<sub>4</sub>"): part of a name.
-    r"(?<=[^\W\d_])<(su[bp])>\w{1,4}</\1>",
+    r"(?<=[^\W\d_])<(?P<script>su[bp])>\w{1,4}</(?P=script)>",
     # A time window looked back over, context and no amount ("above the last 12 months").
     r"""\b(?:last|past|previous|prior|preceding|trailing)\s+\d+\s+
         (?:days?|weeks?|months?|quarters?|years?)\b""",

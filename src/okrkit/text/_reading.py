@@ -702,7 +702,20 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         if lower_is_better(name):
             return None  # a metric that mixes two ways: "Uptime and error rate"
+        if _MEASURE_HEAD.match(name):
+            # A share, a count or an average of things named with no way to be better: held
+            # at least, as a share (D15) or a count of what others do (D2) with a number is.
+            return Direction.AT_LEAST
     return Direction.MILESTONE
+
+
+# What names a measure at the head of a bare metric: "% monthly projects with ...", "Number
+# of contributors", "Average product types per project".
+_MEASURE_HEAD = re.compile(
+    r"\W*(?:%|#\s*of\b|(?:the\s+)?(?:percentage|percent|share|proportion|number|count|"
+    r"amount|total|rate)\s+of\b|(?:(?:daily|weekly|monthly|quarterly|yearly|annual)\s+)?"
+    r"(?:average|mean|median)\b)"
+)
 
 
 _VAGUE_COUNT = re.compile(r"\s*(?:multiple|several|many|numerous)\s+[^\W\d_]+s\b")

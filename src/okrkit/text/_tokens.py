@@ -38,9 +38,16 @@ _NUMBER = r"""
 _DURATION = r"""
     (?<![\w$€£¥₹.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
 """
-_WORD_NUMBER = r"""
-    \b(?<!-)(?P<word>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
-        fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
+# "one" as a pronoun after a determiner or an adjective ("based on the existing one", "this
+# one") stands for a thing, not a number.
+_ONE = "one" + "".join(
+    rf"(?<!\b{word}\sone)"
+    for word in ("the", "this", "that", "which", "another", "existing", "new", "old", "same",
+                 "current", "previous", "every", "each")
+)  # fmt: skip
+_WORD_NUMBER = rf"""
+    \b(?<!-)(?<!top\s)(?<!rank\s)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
+        nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
         (?<=most\s)half|(?<=by\s)(?:a|one)\s+(?:third|quarter))
@@ -48,7 +55,7 @@ _WORD_NUMBER = r"""
         (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:\b(?:X{1,4}|Y{1,3}|Z{1,3}|NN?)\b)%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
+    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,3}|Z{1,3}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
 """
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
