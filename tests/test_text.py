@@ -2106,6 +2106,20 @@ class TestConventionExamples:
         guessed = any("could be a level to reach" in a for a in parsed.ambiguities)
         assert guessed == (direction is Direction.MILESTONE)
 
+    @given(
+        st.integers(1, 100),
+        st.integers(1, 200),
+        st.sampled_from(["Make sure", "Ensure", "Ensure that", "Get"]),
+        st.sampled_from(["reach {}% of quota", "close {} deals", "answer within {} hours"]),
+    )
+    def test_a_share_after_the_verb_is_measured(
+        self, share: int, other: int, verb: str, clause: str
+    ) -> None:
+        """A share of things right after the verb is what is measured (D15); what the things
+        do or reach is its condition: "Make sure 80% of reps reach 75% of quota" is 80 %."""
+        parsed = parse_key_result(f"{verb} {share}% of reps {clause.format(other)}")
+        assert (parsed.value, parsed.unit, parsed.output) == (share, "%", False)
+
     @given(st.integers(1, 100), st.sampled_from(["sure", "certain"]))
     def test_make_sure_is_ensure(self, share: int, word: str) -> None:
         """ "Make sure" holds a level as "ensure" does: an outcome, not the work of making."""

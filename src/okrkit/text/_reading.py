@@ -940,10 +940,10 @@ def _baseline(tokens: list[Token], w: str) -> Token | None:
     return None
 
 
-def _target(rest: list[Token], w: str) -> Token | None:
-    """Which of the numbers left is the target: one that leads the statement, else the first
-    one a preposition, a change, a plus sign ("+2 engineers") or a qualifier marks, else the
-    first; a number in
+def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
+    """Which of the numbers left is the target: one that leads the statement or follows its
+    verb (ending at *verb_end*) as a share of things, else the first one a preposition, a
+    change, a plus sign ("+2 engineers") or a qualifier marks, else the first; a number in
     parentheses, or after "and" ("1,000 members and 10,000 others"), only when none other is.
     """
     main = [t for t in rest if not t.paren] or rest
@@ -952,6 +952,15 @@ def _target(rest: list[Token], w: str) -> Token | None:
     first = main[0]
     if not w[: first.start].strip(" *-•") and not first.link:
         return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
+    if (
+        verb_end is not None
+        and first.unit == "%"
+        and _SHARE_OF.match(w, first.end)
+        and _THAT.fullmatch(w, verb_end, first.start)
+    ):
+        # A share of things right after the verb: the share is measured, what the things do
+        # or reach its condition ("Make sure 80% of reps reach 75% of quota": 80, D15).
+        return first
     return next(
         (
             t
@@ -969,6 +978,7 @@ def _target(rest: list[Token], w: str) -> Token | None:
     )
 
 
+_THAT = re.compile(r"\s*(?:that\s+)?(?:[$€£¥₹]\s*)?", re.IGNORECASE)
 _NO = re.compile(
     r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
     r"\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer)\b)",
@@ -1023,7 +1033,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         start_tok = start_tok or _baseline(tokens, w)
         if start_tok is None and kind not in ("keep", "cap", "out"):
             start_tok = _linked_start(tokens, kind, w, verb[2].end() if verb else 0)
-        value_tok = _target([t for t in tokens if t is not start_tok], w)
+        value_tok = _target(
+            [t for t in tokens if t is not start_tok], w, verb[2].end() if verb else None
+        )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
 
