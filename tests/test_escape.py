@@ -20,7 +20,7 @@ MD = MarkdownIt("gfm-like")
 # What the escaped text may become: the paragraph, heading, list or table around it, and text.
 STRUCTURE = {"paragraph", "heading", "bullet_list", "list_item", "table", "thead", "tbody", "tr"}
 STRUCTURE |= {"th", "td", "blockquote"}
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 # Characters that mean something somewhere: Markdown, HTML, URLs, terminals, bidi.
 HOSTILE = st.sampled_from(
@@ -130,6 +130,16 @@ class TestTerminal:
         assert "\\x1b]0;title\\x07\\x1b[2J" == terminal("\x1b]0;title\x07\x1b[2J")
         assert "a\\u202eb\\u2066\\u2028\\x85\\x9b" == terminal("a\u202eb\u2066\u2028\x85\x9b")
         assert "\\n::error file=x::y\\r\\t" == terminal("\n::error file=x::y\r\t")
+
+    @given(st.binary())
+    def test_bytes_that_are_no_utf8(self, raw: bytes) -> None:
+        """A command line or file name that is no UTF-8 reaches Python as lone surrogates
+        (surrogateescape): shown as escapes, so the output is UTF-8 and no raw byte (0x9B is
+        a C1 control) reaches the terminal."""
+        shown = terminal(raw.decode("utf-8", "surrogateescape"))
+        assert CONTROL.search(shown) is None
+        shown.encode("utf-8")  # strict: no surrogate left
+        assert terminal("ch\udc9brn") == "ch\\udc9brn"
 
 
 class TestGithub:

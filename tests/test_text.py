@@ -2134,6 +2134,87 @@ class TestConventionExamples:
         assert not made.output
 
 
+class TestSecondTrial:
+    """What a second hostile and newcomer trial (of names, placeholders and labels) found,
+    each pinned."""
+
+    @pytest.mark.parametrize("size", [1_000, 2_000, 4_000])
+    def test_a_long_run_after_a_slash_reads_in_linear_time(self, size: int) -> None:
+        """An address's host name is bounded as DNS bounds it, so a run of "a-a-a-..." is
+        searched from each word for a short way only: the same reading, no blow-up (the
+        pattern that found "crbug.com/852022" once cost a quarter of a second here)."""
+        parsed = parse_key_result("Reach 5 users ./ " + "a-" * size)
+        assert (parsed.value, parsed.unit) == (5.0, "users")
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Reach the top two hundred in the app store", None, None),
+            ("Rank one thousand keywords", 1000.0, "keywords"),  # "rank" the verb
+            ("Be a top three vendor with two hundred customers", 200.0, "customers"),
+            ("Reach [[SPv2]] 50 users", 50.0, "users"),  # nested brackets left no "[ ]"
+            ("Grow NPS to [ ]", None, None),  # an empty box is still a placeholder
+        ],
+    )
+    def test_ranks_and_brackets(self, text: str, value: float | None, unit: str | None) -> None:
+        """A rank in words is a name with its scale ("top two hundred" read 100); a name in
+        nested brackets leaves no placeholder behind."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
+    def test_bands_are_well_formed(self) -> None:
+        """A band has two numbers, low first: one too large to hold makes no band (and no
+        error in `to_key_result`); one written high to low is read low to high, and said."""
+        parsed = parse_key_result("Keep latency between 5 and 1e309 ms")
+        assert parsed.upper is None
+        to_key_result("Keep latency between 5 and 1e309 ms")  # no error
+        parsed = parse_key_result("Keep p95 latency between 105 and 95 ms")
+        assert (parsed.direction, parsed.value, parsed.upper) == (Direction.WITHIN, 95.0, 105.0)
+        assert any("high to low" in a for a in parsed.ambiguities)
+
+    def test_the_reader_checks_its_argument(self) -> None:
+        """`key_result_reader()` refuses what is no str as `parse_key_result` does."""
+        read = key_result_reader()
+        for wrong in (None, 5, b"x"):
+            with pytest.raises(InvalidTypeError, match="text: expected a str"):
+                read(wrong)  # type: ignore[arg-type]
+
+    @given(
+        st.sampled_from(["1. ", "2) ", "a. ", "(3) ", "- ", "* ", "- [x] ", "[ ] ", "• "]),
+        st.sampled_from(["", "Retention: ", "Team growth: ", "Q3 goal: "]),
+        st.sampled_from(["Reduce churn by 8%", "Ship 3 features", "Grow sign-ups to 500"]),
+    )
+    def test_list_marks_and_labels_are_no_part(self, mark: str, label: str, kr: str) -> None:
+        """What leads a line of a list (a number, a bullet, a task box) and a short label
+        before a verb are no part of the statement: it reads as the statement alone."""
+        alone = parse_key_result(kr)
+        led = parse_key_result(mark + label + kr)
+        assert (led.direction, led.form, led.value, led.unit, led.output) == (
+            alone.direction,
+            alone.form,
+            alone.value,
+            alone.unit,
+            alone.output,
+        )
+
+    def test_a_label_with_no_verb_is_the_metric(self) -> None:
+        """ "NPS: 45" keeps its label: it names the metric."""
+        parsed = parse_key_result("NPS: 45")
+        assert (parsed.metric, parsed.value) == ("NPS", 45.0)
+
+    @pytest.mark.parametrize("link", ["; ", ", and ", ", then "])
+    def test_a_semicolon_starts_a_clause(self, link: str) -> None:
+        """A verb after a semicolon governs the number as one after "and" does."""
+        parsed = parse_key_result(f"Write 10 docs pages{link}reach 5,000 page views")
+        assert (parsed.value, parsed.output) == (5000.0, False)
+
+    @pytest.mark.parametrize("slot", ["N", "_N_", "*N*", "$X", "$ZZZ"])
+    def test_a_placeholder_after_to_is_a_target(self, slot: str) -> None:
+        """Emphasis or a currency sign before a placeholder hide no "to": a level."""
+        parsed = parse_key_result(f"Increase weekly active users to {slot}")
+        assert (parsed.form, parsed.value, parsed.measurable) == ("target", None, False)
+
+
 class TestHostileNumbers:
     """What a hostile trial of the new number forms found, each pinned."""
 

@@ -20,8 +20,10 @@ __all__ = ["github_data", "github_property", "html_text", "json_text", "markdown
 # What a terminal or a log viewer acts on instead of showing: C0 (line ends and tabs too, so
 # that one line of output stays one line), DEL, C1 (U+0085 is NEL, a line end), the Unicode
 # line and paragraph separators, and the bidi embeddings, overrides and isolates that reorder
-# what is shown ("Trojan Source", CVE-2021-42574).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# what is shown ("Trojan Source", CVE-2021-42574); and lone surrogates, which is how Python
+# holds the bytes of a command line or a file name that are no UTF-8 (U+DC9B for 0x9B, a C1
+# control): written back as they came, they would reach the terminal as those raw bytes.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 

@@ -97,7 +97,9 @@ _IDENT_PARTS = (
     r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d)",
     r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
     # An address without its scheme: a host name, then a path ("crbug.com/852022").
-    r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*",
+    # (Each label of a host name is at most 63 characters, as DNS allows: bounded, a search
+    # from each word is short, and a long run of "a-a-a-..." costs linear time.)
+    r"\b[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/\S*",
     # A subscript or superscript index written in HTML ("N<sub>4</sub>"): part of a name.
     r"(?<=[^\W\d_])<(?P<script>su[bp])>\w{1,4}</(?P=script)>",
     # A time window looked back over, context and no amount ("above the last 12 months").

@@ -202,8 +202,10 @@ def _share_head(tokens: list[Token], w: str) -> None:
 
 
 def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
-    """What the words just before a number say of it: its preposition, qualifier and change."""
-    prefix = prefix.rstrip()
+    """What the words just before a number say of it: its preposition, qualifier and change.
+    Markdown emphasis and a currency sign before a placeholder are no words ("to _N_", "to
+    $X")."""
+    prefix = prefix.rstrip().rstrip("_*$€£¥₹").rstrip()
     if prefix.endswith(_ARROWS):
         return "to", None, None  # "NPS 32 → 50": the arrow says what "to" does
     if prefix.endswith((":", "=")):

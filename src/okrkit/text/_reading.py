@@ -460,9 +460,10 @@ _DONE_TO = r"[^.,;:]*?\b(?:gets?|got|is|are|be|stays?)\s+(?:[^\W\d_]+ly\s+)?[^\W
 _CLAUSE_OBJECT = re.compile(rf"\s+(?:that\b|{_DONE_TO})", re.IGNORECASE)
 
 
-# A verb that starts a clause of its own: after "and", "to", "then", "&" or a comma.
+# A verb that starts a clause of its own: after "and", "to", "then", "&", a comma or a
+# semicolon.
 _CLAUSE_VERB = re.compile(
-    r"(?:[,&]|(?:and|to|then)\b)\s+("
+    r"(?:[,;&]|(?:and|to|then)\b)\s+("
     + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
     + r")\b"
 )  # on lower case: a verb of a way, in its base form, after a word that starts a clause
@@ -1004,9 +1005,34 @@ def _start_in(start: Token | None, unit: str | None) -> float | None:
     return in_unit(start.value, start.unit, unit)
 
 
+# What may lead a line of a list: a number or letter ("1.", "2)", "a."), a bullet, a task box.
+_ENUMERATOR = re.compile(
+    r"\s*(?:(?:\(?(?:\d{1,2}|[a-z])[.)]|[-*•·]|\[[ xX]?\])\s+){1,2}", re.IGNORECASE
+)
+
+
+def _unlabelled(w: str) -> str:
+    """Masked text *w* with what leads it but is no part of the statement blanked: a list's
+    number or bullet ("1. Reduce churn to 2%"), and a label of up to four words before a
+    colon when a verb follows it ("Retention: Reduce churn by 8%"; not "NPS: 45", whose
+    label is the metric)."""
+    m = _ENUMERATOR.match(w)
+    if m is not None:
+        w = " " * m.end() + w[m.end() :]
+    if ":" in w[:48]:
+        rest = _after_label(w)
+        if rest is not w:
+            verb = _main_verb(rest)
+            begin = len(rest) - len(rest.lstrip())
+            if verb is not None and not rest[begin : verb[2].start()].strip():
+                return rest
+    return w
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     w, deadlines = masked(text)
+    w = _unlabelled(w)
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
     verb = _main_verb(w)
     kind, lemma = (verb[0], verb[1]) if verb else ("", "")
@@ -1025,8 +1051,19 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     value_tok: Token | None = None
     upper_tok: Token | None = None
     for tok, nxt in itertools.pairwise(tokens):
-        if tok.prep != "from" and (tok.band or (tok.prep == "between" and nxt.prep == "and")):
+        if (
+            tok.prep != "from"
+            and (tok.band or (tok.prep == "between" and nxt.prep == "and"))
+            and tok.value is not None
+            and nxt.value is not None  # no band to a number too large to hold
+        ):
             value_tok, upper_tok = tok, nxt
+            if nxt.value < tok.value:
+                value_tok, upper_tok = nxt, tok  # "between 105 and 95 ms": low end first
+                ambiguities.append(
+                    f"{text[tok.start : nxt.end].strip()!r} is written high to low: read as "
+                    f"{nxt.value:g} to {tok.value:g}"
+                )
             break
     else:
         start_tok = next((t for t in tokens if t.prep == "from" and not t.qualifier), None)
@@ -1234,7 +1271,7 @@ _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 def _after_label(w: str) -> str:
     """Masked text *w* with a leading label of up to four words blanked: "Distribution:
     Automate support tasks" reads from "Automate"."""
-    m = _LABEL.match(w) if ":" in w[:42] else None
+    m = _LABEL.match(w) if ":" in w[:48] else None
     if m is None or len(m[0].split()) > 4:
         return w
     return " " * m.end() + w[m.end() :]

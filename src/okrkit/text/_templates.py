@@ -146,6 +146,8 @@ def key_result_reader() -> Callable[[str], KeyResultReading]:
     full: dict[str, KeyResultReading] = {}
 
     def read(text: str) -> KeyResultReading:
+        if not isinstance(text, str):
+            raise InvalidTypeError("text", text, "a str")
         found = _find_template(text) if " from " in text else None
         if found is None:
             reading = full.get(text)

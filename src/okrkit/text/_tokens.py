@@ -46,7 +46,7 @@ _ONE = "one" + "".join(
                  "current", "previous", "every", "each")
 )  # fmt: skip
 _WORD_NUMBER = rf"""
-    \b(?<!-)(?<!top\s)(?<!rank\s)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
+    \b(?<!-)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
@@ -55,7 +55,7 @@ _WORD_NUMBER = rf"""
         (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,3}|Z{1,3}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s*(?:x|n|tbd|\?)?\s*\])
+    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
@@ -145,10 +145,30 @@ def has_number_word(w: str) -> bool:
     return any(m["word"] for m in TOKENS[1].finditer(w))
 
 
+# A rank written in words ("the top two hundred"): a name, never an amount (D7).
+_TOP = re.compile(r"\btop\s+$", re.IGNORECASE)
+
+
+def _number_words(w: str) -> list[re.Match[str]]:
+    """TOKENS[1]'s matches in *w*, less a rank's ("top two", "top two hundred": the scale
+    left after its number word would read as an amount of its own)."""
+    found = []
+    end = -1
+    for m in TOKENS[1].finditer(w):
+        if _TOP.search(w, max(0, m.start() - 8), m.start()) or (
+            end >= 0 and not w[end : m.start()].strip()
+        ):
+            end = m.end()  # the rank, and what goes on straight after it
+            continue
+        end = -1
+        found.append(m)
+    return found
+
+
 def token_matches(w: str) -> list[re.Match[str]]:
     """Every number, number word and placeholder in *w*, in order."""
     words = words_of(w) if w.isascii() else None
-    found = list(TOKENS[1].finditer(w)) if may_have_number_word(words) else []
+    found = _number_words(w) if may_have_number_word(words) else []
     if may_have_placeholder(w, words):
         found += TOKENS[2].finditer(w)
     digit = DIGIT.search(w)
