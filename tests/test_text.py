@@ -2162,6 +2162,20 @@ class TestSecondTrial:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
 
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Close 3 enterprise deals, each over $100k", 3.0, "deals"),
+            ("Sign 5 partners with over 100 seats", 5.0, "partners"),
+            ("Run 4 webinars with at least 50 attendees apiece", 4.0, "webinars"),
+        ],
+    )
+    def test_a_qualified_condition_on_each(self, text: str, value: float, unit: str) -> None:
+        """A qualified number after "each" or "with" sets a condition on the things counted,
+        not the target."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
     def test_bands_are_well_formed(self) -> None:
         """A band has two numbers, low first: one too large to hold makes no band (and no
         error in `to_key_result`); one written high to low is read low to high, and said."""

@@ -973,12 +973,16 @@ def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
                 t.qualifier
                 and t.prep != "from"  # "from at least 3 regions": a condition
                 and not w[: t.start].rstrip().lower().endswith(("within", " with"))
+                # "each over", "with over": a condition on the things counted ("Close 3
+                # deals, each over $100k"), not the target
+                and _EACH.search(w, max(0, t.start - 24), t.start) is None
             )
         ),
         first,
     )
 
 
+_EACH = re.compile(r"\b(?:each|with|apiece)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s*(?:that\s+)?(?:[$€£¥₹]\s*)?", re.IGNORECASE)
 _NO = re.compile(
     r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
