@@ -492,7 +492,7 @@ def _check_ours(name: str, path: str, *, wanted: bool) -> None:
         if not stat.S_ISREG(mode):
             raise FileError(path, "expected a regular file okrkit wrote beside the table")
         with open(path, "rb") as f:
-            head = f.read(64 * 1024).decode("utf-8", errors="replace")
+            head = f.read(_csv.HEAD_SIZE).decode("utf-8", errors="replace")
     except FileNotFoundError:
         return
     except FileError:

@@ -144,8 +144,9 @@ SIBLINGS = {name: sibling.suffix for name, sibling in BESIDE.items()}
 
 # The columns only a table of key results has (a KPI file shares its check-in columns).
 _TABLE_ONLY = frozenset(c for c in COLUMNS if c.startswith(("objective.", "kr.")))
-# What of a file's start its header row is looked for in: the csv module refuses longer fields.
-_HEAD = 64 * 1024
+# What of a file's start its header row is looked for in (and what is read of a file to tell
+# whether okrkit wrote it): the csv module refuses longer fields.
+HEAD_SIZE = 64 * 1024
 _LINE_END = re.compile(r"\r\n?|\n")
 """The suffix of each file beside a table, by `BESIDE` name."""
 
@@ -153,7 +154,7 @@ _LINE_END = re.compile(r"\r\n?|\n")
 def _header(head: str) -> list[str]:
     """The cells of the first line of *head*: one line, with no line end in it, of at most
     64 KiB, below the csv module's field limit, so that the module raises nothing on it."""
-    line = _LINE_END.split(head[:_HEAD], maxsplit=1)[0].removeprefix("\ufeff")
+    line = _LINE_END.split(head[:HEAD_SIZE], maxsplit=1)[0].removeprefix("\ufeff")
     return next(csv.reader([line]), [])
 
 
