@@ -2227,6 +2227,8 @@ class TestSecondTrial:
         """Emphasis or a currency sign before a placeholder hide no "to": a level."""
         parsed = parse_key_result(f"Increase weekly active users to {slot}")
         assert (parsed.form, parsed.value, parsed.measurable) == ("target", None, False)
+        # and the emphasis is no part of the metric after it
+        assert parse_key_result(f"Reach {slot} weekly users").metric == "weekly users"
 
 
 class TestHostileNumbers:

@@ -356,7 +356,7 @@ def metric_end(w: str, pos: int, endpos: int) -> int | None:
     return None if found is None else pos + found.start() - 1
 
 
-TRIM_START = re.compile(r"^\W*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
+TRIM_START = re.compile(r"^[\W_]*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
 TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
 _TRAIL = frozenset(("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are"))
 # TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds
