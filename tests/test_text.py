@@ -2025,11 +2025,13 @@ class TestConventionExamples:
             ("Serve 4 times as many schools", Direction.INCREASE, 4.0),
             ("Make builds 5 times faster", Direction.INCREASE, 5.0),
             ("3 times fewer incidents", Direction.DECREASE, 3.0),
+            ("Grow activation 3 times", Direction.INCREASE, 3.0),  # a verb of change's
+            ("Cut incidents by 2 times", Direction.DECREASE, 2.0),
         ],
     )
     def test_n_times_more_is_a_factor(self, text: str, direction: Direction, value: float) -> None:
-        """ "N times more" is the factor N, as "Nx higher" is; "3 times a day" stays a
-        frequency."""
+        """ "N times more" is the factor N, as "Nx higher" is, and so is "N times" that a verb of
+        change moves by; "3 times a day" stays a frequency."""
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.form, parsed.value, parsed.unit, parsed.relative) == (
             direction,

@@ -982,6 +982,13 @@ def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
     )
 
 
+def _noun(text: str, token: Token) -> str | None:
+    """The noun a count *token* counts, lower-cased, if it names one."""
+    return None if token.noun is None else text[token.noun[0] : token.noun[1]].lower()
+
+
+# A period after a number of times: how often, not a factor ("3 times a week", "per sprint").
+_PERIOD_AFTER = re.compile(r"\s*(?:times\s+)?(?:per|a|an|each|every|/)\s*[^\W\d_]", re.I)
 _EACH = re.compile(r"\b(?:each|with|apiece)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(r"\s*(?:that\s+)?(?:[$€£¥₹]\s*)?", re.IGNORECASE)
 _NO = re.compile(
@@ -1146,6 +1153,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         head = _zero_noun(w)
         if head is not None:
             unit = text[head[0] : head[1]]  # "No orders fail at checkout": orders
+    if (
+        value_tok is not None
+        and form == "change"
+        and way_kind in ("inc", "dec")
+        and (value_tok.unit or _noun(text, value_tok)) == "times"
+        and not _PERIOD_AFTER.match(w, (value_tok.noun or (0, value_tok.end))[1])
+    ):
+        # "Grow revenue 5 times": a factor, as "5x" and "5 times more" are; "Deploy 3 times
+        # a week" stays how often.
+        value_tok = value_tok._replace(unit="x", noun=None)
     if value_tok is not None:
         value = value_tok.value
         if value is not None and form == "change":
