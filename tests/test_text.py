@@ -2213,6 +2213,61 @@ class TestSecondTrial:
             alone.output,
         )
 
+    @given(
+        st.sampled_from(
+            [
+                "1.2 ",
+                "1.2. ",
+                "KR 1.2 - ",
+                "KR 2 - ",
+                "KR 1) ",
+                "KR 3: ",
+                "[JD] ",
+                "[Growth] ",
+                "(JD) ",
+                "(owner: ops) ",
+                "@maria ",
+                "<b>",
+                "KR 1.2 - [JD] ",
+            ]
+        ),
+        st.sampled_from(["Reduce churn by 8%", "Publish 12 case studies", "Double weekly users"]),
+    )
+    def test_numbers_and_tags_before_the_verb_are_no_part(self, lead: str, kr: str) -> None:
+        """A key result's or section's number, a tag, a handle or an HTML tag before the verb
+        leave the reading as the statement alone gives it (a second trial, of documents as
+        teams dress their key results, found each)."""
+        alone = parse_key_result(kr)
+        led = parse_key_result(lead + kr)
+        assert (led.direction, led.form, led.value, led.unit, led.output) == (
+            alone.direction,
+            alone.form,
+            alone.value,
+            alone.unit,
+            alone.output,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("KR 3 - 99.95% availability", 99.95, "%"),  # the key result's number, no band
+            ("Reduce&nbsp;churn&nbsp;from&nbsp;5%&nbsp;to&nbsp;3%", 3.0, "%"),
+            ("NPS &gt;= 45", 45.0, None),
+            ("Cut churn by 5&#37;", 5.0, "%"),
+            ("_Publish 12 case studies_", 12.0, "studies"),  # emphasis is no part of the noun
+            ("Publish 12 case studies (due 2025-06-30)", 12.0, "studies"),  # an ISO date
+            ("Publish 12 case studies by 15.06.", 12.0, "studies"),  # a date as Europe writes
+            ("Cut latency by 1.5.", 1.5, None),  # a sentence's full stop, no date
+        ],
+    )
+    def test_documents_dressing(self, text: str, value: float, unit: str | None) -> None:
+        """HTML's entities, Markdown's emphasis and dates written as ISO or Europe write them
+        change no reading."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+        if "&gt;=" in text:
+            assert parsed.direction is Direction.AT_LEAST
+
     def test_a_label_with_no_verb_is_the_metric(self) -> None:
         """ "NPS: 45" keeps its label: it names the metric."""
         parsed = parse_key_result("NPS: 45")

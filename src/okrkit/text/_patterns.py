@@ -64,6 +64,7 @@ DEADLINE = re.compile(
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
       | 20\d\d-\d\d-\d\d\b
       | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s+of\b)
+      | \d{{1,2}}\.(?:0[1-9]|1[0-2])\.(?:\d{{2,4}}\b|(?!\d))  # "by 15.06.", as Europe writes
       | 20\d\d(?=\s*(?:$|[.,;:!?)\]]))
       | (?:launch|go-live)\b
     )
@@ -94,7 +95,11 @@ _IDENT_PARTS = (
     r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
         \s+\d+(?:\.\d+)*\b""",
     r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
-    r"(?<![\d$€£¥.,])\b20[1-4]\d\b(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d)",
+    # A year (a whole ISO date is blanked by its own alternative, below).
+    (
+        r"(?<![\d$€£¥.,])\b20[1-4]\d\b"
+        r"(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d|-[01]\d-)"
+    ),
     r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
     # An address without its scheme: a host name, then a path ("crbug.com/852022").
     # (Each label of a host name is at most 63 characters, as DNS allows: bounded, a search
@@ -105,6 +110,7 @@ _IDENT_PARTS = (
     # A time window looked back over, context and no amount ("above the last 12 months").
     r"""\b(?:last|past|previous|prior|preceding|trailing)\s+\d+\s+
         (?:days?|weeks?|months?|quarters?|years?)\b""",
+    r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",  # a date as ISO 8601 writes it, wherever it is
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -211,6 +217,7 @@ def _ident_parts(w: str) -> int:
         | (dot and "/" in w) << 14
         | ("<su" in low) << 15
         | (not _IDENT_LOOKBACK.isdisjoint(words)) << 16
+        | (w.count("-") > 1) << 17
     )
 
 

@@ -313,6 +313,8 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
             break
     if head is not None:
+        while head[1] - head[0] > 1 and w[head[1] - 1] == "_":
+            head = (head[0], head[1] - 1)  # "_Publish 12 case studies_": Markdown's emphasis
         noun = w[head[0] : head[1]]
         # A score's name ("> 45 NPS"), not the plural of an acronym that spells one ("2 CEs").
         if noun.lower() in _SCORES and not (noun[-1] == "s" and noun[:-1].isupper()):

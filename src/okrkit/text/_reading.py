@@ -1022,14 +1022,51 @@ _ENUMERATOR = re.compile(
 )
 
 
+# What else may lead a statement before its verb: a key result's or a section's number ("KR
+# 1.2 -", "1.2"), a one-word tag in square brackets ("[JD]", "[Growth]") or any short one in
+# parentheses ("(Q3)", "(owner: ops)"), a handle, an HTML tag.  (Longer square-bracketed
+# leads, which cost a statement of the unread slice, may be part of what is said.)
+_LEAD = re.compile(
+    r"\s*(?:(?:kr|key\s+result)\s*\d{1,2}(?:\.\d{1,2})*\s*[-–—:.)]?|\d{1,2}(?:\.\d{1,2})+\.?|"
+    r"\[[^\W\d_]{1,12}\]|\([^()]{1,30}\)|@[\w.-]{1,30}|</?[a-z]{1,10}>)\s*",
+    re.IGNORECASE,
+)
+# HTML's commonest entities, each as what it stands for, padded to its length (so that every
+# position of the text stays where it was): "&nbsp;" is a space, "&gt;=" is ">=".
+_ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNORECASE)
+_ENTITY_AS = {"gt": ">", "lt": "<", "amp": "&", "#37": "%", "percnt": "%"}
+
+
+def _plain(m: re.Match[str]) -> str:
+    char = _ENTITY_AS.get(m[0][1:-1].lower(), " ")
+    pad = " " * (len(m[0]) - 1)
+    return char + pad if char == "%" else pad + char  # "5&#37;" is "5%", "&gt;=" is ">="
+
+
+def _starts_with_verb(w: str) -> bool:
+    """Whether masked text *w* starts (after blanks) with the verb that governs it."""
+    verb = _main_verb(w)
+    return verb is not None and not w[: verb[2].start()].strip()
+
+
 def _unlabelled(w: str) -> str:
     """Masked text *w* with what leads it but is no part of the statement blanked: a list's
-    number or bullet ("1. Reduce churn to 2%"), and a label of up to four words before a
-    colon when a verb follows it ("Retention: Reduce churn by 8%"; not "NPS: 45", whose
-    label is the metric)."""
+    number or bullet ("1. Reduce churn to 2%"); a key result's or section's number, a tag in
+    brackets, a handle or an HTML tag when a verb follows ("KR 1.2 - Publish 12 posts",
+    "[JD] Cut tickets by 30%"); and a label of up to four words before a colon when a verb
+    follows it ("Retention: Reduce churn by 8%"; not "NPS: 45", whose label is the metric)."""
     m = _ENUMERATOR.match(w)
     if m is not None:
         w = " " * m.end() + w[m.end() :]
+    end = 0
+    for _ in range(3):
+        lead = _LEAD.match(w, end)
+        if lead is None or lead.end() == end:
+            break
+        end = lead.end()
+        rest = " " * end + w[end:]
+        if lead[0].lstrip()[:3].lower() in ("kr ", "key") or _starts_with_verb(rest):
+            w = rest  # a key result's own number is never part of it ("KR 3 - 99.95% ...")
     if ":" in w[:48]:
         rest = _after_label(w)
         if rest is not w:
@@ -1042,7 +1079,7 @@ def _unlabelled(w: str) -> str:
 
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
-    w, deadlines = masked(text)
+    w, deadlines = masked(_ENTITY.sub(_plain, text) if "&" in text else text)
     w = _unlabelled(w)
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
     verb = _main_verb(w)
