@@ -2258,6 +2258,13 @@ class TestSecondTrial:
             ("Publish 12 case studies (due 2025-06-30)", 12.0, "studies"),  # an ISO date
             ("Publish 12 case studies by 15.06.", 12.0, "studies"),  # a date as Europe writes
             ("Cut latency by 1.5.", 1.5, None),  # a sentence's full stop, no date
+            ("Keep uptime at 99.9% — 60%", 99.9, "%"),  # progress after a dash, no band
+            ("Publish 12 case studies => 60%", 12.0, "studies"),  # progress after "=>"
+            ("Launch the mobile app (0.7)", None, None),  # a score, no count
+            ("Cut churn to 3% (was 4%)", 3.0, "%"),  # a baseline in brackets stays one
+            ("### 99.95% availability", 99.95, "%"),  # a heading's mark, no issue "# 99"
+            ("> Zero P1 incidents", 0.0, "incidents"),  # a quote's mark, no "more than"
+            ("> 50% of users active weekly", 50.0, "%"),  # but "more than" before a number
         ],
     )
     def test_documents_dressing(self, text: str, value: float, unit: str | None) -> None:
@@ -2265,8 +2272,10 @@ class TestSecondTrial:
         change no reading."""
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
-        if "&gt;=" in text:
+        if "&gt;=" in text or text.startswith("> 50"):
             assert parsed.direction is Direction.AT_LEAST
+        if "(was" in text:
+            assert parsed.start == 4.0
 
     def test_a_label_with_no_verb_is_the_metric(self) -> None:
         """ "NPS: 45" keeps its label: it names the metric."""

@@ -1018,7 +1018,17 @@ def _start_in(start: Token | None, unit: str | None) -> float | None:
 
 # What may lead a line of a list: a number or letter ("1.", "2)", "a."), a bullet, a task box.
 _ENUMERATOR = re.compile(
-    r"\s*(?:(?:\(?(?:\d{1,2}|[a-z])[.)]|[-*•·]|\[[ xX]?\])\s+){1,2}", re.IGNORECASE
+    r"\s*(?:(?:\(?(?:\d{1,2}|[a-z])[.)]|[-*•·]|\[[ xX]?\]|>(?=\s+[^\W\d]))\s+){1,3}",
+    re.IGNORECASE,
+)
+# A Markdown heading's mark.
+_HEADING = re.compile(r"\s*(?:[-*]\s+)?\#{1,6}\s+")
+# What a document adds at the end of a key result to say how far it got: progress after "=>"
+# (as GitLab's handbook writes it), a share after a dash, a score from 0 to 1 in brackets.
+_PROGRESS = re.compile(
+    r"\s+=>\s.*$|\s+[—–]\s*\d{1,3}(?:\.\d+)?\s*%\s*$|"
+    r"\s*[(\[]\s*(?:score\s*:?\s*)?(?:0?\.\d{1,2}|1\.0)\s*[)\]]\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -1050,14 +1060,21 @@ def _starts_with_verb(w: str) -> bool:
 
 
 def _unlabelled(w: str) -> str:
-    """Masked text *w* with what leads it but is no part of the statement blanked: a list's
-    number or bullet ("1. Reduce churn to 2%"); a key result's or section's number, a tag in
-    brackets, a handle or an HTML tag when a verb follows ("KR 1.2 - Publish 12 posts",
-    "[JD] Cut tickets by 30%"); and a label of up to four words before a colon when a verb
-    follows it ("Retention: Reduce churn by 8%"; not "NPS: 45", whose label is the metric)."""
+    """Masked text *w* with what leads or ends it but is no part of the statement blanked:
+    progress or a score after it ("=> 60%", "— 60%", "(0.7)"); a list's number or bullet
+    ("1. Reduce churn to 2%") and a Markdown quote's mark; a key result's or section's number,
+    a tag in brackets, a handle or an HTML tag when a verb follows ("KR 1.2 - Publish 12
+    posts", "[JD] Cut tickets by 30%"); and a label of up to four words before a colon when
+    a verb follows it ("Retention: Reduce churn by 8%"; not "NPS: 45", whose label is the
+    metric)."""
     m = _ENUMERATOR.match(w)
     if m is not None:
         w = " " * m.end() + w[m.end() :]
+    tail = (
+        _PROGRESS.search(w) if ("=>" in w or "—" in w or "–" in w or ")" in w or "]" in w) else None
+    )
+    if tail is not None and w[: tail.start()].strip():
+        w = w[: tail.start()] + " " * (len(w) - tail.start())
     end = 0
     for _ in range(3):
         lead = _LEAD.match(w, end)
@@ -1079,7 +1096,11 @@ def _unlabelled(w: str) -> str:
 
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
-    w, deadlines = masked(_ENTITY.sub(_plain, text) if "&" in text else text)
+    plain = _ENTITY.sub(_plain, text) if "&" in text else text
+    heading = _HEADING.match(plain) if "#" in plain[:8] else None
+    if heading is not None:  # before the names: "### 99.95% ..." is no issue "# 99"
+        plain = " " * heading.end() + plain[heading.end() :]
+    w, deadlines = masked(plain)
     w = _unlabelled(w)
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
     verb = _main_verb(w)
