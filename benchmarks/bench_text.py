@@ -5,10 +5,15 @@ Run ``python benchmarks/bench_text.py``.  It parses every key result and objecti
 busy machine's noise counts against it as little as possible.  Each statement is read in
 full every time (no template of its wording is kept between readings).
 
-It then prints the rate for the 771 real key results of ``tests/data/real/`` (each read in
+It then prints the rate for the real key results of ``tests/data/real/`` (each read in
 full), which are longer and more varied than the corpus's, and the rate for statements of
 one wording, "<words> from <a> to <b>", whose numbers change from one to the next, as a
 plan's key results often are: after the first, each is read through its wording's template.
+
+Last, the slowest of some hostile statements of 5,000 characters (`HOSTILE`: long runs that
+made a pattern of the reader search from every position, each found once and fixed), in
+milliseconds: a reading's cost must grow with its length, not with its square (a plan's
+title is bounded at 5,000 characters by the reader of files).
 """
 
 from __future__ import annotations
@@ -24,6 +29,14 @@ from okrkit.text._templates import TEMPLATES
 
 TARGET = 5_000  # statements per second
 ROUNDS = 7
+# Statements of 5,000 characters, each of a shape that once took the reader quadratic time.
+HOSTILE = {
+    "a run of 'a-' after a slash (an address)": "Reach 5 users ./ " + "a-" * 2491,
+    "spaces before a bracket (a score at the end)": "Ship 3 x" + " " * 4991 + ")",
+    "spaces before a bracket, square": "Ship 3 x" + " " * 4991 + "]",
+    "a run of 'KR 1 - '": "KR 1 - " * 714,
+    "a run of 'top two '": "top two " * 625,
+}
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CORPUS = DATA / "statements.yaml"
@@ -80,6 +93,15 @@ def main() -> None:
             parse_key_result(text)
         best = min(best, time.perf_counter() - began)
     print(f"one wording, new numbers: {len(texts) / best:,.0f} statements/s")
+
+    slowest, which = 0.0, ""
+    for name, text in HOSTILE.items():
+        began = time.perf_counter()
+        parse_key_result(text)
+        took = time.perf_counter() - began
+        if took > slowest:
+            slowest, which = took, name
+    print(f"hostile statements of 5,000 characters: slowest {slowest * 1e3:.1f} ms ({which})")
 
 
 if __name__ == "__main__":

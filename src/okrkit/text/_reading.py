@@ -1023,13 +1023,27 @@ _ENUMERATOR = re.compile(
 )
 # A Markdown heading's mark.
 _HEADING = re.compile(r"\s*(?:[-*]\s+)?\#{1,6}\s+")
-# What a document adds at the end of a key result to say how far it got: progress after "=>"
-# (as GitLab's handbook writes it), a share after a dash, a score from 0 to 1 in brackets.
-_PROGRESS = re.compile(
-    r"\s+=>\s.*$|\s+[—–]\s*\d{1,3}(?:\.\d+)?\s*%\s*$|"
-    r"\s*[(\[]\s*(?:score\s*:?\s*)?(?:0?\.\d{1,2}|1\.0)\s*[)\]]\s*$",
+# What a document adds at the end of a key result to say how far it got: a share after a
+# dash, a score from 0 to 1 in brackets (looked for in its last few characters only, so that
+# a long run of spaces costs no more than a short one); and progress after "=>", as GitLab's
+# handbook writes it (`_progress`).
+_SCORE = re.compile(
+    r"(?<=\s)[—–]\s*\d{1,3}(?:\.\d+)?\s*%$|"
+    r"[(\[]\s*(?:score\s*:?\s*)?(?:0?\.\d{1,2}|1\.0)\s*[)\]]$",
     re.IGNORECASE,
 )
+
+
+def _progress(w: str) -> int | None:
+    """Where progress or a score written after the key result in masked text *w* starts."""
+    arrow = w.find(" => ")
+    if arrow > 0:
+        return arrow
+    end = len(w.rstrip())
+    if w[end - 1 : end] not in (")", "]", "%"):
+        return None
+    score = _SCORE.search(w, max(0, end - 32), end)
+    return None if score is None else score.start()
 
 
 # What else may lead a statement before its verb: a key result's or a section's number ("KR
@@ -1070,11 +1084,9 @@ def _unlabelled(w: str) -> str:
     m = _ENUMERATOR.match(w)
     if m is not None:
         w = " " * m.end() + w[m.end() :]
-    tail = (
-        _PROGRESS.search(w) if ("=>" in w or "—" in w or "–" in w or ")" in w or "]" in w) else None
-    )
-    if tail is not None and w[: tail.start()].strip():
-        w = w[: tail.start()] + " " * (len(w) - tail.start())
+    tail = _progress(w)
+    if tail is not None and w[:tail].strip():
+        w = w[:tail] + " " * (len(w) - tail)
     end = 0
     for _ in range(3):
         lead = _LEAD.match(w, end)
