@@ -36,6 +36,7 @@ HOSTILE = {
     "spaces before a bracket, square": "Ship 3 x" + " " * 4991 + "]",
     "a run of 'KR 1 - '": "KR 1 - " * 714,
     "a run of 'top two '": "top two " * 625,
+    "a word of 4,990 letters before a number": "N" * 4990 + " Ship 3",
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

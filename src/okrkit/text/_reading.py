@@ -761,7 +761,8 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
         return Direction.AT_MOST
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
         return Direction.AT_LEAST
-    if value.unit is None and not lower and not _PLURAL_BEFORE.search(text, 0, value.start):
+    before = max(0, value.start - 40)  # the word before the number, searched for there only
+    if value.unit is None and not lower and not _PLURAL_BEFORE.search(text, before, value.start):
         if _DONE_AFTER.match(text, value.end):
             return Direction.MILESTONE  # "multistream 2.0 is implemented": a name, done or not
         return Direction.AT_LEAST
@@ -769,7 +770,7 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
 
 
 # A plural noun right before a number: "Sessions 12".
-_PLURAL_BEFORE = re.compile(r"[^\W\d_]{2,}[^\W\ds_]s\s*:?\s*$")
+_PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}[^\W\ds_]s\s*:?\s*$")
 # A predicate of something done, right after a number: "2.0 is implemented", "v3 gets shipped".
 _DONE_AFTER = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|gets?|got)\s+(?:[^\W\d_]+ly\s+)?"
