@@ -1082,14 +1082,18 @@ def _unlabelled(w: str) -> str:
     posts", "[JD] Cut tickets by 30%"); and a label of up to four words before a colon when
     a verb follows it ("Retention: Reduce churn by 8%"; not "NPS: 45", whose label is the
     metric)."""
-    m = _ENUMERATOR.match(w)
-    if m is not None:
-        w = " " * m.end() + w[m.end() :]
     tail = _progress(w)
     if tail is not None and w[:tail].strip():
         w = w[:tail] + " " * (len(w) - tail)
+    if w[:1].isalpha() and w[1:2] not in (".", ")") and w[:2].lower() not in ("kr", "ke"):
+        leads = False  # a word starts it (the commonest case): no mark, number or tag leads
+    else:
+        m = _ENUMERATOR.match(w)
+        if m is not None:
+            w = " " * m.end() + w[m.end() :]
+        leads = True
     end = 0
-    for _ in range(3):
+    for _ in range(3 if leads else 0):
         lead = _LEAD.match(w, end)
         if lead is None or lead.end() == end:
             break
