@@ -1018,6 +1018,22 @@ class TestToKeyResult:
         kr = to_key_result("Add 200 customers")
         assert (Direction.INCREASE, None, "customers") == (kr.direction, kr.target, kr.unit)
 
+    @given(
+        st.integers(1, 999),
+        st.integers(1, 99),
+        st.sampled_from([("$", "k", 1000.0, "$"), ("€", "", 1.0, "€"), ("", "%", 1.0, "%"),
+                         ("", "", 1.0, None)]),
+    )  # fmt: skip
+    def test_a_relative_change_keeps_the_start_unit(
+        self, start: int, share: int, written: tuple[str, str, float, str | None]
+    ) -> None:
+        """ "Increase revenue from $10k by 20%": the 20 % is of the change, the key result's
+        unit is the start's ($), which the statement writes; none if it writes none."""
+        currency, suffix, scale, unit = written
+        kr = to_key_result(f"Increase revenue from {currency}{start}{suffix} by {share}%")
+        assert (kr.start, kr.unit) == (start * scale, unit)
+        assert kr.target == pytest.approx(start * scale * (1 + share / 100))
+
     def test_reversed_band_and_huge_numbers(self) -> None:
         """A band written high to low is put in order; a number too large to hold is no target."""
         kr = to_key_result("Keep latency between 200 and 100 ms")

@@ -10,6 +10,8 @@ import attrs
 from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Direction, KeyResult
+from okrkit.text._patterns import masked
+from okrkit.text._quantities import tokens_of
 from okrkit.text._reading import ParsedKeyResult
 from okrkit.text._templates import parse_key_result
 
@@ -18,6 +20,17 @@ _KEY_RESULT_FIELDS = frozenset(a.name for a in attrs.fields(KeyResult))
 
 def _decimal(x: Number) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(str(x))
+
+
+def _start_unit(parsed: ParsedKeyResult) -> str | None:
+    """The unit of the start a statement writes, if it writes one: "$" in "Increase revenue
+    from $10k by 20%", "%" in "Cut churn from 5% by a fifth" (the % of the change is not it)."""
+    span = next((s for s in parsed.spans if s.label == "start"), None)
+    if span is None:
+        return None
+    w, _ = masked(span.text)  # the number and its own unit ("$10k", "5%"), no noun after it
+    token = next(iter(tokens_of(w)), None)
+    return None if token is None else token.unit
 
 
 def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
@@ -110,7 +123,8 @@ def to_key_result(
     if parsed.measurable and parsed.value is not None:
         if parsed.form == "change":
             if parsed.unit in ("%", "x") and parsed.relative:
-                unit = None  # the % is of the change, not the metric's unit
+                # The % is of the change, not the metric's unit: the start's is, if it has one.
+                unit = _start_unit(parsed)
             if baseline is not None:
                 target = _apply(parsed, baseline)
         elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
