@@ -718,6 +718,10 @@ class TestQuantities:
             ("Replace the legacy form with a new one", None, None),  # "one" as a pronoun
             ("Draft a policy based on the existing one", None, None),
             ("Ship only one release a month", 1.0, "release"),
+            ("Raise 500 € in donations", 500.0, "€"),  # the currency after the number
+            ("Reach 500 k€ in ARR", 500_000.0, "€"),  # and its scale before it
+            ("Raise 2 M$ this year", 2_000_000.0, "$"),
+            ("Sell 5 $10 coupons", 5.0, None),  # a price of what is counted, not its unit
         ],
     )
     def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:

@@ -28,11 +28,12 @@ _NUMBER = r"""
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
-        cr)\b)?
+        cr)\b|\s(?P<multc>[kmKM])(?=[$€£¥₹]))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b)?
+    (?:\s?(?P<cur2>(?:usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b|
+        (?<![$€£¥₹]\d)(?<![$€£¥₹]\d\d)(?<![$€£¥₹]\d\d\d)[$€£¥₹](?!\s?\d)))?
 """
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
 _DURATION = r"""
@@ -59,7 +60,8 @@ _PLACEHOLDER = r"""
 """
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
-    "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<x>(?!))"
+    "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<multc>(?!))"
+    r"(?P<x>(?!))"
     r"(?P<pct>(?!))(?P<cur2>(?!))(?P<dur>(?!))",
 }
 # Three passes, each starting from a cheap first character, are much faster than one
@@ -274,7 +276,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         # "1m30s" is 90 s, "2h 15min" 135 min: the larger unit is 60 of the smaller.
         big, small = _DIGITS.findall(m["dur"])
         return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
-    mult = _key(m["mult"] or m["multw"] or "")
+    mult = _key(m["mult"] or m["multw"] or m["multc"] or "")
     # Grouped as the West (1,000,000), India (10,00,000) or with thin spaces (1 000 000) write.
     digits = m["num"]
     if "," in digits and len(digits) - digits.index(",") <= 3:
