@@ -2281,6 +2281,8 @@ class TestSecondTrial:
             ("NPS &gt;= 45", 45.0, None),
             ("Cut churn by 5&#37;", 5.0, "%"),
             ("_Publish 12 case studies_", 12.0, "studies"),  # emphasis is no part of the noun
+            ("Publish 12 ‘case studies’", 12.0, "studies"),  # nor are quotes around it
+            ("Publish 12 'case studies'", 12.0, "studies"),
             ("Publish 12 case studies (due 2025-06-30)", 12.0, "studies"),  # an ISO date
             ("Publish 12 case studies by 15.06.", 12.0, "studies"),  # a date as Europe writes
             ("Cut latency by 1.5.", 1.5, None),  # a sentence's full stop, no date

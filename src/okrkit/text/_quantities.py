@@ -27,7 +27,7 @@ from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
 
-_NOUNS = re.compile(r"[\s*“”\"`]+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
+_NOUNS = re.compile(r"[\s*“”\"`‘']+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 _ARROWS = ("->", "→", "⟶")
 _AFTER = re.compile(
@@ -313,8 +313,9 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             head = (head[0], head[0] + slash)  # "50 exceptions/quarter": a rate's period
             break
     if head is not None:
-        while head[1] - head[0] > 1 and w[head[1] - 1] == "_":
-            head = (head[0], head[1] - 1)  # "_Publish 12 case studies_": Markdown's emphasis
+        while head[1] - head[0] > 1 and w[head[1] - 1] in "_'’":
+            # "_Publish 12 case studies_", "12 ‘case studies’": emphasis or a quote's end
+            head = (head[0], head[1] - 1)
         noun = w[head[0] : head[1]]
         # A score's name ("> 45 NPS"), not the plural of an acronym that spells one ("2 CEs").
         if noun.lower() in _SCORES and not (noun[-1] == "s" and noun[:-1].isupper()):
