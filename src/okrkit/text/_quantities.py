@@ -364,7 +364,7 @@ def _ends_phrase(w: str, end: int) -> bool:
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
     """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
-    if (word.endswith("ly") and len(word) > 4) or word in _POSTPOSITIVE or word.endswith("wide"):
+    if (len(word) > 4 and word.endswith(("ly", "wide"))) or word in _POSTPOSITIVE:
         return True  # an adverb or a word after its noun: "1 component annually", "50 in total"
     lemma = verb_lemma(word)
     if lemma is None:

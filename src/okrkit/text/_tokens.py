@@ -48,7 +48,8 @@ _ONE = "one" + "".join(
 )  # fmt: skip
 _WORD_NUMBER = rf"""
     \b(?<!-)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
-        nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|a\s+hundred|a\s+thousand|
+        nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
+        a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
         (?<=most\s)half|(?<=by\s)(?:a|one)\s+(?:third|quarter))
@@ -56,7 +57,8 @@ _WORD_NUMBER = rf"""
         (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|\?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
+    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|
+        \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
