@@ -1038,6 +1038,22 @@ class TestToKeyResult:
         assert (kr.start, kr.unit) == (start * scale, unit)
         assert kr.target == pytest.approx(start * scale * (1 + share / 100))
 
+    def test_numbers_no_float_holds_give_no_target_or_start(self) -> None:
+        """A target the arithmetic takes past what a float holds is none, and so is a start no
+        float holds in a parse a caller built (the reader gives none itself)."""
+        assert to_key_result("Grow revenue from 1e308 by 100%").target is None
+        built = attrs.evolve(parse_key_result("Grow revenue from 5 to 10"), start=math.inf)
+        kr = to_key_result(built)
+        assert (kr.start, kr.target) == (None, 10.0)
+
+    def test_a_statement_start_beside_a_level_to_hold(self) -> None:
+        """A start the statement gives is kept beside a band or a level to hold, whichever
+        side of it the start lies: holding says no way to move."""
+        kr = to_key_result("Keep churn at 5% (currently 6%)")
+        assert (kr.direction, kr.start, kr.target) == (Direction.AT_MOST, 6.0, 5.0)
+        kr = to_key_result("Keep latency between 5 and 10 ms (currently 7 ms)")
+        assert (kr.direction, kr.target) == (Direction.WITHIN, (5.0, 10.0))
+
     def test_reversed_band_and_huge_numbers(self) -> None:
         """A band written high to low is put in order; a number too large to hold is no target."""
         kr = to_key_result("Keep latency between 200 and 100 ms")
