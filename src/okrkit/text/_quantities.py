@@ -27,7 +27,9 @@ from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
 
-_NOUNS = re.compile(r"[\s*“”\"`‘']+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
+# A word of a noun phrase, after spaces, emphasis, quotes or a link's bracket ("12 [case
+# studies](...)").
+_NOUNS = re.compile(r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 _ARROWS = ("->", "→", "⟶")
 _AFTER = re.compile(
