@@ -2341,6 +2341,68 @@ class TestSecondTrial:
         assert parse_key_result(f"Reach {slot} weekly users").metric == "weekly users"
 
 
+class TestBusyWording:
+    """What a trial of key results as busy people word them (shorthand, passives, other
+    prepositions) found, each pinned."""
+
+    @given(
+        st.integers(1, 90),
+        st.sampled_from(["MRR", "CAC", "revenue", "YoY", "weekly signup"]),
+        st.sampled_from([("growth", Direction.INCREASE), ("increase", Direction.INCREASE),
+                         ("reduction", Direction.DECREASE), ("decline", Direction.DECREASE)]),
+    )  # fmt: skip
+    def test_a_change_noun_after_the_metric(
+        self, share: int, metric: str, change: tuple[str, Direction]
+    ) -> None:
+        """ "20% MRR growth" is a change of 20 %, as "a 20% growth in MRR" is."""
+        noun, direction = change
+        parsed = parse_key_result(f"{share}% {metric} {noun}")
+        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
+            direction,
+            "change",
+            share,
+            True,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "form", "value"),
+        [
+            ("MRR grown by 20%", Direction.INCREASE, "change", 20.0),  # an irregular participle
+            ("Churn cut to 3%", Direction.DECREASE, "target", 3.0),  # written as its base
+            ("Churn reduced to 3%", Direction.DECREASE, "target", 3.0),
+            ("Increase revenue till $2M", Direction.INCREASE, "target", 2_000_000.0),
+            ("Reduce turnover until 10%", Direction.DECREASE, "target", 10.0),
+            ("Grow NPS from 30 till 45", Direction.INCREASE, "target", 45.0),
+        ],
+    )
+    def test_participles_and_words_for_to(
+        self, text: str, direction: Direction, form: str, value: float
+    ) -> None:
+        """A change verb's participle after its metric governs, irregular or written as its
+        base before "by" or "to"; "till", "until" and "upto" before a target say "to"."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.value) == (direction, form, value)
+        if "from" in text:
+            assert (parsed.start, parsed.unit) == (30.0, None)
+
+    @pytest.mark.parametrize(
+        ("text", "form", "value", "unit"),
+        [
+            ("Publish 12x case studies", "target", 12.0, "studies"),  # 12 of them
+            ("Hire 3x engineers", "target", 3.0, "engineers"),
+            ("Ship 2x faster releases", "change", 2.0, "x"),  # a comparative: a factor
+            ("Grow weekly signups 2x", "change", 2.0, "x"),  # a verb of change: a factor
+        ],
+    )
+    def test_an_activitys_x_counts_its_things(
+        self, text: str, form: str, value: float, unit: str
+    ) -> None:
+        """After an activity, "12x case studies" counts twelve of them; a factor stays one
+        after a verb of change or before a comparative."""
+        parsed = parse_key_result(text)
+        assert (parsed.form, parsed.value, parsed.unit) == (form, value, unit)
+
+
 class TestHostileNumbers:
     """What a hostile trial of the new number forms found, each pinned."""
 

@@ -38,10 +38,12 @@ _AFTER = re.compile(
             |at\s+(?:a\s+)?minimum|minimum)
       | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
       | (?P<better>or\s+better)
-      | (?P<band>-|–|—|(?P<to>to|and|->|→|⟶))\s*(?=[$€£¥]?\d)
+      | (?P<band>-|–|—|(?P<to>to|till|until|and|->|→|⟶))\s*(?=[$€£¥]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b
+      | (?:[^\W\d_][\w-]*\s+){{1,2}}  # the metric between: "20% MRR growth", "15% CAC reduction"
+        (?:(?P<up2>{CHANGE_NOUN_UP})|(?P<down2>{CHANGE_NOUN_DOWN}))\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -131,9 +133,10 @@ def tokens_of(w: str) -> list[Token]:
                 # "95-105" is a band; "30 to 40" only after "within" or "between".
                 band = not after["to"] or prep == "between" or qualifier == "most"
                 if after["to"] and after["to"].lower() != "and":
-                    link = "to" if after["to"].lower() == "to" else "arrow"
+                    link = "to" if after["to"].lower() in _TO_WORDS else "arrow"
             else:
-                change = "up" if after["up"] else "down" if after["down"] else change
+                up, down = after["up"] or after["up2"], after["down"] or after["down2"]
+                change = "up" if up else "down" if down else change
         pct = (m["pct"] or "").lower()
         token = Token(
             start=m.start(),
@@ -232,6 +235,8 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     if not words:
         return None, qualifier, None
     last = words[-1]
+    if last in _TO_WORDS:
+        last = "to"  # "Increase revenue till $2M", as some write "to"
     if last == "to" and len(words) > 1 and words[-2] == "down":
         return "to", qualifier or "most", None  # "Bring the bill down to $25k"
     if last in ("up", "down"):
@@ -296,6 +301,7 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             continue
         if (
             word in STOP
+            or word in _TO_WORDS
             or word in _NOT_NOUNS
             or (head is not None and _is_predicate(word, w, head, m.end()))
             or (head is None and _takes_object(word, w, m.end()))
@@ -326,6 +332,8 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
 
 
 _OR_AND = frozenset(("or", "and", "&", "and/or"))
+# Words some write for "to" before a target: "till 45", "upto 50".
+_TO_WORDS = frozenset(("to", "till", "until", "upto", "unto"))
 
 
 def _modifier_goes_on(w: str, end: int) -> bool:

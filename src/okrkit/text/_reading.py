@@ -203,10 +203,26 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             later = _subject_verb(w, m)
             if later is not None:
                 return later
-        elif found and found[0] in ("inc", "dec") and word != found[1] and word[-1] in "ds":
-            # Later in the sentence only an inflected change verb counts: "Churn reduced to 3%".
+        elif found and found[0] in ("inc", "dec") and _participle(word, found[1], w, m.end()):
+            # Later in the sentence only a change verb's participle or -s form counts: "Churn
+            # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
             return found[0], found[1], m
     return None
+
+
+# A comparative after a factor: "2x faster", "3x more".
+_COMPARED = re.compile(r"\s*(?:more|less|fewer|[^\W\d_]{2,}er)\b", re.IGNORECASE)
+_BY_TO = re.compile(r"\s+(?:by|to|from)\b", re.IGNORECASE)
+
+
+def _participle(word: str, lemma: str, w: str, end: int) -> bool:
+    """Whether *word*, a form of the verb *lemma* after the statement's start, is its past
+    participle or -s form: a regular one ("reduced", "grows"), an irregular one WordNet lists
+    ("grown", "shrunk"), or one written as the base ("cut", "set") when "by", "to" or "from"
+    follows it; never the -ing form."""
+    if word == lemma:
+        return _BY_TO.match(w, end) is not None
+    return not word.endswith("ing")
 
 
 _HAVE = frozenset(("has", "have", "had"))
@@ -1161,6 +1177,17 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
+    if (
+        kind == "out"
+        and value_tok is not None
+        and value_tok.unit == "x"
+        and not value_tok.change
+        and not _COMPARED.match(w, value_tok.end)  # "Ship 2x faster releases": a factor
+    ):
+        head = noun_after(w, value_tok.end)
+        if head is not None and w[head[1] - 1] in "sS":
+            # "Publish 12x case studies": an activity's "x" counts its things, no factor.
+            value_tok = value_tok._replace(unit=None, noun=head)
 
     if not kind and _none(w):
         start_tok = value_tok = upper_tok = None  # "No orders fail": a ceiling of zero
