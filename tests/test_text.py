@@ -2394,6 +2394,22 @@ class TestBusyWording:
             ("Grow weekly signups 2x", "change", 2.0, "x"),  # a verb of change: a factor
         ],
     )
+    @pytest.mark.parametrize(
+        ("text", "start", "value"),
+        [
+            ("Reduce churn 5% => 3%", 5.0, 3.0),  # "=>" between two numbers is an arrow
+            ("NPS 32 => 50", 32.0, 50.0),
+            ("NPS => 45", None, 45.0),  # after a bare metric, no progress either
+            ("Publish 12 case studies => 60%", None, 12.0),  # after its own number: progress
+            ("Churn: 5% -> 3%", 5.0, 3.0),  # an arrow after a label's colon
+        ],
+    )
+    def test_a_double_arrow(self, text: str, start: float | None, value: float) -> None:
+        """ "=>" is an arrow from a start to a target, as "->" is, unless a statement with
+        its own number or verb comes before it: then what follows is progress (GitLab)."""
+        parsed = parse_key_result(text)
+        assert (parsed.start, parsed.value) == (start, value)
+
     def test_an_activitys_x_counts_its_things(
         self, text: str, form: str, value: float, unit: str
     ) -> None:

@@ -31,14 +31,14 @@ from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 # studies](...)").
 _NOUNS = re.compile(r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
-_ARROWS = ("->", "→", "⟶")
+_ARROWS = ("->", "=>", "→", "⟶")
 _AFTER = re.compile(
     rf"""\s*(?:
         (?P<least>or\s+(?:more|higher|above|greater|over|up)|\+|and\s+(?:above|up|over|higher)
             |at\s+(?:a\s+)?minimum|minimum)
       | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
       | (?P<better>or\s+better)
-      | (?P<band>-|–|—|(?P<to>to|till|until|and|->|→|⟶))\s*(?=[$€£¥]?\d)
+      | (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[$€£¥]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b

@@ -913,7 +913,7 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
         if not (
             tok.link
             and nxt.prep == "to"
-            and tok.prep is None
+            and tok.prep in (None, "=")  # "Churn: 5% -> 3%": after a label's colon too
             and tok.qualifier is None
             and tok.change is None
             and not tok.sign
@@ -1052,10 +1052,20 @@ _SCORE = re.compile(
 
 
 def _progress(w: str) -> int | None:
-    """Where progress or a score written after the key result in masked text *w* starts."""
+    """Where progress or a score written after the key result in masked text *w* starts.
+    "=>" after a statement with its own number or verb starts progress ("Publish 12 case
+    studies => 60%"), not after a number ("Cut churn 5% => 3%", an arrow) nor after a bare
+    metric ("NPS => 45")."""
     arrow = w.find(" => ")
     if arrow > 0:
-        return arrow
+        before = w[:arrow].rstrip()
+        if (
+            not before[-1:].isdigit()
+            and before[-1:] != "%"
+            and (DIGIT.search(before) or _main_verb(before) is not None)
+        ):
+            return arrow
+        return None
     end = len(w.rstrip())
     if w[end - 1 : end] not in (")", "]", "%"):
         return None
