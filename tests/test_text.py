@@ -2385,6 +2385,13 @@ class TestBusyWording:
         if "from" in text:
             assert (parsed.start, parsed.unit) == (30.0, None)
 
+    @pytest.mark.parametrize("lead", ["Aim to ", "We aim to ", "Goal - ", "Goal: ", "Can we "])
+    def test_a_goal_or_question_around_the_verb(self, lead: str) -> None:
+        """ "Aim to", "Goal -", "Can we ...?" leave the verb after them governing."""
+        plain = parse_key_result("Reduce churn to 3%")
+        led = parse_key_result(f"{lead}reduce churn to 3%")
+        assert (led.direction, led.form, led.value) == (plain.direction, "target", 3.0)
+
     @pytest.mark.parametrize(
         ("text", "start", "value"),
         [

@@ -307,6 +307,13 @@ LEAD_SKIP = frozenset(
         "and",
         "also",
         "kr",
+        # Goals and questions around the verb: "Aim to reduce churn", "Can we get NPS to 45?",
+        # "Goal - reduce churn", "Be able to ship 3 releases".
+        "aim",
+        "aims",
+        "can",
+        "goal",
+        "able",
     ]
 )
 # A first word followed by one of these is a noun: "Test coverage at 80%", "Build time < 10 min".
