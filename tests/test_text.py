@@ -2385,6 +2385,14 @@ class TestBusyWording:
         if "from" in text:
             assert (parsed.start, parsed.unit) == (30.0, None)
 
+    @pytest.mark.parametrize(
+        "limit", ["within 2 hours", "w/in 2 hours", "in max 2 hours", "in 2 hours maximum"]
+    )
+    def test_a_time_limit_written_short(self, limit: str) -> None:
+        """ "w/in", "in max", "... maximum" set a time limit as "within" does: at most."""
+        parsed = parse_key_result(f"Respond to tickets {limit}")
+        assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, 2.0, "h")
+
     @pytest.mark.parametrize("lead", ["Aim to ", "We aim to ", "Goal - ", "Goal: ", "Can we "])
     def test_a_goal_or_question_around_the_verb(self, lead: str) -> None:
         """ "Aim to", "Goal -", "Can we ...?" leave the verb after them governing."""

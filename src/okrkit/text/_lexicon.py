@@ -445,7 +445,7 @@ _AT_LEAST_WORDS = (
 )
 _AT_MOST_WORDS = (
     "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
-    "at or under|less than|fewer than|lower than|under|below|beneath|within|sub"
+    "at or under|less than|fewer than|lower than|under|below|beneath|within|w/in|w/i|sub"
 )
 CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
 CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"

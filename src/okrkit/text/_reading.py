@@ -659,7 +659,7 @@ def share_of_plan(text: str) -> bool:
     return "%" in text and _OF_PLAN.search(text) is not None
 
 
-_WITHIN = re.compile(r"\bwithin\s+(?:the\s+)?$", re.IGNORECASE)
+_WITHIN = re.compile(r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 
 
@@ -680,7 +680,9 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
 
 
 # "in under", "in less than", "in at most": the time an action is done in.
-_IN_UNDER = re.compile(r"\bin\s+(?:under|less\s+than|at\s+most|no\s+more\s+than)\s+$", re.I)
+_IN_UNDER = re.compile(
+    r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+)?$", re.I
+)
 
 
 def _time_limit(text: str, value: Token) -> bool:
