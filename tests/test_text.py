@@ -722,6 +722,9 @@ class TestQuantities:
             ("Reach 500 k€ in ARR", 500_000.0, "€"),  # and its scale before it
             ("Raise 2 M$ this year", 2_000_000.0, "$"),
             ("Sell 5 $10 coupons", 5.0, None),  # a price of what is counted, not its unit
+            ("Reach $2 mil in ARR", 2_000_000.0, "$"),  # "mil", "mln", "Mio." for million
+            ("Reach 2 Mio. EUR in ARR", 2_000_000.0, "€"),
+            ("Keep p95 under 300 msec", 300.0, "ms"),  # "msec", "millis" for ms
         ],
     )
     def test_value_and_unit(self, text: str, value: float | None, unit: str | None) -> None:

@@ -27,8 +27,8 @@ _NUMBER = r"""
             (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|lakhs?|crores?|
-        cr)\b|\s(?P<multc>[kmKM])(?=[$€£¥₹]))?
+    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|mln|mil|mio|
+        lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹]))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
@@ -224,6 +224,9 @@ _MULT = {
     "m": 1_000_000,
     "mm": 1_000_000,
     "mn": 1_000_000,
+    "mln": 1_000_000,
+    "mil": 1_000_000,
+    "mio": 1_000_000,
     "million": 1_000_000,
     "b": 1_000_000_000,
     "bn": 1_000_000_000,

@@ -22,7 +22,7 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "£": ("gbp", "pounds"),
     "¥": ("jpy", "yen"),
     "₹": ("inr", "rupees", "rupee"),
-    "ms": ("millisecond", "milliseconds"),
+    "ms": ("millisecond", "milliseconds", "msec", "msecs", "millisec", "millisecs", "millis"),
     "s": ("sec", "secs", "second", "seconds"),
     "min": ("mins", "minute", "minutes"),
     "h": ("hr", "hrs", "hour", "hours"),
@@ -52,7 +52,8 @@ UNITS = {
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
 UNIT_AFTER = re.compile(
-    r"""\s*(?P<u>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|wks?|
+    r"""\s*(?P<u>ms|milliseconds?|msecs?|millisecs?|millis|s|secs?|seconds?|mins?|minutes?|h|hrs?|
+    hours?|days?|wks?|
     weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?|
     (?-i:(?<=\d)[dwy]))\b""",
     re.IGNORECASE | re.VERBOSE,
