@@ -2396,6 +2396,21 @@ class TestBusyWording:
         parsed = parse_key_result(f"Respond to tickets {limit}")
         assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, 2.0, "h")
 
+    @pytest.mark.parametrize(
+        "text", ["Onboarding in 3 days", "Onboard customers in 3 days", "Resolve P1s in 3 days"]
+    )
+    def test_an_activity_in_a_time_is_a_limit(self, text: str) -> None:
+        """An activity done "in" a time takes at most that time: no count of days of work
+        (unlike "Ship v2 in 6 weeks", whose weeks are a deadline)."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.unit, parsed.output) == (
+            Direction.AT_MOST,
+            3.0,
+            "days",
+            False,
+        )
+        assert parse_key_result("Ship v2 in 6 weeks").deadline == "in 6 weeks"
+
     @pytest.mark.parametrize("lead", ["Aim to ", "We aim to ", "Goal - ", "Goal: ", "Can we "])
     def test_a_goal_or_question_around_the_verb(self, lead: str) -> None:
         """ "Aim to", "Goal -", "Can we ...?" leave the verb after them governing."""

@@ -680,6 +680,7 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
 
 
 # "in under", "in less than", "in at most": the time an action is done in.
+_IN = re.compile(r"\bin\s+$", re.IGNORECASE)
 _IN_UNDER = re.compile(
     r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+)?$", re.I
 )
@@ -690,9 +691,11 @@ def _time_limit(text: str, value: Token) -> bool:
     it is done ("Triage all bugs within one week": at most a week), or a time it is done
     "in under" ("Respond to tickets in under 2 hours"), not "Run 5 workshops" nor a metric
     brought under a time ("Bring p99 under 500 ms")."""
+    before = text[max(0, value.start - 24) : value.start]
+    if value.qualifier is None and value.unit in DURATIONS and _IN.search(before):
+        return True  # "Onboard customers in 3 days": the time it takes, no count of days
     if value.qualifier != "most":
         return False
-    before = text[max(0, value.start - 24) : value.start]
     return _WITHIN.search(before) is not None or (
         value.unit in DURATIONS and _IN_UNDER.search(before) is not None
     )
