@@ -490,7 +490,8 @@ class TestJudgement:
             ("Have 4 guides delivered to partners", "increase", True),
             ("Zero data-loss incidents", "at_most", False),
             ("Sessions 40 to 55", "increase", False),
-            ("Sessions 12 in the first week", None, False),
+            ("Sessions 12 in the first week", "at_least", False),  # a count of others' (D2)
+            ("Likes: 800", "at_least", False),
             # After a number a verb is no imperative; a metric's name is no verb.
             ("90% of nightly builds ship without a manual step", "at_least", False),
             ("Churn below 2%", "at_most", False),
@@ -571,7 +572,6 @@ class TestJudgement:
             "Sign-ups +20%",
             "3x pipeline",
             "Page load time is shorter",
-            "Sessions 12 in the first week",
             "Sessions 40 to 55",
         ],
     )

@@ -771,8 +771,8 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
     is a floor, a metric better low or a time taken ("Onboarding in 3 days") a ceiling; with
     no polarity, an amount of money, a share or a count of what others do or have is a floor
     ("10K monthly active users"), and so is a bare number after a name, a score or an index
-    ("Lighthouse 95"), unless the words name metrics of both ways, or it counts things named
-    before it, whose they are no verb says ("Sessions 12": null)."""
+    ("Lighthouse 95"), and so is a count of things named before it ("Likes: 800", "Sessions
+    12": D2), unless the words name metrics of both ways."""
     if value.value == 0:
         return Direction.AT_MOST  # "Zero P1 incidents"
     if own:
@@ -783,7 +783,9 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
         return Direction.AT_LEAST
     before = max(0, value.start - 40)  # the word before the number, searched for there only
-    if value.unit is None and not lower and not _PLURAL_BEFORE.search(text, before, value.start):
+    if value.unit is None and not lower:
+        if _PLURAL_BEFORE.search(text, before, value.start):
+            return Direction.AT_LEAST  # "Likes: 800", "Sessions 12": a count of others' (D2)
         if _DONE_AFTER.match(text, value.end):
             return Direction.MILESTONE  # "multistream 2.0 is implemented": a name, done or not
         return Direction.AT_LEAST
@@ -841,7 +843,10 @@ def _verbless_guess(
             f"{count!r} with no verb: read as the team's own "
             "work to increase; it could be a level to hold"
         )
-    if direction is Direction.AT_LEAST and value.noun is not None:
+    plural = _PLURAL_BEFORE.search(text, max(0, value.start - 40), value.start)
+    if direction is Direction.AT_LEAST and (value.noun is not None or plural is not None):
+        if value.noun is None and plural is not None:
+            count = text[plural.start() : value.end].strip()  # "Likes: 800"
         return (
             f"{count!r} with no verb: read as a count of what "
             "others do or have, at least; it could be the team's own work to increase"
