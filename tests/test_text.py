@@ -2411,6 +2411,25 @@ class TestBusyWording:
         )
         assert parse_key_result("Ship v2 in 6 weeks").deadline == "in 6 weeks"
 
+    @pytest.mark.parametrize(
+        ("text", "direction", "form", "output"),
+        [
+            ("Set up 5 dashboards", Direction.INCREASE, "target", True),  # a verb's particle
+            ("Write down 5 runbooks", Direction.INCREASE, "target", True),
+            ("Sign up 10 new partners", Direction.INCREASE, "target", False),
+            ("Traffic up 20%", Direction.INCREASE, "change", False),  # a metric up: a change
+            ("Churn down 2%", Direction.DECREASE, "change", False),
+            ("Revenue up 20%", Direction.INCREASE, "change", False),
+        ],
+    )
+    def test_a_verbs_particle_is_no_change(
+        self, text: str, direction: Direction, form: str, output: bool
+    ) -> None:
+        """ "up" or "down" after a leading verb is its particle ("Set up 5 dashboards"), not
+        a change as after a metric ("Traffic up 20%")."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.output) == (direction, form, output)
+
     @pytest.mark.parametrize("lead", ["Aim to ", "We aim to ", "Goal - ", "Goal: ", "Can we "])
     def test_a_goal_or_question_around_the_verb(self, lead: str) -> None:
         """ "Aim to", "Goal -", "Can we ...?" leave the verb after them governing."""

@@ -20,6 +20,8 @@ from okrkit.text._lexicon import (
     VERBS,
     Change,
     Qualifier,
+    lower_is_better,
+    polarity,
 )
 from okrkit.text._tokens import figure, token_matches
 from okrkit.text._units import UNIT_AFTER, UNITS
@@ -114,6 +116,18 @@ def tokens_of(w: str) -> list[Token]:
                 unit = UNITS.get(word) or UNITS.get(word[:-1], word)
                 end = u.end()
         prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        if said is not None and unit is None and _PARTICLE.fullmatch(w, 0, m.start()):
+            first = w.split(None, 1)[0].lower()
+            # A count after a word that is mostly a verb and names no metric: the verb's
+            # particle, no change ("Set up 5 dashboards", "Write down 5 runbooks"; but
+            # "Traffic up 20%", "Churn down 2%" are changes).
+            if (
+                verb_lemma(first) == first
+                and noun_weight(first) < _MOSTLY_NOUN
+                and polarity(first) is None
+                and not lower_is_better(first)
+            ):
+                prep, said = None, None
         change = change or said
         after = _AFTER.match(w, end)
         noun = None
@@ -331,6 +345,8 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     return head
 
 
+# A verb and its particle that lead a statement: "Set up", "Write down".
+_PARTICLE = re.compile(r"\s*[^\W\d_]+\s+(?:up|down)\s+", re.IGNORECASE)
 _OR_AND = frozenset(("or", "and", "&", "and/or"))
 # Words some write for "to" before a target: "till 45", "upto 50".
 _TO_WORDS = frozenset(("to", "till", "until", "upto", "unto"))
