@@ -680,7 +680,6 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
 
 
 # "in under", "in less than", "in at most": the time an action is done in.
-_IN = re.compile(r"\bin\s+$", re.IGNORECASE)
 _IN_UNDER = re.compile(
     r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+)?$", re.I
 )
@@ -691,14 +690,14 @@ def _time_limit(text: str, value: Token) -> bool:
     it is done ("Triage all bugs within one week": at most a week), or a time it is done
     "in under" ("Respond to tickets in under 2 hours"), not "Run 5 workshops" nor a metric
     brought under a time ("Bring p99 under 500 ms")."""
-    before = text[max(0, value.start - 24) : value.start]
-    if value.qualifier is None and value.unit in DURATIONS and _IN.search(before):
-        return True  # "Onboard customers in 3 days": the time it takes, no count of days
-    if value.qualifier != "most":
+    if value.qualifier not in (None, "most"):
         return False
-    return _WITHIN.search(before) is not None or (
-        value.unit in DURATIONS and _IN_UNDER.search(before) is not None
-    )
+    before = text[max(0, value.start - 24) : value.start]
+    if value.unit in DURATIONS and _IN_UNDER.search(before) is not None:
+        # "Onboard customers in 3 days", "in under 2 hours": the time it takes, no count of
+        # days ("under", "max" before a number make its qualifier "most", a bare "in" none)
+        return True
+    return value.qualifier == "most" and _WITHIN.search(before) is not None
 
 
 def _without_number(text: str, *, lower: bool) -> Direction | None:
@@ -782,9 +781,8 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
         return Direction.AT_MOST
     if way == "higher" or value.unit in _SHARE_OR_MONEY or value.noun is not None:
         return Direction.AT_LEAST
-    before = max(0, value.start - 40)  # the word before the number, searched for there only
     if value.unit is None and not lower:
-        if _PLURAL_BEFORE.search(text, before, value.start):
+        if _plural_before(text, value) is not None:
             return Direction.AT_LEAST  # "Likes: 800", "Sessions 12": a count of others' (D2)
         if _DONE_AFTER.match(text, value.end):
             return Direction.MILESTONE  # "multistream 2.0 is implemented": a name, done or not
@@ -794,6 +792,15 @@ def _without_verb(text: str, value: Token, *, own: bool, lower: bool) -> Directi
 
 # A plural noun right before a number: "Sessions 12".
 _PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}[^\W\ds_]s\s*:?\s*$")
+
+
+def _plural_before(text: str, value: Token) -> re.Match[str] | None:
+    """The plural noun right before the number *value* ("Sessions 12", "Likes: 800"), looked
+    for in the word before it only (searched from every letter of a long word, the pattern
+    took time in the square of its length)."""
+    return _PLURAL_BEFORE.search(text, max(0, value.start - 40), value.start)
+
+
 # A predicate of something done, right after a number: "2.0 is implemented", "v3 gets shipped".
 _DONE_AFTER = re.compile(
     r"\s+(?:is|are|was|were|has\s+been|have\s+been|gets?|got)\s+(?:[^\W\d_]+ly\s+)?"
@@ -843,7 +850,7 @@ def _verbless_guess(
             f"{count!r} with no verb: read as the team's own "
             "work to increase; it could be a level to hold"
         )
-    plural = _PLURAL_BEFORE.search(text, max(0, value.start - 40), value.start)
+    plural = _plural_before(text, value)
     if direction is Direction.AT_LEAST and (value.noun is not None or plural is not None):
         if value.noun is None and plural is not None:
             count = text[plural.start() : value.end].strip()  # "Likes: 800"
@@ -1121,29 +1128,24 @@ def _unlabelled(w: str) -> str:
     tail = _progress(w)
     if tail is not None and w[:tail].strip():
         w = w[:tail] + " " * (len(w) - tail)
-    if w[:1].isalpha() and w[1:2] not in (".", ")") and w[:2].lower() not in ("kr", "ke"):
-        leads = False  # a word starts it (the commonest case): no mark, number or tag leads
-    else:
+    # A word starts most statements: then no mark, number or tag leads it.
+    if not w[:1].isalpha() or w[1:2] in (".", ")") or w[:2].lower() in ("kr", "ke"):
         m = _ENUMERATOR.match(w)
         if m is not None:
             w = " " * m.end() + w[m.end() :]
-        leads = True
-    end = 0
-    for _ in range(3 if leads else 0):
-        lead = _LEAD.match(w, end)
-        if lead is None or lead.end() == end:
-            break
-        end = lead.end()
-        rest = " " * end + w[end:]
-        if lead[0].lstrip()[:3].lower() in ("kr ", "key") or _starts_with_verb(rest):
-            w = rest  # a key result's own number is never part of it ("KR 3 - 99.95% ...")
+        end = 0
+        for _ in range(3):
+            lead = _LEAD.match(w, end)
+            if lead is None or lead.end() == end:
+                break
+            end = lead.end()
+            rest = " " * end + w[end:]
+            if lead[0].lstrip()[:3].lower() in ("kr ", "key") or _starts_with_verb(rest):
+                w = rest  # a key result's own number is never part of it ("KR 3 - 99.95% ...")
     if ":" in w[:48]:
         rest = _after_label(w)
-        if rest is not w:
-            verb = _main_verb(rest)
-            begin = len(rest) - len(rest.lstrip())
-            if verb is not None and not rest[begin : verb[2].start()].strip():
-                return rest
+        if rest is not w and _starts_with_verb(rest):
+            return rest
     return w
 
 
