@@ -528,6 +528,9 @@ class TestJudgement:
             ("The support team has published 8 tutorials", "increase", True),
             ("The support team has 8 tutorials", "at_least", False),
             ("Search reaches 2 million weekly users", "increase", False),
+            # A leading -s form with no object is a plural subject, not an imperative.
+            ("Upgrades take less than 30 minutes", "at_most", False),
+            ("Hires 5 engineers", "increase", True),
             ("Our apps hit the top quartile on store ratings", "increase", False),
             ("Every squad identifies 3 risks per quarter", "increase", True),
             ("Continuous delivery drives `billing-*` packages", "milestone", True),
@@ -544,6 +547,22 @@ class TestJudgement:
             assert parsed.form is None
         if parsed.value == 0 and parsed.direction is Direction.AT_MOST:
             assert (parsed.form, parsed.measurable) == ("target", True)
+
+    @given(
+        st.sampled_from(["Upgrades", "Deploys", "Builds", "Releases", "Restores", "Refunds"]),
+        st.integers(1, 600),
+        st.sampled_from(["less than", "under", "at most"]),
+    )
+    def test_a_plural_subject_that_is_also_a_verb(self, noun: str, n: int, limit: str) -> None:
+        """An imperative is a verb's base form: "Upgrades take under 30 minutes" is a plural
+        subject with a limit after it (at most 30 minutes, an outcome), not "upgrade" done."""
+        parsed = parse_key_result(f"{noun} take {limit} {n} minutes")
+        assert (parsed.direction, parsed.value, parsed.unit, parsed.output) == (
+            Direction.AT_MOST,
+            n,
+            "min",
+            False,
+        )
 
     @pytest.mark.parametrize(
         ("text", "said"),

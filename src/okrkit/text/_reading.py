@@ -187,6 +187,17 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
             if sure is not None:
                 return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
+            if (
+                found
+                and word != found[1]
+                and word.endswith("s")
+                and not word.endswith("ss")
+                and not _OBJECT_START.match(w, m.end())
+            ):
+                # An imperative is the verb's base form: a leading -s form with no object
+                # after it is a plural noun, the subject of a verb that may follow
+                # ("Upgrades take under 30 minutes"; but "Hires 5 engineers" drops a subject).
+                found = None
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
                 return found[0], found[1], m
