@@ -31,6 +31,7 @@ from okrkit.text import (
     to_key_result,
 )
 from okrkit.text._lexicon import (
+    FREE_OF,
     HALF,
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
@@ -1294,8 +1295,10 @@ class TestPreScreens:
         assert may_have_placeholder(text, words) or not TOKENS[2].search(text)
         assert may_name_metric(text) or not (OBJECTIVE_METRIC.search(text) or HALF.search(text))
         low = text.lower()
-        assert lower_is_better(low) == bool(LOWER_IS_BETTER.search(low))
-        assert higher_is_better(low) == bool(HIGHER_IS_BETTER.search(low))
+        # What is free of a fault ("crash-free") counts for higher, not for lower.
+        unfaulted = FREE_OF.sub(" ", low)
+        assert lower_is_better(low) == bool(LOWER_IS_BETTER.search(unfaulted))
+        assert higher_is_better(low) == bool(HIGHER_IS_BETTER.search(low) or unfaulted != low)
         # Blanked as the expressions would, trying only where they may match.
         every = DEADLINE.finditer(text)
         assert [m.span() for m in deadlines_in(text)] == [m.span() for m in every]
@@ -2592,3 +2595,78 @@ class TestHostileNumbers:
         assert share_of_plan(f"Achieve {share}% of {before}{planned}")
         assert not share_of_plan(f"Achieve {share}% of {before}customers")
         assert not share_of_plan(f"Hit {before}{planned}")
+
+
+class TestSentencesWithASubject:
+    """What a trial of key results written as sentences with a subject found, each pinned:
+    a verb of change with no object after its metric, a passive's auxiliary, a listed
+    activity verb after a subject with its count, and what is free of a fault."""
+
+    @given(
+        st.sampled_from(["Escalations", "Monthly active users", "Costs", "Our eNPS", "Bookings"]),
+        st.sampled_from([("rise", "rises", Direction.INCREASE),
+                         ("climb", "climbs", Direction.INCREASE),
+                         ("fall", "falls", Direction.DECREASE),
+                         ("decline", "declines", Direction.DECREASE),
+                         ("sink", "sinks", Direction.DECREASE)]),
+        st.integers(1, 900),
+        st.sampled_from(["to ", "by ", "to $", "by $"]),
+    )  # fmt: skip
+    def test_a_verb_of_change_with_no_object(
+        self, subject: str, verb: tuple[str, str, Direction], n: int, prep: str
+    ) -> None:
+        """ "Costs fall by $200k", "MAU climb to 2 million": the verb after the metric says
+        the way, whatever the metric's polarity, as the imperative's verb of change would."""
+        plural, singular, direction = verb
+        agrees = plural if subject.endswith("s") and subject != "Our eNPS" else singular
+        parsed = parse_key_result(f"{subject} {agrees} {prep}{n}")
+        assert (parsed.direction, parsed.value, parsed.output) == (direction, n, False)
+        assert parsed.form == ("change" if prep.startswith("by") else "target")
+
+    @given(
+        st.integers(2, 90),
+        st.sampled_from([("case studies", "published"), ("engineers", "hired"),
+                         ("security audits", "completed"), ("workshops", "held")]),
+        st.sampled_from(["", "are ", "were ", "get "]),
+    )  # fmt: skip
+    def test_a_passive_with_its_auxiliary(self, n: int, done: tuple[str, str], aux: str) -> None:
+        """ "12 case studies are published" is "12 case studies published": the team's own
+        work counted up (D2), with or without the passive's auxiliary."""
+        noun, participle = done
+        parsed = parse_key_result(f"{n} {noun} {aux}{participle}")
+        assert (parsed.direction, parsed.form, parsed.value, parsed.output) == (
+            Direction.INCREASE,
+            "target",
+            n,
+            True,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("The council publishes 20 open datasets", Direction.INCREASE, True),
+            ("The foundation trains 300 teachers", Direction.INCREASE, True),
+            ("Q3 revenue hits $5M", Direction.INCREASE, False),
+            # A share the team completes is a level of its work, not a count of it.
+            ("Each sprint the team completes 90% of planned work", Direction.AT_LEAST, False),
+            ("Crash-free sessions reach 99.8%", Direction.INCREASE, False),
+            ("Keep crash-free users above 99%", Direction.AT_LEAST, False),
+            ("Reduce crashes to 5 a week", Direction.DECREASE, False),
+            # A first word that is also a verb leads the subject of a later verb.
+            ("Open issues decline from 900 to 400", Direction.DECREASE, False),
+            ("Offer letters reach 40 a month", Direction.INCREASE, False),
+            ("Offer 3 plans", Direction.INCREASE, True),
+            ("Open 3 offices", Direction.INCREASE, True),
+            ("Hire 2 SREs, cut toil by 30%", Direction.DECREASE, False),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
+        """Each reads as the conventions say (tests/data/real/README.md)."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)
+
+    @given(st.sampled_from(["crash", "error", "bug", "incident", "defect"]))
+    def test_free_of_a_fault_is_better_high(self, fault: str) -> None:
+        """A fault is better low; what is free of it is better high."""
+        assert polarity(f"{fault}s per week") == "lower"
+        assert polarity(f"{fault}-free sessions") == "higher"

@@ -38,6 +38,9 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "multiply",
         "amplify",
         "enhance",
+        # Verbs of change with no object, which follow their metric: "MAU climb to 2M".
+        "rise",
+        "climb",
     ],
     "dec": [
         "reduce",
@@ -56,6 +59,9 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "shorten",
         "eradicate",
         "save",
+        "fall",
+        "decline",
+        "sink",
     ],
     "keep": [
         "maintain",
@@ -197,6 +203,12 @@ _VERB_LEMMAS: dict[str, list[str]] = {
 }
 _IRREGULAR = {
     "grew": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "sank": "sink",
+    "sunk": "sink",
     "grown": "grow",
     "cut": "cut",
     "kept": "keep",
@@ -505,9 +517,16 @@ def _by_first_letter(pattern: str) -> re.Pattern[str]:
 _LOWER_IS_BETTER = _by_first_letter(LOWER_IS_BETTER.pattern)
 
 
+# What is free of a fault is better high: "crash-free sessions", "error-free releases".
+FREE_OF = re.compile(r"[^\W\d_]+-free\b")
+
+
 def lower_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names one of LOWER_IS_BETTER's metrics, where lower is
-    better (`polarity` also knows the time a process takes, `time_taken`)."""
+    better (`polarity` also knows the time a process takes, `time_taken`); a fault in a
+    word that says "free of it" ("crash-free") counts for higher (`higher_is_better`)."""
+    if "-free" in low:
+        low = FREE_OF.sub(" ", low)
     return _LOWER_IS_BETTER.search(low) is not None
 
 
@@ -558,8 +577,11 @@ _HIGHER_IS_BETTER = _by_first_letter(HIGHER_IS_BETTER.pattern)
 
 
 def higher_is_better(low: str) -> bool:
-    """Whether lower-cased text *low* names a metric where higher is better."""
-    return _HIGHER_IS_BETTER.search(low) is not None
+    """Whether lower-cased text *low* names a metric where higher is better, or what is
+    free of a fault ("crash-free sessions")."""
+    return _HIGHER_IS_BETTER.search(low) is not None or (
+        "-free" in low and bool(FREE_OF.search(low))
+    )
 
 
 Polarity: TypeAlias = Literal["higher", "lower"]

@@ -200,7 +200,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found = None
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
-                return found[0], found[1], m
+                return (_subject_led(w, m) if guess else None) or (found[0], found[1], m)
             if word == "average" and _AMOUNT_NEXT.match(w, m.end()):
                 # "Average 700 sign-ups a week" (D14): a level to reach, unlike "Average
                 # response time under 2 hours", where the word is the metric's.
@@ -210,7 +210,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if not found and word not in STATE_VERBS:
                 guessed = _imperative(word, w, m.end())
                 if guessed is not None:
-                    return guessed[0], guessed[1], m
+                    return _subject_led(w, m) or (guessed[0], guessed[1], m)
             later = _subject_verb(w, m)
             if later is not None:
                 return later
@@ -219,6 +219,19 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
             return found[0], found[1], m
     return None
+
+
+def _subject_led(w: str, lead: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
+    """The verb of the subject that *lead*, a word that may be an imperative, starts: a
+    verb after the words it leads, in the same clause, makes them its subject ("Open issues
+    decline from 900 to 400", "Offer letters reach 40 a month"); an object right after
+    it keeps it the imperative ("Open 3 offices")."""
+    if _OBJECT_START.match(w, lead.end()):
+        return None
+    later = _subject_verb(w, lead)
+    if later is None or _CLAUSE_MARK.search(w, lead.end(), later[2].start()):
+        return None
+    return later
 
 
 # A comparative after a factor: "2x faster", "3x more".
@@ -266,6 +279,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
             if (after_plural or (inflected and word.endswith("s"))) and (
                 (found is not None and kind in ("inc", "dec"))
+                or (found is not None and _COUNT_NEXT.match(w, m.end()))
                 or (
                     _OBJECT_START.match(w, m.end())
                     and (kind == "reach" if found else _verb_word(word)[1] < _HARDLY_A_NOUN)
@@ -279,12 +293,16 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
 
 
 _HARDLY_A_NOUN = 0.1
+# What ends a clause, so that a verb after it has a subject of its own: "Hire 2 SREs, cut toil".
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+# A count or an amount, no share, right after a verb: "The council publishes 20 datasets".
+_COUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d[\d,.]*+(?!\s*(?:%|per\s*cent|percent))")
 
 
 # What may follow an imperative verb that is also a noun: "Track all incidents", "Map the 5
 # flows" (unlike "Track record", "Cloud cost").
 _OBJECT_START = re.compile(
-    r"\s+(?:\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
+    r"\s+(?:[$€£¥₹]?\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|new)\b)",
     re.IGNORECASE,
 )
@@ -899,10 +917,16 @@ def _own_work(w: str, value: Token | None) -> bool:
         found = VERBS.get(word)
         if found is not None and word != found[1] and word[-1] in "dn":
             return noun and (found[0] == "out" or found[1] == "add")
+        if noun and word in _PASSIVE_AUX:
+            continue  # "3 engineers are hired" is "3 engineers hired"
         if word in STOP or word in STATE_VERBS:
             return False  # "95% of orders shipped", "5 people have reviewed"
         noun = True
     return False
+
+
+# The auxiliaries of a passive: "12 case studies are published", "2 audits get done".
+_PASSIVE_AUX = frozenset(("is", "are", "was", "were", "been", "get", "gets", "got"))
 
 
 def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
