@@ -2670,3 +2670,67 @@ class TestSentencesWithASubject:
         """A fault is better low; what is free of it is better high."""
         assert polarity(f"{fault}s per week") == "lower"
         assert polarity(f"{fault}-free sessions") == "higher"
+
+
+class TestPlansOfNumberedWeeks:
+    """Rules from the slice studied third (objectives 261-399 of the development part)."""
+
+    @given(
+        st.sampled_from(["Ship the review queue", "Reduce churn to 3%", "Publish 4 case studies",
+                         "Reach 500 weekly users", "Set up the schema"]),
+        st.sampled_from(["by Week", "by end of Week", "by the end of Sprint", "by Day",
+                         "before week", "by Month"]),
+        st.integers(1, 52),
+    )  # fmt: skip
+    def test_a_numbered_week_is_a_deadline(self, statement: str, by: str, n: int) -> None:
+        """ "by Week 6", "by the end of Sprint 4": a plan's numbered week, sprint or day is
+        when, not how much; the statement reads as it does without it."""
+        parsed = parse_key_result(f"{statement} {by} {n}")
+        alone = parse_key_result(statement)
+        assert parsed.deadline == f"{by} {n}"
+        assert (parsed.direction, parsed.form, parsed.value, parsed.unit, parsed.output) == (
+            alone.direction,
+            alone.form,
+            alone.value,
+            alone.unit,
+            alone.output,
+        )
+
+    @given(
+        st.sampled_from(["Publish", "Complete and document", "Write", "Agree on"]),
+        st.integers(2, 36),
+        st.sampled_from(["-", " "]),
+        st.sampled_from(["month", "week", "year", "quarter"]),
+        st.sampled_from(["roadmap", "product roadmap", "hiring plan", "strategy"]),
+    )
+    def test_a_span_before_a_noun_is_no_amount(
+        self, verb: str, n: int, joint: str, span: str, noun: str
+    ) -> None:
+        """ "Publish a 6-month product roadmap": a span in the singular before a noun says
+        what the noun spans, so the deliverable is done or not; after "to" it is the value
+        ("Reduce lead time to 2 week")."""
+        parsed = parse_key_result(f"{verb} {n}{joint}{span} {noun}")
+        assert (parsed.direction, parsed.value, parsed.output) == (Direction.MILESTONE, None, True)
+        reduced = parse_key_result(f"Reduce lead time to {n}{joint}{span} {noun}")
+        assert reduced.value == n
+
+    @given(
+        st.sampled_from(["Release", "Ship", "Deprecate support for", "Upgrade to"]),
+        st.sampled_from(["OpenEBS", "GitLab", "TLS", "Kubernetes", "PostgreSQL"]),
+        st.integers(0, 30),
+        st.integers(0, 9),
+        st.booleans(),
+    )
+    def test_a_version_is_a_name(
+        self, verb: str, product: str, major: int, minor: int, pair: bool
+    ) -> None:
+        """ "Release OpenEBS 1.0", "Deprecate TLS 1.0 and 1.1": a product's version, also
+        in a mixed-case name and in a list, is a name; the deliverable is done or not."""
+        version = f"{major}.{minor}" + (f" and {major}.{minor + 1}" if pair else "")
+        parsed = parse_key_result(f"{verb} {product} {version}")
+        assert (parsed.direction, parsed.value, parsed.output) == (Direction.MILESTONE, None, True)
+
+    @pytest.mark.parametrize("text", ["Reach NPS 4.5", "Keep CSAT 4.5", "Reach an eNPS of 4.5"])
+    def test_a_score_in_capitals_is_no_version(self, text: str) -> None:
+        """A metric's name in capitals before a decimal is a score's level, not a version."""
+        assert parse_key_result(text).value == 4.5

@@ -51,7 +51,10 @@ DEADLINE = re.compile(
     \b(?:by|before|until|till|in|during|within|through|thru|no\s+later\s+than|ahead\s+of|for|
          over|at)\s+
     (?:
-        (?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?
+        # A numbered week, sprint or day of a plan: "by Week 6", "by end of Sprint 4".
+        (?:(?:the\s+)?(?:end|close|start)\s+of\s+)?(?:week|wk|sprint|iteration|day|month)
+            \s*\d{{1,3}}\b(?!\s*%)
+      | (?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?
             (?:q[1-4]|h[12]|{_MONTH}|20\d\d|(?:this\s+|next\s+)?{_PERIOD})
             (?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
       | (?:q[1-4]|h[12])(?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
@@ -82,14 +85,15 @@ _IDENT_PARTS = (
     r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?(bracket)\])",
     r"""\b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|
         rfc|tls|top|rank|series|issue|pr|cve)
-        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*""",
+        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",
     r"\]\([^)\s]*\)",
     r"`[^`]*`",
     r"\b\d+\.\d+\.\d+\b",
-    r"""(?<=[a-z]\x20)(?-i:[A-Z][a-z]+)\s+\d+\.\d+\b
-        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)""",
+    r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
+        (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
+        (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
     r"\b\d+/7\b",
     r"(?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b",
     r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
@@ -111,6 +115,15 @@ _IDENT_PARTS = (
     r"""\b(?:last|past|previous|prior|preceding|trailing)\s+\d+\s+
         (?:days?|weeks?|months?|quarters?|years?)\b""",
     r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",  # a date as ISO 8601 writes it, wherever it is
+    # A span in the singular before a noun is what the noun spans ("a 12-month roadmap",
+    # "3 month retention of 40%"), not an amount: unless a word that sets an amount (a
+    # preposition, a qualifier) is before it ("Cut it to 3 day turnaround").
+    r"""(?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
+        (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
+        (?<!least\x20)(?<!most\x20)(?<![<>~=])
+        \b\d{1,3}(?:-|\x20)(?:hour|day|week|month|quarter|year)\b
+        (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
+            old|long|average|avg|time|times|window)\b)[a-z])""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -190,6 +203,7 @@ _IDENT_SOFTWARE = frozenset(
 )
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
+_IDENT_SPANS = frozenset(("hour", "day", "week", "month", "quarter", "year"))
 _IDENT_LOOKBACK = frozenset(("last", "past", "previous", "prior", "preceding", "trailing"))
 
 
@@ -218,6 +232,7 @@ def _ident_parts(w: str) -> int:
         | ("<su" in low) << 15
         | (not _IDENT_LOOKBACK.isdisjoint(words)) << 16
         | (w.count("-") > 1) << 17
+        | (not _IDENT_SPANS.isdisjoint(words)) << 18
     )
 
 
