@@ -2734,3 +2734,34 @@ class TestPlansOfNumberedWeeks:
     def test_a_score_in_capitals_is_no_version(self, text: str) -> None:
         """A metric's name in capitals before a decimal is a score's level, not a version."""
         assert parse_key_result(text).value == 4.5
+
+    @given(
+        st.sampled_from(["Configure alerts in Slack", "Run weekly standups", "Ship the new flow"]),
+        st.sampled_from([(", reducing", "to", Direction.DECREASE),
+                         (", achieving", "of under", Direction.DECREASE),
+                         (", achieving", "of at least", Direction.INCREASE),
+                         (", raising", "to", Direction.INCREASE)]),
+        st.integers(2, 90),
+    )  # fmt: skip
+    def test_a_participle_clause_governs_its_number(
+        self, work: str, clause: tuple[str, str, Direction], n: int
+    ) -> None:
+        """ "Configure alerts, achieving a response time of under 5 minutes": a verb of a way
+        in its -ing form after a comma governs the number, as its base form after "and"
+        does; the work is the means and the number the outcome.  After "by" the -ing form
+        names the means, and work stays work ("by closing 5 issues")."""
+        verb, prep, direction = clause
+        parsed = parse_key_result(f"{work}{verb} the response time {prep} {n} minutes")
+        assert (parsed.direction, parsed.value, parsed.output) == (direction, n, False)
+        means = parse_key_result(f"Help build CD features by closing {n} issues")
+        assert (means.direction, means.value, means.output) == (Direction.INCREASE, n, True)
+
+    @given(st.integers(1, 90), st.integers(1, 90), st.sampled_from(["days", "weeks", "months"]))
+    def test_an_age_or_a_span_range_is_no_amount(self, a: int, b: int, unit: str) -> None:
+        """ "vulnerabilities 90-180 days old" picks things out by their age; a range of a
+        span before a noun ("a 5-10 year replacement plan") says what the noun spans."""
+        low, high = sorted((a, a + b))
+        aged = parse_key_result(f"Remediate all vulnerabilities {low}-{high} {unit} old")
+        assert (aged.direction, aged.value, aged.upper) == (Direction.MILESTONE, None, None)
+        span = parse_key_result(f"Publish a {low}-{high} {unit[:-1]} replacement plan")
+        assert (span.direction, span.value, span.upper) == (Direction.MILESTONE, None, None)

@@ -121,9 +121,11 @@ _IDENT_PARTS = (
     r"""(?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
         (?<!least\x20)(?<!most\x20)(?<![<>~=])
-        \b\d{1,3}(?:-|\x20)(?:hour|day|week|month|quarter|year)\b
+        \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?(?:-|\x20)(?:hour|day|week|month|quarter|year)\b
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""",
+    # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old".
+    r"\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -233,6 +235,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_LOOKBACK.isdisjoint(words)) << 16
         | (w.count("-") > 1) << 17
         | (not _IDENT_SPANS.isdisjoint(words)) << 18
+        | ("old" in words) << 19
     )
 
 

@@ -505,13 +505,19 @@ _DONE_TO = r"[^.,;:]*?\b(?:gets?|got|is|are|be|stays?)\s+(?:[^\W\d_]+ly\s+)?[^\W
 _CLAUSE_OBJECT = re.compile(rf"\s+(?:that\b|{_DONE_TO})", re.IGNORECASE)
 
 
-# A verb that starts a clause of its own: after "and", "to", "then", "&", a comma or a
-# semicolon.
+# A verb that starts a clause of its own: in its base form after "and", "to", "then", "&", a
+# comma or a semicolon; in its -ing form after a comma or a semicolon ("Configure alerts,
+# achieving a response time under 5 minutes"; not after "by", which names the means: "Help
+# build CD by closing 5 issues" is work).
 _CLAUSE_VERB = re.compile(
     r"(?:[,;&]|(?:and|to|then)\b)\s+("
     + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
+    + r")\b|[,;]\s+("
+    + "|".join(
+        sorted({w for w, (kind, _) in VERBS.items() if kind != "out" and w.endswith("ing")})[::-1]
+    )
     + r")\b"
-)  # on lower case: a verb of a way, in its base form, after a word that starts a clause
+)  # on lower case: a verb of a way after a word that starts a clause
 
 
 def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str]:
@@ -528,7 +534,7 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
         return kind, lemma  # no room for a clause between the verb and the number
     found = None
     for m in _CLAUSE_VERB.finditer(low, begin, value.start):
-        verb = VERBS[m[1]]
+        verb = VERBS[m[1] or m[2]]
         if m[0][0].isalpha() and low[m.start() - 1].isalpha():
             continue  # "brand reach": no "and"
         if kind in ("inc", "dec") and m[0].startswith("to"):
