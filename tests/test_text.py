@@ -2765,3 +2765,50 @@ class TestPlansOfNumberedWeeks:
         assert (aged.direction, aged.value, aged.upper) == (Direction.MILESTONE, None, None)
         span = parse_key_result(f"Publish a {low}-{high} {unit[:-1]} replacement plan")
         assert (span.direction, span.value, span.upper) == (Direction.MILESTONE, None, None)
+
+    @given(
+        st.sampled_from(["Net revenue retention", "Customer satisfaction", "Test coverage"]),
+        st.sampled_from([("is", None), ("are", None), ("exceeds", Direction.AT_LEAST),
+                         ("make up", None)]),
+        st.integers(1, 99),
+    )  # fmt: skip
+    def test_a_verb_that_states_a_level(
+        self, metric: str, verb: tuple[str, Direction | None], n: int
+    ) -> None:
+        """ "NRR exceeds 110%", "Women make up 40% of hires", "Coverage is 80%": a verb that
+        states a level is "=" (a target, no change), and "exceeds" is "over"."""
+        word, direction = verb
+        parsed = parse_key_result(f"{metric} {word} {n}%")
+        assert (parsed.form, parsed.value, parsed.relative, parsed.output) == (
+            "target",
+            n,
+            False,
+            False,
+        )
+        assert direction is None or parsed.direction is direction
+
+    @given(
+        st.sampled_from(["1.8", "3", "4", "2.5"]),
+        st.sampled_from(["x pipeline coverage", "x qualified pipeline coverage", "x replication",
+                         "X ROAS"]),
+        st.sampled_from(["", "Have ", "Keep "]),
+    )  # fmt: skip
+    def test_a_multiple_of_a_metric_in_multiples_is_a_level(
+        self, factor: str, metric: str, verb: str
+    ) -> None:
+        """D8: "1.8x pipeline coverage", "Have 4x replication" state a level at least;
+        "2x weekly signups", "Grow pipeline coverage 3x" are growths."""
+        parsed = parse_key_result(f"{verb}{factor}{metric}")
+        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
+            Direction.AT_LEAST,
+            "target",
+            float(factor),
+            False,
+        )
+        for growth in (f"{factor}x weekly signups", f"Grow pipeline coverage {factor}x"):
+            grown = parse_key_result(growth)
+            assert (grown.direction, grown.form, grown.relative) == (
+                Direction.INCREASE,
+                "change",
+                True,
+            )

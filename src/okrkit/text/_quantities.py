@@ -249,6 +249,10 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     if not words:
         return None, qualifier, None
     last = words[-1]
+    if last in _STATES or (last == "up" and len(words) > 1 and words[-2] in _MAKE):
+        # A verb that states a level, as "=" does: "Win rate is 25% or better", "Women make
+        # up 40% of hires"; "exceeds" is "over" ("NRR exceeds 110%").
+        return "=", qualifier or _STATES.get(last), None
     if last in _TO_WORDS:
         last = "to"  # "Increase revenue till $2M", as some write "to"
     if last == "to" and len(words) > 1 and words[-2] == "down":
@@ -260,6 +264,20 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     if last in ("of", "by") and len(words) > 1 and words[-2] in CHANGE_NOUNS:
         return "by", qualifier, CHANGE_NOUNS[words[-2]]
     return (last if last in PREPOSITIONS else None), qualifier, None
+
+
+# Verbs that state a level before a number, and the qualifier each implies.
+_STATES: dict[str, Qualifier | None] = {
+    "is": None,
+    "are": None,
+    "was": None,
+    "were": None,
+    "equals": None,
+    "exceed": "least",
+    "exceeds": "least",
+    "exceeding": "least",
+}
+_MAKE = frozenset(("make", "makes", "made"))
 
 
 def _agent_participle(word: str) -> bool:

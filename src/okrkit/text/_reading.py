@@ -267,8 +267,8 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         if DIGIT.search(w, subject.end(), m.start()):
             return None
         word = m[0].lower()
-        if word in STATE_VERBS and word not in _HAVE:
-            return None
+        if (word in STATE_VERBS and word not in _HAVE) or word.startswith("exceed"):
+            return None  # a state, not something done: "NRR exceeds 110%" is "NRR over 110%"
         found = VERBS.get(word)
         lemma = found[1] if found else _verb_word(word)[0]
         if lemma is not None and word not in _HAVE:
@@ -459,10 +459,12 @@ def _direction(
         return None if kind else _without_number(text, lower=lower)
     if value.sign:
         return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
-    if value.unit == "x":
-        return Direction.INCREASE
+    if value.unit == "x" and value.prep not in ("=", "of", "at"):
+        return Direction.INCREASE  # "2x weekly signups": a growth
     if qualifier is not None:
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
+    if value.unit == "x":
+        return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
     return _without_verb(text, value, own=own, lower=lower)
 
 
@@ -1241,6 +1243,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
     if (
+        value_tok is not None
+        and value_tok.unit == "x"
+        and value_tok.prep is None
+        and kind in ("", "keep")
+        and _RATIO_AFTER.match(w, value_tok.end)
+    ):
+        # "1.8x pipeline coverage", "Have 4x replication": a multiple is the level of a
+        # metric measured in multiples (D8), as "coverage = 1.8x" is; not a growth.
+        value_tok = value_tok._replace(prep="=")
+    if (
         kind == "out"
         and value_tok is not None
         and value_tok.unit == "x"
@@ -1449,6 +1461,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     )
 
 
+# Metrics measured in multiples, after a factor: "1.8x pipeline coverage", "4x replication".
+_RATIO_AFTER = re.compile(
+    r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:coverage|replication|ratio|roas|roi|multiple|redundancy)\b",
+    re.IGNORECASE,
+)
 # "Double down on what works" names no factor.
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
