@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"direction": 0.89, "form": 0.95, "value": 0.95, "start": 1.00, "upper": 0.99,
             "relative": 0.99, "unit": 0.94, "measurable": 0.97, "output": 0.89},
     "test": {"direction": 0.80, "form": 0.92, "value": 0.93, "start": 0.99, "upper": 0.97,
-             "relative": 0.98, "unit": 0.91, "measurable": 0.96, "output": 0.81},
+             "relative": 0.99, "unit": 0.91, "measurable": 0.96, "output": 0.81},
 }  # fmt: skip
 
 

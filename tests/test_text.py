@@ -2812,3 +2812,26 @@ class TestPlansOfNumberedWeeks:
                 "change",
                 True,
             )
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Be responsive to our users", Direction.AT_LEAST, None),
+            ("Be under $40k in cloud spend", Direction.AT_MOST, 40_000.0),
+            ("Be at 99.9% uptime", Direction.AT_LEAST, 99.9),
+            ("Stay under budget", Direction.AT_MOST, None),
+            ("Keep spend within plan", Direction.AT_MOST, None),
+            ("Cloud spend does not exceed $40k per month", Direction.AT_MOST, 40_000.0),
+        ],
+    )
+    def test_a_state_to_be_in(self, text: str, direction: Direction, value: float | None) -> None:
+        """ "Be ..." holds a state as "stay" does, an outcome, not a deliverable; a bound
+        after a verb of holding says the way with no number ("Stay under budget"); "does not
+        exceed" is a ceiling."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.output) == (direction, value, False)
+
+    def test_a_capability_is_built(self) -> None:
+        """ "Be able to ..." names a capability the team builds, done or not."""
+        parsed = parse_key_result("Be able to show the website to new visitors")
+        assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)

@@ -252,7 +252,10 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     if last in _STATES or (last == "up" and len(words) > 1 and words[-2] in _MAKE):
         # A verb that states a level, as "=" does: "Win rate is 25% or better", "Women make
         # up 40% of hires"; "exceeds" is "over" ("NRR exceeds 110%").
-        return "=", qualifier or _STATES.get(last), None
+        said = _STATES.get(last)
+        if said is not None and len(words) > 1 and words[-2] in _NOT:
+            said = "most"  # "Cloud spend does not exceed $40k": a ceiling
+        return "=", qualifier or said, None
     if last in _TO_WORDS:
         last = "to"  # "Increase revenue till $2M", as some write "to"
     if last == "to" and len(words) > 1 and words[-2] == "down":
@@ -278,6 +281,7 @@ _STATES: dict[str, Qualifier | None] = {
     "exceeding": "least",
 }
 _MAKE = frozenset(("make", "makes", "made"))
+_NOT = frozenset(("not", "never", "doesn't", "don't", "won't", "cannot"))
 
 
 def _agent_participle(word: str) -> bool:

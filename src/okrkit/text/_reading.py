@@ -167,6 +167,7 @@ _CHANGE_OBJECT = re.compile(
 
 # "Make sure" and "make certain" say what "ensure" says, and are read as it.
 _MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
+_ABLE = re.compile(r"\s+(?:able|capable)\b", re.IGNORECASE)
 _AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
 
 
@@ -187,6 +188,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
             if sure is not None:
                 return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
+            if word == "be" and not _ABLE.match(w, m.end()):
+                # "Be responsive to users", "Be under $40k": a state to be in, held as
+                # "stay" holds it; "Be able to deploy in one click" is a capability built.
+                return "keep", "be", m
             if (
                 found
                 and word != found[1]
@@ -377,6 +382,10 @@ def _metric(
     return found
 
 
+# A bound right after a verb of holding with no number: "Stay under budget" is a ceiling.
+_BOUND_AFTER = re.compile(r"\s+(?:(under|below|within)|above|over)\b", re.IGNORECASE)
+
+
 def _direction(
     kind: str,
     lemma: str,
@@ -407,6 +416,10 @@ def _direction(
     if kind == "cap":
         return Direction.AT_MOST
     if kind == "keep":
+        if value is None:
+            bound = _BOUND_AFTER.match(text, _verb_end(text.lower(), lemma) or 0)
+            if bound is not None:  # "Stay under budget", "Keep spend within plan"
+                return Direction.AT_MOST if bound[1] else Direction.AT_LEAST
         if qualifier is None:
             held = value is None and _holds_clause(text, lemma)
             way = (
