@@ -205,7 +205,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found = None
             after = _WORD.match(w, m.end() + 1)
             if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
-                return (_subject_led(w, m) if guess else None) or (found[0], found[1], m)
+                led = _subject_led(w, m) if guess and found[0] in ("out", "reach") else None
+                return led or (found[0], found[1], m)
             if word == "average" and _AMOUNT_NEXT.match(w, m.end()):
                 # "Average 700 sign-ups a week" (D14): a level to reach, unlike "Average
                 # response time under 2 hours", where the word is the metric's.
@@ -230,7 +231,9 @@ def _subject_led(w: str, lead: re.Match[str]) -> tuple[str, str, re.Match[str]] 
     """The verb of the subject that *lead*, a word that may be an imperative, starts: a
     verb after the words it leads, in the same clause, makes them its subject ("Open issues
     decline from 900 to 400", "Offer letters reach 40 a month"); an object right after
-    it keeps it the imperative ("Open 3 offices")."""
+    it keeps it the imperative ("Open 3 offices").  Asked only of an activity's or a
+    reaching verb's word, which may be a noun or an adjective: a verb of change or holding
+    that leads is its imperative."""
     if _OBJECT_START.match(w, lead.end()):
         return None
     later = _subject_verb(w, lead)
