@@ -2835,3 +2835,61 @@ class TestPlansOfNumberedWeeks:
         """ "Be able to ..." names a capability the team builds, done or not."""
         parsed = parse_key_result("Be able to show the website to new visitors")
         assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
+
+
+class TestSeveralNumbers:
+    """What a trial of key results that carry several numbers found, each pinned."""
+
+    @given(st.integers(1, 40), st.integers(1, 40), st.sampled_from(["increase", "cut", "grow"]))
+    def test_a_later_clause_does_not_change_the_first_target(
+        self, churn: int, amount: int, verb: str
+    ) -> None:
+        """ "Reduce churn to 3% and increase expansion revenue by 20%": the second clause's
+        verb is no change noun after the first number, whose form stays its own (D6)."""
+        parsed = parse_key_result(f"Reduce churn to {churn}% and {verb} revenue by {amount}%")
+        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
+            Direction.DECREASE,
+            "target",
+            churn,
+            False,
+        )
+
+    @given(
+        st.integers(1, 30),
+        st.integers(1, 30),
+        st.sampled_from([("under", Direction.AT_MOST), ("below", Direction.AT_MOST),
+                         ("over", Direction.AT_LEAST), ("at least", Direction.AT_LEAST)]),
+    )  # fmt: skip
+    def test_with_no_verb_the_qualifier_beats_the_baseline(
+        self, target: int, now: int, qualifier: tuple[str, Direction]
+    ) -> None:
+        """ "Regretted attrition under 8% (currently 12%)": with no verb a qualifier gives
+        the way; the baseline only fills `start`."""
+        word, direction = qualifier
+        parsed = parse_key_result(f"Regretted attrition {word} {target}% (currently {now}%)")
+        assert (parsed.direction, parsed.value, parsed.start) == (direction, target, now)
+
+    @pytest.mark.parametrize(
+        ("text", "start", "value"),
+        [
+            ("First contact resolution 75% (Q3: 68%)", 68.0, 75.0),
+            ("First-time contributors: 60 per quarter (Q2: 41)", 41.0, 60.0),
+            ("Halve the number of Sev-2 pages (currently 14)", 14.0, 2.0),
+            ("Cut ticket backlog by half (currently 1,200)", 1200.0, 2.0),
+            ("Double sign-ups from 5k", 5000.0, 2.0),
+            # "from" a number of other things names a source, not a start.
+            ("Generate $2.5M ARR from 40 enterprise accounts", None, 2_500_000.0),
+            ("Grow revenue to ₹40 lakh per month from 12 partner schools", None, 4_000_000.0),
+            ("Grow MAU from 10k users to 20k users", 10_000.0, 20_000.0),
+        ],
+    )
+    def test_baselines_and_sources(self, text: str, start: float | None, value: float) -> None:
+        """A period's level in brackets and a baseline beside a factor are the start; "from"
+        a count of other things is where the value comes from."""
+        parsed = parse_key_result(text)
+        assert (parsed.start, parsed.value) == (start, value)
+
+    def test_a_factor_from_a_baseline_sets_the_target(self) -> None:
+        """`to_key_result` takes a factor from the baseline the statement gives."""
+        kr = to_key_result("Halve the number of Sev-2 pages (currently 14)")
+        assert (kr.direction, kr.start, kr.target) == (Direction.DECREASE, 14, 7)

@@ -433,7 +433,7 @@ def _direction(
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if (
-        kind in ("reach", "out", "")
+        (kind in ("reach", "out") or (kind == "" and qualifier is None))
         and value is not None
         and start is not None
         and value.value is not None
@@ -1013,7 +1013,9 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:currently|current(?:ly)?\s+at|baseline|today|now|was|vs\.?|versus|instead\s+of|"
-    r"compared\s+to|(?:up|down)\s+from)|\bfrom)\s*:?\s*(?:~|about|around)?\s*$",
+    r"compared\s+to|(?:up|down)\s+from)|\bfrom)\s*:?\s*(?:~|about|around)?\s*$"
+    # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)".
+    r"|\(\s+:\s*$",
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(r"\s*(?:today|currently|now|at\s+present|baseline)\b", re.IGNORECASE)
@@ -1023,15 +1025,41 @@ def _baseline(tokens: list[Token], w: str) -> Token | None:
     """A number that says where the metric is now, when another number is the target."""
     if len(tokens) < 2:
         return None
-    for tok in tokens:
-        before = w[max(0, tok.start - 24) : tok.start]
-        if (
-            tok.value is not None
-            and not tok.qualifier
-            and (_BASELINE_BEFORE.search(before) or _BASELINE_AFTER.match(w, tok.end))
-        ):
-            return tok
-    return None
+    return next(
+        (tok for tok in tokens if _is_baseline(tok, w) and not _source(tok, tokens, w)), None
+    )
+
+
+def _source(tok: Token, tokens: list[Token], w: str) -> bool:
+    """Whether *tok*, after "from", counts where the value comes from rather than where the
+    metric starts: it counts things of its own, and another number is of another unit or
+    thing ("$2.5M ARR from 40 enterprise accounts"; not "from 10k users to 20k users")."""
+    if tok.noun is None:
+        return False
+    mine = w[tok.noun[0] : tok.noun[1]].lower()
+    return any(
+        other is not tok
+        and other.value is not None
+        and (
+            (other.unit is not None and other.noun is None)
+            or (other.noun is not None and w[other.noun[0] : other.noun[1]].lower() != mine)
+        )
+        for other in tokens
+    )
+
+
+def _is_baseline(tok: Token, w: str) -> bool:
+    """Whether *tok* is said to be where the metric is now: "(currently 125k)", "45% today",
+    "up from 85%", "(Q3: 68%)"."""
+    before = w[max(0, tok.start - 24) : tok.start]
+    return (
+        tok.value is not None
+        and not tok.qualifier
+        and (
+            _BASELINE_BEFORE.search(before) is not None
+            or _BASELINE_AFTER.match(w, tok.end) is not None
+        )
+    )
 
 
 def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
@@ -1249,7 +1277,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 )
             break
     else:
-        start_tok = next((t for t in tokens if t.prep == "from" and not t.qualifier), None)
+        start_tok = next(
+            (
+                t
+                for t in tokens
+                if t.prep == "from" and not t.qualifier and not _source(t, tokens, w)
+            ),
+            None,
+        )
         start_tok = start_tok or _baseline(tokens, w)
         if start_tok is None and kind not in ("keep", "cap", "out"):
             start_tok = _linked_start(tokens, kind, w, verb[2].end() if verb else 0)
@@ -1297,8 +1332,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         factor = 2
     if factor is not None:
         if value_tok is None or value_tok.prep not in ("to", "of", "at"):
-            # "Double WAU", "Cut onboarding time in half": a relative change by a factor.
-            start_tok = value_tok = upper_tok = None
+            # "Double WAU", "Cut onboarding time in half": a relative change by a factor,
+            # from a baseline the statement gives ("Halve pages (currently 14)").
+            if start_tok is None and value_tok is not None and _is_baseline(value_tok, w):
+                start_tok = value_tok
+            value_tok = upper_tok = None
         else:
             factor = None  # "Double sign-ups from 5k to 10k": the target says what it means
 
