@@ -1515,7 +1515,7 @@ class TestTemplates:
     @pytest.mark.parametrize(
         "text",
         [
-            "Reach ten customers from 3 to 5",  # the value is "ten", not 5: no template
+            "No incidents from 3 to 5",  # "No" makes a ceiling of zero: no template
             "Grow revenue from 5 to 5",  # equal numbers: always read in full
             "Grow revenue from 1,000 to 2,000",  # outside the shape
         ],
@@ -2893,3 +2893,23 @@ class TestSeveralNumbers:
         """`to_key_result` takes a factor from the baseline the statement gives."""
         kr = to_key_result("Halve the number of Sev-2 pages (currently 14)")
         assert (kr.direction, kr.start, kr.target) == (Direction.DECREASE, 14, 7)
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            # A condition on the things counted, after them, is no target.
+            ("Close 40 deals over $10k each", 40.0, "deals"),
+            ("Hire 12 engineers by Q3, at least 40% of them women", 12.0, "engineers"),
+            # "N of M": the part is the value, counting what the whole counts.
+            ("Migrate 30 of 45 microservices to Kubernetes", 30.0, "microservices"),
+            ("Digitise 20 of the 35 paper forms", 20.0, "forms"),
+            # A from-to pair's end beats a number a preposition marks before it.
+            ("Reduce average wait time at 12 service centres from 40 to 15 minutes", 15.0, "min"),
+            # A pair in brackets beside a change is its context: the change stays the value.
+            ("Cut AWS spend by 20% ($1.2M to $960k annualized)", 20.0, "%"),
+        ],
+    )
+    def test_which_number_is_the_target(self, text: str, value: float, unit: str) -> None:
+        """The number the metric is checked against, not a condition or the whole."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)

@@ -6,6 +6,7 @@ a band ("95-105"), a link to the next number ("32 → 50"), and whether it sits 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -188,7 +189,17 @@ def tokens_of(w: str) -> list[Token]:
         tokens.append(token)
     if len(tokens) > 1:
         _share_head(tokens, w)
+        for i, (part, whole) in enumerate(itertools.pairwise(tokens)):
+            if (
+                part.noun is None
+                and part.unit is None
+                and _PART_OF.fullmatch(w, part.end, whole.start)
+            ):
+                tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
     return tokens
+
+
+_PART_OF = re.compile(r"\s*of\s*(?:the\s+)?", re.IGNORECASE)
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)

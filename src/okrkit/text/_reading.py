@@ -1087,20 +1087,34 @@ def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
         (
             t
             for t in main
-            if t.prep not in (None, "and", "from")
+            if (t.prep not in (None, "and", "from") and not _total(t, main, w))
             or t.change
             or (t.sign == "+" and not t.link)  # not "+10 to 50": the level follows
             or (
                 t.qualifier
                 and t.prep != "from"  # "from at least 3 regions": a condition
                 and not w[: t.start].rstrip().lower().endswith(("within", " with"))
-                # "each over", "with over": a condition on the things counted ("Close 3
-                # deals, each over $100k"), not the target
+                # "each over", "with over", "over $10k each", "40% of them": a condition on
+                # the things counted ("Close 3 deals, each over $100k"), not the target
                 and _EACH.search(w, max(0, t.start - 24), t.start) is None
+                and _EACH_AFTER.match(w, t.end) is None
             )
         ),
         first,
     )
+
+
+def _total(tok: Token, tokens: list[Token], w: str) -> bool:
+    """Whether *tok* is the whole another number counts a part of: "Migrate 30 of 45
+    services" migrates 30."""
+    return tok.prep == "of" and any(
+        other.end <= tok.start and _OF_GAP.fullmatch(w, other.end, tok.start) for other in tokens
+    )
+
+
+_TO_GAP = re.compile(r"\s*(?:to|till|until|->|→)\s*(?:under|below|over|above)?\s*", re.I)
+_OF_GAP = re.compile(r"\s*of\s*(?:the\s+)?", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|of\s+(?:them|those|whom))\b", re.IGNORECASE)
 
 
 def _noun(text: str, token: Token) -> str | None:
@@ -1288,9 +1302,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         start_tok = start_tok or _baseline(tokens, w)
         if start_tok is None and kind not in ("keep", "cap", "out"):
             start_tok = _linked_start(tokens, kind, w, verb[2].end() if verb else 0)
-        value_tok = _target(
-            [t for t in tokens if t is not start_tok], w, verb[2].end() if verb else None
-        )
+        value_tok = next(
+            # "from 40 to 15 minutes": the end of a start's pair, whatever precedes it
+            (
+                t
+                for t in tokens
+                if start_tok
+                and start_tok.prep == "from"
+                and t.start > start_tok.end
+                and _TO_GAP.fullmatch(w, start_tok.end, t.start)
+            ),
+            None,
+        ) or _target([t for t in tokens if t is not start_tok], w, verb[2].end() if verb else None)
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
     if (
