@@ -532,6 +532,9 @@ class TestJudgement:
             # A leading -s form with no object is a plural subject, not an imperative.
             ("Upgrades take less than 30 minutes", "at_most", False),
             ("Hires 5 engineers", "increase", True),
+            # An irregular past form that starts unlike its verb; a verb inside a word.
+            ("Brought the new app to market", "milestone", True),
+            ("Launch the new brand reach campaign for 5 markets", "increase", True),
             ("Our apps hit the top quartile on store ratings", "increase", False),
             ("Every squad identifies 3 risks per quarter", "increase", True),
             ("Continuous delivery drives `billing-*` packages", "milestone", True),
