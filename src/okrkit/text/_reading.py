@@ -275,7 +275,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         if DIGIT.search(w, subject.end(), m.start()):
             return None
         word = m[0].lower()
-        if (word in STATE_VERBS and word not in _HAVE) or word.startswith("exceed"):
+        if (word in STATE_VERBS and word not in _HAVE) or word in _EXCEED:
             return None  # a state, not something done: "NRR exceeds 110%" is "NRR over 110%"
         found = VERBS.get(word)
         lemma = found[1] if found else _verb_word(word)[0]
@@ -301,6 +301,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
 
 
 _HARDLY_A_NOUN = 0.1
+_EXCEED = frozenset(("exceed", "exceeds", "exceeded", "exceeding"))
 # What ends a clause, so that a verb after it has a subject of its own: "Hire 2 SREs, cut toil".
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 # A count or an amount, no share, right after a verb: "The council publishes 20 datasets".
