@@ -2916,3 +2916,10 @@ class TestSeveralNumbers:
         """The number the metric is checked against, not a condition or the whole."""
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
+
+    @pytest.mark.parametrize("word", ["Overare", "Outwas", "Rewent", "Updone", "Misgone"])
+    def test_a_made_up_prefixed_word_is_read(self, word: str) -> None:
+        """A made-up word of a prefix and a short verb's form ("Overare") once made the
+        reader raise: it asked for the weight of a lemma ("overbe") that was no lemma."""
+        parsed = parse_key_result(f"{word} costs")
+        assert parsed.value is None

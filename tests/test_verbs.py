@@ -61,6 +61,16 @@ class TestVerbLemma:
             assert lemma == verb_lemma(lemma)
             assert 0.0 <= noun_weight(lemma) <= 1.0
 
+    def test_a_prefix_before_an_irregular_form(self) -> None:
+        """Every prefix before every irregular form: what verb_lemma gives is its own lemma
+        and has a weight ("overare" once gave "overbe", which noun_weight refused)."""
+        for prefix in PREFIXES:
+            for form, _ in IRREGULAR:
+                lemma = verb_lemma(prefix + form)
+                if lemma is not None:
+                    assert lemma == verb_lemma(lemma)
+                    assert 0.0 <= noun_weight(lemma) <= 1.0
+
     @given(lemmas)
     def test_lemma_is_its_own(self, lemma: str) -> None:
         """Every verb lemma in the file is its own lemma."""

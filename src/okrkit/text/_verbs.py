@@ -126,6 +126,13 @@ class Lexicon:
         else:
             head = next((p for p in _LONGEST_FIRST if self._prefixes(word, p)), "")
             found = self.inflected(word[len(head) :]) if head else None
+            if found is not None and (
+                len(found) < 3 or self.inflected(head + found) not in (None, head + found)
+            ):
+                # "overare" is no "over-be", "corang" no "co-ring": a prefix takes a verb of
+                # three letters or more, in its lemma as in its form, and makes no form of
+                # another verb ("coring" is "core"), so that the lemma is its own again.
+                found = None
         lemma = head + found if found is not None else None
         if (
             lemma is None
