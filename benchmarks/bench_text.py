@@ -11,9 +11,10 @@ one wording, "<words> from <a> to <b>", whose numbers change from one to the nex
 plan's key results often are: after the first, each is read through its wording's template.
 
 Last, the slowest of some hostile statements of 5,000 characters (`HOSTILE`: long runs that
-made a pattern of the reader search from every position, each found once and fixed), in
-milliseconds: a reading's cost must grow with its length, not with its square (a plan's
-title is bounded at 5,000 characters by the reader of files).
+made a pattern of the reader, or `done_or_not`, search from every position or compare every
+number with every other, each found once and fixed), in milliseconds: a reading's cost must
+grow with its length, not with its square (a plan's title is bounded at 5,000 characters by
+the reader of files).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from okrkit.text import parse_key_result, parse_objective
+from okrkit.text import done_or_not, parse_key_result, parse_objective
 from okrkit.text._templates import TEMPLATES
 
 TARGET = 5_000  # statements per second
@@ -37,6 +38,10 @@ HOSTILE = {
     "a run of 'KR 1 - '": "KR 1 - " * 714,
     "a run of 'top two '": "top two " * 625,
     "a word of 4,990 letters before a number": "N" * 4990 + " Ship 3",
+    "a run of '30 of ' (parts of wholes)": ("Reduce churn " + "30 of " * 833)[:5000],
+    "a run of 'from 4 ab ' (sources)": ("Grow ARR " + "from 4 ab " * 500)[:5000],
+    "a run of 'by Week 6 ' after a verb of holding": ("Maintain " + "by Week 6 " * 500)[:5000],
+    "a run of '1,' (2,490 numbers, each read)": ("The council publishes " + "1," * 2490)[:5000],
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -99,6 +104,7 @@ def main() -> None:
     for name, text in HOSTILE.items():
         began = time.perf_counter()
         parse_key_result(text)
+        done_or_not(text)
         took = time.perf_counter() - began
         if took > slowest:
             slowest, which = took, name

@@ -2808,6 +2808,7 @@ class TestPlansOfNumberedWeeks:
             float(factor),
             False,
         )
+        assert not any("condition" in said for said in parsed.ambiguities)
         for growth in (f"{factor}x weekly signups", f"Grow pipeline coverage {factor}x"):
             grown = parse_key_result(growth)
             assert (grown.direction, grown.form, grown.relative) == (
@@ -2923,3 +2924,30 @@ class TestSeveralNumbers:
         reader raise: it asked for the weight of a lemma ("overbe") that was no lemma."""
         parsed = parse_key_result(f"{word} costs")
         assert parsed.value is None
+
+    @given(st.sampled_from(["Reach", "Achieve", "Hit"]), st.sampled_from(["3", "1.8", "4"]))
+    def test_a_multiple_reached(self, verb: str, factor: str) -> None:
+        """ "Reach 3x pipeline coverage": a verb of reaching takes the level up (D8 with the
+        conventions' verbs of reaching), a target of 3x, not a growth by 3."""
+        parsed = parse_key_result(f"{verb} {factor}x pipeline coverage")
+        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
+            Direction.INCREASE,
+            "target",
+            float(factor),
+            False,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "metric"),
+        [
+            ("Signups climb to 10,000", "Signups"),
+            ("Churn reduced to 3%", "Churn"),
+            ("MRR grown by 20%", "MRR"),
+            ("Open issues decline from 900 to 400", "Open issues"),
+            ("We will launch 3 features", "features"),
+        ],
+    )
+    def test_the_subject_is_the_metric(self, text: str, metric: str) -> None:
+        """A verb's subject names the metric when nothing after the verb does; "We will"
+        names none."""
+        assert parse_key_result(text).metric == metric

@@ -521,7 +521,7 @@ _METRIC_CLAUSE_END = re.compile(
 _DONE_TO = r"[^.,;:]*?\b(?:gets?|got|is|are|be|stays?)\s+(?:[^\W\d_]+ly\s+)?[^\W\d_]+ed\b"
 # A clause as the object of a verb of holding: "Ensure that bugs get filed", "Ensure all
 # services are monitored".
-_CLAUSE_OBJECT = re.compile(rf"\s+(?:that\b|{_DONE_TO})", re.IGNORECASE)
+_CLAUSE_OBJECT = re.compile(rf"\s++(?:that\b|{_DONE_TO})", re.IGNORECASE)
 
 
 # A verb that starts a clause of its own: in its base form after "and", "to", "then", "&", a
@@ -649,7 +649,8 @@ _CADENCE = re.compile(
     r"\b(?:bi-?)?(?:daily|weekly|monthly|quarterly|yearly|annual)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+s)\b",
     re.IGNORECASE,
 )
-_PASSIVE_CLAUSE = re.compile(rf"\s+(?:that\s+)?{_DONE_TO}", re.IGNORECASE)
+# (Possessive blanks: a long run of them, as masking leaves, is tried once, not split.)
+_PASSIVE_CLAUSE = re.compile(rf"\s++(?:that\s+)?{_DONE_TO}", re.IGNORECASE)
 
 
 def done_or_not(text: str) -> bool:
@@ -1022,30 +1023,32 @@ _BASELINE_BEFORE = re.compile(
 _BASELINE_AFTER = re.compile(r"\s*(?:today|currently|now|at\s+present|baseline)\b", re.IGNORECASE)
 
 
-def _baseline(tokens: list[Token], w: str) -> Token | None:
+def _baseline(tokens: list[Token], w: str, kinds: frozenset[str]) -> Token | None:
     """A number that says where the metric is now, when another number is the target."""
     if len(tokens) < 2:
         return None
     return next(
-        (tok for tok in tokens if _is_baseline(tok, w) and not _source(tok, tokens, w)), None
+        (tok for tok in tokens if _is_baseline(tok, w) and not _source(tok, kinds, w)), None
     )
 
 
-def _source(tok: Token, tokens: list[Token], w: str) -> bool:
+def _source(tok: Token, kinds: frozenset[str], w: str) -> bool:
     """Whether *tok*, after "from", counts where the value comes from rather than where the
     metric starts: it counts things of its own, and another number is of another unit or
     thing ("$2.5M ARR from 40 enterprise accounts"; not "from 10k users to 20k users")."""
     if tok.noun is None:
         return False
     mine = w[tok.noun[0] : tok.noun[1]].lower()
-    return any(
-        other is not tok
-        and other.value is not None
-        and (
-            (other.unit is not None and other.noun is None)
-            or (other.noun is not None and w[other.noun[0] : other.noun[1]].lower() != mine)
-        )
-        for other in tokens
+    return len(kinds) > 1 or (len(kinds) == 1 and mine not in kinds)
+
+
+def _kinds(tokens: list[Token], w: str) -> frozenset[str]:
+    """What the numbers of *tokens* count or are measured in: a noun, lower-cased, or a unit
+    (marked "=" before it, so that no noun is taken for one)."""
+    return frozenset(
+        w[t.noun[0] : t.noun[1]].lower() if t.noun is not None else f"={t.unit}"
+        for t in tokens
+        if t.value is not None and (t.noun is not None or t.unit is not None)
     )
 
 
@@ -1084,11 +1087,12 @@ def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
         # A share of things right after the verb: the share is measured, what the things do
         # or reach its condition ("Make sure 80% of reps reach 75% of quota": 80, D15).
         return first
+    wholes = _wholes(main, w)
     return next(
         (
             t
             for t in main
-            if (t.prep not in (None, "and", "from") and not _total(t, main, w))
+            if (t.prep not in (None, "and", "from") and t.start not in wholes)
             or t.change
             or (t.sign == "+" and not t.link)  # not "+10 to 50": the level follows
             or (
@@ -1105,12 +1109,14 @@ def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
     )
 
 
-def _total(tok: Token, tokens: list[Token], w: str) -> bool:
-    """Whether *tok* is the whole another number counts a part of: "Migrate 30 of 45
-    services" migrates 30."""
-    return tok.prep == "of" and any(
-        other.end <= tok.start and _OF_GAP.fullmatch(w, other.end, tok.start) for other in tokens
-    )
+def _wholes(tokens: list[Token], w: str) -> set[int]:
+    """Where the numbers are that are the whole the number before each counts a part of:
+    "Migrate 30 of 45 services" migrates 30, of 45."""
+    return {
+        whole.start
+        for part, whole in itertools.pairwise(tokens)
+        if whole.prep == "of" and _OF_GAP.fullmatch(w, part.end, whole.start)
+    }
 
 
 _TO_GAP = re.compile(r"\s*(?:to|till|until|->|→)\s*(?:under|below|over|above)?\s*", re.I)
@@ -1292,15 +1298,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 )
             break
     else:
+        kinds = _kinds(tokens, w)  # once: "from" a count of other things is a source
         start_tok = next(
             (
                 t
                 for t in tokens
-                if t.prep == "from" and not t.qualifier and not _source(t, tokens, w)
+                if t.prep == "from" and not t.qualifier and not _source(t, kinds, w)
             ),
             None,
         )
-        start_tok = start_tok or _baseline(tokens, w)
+        start_tok = start_tok or _baseline(tokens, w, kinds)
         if start_tok is None and kind not in ("keep", "cap", "out"):
             start_tok = _linked_start(tokens, kind, w, verb[2].end() if verb else 0)
         value_tok = next(
@@ -1320,12 +1327,13 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     if (
         value_tok is not None
         and value_tok.unit == "x"
-        and value_tok.prep is None
-        and kind in ("", "keep")
+        and value_tok.prep in (None, "hit", "reach")  # right after its verb
+        and kind in ("", "keep", "reach")
         and _RATIO_AFTER.match(w, value_tok.end)
     ):
-        # "1.8x pipeline coverage", "Have 4x replication": a multiple is the level of a
-        # metric measured in multiples (D8), as "coverage = 1.8x" is; not a growth.
+        # "1.8x pipeline coverage", "Have 4x replication", "Reach 3x pipeline coverage": a
+        # multiple is the level of a metric measured in multiples (D8), as "coverage =
+        # 1.8x" is; not a growth.
         value_tok = value_tok._replace(prep="=")
     if (
         kind == "out"
@@ -1442,6 +1450,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     if verb:
         mark("verb", verb[2].start(), verb[2].end())
     span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))
+    if (
+        span is None
+        and verb
+        and not LEAD_SKIP.issuperset(_WORD.findall(w.lower(), 0, verb[2].start()))
+    ):
+        # The verb's subject, when nothing after the verb names the metric: "Churn reduced to
+        # 3%", "Signups climb to 10,000", "Open issues decline from 900 to 400".
+        span = _clean_metric(text, 0, verb[2].start())
     if span is not None and start_tok is not None and span[0] <= start_tok.start < span[1]:
         span = _clean_metric(text, span[0], start_tok.start)  # "NPS 32 to 50": not "NPS 32"
     metric = None
@@ -1501,11 +1517,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         for t in tokens
         if t.value is None and not t.placeholder
     )
-    used = (start_tok, value_tok, upper_tok, named)
+    # By place: a token read otherwise ("1.8x pipeline coverage" as a level) is still used.
+    used = {t.start for t in (start_tok, value_tok, upper_tok, named) if t is not None}
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
         for t in tokens
-        if t not in used and not t.placeholder and t.value is not None
+        if t.start not in used and not t.placeholder and t.value is not None
     )
     if deadlines:
         mark("deadline", deadlines[0].start(), deadlines[0].end())
