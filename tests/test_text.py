@@ -2600,6 +2600,11 @@ class TestHostileNumbers:
         assert not share_of_plan(f"Hit {before}{planned}")
 
 
+def assert_reads(parsed: ParsedKeyResult, **expected: object) -> None:
+    """That *parsed* reads as *expected* says, field by field (one message names them all)."""
+    assert {name: getattr(parsed, name) for name in expected} == expected
+
+
 class TestSentencesWithASubject:
     """What a trial of key results written as sentences with a subject found, each pinned:
     a verb of change with no object after its metric, a passive's auxiliary, a listed
@@ -2637,12 +2642,7 @@ class TestSentencesWithASubject:
         work counted up (D2), with or without the passive's auxiliary."""
         noun, participle = done
         parsed = parse_key_result(f"{n} {noun} {aux}{participle}")
-        assert (parsed.direction, parsed.form, parsed.value, parsed.output) == (
-            Direction.INCREASE,
-            "target",
-            n,
-            True,
-        )
+        assert_reads(parsed, direction=Direction.INCREASE, form="target", value=n, output=True)
 
     @pytest.mark.parametrize(
         ("text", "direction", "output"),
@@ -2691,12 +2691,13 @@ class TestPlansOfNumberedWeeks:
         parsed = parse_key_result(f"{statement} {by} {n}")
         alone = parse_key_result(statement)
         assert parsed.deadline == f"{by} {n}"
-        assert (parsed.direction, parsed.form, parsed.value, parsed.unit, parsed.output) == (
-            alone.direction,
-            alone.form,
-            alone.value,
-            alone.unit,
-            alone.output,
+        assert_reads(
+            parsed,
+            direction=alone.direction,
+            form=alone.form,
+            value=alone.value,
+            unit=alone.unit,
+            output=alone.output,
         )
 
     @given(
@@ -2782,12 +2783,7 @@ class TestPlansOfNumberedWeeks:
         states a level is "=" (a target, no change), and "exceeds" is "over"."""
         word, direction = verb
         parsed = parse_key_result(f"{metric} {word} {n}%")
-        assert (parsed.form, parsed.value, parsed.relative, parsed.output) == (
-            "target",
-            n,
-            False,
-            False,
-        )
+        assert_reads(parsed, form="target", value=n, relative=False, output=False)
         assert direction is None or parsed.direction is direction
 
     @given(
@@ -2802,20 +2798,13 @@ class TestPlansOfNumberedWeeks:
         """D8: "1.8x pipeline coverage", "Have 4x replication" state a level at least;
         "2x weekly signups", "Grow pipeline coverage 3x" are growths."""
         parsed = parse_key_result(f"{verb}{factor}{metric}")
-        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
-            Direction.AT_LEAST,
-            "target",
-            float(factor),
-            False,
+        assert_reads(
+            parsed, direction=Direction.AT_LEAST, form="target", value=float(factor), relative=False
         )
         assert not any("condition" in said for said in parsed.ambiguities)
         for growth in (f"{factor}x weekly signups", f"Grow pipeline coverage {factor}x"):
             grown = parse_key_result(growth)
-            assert (grown.direction, grown.form, grown.relative) == (
-                Direction.INCREASE,
-                "change",
-                True,
-            )
+            assert_reads(grown, direction=Direction.INCREASE, form="change", relative=True)
 
     @pytest.mark.parametrize(
         ("text", "direction", "value"),
@@ -2851,11 +2840,8 @@ class TestSeveralNumbers:
         """ "Reduce churn to 3% and increase expansion revenue by 20%": the second clause's
         verb is no change noun after the first number, whose form stays its own (D6)."""
         parsed = parse_key_result(f"Reduce churn to {churn}% and {verb} revenue by {amount}%")
-        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
-            Direction.DECREASE,
-            "target",
-            churn,
-            False,
+        assert_reads(
+            parsed, direction=Direction.DECREASE, form="target", value=churn, relative=False
         )
 
     @given(
@@ -2930,11 +2916,8 @@ class TestSeveralNumbers:
         """ "Reach 3x pipeline coverage": a verb of reaching takes the level up (D8 with the
         conventions' verbs of reaching), a target of 3x, not a growth by 3."""
         parsed = parse_key_result(f"{verb} {factor}x pipeline coverage")
-        assert (parsed.direction, parsed.form, parsed.value, parsed.relative) == (
-            Direction.INCREASE,
-            "target",
-            float(factor),
-            False,
+        assert_reads(
+            parsed, direction=Direction.INCREASE, form="target", value=float(factor), relative=False
         )
 
     @pytest.mark.parametrize(
