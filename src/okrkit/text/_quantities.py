@@ -263,7 +263,7 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
         return None, qualifier, None
     last = words[-1]
     if last in _STATES or (last == "up" and len(words) > 1 and words[-2] in _MAKE):
-        # A verb that states a level, as "=" does: "Win rate is 25% or better", "Women make
+        # A verb that states a level, as "=" does: "Test coverage is 80% or better", "Women make
         # up 40% of hires"; "exceeds" is "over" ("NRR exceeds 110%").
         said = _STATES.get(last)
         if said is not None and len(words) > 1 and words[-2] in _NOT:
