@@ -193,13 +193,15 @@ def tokens_of(w: str) -> list[Token]:
             if (
                 part.noun is None
                 and part.unit is None
-                and _PART_OF.fullmatch(w, part.end, whole.start)
+                and PART_OF.fullmatch(w, part.end, whole.start)
             ):
                 tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
     return tokens
 
 
-_PART_OF = re.compile(r"\s*of\s*(?:the\s+)?", re.IGNORECASE)
+# What joins a part to its whole, "30 of 45 services", "20 of the 35 forms": the part counts
+# the whole's things (here), and is the value, not the whole (`_reading._wholes`).
+PART_OF = re.compile(r"\s*of\s*(?:the\s+)?", re.IGNORECASE)
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)

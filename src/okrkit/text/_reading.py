@@ -43,7 +43,7 @@ from okrkit.text._lexicon import (
     time_taken,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
-from okrkit.text._quantities import Token, noun_after, tokens_of
+from okrkit.text._quantities import PART_OF, Token, noun_after, tokens_of
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
 from okrkit.text._units import DURATIONS, in_unit
 
@@ -1115,12 +1115,11 @@ def _wholes(tokens: list[Token], w: str) -> set[int]:
     return {
         whole.start
         for part, whole in itertools.pairwise(tokens)
-        if whole.prep == "of" and _OF_GAP.fullmatch(w, part.end, whole.start)
+        if whole.prep == "of" and PART_OF.fullmatch(w, part.end, whole.start)
     }
 
 
 _TO_GAP = re.compile(r"\s*(?:to|till|until|->|→)\s*(?:under|below|over|above)?\s*", re.I)
-_OF_GAP = re.compile(r"\s*of\s*(?:the\s+)?", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|of\s+(?:them|those|whom))\b", re.IGNORECASE)
 
 
