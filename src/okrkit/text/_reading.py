@@ -1297,7 +1297,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 )
             break
     else:
-        kinds = _kinds(tokens, w)  # once: "from" a count of other things is a source
+        # Once, and only where another number may be of another kind: "from" a count of
+        # other things is a source (a lone number never is).
+        kinds = _kinds(tokens, w) if len(tokens) > 1 else frozenset()
         start_tok = next(
             (
                 t
