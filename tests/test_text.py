@@ -2934,3 +2934,82 @@ class TestSeveralNumbers:
         """A verb's subject names the metric when nothing after the verb does; "We will"
         names none."""
         assert parse_key_result(text).metric == metric
+
+
+class TestWordsAroundNumbers:
+    """Numbers and metric names written in words, each a rule of its own: a number word
+    before "percent", "half of" a whole, a span before "-long", an age after "older than",
+    and a verb of reaching that names a rate ("Win rate")."""
+
+    @given(
+        st.sampled_from([("ten", 10), ("twenty", 20), ("fifty", 50), ("five", 5)]),
+        st.sampled_from(["percent", "per cent"]),
+        st.sampled_from(
+            [
+                "Reduce churn by {}",
+                "{} of users on the new plan",
+                "{} fewer support tickets",
+                "Grow revenue by {} to $2M",
+            ]
+        ),
+    )
+    def test_a_number_word_in_percent_reads_as_its_figure(
+        self, word: tuple[str, int], percent: str, template: str
+    ) -> None:
+        """ "twenty percent" reads as "20%" does, wherever it stands."""
+        spelled = parse_key_result(template.format(f"{word[0]} {percent}"))
+        figure = parse_key_result(template.format(f"{word[1]}%"))
+        fields = ("direction", "form", "value", "unit", "relative", "measurable", "output")
+        assert {f: getattr(spelled, f) for f in fields} == {f: getattr(figure, f) for f in fields}
+        assert (spelled.value, spelled.unit) == (word[1], "%")
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Half of all tickets resolved within a day", 50.0),
+            ("Migrate half of the services to Kubernetes", 50.0),
+            ("At least half of customers use SSO", 50.0),
+            # A half of a year is a time, no share.
+            ("Ship v2 in the second half of the year", None),
+            ("Launch the portal by the first half of 2027", None),
+        ],
+    )
+    def test_half_of_a_whole_is_a_share(self, text: str, value: float | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, None if value is None else "%")
+
+    @given(st.integers(1, 30), st.sampled_from(["hour", "day", "week"]))
+    def test_a_span_before_long_describes_the_things_counted(self, n: int, span: str) -> None:
+        """ "Hold 3 day-long workshops" counts workshops, not days."""
+        parsed = parse_key_result(f"Hold {n} {span}-long workshops")
+        assert (parsed.value, parsed.unit) == (n, "workshops")
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Close 50 bugs older than 90 days", 50.0, "bugs"),
+            ("No tickets older than 30 days", 0.0, "tickets"),
+            ("Zero pull requests older than 2 weeks", 0.0, "requests"),
+        ],
+    )
+    def test_an_age_picks_out_the_things(self, text: str, value: float, unit: str) -> None:
+        """An age after "older than" says which things count: it is no amount."""
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Win rate above 25%", Direction.AT_LEAST),
+            ("Close rate is 30%", Direction.AT_LEAST),
+            ("Pass rate above 95%", Direction.AT_LEAST),
+            ("Hit ratio of 90% or better", Direction.AT_LEAST),
+            # The verb after it still says the way, and a verb with an object stays a verb.
+            ("Win rate increases to 30%", Direction.INCREASE),
+            ("Win 5 new logos", Direction.INCREASE),
+        ],
+    )
+    def test_a_verb_of_reaching_before_rate_names_a_metric(
+        self, text: str, direction: Direction
+    ) -> None:
+        assert parse_key_result(text).direction is direction

@@ -124,8 +124,10 @@ _IDENT_PARTS = (
         \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?(?:-|\x20)(?:hour|day|week|month|quarter|year)\b
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""",
-    # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old".
-    r"\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b",
+    # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old", "bugs
+    # older than 30 days".
+    r"""\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b
+        |\b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -206,6 +208,7 @@ _IDENT_SOFTWARE = frozenset(
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
 _IDENT_SPANS = frozenset(("hour", "day", "week", "month", "quarter", "year"))
+_IDENT_AGES = frozenset(("old", "older", "younger", "newer"))
 _IDENT_LOOKBACK = frozenset(("last", "past", "previous", "prior", "preceding", "trailing"))
 
 
@@ -235,7 +238,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_LOOKBACK.isdisjoint(words)) << 16
         | (w.count("-") > 1) << 17
         | (not _IDENT_SPANS.isdisjoint(words)) << 18
-        | ("old" in words) << 19
+        | (not _IDENT_AGES.isdisjoint(words)) << 19
     )
 
 

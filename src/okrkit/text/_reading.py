@@ -169,6 +169,9 @@ _CHANGE_OBJECT = re.compile(
 _MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
 _ABLE = re.compile(r"\s+(?:able|capable)\b", re.IGNORECASE)
 _AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
+# A verb of reaching before one of these names a metric, not its object: "Win rate", "Hit
+# ratio", "Close rate" (a verb of change or holding before them is read as the verb).
+_RATE = frozenset(("rate", "rates", "ratio", "ratios"))
 
 
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
@@ -204,7 +207,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 # ("Upgrades take under 30 minutes"; but "Hires 5 engineers" drops a subject).
                 found = None
             after = _WORD.match(w, m.end() + 1)
-            if found and not (found[0] == "out" and after and after[0].lower() in COMPOUND):
+            rate = found is not None and found[0] == "reach" and after and after[0].lower() in _RATE
+            if rate or (found and found[0] == "out" and after and after[0].lower() in COMPOUND):
+                found = None  # a metric's name: "Test coverage", "Win rate", "Hit ratio"
+            if found:
                 led = _subject_led(w, m) if guess and found[0] in ("out", "reach") else None
                 return led or (found[0], found[1], m)
             if word == "average" and _AMOUNT_NEXT.match(w, m.end()):
@@ -213,7 +219,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 return "reach", word, m
             if not guess:
                 continue
-            if not found and word not in STATE_VERBS:
+            if not found and not rate and word not in STATE_VERBS:
                 guessed = _imperative(word, w, m.end())
                 if guessed is not None:
                     return _subject_led(w, m) or (guessed[0], guessed[1], m)

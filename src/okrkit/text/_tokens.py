@@ -46,22 +46,31 @@ _ONE = "one" + "".join(
     for word in ("the", "this", "that", "which", "another", "existing", "new", "old", "same",
                  "current", "previous", "every", "each")
 )  # fmt: skip
+# "Half of all tickets": a share, but not a half of a year ("the second half of 2027").
+_HALF_OF = (
+    "".join(
+        rf"(?<!\b{word}\s)"
+        for word in ("a", "the", "first", "second", "1st", "2nd", "latter", "other")
+    )
+    + r"half(?=\s+of\b)"
+)
 _WORD_NUMBER = rf"""
     \b(?<!-)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
         a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
-        (?<=most\s)half|(?<=by\s)(?:a|one)\s+(?:third|quarter))
+        (?<=most\s)half|{_HALF_OF}|(?<=by\s)(?:a|one)\s+(?:third|quarter))
         (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])
-        (?:(?<=half)|(?<=third)|(?<=quarter)|(?!\s+of\b))
+        (?:\s+(?P<wpct>percent|per\s+cent)\b)?
+        (?:(?<=half)|(?<=third)|(?<=quarter)|(?<=cent)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
     (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """
 _NEVER = {
-    "number": "(?P<word>(?!))(?P<scale>(?!))(?P<ph>(?!))",
+    "number": "(?P<word>(?!))(?P<scale>(?!))(?P<wpct>(?!))(?P<ph>(?!))",
     "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<multc>(?!))"
     r"(?P<x>(?!))"
     r"(?P<pct>(?!))(?P<cur2>(?!))(?P<dur>(?!))",
@@ -76,7 +85,7 @@ TOKENS = (
     ),
     re.compile(rf"{_WORD_NUMBER}|{_NEVER['word']}(?P<ph>(?!))", re.IGNORECASE | re.VERBOSE),
     re.compile(
-        rf"{_PLACEHOLDER}|{_NEVER['word']}(?P<word>(?!))(?P<scale>(?!))",
+        rf"{_PLACEHOLDER}|{_NEVER['word']}(?P<word>(?!))(?P<scale>(?!))(?P<wpct>(?!))",
         re.IGNORECASE | re.VERBOSE,
     ),
 )
@@ -115,8 +124,9 @@ _NUMBER_WORDS = frozenset(
         "once",
     ]
 )
-# "half" counts only after a qualifier ("at least half"), a third or a quarter after "by".
-_HALF_AFTER = frozenset(("least", "over", "than", "most"))
+# "half" counts only after a qualifier ("at least half") or before "of" ("half of all
+# tickets"), a third or a quarter after "by".
+_HALF_AFTER = frozenset(("least", "over", "than", "most", "of"))
 _PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
 
 
@@ -274,6 +284,8 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         if m["scale"]:
             scale = _key(m["scale"])
             count *= _WORDS.get(scale) or _MULT[scale]
+        if m["wpct"]:
+            return float(count), "%"  # "twenty percent", "fifty per cent"
         return float(count), "times" if word in _TIMES else None
     if m["ph"]:
         return None, "%" if m["ph"].endswith("%") else None

@@ -55,7 +55,8 @@ UNIT_AFTER = re.compile(
     r"""\s*(?P<u>ms|milliseconds?|msecs?|millisecs?|millis|s|secs?|seconds?|mins?|minutes?|h|hrs?|
     hours?|days?|wks?|
     weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?|
-    (?-i:(?<=\d)[dwy]))\b""",
+    (?-i:(?<=\d)[dwy]))\b
+    (?!-(?:long|old)\b)  # "3 day-long workshops" are 3 workshops""",
     re.IGNORECASE | re.VERBOSE,
 )
 
