@@ -2357,7 +2357,7 @@ class TestSecondTrial:
     @pytest.mark.parametrize("link", ["; ", ", and ", ", then "])
     def test_a_semicolon_starts_a_clause(self, link: str) -> None:
         """A verb after a semicolon governs the number as one after "and" does."""
-        parsed = parse_key_result(f"Write 10 docs pages{link}reach 5,000 page views")
+        parsed = parse_key_result(f"Write the docs pages{link}reach 5,000 page views")
         assert (parsed.value, parsed.output) == (5000.0, False)
 
     @pytest.mark.parametrize("slot", ["N", "_N_", "*N*", "$X", "$ZZZ"])
@@ -2660,7 +2660,10 @@ class TestSentencesWithASubject:
             ("Offer letters reach 40 a month", Direction.INCREASE, False),
             ("Offer 3 plans", Direction.INCREASE, True),
             ("Open 3 offices", Direction.INCREASE, True),
-            ("Hire 2 SREs, cut toil by 30%", Direction.DECREASE, False),
+            # D6: the first target, the activity's count right after its verb; with no
+            # count, the later clause's change.
+            ("Hire 2 SREs, cut toil by 30%", Direction.INCREASE, True),
+            ("Hire SREs, cut toil by 30%", Direction.DECREASE, False),
         ],
     )
     def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
@@ -3013,3 +3016,39 @@ class TestWordsAroundNumbers:
         self, text: str, direction: Direction
     ) -> None:
         assert parse_key_result(text).direction is direction
+
+
+class TestWhoseCount:
+    """From a trial of counts of work and of what others do: an activity's count right after
+    its verb is its target whatever a later clause reaches (D6), and a thing made "by" others
+    is their doing, not the team's work (D2)."""
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Train 5 models and achieve at least 85% accuracy", 5.0, "models"),
+            ("Publish 10 landing pages and reach 20,000 organic visits a month", 10.0, "pages"),
+            ("Hire 4 support agents to keep first response under 1 hour", 4.0, "agents"),
+            ("Fix 8 bugs with >10 stars", 8.0, "bugs"),
+            # Not an activity's count right after its verb: the later clause's level.
+            ("Launch the portal and reach 40% activation", 40.0, "%"),
+            ("Test Twitter as a channel, and get 10 signups per week", 10.0, "signups"),
+        ],
+    )
+    def test_an_activity_counts_first(self, text: str, value: float, unit: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
+    @given(
+        st.sampled_from(["the community", "students", "customers", "partners"]),
+        st.sampled_from(["created", "started", "published"]),
+    )
+    def test_made_by_others_is_theirs(self, agent: str, made: str) -> None:
+        """ "1,000 projects created by the community": at least, and no work of the team's;
+        without "by" (or "by our team") the count is the team's own work."""
+        theirs = parse_key_result(f"1,000 projects {made} by {agent}")
+        ours = parse_key_result(f"1,000 projects {made} by our team")
+        bare = parse_key_result(f"1,000 projects {made}")
+        assert (theirs.direction, theirs.output) == (Direction.AT_LEAST, False)
+        assert (ours.direction, ours.output) == (bare.direction, bare.output)
+        assert (bare.direction, bare.output) == (Direction.INCREASE, True)

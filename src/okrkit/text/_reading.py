@@ -940,7 +940,8 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
 def _own_work(w: str, value: Token | None) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
-    hired"), not preceded by one ("10 confirmed decisions")."""
+    hired"), not preceded by one ("10 confirmed decisions") nor done by others ("1,000
+    projects created by the community")."""
     if value is None or value.value is None or value.noun is None:
         return False
     noun = False
@@ -948,13 +949,21 @@ def _own_work(w: str, value: Token | None) -> bool:
         word = m[0].lower()
         found = VERBS.get(word)
         if found is not None and word != found[1] and word[-1] in "dn":
-            return noun and (found[0] == "out" or found[1] == "add")
+            return (
+                noun
+                and (found[0] == "out" or found[1] == "add")
+                and not _BY_OTHERS.match(w, m.end())
+            )
         if noun and word in _PASSIVE_AUX:
             continue  # "3 engineers are hired" is "3 engineers hired"
         if word in STOP or word in STATE_VERBS:
             return False  # "95% of orders shipped", "5 people have reviewed"
         noun = True
     return False
+
+
+# Done by others, after a participle: "created by the community" (not "by us", "by our team").
+_BY_OTHERS = re.compile(r"\s+by\s+(?!(?:us|we|our|my|the\s+team)\b)[^\W\d_]", re.IGNORECASE)
 
 
 # The auxiliaries of a passive: "12 case studies are published", "2 audits get done".
@@ -1072,11 +1081,14 @@ def _is_baseline(tok: Token, w: str) -> bool:
     )
 
 
-def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
+def _target(
+    rest: list[Token], w: str, verb_end: int | None, *, counts: bool = False
+) -> Token | None:
     """Which of the numbers left is the target: one that leads the statement or follows its
-    verb (ending at *verb_end*) as a share of things, else the first one a preposition, a
-    change, a plus sign ("+2 engineers") or a qualifier marks, else the first; a number in
-    parentheses, or after "and" ("1,000 members and 10,000 others"), only when none other is.
+    verb (ending at *verb_end*) as a share of things or, when the verb *counts* (an
+    activity's), as its count; else the first one a preposition, a change, a plus sign ("+2
+    engineers") or a qualifier marks, else the first; a number in parentheses, or after "and"
+    ("1,000 members and 10,000 others"), only when none other is.
     """
     main = [t for t in rest if not t.paren] or rest
     if not main:
@@ -1084,6 +1096,18 @@ def _target(rest: list[Token], w: str, verb_end: int | None) -> Token | None:
     first = main[0]
     if not w[: first.start].strip(" *-•") and not first.link:
         return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
+    if (
+        counts
+        and verb_end is not None
+        and first.unit is None
+        and not first.link
+        and first.start > verb_end
+        and not w[verb_end : first.start].strip()
+    ):
+        # An activity's count right after its verb is what it is checked against, whatever
+        # a later clause reaches: "Train 5 models and achieve >= 80% accuracy" (D6: the
+        # first target).
+        return first
     if (
         verb_end is not None
         and first.unit == "%"
@@ -1328,7 +1352,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 and _TO_GAP.fullmatch(w, start_tok.end, t.start)
             ),
             None,
-        ) or _target([t for t in tokens if t is not start_tok], w, verb[2].end() if verb else None)
+        ) or _target(
+            [t for t in tokens if t is not start_tok],
+            w,
+            verb[2].end() if verb else None,
+            counts=kind == "out",
+        )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
     if (
