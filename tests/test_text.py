@@ -3052,3 +3052,45 @@ class TestWhoseCount:
         assert (theirs.direction, theirs.output) == (Direction.AT_LEAST, False)
         assert (ours.direction, ours.output) == (bare.direction, bare.output)
         assert (bare.direction, bare.output) == (Direction.INCREASE, True)
+
+
+class TestLaterClauses:
+    """From the same trial: a later clause's verb of holding ("hold", after "while"), a level
+    a purpose brings a metric to, and what "so that" brings about govern the number, with
+    the metric's polarity read in that clause; the work before them is the means."""
+
+    @given(
+        st.sampled_from(["Replace the legacy queue", "Refactor the auth service", "Migrate CI"]),
+        st.sampled_from(
+            [
+                ("while sustaining 99.99% message delivery", Direction.AT_LEAST),
+                ("while maintaining CSAT of at least 4.5", Direction.AT_LEAST),
+                ("and hold the error rate below 0.1%", Direction.AT_MOST),
+                ("so that no more than 2% of events fail validation", Direction.AT_MOST),
+                ("so that at least 70% of users find the export unaided", Direction.AT_LEAST),
+            ]
+        ),
+    )
+    def test_the_later_clause_holds_a_level(self, work: str, clause: tuple[str, Direction]) -> None:
+        parsed = parse_key_result(f"{work} {clause[0]}")
+        assert (parsed.direction, parsed.output) == (clause[1], False)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            (
+                "Add caching to the catalog API to bring median latency below 120 ms",
+                Direction.DECREASE,
+            ),
+            # A purpose with no level of its own keeps the change's way.
+            ("Reduce costs to reach $1M", Direction.DECREASE),
+            ("Cut churn to stay under 2%", Direction.DECREASE),
+        ],
+    )
+    def test_a_level_a_purpose_brings_a_metric_to(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    def test_hold_with_a_count_is_work(self) -> None:
+        """ "and hold 4 workshops" holds no level: the first count stays the target."""
+        parsed = parse_key_result("Hire 3 engineers and hold 4 workshops")
+        assert (parsed.value, parsed.output) == (3.0, True)

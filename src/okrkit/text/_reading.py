@@ -537,7 +537,7 @@ _CLAUSE_OBJECT = re.compile(rf"\s++(?:that\b|{_DONE_TO})", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(
     r"(?:[,;&]|(?:and|to|then)\b)\s+("
     + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
-    + r")\b|[,;]\s+("
+    + r"|hold)\b|(?:[,;]|\bwhile|\bwhilst)\s+("
     + "|".join(
         sorted({w for w, (kind, _) in VERBS.items() if kind != "out" and w.endswith("ing")})[::-1]
     )
@@ -545,27 +545,47 @@ _CLAUSE_VERB = re.compile(
 )  # on lower case: a verb of a way after a word that starts a clause
 
 
-def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str]:
+def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str, int]:
     """The kind and lemma of the verb that governs *value*: the nearest one before it that
     starts a clause of its own and says a way (change, holding, a ceiling, reaching), else
     the statement's verb (*kind*, *lemma*): "Launch the new onboarding and reduce churn to
     2%" goes down, "Automate X and keep latency under 200 ms" holds a ceiling.  A verb of
-    change keeps what it says over one of purpose: "Cut churn to stay under 2%" goes down."""
+    change keeps what it says over one of purpose: "Cut churn to stay under 2%" goes down.
+    The third item is where the clause of the verb found starts (0 for the statement's)."""
     if value.start < 12:
-        return kind, lemma  # no room for a clause before the number
+        return kind, lemma, 0  # no room for a clause before the number
     low = text.lower()
     begin = _verb_end(low, lemma)
     if begin is None or value.start - begin < 8:
-        return kind, lemma  # no room for a clause between the verb and the number
-    found = None
+        return kind, lemma, 0  # no room for a clause between the verb and the number
+    found: tuple[str, str] | None = None
+    at = 0
     for m in _CLAUSE_VERB.finditer(low, begin, value.start):
         verb = VERBS[m[1] or m[2]]
         if m[0][0].isalpha() and low[m.start() - 1].isalpha():
             continue  # "brand reach": no "and"
-        if kind in ("inc", "dec") and m[0].startswith("to"):
+        if (
+            kind in ("inc", "dec")
+            and m[0].startswith("to")
+            and not (verb[0] == "reach" and value.qualifier)
+        ):
+            # "Cut churn to stay under 2%": the cut, not its purpose; but a level to bring
+            # a metric to says its way ("Add caching to bring latency below 120 ms").
             continue
-        found = verb
-    return found if found is not None else (kind, lemma)
+        if verb[1] == "hold":
+            if not value.qualifier and value.prep not in ("at", "between"):
+                continue  # "and hold 3 workshops": work, no level held
+            verb = ("keep", "hold")  # "and hold the error rate below 0.1%"
+        found, at = verb, m.end()
+    so_that = _SO_THAT.search(low, begin, value.start)
+    if so_that is not None:
+        # "Redesign X so that >= 70% of users find it": a level, of no verb's
+        return "", "", so_that.end()
+    return (*found, at) if found is not None else (kind, lemma, 0)
+
+
+# A clause of what the work should bring about, with its own subject and level.
+_SO_THAT = re.compile(r"\bso\s+that\b")
 
 
 # "<a deliverable> with": a count after it describes the deliverable.
@@ -1416,14 +1436,20 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     ) and _own_work(w, value_tok)
     own = own or _adds_own_work(lemma, value_tok, text)
     # The verb that governs the number, which may be a later clause's: its way, not the first
-    # verb's, is the direction ("Launch the portal and reduce churn to 2%").
-    way_kind, way_lemma = (
+    # verb's, is the direction ("Launch the portal and reduce churn to 2%"), and what is
+    # better for the metric is read in its clause.
+    way_kind, way_lemma, clause = (
         _governing_verb(text, kind, lemma, value_tok)
         if value_tok is not None and kind
-        else (kind, lemma)
+        else (kind, lemma, 0)
+    )
+    way_lower = (
+        lower
+        if not clause
+        else way_kind not in ("inc", "dec") and lower_is_better(text[clause:].lower())
     )
     direction = _direction(
-        way_kind, way_lemma, value_tok, start_tok, text=text, lower=lower, own=own
+        way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
@@ -1577,11 +1603,17 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         measurable=value is not None,
         output=own
         or (
-            # An activity, unless a later clause's verb of change or reaching governs the
-            # number: then the work is the means and the number an outcome ("Test Twitter as
-            # a channel, and get 10 signups per week").
+            # An activity, unless a later clause's verb of change, reaching or holding
+            # governs the number: then the work is the means and the number an outcome
+            # ("Test Twitter as a channel, and get 10 signups per week", "Replace the queue
+            # while sustaining 99.99% delivery"); but what a later "ensure" makes sure of
+            # is work done ("..., and ensure that 100% of teammates have been trained").
             kind == "out"
-            and (value_tok is None or way_kind in ("out", "keep"))
+            and (
+                value_tok is None
+                or way_kind == "out"
+                or (way_kind == "keep" and (not clause or way_lemma == "ensure"))
+            )
             and form != "change"
             and direction is not Direction.AT_MOST
             and not _service_level(w, value_tok, tokens)
