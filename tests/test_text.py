@@ -3094,3 +3094,40 @@ class TestLaterClauses:
         """ "and hold 4 workshops" holds no level: the first count stays the target."""
         parsed = parse_key_result("Hire 3 engineers and hold 4 workshops")
         assert (parsed.value, parsed.output) == (3.0, True)
+
+
+class TestMetricsAndSubjects:
+    """From the same trial: a model's quality metrics are better high, a rate "per" something
+    takes the way of what it counts, and a subject may hold a noun of change."""
+
+    @given(
+        st.sampled_from(["precision", "recall", "F1 score", "f1"]),
+        st.sampled_from(["", " on the held-out set"]),
+    )
+    def test_a_models_quality_is_better_high(self, metric: str, where: str) -> None:
+        assert polarity(metric.lower()) == "higher"
+        parsed = parse_key_result(f"{metric.capitalize()}{where} of 85% or better")
+        assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
+
+    @given(
+        st.sampled_from([("cloud cost", "lower"), ("revenue", "higher"), ("incidents", "lower")]),
+        st.sampled_from(["active user", "employee", "1,000 deploys", "customer"]),
+    )
+    def test_a_rate_per_something_takes_its_counts_way(
+        self, metric: tuple[str, str], per: str
+    ) -> None:
+        """What a rate is "per" does not change which way it is better."""
+        assert polarity(f"{metric[0]} per {per}") == polarity(metric[0]) == metric[1]
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("The growth team launches 6 pricing experiments", Direction.INCREASE, True),
+            ("Revenue growth rises to 20%", Direction.INCREASE, False),
+        ],
+    )
+    def test_a_subject_with_a_noun_of_change(
+        self, text: str, direction: Direction, output: bool
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)

@@ -569,7 +569,8 @@ HIGHER_IS_BETTER = re.compile(
     r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|rating|"
     r"success|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
-    r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)"
+    r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)|"
+    r"precision|recall|\bf1\b|f1[- ]score"
 )
 
 
@@ -592,7 +593,12 @@ def polarity(low: str) -> Polarity | None:
 
     >>> polarity("99.95% availability"), polarity("cloud cost"), polarity("uptime and errors")
     ('higher', 'lower', None)
+    >>> polarity("cloud cost per active user")
+    'lower'
+
     """
+    if " per " in low:
+        low = low.partition(" per ")[0]  # "cloud cost per active user": the cost's way
     lower = lower_is_better(low) or time_taken(low)
     if lower == higher_is_better(low):
         return None

@@ -270,6 +270,14 @@ _IN_SUBJECT = frozenset(
 )
 
 
+# Nouns among the words no verb is, which a subject may hold: "The growth team launches 6
+# experiments", "Revenue growth rises 20%".
+_NOUNS_IN_SUBJECT = frozenset(
+    ("growth", "increase", "decrease", "reduction", "improvement", "rise", "drop", "decline",
+     "average", "rating", "score", "rate", "ratio", "margin", "range")
+)  # fmt: skip
+
+
 def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
     """The verb after a short subject that starts at *subject*, before any number: "OCTO has
     delivered 10 guides", "Chrome reaches 20 million users", "Our platforms hit the elite
@@ -300,7 +308,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                 )
             ):
                 return kind, lemma, m
-        if word in STOP and word not in _IN_SUBJECT:
+        if word in STOP and word not in _IN_SUBJECT and word not in _NOUNS_IN_SUBJECT:
             return None
         prev = word
     return None
