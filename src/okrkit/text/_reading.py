@@ -990,8 +990,12 @@ def _own_work(w: str, value: Token | None) -> bool:
     return False
 
 
-# Done by others, after a participle: "created by the community" (not "by us", "by our team").
-_BY_OTHERS = re.compile(r"\s+by\s+(?!(?:us|we|our|my|the\s+team)\b)[^\W\d_]", re.IGNORECASE)
+# Done by others, after a participle: "created by the community" (not "by us", "by our team",
+# "by team members", "by the data team").
+_BY_OTHERS = re.compile(
+    r"\s+by\s+(?!(?:us|we|our|my)\b)(?![^\W\d_]+(?:\s+[^\W\d_]+)?\s+team\b|team\b)[^\W\d_]",
+    re.IGNORECASE,
+)
 
 
 # The auxiliaries of a passive: "12 case studies are published", "2 audits get done".
