@@ -3132,3 +3132,50 @@ class TestMetricsAndSubjects:
     ) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (direction, output)
+
+
+class TestStatesOfPeople:
+    """D18: what people other than the team know, feel or do of their own accord, with no
+    number, is an outcome to hold at least, not a thing delivered; what the team builds for
+    them to do stays a deliverable."""
+
+    @given(
+        st.sampled_from(["Users", "Enterprise admins", "New developers", "Our customers"]),
+        st.sampled_from(
+            [
+                "understand how billing works",
+                "know which repositories are indexed",
+                "can recognize our brand",
+                "are able to understand the setup",
+                "feel comfortable sharing the docs",
+                "trust our uptime page",
+                "provide feedback as they use the product",
+            ]
+        ),
+    )
+    def test_a_state_of_mind_or_behaviour_is_an_outcome(self, people: str, state: str) -> None:
+        assert_reads(
+            parse_key_result(f"{people} {state}"),
+            direction=Direction.AT_LEAST,
+            form=None,
+            value=None,
+            measurable=False,
+            output=False,
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Users can export their data as CSV",
+            "User onboarding flow redesigned",
+            "Users migrated to the new plan",
+            "Customer portal launched",
+        ],
+    )
+    def test_a_capability_or_a_thing_done_stays_a_deliverable(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
+
+    def test_used_by_others_is_adoption(self) -> None:
+        parsed = parse_key_result("The new editor is used at every team meeting")
+        assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)

@@ -816,7 +816,54 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
             # A share, a count or an average of things named with no way to be better: held
             # at least, as a share (D15) or a count of what others do (D2) with a number is.
             return Direction.AT_LEAST
+    if _of_people(low):
+        return Direction.AT_LEAST  # "Users understand how it works": an outcome (D18)
     return Direction.MILESTONE
+
+
+# People other than the team, whose state of mind or behaviour is an outcome (D18).
+_PEOPLE = (
+    r"users?|customers?|clients?|developers?|devs?|admins?|administrators?|visitors?|members?|"
+    r"people|everyone|anyone|buyers?|readers?|students?|teachers?|parents?|partners?|"
+    r"contributors?|maintainers?|employees?|staff|engineers?|analysts?|designers?|reps?|"
+    r"managers?|leaders?|stakeholders?|newcomers?|subscribers?|attendees?|participants?|"
+    r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?"
+)
+# Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
+_PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
+# What they know, understand or feel, may come to, or are able to: a state of mind.
+_MIND = re.compile(
+    r"(?:(?:can|will|should|could)\s+|(?:is|are)\s+able\s+to\s+)?"
+    r"(?:know|understand|recogni[sz]e|feel|trust|believe)s?\b|"
+    r"(?:is|are|feel|feels|become|becomes)\s+(?:more\s+)?(?:aware|comfortable|confident|familiar)\b"
+)
+_MODAL = frozenset(("can", "will", "should", "could", "must", "may", "might", "would"))
+_USED = re.compile(r"[^,.;:]{1,60}?\b(?:is|are)\s+used\s+(?:at|by|in|across|for)\b")
+
+
+def _of_people(low: str) -> bool:
+    """Whether lower-cased *low*, with no number and no verb that says a way, states what
+    people other than the team know, feel or do of their own accord ("Users understand how
+    Peerpad works", "AEs feel comfortable ...", "Sourcegraph users provide feedback", "The
+    app is used at every meeting"): an outcome (D18), not a thing delivered.  What they
+    "can" do, other than know, is a capability built ("Users can export their data")."""
+    if _USED.match(low):
+        return True
+    lead = _PEOPLE_LEAD.match(low)
+    if lead is None:
+        return False
+    if _MIND.match(low, lead.end()):
+        return True
+    people = low[: lead.end()].rstrip()
+    verb = _WORD.match(low, lead.end())
+    if verb is None or not people.endswith(("s", "people")):
+        return False  # a plural's present: "users provide feedback", not "User onboarding"
+    word = verb[0]
+    if word == "are":
+        verb = _WORD.match(low, verb.end() + 1)  # "analysts are distributing reports"
+        return verb is not None and verb[0].endswith("ing") and _verb_word(verb[0])[0] is not None
+    lemma = _verb_word(word)[0] if word not in _MODAL and word not in STOP else None
+    return lemma == word  # a verb's present: their own doing
 
 
 # What names a measure at the head of a bare metric: "% monthly projects with ...", "Number
