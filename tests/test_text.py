@@ -3179,3 +3179,64 @@ class TestStatesOfPeople:
     def test_used_by_others_is_adoption(self) -> None:
         parsed = parse_key_result("The new editor is used at every team meeting")
         assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
+
+
+class TestBaselinesAndTimeLimits:
+    """From a trial of baselines written every way and of time limits: with no verb, a
+    baseline does not make a level a change; a time "within N weeks of" an event is a limit
+    on each thing, no deadline; "an hour" after a bound is one hour."""
+
+    @given(
+        st.sampled_from(
+            [
+                ("Trial-to-paid conversion of 18%, up from 12%", Direction.AT_LEAST),
+                ("Docs search success rate of 80% (today: 68%)", Direction.AT_LEAST),
+                ("Churn 1.8%, from 2.6% in FY25", Direction.AT_MOST),
+                ("Average handle time 6.5 min, from 8.2 min", Direction.AT_MOST),
+                ("Weekly active users: 3,200 → 4,500", Direction.AT_LEAST),
+            ]
+        )
+    )
+    def test_with_no_verb_the_metric_says_the_way(self, case: tuple[str, Direction]) -> None:
+        parsed = parse_key_result(case[0])
+        assert parsed.direction is case[1]
+        assert parsed.start is not None
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            # No polarity: the numbers say it; a verb of change before them says it.
+            ("Widgets: 40 -> 55", Direction.INCREASE),
+            ("Work with the counties to increase taxlot sharing from 12 to 30", Direction.INCREASE),
+        ],
+    )
+    def test_otherwise_the_numbers_or_the_verb(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    @given(st.integers(1, 52), st.sampled_from(["filing", "the deadline", "receipt"]))
+    def test_within_weeks_of_an_event_is_a_limit(self, n: int, event: str) -> None:
+        parsed = parse_key_result(f"Court cases heard within {n} weeks of {event}")
+        assert (parsed.direction, parsed.value, parsed.unit, parsed.deadline) == (
+            Direction.AT_MOST,
+            n,
+            "weeks",
+            None,
+        )
+        assert parse_key_result(f"Launch the app within {n} weeks").deadline is not None
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Resolve P1 tickets in under an hour", 1.0, "h"),
+            ("Answer tickets within a business day", 1.0, "days"),
+            ("Reply in less than a minute", 1.0, "min"),
+            # A deadline, and a rate's period, stay what they are.
+            ("Ship a release in a month", None, None),
+            ("Run 3 workshops a month", 3.0, "workshops"),
+        ],
+    )
+    def test_an_hour_after_a_bound_is_one(
+        self, text: str, value: float | None, unit: str | None
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)

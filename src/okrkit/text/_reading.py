@@ -455,6 +455,21 @@ def _direction(
         and start.value is not None
         and value.value != start.value
     ):
+        if (
+            not kind
+            and value.change is None
+            and not any(
+                VERBS.get(word, ("",))[0] in ("inc", "dec")
+                for word in _WORD.findall(text.lower(), 0, start.start)
+            )
+        ):
+            # No verb: the metric says which way is better, as with no baseline ("Trial
+            # conversion of 18%, up from 12%" holds at least); the numbers only when it
+            # does not ("Widgets: 40 -> 55"), or when a verb of change the reader did not
+            # take for the statement's is before them ("Work with X to increase ...").
+            way = _metric_way(text, value, lower)
+            if way is not None:
+                return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"

@@ -54,13 +54,19 @@ _HALF_OF = (
     )
     + r"half(?=\s+of\b)"
 )
+# "in under an hour", "within a day": one of a unit of time, after a word that bounds it
+# (not "in a month": a deadline, "Ship a release in a month").
+_AN_HOUR = (
+    r"(?:(?<=under\s)|(?<=within\s)|(?<=than\s))an?"
+    r"(?=\s+(?:(?:business|working)\s+)?(?:minute|hour|day|week|month)\b)"
+)
 _WORD_NUMBER = rf"""
     \b(?<!-)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
         a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
-        (?<=most\s)half|{_HALF_OF}|(?<=by\s)(?:a|one)\s+(?:third|quarter))
+        (?<=most\s)half|{_HALF_OF}|{_AN_HOUR}|(?<=by\s)(?:a|one)\s+(?:third|quarter))
         (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])
         (?:\s+(?P<wpct>percent|per\s+cent)\b)?
         (?:(?<=half)|(?<=third)|(?<=quarter)|(?<=cent)|(?!\s+of\b))
@@ -127,6 +133,8 @@ _NUMBER_WORDS = frozenset(
 # "half" counts only after a qualifier ("at least half") or before "of" ("half of all
 # tickets"), a third or a quarter after "by".
 _HALF_AFTER = frozenset(("least", "over", "than", "most", "of"))
+_AN = frozenset(("a", "an"))
+_AN_AFTER = frozenset(("under", "within", "than"))
 _PLACEHOLDER_WORDS = frozenset(("tbd", "tbc", "tba"))
 
 
@@ -136,6 +144,7 @@ def may_have_number_word(words: frozenset[str] | None) -> bool:
         words is None
         or not _NUMBER_WORDS.isdisjoint(words)
         or ("half" in words and not _HALF_AFTER.isdisjoint(words))
+        or (not _AN.isdisjoint(words) and not _AN_AFTER.isdisjoint(words))
         or ("by" in words and ("third" in words or "quarter" in words))
     )
 
@@ -198,6 +207,8 @@ def token_matches(w: str) -> list[re.Match[str]]:
 
 _WORDS = {
     "zero": 0,
+    "a": 1,  # "within a day" (_AN_HOUR)
+    "an": 1,
     "one": 1,
     "two": 2,
     "three": 3,
