@@ -3240,3 +3240,25 @@ class TestBaselinesAndTimeLimits:
     ) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            # A word mostly a noun leads as a verb when its object's things are counted.
+            ("Chaperone student volunteers at 6 regional science fairs", Direction.INCREASE, True),
+            (
+                "Screen incoming patients for hypertension at 8 rural clinics",
+                Direction.INCREASE,
+                True,
+            ),
+            # Not where it makes a metric's name, or one noun with a plural after it.
+            ("Screen time for 3 teams", Direction.AT_MOST, False),
+            ("Staff turnover at 12 sites", Direction.AT_MOST, False),
+            ("Support tickets for 3 products", Direction.AT_LEAST, False),
+        ],
+    )
+    def test_a_noun_like_verb_with_a_counted_object(
+        self, text: str, direction: Direction, output: bool
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)

@@ -339,7 +339,11 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     lemma, weight, metric = _verb_word(word)
     if lemma != word or metric:
         return None  # no verb, an inflected form, or a metric's name: "Churn below 3%"
-    if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
+    if (
+        weight >= _MOSTLY_NOUN
+        and not _OBJECT_START.match(w, end)
+        and not _counts_its_object(w, end)
+    ):
         return None
     after = _WORD.match(w, end + 1)
     if after and after[0].lower() in COMPOUND:
@@ -348,6 +352,34 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
 
 
 _MOSTLY_NOUN = 0.3
+# Later in its clause, a count of the things a verb's object is done with, for, at or to:
+# "Pilot self-serve onboarding with 5 design partners", "Screen patients at 8 clinics".
+_OBJECT_COUNT = re.compile(
+    r"(?P<object>(?:\s+[^\W\d_][\w'’-]*){1,4}?)\s+(?:with|for|at|to|across)\s+\d[\d,]*\s+"
+    r"(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_]+s\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_its_object(w: str, end: int) -> bool:
+    """Whether a word that is mostly a noun, first in *w* (ending at *end*), is an
+    imperative all the same: the words after it, no metric's name, are its object, and a
+    count of the things it is done with, for or at follows ("Benchmark competitor pricing for
+    12 rivals"; not "Screen time for 3 teams", "Staff turnover at 12 sites", "Support tickets
+    for 3 products")."""
+    m = _OBJECT_COUNT.match(w, end)
+    if m is None:
+        return False
+    words = m["object"].lower()
+    first = words.split()[0]
+    # A plural right after it makes one noun with it: "Support tickets for 3 products".
+    # A particle makes a verb of its own: "Staff up for 3 regions: +4 agents".
+    return (
+        not first.endswith("s")
+        and first not in COMPOUND
+        and first not in STOP
+        and polarity(words) is None
+    )
 
 
 @functools.lru_cache(maxsize=8192)
