@@ -3040,6 +3040,16 @@ class TestWhoseCount:
         assert (parsed.value, parsed.unit) == (value, unit)
 
     @given(
+        st.sampled_from(["$2M", "€150k", "£250k", "₹40 lakh"]),
+        st.sampled_from(["raised", "secured", "signed", "collected"]),
+        st.sampled_from(["", "in seed funding ", "of grant funding "]),
+    )
+    def test_money_raised_is_the_teams_work(self, amount: str, done: str, what: str) -> None:
+        """ "$2M raised" (D2): money the team raises, secures or signs is its own work."""
+        parsed = parse_key_result(f"{amount} {what}{done}")
+        assert (parsed.direction, parsed.output) == (Direction.INCREASE, True)
+
+    @given(
         st.sampled_from(["the community", "students", "customers", "partners"]),
         st.sampled_from(["created", "started", "published"]),
         st.sampled_from(["our team", "team members", "the marketing team", "us"]),

@@ -1048,7 +1048,8 @@ def _verbless_guess(
 
 
 _OF = re.compile(r"\s*of\b", re.IGNORECASE)
-_SHARE_OR_MONEY = frozenset(("%", "$", "€", "£", "¥", "₹"))
+_MONEY = frozenset(("$", "€", "£", "¥", "₹"))
+_SHARE_OR_MONEY = _MONEY | {"%"}
 
 
 def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
@@ -1062,9 +1063,11 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
 def _own_work(w: str, value: Token | None) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
-    hired"), not preceded by one ("10 confirmed decisions") nor done by others ("1,000
+    hired"), or money by that of raising, securing or closing ("$2M raised", "€150k in
+    grants secured", D2), not preceded by one ("10 confirmed decisions") nor done by others ("1,000
     projects created by the community")."""
-    if value is None or value.value is None or value.noun is None:
+    money = value is not None and value.unit in _MONEY
+    if value is None or value.value is None or (value.noun is None and not money):
         return False
     noun = False
     for m in itertools.islice(_WORD.finditer(w, value.end), 6):
@@ -1072,12 +1075,18 @@ def _own_work(w: str, value: Token | None) -> bool:
         found = VERBS.get(word)
         if found is not None and word != found[1] and word[-1] in "dn":
             return (
-                noun
-                and (found[0] == "out" or found[1] == "add")
+                (noun or money)  # "$2M raised" names no noun: the money is the thing
+                and (
+                    found[0] == "out"
+                    or found[1] == "add"
+                    or (money and (found[0] == "reach" or found[1] == "raise"))
+                )
                 and not _BY_OTHERS.match(w, m.end())
             )
         if noun and word in _PASSIVE_AUX:
             continue  # "3 engineers are hired" is "3 engineers hired"
+        if money and word in ("in", "of") and not noun:
+            continue  # "€150k in research grants secured"
         if word in STOP or word in STATE_VERBS:
             return False  # "95% of orders shipped", "5 people have reviewed"
         noun = True
