@@ -490,7 +490,8 @@ class TestJudgement:
             ("Have 300 community members", "at_least", False),
             ("Have 4 guides delivered to partners", "increase", True),
             ("Zero data-loss incidents", "at_most", False),
-            ("Sessions 40 to 55", "increase", False),
+            # With no verb a baseline changes no direction: a level of others' (D2).
+            ("Sessions 40 to 55", "at_least", False),
             ("Sessions 12 in the first week", "at_least", False),  # a count of others' (D2)
             ("Likes: 800", "at_least", False),
             # After a number a verb is no imperative; a metric's name is no verb.
@@ -595,7 +596,6 @@ class TestJudgement:
             "Sign-ups +20%",
             "3x pipeline",
             "Page load time is shorter",
-            "Sessions 40 to 55",
         ],
     )
     def test_what_the_words_say_is_no_guess(self, text: str) -> None:
@@ -3212,16 +3212,33 @@ class TestBaselinesAndTimeLimits:
         assert parsed.direction is case[1]
         assert parsed.start is not None
 
-    @pytest.mark.parametrize(
-        ("text", "direction"),
-        [
-            # No polarity: the numbers say it; a verb of change before them says it.
-            ("Widgets: 40 -> 55", Direction.INCREASE),
-            ("Work with the counties to increase taxlot sharing from 12 to 30", Direction.INCREASE),
-        ],
+    @given(
+        st.sampled_from(
+            [
+                "10,000 GitHub stars",
+                "Weekly downloads 1.2M",
+                "Pages per session 4.0",
+                "Churn 1.8%",
+                "Widgets: 55",
+                "NPS of 45 or better",
+                "Time to merge under 2 days",
+            ]
+        ),
+        st.sampled_from(["(currently {})", ", up from {}", " vs. {} last quarter", " (today: {})"]),
+        st.sampled_from(["7", "900", "12%"]),
     )
-    def test_otherwise_the_numbers_or_the_verb(self, text: str, direction: Direction) -> None:
-        assert parse_key_result(text).direction is direction
+    def test_a_baseline_changes_no_verbless_direction(
+        self, text: str, baseline: str, number: str
+    ) -> None:
+        """With no verb, the way a level is read does not depend on a baseline beside it."""
+        alone = parse_key_result(text)
+        with_start = parse_key_result(text + " " + baseline.format(number))
+        assert with_start.direction is alone.direction
+
+    def test_a_verb_of_change_before_the_numbers(self) -> None:
+        """A verb of change the reader did not take for the statement's still says the way."""
+        text = "Work with the counties to increase taxlot sharing from 12 to 30"
+        assert parse_key_result(text).direction is Direction.INCREASE
 
     @given(st.integers(1, 52), st.sampled_from(["filing", "the deadline", "receipt"]))
     def test_within_weeks_of_an_event_is_a_limit(self, n: int, event: str) -> None:

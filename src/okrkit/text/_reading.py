@@ -480,28 +480,17 @@ def _direction(
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if (
-        (kind in ("reach", "out") or (kind == "" and qualifier is None))
+        (kind in ("reach", "out") or (kind == "" and qualifier is None and _changed(text, start)))
         and value is not None
         and start is not None
         and value.value is not None
         and start.value is not None
         and value.value != start.value
     ):
-        if (
-            not kind
-            and value.change is None
-            and not any(
-                VERBS.get(word, ("",))[0] in ("inc", "dec")
-                for word in _WORD.findall(text.lower(), 0, start.start)
-            )
-        ):
-            # No verb: the metric says which way is better, as with no baseline ("Trial
-            # conversion of 18%, up from 12%" holds at least); the numbers only when it
-            # does not ("Widgets: 40 -> 55"), or when a verb of change the reader did not
-            # take for the statement's is before them ("Work with X to increase ...").
-            way = _metric_way(text, value, lower)
-            if way is not None:
-                return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
+        # With no verb a baseline changes no direction: "Trial conversion of 18%, up from
+        # 12%" holds at least, as "Trial conversion of 18%" does; but a verb of change the
+        # reader did not take for the statement's, before the numbers, says it ("Work with
+        # the counties to increase taxlot sharing from 12 to 30").
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
@@ -544,6 +533,14 @@ def _direction(
     if value.unit == "x":
         return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
     return _without_verb(text, value, own=own, lower=lower)
+
+
+def _changed(text: str, start: Token | None) -> bool:
+    """Whether a verb of change is written before the baseline *start*."""
+    return start is not None and any(
+        VERBS.get(word, ("",))[0] in ("inc", "dec")
+        for word in _WORD.findall(text.lower(), 0, start.start)
+    )
 
 
 def _metric_way(
