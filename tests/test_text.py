@@ -3042,7 +3042,7 @@ class TestWhoseCount:
     @given(
         st.sampled_from(["$2M", "€150k", "£250k", "₹40 lakh"]),
         st.sampled_from(["raised", "secured", "signed", "collected"]),
-        st.sampled_from(["", "in seed funding ", "of grant funding "]),
+        st.sampled_from(["", "in seed funding ", "of grant funding ", "is "]),
     )
     def test_money_raised_is_the_teams_work(self, amount: str, done: str, what: str) -> None:
         """ "$2M raised" (D2): money the team raises, secures or signs is its own work."""

@@ -1080,7 +1080,7 @@ def _own_work(w: str, value: Token | None) -> bool:
                 )
                 and not _BY_OTHERS.match(w, m.end())
             )
-        if noun and word in _PASSIVE_AUX:
+        if (noun or money) and word in _PASSIVE_AUX:
             continue  # "3 engineers are hired" is "3 engineers hired"
         if money and word in ("in", "of") and not noun:
             continue  # "€150k in research grants secured"
