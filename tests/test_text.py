@@ -3289,3 +3289,50 @@ class TestBaselinesAndTimeLimits:
     ) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (direction, output)
+
+
+class TestSecondTrialSigns:
+    """From the second trial: baselines after their noun or after "a baseline of", "+/-" as
+    "±", a bound on a multiple, a time limit written with a symbol, and "quintuple"."""
+
+    @pytest.mark.parametrize(
+        ("text", "start"),
+        [
+            ("Grow to 500 customers (120 customers today)", 120.0),
+            ("Support backlog below 200 tickets (1,150 now)", 1150.0),
+            ("Raise average store rating to 4.6 from a baseline of 3.9", 3.9),
+            ("Lower cost per lead to $38 (H1 average: $55)", 55.0),
+        ],
+    )
+    def test_a_baseline_written_otherwise(self, text: str, start: float) -> None:
+        assert parse_key_result(text).start == start
+
+    @given(st.sampled_from(["+/-", "+-", "±"]), st.integers(1, 30))
+    def test_plus_or_minus_is_a_band(self, sign: str, n: int) -> None:
+        parsed = parse_key_result(f"Keep forecast error within {sign}{n}%")
+        assert (parsed.direction, parsed.value, parsed.upper) == (Direction.WITHIN, -n, n)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Burn multiple below 1.5x", Direction.AT_MOST),
+            ("Acknowledge pages in ≤ 5 min", Direction.AT_MOST),
+            ("Grow 2x weekly signups", Direction.INCREASE),
+            # What a deliverable lets people do, after "where", is no time limit of the work.
+            (
+                "Ship a dashboard where reviewers approve a change in < 10 seconds",
+                Direction.INCREASE,
+            ),
+        ],
+    )
+    def test_bounds(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    def test_quintuple_is_a_factor(self) -> None:
+        parsed = parse_key_result("Quintuple marketplace GMV")
+        assert (parsed.form, parsed.value, parsed.unit, parsed.relative) == (
+            "change",
+            5.0,
+            "x",
+            True,
+        )

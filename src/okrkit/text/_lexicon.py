@@ -27,6 +27,7 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "double",
         "triple",
         "quadruple",
+        "quintuple",
         "accelerate",
         "maximize",
         "maximise",
@@ -233,7 +234,7 @@ _IRREGULAR = {
     "began": "begin",
     "begun": "begin",
 }
-FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 2}
+FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "halve": 2}
 # Verbs whose direction depends on the metric: "improve churn" means lower it.
 POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
 # Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".
@@ -443,6 +444,10 @@ STOP = frozenset(
         "including",
         "such",
         "through",
+        # A baseline's mark after its number: "(1,150 now)", "45% today".
+        "now",
+        "today",
+        "currently",
     ]
 )
 

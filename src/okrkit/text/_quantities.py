@@ -94,6 +94,10 @@ _BUSINESS = re.compile(
 )
 
 
+# A sign as written, as read: a minus sign is "-", "+/-" and "+-" are "±".
+_SIGNS = {"−": "-", "+/-": "±", "+-": "±"}
+
+
 def tokens_of(w: str) -> list[Token]:
     """The numbers and placeholders in masked text *w*, with what surrounds each."""
     tokens: list[Token] = []
@@ -163,7 +167,7 @@ def tokens_of(w: str) -> list[Token]:
             placeholder=bool(m["ph"]),
             # "pp", "p.p.", "ppt" and "percentage points", not "percent" or "pct".
             points=unit == "%" and ("point" in pct or pct.strip().startswith(("pp", "p.p"))),
-            sign=(m["sign"] or "").replace("−", "-"),
+            sign=_SIGNS.get(m["sign"] or "", m["sign"] or ""),
             prep=prep,
             qualifier=qualifier,
             change=change,

@@ -526,10 +526,11 @@ def _direction(
         return None if kind else _without_number(text, lower=lower)
     if value.sign:
         return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
+    if qualifier is not None:
+        # "Burn multiple below 1.5x": a bound, on a multiple too
+        return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if value.unit == "x" and value.prep not in ("=", "of", "at"):
         return Direction.INCREASE  # "2x weekly signups": a growth
-    if qualifier is not None:
-        return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if value.unit == "x":
         return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
     return _without_verb(text, value, own=own, lower=lower)
@@ -814,8 +815,12 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
 
 # "in under", "in less than", "in at most": the time an action is done in.
 _IN_UNDER = re.compile(
-    r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?)\s+)?$", re.I
+    r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?|[≤<])\s*)?$", re.I
 )
+
+
+# A relative clause: what follows describes the thing delivered.
+_RELATIVE = re.compile(r"\bwhere\b", re.IGNORECASE)
 
 
 def _time_limit(text: str, value: Token) -> bool:
@@ -823,8 +828,8 @@ def _time_limit(text: str, value: Token) -> bool:
     it is done ("Triage all bugs within one week": at most a week), or a time it is done
     "in under" ("Respond to tickets in under 2 hours"), not "Run 5 workshops" nor a metric
     brought under a time ("Bring p99 under 500 ms")."""
-    if value.qualifier not in (None, "most"):
-        return False
+    if value.qualifier not in (None, "most") or _RELATIVE.search(text, 0, value.start):
+        return False  # "Ship a dashboard where reviews take < 10 s": what it delivers
     before = text[max(0, value.start - 24) : value.start]
     if value.unit in DURATIONS and _IN_UNDER.search(before) is not None:
         # "Onboard customers in 3 days", "in under 2 hours": the time it takes, no count of
@@ -1161,10 +1166,11 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # A baseline written beside the target: "(currently 125k)", "(up from 85%)", "45% today",
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:currently|current(?:ly)?\s+at|baseline|today|now|was|vs\.?|versus|instead\s+of|"
-    r"compared\s+to|(?:up|down)\s+from)|\bfrom)\s*:?\s*(?:~|about|around)?\s*$"
-    # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)".
-    r"|\(\s+:\s*$",
+    r"(?:\b(?:currently|current(?:ly)?\s+at|baseline(?:\s+of)?|today|now|was|vs\.?|versus|"
+    r"instead\s+of|compared\s+to|(?:up|down)\s+from)|\bfrom)\s*:?\s*(?:~|about|around)?\s*$"
+    # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
+    # "(H1 average: $55)".
+    r"|\(\s+(?:average|avg\.?|actual|level)?\s*:\s*$",
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(r"\s*(?:today|currently|now|at\s+present|baseline)\b", re.IGNORECASE)
@@ -1201,7 +1207,7 @@ def _kinds(tokens: list[Token], w: str) -> frozenset[str]:
 
 def _is_baseline(tok: Token, w: str) -> bool:
     """Whether *tok* is said to be where the metric is now: "(currently 125k)", "45% today",
-    "up from 85%", "(Q3: 68%)"."""
+    "(120 customers today)", "up from 85%", "(Q3: 68%)"."""
     before = w[max(0, tok.start - 24) : tok.start]
     return (
         tok.value is not None
@@ -1209,6 +1215,7 @@ def _is_baseline(tok: Token, w: str) -> bool:
         and (
             _BASELINE_BEFORE.search(before) is not None
             or _BASELINE_AFTER.match(w, tok.end) is not None
+            or (tok.noun is not None and _BASELINE_AFTER.match(w, tok.noun[1]) is not None)
         )
     )
 

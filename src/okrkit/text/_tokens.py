@@ -18,7 +18,7 @@ from okrkit.text._units import UNITS
 # --- Figures, number words and placeholders -----------------------------------------------
 
 _NUMBER = r"""
-    (?P<sign>(?<![\w.,])[-−+±](?=[$€£¥]?\d))?
+    (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
     (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
