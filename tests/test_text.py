@@ -3336,3 +3336,29 @@ class TestSecondTrialSigns:
             "x",
             True,
         )
+
+
+class TestThirdTrialUnits:
+    """From a trial of units: currency codes, a part of "our" whole, and "ramp" as a verb
+    only where it leads."""
+
+    @given(
+        st.sampled_from(["SGD", "NOK", "SEK", "KES", "ZAR", "CHF"]),
+        st.sampled_from(["{code} 500k", "500k {code}"]),
+    )
+    def test_a_currency_code_is_the_unit(self, code: str, amount: str) -> None:
+        parsed = parse_key_result("Grow bookings to " + amount.format(code=code))
+        assert (parsed.value, parsed.unit) == (500_000, code)
+
+    @given(st.sampled_from(["our", "their", "the", "all"]))
+    def test_a_part_of_a_whole_counts_its_things(self, determiner: str) -> None:
+        parsed = parse_key_result(f"Migrate 10 of {determiner} 12 product teams to the new CI")
+        assert (parsed.value, parsed.unit) == (10, "teams")
+
+    def test_ramp_leads_or_names(self) -> None:
+        """ "Ramp up outbound" is a verb; "AE ramp time" names a time taken."""
+        assert (
+            parse_key_result("Ramp up outbound to 40 calls a day").direction is Direction.INCREASE
+        )
+        parsed = parse_key_result("New AE ramp time of 4 mos or less")
+        assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, 4, "months")

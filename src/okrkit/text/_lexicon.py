@@ -300,7 +300,7 @@ for _kind, _lemmas in _VERB_LEMMAS.items():
             VERBS.setdefault(_inflected, (_kind, _lemma))
 for _inflected, _lemma in _IRREGULAR.items():
     VERBS[_inflected] = next((k, _lemma) for k, ls in _VERB_LEMMAS.items() if _lemma in ls)
-VERBS["ramp"] = ("inc", "increase")  # "ramp up"
+VERBS["ramp"] = ("inc", "ramp")  # "ramp up": its own lemma, so "AE ramp time" has no verb
 
 # Words before a verb that do not change what it means: "We will launch", "Successfully ship".
 LEAD_SKIP = frozenset(

@@ -203,9 +203,10 @@ def tokens_of(w: str) -> list[Token]:
     return tokens
 
 
-# What joins a part to its whole, "30 of 45 services", "20 of the 35 forms": the part counts
+# What joins a part to its whole, "30 of 45 services", "20 of the 35 forms", "10 of our 12
+# teams": the part counts
 # the whole's things (here), and is the value, not the whole (`_reading._wholes`).
-PART_OF = re.compile(r"\s*of\s*(?:the\s+)?", re.IGNORECASE)
+PART_OF = re.compile(r"\s*of\s*(?:(?:the|our|their|its|all)\s+)?", re.IGNORECASE)
 
 
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)

@@ -17,9 +17,14 @@ from okrkit.text._units import UNITS
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
+# Currency codes read before or after an amount ("CHF 40k", "2M SEK"); one not among UNITS
+# stays its code, upper case.
+_CODES = (
+    "usd|eur|gbp|jpy|chf|inr|cad|aud|sgd|hkd|nzd|sek|nok|dkk|kes|zar|brl|mxn|cny|krw|pln|czk|aed"
+)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:usd|eur|gbp|jpy|chf|inr|cad|aud)\s?(?=\d))?
+    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:CODES)\s?(?=\d))?
     (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
@@ -32,9 +37,9 @@ _NUMBER = r"""
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:usd|eur|gbp|jpy|chf|inr|cad|aud|dollars|euros|pounds|yen|rupees)\b|
+    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds|yen|rupees)\b|
         (?<![$€£¥₹]\d)(?<![$€£¥₹]\d\d)(?<![$€£¥₹]\d\d\d)[$€£¥₹](?!\s?\d)))?
-"""
+""".replace("CODES", _CODES)
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
 _DURATION = r"""
     (?<![\w$€£¥₹.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
@@ -85,7 +90,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegji][a-z]{{0,2}}[\s$]?\d)(?:{_DURATION}|{_NUMBER})"
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}[\s$]?\d)(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
     ),
