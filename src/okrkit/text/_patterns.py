@@ -61,9 +61,10 @@ DEADLINE = re.compile(
       | fy\s*'?\d{{2,4}}\b
       | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
       | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
-      # (not "within 26 weeks of filing": a time limit on each thing, counted from an event)
+      # (not "within 26 weeks of filing": a time limit on each thing, counted from an event;
+      # but "within 6 weeks of kickoff" is a deadline)
       | (?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
-            (?!\s+of\b)
+            (?!\s+of\s+(?!(?:the\s+)?(?:kick-?off|launch|start|beginning|go-live|project)\b))
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
@@ -129,7 +130,8 @@ _IDENT_PARTS = (
     # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old", "bugs
     # older than 30 days".
     r"""\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b
-        |\b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
+        |(?<!\bis\x20)(?<!\bare\x20)(?<!\bbe\x20)  # "no ticket is older than 7 days": a ceiling
+        \b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").

@@ -45,9 +45,10 @@ _AFTER = re.compile(
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b
-      | (?:(?!(?:and|or|then|but|to|while|with)\b)[^\W\d_][\w-]*\s+){{1,2}}  # the metric
+      | (?:(?!(?:and|or|then|but|to|while|with)\b)[^\W\d_][\w-]{{0,39}}\s+){{1,2}}  # the metric
         # between, no clause's start: "20% MRR growth", "15% CAC reduction" (not "3% and
-        # increase revenue by 20%")
+        # increase revenue by 20%"; a word of at most 40 characters, so that a number inside a
+        # long word is no scan to its end)
         (?:(?P<up2>{CHANGE_NOUN_UP})|(?P<down2>{CHANGE_NOUN_DOWN}))\b
     )""",
     re.IGNORECASE | re.VERBOSE,

@@ -337,13 +337,11 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
     no metric's name.  It is an activity ("out")."""
     lemma, weight, metric = _verb_word(word)
-    if lemma != word or metric:
-        return None  # no verb, an inflected form, or a metric's name: "Churn below 3%"
-    if (
-        weight >= _MOSTLY_NOUN
-        and not _OBJECT_START.match(w, end)
-        and not _counts_its_object(w, end)
-    ):
+    if lemma != word or (metric and not _COUNT_NEXT.match(w, end)):
+        # No verb, an inflected form, or a metric's name ("Churn below 3%"); but a count
+        # of things after it makes it the verb ("Recall 5 defective products").
+        return None
+    if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
         return None
     after = _WORD.match(w, end + 1)
     if after and after[0].lower() in COMPOUND:
@@ -352,34 +350,6 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
 
 
 _MOSTLY_NOUN = 0.3
-# Later in its clause, a count of the things a verb's object is done with, for, at or to:
-# "Pilot self-serve onboarding with 5 design partners", "Screen patients at 8 clinics".
-_OBJECT_COUNT = re.compile(
-    r"(?P<object>(?:\s+[^\W\d_][\w'’-]*){1,4}?)\s+(?:with|for|at|to|across)\s+\d[\d,]*\s+"
-    r"(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_]+s\b",
-    re.IGNORECASE,
-)
-
-
-def _counts_its_object(w: str, end: int) -> bool:
-    """Whether a word that is mostly a noun, first in *w* (ending at *end*), is an
-    imperative all the same: the words after it, no metric's name, are its object, and a
-    count of the things it is done with, for or at follows ("Benchmark competitor pricing for
-    12 rivals"; not "Screen time for 3 teams", "Staff turnover at 12 sites", "Support tickets
-    for 3 products")."""
-    m = _OBJECT_COUNT.match(w, end)
-    if m is None:
-        return False
-    words = m["object"].lower()
-    first = words.split()[0]
-    # A plural right after it makes one noun with it: "Support tickets for 3 products".
-    # A particle makes a verb of its own: "Staff up for 3 regions: +4 agents".
-    return (
-        not first.endswith("s")
-        and first not in COMPOUND
-        and first not in STOP
-        and polarity(words) is None
-    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -534,6 +504,9 @@ def _direction(
     if value.unit == "x":
         return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
     return _without_verb(text, value, own=own, lower=lower)
+
+
+_HELD = (Direction.AT_LEAST, Direction.AT_MOST)
 
 
 def _changed(text: str, start: Token | None) -> bool:
@@ -815,7 +788,7 @@ def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
 
 # "in under", "in less than", "in at most": the time an action is done in.
 _IN_UNDER = re.compile(
-    r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?|[≤<])\s*)?$", re.I
+    r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?|[≤<]=?)\s*)?$", re.I
 )
 
 
@@ -1215,7 +1188,12 @@ def _is_baseline(tok: Token, w: str) -> bool:
         and (
             _BASELINE_BEFORE.search(before) is not None
             or _BASELINE_AFTER.match(w, tok.end) is not None
-            or (tok.noun is not None and _BASELINE_AFTER.match(w, tok.noun[1]) is not None)
+            or (
+                # "(120 customers today)", not "(competitor has 500 customers today)"
+                tok.noun is not None
+                and w[: tok.start].rstrip().endswith("(")
+                and _BASELINE_AFTER.match(w, tok.noun[1]) is not None
+            )
         )
     )
 
@@ -1440,6 +1418,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
     if lemma in NEEDS_COUNT and not tokens:
         kind = lemma = ""
+    if (
+        kind == "out"
+        and not tokens
+        and verb is not None
+        and verb[2].start()
+        and _of_people(w.lower())
+    ):
+        verb, kind, lemma = None, "", ""  # "Customers understand our pricing": no work (D18)
     spans: list[Span] = []
     ambiguities: list[str] = []
 
@@ -1570,6 +1556,19 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
+    if (
+        not kind
+        and direction in _HELD
+        and value_tok is not None
+        and start_tok is not None
+        and not value_tok.qualifier
+        and value_tok.value is not None
+        and start_tok.value is not None
+        and value_tok.value != start_tok.value
+    ):
+        # With no verb, a level is held the way its numbers go: "Support tickets from 350
+        # to 200 per week" holds at most 200, whatever a count of tickets would say alone.
+        direction = Direction.AT_LEAST if value_tok.value > start_tok.value else Direction.AT_MOST
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
         # A deliverable is done or not: a number in it names or describes it ("multistream
@@ -1627,7 +1626,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 unit = part.unit or (text[part.noun[0] : part.noun[1]] if part.noun else None)
 
     limit = deadlines[0].start() if deadlines else len(text)
-    begin = verb[2].end() if verb else 0
+    # The metric follows the verb that governs the number: a later clause's ("Cut costs and
+    # hold headcount at 50": headcount), else the statement's.
+    begin = clause or (verb[2].end() if verb else 0)
     if verb:
         mark("verb", verb[2].start(), verb[2].end())
     span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))

@@ -25,7 +25,7 @@ _CODES = (
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:CODES)\s?(?=\d))?
-    (?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
+    (?P<num>(?<![\d,])\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
         \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
@@ -51,14 +51,13 @@ _ONE = "one" + "".join(
     for word in ("the", "this", "that", "which", "another", "existing", "new", "old", "same",
                  "current", "previous", "every", "each")
 )  # fmt: skip
-# "Half of all tickets": a share, but not a half of a year ("the second half of 2027").
-_HALF_OF = (
-    "".join(
-        rf"(?<!\b{word}\s)"
-        for word in ("a", "the", "first", "second", "1st", "2nd", "latter", "other")
-    )
-    + r"half(?=\s+of\b)"
-)
+# "Half of all tickets": a share, but not a half of a year ("the second half of 2027", "the
+# back half of the year").
+_HALF_OF = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in ("a", "the", "first", "second", "1st", "2nd", "latter", "other", "back",
+                 "front", "last", "remaining", "bottom", "top")
+) + r"half(?=\s+of\b)"  # fmt: skip
 # "in under an hour", "within a day": one of a unit of time, after a word that bounds it
 # (not "in a month": a deadline, "Ship a release in a month").
 _AN_HOUR = (
