@@ -42,6 +42,8 @@ HOSTILE = {
     "a run of 'from 4 ab ' (sources)": ("Grow ARR " + "from 4 ab " * 500)[:5000],
     "a run of 'by Week 6 ' after a verb of holding": ("Maintain " + "by Week 6 " * 500)[:5000],
     "a run of '1,' (2,490 numbers, each read)": ("The council publishes " + "1," * 2490)[:5000],
+    "a run of '1,2' (Indian grouping tried from each digit)": ("Reach " + "1,2" * 1665)[:5000],
+    "a word of '1e' (numbers inside one long word)": ("Reach " + "1e" * 2497)[:5000],
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
