@@ -3401,3 +3401,39 @@ class TestHostileTrialOfTheSession:
     def test_a_verbless_fall_is_held_at_most(self) -> None:
         parsed = parse_key_result("Support tickets from 350 to 200 per week")
         assert (parsed.direction, parsed.start, parsed.value) == (Direction.AT_MOST, 350, 200)
+
+
+class TestFindingsTrial:
+    """From a trial of the rules' claims on statements written for it: states of people with
+    "are happy/aware/confident", a first word that starts a subject or a label, money named
+    by a metric, service levels "within the statutory N weeks", baselines of last year, and
+    shares of a plan named at length."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Hiring managers are happy with candidate quality",
+            "Eligible families are aware the food bank exists",
+            "Support agents are confident handling refund questions",
+            "Self-serve makes up 25% of new revenue",
+            "Mentoring pilot: 85% of the first cohort of mentees stay to the end",
+            "Post likes: 400",
+            "$1.5M in new ARR closed this quarter",
+            "Process 95% of planning applications within the statutory 8 weeks",
+        ],
+    )
+    def test_outcomes(self, text: str) -> None:
+        assert not parse_key_result(text).output
+
+    @pytest.mark.parametrize(
+        ("text", "start"),
+        [
+            ("Lower regretted attrition to 10% (14% last year)", 14.0),
+            ("Grow paid subscribers past 12,000 - we ended last quarter at 9,400", 9400.0),
+        ],
+    )
+    def test_a_baseline_of_last_year(self, text: str, start: float) -> None:
+        assert parse_key_result(text).start == start
+
+    def test_a_share_of_a_plan_named_at_length(self) -> None:
+        assert share_of_plan("Achieve 110% of the Q3 new-business bookings plan")

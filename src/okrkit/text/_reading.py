@@ -165,6 +165,16 @@ _CHANGE_OBJECT = re.compile(
 )
 
 
+# After a first word, what makes it the start of a subject: a few words, no relative
+# pronoun, then a verb that states ("are", "makes up", "accounts for").
+_IS_SUBJECT = re.compile(
+    r"(?:\s+(?!(?:that|which|who|to|and|or)\b)[^\W\d_][\w'’-]*){0,3}?\s+"
+    r"(?:is|are|was|were|makes?\s+up|accounts?\s+for|equals?)\b",
+    re.IGNORECASE,
+)
+# After a first word, what makes it a label's: a word and a colon ("Mentoring pilot: 85% of
+# mentees ...", "Post likes: 400").
+_LABEL_NEXT = re.compile(r"\s+[^\W\d_][\w'’-]*\s*:")
 # "Make sure" and "make certain" say what "ensure" says, and are read as it.
 _MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
 _ABLE = re.compile(r"\s+(?:able|capable)\b", re.IGNORECASE)
@@ -195,6 +205,13 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 # "Be responsive to users", "Be under $40k": a state to be in, held as
                 # "stay" holds it; "Be able to deploy in one click" is a capability built.
                 return "keep", "be", m
+            if (not found or found[0] in ("out", "reach")) and (
+                _IS_SUBJECT.match(w, m.end()) or _LABEL_NEXT.match(w, m.end())
+            ):
+                # A word that leads a subject whose verb states a level or a state is no
+                # imperative: "Hiring managers are happy with ...", "Self-serve makes up 25%
+                # of revenue", "Mentoring pilot: 85% of mentees stay".
+                continue
             if (
                 found
                 and word != found[1]
@@ -745,7 +762,7 @@ def done_or_not(text: str) -> bool:
 
 # A share of an amount planned for the cycle: "110% of plan", "95% of the sales target".
 _OF_PLAN = re.compile(
-    rf"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[^\W\d_]+\s+){{0,2}}{PLANNED}\b",
+    rf"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}{PLANNED}\b",
     re.IGNORECASE,
 )
 
@@ -766,7 +783,9 @@ def share_of_plan(text: str) -> bool:
     return "%" in text and _OF_PLAN.search(text) is not None
 
 
-_WITHIN = re.compile(r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?$", re.IGNORECASE)
+_WITHIN = re.compile(
+    r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?(?:[^\W\d_]+\s+)?$", re.IGNORECASE
+)  # "within 2 days", "within the statutory 8 weeks"
 _SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 
 
@@ -849,7 +868,9 @@ _PEOPLE = (
     r"people|everyone|anyone|buyers?|readers?|students?|teachers?|parents?|partners?|"
     r"contributors?|maintainers?|employees?|staff|engineers?|analysts?|designers?|reps?|"
     r"managers?|leaders?|stakeholders?|newcomers?|subscribers?|attendees?|participants?|"
-    r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?"
+    r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?|"
+    r"families|family|agents?|nurses?|doctors?|clinicians?|drivers?|guests?|shoppers?|learners?|"
+    r"mentees?|buyers?|travell?ers?|players?|fans?"
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
@@ -857,7 +878,8 @@ _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s
 _MIND = re.compile(
     r"(?:(?:can|will|should|could)\s+|(?:is|are)\s+able\s+to\s+)?"
     r"(?:know|understand|recogni[sz]e|feel|trust|believe)s?\b|"
-    r"(?:is|are|feel|feels|become|becomes)\s+(?:more\s+)?(?:aware|comfortable|confident|familiar)\b"
+    r"(?:is|are|feel|feels|become|becomes)\s+(?:more\s+)?"
+    r"(?:aware|comfortable|confident|familiar|happy|satisfied|engaged)\b"
 )
 _MODAL = frozenset(("can", "will", "should", "could", "must", "may", "might", "would"))
 _USED = re.compile(r"[^,.;:]{1,60}?\b(?:is|are)\s+used\s+(?:at|by|in|across|for)\b")
@@ -1054,7 +1076,12 @@ def _own_work(w: str, value: Token | None) -> bool:
                 and (
                     found[0] == "out"
                     or found[1] == "add"
-                    or (money and (found[0] == "reach" or found[1] == "raise"))
+                    or (
+                        money
+                        and (found[0] == "reach" or found[1] == "raise")
+                        # "$1.5M in new ARR closed": a metric's money, an outcome
+                        and polarity(w[value.end : m.start()].lower()) is None
+                    )
                 )
                 and not _BY_OTHERS.match(w, m.end())
             )
@@ -1140,13 +1167,18 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:currently|current(?:ly)?\s+at|baseline(?:\s+of)?|today|now|was|vs\.?|versus|"
-    r"instead\s+of|compared\s+to|(?:up|down)\s+from)|\bfrom)\s*:?\s*(?:~|about|around)?\s*$"
+    r"instead\s+of|compared\s+to|(?:up|down)\s+from|"
+    r"last\s+(?:year|quarter|month|week|cycle)(?:\s+(?:at|was|were|of))?)|\bfrom)"
+    r"\s*:?\s*(?:~|about|around)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
     # "(H1 average: $55)".
     r"|\(\s+(?:average|avg\.?|actual|level)?\s*:\s*$",
     re.IGNORECASE,
 )
-_BASELINE_AFTER = re.compile(r"\s*(?:today|currently|now|at\s+present|baseline)\b", re.IGNORECASE)
+_BASELINE_AFTER = re.compile(
+    r"\s*(?:today|currently|now|at\s+present|baseline|last\s+(?:year|quarter|month|week|cycle))\b",
+    re.IGNORECASE,
+)
 
 
 def _baseline(tokens: list[Token], w: str, kinds: frozenset[str]) -> Token | None:
