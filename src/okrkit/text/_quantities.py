@@ -205,8 +205,8 @@ def tokens_of(w: str) -> list[Token]:
 
 
 # What joins a part to its whole, "30 of 45 services", "20 of the 35 forms", "10 of our 12
-# teams": the part counts
-# the whole's things (here), and is the value, not the whole (`_reading._wholes`).
+# teams": the part counts the whole's things (here), and is the value, not the whole
+# (`_reading._wholes`).
 PART_OF = re.compile(r"\s*of\s*(?:(?:the|our|their|its|all)\s+)?", re.IGNORECASE)
 
 

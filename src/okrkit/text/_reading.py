@@ -474,10 +474,10 @@ def _direction(
         and start.value is not None
         and value.value != start.value
     ):
-        # With no verb a baseline changes no direction: "Trial conversion of 18%, up from
-        # 12%" holds at least, as "Trial conversion of 18%" does; but a verb of change the
-        # reader did not take for the statement's, before the numbers, says it ("Work with
-        # the counties to increase taxlot sharing from 12 to 30").
+        # With no verb a baseline makes no change of a level ("Trial conversion of 18%, up
+        # from 12%" holds at least, as parse_in_full reads it); only a verb of change the
+        # reader did not take for the statement's, written before the numbers, does ("Work
+        # with the counties to increase taxlot sharing from 12 to 30").
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
@@ -870,7 +870,7 @@ _PEOPLE = (
     r"managers?|leaders?|stakeholders?|newcomers?|subscribers?|attendees?|participants?|"
     r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?|"
     r"families|family|agents?|nurses?|doctors?|clinicians?|drivers?|guests?|shoppers?|learners?|"
-    r"mentees?|buyers?|travell?ers?|players?|fans?"
+    r"mentees?|travell?ers?|players?|fans?"
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
@@ -1061,8 +1061,9 @@ def _own_work(w: str, value: Token | None) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
     hired"), or money by that of raising, securing or closing ("$2M raised", "€150k in
-    grants secured", D2), not preceded by one ("10 confirmed decisions") nor done by others ("1,000
-    projects created by the community")."""
+    grants secured", D2); not preceded by one ("10 confirmed decisions"), nor done by others
+    ("1,000 projects created by the community"), nor a metric's money ("$1.5M in new ARR
+    closed")."""
     money = value is not None and value.unit in _MONEY
     if value is None or value.value is None or (value.noun is None and not money):
         return False
