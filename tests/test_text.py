@@ -3437,3 +3437,33 @@ class TestFindingsTrial:
 
     def test_a_share_of_a_plan_named_at_length(self) -> None:
         assert share_of_plan("Achieve 110% of the Q3 new-business bookings plan")
+
+
+class TestSharesMeetingACondition:
+    """From a trial of key results led by a verb of doing: a share of things that meets a
+    condition of time or quality is a service level, an outcome; a share of a body of work
+    the team does is work."""
+
+    @given(
+        st.sampled_from(["Dispatch", "Route", "Process", "Answer"]),
+        st.sampled_from(
+            [
+                "the same day",
+                "on the first attempt",
+                "without a single error",
+                "before the weekly cut-off",
+                "in under 10 minutes",
+                "on time",
+            ]
+        ),
+    )
+    def test_a_share_meeting_a_condition_is_an_outcome(self, verb: str, condition: str) -> None:
+        parsed = parse_key_result(f"{verb} 95% of incoming requests {condition}")
+        assert (parsed.value, parsed.output) == (95.0, False)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Migrate 100% of services to Kubernetes", "Translate 80% of the help centre into Spanish"],
+    )
+    def test_a_share_of_work_is_work(self, text: str) -> None:
+        assert parse_key_result(text).output

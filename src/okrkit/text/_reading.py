@@ -790,19 +790,35 @@ _SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 
 
 def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
-    """Whether the target is a share of things done within a time limit, a service level
-    and so an outcome whatever the verb: "Resolve 90% of tickets within 1 day", "Alert on
-    100% of failed syncs within 5 minutes" (but "Migrate 100% of services" is the work)."""
+    """Whether the target is a share of things done within a time limit or meeting a
+    condition of time or quality, a service level and so an outcome whatever the verb:
+    "Resolve 90% of tickets within 1 day", "Alert on 100% of failed syncs within 5 minutes",
+    "Dispatch 97% of orders the same day", "Fulfil 99.5% of orders without a picking error"
+    (but "Migrate 100% of services" is the work)."""
     return (
         value is not None
         and value.unit == "%"
         and _SHARE_OF.match(w, value.end) is not None
-        and any(
-            t.unit in DURATIONS and _WITHIN.search(w, 0, t.start) is not None
-            for t in tokens
-            if t is not value
+        and (
+            any(
+                t.unit in DURATIONS and _WITHIN.search(w, 0, t.start) is not None
+                for t in tokens
+                if t is not value
+            )
+            or _CONDITION.search(w, value.end, value.end + _CONDITION_REACH) is not None
         )
     )
+
+
+# A condition of time or of quality that the things of a share meet: "before settlement",
+# "the same day", "on time", "without a picking error", "on the first attempt".
+_CONDITION = re.compile(
+    r"\b(?:in\s+(?:under|less\s+than)|before|same[- ]day|on\s+time|"
+    r"on\s+the\s+(?:promised|same|first|next)\s+[^\W\d_]+|without\s+(?:a|an|any)\s+[^\W\d_]+|"
+    r"first[- ]time|at\s+first\s+contact)\b",
+    re.IGNORECASE,
+)
+_CONDITION_REACH = 80  # characters after the share looked at
 
 
 # "in under", "in less than", "in at most": the time an action is done in.
