@@ -3467,3 +3467,25 @@ class TestSharesMeetingACondition:
     )
     def test_a_share_of_work_is_work(self, text: str) -> None:
         assert parse_key_result(text).output
+
+
+class TestSpreadToMorePlaces:
+    """A verb of growth that takes a thing to more places or people, with no number, is a
+    rollout, done or not; with a number, or with no place, it moves a metric."""
+
+    @given(
+        st.sampled_from(["Expand", "Extend", "Scale"]),
+        st.sampled_from(["the new interface", "SSO", "the on-call rota"]),
+        st.sampled_from(
+            ["the rest of the clients", "all enterprise customers", "the Berlin office"]
+        ),
+    )
+    def test_a_rollout_is_a_milestone(self, verb: str, thing: str, place: str) -> None:
+        parsed = parse_key_result(f"{verb} {thing} to {place}")
+        assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
+
+    @pytest.mark.parametrize(
+        "text", ["Expand usage", "Grow revenue to new markets", "Scale the platform to 10k users"]
+    )
+    def test_otherwise_a_metric_moves(self, text: str) -> None:
+        assert parse_key_result(text).direction is Direction.INCREASE

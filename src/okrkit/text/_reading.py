@@ -444,6 +444,10 @@ def _direction(
         qualifier = "most" if lower else "least"
     if value is None and lemma in DELIVER_UNLESS_COUNTED:
         return Direction.MILESTONE  # "Add a changelog page"
+    if kind == "inc" and value is None and lemma in _SPREAD and _moved_to(text, lemma):
+        # "Expand the new interface to the rest of the clients", "Scale search to C1": a
+        # thing taken to more places, done or not, as "Move X to Y" is
+        return Direction.MILESTONE
     if kind == "inc":
         return Direction.INCREASE
     if kind == "dec":
@@ -524,6 +528,8 @@ def _direction(
 
 
 _HELD = (Direction.AT_LEAST, Direction.AT_MOST)
+# Verbs of growth that also take a thing to more places or people.
+_SPREAD = frozenset(("expand", "extend", "scale"))
 
 
 def _changed(text: str, start: Token | None) -> bool:
@@ -1605,19 +1611,21 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
+    # With no verb, a level is held the way its numbers go: "Support tickets from 350 to 200
+    # per week" holds at most 200, whatever a count of tickets would say alone; the numbers
+    # say it, no guess.
+    numbers_say = False
     if (
         not kind
         and direction in _HELD
         and value_tok is not None
         and start_tok is not None
         and not value_tok.qualifier
-        and value_tok.value is not None
-        and start_tok.value is not None
-        and value_tok.value != start_tok.value
     ):
-        # With no verb, a level is held the way its numbers go: "Support tickets from 350
-        # to 200 per week" holds at most 200, whatever a count of tickets would say alone.
-        direction = Direction.AT_LEAST if value_tok.value > start_tok.value else Direction.AT_MOST
+        begun, reached = start_tok.value, value_tok.value
+        if begun is not None and reached is not None and begun != reached:
+            numbers_say = True
+            direction = Direction.AT_LEAST if reached > begun else Direction.AT_MOST
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
         # A deliverable is done or not: a number in it names or describes it ("multistream
@@ -1739,7 +1747,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         other = "what others do or have" if own else "the team's own work"
         count = text[value_tok.start : value_tok.noun[1]].strip()
         ambiguities.append(f"{count!r} read as {whose}; it could be {other}")
-    if not kind and direction is not None:
+    if not kind and direction is not None and not numbers_say:
         guess = _verbless_guess(text, direction, value_tok or named, own=own, zero=zero)
         if guess is not None:
             ambiguities.append(guess)
