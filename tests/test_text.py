@@ -3489,3 +3489,28 @@ class TestSpreadToMorePlaces:
     )
     def test_otherwise_a_metric_moves(self, text: str) -> None:
         assert parse_key_result(text).direction is Direction.INCREASE
+
+
+class TestNoNumberTrial:
+    """From a trial of statements with no number: names of standards with digits, "available"
+    as a state (not the metric "availability"), and more people whose behaviour is an
+    outcome."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Complete the PCI DSS 4.0 gap assessment",
+            "Lab accreditation renewed under ISO/IEC 17025",
+            "v3 GraphQL API generally available",
+        ],
+    )
+    def test_a_deliverable_named_with_digits(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.output) == (Direction.MILESTONE, None, True)
+
+    def test_availability_is_still_a_metric(self) -> None:
+        assert parse_key_result("99.95% availability").direction is Direction.AT_LEAST
+
+    def test_merchants_coming_back_is_an_outcome(self) -> None:
+        parsed = parse_key_result("Merchants come back to the dashboard without prompting")
+        assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)

@@ -568,7 +568,7 @@ def _names_a_process(word: str) -> bool:
 
 # Metrics where higher is better: "99.95% availability", "NPS of 60", "Keep accuracy at 99%".
 HIGHER_IS_BETTER = re.compile(
-    r"uptime|availab|satisf|happ(?:y|iness)|\bnps\b|\benps\b|\bcsat\b|\besat\b|conversion|retention|"
+    r"uptime|availability|satisf|happ(?:y|iness)|\bnps\b|\benps\b|\bcsat\b|\besat\b|conversion|retention|"
     r"coverage|adoption|engagement|accuracy|quality|reliab|throughput|speed|velocity|revenue|"
     r"\barr\b|\bmrr\b|profit|margin|pipeline|bookings|sales|growth|users|customers|members|"
     r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|rating|"

@@ -86,8 +86,8 @@ _IDENT_PARTS = (
     # A name of letters then digits ("v2", "SPv2"), with the brackets it fills ("[SPv2]"),
     # which blanked alone would look like a placeholder ("[ ]").
     r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?(bracket)\])",
-    r"""\b(?:iso|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|wcag|pci|
-        rfc|tls|top|rank|series|issue|pr|cve)
+    r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
+        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|pr|cve)
         \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",

@@ -892,7 +892,7 @@ _PEOPLE = (
     r"managers?|leaders?|stakeholders?|newcomers?|subscribers?|attendees?|participants?|"
     r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?|"
     r"families|family|agents?|nurses?|doctors?|clinicians?|drivers?|guests?|shoppers?|learners?|"
-    r"mentees?|travell?ers?|players?|fans?"
+    r"mentees?|travell?ers?|players?|fans?|merchants?|sellers?|creators?|authors?|hosts?"
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
