@@ -1504,6 +1504,14 @@ class TestTemplates:
         for text in _key_result_and_objective_texts():
             assert read(text) == KeyResultReading.of(parse_in_full(text))
 
+    def test_a_zero_makes_no_other_template(self) -> None:
+        """The thorough profile's find: with no verb and no way to be better, a zero target
+        once read as a ceiling made the template that "from 2 to 1" then read wrong."""
+        TEMPLATES.clear()
+        for text in ("NPS spend from 1 to 0", "NPS spend from 2 to 1"):
+            assert parse_key_result(text) == parse_in_full(text)
+        assert parse_in_full("NPS spend from 2 to 1").direction is Direction.AT_MOST
+
     def test_template_is_reused(self) -> None:
         """The second statement of a shape comes from the first's template, numbers changed."""
         TEMPLATES.clear()

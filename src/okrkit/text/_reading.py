@@ -1612,12 +1612,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
     # With no verb, a level is held the way its numbers go: "Support tickets from 350 to 200
-    # per week" holds at most 200, whatever a count of tickets would say alone; the numbers
-    # say it, no guess.
+    # per week" holds at most 200, whatever a count of tickets would say alone, and so does
+    # a metric that names no way ("NPS spend from 2 to 1"); the numbers say it, no guess.
     numbers_say = False
     if (
         not kind
-        and direction in _HELD
+        and (direction in _HELD or direction is None)
         and value_tok is not None
         and start_tok is not None
         and not value_tok.qualifier
