@@ -325,6 +325,10 @@ def codes(inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ..
     for i, code in enumerate(value):
         if not isinstance(code, str) or not code.strip():
             raise InvalidTypeError(f"{attribute.name}[{i}]", code, "a rule code such as 'OKR203'")
+        if not storable(code):
+            # No file could hold it: the plan would load and never be written (the thorough
+            # fuzz's find, a CSV cell "\ud800" in kr.ignore).
+            raise InvalidValueError(f"{attribute.name}[{i}]", code, _SURROGATE)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
