@@ -3522,3 +3522,15 @@ class TestNoNumberTrial:
     def test_merchants_coming_back_is_an_outcome(self) -> None:
         parsed = parse_key_result("Merchants come back to the dashboard without prompting")
         assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
+
+
+def test_one_table_of_currencies() -> None:
+    """The currency symbols and codes the reader knows come from the table of units: a code
+    of the table reads as its symbol, any other stays the code."""
+    from okrkit.text._units import CURRENCIES, CURRENCY_CODES, UNITS
+
+    assert set(CURRENCIES) <= set(UNITS.values())
+    for code in CURRENCY_CODES:
+        assert UNITS.get(code) in {*CURRENCIES, None}
+        unit = parse_key_result(f"Raise {code.upper()} 40k").unit
+        assert unit == UNITS.get(code, code.upper())

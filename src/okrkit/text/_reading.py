@@ -45,7 +45,7 @@ from okrkit.text._lexicon import (
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import PART_OF, Token, noun_after, tokens_of
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
-from okrkit.text._units import DURATIONS, in_unit
+from okrkit.text._units import CURRENCIES, DURATIONS, in_unit
 
 Form: TypeAlias = Literal["change", "target"]
 """How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""
@@ -1067,8 +1067,7 @@ def _verbless_guess(
 
 
 _OF = re.compile(r"\s*of\b", re.IGNORECASE)
-_MONEY = frozenset(("$", "€", "£", "¥", "₹"))
-_SHARE_OR_MONEY = _MONEY | {"%"}
+_SHARE_OR_MONEY = CURRENCIES | {"%"}
 
 
 def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
@@ -1086,7 +1085,7 @@ def _own_work(w: str, value: Token | None) -> bool:
     grants secured", D2); not preceded by one ("10 confirmed decisions"), nor done by others
     ("1,000 projects created by the community"), nor a metric's money ("$1.5M in new ARR
     closed")."""
-    money = value is not None and value.unit in _MONEY
+    money = value is not None and value.unit in CURRENCIES
     if value is None or value.value is None or (value.noun is None and not money):
         return False
     noun = False

@@ -13,15 +13,11 @@ import re
 from decimal import Decimal
 
 from okrkit.text._patterns import DIGIT, words_of
-from okrkit.text._units import UNITS
+from okrkit.text._units import CURRENCY_CODES, UNITS
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
-# Currency codes read before or after an amount ("CHF 40k", "2M SEK"); one not among UNITS
-# stays its code, upper case.
-_CODES = (
-    "usd|eur|gbp|jpy|chf|inr|cad|aud|sgd|hkd|nzd|sek|nok|dkk|kes|zar|brl|mxn|cny|krw|pln|czk|aed"
-)
+_CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
     (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:CODES)\s?(?=\d))?

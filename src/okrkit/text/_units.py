@@ -48,6 +48,14 @@ UNITS = {
     for unit, others in _UNIT_SPELLINGS.items()
     for spelling in (unit.lower(), *others)
 }
+# The table's currencies, by the symbol it writes each in.
+CURRENCIES = frozenset(("$", "€", "£", "¥", "₹"))
+# The currency codes the reader reads before or after an amount ("CHF 40k", "2M SEK"): a
+# code of the table is written as its symbol, any other stays the code, upper case.
+CURRENCY_CODES = (
+    "usd", "eur", "gbp", "jpy", "chf", "inr", "cad", "aud", "sgd", "hkd", "nzd", "sek",
+    "nok", "dkk", "kes", "zar", "brl", "mxn", "cny", "krw", "pln", "czk", "aed",
+)  # fmt: skip
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
