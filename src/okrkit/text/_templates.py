@@ -22,11 +22,14 @@ from collections.abc import Callable
 from okrkit.errors import InvalidTypeError
 from okrkit.text._reading import KeyResultReading, ParsedKeyResult, Span, parse_in_full
 
-_FROM_TO = re.compile(
-    r"(?P<words>[A-Za-z][A-Za-z0-9' -]*[A-Za-z]) from "
+# "<words> from <a> to <b>": the words, then the numbers after the text's last " from " (the
+# numbers hold no " from ", so a statement of the shape has its words before the last one).
+_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9' -]*[A-Za-z]")
+_NUMBERS = re.compile(
     r"(?P<a>(?P<sa>[-+]?)(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{1,6})?)(?P<ua>%?) to "
     r"(?P<b>(?P<sb>[-+]?)(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{1,6})?)(?P<ub>%?)"
 )
+_FROM = " from "
 # The templates kept, by shape (None for a shape always read in full): process-wide, and
 # dropped all at once when there are TEMPLATES_MAX of them.
 TEMPLATES: dict[tuple[str | bool, ...], ParsedKeyResult | None] = {}
@@ -37,16 +40,17 @@ _UNSEEN: ParsedKeyResult = object()  # type: ignore[assignment]
 def _find_template(
     text: str,
 ) -> tuple[ParsedKeyResult, re.Match[str] | None, float, float] | None:
-    """The template that reads *text*, *text*'s match and its two numbers; or None to read
-    *text* in full.
+    """The template that reads *text*, the match of its numbers and their values; or None to
+    read *text* in full.
 
     When *text* is the first of its shape, it is read in full to make the template, and that
     reading comes back with no match.
     """
-    m = _FROM_TO.fullmatch(text)
+    words, sep, numbers = text.rpartition(_FROM)
+    m = _NUMBERS.fullmatch(numbers) if sep else None
     if m is None:
         return None
-    words, ta, sa, ua, tb, sb, ub = m.groups()
+    ta, sa, ua, tb, sb, ub = m.groups()
     a, b = float(ta), float(tb)
     if a == b:
         return None
@@ -54,20 +58,24 @@ def _find_template(
     key = (words, sa, ua, sb, ub, a < b)
     template = TEMPLATES.get(key, _UNSEEN)
     if template is _UNSEEN:
+        # Only words of the shape's are kept: a kept key's words need no second look.
+        if not _WORDS.fullmatch(words):
+            return None
         if len(TEMPLATES) >= TEMPLATES_MAX:
             TEMPLATES.clear()
         parsed = parse_in_full(text)
-        TEMPLATES[key] = parsed if _usable(parsed, m) else None
+        TEMPLATES[key] = parsed if _usable(parsed, m, len(words)) else None
         return parsed, None, a, b
     return None if template is None else (template, m, a, b)
 
 
 def _from_template(
-    template: ParsedKeyResult, m: re.Match[str], a: float, b: float
+    template: ParsedKeyResult, text: str, m: re.Match[str], a: float, b: float
 ) -> ParsedKeyResult:
-    """The reading of *m*'s text, whose numbers are *a* and *b*: *template* with them in."""
-    text = m.string
-    a_start, a_end, b_start = m.start("a"), m.end("ua"), m.start("b")
+    """The reading of *text*, whose numbers *m* matched and are *a* and *b*: *template* with
+    them in."""
+    at = len(text) - len(m.string)  # where the numbers start
+    a_start, a_end, b_start = at + m.start("a"), at + m.end("ua"), at + m.start("b")
     return ParsedKeyResult(
         text=text,
         direction=template.direction,
@@ -88,15 +96,16 @@ def _from_template(
     )
 
 
-def _usable(parsed: ParsedKeyResult, m: re.Match[str]) -> bool:
-    """Whether the reading *parsed* of *m*'s text can serve as its shape's template."""
-    words = m.end("words")
+def _usable(parsed: ParsedKeyResult, m: re.Match[str], words: int) -> bool:
+    """Whether the reading *parsed* of a text whose first *words* characters are its words
+    and whose numbers *m* matched can serve as its shape's template."""
+    at = words + len(_FROM)
     *others, start, value = parsed.spans if len(parsed.spans) >= 2 else (None, None)
     return (
         isinstance(start, Span)
         and isinstance(value, Span)
-        and (start.label, start.start, start.end) == ("start", m.start("a"), m.end("ua"))
-        and (value.label, value.start, value.end) == ("value", m.start("b"), m.end("ub"))
+        and (start.label, start.start, start.end) == ("start", at + m.start("a"), at + m.end("ua"))
+        and (value.label, value.start, value.end) == ("value", at + m.start("b"), at + m.end("ub"))
         and all(span.end <= words for span in others)
         and parsed.start == float(m["a"])
         and parsed.value == float(m["b"])
@@ -123,11 +132,11 @@ def parse_key_result(text: str) -> ParsedKeyResult:
     """
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
-    found = _find_template(text) if " from " in text else None
+    found = _find_template(text)
     if found is None:
         return parse_in_full(text)
     template, m, a, b = found
-    return template if m is None else _from_template(template, m, a, b)
+    return template if m is None else _from_template(template, text, m, a, b)
 
 
 def key_result_reader() -> Callable[[str], KeyResultReading]:
@@ -148,7 +157,7 @@ def key_result_reader() -> Callable[[str], KeyResultReading]:
     def read(text: str) -> KeyResultReading:
         if not isinstance(text, str):
             raise InvalidTypeError("text", text, "a str")
-        found = _find_template(text) if " from " in text else None
+        found = _find_template(text)
         if found is None:
             reading = full.get(text)
             if reading is None:
