@@ -3073,6 +3073,106 @@ class TestWhoseCount:
         assert (bare.direction, bare.output) == (Direction.INCREASE, True)
 
 
+class TestWorkInOtherShapes:
+    """From a trial of the team's own work written in shapes other than "Verb N things": a
+    deliverable with what it covers, a cadence before the participle, those something is
+    gathered from (D2: the team's own work); the same shapes of others' doing stay outcomes."""
+
+    @given(
+        st.sampled_from(
+            [
+                "Dashboards for",
+                "Contract tests for",
+                "Alt text on",
+                "API reference translated into",
+                "Marketing partnerships with",
+                "HR: leveling guides for",
+                "Support — demo videos for",
+                "Runbooks in place for",
+            ]
+        ),
+        st.sampled_from(["4 business units", "20 public endpoints", "300 images"]),
+        st.sampled_from(["", " (AK)", " by EOQ"]),
+    )
+    def test_a_deliverable_and_what_it_covers(self, head: str, count: str, tail: str) -> None:
+        parsed = parse_key_result(f"{head} {count}{tail}")
+        assert (parsed.direction, parsed.output, parsed.form) == (
+            Direction.INCREASE,
+            True,
+            "target",
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Leveling guides for at least 5 roles", Direction.AT_LEAST),  # D2: still work
+            ("Runbooks for 5+ services", Direction.AT_LEAST),
+        ],
+    )
+    def test_a_qualifier_bounds_the_work(self, text: str, direction: Direction) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, True)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Uptime for 5 regions",  # a metric
+            "Adoption on 12 teams",
+            "Customers on 3 continents",  # people
+            "Donations from 500 new monthly givers",  # what others give
+            "Teams are on 3 continents",  # a clause
+            "Error budgets for 5 services",
+        ],
+    )
+    def test_not_a_deliverable(self, text: str) -> None:
+        assert parse_key_result(text).output is False
+
+    @given(
+        st.sampled_from(["4 webinars", "3 meetups", "2 posts"]),
+        st.sampled_from(["a month", "per quarter", "each week", "every sprint"]),
+        st.sampled_from(["given", "hosted", "published"]),
+        st.sampled_from(["", " by our team", " on the design principles"]),
+    )
+    def test_a_cadence_before_the_participle(
+        self, count: str, cadence: str, done: str, rest: str
+    ) -> None:
+        parsed = parse_key_result(f"{count} {cadence} {done}{rest}")
+        assert (parsed.direction, parsed.output) == (Direction.INCREASE, True)
+        theirs = parse_key_result(f"{count} {cadence} {done} by the community")
+        assert (theirs.direction, theirs.output) == (Direction.AT_LEAST, False)
+
+    @given(
+        st.sampled_from(["Get", "Gain", "Collect", "Gather", "Secure", "Solicit"]),
+        st.sampled_from(["feedback on the prototype", "letters of support", "quotes"]),
+        st.sampled_from(["5 users", "6 partner schools", "3 suppliers"]),
+    )
+    def test_gathered_from(self, verb: str, thing: str, sources: str) -> None:
+        parsed = parse_key_result(f"{verb} {thing} from {sources}")
+        assert (parsed.direction, parsed.output) == (Direction.INCREASE, True)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Get 500 signups from the campaign",  # what is got, not its source
+            "Get NPS from 30 to 50",  # a baseline
+            "Get revenue from 5 accounts",  # a metric
+            "Get churn down from 5 accounts",
+        ],
+    )
+    def test_not_gathered(self, text: str) -> None:
+        assert parse_key_result(text).output is False
+
+    def test_a_compound_is_no_change(self) -> None:
+        """ "4 drop-in clinics": a word joined by a hyphen is no change noun after a count."""
+        parsed = parse_key_result("Held 4 drop-in clinics for maintainers")
+        assert (parsed.direction, parsed.form, parsed.unit) == (
+            Direction.INCREASE,
+            "target",
+            "clinics",
+        )
+        assert parse_key_result("Churn down 20% drop in churn").form == "change"
+
+
 class TestLaterClauses:
     """From the same trial: a later clause's verb of holding ("hold", after "while"), a level
     a purpose brings a metric to, and what "so that" brings about govern the number, with

@@ -491,7 +491,7 @@ LOWER_IS_BETTER = re.compile(
     r"churn|attrition|turnover|latency|fail|response time|resolution time|time[- ]to\b|lead time|"
     r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
-    r"chargeback|fraud|delay|queue|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
+    r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead"
 )

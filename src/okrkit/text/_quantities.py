@@ -44,12 +44,12 @@ _AFTER = re.compile(
       | (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[$€£¥]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
-          |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b
+          |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b(?!-)  # not "4 drop-in clinics"
       | (?:(?!(?:and|or|then|but|to|while|with)\b)[^\W\d_][\w-]{{0,39}}\s+){{1,2}}  # the metric
         # between, no clause's start: "20% MRR growth", "15% CAC reduction" (not "3% and
         # increase revenue by 20%"; a word of at most 40 characters, so that a number inside a
         # long word is no scan to its end)
-        (?:(?P<up2>{CHANGE_NOUN_UP})|(?P<down2>{CHANGE_NOUN_DOWN}))\b
+        (?:(?P<up2>{CHANGE_NOUN_UP})|(?P<down2>{CHANGE_NOUN_DOWN}))\b(?!-)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -86,7 +86,8 @@ _TIMES_MORE = re.compile(
     |(?P<down>fewer|less|lower|smaller|slower))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_FREQUENCY = re.compile(
+# How often, after a number or a count: "5x per day", "1 talk a month".
+PER_PERIOD = re.compile(
     r"\s*(?:times\s+)?(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)\b",
     re.IGNORECASE,
 )
@@ -114,7 +115,7 @@ def tokens_of(w: str) -> list[Token]:
         elif unit is None and "times" in w and (factor := _TIMES_MORE.match(w, end)):
             # "3 times more sign-ups", "5 times faster": a factor, as "3x higher" is.
             unit, change, end = "x", "up" if factor["up"] else "down", factor.end()
-        elif unit == "x" and _FREQUENCY.match(w, end):
+        elif unit == "x" and PER_PERIOD.match(w, end):
             unit = "times"  # "Deploy 5x per day": how often, not a growth
         if unit is None:
             business = _BUSINESS.match(w, end) if business_days else None

@@ -43,7 +43,7 @@ from okrkit.text._lexicon import (
     time_taken,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
-from okrkit.text._quantities import PART_OF, Token, noun_after, tokens_of
+from okrkit.text._quantities import PART_OF, PER_PERIOD, Token, noun_after, tokens_of
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
 from okrkit.text._units import CURRENCIES, DURATIONS, in_unit
 
@@ -1078,18 +1078,47 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
     return polarity(text[value.start : value.noun[1]].lower()) is None
 
 
+# Verbs of gathering what others give: "Get feedback from 5 users", "Secure letters of
+# support from 6 schools".
+_GATHER = frozenset(
+    ("get", "gain", "collect", "gather", "obtain", "secure", "solicit", "receive", "seek")
+)
+
+
+def _gathered(lemma: str, value: Token | None, text: str) -> bool:
+    """Whether the count *value* is of those the team gathers something from, which is its
+    own work ("Get feedback on the prototype from 5 users", "Collect quotes from 3
+    suppliers"), not of what it gets ("Get 500 sign-ups from the campaign") nor a metric's
+    baseline ("Get NPS from 30 to 50")."""
+    if lemma not in _GATHER or value is None or value.prep != "from" or value.noun is None:
+        return False
+    begin = _verb_end(text.lower(), lemma)
+    thing = text[begin : value.start].lower() if begin is not None else ""
+    return bool(_WORD.search(thing)) and polarity(thing) is None and not lower_is_better(thing)
+
+
 def _own_work(w: str, value: Token | None) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
     hired"), or money by that of raising, securing or closing ("$2M raised", "€150k in
     grants secured", D2); not preceded by one ("10 confirmed decisions"), nor done by others
     ("1,000 projects created by the community"), nor a metric's money ("$1.5M in new ARR
-    closed")."""
+    closed"); or it counts what a deliverable named before it covers (`_covered`)."""
     money = value is not None and value.unit in CURRENCIES
     if value is None or value.value is None or (value.noun is None and not money):
         return False
+    if _covered(w, value):
+        return True
     noun = False
-    for m in itertools.islice(_WORD.finditer(w, value.end), 6):
+    at = value.end
+    for _ in range(6):
+        m = _WORD.search(w, at)
+        if m is None:
+            break
+        at = m.end()
+        if noun and (period := PER_PERIOD.match(w, m.start())):
+            at = period.end()  # "1 talk a month given", "3 meetups a quarter hosted by us"
+            continue
         word = m[0].lower()
         found = VERBS.get(word)
         if found is not None and word != found[1] and word[-1] in "dn":
@@ -1115,6 +1144,43 @@ def _own_work(w: str, value: Token | None) -> bool:
             return False  # "95% of orders shipped", "5 people have reviewed"
         noun = True
     return False
+
+
+# A deliverable, then what it covers: "Dashboards for 4 business units", "Alt text on 300
+# images", "API reference translated into 4 languages", "Partnerships with 3 universities".
+_COVERS = re.compile(
+    r"\s*(?P<head>[^\W\d_][\w'’/&.-]*(?:\s+[^\W\d_][\w'’/&.-]*){0,7}?)\s+"
+    r"(?:for|on|to|into|across|with)\s+(?:(?:at\s+least|over|more\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_IN_DELIVERABLE = STATE_VERBS | _MODAL | frozenset(("was", "were", "will", "can"))
+
+
+def _covered(w: str, value: Token) -> bool:
+    """Whether the count *value*, with no verb before it, counts what a deliverable named
+    before it covers (D2, the team's own work; the deliverable may be done: "Runbooks in
+    place for 15 alerts", "Accessibility audit done on 12 core screens"): no clause comes
+    before ("Teams are on 3 continents"), and the words (after a label, if any) name no metric
+    ("Uptime for 5 regions") nor people ("Customers on 3 plans")."""
+    if value.unit is not None or value.noun is None or not value.value or value.value < 0:
+        return False
+    # After a label, if any: "HR: leveling guides for 5 roles", "Support — 1 webinar ...".
+    label = max(w.rfind(":", 0, value.start), w.rfind("—", 0, value.start))
+    m = _COVERS.fullmatch(w, label + 1, value.start)
+    if m is None:
+        return False
+    head = m["head"].lower()
+    words = _WORD.findall(head)
+    return (
+        not _NOT_IN_DELIVERABLE.intersection(words)
+        and polarity(head) is None
+        and not lower_is_better(head)
+        and not higher_is_better(head)
+        and _PEOPLE_WORD.search(head) is None
+    )
+
+
+_PEOPLE_WORD = re.compile(rf"\b(?:{_PEOPLE})\b")
 
 
 # Done by others, after a participle: "created by the community" (not "by us", "by our team",
@@ -1593,7 +1659,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
     ) and _own_work(w, value_tok)
-    own = own or _adds_own_work(lemma, value_tok, text)
+    own = own or _adds_own_work(lemma, value_tok, text) or _gathered(lemma, value_tok, text)
     # The verb that governs the number, which may be a later clause's: its way, not the first
     # verb's, is the direction ("Launch the portal and reduce churn to 2%"), and what is
     # better for the metric is read in its clause.
