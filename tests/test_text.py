@@ -6,6 +6,7 @@ import math
 import pickle
 import types
 import typing
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
-from okrkit.model import Direction, KeyResult
+from okrkit.model import Direction, KeyResult, Objective, Plan
+from okrkit.rules import RuleConfig, validate
 from okrkit.text import (
     KeyResultReading,
     ParsedKeyResult,
@@ -1116,22 +1118,50 @@ class TestToKeyResult:
         # A milestone's key result is done or not: KeyResult gives it its target of 1.
         assert kr.target is None or parsed.measurable or parsed.direction is Direction.MILESTONE
 
-    def test_conflicting_start(self) -> None:
-        """A start that disagrees with the statement's own is an error."""
-        with pytest.raises(InvalidValueError, match="the start 32"):
-            to_key_result("Increase NPS from 32 to 50", start=40)
+    @given(
+        st.text(min_size=1).filter(lambda s: s.strip() and s.isprintable()),
+        st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**6), 10**6),
+    )
+    def test_never_raises_with_a_start(self, text: str, start: float) -> None:
+        """A start given with a statement never makes it fail either: the start is kept,
+        and the direction is the numbers' where the statement's word disagrees."""
+        kr = to_key_result(text, start=start)
+        assert kr.start == start
+
+    def test_a_given_start_wins(self) -> None:
+        """A start other than the statement's own replaces it, and the rules say so."""
+        kr = to_key_result("Increase NPS from 32 to 50", start=40, id="nps")
+        assert (kr.start, kr.target, kr.direction) == (40, 50.0, Direction.INCREASE)
+        assert _statement_findings(kr) == ["the text starts from 32, the start is 40"]
 
     @pytest.mark.parametrize(
-        ("text", "start", "message"),
+        ("text", "start", "direction", "finding"),
         [
-            ("Increase NPS to 50", 60, "above the start 60, since 'Increase NPS to 50' says"),
-            ("Reduce churn to 4%", 3, "below the start 3"),
+            (
+                "Increase NPS to 50",
+                60,
+                Direction.DECREASE,
+                "the text says increase but the direction is decrease",
+            ),
+            (
+                "Reduce churn to 4%",
+                3,
+                Direction.INCREASE,
+                "the text says decrease but the direction is increase",
+            ),
+            # A misreading ("Open" as an activity) does not lose the row either.
+            ("Open tickets 1,200 → 400 by EOQ", 1200, Direction.DECREASE, None),
+            ("Increase NPS to 50", 50, None, None),
         ],
     )
-    def test_direction_conflict(self, text: str, start: float, message: str) -> None:
-        """A target on the wrong side of the start is explained with the statement."""
-        with pytest.raises(InvalidValueError, match=message):
-            to_key_result(text, start=start)
+    def test_direction_follows_a_given_start(
+        self, text: str, start: float, direction: Direction | None, finding: str | None
+    ) -> None:
+        """A start on the wrong side of the target read makes the direction the numbers'."""
+        kr = to_key_result(text, start=start, id="kr")
+        assert (kr.start, kr.direction) == (start, direction)
+        if finding is not None:
+            assert finding in _statement_findings(kr)[0]
 
     @pytest.mark.parametrize("start", ["5", True, [5]])
     def test_start_type(self, start: object) -> None:
@@ -1158,6 +1188,13 @@ class TestToKeyResult:
         """KeyResult's own validation (here an empty title) raises an okrkit error."""
         with pytest.raises(OKRError):
             to_key_result("   ")
+
+
+def _statement_findings(kr: KeyResult) -> list[str]:
+    """What OKR202 says of *kr* (statement-contradicts-fields), message by message."""
+    plan = Plan(objectives=[Objective(title="Make customers love our product", key_results=[kr])])
+    report = validate(plan, RuleConfig(select=["OKR202"]), today=date(2026, 8, 1))
+    return [d.message.rpartition(": ")[2] for d in report]
 
 
 # Text that exercises the pre-screens: statement words, the words and marks each one looks

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from okrkit._validators import Number, check_number
-from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.errors import InvalidTypeError
 from okrkit.model import Direction, KeyResult
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import tokens_of
@@ -69,7 +69,7 @@ def _agrees(direction: Direction | None, start: Number, target: object) -> bool:
     """Whether *target* lies on *direction*'s side of *start* (or no side is asked for)."""
     if not isinstance(target, float | int | Decimal):
         return True
-    if direction is Direction.INCREASE:
+    if direction in (Direction.INCREASE, Direction.MILESTONE):
         return target > start
     if direction is Direction.DECREASE:
         return target < start
@@ -86,10 +86,13 @@ def to_key_result(
     target, for the rules to flag; okrkit never makes a target up.  A statement that
     contradicts itself (a start on the wrong side of its own target, as "from 2 hours to
     under 4 hours" reads) keeps its target and loses its start; a reversed band is put in
-    order; a number too large to hold is no target.  So reading never fails on a statement
-    alone: what raises is a *start* or *fields* given here that the statement, or
-    `KeyResult`, cannot take, and a title `KeyResult` cannot hold (blank, or text that is
-    not storable, such as a lone surrogate).
+    order; a number too large to hold is no target.  What is given here wins over what is
+    read, and the rules flag where they disagree (OKR202): a *start* other than the
+    statement's own replaces it, and one on the wrong side of the target read makes the
+    direction the numbers' ("Increase NPS to 50" from 60 is a decrease).  So reading never
+    fails: what raises is a *start* or *fields* that are wrong in themselves (not a
+    number, a field `KeyResult` has not), and a title `KeyResult` cannot hold (blank, or
+    text that is not storable, such as a lone surrogate).
 
     >>> kr = to_key_result("Increase NPS from 32 to 50", owner="cx")
     >>> kr.direction.value, kr.start, kr.target, kr.owner
@@ -112,11 +115,6 @@ def to_key_result(
         )
     if start is not None:
         check_number("start", start)
-    quoted = f"{parsed.text!r}"
-    if start is not None and parsed.start is not None and _decimal(start) != _decimal(parsed.start):
-        raise InvalidValueError(
-            "start", start, f"no start, or the start {parsed.start:g} that {quoted} gives"
-        )
     baseline: Number | None = start if start is not None else parsed.start
     target: Number | tuple[float, float] | None = None
     unit = parsed.unit
@@ -139,19 +137,21 @@ def to_key_result(
     direction = parsed.direction
     if start is None and baseline is not None and not _agrees(direction, baseline, target):
         baseline = None  # the statement's own start contradicts its target: keep the target
-    if baseline is not None and isinstance(target, float | int | Decimal):
-        if direction is Direction.INCREASE and not target > baseline:
-            raise InvalidValueError(
-                "target",
-                target,
-                f"a target above the start {baseline!r}, since {quoted} says increase",
-            )
-        if direction is Direction.DECREASE and not target < baseline:
-            raise InvalidValueError(
-                "target",
-                target,
-                f"a target below the start {baseline!r}, since {quoted} says decrease",
-            )
+    if start is not None and direction is Direction.MILESTONE and target is None:
+        if not start < 1:
+            # A milestone runs from not done (0) to done (1): this start is no milestone's.
+            direction = None
+    elif (
+        start is not None
+        and isinstance(target, float | int | Decimal)
+        and not _agrees(direction, start, target)
+    ):
+        # A start given here on the wrong side of the target the statement reads: both
+        # numbers are kept and the direction is theirs; the statement's word is left for
+        # the rules to flag (OKR202, "the text says increase but the direction is ...").
+        direction = (
+            Direction.INCREASE if target > start else Direction.DECREASE if target < start else None
+        )
     values: dict[str, object] = {
         "title": parsed.text.strip(),
         "direction": direction,
