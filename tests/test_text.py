@@ -493,7 +493,7 @@ class TestJudgement:
             ("Have 4 guides delivered to partners", "increase", True),
             ("Zero data-loss incidents", "at_most", False),
             # With no verb a baseline changes no direction: a level of others' (D2).
-            ("Sessions 40 to 55", "at_least", False),
+            ("Sessions 40 to 55", "increase", False),  # D19: a baseline, a move
             ("Sessions 12 in the first week", "at_least", False),  # a count of others' (D2)
             ("Likes: 800", "at_least", False),
             # After a number a verb is no imperative; a metric's name is no verb.
@@ -1547,7 +1547,7 @@ class TestTemplates:
         TEMPLATES.clear()
         for text in ("NPS spend from 1 to 0", "NPS spend from 2 to 1"):
             assert parse_key_result(text) == parse_in_full(text)
-        assert parse_in_full("NPS spend from 2 to 1").direction is Direction.AT_MOST
+        assert parse_in_full("NPS spend from 2 to 1").direction is Direction.DECREASE
 
     def test_template_is_reused(self) -> None:
         """The second statement of a shape comes from the first's template, numbers changed."""
@@ -3210,6 +3210,35 @@ class TestWorkInOtherShapes:
         assert parse_key_result("Churn down 20% drop in churn").form == "change"
 
 
+class TestNewcomersTrial:
+    """From a hurried newcomer's trial: a leading -ing form before a metric whose numbers
+    move names what the metric is of, not an activity."""
+
+    @given(
+        st.sampled_from(["Onboarding NPS", "Hiring velocity", "Billing errors", "Shipping cost"]),
+        st.sampled_from(["from {} to {}", "{} → {}", "{} -> {}"]),
+        st.tuples(st.integers(1, 500), st.integers(1, 500)).filter(lambda p: p[0] != p[1]),
+    )
+    def test_a_gerund_before_a_metric_is_no_activity(
+        self, metric: str, pair: str, numbers: tuple[int, int]
+    ) -> None:
+        parsed = parse_key_result(f"{metric} {pair.format(*numbers)}")
+        up = numbers[1] > numbers[0]
+        assert (parsed.direction, parsed.output) == (
+            Direction.INCREASE if up else Direction.DECREASE,
+            False,
+        )
+        assert (parsed.start, parsed.value) == numbers
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Hiring 5 engineers", "Onboarding 3 new customers", "Shipping 4 releases"],
+    )
+    def test_work_stays_work(self, text: str) -> None:
+        """A count of work after it keeps the verb."""
+        assert parse_key_result(text).spans[0].label == "verb"
+
+
 class TestLaterClauses:
     """From the same trial: a later clause's verb of holding ("hold", after "while"), a level
     a purpose brings a metric to, and what "so that" brings about govern the number, with
@@ -3338,21 +3367,25 @@ class TestStatesOfPeople:
 
 class TestBaselinesAndTimeLimits:
     """From a trial of baselines written every way and of time limits: with no verb, a
-    baseline does not make a level a change; a time "within N weeks of" an event is a limit
-    on each thing, no deadline; "an hour" after a bound is one hour."""
+    baseline other than the target makes a move the way the numbers go (D19, since); a time
+    "within N weeks of" an event is a limit on each thing, no deadline; "an hour" after a
+    bound is one hour."""
 
     @given(
         st.sampled_from(
             [
-                ("Trial-to-paid conversion of 18%, up from 12%", Direction.AT_LEAST),
-                ("Docs search success rate of 80% (today: 68%)", Direction.AT_LEAST),
-                ("Churn 1.8%, from 2.6% in FY25", Direction.AT_MOST),
-                ("Average handle time 6.5 min, from 8.2 min", Direction.AT_MOST),
-                ("Weekly active users: 3,200 → 4,500", Direction.AT_LEAST),
+                ("Trial-to-paid conversion of 18%, up from 12%", Direction.INCREASE),
+                ("Docs search success rate of 80% (today: 68%)", Direction.INCREASE),
+                ("Churn 1.8%, from 2.6% in FY25", Direction.DECREASE),
+                ("Average handle time 6.5 min, from 8.2 min", Direction.DECREASE),
+                ("Weekly active users: 3,200 → 4,500", Direction.INCREASE),
+                # A qualifier keeps a bound (D19).
+                ("Attrition under 8% (currently 12%)", Direction.AT_MOST),
+                ("NPS of 45 or more (today: 38)", Direction.AT_LEAST),
             ]
         )
     )
-    def test_with_no_verb_the_metric_says_the_way(self, case: tuple[str, Direction]) -> None:
+    def test_with_no_verb_the_numbers_say_the_way(self, case: tuple[str, Direction]) -> None:
         parsed = parse_key_result(case[0])
         assert parsed.direction is case[1]
         assert parsed.start is not None
@@ -3371,18 +3404,18 @@ class TestBaselinesAndTimeLimits:
         st.sampled_from(["(currently {})", ", up from {}", " vs. {} last quarter", " (today: {})"]),
         st.integers(1, 10**6),
     )
-    def test_with_no_verb_a_baseline_keeps_a_level(
+    def test_with_no_verb_a_baseline_makes_a_move(
         self, text: str, baseline: str, start: int
     ) -> None:
-        """With no verb, a statement with a baseline still holds a level, as it does
-        without one, and holds it the way its numbers go."""
+        """With no verb, a level alone is held; with a baseline other than the target the
+        statement moves the metric the way its numbers go (D19)."""
         alone = parse_key_result(text)
         parsed = parse_key_result(text + " " + baseline.format(f"{start:,}"))
         assert alone.direction in (Direction.AT_LEAST, Direction.AT_MOST)
         assume(parsed.start is not None and parsed.value != parsed.start)
         assert parsed.value is not None
         up = parsed.value > parsed.start
-        assert parsed.direction is (Direction.AT_LEAST if up else Direction.AT_MOST)
+        assert parsed.direction is (Direction.INCREASE if up else Direction.DECREASE)
 
     def test_a_verb_of_change_before_the_numbers(self) -> None:
         """A verb of change the reader did not take for the statement's still says the way."""
@@ -3543,9 +3576,10 @@ class TestHostileTrialOfTheSession:
         parsed = parse_key_result("Customers understand our pricing")
         assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
 
-    def test_a_verbless_fall_is_held_at_most(self) -> None:
+    def test_a_verbless_fall_is_a_decrease(self) -> None:
+        """With no verb the numbers say the way (D19), whatever a count would say alone."""
         parsed = parse_key_result("Support tickets from 350 to 200 per week")
-        assert (parsed.direction, parsed.start, parsed.value) == (Direction.AT_MOST, 350, 200)
+        assert (parsed.direction, parsed.start, parsed.value) == (Direction.DECREASE, 350, 200)
 
 
 class TestFindingsTrial:

@@ -1523,6 +1523,18 @@ def _unlabelled(w: str) -> str:
     return w
 
 
+def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> bool:
+    """Whether *lead*, an activity's word first in masked text *w*, names what a metric is
+    of rather than work: the words after it name a metric better one way, and its numbers
+    move it from one level to another ("Onboarding NPS from 18 to 40", "Open ticket backlog
+    1,200 → 400", "Design review time from 5 days to 2"), which no count of work does."""
+    if not tokens or w[: lead.start()].strip() or not lead[0].lower().endswith("ing"):
+        return False
+    first = tokens[0]
+    pair = (first.prep == "from" and len(tokens) > 1 and tokens[1].prep == "to") or bool(first.link)
+    return pair and polarity(w[lead.end() : first.start].lower()) is not None
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
@@ -1538,6 +1550,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
     if lemma in NEEDS_COUNT and not tokens:
         kind = lemma = ""
+    if kind == "out" and verb is not None and _names_a_metric_moving(w, verb[2], tokens):
+        verb, kind, lemma = None, "", ""  # "Onboarding NPS from 18 to 40": no activity
     if (
         kind == "out"
         and not tokens
@@ -1676,9 +1690,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
-    # With no verb, a level is held the way its numbers go: "Support tickets from 350 to 200
-    # per week" holds at most 200, whatever a count of tickets would say alone, and so does
-    # a metric that names no way ("NPS spend from 2 to 1"); the numbers say it, no guess.
+    # With no verb and no qualifier, a baseline other than the target makes a move the way
+    # the numbers go (D19): "Support tickets from 350 to 200 per week" is a decrease, whatever
+    # a count of tickets would say alone, and so is a metric that names no way ("NPS spend
+    # from 2 to 1"); the numbers say it, no guess.
     numbers_say = False
     if (
         not kind
@@ -1690,7 +1705,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         begun, reached = start_tok.value, value_tok.value
         if begun is not None and reached is not None and begun != reached:
             numbers_say = True
-            direction = Direction.AT_LEAST if reached > begun else Direction.AT_MOST
+            direction = Direction.INCREASE if reached > begun else Direction.DECREASE
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
         # A deliverable is done or not: a number in it names or describes it ("multistream
