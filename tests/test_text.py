@@ -3238,6 +3238,17 @@ class TestNewcomersTrial:
         """A count of work after it keeps the verb."""
         assert parse_key_result(text).spans[0].label == "verb"
 
+    @pytest.mark.parametrize(
+        ("text", "metric"),
+        [
+            ("Increase trial-to-paid conversion from 8% to 12%", "trial-to-paid conversion"),
+            ("Grow lead-to-opportunity rate to 30%", "lead-to-opportunity rate"),
+            ("Cut time-to-first-value from 10 days to 5", "time-to-first-value"),
+        ],
+    )
+    def test_a_word_joined_by_hyphens_is_part_of_the_metric(self, text: str, metric: str) -> None:
+        assert parse_key_result(text).metric == metric
+
 
 class TestLaterClauses:
     """From the same trial: a later clause's verb of holding ("hold", after "while"), a level

@@ -322,9 +322,10 @@ def _blank(m: re.Match[str]) -> str:
 
 # --- Where the words of a metric begin and end --------------------------------------------
 
+# (A word joined by hyphens is part of a name: "trial-to-paid conversion", "end-to-end".)
 METRIC_END = re.compile(
-    r"\b(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"
-    r"without|so|that|for|across|in|on|with)\b|[,;:.()\[\]!?<>=≤≥~+]",
+    r"(?<![\w-])(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"
+    r"without|so|that|for|across|in|on|with)(?![\w-])|[,;:.()\[\]!?<>=≤≥~+]",
     re.IGNORECASE,
 )
 # METRIC_END's words and its ASCII marks.
@@ -358,12 +359,12 @@ _METRIC_END_WORDS = frozenset(
 _METRIC_END_MARKS = frozenset(",;:.()[]!?<>=~+")
 # METRIC_END for lower-cased ASCII text: each word after its first letter, the marks one
 # by one, so that every alternative starts with a character the search can skip to (the
-# \b before a word becomes a look-behind after its first letter).
+# look-behind before a word comes after its first letter).
 _METRIC_END_ASCII = re.compile(
     "|".join(
         [
             *(
-                rf"{first}(?<!\w{first})(?:{'|'.join(w[1:] for w in sorted(words))})\b"
+                rf"{first}(?<![\w-]{first})(?:{'|'.join(w[1:] for w in sorted(words))})(?![\w-])"
                 for first, words in itertools.groupby(
                     sorted(_METRIC_END_WORDS), key=lambda word: word[0]
                 )
@@ -381,9 +382,11 @@ def metric_end(w: str, pos: int, endpos: int) -> int | None:
     if not piece.isascii():
         stop = METRIC_END.search(w, pos, endpos)
         return stop.start() if stop else None
-    # The piece lower-cased, after one character that is a word character just when the one
-    # before pos is (\b looks at it; endpos ends the string).
-    lead = "a" if pos and _WORD_CHAR.match(w, pos - 1) else " "
+    # The piece lower-cased, after one character that is a word character or a hyphen just
+    # when the one before pos is (the look-behinds look at it; endpos ends the string).
+    lead = " "
+    if pos:
+        lead = "-" if w[pos - 1] == "-" else "a" if _WORD_CHAR.match(w, pos - 1) else " "
     found = _METRIC_END_ASCII.search(f"{lead}{piece.lower()}", 1)
     return None if found is None else pos + found.start() - 1
 
