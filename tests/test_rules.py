@@ -1623,6 +1623,31 @@ class TestRuleEdges:
         plan = Plan(objectives=[objective(key_results=[kr])])
         assert flagged == ("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
 
+    @pytest.mark.parametrize(
+        ("title", "flagged"),
+        [
+            ("Reduce churn by 8%", True),
+            ("Grow ARR by 20%", True),
+            ("Double weekly signups", True),  # a factor counts nothing
+            ('"Setup" tickets down 30% vs Q2', True),
+            ("Add 2 SREs", False),  # work counted from zero
+            ("Add 200 customers", False),  # things of a kind counted in the cycle
+            ("Improve onboarding", False),  # no change read: OKR201's to say
+        ],
+    )
+    def test_a_change_with_no_baseline(self, title: str, flagged: bool) -> None:
+        """A change with no baseline has no target, as to_key_result makes it: OKR204 flags
+        what it lacks (OKR201 does not, since the statement has a number)."""
+        kr = to_key_result(title, id="k")
+        assert (kr.start, kr.target) == (None, None)
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        found = validate(plan, RuleConfig(select=["OKR2"]), today=date(2026, 8, 1))
+        assert flagged == ("OKR204" in found.codes)
+        assert "OKR201" not in found.codes or not flagged
+        if flagged:
+            (finding,) = (d for d in found if d.code == "OKR204")
+            assert finding.message.endswith("has no baseline, so its change has no target")
+
     def test_a_count_brought_down_needs_a_baseline(self) -> None:
         """A count going down is a level that exists today: "Reduce open bugs to 20"."""
         kr = KeyResult(id="k", title="Reduce open bugs to 20", direction="decrease", target=20)

@@ -157,23 +157,31 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     up in the cycle starts at 0: work ("Hire 10 engineers") and things of a kind, which the
     statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers"), and a
     share of an amount planned for the cycle ("Achieve 110% of plan", "100% of quota"),
-    which is attained from zero.  A key result with no target is OKR201's to flag: a
+    which is attained from zero.  A change with no baseline has no target either ("Reduce
+    churn by 8%", as `okrkit.text.to_key_result` makes it): it is flagged here, since the
+    baseline is what it lacks.  Any other key result with no target is OKR201's to flag: a
     baseline alone would measure nothing."""
     for site in context.key_results():
         kr = site.key_result
-        if kr.direction not in _CHANGE or kr.start is not None or kr.target is None:
+        if kr.direction not in _CHANGE or kr.start is not None:
+            continue
+        read = site.reading
+        change = kr.target is None and read.form == "change" and read.value is not None
+        if kr.target is None and not change:
             continue
         from okrkit.text import canonical_unit, share_of_plan  # only when one must be read
 
-        read = site.reading
         counted = (
             kr.direction is Direction.INCREASE
+            and not read.relative  # a factor ("Double signups", unit "x") counts nothing
             and read.unit is not None
             and canonical_unit(read.unit) is None
         )
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.
         planned = read.unit == "%" and share_of_plan(kr.title)
-        if not (read.output or counted or planned) or read.start is not None:
+        if change and not (read.output or counted):
+            yield site.flag(f"key result {kr.title!r} has no baseline, so its change has no target")
+        elif not change and (not (read.output or counted or planned) or read.start is not None):
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 
