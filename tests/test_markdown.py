@@ -619,6 +619,28 @@ class TestReadingDetails:
         kr = _read("## G\n- Increase NPS from 50 to 30\n").objectives[0].key_results[0]
         assert ("Increase NPS from 50 to 30", None, None) == (kr.title, kr.direction, kr.target)
 
+    @pytest.mark.parametrize(
+        ("statement", "direction"),
+        [
+            ("Reduce churn by 8%", Direction.DECREASE),
+            ('"Setup" tickets down 30% vs Q2', Direction.DECREASE),
+            ("Double weekly signups", Direction.INCREASE),
+        ],
+    )
+    def test_a_change_with_no_baseline(self, statement: str, direction: Direction) -> None:
+        """A change with no baseline keeps its direction and no target, as to_key_result
+        makes it, so that the rules flag it (OKR204) as they do however it is imported; it
+        writes back as it was written."""
+        from okrkit.rules import RuleConfig, validate
+
+        plan = _read(f"## Make support loved by every team\n- {statement}\n")
+        (kr,) = plan.objectives[0].key_results
+        assert (kr.direction, kr.start, kr.target) == (direction, None, None)
+        found = validate(plan, RuleConfig(select=["OKR204"]), today=date(2026, 8, 1))
+        assert ["OKR204"] == [d.code for d in found]
+        assert f"- {statement}\n" in okrkit.dumps(plan, format="markdown")
+        assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
+
     def test_due_with_an_offset_in_seconds(self) -> None:
         """A due time keeps its offset's seconds and fraction, which Python's parser drops."""
         kr = _read("## G\n- Ship {due=2026-08-01T10:00+02:00:30.5}\n").objectives[0].key_results[0]

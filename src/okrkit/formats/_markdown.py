@@ -1682,9 +1682,16 @@ def _reading(title: str, box: str | None) -> dict[str, object]:
         kr = statements.to_key_result(parsed)
     except (OKRError, ArithmeticError):  # the statement makes no key result
         return {}
-    # A change with no baseline, or a start against the target: no usable target.
-    lost = kr.target is None or (parsed.start is not None and kr.start is None)
-    if parsed.measurable and parsed.value is not None and lost:
+    # A start against the target: the numbers are not used (as `to_key_result` drops the
+    # start, which would leave a level read as a change).  A change with no baseline keeps
+    # its direction and unit, and no target, as `to_key_result` makes it: the rules flag
+    # it (OKR204), as they do the same statement imported any other way.
+    if (
+        parsed.measurable
+        and parsed.value is not None
+        and parsed.start is not None
+        and kr.start is None
+    ):
         return {}
     return {"direction": kr.direction, "start": kr.start, "target": kr.target, "unit": kr.unit}
 
