@@ -3249,6 +3249,19 @@ class TestNewcomersTrial:
     def test_a_word_joined_by_hyphens_is_part_of_the_metric(self, text: str, metric: str) -> None:
         assert parse_key_result(text).metric == metric
 
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Achieve zero critical API errors during the final demo", "errors"),
+            ("Increase answered queries by 10 compared to last quarter", None),
+            ("Ship 5 integrations including Slack", "integrations"),
+            ("Cut 3 hours versus the old flow", "h"),
+        ],
+    )
+    def test_a_preposition_is_no_head_noun(self, text: str, unit: str | None) -> None:
+        """A preposition the little words leave out ends a count's noun phrase."""
+        assert parse_key_result(text).unit == unit
+
 
 class TestLaterClauses:
     """From the same trial: a later clause's verb of holding ("hold", after "while"), a level

@@ -411,9 +411,16 @@ _ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 # Names of scores and indexes: a number before one is a level of it, not a count of it.
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
 # Words that end a noun phrase though no lexicon would say so.
-_NOT_NOUNS = frozenset(
-    ("once", "twice", "thrice", "after", "before", "besides", "since", "until", "w", "w/", "have")
-) | frozenset(("has", "had", "will", "would", "can", "could", "should", "must", "do", "does"))
+_NOT_NOUNS = (
+    frozenset(("once", "twice", "thrice", "after", "before", "besides", "since", "until"))
+    | frozenset(("w", "w/", "have", "has", "had", "will", "would", "can", "could", "should"))
+    | frozenset(("must", "do", "does"))
+    # Prepositions the little words (STOP) leave out: "zero critical API errors *during* the
+    # demo", "by 10 *compared* to last quarter".
+    | frozenset(("during", "including", "excluding", "through", "throughout", "toward"))
+    | frozenset(("towards", "against", "despite", "beyond", "upon", "unlike", "compared"))
+    | frozenset(("relative", "versus"))
+)
 
 
 _DETERMINER = re.compile(r"\s+(?:the|our|their|its|this|these|those|every|all)\b", re.I)
