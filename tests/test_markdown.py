@@ -641,6 +641,27 @@ class TestReadingDetails:
         assert f"- {statement}\n" in okrkit.dumps(plan, format="markdown")
         assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
 
+    @pytest.mark.parametrize(
+        ("line", "start", "target", "notes"),
+        [
+            ("Activation rate 22% → 35% by EOQ", 22, 35, []),  # a deadline goes on: no note
+            ("MTTR: 90 min -> 30 min - owner RS", 90, 30, []),
+            ("Reduce churn 5% → 4%", 5, 4, []),  # no measure before the arrow
+            ("Activation rate 22% → 35%", None, 22, [35]),  # a level, and its note
+            ("Grow MRR from $120k to $180k → $151k", 120_000, 180_000, [151_000]),
+            ("Grow MRR from $120k to $180k → $151k on 2026-08-01", 120_000, 180_000, [151_000]),
+        ],
+    )
+    def test_an_arrow_between_numbers(
+        self, line: str, start: float | None, target: float, notes: list[float]
+    ) -> None:
+        """An arrow between two numbers of a measure, followed by what no note is, stays in
+        the statement (a newcomer's file was refused over "22% → 35% by EOQ")."""
+        plan = _read(f"As of: 2026-08-20\n## Make support loved by every team\n- {line}\n")
+        (kr,) = plan.objectives[0].key_results
+        assert (kr.start, kr.target, [c.value for c in kr.check_ins]) == (start, target, notes)
+        assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
+
     def test_due_with_an_offset_in_seconds(self) -> None:
         """A due time keeps its offset's seconds and fraction, which Python's parser drops."""
         kr = _read("## G\n- Ship {due=2026-08-01T10:00+02:00:30.5}\n").objectives[0].key_results[0]

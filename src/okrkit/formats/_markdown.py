@@ -630,15 +630,34 @@ def _unlabelled(line: str, masked: str, start: int, end: int) -> str:
 
 def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: int) -> bool:
     """Whether the ``→`` or ``->`` ending at *before* joins two numbers of the statement
-    (``Reduce churn 5% → 4%``) rather than marks a note: the text before it, ending in a
-    number, is no measure, and the whole line is one.
+    (``Reduce churn 5% → 4%``) rather than marks a note: the text before it ends in a number,
+    the whole line is a measure, and either the text before the arrow is none or what follows
+    the arrow is no note's (``Activation rate 22% → 35% by EOQ``: a deadline goes on).
     """
     arrow = _strip(masked, before, end)[0]
-    if masked.startswith("=>", arrow) or not re.search(r"\d\S*$", masked[start:before]):
+    if masked.startswith("=>", arrow) or not _ENDS_IN_NUMBER.search(masked, start, before):
         return False
-    if _measurable(_reading(_unlabelled(line, masked, start, before), None)):
+    if not _measurable(_reading(_unlabelled(line, masked, start, end), None)):
         return False
-    return _measurable(_reading(_unlabelled(line, masked, start, end), None))
+    if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
+        return True
+    return not _note_like(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+
+
+# A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min".
+_ENDS_IN_NUMBER = re.compile(r"\d\S*(?:\s[^\W\d_]{1,12})?$")
+
+
+def _note_like(masked: str, start: int, end: int) -> bool:
+    """Whether masked[start:end] may be a progress note: a quantity or DONE, and a date."""
+    when = _WHEN.search(masked, max(start, end - 30), end)
+    if when is not None and when.end() == end:
+        end = when.start()
+    if _DONE_WORD.fullmatch(masked, start, end):
+        return True
+    start = _strip(masked, start, end)[0]
+    quantity = _QUANTITY.match(masked, start, end)
+    return quantity is not None and not masked[quantity.end() : end].strip()
 
 
 def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
