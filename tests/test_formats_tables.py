@@ -103,7 +103,21 @@ class TestCsv:
         ("table", "history", "problems"),
         [
             ("", None, ["table: the document is empty: expected a header row of okrkit's columns"]),
-            ("objective.title,colour\n", None, ["table header[1]: unknown column 'colour'"]),
+            (
+                "objective.title,colour\n",
+                None,
+                [
+                    "table header[1]: unknown column 'colour'",
+                    "table header: expected only okrkit's columns (objective.id, objective.title,"
+                    " objective.description, objective.owner, objective.cycle,"
+                    " objective.cycle.fiscal_year_start, objective.cycle.fiscal_year_named_by,"
+                    " objective.commitment, objective.level, objective.aligned_to,"
+                    " objective.weight, objective.ignore, kr.id, kr.title, kr.direction, kr.start,"
+                    " kr.target, kr.unit, kr.weight, kr.owner, kr.due, kr.indicator, kr.ignore,"
+                    " check_in.at, check_in.value, check_in.confidence, check_in.note,"
+                    " check_in.author)",
+                ],
+            ),
             (
                 "objective.title,objective.title\n",
                 None,

@@ -375,6 +375,11 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
         if name not in known and options.unknown == "error":
             message = f"unknown column {safe_repr(name)}"
             problems.append(Problem(path=f"{what} header[{i}]", message=message, value=name))
+    if problems:
+        # Once, after them: the columns a table may have (a sheet's own headers are the
+        # commonest cause: "Objective", "Key Result").
+        message = f"expected only okrkit's columns ({', '.join(columns)})"
+        problems.append(Problem(path=f"{what} header", message=message))
     if len(set(header)) != len(header):
         problems.append(Problem.unexpected(f"{what} header", header, "each column once"))
     if problems:
