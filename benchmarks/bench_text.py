@@ -44,6 +44,7 @@ HOSTILE = {
     "a run of '1,' (2,490 numbers, each read)": ("The council publishes " + "1," * 2490)[:5000],
     "a run of '1,2' (Indian grouping tried from each digit)": ("Reach " + "1,2" * 1665)[:5000],
     "a word of '1e' (numbers inside one long word)": ("Reach " + "1e" * 2497)[:5000],
+    "blanks after a verb of reaching (a thing taken 'to' a place)": "Get" + " " * 4997,
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

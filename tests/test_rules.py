@@ -1906,7 +1906,9 @@ class TestRuleEdges:
              {"direction": "increase", "start": 50, "target": 51, "unit": "%"}, None),
             ("Grow weekly active users", {"direction": "decrease"},
              "the text says increase but the direction is decrease"),
-            ("Raise NPS from 30 to 50", {"target": 60}, "the text says 50, the target is 60"),
+            ("Raise NPS from 30 to 50", {"target": 60},
+             ("the text says increase but the key result has no direction; the text says 50,"
+              " the target is 60")),
             ("Raise NPS from 30 to 50", {"direction": "decrease", "start": 60, "target": 40},
              ("the text says increase but the direction is decrease; the text says 50, the"
              " target is 40; the text starts from 30, the start is 60")),

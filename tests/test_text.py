@@ -1151,7 +1151,7 @@ class TestToKeyResult:
             ),
             # A misreading ("Open" as an activity) does not lose the row either.
             ("Open tickets 1,200 → 400 by EOQ", 1200, Direction.DECREASE, None),
-            ("Increase NPS to 50", 50, None, None),
+            ("Increase NPS to 50", 50, None, "the text says increase but the key result has no"),
         ],
     )
     def test_direction_follows_a_given_start(
@@ -1188,6 +1188,16 @@ class TestToKeyResult:
         """KeyResult's own validation (here an empty title) raises an okrkit error."""
         with pytest.raises(OKRError):
             to_key_result("   ")
+
+
+def _moved(metric: str, start: float, target: float) -> Direction:
+    """What D19 reads of a statement with no verb that names *metric*, from *start* to
+    *target*: a move, unless it goes the way the metric is worse, when the level is held the
+    way it is better."""
+    way, up = polarity(metric.lower()), target > start
+    if way == ("lower" if up else "higher"):
+        return Direction.AT_LEAST if way == "higher" else Direction.AT_MOST
+    return Direction.INCREASE if up else Direction.DECREASE
 
 
 def _statement_findings(kr: KeyResult) -> list[str]:
@@ -3159,6 +3169,11 @@ class TestWorkInOtherShapes:
             "Donations from 500 new monthly givers",  # what others give
             "Teams are on 3 continents",  # a clause
             "Error budgets for 5 services",
+            # From a hostile trial: a bare plural and its property, and what is spread.
+            "Accounts with 10+ seats",
+            "Repos with 2 maintainers",
+            "Upgrades to 200 accounts",
+            "Monthly downloads across 3 platforms",
         ],
     )
     def test_not_a_deliverable(self, text: str) -> None:
@@ -3194,6 +3209,8 @@ class TestWorkInOtherShapes:
             "Get NPS from 30 to 50",  # a baseline
             "Get revenue from 5 accounts",  # a metric
             "Get churn down from 5 accounts",
+            "Get purchases from 300 customers",  # what they do, which tells nothing
+            "Get referrals from 20 customers",
         ],
     )
     def test_not_gathered(self, text: str) -> None:
@@ -3208,6 +3225,23 @@ class TestWorkInOtherShapes:
             "clinics",
         )
         assert parse_key_result("Churn down 20% drop in churn").form == "change"
+        drop_off = parse_key_result("20% drop-off in onboarding")  # but a drop-off is a drop
+        assert (drop_off.direction, drop_off.form) == (Direction.DECREASE, "change")
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Resolve 500 support tickets", Direction.INCREASE),
+            ("Close 40 bugs", Direction.INCREASE),
+            ("Answer 300 tickets a week", Direction.INCREASE),
+            ("Achieve 3 incidents or fewer", Direction.DECREASE),  # a level, not things handled
+            ("Bring open bugs to 20", Direction.DECREASE),
+        ],
+    )
+    def test_things_handled_are_counted_up(self, text: str, direction: Direction) -> None:
+        """A count right after a verb that handles things is of things handled, more of which
+        is better, whichever way the things are (a hostile trial's find)."""
+        assert parse_key_result(text).direction is direction
 
 
 class TestNewcomersTrial:
@@ -3223,11 +3257,7 @@ class TestNewcomersTrial:
         self, metric: str, pair: str, numbers: tuple[int, int]
     ) -> None:
         parsed = parse_key_result(f"{metric} {pair.format(*numbers)}")
-        up = numbers[1] > numbers[0]
-        assert (parsed.direction, parsed.output) == (
-            Direction.INCREASE if up else Direction.DECREASE,
-            False,
-        )
+        assert (parsed.direction, parsed.output) == (_moved(metric, *numbers), False)
         assert (parsed.start, parsed.value) == numbers
 
     @pytest.mark.parametrize(
@@ -3237,6 +3267,30 @@ class TestNewcomersTrial:
     def test_work_stays_work(self, text: str) -> None:
         """A count of work after it keeps the verb."""
         assert parse_key_result(text).spans[0].label == "verb"
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            # Against the way the metric is better: room to spare, held (D19).
+            ("Uptime 99.9% (currently 99.95%)", Direction.AT_LEAST),
+            ("p95 latency 300 ms (currently 250 ms)", Direction.AT_MOST),
+            # A count of other things, a window: no baseline, so no move.
+            ("NPS 50 (from 200 responses)", Direction.AT_LEAST),
+            ("Leads from 3 channels: 500", Direction.AT_LEAST),
+            ("Retention 90% (from 12 months)", Direction.AT_LEAST),
+            # A bare baseline is in the target's unit.
+            ("Churn 1.8% (currently 2)", Direction.DECREASE),
+        ],
+    )
+    def test_what_a_baseline_with_no_verb_moves(self, text: str, direction: Direction) -> None:
+        """From a hostile trial of D19: a move only from a baseline of the same measure, and
+        only the way the metric is better."""
+        assert parse_key_result(text).direction is direction
+
+    def test_people_an_activity_is_done_to(self) -> None:
+        """A leading -ing form before people is the activity, numbers and all."""
+        parsed = parse_key_result("Interviewing users from 5 to 20 a month")
+        assert parsed.output
 
     @pytest.mark.parametrize(
         ("text", "metric"),
@@ -3438,8 +3492,7 @@ class TestBaselinesAndTimeLimits:
         assert alone.direction in (Direction.AT_LEAST, Direction.AT_MOST)
         assume(parsed.start is not None and parsed.value != parsed.start)
         assert parsed.value is not None
-        up = parsed.value > parsed.start
-        assert parsed.direction is (Direction.INCREASE if up else Direction.DECREASE)
+        assert parsed.direction is _moved(text, parsed.start, parsed.value)
 
     def test_a_verb_of_change_before_the_numbers(self) -> None:
         """A verb of change the reader did not take for the statement's still says the way."""

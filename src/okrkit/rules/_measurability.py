@@ -72,6 +72,10 @@ def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
         and ((said in _UP and field in _DOWN) or (said in _DOWN and field in _UP))
     ):
         problems.append(f"the text says {said.value} but the direction is {field.value}")
+    elif said is not None and field is None and kr.target is not None:
+        # A target with no way to it is scored by nothing ("Increase NPS to 50" given a start
+        # of 50, which leaves no side for the increase).
+        problems.append(f"the text says {said.value} but the key result has no direction")
     target, start = kr.target, kr.start
     if field is Direction.MILESTONE and target == 1:
         # Done or not: a number in the statement describes the deliverable ("a deal desk for

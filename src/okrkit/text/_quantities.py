@@ -44,12 +44,12 @@ _AFTER = re.compile(
       | (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[$€£¥]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
-          |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b(?!-)  # not "4 drop-in clinics"
+          |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b(?!-in\b)  # "4 drop-in clinics"
       | (?:(?!(?:and|or|then|but|to|while|with)\b)[^\W\d_][\w-]{{0,39}}\s+){{1,2}}  # the metric
         # between, no clause's start: "20% MRR growth", "15% CAC reduction" (not "3% and
         # increase revenue by 20%"; a word of at most 40 characters, so that a number inside a
         # long word is no scan to its end)
-        (?:(?P<up2>{CHANGE_NOUN_UP})|(?P<down2>{CHANGE_NOUN_DOWN}))\b(?!-)
+        (?:(?P<up2>{CHANGE_NOUN_UP})|(?P<down2>{CHANGE_NOUN_DOWN}))\b(?!-in\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

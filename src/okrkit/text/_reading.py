@@ -509,6 +509,17 @@ def _direction(
             return Direction.MILESTONE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
+        if (
+            lemma in _HANDLE
+            and value is not None
+            and value.prep is None
+            and value.noun is not None
+            and _right_after(text, lemma, value)
+        ):
+            # "Resolve 500 support tickets", "Close 40 bugs": a count of the things handled,
+            # more of which is better whichever way the things themselves are (unlike
+            # "Achieve 3 incidents or fewer", a level).
+            return Direction.INCREASE
         way = _metric_way(text, value, lower, after=after)
         return Direction.DECREASE if way == "lower" else Direction.INCREASE
     if value is None:
@@ -525,6 +536,16 @@ def _direction(
     if value.unit == "x":
         return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
     return _without_verb(text, value, own=own, lower=lower)
+
+
+# Verbs of reaching that handle things, whose count right after them is of things handled.
+_HANDLE = frozenset(("close", "resolve", "answer", "clear", "handle", "process", "triage"))
+
+
+def _right_after(text: str, lemma: str, value: Token) -> bool:
+    """Whether the number *value* comes right after the verb *lemma* ("Close 40 bugs")."""
+    end = _verb_end(text.lower(), lemma)
+    return end is not None and not text[end : value.start].strip()
 
 
 _HELD = (Direction.AT_LEAST, Direction.AT_MOST)
@@ -697,8 +718,10 @@ def _reaches_a_level(text: str, lemma: str, after: int | None) -> bool:
 
 
 # "to" and a word that is no number: where a verb of reaching takes a thing.
+# (The blank before "to" is looked behind for, not matched: a search from each position of a
+# long run of blanks would otherwise run to its end every time.)
 _TO_THING = re.compile(
-    r"\s+to\s+(?![\d$€£¥₹~<>]|(?:about|around|over|under|below|above)\b)", re.IGNORECASE
+    r"(?<=\s)to\s+(?![\d$€£¥₹~<>]|(?:about|around|over|under|below|above)\b)", re.IGNORECASE
 )
 
 
@@ -1085,16 +1108,23 @@ _GATHER = frozenset(
 )
 
 
+# What a team gathers from people, which tells it something: "feedback", "letters of support".
+_TOLD = re.compile(
+    r"\b(?:feedback|input|insights?|quotes?|testimonials?|letters?|nominations?|endorsements?|"
+    r"approvals?|sign-?offs?|signatures?|ideas|suggestions|comments|opinions|interviews)\b"
+)
+
+
 def _gathered(lemma: str, value: Token | None, text: str) -> bool:
-    """Whether the count *value* is of those the team gathers something from, which is its
-    own work ("Get feedback on the prototype from 5 users", "Collect quotes from 3
-    suppliers"), not of what it gets ("Get 500 sign-ups from the campaign") nor a metric's
-    baseline ("Get NPS from 30 to 50")."""
+    """Whether the count *value* is of those the team gathers what tells it something from,
+    which is its own work ("Get feedback on the prototype from 5 users", "Collect quotes from
+    3 suppliers"), not of what it gets ("Get 500 sign-ups from the campaign", "Get purchases
+    from 300 customers") nor a metric's baseline ("Get NPS from 30 to 50")."""
     if lemma not in _GATHER or value is None or value.prep != "from" or value.noun is None:
         return False
     begin = _verb_end(text.lower(), lemma)
     thing = text[begin : value.start].lower() if begin is not None else ""
-    return bool(_WORD.search(thing)) and polarity(thing) is None and not lower_is_better(thing)
+    return _TOLD.search(thing) is not None and polarity(thing) is None
 
 
 def _own_work(w: str, value: Token | None) -> bool:
@@ -1147,10 +1177,13 @@ def _own_work(w: str, value: Token | None) -> bool:
 
 
 # A deliverable, then what it covers: "Dashboards for 4 business units", "Alt text on 300
-# images", "API reference translated into 4 languages", "Partnerships with 3 universities".
+# images", "API reference translated into 4 languages", "Marketing partnerships with 3
+# organizations" (but a bare plural before "with" or "to" names a population and its property
+# as often: "Accounts with 10+ seats", "Upgrades to 200 accounts"; and "across" what is spread,
+# "Downloads across 3 platforms").
 _COVERS = re.compile(
     r"\s*(?P<head>[^\W\d_][\w'’/&.-]*(?:\s+[^\W\d_][\w'’/&.-]*){0,7}?)\s+"
-    r"(?:for|on|to|into|across|with)\s+(?:(?:at\s+least|over|more\s+than|up\s+to)\s+)?$",
+    r"(?P<prep>for|on|into|to|with)\s+(?:(?:at\s+least|over|more\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
 _NOT_IN_DELIVERABLE = STATE_VERBS | _MODAL | frozenset(("was", "were", "will", "can"))
@@ -1172,7 +1205,8 @@ def _covered(w: str, value: Token) -> bool:
     head = m["head"].lower()
     words = _WORD.findall(head)
     return (
-        not _NOT_IN_DELIVERABLE.intersection(words)
+        (len(words) > 1 or m["prep"].lower() not in ("with", "to"))
+        and not _NOT_IN_DELIVERABLE.intersection(words)
         and polarity(head) is None
         and not lower_is_better(head)
         and not higher_is_better(head)
@@ -1523,6 +1557,24 @@ def _unlabelled(w: str) -> str:
     return w
 
 
+def _same_measure(start: Token, value: Token, w: str) -> bool:
+    """Whether the baseline *start* measures what the target *value* does: the same unit, and
+    no count of other things ("NPS 50 (from 200 responses)", "Leads from 3 channels: 500",
+    "Retention 90% (from 12 months)" give no baseline)."""
+    if start.unit is not None and start.unit != value.unit:
+        return False  # a bare baseline is in the target's unit: "Churn 1.8% (currently 2)"
+    said = w[start.noun[0] : start.noun[1]].lower() if start.noun is not None else None
+    if said is None or said in _WHEN_WORDS:  # "vs. 5 last quarter": when, not what
+        return True
+    return value.noun is not None and w[value.noun[0] : value.noun[1]].lower() == said
+
+
+# Words after a baseline that say when it was, not what it counts.
+_WHEN_WORDS = frozenset(
+    ("day", "week", "month", "quarter", "year", "cycle", "period", "sprint", "today", "now")
+)
+
+
 def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> bool:
     """Whether *lead*, an activity's word first in masked text *w*, names what a metric is
     of rather than work: the words after it name a metric better one way, and its numbers
@@ -1532,7 +1584,9 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
         return False
     first = tokens[0]
     pair = (first.prep == "from" and len(tokens) > 1 and tokens[1].prep == "to") or bool(first.link)
-    return pair and polarity(w[lead.end() : first.start].lower()) is not None
+    named = w[lead.end() : first.start].lower()
+    # Not of people, whom the activity is done to ("Interviewing users from 5 to 20 a month").
+    return pair and polarity(named) is not None and _PEOPLE_WORD.search(named) is None
 
 
 def parse_in_full(text: str) -> ParsedKeyResult:
@@ -1701,11 +1755,19 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and value_tok is not None
         and start_tok is not None
         and not value_tok.qualifier
+        and _same_measure(start_tok, value_tok, w)
     ):
         begun, reached = start_tok.value, value_tok.value
         if begun is not None and reached is not None and begun != reached:
             numbers_say = True
-            direction = Direction.INCREASE if reached > begun else Direction.DECREASE
+            up = reached > begun
+            way = _metric_way(text, value_tok, way_lower)
+            if way == ("lower" if up else "higher"):
+                # Against the way the metric is better, a level with room to spare ("Uptime
+                # 99.9% (currently 99.95%)"): held the way it is better, not moved (D19).
+                direction = Direction.AT_LEAST if way == "higher" else Direction.AT_MOST
+            else:
+                direction = Direction.INCREASE if up else Direction.DECREASE
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
         # A deliverable is done or not: a number in it names or describes it ("multistream
