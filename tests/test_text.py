@@ -3280,6 +3280,7 @@ class TestNewcomersTrial:
             ("Retention 90% (from 12 months)", Direction.AT_LEAST),
             # A bare baseline is in the target's unit.
             ("Churn 1.8% (currently 2)", Direction.DECREASE),
+            ("Availability 99.95% (current: 99.9%)", Direction.INCREASE),  # "current" too
         ],
     )
     def test_what_a_baseline_with_no_verb_moves(self, text: str, direction: Direction) -> None:

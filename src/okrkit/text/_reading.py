@@ -1288,7 +1288,7 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # A baseline written beside the target: "(currently 125k)", "(up from 85%)", "45% today",
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:currently|current(?:ly)?\s+at|baseline(?:\s+of)?|today|now|was|vs\.?|versus|"
+    r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|today|now|was|vs\.?|versus|"
     r"instead\s+of|compared\s+to|(?:up|down)\s+from|"
     r"last\s+(?:year|quarter|month|week|cycle)(?:\s+(?:at|was|were|of))?)|\bfrom)"
     r"\s*:?\s*(?:~|about|around)?\s*$"
