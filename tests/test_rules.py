@@ -1630,8 +1630,7 @@ class TestRuleEdges:
             ("Grow ARR by 20%", True),
             ("Double weekly signups", True),  # a factor counts nothing
             ('"Setup" tickets down 30% vs Q2', True),
-            ("Add 2 SREs", False),  # work counted from zero
-            ("Add 200 customers", False),  # things of a kind counted in the cycle
+            ("Raise NPS by 5 points", True),  # a score's points are no count of things
             ("Improve onboarding", False),  # no change read: OKR201's to say
         ],
     )
@@ -1647,6 +1646,15 @@ class TestRuleEdges:
         if flagged:
             (finding,) = (d for d in found if d.code == "OKR204")
             assert finding.message.endswith("has no baseline, so its change has no target")
+
+    @pytest.mark.parametrize(("title", "target"), [("Add 2 SREs", 2), ("Add 200 customers", 200)])
+    def test_a_count_added_starts_at_zero(self, title: str, target: float) -> None:
+        """What the cycle adds is counted from zero (to_key_result): a target, no finding."""
+        kr = to_key_result(title, id="k")
+        assert (kr.start, kr.target) == (0, target)
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        found = validate(plan, RuleConfig(select=["OKR201", "OKR204"]), today=date(2026, 8, 1))
+        assert not found.codes
 
     def test_a_count_brought_down_needs_a_baseline(self) -> None:
         """A count going down is a level that exists today: "Reduce open bugs to 20"."""

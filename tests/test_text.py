@@ -1047,8 +1047,13 @@ class TestToKeyResult:
             kr.target,
             kr.unit,
         )
-        kr = to_key_result("Add 200 customers")
-        assert (Direction.INCREASE, None, "customers") == (kr.direction, kr.target, kr.unit)
+        kr = to_key_result("Grow ARR by $200k")
+        assert (Direction.INCREASE, None, None, "$") == (
+            kr.direction,
+            kr.start,
+            kr.target,
+            kr.unit,
+        )
 
     @given(
         st.integers(1, 999),
@@ -1127,6 +1132,24 @@ class TestToKeyResult:
         and the direction is the numbers' where the statement's word disagrees."""
         kr = to_key_result(text, start=start)
         assert kr.start == start
+
+    @pytest.mark.parametrize(
+        ("text", "start", "target"),
+        [
+            ("Add 200 customers", 0, 200.0),  # what the cycle adds, counted from zero
+            ("Hire 5 more engineers", 0, 5.0),
+            ("Grow the team by 3 engineers", 0, 3.0),
+            ("Grow ARR by $200k", None, None),  # money: a level today, not known
+            ("Raise NPS by 5 pts", None, None),  # a score's points
+            ("Double signups", None, None),  # a factor
+        ],
+    )
+    def test_a_count_added_in_the_cycle(
+        self, text: str, start: float | None, target: float | None
+    ) -> None:
+        kr = to_key_result(text)
+        assert (kr.start, kr.target) == (start, target)
+        assert to_key_result(text, start=1000).start == 1000  # a given start still wins
 
     def test_a_given_start_wins(self) -> None:
         """A start other than the statement's own replaces it, and the rules say so."""

@@ -14,6 +14,7 @@ from okrkit.text._patterns import masked
 from okrkit.text._quantities import tokens_of
 from okrkit.text._reading import ParsedKeyResult
 from okrkit.text._templates import parse_key_result
+from okrkit.text._units import canonical_unit
 
 _KEY_RESULT_FIELDS = frozenset(a.name for a in attrs.fields(KeyResult))
 
@@ -31,6 +32,18 @@ def _start_unit(parsed: ParsedKeyResult) -> str | None:
     w, _ = masked(span.text)  # the number and its own unit ("$10k", "5%"), no noun after it
     token = next(iter(tokens_of(w)), None)
     return None if token is None else token.unit
+
+
+def _counted_in_cycle(parsed: ParsedKeyResult) -> bool:
+    """Whether *parsed* is an increase by a count of things ("Add 200 customers", "Hire 5
+    more engineers"), which the cycle adds from zero, as the rules count them (OKR204): not
+    an amount of a measure or money ("Grow ARR by $200k"), nor a share or a factor."""
+    return (
+        parsed.direction is Direction.INCREASE
+        and not parsed.relative
+        and parsed.unit is not None
+        and canonical_unit(parsed.unit) is None
+    )
 
 
 def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
@@ -123,6 +136,8 @@ def to_key_result(
             if parsed.unit in ("%", "x") and parsed.relative:
                 # The % is of the change, not the metric's unit: the start's is, if it has one.
                 unit = _start_unit(parsed)
+            if baseline is None and _counted_in_cycle(parsed):
+                baseline = 0  # "Add 200 customers": what the cycle adds, counted from zero
             if baseline is not None:
                 target = _apply(parsed, baseline)
         elif parsed.direction is Direction.WITHIN and parsed.upper is not None:

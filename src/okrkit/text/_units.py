@@ -42,6 +42,9 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "t": ("tonne", "tonnes", "ton", "tons"),
     "km": (),
     "miles": ("mile",),
+    # A score's points ("by 5 points", D5), which the number pattern reads: a measure, not a
+    # count of things.
+    "points": ("point", "pts", "pt"),
 }
 UNITS = {
     spelling: unit
