@@ -1582,12 +1582,20 @@ class TestTemplates:
             assert parse_key_result(text) == parse_in_full(text)
         assert parse_in_full("NPS spend from 2 to 1").direction is Direction.DECREASE
 
+    def test_a_zero_target_is_a_shape_of_its_own(self) -> None:
+        """The thorough profile's find: "ISO from -0% to 1" made the template that "ISO from
+        -1% to 0" then read wrong, a zero target being read as a ceiling where no baseline
+        of the same measure moves it."""
+        TEMPLATES.clear()
+        for text in ("ISO from -0% to 1", "ISO from -1% to 0"):
+            assert parse_key_result(text) == parse_in_full(text)
+
     def test_template_is_reused(self) -> None:
         """The second statement of a shape comes from the first's template, numbers changed."""
         TEMPLATES.clear()
         first = parse_key_result("Grow weekly active users from 32 to 50")
         second = parse_key_result("Grow weekly active users from 7.5 to 120")
-        assert ("Grow weekly active users", "", "", "", "", True) in TEMPLATES
+        assert ("Grow weekly active users", "", "", "", "", True, False) in TEMPLATES
         assert (second.start, second.value, second.direction) == (7.5, 120.0, Direction.INCREASE)
         assert [s.text for s in second.spans] == ["Grow", "weekly active users", "7.5", "120"]
         assert first.metric == second.metric == "weekly active users"

@@ -1561,8 +1561,8 @@ def _same_measure(start: Token, value: Token, w: str) -> bool:
     """Whether the baseline *start* measures what the target *value* does: the same unit, and
     no count of other things ("NPS 50 (from 200 responses)", "Leads from 3 channels: 500",
     "Retention 90% (from 12 months)" give no baseline)."""
-    if start.unit is not None and start.unit != value.unit:
-        return False  # a bare baseline is in the target's unit: "Churn 1.8% (currently 2)"
+    if start.unit is not None and value.unit is not None and start.unit != value.unit:
+        return False  # a bare number is in the other's unit: "Churn 1.8% (currently 2)"
     said = w[start.noun[0] : start.noun[1]].lower() if start.noun is not None else None
     if said is None or said in _WHEN_WORDS:  # "vs. 5 last quarter": when, not what
         return True

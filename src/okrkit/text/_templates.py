@@ -54,8 +54,9 @@ def _find_template(
     a, b = float(ta), float(tb)
     if a == b:
         return None
-    # A sign is read as a direction when the words give none: it is part of the shape.
-    key = (words, sa, ua, sb, ub, a < b)
+    # A sign is read as a direction when the words give none, and a zero target as a ceiling:
+    # both are part of the shape.
+    key = (words, sa, ua, sb, ub, a < b, not b)
     template = TEMPLATES.get(key, _UNSEEN)
     if template is _UNSEEN:
         # Only words of the shape's are kept: a kept key's words need no second look.
