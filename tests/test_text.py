@@ -3470,6 +3470,12 @@ class TestStatesOfPeople:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
 
+    def test_a_state_of_people_names_no_metric(self) -> None:
+        """D18 before a bare metric's polarity: "expense" in the policy people understand is
+        no expense to cut (from the trial of own work and outcomes)."""
+        parsed = parse_key_result("Staff understand the new expense policy")
+        assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
+
     def test_used_by_others_is_adoption(self) -> None:
         parsed = parse_key_result("The new editor is used at every team meeting")
         assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)

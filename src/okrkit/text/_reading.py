@@ -891,6 +891,10 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
         return Direction.INCREASE
     if _VAGUE_COUNT.match(low):
         return Direction.AT_LEAST  # "Multiple teams using the new API": a count of others
+    if _of_people(low):
+        # "Users understand how it works": an outcome (D18), whatever its words' metrics
+        # ("Staff understand the new expense policy" names no expense to cut).
+        return Direction.AT_LEAST
     name = _bare(low)
     if name is not None:
         way = polarity(name)
@@ -902,8 +906,6 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
             # A share, a count or an average of things named with no way to be better: held
             # at least, as a share (D15) or a count of what others do (D2) with a number is.
             return Direction.AT_LEAST
-    if _of_people(low):
-        return Direction.AT_LEAST  # "Users understand how it works": an outcome (D18)
     return Direction.MILESTONE
 
 
