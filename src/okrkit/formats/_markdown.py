@@ -648,10 +648,16 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
 _ENDS_IN_NUMBER = re.compile(r"\d\S*(?:\s[^\W\d_]{1,12})?$")
 
 
+def _trailing_date(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """The date that ends masked[start:end], as a progress note may ("on 2026-08-01")."""
+    when = _WHEN.search(masked, max(start, end - 30), end)
+    return when if when is not None and when.end() == end else None
+
+
 def _note_like(masked: str, start: int, end: int) -> bool:
     """Whether masked[start:end] may be a progress note: a quantity or DONE, and a date."""
-    when = _WHEN.search(masked, max(start, end - 30), end)
-    if when is not None and when.end() == end:
+    when = _trailing_date(masked, start, end)
+    if when is not None:
         end = when.start()
     if _DONE_WORD.fullmatch(masked, start, end):
         return True
@@ -1496,9 +1502,8 @@ class _Reader:
         )
         at: date | None = None
         end = len(masked)
-        window = max(0, end - 30)
-        when = _WHEN.search(masked, window)
-        if when is not None and when.end() == end:
+        when = _trailing_date(masked, 0, end)
+        if when is not None:
             try:
                 at = date.fromisoformat(when["at"])
             except ValueError:
