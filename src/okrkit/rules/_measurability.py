@@ -181,11 +181,15 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and read.unit is not None
             and canonical_unit(read.unit) is None
         )
+        if change:
+            if not (read.output or counted):
+                yield site.flag(
+                    f"key result {kr.title!r} has no baseline, so its change has no target"
+                )
+            continue
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.
         planned = read.unit == "%" and share_of_plan(kr.title)
-        if change and not (read.output or counted):
-            yield site.flag(f"key result {kr.title!r} has no baseline, so its change has no target")
-        elif not change and (not (read.output or counted or planned) or read.start is not None):
+        if not (read.output or counted or planned) or read.start is not None:
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 
