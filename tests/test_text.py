@@ -1151,6 +1151,68 @@ class TestToKeyResult:
         assert (kr.start, kr.target) == (start, target)
         assert to_key_result(text, start=1000).start == 1000  # a given start still wins
 
+    @given(
+        st.sampled_from([("Increase", "Grow"), ("Reduce", "Cut")]),
+        st.sampled_from(["support tickets", "weekly active teams", "open bugs"]),
+        st.integers(1, 999),
+        st.integers(1, 99_999).filter(lambda n: not 1900 <= n <= 2100),  # a year is a name
+    )
+    def test_a_level_after_a_change_is_the_target(
+        self, verbs: tuple[str, str], metric: str, amount: int, level: int
+    ) -> None:
+        """ "<verb> X by A to L": L is the target whatever A is, and the start is the one
+        that A and L imply (L - A up, L + A down), none where that is below zero."""
+        verb = verbs[0]
+        kr = to_key_result(f"{verb} {metric} by {amount} to {level}")
+        up = verb == "Increase"
+        implied = level - amount if up else level + amount
+        assert kr.target == level
+        assert kr.direction is (Direction.INCREASE if up else Direction.DECREASE)
+        assert kr.start == (implied if implied >= 0 else None)
+
+    @pytest.mark.parametrize(
+        ("text", "start", "target", "unit"),
+        [
+            ("Increase revenue by 20% to $1.2M", 1_000_000.0, 1_200_000.0, "$"),
+            ("Grow WAU by 5x to 60k", 12_000.0, 60_000.0, None),
+            ("Cut costs by $50k to $200k", 250_000.0, 200_000.0, "$"),
+            ("Reduce churn by 2 points to 3%", 5.0, 3.0, "%"),
+            # "by 8%" of a rate is 8 % of it or 8 points: no start follows; the level stays.
+            ("Reduce churn by 8% to 3%", None, 3.0, "%"),
+            ("Grow signups by 15% to 1,000", None, 1000.0, None),  # 869.56...: not written
+        ],
+    )
+    def test_a_level_after_a_change(
+        self, text: str, start: float | None, target: float, unit: str | None
+    ) -> None:
+        """The level a change says it reaches is the target ("by 20% to $1.2M" was read
+        as a change and its level as a condition, so the key result lost its target); the
+        start follows where it follows exactly, and a start given still wins."""
+        kr = to_key_result(text)
+        assert (kr.start, kr.target, kr.unit) == (start, target, unit)
+        assert [s.text for s in parse_key_result(text).spans if s.label == "level"] == [
+            text.rsplit(" ", 1)[1]
+        ]
+        assert to_key_result(text, start=1.5).start == 1.5
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Reduce support tickets by 50 (currently 30)", "Grow revenue by 100% (currently 0)"],
+    )
+    def test_a_change_that_reaches_nothing_from_its_start(self, text: str) -> None:
+        """A cut larger than the start (tickets below zero) or a share of nothing gives no
+        target, and OKR201 says why."""
+        kr = to_key_result(text, id="k")
+        assert kr.start is not None
+        assert kr.target is None
+        assert _statement_findings(kr) == []
+        plan = Plan(objectives=[Objective(id="o", title="Calm support", key_results=[kr])])
+        (finding,) = validate(plan, RuleConfig(select=["OKR201"]))
+        assert finding.message == (
+            f"key result {text!r} has no target: its change from a start of {kr.start:g} "
+            "reaches none"
+        )
+
     def test_a_given_start_wins(self) -> None:
         """A start other than the statement's own replaces it, and the rules say so."""
         kr = to_key_result("Increase NPS from 32 to 50", start=40, id="nps")

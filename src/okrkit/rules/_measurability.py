@@ -40,14 +40,31 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result has no measurable target: neither fields nor a number in its statement,
     nor a statement checkable as done or not (`okrkit.text.done_or_not`: parity
     with a reference, a level defined elsewhere, an absence, a cadence, a state of
-    readiness, a verb of holding over a clause done to its subject)."""
+    readiness, a verb of holding over a clause done to its subject); or its statement's
+    change reaches no target from its start (a cut of 50 from 30, a doubling of 0)."""
     for site in context.key_results():
         kr = site.key_result
-        if not kr.measurable and not site.reading.measurable:
+        if kr.measurable:
+            continue
+        read = site.reading
+        if not read.measurable:
             from okrkit.text import done_or_not  # only when a statement must be read
 
             if not done_or_not(kr.title):
                 yield site.flag(f"key result {kr.title!r} has no measurable target")
+        elif (
+            kr.target is None
+            and kr.start is not None
+            and kr.direction in _CHANGE
+            and read.form == "change"
+            and read.value is not None
+        ):
+            # "Cut tickets by 50" from 30, "Double revenue" from 0: the change the statement
+            # says reaches no target from this start, as `okrkit.text.to_key_result` finds.
+            yield site.flag(
+                f"key result {kr.title!r} has no target: its change from a start of "
+                f"{kr.start:g} reaches none"
+            )
 
 
 def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
@@ -173,14 +190,9 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         change = kr.target is None and read.form == "change" and read.value is not None
         if kr.target is None and not change:
             continue
-        from okrkit.text import canonical_unit, share_of_plan  # only when one must be read
+        from okrkit.text import share_of_plan  # only when one must be read
 
-        counted = (
-            kr.direction is Direction.INCREASE
-            and not read.relative  # a factor ("Double signups", unit "x") counts nothing
-            and read.unit is not None
-            and canonical_unit(read.unit) is None
-        )
+        counted = read.counted_in_cycle(kr.direction)
         if change:
             if not (read.output or counted):
                 yield site.flag(

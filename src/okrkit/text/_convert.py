@@ -11,10 +11,9 @@ from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError
 from okrkit.model import Direction, KeyResult
 from okrkit.text._patterns import masked
-from okrkit.text._quantities import tokens_of
-from okrkit.text._reading import ParsedKeyResult
+from okrkit.text._quantities import Token, tokens_of
+from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
 from okrkit.text._templates import parse_key_result
-from okrkit.text._units import canonical_unit
 
 _KEY_RESULT_FIELDS = frozenset(a.name for a in attrs.fields(KeyResult))
 
@@ -23,33 +22,66 @@ def _decimal(x: Number) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
+def _number_at(parsed: ParsedKeyResult, label: SpanLabel) -> Token | None:
+    """The number the span of *label* marks, with its own unit ("$10k", "5%"), if there is one."""
+    span = next((s for s in parsed.spans if s.label == label), None)
+    if span is None:
+        return None
+    w, _ = masked(span.text)  # the number and its own unit, no noun after it
+    return next(iter(tokens_of(w)), None)
+
+
 def _start_unit(parsed: ParsedKeyResult) -> str | None:
     """The unit of the start a statement writes, if it writes one: "$" in "Increase revenue
     from $10k by 20%", "%" in "Cut churn from 5% by a fifth" (the % of the change is not it)."""
-    span = next((s for s in parsed.spans if s.label == "start"), None)
-    if span is None:
-        return None
-    w, _ = masked(span.text)  # the number and its own unit ("$10k", "5%"), no noun after it
-    token = next(iter(tokens_of(w)), None)
+    token = _number_at(parsed, "start")
     return None if token is None else token.unit
 
 
-def _counted_in_cycle(parsed: ParsedKeyResult) -> bool:
-    """Whether *parsed* is an increase by a count of things ("Add 200 customers", "Hire 5
-    more engineers"), which the cycle adds from zero, as the rules count them (OKR204): not
-    an amount of a measure or money ("Grow ARR by $200k"), nor a share or a factor."""
-    return (
-        parsed.direction is Direction.INCREASE
-        and not parsed.relative
-        and parsed.unit is not None
-        and canonical_unit(parsed.unit) is None
-    )
+# A start worked out from a level and a change is kept only when it is exact to this many
+# decimal places: "by 20% to $1.2M" starts at $1M, "by 15% to 1,000" at no written number.
+_EXACT = Decimal(1).scaleb(-6)
+
+
+def _level(parsed: ParsedKeyResult) -> tuple[Number, str | None, Number | None] | None:
+    """The level a change says it reaches ("Increase revenue by 20% to $1.2M"), its unit, and
+    the start that follows from the two when it follows exactly: $1.2M less the 20% is $1M.
+
+    None where the statement writes no level.  No start follows from a share of a rate ("Cut
+    churn by 8% to 3%": 8 % of it or 8 points), from a change and a level of two units, or
+    where it would not be exact or would be below zero.
+    """
+    token = _number_at(parsed, "level")
+    if token is None or token.value is None or parsed.value is None:
+        return None
+    level, amount = _decimal(token.value), _decimal(parsed.value)
+    # A relative change's % is not the metric's unit, the level's is; "by 2 points to 3%"
+    # moves a rate in percentage points.
+    unit = token.unit if parsed.relative else token.unit or parsed.unit
+    up = parsed.direction is not Direction.DECREASE
+    start: Decimal | None = None
+    if parsed.unit == "x":
+        if amount:  # a factor of 0 implies nothing
+            start = level / amount if up else level * amount
+    elif parsed.relative:
+        if token.unit != "%" and (up or amount < 100):
+            start = level * 100 / (100 + amount if up else 100 - amount)
+    elif token.unit in (None, parsed.unit, unit):
+        start = level - amount if up else level + amount
+    if start is not None and (
+        start != start.quantize(_EXACT)
+        or not _agrees(parsed.direction, start, level)
+        or start < 0 <= level  # "Grow signups by 50 to 30" starts at no count of them
+    ):
+        start = None
+    return float(level), unit, None if start is None else float(start)
 
 
 def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
     """The target a change reaches from *start*, in decimal so 5.0 less 8% is exactly 4.6;
-    None where the change reaches nothing on its direction's side ("0x", "by -5%") or cuts
-    more than the whole ("Reduce churn by 150%" would end below zero)."""
+    None where the change reaches nothing on its direction's side ("0x", "by -5%", "by 20%"
+    of a start of 0) or cuts more than the whole ("Reduce churn by 150%", or by 50 from 30,
+    would end below zero)."""
     assert parsed.value is not None
     base, amount = _decimal(start), _decimal(parsed.value)
     up = parsed.direction is not Direction.DECREASE
@@ -64,6 +96,8 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
         result = base + delta if up else base - delta
     else:
         result = base + amount if up else base - amount
+        if result < 0 <= base:
+            return None  # "Cut tickets by 50 (currently 30)": more than the whole, as above
     if not _agrees(parsed.direction, base, result):
         return None
     if isinstance(start, Decimal):
@@ -132,11 +166,18 @@ def to_key_result(
     target: Number | tuple[float, float] | None = None
     unit = parsed.unit
     if parsed.measurable and parsed.value is not None:
-        if parsed.form == "change":
+        level = _level(parsed) if parsed.form == "change" else None
+        if level is not None:
+            # "Increase revenue by 20% to $1.2M": the level written is the target, and the
+            # start is the one given, the one the statement writes, or the one implied.
+            target, unit, implied = level
+            if baseline is None:
+                baseline = implied
+        elif parsed.form == "change":
             if parsed.unit in ("%", "x") and parsed.relative:
                 # The % is of the change, not the metric's unit: the start's is, if it has one.
                 unit = _start_unit(parsed)
-            if baseline is None and _counted_in_cycle(parsed):
+            if baseline is None and KeyResultReading.of(parsed).counted_in_cycle():
                 baseline = 0  # "Add 200 customers": what the cycle adds, counted from zero
             if baseline is not None:
                 target = _apply(parsed, baseline)

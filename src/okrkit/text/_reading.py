@@ -45,15 +45,16 @@ from okrkit.text._lexicon import (
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
 from okrkit.text._quantities import PART_OF, PER_PERIOD, Token, noun_after, tokens_of
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
-from okrkit.text._units import CURRENCIES, DURATIONS, in_unit
+from okrkit.text._units import CURRENCIES, DURATIONS, canonical_unit, in_unit
 
 Form: TypeAlias = Literal["change", "target"]
 """How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""
 
 SpanLabel: TypeAlias = Literal[
-    "verb", "metric", "value", "start", "upper", "qualifier", "deadline", "placeholder"
+    "verb", "metric", "value", "start", "upper", "level", "qualifier", "deadline", "placeholder"
 ]
-"""What a `Span` marks in a statement."""
+"""What a `Span` marks in a statement: ``"level"`` is the level a change says it reaches
+("Increase revenue by 20% to $1.2M"), which its value (the amount, 20%) does not hold."""
 
 
 @attrs.frozen
@@ -150,6 +151,24 @@ start=32.0, upper=None, relative=False, unit=None, measurable=True, output=False
             parsed.unit,
             parsed.measurable,
             parsed.output,
+        )
+
+    def counted_in_cycle(self, direction: Direction | None = None) -> bool:
+        """Whether the statement counts things up from zero in the cycle: an increase (its
+        own, or *direction*, a key result's, where one is given) by a count of things named
+        by their noun ("Add 200 customers", "Win 8 new accounts"); not an amount of a
+        measure or of money ("Grow ARR by $200k"), a share or a factor.  Such a count needs
+        no baseline (the rule OKR204), and `to_key_result` starts it at 0.
+
+        >>> KeyResultReading.of(parse_key_result("Add 200 customers")).counted_in_cycle()
+        True
+        """
+        way = self.direction if direction is None else direction
+        return (
+            way is Direction.INCREASE
+            and not self.relative  # a factor ("Double signups", unit "x") counts nothing
+            and self.unit is not None
+            and canonical_unit(self.unit) is None
         )
 
 
@@ -1253,6 +1272,23 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     return "target"
 
 
+def _level_after(tokens: list[Token], value: Token, w: str) -> Token | None:
+    """The level a change by *value* says it reaches, written right after it: "$1.2M" in
+    "Increase revenue by 20% to $1.2M", "3%" in "Reduce churn by 2 points to 3%"."""
+    after = next((t for t in tokens if t.start > value.start), None)
+    end = value.noun[1] if value.noun else value.end
+    if (
+        after is None
+        or after.prep != "to"
+        or after.value is None
+        or after.placeholder
+        or after.change is not None
+        or not _TO_GAP.fullmatch(w, end, after.start)
+    ):
+        return None
+    return after
+
+
 def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token | None:
     """The start in "Grow NPS 32 to 50" or "ARR $1M → $2M": a bare number linked to the value
     by "to" or an arrow, when it is a level of the same thing the value is.
@@ -1814,6 +1850,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         relative = form == "change" and value_tok.unit in ("%", "x") and not value_tok.points
     if direction is Direction.MILESTONE:
         relative = False
+    level_tok = (
+        _level_after(tokens, value_tok, w)
+        if form == "change" and start_tok is None and value_tok is not None
+        else None
+    )
     labelled: tuple[tuple[SpanLabel, Token | None], ...] = (
         ("value", value_tok),
         ("start", start_tok),
@@ -1901,12 +1942,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         if t.value is None and not t.placeholder
     )
     # By place: a token read otherwise ("1.8x pipeline coverage" as a level) is still used.
-    used = {t.start for t in (start_tok, value_tok, upper_tok, named) if t is not None}
+    used = {t.start for t in (start_tok, value_tok, upper_tok, level_tok, named) if t is not None}
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
         for t in tokens
         if t.start not in used and not t.placeholder and t.value is not None
     )
+    if level_tok is not None:
+        mark("level", level_tok.start, level_tok.end)
     if deadlines:
         mark("deadline", deadlines[0].start(), deadlines[0].end())
     spans.sort(key=lambda s: (s.start, s.end))
