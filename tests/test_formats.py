@@ -1683,8 +1683,28 @@ class TestSaysOkrs:
         st.sampled_from(formats.FORMATS),
     )
     def test_any_text(self, text: str, format: formats.FormatName) -> None:
-        """Any text gives a bool, never an exception (line ends, quotes and NULs anywhere)."""
+        """Any text gives a bool, never an exception (line ends, quotes and NULs anywhere),
+        and what says it holds OKRs is not also said to read as OKRs without saying so."""
         assert isinstance(formats.says_okrs(text, format), bool)
+        assert isinstance(formats.reads_as_okrs(text, format), bool)
+        if format == "csv" and formats.says_okrs(text, format):
+            assert not formats.reads_as_okrs(text, format)  # okrkit's columns name no OKRs
+
+    @pytest.mark.parametrize(
+        ("header", "names"),
+        [
+            ("Objective,Key Result,Owner", True),
+            ("Team;OKR;Status", True),  # a spreadsheet's semicolons
+            ("Key_Results\tOwner", True),
+            ("KR 1,KR 2", True),
+            ("objective.title,kr.title", False),  # okrkit's own: it says so instead
+            ("name,email,objective_count", False),
+            ("Krona,Amount", False),
+        ],
+    )
+    def test_a_sheet_that_names_okrs(self, header: str, names: bool) -> None:
+        """A CSV header naming objectives or key results in its own columns reads as OKRs."""
+        assert names == formats.reads_as_okrs(header + "\n1,2\n", "csv")
 
     @pytest.mark.parametrize(("text", "says"), [("kr.title\rx", True), ("a\rkr.title", False)])
     def test_csv_first_line(self, text: str, says: bool) -> None:
@@ -1695,3 +1715,5 @@ class TestSaysOkrs:
         """Bytes or None are an InvalidTypeError naming the argument."""
         with pytest.raises(InvalidTypeError, match="text"):
             formats.says_okrs(b"okrkit: 1", "yaml")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="text"):
+            formats.reads_as_okrs(None, "csv")  # type: ignore[arg-type]

@@ -370,7 +370,7 @@ class TestFolders:
         assert ([str(tmp_path / "q3.yaml")], [str(goals)]) == (found.files, found.unsaid)
         status, out, err = call("check", str(tmp_path))
         assert 0 == status
-        assert out.endswith("Not every file was checked: 1 page read as OKRs but not checked;"
+        assert out.endswith("Not every file was checked: 1 file read as OKRs but not checked;"
                             " no findings in the others.\n")  # fmt: skip
         assert f"okrkit: note: {goals}: reads as OKRs but does not say so" in err
         _, out, _ = call("check", str(tmp_path), "--format", "json")
@@ -381,6 +381,29 @@ class TestFolders:
         (note,) = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
         assert "note" == note["level"]
         assert call("check", str(goals))[1].endswith(" in 1 file.\n")  # named: checked
+
+    def test_a_sheet_of_another_tools_columns_is_named_not_passed_over(
+        self, tmp_path: Path
+    ) -> None:
+        """A CSV export whose header names objectives or key results in its own columns is
+        not checked (okrkit cannot read it as it is) but named, with what to do; one with
+        other columns is no OKR file at all."""
+        from okrkit.cli._walk import okr_files
+
+        sheet = write(tmp_path, "okrs.csv", "Objective,Key Result,Baseline,Owner\n"
+                      "Grow,Raise NPS from 30 to 40,30,ana\n")  # fmt: skip
+        write(tmp_path, "kr1.csv", "KR 1;Status\nShip it;done\n")  # named as well
+        write(tmp_path, "people.csv", "name,email,objective_count\nana,a@x.org,3\n")
+        write(tmp_path, "q3.yaml", CLEAN)
+        found = okr_files(str(tmp_path))
+        assert [str(tmp_path / "kr1.csv"), str(sheet)] == found.unsaid
+        status, out, err = call("check", str(tmp_path))
+        assert 0 == status
+        assert "Not every file was checked: 2 files read as OKRs but not checked;" in out
+        assert f"okrkit: note: {sheet}: names objectives or key results in its header" in err
+        _, out, _ = call("check", str(tmp_path), "--format", "github")
+        assert f"::notice file={sheet}::names objectives or key results" in out
+        assert 2 == call("check", str(sheet))[0]  # named: checked, and what it lacks is said
 
     def test_what_says_okrs_and_what_does_not(self, tmp_path: Path) -> None:
         """Okrkit's own files beside a table, a pyproject.toml that depends on okrkit and an

@@ -111,7 +111,7 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
     elif args.format == "github":
         out.writelines(_github(f) + "\n" for f in run.found)
         out.writelines(
-            f"::notice file={github_property(page)}::{github_data(_UNSAID)}\n"
+            f"::notice file={github_property(page)}::{github_data(_unsaid(page))}\n"
             for page in run.unsaid
         )
     else:
@@ -139,7 +139,7 @@ def _inputs(paths: Sequence[str], run: _Run, streams: Streams) -> list[str]:
         found = okr_files(path)
         for page in found.unsaid:
             run.unsaid.append(page)
-            streams.stderr.write(f"okrkit: note: {terminal(page)}: {_UNSAID}\n")
+            streams.stderr.write(f"okrkit: note: {terminal(page)}: {_unsaid(page)}\n")
         if not found.files:
             error = InputError(path, ["is a folder without OKR files (see 'okrkit check --help')"])
             run.empty.append(error)
@@ -179,11 +179,21 @@ def _github(f: _Found) -> str:
     return f"::{_GITHUB_LEVEL[d.severity.value]} {place},title={title}::{github_data(message)}"
 
 
-_UNSAID = (
+_UNSAID_PAGE = (
     "reads as OKRs but does not say so (no 'Objective:', 'O1:' or 'KR1:' label): not checked."
     " If it holds OKRs, label an objective in it, or name the file, to check it; if not (a"
     " changelog, say), nothing need be done"
 )
+_UNSAID_TABLE = (
+    "names objectives or key results in its header, but in none of okrkit's columns"
+    " ('objective.title', 'kr.title'...): not checked. If it holds OKRs, name its columns as"
+    " okrkit does (name the file to see which it expects), or convert it"
+)
+
+
+def _unsaid(path: str) -> str:
+    """Why the file at *path*, which reads as OKRs, was not checked, and what to do."""
+    return _UNSAID_TABLE if path.lower().endswith(".csv") else _UNSAID_PAGE
 
 
 def _json(run: _Run) -> str:
@@ -280,7 +290,7 @@ def _sarif(run: _Run, rules: RuleRegistry) -> dict[str, Any]:
     notifications += [
         {
             "level": "note",
-            "message": {"text": _UNSAID},
+            "message": {"text": _unsaid(page)},
             "locations": [{"physicalLocation": _physical(page, None, None)}],
         }
         for page in run.unsaid
@@ -330,7 +340,7 @@ def _summary(run: _Run) -> str:
         checked += f", {len(run.failed)} unreadable"
     if run.empty:
         checked += f", {display.count(len(run.empty), 'folder')} without OKR files"
-    unsaid = f"{display.count(len(run.unsaid), 'page')} read as OKRs but not checked"
+    unsaid = f"{display.count(len(run.unsaid), 'file')} read as OKRs but not checked"
     if run.unsaid:
         checked += f", {unsaid}"
     if not any(counts.values()):

@@ -12,9 +12,10 @@ its root, a CSV file with okrkit's columns, a Markdown file with an ``Objective:
 ``KR1:`` label, or okrkit's attribute blocks).  A Markdown page that says nothing of the kind
 but reads as OKRs all the same (two key results or more with a direction and a target, as in
 ``## Grow`` over ``- Raise NPS from 30 to 40``) is not checked, since a changelog may read so
-too, but it is named, so that it is never passed over in silence.  A file that cannot be
-opened to tell is checked, so that its problem is reported.  A file named on the command line
-is always checked, whatever it holds.
+too, but it is named, so that it is never passed over in silence; so is a CSV table whose
+header names objectives or key results in columns other than okrkit's (another tool's
+sheet).  A file that cannot be opened to tell is checked, so that its problem is reported.  A
+file named on the command line is always checked, whatever it holds.
 """
 
 from __future__ import annotations
@@ -34,13 +35,11 @@ __all__ = ["Found", "okr_files"]
 
 # What is read of a candidate to tell whether it is an OKR file: its marks are at the top.
 _SNIFF = 1 << 20
-# A page that reads as OKRs without saying so holds at least this many measurable key results.
-_READS_AS_OKRS = 2
 
 
 class Found(NamedTuple):
-    """What a folder holds: the OKR files to check, and the Markdown pages that read as OKRs
-    but do not say so (not checked), each named from the folder as the user gave it."""
+    """What a folder holds: the OKR files to check, and the files that read as OKRs but do
+    not say so (not checked), each named from the folder as the user gave it."""
 
     files: list[str]
     unsaid: list[str]
@@ -137,7 +136,8 @@ def _walk(top: Path, above: list[_Ignore]) -> Iterator[tuple[Path, list[str]]]:
 
 def _says_okrs(path: Path, format: FormatName) -> bool | None:
     """Whether the file at *path* says it holds OKRs in *format*: True when it does or when it
-    cannot tell, None for a Markdown page that does not say so but reads as OKRs."""
+    cannot tell, None for a file that does not say so but reads as OKRs
+    (`okrkit.formats.reads_as_okrs`)."""
     from okrkit import formats
 
     try:
@@ -150,22 +150,4 @@ def _says_okrs(path: Path, format: FormatName) -> bool | None:
     text = head.decode("utf-8", errors="replace")
     if formats.says_okrs(text, format):
         return True
-    return None if format == "markdown" and _reads_as_okrs(text) else False
-
-
-def _reads_as_okrs(text: str) -> bool:
-    """Whether a Markdown page reads as OKRs: key results with a direction and a target."""
-    from okrkit import formats
-    from okrkit.errors import OKRError
-    from okrkit.model import Direction
-
-    try:
-        plan = formats.loads(text, "markdown")
-    except OKRError:
-        return False
-    measured = (
-        kr
-        for _, kr in plan.key_results()
-        if kr.measurable and kr.direction not in (None, Direction.MILESTONE)
-    )
-    return sum(1 for _ in zip(range(_READS_AS_OKRS), measured, strict=False)) == _READS_AS_OKRS
+    return None if formats.reads_as_okrs(text, format) else False

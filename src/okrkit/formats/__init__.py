@@ -48,6 +48,7 @@ from okrkit.errors import (
     InvalidTypeError,
     InvalidValueError,
     MissingFileError,
+    OKRError,
     Problem,
 )
 from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
@@ -57,7 +58,7 @@ from okrkit.formats._reading import EMPTY, structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
 from okrkit.formats._writing import unstructure
-from okrkit.model import Plan
+from okrkit.model import Direction, Plan
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -81,6 +82,7 @@ __all__ = [
     "load",
     "loads",
     "losses",
+    "reads_as_okrs",
     "says_okrs",
     "siblings",
     "source",
@@ -535,6 +537,42 @@ def says_okrs(text: str, format: FormatName) -> bool:
     if name == "csv":
         return _csv.says_okrs(text)
     return _markdown.says_okrs(text)
+
+
+# A Markdown page reads as OKRs with at least this many measurable key results.
+_READS_AS_OKRS = 2
+
+
+def reads_as_okrs(text: str, format: FormatName) -> bool:
+    """Whether *text*, which does not say it holds OKRs (`says_okrs`), reads as OKRs all the
+    same: a Markdown page with two key results or more that have a direction and a target
+    (``## Grow`` over ``- Raise NPS from 30 to 40``, as a changelog may read too), or a CSV
+    table whose header names objectives or key results in columns of its own ("Objective",
+    "Key Result": a sheet from another tool).  ``okrkit check DIR`` names such a file rather
+    than pass over it in silence.  It never raises on any text.
+
+    >>> reads_as_okrs("Objective,Key Result,Owner\\n", "csv")
+    True
+    >>> reads_as_okrs("name,email\\n", "csv")
+    False
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    name = _format(format)
+    if name == "csv":
+        return _csv.names_okrs(text)
+    if name != "markdown":
+        return False
+    try:
+        plan = loads(text, "markdown")
+    except OKRError:
+        return False
+    measured = (
+        kr
+        for _, kr in plan.key_results()
+        if kr.measurable and kr.direction not in (None, Direction.MILESTONE)
+    )
+    return sum(1 for _ in zip(range(_READS_AS_OKRS), measured, strict=False)) == _READS_AS_OKRS
 
 
 def siblings(path: str | os.PathLike[str]) -> dict[str, str]:

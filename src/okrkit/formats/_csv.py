@@ -165,6 +165,23 @@ def says_okrs(head: str) -> bool:
     return any(cell in _TABLE_ONLY for cell in _header(head))
 
 
+# A header cell of another tool's table of OKRs: "Objective", "Key Result", "KR 1", "OKR".
+_OKR_CELL = re.compile(r"\W*(?:objectives?|key[\W_]*results?|krs?|okrs?)(?:\W*\d{1,3})?\W*", re.I)
+
+
+_OTHER_SEPARATOR = re.compile(r"[;\t]")
+
+
+def names_okrs(head: str) -> bool:
+    """Whether the CSV text *head* names objectives or key results in its header row with
+    columns of its own ("Objective", "Key Result", "KR1"): a sheet of OKRs okrkit would read
+    only with its columns renamed (or its cells split by commas, not by a spreadsheet's
+    semicolons or tabs)."""
+    return any(
+        _OKR_CELL.fullmatch(part) for cell in _header(head) for part in _OTHER_SEPARATOR.split(cell)
+    )
+
+
 def wrote(name: str, head: str) -> bool:
     """Whether *head*, the start of a file at the place of the `BESIDE` file *name*, is one
     okrkit writes there: its header row holds that file's columns in order."""
