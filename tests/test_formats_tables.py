@@ -135,7 +135,8 @@ class TestCsv:
                 "objective.title,kr.title,kr.target,kr.direction\nGrow,NPS,ten,increase\n",
                 None,
                 [
-                    "row 2.kr.target: expected a number (or a decimal string such as '12.50'),"
+                    "row 2, column 'kr.target': expected a number (or a decimal string such as"
+                    " '12.50'),"
                     " got 'ten'"
                 ],
             ),
@@ -155,9 +156,11 @@ class TestCsv:
                 "grow,Grow revenue,,Cut churn\n",
                 None,
                 [
-                    "row 3.objective.title: expected 'Grow' as in row 2 for objective 'grow',"
+                    "row 3, column 'objective.title': expected 'Grow' as in row 2 for objective"
+                    " 'grow',"
                     " got 'Grow revenue'",
-                    "row 3.objective.owner: expected 'growth' as in row 2 for objective 'grow',"
+                    "row 3, column 'objective.owner': expected 'growth' as in row 2 for objective"
+                    " 'grow',"
                     " got an empty cell",
                 ],
             ),
@@ -165,7 +168,8 @@ class TestCsv:
                 "objective.title,objective.cycle,kr.title\nGrow,,Raise NPS\nGrow,2026-Q4,Ship\n",
                 None,
                 [
-                    "row 3.objective.cycle: expected an empty cell as in row 2 for objective"
+                    "row 3, column 'objective.cycle': expected an empty cell as in row 2 for"
+                    " objective"
                     " 'grow', got '2026-Q4'"
                 ],
             ),
@@ -176,6 +180,25 @@ class TestCsv:
         with pytest.raises(FormatError) as error:
             formats.loads(table, "csv", check_ins=history)
         assert problems == list(error.value.problems)
+
+    def test_a_problem_is_at_its_line_and_cell(self, tmp_path: Path) -> None:
+        """A table's problem names the column a person sees and is at its row's line (a cell
+        over two lines counts both) and its cell's column, as `okrkit check` shows it."""
+        table = (
+            "objective.title,kr.title,kr.target,check_in.at,check_in.value\n"
+            '"Grow\nfast",NPS,50,2026-07-01,40\n'
+            "Grow\nfast,Churn,22%,next tuesday,3\n"
+        )
+        with pytest.raises(FormatError) as error:
+            formats.loads(table.replace("Grow\nfast,", '"Grow\nfast",', 1), "csv")
+        assert [
+            ("row 3, column 'check_in.at'", 4, 4),
+            ("row 3, column 'kr.target'", 4, 3),
+        ] == [(p.path, p.line, p.column) for p in error.value.details]
+        path = tmp_path / "okrs.csv"
+        path.write_text(table.replace("Grow\nfast,", '"Grow\nfast",', 1), encoding="utf-8")
+        with pytest.raises(FormatError, match=r"okrs\.csv:4:3: row 3, column 'kr\.target'"):
+            formats.load(path)
 
     @given(plans(), st.data())
     def test_rows_of_one_objective_agree(self, plan: Plan, data: st.DataObject) -> None:
@@ -204,9 +227,9 @@ class TestCsv:
             return safe_repr(cell)
 
         assert [
-            f"row {i + 1}.{column}: expected {shown(rows[first][j])} as in row {first + 1} for"
-            f" objective {ids[i]!r}, got {shown(rows[i][j])}"
-        ] == [p for p in error.value.problems if p.startswith(f"row {i + 1}.{column}:")]
+            f"row {i + 1}, column {column!r}: expected {shown(rows[first][j])} as in row"
+            f" {first + 1} for objective {ids[i]!r}, got {shown(rows[i][j])}"
+        ] == [p for p in error.value.problems if p.startswith(f"row {i + 1}, column {column!r}:")]
 
     @given(st.sampled_from(FORMULA), st.text(max_size=8), st.data())
     def test_formulas_neutralised_and_read_back(

@@ -245,7 +245,7 @@ class TestNumbers:
     def test_cells_that_are_no_number(self, cell: str) -> None:
         """A cell no number reads as is a FormatError naming it, never a float NaN."""
         text = f'objective.title,kr.title,kr.start\r\nGrow,NPS,"{cell}"\r\n'
-        with pytest.raises(FormatError, match=r"row 2\.kr\.start: expected a number"):
+        with pytest.raises(FormatError, match=r"row 2, column 'kr\.start': expected a number"):
             formats.loads(text, "csv")
 
     def test_written_by_kind(self) -> None:

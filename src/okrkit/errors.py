@@ -258,8 +258,8 @@ class Problem:
     set when a value was not what its place takes, and `value` is then the value seen;
     `line` and `column` when the format has lines and the place is known (`okrkit.load` and
     `okrkit.loads` find it, by a second pass over the text only when there is a problem).
-    The `path` is where the reader was: ``$.objectives[0].weight`` in a document, ``row 3.kr.title``
-    in a CSV table, ``line 5`` in Markdown.
+    The `path` is where the reader was: ``$.objectives[0].weight`` in a document, ``row 3,
+    column 'kr.title'`` in a CSV table, ``line 5`` in Markdown.
 
     >>> problem = Problem.unexpected("$.objectives[0].weight", "heavy", "a number")
     >>> str(problem)

@@ -567,6 +567,7 @@ def loads(
     reader.problems.extend(problems)
     objectives: list[Objective | None] = []
     used: set[str] = set()
+    own: set[int] = set()  # the rows whose check-in is their own cells
     for indexes in _groups(rows, "objective.").values():
         reader.problems.extend(_disagreements(rows, indexes, "objective.", "objective"))
         n = indexes[0] + 2
@@ -579,6 +580,7 @@ def loads(
             latest = _part(rows[i], "check_in.")
             if records is None and latest:
                 kr["check_ins"] = [latest]
+                own.add(i + 2)
             if not kr:
                 continue
             if records is not None:
@@ -591,6 +593,7 @@ def loads(
                         reader.problems.append(_not_in_history(i + 2, latest, len(records[kr_id])))
                 elif latest:  # no history of its own: the row's check-in is all it has
                     kr["check_ins"] = [latest]
+                    own.add(i + 2)
             key_results.append(reader.key_result(kr, f"row {i + 2}.kr", 3))
         if read is not None and None not in key_results:
             objectives.append(attrs.evolve(read, key_results=key_results))
@@ -603,8 +606,39 @@ def loads(
     read_kpis = [] if kpis is None else _kpis(kpis, reader)
     past = [] if history is None else _past_scores(history, reader)
     if reader.problems:
-        raise FormatError(reader.problems)
+        raise FormatError(_in_cells(reader.problems, text, own))
     return Plan(objectives=objectives, kpis=read_kpis, history=past)
+
+
+# Where the reader was in a table's row: ``row 3.kr.target``, ``row 2.kr.check_ins[0].at``.
+_READER_PATH = re.compile(
+    r"row (?P<n>[0-9]{1,9})\.(?P<part>objective|kr)(?P<check_in>\.check_ins\[0\])?"
+    r"(?:\.(?P<field>[a-z_][a-z_.]*))?"
+)
+
+
+def _in_cells(problems: list[Problem], text: str, own: set[int]) -> list[Problem]:
+    """*problems* of the table *text*, each at its row's line and its cell's column, and named
+    by the column a person sees ("row 3, column 'kr.target'") rather than by where the
+    reader was (``row 3.kr.target``); a check-in is in the table's columns only in the rows
+    *own* names (else it came from the check-in file, and keeps its path)."""
+    header, records = _records(text, "table")
+    column = {name: i + 1 for i, name in enumerate(header)}
+    located = []
+    for problem in problems:
+        m = _READER_PATH.fullmatch(problem.path)
+        n = int(m["n"]) if m else 0
+        if m is None or not 2 <= n < len(records) + 2 or (m["check_in"] and n not in own):
+            located.append(problem)
+            continue
+        field = m["field"]
+        name = None if field in (None, "check_ins") else f"{m['part']}.{field}"
+        if m["check_in"]:
+            name = "check_in." + field if field else None
+        path = f"row {n}" if name is None else f"row {n}, column {name!r}"
+        line = records[n - 2][0]
+        located.append(attrs.evolve(problem, path=path, line=line, column=column.get(name or "")))
+    return located
 
 
 # A header cell of the table's check-in columns (``check_in.at``...), quoted or not.
