@@ -37,7 +37,7 @@ from okrkit.rules import (
 from okrkit.rules._measurability import agrees, contradictions
 from okrkit.testing import key_results as st_key_results
 from okrkit.testing import plans
-from okrkit.text import KeyResultReading, key_result_reader, to_key_result
+from okrkit.text import KeyResultReading, key_result_reader, parse_key_result, to_key_result
 
 SETS = Path(__file__).parent / "data" / "okr_sets"
 Q3 = Cycle.parse("2026-Q3")
@@ -1655,6 +1655,62 @@ class TestRuleEdges:
         plan = Plan(objectives=[objective(key_results=[kr])])
         found = validate(plan, RuleConfig(select=["OKR201", "OKR204"]), today=date(2026, 8, 1))
         assert not found.codes
+
+    @pytest.mark.parametrize(
+        "title", ["Increase revenue by 20% to $1.2M", "Increase revenue from $10k by 20%"]
+    )
+    def test_a_relative_changes_percent_is_no_unit_to_compare(self, title: str) -> None:
+        """OKR205 compares the metric's unit: a relative change's % is the change's, and a
+        key result to_key_result makes in dollars from it is no mismatch."""
+        kr = to_key_result(title, id="k")
+        assert kr.unit == "$"
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert "OKR205" not in codes(plan, config=RuleConfig(select=["OKR205"]))
+
+    @pytest.mark.parametrize(
+        ("title", "start", "said"),
+        [
+            ("Reduce support tickets by 50", 30, "reaches none"),
+            ("Grow revenue by 20%", 100, "reaches 120.0: set it as target"),
+            ("Increase revenue by 20% to $1.2M", 1_000_000, "reaches 1200000.0: set it as target"),
+        ],
+    )
+    def test_a_change_from_a_start_with_no_target(
+        self, title: str, start: float, said: str
+    ) -> None:
+        """OKR201 flags a change with a start and no target, and says what the change
+        reaches from it, if anything."""
+        kr = KeyResult(id="k", title=title, direction="increase" if "by 50" not in title
+                       else "decrease", start=start)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        (finding,) = validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE)
+        assert finding.message == (
+            f"key result {title!r} has no target: its change from a start of {start} {said}"
+        )
+
+    def test_a_total_above_what_is_added_needs_a_baseline(self) -> None:
+        """ "Expand the beta by 500 users to 2,000 users" with a target of 2,000 reaches it from
+        today's level (1,500, as to_key_result implies), not from zero: OKR204 asks for it;
+        with a target of the 500 added, it counts from zero."""
+        title = "Expand the beta by 500 users to 2,000 users"
+        level = KeyResult(id="k", title=title, direction="increase", target=2000)
+        added = KeyResult(id="k", title=title, direction="increase", target=500)
+        found = [
+            codes(
+                Plan(objectives=[objective(key_results=[kr])]), config=RuleConfig(select=["OKR204"])
+            )
+            for kr in (level, added)
+        ]
+        assert found == [["OKR204"], []]
+        assert to_key_result(title).start == 1500
+
+    def test_counted_in_cycle_takes_a_direction(self) -> None:
+        """A direction that is no Direction is an error, not a silent False."""
+        reading = KeyResultReading.of(parse_key_result("Add 200 customers"))
+        assert reading.counted_in_cycle()
+        assert not reading.counted_in_cycle(Direction.DECREASE)
+        with pytest.raises(InvalidTypeError, match="direction"):
+            reading.counted_in_cycle("increase")  # type: ignore[arg-type]
 
     def test_a_count_brought_down_needs_a_baseline(self) -> None:
         """A count going down is a level that exists today: "Reduce open bugs to 20"."""

@@ -1196,6 +1196,49 @@ class TestToKeyResult:
         assert to_key_result(text, start=1.5).start == 1.5
 
     @pytest.mark.parametrize(
+        ("text", "start", "target", "unit"),
+        [
+            # A hostile trial's: none of these writes the level the metric reaches.
+            ("Increase donations by $5k to 3 charities", None, None, "$"),  # whom it goes to
+            ("Increase signups by 20% to 3 new markets", None, None, None),  # where
+            ("Grow the team by 5 to 10 people", None, None, None),  # a range of the change
+            ("Increase NPS by 5 to 10 points", None, None, None),
+            ("Increase revenue by 20% to 25%", None, None, None),  # revenue is no share
+            ("Increase NPS by 5 to 10 to 40", None, None, None),  # a chain
+            ("Increase revenue by 20% to 30 June", None, None, None),  # dates and times
+            ("Increase revenue by 20% to 06/30", None, None, None),
+            ("Shift support hours by 2 to 9:00", None, None, None),
+            ("Extend support by 4 hours to 24x7", None, None, "h"),  # a notation
+            # Levels in another unit than the change: no start follows.
+            ("Reduce latency by 50ms to 2s", None, 2.0, "s"),
+            ("Increase revenue by €100k to $1M", None, 1_000_000.0, "$"),
+            # A start the statement writes stays, and the level is still the target.
+            ("Reduce churn by 8% to 3% (currently 5%)", 5.0, 3.0, "%"),
+            ("Reduce churn from 5% by 2 points to 3%", 5.0, 3.0, "%"),
+            ("Increase coverage from 70% by 10 points", 70.0, 80.0, "%"),  # points of a %
+            # The level is written even where the amount is a placeholder or too large.
+            ("Increase adoption by X% to 30%", None, 30.0, "%"),
+            ("Increase revenue by 1e400% to $1.2M", None, 1_200_000.0, "$"),
+            # Huge numbers: a start implied beyond 28 digits is inexact, and no error.
+            ("Increase revenue by 20% to $1e30", None, 1e30, "$"),
+            ("Grow users by 2x to 1e23", 5e22, 1e23, None),
+        ],
+    )
+    def test_what_is_no_level_and_what_is(
+        self, text: str, start: float | None, target: float | None, unit: str | None
+    ) -> None:
+        kr = to_key_result(text)
+        assert (kr.start, kr.target, kr.unit) == (start, target, unit)
+        assert to_key_result(text, start=5).start == 5  # a start given never fails
+
+    @pytest.mark.parametrize("start", [Decimal("1.7e308"), 1.7e308])
+    def test_a_target_too_large_to_hold(self, start: Decimal | float) -> None:
+        """A change from a start near the largest number reaches none that a key result can
+        hold, a Decimal's as a float's: no target, no error."""
+        assert to_key_result("Double revenue", start=start).target is None
+        assert to_key_result("Grow revenue by 20%", start=start).target is None
+
+    @pytest.mark.parametrize(
         "text",
         ["Reduce support tickets by 50 (currently 30)", "Grow revenue by 100% (currently 0)"],
     )
@@ -1209,8 +1252,7 @@ class TestToKeyResult:
         plan = Plan(objectives=[Objective(id="o", title="Calm support", key_results=[kr])])
         (finding,) = validate(plan, RuleConfig(select=["OKR201"]))
         assert finding.message == (
-            f"key result {text!r} has no target: its change from a start of {kr.start:g} "
-            "reaches none"
+            f"key result {text!r} has no target: its change from a start of {kr.start} reaches none"
         )
 
     def test_a_given_start_wins(self) -> None:

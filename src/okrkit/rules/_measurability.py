@@ -60,10 +60,15 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and read.value is not None
         ):
             # "Cut tickets by 50" from 30, "Double revenue" from 0: the change the statement
-            # says reaches no target from this start, as `okrkit.text.to_key_result` finds.
+            # says reaches no target from this start, as `okrkit.text.to_key_result` finds;
+            # or it reaches one the fields lack.
+            from okrkit.text import to_key_result
+
+            reached = to_key_result(context.parse_key_result(kr.title), start=kr.start).target
+            said = "reaches none" if reached is None else f"reaches {reached}: set it as target"
             yield site.flag(
                 f"key result {kr.title!r} has no target: its change from a start of "
-                f"{kr.start:g} reaches none"
+                f"{kr.start} {said}"
             )
 
 
@@ -192,7 +197,11 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             continue
         from okrkit.text import share_of_plan  # only when one must be read
 
-        counted = read.counted_in_cycle(kr.direction)
+        # A total the fields set above what the statement adds ("Expand the beta by 500
+        # users" to 2,000) is a level reached from today's, not a count from zero.
+        counted = read.counted_in_cycle(kr.direction) and (
+            read.form != "change" or kr.target == read.value
+        )
         if change:
             if not (read.output or counted):
                 yield site.flag(
@@ -219,9 +228,10 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         kr = site.key_result
         if kr.unit is None:
             continue
-        said = site.reading.unit
-        if said is None:
-            continue
+        read = site.reading
+        said = read.unit
+        if said is None or read.relative:
+            continue  # a relative change's % or x is the change's, not the metric's
         mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
         if mine in _COMPARED and theirs in _COMPARED and mine != theirs:
             yield site.flag(

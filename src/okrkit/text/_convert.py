@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+import sys
+from decimal import Decimal, Inexact, localcontext
 
 import attrs
 
@@ -14,6 +15,7 @@ from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, tokens_of
 from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
 from okrkit.text._templates import parse_key_result
+from okrkit.text._units import canonical_unit
 
 _KEY_RESULT_FIELDS = frozenset(a.name for a in attrs.fields(KeyResult))
 
@@ -40,41 +42,58 @@ def _start_unit(parsed: ParsedKeyResult) -> str | None:
 
 # A start worked out from a level and a change is kept only when it is exact to this many
 # decimal places: "by 20% to $1.2M" starts at $1M, "by 15% to 1,000" at no written number.
-_EXACT = Decimal(1).scaleb(-6)
+_PLACES = 6
 
 
-def _level(parsed: ParsedKeyResult) -> tuple[Number, str | None, Number | None] | None:
-    """The level a change says it reaches ("Increase revenue by 20% to $1.2M"), its unit, and
-    the start that follows from the two when it follows exactly: $1.2M less the 20% is $1M.
-
-    None where the statement writes no level.  No start follows from a share of a rate ("Cut
-    churn by 8% to 3%": 8 % of it or 8 points), from a change and a level of two units, or
-    where it would not be exact or would be below zero.
-    """
+def _level(parsed: ParsedKeyResult) -> Token | None:
+    """The level a change says it reaches ("$1.2M" in "Increase revenue by 20% to $1.2M"),
+    if the statement writes one."""
     token = _number_at(parsed, "level")
-    if token is None or token.value is None or parsed.value is None:
+    return None if token is None or token.value is None else token
+
+
+def _implied_start(parsed: ParsedKeyResult, level: float, unit: str | None) -> float | None:
+    """The start that a change and the level it reaches imply, when they imply one exactly:
+    $1.2M less 20 % of the start is a start of $1M.
+
+    None for a share of a rate ("Cut churn by 8% to 3%": 8 % of it or 8 points), a change
+    and a level of two units ("by 50 ms to 2 s"), or a start that is not exact to six places
+    or lies below zero or on the wrong side of the level.
+    """
+    if parsed.value is None:
         return None
-    level, amount = _decimal(token.value), _decimal(parsed.value)
-    # A relative change's % is not the metric's unit, the level's is; "by 2 points to 3%"
-    # moves a rate in percentage points.
-    unit = token.unit if parsed.relative else token.unit or parsed.unit
+    level_d, amount = _decimal(level), _decimal(parsed.value)
     up = parsed.direction is not Direction.DECREASE
-    start: Decimal | None = None
-    if parsed.unit == "x":
-        if amount:  # a factor of 0 implies nothing
-            start = level / amount if up else level * amount
-    elif parsed.relative:
-        if token.unit != "%" and (up or amount < 100):
-            start = level * 100 / (100 + amount if up else 100 - amount)
-    elif token.unit in (None, parsed.unit, unit):
-        start = level - amount if up else level + amount
-    if start is not None and (
-        start != start.quantize(_EXACT)
-        or not _agrees(parsed.direction, start, level)
-        or start < 0 <= level  # "Grow signups by 50 to 30" starts at no count of them
+    with localcontext() as context:
+        context.clear_flags()
+        if parsed.unit == "x":
+            if not amount:  # a factor of 0 implies nothing
+                return None
+            start = level_d / amount if up else level_d * amount
+        elif parsed.relative:
+            if unit == "%" or not (up or amount < 100):
+                return None
+            start = level_d * 100 / (100 + amount if up else 100 - amount)
+        elif unit is None or parsed.unit is None or _same_unit(parsed.unit, unit):
+            start = level_d - amount if up else level_d + amount
+        else:
+            return None
+        exact = not context.flags[Inexact]
+    if (
+        not exact
+        or not start.is_finite()
+        or int(start.normalize().as_tuple().exponent) < -_PLACES
+        or not _agrees(parsed.direction, start, level_d)
+        or start < 0 <= level_d  # "Grow signups by 50 to 30" starts at no count of them
     ):
-        start = None
-    return float(level), unit, None if start is None else float(start)
+        return None
+    return float(start)
+
+
+def _same_unit(change: str, level: str) -> bool:
+    """Whether a change in *change* units and a level in *level* units are of one measure,
+    so that one can be taken from the other: "$50k" and "$200k", "2 points" and "3%"."""
+    return canonical_unit(change) == canonical_unit(level) or (change, level) == ("points", "%")
 
 
 def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
@@ -105,10 +124,17 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
     return float(result)
 
 
+# The largest number a key result holds (a float's), which a Decimal may pass.
+_LARGEST = Decimal(sys.float_info.max)
+
+
 def _finite(x: object) -> bool:
-    """Whether *x*, a number or a band of them, is finite (None is)."""
+    """Whether *x*, a number or a band of them, is finite and one a key result holds (None
+    is): "Double revenue" from a Decimal start of 1.7e308 reaches none."""
     if isinstance(x, tuple):
         return all(map(_finite, x))
+    if isinstance(x, Decimal):
+        return x.is_finite() and abs(x) <= _LARGEST
     return not isinstance(x, float) or math.isfinite(x)
 
 
@@ -165,18 +191,25 @@ def to_key_result(
     baseline: Number | None = start if start is not None else parsed.start
     target: Number | tuple[float, float] | None = None
     unit = parsed.unit
-    if parsed.measurable and parsed.value is not None:
-        level = _level(parsed) if parsed.form == "change" else None
-        if level is not None:
-            # "Increase revenue by 20% to $1.2M": the level written is the target, and the
-            # start is the one given, the one the statement writes, or the one implied.
-            target, unit, implied = level
-            if baseline is None:
-                baseline = implied
-        elif parsed.form == "change":
+    level = _level(parsed) if parsed.form == "change" else None
+    if level is not None:
+        # "Increase revenue by 20% to $1.2M": the level written is the target (even where
+        # the amount is a placeholder, "by X% to 30%"), and the start is the one given, the
+        # one the statement writes, or the one the two imply.
+        assert level.value is not None
+        target = level.value
+        # A relative change's % is not the metric's unit, the level's is; "by 2 points to
+        # 3%" moves a rate in percentage points.
+        unit = level.unit if parsed.relative else level.unit or parsed.unit
+        if baseline is None:
+            baseline = _implied_start(parsed, target, level.unit)
+    elif parsed.measurable and parsed.value is not None:
+        if parsed.form == "change":
             if parsed.unit in ("%", "x") and parsed.relative:
                 # The % is of the change, not the metric's unit: the start's is, if it has one.
                 unit = _start_unit(parsed)
+            elif parsed.unit == "points" and _start_unit(parsed) == "%":
+                unit = "%"  # "Increase coverage from 70% by 10 points": percentage points
             if baseline is None and KeyResultReading.of(parsed).counted_in_cycle():
                 baseline = 0  # "Add 200 customers": what the cycle adds, counted from zero
             if baseline is not None:

@@ -158,11 +158,17 @@ start=32.0, upper=None, relative=False, unit=None, measurable=True, output=False
         own, or *direction*, a key result's, where one is given) by a count of things named
         by their noun ("Add 200 customers", "Win 8 new accounts"); not an amount of a
         measure or of money ("Grow ARR by $200k"), a share or a factor.  Such a count needs
-        no baseline (the rule OKR204), and `to_key_result` starts it at 0.
+        no baseline (the rule OKR204), and `to_key_result` starts it at 0; but one that
+        writes the level it reaches ("Expand the beta by 500 users to 2,000") reaches it
+        from today's, which `to_key_result` implies (1,500) and OKR204 asks for where the
+        target is that level.  A *direction* that is no `Direction` is an
+        `okrkit.errors.InvalidTypeError`.
 
         >>> KeyResultReading.of(parse_key_result("Add 200 customers")).counted_in_cycle()
         True
         """
+        if direction is not None and not isinstance(direction, Direction):
+            raise InvalidTypeError("direction", direction, "a Direction or None")
         way = self.direction if direction is None else direction
         return (
             way is Direction.INCREASE
@@ -1272,10 +1278,29 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     return "target"
 
 
-def _level_after(tokens: list[Token], value: Token, w: str) -> Token | None:
+# After a number, what makes it a date, a time of day, a rank or a notation, not a level:
+# "to 30 June", "to 06/30", "to 9:00", "to 5th", "24x7".
+_NOT_A_LEVEL = re.compile(
+    r"(?:st|nd|rd|th)\b|[/:.x][0-9]|\.?\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
+    r"may|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _level_after(tokens: list[Token], value: Token, w: str, *, rate: bool) -> Token | None:
     """The level a change by *value* says it reaches, written right after it: "$1.2M" in
-    "Increase revenue by 20% to $1.2M", "3%" in "Reduce churn by 2 points to 3%"."""
-    after = next((t for t in tokens if t.start > value.start), None)
+    "Increase revenue by 20% to $1.2M", "3%" in "Reduce churn by 2 points to 3%", "2,000" in
+    "Expand the beta by 500 users to 2,000".
+
+    Not a range of the change ("by 5 to 10 people", "Increase revenue by 20% to 25%": a share
+    is a level only of a *rate*), nor whom or where it goes to ("by $5k to 3 charities", "by
+    20% to 3 new markets": a noun other than the change's), nor a date, a time, a rank or a
+    notation ("to 30 June", "to 9:00", "to 5th", "24x7"), nor one of a chain ("by 5 to 10 to
+    40").
+    """
+    later = [t for t in tokens if t.start > value.start][:2]
+    after = later[0] if later else None
     end = value.noun[1] if value.noun else value.end
     if (
         after is None
@@ -1284,8 +1309,21 @@ def _level_after(tokens: list[Token], value: Token, w: str) -> Token | None:
         or after.placeholder
         or after.change is not None
         or not _TO_GAP.fullmatch(w, end, after.start)
+        or _NOT_A_LEVEL.match(w, after.end)
+        or w[after.end : after.end + 1].isdigit()  # "24x7": a notation
     ):
         return None
+    if len(later) == 2 and later[1].prep == "to":
+        return None  # "by 5 to 10 to 40"
+    if after.noun is not None and (
+        value.noun is None
+        or w[after.noun[0] : after.noun[1]].lower() != w[value.noun[0] : value.noun[1]].lower()
+    ):
+        return None  # "by $5k to 3 charities", "by 5 to 10 people"
+    if value.unit is None and value.noun is None and after.unit is not None:
+        return None  # "by 5 to 10 points": the unit is the range's
+    if value.unit == after.unit == "%" and not value.points and not rate:
+        return None  # "Increase revenue by 20% to 25%": revenue is no share
     return after
 
 
@@ -1850,11 +1888,6 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         relative = form == "change" and value_tok.unit in ("%", "x") and not value_tok.points
     if direction is Direction.MILESTONE:
         relative = False
-    level_tok = (
-        _level_after(tokens, value_tok, w)
-        if form == "change" and start_tok is None and value_tok is not None
-        else None
-    )
     labelled: tuple[tuple[SpanLabel, Token | None], ...] = (
         ("value", value_tok),
         ("start", start_tok),
@@ -1889,6 +1922,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         mark("metric", *span)
         metric = text[span[0] : span[1]]
 
+    level_tok = (
+        _level_after(tokens, value_tok, w, rate=RATE.search(metric or text) is not None)
+        if form == "change" and value_tok is not None
+        else None
+    )
     if relative and unit == "%" and RATE.search(metric or text):
         amount = "X%" if value is None else f"{value:g}%"
         ambiguities.append(
