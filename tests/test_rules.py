@@ -721,6 +721,35 @@ class TestRuleRegistry:
         with pytest.raises(InvalidValueError, match=re.escape(expected)):
             validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
 
+    def test_a_sites_finding_speaks_only_for_the_rule_that_made_it(self) -> None:
+        """A site's finding passes unchecked only as the finding it just made for the running
+        rule: one kept from another rule and yielded later is checked, and refused; a site's
+        finding with a blank message or hint is refused as one made by hand is."""
+        mine = RuleRegistry()
+        kept: list[object] = []
+
+        @mine.rule("ACME001", name="keeps", severity="warning")
+        def keeps(plan: Plan, context: RuleContext) -> Any:
+            kept.append(context.objectives()[0].flag("mine"))
+            return []
+
+        @mine.rule("ACME002", name="borrows", severity="warning")
+        def borrows(plan: Plan, context: RuleContext) -> Any:
+            yield from kept
+
+        with pytest.raises(InvalidValueError, match="rule ACME002: expected a finding of rule"):
+            validate(Plan(objectives=[objective()]), registry=mine, today=BEFORE)
+        for message, hint in [("  ", None), ("m", " ")]:
+            blank = RuleRegistry()
+            blank.register(
+                lambda plan, context, m=message, h=hint: [context.objectives()[0].flag(m, hint=h)],
+                "ACME003",
+                name="blank",
+                severity="info",
+            )
+            with pytest.raises(InvalidTypeError, match="rule ACME003"):
+                validate(Plan(objectives=[objective()]), registry=blank, today=BEFORE)
+
     def test_paths_to_places_in_the_plan_are_taken(self) -> None:
         """A path to any field of any object in the plan is a finding's place."""
         mine = RuleRegistry()

@@ -176,6 +176,7 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
         for rule in rules:
             if not config.enabled(rule.code):
                 continue
+            shared.vouched = None  # another rule's finding is never this one's
             shared.running = context = RuleContext(
                 code=rule.code,
                 name=rule.name,
@@ -186,7 +187,8 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
                 shared=shared,
             )
             for given in _run(rule, plan, context):
-                diagnostic = _check(rule, context, given, paths, plan)
+                # A site's finding was looked at as it was made (`Shared.flag`).
+                diagnostic = shared.vouched_for(given) or _check(rule, context, given, paths, plan)
                 if not ignores or not _ignored(diagnostic, ignores):
                     found.append(diagnostic)
     finally:
