@@ -334,6 +334,31 @@ class TestWhatAManagerReads:
         )
         assert all("where" in d for d in data["diagnostics"])
 
+    @pytest.mark.parametrize(
+        ("commitment", "cycle", "at", "said"),
+        [
+            ("committed", Q3, AUG_31, ["Grades are projected", "delivered only at 1.0"]),
+            ("aspirational", Q3, AUG_31, ["Grades are projected"]),
+            ("committed", Q3, date(2026, 10, 1), []),  # the cycle is over: verdicts
+            ("committed", None, AUG_31, ["1 objective without a cycle"]),
+        ],
+    )
+    def test_the_summary_says_what_grades_mean(
+        self, commitment: str, cycle: okrkit.Cycle | None, at: date, said: list[str]
+    ) -> None:
+        """A projected grade beside a status reads as a contradiction ("projected missed"
+        beside "on track"): the summary says what each is, and that an objective with no
+        cycle is graded as final."""
+        kr = KeyResult(id="k", title="Up", direction="increase", start=0, target=10)
+        kr = kr.check_in(5, at=date(2026, 8, 1))
+        obj = Objective(id="o", title="O", cycle=cycle, commitment=commitment, key_results=[kr])
+        phrases = ("Grades are projected", "delivered only at 1.0", "1 objective without a cycle")
+        for fmt in ("md", "html"):
+            text = okrkit.report.render(Plan(objectives=[obj]), fmt, at=at)  # type: ignore[arg-type]
+            summary = text.partition("## Objectives")[0].partition('id="objectives"')[0]
+            found = [part for part in phrases if part in summary]
+            assert found == said, fmt
+
     def test_band_target_and_percent_value_read_alike(self, acme: Plan) -> None:
         """A band in % reads "75–85 %" beside a value "80 %"."""
         kr = KeyResult(id="b", title="Stay in band", direction="within", target=(75, 85), unit="%")

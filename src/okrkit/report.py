@@ -49,7 +49,7 @@ from okrkit._display import (
 )
 from okrkit._escape import html_text, json_text, markdown
 from okrkit.errors import InvalidTypeError
-from okrkit.model import KeyResult, Objective, Plan
+from okrkit.model import Commitment, KeyResult, Objective, Plan
 from okrkit.rules import Diagnostic
 from okrkit.scorecards import (
     REPORT_VERSION,
@@ -212,6 +212,29 @@ def _summary_items(card: Scorecard) -> list[tuple[str, str]]:
     return items
 
 
+def _grade_facts(card: Scorecard) -> list[str]:
+    """What the grades beside statuses mean, where a reader could take them amiss: a
+    projected grade is the forecast's, not a verdict (and a committed objective's is "missed"
+    below 1.0, whatever its status); an objective with no cycle is graded as final."""
+    facts = []
+    running = [obj for obj in card if obj.running]
+    if running:
+        fact = (
+            "Grades are projected: each is the grade of the forecast at the cycle's end, not a"
+            " verdict, and a status says how progress compares with the time gone"
+        )
+        if any(obj.objective.commitment is Commitment.COMMITTED for obj in running):
+            fact += "; a committed objective and its key results are delivered only at 1.0"
+        facts.append(fact + ".")
+    undated = sum(1 for obj in card if obj.objective.cycle is None)
+    if undated:
+        facts.append(
+            f"{count(undated, 'objective')} without a cycle: graded as final, since no end is"
+            " known, and with no status; give each a cycle."
+        )
+    return facts
+
+
 def _status_counts(card: Scorecard, of: Literal["objectives", "key_results"] = "objectives") -> str:
     counts = card.counts(of)
     if not counts:
@@ -249,7 +272,7 @@ class _Report:
                 f"Alignment: {count(len(card.alignment_problems), 'problem')}; the objectives "
                 "whose links are broken are shown as top-level objectives."
             )
-        return facts
+        return facts + _grade_facts(card)
 
     # Markdown -------------------------------------------------------------------------------
 
