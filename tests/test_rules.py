@@ -1532,11 +1532,14 @@ class TestRuleEdges:
         plan = Plan(objectives=[objective(owner=None, key_results=krs), objective("p")])
         assert [
             ("o", "objective 'Give every customer answers before they ask twice' has no owner",
-             "name the team or person accountable for it"),
+             ("set owner to the team or person accountable for it (in Markdown, an 'Owner:'"
+              " line)")),
             ("o-2", ("key result 'Cut median wait from 6 hours to 2 hours' has no owner, nor has"
-             " its objective"), "name who moves this number"),
+             " its objective"), ("set owner to who moves this number, or give its objective one"
+             " (in Markdown, {owner=...} at the end of its line)")),
             ("o-3", ("key result 'Reduce reopened tickets from 12% to 6%' has no owner, nor has"
-             " its objective"), "name who moves this number"),
+             " its objective"), ("set owner to who moves this number, or give its objective one"
+             " (in Markdown, {owner=...} at the end of its line)")),
         ] == [(d.id, d.message, d.hint)
               for d in validate(plan, RuleConfig(select=["OKR401"]), today=BEFORE)]  # fmt: skip
 

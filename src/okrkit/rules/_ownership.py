@@ -14,7 +14,7 @@ from okrkit.rules._registry import REGISTRY
     "OKR401",
     name="no-owner",
     severity="error",
-    hint="name the team or person accountable for it",
+    hint="set owner to the team or person accountable for it (in Markdown, an 'Owner:' line)",
 )
 def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """An objective, or a key result of an objective without an owner, has no owner.
@@ -30,7 +30,10 @@ def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             if kr.owner is None:
                 yield kr_site.flag(
                     f"key result {kr.title!r} has no owner, nor has its objective",
-                    hint="name who moves this number",
+                    hint=(
+                        "set owner to who moves this number, or give its objective one (in"
+                        " Markdown, {owner=...} at the end of its line)"
+                    ),
                 )
 
 
