@@ -512,6 +512,13 @@ def _check_ours(name: str, path: str, *, wanted: bool) -> None:
         )
 
 
+def _sniffed(text: object, format: FormatName) -> FormatName:
+    """The format *format* names, for a look at *text*, which must be a str."""
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    return _format(format)
+
+
 def says_okrs(text: str, format: FormatName) -> bool:
     """Whether *text* says it holds OKRs in *format*, as ``okrkit check DIR`` tells an OKR
     file from the other files of a folder: a JSON, YAML or TOML document with an ``okrkit``
@@ -525,9 +532,7 @@ def says_okrs(text: str, format: FormatName) -> bool:
     >>> says_okrs("# Install\\n- pip install okrkit\\n", "markdown")
     False
     """
-    if not isinstance(text, str):
-        raise InvalidTypeError("text", text, "a str")
-    name = _format(format)
+    name = _sniffed(text, format)
     if name == "json":
         return _json.MARK.search(text) is not None
     if name == "yaml":
@@ -556,9 +561,7 @@ def reads_as_okrs(text: str, format: FormatName) -> bool:
     >>> reads_as_okrs("name,email\\n", "csv")
     False
     """
-    if not isinstance(text, str):
-        raise InvalidTypeError("text", text, "a str")
-    name = _format(format)
+    name = _sniffed(text, format)
     if name == "csv":
         return _csv.names_okrs(text)
     if name != "markdown":
