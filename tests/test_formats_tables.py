@@ -135,9 +135,9 @@ class TestCsv:
                 "objective.title,kr.title,kr.target,kr.direction\nGrow,NPS,ten,increase\n",
                 None,
                 [
-                    "row 2, column 'kr.target': expected a number (or a decimal string such as"
-                    " '12.50'),"
-                    " got 'ten'"
+                    "row 2, column 'kr.target': expected a number (or a Decimal, written '12.50"
+                    " after a quote), with no $, %, k or thousands separator: the unit has a column"
+                    " of its own, got 'ten'"
                 ],
             ),
             (
@@ -195,6 +195,14 @@ class TestCsv:
             ("row 3, column 'check_in.at'", 4, 4),
             ("row 3, column 'kr.target'", 4, 3),
         ] == [(p.path, p.line, p.column) for p in error.value.details]
+        with pytest.raises(FormatError) as error:
+            formats.loads("objective.title,kr.title,check_in.value\nGrow,NPS,3\n,Churn,\n", "csv")
+        assert [
+            "row 2, column 'check_in.at': missing required field: the table has no"
+            " 'check_in.at' column",
+            "row 3, column 'objective.title': missing required field: each row gives its"
+            " objective's cells (fill a merged cell down)",
+        ] == list(error.value.problems)
         path = tmp_path / "okrs.csv"
         path.write_text(table.replace("Grow\nfast,", '"Grow\nfast",', 1), encoding="utf-8")
         with pytest.raises(FormatError, match=r"okrs\.csv:4:3: row 3, column 'kr\.target'"):

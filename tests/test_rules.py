@@ -1599,14 +1599,19 @@ class TestRuleEdges:
             return KeyResult(id=id, title=f"Move it from {start} to {target}",
                              direction="increase", start=start, target=target)  # fmt: skip
 
+        rate = attrs.evolve(change("rate", 89, 92), title="Lift retention to 92%", unit="%")
         krs = [change("at", 100, 105), change("below", 100, 104), change("high", 1, 5),
-               change("at3", 1, 4)]  # fmt: skip
+               change("at3", 1, 4), rate]  # fmt: skip
         plan = Plan(objectives=[objective(key_results=krs)])
         assert [
             ("below", "OKR301",
              "key result 'Move it from 100 to 104' moves 4.0% from its start (less than 5%)"),
             ("high", "OKR302",
              "key result 'Move it from 1 to 5' moves 400% from its start (more than 300%)"),
+            # A rate's change as a share of its start reads as points: say the points too.
+            ("rate", "OKR301",
+             ("key result 'Lift retention to 92%' moves 3.4% from its start, 3 points (less"
+              " than 5%)")),
         ] == [(d.id, d.code, d.message)
               for d in validate(plan, RuleConfig(select=["OKR301", "OKR302"]),
                                 today=BEFORE)]  # fmt: skip
@@ -1998,6 +2003,12 @@ class TestRuleEdges:
             ("Grow revenue by 8", {"direction": "increase", "start": 200, "target": 216},
              "the text moves it by 8, the fields by 16"),
             ("Grow revenue by 8%", {"direction": "increase", "start": 200, "target": 216}, None),
+            # In the units people read: a share of the start beside it, and no exponents.
+            ("Grow ARR by 20%", {"direction": "increase", "start": 10_400_000,
+                                 "target": 12_000_000},
+             "the text moves it by 20% of its start (2,080,000), the fields by 1,600,000"),
+            ("Raise NPS by 5 points", {"direction": "increase", "start": 30, "target": 40},
+             "the text moves it by 5 points, the fields by 10"),
             ("Raise conversion by 2 percentage points",
              {"direction": "increase", "start": 50, "target": 51, "unit": "%"}, None),
             ("Grow weekly active users", {"direction": "decrease"},

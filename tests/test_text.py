@@ -1215,6 +1215,7 @@ class TestToKeyResult:
             # A start the statement writes stays, and the level is still the target.
             ("Reduce churn by 8% to 3% (currently 5%)", 5.0, 3.0, "%"),
             ("Reduce churn from 5% by 2 points to 3%", 5.0, 3.0, "%"),
+            ("Reduce discounting by 500 bps to 12%", 17.0, 12.0, "%"),  # 500 bps: 5 points
             ("Increase coverage from 70% by 10 points", 70.0, 80.0, "%"),  # points of a %
             # The level is written even where the amount is a placeholder or too large.
             ("Increase adoption by X% to 30%", None, 30.0, "%"),

@@ -187,7 +187,8 @@ _UNSAID_PAGE = (
 _UNSAID_TABLE = (
     "names objectives or key results in its header, but in none of okrkit's columns"
     " ('objective.title', 'kr.title'...): not checked. If it holds OKRs, name its columns as"
-    " okrkit does (name the file to see which it expects), or convert it"
+    " okrkit does (name the file to see which it expects), or read its statements into key"
+    " results with okrkit.text (docs/statements.md, 'A spreadsheet column of statements')"
 )
 
 

@@ -45,7 +45,7 @@ from okrkit._validators import slugify
 from okrkit.cycles import Cycle
 from okrkit.errors import FormatError, Problem, safe_repr
 from okrkit.formats._document import Options
-from okrkit.formats._reading import Reader
+from okrkit.formats._reading import MISSING, NUMBER, Reader
 from okrkit.formats._writing import unstructure, written_number
 from okrkit.model import KeyResult, Kpi, Objective, PastScore, Plan
 
@@ -191,7 +191,6 @@ def wrote(name: str, head: str) -> bool:
 _INT = re.compile(r"[+-]?\d{1,4000}")
 # A float as Python writes one (repr) and as people type one: a point, an exponent, or both.
 _FLOAT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_MISSING = "missing required field"
 _BANDS = frozenset({"target", "threshold"})
 _NUMBERS = frozenset(
     {"weight", "start", "value", "confidence", "score", "cycle.fiscal_year_start", *_BANDS}
@@ -516,7 +515,7 @@ def _history(text: str, options: Options, problems: list[Problem]) -> dict[str, 
         record: dict[str, object] = {k: _typed(k, v) for k, v in row.items()}
         kr_id = record.pop("kr_id", None)
         if not isinstance(kr_id, str):
-            problems.append(Problem(path=f"check-ins row {n}.kr_id", message=_MISSING))
+            problems.append(Problem(path=f"check-ins row {n}.kr_id", message=MISSING))
             continue
         check_ins.setdefault(kr_id, []).append(record)
     return check_ins
@@ -636,9 +635,31 @@ def _in_cells(problems: list[Problem], text: str, own: set[int]) -> list[Problem
         if m["check_in"]:
             name = "check_in." + field if field else None
         path = f"row {n}" if name is None else f"row {n}, column {name!r}"
+        said = problem
+        if problem.expected == NUMBER:
+            # A sheet's formatted value ("$10.0M", "68%"): say what a cell holds instead.
+            said = Problem.unexpected(path, problem.value, _CELL_NUMBER)
+        elif problem.message == MISSING and name is not None:
+            said = attrs.evolve(problem, message=MISSING + _missing_why(name, column))
         line = records[n - 2][0]
-        located.append(attrs.evolve(problem, path=path, line=line, column=column.get(name or "")))
+        located.append(attrs.evolve(said, path=path, line=line, column=column.get(name or "")))
     return located
+
+
+# What a number cell holds, for a cell that holds something else.
+_CELL_NUMBER = (
+    "a number (or a Decimal, written '12.50 after a quote), with no $, %, k or thousands"
+    " separator: the unit has a column of its own"
+)
+
+
+def _missing_why(name: str, column: dict[str, int]) -> str:
+    """Why a row lacks the required cell of column *name*, for a person to mend it."""
+    if name not in column:
+        return f": the table has no {name!r} column"
+    if name == "objective.title":
+        return ": each row gives its objective's cells (fill a merged cell down)"
+    return ""
 
 
 # A header cell of the table's check-in columns (``check_in.at``...), quoted or not.

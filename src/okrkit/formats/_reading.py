@@ -98,8 +98,8 @@ def field_path(path: str, name: object) -> str:
 
 
 _TEXT = "a string"
-_MISSING = "missing required field"
-_NUMBER = "a number (or a decimal string such as '12.50')"
+MISSING = "missing required field"
+NUMBER = "a number (or a decimal string such as '12.50')"
 _OBJECT = {
     CheckIn: "a check-in object",
     KeyResult: "a key result object",
@@ -278,7 +278,7 @@ class Reader:
         ok = True
         for name in REQUIRED[kind]:
             if name not in data:
-                self.problems.append(Problem(path=f"{path}.{name}", message=_MISSING))
+                self.problems.append(Problem(path=f"{path}.{name}", message=MISSING))
                 ok = False
         return ok
 
@@ -339,7 +339,7 @@ class Reader:
                 return Decimal(value)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
                 pass
-        raise _BadValueError(_NUMBER)
+        raise _BadValueError(NUMBER)
 
     def target(self, value: object) -> Any:
         if type(value) is list:

@@ -89,9 +89,16 @@ def timid_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """The change from start to target is a small share of the start."""
     low = context.options["min_change"]
     for site, share in _changes(context):
-        if share < low and _room_closed(site.key_result) < low:
+        kr = site.key_result
+        if share < low and _room_closed(kr) < low:
+            # A rate moved by points: "3.4%" alone would read as 3.4 points.
+            points = (
+                f", {abs(float(kr.target) - float(kr.start)):,.4g} points"  # type: ignore[arg-type]
+                if kr.unit is not None and _percent(kr.unit)
+                else ""
+            )
             yield site.flag(
-                f"key result {site.key_result.title!r} moves {share:.1%} from its start "
+                f"key result {kr.title!r} moves {share:.1%} from its start{points} "
                 f"(less than {low:.0%})"
             )
 

@@ -132,8 +132,18 @@ def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
         if parsed.relative or parsed.unit == "%":
             readings.append(abs(float(start)) * parsed.value / 100)
         if not any(_close(moved, r) for r in readings):
-            problems.append(f"the text moves it by {parsed.value:g}, the fields by {moved:g}")
+            by = _amount(parsed.value) + ("%" if parsed.unit == "%" else "")
+            if parsed.relative:
+                by += f" of its start ({_amount(readings[1])})"
+            elif parsed.unit == "points":
+                by += " points"
+            problems.append(f"the text moves it by {by}, the fields by {_amount(moved)}")
     return problems
+
+
+def _amount(x: float) -> str:
+    """*x* as people read an amount: 1,600,000, not 1.6e+06; 0.4 as it is."""
+    return f"{x:,.10g}"
 
 
 @REGISTRY.rule(

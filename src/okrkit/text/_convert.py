@@ -74,10 +74,12 @@ def _implied_start(parsed: ParsedKeyResult, level: float, unit: str | None) -> f
             if unit == "%" or not (up or amount < 100):
                 return None
             start = level_d * 100 / (100 + amount if up else 100 - amount)
-        elif unit is None or parsed.unit is None or _same_unit(parsed.unit, unit):
-            start = level_d - amount if up else level_d + amount
         else:
-            return None
+            if parsed.unit == "bps" and unit == "%":
+                amount /= 100  # "by 500 bps to 12%": 5 points
+            elif not (unit is None or parsed.unit is None or _same_unit(parsed.unit, unit)):
+                return None
+            start = level_d - amount if up else level_d + amount
         exact = not context.flags[Inexact]
     if (
         not exact
