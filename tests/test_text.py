@@ -1031,6 +1031,7 @@ class TestToKeyResult:
             id="talk",
             title="Hold 12 customer interviews",
             direction=Direction.INCREASE,
+            start=0,  # work counted in the cycle starts at zero
             target=12.0,
             unit="interviews",
             owner="research",
@@ -1137,6 +1138,9 @@ class TestToKeyResult:
         ("text", "start", "target"),
         [
             ("Add 200 customers", 0, 200.0),  # what the cycle adds, counted from zero
+            ("Win 25 new logos", 0, 25.0),  # a count to reach in the cycle: from zero too
+            ("Reach 100 subscribers (currently 99)", 99.0, 100.0),  # a start written wins
+            ("Grow NPS to 40", None, 40.0),  # a level: today's is not known
             ("Hire 5 more engineers", 0, 5.0),
             ("Grow the team by 3 engineers", 0, 3.0),
             ("Grow ARR by $200k", None, None),  # money: a level today, not known

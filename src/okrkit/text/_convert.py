@@ -206,14 +206,17 @@ def to_key_result(
         if baseline is None:
             baseline = _implied_start(parsed, target, level.unit)
     elif parsed.measurable and parsed.value is not None:
+        # What the cycle counts up starts at zero, as the rules count it (OKR204): "Add 200
+        # customers", "Hire 10 engineers", "Win 25 new logos".
+        counted = baseline is None and KeyResultReading.of(parsed).counted_in_cycle()
         if parsed.form == "change":
             if parsed.unit in ("%", "x") and parsed.relative:
                 # The % is of the change, not the metric's unit: the start's is, if it has one.
                 unit = _start_unit(parsed)
             elif parsed.unit == "points" and _start_unit(parsed) == "%":
                 unit = "%"  # "Increase coverage from 70% by 10 points": percentage points
-            if baseline is None and KeyResultReading.of(parsed).counted_in_cycle():
-                baseline = 0  # "Add 200 customers": what the cycle adds, counted from zero
+            if counted:
+                baseline = 0
             if baseline is not None:
                 target = _apply(parsed, baseline)
         elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
@@ -221,6 +224,8 @@ def to_key_result(
             target = (low, high)
         else:
             target = parsed.value
+            if counted and parsed.value:
+                baseline = 0
     if not _finite(target):
         target = None  # "Reach 10^400 users" reads as infinity: no target
     if start is None and not _finite(baseline):
