@@ -1282,8 +1282,18 @@ class TestToKeyResult:
                 "the text says decrease but the direction is increase",
             ),
             # A misreading ("Open" as an activity) does not lose the row either.
-            ("Open tickets 1,200 → 400 by EOQ", 1200, Direction.DECREASE, None),
+            (
+                "Open tickets 1,200 → 400 by EOQ",
+                1200,
+                Direction.DECREASE,
+                "the text says increase but the direction is decrease",
+            ),
             ("Increase NPS to 50", 50, None, "the text says increase but the key result has no"),
+            # A bound given a start on its worse side is a move to it; on its better side, held.
+            ("Close the books in 5 business days", 9, Direction.DECREASE, None),
+            ("Close the books in 5 business days", 4, Direction.AT_MOST, None),
+            ("Keep uptime at 99.9% or better", 99.5, Direction.INCREASE, None),
+            ("Keep uptime at 99.9% or better", 99.95, Direction.AT_LEAST, None),
         ],
     )
     def test_direction_follows_a_given_start(
@@ -1294,6 +1304,8 @@ class TestToKeyResult:
         assert (kr.start, kr.direction) == (start, direction)
         if finding is not None:
             assert finding in _statement_findings(kr)[0]
+        else:
+            assert _statement_findings(kr) == []
 
     @pytest.mark.parametrize("start", ["5", True, [5]])
     def test_start_type(self, start: object) -> None:

@@ -164,7 +164,9 @@ def to_key_result(
     order; a number too large to hold is no target.  What is given here wins over what is
     read, and the rules flag where they disagree (OKR202): a *start* other than the
     statement's own replaces it, and one on the wrong side of the target read makes the
-    direction the numbers' ("Increase NPS to 50" from 60 is a decrease).  So reading never
+    direction the numbers' ("Increase NPS to 50" from 60 is a decrease), and one on the worse
+    side of a bound makes a move to it ("Close the books in 5 days" from 9 is a decrease; from
+    4 it stays a bound to hold).  So reading never
     fails: what raises is a *start* or *fields* that are wrong in themselves (not a
     number, a field `KeyResult` has not), and a title `KeyResult` cannot hold (blank, or
     text that is not storable, such as a lone surrogate).
@@ -248,6 +250,14 @@ def to_key_result(
         direction = (
             Direction.INCREASE if target > start else Direction.DECREASE if target < start else None
         )
+    elif start is not None and isinstance(target, float | int | Decimal):
+        # A bound given a start on its worse side is a move to it (as D19 reads a baseline
+        # the statement writes): "Close the books in 5 business days" from 9 scores progress
+        # from 9, where a bound alone would score nothing until it is met.
+        if direction is Direction.AT_MOST and start > target:
+            direction = Direction.DECREASE
+        elif direction is Direction.AT_LEAST and start < target:
+            direction = Direction.INCREASE
     values: dict[str, object] = {
         "title": parsed.text.strip(),
         "direction": direction,
