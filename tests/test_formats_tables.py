@@ -192,8 +192,8 @@ class TestCsv:
         with pytest.raises(FormatError) as error:
             formats.loads(table.replace("Grow\nfast,", '"Grow\nfast",', 1), "csv")
         assert [
+            ("row 3, column 'kr.target'", 4, 3),  # in the order of the cells
             ("row 3, column 'check_in.at'", 4, 4),
-            ("row 3, column 'kr.target'", 4, 3),
         ] == [(p.path, p.line, p.column) for p in error.value.details]
         with pytest.raises(FormatError) as error:
             formats.loads("objective.title,kr.title,check_in.value\nGrow,NPS,3\n,Churn,\n", "csv")

@@ -169,6 +169,7 @@ def says_okrs(head: str) -> bool:
 _OKR_CELL = re.compile(r"\W*(?:objectives?|key[\W_]*results?|krs?|okrs?)(?:\W*\d{1,3})?\W*", re.I)
 
 
+# What separates a spreadsheet's cells when it is not a comma.
 _OTHER_SEPARATOR = re.compile(r"[;\t]")
 
 
@@ -643,7 +644,9 @@ def _in_cells(problems: list[Problem], text: str, own: set[int]) -> list[Problem
             said = attrs.evolve(problem, message=MISSING + _missing_why(name, column))
         line = records[n - 2][0]
         located.append(attrs.evolve(said, path=path, line=line, column=column.get(name or "")))
-    return located
+    # In the order of the text, as a person mends them (the reader finds a row's check-in
+    # before its other cells); those of no row of the table first, as they were.
+    return sorted(located, key=lambda p: (p.line or 0, p.column or 0))
 
 
 # What a number cell holds, for a cell that holds something else.
