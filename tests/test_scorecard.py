@@ -359,6 +359,20 @@ class TestWhatAManagerReads:
             found = [part for part in phrases if part in summary]
             assert found == said, fmt
 
+    @given(plans(), DAYS)
+    def test_check_ins_left_out_are_counted(self, plan: Plan, at: date) -> None:
+        """The scorecard counts the check-ins made after its date, each by the day on its
+        own clock, key results' and KPIs' alike; a report says so when there are any."""
+        later = sum(
+            _day(ci.at) > at
+            for ci in [*(c for _, kr in plan.key_results() for c in kr.check_ins),
+                       *(c for kpi in plan.kpis for c in kpi.check_ins)]
+        )  # fmt: skip
+        card = scorecard(plan, at=at)
+        assert card.left_out == later
+        said = f"{later} check-in{'s' * (later != 1)} made after {at.isoformat()} left out"
+        assert (said in okrkit.report.render(plan, "md", at=at)) == bool(later)
+
     def test_band_target_and_percent_value_read_alike(self, acme: Plan) -> None:
         """A band in % reads "75–85 %" beside a value "80 %"."""
         kr = KeyResult(id="b", title="Stay in band", direction="within", target=(75, 85), unit="%")

@@ -215,7 +215,8 @@ def _summary_items(card: Scorecard) -> list[tuple[str, str]]:
 def _grade_facts(card: Scorecard) -> list[str]:
     """What the grades beside statuses mean, where a reader could take them amiss: a
     projected grade is the forecast's, not a verdict (and a committed objective's is "missed"
-    below 1.0, whatever its status); an objective with no cycle is graded as final."""
+    below 1.0, whatever its status); check-ins made after the report's date are left out; an
+    objective with no cycle is graded as final."""
     facts = []
     running = [obj for obj in card if obj.running]
     if running:
@@ -226,6 +227,12 @@ def _grade_facts(card: Scorecard) -> list[str]:
         if any(obj.objective.commitment is Commitment.COMMITTED for obj in running):
             fact += "; a committed objective and its key results are delivered only at 1.0"
         facts.append(fact + ".")
+    if card.left_out:
+        facts.append(
+            f"{count(card.left_out, 'check-in')} made after {card.at.isoformat()} left out (a"
+            " Markdown note with no date is dated by the file's 'As of:' line, else at its"
+            " cycle's end)."
+        )
     undated = sum(1 for obj in card if obj.objective.cycle is None)
     if undated:
         facts.append(

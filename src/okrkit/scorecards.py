@@ -456,6 +456,10 @@ class Scorecard:
     """Every KPI, in plan order."""
     alignment_problems: tuple[Problem, ...]
     """What is wrong with the alignment (unknown parents, loops, duplicated ids)."""
+    left_out: int = 0
+    """How many of the plan's check-ins (its key results' and KPIs') were made after *at*, and
+    left out: a report says so, since a progress note dated later than it meant (a Markdown
+    note with no date is dated at its cycle's end) hides progress without a word."""
 
     def __iter__(self) -> Iterator[ObjectiveRow]:
         return iter(self.objectives)
@@ -888,7 +892,17 @@ def _evaluate(
     evaluation = _Evaluation(
         plan=then, scored=scored, at=at, policy=chosen, roll_up=rolled, tree=tree, ids=ids
     )
-    return evaluation.card(problems)
+    card = evaluation.card(problems)
+    if then is plan:
+        return card
+    return attrs.evolve(card, left_out=_check_in_count(plan) - _check_in_count(then))
+
+
+def _check_in_count(plan: Plan) -> int:
+    """How many check-ins *plan* holds: its key results' and its KPIs'."""
+    return sum(len(kr.check_ins) for _, kr in plan.key_results()) + sum(
+        len(kpi.check_ins) for kpi in plan.kpis
+    )
 
 
 def _started(plan: Plan, at: date) -> Plan:
