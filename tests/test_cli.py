@@ -680,11 +680,13 @@ class TestScore:
         assert ["-", "arr", "$9,120,000", "51%", "0.51", "missed", "(red)", "closed"] == (
             out.splitlines()[3].split()
         )
-        # Before it starts, nothing is scored.
-        _, out, _ = call("score", ACME, "--at", "2026-06-30")
+        # Before it starts, nothing is scored, and the check-ins made since are left out,
+        # which is said (a note dated later than meant would hide progress without a word).
+        _, out, err = call("score", ACME, "--at", "2026-06-30")
         assert ["-", "arr", "$8,200,000", "0%", "not", "started", "–", "not", "started"] == (
             out.splitlines()[3].split()
         )
+        assert f"okrkit: note: {ACME}: 44 check-ins made after 2026-06-30 left out\n" == err
 
     def test_policy_and_date(self) -> None:
         """--policy google rounds to tenths; --at earlier sees fewer check-ins."""

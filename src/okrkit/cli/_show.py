@@ -74,10 +74,16 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
 
 def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams) -> None:
     """Say on standard error what is wrong with the alignment: the plan was still scored,
-    with the objectives whose links are broken at the top, so this is a warning."""
+    with the objectives whose links are broken at the top, so this is a warning; and how
+    many check-ins were made after the date scored, and left out."""
     if card.alignment_problems:
         said = [f"warning: {p} (scored as a top-level objective)" for p in card.alignment_problems]
         complain(InputError(args.path, said), streams)
+    if card.left_out:
+        streams.stderr.write(
+            f"okrkit: note: {terminal(args.path)}: {display.count(card.left_out, 'check-in')}"
+            f" made after {card.at.isoformat()} left out\n"
+        )
 
 
 def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]:
