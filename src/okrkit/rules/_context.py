@@ -16,7 +16,7 @@ import attrs
 
 from okrkit.errors import InvalidValueError
 from okrkit.model import KeyResult, Objective, Plan
-from okrkit.rules._findings import Diagnostic, Severity, check_code, to_severity
+from okrkit.rules._findings import Diagnostic, Severity, check_code, to_severity, well_said
 
 if TYPE_CHECKING:
     from okrkit.text import KeyResultReading, ParsedKeyResult, ParsedObjective
@@ -223,13 +223,7 @@ class Shared:
         made = self.running.diagnostic(path, message, id=id, hint=hint)
         # The site's path and id, and the rule's code, name and severity, are good: the
         # message and hint are the rule's, looked at here as the engine would.
-        said = made.hint
-        if (
-            type(message) is str
-            and message
-            and not message.isspace()
-            and (said is None or (type(said) is str and said and not said.isspace()))
-        ):
+        if well_said(message, made.hint):
             self.vouched = made
         return made
 

@@ -18,6 +18,7 @@ from okrkit.rules._findings import (
     Report,
     in_document_order,
     in_plan,
+    well_said,
 )
 from okrkit.rules._registry import REGISTRY, Rule, RuleRegistry
 
@@ -135,12 +136,7 @@ def _check(
     # is checked here, once, before any view has to show it.
     message, path, id, hint = diagnostic.message, diagnostic.path, diagnostic.id, diagnostic.hint
     if not (
-        isinstance(message, str)
-        and message
-        and not message.isspace()
-        and isinstance(path, str)
-        and (id is None or isinstance(id, str))
-        and (hint is None or (isinstance(hint, str) and hint and not hint.isspace()))
+        well_said(message, hint) and isinstance(path, str) and (id is None or isinstance(id, str))
     ):
         raise InvalidTypeError(
             f"rule {rule.code}",

@@ -243,6 +243,17 @@ class Diagnostic:
         return terminal(f"{where}: {self.code} [{self.severity.value}] {self.message}")
 
 
+def well_said(message: object, hint: object) -> bool:
+    """Whether a rule's *message* and *hint* are what a finding shows: a non-blank str, and
+    a non-blank str or None."""
+    return (
+        isinstance(message, str)
+        and bool(message)
+        and not message.isspace()
+        and (hint is None or (isinstance(hint, str) and bool(hint) and not hint.isspace()))
+    )
+
+
 # Each field of a Diagnostic set through its slot, for `Diagnostic._unchecked`.
 (
     _set_code,
