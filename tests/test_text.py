@@ -313,10 +313,7 @@ class TestParseKeyResult:
             ("Grow sign-ups by 5 to 20", None, 5.0),  # "by 5" is the change, not a start
             ("Raise test coverage 60 to 80%", 60.0, 80.0),
             # Not a level of the same thing, or a count's range: no start.
-            ("Cut p95 latency 20% to 200ms", None, 200.0),
-            ("Grow revenue 20% to $1.2M", None, 1_200_000.0),
             ("Increase NPS 10 points to 50", None, 50.0),
-            ("Increase accounts 2x to 100", None, 100.0),
             ("Reduce MTTR 2 hours to 30 minutes", None, 30.0),
             ("Hire 5 to 10 engineers", None, 10.0),
             ("Deliver 3 to 5 case studies", None, 5.0),
@@ -324,7 +321,6 @@ class TestParseKeyResult:
             ("Reduce support tickets 20 to 30%", None, 30.0),  # a range of the cut
             ("Resolve 80 to 90% of tickets in first contact", None, 90.0),  # nothing named
             ("Raise $500k to $750k in grants", None, 750_000.0),
-            ("Increase NPS +10 to 50", None, 50.0),  # "+10" is a change
             ("Reduce open bugs 120 → 40 bugs", 120.0, 40.0),  # an arrow is never a range
             ("Double signups 5k → 10k", 5_000.0, 10_000.0),  # the target, not "x 10,000"
             ("Double signups from 5k to 10k", 5_000.0, 10_000.0),
@@ -502,6 +498,12 @@ class TestJudgement:
             ("Churn 3% or lower", "at_most", False),
             ("Change failure rate under 5%", "at_most", False),
             ("Test coverage at 85%", "at_least", False),
+            # A word that may be a verb, then a metric's name and a bound: the name's.
+            ("Forecast accuracy above 90%", "at_least", False),
+            ("Forecast accuracy of at least 90%", "at_least", False),
+            ("Open ticket backlog below 50", "at_most", False),
+            ("Review turnaround under 24 hours", "at_most", False),
+            ("Review all 40 contracts above $1M", "increase", True),  # its object's count
             ("Lead time under 2 days", "at_most", False),
             ("Track record of 12 releases", "at_least", False),
             ("Track all open incidents", "milestone", True),
@@ -1198,6 +1200,35 @@ class TestToKeyResult:
             text.rsplit(" ", 1)[1]
         ]
         assert to_key_result(text, start=1.5).start == 1.5
+
+    @pytest.mark.parametrize(
+        ("text", "start", "target", "unit"),
+        [
+            # A change written bare after its metric, then the level it reaches.
+            ("Grow revenue 20% to $1.2M", 1_000_000.0, 1_200_000.0, "$"),
+            ("Increase ARR 20% YoY to $12M", 10_000_000.0, 12_000_000.0, "$"),
+            ("Increase ARR by 20% year-over-year to $12M", 10_000_000.0, 12_000_000.0, "$"),
+            ("Grow pipeline 3x to $30M", 10_000_000.0, 30_000_000.0, "$"),
+            ("Increase accounts 2x to 100", 50.0, 100.0, None),
+            ("Cut p95 latency 20% to 200ms", 250.0, 200.0, "ms"),
+            ("Cut CAC 10% to $1,300", None, 1300.0, "$"),  # 1,444.44...: not written
+            # Levels of one unit stay a start and a target.
+            ("Reduce churn 5% to 3%", 5.0, 3.0, "%"),
+            ("Increase NPS 32 to 50", 32.0, 50.0, None),
+            # A signed number is a change, of the level's unit.
+            ("Increase NPS +10 to 50", 40.0, 50.0, None),
+            ("Reduce churn -2 points to 3%", 5.0, 3.0, "%"),
+        ],
+    )
+    def test_a_bare_change_then_its_level(
+        self, text: str, start: float | None, target: float, unit: str | None
+    ) -> None:
+        """ "Increase ARR 20% to $12M" is a change of 20 % reaching $12M (the 20 % was read
+        as a condition, and the start was lost), as "by 20% to $12M" is; a period between
+        them ("YoY") changes nothing."""
+        kr = to_key_result(text)
+        assert (kr.start, kr.target, kr.unit) == (start, target, unit)
+        assert not any("condition" in a for a in parse_key_result(text).ambiguities)
 
     @pytest.mark.parametrize(
         ("text", "start", "target", "unit"),

@@ -209,6 +209,18 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
 _RATE = frozenset(("rate", "rates", "ratio", "ratios"))
 
 
+# Words that name a metric, then a bound on it: "Forecast accuracy above 90%", "Review
+# turnaround under 24 hours".  After a word that may be an activity's verb, they make it a
+# noun of the metric's name: an imperative's object would follow it as a determiner or a
+# number ("Review all 40 contracts") or be followed by its own condition ("in under 2 days").
+_NAMED_THEN_BOUND = re.compile(
+    r"(?:\s+(?!(?:in|on|for|of|to|with|by|at|from|per|and|or|the|a|an|all|our|every|each)\b)"
+    r"[^\W\d_][\w'’-]*){1,3}(?:\s+of)?\s+(?:above|below|under|over|at\s+(?:least|most)|"
+    r"no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|[≥≤<>]=?)\s*[$€£¥₹]?\d",
+    re.IGNORECASE,
+)
+
+
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
@@ -252,6 +264,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             rate = found is not None and found[0] == "reach" and after and after[0].lower() in _RATE
             if rate or (found and found[0] == "out" and after and after[0].lower() in COMPOUND):
                 found = None  # a metric's name: "Test coverage", "Win rate", "Hit ratio"
+            elif found and found[0] == "out" and _NAMED_THEN_BOUND.match(w, m.end()):
+                return None  # "Forecast accuracy above 90%": the words name what is bounded
             if found:
                 led = _subject_led(w, m) if guess and found[0] in ("out", "reach") else None
                 return led or (found[0], found[1], m)
@@ -386,8 +400,8 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
         return None
     after = _WORD.match(w, end + 1)
-    if after and after[0].lower() in COMPOUND:
-        return None  # "Change failure rate", "Test coverage"
+    if (after and after[0].lower() in COMPOUND) or _NAMED_THEN_BOUND.match(w, end):
+        return None  # "Change failure rate", "Test coverage", "Forecast accuracy above 90%"
     return "out", lemma
 
 
@@ -1288,6 +1302,47 @@ _NOT_A_LEVEL = re.compile(
 )
 
 
+# A change's period between it and the level it reaches: "by 20% YoY to $12M".
+_PERIOD_GAP = re.compile(
+    r"\s*(?:yoy|qoq|mom|wow|[yqm]/[yqm]|(?:year|quarter|month|week)[- ]o(?:ver|n)[- ]"
+    r"(?:year|quarter|month|week))\b",
+    re.IGNORECASE,
+)
+
+
+def _past_period(w: str, end: int) -> int:
+    """Where a change ending at *end* in *w* ends with its period, if one follows ("YoY")."""
+    period = _PERIOD_GAP.match(w, end)
+    return end if period is None else period.end()
+
+
+def _bare_change(tokens: list[Token], value: Token, w: str) -> Token | None:
+    """The change a verb of change writes bare before the level it reaches, *value*: "20%"
+    in "Increase ARR 20% to $12M", "3x" in "Grow pipeline 3x to $30M", "+10" in "Increase
+    NPS +10 to 50"; None if there is none.  Unsigned, only a share or a factor of another
+    unit than the level's: "Grow NPS 32 to 50" and "Reduce churn 5% to 3%" give a start and
+    a target."""
+    before = [t for t in tokens if t.end <= value.start]
+    if value.prep != "to" or not before:
+        return None
+    change = before[-1]
+    if change.sign in ("+", "-"):
+        # "Increase NPS +10 to 50"; not "+10% to 50%", where 10 % may be of NPS or points.
+        bare = change.unit in (None, "points", value.unit) and (change.unit != "%" or change.points)
+    else:
+        bare = change.unit in ("%", "x") and change.unit != value.unit and not change.points
+    if (
+        not bare
+        or change.prep is not None
+        or change.qualifier
+        or change.placeholder
+        or change.value is None
+        or not _TO_GAP.fullmatch(w, _past_period(w, change.end), value.start)
+    ):
+        return None
+    return change._replace(link=None)
+
+
 def _level_after(tokens: list[Token], value: Token, w: str, *, rate: bool) -> Token | None:
     """The level a change by *value* says it reaches, written right after it: "$1.2M" in
     "Increase revenue by 20% to $1.2M", "3%" in "Reduce churn by 2 points to 3%", "2,000" in
@@ -1308,7 +1363,7 @@ def _level_after(tokens: list[Token], value: Token, w: str, *, rate: bool) -> To
         or after.value is None
         or after.placeholder
         or after.change is not None
-        or not _TO_GAP.fullmatch(w, end, after.start)
+        or not _TO_GAP.fullmatch(w, _past_period(w, end), after.start)
         or _NOT_A_LEVEL.match(w, after.end)
         or w[after.end : after.end + 1].isdigit()  # "24x7": a notation
     ):
@@ -1749,6 +1804,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
+        if kind in ("inc", "dec") and start_tok is None and value_tok is not None:
+            value_tok = _bare_change(tokens, value_tok, w) or value_tok
     if (
         value_tok is not None
         and value_tok.unit == "x"
