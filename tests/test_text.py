@@ -504,6 +504,16 @@ class TestJudgement:
             ("Open ticket backlog below 50", "at_most", False),
             ("Review turnaround under 24 hours", "at_most", False),
             ("Review all 40 contracts above $1M", "increase", True),  # its object's count
+            # "Down" or "up" after a metric, before its numbers, is its change.
+            ("Average handle time down to 6 minutes", "decrease", False),
+            ("Churn down from 5% to 3%", "decrease", False),
+            ("ARR up by 20%", "increase", False),
+            ("Tickets up to 50 a week", "at_most", False),  # "up to": a ceiling
+            ("NRR 110% (up from 104%)", "increase", False),  # a baseline (D19)
+            # A signed level with a bound is the bound's: no change.
+            ("eNPS +20 or better", "at_least", False),
+            # After "No" a verb is its subject's: a ceiling of zero (the time, a condition).
+            ("No ticket waits more than 48 hours for a first reply", "at_most", False),
             ("Lead time under 2 days", "at_most", False),
             ("Track record of 12 releases", "at_least", False),
             ("Track all open incidents", "milestone", True),
@@ -1200,6 +1210,26 @@ class TestToKeyResult:
             text.rsplit(" ", 1)[1]
         ]
         assert to_key_result(text, start=1.5).start == 1.5
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Shorten the sales cycle by 2 weeks", 2.0, "weeks"),
+            ("Reduce lead time by 2 months", 2.0, "months"),
+            ("Extend the runway by 6 months", 6.0, "months"),
+        ],
+    )
+    def test_by_a_duration_is_an_amount(self, text: str, value: float, unit: str) -> None:
+        """ "By 2 weeks" after a verb of change is how much it changes (it was read as a
+        deadline, so the key result had no number); "in 2 weeks" stays a deadline."""
+        parsed = parse_key_result(text)
+        assert (parsed.form, parsed.value, parsed.unit, parsed.deadline) == (
+            "change",
+            value,
+            unit,
+            None,
+        )
+        assert parse_key_result("Launch the app in 2 weeks").deadline == "in 2 weeks"
 
     @pytest.mark.parametrize(
         ("text", "start", "target", "unit"),
@@ -2569,6 +2599,8 @@ class TestSecondTrial:
             ("Publish 12 case studies by 15.06.", 12.0, "studies"),  # a date as Europe writes
             ("Cut latency by 1.5.", 1.5, None),  # a sentence's full stop, no date
             ("Keep uptime at 99.9% — 60%", 99.9, "%"),  # progress after a dash, no band
+            ("p95 latency under 300 ms — 0.6", 300.0, "ms"),  # a score after a dash, too
+            ("Median time to first response under 4h — 0.4", 4.0, "h"),
             ("Publish 12 case studies => 60%", 12.0, "studies"),  # progress after "=>"
             ("Launch the mobile app (0.7)", None, None),  # a score, no count
             ("Cut churn to 3% (was 4%)", 3.0, "%"),  # a baseline in brackets stays one
@@ -2586,6 +2618,7 @@ class TestSecondTrial:
             assert parsed.direction is Direction.AT_LEAST
         if "(was" in text:
             assert parsed.start == 4.0
+        assert not set("—(=") & set(parsed.metric or "")  # progress is no part of the metric
 
     def test_a_label_with_no_verb_is_the_metric(self) -> None:
         """ "NPS: 45" keeps its label: it names the metric."""

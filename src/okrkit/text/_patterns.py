@@ -62,8 +62,9 @@ DEADLINE = re.compile(
       | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
       | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
       # (not "within 26 weeks of filing": a time limit on each thing, counted from an event;
-      # but "within 6 weeks of kickoff" is a deadline)
-      | (?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
+      # but "within 6 weeks of kickoff" is a deadline; and "by 2 weeks" is an amount, as
+      # "Shorten the sales cycle by 2 weeks" cuts it)
+      | (?<!by\s)(?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
             (?!\s+of\s+(?!(?:the\s+)?(?:kick-?off|launch|start|beginning|go-live|project)\b))
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b

@@ -221,6 +221,13 @@ _NAMED_THEN_BOUND = re.compile(
 )
 
 
+# What makes "up" or "down" after a metric its change: "down to 3%", "up by 20%".
+_UP_DOWN = {
+    "up": re.compile(r"\s+(?:by|from)\b", re.IGNORECASE),
+    "down": re.compile(r"\s+(?:by|from|to)\b", re.IGNORECASE),
+}
+
+
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
@@ -286,6 +293,15 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             # Later in the sentence only a change verb's participle or -s form counts: "Churn
             # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
             return found[0], found[1], m
+        elif (
+            word in _UP_DOWN
+            and _UP_DOWN[word].match(w, m.end())
+            and not DIGIT.search(w, 0, m.start())
+        ):
+            # After a metric, before its numbers: "Churn down to 3%", "Handle time down from
+            # 8 to 6 minutes", "ARR up by 20%" ("up to 5" is a ceiling; "NRR 110% (up from
+            # 104%)" a baseline).
+            return ("inc", "increase", m) if word == "up" else ("dec", "decrease", m)
     return None
 
 
@@ -565,10 +581,10 @@ def _direction(
         if kind == "out":
             return Direction.MILESTONE  # "Ship v2 to production"
         return None if kind else _without_number(text, lower=lower)
-    if value.sign:
+    if value.sign and qualifier is None:
         return Direction.INCREASE if value.sign == "+" else Direction.DECREASE
     if qualifier is not None:
-        # "Burn multiple below 1.5x": a bound, on a multiple too
+        # "Burn multiple below 1.5x": a bound, on a multiple too; "eNPS +20 or better" too
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
     if value.unit == "x" and value.prep not in ("=", "of", "at"):
         return Direction.INCREASE  # "2x weekly signups": a growth
@@ -1083,6 +1099,9 @@ _NONE = re.compile(
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no)\b",
     re.IGNORECASE,
 )
+
+
+_NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s", re.IGNORECASE)
 
 
 def _none(w: str) -> bool:
@@ -1601,7 +1620,7 @@ _HEADING = re.compile(r"\s*(?:[-*]\s+)?\#{1,6}\s+")
 # a long run of spaces costs no more than a short one); and progress after "=>", as GitLab's
 # handbook writes it (`_progress`).
 _SCORE = re.compile(
-    r"(?<=\s)[—–]\s*\d{1,3}(?:\.\d+)?\s*%$|"
+    r"(?<=\s)[—–]\s*(?:\d{1,3}(?:\.\d+)?\s*%|0?\.\d{1,2}|1\.0)$|"
     r"[(\[]\s*(?:score\s*:?\s*)?(?:0?\.\d{1,2}|1\.0)\s*[)\]]$",
     re.IGNORECASE,
 )
@@ -1623,7 +1642,7 @@ def _progress(w: str) -> int | None:
             return arrow
         return None
     end = len(w.rstrip())
-    if w[end - 1 : end] not in (")", "]", "%"):
+    if w[end - 1 : end] not in (")", "]", "%") and not w[end - 1 : end].isdigit():
         return None
     score = _SCORE.search(w, max(0, end - 32), end)
     return None if score is None else score.start()
@@ -1829,6 +1848,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # "Publish 12x case studies": an activity's "x" counts its things, no factor.
             value_tok = value_tok._replace(unit=None, noun=head)
 
+    if kind == "out" and _none(w) and _NO_LEAD.match(w):
+        # After "No" a verb is its subject's, no imperative: "No ticket waits more than 48
+        # hours" is a ceiling of zero, as "No orders fail" is (the 48 hours its condition).
+        kind, lemma, verb = "", "", None
     if not kind and _none(w):
         start_tok = value_tok = upper_tok = None  # "No orders fail": a ceiling of zero
         zero = True
@@ -1957,7 +1980,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 # A placeholder's noun is no unit: "XX sign-ups" writes no count of them yet.
                 unit = part.unit or (text[part.noun[0] : part.noun[1]] if part.noun else None)
 
-    limit = deadlines[0].start() if deadlines else len(text)
+    # Progress or a score after the statement, blanked in *w*, is no part of the metric.
+    limit = deadlines[0].start() if deadlines else len(w.rstrip())
     # The metric follows the verb that governs the number: a later clause's ("Cut costs and
     # hold headcount at 50": headcount), else the statement's.
     begin = clause or (verb[2].end() if verb else 0)
