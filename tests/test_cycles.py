@@ -183,6 +183,39 @@ class TestParse:
         """A label in lower case, padded with whitespace, parses the same."""
         assert cycle == reparse(cycle, f"{space}{str(cycle).lower()}{space}")
 
+    @given(
+        st.integers(2000, 2099),
+        st.sampled_from(["", "Q1", "Q4", "H1", "H2"]),
+        st.booleans(),
+        st.sampled_from(["{fy}{year} {part}", "{fy}{year}-{part}", "{part} {fy}{year}"]),
+        st.booleans(),
+    )
+    def test_written_labels_name_the_cycle_a_label_does(
+        self, year: int, part: str, fiscal: bool, form: str, short: bool
+    ) -> None:
+        """A year, half or quarter as people write it ("Q3 2026", "FY27 Q1", "Q1 FY 2027")
+        is the label `Cycle.parse` reads, whichever part comes first; and `Cycle.parse`,
+        which reads labels only, names it when given the written form."""
+        written = form.format(
+            fy="FY" if fiscal else "",
+            year=f"{year % 100:02d}" if short and fiscal else year,
+            part=part,
+        ).strip(" -")
+        label = f"{'FY' if fiscal else ''}{year}" + (f"-{part}" if part else "")
+        assert okrkit.cycles.written_label(written) == label
+        assert okrkit.cycles.written_label(written.lower()) == label
+        assert str(Cycle.parse(label)) == label
+        if written != label:
+            with pytest.raises(CycleError, match=f"expected '{label}', as a label writes it"):
+                Cycle.parse(written)
+
+    @pytest.mark.parametrize("text", ["2026-07", "2026-W31", "FY2027-Q5 extra", "Q3", "26", ""])
+    def test_what_is_no_written_label(self, text: str) -> None:
+        """Months, weeks and anything else are no written year, half or quarter."""
+        assert okrkit.cycles.written_label(text) is None
+        with pytest.raises(InvalidTypeError):
+            okrkit.cycles.written_label(2026)  # type: ignore[arg-type]
+
     @given(cycles())
     def test_repr_rebuilds_the_cycle(self, cycle: Cycle) -> None:
         """repr() is an expression that gives the cycle back."""

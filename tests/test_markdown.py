@@ -184,6 +184,20 @@ WIKI_PLATFORM = """\
 
 
 class TestWikiPages:
+    def test_fiscal_labels_as_people_write_them(self) -> None:
+        """ "FY27 Q1" in a heading, "Q2 FY27" on a cycle line, are fiscal quarters (the first
+        stayed in the title, the second was refused)."""
+        plan = formats.loads(
+            "# Platform OKRs — FY27 Q1\n\n## O1: Make the platform reliable\n"
+            "- Zero Sev-1 incidents\n\n## O2: Cut what the platform costs\nCycle: Q2 FY27\n"
+            "- Reduce cloud spend by 15%\n",
+            "markdown",
+        )
+        assert [
+            ("Make the platform reliable", "FY2027-Q1"),
+            ("Cut what the platform costs", "FY2027-Q2"),
+        ] == [(o.title, str(o.cycle)) for o in plan.objectives]
+
     def test_support_page(self) -> None:
         """Labels, emphasis, units, inline progress and the title's cycle, as a person means."""
         plan = formats.loads(WIKI_SUPPORT, "markdown")

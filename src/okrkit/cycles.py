@@ -30,6 +30,7 @@ __all__ = [
     "CycleKind",
     "FiscalYearNaming",
     "ScheduleFrequency",
+    "written_label",
 ]
 
 CycleKind: TypeAlias = Literal[
@@ -96,6 +97,34 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 _SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})")
+# A year, or a half or quarter of one, as people write it: "Q3 2026", "FY27 Q1", "Q1 FY27".
+_YEAR = r"(?:(?P<{0}fy>FY)\s?(?P<{0}year>\d{{2}}(?:\d{{2}})?)|(?P<{0}cal>\d{{4}}))"
+_WRITTEN = re.compile(
+    _YEAR.format("") + r"(?:[\s-]?(?P<part>[QH]\d))?|(?P<lead>[QH]\d)[\s-]?" + _YEAR.format("l")
+)
+
+
+def written_label(text: str) -> str | None:
+    """The label `Cycle.parse` reads for a year, half or quarter as people write it; None if
+    *text* is none of those (whether it names a real cycle is for `Cycle.parse` to say).
+
+    Case and the spaces or hyphen between the parts do not matter, either part may come
+    first, and a fiscal year's two digits are of the 2000s.
+
+    >>> [written_label(t) for t in ("Q3 2026", "2026 q3", "FY27", "FY27 Q1", "Q1 FY 2027")]
+    ['2026-Q3', '2026-Q3', 'FY2027', 'FY2027-Q1', 'FY2027-Q1']
+    >>> written_label("2026-07") is None
+    True
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    m = _WRITTEN.fullmatch(text.strip().upper())
+    if m is None:
+        return None
+    year = m["year"] or m["lyear"] or m["cal"] or m["lcal"]
+    fiscal = "FY" if m["fy"] or m["lfy"] else ""
+    part = m["part"] or m["lead"]
+    return f"{fiscal}{'20' if len(year) == 2 else ''}{year}" + (f"-{part}" if part else "")
 
 
 def _check_date(path: str, value: object) -> date:
@@ -267,6 +296,9 @@ FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom span \
             return cls(kind="custom", start=start, end=end)
         match = _LABEL.fullmatch(text)
         if match is None:
+            meant = written_label(text)
+            if meant is not None and meant != text and _LABEL.fullmatch(meant):
+                raise CycleError("label", label, f"{meant!r}, as a label writes it ({_FORMS})")
             raise CycleError("label", label, _FORMS)
         year = int(match["year"])
         if year == 0:

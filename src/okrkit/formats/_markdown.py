@@ -73,7 +73,7 @@ from typing import Any
 import attrs
 
 from okrkit._validators import slugify
-from okrkit.cycles import Cycle, FiscalYearNaming
+from okrkit.cycles import Cycle, FiscalYearNaming, written_label
 from okrkit.errors import (
     CycleError,
     FormatError,
@@ -271,8 +271,8 @@ _INLINE = re.compile(
 )
 _INLINE_DASH = re.compile(r"\s+[—–-]\s*(?:currently|now)\s+(?P<note>[^—–()]{1,60}?)\s*$", re.I)
 _CYCLE_LABEL = (
-    r"FY\d{4}(?:[- ](?:Q[1-4]|H[12]))?|\d{4}-(?:Q[1-4]|H[12]|W\d{2}|\d{2})"
-    r"|(?:Q[1-4]|H[12])[ -]\d{4}|\d{4} (?:Q[1-4]|H[12])"
+    r"FY ?\d\d(?:\d\d)?(?:[- ](?:Q[1-4]|H[12]))?|\d{4}-(?:Q[1-4]|H[12]|W\d{2}|\d{2})"
+    r"|(?:Q[1-4]|H[12])[ -](?:\d{4}|FY ?\d\d(?:\d\d)?)|\d{4} (?:Q[1-4]|H[12])"
 )
 _CYCLE_WORDS = re.compile(rf"(?<![\w-])(?:{_CYCLE_LABEL})(?![\w-])", re.I)
 _CYCLE_START = re.compile(rf"(?P<label>{_CYCLE_LABEL})(?:[\s,:;—–-]+|$)", re.I)
@@ -303,11 +303,8 @@ def _today() -> date:
 
 
 def _cycle_label(label: str) -> str:
-    """A label as people write it ("Q3 2026", "FY2027 Q2") as `Cycle.parse` reads it."""
-    parts = label.upper().replace("-", " ").split()
-    if parts[0][0] in "QH":
-        parts.reverse()
-    return "-".join(parts)
+    """A label as people write it ("Q3 2026", "FY27 Q2") as `Cycle.parse` reads it."""
+    return written_label(label) or label.upper()
 
 
 # --- Attribute blocks -------------------------------------------------------------------------
@@ -1176,6 +1173,8 @@ class _Reader:
             self.problems.append(_problem(n, message, value=id, column=column))
 
     def parse_cycle(self, n: int, value: Any, fiscal: tuple[int, FiscalYearNaming]) -> Cycle | None:
+        if isinstance(value, str):
+            value = written_label(value) or value  # "Cycle: FY27 Q1", as in a heading
         try:
             return Cycle.parse(value, fiscal_year_start=fiscal[0], fiscal_year_named_by=fiscal[1])
         except CycleError as error:
