@@ -184,6 +184,53 @@ WIKI_PLATFORM = """\
 
 
 class TestWikiPages:
+    PAGE = (
+        "# Platform Team OKRs\n\nOwner: @dana\n\n## O1: Make the platform reliable\n"
+        "- Zero Sev-1 incidents\n\n## O2: Cut what the platform costs\nOwner: @lee\n"
+        "- Reduce cloud spend by 15%\n"
+    )
+
+    def test_a_page_title_with_its_owner_is_a_section_title(self) -> None:
+        """A page's title and its owner above sub-headings that each say they are an
+        objective is no objective (it was one, with no key results, and OKR101 flagged it):
+        its owner is theirs, unless one names its own."""
+        plan = formats.loads(self.PAGE, "markdown")
+        assert [
+            ("Make the platform reliable", "@dana", None),
+            ("Cut what the platform costs", "@lee", None),
+        ] == [(o.title, o.owner, o.aligned_to) for o in plan.objectives]
+        assert _markdown.locate(self.PAGE)["objectives[0].owner"][0] == 3  # where it is written
+
+    @pytest.mark.parametrize(
+        "page",
+        [
+            # A sub-heading that does not say it is an objective: the title is one.
+            "# Platform\n\nOwner: @dana\n\n## Make the platform reliable\n- Zero Sev-1 incidents\n",
+            # More than an owner: the title is an objective.
+            "# Platform\n\nOwner: @dana\nWeight: 2\n\n## O1: Make it reliable\n- Zero Sev-1s\n",
+        ],
+    )
+    def test_a_heading_with_an_owner_is_otherwise_an_objective(self, page: str) -> None:
+        """Only a title over objectives labelled as such is a section with an owner."""
+        plan = formats.loads(page, "markdown")
+        assert plan.objectives[0].title == "Platform"
+        assert plan.objectives[1].aligned_to == plan.objectives[0].id
+
+    def test_an_objective_with_an_owner_and_no_key_results_writes_as_one(self) -> None:
+        """A parent objective with only an owner, over objectives with only a cycle, is
+        written with its label, so that it reads back as an objective, not a section."""
+        parent = okrkit.Objective(id="platform", title="Platform", owner="dana")
+        child = okrkit.Objective(
+            id="make-it-reliable",
+            title="Make it reliable",
+            aligned_to="platform",
+            cycle=okrkit.Cycle.parse("2026-Q3"),
+        )
+        plan = okrkit.Plan(objectives=[parent, child])
+        text = formats.dumps(plan, "markdown")
+        assert "## Objective: Platform" in text
+        assert formats.loads(text, "markdown") == plan
+
     def test_fiscal_labels_as_people_write_them(self) -> None:
         """ "FY27 Q1" in a heading, "Q2 FY27" on a cycle line, are fiscal quarters (the first
         stayed in the title, the second was refused)."""

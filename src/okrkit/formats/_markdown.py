@@ -784,6 +784,7 @@ class _Objective:
     fiscal: tuple[int, FiscalYearNaming] = (1, "end")
     explicit: bool = False
     labelled: bool = False  # its cycle is a label in its heading, which a 'Cycle:' line replaces
+    said_children: int = 0  # how many of its sub-headings say 'Objective:' or 'O1:'
 
     @property
     def id(self) -> str:
@@ -880,6 +881,7 @@ class _Reader:
                 self.attributes(current, heading.block, n)
                 if parent is not None:
                     parent.children += 1
+                    parent.said_children += heading.explicit
                 objectives.append(current)
                 headings.append((level, current))
                 continue
@@ -1113,14 +1115,20 @@ class _Reader:
         for n, key, value in sorted(misplaced):
             self.unexpected(n, f"{key!r} under an objective", value)
         for obj in found:
-            # A heading with nothing of its own above objectives is a section title.
+            # A heading with nothing of its own above objectives is a section title; so is a
+            # page's title with its owner above sub-headings that each say they are an
+            # objective ("# Platform OKRs", "Owner: @dana", "## O1: ..."), which it does not.
+            own = obj.meta.keys() - {"cycle", *_FISCAL_KEYS}
             obj.section = bool(
                 obj.children
                 and not obj.explicit
                 and not obj.key_results
-                and obj.meta.keys() <= {"cycle", *_FISCAL_KEYS}
+                and (not own or (own == {"owner"} and obj.said_children == obj.children))
                 and obj.parent_kr is None
             )
+            owner = obj.parent.meta.get("owner") if obj.parent and obj.parent.section else None
+            if owner is not None and not obj.section and "owner" not in obj.meta:
+                obj.meta["owner"] = owner  # the page's owner, unless it names its own
             # Fiscal settings hold for what is nested under them, as a cycle does; parents
             # come before their children in *found*.
             obj.fiscal = self.fiscal(obj.meta, fiscal if obj.parent is None else obj.parent.fiscal)
@@ -2059,11 +2067,12 @@ def dumps(plan: Plan) -> str:
             details.append(_detail(f"{where}.level", "Level", str(obj.level)))
         if obj.aligned_to is not None and depth == 0:
             details.append(_detail(f"{where}.aligned_to", "Aligned to", obj.aligned_to))
-        # An objective with nothing but a cycle says so, not to be taken for a section title.
+        # An objective with nothing but a cycle or an owner says so, not to be taken for a
+        # section title.
         prefix = bool(
             not obj.key_results
             and not pairs
-            and all(d.startswith(("Cycle:", "Fiscal")) for d in details)
+            and all(d.startswith(("Cycle:", "Fiscal", "Owner:")) for d in details)
         )
         start = f"{'#' * (depth + 2)} {'Objective: ' if prefix else ''}"
         block = _block(pairs)
