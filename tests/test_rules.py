@@ -1514,16 +1514,25 @@ class TestRuleEdges:
               for d in validate(plan, RuleConfig(select=["OKR206"]), today=BEFORE)]  # fmt: skip
 
     def test_measurable_fields_are_enough(self) -> None:
-        """OKR201 is for a key result with neither fields nor a number in its statement:
-        fields alone, or words alone, measure it."""
+        """OKR201 is for a key result with neither fields nor a number in its statement,
+        and for one whose statement gives a target its fields lack (a file's title with no
+        fields is scored by nothing: it once went unflagged, though its words measure it);
+        fields alone measure it."""
         fields = KeyResult(id="f", title="Delight our users", direction="increase", start=30,
                            target=50)  # fmt: skip
         words = KeyResult(id="w", title="Raise NPS from 30 to 50")
+        share = KeyResult(id="s", title="Raise coverage from 40% to 70%", direction="increase")
         neither = KeyResult(id="n", title="Delight our users")
-        plan = Plan(objectives=[objective(key_results=[fields, words, neither])])
-        assert [("n", "key result 'Delight our users' has no measurable target")] == [
-            (d.id, d.message) for d in validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE)
-        ]
+        changed = KeyResult(id="c", title="Cut cloud spend by 15%")  # OKR204's: no baseline
+        plan = Plan(objectives=[objective(key_results=[fields, words, share, neither, changed])])
+        found = list(validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE))
+        lacks = "has no target in its fields, though its statement says increase to"
+        assert [
+            ("w", f"key result 'Raise NPS from 30 to 50' {lacks} 50"),
+            ("s", f"key result 'Raise coverage from 40% to 70%' {lacks} 70%"),
+            ("n", "key result 'Delight our users' has no measurable target"),
+        ] == [(d.id, d.message) for d in found]
+        assert "to_key_result" in found[0].hint
 
     def test_no_owner_on_an_objective_and_its_unowned_key_results(self) -> None:
         """OKR401 flags an objective without an owner and, of its key results, those with

@@ -41,7 +41,9 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     nor a statement checkable as done or not (`okrkit.text.done_or_not`: parity
     with a reference, a level defined elsewhere, an absence, a cadence, a state of
     readiness, a verb of holding over a clause done to its subject); or its statement's
-    change reaches no target from its start (a cut of 50 from 30, a doubling of 0)."""
+    change reaches no target from its start (a cut of 50 from 30, a doubling of 0); or its
+    statement gives a target its fields lack (a file's title "Raise coverage from 40% to 70%"
+    with no direction or target: nothing scores it)."""
     for site in context.key_results():
         kr = site.key_result
         if kr.measurable:
@@ -69,6 +71,22 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             yield site.flag(
                 f"key result {kr.title!r} has no target: its change from a start of "
                 f"{kr.start} {said}"
+            )
+        elif (
+            kr.target is None
+            and read.form == "target"
+            and read.value is not None
+            and read.direction is not None
+        ):
+            # The fields lack what the statement says: a file's "Raise coverage from 40% to
+            # 70%" given no fields is scored by nothing, though its words are measurable.
+            way = read.direction.value.replace("_", " ")
+            level = f"{read.value:g}{'%' if read.unit == '%' else ''}"
+            yield site.flag(
+                f"key result {kr.title!r} has no target in its fields, though its statement "
+                f"says {way} to {level}",
+                hint="set its direction, start and target as the statement says"
+                " (okrkit.text.to_key_result reads them)",
             )
 
 
