@@ -504,6 +504,15 @@ class TestJudgement:
             ("Open ticket backlog below 50", "at_most", False),
             ("Review turnaround under 24 hours", "at_most", False),
             ("Review all 40 contracts above $1M", "increase", True),  # its object's count
+            ("Offer acceptance rate from 70% to 85%", "increase", False),  # a head noun
+            ("Release cadence at 2 per month", "at_least", False),
+            # An activity bounded from above is a ceiling, not work to count up.
+            ("Page the on-call fewer than 5 times per week", "at_most", False),
+            ("Reopen fewer than 5% of tickets", "at_most", False),
+            # A version after a verb that puts one out names it: no count.
+            ("Release 2.0 with plugin API", "milestone", True),
+            ("Ship 3.1 to all users", "milestone", True),
+            ("Ship 2.5 features a week", "increase", True),
             # "Down" or "up" after a metric, before its numbers, is its change.
             ("Average handle time down to 6 minutes", "decrease", False),
             ("Churn down from 5% to 3%", "decrease", False),

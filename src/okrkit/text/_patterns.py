@@ -393,8 +393,13 @@ def metric_end(w: str, pos: int, endpos: int) -> int | None:
 
 
 TRIM_START = re.compile(r"^[\W_]*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
-TRIM_END = re.compile(r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are))*[\W]*$", re.IGNORECASE)
-_TRAIL = frozenset(("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are"))
+# (and "fewer" or "less", a bound's first word: "Reopen fewer than 5% of tickets")
+TRIM_END = re.compile(
+    r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are|fewer|less))*[\W]*$", re.IGNORECASE
+)
+_TRAIL = frozenset(
+    ("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are", "fewer", "less")
+)
 # TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds
 # first (its leftmost start) is the longest one at the end, and the reversed pattern's
 # greedy match is that one (words and the spaces before them come in one way only), found

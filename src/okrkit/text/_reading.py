@@ -228,6 +228,17 @@ _UP_DOWN = {
 }
 
 
+# Words that end in a metric's head noun, then its number: "Offer acceptance rate from 70%",
+# "Release cadence at 2 a month".  After a word that may be an activity's verb, they make
+# it a noun of the metric's name, as a head noun right after it does ("Test coverage").
+_NAMED_METRIC = re.compile(
+    r"(?:\s+(?!(?:in|on|for|of|to|with|by|at|from|per|and|or|the|a|an|all|our|every|each)\b)"
+    r"[^\W\d_][\w'’-]*){0,2}?\s+(?:" + "|".join(sorted(COMPOUND | _RATE)) + r")\b"
+    r"\s*(?:(?:from|at|of|is|above|below|under|over)\s+|[:=<>≥≤]\s*)?[$€£¥₹]?\d",
+    re.IGNORECASE,
+)
+
+
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
@@ -271,8 +282,14 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             rate = found is not None and found[0] == "reach" and after and after[0].lower() in _RATE
             if rate or (found and found[0] == "out" and after and after[0].lower() in COMPOUND):
                 found = None  # a metric's name: "Test coverage", "Win rate", "Hit ratio"
-            elif found and found[0] == "out" and _NAMED_THEN_BOUND.match(w, m.end()):
-                return None  # "Forecast accuracy above 90%": the words name what is bounded
+            elif (
+                found
+                and found[0] == "out"
+                and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
+            ):
+                # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%": the
+                # words name what is bounded or measured.
+                return None
             if found:
                 led = _subject_led(w, m) if guess and found[0] in ("out", "reach") else None
                 return led or (found[0], found[1], m)
@@ -416,7 +433,11 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
         return None
     after = _WORD.match(w, end + 1)
-    if (after and after[0].lower() in COMPOUND) or _NAMED_THEN_BOUND.match(w, end):
+    if (
+        (after and after[0].lower() in COMPOUND)
+        or _NAMED_THEN_BOUND.match(w, end)
+        or _NAMED_METRIC.match(w, end)
+    ):
         return None  # "Change failure rate", "Test coverage", "Forecast accuracy above 90%"
     return "out", lemma
 
@@ -540,9 +561,11 @@ def _direction(
         return Direction.INCREASE if value.value > start.value else Direction.DECREASE
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
+    if kind == "out" and qualifier == "most" and _object_then(text, lemma, value):
+        return Direction.AT_MOST  # "Page the on-call fewer than 5 times a week": a ceiling
     if kind == "out" and value is not None:
-        if _describes_deliverable(text, lemma, value):
-            return Direction.MILESTONE  # "Release CodeNet with one challenge"
+        if _describes_deliverable(text, lemma, value) or _version(text, lemma, value):
+            return Direction.MILESTONE  # "Release CodeNet with one challenge", "Ship 2.0"
         return Direction.INCREASE
     if kind == "reach":
         # With no number, the metric is what the verb takes, up to a condition ("Improve
@@ -591,6 +614,23 @@ def _direction(
     if value.unit == "x":
         return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
     return _without_verb(text, value, own=own, lower=lower)
+
+
+# A verb's object of a few words, then a bound: "the on-call fewer than", "fewer than".
+_OBJECT_THEN_BOUND = re.compile(
+    r"(?:\s+[^\W\d_][\w'’-]*){0,3}?\s+(?:fewer|less|no\s+more|not\s+more|at\s+most|under)\b",
+    re.IGNORECASE,
+)
+
+
+def _object_then(text: str, lemma: str, value: Token | None) -> bool:
+    """Whether the bound on *value* follows the verb *lemma* and its object of a few words,
+    not a clause of its own ("Ship a dashboard where the team can review ... in <10 s")."""
+    end = _verb_end(text.lower(), lemma)
+    if value is None or end is None:
+        return False
+    bound = _OBJECT_THEN_BOUND.match(text, end)
+    return bound is not None and bound.end() <= value.start
 
 
 # Verbs of reaching that handle things, whose count right after them is of things handled.
@@ -731,6 +771,25 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
     if begin is None or _OBJECT_WITH.match(text[: value.start], begin) is None:
         return False
     return value.noun is None or polarity(text[value.start : value.noun[1]].lower()) is None
+
+
+# Verbs that put out a version, and what ends one right after them: "Release 2.0 with ...".
+_RELEASE = frozenset(("release", "ship", "launch", "deploy", "publish", "tag", "cut", "roll"))
+_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)*+(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and)\b))")
+
+
+def _version(text: str, lemma: str, value: Token) -> bool:
+    """Whether the number right after a verb that puts out a release is its version, a name
+    of what is put out, not a count: "Release 2.0 with plugin API", "Ship 3.1 to all users"
+    (unlike "Ship 2.5 features a week", whose noun it counts)."""
+    begin = _verb_end(text.lower(), lemma)
+    return (
+        lemma in _RELEASE
+        and begin is not None
+        and value.unit is None
+        and not text[begin : value.start].strip()
+        and _VERSION.match(text, value.start) is not None
+    )
 
 
 _WORD_REST = re.compile(r"\w*")
