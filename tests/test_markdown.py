@@ -319,6 +319,36 @@ class TestWikiPages:
             == formats.loads(text, "markdown").key_result("raise-nps-from-30-to-40").check_ins[0].at
         )
 
+    @pytest.mark.parametrize(
+        ("head", "note", "latest"),
+        [
+            ("", " (currently 45%)", None),  # undated beside dated: refused
+            ("", " => 45%", None),
+            ("As of: 2026-11-20\n", " (currently 45%)", 55),  # the As of: line dates it
+            ("", " (currently 45% on 2026-11-20)", 55),  # so does its own date
+            ("", " (currently 60% on 2026-12-03)", 60),
+        ],
+    )
+    def test_an_undated_note_beside_dated_check_ins(
+        self, monkeypatch: pytest.MonkeyPatch, head: str, note: str, latest: float | None
+    ) -> None:
+        """An undated note beside dated check-ins, with no 'As of:' line, is refused at its
+        line: dated today it outranked them though it may be older (a newcomer's "(currently
+        45%)" hid the 55 % checked in since)."""
+        monkeypatch.setattr(_markdown, "_today", lambda: date(2026, 12, 5))
+        text = f"{head}## Grow\n- Migrate 80% of services{note}\n  - 2026-12-01: 55%\n"
+        if latest is None:
+            with pytest.raises(FormatError) as error:
+                formats.loads(text, "markdown")
+            (detail,) = error.value.details
+            assert detail.line == 2 + head.count("\n")
+            assert "the latest on 2026-12-01" in str(error.value)
+            assert "on 2026-12-05" in str(error.value)  # how to date it
+        else:
+            kr = formats.loads(text, "markdown").objectives[0].key_results[0]
+            assert kr.latest() is not None
+            assert kr.latest().value == latest  # type: ignore[union-attr]
+
     def test_attributes_win_over_the_statement(self) -> None:
         """On a line marked .title, attributes win; with a direction the statement is not read."""
         text = (

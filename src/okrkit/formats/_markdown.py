@@ -1343,7 +1343,11 @@ class _Reader:
         measure = _Measure.of(fields)
         check_ins = [self.check_in(c, measure, path) for c in item.check_ins]
         if note is not None:
-            made, milestone = self.note(item, note, measure, cycle)
+            dated = [c.at for c in check_ins if c is not None]
+            latest = (
+                max(d.date() if isinstance(d, datetime) else d for d in dated) if dated else None
+            )
+            made, milestone = self.note(item, note, measure, cycle, latest)
             check_ins.append(made)
             if milestone:  # checked as written first: a milestone drops its start and target
                 if self.model(lambda: KeyResult(**fields), item.n, columns) is None:  # type: ignore[arg-type]
@@ -1497,10 +1501,18 @@ class _Reader:
         return value, end
 
     def note(
-        self, item: _Item, note: tuple[str, int], kr: _Measure, cycle: Cycle | None
+        self,
+        item: _Item,
+        note: tuple[str, int],
+        kr: _Measure,
+        cycle: Cycle | None,
+        latest: date | None = None,
     ) -> tuple[CheckIn | None, bool]:
         """The check-in a progress note on a key result's line makes, and whether it makes the
         key result a milestone (done, with no target to be done at).
+
+        An undated note beside dated check-ins (the *latest* on that day) with no `As of:`
+        line is an error: dated today, it would outrank them, though it may be older.
         """
         text, column = note
         masked = _mask(text)
@@ -1534,6 +1546,13 @@ class _Reader:
             if masked[stop:end].strip():
                 self.unexpected(item.n, expected, text, column=column)
                 return None, False
+        if at is None and self.as_of is None and latest is not None:
+            expected = (
+                f"a date on a progress note beside dated check-ins (the latest on {latest}),"
+                f" as '{text} on {_today()}', or the note dropped"
+            )
+            self.unexpected(item.n, expected, text, column=column)
+            return None, False
         when_at = at if at is not None else self.date(cycle)
         made = self.model(lambda: CheckIn(at=when_at, value=value), item.n, {}, "progress ")
         return made, milestone
