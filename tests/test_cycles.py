@@ -209,10 +209,18 @@ class TestParse:
             with pytest.raises(CycleError, match=f"expected '{label}', as a label writes it"):
                 Cycle.parse(written)
 
-    @pytest.mark.parametrize("text", ["2026-07", "2026-W31", "FY2027-Q5 extra", "Q3", "26", ""])
+    @pytest.mark.parametrize(
+        "text",
+        ["2026-07", "2026-W31", "FY2027-Q5 extra", "Q3", "26", "", "Q9 FY27", "H3 2026", "FY２７"],
+    )
     def test_what_is_no_written_label(self, text: str) -> None:
-        """Months, weeks and anything else are no written year, half or quarter."""
+        """Months, weeks, halves and quarters that do not exist, digits other than ASCII's,
+        and anything else are no written year, half or quarter; nor is a label suggested
+        for what names no cycle."""
         assert okrkit.cycles.written_label(text) is None
+        with pytest.raises(CycleError) as error:
+            Cycle.parse("Q3 0000")  # written as a label would be, of a year that is none
+        assert "as a label writes it" not in str(error.value)
         with pytest.raises(InvalidTypeError):
             okrkit.cycles.written_label(2026)  # type: ignore[arg-type]
 

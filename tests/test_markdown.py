@@ -190,6 +190,46 @@ class TestWikiPages:
         "- Reduce cloud spend by 15%\n"
     )
 
+    def test_sections_of_sections_with_owners(self) -> None:
+        """A page's title and owner over section titles that hold labelled objectives is a
+        section too; each objective takes the nearest owner above it."""
+        page = (
+            "# Company OKRs\nOwner: @ceo\n## Sales OKRs\nOwner: @sales\n### O1: Grow revenue\n"
+            "- Grow ARR from $1M to $2M\n## Eng OKRs\n### O1: Faster builds\n"
+            "- Cut build time from 20 min to 10 min\n"
+        )
+        plan = formats.loads(page, "markdown")
+        assert [("Grow revenue", "@sales", None), ("Faster builds", "@ceo", None)] == [
+            (o.title, o.owner, o.aligned_to) for o in plan.objectives
+        ]
+
+    @pytest.mark.parametrize(
+        ("heading", "title", "cycle"),
+        [
+            ("## Grow Q9 FY27", "Grow Q9 FY27", None),  # no such quarter: no cycle either
+            ("## FY27 Q9 Grow", "FY27 Q9 Grow", None),
+            ("## Grow Q1 FY27", "Grow", "FY2027-Q1"),
+        ],
+    )
+    def test_a_label_beside_a_quarter_that_is_none(
+        self, heading: str, title: str, cycle: str | None
+    ) -> None:
+        """A fiscal year beside a quarter that does not exist is no cycle of the heading."""
+        (obj,) = formats.loads(f"{heading}\n- Zero Sev-1 incidents\n", "markdown").objectives
+        assert (obj.title, None if obj.cycle is None else str(obj.cycle)) == (title, cycle)
+
+    @pytest.mark.parametrize(
+        "title", ["Close the books for Q1 FY27", "Q1 FY2027", "Plan Q1 FY 2027", "FY27 Q1"]
+    )
+    def test_titles_that_end_in_a_written_label_write_back(self, title: str) -> None:
+        """A title with a fiscal label as people write it is escaped, and reads back."""
+        plan = okrkit.Plan(
+            objectives=[
+                okrkit.Objective(title=title, key_results=[okrkit.KeyResult(title="Hire 5")])
+            ]
+        )
+        assert formats.loads(formats.dumps(plan, "markdown"), "markdown") == plan
+
     def test_a_page_title_with_its_owner_is_a_section_title(self) -> None:
         """A page's title and its owner above sub-headings that each say they are an
         objective is no objective (it was one, with no key results, and OKR101 flagged it):

@@ -1523,16 +1523,34 @@ class TestRuleEdges:
         words = KeyResult(id="w", title="Raise NPS from 30 to 50")
         share = KeyResult(id="s", title="Raise coverage from 40% to 70%", direction="increase")
         neither = KeyResult(id="n", title="Delight our users")
-        changed = KeyResult(id="c", title="Cut cloud spend by 15%")  # OKR204's: no baseline
+        changed = KeyResult(id="c", title="Cut cloud spend by 15%")  # no direction: no OKR204
         plan = Plan(objectives=[objective(key_results=[fields, words, share, neither, changed])])
         found = list(validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE))
-        lacks = "has no target in its fields, though its statement says increase to"
+        lacks = "has no target in its fields, though its statement says"
         assert [
-            ("w", f"key result 'Raise NPS from 30 to 50' {lacks} 50"),
-            ("s", f"key result 'Raise coverage from 40% to 70%' {lacks} 70%"),
+            ("w", f"key result 'Raise NPS from 30 to 50' {lacks} increase to 50"),
+            ("s", f"key result 'Raise coverage from 40% to 70%' {lacks} increase to 70%"),
             ("n", "key result 'Delight our users' has no measurable target"),
+            ("c", f"key result 'Cut cloud spend by 15%' {lacks} decrease by 15%"),
         ] == [(d.id, d.message) for d in found]
         assert "to_key_result" in found[0].hint
+
+    @pytest.mark.parametrize(
+        ("title", "said"),
+        [
+            ("Increase revenue by 20% to $1.2M", "increase to $1,200,000"),  # a level
+            ("Increase ARR 20% to $12M", "increase to $12,000,000"),
+            ("Keep p95 latency between 95 and 105 ms", "within 95 ms..105 ms"),  # a band
+            ("Reduce churn by 8%", "decrease by 8%"),  # a change with no target
+        ],
+    )
+    def test_what_a_statement_says_its_fields_lack(self, title: str, said: str) -> None:
+        """OKR201 says what the statement reaches, as to_key_result reads it, in the
+        statement's unit (a hostile trial found levels after a change unflagged, bands as
+        "within to 95" and amounts as "1e+06")."""
+        plan = Plan(objectives=[objective(key_results=[KeyResult(id="k", title=title)])])
+        (finding,) = validate(plan, RuleConfig(select=["OKR201"]), today=BEFORE)
+        assert finding.message.endswith(f"though its statement says {said}")
 
     def test_no_owner_on_an_objective_and_its_unowned_key_results(self) -> None:
         """OKR401 flags an objective without an owner and, of its key results, those with

@@ -509,6 +509,15 @@ class TestJudgement:
             # An activity bounded from above is a ceiling, not work to count up.
             ("Page the on-call fewer than 5 times per week", "at_most", False),
             ("Reopen fewer than 5% of tickets", "at_most", False),
+            # A bound negated is the other bound.
+            ("Publish no fewer than 12 posts", "increase", True),
+            ("No fewer than 10 customers", "at_least", False),
+            ("Forecast accuracy not below 90%", "at_least", False),
+            ("Keep churn not above 5%", "at_most", False),
+            # Things in the plural before a bound are an activity's object, with a condition.
+            ("Review contracts above $1M", "increase", True),
+            ("Train models above 90% accuracy", "increase", True),
+            ("Forecast accuracy of 90%", "at_least", False),
             # A version after a verb that puts one out names it: no count.
             ("Release 2.0 with plugin API", "milestone", True),
             ("Ship 3.1 to all users", "milestone", True),
@@ -1221,6 +1230,27 @@ class TestToKeyResult:
         assert to_key_result(text, start=1.5).start == 1.5
 
     @pytest.mark.parametrize(
+        ("text", "unit", "metric"),
+        [
+            ("No ticket waits more than 48 hours", "ticket", None),
+            ("No P1 incident lasts more than 1 hour", "incident", None),
+            ("No outages longer than 5 minutes", "outages", None),
+            ("No orders fail at checkout", "orders", None),
+            ("Release 2.0 with plugin API", None, "2.0"),
+            ("Reopen fewer than 5% of tickets", "%", "tickets"),
+        ],
+    )
+    def test_what_a_zero_counts_and_what_a_version_names(
+        self, text: str, unit: str | None, metric: str | None
+    ) -> None:
+        """The noun a ceiling of zero counts is the subject's, not its verb or a comparative
+        ("waits", "longer" were read as units); a version is the milestone's metric whole."""
+        parsed = parse_key_result(text)
+        assert parsed.unit == unit
+        if metric is not None:
+            assert parsed.metric == metric
+
+    @pytest.mark.parametrize(
         ("text", "value", "unit"),
         [
             ("Shorten the sales cycle by 2 weeks", 2.0, "weeks"),
@@ -1239,6 +1269,10 @@ class TestToKeyResult:
             None,
         )
         assert parse_key_result("Launch the app in 2 weeks").deadline == "in 2 weeks"
+        # After any other verb "by 2 weeks" stays when the work is due (a hostile trial's).
+        shipped = parse_key_result("Ship the feature by 2 weeks")
+        assert (shipped.direction, shipped.deadline) == (Direction.MILESTONE, "by 2 weeks")
+        assert parse_key_result("Reduce lead time by 2 months by Q3").deadline == "by Q3"
 
     @pytest.mark.parametrize(
         ("text", "start", "target", "unit"),
@@ -1254,8 +1288,13 @@ class TestToKeyResult:
             # Levels of one unit stay a start and a target.
             ("Reduce churn 5% to 3%", 5.0, 3.0, "%"),
             ("Increase NPS 32 to 50", 32.0, 50.0, None),
-            # A signed number is a change, of the level's unit.
+            # A signed number is a change, of the level's unit, the way the verb goes.
             ("Increase NPS +10 to 50", 40.0, 50.0, None),
+            ("Increase NPS -10 to 50", -10.0, 50.0, None),  # a start below zero
+            ("Revenue up 20% to $12M", 10_000_000.0, 12_000_000.0, "$"),
+            # A level of the metric's own things (not "3 new markets").
+            ("Grow users 3x to 30,000 users", 10_000.0, 30_000.0, "users"),
+            ("Grow users by 3x to 30,000 users", 10_000.0, 30_000.0, "users"),
             ("Reduce churn -2 points to 3%", 5.0, 3.0, "%"),
         ],
     )
@@ -2609,6 +2648,8 @@ class TestSecondTrial:
             ("Cut latency by 1.5.", 1.5, None),  # a sentence's full stop, no date
             ("Keep uptime at 99.9% — 60%", 99.9, "%"),  # progress after a dash, no band
             ("p95 latency under 300 ms — 0.6", 300.0, "ms"),  # a score after a dash, too
+            ("p95 latency under 300 ms - 0.6", 300.0, "ms"),
+            ("p95 latency under 300 ms — 1", 300.0, "ms"),
             ("Median time to first response under 4h — 0.4", 4.0, "h"),
             ("Publish 12 case studies => 60%", 12.0, "studies"),  # progress after "=>"
             ("Launch the mobile app (0.7)", None, None),  # a score, no count

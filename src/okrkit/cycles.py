@@ -98,10 +98,21 @@ _LABEL = re.compile(
 )
 _SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})")
 # A year, or a half or quarter of one, as people write it: "Q3 2026", "FY27 Q1", "Q1 FY27".
-_YEAR = r"(?:(?P<{0}fy>FY)\s?(?P<{0}year>\d{{2}}(?:\d{{2}})?)|(?P<{0}cal>\d{{4}}))"
+# (Only a half or quarter that exists, in ASCII digits: "Q9 FY27" and "FY２７" are no label.)
+_YEAR = r"(?:(?P<{0}fy>FY)\s?(?P<{0}year>[0-9]{{2}}(?:[0-9]{{2}})?)|(?P<{0}cal>[0-9]{{4}}))"
+_PART = r"Q[1-4]|H[12]"
 _WRITTEN = re.compile(
-    _YEAR.format("") + r"(?:[\s-]?(?P<part>[QH]\d))?|(?P<lead>[QH]\d)[\s-]?" + _YEAR.format("l")
+    _YEAR.format("") + rf"(?:[\s-]?(?P<part>{_PART}))?|(?P<lead>{_PART})[\s-]?" + _YEAR.format("l")
 )
+
+
+def _real(label: str) -> bool:
+    """Whether *label* names a cycle (`Cycle.parse` reads it)."""
+    try:
+        Cycle.parse(label)
+    except CycleError:
+        return False
+    return True
 
 
 def written_label(text: str) -> str | None:
@@ -113,8 +124,8 @@ def written_label(text: str) -> str | None:
 
     >>> [written_label(t) for t in ("Q3 2026", "2026 q3", "FY27", "FY27 Q1", "Q1 FY 2027")]
     ['2026-Q3', '2026-Q3', 'FY2027', 'FY2027-Q1', 'FY2027-Q1']
-    >>> written_label("2026-07") is None
-    True
+    >>> written_label("2026-07") is None, written_label("Q9 FY27") is None
+    (True, True)
     """
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
@@ -297,7 +308,7 @@ FY2027, fiscal half FY2027-H1, fiscal quarter FY2027-Q2 or custom span \
         match = _LABEL.fullmatch(text)
         if match is None:
             meant = written_label(text)
-            if meant is not None and meant != text and _LABEL.fullmatch(meant):
+            if meant is not None and meant != text and _real(meant):
                 raise CycleError("label", label, f"{meant!r}, as a label writes it ({_FORMS})")
             raise CycleError("label", label, _FORMS)
         year = int(match["year"])

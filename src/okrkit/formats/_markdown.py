@@ -160,7 +160,11 @@ def _escape(text: str) -> str:
     # Words that mean structure with no punctuation to escape: a reference for their first
     # letter hides them from the patterns.
     masked = _mask(out)
-    spots = {m.start() for m in _CYCLE_WORDS.finditer(masked)}
+    spots = {
+        m.start() + part.start()
+        for m in _CYCLE_WORDS.finditer(masked)
+        for part in _LABEL_PART.finditer(m[0])
+    }
     if label := _KR_LABEL.match(masked):
         spots.add(label.start())
     if done := _DONE.search(masked[-40:]):
@@ -277,6 +281,12 @@ _CYCLE_LABEL = (
 _CYCLE_WORDS = re.compile(rf"(?<![\w-])(?:{_CYCLE_LABEL})(?![\w-])", re.I)
 _CYCLE_START = re.compile(rf"(?P<label>{_CYCLE_LABEL})(?:[\s,:;—–-]+|$)", re.I)
 _CYCLE_END = re.compile(rf"(?:[\s,:;—–-]+\(?|\s*\()(?P<label>{_CYCLE_LABEL})\)?$", re.I)
+# A half or quarter that is none beside a label ("Grow Q9 FY27"): the label is no cycle then.
+_PART_BEFORE = re.compile(r"(?<![\w-])[QH]\d+\s*$", re.I)
+_PART_NEXT = re.compile(r"[QH]\d+(?![\w-])", re.I)
+# Where to hide a cycle label: its first character, and a fiscal year's "FY" inside it,
+# which is a label alone ("Q1 FY27" hidden at "Q" alone would still end in "FY27").
+_LABEL_PART = re.compile(r"^.|(?<![\w-])FY", re.IGNORECASE)
 _INT = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(DECIMAL)
 _TAIL = 120  # how far from a line's end its notes are looked for: a long line stays linear
@@ -519,14 +529,18 @@ def _heading(line: str, masked: str | None = None) -> _Heading | None:
     cycle = None
     tail = max(start, end - 40)
     first = _CYCLE_START.match(masked, start, end)
-    if first and _parses(first["label"]):
+    if first and _parses(first["label"]) and not _PART_NEXT.match(masked, first.end(), end):
         rest = _strip(masked, first.end(), end)
         cycle = (first["label"], start + 1)
         if rest[0] < rest[1]:
             start = rest[0]
         elif explicit:  # 'Objective: 2026-Q3' names an objective, not a cycle
             cycle = None
-    elif (last := _CYCLE_END.search(masked[tail:end])) and _parses(last["label"]):
+    elif (
+        (last := _CYCLE_END.search(masked[tail:end]))
+        and _parses(last["label"])
+        and not _PART_BEFORE.search(masked, start, tail + last.start())
+    ):
         cycle = (last["label"], tail + last.start("label") + 1)
         end = _strip(masked, start, tail + last.start())[1]
     return _Heading(
@@ -1114,10 +1128,11 @@ class _Reader:
         ]
         for n, key, value in sorted(misplaced):
             self.unexpected(n, f"{key!r} under an objective", value)
-        for obj in found:
+        for obj in reversed(found):  # children first: a section's own children are known
             # A heading with nothing of its own above objectives is a section title; so is a
             # page's title with its owner above sub-headings that each say they are an
-            # objective ("# Platform OKRs", "Owner: @dana", "## O1: ..."), which it does not.
+            # objective, or are such section titles themselves ("# Platform OKRs", "Owner:
+            # @dana", "## O1: ..."), which it does not.
             own = obj.meta.keys() - {"cycle", *_FISCAL_KEYS}
             obj.section = bool(
                 obj.children
@@ -1126,8 +1141,11 @@ class _Reader:
                 and (not own or (own == {"owner"} and obj.said_children == obj.children))
                 and obj.parent_kr is None
             )
+            if obj.section and obj.parent is not None and not obj.explicit:
+                obj.parent.said_children += 1  # a section says what is under it
+        for obj in found:
             owner = obj.parent.meta.get("owner") if obj.parent and obj.parent.section else None
-            if owner is not None and not obj.section and "owner" not in obj.meta:
+            if owner is not None and "owner" not in obj.meta:
                 obj.meta["owner"] = owner  # the page's owner, unless it names its own
             # Fiscal settings hold for what is nested under them, as a cycle does; parents
             # come before their children in *found*.

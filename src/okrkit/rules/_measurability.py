@@ -12,7 +12,7 @@ from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
 
 if TYPE_CHECKING:
-    from okrkit.text import KeyResultReading
+    from okrkit.text import KeyResultReading, ParsedKeyResult
 
 # Tuples, not sets: membership by identity is faster than hashing an enum member.
 _UP = (Direction.INCREASE, Direction.AT_LEAST)
@@ -72,22 +72,50 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                 f"key result {kr.title!r} has no target: its change from a start of "
                 f"{kr.start} {said}"
             )
-        elif (
-            kr.target is None
-            and read.form == "target"
-            and read.value is not None
-            and read.direction is not None
-        ):
+        elif kr.target is None and (kr.direction is None or read.form == "target"):
             # The fields lack what the statement says: a file's "Raise coverage from 40% to
             # 70%" given no fields is scored by nothing, though its words are measurable.
-            way = read.direction.value.replace("_", " ")
-            level = f"{read.value:g}{'%' if read.unit == '%' else ''}"
-            yield site.flag(
-                f"key result {kr.title!r} has no target in its fields, though its statement "
-                f"says {way} to {level}",
-                hint="set its direction, start and target as the statement says"
-                " (okrkit.text.to_key_result reads them)",
-            )
+            # (A change with a direction and no start is OKR204's: its baseline is missing.)
+            says = _said(context.parse_key_result(kr.title), read)
+            if says is not None:
+                yield site.flag(
+                    f"key result {kr.title!r} has no target in its fields, though its "
+                    f"statement says {says}",
+                    hint="set its direction, start and target as the statement says"
+                    " (okrkit.text.to_key_result reads them)",
+                )
+
+
+def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
+    """What a statement says its key result reaches, as people read it ("increase to 70%",
+    "within 95..105 ms", "decrease by 8%"); None if it says no way or no number."""
+    from okrkit.text import to_key_result
+
+    made = to_key_result(parsed)
+    way = None if made.direction is None else made.direction.value.replace("_", " ")
+    if way is None or made.direction is Direction.MILESTONE:
+        return None
+    target = made.target
+    if isinstance(target, tuple):
+        low, high = (_in_unit(float(end), made.unit) for end in target)
+        return f"{way} {low}..{high}"
+    if target is not None:
+        return f"{way} to {_in_unit(float(target), made.unit)}"
+    if read.form == "change" and read.value is not None:
+        return f"{way} by {_in_unit(read.value, read.unit)}"
+    return None
+
+
+_CURRENCIES = frozenset("$€£¥₹")
+
+
+def _in_unit(x: float, unit: str | None) -> str:
+    """*x* with its *unit*, as people write it: 70%, $1,200,000, 300 ms."""
+    if unit in _CURRENCIES:
+        return f"{unit}{_amount(x)}"
+    if unit in (None, "%"):
+        return f"{_amount(x)}{unit or ''}"
+    return f"{_amount(x)} {unit}"
 
 
 def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:

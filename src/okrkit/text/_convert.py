@@ -12,7 +12,7 @@ from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError
 from okrkit.model import Direction, KeyResult
 from okrkit.text._patterns import masked
-from okrkit.text._quantities import Token, tokens_of
+from okrkit.text._quantities import Token, noun_after, tokens_of
 from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
 from okrkit.text._templates import parse_key_result
 from okrkit.text._units import canonical_unit
@@ -50,6 +50,15 @@ def _level(parsed: ParsedKeyResult) -> Token | None:
     if the statement writes one."""
     token = _number_at(parsed, "level")
     return None if token is None or token.value is None else token
+
+
+def _level_noun(parsed: ParsedKeyResult) -> str | None:
+    """The things the level a change reaches counts, if it names them: "users" in "Grow
+    users 3x to 30,000 users"."""
+    span = next(s for s in parsed.spans if s.label == "level")
+    w, _ = masked(parsed.text)
+    head = noun_after(w, span.end)
+    return None if head is None else parsed.text[head[0] : head[1]]
 
 
 def _implied_start(parsed: ParsedKeyResult, level: float, unit: str | None) -> float | None:
@@ -204,7 +213,8 @@ def to_key_result(
         target = level.value
         # A relative change's % is not the metric's unit, the level's is; "by 2 points to
         # 3%" moves a rate in percentage points.
-        unit = level.unit if parsed.relative else level.unit or parsed.unit
+        # A level's counted things are its unit, as a count's are ("3x to 30,000 users").
+        unit = (level.unit or _level_noun(parsed)) if parsed.relative else level.unit or parsed.unit
         if baseline is None:
             baseline = _implied_start(parsed, target, level.unit)
     elif parsed.measurable and parsed.value is not None:

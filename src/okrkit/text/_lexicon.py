@@ -455,14 +455,19 @@ STOP = frozenset(
 # --- Qualifiers and changes ---------------------------------------------------------------
 
 # The qualifiers, matched against the last words before a number (`_quantities._before`).
+# (A bound negated is the other bound: "no fewer than 12" is at least 12, "not above 5%" at
+# most 5 %; the longest phrase before a number is matched first.)
 _AT_LEAST_WORDS = (
     "at least|no less than|not less than|a minimum of|minimum of|minimum|min.|at or above|"
     "at or over|more than|greater than|higher than|in excess of|upwards of|north of|exceeding|"
-    "over|above|beyond"
+    "over|above|beyond|no fewer than|not fewer than|no lower than|not lower than|not below|"
+    "not under"
 )
 _AT_MOST_WORDS = (
     "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
-    "at or under|less than|fewer than|lower than|under|below|beneath|within|w/in|w/i|sub"
+    "at or under|less than|fewer than|lower than|under|below|beneath|within|w/in|w/i|sub|"
+    "no higher than|not higher than|no greater than|not greater than|not above|not over|"
+    "not exceeding"
 )
 CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
 CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"

@@ -62,9 +62,9 @@ DEADLINE = re.compile(
       | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
       | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
       # (not "within 26 weeks of filing": a time limit on each thing, counted from an event;
-      # but "within 6 weeks of kickoff" is a deadline; and "by 2 weeks" is an amount, as
-      # "Shorten the sales cycle by 2 weeks" cuts it)
-      | (?<!by\s)(?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
+      # but "within 6 weeks of kickoff" is a deadline; after a verb of change, "by 2 weeks"
+      # is read again as an amount: `okrkit.text._reading`)
+      | (?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
             (?!\s+of\s+(?!(?:the\s+)?(?:kick-?off|launch|start|beginning|go-live|project)\b))
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
@@ -393,13 +393,13 @@ def metric_end(w: str, pos: int, endpos: int) -> int | None:
 
 
 TRIM_START = re.compile(r"^[\W_]*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
-# (and "fewer" or "less", a bound's first word: "Reopen fewer than 5% of tickets")
-TRIM_END = re.compile(
-    r"(?:\s+(?:of|in|at|for|on|to|by|a|an|the|is|are|fewer|less))*[\W]*$", re.IGNORECASE
-)
+# The little words a metric's phrase does not end in (and a bound's first words: "Reopen
+# fewer than 5% of tickets", "no fewer than", "not below").
 _TRAIL = frozenset(
-    ("of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are", "fewer", "less")
-)
+    ["of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are", "fewer", "less",
+     "no", "not"]
+)  # fmt: skip
+TRIM_END = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_TRAIL))}))*[\W]*$", re.IGNORECASE)
 # TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds
 # first (its leftmost start) is the longest one at the end, and the reversed pattern's
 # greedy match is that one (words and the spaces before them come in one way only), found

@@ -209,22 +209,29 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
 _RATE = frozenset(("rate", "rates", "ratio", "ratios"))
 
 
+# A word of a metric's name: no preposition, determiner or negation.
+_NAME_WORD = (
+    r"\s+(?!(?:in|on|for|of|to|with|by|at|from|per|and|or|the|a|an|all|our|every|each|no|not)"
+    r"\b)[^\W\d_][\w'’-]*"
+)
 # Words that name a metric, then a bound on it: "Forecast accuracy above 90%", "Review
-# turnaround under 24 hours".  After a word that may be an activity's verb, they make it a
-# noun of the metric's name: an imperative's object would follow it as a determiner or a
-# number ("Review all 40 contracts") or be followed by its own condition ("in under 2 days").
+# turnaround under 24 hours", "Forecast accuracy of 90%".  After a word that may be an
+# activity's verb, they make it a noun of the metric's name: an imperative's object would
+# follow it as a determiner or a number ("Review all 40 contracts"), be followed by its own
+# condition ("in under 2 days"), or be things in the plural, whose bound is a condition on
+# each ("Review contracts above $1M", "Train models above 90% accuracy").
 _NAMED_THEN_BOUND = re.compile(
-    r"(?:\s+(?!(?:in|on|for|of|to|with|by|at|from|per|and|or|the|a|an|all|our|every|each)\b)"
-    r"[^\W\d_][\w'’-]*){1,3}(?:\s+of)?\s+(?:above|below|under|over|at\s+(?:least|most)|"
-    r"no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|[≥≤<>]=?)\s*[$€£¥₹]?\d",
+    rf"(?:{_NAME_WORD}){{1,3}}(?<![^sui]s)(?:\s+of)?\s+(?:(?:not\s+)?(?:above|below|under|over)|"
+    r"at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|"
+    r"[≥≤<>]=?|(?:at|of)(?=\s*\d[\d.,]*\s*%))\s*[$€£¥₹]?\d",
     re.IGNORECASE,
 )
 
 
 # What makes "up" or "down" after a metric its change: "down to 3%", "up by 20%".
 _UP_DOWN = {
-    "up": re.compile(r"\s+(?:by|from)\b", re.IGNORECASE),
-    "down": re.compile(r"\s+(?:by|from|to)\b", re.IGNORECASE),
+    "up": re.compile(r"\s+(?:(?:by|from)\b|[$€£¥₹]?\d)", re.IGNORECASE),
+    "down": re.compile(r"\s+(?:(?:by|from|to)\b|[$€£¥₹]?\d)", re.IGNORECASE),
 }
 
 
@@ -232,8 +239,7 @@ _UP_DOWN = {
 # "Release cadence at 2 a month".  After a word that may be an activity's verb, they make
 # it a noun of the metric's name, as a head noun right after it does ("Test coverage").
 _NAMED_METRIC = re.compile(
-    r"(?:\s+(?!(?:in|on|for|of|to|with|by|at|from|per|and|or|the|a|an|all|our|every|each)\b)"
-    r"[^\W\d_][\w'’-]*){0,2}?\s+(?:" + "|".join(sorted(COMPOUND | _RATE)) + r")\b"
+    rf"(?:{_NAME_WORD}){{0,2}}?\s+(?:" + "|".join(sorted(COMPOUND | _RATE)) + r")\b"
     r"\s*(?:(?:from|at|of|is|above|below|under|over)\s+|[:=<>≥≤]\s*)?[$€£¥₹]?\d",
     re.IGNORECASE,
 )
@@ -1394,19 +1400,25 @@ def _past_period(w: str, end: int) -> int:
     return end if period is None else period.end()
 
 
-def _bare_change(tokens: list[Token], value: Token, w: str) -> Token | None:
+def _bare_change(tokens: list[Token], value: Token, w: str, begin: int, *, up: bool) -> Token:
     """The change a verb of change writes bare before the level it reaches, *value*: "20%"
     in "Increase ARR 20% to $12M", "3x" in "Grow pipeline 3x to $30M", "+10" in "Increase
-    NPS +10 to 50"; None if there is none.  Unsigned, only a share or a factor of another
+    NPS +10 to 50"; else *value* itself.  Unsigned, only a share or a factor of another
     unit than the level's: "Grow NPS 32 to 50" and "Reduce churn 5% to 3%" give a start and
-    a target."""
+    a target; signed, only the way the verb (after the metric from *begin*) goes, *up* or
+    not ("Increase NPS -10 to 50" starts at -10); and a level that names things names the
+    metric's ("Grow users 3x to 30,000 users", not "... to 3 new markets")."""
     before = [t for t in tokens if t.end <= value.start]
     if value.prep != "to" or not before:
-        return None
+        return value
     change = before[-1]
     if change.sign in ("+", "-"):
         # "Increase NPS +10 to 50"; not "+10% to 50%", where 10 % may be of NPS or points.
-        bare = change.unit in (None, "points", value.unit) and (change.unit != "%" or change.points)
+        bare = (
+            change.sign == ("+" if up else "-")
+            and change.unit in (None, "points", value.unit)
+            and (change.unit != "%" or change.points)
+        )
     else:
         bare = change.unit in ("%", "x") and change.unit != value.unit and not change.points
     if (
@@ -1416,12 +1428,24 @@ def _bare_change(tokens: list[Token], value: Token, w: str) -> Token | None:
         or change.placeholder
         or change.value is None
         or not _TO_GAP.fullmatch(w, _past_period(w, change.end), value.start)
+        or not _names_the_metric(w, value, begin, change.start)
     ):
-        return None
+        return value
     return change._replace(link=None)
 
 
-def _level_after(tokens: list[Token], value: Token, w: str, *, rate: bool) -> Token | None:
+def _names_the_metric(w: str, level: Token, begin: int, end: int) -> bool:
+    """Whether the things *level* counts, if any, are the metric's, named in *w* between
+    *begin* and *end* ("users" in "Grow users 3x to 30,000 users")."""
+    if level.noun is None:
+        return True
+    noun = w[level.noun[0] : level.noun[1]].lower()
+    return re.search(rf"\b{re.escape(noun)}\b", w[begin:end].lower()) is not None
+
+
+def _level_after(
+    tokens: list[Token], value: Token, w: str, begin: int, *, rate: bool
+) -> Token | None:
     """The level a change by *value* says it reaches, written right after it: "$1.2M" in
     "Increase revenue by 20% to $1.2M", "3%" in "Reduce churn by 2 points to 3%", "2,000" in
     "Expand the beta by 500 users to 2,000".
@@ -1448,9 +1472,13 @@ def _level_after(tokens: list[Token], value: Token, w: str, *, rate: bool) -> To
         return None
     if len(later) == 2 and later[1].prep == "to":
         return None  # "by 5 to 10 to 40"
-    if after.noun is not None and (
-        value.noun is None
-        or w[after.noun[0] : after.noun[1]].lower() != w[value.noun[0] : value.noun[1]].lower()
+    if (
+        after.noun is not None
+        and (
+            value.noun is None
+            or w[after.noun[0] : after.noun[1]].lower() != w[value.noun[0] : value.noun[1]].lower()
+        )
+        and not (value.unit is not None and _names_the_metric(w, after, begin, value.start))
     ):
         return None  # "by $5k to 3 charities", "by 5 to 10 people"
     if value.unit is None and value.noun is None and after.unit is not None:
@@ -1477,7 +1505,7 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
             and tok.prep in (None, "=")  # "Churn: 5% -> 3%": after a label's colon too
             and tok.qualifier is None
             and tok.change is None
-            and not tok.sign
+            and (not tok.sign or (tok.sign == "-" and kind == "inc"))  # "NPS -10 to 50"
             and not (tok.placeholder or nxt.placeholder)
             and (nxt.noun is None or tok.link == "arrow")
             and (
@@ -1629,6 +1657,9 @@ def _wholes(tokens: list[Token], w: str) -> set[int]:
     }
 
 
+_BY_AMOUNT = re.compile(
+    r"by\s+\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)", re.IGNORECASE
+)
 _TO_GAP = re.compile(r"\s*(?:to|till|until|->|→)\s*(?:under|below|over|above)?\s*", re.I)
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece|of\s+(?:them|those|whom))\b", re.IGNORECASE)
 
@@ -1649,12 +1680,30 @@ _NO = re.compile(
 )
 
 
-def _zero_noun(w: str) -> tuple[int, int] | None:
+def _zero_noun(w: str, verb: int | None = None) -> tuple[int, int] | None:
     """Where the noun a statement that says none of something counts is, whichever way it
     says it: "No orders fail" (orders), "The repo has no open P1 bugs", "go-ipfs doesn't
-    have checked-in paths" (bugs, paths)."""
+    have checked-in paths" (bugs, paths); before its subject's *verb* where that starts, and
+    before a comparative and the verb it follows ("No ticket waits more than 48 hours", "No
+    outages longer than 5 minutes", "No P1 incident lasts more than an hour")."""
     m = _NO.match(w)
-    return None if m is None else noun_after(w, m.end() - 1)
+    if m is None:
+        return None
+    head = noun_after(w, m.end() - 1)
+    if head is None:
+        return None
+    words = [x.span() for x in _WORD.finditer(w, m.end() - 1, head[1])]
+    if verb is not None:
+        words = [span for span in words if span[1] <= verb]
+    if words and _THAN.match(w, words[-1][1]):
+        words.pop()  # "longer" in "No outages longer than 5 minutes"
+    if len(words) > 1 and _COMPARED_THAN.match(w, words[-1][1]):
+        words.pop()  # "lasts" in "No P1 incident lasts more than an hour"
+    return words[-1] if words else None
+
+
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+_COMPARED_THAN = re.compile(r"\s+(?:more|less|fewer|[^\W\d_]{2,}er)\s+than\b", re.IGNORECASE)
 
 
 _EVERY = re.compile(r"\s+(?:all|any|every|the|our)\b", re.IGNORECASE)
@@ -1679,7 +1728,8 @@ _HEADING = re.compile(r"\s*(?:[-*]\s+)?\#{1,6}\s+")
 # a long run of spaces costs no more than a short one); and progress after "=>", as GitLab's
 # handbook writes it (`_progress`).
 _SCORE = re.compile(
-    r"(?<=\s)[—–]\s*(?:\d{1,3}(?:\.\d+)?\s*%|0?\.\d{1,2}|1\.0)$|"
+    r"(?<=\s)[—–]\s*(?:\d{1,3}(?:\.\d+)?\s*%|0?\.\d{1,2}|1\.0|[01])$|"
+    r"(?<=\s)-\s+(?:0?\.\d{1,2}|1\.0)$|"
     r"[(\[]\s*(?:score\s*:?\s*)?(?:0?\.\d{1,2}|1\.0)\s*[)\]]$",
     re.IGNORECASE,
 )
@@ -1809,6 +1859,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
     verb = _main_verb(w)
     kind, lemma = (verb[0], verb[1]) if verb else ("", "")
+    if kind in ("inc", "dec") and not tokens:
+        # After a verb of change with no other number, "by 2 weeks" is how much it changes,
+        # not when: "Shorten the sales cycle by 2 weeks" ("Ship the feature by 2 weeks" stays
+        # a deadline).
+        by = next((d for d in deadlines if _BY_AMOUNT.fullmatch(d[0])), None)
+        if by is not None:
+            w = w[: by.start()] + plain[by.start() : by.end()] + w[by.end() :]
+            deadlines = [d for d in deadlines if d is not by]
+            tokens = [t for t in tokens_of(w) if t.prep != "per"]
     if lemma == "hold" and tokens and (tokens[0].qualifier or tokens[0].prep in ("at", "between")):
         kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
     if lemma in NEEDS_COUNT and not tokens:
@@ -1882,8 +1941,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
-        if kind in ("inc", "dec") and start_tok is None and value_tok is not None:
-            value_tok = _bare_change(tokens, value_tok, w) or value_tok
+        if kind in ("inc", "dec") and start_tok is None and value_tok is not None and verb:
+            value_tok = _bare_change(tokens, value_tok, w, verb[2].end(), up=kind == "inc")
+
     if (
         value_tok is not None
         and value_tok.unit == "x"
@@ -1907,9 +1967,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # "Publish 12x case studies": an activity's "x" counts its things, no factor.
             value_tok = value_tok._replace(unit=None, noun=head)
 
-    if kind == "out" and _none(w) and _NO_LEAD.match(w):
+    subject_verb: int | None = None
+    if kind == "out" and verb is not None and _none(w) and _NO_LEAD.match(w):
         # After "No" a verb is its subject's, no imperative: "No ticket waits more than 48
         # hours" is a ceiling of zero, as "No orders fail" is (the 48 hours its condition).
+        subject_verb = verb[2].start()
         kind, lemma, verb = "", "", None
     if not kind and _none(w):
         start_tok = value_tok = upper_tok = None  # "No orders fail": a ceiling of zero
@@ -2007,7 +2069,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
     elif zero:
         form, value, direction = "target", 0.0, Direction.AT_MOST
-        head = _zero_noun(w)
+        head = _zero_noun(w, subject_verb)
         if head is not None:
             unit = text[head[0] : head[1]]  # "No orders fail at checkout": orders
     if (
@@ -2057,13 +2119,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         span = _clean_metric(text, 0, verb[2].start())
     if span is not None and start_tok is not None and span[0] <= start_tok.start < span[1]:
         span = _clean_metric(text, span[0], start_tok.start)  # "NPS 32 to 50": not "NPS 32"
+    if span is not None and named is not None and span[0] <= named.start < span[1]:
+        span = (named.start, named.end)  # "Release 2.0 with ...": the version, not "2"
     metric = None
     if span is not None:
         mark("metric", *span)
         metric = text[span[0] : span[1]]
 
     level_tok = (
-        _level_after(tokens, value_tok, w, rate=RATE.search(metric or text) is not None)
+        _level_after(tokens, value_tok, w, begin, rate=RATE.search(metric or text) is not None)
         if form == "change" and value_tok is not None
         else None
     )
