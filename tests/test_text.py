@@ -518,6 +518,12 @@ class TestJudgement:
             ("Review contracts above $1M", "increase", True),
             ("Train models above 90% accuracy", "increase", True),
             ("Forecast accuracy of 90%", "at_least", False),
+            # From a trial in other fields: a metric's name before a band; a noun counted per
+            # something is no verb; "down" is a subject's change; vacancies are better few.
+            ("Forecast variance within ±3% each quarter", "within", False),
+            ("Patient falls per 1,000 bed days below 3.5", "at_most", False),
+            ("Open litigation matters down from 42 to 30", "decrease", False),
+            ("Keep nurse vacancy rate at 5%", "at_most", False),
             # A version after a verb that puts one out names it: no count.
             ("Release 2.0 with plugin API", "milestone", True),
             ("Ship 3.1 to all users", "milestone", True),
@@ -1237,6 +1243,8 @@ class TestToKeyResult:
             ("No outages longer than 5 minutes", "outages", None),
             ("No orders fail at checkout", "orders", None),
             ("Release 2.0 with plugin API", None, "2.0"),
+            ("Secure 3 multi-year grants worth at least $250k each", "grants", None),
+            ("No ambulance handover takes longer than 60 minutes", "handover", None),
             ("Reopen fewer than 5% of tickets", "%", "tickets"),
         ],
     )

@@ -381,6 +381,7 @@ STOP = frozenset(
         "above",
         "below",
         "than",
+        "worth",  # "3 grants worth $250k each": the grants'
         "via",
         "into",
         "onto",
@@ -498,7 +499,7 @@ LOWER_IS_BETTER = re.compile(
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
-    r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead"
+    r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc"
 )
 
 

@@ -223,7 +223,7 @@ _NAME_WORD = (
 _NAMED_THEN_BOUND = re.compile(
     rf"(?:{_NAME_WORD}){{1,3}}(?<![^sui]s)(?:\s+of)?\s+(?:(?:not\s+)?(?:above|below|under|over)|"
     r"at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|"
-    r"[≥≤<>]=?|(?:at|of)(?=\s*\d[\d.,]*\s*%))\s*[$€£¥₹]?\d",
+    r"within|[≥≤<>]=?|(?:at|of)(?=\s*\d[\d.,]*\s*%))\s*[±+-]?\s*[$€£¥₹]?\d",
     re.IGNORECASE,
 )
 
@@ -316,16 +316,28 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             # Later in the sentence only a change verb's participle or -s form counts: "Churn
             # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
             return found[0], found[1], m
-        elif (
-            word in _UP_DOWN
-            and _UP_DOWN[word].match(w, m.end())
-            and not DIGIT.search(w, 0, m.start())
-        ):
-            # After a metric, before its numbers: "Churn down to 3%", "Handle time down from
-            # 8 to 6 minutes", "ARR up by 20%" ("up to 5" is a ceiling; "NRR 110% (up from
-            # 104%)" a baseline).
-            return ("inc", "increase", m) if word == "up" else ("dec", "decrease", m)
+        elif word in _UP_DOWN and (change := _up_or_down(w, m)) is not None:
+            return change
     return None
+
+
+def _up_or_down(w: str, m: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
+    """ "Up" or "down" (*m*) after a metric, before its numbers, as its change: "Churn down to
+    3%", "Handle time down from 8 to 6 minutes", "ARR up by 20%", "Revenue up 20%"; not "up
+    to 5" (a ceiling), "NRR 110% (up from 104%)" (a baseline), nor a verb's particle ("Set up
+    5 dashboards", "Write down 5 runbooks")."""
+    word = m[0].lower()
+    if not _UP_DOWN[word].match(w, m.end()) or DIGIT.search(w, 0, m.start()):
+        return None
+    before = _LAST_WORD.search(w, 0, m.start())
+    if before is not None and not w[: before.start()].strip():
+        lemma, _, metric = _verb_word(before[1].lower())
+        if lemma == before[1].lower() and not metric:
+            return None  # an imperative's particle, first in the statement
+    return ("inc", "increase", m) if word == "up" else ("dec", "decrease", m)
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 
 
 def _subject_led(w: str, lead: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
@@ -352,10 +364,14 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
     """Whether *word*, a form of the verb *lemma* after the statement's start, is its past
     participle or -s form: a regular one ("reduced", "grows"), an irregular one WordNet lists
     ("grown", "shrunk"), or one written as the base ("cut", "set") when "by", "to" or "from"
-    follows it; never the -ing form."""
+    follows it; never the -ing form, nor a noun counted per something ("Patient falls per
+    1,000 bed days")."""
     if word == lemma:
         return _BY_TO.match(w, end) is not None
-    return not word.endswith("ing")
+    return not word.endswith("ing") and _PER_AFTER.match(w, end) is None
+
+
+_PER_AFTER = re.compile(r"\s+per\b", re.IGNORECASE)
 
 
 _HAVE = frozenset(("has", "have", "had"))
@@ -386,6 +402,8 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         word = m[0].lower()
         if (word in STATE_VERBS and word not in _HAVE) or word in _EXCEED:
             return None  # a state, not something done: "NRR exceeds 110%" is "NRR over 110%"
+        if word in _UP_DOWN and (change := _up_or_down(w, m)) is not None:
+            return change  # "Open litigation matters down from 42 to 30": the subject's
         found = VERBS.get(word)
         lemma = found[1] if found else _verb_word(word)[0]
         if lemma is not None and word not in _HAVE:
@@ -394,12 +412,17 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
                 return kind, lemma, m  # "has delivered"
             after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
-            if (after_plural or (inflected and word.endswith("s"))) and (
-                (found is not None and kind in ("inc", "dec"))
-                or (found is not None and _COUNT_NEXT.match(w, m.end()))
-                or (
-                    _OBJECT_START.match(w, m.end())
-                    and (kind == "reach" if found else _verb_word(word)[1] < _HARDLY_A_NOUN)
+            # (Not a noun counted per something: "Patient falls per 1,000 bed days".)
+            if (
+                (after_plural or (inflected and word.endswith("s")))
+                and not _PER_AFTER.match(w, m.end())
+                and (
+                    (found is not None and kind in ("inc", "dec"))
+                    or (found is not None and _COUNT_NEXT.match(w, m.end()))
+                    or (
+                        _OBJECT_START.match(w, m.end())
+                        and (kind == "reach" if found else _verb_word(word)[1] < _HARDLY_A_NOUN)
+                    )
                 )
             ):
                 return kind, lemma, m
