@@ -1138,9 +1138,11 @@ class TestBoundedReads:
             ),
             f"okrkit: {tmp_path / 'no.yaml'}: No such file or directory",
         ] == err.splitlines()
+        # The other commands read one plan: a folder is told where to go.
+        hint = "this command reads one plan file; 'okrkit check' reads folders"
         assert (
             2,
-            f"okrkit: {tmp_path / 'dir.yaml'}: expected a regular file, got a directory\n",
+            f"okrkit: {tmp_path / 'dir.yaml'}: expected a regular file, got a directory ({hint})\n",
         ) == (call("score", str(tmp_path / "dir.yaml"))[::2])
 
     @NOT_ROOT

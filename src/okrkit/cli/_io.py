@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Literal, TypeAlias
 import attrs
 
 from okrkit._escape import terminal
-from okrkit.errors import AlignmentError, FileError, FormatError, OKRError
+from okrkit.errors import AlignmentError, DirectoryError, FileError, FormatError, OKRError
 
 if TYPE_CHECKING:
     from okrkit.formats import FormatName
@@ -223,6 +223,12 @@ def read_plan(
         found = problems(error, file=name)
         if named and error.errno is None:  # a FIFO or a device, as /dev/stdin is
             found = [f"{p} (to read standard input, give '-')" for p in found]
+        elif isinstance(error, DirectoryError):
+            # `check` reads folders itself; the other commands read one plan.
+            found = [
+                f"{p} (this command reads one plan file; 'okrkit check' reads folders)"
+                for p in found
+            ]
         raise InputError(name, found) from None
     except (OKRError, OSError, UnicodeDecodeError) as error:
         failed = placed(error, name)
