@@ -2657,6 +2657,7 @@ class TestSecondTrial:
             ("Keep uptime at 99.9% — 60%", 99.9, "%"),  # progress after a dash, no band
             ("p95 latency under 300 ms — 0.6", 300.0, "ms"),  # a score after a dash, too
             ("p95 latency under 300 ms - 0.6", 300.0, "ms"),
+            ("Reduce churn to \x1b[31m4.1%\x1b[0m", 4.1, "%"),  # a terminal's colours
             ("p95 latency under 300 ms — 1", 300.0, "ms"),
             ("Median time to first response under 4h — 0.4", 4.0, "h"),
             ("Publish 12 case studies => 60%", 12.0, "studies"),  # progress after "=>"

@@ -12,7 +12,25 @@ from collections.abc import Sequence
 
 from okrkit import _validators as v
 
-__all__ = ["least_squares", "ordered", "scaled", "to_float", "unordered"]
+__all__ = ["SNAP", "least_squares", "ordered", "scaled", "snapped", "to_float", "unordered"]
+
+SNAP = 1e10
+"""Progress is kept to ten decimal places (`snapped`): one over this."""
+
+
+def snapped(p: float) -> float:
+    """Progress *p* to ten decimal places, as the numbers written would give it.
+
+    A float is not the decimal it was written as (109.6 is 109.599999999999994...), so
+    ``(109.6 - 104) / (112 - 104)`` is 0.6999999999999993, not the 0.7 a person works out,
+    and a threshold of 0.7 would miss it.  Ten places keep every progress a plan can mean and
+    drop that noise wherever it is smaller (numbers of a few digits, a target not within a
+    hair of the start).  Beyond a million (a value far past its target) *p* is kept whole.
+
+    >>> snapped((109.6 - 104) / (112 - 104)), snapped((5.2 - 8.7) / (8.8 - 8.7)), snapped(2 / 3)
+    (0.7, -35.0, 0.6666666667)
+    """
+    return round(p * SNAP) / SNAP if -1e6 < p < 1e6 else p
 
 
 def to_float(path: str, value: object) -> float:

@@ -34,6 +34,7 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from okrkit._forest import Forest, preorder
+from okrkit._numbers import SNAP
 from okrkit._validators import check_choice
 from okrkit.cycles import Cycle
 from okrkit.errors import (
@@ -324,13 +325,16 @@ class _Roller:
                     # Both finite: x - x is 0.0 for a finite x, NaN for an infinite one.
                     if p - p != span - span:
                         s = self.own(kr)
-                    elif linear:
-                        # `Policy.score_progress`: max with the floor, then min with the cap,
-                        # + 0.0 so that it is never -0.0 (0 / -1).
-                        s = floor if floor > p else p
-                        s = (cap if cap is not None and cap < s else s) + 0.0
                     else:
-                        s = self.policy.score_progress(p)
+                        if -1e6 < p < 1e6:
+                            p = round(p * SNAP) / SNAP  # `okrkit._numbers.snapped`, inlined
+                        if linear:
+                            # `Policy.score_progress`: max with the floor, then min with the
+                            # cap, + 0.0 so that it is never -0.0 (0 / -1).
+                            s = floor if floor > p else p
+                            s = (cap if cap is not None and cap < s else s) + 0.0
+                        else:
+                            s = self.policy.score_progress(p)
                 else:
                     s = None
             else:

@@ -10,7 +10,7 @@ import math
 from typing import Literal, TypeAlias
 
 from okrkit import _validators as v
-from okrkit._numbers import ordered, to_float, unordered
+from okrkit._numbers import ordered, snapped, to_float, unordered
 from okrkit._validators import When
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError, ScoringError
 from okrkit.model import Direction, KeyResult, Objective
@@ -55,7 +55,8 @@ def target_of(kr: KeyResult) -> tuple[Direction, float | tuple[float, float]]:
 
 
 def _fraction(value: float, start: float, target: float) -> float:
-    """``(value - start) / (target - start)``, safe from overflow; saturates at the float range."""
+    """``(value - start) / (target - start)`` to ten places (`okrkit._numbers.snapped`),
+    safe from overflow; saturates at the float range."""
     moved, span = value - start, target - start
     if not (math.isfinite(moved) and math.isfinite(span)):
         # Halving is exact, and brings differences of numbers near the float limit in range.
@@ -63,7 +64,7 @@ def _fraction(value: float, start: float, target: float) -> float:
     result = moved / span + 0.0  # + 0.0: no progress is 0.0, never -0.0 (0 / -1)
     if math.isinf(result):
         return math.copysign(1.7976931348623157e308, result)
-    return result
+    return snapped(result)
 
 
 def start_of(kr: KeyResult) -> float:
@@ -102,7 +103,9 @@ def value_of(kr: KeyResult, at: When | None) -> float | None:
 
 
 def progress(kr: KeyResult, at: When | None = None) -> float:
-    """The raw, unclamped fraction of the way from `start` to `target`, as of *at*.
+    """The raw, unclamped fraction of the way from `start` to `target`, as of *at*, to
+    ten decimal places: what the numbers as written give, not a float's noise (109.6 from
+    104 to 112 is 0.7, which a threshold of 0.7 meets, not 0.6999999999999993).
 
     Check-ins after *at* are ignored (a date *at* includes its whole day); with no check-in
     the value is `start`.
@@ -241,8 +244,11 @@ def score(
 def required_value(kr: KeyResult, score: float, policy: Policy | PolicyName = LINEAR) -> float:
     """The value *kr* needs to reach *score* under *policy*: the notebook's what-if question.
 
-    For INCREASE, DECREASE and MILESTONE it is the value nearest the start that scores
-    *score* (the start itself when no progress already does).  For AT_LEAST and AT_MOST it is
+    For INCREASE, DECREASE and MILESTONE it is ``start + p * (target - start)`` for the
+    progress p the policy needs (the start itself when no progress already does), as people
+    write it (to twelve significant digits: 109.6, not 109.60000000000001) where that scores
+    *score* too; where rounding leaves it short, the first value beyond it that scores.
+    (Progress is kept to ten decimal places: `progress`.)  For AT_LEAST and AT_MOST it is
     the threshold, and for WITHIN the middle of the band, when *score* is what meeting them
     scores.  `ScoringError` for a score the policy (or the direction) cannot give.
 
@@ -289,7 +295,10 @@ def required_value(kr: KeyResult, score: float, policy: Policy | PolicyName = LI
         return chosen.score_progress(progress_for(kr, x)) >= s
 
     if enough(value):
-        return value
+        # As people write it, where that scores as well and lies no farther from the start:
+        # 109.6, not 109.60000000000001.
+        written = float(f"{value:.12g}")
+        return written if enough(written) and abs(written - start) <= abs(value - start) else value
     onward = 1.0 if target > start else -1.0
     reach = abs(target - start) * 2.0**-40 + abs(value) * 2.0**-40 + 5e-324
     far = value + onward * reach

@@ -1792,6 +1792,8 @@ _LEAD = re.compile(
 # HTML's commonest entities, each as what it stands for, padded to its length (so that every
 # position of the text stays where it was): "&nbsp;" is a space, "&gt;=" is ">=".
 _ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNORECASE)
+# A terminal's control sequence (ECMA-48 CSI, as colours are written): blanked, at its length.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _ENTITY_AS = {"gt": ">", "lt": "<", "amp": "&", "#37": "%", "percnt": "%"}
 
 
@@ -1874,6 +1876,8 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
+    if "\x1b" in plain:  # a terminal's colours, pasted: "\x1b[31m4.1%" is no 31 million
+        plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
     heading = _HEADING.match(plain) if "#" in plain[:8] else None
     if heading is not None:  # before the names: "### 99.95% ..." is no issue "# 99"
         plain = " " * heading.end() + plain[heading.end() :]
