@@ -80,6 +80,7 @@ def plain(plan: Plan, where: dict[str, int]) -> dict[str, float]:
         for kr in o.key_results:
             value = kr.check_ins[-1].value if kr.check_ins else kr.start
             p = (value - kr.start) / (kr.target - kr.start)  # type: ignore[operator]
+            p = round(p * 1e10) / 1e10  # progress to ten places, as okrkit keeps it
             scores.append(min(max(p, 0.0), 1.0))
             weights.append(kr.weight)
         for c in kids[i]:
