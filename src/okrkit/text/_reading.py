@@ -249,6 +249,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
     lead = True
+    # Found once, for "up" and "down" (`_up_or_down`): the first digit, the first word.
+    number, word_at = DIGIT.search(w), _WORD.search(w)
+    digit = len(w) if number is None else number.start()
+    first = len(w) if word_at is None else word_at.start()
     for m in _WORD.finditer(w):
         word = m[0].lower()
         found = VERBS.get(word)
@@ -316,28 +320,36 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             # Later in the sentence only a change verb's participle or -s form counts: "Churn
             # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
             return found[0], found[1], m
-        elif word in _UP_DOWN and (change := _up_or_down(w, m)) is not None:
+        elif word in _UP_DOWN and (change := _up_or_down(w, m, digit, first)) is not None:
             return change
     return None
 
 
-def _up_or_down(w: str, m: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
+def _up_or_down(
+    w: str, m: re.Match[str], digit: int, first: int
+) -> tuple[str, str, re.Match[str]] | None:
     """ "Up" or "down" (*m*) after a metric, before its numbers, as its change: "Churn down to
     3%", "Handle time down from 8 to 6 minutes", "ARR up by 20%", "Revenue up 20%"; not "up
     to 5" (a ceiling), "NRR 110% (up from 104%)" (a baseline), nor a verb's particle ("Set up
-    5 dashboards", "Write down 5 runbooks")."""
+    5 dashboards", "Write down 5 runbooks").  *digit* is where the first digit of *w* is,
+    *first* where its first word starts."""
     word = m[0].lower()
-    if not _UP_DOWN[word].match(w, m.end()) or DIGIT.search(w, 0, m.start()):
+    if digit < m.start() or not _UP_DOWN[word].match(w, m.end()):
         return None
-    before = _LAST_WORD.search(w, 0, m.start())
-    if before is not None and not w[: before.start()].strip():
-        lemma, _, metric = _verb_word(before[1].lower())
-        if lemma == before[1].lower() and not metric:
+    # The word before it, read back from it (nothing here reads from the start of the text,
+    # which a text of many such words would make quadratic).
+    end = m.start()
+    while end and w[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin and (w[begin - 1].isalnum() or w[begin - 1] in "'’-_"):
+        begin -= 1
+    before = w[begin:end].lower()
+    if before and begin <= first:
+        lemma, _, metric = _verb_word(before)
+        if lemma == before and not metric:
             return None  # an imperative's particle, first in the statement
     return ("inc", "increase", m) if word == "up" else ("dec", "decrease", m)
-
-
-_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s*$")
 
 
 def _subject_led(w: str, lead: re.Match[str]) -> tuple[str, str, re.Match[str]] | None:
@@ -402,7 +414,7 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         word = m[0].lower()
         if (word in STATE_VERBS and word not in _HAVE) or word in _EXCEED:
             return None  # a state, not something done: "NRR exceeds 110%" is "NRR over 110%"
-        if word in _UP_DOWN and (change := _up_or_down(w, m)) is not None:
+        if word in _UP_DOWN and (change := _up_or_down(w, m, len(w), subject.start())) is not None:
             return change  # "Open litigation matters down from 42 to 30": the subject's
         found = VERBS.get(word)
         lemma = found[1] if found else _verb_word(word)[0]
