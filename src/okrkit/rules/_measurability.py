@@ -87,35 +87,27 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 
 
 def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
-    """What a statement says its key result reaches, as people read it ("increase to 70%",
-    "within 95..105 ms", "decrease by 8%"); None if it says no way or no number."""
+    """What a statement says its key result reaches, in its own words ("increase to 70%",
+    "increase to $1.2M", "within 95..105 ms", "decrease by 8%", "increase to 40 macros");
+    None if it says no way or no number."""
     from okrkit.text import to_key_result
 
     made = to_key_result(parsed)
-    way = None if made.direction is None else made.direction.value.replace("_", " ")
-    if way is None or made.direction is Direction.MILESTONE:
+    if made.direction is None or made.direction is Direction.MILESTONE:
         return None
-    target = made.target
-    if isinstance(target, tuple):
-        low, high = (_in_unit(float(end), made.unit) for end in target)
-        return f"{way} {low}..{high}"
-    if target is not None:
-        return f"{way} to {_in_unit(float(target), made.unit)}"
-    if read.form == "change" and read.value is not None:
-        return f"{way} by {_in_unit(read.value, read.unit)}"
-    return None
-
-
-_CURRENCIES = frozenset("$€£¥₹")
-
-
-def _in_unit(x: float, unit: str | None) -> str:
-    """*x* with its *unit*, as people write it: 70%, $1,200,000, 300 ms."""
-    if unit in _CURRENCIES:
-        return f"{unit}{_amount(x)}"
-    if unit in (None, "%"):
-        return f"{_amount(x)}{unit or ''}"
-    return f"{_amount(x)} {unit}"
+    way = made.direction.value.replace("_", " ")
+    said = {span.label: span.text.strip() for span in parsed.spans}
+    if isinstance(made.target, tuple):
+        return f"{way} {said.get('value')}..{said.get('upper')}"
+    if made.target is None and read.form != "change":
+        return None
+    written = said.get("level") or said.get("value")
+    if written is None:
+        return None
+    # A count's things, which follow its number: "40" of "Write 40 new macros".
+    unit = made.unit if made.unit and made.unit not in written and made.unit.isalpha() else None
+    amount = written if unit is None else f"{written} {unit}"
+    return f"{way} {'to' if made.target is not None else 'by'} {amount}"
 
 
 def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
