@@ -877,7 +877,7 @@ class TestRuleRegistry:
         ]
         assert "ACME001" not in REGISTRY
         assert "Objectives must not mention the secret word." == mine["ACME001"].summary
-        assert "<RuleRegistry of 32 rules>" == repr(mine)
+        assert "<RuleRegistry of 33 rules>" == repr(mine)
 
     def test_options_cannot_change_after_registration(self) -> None:
         """A rule keeps its own read-only copy of the options it was registered with."""
@@ -1512,6 +1512,25 @@ class TestRuleEdges:
              "add the lagging measure of the outcome itself"),
         ] == [(d.id, d.message, d.hint)
               for d in validate(plan, RuleConfig(select=["OKR206"]), today=BEFORE)]  # fmt: skip
+
+    def test_a_milestone_checked_in_past_its_range(self) -> None:
+        """OKR604 flags a milestone's check-in outside its start-to-target range, where a
+        percentage written whole ("60") would count as done (an app developer's trial)."""
+        day = date(2026, 8, 1)
+        ship = KeyResult(id="ship", title="Ship the importer", direction="milestone")
+        scaled = KeyResult(id="pct", title="Ship the exporter", direction="milestone", start=0,
+                           target=100)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[
+            ship.check_in(0.6, at=day).check_in(60, at=date(2026, 8, 2)),
+            scaled.check_in(60, at=day),
+        ])])  # fmt: skip
+        (finding,) = validate(plan, RuleConfig(select=["OKR604"]), today=BEFORE)
+        assert (finding.path, finding.id) == ("objectives[0].key_results[0].check_ins[1]", "ship")
+        assert finding.message == (
+            "check-in of 60 on 2026-08-02 is outside the milestone's range, 0 (not begun) to 1"
+            " (done)"
+        )
+        assert "0.6 for 60 %" in (finding.hint or "")
 
     def test_measurable_fields_are_enough(self) -> None:
         """OKR201 is for a key result with neither fields nor a number in its statement,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from okrkit.cycles import Cycle
-from okrkit.model import Plan
+from okrkit.model import Direction, Plan
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
@@ -107,3 +108,30 @@ def review_due(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             yield site.flag(
                 f"the review of {cycle} is due (from {cycle.review_due}; it ends {cycle.end})"
             )
+
+
+@REGISTRY.rule(
+    "OKR604",
+    name="milestone-out-of-range",
+    severity="error",
+    hint="record how far along it is from its start to its target: 0.6 for 60 %",
+)
+def milestone_out_of_range(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
+    """A milestone's check-in lies outside its range, from its start (not begun) to its
+    target (done): a percentage given as a whole number ("60" for 60 %) counts as done."""
+    for site in context.key_results():
+        kr = site.key_result
+        low, high = kr.start, kr.target
+        if kr.direction is not Direction.MILESTONE or not (
+            isinstance(low, int | float | Decimal) and isinstance(high, int | float | Decimal)
+        ):
+            continue
+        low, high = min(low, high), max(low, high)
+        for k, c in enumerate(kr.check_ins):
+            if not low <= c.value <= high:
+                yield context.diagnostic(
+                    f"{site.path}.check_ins[{k}]",
+                    f"check-in of {c.value} on {_date(c.at)} is outside the milestone's range,"
+                    f" {kr.start} (not begun) to {kr.target} (done)",
+                    id=kr.id,
+                )
