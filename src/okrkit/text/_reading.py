@@ -249,12 +249,13 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
     lead = True
-    # Found once, for "up" and "down" (`_up_or_down`): the first digit, the first word.
-    number, word_at = DIGIT.search(w), _WORD.search(w)
-    digit = len(w) if number is None else number.start()
-    first = len(w) if word_at is None else word_at.start()
+    # For "up" and "down" (`_up_or_down`): where the first word starts, and the first digit,
+    # looked for once, when the first of them asks.
+    first = digit = -1
     for m in _WORD.finditer(w):
         word = m[0].lower()
+        if first < 0:
+            first = m.start()
         found = VERBS.get(word)
         if lead:
             if word in LEAD_SKIP or (word.endswith("ly") and not found):
@@ -320,8 +321,13 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             # Later in the sentence only a change verb's participle or -s form counts: "Churn
             # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
             return found[0], found[1], m
-        elif word in _UP_DOWN and (change := _up_or_down(w, m, digit, first)) is not None:
-            return change
+        elif word in _UP_DOWN:
+            if digit < 0:
+                number = DIGIT.search(w)
+                digit = len(w) if number is None else number.start()
+            change = _up_or_down(w, m, digit, first)
+            if change is not None:
+                return change
     return None
 
 
@@ -367,8 +373,10 @@ def _subject_led(w: str, lead: re.Match[str]) -> tuple[str, str, re.Match[str]] 
     return later
 
 
+# A comparative: "more", "fewer", "faster", "longer".
+_COMPARATIVE = r"(?:more|less|fewer|[^\W\d_]{2,}er)"
 # A comparative after a factor: "2x faster", "3x more".
-_COMPARED = re.compile(r"\s*(?:more|less|fewer|[^\W\d_]{2,}er)\b", re.IGNORECASE)
+_COMPARED = re.compile(rf"\s*{_COMPARATIVE}\b", re.IGNORECASE)
 _BY_TO = re.compile(r"\s+(?:by|to|from)\b", re.IGNORECASE)
 
 
@@ -1738,7 +1746,7 @@ def _zero_noun(w: str, verb: int | None = None) -> tuple[int, int] | None:
 
 
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
-_COMPARED_THAN = re.compile(r"\s+(?:more|less|fewer|[^\W\d_]{2,}er)\s+than\b", re.IGNORECASE)
+_COMPARED_THAN = re.compile(rf"\s+{_COMPARATIVE}\s+than\b", re.IGNORECASE)
 
 
 _EVERY = re.compile(r"\s+(?:all|any|every|the|our)\b", re.IGNORECASE)
