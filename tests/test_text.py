@@ -667,7 +667,9 @@ class TestUnits:
             ("milliseconds", "ms"), ("Secs", "s"), ("minute", "min"), (" hrs ", "h"),
             ("hour", "h"), ("d", "days"), ("days", "days"), ("wk", "weeks"), ("month", "months"),
             ("KWH", "kWh"), ("tonnes", "t"), ("mile", "miles"),
-            ("customers", None), ("x", None), ("CHF", None), ("", None),
+            ("CHF", "CHF"), ("sek", "SEK"), ("bps", "bps"), ("basis points", "bps"),
+            ("litres", "L"), ("l", "L"), ("°c", "°C"), ("Celsius", "°C"), ("°F", "°F"),
+            ("customers", None), ("x", None), ("francs", None), ("", None),
         ],
     )  # fmt: skip
     def test_canonical_unit(self, spelling: str, unit: str | None) -> None:
@@ -4060,11 +4062,247 @@ class TestNoNumberTrial:
 
 def test_one_table_of_currencies() -> None:
     """The currency symbols and codes the reader knows come from the table of units: a code
-    of the table reads as its symbol, any other stays the code."""
+    of a symbol reads as its symbol, any other stays the code, which the table knows too."""
     from okrkit.text._units import CURRENCIES, CURRENCY_CODES, UNITS
 
     assert set(CURRENCIES) <= set(UNITS.values())
     for code in CURRENCY_CODES:
-        assert UNITS.get(code) in {*CURRENCIES, None}
-        unit = parse_key_result(f"Raise {code.upper()} 40k").unit
-        assert unit == UNITS.get(code, code.upper())
+        assert UNITS[code] in {*CURRENCIES, code.upper()}
+        assert parse_key_result(f"Raise {code.upper()} 40k").unit == UNITS[code]
+        assert canonical_unit(code) == UNITS[code]
+
+
+class TestNumbersTrial:
+    """A trial of the grammar of numbers (150 statements a helper wrote, 2026-12-05): shares
+    written as two counts, ranks, "30m", fractions in words, units on the number, a time
+    after a count, a bound against the verb's way, ranges of change."""
+
+    @given(
+        part=st.integers(1, 99), extra=st.integers(1, 900), joint=st.sampled_from(["in", "out of"])
+    )
+    def test_a_share_written_as_two_counts(self, part: int, extra: int, joint: str) -> None:
+        """ "N in M" and "N out of M" are shares, N/M in percent, whatever the numbers."""
+        whole = part + extra
+        parsed = parse_key_result(f"Raise the share of signed contracts to {part} {joint} {whole}")
+        assert parsed.unit == "%"
+        assert parsed.value == pytest.approx(100 * part / whole)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "start", "value"),
+        [
+            ("Reduce the flaky test rate to 1 in 200 runs", Direction.DECREASE, None, 0.5),
+            ("Increase win rate from 1 in 5 to 1 in 3", Direction.INCREASE, 20.0, 100 / 3),
+            ("9 out of 10 deals closed at list price or better", Direction.AT_LEAST, None, 90.0),
+            # The things are counted after the share: better high, an outcome, as "90% of".
+            (
+                "Resolve 9 out of 10 billing tickets on first contact",
+                Direction.INCREASE,
+                None,
+                90.0,
+            ),
+            (
+                "Get 9 in 10 pupils to attend at least 95% of sessions",
+                Direction.INCREASE,
+                None,
+                90.0,
+            ),
+            ("Lift completion from 1 in 8 learners to 1 in 5", Direction.INCREASE, 12.5, 20.0),
+        ],
+    )
+    def test_shares_of_things(
+        self, text: str, direction: Direction, start: float | None, value: float
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.start, parsed.unit) == (direction, start, "%")
+        assert parsed.value == pytest.approx(value)
+        assert not parsed.output
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("CSAT of 8 out of 10", 8.0),  # a rating's scale stays a scale
+            ("Rated 4.5 out of 5 stars", 4.5),
+            ("Launch 2 features in 3 markets", 2.0),  # a noun between: two counts
+            ("Migrate 30 of 45 services", 30.0),  # a part of a whole, counted
+        ],
+    )
+    def test_not_shares(self, text: str, value: float) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit == "%") == (value, False)
+
+    @given(a=st.integers(2, 200), b=st.integers(1, 200))
+    def test_a_rank_moves_the_way_its_numbers_go(self, a: int, b: int) -> None:
+        """A place in a ranking: first is best, so a climb goes down in number."""
+        assume(a != b)
+        nth = {1: "st", 2: "nd", 3: "rd"}
+        suffix = lambda n: "th" if 10 <= n % 100 <= 20 else nth.get(n % 10, "th")  # noqa: E731
+        parsed = parse_key_result(
+            f"Climb from {a}{suffix(a)} to {b}{suffix(b)} in the league table"
+        )
+        assert (parsed.start, parsed.value, parsed.unit) == (a, b, "rank")
+        assert parsed.direction is (Direction.DECREASE if b < a else Direction.INCREASE)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value", "unit", "output"),
+        [
+            ("Finish 3rd in the regional rankings", Direction.DECREASE, 3.0, "rank", False),
+            ("Finish 3rd or better in the league", Direction.AT_MOST, 3.0, "rank", False),
+            ("Move from 5th to 2nd place in G2", Direction.DECREASE, 2.0, "rank", False),
+            ("Improve search ranking by 3 places", Direction.DECREASE, 3.0, "rank", False),
+            ("Move up 5 positions in G2", Direction.DECREASE, 5.0, "rank", False),
+            ("Open 3 places in the programme", Direction.INCREASE, 3.0, "places", True),
+            # An ordinal that names: no rank, no number.
+            ("Ensure interoperability with 3rd party tools", Direction.AT_LEAST, None, None, False),
+        ],
+    )
+    def test_ranks(
+        self, text: str, direction: Direction, value: float | None, unit: str | None, output: bool
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.unit, parsed.output) == (
+            direction,
+            value,
+            unit,
+            output,
+        )
+        assert not any("read as up" in a for a in parsed.ambiguities)
+
+    def test_a_third_party_is_no_number_in_an_objective(self) -> None:
+        assert not parse_objective("Enable engine integration with 3rd parties").numeric
+        assert parse_objective("Win 3 new partners").numeric
+
+    @pytest.mark.parametrize(
+        ("text", "start", "value", "unit"),
+        [
+            ("Respond within 30m", None, 30.0, "min"),
+            ("Resolve P1s in 30m", None, 30.0, "min"),
+            ("Keep MTTR under 30m", None, 30.0, "min"),
+            ("Cut build time to 45m", None, 45.0, "min"),
+            ("Reduce mean time to recovery from 2h to 30m", 120.0, 30.0, "min"),
+            # Millions: a noun after it, or nothing of time.
+            ("Reach 30m users", None, 30_000_000.0, "users"),
+            ("Grow revenue to 30m", None, 30_000_000.0, None),
+            ("Grow ARR to $30m", None, 30_000_000.0, "$"),
+        ],
+    )
+    def test_thirty_m(self, text: str, start: float | None, value: float, unit: str | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.start, parsed.value, parsed.unit) == (start, value, unit)
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Get two-thirds of people managers through leadership training", 200 / 3, "%"),
+            ("Three quarters of stores on the new POS", 75.0, "%"),
+            ("Win one third of the deals", 100 / 3, "%"),
+            ("Grow monthly donors by a couple of hundred", 200.0, None),
+            ("Hire a couple of engineers", 2.0, "engineers"),
+            ("Reach 30-ish paying design partners", 30.0, "partners"),
+            ("Keep freezer temperatures at or below -18°C", -18.0, "°C"),
+            ("Keep cold-chain temperatures between 2 °C and 8 °C", 2.0, "°C"),
+            ("Keep the office at 21 degrees C", 21.0, "°C"),
+            ("Lower fuel use per 100 km from 32L to 28L", 28.0, "L"),
+            ("Cut audit findings from 14 to 5 ahead of the FY27 audit", 5.0, None),
+            ("Reduce Sev-1 incidents from 12 last quarter to ≤ 4", 4.0, None),
+        ],
+    )
+    def test_numbers_and_units(self, text: str, value: float, unit: str | None) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.value == pytest.approx(value)
+        assert parsed.unit == unit
+
+    @pytest.mark.parametrize(
+        ("text", "start"),
+        [
+            ("Raise engagement to 75% (2025 survey: 68%)", 68.0),
+            ("Grow ARR to $5M (FY25 actuals: $3.2M)", 3_200_000.0),
+            ("Lift NPS to 45 (vs 38 last year)", 38.0),
+            ("Recruit 250 new volunteers, up from 180 last year", 180.0),
+            ("Reduce rough sleeping in the borough from c. 140 to under 70", 140.0),
+            ("Reduce churn to 2% (currently c. 3%)", 3.0),
+        ],
+    )
+    def test_baselines(self, text: str, start: float) -> None:
+        assert parse_key_result(text).start == start
+
+    def test_a_target_is_no_baseline_in_brackets(self) -> None:
+        assert parse_key_result("Raise engagement to 75% (2025 target: 68%)").start is None
+
+    @pytest.mark.parametrize(
+        "text", ["Grow ARR to $5M in FY2026/27", "Cut spend by 25% (£2.1M in 2025/26)"]
+    )
+    def test_a_financial_year_is_one_name(self, text: str) -> None:
+        assert not any("'2" in a for a in parse_key_result(text).ambiguities)  # no "'27'"
+
+    @pytest.mark.parametrize(
+        ("text", "value", "condition"),
+        [
+            ("Reduce tickets open over 30 days to 50", 50.0, "30 days"),
+            ("Reduce time-to-hire for roles open more than 60 days to 40 days", 40.0, "60 days"),
+            ("Increase sales of items under $20 by 15%", 15.0, "$20"),
+            ("Reduce the number of tickets open over 30 days", None, "30 days"),
+        ],
+    )
+    def test_a_bound_against_the_verb_is_a_condition(
+        self, text: str, value: float | None, condition: str
+    ) -> None:
+        """A bound the verb of change cannot mean ("Reduce ... over 30 days") is what the
+        things are; alone, it leaves no target."""
+        parsed = parse_key_result(text)
+        assert parsed.value == value
+        assert f"{condition!r} read as a condition, not the target" in parsed.ambiguities
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Reduce churn to under 2%", 2.0),  # with the verb's way: the target
+            ("Reduce cost per hire by more than 10%", 10.0),
+            ("Increase NPS above 50", 50.0),
+            ("Increase adoption while keeping errors under 1%", 1.0),  # another verb's
+            ("Reduce effort by resolving >99% of places", 99.0),  # a share, measured
+        ],
+    )
+    def test_bounds_the_verb_can_mean(self, text: str, value: float) -> None:
+        assert parse_key_result(text).value == value
+
+    def test_a_range_of_change(self) -> None:
+        parsed = parse_key_result("Reduce energy use by 8–10% vs 2024")
+        assert (parsed.direction, parsed.form, parsed.value, parsed.unit, parsed.relative) == (
+            Direction.DECREASE,
+            "change",
+            8.0,
+            "%",
+            True,
+        )
+        assert "'8–10%' is a range of change: read as its least, 8" in parsed.ambiguities
+        band = parse_key_result("Keep latency within 95-105 ms")
+        assert (band.direction, band.value, band.upper) == (Direction.WITHIN, 95.0, 105.0)
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Process 80% of planning applications within 8 weeks", False),  # each one's time
+            ("See 95% of urgent referrals within 2 wks", False),
+            ("Migrate 100% of services within 6 weeks", True),  # the work's deadline
+        ],
+    )
+    def test_a_share_within_weeks(self, text: str, output: bool) -> None:
+        assert parse_key_result(text).output is output
+
+    def test_hold_to_is_a_ceiling(self) -> None:
+        parsed = parse_key_result("Hold storage growth to 2 TB a month")
+        assert (parsed.direction, parsed.value, parsed.unit, parsed.output) == (
+            Direction.AT_MOST,
+            2.0,
+            "TB",
+            False,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [("Improve gross margin by 50 bps", "bps"), ("Reach CHF 300k in Swiss ARR", "CHF")],
+    )
+    def test_measures_start_from_no_zero(self, text: str, unit: str) -> None:
+        """A change in basis points and an amount of money are no counts of things from 0."""
+        kr = to_key_result(text)
+        assert (kr.start, kr.unit) == (None, unit)

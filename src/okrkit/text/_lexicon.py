@@ -487,7 +487,9 @@ PREPOSITIONS = frozenset(
     ("from", "to", "by", "of", "at", "into", "between", "and", "hit", "reach", "per")
 )
 # Words between those and the number that change nothing: "to about 50".
-FILLER = frozenset(("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx."))
+FILLER = frozenset(
+    ("a", "an", "~", "≈", "about", "around", "roughly", "approximately", "approx.", "approx")
+) | frozenset(("c.", "ca.", "circa", "some", "nearly", "almost"))
 
 
 # --- Metrics ------------------------------------------------------------------------------

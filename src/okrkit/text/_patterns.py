@@ -58,7 +58,7 @@ DEADLINE = re.compile(
             (?:q[1-4]|h[12]|{_MONTH}|20\d\d|(?:this\s+|next\s+)?{_PERIOD})
             (?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
       | (?:q[1-4]|h[12])(?:\s*(?:fy|cy)?\s*'?\d{{2,4}})?\b
-      | fy\s*'?\d{{2,4}}\b
+      | fy\s*'?\d{{2,4}}(?:/\d\d)?\b  # "FY2026/27", as a financial year is written
       | eo[qymwd]\b | eofy\b | (?:year|quarter|month)[-\s]end\b
       | (?:this|next|the\s+next|the\s+current|the)\s+(?:\d+\s+)?{_PERIOD}s?\b
       # (not "within 26 weeks of filing": a time limit on each thing, counted from an event;
@@ -72,7 +72,7 @@ DEADLINE = re.compile(
       | 20\d\d-\d\d-\d\d\b
       | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s+of\b)
       | \d{{1,2}}\.(?:0[1-9]|1[0-2])\.(?:\d{{2,4}}\b|(?!\d))  # "by 15.06.", as Europe writes
-      | 20\d\d(?=\s*(?:$|[.,;:!?)\]]))
+      | 20\d\d(?:/\d\d)?(?=\s*(?:$|[.,;:!?)\]]))
       | (?:launch|go-live)\b
     )
     | \b(?:this|next)\s+(?:quarter|year|month|half|sprint|cycle)\b
@@ -86,7 +86,8 @@ DEADLINE = re.compile(
 _IDENT_PARTS = (
     # A name of letters then digits ("v2", "SPv2"), with the brackets it fills ("[SPv2]"),
     # which blanked alone would look like a placeholder ("[ ]").
-    r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?(bracket)\])",
+    # (and a financial year's next year: "FY2026/27")
+    r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?:/\d\d\b(?![/.,%]))?(?(bracket)\])",
     r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|pr|cve)
         \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -99,7 +100,10 @@ _IDENT_PARTS = (
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
     r"\b\d+/7\b",
-    r"(?<=\d)\s*(?:/|out\s+of)\s*(?:5|10|100)\b",
+    # A rating's scale ("4.5/5", "8 out of 10"), not a share of things ("9 out of 10 deals").
+    r"""(?<=\d)\s*(?:/\s*(?:5|10|100)\b|out\s+of\s*(?:5|10|100)\b
+        (?!\s+(?!(?:stars?|points?|by|on|in|for|from|at|or|and|to|with|across|among|average|
+            rating|score|overall|each|every|the)\b)[^\W\d_]))""",
     r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
         \s+\d+(?:\.\d+)*\b""",
     r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
@@ -107,6 +111,8 @@ _IDENT_PARTS = (
     (
         r"(?<![\d$€£¥.,])\b20[1-4]\d\b"
         r"(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d|-[01]\d-)"
+        # and the next year's last digits, as a financial year is written: "2025/26"
+        r"(?:/\d\d\b(?![/.,%]))?"
     ),
     r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
     # An address without its scheme: a host name, then a path ("crbug.com/852022").
@@ -133,6 +139,8 @@ _IDENT_PARTS = (
     r"""\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b
         |(?<!\bis\x20)(?<!\bare\x20)(?<!\bbe\x20)  # "no ticket is older than 7 days": a ceiling
         \b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
+    # An ordinal that names a kind of thing: "3rd party tools", "3rd-parties".
+    r"\b\d+(?:st|nd|rd|th)[\x20-]part(?:y|ies)\b",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -244,6 +252,7 @@ def _ident_parts(w: str) -> int:
         | (w.count("-") > 1) << 17
         | (not _IDENT_SPANS.isdisjoint(words)) << 18
         | (not _IDENT_AGES.isdisjoint(words)) << 19
+        | ("part" in low) << 20
     )
 
 
@@ -397,7 +406,9 @@ TRIM_START = re.compile(r"^[\W_]*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*
 # fewer than 5% of tickets", "no fewer than", "not below").
 _TRAIL = frozenset(
     ["of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are", "fewer", "less",
-     "no", "not"]
+     "no", "not",
+     # how near a number is ("Reach about 500 users": the users, not "about")
+     "about", "around", "some", "nearly", "almost", "roughly", "approximately"]
 )  # fmt: skip
 TRIM_END = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_TRAIL))}))*[\W]*$", re.IGNORECASE)
 # TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds

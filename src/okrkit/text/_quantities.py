@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from okrkit.text._lexicon import (
@@ -25,7 +26,7 @@ from okrkit.text._lexicon import (
     polarity,
 )
 from okrkit.text._tokens import figure, token_matches
-from okrkit.text._units import UNIT_AFTER, UNITS
+from okrkit.text._units import DURATIONS, UNIT_AFTER, UNITS
 from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
@@ -55,6 +56,18 @@ _AFTER = re.compile(
 )
 # Only this much context is looked at around a number; a long text stays linear.
 _WINDOW = 48
+# Places in a ranking, which a change moves by ("by 3 places"), and a move's way before them.
+_PLACES = frozenset(("place", "places", "position", "positions", "spot", "spots", "rank", "ranks"))
+_MOVED = re.compile(r"\b(up|down)\s+$", re.IGNORECASE)
+# What puts an ordinal right after it in a ranking: "from 78th", "to 50th", "Finish 3rd".
+_RANKED = re.compile(r"\b(?:from|to|finish(?:ed)?|rank(?:ed)?|place[sd]?)\s+(?:the\s+)?$", re.I)
+# An ordinal's ending right after its digits, and a word of place after it: "78th", "2nd
+# place" ("3rd party" is a name, blanked with the others).
+_ORDINAL = re.compile(
+    r"(?:st|nd|rd|th)(?![^\W\d_])"
+    r"(?:\s+(?P<place>place|position|spot)\b)?",
+    re.IGNORECASE,
+)
 
 
 class Token(NamedTuple):
@@ -74,6 +87,17 @@ class Token(NamedTuple):
     link: str | None  # "to" or "arrow" when followed by one, then a number: "32 → 50"
     noun: tuple[int, int] | None
     paren: bool = False  # inside parentheses: context or a baseline, "(currently 125k)"
+    things: bool = False  # a share of the things named after it: "9 out of 10 deals"
+
+
+# A share's "of" the things it is of: "95% of orders".
+_SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+
+
+def share_of_things(w: str, t: Token) -> bool:
+    """Whether *t* is a share of things named after it: "95% of orders", "9 out of 10
+    deals"."""
+    return t.unit == "%" and (t.things or _SHARE_OF.match(w, t.end) is not None)
 
 
 # What may follow a number to make it something else: "twice as many" is a factor of change,
@@ -110,6 +134,17 @@ def tokens_of(w: str) -> list[Token]:
         end = m.end()
         value, unit = figure(m)
         change: Change | None = None
+        if w.startswith("-ish", end):
+            end += 4  # "30-ish partners": about 30 partners
+        if (
+            unit is None
+            and (ordinal := _ORDINAL.match(w, end))
+            and m["num"].isdigit()
+            and (ordinal["place"] or _RANKED.search(w, max(0, m.start() - 12), m.start()))
+        ):
+            # "from 78th to 50th", "Finish 3rd", "2nd place": a place in a ranking (not
+            # "1st-line support", "2nd cohort": names)
+            unit, end = "rank", ordinal.end()
         if unit == "times" and _AS_MANY.match(w, end):
             unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
         elif unit is None and "times" in w and (factor := _TIMES_MORE.match(w, end)):
@@ -121,10 +156,12 @@ def tokens_of(w: str) -> list[Token]:
             business = _BUSINESS.match(w, end) if business_days else None
             u = UNIT_AFTER.match(w, business.end() if business else end)
             if u:
-                word = u["u"].lower()
+                word = " ".join(u["u"].lower().split()).replace("° ", "°")  # "° C", "degrees  c"
                 unit = UNITS.get(word) or UNITS.get(word[:-1], word)
                 end = u.end()
         prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        if m["mult"] == "m" and unit is None and value is not None and _minutes(w, m, tokens):
+            value, unit = value / 1_000_000, "min"  # "Respond within 30m": minutes
         if said is not None and unit is None and _PARTICLE.fullmatch(w, 0, m.start()):
             first = w.split(None, 1)[0].lower()
             # A count after a word that is mostly a verb and names no metric: the verb's
@@ -145,6 +182,13 @@ def tokens_of(w: str) -> list[Token]:
             noun = noun_after(
                 w, after.end() if after and not (after["band"] or after["better"]) else end
             ) or _of_the(w, end)
+            if noun is not None and w[noun[0] : noun[1]].lower() in _PLACES:
+                moved = _MOVED.search(w, max(0, m.start() - 12), m.start())
+                if prep == "by" or change or moved:
+                    # "Improve the ranking by 3 places", "Move up 5 positions": a change of
+                    # place in a ranking, not a count of places
+                    unit, end, noun, prep = "rank", noun[1], None, "by"
+                    change = change or (moved[1].lower() if moved else None)  # type: ignore[assignment]
         band = False
         link: str | None = None
         if after:
@@ -194,6 +238,8 @@ def tokens_of(w: str) -> list[Token]:
                 token = token._replace(sign="")
         tokens.append(token)
     if len(tokens) > 1:
+        if " in " in w or " out of " in w:
+            _shares(tokens, w)
         _share_head(tokens, w)
         for i, (part, whole) in enumerate(itertools.pairwise(tokens)):
             if (
@@ -203,6 +249,37 @@ def tokens_of(w: str) -> list[Token]:
             ):
                 tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
     return tokens
+
+
+# What makes two counts a share, "1 in 5", "9 out of 10" (not "30 of 45 services": a count).
+_IN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _shares(tokens: list[Token], w: str) -> None:
+    """Make each share written as two counts ("1 in 5", "9 out of 10 deals") one token in
+    percent, in place: the part, of a whole larger than it, with no unit or noun between."""
+    i = 0
+    while i < len(tokens) - 1:
+        part, whole = tokens[i], tokens[i + 1]
+        if (
+            part.unit is None
+            and whole.unit is None
+            and not whole.qualifier
+            and part.value is not None
+            and whole.value is not None
+            and part.value.is_integer()
+            and whole.value.is_integer()
+            and 0 < part.value < whole.value
+            and _IN.fullmatch(w, part.end, whole.start)
+        ):
+            share = float(Decimal(int(part.value)) * 100 / int(whole.value))
+            tokens[i : i + 2] = [
+                part._replace(
+                    end=whole.end, value=share, unit="%", noun=None, band=whole.band,
+                    link=whole.link, things=whole.noun is not None,
+                )
+            ]  # fmt: skip
+        i += 1
 
 
 # What joins a part to its whole, "30 of 45 services", "20 of the 35 forms", "10 of our 12
@@ -240,6 +317,31 @@ def _share_head(tokens: list[Token], w: str) -> None:
             for j in run:
                 tokens[j] = tokens[j]._replace(noun=tok.noun)
         run = []
+
+
+# A metric of time taken, in whose limit "30m" is minutes ("MTTR under 30m").
+_DURATION = re.compile(
+    r"\b(?:time|latency|mtt[a-z]|ttr|duration|wait|waits|response|respond|resolution|resolve|"
+    r"turnaround|downtime|delay|outage|reply|acknowledge)\b",
+    re.IGNORECASE,
+)
+
+
+_IN_TIME = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
+
+
+def _minutes(w: str, m: re.Match[str], before: list[Token]) -> bool:
+    """Whether "30m" (*m*, a bare number with a lower-case "m") is 30 minutes, not 30
+    million: with no noun after it, a time limit ("within 30m", "in 30m"), a level of a
+    metric of time taken ("MTTR under 30m", "Cut build time to 45m"), or after a time
+    ("from 2h to 30m", the numbers *before* it); "Reach 30m users" counts millions."""
+    if noun_after(w, m.end()) is not None:
+        return False
+    return (
+        _IN_TIME.search(w, max(0, m.start() - 8), m.start()) is not None
+        or _DURATION.search(w) is not None
+        or any(t.unit in DURATIONS for t in before)
+    )
 
 
 def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
@@ -420,6 +522,9 @@ _NOT_NOUNS = (
     | frozenset(("during", "including", "excluding", "through", "throughout", "toward"))
     | frozenset(("towards", "against", "despite", "beyond", "upon", "unlike", "compared"))
     | frozenset(("relative", "versus"))
+    # A time named after a count says when it is, not what it counts: "12 last quarter", "5
+    # ahead of the audit", "38 this year".
+    | frozenset(("last", "ahead", "this", "next", "previous", "prior"))
 )
 
 

@@ -43,7 +43,14 @@ from okrkit.text._lexicon import (
     time_taken,
 )
 from okrkit.text._patterns import DIGIT, TRIM_START, masked, metric_end, trim_end, words_of
-from okrkit.text._quantities import PART_OF, PER_PERIOD, Token, noun_after, tokens_of
+from okrkit.text._quantities import (
+    PART_OF,
+    PER_PERIOD,
+    Token,
+    noun_after,
+    share_of_things,
+    tokens_of,
+)
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
 from okrkit.text._units import CURRENCIES, DURATIONS, canonical_unit, in_unit
 
@@ -716,7 +723,7 @@ def _metric_way(
     low at all (`lower_is_better`).  The metric is named before the number or right after
     it, not in a condition ("Close 50 deals with CAC under $2k"): it is read up to the end
     of the clause that holds the number, or that starts *after* (a verb's end)."""
-    if value is not None and value.unit == "%" and _OF.match(text, value.end):
+    if value is not None and share_of_things(text, value):
         return "higher"
     begin = value.end if value is not None else after
     if begin is not None and lower:
@@ -978,30 +985,44 @@ def share_of_plan(text: str) -> bool:
 _WITHIN = re.compile(
     r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?(?:[^\W\d_]+\s+)?$", re.IGNORECASE
 )  # "within 2 days", "within the statutory 8 weeks"
-_SHARE_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 
 
-def _service_level(w: str, value: Token | None, tokens: list[Token]) -> bool:
+def _service_level(
+    w: str, value: Token | None, tokens: list[Token], deadlines: list[re.Match[str]]
+) -> bool:
     """Whether the target is a share of things done within a time limit or meeting a
     condition of time or quality, a service level and so an outcome whatever the verb:
     "Resolve 90% of tickets within 1 day", "Alert on 100% of failed syncs within 5 minutes",
+    "Process 80% of applications within 8 weeks" (a time taken, as a deadline reads),
     "Dispatch 97% of orders the same day", "Fulfil 99.5% of orders without a picking error"
     (but "Migrate 100% of services" is the work)."""
     return (
         value is not None
-        and value.unit == "%"
-        and _SHARE_OF.match(w, value.end) is not None
+        and share_of_things(w, value)
         and (
             any(
                 t.unit in DURATIONS and _WITHIN.search(w, 0, t.start) is not None
                 for t in tokens
                 if t is not value
             )
+            or (
+                # Fewer than all within weeks is each thing's time ("Process 80% of
+                # applications within 8 weeks"); all of them, the work's deadline ("Migrate
+                # 100% of services within 6 weeks").
+                value.value is not None
+                and value.value < 100
+                and any(
+                    d.start() > value.end and _WITHIN_AMOUNT.match(d[0]) is not None
+                    for d in deadlines
+                )
+            )
             or _CONDITION.search(w, value.end, value.end + _CONDITION_REACH) is not None
         )
     )
 
 
+# A time limit a deadline's pattern took: "within 8 weeks", "within 2 wks".
+_WITHIN_AMOUNT = re.compile(r"within\s+(?:\d|a\b|an\b|one\b|two\b|three\b)", re.IGNORECASE)
 # A condition of time or of quality that the things of a share meet: "before settlement",
 # "the same day", "on time", "without a picking error", "on the first attempt".
 _CONDITION = re.compile(
@@ -1257,7 +1278,6 @@ def _verbless_guess(
     return None
 
 
-_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _SHARE_OR_MONEY = CURRENCIES | {"%"}
 
 
@@ -1571,10 +1591,11 @@ _BASELINE_BEFORE = re.compile(
     r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|today|now|was|vs\.?|versus|"
     r"instead\s+of|compared\s+to|(?:up|down)\s+from|"
     r"last\s+(?:year|quarter|month|week|cycle)(?:\s+(?:at|was|were|of))?)|\bfrom)"
-    r"\s*:?\s*(?:~|about|around)?\s*$"
+    r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
-    # "(H1 average: $55)".
-    r"|\(\s+(?:average|avg\.?|actual|level)?\s*:\s*$",
+    # "(H1 average: $55)", "(2025 survey: 68%)".
+    r"|\(\s+(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figure|"
+    r"run[- ]rate)?\s*:\s*$",
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(
@@ -1633,15 +1654,27 @@ def _is_baseline(tok: Token, w: str) -> bool:
 
 
 def _target(
-    rest: list[Token], w: str, verb_end: int | None, *, counts: bool = False
+    rest: list[Token],
+    w: str,
+    verb_end: int | None,
+    *,
+    counts: bool = False,
+    way: tuple[str, str] = ("", ""),
 ) -> Token | None:
     """Which of the numbers left is the target: one that leads the statement or follows its
     verb (ending at *verb_end*) as a share of things or, when the verb *counts* (an
     activity's), as its count; else the first one a preposition, a change, a plus sign ("+2
     engineers") or a qualifier marks, else the first; a number in parentheses, or after "and"
     ("1,000 members and 10,000 others"), only when none other is.
+
+    A bound against the way of the verb of change that governs it (*way*: its kind and
+    lemma) is what the things counted are, no target: "Reduce tickets open over 30 days to
+    50" brings the tickets to 50, "Increase sales of items under $20 by 15%" moves sales by
+    15 %; alone, it leaves no target ("Reduce tickets open over 30 days").
     """
     main = [t for t in rest if not t.paren] or rest
+    if way[0] in ("inc", "dec"):
+        main = [t for t in main if not _against(t, w, way)]
     if not main:
         return None
     first = main[0]
@@ -1661,8 +1694,7 @@ def _target(
         return first
     if (
         verb_end is not None
-        and first.unit == "%"
-        and _SHARE_OF.match(w, first.end)
+        and share_of_things(w, first)
         and _THAT.fullmatch(w, verb_end, first.start)
     ):
         # A share of things right after the verb: the share is measured, what the things do
@@ -1688,6 +1720,33 @@ def _target(
         ),
         first,
     )
+
+
+def _against(t: Token, w: str, way: tuple[str, str]) -> bool:
+    """Whether the number *t* is bounded against the way of the verb of change *way* that
+    governs it: "over 30 days" after "Reduce", "under $20" after "Increase"."""
+    if not t.qualifier or t.change or t.prep in ("by", "to", "from"):
+        return False  # "Reduce churn by more than 2 points", "to over 50": the change's
+    if share_of_things(w, t):
+        return False  # "Reduce effort by resolving >99% of places": a share, measured
+    kind = way[0]
+    if (t.qualifier == "least") != (kind == "dec"):
+        return False
+    return _governing_verb(w, kind, way[1], t)[0] == kind
+
+
+def _ranked(direction: Direction | None, start: Token | None, value: Token) -> Direction | None:
+    """The direction of a place in a ranking (*value*, "50th"), where first is best: from a
+    start the numbers say it ("Climb from 78th to 50th" goes down); with none, a climb or a
+    level reached goes down, and a floor or "or better" is a ceiling ("Finish 3rd or better")."""
+    begun, reached = (start.value if start else None), value.value
+    if begun is not None and reached is not None and begun != reached:
+        return Direction.DECREASE if reached < begun else Direction.INCREASE
+    if value.qualifier == "better" or direction is Direction.AT_LEAST:
+        return Direction.AT_MOST  # "3rd or better": at most 3
+    if direction is Direction.INCREASE:
+        return Direction.DECREASE
+    return direction
 
 
 def _wholes(tokens: list[Token], w: str) -> set[int]:
@@ -1917,6 +1976,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             tokens = [t for t in tokens_of(w) if t.prep != "per"]
     if lemma == "hold" and tokens and (tokens[0].qualifier or tokens[0].prep in ("at", "between")):
         kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
+    elif lemma == "hold" and tokens and tokens[0].prep == "to":
+        kind = "cap"  # "Hold storage growth to 2 TB a month": a ceiling, as "cap at" is
     if lemma in NEEDS_COUNT and not tokens:
         kind = lemma = ""
     if kind == "out" and verb is not None and _names_a_metric_moving(w, verb[2], tokens):
@@ -1935,6 +1996,23 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     def mark(label: SpanLabel, start: int, end: int) -> None:
         spans.append(Span(label, start, end, text[start:end]))
 
+    for i, (tok, nxt) in enumerate(itertools.pairwise(tokens)):
+        if tok.band and tok.prep == "by" and tok.value is not None and nxt.value is not None:
+            # "Reduce energy use by 8-10%": a range of change, no band to stay within; the
+            # least change is what is committed to.
+            least = tok._replace(
+                end=nxt.end,
+                value=min(tok.value, nxt.value),
+                unit=tok.unit or nxt.unit,
+                points=tok.points or nxt.points,
+                band=False,
+            )
+            tokens = [*tokens[:i], least, *tokens[i + 2 :]]
+            ambiguities.append(
+                f"{text[tok.start : nxt.end].strip()!r} is a range of change: read as its "
+                f"least, {least.value:g}"
+            )
+            break
     # Which number is which: a band; a "from" start; the target ("to", "by", "of"); the first.
     start_tok: Token | None = None
     value_tok: Token | None = None
@@ -1985,6 +2063,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             w,
             verb[2].end() if verb else None,
             counts=kind == "out",
+            way=(kind, lemma),
         )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
@@ -2092,6 +2171,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 direction = Direction.AT_LEAST if way == "higher" else Direction.AT_MOST
             else:
                 direction = Direction.INCREASE if up else Direction.DECREASE
+    if value_tok is not None and value_tok.unit == "rank":
+        direction = _ranked(direction, start_tok, value_tok)
     named: Token | None = None
     if direction is Direction.MILESTONE and upper_tok is None and value_tok is not None:
         # A deliverable is done or not: a number in it names or describes it ("multistream
@@ -2197,6 +2278,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and direction is Direction.DECREASE
         and value_tok is not None
         and value_tok.qualifier is None
+        and value_tok.change is None  # "Move up 5 places" says it
         and start_tok is None
     ):
         ambiguities.append(
@@ -2214,7 +2296,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"{lemma!r} with no number, goal or metric: read as a thing got or done, done or "
             "not; it could be a level to reach"
         )
-    if lemma in POLAR and start_tok is None and not lower:
+    if lemma in POLAR and start_tok is None and not lower and direction is not Direction.DECREASE:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
     if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
         whose = "the team's own work" if own else "what others do or have"
@@ -2269,7 +2351,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             )
             and form != "change"
             and direction is not Direction.AT_MOST
-            and not _service_level(w, value_tok, tokens)
+            and (value_tok is None or value_tok.unit != "rank")  # "Finish 3rd": a result
+            and not _service_level(w, value_tok, tokens, deadlines)
         )
         or direction is Direction.MILESTONE,
         ambiguities=tuple(ambiguities),

@@ -61,15 +61,17 @@ _AN_HOUR = (
     r"(?=\s+(?:(?:business|working)\s+)?(?:minute|hour|day|week|month)\b)"
 )
 _WORD_NUMBER = rf"""
-    \b(?<!-)(?P<word>zero|{_ONE}|two|three|four|five|six|seven|eight|
+    \b(?<!-)(?P<word>(?:two|one)[-\s]thirds?(?=\s+of\b)|(?:three|one)[-\s]quarters?(?=\s+of\b)|
+        zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
+        a\s+couple\s+of(?=\s)|
         a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
         (?<=most\s)half|{_HALF_OF}|{_AN_HOUR}|(?<=by\s)(?:a|one)\s+(?:third|quarter))
         (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])
         (?:\s+(?P<wpct>percent|per\s+cent)\b)?
-        (?:(?<=half)|(?<=third)|(?<=quarter)|(?<=cent)|(?!\s+of\b))
+        (?:(?<=half)|(?<=third)|(?<=thirds)|(?<=quarter)|(?<=quarters)|(?<=cent)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
     (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|
@@ -123,6 +125,7 @@ _NUMBER_WORDS = frozenset(
         "fifty",
         "hundred",
         "dozen",
+        "couple",
         "thousand",
         "million",
         "twice",
@@ -229,6 +232,7 @@ _WORDS = {
     "hundred": 100,
     "dozen": 12,
     "a dozen": 12,
+    "a couple of": 2,
     "a hundred": 100,
     "a thousand": 1000,
     "a million": 1_000_000,
@@ -239,6 +243,19 @@ _WORDS = {
 # Fractions of a whole, as a percentage: "at least half", "by a third".
 _SHARES = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0}
 _SHARES["one quarter"] = 25.0
+# "two-thirds of the cohort", "three quarters of stores", before "of" only.
+_SHARES.update(
+    {
+        f"{count}{gap}{part}": share
+        for count, part, share in (
+            ("one", "third", 100 / 3),
+            ("two", "thirds", 200 / 3),
+            ("one", "quarter", 25.0),
+            ("three", "quarters", 75.0),
+        )
+        for gap in (" ", "-")
+    }
+)
 _MULT = {
     "k": 1000,
     "thousand": 1000,

@@ -42,9 +42,14 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "t": ("tonne", "tonnes", "ton", "tons"),
     "km": (),
     "miles": ("mile",),
+    "L": ("l", "litre", "litres", "liter", "liters"),
+    "°C": ("°c", "celsius", "degrees celsius", "degrees c"),
+    "°F": ("°f", "fahrenheit", "degrees fahrenheit", "degrees f"),
     # A score's points ("by 5 points", D5), which the number pattern reads: a measure, not a
     # count of things.
     "points": ("point", "pts", "pt"),
+    # Hundredths of a percentage point ("by 50 bps"), a measure too.
+    "bps": ("bp", "basis point", "basis points"),
 }
 UNITS = {
     spelling: unit
@@ -54,11 +59,13 @@ UNITS = {
 # The table's currencies, by the symbol it writes each in.
 CURRENCIES = frozenset(("$", "€", "£", "¥", "₹"))
 # The currency codes the reader reads before or after an amount ("CHF 40k", "2M SEK"): a
-# code of the table is written as its symbol, any other stays the code, upper case.
+# code of the table is written as its symbol, any other stays the code, upper case (and is a
+# unit the table knows: "Reach CHF 300k" is money, no count of things).
 CURRENCY_CODES = (
     "usd", "eur", "gbp", "jpy", "chf", "inr", "cad", "aud", "sgd", "hkd", "nzd", "sek",
     "nok", "dkk", "kes", "zar", "brl", "mxn", "cny", "krw", "pln", "czk", "aed",
 )  # fmt: skip
+UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS})
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
@@ -66,7 +73,8 @@ UNIT_AFTER = re.compile(
     r"""\s*(?P<u>ms|milliseconds?|msecs?|millisecs?|millis|s|secs?|seconds?|mins?|minutes?|h|hrs?|
     hours?|days?|wks?|
     weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?|
-    (?-i:(?<=\d)[dwy]))\b
+    litres?|liters?|(?-i:(?<=\d)L)|°\s?[cf]|degrees\s+(?:celsius|fahrenheit|c|f)|celsius|
+    fahrenheit|(?-i:(?<=\d)[dwy]))\b
     (?!-(?:long|old)\b)  # "3 day-long workshops" are 3 workshops""",
     re.IGNORECASE | re.VERBOSE,
 )
