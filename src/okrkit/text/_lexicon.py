@@ -277,6 +277,15 @@ OBJECTIVE_OUTPUT = frozenset(
         "design",
         "define",
         "develop",
+        # (from an objectives trial; "build", "add" and "establish" are as often a change
+        # sought, "Build a world-class team", and read so by the corpus's annotators)
+        "create",
+        "write",
+        "update",
+        "organize",
+        "organise",
+        "digitize",
+        "digitise",
     ]
 )
 
@@ -653,7 +662,9 @@ MILESTONE_NOUN = re.compile(
 # The metrics an objective names when it carries what belongs in a key result.
 OBJECTIVE_METRIC = re.compile(
     r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda|churn|attrition|"
-    r"satisfaction)\b|\b[^\W\d_]+\s+rates?\b",
+    r"satisfaction|latency|conversion|retention|uptime|downtime|mttr|dso|readmissions?|"
+    r"active\s+users)\b|\b[^\W\d_]+\s+rates?\b|"
+    r"\b(?:response|wait|waiting|turnaround|resolution|lead|cycle)\s+times?\b",
     re.IGNORECASE,
 )
 # "Cut onboarding time in half": a change by a factor of 2.
@@ -683,6 +694,18 @@ _OBJECTIVE_METRIC_WORDS = frozenset(
         "rate",
         "rates",
         "half",
+        "latency",
+        "conversion",
+        "retention",
+        "uptime",
+        "downtime",
+        "mttr",
+        "dso",
+        "readmission",
+        "readmissions",
+        "users",
+        "time",
+        "times",
     ]
 )
 

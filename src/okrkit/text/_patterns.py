@@ -114,7 +114,7 @@ _IDENT_PARTS = (
         # and the next year's last digits, as a financial year is written: "2025/26"
         r"(?:/\d\d\b(?![/.,%]))?"
     ),
-    r"\bweb\s*\d\.0\b",  # "Web 3.0", "web2.0"
+    r"\bweb\s*\d(?:\.0)?\b(?![.,]?\d|\s*(?:%|x\b|times\b))",  # "Web 3.0", "web2.0", "Web 3"
     # An address without its scheme: a host name, then a path ("crbug.com/852022").
     # (Each label of a host name is at most 63 characters, as DNS allows: bounded, a search
     # from each word is short, and a long run of "a-a-a-..." costs linear time.)
@@ -245,7 +245,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_SOFTWARE.isdisjoint(words)) << 10
         | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
         | (not _IDENT_YEARS.isdisjoint(words)) << 12
-        | (dot and "web" in low) << 13
+        | ("web" in low) << 13
         | (dot and "/" in w) << 14
         | ("<su" in low) << 15
         | (not _IDENT_LOOKBACK.isdisjoint(words)) << 16

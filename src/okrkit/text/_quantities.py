@@ -128,26 +128,32 @@ def tokens_of(w: str) -> list[Token]:
     """The numbers and placeholders in masked text *w*, with what surrounds each."""
     tokens: list[Token] = []
     parens = "(" in w
+    time_named: bool | None = None  # whether a metric of time taken is named (`_minutes`)
+    named: set[int] = set()  # where the ordinals are that name things, not places
+    last_time: str | None = None  # the unit of time of the last number that had one
     # What _BUSINESS needs ("business", "working", "calendar", "work", in any case).
     business_days = "usiness" in w or "orking" in w or "alendar" in w or "ork " in w
+    times = "times" in w  # once, not at every number: the text may hold thousands
     for m in token_matches(w):
         end = m.end()
         value, unit = figure(m)
         change: Change | None = None
         if w.startswith("-ish", end):
             end += 4  # "30-ish partners": about 30 partners
-        if (
-            unit is None
-            and (ordinal := _ORDINAL.match(w, end))
-            and m["num"].isdigit()
-            and (ordinal["place"] or _RANKED.search(w, max(0, m.start() - 12), m.start()))
-        ):
-            # "from 78th to 50th", "Finish 3rd", "2nd place": a place in a ranking (not
-            # "1st-line support", "2nd cohort": names)
-            unit, end = "rank", ordinal.end()
+        if unit is None and (m["num"] or "").isdigit() and (ordinal := _ORDINAL.match(w, end)):
+            if not ordinal["place"] and (
+                not _RANKED.search(w, max(0, m.start() - 12), m.start())
+                or noun_after(w, ordinal.end()) is not None
+            ):
+                # An ordinal that names: "1st contact resolution", "the 2nd cohort", "to 2nd
+                # renewal" (D7, as "#1" and "top 3" are); no amount beside another number
+                named.add(m.start())
+            else:
+                # "from 78th to 50th", "Finish 3rd", "2nd place": a place in a ranking
+                unit, end = "rank", ordinal.end()
         if unit == "times" and _AS_MANY.match(w, end):
             unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
-        elif unit is None and "times" in w and (factor := _TIMES_MORE.match(w, end)):
+        elif unit is None and times and (factor := _TIMES_MORE.match(w, end)):
             # "3 times more sign-ups", "5 times faster": a factor, as "3x higher" is.
             unit, change, end = "x", "up" if factor["up"] else "down", factor.end()
         elif unit == "x" and PER_PERIOD.match(w, end):
@@ -160,8 +166,12 @@ def tokens_of(w: str) -> list[Token]:
                 unit = UNITS.get(word) or UNITS.get(word[:-1], word)
                 end = u.end()
         prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
-        if m["mult"] == "m" and unit is None and value is not None and _minutes(w, m, tokens):
-            value, unit = value / 1_000_000, "min"  # "Respond within 30m": minutes
+        if m["mult"] == "m" and unit is None and value is not None:
+            if time_named is None:  # once a statement: a search of the whole text
+                time_named = _DURATION.search(w) is not None
+            unit = _minutes(w, m, time_named, last_time)
+            if unit is not None:
+                value /= 1_000_000  # "Respond within 30m": minutes, not millions
         if said is not None and unit is None and _PARTICLE.fullmatch(w, 0, m.start()):
             first = w.split(None, 1)[0].lower()
             # A count after a word that is mostly a verb and names no metric: the verb's
@@ -237,9 +247,13 @@ def tokens_of(w: str) -> list[Token]:
             else:
                 token = token._replace(sign="")
         tokens.append(token)
+        if unit in DURATIONS:
+            last_time = unit
+    if named and len(named) < len(tokens):
+        tokens = [t for t in tokens if t.start not in named]
     if len(tokens) > 1:
         if " in " in w or " out of " in w:
-            _shares(tokens, w)
+            tokens = _shares(tokens, w)
         _share_head(tokens, w)
         for i, (part, whole) in enumerate(itertools.pairwise(tokens)):
             if (
@@ -255,31 +269,40 @@ def tokens_of(w: str) -> list[Token]:
 _IN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 
 
-def _shares(tokens: list[Token], w: str) -> None:
-    """Make each share written as two counts ("1 in 5", "9 out of 10 deals") one token in
-    percent, in place: the part, of a whole larger than it, with no unit or noun between."""
+def _shares(tokens: list[Token], w: str) -> list[Token]:
+    """*tokens* with each share written as two counts ("1 in 5", "9 out of 10 deals") made
+    one token in percent: the part, of a whole no smaller than it ("5 in 5" is 100 %), with
+    no unit or noun between."""
+    merged: list[Token] = []
     i = 0
-    while i < len(tokens) - 1:
-        part, whole = tokens[i], tokens[i + 1]
+    while i < len(tokens):
+        part = tokens[i]
+        whole = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
-            part.unit is None
+            whole is not None
+            and part.unit is None
             and whole.unit is None
             and not whole.qualifier
             and part.value is not None
             and whole.value is not None
             and part.value.is_integer()
             and whole.value.is_integer()
-            and 0 < part.value < whole.value
+            and 0 <= part.value <= whole.value
+            and whole.value > 0
             and _IN.fullmatch(w, part.end, whole.start)
         ):
             share = float(Decimal(int(part.value)) * 100 / int(whole.value))
-            tokens[i : i + 2] = [
+            merged.append(
                 part._replace(
                     end=whole.end, value=share, unit="%", noun=None, band=whole.band,
                     link=whole.link, things=whole.noun is not None,
                 )
-            ]  # fmt: skip
-        i += 1
+            )  # fmt: skip
+            i += 2
+        else:
+            merged.append(part)
+            i += 1
+    return merged
 
 
 # What joins a part to its whole, "30 of 45 services", "20 of the 35 forms", "10 of our 12
@@ -330,18 +353,24 @@ _DURATION = re.compile(
 _IN_TIME = re.compile(r"\b(?:within|in)\s+$", re.IGNORECASE)
 
 
-def _minutes(w: str, m: re.Match[str], before: list[Token]) -> bool:
-    """Whether "30m" (*m*, a bare number with a lower-case "m") is 30 minutes, not 30
-    million: with no noun after it, a time limit ("within 30m", "in 30m"), a level of a
-    metric of time taken ("MTTR under 30m", "Cut build time to 45m"), or after a time
-    ("from 2h to 30m", the numbers *before* it); "Reach 30m users" counts millions."""
+def _minutes(w: str, m: re.Match[str], time_named: bool, last_time: str | None) -> str | None:
+    """The unit of time "30m" is (*m*, a bare number with a lower-case "m"), or None for 30
+    million: with no noun after it, minutes in a time limit ("within 30m", "in 30m"), as a
+    level of a metric of time taken (*time_named*: "MTTR under 30m", "Cut build time to
+    45m") or after a time (*last_time*, the unit of the last number that had one: "from 2h
+    to 30m"), but months after months or years ("from 3 months to 1m"); "Reach 30m users"
+    counts millions."""
     if noun_after(w, m.end()) is not None:
-        return False
-    return (
-        _IN_TIME.search(w, max(0, m.start() - 8), m.start()) is not None
-        or _DURATION.search(w) is not None
-        or any(t.unit in DURATIONS for t in before)
-    )
+        return None
+    if last_time in ("months", "years"):
+        return "months"
+    if (
+        last_time is not None
+        or time_named
+        or _IN_TIME.search(w, max(0, m.start() - 8), m.start()) is not None
+    ):
+        return "min"
+    return None
 
 
 def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from typing import Literal, NamedTuple, TypeAlias
 
@@ -831,7 +832,9 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
 
 # Verbs that put out a version, and what ends one right after them: "Release 2.0 with ...".
 _RELEASE = frozenset(("release", "ship", "launch", "deploy", "publish", "tag", "cut", "roll"))
-_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)*+(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and)\b))")
+_VERSION = re.compile(
+    r"\d+\.\d+(?:\.\d+)*+(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and|of)\b))"
+)
 
 
 def _version(text: str, lemma: str, value: Token) -> bool:
@@ -1674,7 +1677,9 @@ def _target(
     """
     main = [t for t in rest if not t.paren] or rest
     if way[0] in ("inc", "dec"):
-        main = [t for t in main if not _against(t, w, way)]
+        # (The first few numbers only: each check reads back to the verb, and a statement's
+        # conditions come early; reading stays linear in the text's length.)
+        main = [t for i, t in enumerate(main) if i >= _AGAINST_MAX or not _against(t, w, way)]
     if not main:
         return None
     first = main[0]
@@ -1720,6 +1725,9 @@ def _target(
         ),
         first,
     )
+
+
+_AGAINST_MAX = 4
 
 
 def _against(t: Token, w: str, way: tuple[str, str]) -> bool:
@@ -1815,7 +1823,8 @@ def _start_in(start: Token | None, unit: str | None) -> float | None:
     """The start's value, in the target's unit where both measure time or data."""
     if start is None or start.value is None:
         return None
-    return in_unit(start.value, start.unit, unit)
+    value = in_unit(start.value, start.unit, unit)
+    return value if math.isfinite(value) else None  # "from 1e306 days to 30m": none holds it
 
 
 # What may lead a line of a list: a number or letter ("1.", "2)", "a."), a bullet, a task box.
@@ -1977,7 +1986,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     if lemma == "hold" and tokens and (tokens[0].qualifier or tokens[0].prep in ("at", "between")):
         kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
     elif lemma == "hold" and tokens and tokens[0].prep == "to":
-        kind = "cap"  # "Hold storage growth to 2 TB a month": a ceiling, as "cap at" is
+        # "Hold storage growth to 2 TB a month", "Hold costs to $1M": a limit, as "cap at"
+        # is (what is held at a floor is held "at" or "above" it)
+        kind = "cap"
     if lemma in NEEDS_COUNT and not tokens:
         kind = lemma = ""
     if kind == "out" and verb is not None and _names_a_metric_moving(w, verb[2], tokens):
@@ -2370,6 +2381,31 @@ _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 
 
+# Verbs that attain a certificate or a state of compliance, a milestone done or not:
+# "Achieve SOC 2 Type II certification", "Achieve GDPR compliance".
+_ATTAIN = frozenset(("achieve", "obtain", "earn", "gain", "pass", "attain", "get", "secure"))
+# A numbered objective's label: "Objective 2 -", "Goal 3:", "OKR 1.", "1.", "2)".
+_NUMBERED = re.compile(
+    r"\s*(?:(?:objective|obj\.?|goal|okr)\s*#?\s*\d{1,2}|\d{1,2}[.)])(?:\s*[:.)\-–—]\s*|\s+)(?=\S)",
+    re.IGNORECASE,
+)
+# An ordinal that is no place in a ranking: "6th graders", "the 2nd cohort" (not "finish 3rd",
+# "2nd place").
+_ORDINAL_NAME = re.compile(
+    r"(?<!\bfrom\s)(?<!\bto\s)(?<!\bfinish\s)(?<!\brank\s)\b\d+(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:place|position|spot)\b)",
+    re.IGNORECASE,
+)
+
+
+def _word_end(w: str, verb: tuple[str, str, re.Match[str]]) -> int:
+    """Where the verb's word ends and the text after it starts, past spaces."""
+    end = verb[2].end()
+    while end < len(w) and w[end] == " ":
+        end += 1
+    return end
+
+
 def _after_label(w: str) -> str:
     """Masked text *w* with a leading label of up to four words blanked: "Distribution:
     Automate support tasks" reads from "Automate"."""
@@ -2390,8 +2426,20 @@ def parse_objective(text: str) -> ParsedObjective:
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
     w, _ = masked(text)
+    numbered = _NUMBERED.match(w)
+    if numbered is not None:  # "Objective 2 - ...", "Goal 3:", "1. ...": no number of its own
+        w = " " * numbered.end() + w[numbered.end() :]
     verb = _main_verb(_after_label(w), guess=False)  # an objective's output: the lists
     lemma = verb[1] if verb else ""
+    if verb is None and (first := _after_label(w).split(None, 1)):
+        # A verb of making the lists of change do not hold: "Update all contracts", "Digitize
+        # paper forms" (WordNet's lemma, for the deliverable verbs only).
+        made = _verb_word(first[0].lower())[0]
+        lemma = made if made in OBJECTIVE_OUTPUT else ""
+    if lemma in _RELEASE and verb is not None and (v := _VERSION.match(w, _word_end(w, verb))):
+        w = w[: v.start()] + " " * (v.end() - v.start()) + w[v.end() :]  # "Release 1.0": a name
+    if "th" in w or "st" in w or "nd" in w or "rd" in w:
+        w = _ORDINAL_NAME.sub(lambda m: " " * len(m[0]), w)  # "all 6th graders": a name
     # A number is a digit (a digit always starts a number token) or a number word, but not
     # a word of how often ("before they ask twice").
     counted = FREQUENCY.sub(lambda m: " " * len(m[0]), w)
@@ -2404,6 +2452,8 @@ def parse_objective(text: str) -> ParsedObjective:
         )
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
-    output = lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text)  # not "a Better System"
+    output = (
+        lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text)  # not "a Better System"
+    ) or (lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None)
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)

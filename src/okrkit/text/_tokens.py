@@ -45,7 +45,9 @@ _DURATION = r"""
 _ONE = "one" + "".join(
     rf"(?<!\b{word}\sone)"
     for word in ("the", "this", "that", "which", "another", "existing", "new", "old", "same",
-                 "current", "previous", "every", "each")
+                 "current", "previous", "every", "each",
+                 # "from day one", "the number one choice": an idiom and a rank (D7)
+                 "day", "number")
 )  # fmt: skip
 # "Half of all tickets": a share, but not a half of a year ("the second half of 2027", "the
 # back half of the year").
@@ -60,8 +62,11 @@ _AN_HOUR = (
     r"(?:(?<=under\s)|(?<=within\s)|(?<=than\s))an?"
     r"(?=\s+(?:(?:business|working)\s+)?(?:minute|hour|day|week|month)\b)"
 )
+# A fraction's "of" a whole, not of a scale: "two-thirds of the cohort", not "three quarters
+# of a million users".
+_PART_OF = r"\s+of\b(?!\s+an?\s+(?:hundred|thousand|million|billion)\b)"
 _WORD_NUMBER = rf"""
-    \b(?<!-)(?P<word>(?:two|one)[-\s]thirds?(?=\s+of\b)|(?:three|one)[-\s]quarters?(?=\s+of\b)|
+    \b(?<!-)(?P<word>(?:two|one)[-\s]thirds?(?={_PART_OF})|(?:three|one)[-\s]quarters?(?={_PART_OF})|
         zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
         a\s+couple\s+of(?=\s)|

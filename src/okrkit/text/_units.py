@@ -50,6 +50,8 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "points": ("point", "pts", "pt"),
     # Hundredths of a percentage point ("by 50 bps"), a measure too.
     "bps": ("bp", "basis point", "basis points"),
+    # A place in a ranking ("from 78th to 50th"), first the best.
+    "rank": (),
 }
 UNITS = {
     spelling: unit
