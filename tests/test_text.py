@@ -4083,7 +4083,10 @@ class TestNumbersTrial:
     def test_a_share_written_as_two_counts(self, part: int, extra: int, joint: str) -> None:
         """ "N in M" and "N out of M" are shares, N/M in percent, whatever the numbers."""
         whole = part + extra
-        parsed = parse_key_result(f"Raise the share of signed contracts to {part} {joint} {whole}")
+        # (with a noun after it: "to 1 out of 5" alone may be a rating's scale)
+        parsed = parse_key_result(
+            f"Raise the share of contracts signed to {part} {joint} {whole} deals"
+        )
         assert parsed.unit == "%"
         assert parsed.value == pytest.approx(100 * part / whole)
 
@@ -4127,6 +4130,7 @@ class TestNumbersTrial:
         ],
     )
     def test_not_shares(self, text: str, value: float) -> None:
+        """A rating's scale, a count beside another, a part of a whole."""
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit == "%") == (value, False)
 
@@ -4412,3 +4416,30 @@ class TestObjectivesTrial:
     )
     def test_output(self, text: str, output: bool) -> None:
         assert parse_objective(text).output is output
+
+
+def test_a_band_in_brackets_is_an_aside() -> None:
+    """A band in brackets describes a scale ("a confidence score (0–1)"), not the target,
+    where a number outside the brackets may be it; alone, it is the band."""
+    parsed = parse_key_result("Validate at least 500 entries, each with a confidence score (0–1)")
+    assert (parsed.value, parsed.upper, parsed.unit) == (500.0, None, "entries")
+    alone = parse_key_result("Keep the confidence score (0.8-0.9)")
+    assert (alone.direction, alone.value, alone.upper) == (Direction.WITHIN, 0.8, 0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        (
+            "No client inquiry takes more than one business day to receive a response",
+            "client inquiry",
+        ),
+        ("No deploy takes more than 10 minutes", "deploy"),
+        ("No ticket waits more than 48 hours", "ticket"),
+    ],
+)
+def test_none_of_a_subject_doing_so_is_a_ceiling_of_zero(text: str, metric: str) -> None:
+    """After "No", a verb of reaching is its subject's too ("takes more than a day"): none of
+    them may, a ceiling of zero, and the metric is the subject."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.metric) == (Direction.AT_MOST, 0.0, metric)

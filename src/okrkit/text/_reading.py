@@ -2028,12 +2028,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     start_tok: Token | None = None
     value_tok: Token | None = None
     upper_tok: Token | None = None
+    # A band in brackets is an aside (a scale, "a confidence score (0–1)") where a number
+    # outside them may be the target.
+    aside = any(t.paren for t in tokens) and not all(t.paren for t in tokens)
     for tok, nxt in itertools.pairwise(tokens):
         if (
             tok.prep != "from"
             and (tok.band or (tok.prep == "between" and nxt.prep == "and"))
             and tok.value is not None
             and nxt.value is not None  # no band to a number too large to hold
+            and not (aside and tok.paren)
         ):
             value_tok, upper_tok = tok, nxt
             if nxt.value < tok.value:
@@ -2105,7 +2109,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             value_tok = value_tok._replace(unit=None, noun=head)
 
     subject_verb: int | None = None
-    if kind == "out" and verb is not None and _none(w) and _NO_LEAD.match(w):
+    if kind in ("out", "reach") and verb is not None and _none(w) and _NO_LEAD.match(w):
         # After "No" a verb is its subject's, no imperative: "No ticket waits more than 48
         # hours" is a ceiling of zero, as "No orders fail" is (the 48 hours its condition).
         subject_verb = verb[2].start()
@@ -2247,7 +2251,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     begin = clause or (verb[2].end() if verb else 0)
     if verb:
         mark("verb", verb[2].start(), verb[2].end())
-    span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))
+    if zero and subject_verb is not None and (no := _NO_LEAD.match(w)) is not None:
+        # "No client inquiry takes more than a day": what none of may do so, the subject.
+        span = _clean_metric(text, no.end(), subject_verb)
+    else:
+        span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))
     if (
         span is None
         and verb
