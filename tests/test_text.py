@@ -4443,3 +4443,36 @@ def test_none_of_a_subject_doing_so_is_a_ceiling_of_zero(text: str, metric: str)
     them may, a ceiling of zero, and the metric is the subject."""
     parsed = parse_key_result(text)
     assert (parsed.direction, parsed.value, parsed.metric) == (Direction.AT_MOST, 0.0, metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Resolve all User Activation v2 test regressions by M72", "regressions"),
+        ("Fix all flaky tests", "tests"),
+        ("Close all open security findings", "findings"),
+        ("Remove all the legacy feature flags", "flags"),
+        ("Eliminate all P0 bugs", "bugs"),
+    ],
+)
+def test_clearing_all_of_a_kind_leaves_none(text: str, unit: str) -> None:
+    """ "Resolve all X" with no number: none left, a decrease to zero, an outcome (it read a
+    milestone, and OKR203 called it work)."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.unit, parsed.output) == (
+        Direction.DECREASE,
+        0.0,
+        unit,
+        False,
+    )
+    # A number keeps its own reading: a time limit, or a count of things cleared.
+    assert parse_key_result("Fix all P1 bugs within 2 days").value == 2.0
+    assert parse_key_result("Clear all 40 overdue reviews").value == 40.0
+
+
+def test_no_before_a_link_or_emphasis_is_none() -> None:
+    """ "No" then a link or emphasis ("No [`gitter.im`](https://gitter.im) downtime", "No
+    *critical* incidents") is a ceiling of zero, as "No downtime" is."""
+    for text in ("No [`gitter.im`](https://gitter.im) downtime", "No *critical* incidents"):
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (Direction.AT_MOST, 0.0)

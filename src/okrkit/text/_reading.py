@@ -1227,7 +1227,10 @@ _MEASURED_BY = re.compile(
     r"\b(?:measured|indicated|evidenced|shown|tracked)\s+(?:by|through|via)\b", re.IGNORECASE
 )
 _NONE = re.compile(
-    r"\s*(?:no|none\s+of(?:\s+the)?)\s+(?!(?:more|less|fewer|later|longer|than)\b)[^\W\d_]|"
+    # (past a link's or a name's brackets and emphasis, blanked inside: "No [`gitter.im`](...)
+    # downtime")
+    r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than)\b)"
+    r"[^\W\d_]|"
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no)\b",
     re.IGNORECASE,
 )
@@ -1816,7 +1819,11 @@ _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
 _COMPARED_THAN = re.compile(rf"\s+{_COMPARATIVE}\s+than\b", re.IGNORECASE)
 
 
-_EVERY = re.compile(r"\s+(?:all|any|every|the|our)\b", re.IGNORECASE)
+# What comes before the things cleared away: "all", "all the", "every", "our".
+_EVERY = re.compile(r"\s+(?:all|any|every|the|our)(?:\s+(?:the|our|of\s+the))?\b", re.I)
+# Verbs that clear things away, and "all" of them after one: "Resolve all test regressions".
+_CLEAR = frozenset(("resolve", "fix", "close", "clear", "remove"))
+_ALL = re.compile(r"\s+all\s+(?:(?:the|our|open|known|remaining|outstanding)\s+)?[^\W\d_]", re.I)
 
 
 def _start_in(start: Token | None, unit: str | None) -> float | None:
@@ -2205,8 +2212,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         form = _form(kind, lemma, value_tok, start_tok)
         if verb and value_tok.end <= verb[2].start():
             form = "target"  # "20 case studies added": a count, whatever the verb
-    elif lemma == "eliminate":
-        form, value = "target", 0.0
+    elif lemma == "eliminate" or (
+        lemma in _CLEAR and verb is not None and _ALL.match(w, verb[2].end()) is not None
+    ):
+        # "Eliminate all P0 bugs", "Resolve all test regressions": none left, a decrease to 0
+        form, value, direction = "target", 0.0, Direction.DECREASE
         every = _EVERY.match(w, verb[2].end()) if verb else None
         head = noun_after(w, every.end() if every else verb[2].end()) if verb else None
         unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
@@ -2370,6 +2380,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             )
             and form != "change"
             and direction is not Direction.AT_MOST
+            and value != 0  # "Fix all flaky tests": none left, an outcome
             and (value_tok is None or value_tok.unit != "rank")  # "Finish 3rd": a result
             and not _service_level(w, value_tok, tokens, deadlines)
         )
