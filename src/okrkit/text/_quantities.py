@@ -141,16 +141,12 @@ def tokens_of(w: str) -> list[Token]:
         if w.startswith("-ish", end):
             end += 4  # "30-ish partners": about 30 partners
         if unit is None and (m["num"] or "").isdigit() and (ordinal := _ORDINAL.match(w, end)):
-            if not ordinal["place"] and (
-                not _RANKED.search(w, max(0, m.start() - 12), m.start())
-                or noun_after(w, ordinal.end()) is not None
-            ):
+            if _in_ranking(w, m.start(), ordinal):
+                unit, end = "rank", ordinal.end()  # "from 78th to 50th", "Finish 3rd"
+            else:
                 # An ordinal that names: "1st contact resolution", "the 2nd cohort", "to 2nd
                 # renewal" (D7, as "#1" and "top 3" are); no amount beside another number
                 named.add(m.start())
-            else:
-                # "from 78th to 50th", "Finish 3rd", "2nd place": a place in a ranking
-                unit, end = "rank", ordinal.end()
         if unit == "times" and _AS_MANY.match(w, end):
             unit, change, end = "x", "up", _AS_MANY.match(w, end).end()  # type: ignore[union-attr]
         elif unit is None and times and (factor := _TIMES_MORE.match(w, end)):
@@ -263,6 +259,30 @@ def tokens_of(w: str) -> list[Token]:
             ):
                 tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
     return tokens
+
+
+def _in_ranking(w: str, start: int, ordinal: re.Match[str]) -> bool:
+    """Whether the ordinal whose digits start at *start* in *w*, and whose ending *ordinal*
+    matched, is a place in a ranking ("from 78th", "to 50th", "Finish 3rd", "2nd place"),
+    not a name ("the 3rd milestone", "to 2nd renewal": a noun follows it)."""
+    return bool(ordinal["place"]) or (
+        _RANKED.search(w, max(0, start - 12), start) is not None
+        and noun_after(w, ordinal.end()) is None
+    )
+
+
+# An ordinal's digits, where its ending follows them: "6th", "2nd".
+_ORDINAL_DIGITS = re.compile(r"(?<![\w.,])\d+(?=(?:st|nd|rd|th)(?![^\W\d_]))", re.IGNORECASE)
+
+
+def without_ordinal_names(w: str) -> str:
+    """*w* with each ordinal that names a thing blanked ("all 6th graders", "the 2nd cohort"),
+    and each place in a ranking kept ("Finish 3rd")."""
+    for m in reversed(list(_ORDINAL_DIGITS.finditer(w))):
+        ordinal = _ORDINAL.match(w, m.end())
+        if ordinal is not None and not _in_ranking(w, m.start(), ordinal):
+            w = f"{w[: m.start()]}{' ' * (ordinal.end() - m.start())}{w[ordinal.end() :]}"
+    return w
 
 
 # What makes two counts a share, "1 in 5", "9 out of 10" (not "30 of 45 services": a count).

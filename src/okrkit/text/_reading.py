@@ -51,6 +51,7 @@ from okrkit.text._quantities import (
     noun_after,
     share_of_things,
     tokens_of,
+    without_ordinal_names,
 )
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
 from okrkit.text._units import CURRENCIES, DURATIONS, canonical_unit, in_unit
@@ -2408,13 +2409,6 @@ _NUMBERED = re.compile(
     r"\s*(?:(?:objective|obj\.?|goal|okr)\s*#?\s*\d{1,2}|\d{1,2}[.)])(?:\s*[:.)\-–—]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
-# An ordinal that is no place in a ranking: "6th graders", "the 2nd cohort" (not "finish 3rd",
-# "2nd place").
-_ORDINAL_NAME = re.compile(
-    r"(?<!\bfrom\s)(?<!\bto\s)(?<!\bfinish\s)(?<!\brank\s)\b\d+(?:st|nd|rd|th)\b"
-    r"(?!\s+(?:place|position|spot)\b)",
-    re.IGNORECASE,
-)
 
 
 def _word_end(w: str, verb: tuple[str, str, re.Match[str]]) -> int:
@@ -2457,8 +2451,8 @@ def parse_objective(text: str) -> ParsedObjective:
         lemma = made if made in OBJECTIVE_OUTPUT else ""
     if lemma in _RELEASE and verb is not None and (v := _VERSION.match(w, _word_end(w, verb))):
         w = w[: v.start()] + " " * (v.end() - v.start()) + w[v.end() :]  # "Release 1.0": a name
-    if "th" in w or "st" in w or "nd" in w or "rd" in w:
-        w = _ORDINAL_NAME.sub(lambda m: " " * len(m[0]), w)  # "all 6th graders": a name
+    if DIGIT.search(w):
+        w = without_ordinal_names(w)  # "all 6th graders": a name
     # A number is a digit (a digit always starts a number token) or a number word, but not
     # a word of how often ("before they ask twice").
     counted = FREQUENCY.sub(lambda m: " " * len(m[0]), w)
