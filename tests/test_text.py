@@ -4476,3 +4476,13 @@ def test_no_before_a_link_or_emphasis_is_none() -> None:
     for text in ("No [`gitter.im`](https://gitter.im) downtime", "No *critical* incidents"):
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value) == (Direction.AT_MOST, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["Onboard new hires in 10 days instead of 21", "Onboard new hires in 10 days"]
+)
+def test_a_time_taken_is_an_outcome_with_or_without_its_baseline(text: str) -> None:
+    """An activity done in a time is a time taken: with a baseline it comes down, alone it is
+    a limit; an outcome either way (with the baseline it read as work)."""
+    parsed = parse_key_result(text)
+    assert (parsed.value, parsed.unit, parsed.output) == (10.0, "days", False)

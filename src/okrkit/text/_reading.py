@@ -2381,6 +2381,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             )
             and form != "change"
             and direction is not Direction.AT_MOST
+            # "Onboard new hires in 10 days instead of 21": a time taken brought down, as
+            # "in 10 days" alone is a time limit
+            and not (direction is Direction.DECREASE and unit in DURATIONS)
             and value != 0  # "Fix all flaky tests": none left, an outcome
             and (value_tok is None or value_tok.unit != "rank")  # "Finish 3rd": a result
             and not _service_level(w, value_tok, tokens, deadlines)
