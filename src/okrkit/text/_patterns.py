@@ -66,10 +66,17 @@ DEADLINE = re.compile(
       # is read again as an amount: `okrkit.text._reading`)
       | (?:the\s+next\s+)?\d+\s*(?:weeks?|wks?|w|months?|mos?|quarters?|years?|yrs?|y)\b
             (?!\s+of\s+(?!(?:the\s+)?(?:kick-?off|launch|start|beginning|go-live|project)\b))
+            (?!\s+or\s+(?:less|fewer|under|sooner|better)\b)  # "in 8 weeks or less": a limit
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
       | 20\d\d-\d\d-\d\d\b
+      # A time of day: "by 9:00", "before 17:30", "by 6.30 am" (not "by 1.50%").
+      | (?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?(?![\d:.]|\s*%)
+      | (?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?
+      # A day of each month: "by the 5th business day of each month".
+      | (?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+(?:(?:business|working|calendar)\s+)?day
+            (?:\s+of\s+(?:each|every|the)\s+(?:month|quarter|week))?\b
       | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s+of\b)
       | \d{{1,2}}\.(?:0[1-9]|1[0-2])\.(?:\d{{2,4}}\b|(?!\d))  # "by 15.06.", as Europe writes
       | 20\d\d(?:/\d\d)?(?=\s*(?:$|[.,;:!?)\]]))
@@ -87,7 +94,11 @@ _IDENT_PARTS = (
     # A name of letters then digits ("v2", "SPv2"), with the brackets it fills ("[SPv2]"),
     # which blanked alone would look like a placeholder ("[ ]").
     # (and a financial year's next year: "FY2026/27")
-    r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?:/\d\d\b(?![/.,%]))?(?(bracket)\])",
+    # (and more such names after a slash: "P0/P1")
+    (
+        r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?:/\d\d\b(?![/.,%]))?"
+        r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
+    ),
     r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|pr|cve)
         \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -99,7 +110,7 @@ _IDENT_PARTS = (
     r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
-    r"\b\d+/7\b",
+    r"\b\d+/7\b|\b24\s?[x×]\s?7\b",  # "24/7", "24x7": always
     # A rating's scale ("4.5/5", "8 out of 10"), not a share of things ("9 out of 10 deals").
     r"""(?<=\d)\s*(?:/\s*(?:5|10|100)\b|out\s+of\s*(?:5|10|100)\b
         (?!\s+(?!(?:stars?|points?|by|on|in|for|from|at|or|and|to|with|across|among|average|
@@ -141,6 +152,7 @@ _IDENT_PARTS = (
         \b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
     # An ordinal that names a kind of thing: "3rd party tools", "3rd-parties".
     r"\b\d+(?:st|nd|rd|th)[\x20-]part(?:y|ies)\b",
+    r"(?-i:\b[2-6]G\b)",  # a mobile network's generation: "5G coverage"
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -240,7 +252,7 @@ def _ident_parts(w: str) -> int:
         | ("`" in w) << 5
         | (w.count(".") > 1) << 6  # a version, "16.4.1"
         | (dot and not w[1:].islower()) << 7  # "Kubernetes 1.25": a capital after the first
-        | ("/7" in w) << 8
+        | ("/7" in w or ("7" in w and "24" in w)) << 8
         | ("/" in w or "out" in low) << 9
         | (not _IDENT_SOFTWARE.isdisjoint(words)) << 10
         | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
@@ -253,6 +265,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_SPANS.isdisjoint(words)) << 18
         | (not _IDENT_AGES.isdisjoint(words)) << 19
         | ("part" in low) << 20
+        | ("G" in w) << 21
     )
 
 

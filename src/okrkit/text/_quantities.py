@@ -248,6 +248,10 @@ def tokens_of(w: str) -> list[Token]:
     if named and len(named) < len(tokens):
         tokens = [t for t in tokens if t.start not in named]
     if len(tokens) > 1:
+        if ":" in w:
+            tokens = _ratios(tokens, w)
+        if "±" in w or "+/-" in w or "+-" in w:
+            tokens = _around(tokens, w)
         if " in " in w or " out of " in w:
             tokens = _shares(tokens, w)
         _share_head(tokens, w)
@@ -283,6 +287,55 @@ def without_ordinal_names(w: str) -> str:
         if ordinal is not None and not _in_ranking(w, m.start(), ordinal):
             w = f"{w[: m.start()]}{' ' * (ordinal.end() - m.start())}{w[ordinal.end() :]}"
     return w
+
+
+def _ratios(tokens: list[Token], w: str) -> list[Token]:
+    """*tokens* with each ratio written "A:B" ("from 2.1:1 to 3:1", "a 3:1 ratio") made one
+    token, the number A/B, which the metric's name says is a ratio (it read as its second
+    term, 1)."""
+    merged: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        part = tokens[i]
+        whole = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            whole is not None
+            and whole.start == part.end + 1
+            and w[part.end] == ":"
+            and part.unit is None
+            and whole.unit is None
+            and part.value is not None
+            and whole.value  # no ratio to 0
+        ):
+            ratio = float(Decimal(repr(part.value)) / Decimal(repr(whole.value)))
+            merged.append(part._replace(end=whole.end, value=ratio, noun=None, prep=part.prep))
+            i += 2
+        else:
+            merged.append(part)
+            i += 1
+    return merged
+
+
+# A tolerance written between a level and its width: "42% ± 1 pt", "98 +/- 2".
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+
+
+def _around(tokens: list[Token], w: str) -> list[Token]:
+    """*tokens* with each level and its tolerance ("at 42% ± 1 pt") made the band they
+    bound, from 41 to 43 (it read a floor of 42, the tolerance dropped)."""
+    for i, (level, width) in enumerate(itertools.pairwise(tokens)):
+        if (
+            level.value is not None
+            and width.value is not None
+            and width.value > 0
+            and not level.band
+            and _PLUS_MINUS.fullmatch(w, level.end, width.start)
+        ):
+            at, by = Decimal(repr(level.value)), Decimal(repr(width.value))  # 0.3 ± 0.1: 0.2
+            low = level._replace(end=width.end, value=float(at - by), band=True)
+            high = level._replace(start=width.start, end=width.end, value=float(at + by), prep=None)
+            return [*tokens[:i], low, high, *tokens[i + 2 :]]  # one tolerance: the first
+    return tokens
 
 
 # What makes two counts a share, "1 in 5", "9 out of 10" (not "30 of 45 services": a count).
@@ -595,6 +648,8 @@ def _ends_phrase(w: str, end: int) -> bool:
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
     """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
+    if word in _HOW_OFTEN and _NOUNS.match(w, end):
+        return False  # an adjective of how often before its noun: "40 active monthly volunteers"
     if (len(word) > 4 and word.endswith(("ly", "wide"))) or word in _POSTPOSITIVE:
         return True  # an adverb or a word after its noun: "1 component annually", "50 in total"
     lemma = verb_lemma(word)
@@ -610,6 +665,9 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
 
 
 # Words that follow the noun they qualify: "3 times *total*", "10,000 companies *worldwide*".
-_POSTPOSITIVE = frozenset(("total", "overall", "combined", "altogether", "apiece", "each"))
+_POSTPOSITIVE = frozenset(
+    ("total", "overall", "combined", "altogether", "apiece", "each", "online", "offline", "live")
+)
+_HOW_OFTEN = frozenset(("hourly", "daily", "nightly", "weekly", "biweekly", "monthly", "quarterly"))
 _MOSTLY_NOUN = 0.5
 _PERIODS = frozenset(("day", "week", "month", "quarter", "year", "sprint", "release", "user"))

@@ -646,6 +646,15 @@ def _direction(
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
         if (
+            value is not None
+            and value.unit in CURRENCIES
+            and value.prep is None
+            and _right_after(text, lemma, value)
+        ):
+            # "Collect £450k of aged debt", "Recover $2.4M in receivables": the amount got
+            # goes up, whichever way the money's metric is better.
+            return Direction.INCREASE
+        if (
             lemma in _HANDLE
             and value is not None
             and value.prep is None
@@ -1692,14 +1701,14 @@ def _target(
     if (
         counts
         and verb_end is not None
-        and first.unit is None
+        and (first.unit is None or first.unit in CURRENCIES)  # "Collect £450k of ..."
         and not first.link
         and first.start > verb_end
         and not w[verb_end : first.start].strip()
     ):
-        # An activity's count right after its verb is what it is checked against, whatever
-        # a later clause reaches: "Train 5 models and achieve >= 80% accuracy" (D6: the
-        # first target).
+        # An activity's count or amount right after its verb is what it is checked
+        # against, whatever a later clause reaches or bounds: "Train 5 models and achieve >=
+        # 80% accuracy" (D6: the first target), "Collect £450k of debt over 90 days".
         return first
     if (
         verb_end is not None
@@ -2085,7 +2094,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             [t for t in tokens if t is not start_tok],
             w,
             verb[2].end() if verb else None,
-            counts=kind == "out",
+            counts=kind in ("out", "reach"),
             way=(kind, lemma),
         )
         if start_tok is not None and value_tok is None:
@@ -2384,6 +2393,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # "Onboard new hires in 10 days instead of 21": a time taken brought down, as
             # "in 10 days" alone is a time limit
             and not (direction is Direction.DECREASE and unit in DURATIONS)
+            # "Deliver 120% of plan": a plan's attainment, an outcome
+            and not (unit == "%" and share_of_plan(text))
             and value != 0  # "Fix all flaky tests": none left, an outcome
             and (value_tok is None or value_tok.unit != "rank")  # "Finish 3rd": a result
             and not _service_level(w, value_tok, tokens, deadlines)

@@ -28,7 +28,7 @@ _NUMBER = r"""
             (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|mn|mln|mil|mio|
+    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|mio|
         lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹]))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
@@ -67,6 +67,7 @@ _AN_HOUR = (
 _PART_OF = r"\s+of\b(?!\s+an?\s+(?:hundred|thousand|million|billion)\b)"
 _WORD_NUMBER = rf"""
     \b(?<!-)(?P<word>(?:two|one)[-\s]thirds?(?={_PART_OF})|(?:three|one)[-\s]quarters?(?={_PART_OF})|
+        half\s+an?\s+(?:hundred|thousand|million|billion)|
         zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
         a\s+couple\s+of(?=\s)|
@@ -238,6 +239,10 @@ _WORDS = {
     "dozen": 12,
     "a dozen": 12,
     "a couple of": 2,
+    "half a hundred": 50,
+    "half a thousand": 500,
+    "half a million": 500_000,
+    "half a billion": 500_000_000,
     "a hundred": 100,
     "a thousand": 1000,
     "a million": 1_000_000,
