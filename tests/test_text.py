@@ -4578,3 +4578,107 @@ class TestSecondNumbersTrial:
     def test_a_share_of_plan_is_an_outcome(self) -> None:
         assert not parse_key_result("Deliver 120% of plan on new ARR").output
         assert parse_key_result("Ship the new billing page").output
+
+
+class TestSecondHostileTrial:
+    """A hostile trial of the second batch: what it broke or left, pinned."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Keep the ratio at 1:1e-320 ± 1:1e-320",  # raised decimal.InvalidOperation
+            "Keep inventory at 1e308 ± 1e308",  # an infinite end
+            "Keep the ratio at 1:1e-320",  # an infinite ratio
+        ],
+    )
+    def test_no_crash_and_nothing_infinite(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert all(
+            x is None or math.isfinite(x) for x in (parsed.value, parsed.start, parsed.upper)
+        )
+        to_key_result(text)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "start", "value", "unit"),
+        [
+            ("Achieve $50 CAC", Direction.DECREASE, None, 50.0, "$"),  # a level, not money got
+            ("Cut image size from 12G to 5G", Direction.DECREASE, 12.0, 5.0, None),  # a size
+            ("Open stores by 9:00 instead of 10:00", Direction.DECREASE, 10.0, 9.0, None),
+            ("Keep the teacher-to-student ratio at 1:25", Direction.AT_LEAST, None, 0.04, None),
+            ("Improve LTV:CAC from 2.1 : 1 to 3 : 1", Direction.INCREASE, 2.1, 3.0, None),
+        ],
+    )
+    def test_readings(
+        self,
+        text: str,
+        direction: Direction,
+        start: float | None,
+        value: float,
+        unit: str | None,
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.start, parsed.value, parsed.unit) == (
+            direction,
+            start,
+            value,
+            unit,
+        )
+
+    @pytest.mark.parametrize(
+        "text", ["Chapter 3:16 translated", "Cut handle time from 6:30 to 4:45"]
+    )
+    def test_a_time_or_a_verse_is_no_ratio(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.value is None or parsed.value >= 1  # not 0.1875, not 0.2
+
+    def test_a_time_of_day_after_at_is_no_deadline(self) -> None:
+        assert parse_key_result("Hold average handle time at 4:30").deadline is None
+        assert parse_key_result("Close the books by the 5th of each month").deadline is not None
+
+    @pytest.mark.parametrize(
+        ("text", "low", "high"),
+        [
+            ("Keep latency at 200 ms ± 10%", 180.0, 220.0),  # a share of the level
+            ("Hold gross margin at 42%±1pt", 41.0, 43.0),  # written close
+        ],
+    )
+    def test_tolerances(self, text: str, low: float, high: float) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.upper) == (Direction.WITHIN, low, high)
+
+    def test_a_tolerance_on_a_moves_end_is_no_band(self) -> None:
+        parsed = parse_key_result("Raise margin from 38% to 42% ± 1 pt")
+        assert (parsed.direction, parsed.start, parsed.value) == (Direction.INCREASE, 38.0, 42.0)
+
+    def test_names_with_digits(self) -> None:
+        assert parse_key_result("24x7x365 coverage for 5 regions").value == 5.0
+        assert parse_key_result("stable 1.0 version released as open source software").value is None
+        assert parse_key_result("Ship the 2.1 release to all customers").value is None
+
+    def test_a_placeholder_leads_in_brackets(self) -> None:
+        """A placeholder that leads, in brackets or emphasis, is the target (D12), not a later
+        count: "[_N_] prospects have ... for at least 1 major language"."""
+        parsed = parse_key_result(
+            "[_N_]% of customers have code intelligence for at least 1 language"
+        )
+        assert (parsed.value, parsed.measurable) == (None, False)
+
+    def test_a_spec_in_brackets_describes_the_deliverable(self) -> None:
+        parsed = parse_key_result("Implement changes to manage to RTO (2hrs) and RPO (1hr) in Q3")
+        assert (parsed.direction, parsed.value) == (Direction.MILESTONE, None)
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Create a world-class team", False),  # a change sought, as "Build" is
+            ("Create a culture of ownership", False),
+            ("Create a partner program", True),
+            ("Achieve 100% compliance with SLAs", False),  # a level, no certificate
+            ("Achieve GDPR compliance", True),
+        ],
+    )
+    def test_objectives(self, text: str, output: bool) -> None:
+        assert parse_objective(text).output is output
+
+    def test_a_long_numbered_label(self) -> None:
+        assert not parse_objective("Objective 123 - Delight customers").numeric

@@ -98,7 +98,9 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     way = made.direction.value.replace("_", " ")
     said = {span.label: span.text.strip() for span in parsed.spans}
     if isinstance(made.target, tuple):
-        return f"{way} {said.get('value')}..{said.get('upper')}"
+        low, high = said.get("value"), said.get("upper")
+        # One figure writes both ends of a level and its tolerance: "within 42% ± 1 pt".
+        return f"{way} {low}" if low == high else f"{way} {low}..{high}"
     if made.target is None and read.form != "change":
         return None
     written = said.get("level") or said.get("value")

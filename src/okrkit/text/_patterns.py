@@ -46,6 +46,8 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _PERIOD = r"(?:quarter|year|month|half|week|sprint|cycle|fiscal\s+year|fy)"
+# After a word that says when, not where a level is ("at 4:30"): "by", "before", "until".
+_WHEN = r"(?:(?<=by\s)|(?<=before\s)|(?<=until\s)|(?<=till\s)|(?<=than\s))"
 DEADLINE = re.compile(
     rf"""
     \b(?:by|before|until|till|in|during|within|through|thru|no\s+later\s+than|ahead\s+of|for|
@@ -71,12 +73,16 @@ DEADLINE = re.compile(
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
       | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
       | 20\d\d-\d\d-\d\d\b
-      # A time of day: "by 9:00", "before 17:30", "by 6.30 am" (not "by 1.50%").
-      | (?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?(?![\d:.]|\s*%)
-      | (?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?
-      # A day of each month: "by the 5th business day of each month".
-      | (?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+(?:(?:business|working|calendar)\s+)?day
-            (?:\s+of\s+(?:each|every|the)\s+(?:month|quarter|week))?\b
+      # A time of day, after a word of when: "by 9:00", "before 17:30", "by 6.30 am" (not
+      # "at 4:30", a level; nor "by 1.50%").
+      # (but a time compared with another is the level: "Open by 9:00 instead of 10:00")
+      | {_WHEN}(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\b\.?)?(?![\d:.]|\s*%|.*?\d:[0-5]\d)
+      | {_WHEN}(?:[01]?\d|2[0-3])\.[0-5]\d\s*[ap]\.?m\b\.?
+      # A day of each month: "by the 5th business day of each month", "by the 5th of each month".
+      | {_WHEN}(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+
+            (?:(?:(?:business|working|calendar)\s+)?day(?:\s+of\s+(?:each|every|the)\s+
+                (?:month|quarter|week))?\b
+              |of\s+(?:each|every|the)\s+month\b)
       | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s+of\b)
       | \d{{1,2}}\.(?:0[1-9]|1[0-2])\.(?:\d{{2,4}}\b|(?!\d))  # "by 15.06.", as Europe writes
       | 20\d\d(?:/\d\d)?(?=\s*(?:$|[.,;:!?)\]]))
@@ -110,7 +116,7 @@ _IDENT_PARTS = (
     r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
-    r"\b\d+/7\b|\b24\s?[x×]\s?7\b",  # "24/7", "24x7": always
+    r"\b\d+/7\b|\b24\s?[x×]\s?7(?:\s?[x×]\s?365)?\b",  # "24/7", "24x7", "24x7x365": always
     # A rating's scale ("4.5/5", "8 out of 10"), not a share of things ("9 out of 10 deals").
     r"""(?<=\d)\s*(?:/\s*(?:5|10|100)\b|out\s+of\s*(?:5|10|100)\b
         (?!\s+(?!(?:stars?|points?|by|on|in|for|from|at|or|and|to|with|across|among|average|
@@ -152,7 +158,10 @@ _IDENT_PARTS = (
         \b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
     # An ordinal that names a kind of thing: "3rd party tools", "3rd-parties".
     r"\b\d+(?:st|nd|rd|th)[\x20-]part(?:y|ies)\b",
-    r"(?-i:\b[2-6]G\b)",  # a mobile network's generation: "5G coverage"
+    # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size).
+    r"(?-i:(?<![\d.])\b[2-6]G\b)(?=\s+[^\W\d_])",
+    # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
+    r"\b\d+(?:\.\d+)+\s+(?:version|release|edition)\b(?!s)",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -266,6 +275,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_AGES.isdisjoint(words)) << 19
         | ("part" in low) << 20
         | ("G" in w) << 21
+        | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
     )
 
 

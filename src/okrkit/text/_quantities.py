@@ -7,6 +7,7 @@ a band ("95-105"), a link to the next number ("32 → 50"), and whether it sits 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -228,6 +229,9 @@ def tokens_of(w: str) -> list[Token]:
             noun=noun,
             paren=parens and w.rfind("(", 0, m.start()) > w.rfind(")", 0, m.start()),
         )
+        if token.sign == "±" and tokens and not w[tokens[-1].end : m.start()].strip():
+            # "42%±1pt": a level's tolerance, which `_around` makes a band around the level
+            token = token._replace(start=m.start() + len(m["sign"]), sign="")
         if token.sign == "±":
             if (
                 value is not None
@@ -289,31 +293,46 @@ def without_ordinal_names(w: str) -> str:
     return w
 
 
+# Words that name a ratio: "ratio", "LTV:CAC", "teacher-to-student".
+_RATIO_NAMED = re.compile(r"\bratios?\b|[^\W\d_]:[^\W\d_]|[^\W\d_]-to-[^\W\d_]", re.IGNORECASE)
+
+
 def _ratios(tokens: list[Token], w: str) -> list[Token]:
     """*tokens* with each ratio written "A:B" ("from 2.1:1 to 3:1", "a 3:1 ratio") made one
     token, the number A/B, which the metric's name says is a ratio (it read as its second
     term, 1)."""
     merged: list[Token] = []
+    named = _RATIO_NAMED.search(w) is not None
     i = 0
     while i < len(tokens):
         part = tokens[i]
         whole = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            whole is not None
-            and whole.start == part.end + 1
-            and w[part.end] == ":"
-            and part.unit is None
-            and whole.unit is None
-            and part.value is not None
-            and whole.value  # no ratio to 0
-        ):
-            ratio = float(Decimal(repr(part.value)) / Decimal(repr(whole.value)))
-            merged.append(part._replace(end=whole.end, value=ratio, noun=None, prep=part.prep))
+        ratio = (
+            _ratio(part, whole, w, named)
+            if whole is not None and _COLON.fullmatch(w, part.end, whole.start)
+            else None
+        )
+        if ratio is not None:
+            merged.append(part._replace(end=whole.end, value=ratio, noun=None))  # type: ignore[union-attr]
             i += 2
         else:
             merged.append(part)
             i += 1
     return merged
+
+
+_COLON = re.compile(r"\s?:\s?")
+
+
+def _ratio(part: Token, whole: Token, w: str, named: bool) -> float | None:
+    """The ratio "A:B" is, where it is one: "2.1:1", "1:25" where the text *named* a ratio
+    ("ratio", "LTV:CAC"), not a time ("6:30", "by 10:00") or a verse ("3:16")."""
+    if part.unit is not None or whole.unit is not None or not part.value or not whole.value:
+        return None
+    if not (w[whole.start : whole.end] == "1" or named):
+        return None
+    ratio = float(Decimal(repr(part.value)) / Decimal(repr(whole.value)))
+    return ratio if math.isfinite(ratio) and ratio else None
 
 
 # A tolerance written between a level and its width: "42% ± 1 pt", "98 +/- 2".
@@ -328,12 +347,21 @@ def _around(tokens: list[Token], w: str) -> list[Token]:
             level.value is not None
             and width.value is not None
             and width.value > 0
+            and math.isfinite(level.value)
+            and math.isfinite(width.value)
             and not level.band
+            and not level.link
+            and level.prep not in ("from", "to")  # a tolerance on a move's end: not a band
             and _PLUS_MINUS.fullmatch(w, level.end, width.start)
         ):
             at, by = Decimal(repr(level.value)), Decimal(repr(width.value))  # 0.3 ± 0.1: 0.2
-            low = level._replace(end=width.end, value=float(at - by), band=True)
-            high = level._replace(start=width.start, end=width.end, value=float(at + by), prep=None)
+            if width.unit == "%" and level.unit != "%":
+                by = abs(at) * by / 100  # "200 ms ± 10%": 20 ms either way
+            ends = float(at - by), float(at + by)
+            if not all(map(math.isfinite, ends)):
+                return tokens
+            low = level._replace(end=width.end, value=ends[0], band=True)
+            high = level._replace(end=width.end, value=ends[1], prep=None)
             return [*tokens[:i], low, high, *tokens[i + 2 :]]  # one tolerance: the first
     return tokens
 

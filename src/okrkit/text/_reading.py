@@ -622,7 +622,11 @@ def _direction(
     if kind == "out" and qualifier == "most" and _object_then(text, lemma, value):
         return Direction.AT_MOST  # "Page the on-call fewer than 5 times a week": a ceiling
     if kind == "out" and value is not None:
-        if _describes_deliverable(text, lemma, value) or _version(text, lemma, value):
+        if (
+            _describes_deliverable(text, lemma, value)
+            or _version(text, lemma, value)
+            or (value.paren and value.unit in DURATIONS)
+        ):
             return Direction.MILESTONE  # "Release CodeNet with one challenge", "Ship 2.0"
         return Direction.INCREASE
     if kind == "reach":
@@ -650,6 +654,7 @@ def _direction(
             and value.unit in CURRENCIES
             and value.prep is None
             and _right_after(text, lemma, value)
+            and _AMOUNT_OF.match(text, value.end) is not None
         ):
             # "Collect £450k of aged debt", "Recover $2.4M in receivables": the amount got
             # goes up, whichever way the money's metric is better.
@@ -700,6 +705,9 @@ def _object_then(text: str, lemma: str, value: Token | None) -> bool:
     return bound is not None and bound.end() <= value.start
 
 
+# An amount's "of" or "in" what it is of: "£450k of aged debt", "$2.4M in receivables" (not
+# "$50 CAC", the level of a metric).
+_AMOUNT_OF = re.compile(r"\s+(?:of|in)\s", re.IGNORECASE)
 # Verbs of reaching that handle things, whose count right after them is of things handled.
 _HANDLE = frozenset(("close", "resolve", "answer", "clear", "handle", "process", "triage"))
 
@@ -1696,7 +1704,7 @@ def _target(
     if not main:
         return None
     first = main[0]
-    if not w[: first.start].strip(" *-•") and not first.link:
+    if not w[: first.start].strip(" *-•[_") and not first.link:
         return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
     if (
         counts
@@ -2415,12 +2423,20 @@ _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 
 
+# What "create" makes when it names a change sought, not a deliverable: "Create a world-class
+# team", "Create a culture of ownership", "Create opportunities for ...".
+_CREATED_CHANGE = re.compile(
+    r"\s+(?:(?:a|an|the|our)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
+    r"(?:teams?\b|culture|environment|community|movement|opportunit|trust\b|awareness|"
+    r"momentum|space|clarity|alignment|belonging|excitement|demand)",
+    re.IGNORECASE,
+)
 # Verbs that attain a certificate or a state of compliance, a milestone done or not:
 # "Achieve SOC 2 Type II certification", "Achieve GDPR compliance".
 _ATTAIN = frozenset(("achieve", "obtain", "earn", "gain", "pass", "attain", "get", "secure"))
 # A numbered objective's label: "Objective 2 -", "Goal 3:", "OKR 1.", "1.", "2)".
 _NUMBERED = re.compile(
-    r"\s*(?:(?:objective|obj\.?|goal|okr)\s*#?\s*\d{1,2}|\d{1,2}[.)])(?:\s*[:.)\-–—]\s*|\s+)(?=\S)",
+    r"\s*(?:(?:objective|obj\.?|goal|okr)\s*#?\s*\d{1,3}|\d{1,2}[.)])(?:\s*[:.)\-–—]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
 
@@ -2480,7 +2496,12 @@ def parse_objective(text: str) -> ParsedObjective:
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
     output = (
-        lemma in OBJECTIVE_OUTPUT and not COMPARATIVE.search(text)  # not "a Better System"
-    ) or (lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None)
+        lemma in OBJECTIVE_OUTPUT
+        and not COMPARATIVE.search(text)  # not "a Better System"
+        and not (lemma == "create" and _CREATED_CHANGE.match(w, _verb_end(w.lower(), lemma) or 0))
+    ) or (
+        # a certificate, not a level of compliance ("Achieve 100% compliance with SLAs")
+        lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None and not DIGIT.search(w)
+    )
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
