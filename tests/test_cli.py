@@ -1204,3 +1204,21 @@ def test_parse_json_is_json_whatever_the_number() -> None:
     parsed = json.loads(out, parse_constant=refuse)
     assert parsed["value"] is None
     assert any("too large or too small" in a for a in parsed["ambiguities"])
+
+
+class TestInternalErrors:
+    """A bug in okrkit is one line and status 70, never a traceback (OKRKIT_DEBUG=1 shows it)."""
+
+    def test_a_bug_is_one_line(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def broken(*args: object, **kwargs: object) -> None:
+            raise ZeroDivisionError("division by zero\x1b[31m")
+
+        monkeypatch.setattr("okrkit.text.parse_key_result", broken)
+        status, _, err = call("parse", "Grow NPS from 30 to 40")
+        assert status == 70
+        assert "Traceback" not in err
+        assert "\x1b" not in err
+        assert err.startswith("okrkit: internal error, a bug in okrkit: ZeroDivisionError: ")
+        assert err.count("\n") == 1
+        with pytest.raises(ZeroDivisionError):
+            call("parse", "Grow NPS from 30 to 40", env={"OKRKIT_DEBUG": "1"})

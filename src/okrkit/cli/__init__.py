@@ -26,6 +26,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from okrkit._escape import terminal
+
 # The command is written in one private module per job: _io (streams, reading and writing,
 # complaints, colour), _config (the rules' configuration), _check, _show and _documents (the
 # commands), and _parser (the arguments); this module runs it.  The handlers (cmd_*) stay
@@ -40,7 +42,7 @@ from okrkit.cli._show import cmd_parse as cmd_parse
 from okrkit.cli._show import cmd_report as cmd_report
 from okrkit.cli._show import cmd_score as cmd_score
 from okrkit.cli._show import cmd_tree as cmd_tree
-from okrkit.errors import OKRError
+from okrkit.errors import OKRError, exception_text
 
 if TYPE_CHECKING:
     import argparse
@@ -71,7 +73,20 @@ def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> in
         # What the handlers did not attribute to a file of their own.
         complain(InputError(_subject(args), problems(error)), streams)
         return 2
+    except Exception as error:
+        # A bug in okrkit: one line saying so, not a traceback (OKRKIT_DEBUG=1 shows it).
+        if streams.environ.get("OKRKIT_DEBUG"):
+            raise
+        streams.stderr.write(
+            f"okrkit: internal error, a bug in okrkit: {terminal(exception_text(error))} "
+            "(run with OKRKIT_DEBUG=1 for the traceback, and please report it with its input)\n"
+        )
+        return INTERNAL_ERROR
     return status
+
+
+# The exit status of a bug in okrkit, as sysexits.h names it (EX_SOFTWARE).
+INTERNAL_ERROR = 70
 
 
 def _subject(args: argparse.Namespace) -> str:
