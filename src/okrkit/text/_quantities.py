@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -301,23 +302,26 @@ def _ratios(tokens: list[Token], w: str) -> list[Token]:
     """*tokens* with each ratio written "A:B" ("from 2.1:1 to 3:1", "a 3:1 ratio") made one
     token, the number A/B, which the metric's name says is a ratio (it read as its second
     term, 1)."""
-    merged: list[Token] = []
     named = _RATIO_NAMED.search(w) is not None
+
+    def ratio(part: Token, whole: Token) -> Token | None:
+        if not _COLON.fullmatch(w, part.end, whole.start):
+            return None
+        value = _ratio(part, whole, w, named)
+        return None if value is None else part._replace(end=whole.end, value=value, noun=None)
+
+    return _paired(tokens, ratio)
+
+
+def _paired(tokens: list[Token], pair: Callable[[Token, Token], Token | None]) -> list[Token]:
+    """*tokens* with each two neighbours that *pair* makes one token replaced by it, left to
+    right (a token is paired once)."""
+    merged: list[Token] = []
     i = 0
     while i < len(tokens):
-        part = tokens[i]
-        whole = tokens[i + 1] if i + 1 < len(tokens) else None
-        ratio = (
-            _ratio(part, whole, w, named)
-            if whole is not None and _COLON.fullmatch(w, part.end, whole.start)
-            else None
-        )
-        if ratio is not None:
-            merged.append(part._replace(end=whole.end, value=ratio, noun=None))  # type: ignore[union-attr]
-            i += 2
-        else:
-            merged.append(part)
-            i += 1
+        one = pair(tokens[i], tokens[i + 1]) if i + 1 < len(tokens) else None
+        merged.append(tokens[i] if one is None else one)
+        i += 1 if one is None else 2
     return merged
 
 
@@ -374,36 +378,28 @@ def _shares(tokens: list[Token], w: str) -> list[Token]:
     """*tokens* with each share written as two counts ("1 in 5", "9 out of 10 deals") made
     one token in percent: the part, of a whole no smaller than it ("5 in 5" is 100 %), with
     no unit or noun between."""
-    merged: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        part = tokens[i]
-        whole = tokens[i + 1] if i + 1 < len(tokens) else None
+
+    def share(part: Token, whole: Token) -> Token | None:
         if (
-            whole is not None
-            and part.unit is None
-            and whole.unit is None
-            and not whole.qualifier
-            and part.value is not None
-            and whole.value is not None
-            and part.value.is_integer()
-            and whole.value.is_integer()
-            and 0 <= part.value <= whole.value
-            and whole.value > 0
-            and _IN.fullmatch(w, part.end, whole.start)
+            part.unit is not None
+            or whole.unit is not None
+            or whole.qualifier
+            or part.value is None
+            or whole.value is None
+            or not part.value.is_integer()
+            or not whole.value.is_integer()
+            or not 0 <= part.value <= whole.value
+            or not whole.value
+            or not _IN.fullmatch(w, part.end, whole.start)
         ):
-            share = float(Decimal(int(part.value)) * 100 / int(whole.value))
-            merged.append(
-                part._replace(
-                    end=whole.end, value=share, unit="%", noun=None, band=whole.band,
-                    link=whole.link, things=whole.noun is not None,
-                )
-            )  # fmt: skip
-            i += 2
-        else:
-            merged.append(part)
-            i += 1
-    return merged
+            return None
+        value = float(Decimal(int(part.value)) * 100 / int(whole.value))
+        return part._replace(
+            end=whole.end, value=value, unit="%", noun=None, band=whole.band, link=whole.link,
+            things=whole.noun is not None,
+        )  # fmt: skip
+
+    return _paired(tokens, share)
 
 
 # What joins a part to its whole, "30 of 45 services", "20 of the 35 forms", "10 of our 12
