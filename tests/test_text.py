@@ -4682,3 +4682,18 @@ class TestSecondHostileTrial:
 
     def test_a_long_numbered_label(self) -> None:
         assert not parse_objective("Objective 123 - Delight customers").numeric
+
+
+def test_a_count_after_a_verb_of_reaching_is_no_target() -> None:
+    """After a verb of reaching only money right after it is the target ("Collect £450k of
+    debt"); a count there is what the metric's name holds ("Achieve 4-hour A&E performance of
+    76%" reaches 76 %, not 4)."""
+    assert parse_key_result("Achieve 4-hour A&E performance of 76%").value == 76.0
+    assert parse_key_result("Collect £450k of aged debt over 90 days").value == 450_000.0
+
+
+def test_a_share_before_a_time_of_day_is_a_service_level() -> None:
+    """ "Before 11:00" is a deadline of the text and each thing's time: the share of them that
+    meet it is an outcome."""
+    parsed = parse_key_result("Discharge 70% of patients before 11:00")
+    assert (parsed.value, parsed.output, parsed.deadline) == (70.0, False, "before 11:00")

@@ -1026,6 +1026,7 @@ def _service_level(
                 for t in tokens
                 if t is not value
             )
+            or any(d.start() > value.end and _BY_TIME.match(d[0]) for d in deadlines)
             or (
                 # Fewer than all within weeks is each thing's time ("Process 80% of
                 # applications within 8 weeks"); all of them, the work's deadline ("Migrate
@@ -1044,6 +1045,9 @@ def _service_level(
 
 # A time limit a deadline's pattern took: "within 8 weeks", "within 2 wks".
 _WITHIN_AMOUNT = re.compile(r"within\s+(?:\d|a\b|an\b|one\b|two\b|three\b)", re.IGNORECASE)
+# A time of day a deadline's pattern took, which each of a share's things meets: "Discharge
+# 70% of patients before 11:00".
+_BY_TIME = re.compile(r"(?:by|before|until|till)\s+\d{1,2}[:.]\d\d", re.IGNORECASE)
 # A condition of time or of quality that the things of a share meet: "before settlement",
 # "the same day", "on time", "without a picking error", "on the first attempt".
 _CONDITION = re.compile(
@@ -1683,13 +1687,15 @@ def _target(
     verb_end: int | None,
     *,
     counts: bool = False,
+    money: bool = False,
     way: tuple[str, str] = ("", ""),
 ) -> Token | None:
     """Which of the numbers left is the target: one that leads the statement or follows its
     verb (ending at *verb_end*) as a share of things or, when the verb *counts* (an
-    activity's), as its count; else the first one a preposition, a change, a plus sign ("+2
-    engineers") or a qualifier marks, else the first; a number in parentheses, or after "and"
-    ("1,000 members and 10,000 others"), only when none other is.
+    activity's), as its count, or as an amount of *money* (an activity's or a verb of
+    reaching's: "Collect £450k of debt over 90 days"); else the first one a preposition, a
+    change, a plus sign ("+2 engineers") or a qualifier marks, else the first; a number in
+    parentheses, or after "and" ("1,000 members and 10,000 others"), only when none other is.
 
     A bound against the way of the verb of change that governs it (*way*: its kind and
     lemma) is what the things counted are, no target: "Reduce tickets open over 30 days to
@@ -1707,9 +1713,8 @@ def _target(
     if not w[: first.start].strip(" *-•[_") and not first.link:
         return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
     if (
-        counts
-        and verb_end is not None
-        and (first.unit is None or first.unit in CURRENCIES)  # "Collect £450k of ..."
+        verb_end is not None
+        and ((counts and first.unit is None) or (money and first.unit in CURRENCIES))
         and not first.link
         and first.start > verb_end
         and not w[verb_end : first.start].strip()
@@ -2102,7 +2107,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             [t for t in tokens if t is not start_tok],
             w,
             verb[2].end() if verb else None,
-            counts=kind in ("out", "reach"),
+            counts=kind == "out",
+            money=kind in ("out", "reach"),
             way=(kind, lemma),
         )
         if start_tok is not None and value_tok is None:
