@@ -4672,7 +4672,9 @@ class TestSecondHostileTrial:
         [
             ("Create a world-class team", False),  # a change sought, as "Build" is
             ("Create a culture of ownership", False),
+            ("Develop a world-class engineering team", False),  # whatever the verb of making
             ("Create a partner program", True),
+            ("Launch our community forum", True),  # the head of the object: a forum
             ("Achieve 100% compliance with SLAs", False),  # a level, no certificate
             ("Achieve GDPR compliance", True),
         ],

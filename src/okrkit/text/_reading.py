@@ -2429,12 +2429,14 @@ _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 
 
-# What "create" makes when it names a change sought, not a deliverable: "Create a world-class
-# team", "Create a culture of ownership", "Create opportunities for ...".
-_CREATED_CHANGE = re.compile(
+# What a verb of making makes when it names a change sought, not a deliverable: "Create a
+# world-class team", "Develop a culture of ownership", "Create opportunities for ..." (the
+# head of its object: "Launch a community forum" delivers a forum).
+_CHANGE_SOUGHT = re.compile(
     r"\s+(?:(?:a|an|the|our)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
-    r"(?:teams?\b|culture|environment|community|movement|opportunit|trust\b|awareness|"
-    r"momentum|space|clarity|alignment|belonging|excitement|demand)",
+    r"(?:teams?|culture|environment|community|movement|opportunit\w*|trust|awareness|"
+    r"momentum|space|clarity|alignment|belonging|excitement|demand)"
+    r"(?=\s*(?:$|[,.;:!?)—–-]|(?:of|for|that|where|in|with|across|around|among|to|and)\b))",
     re.IGNORECASE,
 )
 # Verbs that attain a certificate or a state of compliance, a milestone done or not:
@@ -2504,7 +2506,8 @@ def parse_objective(text: str) -> ParsedObjective:
     output = (
         lemma in OBJECTIVE_OUTPUT
         and not COMPARATIVE.search(text)  # not "a Better System"
-        and not (lemma == "create" and _CREATED_CHANGE.match(w, _verb_end(w.lower(), lemma) or 0))
+        # "Develop a world-class team": a change sought, whatever the verb of making
+        and not _CHANGE_SOUGHT.match(w, _verb_end(w.lower(), lemma) or 0)
     ) or (
         # a certificate, not a level of compliance ("Achieve 100% compliance with SLAs")
         lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None and not DIGIT.search(w)
