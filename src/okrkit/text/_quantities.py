@@ -280,18 +280,20 @@ def _in_ranking(w: str, start: int, ordinal: re.Match[str]) -> bool:
     )
 
 
-# An ordinal's digits, where its ending follows them: "6th", "2nd".
-_ORDINAL_DIGITS = re.compile(r"(?<![\w.,])\d+(?=(?:st|nd|rd|th)(?![^\W\d_]))", re.IGNORECASE)
+# An ordinal as one word: "6th", "2nd".
+_ORDINAL_WORD = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
 
 
 def without_ordinal_names(w: str) -> str:
     """*w* with each ordinal that names a thing blanked ("all 6th graders", "the 2nd cohort"),
-    and each place in a ranking kept ("Finish 3rd")."""
-    for m in reversed(list(_ORDINAL_DIGITS.finditer(w))):
-        ordinal = _ORDINAL.match(w, m.end())
-        if ordinal is not None and not _in_ranking(w, m.start(), ordinal):
-            w = f"{w[: m.start()]}{' ' * (ordinal.end() - m.start())}{w[ordinal.end() :]}"
-    return w
+    and each place in a ranking kept ("Finish 3rd"): one pass, however many there are."""
+
+    def blank(m: re.Match[str]) -> str:
+        ordinal = _ORDINAL.match(w, m.end() - 2)  # its ending, and a word of place after it
+        assert ordinal is not None
+        return m[0] if _in_ranking(w, m.start(), ordinal) else " " * len(m[0])
+
+    return _ORDINAL_WORD.sub(blank, w)
 
 
 # Words that name a ratio: "ratio", "LTV:CAC", "teacher-to-student".
