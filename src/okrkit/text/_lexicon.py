@@ -506,7 +506,8 @@ FILLER = frozenset(
 # Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
 LOWER_IS_BETTER = re.compile(
     r"churn|attrition|turnover|latency|fail|response time|resolution time|time[- ]to\b|lead time|"
-    r"cycle time|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
+    r"cycle time|sales cycle|conversion cycle|release cycle|deal cycle|buying cycle|hiring cycle|"
+    r"procurement cycle|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
@@ -537,6 +538,11 @@ def _by_first_letter(pattern: str) -> re.Pattern[str]:
 
 
 _LOWER_IS_BETTER = _by_first_letter(LOWER_IS_BETTER.pattern)
+
+
+# A cycle is how long something takes, whatever its first word names: "sales cycle", "cash
+# conversion cycle" (not "cycle count", nor "billing cycle", which names a period).
+_CYCLE = re.compile(r"\b(?:sales|conversion|release|deal|buying|hiring|procurement)\s+cycles?\b")
 
 
 # What is free of a fault is better high: "crash-free sessions", "error-free releases".
@@ -621,6 +627,8 @@ def polarity(low: str) -> Polarity | None:
     """
     if " per " in low:
         low = low.partition(" per ")[0]  # "cloud cost per active user": the cost's way
+    if "cycle" in low and _CYCLE.search(low):
+        return "lower"  # "Sales cycle 60 days": a time taken, though sales go up
     lower = lower_is_better(low) or time_taken(low)
     if lower == higher_is_better(low):
         return None

@@ -44,7 +44,8 @@ _AFTER = re.compile(
             |at\s+(?:a\s+)?minimum|minimum)
       | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
       | (?P<better>or\s+better)
-      | (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[$€£¥]?\d)
+      | (?:/[^\W\d_]{{1,8}}\s*(?=->|=>|→|⟶))?  # a rate's period before an arrow: "300/wk → 50/wk"
+        (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[$€£¥]?\d|(?:(?<=[o>→⟶])|(?<=[o>→⟶]\s))(?:[-+]|[<>≤≥]=?\s?)[$€£¥]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b(?!-in\b)  # "4 drop-in clinics"
@@ -653,6 +654,8 @@ _NOT_NOUNS = (
     # A time named after a count says when it is, not what it counts: "12 last quarter", "5
     # ahead of the audit", "38 this year".
     | frozenset(("last", "ahead", "this", "next", "previous", "prior"))
+    # and as a dashboard abbreviates it: "40 LQ" (last quarter), "$2M LY", "120 YTD"
+    | frozenset(("lq", "ly", "lm", "lw", "ytd", "qtd", "mtd"))
 )
 
 

@@ -237,6 +237,20 @@ _NAMED_THEN_BOUND = re.compile(
 )
 
 
+# Words that name things, then a sign that bounds their count: "Open P1 bugs ≤ 5", "On-call
+# pages/wk ≤ 10", "Open incidents < 10 (from 28)".  A bare number after a sign bounds how many
+# of the things there are (an imperative's things would follow their number: "Open ≥ 3
+# offices"); not a number with a unit or a share, which is of each ("Review contracts >
+# $1M").
+_COUNTED_THEN_BOUND = re.compile(
+    rf"(?:{_NAME_WORD}){{1,3}}(?:/[^\W\d_]+)?\s*[≤≥<>]=?\s*\d[\d,.]*+(?!\s*(?:%|[^\W\d_(]))",
+    re.IGNORECASE,
+)
+# A first word, then a colon and zero: "Audit: 0 material weaknesses" is a label over a
+# count that should be none, no work ("Audit: no material weaknesses", `_unlabelled`).
+_LABEL_OF_NONE = re.compile(r"\s*:\s*(?:0|zero)\b", re.IGNORECASE)
+
+
 # What makes "up" or "down" after a metric its change: "down to 3%", "up by 20%".
 _UP_DOWN = {
     "up": re.compile(r"\s+(?:(?:by|from)\b|[$€£¥₹]?\d)", re.IGNORECASE),
@@ -281,7 +295,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 # "stay" holds it; "Be able to deploy in one click" is a capability built.
                 return "keep", "be", m
             if (not found or found[0] in ("out", "reach")) and (
-                _IS_SUBJECT.match(w, m.end()) or _LABEL_NEXT.match(w, m.end())
+                _IS_SUBJECT.match(w, m.end())
+                or _LABEL_NEXT.match(w, m.end())
+                or _LABEL_OF_NONE.match(w, m.end())
             ):
                 # A word that leads a subject whose verb states a level or a state is no
                 # imperative: "Hiring managers are happy with ...", "Self-serve makes up 25%
@@ -306,7 +322,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found
                 and found[0] == "out"
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
-            ):
+            ) or ((not found or found[0] == "out") and _COUNTED_THEN_BOUND.match(w, m.end())):
                 # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%": the
                 # words name what is bounded or measured.
                 return None
@@ -1592,11 +1608,14 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
     for tok, nxt in itertools.pairwise(tokens):
         if not (
             tok.link
-            and nxt.prep == "to"
+            # "120 → <20": a bound after the arrow is the target's
+            and (nxt.prep == "to" or (tok.link == "arrow" and nxt.qualifier and not nxt.prep))
             and tok.prep in (None, "=")  # "Churn: 5% -> 3%": after a label's colon too
             and tok.qualifier is None
             and tok.change is None
-            and (not tok.sign or (tok.sign == "-" and kind == "inc"))  # "NPS -10 to 50"
+            # "NPS -10 to 50"; and two signed levels, "eNPS +10 → +25" (a change would
+            # reach a level written unsigned: "+10 to 50")
+            and (not tok.sign or (tok.sign == "-" and kind == "inc") or bool(nxt.sign))
             and not (tok.placeholder or nxt.placeholder)
             and (nxt.noun is None or tok.link == "arrow")
             and (
@@ -1605,8 +1624,10 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
             )
         ):
             continue
-        if tok.value is None or nxt.value is None or not _WORD.search(w, begin, tok.start):
-            continue  # a placeholder, or nothing named between the verb (if any) and it
+        if tok.value is None or nxt.value is None:
+            continue  # a placeholder
+        if tok.link != "arrow" and not _WORD.search(w, begin, tok.start):
+            continue  # nothing named between the verb (if any) and it: a count's range
         if (kind == "inc" and tok.value >= nxt.value) or (kind == "dec" and tok.value <= nxt.value):
             continue
         return tok
@@ -1876,6 +1897,19 @@ _SCORE = re.compile(
 )
 
 
+# A number and the word after it, at the end of what comes before "=>" or at the start of
+# what comes after it.
+_NUMBER_WORD_END = re.compile(r"\d\s*([^\W\d_]+)\.?$")
+_NUMBER_WORD_START = re.compile(r"\s*[$€£¥₹]?\d[\d,.]*\s*([^\W\d_]+)")
+
+
+def _same_unit_across(before: str, after: str) -> bool:
+    """Whether the numbers on both sides of "=>" carry the same word: "9 min => 6 min" is an
+    arrow between two levels, not progress after the key result."""
+    end, start = _NUMBER_WORD_END.search(before), _NUMBER_WORD_START.match(after)
+    return end is not None and start is not None and end[1].lower() == start[1].lower()
+
+
 def _progress(w: str) -> int | None:
     """Where progress or a score written after the key result in masked text *w* starts.
     "=>" after a statement with its own number or verb starts progress ("Publish 12 case
@@ -1888,6 +1922,7 @@ def _progress(w: str) -> int | None:
             not before[-1:].isdigit()
             and before[-1:] != "%"
             and (DIGIT.search(before) or _main_verb(before) is not None)
+            and not _same_unit_across(before, w[arrow + 4 :])
         ):
             return arrow
         return None
@@ -1954,8 +1989,8 @@ def _unlabelled(w: str) -> str:
                 w = rest  # a key result's own number is never part of it ("KR 3 - 99.95% ...")
     if ":" in w[:48]:
         rest = _after_label(w)
-        if rest is not w and _starts_with_verb(rest):
-            return rest
+        if rest is not w and (_starts_with_verb(rest) or _NO_LEAD.match(rest.lstrip())):
+            return rest  # and "Audit: no material weaknesses", none of them
     return w
 
 
@@ -1982,13 +2017,18 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
     of rather than work: the words after it name a metric better one way, and its numbers
     move it from one level to another ("Onboarding NPS from 18 to 40", "Open ticket backlog
     1,200 → 400", "Design review time from 5 days to 2"), which no count of work does."""
-    if not tokens or w[: lead.start()].strip() or not lead[0].lower().endswith("ing"):
+    if not tokens or w[: lead.start()].strip():
         return False
     first = tokens[0]
-    pair = (first.prep == "from" and len(tokens) > 1 and tokens[1].prep == "to") or bool(first.link)
     named = w[lead.end() : first.start].lower()
-    # Not of people, whom the activity is done to ("Interviewing users from 5 to 20 a month").
-    return pair and polarity(named) is not None and _PEOPLE_WORD.search(named) is None
+    if _PEOPLE_WORD.search(named) is not None:
+        return False  # of people, whom the activity is done to ("Interviewing users from 5")
+    if first.link == "arrow" and len(tokens) > 1:
+        # "Offer acceptance 75% → 90%", "Backlog 1,200 → 300 tickets": an arrow between two
+        # numbers moves a level, whatever word leads; no count of work is written so.
+        return True
+    pair = (first.prep == "from" and len(tokens) > 1 and tokens[1].prep == "to") or bool(first.link)
+    return pair and lead[0].lower().endswith("ing") and polarity(named) is not None
 
 
 def parse_in_full(text: str) -> ParsedKeyResult:
