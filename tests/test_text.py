@@ -4792,3 +4792,28 @@ class TestTerseTrial:
     ) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value, parsed.unit) == (direction, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Prevent HTML injection through the comment-link feature", 0.0, None),  # a mass
+        (
+            "Prevent any performance regressions from reaching the stable channel",
+            0.0,
+            "regressions",
+        ),
+        ("Avoid any customer data loss during the migration", 0.0, None),
+        ("Prevent bug count from creeping up", None, None),  # held where it is
+    ],
+)
+def test_prevent_is_none_of_it(text: str, value: float | None, unit: str | None) -> None:
+    """ "Prevent X" with no number keeps X at none (or, "from rising", where it is): a ceiling,
+    an outcome, checkable as done or not (OKR201 spares it), with the other reading said."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, value, unit)
+    assert not parsed.output
+    assert done_or_not(text)
+    assert any("it could be the work that prevents it" in a for a in parsed.ambiguities)
+    # A count is what the team does ("Prevent 5 outages" is no promise of none).
+    assert parse_key_result("Prevent 5 outages").value == 5.0

@@ -963,8 +963,9 @@ def done_or_not(text: str) -> bool:
     parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
     'elite' level, as defined by DORA"), an absence ("without regressions": none), a state
     of readiness ("ready for launch"), a cadence of things that are no metric ("bi-weekly
-    tweets": one every two weeks, unlike "weekly signups"), or a verb of holding over a
-    clause whose predicate is done to its subject ("Ensure that bugs get filed
+    tweets": one every two weeks, unlike "weekly signups"), a thing kept from happening or
+    rising ("Prevent bug count from creeping up": no higher at the end), or a verb of holding
+    over a clause whose predicate is done to its subject ("Ensure that bugs get filed
     automatically": set up or not).  Never a verb of change or improvement, which moves a
     metric with no level to check ("Improve quality without regressions").  The rule
     OKR201 (unmeasurable) spares such a statement.
@@ -986,6 +987,9 @@ def done_or_not(text: str) -> bool:
         return False
     if _CHECKABLE.search(text):
         return True
+    lead = _WORD.search(w)
+    if lead is not None and lead[0].lower() in _PREVENT:
+        return True  # "Prevent bug count from creeping up": no higher at the end than at the start
     cadence = _CADENCE.search(text)
     if cadence is not None and polarity(cadence[1].lower()) is None:
         return True
@@ -1870,6 +1874,15 @@ _CLEAR = frozenset(("resolve", "fix", "close", "clear", "remove"))
 _ALL = re.compile(r"\s+all\s+(?:(?:the|our|open|known|remaining|outstanding)\s+)?[^\W\d_]", re.I)
 
 
+# Verbs that keep a thing from happening: what follows them should be none.
+_PREVENT = frozenset(("prevent", "avoid"))
+# What a thing is kept from that makes it a level held: "from creeping up", "from rising".
+_FROM_RISING = re.compile(
+    r"\bfrom\s+(?:creeping|going|rising|increasing|growing|climbing|getting\s+worse)\b",
+    re.IGNORECASE,
+)
+
+
 def _start_in(start: Token | None, unit: str | None) -> float | None:
     """The start's value, in the target's unit where both measure time or data."""
     if start is None or start.value is None:
@@ -2284,6 +2297,17 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         every = _EVERY.match(w, verb[2].end()) if verb else None
         head = noun_after(w, every.end() if every else verb[2].end()) if verb else None
         unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
+    elif lemma in _PREVENT and verb is not None and not w[: verb[2].start()].strip():
+        # "Prevent HTML injection", "Avoid any data loss": none of it, at most 0; "Prevent
+        # bug count from creeping up": held where it is, at most.
+        direction = Direction.AT_MOST
+        if not _FROM_RISING.search(w, verb[2].end()):
+            form, value = "target", 0.0
+            every = _EVERY.match(w, verb[2].end())
+            head = noun_after(w, every.end() if every else verb[2].end())
+            # Things counted, in the plural ("regressions"); not a mass ("HTML injection").
+            plural = head is not None and text[head[1] - 1] in "sS" and text[head[1] - 2] != "s"
+            unit = text[head[0] : head[1]] if head and plural else None
     elif zero:
         form, value, direction = "target", 0.0, Direction.AT_MOST
         head = _zero_noun(w, subject_verb)
@@ -2388,6 +2412,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         ambiguities.append(
             f"{lemma!r} with no number, goal or metric: read as a thing got or done, done or "
             "not; it could be a level to reach"
+        )
+    if lemma in _PREVENT and value_tok is None and direction is Direction.AT_MOST:
+        ambiguities.append(
+            f"{lemma!r} with no number: read as none of it (at most 0, or at most where it is); "
+            "it could be the work that prevents it"
         )
     if lemma in POLAR and start_tok is None and not lower and direction is not Direction.DECREASE:
         ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
