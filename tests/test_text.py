@@ -4817,3 +4817,20 @@ def test_prevent_is_none_of_it(text: str, value: float | None, unit: str | None)
     assert any("it could be the work that prevents it" in a for a in parsed.ambiguities)
     # A count is what the team does ("Prevent 5 outages" is no promise of none).
     assert parse_key_result("Prevent 5 outages").value == 5.0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("BGPT causes no P1 animation regressions", "regressions"),
+        ("The new pipeline introduces no flaky tests", "tests"),
+        ("The repo has no open P1 bugs", "bugs"),
+    ],
+)
+def test_a_subjects_verb_then_no_is_none(text: str, unit: str) -> None:
+    """A subject's verb, then "no" and a noun, says none of it: at most 0, an outcome; "no
+    longer than" and "no more than" bound a number instead."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, 0.0, unit)
+    assert not parsed.output
+    assert parse_key_result("Support replies take no longer than a day").value == 1.0

@@ -1273,7 +1273,10 @@ _NONE = re.compile(
     # downtime")
     r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than)\b)"
     r"[^\W\d_]|"
-    r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no)\b",
+    r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no|"
+    # a subject's verb, then none of its object: "BGPT causes no P1 regressions", "The
+    # migration lost no data"
+    r"[^\W\d_]{2,}(?:s|ed)\s+no(?!\s+(?:more|less|fewer|later|longer|than|one)\b)(?=\s+[^\W\d_]))\b",
     re.IGNORECASE,
 )
 
@@ -1283,7 +1286,8 @@ _NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s", re.IGNORECASE)
 
 def _none(w: str) -> bool:
     """Whether masked text *w*, with no verb to govern it, says none of something: "No orders
-    fail at checkout", "go-ipfs doesn't have checked-in paths" (not "No more than 3")."""
+    fail at checkout", "go-ipfs doesn't have checked-in paths", "BGPT causes no P1
+    regressions" (not "No more than 3", "takes no longer than a day")."""
     return _NONE.match(w) is not None
 
 
@@ -1836,7 +1840,7 @@ _EACH = re.compile(r"\b(?:each|with|apiece)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORE
 _THAT = re.compile(r"\s*(?:that\s+)?(?:[$€£¥₹]\s*)?", re.IGNORECASE)
 _NO = re.compile(
     r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
-    r"\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer)\b)",
+    r"\s+no|[^\W\d_]{2,}(?:s|ed)\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer|than)\b)",
     re.IGNORECASE,
 )
 
