@@ -4712,7 +4712,9 @@ class TestTerseTrial:
 
     @given(
         lead=st.sampled_from(_LEADS),
-        noun=st.sampled_from(("acceptance", "tickets", "bugs", "response time", "")),
+        # What a metric's words name: a singular noun, or things better one way ("Hire 5 →
+        # 10 engineers" and "Publish posts 4 → 12" stay work).
+        noun=st.sampled_from(("acceptance", "tickets", "bugs", "response time", "win rate")),
         a=st.integers(1, 999),
         b=st.integers(1, 999),
         arrow=st.sampled_from(("→", "->", "=>")),
@@ -4720,10 +4722,11 @@ class TestTerseTrial:
     def test_an_arrow_between_two_numbers_moves_a_level(
         self, lead: str, noun: str, a: int, b: int, arrow: str
     ) -> None:
-        """Whatever word leads, "A → B" goes from A to B, no count of work: a move, or a level
+        """Whatever word leads a metric's name, "A → B" goes from A to B, no count of work: a
+        move, or a level
         held where B is on the worse side of A for the metric (D19)."""
         assume(a != b)
-        parsed = parse_key_result(f"{lead} {noun} {a} {arrow} {b}".replace("  ", " "))
+        parsed = parse_key_result(f"{lead} {noun} {a} {arrow} {b}")
         assert (parsed.start, parsed.value, parsed.output) == (a, b, False)
         up = Direction.INCREASE if b > a else Direction.DECREASE
         held = Direction.AT_MOST if b > a else Direction.AT_LEAST
@@ -4793,6 +4796,49 @@ class TestTerseTrial:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value, parsed.unit) == (direction, value, unit)
 
+    @pytest.mark.parametrize(
+        ("text", "direction", "value", "unit", "output"),
+        [
+            # A cycle qualifying another metric, counted, or a condition is no time taken.
+            ("Improve sales cycle win rate to 30%", Direction.INCREASE, 30.0, "%", False),
+            ("Release cycles per year 4 → 12", Direction.INCREASE, 12.0, None, False),
+            ("Deals closed within one sales cycle 40% → 60%", Direction.INCREASE, 60.0, "%", False),
+            ("Release cycle 6 weeks", Direction.AT_MOST, 6.0, "weeks", False),
+            ("NPS -10 → -5", Direction.INCREASE, -5.0, None, False),  # two negative levels
+            # A label over zero moving on is no "none".
+            ("Hiring: 0 to 4 engineers", Direction.INCREASE, 0.0, None, False),
+            ("Publish: no posts → 12 posts", Direction.INCREASE, 12.0, "posts", True),
+            ("Close 50 deals => 31 deals", Direction.INCREASE, 50.0, "deals", False),  # progress
+            # An imperative's things, then a sign or an arrow, stay work.
+            ("Ship features ≥ 3", Direction.INCREASE, 3.0, None, True),
+            ("Hire engineers > 5", Direction.INCREASE, 5.0, None, True),
+            ("Fix 50 → 100 bugs per sprint", Direction.INCREASE, 100.0, "bugs", True),
+            ("Hire 5 → 10 engineers", Direction.INCREASE, 10.0, "engineers", True),
+            # Lumens and a language model are things; a period before a noun is passed over.
+            (
+                "Raise headlight output from 800 lm to 1200 lm",
+                Direction.INCREASE,
+                1200.0,
+                "lm",
+                False,
+            ),
+            ("Train 3 LM checkpoints", Direction.INCREASE, 3.0, "checkpoints", True),
+            ("Close 40 QTD deals", Direction.INCREASE, 40.0, "deals", False),
+        ],
+    )
+    def test_hostile_trial(
+        self, text: str, direction: Direction, value: float, unit: str | None, output: bool
+    ) -> None:
+        """What a hostile trial of the rules above found them to misread, read right."""
+        parsed = parse_key_result(text)
+        got = (parsed.direction, parsed.value, parsed.unit, parsed.output)
+        assert got == (direction, value, unit, output)
+
+    def test_signed_levels_keep_their_start(self) -> None:
+        kr = to_key_result("NPS -10 → -5")
+        assert (kr.start, kr.target, kr.direction) == (-10.0, -5.0, Direction.INCREASE)
+        assert to_key_result("Close 40 QTD deals").start == 0  # a count from zero, as before
+
 
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
@@ -4834,3 +4880,10 @@ def test_a_subjects_verb_then_no_is_none(text: str, unit: str) -> None:
     assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, 0.0, unit)
     assert not parsed.output
     assert parse_key_result("Support replies take no longer than a day").value == 1.0
+
+
+def test_an_epic_is_a_name() -> None:
+    """ "Epic 1331" names an issue tracker's epic, as "Issue 8303" does: no target."""
+    parsed = parse_key_result("CMO: Refresh about.gitlab.com. Epic 1330")
+    assert (parsed.value, parsed.direction) == (None, Direction.MILESTONE)
+    assert parse_key_result("Close 3 epics").value == 3.0

@@ -361,6 +361,7 @@ COMPOUND = frozenset(
         "pass",
         "duration",
         "speed",
+        "cycle",
     ]
 )
 STOP = frozenset(
@@ -503,11 +504,25 @@ FILLER = frozenset(
 
 # --- Metrics ------------------------------------------------------------------------------
 
+# A cycle is how long something takes, whatever its first word names ("sales cycle", "cash
+# conversion cycle"; not a "billing cycle", which names a period): where it ends the metric's
+# name, before its number or a word of time ("Sales cycle 60 days", "sales cycle length"),
+# not where it qualifies another ("sales cycle win rate", "release cycles per year") or is a
+# condition ("within one sales cycle").  Each name an alternative of its own, for
+# `_by_first_letter`.
+_CYCLES = "|".join(
+    rf"{name[0]}(?<!one {name[0]})(?<!per {name[0]})(?<!each {name[0]}){name[1:]} cycle"
+    r"(?=\s*(?:(?:time|length|duration)\b)?\s*(?:[^\w\s]|\d|$))"
+    for name in ("sales", "conversion", "release", "deal", "buying", "hiring", "procurement")
+)
+_CYCLE = re.compile(_CYCLES)
+
 # Metrics where lower is better: "improve p95 latency", "keep churn at 2%".
 LOWER_IS_BETTER = re.compile(
     r"churn|attrition|turnover|latency|fail|response time|resolution time|time[- ]to\b|lead time|"
-    r"cycle time|sales cycle|conversion cycle|release cycle|deal cycle|buying cycle|hiring cycle|"
-    r"procurement cycle|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
+    r"cycle time|"
+    + _CYCLES
+    + r"|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
@@ -538,11 +553,6 @@ def _by_first_letter(pattern: str) -> re.Pattern[str]:
 
 
 _LOWER_IS_BETTER = _by_first_letter(LOWER_IS_BETTER.pattern)
-
-
-# A cycle is how long something takes, whatever its first word names: "sales cycle", "cash
-# conversion cycle" (not "cycle count", nor "billing cycle", which names a period).
-_CYCLE = re.compile(r"\b(?:sales|conversion|release|deal|buying|hiring|procurement)\s+cycles?\b")
 
 
 # What is free of a fault is better high: "crash-free sessions", "error-free releases".

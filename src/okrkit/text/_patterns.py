@@ -106,7 +106,7 @@ _IDENT_PARTS = (
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
     r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
-        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|pr|cve)
+        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve)
         \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",
@@ -218,6 +218,7 @@ _IDENT_NAMES = frozenset(
         "rank",
         "series",
         "issue",
+        "epic",
         "pr",
         "cve",
     ]

@@ -580,6 +580,9 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if not m:
             break
         word = m[1].lower()
+        if word in _WHEN_SHORT:
+            pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
+            continue
         if (
             word in _OR_AND
             and head is not None
@@ -654,9 +657,10 @@ _NOT_NOUNS = (
     # A time named after a count says when it is, not what it counts: "12 last quarter", "5
     # ahead of the audit", "38 this year".
     | frozenset(("last", "ahead", "this", "next", "previous", "prior"))
-    # and as a dashboard abbreviates it: "40 LQ" (last quarter), "$2M LY", "120 YTD"
-    | frozenset(("lq", "ly", "lm", "lw", "ytd", "qtd", "mtd"))
 )
+# When, as a dashboard abbreviates it, after a count: "40 LQ" (last quarter), "$2M LY", "120
+# YTD"; before a noun it is passed over ("Close 40 QTD deals").
+_WHEN_SHORT = frozenset(("lq", "ly", "ytd", "qtd", "mtd"))
 
 
 _DETERMINER = re.compile(r"\s+(?:the|our|their|its|this|these|those|every|all)\b", re.I)

@@ -246,9 +246,21 @@ _COUNTED_THEN_BOUND = re.compile(
     rf"(?:{_NAME_WORD}){{1,3}}(?:/[^\W\d_]+)?\s*[≤≥<>]=?\s*\d[\d,.]*+(?!\s*(?:%|[^\W\d_(]))",
     re.IGNORECASE,
 )
+
+
+def _polar_next(w: str, at: int) -> bool:
+    """Whether the words after *at* in masked text *w*, up to a number or a sign, name a
+    metric better one way ("Open P1 bugs ≤ 5"), not the things of an imperative ("Ship
+    features ≥ 3")."""
+    end = at
+    while end < len(w) and end - at < 64 and not (w[end].isdigit() or w[end] in "≤≥<>"):
+        end += 1
+    return polarity(w[at:end].lower()) is not None
+
+
 # A first word, then a colon and zero: "Audit: 0 material weaknesses" is a label over a
 # count that should be none, no work ("Audit: no material weaknesses", `_unlabelled`).
-_LABEL_OF_NONE = re.compile(r"\s*:\s*(?:0|zero)\b", re.IGNORECASE)
+_LABEL_OF_NONE = re.compile(r"\s*:\s*(?:0|zero)\b(?![-/])(?=\D*$)", re.IGNORECASE)
 
 
 # What makes "up" or "down" after a metric its change: "down to 3%", "up by 20%".
@@ -322,7 +334,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found
                 and found[0] == "out"
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
-            ) or ((not found or found[0] == "out") and _COUNTED_THEN_BOUND.match(w, m.end())):
+            ) or (
+                (not found or (found[0] == "out" and _polar_next(w, m.end())))
+                and _COUNTED_THEN_BOUND.match(w, m.end())
+            ):
                 # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%": the
                 # words name what is bounded or measured.
                 return None
@@ -1939,7 +1954,8 @@ def _progress(w: str) -> int | None:
             not before[-1:].isdigit()
             and before[-1:] != "%"
             and (DIGIT.search(before) or _main_verb(before) is not None)
-            and not _same_unit_across(before, w[arrow + 4 :])
+            # "Avg handle time 9 min => 6 min": with no verb, two levels of one unit
+            and not (_same_unit_across(before, w[arrow + 4 :]) and _main_verb(before) is None)
         ):
             return arrow
         return None
@@ -2006,7 +2022,9 @@ def _unlabelled(w: str) -> str:
                 w = rest  # a key result's own number is never part of it ("KR 3 - 99.95% ...")
     if ":" in w[:48]:
         rest = _after_label(w)
-        if rest is not w and (_starts_with_verb(rest) or _NO_LEAD.match(rest.lstrip())):
+        if rest is not w and (
+            _starts_with_verb(rest) or (_NO_LEAD.match(rest.lstrip()) and not DIGIT.search(rest))
+        ):
             return rest  # and "Audit: no material weaknesses", none of them
     return w
 
@@ -2041,9 +2059,17 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
     if _PEOPLE_WORD.search(named) is not None:
         return False  # of people, whom the activity is done to ("Interviewing users from 5")
     if first.link == "arrow" and len(tokens) > 1:
-        # "Offer acceptance 75% → 90%", "Backlog 1,200 → 300 tickets": an arrow between two
-        # numbers moves a level, whatever word leads; no count of work is written so.
-        return True
+        # "Offer acceptance 75% → 90%", "Backlog 1,200 → 300 tickets", "Demo-to-close 15% ->
+        # 22%": an arrow between two levels of what the words name; not a verb's range of
+        # things ("Hire 5 → 10 engineers", "Publish posts 4 → 12").
+        word = lead[0].lower()
+        last = named.split()[-1] if named.strip() else ""
+        return (
+            polarity(named) is not None
+            or polarity(word) is not None
+            or "-" in word
+            or (bool(last) and not (last.endswith("s") and not last.endswith("ss")))
+        )
     pair = (first.prep == "from" and len(tokens) > 1 and tokens[1].prep == "to") or bool(first.link)
     return pair and lead[0].lower().endswith("ing") and polarity(named) is not None
 
@@ -2257,9 +2283,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     numbers_say = False
     if (
         not kind
-        and (direction in _HELD or direction is None)
         and value_tok is not None
         and start_tok is not None
+        # (a signed target after a signed start is a level, not a change: "NPS -10 → -5")
+        and (direction in _HELD or direction is None or (value_tok.sign and start_tok.sign))
         and not value_tok.qualifier
         and _same_measure(start_tok, value_tok, w)
     ):
