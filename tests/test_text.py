@@ -4887,3 +4887,25 @@ def test_an_epic_is_a_name() -> None:
     parsed = parse_key_result("CMO: Refresh about.gitlab.com. Epic 1330")
     assert (parsed.value, parsed.direction) == (None, Direction.MILESTONE)
     assert parse_key_result("Close 3 epics").value == 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Trusted Activation Triggers", Direction.MILESTONE),  # a feature, whatever "trusted"
+        ("Performance metrics report", Direction.MILESTONE),
+        ("Setup Customer Success Process and Team", Direction.MILESTONE),
+        ("Code health", Direction.AT_LEAST),  # the head names the metric
+        ("Developer productivity", Direction.AT_LEAST),
+        ("Support ticket volume", Direction.AT_MOST),
+        ("Small backlog of issues and PRs", Direction.AT_MOST),  # the head before "of"
+        ("Mean time to repair, e.g. time to detect", Direction.AT_MOST),
+        ("Make customers happier", Direction.AT_LEAST),  # a verb first: no bare name
+    ],
+)
+def test_a_bare_name_is_a_thing_made_by_its_head(text: str, direction: Direction) -> None:
+    """A name with no verb and no number names a thing made where its head is no metric's,
+    though another of its words has a way to be better."""
+    parsed = parse_key_result(text)
+    assert parsed.direction is direction
+    assert parsed.output is (direction is Direction.MILESTONE)

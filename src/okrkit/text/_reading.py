@@ -1140,6 +1140,8 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
         # ("Staff understand the new expense policy" names no expense to cut).
         return Direction.AT_LEAST
     name = _bare(low)
+    if name is not None and _named_thing(name):
+        return Direction.MILESTONE  # "Trusted Activation Triggers", "Performance metrics report"
     if name is not None:
         way = polarity(name)
         if way is not None:
@@ -1214,6 +1216,30 @@ _VAGUE_COUNT = re.compile(r"\s*(?:multiple|several|many|numerous)\s+[^\W\d_]+s\b
 _TIME = re.compile(r"\btimes?\b")
 _CLAUSE_WORDS = frozenset(("can", "will", "should", "must", "exist", "exists", "not"))
 _CLAUSE_END = re.compile(r"[,;:(–—]|\s-\s|\.(?:\s|$)")
+
+
+_PHRASE_END = re.compile(r"[,(;:]|\s(?:of|for|in|on|with|to|per|at|by|from|e\.g)\b")
+
+
+def _named_thing(name: str) -> bool:
+    """Whether *name*, a bare name with no verb and no number, names a thing made (a feature,
+    a report, a team) whatever its other words: its head, the last word, is no metric's (no
+    polarity, no measure: "Trusted Activation Triggers", "Setup Customer Success Process and
+    Team"), where a metric's head is ("Code health", "Ticket volume", "Developer productivity")."""
+    # The head of the first noun phrase: before a comma, a bracket or a preposition ("Small
+    # backlog of issues", "Mean time to repair, e.g. ...").
+    phrase = _PHRASE_END.split(name, maxsplit=1)[0]
+    words = _WORD.findall(phrase)
+    if len(words) < 2 or _verb_word(words[0])[0] == words[0]:
+        return False  # a verb's base form first: "Make customers happier" moves a metric
+    head = words[-1]
+    return (
+        polarity(head) is None
+        and not lower_is_better(head)
+        and head not in COMPOUND
+        and head.rstrip("s") not in COMPOUND
+        and polarity(name) is not None
+    )
 
 
 def _bare(low: str) -> str | None:
