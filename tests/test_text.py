@@ -4909,3 +4909,10 @@ def test_a_bare_name_is_a_thing_made_by_its_head(text: str, direction: Direction
     parsed = parse_key_result(text)
     assert parsed.direction is direction
     assert parsed.output is (direction is Direction.MILESTONE)
+
+
+def test_double_down_is_no_factor() -> None:
+    """ "Double down on X" is more effort on X, no doubling of it."""
+    parsed = parse_key_result("Double down on what works in marketing")
+    assert (parsed.form, parsed.value, parsed.unit, parsed.relative) == (None, None, None, False)
+    assert parse_key_result("Double signups").value == 2.0

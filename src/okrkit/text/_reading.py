@@ -2267,6 +2267,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     ):
         kind = ""  # "Provide a great experience, as measured by a score of 4+"
     factor = FACTORS.get(lemma)
+    if factor is not None and verb is not None and _IDIOM.match(w, verb[2].end()):
+        factor = None  # "Double down on what works": more effort, no factor
     if factor is None and kind == "dec" and HALF.search(w):
         factor = 2
     if factor is not None:
