@@ -456,7 +456,9 @@ class TestJudgement:
             # A share of things done within a time limit is a service level, whatever the verb.
             ("Alert on 100% of failed syncs within 5 minutes", "increase", False),
             ("Migrate 100% of services to Kubernetes", "increase", True),
-            ("Run 95% of the builds in 10 minutes", "increase", True),  # no limit: the work
+            # "in" a time of minutes to days, for fewer than all: each thing's time limit
+            ("Run 95% of the builds in 10 minutes", "increase", False),
+            ("Migrate 80% of services in 6 weeks", "increase", True),  # weeks: the work's
             # A verb of holding, change or reaching, or a metric alone: no milestone.
             ("Maintain a healthy on-call rotation", "at_least", False),
             ("Improve memory usage", "decrease", False),
@@ -2910,7 +2912,7 @@ class TestHostileNumbers:
             ("Reduce costs by 25 per cent", 25.0, "%", True),
             ("Grow revenue by 1,5x", 1.5, "x", True),
             ("Grow sign-ups 2,5 times more", 2.5, "x", True),
-            ("Reach 1,5 millionaires", 1.0, None, False),
+            ("Reach 1,5 millionaires", 1.5, "millionaires", False),  # no "million": 1.5 of them
         ],
     )
     def test_more_spellings(self, text: str, value: float, unit: str, relative: bool) -> None:
@@ -4916,3 +4918,127 @@ def test_double_down_is_no_factor() -> None:
     parsed = parse_key_result("Double down on what works in marketing")
     assert (parsed.form, parsed.value, parsed.unit, parsed.relative) == (None, None, None, False)
     assert parse_key_result("Double signups").value == 2.0
+
+
+class TestNonNativeTrial:
+    """A trial of key results in the English of teams whose first language is another (150
+    statements a helper wrote: 111 read fully right, 130 after)."""
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Increase the CSAT from 4,1 to 4,5", 4.5, None),  # a decimal comma
+            ("Customer satisfaction of min. 4,2 of 5", 4.2, None),
+            ("Increase the turnover by 1,5 Mio. €", 1_500_000.0, "€"),
+            ("Increase the revenue to R$ 2,5 mi", 2_500_000.0, "BRL"),  # "mi" after money
+            ("Raise R$ 1 bi in funding", 1_000_000_000.0, "BRL"),
+            ("Achieve revenue Rp 50 miliar", 50_000_000_000.0, "IDR"),
+            ("Increase the GMV to ¥300万", 3_000_000.0, "¥"),
+            ("Savings of €1.200.000 in the purchases", 1_200_000.0, "€"),  # dots group
+            ("Disburse NGN 500 million in loans", 500_000_000.0, "NGN"),
+            ("Grow revenue US$ 5M", 5_000_000.0, "US$"),
+            ("Do steps 1,2 and 3", 1.0, None),  # a list, no decimal
+            ("Grow ARR from 1,200 to 1,500", 1500.0, None),  # commas grouping thousands
+            ("Run 5 mi", 5.0, "mi"),  # miles, with no money before
+            ("Upgrade to 1.2.3", None, None),  # a version
+        ],
+    )
+    def test_numbers_as_the_world_writes_them(
+        self, text: str, value: float | None, unit: str | None
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
+    def test_a_code_inside_a_word_is_no_currency(self) -> None:
+        assert parse_key_result("Make GitLab a Rails 5 app by default").unit != "ILS"
+        assert parse_key_result("Fraud 5 cases").unit == "cases"
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "form", "value", "start"),
+        [
+            ("Diminish the absenteeism to 4%", Direction.DECREASE, "target", 4.0, None),
+            (
+                "Increment the average ticket from $350 to $420",
+                Direction.INCREASE,
+                "target",
+                420.0,
+                350.0,
+            ),
+            (
+                "Reduction of the maternal mortality in 10%",
+                Direction.DECREASE,
+                "change",
+                10.0,
+                None,
+            ),
+            ("Reduction of costs by 10%", Direction.DECREASE, "change", 10.0, None),
+            ("Growth of users to 10k", Direction.INCREASE, "target", 10_000.0, None),
+            (
+                "Reduce the turnover of personnel of 18% to 12%",
+                Direction.DECREASE,
+                "target",
+                12.0,
+                18.0,
+            ),
+            (
+                "Increase the followers in Instagram of 20k to 35k",
+                Direction.INCREASE,
+                "target",
+                35_000.0,
+                20_000.0,
+            ),
+            (
+                "Increase the turnover of 12% compared to last year",
+                Direction.INCREASE,
+                "change",
+                12.0,
+                None,
+            ),
+            ("Reduce of 15% the delays of delivery", Direction.DECREASE, "change", 15.0, None),
+            ("Achieve zero accidents", Direction.DECREASE, "target", 0.0, None),
+            ("Realize zero accidents of labour", Direction.DECREASE, "target", 0.0, None),
+        ],
+    )
+    def test_verbs_and_prepositions(
+        self, text: str, direction: Direction, form: str, value: float, start: float | None
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.value, parsed.start) == (
+            direction,
+            form,
+            value,
+            start,
+        )
+        assert not parsed.output
+
+    def test_same_unit_of_conditions_stay(self) -> None:
+        # "of" is a start only in the target's unit; "to" and a verb is no level reached.
+        assert parse_key_result("Increase revenue of 5 products to $2M").start is None
+        assert parse_key_result("Increase retention to a rate of 90%").form == "target"
+        runbook = parse_key_result("Communications runbook augmented to cover all situations")
+        assert runbook.direction is Direction.MILESTONE
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Deliver 98% of the orders in time", False),  # "in time": on time
+            ("Deliver the 95% of the orders in 24 hours", False),  # each order's limit
+            ("Migrate 100% of services in 6 weeks", True),  # the work's own deadline
+        ],
+    )
+    def test_service_levels(self, text: str, output: bool) -> None:
+        assert parse_key_result(text).output is output
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Introduce SAP S/4HANA in the logistics until end of Q2",
+            "Carry out 5S activities in all the factories",
+            "Give feedback 1:1 to all the team every month",
+        ],
+    )
+    def test_names_with_digits(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.direction) == (None, Direction.MILESTONE)
+        assert parse_key_result("Keep a 1:1 ratio of mentors").value == 1.0  # a ratio
+        assert parse_key_result("Run a 5K race").value == 5000.0  # a number

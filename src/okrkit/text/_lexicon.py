@@ -39,6 +39,9 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "multiply",
         "amplify",
         "enhance",
+        # as teams whose first language is a Romance one write "increase"
+        "increment",
+        "augment",
         # Verbs of change with no object, which follow their metric: "MAU climb to 2M".
         "rise",
         "climb",
@@ -49,6 +52,8 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "cut",
         "lower",
         "lessen",
+        "diminish",
+        "decrement",
         "shrink",
         "drop",
         "minimize",
@@ -524,7 +529,7 @@ LOWER_IS_BETTER = re.compile(
     + _CYCLES
     + r"|load time|wait|downtime|outage|incident|bug|defect|error|crash|cost|spend|"
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
-    r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|absentee|waste|emission|carbon|co2|"
+    r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|accident|absentee|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc"
 )

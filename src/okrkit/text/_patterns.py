@@ -112,7 +112,7 @@ _IDENT_PARTS = (
     r"https?://\S+",
     r"\]\([^)\s]*\)",
     r"`[^`]*`",
-    r"\b\d+\.\d+\.\d+\b",
+    r"(?!\d{1,3}(?:\.\d{3}){2,}(?![\d.]))\b\d+\.\d+\.\d+\b",  # a version, not "1.200.000"
     r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
@@ -162,6 +162,12 @@ _IDENT_PARTS = (
     r"(?-i:(?<![\d.])\b[2-6]G\b)(?=\s+[^\W\d_])",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"\b\d+(?:\.\d+)+\s+(?:version|release|edition)\b(?!s)",
+    # A product named with a slash and a digit: "SAP S/4HANA".
+    r"(?<![\w/])[^\W\d_]+/\d[^\W\d_]\w*",
+    # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1" (not "a 1:1 ratio").
+    r"(?<![\d.:])\b1:1s?\b(?![:\d])(?!\s*ratio)",
+    # A method or a dimension named by a digit and a capital: "5S", "3D" (not "5K", a number).
+    r"(?-i:(?<![\d.])\b[1-9][SD]\b)(?!\s*[%\d])",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -277,7 +283,13 @@ def _ident_parts(w: str) -> int:
         | ("part" in low) << 20
         | ("G" in w) << 21
         | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
+        | ("/" in w) << 23
+        | ("1:1" in w) << 24
+        | (_DIGIT_CAPITAL.search(w) is not None) << 25
     )
+
+
+_DIGIT_CAPITAL = re.compile(r"\d[SD]\b")
 
 
 def may_have_ident(w: str) -> bool:

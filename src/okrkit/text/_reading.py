@@ -280,6 +280,12 @@ _NAMED_METRIC = re.compile(
 )
 
 
+# Nouns of change that may lead a statement as its verb would, before "of".
+_CHANGE_NOUNS_DOWN = frozenset(("reduction", "reductions", "decrease", "decline", "cut"))
+_CHANGE_NOUNS = _CHANGE_NOUNS_DOWN | frozenset(("growth", "increase", "improvement", "rise"))
+_OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
@@ -302,6 +308,11 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
             if sure is not None:
                 return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
+            if word in _CHANGE_NOUNS and _OF_NEXT.match(w, m.end()):
+                # "Reduction of costs by 10%", "Growth of users to 10k": a noun of change
+                # leading, as a verb of change would ("Increase of 15% in sales" is one).
+                down = word in _CHANGE_NOUNS_DOWN
+                return ("dec", "reduce", m) if down else ("inc", "increase", m)
             if word == "be" and not _ABLE.match(w, m.end()):
                 # "Be responsive to users", "Be under $40k": a state to be in, held as
                 # "stay" holds it; "Be able to deploy in one click" is a capability built.
@@ -428,10 +439,23 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
     1,000 bed days")."""
     if word == lemma:
         return _BY_TO.match(w, end) is not None
-    return not word.endswith("ing") and _PER_AFTER.match(w, end) is None
+    return (
+        not word.endswith("ing")
+        and _PER_AFTER.match(w, end) is None
+        and _TO_DO.match(w, end) is None  # "Runbook augmented to cover all situations"
+    )
 
 
 _PER_AFTER = re.compile(r"\s+per\b", re.IGNORECASE)
+# "to" and a verb after a participle: what it was done for, no level it reached.
+_TO_DO = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|our|its|their|about|around|approximately|roughly|over|under|below|"
+    r"above|just|only|nearly|almost|maximum|minimum|max|min|at|less|more|fewer|no|not|within|"
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundred|half|double|twice|triple)\b)[^\W\d_]{2,}\b"
+    r"(?!\s*%)",
+    re.IGNORECASE,
+)
 
 
 _HAVE = frozenset(("has", "have", "had"))
@@ -659,6 +683,8 @@ def _direction(
             or (value.paren and value.unit in DURATIONS)
         ):
             return Direction.MILESTONE  # "Release CodeNet with one challenge", "Ship 2.0"
+        if value.value == 0 and not value.sign and value.unit != "rank" and not value.link:
+            return Direction.DECREASE  # "Realize zero accidents": none of them, no work to count
         return Direction.INCREASE
     if kind == "reach":
         # With no number, the metric is what the verb takes, up to a condition ("Improve
@@ -680,6 +706,14 @@ def _direction(
             return Direction.MILESTONE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
+        if (
+            value is not None
+            and value.value == 0
+            and not value.sign
+            and value.unit != "rank"
+            and not value.link
+        ):
+            return Direction.DECREASE  # "Achieve zero accidents": none left, whatever they are
         if (
             value is not None
             and value.unit in CURRENCIES
@@ -1061,6 +1095,15 @@ def _service_level(
                 for t in tokens
                 if t is not value
             )
+            or (
+                # "in 24 hours" for fewer than all: each thing's time, as "within" is
+                value.value is not None
+                and value.value < 100
+                and any(
+                    t.unit in _SHORT_TIMES and t.start > value.end and _IN.search(w, 0, t.start)
+                    for t in tokens
+                )
+            )
             or any(d.start() > value.end and _BY_TIME.match(d[0]) for d in deadlines)
             or (
                 # Fewer than all within weeks is each thing's time ("Process 80% of
@@ -1079,6 +1122,14 @@ def _service_level(
 
 
 # A time limit a deadline's pattern took: "within 8 weeks", "within 2 wks".
+_IN = re.compile(r"\bin\s+$", re.IGNORECASE)
+_SHORT_TIMES = frozenset(("ms", "s", "min", "h", "days"))
+# A level compared with an earlier time's: what a change is measured against.
+_COMPARED_TO = re.compile(
+    r"\s*(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|vs\.?|versus|over|against)"
+    r"\s+(?:the\s+)?(?:last|previous|prior|same)\s+(?:year|quarter|month|week|period|cycle)\b",
+    re.IGNORECASE,
+)
 _WITHIN_AMOUNT = re.compile(r"within\s+(?:\d|a\b|an\b|one\b|two\b|three\b)", re.IGNORECASE)
 # A time of day a deadline's pattern took, which each of a share's things meets: "Discharge
 # 70% of patients before 11:00".
@@ -1086,7 +1137,7 @@ _BY_TIME = re.compile(r"(?:by|before|until|till)\s+\d{1,2}[:.]\d\d", re.IGNORECA
 # A condition of time or of quality that the things of a share meet: "before settlement",
 # "the same day", "on time", "without a picking error", "on the first attempt".
 _CONDITION = re.compile(
-    r"\b(?:in\s+(?:under|less\s+than)|before|same[- ]day|on\s+time|"
+    r"\b(?:in\s+(?:under|less\s+than)|before|same[- ]day|on\s+time|in\s+time|"
     r"on\s+the\s+(?:promised|same|first|next)\s+[^\W\d_]+|without\s+(?:a|an|any)\s+[^\W\d_]+|"
     r"first[- ]time|at\s+first\s+contact)\b",
     re.IGNORECASE,
@@ -1659,7 +1710,13 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
             tok.link
             # "120 → <20": a bound after the arrow is the target's
             and (nxt.prep == "to" or (tok.link == "arrow" and nxt.qualifier and not nxt.prep))
-            and tok.prep in (None, "=")  # "Churn: 5% -> 3%": after a label's colon too
+            # "Churn: 5% -> 3%": after a label's colon too; and "of" for "from" after a verb
+            # of change, as other languages write it, from a level in the same unit ("Reduce
+            # turnover of 18% to 12%", not "Increase revenue of 5 products to $2M")
+            and (
+                tok.prep in (None, "=")
+                or (tok.prep == "of" and kind in ("inc", "dec") and tok.unit == nxt.unit)
+            )
             and tok.qualifier is None
             and tok.change is None
             # "NPS -10 to 50"; and two signed levels, "eNPS +10 → +25" (a change would
@@ -2348,6 +2405,21 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         form = _form(kind, lemma, value_tok, start_tok)
         if verb and value_tok.end <= verb[2].start():
             form = "target"  # "20 case studies added": a count, whatever the verb
+        elif (
+            form == "target"
+            and verb is not None
+            and kind in ("inc", "dec")
+            and value_tok.prep == "of"
+            and start_tok is None
+            and (
+                _COMPARED_TO.match(w, value_tok.end) is not None
+                or not w[verb[2].end() : value_tok.start].strip().lower().removesuffix("of")
+            )
+        ):
+            # "of" for "by", as other languages write it: right after the verb ("Reduce of
+            # 15% the delays"), or against a time before ("Increase the turnover of 12%
+            # compared to last year")
+            form = "change"
     elif lemma == "eliminate" or (
         lemma in _CLEAR and verb is not None and _ALL.match(w, verb[2].end()) is not None
     ):

@@ -20,16 +20,22 @@ from okrkit.text._units import CURRENCY_CODES, UNITS
 _CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S)\$|(?:CODES)\s?(?=\d))?
+    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|Rp\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
         \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
             (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
+        # a decimal comma anywhere else, but in a list ("4,5 of 5", not "1,2 and 3")
+        (?<![\d,.])\d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
+        # dots grouping thousands, twice or more: "€1.200.000"
+        \d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.])|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|mio|
-        lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹]))?
+    (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|
+        mio|mrd|miliar|juta|lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
+        # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
+        (?(cur)\s?(?P<multl>mi|bi)\b\.?))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
@@ -93,7 +99,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}[\s$]?\d)(?:{_DURATION}|{_NUMBER})"
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpdrtv][a-z]{{0,2}}\.?\$?\s?\d)(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
     ),
@@ -275,6 +281,14 @@ _MULT = {
     "mln": 1_000_000,
     "mil": 1_000_000,
     "mio": 1_000_000,
+    "mi": 1_000_000,
+    "juta": 1_000_000,
+    "万": 10_000,
+    "亿": 100_000_000,
+    "億": 100_000_000,
+    "mrd": 1_000_000_000,
+    "miliar": 1_000_000_000,
+    "bi": 1_000_000_000,
     "million": 1_000_000,
     "b": 1_000_000_000,
     "bn": 1_000_000_000,
@@ -331,10 +345,12 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         # "1m30s" is 90 s, "2h 15min" 135 min: the larger unit is 60 of the smaller.
         big, small = _DIGITS.findall(m["dur"])
         return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
-    mult = _key(m["mult"] or m["multw"] or m["multc"] or "")
+    mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
     # Grouped as the West (1,000,000), India (10,00,000) or with thin spaces (1 000 000) write.
     digits = m["num"]
-    if "," in digits and len(digits) - digits.index(",") <= 3:
+    if digits.count(".") > 1:
+        digits = digits.replace(".", "").replace(",", ".")  # "1.200.000", "1.200.000,50"
+    elif "," in digits and len(digits) - digits.index(",") <= 3:
         # "€1,2M", "1,5 million", "2,5%": one or two digits after the comma, with a currency
         # before or a scale or % after, make it a decimal comma, as most of Europe writes one
         # (a grouping has three digits after its last comma; "1,2 and 3" stays a list).

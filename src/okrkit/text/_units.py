@@ -65,9 +65,11 @@ CURRENCIES = frozenset(("$", "€", "£", "¥", "₹"))
 # unit the table knows: "Reach CHF 300k" is money, no count of things).
 CURRENCY_CODES = (
     "usd", "eur", "gbp", "jpy", "chf", "inr", "cad", "aud", "sgd", "hkd", "nzd", "sek",
-    "nok", "dkk", "kes", "zar", "brl", "mxn", "cny", "krw", "pln", "czk", "aed",
+    "nok", "dkk", "kes", "zar", "brl", "mxn", "cny", "krw", "pln", "czk", "aed", "ngn", "idr",
+    "thb", "myr", "vnd", "egp", "ars", "clp", "huf", "ils", "twd",
 )  # fmt: skip
 UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS})
+UNITS.update({"r$": "BRL", "rp": "IDR", "rp.": "IDR"})  # the real's and the rupiah's signs
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
