@@ -346,8 +346,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 and found[0] == "out"
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
             ) or (
-                (not found or (found[0] == "out" and _polar_next(w, m.end())))
+                (not found or found[0] == "out")
                 and _COUNTED_THEN_BOUND.match(w, m.end())
+                and (not found or _polar_next(w, m.end()))
             ):
                 # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%": the
                 # words name what is bounded or measured.

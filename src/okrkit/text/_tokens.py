@@ -26,10 +26,11 @@ _NUMBER = r"""
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
         \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
             (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
-        # a decimal comma anywhere else, but in a list ("4,5 of 5", not "1,2 and 3")
-        (?<![\d,.])\d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
-        # dots grouping thousands, twice or more: "€1.200.000"
-        \d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.])|
+        (?=\d{1,3}[.,]\d)(?:  # (looked for only where a separator follows 1-3 digits)
+            # a decimal comma anywhere else, but in a list ("4,5 of 5", not "1,2 and 3")
+            (?<![\d,.])\d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
+            # dots grouping thousands, twice or more: "€1.200.000"
+            \d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|
