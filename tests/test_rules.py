@@ -1707,6 +1707,33 @@ class TestRuleEdges:
         assert flagged == ("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
 
     @pytest.mark.parametrize(
+        ("goal", "title", "flagged"),
+        [
+            # A share reached of what the objective builds: no earlier level.
+            (
+                "Develop a superior matching algorithm",
+                "Achieve 90% precision on held-out data",
+                False,
+            ),
+            (
+                "Launch the new mobile app",
+                "Reach an 80% satisfaction score in the first survey",
+                False,
+            ),
+            # Under an objective of outcome, or moved by a verb of change, it has one.
+            ("Delight our customers", "Achieve 90% satisfaction", True),
+            ("Develop a superior matching algorithm", "Raise precision to 90%", True),
+            ("Launch the new mobile app", "Reach 5,000 weekly active users", False),  # counted
+        ],
+    )
+    def test_a_share_of_what_is_built_needs_no_baseline(
+        self, goal: str, title: str, flagged: bool
+    ) -> None:
+        kr = KeyResult(id="k", title=title, direction="increase", target=90)
+        plan = Plan(objectives=[objective(title=goal, key_results=[kr])])
+        assert flagged == ("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
+
+    @pytest.mark.parametrize(
         ("title", "flagged"),
         [
             ("Reduce churn by 8%", True),

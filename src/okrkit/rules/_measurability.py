@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from okrkit.model import Direction, Indicator, KeyResult, Plan
-from okrkit.rules._context import RuleContext
+from okrkit.rules._context import KeyResultSite, RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
 
@@ -260,8 +260,21 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             continue
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.
         planned = read.unit == "%" and share_of_plan(kr.title)
-        if not (read.output or counted or planned) or read.start is not None:
+        if not (read.output or counted or planned or _built(site, context)) or (
+            read.start is not None
+        ):
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
+
+
+def _built(site: KeyResultSite, context: RuleContext) -> bool:
+    """Whether *site*'s key result reaches a share of what its objective builds in the cycle
+    ("Achieve ≥90% precision" under "Develop a superior algorithm ..."): a level of a thing
+    new, with no earlier level to start from (`okrkit.text.level_reached`)."""
+    if site.reading.unit != "%" or not context.parse_objective(site.objective.title).output:
+        return False
+    from okrkit.text import level_reached
+
+    return level_reached(site.key_result.title)
 
 
 @REGISTRY.rule(

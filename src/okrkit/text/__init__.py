@@ -39,7 +39,7 @@ from okrkit.text._reading import (
 )
 from okrkit.text._templates import parse_key_result, key_result_reader
 from okrkit.text._units import canonical_unit
-from okrkit.text._reading import parse_objective, done_or_not, share_of_plan
+from okrkit.text._reading import parse_objective, done_or_not, share_of_plan, level_reached
 from okrkit.text._convert import to_key_result
 
 # isort: on
@@ -60,6 +60,7 @@ __all__ = [
     "canonical_unit",
     "done_or_not",
     "key_result_reader",
+    "level_reached",
     "parse_key_result",
     "parse_objective",
     "share_of_plan",

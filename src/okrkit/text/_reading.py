@@ -1050,6 +1050,25 @@ def done_or_not(text: str) -> bool:
     )
 
 
+def level_reached(text: str) -> bool:
+    """Whether *text* sets a level to reach with a verb of reaching, which leaves the way to
+    it unsaid ("Achieve ≥90% precision", "Reach an 80% satisfaction score"), not a change
+    ("Raise precision to 90%") nor a level with no verb ("90% precision").  Under an objective
+    that builds a thing, such a level is of the thing built, which has no earlier level: the
+    rule OKR204 (missing baseline) spares a share reached so.
+
+    >>> level_reached("Achieve 90% precision on the held-out set")
+    True
+    >>> level_reached("Raise precision from 80% to 90%")
+    False
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    w, _ = masked(text)
+    verb = _main_verb(_unlabelled(w))
+    return verb is not None and verb[0] == "reach"
+
+
 # A share of an amount planned for the cycle: "110% of plan", "95% of the sales target".
 _OF_PLAN = re.compile(
     rf"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}{PLANNED}\b",
