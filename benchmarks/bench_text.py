@@ -45,6 +45,14 @@ HOSTILE = {
     "a run of '1,2' (Indian grouping tried from each digit)": ("Reach " + "1,2" * 1665)[:5000],
     "a word of '1e' (numbers inside one long word)": ("Reach " + "1e" * 2497)[:5000],
     "blanks after a verb of reaching (a thing taken 'to' a place)": "Get" + " " * 4997,
+    "dots grouping thousands after money ('€1.200.200...')": ("Save €1.200." + "200." * 1250)[
+        :5000
+    ],
+    "a share and many times after it ('5 s 5 s ...')": ("Deliver 90% of orders" + " 5 s" * 1245)[
+        :5000
+    ],
+    "a run of 'in 5 in 5 minutes '": ("Deliver 90% of orders " + "in 5 in 5 minutes " * 276)[:5000],
+    "a run of decimal commas ('from 4,5 ')": ("Grow CSAT " + "from 4,5 " * 555)[:5000],
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

@@ -112,7 +112,9 @@ _IDENT_PARTS = (
     r"https?://\S+",
     r"\]\([^)\s]*\)",
     r"`[^`]*`",
-    r"(?!\d{1,3}(?:\.\d{3}){2,}(?![\d.]))\b\d+\.\d+\.\d+\b",  # a version, not "1.200.000"
+    # A version ("16.4.1", "to 12.100.200"), but not dots grouping thousands after money or
+    # before things counted ("€1.200.000", "1.200.000 users"); tried where a number starts.
+    r"(?<![\d.$€£¥₹])(?!\d{1,3}(?:\.\d{3}){2,}\x20+[^\W\d_]+s\b)\b\d+\.\d+\.\d+\b",
     r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
@@ -161,13 +163,13 @@ _IDENT_PARTS = (
     # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size).
     r"(?-i:(?<![\d.])\b[2-6]G\b)(?=\s+[^\W\d_])",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
-    r"\b\d+(?:\.\d+)+\s+(?:version|release|edition)\b(?!s)",
+    r"(?<![\d.])\b\d+(?:\.\d+)++\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".
     r"(?<![\w/])[^\W\d_]+/\d[^\W\d_]\w*",
-    # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1" (not "a 1:1 ratio").
-    r"(?<![\d.:])\b1:1s?\b(?![:\d])(?!\s*ratio)",
-    # A method or a dimension named by a digit and a capital: "5S", "3D" (not "5K", a number).
-    r"(?-i:(?<![\d.])\b[1-9][SD]\b)(?!\s*[%\d])",
+    # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1" (not a ratio's level: "a 1:1
+    # ratio", "ratio of 1:1", "from 5:1 to 1:1").
+    r"""(?<![\d.:])(?<!\bto\x20)(?<!\bof\x20)(?<!\bat\x20)(?<!\bfrom\x20)(?<!=\x20)
+        \b1:1(?:s\b|\b(?![:\d])(?!\s*ratio))""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -285,11 +287,7 @@ def _ident_parts(w: str) -> int:
         | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
         | ("/" in w) << 23
         | ("1:1" in w) << 24
-        | (_DIGIT_CAPITAL.search(w) is not None) << 25
     )
-
-
-_DIGIT_CAPITAL = re.compile(r"\d[SD]\b")
 
 
 def may_have_ident(w: str) -> bool:

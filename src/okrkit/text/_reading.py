@@ -280,9 +280,14 @@ _NAMED_METRIC = re.compile(
 )
 
 
-# Nouns of change that may lead a statement as its verb would, before "of".
-_CHANGE_NOUNS_DOWN = frozenset(("reduction", "reductions", "decrease", "decline", "cut"))
-_CHANGE_NOUNS = _CHANGE_NOUNS_DOWN | frozenset(("growth", "increase", "improvement", "rise"))
+# Nouns of change that may lead a statement as its verb would, before "of", and the verb.
+_CHANGE_NOUNS = {
+    **dict.fromkeys(("reduction", "reductions", "decrease", "decline", "cut"), ("dec", "reduce")),
+    **dict.fromkeys(("growth", "increase", "rise"), ("inc", "increase")),
+    "improvement": ("reach", "improve"),  # its way the metric's, as "improve" takes it
+}
+# Words after a participle that make it an adjective of a name: "Augmented reality".
+_NAMED_AFTER = frozenset(("reality", "analytics", "intelligence"))
 _OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -308,11 +313,15 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
             if sure is not None:
                 return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
+            if found and word.endswith("ed"):
+                named = _WORD.match(w, m.end() + 1)
+                if named is not None and named[0].lower() in _NAMED_AFTER:
+                    continue  # "Augmented reality features used by 30% of shoppers": a name
             if word in _CHANGE_NOUNS and _OF_NEXT.match(w, m.end()):
                 # "Reduction of costs by 10%", "Growth of users to 10k": a noun of change
                 # leading, as a verb of change would ("Increase of 15% in sales" is one).
-                down = word in _CHANGE_NOUNS_DOWN
-                return ("dec", "reduce", m) if down else ("inc", "increase", m)
+                kind_of, verb_of = _CHANGE_NOUNS[word]
+                return kind_of, verb_of, m
             if word == "be" and not _ABLE.match(w, m.end()):
                 # "Be responsive to users", "Be under $40k": a state to be in, held as
                 # "stay" holds it; "Be able to deploy in one click" is a capability built.
@@ -1095,6 +1104,9 @@ def share_of_plan(text: str) -> bool:
 _WITHIN = re.compile(
     r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?(?:[^\W\d_]+\s+)?$", re.IGNORECASE
 )  # "within 2 days", "within the statutory 8 weeks"
+# How far before a number "within" and its words are looked for (a long word is no name of
+# a time limit's: each number looks at this much, not at the whole text before it).
+_WITHIN_REACH = 48
 
 
 def _service_level(
@@ -1111,7 +1123,8 @@ def _service_level(
         and share_of_things(w, value)
         and (
             any(
-                t.unit in DURATIONS and _WITHIN.search(w, 0, t.start) is not None
+                t.unit in DURATIONS
+                and _WITHIN.search(w, max(0, t.start - _WITHIN_REACH), t.start) is not None
                 for t in tokens
                 if t is not value
             )
@@ -1120,7 +1133,9 @@ def _service_level(
                 value.value is not None
                 and value.value < 100
                 and any(
-                    t.unit in _SHORT_TIMES and t.start > value.end and _IN.search(w, 0, t.start)
+                    t.unit in _SHORT_TIMES
+                    and t.start > value.end
+                    and _IN.search(w, max(0, t.start - 8), t.start)
                     for t in tokens
                 )
             )
@@ -1143,7 +1158,7 @@ def _service_level(
 
 # A time limit a deadline's pattern took: "within 8 weeks", "within 2 wks".
 _IN = re.compile(r"\bin\s+$", re.IGNORECASE)
-_SHORT_TIMES = frozenset(("ms", "s", "min", "h", "days"))
+_SHORT_TIMES = frozenset(("ms", "s", "min", "h"))  # ("in 30 days" may be the work's)
 # A level compared with an earlier time's: what a change is measured against.
 _COMPARED_TO = re.compile(
     r"\s*(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|vs\.?|versus|over|against)"

@@ -20,23 +20,28 @@ from okrkit.text._units import CURRENCY_CODES, UNITS
 _CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]|(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|Rp\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
+    (?P<cur>[$€£¥₹]|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
         \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
             (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
         (?=\d{1,3}[.,]\d)(?:  # (looked for only where a separator follows 1-3 digits)
-            # a decimal comma anywhere else, but in a list ("4,5 of 5", not "1,2 and 3")
-            (?<![\d,.])\d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
+            # a decimal comma after a word that brings a level ("from 4,1 to 4,5", "min.
+            # 4,2", "above 4,5"), not in a list ("features 1,2", "1,2 and 3") nor a count
+            # ("Hire 3,5 engineers")
+            (?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bof\s)|(?<=\bat\s)|(?<=\bby\s)|(?<=\bin\s)|
+               (?<=\bthan\s)|(?<=above\s)|(?<=below\s)|(?<=under\s)|(?<=\bover\s)|
+               (?<=\bis\s)|(?<=\.\s)|(?<=[<>≤≥=:$€£¥₹]\s)|(?<=[<>≤≥=~]))
+            \d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
             # dots grouping thousands, twice or more: "€1.200.000"
-            \d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?![\d.]))|
+            (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|
         mio|mrd|miliar|juta|lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
-        (?(cur)\s?(?P<multl>mi|bi)\b\.?))?
+        (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
@@ -362,7 +367,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
     amount: Decimal | float = Decimal(digits) * _MULT[mult] if mult else float(digits)
     if m["den"] and amount < int(m["den"]):
         # "over 2/3 of users": a share, in percent.
-        return float(Decimal(m["num"]) * 100 / int(m["den"])), "%"
+        return float(Decimal(digits) * 100 / int(m["den"])), "%"
     if m["sign"] in ("-", "−"):
         amount = -amount
     unit: str | None = None

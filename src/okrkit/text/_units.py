@@ -69,7 +69,11 @@ CURRENCY_CODES = (
     "thb", "myr", "vnd", "egp", "ars", "clp", "huf", "ils", "twd",
 )  # fmt: skip
 UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS})
-UNITS.update({"r$": "BRL", "rp": "IDR", "rp.": "IDR"})  # the real's and the rupiah's signs
+# The dollars written with their country's letters, the real's and the rupiah's signs.
+UNITS.update(
+    {"us$": "$", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
+    | {"r$": "BRL", "rp": "IDR", "rp.": "IDR"}
+)
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
