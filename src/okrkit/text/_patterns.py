@@ -107,7 +107,7 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve)
-        \s+\d+(?:\.\d+)*\b(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
+        \s+\d+(?:\.\d+)*\b(?!\s*%)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",
     r"\]\([^)\s]*\)",
@@ -170,6 +170,13 @@ _IDENT_PARTS = (
     # ratio", "ratio of 1:1", "from 5:1 to 1:1").
     r"""(?<![\d.:])(?<!\bto\x20)(?<!\bof\x20)(?<!\bat\x20)(?<!\bfrom\x20)(?<!=\x20)
         \b1:1(?:s\b|\b(?![:\d])(?!\s*ratio))""",
+    # An age that says who is counted: "vaccinated by age 2", "young people aged 15-24",
+    # "adults aged 15+", "aged 65 and over", "ages 5 to 11".
+    r"""(?:\b(?:aged|ages)|(?<=\b(?:by|at|of)\x20)age|(?<=\bunder\x20)age)\x20+\d{1,3}
+        (?:\x20?(?:-|–|to)\x20?\d{1,3})?
+        (?:\+|\x20+and\x20+(?:over|under|above|older|younger))?(?![\d%])""",
+    # A span of years: "the 2005-09 average", "2005–2009" (not a date, "2005-09-15").
+    r"(?<![\d$€£¥.,])\b(?:19[5-9]\d|20[0-4]\d)\x20?[-–]\x20?(?:\d\d|(?:19|20)\d\d)\b(?![-–/.]\d)",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -255,6 +262,9 @@ _IDENT_AGES = frozenset(("old", "older", "younger", "newer"))
 _IDENT_LOOKBACK = frozenset(("last", "past", "previous", "prior", "preceding", "trailing"))
 
 
+_LETTER_SLASH_DIGIT = re.compile(r"[A-Za-z]/\d")
+
+
 def _ident_parts(w: str) -> int:
     """Which of IDENT's alternatives (`_IDENT_PARTS`) may match ASCII text *w*: bit *i* is
     clear only if the *i*-th cannot."""
@@ -285,9 +295,14 @@ def _ident_parts(w: str) -> int:
         | ("part" in low) << 20
         | ("G" in w) << 21
         | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
-        | ("/" in w) << 23
+        | ("/" in w and _LETTER_SLASH_DIGIT.search(w) is not None) << 23
         | ("1:1" in w) << 24
+        | ("age" in low) << 25
+        | (_YEAR_SPAN.search(w) is not None) << 26
     )
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
 
 
 def may_have_ident(w: str) -> bool:

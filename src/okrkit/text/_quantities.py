@@ -583,6 +583,8 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
             continue
+        if word == "back" and head is not None and _LITTLE_NEXT.match(w, m.end()):
+            break  # "Bring 250 empty homes back into use": an adverb after the noun
         if (
             word in _OR_AND
             and head is not None
@@ -661,6 +663,7 @@ _NOT_NOUNS = (
 # When, as a dashboard abbreviates it, after a count: "40 LQ" (last quarter), "$2M LY", "120
 # YTD"; before a noun it is passed over ("Close 40 QTD deals").
 _WHEN_SHORT = frozenset(("lq", "ly", "ytd", "qtd", "mtd"))
+_LITTLE_NEXT = re.compile(r"\s+(?:into|in|to|on|online|up|from)\b", re.IGNORECASE)
 
 
 _DETERMINER = re.compile(r"\s+(?:the|our|their|its|this|these|those|every|all)\b", re.I)

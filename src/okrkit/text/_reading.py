@@ -356,6 +356,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
             ) or (
                 (not found or found[0] == "out")
+                and ("<" in w or ">" in w or "≤" in w or "≥" in w)
                 and _COUNTED_THEN_BOUND.match(w, m.end())
                 and (not found or _polar_next(w, m.end()))
             ):
@@ -1173,6 +1174,8 @@ _BY_TIME = re.compile(r"(?:by|before|until|till)\s+\d{1,2}[:.]\d\d", re.IGNORECA
 # "the same day", "on time", "without a picking error", "on the first attempt".
 _CONDITION = re.compile(
     r"\b(?:in\s+(?:under|less\s+than)|before|same[- ]day|on\s+time|in\s+time|"
+    r"within\s+(?:the\s+)?(?:statutory|agreed|target|required|contractual|set)?\s*"
+    r"(?:time\s*scales?|deadlines?|time\s+limits?|time\s*frames?|slas?|standards?)|"
     r"on\s+the\s+(?:promised|same|first|next)\s+[^\W\d_]+|without\s+(?:a|an|any)\s+[^\W\d_]+|"
     r"first[- ]time|at\s+first\s+contact)\b",
     re.IGNORECASE,
@@ -1409,6 +1412,7 @@ _NONE = re.compile(
 
 
 _NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s", re.IGNORECASE)
+_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 
 
 def _none(w: str) -> bool:
@@ -1784,8 +1788,8 @@ _BASELINE_BEFORE = re.compile(
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
     # "(H1 average: $55)", "(2025 survey: 68%)".
-    r"|\(\s+(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figure|"
-    r"run[- ]rate)?\s*:\s*$",
+    r"|\(\s+(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figures?|census|"
+    r"estimate|data|run[- ]rate)?\s*:\s*$",
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(
@@ -2341,6 +2345,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             value_tok = value_tok._replace(unit=None, noun=head)
 
     subject_verb: int | None = None
+    if kind == "keep" and verb is not None and lemma == "ensure":
+        held = _THAT.match(w, verb[2].end())
+        rest = held.end() if held else verb[2].end()
+        if _NO_LEAD.match(w, rest):
+            # "Ensure no patient waits more than 18 weeks": none may, as with no "Ensure"
+            w = " " * rest + w[rest:]
+            verb = _main_verb(w)
+            kind, lemma = (verb[0], verb[1]) if verb else ("", "")
+            tokens = [t for t in tokens_of(w) if t.prep != "per"]
     if kind in ("out", "reach") and verb is not None and _none(w) and _NO_LEAD.match(w):
         # After "No" a verb is its subject's, no imperative: "No ticket waits more than 48
         # hours" is a ceiling of zero, as "No orders fail" is (the 48 hours its condition).

@@ -105,7 +105,8 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpdrtv][a-z]{{0,2}}\.?\$?\s?\d)(?:{_DURATION}|{_NUMBER})"
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:p\.?|\$)\s?\d|(?:thb|twd|vnd)\s?\d)"
+        rf"(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
     ),
