@@ -41,10 +41,10 @@ WRONG_AT_MOST = {"dev": 0.094, "test": 0.09}
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
 # test part.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"direction": 0.89, "form": 0.96, "value": 0.96, "start": 1.00, "upper": 0.99,
+    "dev": {"direction": 0.90, "form": 0.96, "value": 0.96, "start": 1.00, "upper": 0.99,
             "relative": 0.99, "unit": 0.95, "measurable": 0.97, "output": 0.90},
-    "test": {"direction": 0.80, "form": 0.92, "value": 0.93, "start": 0.99, "upper": 0.97,
-             "relative": 0.99, "unit": 0.91, "measurable": 0.96, "output": 0.82},
+    "test": {"direction": 0.81, "form": 0.92, "value": 0.94, "start": 0.99, "upper": 0.98,
+             "relative": 0.99, "unit": 0.92, "measurable": 0.96, "output": 0.83},
 }  # fmt: skip
 
 
