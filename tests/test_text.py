@@ -5143,3 +5143,43 @@ class TestPublicServicesTrial:
         assert not parse_key_result(
             "Process 98% of planning applications within statutory timescales"
         ).output
+
+
+class TestPublicServicesHostileTrial:
+    """What a hostile trial of the rules for public services' language found, each pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "value", "start"),
+        [
+            ("Increase the share of children vaccinated by age 2 to 95 percent", 95.0, None),
+            ("Raise the employment rate of people aged 16 to 250", 250.0, None),  # no age of 250
+            ("Keep the weight at 1995-2005 grams", 1995.0, None),  # amounts, no span of years
+            ("Publish the 2025-26 annual report", None, None),  # a financial year
+            ("Increase the share of Welsh speakers to 30% (census: 17.8%)", 30.0, 17.8),
+            ("Issue 90 percent of plans within 20 weeks", 90.0, None),
+            ("Issue 5 refunds", 5.0, None),  # a verb and its things
+            ("Fix issue 42", None, None),  # an issue still
+            ("Raise USD 1.200.000 in grants", 1_200_000.0, None),  # money, no version
+            ("Upgrade PostgreSQL to 12.100.200", None, None),  # a version
+            ("Grow revenue to 3億円", 300_000_000.0, None),
+            ("Raise € 500 in donations", 500.0, None),  # a sign and a space
+            ("Deliver the top 5 countries' action plans", None, None),  # "top 5" still a rank
+        ],
+    )
+    def test_numbers(self, text: str, value: float | None, start: float | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.start) == (value, start)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Gap year placements: 200", Direction.AT_LEAST),  # a gap year is no gap
+            ("Achieve 90% gap closure", Direction.INCREASE),
+            ("Ensure no lower than 95% uptime", Direction.AT_LEAST),  # a floor, not none
+            ("Ensure no more than 5 P1 incidents", Direction.AT_MOST),
+            ("Ensure that none of the 5 regions drops below 99% uptime", Direction.AT_MOST),
+        ],
+    )
+    def test_directions(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+        assert parse_key_result("Ensure no lower than 95% uptime").value == 95.0

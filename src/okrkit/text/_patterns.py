@@ -17,6 +17,10 @@ import functools
 import itertools
 import re
 
+from okrkit.text._units import CURRENCY_CODES
+
+_CODES = "|".join(CURRENCY_CODES)
+
 # Every ASCII character \w does not match, as a space: an ASCII text's words (its maximal
 # runs of word characters, the units \b delimits) are then its translate(...).split().
 _NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
@@ -107,14 +111,21 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve)
-        \s+\d+(?:\.\d+)*\b(?!\s*%)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
+        \s+\d+(?:\.\d+)*\b(?!\s*(?:%|percent\b|per\x20cent\b))
+        # ("Issue 5 refunds": a verb and its things)
+        (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",
     r"\]\([^)\s]*\)",
     r"`[^`]*`",
     # A version ("16.4.1", "to 12.100.200"), but not dots grouping thousands after money or
     # before things counted ("€1.200.000", "1.200.000 users"); tried where a number starts.
-    r"(?<![\d.$€£¥₹])(?!\d{1,3}(?:\.\d{3}){2,}\x20+[^\W\d_]+s\b)\b\d+\.\d+\.\d+\b",
+    # (a version is no money: "USD 1.200.000", "€ 1.200.000", "1.200.000 EUR")
+    (
+        rf"(?<![\d.$€£¥₹])(?<![$€£¥₹]\x20)(?<!(?:{_CODES})\x20)"
+        rf"(?!\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:\x20+[^\W\d_]+s\b|\x20?(?:{_CODES}|[$€£¥₹])\b))"
+        r"\b\d+\.\d+\.\d+\b"
+    ),
     r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
@@ -130,8 +141,9 @@ _IDENT_PARTS = (
     (
         r"(?<![\d$€£¥.,])\b20[1-4]\d\b"
         r"(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d|-[01]\d-)"
-        # and the next year's last digits, as a financial year is written: "2025/26"
-        r"(?:/\d\d\b(?![/.,%]))?"
+        # and the next year's last digits, as a financial year is written: "2025/26",
+        # "2025-26" (a span of years)
+        r"(?:[/–—-]\d\d\b(?![/.,%–—-]))?"
     ),
     r"\bweb\s*\d(?:\.0)?\b(?![.,]?\d|\s*(?:%|x\b|times\b))",  # "Web 3.0", "web2.0", "Web 3"
     # An address without its scheme: a host name, then a path ("crbug.com/852022").
@@ -172,11 +184,15 @@ _IDENT_PARTS = (
         \b1:1(?:s\b|\b(?![:\d])(?!\s*ratio))""",
     # An age that says who is counted: "vaccinated by age 2", "young people aged 15-24",
     # "adults aged 15+", "aged 65 and over", "ages 5 to 11".
-    r"""(?:\b(?:aged|ages)|(?<=\b(?:by|at|of)\x20)age|(?<=\bunder\x20)age)\x20+\d{1,3}
-        (?:\x20?(?:-|–|to)\x20?\d{1,3})?
+    r"""(?:\b(?:aged|ages)[\x20\u00a0]+\d{1,3}(?:\x20?(?:-|–|—|to)\x20?(?:1[01]\d|\d{1,2}))?
+        |(?:(?<=\b(?:by|at|of)\x20)|(?<=\bunder\x20))age[\x20\u00a0]+\d{1,3}
+         (?:\x20?[-–—]\x20?(?:1[01]\d|\d{1,2}))?)
         (?:\+|\x20+and\x20+(?:over|under|above|older|younger))?(?![\d%])""",
     # A span of years: "the 2005-09 average", "2005–2009" (not a date, "2005-09-15").
-    r"(?<![\d$€£¥.,])\b(?:19[5-9]\d|20[0-4]\d)\x20?[-–]\x20?(?:\d\d|(?:19|20)\d\d)\b(?![-–/.]\d)",
+    # after a word that sets a time (not a range of amounts, "at 1995-2005 grams")
+    r"""(?:(?<=\bthe\x20)|(?<=\bin\x20)|(?<=\bduring\x20)|(?<=\bfrom\x20)|(?<=\bsince\x20)
+        |(?<=\bover\x20)|(?<=\bfor\x20)|(?<=\bof\x20))
+        (?:19[5-9]\d|20[0-4]\d)\x20?[-–—]\x20?(?:\d\d|(?:19|20)\d\d)\b(?![-–—/.]\d)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").

@@ -1401,7 +1401,8 @@ _MEASURED_BY = re.compile(
 _NONE = re.compile(
     # (past a link's or a name's brackets and emphasis, blanked inside: "No [`gitter.im`](...)
     # downtime")
-    r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than)\b)"
+    r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than|"
+    r"lower|higher|greater|worse|better|shorter|earlier|sooner|faster|slower|bigger|smaller)\b)"
     r"[^\W\d_]|"
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no|"
     # a subject's verb, then none of its object: "BGPT causes no P1 regressions", "The
@@ -1788,7 +1789,7 @@ _BASELINE_BEFORE = re.compile(
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
     # "(H1 average: $55)", "(2025 survey: 68%)".
-    r"|\(\s+(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figures?|census|"
+    r"|\(\s*(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figures?|census|"
     r"estimate|data|run[- ]rate)?\s*:\s*$",
     re.IGNORECASE,
 )
@@ -2347,11 +2348,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     subject_verb: int | None = None
     if kind == "keep" and verb is not None and lemma == "ensure":
         held = _THAT.match(w, verb[2].end())
-        rest = held.end() if held else verb[2].end()
-        if _NO_LEAD.match(w, rest):
+        held_from = held.end() if held else verb[2].end()
+        held_clause = " " * held_from + w[held_from:]
+        ensured = (
+            _main_verb(held_clause) if _NO_LEAD.match(w, held_from) and _none(held_clause) else ()
+        )
+        if ensured is None or (ensured and ensured[0] in ("out", "reach")):
             # "Ensure no patient waits more than 18 weeks": none may, as with no "Ensure"
-            w = " " * rest + w[rest:]
-            verb = _main_verb(w)
+            # (not where a verb of change follows: "none of the 5 regions drops below 99%")
+            w, verb = held_clause, ensured
             kind, lemma = (verb[0], verb[1]) if verb else ("", "")
             tokens = [t for t in tokens_of(w) if t.prep != "per"]
     if kind in ("out", "reach") and verb is not None and _none(w) and _NO_LEAD.match(w):

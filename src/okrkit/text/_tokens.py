@@ -20,7 +20,7 @@ from okrkit.text._units import CURRENCY_CODES, UNITS
 _CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
+    (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
@@ -38,14 +38,14 @@ _NUMBER = r"""
             (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|
+    (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|
         mio|mrd|miliar|juta|lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
         (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds|yen|rupees)\b|
+    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds|yen|rupees)\b|[円元]|
         (?<![$€£¥₹]\d)(?<![$€£¥₹]\d\d)(?<![$€£¥₹]\d\d\d)[$€£¥₹](?!\s?\d)))?
 """.replace("CODES", _CODES)
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.

@@ -72,7 +72,7 @@ UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS
 # The dollars written with their country's letters, the real's and the rupiah's signs.
 UNITS.update(
     {"us$": "$", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
-    | {"r$": "BRL", "rp": "IDR", "rp.": "IDR"}
+    | {"r$": "BRL", "rp": "IDR", "rp.": "IDR", "円": "¥", "元": "CNY"}
 )
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
