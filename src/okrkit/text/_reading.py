@@ -694,7 +694,7 @@ def _direction(
             or (value.paren and value.unit in DURATIONS)
         ):
             return Direction.MILESTONE  # "Release CodeNet with one challenge", "Ship 2.0"
-        if value.value == 0 and not value.sign and value.unit != "rank" and not value.link:
+        if _none_left(value):
             return Direction.DECREASE  # "Realize zero accidents": none of them, no work to count
         return Direction.INCREASE
     if kind == "reach":
@@ -717,13 +717,7 @@ def _direction(
             return Direction.MILESTONE
         if qualifier is not None:
             return Direction.DECREASE if qualifier == "most" else Direction.INCREASE
-        if (
-            value is not None
-            and value.value == 0
-            and not value.sign
-            and value.unit != "rank"
-            and not value.link
-        ):
+        if value is not None and _none_left(value):
             return Direction.DECREASE  # "Achieve zero accidents": none left, whatever they are
         if (
             value is not None
@@ -779,6 +773,13 @@ def _object_then(text: str, lemma: str, value: Token | None) -> bool:
         return False
     bound = _OBJECT_THEN_BOUND.match(text, end)
     return bound is not None and bound.end() <= value.start
+
+
+def _none_left(value: Token) -> bool:
+    """Whether *value* is a bare zero a verb of work or reaching aims at ("Achieve zero
+    accidents"): none left, so down to it whatever the things are; not a signed level, a
+    place in a ranking, nor the start of "0 to 4"."""
+    return value.value == 0 and not value.sign and value.unit != "rank" and not value.link
 
 
 # An amount's "of" or "in" what it is of: "£450k of aged debt", "$2.4M in receivables" (not
@@ -1229,10 +1230,12 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
         # ("Staff understand the new expense policy" names no expense to cut).
         return Direction.AT_LEAST
     name = _bare(low)
-    if name is not None and _named_thing(name):
-        return Direction.MILESTONE  # "Trusted Activation Triggers", "Performance metrics report"
     if name is not None:
         way = polarity(name)
+        if way is not None and _named_thing(name):
+            return (
+                Direction.MILESTONE
+            )  # "Trusted Activation Triggers", "Performance metrics report"
         if way is not None:
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         if lower_is_better(name):
@@ -1311,10 +1314,11 @@ _PHRASE_END = re.compile(r"[,(;:]|\s(?:of|for|in|on|with|to|per|at|by|from|e\.g)
 
 
 def _named_thing(name: str) -> bool:
-    """Whether *name*, a bare name with no verb and no number, names a thing made (a feature,
-    a report, a team) whatever its other words: its head, the last word, is no metric's (no
-    polarity, no measure: "Trusted Activation Triggers", "Setup Customer Success Process and
-    Team"), where a metric's head is ("Code health", "Ticket volume", "Developer productivity")."""
+    """Whether *name*, a bare name with no verb and no number, one of whose words has a way
+    to be better, names a thing made (a feature, a report, a team) all the same: its head,
+    the last word, is no metric's (no polarity, no measure: "Trusted Activation Triggers",
+    "Setup Customer Success Process and Team"), where a metric's head is ("Code health",
+    "Ticket volume", "Developer productivity")."""
     # The head of the first noun phrase: before a comma, a bracket or a preposition ("Small
     # backlog of issues", "Mean time to repair, e.g. ...").
     phrase = _PHRASE_END.split(name, maxsplit=1)[0]
@@ -1327,7 +1331,6 @@ def _named_thing(name: str) -> bool:
         and not lower_is_better(head)
         and head not in COMPOUND
         and head.rstrip("s") not in COMPOUND
-        and polarity(name) is not None
     )
 
 
@@ -1413,7 +1416,6 @@ _NONE = re.compile(
 
 
 _NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s", re.IGNORECASE)
-_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
 
 
 def _none(w: str) -> bool:
@@ -2347,7 +2349,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
 
     subject_verb: int | None = None
     if kind == "keep" and verb is not None and lemma == "ensure":
-        held = _THAT.match(w, verb[2].end())
+        held = _THAT.match(w, verb[2].end())  # past "that", if it follows
         held_from = held.end() if held else verb[2].end()
         held_clause = " " * held_from + w[held_from:]
         ensured = (
