@@ -5183,3 +5183,90 @@ class TestPublicServicesHostileTrial:
     def test_directions(self, text: str, direction: Direction) -> None:
         assert parse_key_result(text).direction is direction
         assert parse_key_result("Ensure no lower than 95% uptime").value == 95.0
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("Track and display validation coverage on the dashboard", Direction.MILESTONE, None),
+        ("Support and promote 3 reading clubs", Direction.INCREASE, 3.0),
+        ("Track & expose the funnel's drop-offs", Direction.MILESTONE, None),
+    ],
+)
+def test_a_word_joined_to_a_verb_is_a_verb(
+    text: str, direction: Direction, value: float | None
+) -> None:
+    """A first word that is mostly a noun is a verb when "and" joins it to a word that is
+    mostly a verb: the statement is work, done or counted."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.output) == (direction, value, True)
+    # Two nouns joined are still a bare name of metrics, not work.
+    assert not parse_key_result("Uptime and error rate").output
+
+
+def test_a_condition_after_upon_names_no_metric() -> None:
+    """What a verb of getting takes is read up to a condition ("upon", "during", "when"): a
+    thing got, done or not, though the condition names a metric better low."""
+    for text in ("Capture app state upon job failures", "Record logs during outages"):
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
+    assert parse_key_result("Capture fewer job failures").direction is not Direction.MILESTONE
+
+
+@given(
+    subject=st.sampled_from(["Our apps", "Each portfolio", "The support team", "Customers"]),
+    modal=st.sampled_from(["will", "should", "must", "can"]),
+    verb=st.sampled_from(["increase", "grow", "raise", "reduce", "cut", "lower", "improve"]),
+    metric=st.sampled_from(["attendance", "usage", "satisfaction", "weekly sign-ups"]),
+    amount=st.integers(1, 90),
+)
+def test_a_modal_before_a_verb_of_change_makes_it_the_verb(
+    subject: str, modal: str, verb: str, metric: str, amount: int
+) -> None:
+    """After a subject and a modal ("will", "should"), a verb of change is the statement's:
+    its way, not a level held ("Town halls will increase attendance by 20%")."""
+    parsed = parse_key_result(f"{subject} {modal} {verb} {metric} by {amount}%")
+    down = verb in ("reduce", "cut", "lower")
+    assert parsed.direction is (Direction.DECREASE if down else Direction.INCREASE)
+    assert (parsed.form, parsed.value, parsed.relative) == ("change", float(amount), True)
+
+
+@given(
+    label=st.sampled_from(["", "Outreach: ", "Support: ", "Marketing Ops: "]),
+    first=st.sampled_from(
+        ["Keep being an open source project.", "Support our users.", "Hold the line on quality."]
+    ),
+    verb=st.sampled_from(["Increase", "Grow", "Reduce", "Cut"]),
+    metric=st.sampled_from(["active committers", "open bugs", "weekly sign-ups"]),
+    amount=st.integers(1, 90),
+)
+def test_the_sentence_that_holds_the_number_gives_its_way(
+    label: str, first: str, verb: str, metric: str, amount: int
+) -> None:
+    """Where a statement has several sentences, the verb of the sentence that holds the
+    number governs it, not the first sentence's ("Outreach: Keep being an open source
+    project. Increase active committers by 50%")."""
+    parsed = parse_key_result(f"{label}{first} {verb} {metric} by {amount}%")
+    down = verb in ("Reduce", "Cut")
+    assert parsed.direction is (Direction.DECREASE if down else Direction.INCREASE)
+    assert (parsed.form, parsed.value) == ("change", float(amount))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Write a guide that gets 500+ views", 500.0, "views"),
+        ("Publish the report and have 300 downloads", 300.0, "downloads"),
+        ("Give a talk that influences 50+ developers", 50.0, "developers"),
+    ],
+)
+def test_a_level_what_is_made_reaches_is_an_outcome(text: str, value: float, unit: str) -> None:
+    """A number a relative clause (or "and have") puts on the thing made is the level it
+    should reach, others' response to it: at least that, an outcome, said as read."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_LEAST, value, unit)
+    assert not parsed.output
+    assert any("a level what is made should reach" in a for a in parsed.ambiguities)
+    # A verb of change in the clause gives its way; a count right after the work is work.
+    assert parse_key_result("Ship a fix that cuts churn by 5%").direction is Direction.DECREASE
+    assert parse_key_result("Write 3 guides that get read").output

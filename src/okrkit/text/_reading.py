@@ -506,6 +506,8 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             inflected = word != lemma
             if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
                 return kind, lemma, m  # "has delivered"
+            if prev in _MODAL and (kind in ("inc", "dec") or lemma in POLAR) and not inflected:
+                return kind, lemma, m  # "Each portfolio will improve satisfaction by 3%"
             after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
             # (Not a noun counted per something: "Patient falls per 1,000 bed days".)
             if (
@@ -521,7 +523,12 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                 )
             ):
                 return kind, lemma, m
-        if word in STOP and word not in _IN_SUBJECT and word not in _NOUNS_IN_SUBJECT:
+        if (
+            word in STOP
+            and word not in _IN_SUBJECT
+            and word not in _NOUNS_IN_SUBJECT
+            and word not in _MODAL
+        ):
             return None
         prev = word
     return None
@@ -554,7 +561,7 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
         # No verb, an inflected form, or a metric's name ("Churn below 3%"); but a count
         # of things after it makes it the verb ("Recall 5 defective products").
         return None
-    if weight >= _MOSTLY_NOUN and not _OBJECT_START.match(w, end):
+    if weight >= _MOSTLY_NOUN and not (_OBJECT_START.match(w, end) or _and_a_verb(w, end)):
         return None
     after = _WORD.match(w, end + 1)
     if (
@@ -567,6 +574,20 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
 
 
 _MOSTLY_NOUN = 0.3
+# "and" or "&", then a word: what a verb is joined to.
+_AND_WORD = re.compile(r"\s*(?:\band|&)\s+([^\W\d_]+)\b", re.IGNORECASE)
+
+
+def _and_a_verb(w: str, end: int) -> bool:
+    """Whether a word that is mostly a noun, ending at *end* of *w*, is joined by "and" to
+    a verb's base form that is mostly a verb, which makes it a verb too: "Track and display
+    coverage", "Support and promote 3 reading clubs" (not "Uptime and error rate")."""
+    joined = _AND_WORD.match(w, end)
+    if joined is None:
+        return False
+    word = joined[1].lower()
+    lemma, weight, metric = _verb_word(word)
+    return lemma == word and weight < _MOSTLY_NOUN and not metric
 
 
 @functools.lru_cache(maxsize=8192)
@@ -836,7 +857,8 @@ def _metric_way(
 
 # Where the clause that names a metric ends: a condition or an aside follows.
 _METRIC_CLAUSE_END = re.compile(
-    r"[,;(]|\s[-–—]\s|\b(?:with|while|without|and|so|through|via|using|for|across|in|at|on)\b",
+    r"[,;(]|\s[-–—]\s|\b(?:with|while|without|and|so|through|via|using|for|across|in|at|on|"
+    r"upon|during|when|whenever|if|unless)\b",
     re.IGNORECASE,
 )
 # A clause whose predicate is done to its subject: "(that) bugs get filed", "all services are
@@ -848,11 +870,11 @@ _CLAUSE_OBJECT = re.compile(rf"\s++(?:that\b|{_DONE_TO})", re.IGNORECASE)
 
 
 # A verb that starts a clause of its own: in its base form after "and", "to", "then", "&", a
-# comma or a semicolon; in its -ing form after a comma or a semicolon ("Configure alerts,
-# achieving a response time under 5 minutes"; not after "by", which names the means: "Help
-# build CD by closing 5 issues" is work).
+# comma, a semicolon or a sentence's full stop; in its -ing form after a comma or a semicolon
+# ("Configure alerts, achieving a response time under 5 minutes"; not after "by", which names
+# the means: "Help build CD by closing 5 issues" is work).
 _CLAUSE_VERB = re.compile(
-    r"(?:[,;&]|(?:and|to|then)\b)\s+("
+    r"(?:[,;&]|(?<=[^\W\d_])\.|(?:and|to|then)\b)\s+("
     + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
     + r"|hold)\b|(?:[,;]|\bwhile|\bwhilst)\s+("
     + "|".join(
@@ -898,11 +920,33 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
     if so_that is not None:
         # "Redesign X so that >= 70% of users find it": a level, of no verb's
         return "", "", so_that.end()
+    relative = None
+    for m in _RELATIVE_VERB.finditer(low, begin, value.start):
+        relative = m
+    if relative is not None and relative.end() > at:
+        its = VERBS.get(relative[1])
+        if its is not None and its[0] in ("inc", "dec"):
+            return its[0], its[1], relative.end()  # "Ship a fix that cuts churn by 5%"
+        if _RIGHT_BEFORE_NUMBER.match(low, relative.end()) and (
+            (its is not None and its[0] == "reach")
+            or relative[1] in _HAVE
+            or (value.qualifier == "least" and _verb_word(relative[1])[0] is not None)
+        ):
+            # "Write a post that gets 100+ reads", "Write a blog and have 100 views", "Make a
+            # talk that influences 30+ developers": the level the thing made reaches, no work
+            return "", "", relative.end()
     return (*found, at) if found is not None else (kind, lemma, 0)
 
 
 # A clause of what the work should bring about, with its own subject and level.
 _SO_THAT = re.compile(r"\bso\s+that\b")
+# The verb of a relative clause on the thing made, or of "and have": on lower case.
+_RELATIVE_VERB = re.compile(
+    r"\b(?:(?:that|which)\s+(?:will\s+|can\s+)?(?!the\b|a\b|an\b|is\b|are\b)|and\s+(?=ha))"
+    r"([^\W\d_]+)\b"
+)
+# A number as a verb's object, right after it: " 100+ reads", " at least 30 people".
+_RIGHT_BEFORE_NUMBER = re.compile(r"\s+(?:at\s+least\s+|over\s+|more\s+than\s+|[>≥~]\s*)?\d")
 
 
 # "<a deliverable> with": a count after it describes the deliverable.
@@ -2572,6 +2616,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         ambiguities.append(
             f"'by {value:g}%' would take it below zero: no target follows from a start; "
             "it may mean percentage points, or a smaller cut"
+        )
+    if kind == "out" and not way_kind and clause and value_tok is not None:
+        # "Write a post that gets 100+ reads", "Redesign X so that 70% of users find it"
+        count = text[value_tok.start : value_tok.noun[1] if value_tok.noun else value_tok.end]
+        ambiguities.append(
+            f"{count.strip()!r} read as a level what is made should reach, not as work done"
         )
     if named is not None and kind == "out":
         count = text[named.start : named.noun[1] if named.noun else named.end].strip()
