@@ -5270,3 +5270,37 @@ def test_a_level_what_is_made_reaches_is_an_outcome(text: str, value: float, uni
     # A verb of change in the clause gives its way; a count right after the work is work.
     assert parse_key_result("Ship a fix that cuts churn by 5%").direction is Direction.DECREASE
     assert parse_key_result("Write 3 guides that get read").output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody waits more than 2 days for a reply",
+        "No-one is paged more than twice a week",
+        "No one waits more than 2 days for a reply",
+    ],
+)
+def test_nobody_is_none(text: str) -> None:
+    """ "Nobody", "no-one" and "no one" say none of the people, as "No customer waits ..."
+    does: at most 0, an outcome, the bound their condition (and "one" no number)."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.output) == (Direction.AT_MOST, 0.0, False)
+    assert not any("'one'" in a for a in parsed.ambiguities)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Gain 2 millions of users", 2_000_000.0, "users"),
+        ("Reach 3 thousand of downloads", 3000.0, "downloads"),
+        ("Grow revenue by 2 billions", 2_000_000_000.0, None),
+        ("Reach 3 thousand downloads", 3000.0, "downloads"),
+    ],
+)
+def test_a_plural_scale_and_of_as_other_languages_write_them(
+    text: str, value: float, unit: str | None
+) -> None:
+    """ "2 millions", "3 thousands" and a scale then "of" before the things counted ("2
+    millions of users", as French or Spanish say it) read as "2 million users"."""
+    parsed = parse_key_result(text)
+    assert (parsed.value, parsed.unit) == (value, unit)

@@ -188,9 +188,14 @@ def tokens_of(w: str) -> list[Token]:
         noun = None
         if unit is None:
             # "300+ yards", "5 or more teams": the noun follows the qualifier.
-            noun = noun_after(
-                w, after.end() if after and not (after["band"] or after["better"]) else end
-            ) or _of_the(w, end)
+            noun = (
+                noun_after(
+                    w, after.end() if after and not (after["band"] or after["better"]) else end
+                )
+                or _of_the(w, end)
+                # "3 thousand of downloads", "2 millions of users": a scale, then "of"
+                or (noun_after(w, of.end()) if m["multw"] and (of := _OF.match(w, end)) else None)
+            )
             if noun is not None and w[noun[0] : noun[1]].lower() in _PLACES:
                 moved = _MOVED.search(w, max(0, m.start() - 12), m.start())
                 if prep == "by" or change or moved:
@@ -549,6 +554,7 @@ def _agent_participle(word: str) -> bool:
     return found is None or found[0] not in ("inc", "dec", "reach")
 
 
+_OF = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_THE = re.compile(r"(?:\s*\([^()]{1,24}\))?\s+of\s+(?:the|our|its|their|all)(?=\s)", re.I)
 
 

@@ -1450,7 +1450,7 @@ _NONE = re.compile(
     # downtime")
     r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than|"
     r"lower|higher|greater|worse|better|shorter|earlier|sooner|faster|slower|bigger|smaller)\b)"
-    r"[^\W\d_]|"
+    r"[^\W\d_]|\s*(?:nobody|no-one)\b|"
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no|"
     # a subject's verb, then none of its object: "BGPT causes no P1 regressions", "The
     # migration lost no data"
@@ -1459,7 +1459,7 @@ _NONE = re.compile(
 )
 
 
-_NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s", re.IGNORECASE)
+_NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s|\s*(?:nobody|no-one)\b", re.IGNORECASE)
 
 
 def _none(w: str) -> bool:

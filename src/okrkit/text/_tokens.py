@@ -38,7 +38,7 @@ _NUMBER = r"""
             (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billion|million|thousand|bn|mn|mln|mil|
+    (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
         mio|mrd|miliar|juta|lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
         (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
@@ -59,8 +59,10 @@ _ONE = "one" + "".join(
     for word in ("the", "this", "that", "which", "another", "existing", "new", "old", "same",
                  "current", "previous", "every", "each",
                  # "from day one", "the number one choice": an idiom and a rank (D7)
-                 "day", "number")
-)  # fmt: skip
+                 "day", "number",
+                 # "No one waits more than 2 days": nobody, no number
+                 "no")
+) + r"(?<!\bno-one)"  # fmt: skip
 # "Half of all tickets": a share, but not a half of a year ("the second half of 2027", "the
 # back half of the year").
 _HALF_OF = "".join(
@@ -297,6 +299,9 @@ _MULT = {
     "miliar": 1_000_000_000,
     "bi": 1_000_000_000,
     "million": 1_000_000,
+    "millions": 1_000_000,  # "2 millions of users", as other languages write it
+    "thousands": 1000,
+    "billions": 1_000_000_000,
     "b": 1_000_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
