@@ -5304,3 +5304,23 @@ def test_a_plural_scale_and_of_as_other_languages_write_them(
     millions of users", as French or Spanish say it) read as "2 million users"."""
     parsed = parse_key_result(text)
     assert (parsed.value, parsed.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        ("Deploy a world class government experience", False),
+        ("Deliver the most efficient public services in the country", False),
+        ("Deliver value to enterprise developers", False),
+        ("VP Eng: Develop and evangelize a world-class engineering culture.", False),
+        ("Hold the line on input performance", False),
+        ("Deliver the best onboarding in the industry", False),
+        ("Implement most frequently requested features", True),  # "most" of no superlative
+        ("Deliver the new billing system", True),
+        ("Hold 4 customer workshops", True),
+    ],
+)
+def test_a_thing_aspired_to_is_no_deliverable(text: str, output: bool) -> None:
+    """An objective's verb of making over the best of its kind, a value or "the line" seeks a
+    change; over a thing it makes, it names a deliverable."""
+    assert parse_objective(text).output is output

@@ -2738,10 +2738,16 @@ _LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
 # world-class team", "Develop a culture of ownership", "Create opportunities for ..." (the
 # head of its object: "Launch a community forum" delivers a forum).
 _CHANGE_SOUGHT = re.compile(
-    r"\s+(?:(?:a|an|the|our)\s+)?(?:[^\W\d_][\w'’-]*\s+){0,3}?"
+    # (past a second verb joined to the first: "Develop and evangelize a ... culture")
+    r"(?:\s+(?:and|&)\s+[^\W\d_]+)?"
+    r"\s+(?:(?:a|an|the|our)\s+)?(?:"
+    r"(?:[^\W\d_][\w'’-]*\s+){0,3}?"
     r"(?:teams?|culture|environment|community|movement|opportunit\w*|trust|awareness|"
-    r"momentum|space|clarity|alignment|belonging|excitement|demand)"
-    r"(?=\s*(?:$|[,.;:!?)—–-]|(?:of|for|that|where|in|with|across|around|among|to|and)\b))",
+    r"momentum|space|clarity|alignment|belonging|excitement|demand|value)"
+    r"(?=\s*(?:$|[,.;:!?)—–-]|(?:of|for|that|where|in|with|across|around|among|to|and)\b))"
+    # or a thing aspired to, the best of its kind: "Deploy a world-class experience", "Deliver
+    # the most efficient services", "Hold the line on performance"
+    r"|world[-\s]class\b|best\b|premier\b|(?<=\bthe\s)most\s+[^\W\d_]|line\s+on\b)",
     re.IGNORECASE,
 )
 # Verbs that attain a certificate or a state of compliance, a milestone done or not:
