@@ -393,6 +393,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
     return None
 
 
+_MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
+
+
 def _up_or_down(
     w: str, m: re.Match[str], digit: int, first: int
 ) -> tuple[str, str, re.Match[str]] | None:
@@ -413,6 +416,8 @@ def _up_or_down(
     while begin and (w[begin - 1].isalnum() or w[begin - 1] in "'’-_"):
         begin -= 1
     before = w[begin:end].lower()
+    if before in _MAKE_FORMS:
+        return None  # "Women make up 40% of hires": a share, no move up
     if before and begin <= first:
         lemma, _, metric = _verb_word(before)
         if lemma == before and not metric:
@@ -1519,6 +1524,17 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
     return polarity(text[value.start : value.noun[1]].lower()) is None
 
 
+def _handles_faults(lemma: str, value: Token | None, text: str) -> bool:
+    """Whether "Close N X" counts faults or requests the team works off, its own work
+    ("Close 120 bugs", "Resolve 500 support tickets", "Close 25 audit findings": things
+    better few), unlike what it wins ("Close 40 deals")."""
+    if lemma not in _HANDLE or value is None or value.noun is None:
+        return False
+    if not _right_after(text, lemma, value):
+        return False
+    return polarity(text[value.start : value.noun[1]].lower()) == "lower"
+
+
 # Verbs of gathering what others give: "Get feedback from 5 users", "Secure letters of
 # support from 6 schools".
 _GATHER = frozenset(
@@ -2122,7 +2138,7 @@ def _progress(w: str) -> int | None:
         if (
             not before[-1:].isdigit()
             and before[-1:] != "%"
-            and (DIGIT.search(before) or _main_verb(before) is not None)
+            and (DIGIT.search(before) or _main_verb(_after_label(before)) is not None)
             # "Avg handle time 9 min => 6 min": with no verb, two levels of one unit
             and not (_same_unit_across(before, w[arrow + 4 :]) and _main_verb(before) is None)
         ):
@@ -2132,7 +2148,18 @@ def _progress(w: str) -> int | None:
     if w[end - 1 : end] not in (")", "]", "%") and not w[end - 1 : end].isdigit():
         return None
     score = _SCORE.search(w, max(0, end - 32), end)
+    if score is None and (share := _DASH_SHARE.search(w, max(0, end - 32), end)) is not None:
+        # "... to under 15 minutes - 60%", "... to $10 - 40%": a share after a spaced hyphen,
+        # after a word or money, is progress; after a bare number or a share it is a band's
+        # other end ("between 2 - 5%")
+        before = w[max(0, share.start() - 24) : share.start()].rstrip()
+        if before[-1:].isalpha() or _MONEY_END.search(before):
+            return share.start()
     return None if score is None else score.start()
+
+
+_DASH_SHARE = re.compile(r"(?<=\s)-\s+\d{1,3}(?:\.\d+)?\s*%$")
+_MONEY_END = re.compile(r"[$€£¥₹]\s?\d[\d,.]*\s*[kKmMbB]?$")
 
 
 # What else may lead a statement before its verb: a key result's or a section's number ("KR
@@ -2194,8 +2221,25 @@ def _unlabelled(w: str) -> str:
         if rest is not w and (
             _starts_with_verb(rest) or (_NO_LEAD.match(rest.lstrip()) and not DIGIT.search(rest))
         ):
-            return rest  # and "Audit: no material weaknesses", none of them
-    return w
+            w = rest  # and "Audit: no material weaknesses", none of them
+    return _after_aim(w)
+
+
+# The end of a first sentence: a full stop after a word, then a capital.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_])\.\s+(?=[A-Z])")
+
+
+def _after_aim(w: str) -> str:
+    """Masked text *w* with a first sentence that restates the aim blanked, where it has no
+    number and the next sentence starts with a verb and has one: "Improve margin visibility.
+    Publish 5 playbooks" is the playbooks (as "Product: Improve UX. Hire a designer" is)."""
+    if "." not in w:
+        return w
+    end = _SENTENCE_END.search(w)
+    if end is None or DIGIT.search(w, 0, end.start()) or not DIGIT.search(w, end.end()):
+        return w
+    rest = " " * end.end() + w[end.end() :]
+    return rest if _starts_with_verb(rest) else w
 
 
 def _same_measure(start: Token, value: Token, w: str) -> bool:
@@ -2443,7 +2487,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
     ) and _own_work(w, value_tok)
-    own = own or _adds_own_work(lemma, value_tok, text) or _gathered(lemma, value_tok, text)
+    own = (
+        own
+        or _adds_own_work(lemma, value_tok, text)
+        or _gathered(lemma, value_tok, text)
+        or _handles_faults(lemma, value_tok, text)
+    )
     # The verb that governs the number, which may be a later clause's: its way, not the first
     # verb's, is the direction ("Launch the portal and reduce churn to 2%"), and what is
     # better for the metric is read in its clause.
@@ -2731,7 +2780,7 @@ _RATIO_AFTER = re.compile(
 )
 # "Double down on what works" names no factor.
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
-_LABEL = re.compile(r"[^:.!?]{1,40}:\s+(?=\S)")
+_LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
 
 
 # What a verb of making makes when it names a change sought, not a deliverable: "Create a
