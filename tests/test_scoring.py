@@ -307,7 +307,8 @@ class TestScoreLaws:
         """Scores are unchanged by one positive affine map of start, target and values.
 
         Float arithmetic rounds each mapped number, so the law holds to the resolution of
-        the numbers (see `resolution`), not to the last bit.
+        the numbers (see `resolution`), not to the last bit; and progress is kept to ten
+        places, so two scores a rounding apart may differ by one in the tenth.
         """
 
         def f(x: object) -> float:
@@ -327,7 +328,9 @@ class TestScoreLaws:
         tol = resolution(value, start, target, span=target - start) + resolution(
             f(value), f(start), f(target), shift, span=f(target) - f(start)
         )
-        assert math.isclose(score(kr, UNCAPPED), score(mapped, UNCAPPED), rel_tol=tol, abs_tol=tol)
+        assert math.isclose(
+            score(kr, UNCAPPED), score(mapped, UNCAPPED), rel_tol=tol, abs_tol=tol + 1e-10
+        )
 
     @given(
         objectives(
