@@ -5403,3 +5403,69 @@ class TestCompoundLinesTrial:
                 "%",
             )
         assert parse_key_result("Ramp up 20% more leads").direction is Direction.INCREASE
+
+
+class TestGrammarHostileTrial:
+    """What a hostile trial of this round's grammar (words joined by "and", a sentence's own
+    verb, a modal, a relative clause's level, "nobody", plural scales) found the new rules
+    read plainly wrong, pinned as now read: none raised, all linear."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Email and call response time under 4 hours", Direction.AT_MOST),
+            ("Stock and pick errors below 0.5%", Direction.AT_MOST),
+            ("Order and pick accuracy above 99%", Direction.AT_LEAST),
+            ("Order and pick accuracy", Direction.AT_LEAST),
+            ("Partner and sell-through rate above 30%", Direction.AT_LEAST),
+        ],
+    )
+    def test_two_words_joined_that_name_a_metric(self, text: str, direction: Direction) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, False)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "No release will increase crash rate above 1%",
+            "No deploy should reduce uptime below 99.9%",
+            "Nobody will increase prices by more than 5%",
+        ],
+    )
+    def test_no_subject_keeps_none_over_a_modal(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (Direction.AT_MOST, 0.0)
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Design a survey that has 15 questions", "questions"),  # its parts
+            ("Write a guide that covers 10+ topics", "topics"),
+            ("Build a library that supports over 20 formats", "formats"),
+            ("Hire a designer and have 3 interviews per week", "interviews"),  # own work
+            ("Run the pilot and have 2 retrospectives", "retrospectives"),
+            ("Build a tool that saves 10 hours per week", "h"),  # an amount the thing saves
+            ("Create a tool which eliminates 5 manual steps", "steps"),
+            ("Build a bot that closes 500 tickets a month", "tickets"),
+        ],
+    )
+    def test_a_relative_clause_that_describes_what_is_made(self, text: str, unit: str) -> None:
+        """Only others' response to the thing made (views, readers, developers reached) is a
+        level it should reach; its parts, the team's own work and what it saves stay work."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.unit, parsed.output) == (Direction.INCREASE, unit, True)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Keep being open source! Increase active committers by 50%", Direction.INCREASE),
+            ("Hold the line? Reduce open bugs by 20%", Direction.DECREASE),
+        ],
+    )
+    def test_what_ends_a_sentence(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    @pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2013", "\u2014"])
+    def test_no_one_with_any_dash(self, dash: str) -> None:
+        parsed = parse_key_result(f"No{dash}one waits more than 2 days")
+        assert (parsed.direction, parsed.value) == (Direction.AT_MOST, 0.0)

@@ -511,7 +511,12 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             inflected = word != lemma
             if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
                 return kind, lemma, m  # "has delivered"
-            if prev in _MODAL and (kind in ("inc", "dec") or lemma in POLAR) and not inflected:
+            if (
+                prev in _MODAL
+                and (kind in ("inc", "dec") or lemma in POLAR)
+                and not inflected
+                and not _NO_LEAD.match(w, subject.start())  # "No release will increase ..."
+            ):
                 return kind, lemma, m  # "Each portfolio will improve satisfaction by 3%"
             after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
             # (Not a noun counted per something: "Patient falls per 1,000 bed days".)
@@ -580,7 +585,7 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
 
 _MOSTLY_NOUN = 0.3
 # "and" or "&", then a word: what a verb is joined to.
-_AND_WORD = re.compile(r"\s*(?:\band|&)\s+([^\W\d_]+)\b", re.IGNORECASE)
+_AND_WORD = re.compile(r"\s*(?:\band|&)\s+([^\W\d_]+(?:[-'’][^\W\d_]+)*)", re.IGNORECASE)
 
 
 def _and_a_verb(w: str, end: int) -> bool:
@@ -592,7 +597,20 @@ def _and_a_verb(w: str, end: int) -> bool:
         return False
     word = joined[1].lower()
     lemma, weight, metric = _verb_word(word)
-    return lemma == word and weight < _MOSTLY_NOUN and not metric
+    if lemma != word or weight >= _MOSTLY_NOUN or metric:
+        return False
+    # Not when the two name a metric together, the word after the second a metric's head
+    # or a bound following: "Email and call response time under 4 hours", "Order and pick
+    # accuracy", "Stock and pick errors below 0.5%", "Access and use of the portal".
+    after = _WORD.match(w, joined.end() + 1)
+    head = after[0].lower() if after is not None else ""
+    return not (
+        head in COMPOUND
+        or head == "of"
+        or polarity(head) is not None
+        or _NAMED_THEN_BOUND.match(w, joined.end())
+        or _NAMED_METRIC.match(w, joined.end())
+    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -878,8 +896,13 @@ _CLAUSE_OBJECT = re.compile(rf"\s++(?:that\b|{_DONE_TO})", re.IGNORECASE)
 # comma, a semicolon or a sentence's full stop; in its -ing form after a comma or a semicolon
 # ("Configure alerts, achieving a response time under 5 minutes"; not after "by", which names
 # the means: "Help build CD by closing 5 issues" is work).
+# A sentence's end: a full stop after a word, but not an abbreviation's ("e.g.", "i.e.",
+# "etc.", "vs."), or "!" or "?".
+_FULL_STOP = r"(?:(?<=[^\W\d_])\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)|[!?])"
 _CLAUSE_VERB = re.compile(
-    r"(?:[,;&]|(?<=[^\W\d_])\.|(?:and|to|then)\b)\s+("
+    r"(?:[,;&]|"
+    + _FULL_STOP
+    + r"|(?:and|to|then)\b)\s+("
     + "|".join(sorted({lemma for kind, lemma in VERBS.values() if kind != "out"}, key=len)[::-1])
     + r"|hold)\b|(?:[,;]|\bwhile|\bwhilst)\s+("
     + "|".join(
@@ -930,15 +953,21 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
         relative = m
     if relative is not None and relative.end() > at:
         its = VERBS.get(relative[1])
-        if its is not None and its[0] in ("inc", "dec"):
-            return its[0], its[1], relative.end()  # "Ship a fix that cuts churn by 5%"
-        if _RIGHT_BEFORE_NUMBER.match(low, relative.end()) and (
-            (its is not None and its[0] == "reach")
-            or relative[1] in _HAVE
-            or (value.qualifier == "least" and _verb_word(relative[1])[0] is not None)
+        right_before = _RIGHT_BEFORE_NUMBER.match(low, relative.end()) is not None
+        if its is not None and its[0] in ("inc", "dec") and not right_before:
+            # "Ship a fix that cuts churn by 5%" (not "a tool that saves 10 hours", an amount
+            # saved by the thing made, as the work's own count reads)
+            return its[0], its[1], relative.end()
+        if (
+            right_before
+            and value.noun is not None
+            and _RESPONSE.fullmatch(low, value.noun[0], value.noun[1]) is not None
+            and (its is None or its[0] == "reach")
+            and (relative[1] in _HAVE or _verb_word(relative[1])[0] is not None)
         ):
             # "Write a post that gets 100+ reads", "Write a blog and have 100 views", "Make a
-            # talk that influences 30+ developers": the level the thing made reaches, no work
+            # talk that influences 30+ developers": the response the thing made should get,
+            # a level, no work (not "a survey that has 15 questions", its parts)
             return "", "", relative.end()
     return (*found, at) if found is not None else (kind, lemma, 0)
 
@@ -949,6 +978,14 @@ _SO_THAT = re.compile(r"\bso\s+that\b")
 _RELATIVE_VERB = re.compile(
     r"\b(?:(?:that|which)\s+(?:will\s+|can\s+)?(?!the\b|a\b|an\b|is\b|are\b)|and\s+(?=ha))"
     r"([^\W\d_]+)\b"
+)
+# Others' response to a thing made, which a relative clause may count: its audience and
+# what they do with it (on lower case).
+_RESPONSE = re.compile(
+    r"(?:views|page\s?views|reads|readers|viewers|downloads|installs|visits|visitors|clicks|"
+    r"likes|stars|shares|retweets|rts|upvotes|replies|comments|impressions|listens|plays|"
+    r"sign-?ups|registrations|registrants|attendees|participants|audiences?|people|developers|"
+    r"users|customers|followers|subscribers|members|leads)"
 )
 # A number as a verb's object, right after it: " 100+ reads", " at least 30 people".
 _RIGHT_BEFORE_NUMBER = re.compile(r"\s+(?:at\s+least\s+|over\s+|more\s+than\s+|[>≥~]\s*)?\d")
@@ -1455,7 +1492,7 @@ _NONE = re.compile(
     # downtime")
     r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than|"
     r"lower|higher|greater|worse|better|shorter|earlier|sooner|faster|slower|bigger|smaller)\b)"
-    r"[^\W\d_]|\s*(?:nobody|no-one)\b|"
+    r"[^\W\d_]|\s*(?:nobody|no[-‐‑–—]one)\b|"
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no|"
     # a subject's verb, then none of its object: "BGPT causes no P1 regressions", "The
     # migration lost no data"
@@ -1464,7 +1501,7 @@ _NONE = re.compile(
 )
 
 
-_NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s|\s*(?:nobody|no-one)\b", re.IGNORECASE)
+_NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s|\s*(?:nobody|no[-‐‑–—]one)\b", re.IGNORECASE)
 
 
 def _none(w: str) -> bool:
@@ -2226,14 +2263,14 @@ def _unlabelled(w: str) -> str:
 
 
 # The end of a first sentence: a full stop after a word, then a capital.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_])\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(_FULL_STOP + r"\s+(?=[A-Z])|。\s*(?=\S)")
 
 
 def _after_aim(w: str) -> str:
     """Masked text *w* with a first sentence that restates the aim blanked, where it has no
     number and the next sentence starts with a verb and has one: "Improve margin visibility.
     Publish 5 playbooks" is the playbooks (as "Product: Improve UX. Hire a designer" is)."""
-    if "." not in w:
+    if "." not in w and "!" not in w and "?" not in w and "。" not in w:
         return w
     end = _SENTENCE_END.search(w)
     if end is None or DIGIT.search(w, 0, end.start()) or not DIGIT.search(w, end.end()):

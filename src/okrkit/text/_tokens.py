@@ -62,7 +62,7 @@ _ONE = "one" + "".join(
                  "day", "number",
                  # "No one waits more than 2 days": nobody, no number
                  "no")
-) + r"(?<!\bno-one)"  # fmt: skip
+) + "".join(rf"(?<!\bno{dash}one)" for dash in "-‐‑–—")  # fmt: skip
 # "Half of all tickets": a share, but not a half of a year ("the second half of 2027", "the
 # back half of the year").
 _HALF_OF = "".join(
