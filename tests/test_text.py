@@ -5469,3 +5469,49 @@ class TestGrammarHostileTrial:
     def test_no_one_with_any_dash(self, dash: str) -> None:
         parsed = parse_key_result(f"No{dash}one waits more than 2 days")
         assert (parsed.direction, parsed.value) == (Direction.AT_MOST, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("Churn should not increase above 3%", Direction.AT_MOST, 3.0),
+        ("Error rate must not grow beyond 1%", Direction.AT_MOST, 1.0),
+        ("Revenue must not drop below $1M", Direction.AT_LEAST, 1_000_000.0),
+        ("Churn should not increase", Direction.AT_MOST, None),
+        ("# of open bugs did not increase during the quarter", Direction.AT_MOST, None),
+    ],
+)
+def test_a_change_ruled_out_holds_the_metric(
+    text: str, direction: Direction, value: float | None
+) -> None:
+    """ "Not", "never" or "n't" before a verb of change holds the metric where the change
+    would take it from, and what bounds it bounds it the other way: a ceiling or a floor,
+    checkable (OKR201 spares one with no number)."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.output) == (direction, value, False)
+    if value is None:
+        assert done_or_not(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Ship a build that has fewer than 5 bugs", 5.0, "bugs"),
+        ("Create a process that takes under 2 days", 2.0, "days"),
+        ("Deploy a service that fails less than 1% of the time", 1.0, "%"),
+    ],
+)
+def test_a_ceiling_on_the_thing_made(text: str, value: float, unit: str) -> None:
+    """A bound from above in a relative clause on the thing made is a ceiling it should keep
+    under, an outcome, no work counted."""
+    parsed = parse_key_result(text)
+    assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, value, unit)
+    assert not parsed.output
+
+
+def test_an_example_is_an_aside() -> None:
+    """ "e.g." and "i.e." bring in an aside: no unit, no words of the metric."""
+    for text in ("Test 3 ideas i.e. cut prices by 10%", "Hold 12 interviews e.g. reduce scope"):
+        parsed = parse_key_result(text)
+        assert parsed.unit in ("ideas", "interviews")
+        assert parsed.output

@@ -399,6 +399,12 @@ STOP = frozenset(
         "than",
         "worth",  # "3 grants worth $250k each": the grants'
         "via",
+        "during",
+        "upon",
+        "until",
+        "since",
+        "throughout",
+        "despite",
         "into",
         "onto",
         "each",

@@ -388,7 +388,13 @@ def masked(text: str) -> tuple[str, list[re.Match[str]]]:
         ident = ident_pattern(w)
         if ident is not None:
             w = ident.sub(_blank, w)
+    if "." in w:
+        # "e.g." and "i.e." bring in an aside, as a comma does: no words of the statement
+        w = _EXAMPLE.sub(lambda m: "," + " " * (m.end() - m.start() - 1), w)
     return w, deadlines
+
+
+_EXAMPLE = re.compile(r"(?<![^\W\d_])(?:e\.\s?g|i\.\s?e)\.(?=\s|$)", re.IGNORECASE)
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -37,6 +37,7 @@ from okrkit.text._lexicon import (
     STOP,
     VERBS,
     Polarity,
+    Qualifier,
     higher_is_better,
     lower_is_better,
     may_name_metric,
@@ -958,6 +959,10 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
             # "Ship a fix that cuts churn by 5%" (not "a tool that saves 10 hours", an amount
             # saved by the thing made, as the work's own count reads)
             return its[0], its[1], relative.end()
+        if right_before and value.qualifier == "most":
+            # "Ship a build that has fewer than 5 bugs", "a process that takes under 2
+            # days": a ceiling the thing made should keep under, no work counted
+            return "", "", relative.end()
         if (
             right_before
             and value.noun is not None
@@ -988,7 +993,10 @@ _RESPONSE = re.compile(
     r"users|customers|followers|subscribers|members|leads)"
 )
 # A number as a verb's object, right after it: " 100+ reads", " at least 30 people".
-_RIGHT_BEFORE_NUMBER = re.compile(r"\s+(?:at\s+least\s+|over\s+|more\s+than\s+|[>≥~]\s*)?\d")
+_RIGHT_BEFORE_NUMBER = re.compile(
+    r"\s+(?:(?:at\s+(?:least|most)|over|under|below|(?:more|fewer|less)\s+than|no\s+more\s+than)"
+    r"\s+|[<>≤≥~]\s*)?[$€£¥₹]?\d"
+)
 
 
 # "<a deliverable> with": a count after it describes the deliverable.
@@ -1113,7 +1121,8 @@ def done_or_not(text: str) -> bool:
     tweets": one every two weeks, unlike "weekly signups"), a thing kept from happening or
     rising ("Prevent bug count from creeping up": no higher at the end), or a verb of holding
     over a clause whose predicate is done to its subject ("Ensure that bugs get filed
-    automatically": set up or not).  Never a verb of change or improvement, which moves a
+    automatically": set up or not), or a change ruled out ("Open bugs do not increase").
+    Never a verb of change or improvement, which moves a
     metric with no level to check ("Improve quality without regressions").  The rule
     OKR201 (unmeasurable) spares such a statement.
 
@@ -1137,6 +1146,8 @@ def done_or_not(text: str) -> bool:
     lead = _WORD.search(w)
     if lead is not None and lead[0].lower() in _PREVENT:
         return True  # "Prevent bug count from creeping up": no higher at the end than at the start
+    if _NOT_CHANGE.search(w.lower()) is not None:
+        return True  # "Open bugs did not increase during the quarter": the same, said so
     cadence = _CADENCE.search(text)
     if cadence is not None and polarity(cadence[1].lower()) is None:
         return True
@@ -2324,6 +2335,16 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
     return pair and lead[0].lower().endswith("ing") and polarity(named) is not None
 
 
+# A verb of change ruled out: "should not increase", "must never drop", "won't grow" (on lower
+# case).
+_NOT_CHANGE = re.compile(
+    r"\b(?:not|never|n['’]t)\s+("
+    + "|".join(sorted({w for w, (kind, _) in VERBS.items() if kind in ("inc", "dec")})[::-1])
+    + r")\b"
+)
+_FLIPPED: dict[str | None, Qualifier] = {"least": "most", "most": "least"}
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
@@ -2337,6 +2358,20 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
     verb = _main_verb(w)
     kind, lemma = (verb[0], verb[1]) if verb else ("", "")
+    if (
+        kind in ("", "inc", "dec")
+        and (negated := _NOT_CHANGE.search(w.lower())) is not None
+        and not any(t.prep == "by" for t in tokens)  # "must not rise by more than 10%"
+    ):
+        # "Churn should not increase above 3%", "Revenue must not drop below $1M": a change
+        # ruled out holds the metric, and what bounds it bounds it the other way
+        kind, lemma = "keep", VERBS[negated[1]][1]
+        tokens = [
+            t._replace(qualifier=_FLIPPED[t.qualifier])
+            if t.start > negated.end() and t.qualifier in _FLIPPED
+            else t
+            for t in tokens
+        ]
     if kind in ("inc", "dec") and not tokens:
         # After a verb of change with no other number, "by 2 weeks" is how much it changes,
         # not when: "Shorten the sales cycle by 2 weeks" ("Ship the feature by 2 weeks" stays
