@@ -5515,3 +5515,12 @@ def test_an_example_is_an_aside() -> None:
         parsed = parse_key_result(text)
         assert parsed.unit in ("ideas", "interviews")
         assert parsed.output
+
+
+def test_adding_at_least_n_is_a_change() -> None:
+    """ "Add at least 3 tests" adds 3 or more, a change as "Add 3 tests" is (D1), the bound
+    on how much; "Increase to at least 50" stays a level."""
+    for text in ("Add at least 3 analytics views", "Adding at least 3 tests in WPT"):
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.form, parsed.value) == (Direction.INCREASE, "change", 3.0)
+    assert parse_key_result("Increase weekly users to at least 50").form == "target"

@@ -1719,7 +1719,9 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     if value.prep == "by" and (start is None or kind in ("inc", "dec")):
         return "change"
     if value.qualifier is not None:
-        return "change" if value.change is not None and value.prep is None else "target"
+        # ("Add at least 3 tests": added, as "Add 3 tests" is)
+        changed = value.change is not None or lemma in DELIVER_UNLESS_COUNTED
+        return "change" if changed and value.prep is None else "target"
     if start is not None:
         return "target"
     if value.change is not None:
