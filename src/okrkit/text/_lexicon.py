@@ -400,6 +400,7 @@ STOP = frozenset(
         "worth",  # "3 grants worth $250k each": the grants'
         "via",
         "during",
+        "about",
         "upon",
         "until",
         "since",

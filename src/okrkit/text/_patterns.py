@@ -177,7 +177,8 @@ _IDENT_PARTS = (
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"(?<![\d.])\b\d+(?:\.\d+)++\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".
-    r"(?<![\w/])[^\W\d_]+/\d[^\W\d_]\w*",
+    # (and a protocol's version: "HTTP/3", "HTTP/1.1")
+    r"(?<![\w/])(?:[^\W\d_]+/\d[^\W\d_]\w*|(?-i:[A-Z]{2,})/\d(?:\.\d)?\b(?![\d/.,%]))",
     # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1" (not a ratio's level: "a 1:1
     # ratio", "ratio of 1:1", "from 5:1 to 1:1").
     r"""(?<![\d.:])(?<!\bto\x20)(?<!\bof\x20)(?<!\bat\x20)(?<!\bfrom\x20)(?<!=\x20)

@@ -485,8 +485,8 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     prefix = prefix.rstrip().rstrip("_*$€£¥₹").rstrip()
     if prefix.endswith(_ARROWS):
         return "to", None, None  # "NPS 32 → 50": the arrow says what "to" does
-    if prefix.endswith((":", "=")):
-        return "=", None, None
+    if prefix.endswith((":", "=")) and not prefix.endswith((">=", "<=")):
+        return "=", None, None  # (">=" and "<=" bound it, as "≥" and "≤" do)
     words = prefix.lower().split()
     while words and words[-1] in FILLER:
         words.pop()

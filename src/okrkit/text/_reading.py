@@ -512,6 +512,8 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             inflected = word != lemma
             if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
                 return kind, lemma, m  # "has delivered"
+            if lemma in ("stay", "remain") and inflected and word.endswith("s"):
+                return kind, lemma, m  # "CI stays green", "Uptime remains above 99.9%"
             if (
                 prev in _MODAL
                 and (kind in ("inc", "dec") or lemma in POLAR)
@@ -785,6 +787,10 @@ def _direction(
             # more of which is better whichever way the things themselves are (unlike
             # "Achieve 3 incidents or fewer", a level).
             return Direction.INCREASE
+        if value is None and lemma in POLAR and after is not None and _modified_thing(text[after:]):
+            # "Improve compiler error messages": the messages get better, whatever the word
+            # before their head says ("Improve the error rate" goes down)
+            return Direction.INCREASE
         way = _metric_way(text, value, lower, after=after)
         return Direction.DECREASE if way == "lower" else Direction.INCREASE
     if value is None:
@@ -1029,7 +1035,12 @@ _VERSION = re.compile(
 def _version(text: str, lemma: str, value: Token) -> bool:
     """Whether the number right after a verb that puts out a release is its version, a name
     of what is put out, not a count: "Release 2.0 with plugin API", "Ship 3.1 to all users"
-    (unlike "Ship 2.5 features a week", whose noun it counts)."""
+    (unlike "Ship 2.5 features a week", whose noun it counts); or the version an upgrade
+    takes a named thing to ("Upgrade LLVM to 17")."""
+    if lemma in _UPGRADE and value.prep == "to" and value.unit is None and value.noun is None:
+        # "Upgrade LLVM to 17", "Migrate Postgres to 16.2": the version a named thing goes to
+        named = _NAME_THEN_TO.search(text, 0, value.start)
+        return named is not None and not named[1].islower()
     begin = _verb_end(text.lower(), lemma)
     return (
         lemma in _RELEASE
@@ -1038,6 +1049,10 @@ def _version(text: str, lemma: str, value: Token) -> bool:
         and not text[begin : value.start].strip()
         and _VERSION.match(text, value.start) is not None
     )
+
+
+_UPGRADE = frozenset(("upgrade", "migrate", "update", "bump", "port", "move"))
+_NAME_THEN_TO = re.compile(r"([^\W\d_][\w+#.-]*)\s+to\s+$")
 
 
 _WORD_REST = re.compile(r"\w*")
@@ -1282,6 +1297,7 @@ _CONDITION_REACH = 80  # characters after the share looked at
 
 
 # "in under", "in less than", "in at most": the time an action is done in.
+_EVERY = re.compile(r"\bevery\s+$", re.IGNORECASE)
 _IN_UNDER = re.compile(
     r"\bin\s+(?:(?:under|less\s+than|at\s+most|no\s+more\s+than|max(?:imum)?\.?|[≤<]=?)\s*)?$", re.I
 )
@@ -1299,6 +1315,8 @@ def _time_limit(text: str, value: Token) -> bool:
     if value.qualifier not in (None, "most") or _RELATIVE.search(text, 0, value.start):
         return False  # "Ship a dashboard where reviews take < 10 s": what it delivers
     before = text[max(0, value.start - 24) : value.start]
+    if value.unit in DURATIONS and _EVERY.search(before) is not None:
+        return True  # "Release every 2 weeks": at most 2 weeks between releases, a cadence
     if value.unit in DURATIONS and _IN_UNDER.search(before) is not None:
         # "Onboard customers in 3 days", "in under 2 hours": the time it takes, no count of
         # days ("under", "max" before a number make its qualifier "most", a bare "in" none)
@@ -1326,6 +1344,8 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
         # "Users understand how it works": an outcome (D18), whatever its words' metrics
         # ("Staff understand the new expense policy" names no expense to cut).
         return Direction.AT_LEAST
+    if _NOT_EXCEEDED.search(low) is not None:
+        return Direction.AT_MOST  # "Error budget not exceeded in any month": a ceiling held
     name = _bare(low)
     if name is not None:
         way = polarity(name)
@@ -1341,7 +1361,19 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
             # A share, a count or an average of things named with no way to be better: held
             # at least, as a share (D15) or a count of what others do (D2) with a number is.
             return Direction.AT_LEAST
+        words = _WORD.findall(_PHRASE_END.split(name, maxsplit=1)[0])
+        if len(words) > 1 and words[-1] in _MEASURES and _verb_word(words[0])[0] != words[0]:
+            return None  # "Flaky test count", "Binary size": a metric of no known way (D4)
     return Direction.MILESTONE
+
+
+# The head nouns that make a name a measure: "Flaky test count", "Binary size".
+_MEASURES = frozenset(
+    ("count", "size", "rate", "ratio", "score", "volume", "frequency", "cadence", "duration",
+     "speed", "velocity", "coverage", "time", "latency", "throughput", "usage", "length")
+)  # fmt: skip
+# A ceiling not passed: "Error budget not exceeded", "Spend never exceeds the plan".
+_NOT_EXCEEDED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+)?exceed", re.IGNORECASE)
 
 
 # People other than the team, whose state of mind or behaviour is an outcome (D18).
@@ -1429,6 +1461,16 @@ def _named_thing(name: str) -> bool:
         and head not in COMPOUND
         and head.rstrip("s") not in COMPOUND
     )
+
+
+def _modified_thing(name: str) -> bool:
+    """Whether *name* names a thing whose way to be better its head says, the word before
+    it naming a metric on its own ("compiler *error* messages", "*bug* triage"), not one
+    that with the head names a metric ("memory usage", "error rate")."""
+    if not _named_thing(name):
+        return False
+    words = _WORD.findall(_PHRASE_END.split(name, maxsplit=1)[0])
+    return len(words) >= 2 and polarity(words[-2].lower()) is not None
 
 
 def _bare(low: str) -> str | None:
@@ -2180,17 +2222,27 @@ def _same_unit_across(before: str, after: str) -> bool:
 def _progress(w: str) -> int | None:
     """Where progress or a score written after the key result in masked text *w* starts.
     "=>" after a statement with its own number or verb starts progress ("Publish 12 case
-    studies => 60%"), not after a number ("Cut churn 5% => 3%", an arrow) nor after a bare
-    metric ("NPS => 45")."""
+    studies => 60%", "CSAT >= 92% => 40%"), not after a level that leads to another ("Cut
+    churn 5% => 3%", an arrow) nor after a bare metric ("NPS => 45")."""
     arrow = w.find(" => ")
     if arrow > 0:
         before = w[:arrow].rstrip()
-        if (
-            not before[-1:].isdigit()
-            and before[-1:] != "%"
-            and (DIGIT.search(before) or _main_verb(_after_label(before)) is not None)
-            # "Avg handle time 9 min => 6 min": with no verb, two levels of one unit
-            and not (_same_unit_across(before, w[arrow + 4 :]) and _main_verb(before) is None)
+        if not before[-1:].isdigit() and before[-1:] != "%":
+            if (DIGIT.search(before) or _main_verb(_after_label(before)) is not None) and not (
+                # "Avg handle time 9 min => 6 min": with no verb, two levels of one unit
+                _same_unit_across(before, w[arrow + 4 :]) and _main_verb(before) is None
+            ):
+                return arrow
+            return None
+        # After a number: an arrow to the next level ("Cut churn 5% => 3%"), unless that
+        # number already is a target, bounded or reached ("CSAT >= 92% => 40%", "from 18%
+        # to 25% => 60%"), or the next is in another unit ("below $120 => 75%"): progress.
+        last = tokens_of(before)[-1:]
+        after = tokens_of(w[arrow + 4 :])[:1]
+        if last and (
+            last[0].qualifier is not None
+            or last[0].prep == "to"
+            or (after and after[0].unit != last[0].unit)
         ):
             return arrow
         return None
@@ -2345,6 +2397,47 @@ _NOT_CHANGE = re.compile(
     + r")\b"
 )
 _FLIPPED: dict[str | None, Qualifier] = {"least": "most", "most": "least"}
+_NEGATION = re.compile(r"\b(?:never|not)\b|n['’]t\b", re.IGNORECASE)
+# "never"/"not" and at least one word, then the words of a bound, right before a number.
+_NEGATED_BOUND = re.compile(
+    r"\b(?:never(?:\s+[^\W\d_][\w'’-]*){0,5}?|(?:not|n['’]t)(?:\s+[^\W\d_][\w'’-]*){1,5}?)"
+    r"\s+(?:(?:more|less|fewer|longer|"
+    r"shorter)\s+than|over|under|above|below|beyond)\s*[$€£¥₹]?$",
+    re.IGNORECASE,
+)
+
+
+# Work done on a version of a thing, the noun right after its number: "LLVM 17 upgrade".
+_WORK_ON = frozenset(("upgrade", "migration", "rollout", "deprecation", "support", "adoption"))
+
+
+def _version_worked_on(w: str, t: Token) -> bool:
+    """Whether the number *t* in masked text *w* is a version of what the word before it
+    names, with the work on it after it ("LLVM 17 upgrade completed", "Kafka 3.6 upgrade in
+    all regions", "Node 16 support dropped"), not a count of things ("Run 5 support
+    sessions", "Hire 2 support staff": the noun's head is another)."""
+    if t.noun is None or t.unit is not None or t.qualifier or t.prep or t.sign:
+        return False
+    if w[t.noun[0] : t.noun[1]].lower() not in _WORK_ON or t.noun[0] - t.end > 1:
+        return False
+    before = _WORD_BEFORE.search(w, 0, t.start)
+    if before is None:
+        return False
+    word = before[1]
+    return _verb_word(word.lower())[0] != word.lower() and not word.islower()
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w+#.-]*)\x20$")
+
+
+def _words_beside(w: str, tokens: list[Token]) -> bool:
+    """Whether masked text *w* has a word outside its *tokens*."""
+    at = 0
+    for tok in tokens:
+        if _WORD.search(w, at, tok.start):
+            return True
+        at = tok.end
+    return _WORD.search(w, at) is not None
 
 
 def parse_in_full(text: str) -> ParsedKeyResult:
@@ -2358,6 +2451,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     w, deadlines = masked(plain)
     w = _unlabelled(w)
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
+    versions = [t for t in tokens if _version_worked_on(w, t)]
+    if versions:  # "LLVM 17 upgrade completed": a name, no number
+        for t in versions:
+            w = w[: t.start] + " " * (t.end - t.start) + w[t.end :]
+        tokens = [t for t in tokens if t not in versions]
     verb = _main_verb(w)
     kind, lemma = (verb[0], verb[1]) if verb else ("", "")
     if (
@@ -2371,6 +2469,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         tokens = [
             t._replace(qualifier=_FLIPPED[t.qualifier])
             if t.start > negated.end() and t.qualifier in _FLIPPED
+            else t
+            for t in tokens
+        ]
+    elif kind not in ("inc", "dec") and _NEGATION.search(w) is not None:
+        # "Main branch never broken for more than 1 hour": what is ruled out is more than an
+        # hour, so an hour at most (but "not more than 1 hour" says so already)
+        tokens = [
+            t._replace(qualifier=_FLIPPED[t.qualifier])
+            if t.qualifier in _FLIPPED
+            and _NEGATED_BOUND.search(w, max(0, t.start - 60), t.start) is not None
             else t
             for t in tokens
         ]
@@ -2583,6 +2691,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
+    if not kind and tokens and all(t.placeholder for t in tokens) and not _words_beside(w, tokens):
+        direction = None  # "TBD", "X%": a target to come, of no metric yet, no way
     # With no verb and no qualifier, a baseline other than the target makes a move the way
     # the numbers go (D19): "Support tickets from 350 to 200 per week" is a decrease, whatever
     # a count of tickets would say alone, and so is a metric that names no way ("NPS spend
