@@ -5597,3 +5597,35 @@ class TestEngineeringTrial:
     def test_about_ends_a_noun(self) -> None:
         assert parse_key_result("Publish 4 blog posts about the new scheduler").unit == "posts"
         assert parse_key_result("Reach about 200 users").value == 200.0
+
+
+def test_a_signed_change_from_a_baseline() -> None:
+    """A signed number with an unsigned baseline beside it is a change from it; two signed
+    levels, or a signed level after "to", stay levels."""
+    kr = to_key_result("eNPS +10 points (currently 22)")
+    assert (kr.direction, kr.start, kr.target) == (Direction.INCREASE, 22.0, 32.0)
+    assert to_key_result("NPS -10 → -5").target == -5.0
+    assert to_key_result("Grow NPS from 20 to +30").target == 30.0
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Grow new ARR from $2.4M to $3.5M; 25 new logos in NA", "another target"),
+        ("Increase followers from 42k to 55k, LinkedIn followers by 20%", "another target"),
+        ("Hire 3 engineers and reduce time to hire to 30 days", "another target"),
+        ("Reduce churn to 2%, measured over 3 cohorts", "a condition"),
+        ("Respond to 95% of tickets within 2 hours", "a condition"),
+    ],
+)
+def test_another_target_on_the_line_is_said(text: str, said: str) -> None:
+    (ambiguity,) = parse_key_result(text).ambiguities
+    assert f"read as {said}" in ambiguity
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
+def test_a_blank_statement_is_refused_as_given(blank: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        to_key_result(blank)
+    assert repr(blank) in str(caught.value)
+    assert caught.value.path == "title"

@@ -9,7 +9,7 @@ from decimal import Decimal, Inexact, localcontext
 import attrs
 
 from okrkit._validators import Number, check_number
-from okrkit.errors import InvalidTypeError
+from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Direction, KeyResult
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, noun_after, tokens_of
@@ -268,6 +268,9 @@ def to_key_result(
             direction = Direction.DECREASE
         elif direction is Direction.AT_LEAST and start < target:
             direction = Direction.INCREASE
+    if not parsed.text.strip() and "title" not in fields:
+        # as given, not as stripped: "   " is what the sheet's cell held
+        raise InvalidValueError("title", parsed.text, "a statement with words, not a blank one")
     values: dict[str, object] = {
         "title": parsed.text.strip(),
         "direction": direction,

@@ -1764,6 +1764,8 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
         # ("Add at least 3 tests": added, as "Add 3 tests" is)
         changed = value.change is not None or lemma in DELIVER_UNLESS_COUNTED
         return "change" if changed and value.prep is None else "target"
+    if start is not None and value.sign and not start.sign and value.prep is None:
+        return "change"  # "eNPS +10 points (currently 22)": 10 points up from 22
     if start is not None:
         return "target"
     if value.change is not None:
@@ -2430,6 +2432,18 @@ def _version_worked_on(w: str, t: Token) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w+#.-]*)\x20$")
 
 
+# What starts another key result on the same line: a semicolon, a sentence's end, or a comma
+# or "and" before a verb ("Grow ARR to $3.5M, 25 new logos in NA; ..." is two targets).
+_NEXT_TARGET = re.compile(
+    r";|(?<=[^\W\d_%)])\.\s"
+    # (not a condition after the comma: "..., measured over 3 cohorts", "..., in 3 regions")
+    r"|,\s+(?:and\s+)?(?![^\W\d_]+(?:ed|ing)\b)(?!(?:in|within|with|over|across|for|at|on|"
+    r"per|each|from|under|below|above|during|after|before|excluding|including)\b)"
+    r"(?:[^\W\d_][\w'’/-]*\s+){0,5}?(?:(?:by|to|of)\s+)?[$€£¥₹]?\d"
+    r"|\band\s+(?:[^\W\d_][\w'’/-]*\s+){1,5}?(?:by|to)\s+[$€£¥₹]?\d"
+)
+
+
 def _words_beside(w: str, tokens: list[Token]) -> bool:
     """Whether masked text *w* has a word outside its *tokens*."""
     at = 0
@@ -2906,7 +2920,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     # By place: a token read otherwise ("1.8x pipeline coverage" as a level) is still used.
     used = {t.start for t in (start_tok, value_tok, upper_tok, level_tok, named) if t is not None}
     ambiguities.extend(
-        f"{text[t.start : t.end].strip()!r} read as a condition, not the target"
+        f"{text[t.start : t.end].strip()!r} read as "
+        + (
+            "another target, after the one read (the first)"
+            if value_tok is not None and _NEXT_TARGET.search(w, value_tok.end, t.end)
+            else "a condition, not the target"
+        )
         for t in tokens
         if t.start not in used and not t.placeholder and t.value is not None
     )
