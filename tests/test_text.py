@@ -5629,3 +5629,12 @@ def test_a_blank_statement_is_refused_as_given(blank: str) -> None:
         to_key_result(blank)
     assert repr(blank) in str(caught.value)
     assert caught.value.path == "title"
+
+
+@pytest.mark.parametrize(
+    "text", ["Measure latency of keyboard input", "Customer success: Measure adherence"]
+)
+def test_an_objective_to_measure_names_work(text: str) -> None:
+    """ "Measure X" as an objective builds the measuring, a deliverable, as "Instrument X"
+    would: no change sought."""
+    assert parse_objective(text).output

@@ -292,6 +292,7 @@ OBJECTIVE_OUTPUT = frozenset(
         "organise",
         "digitize",
         "digitise",
+        "measure",  # "Measure latency of keyboard input": an instrument built
     ]
 )
 
