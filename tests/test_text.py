@@ -5638,3 +5638,31 @@ def test_an_objective_to_measure_names_work(text: str) -> None:
     """ "Measure X" as an objective builds the measuring, a deliverable, as "Instrument X"
     would: no change sought."""
     assert parse_objective(text).output
+
+
+class TestProductGrowthTrial:
+    """What a trial of 150 key results of product and growth teams found read plainly wrong
+    (147 of 150 right at first, 150 now), pinned."""
+
+    def test_a_leading_gerund_that_names_a_metric(self) -> None:
+        for text in (
+            "Landing page conversion of at least 3.5% on paid search traffic",
+            "Landing page conversion above 3.5%",
+        ):
+            parsed = parse_key_result(text)
+            assert (parsed.direction, parsed.value) == (Direction.AT_LEAST, 3.5)
+        assert parse_key_result("Adding at least 3 tests in WPT").output  # a verb still
+
+    def test_the_level_a_change_goes_to_over_a_bound_on_its_things(self) -> None:
+        kr = to_key_result("Increase the share of users active 4+ days a week to 30%")
+        assert (kr.direction, kr.target, kr.unit) == (Direction.INCREASE, 30.0, "%")
+        assert parse_key_result("Grow 5+ star reviews to 200").value == 200.0
+
+    @pytest.mark.parametrize("text", ["3:1 LTV to CAC", "3:1 LTV:CAC", "3x LTV:CAC"])
+    def test_ltv_to_cac_is_better_high(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.relative) == (
+            Direction.AT_LEAST,
+            3.0,
+            False,
+        )

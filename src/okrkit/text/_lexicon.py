@@ -638,6 +638,7 @@ def higher_is_better(low: str) -> bool:
 
 
 Polarity: TypeAlias = Literal["higher", "lower"]
+_LTV_CAC = re.compile(r"\bltv\s*(?:[:/]|\bto\b)\s*cac\b")
 
 
 def polarity(low: str) -> Polarity | None:
@@ -653,6 +654,8 @@ def polarity(low: str) -> Polarity | None:
         low = low.partition(" per ")[0]  # "cloud cost per active user": the cost's way
     if "cycle" in low and _CYCLE.search(low):
         return "lower"  # "Sales cycle 60 days": a time taken, though sales go up
+    if "cac" in low and _LTV_CAC.search(low):
+        return "higher"  # "3:1 LTV to CAC": the value a customer brings over what it costs
     lower = lower_is_better(low) or time_taken(low)
     if lower == higher_is_better(low):
         return None

@@ -353,7 +353,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found = None  # a metric's name: "Test coverage", "Win rate", "Hit ratio"
             elif (
                 found
-                and found[0] == "out"
+                and (found[0] == "out" or (word.endswith("ing") and word != found[1]))
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
             ) or (
                 (not found or found[0] == "out")
@@ -361,8 +361,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 and _COUNTED_THEN_BOUND.match(w, m.end())
                 and (not found or _polar_next(w, m.end()))
             ):
-                # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%": the
-                # words name what is bounded or measured.
+                # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%",
+                # "Landing page conversion of at least 3.5%": the words name what is bounded
+                # or measured.
                 return None
             if found:
                 led = _subject_led(w, m) if guess and found[0] in ("out", "reach") else None
@@ -2055,6 +2056,10 @@ def _target(
         # or reach its condition ("Make sure 80% of reps reach 75% of quota": 80, D15).
         return first
     wholes = _wholes(main, w)
+    # Under a verb of change, the level it goes "to" or the amount it moves "by" is the
+    # target, not a bound on the things it counts before it ("Increase the share of users
+    # active 4+ days a week to 30%": 30 %).
+    moved = way[0] in ("inc", "dec") and any(t.prep in ("to", "by") for t in main)
     return next(
         (
             t
@@ -2064,6 +2069,7 @@ def _target(
             or (t.sign == "+" and not t.link)  # not "+10 to 50": the level follows
             or (
                 t.qualifier
+                and not (moved and t.prep is None)
                 and t.prep != "from"  # "from at least 3 regions": a condition
                 and not w[: t.start].rstrip().lower().endswith(("within", " with"))
                 # "each over", "with over", "over $10k each", "40% of them": a condition on
@@ -2978,7 +2984,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
 
 # Metrics measured in multiples, after a factor: "1.8x pipeline coverage", "4x replication".
 _RATIO_AFTER = re.compile(
-    r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:coverage|replication|ratio|roas|roi|multiple|redundancy)\b",
+    r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:coverage|replication|ratio|roas|roi|multiple|redundancy|"
+    r"ltv\s*(?:[:/]|to)\s*cac)\b",
     re.IGNORECASE,
 )
 # "Double down on what works" names no factor.
