@@ -5666,3 +5666,21 @@ class TestProductGrowthTrial:
             3.0,
             False,
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Developers can author new tutorials that require file drops", Direction.MILESTONE),
+        ("Users can learn more about the node running in their browser", Direction.MILESTONE),
+        ("Users can export their data as CSV", Direction.MILESTONE),
+        ("Users can understand how pinning works", Direction.AT_LEAST),  # a state of mind
+        ("Users can finish common tasks in less time than in the CLI", Direction.DECREASE),
+    ],
+)
+def test_what_people_can_do_is_a_capability_built(text: str, direction: Direction) -> None:
+    """What people other than the team "can" do, other than know or feel or do faster, is a
+    capability built for them: a milestone, whatever words of change its object holds."""
+    parsed = parse_key_result(text)
+    assert parsed.direction is direction
+    assert parsed.output is (direction is Direction.MILESTONE)

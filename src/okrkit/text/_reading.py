@@ -1332,6 +1332,8 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
     low = text.lower()
     if not _WORD.search(low):
         return None  # no words, nothing named
+    if _capability(low):
+        return Direction.MILESTONE  # "Users can learn more about the node": a thing built
     comparative = COMPARATIVE.search(low)
     if comparative is not None:
         if comparative["up"]:
@@ -1398,6 +1400,20 @@ _MIND = re.compile(
 )
 _MODAL = frozenset(("can", "will", "should", "could", "must", "may", "might", "would"))
 _USED = re.compile(r"[^,.;:]{1,60}?\b(?:is|are)\s+used\s+(?:at|by|in|across|for)\b")
+
+
+def _capability(low: str) -> bool:
+    """Whether lower-cased *low* says what people other than the team can do, other than
+    know or feel: a capability built for them, done or not ("Developers can author new
+    tutorials", "Users can learn more about the node they run"; not "Users can understand
+    it", D18)."""
+    lead = _PEOPLE_LEAD.match(low)
+    if lead is None or not low.startswith(("can ", "are able to ", "will be able to "), lead.end()):
+        return False
+    less = COMPARATIVE.search(low, lead.end())
+    if less is not None and (less["down"] or less["speed"]):
+        return False  # "Users can do common tasks in less time": a time cut, an outcome
+    return _MIND.match(low, lead.end()) is None
 
 
 def _of_people(low: str) -> bool:
@@ -2529,6 +2545,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and _of_people(w.lower())
     ):
         verb, kind, lemma = None, "", ""  # "Customers understand our pricing": no work (D18)
+    if not tokens and verb is not None and verb[2].start() and _capability(w.lower()):
+        verb, kind, lemma = None, "", ""  # "Developers can author tutorials": a thing built
     spans: list[Span] = []
     ambiguities: list[str] = []
 
