@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import sys
+import unicodedata
 from decimal import Decimal, Inexact, localcontext
 
 import attrs
@@ -268,8 +269,11 @@ def to_key_result(
             direction = Direction.DECREASE
         elif direction is Direction.AT_LEAST and start < target:
             direction = Direction.INCREASE
-    if not parsed.text.strip() and "title" not in fields:
-        # as given, not as stripped: "   " is what the sheet's cell held
+    if "title" not in fields and all(
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in parsed.text
+    ):
+        # as given, not as stripped: "   " is what the sheet's cell held (and a zero-width
+        # space, a byte-order mark or a NUL, which print as nothing, are as blank)
         raise InvalidValueError("title", parsed.text, "a statement with words, not a blank one")
     values: dict[str, object] = {
         "title": parsed.text.strip(),

@@ -513,7 +513,10 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             inflected = word != lemma
             if prev in _HAVE and inflected and not word.endswith(("s", "ing")):
                 return kind, lemma, m  # "has delivered"
-            if lemma in ("stay", "remain") and inflected and word.endswith("s"):
+            if lemma in ("stay", "remain") and (
+                (inflected and word.endswith("s"))
+                or (not inflected and prev.endswith("s") and not prev.endswith("ss"))
+            ):
                 return kind, lemma, m  # "CI stays green", "Uptime remains above 99.9%"
             if (
                 prev in _MODAL
@@ -1041,7 +1044,13 @@ def _version(text: str, lemma: str, value: Token) -> bool:
     if lemma in _UPGRADE and value.prep == "to" and value.unit is None and value.noun is None:
         # "Upgrade LLVM to 17", "Migrate Postgres to 16.2": the version a named thing goes to
         named = _NAME_THEN_TO.search(text, 0, value.start)
-        return named is not None and not named[1].islower()
+        return (
+            named is not None
+            and not named[1].islower()
+            # a metric's name is no thing with versions: "Bump NPS to 45"
+            and polarity(named[1].lower()) is None
+            and not lower_is_better(named[1].lower())
+        )
     begin = _verb_end(text.lower(), lemma)
     return (
         lemma in _RELEASE
@@ -1365,7 +1374,13 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
             # at least, as a share (D15) or a count of what others do (D2) with a number is.
             return Direction.AT_LEAST
         words = _WORD.findall(_PHRASE_END.split(name, maxsplit=1)[0])
-        if len(words) > 1 and words[-1] in _MEASURES and _verb_word(words[0])[0] != words[0]:
+        if (
+            len(words) > 1
+            and words[-1] in _MEASURES
+            # ("Deploy frequency", "Test count": a verb's noun before a measure's head, which
+            # names a metric, as "Test coverage" does; but "Monitor usage of X" is work)
+            and (words[-1] in COMPOUND or _verb_word(words[0])[0] != words[0])
+        ):
             return None  # "Flaky test count", "Binary size": a metric of no known way (D4)
     return Direction.MILESTONE
 
@@ -1376,7 +1391,7 @@ _MEASURES = frozenset(
      "speed", "velocity", "coverage", "time", "latency", "throughput", "usage", "length")
 )  # fmt: skip
 # A ceiling not passed: "Error budget not exceeded", "Spend never exceeds the plan".
-_NOT_EXCEEDED = re.compile(r"\b(?:not|never|n['’]t)\s+(?:been\s+|be\s+)?exceed", re.IGNORECASE)
+_NOT_EXCEEDED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:been\s+|be\s+)?exceed", re.IGNORECASE)
 
 
 # People other than the team, whose state of mind or behaviour is an outcome (D18).
@@ -1487,7 +1502,18 @@ def _modified_thing(name: str) -> bool:
     if not _named_thing(name):
         return False
     words = _WORD.findall(_PHRASE_END.split(name, maxsplit=1)[0])
-    return len(words) >= 2 and polarity(words[-2].lower()) is not None
+    return (
+        len(words) >= 2
+        and polarity(words[-2].lower()) is not None
+        # the metric's own values, under another name: "p99 latency numbers", "churn stats"
+        and words[-1].lower() not in _VALUES_OF
+    )
+
+
+_VALUES_OF = frozenset(
+    ("numbers", "figures", "trends", "trend", "stats", "statistics", "metrics", "levels",
+     "values", "results", "scores", "data", "rates", "counts", "totals")
+)  # fmt: skip
 
 
 def _bare(low: str) -> str | None:
@@ -1781,7 +1807,13 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
         # ("Add at least 3 tests": added, as "Add 3 tests" is)
         changed = value.change is not None or lemma in DELIVER_UNLESS_COUNTED
         return "change" if changed and value.prep is None else "target"
-    if start is not None and value.sign and not start.sign and value.prep is None:
+    if (
+        start is not None
+        and value.sign
+        and not start.sign
+        and value.prep is None
+        and kind not in ("reach", "keep", "cap")  # "Reach NPS +30 (currently 12)": a level
+    ):
         return "change"  # "eNPS +10 points (currently 22)": 10 points up from 22
     if start is not None:
         return "target"
@@ -2043,6 +2075,10 @@ def _target(
     15 %; alone, it leaves no target ("Reduce tickets open over 30 days").
     """
     main = [t for t in rest if not t.paren] or rest
+    if len(main) > 1:
+        # "Collect NPS every 6 months from 200 customers": how often is no target where
+        # another number is
+        main = [t for t in main if not _EVERY.search(w, max(0, t.start - 8), t.start)] or main
     if way[0] in ("inc", "dec"):
         # (The first few numbers only: each check reads back to the verb, and a statement's
         # conditions come early; reading stays linear in the text's length.)
@@ -2263,10 +2299,15 @@ def _progress(w: str) -> int | None:
         # to 25% => 60%"), or the next is in another unit ("below $120 => 75%"): progress.
         last = tokens_of(before)[-1:]
         after = tokens_of(w[arrow + 4 :])[:1]
-        if last and (
-            last[0].qualifier is not None
-            or last[0].prep == "to"
-            or (after and after[0].unit != last[0].unit)
+        if (
+            last
+            and after
+            and after[0].unit == "%"  # progress is a share done ("=> $100" is no progress)
+            and (
+                last[0].qualifier is not None
+                or last[0].prep == "to"
+                or after[0].unit != last[0].unit
+            )
         ):
             return arrow
         return None
@@ -2416,7 +2457,7 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
 # A verb of change ruled out: "should not increase", "must never drop", "won't grow" (on lower
 # case).
 _NOT_CHANGE = re.compile(
-    r"\b(?:not|never|n['’]t)\s+("
+    r"(?:\b(?:not|never)|n['’]t)\s+("
     + "|".join(sorted({w for w, (kind, _) in VERBS.items() if kind in ("inc", "dec")})[::-1])
     + r")\b"
 )
@@ -2424,9 +2465,12 @@ _FLIPPED: dict[str | None, Qualifier] = {"least": "most", "most": "least"}
 _NEGATION = re.compile(r"\b(?:never|not)\b|n['’]t\b", re.IGNORECASE)
 # "never"/"not" and at least one word, then the words of a bound, right before a number.
 _NEGATED_BOUND = re.compile(
-    r"\b(?:never(?:\s+[^\W\d_][\w'’-]*){0,5}?|(?:not|n['’]t)(?:\s+[^\W\d_][\w'’-]*){1,5}?)"
-    r"\s+(?:(?:more|less|fewer|longer|"
-    r"shorter)\s+than|over|under|above|below|beyond)\s*[$€£¥₹]?$",
+    # (the words between of the same clause: not "Fix what is not working and keep p95
+    # under 200 ms", whose bound the negation does not reach)
+    r"(?:\bnever(?:\s+_W){0,5}?|(?:\bnot|n['’]t)(?:\s+_W){1,5}?)"
+    r"\s+(?:(?:more|less|fewer|longer|shorter)\s+than|over|under|above|below|beyond)\s*[$€£¥₹]?$".replace(
+        "_W", r"(?!(?:and|or|but|so|while|keep|stay|hold|maintain)\b)[^\W\d_][\w'’-]*"
+    ),
     re.IGNORECASE,
 )
 
@@ -2457,12 +2501,23 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w+#.-]*)\x20$")
 # What starts another key result on the same line: a semicolon, a sentence's end, or a comma
 # or "and" before a verb ("Grow ARR to $3.5M, 25 new logos in NA; ..." is two targets).
 _NEXT_TARGET = re.compile(
-    r";|(?<=[^\W\d_%)])\.\s"
-    # (not a condition after the comma: "..., measured over 3 cohorts", "..., in 3 regions")
-    r"|,\s+(?:and\s+)?(?![^\W\d_]+(?:ed|ing)\b)(?!(?:in|within|with|over|across|for|at|on|"
-    r"per|each|from|under|below|above|during|after|before|excluding|including)\b)"
+    # (a sentence's end before a capital, not an abbreviation's: "avg. 40")
+    r"(?<=[^\W\d_%)])\.\s+(?=[A-Z])"
+    # (not a condition after the mark: "..., measured over 3 cohorts", "; if NPS falls below
+    # 30", "..., mostly from 40 accounts"; nor the comma "e.g." and "i.e." are masked to)
+    r"|(?:;|,(?=\s)(?!\s\s))\s*(?:and\s+)?(?![^\W\d_]+(?:ed|ing|ly)\b)(?!(?:in|within|with|over|"
+    r"across|for|at|on|per|each|from|under|below|above|during|after|before|excluding|including|"
+    r"if|when|unless|while|as|measured|based)\b)"
     r"(?:[^\W\d_][\w'’/-]*\s+){0,5}?(?:(?:by|to|of)\s+)?[$€£¥₹]?\d"
-    r"|\band\s+(?:[^\W\d_][\w'’/-]*\s+){1,5}?(?:by|to)\s+[$€£¥₹]?\d"
+    r"|\band\s+(?:[^\W\d_][\w'’/-]*\s+){1,5}?(?:by|to|below|under|above|over)\s+[$€£¥₹]?\d"
+)
+
+
+# What joins a floor to a ceiling, up to the second one's bound: " and ≤ ", " and at most ".
+_AND_ONLY = re.compile(
+    r"\s*(?:and|&|,|but)\s+(?:(?:at\s+(?:most|least)|no\s+more\s+than|under|below|over|above|"
+    r"(?:more|less|fewer)\s+than)\s+|[<>≤≥]=?\s*)?[$€£¥₹]?",
+    re.IGNORECASE,
 )
 
 
@@ -2497,6 +2552,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     if (
         kind in ("", "inc", "dec")
         and (negated := _NOT_CHANGE.search(w.lower())) is not None
+        # the statement's own verb, not a clause's ("Reduce churn to 3% so that revenue
+        # does not drop")
+        and (verb is None or verb[2].start() == negated.start(1))
         and not any(t.prep == "by" for t in tokens)  # "must not rise by more than 10%"
     ):
         # "Churn should not increase above 3%", "Revenue must not drop below $1M": a change
@@ -2580,7 +2638,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     for tok, nxt in itertools.pairwise(tokens):
         if (
             tok.prep != "from"
-            and (tok.band or (tok.prep == "between" and nxt.prep == "and"))
+            and (
+                tok.band
+                or (tok.prep == "between" and nxt.prep == "and")
+                # "≥ 100 ms and ≤ 200 ms": a floor and a ceiling joined, a band
+                or (
+                    {tok.qualifier, nxt.qualifier} == {"least", "most"}
+                    and _AND_ONLY.fullmatch(w, tok.end, nxt.start) is not None
+                    and (tok.unit == nxt.unit or None in (tok.unit, nxt.unit))
+                )
+            )
             and tok.value is not None
             and nxt.value is not None  # no band to a number too large to hold
             and not (aside and tok.paren)
@@ -2729,6 +2796,19 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
+    held_by_subject = (
+        lemma in ("stay", "remain")
+        and verb is not None
+        and value_tok is None
+        and _WORD.search(w, 0, verb[2].start()) is not None
+    )
+    if held_by_subject:
+        subject = text[: verb[2].start()].lower()  # type: ignore[index]
+        way = polarity(subject)
+        if way is None and lower_is_better(subject):
+            direction = None  # "churned customers stays the same": two ways, none said (D4)
+        else:
+            direction = Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
     if not kind and tokens and all(t.placeholder for t in tokens) and not _words_beside(w, tokens):
         direction = None  # "TBD", "X%": a target to come, of no metric yet, no way
     # With no verb and no qualifier, a baseline other than the target makes a move the way
@@ -2853,6 +2933,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     if zero and subject_verb is not None and (no := _NO_LEAD.match(w)) is not None:
         # "No client inquiry takes more than a day": what none of may do so, the subject.
         span = _clean_metric(text, no.end(), subject_verb)
+    elif held_by_subject:
+        # "The number of churned customers stays the same", "CI stays green": what is held
+        # is the subject, what follows the verb the state it is held in
+        span = _clean_metric(text, 0, verb[2].start())  # type: ignore[index]
     else:
         span = _metric(w, text, begin, value_tok or start_tok, max(limit, begin))
     if (
@@ -2943,11 +3027,16 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     )
     # By place: a token read otherwise ("1.8x pipeline coverage" as a level) is still used.
     used = {t.start for t in (start_tok, value_tok, upper_tok, level_tok, named) if t is not None}
+    # Where another target may start after the one read: once, not at each number (a text
+    # of many numbers stays linear).
+    after_next = None
+    if value_tok is not None and any(t.start > value_tok.end for t in tokens):
+        after_next = _NEXT_TARGET.search(w, value_tok.end)
     ambiguities.extend(
         f"{text[t.start : t.end].strip()!r} read as "
         + (
             "another target, after the one read (the first)"
-            if value_tok is not None and _NEXT_TARGET.search(w, value_tok.end, t.end)
+            if after_next is not None and after_next.end() <= t.end and t.start > value_tok.end  # type: ignore[union-attr]
             else "a condition, not the target"
         )
         for t in tokens
