@@ -389,8 +389,9 @@ def masked(text: str) -> tuple[str, list[re.Match[str]]]:
         ident = ident_pattern(w)
         if ident is not None:
             w = ident.sub(_blank, w)
-    if "." in w:
+    if ".g." in w or ".e." in w or ". g." in w or ". e." in w or ".G." in w or ".E." in w:
         # "e.g." and "i.e." bring in an aside, as a comma does: no words of the statement
+        # (looked for only where their letters are, most statements having neither)
         w = _EXAMPLE.sub(lambda m: "," + " " * (m.end() - m.start() - 1), w)
     return w, deadlines
 

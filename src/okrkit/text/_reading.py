@@ -909,7 +909,7 @@ _CLAUSE_OBJECT = re.compile(rf"\s++(?:that\b|{_DONE_TO})", re.IGNORECASE)
 # the means: "Help build CD by closing 5 issues" is work).
 # A sentence's end: a full stop after a word, but not an abbreviation's ("e.g.", "i.e.",
 # "etc.", "vs."), or "!" or "?".
-_FULL_STOP = r"(?:(?<=[^\W\d_])\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)|[!?])"
+_FULL_STOP = r"(?:\.(?<=[^\W\d_]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)|[!?])"
 _CLAUSE_VERB = re.compile(
     r"(?:[,;&]|"
     + _FULL_STOP
@@ -960,8 +960,10 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
         # "Redesign X so that >= 70% of users find it": a level, of no verb's
         return "", "", so_that.end()
     relative = None
-    for m in _RELATIVE_VERB.finditer(low, begin, value.start):
-        relative = m
+    clause = low[begin : value.start]
+    if "that " in clause or "which " in clause or "and ha" in clause:
+        for m in _RELATIVE_VERB.finditer(low, begin, value.start):
+            relative = m
     if relative is not None and relative.end() > at:
         its = VERBS.get(relative[1])
         right_before = _RIGHT_BEFORE_NUMBER.match(low, relative.end()) is not None
@@ -2315,7 +2317,11 @@ def _progress(w: str) -> int | None:
     if w[end - 1 : end] not in (")", "]", "%") and not w[end - 1 : end].isdigit():
         return None
     score = _SCORE.search(w, max(0, end - 32), end)
-    if score is None and (share := _DASH_SHARE.search(w, max(0, end - 32), end)) is not None:
+    if (
+        score is None
+        and w[end - 1] == "%"
+        and (share := _DASH_SHARE.search(w, max(0, end - 32), end)) is not None
+    ):
         # "... to under 15 minutes - 60%", "... to $10 - 40%": a share after a spaced hyphen,
         # after a word or money, is progress; after a bare number or a share it is a band's
         # other end ("between 2 - 5%")
@@ -2463,6 +2469,17 @@ _NOT_CHANGE = re.compile(
 )
 _FLIPPED: dict[str | None, Qualifier] = {"least": "most", "most": "least"}
 _NEGATION = re.compile(r"\b(?:never|not)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _negated(w: str) -> bool:
+    """Whether *w* says "not", "never" or "n't" (looked for by its letters first: most
+    statements say none of them)."""
+    low = w.lower()
+    return ("not" in low or "never" in low or "n't" in low or "n’t" in low) and (
+        _NEGATION.search(w) is not None
+    )
+
+
 # "never"/"not" and at least one word, then the words of a bound, right before a number.
 _NEGATED_BOUND = re.compile(
     # (the words between of the same clause: not "Fix what is not working and keep p95
@@ -2542,7 +2559,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     w, deadlines = masked(plain)
     w = _unlabelled(w)
     tokens = [t for t in tokens_of(w) if t.prep != "per"]
-    versions = [t for t in tokens if _version_worked_on(w, t)]
+    versions = [t for t in tokens if t.noun is not None and _version_worked_on(w, t)]
     if versions:  # "LLVM 17 upgrade completed": a name, no number
         for t in versions:
             w = w[: t.start] + " " * (t.end - t.start) + w[t.end :]
@@ -2566,7 +2583,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             else t
             for t in tokens
         ]
-    elif kind not in ("inc", "dec") and _NEGATION.search(w) is not None:
+    elif kind not in ("inc", "dec") and _negated(w):
         # "Main branch never broken for more than 1 hour": what is ruled out is more than an
         # hour, so an hour at most (but "not more than 1 hour" says so already)
         tokens = [
