@@ -5759,3 +5759,18 @@ class TestSecondGrammarHostileTrial:
         parsed = parse_key_result("Grow users to 50 " + piece * 500)
         assert parsed.value == 50.0
         assert len(parsed.ambiguities) >= 400
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Upgrade " + "a" * 3000 + ", b to 17",
+        "LLVM " + "x" * 3000 + ", 17 upgrade done",
+    ],
+)
+def test_a_products_name_is_looked_for_near_its_number(text: str) -> None:
+    """A product's name before a version ("LLVM 17", "Postgres to 16") is looked for in the
+    few characters before the number, not from the start of the text (a long word before it
+    made that quadratic); a word that long is no product's name."""
+    assert parse_key_result(text).value == 17.0  # no name of a thing right before it
+    assert parse_key_result("Upgrade LLVM to 17").direction is Direction.MILESTONE

@@ -1045,7 +1045,9 @@ def _version(text: str, lemma: str, value: Token) -> bool:
     takes a named thing to ("Upgrade LLVM to 17")."""
     if lemma in _UPGRADE and value.prep == "to" and value.unit is None and value.noun is None:
         # "Upgrade LLVM to 17", "Migrate Postgres to 16.2": the version a named thing goes to
-        named = _NAME_THEN_TO.search(text, 0, value.start)
+        # (the name right before "to", looked for in the few characters before it only: a
+        # search from the start would try every word of a long text)
+        named = _NAME_THEN_TO.search(text, max(0, value.start - _NAME_REACH), value.start)
         return (
             named is not None
             and not named[1].islower()
@@ -1064,6 +1066,8 @@ def _version(text: str, lemma: str, value: Token) -> bool:
 
 
 _UPGRADE = frozenset(("upgrade", "migrate", "update", "bump", "port", "move"))
+# How far before a number a product's name is looked for ("LLVM 17", "Postgres to 16").
+_NAME_REACH = 40
 _NAME_THEN_TO = re.compile(r"([^\W\d_][\w+#.-]*)\s+to\s+$")
 
 
@@ -2505,7 +2509,7 @@ def _version_worked_on(w: str, t: Token) -> bool:
         return False
     if w[t.noun[0] : t.noun[1]].lower() not in _WORK_ON or t.noun[0] - t.end > 1:
         return False
-    before = _WORD_BEFORE.search(w, 0, t.start)
+    before = _WORD_BEFORE.search(w, max(0, t.start - _NAME_REACH), t.start)
     if before is None:
         return False
     word = before[1]
