@@ -249,8 +249,11 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
 
         # A total the fields set above what the statement adds ("Expand the beta by 500
         # users" to 2,000) is a level reached from today's, not a count from zero.
-        counted = read.counted_in_cycle(kr.direction) and (
-            read.form != "change" or kr.target == read.value
+        counted = (
+            read.counted_in_cycle(kr.direction)
+            and (read.form != "change" or kr.target == read.value)
+            # "Get 500 signups a week": a rate, with a level before the cycle
+            and not _rate(site, context)
         )
         if change:
             if not (read.output or counted):
@@ -264,6 +267,16 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             read.start is not None
         ):
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
+
+
+def _rate(site: KeyResultSite, context: RuleContext) -> bool:
+    """Whether *site*'s key result counts others' things per period, a rate with a level
+    before the cycle (`okrkit.text.rate_of_outcomes`), read only where a count is."""
+    if site.reading.output:
+        return False
+    from okrkit.text import rate_of_outcomes
+
+    return rate_of_outcomes(context.parse_key_result(site.key_result.title))
 
 
 def _built(site: KeyResultSite, context: RuleContext) -> bool:

@@ -40,7 +40,7 @@ from okrkit.text._reading import (
 from okrkit.text._templates import parse_key_result, key_result_reader
 from okrkit.text._units import canonical_unit
 from okrkit.text._reading import parse_objective, done_or_not, share_of_plan, level_reached
-from okrkit.text._convert import to_key_result
+from okrkit.text._convert import to_key_result, rate_of_outcomes
 
 # isort: on
 
@@ -63,6 +63,7 @@ __all__ = [
     "level_reached",
     "parse_key_result",
     "parse_objective",
+    "rate_of_outcomes",
     "share_of_plan",
     "to_key_result",
 ]

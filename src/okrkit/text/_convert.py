@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sys
 import unicodedata
 from decimal import Decimal, Inexact, localcontext
@@ -13,7 +14,7 @@ from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Direction, KeyResult
 from okrkit.text._patterns import masked
-from okrkit.text._quantities import Token, noun_after, tokens_of
+from okrkit.text._quantities import PER_PERIOD, Token, noun_after, tokens_of
 from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
 from okrkit.text._templates import parse_key_result
 from okrkit.text._units import canonical_unit
@@ -161,6 +162,35 @@ def _agrees(direction: Direction | None, start: Number, target: object) -> bool:
     return True
 
 
+# The things a number counts, then the period it counts them in: " units per day".
+_THINGS_PER = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}?" + PER_PERIOD.pattern, re.IGNORECASE)
+
+
+def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
+    """Whether a statement's target is a rate of things that are no work of the team's,
+    counted per period ("Increase throughput to 12,000 units per day", "Get 500 signups a
+    week"): a level the metric has before the cycle, as any measure does, so not counted up
+    from zero (unlike "Publish 4 posts a month", the team's own work at a cadence).
+    `to_key_result` gives such a count no start of 0, and the rule OKR204 (missing
+    baseline) asks for one.
+
+    >>> rate_of_outcomes("Increase warehouse throughput to 12,000 units per day")
+    True
+    >>> rate_of_outcomes("Win 25 new logos"), rate_of_outcomes("Publish 4 posts a month")
+    (False, False)
+    """
+    if isinstance(parsed_or_text, str):
+        parsed = parse_key_result(parsed_or_text)
+    elif isinstance(parsed_or_text, ParsedKeyResult):
+        parsed = parsed_or_text
+    else:
+        raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
+    if parsed.output:
+        return False
+    span = next((s for s in parsed.spans if s.label == "value"), None)
+    return span is not None and _THINGS_PER.match(parsed.text, span.end) is not None
+
+
 def to_key_result(
     parsed_or_text: ParsedKeyResult | str, start: Number | None = None, **fields: object
 ) -> KeyResult:
@@ -221,7 +251,13 @@ def to_key_result(
     elif parsed.measurable and parsed.value is not None:
         # What the cycle counts up starts at zero, as the rules count it (OKR204): "Add 200
         # customers", "Hire 10 engineers", "Win 25 new logos".
-        counted = baseline is None and KeyResultReading.of(parsed).counted_in_cycle()
+        counted = (
+            baseline is None
+            and KeyResultReading.of(parsed).counted_in_cycle()
+            # "throughput to 12,000 units per day" is a rate, a level today has: no count
+            # from zero (the team's own work at a cadence, "Publish 4 posts a month", still is)
+            and not rate_of_outcomes(parsed)
+        )
         if parsed.form == "change":
             if parsed.unit in ("%", "x") and parsed.relative:
                 # The % is of the change, not the metric's unit: the start's is, if it has one.

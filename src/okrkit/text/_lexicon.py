@@ -526,7 +526,7 @@ FILLER = frozenset(
 # `_by_first_letter`.
 _CYCLES = "|".join(
     rf"{name[0]}(?<!one {name[0]})(?<!per {name[0]})(?<!each {name[0]}){name[1:]} cycle"
-    r"(?=\s*(?:(?:time|length|duration)\b)?\s*(?:[^\w\s]|\d|$))"
+    r"(?=\s*(?:(?:time|length|duration)\b)?\s*(?:[^\w\s]|\d|$|(?:from|to|under|below|at|down|is)\b))"
     for name in ("sales", "conversion", "release", "deal", "buying", "hiring", "procurement")
 )
 _CYCLE = re.compile(_CYCLES)
@@ -577,6 +577,8 @@ def lower_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names one of LOWER_IS_BETTER's metrics, where lower is
     better (`polarity` also knows the time a process takes, `time_taken`); a fault in a
     word that says "free of it" ("crash-free") counts for higher (`higher_is_better`)."""
+    if "cycle" in low and _CYCLE.search(low):
+        return True  # "Cash conversion cycle": a time taken, whatever its other words say
     if "-free" in low:
         low = FREE_OF.sub(" ", low)
     return _LOWER_IS_BETTER.search(low) is not None

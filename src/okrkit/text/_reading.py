@@ -387,7 +387,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             return found[0], found[1], m
         elif word in _UP_DOWN:
             if digit < 0:
-                number = DIGIT.search(w)
+                # (not a number in brackets, a baseline's aside: "Churn (currently 5%) down
+                # to 3%")
+                number = DIGIT.search(_PARENS.sub(_spaces, w) if "(" in w else w)
                 digit = len(w) if number is None else number.start()
             change = _up_or_down(w, m, digit, first)
             if change is not None:
@@ -396,6 +398,13 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
 
 
 _MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
+_AT_END = re.compile(r"[\s!.]*$")
+# An aside in brackets, and what blanks it at its length.
+_PARENS = re.compile(r"\([^()]{0,80}\)")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _up_or_down(
@@ -407,7 +416,11 @@ def _up_or_down(
     5 dashboards", "Write down 5 runbooks").  *digit* is where the first digit of *w* is,
     *first* where its first word starts."""
     word = m[0].lower()
-    if digit < m.start() or not _UP_DOWN[word].match(w, m.end()):
+    if digit < m.start() or not (
+        _UP_DOWN[word].match(w, m.end())
+        # "Attrition down", "csat up!!": the statement's end, no number at all
+        or (digit == len(w) and _AT_END.match(w, m.end()))
+    ):
         return None
     # The word before it, read back from it (nothing here reads from the start of the text,
     # which a text of many such words would make quadratic).
@@ -457,6 +470,8 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
     1,000 bed days")."""
     if word == lemma:
         return _BY_TO.match(w, end) is not None
+    if lemma == "raise" and _BY_TO.match(w, end) is None:
+        return False  # "Purchase orders raised in under 2 days": issued, no rise
     return (
         not word.endswith("ing")
         and _PER_AFTER.match(w, end) is None
@@ -1665,13 +1680,21 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
 
 def _handles_faults(lemma: str, value: Token | None, text: str) -> bool:
     """Whether "Close N X" counts faults or requests the team works off, its own work
-    ("Close 120 bugs", "Resolve 500 support tickets", "Close 25 audit findings": things
-    better few), unlike what it wins ("Close 40 deals")."""
+    ("Close 120 bugs", "Resolve 500 support tickets", "Resolve 40 privacy requests"), unlike
+    what it wins ("Close 40 deals") or a metric better high."""
     if lemma not in _HANDLE or value is None or value.noun is None:
         return False
     if not _right_after(text, lemma, value):
         return False
-    return polarity(text[value.start : value.noun[1]].lower()) == "lower"
+    head = text[value.noun[0] : value.noun[1]].lower()
+    return head not in _WON and polarity(text[value.start : value.noun[1]].lower()) != "higher"
+
+
+# What a verb of handling wins rather than works off: "Close 40 deals".
+_WON = frozenset(
+    ("deals", "accounts", "opportunities", "customers", "logos", "contracts", "sales", "clients",
+     "partners", "partnerships", "rounds", "orders")
+)  # fmt: skip
 
 
 # Verbs of gathering what others give: "Get feedback from 5 users", "Secure letters of
