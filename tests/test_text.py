@@ -5829,3 +5829,27 @@ class TestBackOfficeTrial:
         assert rate_of_outcomes("Get 500 signups a week")
         assert to_key_result("Publish 4 posts a month").start == 0
         assert to_key_result("Win 25 new logos").start == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Raise a PR to the docs on chaos templates", Direction.MILESTONE),  # one opened
+        ("Raise awareness of the new API", Direction.INCREASE),
+        ("Land a user-facing metric for animation performance", Direction.MILESTONE),
+        ("Land the Throughput metric, and validate it with the community", Direction.MILESTONE),
+        ("Improve our metrics", Direction.INCREASE),
+    ],
+)
+def test_things_raised_or_made_are_deliverables(text: str, direction: Direction) -> None:
+    """ "Raise a PR" opens one and "Land a metric" makes one: done or not, no metric moved."""
+    parsed = parse_key_result(text)
+    assert parsed.direction is direction
+    assert parsed.output is (direction is Direction.MILESTONE)
+
+
+def test_ensuring_all_of_them_do_it_is_checkable() -> None:
+    """ "Ensure that all team members complete the training": all of them, done or not."""
+    assert done_or_not("Ensure that all team members complete security training")
+    assert done_or_not("Ensure every service has an owner")
+    assert not done_or_not("Ensure quality")

@@ -685,6 +685,17 @@ def _metric(
     return found
 
 
+# A metric made, not moved: "Land a top-level metric for ...", "Land the “Throughput” metric".
+_MADE_MEASURE = re.compile(
+    r"\s+(?:(?:a|an|the|our|new)\s+)?(?:[^\s,;]+\s+){0,2}?metrics?\b(?!\s+(?:of|to)\b)",
+    re.IGNORECASE,
+)
+# What is raised, opened, rather than made higher: "Raise a PR", "Raise issues".
+_RAISED = re.compile(
+    r"\s+(?:(?:a|an|the|our)\s+)?(?:prs?|pull\s+requests?|mrs?|merge\s+requests?|issues?|"
+    r"tickets?|bugs?|concerns?|flags?|invoices?|purchase\s+orders?|pos?)\b",
+    re.IGNORECASE,
+)
 # A bound right after a verb of holding with no number: "Stay under budget" is a ceiling.
 _BOUND_AFTER = re.compile(r"\s+(?:(under|below|within)|above|over)\b", re.IGNORECASE)
 
@@ -714,6 +725,13 @@ def _direction(
         # "Expand the new interface to the rest of the clients", "Scale search to C1": a
         # thing taken to more places, done or not, as "Move X to Y" is
         return Direction.MILESTONE
+    if (
+        kind == "inc"
+        and value is None
+        and lemma == "raise"
+        and _RAISED.match(text, _verb_end(text.lower(), lemma) or 0)
+    ):
+        return Direction.MILESTONE  # "Raise a PR to the docs": one opened, done or not
     if kind == "inc":
         return Direction.INCREASE
     if kind == "dec":
@@ -773,6 +791,8 @@ def _direction(
             # churn to target" down, as the metric is better.
             if MILESTONE_NOUN.search(text) or (_moved_to(text, lemma) and not lower):
                 return Direction.MILESTONE
+            if after is not None and _MADE_MEASURE.match(text, after):
+                return Direction.MILESTONE  # "Land a user-facing metric for ...": one made
             way = _metric_way(text, None, lower, after=after)
             if way == "lower":
                 return Direction.DECREASE
@@ -1167,7 +1187,8 @@ def done_or_not(text: str) -> bool:
     tweets": one every two weeks, unlike "weekly signups"), a thing kept from happening or
     rising ("Prevent bug count from creeping up": no higher at the end), or a verb of holding
     over a clause whose predicate is done to its subject ("Ensure that bugs get filed
-    automatically": set up or not), or a change ruled out ("Open bugs do not increase").
+    automatically": set up or not) or over all of a kind ("Ensure that all team members
+    complete the training"), or a change ruled out ("Open bugs do not increase").
     Never a verb of change or improvement, which moves a
     metric with no level to check ("Improve quality without regressions").  The rule
     OKR201 (unmeasurable) spares such a statement.
@@ -1200,8 +1221,16 @@ def done_or_not(text: str) -> bool:
     return (
         verb is not None
         and verb[0] == "keep"
-        and _PASSIVE_CLAUSE.match(w, verb[2].end()) is not None
+        and (
+            _PASSIVE_CLAUSE.match(w, verb[2].end()) is not None
+            # "Ensure that all team members complete the training": all of them, checkable
+            or (verb[1] == "ensure" and _ALL_DO.match(w, verb[2].end()) is not None)
+        )
     )
+
+
+# "(that) all/every/each" and the things that do something: all of them, a check.
+_ALL_DO = re.compile(r"\s+(?:that\s+)?(?:all|every|each)\b", re.IGNORECASE)
 
 
 def level_reached(text: str) -> bool:
