@@ -5853,3 +5853,61 @@ def test_ensuring_all_of_them_do_it_is_checkable() -> None:
     assert done_or_not("Ensure that all team members complete security training")
     assert done_or_not("Ensure every service has an owner")
     assert not done_or_not("Ensure quality")
+
+
+class TestThirdGrammarHostileTrial:
+    """What a hostile trial of the back-office, product and capability rules found the new
+    rules read plainly wrong (254,560 inputs, no error but okrkit's, all linear), pinned."""
+
+    @pytest.mark.parametrize(
+        "text", ["Set things up", "Wind it down", "Back up", "Website up", "Legacy system down"]
+    )
+    def test_up_or_down_at_the_end_of_no_metric(self, text: str) -> None:
+        assert parse_key_result(text).direction is Direction.MILESTONE
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Prices raised 5%", Direction.INCREASE, 5.0),
+            ("NPS raised 10 points", Direction.INCREASE, 10.0),
+            ("Reducing churn below 3%", Direction.DECREASE, 3.0),  # the gerund is its verb
+            ("Keeping uptime above 99.9%", Direction.AT_LEAST, 99.9),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, value: float) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (direction, value)
+
+    def test_renewals_closed_are_won(self) -> None:
+        assert not parse_key_result("Close 10 renewals").output
+        assert parse_key_result("Close 120 bugs").output
+
+    def test_doing_more_is_an_outcome(self) -> None:
+        parsed = parse_key_result("Sales reps can close more deals")
+        assert (parsed.direction, parsed.output) == (Direction.INCREASE, False)
+
+    def test_the_subject_stops_at_an_aside(self) -> None:
+        assert parse_key_result("Churn (currently 5%) down to 3%").metric == "Churn"
+
+    @pytest.mark.parametrize(
+        ("text", "rate"),
+        [
+            ("Get 500 signups within a week of launch", False),
+            ("Get 500 signups a week after launch", False),
+            ("Add 200 customers per month", False),  # a change adds what it says
+            ("Increase API traffic to 1,000 requests per second", True),
+            ("Increase throughput to 12,000 units/day", True),
+        ],
+    )
+    def test_what_is_a_rate(self, text: str, rate: bool) -> None:
+        assert rate_of_outcomes(text) is rate
+        assert (to_key_result(text).start is None) is rate
+
+    def test_a_multiple_is_no_count(self) -> None:
+        assert to_key_result("Achieve 3x LTV to CAC").start is None
+
+    @pytest.mark.parametrize(
+        "text", ["Measure up to enterprise expectations", "Measured growth in new markets"]
+    )
+    def test_measure_that_is_no_work(self, text: str) -> None:
+        assert not parse_objective(text).output

@@ -14,7 +14,7 @@ from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Direction, KeyResult
 from okrkit.text._patterns import masked
-from okrkit.text._quantities import PER_PERIOD, Token, noun_after, tokens_of
+from okrkit.text._quantities import Token, noun_after, tokens_of
 from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
 from okrkit.text._templates import parse_key_result
 from okrkit.text._units import canonical_unit
@@ -162,8 +162,19 @@ def _agrees(direction: Direction | None, start: Number, target: object) -> bool:
     return True
 
 
-# The things a number counts, then the period it counts them in: " units per day".
-_THINGS_PER = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}?" + PER_PERIOD.pattern, re.IGNORECASE)
+# The things a number counts, then the period it counts them in: " units per day", " requests
+# per second", " signups/day", " visits daily" (not "within a week", "a week after launch").
+_THINGS = r"(?:\s+(?!(?:within|in|after|before|of|by|for|during|over)\b)[^\W\d_][\w'’-]*)"
+_THINGS_PER = re.compile(
+    _THINGS + r"{0,3}?"
+    r"(?:\s*(?:times\s+)?(?:per|a|an|each|every)\s+(?:second|minute|hour|day|week|month|quarter|"
+    r"year|sprint)\b(?!\s+(?:after|of|from|since|before)\b)"
+    r"|\s*/\s*(?:s|sec|second|min|minute|h|hr|hour|d|day|wk|week|mo|month)\b)"
+    # (an adverb after the things, not an adjective before them: "5,000 weekly active users"
+    # counts users)
+    r"|" + _THINGS + r"{1,3}?\s+(?:hourly|daily|weekly|monthly|quarterly|annually|yearly)\b",
+    re.IGNORECASE,
+)
 
 
 def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
@@ -185,8 +196,8 @@ def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
         parsed = parsed_or_text
     else:
         raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
-    if parsed.output:
-        return False
+    if parsed.output or parsed.form != "target":
+        return False  # (a change, "Add 200 customers per month", adds what it says)
     span = next((s for s in parsed.spans if s.label == "value"), None)
     return span is not None and _THINGS_PER.match(parsed.text, span.end) is not None
 

@@ -184,6 +184,7 @@ start=32.0, upper=None, relative=False, unit=None, measurable=True, output=False
             way is Direction.INCREASE
             and not self.relative  # a factor ("Double signups", unit "x") counts nothing
             and self.unit is not None
+            and self.unit != "x"  # nor does a multiple's level ("3x LTV to CAC")
             and canonical_unit(self.unit) is None
         )
 
@@ -353,7 +354,17 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found = None  # a metric's name: "Test coverage", "Win rate", "Hit ratio"
             elif (
                 found
-                and (found[0] == "out" or (word.endswith("ing") and word != found[1]))
+                and (
+                    found[0] == "out"
+                    # a gerund of no change or holding: "Landing page conversion above 3.5%"
+                    # (not "Reducing churn below 3%", whose verb it is)
+                    or (
+                        word.endswith("ing")
+                        and word != found[1]
+                        and found[0] == "reach"
+                        and found[1] not in POLAR
+                    )
+                )
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
             ) or (
                 (not found or found[0] == "out")
@@ -398,7 +409,21 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
 
 
 _MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
-_AT_END = re.compile(r"[\s!.]*$")
+_AT_END = re.compile(r"[\W_]*$")
+_UP_TO = re.compile(r"\s+up\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)\W*$")
+
+
+def _metric_before(w: str, end: int) -> bool:
+    """Whether the word before *end* of *w* names a metric: one with a way to be better
+    ("Attrition", "csat") or an acronym ("DSO")."""
+    last = _LAST_WORD.search(w, max(0, end - 40), end)
+    if last is None:
+        return False
+    word = last[1]
+    return polarity(word.lower()) is not None or (word.isupper() and 2 <= len(word) <= 6)
+
+
 # An aside in brackets, and what blanks it at its length.
 _PARENS = re.compile(r"\([^()]{0,80}\)")
 
@@ -418,8 +443,14 @@ def _up_or_down(
     word = m[0].lower()
     if digit < m.start() or not (
         _UP_DOWN[word].match(w, m.end())
-        # "Attrition down", "csat up!!": the statement's end, no number at all
-        or (digit == len(w) and _AT_END.match(w, m.end()))
+        # "Attrition down", "csat up!!": a metric's name, then the statement's end, and no
+        # number at all (not "Website up", "Set things up")
+        or (
+            digit == len(w)
+            and _AT_END.match(w, m.end())
+            and not DIGIT.search(w)
+            and _metric_before(w, m.start())
+        )
     ):
         return None
     # The word before it, read back from it (nothing here reads from the start of the text,
@@ -470,7 +501,7 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
     1,000 bed days")."""
     if word == lemma:
         return _BY_TO.match(w, end) is not None
-    if lemma == "raise" and _BY_TO.match(w, end) is None:
+    if lemma == "raise" and _BY_TO.match(w, end) is None and _AMOUNT_AFTER.match(w, end) is None:
         return False  # "Purchase orders raised in under 2 days": issued, no rise
     return (
         not word.endswith("ing")
@@ -480,6 +511,7 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
 
 
 _PER_AFTER = re.compile(r"\s+per\b", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"\s+[$€£¥₹+]?\d")
 # "to" and a verb after a participle: what it was done for, no level it reached.
 _TO_DO = re.compile(
     r"\s+to\s+(?!(?:the|a|an|our|its|their|about|around|approximately|roughly|over|under|below|"
@@ -1475,9 +1507,11 @@ def _capability(low: str) -> bool:
     lead = _PEOPLE_LEAD.match(low)
     if lead is None or not low.startswith(("can ", "are able to ", "will be able to "), lead.end()):
         return False
-    less = COMPARATIVE.search(low, lead.end())
-    if less is not None and (less["down"] or less["speed"]):
-        return False  # "Users can do common tasks in less time": a time cut, an outcome
+    more = COMPARATIVE.search(low, lead.end())
+    if more is not None and not low.startswith((" about", " of"), more.end()):
+        # "Users can do common tasks in less time", "Reps can close more deals": a metric
+        # moved, an outcome ("Users can learn more about X" is what they can do)
+        return False
     return _MIND.match(low, lead.end()) is None
 
 
@@ -1716,13 +1750,14 @@ def _handles_faults(lemma: str, value: Token | None, text: str) -> bool:
     if not _right_after(text, lemma, value):
         return False
     head = text[value.noun[0] : value.noun[1]].lower()
-    return head not in _WON and polarity(text[value.start : value.noun[1]].lower()) != "higher"
+    return head in _WORKED or polarity(text[value.start : value.noun[1]].lower()) == "lower"
 
 
-# What a verb of handling wins rather than works off: "Close 40 deals".
-_WON = frozenset(
-    ("deals", "accounts", "opportunities", "customers", "logos", "contracts", "sales", "clients",
-     "partners", "partnerships", "rounds", "orders")
+# What a verb of handling works off, rather than wins ("Close 40 deals", "10 renewals"):
+# faults, which are better few, and requests.
+_WORKED = frozenset(
+    ("requests", "tickets", "questions", "applications", "issues", "cases", "findings",
+     "inquiries", "enquiries", "queries", "complaints", "claims", "reviews", "alerts")
 )  # fmt: skip
 
 
@@ -3018,8 +3053,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and not LEAD_SKIP.issuperset(_WORD.findall(w.lower(), 0, verb[2].start()))
     ):
         # The verb's subject, when nothing after the verb names the metric: "Churn reduced to
-        # 3%", "Signups climb to 10,000", "Open issues decline from 900 to 400".
-        span = _clean_metric(text, 0, verb[2].start())
+        # 3%", "Signups climb to 10,000", "Open issues decline from 900 to 400" (up to an
+        # aside in brackets: "Churn (currently 5%) down to 3%").
+        bracket = text.find("(", 0, verb[2].start())
+        span = _clean_metric(text, 0, bracket if bracket > 0 else verb[2].start())
     if span is not None and start_tok is not None and span[0] <= start_tok.start < span[1]:
         span = _clean_metric(text, span[0], start_tok.start)  # "NPS 32 to 50": not "NPS 32"
     if span is not None and named is not None and span[0] <= named.start < span[1]:
@@ -3235,8 +3272,16 @@ def parse_objective(text: str) -> ParsedObjective:
     if verb is None and (first := _after_label(w).split(None, 1)):
         # A verb of making the lists of change do not hold: "Update all contracts", "Digitize
         # paper forms" (WordNet's lemma, for the deliverable verbs only).
-        made = _verb_word(first[0].lower())[0]
-        lemma = made if made in OBJECTIVE_OUTPUT else ""
+        word = first[0].lower()
+        made = _verb_word(word)[0]
+        # (its base form, not "Measured growth"; and not "Measure up to expectations")
+        lemma = (
+            made
+            if made in OBJECTIVE_OUTPUT
+            and made == word
+            and not _UP_TO.match(_after_label(w), _after_label(w).find(first[0]) + len(first[0]))
+            else ""
+        )
     if lemma in _RELEASE and verb is not None and (v := _VERSION.match(w, _word_end(w, verb))):
         w = w[: v.start()] + " " * (v.end() - v.start()) + w[v.end() :]  # "Release 1.0": a name
     if DIGIT.search(w):
