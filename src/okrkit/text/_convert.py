@@ -162,6 +162,15 @@ def _agrees(direction: Direction | None, start: Number, target: object) -> bool:
     return True
 
 
+def _parsed(parsed_or_text: object) -> ParsedKeyResult:
+    """A statement's parse, from the statement or the parse itself."""
+    if isinstance(parsed_or_text, str):
+        return parse_key_result(parsed_or_text)
+    if isinstance(parsed_or_text, ParsedKeyResult):
+        return parsed_or_text
+    raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
+
+
 # The things a number counts, then the period it counts them in: " units per day", " requests
 # per second", " signups/day", " visits daily" (not "within a week", "a week after launch").
 _THINGS = r"(?:\s+(?!(?:within|in|after|before|of|by|for|during|over)\b)[^\W\d_][\w'’-]*)"
@@ -190,12 +199,7 @@ def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
     >>> rate_of_outcomes("Win 25 new logos"), rate_of_outcomes("Publish 4 posts a month")
     (False, False)
     """
-    if isinstance(parsed_or_text, str):
-        parsed = parse_key_result(parsed_or_text)
-    elif isinstance(parsed_or_text, ParsedKeyResult):
-        parsed = parsed_or_text
-    else:
-        raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
+    parsed = _parsed(parsed_or_text)
     if parsed.output or parsed.form != "target":
         return False  # (a change, "Add 200 customers per month", adds what it says)
     span = next((s for s in parsed.spans if s.label == "value"), None)
@@ -228,12 +232,7 @@ def to_key_result(
     >>> to_key_result("Double weekly active users", start=1200).target
     2400.0
     """
-    if isinstance(parsed_or_text, str):
-        parsed = parse_key_result(parsed_or_text)
-    elif isinstance(parsed_or_text, ParsedKeyResult):
-        parsed = parsed_or_text
-    else:
-        raise InvalidTypeError("parsed_or_text", parsed_or_text, "a str or a ParsedKeyResult")
+    parsed = _parsed(parsed_or_text)
     unknown = sorted(set(fields) - _KEY_RESULT_FIELDS)
     if unknown:
         raise InvalidTypeError(
