@@ -1473,7 +1473,9 @@ _MEASURES = frozenset(
      "speed", "velocity", "coverage", "time", "latency", "throughput", "usage", "length")
 )  # fmt: skip
 # A ceiling not passed: "Error budget not exceeded", "Spend never exceeds the plan".
-_NOT_EXCEEDED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:been\s+|be\s+)?exceed", re.IGNORECASE)
+# A word that rules out what follows: "not", "never", and "n't" in a contraction ("won't").
+_NOT = r"(?:\b(?:not|never)|n['’]t)"
+_NOT_EXCEEDED = re.compile(_NOT + r"\s+(?:been\s+|be\s+)?exceed", re.IGNORECASE)
 
 
 # People other than the team, whose state of mind or behaviour is an outcome (D18).
@@ -2554,12 +2556,13 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
 # A verb of change ruled out: "should not increase", "must never drop", "won't grow" (on lower
 # case).
 _NOT_CHANGE = re.compile(
-    r"(?:\b(?:not|never)|n['’]t)\s+("
+    _NOT
+    + r"\s+("
     + "|".join(sorted({w for w, (kind, _) in VERBS.items() if kind in ("inc", "dec")})[::-1])
     + r")\b"
 )
 _FLIPPED: dict[str | None, Qualifier] = {"least": "most", "most": "least"}
-_NEGATION = re.compile(r"\b(?:never|not)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION = re.compile(_NOT + r"\b", re.IGNORECASE)
 
 
 def _negated(w: str) -> bool:
@@ -3267,9 +3270,10 @@ def parse_objective(text: str) -> ParsedObjective:
     numbered = _NUMBERED.match(w)
     if numbered is not None:  # "Objective 2 - ...", "Goal 3:", "1. ...": no number of its own
         w = " " * numbered.end() + w[numbered.end() :]
-    verb = _main_verb(_after_label(w), guess=False)  # an objective's output: the lists
+    body = _after_label(w)
+    verb = _main_verb(body, guess=False)  # an objective's output: the lists
     lemma = verb[1] if verb else ""
-    if verb is None and (first := _after_label(w).split(None, 1)):
+    if verb is None and (first := body.split(None, 1)):
         # A verb of making the lists of change do not hold: "Update all contracts", "Digitize
         # paper forms" (WordNet's lemma, for the deliverable verbs only).
         word = first[0].lower()
@@ -3279,7 +3283,7 @@ def parse_objective(text: str) -> ParsedObjective:
             made
             if made in OBJECTIVE_OUTPUT
             and made == word
-            and not _UP_TO.match(_after_label(w), _after_label(w).find(first[0]) + len(first[0]))
+            and not _UP_TO.match(body, body.find(first[0]) + len(first[0]))
             else ""
         )
     if lemma in _RELEASE and verb is not None and (v := _VERSION.match(w, _word_end(w, verb))):
