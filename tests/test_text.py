@@ -38,6 +38,7 @@ from okrkit.text._lexicon import (
     HALF,
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
+    MADE,
     OBJECTIVE_METRIC,
     higher_is_better,
     lower_is_better,
@@ -5911,3 +5912,48 @@ class TestThirdGrammarHostileTrial:
     )
     def test_measure_that_is_no_work(self, text: str) -> None:
         assert not parse_objective(text).output
+
+
+class TestThingsMade:
+    """A count of things a team makes, with no verb, is its own work (D2): "5 blog posts"."""
+
+    @given(
+        st.sampled_from(sorted(MADE)),
+        st.integers(min_value=1, max_value=999),
+        st.booleans(),
+    )
+    def test_a_count_of_things_made_is_work_from_zero(
+        self, noun: str, count: int, plural: bool
+    ) -> None:
+        """Whatever the thing and its count, singular or plural: the team's own work to
+        increase from zero; made by others, a level of theirs to reach."""
+        if plural:
+            noun = (
+                noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "s"
+            )
+        text = f"{count} {noun}"
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.output) == (Direction.INCREASE, count, True)
+        assert to_key_result(text).start == 0
+        others = parse_key_result(f"{text} by the community")
+        assert (others.direction, others.output) == (Direction.AT_LEAST, False)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("3 charts in gitlab-ui", Direction.INCREASE, True),
+            ("2 engineering deep dives; 4 cofounder posts", Direction.INCREASE, True),
+            ("3 enterprise customer stories per quarter", Direction.INCREASE, True),
+            ("3+ blog posts", Direction.AT_LEAST, True),  # a qualifier bounds it (D2)
+            ("200 reports filed by users", Direction.AT_LEAST, False),
+            ("3 tests failing", Direction.AT_MOST, False),  # what they do, not that they are made
+            ("10 posts linked with the tag", Direction.AT_LEAST, False),  # what others do
+            ("5 guides used by the field teams", Direction.AT_LEAST, False),
+            ("Engine featured at 3 meetups", Direction.AT_LEAST, False),  # where, not what
+            ("10,000 downloads", Direction.AT_LEAST, False),  # others' doing
+            ("500 new members", Direction.AT_LEAST, False),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)

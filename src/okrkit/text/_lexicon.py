@@ -241,6 +241,19 @@ _IRREGULAR = {
     "begun": "begin",
 }
 FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "halve": 2}
+# Things a team makes, writes, runs or ships: a count of them with no verb is its own work
+# (D2: "5 blog posts", "3 charts in gitlab-ui", "2 engineering deep dives").
+MADE = frozenset(
+    ("post", "blogpost", "article", "guide", "tutorial", "video", "webinar", "workshop",
+     "talk", "study", "story", "whitepaper", "ebook", "newsletter", "podcast", "episode",
+     "chart", "demo", "meetup", "event", "hackathon", "course", "lesson", "template",
+     "playbook", "runbook", "report", "interview", "experiment", "release",
+     "integration", "dashboard", "prototype", "pr", "dive", "highlight", "campaign", "test",
+     "alert", "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
+     "rfc", "spec", "design", "mockup", "doc", "document", "presentation",
+     "training", "screencast", "livestream", "stream", "recording", "handbook")
+)  # fmt: skip
+
 # Verbs whose direction depends on the metric: "improve churn" means lower it.
 POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
 # Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".

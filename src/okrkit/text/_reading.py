@@ -26,6 +26,7 @@ from okrkit.text._lexicon import (
     GOAL,
     HALF,
     LEAD_SKIP,
+    MADE,
     MILESTONE_NOUN,
     NEEDS_COUNT,
     OBJECTIVE_METRIC,
@@ -1801,6 +1802,13 @@ def _own_work(w: str, value: Token | None) -> bool:
         return False
     if _covered(w, value):
         return True
+    made = (
+        value.prep is None
+        and value.noun is not None
+        and _made_thing(w, value.noun)
+        # "The support team has 8 tutorials": what it has, a level
+        and _STATE_BEFORE.search(w, max(0, value.start - 12), value.start) is None
+    )
     noun = False
     at = value.end
     for _ in range(6):
@@ -1832,10 +1840,45 @@ def _own_work(w: str, value: Token | None) -> bool:
             continue  # "3 engineers are hired" is "3 engineers hired"
         if money and word in ("in", "of") and not noun:
             continue  # "€150k in research grants secured"
-        if word in STOP or word in STATE_VERBS:
-            return False  # "95% of orders shipped", "5 people have reviewed"
+        if word in STATE_VERBS:
+            return False  # "5 people have reviewed"
+        if word in STOP:
+            # "95% of orders shipped"; "5 blog posts by the community" are others' work
+            return made and word != "of" and not _BY_OTHERS.match(w, m.start() - 1)
+        if (
+            made
+            and noun
+            and (word in _DONE_WITH or (word.endswith("ing") and _verb_word(word)[0] is not None))
+        ):
+            # "3 tests failing": what the things do; "10 posts linked with the tag", "5
+            # guides used by the field teams": what others do with them, not that they are made
+            return False
         noun = True
-    return False
+    return made
+
+
+# What others do with things made, after their count: "10 posts linked with the tag".
+_DONE_WITH = frozenset(
+    ("used", "viewed", "read", "downloaded", "installed", "adopted", "shared", "linked",
+     "cited", "liked", "starred", "forked", "visited", "watched", "opened", "clicked",
+     "attended", "consumed", "referenced", "tagged", "mentioned", "reused", "rated",
+     "bookmarked", "subscribed", "followed", "reposted", "retweeted", "played", "requested",
+     "ordered", "purchased", "bought", "received", "renewed")
+)  # fmt: skip
+
+
+# A verb of being or having right before a count: "has 8 tutorials", "are 3 guides".
+_STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+$", re.IGNORECASE)
+
+
+def _made_thing(w: str, noun: tuple[int, int]) -> bool:
+    """Whether the head noun at *noun* names a thing a team makes (`MADE`), singular or plural."""
+    word = w[noun[0] : noun[1]].lower()
+    if word in MADE:
+        return True
+    if word.endswith("ies"):
+        return word[:-3] + "y" in MADE
+    return word.endswith("s") and word[:-1] in MADE
 
 
 # A deliverable, then what it covers: "Dashboards for 4 business units", "Alt text on 300
