@@ -5957,3 +5957,37 @@ class TestThingsMade:
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (direction, output)
+
+
+class TestDataAndSecurityTrial:
+    """What a trial of 150 key results of data, machine-learning and security teams (128 read
+    fully right), and one of 150 of sales and customer-success teams (135), found read plainly
+    wrong, and was fixed, pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Keep critical vuln count at 0 in prod", Direction.AT_MOST),
+            ("Keep false positive rate at 2%", Direction.AT_MOST),
+            ("Keep FPR at 2%", Direction.AT_MOST),
+            ("Keep null rate at 0.5%", Direction.AT_MOST),
+            ("Keep toil at 20%", Direction.AT_MOST),
+            ("Vulns 12", Direction.AT_MOST),
+            ("Open CVEs: 40", Direction.AT_MOST),
+        ],
+    )
+    def test_what_security_teams_want_low(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Increase sequence reply rates by 3 pts", "%"),
+            ("Win rate +5 pts", "%"),
+            ("Improve gross margin by 2 pts", "%"),
+            ("Increase NPS by 3 pts", "points"),  # a score's points (D5)
+        ],
+    )
+    def test_points_of_a_rate_are_percentage_points(self, text: str, unit: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.form, parsed.unit, parsed.relative) == ("change", unit, False)

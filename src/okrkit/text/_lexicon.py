@@ -553,7 +553,9 @@ LOWER_IS_BETTER = re.compile(
     r"expense|\bcac\b|burn|complaint|escalation|backlog|debt|mttr|mttd|bounce|abandon|refund|"
     r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|accident|absentee|\bgap\b(?!\s*(?:year|closure|closing|closed|over|ahead|above|lead))|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
-    r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc"
+    r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc|"
+    r"\bvulns?\b|\bcves?\b|misconfig|false positive|false negative|\bfpr\b|\bfnr\b|null rate|"
+    r"\btoil\b"
 )
 
 

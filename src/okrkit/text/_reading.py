@@ -3112,6 +3112,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         mark("metric", *span)
         metric = text[span[0] : span[1]]
 
+    if unit == "points" and form == "change" and metric and RATE.search(metric):
+        unit = "%"  # "Increase win rate by 3 pts": percentage points of a rate (D5)
     level_tok = (
         _level_after(tokens, value_tok, w, begin, rate=RATE.search(metric or text) is not None)
         if form == "change" and value_tok is not None
