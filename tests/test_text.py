@@ -5991,3 +5991,17 @@ class TestDataAndSecurityTrial:
     def test_points_of_a_rate_are_percentage_points(self, text: str, unit: str) -> None:
         parsed = parse_key_result(text)
         assert (parsed.form, parsed.unit, parsed.relative) == ("change", unit, False)
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Hire and ramp 8 new AEs by end of Q2", True),
+            ("Recruit & ramp 5 SDRs", True),
+            ("Build and grow a community of 500 members", False),  # the community's size
+            ("Launch the portal and reduce churn to 2%", False),
+        ],
+    )
+    def test_people_hired_are_work_whatever_follows(self, text: str, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction is Direction.DECREASE) is ("churn" in text)
+        assert parsed.output is output

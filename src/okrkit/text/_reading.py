@@ -991,6 +991,11 @@ _CLAUSE_VERB = re.compile(
 )  # on lower case: a verb of a way after a word that starts a clause
 
 
+# Verbs that bring people onto a team: what they count is the team's work, with any verb
+# joined to them ("Hire and ramp 8 AEs").
+_STAFF = frozenset(("hire", "recruit", "onboard", "staff"))
+
+
 def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str, str, int]:
     """The kind and lemma of the verb that governs *value*: the nearest one before it that
     starts a clause of its own and says a way (change, holding, a ceiling, reaching), else
@@ -1010,6 +1015,8 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
         verb = VERBS[m[1] or m[2]]
         if m[0][0].isalpha() and low[m.start() - 1].isalpha():
             continue  # "brand reach": no "and"
+        if lemma in _STAFF and not low[begin : m.start()].strip() and m[0][0] in "a&":
+            continue  # "Hire and ramp 8 AEs": the people hired, whatever follows
         if (
             kind in ("inc", "dec")
             and m[0].startswith("to")
