@@ -6005,3 +6005,20 @@ class TestDataAndSecurityTrial:
         parsed = parse_key_result(text)
         assert (parsed.direction is Direction.DECREASE) is ("churn" in text)
         assert parsed.output is output
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Churn model AUC 0.78 → 0.82", Direction.INCREASE, 0.82),  # the AUC's way
+            ("Retain 7 years of audit logs", Direction.AT_LEAST, 7.0),  # an amount, not a limit
+            ("Upgrade dbt to 1.8 across all projects", Direction.MILESTONE, None),  # a version
+            ("Upgrade all Spark clusters to 3.5 by end of Q3", Direction.MILESTONE, None),
+            ("Onboard new hires within 2 weeks of their start date", Direction.AT_MOST, 2.0),
+            ("Bump score to 4.5", Direction.AT_LEAST, 4.5),  # a metric has no versions
+        ],
+    )
+    def test_models_data_and_versions(
+        self, text: str, direction: Direction, value: float | None
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (direction, value)

@@ -952,9 +952,23 @@ def _metric_way(
     else:
         low = text.lower()
     way = polarity(low) if lower else "higher" if higher_is_better(low) else None
-    if way is None and not lower and value is not None and value.unit in DURATIONS:
+    if (
+        way is None
+        and not lower
+        and value is not None
+        and value.unit in DURATIONS
+        # "Backfill 3 years of event data", "Retain 7 years of audit logs": an amount of data
+        and not (value.prep is None and _SPAN_OF.match(text, value.end))
+    ):
         return "lower"  # no word says which way: a time taken
     return way
+
+
+# A span of time's "of" and what fills it: "3 years of event data" (not "of the launch").
+_SPAN_OF = re.compile(
+    r"\s*(?:[^\W\d_]+\s+)??of\s+(?!(?:the|a|an|our|its|their|this|that|each|every)\b)[^\W\d_]",
+    re.IGNORECASE,
+)
 
 
 # Where the clause that names a metric ends: a condition or an aside follows.
@@ -1109,7 +1123,7 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
 # Verbs that put out a version, and what ends one right after them: "Release 2.0 with ...".
 _RELEASE = frozenset(("release", "ship", "launch", "deploy", "publish", "tag", "cut", "roll"))
 _VERSION = re.compile(
-    r"\d+\.\d+(?:\.\d+)*+(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and|of)\b))"
+    r"\d+\.\d+(?:\.\d+)*+(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and|of|across)\b))"
 )
 
 
@@ -1125,9 +1139,11 @@ def _version(text: str, lemma: str, value: Token) -> bool:
         named = _NAME_THEN_TO.search(text, max(0, value.start - _NAME_REACH), value.start)
         return (
             named is not None
-            and not named[1].islower()
+            # a name, or a version written as one: "Upgrade dbt to 1.8"
+            and (not named[1].islower() or _VERSION.match(text, value.start) is not None)
             # a metric's name is no thing with versions: "Bump NPS to 45"
             and polarity(named[1].lower()) is None
+            and RATE.search(named[1]) is None
             and not lower_is_better(named[1].lower())
         )
     begin = _verb_end(text.lower(), lemma)
