@@ -80,3 +80,31 @@ class TestPresentationAboveValues:
         assert graph.direct_import_exists(importer="okrkit.scorecards", imported="okrkit.tree")
         for view in ("okrkit.report", "okrkit.plot", "okrkit.frame"):
             assert graph.direct_import_exists(importer=view, imported="okrkit.scorecards")
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """No module of okrkit binds a name twice at its top level: a second definition of a
+    pattern silently replaces the first for every earlier use (the reader once had two
+    ``_EVERY`` patterns, and the later one answered for both)."""
+    import ast
+
+    twice = []
+    for path in sorted((ROOT / "src" / "okrkit").rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                targets: list[ast.expr] = [ast.Name(node.name)]
+            elif isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                targets = [node.target]
+            else:
+                continue
+            for target in targets:
+                names = target.elts if isinstance(target, ast.Tuple | ast.List) else [target]
+                for name in names:
+                    if isinstance(name, ast.Name):
+                        if name.id in seen:
+                            twice.append(f"{path.relative_to(ROOT)}: {name.id}")
+                        seen.add(name.id)
+    assert not twice

@@ -249,7 +249,7 @@ MADE = frozenset(
      "chart", "demo", "meetup", "event", "hackathon", "course", "lesson", "template",
      "playbook", "runbook", "report", "interview", "experiment", "release",
      "integration", "dashboard", "prototype", "pr", "dive", "highlight", "campaign", "test",
-     "alert", "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
+     "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
      "rfc", "spec", "design", "mockup", "doc", "document", "presentation",
      "training", "screencast", "livestream", "stream", "recording", "handbook")
 )  # fmt: skip
@@ -554,7 +554,8 @@ LOWER_IS_BETTER = re.compile(
     r"chargeback|fraud|delay|queue|ticket|vulnerabilit|injur|accident|absentee|\bgap\b(?!\s*(?:year|closure|closing|closed|over|ahead|above|lead))|waste|emission|carbon|co2|"
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc|"
-    r"\bvulns?\b|\bcves?\b|misconfig|false positive|false negative|\bfpr\b|\bfnr\b|null rate|"
+    r"\bvulns?\b|\bcves?\b|misconfig|false[- ]positive|false[- ]negative|\bfpr\b|\bfnr\b|"
+    r"null rate|\bflaky\b|\bflakiness\b|"
     r"\btoil\b"
 )
 
@@ -639,7 +640,8 @@ HIGHER_IS_BETTER = re.compile(
     r"success|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
     r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)|"
-    r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b"
+    r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
+    r"\bfix rate"
 )
 
 

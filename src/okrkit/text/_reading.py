@@ -964,6 +964,13 @@ def _metric_way(
     return way
 
 
+# A rate's name as a word of its own (not "corporate", "registration", "shareholder").
+_RATE_WORD = re.compile(
+    r"\b(?:rates?|ratios?|margins?|shares?|conversions?|retention|churn|coverage|attainment|"
+    r"penetration|uptime|availability|utili[sz]ation|ctr|percentage|attrition|turnover|"
+    r"adoption)\b",
+    re.IGNORECASE,
+)
 # A span of time's "of" and what fills it: "3 years of event data" (not "of the launch").
 _SPAN_OF = re.compile(
     r"\s*(?:[^\W\d_]+\s+)??of\s+(?!(?:the|a|an|our|its|their|this|that|each|every)\b)[^\W\d_]",
@@ -1029,7 +1036,12 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
         verb = VERBS[m[1] or m[2]]
         if m[0][0].isalpha() and low[m.start() - 1].isalpha():
             continue  # "brand reach": no "and"
-        if lemma in _STAFF and not low[begin : m.start()].strip() and m[0][0] in "a&":
+        if (
+            lemma in _STAFF
+            and not low[begin : m.start()].strip()
+            and m[0][0] in "a&"
+            and _COUNT_NEXT.match(low, m.end())
+        ):
             continue  # "Hire and ramp 8 AEs": the people hired, whatever follows
         if (
             kind in ("inc", "dec")
@@ -1813,7 +1825,7 @@ def _gathered(lemma: str, value: Token | None, text: str) -> bool:
     return _TOLD.search(thing) is not None and polarity(thing) is None
 
 
-def _own_work(w: str, value: Token | None) -> bool:
+def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     """Whether the count *value* is of the team's own work: a noun after it is followed by
     the past participle of an activity verb ("12 case studies published", "3 engineers
     hired"), or money by that of raising, securing or closing ("$2M raised", "€150k in
@@ -1828,9 +1840,13 @@ def _own_work(w: str, value: Token | None) -> bool:
     made = (
         value.prep is None
         and value.noun is not None
+        and not baseline  # "12 tools (currently 30)": a level to move to, fewer here
+        and value.value is not None
+        and value.value < _MADE_AT_MOST  # "1M events per day": no team makes so many
         and _made_thing(w, value.noun)
         # "The support team has 8 tutorials": what it has, a level
         and _STATE_BEFORE.search(w, max(0, value.start - 12), value.start) is None
+        and _made_by_team(w[value.end : value.noun[0]].lower())
     )
     noun = False
     at = value.end
@@ -1867,7 +1883,7 @@ def _own_work(w: str, value: Token | None) -> bool:
             return False  # "5 people have reviewed"
         if word in STOP:
             # "95% of orders shipped"; "5 blog posts by the community" are others' work
-            return made and word != "of" and not _BY_OTHERS.match(w, m.start() - 1)
+            return made and word != "of" and not _MADE_BY.match(w, m.start() - 1)
         if (
             made
             and noun
@@ -1886,12 +1902,48 @@ _DONE_WITH = frozenset(
      "cited", "liked", "starred", "forked", "visited", "watched", "opened", "clicked",
      "attended", "consumed", "referenced", "tagged", "mentioned", "reused", "rated",
      "bookmarked", "subscribed", "followed", "reposted", "retweeted", "played", "requested",
-     "ordered", "purchased", "bought", "received", "renewed")
+     "ordered", "purchased", "bought", "received", "renewed", "sold", "streamed", "ingested",
+     "fired", "triggered", "reverted", "rejected", "cancelled", "canceled", "failed",
+     "rolled", "processed", "logged", "detected", "broken")
 )  # fmt: skip
 
 
 # A verb of being or having right before a count: "has 8 tutorials", "are 3 guides".
 _STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+$", re.IGNORECASE)
+
+
+# How many things made a count of stays below: a team makes "5 blog posts", not "1M events".
+_MADE_AT_MOST = 1000
+# Who makes things that are not the team's, after the things: "5 posts by the community",
+# "20 PRs from external contributors" (not "3 tutorials by Friday", a deadline).
+_OUTSIDERS = (
+    r"community|communities|users?|customers?|clients?|contributors?|partners?|members?|"
+    r"visitors?|readers?|students?|fans?|creators?|authors?|guests?|volunteers?|"
+    r"third[- ]part(?:y|ies)|others|outsiders|vendors?|developers?|the\s+public"
+)
+_MADE_BY = re.compile(
+    rf"\s+(?:by|from)\s+(?:(?:the|our|external|outside|other|beta|new|early|top|\d+)\s+)*"
+    rf"(?:[^\W\d_]+\s+)?(?:{_OUTSIDERS})\b",
+    re.IGNORECASE,
+)
+# Words before the things that make them others' or unwanted, or things in use rather than
+# made: "20 community tutorials", "100 third-party plugins", "3 flaky tests", "50 open PRs",
+# "200 active integrations".
+_NOT_MADE_BY_TEAM = re.compile(
+    r"\b(?:community|communities|third[- ]party|user-generated|partner-hosted|community-led|"
+    r"forum|guest|external|abuse|"
+    r"fail(?:ing|ed)|flaky|broken|outdated|stale|open|legacy|untested|noisy|late|rejected|"
+    r"cancell?ed|reverted|vulnerable|duplicated?|orphaned|unused|deprecated|unplanned|"
+    r"active|live|existing|installed|current)\b"
+)
+
+
+def _made_by_team(between: str) -> bool:
+    """Whether the words *between* a count and the things it counts leave them the team's
+    making: no maker, no unwanted state and no metric better low names them."""
+    return not between.strip() or (
+        _NOT_MADE_BY_TEAM.search(between) is None and not lower_is_better(between)
+    )
 
 
 def _made_thing(w: str, noun: tuple[int, int]) -> bool:
@@ -2385,7 +2437,7 @@ _COMPARED_THAN = re.compile(rf"\s+{_COMPARATIVE}\s+than\b", re.IGNORECASE)
 
 
 # What comes before the things cleared away: "all", "all the", "every", "our".
-_EVERY = re.compile(r"\s+(?:all|any|every|the|our)(?:\s+(?:the|our|of\s+the))?\b", re.I)
+_ALL_OF = re.compile(r"\s+(?:all|any|every|the|our)(?:\s+(?:the|our|of\s+the))?\b", re.I)
 # Verbs that clear things away, and "all" of them after one: "Resolve all test regressions".
 _CLEAR = frozenset(("resolve", "fix", "close", "clear", "remove"))
 _ALL = re.compile(r"\s+all\s+(?:(?:the|our|open|known|remaining|outstanding)\s+)?[^\W\d_]", re.I)
@@ -2950,7 +3002,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     own = (
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
-    ) and _own_work(w, value_tok)
+    ) and _own_work(w, value_tok, baseline=start_tok is not None)
     own = (
         own
         or _adds_own_work(lemma, value_tok, text)
@@ -3052,7 +3104,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     ):
         # "Eliminate all P0 bugs", "Resolve all test regressions": none left, a decrease to 0
         form, value, direction = "target", 0.0, Direction.DECREASE
-        every = _EVERY.match(w, verb[2].end()) if verb else None
+        every = _ALL_OF.match(w, verb[2].end()) if verb else None
         head = noun_after(w, every.end() if every else verb[2].end()) if verb else None
         unit = text[head[0] : head[1]] if head else None  # "Eliminate all P0 bugs": bugs
     elif lemma in _PREVENT and verb is not None and not w[: verb[2].start()].strip():
@@ -3061,7 +3113,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         direction = Direction.AT_MOST
         if not _FROM_RISING.search(w, verb[2].end()):
             form, value = "target", 0.0
-            every = _EVERY.match(w, verb[2].end())
+            every = _ALL_OF.match(w, verb[2].end())
             head = noun_after(w, every.end() if every else verb[2].end())
             # Things counted, in the plural ("regressions"); not a mass ("HTML injection").
             plural = head is not None and text[head[1] - 1] in "sS" and text[head[1] - 2] != "s"
@@ -3135,7 +3187,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         mark("metric", *span)
         metric = text[span[0] : span[1]]
 
-    if unit == "points" and form == "change" and metric and RATE.search(metric):
+    if unit == "points" and form == "change" and metric and _RATE_WORD.search(metric):
         unit = "%"  # "Increase win rate by 3 pts": percentage points of a rate (D5)
     level_tok = (
         _level_after(tokens, value_tok, w, begin, rate=RATE.search(metric or text) is not None)
