@@ -6079,3 +6079,27 @@ class TestThingsMadeHostileTrial:
     )
     def test_a_rate_inside_a_word_is_no_rate(self, text: str) -> None:
         assert parse_key_result(text).unit == "points"
+
+
+class TestObjectivesNamingAThing:
+    """An objective with no verb that names a thing delivered is a deliverable (OKR103)."""
+
+    @given(st.sampled_from(sorted(MADE)), st.sampled_from(["Litmus", "Billing", "Atlas"]))
+    def test_a_named_thing_made_is_a_deliverable(self, noun: str, name: str) -> None:
+        assert parse_objective(f"{name} {noun}").output
+        assert not parse_objective(f"Great {name} {noun}").output  # a quality sought
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Litmus Docs", True),
+            ("Lookout Platform", True),
+            ("Integration with other products", True),
+            ("Litmus & CI/E2E blogs", True),
+            ("A faster platform", False),  # a comparative: a change sought
+            ("Customer retention", False),  # a metric
+            ("Docs for new users", False),  # names users, a metric's people
+        ],
+    )
+    def test_readings(self, text: str, output: bool) -> None:
+        assert parse_objective(text).output is output

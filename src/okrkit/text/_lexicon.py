@@ -244,7 +244,7 @@ FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "halve": 2}
 # Things a team makes, writes, runs or ships: a count of them with no verb is its own work
 # (D2: "5 blog posts", "3 charts in gitlab-ui", "2 engineering deep dives").
 MADE = frozenset(
-    ("post", "blogpost", "article", "guide", "tutorial", "video", "webinar", "workshop",
+    ("post", "blog", "blogpost", "article", "guide", "tutorial", "video", "webinar", "workshop",
      "talk", "study", "story", "whitepaper", "ebook", "newsletter", "podcast", "episode",
      "chart", "demo", "meetup", "event", "hackathon", "course", "lesson", "template",
      "playbook", "runbook", "report", "interview", "experiment", "release",

@@ -3376,6 +3376,46 @@ def _after_label(w: str) -> str:
     return " " * m.end() + w[m.end() :]
 
 
+# Things delivered that an objective with no verb may be named by, besides `MADE`'s: "Litmus
+# Docs", "Lookout Platform", "Litmus Operator".
+_DELIVERED = frozenset(
+    ("docs", "documentation", "platform", "operator", "website", "site", "app", "sdk", "api",
+     "pipeline", "integration", "integrations", "plugin", "extension", "portal", "service",
+     "mvp", "beta", "prototype", "toolkit", "cli", "redesign", "migration", "rollout")
+)  # fmt: skip
+# The head of a noun phrase: its last word before a preposition, an aside or its end.
+_HEAD_WORD = re.compile(
+    r"([^\W\d_][\w'’-]*)\W*(?:\([^()]*\)\W*)?(?:$|\s(?:for|on|with|in|of|to|across|into|"
+    r"from|via|at|by)\s)",
+    re.IGNORECASE,
+)
+# Words of a quality sought, which make a thing named an aspiration: "Great docs".
+_SOUGHT = re.compile(
+    r"\b(?:great|excellent|world[- ]class|best|amazing|awesome|delightful|outstanding|superb)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_thing_made(body: str) -> bool:
+    """Whether *body*, an objective with no verb, is a noun phrase naming a thing delivered:
+    its head is one (`_DELIVERED`, `MADE`: "Litmus Docs", "Integration with other
+    products"), no quality is sought of it ("Great docs", "A faster platform"), and no word of
+    it is a metric's."""
+    if len(_WORD.findall(body)) > 6:
+        return False
+    m = _HEAD_WORD.search(body)
+    if m is None:
+        return False
+    head = m[1].lower()
+    return (
+        (head in _DELIVERED or _made_thing(head, (0, len(head))))
+        and _SOUGHT.search(body) is None
+        and COMPARATIVE.search(body) is None
+        and polarity(body.lower()) is None
+        and not may_name_metric(body)
+    )
+
+
 def parse_objective(text: str) -> ParsedObjective:
     """Read an objective: does it carry a number or metric, or name a deliverable?
 
@@ -3423,13 +3463,17 @@ def parse_objective(text: str) -> ParsedObjective:
         or (may_name_metric(w) and bool(OBJECTIVE_METRIC.search(w) or HALF.search(w)))
     )
     output = (
-        lemma in OBJECTIVE_OUTPUT
-        and not COMPARATIVE.search(text)  # not "a Better System"
-        # "Develop a world-class team": a change sought, whatever the verb of making
-        and not _CHANGE_SOUGHT.match(w, _verb_end(w.lower(), lemma) or 0)
-    ) or (
-        # a certificate, not a level of compliance ("Achieve 100% compliance with SLAs")
-        lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None and not DIGIT.search(w)
+        (
+            lemma in OBJECTIVE_OUTPUT
+            and not COMPARATIVE.search(text)  # not "a Better System"
+            # "Develop a world-class team": a change sought, whatever the verb of making
+            and not _CHANGE_SOUGHT.match(w, _verb_end(w.lower(), lemma) or 0)
+        )
+        or (
+            # a certificate, not a level of compliance ("Achieve 100% compliance with SLAs")
+            lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None and not DIGIT.search(w)
+        )
+        or (not lemma and _names_a_thing_made(body))
     )
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
