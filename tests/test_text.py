@@ -6103,3 +6103,35 @@ class TestObjectivesNamingAThing:
     )
     def test_readings(self, text: str, output: bool) -> None:
         assert parse_objective(text).output is output
+
+
+class TestMarketingTrial:
+    """What a trial of 150 key results of marketing, content, community and developer
+    relations teams (137 read fully right) found read plainly wrong, fixed and pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Events: 6 webinars", Direction.INCREASE, True),  # a label, then things made
+            ("Co-marketing: 4 joint webinars with AWS", Direction.INCREASE, True),
+            ("Average 3 posts/day across social channels", Direction.INCREASE, True),
+            ("Average 700 sign-ups a week", Direction.INCREASE, False),  # others' doing
+            ("Lead response time (inbound demo requests) <= 5 minutes", Direction.AT_MOST, False),
+            ("Lead response time for inbound demo requests <= 5 minutes", Direction.AT_MOST, False),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kick off cohort 3 of the accelerator",
+            "Publish episode 100 of the podcast",
+            "Release volume 2 of the State of DevOps report",
+            "Launch season 2 of the podcast",
+        ],
+    )
+    def test_numbered_names_are_no_values(self, text: str) -> None:
+        assert parse_key_result(text).value is None

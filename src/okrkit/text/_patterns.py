@@ -110,7 +110,8 @@ _IDENT_PARTS = (
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
     r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
-        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve)
+        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|season|cohort|episode|
+        edition|volume|chapter)
         \s+\d+(?:\.\d+)*\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -234,6 +235,12 @@ _IDENT_NAMES = frozenset(
         "tier",
         "level",
         "phase",
+        "season",
+        "cohort",
+        "episode",
+        "edition",
+        "volume",
+        "chapter",
         "sev",
         "severity",
         "version",

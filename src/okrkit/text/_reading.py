@@ -233,7 +233,10 @@ _NAME_WORD = (
 # condition ("in under 2 days"), or be things in the plural, whose bound is a condition on
 # each ("Review contracts above $1M", "Train models above 90% accuracy").
 _NAMED_THEN_BOUND = re.compile(
-    rf"(?:{_NAME_WORD}){{1,3}}(?<![^sui]s)(?:\s+of)?\s+(?:(?:not\s+)?(?:above|below|under|over)|"
+    rf"(?:{_NAME_WORD}){{1,3}}(?<![^sui]s)"
+    # an aside or what it is of, before the bound: "Lead response time (inbound) ≤ 5 minutes"
+    rf"(?:\s*\([^()]{{0,60}}\)|\s+for(?:{_NAME_WORD}){{1,4}})?"
+    r"(?:\s+of)?\s+(?:(?:not\s+)?(?:above|below|under|over)|"
     r"at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|"
     r"within|[≥≤<>]=?|(?:at|of)(?=\s*\d[\d.,]*\s*%))\s*[±+-]?\s*[$€£¥₹]?\d",
     re.IGNORECASE,
@@ -1838,7 +1841,7 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     if _covered(w, value):
         return True
     made = (
-        value.prep is None
+        value.prep in (None, "=")  # "Events: 6 webinars": after a label, its own noun
         and value.noun is not None
         and not baseline  # "12 tools (currently 30)": a level to move to, fewer here
         and value.value is not None
@@ -1943,6 +1946,20 @@ def _made_by_team(between: str) -> bool:
     making: no maker, no unwanted state and no metric better low names them."""
     return not between.strip() or (
         _NOT_MADE_BY_TEAM.search(between) is None and not lower_is_better(between)
+    )
+
+
+def _averages_work(lemma: str, value: Token | None, w: str) -> bool:
+    """Whether "Average N X" is a cadence of the team's own work: X is a thing it makes
+    ("Average 3 posts/day", D14), not others' doing ("Average 700 sign-ups a week")."""
+    return (
+        lemma == "average"
+        and value is not None
+        and value.noun is not None
+        and value.value is not None
+        and value.value < _MADE_AT_MOST
+        and _made_thing(w, value.noun)
+        and _made_by_team(w[value.end : value.noun[0]].lower())
     )
 
 
@@ -3006,6 +3023,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     own = (
         own
         or _adds_own_work(lemma, value_tok, text)
+        or _averages_work(lemma, value_tok, w)
         or _gathered(lemma, value_tok, text)
         or _handles_faults(lemma, value_tok, text)
     )
