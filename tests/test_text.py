@@ -6135,3 +6135,37 @@ class TestMarketingTrial:
     )
     def test_numbered_names_are_no_values(self, text: str) -> None:
         assert parse_key_result(text).value is None
+
+
+class TestLeadershipTrial:
+    """What a trial of 150 key results of founders, executive teams and boards (125 read
+    fully right) found read plainly wrong, fixed and pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "value", "upper"),
+        [
+            ("Raise $40-50M Series C", 40e6, 50e6),  # the scale word both ends share
+            ("Monthly burn $700-800k", 700e3, 800e3),
+            ("ARR between $8-10M", 8e6, 10e6),
+            ("Raise $40M-$50M", 40e6, 50e6),
+            ("Reduce MTTR 5-10m", 5.0, 10.0),  # minutes, no scale
+            ("Hire 5-10 engineers", 5.0, 10.0),
+        ],
+    )
+    def test_a_band_shares_its_scale(self, text: str, value: float, upper: float) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.upper) == (value, upper)
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Close $20M Series B at >= $120M pre-money", True),
+            ("Raise a $6M seed extension by end of Q1", True),
+            ("Raise $2M", True),
+            ("Secure $300K in commitments", True),
+            ("Close $2M in new ARR", False),  # won from customers: an outcome
+            ("Raise average revenue per user to $40", False),  # a metric
+        ],
+    )
+    def test_money_raised_is_work(self, text: str, output: bool) -> None:
+        assert parse_key_result(text).output is output

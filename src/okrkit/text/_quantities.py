@@ -273,7 +273,33 @@ def tokens_of(w: str) -> list[Token]:
                 and PART_OF.fullmatch(w, part.end, whole.start)
             ):
                 tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
+            elif part.band and (scale := _shared_scale(part, whole, w)) is not None:
+                tokens[i] = part._replace(value=part.value * scale)  # type: ignore[operator]
     return tokens
+
+
+# A band's high end written with a scale word the low end shares: "$40-50M", "$700-800k".
+_BAND_GAP = re.compile(r"\s*[-–—]\s*[$€£¥₹]?")
+_SCALED = re.compile(r"[$€£¥₹]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*[kKmMbB]", re.ASCII)
+
+
+def _shared_scale(low: Token, high: Token, w: str) -> float | None:
+    """The scale of *high*'s number that *low*, the band's low end, shares ("$40-50M" is 40
+    to 50 million): its factor, or None when *low* has its own or there is none."""
+    if (
+        low.value is None
+        or high.value is None
+        or high.unit not in (None, low.unit)  # "$40-50M": the sign before the band
+        or _BAND_GAP.fullmatch(w, low.end, high.start) is None
+        or not w[low.start : low.end].strip(" $€£¥₹").replace(",", "").replace(".", "").isdigit()
+    ):
+        return None
+    m = _SCALED.match(w, high.start)
+    if m is None:
+        return None
+    written = float(m["digits"].replace(",", ""))
+    factor = high.value / written if written else 0.0
+    return factor if factor >= 1000 and low.value < written else None
 
 
 def _in_ranking(w: str, start: int, ordinal: re.Match[str]) -> bool:

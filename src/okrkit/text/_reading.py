@@ -1949,6 +1949,32 @@ def _made_by_team(between: str) -> bool:
     )
 
 
+# Money a company raises: "Series B", "a seed extension", "venture debt".
+_FUNDING = re.compile(
+    r"\s*(?:in\s+)?(?:(?:a|an|the|our|new)\s+)?(?:[^\W\d_]+\s+)?"
+    r"(?:series|seed|round|funding|financing|extension|bridge|capital|investment|raise|debt|"
+    r"grants?|commitments?|pledges?|donations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _raises_funds(lemma: str, value: Token | None, w: str) -> bool:
+    """Whether the statement raises money for the company, its own work as "$3M raised" is
+    (D2): "Raise a $6M seed extension", "Close $20M Series B" (not "Close $2M in new ARR",
+    won from customers)."""
+    if lemma not in _FUNDS or value is None or value.unit not in CURRENCIES:
+        return False
+    begin = _verb_end(w.lower(), lemma)
+    if begin is None or value.start - begin > 12:
+        return False  # "Raise average revenue per user to $40": a metric between
+    return _FUNDING.match(w, value.end) is not None or (
+        lemma == "raise" and not w[begin : value.start].strip()
+    )
+
+
+_FUNDS = frozenset(("raise", "close", "secure", "land"))
+
+
 def _averages_work(lemma: str, value: Token | None, w: str) -> bool:
     """Whether "Average N X" is a cadence of the team's own work: X is a thing it makes
     ("Average 3 posts/day", D14), not others' doing ("Average 700 sign-ups a week")."""
@@ -3024,6 +3050,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         own
         or _adds_own_work(lemma, value_tok, text)
         or _averages_work(lemma, value_tok, w)
+        or _raises_funds(lemma, value_tok, w)
         or _gathered(lemma, value_tok, text)
         or _handles_faults(lemma, value_tok, text)
     )
