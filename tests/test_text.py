@@ -34,6 +34,7 @@ from okrkit.text import (
     to_key_result,
 )
 from okrkit.text._lexicon import (
+    CHANGE_OR_LEVEL,
     FREE_OF,
     HALF,
     HIGHER_IS_BETTER,
@@ -43,6 +44,7 @@ from okrkit.text._lexicon import (
     higher_is_better,
     lower_is_better,
     may_name_metric,
+    misspelt_verb,
     polarity,
 )
 from okrkit.text._patterns import (
@@ -6169,3 +6171,33 @@ class TestLeadershipTrial:
     )
     def test_money_raised_is_work(self, text: str, output: bool) -> None:
         assert parse_key_result(text).output is output
+
+
+class TestMisspeltVerbs:
+    """A first word one letter from a verb of change, reaching or holding, with a number to
+    move, is that verb misspelt, and the reading says so (three trials found such typos)."""
+
+    @given(st.sampled_from(sorted(v for v in CHANGE_OR_LEVEL if len(v) >= 5)), st.data())
+    def test_a_swap_of_two_letters_is_read_back(self, lemma: str, data: st.DataObject) -> None:
+        i = data.draw(st.integers(min_value=1, max_value=len(lemma) - 2))
+        typo = lemma[:i] + lemma[i + 1] + lemma[i] + lemma[i + 2 :]
+        found = misspelt_verb(typo)
+        # a swap may make another word, or come one edit from two verbs: then no guess
+        assert found is None or found[1] == lemma
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Incraese dashboard weekly active viewers to 1.2k", Direction.INCREASE),
+            ("Reduse MTTR to 2 hours", Direction.DECREASE),
+            ("Aquire 200 new SMB customers via self-serve", Direction.INCREASE),
+            ("Acheive an NPS of 70+ for DevCon 2025", Direction.INCREASE),
+            ("Multiple organizations use EU cloud", Direction.AT_LEAST),  # an adjective
+            ("Driver retention 90%", Direction.AT_LEAST),  # one who drives
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.direction is direction
+        misspelt = any("misspelling" in a for a in parsed.ambiguities)
+        assert misspelt is (direction in (Direction.INCREASE, Direction.DECREASE))

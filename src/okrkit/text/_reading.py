@@ -18,6 +18,7 @@ from okrkit.model import Direction
 from okrkit.text._lexicon import (
     CHANGE_NOUN_DOWN,
     CHANGE_NOUN_UP,
+    CHANGE_OR_LEVEL,
     CHANGE_VERBS,
     COMPARATIVE,
     COMPOUND,
@@ -42,6 +43,7 @@ from okrkit.text._lexicon import (
     higher_is_better,
     lower_is_better,
     may_name_metric,
+    misspelt_verb,
     polarity,
     time_taken,
 )
@@ -313,6 +315,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if word in LEAD_SKIP or (word.endswith("ly") and not found):
                 continue
             lead = False
+            if found is None and guess and len(word) >= 5 and DIGIT.search(w, m.end()):
+                # "Incraese MQLs to 900": the verb meant, with a number to move (not
+                # "Multiple organizations use it", an adjective a letter from "multiply")
+                found = misspelt_verb(word)
             if m.start() and DIGIT.search(w, 0, m.start()):
                 # After a number a verb is no imperative: "4/4 weekly releases ship on time".
                 continue
@@ -2879,6 +2885,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         verb, kind, lemma = None, "", ""  # "Developers can author tutorials": a thing built
     spans: list[Span] = []
     ambiguities: list[str] = []
+    if verb is not None and verb[2][0].lower() not in VERBS and lemma in CHANGE_OR_LEVEL:
+        # a misspelt verb (`misspelt_verb`): say which was read
+        ambiguities.append(f"{verb[2][0]!r} read as a misspelling of {lemma!r}")
 
     def mark(label: SpanLabel, start: int, end: int) -> None:
         spans.append(Span(label, start, end, text[start:end]))
