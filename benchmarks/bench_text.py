@@ -11,8 +11,9 @@ one wording, "<words> from <a> to <b>", whose numbers change from one to the nex
 plan's key results often are: after the first, each is read through its wording's template.
 
 Last, the slowest of some hostile statements of 5,000 characters (`HOSTILE`: long runs that
-made a pattern of the reader, or `done_or_not`, search from every position or compare every
-number with every other, each found once and fixed), in milliseconds: a reading's cost must
+made a pattern of the reader, `parse_objective` or `done_or_not`, search from every
+position or compare every number with every other, each found once and fixed), in
+milliseconds: a reading's cost must
 grow with its length, not with its square (a plan's title is bounded at 5,000 characters by
 the reader of files).
 """
@@ -56,6 +57,7 @@ HOSTILE = {
     "a long word before ', b to 17' (a product's name)": "Upgrade " + "a" * 4981 + ", b to 17",
     "a long word before ', 17 upgrade' (a version's name)": "LLVM " + "x" * 4978 + ", 17 upgrade",
     "many numbers after the target ('/3')": ("Grow users to 50 " + "/3" * 2492)[:5000],
+    "a long word, then another (a thing an objective names)": "a" * 4998 + " x",
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -118,6 +120,7 @@ def main() -> None:
     for name, text in HOSTILE.items():
         began = time.perf_counter()
         parse_key_result(text)
+        parse_objective(text)
         done_or_not(text)
         took = time.perf_counter() - began
         if took > slowest:

@@ -6131,7 +6131,6 @@ class TestMarketingTrial:
         [
             "Kick off cohort 3 of the accelerator",
             "Publish episode 100 of the podcast",
-            "Release volume 2 of the State of DevOps report",
             "Launch season 2 of the podcast",
         ],
     )
@@ -6201,3 +6200,102 @@ class TestMisspeltVerbs:
         assert parsed.direction is direction
         misspelt = any("misspelling" in a for a in parsed.ambiguities)
         assert misspelt is (direction in (Direction.INCREASE, Direction.DECREASE))
+
+
+class TestOperationsAndProductTrials:
+    """What trials of 150 key results of operations, manufacturing and logistics teams (133
+    read fully right) and 150 of product, design and research teams (139) found read plainly
+    wrong, fixed and pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            # a leading noun that is also a verb, naming a metric with its level
+            ("Pick accuracy 99.9%", Direction.AT_LEAST, False),
+            ("Schedule adherence 95%", Direction.AT_LEAST, False),
+            ("Forecast bias within ±5%", Direction.WITHIN, False),
+            ("Design system adoption: 75% of product surfaces use DS components",
+             Direction.AT_LEAST, False),
+            ("Self-serve activation 50%+ by Sept 30", Direction.AT_LEAST, False),
+            ("Run adoption workshops for 5 teams", Direction.INCREASE, True),  # still work
+            ("Build conversion dashboard", Direction.MILESTONE, True),
+            # better low
+            ("Energy use: 0.85 kWh per unit produced", Direction.AT_MOST, False),
+        ],
+    )  # fmt: skip
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)
+
+    @pytest.mark.parametrize(
+        ("text", "start"),
+        [("Q3 target: OTD 95% (Q2 actual 91%)", 91.0), ("NPS 50 (average 42)", 42.0)],
+    )
+    def test_where_things_stand_without_a_colon(self, text: str, start: float) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.start) == (Direction.INCREASE, start)
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Pass IATF 16949 surveillance audit with zero major non-conformances", 0.0),
+            ("Journey map published (n=40)", None),  # a sample's size
+            ("Reduce checkout abandonment by 8 pts", 8.0),
+        ],
+    )
+    def test_names_and_samples_are_no_values(self, text: str, value: float | None) -> None:
+        assert parse_key_result(text).value == value
+
+    def test_points_of_abandonment_are_percentage_points(self) -> None:
+        assert parse_key_result("Reduce checkout abandonment by 8 pts").unit == "%"
+
+
+class TestSecondThingsMadeHostileTrial:
+    """What a second hostile trial (60,000 generated inputs and 37,000 hypothesis examples:
+    no error but okrkit's) found the newest rules read plainly wrong, or slow, fixed and
+    pinned."""
+
+    def test_a_long_word_in_an_objective(self) -> None:
+        """The head of a noun phrase was looked for from every letter of a long word (3.4 s
+        at 10,000 characters); the shape is timed in benchmarks/bench_text.py's HOSTILE."""
+        assert not parse_objective("a" * 10_000 + " x").output
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Faster releases", "Stable platform", "Seamless integration", "Customer Service",
+         "Up-to-date documentation", "More stable platform", "Cultural integration"],
+    )  # fmt: skip
+    def test_a_quality_sought_is_no_deliverable(self, text: str) -> None:
+        assert not parse_objective(text).output
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Ticket volume 500 per week", 500.0),
+            ("Students per cohort 30", 30.0),
+            ("Community Edition 10,000 downloads", 10000.0),
+        ],
+    )
+    def test_a_metric_is_no_numbered_name(self, text: str, value: float) -> None:
+        assert parse_key_result(text).value == value
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Backlog: 40 proposals", False),
+            ("Tech debt: 15 modules", False),
+            ("Rollbacks: 0 releases", False),
+            ("Community engagement: 500 posts per month", False),
+            ("Events: 6 webinars", True),
+            ("Raise $500K in new ARR", False),
+            ("Raise $2M in revenue", False),
+            ("Raise $10 per seat", False),
+            ("Secure $1M in customer commitments", False),
+            ("Close $5M in bridge loans", False),
+            ("Close $10M in new investment accounts", False),
+            ("Average 5 articles read per visit", False),
+            ("Average 50 posts per day in the community forum", False),
+        ],
+    )
+    def test_readings(self, text: str, output: bool) -> None:
+        assert parse_key_result(text).output is output

@@ -613,7 +613,9 @@ LOWER_IS_BETTER = re.compile(
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc|"
     r"\bvulns?\b|\bcves?\b|misconfig|false[- ]positive|false[- ]negative|\bfpr\b|\bfnr\b|"
-    r"null rate|\bflaky\b|\bflakiness\b|"
+    r"null rate|\bflaky\b|\bflakiness\b|energy (?:use|usage|consumption)|"
+    r"water (?:use|usage|consumption)|fuel (?:use|consumption)|power (?:use|usage|consumption)|"
+    r"electricity (?:use|usage|consumption)|rollback|rolled[- ]back|"
     r"\btoil\b"
 )
 

@@ -109,9 +109,9 @@ _IDENT_PARTS = (
         r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?:/\d\d\b(?![/.,%]))?"
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
-    r"""\b(?:iso(?:/iec)?|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
-        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|season|cohort|episode|
-        edition|volume|chapter)
+    r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
+        wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
+        (?<!per\x20)cohort|(?<!per\x20)episode)
         \s+\d+(?:\.\d+)*\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -195,6 +195,8 @@ _IDENT_PARTS = (
     r"""(?:(?<=\bthe\x20)|(?<=\bin\x20)|(?<=\bduring\x20)|(?<=\bfrom\x20)|(?<=\bsince\x20)
         |(?<=\bover\x20)|(?<=\bfor\x20)|(?<=\bof\x20))
         (?:19[5-9]\d|20[0-4]\d)\x20?[-–—]\x20?(?:\d\d|(?:19|20)\d\d)\b(?![-–—/.]\d)""",
+    # A sample's size, which no target is: "(based on n=40 survey responses)".
+    r"(?<![\w=])n\x20?=\x20?\d[\d,]*+(?![\d.%])",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -231,6 +233,8 @@ def may_have_deadline(text: str) -> bool:
 _IDENT_NAMES = frozenset(
     [
         "iso",
+        "iatf",
+        "nist",
         "soc",
         "tier",
         "level",
@@ -238,9 +242,6 @@ _IDENT_NAMES = frozenset(
         "season",
         "cohort",
         "episode",
-        "edition",
-        "volume",
-        "chapter",
         "sev",
         "severity",
         "version",
@@ -323,6 +324,7 @@ def _ident_parts(w: str) -> int:
         | ("1:1" in w) << 24
         | ("age" in low) << 25
         | (_YEAR_SPAN.search(w) is not None) << 26
+        | ("n=" in low or "n =" in low) << 27
     )
 
 

@@ -281,9 +281,16 @@ _UP_DOWN = {
 # Words that end in a metric's head noun, then its number: "Offer acceptance rate from 70%",
 # "Release cadence at 2 a month".  After a word that may be an activity's verb, they make
 # it a noun of the metric's name, as a head noun right after it does ("Test coverage").
+# The heads of metrics' names a leading noun that is also a verb may start, its level right
+# after them ("Pick accuracy 99.9%", "Design system adoption: 75%"): besides COMPOUND's.
+_METRIC_HEADS = COMPOUND | _RATE | frozenset(
+    ("accuracy", "adherence", "adoption", "bias", "activation", "utilization", "utilisation",
+     "attainment", "efficiency", "throughput", "uptime", "availability", "retention",
+     "conversion", "satisfaction", "engagement")
+)  # fmt: skip
 _NAMED_METRIC = re.compile(
-    rf"(?:{_NAME_WORD}){{0,2}}?\s+(?:" + "|".join(sorted(COMPOUND | _RATE)) + r")\b"
-    r"\s*(?:(?:from|at|of|is|above|below|under|over)\s+|[:=<>≥≤]\s*)?[$€£¥₹]?\d",
+    rf"(?:{_NAME_WORD}){{0,2}}?\s+(?:" + "|".join(sorted(_METRIC_HEADS)) + r")\b"
+    r"\s*(?:(?:from|at|of|is|above|below|under|over|within)\s+|[:=<>≥≤]\s*)?[±]?[$€£¥₹]?\d",
     re.IGNORECASE,
 )
 
@@ -630,6 +637,8 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     verb the lists do not name: a verb's base form that is not mostly a noun, or that is
     followed by a number or a determiner ("Identify 20 posts", "Track the funnel"), and is
     no metric's name.  It is an activity ("out")."""
+    if word.startswith("self-"):
+        return None  # "Self-serve activation": an adjective, whatever verb follows the hyphen
     lemma, weight, metric = _verb_word(word)
     if lemma != word or (metric and not _COUNT_NEXT.match(w, end)):
         # No verb, an inflected form, or a metric's name ("Churn below 3%"); but a count
@@ -977,7 +986,7 @@ def _metric_way(
 _RATE_WORD = re.compile(
     r"\b(?:rates?|ratios?|margins?|shares?|conversions?|retention|churn|coverage|attainment|"
     r"penetration|uptime|availability|utili[sz]ation|ctr|percentage|attrition|turnover|"
-    r"adoption)\b",
+    r"adoption|abandonment|drop-?off|bounce)\b",
     re.IGNORECASE,
 )
 # A span of time's "of" and what fills it: "3 years of event data" (not "of the launch").
@@ -1847,7 +1856,8 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     if _covered(w, value):
         return True
     made = (
-        value.prep in (None, "=")  # "Events: 6 webinars": after a label, its own noun
+        # "Events: 6 webinars": after a label, its own noun (not "Backlog: 40 proposals")
+        (value.prep is None or (value.prep == "=" and _neutral_label(w, value)))
         and value.noun is not None
         and not baseline  # "12 tools (currently 30)": a level to move to, fewer here
         and value.value is not None
@@ -1947,6 +1957,23 @@ _NOT_MADE_BY_TEAM = re.compile(
 )
 
 
+def _neutral_label(w: str, value: Token) -> bool:
+    """Whether the label before *value* ("Events: 6 webinars") names nothing unwanted, no
+    metric and no one else's doing ("Backlog: 40 proposals", "Community engagement: 500
+    posts", "Rollbacks: 0 releases" are levels)."""
+    colon = w.rfind(":", max(0, value.start - 60), value.start)
+    label = w[max(0, value.start - 60) : colon if colon >= 0 else value.start].lower()
+    return (
+        polarity(label) is None
+        and not lower_is_better(label)
+        and _NOT_MADE_BY_TEAM.search(label) is None
+        and _OUTSIDER_WORD.search(label) is None
+    )
+
+
+_OUTSIDER_WORD = re.compile(rf"\b(?:{_OUTSIDERS}|readers?|engagement)\b")
+
+
 def _made_by_team(between: str) -> bool:
     """Whether the words *between* a count and the things it counts leave them the team's
     making: no maker, no unwanted state and no metric better low names them."""
@@ -1957,24 +1984,42 @@ def _made_by_team(between: str) -> bool:
 
 # Money a company raises: "Series B", "a seed extension", "venture debt".
 _FUNDING = re.compile(
-    r"\s*(?:in\s+)?(?:(?:a|an|the|our|new)\s+)?(?:[^\W\d_]+\s+)?"
-    r"(?:series|seed|round|funding|financing|extension|bridge|capital|investment|raise|debt|"
-    r"grants?|commitments?|pledges?|donations?)\b",
+    r"\s*(?:in\s+)?(?:(?:a|an|the|our|new)\s+)?"
+    r"(?:(?:investor|venture|angel|strategic|seed|bridge|grant|donor|philanthropic|pre-seed|"
+    r"series\s+[a-h])\s+)?"
+    r"(?:series|seed|round|funding|financing|extension|capital|investment|raise|debt|"
+    r"grants?|commitments?|pledges?|donations?)\b(?!\s+(?:accounts?|products?|loans?))",
     re.IGNORECASE,
 )
+# Money raised is more than this: "Raise $10 per seat" raises a price.
+_FUNDS_AT_LEAST = 10_000
 
 
 def _raises_funds(lemma: str, value: Token | None, w: str) -> bool:
     """Whether the statement raises money for the company, its own work as "$3M raised" is
     (D2): "Raise a $6M seed extension", "Close $20M Series B" (not "Close $2M in new ARR",
     won from customers)."""
-    if lemma not in _FUNDS or value is None or value.unit not in CURRENCIES:
+    if (
+        lemma not in _FUNDS
+        or value is None
+        or value.unit not in CURRENCIES
+        or value.value is None
+        or value.value < _FUNDS_AT_LEAST
+    ):
         return False
     begin = _verb_end(w.lower(), lemma)
     if begin is None or value.start - begin > 12:
         return False  # "Raise average revenue per user to $40": a metric between
-    return _FUNDING.match(w, value.end) is not None or (
-        lemma == "raise" and not w[begin : value.start].strip()
+    if _FUNDING.match(w, value.end) is not None:
+        return True
+    # "Raise $2M", but not "Raise $500K in new ARR": nothing after it names a metric
+    after = w[value.end : value.end + 40].lower()
+    return (
+        lemma == "raise"
+        and not w[begin : value.start].strip()
+        and polarity(after) is None
+        and not higher_is_better(after)
+        and " per " not in f" {after}"
     )
 
 
@@ -1992,7 +2037,19 @@ def _averages_work(lemma: str, value: Token | None, w: str) -> bool:
         and value.value < _MADE_AT_MOST
         and _made_thing(w, value.noun)
         and _made_by_team(w[value.end : value.noun[0]].lower())
+        # "Average 5 articles read per visit", "... in the community forum": others' doing
+        and _USERS_DO.match(w, value.noun[1]) is None
     )
+
+
+# After things counted: what others do with them, or whose they are ("read per visit",
+# "per user", "in the community forum").
+_USERS_DO = re.compile(
+    r"\s+(?:[^\W\d_]+ed\b|read\b|seen\b|per\s+(?:visit|session|user|learner|member|customer|"
+    r"visitor|reader|student|day\s+in\s+the\s+community)|(?:in|on|from)\s+(?:the\s+)?"
+    r"(?:community|forum))",
+    re.IGNORECASE,
+)
 
 
 def _made_thing(w: str, noun: tuple[int, int]) -> bool:
@@ -2256,6 +2313,8 @@ _BASELINE_BEFORE = re.compile(
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
     # "(H1 average: $55)", "(2025 survey: 68%)".
+    # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)"
+    r"|\(\s*(?:actuals?|actually|baseline|avg\.?|average)\s+$"
     r"|\(\s*(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figures?|census|"
     r"estimate|data|run[- ]rate)?\s*:\s*$",
     re.IGNORECASE,
@@ -3434,20 +3493,30 @@ def _after_label(w: str) -> str:
 # Docs", "Lookout Platform", "Litmus Operator".
 _DELIVERED = frozenset(
     ("docs", "documentation", "platform", "operator", "website", "site", "app", "sdk", "api",
-     "pipeline", "integration", "integrations", "plugin", "extension", "portal", "service",
+     "pipeline", "integration", "integrations", "plugin", "extension", "portal",
      "mvp", "beta", "prototype", "toolkit", "cli", "redesign", "migration", "rollout")
 )  # fmt: skip
-# The head of a noun phrase: its last word before a preposition, an aside or its end.
+# The head of a noun phrase: its last word before a preposition, an aside or its end (a
+# word tried from its first letter only: from every letter of a long word, the search took
+# time in the square of its length).
 _HEAD_WORD = re.compile(
-    r"([^\W\d_][\w'’-]*)\W*(?:\([^()]*\)\W*)?(?:$|\s(?:for|on|with|in|of|to|across|into|"
-    r"from|via|at|by)\s)",
+    r"(?<![\w'’-])([^\W\d_][\w'’-]*)\W*(?:\([^()]*\)\W*)?(?:$|\s(?:for|on|with|in|of|to|"
+    r"across|into|from|via|at|by)\s)",
     re.IGNORECASE,
 )
-# Words of a quality sought, which make a thing named an aspiration: "Great docs".
+# Words of a quality sought, which make a thing named an aspiration: "Great docs", "Stable
+# platform", "Seamless integration".
 _SOUGHT = re.compile(
-    r"\b(?:great|excellent|world[- ]class|best|amazing|awesome|delightful|outstanding|superb)\b",
+    r"\b(?:great|excellent|world[- ]class|best|amazing|awesome|delightful|outstanding|superb|"
+    r"good|stable|scalable|usable|easy|easy-to-use|intuitive|modern|accessible|up-to-date|"
+    r"accurate|helpful|frequent|predictable|timely|smooth|seamless|engaging|inclusive|reliable|"
+    r"robust|secure|fast|simple|consistent|exceptional|white-glove|cultural|post-merger|"
+    r"additional|high-quality|quality|efficient|effective|sustainable|trusted|clear|better|"
+    r"faster|cheaper|more|less|fewer)\b",
     re.IGNORECASE,
 )
+# A phrase no longer than this names a thing, if it names one at all.
+_NAMED_THING_LENGTH = 120
 
 
 def _names_a_thing_made(body: str) -> bool:
@@ -3455,7 +3524,7 @@ def _names_a_thing_made(body: str) -> bool:
     its head is one (`_DELIVERED`, `MADE`: "Litmus Docs", "Integration with other
     products"), no quality is sought of it ("Great docs", "A faster platform"), and no word of
     it is a metric's."""
-    if len(_WORD.findall(body)) > 6:
+    if len(body) > _NAMED_THING_LENGTH or len(_WORD.findall(body)) > 6:
         return False
     m = _HEAD_WORD.search(body)
     if m is None:
@@ -3464,7 +3533,7 @@ def _names_a_thing_made(body: str) -> bool:
     return (
         (head in _DELIVERED or _made_thing(head, (0, len(head))))
         and _SOUGHT.search(body) is None
-        and COMPARATIVE.search(body) is None
+        and COMPARATIVE.search(body.lower()) is None
         and polarity(body.lower()) is None
         and not may_name_metric(body)
     )
