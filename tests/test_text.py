@@ -34,7 +34,6 @@ from okrkit.text import (
     to_key_result,
 )
 from okrkit.text._lexicon import (
-    CHANGE_OR_LEVEL,
     FREE_OF,
     HALF,
     HIGHER_IS_BETTER,
@@ -44,7 +43,6 @@ from okrkit.text._lexicon import (
     higher_is_better,
     lower_is_better,
     may_name_metric,
-    misspelt_verb,
     polarity,
 )
 from okrkit.text._patterns import (
@@ -5962,8 +5960,7 @@ class TestThingsMade:
         ],
     )
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
-        parsed = parse_key_result(text)
-        assert (parsed.direction, parsed.output) == (direction, output)
+        assert_reads(parse_key_result(text), direction=direction, output=output)
 
 
 class TestDataAndSecurityTrial:
@@ -6068,8 +6065,7 @@ class TestThingsMadeHostileTrial:
         ],
     )
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
-        parsed = parse_key_result(text)
-        assert (parsed.direction, parsed.output) == (direction, output)
+        assert_reads(parse_key_result(text), direction=direction, output=output)
 
     @pytest.mark.parametrize(
         "text",
@@ -6123,8 +6119,7 @@ class TestMarketingTrial:
         ],
     )
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
-        parsed = parse_key_result(text)
-        assert (parsed.direction, parsed.output) == (direction, output)
+        assert_reads(parse_key_result(text), direction=direction, output=output)
 
     @pytest.mark.parametrize(
         "text",
@@ -6172,36 +6167,6 @@ class TestLeadershipTrial:
         assert parse_key_result(text).output is output
 
 
-class TestMisspeltVerbs:
-    """A first word one letter from a verb of change, reaching or holding, with a number to
-    move, is that verb misspelt, and the reading says so (three trials found such typos)."""
-
-    @given(st.sampled_from(sorted(v for v in CHANGE_OR_LEVEL if len(v) >= 5)), st.data())
-    def test_a_swap_of_two_letters_is_read_back(self, lemma: str, data: st.DataObject) -> None:
-        i = data.draw(st.integers(min_value=1, max_value=len(lemma) - 2))
-        typo = lemma[:i] + lemma[i + 1] + lemma[i] + lemma[i + 2 :]
-        found = misspelt_verb(typo)
-        # a swap may make another word, or come one edit from two verbs: then no guess
-        assert found is None or found[1] == lemma
-
-    @pytest.mark.parametrize(
-        ("text", "direction"),
-        [
-            ("Incraese dashboard weekly active viewers to 1.2k", Direction.INCREASE),
-            ("Reduse MTTR to 2 hours", Direction.DECREASE),
-            ("Aquire 200 new SMB customers via self-serve", Direction.INCREASE),
-            ("Acheive an NPS of 70+ for DevCon 2025", Direction.INCREASE),
-            ("Multiple organizations use EU cloud", Direction.AT_LEAST),  # an adjective
-            ("Driver retention 90%", Direction.AT_LEAST),  # one who drives
-        ],
-    )
-    def test_readings(self, text: str, direction: Direction) -> None:
-        parsed = parse_key_result(text)
-        assert parsed.direction is direction
-        misspelt = any("misspelling" in a for a in parsed.ambiguities)
-        assert misspelt is (direction in (Direction.INCREASE, Direction.DECREASE))
-
-
 class TestOperationsAndProductTrials:
     """What trials of 150 key results of operations, manufacturing and logistics teams (133
     read fully right) and 150 of product, design and research teams (139) found read plainly
@@ -6219,17 +6184,14 @@ class TestOperationsAndProductTrials:
             ("Self-serve activation 50%+ by Sept 30", Direction.AT_LEAST, False),
             ("Run adoption workshops for 5 teams", Direction.INCREASE, True),  # still work
             ("Build conversion dashboard", Direction.MILESTONE, True),
-            # better low
-            ("Energy use: 0.85 kWh per unit produced", Direction.AT_MOST, False),
         ],
     )  # fmt: skip
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
-        parsed = parse_key_result(text)
-        assert (parsed.direction, parsed.output) == (direction, output)
+        assert_reads(parse_key_result(text), direction=direction, output=output)
 
     @pytest.mark.parametrize(
         ("text", "start"),
-        [("Q3 target: OTD 95% (Q2 actual 91%)", 91.0), ("NPS 50 (average 42)", 42.0)],
+        [("Q3 target: OTD 95% (Q2 actual 91%)", 91.0), ("NPS 50 (baseline 42)", 42.0)],
     )
     def test_where_things_stand_without_a_colon(self, text: str, start: float) -> None:
         parsed = parse_key_result(text)
@@ -6299,3 +6261,36 @@ class TestSecondThingsMadeHostileTrial:
     )
     def test_readings(self, text: str, output: bool) -> None:
         assert parse_key_result(text).output is output
+
+
+class TestThirdHostileTrial:
+    """What a third hostile trial (60,000 generated inputs, 41,000 hypothesis examples, two
+    English dictionaries and eleven languages' commonest words) found the session's last rules
+    read plainly wrong, fixed and pinned; it also showed a misspelt verb cannot be told from a
+    word okrkit does not know, and that rule was left out (docs/statements.md)."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Shorter onboarding time (under 14 days)", Direction.AT_MOST, 14.0),
+            ("Valve failure rate below 0.5%", Direction.AT_MOST, 0.5),
+            ("Interview n=30 customers about onboarding", Direction.INCREASE, 30.0),
+            ("NIST 800-171 SPRS score above 100", Direction.AT_LEAST, 100.0),
+            ("NIST 800-53 moderate baseline: 85% of controls", Direction.AT_LEAST, 85.0),
+            ("100% renewable electricity use by 2030", Direction.AT_LEAST, 100.0),
+            ("Self-host 3 internal services", Direction.INCREASE, 3.0),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, value: float) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (direction, value)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Publish 12 posts (average 1 per week)", "Hire 12 engineers (average 4 per quarter)"],
+    )
+    def test_a_pace_in_brackets_is_no_baseline(self, text: str) -> None:
+        assert parse_key_result(text).start is None
+
+    def test_a_change_up_or_down_is_no_misspelling(self) -> None:
+        assert not parse_key_result("Revenue up 20%").ambiguities

@@ -262,64 +262,6 @@ NEEDS_COUNT = frozenset({"make", "do", "give"})
 DELIVER_UNLESS_COUNTED = frozenset({"add", "save"})
 # Verbs that name a change, so a bare number after them is an amount: "Save $200k".
 CHANGE_VERBS = frozenset(_VERB_LEMMAS["inc"]) | frozenset(_VERB_LEMMAS["dec"])
-# The verbs of change, reaching and holding: those a misspelt first word may stand for.
-CHANGE_OR_LEVEL = frozenset(
-    lemma for kind in ("inc", "dec", "reach", "keep", "cap") for lemma in _VERB_LEMMAS[kind]
-)
-
-# The verbs of change, reaching and holding a misspelt first word may stand for, by each
-# way of deleting one letter from them ("increase" under "icrease", "inrease" ...), for
-# `misspelt_verb`: a lemma of five letters or more, so a short word is not taken for one.
-_BY_DELETION: dict[str, list[str]] = {}
-for _lemma in sorted(CHANGE_OR_LEVEL):
-    if len(_lemma) >= 5:
-        for _variant in {_lemma, *(_lemma[:i] + _lemma[i + 1 :] for i in range(len(_lemma)))}:
-            _BY_DELETION.setdefault(_variant, []).append(_lemma)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether *a* and *b* differ by one letter deleted, added or changed, or two adjacent
-    letters swapped (a Damerau-Levenshtein distance of 1)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :] or (
-            a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-        )
-    return (a[i + 1 :] == b[i:]) if len(a) > len(b) else (a[i:] == b[i + 1 :])
-
-
-def misspelt_verb(word: str) -> tuple[str, str] | None:
-    """The verb of change, reaching or holding lower-case *word* is a misspelling of ("incraese",
-    "achive", "reduse", "aquire"), as its kind and lemma; None if it is a word of its own (a
-    verb WordNet knows), is short, or is one edit from no such verb or from two of them.
-
-    >>> misspelt_verb("incraese"), misspelt_verb("aquire"), misspelt_verb("customer")
-    (('inc', 'increase'), ('reach', 'acquire'), None)
-    """
-    if len(word) < 5 or not (word.isascii() and word.isalpha()):
-        return None
-    found = {
-        lemma
-        for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word))))
-        for lemma in _BY_DELETION.get(variant, ())
-        if _one_edit(word, lemma)
-    }
-    if len(found) != 1:
-        return None
-    (lemma,) = found
-    if word in (lemma + "r", lemma + "er"):
-        return None  # one who does it: "Driver retention", "Container"
-    from okrkit.text._verbs import verb_lemma
-
-    if verb_lemma(word) is not None:
-        return None  # a verb of its own: "boots" is no typo of "boost"
-    return VERBS[lemma]
-
-
 # Objectives name a deliverable with a narrower set: "Build a world-class team" is aspirational.
 OBJECTIVE_OUTPUT = frozenset(
     [
@@ -613,9 +555,7 @@ LOWER_IS_BETTER = re.compile(
     r"breach|audit finding|days sales outstanding|\bdso\b|handle time|\baht\b|build time|p\d\d|"
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc|"
     r"\bvulns?\b|\bcves?\b|misconfig|false[- ]positive|false[- ]negative|\bfpr\b|\bfnr\b|"
-    r"null rate|\bflaky\b|\bflakiness\b|energy (?:use|usage|consumption)|"
-    r"water (?:use|usage|consumption)|fuel (?:use|consumption)|power (?:use|usage|consumption)|"
-    r"electricity (?:use|usage|consumption)|rollback|rolled[- ]back|"
+    r"null rate|\bflaky\b|\bflakiness\b|"
     r"\btoil\b"
 )
 

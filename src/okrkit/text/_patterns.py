@@ -112,7 +112,7 @@ _IDENT_PARTS = (
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         (?<!per\x20)cohort|(?<!per\x20)episode)
-        \s+\d+(?:\.\d+)*\b(?!\s*(?:%|percent\b|per\x20cent\b))
+        \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
@@ -196,7 +196,8 @@ _IDENT_PARTS = (
         |(?<=\bover\x20)|(?<=\bfor\x20)|(?<=\bof\x20))
         (?:19[5-9]\d|20[0-4]\d)\x20?[-–—]\x20?(?:\d\d|(?:19|20)\d\d)\b(?![-–—/.]\d)""",
     # A sample's size, which no target is: "(based on n=40 survey responses)".
-    r"(?<![\w=])n\x20?=\x20?\d[\d,]*+(?![\d.%])",
+    # (in brackets or after "based on": "Interview n=30 customers" counts what it targets)
+    r"(?:(?<=\()|(?<=\(\x20)|(?<=\bon\x20)|(?<=,\x20))n\x20?=\x20?\d[\d,]*+(?![\d.%])",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
