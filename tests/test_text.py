@@ -6257,6 +6257,7 @@ class TestSecondThingsMadeHostileTrial:
             ("Close $10M in new investment accounts", False),
             ("Average 5 articles read per visit", False),
             ("Average 50 posts per day in the community forum", False),
+            ("Average 3 posts published per week", True),  # made, not used
         ],
     )
     def test_readings(self, text: str, output: bool) -> None:

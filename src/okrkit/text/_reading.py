@@ -276,9 +276,6 @@ _UP_DOWN = {
 }
 
 
-# Words that end in a metric's head noun, then its number: "Offer acceptance rate from 70%",
-# "Release cadence at 2 a month".  After a word that may be an activity's verb, they make
-# it a noun of the metric's name, as a head noun right after it does ("Test coverage").
 # The heads of metrics' names a leading noun that is also a verb may start, its level right
 # after them ("Pick accuracy 99.9%", "Design system adoption: 75%"): besides COMPOUND's.
 _METRIC_HEADS = COMPOUND | _RATE | frozenset(
@@ -286,6 +283,9 @@ _METRIC_HEADS = COMPOUND | _RATE | frozenset(
      "attainment", "efficiency", "throughput", "uptime", "availability", "retention",
      "conversion", "satisfaction", "engagement")
 )  # fmt: skip
+# Words that end in a metric's head noun, then its number: "Offer acceptance rate from 70%",
+# "Release cadence at 2 a month".  After a word that may be an activity's verb, they make
+# it a noun of the metric's name, as a head noun right after it does ("Test coverage").
 _NAMED_METRIC = re.compile(
     rf"(?:{_NAME_WORD}){{0,2}}?\s+(?:" + "|".join(sorted(_METRIC_HEADS)) + r")\b"
     r"\s*(?:(?:from|at|of|is|above|below|under|over|within)\s+|[:=<>≥≤]\s*)?[±]?[$€£¥₹]?\d",
@@ -2042,9 +2042,10 @@ def _averages_work(lemma: str, value: Token | None, w: str) -> bool:
 # After things counted: what others do with them, or whose they are ("read per visit",
 # "per user", "in the community forum").
 _USERS_DO = re.compile(
-    r"\s+(?:[^\W\d_]+ed\b|read\b|seen\b|per\s+(?:visit|session|user|learner|member|customer|"
-    r"visitor|reader|student|day\s+in\s+the\s+community)|(?:in|on|from)\s+(?:the\s+)?"
-    r"(?:community|forum))",
+    r"\s+(?:(?:"
+    + "|".join(sorted(_DONE_WITH | {"completed", "seen", "taken", "submitted"}))
+    + r")\b|per\s+(?:visit|session|user|learner|member|customer|visitor|reader|student)\b|"
+    r"(?:per\s+day\s+)?(?:in|on|from)\s+(?:the\s+)?(?:community|forum))",
     re.IGNORECASE,
 )
 
