@@ -35,7 +35,7 @@ rules = _tool("real_findings")
 
 # The share of the statement rules' findings on each part that a person judged wrong
 # (tests/data/real/review.yaml) may not grow past what it is; the aim is at most 5 %.
-WRONG_AT_MOST = {"dev": 0.082, "test": 0.09}
+WRONG_AT_MOST = {"dev": 0.08, "test": 0.09}
 
 # The share of key results okrkit reads right, field by field, that each part must keep: the
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
