@@ -321,7 +321,7 @@ def _cycle_label(label: str) -> str:
 
 _ATTRIBUTE = re.compile(
     r"""\s*(?:\#(?P<id>[^\s"{}]+)|\.(?P<cls>[A-Za-z][\w-]*)"""
-    r"""|(?P<key>[A-Za-z_][\w-]*)=(?P<value>(?:"[^"]*"|[^\s"{}]+)++))"""
+    r"""|(?P<key>[A-Za-z_][\w-]*)=(?P<value>(?>(?:"[^"]*"|[^\s"{}]+)+)))"""
 )
 _BARE = re.compile(r'[^\s"{}\\&,<\[\]\x00-\x1f\x7f-\x9f\u2028\u2029—–]+')
 _BARE_ID = re.compile(r'[^\s"{}\\&,<\[\]#.=\x00-\x1f\x7f-\x9f][^\s"{}\\&,<\[\]\x00-\x1f\x7f-\x9f]*')

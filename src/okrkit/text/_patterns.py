@@ -176,7 +176,7 @@ _IDENT_PARTS = (
     # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size).
     r"(?-i:(?<![\d.])\b[2-6]G\b)(?=\s+[^\W\d_])",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
-    r"(?<![\d.])\b\d+(?:\.\d+)++\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
+    r"(?<![\d.])\b\d+(?>(?:\.\d+)+)\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".
     # (and a protocol's version: "HTTP/3", "HTTP/1.1")
     r"(?<![\w/])(?:[^\W\d_]+/\d[^\W\d_]\w*|(?-i:[A-Z]{2,})/\d(?:\.\d)?\b(?![\d/.,%]))",

@@ -1150,7 +1150,7 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
 # Verbs that put out a version, and what ends one right after them: "Release 2.0 with ...".
 _RELEASE = frozenset(("release", "ship", "launch", "deploy", "publish", "tag", "cut", "roll"))
 _VERSION = re.compile(
-    r"\d+\.\d+(?:\.\d+)*+(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and|of|across)\b))"
+    r"\d+\.\d+(?>(?:\.\d+)*)(?=\s*(?:$|[,;:.!)(]|(?:with|to|for|in|on|by|and|of|across)\b))"
 )
 
 
