@@ -981,9 +981,8 @@ def _metric_way(
 
 # A rate's name as a word of its own (not "corporate", "registration", "shareholder").
 _RATE_WORD = re.compile(
-    r"\b(?:rates?|ratios?|margins?|shares?|conversions?|retention|churn|coverage|attainment|"
-    r"penetration|uptime|availability|utili[sz]ation|ctr|percentage|attrition|turnover|"
-    r"adoption|abandonment|drop-?off|bounce)\b",
+    rf"\b(?:(?:rate|ratio|margin|share|conversion)s|{RATE.pattern}|attainment|abandonment|"
+    r"drop-?off)\b",
     re.IGNORECASE,
 )
 # A span of time's "of" and what fills it: "3 years of event data" (not "of the launch").
@@ -1855,14 +1854,10 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     made = (
         # "Events: 6 webinars": after a label, its own noun (not "Backlog: 40 proposals")
         (value.prep is None or (value.prep == "=" and _neutral_label(w, value)))
-        and value.noun is not None
         and not baseline  # "12 tools (currently 30)": a level to move to, fewer here
-        and value.value is not None
-        and value.value < _MADE_AT_MOST  # "1M events per day": no team makes so many
-        and _made_thing(w, value.noun)
+        and _counts_things_made(w, value)
         # "The support team has 8 tutorials": what it has, a level
         and _STATE_BEFORE.search(w, max(0, value.start - 12), value.start) is None
-        and _made_by_team(w[value.end : value.noun[0]].lower())
     )
     noun = False
     at = value.end
@@ -1968,7 +1963,7 @@ def _neutral_label(w: str, value: Token) -> bool:
     )
 
 
-_OUTSIDER_WORD = re.compile(rf"\b(?:{_OUTSIDERS}|readers?|engagement)\b")
+_OUTSIDER_WORD = re.compile(rf"\b(?:{_OUTSIDERS}|engagement)\b")
 
 
 def _made_by_team(between: str) -> bool:
@@ -2030,10 +2025,7 @@ def _averages_work(lemma: str, value: Token | None, w: str) -> bool:
         lemma == "average"
         and value is not None
         and value.noun is not None
-        and value.value is not None
-        and value.value < _MADE_AT_MOST
-        and _made_thing(w, value.noun)
-        and _made_by_team(w[value.end : value.noun[0]].lower())
+        and _counts_things_made(w, value)
         # "Average 5 articles read per visit", "... in the community forum": others' doing
         and _USERS_DO.match(w, value.noun[1]) is None
     )
@@ -2050,9 +2042,22 @@ _USERS_DO = re.compile(
 )
 
 
-def _made_thing(w: str, noun: tuple[int, int]) -> bool:
-    """Whether the head noun at *noun* names a thing a team makes (`MADE`), singular or plural."""
-    word = w[noun[0] : noun[1]].lower()
+def _counts_things_made(w: str, value: Token) -> bool:
+    """Whether the count *value* is of things a team makes, by itself: its noun names one
+    (`MADE`), no word between names a maker, an unwanted state or a metric better low, and
+    there are fewer than a thousand ("1M events per day" no team makes)."""
+    noun = value.noun
+    return (
+        noun is not None
+        and value.value is not None
+        and value.value < _MADE_AT_MOST
+        and _is_made(w[noun[0] : noun[1]].lower())
+        and _made_by_team(w[value.end : noun[0]].lower())
+    )
+
+
+def _is_made(word: str) -> bool:
+    """Whether lower-case *word* names a thing a team makes (`MADE`), singular or plural."""
     if word in MADE:
         return True
     if word.endswith("ies"):
@@ -3525,12 +3530,12 @@ def _names_a_thing_made(body: str) -> bool:
     m = _HEAD_WORD.search(body)
     if m is None:
         return False
-    head = m[1].lower()
+    head, low = m[1].lower(), body.lower()
     return (
-        (head in _DELIVERED or _made_thing(head, (0, len(head))))
+        (head in _DELIVERED or _is_made(head))
         and _SOUGHT.search(body) is None
-        and COMPARATIVE.search(body.lower()) is None
-        and polarity(body.lower()) is None
+        and COMPARATIVE.search(low) is None
+        and polarity(low) is None
         and not may_name_metric(body)
     )
 
