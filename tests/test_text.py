@@ -6295,3 +6295,52 @@ class TestThirdHostileTrial:
 
     def test_a_change_up_or_down_is_no_misspelling(self) -> None:
         assert not parse_key_result("Revenue up 20%").ambiguities
+
+
+class TestHowItGetsBetter:
+    """Statements with no number that seek a quality rather than name a thing made, read
+    from the studied slice (2026-12-06): work done better ("Ship releases faster"), "Speed
+    up" a metric, "Hold the line on" one, a quality leading with no verb ("Easier
+    contribution to ..."), and a standing sought ("Have the fastest implementation")."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Run GitLab.com more efficiently", Direction.INCREASE, False),
+            (
+                "Chief Technology Officer: Run GitLab.com more efficiently.",
+                Direction.INCREASE,
+                False,
+            ),
+            ("Deploy more often", Direction.INCREASE, False),
+            ("Review PRs faster to unblock contributors", Direction.INCREASE, False),
+            ("Speed up median diff rendering latency", Direction.DECREASE, False),
+            ("Speed up onboarding", Direction.INCREASE, False),
+            ("Speed up page load time to under 2 s", Direction.DECREASE, False),
+            ("Hold the line on page load time", Direction.AT_MOST, False),
+            ("Hold the line on input performance", Direction.AT_LEAST, False),
+            ("Easier contribution to web-platform-tests", Direction.INCREASE, False),
+            ("Simpler release process for maintainers", Direction.INCREASE, False),
+            ("Have the fastest implementation", Direction.AT_LEAST, False),
+            ("Become the most trusted vendor in the region", Direction.AT_LEAST, False),
+            # what is left as it was: a thing made, a metric named "speed", work counted
+            ("Ship a faster checkout", Direction.MILESTONE, True),
+            ("Build faster CI pipelines", Direction.MILESTONE, True),
+            ("Make it easier to import go-ipfs as a package", Direction.MILESTONE, True),
+            ("Speed to lead under 5 minutes", Direction.AT_MOST, False),
+            ("Hold 3 workshops", Direction.INCREASE, True),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        assert_reads(parse_key_result(text), direction=direction, output=output)
+
+    @given(
+        st.sampled_from(
+            ["Ship releases", "Onboard new customers", "Deploy", "Publish the newsletter"]
+        ),
+        st.sampled_from(["faster", "quicker", "more often", "more reliably", "more efficiently"]),
+        st.sampled_from(["", ".", " for our users", " across teams"]),
+    )
+    def test_work_done_better_is_an_outcome(self, work: str, how: str, end: str) -> None:
+        parsed = parse_key_result(f"{work} {how}{end}")
+        assert_reads(parsed, direction=Direction.INCREASE, output=False, value=None)

@@ -255,7 +255,7 @@ MADE = frozenset(
 )  # fmt: skip
 
 # Verbs whose direction depends on the metric: "improve churn" means lower it.
-POLAR = frozenset({"improve", "accelerate", "optimize", "optimise"})
+POLAR = frozenset({"improve", "accelerate", "optimize", "optimise", "speed"})  # "speed up"
 # Verbs that describe an activity only with a count: "Make 50 calls", not "Make sales efficient".
 NEEDS_COUNT = frozenset({"make", "do", "give"})
 # Verbs of change that name a deliverable when they have no amount: "Add a changelog page".

@@ -335,6 +335,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 # leading, as a verb of change would ("Increase of 15% in sales" is one).
                 kind_of, verb_of = _CHANGE_NOUNS[word]
                 return kind_of, verb_of, m
+            if word in ("speed", "speeds") and _UP_NEXT.match(w, m.end()):
+                # "Speed up diff rendering latency": the metric's way, as "accelerate"'s
+                # ("Speed" alone is a metric's name: "Speed to lead under 5 minutes").
+                return "reach", "speed", m
             if word == "be" and not _ABLE.match(w, m.end()):
                 # "Be responsive to users", "Be under $40k": a state to be in, held as
                 # "stay" holds it; "Be able to deploy in one click" is a capability built.
@@ -794,11 +798,10 @@ def _direction(
             if bound is not None:  # "Stay under budget", "Keep spend within plan"
                 return Direction.AT_MOST if bound[1] else Direction.AT_LEAST
         if qualifier is None:
-            held = value is None and _holds_clause(text, lemma)
+            # ("Hold the line on churn" holds the metric after "on", no clause)
+            held = value is None and lemma != "hold" and _holds_clause(text, lemma)
             way = (
-                "higher"
-                if held
-                else _metric_way(text, value, lower, after=_verb_end(text.lower(), lemma))
+                "higher" if held else _metric_way(text, value, lower, after=_held_from(text, lemma))
             )
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
@@ -829,6 +832,13 @@ def _direction(
         if _none_left(value):
             return Direction.DECREASE  # "Realize zero accidents": none of them, no work to count
         return Direction.INCREASE
+    if kind == "reach" and lemma == "speed" and qualifier is None:
+        # "Speed up diff rendering latency" brings a time down; "Speed up onboarding" (no
+        # time named) is made better, up.
+        rest = text[_verb_end(text.lower(), lemma) or 0 :].lower()
+        return (
+            Direction.DECREASE if lower_is_better(rest) or time_taken(rest) else Direction.INCREASE
+        )
     if kind == "reach":
         # With no number, the metric is what the verb takes, up to a condition ("Improve
         # scrolling smoothness in high-latency mode" goes up).
@@ -1203,7 +1213,16 @@ def _verb_end(low: str, lemma: str) -> int | None:
         return None if sure is None else sure.end()
     rest = _WORD_REST.match(low, at + len(stem))
     assert rest is not None
-    return rest.end()
+    up = _UP_NEXT.match(low, rest.end()) if lemma == "speed" else None
+    return rest.end() if up is None else up.end()  # "speed up": the verb with its particle
+
+
+def _held_from(text: str, lemma: str) -> int | None:
+    """Where what a verb of holding (*lemma*) holds begins: after the verb, or after "the
+    line on" ("Hold the line on page load time")."""
+    after = _verb_end(text.lower(), lemma)
+    line = _THE_LINE.match(text, after) if after is not None and lemma == "hold" else None
+    return line.end() if line is not None else after
 
 
 def _holds_clause(text: str, lemma: str) -> bool:
@@ -1475,7 +1494,11 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
         return None  # no words, nothing named
     if _capability(low):
         return Direction.MILESTONE  # "Users can learn more about the node": a thing built
+    if _BEST_LEAD.match(low):
+        return Direction.AT_LEAST  # "Have the fastest implementation": a standing sought
     comparative = COMPARATIVE.search(low)
+    if comparative is None and _BETTER_LEAD.match(low):
+        return Direction.INCREASE  # "Easier contribution to web-platform-tests"
     if comparative is not None:
         if comparative["up"]:
             return Direction.INCREASE
@@ -1548,6 +1571,18 @@ _MIND = re.compile(
     r"(?:aware|comfortable|confident|familiar|happy|satisfied|engaged)\b"
 )
 _MODAL = frozenset(("can", "will", "should", "could", "must", "may", "might", "would"))
+# A standing sought, after a verb of state: "Have the fastest implementation", "Become the
+# most trusted vendor" (as "Be the best place to work" is held).
+_BEST_LEAD = re.compile(
+    r"(?:have|has|become|becomes)\s+(?:the|our)\s+(?:best|most|fastest|largest|biggest|"
+    r"highest|strongest|easiest|simplest|safest|cheapest|quickest|greatest)\b"
+)
+# A quality sought, leading a statement with no verb: "Easier contribution to WPT", "Simpler
+# onboarding" (after a verb, "Make it easier to import X" is read as the work that does it).
+_BETTER_LEAD = re.compile(
+    r"(?:easier|simpler|smoother|clearer|safer|stronger|healthier|happier|smarter|richer|"
+    r"broader|wider|deeper|cleaner|steadier)\s"
+)
 _USED = re.compile(r"[^,.;:]{1,60}?\b(?:is|are)\s+used\s+(?:at|by|in|across|for)\b")
 
 
@@ -2552,6 +2587,15 @@ _COMPARED_THAN = re.compile(rf"\s+{_COMPARATIVE}\s+than\b", re.IGNORECASE)
 _ALL_OF = re.compile(r"\s+(?:all|any|every|the|our)(?:\s+(?:the|our|of\s+the))?\b", re.I)
 # Verbs that clear things away, and "all" of them after one: "Resolve all test regressions".
 _CLEAR = frozenset(("resolve", "fix", "close", "clear", "remove"))
+# How a team's work should get better, with no number: "Run GitLab.com more efficiently",
+# "Ship releases faster", "Deploy more often": a change in how the work is done, an outcome,
+# not a deliverable. The adverb closes its clause ("Ship a faster checkout" makes a thing).
+_BETTER_HOW = re.compile(
+    r"\s(?:faster|quicker|sooner|more\s+(?:often|frequently|quickly|efficiently|effectively|"
+    r"reliably|consistently|predictably|smoothly|easily|safely|cheaply|accurately|securely|"
+    r"regularly))(?=\s*(?:$|[.;,!)]|(?:than|to|for|in|across|at|on|with|by|and)\b))",
+    re.IGNORECASE,
+)
 _ALL = re.compile(r"\s+all\s+(?:(?:the|our|open|known|remaining|outstanding)\s+)?[^\W\d_]", re.I)
 
 
@@ -2928,6 +2972,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             tokens = [t for t in tokens_of(w) if t.prep != "per"]
     if lemma == "hold" and tokens and (tokens[0].qualifier or tokens[0].prep in ("at", "between")):
         kind = "keep"  # "Hold margin above 60%", unlike "Hold 12 interviews"
+    elif lemma == "hold" and verb is not None and _THE_LINE.match(w, verb[2].end()):
+        kind = "keep"  # "Hold the line on input performance": kept where it is
     elif lemma == "hold" and tokens and tokens[0].prep == "to":
         # "Hold storage growth to 2 TB a month", "Hold costs to $1M": a limit, as "cap at"
         # is (what is held at a floor is held "at" or "above" it)
@@ -3139,6 +3185,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
+    # "Ship releases faster": work done better, a change with no number (not a deliverable)
+    better_how = (
+        kind == "out"
+        and value_tok is None
+        and verb is not None
+        and _BETTER_HOW.search(w, verb[2].end()) is not None
+    )
+    if better_how:
+        direction = Direction.INCREASE
     held_by_subject = (
         lemma in ("stay", "remain")
         and verb is not None
@@ -3351,6 +3406,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"{lemma!r} with no number, goal or metric: read as a thing got or done, done or "
             "not; it could be a level to reach"
         )
+    if better_how:
+        ambiguities.append(
+            f"{lemma!r} done better with no number: read as a change sought, up; the time "
+            "it takes would go down"
+        )
     if lemma in _PREVENT and value_tok is None and direction is Direction.AT_MOST:
         ambiguities.append(
             f"{lemma!r} with no number: read as none of it (at most 0, or at most where it is); "
@@ -3414,6 +3474,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # while sustaining 99.99% delivery"); but what a later "ensure" makes sure of
             # is work done ("..., and ensure that 100% of teammates have been trained").
             kind == "out"
+            and not better_how
             and (
                 value_tok is None
                 or way_kind == "out"
@@ -3444,6 +3505,8 @@ _RATIO_AFTER = re.compile(
 )
 # "Double down on what works" names no factor.
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
+_UP_NEXT = re.compile(r"\s+up\b", re.IGNORECASE)  # "Speed up X"
+_THE_LINE = re.compile(r"\s+the\s+line(?:\s+on)?\b", re.IGNORECASE)  # "Hold the line on X"
 _LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
 
 
