@@ -6344,3 +6344,33 @@ class TestHowItGetsBetter:
     def test_work_done_better_is_an_outcome(self, work: str, how: str, end: str) -> None:
         parsed = parse_key_result(f"{work} {how}{end}")
         assert_reads(parsed, direction=Direction.INCREASE, output=False, value=None)
+
+
+class TestAPlaceInARanking:
+    """A rank placed somewhere ("top 5 in Hacker News", "first page of Google results") is
+    a standing sought, an outcome with no value (D7: the rank names the place); a rank that
+    selects things ("the top 3 features") is left as it was."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Top-5 post on Hacker News", Direction.AT_LEAST, False),
+            ("Show up on first page of Google results for:", Direction.INCREASE, False),
+            ("Reach top 10 in the App Store", Direction.INCREASE, False),
+            ("Rank in the top 3 on G2 for developer tools", Direction.AT_LEAST, False),
+            ("Top 3 app in the App Store", Direction.AT_LEAST, False),
+            ("Ship the top 3 features requested", Direction.MILESTONE, True),
+            ("Deliver the top 3 priorities in Q3", Direction.MILESTONE, True),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        assert_reads(parse_key_result(text), direction=direction, output=output, value=None)
+
+    @given(
+        st.sampled_from(["Get", "Reach", "Climb to", "Land in"]),
+        st.integers(1, 100),
+        st.sampled_from(["on Hacker News", "in the App Store", "on Product Hunt", "in G2's grid"]),
+    )
+    def test_a_standing_has_no_value(self, verb: str, rank: int, where: str) -> None:
+        parsed = parse_key_result(f"{verb} top {rank} {where}")
+        assert_reads(parsed, value=None, output=False, measurable=False)

@@ -1284,15 +1284,15 @@ def done_or_not(text: str) -> bool:
     """Whether *text*, a key result with no number, can still be checked as done or not:
     parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
     'elite' level, as defined by DORA"), an absence ("without regressions": none), a state
-    of readiness ("ready for launch"), a cadence of things that are no metric ("bi-weekly
-    tweets": one every two weeks, unlike "weekly signups"), a thing kept from happening or
-    rising ("Prevent bug count from creeping up": no higher at the end), or a verb of holding
-    over a clause whose predicate is done to its subject ("Ensure that bugs get filed
-    automatically": set up or not) or over all of a kind ("Ensure that all team members
-    complete the training"), or a change ruled out ("Open bugs do not increase").
-    Never a verb of change or improvement, which moves a
-    metric with no level to check ("Improve quality without regressions").  The rule
-    OKR201 (unmeasurable) spares such a statement.
+    of readiness ("ready for launch"), a place in a ranking ("top 5 on Hacker News"), a
+    cadence of things that are no metric ("bi-weekly tweets": one every two weeks, unlike
+    "weekly signups"), a thing kept from happening or rising ("Prevent bug count from
+    creeping up": no higher at the end), or a verb of holding over a clause whose predicate
+    is done to its subject ("Ensure that bugs get filed automatically": set up or not) or
+    over all of a kind ("Ensure that all team members complete the training"), or a change
+    ruled out ("Open bugs do not increase").  Never a verb of change or improvement, which
+    moves a metric with no level to check ("Improve quality without regressions").  The
+    rule OKR201 (unmeasurable) spares such a statement.
 
     >>> done_or_not("Ensure that bugs get filed automatically")
     True
@@ -1309,8 +1309,8 @@ def done_or_not(text: str) -> bool:
         and (verb[1] in POLAR or (verb[0] != "reach" and verb[2][0].lower() == verb[1]))
     ):
         return False
-    if _CHECKABLE.search(text):
-        return True
+    if _CHECKABLE.search(text) or _STANDING.search(text):
+        return True  # ... or a place in a ranking, got or not ("Top-5 post on Hacker News")
     lead = _WORD.search(w)
     if lead is not None and lead[0].lower() in _PREVENT:
         return True  # "Prevent bug count from creeping up": no higher at the end than at the start
@@ -1576,6 +1576,13 @@ _MODAL = frozenset(("can", "will", "should", "could", "must", "may", "might", "w
 _BEST_LEAD = re.compile(
     r"(?:have|has|become|becomes)\s+(?:the|our)\s+(?:best|most|fastest|largest|biggest|"
     r"highest|strongest|easiest|simplest|safest|cheapest|quickest|greatest)\b"
+)
+# A place in a ranking, somewhere: "top 5 in Hacker News", "first page of Google results",
+# "#1 on Product Hunt" (not a selection of things: "the top 3 features", "top 10 of ours").
+_STANDING = re.compile(
+    r"(?:\btop[-\s]?\d{1,3}|#\s?\d{1,3}|\bnumber\s+one)(?:\s+[^\W\d_][\w-]*){0,2}?\s+(?:on|in)\s+"
+    r"(?!(?:q[1-4]|h[12]|fy|\d)\w*)|\bfirst\s+page\s+(?:of|on|in)\b",
+    re.IGNORECASE,
 )
 # A quality sought, leading a statement with no verb: "Easier contribution to WPT", "Simpler
 # onboarding" (after a verb, "Make it easier to import X" is read as the work that does it).
@@ -3155,6 +3162,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         else:
             factor = None  # "Double sign-ups from 5k to 10k": the target says what it means
 
+    # "Reach top 10 in the App Store", "Top-5 post on Hacker News": a place in a ranking
+    # sought, an outcome whose rank names the place, no value (D7)
+    ranked = (
+        _STANDING.search(text)
+        if kind in ("out", "reach", "") and start_tok is None and upper_tok is None
+        else None
+    )
+    standing = ranked is not None and (
+        value_tok is None or ranked.start() <= value_tok.start < ranked.end()
+    )
+    if standing:
+        value_tok = None
     # Which way the metric is better matters only where no verb of change says it.
     lower = kind not in ("inc", "dec") and lower_is_better(text.lower())
     own = (
@@ -3185,15 +3204,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     direction = _direction(
         way_kind, way_lemma, value_tok, start_tok, text=text, lower=way_lower, own=own
     )
-    # "Ship releases faster": work done better, a change with no number (not a deliverable)
+    # "Ship releases faster": work done better, a change with no number (not a deliverable);
+    # "Reach top 10 in the App Store": a standing in a ranking, got or not (D7: no value)
     better_how = (
         kind == "out"
         and value_tok is None
         and verb is not None
         and _BETTER_HOW.search(w, verb[2].end()) is not None
     )
-    if better_how:
-        direction = Direction.INCREASE
+    if better_how or standing:
+        # (a verb after the rank is no imperative: "Top-5 post on Hacker News" is a level)
+        led = verb is not None and (not standing or verb[2].start() < ranked.start())  # type: ignore[union-attr]
+        direction = Direction.INCREASE if led else Direction.AT_LEAST
     held_by_subject = (
         lemma in ("stay", "remain")
         and verb is not None
@@ -3406,6 +3428,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"{lemma!r} with no number, goal or metric: read as a thing got or done, done or "
             "not; it could be a level to reach"
         )
+    if standing:
+        ambiguities.append("a place in a ranking sought: read as an outcome, with no value (D7)")
     if better_how:
         ambiguities.append(
             f"{lemma!r} done better with no number: read as a change sought, up; the time "
@@ -3474,7 +3498,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # while sustaining 99.99% delivery"); but what a later "ensure" makes sure of
             # is work done ("..., and ensure that 100% of teammates have been trained").
             kind == "out"
-            and not better_how
+            and not (better_how or standing)
             and (
                 value_tok is None
                 or way_kind == "out"
