@@ -32,6 +32,7 @@ def _tool(name: str = "real_statements") -> ModuleType:
 
 real = _tool()
 rules = _tool("real_findings")
+second = _tool("agreement")
 
 # The share of the statement rules' findings on each part that a person judged wrong
 # (tests/data/real/review.yaml) may not grow past what it is; the aim is at most 5 %.
@@ -141,3 +142,39 @@ def test_findings_on_real_okrs(part: str) -> None:
     wrong = sum(verdicts[name]["verdict"] == "wrong" for name in found)
     assert {v["verdict"] for v in verdicts.values()} <= {"right", "wrong"}
     assert wrong / len(found) <= WRONG_AT_MOST[part], f"{wrong} of {len(found)} wrong"
+
+
+class TestSecondAnnotation:
+    """The second, blind annotation of tests/data/real/second.yaml, which says how far two
+    careful annotators agree (docs/statements.md)."""
+
+    def test_it_annotates_what_it_names(self, parts: dict[str, list[dict[str, Any]]]) -> None:
+        """Each entry names an objective of its part, with as many key results, each with
+        the nine fields of the corpus's kinds."""
+        directions = {d.value for d in Direction} | {None}
+        annotated = second.second()
+        assert set(annotated) == {"dev", "test"}
+        for part, entries in annotated.items():
+            assert len({e["objective"] for e in entries}) == len(entries)
+            for entry in entries:
+                objective = parts[part][entry["objective"]]
+                assert len(entry["key_results"]) == len(objective["key_results"])
+                assert isinstance(entry["numeric"], bool)
+                assert isinstance(entry["output"], bool)
+                for kr in entry["key_results"]:
+                    assert set(kr) == set(real.KR_FIELDS)
+                    assert kr["direction"] in directions
+                    assert kr["form"] in ("change", "target", None)
+        # the development sample is of the studied slice, the test part whole
+        assert max(e["objective"] for e in annotated["dev"]) < 529
+        assert len(annotated["test"]) == len(parts["test"])
+
+    def test_agreement(self) -> None:
+        """The figures the tool prints: shares, and the annotators' agreement on direction
+        and output where docs/statements.md reports it."""
+        result = second.agreement("dev", second.second()["dev"])
+        assert result["key_results"] == 303
+        for shares in result["fields"].values():
+            assert all(0 <= share <= 1 for share in shares.values())
+        assert result["fields"]["direction"]["people"] == pytest.approx(290 / 303)
+        assert result["fields"]["output"]["people"] == pytest.approx(289 / 303)
