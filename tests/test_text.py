@@ -6374,3 +6374,27 @@ class TestAPlaceInARanking:
     def test_a_standing_has_no_value(self, verb: str, rank: int, where: str) -> None:
         parsed = parse_key_result(f"{verb} top {rank} {where}")
         assert_reads(parsed, value=None, output=False, measurable=False)
+
+
+class TestWorkCountedAfterOtherVerbs:
+    """Counts of the team's own work after verbs that do not list it (2026-12-06): a verb of
+    reaching that also says a thing is made, with a count of things made right after it,
+    and a count more of work after an activity verb."""
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Land 8 code-cleanup CLs.", True),
+            ("Land 5 patches in Blink", True),
+            ("Generate 3 step-by-step guides for standard ways of using Cluster:", True),
+            ("Hire 1 more SDR", True),
+            ("Run 3 more workshops than last quarter", True),
+            # what others give, and a relative change of work, stay outcomes
+            ("Generate 500 leads", False),
+            ("Land 3 customers", False),
+            ("Get 10 guest posts from partners", False),
+            ("Publish 20% more posts", False),
+        ],
+    )
+    def test_readings(self, text: str, output: bool) -> None:
+        assert_reads(parse_key_result(text), direction=Direction.INCREASE, output=output)

@@ -251,7 +251,8 @@ MADE = frozenset(
      "integration", "dashboard", "prototype", "pr", "dive", "highlight", "campaign", "test",
      "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
      "rfc", "spec", "design", "mockup", "doc", "document", "presentation",
-     "training", "screencast", "livestream", "stream", "recording", "handbook")
+     "training", "screencast", "livestream", "stream", "recording", "handbook",
+     "cl", "changelist", "patch")
 )  # fmt: skip
 
 # Verbs whose direction depends on the metric: "improve churn" means lower it.

@@ -1391,8 +1391,8 @@ def _service_level(
     condition of time or quality, a service level and so an outcome whatever the verb:
     "Resolve 90% of tickets within 1 day", "Alert on 100% of failed syncs within 5 minutes",
     "Process 80% of applications within 8 weeks" (a time taken, as a deadline reads),
-    "Dispatch 97% of orders the same day", "Fulfil 99.5% of orders without a picking error"
-    (but "Migrate 100% of services" is the work)."""
+    "Dispatch 97% of orders the same day", "Fulfil 99.5% of orders without a picking error",
+    "Block 99.9% of bot uploads" (but "Migrate 100% of services" is the work)."""
     return (
         value is not None
         and share_of_things(w, value)
@@ -1427,6 +1427,9 @@ def _service_level(
                 )
             )
             or _CONDITION.search(w, value.end, value.end + _CONDITION_REACH) is not None
+            # "Block 99.9% of bot uploads", "We ingest 99.999% of valid events": a share
+            # written to a fraction of a point is a level of reliability, no scope of work
+            or (value.value is not None and value.value >= 90 and not value.value.is_integer())
         )
     )
 
@@ -1835,6 +1838,20 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
     return polarity(text[value.start : value.noun[1]].lower()) is None
 
 
+def _reaches_made(lemma: str, value: Token | None, text: str) -> bool:
+    """Whether a verb of reaching takes a count of things the team makes right after it,
+    its own work ("Generate 3 step-by-step guides", "Land 8 code-cleanup CLs"), unlike
+    what it gets from others ("Generate 500 leads", "Land 3 customers")."""
+    if lemma not in _PRODUCE or value is None or value.prep is not None:
+        return False
+    return _right_after(text, lemma, value) and _counts_things_made(text, value)
+
+
+# Verbs of reaching that also say a thing is made or merged: "Generate 3 guides", "Land 8 CLs"
+# (not "get", which obtains what others make as often: "Get 10 guest posts").
+_PRODUCE = frozenset(("generate", "land", "produce"))
+
+
 def _handles_faults(lemma: str, value: Token | None, text: str) -> bool:
     """Whether "Close N X" counts faults or requests the team works off, its own work
     ("Close 120 bugs", "Resolve 500 support tickets", "Resolve 40 privacy requests"), unlike
@@ -2104,7 +2121,7 @@ def _is_made(word: str) -> bool:
         return True
     if word.endswith("ies"):
         return word[:-3] + "y" in MADE
-    return word.endswith("s") and word[:-1] in MADE
+    return word.endswith("s") and (word[:-1] in MADE or (word[-2] == "e" and word[:-2] in MADE))
 
 
 # A deliverable, then what it covers: "Dashboards for 4 business units", "Alt text on 300
@@ -3187,6 +3204,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         or _raises_funds(lemma, value_tok, w)
         or _gathered(lemma, value_tok, text)
         or _handles_faults(lemma, value_tok, text)
+        or (kind == "reach" and _reaches_made(lemma, value_tok, text))
     )
     # The verb that governs the number, which may be a later clause's: its way, not the first
     # verb's, is the direction ("Launch the portal and reduce churn to 2%"), and what is
@@ -3504,7 +3522,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
                 or way_kind == "out"
                 or (way_kind == "keep" and (not clause or way_lemma == "ensure"))
             )
-            and form != "change"
+            # ("Hire 1 more SDR": a count more of work is work, unlike "20% more posts")
+            and (form != "change" or (way_kind == "out" and unit not in ("%", "x")))
             and direction is not Direction.AT_MOST
             # "Onboard new hires in 10 days instead of 21": a time taken brought down, as
             # "in 10 days" alone is a time limit
