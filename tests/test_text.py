@@ -6398,3 +6398,78 @@ class TestWorkCountedAfterOtherVerbs:
     )
     def test_readings(self, text: str, output: bool) -> None:
         assert_reads(parse_key_result(text), direction=Direction.INCREASE, output=output)
+
+
+class TestPublicSectorAndCampusTrials:
+    """What trials of 150 key results of public-sector agencies and non-profits (127 read
+    fully right at first, 136 after) and of universities, labs, student clubs and volunteer
+    communities (127, then 137) found plainly wrong, fixed and pinned (2026-12-06)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a share done within a time limit is measured, the limit its condition
+            (
+                "Complaints responded to within 20 working days >= 90%",
+                {"direction": Direction.AT_LEAST, "value": 90.0, "unit": "%"},
+            ),
+            (
+                "Tier 2 support tickets resolved within 2 business days: 90%",
+                {"direction": Direction.AT_LEAST, "value": 90.0, "unit": "%"},
+            ),
+            (
+                "Increase the proportion of 999 calls answered within 10 seconds to 90%",
+                {"direction": Direction.INCREASE, "value": 90.0, "upper": None},
+            ),
+            # statutes' sections, academic terms and public service numbers are names
+            (
+                "Section 106 agreements signed within 6 months: 70%",
+                {"value": 70.0, "unit": "%"},
+            ),
+            ("Deliver 3 workshops in Term 2", {"value": 3.0, "unit": "workshops"}),
+            (
+                "Call abandonment rate on the 311 line below 8% (currently 14%)",
+                {"direction": Direction.AT_MOST, "value": 8.0, "start": 14.0, "output": False},
+            ),
+            # the team's own work: a label saying it, outreach counted, funds secured
+            ("Papers submitted: 8", {"direction": Direction.INCREASE, "output": True}),
+            ("Workshops delivered: 10", {"direction": Direction.INCREASE, "output": True}),
+            ("40 prospects contacted", {"direction": Direction.INCREASE, "output": True}),
+            (
+                "25 new donor prospects identified",
+                {"direction": Direction.INCREASE, "output": True},
+            ),
+            ("Secure £1.5M in external research funding", {"output": True}),
+            (
+                "Raise ₹25 lakh in alumni contributions for the scholarship fund",
+                {"form": "target", "value": 2_500_000.0, "output": True},
+            ),
+            ("Secure $1M in customer commitments", {"output": False}),
+            (
+                "Partner with 2 local schools for the STEM outreach programme",
+                {"direction": Direction.INCREASE, "value": 2.0, "output": True},
+            ),
+            (
+                "Alumni mailing list - reconnect with 50 alumni",
+                {"direction": Direction.INCREASE, "value": 50.0, "output": True},
+            ),
+            # what is no unit: an owner in square brackets, a quoted name before the noun
+            (
+                "Present at 2 international conferences (e.g. ICML, ACL) [Priya]",
+                {"value": 2.0, "unit": "conferences"},
+            ),
+            ("Deliver 18 'Know Your Rights' workshops for tenants", {"unit": "workshops"}),
+            # a period's name in brackets, then where things stand
+            ("Grow alumni donations to $25K (FY24 $18K)", {"start": 18_000.0}),
+            (
+                "Undergraduate enrolment: 1,200 (AY 2024-25: 1,050)",
+                {"direction": Direction.INCREASE, "value": 1200.0, "start": 1050.0},
+            ),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    def test_a_band_of_one_unit_stays_one(self) -> None:
+        parsed = parse_key_result("Keep response time within 10 to 15 minutes")
+        assert_reads(parsed, direction=Direction.WITHIN, value=10.0, upper=15.0, unit="min")

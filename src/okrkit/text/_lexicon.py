@@ -206,6 +206,12 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "negotiate",
         "install",
         "onboard",
+        # outreach, as fundraising and recruiting teams count it: "40 prospects contacted"
+        "contact",
+        "identify",
+        "approach",
+        "pitch",
+        "invite",
     ],
 }
 _IRREGULAR = {

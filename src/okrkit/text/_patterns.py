@@ -111,7 +111,8 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
-        (?<!per\x20)cohort|(?<!per\x20)episode)
+        (?<!per\x20)cohort|(?<!per\x20)episode|section|article|(?<!per\x20)semester|
+        (?<!per\x20)trimester|(?<!long\x20)(?<!short\x20)(?<!mid\x20)(?<!per\x20)term)
         \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -198,6 +199,10 @@ _IDENT_PARTS = (
     # A sample's size, which no target is: "(based on n=40 survey responses)".
     # (in brackets or after "based on": "Interview n=30 customers" counts what it targets)
     r"(?:(?<=\()|(?<=\(\x20)|(?<=\bon\x20)|(?<=,\x20))n\x20?=\x20?\d[\d,]*+(?![\d.%])",
+    # A public service's phone number before what it names: "999 calls answered", "the 311
+    # line", "911 dispatch" (not "311 requests closed", a count, unless the number says so).
+    r"""(?<![\d.,$€£¥₹])\b(?:311|911|999|111|112|211|988)
+        (?=\x20+(?:calls?|lines?|services?|operators?|dispatch\w*|call[-\x20]handl\w*)\b)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -262,6 +267,11 @@ _IDENT_NAMES = frozenset(
         "epic",
         "pr",
         "cve",
+        "section",
+        "article",
+        "semester",
+        "trimester",
+        "term",
     ]
 )
 _IDENT_SOFTWARE = frozenset(
@@ -326,10 +336,12 @@ def _ident_parts(w: str) -> int:
         | ("age" in low) << 25
         | (_YEAR_SPAN.search(w) is not None) << 26
         | ("n=" in low or "n =" in low) << 27
+        | (not _SERVICE_NUMBERS.isdisjoint(words)) << 28
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+_SERVICE_NUMBERS = frozenset(("311", "911", "999", "111", "112", "211", "988"))
 
 
 def may_have_ident(w: str) -> bool:

@@ -37,7 +37,14 @@ from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 # studies](...)").
 _NOUNS = re.compile(r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
+# A name in quotes before the noun it names: "18 'Know Your Rights' workshops".
+_QUOTED_NAME = re.compile(
+    r"\s*['‘“\"][^'’”\"\n]{1,40}['’”\"]"
+    r"(?=\s+(?!(?:for|to|in|on|of|by|with|and|or|at|per|from|the|a|an)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
 _ARROWS = ("->", "=>", "→", "⟶")
+_SHARE_NEXT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 _AFTER = re.compile(
     rf"""\s*(?:
         (?P<least>or\s+(?:more|higher|above|greater|over|up)|\+|and\s+(?:above|up|over|higher)
@@ -213,6 +220,14 @@ def tokens_of(w: str) -> list[Token]:
             elif after["band"]:
                 # "95-105" is a band; "30 to 40" only after "within" or "between".
                 band = not after["to"] or prep == "between" or qualifier == "most"
+                if (
+                    band
+                    and after["to"]
+                    and unit not in (None, "%")
+                    and _SHARE_NEXT.match(w, after.end())
+                ):
+                    # "answered within 10 seconds to 90%": a time limit, then the share
+                    band = False
                 if after["to"] and after["to"].lower() != "and":
                     link = "to" if after["to"].lower() in _TO_WORDS else "arrow"
             else:
@@ -608,9 +623,11 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         aside = _ASIDE.match(w, pos) if "(" in w else None
         if aside is not None:
             pos = aside.end()  # "2 (/src) PRs", "15 repeat (3+ times) customers"
+        if head is None and (quoted := _QUOTED_NAME.match(w, pos)) is not None:
+            pos = quoted.end()  # "18 'Know Your Rights' workshops": a name, then the noun
         m = _NOUNS.match(w, pos)
-        if not m:
-            break
+        if not m or (head is not None and "[" in w[pos : m.start(1)]):
+            break  # (a bracket after the noun: an owner or a link, "2 conferences [Priya]")
         word = m[1].lower()
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals

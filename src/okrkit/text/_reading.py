@@ -288,6 +288,8 @@ _METRIC_HEADS = COMPOUND | _RATE | frozenset(
 # it a noun of the metric's name, as a head noun right after it does ("Test coverage").
 _NAMED_METRIC = re.compile(
     rf"(?:{_NAME_WORD}){{0,2}}?\s+(?:" + "|".join(sorted(_METRIC_HEADS)) + r")\b"
+    # (and where it is measured: "Call abandonment rate on the 311 line below 8%")
+    rf"(?:\s+(?:on|in|across)(?:\s+the)?(?:{_NAME_WORD}){{1,3}}?)?"
     r"\s*(?:(?:from|at|of|is|above|below|under|over|within)\s+|[:=<>≥≤]\s*)?[±]?[$€£¥₹]?\d",
     re.IGNORECASE,
 )
@@ -335,6 +337,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 # leading, as a verb of change would ("Increase of 15% in sales" is one).
                 kind_of, verb_of = _CHANGE_NOUNS[word]
                 return kind_of, verb_of, m
+            if word == "partner" and _WITH_NEXT.match(w, m.end()):
+                return "out", "partner", m  # "Partner with 2 local schools": work done
             if word in ("speed", "speeds") and _UP_NEXT.match(w, m.end()):
                 # "Speed up diff rendering latency": the metric's way, as "accelerate"'s
                 # ("Speed" alone is a metric's name: "Speed to lead under 5 minutes").
@@ -967,7 +971,16 @@ def _metric_way(
     low at all (`lower_is_better`).  The metric is named before the number or right after
     it, not in a condition ("Close 50 deals with CAC under $2k"): it is read up to the end
     of the clause that holds the number, or that starts *after* (a verb's end)."""
-    if value is not None and share_of_things(text, value):
+    if value is not None and (
+        share_of_things(text, value)
+        # "Tier 2 tickets resolved within 2 business days: 90%": the share done in time
+        or (
+            value.unit == "%"
+            and (done := _IN_TIME_BEFORE.search(text, 0, value.start)) is not None
+            # (not what is unwanted: "Orders cancelled within 24 hours: 2%")
+            and done["done"].lower() not in _UNWANTED_DONE
+        )
+    ):
         return "higher"
     begin = value.end if value is not None else after
     if begin is not None and lower:
@@ -1382,6 +1395,17 @@ _WITHIN = re.compile(
 # How far before a number "within" and its words are looked for (a long word is no name of
 # a time limit's: each number looks at this much, not at the whole text before it).
 _WITHIN_REACH = 48
+_UNWANTED_DONE = frozenset(
+    ("churned", "cancelled", "canceled", "lost", "failed", "abandoned", "rejected", "returned",
+     "reopened", "escalated", "breached", "dropped", "refunded", "bounced", "missed", "crashed",
+     "terminated", "disputed", "rolled", "reverted")
+)  # fmt: skip
+# Things done within a time limit, before a share: "resolved within 2 business days: 90%".
+_IN_TIME_BEFORE = re.compile(
+    r"\b(?P<done>[^\W\d_]+ed)\s+(?:to\s+)?within\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:(?:business|working|calendar)\s+)?"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|h|d)\b",
+    re.IGNORECASE,
+)
 
 
 def _service_level(
@@ -1849,7 +1873,7 @@ def _reaches_made(lemma: str, value: Token | None, text: str) -> bool:
 
 # Verbs of reaching that also say a thing is made or merged: "Generate 3 guides", "Land 8 CLs"
 # (not "get", which obtains what others make as often: "Get 10 guest posts").
-_PRODUCE = frozenset(("generate", "land", "produce"))
+_PRODUCE = frozenset(("generate", "land"))
 
 
 def _handles_faults(lemma: str, value: Token | None, text: str) -> bool:
@@ -1906,6 +1930,15 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     ("1,000 projects created by the community"), nor a metric's money ("$1.5M in new ARR
     closed"); or it counts what a deliverable named before it covers (`_covered`)."""
     money = value is not None and value.unit in CURRENCIES
+    if (
+        value is not None
+        and value.prep == "="
+        and value.unit is None
+        and (label := _DONE_LABEL.search(w, 0, value.start)) is not None
+    ):
+        # "Papers submitted: 8", "Workshops delivered: 10": the label says the work done
+        found = VERBS.get(label["done"].lower())
+        return found is not None and (found[0] == "out" or found[1] == "add")
     if value is None or value.value is None or (value.noun is None and not money):
         return False
     if _covered(w, value):
@@ -1966,6 +1999,8 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     return made
 
 
+# A label naming things and the work done on them, then their count: "Papers submitted: 8".
+_DONE_LABEL = re.compile(r"(?:^|[:;,.(]\s*)[^\W\d_]+\s+(?P<done>[^\W\d_]+(?:ed|en))\s*[:=]\s*$")
 # What others do with things made, after their count: "10 posts linked with the tag".
 _DONE_WITH = frozenset(
     ("used", "viewed", "read", "downloaded", "installed", "adopted", "shared", "linked",
@@ -2035,11 +2070,15 @@ def _made_by_team(between: str) -> bool:
 
 # Money a company raises: "Series B", "a seed extension", "venture debt".
 _FUNDING = re.compile(
-    r"\s*(?:in\s+)?(?:(?:a|an|the|our|new)\s+)?"
+    r"\s*(?:in\s+|of\s+)?(?:(?:a|an|the|our|new)\s+)?"
     r"(?:(?:investor|venture|angel|strategic|seed|bridge|grant|donor|philanthropic|pre-seed|"
     r"series\s+[a-h])\s+)?"
+    # (and what it is for or from: "in external research funding", "Horizon Europe grant",
+    # "in alumni contributions"; not a customer's: "in customer commitments" is sales)
+    r"(?:(?!(?:customers?|clients?|sales|purchases?|partners?|contracts?)\b)[^\W\d_][\w-]*\s+){0,3}?"
     r"(?:series|seed|round|funding|financing|extension|capital|investment|raise|debt|"
-    r"grants?|commitments?|pledges?|donations?)\b(?!\s+(?:accounts?|products?|loans?))",
+    r"grants?|commitments?|pledges?|donations?|contributions?|gifts?|endowment)\b"
+    r"(?!\s+(?:accounts?|products?|loans?))",
     re.IGNORECASE,
 )
 # Money raised is more than this: "Raise $10 per seat" raises a price.
@@ -2121,7 +2160,7 @@ def _is_made(word: str) -> bool:
         return True
     if word.endswith("ies"):
         return word[:-3] + "y" in MADE
-    return word.endswith("s") and (word[:-1] in MADE or (word[-2] == "e" and word[:-2] in MADE))
+    return word.endswith("s") and (word[:-1] in MADE or (word.endswith("es") and word[:-2] in MADE))
 
 
 # A deliverable, then what it covers: "Dashboards for 4 business units", "Alt text on 300
@@ -2378,6 +2417,9 @@ _BASELINE_BEFORE = re.compile(
     # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)"
     # (not "average", a pace as often: "Publish 12 posts (average 1 per week)")
     r"|\(\s*(?:actuals?|baseline)\s+$"
+    # ... or a period's name alone, blanked, with no colon: "$25K (FY24 $18K)"; an academic
+    # or fiscal year's, with one: "1,200 (AY 2024-25: 1,050)"
+    r"|\(\s{3,}$|\(\s*(?:ay|fy|cy|sy)\s{3,}:\s*$"
     r"|\(\s*(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figures?|census|"
     r"estimate|data|run[- ]rate)?\s*:\s*$",
     re.IGNORECASE,
@@ -2469,6 +2511,15 @@ def _target(
         main = [t for i, t in enumerate(main) if i >= _AGAINST_MAX or not _against(t, w, way)]
     if not main:
         return None
+    limits = [
+        t
+        for t in main[:_AGAINST_MAX]
+        if t.unit in DURATIONS and _WITHIN.search(w, max(0, t.start - _WITHIN_REACH), t.start)
+    ]
+    if limits and any(t.unit == "%" and t.start > limits[0].end for t in main):
+        # "Complaints responded to within 20 working days >= 90%": the share done in time is
+        # measured, the time limit its condition
+        main = [t for t in main if t not in limits]
     first = main[0]
     if not w[: first.start].strip(" *-•[_") and not first.link:
         return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
@@ -2786,7 +2837,15 @@ def _unlabelled(w: str) -> str:
             _starts_with_verb(rest) or (_NO_LEAD.match(rest.lstrip()) and not DIGIT.search(rest))
         ):
             w = rest  # and "Audit: no material weaknesses", none of them
+    elif (dash := _DASH_LABEL.match(w)) is not None and len(dash[0].split()) <= 5:
+        rest = " " * dash.end() + w[dash.end() :]
+        if _starts_with_verb(rest):
+            w = rest  # "Alumni mailing list - reconnect with 50 alumni": a label, then a verb
     return _after_aim(w)
+
+
+# A label of a few words before a spaced dash: "Engagement - grow Discord to 500 members".
+_DASH_LABEL = re.compile(r"\s*[^\W\d_][^-–—:\d]{0,40}?\s[-–—]\s+(?=[^\W\d_])")
 
 
 # The end of a first sentence: a full stop after a word, then a capital.
@@ -3197,11 +3256,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
     ) and _own_work(w, value_tok, baseline=start_tok is not None)
+    raised = False
     own = (
         own
         or _adds_own_work(lemma, value_tok, text)
         or _averages_work(lemma, value_tok, w)
-        or _raises_funds(lemma, value_tok, w)
+        or (raised := _raises_funds(lemma, value_tok, w))
         or _gathered(lemma, value_tok, text)
         or _handles_faults(lemma, value_tok, text)
         or (kind == "reach" and _reaches_made(lemma, value_tok, text))
@@ -3291,8 +3351,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         form, value, unit, relative = "change", float(factor), "x", True
     elif value_tok is not None:
         form = _form(kind, lemma, value_tok, start_tok)
-        if verb and value_tok.end <= verb[2].start():
-            form = "target"  # "20 case studies added": a count, whatever the verb
+        if (verb and value_tok.end <= verb[2].start()) or (raised and start_tok is None):
+            # "20 case studies added": a count, whatever the verb; "Raise ₹25 lakh in
+            # alumni contributions": money gathered from none, as "$3M raised" is (D2)
+            form = "target"
         elif (
             form == "target"
             and verb is not None
@@ -3549,6 +3611,7 @@ _RATIO_AFTER = re.compile(
 # "Double down on what works" names no factor.
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _UP_NEXT = re.compile(r"\s+up\b", re.IGNORECASE)  # "Speed up X"
+_WITH_NEXT = re.compile(r"\s+with\b", re.IGNORECASE)  # "Partner with X"
 _THE_LINE = re.compile(r"\s+the\s+line(?:\s+on)?\b", re.IGNORECASE)  # "Hold the line on X"
 _LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
 
