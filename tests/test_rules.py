@@ -2271,6 +2271,33 @@ class TestMeasurabilityFalsePositives:
         plan = Plan(objectives=[objective(key_results=[kr])])
         assert "OKR204" not in codes(plan, config=RuleConfig(select=["OKR204"]))
 
+    @given(
+        st.sampled_from(["Implement a feedback form", "Launch the referral program",
+                         "Automate the quality checks", "Test Twitter as a channel"]),
+        st.sampled_from([" and achieve", ", and reach", " to achieve", ", achieving"]),
+        st.integers(1, 99),
+    )  # fmt: skip
+    def test_a_level_of_what_the_key_result_builds_needs_no_baseline(
+        self, built: str, then: str, level: int
+    ) -> None:
+        """What is built in the cycle, then reaches a level, had no level before."""
+        kr = to_key_result(f"{built}{then} a {level}% pass rate", id="k")
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert "OKR204" not in codes(plan, config=RuleConfig(select=["OKR204"]))
+
+    @pytest.mark.parametrize(
+        "title",
+        [
+            "Enable the team to achieve 90% test coverage",  # people helped, nothing new
+            "Conduct weekly planning, achieving 95% participation",  # may have run before
+            "Achieve a 90% pass rate",  # no thing built
+        ],
+    )
+    def test_a_level_of_what_exists_still_needs_one(self, title: str) -> None:
+        kr = to_key_result(title, id="k")
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert "OKR204" in codes(plan, config=RuleConfig(select=["OKR204"]))
+
     def test_a_share_of_things_still_needs_one(self) -> None:
         """ "70% of trials convert" is a rate that has a level today."""
         kr = to_key_result("Get 70% of trial companies to convert", id="k")

@@ -233,7 +233,9 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     up in the cycle starts at 0: work ("Hire 10 engineers") and things of a kind, which the
     statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers"), and a
     share of an amount planned for the cycle ("Achieve 110% of plan", "100% of quota"),
-    which is attained from zero.  A change with no baseline has no target either ("Reduce
+    which is attained from zero, and a level reached by what the key result builds in the
+    cycle ("Implement a feedback form and achieve 80% positive feedback").  A change with no
+    baseline has no target either ("Reduce
     churn by 8%", as `okrkit.text.to_key_result` makes it): it is flagged here, since the
     baseline is what it lacks.  Any other key result with no target is OKR201's to flag: a
     baseline alone would measure nothing."""
@@ -245,7 +247,7 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         change = kr.target is None and read.form == "change" and read.value is not None
         if kr.target is None and not change:
             continue
-        from okrkit.text import share_of_plan  # only when one must be read
+        from okrkit.text import built_then_reached, share_of_plan  # only when one is read
 
         # A total the fields set above what the statement adds ("Expand the beta by 500
         # users" to 2,000) is a level reached from today's, not a count from zero.
@@ -263,9 +265,13 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             continue
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.
         planned = read.unit == "%" and share_of_plan(kr.title)
-        if not (read.output or counted or planned or _built(site, context)) or (
-            read.start is not None
-        ):
+        if not (
+            read.output
+            or counted
+            or planned
+            or _built(site, context)
+            or built_then_reached(kr.title)
+        ) or (read.start is not None):
             yield site.flag(f"key result {kr.title!r} has no baseline to measure progress from")
 
 

@@ -39,7 +39,13 @@ from okrkit.text._reading import (
 )
 from okrkit.text._templates import parse_key_result, key_result_reader
 from okrkit.text._units import canonical_unit
-from okrkit.text._reading import parse_objective, done_or_not, share_of_plan, level_reached
+from okrkit.text._reading import (
+    built_then_reached,
+    done_or_not,
+    level_reached,
+    parse_objective,
+    share_of_plan,
+)
 from okrkit.text._convert import to_key_result, rate_of_outcomes
 
 # isort: on
@@ -57,6 +63,7 @@ __all__ = [
     "ParsedObjective",
     "Span",
     "SpanLabel",
+    "built_then_reached",
     "canonical_unit",
     "done_or_not",
     "key_result_reader",

@@ -1366,6 +1366,49 @@ def level_reached(text: str) -> bool:
     return verb is not None and verb[0] == "reach"
 
 
+def built_then_reached(text: str) -> bool:
+    """Whether *text* builds or starts a thing and then, in a later clause, sets a level to
+    reach ("Implement a feedback mechanism and achieve at least 80% positive feedback",
+    "Automate the checks to achieve a 90% pass rate", "Test Twitter as a channel, and get 10
+    signups per week"): a level of the thing new in the cycle, which has no earlier one.  The
+    rule OKR204 (missing baseline) spares such a key result.
+
+    >>> built_then_reached("Launch the referral program and reach 500 referrals a month")
+    True
+    >>> built_then_reached("Reach 500 referrals a month")
+    False
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    w, _ = masked(text)
+    w = _unlabelled(w)
+    verb = _main_verb(w)
+    return (
+        verb is not None
+        and verb[0] == "out"
+        and verb[1] in _NEW_THINGS
+        # ("Enable the team to achieve 100% quality on X": people helped, nothing new)
+        and _PEOPLE_NEXT.match(w, verb[2].end()) is None
+        and _THEN_REACHED.search(w, verb[2].end()) is not None
+    )
+
+
+# Verbs that make or start a thing new in the cycle (not "Conduct weekly standups", which
+# may have run before).
+_NEW_THINGS = frozenset(
+    ("implement", "build", "launch", "automate", "introduce", "create", "develop", "set",
+     "establish", "deploy", "test", "begin", "start", "pilot", "roll", "ship", "release",
+     "enable", "identify", "configure", "design")
+)  # fmt: skip
+_PEOPLE_NEXT = re.compile(r"\s+(?:the\s+|our\s+)?(?:teams?|people|us|them|staff|users)\b", re.I)
+# A later clause that reaches a level: "..., and get 10 signups", "... to achieve a 90% rate".
+_THEN_REACHED = re.compile(
+    r"(?:,|\band\b|\bto\b|\bwhile\b)\s+(?:then\s+)?"
+    r"(?:achiev|reach|hit|attain|get|getting\b)\w*",
+    re.IGNORECASE,
+)
+
+
 # A share of an amount planned for the cycle: "110% of plan", "95% of the sales target".
 _OF_PLAN = re.compile(
     rf"%\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}{PLANNED}\b",
