@@ -6473,3 +6473,25 @@ class TestPublicSectorAndCampusTrials:
     def test_a_band_of_one_unit_stays_one(self) -> None:
         parsed = parse_key_result("Keep response time within 10 to 15 minutes")
         assert_reads(parsed, direction=Direction.WITHIN, value=10.0, upper=15.0, unit="min")
+
+
+class TestAStateAfterTheThingsCounted:
+    """A state said after the things counted, or after a count with no noun, is no noun of
+    its own ("25 contributors active", "100+ influences on-site", "2,500 active"), unlike a
+    state before a noun ("5 live events") or after how often ("10 daily active users")."""
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("25 contributors active and committed on Fennec projects", "contributors"),
+            ("100+ influences on-site", "influences"),
+            ("Export at least one correction file ready for upstream contribution", "file"),
+            ("Volunteers: 2,500 active (up from 1,800)", None),
+            ("5 live events", "events"),
+            ("10 daily active users", "users"),
+            ("Chrome reaches 20 million seven-day active users", "users"),
+            ("Deliver three UX Ready experience improvements per release", "improvements"),
+        ],
+    )
+    def test_unit(self, text: str, unit: str | None) -> None:
+        assert parse_key_result(text).unit == unit

@@ -629,6 +629,17 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if not m or (head is not None and "[" in w[pos : m.start(1)]):
             break  # (a bracket after the noun: an owner or a link, "2 conferences [Priya]")
         word = m[1].lower()
+        if (
+            word in _STATE_AFTER
+            and m[1][0].islower()
+            and (
+                (head is not None and not w[head[0] : head[1]].lower().endswith(_PERIODIC_ENDS))
+                or _NOUNS.match(w, m.end()) is None
+            )
+        ):
+            # "25 contributors active and committed", "2,500 active (up from 1,800)" (not
+            # "10 daily active users")
+            break
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
             continue
@@ -696,6 +707,9 @@ _ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 # Names of scores and indexes: a number before one is a level of it, not a count of it.
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
 # Words that end a noun phrase though no lexicon would say so.
+# States said after the things counted, or after a count with no noun: no noun themselves.
+_STATE_AFTER = frozenset(("active", "on-site", "onsite", "ready", "live", "available"))
+_PERIODIC_ENDS = ("ly", "day", "week", "month")  # "10 daily active users", "7-day active"
 _NOT_NOUNS = (
     frozenset(("once", "twice", "thrice", "after", "before", "besides", "since", "until"))
     | frozenset(("w", "w/", "have", "has", "had", "will", "would", "can", "could", "should"))
