@@ -6323,6 +6323,8 @@ class TestHowItGetsBetter:
             ("Simpler release process for maintainers", Direction.INCREASE, False),
             ("Have the fastest implementation", Direction.AT_LEAST, False),
             ("Become the most trusted vendor in the region", Direction.AT_LEAST, False),
+            ("Attract relevant profiles of applicants", Direction.INCREASE, False),
+            ("Getting user traction for source{d} CE", Direction.INCREASE, False),
             # what is left as it was: a thing made, a metric named "speed", work counted
             ("Ship a faster checkout", Direction.MILESTONE, True),
             ("Build faster CI pipelines", Direction.MILESTONE, True),

@@ -648,7 +648,7 @@ HIGHER_IS_BETTER = re.compile(
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
     r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)|"
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
-    r"\bfix rate"
+    r"\bfix rate|traction"
 )
 
 

@@ -847,6 +847,8 @@ def _direction(
         # With no number, the metric is what the verb takes, up to a condition ("Improve
         # scrolling smoothness in high-latency mode" goes up).
         after = _verb_end(text.lower(), lemma) if value is None else None
+        if value is None and lemma in _GAIN:
+            return Direction.INCREASE  # "Attract top talent": more of them, whatever they are
         if value is None and lemma not in POLAR:
             # "Achieve SOC 2 certification" is done or not, and so is a thing brought to a
             # place ("Move the layout to LayoutUnit"); "Hit plan" goes up (D13), and "Get
@@ -3654,6 +3656,7 @@ _RATIO_AFTER = re.compile(
 # "Double down on what works" names no factor.
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _UP_NEXT = re.compile(r"\s+up\b", re.IGNORECASE)  # "Speed up X"
+_GAIN = frozenset(("attract", "gain"))  # verbs of reaching that get more, with no number
 _WITH_NEXT = re.compile(r"\s+with\b", re.IGNORECASE)  # "Partner with X"
 _THE_LINE = re.compile(r"\s+the\s+line(?:\s+on)?\b", re.IGNORECASE)  # "Hold the line on X"
 _LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
