@@ -6497,3 +6497,24 @@ class TestAStateAfterTheThingsCounted:
     )
     def test_unit(self, text: str, unit: str | None) -> None:
         assert parse_key_result(text).unit == unit
+
+
+class TestWhatAThingDoes:
+    """What a thing the team made does, said of it with a count, is a level it holds, no work
+    counted ("Peerpad handles 20 users for a session of 1 hour"); the team's own verb in the
+    third person stays work."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Peerpad handles 20 users for a session of 1 hour", Direction.AT_LEAST, False),
+            ("The API serves 1M requests per day", Direction.AT_LEAST, False),
+            ("The ingest pipeline processes 5,000 events per second", Direction.AT_LEAST, False),
+            ("The council publishes 20 open datasets", Direction.INCREASE, True),
+            ("The team ships 12 releases this quarter", Direction.INCREASE, True),
+            ("We publish 4 posts a month", Direction.INCREASE, True),
+            ("Ship 12 releases", Direction.INCREASE, True),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        assert_reads(parse_key_result(text), direction=direction, output=output)

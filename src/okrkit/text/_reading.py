@@ -3335,6 +3335,22 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and verb is not None
         and _BETTER_HOW.search(w, verb[2].end()) is not None
     )
+    # "Peerpad handles 20 users for a session of 1 hour": what a thing the team made does,
+    # said of it, is a level it holds, no work counted (not "The team ships 12 releases").
+    capacity = (
+        kind == "out"
+        and verb is not None
+        and value_tok is not None
+        and start_tok is None
+        and not value_tok.qualifier
+        and value_tok.start > verb[2].end()
+        and verb[2][0].lower().endswith("s")
+        and verb[2][0].lower() != lemma
+        and lemma in _CAPACITY
+        and _THING_SUBJECT.fullmatch(w, 0, verb[2].start()) is not None
+    )
+    if capacity:
+        direction = Direction.AT_LEAST
     if better_how or standing:
         # (a verb after the rank is no imperative: "Top-5 post on Hacker News" is a level)
         led = verb is not None and (not standing or verb[2].start() < ranked.start())  # type: ignore[union-attr]
@@ -3555,6 +3571,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
     if standing:
         ambiguities.append("a place in a ranking sought: read as an outcome, with no value (D7)")
+    if capacity:
+        ambiguities.append(
+            f"{verb[2][0]!r} said of its subject: read as a level it holds, not as work counted"  # type: ignore[index]
+        )
     if better_how:
         ambiguities.append(
             f"{lemma!r} done better with no number: read as a change sought, up; the time "
@@ -3623,7 +3643,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # while sustaining 99.99% delivery"); but what a later "ensure" makes sure of
             # is work done ("..., and ensure that 100% of teammates have been trained").
             kind == "out"
-            and not (better_how or standing)
+            and not (better_how or standing or capacity)
             and (
                 value_tok is None
                 or way_kind == "out"
@@ -3657,6 +3677,15 @@ _RATIO_AFTER = re.compile(
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _UP_NEXT = re.compile(r"\s+up\b", re.IGNORECASE)  # "Speed up X"
 _GAIN = frozenset(("attract", "gain"))  # verbs of reaching that get more, with no number
+# What a system does at a load, said of it: "handles 20 users", "serves 1M requests" (not
+# what an organisation does: "The council publishes 20 datasets").
+_CAPACITY = frozenset(("handle", "serve", "process", "withstand", "sustain"))
+# A subject of one to four words that names a thing, not the team: "Peerpad", "The API".
+_THING_SUBJECT = re.compile(
+    r"\s*(?:the\s+|our\s+|each\s+|every\s+)?"
+    r"(?!(?:we|i|us|team|teams|they|our)\b)[^\W\d_][\w.-]*(?:\s+(?!team\b)[^\W\d_][\w.-]*){0,3}\s*",
+    re.IGNORECASE,
+)
 _WITH_NEXT = re.compile(r"\s+with\b", re.IGNORECASE)  # "Partner with X"
 _THE_LINE = re.compile(r"\s+the\s+line(?:\s+on)?\b", re.IGNORECASE)  # "Hold the line on X"
 _LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
