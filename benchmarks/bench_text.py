@@ -58,6 +58,7 @@ HOSTILE = {
     "a long word before ', 17 upgrade' (a version's name)": "LLVM " + "x" * 4978 + ", 17 upgrade",
     "many numbers after the target ('/3')": ("Grow users to 50 " + "/3" * 2492)[:5000],
     "a long word, then another (a thing an objective names)": "a" * 4998 + " x",
+    "a run of placeholders joined by quotes ('X'X'X...')": "X'" * 2500,
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

@@ -6462,7 +6462,7 @@ class TestPublicSectorAndCampusTrials:
             ),
             ("Deliver 18 'Know Your Rights' workshops for tenants", {"unit": "workshops"}),
             # a period's name in brackets, then where things stand
-            ("Grow alumni donations to $25K (FY24 $18K)", {"start": 18_000.0}),
+            ("Grow alumni donations to $25K (FY24: $18K)", {"start": 18_000.0}),
             (
                 "Undergraduate enrolment: 1,200 (AY 2024-25: 1,050)",
                 {"direction": Direction.INCREASE, "value": 1200.0, "start": 1050.0},
@@ -6518,3 +6518,62 @@ class TestWhatAThingDoes:
     )
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
         assert_reads(parse_key_result(text), direction=direction, output=output)
+
+
+class TestFourthHostileTrial:
+    """What a hostile trial of the session's rules (2026-12-06: 100,000 generated inputs
+    through four functions, no error but okrkit's; 539 statements written by hand) found
+    they read plainly wrong, fixed and pinned; and one slow shape it found, older than
+    them, made linear."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # work done better only in the verb's own clause; a selection is no standing
+            ("Migrate to GitHub Actions to ship faster", {"direction": Direction.MILESTONE}),
+            ("Ship a checkout that loads faster", {"direction": Direction.MILESTONE}),
+            ("Complete the SOC 2 audit sooner than planned", {"output": True}),
+            ("Fix the top 10 bugs in the backlog", {"direction": Direction.MILESTONE}),
+            ("Fix bug #42 in the parser", {"output": True}),
+            ("Redesign the first page of the onboarding flow", {"output": True}),
+            # a label's participle says work only of things made or people taken on
+            ("Accounts created: 1,000", {"direction": Direction.AT_LEAST, "output": False}),
+            ("Bugs shipped: 3", {"direction": Direction.AT_MOST, "output": False}),
+            ("Courses completed: 2,000", {"output": False}),
+            # a verb first is the statement's, whatever a dash says after it
+            ("Reduce churn - target 2%", {"direction": Direction.DECREASE, "value": 2.0}),
+            # a share in another clause is no share done in time
+            (
+                "Respond to all enquiries within 2 working days, with 85% satisfaction",
+                {"direction": Direction.AT_MOST, "value": 2.0},
+            ),
+            ("Tickets resolved within 2 days, churn at 3%", {"direction": Direction.AT_MOST}),
+            ("Orders delayed within 48 hours: 3%", {"direction": Direction.AT_MOST}),
+            # "Speed up" to a time brings it down
+            ("Speed up hiring to 30 days", {"direction": Direction.DECREASE, "value": 30.0}),
+            # a thing and its count, not a name
+            ("Publish an article 3 times a week", {"value": 3.0, "output": True}),
+            ("Each article 2,000 views in the first month", {"value": 2000.0}),
+            ("Publish every semester 4 case studies", {"value": 4.0}),
+            ("Handle 311 calls per day", {"value": 311.0}),
+            ("Migrate 211 services to Kubernetes", {"value": 211.0}),
+            # a name in brackets before a figure is no baseline unless it is a year's
+            ("Uptime 99.9% (Tier 1 99.99%)", {"start": None}),
+            ("Hire 20 engineers (Q1 5, Q2 5, Q3 5, Q4 5)", {"start": None, "value": 20.0}),
+            # money raised "more" is a change; a buyer's commitments are sales
+            ("Raise £500K more in grant funding", {"form": "change", "output": True}),
+            ("Secure $3M in enterprise commitments", {"output": False}),
+            # work on the team's own assets, to a fraction of a point, is still work
+            ("Patch 99.5% of servers", {"output": True}),
+            ("Test recovery time on the backup cluster 3 times this quarter", {"output": True}),
+            ("Hold the line on headcount", {"direction": Direction.AT_MOST}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    def test_placeholders_read_in_linear_time(self) -> None:
+        """ "X'X'X'...": a noun was read to the text's end from each placeholder; a word is
+        read to 64 characters now (the timing is benchmarks/bench_text.py's)."""
+        parsed = parse_key_result("X'" * 4000)
+        assert parsed.value is None

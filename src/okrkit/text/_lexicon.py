@@ -210,7 +210,6 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "contact",
         "identify",
         "approach",
-        "pitch",
         "invite",
     ],
 }
@@ -258,7 +257,7 @@ MADE = frozenset(
      "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
      "rfc", "spec", "design", "mockup", "doc", "document", "presentation",
      "training", "screencast", "livestream", "stream", "recording", "handbook",
-     "cl", "changelist", "patch")
+     "cl", "changelist", "patch", "paper")
 )  # fmt: skip
 
 # Verbs whose direction depends on the metric: "improve churn" means lower it.

@@ -111,8 +111,7 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
-        (?<!per\x20)cohort|(?<!per\x20)episode|section|article|(?<!per\x20)semester|
-        (?<!per\x20)trimester|(?<!long\x20)(?<!short\x20)(?<!mid\x20)(?<!per\x20)term)
+        (?<!per\x20)cohort|(?<!per\x20)episode)
         \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -201,8 +200,16 @@ _IDENT_PARTS = (
     r"(?:(?<=\()|(?<=\(\x20)|(?<=\bon\x20)|(?<=,\x20))n\x20?=\x20?\d[\d,]*+(?![\d.%])",
     # A public service's phone number before what it names: "999 calls answered", "the 311
     # line", "911 dispatch" (not "311 requests closed", a count, unless the number says so).
-    r"""(?<![\d.,$€£¥₹])\b(?:311|911|999|111|112|211|988)
-        (?=\x20+(?:calls?|lines?|services?|operators?|dispatch\w*|call[-\x20]handl\w*)\b)""",
+    # (after "the" or "of", or leading: "Handle 311 calls per day" counts them)
+    r"""(?:(?<=\bthe\x20)|(?<=\bof\x20)|^)(?:311|911|999|111|112|211|988)
+        (?=\x20+(?:calls?|line|service|operators?|dispatch\w*|call[-\x20]handl\w*)\b)""",
+    # A statute's section or article, an academic term, named by its number: "Section 106
+    # agreements", "Article 30 records", "before Semester 2" (not a thing and its count:
+    # "Publish an article 3 times a week", "each article 2,000 views", "every semester 4").
+    r"""(?<!\bper\x20)(?<!\beach\x20)(?<!\bevery\x20)(?<!\ba\x20)(?<!\ban\x20)(?<!\bthe\x20)
+        (?<!\blong\x20)(?<!\bshort\x20)(?<!\bmid\x20)(?<!\bcontract\x20)
+        \b(?:section|article|semester|trimester|term)\s+\d{1,4}\b(?![.,]\d|\s*%)
+        (?!\s*(?:times|x|months?|years?|weeks?|days?|hours?|minutes?|mins?|percent)\b)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -267,13 +274,9 @@ _IDENT_NAMES = frozenset(
         "epic",
         "pr",
         "cve",
-        "section",
-        "article",
-        "semester",
-        "trimester",
-        "term",
     ]
 )
+_IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
 _IDENT_SOFTWARE = frozenset(
     [
         "python",
@@ -337,6 +340,7 @@ def _ident_parts(w: str) -> int:
         | (_YEAR_SPAN.search(w) is not None) << 26
         | ("n=" in low or "n =" in low) << 27
         | (not _SERVICE_NUMBERS.isdisjoint(words)) << 28
+        | (not _IDENT_STATUTES.isdisjoint(words)) << 29
     )
 
 

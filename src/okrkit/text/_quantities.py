@@ -35,7 +35,10 @@ from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
 # A word of a noun phrase, after spaces, emphasis, quotes or a link's bracket ("12 [case
 # studies](...)").
-_NOUNS = re.compile(r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+([^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*)?)")
+# (a word of at most 64 characters: "X'X'X'..." is no noun to read to its end from each "X")
+_NOUNS = re.compile(
+    r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+([^\W\d_][\w'’-]{0,63}(?:/[^\W\d_][\w'’-]{0,63})?)"
+)
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 # A name in quotes before the noun it names: "18 'Know Your Rights' workshops".
 _QUOTED_NAME = re.compile(
