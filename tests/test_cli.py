@@ -855,6 +855,16 @@ class TestHelpAndVersion:
         assert 0 == status
         assert f"usage: okrkit {command}" in out
         assert "examples:\n  okrkit " in out
+        # as a terminal shows it: no reST literal marks, no docstring indentation (a
+        # newcomer's trial found ``--lossy`` and an indented paragraph in convert's)
+        assert "``" not in out
+        description = out.split("\n\n")[1]
+        assert not description.startswith(" ")
+
+    def test_the_command_list_says_each_command_in_one_line(self) -> None:
+        _, out, _ = call("--help")
+        assert "``" not in out
+        assert "What DST's format cannot hold" not in out  # convert's second paragraph
 
 
 class TestSubprocess:

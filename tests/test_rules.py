@@ -1561,6 +1561,13 @@ class TestRuleEdges:
             ("Increase ARR 20% to $12M", "increase to $12M"),
             ("Keep p95 latency between 95 and 105 ms", "within 95..105 ms"),  # a band
             ("Reduce churn by 8%", "decrease by 8%"),  # a change with no target
+            # a change from the start it writes, and where that takes it (a newcomer read
+            # "increase to 40%" and set 40 as the target of a $6M pipeline)
+            (
+                "Increase qualified pipeline by 40% (baseline $6M)",
+                "increase by 40%, to $8,400,000",
+            ),
+            ("Cut latency by 20 ms (currently 120 ms)", "decrease by 20 ms, to 100 ms"),
         ],
     )
     def test_what_a_statement_says_its_fields_lack(self, title: str, said: str) -> None:

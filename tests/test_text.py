@@ -6577,3 +6577,22 @@ class TestFourthHostileTrial:
         read to 64 characters now (the timing is benchmarks/bench_text.py's)."""
         parsed = parse_key_result("X'" * 4000)
         assert parsed.value is None
+
+
+class TestWorkStartsAtZero:
+    """`to_key_result` starts the team's own work at 0 whatever measures it, as OKR204 reads
+    it: a newcomer's "Migrate 100% of devices to MQTT v5" had no start, and scored nothing
+    with no finding to say why."""
+
+    @pytest.mark.parametrize(
+        ("text", "start", "target"),
+        [
+            ("Migrate 100% of devices to MQTT v5", 0, 100.0),
+            ("Hire 8 senior engineers", 0, 8.0),
+            ("Raise $2M", 0, 2_000_000.0),
+            ("Grow NPS to 40", None, 40.0),  # a level: today's is the start, not 0
+        ],
+    )
+    def test_start(self, text: str, start: float | None, target: float) -> None:
+        made = to_key_result(text)
+        assert (made.start, made.target) == (start, target)

@@ -6,6 +6,7 @@ Each subcommand's one-line help is its handler's docstring after the colon.
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -31,10 +32,13 @@ def _version() -> str:
 def _sub(
     subs: Any, name: str, handler: Callable[[argparse.Namespace, Streams], int], examples: str
 ) -> argparse.ArgumentParser:
-    doc = (handler.__doc__ or "").split(": ", 1)[-1]
+    # The handler's docstring, as a terminal shows it: its indentation and reST's literal
+    # marks dropped (``--lossy`` is --lossy), its first paragraph the command list's line.
+    doc = inspect.cleandoc(handler.__doc__ or "").split(": ", 1)[-1].replace("``", "")
+    summary = " ".join(doc.split("\n\n", 1)[0].split())
     parser: argparse.ArgumentParser = subs.add_parser(
         name,
-        help=doc,
+        help=summary,
         description=doc[:1].upper() + doc[1:],
         epilog="examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,

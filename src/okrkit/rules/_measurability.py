@@ -109,6 +109,15 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     # A count's things, which follow its number: "40" of "Write 40 new macros".
     unit = made.unit if made.unit and made.unit not in written and made.unit.isalpha() else None
     amount = written if unit is None else f"{written} {unit}"
+    if read.form == "change" and "level" not in said and made.target is not None:
+        # "Increase pipeline by 40% (baseline $6M)": by 40 %, from the start it writes, to
+        # the target that makes; never "to 40%"
+        reached = _amount(float(made.target))
+        if made.unit:
+            reached = (
+                f"{made.unit}{reached}" if not made.unit.isalpha() else f"{reached} {made.unit}"
+            )
+        return f"{way} by {amount}, to {reached}"
     return f"{way} {'to' if made.target is not None else 'by'} {amount}"
 
 

@@ -263,7 +263,16 @@ def to_key_result(
         # customers", "Hire 10 engineers", "Win 25 new logos".
         counted = (
             baseline is None
-            and KeyResultReading.of(parsed).counted_in_cycle()
+            and (
+                KeyResultReading.of(parsed).counted_in_cycle()
+                # the team's own work, whatever measures it ("Migrate 100% of devices to
+                # MQTT v5", "Raise $2M"), is done in the cycle, from none, as OKR204 reads it
+                or (
+                    parsed.output
+                    and parsed.direction is Direction.INCREASE
+                    and parsed.form == "target"
+                )
+            )
             # "throughput to 12,000 units per day" is a rate, a level today has: no count
             # from zero (the team's own work at a cadence, "Publish 4 posts a month", still is)
             and not rate_of_outcomes(parsed)

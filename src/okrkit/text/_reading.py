@@ -986,6 +986,7 @@ def _metric_way(
             # "Tier 2 tickets resolved within 2 business days: 90%": the share done in time
             or (
                 value.unit == "%"
+                and "within" in text.lower()
                 and (done := _IN_TIME_BEFORE.search(text, 0, value.start)) is not None
                 # in the same clause ("Tickets resolved within 2 days, churn at 3%": churn's)
                 and not any(mark in text[done.end() : value.start] for mark in ",;")
@@ -1335,7 +1336,7 @@ def done_or_not(text: str) -> bool:
         and (verb[1] in POLAR or (verb[0] != "reach" and verb[2][0].lower() == verb[1]))
     ):
         return False
-    if _CHECKABLE.search(text) or _STANDING.search(text):
+    if _CHECKABLE.search(text) or _standing(text) is not None:
         return True  # ... or a place in a ranking, got or not ("Top-5 post on Hacker News")
     lead = _WORD.search(w)
     if lead is not None and lead[0].lower() in _PREVENT:
@@ -1671,6 +1672,16 @@ _STANDING = re.compile(
     r"|\bfirst\s+page\s+(?:of|on|in)\s+(?:the\s+)?(?-i:[A-Z])",
     re.IGNORECASE,
 )
+
+
+def _standing(text: str) -> re.Match[str] | None:
+    """`_STANDING`'s first match in *text*, looked for only where its words are."""
+    low = text.lower()
+    if "top" not in low and "#" not in low and "page" not in low and "number one" not in low:
+        return None
+    return _STANDING.search(text)
+
+
 # A quality sought, leading a statement with no verb: "Easier contribution to WPT", "Simpler
 # onboarding" (after a verb, "Make it easier to import X" is read as the work that does it).
 _BETTER_LEAD = re.compile(
@@ -1994,6 +2005,7 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
         value is not None
         and value.prep == "="
         and value.unit is None
+        and (":" in w or "=" in w)
         and (label := _DONE_LABEL.search(w, 0, value.start)) is not None
     ):
         # "Papers submitted: 8", "Workshops delivered: 10": the label says the work done,
@@ -2928,7 +2940,11 @@ def _unlabelled(w: str) -> str:
             _starts_with_verb(rest) or (_NO_LEAD.match(rest.lstrip()) and not DIGIT.search(rest))
         ):
             w = rest  # and "Audit: no material weaknesses", none of them
-    elif (dash := _DASH_LABEL.match(w)) is not None and len(dash[0].split()) <= 5:
+    elif (
+        ("- " in w or "– " in w or "— " in w)
+        and (dash := _DASH_LABEL.match(w)) is not None
+        and len(dash[0].split()) <= 5
+    ):
         rest = " " * dash.end() + w[dash.end() :]
         # (not "Reduce churn - target 2%": a verb first is the statement's)
         if _starts_with_verb(rest) and not _starts_with_verb(w[: dash.end()]):
@@ -3333,7 +3349,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     # "Reach top 10 in the App Store", "Top-5 post on Hacker News": a place in a ranking
     # sought, an outcome whose rank names the place, no value (D7)
     ranked = (
-        _STANDING.search(text)
+        _standing(text)
         if kind in ("out", "reach", "") and start_tok is None and upper_tok is None
         else None
     )
