@@ -1373,11 +1373,17 @@ def level_reached(text: str) -> bool:
     >>> level_reached("Raise precision from 80% to 90%")
     False
     """
+    verb = _statement_verb(text)[1]
+    return verb is not None and verb[0] == "reach"
+
+
+def _statement_verb(text: str) -> tuple[str, tuple[str, str, re.Match[str]] | None]:
+    """Masked text *text*, its label and list marks blanked, and the verb that governs it (a
+    statement that is no `str` is an `okrkit.errors.InvalidTypeError`)."""
     if not isinstance(text, str):
         raise InvalidTypeError("text", text, "a str")
-    w, _ = masked(text)
-    verb = _main_verb(_unlabelled(w))
-    return verb is not None and verb[0] == "reach"
+    w = _unlabelled(masked(text)[0])
+    return w, _main_verb(w)
 
 
 def built_then_reached(text: str) -> bool:
@@ -1392,11 +1398,7 @@ def built_then_reached(text: str) -> bool:
     >>> built_then_reached("Reach 500 referrals a month")
     False
     """
-    if not isinstance(text, str):
-        raise InvalidTypeError("text", text, "a str")
-    w, _ = masked(text)
-    w = _unlabelled(w)
-    verb = _main_verb(w)
+    w, verb = _statement_verb(text)
     return (
         verb is not None
         and verb[0] == "out"
