@@ -6493,6 +6493,9 @@ class TestAStateAfterTheThingsCounted:
             ("10 daily active users", "users"),
             ("Chrome reaches 20 million seven-day active users", "users"),
             ("Deliver three UX Ready experience improvements per release", "improvements"),
+            # a company's name, its full stop and all, before the noun
+            ("Certify at least 100 GitLab Inc. team members", "members"),
+            ("Onboard 20 Acme Ltd. engineers", "engineers"),
         ],
     )
     def test_unit(self, text: str, unit: str | None) -> None:

@@ -632,6 +632,9 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if not m or (head is not None and "[" in w[pos : m.start(1)]):
             break  # (a bracket after the noun: an owner or a link, "2 conferences [Priya]")
         word = m[1].lower()
+        if word in _COMPANY_ENDS and w.startswith(".", m.end()):
+            pos = m.end() + 1  # "100 GitLab Inc. team members": a company's name, then its noun
+            continue
         if (
             word in _STATE_AFTER
             and m[1][0].islower()
@@ -709,10 +712,12 @@ def _modifier_goes_on(w: str, end: int) -> bool:
 _ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 # Names of scores and indexes: a number before one is a level of it, not a count of it.
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
-# Words that end a noun phrase though no lexicon would say so.
 # States said after the things counted, or after a count with no noun: no noun themselves.
 _STATE_AFTER = frozenset(("active", "on-site", "onsite", "ready", "live", "available"))
 _PERIODIC_ENDS = ("ly", "day", "week", "month")  # "10 daily active users", "7-day active"
+# The ends of companies' names, with their full stop: "GitLab Inc.", "Acme Ltd.".
+_COMPANY_ENDS = frozenset(("inc", "ltd", "llc", "corp", "plc", "gmbh"))
+# Words that end a noun phrase though no lexicon would say so.
 _NOT_NOUNS = (
     frozenset(("once", "twice", "thrice", "after", "before", "besides", "since", "until"))
     | frozenset(("w", "w/", "have", "has", "had", "will", "would", "can", "could", "should"))
