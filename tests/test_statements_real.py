@@ -45,7 +45,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"direction": 0.91, "form": 0.96, "value": 0.96, "start": 1.00, "upper": 0.99,
             "relative": 0.99, "unit": 0.95, "measurable": 0.97, "output": 0.90},
     "test": {"direction": 0.82, "form": 0.92, "value": 0.94, "start": 0.99, "upper": 0.98,
-             "relative": 0.99, "unit": 0.92, "measurable": 0.96, "output": 0.84},
+             "relative": 0.99, "unit": 0.92, "measurable": 0.96, "output": 0.85},
 }  # fmt: skip
 
 
