@@ -808,7 +808,7 @@ def _direction(
             way = (
                 "higher" if held else _metric_way(text, value, lower, after=_held_from(text, lemma))
             )
-            if way is None and lemma == "hold" and value is None and not held:
+            if way is None and lemma == "hold" and value is None:
                 return Direction.AT_MOST  # "Hold the line on headcount": no more of it
             return Direction.AT_MOST if way == "lower" else Direction.AT_LEAST
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
@@ -2090,10 +2090,9 @@ _DONE_LABEL = re.compile(
     r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?P<done>[^\W\d_]+(?:ed|en))\s*[:=]\s*$"
 )
 # Work on people a team takes on or reaches out to: "Volunteers recruited: 20".
-_PEOPLE_WORK = frozenset(
-    ("recruit", "hire", "train", "onboard", "contact", "identify", "approach", "mentor",
-     "coach", "interview", "certify")
-)  # fmt: skip
+_PEOPLE_WORK = _STAFF | frozenset(
+    ("train", "contact", "identify", "approach", "mentor", "coach", "interview", "certify")
+)
 # What others do with things made, after their count: "10 posts linked with the tag".
 _DONE_WITH = frozenset(
     ("used", "viewed", "read", "downloaded", "installed", "adopted", "shared", "linked",
@@ -3366,12 +3365,12 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         not kind
         or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
     ) and _own_work(w, value_tok, baseline=start_tok is not None)
-    raised = False
+    raised = _raises_funds(lemma, value_tok, w)  # money raised: work, and counted from none
     own = (
         own
         or _adds_own_work(lemma, value_tok, text)
         or _averages_work(lemma, value_tok, w)
-        or (raised := _raises_funds(lemma, value_tok, w))
+        or raised
         or _gathered(lemma, value_tok, text)
         or _handles_faults(lemma, value_tok, text)
         or (kind == "reach" and _reaches_made(lemma, value_tok, text))
@@ -3747,7 +3746,8 @@ _RATIO_AFTER = re.compile(
 # "Double down on what works" names no factor.
 _IDIOM = re.compile(r"\s+down\b", re.IGNORECASE)
 _UP_NEXT = re.compile(r"\s+up\b", re.IGNORECASE)  # "Speed up X"
-_GAIN = frozenset(("attract", "gain"))  # verbs of reaching that get more, with no number
+# Verbs of reaching that get more, with no number ("gain" is a verb of change already).
+_GAIN = frozenset(("attract",))
 # What a system does at a load, said of it: "handles 20 users", "serves 1M requests" (not
 # what an organisation does: "The council publishes 20 datasets").
 _CAPACITY = frozenset(("handle", "serve", "process", "withstand", "sustain"))
