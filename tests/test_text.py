@@ -1581,6 +1581,10 @@ SCREEN_WORDS = st.sampled_from(
                 "İ",
                 "é",
             ],
+            # typographic marks, with a stand-in where IDENT is screened (`_STAND_INS`)
+            *["’s", "“v2”", "2005–2009", "ages 5–11", "24×7", "≥", "→", "€1.200.000", "…"],
+            *["n\u00a0=", "1\u2009500", "Q3—Q4", "v1.2–v1.3", "part\u00a02", "30\u202fdays"],
+            *["\u200bSOC", "–", "—", "•", "¥"],
         }
     )
 )

@@ -348,9 +348,40 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
 _SERVICE_NUMBERS = frozenset(("311", "911", "999", "111", "112", "211", "988"))
 
 
+# Typographic marks real statements carry ("’", "“", "–", "≥", "→", "€"), each with an ASCII
+# stand-in that `_ident_parts` judges as IDENT would the mark: IDENT's alternatives take a
+# dash for a hyphen in spans and ranges ("2005–2009", "ages 5–11") and spaces of other widths
+# as spaces; every other mark here they match only as something that is no letter, digit or
+# space, and so does "~", which `_ident_parts` looks for nowhere (nor are "'", '"' and "$",
+# a currency mark being only something IDENT's alternatives refuse to follow). None of these
+# is cased, so `str.islower` sees the same text. A statement with any other non-ASCII
+# character (a letter, a digit, a look-alike that matches an ASCII letter when case is
+# ignored) is tried with IDENT whole.
+_STAND_INS = str.maketrans(
+    {
+        **dict.fromkeys("‘’‛′", "'"),
+        **dict.fromkeys("“”„″", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        **dict.fromkeys("\u00a0\u2009\u202f\u2007\u2002\u2003", " "),
+        **dict.fromkeys("€£¥₹", "$"),
+        **dict.fromkeys("…•·▪≥≤≠≈→←↑↓⇒×±°©®™\u200b\ufeff", "~"),
+    }
+)
+
+
+def _in_ascii(w: str) -> str | None:
+    """*w* itself when ASCII; with its typographic marks' stand-ins when that makes it ASCII
+    (`_STAND_INS`); else None."""
+    if w.isascii():
+        return w
+    w = w.translate(_STAND_INS)
+    return w if w.isascii() else None
+
+
 def may_have_ident(w: str) -> bool:
     """False only if IDENT cannot match *w*."""
-    return not w.isascii() or _ident_parts(w) != 0
+    ascii_w = _in_ascii(w)
+    return ascii_w is None or _ident_parts(ascii_w) != 0
 
 
 @functools.lru_cache(maxsize=256)
@@ -364,9 +395,10 @@ def ident_pattern(w: str) -> re.Pattern[str] | None:
     """A pattern that blanks exactly what IDENT does in *w*: IDENT without the alternatives
     that cannot match *w* (an alternative that matches nowhere changes no match), or None
     if none can."""
-    if not w.isascii():
+    ascii_w = _in_ascii(w)
+    if ascii_w is None:
         return IDENT
-    parts = _ident_parts(w)
+    parts = _ident_parts(ascii_w)
     return _ident_subset(parts) if parts else None
 
 
