@@ -111,6 +111,7 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
+        asc|ifrs|ias|sox|type|
         (?<!per\x20)cohort|(?<!per\x20)episode)
         \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
@@ -210,6 +211,10 @@ _IDENT_PARTS = (
         (?<!\blong\x20)(?<!\bshort\x20)(?<!\bmid\x20)(?<!\bcontract\x20)
         \b(?:section|article|semester|trimester|term)\s+\d{1,4}\b(?![.,]\d|\s*%)
         (?!\s*(?:times|x|months?|years?|weeks?|days?|hours?|minutes?|mins?|percent)\b)""",
+    # A filing, a tax rule or a review named by its number: "FDA 510(k)", "401(k)", "501(c)(3)",
+    # "the 10-K", "409A valuation", "360 feedback" (a review from all sides, no count).
+    r"""\b\d{2,3}\([a-z]\)(?:\(\d{1,2}\))?|\b\d{1,2}-[kq]\b|\b\d{3}a\b
+        |\b360(?:[-\x20]degree)?(?=[-\x20](?:feedback|reviews?|assessments?|surveys?)\b)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -274,6 +279,11 @@ _IDENT_NAMES = frozenset(
         "epic",
         "pr",
         "cve",
+        "asc",
+        "ifrs",
+        "ias",
+        "sox",
+        "type",
     ]
 )
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
@@ -341,10 +351,12 @@ def _ident_parts(w: str) -> int:
         | ("n=" in low or "n =" in low) << 27
         | (not _SERVICE_NUMBERS.isdisjoint(words)) << 28
         | (not _IDENT_STATUTES.isdisjoint(words)) << 29
+        | ("360" in w or _FILING.search(w) is not None) << 30
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+_FILING = re.compile(r"\d\(|\d-[kq]|\da\b", re.IGNORECASE)
 _SERVICE_NUMBERS = frozenset(("311", "911", "999", "111", "112", "211", "988"))
 
 

@@ -314,7 +314,11 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
     # For "up" and "down" (`_up_or_down`): where the first word starts, and the first digit,
     # looked for once, when the first of them asks.
     first = digit = -1
+    # An arrow up or down before a number, as founders write a change: "burn ↓ 25% QoQ"
+    arrow = _ARROW.search(w) if "↑" in w or "↓" in w else None
     for m in _WORD.finditer(w):
+        if arrow is not None and arrow.start() < m.start():
+            return ("inc", "increase", arrow) if arrow[0] == "↑" else ("dec", "decrease", arrow)
         word = m[0].lower()
         if first < 0:
             first = m.start()
@@ -326,6 +330,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if m.start() and DIGIT.search(w, 0, m.start()):
                 # After a number a verb is no imperative: "4/4 weekly releases ship on time".
                 continue
+            if w.startswith("{", m.end()):
+                continue  # "source{d} Engine featured at 3 meetups": a name, no verb
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
             if sure is not None:
                 return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
@@ -394,8 +400,9 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             ):
                 # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%",
                 # "Landing page conversion of at least 3.5%": the words name what is bounded
-                # or measured.
-                return None
+                # or measured; but "deliver" a metric reaches it ("Deliver operating margin
+                # of 3.5% or better").
+                return ("reach", "deliver", m) if word == "deliver" else None
             if found:
                 led = _subject_led(w, m) if guess and found[0] in ("out", "reach") else None
                 return led or (found[0], found[1], m)
@@ -425,7 +432,12 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             change = _up_or_down(w, m, digit, first)
             if change is not None:
                 return change
+    if arrow is not None:
+        return ("inc", "increase", arrow) if arrow[0] == "↑" else ("dec", "decrease", arrow)
     return None
+
+
+_ARROW = re.compile(r"[↑↓](?=\s*(?:(?:to|by)\s+)?[-+~]?[$€£¥₹]?\s?\d)", re.IGNORECASE)
 
 
 _MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
@@ -911,6 +923,14 @@ def _direction(
     if qualifier is not None:
         # "Burn multiple below 1.5x": a bound, on a multiple too; "eNPS +20 or better" too
         return Direction.AT_LEAST if qualifier == "least" else Direction.AT_MOST
+    if (
+        value.unit == "x"
+        and start is not None
+        and start.value is not None
+        and value.value is not None
+        and start.value > value.value
+    ):
+        return Direction.DECREASE  # "Burn multiple: 2.3x → 1.5x": a level brought down (D19)
     if value.unit == "x" and value.prep not in ("=", "of", "at"):
         return Direction.INCREASE  # "2x weekly signups": a growth
     if value.unit == "x":
@@ -2614,12 +2634,17 @@ def _target(
     if limits and any(
         t.unit == "%"
         and t.start > limits[0].end
-        and (t.prep == "=" or t.qualifier)
+        and (
+            t.prep == "="
+            or t.qualifier
+            or (_FOR_IN.search(w, max(0, t.start - 5), t.start) and share_of_things(w, t))
+        )
         and "," not in w[limits[0].end : t.start]
         for t in main
     ):
-        # "Complaints responded to within 20 working days >= 90%": the share done in time is
-        # measured, the time limit its condition
+        # "Complaints responded to within 20 working days >= 90%", "Feedback submitted within
+        # 24h for 90% of interviews": the share done in time is measured, the time limit its
+        # condition
         main = [t for t in main if t not in limits]
     first = main[0]
     if not w[: first.start].strip(" *-•[_") and not first.link:
@@ -2671,6 +2696,7 @@ def _target(
 
 
 _AGAINST_MAX = 4
+_FOR_IN = re.compile(r"\b(?:for|in)\s+$", re.IGNORECASE)
 
 
 def _against(t: Token, w: str, way: tuple[str, str]) -> bool:
@@ -3362,9 +3388,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     # Which way the metric is better matters only where no verb of change says it.
     lower = kind not in ("inc", "dec") and lower_is_better(text.lower())
     own = (
-        not kind
-        or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
-    ) and _own_work(w, value_tok, baseline=start_tok is not None)
+        (
+            not kind
+            or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
+        )
+        # none of things made is no work done: "Zero never events" are none to happen
+        and (value_tok is None or value_tok.value != 0)
+        and _own_work(w, value_tok, baseline=start_tok is not None)
+    )
     raised = _raises_funds(lemma, value_tok, w)  # money raised: work, and counted from none
     own = (
         own
@@ -3553,6 +3584,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             if unit is None and not (part.placeholder and part.unit is None):
                 # A placeholder's noun is no unit: "XX sign-ups" writes no count of them yet.
                 unit = part.unit or (text[part.noun[0] : part.noun[1]] if part.noun else None)
+                if part.unit is None and unit is not None and canonical_unit(unit) in DURATIONS:
+                    unit = canonical_unit(unit)  # "10k learning hours logged": h
 
     # Progress or a score after the statement, blanked in *w*, is no part of the metric.
     limit = deadlines[0].start() if deadlines else len(w.rstrip())

@@ -28,7 +28,7 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "h": ("hr", "hrs", "hour", "hours"),
     "days": ("d", "day"),
     "weeks": ("wk", "wks", "week", "w"),
-    "months": ("month", "mo", "mos"),
+    "months": ("month", "mo", "mos", "mth", "mths", "mnth", "mnths"),
     "years": ("year", "yr", "yrs", "y"),
     "kWh": (),
     "MWh": (),
