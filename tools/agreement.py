@@ -7,6 +7,12 @@ second annotation agrees with the corpus's, field by field, beside okrkit's agre
 each of them.  Where two people agree on 95 % of a field, a reader right on more than that
 against one of them is reading that person, not the statements.
 
+``tests/data/real/review-second.yaml`` holds a second review, made blind by the criteria of
+the same README, of a random sample of the development part's findings and of every finding
+of the test part: the script prints how often its verdicts agree with ``review.yaml``'s, and
+the share of findings each review judged wrong, so that the rules' share of wrong findings
+can be read against how far two reviewers differ.
+
     python tools/agreement.py
 
 It prints figures only: the test part's statements stay unread.
@@ -15,6 +21,7 @@ It prints figures only: the test part's statements stay unread.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,6 +80,37 @@ def agreement(part: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def second_review() -> dict[str, str]:
+    """The second review's verdicts (right, wrong) by finding name (``dev:12.3:OKR204``)."""
+    import yaml
+
+    with (_corpus().DATA / "review-second.yaml").open(encoding="utf-8") as f:
+        return {r["finding"]: r["verdict"] for r in yaml.safe_load(f)["findings"]}
+
+
+def review_agreement(part: str, first: dict[str, str], other: dict[str, str]) -> dict[str, Any]:
+    """Over the findings of *part* that both reviews judged (*first* and *other*: verdicts by
+    finding name), how many they are, the share on which the verdicts agree, Cohen's kappa,
+    and how many each review judged wrong and both did."""
+    names = sorted(n for n in other if n.startswith(f"{part}:") and n in first)
+    both = sum(first[n] == other[n] == "wrong" for n in names)
+    wrong_first = sum(first[n] == "wrong" for n in names)
+    wrong_other = sum(other[n] == "wrong" for n in names)
+    agreed = sum(first[n] == other[n] for n in names)
+    total = len(names)
+    observed = agreed / total
+    p1, p2 = wrong_first / total, wrong_other / total
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    return {
+        "findings": total,
+        "agree": observed,
+        "kappa": (observed - chance) / (1 - chance) if chance < 1 else 1.0,
+        "wrong_first": wrong_first,
+        "wrong_second": wrong_other,
+        "wrong_both": both,
+    }
+
+
 def main() -> None:
     for part, entries in second().items():
         result = agreement(part, entries)
@@ -89,6 +127,24 @@ def main() -> None:
             )
         for field, share in result["objective_fields"].items():
             print(f"| objectives: {field} | {share:.1%} | | |")
+    spec = importlib.util.spec_from_file_location("real_findings", HERE / "real_findings.py")
+    assert spec is not None
+    assert spec.loader is not None
+    findings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(findings)
+    first = {name: r["verdict"] for name, r in findings.reviewed().items()}
+    other = second_review()
+    print(
+        "\n| findings judged twice | verdicts agree | kappa | wrong: first | wrong: second | both |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
+    for part in ("dev", "test"):
+        r = review_agreement(part, first, other)
+        print(
+            f"| {part}: {r['findings']} | {r['agree']:.1%} | {r['kappa']:.2f} |"
+            f" {r['wrong_first']} ({r['wrong_first'] / r['findings']:.1%}) |"
+            f" {r['wrong_second']} ({r['wrong_second'] / r['findings']:.1%}) | {r['wrong_both']} |"
+        )
 
 
 if __name__ == "__main__":
