@@ -1232,3 +1232,74 @@ class TestInternalErrors:
         assert err.count("\n") == 1
         with pytest.raises(ZeroDivisionError):
             call("parse", "Grow NPS from 30 to 40", env={"OKRKIT_DEBUG": "1"})
+
+
+SENTENCES = """\
+okrkit: 1
+objectives:
+- id: keep
+  title: Keep our customers for years to come
+  owner: cx
+  key_results:
+  - {id: churn, title: Reduce churn from 5% to 4%}  # a sentence alone
+  - {id: nps, title: Increase NPS from 32 to 50, direction: increase, start: 40, target: 50}
+  - {id: onboarding, title: Improve onboarding}
+"""
+
+
+class TestReadStatements:
+    """``--read-statements``: key results written as sentences alone get the fields their
+    statements say, on every command that reads a plan."""
+
+    @pytest.fixture
+    def sentences(self, tmp_path: Path) -> Path:
+        path = tmp_path / "okrs.yaml"
+        path.write_text(SENTENCES, encoding="utf-8")
+        return path
+
+    def test_check_judges_the_fields_read_at_their_lines(self, sentences: Path) -> None:
+        code, out, _ = call("check", str(sentences), "--select", "OKR201,OKR202")
+        assert code == 1
+        assert "okrs.yaml:7:5: OKR201" in out
+        assert "has no target in its fields" in out
+        code, out, _ = call(
+            "check", str(sentences), "--select", "OKR201,OKR202", "--read-statements"
+        )
+        # the churn key result is filled; the typed start of NPS wins (and OKR202 says its
+        # statement disagrees); "Improve onboarding" says no target, still at its line
+        assert "okrs.yaml:7:5" not in out
+        assert "okrs.yaml:8:5: OKR202" in out
+        assert "okrs.yaml:9:5: OKR201 [error] key result 'Improve onboarding'" in out
+        assert code == 1
+
+    def test_convert_writes_the_fields(self, sentences: Path, tmp_path: Path) -> None:
+        out = tmp_path / "filled.json"
+        assert call("convert", str(sentences), str(out), "--read-statements")[0] == 0
+        churn, nps, onboarding = (kr for _, kr in okrkit.load(out).key_results())
+        assert (churn.direction.value, churn.start, churn.target, churn.unit) == (
+            "decrease",
+            5.0,
+            4.0,
+            "%",
+        )
+        assert (nps.start, nps.target) == (40, 50)
+        assert (onboarding.direction.value, onboarding.target) == ("increase", None)
+        # without the option, the file's fields as they are
+        assert call("convert", str(sentences), str(out))[0] == 0
+        assert next(okrkit.load(out).key_results())[1].direction is None
+
+    def test_score_tree_and_report(self, sentences: Path) -> None:
+        for command in ("score", "tree", "report"):
+            code, out, err = call(
+                command, str(sentences), "--read-statements", "--at", "2026-10-01"
+            )
+            assert code == 0, err
+        code, out, _ = call("score", str(sentences), "--read-statements", "--at", "2026-10-01")
+        assert "5 %" in out  # churn's start, read from its statement
+
+    def test_stdin(self) -> None:
+        code, out, _ = call(
+            "convert", "-", "-", "--to", "json", "--read-statements", stdin=SENTENCES.encode()
+        )
+        assert code == 0
+        assert json.loads(out)["objectives"][0]["key_results"][0]["target"] == 4.0

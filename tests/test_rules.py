@@ -1552,7 +1552,7 @@ class TestRuleEdges:
             ("n", "key result 'Delight our users' has no measurable target"),
             ("c", f"key result 'Cut cloud spend by 15%' {lacks} decrease by 15%"),
         ] == [(d.id, d.message) for d in found]
-        assert "to_key_result" in found[0].hint
+        assert "fill_from_statements" in found[0].hint
 
     @pytest.mark.parametrize(
         ("title", "said"),

@@ -26,6 +26,7 @@ from okrkit.text import (
     Span,
     canonical_unit,
     done_or_not,
+    fill_from_statements,
     key_result_reader,
     parse_key_result,
     parse_objective,
@@ -6690,3 +6691,101 @@ class TestPeopleFinanceAndHealthTrials:
     def test_months_spelt_short(self) -> None:
         assert canonical_unit("mths") == "months"
         assert_reads(parse_key_result("Extend runway to 24 mnths"), value=24.0, unit="months")
+
+
+_MEASURE = ("direction", "start", "target", "unit")
+_SENTENCES = st.one_of(
+    st.sampled_from(
+        [
+            "Reduce churn from 5% to 4%",
+            "Increase NPS from 32 to 50",
+            "Improve onboarding",
+            "Launch the partner portal",
+            "Hire 10 engineers",
+            "Keep p95 latency under 300 ms",
+            "Reduce churn by 8%",
+            "Between 100 and 200 ms response time",
+            "Zero Sev-1 incidents",
+        ]
+    ),
+    st.text(min_size=1, max_size=40).filter(lambda t: t.strip()),
+)
+
+
+@st.composite
+def _partly_sentences(draw: st.DrawFn) -> Plan:
+    """A plan some of whose key results are sentences alone, whatever else they hold."""
+    from okrkit.testing import plans
+
+    plan = draw(plans(max_objectives=4))
+    objectives = []
+    for objective in plan.objectives:
+        key_results = []
+        for kr in objective.key_results:
+            if not draw(st.booleans()):
+                key_results.append(kr)
+                continue
+            try:
+                plain = attrs.evolve(kr, title=draw(_SENTENCES), **dict.fromkeys(_MEASURE))
+            except OKRError:
+                assume(False)  # a title a key result cannot hold
+            key_results.append(plain)
+        objectives.append(attrs.evolve(objective, key_results=key_results))
+    return attrs.evolve(plan, objectives=objectives)
+
+
+class TestFillFromStatements:
+    """`fill_from_statements`: a plan written as sentences, given the fields they say."""
+
+    @given(_partly_sentences())
+    def test_only_sentences_alone_change_and_only_their_measure(self, plan: Plan) -> None:
+        """A key result with a measure stays the very object it was; one with none takes
+        `to_key_result`'s (when its statement says one), every other field kept; the plan's
+        shape and ids are the same."""
+        filled = fill_from_statements(plan)
+        before, after = list(plan.key_results()), list(filled.key_results())
+        assert [o.id for o in plan.objectives] == [o.id for o in filled.objectives]
+        assert [kr.id for _, kr in before] == [kr.id for _, kr in after]
+        for (_, old), (_, new) in zip(before, after, strict=True):
+            if any(getattr(old, name) is not None for name in _MEASURE):
+                assert new is old
+                continue
+            read = to_key_result(old.title, title=old.title)
+            if all(getattr(read, name) is None for name in _MEASURE):
+                assert new is old
+                continue
+            for field in attrs.fields(KeyResult):
+                expected = getattr(read if field.name in _MEASURE else old, field.name)
+                assert getattr(new, field.name) == expected, field.name
+
+    @given(_partly_sentences())
+    def test_idempotent(self, plan: Plan) -> None:
+        """Filling a filled plan changes nothing: the same object comes back."""
+        filled = fill_from_statements(plan)
+        assert fill_from_statements(filled) is filled
+
+    def test_a_plan_with_nothing_to_fill_is_itself(self) -> None:
+        plan = Plan(objectives=[Objective(title="Keep customers", key_results=[
+            KeyResult(title="Raise NPS to 50", direction="increase", start=32, target=50),
+            KeyResult(title="Cloud cost and quality", owner="ana"),  # says no measure
+        ])])  # fmt: skip
+        assert to_key_result("Cloud cost and quality").direction is None
+        assert fill_from_statements(plan) is plan
+
+    def test_a_milestone_and_a_band(self) -> None:
+        plan = Plan(objectives=[Objective(title="Ship it", key_results=[
+            KeyResult(title="Launch the partner portal", owner="ana", weight=2),
+            KeyResult(title="Keep p95 latency between 100 and 200 ms"),
+        ])])  # fmt: skip
+        portal, latency = (kr for _, kr in fill_from_statements(plan).key_results())
+        assert (portal.direction, portal.start, portal.target) == (Direction.MILESTONE, 0, 1)
+        assert (portal.owner, portal.weight) == ("ana", 2)
+        assert (latency.direction, latency.target, latency.unit) == (
+            Direction.WITHIN,
+            (100.0, 200.0),
+            "ms",
+        )
+
+    def test_not_a_plan(self) -> None:
+        with pytest.raises(InvalidTypeError, match="plan"):
+            fill_from_statements([])  # type: ignore[arg-type]

@@ -91,7 +91,13 @@ def cmd_check(args: argparse.Namespace, streams: Streams) -> int:
             streams.stderr.write(f"\rchecking {n}/{len(paths)} {terminal(name)}\x1b[K")
             streams.stderr.flush()
         try:
-            plan = read_plan(path, streams, args.input_format, named=path in named)
+            plan = read_plan(
+                path,
+                streams,
+                args.input_format,
+                named=path in named,
+                statements=args.read_statements,
+            )
             config = rule_config(args, path, cache, rules)
             report = run_rules(plan, config, args.at, rules, name=name, streams=streams)
         except InputError as error:

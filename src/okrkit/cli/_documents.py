@@ -27,7 +27,7 @@ def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
     What DST's format cannot hold is refused, naming each thing, unless ``--lossy``; a CSV
     file is written with the files that hold the rest beside it.
     """
-    plan = read_plan(args.source, streams, args.input_format)
+    plan = read_plan(args.source, streams, args.input_format, statements=args.read_statements)
     target = args.to
     if target is None:
         if args.destination == "-":

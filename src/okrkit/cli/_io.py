@@ -194,15 +194,38 @@ def suffix_format(path: str) -> FormatName:
 
 
 def read_plan(
-    path: str, streams: Streams, format: FormatName | None = None, *, named: bool = True
+    path: str,
+    streams: Streams,
+    format: FormatName | None = None,
+    *,
+    named: bool = True,
+    statements: bool = False,
 ) -> Plan:
     """The plan in the file at *path* (``-``: stdin); `InputError` when it cannot be read.
 
     Only regular files and stdin, each bounded by `okrkit.formats.DEFAULT_MAX_SIZE`; a CSV
     table is read with the files beside it.  A pipe or device the user *named* (as
     ``<(cat okrs.yaml)`` names one) is refused with a hint to give ``-``; one found in a
-    folder, which the user never meant to read from, without it.
+    folder, which the user never meant to read from, without it.  With *statements*
+    (``--read-statements``), each key result with no measure gets the one its statement
+    says (`okrkit.text.fill_from_statements`), its findings still placed in the file.
     """
+    plan = _read_plan(path, streams, format, named=named)
+    if not statements:
+        return plan
+    from okrkit._sources import remember, source_of
+    from okrkit.text import fill_from_statements
+
+    filled = fill_from_statements(plan)
+    source = source_of(plan)
+    if filled is not plan and source is not None:
+        # Only fields' values changed: every place is where the file put it.
+        remember(filled, source)
+    return filled
+
+
+def _read_plan(path: str, streams: Streams, format: FormatName | None, *, named: bool) -> Plan:
+    """`read_plan` without *statements*."""
     from okrkit import formats
     from okrkit._files import read_bytes, read_stream
 

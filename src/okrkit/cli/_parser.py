@@ -118,6 +118,12 @@ def _input_format(parser: argparse.ArgumentParser) -> None:
         metavar="FORMAT",
         help="the input's format (default: from the suffix; '-' reads JSON or YAML)",
     )
+    parser.add_argument(
+        "--read-statements",
+        action="store_true",
+        help="give each key result with no direction, start, target or unit the ones its"
+        " statement says (okrkit parse reads them)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

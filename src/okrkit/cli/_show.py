@@ -39,7 +39,7 @@ def _card(args: argparse.Namespace, plan: Plan) -> Scorecard:
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit score PATH``: a table of objectives and key results with their scores."""
-    plan = read_plan(args.path, streams, args.input_format)
+    plan = read_plan(args.path, streams, args.input_format, statements=args.read_statements)
     card = _card(args, plan)
     paint = colorizer(args.color, streams)
     header = ("", "value", "progress", "score", "grade", "status")
@@ -107,7 +107,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit tree PATH``: the alignment tree drawn as text, with scores."""
-    plan = read_plan(args.path, streams, args.input_format)
+    plan = read_plan(args.path, streams, args.input_format, statements=args.read_statements)
     card = _card(args, plan)
     paint = colorizer(args.color, streams)
     objectives = card.objectives
@@ -153,7 +153,7 @@ def cmd_report(args: argparse.Namespace, streams: Streams) -> int:
     from okrkit.report import render
 
     rules = rule_registry(args, streams)
-    plan = read_plan(args.path, streams, args.input_format)
+    plan = read_plan(args.path, streams, args.input_format, statements=args.read_statements)
     config = rule_config(args, args.path, {}, rules.registry)
     name = input_name(args.path)
     diagnostics = run_rules(plan, config, args.at, rules.registry, name=name, streams=streams)

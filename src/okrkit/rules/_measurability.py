@@ -82,7 +82,8 @@ def unmeasurable(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
                     f"key result {kr.title!r} has no target in its fields, though its "
                     f"statement says {says}",
                     hint="set its direction, start and target as the statement says"
-                    " (okrkit.text.to_key_result reads them)",
+                    " (okrkit.text.fill_from_statements reads them into a plan, and the"
+                    " command line's --read-statements)",
                 )
 
 

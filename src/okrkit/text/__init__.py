@@ -3,7 +3,8 @@
 `parse_key_result` reads one key result sentence into a `ParsedKeyResult` (its direction,
 whether it moves *by* an amount or *to* a level, the numbers, the unit, the metric, whether
 it can be measured at all and whether it describes an activity rather than an outcome);
-`to_key_result` turns that into a `KeyResult`; `parse_objective` says whether an objective
+`to_key_result` turns that into a `KeyResult`, and `fill_from_statements` does it for every
+key result of a plan written as sentences alone; `parse_objective` says whether an objective
 is qualitative, as it should be.  A `key_result_reader` reads many statements into the
 `KeyResultReading`\\ s that fields are checked against (as the validation rules do), and
 `canonical_unit` names the unit a spelling stands for.  Everything is rules and regular
@@ -46,7 +47,7 @@ from okrkit.text._reading import (
     parse_objective,
     share_of_plan,
 )
-from okrkit.text._convert import to_key_result, rate_of_outcomes
+from okrkit.text._convert import to_key_result, fill_from_statements, rate_of_outcomes
 
 # isort: on
 
@@ -66,6 +67,7 @@ __all__ = [
     "built_then_reached",
     "canonical_unit",
     "done_or_not",
+    "fill_from_statements",
     "key_result_reader",
     "level_reached",
     "parse_key_result",

@@ -1,4 +1,5 @@
-"""From a statement to a `KeyResult`: `to_key_result`."""
+"""From a statement to a `KeyResult`: `to_key_result`, and for a whole plan
+`fill_from_statements`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import attrs
 
 from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError, InvalidValueError
-from okrkit.model import Direction, KeyResult
+from okrkit.model import Direction, KeyResult, Plan
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, noun_after, tokens_of
 from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
@@ -339,3 +340,53 @@ def to_key_result(
     }
     values.update(fields)
     return KeyResult(**values)  # type: ignore[arg-type]
+
+
+# What a key result's statement says of its measure: a key result that gives none of these
+# is one written as a sentence alone.
+_MEASURE = ("direction", "start", "target", "unit")
+
+
+def fill_from_statements(plan: Plan) -> Plan:
+    """*plan* with each key result that gives none of its direction, start, target and unit
+    given them as its statement reads (`to_key_result`); every other field as it was.
+
+    A plan kept as sentences alone (a sheet's column of statements, a YAML file of titles)
+    can then be scored and checked as if its fields had been typed.  What a person typed
+    wins: a key result with any of the four set is left as it is, and the rules flag where
+    its fields and its statement disagree (OKR202).  A plan with nothing to fill comes back
+    as the same object.
+
+    >>> from okrkit import Objective, Plan, KeyResult
+    >>> plan = Plan(objectives=[Objective(title="Keep customers", key_results=[
+    ...     KeyResult(title="Reduce churn from 5% to 4%", owner="ana"),
+    ...     KeyResult(title="Raise NPS to 50", start=32, target=50, direction="increase"),
+    ... ])])
+    >>> [(kr.direction.value, kr.start, kr.target, kr.unit, kr.owner)
+    ...  for _, kr in fill_from_statements(plan).key_results()]
+    [('decrease', 5.0, 4.0, '%', 'ana'), ('increase', 32, 50, None, None)]
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    objectives = []
+    for objective in plan.objectives:
+        key_results = tuple(
+            _filled(kr) if all(getattr(kr, name) is None for name in _MEASURE) else kr
+            for kr in objective.key_results
+        )
+        same = all(a is b for a, b in zip(key_results, objective.key_results, strict=True))
+        objectives.append(objective if same else attrs.evolve(objective, key_results=key_results))
+    if all(a is b for a, b in zip(objectives, plan.objectives, strict=True)):
+        return plan
+    return attrs.evolve(plan, objectives=objectives)
+
+
+def _filled(kr: KeyResult) -> KeyResult:
+    """*kr*, which gives no measure, with the one its statement says (none, if it says none)."""
+    # (its own title, as it stands: a key result may hold one to_key_result would refuse
+    # as blank, a lone control character)
+    read = to_key_result(kr.title, title=kr.title)
+    measure = {name: getattr(read, name) for name in _MEASURE}
+    if all(value is None for value in measure.values()):
+        return kr
+    return attrs.evolve(kr, **measure)
