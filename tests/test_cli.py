@@ -105,7 +105,10 @@ class TestCheck:
             f"{flawed}:15:5: OKR201 [error] key result 'Improve CSAT' has no measurable target"
             in out
         )
-        assert any(": OKR602 [warning] no check-in since" in line for line in lines)
+        assert any(
+            ": OKR602 [warning] key result" in line and "no check-in since" in line
+            for line in lines
+        )
         assert lines[-1].startswith("Found 1 error, ")
 
     def test_warnings_alone_exit_0(self) -> None:
@@ -218,6 +221,27 @@ class TestCheck:
         assert 2 == status
         assert err.startswith(f"okrkit: {broken}: not valid TOML: ")
         assert 1 == err.count(str(broken))
+
+    def test_a_baseline_column(self, tmp_path: Path) -> None:
+        """A sheet's typed start is the one its statement's change applies to."""
+        sheet = tmp_path / "okrs.csv"
+        sheet.write_text(
+            "objective.title,kr.title,kr.start\n"
+            "Keep customers for years,Cut support tickets by 20%,340\n"
+            "Keep customers for years,Increase NPS to 50,60\n",  # typed start above it
+            encoding="utf-8",
+        )
+        code, out, _ = call("convert", str(sheet), "-", "--to", "json", "--read-statements")
+        assert code == 0
+        tickets, nps = json.loads(out)["objectives"][0]["key_results"]
+        assert (tickets["direction"], tickets["start"], tickets["target"]) == (
+            "decrease",
+            340,
+            272.0,
+        )
+        # the statement's increase and the typed start read as a decrease, as to_key_result
+        # makes it (OKR202 then says the statement and the fields disagree)
+        assert (nps["direction"], nps["start"], nps["target"]) == ("decrease", 60, 50.0)
 
     def test_stdin(self) -> None:
         """`-` reads standard input: YAML, or JSON when it starts with `{`."""
@@ -1296,6 +1320,27 @@ class TestReadStatements:
             assert code == 0, err
         code, out, _ = call("score", str(sentences), "--read-statements", "--at", "2026-10-01")
         assert "5 %" in out  # churn's start, read from its statement
+
+    def test_a_baseline_column(self, tmp_path: Path) -> None:
+        """A sheet's typed start is the one its statement's change applies to."""
+        sheet = tmp_path / "okrs.csv"
+        sheet.write_text(
+            "objective.title,kr.title,kr.start\n"
+            "Keep customers for years,Cut support tickets by 20%,340\n"
+            "Keep customers for years,Increase NPS to 50,60\n",  # typed start above it
+            encoding="utf-8",
+        )
+        code, out, _ = call("convert", str(sheet), "-", "--to", "json", "--read-statements")
+        assert code == 0
+        tickets, nps = json.loads(out)["objectives"][0]["key_results"]
+        assert (tickets["direction"], tickets["start"], tickets["target"]) == (
+            "decrease",
+            340,
+            272.0,
+        )
+        # the statement's increase and the typed start read as a decrease, as to_key_result
+        # makes it (OKR202 then says the statement and the fields disagree)
+        assert (nps["direction"], nps["start"], nps["target"]) == ("decrease", 60, 50.0)
 
     def test_stdin(self) -> None:
         code, out, _ = call(

@@ -444,6 +444,31 @@ _TRICKY_TITLES = Plan(
 )  # fmt: skip
 
 
+class TestSheetHeaders:
+    """A sheet's own headers are refused, each with the column it most likely means."""
+
+    def test_each_says_the_column_it_means(self) -> None:
+        text = (
+            "Objective,Key Result,Owner,Baseline,objectve.title,Colour\nGrow,Cut churn,a,5,x,red\n"
+        )
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, "csv")
+        said = [str(p) for p in caught.value.details]
+        assert said[:6] == [
+            "table header[0]: unknown column 'Objective' (objective.title?)",
+            "table header[1]: unknown column 'Key Result' (kr.title?)",
+            "table header[2]: unknown column 'Owner' (kr.owner?)",
+            "table header[3]: unknown column 'Baseline' (kr.start?)",
+            "table header[4]: unknown column 'objectve.title' (objective.title?)",
+            "table header[5]: unknown column 'Colour'",
+        ]
+
+    def test_a_statement_alone_in_yaml_says_how_to_write_it(self) -> None:
+        text = "okrkit: 1\nobjectives:\n  - title: Grow\n    key_results:\n      - Cut churn\n"
+        with pytest.raises(FormatError, match="a statement alone is written `title: "):
+            formats.loads(text, "yaml")
+
+
 class TestMarkdown:
     @given(markdown_plans())
     def test_read_write_read(self, plan: Plan) -> None:

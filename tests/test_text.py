@@ -6714,7 +6714,8 @@ _SENTENCES = st.one_of(
 
 @st.composite
 def _partly_sentences(draw: st.DrawFn) -> Plan:
-    """A plan some of whose key results are sentences alone, whatever else they hold."""
+    """A plan some of whose key results are sentences with some or none of their measure's
+    fields, whatever else they hold."""
     from okrkit.testing import plans
 
     plan = draw(plans(max_objectives=4))
@@ -6725,10 +6726,11 @@ def _partly_sentences(draw: st.DrawFn) -> Plan:
             if not draw(st.booleans()):
                 key_results.append(kr)
                 continue
+            emptied = draw(st.sets(st.sampled_from(_MEASURE), min_size=1))
             try:
-                plain = attrs.evolve(kr, title=draw(_SENTENCES), **dict.fromkeys(_MEASURE))
+                plain = attrs.evolve(kr, title=draw(_SENTENCES), **dict.fromkeys(emptied))
             except OKRError:
-                assume(False)  # a title a key result cannot hold
+                assume(False)  # a title a key result cannot hold, or fields that cannot stand
             key_results.append(plain)
         objectives.append(attrs.evolve(objective, key_results=key_results))
     return attrs.evolve(plan, objectives=objectives)
@@ -6738,25 +6740,33 @@ class TestFillFromStatements:
     """`fill_from_statements`: a plan written as sentences, given the fields they say."""
 
     @given(_partly_sentences())
-    def test_only_sentences_alone_change_and_only_their_measure(self, plan: Plan) -> None:
-        """A key result with a measure stays the very object it was; one with none takes
-        `to_key_result`'s (when its statement says one), every other field kept; the plan's
-        shape and ids are the same."""
+    def test_only_empty_fields_change_and_as_the_statement_says(self, plan: Plan) -> None:
+        """Each empty field of a key result's measure takes `to_key_result`'s (given the
+        start the key result has); a typed one is kept; where they cannot stand together,
+        or nothing changes, the key result is the very object it was; every other field is
+        kept; the plan's shape and ids are the same."""
         filled = fill_from_statements(plan)
         before, after = list(plan.key_results()), list(filled.key_results())
         assert [o.id for o in plan.objectives] == [o.id for o in filled.objectives]
         assert [kr.id for _, kr in before] == [kr.id for _, kr in after]
         for (_, old), (_, new) in zip(before, after, strict=True):
-            if any(getattr(old, name) is not None for name in _MEASURE):
-                assert new is old
-                continue
-            read = to_key_result(old.title, title=old.title)
-            if all(getattr(read, name) is None for name in _MEASURE):
+            read = to_key_result(old.title, start=old.start, title=old.title)
+            expected = {
+                name: getattr(read if getattr(old, name) is None else old, name)
+                for name in _MEASURE
+            }
+            try:
+                made = attrs.evolve(old, **expected)
+            except OKRError:
+                made = old
+            if all(getattr(made, name) == getattr(old, name) for name in _MEASURE):
                 assert new is old
                 continue
             for field in attrs.fields(KeyResult):
-                expected = getattr(read if field.name in _MEASURE else old, field.name)
-                assert getattr(new, field.name) == expected, field.name
+                assert getattr(new, field.name) == getattr(made, field.name), field.name
+            for name in _MEASURE:
+                if getattr(old, name) is not None:
+                    assert getattr(new, name) == getattr(old, name), name
 
     @given(_partly_sentences())
     def test_idempotent(self, plan: Plan) -> None:
@@ -6789,3 +6799,45 @@ class TestFillFromStatements:
     def test_not_a_plan(self) -> None:
         with pytest.raises(InvalidTypeError, match="plan"):
             fill_from_statements([])  # type: ignore[arg-type]
+
+
+class TestSpreadsheetNewcomerTrial:
+    """What a newcomer's trial of a sheet of 30 statements found plainly wrong, fixed and
+    pinned (2026-12-06)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a change moves the metric, the way it is better, and holds no bound
+            (
+                "Support tickets per 100 vehicles by 20%",
+                {"direction": Direction.DECREASE, "form": "change", "value": 20.0},
+            ),
+            ("Revenue by at least 20%", {"direction": Direction.INCREASE, "form": "change"}),
+            # free of a fault, with a space: better high
+            (
+                "Mobile app crash free sessions 97.8% -> 99.5%",
+                {"direction": Direction.INCREASE, "value": 99.5, "start": 97.8},
+            ),
+            # a multiple after the name of a metric measured in multiples is its level (D8)
+            (
+                "Pipeline coverage 3.5x for Q4 by end of Q3",
+                {"direction": Direction.AT_LEAST, "form": "target", "relative": False},
+            ),
+            ("Grow pipeline coverage 3x", {"direction": Direction.INCREASE, "relative": True}),
+            # a tag in square brackets after a number is no unit; a link's text holds one
+            ("CSAT from 4.1 to 4.6 [Support]", {"value": 4.6, "unit": None}),
+            ("Close 5 [issues related to storage](https://x.io/1)", {"unit": "issues"}),
+            # "bl" in brackets: a baseline
+            (
+                "First response time for P1 tickets under 15 min (bl: 42 min)",
+                {"direction": Direction.AT_MOST, "value": 15.0, "start": 42.0},
+            ),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    def test_a_change_with_a_start_goes_the_metric_s_way(self) -> None:
+        kr = to_key_result("Support tickets per 100 vehicles by 20%", start=3.4)
+        assert (kr.direction, kr.target) == (Direction.DECREASE, pytest.approx(2.72))

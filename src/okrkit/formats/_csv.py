@@ -383,6 +383,43 @@ def _cells(header: list[str], row: list[str], known: frozenset[str]) -> dict[str
     return {k: _text(k, v) for k, v in zip(header, row, strict=False) if k in known and v}
 
 
+# A sheet's own headers, as teams name them, and the column each most likely means.
+_SHEET_HEADERS = {
+    "objective": "objective.title",
+    "objectives": "objective.title",
+    "goal": "objective.title",
+    "key result": "kr.title",
+    "key results": "kr.title",
+    "kr": "kr.title",
+    "statement": "kr.title",
+    "baseline": "kr.start",
+    "start": "kr.start",
+    "current": "kr.start",
+    "target": "kr.target",
+    "goal value": "kr.target",
+    "owner": "kr.owner",
+    "unit": "kr.unit",
+    "direction": "kr.direction",
+    "weight": "kr.weight",
+    "due": "kr.due",
+    "cycle": "objective.cycle",
+    "quarter": "objective.cycle",
+}
+
+
+def _like(name: str, columns: tuple[str, ...]) -> str | None:
+    """The column an unknown header most likely means: a sheet's usual name for it
+    ("Key Result": ``kr.title``), or the column it is a near spelling of; None if none."""
+    import difflib
+
+    plain = " ".join(name.lower().replace("_", " ").split())[:100]
+    guess = _SHEET_HEADERS.get(plain)
+    if guess in columns:
+        return guess
+    close = difflib.get_close_matches(plain, columns, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> list[dict[str, str]]:
     """The rows of a CSV text as dicts of its non-empty cells; the header checked."""
     header, records = _records(text, what)
@@ -391,6 +428,9 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
     for i, name in enumerate(header):
         if name not in known and options.unknown == "error":
             message = f"unknown column {safe_repr(name)}"
+            like = _like(name, columns)
+            if like is not None:
+                message += f" ({like}?)"
             problems.append(Problem(path=f"{what} header[{i}]", message=message, value=name))
     if problems:
         # Once, after them: the columns a table may have (a sheet's own headers are the

@@ -606,7 +606,10 @@ class Reader:
             return None
 
     def key_result(self, item: object, path: str, depth: int) -> KeyResult | None:
-        data = self.dict_of(item, path, depth, _OBJECT[KeyResult])
+        what = _OBJECT[KeyResult]
+        if isinstance(item, str):
+            what += " (a statement alone is written `title: <the statement>`)"
+        data = self.dict_of(item, path, depth, what)
         if data is None:
             return None
         check_ins: list[CheckIn] | None = None

@@ -85,7 +85,8 @@ def stale(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             if today - last > limit:
                 since = "the cycle began" if last == cycle.start else f"{last}"
                 yield kr_site.flag(
-                    f"no check-in since {since} ({(today - last).days} days; at most {days})"
+                    f"key result {kr_site.key_result.title!r} has had no check-in since "
+                    f"{since} ({(today - last).days} days; at most {days})"
                 )
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal, Inexact, localcontext
 import attrs
 
 from okrkit._validators import Number, check_number
-from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult, Plan
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, noun_after, tokens_of
@@ -342,38 +342,38 @@ def to_key_result(
     return KeyResult(**values)  # type: ignore[arg-type]
 
 
-# What a key result's statement says of its measure: a key result that gives none of these
-# is one written as a sentence alone.
+# What a key result's statement says of its measure, each field of which it may leave empty.
 _MEASURE = ("direction", "start", "target", "unit")
 
 
 def fill_from_statements(plan: Plan) -> Plan:
-    """*plan* with each key result that gives none of its direction, start, target and unit
-    given them as its statement reads (`to_key_result`); every other field as it was.
+    """*plan* with each key result's empty direction, start, target and unit given what its
+    statement says (`to_key_result`, with the start the key result has); every other field,
+    and every one of the four a person typed, as it was.
 
-    A plan kept as sentences alone (a sheet's column of statements, a YAML file of titles)
-    can then be scored and checked as if its fields had been typed.  What a person typed
-    wins: a key result with any of the four set is left as it is, and the rules flag where
-    its fields and its statement disagree (OKR202).  A plan with nothing to fill comes back
-    as the same object.
+    A plan kept as sentences (a sheet's column of statements, with a column of baselines or
+    without, a YAML file of titles) can then be scored and checked as if its fields had been
+    typed.  What a person typed wins: a typed start is the one a change applies to, and a
+    key result whose typed fields cannot stand with what its statement says (a typed
+    increase whose statement's target is below its typed start) is left as it is, for the
+    rules to flag (OKR201, OKR202).  A plan with nothing to fill comes back as the same
+    object.
 
     >>> from okrkit import Objective, Plan, KeyResult
     >>> plan = Plan(objectives=[Objective(title="Keep customers", key_results=[
     ...     KeyResult(title="Reduce churn from 5% to 4%", owner="ana"),
+    ...     KeyResult(title="Reduce churn in EMEA by 10%", start=6.0),
     ...     KeyResult(title="Raise NPS to 50", start=32, target=50, direction="increase"),
     ... ])])
-    >>> [(kr.direction.value, kr.start, kr.target, kr.unit, kr.owner)
+    >>> [(kr.direction.value, kr.start, kr.target, kr.unit)
     ...  for _, kr in fill_from_statements(plan).key_results()]
-    [('decrease', 5.0, 4.0, '%', 'ana'), ('increase', 32, 50, None, None)]
+    [('decrease', 5.0, 4.0, '%'), ('decrease', 6.0, 5.4, None), ('increase', 32, 50, None)]
     """
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
     objectives = []
     for objective in plan.objectives:
-        key_results = tuple(
-            _filled(kr) if all(getattr(kr, name) is None for name in _MEASURE) else kr
-            for kr in objective.key_results
-        )
+        key_results = tuple(_filled(kr) for kr in objective.key_results)
         same = all(a is b for a, b in zip(key_results, objective.key_results, strict=True))
         objectives.append(objective if same else attrs.evolve(objective, key_results=key_results))
     if all(a is b for a, b in zip(objectives, plan.objectives, strict=True)):
@@ -382,11 +382,16 @@ def fill_from_statements(plan: Plan) -> Plan:
 
 
 def _filled(kr: KeyResult) -> KeyResult:
-    """*kr*, which gives no measure, with the one its statement says (none, if it says none)."""
+    """*kr* with its empty measure fields as its statement says, or *kr* itself."""
+    if all(getattr(kr, name) is not None for name in _MEASURE):
+        return kr
     # (its own title, as it stands: a key result may hold one to_key_result would refuse
     # as blank, a lone control character)
-    read = to_key_result(kr.title, title=kr.title)
-    measure = {name: getattr(read, name) for name in _MEASURE}
-    if all(value is None for value in measure.values()):
+    read = to_key_result(kr.title, start=kr.start, title=kr.title)
+    measure = {name: getattr(read if getattr(kr, name) is None else kr, name) for name in _MEASURE}
+    if all(measure[name] == getattr(kr, name) for name in _MEASURE):
         return kr
-    return attrs.evolve(kr, **measure)
+    try:
+        return attrs.evolve(kr, **measure)
+    except OKRError:
+        return kr  # what was typed and what is read disagree: the rules say so

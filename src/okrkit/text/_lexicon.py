@@ -596,7 +596,11 @@ _LOWER_IS_BETTER = _by_first_letter(LOWER_IS_BETTER.pattern)
 
 
 # What is free of a fault is better high: "crash-free sessions", "error-free releases".
-FREE_OF = re.compile(r"[^\W\d_]+-free\b")
+# (with a space only after a fault's name: "crash free sessions", not "convert free users")
+FREE_OF = re.compile(
+    r"[^\W\d_]+-free\b|\b(?:crash|error|bug|defect|incident|outage|downtime|accident|injury|"
+    r"harm|fault|failure|exception|leak|regression|spam|fraud|hassle|friction|pain)e?s?\x20free\b"
+)
 
 
 def lower_is_better(low: str) -> bool:
@@ -605,7 +609,7 @@ def lower_is_better(low: str) -> bool:
     word that says "free of it" ("crash-free") counts for higher (`higher_is_better`)."""
     if "cycle" in low and _CYCLE.search(low):
         return True  # "Cash conversion cycle": a time taken, whatever its other words say
-    if "-free" in low:
+    if "free" in low:
         low = FREE_OF.sub(" ", low)
     return _LOWER_IS_BETTER.search(low) is not None
 
@@ -662,7 +666,7 @@ def higher_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names a metric where higher is better, or what is
     free of a fault ("crash-free sessions")."""
     return _HIGHER_IS_BETTER.search(low) is not None or (
-        "-free" in low and bool(FREE_OF.search(low))
+        "free" in low and bool(FREE_OF.search(low))
     )
 
 

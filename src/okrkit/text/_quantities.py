@@ -610,6 +610,11 @@ def _of_the(w: str, end: int) -> tuple[int, int] | None:
     return head if head is not None and w[head[1] - 1] in "sS" else None
 
 
+# A tag in square brackets, closed: "[Support]" (a link's text is not, once its address is
+# blanked with its closing bracket, `masked`).
+_TAG = re.compile(r"\[[^\]\[]{0,200}\]")
+
+
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
     """The head noun of the short noun phrase after a count: "12 customer *interviews*".
 
@@ -629,8 +634,14 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if head is None and (quoted := _QUOTED_NAME.match(w, pos)) is not None:
             pos = quoted.end()  # "18 'Know Your Rights' workshops": a name, then the noun
         m = _NOUNS.match(w, pos)
-        if not m or (head is not None and "[" in w[pos : m.start(1)]):
-            break  # (a bracket after the noun: an owner or a link, "2 conferences [Priya]")
+        if not m or (
+            "[" in w[pos : m.start(1)]
+            and (head is not None or _TAG.match(w, w.index("[", pos)) is not None)
+        ):
+            # (a bracket after the noun or the number: an owner or a link, "2 conferences
+            # [Priya]", "CSAT from 4.1 to 4.6 [Support]"; but a link's text right after the
+            # number holds its noun, "closing 5 [issues related to X](...)")
+            break
         word = m[1].lower()
         if word in _COMPANY_ENDS and w.startswith(".", m.end()):
             pos = m.end() + 1  # "100 GitLab Inc. team members": a company's name, then its noun

@@ -2524,7 +2524,7 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # A baseline written beside the target: "(currently 125k)", "(up from 85%)", "45% today",
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|today|now|was|vs\.?|versus|"
+    r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|(?<=\()\s*bl|today|now|was|vs\.?|versus|"
     r"instead\s+of|compared\s+to|(?:up|down)\s+from|"
     r"last\s+(?:year|quarter|month|week|cycle)(?:\s+(?:at|was|were|of))?)|\bfrom)"
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
@@ -3309,7 +3309,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and value_tok.unit == "x"
         and value_tok.prep in (None, "hit", "reach")  # right after its verb
         and kind in ("", "keep", "reach")
-        and _RATIO_AFTER.match(w, value_tok.end)
+        and (
+            _RATIO_AFTER.match(w, value_tok.end)
+            # "Pipeline coverage 3.5x for Q4": the metric's name right before it
+            or _RATIO_BEFORE.search(w, max(0, value_tok.start - 40), value_tok.start)
+        )
     ):
         # "1.8x pipeline coverage", "Have 4x replication", "Reach 3x pipeline coverage": a
         # multiple is the level of a metric measured in multiples (D8), as "coverage =
@@ -3573,6 +3577,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         relative = form == "change" and value_tok.unit in ("%", "x") and not value_tok.points
     if direction is Direction.MILESTONE:
         relative = False
+    if form == "change" and direction in (Direction.AT_LEAST, Direction.AT_MOST):
+        # A change moves a metric, it holds no bound: "Support tickets per 100 vehicles by
+        # 20%" goes down, the way the metric is better ("by at least 20%" bounds the amount)
+        direction = Direction.DECREASE if way_lower else Direction.INCREASE
     labelled: tuple[tuple[SpanLabel, Token | None], ...] = (
         ("value", value_tok),
         ("start", start_tok),
@@ -3774,6 +3782,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
 _RATIO_AFTER = re.compile(
     r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:coverage|replication|ratio|roas|roi|multiple|redundancy|"
     r"ltv\s*(?:[:/]|to)\s*cac)\b",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE = re.compile(
+    r"\b(?:coverage|replication|ratio|roas|roi|multiple|redundancy|ltv\s*(?:[:/]|to)\s*cac)"
+    r"(?:\s+(?:of|at|is|=|:))?\s*[:=]?\s*$",
     re.IGNORECASE,
 )
 # "Double down on what works" names no factor.
