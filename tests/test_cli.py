@@ -690,26 +690,30 @@ class TestLinearOutput:
 
 class TestScore:
     def test_table(self) -> None:
-        """One row per objective and key result, with value, progress, score, grade and status."""
+        """One row per objective and key result, with value, progress, score, grade, status
+        and title."""
         status, out, _ = call("score", ACME, "--at", "2026-08-31")
         lines = out.splitlines()
         assert 0 == status
         assert "Scores as of 2026-08-31, policy linear, roll-up key_results" == lines[0]
-        assert lines[1].split() == ["value", "progress", "score", "grade", "status"]
+        assert lines[1].split() == ["value", "progress", "score", "grade", "status", "title"]
         assert 2 + 6 + 20 == len(lines)
+        arr = ["Grow", "ARR", "from", "$8.2M", "to", "$10M"]
         assert ["-", "arr", "$9,120,000", "51%", "0.51", "projected", "missed", "(red)", "at",
-                "risk"] == lines[3].split()  # fmt: skip
+                "risk", *arr] == lines[3].split()  # fmt: skip
+        assert lines[2].endswith(
+            "  Become the analytics tool mid-market finance teams can't do without"
+        )
         # Once the quarter has ended, the grade is the grade.
         _, out, _ = call("score", ACME, "--at", "2026-10-01")
-        assert ["-", "arr", "$9,120,000", "51%", "0.51", "missed", "(red)", "closed"] == (
+        assert ["-", "arr", "$9,120,000", "51%", "0.51", "missed", "(red)", "closed", *arr] == (
             out.splitlines()[3].split()
         )
         # Before it starts, nothing is scored, and the check-ins made since are left out,
         # which is said (a note dated later than meant would hide progress without a word).
         _, out, err = call("score", ACME, "--at", "2026-06-30")
-        assert ["-", "arr", "$8,200,000", "0%", "not", "started", "–", "not", "started"] == (
-            out.splitlines()[3].split()
-        )
+        assert ["-", "arr", "$8,200,000", "0%", "not", "started", "–", "not", "started",
+                *arr] == out.splitlines()[3].split()  # fmt: skip
         assert f"okrkit: note: {ACME}: 44 check-ins made after 2026-06-30 left out\n" == err
 
     def test_policy_and_date(self) -> None:

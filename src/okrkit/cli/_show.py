@@ -38,17 +38,19 @@ def _card(args: argparse.Namespace, plan: Plan) -> Scorecard:
 
 
 def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
-    """``okrkit score PATH``: a table of objectives and key results with their scores."""
+    """``okrkit score PATH``: a table of objectives and key results with their scores and titles."""
     plan = read_plan(args.path, streams, args.input_format, statements=args.read_statements)
     card = _card(args, plan)
     paint = colorizer(args.color, streams)
-    header = ("", "value", "progress", "score", "grade", "status")
+    header = ("", "value", "progress", "score", "grade", "status", "title")
     rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, colour
+    titles = {kr.id: kr.title for _, kr in plan.key_results()}
     for obj in card:
         space = display.indent(obj.depth, "  ")
-        rows.append((_score_cells(space + terminal(obj.id), obj), "bold", color(obj)))
+        title = plan.objective(obj.id).title
+        rows.append((_score_cells(space + terminal(obj.id), obj, title), "bold", color(obj)))
         rows += [
-            (_score_cells(f"{space}  - {terminal(kr.id)}", kr), None, color(kr))
+            (_score_cells(f"{space}  - {terminal(kr.id)}", kr, titles[kr.id]), None, color(kr))
             for kr in obj.key_results
         ]
     widths = [max([len(header[i])] + [len(r[i]) for r, _, _ in rows]) for i in range(len(header))]
@@ -86,7 +88,7 @@ def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams)
         )
 
 
-def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]:
+def _score_cells(name: str, row: ObjectiveRow | KeyResultRow, title: str) -> tuple[str, ...]:
     kr = row if isinstance(row, KeyResultRow) else None
     return (
         name,
@@ -95,6 +97,8 @@ def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]
         display.row_score_text(row),
         display.grade_text(row),
         display.row_status_text(row),
+        # last, as `tree` writes it: an id a sheet's import made up ("row-12") says little
+        terminal(title),
     )
 
 
@@ -102,7 +106,7 @@ def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
     left = cells[0].ljust(widths[0])
     middle = [cells[i].rjust(widths[i]) for i in (1, 2, 3)]
     right = [cells[i].ljust(widths[i]) for i in (4, 5)]
-    return "  ".join([left, *middle, *right])
+    return "  ".join([left, *middle, *right, cells[6]])
 
 
 def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
