@@ -6751,6 +6751,10 @@ class TestFillFromStatements:
         assert [kr.id for _, kr in before] == [kr.id for _, kr in after]
         for (_, old), (_, new) in zip(before, after, strict=True):
             read = to_key_result(old.title, start=old.start, title=old.title)
+            units = (old.unit, read.unit)
+            if None not in units and len({canonical_unit(u) or u for u in units}) == 2:
+                assert new is old  # typed in another unit than the statement's numbers
+                continue
             expected = {
                 name: getattr(read if getattr(old, name) is None else old, name)
                 for name in _MEASURE
@@ -6795,6 +6799,12 @@ class TestFillFromStatements:
             (100.0, 200.0),
             "ms",
         )
+
+    def test_a_typed_unit_other_than_the_statement_s(self) -> None:
+        """Numbers read in dollars are not put into a key result typed in thousands."""
+        arr = KeyResult(title="Grow ARR to $10M", unit="$k")
+        plan = Plan(objectives=[Objective(title="Grow", key_results=[arr])])
+        assert fill_from_statements(plan) is plan
 
     def test_not_a_plan(self) -> None:
         with pytest.raises(InvalidTypeError, match="plan"):
@@ -6841,3 +6851,55 @@ class TestSpreadsheetNewcomerTrial:
     def test_a_change_with_a_start_goes_the_metric_s_way(self) -> None:
         kr = to_key_result("Support tickets per 100 vehicles by 20%", start=3.4)
         assert (kr.direction, kr.target) == (Direction.DECREASE, pytest.approx(2.72))
+
+
+class TestFifthHostileTrial:
+    """What a hostile trial of the session's rules (2026-12-06: 80,000 generated inputs,
+    18,000 long random texts, half a million texts dense with typographic marks; no error but
+    okrkit's, every piece linear, the screened names equal to the whole expression's) found
+    the new rules misreading, fixed and pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a share after a time limit is the target only with no verb: a verb of change
+            # brings the time down, and "in N% of cases" is a condition
+            (
+                "Reduce time to resolve to within 4 hours for 80% of tickets",
+                {"direction": Direction.AT_MOST, "value": 4.0, "unit": "h", "relative": False},
+            ),
+            (
+                "Respond to P1 incidents within 1 hour in 95% of cases",
+                {"direction": Direction.AT_MOST, "value": 1.0, "unit": "h"},
+            ),
+            # an arrow in brackets or after a number is a trend beside a baseline, no verb
+            (
+                "Signups: 1,200 → 2,000 (↓ 5% WoW)",
+                {"direction": Direction.INCREASE, "value": 2000.0, "start": 1200.0},
+            ),
+            ("CSAT 4.1 (↓ 0.2 last quarter) to 4.5", {"direction": Direction.INCREASE}),
+            # a multiple is brought down only from a multiple, the way its metric is better
+            ("ARR 3x from $2M", {"direction": Direction.INCREASE}),
+            ("Pipeline coverage 3x (currently 3.5x)", {"direction": Direction.AT_LEAST}),
+            # a ceiling after the things counted: no work to do
+            (
+                "3 regretted hires or fewer",
+                {"direction": Direction.AT_MOST, "value": 3.0, "output": False},
+            ),
+            ("5 hires or fewer in G&A", {"direction": Direction.AT_MOST, "output": False}),
+            # a market's cap is no ceiling
+            ("Reach a market cap of $10B", {"direction": Direction.INCREASE}),
+            # 360 reviews are counted; 360 feedback, and 360-degree reviews, are a kind
+            ("Get 360 reviews on G2", {"value": 360.0, "unit": "reviews"}),
+            ("Complete 360-degree reviews for 40 managers", {"value": 40.0}),
+            # "source" leads as a noun; "sourced" after the things counted is work
+            ("Source of truth adopted by 5 teams", {"direction": Direction.AT_LEAST}),
+            ("Candidates sourced: 300", {"direction": Direction.INCREASE, "output": True}),
+            # "to type" is a verb
+            ("Train agents to type 60 words per minute", {"value": 60.0}),
+            # hours that are events
+            ("Host 12 happy hours", {"value": 12.0, "unit": "hours"}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

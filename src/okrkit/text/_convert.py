@@ -355,9 +355,9 @@ def fill_from_statements(plan: Plan) -> Plan:
     without, a YAML file of titles) can then be scored and checked as if its fields had been
     typed.  What a person typed wins: a typed start is the one a change applies to, and a
     key result whose typed fields cannot stand with what its statement says (a typed
-    increase whose statement's target is below its typed start) is left as it is, for the
-    rules to flag (OKR201, OKR202).  A plan with nothing to fill comes back as the same
-    object.
+    increase whose statement's target is below its typed start, a typed unit other than the
+    statement's) is left as it is, for the rules to flag (OKR201, OKR202).  A plan with
+    nothing to fill comes back as the same object.
 
     >>> from okrkit import Objective, Plan, KeyResult
     >>> plan = Plan(objectives=[Objective(title="Keep customers", key_results=[
@@ -388,6 +388,13 @@ def _filled(kr: KeyResult) -> KeyResult:
     # (its own title, as it stands: a key result may hold one to_key_result would refuse
     # as blank, a lone control character)
     read = to_key_result(kr.title, start=kr.start, title=kr.title)
+    if (
+        kr.unit is not None
+        and read.unit is not None
+        and (canonical_unit(kr.unit) or kr.unit) != (canonical_unit(read.unit) or read.unit)
+    ):
+        # "Grow ARR to $10M" typed in "$k": the statement's numbers are in another unit
+        return kr
     measure = {name: getattr(read if getattr(kr, name) is None else kr, name) for name in _MEASURE}
     if all(measure[name] == getattr(kr, name) for name in _MEASURE):
         return kr

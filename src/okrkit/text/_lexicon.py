@@ -211,10 +211,6 @@ _VERB_LEMMAS: dict[str, list[str]] = {
         "identify",
         "approach",
         "invite",
-        # and as recruiting and mentoring teams count it: "300 candidates sourced", "120
-        # mentor/mentee pairs matched"
-        "source",
-        "match",
     ],
 }
 _IRREGULAR = {
@@ -515,7 +511,7 @@ _AT_MOST_WORDS = (
     "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
     "at or under|less than|fewer than|lower than|under|below|beneath|within|w/in|w/i|sub|"
     "no higher than|not higher than|no greater than|not greater than|not above|not over|"
-    "not exceeding|capped at|capped to|a cap of|cap of"
+    "not exceeding|capped at|capped to"
 )
 CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
 CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"

@@ -111,7 +111,7 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
-        asc|ifrs|ias|sox|type|
+        asc|ifrs|ias|sox|(?<!\bto\x20)type|
         (?<!per\x20)cohort|(?<!per\x20)episode)
         \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
@@ -213,8 +213,9 @@ _IDENT_PARTS = (
         (?!\s*(?:times|x|months?|years?|weeks?|days?|hours?|minutes?|mins?|percent)\b)""",
     # A filing, a tax rule or a review named by its number: "FDA 510(k)", "401(k)", "501(c)(3)",
     # "the 10-K", "409A valuation", "360 feedback" (a review from all sides, no count).
-    r"""\b\d{2,3}\([a-z]\)(?:\(\d{1,2}\))?|\b\d{1,2}-[kq]\b|\b\d{3}a\b
-        |\b360(?:[-\x20]degree)?(?=[-\x20](?:feedback|reviews?|assessments?|surveys?)\b)""",
+    r"""\b\d{2,3}\([a-z]\)(?:\(\d{1,2}\))?(?:s\b)?|\b\d{1,2}-[kq]\b|\b\d{3}a\b
+        |\b360(?:[-\x20]degree(?=[-\x20](?:feedback|reviews?|assessments?|surveys?)\b)
+            |(?=[-\x20]feedback\b))""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
