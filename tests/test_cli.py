@@ -222,27 +222,6 @@ class TestCheck:
         assert err.startswith(f"okrkit: {broken}: not valid TOML: ")
         assert 1 == err.count(str(broken))
 
-    def test_a_baseline_column(self, tmp_path: Path) -> None:
-        """A sheet's typed start is the one its statement's change applies to."""
-        sheet = tmp_path / "okrs.csv"
-        sheet.write_text(
-            "objective.title,kr.title,kr.start\n"
-            "Keep customers for years,Cut support tickets by 20%,340\n"
-            "Keep customers for years,Increase NPS to 50,60\n",  # typed start above it
-            encoding="utf-8",
-        )
-        code, out, _ = call("convert", str(sheet), "-", "--to", "json", "--read-statements")
-        assert code == 0
-        tickets, nps = json.loads(out)["objectives"][0]["key_results"]
-        assert (tickets["direction"], tickets["start"], tickets["target"]) == (
-            "decrease",
-            340,
-            272.0,
-        )
-        # the statement's increase and the typed start read as a decrease, as to_key_result
-        # makes it (OKR202 then says the statement and the fields disagree)
-        assert (nps["direction"], nps["start"], nps["target"]) == ("decrease", 60, 50.0)
-
     def test_stdin(self) -> None:
         """`-` reads standard input: YAML, or JSON when it starts with `{`."""
         assert 0 == call("check", "-", "--at", "2026-07-02", stdin=CLEAN.encode())[0]
