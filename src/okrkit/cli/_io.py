@@ -207,8 +207,9 @@ def read_plan(
     table is read with the files beside it.  A pipe or device the user *named* (as
     ``<(cat okrs.yaml)`` names one) is refused with a hint to give ``-``; one found in a
     folder, which the user never meant to read from, without it.  With *statements*
-    (``--read-statements``), each key result with no measure gets the one its statement
-    says (`okrkit.text.fill_from_statements`), its findings still placed in the file.
+    (``--read-statements``), each key result's empty direction, start, target and unit get
+    what its statement says (`okrkit.text.fill_from_statements`), its findings still placed
+    in the file.
     """
     plan = _read_plan(path, streams, format, named=named)
     if not statements:

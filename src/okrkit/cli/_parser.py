@@ -121,8 +121,8 @@ def _input_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--read-statements",
         action="store_true",
-        help="give each key result with no direction, start, target or unit the ones its"
-        " statement says (okrkit parse reads them)",
+        help="give each key result's empty direction, start, target and unit what its"
+        " statement says (okrkit parse reads them); what is typed is kept",
     )
 
 

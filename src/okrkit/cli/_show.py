@@ -44,13 +44,11 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
     paint = colorizer(args.color, streams)
     header = ("", "value", "progress", "score", "grade", "status", "title")
     rows: list[tuple[tuple[str, ...], str | None, str | None]] = []  # cells, style, colour
-    titles = {kr.id: kr.title for _, kr in plan.key_results()}
     for obj in card:
         space = display.indent(obj.depth, "  ")
-        title = plan.objective(obj.id).title
-        rows.append((_score_cells(space + terminal(obj.id), obj, title), "bold", color(obj)))
+        rows.append((_score_cells(space + terminal(obj.id), obj), "bold", color(obj)))
         rows += [
-            (_score_cells(f"{space}  - {terminal(kr.id)}", kr, titles[kr.id]), None, color(kr))
+            (_score_cells(f"{space}  - {terminal(kr.id)}", kr), None, color(kr))
             for kr in obj.key_results
         ]
     widths = [max([len(header[i])] + [len(r[i]) for r, _, _ in rows]) for i in range(len(header))]
@@ -88,8 +86,9 @@ def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams)
         )
 
 
-def _score_cells(name: str, row: ObjectiveRow | KeyResultRow, title: str) -> tuple[str, ...]:
+def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]:
     kr = row if isinstance(row, KeyResultRow) else None
+    title = row.key_result.title if isinstance(row, KeyResultRow) else row.objective.title
     return (
         name,
         "" if kr is None else display.number_text(kr.value, kr.unit, terminal),

@@ -322,9 +322,12 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
         "(" in w[: arrow.start()] or DIGIT.search(w, 0, arrow.start()) is not None
     ):
         arrow = None
+    by_arrow = None
+    if arrow is not None:
+        by_arrow = ("inc", "increase", arrow) if arrow[0] == "↑" else ("dec", "decrease", arrow)
     for m in _WORD.finditer(w):
-        if arrow is not None and arrow.start() < m.start():
-            return ("inc", "increase", arrow) if arrow[0] == "↑" else ("dec", "decrease", arrow)
+        if by_arrow is not None and by_arrow[2].start() < m.start():
+            return by_arrow
         word = m[0].lower()
         if first < 0:
             first = m.start()
@@ -438,12 +441,10 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             change = _up_or_down(w, m, digit, first)
             if change is not None:
                 return change
-    if arrow is not None:
-        return ("inc", "increase", arrow) if arrow[0] == "↑" else ("dec", "decrease", arrow)
-    return None
+    return by_arrow
 
 
-_ARROW = re.compile(r"[↑↓](?=\s*(?:(?:to|by)\s+)?[-+~]?[$€£¥₹]?\s?\d)", re.IGNORECASE)
+_ARROW = re.compile(r"[↑↓](?=\s*(?:(?:to|by)\s+)?[-+~]?[$€£¥₹]?\s?\d)")
 
 
 _MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
