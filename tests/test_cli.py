@@ -668,6 +668,32 @@ class TestLinearOutput:
 
 
 class TestScore:
+    def test_unmeasurable_key_results_are_named(self, tmp_path: Path) -> None:
+        """A key result with no direction or target has no score, and its objective's score
+        stands on the others alone: said on standard error, with the ids (a row of dashes
+        alone hid that the objective's 0.50 leaves one key result out)."""
+        path = tmp_path / "okrs.yaml"
+        path.write_text(
+            "okrkit: 1\nobjectives:\n- id: o1\n  title: Make onboarding delightful\n"
+            "  key_results:\n  - {id: k1, title: Raise activation, start: 20, target: 40,\n"
+            "     direction: increase}\n  - {id: k2, title: Improve onboarding NPS}\n"
+            "  - {id: k3, title: Delight admins}\n",
+            encoding="utf-8",
+        )
+        status, out, err = call("score", str(path))
+        assert 0 == status
+        assert ["-", "k2", "–", "–", "–", "–"] == out.splitlines()[4].split()[:6]
+        assert (
+            f"okrkit: note: {path}: 2 key results with no direction or target, not counted in"
+            " their objectives' scores: k2 (of o1), k3 (of o1)\n"
+        ) == err
+        path.write_text(path.read_text(encoding="utf-8").rsplit("  - {id: k3", 1)[0])
+        _, _, err = call("tree", str(path))
+        assert err.endswith("1 key result with no direction or target, not counted in its"
+                            " objective's score: k2 (of o1)\n")  # fmt: skip
+        _, _, err = call("score", ACME, "--at", "2026-08-31")
+        assert "" == err  # every key result of the example is measurable
+
     def test_table(self) -> None:
         """One row per objective and key result, with value, progress, score, grade, status
         and title."""

@@ -24,6 +24,7 @@ from okrkit.cli._io import (
     write_output,
 )
 from okrkit.scorecards import KeyResultRow, ObjectiveRow, Scorecard, color, scorecard
+from okrkit.scoring import Status
 
 if TYPE_CHECKING:
     import argparse
@@ -74,8 +75,9 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
 
 def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams) -> None:
     """Say on standard error what is wrong with the alignment: the plan was still scored,
-    with the objectives whose links are broken at the top, so this is a warning; and how
-    many check-ins were made after the date scored, and left out."""
+    with the objectives whose links are broken at the top, so this is a warning; how many
+    check-ins were made after the date scored, and left out; and which key results can't be
+    measured, so that their objectives' scores stand on the others alone."""
     if card.alignment_problems:
         said = [f"warning: {p} (scored as a top-level objective)" for p in card.alignment_problems]
         complain(InputError(args.path, said), streams)
@@ -83,6 +85,18 @@ def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams)
         streams.stderr.write(
             f"okrkit: note: {terminal(args.path)}: {display.count(card.left_out, 'check-in')}"
             f" made after {card.at.isoformat()} left out\n"
+        )
+    unmeasured = [
+        f"{terminal(kr.key_result.id)} (of {terminal(obj.id)})"
+        for obj in card
+        for kr in obj.key_results
+        if not kr.key_result.measurable and kr.status is not Status.NOT_STARTED
+    ]
+    if unmeasured:
+        whose = "its objective's score" if len(unmeasured) == 1 else "their objectives' scores"
+        streams.stderr.write(
+            f"okrkit: note: {terminal(args.path)}: {display.count(len(unmeasured), 'key result')}"
+            f" with no direction or target, not counted in {whose}: {', '.join(unmeasured)}\n"
         )
 
 

@@ -562,7 +562,10 @@ LOWER_IS_BETTER = re.compile(
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc|"
     r"\bvulns?\b|\bcves?\b|misconfig|false[- ]positive|false[- ]negative|\bfpr\b|\bfnr\b|"
     r"null rate|\bflaky\b|\bflakiness\b|"
-    r"\btoil\b"
+    r"\btoil\b|cancel|rejected|reject(?:ion)? rate|"
+    # retail's: stock lost, goods sent back, sold below price, out of stock
+    r"shrink|returns? rate|stock-?outs?|out[- ]of[- ]stock|\boos\b|markdown rate|markdowns\b|"
+    r"\brto\b"
 )
 
 
@@ -651,7 +654,7 @@ HIGHER_IS_BETTER = re.compile(
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
     r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)|"
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
-    r"\bfix rate|traction"
+    r"\bfix rate|traction|deflect|resolution rate|self-serv"
 )
 
 
@@ -668,6 +671,11 @@ def higher_is_better(low: str) -> bool:
 
 Polarity: TypeAlias = Literal["higher", "lower"]
 _LTV_CAC = re.compile(r"\bltv\s*(?:[:/]|\bto\b)\s*cac\b")
+# Things handled by each person, what each one gets done: "tickets solved per agent".
+_HANDLED_PER_PERSON = re.compile(
+    r"\b(?:tickets|cases|calls|chats|contacts|requests)\s+(?:[a-z]+\s+)?per\s+"
+    r"(?:agent|rep|person|head|fte|analyst|engineer|csm)\b"
+)
 
 
 def polarity(low: str) -> Polarity | None:
@@ -680,6 +688,8 @@ def polarity(low: str) -> Polarity | None:
 
     """
     if " per " in low:
+        if _HANDLED_PER_PERSON.search(low):
+            return "higher"  # "Tickets solved per agent per day": each one's output
         low = low.partition(" per ")[0]  # "cloud cost per active user": the cost's way
     if "cycle" in low and _CYCLE.search(low):
         return "lower"  # "Sales cycle 60 days": a time taken, though sales go up
@@ -687,8 +697,23 @@ def polarity(low: str) -> Polarity | None:
         return "higher"  # "3:1 LTV to CAC": the value a customer brings over what it costs
     lower = lower_is_better(low) or time_taken(low)
     if lower == higher_is_better(low):
+        if lower and UNWANTED_DONE.search(low):
+            # "Users churned within 30 days", "Orders cancelled": the things counted are
+            # the unwanted ones, whatever way the things themselves are better
+            return "lower"
         return None
     return "lower" if lower else "higher"
+
+
+# What happened to things counted that nobody wants to happen to them, said after them:
+# "users churned within 30 days", "orders cancelled:", "payments failed" (not "failed
+# payments retried", things of that kind that something else is done to).
+UNWANTED_DONE = re.compile(
+    r"\b(?:churned|lost|failed|abandoned|cancell?ed|escalated|breached|rejected|reopened|"
+    r"bounced|charged\s+back)\b"
+    r"(?=\s*(?:$|[^\w\s]|\d|(?:within|in|after|before|by|on|at|during|due|because|per|over|"
+    r"under|across|from|to|each|every|this|last|a|an|the)\b))"
+)
 
 
 # Comparatives that say which way a statement with no number moves: "Lead time is shorter",

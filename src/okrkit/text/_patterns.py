@@ -136,8 +136,16 @@ _IDENT_PARTS = (
     r"""(?<=\d)\s*(?:/\s*(?:5|10|100)\b|out\s+of\s*(?:5|10|100)\b
         (?!\s+(?!(?:stars?|points?|by|on|in|for|from|at|or|and|to|with|across|among|average|
             rating|score|overall|each|every|the)\b)[^\W\d_]))""",
-    r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php)
-        \s+\d+(?:\.\d+)*\b""",
+    # A product's version ("Java 8", "CentOS 7", "Node 16.x"), and the version it moves to
+    # ("Postgres 11 -> 15", "Java 8 → 17"; not "Windows 11 to 3,000 laptops", a count).
+    r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php|
+        centos|rhel|debian|fedora|alpine|kubernetes|k8s|kafka|terraform|istio|envoy|nginx|
+        elasticsearch|opensearch|mysql|mariadb|mongodb|cassandra|redis|rails|ruby|angular|vue|
+        spring|jdk|openjdk|golang|scala|kotlin|swift|gradle|helm|tomcat|jenkins|hadoop|spark|
+        airflow|dbt|openssl|typescript|laravel|drupal|wordpress|magento|esxi|vsphere|openshift|
+        ansible|docker|kernel|bootstrap|webpack|jquery|log4j|ie|chrome|firefox|office)
+        \s+\d+(?:\.\d+)*(?:\.x)?\b
+        (?:\s*(?:->|=>|→|⟶)\s*\d+(?:\.\d+)*(?:\.x)?\b(?![.,]?\d|\s*%))?""",
     r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
     # A year (a whole ISO date is blanked by its own alternative, below).
     (
@@ -216,6 +224,17 @@ _IDENT_PARTS = (
     r"""\b\d{2,3}\([a-z]\)(?:\(\d{1,2}\))?(?:s\b)?|\b\d{1,2}-[kq]\b|\b\d{3}a\b
         |\b360(?:[-\x20]degree(?=[-\x20](?:feedback|reviews?|assessments?|surveys?)\b)
             |(?=[-\x20]feedback\b))""",
+    # A date with no word of when before it, in brackets or after a deadline's name: "before
+    # EOL (June 30)", "launch: Sept 15" (not "May", which may be a verb).
+    r"""(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|
+        sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|(?-i:\bMay))
+        \x20+\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)""",
+    # A version of a line of releases, "1.x", "v4.x"; and the versions an upgrade moves
+    # between ("Kafka clusters upgraded 2.8 → 3.6", "bump 1.2 to 1.4").
+    r"""\b\d+(?:\.\d+)*\.x\b
+        |(?:(?<=\bupgrade\x20)|(?<=\bupgraded\x20)|(?<=\bupgrades\x20)|(?<=\bupgrading\x20)
+           |(?<=\bbump\x20)|(?<=\bbumped\x20))
+        \d+\.\d+(?:\.\d+)*\s*(?:->|=>|→|⟶|to)\s*\d+\.\d+(?:\.\d+)*\b(?![.,]?\d|\s*%)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -303,6 +322,64 @@ _IDENT_SOFTWARE = frozenset(
         "django",
         "react",
         "php",
+        "centos",
+        "rhel",
+        "debian",
+        "fedora",
+        "alpine",
+        "kubernetes",
+        "k8s",
+        "kafka",
+        "terraform",
+        "istio",
+        "envoy",
+        "nginx",
+        "elasticsearch",
+        "opensearch",
+        "mysql",
+        "mariadb",
+        "mongodb",
+        "cassandra",
+        "redis",
+        "rails",
+        "ruby",
+        "angular",
+        "vue",
+        "spring",
+        "jdk",
+        "openjdk",
+        "golang",
+        "scala",
+        "kotlin",
+        "swift",
+        "gradle",
+        "helm",
+        "tomcat",
+        "jenkins",
+        "hadoop",
+        "spark",
+        "airflow",
+        "dbt",
+        "openssl",
+        "typescript",
+        "laravel",
+        "drupal",
+        "wordpress",
+        "magento",
+        "esxi",
+        "vsphere",
+        "openshift",
+        "ansible",
+        "docker",
+        "kernel",
+        "bootstrap",
+        "webpack",
+        "jquery",
+        "log4j",
+        "ie",
+        "chrome",
+        "firefox",
+        "office",
     ]
 )
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
@@ -353,10 +430,40 @@ def _ident_parts(w: str) -> int:
         | (not _SERVICE_NUMBERS.isdisjoint(words)) << 28
         | (not _IDENT_STATUTES.isdisjoint(words)) << 29
         | ("360" in w or _FILING.search(w) is not None) << 30
+        | (not _MONTHS.isdisjoint(words)) << 31
+        | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 32
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+_MONTHS = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ]
+)
 _FILING = re.compile(r"\d\(|\d-[kq]|\da\b", re.IGNORECASE)
 _SERVICE_NUMBERS = frozenset(("311", "911", "999", "111", "112", "211", "988"))
 

@@ -67,6 +67,8 @@ _AFTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# An arrow to the next number: "→ 3.9".
+_ARROW_AFTER = re.compile(r"\s*(?:->|=>|→|⟶)\s*(?=[$€£¥₹]?\d)")
 # Only this much context is looked at around a number; a long text stays linear.
 _WINDOW = 48
 # Places in a ranking, which a change moves by ("by 3 places"), and a move's way before them.
@@ -236,6 +238,8 @@ def tokens_of(w: str) -> list[Token]:
             else:
                 up, down = after["up"] or after["up2"], after["down"] or after["down2"]
                 change = "up" if up else "down" if down else change
+        elif noun is not None and _ARROW_AFTER.match(w, noun[1]):
+            link = "arrow"  # "3.4 items → 3.9 items": the noun written on both sides
         pct = (m["pct"] or "").lower()
         token = Token(
             start=m.start(),
@@ -788,4 +792,6 @@ _POSTPOSITIVE = frozenset(
 )
 _HOW_OFTEN = frozenset(("hourly", "daily", "nightly", "weekly", "biweekly", "monthly", "quarterly"))
 _MOSTLY_NOUN = 0.5
-_PERIODS = frozenset(("day", "week", "month", "quarter", "year", "sprint", "release", "user"))
+_PERIODS = frozenset(
+    ("day", "week", "month", "quarter", "year", "sprint", "release", "user", "night", "shift")
+)

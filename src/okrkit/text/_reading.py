@@ -36,6 +36,7 @@ from okrkit.text._lexicon import (
     RATE,
     STATE_VERBS,
     STOP,
+    UNWANTED_DONE,
     VERBS,
     Polarity,
     Qualifier,
@@ -56,7 +57,7 @@ from okrkit.text._quantities import (
     without_ordinal_names,
 )
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
-from okrkit.text._units import CURRENCIES, DURATIONS, canonical_unit, in_unit
+from okrkit.text._units import CURRENCIES, DURATIONS, canonical_unit, comparable, in_unit
 
 Form: TypeAlias = Literal["change", "target"]
 """How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""
@@ -348,6 +349,16 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 named = _WORD.match(w, m.end() + 1)
                 if named is not None and named[0].lower() in _NAMED_AFTER:
                     continue  # "Augmented reality features used by 30% of shoppers": a name
+            if (
+                found
+                and found[0] in ("inc", "dec")
+                and _METRIC_NEXT.match(w, m.end())
+                and (lower_is_better(word) or higher_is_better(word))
+            ):
+                # A verb of change that also names a metric, then no object but a bound, a
+                # number or a label's colon: the metric ("Shrink ≤ 1.5% of net sales",
+                # "Burn: $400k a month"), not an imperative ("Shrink the backlog by 30%")
+                continue
             if word in _CHANGE_NOUNS and _OF_NEXT.match(w, m.end()):
                 # "Reduction of costs by 10%", "Growth of users to 10k": a noun of change
                 # leading, as a verb of change would ("Increase of 15% in sales" is one).
@@ -385,8 +396,14 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 found = None
             after = _WORD.match(w, m.end() + 1)
             rate = found is not None and found[0] == "reach" and after and after[0].lower() in _RATE
-            if rate or (found and found[0] == "out" and after and after[0].lower() in COMPOUND):
-                found = None  # a metric's name: "Test coverage", "Win rate", "Hit ratio"
+            if rate or (
+                found
+                and (found[0] == "out" or found[1] == "ramp")
+                and after
+                and after[0].lower() in COMPOUND
+            ):
+                # a metric's name: "Test coverage", "Win rate", "Hit ratio", "Ramp time"
+                found = None
             elif (
                 found
                 and (
@@ -421,6 +438,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 return "reach", word, m
             if not guess:
                 continue
+            if not found and (meant := _misspelt(word)) is not None:
+                return (*VERBS[meant], m)  # "Acheive 99.9% availability": achieve
             if not found and not rate and word not in STATE_VERBS:
                 guessed = _imperative(word, w, m.end())
                 if guessed is not None:
@@ -428,9 +447,17 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             later = _subject_verb(w, m)
             if later is not None:
                 return later
-        elif found and found[0] in ("inc", "dec") and _participle(word, found[1], w, m.end()):
+        elif (
+            found
+            and (
+                found[0] in ("inc", "dec")
+                or (found[1] in POLAR and word != found[1] and _BY_TO.match(w, m.end()))
+            )
+            and _participle(word, found[1], w, m.end())
+        ):
             # Later in the sentence only a change verb's participle or -s form counts: "Churn
-            # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%".
+            # reduced to 3%", "MRR grown by 20%", "Churn cut to 3%", "Onboarding time improved
+            # to 3 days" (improved the way the metric is better).
             return found[0], found[1], m
         elif word in _UP_DOWN:
             if digit < 0:
@@ -519,10 +546,37 @@ def _subject_led(w: str, lead: re.Match[str]) -> tuple[str, str, re.Match[str]] 
     that leads is its imperative."""
     if _OBJECT_START.match(w, lead.end()):
         return None
-    later = _subject_verb(w, lead)
+    later = _subject_verb(w, lead) or _changed_subject(w, lead.end())
     if later is None or _CLAUSE_MARK.search(w, lead.end(), later[2].start()):
         return None
     return later
+
+
+# How many words a subject that a participle of change ends may hold.
+_SUBJECT_WORDS = 10
+
+
+def _changed_subject(w: str, end: int) -> tuple[str, str, re.Match[str]] | None:
+    """A participle of change (or of improving, worsening) that ends the subject starting
+    before *end*, with "by", "to" or "from" after it, before any number: "Onboarding for new
+    PhD students reduced from 3 months to 6 weeks", "Setup time for new laptops cut to 1
+    day".  A participle's object
+    is the amount, so the words before it are what changed, however long."""
+    for m in itertools.islice(_WORD.finditer(w, end), _SUBJECT_WORDS):
+        if DIGIT.search(w, end, m.start()):
+            return None
+        word = m[0].lower()
+        found = VERBS.get(word)
+        if (
+            found is not None
+            and (found[0] in ("inc", "dec") or found[1] in POLAR)
+            and word != found[1]
+            and not word.endswith(("s", "ing"))
+            and _BY_TO.match(w, m.end())
+            and _participle(word, found[1], w, m.end())
+        ):
+            return found[0], found[1], m
+    return None
 
 
 # A comparative: "more", "fewer", "faster", "longer".
@@ -612,9 +666,16 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             ):
                 return kind, lemma, m  # "Each portfolio will improve satisfaction by 3%"
             after_plural = prev.endswith("s") and not prev.endswith("ss") and not inflected
+            # A change done, in the past tense: "Hiring managers reduced time to fill by 10%".
+            changed = (
+                inflected
+                and kind in ("inc", "dec")
+                and word.endswith("ed")
+                and _participle(word, lemma, w, m.end())
+            )
             # (Not a noun counted per something: "Patient falls per 1,000 bed days".)
             if (
-                (after_plural or (inflected and word.endswith("s")))
+                (after_plural or changed or (inflected and word.endswith("s")))
                 and not _PER_AFTER.match(w, m.end())
                 and (
                     (found is not None and kind in ("inc", "dec"))
@@ -664,6 +725,8 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
     no metric's name.  It is an activity ("out")."""
     if word in _SELF_SERVE:
         return None  # "Self-serve activation": an adjective (not "Self-host 3 services")
+    if _COLON_NEXT.match(w, end):
+        return None  # "On-call: no more than 5 pages a night": a label's name
     lemma, weight, metric = _verb_word(word)
     if lemma != word or (metric and not _COUNT_NEXT.match(w, end)):
         # No verb, an inflected form, or a metric's name ("Churn below 3%"); but a count
@@ -682,6 +745,53 @@ def _imperative(word: str, w: str, end: int) -> tuple[str, str] | None:
 
 
 _MOSTLY_NOUN = 0.3
+_COLON_NEXT = re.compile(r"\s*:")
+# How long a word must be to be read as a verb misspelt (shorter ones are other words as
+# often: "grow"/"glow").
+_MISSPELT_LENGTH = 6
+
+
+@functools.lru_cache(maxsize=1024)
+def _misspelt(word: str) -> str | None:
+    """The verb of change, holding or reaching that *word*, lower-case and no verb WordNet
+    knows, is a slip of: two letters swapped ("acheive", "imrpove"), one letter wrong but
+    the last ("reduse") or one left out inside ("increse"); not a letter added (a noun made
+    of the verb, "delivery", is no slip of "deliver").  None when it is no such slip, or a
+    slip of two."""
+    if len(word) < _MISSPELT_LENGTH or not word.isalpha() or _verb_word(word)[0] is not None:
+        return None
+    found = [verb for verb in _SLIPPED if _one_slip(word, verb)]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_slip(word: str, verb: str) -> bool:
+    """Whether *word* is *verb* with two neighbouring letters swapped, one letter but the
+    last changed (not a vowel for a vowel), or one letter left out before its last."""
+    if len(word) == len(verb):
+        diff = [i for i, (a, b) in enumerate(zip(word, verb, strict=True)) if a != b]
+        # (not the last letter changed, nor a vowel for a vowel: "multiple" and "lesson" are
+        # words of their own, no "multiply" or "lessen")
+        if len(diff) == 1:
+            i = diff[0]
+            return i < len(word) - 1 and not (word[i] in "aeiou" and verb[i] in "aeiou")
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == verb[diff[1]]
+            and word[diff[1]] == verb[diff[0]]
+        )
+    if len(word) != len(verb) - 1:
+        return False
+    i = next((i for i, (a, b) in enumerate(zip(word, verb, strict=False)) if a != b), len(word))
+    return i < len(word) and word[i:] == verb[i + 1 :]
+
+
+# The verbs a slip is read as: those that say a way, in their base form.
+_SLIPPED = tuple(
+    verb
+    for verb, (kind, lemma) in VERBS.items()
+    if verb == lemma and kind in ("inc", "dec", "reach", "keep") and len(verb) >= _MISSPELT_LENGTH
+)
 # "and" or "&", then a word: what a verb is joined to.
 _AND_WORD = re.compile(r"\s*(?:\band|&)\s+([^\W\d_]+(?:[-'’][^\W\d_]+)*)", re.IGNORECASE)
 
@@ -843,7 +953,8 @@ def _direction(
         # from 12%" holds at least, as parse_in_full reads it); only a verb of change the
         # reader did not take for the statement's, written before the numbers, does ("Work
         # with the counties to increase taxlot sharing from 12 to 30").
-        return Direction.INCREASE if value.value > start.value else Direction.DECREASE
+        begun = in_unit(start.value, start.unit, value.unit)  # "from 3 days to 4 hours"
+        return Direction.INCREASE if value.value > begun else Direction.DECREASE
     if kind in ("out", "reach") and value is not None and _time_limit(text, value):
         return Direction.AT_MOST  # "Fix all P1 bugs within 2 days"
     if kind == "out" and qualifier == "most" and _object_then(text, lemma, value):
@@ -947,9 +1058,31 @@ def _direction(
         return Direction.INCREASE  # "2x weekly signups": a growth
     if value.unit == "x":
         return Direction.AT_LEAST  # "Pipeline coverage is 3x": a level (D8)
+    if (
+        kind == ""
+        and value.prep == "to"
+        and start is None
+        and value.value
+        and _UP_TO_END.search(text, 0, value.start) is None
+        and (first := _WORD.search(text)) is not None
+        and first[0].lower() not in VERBS
+    ):
+        # "Partner revenue to $2M": a verb of change left out, the level moved to, which
+        # way the metric is better (not "Time to first value: 3 days", a name's "to"; nor
+        # "Tickets up to 50 a week", a ceiling, nor "Hold costs to $1M", a verb's)
+        way = _metric_way(text, value, lower)
+        if way is not None:
+            return Direction.DECREASE if way == "lower" else Direction.INCREASE
     return _without_verb(text, value, own=own, lower=lower)
 
 
+# What follows a metric's name rather than a verb's object: a label's colon, a bound, a
+# number, "rate".
+_METRIC_NEXT = re.compile(
+    r"\s*(?::|[≤≥<>=]|[$€£¥₹]?\d|(?:rate|under|below|above|over|at|of|is|was)\b)", re.IGNORECASE
+)
+# "up to" right before a number: a ceiling.
+_UP_TO_END = re.compile(r"\bup\s+to\s+\W{0,2}$", re.IGNORECASE)
 # A verb's object of a few words, then a bound: "the on-call fewer than", "fewer than".
 _OBJECT_THEN_BOUND = re.compile(
     r"(?:\s+[^\W\d_][\w'’-]*){0,3}?\s+(?:fewer|less|no\s+more|not\s+more|at\s+most|under)\b",
@@ -1014,7 +1147,13 @@ def _metric_way(
     if (
         value is not None
         and (
-            share_of_things(text, value)
+            # (not of things something unwanted happened to: "Users churned: 5%", nor a
+            # share a metric better low is of its whole: "Shrink 1.1% of sales")
+            (
+                share_of_things(text, value)
+                and not UNWANTED_DONE.search(text.lower())
+                and polarity(text[: value.start].lower()) != "lower"
+            )
             # "Tier 2 tickets resolved within 2 business days: 90%": the share done in time
             or (
                 value.unit == "%"
@@ -1036,6 +1175,10 @@ def _metric_way(
     else:
         low = text.lower()
     way = polarity(low) if lower else "higher" if higher_is_better(low) else None
+    if way is None and lower and value is not None and value.prep in ("=", None):
+        # A label or a name before a number names its metric: "Churn: 2% of customers",
+        # "Shrink 1.1% of sales" are churn's and shrink's, whatever the words after count
+        way = polarity(text[: value.start].lower())
     if (
         way is None
         and not lower
@@ -1197,6 +1340,13 @@ _RIGHT_BEFORE_NUMBER = re.compile(
 
 # "<a deliverable> with": a count after it describes the deliverable.
 _OBJECT_WITH = re.compile(r"\s+[^\W\d_][^,;:()]*?\s+with\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+# Whom a deliverable is for, bounded right before the number: "for fleets under ", "for
+# teams of over ", "for accounts above ".
+_FOR_SEGMENT = re.compile(
+    r"\bfor\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:of\s+|with\s+)?"
+    r"(?:under|over|above|below|(?:more|fewer|less)\s+than|up\s+to)\s+[$€£¥₹]?$",
+    re.IGNORECASE,
+)
 
 
 def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
@@ -1205,6 +1355,8 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
     ("Release CodeNet with one challenge", "Build a cost model with three scenarios"), unlike
     "Launch with 3 content types" or "Run 5 workshops with partners", nor a count of a
     metric's things ("Ship the beta with 500 users")."""
+    if value.qualifier is not None and _FOR_SEGMENT.search(text, 0, value.start) is not None:
+        return True  # "Launch the app for fleets under 20 vehicles": whom it is for
     if (value.unit is not None and value.noun is None) or not text.endswith(
         ("with ", "only ", "just "), 0, value.start
     ):
@@ -2332,6 +2484,8 @@ _COVERS = re.compile(
     re.IGNORECASE,
 )
 _NOT_IN_DELIVERABLE = STATE_VERBS | _MODAL | frozenset(("was", "were", "will", "can"))
+# Nouns of work that take a thing to places: "rollout to 3,000 endpoints".
+_WORK_NOUNS = frozenset(("rollout", "roll-out", "migration", "deployment", "installation"))
 
 
 def _covered(w: str, value: Token) -> bool:
@@ -2350,7 +2504,9 @@ def _covered(w: str, value: Token) -> bool:
     head = m["head"].lower()
     words = _WORD.findall(head)
     return (
-        (len(words) > 1 or m["prep"].lower() not in ("with", "to"))
+        # (a population's "to" or "with" after a lone plural, but not after work done:
+        # "Windows 11 rollout to 3,000 endpoints")
+        (len(words) > 1 or m["prep"].lower() not in ("with", "to") or head in _WORK_NOUNS)
         and not _NOT_IN_DELIVERABLE.intersection(words)
         and polarity(head) is None
         and not lower_is_better(head)
@@ -2548,7 +2704,7 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
             and not (tok.placeholder or nxt.placeholder)
             and (nxt.noun is None or tok.link == "arrow")
             and (
-                tok.unit == nxt.unit
+                comparable(tok.unit, nxt.unit)  # "2 weeks -> 1 day": two times
                 or (tok.unit is None and nxt.unit not in ("x", "points", "bps"))
             )
         ):
@@ -2557,7 +2713,8 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
             continue  # a placeholder
         if tok.link != "arrow" and not _WORD.search(w, begin, tok.start):
             continue  # nothing named between the verb (if any) and it: a count's range
-        if (kind == "inc" and tok.value >= nxt.value) or (kind == "dec" and tok.value <= nxt.value):
+        begun = in_unit(tok.value, tok.unit, nxt.unit)
+        if (kind == "inc" and begun >= nxt.value) or (kind == "dec" and begun <= nxt.value):
             continue
         return tok
     return None
@@ -2566,7 +2723,8 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # A baseline written beside the target: "(currently 125k)", "(up from 85%)", "45% today",
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|(?<=\()\s*bl|today|now|was|vs\.?|versus|"
+    r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|(?<=\()\s*(?:bl|ly)|today|now|was|"
+    r"(?:vs\.?|versus)(?:\s+ly)?|"
     r"instead\s+of|compared\s+to|(?:up|down)\s+from|"
     r"last\s+(?:year|quarter|month|week|cycle)(?:\s+(?:at|was|were|of))?)|\bfrom)"
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
@@ -2582,7 +2740,8 @@ _BASELINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BASELINE_AFTER = re.compile(
-    r"\s*(?:today|currently|now|at\s+present|baseline|last\s+(?:year|quarter|month|week|cycle))\b",
+    r"\s*(?:today|currently|now|at\s+present|baseline|last\s+(?:year|quarter|month|week|cycle)|"
+    r"ly(?=\s*\)))\b",
     re.IGNORECASE,
 )
 
@@ -3055,8 +3214,10 @@ def _same_measure(start: Token, value: Token, w: str) -> bool:
     """Whether the baseline *start* measures what the target *value* does: the same unit, and
     no count of other things ("NPS 50 (from 200 responses)", "Leads from 3 channels: 500",
     "Retention 90% (from 12 months)" give no baseline)."""
-    if start.unit is not None and value.unit is not None and start.unit != value.unit:
-        return False  # a bare number is in the other's unit: "Churn 1.8% (currently 2)"
+    if start.unit is not None and value.unit is not None and not comparable(start.unit, value.unit):
+        # a bare number is in the other's unit: "Churn 1.8% (currently 2)"; "2 weeks -> 1
+        # day" are two times
+        return False
     said = w[start.noun[0] : start.noun[1]].lower() if start.noun is not None else None
     if said is None or said in _WHEN_WORDS:  # "vs. 5 last quarter": when, not what
         return True
@@ -3539,6 +3700,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and _same_measure(start_tok, value_tok, w)
     ):
         begun, reached = start_tok.value, value_tok.value
+        if begun is not None:
+            begun = in_unit(begun, start_tok.unit, value_tok.unit)  # "45 min (from 2.5 h)"
         if begun is not None and reached is not None and begun != reached:
             numbers_say = True
             up = reached > begun

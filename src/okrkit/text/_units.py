@@ -127,6 +127,15 @@ DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time") | 
 length)."""
 
 
+def comparable(unit: str | None, other: str | None) -> bool:
+    """Whether a number in *unit* and one in *other* measure the same thing: the same unit,
+    or two of time or two of data ("2 weeks" and "1 day")."""
+    if unit == other:
+        return True
+    have, want = _SIZES.get(unit or ""), _SIZES.get(other or "")
+    return have is not None and want is not None and have[0] == want[0]
+
+
 def in_unit(value: float, unit: str | None, target: str | None) -> float:
     """*value*, written in *unit*, in the *target* unit when both measure time or data."""
     have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")
