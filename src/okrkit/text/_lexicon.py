@@ -562,10 +562,11 @@ LOWER_IS_BETTER = re.compile(
     r"memory (?:usage|consumption)|\bfault|\bflaw|mistake|glitch|turnaround|overhead|vacanc|"
     r"\bvulns?\b|\bcves?\b|misconfig|false[- ]positive|false[- ]negative|\bfpr\b|\bfnr\b|"
     r"null rate|\bflaky\b|\bflakiness\b|"
-    r"\btoil\b|cancel|rejected|reject(?:ion)? rate|"
-    # retail's: stock lost, goods sent back, sold below price, out of stock
-    r"shrink|returns? rate|stock-?outs?|out[- ]of[- ]stock|\boos\b|markdown rate|markdowns\b|"
-    r"\brto\b"
+    r"\btoil\b|cancellations?|cancel(?:l?ation)? rate|reject(?:ion)? rate|"
+    # retail's: stock lost, goods sent back (not guests coming back), sold below price, out
+    # of stock
+    r"shrink|r(?<!guest r)(?<!customer r)(?<!visitor r)(?<!user r)(?<!player r)eturns? rate|"
+    r"stock-?outs?|out[- ]of[- ]stock|\boos\b|markdown rate|markdowns\b"
 )
 
 
@@ -654,7 +655,10 @@ HIGHER_IS_BETTER = re.compile(
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
     r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)|"
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
-    r"\bfix rate|traction|deflect|resolution rate|self-serv"
+    r"\bfix rate|traction|deflect|resolution rate|deliverability|"
+    r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
+    r"\blisten(?:ing)? (?:time|duration)|time spent|engaged time|engagement time|"
+    r"\breading time|\bvisit (?:duration|length)"
 )
 
 
@@ -671,9 +675,15 @@ def higher_is_better(low: str) -> bool:
 
 Polarity: TypeAlias = Literal["higher", "lower"]
 _LTV_CAC = re.compile(r"\bltv\s*(?:[:/]|\bto\b)\s*cac\b")
+# Time people choose to spend with a thing: better long.
+_ENGAGED_TIME = re.compile(
+    r"\b(?:view|watch|listen|listening|reading|session|visit)\s+(?:duration|time|length)\b"
+    r"|\b(?:time\s+spent|engaged\s+time|engagement\s+time|dwell\s+time)\b"
+)
 # Things handled by each person, what each one gets done: "tickets solved per agent".
 _HANDLED_PER_PERSON = re.compile(
-    r"\b(?:tickets|cases|calls|chats|contacts|requests)\s+(?:[a-z]+\s+)?per\s+"
+    r"\b(?:tickets|cases|calls|chats|contacts|requests)\s+"
+    r"(?:(?:solved|resolved|closed|handled|answered|processed|worked)\s+)?per\s+"
     r"(?:agent|rep|person|head|fte|analyst|engineer|csm)\b"
 )
 
@@ -695,6 +705,8 @@ def polarity(low: str) -> Polarity | None:
         return "lower"  # "Sales cycle 60 days": a time taken, though sales go up
     if "cac" in low and _LTV_CAC.search(low):
         return "higher"  # "3:1 LTV to CAC": the value a customer brings over what it costs
+    if _ENGAGED_TIME.search(low):
+        return "higher"  # "Average view duration 3 min": time people choose to spend
     lower = lower_is_better(low) or time_taken(low)
     if lower == higher_is_better(low):
         if lower and UNWANTED_DONE.search(low):
@@ -706,11 +718,11 @@ def polarity(low: str) -> Polarity | None:
 
 
 # What happened to things counted that nobody wants to happen to them, said after them:
-# "users churned within 30 days", "orders cancelled:", "payments failed" (not "failed
-# payments retried", things of that kind that something else is done to).
+# "users churned within 30 days", "payments failed" (not "failed payments retried", things
+# of that kind that something else is done to; nor "rejected" or "cancelled", which spam
+# and unused licences are, for the good).
 UNWANTED_DONE = re.compile(
-    r"\b(?:churned|lost|failed|abandoned|cancell?ed|escalated|breached|rejected|reopened|"
-    r"bounced|charged\s+back)\b"
+    r"\b(?:churned|lost|failed|abandoned|breached|reopened|bounced|charged\s+back)\b"
     r"(?=\s*(?:$|[^\w\s]|\d|(?:within|in|after|before|by|on|at|during|due|because|per|over|"
     r"under|across|from|to|each|every|this|last|a|an|the)\b))"
 )

@@ -111,7 +111,7 @@ _IDENT_PARTS = (
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
-        asc|ifrs|ias|sox|(?<!\bto\x20)type|
+        asc|ifrs|ias|sox|csf|(?<!\bto\x20)type|
         (?<!per\x20)cohort|(?<!per\x20)episode)
         \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
@@ -141,12 +141,21 @@ _IDENT_PARTS = (
     r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php|
         centos|rhel|debian|fedora|alpine|kubernetes|k8s|kafka|terraform|istio|envoy|nginx|
         elasticsearch|opensearch|mysql|mariadb|mongodb|cassandra|redis|rails|ruby|angular|vue|
-        spring|jdk|openjdk|golang|scala|kotlin|swift|gradle|helm|tomcat|jenkins|hadoop|spark|
+        jdk|openjdk|golang|scala|kotlin|swift|gradle|helm|tomcat|jenkins|hadoop|spark|
         airflow|dbt|openssl|typescript|laravel|drupal|wordpress|magento|esxi|vsphere|openshift|
-        ansible|docker|kernel|bootstrap|webpack|jquery|log4j|ie|chrome|firefox|office)
+        ansible|docker|kernel|webpack|jquery|log4j|chrome|firefox)
         \s+\d+(?:\.\d+)*(?:\.x)?\b
+        # (not an amount after the name: "Kafka 99.95% availability", "Redis 5 ms p99",
+        # "Chrome 10,000 installs")
+        (?![.,]?\d|\s*(?:%|percent\b|x\b|[kmb]\b|(?:ms|s|sec|secs|min|mins|h|hrs?|hours?|days?|
+            weeks?|months?|years?|gb|tb|mb|million|billion|thousand)\b))
         (?:\s*(?:->|=>|→|⟶)\s*\d+(?:\.\d+)*(?:\.x)?\b(?![.,]?\d|\s*%))?""",
-    r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b",
+    # (and AWS's DNS; and a team's size, context: "with a team of 6")
+    (
+        r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b|\broute\x20?53\b"
+        r"|(?:(?<=\bwith\x20team\x20of\x20)|(?<=\bwith\x20a\x20team\x20of\x20)|(?<=\(team\x20of\x20))"
+        r"\d{1,3}\b(?![.,]?\d|\s*%)"
+    ),
     # A year (a whole ISO date is blanked by its own alternative, below).
     (
         r"(?<![\d$€£¥.,])\b20[1-4]\d\b"
@@ -225,16 +234,34 @@ _IDENT_PARTS = (
         |\b360(?:[-\x20]degree(?=[-\x20](?:feedback|reviews?|assessments?|surveys?)\b)
             |(?=[-\x20]feedback\b))""",
     # A date with no word of when before it, in brackets or after a deadline's name: "before
-    # EOL (June 30)", "launch: Sept 15" (not "May", which may be a verb).
+    # EOL (June 30)", "launch: Sept 15" (not "May", which may be a verb; nor a count after a
+    # month's abbreviation: "Mar 10 campaigns").
     r"""(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|
         sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|(?-i:\bMay))
-        \x20+\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)""",
+        \x20+\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)
+        (?!\x20+(?!(?:and|or|to|the|is|was|days?|weeks?)\b)[^\W\d_]+s\b)""",
+    # A product's release, named by its version, then shipped: "iOS app 5.0 with offline
+    # reading", "CMS 4.2 rolled out", "Paywall 2.0 launched" (not "app rating 4.6", "app 4.8
+    # stars": a level).
+    r"""\b(?:app|cms|paywall|platform|api|sdk|ds|guidelines|site|website|portal|engine|editor|
+        player|plugin|client|framework|library|xp)\x20+\d+\.\d+\b(?![.,]?\d)
+        (?=\x20+(?:launched|live|released|shipped|rolled\x20+out|rollout|launch|release|with|
+            in\x20+all|is\x20+(?:live|launched|released|shipped|out))\b)""",
     # A version of a line of releases, "1.x", "v4.x"; and the versions an upgrade moves
     # between ("Kafka clusters upgraded 2.8 → 3.6", "bump 1.2 to 1.4").
     r"""\b\d+(?:\.\d+)*\.x\b
         |(?:(?<=\bupgrade\x20)|(?<=\bupgraded\x20)|(?<=\bupgrades\x20)|(?<=\bupgrading\x20)
            |(?<=\bbump\x20)|(?<=\bbumped\x20))
-        \d+\.\d+(?:\.\d+)*\s*(?:->|=>|→|⟶|to)\s*\d+\.\d+(?:\.\d+)*\b(?![.,]?\d|\s*%)""",
+        \d+\.\d+(?:\.\d+)*\s*(?:->|=>|→|⟶|to)\s*\d+\.\d+(?:\.\d+)*\b(?![.,]?\d)
+        # (then nothing it counts: not "Bump 4.2 to 4.6 stars", a rating)
+        (?=\s*(?:$|[,;:.)(]|(?:in|on|for|across|by|and|with|before|after|this|next)\b))""",
+    # A rule's, a law's or a form's part named by its number, as legal and compliance teams
+    # cite them: "GDPR Art. 30 records", "Item 1.05", "21 CFR Part 11", "Rule 17a-4",
+    # "§1798.120", "Local Law 144", "Rev. 5", "23 NYCRR 500" (not "Part 2 of 5 reviews": a
+    # part counted).
+    r"""(?:\b(?:art\.|part|rule|item|law|title|chapter|clause|annex|rev\.)\x20?|§\s*)
+        \d+(?:\.\d+)*[a-z]?(?:-\d+)?\b(?![.,]?\d|\s*%|\s+of\b)
+        |\b\d+\x20(?:cfr|nycrr|u\.?s\.?c\.?)\b(?:\x20\d+\b(?![.,]?\d|\s*%))?""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -303,6 +330,7 @@ _IDENT_NAMES = frozenset(
         "ifrs",
         "ias",
         "sox",
+        "csf",
         "type",
     ]
 )
@@ -345,7 +373,6 @@ _IDENT_SOFTWARE = frozenset(
         "ruby",
         "angular",
         "vue",
-        "spring",
         "jdk",
         "openjdk",
         "golang",
@@ -372,14 +399,11 @@ _IDENT_SOFTWARE = frozenset(
         "ansible",
         "docker",
         "kernel",
-        "bootstrap",
         "webpack",
         "jquery",
         "log4j",
-        "ie",
         "chrome",
         "firefox",
-        "office",
     ]
 )
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
@@ -410,7 +434,13 @@ def _ident_parts(w: str) -> int:
         | ("/7" in w or ("7" in w and "24" in w)) << 8
         | ("/" in w or "out" in low) << 9
         | (not _IDENT_SOFTWARE.isdisjoint(words)) << 10
-        | (not _IDENT_INDEXES.isdisjoint(words) or "s&p" in low) << 11
+        | (
+            not _IDENT_INDEXES.isdisjoint(words)
+            or "s&p" in low
+            or "route" in low
+            or "team of" in low
+        )
+        << 11
         | (not _IDENT_YEARS.isdisjoint(words)) << 12
         | ("web" in low) << 13
         | (dot and "/" in w) << 14
@@ -431,11 +461,39 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_STATUTES.isdisjoint(words)) << 29
         | ("360" in w or _FILING.search(w) is not None) << 30
         | (not _MONTHS.isdisjoint(words)) << 31
-        | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 32
+        | (dot and not _RELEASED.isdisjoint(words)) << 32
+        | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 33
+        | ("§" in w or not _IDENT_CITED.isdisjoint(words) or "art." in low or "rev." in low) << 34
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+_IDENT_CITED = frozenset(
+    ("part", "rule", "item", "law", "title", "chapter", "clause", "annex", "cfr", "nycrr", "usc")
+)
+_RELEASED = frozenset(
+    [
+        "app",
+        "cms",
+        "paywall",
+        "platform",
+        "api",
+        "sdk",
+        "ds",
+        "guidelines",
+        "site",
+        "website",
+        "portal",
+        "engine",
+        "editor",
+        "player",
+        "plugin",
+        "client",
+        "framework",
+        "library",
+        "xp",
+    ]
+)
 _MONTHS = frozenset(
     [
         "jan",

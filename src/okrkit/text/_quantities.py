@@ -69,6 +69,8 @@ _AFTER = re.compile(
 )
 # An arrow to the next number: "→ 3.9".
 _ARROW_AFTER = re.compile(r"\s*(?:->|=>|→|⟶)\s*(?=[$€£¥₹]?\d)")
+# A tag in brackets (or one blanked), then an arrow to the next number: " (Jan) -> 2h".
+_TAG_THEN_ARROW = re.compile(r"\s?\([\w\x20.'-]{0,16}\)\s*(?:->|=>|→|⟶)\s*(?=[$€£¥₹]?\d)")
 # Only this much context is looked at around a number; a long text stays linear.
 _WINDOW = 48
 # Places in a ranking, which a change moves by ("by 3 places"), and a move's way before them.
@@ -238,8 +240,12 @@ def tokens_of(w: str) -> list[Token]:
             else:
                 up, down = after["up"] or after["up2"], after["down"] or after["down2"]
                 change = "up" if up else "down" if down else change
-        elif noun is not None and _ARROW_AFTER.match(w, noun[1]):
-            link = "arrow"  # "3.4 items → 3.9 items": the noun written on both sides
+        elif (noun is not None and _ARROW_AFTER.match(w, noun[1])) or (
+            "(" in w[end : end + 2] and _TAG_THEN_ARROW.match(w, end)
+        ):
+            # "3.4 items → 3.9 items": the noun written on both sides; "12% (Q2) -> 20%
+            # (Q4)": each level's period in brackets (blanked as a name)
+            link = "arrow"
         pct = (m["pct"] or "").lower()
         token = Token(
             start=m.start(),
@@ -661,6 +667,12 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             # "25 contributors active and committed", "2,500 active (up from 1,800)" (not
             # "10 daily active users")
             break
+        if (
+            word in _STATE_ALONE
+            and m[1][0].islower()
+            and ((nxt := _NOUNS.match(w, m.end())) is None or nxt[1].lower() in STOP)
+        ):
+            break
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
             continue
@@ -729,6 +741,9 @@ _ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
 # States said after the things counted, or after a count with no noun: no noun themselves.
 _STATE_AFTER = frozenset(("active", "on-site", "onsite", "ready", "live", "available"))
+# States that end the phrase when no noun follows them: "< 25 open at any time" (not "2+
+# important open research issues").
+_STATE_ALONE = frozenset(("open", "outstanding", "pending", "overdue", "unresolved"))
 _PERIODIC_ENDS = ("ly", "day", "week", "month")  # "10 daily active users", "7-day active"
 # The ends of companies' names, with their full stop: "GitLab Inc.", "Acme Ltd.".
 _COMPANY_ENDS = frozenset(("inc", "ltd", "llc", "corp", "plc", "gmbh"))

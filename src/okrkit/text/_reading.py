@@ -255,6 +255,17 @@ _COUNTED_THEN_BOUND = re.compile(
 )
 
 
+# The same with the bound in words, after a bare number, or a band: "debt tickets under 40",
+# "center CSAT 80%+", "review turnaround 2-3 business days".
+_COUNTED_THEN_SAID = re.compile(
+    rf"(?:{_NAME_WORD}){{1,3}}\s*:?\s*(?:"
+    r"(?:under|below|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most)\s+\d[\d,.]*+(?![\d%]|\s*[^\W\d_(])"
+    r"|[$€£¥₹]?\d[\d,.]*+\s*%?\s*(?:\+|or\s+(?:more|less|lower|higher|better|fewer)\b)"
+    r"|\d[\d,.]*+\s*[-–]\s*\d)",
+    re.IGNORECASE,
+)
+
+
 def _polar_next(w: str, at: int) -> bool:
     """Whether the words after *at* in masked text *w*, up to a number or a sign, name a
     metric better one way ("Open P1 bugs ≤ 5"), not the things of an imperative ("Ship
@@ -342,6 +353,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 continue
             if w.startswith("{", m.end()):
                 continue  # "source{d} Engine featured at 3 meetups": a name, no verb
+            if word in COMPOUND and m.start() and not w[: m.start()].strip():
+                continue  # "SEV1 count YoY -40%": after a name blanked, a metric's word
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
             if sure is not None:
                 return "keep", "ensure", sure  # "Make sure 80% of reps reach quota": ensure
@@ -366,6 +379,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 return kind_of, verb_of, m
             if word == "partner" and _WITH_NEXT.match(w, m.end()):
                 return "out", "partner", m  # "Partner with 2 local schools": work done
+            if word == "cut" and _OVER_THING.match(w, m.end()):
+                return "out", "migrate", m  # "Cut over DNS to Route 53": a migration
             if word in ("speed", "speeds") and _UP_NEXT.match(w, m.end()):
                 # "Speed up diff rendering latency": the metric's way, as "accelerate"'s
                 # ("Speed" alone is a metric's name: "Speed to lead under 5 minutes").
@@ -420,8 +435,16 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 and (_NAMED_THEN_BOUND.match(w, m.end()) or _NAMED_METRIC.match(w, m.end()))
             ) or (
                 (not found or found[0] == "out")
-                and ("<" in w or ">" in w or "≤" in w or "≥" in w)
-                and _COUNTED_THEN_BOUND.match(w, m.end())
+                and (
+                    (
+                        ("<" in w or ">" in w or "≤" in w or "≥" in w)
+                        and _COUNTED_THEN_BOUND.match(w, m.end())
+                    )
+                    # "Design debt tickets under 40", "Help center CSAT 80%+", "Design
+                    # review turnaround 2-3 business days": a metric of the lead word's
+                    # things, bounded, which no imperative's object is (a metric's name)
+                    or (_COUNTED_THEN_SAID.match(w, m.end()) and _polar_next(w, m.end()))
+                )
                 and (not found or _polar_next(w, m.end()))
             ):
                 # "Forecast accuracy above 90%", "Offer acceptance rate from 70% to 85%",
@@ -642,6 +665,17 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
         if DIGIT.search(w, subject.end(), m.start()):
             return None
         word = m[0].lower()
+        if (
+            word == "to"
+            and prev not in STOP
+            and subject[0].lower() in ("each", "every")
+            and (then := _WORD.match(w, m.end() + 1))
+        ):
+            # "Each CSM to run ≥ 8 QBRs a quarter": what each of them is to do
+            verb = then[0].lower()
+            to_do = VERBS.get(verb)
+            if to_do is not None and to_do[1] == verb:
+                return to_do[0], to_do[1], then
         if (word in STATE_VERBS and word not in _HAVE) or word in _EXCEED:
             return None  # a state, not something done: "NRR exceeds 110%" is "NRR over 110%"
         if word in _UP_DOWN and (change := _up_or_down(w, m, len(w), subject.start())) is not None:
@@ -968,6 +1002,8 @@ def _direction(
             return Direction.MILESTONE  # "Release CodeNet with one challenge", "Ship 2.0"
         if _none_left(value):
             return Direction.DECREASE  # "Realize zero accidents": none of them, no work to count
+        if value.unit == "x" and value.prep == "=":
+            return Direction.AT_LEAST  # "Handle 3x peak traffic": a level to hold (D8)
         return Direction.INCREASE
     if kind == "reach" and lemma == "speed" and qualifier is None:
         # "Speed up diff rendering latency" brings a time down; "Speed up onboarding" (no
@@ -1064,6 +1100,7 @@ def _direction(
         and start is None
         and value.value
         and _UP_TO_END.search(text, 0, value.start) is None
+        and not share_of_things(text, value)  # "Replies to 95% of emails": a share (D15)
         and (first := _WORD.search(text)) is not None
         and first[0].lower() not in VERBS
     ):
@@ -1642,11 +1679,16 @@ _HANDLED = frozenset(
     ("resolved", "answered", "responded", "closed", "processed", "shipped", "delivered",
      "completed", "fixed", "acknowledged", "triaged", "paid", "dispatched", "fulfilled",
      "approved", "reviewed", "onboarded", "deployed", "published", "merged", "handled",
-     "decided", "settled", "issued", "assessed", "signed", "investigated", "patched")
+     "decided", "settled", "issued", "assessed", "signed", "investigated", "patched",
+     "escalated", "notified", "notification", "notifications", "response", "responses",
+     "replies")
 )  # fmt: skip
 # Things done within a time limit, before a share: "resolved within 2 business days: 90%".
 _IN_TIME_BEFORE = re.compile(
-    r"\b(?P<done>[^\W\d_]+ed)\s+(?:to\s+)?within\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:(?:business|working|calendar)\s+)?"
+    r"\b(?P<done>[^\W\d_]+ed|notifications?|responses?|replies)"
+    # (and whom to: "escalated to the ERC within 5 days", "notifications to regulators")
+    r"(?:\s+(?:to|by)\s+(?:the\s+)?[^\W\d_]+)?"
+    r"\s+(?:to\s+)?within\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:(?:business|working|calendar)\s+)?"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|h|d)\b",
     re.IGNORECASE,
 )
@@ -1827,7 +1869,9 @@ _PEOPLE = (
     r"managers?|leaders?|stakeholders?|newcomers?|subscribers?|attendees?|participants?|"
     r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?|"
     r"families|family|agents?|nurses?|doctors?|clinicians?|drivers?|guests?|shoppers?|learners?|"
-    r"mentees?|travell?ers?|players?|fans?|merchants?|sellers?|creators?|authors?|hosts?"
+    r"mentees?|travell?ers?|players?|fans?|merchants?|sellers?|creators?|authors?|hosts?|"
+    # and people together: "Sales team understands when to escalate"
+    r"teams?|departments?|org|organi[sz]ations?"
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
@@ -2205,6 +2249,17 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
         value is not None
         and value.prep == "="
         and value.unit is None
+        and value.value is not None
+        and value.value < _MADE_AT_MOST
+        and (":" in w or "=" in w)
+        and (cadence := _CADENCE_LABEL.search(w, 0, value.start)) is not None
+        and _is_made(cadence["thing"].lower())
+    ):
+        return True  # "Episodes per week: 5": the things a team makes, at a pace (D2)
+    if (
+        value is not None
+        and value.prep == "="
+        and value.unit is None
         and (":" in w or "=" in w)
         and (label := _DONE_LABEL.search(w, 0, value.start)) is not None
     ):
@@ -2289,6 +2344,12 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
 # done only after the things counted, as recruiting and mentoring teams count it ("300
 # candidates sourced", "120 mentor/mentee pairs matched").
 _WORK_DONE = {"sourced": ("out", "source"), "matched": ("out", "match")}
+# A label naming things and a pace, then their count: "Episodes per week: 5".
+_CADENCE_LABEL = re.compile(
+    r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?:[^\W\d_]+(?:ed|en)\s+)?"
+    r"(?:per|a|each|every)\s+(?:day|week|month|quarter|sprint)\s*[:=]\s*$",
+    re.IGNORECASE,
+)
 # A label naming things and the work done on them, then their count: "Papers submitted: 8".
 _DONE_LABEL = re.compile(
     r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?P<done>[^\W\d_]+(?:ed|en))\s*[:=]\s*$"
@@ -2555,8 +2616,8 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
         return "change"
     if value.unit == "x" and value.prep not in ("to", "of", "at", "="):
         return "change"
-    if value.sign and kind not in ("reach", "out", "keep", "cap"):
-        return "change"
+    if value.sign and kind not in ("reach", "out", "keep", "cap") and value.prep != "to":
+        return "change"  # (but "Increase NPS to +40" reaches a signed level)
     if lemma in CHANGE_VERBS and value.prep is None and kind != "out":
         return "change"
     return "target"
@@ -2733,9 +2794,12 @@ _BASELINE_BEFORE = re.compile(
     # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)"
     # (not "average", a pace as often: "Publish 12 posts (average 1 per week)")
     r"|\(\s*(?:actuals?|baseline)\s+$"
+    # ... or a period's average, its label blanked or said: "(Q1 avg 5.5%)", "(2024 average
+    # $16)", "(last quarter avg 38%)" (not "(average 1 per week)", a pace)
+    r"|\((?:\s{2,}|\s*last\s+(?:year|quarter|month|cycle)\s+)(?:avg\.?|average)\s+$"
     # ... or an academic or fiscal year's, its years blanked: "1,200 (AY 2024-25: 1,050)"
     r"|\(\s*(?:ay|fy|cy|sy)\s{3,}:\s*$"
-    r"|\(\s*(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|figures?|census|"
+    r"|\(\s*(?:average|avg\.?|actuals?|level|survey|results?|score|baseline|benchmark|figures?|census|"
     r"estimate|data|run[- ]rate)?\s*:\s*$",
     re.IGNORECASE,
 )
@@ -2762,6 +2826,8 @@ def _source(tok: Token, kinds: frozenset[str], w: str) -> bool:
     if tok.noun is None:
         return False
     mine = w[tok.noun[0] : tok.noun[1]].lower()
+    if mine in _WHEN_WORDS:
+        return False  # "(vs 7.2m actual FY25)": when it was, not what it counts
     return len(kinds) > 1 or (len(kinds) == 1 and mine not in kinds)
 
 
@@ -3226,8 +3292,9 @@ def _same_measure(start: Token, value: Token, w: str) -> bool:
 
 # Words after a baseline that say when it was, not what it counts.
 _WHEN_WORDS = frozenset(
-    ("day", "week", "month", "quarter", "year", "cycle", "period", "sprint", "today", "now")
-)
+    ("day", "week", "month", "quarter", "year", "cycle", "period", "sprint", "today", "now",
+     "actual", "actuals")
+)  # fmt: skip
 
 
 def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> bool:
@@ -3520,16 +3587,22 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         value_tok is not None
         and value_tok.unit == "x"
         and value_tok.prep in (None, "hit", "reach")  # right after its verb
-        and kind in ("", "keep", "reach")
         and (
-            _RATIO_AFTER.match(w, value_tok.end)
-            # "Pipeline coverage 3.5x for Q4": the metric's name right before it
-            or _RATIO_BEFORE.search(w, max(0, value_tok.start - 40), value_tok.start)
+            (
+                kind in ("", "keep", "reach")
+                and (
+                    _RATIO_AFTER.match(w, value_tok.end)
+                    # "Pipeline coverage 3.5x for Q4": the metric's name right before it
+                    or _RATIO_BEFORE.search(w, max(0, value_tok.start - 40), value_tok.start)
+                )
+            )
+            or (kind in ("", "keep", "reach", "out") and _CAPACITY_AFTER.match(w, value_tok.end))
         )
     ):
         # "1.8x pipeline coverage", "Have 4x replication", "Reach 3x pipeline coverage": a
         # multiple is the level of a metric measured in multiples (D8), as "coverage =
-        # 1.8x" is; not a growth.
+        # 1.8x" is; not a growth; and so is what a system can take, against its load
+        # ("Handle 3x peak traffic", "Provision 2x peak capacity").
         value_tok = value_tok._replace(prep="=")
     if (
         kind == "out"
@@ -4004,6 +4077,11 @@ _RATIO_AFTER = re.compile(
     r"ltv\s*(?:[:/]|to)\s*cac)\b",
     re.IGNORECASE,
 )
+# What a system can take, as a multiple of its load: "3x peak", "2x capacity headroom".
+_CAPACITY_AFTER = re.compile(
+    r"\s+(?:[^\W\d_][\w-]*\s+)?(?:peak|capacity|headroom)\b(?!\s+(?:growth|increase)\b)",
+    re.IGNORECASE,
+)
 _RATIO_BEFORE = re.compile(
     r"\b(?:coverage|replication|ratio|roas|roi|multiple|redundancy|ltv\s*(?:[:/]|to)\s*cac)"
     r"(?:\s+(?:of|at|is|=|:))?\s*[:=]?\s*$",
@@ -4024,6 +4102,8 @@ _THING_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WITH_NEXT = re.compile(r"\s+with\b", re.IGNORECASE)  # "Partner with X"
+# "over" then a thing, no amount: "Cut over DNS" (not "Cut over 30% of costs").
+_OVER_THING = re.compile(r"\s+over\s+(?:to\s+)?(?:the\s+|our\s+|all\s+)?[^\W\d_]", re.IGNORECASE)
 _THE_LINE = re.compile(r"\s+the\s+line(?:\s+on)?\b", re.IGNORECASE)  # "Hold the line on X"
 _LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
 
