@@ -7167,3 +7167,45 @@ class TestLegalDesignAndMediaTrials:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestWorkThatMakesItBetter:
+    """A verb of improvement with no number, then the work that makes it better, is done or
+    not (OKR201 spares it); and an objective that builds a system is a deliverable, whatever
+    qualities the system is to have (2026-12-06, from the rules' wrong findings)."""
+
+    @pytest.mark.parametrize(
+        ("text", "done"),
+        [
+            (
+                (
+                    "Product: Improve UX of Sourcegraph. Hire UX designer, validate search UI"
+                    " improvements with customers."
+                ),
+                True,
+            ),
+            ("Outreach: Raise awareness. Launch an education program.", True),
+            ("Improve the onboarding experience", False),
+            ("Improve quality. Quality matters.", False),
+            ("Online Growth: Ensure the site is properly tagged for attribution", True),
+        ],
+    )
+    def test_done_or_not(self, text: str, done: bool) -> None:
+        assert done_or_not(text) is done
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Build a reliable, evidence-first agentic pipeline that ingests place data", True),
+            ("Build a Robust DevOps Pipeline for Continuous Integration and Deployment", True),
+            ("Establish a definitive ground truth for place attribute selection", True),
+            ("People Ops: Build a consistent hiring process that supports scaling a team.", True),
+            ("Create a weekly newsletter for announcements and events", True),
+            ("VP Eng: Build a world class engineering team.", False),
+            ("Build the foundation of our Talent team so we can help the company scale", False),
+            ("Create greater cohesion among logged-in tools.", False),
+            ("Build a team and pipeline to achieve the company sales plan.", False),
+        ],
+    )
+    def test_an_objective_that_builds_a_system(self, text: str, output: bool) -> None:
+        assert parse_objective(text).output is output

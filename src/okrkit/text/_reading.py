@@ -1551,12 +1551,18 @@ def done_or_not(text: str) -> bool:
         raise InvalidTypeError("text", text, "a str")
     w, _ = masked(text)
     verb = _main_verb(w, guess=False)
+    if verb is None and (label := _TEAM_LABEL.match(w)) is not None:
+        # "Search: Improve search for new users. ...": the label's team, then the statement
+        w = " " * label.end() + w[label.end() :]
+        verb = _main_verb(w, guess=False)
     if (
         verb is not None
         and verb[0] in ("inc", "dec", "reach")
         and (verb[1] in POLAR or (verb[0] != "reach" and verb[2][0].lower() == verb[1]))
     ):
-        return False
+        # ... unless the work that makes it better follows, which is done or not: "Improve
+        # search for new users. Change the default to literal search, add result tabs."
+        return _work_follows(w, verb[2].end())
     if _CHECKABLE.search(text) or _standing(text) is not None:
         return True  # ... or a place in a ranking, got or not ("Top-5 post on Hacker News")
     lead = _WORD.search(w)
@@ -1576,6 +1582,27 @@ def done_or_not(text: str) -> bool:
             or (verb[1] == "ensure" and _ALL_DO.match(w, verb[2].end()) is not None)
         )
     )
+
+
+# A label of a few words that names who the key result is for: "Marketing Ops: ".
+_TEAM_LABEL = re.compile(r"\s*(?:[^\W\d_][\w'’&/-]*\s+){0,3}[^\W\d_][\w'’&/-]*\s*:\s+")
+# A clause of its own after the statement's first: after a full stop, a colon or a dash.
+_NEXT_CLAUSE = re.compile(r"(?:[.:;]\s+|\s[-–—]\s+)([^\W\d_][\w'’-]*)")
+
+
+def _work_follows(w: str, after: int) -> bool:
+    """Whether a clause after *after* in masked text *w* starts with an imperative of work
+    done or not ("Change", "Add", "Track", "Launch"), not of a metric's change ("Double
+    active evangelists")."""
+    for m in _NEXT_CLAUSE.finditer(w, after):
+        word = m[1].lower()
+        found = VERBS.get(word)
+        if found is None and word not in STOP and word not in STATE_VERBS:
+            guessed = _imperative(word, w, m.end(1))
+            found = (guessed[0], guessed[1]) if guessed is not None else None
+        if found is not None and found[0] == "out" and word == found[1]:
+            return True
+    return False
 
 
 # "(that) all/every/each" and the things that do something: all of them, a check.
@@ -4181,6 +4208,25 @@ _SOUGHT = re.compile(
 _NAMED_THING_LENGTH = 120
 
 
+# Verbs that make a thing or a state, whose object says which (`_SYSTEM_BUILT`).
+_BUILD = frozenset(("build", "establish", "create"))
+# A system made, its head noun after a few words of its qualities: "a reliable,
+# evidence-first agentic pipeline", "a definitive ground truth", "a consistent hiring process".
+_SYSTEM_BUILT = re.compile(
+    r"\s+(?:out\s+)?(?:(?:a|an|the|our)\s+)?"
+    r"(?:(?!(?:among|of|for|in|on|and|or|with|to|across|between|from|by)\b)[^\W\d_][\w'’-]*,?\s+)"
+    r"{0,5}?"
+    # (a pipeline of data or of code, not of sales, a metric: "Build a stronger pipeline")
+    r"(?:(?:data|agentic|devops|etl|ml|deployment|release|ingestion|processing|evaluation|"
+    r"training|ci/cd|build)\s+pipelines?|backends?|web\s?sites?|sites?|process(?:es)?|repositor(?:y|ies)|platforms?|"
+    r"systems?|tools?|apps?|applications?|dashboards?|databases?|apis?|services?|libraries|"
+    r"library|frameworks?|models?|datasets?|ground\s+truth|portals?|routines?|playbooks?|"
+    r"runbooks?|newsletters?|programs?|programmes?)"
+    r"(?=\s*(?:$|[,.;:!?()—–]|\s-\s|(?:that|which|to|for|of|with|by|in|across|from)\b))",
+    re.IGNORECASE,
+)
+
+
 def _names_a_thing_made(body: str) -> bool:
     """Whether *body*, an objective with no verb, is a noun phrase naming a thing delivered:
     its head is one (`_DELIVERED`, `MADE`: "Litmus Docs", "Integration with other
@@ -4259,6 +4305,14 @@ def parse_objective(text: str) -> ParsedObjective:
             lemma in _ATTAIN and MILESTONE_NOUN.search(text) is not None and not DIGIT.search(w)
         )
         or (not lemma and _names_a_thing_made(body))
+        or (
+            # "Build a reliable, evidence-first agentic pipeline that ...", "Establish a
+            # definitive ground truth for ...": a system made, whatever qualities it is to
+            # have (not "Build a world class team", "Build the foundation to scale")
+            lemma in _BUILD
+            and verb is not None
+            and _SYSTEM_BUILT.match(body, verb[2].end()) is not None
+        )
     )
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))
     return ParsedObjective(text=text, numeric=numeric, output=output, words=words)
