@@ -7066,8 +7066,12 @@ class TestRetailSupportAndOpsTrials:
         assert _misspelt(verb + tail) != verb
 
     @given(
-        st.sampled_from(["ms", "s", "min", "h", "days", "weeks", "MB", "GB", "TB", "%", None]),
-        st.sampled_from(["ms", "s", "min", "h", "days", "weeks", "MB", "GB", "TB", "%", None]),
+        st.sampled_from(
+            ["ms", "s", "min", "h", "days", "weeks", "months", "years", "GB", "%", None]
+        ),
+        st.sampled_from(
+            ["ms", "s", "min", "h", "days", "weeks", "months", "years", "TB", "%", None]
+        ),
         st.floats(0.001, 1e6),
     )
     def test_comparable_units_convert_both_ways(

@@ -105,7 +105,10 @@ def canonical_unit(unit: str) -> str | None:
 
 
 # How many of the smallest unit of its kind each unit is: a start written in another unit
-# than the target's is read in the target's ("from 3 days to under 4 hours": 72 h).
+# than the target's is read in the target's ("from 3 days to under 4 hours": 72 h).  Months
+# and years vary in length: they count at their average in the Gregorian calendar (a year of
+# 365.25 days, a month a twelfth of it), near enough for a baseline ("from 3 months to 6
+# weeks": 13 weeks) and exact between the two (2 years are 24 months).
 _SIZES: dict[str, tuple[str, Decimal]] = {
     "ms": ("time", Decimal(1)),
     "s": ("time", Decimal(1000)),
@@ -113,18 +116,16 @@ _SIZES: dict[str, tuple[str, Decimal]] = {
     "h": ("time", Decimal(3_600_000)),
     "days": ("time", Decimal(86_400_000)),
     "weeks": ("time", Decimal(604_800_000)),
+    "months": ("time", Decimal(2_629_800_000)),
+    "years": ("time", Decimal(31_557_600_000)),
     "MB": ("data", Decimal(1)),
     "GB": ("data", Decimal(1000)),
     "TB": ("data", Decimal(1_000_000)),
 }
 
 
-DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time") | {
-    "months",
-    "years",
-}
-"""The units of time, as `canonical_unit` names them (months and years too, which vary in
-length)."""
+DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time")
+"""The units of time, as `canonical_unit` names them."""
 
 
 def comparable(unit: str | None, other: str | None) -> bool:
