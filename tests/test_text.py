@@ -7213,3 +7213,105 @@ class TestWorkThatMakesItBetter:
     )
     def test_an_objective_that_builds_a_system(self, text: str, output: bool) -> None:
         assert parse_objective(text).output is output
+
+
+class TestGamesAgencyAndSustainabilityTrials:
+    """What three more trials of writing styles (game studios; agencies and professional
+    services; sustainability and ESG teams) and a hostile trial of the session's second round
+    found plainly wrong, fixed and pinned (2026-12-06)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a game's update or patch named by its version, a console, a star rating
+            ("Ship the 2.0 update to Steam and Epic by Nov 30", {"value": None}),
+            ("Release patch 2.1", {"direction": Direction.MILESTONE}),
+            (
+                "Release v1.4 on all platforms (PC, PS5, Xbox Series X|S, Switch)",
+                {"direction": Direction.MILESTONE, "form": None},
+            ),
+            (
+                "1-star reviews mentioning crashes down 50%",
+                {"direction": Direction.DECREASE, "value": 50.0, "relative": True},
+            ),
+            ("Update 5 docs", {"value": 5.0, "unit": "docs"}),
+            # frames a second, glued or not, better high; a completion's points are its %
+            ("Maintain 30fps minimum on Switch", {"unit": "fps", "direction": Direction.AT_LEAST}),
+            ("Increase tutorial completion +8 pts", {"unit": "%", "relative": False}),
+            # a participle no lexicon knows ends the noun phrase
+            ("Level design: 8 new maps greyboxed by M3", {"unit": "maps"}),
+            # a size bar on the things counted after an activity's verb
+            ("Close 3 deals over $250k", {"value": 3.0, "unit": "deals"}),
+            ("Add 2 new retainer clients at >= £20k/month", {"value": 2.0, "form": "change"}),
+            ("Grow 5 accounts to $500k+", {"value": 500_000.0}),
+            # labels of work done, "currently avg", "avg" before a rating
+            ("Proposals sent: 30 by end of Q2", {"direction": Direction.INCREASE, "output": True}),
+            ("Case studies published: 6", {"output": True}),
+            ("Max discount off rate card: 10% (currently avg 17%)", {"start": 17.0}),
+            ("Achieve 4.6+ avg rating on Clutch (currently 4.3, 27 reviews)", {"unit": None}),
+            # emissions: scopes are names, a mass of carbon is a unit
+            (
+                "Reduce absolute Scope 1 and 2 GHG emissions 42% by 2030 from a 2021 base year",
+                {"direction": Direction.DECREASE, "value": 42.0, "relative": True},
+            ),
+            ("Scope 1&2 -50% by 2030 vs 2019 (SBTi approved)", {"value": 50.0, "upper": None}),
+            (
+                "Scope 1 + 2 emissions <= 9.8k tCO2e by Dec 31",
+                {"direction": Direction.AT_MOST, "value": 9800.0, "unit": "t"},
+            ),
+            (
+                "Cut Scope 1+2 emissions to 8,500 tCO2e (FY23 baseline: 11,240 tCO2e)",
+                {"value": 8500.0, "start": 11_240.0, "unit": "t"},
+            ),
+            ("Limit embodied carbon in new fit-outs to ≤ 350 kgCO2e/m2", {"unit": "kg"}),
+            ("Obtain limited assurance on Scope 1, 2 and 3 data", {"value": None}),
+            ("Waste diversion rate 75% → 90%", {"direction": Direction.INCREASE}),
+            ("Data centre PUE 1.2", {"direction": Direction.AT_MOST}),
+            # what the hostile trial of the second round found
+            ("Time spent in meetings: 10 hours/week", {"direction": Direction.AT_MOST}),
+            ("Orders cancelled: 2%", {"direction": Direction.AT_MOST}),
+            ("Spam rejected: 99%", {"direction": Direction.AT_LEAST}),
+            ("Launch: Sept 15 across 3 markets", {"value": 3.0, "unit": "markets"}),
+            ("Staff the Berlin office with a team of 12 engineers", {"value": 12.0}),
+            ("Cut over half of the onboarding steps", {"direction": Direction.DECREASE}),
+            ("Cut churn to -10% vs last year", {"form": "change"}),
+            ("Comply with 15 U.S.C. 6801 by Q3", {"value": None}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Build a loyal community around our tools", False),
+            ("Establish Acme as the go-to platform for small businesses", False),
+            ("Build a sustainable business model", False),
+            ("Build a world-class support system", False),
+            ("Build a thriving partner program", False),
+            ("Build a reliable, evidence-first agentic pipeline that ingests place data", True),
+        ],
+    )
+    def test_objectives(self, text: str, output: bool) -> None:
+        assert parse_objective(text).output is output
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Improve NPS. See the survey results for details.",
+            "Improve hiring. Consider adding a recruiter.",
+            "Improve code quality. Refactor where needed.",
+        ],
+    )
+    def test_a_hedge_after_an_improvement_is_no_work_done(self, text: str) -> None:
+        assert not done_or_not(text)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Product teams run weekly user interviews", Direction.MILESTONE),
+            ("Sales team understands when to escalate to Legal", Direction.AT_LEAST),
+        ],
+    )
+    def test_what_teams_do_and_know(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction

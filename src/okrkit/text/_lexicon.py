@@ -566,7 +566,9 @@ LOWER_IS_BETTER = re.compile(
     # retail's: stock lost, goods sent back (not guests coming back), sold below price, out
     # of stock
     r"shrink|r(?<!guest r)(?<!customer r)(?<!visitor r)(?<!user r)(?<!player r)eturns? rate|"
-    r"stock-?outs?|out[- ]of[- ]stock|\boos\b|markdown rate|markdowns\b"
+    r"stock-?outs?|out[- ]of[- ]stock|\boos\b|markdown rate|markdowns\b|"
+    # what a data centre or a building uses for what it does
+    r"\bpue\b|\bwue\b|\beui\b"
 )
 
 
@@ -611,7 +613,18 @@ def lower_is_better(low: str) -> bool:
         return True  # "Cash conversion cycle": a time taken, whatever its other words say
     if "free" in low:
         low = FREE_OF.sub(" ", low)
-    return _LOWER_IS_BETTER.search(low) is not None
+    if _LOWER_IS_BETTER.search(low) is not None:
+        return True
+    # Things something unwanted happened to ("Orders cancelled: 2%", "Claims rejected on
+    # first submission"), unless they are unwanted themselves ("Spam rejected: 99%")
+    return UNWANTED_DONE.search(low) is not None and _UNWANTED_THINGS.search(low) is None
+
+
+# Things nobody wants, so that what stops them is for the good: "Spam rejected".
+_UNWANTED_THINGS = re.compile(
+    r"\b(?:spam|fraud\w*|malicious|bots?|attacks?|abus\w+|phishing|unused|duplicates?|"
+    r"fake|junk|invalid)\b"
+)
 
 
 # "<word> time": "review time", "onboarding time", "page load time", "time-to-merge".
@@ -657,8 +670,9 @@ HIGHER_IS_BETTER = re.compile(
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
     r"\bfix rate|traction|deflect|resolution rate|deliverability|"
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
-    r"\blisten(?:ing)? (?:time|duration)|time spent|engaged time|engagement time|"
-    r"\breading time|\bvisit (?:duration|length)"
+    r"\blisten(?:ing)? (?:time|duration)|engaged time|engagement time|"
+    r"\breading time|\bfps\b|frame rate|diversion|recycling|"
+    r"segregation"
 )
 
 
@@ -677,8 +691,8 @@ Polarity: TypeAlias = Literal["higher", "lower"]
 _LTV_CAC = re.compile(r"\bltv\s*(?:[:/]|\bto\b)\s*cac\b")
 # Time people choose to spend with a thing: better long.
 _ENGAGED_TIME = re.compile(
-    r"\b(?:view|watch|listen|listening|reading|session|visit)\s+(?:duration|time|length)\b"
-    r"|\b(?:time\s+spent|engaged\s+time|engagement\s+time|dwell\s+time)\b"
+    r"\b(?:view|watch|listen|listening|reading|session)\s+(?:duration|time|length)\b"
+    r"|\b(?:engaged\s+time|engagement\s+time|dwell\s+time)\b"
 )
 # Things handled by each person, what each one gets done: "tickets solved per agent".
 _HANDLED_PER_PERSON = re.compile(
@@ -722,7 +736,8 @@ def polarity(low: str) -> Polarity | None:
 # of that kind that something else is done to; nor "rejected" or "cancelled", which spam
 # and unused licences are, for the good).
 UNWANTED_DONE = re.compile(
-    r"\b(?:churned|lost|failed|abandoned|breached|reopened|bounced|charged\s+back)\b"
+    r"\b(?:churned|lost|failed|abandoned|breached|reopened|bounced|charged\s+back|"
+    r"cancell?ed|rejected)\b"
     r"(?=\s*(?:$|[^\w\s]|\d|(?:within|in|after|before|by|on|at|during|due|because|per|over|"
     r"under|across|from|to|each|every|this|last|a|an|the)\b))"
 )
@@ -743,7 +758,8 @@ STATE_VERBS = frozenset(("be", "is", "are", "have", "has", "become", "becomes"))
 # Metrics that are themselves percentages, where "by 5%" can mean 5 points.
 RATE = re.compile(
     r"rate|churn|conversion|retention|margin|share|ratio|\bctr\b|uptime|availability|"
-    r"utili[sz]ation|penetration|percentage|attrition|turnover|bounce|adoption|coverage",
+    r"utili[sz]ation|penetration|percentage|attrition|turnover|bounce|adoption|coverage|"
+    r"completion",
     re.IGNORECASE,
 )
 # An amount planned for the cycle: "Hit plan", "110% of quota", "95% of the sales target".

@@ -106,12 +106,14 @@ _IDENT_PARTS = (
     # (and a financial year's next year: "FY2026/27")
     # (and more such names after a slash: "P0/P1")
     (
-        r"(?P<bracket>\[)?(?<![\w$€£¥.])[^\W\d_]+[-_]?\d[\w.]*(?:/\d\d\b(?![/.,%]))?"
+        # (not a mass of carbon, a unit: "8,500 tCO2e", "350 kgCO2e/m2")
+        r"(?P<bracket>\[)?(?<![\w$€£¥.])(?!(?:kg|g|mt|t)co2e?\b)[^\W\d_]+[-_]?\d[\w.]*"
+        r"(?:/\d\d\b(?![/.,%]))?"
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
-        asc|ifrs|ias|sox|csf|(?<!\bto\x20)type|
+        asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|
         (?<!per\x20)cohort|(?<!per\x20)episode)
         \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
@@ -154,7 +156,7 @@ _IDENT_PARTS = (
     (
         r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b|\broute\x20?53\b"
         r"|(?:(?<=\bwith\x20team\x20of\x20)|(?<=\bwith\x20a\x20team\x20of\x20)|(?<=\(team\x20of\x20))"
-        r"\d{1,3}\b(?![.,]?\d|\s*%)"
+        r"\d{1,3}\b(?![.,]?\d|\s*%|\x20+[^\W\d_]+s\b)"
     ),
     # A year (a whole ISO date is blanked by its own alternative, below).
     (
@@ -239,7 +241,8 @@ _IDENT_PARTS = (
     r"""(?:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|
         sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|(?-i:\bMay))
         \x20+\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)
-        (?!\x20+(?!(?:and|or|to|the|is|was|days?|weeks?)\b)[^\W\d_]+s\b)""",
+        (?!\x20+(?!(?:and|or|to|the|is|was|has|as|across|unless|plus|versus|its|this|thus|
+            days?|weeks?)\b)[^\W\d_]+s\b)""",
     # A product's release, named by its version, then shipped: "iOS app 5.0 with offline
     # reading", "CMS 4.2 rolled out", "Paywall 2.0 launched" (not "app rating 4.6", "app 4.8
     # stars": a level).
@@ -247,6 +250,13 @@ _IDENT_PARTS = (
         player|plugin|client|framework|library|xp)\x20+\d+\.\d+\b(?![.,]?\d)
         (?=\x20+(?:launched|live|released|shipped|rolled\x20+out|rollout|launch|release|with|
             in\x20+all|is\x20+(?:live|launched|released|shipped|out))\b)""",
+    # A game's update, patch or build named by its version ("the 2.0 update", "patch 1.2",
+    # "by 1.3 release"), a console's name that looks like a placeholder ("Xbox Series X|S"),
+    # and a star rating's name ("1-star reviews").
+    r"""\b(?:patch|update|hotfix|build)\x20+\d+\.\d+(?:\.\d+)*\b(?![.,]?\d|\s*%)
+        |\b\d+\.\d+(?:\.\d+)*\x20+(?:update|patch|hotfix|build)\b(?!s)
+        |\bxbox\x20+series\x20+x(?:\x20?[|/]\x20?s)?\b
+        |\b[1-5][-\x20]stars?(?=\x20+(?:reviews?|ratings?)\b)""",
     # A version of a line of releases, "1.x", "v4.x"; and the versions an upgrade moves
     # between ("Kafka clusters upgraded 2.8 → 3.6", "bump 1.2 to 1.4").
     r"""\b\d+(?:\.\d+)*\.x\b
@@ -254,14 +264,21 @@ _IDENT_PARTS = (
            |(?<=\bbump\x20)|(?<=\bbumped\x20))
         \d+\.\d+(?:\.\d+)*\s*(?:->|=>|→|⟶|to)\s*\d+\.\d+(?:\.\d+)*\b(?![.,]?\d)
         # (then nothing it counts: not "Bump 4.2 to 4.6 stars", a rating)
-        (?=\s*(?:$|[,;:.)(]|(?:in|on|for|across|by|and|with|before|after|this|next)\b))""",
+        (?=\s*(?:$|[,;:.)(]|(?:in|on|for|across|by|and|with|before|after|this|next|everywhere)\b))""",
     # A rule's, a law's or a form's part named by its number, as legal and compliance teams
     # cite them: "GDPR Art. 30 records", "Item 1.05", "21 CFR Part 11", "Rule 17a-4",
     # "§1798.120", "Local Law 144", "Rev. 5", "23 NYCRR 500" (not "Part 2 of 5 reviews": a
     # part counted).
-    r"""(?:\b(?:art\.|part|rule|item|law|title|chapter|clause|annex|rev\.)\x20?|§\s*)
+    r"""(?:\b(?:art\.|part|rule|item|law|title|chapter|clause|annex)\x20?|§\s*)
         \d+(?:\.\d+)*[a-z]?(?:-\d+)?\b(?![.,]?\d|\s*%|\s+of\b)
-        |\b\d+\x20(?:cfr|nycrr|u\.?s\.?c\.?)\b(?:\x20\d+\b(?![.,]?\d|\s*%))?""",
+        |\b\d+\x20(?:cfr|nycrr|u\.?s\.?c)\b\.?(?:\x20\d+\b(?![.,]?\d|\s*%))?""",
+    # Emissions' scopes and their categories, as carbon accounting names them: "Scope 1 and
+    # 2", "Scope 1+2", "Scope 1&2", "Scope 1, 2 and 3", "Scope 3 cat 6 + 7", "(Cat 1)".
+    r"""\bscope\x20?[123](?:\x20?(?:\+|&|/|,|and|or)\x20?[123]\b)*
+        (?:\x20?\(?(?:cat(?:egory|egories)?\.?|c)\x20?\d{1,2}
+            (?:\x20?(?:\+|&|/|,|-|–|and|to)\x20?\d{1,2}\b)*\)?)?
+        |\(?\bcat(?:egory|egories)?\.?\x20?\d{1,2}(?:\x20?(?:\+|&|/|,|-|–|and|to)\x20?\d{1,2})*\b
+            (?![.,]?\d|\s*%)\)?""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -331,6 +348,9 @@ _IDENT_NAMES = frozenset(
         "ias",
         "sox",
         "csf",
+        "gri",
+        "pas",
+        "ul",
         "type",
     ]
 )
@@ -462,12 +482,20 @@ def _ident_parts(w: str) -> int:
         | ("360" in w or _FILING.search(w) is not None) << 30
         | (not _MONTHS.isdisjoint(words)) << 31
         | (dot and not _RELEASED.isdisjoint(words)) << 32
-        | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 33
-        | ("§" in w or not _IDENT_CITED.isdisjoint(words) or "art." in low or "rev." in low) << 34
+        | (
+            (dot and not _IDENT_GAMES.isdisjoint(words))
+            or "xbox" in words
+            or ("star" in low and ("review" in low or "rating" in low))
+        )
+        << 33
+        | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 34
+        | ("§" in w or not _IDENT_CITED.isdisjoint(words) or "art." in low or "u.s.c" in low) << 35
+        | ("scope" in words or "cat" in low) << 36
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+_IDENT_GAMES = frozenset(("patch", "update", "hotfix", "build"))
 _IDENT_CITED = frozenset(
     ("part", "rule", "item", "law", "title", "chapter", "clause", "annex", "cfr", "nycrr", "usc")
 )

@@ -763,7 +763,9 @@ _NOT_NOUNS = (
 )
 # When, as a dashboard abbreviates it, after a count: "40 LQ" (last quarter), "$2M LY", "120
 # YTD"; before a noun it is passed over ("Close 40 QTD deals").
-_WHEN_SHORT = frozenset(("lq", "ly", "ytd", "qtd", "mtd"))
+# Words read past after a number (periods, and what kind of figure it is): "40 QTD deals",
+# "4.6+ avg rating".
+_WHEN_SHORT = frozenset(("lq", "ly", "ytd", "qtd", "mtd", "avg", "average", "mean", "median"))
 _LITTLE_NEXT = re.compile(r"\s+(?:into|in|to|on|online|up|from)\b", re.IGNORECASE)
 
 
@@ -791,7 +793,14 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
         return True  # an adverb or a word after its noun: "1 component annually", "50 in total"
     lemma = verb_lemma(word)
     if lemma is None:
-        return False
+        # a verb no lexicon knows, in its past participle after things counted: "8 new maps
+        # greyboxed", "12 levels blockmeshed"
+        return (
+            word.endswith("ed")
+            and len(word) > 5
+            and w[head[1] - 1 : head[1]] in ("s", "S")
+            and _ends_phrase(w, end)
+        )
     if word.endswith("ed") or (word != lemma and not word.endswith(("s", "ing"))):
         return _ends_phrase(w, end)  # "20 case studies added", "3,000 contracts deployed"
     # A base form or an -ing form after a plural: "5 teams use it", "500 fans sharing".

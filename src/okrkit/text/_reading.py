@@ -1353,6 +1353,12 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
     return (*found, at) if found is not None else (kind, lemma, 0)
 
 
+# What sets a bar on each of the things counted, between their noun and an amount: " over ",
+# " at >= ", " worth at least ".
+_SIZE_BAR = re.compile(
+    r"\s+(?:(?:at|worth|each|of)\s+)?(?:over|above|more\s+than|at\s+least|>=?|≥|\+)?\s*[$€£¥₹]?",
+    re.IGNORECASE,
+)
 # A clause of what the work should bring about, with its own subject and level.
 _SO_THAT = re.compile(r"\bso\s+that\b")
 # The verb of a relative clause on the thing made, or of "and have": on lower case.
@@ -1600,9 +1606,25 @@ def _work_follows(w: str, after: int) -> bool:
         if found is None and word not in STOP and word not in STATE_VERBS:
             guessed = _imperative(word, w, m.end(1))
             found = (guessed[0], guessed[1]) if guessed is not None else None
-        if found is not None and found[0] == "out" and word == found[1]:
+        if (
+            found is not None
+            and found[0] == "out"
+            and word == found[1]
+            and word in VERBS
+            and word not in _HEDGES
+        ):
             return True
     return False
+
+
+# Verbs of work that is never done: a pointer, a hedge or an open-ended task ("Improve NPS.
+# See the survey", "Consider adding a recruiter", "Refactor where needed").
+_HEDGES = frozenset(
+    ("see", "consider", "continue", "explore", "understand", "try", "look", "investigate",
+     "research", "review", "refactor", "think", "discuss", "evaluate", "assess", "study",
+     "learn", "keep", "maintain", "monitor", "iterate", "experiment", "check", "analyze",
+     "analyse", "identify", "work", "focus", "support", "help", "use", "leverage")
+)  # fmt: skip
 
 
 # "(that) all/every/each" and the things that do something: all of them, a check.
@@ -1896,9 +1918,12 @@ _PEOPLE = (
     r"managers?|leaders?|stakeholders?|newcomers?|subscribers?|attendees?|participants?|"
     r"citizens?|residents?|patients?|donors?|volunteers?|researchers?|ae['’]?s|decision-makers?|"
     r"families|family|agents?|nurses?|doctors?|clinicians?|drivers?|guests?|shoppers?|learners?|"
-    r"mentees?|travell?ers?|players?|fans?|merchants?|sellers?|creators?|authors?|hosts?|"
-    # and people together: "Sales team understands when to escalate"
-    r"teams?|departments?|org|organi[sz]ations?"
+    r"mentees?|travell?ers?|players?|fans?|merchants?|sellers?|creators?|authors?|hosts?"
+)
+# People together, whose state of mind is an outcome too ("Sales team understands when to
+# escalate"), though what they do is as often the team's own work ("Teams publish roadmaps").
+_GROUP_MIND = re.compile(
+    r"\W*(?:[^\W\d_][\w'’-]*\s+){0,3}?(?:teams?|departments?|org|organi[sz]ations?)\s+"
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
@@ -1971,6 +1996,9 @@ def _of_people(low: str) -> bool:
     app is used at every meeting"): an outcome (D18), not a thing delivered.  What they
     "can" do, other than know, is a capability built ("Users can export their data")."""
     if _USED.match(low):
+        return True
+    group = _GROUP_MIND.match(low)
+    if group is not None and _MIND.match(low, group.end()):
         return True
     lead = _PEOPLE_LEAD.match(low)
     if lead is None:
@@ -2379,7 +2407,8 @@ _CADENCE_LABEL = re.compile(
 )
 # A label naming things and the work done on them, then their count: "Papers submitted: 8".
 _DONE_LABEL = re.compile(
-    r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?P<done>[^\W\d_]+(?:ed|en))\s*[:=]\s*$"
+    r"(?:^|[:;,.(]\s*)(?:[^\W\d_]+\s+){0,2}?(?P<thing>[^\W\d_]+)\s+"
+    r"(?P<done>[^\W\d_]+(?:ed|en)|sent|built|run|won|held|made|done|given)\s*[:=]\s*$"
 )
 # Work on people a team takes on or reaches out to: "Volunteers recruited: 20".
 _PEOPLE_WORK = _STAFF | frozenset(
@@ -2643,8 +2672,14 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
         return "change"
     if value.unit == "x" and value.prep not in ("to", "of", "at", "="):
         return "change"
-    if value.sign and kind not in ("reach", "out", "keep", "cap") and value.prep != "to":
-        return "change"  # (but "Increase NPS to +40" reaches a signed level)
+    if (
+        value.sign
+        and kind not in ("reach", "out", "keep", "cap")
+        and (value.prep != "to" or value.sign != "+")
+    ):
+        # (but "Increase NPS to +40" reaches a signed level; "Cut churn to -10% vs last
+        # year" is still a change)
+        return "change"
     if lemma in CHANGE_VERBS and value.prep is None and kind != "out":
         return "change"
     return "target"
@@ -2811,7 +2846,7 @@ def _linked_start(tokens: list[Token], kind: str, w: str, begin: int) -> Token |
 # A baseline written beside the target: "(currently 125k)", "(up from 85%)", "45% today",
 # "in 5 days instead of 12".
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:current(?:ly)?(?:\s+at)?|baseline(?:\s+of)?|(?<=\()\s*(?:bl|ly)|today|now|was|"
+    r"(?:\b(?:current(?:ly)?(?:\s+(?:at|avg\.?|average))?|baseline(?:\s+of)?|(?<=\()\s*(?:bl|ly)|today|now|was|"
     r"(?:vs\.?|versus)(?:\s+ly)?|"
     r"instead\s+of|compared\s+to|(?:up|down)\s+from|"
     r"last\s+(?:year|quarter|month|week|cycle)(?:\s+(?:at|was|were|of))?)|\bfrom)"
@@ -2962,6 +2997,20 @@ def _target(
         # An activity's count or amount right after its verb is what it is checked
         # against, whatever a later clause reaches or bounds: "Train 5 models and achieve >=
         # 80% accuracy" (D6: the first target), "Collect £450k of debt over 90 days".
+        return first
+    if (
+        verb_end is not None
+        and first.unit is None
+        and first.noun is not None
+        and not first.qualifier
+        and len(main) > 1
+        and main[1].unit in CURRENCIES
+        and main[1].qualifier
+        and _SIZE_BAR.fullmatch(w, first.noun[1], main[1].start) is not None
+        and not w[verb_end : first.start].strip()
+    ):
+        # "Close 3 deals over $250k", "Add 2 new retainer clients at >= £20k/month": the
+        # count of things right after the verb, their size a bar each clears
         return first
     if (
         verb_end is not None
@@ -4130,7 +4179,11 @@ _THING_SUBJECT = re.compile(
 )
 _WITH_NEXT = re.compile(r"\s+with\b", re.IGNORECASE)  # "Partner with X"
 # "over" then a thing, no amount: "Cut over DNS" (not "Cut over 30% of costs").
-_OVER_THING = re.compile(r"\s+over\s+(?:to\s+)?(?:the\s+|our\s+|all\s+)?[^\W\d_]", re.IGNORECASE)
+_OVER_THING = re.compile(
+    r"\s+over\s+(?:to\s+)?(?:the\s+|our\s+|all\s+)?"
+    r"(?!(?:half|a\s+(?:third|quarter|half|fifth)|one|two|three|budget|spend|cost)\b)[^\W\d_]",
+    re.IGNORECASE,
+)
 _THE_LINE = re.compile(r"\s+the\s+line(?:\s+on)?\b", re.IGNORECASE)  # "Hold the line on X"
 _LABEL = re.compile(r"(?:[^:.!?]|\b[A-Z][a-z]{1,3}\.(?=\s)){1,40}:\s+(?=\S)")
 
@@ -4214,13 +4267,15 @@ _BUILD = frozenset(("build", "establish", "create"))
 # evidence-first agentic pipeline", "a definitive ground truth", "a consistent hiring process".
 _SYSTEM_BUILT = re.compile(
     r"\s+(?:out\s+)?(?:(?:a|an|the|our)\s+)?"
-    r"(?:(?!(?:among|of|for|in|on|and|or|with|to|across|between|from|by)\b)[^\W\d_][\w'’-]*,?\s+)"
+    r"(?:(?!(?:among|of|for|in|on|and|or|with|to|across|between|from|by|around|about|as|via|"
+    r"behind|through|where|that|ourselves|itself|us|thriving|healthy|loyal|leading|go-to|"
+    r"reputation|awareness|culture|community|brand|team)\b)[^\W\d_][\w'’-]*,?\s+)"
     r"{0,5}?"
     # (a pipeline of data or of code, not of sales, a metric: "Build a stronger pipeline")
     r"(?:(?:data|agentic|devops|etl|ml|deployment|release|ingestion|processing|evaluation|"
     r"training|ci/cd|build)\s+pipelines?|backends?|web\s?sites?|sites?|process(?:es)?|repositor(?:y|ies)|platforms?|"
     r"systems?|tools?|apps?|applications?|dashboards?|databases?|apis?|services?|libraries|"
-    r"library|frameworks?|models?|datasets?|ground\s+truth|portals?|routines?|playbooks?|"
+    r"library|frameworks?|datasets?|ground\s+truth|portals?|routines?|playbooks?|"
     r"runbooks?|newsletters?|programs?|programmes?)"
     r"(?=\s*(?:$|[,.;:!?()—–]|\s-\s|(?:that|which|to|for|of|with|by|in|across|from)\b))",
     re.IGNORECASE,
@@ -4312,6 +4367,7 @@ def parse_objective(text: str) -> ParsedObjective:
             lemma in _BUILD
             and verb is not None
             and _SYSTEM_BUILT.match(body, verb[2].end()) is not None
+            and not _CHANGE_SOUGHT.match(w, verb[2].end())
         )
     )
     words = sum(1 for chunk in text.split() if _ALNUM.search(chunk))

@@ -35,11 +35,12 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "GWh": (),
     "kW": (),
     "MW": (),
+    "fps": ("FPS",),
     "GB": (),
     "TB": (),
     "MB": (),
-    "kg": (),
-    "t": ("tonne", "tonnes", "ton", "tons"),
+    "kg": ("kgco2e", "kgco2", "kg co2e", "kg co2"),
+    "t": ("tonne", "tonnes", "ton", "tons", "tco2e", "tco2", "t co2e", "t co2"),
     "km": (),
     "miles": ("mile",),
     "L": ("l", "litre", "litres", "liter", "liters"),
@@ -80,9 +81,10 @@ UNITS.update(
 UNIT_AFTER = re.compile(
     r"""\s*(?P<u>ms|milliseconds?|msecs?|millisecs?|millis|s|secs?|seconds?|mins?|minutes?|h|hrs?|
     hours?|days?|wks?|
-    weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg|tonnes?|tons?|t|km|miles?|
+    weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg\x20?co2e?|t\x20?co2e?|kg|
+    tonnes?|tons?|t|km|miles?|
     litres?|liters?|(?-i:(?<=\d)L)|°\s?[cf]|degrees\s+(?:celsius|fahrenheit|c|f)|celsius|
-    fahrenheit|(?-i:(?<=\d)[dwy]))\b
+    fahrenheit|fps|(?-i:(?<=\d)[dwy]))\b
     (?!-(?:long|old)\b)  # "3 day-long workshops" are 3 workshops""",
     re.IGNORECASE | re.VERBOSE,
 )
