@@ -732,9 +732,9 @@ def polarity(low: str) -> Polarity | None:
 
 
 # What happened to things counted that nobody wants to happen to them, said after them:
-# "users churned within 30 days", "payments failed" (not "failed payments retried", things
-# of that kind that something else is done to; nor "rejected" or "cancelled", which spam
-# and unused licences are, for the good).
+# "users churned within 30 days", "payments failed", "orders cancelled" (not "failed
+# payments retried", things of that kind that something else is done to; and what is
+# rejected or cancelled may be unwanted itself, "spam rejected": `lower_is_better`).
 UNWANTED_DONE = re.compile(
     r"\b(?:churned|lost|failed|abandoned|breached|reopened|bounced|charged\s+back|"
     r"cancell?ed|rejected)\b"

@@ -97,6 +97,102 @@ DEADLINE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Products named with their version (`_IDENT_PARTS`): "Java 8", "CentOS 7".
+_IDENT_SOFTWARE = frozenset(
+    [
+        "python",
+        "java",
+        "node",
+        "ios",
+        "android",
+        "macos",
+        "windows",
+        "ubuntu",
+        "postgres",
+        "postgresql",
+        "django",
+        "react",
+        "php",
+        "centos",
+        "rhel",
+        "debian",
+        "fedora",
+        "alpine",
+        "kubernetes",
+        "k8s",
+        "kafka",
+        "terraform",
+        "istio",
+        "envoy",
+        "nginx",
+        "elasticsearch",
+        "opensearch",
+        "mysql",
+        "mariadb",
+        "mongodb",
+        "cassandra",
+        "redis",
+        "rails",
+        "ruby",
+        "angular",
+        "vue",
+        "jdk",
+        "openjdk",
+        "golang",
+        "scala",
+        "kotlin",
+        "swift",
+        "gradle",
+        "helm",
+        "tomcat",
+        "jenkins",
+        "hadoop",
+        "spark",
+        "airflow",
+        "dbt",
+        "openssl",
+        "typescript",
+        "laravel",
+        "drupal",
+        "wordpress",
+        "magento",
+        "esxi",
+        "vsphere",
+        "openshift",
+        "ansible",
+        "docker",
+        "kernel",
+        "webpack",
+        "jquery",
+        "log4j",
+        "chrome",
+        "firefox",
+    ]
+)
+# Things released, named by a version, then shipped: "iOS app 5.0 with ...".
+_RELEASED = frozenset(
+    [
+        "app",
+        "cms",
+        "paywall",
+        "platform",
+        "api",
+        "sdk",
+        "ds",
+        "guidelines",
+        "site",
+        "website",
+        "portal",
+        "engine",
+        "editor",
+        "player",
+        "plugin",
+        "client",
+        "framework",
+        "library",
+        "xp",
+    ]
+)
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
@@ -140,13 +236,8 @@ _IDENT_PARTS = (
             rating|score|overall|each|every|the)\b)[^\W\d_]))""",
     # A product's version ("Java 8", "CentOS 7", "Node 16.x"), and the version it moves to
     # ("Postgres 11 -> 15", "Java 8 → 17"; not "Windows 11 to 3,000 laptops", a count).
-    r"""\b(?:python|java|node|ios|android|macos|windows|ubuntu|postgres(?:ql)?|django|react|php|
-        centos|rhel|debian|fedora|alpine|kubernetes|k8s|kafka|terraform|istio|envoy|nginx|
-        elasticsearch|opensearch|mysql|mariadb|mongodb|cassandra|redis|rails|ruby|angular|vue|
-        jdk|openjdk|golang|scala|kotlin|swift|gradle|helm|tomcat|jenkins|hadoop|spark|
-        airflow|dbt|openssl|typescript|laravel|drupal|wordpress|magento|esxi|vsphere|openshift|
-        ansible|docker|kernel|webpack|jquery|log4j|chrome|firefox)
-        \s+\d+(?:\.\d+)*(?:\.x)?\b
+    r"\b(?:" + "|".join(sorted(_IDENT_SOFTWARE, key=len, reverse=True)) + ")"
+    r"""\s+\d+(?:\.\d+)*(?:\.x)?\b
         # (not an amount after the name: "Kafka 99.95% availability", "Redis 5 ms p99",
         # "Chrome 10,000 installs")
         (?![.,]?\d|\s*(?:%|percent\b|x\b|[kmb]\b|(?:ms|s|sec|secs|min|mins|h|hrs?|hours?|days?|
@@ -246,8 +337,8 @@ _IDENT_PARTS = (
     # A product's release, named by its version, then shipped: "iOS app 5.0 with offline
     # reading", "CMS 4.2 rolled out", "Paywall 2.0 launched" (not "app rating 4.6", "app 4.8
     # stars": a level).
-    r"""\b(?:app|cms|paywall|platform|api|sdk|ds|guidelines|site|website|portal|engine|editor|
-        player|plugin|client|framework|library|xp)\x20+\d+\.\d+\b(?![.,]?\d)
+    r"\b(?:" + "|".join(sorted(_RELEASED)) + ")"
+    r"""\x20+\d+\.\d+\b(?![.,]?\d)
         (?=\x20+(?:launched|live|released|shipped|rolled\x20+out|rollout|launch|release|with|
             in\x20+all|is\x20+(?:live|launched|released|shipped|out))\b)""",
     # A game's update, patch or build named by its version ("the 2.0 update", "patch 1.2",
@@ -267,7 +358,7 @@ _IDENT_PARTS = (
         (?=\s*(?:$|[,;:.)(]|(?:in|on|for|across|by|and|with|before|after|this|next|everywhere)\b))""",
     # A rule's, a law's or a form's part named by its number, as legal and compliance teams
     # cite them: "GDPR Art. 30 records", "Item 1.05", "21 CFR Part 11", "Rule 17a-4",
-    # "§1798.120", "Local Law 144", "Rev. 5", "23 NYCRR 500" (not "Part 2 of 5 reviews": a
+    # "§1798.120", "Local Law 144", "15 U.S.C. 6801", "23 NYCRR 500" (not "Part 2 of 5 reviews": a
     # part counted).
     r"""(?:\b(?:art\.|part|rule|item|law|title|chapter|clause|annex)\x20?|§\s*)
         \d+(?:\.\d+)*[a-z]?(?:-\d+)?\b(?![.,]?\d|\s*%|\s+of\b)
@@ -355,77 +446,6 @@ _IDENT_NAMES = frozenset(
     ]
 )
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
-_IDENT_SOFTWARE = frozenset(
-    [
-        "python",
-        "java",
-        "node",
-        "ios",
-        "android",
-        "macos",
-        "windows",
-        "ubuntu",
-        "postgres",
-        "postgresql",
-        "django",
-        "react",
-        "php",
-        "centos",
-        "rhel",
-        "debian",
-        "fedora",
-        "alpine",
-        "kubernetes",
-        "k8s",
-        "kafka",
-        "terraform",
-        "istio",
-        "envoy",
-        "nginx",
-        "elasticsearch",
-        "opensearch",
-        "mysql",
-        "mariadb",
-        "mongodb",
-        "cassandra",
-        "redis",
-        "rails",
-        "ruby",
-        "angular",
-        "vue",
-        "jdk",
-        "openjdk",
-        "golang",
-        "scala",
-        "kotlin",
-        "swift",
-        "gradle",
-        "helm",
-        "tomcat",
-        "jenkins",
-        "hadoop",
-        "spark",
-        "airflow",
-        "dbt",
-        "openssl",
-        "typescript",
-        "laravel",
-        "drupal",
-        "wordpress",
-        "magento",
-        "esxi",
-        "vsphere",
-        "openshift",
-        "ansible",
-        "docker",
-        "kernel",
-        "webpack",
-        "jquery",
-        "log4j",
-        "chrome",
-        "firefox",
-    ]
-)
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
 _IDENT_SPANS = frozenset(("hour", "day", "week", "month", "quarter", "year"))
@@ -498,29 +518,6 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
 _IDENT_GAMES = frozenset(("patch", "update", "hotfix", "build"))
 _IDENT_CITED = frozenset(
     ("part", "rule", "item", "law", "title", "chapter", "clause", "annex", "cfr", "nycrr", "usc")
-)
-_RELEASED = frozenset(
-    [
-        "app",
-        "cms",
-        "paywall",
-        "platform",
-        "api",
-        "sdk",
-        "ds",
-        "guidelines",
-        "site",
-        "website",
-        "portal",
-        "engine",
-        "editor",
-        "player",
-        "plugin",
-        "client",
-        "framework",
-        "library",
-        "xp",
-    ]
 )
 _MONTHS = frozenset(
     [

@@ -461,7 +461,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 return "reach", word, m
             if not guess:
                 continue
-            if not found and (meant := _misspelt(word)) is not None:
+            if not found and len(word) <= _MISSPELT_LONGEST and (meant := _misspelt(word)):
                 return (*VERBS[meant], m)  # "Acheive 99.9% availability": achieve
             if not found and not rate and word not in STATE_VERBS:
                 guessed = _imperative(word, w, m.end())
@@ -583,8 +583,8 @@ def _changed_subject(w: str, end: int) -> tuple[str, str, re.Match[str]] | None:
     """A participle of change (or of improving, worsening) that ends the subject starting
     before *end*, with "by", "to" or "from" after it, before any number: "Onboarding for new
     PhD students reduced from 3 months to 6 weeks", "Setup time for new laptops cut to 1
-    day".  A participle's object
-    is the amount, so the words before it are what changed, however long."""
+    day".  A participle's object is the amount, so the words before it are what changed,
+    however long."""
     for m in itertools.islice(_WORD.finditer(w, end), _SUBJECT_WORDS):
         if DIGIT.search(w, end, m.start()):
             return None
@@ -826,6 +826,8 @@ _SLIPPED = tuple(
     for verb, (kind, lemma) in VERBS.items()
     if verb == lemma and kind in ("inc", "dec", "reach", "keep") and len(verb) >= _MISSPELT_LENGTH
 )
+# No slip is longer than the verb it is of: a longer word is not looked at.
+_MISSPELT_LONGEST = max(map(len, _SLIPPED))
 # "and" or "&", then a word: what a verb is joined to.
 _AND_WORD = re.compile(r"\s*(?:\band|&)\s+([^\W\d_]+(?:[-'’][^\W\d_]+)*)", re.IGNORECASE)
 
@@ -1597,22 +1599,13 @@ _NEXT_CLAUSE = re.compile(r"(?:[.:;]\s+|\s[-–—]\s+)([^\W\d_][\w'’-]*)")
 
 
 def _work_follows(w: str, after: int) -> bool:
-    """Whether a clause after *after* in masked text *w* starts with an imperative of work
-    done or not ("Change", "Add", "Track", "Launch"), not of a metric's change ("Double
-    active evangelists")."""
+    """Whether a clause after *after* in masked text *w* starts with a listed verb of work
+    done or not, in its base form ("Hire", "Launch", "Publish"), not one of a metric's change
+    ("Double active evangelists") nor a hedge ("See", "Consider", "Refactor where needed")."""
     for m in _NEXT_CLAUSE.finditer(w, after):
         word = m[1].lower()
         found = VERBS.get(word)
-        if found is None and word not in STOP and word not in STATE_VERBS:
-            guessed = _imperative(word, w, m.end(1))
-            found = (guessed[0], guessed[1]) if guessed is not None else None
-        if (
-            found is not None
-            and found[0] == "out"
-            and word == found[1]
-            and word in VERBS
-            and word not in _HEDGES
-        ):
+        if found is not None and found[0] == "out" and word == found[1] and word not in _HEDGES:
             return True
     return False
 

@@ -35,7 +35,7 @@ _UNIT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "GWh": (),
     "kW": (),
     "MW": (),
-    "fps": ("FPS",),
+    "fps": (),
     "GB": (),
     "TB": (),
     "MB": (),
