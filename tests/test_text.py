@@ -7315,3 +7315,60 @@ class TestGamesAgencyAndSustainabilityTrials:
     )
     def test_what_teams_do_and_know(self, text: str, direction: Direction) -> None:
         assert parse_key_result(text).direction is direction
+
+
+class TestThirdHostileTrialOfTheSession:
+    """What a hostile trial of the session's third round found the new rules read plainly
+    wrong, undone and pinned (2026-12-06)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a rating's stars are its level, "1-star reviews" a kind of review
+            ("Achieve a 4.5 star rating on the App Store", {"value": 4.5}),
+            ("Get to a 4 star rating on Amazon", {"value": 4.0}),
+            # a verb leading with its amount is no game's update
+            ("Build 2.5 km of protected bike lanes", {"value": 2.5, "unit": "km"}),
+            ("Update 2.5 million patient records to the new schema", {"value": 2_500_000.0}),
+            ("Cut average build time from 12 to 8.5 build minutes", {"value": 8.5, "start": 12.0}),
+            # things rejected or cancelled that nobody wants
+            ("Non-compliant vendors rejected: 100%", {"direction": Direction.AT_LEAST}),
+            ("Redundant SaaS subscriptions cancelled: 12", {"direction": Direction.AT_LEAST}),
+            # a category's "to" is the level's
+            ("Expand Category 1 to 50 stores", {"value": 50.0, "unit": "stores"}),
+            # who does the work is no count of it, unless the work is the team
+            ("Ship the app with a team of 6 engineers", {"direction": Direction.MILESTONE}),
+            ("Staff the Berlin office with a team of 12 engineers", {"value": 12.0}),
+            # frames a second glued to their number, a cost of recycling
+            ("60fps on PS5", {"direction": Direction.AT_LEAST, "unit": "fps"}),
+            ("Recycling cost per tonne: $80", {"direction": Direction.AT_MOST}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    @pytest.mark.parametrize(
+        ("text", "done"),
+        [
+            ("Improve security. Enforce MFA for all staff", True),
+            ("Improve ops. Centralize logging", True),
+            ("Improve contracts. Review all 40 vendor contracts", True),
+            ("Improve code quality. Refactor where needed.", False),
+        ],
+    )
+    def test_work_after_an_improvement(self, text: str, done: bool) -> None:
+        assert done_or_not(text) is done
+
+    @pytest.mark.parametrize(
+        ("text", "output"),
+        [
+            ("Build a churn prediction model", True),
+            ("Build a community website", True),
+            ("Build a team dashboard", True),
+            ("Build a data platform as a service", True),
+            ("Build a sustainable business model", False),
+            ("Build a team that ships great apps", False),
+        ],
+    )
+    def test_objectives(self, text: str, output: bool) -> None:
+        assert parse_objective(text).output is output

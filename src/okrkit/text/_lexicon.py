@@ -623,7 +623,8 @@ def lower_is_better(low: str) -> bool:
 # Things nobody wants, so that what stops them is for the good: "Spam rejected".
 _UNWANTED_THINGS = re.compile(
     r"\b(?:spam|fraud\w*|malicious|bots?|attacks?|abus\w+|phishing|unused|duplicates?|"
-    r"fake|junk|invalid)\b"
+    r"fake|junk|invalid|non-?compliant|vulnerable|unsafe|insecure|bad|redundant|zombie|"
+    r"legacy|obsolete|stale|risky|unauthori[sz]ed)\b"
 )
 
 
@@ -671,7 +672,7 @@ HIGHER_IS_BETTER = re.compile(
     r"\bfix rate|traction|deflect|resolution rate|deliverability|"
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
     r"\blisten(?:ing)? (?:time|duration)|engaged time|engagement time|"
-    r"\breading time|\bfps\b|frame rate|diversion|recycling|"
+    r"\breading time|fps\b|frame rate|diversion|recycling rate|"
     r"segregation"
 )
 

@@ -344,10 +344,14 @@ _IDENT_PARTS = (
     # A game's update, patch or build named by its version ("the 2.0 update", "patch 1.2",
     # "by 1.3 release"), a console's name that looks like a placeholder ("Xbox Series X|S"),
     # and a star rating's name ("1-star reviews").
-    r"""\b(?:patch|update|hotfix|build)\x20+\d+\.\d+(?:\.\d+)*\b(?![.,]?\d|\s*%)
+    # (not a verb leading the statement and its amount: "Build 2.5 km of bike lanes",
+    # "Update 2.5 million records"; nor a time of builds: "8.5 build minutes")
+    r"""(?<=\S\x20)\b(?:patch|update|hotfix|build)\x20+\d+\.\d+(?:\.\d+)*\b
+        (?![.,]?\d|\s*(?:%|[kmb]\b|million|billion|thousand|km|miles?|[mkg]w|[mkg]wh)\b)
         |\b\d+\.\d+(?:\.\d+)*\x20+(?:update|patch|hotfix|build)\b(?!s)
+            (?!\x20+(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|times?|failures?|errors?)\b)
         |\bxbox\x20+series\x20+x(?:\x20?[|/]\x20?s)?\b
-        |\b[1-5][-\x20]stars?(?=\x20+(?:reviews?|ratings?)\b)""",
+        |(?<![\d.,])\b[1-5][-\x20]stars?(?=\x20+reviews?\b)""",
     # A version of a line of releases, "1.x", "v4.x"; and the versions an upgrade moves
     # between ("Kafka clusters upgraded 2.8 → 3.6", "bump 1.2 to 1.4").
     r"""\b\d+(?:\.\d+)*\.x\b
@@ -367,8 +371,8 @@ _IDENT_PARTS = (
     # 2", "Scope 1+2", "Scope 1&2", "Scope 1, 2 and 3", "Scope 3 cat 6 + 7", "(Cat 1)".
     r"""\bscope\x20?[123](?:\x20?(?:\+|&|/|,|and|or)\x20?[123]\b)*
         (?:\x20?\(?(?:cat(?:egory|egories)?\.?|c)\x20?\d{1,2}
-            (?:\x20?(?:\+|&|/|,|-|–|and|to)\x20?\d{1,2}\b)*\)?)?
-        |\(?\bcat(?:egory|egories)?\.?\x20?\d{1,2}(?:\x20?(?:\+|&|/|,|-|–|and|to)\x20?\d{1,2})*\b
+            (?:\x20?(?:\+|&|/|,|-|–|and)\x20?\d{1,2}\b)*\)?)?
+        |\(?\bcat(?:egory|egories)?\.?\x20?\d{1,2}(?:\x20?(?:\+|&|/|,|-|–|and)\x20?\d{1,2})*\b
             (?![.,]?\d|\s*%)\)?""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)

@@ -1385,6 +1385,11 @@ _RIGHT_BEFORE_NUMBER = re.compile(
 
 # "<a deliverable> with": a count after it describes the deliverable.
 _OBJECT_WITH = re.compile(r"\s+[^\W\d_][^,;:()]*?\s+with\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+# A team that does the work, right before its size: "with a team of ".
+_WITH_TEAM_OF = re.compile(r"\bwith\s+(?:a\s+)?team\s+of\s+$", re.IGNORECASE)
+# Verbs whose work is a team, so that its size is what is done: "Staff the office with a
+# team of 12 engineers".
+_STAFFING = _STAFF | frozenset(("build", "grow", "form", "assemble", "expand"))
 # Whom a deliverable is for, bounded right before the number: "for fleets under ", "for
 # teams of over ", "for accounts above ".
 _FOR_SEGMENT = re.compile(
@@ -1402,6 +1407,8 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
     metric's things ("Ship the beta with 500 users")."""
     if value.qualifier is not None and _FOR_SEGMENT.search(text, 0, value.start) is not None:
         return True  # "Launch the app for fleets under 20 vehicles": whom it is for
+    if lemma not in _STAFFING and _WITH_TEAM_OF.search(text, 0, value.start) is not None:
+        return True  # "Ship the app with a team of 6 engineers": who does it, not a count
     if (value.unit is not None and value.noun is None) or not text.endswith(
         ("with ", "only ", "just "), 0, value.start
     ):
@@ -1599,13 +1606,20 @@ _NEXT_CLAUSE = re.compile(r"(?:[.:;]\s+|\s[-–—]\s+)([^\W\d_][\w'’-]*)")
 
 
 def _work_follows(w: str, after: int) -> bool:
-    """Whether a clause after *after* in masked text *w* starts with a listed verb of work
-    done or not, in its base form ("Hire", "Launch", "Publish"), not one of a metric's change
-    ("Double active evangelists") nor a hedge ("See", "Consider", "Refactor where needed")."""
+    """Whether a clause after *after* in masked text *w* starts with an imperative of work
+    done or not ("Hire a designer", "Encrypt all backups", "Review all 40 vendor contracts"),
+    not one of a metric's change ("Double active evangelists") nor a hedge ("See the survey",
+    "Consider adding a recruiter", "Refactor where needed": a verb that is one, with no
+    object it is done to)."""
     for m in _NEXT_CLAUSE.finditer(w, after):
         word = m[1].lower()
+        if word in _HEDGES and not (word in _HEDGED_WORK and _OBJECT_START.match(w, m.end(1))):
+            continue
         found = VERBS.get(word)
-        if found is not None and found[0] == "out" and word == found[1] and word not in _HEDGES:
+        if found is None and word not in STOP and word not in STATE_VERBS:
+            guessed = _imperative(word, w, m.end(1))
+            found = (guessed[0], guessed[1]) if guessed is not None else None
+        if found is not None and found[0] == "out" and word == found[1]:
             return True
     return False
 
@@ -1618,6 +1632,9 @@ _HEDGES = frozenset(
      "learn", "keep", "maintain", "monitor", "iterate", "experiment", "check", "analyze",
      "analyse", "identify", "work", "focus", "support", "help", "use", "leverage")
 )  # fmt: skip
+# ... of which these are work done when an object follows them: "Review all 40 vendor
+# contracts", "Use Terraform for all environments", "Check every release".
+_HEDGED_WORK = frozenset(("review", "refactor", "check", "use", "assess", "evaluate", "identify"))
 
 
 # "(that) all/every/each" and the things that do something: all of them, a check.
@@ -4261,16 +4278,19 @@ _BUILD = frozenset(("build", "establish", "create"))
 _SYSTEM_BUILT = re.compile(
     r"\s+(?:out\s+)?(?:(?:a|an|the|our)\s+)?"
     r"(?:(?!(?:among|of|for|in|on|and|or|with|to|across|between|from|by|around|about|as|via|"
-    r"behind|through|where|that|ourselves|itself|us|thriving|healthy|loyal|leading|go-to|"
-    r"reputation|awareness|culture|community|brand|team)\b)[^\W\d_][\w'’-]*,?\s+)"
+    r"behind|through|where|that|ourselves|itself|us|thriving|healthy|loyal|go-to|awareness)\b)"
+    r"[^\W\d_][\w'’-]*,?\s+)"
     r"{0,5}?"
     # (a pipeline of data or of code, not of sales, a metric: "Build a stronger pipeline")
     r"(?:(?:data|agentic|devops|etl|ml|deployment|release|ingestion|processing|evaluation|"
     r"training|ci/cd|build)\s+pipelines?|backends?|web\s?sites?|sites?|process(?:es)?|repositor(?:y|ies)|platforms?|"
     r"systems?|tools?|apps?|applications?|dashboards?|databases?|apis?|services?|libraries|"
-    r"library|frameworks?|datasets?|ground\s+truth|portals?|routines?|playbooks?|"
+    r"library|frameworks?|datasets?|ground\s+truth|portals?|routines?|playbooks?|wikis?|"
+    # (a model of data, not of a business: "Build a churn prediction model")
+    r"(?<!business\x20)(?<!operating\x20)(?<!growth\x20)(?<!pricing\x20)(?<!revenue\x20)"
+    r"(?<!delivery\x20)(?<!service\x20)(?<!engagement\x20)models?|"
     r"runbooks?|newsletters?|programs?|programmes?)"
-    r"(?=\s*(?:$|[,.;:!?()—–]|\s-\s|(?:that|which|to|for|of|with|by|in|across|from)\b))",
+    r"(?=\s*(?:$|[,.;:!?()—–]|\s-\s|(?:that|which|to|for|of|with|by|in|across|from|as)\b))",
     re.IGNORECASE,
 )
 
