@@ -35,12 +35,14 @@ from okrkit.text import (
     to_key_result,
 )
 from okrkit.text._lexicon import (
+    _UNWANTED_THINGS,
     FREE_OF,
     HALF,
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
     MADE,
     OBJECTIVE_METRIC,
+    UNWANTED_DONE,
     higher_is_better,
     lower_is_better,
     may_name_metric,
@@ -60,7 +62,15 @@ from okrkit.text._patterns import (
     trim_end,
     words_of,
 )
-from okrkit.text._reading import _SLIPPED, _misspelt, _one_slip, _verb_word, parse_in_full
+from okrkit.text._reading import (
+    _COUNTED_THEN_SAID,
+    _SLIPPED,
+    _may_bound_after,
+    _misspelt,
+    _one_slip,
+    _verb_word,
+    parse_in_full,
+)
 from okrkit.text._templates import TEMPLATES
 from okrkit.text._tokens import (
     TOKENS,
@@ -1587,6 +1597,11 @@ SCREEN_WORDS = st.sampled_from(
             *["’s", "“v2”", "2005–2009", "ages 5–11", "24×7", "≥", "→", "€1.200.000", "…"],
             *["n\u00a0=", "1\u2009500", "Q3—Q4", "v1.2–v1.3", "part\u00a02", "30\u202fdays"],
             *["\u200bSOC", "–", "—", "•", "¥"],
+            # the session's names and ways (2026-12-06)
+            *["Scope", "cat", "Art.", "§12", "CFR", "Part", "U.S.C.", "Java", "CentOS", "->"],
+            *["upgraded", "patch", "update", "app", "launched", "June", "Mar", "team", "with"],
+            *["cancelled", "rejected", "spam", "churned", "tCO2e", "fps", "1-star", "reviews"],
+            *["under", "or", "more", "3-5", "80%+", "LY", "avg", "Xbox", "Series", "X|S"],
         }
     )
 )
@@ -1622,7 +1637,10 @@ class TestPreScreens:
         low = text.lower()
         # What is free of a fault ("crash-free") counts for higher, not for lower.
         unfaulted = FREE_OF.sub(" ", low)
-        assert lower_is_better(low) == bool(LOWER_IS_BETTER.search(unfaulted))
+        # ... and things something unwanted happened to, unless unwanted themselves
+        unwanted = UNWANTED_DONE.search(unfaulted) and not _UNWANTED_THINGS.search(unfaulted)
+        assert lower_is_better(low) == bool(LOWER_IS_BETTER.search(unfaulted) or unwanted)
+        assert _may_bound_after(text) or not _COUNTED_THEN_SAID.search(text)
         assert higher_is_better(low) == bool(HIGHER_IS_BETTER.search(low) or unfaulted != low)
         # Blanked as the expressions would, trying only where they may match.
         every = DEADLINE.finditer(text)
@@ -1673,6 +1691,8 @@ class TestPreScreens:
             "Cut CAC, AHT and DSO; raise NPS, ARR, MRR, CSAT and ESAT",
             "Cafébythe way, ǅto Ünder withinx within (n) for é at",
             "users of the  ,  of . ",
+            "Orders cancelled: 2%, spam rejected: 99%, users churned within 30 days",
+            "Design debt tickets under 40, Help center CSAT 80%+, turnaround 2-3 days",
         ],
     )
     def test_examples(self, text: str) -> None:

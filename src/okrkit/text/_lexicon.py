@@ -737,8 +737,9 @@ def polarity(low: str) -> Polarity | None:
 # payments retried", things of that kind that something else is done to; and what is
 # rejected or cancelled may be unwanted itself, "spam rejected": `lower_is_better`).
 UNWANTED_DONE = re.compile(
-    r"\b(?:churned|lost|failed|abandoned|breached|reopened|bounced|charged\s+back|"
-    r"cancell?ed|rejected)\b"
+    # (grouped by first letter, each word's "\b" a look-behind after it: `_by_first_letter`)
+    r"(?:c(?<!\wc)(?:hurned|harged\s+back|ancell?ed)|l(?<!\wl)ost|f(?<!\wf)ailed|"
+    r"a(?<!\wa)bandoned|b(?<!\wb)(?:reached|ounced)|r(?<!\wr)(?:eopened|ejected))\b"
     r"(?=\s*(?:$|[^\w\s]|\d|(?:within|in|after|before|by|on|at|during|due|because|per|over|"
     r"under|across|from|to|each|every|this|last|a|an|the)\b))"
 )

@@ -266,6 +266,22 @@ _COUNTED_THEN_SAID = re.compile(
 )
 
 
+def _may_bound_after(w: str) -> bool:
+    """False only if `_COUNTED_THEN_SAID` cannot match in *w*: it needs a bound's word, a
+    plus, an "or" or a dash."""
+    low = w.lower()
+    return (
+        "+" in w
+        or "-" in w
+        or "–" in w
+        or " or " in low
+        or "under" in low
+        or "below" in low
+        or "than" in low
+        or "most" in low
+    )
+
+
 def _polar_next(w: str, at: int) -> bool:
     """Whether the words after *at* in masked text *w*, up to a number or a sign, name a
     metric better one way ("Open P1 bugs ≤ 5"), not the things of an imperative ("Ship
@@ -443,7 +459,11 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                     # "Design debt tickets under 40", "Help center CSAT 80%+", "Design
                     # review turnaround 2-3 business days": a metric of the lead word's
                     # things, bounded, which no imperative's object is (a metric's name)
-                    or (_COUNTED_THEN_SAID.match(w, m.end()) and _polar_next(w, m.end()))
+                    or (
+                        _may_bound_after(w)
+                        and _COUNTED_THEN_SAID.match(w, m.end())
+                        and _polar_next(w, m.end())
+                    )
                 )
                 and (not found or _polar_next(w, m.end()))
             ):
@@ -585,9 +605,9 @@ def _changed_subject(w: str, end: int) -> tuple[str, str, re.Match[str]] | None:
     PhD students reduced from 3 months to 6 weeks", "Setup time for new laptops cut to 1
     day".  A participle's object is the amount, so the words before it are what changed,
     however long."""
-    for m in itertools.islice(_WORD.finditer(w, end), _SUBJECT_WORDS):
-        if DIGIT.search(w, end, m.start()):
-            return None
+    digit = DIGIT.search(w, end)
+    stop = len(w) if digit is None else digit.start()
+    for m in itertools.islice(_WORD.finditer(w, end, stop), _SUBJECT_WORDS):
         word = m[0].lower()
         found = VERBS.get(word)
         if (
