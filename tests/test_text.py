@@ -7392,3 +7392,56 @@ class TestThirdHostileTrialOfTheSession:
     )
     def test_objectives(self, text: str, output: bool) -> None:
         assert parse_objective(text).output is output
+
+
+class TestSchoolsBankingAndPharmaTrials:
+    """What three more trials of writing styles (K-12 schools and districts; banking,
+    lending and payments; biotech and pharma R&D) found plainly wrong, fixed and pinned
+    (2026-12-06)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # grades, courses, modules and phases with a letter are names
+            (
+                "Grade 3 ELA proficiency on state test: 55% (2023-24 baseline 47%)",
+                {"direction": Direction.INCREASE, "value": 55.0, "start": 47.0, "output": False},
+            ),
+            ("Grade 9 failure rate (1+ F in core classes) under 15%", {"value": 15.0}),
+            ("Provide HDT (high-dosage tutoring) to 500 students in grades 6-9", {"upper": None}),
+            ("Increase the share of 8th graders completing Algebra 1 to 35%", {"start": None}),
+            ("Deliver Module 3 (Quality) for the NDA by Sep", {"value": None}),
+            ("FPI for XR-221 Phase 1b by 15-Mar", {"direction": Direction.MILESTONE}),
+            # a lender's delinquency bucket is a name, and what is past due counted
+            (
+                "90+ DPD < 1.5% of outstanding balances",
+                {"direction": Direction.AT_MOST, "value": 1.5, "unit": "%"},
+            ),
+            ("Zero high-rated audit issues past due", {"value": 0.0, "unit": "issues"}),
+            ("Zero batch failures due to contamination", {"unit": "failures"}),
+            ("Card issuing: 150k new active cards (Q3 was 112k)", {"unit": "cards"}),
+            (
+                "Improve Gini of application scorecard to ≥ 0.55 (current model 0.49)",
+                {"start": 0.49},
+            ),
+            ("Burn down AML alert backlog to < 500 open cases", {"direction": Direction.DECREASE}),
+            # a half or a quarter written number first, a date written day first
+            ("Submit BLA for ONC-88 in 1H 2025", {"value": None}),
+            ("Initiate Phase 3 for ONC-88 in 1Q25", {"value": None}),
+            # fractions and points, how often
+            (
+                "Reduce first period tardies by one third",
+                {"value": 100 / 3, "unit": "%", "relative": True},
+            ),
+            ("Reduce tardies by 5 % pts", {"unit": "%", "relative": False}),
+            ("Each PLC meets 2x monthly", {"unit": "times", "relative": False}),
+            ("Grow 2x weekly signups", {"relative": True}),
+            ("Response time for tickets no higher than 2 hours", {"value": 2.0}),
+            # work filed or revised, a leading metric's bound, Z'
+            ("12 SOPs revised and approved", {"direction": Direction.INCREASE, "output": True}),
+            ("Yield >= 70% vs 58% in 2024", {"direction": Direction.AT_LEAST, "output": False}),
+            ("Z' > 0.6 for all new HTS assays", {"value": 0.6, "measurable": True}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

@@ -672,7 +672,7 @@ HIGHER_IS_BETTER = re.compile(
     r"\bfix rate|traction|deflect|resolution rate|deliverability|"
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
     r"\blisten(?:ing)? (?:time|duration)|engaged time|engagement time|"
-    r"\breading time|fps\b|frame rate|diversion|recycling rate|"
+    r"\breading time|fps\b|frame rate|diversion|recycling rate|\byield|"
     r"segregation"
 )
 

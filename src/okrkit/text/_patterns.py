@@ -208,10 +208,12 @@ _IDENT_PARTS = (
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
+        grades?|module|algebra|geometry|calculus|chemistry|physics|biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|
         (?<!per\x20)cohort|(?<!per\x20)episode)
-        \s+\d+(?:\.\d+)*(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
+        # (and a letter after the number: "Phase 1b", "Tier 2a")
+        \s+\d+(?:\.\d+)*(?:[a-z](?![\w.]))?(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
@@ -374,6 +376,12 @@ _IDENT_PARTS = (
             (?:\x20?(?:\+|&|/|,|-|–|and)\x20?\d{1,2}\b)*\)?)?
         |\(?\bcat(?:egory|egories)?\.?\x20?\d{1,2}(?:\x20?(?:\+|&|/|,|-|–|and)\x20?\d{1,2})*\b
             (?![.,]?\d|\s*%)\)?""",
+    # A delinquency bucket, which lenders name by its days ("30+ DPD", "90+ days past due");
+    # a date as GxP documents write it ("15-Mar", "31-Dec-2025"); a half or a quarter written
+    # number first ("1H 2025", "2H25", "1Q25", "3Q 2025").
+    r"""\b\d{1,3}\+?\x20?(?:dpd\b|days?\x20+past\x20+due\b)
+        |\b\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:-\d{2,4})?\b
+        |\b[1-4]q\x20?'?(?:\d\d|20\d\d)\b|\b[12]h\x20?'?(?:\d\d|20\d\d)\b""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -443,6 +451,15 @@ _IDENT_NAMES = frozenset(
         "ias",
         "sox",
         "csf",
+        "grade",
+        "grades",
+        "module",
+        "algebra",
+        "geometry",
+        "calculus",
+        "chemistry",
+        "physics",
+        "biology",
         "gri",
         "pas",
         "ul",
@@ -515,10 +532,13 @@ def _ident_parts(w: str) -> int:
         | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 34
         | ("§" in w or not _IDENT_CITED.isdisjoint(words) or "art." in low or "u.s.c" in low) << 35
         | ("scope" in words or "cat" in low) << 36
+        | ("dpd" in low or "past due" in low or _PERIOD_FIRST.search(low) is not None) << 37
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+# A day before a month's name, or a half or a quarter written number first ("15-mar", "1h").
+_PERIOD_FIRST = re.compile(r"\d-[a-z]|\b[1-4][hq]")
 _IDENT_GAMES = frozenset(("patch", "update", "hotfix", "build"))
 _IDENT_CITED = frozenset(
     ("part", "rule", "item", "law", "title", "chapter", "clause", "annex", "cfr", "nycrr", "usc")

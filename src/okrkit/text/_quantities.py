@@ -129,7 +129,11 @@ _TIMES_MORE = re.compile(
 )
 # How often, after a number or a count: "5x per day", "1 talk a month".
 PER_PERIOD = re.compile(
-    r"\s*(?:times\s+)?(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)\b",
+    r"\s*(?:times\s+)?(?:(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)"
+    # (or an adverb of it: "Each PLC meets 2x monthly"; not an adjective before its noun:
+    # "2x weekly signups")
+    r"|(?:hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually)"
+    r"(?!\s+(?!(?:and|or|in|for|on|with|across|to|by|at|until|through)\b)[^\W\d_]))\b",
     re.IGNORECASE,
 )
 _BUSINESS = re.compile(
@@ -254,7 +258,8 @@ def tokens_of(w: str) -> list[Token]:
             unit=unit,
             placeholder=bool(m["ph"]),
             # "pp", "p.p.", "ppt" and "percentage points", not "percent" or "pct".
-            points=unit == "%" and ("point" in pct or pct.strip().startswith(("pp", "p.p"))),
+            points=unit == "%"
+            and ("point" in pct or "pt" in pct or pct.strip().startswith(("pp", "p.p"))),
             sign=_SIGNS.get(m["sign"] or "", m["sign"] or ""),
             prep=prep,
             qualifier=qualifier,
@@ -660,7 +665,11 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             word in _STATE_AFTER
             and m[1][0].islower()
             and (
-                (head is not None and not w[head[0] : head[1]].lower().endswith(_PERIODIC_ENDS))
+                (
+                    head is not None
+                    and not w[head[0] : head[1]].lower().endswith(_PERIODIC_ENDS)
+                    and w[head[0] : head[1]].lower() not in _BEFORE_STATE
+                )
                 or _NOUNS.match(w, m.end()) is None
             )
         ):
@@ -741,6 +750,8 @@ _ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 _SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
 # States said after the things counted, or after a count with no noun: no noun themselves.
 _STATE_AFTER = frozenset(("active", "on-site", "onsite", "ready", "live", "available"))
+# Adjectives that come before a state, not things in it: "150k new active cards".
+_BEFORE_STATE = frozenset(("new", "more", "additional", "total", "net"))
 # States that end the phrase when no noun follows them: "< 25 open at any time" (not "2+
 # important open research issues").
 _STATE_ALONE = frozenset(("open", "outstanding", "pending", "overdue", "unresolved"))
@@ -757,6 +768,8 @@ _NOT_NOUNS = (
     | frozenset(("during", "including", "excluding", "through", "throughout", "toward"))
     | frozenset(("towards", "against", "despite", "beyond", "upon", "unlike", "compared"))
     | frozenset(("relative", "versus"))
+    # what is late or why: "12 issues past due", "zero failures due to contamination"
+    | frozenset(("past", "due"))
     # A time named after a count says when it is, not what it counts: "12 last quarter", "5
     # ahead of the audit", "38 this year".
     | frozenset(("last", "ahead", "this", "next", "previous", "prior"))

@@ -380,8 +380,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                     continue  # "Augmented reality features used by 30% of shoppers": a name
             if (
                 found
-                and found[0] in ("inc", "dec")
-                and _METRIC_NEXT.match(w, m.end())
+                and (_METRIC_NEXT if found[0] in ("inc", "dec") else _BOUND_NEXT).match(w, m.end())
                 and (lower_is_better(word) or higher_is_better(word))
             ):
                 # A verb of change that also names a metric, then no object but a bound, a
@@ -397,6 +396,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 return "out", "partner", m  # "Partner with 2 local schools": work done
             if word == "cut" and _OVER_THING.match(w, m.end()):
                 return "out", "migrate", m  # "Cut over DNS to Route 53": a migration
+            if word in ("burn", "work") and _DOWN_NEXT.match(w, m.end()):
+                return "dec", "reduce", m  # "Burn down the alert backlog to < 500": reduced
             if word in ("speed", "speeds") and _UP_NEXT.match(w, m.end()):
                 # "Speed up diff rendering latency": the metric's way, as "accelerate"'s
                 # ("Speed" alone is a metric's name: "Speed to lead under 5 minutes").
@@ -1140,6 +1141,8 @@ def _direction(
 _METRIC_NEXT = re.compile(
     r"\s*(?::|[≤≥<>=]|[$€£¥₹]?\d|(?:rate|under|below|above|over|at|of|is|was)\b)", re.IGNORECASE
 )
+# ... and for a verb of another kind, only a label's colon or a bound's sign ("Yield >= 70%").
+_BOUND_NEXT = re.compile(r"\s*(?::|[≤≥<>]=?)")
 # "up to" right before a number: a ceiling.
 _UP_TO_END = re.compile(r"\bup\s+to\s+\W{0,2}$", re.IGNORECASE)
 # A verb's object of a few words, then a bound: "the on-call fewer than", "fewer than".
@@ -2188,16 +2191,20 @@ _DONE_AFTER = re.compile(
 _MEASURED_BY = re.compile(
     r"\b(?:measured|indicated|evidenced|shown|tracked)\s+(?:by|through|via)\b", re.IGNORECASE
 )
+# The words after "no" that make it a bound, not none: "no more than 3", "no higher than".
+_NO_BOUND = (
+    r"more|less|fewer|later|longer|than|lower|higher|greater|worse|better|shorter|earlier|"
+    r"sooner|faster|slower|bigger|smaller"
+)
 _NONE = re.compile(
     # (past a link's or a name's brackets and emphasis, blanked inside: "No [`gitter.im`](...)
     # downtime")
-    r"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:more|less|fewer|later|longer|than|"
-    r"lower|higher|greater|worse|better|shorter|earlier|sooner|faster|slower|bigger|smaller)\b)"
+    rf"\s*(?:no|none\s+of(?:\s+the)?)\s+[\s\[\]*_`]*(?!(?:{_NO_BOUND})\b)"
     r"[^\W\d_]|\s*(?:nobody|no[-‐‑–—]one)\b|"
     r".*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)\s+no|"
     # a subject's verb, then none of its object: "BGPT causes no P1 regressions", "The
-    # migration lost no data"
-    r"[^\W\d_]{2,}(?:s|ed)\s+no(?!\s+(?:more|less|fewer|later|longer|than|one)\b)(?=\s+[^\W\d_]))\b",
+    # migration lost no data" (not "Response time for tickets no higher than 2 hours")
+    rf"[^\W\d_]{{2,}}(?:s|ed)\s+no(?!\s+(?:{_NO_BOUND}|one)\b)(?=\s+[^\W\d_]))\b",
     re.IGNORECASE,
 )
 
@@ -2428,7 +2435,14 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
 # often when they lead ("Source of truth adopted by 5 teams", "Match rate above 90%"): work
 # done only after the things counted, as recruiting and mentoring teams count it ("300
 # candidates sourced", "120 mentor/mentee pairs matched").
-_WORK_DONE = {"sourced": ("out", "source"), "matched": ("out", "match")}
+_WORK_DONE = {
+    "sourced": ("out", "source"),
+    "matched": ("out", "match"),
+    # and what a regulated team files and revises: "3 INDs filed", "12 SOPs revised"
+    "filed": ("out", "file"),
+    "revised": ("out", "revise"),
+    "initiated": ("out", "initiate"),
+}
 # A label naming things and a pace, then their count: "Episodes per week: 5".
 _CADENCE_LABEL = re.compile(
     r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?:[^\W\d_]+(?:ed|en)\s+)?"
@@ -2885,7 +2899,7 @@ _BASELINE_BEFORE = re.compile(
     # "(H1 average: $55)", "(2025 survey: 68%)".
     # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)"
     # (not "average", a pace as often: "Publish 12 posts (average 1 per week)")
-    r"|\(\s*(?:actuals?|baseline)\s+$"
+    r"|\(\s*(?:actuals?|baseline|current\s+[^\W\d_]+)\s+$"
     # ... or a period's average, its label blanked or said: "(Q1 avg 5.5%)", "(2024 average
     # $16)", "(last quarter avg 38%)" (not "(average 1 per week)", a pace)
     r"|\((?:\s{2,}|\s*last\s+(?:year|quarter|month|cycle)\s+)(?:avg\.?|average)\s+$"
@@ -4208,6 +4222,7 @@ _THING_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WITH_NEXT = re.compile(r"\s+with\b", re.IGNORECASE)  # "Partner with X"
+_DOWN_NEXT = re.compile(r"\s+down\b", re.IGNORECASE)  # "Burn down X"
 # "over" then a thing, no amount: "Cut over DNS" (not "Cut over 30% of costs").
 _OVER_THING = re.compile(
     r"\s+over\s+(?:to\s+)?(?:the\s+|our\s+|all\s+)?"

@@ -43,7 +43,7 @@ _NUMBER = r"""
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
         (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
     (?P<x>x(?![^\W\d_]))?
-    (?P<pct>\s?(?:%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
+    (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
     (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds|yen|rupees)\b|[円元]|
         (?<![$€£¥₹]\d)(?<![$€£¥₹]\d\d)(?<![$€£¥₹]\d\d\d)[$€£¥₹](?!\s?\d)))?
@@ -82,19 +82,19 @@ _PART_OF = r"\s+of\b(?!\s+an?\s+(?:hundred|thousand|million|billion)\b)"
 _WORD_NUMBER = rf"""
     \b(?<!-)(?P<word>(?:two|one)[-\s]thirds?(?={_PART_OF})|(?:three|one)[-\s]quarters?(?={_PART_OF})|
         half\s+an?\s+(?:hundred|thousand|million|billion)|
-        zero|{_ONE}|two|three|four|five|six|seven|eight|
+        (?<=by\s)(?:a|one)[-\s](?:third|quarter)|zero|{_ONE}|two|three|four|five|six|seven|eight|
         nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozen|
         a\s+couple\s+of(?=\s)|
         a\s+hundred|a\s+thousand|
         a\s+million|twice|thrice|once(?=\s+(?:a|per|every|each)\s)|(?<=least\s)once|
         (?<=than\s)once|(?<=most\s)once|(?<=least\s)half|(?<=over\s)half|(?<=than\s)half|
-        (?<=most\s)half|{_HALF_OF}|{_AN_HOUR}|(?<=by\s)(?:a|one)\s+(?:third|quarter))
+        (?<=most\s)half|{_HALF_OF}|{_AN_HOUR})
         (?:\s+(?P<scale>hundred|thousand|million|lakh|crore))?(?![\w-])
         (?:\s+(?P<wpct>percent|per\s+cent)\b)?
         (?:(?<=half)|(?<=third)|(?<=thirds)|(?<=quarter)|(?<=quarters)|(?<=cent)|(?!\s+of\b))
 """
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_]))%?|\b(?:tbd|tbc|tba)\b|
+    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!['’]))%?|\b(?:tbd|tbc|tba)\b|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """
 _NEVER = {
