@@ -7445,3 +7445,42 @@ class TestSchoolsBankingAndPharmaTrials:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestFourthHostileTrialOfTheSession:
+    """What a hostile trial of the session's fourth round found the new rules read plainly
+    wrong, undone and pinned (2026-12-06)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a scale after a named number is the number's: only a phase's letter is a name's
+            ("Issue 150k new active cards", {"value": 150_000.0, "unit": "cards"}),
+            ("FPI for XR-221 Phase 1b by 15-Mar", {"value": None}),
+            # others file and initiate as often as the team does
+            ("40 complaints filed", {"direction": Direction.AT_MOST, "output": False}),
+            # an hour and its minutes are no half-year
+            ("Cut build time to 1h 45 min", {"value": 105.0, "unit": "min"}),
+            ("Respond to P1s within 1h 90% of the time", {"direction": Direction.AT_MOST}),
+            # "past due" before the things counted is their adjective
+            ("Resolve 50 past due tickets", {"value": 50.0, "unit": "tickets"}),
+            ("Complete 12 due diligence reviews", {"unit": "reviews"}),
+            # a current figure of something else is no baseline
+            (
+                "Hire 5 engineers (current team 12)",
+                {"direction": Direction.INCREASE, "start": None},
+            ),
+            # a bucket only with its plus; "to grade 6" is the level
+            ("Keep all invoices under 15 days past due", {"value": 15.0, "unit": "days"}),
+            ("Raise average GCSE grade to grade 6", {"value": 6.0}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    def test_the_bucket_s_pre_screen_sees_every_spacing(self) -> None:
+        """A bucket of days past due written with two spaces is still screened in."""
+        text = "30+ days past  due under 2%"
+        ident = ident_pattern(text)
+        assert ident is not None
+        assert ident.sub("", text) == IDENT.sub("", text) == " under 2%"

@@ -208,12 +208,15 @@ _IDENT_PARTS = (
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
     r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
-        grades?|module|algebra|geometry|calculus|chemistry|physics|biology|
+        (?<!\bto\x20)(?<!\bfrom\x20)grades?|module|algebra|geometry|calculus|chemistry|physics|
+        biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|
         (?<!per\x20)cohort|(?<!per\x20)episode)
-        # (and a letter after the number: "Phase 1b", "Tier 2a")
-        \s+\d+(?:\.\d+)*(?:[a-z](?![\w.]))?(?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
+        # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
+        # scale's, "Issue 150k cards")
+        \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
+        (?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
@@ -379,9 +382,13 @@ _IDENT_PARTS = (
     # A delinquency bucket, which lenders name by its days ("30+ DPD", "90+ days past due");
     # a date as GxP documents write it ("15-Mar", "31-Dec-2025"); a half or a quarter written
     # number first ("1H 2025", "2H25", "1Q25", "3Q 2025").
-    r"""\b\d{1,3}\+?\x20?(?:dpd\b|days?\x20+past\x20+due\b)
+    # (a bucket's days only with its plus, as "under 15 days past due" is a bound; a half's
+    # year not minutes, "1h 45 min")
+    r"""\b\d{1,3}(?:\+\x20?(?:dpd\b|days?\x20+past\x20+due\b)|\x20?dpd\b)
         |\b\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:-\d{2,4})?\b
-        |\b[1-4]q\x20?'?(?:\d\d|20\d\d)\b|\b[12]h\x20?'?(?:\d\d|20\d\d)\b""",
+        |\b[1-4q]{2}(?<=\d[q]|[q]\d)\x20?'?(?:'\d\d|20\d\d\b|\d\d\b)
+            (?!\s*(?:%|min\b|mins\b|minutes?\b|m\b|s\b|secs?\b))
+        |\b[12]h\x20?(?:'\d\d|20\d\d\b|\d\d\b)(?!\s*(?:%|min\b|mins\b|minutes?\b|m\b|s\b|secs?\b))""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -532,7 +539,7 @@ def _ident_parts(w: str) -> int:
         | (".x" in low or (dot and ("upgrad" in low or "bump" in low))) << 34
         | ("§" in w or not _IDENT_CITED.isdisjoint(words) or "art." in low or "u.s.c" in low) << 35
         | ("scope" in words or "cat" in low) << 36
-        | ("dpd" in low or "past due" in low or _PERIOD_FIRST.search(low) is not None) << 37
+        | ("dpd" in low or "due" in low or _PERIOD_FIRST.search(low) is not None) << 37
     )
 
 

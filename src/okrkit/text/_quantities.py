@@ -699,6 +699,13 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             word in STOP
             or word in _TO_WORDS
             or word in _NOT_NOUNS
+            # what is late or why, after the things: "12 issues past due", "zero failures
+            # due to contamination" (not "50 past due tickets", "12 due diligence reviews")
+            or (
+                head is not None
+                and word in ("past", "due")
+                and w[head[0] : head[1]].lower() != "past"
+            )
             or (head is not None and _is_predicate(word, w, head, m.end()))
             or (head is None and _takes_object(word, w, m.end()))
         ):
@@ -768,8 +775,6 @@ _NOT_NOUNS = (
     | frozenset(("during", "including", "excluding", "through", "throughout", "toward"))
     | frozenset(("towards", "against", "despite", "beyond", "upon", "unlike", "compared"))
     | frozenset(("relative", "versus"))
-    # what is late or why: "12 issues past due", "zero failures due to contamination"
-    | frozenset(("past", "due"))
     # A time named after a count says when it is, not what it counts: "12 last quarter", "5
     # ahead of the audit", "38 this year".
     | frozenset(("last", "ahead", "this", "next", "previous", "prior"))

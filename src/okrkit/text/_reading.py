@@ -2438,10 +2438,9 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
 _WORK_DONE = {
     "sourced": ("out", "source"),
     "matched": ("out", "match"),
-    # and what a regulated team files and revises: "3 INDs filed", "12 SOPs revised"
-    "filed": ("out", "file"),
+    # and what a team revises: "12 SOPs revised" (not "filed" or "initiated", which others
+    # do as often: "40 complaints filed", "500 returns initiated")
     "revised": ("out", "revise"),
-    "initiated": ("out", "initiate"),
 }
 # A label naming things and a pace, then their count: "Episodes per week: 5".
 _CADENCE_LABEL = re.compile(
@@ -2899,7 +2898,8 @@ _BASELINE_BEFORE = re.compile(
     # "(H1 average: $55)", "(2025 survey: 68%)".
     # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)"
     # (not "average", a pace as often: "Publish 12 posts (average 1 per week)")
-    r"|\(\s*(?:actuals?|baseline|current\s+[^\W\d_]+)\s+$"
+    r"|\(\s*(?:actuals?|baseline|current\s+(?:model|rate|level|score|value|average|avg|"
+    r"figure|state|run[- ]rate|policy|performance))\s+$"
     # ... or a period's average, its label blanked or said: "(Q1 avg 5.5%)", "(2024 average
     # $16)", "(last quarter avg 38%)" (not "(average 1 per week)", a pace)
     r"|\((?:\s{2,}|\s*last\s+(?:year|quarter|month|cycle)\s+)(?:avg\.?|average)\s+$"
