@@ -93,8 +93,10 @@ _WORD_NUMBER = rf"""
         (?:\s+(?P<wpct>percent|per\s+cent)\b)?
         (?:(?<=half)|(?<=third)|(?<=thirds)|(?<=quarter)|(?<=quarters)|(?<=cent)|(?!\s+of\b))
 """
+# A number to come: "X%", "N", "TBD", "??", "[ ]" (not a Z before an apostrophe: "Z' > 0.6"
+# is an assay's Z-prime).
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!['’]))%?|\b(?:tbd|tbc|tba)\b|
+    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!(?<=Z)['’]))%?|\b(?:tbd|tbc|tba)\b|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """
 _NEVER = {
