@@ -687,7 +687,9 @@ class TestScore:
             f"okrkit: note: {path}: 2 key results with no direction or target, not counted in"
             " their objectives' scores: k2 (of o1), k3 (of o1)\n"
         ) == err
-        path.write_text(path.read_text(encoding="utf-8").rsplit("  - {id: k3", 1)[0])
+        path.write_text(
+            path.read_text(encoding="utf-8").rsplit("  - {id: k3", 1)[0], encoding="utf-8"
+        )
         _, _, err = call("tree", str(path))
         assert err.endswith("1 key result with no direction or target, not counted in its"
                             " objective's score: k2 (of o1)\n")  # fmt: skip

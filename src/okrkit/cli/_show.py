@@ -69,13 +69,14 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
             + paint(text[start + widths[4] :], style)
         )
         out.write(text.rstrip() + "\n")
-    _warn_alignment(args, card, streams)
+    _warn_about(args, card, streams)
     return 0
 
 
-def _warn_alignment(args: argparse.Namespace, card: Scorecard, streams: Streams) -> None:
-    """Say on standard error what is wrong with the alignment: the plan was still scored,
-    with the objectives whose links are broken at the top, so this is a warning; how many
+def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> None:
+    """Say on standard error what the scores leave out or stand on: what is wrong with the
+    alignment (the plan was still scored,
+    with the objectives whose links are broken at the top, so this is a warning); how many
     check-ins were made after the date scored, and left out; and which key results can't be
     measured, so that their objectives' scores stand on the others alone."""
     if card.alignment_problems:
@@ -161,7 +162,7 @@ def cmd_tree(args: argparse.Namespace, streams: Streams) -> int:
             f"{prefix}{paint(terminal(obj.id), 'bold')}  {display.row_score_text(obj)} "
             f"{grade}, {display.row_status_text(obj)}{via}  {terminal(obj.title)}\n"
         )
-    _warn_alignment(args, card, streams)
+    _warn_about(args, card, streams)
     return 0
 
 
