@@ -552,18 +552,27 @@ class TestBadInput:
         ],
     )
     def test_unattributed_errors_name_the_input(self, argv: list[str], label: str) -> None:
-        """An error no command attributed names the file the command reads: SRC for convert."""
+        """An error no command attributed names the file the command reads (SRC for convert);
+        an OSError that names no file is standard output's (a failing or full disk), since
+        the commands attribute what reading and writing files raises."""
 
         class Unwritable(io.StringIO):
-            """Standard output on a failing disk: the error comes after the input was read."""
+            """Standard output that fails: the error comes after the input was read."""
+
+            error: Exception
 
             def write(self, text: str) -> int:
-                raise OSError(errno.EIO, "Input/output error")
+                raise self.error
 
-        err = io.StringIO()
-        stdin = io.BytesIO(Path(ACME).read_bytes())
-        status = run(argv, Streams(stdin=stdin, stdout=Unwritable(), stderr=err, environ={}))
-        assert (2, f"okrkit: {label}: Input/output error\n") == (status, err.getvalue())
+        for error, subject in [
+            (OSError(errno.EIO, "Input/output error"), "<stdout>"),
+            (okrkit.errors.OKRError("Input/output error"), label),
+        ]:
+            err, out = io.StringIO(), Unwritable()
+            out.error = error
+            stdin = io.BytesIO(Path(ACME).read_bytes())
+            status = run(argv, Streams(stdin=stdin, stdout=out, stderr=err, environ={}))
+            assert (2, f"okrkit: {subject}: Input/output error\n") == (status, err.getvalue())
 
     def test_unwritable_output(self, tmp_path: Path) -> None:
         """An output that cannot be written names the file."""
@@ -667,6 +676,20 @@ class TestLinearOutput:
         assert "            (depth 8)   - k8" in out
 
 
+class TestOutput:
+    def test_a_full_disk_found_at_the_end_is_said(self) -> None:
+        """Output buffered until the end fails when it is flushed: said the same way."""
+
+        class Full(io.StringIO):
+            def flush(self) -> None:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        err = io.StringIO()
+        streams = Streams(stdin=io.BytesIO(), stdout=Full(), stderr=err, environ={})
+        assert 2 == run(["score", ACME, "--at", "2026-08-31"], streams)
+        assert f"okrkit: <stdout>: {os.strerror(errno.ENOSPC)}\n" == err.getvalue()
+
+
 class TestScore:
     def test_unmeasurable_key_results_are_named(self, tmp_path: Path) -> None:
         """A key result with no direction or target has no score, and its objective's score
@@ -685,16 +708,124 @@ class TestScore:
         assert ["-", "k2", "–", "–", "–", "–"] == out.splitlines()[4].split()[:6]
         assert (
             f"okrkit: note: {path}: 2 key results with no direction or target, not counted in"
-            " their objectives' scores: k2 (of o1), k3 (of o1)\n"
+            " their objective's score: k2 (of o1), k3 (of o1) ('okrkit check' says where)\n"
         ) == err
         path.write_text(
             path.read_text(encoding="utf-8").rsplit("  - {id: k3", 1)[0], encoding="utf-8"
         )
         _, _, err = call("tree", str(path))
-        assert err.endswith("1 key result with no direction or target, not counted in its"
-                            " objective's score: k2 (of o1)\n")  # fmt: skip
+        assert err.endswith(
+            "1 key result with no direction or target, not counted in its objective's score:"
+            " k2 (of o1) ('okrkit check' says where)\n"
+        )
         _, _, err = call("score", ACME, "--at", "2026-08-31")
         assert "" == err  # every key result of the example is measurable
+
+    def test_every_key_result_left_out_is_named(self, tmp_path: Path) -> None:
+        """A key result with a direction and a target but no start is not scored either: the
+        note names it too, by what it lacks (a hostile trial found its objective's score
+        standing on another key result alone without a word, and through --read-statements
+        a note that went quiet as the statement filled the direction)."""
+        path = tmp_path / "okrs.yaml"
+        path.write_text(
+            "okrkit: 1\nobjectives:\n- id: o1\n  title: Make onboarding delightful\n"
+            "  key_results:\n  - {id: nps, title: Raise NPS to 45, direction: increase,"
+            " target: 45}\n  - {id: arr, title: Grow ARR, start: 10, target: 20,"
+            " direction: increase}\n  - {id: k3, title: Delight admins}\n"
+            "- id: o2\n  title: Keep customers\n  key_results:\n"
+            "  - {id: churn, title: Cut churn to 2%, direction: decrease, target: 2}\n",
+            encoding="utf-8",
+        )
+        _, _, err = call("score", str(path))
+        assert err == (
+            f"okrkit: note: {path}: 1 key result with no direction or target, not counted in"
+            " its objective's score: k3 (of o1) ('okrkit check' says where)\n"
+            f"okrkit: note: {path}: 2 key results with no start to measure progress from, not"
+            " counted in their objectives' scores: nps (of o1), churn (of o2) ('okrkit check'"
+            " says where)\n"
+        )
+        assert err == call("tree", str(path))[2]
+        # Reading the statements gives no start where they name none: still named.
+        _, _, read = call("score", str(path), "--read-statements")
+        assert (
+            "no start to measure progress from, not counted in their objectives' scores: nps"
+            in read
+        )
+        # Quiet: no notes (a warning would still be said).
+        assert ("", "") == (
+            call("score", str(path), "-q")[2],
+            call("tree", str(path), "--quiet")[2],
+        )
+
+    def test_a_start_and_target_no_float_tells_apart_are_said(self) -> None:
+        """Decimals a float cannot tell apart (given through the API) are no score either."""
+        import argparse
+        from decimal import Decimal
+
+        from okrkit import KeyResult, Objective, Plan
+        from okrkit.cli._show import _warn_about
+        from okrkit.scorecards import scorecard
+
+        kr = KeyResult(
+            id="k",
+            title="Grow x",
+            direction="increase",
+            start=Decimal("1.00000000000000001"),
+            target=Decimal("1.00000000000000002"),
+        )
+        card = scorecard(Plan(objectives=[Objective(id="o", title="T", key_results=[kr])]))
+        err = io.StringIO()
+        streams = Streams(stdin=io.BytesIO(), stdout=io.StringIO(), stderr=err, environ={})
+        _warn_about(argparse.Namespace(path="p.yaml", quiet=False), card, streams)
+        assert err.getvalue() == (
+            "okrkit: note: p.yaml: 1 key result whose start and target can't be told apart, not"
+            " counted in its objective's score: k (of o)\n"  # no rule flags it: nowhere to look
+        )
+
+    def test_quiet_keeps_warnings(self) -> None:
+        """-q silences the notes, not a warning about the alignment the scores stand on."""
+        plan = (
+            "okrkit: 1\nobjectives:\n- id: o\n  title: T\n  aligned_to: nowhere\n"
+            "  key_results:\n  - {id: k, title: Delight admins}\n"
+        )
+        _, _, err = call("score", "-", "-q", stdin=plan.encode())
+        assert err.startswith("okrkit: <stdin>: warning: ")
+        assert "note" not in err
+
+    def test_a_note_names_ten_and_counts_the_rest(self) -> None:
+        """Thousands of unmeasurable key results make one short line, not one of 100 KB."""
+        krs = ",".join(f'{{"id": "k{i}", "title": "Delight admins"}}' for i in range(2500))
+        plan = (
+            f'{{"okrkit": 1, "objectives": [{{"id": "o", "title": "T", "key_results": [{krs}]}}]}}'
+        )
+        _, _, err = call("score", "-", stdin=plan.encode())
+        assert err == (
+            "okrkit: note: <stdin>: 2,500 key results with no direction or target, not counted"
+            " in their objective's score: "
+            + ", ".join(f"k{i} (of o)" for i in range(10))
+            + ", and 2,490 more ('okrkit check' says where)\n"
+        )
+
+    def test_an_objective_scored_from_its_children_names_none(self) -> None:
+        """With --roll-up children, an objective with a scored child takes its score from
+        its children alone: none of its key results counts, so none is singled out; one
+        with no scored child falls back to its key results, and is noted."""
+        plan = (
+            "okrkit: 1\nobjectives:\n- id: top\n  title: Top\n  key_results:\n"
+            "  - {id: t1, title: Delight admins}\n"
+            "  - {id: t2, title: Grow ARR, start: 1, target: 2, direction: increase}\n"
+            "- id: child\n  title: Child\n  aligned_to: top\n  key_results:\n"
+            "  - {id: c1, title: Grow NPS, start: 1, target: 2, direction: increase}\n"
+            "  - {id: c2, title: Delight users}\n"
+        )
+        _, _, err = call("score", "-", "--roll-up", "children", stdin=plan.encode())
+        assert err == (
+            "okrkit: note: <stdin>: 1 key result with no direction or target, not counted in"
+            " its objective's score: c2 (of child) ('okrkit check' says where)\n"
+        )
+        _, _, err = call("score", "-", stdin=plan.encode())
+        assert "2 key results with no direction or target" in err
+        assert "t1 (of top), c2 (of child)" in err
 
     def test_table(self) -> None:
         """One row per objective and key result, with value, progress, score, grade, status

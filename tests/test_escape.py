@@ -6,6 +6,7 @@ GitHub-flavoured tables, strikethrough and bare-URL autolinks of its "gfm-like" 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -14,13 +15,17 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from okrkit._escape import github_data, github_property, markdown, terminal
+from okrkit._escape import github_data, github_property, json_text, markdown, terminal
 
 MD = MarkdownIt("gfm-like")
 # What the escaped text may become: the paragraph, heading, list or table around it, and text.
 STRUCTURE = {"paragraph", "heading", "bullet_list", "list_item", "table", "thead", "tbody", "tr"}
 STRUCTURE |= {"th", "td", "blockquote"}
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Control characters, and those a terminal shows as nothing (not the joiners scripts need).
+INVISIBLE = "\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff"
+CONTROL = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff{INVISIBLE}]"
+)
 
 # Characters that mean something somewhere: Markdown, HTML, URLs, terminals, bidi.
 HOSTILE = st.sampled_from(
@@ -131,6 +136,19 @@ class TestTerminal:
         assert "a\\u202eb\\u2066\\u2028\\x85\\x9b" == terminal("a\u202eb\u2066\u2028\x85\x9b")
         assert "\\n::error file=x::y\\r\\t" == terminal("\n::error file=x::y\r\t")
 
+    def test_what_shows_as_nothing_is_shown(self) -> None:
+        """An id with a zero-width space, a word joiner, a byte order mark or a direction mark
+        would look like another (a trial's "nps\u200b" beside "nps"); the joiners of
+        scripts and emoji stay as they are."""
+        assert "nps\\u200b \\u2060\\ufeff\\u200e\\u200f\\u061c\\xad" == terminal(
+            "nps\u200b \u2060\ufeff\u200e\u200f\u061c\xad"
+        )
+        family, persian = (
+            "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        )
+        assert (family, persian) == (terminal(family), terminal(persian))
+
     @given(st.binary())
     def test_bytes_that_are_no_utf8(self, raw: bytes) -> None:
         """A command line or file name that is no UTF-8 reaches Python as lone surrogates
@@ -140,6 +158,19 @@ class TestTerminal:
         assert CONTROL.search(shown) is None
         shown.encode("utf-8")  # strict: no surrogate left
         assert terminal("ch\udc9brn") == "ch\\udc9brn"
+
+
+class TestJson:
+    @given(st.text())
+    def test_the_same_data_with_nothing_raw_that_acts_or_hides(self, text: str) -> None:
+        """JSON text through `json_text` loads as the same data, with no C1, bidi, line
+        separator or invisible character raw, nor anything that could end a script element."""
+        escaped = json_text(json.dumps(text, ensure_ascii=False))
+        assert text == json.loads(escaped)
+        assert (
+            re.search(f"[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{INVISIBLE}]", escaped)
+            is None
+        )
 
 
 class TestGithub:

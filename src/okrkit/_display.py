@@ -171,5 +171,6 @@ def status_label(value: str | None) -> str:
 
 
 def count(n: int, noun: str) -> str:
-    """*n* and *noun*, plural unless *n* is 1: ``count(1, "objective")`` is ``1 objective``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """*n* and *noun*, plural unless *n* is 1: ``count(1, "objective")`` is ``1 objective``,
+    ``count(2500, "check-in")`` ``2,500 check-ins``."""
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"

@@ -23,7 +23,14 @@ __all__ = ["github_data", "github_property", "html_text", "json_text", "markdown
 # what is shown ("Trojan Source", CVE-2021-42574); and lone surrogates, which is how Python
 # holds the bytes of a command line or a file name that are no UTF-8 (U+DC9B for 0x9B, a C1
 # control): written back as they came, they would reach the terminal as those raw bytes.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# And the characters a terminal shows as nothing, which make "nps\u200b" look like "nps": the
+# soft hyphen, the zero-width space, the word joiner and invisible operators, the byte order
+# mark, and the left-to-right, right-to-left and Arabic letter marks (which move the neutral
+# characters around them); not the zero-width (non-)joiners, which scripts and emoji need.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff"
+_CONTROL = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff{_INVISIBLE}]"
+)
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -34,7 +41,8 @@ def _shown(match: re.Match[str]) -> str:
 
 
 def terminal(text: str) -> str:
-    r"""*text* with every control character shown as its Python escape (``\x1b``, ``\u202e``).
+    r"""*text* with every control character shown as its Python escape (``\x1b``, ``\u202e``),
+    and every character a terminal shows as nothing (``\u200b``).
 
     Backslashes are left as they are (file names on Windows stay readable), so the escape is
     for people, not for reading back.
@@ -112,11 +120,12 @@ def github_property(text: str) -> str:
 
 # JSON escapes C0 itself; what it leaves raw, without ensure_ascii, is escaped here too; and
 # <, > and &, so that no "</script>" nor "<!--" can end an HTML script element it stands in.
-_JSON_RAW = re.compile("[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = re.compile(f"[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_INVISIBLE}]")
 
 
 def json_text(text: str) -> str:
-    r"""JSON text (from `json.dumps`) with DEL, C1, bidi controls and line separators as ``\uXXXX``.
+    r"""JSON text (from `json.dumps`) with DEL, C1, bidi controls, line separators and the
+    characters `terminal` shows as nothing as ``\uXXXX``.
 
     With ``<``, ``>`` and ``&`` too.  They can only stand inside strings, where the escape
     means the same character: the data is unchanged, and the text is safe to print, to embed

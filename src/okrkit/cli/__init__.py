@@ -61,6 +61,7 @@ def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> in
         return stop.code if isinstance(stop.code, int) else 2
     try:
         status: int = args.handler(args, streams)
+        streams.stdout.flush()  # a full disk says so here, not as the interpreter exits
     except InputError as error:
         complain(error, streams)
         return 2
@@ -70,8 +71,10 @@ def run(argv: Sequence[str] | None = None, streams: Streams | None = None) -> in
         streams.stderr.write("okrkit: interrupted\n")
         return 130
     except (OKRError, OSError, UnicodeDecodeError) as error:
-        # What the handlers did not attribute to a file of their own.
-        complain(InputError(_subject(args), problems(error)), streams)
+        # What the handlers did not attribute to a file of their own.  They attribute what
+        # reading and writing files raises: an OSError naming no file is standard output's.
+        unnamed = isinstance(error, OSError) and error.filename is None
+        complain(InputError("<stdout>" if unnamed else _subject(args), problems(error)), streams)
         return 2
     except Exception as error:
         # A bug in okrkit: one line saying so, not a traceback (OKRKIT_DEBUG=1 shows it).

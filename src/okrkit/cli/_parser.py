@@ -66,6 +66,16 @@ def _scored_plan(parser: argparse.ArgumentParser) -> None:
     _input_format(parser)
 
 
+def _quiet(parser: argparse.ArgumentParser) -> None:
+    """``-q``: no notes of what the scores leave out (warnings and errors are still said)."""
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no notes on stderr of what the scores leave out (warnings and errors stay)",
+    )
+
+
 def _at(
     parser: argparse.ArgumentParser, help: str, *, dest: str = "at", renamed: bool = False
 ) -> None:
@@ -177,11 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
         "  okrkit score okrs.yaml\n  okrkit score okrs.yaml --at 2026-08-31 --policy google\n",
     )
     _scored_plan(score)
+    _quiet(score)
 
     tree = _sub(
         subs, "tree", cmd_tree, "  okrkit tree okrs.yaml\n  okrkit tree okrs.yaml --roll-up both\n"
     )
     _scored_plan(tree)
+    _quiet(tree)
 
     report = _sub(
         subs,

@@ -29,7 +29,7 @@ from okrkit.scoring import Status
 if TYPE_CHECKING:
     import argparse
 
-    from okrkit.model import Plan
+    from okrkit.model import KeyResult, Plan
 
 __all__ = ["cmd_parse", "cmd_report", "cmd_score", "cmd_tree"]
 
@@ -75,30 +75,78 @@ def cmd_score(args: argparse.Namespace, streams: Streams) -> int:
 
 def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> None:
     """Say on standard error what the scores leave out or stand on: what is wrong with the
-    alignment (the plan was still scored,
-    with the objectives whose links are broken at the top, so this is a warning); how many
-    check-ins were made after the date scored, and left out; and which key results can't be
-    measured, so that their objectives' scores stand on the others alone."""
+    alignment (the plan was still scored, with the objectives whose links are broken at the
+    top, so this is a warning); how many check-ins were made after the date scored, and left
+    out; and which key results can't be scored, so that their objectives' scores stand on the
+    others alone."""
     if card.alignment_problems:
         said = [f"warning: {p} (scored as a top-level objective)" for p in card.alignment_problems]
-        complain(InputError(args.path, said), streams)
+        complain(InputError(input_name(args.path), said), streams)
+    if args.quiet:
+        return
+    name = terminal(input_name(args.path))
     if card.left_out:
         streams.stderr.write(
-            f"okrkit: note: {terminal(args.path)}: {display.count(card.left_out, 'check-in')}"
+            f"okrkit: note: {name}: {display.count(card.left_out, 'check-in')}"
             f" made after {card.at.isoformat()} left out\n"
         )
-    unmeasured = [
-        f"{terminal(kr.key_result.id)} (of {terminal(obj.id)})"
-        for obj in card
-        for kr in obj.key_results
-        if not kr.key_result.measurable and kr.status is not Status.NOT_STARTED
-    ]
-    if unmeasured:
-        whose = "its objective's score" if len(unmeasured) == 1 else "their objectives' scores"
-        streams.stderr.write(
-            f"okrkit: note: {terminal(args.path)}: {display.count(len(unmeasured), 'key result')}"
-            f" with no direction or target, not counted in {whose}: {', '.join(unmeasured)}\n"
+    for why, unscored in sorted(_unscored(card).items(), key=lambda item: _LACKS.index(item[0])):
+        objectives = {i for i, _, _ in unscored}
+        whose = (
+            "its objective's score"
+            if len(unscored) == 1
+            else "their objective's score"
+            if len(objectives) == 1
+            else "their objectives' scores"
         )
+        named = [f"{terminal(kr.id)} (of {terminal(obj.id)})" for _, obj, kr in unscored[:_NAMED]]
+        if len(unscored) > _NAMED:
+            named.append(f"and {len(unscored) - _NAMED:,} more")
+        streams.stderr.write(
+            f"okrkit: note: {name}: {display.count(len(unscored), 'key result')} {why}, not"
+            f" counted in {whose}: {', '.join(named)}{_WHERE if why in _CHECKED else ''}\n"
+        )
+
+
+_NAMED = 10  # the key results a note names; it counts the rest
+
+
+def _unscored(card: Scorecard) -> dict[str, list[tuple[int, ObjectiveRow, KeyResultRow]]]:
+    """The key results that count for nothing in their objective's score, though it is
+    scored from them, with their objectives' rows and places, by what they lack: those of
+    an objective scored from its children alone (``--roll-up children``) or before its cycle
+    began are not named, since none of its key results counts."""
+    scored_children = {
+        row.parent for row in card if row.parent is not None and row.score is not None
+    }
+    unscored: dict[str, list[tuple[int, ObjectiveRow, KeyResultRow]]] = {}
+    for i, obj in enumerate(card):
+        if card.roll_up == "children" and obj.id in scored_children:
+            continue
+        for kr in obj.key_results:
+            if kr.score is None and kr.status is not Status.NOT_STARTED:
+                unscored.setdefault(_lacks(kr.key_result), []).append((i, obj, kr))
+    return unscored
+
+
+# What a key result with no score lacks, as a note says it, in the order the notes come.
+_LACKS = (
+    "with no direction or target",
+    "with no start to measure progress from",
+    "whose start and target can't be told apart",
+)
+
+
+# The lacks that `okrkit check` flags (OKR201, OKR204): a note on them says where to look.
+_CHECKED = _LACKS[:2]
+_WHERE = " ('okrkit check' says where)"
+
+
+def _lacks(kr: KeyResult) -> str:
+    """What *kr*, which has no score, lacks to be scored (one of `_LACKS`)."""
+    if not kr.measurable:
+        return _LACKS[0]
+    return _LACKS[1] if kr.start is None else _LACKS[2]
 
 
 def _score_cells(name: str, row: ObjectiveRow | KeyResultRow) -> tuple[str, ...]:
