@@ -568,7 +568,9 @@ LOWER_IS_BETTER = re.compile(
     r"shrink|r(?<!guest r)(?<!customer r)(?<!visitor r)(?<!user r)(?<!player r)eturns? rate|"
     r"stock-?outs?|out[- ]of[- ]stock|\boos\b|markdown rate|markdowns\b|"
     # what a data centre or a building uses for what it does
-    r"\bpue\b|\bwue\b|\beui\b"
+    r"\bpue\b|\bwue\b|\beui\b|"
+    # a model's or a forecast's error, by its name
+    r"\bmape\b|\bwape\b|\bsmape\b|\brmse\b|\bmae\b|log[- ]loss|\bwer\b|perplexity"
 )
 
 
@@ -614,10 +616,27 @@ def lower_is_better(low: str) -> bool:
     if "free" in low:
         low = FREE_OF.sub(" ", low)
     if _LOWER_IS_BETTER.search(low) is not None:
-        return True
+        if _HANDLED.search(low) is None:
+            return True
+        # ... unless what is counted is the faults dealt with: "Errors caught in CI: 40% ->
+        # 80%", "Tickets resolved by self-serve: 30% -> 60%" are better high (but not what
+        # else it names: "Tickets resolved within 2 days, churn at 3%")
+        low = _HANDLED.sub(" ", low)
+        if _LOWER_IS_BETTER.search(low) is not None:
+            return True
     # Things something unwanted happened to ("Orders cancelled: 2%", "Claims rejected on
     # first submission"), unless they are unwanted themselves ("Spam rejected: 99%")
     return UNWANTED_DONE.search(low) is not None and _UNWANTED_THINGS.search(low) is None
+
+
+# Faults and requests, then what was done about them: "incidents caught", "tickets resolved".
+_HANDLED = re.compile(
+    r"\b(?:incidents?|errors?|bugs?|defects?|tickets?|vulnerabilit(?:y|ies)|vulns?|faults?|"
+    r"failures?|alerts?|complaints?|escalations?|threats?|attacks?|regressions?)\s+"
+    r"(?:(?:are|is|were|was|get|gets|got)\s+)?(?:caught|detected|resolved|fixed|closed|"
+    r"prevented|blocked|remediated|triaged|deflected|handled|addressed|answered|mitigated|"
+    r"patched|contained|self-served|auto-resolved)\b"
+)
 
 
 # Things nobody wants, so that what stops them is for the good: "Spam rejected".
@@ -673,7 +692,9 @@ HIGHER_IS_BETTER = re.compile(
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
     r"\blisten(?:ing)? (?:time|duration)|engaged time|engagement time|"
     r"\breading time|fps\b|frame rate|diversion|recycling rate|\byield|"
-    r"segregation"
+    r"segregation|"
+    # a charity's givers, as a company's customers
+    r"donors|sustainers|supporters|patrons|backers"
 )
 
 
@@ -761,7 +782,9 @@ STATE_VERBS = frozenset(("be", "is", "are", "have", "has", "become", "becomes"))
 RATE = re.compile(
     r"rate|churn|conversion|retention|margin|share|ratio|\bctr\b|uptime|availability|"
     r"utili[sz]ation|penetration|percentage|attrition|turnover|bounce|adoption|coverage|"
-    r"completion",
+    r"completion|"
+    # a plant's: overall equipment effectiveness, first-pass yield, on time in full
+    r"\boee\b|\bfpy\b|\botif\b|\byield",
     re.IGNORECASE,
 )
 # An amount planned for the cycle: "Hit plan", "110% of quota", "95% of the sales target".

@@ -167,6 +167,8 @@ _IDENT_SOFTWARE = frozenset(
         "log4j",
         "chrome",
         "firefox",
+        *("flink", "hive", "presto", "trino", "impala", "hbase", "cdh", "hdp", "iceberg"),
+        *("dbt-core", "pandas", "numpy", "pytorch", "tensorflow", "cuda", "dbr"),
     ]
 )
 # Things released, named by a version, then shipped: "iOS app 5.0 with ...".
@@ -207,15 +209,21 @@ _IDENT_PARTS = (
         r"(?:/\d\d\b(?![/.,%]))?"
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
-    r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|level|phase|sev|severity|version|gen|wave|sprint|stage|step|
+    r"""\b(?:iso(?:/iec)?|iatf|nist|soc|tier|(?<!sigma\x20)(?<!maturity\x20)(?<!cmmi\x20)(?<!5s\x20)level|phase|sev|severity|version|gen|wave|sprint|stage|step|
         (?<!\bto\x20)(?<!\bfrom\x20)grades?|module|algebra|geometry|calculus|chemistry|physics|
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|
-        (?<!per\x20)cohort|(?<!per\x20)episode)
-        # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
-        # scale's, "Issue 150k cards")
-        \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
+        (?<!per\x20)cohort|(?<!per\x20)episode|
+        # (places and things a plant or an office numbers: "Plant 2", "Lines 1-4", "Cell
+        # 7B", "Supplier 2", "SKU 4410", "File Form 990"; not "lines of code", no number
+        # after, nor a verb: "Form 3 squads", "Schedule 5 demos")
+        plants?|lines?|cells?|sites?|warehouses?|docks?|bays?|gates?|zones?|wards?|
+        (?<=\w\x20)(?-i:Forms?|Exhibits?)|suppliers?|vendors?|skus?)
+        # (and a letter after a phase's, a tier's or a place's number: "Phase 1b", "Tier
+        # 2a", "Cell 7B"; not a scale's, "Issue 150k cards")
+        \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d)|(?<=cell\x20\d)|
+            (?<=line\x20\d)|(?<=plant\x20\d)|(?<=bay\x20\d)|(?<=site\x20\d))[a-h](?![\w.]))?
         (?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -233,7 +241,9 @@ _IDENT_PARTS = (
     ),
     r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
-        (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""",
+        (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*
+        # (and the version it goes to or comes from: "Upgrade Airflow 1.10 to 2.7")
+        (?:\s*\(?\s*(?:to|from)\s+\d+\.\d+(?:\.\d+)*\b(?![.,]?\d|\s*%)\)?)?""",
     r"\b\d+/7\b|\b24\s?[x×]\s?7(?:\s?[x×]\s?365)?\b",  # "24/7", "24x7", "24x7x365": always
     # A rating's scale ("4.5/5", "8 out of 10"), not a share of things ("9 out of 10 deals").
     r"""(?<=\d)\s*(?:/\s*(?:5|10|100)\b|out\s+of\s*(?:5|10|100)\b
@@ -247,7 +257,10 @@ _IDENT_PARTS = (
         # "Chrome 10,000 installs")
         (?![.,]?\d|\s*(?:%|percent\b|x\b|[kmb]\b|(?:ms|s|sec|secs|min|mins|h|hrs?|hours?|days?|
             weeks?|months?|years?|gb|tb|mb|million|billion|thousand)\b))
-        (?:\s*(?:->|=>|→|⟶)\s*\d+(?:\.\d+)*(?:\.x)?\b(?![.,]?\d|\s*%))?""",
+        (?:\s*(?:->|=>|→|⟶)\s*\d+(?:\.\d+)*(?:\.x)?\b(?![.,]?\d|\s*%)
+        # (or "to" or "from" one with a dot, "Upgrade Airflow 1.10 to 2.7", "Spark 3.5 (from
+        # 2.4)"; a whole number only at the end: "Java 8 to 17.", not "to 3,000 laptops")
+        |\s*\(?\s*(?:to|from)\s+(?:\d+\.\d+(?:\.\d+)*(?:\.x)?|\d+(?=\s*(?:[.;)]|$)))\b(?![.,]?\d|\s*%)\)?)?""",
     # (and AWS's DNS; and a team's size, context: "with a team of 6")
     (
         r"\b(?:fortune|global|inc\.?|s&p)\s+\d+\b|\broute\x20?53\b"
@@ -389,6 +402,12 @@ _IDENT_PARTS = (
         |\b[1-4q]{2}(?<=\d[q]|[q]\d)\x20?'?(?:'\d\d|20\d\d\b|\d\d\b)
             (?!\s*(?:%|min\b|mins\b|minutes?\b|m\b|s\b|secs?\b))
         |\b[12]h\x20?(?:'\d\d|20\d\d\b|\d\d\b)(?!\s*(?:%|min\b|mins\b|minutes?\b|m\b|s\b|secs?\b))""",
+    # A time of day, which names when, as a deadline does: "Meet the 6am SLA on 98% of days",
+    # "Dashboards refreshed by 9 AM", "7:30 p.m.".
+    r"\b(?:[1-9]|1[0-2])(?::[0-5]\d)?\x20?[ap]\.?m\b\.?",
+    # Lean's workplace method, named by its five S's: "5S audit score >= 4.0" (in capitals and
+    # before a word: "5s" and "5S." are seconds).
+    r"(?<![\w.])(?-i:5S)(?=\x20+[^\W\d_])",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -471,6 +490,10 @@ _IDENT_NAMES = frozenset(
         "pas",
         "ul",
         "type",
+        *("plant", "plants", "line", "lines", "cell", "cells", "site", "sites", "warehouse"),
+        *("warehouses", "dock", "docks", "bay", "bays", "gate", "gates", "zone", "zones"),
+        *("ward", "wards", "form", "forms", "exhibit", "exhibits"),
+        *("supplier", "suppliers", "vendor", "vendors", "sku", "skus"),
     ]
 )
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
@@ -540,10 +563,13 @@ def _ident_parts(w: str) -> int:
         | ("§" in w or not _IDENT_CITED.isdisjoint(words) or "art." in low or "u.s.c" in low) << 35
         | ("scope" in words or "cat" in low) << 36
         | ("dpd" in low or "due" in low or _PERIOD_FIRST.search(low) is not None) << 37
+        | (_CLOCK.search(low) is not None) << 38
+        | ("5S" in w) << 39
     )
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+_CLOCK = re.compile(r"\d\x20?[ap]\.?m\b")
 # A day before a month's name, or a half or a quarter written number first ("15-mar", "1h").
 _PERIOD_FIRST = re.compile(r"\d-[a-z]|\b[1-4][hq]")
 _IDENT_GAMES = frozenset(("patch", "update", "hotfix", "build"))

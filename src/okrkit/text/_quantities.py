@@ -129,7 +129,7 @@ _TIMES_MORE = re.compile(
 )
 # How often, after a number or a count: "5x per day", "1 talk a month".
 PER_PERIOD = re.compile(
-    r"\s*(?:times\s+)?(?:(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release)"
+    r"\s*(?:times\s+)?(?:(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint|release|shift)"
     # (or an adverb of it: "Each PLC meets 2x monthly"; not an adjective before its noun:
     # "2x weekly signups")
     r"|(?:hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually)"
@@ -708,6 +708,9 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             )
             or (head is not None and _is_predicate(word, w, head, m.end()))
             or (head is None and _takes_object(word, w, m.end()))
+            # a participle with no noun after it says what was done to the things a label
+            # named: "Kaizen events: 24 completed", "CAPAs: 40 closed this quarter"
+            or (head is None and _done_alone(word, w, m.end()))
         ):
             break
         before, head = head, m.span(1)
@@ -734,6 +737,18 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
     return head
 
 
+def _done_alone(word: str, w: str, end: int) -> bool:
+    """Whether lower-case *word*, right after a count, is a past participle with no noun
+    after it (the end, a little word, a bracket or a mark): what was done, not a noun."""
+    if not (word.endswith("ed") or word in _DONE_IRREGULAR) or verb_lemma(word) is None:
+        return False
+    nxt = _NOUNS.match(w, end)
+    return nxt is None or nxt[1].lower() in STOP
+
+
+_DONE_IRREGULAR = frozenset(("done", "built", "won", "run", "held", "made", "sent", "given"))
+
+
 # A verb and its particle that lead a statement: "Set up", "Write down".
 _PARTICLE = re.compile(r"\s*[^\W\d_]+\s+(?:up|down)\s+", re.IGNORECASE)
 _OR_AND = frozenset(("or", "and", "&", "and/or"))
@@ -754,7 +769,14 @@ def _modifier_goes_on(w: str, end: int) -> bool:
 # A short aside in brackets inside a noun phrase, read past.
 _ASIDE = re.compile(r"\s*\([^()]{1,24}\)")
 # Names of scores and indexes: a number before one is a level of it, not a count of it.
-_SCORES = frozenset(("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"))
+_SCORES = frozenset(
+    (
+        *("nps", "enps", "csat", "sus", "ces", "score", "rating", "index"),
+        # and a model's, which machine-learning teams name as the level reached: "0.9 AUC-ROC"
+        *("auc", "auc-roc", "roc-auc", "pr-auc", "f1", "precision", "recall", "ndcg", "rmse"),
+        *("mape", "wape", "smape", "mae", "bleu", "rouge", "perplexity"),
+    )
+)
 # States said after the things counted, or after a count with no noun: no noun themselves.
 _STATE_AFTER = frozenset(("active", "on-site", "onsite", "ready", "live", "available"))
 # Adjectives that come before a state, not things in it: "150k new active cards".

@@ -57,7 +57,7 @@ from okrkit.text._quantities import (
     without_ordinal_names,
 )
 from okrkit.text._tokens import FREQUENCY, has_number_word, may_have_number_word
-from okrkit.text._units import CURRENCIES, DURATIONS, canonical_unit, comparable, in_unit
+from okrkit.text._units import DURATIONS, MONEY, canonical_unit, comparable, in_unit
 
 Form: TypeAlias = Literal["change", "target"]
 """How a statement sets its goal: moving *by* an amount (``"change"``) or reaching a level."""
@@ -1066,7 +1066,7 @@ def _direction(
             return Direction.DECREASE  # "Achieve zero accidents": none left, whatever they are
         if (
             value is not None
-            and value.unit in CURRENCIES
+            and value.unit in MONEY
             and value.prep is None
             and _right_after(text, lemma, value)
             and _AMOUNT_OF.match(text, value.end) is not None
@@ -2258,7 +2258,7 @@ def _verbless_guess(
     return None
 
 
-_SHARE_OR_MONEY = CURRENCIES | {"%"}
+_SHARE_OR_MONEY = MONEY | {"%"}
 
 
 def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
@@ -2276,6 +2276,25 @@ def _reaches_made(lemma: str, value: Token | None, text: str) -> bool:
     if lemma not in _PRODUCE or value is None or value.prep is not None:
         return False
     return _right_after(text, lemma, value) and _counts_things_made(text, value)
+
+
+def _moves_things(lemma: str, value: Token | None, text: str) -> bool:
+    """Whether "Move N X to Y" moves things somewhere, the team's own work as "Migrate" is
+    ("Move 100% of cron jobs to Airflow 2", "Move 25 TB of data to cold storage"), not a
+    metric moved to a level ("Move NPS to 40", "Move 30% of spend to 40%")."""
+    if (
+        lemma != "move"
+        or value is None
+        or value.value is None
+        or not _right_after(text, lemma, value)
+    ):
+        return False
+    place = _MOVED_TO.search(text, value.end)
+    return place is not None and not place[1][0].isdigit()
+
+
+# Where things are moved: "to cold storage", "onto the new platform" (not "to 40%").
+_MOVED_TO = re.compile(r"\s(?:to|into|onto)\s+(?:the\s+|a\s+|our\s+)?([^\s$€£¥₹]+)", re.IGNORECASE)
 
 
 # Verbs of reaching that also say a thing is made or merged: "Generate 3 guides", "Land 8 CLs"
@@ -2336,7 +2355,7 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     grants secured", D2); not preceded by one ("10 confirmed decisions"), nor done by others
     ("1,000 projects created by the community"), nor a metric's money ("$1.5M in new ARR
     closed"); or it counts what a deliverable named before it covers (`_covered`)."""
-    money = value is not None and value.unit in CURRENCIES
+    money = value is not None and value.unit in MONEY
     if (
         value is not None
         and value.prep == "="
@@ -2369,6 +2388,26 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
                 (_is_made(thing) and value.value is not None and value.value < _MADE_AT_MOST)
                 or found[1] in _PEOPLE_WORK
             )
+            and polarity(thing) != "lower"
+        )
+    if (
+        value is not None
+        and value.prep == "="
+        and value.noun is None
+        and value.unit is None
+        and value.value is not None
+        and value.value < _MADE_AT_MOST
+        and (label := _THING_LABEL.search(w, 0, value.start)) is not None
+        and (after := _PARTICIPLE_AFTER.match(w, value.end)) is not None
+    ):
+        # "Kaizen events: 24 completed", "Workshops: 10 delivered": the label's things, then
+        # the work done on them, as "24 Kaizen events completed" says it (D2)
+        found = VERBS.get(after[1].lower())
+        thing = label["thing"].lower()
+        return (
+            found is not None
+            and (found[0] == "out" or found[1] == "add")
+            and (_is_made(thing) or found[1] in _PEOPLE_WORK)
             and polarity(thing) != "lower"
         )
     if value is None or value.value is None or (value.noun is None and not money):
@@ -2442,6 +2481,12 @@ _WORK_DONE = {
     # do as often: "40 complaints filed", "500 returns initiated")
     "revised": ("out", "revise"),
 }
+# A label naming things, then their count: "Kaizen events: 24 completed"; and the participle
+# of the work done on them after the count.
+_THING_LABEL = re.compile(
+    r"(?:^|[;,.(]\s*)(?:[^\W\d_][\w-]*\s+){0,2}?(?P<thing>[^\W\d_][\w-]*)\s*:\s*$"
+)
+_PARTICIPLE_AFTER = re.compile(r"\s+([^\W\d_]+(?:ed|en)|done|built|won|run|held|made|sent|given)\b")
 # A label naming things and a pace, then their count: "Episodes per week: 5".
 _CADENCE_LABEL = re.compile(
     r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?:[^\W\d_]+(?:ed|en)\s+)?"
@@ -2546,8 +2591,22 @@ _FUNDING = re.compile(
     r"|(?:(?!(?:customers?|clients?|sales|purchases?|partners?|contracts?|enterprise|"
     r"commercial|more)\b)[^\W\d_][\w-]*\s+){1,3}?"
     r"(?:funding|financing|grants?|donations?|contributions?|gifts?|endowment)"
-    r"|(?:contributions?|gifts?|endowment))\b"
+    r"|(?:contributions?|gifts?|endowment)"
+    # (a charity's money free of a donor's terms: "in unrestricted revenue")
+    r"|unrestricted\s+(?:revenue|income|funds?|funding|giving|gifts?))\b"
     r"(?!\s+(?:accounts?|products?|loans?))",
+    re.IGNORECASE,
+)
+# Those who give money, after "from": "Raise £1.2m from trusts and foundations", "Raise $1M
+# from 500 donors" (not from customers or partners, who buy: revenue).
+_GIVERS = re.compile(
+    r"\s*(?:in\s+[^\W\d_]+\s+)?from\s+(?:[\d,.]+[kKmM]?\s+)?(?:(?:the|our|new|existing|individual|"
+    r"major|mid-level|corporate|private|institutional|local|regional|national|international|"
+    r"recurring|monthly|regular|first-time|lapsed|high-net-worth|family|community|"
+    r"philanthropic|charitable)\s+){0,2}"
+    r"(?:donors?|givers?|supporters?|funders?|trusts?|foundations?|sponsors?|philanthropists?|"
+    r"benefactors?|alumni|individuals|corporates|corporations|members|the\s+public|government|"
+    r"councils?|lotter(?:y|ies))\b",
     re.IGNORECASE,
 )
 # Money raised is more than this: "Raise $10 per seat" raises a price.
@@ -2561,7 +2620,7 @@ def _raises_funds(lemma: str, value: Token | None, w: str) -> bool:
     if (
         lemma not in _FUNDS
         or value is None
-        or value.unit not in CURRENCIES
+        or value.unit not in MONEY
         or value.value is None
         or value.value < _FUNDS_AT_LEAST
     ):
@@ -2569,7 +2628,7 @@ def _raises_funds(lemma: str, value: Token | None, w: str) -> bool:
     begin = _verb_end(w.lower(), lemma)
     if begin is None or value.start - begin > 12:
         return False  # "Raise average revenue per user to $40": a metric between
-    if _FUNDING.match(w, value.end) is not None:
+    if _FUNDING.match(w, value.end) is not None or _GIVERS.match(w, value.end) is not None:
         return True
     # "Raise $2M", but not "Raise $500K in new ARR": nothing after it names a metric
     after = w[value.end : value.end + 40].lower()
@@ -2582,7 +2641,7 @@ def _raises_funds(lemma: str, value: Token | None, w: str) -> bool:
     )
 
 
-_FUNDS = frozenset(("raise", "close", "secure", "land"))
+_FUNDS = frozenset(("raise", "close", "secure", "land", "collect"))
 _MORE_NEXT = re.compile(r"\s*more\b", re.IGNORECASE)
 
 
@@ -3033,7 +3092,7 @@ def _target(
         return first  # "100% of teammates onboarded, with a 75% cut in ...": D6, the first
     if (
         verb_end is not None
-        and ((counts and first.unit is None) or (money and first.unit in CURRENCIES))
+        and ((counts and first.unit is None) or (money and first.unit in MONEY))
         and not first.link
         and first.start > verb_end
         and not w[verb_end : first.start].strip()
@@ -3048,7 +3107,7 @@ def _target(
         and first.noun is not None
         and not first.qualifier
         and len(main) > 1
-        and main[1].unit in CURRENCIES
+        and main[1].unit in MONEY
         and main[1].qualifier
         and _SIZE_BAR.fullmatch(w, first.noun[1], main[1].start) is not None
         and not w[verb_end : first.start].strip()
@@ -3815,6 +3874,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         or _gathered(lemma, value_tok, text)
         or _handles_faults(lemma, value_tok, text)
         or (kind == "reach" and _reaches_made(lemma, value_tok, text))
+        or _moves_things(lemma, value_tok, text)
     )
     # The verb that governs the number, which may be a later clause's: its way, not the first
     # verb's, is the direction ("Launch the portal and reduce churn to 2%"), and what is
@@ -4183,6 +4243,14 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             and not (unit == "%" and share_of_plan(text))
             and value != 0  # "Fix all flaky tests": none left, an outcome
             and (value_tok is None or value_tok.unit != "rank")  # "Finish 3rd": a result
+            # "Build reserves to 4 months of expenses", "Build pipeline to $5M": a stock
+            # grown to a level, as "Grow reserves to ..." is (not "... to 12 engineers")
+            and not (
+                lemma == "build"
+                and value_tok is not None
+                and value_tok.prep == "to"
+                and value_tok.noun is None
+            )
             and not _service_level(w, value_tok, tokens, deadlines)
         )
         or direction is Direction.MILESTONE,

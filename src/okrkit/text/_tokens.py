@@ -45,7 +45,7 @@ _NUMBER = r"""
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds|yen|rupees)\b|[円元]|
+    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|[円元]|
         (?<![$€£¥₹]\d)(?<![$€£¥₹]\d\d)(?<![$€£¥₹]\d\d\d)[$€£¥₹](?!\s?\d)))?
 """.replace("CODES", _CODES)
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.

@@ -75,6 +75,9 @@ UNITS.update(
     {"us$": "$", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
     | {"r$": "BRL", "rp": "IDR", "rp.": "IDR", "円": "¥", "元": "CNY"}
 )
+# Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
+# which are money as much ("Raise CHF 2 million for the fund" raises funds as "Raise $2M" does).
+MONEY = CURRENCIES | frozenset(UNITS[code] for code in CURRENCY_CODES)
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
