@@ -7583,3 +7583,47 @@ class TestPlantsCharitiesAndDataTrials:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestHostileTrialOfThePlantsRound:
+    """What a hostile trial of the plants', charities' and data teams' rules found them
+    misreading (2026-12-06, a later session): each undone and pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a plural before a count, a verb, an arrow or a scale: a count, not a name
+            ("Reduce SKUs 4,000 to 2,500", {"start": 4000.0, "value": 2500.0}),
+            ("Cut vendors 40 to 25", {"start": 40.0, "value": 25.0}),
+            ("Plant 10,000 trees", {"value": 10000.0, "unit": "trees"}),
+            ("Plant 500 native trees", {"value": 500.0, "output": True}),
+            ("Defects caught at end of line 500 -> 200", {"start": 500.0, "value": 200.0}),
+            ("Lighthouse score for site 90+", {"value": 90.0}),
+            ("Hire and Form 3 Squads", {"value": 3.0}),
+            ("Top line 5 million", {"value": 5e6}),
+            ("Cells 1, 2 and 3 at 90% utilization", {"value": 90.0}),
+            # a capitalised metric before "X.Y to Z.W" is no product's version
+            ("Reduce Churn 2.5 to 1.5", {"value": 1.5}),
+            ("Improve Trustpilot 3.9 to 4.4", {"value": 4.4}),
+            ("Migrate Hive 400 tables to Iceberg", {"value": 400.0, "unit": "tables"}),
+            # PM and AM as roles or work, and "p.m." as a month, are no times of day
+            ("Hire 1 PM", {"value": 1.0}),
+            ("Complete 12 PM inspections per month", {"value": 12.0}),
+            ("Add 1 PM and 2 engineers", {"value": 1.0}),
+            ("Raise average gift to £10 p.m.", {"value": 10.0}),
+            # faults that escaped to customers or production are better few
+            (
+                "Incidents detected by customers: 10 -> 2",
+                {"direction": Direction.DECREASE, "start": 10.0},
+            ),
+            ("Defects caught by the customer: 12", {"direction": Direction.AT_MOST}),
+            ("Errors caught in production per week: 3", {"direction": Direction.AT_MOST}),
+            ("Lapsed donors: 3,000 -> 1,500", {"direction": Direction.DECREASE}),
+            # people, accounts or deals moved to a stage or a level are an outcome
+            ("Move 20% of customers to annual plans", {"output": False}),
+            ("Move 500 customers to the enterprise tier", {"output": False}),
+            ("Move 5 reps to quota", {"output": False}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

@@ -167,7 +167,7 @@ _IDENT_SOFTWARE = frozenset(
         "log4j",
         "chrome",
         "firefox",
-        *("flink", "hive", "presto", "trino", "impala", "hbase", "cdh", "hdp", "iceberg"),
+        *("flink", "presto", "trino", "impala", "hbase", "cdh", "hdp", "iceberg"),
         *("dbt-core", "pandas", "numpy", "pytorch", "tensorflow", "cuda", "dbr"),
     ]
 )
@@ -214,16 +214,10 @@ _IDENT_PARTS = (
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|
-        (?<!per\x20)cohort|(?<!per\x20)episode|
-        # (places and things a plant or an office numbers: "Plant 2", "Lines 1-4", "Cell
-        # 7B", "Supplier 2", "SKU 4410", "File Form 990"; not "lines of code", no number
-        # after, nor a verb: "Form 3 squads", "Schedule 5 demos")
-        plants?|lines?|cells?|sites?|warehouses?|docks?|bays?|gates?|zones?|wards?|
-        (?<=\w\x20)(?-i:Forms?|Exhibits?)|suppliers?|vendors?|skus?)
-        # (and a letter after a phase's, a tier's or a place's number: "Phase 1b", "Tier
-        # 2a", "Cell 7B"; not a scale's, "Issue 150k cards")
-        \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d)|(?<=cell\x20\d)|
-            (?<=line\x20\d)|(?<=plant\x20\d)|(?<=bay\x20\d)|(?<=site\x20\d))[a-h](?![\w.]))?
+        (?<!per\x20)cohort|(?<!per\x20)episode)
+        # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
+        # scale's, "Issue 150k cards")
+        \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
         (?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
         # ("Issue 5 refunds": a verb and its things)
         (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
@@ -239,11 +233,14 @@ _IDENT_PARTS = (
         rf"(?!\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:\x20+[^\W\d_]+s\b|\x20?(?:{_CODES}|[$€£¥₹])\b))"
         r"\b\d+\.\d+\.\d+\b"
     ),
-    r"""(?<=[a-z]\x20)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
+    r"""(?<=[a-z]\x20)(?!(?:SOFTWARE)\s)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
-        (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*
-        # (and the version it goes to or comes from: "Upgrade Airflow 1.10 to 2.7")
-        (?:\s*\(?\s*(?:to|from)\s+\d+\.\d+(?:\.\d+)*\b(?![.,]?\d|\s*%)\)?)?""",
+        (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""".replace(
+        # (a product's own version is read by the products' alternative, below, with the
+        # version it goes to: "Upgrade Airflow 1.10 to 2.7")
+        "SOFTWARE",
+        "|".join(sorted(_IDENT_SOFTWARE, key=len, reverse=True)),
+    ),
     r"\b\d+/7\b|\b24\s?[x×]\s?7(?:\s?[x×]\s?365)?\b",  # "24/7", "24x7", "24x7x365": always
     # A rating's scale ("4.5/5", "8 out of 10"), not a share of things ("9 out of 10 deals").
     r"""(?<=\d)\s*(?:/\s*(?:5|10|100)\b|out\s+of\s*(?:5|10|100)\b
@@ -257,6 +254,8 @@ _IDENT_PARTS = (
         # "Chrome 10,000 installs")
         (?![.,]?\d|\s*(?:%|percent\b|x\b|[kmb]\b|(?:ms|s|sec|secs|min|mins|h|hrs?|hours?|days?|
             weeks?|months?|years?|gb|tb|mb|million|billion|thousand)\b))
+        # (and more of its versions in a list: "Deprecate TLS 1.0 and 1.1")
+        (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*
         (?:\s*(?:->|=>|→|⟶)\s*\d+(?:\.\d+)*(?:\.x)?\b(?![.,]?\d|\s*%)
         # (or "to" or "from" one with a dot, "Upgrade Airflow 1.10 to 2.7", "Spark 3.5 (from
         # 2.4)"; a whole number only at the end: "Java 8 to 17.", not "to 3,000 laptops")
@@ -403,11 +402,28 @@ _IDENT_PARTS = (
             (?!\s*(?:%|min\b|mins\b|minutes?\b|m\b|s\b|secs?\b))
         |\b[12]h\x20?(?:'\d\d|20\d\d\b|\d\d\b)(?!\s*(?:%|min\b|mins\b|minutes?\b|m\b|s\b|secs?\b))""",
     # A time of day, which names when, as a deadline does: "Meet the 6am SLA on 98% of days",
-    # "Dashboards refreshed by 9 AM", "7:30 p.m.".
-    r"\b(?:[1-9]|1[0-2])(?::[0-5]\d)?\x20?[ap]\.?m\b\.?",
+    # "7:30 p.m.", and "by 9 AM" after a word of time (not a count of project or preventive
+    # maintenance's work, "Hire 1 PM", "12 PM inspections"; nor money a month, "£10 p.m.").
+    r"""(?<![$€£¥₹\d.,])(?:[1-9]|1[0-2])(?::[0-5]\d)?(?-i:(?:[ap]m|[AP]M)\b|\x20?[ap]\.m\.)
+        |(?:(?<=\bby\x20)|(?<=\bat\x20)|(?<=before\x20)|(?<=after\x20)|(?<=until\x20)|(?<=till\x20)
+            |(?<=from\x20)|(?<=\bto\x20))(?:[1-9]|1[0-2])(?::[0-5]\d)?
+            \x20(?-i:am|pm|AM|PM)\b""",
     # Lean's workplace method, named by its five S's: "5S audit score >= 4.0" (in capitals and
     # before a word: "5s" and "5S." are seconds).
     r"(?<![\w.])(?-i:5S)(?=\x20+[^\W\d_])",
+    # Places and things a plant or an office numbers: "Plant 2", "Line 3", "Cell 7B",
+    # "Supplier 2", "SKU 4410", a plural before a range or a list ("Lines 1-4", "Cells 1 and
+    # 2") and a tax form ("File Form 990"). Not a count: "Reduce SKUs 4,000 to 2,500", "Cut
+    # vendors 40 to 25", "Plant 500 native trees" (a verb, before the things counted), "end
+    # of line 500 -> 200", "site 90+", "Top line 5 million", "Form 3 squads".
+    # (a verb leads a statement: there, things counted after the number make it a count)
+    r"""(?:(?<=\w\x20)(?P<mid>))?\b(?:plant|line|cell|site|warehouse|dock|bay|gate|zone|ward|supplier|
+            vendor|sku)\x20+\d{1,5}(?:[a-h](?![\w.]))?\b
+            (?![.,]?\d|\s*(?:[%+]|->|=>|→|to\x20+\d|[kmb]\b|bn\b|million\b|billion\b|thousand\b))
+            (?(mid)|(?!\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b))
+        |\b(?:plants|lines|cells|sites|warehouses|docks|bays|gates|zones|wards|suppliers|vendors|skus)
+            \x20+\d{1,4}[a-h]?(?:\x20?(?:-|–|&|and)\x20?|,\x20)\d{1,4}[a-h]?\b(?![.,]?\d|\s*%)
+        |(?<=[a-z]\x20)(?-i:Form)\x20(?:\d{3,5}|\d{1,2}-[A-Z]{1,2})\b(?![.,]?\d|\s*%)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -490,11 +506,14 @@ _IDENT_NAMES = frozenset(
         "pas",
         "ul",
         "type",
+    ]
+)
+_IDENT_PLACES = frozenset(
+    (
         *("plant", "plants", "line", "lines", "cell", "cells", "site", "sites", "warehouse"),
         *("warehouses", "dock", "docks", "bay", "bays", "gate", "gates", "zone", "zones"),
-        *("ward", "wards", "form", "forms", "exhibit", "exhibits"),
-        *("supplier", "suppliers", "vendor", "vendors", "sku", "skus"),
-    ]
+        *("ward", "wards", "form", "supplier", "suppliers", "vendor", "vendors", "sku", "skus"),
+    )
 )
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
@@ -565,6 +584,7 @@ def _ident_parts(w: str) -> int:
         | ("dpd" in low or "due" in low or _PERIOD_FIRST.search(low) is not None) << 37
         | (_CLOCK.search(low) is not None) << 38
         | ("5S" in w) << 39
+        | (not _IDENT_PLACES.isdisjoint(words)) << 40
     )
 
 

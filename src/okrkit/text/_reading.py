@@ -2290,11 +2290,26 @@ def _moves_things(lemma: str, value: Token | None, text: str) -> bool:
     ):
         return False
     place = _MOVED_TO.search(text, value.end)
-    return place is not None and not place[1][0].isdigit()
+    if place is None or place[1][0].isdigit():
+        return False
+    # Data and systems moved are work done; people, accounts or deals moved to a stage, a
+    # tier or a level are an outcome ("Move 500 customers to the enterprise tier", "Move 5
+    # reps to quota", "Move 70% of students to grade level")
+    moved = _MOVED_THINGS.search(text, value.start, place.start())
+    return value.unit in _DATA_SIZES or moved is not None
 
 
 # Where things are moved: "to cold storage", "onto the new platform" (not "to 40%").
 _MOVED_TO = re.compile(r"\s(?:to|into|onto)\s+(?:the\s+|a\s+|our\s+)?([^\s$€£¥₹]+)", re.IGNORECASE)
+# What a team moves itself: data and the systems that hold or run it.
+_MOVED_THINGS = re.compile(
+    r"\b(?:jobs|data|tables|datasets|workloads|services|apps|applications|pipelines|repos|"
+    r"repositories|servers|vms|databases|dashboards|reports|tests|traffic|queries|models|files|"
+    r"documents|pages|systems|clusters|instances|containers|endpoints|apis|dags|scripts|"
+    r"storage|backups|buckets|logs|records|mailboxes|infrastructure)\b",
+    re.IGNORECASE,
+)
+_DATA_SIZES = frozenset(("GB", "TB", "MB", "PB"))
 
 
 # Verbs of reaching that also say a thing is made or merged: "Generate 3 guides", "Land 8 CLs"
