@@ -708,7 +708,7 @@ class TestScore:
         assert ["-", "k2", "–", "–", "–", "–"] == out.splitlines()[4].split()[:6]
         assert (
             f"okrkit: note: {path}: 2 key results with no direction or target, not counted in"
-            " their objective's score: k2 (of o1), k3 (of o1) ('okrkit check' says where)\n"
+            " their objective's score: 'k2' (of 'o1'), 'k3' (of 'o1') ('okrkit check' says where)\n"
         ) == err
         path.write_text(
             path.read_text(encoding="utf-8").rsplit("  - {id: k3", 1)[0], encoding="utf-8"
@@ -716,7 +716,7 @@ class TestScore:
         _, _, err = call("tree", str(path))
         assert err.endswith(
             "1 key result with no direction or target, not counted in its objective's score:"
-            " k2 (of o1) ('okrkit check' says where)\n"
+            " 'k2' (of 'o1') ('okrkit check' says where)\n"
         )
         _, _, err = call("score", ACME, "--at", "2026-08-31")
         assert "" == err  # every key result of the example is measurable
@@ -739,16 +739,16 @@ class TestScore:
         _, _, err = call("score", str(path))
         assert err == (
             f"okrkit: note: {path}: 1 key result with no direction or target, not counted in"
-            " its objective's score: k3 (of o1) ('okrkit check' says where)\n"
+            " its objective's score: 'k3' (of 'o1') ('okrkit check' says where)\n"
             f"okrkit: note: {path}: 2 key results with no start to measure progress from, not"
-            " counted in their objectives' scores: nps (of o1), churn (of o2) ('okrkit check'"
-            " says where)\n"
+            " counted in their objectives' scores: 'nps' (of 'o1'), 'churn' (of 'o2')"
+            " ('okrkit check' says where)\n"
         )
         assert err == call("tree", str(path))[2]
         # Reading the statements gives no start where they name none: still named.
         _, _, read = call("score", str(path), "--read-statements")
         assert (
-            "no start to measure progress from, not counted in their objectives' scores: nps"
+            "no start to measure progress from, not counted in their objectives' scores: 'nps'"
             in read
         )
         # Quiet: no notes (a warning would still be said).
@@ -779,7 +779,7 @@ class TestScore:
         _warn_about(argparse.Namespace(path="p.yaml", quiet=False), card, streams)
         assert err.getvalue() == (
             "okrkit: note: p.yaml: 1 key result whose start and target can't be told apart, not"
-            " counted in its objective's score: k (of o)\n"  # no rule flags it: nowhere to look
+            " counted in its objective's score: 'k' (of 'o') ('okrkit check' says where)\n"
         )
 
     def test_quiet_keeps_warnings(self) -> None:
@@ -802,7 +802,7 @@ class TestScore:
         assert err == (
             "okrkit: note: <stdin>: 2,500 key results with no direction or target, not counted"
             " in their objective's score: "
-            + ", ".join(f"k{i} (of o)" for i in range(10))
+            + ", ".join(f"'k{i}' (of 'o')" for i in range(10))
             + ", and 2,490 more ('okrkit check' says where)\n"
         )
 
@@ -821,11 +821,11 @@ class TestScore:
         _, _, err = call("score", "-", "--roll-up", "children", stdin=plan.encode())
         assert err == (
             "okrkit: note: <stdin>: 1 key result with no direction or target, not counted in"
-            " its objective's score: c2 (of child) ('okrkit check' says where)\n"
+            " its objective's score: 'c2' (of 'child') ('okrkit check' says where)\n"
         )
         _, _, err = call("score", "-", stdin=plan.encode())
         assert "2 key results with no direction or target" in err
-        assert "t1 (of top), c2 (of child)" in err
+        assert "'t1' (of 'top'), 'c2' (of 'child')" in err
 
     def test_table(self) -> None:
         """One row per objective and key result, with value, progress, score, grade, status

@@ -22,7 +22,11 @@ MD = MarkdownIt("gfm-like")
 STRUCTURE = {"paragraph", "heading", "bullet_list", "list_item", "table", "thead", "tbody", "tr"}
 STRUCTURE |= {"th", "td", "blockquote"}
 # Control characters, and those a terminal shows as nothing (not the joiners scripts need).
-INVISIBLE = "\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff"
+INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u2060-\u206f"
+    "\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff0-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff"
+)
 CONTROL = re.compile(
     f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff{INVISIBLE}]"
 )
@@ -148,6 +152,13 @@ class TestTerminal:
             "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
         )
         assert (family, persian) == (terminal(family), terminal(persian))
+        # ... nor an emoji's picture (U+FE0F); but the other default-ignorable characters
+        # (a trial's Hangul fillers, grapheme joiner, tags, musical format marks) are shown
+        heart = "\u2764\ufe0f"
+        assert heart == terminal(heart)
+        assert "a\\u034fb\\u3164c\\U000e0001d\\U0001d173" == terminal(
+            "a\u034fb\u3164c\U000e0001d\U0001d173"
+        )
 
     @given(st.binary())
     def test_bytes_that_are_no_utf8(self, raw: bytes) -> None:
@@ -167,6 +178,7 @@ class TestJson:
         separator or invisible character raw, nor anything that could end a script element."""
         escaped = json_text(json.dumps(text, ensure_ascii=False))
         assert text == json.loads(escaped)
+        assert json_text('"\U000e0001"') == '"\\udb40\\udc01"'  # a surrogate pair, as JSON has it
         assert (
             re.search(f"[<>&\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{INVISIBLE}]", escaped)
             is None

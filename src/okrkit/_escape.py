@@ -23,11 +23,17 @@ __all__ = ["github_data", "github_property", "html_text", "json_text", "markdown
 # what is shown ("Trojan Source", CVE-2021-42574); and lone surrogates, which is how Python
 # holds the bytes of a command line or a file name that are no UTF-8 (U+DC9B for 0x9B, a C1
 # control): written back as they came, they would reach the terminal as those raw bytes.
-# And the characters a terminal shows as nothing, which make "nps\u200b" look like "nps": the
-# soft hyphen, the zero-width space, the word joiner and invisible operators, the byte order
-# mark, and the left-to-right, right-to-left and Arabic letter marks (which move the neutral
-# characters around them); not the zero-width (non-)joiners, which scripts and emoji need.
-_INVISIBLE = "\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff"
+# And the characters a terminal shows as nothing, which make "nps\u200b" look like "nps":
+# Unicode's default-ignorable code points (the soft hyphen, the zero-width space, the word
+# joiner and invisible operators, the byte order mark, the left-to-right, right-to-left and
+# Arabic letter marks, the Hangul fillers, the variation selectors, the tags ...) and the
+# interlinear annotation marks; not the zero-width joiner and non-joiner, which scripts and
+# emoji need, nor the variation selector that asks for an emoji's picture (U+FE0F).
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200e\u200f\u2060-\u206f"
+    "\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff0-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff"
+)
 _CONTROL = re.compile(
     f"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff{_INVISIBLE}]"
 )
@@ -37,6 +43,8 @@ _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 def _shown(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
@@ -134,4 +142,13 @@ def json_text(text: str) -> str:
     >>> json_text('["\u202e"]')
     '["\\u202e"]'
     """
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_RAW.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A character as JSON escapes it: beyond U+FFFF, as its UTF-16 surrogate pair."""
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

@@ -99,12 +99,13 @@ def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> 
             if len(objectives) == 1
             else "their objectives' scores"
         )
-        named = [f"{terminal(kr.id)} (of {terminal(obj.id)})" for _, obj, kr in unscored[:_NAMED]]
+        # Quoted, as findings quote what they name: an id cannot pass for the note's words.
+        named = [f"{kr.id!r} (of {obj.id!r})" for _, obj, kr in unscored[:_NAMED]]
         if len(unscored) > _NAMED:
             named.append(f"and {len(unscored) - _NAMED:,} more")
         streams.stderr.write(
             f"okrkit: note: {name}: {display.count(len(unscored), 'key result')} {why}, not"
-            f" counted in {whose}: {', '.join(named)}{_WHERE if why in _CHECKED else ''}\n"
+            f" counted in {whose}: {terminal(', '.join(named))} ('okrkit check' says where)\n"
         )
 
 
@@ -135,11 +136,6 @@ _LACKS = (
     "with no start to measure progress from",
     "whose start and target can't be told apart",
 )
-
-
-# The lacks that `okrkit check` flags (OKR201, OKR204): a note on them says where to look.
-_CHECKED = _LACKS[:2]
-_WHERE = " ('okrkit check' says where)"
 
 
 def _lacks(kr: KeyResult) -> str:
