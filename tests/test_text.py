@@ -7627,3 +7627,61 @@ class TestHostileTrialOfThePlantsRound:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestLogisticsHospitalityAndInsuranceTrials:
+    """What three more trials (logistics and transport; hotels, restaurants and travel;
+    insurance) found plainly wrong, fixed and pinned (2026-12-06, a later session)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # depots, hubs, distribution centres, properties, hotels and terminals are names
+            ("Routing engine v2 live at Depot 21 by Aug 15", {"value": None}),
+            ("Go live with WMS v4.2 at DC 5 and DC 9", {"value": None}),
+            ("Achieve ISO 28000 certification for Hub 6", {"value": None}),
+            ("Implement slotting optimization in DC 3 + DC 8", {"value": None, "unit": None}),
+            ("Complete brand standards audit at Property 4 & 11", {"value": None}),
+            ("Increase occupancy at Hotel 21 to 80%", {"value": 80.0, "start": None}),
+            ("Reduce dock-to-stock time at DC 4 from 48h to 24h", {"start": 48.0}),
+            ("Open 3 new hubs", {"value": 3.0, "unit": "hubs"}),
+            ("Lighthouse score for site 90+ on mobile", {"value": 90.0}),
+            ("Migrate all carriers from EDI 214 to API-based tracking by Q3", {"value": None}),
+            # an insurer's ratios and leakage are better low; its combined ratio's points, %
+            (
+                "Combined ratio (ex-cat) of 94% or better for Commercial Property",
+                {"direction": Direction.AT_MOST},
+            ),
+            (
+                "Achieve combined ratio of 95% in commercial lines",
+                {"direction": Direction.DECREASE},
+            ),
+            ("Loss ratio 64%", {"direction": Direction.AT_MOST}),
+            ("Improve loss ratio to 60%", {"direction": Direction.DECREASE}),
+            ("Improve Commercial Property CoR by 3pts", {"unit": "%"}),
+            ("Claims leakage 3%", {"direction": Direction.AT_MOST}),
+            # what fraud work finds or saves is better many
+            ("Fraud referral hit rate from 22% to 30%", {"direction": Direction.INCREASE}),
+            ("Fraud savings of $12M (vs $9.4M last year)", {"direction": Direction.INCREASE}),
+            ("Reduce fraud losses by 20%", {"direction": Direction.DECREASE}),
+            # baselines of the year to date, of an estimate, of an actual in square brackets
+            ("Q4 target: loss ratio 64% for Commercial Auto (YTD 69%)", {"start": 69.0}),
+            (
+                "Reduce fraud leakage in home contents to £3.5m (2024 est. £5.2m)",
+                {"start": 5.2e6},
+            ),
+            ("Q3 occupancy 78% [Q2 actual 69%] – Property 12", {"start": 69.0, "value": 78.0}),
+            ("Publish 12 posts (average 1 per week)", {"start": None}),
+            # the rupee's letters
+            ("Raise ADR to Rs 6,000", {"unit": "₹", "value": 6000.0}),
+            ("Revenue from Tier 1 cities Rs 12 crore", {"unit": "₹", "value": 1.2e8}),
+            # an adjective that is a verb too, or a stage-to-stage rate, before a metric's level
+            ("Direct booking share 42%", {"direction": Direction.AT_LEAST, "output": False}),
+            ("Direct revenue £4m", {"output": False}),
+            ("Quote-to-bind 18%", {"direction": Direction.AT_LEAST, "output": False}),
+            ("Open 3 new stores", {"output": True}),
+            ("Direct 5 campaigns", {"output": True}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

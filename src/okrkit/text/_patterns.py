@@ -213,7 +213,7 @@ _IDENT_PARTS = (
         (?<!\bto\x20)(?<!\bfrom\x20)grades?|module|algebra|geometry|calculus|chemistry|physics|
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
-        asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|
+        asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|edi|
         (?<!per\x20)cohort|(?<!per\x20)episode)
         # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
         # scale's, "Issue 150k cards")
@@ -418,10 +418,14 @@ _IDENT_PARTS = (
     # of line 500 -> 200", "site 90+", "Top line 5 million", "Form 3 squads".
     # (a verb leads a statement: there, things counted after the number make it a count)
     r"""(?:(?<=\w\x20)(?P<mid>))?\b(?:plant|line|cell|site|warehouse|dock|bay|gate|zone|ward|supplier|
-            vendor|sku)\x20+\d{1,5}(?:[a-h](?![\w.]))?\b
-            (?![.,]?\d|\s*(?:[%+]|->|=>|→|to\x20+\d|[kmb]\b|bn\b|million\b|billion\b|thousand\b))
+            vendor|sku|depot|hub|dc|property|hotel|terminal)\x20+\d{1,5}(?:[a-h](?![\w.]))?\b
+            # (not a count moved to another of its kind: "line 500 -> 200", but "Hotel 21 to 80%")
+            (?![.,]?\d|\s*(?:%|(?:->|=>|→|to\x20)\s*[\d,.]++(?!\s*%)|[kmb]\b|bn\b|million\b|billion\b|
+                thousand\b)|\+)
             (?(mid)|(?!\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b))
-        |\b(?:plants|lines|cells|sites|warehouses|docks|bays|gates|zones|wards|suppliers|vendors|skus)
+            (?:\x20?(?:&|and|,)\x20?\d{1,4}\b(?![.,]?\d|\s*%))*
+        |\b(?:plants|lines|cells|sites|warehouses|docks|bays|gates|zones|wards|suppliers|vendors|skus|
+            depots|hubs|dcs|properties|hotels|terminals)
             \x20+\d{1,4}[a-h]?(?:\x20?(?:-|–|&|and)\x20?|,\x20)\d{1,4}[a-h]?\b(?![.,]?\d|\s*%)
         |(?<=[a-z]\x20)(?-i:Form)\x20(?:\d{3,5}|\d{1,2}-[A-Z]{1,2})\b(?![.,]?\d|\s*%)""",
 )
@@ -506,6 +510,7 @@ _IDENT_NAMES = frozenset(
         "pas",
         "ul",
         "type",
+        "edi",  # an EDI message's number: "EDI 214"
     ]
 )
 _IDENT_PLACES = frozenset(
@@ -513,6 +518,8 @@ _IDENT_PLACES = frozenset(
         *("plant", "plants", "line", "lines", "cell", "cells", "site", "sites", "warehouse"),
         *("warehouses", "dock", "docks", "bay", "bays", "gate", "gates", "zone", "zones"),
         *("ward", "wards", "form", "supplier", "suppliers", "vendor", "vendors", "sku", "skus"),
+        *("depot", "depots", "hub", "hubs", "dc", "dcs", "property", "properties", "hotel"),
+        *("hotels", "terminal", "terminals"),
     )
 )
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))

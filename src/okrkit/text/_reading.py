@@ -2970,9 +2970,13 @@ _BASELINE_BEFORE = re.compile(
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
     # "(H1 average: $55)", "(2025 survey: 68%)".
-    # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)"
+    # ... or the year to date or an estimate, a year before it blanked: "(YTD 69%)", "(2024
+    # est. £5.2m)"
+    r"|\(\s*(?:ytd|est\.?)\s*:?\s*(?:~|about|around|c\.|ca\.|approx\.?)?\s*$"
+    # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)",
+    # "[Q2 actual 69%]"
     # (not "average", a pace as often: "Publish 12 posts (average 1 per week)")
-    r"|\(\s*(?:actuals?|baseline|current\s+(?:model|rate|level|score|value|average|avg|"
+    r"|[(\[]\s*(?:actuals?|baseline|current\s+(?:model|rate|level|score|value|average|avg|"
     r"figure|state|run[- ]rate|policy|performance))\s+$"
     # ... or a period's average, its label blanked or said: "(Q1 avg 5.5%)", "(2024 average
     # $16)", "(last quarter avg 38%)" (not "(average 1 per week)", a pace)
@@ -3514,8 +3518,22 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
             or "-" in word
             or (bool(last) and not (last.endswith("s") and not last.endswith("ss")))
         )
+    word = lead[0].lower()
+    if first.prep is None and first.value is not None and not first.qualifier:
+        # "Direct booking share 42%", "Open pipeline $5M", "Quote-to-bind 18%": an adjective
+        # that is also a verb, or a stage-to-stage rate, before a level of a metric
+        if word in _ADJECTIVE_LEADS and (
+            polarity(named) is not None or _RATE_WORD.search(named) is not None
+        ):
+            return True
+        if "-to-" in word and not named.strip() and first.unit == "%":
+            return True
     pair = (first.prep == "from" and len(tokens) > 1 and tokens[1].prep == "to") or bool(first.link)
-    return pair and lead[0].lower().endswith("ing") and polarity(named) is not None
+    return pair and word.endswith("ing") and polarity(named) is not None
+
+
+# Adjectives that are verbs too, which lead a metric's name: "Direct booking share 42%".
+_ADJECTIVE_LEADS = frozenset(("direct", "open", "organic", "inbound", "outbound", "live"))
 
 
 # A verb of change ruled out: "should not increase", "must never drop", "won't grow" (on lower

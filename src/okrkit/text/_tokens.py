@@ -20,7 +20,7 @@ from okrkit.text._units import CURRENCY_CODES, UNITS
 _CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
+    (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])R[ps]\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
@@ -109,7 +109,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:p\.?|\$)\s?\d|(?:thb|twd|vnd)\s?\d)"
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$)\s?\d|(?:thb|twd|vnd)\s?\d)"
         rf"(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,

@@ -74,6 +74,8 @@ UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS
 UNITS.update(
     {"us$": "$", "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
     | {"r$": "BRL", "rp": "IDR", "rp.": "IDR", "円": "¥", "元": "CNY"}
+    # and the rupee's letters, as Indian teams write it: "Rs 12 crore", "Rs. 6,000"
+    | {"rs": "₹", "rs.": "₹"}
 )
 # Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
 # which are money as much ("Raise CHF 2 million for the fund" raises funds as "Raise $2M" does).
