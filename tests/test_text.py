@@ -7685,3 +7685,39 @@ class TestLogisticsHospitalityAndInsuranceTrials:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestHostileTrialOfTheInsurersRound:
+    """What a hostile trial of the logistics', hotels' and insurers' rules found them
+    misreading (2026-12-06, a later session): each undone and pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a place's word in lower case, before things counted or a joined unit, counts
+            ("Knowledge hub 50 articles published", {"value": 50.0, "unit": "articles"}),
+            ("Community hub 500 members", {"value": 500.0}),
+            ("Intellectual property 5 patents filed", {"value": 5.0}),
+            ("Inspect every property 2 times a year", {"value": 2.0}),
+            ("Ship from every DC 7 days a week", {"value": 7.0, "unit": "days"}),
+            ("Achieve hotel 5-star rating", {"value": 5.0}),
+            ("Terminal 30-minute truck turnaround", {"value": 30.0}),
+            ("Upgrade MES to version 8.1 on all Plant 1 lines", {"value": None}),
+            # an estimate of a cost is no baseline; an estimate of a year is
+            ("Hire 5 engineers (est. $600k)", {"direction": Direction.INCREASE, "start": None}),
+            # wins to losses and clean claims are better high; an operating ratio is no rating
+            ("Improve win/loss ratio to 45%", {"direction": Direction.INCREASE}),
+            ("Clean claims ratio from 88% to 95%", {"direction": Direction.INCREASE}),
+            ("Combined operating ratio 94%", {"direction": Direction.AT_MOST}),
+            ("Overall rating 4.5", {"direction": Direction.AT_LEAST}),
+            (
+                "Operating reserves: 6 months (currently 3.5)",
+                {"direction": Direction.INCREASE, "start": 3.5},
+            ),
+            # new things opened are work; the letters of a car's name are no rupees
+            ("Open new revenue streams 3", {"output": True}),
+            ("Ship the RS 3 model", {"unit": "model"}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

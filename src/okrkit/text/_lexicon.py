@@ -574,7 +574,9 @@ LOWER_IS_BETTER = re.compile(
     # givers or customers who stopped: "Lapsed donors: 3,000 -> 1,500"
     r"\blapsed\b|"
     # an insurer's: what claims and costs take of the premium, what leaks out, policies lapsed
-    r"loss ratio|combined (?:operating )?ratio|claims ratio|expense ratio|\bcor\b|leakage|"
+    # (not a sales team's wins to losses, nor clean claims, both better high)
+    r"l(?<!win/l)(?<!win:l)(?<!win-l)(?<!win l)(?<!profit/l)oss ratio|"
+    r"combined (?:operating )?ratio|c(?<!clean c)laims ratio|expense ratio|\bcor\b|leakage|"
     r"lapse rate|litigation rate|reopen rate|claims? severity"
 )
 
@@ -645,11 +647,13 @@ _HANDLED = re.compile(
     # detected by customers: 10 -> 2", "Errors caught in production per week: 3")
     r"(?!(?:\s+[^\W\d_]+)?\s+(?:by\s+(?:the\s+|our\s+)?"
     r"(?:customers?|users?|clients?|end[- ]users?)|"
-    r"in\s+(?:production|prod|the\s+field)|after\s+release|post[- ]release)\b)"
+    r"in\s+(?:production|prod|the\s+field)|after\s+(?:release|payout|payment)|post[- ]release)\b)"
     # ... or what fraud found or stopped yields: "Fraud savings of $12M", "Fraud referral hit
-    # rate from 22% to 30%"
+    # rate from 22% to 30%" (not found by customers or after a payout, as above)
     r"|\b(?:counter-)?fraud\s+(?:referral\s+)?(?:savings|recover(?:y|ies|ed)|detected|"
     r"prevented|hit\s+rate)\b"
+    r"(?!(?:\s+[^\W\d_]+)?\s+(?:by\s+(?:the\s+|our\s+)?"
+    r"(?:customers?|users?|clients?|end[- ]users?)|after\s+(?:payout|payment))\b)"
 )
 
 
@@ -697,10 +701,11 @@ HIGHER_IS_BETTER = re.compile(
     r"uptime|availability|satisf|happ(?:y|iness)|\bnps\b|\benps\b|\bcsat\b|\besat\b|conversion|retention|"
     r"coverage|adoption|engagement|accuracy|quality|reliab|throughput|speed|velocity|revenue|"
     r"\barr\b|\bmrr\b|profit|margin|pipeline|bookings|sales|growth|users|customers|members|"
-    r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|rating|"
+    r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|r(?<!oper)ating|"
     r"success|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
-    r"runway|watch time|dwell time|session (?:length|duration)|time (?:on|in) (?:site|page|app)|"
+    r"runway|\breserves\b|watch time|dwell time|session (?:length|duration)|"
+    r"time (?:on|in) (?:site|page|app)|"
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
     r"\bfix rate|traction|deflect|resolution rate|deliverability|"
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"

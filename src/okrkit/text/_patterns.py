@@ -417,11 +417,14 @@ _IDENT_PARTS = (
     # vendors 40 to 25", "Plant 500 native trees" (a verb, before the things counted), "end
     # of line 500 -> 200", "site 90+", "Top line 5 million", "Form 3 squads".
     # (a verb leads a statement: there, things counted after the number make it a count)
-    r"""(?:(?<=\w\x20)(?P<mid>))?\b(?:plant|line|cell|site|warehouse|dock|bay|gate|zone|ward|supplier|
-            vendor|sku|depot|hub|dc|property|hotel|terminal)\x20+\d{1,5}(?:[a-h](?![\w.]))?\b
+    # (a name is written with its capital: "Knowledge hub 50 articles" counts articles; and
+    # no unit joins its number: "hotel 5-star rating", "Terminal 30-minute turnaround"; after
+    # "every", "each" or "per" it is one of many, before things counted: "every DC 7 days")
+    r"""(?:(?<=\w\x20)(?<!every\x20)(?<!each\x20)(?<!per\x20)(?P<mid>))?\b(?-i:Plant|Line|Cell|Site|Warehouse|Dock|Bay|Gate|Zone|Ward|
+            Supplier|Vendor|SKU|Sku|Depot|Hub|DC|Property|Hotel|Terminal)\x20+\d{1,5}(?:[a-h](?![\w.]))?\b
             # (not a count moved to another of its kind: "line 500 -> 200", but "Hotel 21 to 80%")
             (?![.,]?\d|\s*(?:%|(?:->|=>|→|to\x20)\s*[\d,.]++(?!\s*%)|[kmb]\b|bn\b|million\b|billion\b|
-                thousand\b)|\+)
+                thousand\b)|\+|-[^\W\d_])
             (?(mid)|(?!\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b))
             (?:\x20?(?:&|and|,)\x20?\d{1,4}\b(?![.,]?\d|\s*%))*
         |\b(?:plants|lines|cells|sites|warehouses|docks|bays|gates|zones|wards|suppliers|vendors|skus|

@@ -2970,9 +2970,9 @@ _BASELINE_BEFORE = re.compile(
     r"\s*:?\s*(?:~|about|around|c\.|ca\.|circa|approx\.?|roughly)?\s*$"
     # A period's label in brackets, blanked as a name, then its level: "75% (Q3: 68%)",
     # "(H1 average: $55)", "(2025 survey: 68%)".
-    # ... or the year to date or an estimate, a year before it blanked: "(YTD 69%)", "(2024
-    # est. £5.2m)"
-    r"|\(\s*(?:ytd|est\.?)\s*:?\s*(?:~|about|around|c\.|ca\.|approx\.?)?\s*$"
+    # ... or the year to date, or an estimate of a year, blanked before it: "(YTD 69%)", "(2024
+    # est. £5.2m)" (not "(est. $600k)", an estimate of a cost)
+    r"|\(\s*(?:ytd|\s{2,}est\.?)\s*:?\s*(?:~|about|around|c\.|ca\.|approx\.?)?\s*$"
     # ... or with no colon after a word that says it is where things stand: "(Q2 actual 91%)",
     # "[Q2 actual 69%]"
     # (not "average", a pace as often: "Publish 12 posts (average 1 per week)")
@@ -3522,8 +3522,11 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
     if first.prep is None and first.value is not None and not first.qualifier:
         # "Direct booking share 42%", "Open pipeline $5M", "Quote-to-bind 18%": an adjective
         # that is also a verb, or a stage-to-stage rate, before a level of a metric
-        if word in _ADJECTIVE_LEADS and (
-            polarity(named) is not None or _RATE_WORD.search(named) is not None
+        if (
+            word in _ADJECTIVE_LEADS
+            # ("Open new revenue streams 3": new things opened, work)
+            and named.split()[:1] != ["new"]
+            and (polarity(named) is not None or _RATE_WORD.search(named) is not None)
         ):
             return True
         if "-to-" in word and not named.strip() and first.unit == "%":
