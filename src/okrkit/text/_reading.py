@@ -3499,7 +3499,9 @@ def _names_a_metric_moving(w: str, lead: re.Match[str], tokens: list[Token]) -> 
     """Whether *lead*, an activity's word first in masked text *w*, names what a metric is
     of rather than work: the words after it name a metric better one way, and its numbers
     move it from one level to another ("Onboarding NPS from 18 to 40", "Open ticket backlog
-    1,200 → 400", "Design review time from 5 days to 2"), which no count of work does."""
+    1,200 → 400", "Design review time from 5 days to 2"), which no count of work does; or
+    it is an adjective as much as a verb, or a stage-to-stage rate, before a metric's bare
+    level ("Direct booking share 42%", "Quote-to-bind 18%")."""
     if not tokens or w[: lead.start()].strip():
         return False
     first = tokens[0]
