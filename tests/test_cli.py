@@ -792,6 +792,27 @@ class TestScore:
         assert err.startswith("okrkit: <stdin>: warning: ")
         assert "note" not in err
 
+    def test_ids_are_quoted_and_what_hides_is_shown(self) -> None:
+        """An id holding the note's own words, or a character a terminal shows as nothing,
+        cannot pass for another key result (a second trial's finds)."""
+        plan = json.dumps(
+            {
+                "okrkit": 1,
+                "objectives": [
+                    {
+                        "id": "o",
+                        "title": "T",
+                        "key_results": [
+                            {"id": "nps\u200b", "title": "Delight admins"},
+                            {"id": "x (of y), z", "title": "Delight users"},
+                        ],
+                    }
+                ],
+            }
+        )
+        _, _, err = call("score", "-", stdin=plan.encode())
+        assert "'nps\\u200b' (of 'o'), 'x (of y), z' (of 'o')" in err
+
     def test_a_note_names_ten_and_counts_the_rest(self) -> None:
         """Thousands of unmeasurable key results make one short line, not one of 100 KB."""
         krs = ",".join(f'{{"id": "k{i}", "title": "Delight admins"}}' for i in range(2500))
