@@ -636,6 +636,9 @@ def lower_is_better(low: str) -> bool:
     return UNWANTED_DONE.search(low) is not None and _UNWANTED_THINGS.search(low) is None
 
 
+# Who found a fault or a fraud, when it had already escaped: "by customers", "after payout".
+_FOUND_BY_OTHERS = r"by\s+(?:the\s+|our\s+)?(?:customers?|users?|clients?|end[- ]users?)"
+_FOUND_LATE = r"after\s+(?:payout|payment)"
 # Faults and requests, then what was done about them: "incidents caught", "tickets resolved".
 _HANDLED = re.compile(
     r"\b(?:incidents?|errors?|bugs?|defects?|tickets?|vulnerabilit(?:y|ies)|vulns?|faults?|"
@@ -645,15 +648,13 @@ _HANDLED = re.compile(
     r"patched|contained|self-served|auto-resolved)\b"
     # (not those that escaped to customers or production, which are better few: "Incidents
     # detected by customers: 10 -> 2", "Errors caught in production per week: 3")
-    r"(?!(?:\s+[^\W\d_]+)?\s+(?:by\s+(?:the\s+|our\s+)?"
-    r"(?:customers?|users?|clients?|end[- ]users?)|"
-    r"in\s+(?:production|prod|the\s+field)|after\s+(?:release|payout|payment)|post[- ]release)\b)"
+    rf"(?!(?:\s+[^\W\d_]+)?\s+(?:{_FOUND_BY_OTHERS}|{_FOUND_LATE}|"
+    r"in\s+(?:production|prod|the\s+field)|after\s+release|post[- ]release)\b)"
     # ... or what fraud found or stopped yields: "Fraud savings of $12M", "Fraud referral hit
     # rate from 22% to 30%" (not found by customers or after a payout, as above)
     r"|\b(?:counter-)?fraud\s+(?:referral\s+)?(?:savings|recover(?:y|ies|ed)|detected|"
     r"prevented|hit\s+rate)\b"
-    r"(?!(?:\s+[^\W\d_]+)?\s+(?:by\s+(?:the\s+|our\s+)?"
-    r"(?:customers?|users?|clients?|end[- ]users?)|after\s+(?:payout|payment))\b)"
+    rf"(?!(?:\s+[^\W\d_]+)?\s+(?:{_FOUND_BY_OTHERS}|{_FOUND_LATE})\b)"
 )
 
 
@@ -796,6 +797,11 @@ COMPARATIVE = re.compile(
 # Verbs that name a state, not what the team does: "Be the best place to work", "Have 500
 # members": a statement led by one reads as one with no verb.
 STATE_VERBS = frozenset(("be", "is", "are", "have", "has", "become", "becomes"))
+# Past participles of work that end neither in -ed nor in -en: "Proposals sent: 30", "Kaizen
+# events: 24 done".
+DONE_IRREGULAR = ("sent", "built", "run", "won", "held", "made", "done", "given")
+# A past participle of work, as a pattern: any -ed or -en word, or one of DONE_IRREGULAR.
+DONE_WORD = r"[^\W\d_]+(?:ed|en)|" + "|".join(DONE_IRREGULAR)
 
 # Metrics that are themselves percentages, where "by 5%" can mean 5 points.
 RATE = re.compile(

@@ -195,6 +195,17 @@ _RELEASED = frozenset(
         "xp",
     ]
 )
+# Places and things a plant or an office numbers, as their names are written (with a capital,
+# or all in capitals): the places' alternative of IDENT is built from them, and its gate.
+_PLACES = (
+    *("Plant", "Line", "Cell", "Site", "Warehouse", "Dock", "Bay", "Gate", "Zone", "Ward"),
+    *("Supplier", "Vendor", "SKU", "Sku", "Depot", "Hub", "DC", "Property", "Hotel", "Terminal"),
+)
+# ... and their plurals, in lower case (a range or a list of them: "Lines 1-4").
+_PLACES_PLURAL = frozenset(
+    name.lower()[:-1] + "ies" if name[-1] == "y" and name[-2] not in "aeiou" else name.lower() + "s"
+    for name in _PLACES
+)
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
@@ -420,17 +431,18 @@ _IDENT_PARTS = (
     # (a name is written with its capital: "Knowledge hub 50 articles" counts articles; and
     # no unit joins its number: "hotel 5-star rating", "Terminal 30-minute turnaround"; after
     # "every", "each" or "per" it is one of many, before things counted: "every DC 7 days")
-    r"""(?:(?<=\w\x20)(?<!every\x20)(?<!each\x20)(?<!per\x20)(?P<mid>))?\b(?-i:Plant|Line|Cell|Site|Warehouse|Dock|Bay|Gate|Zone|Ward|
-            Supplier|Vendor|SKU|Sku|Depot|Hub|DC|Property|Hotel|Terminal)\x20+\d{1,5}(?:[a-h](?![\w.]))?\b
+    r"""(?:(?<=\w\x20)(?<!every\x20)(?<!each\x20)(?<!per\x20)(?P<mid>))?\b(?-i:PLACES)
+            \x20+\d{1,5}(?:[a-h](?![\w.]))?\b
             # (not a count moved to another of its kind: "line 500 -> 200", but "Hotel 21 to 80%")
             (?![.,]?\d|\s*(?:%|(?:->|=>|→|to\x20)\s*[\d,.]++(?!\s*%)|[kmb]\b|bn\b|million\b|billion\b|
                 thousand\b)|\+|-[^\W\d_])
             (?(mid)|(?!\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b))
             (?:\x20?(?:&|and|,)\x20?\d{1,4}\b(?![.,]?\d|\s*%))*
-        |\b(?:plants|lines|cells|sites|warehouses|docks|bays|gates|zones|wards|suppliers|vendors|skus|
-            depots|hubs|dcs|properties|hotels|terminals)
+        |\b(?:PLURALS)
             \x20+\d{1,4}[a-h]?(?:\x20?(?:-|–|&|and)\x20?|,\x20)\d{1,4}[a-h]?\b(?![.,]?\d|\s*%)
-        |(?<=[a-z]\x20)(?-i:Form)\x20(?:\d{3,5}|\d{1,2}-[A-Z]{1,2})\b(?![.,]?\d|\s*%)""",
+        |(?<=[a-z]\x20)(?-i:Form)\x20(?:\d{3,5}|\d{1,2}-[A-Z]{1,2})\b(?![.,]?\d|\s*%)""".replace(
+        "PLACES", "|".join(_PLACES)
+    ).replace("PLURALS", "|".join(sorted(_PLACES_PLURAL))),
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -516,15 +528,8 @@ _IDENT_NAMES = frozenset(
         "edi",  # an EDI message's number: "EDI 214"
     ]
 )
-_IDENT_PLACES = frozenset(
-    (
-        *("plant", "plants", "line", "lines", "cell", "cells", "site", "sites", "warehouse"),
-        *("warehouses", "dock", "docks", "bay", "bays", "gate", "gates", "zone", "zones"),
-        *("ward", "wards", "form", "supplier", "suppliers", "vendor", "vendors", "sku", "skus"),
-        *("depot", "depots", "hub", "hubs", "dc", "dcs", "property", "properties", "hotel"),
-        *("hotels", "terminal", "terminals"),
-    )
-)
+# The words that gate the places' alternative: their names, plurals and a tax form's.
+_IDENT_PLACES = frozenset(name.lower() for name in _PLACES) | _PLACES_PLURAL | {"form"}
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))

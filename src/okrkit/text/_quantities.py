@@ -17,6 +17,7 @@ from okrkit.text._lexicon import (
     CHANGE_NOUN_DOWN,
     CHANGE_NOUN_UP,
     CHANGE_NOUNS,
+    DONE_IRREGULAR,
     FILLER,
     PREPOSITIONS,
     QUALIFIERS,
@@ -740,13 +741,10 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
 def _done_alone(word: str, w: str, end: int) -> bool:
     """Whether lower-case *word*, right after a count, is a past participle with no noun
     after it (the end, a little word, a bracket or a mark): what was done, not a noun."""
-    if not (word.endswith("ed") or word in _DONE_IRREGULAR) or verb_lemma(word) is None:
+    if not (word.endswith("ed") or word in DONE_IRREGULAR) or verb_lemma(word) is None:
         return False
     nxt = _NOUNS.match(w, end)
     return nxt is None or nxt[1].lower() in STOP
-
-
-_DONE_IRREGULAR = frozenset(("done", "built", "won", "run", "held", "made", "sent", "given"))
 
 
 # A verb and its particle that lead a statement: "Set up", "Write down".

@@ -22,6 +22,7 @@ from okrkit.text._lexicon import (
     COMPARATIVE,
     COMPOUND,
     DELIVER_UNLESS_COUNTED,
+    DONE_WORD,
     FACTORS,
     GOAL,
     HALF,
@@ -2393,17 +2394,11 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
         # on things a team makes or people it takes on (not "Accounts created: 1,000",
         # others' doing, nor "Bugs shipped: 3", unwanted)
         done = label["done"].lower()
-        found = VERBS.get(done) or _WORK_DONE.get(done)
-        thing = label["thing"].lower()
-        return (
-            found is not None
-            and (found[0] == "out" or found[1] == "add")
+        return _work_on(
+            VERBS.get(done) or _WORK_DONE.get(done),
+            label["thing"].lower(),
             # (a thousand and more no team makes: "Courses completed: 2,000", learners')
-            and (
-                (_is_made(thing) and value.value is not None and value.value < _MADE_AT_MOST)
-                or found[1] in _PEOPLE_WORK
-            )
-            and polarity(thing) != "lower"
+            few=value.value is not None and value.value < _MADE_AT_MOST,
         )
     if (
         value is not None
@@ -2417,14 +2412,7 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     ):
         # "Kaizen events: 24 completed", "Workshops: 10 delivered": the label's things, then
         # the work done on them, as "24 Kaizen events completed" says it (D2)
-        found = VERBS.get(after[1].lower())
-        thing = label["thing"].lower()
-        return (
-            found is not None
-            and (found[0] == "out" or found[1] == "add")
-            and (_is_made(thing) or found[1] in _PEOPLE_WORK)
-            and polarity(thing) != "lower"
-        )
+        return _work_on(VERBS.get(after[1].lower()), label["thing"].lower(), few=True)
     if value is None or value.value is None or (value.noun is None and not money):
         return False
     if _covered(w, value):
@@ -2485,6 +2473,18 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     return made
 
 
+def _work_on(found: tuple[str, str] | None, thing: str, *, few: bool) -> bool:
+    """Whether a label's *thing* (lower case), with the verb *found* (its kind and lemma)
+    done to it, counts the team's own work: work that makes or adds, on things a team makes
+    (if *few* enough of them) or on people it takes on, and nothing unwanted ("Bugs shipped")."""
+    return (
+        found is not None
+        and (found[0] == "out" or found[1] == "add")
+        and ((_is_made(thing) and few) or found[1] in _PEOPLE_WORK)
+        and polarity(thing) != "lower"
+    )
+
+
 # Participles of work that are no verbs of a statement's own, being nouns and adjectives as
 # often when they lead ("Source of truth adopted by 5 teams", "Match rate above 90%"): work
 # done only after the things counted, as recruiting and mentoring teams count it ("300
@@ -2501,7 +2501,7 @@ _WORK_DONE = {
 _THING_LABEL = re.compile(
     r"(?:^|[;,.(]\s*)(?:[^\W\d_][\w-]*\s+){0,2}?(?P<thing>[^\W\d_][\w-]*)\s*:\s*$"
 )
-_PARTICIPLE_AFTER = re.compile(r"\s+([^\W\d_]+(?:ed|en)|done|built|won|run|held|made|sent|given)\b")
+_PARTICIPLE_AFTER = re.compile(rf"\s+({DONE_WORD})\b")
 # A label naming things and a pace, then their count: "Episodes per week: 5".
 _CADENCE_LABEL = re.compile(
     r"(?:^|[:;,.(]\s*)(?P<thing>[^\W\d_]+)\s+(?:[^\W\d_]+(?:ed|en)\s+)?"
@@ -2511,7 +2511,7 @@ _CADENCE_LABEL = re.compile(
 # A label naming things and the work done on them, then their count: "Papers submitted: 8".
 _DONE_LABEL = re.compile(
     r"(?:^|[:;,.(]\s*)(?:[^\W\d_]+\s+){0,2}?(?P<thing>[^\W\d_]+)\s+"
-    r"(?P<done>[^\W\d_]+(?:ed|en)|sent|built|run|won|held|made|done|given)\s*[:=]\s*$"
+    rf"(?P<done>{DONE_WORD})\s*[:=]\s*$"
 )
 # Work on people a team takes on or reaches out to: "Volunteers recruited: 20".
 _PEOPLE_WORK = _STAFF | frozenset(
