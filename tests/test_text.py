@@ -7726,3 +7726,40 @@ class TestHostileTrialOfTheInsurersRound:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestTheFormerValidationSliceStudied:
+    """What the development part's former validation slice (objectives 529-736, read once a
+    new batch took its place) showed misread, as families the conventions name (2026-12-06,
+    a later session); each pinned with what it must leave alone."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a span written apart before a service level is its time limit, at most
+            (
+                "2 week SLA on fixing crashers and security bugs",
+                {"direction": Direction.AT_MOST, "value": 2.0, "unit": "weeks", "output": False},
+            ),
+            ("1 week SLA on triage", {"direction": Direction.AT_MOST, "value": 1.0}),
+            # (joined, it is the level's name as often; and a span before other nouns names)
+            ("Meet the 3-day SLA on 95% of tickets", {"value": 95.0, "unit": "%"}),
+            ("3 month retention of 40%", {"value": 40.0, "unit": "%"}),
+            # what a thing made is given by others is no part of the deliverable: an outcome
+            ("Discord community with 50+ members", {"output": False}),
+            ("Newsletter with 200 subscribers", {"output": False}),
+            ("Public GitHub repo with 100+ stars", {"output": False}),
+            ("Blog with 500 page views a month", {"output": False}),
+            ("Runbooks in place for 15 alerts", {"output": True}),
+            ("Marketing partnerships with 3 organizations", {"output": True}),
+            # the -s form of a verb after one thing, and who or what about, are no unit
+            ("At least one EHR vendor participates", {"unit": "vendor"}),
+            ("One new tool allows me to be more productive", {"unit": "tool"}),
+            ("Apply the publisher to at least one project ourselves", {"unit": "project"}),
+            ("Hold a workshop with 2-6 local developers re: their needs", {"unit": "developers"}),
+            ("40k new app installs per month", {"unit": "installs"}),
+            ("Launch at least 3 OSS funding tools", {"unit": "tools"}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

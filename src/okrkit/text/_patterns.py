@@ -298,11 +298,15 @@ _IDENT_PARTS = (
     r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",  # a date as ISO 8601 writes it, wherever it is
     # A span in the singular before a noun is what the noun spans ("a 12-month roadmap",
     # "3 month retention of 40%"), not an amount: unless a word that sets an amount (a
-    # preposition, a qualifier) is before it ("Cut it to 3 day turnaround").
+    # preposition, a qualifier) is before it ("Cut it to 3 day turnaround"), or, spaced, the
+    # noun is a time limit the span sets ("2 week SLA on fixing crashers"; "the 3-day SLA" is
+    # the limit's name as often: "Meet the 3-day SLA on 95% of tickets").
     r"""(?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
         (?<!least\x20)(?<!most\x20)(?<![<>~=])
-        \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?(?:-|\x20)(?:hour|day|week|month|quarter|year)\b
+        \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?
+        (?:-(?:hour|day|week|month|quarter|year)\b
+          |\x20(?:hour|day|week|month|quarter|year)\b(?!\x20+(?:slas?|slos?|turnaround)\b))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""",
     # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old", "bugs

@@ -707,7 +707,7 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
                 and word in ("past", "due")
                 and w[head[0] : head[1]].lower() != "past"
             )
-            or (head is not None and _is_predicate(word, w, head, m.end()))
+            or (head is not None and _is_predicate(word, w, head, m.end(), end))
             or (head is None and _takes_object(word, w, m.end()))
             # a participle with no noun after it says what was done to the things a label
             # named: "Kaizen events: 24 completed", "CAPAs: 40 closed this quarter"
@@ -798,6 +798,9 @@ _NOT_NOUNS = (
     # A time named after a count says when it is, not what it counts: "12 last quarter", "5
     # ahead of the audit", "38 this year".
     | frozenset(("last", "ahead", "this", "next", "previous", "prior"))
+    # Who, after the things: "Apply it to at least one project ourselves"; and what about:
+    # "a workshop with 2-6 local developers re: their needs".
+    | frozenset(("ourselves", "themselves", "myself", "itself", "re"))
 )
 # When, as a dashboard abbreviates it, after a count: "40 LQ" (last quarter), "$2M LY", "120
 # YTD"; before a noun it is passed over ("Close 40 QTD deals").
@@ -823,7 +826,7 @@ def _ends_phrase(w: str, end: int) -> bool:
     return nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS
 
 
-def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
+def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end: int) -> bool:
     """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
     if word in _HOW_OFTEN and _NOUNS.match(w, end):
         return False  # an adjective of how often before its noun: "40 active monthly volunteers"
@@ -841,13 +844,19 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int) -> bool:
         )
     if word.endswith("ed") or (word != lemma and not word.endswith(("s", "ing"))):
         return _ends_phrase(w, end)  # "20 case studies added", "3,000 contracts deployed"
-    # A base form or an -ing form after a plural: "5 teams use it", "500 fans sharing".
+    # A base form or an -ing form after a plural: "5 teams use it", "500 fans sharing"; the
+    # -s form of a verb that is no noun after one thing: "At least one EHR vendor participates"
+    # (not "40k new app installs", the things' name).
     plural = w[head[1] - 1 : head[1]] == "s"
+    if not plural and word == lemma + "s" and _ONE_BEFORE.search(w, 0, count_end):
+        return noun_weight(lemma) == 0
     return plural and (
         word.endswith("ing") or (word == lemma and noun_weight(lemma) < _MOSTLY_NOUN)
     )
 
 
+# A count of one, right before the noun phrase: "one", "1".
+_ONE_BEFORE = re.compile(r"(?<![\w.,])(?:1|one)\s*$", re.IGNORECASE)
 # Words that follow the noun they qualify: "3 times *total*", "10,000 companies *worldwide*".
 _POSTPOSITIVE = frozenset(
     ("total", "overall", "combined", "altogether", "apiece", "each", "online", "offline", "live")

@@ -2726,8 +2726,9 @@ def _covered(w: str, value: Token) -> bool:
     """Whether the count *value*, with no verb before it, counts what a deliverable named
     before it covers (D2, the team's own work; the deliverable may be done: "Runbooks in
     place for 15 alerts", "Accessibility audit done on 12 core screens"): no clause comes
-    before ("Teams are on 3 continents"), and the words (after a label, if any) name no metric
-    ("Uptime for 5 regions") nor people ("Customers on 3 plans")."""
+    before ("Teams are on 3 continents"), the words (after a label, if any) name no metric
+    ("Uptime for 5 regions") nor people ("Customers on 3 plans"), and the things counted are
+    no people and no metric ("Discord community with 50+ members")."""
     if value.unit is not None or value.noun is None or not value.value or value.value < 0:
         return False
     # After a label, if any: "HR: leveling guides for 5 roles", "Support — 1 webinar ...".
@@ -2737,10 +2738,15 @@ def _covered(w: str, value: Token) -> bool:
         return False
     head = m["head"].lower()
     words = _WORD.findall(head)
+    things = w[value.noun[0] : value.noun[1]].lower()
     return (
+        # (what it covers are no people and nothing better many, which others give it:
+        # "Discord community with 50+ members", "Blog with 200 subscribers")
+        _PEOPLE_WORD.search(things) is None
+        and not higher_is_better(things)
         # (a population's "to" or "with" after a lone plural, but not after work done:
         # "Windows 11 rollout to 3,000 endpoints")
-        (len(words) > 1 or m["prep"].lower() not in ("with", "to") or head in _WORK_NOUNS)
+        and (len(words) > 1 or m["prep"].lower() not in ("with", "to") or head in _WORK_NOUNS)
         and not _NOT_IN_DELIVERABLE.intersection(words)
         and polarity(head) is None
         and not lower_is_better(head)
