@@ -43,7 +43,7 @@ WRONG_AT_MOST = {"dev": 0.08, "test": 0.09}
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
 # test part.
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"direction": 0.91, "form": 0.96, "value": 0.96, "start": 1.00, "upper": 0.99,
+    "dev": {"direction": 0.91, "form": 0.96, "value": 0.96, "start": 0.99, "upper": 0.99,
             "relative": 0.99, "unit": 0.95, "measurable": 0.97, "output": 0.90},
     "test": {"direction": 0.82, "form": 0.92, "value": 0.94, "start": 0.99, "upper": 0.98,
              "relative": 0.99, "unit": 0.92, "measurable": 0.96, "output": 0.85},
