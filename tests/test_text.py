@@ -7759,7 +7759,22 @@ class TestTheFormerValidationSliceStudied:
             ("Hold a workshop with 2-6 local developers re: their needs", {"unit": "developers"}),
             ("40k new app installs per month", {"unit": "installs"}),
             ("Launch at least 3 OSS funding tools", {"unit": "tools"}),
+            # a milestone's number, and a goal's in brackets, are names (a goal's amount is not)
+            ("Ship the donate page (milestone 22)", {"value": None}),
+            ("Reach milestone 3", {"value": None}),
+            ("Hit the goal 50 signups", {"value": 50.0}),
+            ("Goal 100 customers by Q3", {"value": 100.0}),
         ],
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Make the donate page easier to maintain (milestone 22)",
+            "Create an initial member statement (cross-cut Gov WG) [Goal 7]",
+        ],
+    )
+    def test_numbered_names_make_no_numeric_objective(self, text: str) -> None:
+        assert not parse_objective(text).numeric

@@ -225,7 +225,7 @@ _IDENT_PARTS = (
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|edi|
-        (?<!per\x20)cohort|(?<!per\x20)episode)
+        (?<!per\x20)cohort|(?<!per\x20)episode|milestone|(?<=[\[(])goal|(?<=[\[(])objective)
         # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
         # scale's, "Issue 150k cards")
         \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
@@ -492,6 +492,9 @@ _IDENT_NAMES = frozenset(
         "season",
         "cohort",
         "episode",
+        "milestone",
+        "goal",
+        "objective",
         "sev",
         "severity",
         "version",
