@@ -740,16 +740,17 @@ class TestScore:
         assert err == (
             f"okrkit: note: {path}: 1 key result with no direction or target, not counted in"
             " its objective's score: 'k3' (of 'o1') ('okrkit check' says where)\n"
-            f"okrkit: note: {path}: 2 key results with no start to measure progress from, not"
-            " counted in their objectives' scores: 'nps' (of 'o1'), 'churn' (of 'o2')"
-            " ('okrkit check' says where)\n"
+            f"okrkit: note: {path}: 1 key result with no start to measure progress from, not"
+            " counted in its objective's score: 'nps' (of 'o1') ('okrkit check' says where)\n"
+            # (an objective whose every key result is left out has no score to leave it out of)
+            f"okrkit: note: {path}: 1 key result with no start to measure progress from, so its"
+            " objective has no score: 'churn' (of 'o2') ('okrkit check' says where)\n"
         )
         assert err == call("tree", str(path))[2]
         # Reading the statements gives no start where they name none: still named.
         _, _, read = call("score", str(path), "--read-statements")
         assert (
-            "no start to measure progress from, not counted in their objectives' scores: 'nps'"
-            in read
+            "no start to measure progress from, not counted in its objective's score: 'nps'" in read
         )
         # Quiet: no notes (a warning would still be said).
         assert ("", "") == (
@@ -778,9 +779,34 @@ class TestScore:
         streams = Streams(stdin=io.BytesIO(), stdout=io.StringIO(), stderr=err, environ={})
         _warn_about(argparse.Namespace(path="p.yaml", quiet=False), card, streams)
         assert err.getvalue() == (
-            "okrkit: note: p.yaml: 1 key result whose start and target can't be told apart, not"
-            " counted in its objective's score: 'k' (of 'o') ('okrkit check' says where)\n"
+            "okrkit: note: p.yaml: 1 key result whose start and target can't be told apart, so"
+            " its objective has no score: 'k' (of 'o') ('okrkit check' says where)\n"
         )
+
+    def test_an_objective_left_with_no_score_is_said_so(self, tmp_path: Path) -> None:
+        """Key results left out of an objective that has no score at all are not "not counted
+        in its score" (there is none): the note says the objective has no score, apart from
+        those whose objective's score stands on the others."""
+        path = tmp_path / "okrs.yaml"
+        path.write_text(
+            "okrkit: 1\nobjectives:\n"
+            "- id: a\n  title: A\n  key_results:\n  - {id: a1, title: Delight admins}\n"
+            "- id: b\n  title: B\n  key_results:\n  - {id: b1, title: Delight users}\n"
+            "  - {id: b2, title: Delight buyers}\n"
+            "- id: c\n  title: C\n  key_results:\n  - {id: c1, title: Delight staff}\n"
+            "  - {id: c2, title: Grow ARR, start: 1, target: 2, direction: increase}\n",
+            encoding="utf-8",
+        )
+        _, _, err = call("score", str(path))
+        assert err == (
+            f"okrkit: note: {path}: 1 key result with no direction or target, not counted in"
+            " its objective's score: 'c1' (of 'c') ('okrkit check' says where)\n"
+            f"okrkit: note: {path}: 3 key results with no direction or target, so their"
+            " objectives have no score: 'a1' (of 'a'), 'b1' (of 'b'), 'b2' (of 'b')"
+            " ('okrkit check' says where)\n"
+        )
+        _, _, err = call("tree", str(path))
+        assert "so their objectives have no score" in err
 
     def test_quiet_keeps_warnings(self) -> None:
         """-q silences the notes, not a warning about the alignment the scores stand on."""
@@ -821,8 +847,8 @@ class TestScore:
         )
         _, _, err = call("score", "-", stdin=plan.encode())
         assert err == (
-            "okrkit: note: <stdin>: 2,500 key results with no direction or target, not counted"
-            " in their objective's score: "
+            "okrkit: note: <stdin>: 2,500 key results with no direction or target, so their"
+            " objective has no score: "
             + ", ".join(f"'k{i}' (of 'o')" for i in range(10))
             + ", and 2,490 more ('okrkit check' says where)\n"
         )

@@ -91,22 +91,50 @@ def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> 
             f" made after {card.at.isoformat()} left out\n"
         )
     for why, unscored in sorted(_unscored(card).items(), key=lambda item: _LACKS.index(item[0])):
-        objectives = {i for i, _, _ in unscored}
+        # Those of a scored objective first (its score stands on the others alone), then
+        # those of an objective left with no score at all.
+        for scored in (True, False):
+            group = [entry for entry in unscored if (entry[1].score is not None) is scored]
+            if group:
+                _note(streams, name, why, group, scored=scored)
+
+
+def _note(
+    streams: Streams,
+    name: str,
+    why: str,
+    unscored: list[tuple[int, ObjectiveRow, KeyResultRow]],
+    *,
+    scored: bool,
+) -> None:
+    """One note: the key results *unscored* for the same reason, *why*, whose objectives
+    are all *scored* (on their other key results) or all not scored at all."""
+    one, many = len(unscored) == 1, len({i for i, _, _ in unscored}) > 1
+    if scored:
         whose = (
             "its objective's score"
-            if len(unscored) == 1
-            else "their objective's score"
-            if len(objectives) == 1
+            if one
             else "their objectives' scores"
+            if many
+            else "their objective's score"
         )
-        # Quoted, as findings quote what they name: an id cannot pass for the note's words.
-        named = [f"{kr.id!r} (of {obj.id!r})" for _, obj, kr in unscored[:_NAMED]]
-        if len(unscored) > _NAMED:
-            named.append(f"and {len(unscored) - _NAMED:,} more")
-        streams.stderr.write(
-            f"okrkit: note: {name}: {display.count(len(unscored), 'key result')} {why}, not"
-            f" counted in {whose}: {terminal(', '.join(named))} ('okrkit check' says where)\n"
+        said = f"not counted in {whose}"
+    else:
+        said = (
+            "so its objective has no score"
+            if one
+            else "so their objectives have no score"
+            if many
+            else "so their objective has no score"
         )
+    # Quoted, as findings quote what they name: an id cannot pass for the note's words.
+    named = [f"{kr.id!r} (of {obj.id!r})" for _, obj, kr in unscored[:_NAMED]]
+    if len(unscored) > _NAMED:
+        named.append(f"and {len(unscored) - _NAMED:,} more")
+    streams.stderr.write(
+        f"okrkit: note: {name}: {display.count(len(unscored), 'key result')} {why}, {said}:"
+        f" {terminal(', '.join(named))} ('okrkit check' says where)\n"
+    )
 
 
 _NAMED = 10  # the key results a note names; it counts the rest
