@@ -710,8 +710,6 @@ HIGHER_IS_BETTER = re.compile(
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
     r"\bfix rate|traction|deflect|resolution rate|deliverability|"
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
-    # what others give a thing made: "page views", a repository's "stars"
-    r"page[- ]views|\bstars\b|"
     r"\blisten(?:ing)? (?:time|duration)|engaged time|engagement time|"
     r"\breading time|fps\b|frame rate|diversion|recycling rate|\byield|"
     r"segregation|"

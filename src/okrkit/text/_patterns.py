@@ -225,7 +225,7 @@ _IDENT_PARTS = (
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|edi|
-        (?<!per\x20)cohort|(?<!per\x20)episode|milestone|(?<=[\[(])goal|(?<=[\[(])objective)
+        (?<!per\x20)cohort|(?<!per\x20)episode)
         # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
         # scale's, "Issue 150k cards")
         \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
@@ -298,15 +298,16 @@ _IDENT_PARTS = (
     r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b",  # a date as ISO 8601 writes it, wherever it is
     # A span in the singular before a noun is what the noun spans ("a 12-month roadmap",
     # "3 month retention of 40%"), not an amount: unless a word that sets an amount (a
-    # preposition, a qualifier) is before it ("Cut it to 3 day turnaround"), or, spaced, the
-    # noun is a time limit the span sets ("2 week SLA on fixing crashers"; "the 3-day SLA" is
-    # the limit's name as often: "Meet the 3-day SLA on 95% of tickets").
-    r"""(?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
+    # preposition, a qualifier) is before it ("Cut it to 3 day turnaround"), or it is all a
+    # statement of a service level says, its time limit ("2 week SLA on fixing crashers";
+    # not "4 hour SLA met for 98% of tickets", "Launch 24 hour SLA", "the 3-day SLA", "30 day
+    # SLO", where it names the level or its window).
+    r"""(?!(?<![\s\S])\d{1,3}\x20(?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z)
+        (?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
         (?<!least\x20)(?<!most\x20)(?<![<>~=])
         \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?
-        (?:-(?:hour|day|week|month|quarter|year)\b
-          |\x20(?:hour|day|week|month|quarter|year)\b(?!\x20+(?:slas?|slos?|turnaround)\b))
+        (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""",
     # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old", "bugs
@@ -447,6 +448,11 @@ _IDENT_PARTS = (
         |(?<=[a-z]\x20)(?-i:Form)\x20(?:\d{3,5}|\d{1,2}-[A-Z]{1,2})\b(?![.,]?\d|\s*%)""".replace(
         "PLACES", "|".join(_PLACES)
     ).replace("PLURALS", "|".join(sorted(_PLACES_PLURAL))),
+    # A plan's own milestones and goals numbered: "(milestone 22)", "[Goal 7]", "Ship
+    # milestone 2 by March"; a small whole number, no amount ("(goal 1,200)", "[goal 300]",
+    # "(goal 4.5)", "(goal 2 hours)", "Milestone 10 pilots live": a goal's level, things).
+    r"""\b(?:milestone|(?<=[\[(])(?:goal|objective))\x20+\d{1,2}\b
+        (?![.,]?\d|\s*%|\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b)""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -492,9 +498,6 @@ _IDENT_NAMES = frozenset(
         "season",
         "cohort",
         "episode",
-        "milestone",
-        "goal",
-        "objective",
         "sev",
         "severity",
         "version",
@@ -537,6 +540,7 @@ _IDENT_NAMES = frozenset(
 )
 # The words that gate the places' alternative: their names, plurals and a tax form's.
 _IDENT_PLACES = frozenset(name.lower() for name in _PLACES) | _PLACES_PLURAL | {"form"}
+_IDENT_PLAN_PARTS = frozenset(("milestone", "goal", "objective"))
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
@@ -607,6 +611,7 @@ def _ident_parts(w: str) -> int:
         | (_CLOCK.search(low) is not None) << 38
         | ("5S" in w) << 39
         | (not _IDENT_PLACES.isdisjoint(words)) << 40
+        | (not _IDENT_PLAN_PARTS.isdisjoint(words)) << 41
     )
 
 

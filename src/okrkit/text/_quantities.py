@@ -848,7 +848,11 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end:
     # -s form of a verb that is no noun after one thing: "At least one EHR vendor participates"
     # (not "40k new app installs", the things' name).
     plural = w[head[1] - 1 : head[1]] == "s"
-    if not plural and word == lemma + "s" and _ONE_BEFORE.search(w, 0, count_end):
+    if (
+        not plural
+        and word == lemma + "s"
+        and _ONE_BEFORE.search(w, max(0, count_end - 8), count_end)
+    ):
         return noun_weight(lemma) == 0
     return plural and (
         word.endswith("ing") or (word == lemma and noun_weight(lemma) < _MOSTLY_NOUN)

@@ -2727,8 +2727,8 @@ def _covered(w: str, value: Token) -> bool:
     before it covers (D2, the team's own work; the deliverable may be done: "Runbooks in
     place for 15 alerts", "Accessibility audit done on 12 core screens"): no clause comes
     before ("Teams are on 3 continents"), the words (after a label, if any) name no metric
-    ("Uptime for 5 regions") nor people ("Customers on 3 plans"), and the things counted are
-    no people and no metric ("Discord community with 50+ members")."""
+    ("Uptime for 5 regions") nor people ("Customers on 3 plans"), and what it is "with" is no
+    audience it gathers ("Discord community with 50+ members")."""
     if value.unit is not None or value.noun is None or not value.value or value.value < 0:
         return False
     # After a label, if any: "HR: leveling guides for 5 roles", "Support — 1 webinar ...".
@@ -2738,12 +2738,11 @@ def _covered(w: str, value: Token) -> bool:
         return False
     head = m["head"].lower()
     words = _WORD.findall(head)
-    things = w[value.noun[0] : value.noun[1]].lower()
     return (
-        # (what it covers are no people and nothing better many, which others give it:
-        # "Discord community with 50+ members", "Blog with 200 subscribers")
-        _PEOPLE_WORD.search(things) is None
-        and not higher_is_better(things)
+        # (not what others give it, an outcome: "Discord community with 50+ members", "Blog
+        # with 200 subscribers", "Public repo with 100+ stars"; but "Usability tests with 12
+        # users", "Workshops for 200 students" are the team's work with people it serves)
+        not (m["prep"].lower() == "with" and _AUDIENCE.fullmatch(w, *value.noun) is not None)
         # (a population's "to" or "with" after a lone plural, but not after work done:
         # "Windows 11 rollout to 3,000 endpoints")
         and (len(words) > 1 or m["prep"].lower() not in ("with", "to") or head in _WORK_NOUNS)
@@ -2756,6 +2755,12 @@ def _covered(w: str, value: Token) -> bool:
 
 
 _PEOPLE_WORD = re.compile(rf"\b(?:{_PEOPLE})\b")
+# An audience a thing made gathers, which others give it by joining, following or looking.
+_AUDIENCE = re.compile(
+    r"(?:page[- ])?(?:members|subscribers|followers|stars|views|viewers|likes|readers|"
+    r"listeners|sign-?ups|downloads|installs)",
+    re.IGNORECASE,
+)
 
 
 # Done by others, after a participle: "created by the community" (not "by us", "by our team",
