@@ -708,7 +708,8 @@ class TestScore:
         assert ["-", "k2", "–", "–", "–", "–"] == out.splitlines()[4].split()[:6]
         assert (
             f"okrkit: note: {path}: 2 key results with no direction or target, not counted in"
-            " their objective's score: 'k2' (of 'o1'), 'k3' (of 'o1') ('okrkit check' says where)\n"
+            " their objective's score: 'k2' (of 'o1'), 'k3' (of 'o1') ('okrkit check' says where;"
+            " '--read-statements' reads them from statements that say them)\n"
         ) == err
         path.write_text(
             path.read_text(encoding="utf-8").rsplit("  - {id: k3", 1)[0], encoding="utf-8"
@@ -716,7 +717,8 @@ class TestScore:
         _, _, err = call("tree", str(path))
         assert err.endswith(
             "1 key result with no direction or target, not counted in its objective's score:"
-            " 'k2' (of 'o1') ('okrkit check' says where)\n"
+            " 'k2' (of 'o1') ('okrkit check' says where; '--read-statements' reads them from"
+            " statements that say them)\n"
         )
         _, _, err = call("score", ACME, "--at", "2026-08-31")
         assert "" == err  # every key result of the example is measurable
@@ -741,7 +743,8 @@ class TestScore:
         _, _, err = call("score", str(path))
         assert err == (
             f"okrkit: note: {path}: 1 key result with no direction or target, not counted in"
-            " its objective's score: 'k3' (of 'o1') ('okrkit check' says where)\n"
+            " its objective's score: 'k3' (of 'o1') ('okrkit check' says where; '--read-statements'"
+            " reads them from statements that say them)\n"
             f"okrkit: note: {path}: 1 key result with no start to measure progress from, not"
             " counted in its objective's score: 'nps' (of 'o1') ('okrkit check' says where)\n"
             # (an objective whose every key result is left out has no score to leave it out of)
@@ -755,6 +758,7 @@ class TestScore:
         assert (
             "no start to measure progress from, not counted in its objective's score: 'nps'" in read
         )
+        assert "'--read-statements' reads" not in read  # (said only to one who has not)
         # Quiet: no notes (a warning would still be said).
         assert ("", "") == (
             call("score", str(path), "-q")[2],
@@ -828,7 +832,8 @@ class TestScore:
             "okrkit: note: <stdin>: 2,500 key results with no direction or target, so their"
             " objective has no score: "
             + ", ".join(f"'k{i}' (of 'o')" for i in range(10))
-            + ", and 2,490 more ('okrkit check' says where)\n"
+            + ", and 2,490 more ('okrkit check' says where; '--read-statements' reads them from"
+            " statements that say them)\n"
         )
 
     def test_an_objective_scored_from_its_children_names_none(self) -> None:
@@ -846,7 +851,8 @@ class TestScore:
         _, _, err = call("score", "-", "--roll-up", "children", stdin=plan.encode())
         assert err == (
             "okrkit: note: <stdin>: 1 key result with no direction or target, not counted in"
-            " its objective's score: 'c2' (of 'child') ('okrkit check' says where)\n"
+            " its objective's score: 'c2' (of 'child') ('okrkit check' says where;"
+            " '--read-statements' reads them from statements that say them)\n"
         )
         _, _, err = call("score", "-", stdin=plan.encode())
         assert "2 key results with no direction or target" in err

@@ -7793,6 +7793,12 @@ class TestHostileTrialOfTheFormerSliceRound:
             ("Meet the 3 day SLA on 95% of tickets", {"value": 95.0}),
             ("5 day turnaround reduced to 2 days", {"value": 2.0}),
             ("30 day SLO for the API", {"value": None}),
+            # (after an owner's tag as with none: a newcomer's trial)
+            (
+                "[MK] 2 week SLA on fixing crashers",
+                {"direction": Direction.AT_MOST, "value": 2.0, "unit": "weeks"},
+            ),
+            ("(MK) Launch 24 hour SLA for support", {"direction": Direction.MILESTONE}),
             # people a deliverable serves are the team's work; an audience it gathers is not
             ("Usability tests with 12 users", {"output": True}),
             ("Workshops for 200 students", {"output": True}),

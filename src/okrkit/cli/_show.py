@@ -93,10 +93,12 @@ def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> 
     for why, unscored in sorted(_unscored(card).items(), key=lambda item: _LACKS.index(item[0])):
         # Those of a scored objective first (its score stands on the others alone), then
         # those of an objective left with no score at all.
+        # A sheet's sentences alone give no direction or target until they are read.
+        read = why == _LACKS[0] and not getattr(args, "read_statements", False)
         for scored in (True, False):
             group = [entry for entry in unscored if (entry[1].score is not None) is scored]
             if group:
-                _note(streams, name, why, group, scored=scored)
+                _note(streams, name, why, group, scored=scored, read=read)
 
 
 def _note(
@@ -106,9 +108,11 @@ def _note(
     unscored: list[tuple[int, ObjectiveRow, KeyResultRow]],
     *,
     scored: bool,
+    read: bool,
 ) -> None:
     """One note: the key results *unscored* for the same reason, *why*, whose objectives
-    are all *scored* (on their other key results) or all not scored at all."""
+    are all *scored* (on their other key results) or all not scored at all; with *read*, it
+    says that ``--read-statements`` reads what their statements say."""
     one, many = len(unscored) == 1, len({i for i, _, _ in unscored}) > 1
     if scored:
         whose = (
@@ -131,9 +135,12 @@ def _note(
     named = [f"{kr.id!r} (of {obj.id!r})" for _, obj, kr in unscored[:_NAMED]]
     if len(unscored) > _NAMED:
         named.append(f"and {len(unscored) - _NAMED:,} more")
+    where = "'okrkit check' says where" + (
+        "; '--read-statements' reads them from statements that say them" if read else ""
+    )
     streams.stderr.write(
         f"okrkit: note: {name}: {display.count(len(unscored), 'key result')} {why}, {said}:"
-        f" {terminal(', '.join(named))} ('okrkit check' says where)\n"
+        f" {terminal(', '.join(named))} ({where})\n"
     )
 
 

@@ -753,7 +753,11 @@ def masked(text: str) -> tuple[str, list[re.Match[str]]]:
     if DIGIT.search(w):
         ident = ident_pattern(w)
         if ident is not None:
-            w = ident.sub(_blank, w)
+            # (after an owner's tag, a service level's limit is all the statement says, as
+            # with none: "[MK] 2 week SLA on fixing crashers")
+            tag = _TAGGED_LIMIT.match(w)
+            at = 0 if tag is None else tag.end()
+            w = w[:at] + ident.sub(_blank, w[at:])
     if ".g." in w or ".e." in w or ". g." in w or ". e." in w or ".G." in w or ".E." in w:
         # "e.g." and "i.e." bring in an aside, as a comma does: no words of the statement
         # (looked for only where their letters are, most statements having neither)
@@ -762,6 +766,13 @@ def masked(text: str) -> tuple[str, list[re.Match[str]]]:
 
 
 _EXAMPLE = re.compile(r"(?<![^\W\d_])(?:e\.\s?g|i\.\s?e)\.(?=\s|$)", re.IGNORECASE)
+# An owner's tag before a statement that is a service level's time limit alone (`IDENT`'s
+# span before "SLA" is an amount only at the start of what it is given).
+_TAGGED_LIMIT = re.compile(
+    r"\s*(?:\[[^\]\d]{1,24}\]|\([^)\d]{1,24}\))\s*"
+    r"(?=\d{1,3}\x20(?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z)",
+    re.IGNORECASE,
+)
 
 
 def _blank(m: re.Match[str]) -> str:
