@@ -618,7 +618,7 @@ class TestControlCharacters:
             _, out, err = call(*command, stdin=hostile_plan(text))
             lines = out.split("\n")
             assert "" == lines.pop()
-            assert [] == [line for line in [*lines, err] if CONTROL.search(line)]
+            assert [] == [line for line in [*lines, *err.splitlines()] if CONTROL.search(line)]
             if argv[0] != "check":
                 _, expected, _ = call(*command, stdin=plain)
                 assert expected.count("\n") == len(lines)
@@ -707,6 +707,8 @@ class TestScore:
         assert 0 == status
         assert ["-", "k2", "–", "–", "–", "–"] == out.splitlines()[4].split()[:6]
         assert (
+            f"okrkit: note: {path}: no key result has a check-in, so each is scored at its"
+            " start (record progress in its check_ins)\n"
             f"okrkit: note: {path}: 2 key results with no direction or target, not counted in"
             " their objective's score: 'k2' (of 'o1'), 'k3' (of 'o1') ('okrkit check' says where;"
             " '--read-statements' reads them from statements that say them)\n"
@@ -742,6 +744,8 @@ class TestScore:
         )
         _, _, err = call("score", str(path))
         assert err == (
+            f"okrkit: note: {path}: no key result has a check-in, so each is scored at its"
+            " start (record progress in its check_ins)\n"
             f"okrkit: note: {path}: 1 key result with no direction or target, not counted in"
             " its objective's score: 'k3' (of 'o1') ('okrkit check' says where; '--read-statements'"
             " reads them from statements that say them)\n"
@@ -850,6 +854,8 @@ class TestScore:
         )
         _, _, err = call("score", "-", "--roll-up", "children", stdin=plan.encode())
         assert err == (
+            "okrkit: note: <stdin>: no key result has a check-in, so each is scored at its"
+            " start (record progress in its check_ins)\n"
             "okrkit: note: <stdin>: 1 key result with no direction or target, not counted in"
             " its objective's score: 'c2' (of 'child') ('okrkit check' says where;"
             " '--read-statements' reads them from statements that say them)\n"

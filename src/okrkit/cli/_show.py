@@ -77,8 +77,8 @@ def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> 
     """Say on standard error what the scores leave out or stand on: what is wrong with the
     alignment (the plan was still scored, with the objectives whose links are broken at the
     top, so this is a warning); how many check-ins were made after the date scored, and left
-    out; and which key results can't be scored, so that their objectives' scores stand on the
-    others alone."""
+    out, or that there is none at all; and which key results can't be scored, so that their
+    objectives' scores stand on the others alone."""
     if card.alignment_problems:
         said = [f"warning: {p} (scored as a top-level objective)" for p in card.alignment_problems]
         complain(InputError(input_name(args.path), said), streams)
@@ -89,6 +89,14 @@ def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> 
         streams.stderr.write(
             f"okrkit: note: {name}: {display.count(card.left_out, 'check-in')}"
             f" made after {card.at.isoformat()} left out\n"
+        )
+    rows = [kr for obj in card for kr in obj.key_results]
+    if any(kr.score is not None for kr in rows) and not any(kr.key_result.check_ins for kr in rows):
+        # A plan as first written: its scores are those of its starts (a newcomer's trial
+        # read a table of 0.00 and "missed" with no word of why).
+        streams.stderr.write(
+            f"okrkit: note: {name}: no key result has a check-in, so each is scored at its"
+            " start (record progress in its check_ins)\n"
         )
     for why, unscored in sorted(_unscored(card).items(), key=lambda item: _LACKS.index(item[0])):
         # Those of a scored objective first (its score stands on the others alone), then
