@@ -890,6 +890,9 @@ class TestScore:
         assert ["-", "arr", "$8,200,000", "0%", "not", "started", "–", "not", "started",
                 *arr] == out.splitlines()[3].split()  # fmt: skip
         assert f"okrkit: note: {ACME}: 44 check-ins made after 2026-06-30 left out\n" == err
+        # (on its first day, scored at the starts, with check-ins to come: not "none at all")
+        _, _, err = call("score", ACME, "--at", "2026-07-01")
+        assert f"okrkit: note: {ACME}: 44 check-ins made after 2026-07-01 left out\n" == err
 
     def test_policy_and_date(self) -> None:
         """--policy google rounds to tenths; --at earlier sees fewer check-ins."""

@@ -91,9 +91,14 @@ def _warn_about(args: argparse.Namespace, card: Scorecard, streams: Streams) -> 
             f" made after {card.at.isoformat()} left out\n"
         )
     rows = [kr for obj in card for kr in obj.key_results]
-    if any(kr.score is not None for kr in rows) and not any(kr.key_result.check_ins for kr in rows):
+    if (
+        not card.left_out
+        and any(kr.score is not None for kr in rows)
+        and not any(kr.key_result.check_ins for kr in rows)
+    ):
         # A plan as first written: its scores are those of its starts (a newcomer's trial
-        # read a table of 0.00 and "missed" with no word of why).
+        # read a table of 0.00 and "missed" with no word of why); not a plan whose
+        # check-ins all come after the date scored, which the note above says.
         streams.stderr.write(
             f"okrkit: note: {name}: no key result has a check-in, so each is scored at its"
             " start (record progress in its check_ins)\n"
