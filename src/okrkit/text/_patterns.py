@@ -206,6 +206,9 @@ _PLACES_PLURAL = frozenset(
     name.lower()[:-1] + "ies" if name[-1] == "y" and name[-2] not in "aeiou" else name.lower() + "s"
     for name in _PLACES
 )
+# A statement that is a service level's time limit alone, from its number to its end: "2 week
+# SLA on fixing crashers" (its span is an amount there, not a name; `IDENT`, `masked`).
+_LIMIT_ALONE = r"\d{1,3}\x20(?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
@@ -302,14 +305,16 @@ _IDENT_PARTS = (
     # statement of a service level says, its time limit ("2 week SLA on fixing crashers";
     # not "4 hour SLA met for 98% of tickets", "Launch 24 hour SLA", "the 3-day SLA", "30 day
     # SLO", where it names the level or its window).
-    r"""(?!(?<![\s\S])\d{1,3}\x20(?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z)
+    r"""(?!(?<![\s\S])LIMIT_ALONE)
         (?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
         (?<!least\x20)(?<!most\x20)(?<![<>~=])
         \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?
         (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
-            old|long|average|avg|time|times|window)\b)[a-z])""",
+            old|long|average|avg|time|times|window)\b)[a-z])""".replace(
+        "LIMIT_ALONE", _LIMIT_ALONE
+    ),
     # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old", "bugs
     # older than 30 days".
     r"""\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b
@@ -769,9 +774,7 @@ _EXAMPLE = re.compile(r"(?<![^\W\d_])(?:e\.\s?g|i\.\s?e)\.(?=\s|$)", re.IGNORECA
 # An owner's tag before a statement that is a service level's time limit alone (`IDENT`'s
 # span before "SLA" is an amount only at the start of what it is given).
 _TAGGED_LIMIT = re.compile(
-    r"\s*(?:\[[^\]\d]{1,24}\]|\([^)\d]{1,24}\))\s*"
-    r"(?=\d{1,3}\x20(?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z)",
-    re.IGNORECASE,
+    rf"\s*(?:\[[^\]\d]{{1,24}}\]|\([^)\d]{{1,24}}\))\s*(?={_LIMIT_ALONE})", re.IGNORECASE
 )
 
 

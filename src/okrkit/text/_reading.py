@@ -2736,16 +2736,16 @@ def _covered(w: str, value: Token) -> bool:
     m = _COVERS.fullmatch(w, label + 1, value.start)
     if m is None:
         return False
-    head = m["head"].lower()
+    head, prep = m["head"].lower(), m["prep"].lower()
     words = _WORD.findall(head)
     return (
         # (not what others give it, an outcome: "Discord community with 50+ members", "Blog
         # with 200 subscribers", "Public repo with 100+ stars"; but "Usability tests with 12
         # users", "Workshops for 200 students" are the team's work with people it serves)
-        not (m["prep"].lower() == "with" and _AUDIENCE.fullmatch(w, *value.noun) is not None)
+        not (prep == "with" and _AUDIENCE.fullmatch(w, *value.noun) is not None)
         # (a population's "to" or "with" after a lone plural, but not after work done:
         # "Windows 11 rollout to 3,000 endpoints")
-        and (len(words) > 1 or m["prep"].lower() not in ("with", "to") or head in _WORK_NOUNS)
+        and (len(words) > 1 or prep not in ("with", "to") or head in _WORK_NOUNS)
         and not _NOT_IN_DELIVERABLE.intersection(words)
         and polarity(head) is None
         and not lower_is_better(head)
