@@ -198,6 +198,44 @@ class TestValidate:
             general += (RANK.get(name, -1), name, int(index) if index else -1)
         assert tuple(general) == path_key(path)
 
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(0, 3),
+                st.integers(-1, 4),
+                st.sampled_from(["OKR101", "OKR106", "OKR402"]),
+                st.sampled_from(["a", "b", "c"]),
+                st.booleans(),
+            ),
+            max_size=30,
+        ),
+        st.sampled_from(["path_key", "sites", "sites and others"]),
+    )
+    def test_findings_sort_by_path_code_and_message(
+        self, found: list[tuple[int, int, str, str, bool]], placed_by: str
+    ) -> None:
+        """Findings sort by their path's place in the document, then code, then message,
+        keeping the order found among equals: whether the sites place every path, or some
+        path (an objective's ``level``) needs `path_key`, or none is placed."""
+        from okrkit.rules._context import key_result_path, objective_path
+        from okrkit.rules._findings import in_document_order, path_key
+
+        diagnostics, places = [], {}
+        for i, j, code, message, field in found:
+            if field and placed_by == "sites":
+                continue
+            path = objective_path(i) if j < 0 else key_result_path(i, j)
+            if field:
+                path += ".level"
+            else:
+                places[path] = i * 6 + j + 1
+            diagnostics.append(
+                Diagnostic(code=code, name="n", severity="info", message=message, path=path)
+            )
+        expected = sorted(diagnostics, key=lambda d: (path_key(d.path), d.code, d.message))
+        got = in_document_order(diagnostics, None if placed_by == "path_key" else places)
+        assert [id(d) for d in expected] == [id(d) for d in got]
+
     def test_alignment_loops_and_unknown_ids_are_reported_not_raised(self) -> None:
         """A loop and a dangling parent are diagnostics."""
         plan = Plan(

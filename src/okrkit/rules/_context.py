@@ -72,7 +72,8 @@ class ObjectiveSite:
 
     def flag(self, message: str, hint: str | None = None) -> Diagnostic:
         """A finding of the running rule about this objective (the rule's own hint by default)."""
-        return self._shared.flag(self.path, message, self.objective.id, hint)
+        shared = self._shared
+        return shared.flag(self.path, message, self.objective.id, hint, self.index * shared.stride)
 
     def __repr__(self) -> str:
         return f"<ObjectiveSite {self.path} {self.objective.id!r}>"
@@ -123,7 +124,9 @@ class KeyResultSite:
     def flag(self, message: str, hint: str | None = None) -> Diagnostic:
         """A finding of the running rule about this key result (the rule's own hint by
         default)."""
-        return self._shared.flag(self.path, message, self.key_result.id, hint)
+        shared = self._shared
+        place = self.objective_index * shared.stride + self.index + 1
+        return shared.flag(self.path, message, self.key_result.id, hint, place)
 
     def __repr__(self) -> str:
         return f"<KeyResultSite {self.path} {self.key_result.id!r}>"
@@ -147,8 +150,10 @@ class Shared:
         "_objectives",
         "_read",
         "memo",
+        "places",
         "plan",
         "running",
+        "stride",
         "vouched",
     )
 
@@ -159,6 +164,10 @@ class Shared:
         # check it again (a rule yields the finding it just made, hundreds of thousands).
         self.vouched: Diagnostic | None = None
         self.memo: dict[str, Any] = {}
+        # Where each site that flagged is in the document, as a number in document order
+        # (an objective's, then its key results'): the engine sorts the findings by it.
+        self.places: dict[str, int] = {}
+        self.stride = 1 + max((len(obj.key_results) for obj in plan.objectives), default=0)
         self._key_results: dict[str, ParsedKeyResult] = {}
         self._objectives: dict[str, ParsedObjective] = {}
         self._read: Callable[[str], KeyResultReading] | None = None
@@ -215,12 +224,22 @@ class Shared:
             self._key_result_sites = tuple(key_results)
         return self._objective_sites, self._key_result_sites
 
-    def flag(self, path: str, message: str, id: str, hint: str | None) -> Diagnostic:
-        if self.running is None:
+    def flag(self, path: str, message: str, id: str, hint: str | None, place: int) -> Diagnostic:
+        running = self.running
+        if running is None:
             raise InvalidValueError(
                 "site", path, "a site of a validate call, flagged while one of its rules runs"
             )
-        made = self.running.diagnostic(path, message, id=id, hint=hint)
+        made = Diagnostic._unchecked(
+            running.code,
+            running.name,
+            running.severity,
+            message,
+            path,
+            id,
+            running.hint if hint is None else hint,
+        )
+        self.places[path] = place
         # The site's path and id, and the rule's code, name and severity, are good: the
         # message and hint are the rule's, looked at here as the engine would.
         if well_said(message, made.hint):
@@ -266,13 +285,13 @@ class RuleContext:
         # The code and severity were checked when the context was made: a rule can yield
         # hundreds of thousands of findings, so they are not checked again for each.
         return Diagnostic._unchecked(
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            message=message,
-            path=path,
-            id=id,
-            hint=self.hint if hint is None else hint,
+            self.code,
+            self.name,
+            self.severity,
+            message,
+            path,
+            id,
+            self.hint if hint is None else hint,
         )
 
     def objectives(self) -> tuple[ObjectiveSite, ...]:

@@ -191,7 +191,7 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
         # The sites refer to the call's shared state, which refers to them and to the running
         # rule: dropping those references frees it all without the (paused) collector.
         shared.finish()
-    return Report(_located(plan, in_document_order(found)))
+    return Report(_located(plan, in_document_order(found, shared.places)))
 
 
 def _located(plan: Plan, found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:

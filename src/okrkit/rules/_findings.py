@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import suppress
 from typing import Any
 
 import attrs
@@ -169,9 +170,8 @@ class Diagnostic:
     column: int | None = attrs.field(default=None, validator=_position("column"))
 
     @classmethod
-    def _unchecked(
+    def _unchecked(  # noqa: PLR0917 - a finding's fields, in the constructor's order
         cls,
-        *,
         code: str,
         name: str,
         severity: Severity,
@@ -298,14 +298,45 @@ def path_key(path: str) -> tuple[int | str, ...]:
     return tuple(key)
 
 
-def in_document_order(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
-    """*found* sorted by where each finding is in the plan, then by code and message."""
-    # Each distinct path's place in the document, found once: a plan's findings can number
-    # hundreds of thousands, and comparing whole path keys for each would cost more.
-    # (In the order found: each rule finds in document order, and sorted() gains from runs.)
-    paths = sorted(dict.fromkeys([d.path for d in found]), key=path_key)
-    place = dict(zip(paths, range(len(paths)), strict=True))
-    return tuple(sorted(found, key=lambda d: (place[d.path], d.code, d.message)))
+def in_document_order(
+    found: list[Diagnostic], places: Mapping[str, int] | None = None
+) -> tuple[Diagnostic, ...]:
+    """*found* sorted by where each finding is in the plan, then by code and message.
+
+    *places* may give paths' places in the document as numbers in document order (the sites
+    of `validate` know theirs); where it lacks a finding's path, each path is placed by
+    `path_key`.
+    """
+    # A plan's findings can number hundreds of thousands: each is given one int to sort by
+    # (its path's place, then its code), rather than a tuple compared item by item.
+    codes = sorted({d.code for d in found})
+    rank = dict(zip(codes, range(len(codes)), strict=True))
+    n = len(codes)
+    keys = None
+    if places is not None:
+        with suppress(KeyError):  # a path it does not place
+            keys = [places[d.path] * n + rank[d.code] for d in found]
+    if keys is None:
+        # Each distinct path's place found once, in the order found (each rule finds in
+        # document order, and sorted() gains from runs).
+        paths = sorted(dict.fromkeys([d.path for d in found]), key=path_key)
+        place = dict(zip(paths, range(len(paths)), strict=True))
+        keys = [place[d.path] * n + rank[d.code] for d in found]
+    order = sorted(range(len(found)), key=keys.__getitem__)
+    ordered = [found[i] for i in order]
+    if len(set(keys)) < len(keys):
+        # One rule's findings at one place, in the order of their messages.
+        start = 0
+        for end in range(1, len(order) + 1):
+            if end == len(order) or keys[order[end]] != keys[order[start]]:
+                if end - start > 1:
+                    ordered[start:end] = sorted(ordered[start:end], key=_message)
+                start = end
+    return tuple(ordered)
+
+
+def _message(d: Diagnostic) -> str:
+    return d.message
 
 
 @attrs.frozen
