@@ -215,20 +215,19 @@ class TestValidate:
         self, found: list[tuple[int, int, str, str, bool]], placed_by: str
     ) -> None:
         """Findings sort by their path's place in the document, then code, then message,
-        keeping the order found among equals: whether the sites place every path, or some
-        path (an objective's ``level``) needs `path_key`, or none is placed."""
+        keeping the order found among equals: whether the sites place every finding, or some
+        (at an objective's ``level``) need `path_key`, or none is placed."""
         from okrkit.rules._context import key_result_path, objective_path
         from okrkit.rules._findings import in_document_order, path_key
 
-        diagnostics, places = [], {}
+        diagnostics, places = [], []
         for i, j, code, message, field in found:
             if field and placed_by == "sites":
                 continue
             path = objective_path(i) if j < 0 else key_result_path(i, j)
             if field:
                 path += ".level"
-            else:
-                places[path] = i * 6 + j + 1
+            places.append(-1 if field else i * 6 + j + 1)
             diagnostics.append(
                 Diagnostic(code=code, name="n", severity="info", message=message, path=path)
             )

@@ -150,11 +150,11 @@ class Shared:
         "_objectives",
         "_read",
         "memo",
-        "places",
         "plan",
         "running",
         "stride",
         "vouched",
+        "vouched_place",
     )
 
     def __init__(self, plan: Plan) -> None:
@@ -163,10 +163,10 @@ class Shared:
         # The last finding a site made whose every field is known good: the engine need not
         # check it again (a rule yields the finding it just made, hundreds of thousands).
         self.vouched: Diagnostic | None = None
+        # Where its site is in the document, as a number in document order (an objective's,
+        # then its key results'): the engine sorts the findings by it.
+        self.vouched_place = -1
         self.memo: dict[str, Any] = {}
-        # Where each site that flagged is in the document, as a number in document order
-        # (an objective's, then its key results'): the engine sorts the findings by it.
-        self.places: dict[str, int] = {}
         self.stride = 1 + max((len(obj.key_results) for obj in plan.objectives), default=0)
         self._key_results: dict[str, ParsedKeyResult] = {}
         self._objectives: dict[str, ParsedObjective] = {}
@@ -239,15 +239,16 @@ class Shared:
             id,
             running.hint if hint is None else hint,
         )
-        self.places[path] = place
         # The site's path and id, and the rule's code, name and severity, are good: the
         # message and hint are the rule's, looked at here as the engine would.
         if well_said(message, made.hint):
             self.vouched = made
+            self.vouched_place = place
         return made
 
     def vouched_for(self, given: object) -> Diagnostic | None:
-        """*given*, if it is the finding a site made last, whose every field is good."""
+        """*given*, if it is the finding a site made last, whose every field is good (its
+        site's place is `vouched_place`)."""
         vouched = self.vouched
         return vouched if given is vouched else None
 

@@ -167,6 +167,7 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
     shared = Shared(plan)
     ignores = _ignores(plan)
     found: list[Diagnostic] = []
+    places: list[int] = []  # each finding's site's place in the document; -1 if none given
     paths: set[str] = set()
     try:
         for rule in rules:
@@ -184,14 +185,19 @@ def _validate(plan: Plan, config: RuleConfig, today: date, rules: RuleRegistry) 
             )
             for given in _run(rule, plan, context):
                 # A site's finding was looked at as it was made (`Shared.flag`).
-                diagnostic = shared.vouched_for(given) or _check(rule, context, given, paths, plan)
+                diagnostic = shared.vouched_for(given)
+                if diagnostic is None:
+                    diagnostic, place = _check(rule, context, given, paths, plan), -1
+                else:
+                    place = shared.vouched_place
                 if not ignores or not _ignored(diagnostic, ignores):
                     found.append(diagnostic)
+                    places.append(place)
     finally:
         # The sites refer to the call's shared state, which refers to them and to the running
         # rule: dropping those references frees it all without the (paused) collector.
         shared.finish()
-    return Report(_located(plan, in_document_order(found, shared.places)))
+    return Report(_located(plan, in_document_order(found, places)))
 
 
 def _located(plan: Plan, found: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:

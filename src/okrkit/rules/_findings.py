@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import suppress
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -299,29 +298,27 @@ def path_key(path: str) -> tuple[int | str, ...]:
 
 
 def in_document_order(
-    found: list[Diagnostic], places: Mapping[str, int] | None = None
+    found: list[Diagnostic], places: list[int] | None = None
 ) -> tuple[Diagnostic, ...]:
     """*found* sorted by where each finding is in the plan, then by code and message.
 
-    *places* may give paths' places in the document as numbers in document order (the sites
-    of `validate` know theirs); where it lacks a finding's path, each path is placed by
-    `path_key`.
+    *places* may give each finding's place in the document, as a number in document order
+    (the sites of `validate` know theirs), or -1 where it does not; unless it gives every
+    finding's, each path is placed by `path_key`.
     """
     # A plan's findings can number hundreds of thousands: each is given one int to sort by
     # (its path's place, then its code), rather than a tuple compared item by item.
     codes = sorted({d.code for d in found})
     rank = dict(zip(codes, range(len(codes)), strict=True))
     n = len(codes)
-    keys = None
-    if places is not None:
-        with suppress(KeyError):  # a path it does not place
-            keys = [places[d.path] * n + rank[d.code] for d in found]
-    if keys is None:
+    if places is not None and -1 not in places:
+        keys = [place * n + rank[d.code] for place, d in zip(places, found, strict=True)]
+    else:
         # Each distinct path's place found once, in the order found (each rule finds in
         # document order, and sorted() gains from runs).
         paths = sorted(dict.fromkeys([d.path for d in found]), key=path_key)
-        place = dict(zip(paths, range(len(paths)), strict=True))
-        keys = [place[d.path] * n + rank[d.code] for d in found]
+        place_of = dict(zip(paths, range(len(paths)), strict=True))
+        keys = [place_of[d.path] * n + rank[d.code] for d in found]
     order = sorted(range(len(found)), key=keys.__getitem__)
     ordered = [found[i] for i in order]
     if len(set(keys)) < len(keys):
