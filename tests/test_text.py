@@ -1112,6 +1112,28 @@ class TestToKeyResult:
         )
 
     @given(
+        st.sampled_from(["Reduce", "Cut", "Lower"]),
+        st.sampled_from(["API timezone discrepancies", "churn", "open P1 bugs"]),
+        st.none() | st.integers(1, 10**6),
+    )
+    def test_a_cut_of_all_of_it_reaches_zero_from_any_start(
+        self, verb: str, metric: str, start: int | None
+    ) -> None:
+        """A cut by 100% reaches zero whatever it starts from, so it has that target with
+        no start given too (OKR204 then asks for the baseline, not for a target); a cut of
+        less, or a growth by 100%, has none without a start."""
+        kr = to_key_result(f"{verb} {metric} by 100%", start=start)
+        assert (Direction.DECREASE, start, 0) == (kr.direction, kr.start, kr.target)
+        assert to_key_result(f"{verb} {metric} by 99%").target is None
+        assert to_key_result(f"Grow {metric} by 100%").target is None
+        plan = Plan(objectives=[Objective(id="o", title="Calm support", key_results=[kr])])
+        messages = [d.message for d in validate(plan, RuleConfig(select=["OKR204"]))]
+        expected = (
+            [] if start else [f"key result {kr.title!r} has no baseline to measure progress from"]
+        )
+        assert expected == messages
+
+    @given(
         st.integers(1, 999),
         st.integers(1, 99),
         st.sampled_from([("$", "k", 1000.0, "$"), ("€", "", 1.0, "€"), ("", "%", 1.0, "%"),

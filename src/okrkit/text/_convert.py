@@ -138,6 +138,17 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
     return float(result)
 
 
+def _whole_cut(parsed: ParsedKeyResult) -> bool:
+    """Whether *parsed* cuts its metric by all of it ("by 100%"): a change that reaches zero
+    from any start, so its target needs none."""
+    return (
+        parsed.direction is Direction.DECREASE
+        and parsed.relative
+        and parsed.unit == "%"
+        and parsed.value == 100
+    )
+
+
 # The largest number a key result holds (a float's), which a Decimal may pass.
 _LARGEST = Decimal(sys.float_info.max)
 
@@ -288,6 +299,8 @@ def to_key_result(
                 baseline = 0
             if baseline is not None:
                 target = _apply(parsed, baseline)
+            elif _whole_cut(parsed):
+                target = 0.0  # "Reduce incidents by 100%" ends at none, whatever it starts from
         elif parsed.direction is Direction.WITHIN and parsed.upper is not None:
             low, high = sorted((parsed.value, parsed.upper))  # "between 200 and 100 ms"
             target = (low, high)
