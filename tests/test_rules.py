@@ -695,6 +695,12 @@ class TestRuleRegistry:
              "rule ACME001: expected a finding with a non-blank str message"),
             (lambda plan, context: [context.diagnostic(5, "m")],
              "rule ACME001: expected a finding with a non-blank str message"),
+            (lambda plan, context: [object.__new__(Diagnostic)],
+             "rule ACME001: expected a Diagnostic made whole"),
+            # validate places findings in the plan's file: a rule's own place would be made up
+            (lambda plan, context: [attrs.evolve(context.diagnostic("objectives[0]", "m"),
+                                                 file="/etc/passwd", line=1, column=1)],
+             "and no file, line or column"),
         ],
     )  # fmt: skip
     def test_what_a_rule_gives_is_checked(self, function: Any, expected: str) -> None:
@@ -716,6 +722,73 @@ class TestRuleRegistry:
     def test_blank_words_are_refused(self, function: Any, expected: str) -> None:
         """A finding says something: a blank message or hint is refused, naming the rule."""
         self.test_what_a_rule_gives_is_checked(function, expected)
+
+    @pytest.mark.parametrize(
+        "move",
+        [
+            lambda sites: setattr(sites[0], "index", 1),
+            lambda sites: setattr(sites[0], "index", 99),
+            lambda sites: setattr(sites[0], "index", "x"),
+            lambda sites: setattr(sites[0], "index", -2),
+            lambda sites: setattr(sites[0], "objective", sites[1].objective),
+            lambda sites: setattr(sites[0].key_results[0], "index", 1),
+            lambda sites: setattr(sites[0].key_results[0], "index", -1),
+            lambda sites: setattr(sites[0].key_results[0], "objective_index", 1),
+            lambda sites: setattr(
+                sites[0].key_results[0], "key_result", sites[1].objective.key_results[0]
+            ),
+        ],
+    )
+    def test_a_site_a_rule_moved_cannot_flag(self, move: Any) -> None:
+        """A rule that sets a site's attributes cannot make a finding there: its place and
+        id would not be the site's, or not in the plan at all (a hostile trial's find)."""
+        mine = RuleRegistry()
+
+        @mine.rule("ACME017", name="mover", severity="info")
+        def mover(plan: Plan, context: RuleContext) -> Any:
+            """Moves a site, then flags every site."""
+            sites = context.objectives()
+            move(sites)
+            for site in sites:
+                yield site.flag("here")
+                yield from (kr.flag("here") for kr in site.key_results)
+
+        plan = Plan(objectives=[objective("a"), objective("b")])
+        with pytest.raises(RuleError, match="ACME017") as error:
+            validate(plan, today=BEFORE, registry=mine)
+        assert isinstance(error.value.__cause__, InvalidValueError)
+        assert "a site as validate made it" in str(error.value.__cause__)
+
+    def test_a_typed_cut_of_all_of_it_lacks_only_its_baseline(self) -> None:
+        """A key result typed with a direction and "Reduce incidents by 100%" and no target:
+        its change reaches zero from any start, so OKR204 asks for the baseline, and does
+        not say it has no target (a hostile trial's find)."""
+        kr = KeyResult(title="Reduce incidents by 100%", direction="decrease")
+        plan = Plan(objectives=[Objective(title="Calm operations", key_results=[kr])])
+        assert [
+            "key result 'Reduce incidents by 100%' has no baseline to measure progress from"
+        ] == [d.message for d in validate(plan, RuleConfig(select=["OKR204"]), today=BEFORE)]
+
+    def test_a_change_of_a_huge_start_is_no_contradiction(self) -> None:
+        """50 % of a start of 1e308 is 5e307, not infinity: OKR202 finds the fields agree."""
+        kr = to_key_result("Reduce incidents by 50%", start=1e308)
+        plan = Plan(objectives=[Objective(title="Calm operations", key_results=[kr])])
+        assert [] == list(validate(plan, RuleConfig(select=["OKR202"]), today=BEFORE))
+
+    def test_a_path_with_a_leading_zero_is_refused(self) -> None:
+        """ "objectives[01]" is no path of the plan's: it would pass an objective's ignore
+        list and `Report.at` (a hostile trial's find)."""
+        mine = RuleRegistry()
+        mine.register(
+            lambda plan, context: [context.diagnostic("objectives[01]", "m")],
+            "ACME018",
+            name="zero",
+            severity="info",
+        )
+        with pytest.raises(InvalidValueError, match="ACME018: path"):
+            validate(Plan(objectives=[objective("a"), objective("b")]), registry=mine, today=BEFORE)
+        with pytest.raises(InvalidValueError):
+            Diagnostic(code="X1", name="x", severity="info", message="m", path="kpis[007]")
 
     @pytest.mark.parametrize(
         ("function", "expected"),

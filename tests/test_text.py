@@ -7849,3 +7849,87 @@ class TestHostileTrialOfTheFormerSliceRound:
         parsed = parse_key_result("At least one vendor participates; " * 300)
         assert parsed.value == 1.0
         assert parsed.unit == "vendor"
+
+
+class TestMetricsInWordsOfTheirOwn:
+    """A metric's polarity is its word's, not a longer word's that holds it: "extraction" is
+    no traction, "interactive" nothing active; a word that negates a metric better high is
+    better low ("unavailability", "inaccuracy"); 2026-12-06, a later session."""
+
+    @pytest.mark.parametrize(
+        ("metric", "way"),
+        [
+            ("availability", "higher"),
+            ("unavailability", "lower"),
+            ("forecast accuracy", "higher"),
+            ("forecast inaccuracy", "lower"),
+            ("customer dissatisfaction", "lower"),
+            ("non-compliance findings", "lower"),
+            ("imprecision", "lower"),
+            ("unreliable builds", "lower"),
+            ("traction", "higher"),
+            ("weekly active users", "higher"),
+            ("customer success", "higher"),
+            # (a prefix that negates nothing: "non" joined, "inter")
+            ("nonprofit revenue", "higher"),
+            ("data extraction", None),
+            ("interactive tutorial", None),
+            ("abstraction layer", None),
+        ],
+    )
+    def test_polarity(self, metric: str, way: str | None) -> None:
+        assert way == polarity(metric)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Short video on SDC Data Extraction (Argonaut Assessments)",
+                {"direction": Direction.MILESTONE, "output": True},
+            ),
+            ("Interactive tutorial on IPFS", {"direction": Direction.MILESTONE}),
+            ("Service unavailability of 0.1%", {"direction": Direction.AT_MOST, "value": 0.1}),
+            ("Forecast inaccuracy of 5%", {"direction": Direction.AT_MOST, "value": 5.0}),
+            ("Improve forecast inaccuracy", {"direction": Direction.DECREASE}),
+            ("Extraction accuracy of 95%", {"direction": Direction.AT_LEAST, "value": 95.0}),
+            ("99.9% availability", {"direction": Direction.AT_LEAST}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+
+class TestHostileTrialOfTheTemplatesRound:
+    """What a hostile trial of the numbers read once per reader and of the cut of all of it
+    found (2026-12-06, a later session): each undone and pinned."""
+
+    def test_a_template_whose_ambiguity_quotes_a_number_is_not_kept(self) -> None:
+        """An ambiguity that quotes the first statement's number would quote it in the next
+        statement of the wording too: such a wording is always read in full."""
+        TEMPLATES.clear()
+        first = "Redesign onboarding so that users grow from 10 to 50"
+        assert any("'50'" in said for said in parse_key_result(first).ambiguities)
+        text = "Redesign onboarding so that users grow from 3 to 4"
+        assert parse_in_full(text) == parse_key_result(text)
+        assert any("'4'" in said for said in parse_key_result(text).ambiguities)
+
+    def test_minus_zero_is_zero_through_a_template(self) -> None:
+        """A target of "-0" reads 0.0 through a template, as in full (not -0.0)."""
+        TEMPLATES.clear()
+        for text in ("Cut open defects from 5 to -0", "Cut open defects from 6 to -0"):
+            assert "0.0" == repr(parse_key_result(text).value)
+            assert "0.0" == repr(key_result_reader()(text).value)
+
+    @pytest.mark.parametrize(
+        ("text", "target"),
+        [
+            ("Reduce incidents by 100%", 0.0),
+            ("Reduce incidents by 100 percent", 0.0),
+            # more than all of it, a sign, a bound: no cut of all of it
+            ("Reduce incidents by over 100%", None),
+            ("Reduce incidents by at least 100%", None),
+            ("Reduce incidents by -100%", None),
+        ],
+    )
+    def test_only_a_cut_of_all_of_it_reaches_zero(self, text: str, target: float | None) -> None:
+        assert target == to_key_result(text).target

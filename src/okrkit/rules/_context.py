@@ -72,8 +72,7 @@ class ObjectiveSite:
 
     def flag(self, message: str, hint: str | None = None) -> Diagnostic:
         """A finding of the running rule about this objective (the rule's own hint by default)."""
-        shared = self._shared
-        return shared.flag(self.path, message, self.objective.id, hint, self.index * shared.stride)
+        return self._shared.flag(self, message, hint)
 
     def __repr__(self) -> str:
         return f"<ObjectiveSite {self.path} {self.objective.id!r}>"
@@ -124,9 +123,7 @@ class KeyResultSite:
     def flag(self, message: str, hint: str | None = None) -> Diagnostic:
         """A finding of the running rule about this key result (the rule's own hint by
         default)."""
-        shared = self._shared
-        place = self.objective_index * shared.stride + self.index + 1
-        return shared.flag(self.path, message, self.key_result.id, hint, place)
+        return self._shared.flag(self, message, hint)
 
     def __repr__(self) -> str:
         return f"<KeyResultSite {self.path} {self.key_result.id!r}>"
@@ -224,12 +221,37 @@ class Shared:
             self._key_result_sites = tuple(key_results)
         return self._objective_sites, self._key_result_sites
 
-    def flag(self, path: str, message: str, id: str, hint: str | None, place: int) -> Diagnostic:
+    def flag(
+        self, site: ObjectiveSite | KeyResultSite, message: str, hint: str | None
+    ) -> Diagnostic:
+        """The running rule's finding at *site*, one of this call's sites as it made it."""
         running = self.running
         if running is None:
             raise InvalidValueError(
-                "site", path, "a site of a validate call, flagged while one of its rules runs"
+                "site", site.path, "a site of a validate call, flagged while one of its rules runs"
             )
+        # Where the site is, checked against the plan: a rule that set a site's attributes
+        # would otherwise make a finding at a place that is not there, or not the site's.
+        sites = self._objective_sites
+        i = site.objective_index if type(site) is KeyResultSite else site.index
+        if not (type(i) is int and sites is not None and 0 <= i < len(sites)):
+            raise _moved(site)
+        objective = self.plan.objectives[i]
+        if type(site) is KeyResultSite:
+            j = site.index
+            own = sites[i].key_results
+            if not (
+                type(j) is int
+                and 0 <= j < len(own)
+                and own[j] is site
+                and site.key_result is objective.key_results[j]
+            ):
+                raise _moved(site)
+            path, id, place = key_result_path(i, j), site.key_result.id, i * self.stride + j + 1
+        elif sites[i] is site and site.objective is objective:
+            path, id, place = objective_path(i), objective.id, i * self.stride
+        else:
+            raise _moved(site)
         made = Diagnostic._unchecked(
             running.code,
             running.name,
@@ -257,6 +279,14 @@ class Shared:
         self.running = self.vouched = None
         self.memo.clear()
         self._objective_sites = self._key_result_sites = None
+
+
+def _moved(site: ObjectiveSite | KeyResultSite) -> InvalidValueError:
+    return InvalidValueError(
+        "site",
+        site,
+        "a site as validate made it (a rule reads a site's attributes, never sets them)",
+    )
 
 
 @attrs.frozen(kw_only=True)

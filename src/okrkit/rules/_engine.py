@@ -134,15 +134,32 @@ def _check(
         )
     # Made unchecked for speed (a rule may yield a finding per key result): what a rule gave
     # is checked here, once, before any view has to show it.
-    message, path, id, hint = diagnostic.message, diagnostic.path, diagnostic.id, diagnostic.hint
-    if not (
-        well_said(message, hint) and isinstance(path, str) and (id is None or isinstance(id, str))
+    try:
+        message, path, id, hint = (
+            diagnostic.message,
+            diagnostic.path,
+            diagnostic.id,
+            diagnostic.hint,
+        )
+        located = (diagnostic.file, diagnostic.line, diagnostic.column) != (None, None, None)
+    except AttributeError:  # a Diagnostic made without its fields (object.__new__)
+        raise InvalidTypeError(
+            f"rule {rule.code}", "a Diagnostic without its fields", "a Diagnostic made whole"
+        ) from None
+    if (
+        not (
+            well_said(message, hint)
+            and isinstance(path, str)
+            and (id is None or isinstance(id, str))
+        )
+        or located
     ):
         raise InvalidTypeError(
             f"rule {rule.code}",
             diagnostic,
             "a finding with a non-blank str message, a str path, and a str or None id, and"
-            " a non-blank str or None hint",
+            " a non-blank str or None hint, and no file, line or column (validate places"
+            " each finding in the file the plan was read from)",
         )
     if path not in paths:
         if not (PATH.fullmatch(path) and in_plan(plan, path)):

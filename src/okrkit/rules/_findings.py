@@ -72,7 +72,9 @@ check_name = _Matches(
 
 # A path into a plan: steps such as ``objectives[2]`` or ``owner`` joined by dots, each index
 # at most nine digits; empty for the plan as a whole.
-PATH = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]{1,9}\])?(?:\.(?!$)|$))*", re.ASCII)
+PATH = re.compile(
+    r"(?:[A-Za-z_][A-Za-z0-9_]*(?:\[(?:0|[1-9][0-9]{0,8})\])?(?:\.(?!$)|$))*", re.ASCII
+)
 PATH_EXPECTED = (
     "a path to a place in the plan such as 'objectives[2].key_results[0]', or '' for the plan"
 )

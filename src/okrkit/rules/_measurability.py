@@ -180,7 +180,7 @@ def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
         # "by 8%" may mean 8 % of the start or 8 percentage points: either reading agrees.
         readings = [parsed.value]
         if parsed.relative or parsed.unit == "%":
-            readings.append(abs(float(start)) * parsed.value / 100)
+            readings.append(abs(float(start)) * (parsed.value / 100))  # (1e308 * 50 is inf)
         if not any(_close(moved, r) for r in readings):
             by = _amount(parsed.value) + ("%" if parsed.unit == "%" else "")
             if parsed.relative:
@@ -269,8 +269,15 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         )
         if change:
             if not (read.output or counted):
+                from okrkit.text import to_key_result
+
+                # (but a change that reaches its target from any start has one: "Reduce
+                # incidents by 100%")
+                reached = to_key_result(context.parse_key_result(kr.title)).target is not None
                 yield site.flag(
-                    f"key result {kr.title!r} has no baseline, so its change has no target"
+                    f"key result {kr.title!r} has no baseline to measure progress from"
+                    if reached
+                    else f"key result {kr.title!r} has no baseline, so its change has no target"
                 )
             continue
         # A start the statement gives ("(currently 99)") and the fields lack is missing too.

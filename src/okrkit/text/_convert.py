@@ -140,13 +140,23 @@ def _apply(parsed: ParsedKeyResult, start: Number) -> Number | None:
 
 def _whole_cut(parsed: ParsedKeyResult) -> bool:
     """Whether *parsed* cuts its metric by all of it ("by 100%"): a change that reaches zero
-    from any start, so its target needs none."""
-    return (
+    from any start, so its target needs none (not "by over 100%", nor "by -100%")."""
+    if not (
         parsed.direction is Direction.DECREASE
         and parsed.relative
         and parsed.unit == "%"
         and parsed.value == 100
+    ):
+        return False
+    value = next((span for span in parsed.spans if span.label == "value"), None)
+    return (
+        value is not None
+        and value.text[:1].isdigit()
+        and _BY_BEFORE.search(parsed.text, 0, value.start) is not None
     )
+
+
+_BY_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
 
 
 # The largest number a key result holds (a float's), which a Decimal may pass.

@@ -631,6 +631,9 @@ def lower_is_better(low: str) -> bool:
         low = _HANDLED.sub(" ", low)
         if _LOWER_IS_BETTER.search(low) is not None:
             return True
+    # The negation of a metric better high: "unavailability", "inaccuracy", "dissatisfaction"
+    if _better_high(low, negated=True):
+        return True
     # Things something unwanted happened to ("Orders cancelled: 2%", "Claims rejected on
     # first submission"), unless they are unwanted themselves ("Spam rejected: 99%")
     return UNWANTED_DONE.search(low) is not None and _UNWANTED_THINGS.search(low) is None
@@ -702,13 +705,13 @@ HIGHER_IS_BETTER = re.compile(
     r"uptime|availability|satisf|happ(?:y|iness)|\bnps\b|\benps\b|\bcsat\b|\besat\b|conversion|retention|"
     r"coverage|adoption|engagement|accuracy|quality|reliab|throughput|speed|velocity|revenue|"
     r"\barr\b|\bmrr\b|profit|margin|pipeline|bookings|sales|growth|users|customers|members|"
-    r"contributors|subscribers|followers|visitors|signups|sign-ups|active|score|r(?<!oper)ating|"
-    r"success|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
+    r"contributors|subscribers|followers|visitors|signups|sign-ups|\bactive|score|r(?<!oper)ating|"
+    r"\bsuccess|win rate|trust|awareness|market share|performance|productivity|\bctr\b|\broi\b|"
     r"\bltv\b|\bdau\b|\bwau\b|\bmau\b|\bon[- ]time|completion|loyalty|sentiment|health|"
     r"runway|\breserves\b|watch time|dwell time|session (?:length|duration)|"
     r"time (?:on|in) (?:site|page|app)|"
     r"precision|recall|\bf1\b|f1[- ]score|\bauc\b|\bndcg\b|remediation|detection|compliance|"
-    r"\bfix rate|traction|deflect|resolution rate|deliverability|"
+    r"\bfix rate|\btraction|deflect|resolution rate|deliverability|"
     r"pageviews|listeners|readership|impressions|\bview (?:duration|time)|"
     r"\blisten(?:ing)? (?:time|duration)|engaged time|engagement time|"
     r"\breading time|fps\b|frame rate|diversion|recycling rate|\byield|"
@@ -723,10 +726,25 @@ _HIGHER_IS_BETTER = _by_first_letter(HIGHER_IS_BETTER.pattern)
 
 def higher_is_better(low: str) -> bool:
     """Whether lower-cased text *low* names a metric where higher is better, or what is
-    free of a fault ("crash-free sessions")."""
-    return _HIGHER_IS_BETTER.search(low) is not None or (
-        "free" in low and bool(FREE_OF.search(low))
-    )
+    free of a fault ("crash-free sessions"); not its negation ("unavailability")."""
+    return _better_high(low, negated=False) or ("free" in low and bool(FREE_OF.search(low)))
+
+
+# The prefixes that make a word the negation of what follows: "unavailability", "inaccuracy",
+# "dissatisfaction", "non-compliance" (not "nonprofit", nor "interactive").
+_NEGATIONS = frozenset(("un", "in", "im", "ir", "dis", "non-"))
+
+
+def _better_high(low: str, *, negated: bool) -> bool:
+    """Whether *low* names one of HIGHER_IS_BETTER's metrics in a word of its own, or
+    (*negated*) in a word that negates it."""
+    for m in _HIGHER_IS_BETTER.finditer(low):
+        start = at = m.start()
+        while start and (low[start - 1].isalpha() or low[start - 1] == "-"):
+            start -= 1
+        if (low[start:at] in _NEGATIONS) is negated:
+            return True
+    return False
 
 
 Polarity: TypeAlias = Literal["higher", "lower"]

@@ -52,7 +52,7 @@ def _numbers(numbers: str) -> _Numbers | None:
     if m is None:
         return None
     ta, sa, ua, tb, sb, ub = m.groups()
-    a, b = float(ta), float(tb)
+    a, b = float(ta) + 0.0, float(tb) + 0.0  # (-0 is 0, as the full reading has it)
     if a == b:
         return None
     # A sign is read as a direction when the words give none, and a zero target as a ceiling:
@@ -128,12 +128,15 @@ def _usable(parsed: ParsedKeyResult, numbers: _Numbers, words: int, end: int) ->
     template."""
     a, b, _, a_start, a_end, b_start = numbers
     *others, start, value = parsed.spans if len(parsed.spans) >= 2 else (None, None)
+    written = (parsed.text[end + a_start : end + a_end], parsed.text[end + b_start :])
     return (
         isinstance(start, Span)
         and isinstance(value, Span)
         and (start.label, start.start, start.end) == ("start", end + a_start, end + a_end)
         and (value.label, value.start, value.end) == ("value", end + b_start, end)
         and all(span.end <= words for span in others)
+        # (an ambiguity that quotes a number would quote the first statement's in the next)
+        and not any(number in said for said in parsed.ambiguities for number in written)
         and parsed.start == a
         and parsed.value == b
         and parsed.upper is None
