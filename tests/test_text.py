@@ -7933,3 +7933,21 @@ class TestHostileTrialOfTheTemplatesRound:
     )
     def test_only_a_cut_of_all_of_it_reaches_zero(self, text: str, target: float | None) -> None:
         assert target == to_key_result(text).target
+
+
+class TestABoundBeforeASpan:
+    """A bound written apart before a span ("< 1 day") sets an amount, as one written close
+    does ("<1 day"): the span is no name of what follows (2026-12-06, a later session)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Target < 1 day EOM close.", {"value": 1.0, "unit": "days", "output": False}),
+            ("< 3 day turnaround", {"direction": Direction.AT_MOST, "value": 3.0}),
+            ("> 2 week runway", {"value": 2.0, "unit": "weeks"}),
+            # (a span with no bound before it still names what follows)
+            ("Ship the 3 day onboarding course", {"value": None}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
