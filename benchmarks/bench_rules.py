@@ -3,7 +3,7 @@
 Run ``python benchmarks/bench_rules.py`` (``--size N`` for another forest; the target is set
 for the default 100,000).  On the forest of `_forest.forest` (100,000 objectives, 4 key
 results each, ten-way alignment) it prints the time of `okrkit.rules.validate` with every
-rule enabled against the AlignmentTree's build + full roll-up (target: at most 5x), twice:
+rule enabled against the AlignmentTree's build + full roll-up, twice:
 
 - *realistic statements*: the forest with its key results written as people write them,
   "<verb> <metric> <segment> from <start> to <target>", from a pool of some 1,300
@@ -13,6 +13,9 @@ rule enabled against the AlignmentTree's build + full roll-up (target: at most 5
 - *every wording distinct*: the same, with every key result's words made unique (an account
   number in each), the worst case for the statement rules, which then read every statement
   in full (~50-80 us each) instead of through its wording's template.
+
+The targets: at most 5x on realistic statements, at most 10x when every wording is distinct
+(issue 17).
 
 Each timing is the best of a few rounds, the two sides taken in turn.
 """
@@ -38,7 +41,8 @@ from okrkit.text._templates import TEMPLATES
 from okrkit.tree import AlignmentTree
 
 ROUNDS = 3
-TARGET = 5.0  # validate at most this many times the roll-up's time
+TARGET = 5.0  # validate at most this many times the roll-up's time, on realistic statements
+WORST = 10.0  # and on statements whose every wording is distinct (issue 17)
 TODAY = date(2026, 8, 20)
 
 _METRICS = ("weekly active users", "net revenue retention", "CSAT", "first response time",
@@ -73,7 +77,7 @@ def realistic(plan: Plan, *, seed: int = 7, distinct: bool = False) -> Plan:
     return Plan(objectives=objectives)
 
 
-def compare(label: str, plan: Plan) -> None:
+def compare(label: str, plan: Plan, target: float = TARGET) -> None:
     """Print validate's time against the roll-up's for *plan*."""
 
     def roll_up() -> None:
@@ -91,7 +95,7 @@ def compare(label: str, plan: Plan) -> None:
     print(
         f"{label}: {titles:,} distinct key result titles, {found:,} findings; validate "
         f"{rules_time:.2f} s, roll-up {tree_time:.2f} s: {ratio:.1f}x "
-        f"(target <= {TARGET}x) {'met' if ratio <= TARGET else 'MISSED'}"
+        f"(target <= {target:g}x) {'met' if ratio <= target else 'MISSED'}"
     )
 
 
@@ -107,7 +111,7 @@ def main() -> None:
         f"Python {platform.python_version()}"
     )
     compare("realistic statements", realistic(plan))
-    compare("every wording distinct", realistic(plan, distinct=True))
+    compare("every wording distinct", realistic(plan, distinct=True), WORST)
 
 
 if __name__ == "__main__":
