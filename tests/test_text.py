@@ -7951,3 +7951,24 @@ class TestABoundBeforeASpan:
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+
+class TestAPairOfWordsWithASlash:
+    """A leading word paired by a slash with one that is no verb in its base form, or with a
+    metric's word after the pair, names a metric, not an imperative (2026-12-06, a later
+    session); two imperatives paired, the first governs."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Send/delivered ratio >99%", {"direction": Direction.AT_LEAST, "output": False}),
+            ("Read/write latency below 20 ms", {"direction": Direction.AT_MOST, "value": 20.0}),
+            ("Major/minor and patch releases take 1 hour", {"direction": Direction.AT_MOST}),
+            ("Go/no-go decision on 100% of RFPs within 48 hrs", {"direction": Direction.AT_LEAST}),
+            ("Launch/test at least 3 OSS funding tools", {"output": True, "value": 3.0}),
+            ("Upsell/cross-sell $1.2M in expansion ARR", {"direction": Direction.INCREASE}),
+            ("Hire/onboard 5 engineers", {"output": True, "value": 5.0}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)

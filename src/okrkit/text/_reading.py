@@ -336,6 +336,24 @@ _NAMED_AFTER = frozenset(("reality", "analytics", "intelligence"))
 _OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+def _names_a_metric(w: str, at: int) -> bool:
+    """Whether the word at *at* in masked text *w*, after a leading word and a slash, makes
+    the pair a metric's name: it is no verb in its base form ("Send/delivered ratio"), or a
+    metric's word follows the pair ("Read/write latency"); not two imperatives, the first of
+    which governs ("Launch/test 3 tools")."""
+    paired = _WORD.match(w, at)
+    if paired is None:
+        return False
+    word = paired[0].lower()
+    other = VERBS.get(word)
+    from okrkit.text._verbs import verb_lemma  # (the lexicon of verbs, loaded when first needed)
+
+    if (other is None or other[1] != word) and verb_lemma(word) != word:
+        return True
+    after = _WORD.match(w, paired.end() + 1)
+    return after is not None and polarity(after[0].lower()) is not None
+
+
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
     """The verb that governs the statement: its kind, lemma, and where it is; with *guess*,
     also a verb the lists do not name, or one after a short subject."""
@@ -370,6 +388,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 continue
             if w.startswith("{", m.end()):
                 continue  # "source{d} Engine featured at 3 meetups": a name, no verb
+            if w.startswith("/", m.end()) and _names_a_metric(w, m.end() + 1):
+                continue  # "Send/delivered ratio > 99%", "Read/write latency below 20 ms"
             if word in COMPOUND and m.start() and not w[: m.start()].strip():
                 continue  # "SEV1 count YoY -40%": after a name blanked, a metric's word
             sure = _MAKE_SURE.match(w, m.start()) if word == "make" else None
