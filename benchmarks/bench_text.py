@@ -59,6 +59,9 @@ HOSTILE = {
     "many numbers after the target ('/3')": ("Grow users to 50 " + "/3" * 2492)[:5000],
     "a long word, then another (a thing an objective names)": "a" * 4998 + " x",
     "a run of placeholders joined by quotes ('X'X'X...')": "X'" * 2500,
+    "metrics joined by hyphens ('fps-fps-...': a negation looked for before each)": (
+        "-".join(["fps"] * 1250) + " 1"
+    )[:5000],
 }
 REPEAT = 20
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"

@@ -731,18 +731,32 @@ def higher_is_better(low: str) -> bool:
 
 
 # The prefixes that make a word the negation of what follows: "unavailability", "inaccuracy",
-# "dissatisfaction", "non-compliance" (not "nonprofit", nor "interactive").
-_NEGATIONS = frozenset(("un", "in", "im", "ir", "dis", "non-"))
+# "dissatisfaction", "non-compliance" (not "interactive", nor a nonprofit's profit).
+_NEGATIONS = ("un", "in", "im", "ir", "dis", "non", "non-")
 
 
 def _better_high(low: str, *, negated: bool) -> bool:
-    """Whether *low* names one of HIGHER_IS_BETTER's metrics in a word of its own, or
-    (*negated*) in a word that negates it."""
-    for m in _HIGHER_IS_BETTER.finditer(low):
-        start = at = m.start()
-        while start and (low[start - 1].isalpha() or low[start - 1] == "-"):
-            start -= 1
-        if (low[start:at] in _NEGATIONS) is negated:
+    """Whether *low* names one of HIGHER_IS_BETTER's metrics (a quality or an amount), or
+    (*negated*) a quality's negation: "unavailability", "inaccuracy" (not "non-users",
+    "non-profit": a group of people or things is no negation of a metric)."""
+    return any(_negation_before(low, m) is negated for m in _HIGHER_IS_BETTER.finditer(low))
+
+
+def _negation_before(low: str, m: re.Match[str]) -> bool:
+    """Whether a prefix of negation starts the word that metric *m* in *low* ends: looked
+    at in the few characters before it, not back to the word's start (a long hyphenated run
+    would be walked again for each metric in it)."""
+    name = m[0]
+    if name.endswith("s") or name == "profit":
+        return False  # things counted ("non-users", "unsubscribers"), a nonprofit
+    at = m.start()
+    for prefix in _NEGATIONS:
+        begin = at - len(prefix)
+        if (
+            begin >= 0
+            and low.startswith(prefix, begin)
+            and (begin == 0 or not (low[begin - 1].isalpha() or low[begin - 1] == "-"))
+        ):
             return True
     return False
 

@@ -308,7 +308,7 @@ _IDENT_PARTS = (
     r"""(?!(?<![\s\S])LIMIT_ALONE)
         (?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
-        (?<!least\x20)(?<!most\x20)(?<![<>~=])(?<![<>≤≥]\x20)
+        (?<!least\x20)(?<!most\x20)(?<![<>~=])
         \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?
         (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|

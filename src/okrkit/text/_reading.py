@@ -336,13 +336,18 @@ _NAMED_AFTER = frozenset(("reality", "analytics", "intelligence"))
 _OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
-def _names_a_metric(w: str, at: int) -> bool:
-    """Whether the word at *at* in masked text *w*, after a leading word and a slash, makes
-    the pair a metric's name: it is no verb in its base form ("Send/delivered ratio"), or a
-    metric's word follows the pair ("Read/write latency"); not two imperatives, the first of
-    which governs ("Launch/test 3 tools")."""
+def _names_a_metric(w: str, lead: str, at: int) -> bool:
+    """Whether leading word *lead* and the word at *at* in masked text *w*, after a slash,
+    name a metric rather than lead with an imperative: the second is no verb in its base form
+    ("Send/delivered ratio", "Go/no-go decision"), or a metric's word follows the pair
+    ("Read/write latency").  Never when the first is a verb of change, reaching or holding
+    ("Increase/improve conversion to 5%"), nor when a number follows the pair ("Hire/backfill
+    5 roles", "Upsell/cross-sell $1.2M"): two imperatives, the first of which governs."""
+    found = VERBS.get(lead)
+    if found is not None and found[0] != "out":
+        return False
     paired = _WORD.match(w, at)
-    if paired is None:
+    if paired is None or _NUMBER_NEXT.match(w, paired.end()):
         return False
     word = paired[0].lower()
     other = VERBS.get(word)
@@ -352,6 +357,9 @@ def _names_a_metric(w: str, at: int) -> bool:
         return True
     after = _WORD.match(w, paired.end() + 1)
     return after is not None and polarity(after[0].lower()) is not None
+
+
+_NUMBER_NEXT = re.compile(r"\s*[$€£¥]?\s*\d")
 
 
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
@@ -388,7 +396,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 continue
             if w.startswith("{", m.end()):
                 continue  # "source{d} Engine featured at 3 meetups": a name, no verb
-            if w.startswith("/", m.end()) and _names_a_metric(w, m.end() + 1):
+            if w.startswith("/", m.end()) and _names_a_metric(w, word, m.end() + 1):
                 continue  # "Send/delivered ratio > 99%", "Read/write latency below 20 ms"
             if word in COMPOUND and m.start() and not w[: m.start()].strip():
                 continue  # "SEV1 count YoY -40%": after a name blanked, a metric's word
