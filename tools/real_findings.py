@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -67,6 +68,26 @@ def findings(part: str) -> dict[str, str]:
         place = f"{o}.{k}" if k else o
         found[f"{part}:{place}:{d.code}"] = d.message
     return found
+
+
+def claims(part: str) -> dict[str, str]:
+    """The part's findings by name, each with what it claims (`claim`): a verdict judges
+    that claim, and holds only while the finding makes it."""
+    objectives = _corpus().load(part)
+    found = {}
+    for name, message in findings(part).items():
+        i, _, j = name.split(":")[1].partition(".")
+        o = objectives[int(i)]
+        found[name] = claim(message, o["key_results"][int(j)]["text"] if j else o["text"])
+    return found
+
+
+def claim(message: str, title: str) -> str:
+    """What a finding's *message* claims of the statement *title*, without quoting it or
+    its numbers: "key result … has no baseline to measure progress from".  A rule may make
+    more than one claim (OKR204: no baseline; or no baseline, so no target): a verdict
+    judged one of them."""
+    return re.sub(r"\d", "#", message.replace(repr(title.strip()), "…", 1))
 
 
 def reviewed() -> dict[str, dict[str, str]]:
