@@ -44,6 +44,17 @@ def _corpus() -> Any:
 def findings(part: str) -> dict[str, str]:
     """The part's findings by name (``dev:12.3:OKR204``): their messages, which quote the
     statement."""
+    return {name: message for name, (message, _) in _found(part).items()}
+
+
+def claims(part: str) -> dict[str, str]:
+    """The part's findings by name, each with what it claims (`claim`): a verdict judges
+    that claim, and holds only while the finding makes it."""
+    return {name: claim(message, title) for name, (message, title) in _found(part).items()}
+
+
+def _found(part: str) -> dict[str, tuple[str, str]]:
+    """The part's findings by name: their messages, and the statements they are about."""
     from okrkit import Objective, Plan
     from okrkit.rules import RuleConfig, validate
     from okrkit.text import to_key_result
@@ -66,19 +77,9 @@ def findings(part: str) -> dict[str, str]:
     for d in validate(plan, RuleConfig(select=list(RULES)), today=TODAY):
         o, _, k = d.id.removeprefix("o").partition("k") if d.id else ("", "", "")
         place = f"{o}.{k}" if k else o
-        found[f"{part}:{place}:{d.code}"] = d.message
-    return found
-
-
-def claims(part: str) -> dict[str, str]:
-    """The part's findings by name, each with what it claims (`claim`): a verdict judges
-    that claim, and holds only while the finding makes it."""
-    objectives = _corpus().load(part)
-    found = {}
-    for name, message in findings(part).items():
-        i, _, j = name.split(":")[1].partition(".")
-        o = objectives[int(i)]
-        found[name] = claim(message, o["key_results"][int(j)]["text"] if j else o["text"])
+        said = objectives[int(o)]
+        title = said["key_results"][int(k)]["text"] if k else said["text"]
+        found[f"{part}:{place}:{d.code}"] = (d.message, title)
     return found
 
 

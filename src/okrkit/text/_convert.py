@@ -16,7 +16,7 @@ from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult, Plan
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, noun_after, tokens_of
-from okrkit.text._reading import KeyResultReading, ParsedKeyResult, SpanLabel
+from okrkit.text._reading import KeyResultReading, ParsedKeyResult, Span, SpanLabel
 from okrkit.text._templates import parse_key_result
 from okrkit.text._units import canonical_unit
 
@@ -27,9 +27,14 @@ def _decimal(x: Number) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(str(x))
 
 
+def _span(parsed: ParsedKeyResult, label: SpanLabel) -> Span | None:
+    """The span of *parsed* labelled *label*, if it has one."""
+    return next((s for s in parsed.spans if s.label == label), None)
+
+
 def _number_at(parsed: ParsedKeyResult, label: SpanLabel) -> Token | None:
     """The number the span of *label* marks, with its own unit ("$10k", "5%"), if there is one."""
-    span = next((s for s in parsed.spans if s.label == label), None)
+    span = _span(parsed, label)
     if span is None:
         return None
     w, _ = masked(span.text)  # the number and its own unit, no noun after it
@@ -58,7 +63,8 @@ def _level(parsed: ParsedKeyResult) -> Token | None:
 def _level_noun(parsed: ParsedKeyResult) -> str | None:
     """The things the level a change reaches counts, if it names them: "users" in "Grow
     users 3x to 30,000 users"."""
-    span = next(s for s in parsed.spans if s.label == "level")
+    span = _span(parsed, "level")
+    assert span is not None  # (called only where a level was read)
     w, _ = masked(parsed.text)
     head = noun_after(w, span.end)
     return None if head is None else parsed.text[head[0] : head[1]]
@@ -148,7 +154,7 @@ def _whole_cut(parsed: ParsedKeyResult) -> bool:
         and parsed.value == 100
     ):
         return False
-    value = next((span for span in parsed.spans if span.label == "value"), None)
+    value = _span(parsed, "value")
     return (
         value is not None
         and value.text[:1].isdigit()
@@ -224,7 +230,7 @@ def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
     parsed = _parsed(parsed_or_text)
     if parsed.output or parsed.form != "target":
         return False  # (a change, "Add 200 customers per month", adds what it says)
-    span = next((s for s in parsed.spans if s.label == "value"), None)
+    span = _span(parsed, "value")
     return span is not None and _THINGS_PER.match(parsed.text, span.end) is not None
 
 
