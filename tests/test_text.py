@@ -7997,3 +7997,75 @@ class TestHostileTrialOfTheWordsRound:
         assert "lower" == polarity("non-compliance")
         assert "lower" == polarity("-".join(["x"] * 3000) + " unavailability")
         assert "higher" == polarity("-".join(["fps"] * 3000))
+
+
+# Full width, as an East Asian input method types digits and signs: each printable ASCII
+# character but letters, and the space.
+_FULL_WIDTH = {0x21 + i: 0xFF01 + i for i in range(0x5E) if not chr(0x21 + i).isalpha()}
+_FULL_WIDTH[0x20] = 0x3000
+
+
+class TestLeftoversOfTheHostileTrials:
+    """What earlier hostile trials found and their notes left (2026-12-06, a later session):
+    a pair of verbs before a metric's head noun and its level, a change "by up to" an amount,
+    and digits and signs typed full width."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # "<verb>/<verb> <metric's head noun> <level>" names the metric ("Read/write
+            # latency" did, by its polarity; "time" and "rate" have none)
+            (
+                "Build/test time under 10 min",
+                {"direction": Direction.AT_MOST, "value": 10.0, "unit": "min", "output": False},
+            ),
+            ("Open/click rate above 20%", {"direction": Direction.AT_LEAST, "value": 20.0}),
+            ("Design/build time from 10 to 5 days", {"direction": Direction.DECREASE}),
+            # but two imperatives still lead a count
+            ("Hire/backfill 5 roles", {"direction": Direction.INCREASE, "output": True}),
+            # "by up to 20%" is a change of 20 %, not a level of 20 %
+            (
+                "Reduce churn by up to 20%",
+                {"direction": Direction.DECREASE, "form": "change", "value": 20.0},
+            ),
+            ("Increase NPS by up to 5 points", {"form": "change", "unit": "points"}),
+            ("Reduce response time to up to 2 hours", {"form": "target", "value": 2.0}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    def test_a_change_by_up_to_all_of_it_reaches_no_target(self) -> None:
+        """ "by up to 100%" caps the cut: unlike "by 100%", it does not say the end is 0."""
+        assert to_key_result("Reduce incidents by up to 100%").target is None
+        assert 0 == to_key_result("Reduce incidents by 100%").target
+        assert 1300 == to_key_result("Grow signups by up to 30% from 1,000").target
+
+    @pytest.mark.parametrize(
+        "row", [row for rows in corpus().values() for row in rows if row["text"].isascii()]
+    )
+    def test_full_width_digits_and_signs_read_as_ascii(self, row: dict[str, Any]) -> None:
+        """A statement with its digits, signs and spaces typed full width reads as the same
+        statement in ASCII, and its spans quote the statement as written."""
+        text = row["text"]
+        wide = text.translate(_FULL_WIDTH)
+        read, read_wide = parse_key_result(text), parse_key_result(wide)
+        assert read == attrs.evolve(read_wide, text=text, spans=read.spans)
+        assert read_wide.text == wide
+        assert all(s.text == wide[s.start : s.end] for s in read_wide.spans)
+        assert [(s.label, s.start, s.end) for s in read_wide.spans] == [
+            (s.label, s.start, s.end) for s in read.spans
+        ]
+
+    def test_full_width_percent(self) -> None:
+        assert_reads(
+            parse_key_result("Reduce churn by 20％"),
+            direction=Direction.DECREASE,
+            form="change",
+            value=20.0,
+            unit="%",
+            relative=True,
+        )
+        read = parse_key_result("Reduce churn from ５％ to ２％")
+        assert_reads(read, start=5.0, value=2.0, unit="%")
+        assert ("start", "５％") in [(s.label, s.text) for s in read.spans]

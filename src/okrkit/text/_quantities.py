@@ -578,6 +578,8 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
         last = "to"  # "Increase revenue till $2M", as some write "to"
     if last == "to" and len(words) > 1 and words[-2] == "down":
         return "to", qualifier or "most", None  # "Bring the bill down to $25k"
+    if last == "to" and words[-3:-1] == ["by", "up"]:
+        return "by", qualifier, None  # "Reduce churn by up to 20%": the change, as "by 20%"
     if last in ("up", "down"):
         return "by", qualifier, "up" if last == "up" else "down"
     if last == "by" and len(words) > 1 and _agent_participle(words[-2]):

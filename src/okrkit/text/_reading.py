@@ -356,7 +356,11 @@ def _names_a_metric(w: str, lead: str, at: int) -> bool:
     if (other is None or other[1] != word) and verb_lemma(word) != word:
         return True
     after = _WORD.match(w, paired.end() + 1)
-    return after is not None and polarity(after[0].lower()) is not None
+    # (or a metric's head noun and its level: "Build/test time under 10 min", "Open/click
+    # rate above 20%"; not "Build/test pipeline for the app")
+    return after is not None and (
+        polarity(after[0].lower()) is not None or _NAMED_METRIC.match(w, paired.end()) is not None
+    )
 
 
 _NUMBER_NEXT = re.compile(r"\s*[$€£¥]?\s*\d")
@@ -3669,8 +3673,22 @@ def _words_beside(w: str, tokens: list[Token]) -> bool:
     return _WORD.search(w, at) is not None
 
 
+# The full-width forms of ASCII's printable characters but letters (U+FF01-U+FF5E), and the
+# ideographic space, as ASCII: digits, signs and units typed through an East Asian input
+# method ("２０％").  (Letters stay as written: the words are read from the text itself.)
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).isalpha()} | {
+    0x3000: 0x20
+}
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
+    if not text.isascii() and (half := text.translate(_FULL_WIDTH)) != text:
+        # Full-width digits and signs read as their ASCII ("２０％" is "20%"), one for one, so
+        # every place in the text is where it was: the spans quote the text as written.
+        read = parse_in_full(half)
+        quoted = tuple(attrs.evolve(s, text=text[s.start : s.end]) for s in read.spans)
+        return attrs.evolve(read, text=text, spans=quoted)
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
     if "\x1b" in plain:  # a terminal's colours, pasted: "\x1b[31m4.1%" is no 31 million
         plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
