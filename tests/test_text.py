@@ -8069,3 +8069,31 @@ class TestLeftoversOfTheHostileTrials:
         read = parse_key_result("Reduce churn from ５％ to ２％")
         assert_reads(read, start=5.0, value=2.0, unit="%")
         assert ("start", "５％") in [(s.label, s.text) for s in read.spans]
+
+
+class TestTheWordKPI:
+    """ "KPI" is the word for a metric and names none: an objective about KPIs' definitions,
+    dashboards or exports carries no metric (OKR102 was wrong on three real objectives)."""
+
+    @pytest.mark.parametrize(
+        "title",
+        [
+            "Ensure KPI definitions are clear and auditable",
+            "Ship a validated KPI dashboard for pilots",
+            "Operationalize KPI exports",
+            "Agree on the team's KPIs",
+        ],
+    )
+    def test_no_metric(self, title: str) -> None:
+        assert not parse_objective(title).numeric
+
+    @pytest.mark.parametrize(
+        "title",
+        [
+            "Service Management KPIs - Customer satisfaction is at 98%",
+            "Lift every KPI by 10%",
+            "Improve our KPIs, churn first",
+        ],
+    )
+    def test_a_metric_or_a_number_beside_it(self, title: str) -> None:
+        assert parse_objective(title).numeric

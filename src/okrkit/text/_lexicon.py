@@ -862,7 +862,7 @@ MILESTONE_NOUN = re.compile(
 )
 # The metrics an objective names when it carries what belongs in a key result.
 OBJECTIVE_METRIC = re.compile(
-    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|kpis?|roi|gmv|aov|ctr|ebitda|churn|attrition|"
+    r"\b(?:nps|arr|mrr|csat|cac|ltv|dau|mau|wau|roi|gmv|aov|ctr|ebitda|churn|attrition|"
     r"satisfaction|latency|conversion|retention|uptime|downtime|mttr|dso|readmissions?|"
     r"active\s+users)\b|\b[^\W\d_]+\s+rates?\b|"
     r"\b(?:response|wait|waiting|turnaround|resolution|lead|cycle)\s+times?\b",
@@ -882,8 +882,6 @@ _OBJECTIVE_METRIC_WORDS = frozenset(
         "dau",
         "mau",
         "wau",
-        "kpi",
-        "kpis",
         "roi",
         "gmv",
         "aov",
