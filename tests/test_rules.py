@@ -1430,10 +1430,13 @@ class TestMeasurabilityRules:
         [
             ("Cut wait from 6 hours to 2 hours", "hrs", []),
             ("Cut wait from 6 hours to 2 hours", "Hours", []),
+            # fields that write the statement's numbers in another unit of time: the unit is
+            # wrong (OKR202 compares numbers that disagree in the field's unit)
             ("Cut wait from 6 hours to 2 hours", "min", ["OKR205"]),
             ("Cut wait from 6 minutes to 2 minutes", "hour", ["OKR205"]),
             ("Cut lead time from 10 days to 5 days", "d", []),
             ("Cut lead time from 10 days to 5 days", "h", ["OKR205"]),
+            ("Cut lead time from 10 days to 5 days", "%", ["OKR205"]),
             ("Grow MRR from $10k to $20k", "USD", []),
             ("Grow MRR from $10k to $20k", "yen", ["OKR205"]),
             ("Raise NPS from 30% to 50%", "percent", []),
@@ -1444,13 +1447,69 @@ class TestMeasurabilityRules:
         ],
     )
     def test_units_compared(self, title: str, unit: str, expected: list[str]) -> None:
-        """OKR205 reads a unit field through the same table of spellings as the statement."""
+        """OKR205 reads a unit field through the same table of spellings as the statement
+        (the fields here write the statement's numbers as they are)."""
         direction = "decrease" if title.startswith("Cut") else "increase"
-        start, target = (10, 5) if direction == "decrease" else (5, 10)
+        read = parse_key_result(title)
+        start, target = read.start, read.value
         kr = KeyResult(id="k", title=title, direction=direction, start=start, target=target,
                        unit=unit)  # fmt: skip
         plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
         assert expected == codes(plan, config=RuleConfig(select=["OKR205"]))
+
+    @pytest.mark.parametrize(
+        ("title", "fields", "expected"),
+        [
+            ("p95 latency under 300 ms", {"direction": "at_most", "target": 0.3}, []),
+            (
+                "p95 latency under 300 ms",
+                {"direction": "at_most", "target": 0.5},
+                ["the text says 300 ms, the target is 0.5 s"],
+            ),
+            (
+                "Cut p95 from 900 ms to 300 ms",
+                {"direction": "decrease", "start": 0.9, "target": 0.3},
+                [],
+            ),
+            (
+                "Cut p95 from 900 ms to 300 ms",
+                {"direction": "decrease", "start": 1.9, "target": 0.3},
+                ["the text starts from 900 ms, the start is 1.9 s"],
+            ),
+            ("Cut p95 by 600 ms", {"direction": "decrease", "start": 0.9, "target": 0.3}, []),
+            # the statement's numbers as they are, in another unit: OKR205's to say
+            (
+                "Cut p95 from 900 ms to 300 ms",
+                {"direction": "decrease", "start": 900, "target": 300},
+                ["OKR205"],
+            ),
+            (
+                "Cut p95 by 200 ms",
+                {"direction": "decrease", "start": 0.9, "target": 0.3},
+                ["the text moves it by 200 ms, the fields by 0.6 s"],
+            ),
+            (
+                "p95 between 200 and 400 ms",
+                {"direction": "within", "target": (0.2, 0.4)},
+                [],
+            ),
+        ],
+    )
+    def test_numbers_of_time_compared_in_the_fields_unit(
+        self, title: str, fields: dict[str, Any], expected: list[str]
+    ) -> None:
+        """OKR202 reads a statement's numbers of time in the fields' unit (here seconds), and
+        names both units where they disagree; OKR205 has nothing to say of two units of
+        time."""
+        kr = KeyResult(id="k", title=title, unit="s", **fields)
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        found = validate(plan, config=RuleConfig(select=["OKR202", "OKR205"]))
+        if expected == ["OKR205"]:
+            assert [("OKR205", f"key result {title!r}: the text is in 'ms', the unit is 's'")] == [
+                (d.code, d.message) for d in found
+            ]
+            return
+        assert [f"key result {title!r}: {m}" for m in expected] == [d.message for d in found]
 
 
 class TestAmbitionRules:
@@ -2262,6 +2321,31 @@ class TestRuleEdges:
                          start=1e-300, target=1e300)  # fmt: skip
         plan = Plan(objectives=[objective(key_results=[huge])])
         assert [] == codes(plan, config=RuleConfig(select=["OKR301", "OKR302"]))
+
+    @given(
+        st.floats(-1e6, 1e6, allow_nan=False),
+        st.floats(-1e6, 1e6, allow_nan=False),
+    )
+    def test_a_change_on_a_scale_below_zero_is_not_judged(
+        self, start: float, target: float
+    ) -> None:
+        """A start of 0 or below, or a target below 0 ("NPS from -5 to 20"), has no share
+        of its start: neither timid nor implausible ("moves 500%" meant nothing)."""
+        assume(start != target and (start <= 0 or target < 0))
+        kr = KeyResult(id="n", title="Move NPS", direction="increase" if target > start
+                       else "decrease", start=start, target=target)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert [] == codes(plan, config=RuleConfig(select=["OKR301", "OKR302"]))
+
+    def test_a_cut_to_zero_is_still_judged(self) -> None:
+        """A target of 0 from a start above it is a share of the start: all of it."""
+        kr = KeyResult(id="z", title="Cut Sev-1s from 1 to 0", direction="decrease", start=1,
+                       target=0)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr])])
+        assert [] == codes(plan, config=RuleConfig(select=["OKR301", "OKR302"]))
+        grown = attrs.evolve(kr, direction="increase", start=0.5, target=4)
+        plan = Plan(objectives=[objective(key_results=[grown])])
+        assert ["OKR302"] == codes(plan, config=RuleConfig(select=["OKR301", "OKR302"]))
 
 
 class TestAlignmentAndTimeRules:

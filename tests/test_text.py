@@ -25,6 +25,7 @@ from okrkit.text import (
     ParsedObjective,
     Span,
     canonical_unit,
+    convert_unit,
     done_or_not,
     fill_from_statements,
     key_result_reader,
@@ -715,6 +716,47 @@ class TestUnits:
         """A unit must be a string."""
         with pytest.raises(InvalidTypeError, match="unit"):
             canonical_unit(3)  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="value"):
+            convert_unit("3", "h", "min")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="unit"):
+            convert_unit(3, None, "min")  # type: ignore[arg-type]
+
+    _TIME = ("ms", "msec", "s", "secs", "min", "minutes", "h", "hrs", "days", "d", "weeks",
+             "months", "years")  # fmt: skip
+    _DATA = ("MB", "GB", "TB")
+
+    @given(
+        st.floats(0, 1e9, allow_nan=False),
+        st.one_of(
+            st.tuples(st.sampled_from(_TIME), st.sampled_from(_TIME)),
+            st.tuples(st.sampled_from(_DATA), st.sampled_from(_DATA)),
+        ),
+    )
+    def test_convert_unit_there_and_back(self, value: float, units: tuple[str, str]) -> None:
+        """A length of time or a size of data converts to another unit of its kind and back
+        to what it was, and a larger unit holds fewer of them."""
+        unit, to = units
+        there = convert_unit(value, unit, to)
+        assert there is not None
+        back = convert_unit(there, to, unit)
+        assert back == pytest.approx(value, rel=1e-9, abs=1e-12)
+        one, reverse = convert_unit(1, unit, to), convert_unit(1, to, unit)
+        assert one is not None
+        assert reverse is not None
+        assert (one >= 1) == (reverse <= 1)
+
+    @pytest.mark.parametrize(
+        ("unit", "to"),
+        [("%", "days"), ("h", "GB"), ("$", "€"), ("customers", "accounts"), ("kWh", "h")],
+    )
+    def test_convert_unit_only_between_units_of_one_kind(self, unit: str, to: str) -> None:
+        assert convert_unit(5, unit, to) is None
+
+    def test_convert_unit_keeps_a_unit_as_it_is(self) -> None:
+        """Two spellings of one unit, or one noun, convert to the number itself."""
+        assert 5.0 == convert_unit(5, "USD", "$") == convert_unit(5, "customers", "Customers")
+        assert 0.3 == convert_unit(300, "ms", "s")
+        assert 14.0 == convert_unit(2, "weeks", "days")
 
 
 class TestQuantities:

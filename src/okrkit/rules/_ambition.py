@@ -19,7 +19,9 @@ _DAY = timedelta(days=1)
 
 
 def _change(kr: KeyResult) -> float | None:
-    """The planned change as a share of the start; None when it has no meaning."""
+    """The planned change as a share of the start; None when it has no meaning: no start, a
+    start of 0, or a number below 0 (on a scale that goes below zero, NPS from -5 to 20, a
+    share of the start says nothing of the change)."""
     target = kr.target
     if (
         kr.direction not in _CHANGE
@@ -29,7 +31,7 @@ def _change(kr: KeyResult) -> float | None:
     ):
         return None
     start = float(kr.start)  # a tiny Decimal start is 0.0 as a float
-    if not start:
+    if start <= 0 or target < 0:
         return None
     share = abs(float(target) - start) / abs(start)
     return share if math.isfinite(share) else None

@@ -134,8 +134,11 @@ def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
     )
 
 
-def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
-    """How *kr*'s statement, read as *parsed*, contradicts its fields, if it does."""
+def contradictions(
+    kr: KeyResult, parsed: KeyResultReading, *, factor: float | None = None
+) -> list[str]:
+    """How *kr*'s statement, read as *parsed*, contradicts its fields, if it does: its numbers
+    read in the fields' unit, or times *factor* when given."""
     problems = []
     said, field = parsed.direction, kr.direction
     if (
@@ -153,21 +156,33 @@ def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
         # Done or not: a number in the statement describes the deliverable ("a deal desk for
         # contracts above $50k"), not a count of steps to reach.
         return problems
+    # The text's numbers in the fields' unit, where both are of time or of data ("under 300
+    # ms" is a target of 0.3 in s); the message then names both units.
+    if factor is None:
+        factor = _factor(kr, parsed)
+    text_unit, field_unit = ("", "") if factor == 1 else (f" {parsed.unit}", f" {kr.unit}")
     if parsed.form == "target" and parsed.value is not None and not parsed.relative:
+        value = parsed.value * factor
         if isinstance(target, tuple):
             upper = parsed.value if parsed.upper is None else parsed.upper
-            if not (_close(parsed.value, float(target[0])) and _close(upper, float(target[1]))):
+            if not (_close(value, float(target[0])) and _close(upper * factor, float(target[1]))):
                 problems.append(
-                    f"the text says {parsed.value:g}..{upper:g}, the target is {target}"
+                    f"the text says {parsed.value:g}..{upper:g}{text_unit}, "
+                    f"the target is {target}{field_unit}"
                 )
-        elif target is not None and not _close(parsed.value, float(target)):
-            problems.append(f"the text says {parsed.value:g}, the target is {target}")
+        elif target is not None and not _close(value, float(target)):
+            problems.append(
+                f"the text says {parsed.value:g}{text_unit}, the target is {target}{field_unit}"
+            )
         if (
             parsed.start is not None
             and start is not None
-            and not _close(parsed.start, float(start))
+            and not _close(parsed.start * factor, float(start))
         ):
-            problems.append(f"the text starts from {parsed.start:g}, the start is {start}")
+            problems.append(
+                f"the text starts from {parsed.start:g}{text_unit}, "
+                f"the start is {start}{field_unit}"
+            )
     elif (
         parsed.form == "change"
         and parsed.value is not None
@@ -178,7 +193,7 @@ def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
     ):
         moved = abs(float(target) - float(start))
         # "by 8%" may mean 8 % of the start or 8 percentage points: either reading agrees.
-        readings = [parsed.value]
+        readings = [parsed.value * factor]
         if parsed.relative or parsed.unit == "%":
             readings.append(abs(float(start)) * (parsed.value / 100))  # (1e308 * 50 is inf)
         if not any(_close(moved, r) for r in readings):
@@ -187,8 +202,22 @@ def contradictions(kr: KeyResult, parsed: KeyResultReading) -> list[str]:
                 by += f" of its start ({_amount(readings[1])})"
             elif parsed.unit == "points":
                 by += " points"
-            problems.append(f"the text moves it by {by}, the fields by {_amount(moved)}")
+            else:
+                by += text_unit
+            problems.append(
+                f"the text moves it by {by}, the fields by {_amount(moved)}{field_unit}"
+            )
     return problems
+
+
+def _factor(kr: KeyResult, parsed: KeyResultReading) -> float:
+    """What one of the text's unit is in the fields' unit, where they differ and both
+    measure time or data ("ms" against "s": 0.001); else 1."""
+    if kr.unit is None or parsed.unit is None or parsed.relative or kr.unit == parsed.unit:
+        return 1.0
+    from okrkit.text import convert_unit
+
+    return convert_unit(1.0, parsed.unit, kr.unit) or 1.0
 
 
 def _amount(x: float) -> str:
@@ -212,8 +241,14 @@ def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[D
         if agrees(kr, read):
             continue
         problems = contradictions(kr, read)
-        if problems:
+        if problems and not _unit_written_wrong(kr, read):
             yield site.flag(f"key result {kr.title!r}: " + "; ".join(problems))
+
+
+def _unit_written_wrong(kr: KeyResult, parsed: KeyResultReading) -> bool:
+    """Whether the fields write the statement's numbers in another unit of its kind: "from
+    800ms to 300ms" with start 800, target 300 and unit s (OKR205's to say), and no more."""
+    return _factor(kr, parsed) != 1 and not contradictions(kr, parsed, factor=1.0)
 
 
 @REGISTRY.rule(
@@ -321,7 +356,7 @@ def _built(site: KeyResultSite, context: RuleContext) -> bool:
 )
 def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result's unit disagrees with the unit in its statement."""
-    from okrkit.text import canonical_unit
+    from okrkit.text import canonical_unit, convert_unit
 
     for site in context.key_results():
         kr = site.key_result
@@ -332,7 +367,15 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         if said is None or read.relative:
             continue  # a relative change's % or x is the change's, not the metric's
         mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
-        if mine in _COMPARED and theirs in _COMPARED and mine != theirs:
+        # Two units of time convert: "under 300 ms" agrees with a target of 0.3 in s, and
+        # other numbers are OKR202's to compare; unless the fields write the statement's
+        # numbers as they are ("800ms" as 800 in s), where it is the unit that is wrong.
+        if (
+            mine in _COMPARED
+            and theirs in _COMPARED
+            and mine != theirs
+            and (convert_unit(1.0, mine, theirs) is None or _unit_written_wrong(kr, read))
+        ):
             yield site.flag(
                 f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}"
             )

@@ -7,7 +7,8 @@ it can be measured at all and whether it describes an activity rather than an ou
 key result of a plan written as sentences alone; `parse_objective` says whether an objective
 is qualitative, as it should be.  A `key_result_reader` reads many statements into the
 `KeyResultReading`\\ s that fields are checked against (as the validation rules do), and
-`canonical_unit` names the unit a spelling stands for.  Everything is rules and regular
+`canonical_unit` names the unit a spelling stands for, `convert_unit` a length of time or
+size of data in another unit.  Everything is rules and regular
 expressions: no network, no models, any string in, a well-formed answer out.
 
 >>> parse_key_result("Reduce churn by 8%").direction
@@ -39,7 +40,7 @@ from okrkit.text._reading import (
     KeyResultReading,
 )
 from okrkit.text._templates import parse_key_result, key_result_reader
-from okrkit.text._units import canonical_unit
+from okrkit.text._units import canonical_unit, convert_unit
 from okrkit.text._reading import (
     built_then_reached,
     done_or_not,
@@ -66,6 +67,7 @@ __all__ = [
     "SpanLabel",
     "built_then_reached",
     "canonical_unit",
+    "convert_unit",
     "done_or_not",
     "fill_from_statements",
     "key_result_reader",

@@ -150,3 +150,24 @@ def in_unit(value: float, unit: str | None, target: str | None) -> float:
     if have is None or want is None or have[0] != want[0] or unit == target:
         return value
     return float(Decimal(repr(value)) * have[1] / want[1])
+
+
+def convert_unit(value: float, unit: str, to: str) -> float | None:
+    """*value*, written in *unit*, in the unit *to*: both spelled any way `canonical_unit`
+    knows; None when they do not measure the same thing (only lengths of time and sizes of
+    data convert, at a month's and a year's average lengths; a word it does not know as a
+    unit is itself only).
+
+    >>> convert_unit(300, "ms", "s"), convert_unit(2, "weeks", "days"), convert_unit(5, "USD", "$")
+    (0.3, 14.0, 5.0)
+    >>> convert_unit(5, "%", "days") is None
+    True
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise InvalidTypeError("value", value, "a number")
+    mine, theirs = canonical_unit(unit), canonical_unit(to)
+    if mine is None and theirs is None and unit.strip().lower() == to.strip().lower():
+        return float(value)  # a count's own noun: "customers" are customers
+    if mine is None or theirs is None or not comparable(mine, theirs):
+        return None
+    return in_unit(float(value), mine, theirs)
