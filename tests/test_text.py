@@ -8072,10 +8072,43 @@ class TestLeftoversOfTheHostileTrials:
             ),
             ("Increase NPS by up to 5 points", {"form": "change", "unit": "points"}),
             ("Reduce response time to up to 2 hours", {"form": "target", "value": 2.0}),
+            # "up to" with no "by" is a ceiling, and still the level gone to after a verb
+            ("Up to 3 regressions per release", {"direction": Direction.AT_MOST, "value": 3.0}),
+            ("Grow revenue up to $2M", {"direction": Direction.INCREASE, "value": 2e6}),
+            ("Scale up to 1000 nodes", {"direction": Direction.INCREASE, "value": 1000.0}),
+            # bounds written out in full
+            ("Less than or equal to 3 regressions", {"direction": Direction.AT_MOST}),
+            ("Greater than or equal to 95% uptime", {"direction": Direction.AT_LEAST}),
+            ("Churn equal to or lower than 2%", {"direction": Direction.AT_MOST, "value": 2.0}),
+            # "sub-300ms" is under 300 ms, not a name with a number ("Sev-1")
+            (
+                "Reduce p95 latency from 450ms to sub-300ms",
+                {"direction": Direction.DECREASE, "start": 450.0, "value": 300.0},
+            ),
+            ("p95 latency sub-300ms", {"direction": Direction.AT_MOST, "value": 300.0}),
+            # a factor written in words, "-fold" or with the sign of multiplication
+            (
+                "Increase throughput by a factor of 3",
+                {"direction": Direction.INCREASE, "form": "change", "value": 3.0, "unit": "x"},
+            ),
+            ("Reduce latency by factor 2", {"form": "change", "unit": "x", "relative": True}),
+            ("Grow users 10-fold", {"form": "change", "value": 10.0, "unit": "x"}),
+            ("Increase throughput 10×", {"form": "change", "value": 10.0, "unit": "x"}),
+            ("Risk factor of 2 products", {"unit": "products"}),
+            # the Arabic and the small percent signs, the Arabic separators, the micro sign
+            ("Reduce churn by 5٪", {"value": 5.0, "unit": "%", "relative": True}),
+            ("Reduce churn by 5﹪", {"value": 5.0, "unit": "%", "relative": True}),
+            ("Grow users to ١٠٬٠٠٠", {"value": 10000.0}),
+            ("Reduce latency to 200 µs", {"value": 200.0, "unit": "μs"}),
         ],
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
+
+    def test_a_factor_in_words_sets_the_target(self) -> None:
+        """ "by a factor of 3" multiplies the start (it read as a target of 3, the wrong way)."""
+        assert 300 == to_key_result("Increase throughput by a factor of 3", start=100).target
+        assert 50 == to_key_result("Reduce latency by a factor of 2", start=100).target
 
     def test_a_change_by_up_to_all_of_it_reaches_no_target(self) -> None:
         """ "by up to 100%" caps the cut: unlike "by 100%", it does not say the end is 0."""
@@ -8088,12 +8121,13 @@ class TestLeftoversOfTheHostileTrials:
     )
     def test_full_width_digits_and_signs_read_as_ascii(self, row: dict[str, Any]) -> None:
         """A statement with its digits, signs and spaces typed full width reads as the same
-        statement in ASCII, and its spans quote the statement as written."""
+        statement in ASCII, and its spans and metric quote the statement as written."""
         text = row["text"]
         wide = text.translate(_FULL_WIDTH)
         read, read_wide = parse_key_result(text), parse_key_result(wide)
-        assert read == attrs.evolve(read_wide, text=text, spans=read.spans)
+        assert read == attrs.evolve(read_wide, text=text, spans=read.spans, metric=read.metric)
         assert read_wide.text == wide
+        assert read_wide.metric in [None, *(s.text for s in read_wide.spans if s.label == "metric")]
         assert all(s.text == wide[s.start : s.end] for s in read_wide.spans)
         assert [(s.label, s.start, s.end) for s in read_wide.spans] == [
             (s.label, s.start, s.end) for s in read.spans

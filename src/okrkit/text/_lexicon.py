@@ -505,13 +505,15 @@ _AT_LEAST_WORDS = (
     "at least|no less than|not less than|a minimum of|minimum of|minimum|min.|at or above|"
     "at or over|more than|greater than|higher than|in excess of|upwards of|north of|exceeding|"
     "over|above|beyond|no fewer than|not fewer than|no lower than|not lower than|not below|"
-    "not under"
+    "not under|greater than or equal to|more than or equal to|equal to or greater than|"
+    "equal to or more than|higher than or equal to|equal to or higher than"
 )
 _AT_MOST_WORDS = (
     "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
     "at or under|less than|fewer than|lower than|under|below|beneath|within|w/in|w/i|sub|"
     "no higher than|not higher than|no greater than|not greater than|not above|not over|"
-    "not exceeding|capped at|capped to"
+    "not exceeding|capped at|capped to|up to|less than or equal to|equal to or less than|"
+    "fewer than or equal to|lower than or equal to|equal to or lower than"
 )
 CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"
 CHANGE_NOUN_DOWN = "decrease|reduction|decline|drop|cut"

@@ -142,6 +142,12 @@ _BUSINESS = re.compile(
 )
 
 
+# "-fold" after a number: a factor ("10-fold", "3 fold").
+_FOLD = re.compile(r"-?\s?fold\b", re.IGNORECASE)
+# A factor's words before its number: "by a factor of 3", "by factor 2".
+_FACTOR_OF = re.compile(r"\bby\s+(?:a\s+)?factor\s+(?:of\s+)?$", re.IGNORECASE)
+
+
 # A sign as written, as read: a minus sign is "-", "+/-" and "+-" are "±".
 _SIGNS = {"−": "-", "+/-": "±", "+-": "±"}
 
@@ -176,6 +182,8 @@ def tokens_of(w: str) -> list[Token]:
             unit, change, end = "x", "up" if factor["up"] else "down", factor.end()
         elif unit == "x" and PER_PERIOD.match(w, end):
             unit = "times"  # "Deploy 5x per day": how often, not a growth
+        if unit is None and "fold" in w and (fold := _FOLD.match(w, end)):
+            unit, end = "x", fold.end()  # "Grow users 10-fold": a factor, as "10x" is
         if unit is None:
             business = _BUSINESS.match(w, end) if business_days else None
             u = UNIT_AFTER.match(w, business.end() if business else end)
@@ -184,6 +192,13 @@ def tokens_of(w: str) -> list[Token]:
                 unit = UNITS.get(word) or UNITS.get(word[:-1], word)
                 end = u.end()
         prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
+        if (
+            unit is None
+            and "actor" in w
+            and (factor := _FACTOR_OF.search(w, max(0, m.start() - _WINDOW), m.start()))
+        ):
+            # "Increase throughput by a factor of 3": by 3x, a factor of change
+            unit, prep = "x", "by"
         if m["mult"] == "m" and unit is None and value is not None:
             if time_named is None:  # once a statement: a search of the whole text
                 time_named = _DURATION.search(w) is not None
@@ -538,6 +553,10 @@ def _minutes(w: str, m: re.Match[str], time_named: bool, last_time: str | None) 
     return None
 
 
+# The lengths of the qualifiers, in words, longest first: "less than or equal to" is five.
+_SIZES = tuple(sorted({len(phrase) for phrase in QUALIFIERS}, reverse=True))
+
+
 def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     """What the words just before a number say of it: its preposition, qualifier and change.
     Markdown emphasis and a currency sign before a placeholder are no words ("to _N_", "to
@@ -558,11 +577,15 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
         if not words[-1]:
             words.pop()
     else:
-        for size in (3, 2, 1):
+        for size in _SIZES:
             phrase = tuple(words[-size:])
             if len(phrase) == size and phrase in QUALIFIERS:
                 qualifier = QUALIFIERS[phrase]
                 del words[-size:]
+                if phrase[-1] == "to" and (not words or words[-1] not in PREPOSITIONS):
+                    # "Grow revenue up to $2M", "less than or equal to 3": the level it goes
+                    # to, at most (but "by up to 20%" is the change's)
+                    return "to", qualifier, None
                 break
     if not words:
         return None, qualifier, None
@@ -578,8 +601,6 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
         last = "to"  # "Increase revenue till $2M", as some write "to"
     if last == "to" and len(words) > 1 and words[-2] == "down":
         return "to", qualifier or "most", None  # "Bring the bill down to $25k"
-    if last == "to" and words[-3:-1] == ["by", "up"]:
-        return "by", qualifier, None  # "Reduce churn by up to 20%": the change, as "by 20%"
     if last in ("up", "down"):
         return "by", qualifier, "up" if last == "up" else "down"
     if last == "by" and len(words) > 1 and _agent_participle(words[-2]):

@@ -3437,6 +3437,7 @@ _LEAD = re.compile(
 # position of the text stays where it was): "&nbsp;" is a space, "&gt;=" is ">=".
 _ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNORECASE)
 # A terminal's control sequence (ECMA-48 CSI, as colours are written): blanked, at its length.
+_SUB_NUMBER = re.compile(r"(?<![\w-])sub-(?=\d)", re.IGNORECASE)
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _ENTITY_AS = {"gt": ">", "lt": "<", "amp": "&", "#37": "%", "percnt": "%"}
 
@@ -3673,25 +3674,39 @@ def _words_beside(w: str, tokens: list[Token]) -> bool:
     return _WORD.search(w, at) is not None
 
 
-# The full-width forms of ASCII's printable characters but letters (U+FF01-U+FF5E), and the
-# ideographic space, as ASCII: digits, signs and units typed through an East Asian input
-# method ("２０％").  (Letters stay as written: the words are read from the text itself.)
-_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).isalpha()} | {
-    0x3000: 0x20
+# Other forms of the signs a number may carry, one character each, as the reader knows them:
+# the full-width forms of ASCII's printable characters but letters (U+FF01-U+FF5E) and the
+# ideographic space, as an East Asian input method types them ("２０％"); the Arabic and the
+# small percent signs, the Arabic thousands and decimal separators, the sign of
+# multiplication ("10×") and the micro sign ("200µs", as "μs").  (Letters stay as written:
+# the words are read from the text itself.)
+_PLAIN_FORMS = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).isalpha()} | {
+    0x3000: " ",
+    0x066A: "%",
+    0xFE6A: "%",
+    0x066C: ",",
+    0x066B: ".",
+    0x00D7: "x",
+    0x00B5: "μ",
 }
 
 
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
-    if not text.isascii() and (half := text.translate(_FULL_WIDTH)) != text:
-        # Full-width digits and signs read as their ASCII ("２０％" is "20%"), one for one, so
-        # every place in the text is where it was: the spans quote the text as written.
+    if not text.isascii() and (half := text.translate(_PLAIN_FORMS)) != text:
+        # Full-width digits and signs read as their ASCII ("２０％" is "20%"), and other forms
+        # of a number's signs as the reader knows them, one for one, so every place in the
+        # text is where it was: the spans quote the text as written.
         read = parse_in_full(half)
         quoted = tuple(attrs.evolve(s, text=text[s.start : s.end]) for s in read.spans)
-        return attrs.evolve(read, text=text, spans=quoted)
+        metric = next((s.text for s in quoted if s.label == "metric"), None)
+        return attrs.evolve(read, text=text, spans=quoted, metric=metric)
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
     if "\x1b" in plain:  # a terminal's colours, pasted: "\x1b[31m4.1%" is no 31 million
         plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
+    if "ub-" in plain or "UB-" in plain:
+        # "to sub-300ms" is "to sub 300ms", under 300 ms (not a name with a number, "Sev-1")
+        plain = _SUB_NUMBER.sub(lambda m: m[0][:3] + " ", plain)
     heading = _HEADING.match(plain) if "#" in plain[:8] else None
     if heading is not None:  # before the names: "### 99.95% ..." is no issue "# 99"
         plain = " " * heading.end() + plain[heading.end() :]
