@@ -1737,6 +1737,13 @@ class TestRuleEdges:
                 "increase by 40%, to $8,400,000",
             ),
             ("Cut latency by 20 ms (currently 120 ms)", "decrease by 20 ms, to 100 ms"),
+            # a bound is no "to" (a newcomer read "at most to Zero incidents"), and a unit
+            # written with the number is not written twice ("10x times", "1 day days")
+            ("Zero Sev-1 incidents this quarter", "at most Zero incidents"),
+            ("99.9% monthly uptime", "at least 99.9%"),
+            ("Increase deploys to 10x per week", "increase to 10x"),
+            ("Respond within 1 business day", "at most 1 business day"),
+            ("Write 40 new macros", "increase to 40 macros"),
         ],
     )
     def test_what_a_statement_says_its_fields_lack(self, title: str, said: str) -> None:
@@ -1822,8 +1829,9 @@ class TestRuleEdges:
                              direction="increase", start=start, target=target)  # fmt: skip
 
         rate = attrs.evolve(change("rate", 89, 92), title="Lift retention to 92%", unit="%")
+        point = attrs.evolve(change("point", 40, 41), title="Lift share to 41%", unit="%")
         krs = [change("at", 100, 105), change("below", 100, 104), change("high", 1, 5),
-               change("at3", 1, 4), rate]  # fmt: skip
+               change("at3", 1, 4), rate, point]  # fmt: skip
         plan = Plan(objectives=[objective(key_results=krs)])
         assert [
             ("below", "OKR301",
@@ -1834,6 +1842,8 @@ class TestRuleEdges:
             ("rate", "OKR301",
              ("key result 'Lift retention to 92%' moves 3.4% from its start, 3 points (less"
               " than 5%)")),
+            ("point", "OKR301",
+             "key result 'Lift share to 41%' moves 2.5% from its start, 1 point (less than 5%)"),
         ] == [(d.id, d.code, d.message)
               for d in validate(plan, RuleConfig(select=["OKR301", "OKR302"]),
                                 today=BEFORE)]  # fmt: skip

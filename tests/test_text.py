@@ -8105,6 +8105,20 @@ class TestLeftoversOfTheHostileTrials:
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
 
+    @pytest.mark.parametrize("cell", ["N/A", "n/a", "NA", "n.a.", "none", "Not applicable"])
+    def test_a_cell_for_no_key_result_says_nothing(self, cell: str) -> None:
+        """A sheet's "N/A" reads as "-" does, whatever its case ("N/A" read as a placeholder
+        of a number, "n/a" as a deliverable; a newcomer's trial)."""
+        read = parse_key_result(cell)
+        assert (read.direction, read.form, read.measurable, read.output, read.spans) == (
+            None,
+            None,
+            False,
+            False,
+            (),
+        )
+        assert cell == read.text
+
     def test_a_factor_in_words_sets_the_target(self) -> None:
         """ "by a factor of 3" multiplies the start (it read as a target of 3, the wrong way)."""
         assert 300 == to_key_result("Increase throughput by a factor of 3", start=100).target

@@ -94,8 +94,9 @@ def timid_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         kr = site.key_result
         if share < low and _room_closed(kr) < low:
             # A rate moved by points: "3.4%" alone would read as 3.4 points.
+            moved = abs(float(kr.target) - float(kr.start))  # type: ignore[arg-type]
             points = (
-                f", {abs(float(kr.target) - float(kr.start)):,.4g} points"  # type: ignore[arg-type]
+                f", {moved:,.4g} point{'' if moved == 1 else 's'}"
                 if kr.unit is not None and _percent(kr.unit)
                 else ""
             )

@@ -107,8 +107,11 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     written = said.get("level") or said.get("value")
     if written is None:
         return None
-    # A count's things, which follow its number: "40" of "Write 40 new macros".
-    unit = made.unit if made.unit and made.unit not in written and made.unit.isalpha() else None
+    # A count's things, which follow its number: "40" of "Write 40 new macros" (not where
+    # the words written carry a unit already: "10x", "1 business day").
+    unit = made.unit if made.unit and made.unit.isalpha() and not _has_unit(written) else None
+    if unit is not None and unit in written:
+        unit = None
     amount = written if unit is None else f"{written} {unit}"
     if read.form == "change" and "level" not in said and made.target is not None:
         # "Increase pipeline by 40% (baseline $6M)": by 40 %, from the start it writes, to
@@ -119,7 +122,16 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
                 f"{made.unit}{reached}" if not made.unit.isalpha() else f"{reached} {made.unit}"
             )
         return f"{way} by {amount}, to {reached}"
+    if made.direction in (Direction.AT_LEAST, Direction.AT_MOST) and made.target is not None:
+        return f"{way} {amount}"  # "at most 2%", not "at most to 2%"
     return f"{way} {'to' if made.target is not None else 'by'} {amount}"
+
+
+def _has_unit(written: str) -> bool:
+    """Whether a number as written carries letters after its last digit ("10x", "1 business
+    day", "$2M"); a number word ("Zero") carries none."""
+    digits = [i for i, c in enumerate(written) if c.isdigit()]
+    return bool(digits) and any(c.isalpha() for c in written[digits[-1] + 1 :])
 
 
 def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:

@@ -3437,6 +3437,9 @@ _LEAD = re.compile(
 # position of the text stays where it was): "&nbsp;" is a space, "&gt;=" is ">=".
 _ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNORECASE)
 # A terminal's control sequence (ECMA-48 CSI, as colours are written): blanked, at its length.
+_NOT_APPLICABLE = re.compile(
+    r"\s*(?:n\s?/\s?a|n\.\s?a\.?|na|not\s+applicable|none|nil)\s*[.!]?\s*", re.IGNORECASE
+)
 _SUB_NUMBER = re.compile(r"(?<![\w-])sub-(?=\d)", re.IGNORECASE)
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _ENTITY_AS = {"gt": ">", "lt": "<", "amp": "&", "#37": "%", "percnt": "%"}
@@ -3701,6 +3704,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         quoted = tuple(attrs.evolve(s, text=text[s.start : s.end]) for s in read.spans)
         metric = next((s.text for s in quoted if s.label == "metric"), None)
         return attrs.evolve(read, text=text, spans=quoted, metric=metric)
+    if len(text) < 20 and _NOT_APPLICABLE.fullmatch(text):
+        # A sheet's cell for no key result ("N/A", "n/a", "none") says nothing, as "-" does
+        # (its "N" is no placeholder of a number, nor "none" a deliverable)
+        return attrs.evolve(parse_in_full(" " * len(text)), text=text)
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
     if "\x1b" in plain:  # a terminal's colours, pasted: "\x1b[31m4.1%" is no 31 million
         plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
