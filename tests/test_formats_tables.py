@@ -463,6 +463,22 @@ class TestSheetHeaders:
             "table header[5]: unknown column 'Colour'",
         ]
 
+    @pytest.mark.parametrize(("separator", "called"), [(";", "semicolons"), ("\t", "tabs")])
+    def test_a_sheet_separated_otherwise_says_so(self, separator: str, called: str) -> None:
+        """A European spreadsheet's export ("objective.title;kr.title", one cell to a
+        comma-separated reader) says what separates its cells (a newcomer's trial)."""
+        text = separator.join(["objective.title", "kr.title"]) + "\nGrow" + separator + "Cut\n"
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, "csv")
+        assert str(caught.value.details[0]).endswith(
+            f"its cells are separated by {called}, and okrkit reads CSV separated by commas"
+            " (export the sheet as comma-separated CSV)"
+        )
+        text = "Goal;Colour,kr.title\nGrow,Cut\n"  # no column of okrkit's: as before
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, "csv")
+        assert str(caught.value.details[0]) == "table header[0]: unknown column 'Goal;Colour'"
+
     def test_a_statement_alone_in_yaml_says_how_to_write_it(self) -> None:
         text = "okrkit: 1\nobjectives:\n  - title: Grow\n    key_results:\n      - Cut churn\n"
         with pytest.raises(FormatError, match="a statement alone is written `title: "):

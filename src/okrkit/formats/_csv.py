@@ -429,7 +429,15 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
         if name not in known and options.unknown == "error":
             message = f"unknown column {safe_repr(name)}"
             like = _like(name, columns)
-            if like is not None:
+            parts = _OTHER_SEPARATOR.split(name)
+            if len(parts) > 1 and any(part.strip() in known for part in parts):
+                # A European spreadsheet's export: "objective.title;kr.title" is one cell
+                sign = "tabs" if "\t" in name else "semicolons"
+                message += (
+                    f": its cells are separated by {sign}, and okrkit reads CSV separated by"
+                    " commas (export the sheet as comma-separated CSV)"
+                )
+            elif like is not None:
                 message += f" ({like}?)"
             problems.append(Problem(path=f"{what} header[{i}]", message=message, value=name))
     if problems:
