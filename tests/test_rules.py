@@ -1909,7 +1909,9 @@ class TestRuleEdges:
             # Under an objective of outcome, or moved by a verb of change, it has one.
             ("Delight our customers", "Achieve 90% satisfaction", True),
             ("Develop a superior matching algorithm", "Raise precision to 90%", True),
-            ("Launch the new mobile app", "Reach 5,000 weekly active users", False),  # counted
+            # users active in a period are a level: of the app launched, it is new
+            ("Launch the new mobile app", "Reach 5,000 weekly active users", False),
+            ("Delight our customers", "Reach 5,000 weekly active users", True),
         ],
     )
     def test_a_share_of_what_is_built_needs_no_baseline(

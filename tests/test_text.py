@@ -8187,3 +8187,32 @@ class TestTheWordKPI:
     )
     def test_a_metric_or_a_number_beside_it(self, title: str) -> None:
         assert parse_objective(title).numeric
+
+
+class TestUsersActiveInAPeriod:
+    """Users active in a period are a level the product has before the cycle, as "MAU" with
+    no noun is: not counted up from zero (a newcomer's trial: "Get to 1M monthly active
+    users" started at 0, "Grow MAU to 200k" asked for a baseline)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Get to 1M monthly active users by H2",
+            "Reach 10,000 weekly active users",
+            "Get to 50k DAU",
+            "Grow to 2,000 daily active users",
+        ],
+    )
+    def test_a_level(self, text: str) -> None:
+        assert rate_of_outcomes(text)
+        kr = to_key_result(text)
+        assert (kr.start, kr.direction) == (None, Direction.INCREASE)
+        plan = Plan(objectives=[Objective(id="o", title="Grow", key_results=[kr])])
+        assert ["OKR204"] == [d.code for d in validate(plan, RuleConfig(select=["OKR204"]))]
+
+    @pytest.mark.parametrize(
+        "text", ["Reach 500 paying customers", "Hire 3 engineers", "Onboard 50 daily active teams"]
+    )
+    def test_a_count_from_zero(self, text: str) -> None:
+        assert not rate_of_outcomes(text)
+        assert 0 == to_key_result(text).start

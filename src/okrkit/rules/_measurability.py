@@ -350,10 +350,13 @@ def _rate(site: KeyResultSite, context: RuleContext) -> bool:
 
 
 def _built(site: KeyResultSite, context: RuleContext) -> bool:
-    """Whether *site*'s key result reaches a share of what its objective builds in the cycle
-    ("Achieve ≥90% precision" under "Develop a superior algorithm ..."): a level of a thing
-    new, with no earlier level to start from (`okrkit.text.level_reached`)."""
-    if site.reading.unit != "%" or not context.parse_objective(site.objective.title).output:
+    """Whether *site*'s key result reaches a share or a rate of what its objective builds in
+    the cycle ("Achieve ≥90% precision" under "Develop a superior algorithm ...", "Reach
+    5,000 weekly active users" under "Launch the new mobile app"): a level of a thing new,
+    with no earlier level to start from (`okrkit.text.level_reached`)."""
+    if not context.parse_objective(site.objective.title).output:
+        return False
+    if site.reading.unit != "%" and not _rate(site, context):
         return False
     from okrkit.text import level_reached
 

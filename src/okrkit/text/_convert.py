@@ -209,7 +209,10 @@ _THINGS_PER = re.compile(
     r"|\s*/\s*(?:s|sec|second|min|minute|h|hr|hour|d|day|wk|week|mo|month)\b)"
     # (an adverb after the things, not an adjective before them: "5,000 weekly active users"
     # counts users)
-    r"|" + _THINGS + r"{1,3}?\s+(?:hourly|daily|weekly|monthly|quarterly|annually|yearly)\b",
+    r"|" + _THINGS + r"{1,3}?\s+(?:hourly|daily|weekly|monthly|quarterly|annually|yearly)\b"
+    # and users active in a period, counted afresh each period: "1M monthly active users",
+    # "50k DAU" (a level before the cycle, as "MAU" with no noun is)
+    r"|\s*(?:(?:daily|weekly|monthly|yearly|annual)\s+active\b|[dwm]aus?\b)",
     re.IGNORECASE,
 )
 
@@ -217,7 +220,8 @@ _THINGS_PER = re.compile(
 def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
     """Whether a statement's target is a rate of things that are no work of the team's,
     counted per period ("Increase throughput to 12,000 units per day", "Get 500 signups a
-    week"): a level the metric has before the cycle, as any measure does, so not counted up
+    week", "Reach 10,000 weekly active users", "50k DAU"): a level the metric has before the
+    cycle, as any measure does, so not counted up
     from zero (unlike "Publish 4 posts a month", the team's own work at a cadence).
     `to_key_result` gives such a count no start of 0, and the rule OKR204 (missing
     baseline) asks for one.
