@@ -8105,6 +8105,28 @@ class TestLeftoversOfTheHostileTrials:
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
         assert_reads(parse_key_result(text), **expected)
 
+    @pytest.mark.parametrize(
+        ("text", "band"),
+        [
+            ("Close 12-15 new enterprise deals", "12-15"),
+            ("Hire 5-10 engineers", "5-10"),
+            ("Cut cloud costs 10-15%", "10-15%"),
+            ("Keep p95 between 100 and 200 ms", None),
+            ("25-35 days to close", None),
+        ],
+    )
+    def test_a_range_after_a_verb_says_it_is_read_as_a_band(
+        self, text: str, band: str | None
+    ) -> None:
+        """A band scores nothing once beaten: after a verb of raising, cutting, reaching or
+        doing, the reading says it could be a range to reach (a newcomer's trial scored 20
+        deals 0 against "12-15"); a verb of holding, or none, says a band as it is."""
+        read = parse_key_result(text)
+        assert read.direction is Direction.WITHIN
+        said = [a for a in read.ambiguities if "read as a band to stay within" in a]
+        assert said == ([] if band is None else [said[0]])
+        assert band is None or said[0].startswith(repr(band))
+
     @pytest.mark.parametrize("cell", ["N/A", "n/a", "NA", "n.a.", "none", "Not applicable"])
     def test_a_cell_for_no_key_result_says_nothing(self, cell: str) -> None:
         """A sheet's "N/A" reads as "-" does, whatever its case ("N/A" read as a placeholder

@@ -4233,6 +4233,20 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"'by {amount}' on a rate: read as {amount} of its current value; "
             f"it could also mean {amount[:-1]} percentage points"
         )
+    if (
+        direction is Direction.WITHIN
+        and kind in ("inc", "dec", "reach", "out")
+        and value_tok is not None
+        and upper_tok is not None
+        and value_tok.start < upper_tok.start
+    ):
+        # "Close 12-15 new deals": a band, as the conventions read a range; but beating it
+        # scores nothing, which the writer may not mean
+        band = text[value_tok.start : upper_tok.end].strip()
+        ambiguities.append(
+            f"{band!r} read as a band to stay within; after {lemma!r} it could be a range to "
+            "reach, or to change by"
+        )
     if relative and unit == "%" and direction is Direction.DECREASE and (value or 0) > 100:
         ambiguities.append(
             f"'by {value:g}%' would take it below zero: no target follows from a start; "
