@@ -8095,6 +8095,10 @@ class TestLeftoversOfTheHostileTrials:
             ("Grow users 10-fold", {"form": "change", "value": 10.0, "unit": "x"}),
             ("Increase throughput 10×", {"form": "change", "value": 10.0, "unit": "x"}),
             ("Risk factor of 2 products", {"unit": "products"}),
+            # a level below zero after "to" (a signed share after it is still a change)
+            ("Reduce freezer temp to -20°C", {"form": "target", "value": -20.0, "unit": "°C"}),
+            ("Reduce net debt to -$5M", {"form": "target", "value": -5e6}),
+            ("Cut churn to -10% vs last year", {"form": "change", "value": 10.0}),
             # the Arabic and the small percent signs, the Arabic separators, the micro sign
             ("Reduce churn by 5٪", {"value": 5.0, "unit": "%", "relative": True}),
             ("Reduce churn by 5﹪", {"value": 5.0, "unit": "%", "relative": True}),
@@ -8113,6 +8117,8 @@ class TestLeftoversOfTheHostileTrials:
             ("Cut cloud costs 10-15%", "10-15%"),
             ("Keep p95 between 100 and 200 ms", None),
             ("25-35 days to close", None),
+            ("Manage loan-to-deposit ratio between 85% and 95%", None),
+            ("Deliver each order within 2-3 days", None),
         ],
     )
     def test_a_range_after_a_verb_says_it_is_read_as_a_band(

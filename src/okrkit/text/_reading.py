@@ -2835,14 +2835,19 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     if (
         value.sign
         and kind not in ("reach", "out", "keep", "cap")
-        and (value.prep != "to" or value.sign != "+")
+        and (value.prep != "to" or (value.sign != "+" and value.unit in _SIGNED_CHANGE))
     ):
-        # (but "Increase NPS to +40" reaches a signed level; "Cut churn to -10% vs last
-        # year" is still a change)
+        # (but "Increase NPS to +40" reaches a signed level, and so do "Reduce freezer temp
+        # to -20°C" and "Reduce net debt to -$5M"; "Cut churn to -10% vs last year" is
+        # still a change)
         return "change"
     if lemma in CHANGE_VERBS and value.prep is None and kind != "out":
         return "change"
     return "target"
+
+
+# The units of a number signed "-" after "to" that make it a change, not a level below zero.
+_SIGNED_CHANGE = frozenset(("%", "points", "bps"))
 
 
 # After a number, what makes it a date, a time of day, a rank or a notation, not a level:
@@ -4239,6 +4244,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and value_tok is not None
         and upper_tok is not None
         and value_tok.start < upper_tok.start
+        and value_tok.prep != "between"  # "between 45% and 55%" says it is a band
+        and value_tok.qualifier is None  # and so does "within 10-15 days"
     ):
         # "Close 12-15 new deals": a band, as the conventions read a range; but beating it
         # scores nothing, which the writer may not mean
