@@ -162,6 +162,7 @@ def tokens_of(w: str) -> list[Token]:
     # What _BUSINESS needs ("business", "working", "calendar", "work", in any case).
     business_days = "usiness" in w or "orking" in w or "alendar" in w or "ork " in w
     times = "times" in w  # once, not at every number: the text may hold thousands
+    folds, factors = "fold" in w, "actor" in w  # (and so: "10-fold", "by a factor of 3")
     for m in token_matches(w):
         end = m.end()
         value, unit = figure(m)
@@ -182,7 +183,7 @@ def tokens_of(w: str) -> list[Token]:
             unit, change, end = "x", "up" if factor["up"] else "down", factor.end()
         elif unit == "x" and PER_PERIOD.match(w, end):
             unit = "times"  # "Deploy 5x per day": how often, not a growth
-        if unit is None and "fold" in w and (fold := _FOLD.match(w, end)):
+        if unit is None and folds and (fold := _FOLD.match(w, end)):
             unit, end = "x", fold.end()  # "Grow users 10-fold": a factor, as "10x" is
         if unit is None:
             business = _BUSINESS.match(w, end) if business_days else None
@@ -194,7 +195,7 @@ def tokens_of(w: str) -> list[Token]:
         prep, qualifier, said = _before(w[max(0, m.start() - _WINDOW) : m.start()])
         if (
             unit is None
-            and "actor" in w
+            and factors
             and (factor := _FACTOR_OF.search(w, max(0, m.start() - _WINDOW), m.start()))
         ):
             # "Increase throughput by a factor of 3": by 3x, a factor of change
