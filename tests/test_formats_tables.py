@@ -474,10 +474,19 @@ class TestSheetHeaders:
             f"its cells are separated by {called}, and okrkit reads CSV separated by commas"
             " (export the sheet as comma-separated CSV)"
         )
-        text = "Goal;Colour,kr.title\nGrow,Cut\n"  # no column of okrkit's: as before
-        with pytest.raises(FormatError) as caught:
-            formats.loads(text, "csv")
-        assert str(caught.value.details[0]) == "table header[0]: unknown column 'Goal;Colour'"
+        for text, said in [
+            # no column of okrkit's, or cells separated by commas: as before
+            ("Goal;Colour\nGrow\n", "table header[0]: unknown column 'Goal;Colour'"),
+            (
+                "objective.title,kr.title;x\nGrow,Cut\n",
+                "table header[1]: unknown column 'kr.title;x' (kr.title?)",
+            ),
+        ]:
+            with pytest.raises(FormatError) as caught:
+                formats.loads(text, "csv")
+            assert str(caught.value.details[0]) == said
+        with pytest.raises(FormatError, match="separated by semicolons"):
+            formats.loads("Objective.Title;KR.Title\nGrow;Cut\n", "csv")
 
     def test_a_statement_alone_in_yaml_says_how_to_write_it(self) -> None:
         text = "okrkit: 1\nobjectives:\n  - title: Grow\n    key_results:\n      - Cut churn\n"

@@ -1511,6 +1511,29 @@ class TestMeasurabilityRules:
             return
         assert [f"key result {title!r}: {m}" for m in expected] == [d.message for d in found]
 
+    @pytest.mark.parametrize(
+        ("title", "direction", "start", "target", "said"),
+        [
+            ("Grow revenue 10-fold", "increase", 10, 100, None),
+            ("Grow revenue 10-fold", "increase", 10, 1000, "multiplies it by 10 (100)"),
+            ("Increase throughput by a factor of 3", "increase", 100, 300, None),
+            ("Increase throughput by a factor of 3", "increase", 100, 400, "multiplies it by 3"),
+            ("Reduce latency by a factor of 2", "decrease", 100, 50, None),
+            ("Reduce latency by a factor of 2", "decrease", 100, 25, "divides it by 2 (50)"),
+            ("Double revenue", "increase", 10, 30, "multiplies it by 2 (20)"),
+        ],
+    )
+    def test_a_factor_of_change_against_the_fields(
+        self, title: str, direction: str, start: float, target: float, said: str | None
+    ) -> None:
+        """OKR202 checks a factor against the start: the target is the start times it (or
+        over it, for a decrease); factors were never compared (a hostile trial)."""
+        kr = KeyResult(id="k", title=title, direction=direction, start=start, target=target)
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        found = [d.message for d in validate(plan, config=RuleConfig(select=["OKR202"]))]
+        assert found == ([] if said is None else [found[0]])
+        assert said is None or said in found[0]
+
 
 class TestAmbitionRules:
     """OKR3xx worked examples."""
@@ -1767,6 +1790,14 @@ class TestRuleEdges:
             (three("o")[:1], f"{title}, nor has its key result"),
             (every, title),
             ([], title),
+            (
+                [attrs.evolve(kr, owner=None) for kr in every[:1]] + every[1:],
+                f"{title}, nor has 1 of its 3 key results",
+            ),
+            (
+                [attrs.evolve(three("o")[0], ignore=("OKR4",)), *three("o")[1:]],
+                f"{title}, nor have 2 of its 3 key results",
+            ),
         ]:
             plan = Plan(objectives=[objective(owner=None, key_results=krs), objective("p")])
             found = validate(plan, RuleConfig(select=["OKR401"]), today=BEFORE)
@@ -1909,8 +1940,9 @@ class TestRuleEdges:
             # Under an objective of outcome, or moved by a verb of change, it has one.
             ("Delight our customers", "Achieve 90% satisfaction", True),
             ("Develop a superior matching algorithm", "Raise precision to 90%", True),
-            # users active in a period are a level: of the app launched, it is new
-            ("Launch the new mobile app", "Reach 5,000 weekly active users", False),
+            # users active in a period are a level, whose baseline is asked for even of an
+            # app launched (0, if it has none); a share of what is built is spared
+            ("Launch the new mobile app", "Reach 5,000 weekly active users", True),
             ("Delight our customers", "Reach 5,000 weekly active users", True),
         ],
     )

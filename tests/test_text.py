@@ -720,6 +720,13 @@ class TestUnits:
             convert_unit("3", "h", "min")  # type: ignore[arg-type]
         with pytest.raises(InvalidTypeError, match="unit"):
             convert_unit(3, None, "min")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="value"):
+            convert_unit(True, "h", "min")
+        # a value no float holds, as given or in the unit it goes to (a hostile trial)
+        for huge in (10**400, 1e308, Decimal("1e400"), math.nan):
+            with pytest.raises(InvalidValueError, match="a float holds"):
+                convert_unit(huge, "years", "ms")
+        assert 90.0 == convert_unit(Decimal("1.5"), "h", "min")
 
     _TIME = ("ms", "msec", "s", "secs", "min", "minutes", "h", "hrs", "days", "d", "weeks",
              "months", "years")  # fmt: skip
@@ -8076,6 +8083,11 @@ class TestLeftoversOfTheHostileTrials:
             ("Up to 3 regressions per release", {"direction": Direction.AT_MOST, "value": 3.0}),
             ("Grow revenue up to $2M", {"direction": Direction.INCREASE, "value": 2e6}),
             ("Scale up to 1000 nodes", {"direction": Direction.INCREASE, "value": 1000.0}),
+            # after a verb that says no way, "up to" is the level gone up to (a hostile trial:
+            # these read as decreases when "up to" was a ceiling wherever it stood)
+            ("Bring coverage up to 80%", {"direction": Direction.INCREASE, "value": 80.0}),
+            ("Sign up to 500 users", {"direction": Direction.INCREASE, "value": 500.0}),
+            ("Drive NPS up to 50", {"direction": Direction.INCREASE}),
             # bounds written out in full
             ("Less than or equal to 3 regressions", {"direction": Direction.AT_MOST}),
             ("Greater than or equal to 95% uptime", {"direction": Direction.AT_LEAST}),
@@ -8086,6 +8098,10 @@ class TestLeftoversOfTheHostileTrials:
                 {"direction": Direction.DECREASE, "start": 450.0, "value": 300.0},
             ),
             ("p95 latency sub-300ms", {"direction": Direction.AT_MOST, "value": 300.0}),
+            # but not before a count or a name ("sub-1 bugs" are bugs of a class)
+            ("Win 10 sub-1M deals", {"direction": Direction.INCREASE, "value": 10.0}),
+            ("Fix 10 sub-1 bugs", {"value": 10.0, "unit": "bugs"}),
+            ("Resolve all sub-2 tickets within 4 hours", {"value": 4.0, "unit": "h"}),
             # a factor written in words, "-fold" or with the sign of multiplication
             (
                 "Increase throughput by a factor of 3",
@@ -8095,15 +8111,18 @@ class TestLeftoversOfTheHostileTrials:
             ("Grow users 10-fold", {"form": "change", "value": 10.0, "unit": "x"}),
             ("Increase throughput 10×", {"form": "change", "value": 10.0, "unit": "x"}),
             ("Risk factor of 2 products", {"unit": "products"}),
+            ("Run a 4-fold cross-validation on 3 models", {"form": "target", "unit": None}),
             # a level below zero after "to" (a signed share after it is still a change)
             ("Reduce freezer temp to -20°C", {"form": "target", "value": -20.0, "unit": "°C"}),
-            ("Reduce net debt to -$5M", {"form": "target", "value": -5e6}),
             ("Cut churn to -10% vs last year", {"form": "change", "value": 10.0}),
+            # (a time, money or a count so signed is as often a change: a hostile trial)
+            ("Cut latency to -20 ms vs last quarter", {"form": "change", "value": 20.0}),
+            ("Cut spend to -$2M YoY", {"form": "change", "value": 2e6}),
             # the Arabic and the small percent signs, the Arabic separators, the micro sign
             ("Reduce churn by 5٪", {"value": 5.0, "unit": "%", "relative": True}),
             ("Reduce churn by 5﹪", {"value": 5.0, "unit": "%", "relative": True}),
             ("Grow users to ١٠٬٠٠٠", {"value": 10000.0}),
-            ("Reduce latency to 200 µs", {"value": 200.0, "unit": "μs"}),
+            ("Grow ARR to ￥200万", {"value": 2e6, "unit": "¥"}),
         ],
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:
@@ -8119,6 +8138,8 @@ class TestLeftoversOfTheHostileTrials:
             ("25-35 days to close", None),
             ("Manage loan-to-deposit ratio between 85% and 95%", None),
             ("Deliver each order within 2-3 days", None),
+            ("Close deals in 12-15 days", None),
+            ("Reduce churn to 3-4%", None),
         ],
     )
     def test_a_range_after_a_verb_says_it_is_read_as_a_band(

@@ -430,7 +430,11 @@ def _rows(text: str, what: str, columns: tuple[str, ...], options: Options) -> l
             message = f"unknown column {safe_repr(name)}"
             like = _like(name, columns)
             parts = _OTHER_SEPARATOR.split(name)
-            if len(parts) > 1 and any(part.strip() in known for part in parts):
+            if (
+                len(header) == 1
+                and len(parts) > 1
+                and any(part.strip().lower() in known for part in parts)
+            ):
                 # A European spreadsheet's export: "objective.title;kr.title" is one cell
                 sign = "tabs" if "\t" in name else "semicolons"
                 message += (

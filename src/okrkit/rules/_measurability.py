@@ -197,6 +197,26 @@ def contradictions(
             )
     elif (
         parsed.form == "change"
+        and parsed.unit == "x"
+        and parsed.relative
+        and parsed.value
+        and field in _CHANGE
+        and start is not None
+        and isinstance(target, int | float)
+    ):
+        # "Grow revenue 10-fold", "by a factor of 3": the start times (or over) the factor
+        factor = parsed.value
+        reached = float(start) * factor if field is Direction.INCREASE else float(start) / factor
+        if not _close(reached, float(target)):
+            problems.append(
+                f"the text multiplies it by {_amount(factor)} ({_amount(reached)}), "
+                f"the target is {target}"
+                if field is Direction.INCREASE
+                else f"the text divides it by {_amount(factor)} ({_amount(reached)}), "
+                f"the target is {target}"
+            )
+    elif (
+        parsed.form == "change"
         and parsed.value is not None
         and field in _CHANGE
         and start is not None
@@ -350,13 +370,10 @@ def _rate(site: KeyResultSite, context: RuleContext) -> bool:
 
 
 def _built(site: KeyResultSite, context: RuleContext) -> bool:
-    """Whether *site*'s key result reaches a share or a rate of what its objective builds in
-    the cycle ("Achieve ≥90% precision" under "Develop a superior algorithm ...", "Reach
-    5,000 weekly active users" under "Launch the new mobile app"): a level of a thing new,
-    with no earlier level to start from (`okrkit.text.level_reached`)."""
-    if not context.parse_objective(site.objective.title).output:
-        return False
-    if site.reading.unit != "%" and not _rate(site, context):
+    """Whether *site*'s key result reaches a share of what its objective builds in the cycle
+    ("Achieve ≥90% precision" under "Develop a superior algorithm ..."): a level of a thing
+    new, with no earlier level to start from (`okrkit.text.level_reached`)."""
+    if site.reading.unit != "%" or not context.parse_objective(site.objective.title).output:
         return False
     from okrkit.text import level_reached
 

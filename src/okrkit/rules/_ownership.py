@@ -29,17 +29,19 @@ def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         if objective.owner is not None:
             continue
         krs = objective.key_results
-        unowned = sum(kr.owner is None for kr in krs)
+        # (a key result that ignores the rule is not counted: its finding was its own)
+        unowned = sum(kr.owner is None and not _ignores(kr.ignore) for kr in krs)
         if not unowned:
             nor = ""
         elif unowned == len(krs):
             nor = (
                 ", nor has its key result"
                 if unowned == 1
-                else f", nor have its {unowned} key results"
+                else f", nor have its {unowned:,} key results"
             )
         else:
-            nor = f", nor have {unowned} of its {len(krs)} key results"
+            verb = "has" if unowned == 1 else "have"
+            nor = f", nor {verb} {unowned:,} of its {len(krs):,} key results"
         yield site.flag(f"objective {objective.title!r} has no owner{nor}")
 
 
@@ -54,3 +56,8 @@ def individual_okr(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     for site in context.objectives():
         if Level.known(site.objective.level) == Level.INDIVIDUAL:
             yield site.flag(f"objective {site.objective.title!r} is an individual's OKR")
+
+
+def _ignores(codes: tuple[str, ...]) -> bool:
+    """Whether a key result's `ignore` turns OKR401 off for it (its code, or a prefix)."""
+    return any("OKR401".startswith(code) for code in codes)

@@ -512,7 +512,7 @@ _AT_MOST_WORDS = (
     "at most|no more than|not more than|a maximum of|maximum of|maximum|max|max.|at or below|"
     "at or under|less than|fewer than|lower than|under|below|beneath|within|w/in|w/i|sub|"
     "no higher than|not higher than|no greater than|not greater than|not above|not over|"
-    "not exceeding|capped at|capped to|up to|less than or equal to|equal to or less than|"
+    "not exceeding|capped at|capped to|less than or equal to|equal to or less than|"
     "fewer than or equal to|lower than or equal to|equal to or lower than"
 )
 CHANGE_NOUN_UP = "increase|growth|rise|uplift|lift|gain|improvement|jump|boost"

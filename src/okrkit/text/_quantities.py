@@ -143,7 +143,11 @@ _BUSINESS = re.compile(
 
 
 # "-fold" after a number: a factor ("10-fold", "3 fold").
-_FOLD = re.compile(r"-?\s?fold\b", re.IGNORECASE)
+_FOLD = re.compile(
+    r"-?\s?fold\b(?!-|\s+(?!(?:increase|growth|rise|more|higher|by|in|from|to|over|and|or|"
+    r"within|this|next|year|yoy)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
 # A factor's words before its number: "by a factor of 3", "by factor 2".
 _FACTOR_OF = re.compile(r"\bby\s+(?:a\s+)?factor\s+(?:of\s+)?$", re.IGNORECASE)
 
@@ -584,12 +588,15 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
                 qualifier = QUALIFIERS[phrase]
                 del words[-size:]
                 if phrase[-1] == "to" and (not words or words[-1] not in PREPOSITIONS):
-                    # "Grow revenue up to $2M", "less than or equal to 3": the level it goes
-                    # to, at most (but "by up to 20%" is the change's)
+                    # "less than or equal to 3": the level it goes to, at most
                     return "to", qualifier, None
                 break
     if not words:
         return None, qualifier, None
+    if words == ["up", "to"] and len(prefix) < _WINDOW:
+        return "to", "most", None  # "Up to 3 regressions per release": a ceiling, no verb
+    if words[-2:] == ["up", "to"] and len(words) > 2 and words[-3] == "by":
+        return "by", qualifier, None  # "Reduce churn by up to 20%": the change, as "by 20%"
     last = words[-1]
     if last in _STATES or (last == "up" and len(words) > 1 and words[-2] in _MAKE):
         # A verb that states a level, as "=" does: "Test coverage is 80% or better", "Women make

@@ -2835,19 +2835,20 @@ def _form(kind: str, lemma: str, value: Token, start: Token | None) -> Form:
     if (
         value.sign
         and kind not in ("reach", "out", "keep", "cap")
-        and (value.prep != "to" or (value.sign != "+" and value.unit in _SIGNED_CHANGE))
+        and (value.prep != "to" or (value.sign != "+" and value.unit not in _BELOW_ZERO))
     ):
-        # (but "Increase NPS to +40" reaches a signed level, and so do "Reduce freezer temp
-        # to -20°C" and "Reduce net debt to -$5M"; "Cut churn to -10% vs last year" is
-        # still a change)
+        # (but "Increase NPS to +40" reaches a signed level, and so does "Reduce freezer
+        # temp to -20°C"; "Cut churn to -10% vs last year", "Cut latency to -20 ms vs last
+        # quarter" and "Cut spend to -$2M YoY" are still changes)
         return "change"
     if lemma in CHANGE_VERBS and value.prep is None and kind != "out":
         return "change"
     return "target"
 
 
-# The units of a number signed "-" after "to" that make it a change, not a level below zero.
-_SIGNED_CHANGE = frozenset(("%", "points", "bps"))
+# The units of a number signed "-" after "to" that make it a level below zero, not a change:
+# temperatures (a share, a time, a count or money so signed is as often a change).
+_BELOW_ZERO = frozenset(("°C", "°F"))
 
 
 # After a number, what makes it a date, a time of day, a rank or a notation, not a level:
@@ -3445,7 +3446,11 @@ _ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNOR
 _NOT_APPLICABLE = re.compile(
     r"\s*(?:n\s?/\s?a|n\.\s?a\.?|na|not\s+applicable|none|nil)\s*[.!]?\s*", re.IGNORECASE
 )
-_SUB_NUMBER = re.compile(r"(?<![\w-])sub-(?=\d)", re.IGNORECASE)
+_SUB_NUMBER = re.compile(
+    r"(?<=\s)sub-(?=\d+(?:\.\d+)?\s?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|%)"
+    r"(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _ENTITY_AS = {"gt": ">", "lt": "<", "amp": "&", "#37": "%", "percnt": "%"}
 
@@ -3683,19 +3688,20 @@ def _words_beside(w: str, tokens: list[Token]) -> bool:
 
 
 # Other forms of the signs a number may carry, one character each, as the reader knows them:
-# the full-width forms of ASCII's printable characters but letters (U+FF01-U+FF5E) and the
-# ideographic space, as an East Asian input method types them ("２０％"); the Arabic and the
-# small percent signs, the Arabic thousands and decimal separators, the sign of
-# multiplication ("10×") and the micro sign ("200µs", as "μs").  (Letters stay as written:
-# the words are read from the text itself.)
+# the full-width forms of ASCII's printable characters but letters (U+FF01-U+FF5E), the
+# ideographic space and the full-width yen and pound signs, as an East Asian input method
+# types them ("２０％"); the Arabic and the small percent signs, the Arabic thousands and
+# decimal separators, and the sign of multiplication ("10×").  (Letters stay as written: the
+# words are read from the text itself.)
 _PLAIN_FORMS = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).isalpha()} | {
     0x3000: " ",
+    0xFFE5: "¥",
+    0xFFE1: "£",
     0x066A: "%",
     0xFE6A: "%",
     0x066C: ",",
     0x066B: ".",
     0x00D7: "x",
-    0x00B5: "μ",
 }
 
 
@@ -4244,8 +4250,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and value_tok is not None
         and upper_tok is not None
         and value_tok.start < upper_tok.start
-        and value_tok.prep != "between"  # "between 45% and 55%" says it is a band
-        and value_tok.qualifier is None  # and so does "within 10-15 days"
+        # ("between 45% and 55%" and "within 10-15 days" say it is a band; "to 3-4%" is a
+        # level, "in 12-15 days" a time)
+        and value_tok.prep is None
+        and value_tok.qualifier is None
+        and (upper_tok.unit or value_tok.unit) not in DURATIONS  # "12-15 days": a time
     ):
         # "Close 12-15 new deals": a band, as the conventions read a range; but beating it
         # scores nothing, which the writer may not mean

@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
 from decimal import Decimal
 
-from okrkit.errors import InvalidTypeError
+from okrkit.errors import InvalidTypeError, InvalidValueError
 
 # --- The table --------------------------------------------------------------------------------
 
@@ -152,7 +154,7 @@ def in_unit(value: float, unit: str | None, target: str | None) -> float:
     return float(Decimal(repr(value)) * have[1] / want[1])
 
 
-def convert_unit(value: float, unit: str, to: str) -> float | None:
+def convert_unit(value: float | Decimal, unit: str, to: str) -> float | None:
     """*value*, written in *unit*, in the unit *to*: both spelled any way `canonical_unit`
     knows; None when they do not measure the same thing (only lengths of time and sizes of
     data convert, at a month's and a year's average lengths; a word it does not know as a
@@ -162,12 +164,31 @@ def convert_unit(value: float, unit: str, to: str) -> float | None:
     (0.3, 14.0, 5.0)
     >>> convert_unit(5, "%", "days") is None
     True
+
+    Any real number converts (a `Decimal` to a float); one whose value in *to* no float
+    holds is an `okrkit.errors.InvalidValueError`, a *value* that is no number (a bool is
+    none) an `okrkit.errors.InvalidTypeError`.
     """
-    if not isinstance(value, int | float) or isinstance(value, bool):
+    given: object = value
+    if isinstance(given, bool) or not isinstance(given, numbers.Real | Decimal):
         raise InvalidTypeError("value", value, "a number")
     mine, theirs = canonical_unit(unit), canonical_unit(to)
     if mine is None and theirs is None and unit.strip().lower() == to.strip().lower():
-        return float(value)  # a count's own noun: "customers" are customers
-    if mine is None or theirs is None or not comparable(mine, theirs):
+        converted: float | None = _finite(value)  # a count's own noun: "customers" are customers
+    elif mine is None or theirs is None or not comparable(mine, theirs):
         return None
-    return in_unit(float(value), mine, theirs)
+    else:
+        converted = _finite(value)
+        converted = None if converted is None else _finite(in_unit(converted, mine, theirs))
+    if converted is None:
+        raise InvalidValueError("value", value, f"a number whose value in {to!r} a float holds")
+    return converted
+
+
+def _finite(value: float | Decimal) -> float | None:
+    """*value* as a finite float, or None (an int of 400 digits, 1e308 years in ms)."""
+    try:
+        x = float(value)
+    except OverflowError:
+        return None
+    return x if math.isfinite(x) else None
