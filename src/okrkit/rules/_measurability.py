@@ -205,14 +205,13 @@ def contradictions(
         and isinstance(target, int | float)
     ):
         # "Grow revenue 10-fold", "by a factor of 3": the start times (or over) the factor
-        factor = parsed.value
-        reached = float(start) * factor if field is Direction.INCREASE else float(start) / factor
+        times = parsed.value
+        up = field is Direction.INCREASE
+        reached = float(start) * times if up else float(start) / times
         if not _close(reached, float(target)):
+            how = "multiplies" if up else "divides"
             problems.append(
-                f"the text multiplies it by {_amount(factor)} ({_amount(reached)}), "
-                f"the target is {target}"
-                if field is Direction.INCREASE
-                else f"the text divides it by {_amount(factor)} ({_amount(reached)}), "
+                f"the text {how} it by {_amount(times)} ({_amount(reached)}), "
                 f"the target is {target}"
             )
     elif (

@@ -3439,18 +3439,21 @@ _LEAD = re.compile(
     r"\[[^\W\d_]{1,12}\]|\([^()]{1,30}\)|@[\w.-]{1,30}|</?[a-z]{1,10}>)\s*",
     re.IGNORECASE,
 )
-# HTML's commonest entities, each as what it stands for, padded to its length (so that every
-# position of the text stays where it was): "&nbsp;" is a space, "&gt;=" is ">=".
-_ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNORECASE)
-# A terminal's control sequence (ECMA-48 CSI, as colours are written): blanked, at its length.
+# A sheet's cell for no key result: "N/A", "n/a", "none", "not applicable".
 _NOT_APPLICABLE = re.compile(
     r"\s*(?:n\s?/\s?a|n\.\s?a\.?|na|not\s+applicable|none|nil)\s*[.!]?\s*", re.IGNORECASE
 )
+# "sub-" after a word and before a time or a share: "to sub-300ms" is under 300 ms (not "10
+# sub-1M deals", "sub-1 bugs": names of a class).
 _SUB_NUMBER = re.compile(
     r"(?<=\s)sub-(?=\d+(?:\.\d+)?\s?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|%)"
     r"(?![^\W\d_]))",
     re.IGNORECASE,
 )
+# HTML's commonest entities, each as what it stands for, padded to its length (so that every
+# position of the text stays where it was): "&nbsp;" is a space, "&gt;=" is ">=".
+_ENTITY = re.compile(r"&(?:nbsp|#160|gt|lt|amp|quot|apos|#37|percnt);", re.IGNORECASE)
+# A terminal's control sequence (ECMA-48 CSI, as colours are written): blanked, at its length.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _ENTITY_AS = {"gt": ">", "lt": "<", "amp": "&", "#37": "%", "percnt": "%"}
 
