@@ -8154,6 +8154,23 @@ class TestLeftoversOfTheHostileTrials:
         assert said == ([] if band is None else [said[0]])
         assert band is None or said[0].startswith(repr(band))
 
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            ("Increase revenue by -10%", "'by -10%' after 'increase'"),
+            ("Grow ARR by -$2M", "'by -$2M' after 'grow'"),
+            ("Reduce churn by +2%", "'by +2%' after 'reduce'"),
+            ("Reduce churn by -2%", None),
+            ("Increase NPS by +5", None),
+        ],
+    )
+    def test_a_sign_against_the_verb_is_said(self, text: str, said: str | None) -> None:
+        """A change whose sign says the other way than its verb is read by its size, and
+        says so (a hostile trial: the sign was dropped with no word)."""
+        signs = [a for a in parse_key_result(text).ambiguities if "the sign says" in a]
+        assert signs == ([] if said is None else [signs[0]])
+        assert said is None or signs[0].startswith(said)
+
     @pytest.mark.parametrize("cell", ["N/A", "n/a", "NA", "n.a.", "none", "Not applicable"])
     def test_a_cell_for_no_key_result_says_nothing(self, cell: str) -> None:
         """A sheet's "N/A" reads as "-" does, whatever its case ("N/A" read as a placeholder

@@ -4266,6 +4266,21 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"{band!r} read as a band to stay within; after {lemma!r} it could be a range to "
             "reach, or to change by"
         )
+    if (
+        form == "change"
+        and value_tok is not None
+        and value_tok.prep == "by"
+        and (
+            (value_tok.sign == "-" and direction is Direction.INCREASE)
+            or (value_tok.sign == "+" and direction is Direction.DECREASE)
+        )
+    ):
+        # "Increase revenue by -10%": the verb says one way, the sign the other
+        amount = text[value_tok.start : value_tok.end].strip()
+        ambiguities.append(
+            f"'by {amount}' after {lemma!r}: read as {direction.value} by its size; the sign "
+            "says the other way"
+        )
     if relative and unit == "%" and direction is Direction.DECREASE and (value or 0) > 100:
         ambiguities.append(
             f"'by {value:g}%' would take it below zero: no target follows from a start; "
