@@ -8111,6 +8111,9 @@ class TestLeftoversOfTheHostileTrials:
             ("Grow users 10-fold", {"form": "change", "value": 10.0, "unit": "x"}),
             ("Increase throughput 10×", {"form": "change", "value": 10.0, "unit": "x"}),
             ("Risk factor of 2 products", {"unit": "products"}),
+            # a metric is words: "5" of a range left as a condition names none
+            ("Hire 5 to 10 engineers", {"metric": "engineers", "value": 10.0}),
+            ("Cut 60+ day AR by 50%", {"metric": None}),
             ("Run a 4-fold cross-validation on 3 models", {"form": "target", "unit": None}),
             # a level below zero after "to" (a signed share after it is still a change)
             ("Reduce freezer temp to -20°C", {"form": "target", "value": -20.0, "unit": "°C"}),

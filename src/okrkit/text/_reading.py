@@ -936,6 +936,10 @@ def _clean_metric(text: str, start: int, end: int) -> tuple[int, int] | None:
     return begin, stop
 
 
+# A version alone, which names what a milestone releases: "2.0", "16.4.1".
+_DOTTED = re.compile(r"v?\d+(?:\.\d+)+")
+
+
 def _metric(
     w: str, text: str, begin: int, value: Token | None, limit: int
 ) -> tuple[int, int] | None:
@@ -4229,6 +4233,13 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         span = _clean_metric(text, span[0], start_tok.start)  # "NPS 32 to 50": not "NPS 32"
     if span is not None and named is not None and span[0] <= named.start < span[1]:
         span = (named.start, named.end)  # "Release 2.0 with ...": the version, not "2"
+    if (
+        span is not None
+        and not any(c.isalpha() for c in text[span[0] : span[1]])
+        and _DOTTED.fullmatch(text, span[0], span[1]) is None
+    ):
+        # "5" of "Hire 5 to 10 engineers" names no metric; the noun counted may
+        span = None if value_tok is None or value_tok.noun is None else value_tok.noun
     metric = None
     if span is not None:
         mark("metric", *span)
