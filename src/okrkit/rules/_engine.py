@@ -16,6 +16,7 @@ from okrkit.rules._findings import (
     PATH_EXPECTED,
     Diagnostic,
     Report,
+    ignores_code,
     in_document_order,
     in_plan,
     well_said,
@@ -44,7 +45,7 @@ def _ignored(diagnostic: Diagnostic, ignores: dict[str, tuple[str, ...]]) -> boo
     while end != -1:
         end = path.find(".", end + 1)
         codes = ignores.get(path if end == -1 else path[:end])
-        if codes and any(diagnostic.code.startswith(code) for code in codes):
+        if codes and ignores_code(codes, diagnostic.code):
             return True
     return False
 

@@ -279,6 +279,12 @@ RANK = {"objectives": 0, "kpis": 1, "history": 2, "key_results": 0, "check_ins":
 _FIELD_RANK = -1
 
 
+def ignores_code(codes: tuple[str, ...], code: str) -> bool:
+    """Whether an ``ignore`` list turns the rule *code* off: it holds the code, or a prefix
+    of it ("OKR4" ignores OKR401)."""
+    return any(code.startswith(c) for c in codes)
+
+
 def path_key(path: str) -> tuple[int | str, ...]:
     """A sort key that orders paths as the document does: ``objectives[2]`` before ``[10]``.
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from okrkit.model import Level, Plan
 from okrkit.rules._context import RuleContext
-from okrkit.rules._findings import Diagnostic
+from okrkit.rules._findings import Diagnostic, ignores_code
 from okrkit.rules._registry import REGISTRY
 
 
@@ -30,7 +30,7 @@ def no_owner(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             continue
         krs = objective.key_results
         # (a key result that ignores the rule is not counted: its finding was its own)
-        unowned = sum(kr.owner is None and not _ignores(kr.ignore) for kr in krs)
+        unowned = sum(kr.owner is None and not ignores_code(kr.ignore, context.code) for kr in krs)
         if not unowned:
             nor = ""
         elif unowned == len(krs):
@@ -56,8 +56,3 @@ def individual_okr(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     for site in context.objectives():
         if Level.known(site.objective.level) == Level.INDIVIDUAL:
             yield site.flag(f"objective {site.objective.title!r} is an individual's OKR")
-
-
-def _ignores(codes: tuple[str, ...]) -> bool:
-    """Whether a key result's `ignore` turns OKR401 off for it (its code, or a prefix)."""
-    return any("OKR401".startswith(code) for code in codes)
