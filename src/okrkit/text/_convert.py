@@ -16,7 +16,13 @@ from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult, Plan
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, noun_after, tokens_of
-from okrkit.text._reading import KeyResultReading, ParsedKeyResult, Span, SpanLabel
+from okrkit.text._reading import (
+    KeyResultReading,
+    ParsedKeyResult,
+    Span,
+    SpanLabel,
+    span_labelled,
+)
 from okrkit.text._templates import parse_key_result
 from okrkit.text._units import canonical_unit
 
@@ -29,7 +35,7 @@ def _decimal(x: Number) -> Decimal:
 
 def _span(parsed: ParsedKeyResult, label: SpanLabel) -> Span | None:
     """The span of *parsed* labelled *label*, if it has one."""
-    return next((s for s in parsed.spans if s.label == label), None)
+    return span_labelled(parsed.spans, label)
 
 
 def _number_at(parsed: ParsedKeyResult, label: SpanLabel) -> Token | None:

@@ -84,6 +84,11 @@ class Span:
     text: str
 
 
+def span_labelled(spans: tuple[Span, ...], label: SpanLabel) -> Span | None:
+    """The first of *spans* labelled *label*, if one is."""
+    return next((s for s in spans if s.label == label), None)
+
+
 @attrs.frozen(kw_only=True)
 class ParsedKeyResult:
     """A key result statement as okrkit read it; fields are None where the text says nothing.
@@ -3720,8 +3725,10 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         # text is where it was: the spans quote the text as written.
         read = parse_in_full(half)
         quoted = tuple(attrs.evolve(s, text=text[s.start : s.end]) for s in read.spans)
-        metric = next((s.text for s in quoted if s.label == "metric"), None)
-        return attrs.evolve(read, text=text, spans=quoted, metric=metric)
+        wide = span_labelled(quoted, "metric")
+        return attrs.evolve(
+            read, text=text, spans=quoted, metric=None if wide is None else wide.text
+        )
     if len(text) < 20 and _NOT_APPLICABLE.fullmatch(text):
         # A sheet's cell for no key result ("N/A", "n/a", "none") says nothing, as "-" does
         # (its "N" is no placeholder of a number, nor "none" a deliverable)
