@@ -9,6 +9,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from typing import Literal, NamedTuple, TypeAlias
 
 import attrs
@@ -1597,7 +1598,10 @@ def _moved_to(text: str, lemma: str) -> bool:
 # a reference, a level defined elsewhere, an absence, a state of readiness; a cadence.
 _CHECKABLE = re.compile(
     r"\bas\s+[^\W\d_]+\s+as\b(?!\s+(?:possible|needed|required|usual)\b)|"
-    r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b",
+    r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b|"
+    # a state of readiness ("Monitoring is in place", "Team up and running"), a level defined
+    # elsewhere ("Keep the endpoint in SLO")
+    r"\bin\s+place\b|\bup\s+and\s+running\b|\b(?:in|within)\s+(?:the\s+|its\s+|their\s+|our\s+)?sl[oa]s?\b",
     re.IGNORECASE,
 )
 _CADENCE = re.compile(
@@ -1611,8 +1615,9 @@ _PASSIVE_CLAUSE = re.compile(rf"\s++(?:that\s+)?{_DONE_TO}", re.IGNORECASE)
 def done_or_not(text: str) -> bool:
     """Whether *text*, a key result with no number, can still be checked as done or not:
     parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
-    'elite' level, as defined by DORA"), an absence ("without regressions": none), a state
-    of readiness ("ready for launch"), a place in a ranking ("top 5 on Hacker News"), a
+    'elite' level, as defined by DORA", "Keep the endpoint in SLO"), an absence ("without
+    regressions": none), a state of readiness ("ready for launch", "in place", "up and
+    running"), a place in a ranking ("top 5 on Hacker News"), a
     cadence of things that are no metric ("bi-weekly tweets": one every two weeks, unlike
     "weekly signups"), a thing kept from happening or rising ("Prevent bug count from
     creeping up": no higher at the end), or a verb of holding over a clause whose predicate
@@ -1900,6 +1905,16 @@ _IN_UNDER = re.compile(
 
 # A relative clause: what follows describes the thing delivered.
 _RELATIVE = re.compile(r"\bwhere\b", re.IGNORECASE)
+
+
+def _measure_right_after(tokens: Sequence[Token], value: Token, w: str) -> Token | None:
+    """The length of time written right after *value* in masked text *w*, which measures
+    the things *value* counts ("3x 5 minute videos"); or None."""
+    for token in tokens:
+        if token.start >= value.end:
+            gap = w[value.end : token.start]
+            return token if token.unit in DURATIONS and gap and not gap.strip() else None
+    return None
 
 
 def _time_limit(text: str, value: Token) -> bool:
@@ -3933,6 +3948,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and not _COMPARED.match(w, value_tok.end)  # "Ship 2x faster releases": a factor
     ):
         head = noun_after(w, value_tok.end)
+        if head is None and (measure := _measure_right_after(tokens, value_tok, w)) is not None:
+            head = noun_after(w, measure.end)  # "Write 3x 5 minute blog posts": 3 of them
         if head is not None and w[head[1] - 1] in "sS":
             # "Publish 12x case studies": an activity's "x" counts its things, no factor.
             value_tok = value_tok._replace(unit=None, noun=head)
