@@ -8337,3 +8337,37 @@ class TestTheRulesWrongFindingsOfTheLastRound:
     )
     def test_still_a_factor(self, text: str) -> None:
         assert parse_key_result(text).unit == "x"
+
+
+class TestThingsATeamMakesOrIsGiven:
+    """Sessions, reviews, audits, meetings, components and surveys are things a team makes or
+    holds, counted from zero as its own work (the former validation slice: "12 Monthly
+    leadership development sessions", "15 accessibility audits done on our work" read as
+    others' doing); what people named by what they do give it is theirs ("20 JS code
+    reviews from senior JavaScripters"), not the team's own people ("from our maintainers")."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "12 monthly leadership development sessions",
+            "15 accessibility audits done on our work",
+            "5 React components open-sourced",
+            "3 customer meetings per week",
+            "40 user research sessions",
+            "20 code reviews from our maintainers",
+        ],
+    )
+    def test_own_work(self, text: str) -> None:
+        read = parse_key_result(text)
+        assert_reads(read, direction=Direction.INCREASE, form="target", output=True)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "20 JS code reviews from senior JavaScripters",
+            "30 tutorials from community contributors",
+            "Zero overdue IEP annual reviews",
+        ],
+    )
+    def test_not_made_by_the_team(self, text: str) -> None:
+        assert not parse_key_result(text).output

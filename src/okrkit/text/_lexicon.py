@@ -257,7 +257,8 @@ MADE = frozenset(
      "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
      "rfc", "spec", "design", "mockup", "doc", "document", "presentation",
      "training", "screencast", "livestream", "stream", "recording", "handbook",
-     "cl", "changelist", "patch", "paper", "hire")
+     "cl", "changelist", "patch", "paper", "hire", "session", "review", "audit", "meeting",
+     "component", "survey")
 )  # fmt: skip
 
 # Verbs whose direction depends on the metric: "improve churn" means lower it.

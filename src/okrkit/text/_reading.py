@@ -2606,7 +2606,9 @@ _MADE_AT_MOST = 1000
 _OUTSIDERS = (
     r"community|communities|users?|customers?|clients?|contributors?|partners?|members?|"
     r"visitors?|readers?|students?|fans?|creators?|authors?|guests?|volunteers?|"
-    r"third[- ]part(?:y|ies)|others|outsiders|vendors?|developers?|the\s+public"
+    r"third[- ]part(?:y|ies)|others|outsiders|vendors?|developers?|the\s+public|"
+    # people named by what they do, other than the team's own: "from senior JavaScripters"
+    r"(?!(?:our|founders|owners|maintainers|managers|leaders)\b)[^\W\d_]{3,}(?:ers|ors|ists)"
 )
 _MADE_BY = re.compile(
     rf"\s+(?:by|from)\s+(?:(?:the|our|external|outside|other|beta|new|early|top|\d+)\s+)*"
