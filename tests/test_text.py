@@ -8371,3 +8371,18 @@ class TestThingsATeamMakesOrIsGiven:
     )
     def test_not_made_by_the_team(self, text: str) -> None:
         assert not parse_key_result(text).output
+
+    @pytest.mark.parametrize(
+        ("text", "own"),
+        [
+            # "Have" leading a statement bids the team hold or make the things it counts
+            ("Have 4 meetings with members", True),
+            ("Have 2 PRs merged to our technical repos", True),
+            # what something has is a level, and so are things no team makes
+            ("The support team has 8 tutorials", False),
+            ("We have 12 playbooks", False),
+            ("Have 500 bounty hunters", False),
+        ],
+    )
+    def test_have(self, text: str, own: bool) -> None:
+        assert parse_key_result(text).output is own

@@ -2478,8 +2478,9 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
         (value.prep is None or (value.prep == "=" and _neutral_label(w, value)))
         and not baseline  # "12 tools (currently 30)": a level to move to, fewer here
         and _counts_things_made(w, value)
-        # "The support team has 8 tutorials": what it has, a level
-        and _STATE_BEFORE.search(w, max(0, value.start - 12), value.start) is None
+        # "The support team has 8 tutorials": what it has, a level (but "Have 4 meetings"
+        # leading a statement bids the team hold them, as "Hold 4 meetings" does)
+        and not _has_them(w, value)
     )
     noun = False
     at = value.end
@@ -2597,6 +2598,18 @@ _DONE_WITH = frozenset(
 
 # A verb of being or having right before a count: "has 8 tutorials", "are 3 guides".
 _STATE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had)\s+$", re.IGNORECASE)
+
+
+def _has_them(w: str, value: Token) -> bool:
+    """Whether a verb of being or having right before the count *value* in masked text *w*
+    says what something is or has, a level ("The team has 8 tutorials"), not an imperative
+    "Have" leading the statement ("Have 4 meetings with members")."""
+    state = _STATE_BEFORE.search(w, max(0, value.start - 12), value.start)
+    return state is not None and (
+        w[state.start()].lower() != "h"
+        or state[0][:4].lower() != "have"
+        or bool(w[: state.start()].strip())
+    )
 
 
 # How many things made a count of stays below: a team makes "5 blog posts", not "1M events".
