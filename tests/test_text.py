@@ -8386,3 +8386,36 @@ class TestThingsATeamMakesOrIsGiven:
     )
     def test_have(self, text: str, own: bool) -> None:
         assert parse_key_result(text).output is own
+
+
+class TestMoreOfWhatWorkDoes:
+    """A verb of work with no number that asks for more of what it does, or for progress, is
+    a change sought, up, not a deliverable done or not (the development part: "Publicize our
+    internal progress more", "Make progress on text autosizing spec" read as milestones)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Publicize our internal progress more.",
+            "Promote more opaque scrollers and fixed-position elements",
+            "Make progress on text autosizing spec",
+            "Make headway on addressing top pain points",
+            "Make good progress towards GA",
+            "Write more tests",
+        ],
+    )
+    def test_up(self, text: str) -> None:
+        read = parse_key_result(text)
+        assert_reads(read, direction=Direction.INCREASE, measurable=False)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Develop a more playful demonstration app",
+            "Create a weekly newsletter for announcements, events and more",
+            "Make a plan",
+            "Ship the release and more",
+        ],
+    )
+    def test_a_deliverable(self, text: str) -> None:
+        assert parse_key_result(text).direction is Direction.MILESTONE

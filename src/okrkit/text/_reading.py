@@ -1135,6 +1135,8 @@ def _direction(
         way = _metric_way(text, value, lower, after=after)
         return Direction.DECREASE if way == "lower" else Direction.INCREASE
     if value is None:
+        if kind == "out" and _more_of_it(text, lemma):
+            return Direction.INCREASE  # "Publicize our progress more", "Make progress on X"
         if kind == "out":
             return Direction.MILESTONE  # "Ship v2 to production"
         return None if kind else _without_number(text, lower=lower)
@@ -1915,6 +1917,34 @@ def _measure_right_after(tokens: Sequence[Token], value: Token, w: str) -> Token
             gap = w[value.end : token.start]
             return token if token.unit in DURATIONS and gap and not gap.strip() else None
     return None
+
+
+# More of what a verb of work does, with no number: "Promote more opaque scrollers",
+# "Publicize our progress more" (not "Develop a more playful app": a deliverable's quality);
+# and progress made, a change sought: "Make progress on the spec", "Make headway on ...".
+_MORE_AFTER_VERB = re.compile(r"\s+more\s+(?!than\b)[^\W\d_]", re.IGNORECASE)
+_MORE_LAST = re.compile(r"(?<![,&])(?<!\band)(?<!\bor)\s+more\s*[.!]?\s*$", re.IGNORECASE)
+_PROGRESS = re.compile(
+    r"\s+(?:(?:some|good|real|steady|significant|measurable|visible)\s+)?(?:progress|headway)\s+"
+    r"(?:on|in|with|toward|towards)\b",
+    re.IGNORECASE,
+)
+
+
+def _made_progress(w: str, verb: tuple[str, str, re.Match[str]] | None) -> bool:
+    """Whether *verb*, "make" in masked text *w*, makes progress ("Make headway on X")."""
+    return verb is not None and _PROGRESS.match(w, verb[2].end()) is not None
+
+
+def _more_of_it(text: str, lemma: str) -> bool:
+    """Whether a verb of work with no number asks for more of what it does, or for
+    progress: a change sought, up, rather than a deliverable done or not."""
+    end = _verb_end(text.lower(), lemma)
+    if end is None:
+        return False
+    if lemma == "make" and _PROGRESS.match(text, end):
+        return True
+    return bool(_MORE_AFTER_VERB.match(text, end) or _MORE_LAST.search(text, end))
 
 
 def _time_limit(text: str, value: Token) -> bool:
@@ -3826,7 +3856,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         # "Hold storage growth to 2 TB a month", "Hold costs to $1M": a limit, as "cap at"
         # is (what is held at a floor is held "at" or "above" it)
         kind = "cap"
-    if lemma in NEEDS_COUNT and not tokens:
+    if lemma in NEEDS_COUNT and not tokens and not (lemma == "make" and _made_progress(w, verb)):
         kind = lemma = ""
     if kind == "out" and verb is not None and _names_a_metric_moving(w, verb[2], tokens):
         verb, kind, lemma = None, "", ""  # "Onboarding NPS from 18 to 40": no activity
