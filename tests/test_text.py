@@ -8419,3 +8419,18 @@ class TestMoreOfWhatWorkDoes:
     )
     def test_a_deliverable(self, text: str) -> None:
         assert parse_key_result(text).direction is Direction.MILESTONE
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Add 1 full time, full stack developer", "developer"),
+        ("Sign 1 candidate full time", "candidate"),
+        ("Hire 2 part time support agents", "agents"),
+        ("Hire 2 full time engineers", "engineers"),
+    ],
+)
+def test_full_time_is_no_unit(text: str, unit: str) -> None:
+    """ "Full time" and "part time" say how much of their time people work: neither the
+    things counted nor a unit of time (the development part read "time" as the unit)."""
+    assert parse_key_result(text).unit == unit

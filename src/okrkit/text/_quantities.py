@@ -662,6 +662,10 @@ def _of_the(w: str, end: int) -> tuple[int, int] | None:
 _TAG = re.compile(r"\[[^\]\[]{0,200}\]")
 
 
+# The rest of "full time" or "part time" written open, and a comma after it.
+_TIME_WORKED = re.compile(r"\s+time\b,?", re.IGNORECASE)
+
+
 def noun_after(w: str, end: int) -> tuple[int, int] | None:
     """The head noun of the short noun phrase after a count: "12 customer *interviews*".
 
@@ -716,6 +720,11 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             break
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
+            continue
+        if word in ("full", "part") and (hours := _TIME_WORKED.match(w, m.end())) is not None:
+            # "1 full time, full stack developer", "1 candidate full time": how much of their
+            # time the people work, neither the things counted nor a unit of time
+            pos = hours.end()
             continue
         if word == "back" and head is not None and _LITTLE_NEXT.match(w, m.end()):
             break  # "Bring 250 empty homes back into use": an adverb after the noun
