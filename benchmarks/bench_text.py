@@ -46,6 +46,7 @@ HOSTILE = {
     "a run of '1,2' (Indian grouping tried from each digit)": ("Reach " + "1,2" * 1665)[:5000],
     "a word of '1e' (numbers inside one long word)": ("Reach " + "1e" * 2497)[:5000],
     "blanks after a verb of reaching (a thing taken 'to' a place)": "Get" + " " * 4997,
+    "blanks after a verb of work ('more' looked for at the end)": "Write" + " " * 4994 + "x",
     "dots grouping thousands after money ('€1.200.200...')": ("Save €1.200." + "200." * 1250)[
         :5000
     ],

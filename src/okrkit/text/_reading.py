@@ -1919,11 +1919,9 @@ def _measure_right_after(tokens: Sequence[Token], value: Token, w: str) -> Token
     return None
 
 
-# More of what a verb of work does, with no number: "Promote more opaque scrollers",
-# "Publicize our progress more" (not "Develop a more playful app": a deliverable's quality);
-# and progress made, a change sought: "Make progress on the spec", "Make headway on ...".
+# "More" right after a verb of work: "Promote more opaque scrollers" (not "Develop a more
+# playful app", a deliverable's quality); and progress made: "Make headway on ...".
 _MORE_AFTER_VERB = re.compile(r"\s+more\s+(?!than\b)[^\W\d_]", re.IGNORECASE)
-_MORE_LAST = re.compile(r"(?<![,&])(?<!\band)(?<!\bor)\s+more\s*[.!]?\s*$", re.IGNORECASE)
 _PROGRESS = re.compile(
     r"\s+(?:(?:some|good|real|steady|significant|measurable|visible)\s+)?(?:progress|headway)\s+"
     r"(?:on|in|with|toward|towards)\b",
@@ -1944,7 +1942,16 @@ def _more_of_it(text: str, lemma: str) -> bool:
         return False
     if lemma == "make" and _PROGRESS.match(text, end):
         return True
-    return bool(_MORE_AFTER_VERB.match(text, end) or _MORE_LAST.search(text, end))
+    if _MORE_AFTER_VERB.match(text, end):
+        return True
+    # "more" ending the statement, as a word of its own after the verb (not "..., and more")
+    words = text[end:].rstrip(" \t\n.!").lower().split()
+    return (
+        len(words) > 1
+        and words[-1] == "more"
+        and words[-2] not in ("and", "or", "&")
+        and not words[-2].endswith(",")
+    )
 
 
 def _time_limit(text: str, value: Token) -> bool:
