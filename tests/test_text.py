@@ -8443,3 +8443,21 @@ def test_full_time_is_no_unit(text: str, unit: str) -> None:
     """ "Full time" and "part time" say how much of their time people work: neither the
     things counted nor a unit of time (the development part read "time" as the unit)."""
     assert parse_key_result(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Automate day 2 operations", None),
+        ("Complete design reviews on day-2 ops", None),
+        ("Run day 1 onboarding for 40 hires", 40.0),
+        ("Raise day 7 retention from 20% to 30%", 30.0),
+        # a day a plan is due by stays a deadline, and days counted stay a length
+        ("Finish the migration by day 45 of the quarter", None),
+        ("Activate 40% of users by day 7", 40.0),
+    ],
+)
+def test_a_day_of_a_life_cycle_names(text: str, value: float | None) -> None:
+    """ "Day 2 operations", "day 7 retention": a day of a life cycle names what follows, no
+    amount (the development part counted 2 "ops")."""
+    assert parse_key_result(text).value == value

@@ -458,6 +458,10 @@ _IDENT_PARTS = (
     # "(goal 4.5)", "(goal 2 hours)", "Milestone 10 pilots live": a goal's level, things).
     r"""\b(?:milestone|(?<=[\[(])(?:goal|objective))\x20+\d{1,2}\b
         (?![.,]?\d|\s*%|\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b)""",
+    # A day of a life cycle naming what follows: "day 2 operations", "Day-30 retention",
+    # "day 1 onboarding" (not a day a plan is due by: "by day 45 of the quarter").
+    r"""\bday[-\x20]?\d{1,3}\b(?![.,]?\d|\s*%)
+        (?=[-\x20]+(?!(?:of|in|on|at|to|for|and|or|the|after|before|from|with)\b)[^\W\d_])""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -617,6 +621,7 @@ def _ident_parts(w: str) -> int:
         | ("5S" in w) << 39
         | (not _IDENT_PLACES.isdisjoint(words)) << 40
         | (not _IDENT_PLAN_PARTS.isdisjoint(words)) << 41
+        | ("day" in low) << 42
     )
 
 
