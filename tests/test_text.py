@@ -8307,6 +8307,16 @@ class TestTheRulesWrongFindingsOfTheLastRound:
             # and a level's name is not a level defined elsewhere
             ("Improve our SLA", False),
             ("Uptime SLA", False),
+            # (a hostile trial's: things in place that work is done to, a verb of change, a
+            # thing better in place, a substitute and a name)
+            ("Audit the security controls in place", False),
+            ("Simplify the processes in place", False),
+            ("Streamline support within SLA", False),
+            ("Stronger controls in place", False),
+            ("Get more teams up and running", False),
+            ("Use Postgres in place of MySQL", False),
+            ("Shelter in place procedures documented", False),
+            ("Dashboards are now in place.", True),
         ],
     )
     def test_done_or_not(self, text: str, done: bool) -> None:
@@ -8340,19 +8350,18 @@ class TestTheRulesWrongFindingsOfTheLastRound:
 
 
 class TestThingsATeamMakesOrIsGiven:
-    """Sessions, reviews, audits, meetings, components and surveys are things a team makes or
-    holds, counted from zero as its own work (the former validation slice: "12 Monthly
-    leadership development sessions", "15 accessibility audits done on our work" read as
-    others' doing); what others make is still theirs."""
+    """Audits, meetings, components and surveys are things a team makes or holds, counted
+    from zero as its own work (the former validation slice: "15 accessibility audits done on
+    our work" read as others' doing); what others make or do is still theirs. Reviews and
+    sessions are as often customers' and users' ("300 Google reviews", "450 weekly sessions":
+    a hostile trial), so they are not counted so."""
 
     @pytest.mark.parametrize(
         "text",
         [
-            "12 monthly leadership development sessions",
             "15 accessibility audits done on our work",
             "5 React components open-sourced",
             "3 customer meetings per week",
-            "40 user research sessions",
             # (people named by their work are the team's as often: not others, by that alone)
             "10 tech talks by our engineers",
             "4 workshops by mentors",
@@ -8367,6 +8376,10 @@ class TestThingsATeamMakesOrIsGiven:
         [
             "30 tutorials from community contributors",
             "12 case studies by customers",
+            "300 Google reviews",
+            "450 weekly sessions",
+            "2 audits by regulators",
+            "250 surveys returned by residents",
             "Zero overdue IEP annual reviews",
         ],
     )
@@ -8424,6 +8437,14 @@ class TestMoreOfWhatWorkDoes:
             "Create a weekly newsletter for announcements, events and more",
             "Make a plan",
             "Ship the release and more",
+            # (a hostile trial's: no more of anything)
+            "Publish the report once more",
+            "Ship the MVP, nothing more",
+            "Hire no more",
+            "Publish more or less weekly",
+            "Hire more slowly",
+            "Learn more about our users",
+            "Make progress in reducing churn",
         ],
     )
     def test_a_deliverable(self, text: str) -> None:

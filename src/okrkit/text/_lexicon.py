@@ -257,8 +257,7 @@ MADE = frozenset(
      "tool", "plugin", "module", "library", "package", "benchmark", "proposal",
      "rfc", "spec", "design", "mockup", "doc", "document", "presentation",
      "training", "screencast", "livestream", "stream", "recording", "handbook",
-     "cl", "changelist", "patch", "paper", "hire", "session", "review", "audit", "meeting",
-     "component", "survey")
+     "cl", "changelist", "patch", "paper", "hire", "audit", "meeting", "component", "survey")
 )  # fmt: skip
 
 # Verbs whose direction depends on the metric: "improve churn" means lower it.

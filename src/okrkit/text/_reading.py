@@ -1600,14 +1600,21 @@ def _moved_to(text: str, lemma: str) -> bool:
 # a reference, a level defined elsewhere, an absence, a state of readiness; a cadence.
 _CHECKABLE = re.compile(
     r"\bas\s+[^\W\d_]+\s+as\b(?!\s+(?:possible|needed|required|usual)\b)|"
-    r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b|"
-    # a state of readiness ("Monitoring is in place", "Team up and running"), a level defined
-    # elsewhere ("Keep the endpoint in SLO")
-    r"\bin\s+place\b|\bup\s+and\s+running\b|\b(?:in|within)\s+(?:the\s+|its\s+|their\s+|our\s+)?sl[oa]s?\b",
+    r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b",
     re.IGNORECASE,
 )
 _CADENCE = re.compile(
     r"\b(?:bi-?)?(?:daily|weekly|monthly|quarterly|yearly|annual)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+s)\b",
+    re.IGNORECASE,
+)
+# A state of readiness ("Monitoring is in place", "Team up and running") or a level defined
+# elsewhere ("Keep the endpoint in SLO"), said of the statement's subject: after a verb of
+# being or getting, if any (not "in place of", a substitute).
+_IN_STATE = re.compile(
+    r"(?P<be>\b(?:is|are|be|been|being|get|gets|got|put|stays?|remains?)\s+"
+    r"(?:(?:now|all|already|fully|firmly)\s+)?)?"
+    r"(?:\bin\s+place\b(?!\s+of\b)|\bup\s+and\s+running\b|"
+    r"\b(?:in|within)\s+(?:the\s+|its\s+|their\s+|our\s+)?sl[oa]s?\b)",
     re.IGNORECASE,
 )
 # (Possessive blanks: a long run of them, as masking leaves, is tried once, not split.)
@@ -1652,6 +1659,8 @@ def done_or_not(text: str) -> bool:
         return _work_follows(w, verb[2].end())
     if _CHECKABLE.search(text) or _standing(text) is not None:
         return True  # ... or a place in a ranking, got or not ("Top-5 post on Hacker News")
+    if _in_state(text, w, verb):
+        return True  # "Monitoring is in place", "Keep the endpoint in SLO"
     lead = _WORD.search(w)
     if lead is not None and lead[0].lower() in _PREVENT:
         return True  # "Prevent bug count from creeping up": no higher at the end than at the start
@@ -1668,6 +1677,31 @@ def done_or_not(text: str) -> bool:
             # "Ensure that all team members complete the training": all of them, checkable
             or (verb[1] == "ensure" and _ALL_DO.match(w, verb[2].end()) is not None)
         )
+    )
+
+
+def _in_state(text: str, w: str, verb: tuple[str, str, re.Match[str]] | None) -> bool:
+    """Whether *text* says its subject is in a state of readiness or within a level defined
+    elsewhere (`_IN_STATE`): after a verb of being, or with no verb but one of holding
+    ("Ensure monitoring is in place", "Keep X in SLO", "Bug bounty programme in place"); not
+    where a verb of work does something to things in place ("Audit the controls in place"),
+    nor a thing more or better in place ("Stronger controls in place": a change sought), nor
+    a state naming what follows it ("Shelter in place procedures")."""
+    state = _IN_STATE.search(text)
+    if state is None:
+        return False
+    if not state["be"]:
+        # (a verb the lists lack counts here too: "Simplify the processes in place")
+        verb = verb or _main_verb(w)
+        if verb is not None and verb[0] != "keep":
+            return False
+    follows = text[state.end() :].strip()
+    after = _WORD.match(follows.lower())
+    before = text[: state.start()].lower()
+    return (
+        (not follows or not follows[0].isalpha() or (after is not None and after[0] in STOP))
+        and COMPARATIVE.search(before) is None
+        and _BETTER_LEAD.match(before) is None
     )
 
 
@@ -1921,7 +1955,11 @@ def _measure_right_after(tokens: Sequence[Token], value: Token, w: str) -> Token
 
 # "More" right after a verb of work: "Promote more opaque scrollers" (not "Develop a more
 # playful app", a deliverable's quality); and progress made: "Make headway on ...".
-_MORE_AFTER_VERB = re.compile(r"\s+more\s+(?!than\b)[^\W\d_]", re.IGNORECASE)
+_MORE_AFTER_VERB = re.compile(
+    r"\s+more\s+(?!(?:than|or|about|of)\b|[^\W\d_]+ly\b)[^\W\d_]", re.IGNORECASE
+)
+# Words before a last "more" that make it no more of anything: "once more", "nothing more".
+_NOT_MORE = frozenset(("and", "or", "&", "once", "nothing", "no", "any", "learn"))
 _PROGRESS = re.compile(
     r"\s+(?:(?:some|good|real|steady|significant|measurable|visible)\s+)?(?:progress|headway)\s+"
     r"(?:on|in|with|toward|towards)\b",
@@ -1931,7 +1969,14 @@ _PROGRESS = re.compile(
 
 def _made_progress(w: str, verb: tuple[str, str, re.Match[str]] | None) -> bool:
     """Whether *verb*, "make" in masked text *w*, makes progress ("Make headway on X")."""
-    return verb is not None and _PROGRESS.match(w, verb[2].end()) is not None
+    progress = _PROGRESS.match(w, verb[2].end()) if verb is not None else None
+    if progress is None:
+        return False
+    # (not on what is to go down: "Make progress on reducing churn", "... on the backlog")
+    rest = w[progress.end() :].lower()
+    return not lower_is_better(rest) and not any(
+        VERBS.get(word, ("",))[0] == "dec" for word in _WORD.findall(rest)
+    )
 
 
 def _more_of_it(text: str, lemma: str) -> bool:
@@ -1941,7 +1986,7 @@ def _more_of_it(text: str, lemma: str) -> bool:
     if end is None:
         return False
     if lemma == "make" and _PROGRESS.match(text, end):
-        return True
+        return True  # (reached only where `_made_progress` kept the verb)
     if _MORE_AFTER_VERB.match(text, end):
         return True
     # "more" ending the statement, as a word of its own after the verb (not "..., and more")
@@ -1949,7 +1994,7 @@ def _more_of_it(text: str, lemma: str) -> bool:
     return (
         len(words) > 1
         and words[-1] == "more"
-        and words[-2] not in ("and", "or", "&")
+        and words[-2] not in _NOT_MORE
         and not words[-2].endswith(",")
     )
 
@@ -2656,7 +2701,8 @@ _MADE_AT_MOST = 1000
 _OUTSIDERS = (
     r"community|communities|users?|customers?|clients?|contributors?|partners?|members?|"
     r"visitors?|readers?|students?|fans?|creators?|authors?|guests?|volunteers?|"
-    r"third[- ]part(?:y|ies)|others|outsiders|vendors?|developers?|the\s+public"
+    r"third[- ]part(?:y|ies)|others|outsiders|vendors?|developers?|the\s+public|"
+    r"regulators?|auditors?|residents?|citizens?|respondents?|testers?"
 )
 _MADE_BY = re.compile(
     rf"\s+(?:by|from)\s+(?:(?:the|our|external|outside|other|beta|new|early|top|\d+)\s+)*"
