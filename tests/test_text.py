@@ -8482,3 +8482,20 @@ def test_a_day_of_a_life_cycle_names(text: str, value: float | None) -> None:
     """ "Day 2 operations", "day 7 retention": a day of a life cycle names what follows, no
     amount (the development part counted 2 "ops")."""
     assert parse_key_result(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "unit"),
+    [
+        ("x% of employees have taken time off each quarter", Direction.INCREASE, "%"),
+        ("Grow activation by x%", Direction.INCREASE, "%"),
+        ("Recognize TBD% cost reduction on a per user basis", Direction.DECREASE, "%"),
+        ("Reduce costs by TBD%", Direction.DECREASE, "%"),
+    ],
+)
+def test_a_percentage_to_come_in_lower_case(text: str, direction: Direction, unit: str) -> None:
+    """ "x%" and "TBD%" are a percentage to come, as "X%" is: a share or a change with no
+    number yet (the development part read "x% of employees ..." as time taken, down)."""
+    read = parse_key_result(text)
+    assert_reads(read, direction=direction, unit=unit, value=None, measurable=False)
+    assert [s.label for s in read.spans].count("placeholder") == 1

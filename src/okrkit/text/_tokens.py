@@ -93,10 +93,11 @@ _WORD_NUMBER = rf"""
         (?:\s+(?P<wpct>percent|per\s+cent)\b)?
         (?:(?<=half)|(?<=third)|(?<=thirds)|(?<=quarter)|(?<=quarters)|(?<=cent)|(?!\s+of\b))
 """
-# A number to come: "X%", "N", "TBD", "??", "[ ]" (not a Z before an apostrophe: "Z' > 0.6"
-# is an assay's Z-prime).
+# A number to come: "X%", "x%", "N", "TBD", "TBD%", "??", "[ ]" (not a Z before an
+# apostrophe: "Z' > 0.6" is an assay's Z-prime).
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!(?<=Z)['’]))%?|\b(?:tbd|tbc|tba)\b|
+    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!(?<=Z)['’]))%?|
+        (?-i:(?<![^\W_])x%)|\b(?:tbd|tbc|tba)\b%?|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """
 _NEVER = {
@@ -185,6 +186,7 @@ def may_have_placeholder(w: str, words: frozenset[str] | None) -> bool:
         or "Z" in w
         or "?" in w
         or "[" in w
+        or "x%" in w
         or not _PLACEHOLDER_WORDS.isdisjoint(words)
     )
 
