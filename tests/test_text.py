@@ -8499,3 +8499,25 @@ def test_a_percentage_to_come_in_lower_case(text: str, direction: Direction, uni
     read = parse_key_result(text)
     assert_reads(read, direction=direction, unit=unit, value=None, measurable=False)
     assert [s.label for s in read.spans].count("placeholder") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "output"),
+    [
+        ("Build a Discord community with 50+ members", Direction.AT_LEAST, False),
+        (
+            "Build a FHIR channel as a local community hub, with 25 subscribers",
+            Direction.AT_LEAST,
+            False,
+        ),
+        ("Launch a newsletter with 500 subscribers", Direction.AT_LEAST, False),
+        # people the work is done with, and things the deliverable holds, are no audience
+        ("Run usability tests with 12 users", Direction.INCREASE, True),
+        ("Launch the app with 3 integrations", Direction.MILESTONE, True),
+    ],
+)
+def test_the_audience_a_thing_made_gathers(text: str, direction: Direction, output: bool) -> None:
+    """After a verb of making, "with 25 subscribers" is the audience the thing made gathers,
+    which others give it by joining: a level, as "Discord community with 50+ members" with
+    no verb is, not work counted (a wrong OKR203 finding on the development part)."""
+    assert_reads(parse_key_result(text), direction=direction, output=output)

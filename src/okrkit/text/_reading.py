@@ -2907,6 +2907,7 @@ def _covered(w: str, value: Token) -> bool:
 
 
 _PEOPLE_WORD = re.compile(rf"\b(?:{_PEOPLE})\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
 # An audience a thing made gathers, which others give it by joining, following or looking.
 _AUDIENCE = re.compile(
     r"(?:page[- ])?(?:members|subscribers|followers|stars|views|viewers|likes|readers|"
@@ -4174,6 +4175,18 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     )
     if capacity:
         direction = Direction.AT_LEAST
+    # "Build a community hub with 25 subscribers": the audience what is made gathers, which
+    # others give it by joining (as "Discord community with 50+ members" is), no work counted
+    audience = (
+        kind == way_kind == "out"
+        and value_tok is not None
+        and value_tok.noun is not None
+        and direction is Direction.INCREASE
+        and _WITH_BEFORE.search(w, max(0, value_tok.start - 8), value_tok.start) is not None
+        and _AUDIENCE.fullmatch(w, *value_tok.noun) is not None
+    )
+    if audience:
+        direction = Direction.AT_LEAST
     if better_how or standing:
         # (a verb after the rank is no imperative: "Top-5 post on Hacker News" is a level)
         led = verb is not None and (not standing or verb[2].start() < ranked.start())  # type: ignore[union-attr]
@@ -4523,7 +4536,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # while sustaining 99.99% delivery"); but what a later "ensure" makes sure of
             # is work done ("..., and ensure that 100% of teammates have been trained").
             kind == "out"
-            and not (better_how or standing or capacity)
+            and not (better_how or standing or capacity or audience)
             and (
                 value_tok is None
                 or way_kind == "out"
