@@ -8521,3 +8521,17 @@ def test_the_audience_a_thing_made_gathers(text: str, direction: Direction, outp
     which others give it by joining: a level, as "Discord community with 50+ members" with
     no verb is, not work counted (a wrong OKR203 finding on the development part)."""
     assert_reads(parse_key_result(text), direction=direction, output=output)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`go-ipld-prime` is being used by ipfs.",
+        "`go-ipld-prime` is being using by filecoin.",
+        "Peerpad is used at the IPFS All Hands",
+    ],
+)
+def test_a_thing_in_use_is_an_outcome(text: str) -> None:
+    """A thing "being used" by others, as one "used" by them, is their doing, an outcome
+    (D18), not a deliverable (a slip, "is being using", read as one)."""
+    assert_reads(parse_key_result(text), direction=Direction.AT_LEAST, output=False)

@@ -2142,7 +2142,10 @@ _BETTER_LEAD = re.compile(
     r"(?:easier|simpler|smoother|clearer|safer|stronger|healthier|happier|smarter|richer|"
     r"broader|wider|deeper|cleaner|steadier)\s"
 )
-_USED = re.compile(r"[^,.;:]{1,60}?\b(?:is|are)\s+used\s+(?:at|by|in|across|for)\b")
+# (and "is being used", and its slip "is being using": "`go-ipld-prime` is being using by ipfs")
+_USED = re.compile(
+    r"[^,.;:]{1,60}?\b(?:is|are)\s+(?:being\s+us(?:ed|ing)|used)\s+(?:at|by|in|across|for)\b"
+)
 
 
 def _capability(low: str) -> bool:
