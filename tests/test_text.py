@@ -8445,6 +8445,7 @@ class TestMoreOfWhatWorkDoes:
             "Hire more slowly",
             "Learn more about our users",
             "Make progress in reducing churn",
+            "Make progress on reducing churn in Q3 2025",
         ],
     )
     def test_a_deliverable(self, text: str) -> None:

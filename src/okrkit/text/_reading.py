@@ -1969,11 +1969,16 @@ _PROGRESS = re.compile(
 
 def _made_progress(w: str, verb: tuple[str, str, re.Match[str]] | None) -> bool:
     """Whether *verb*, "make" in masked text *w*, makes progress ("Make headway on X")."""
-    progress = _PROGRESS.match(w, verb[2].end()) if verb is not None else None
+    return verb is not None and _progress_at(w, verb[2].end())
+
+
+def _progress_at(text: str, end: int) -> bool:
+    """Whether progress is sought at *end* of *text*, after "make": on what is to go up,
+    not on what is to go down ("Make progress on reducing churn", "... on the backlog")."""
+    progress = _PROGRESS.match(text, end)
     if progress is None:
         return False
-    # (not on what is to go down: "Make progress on reducing churn", "... on the backlog")
-    rest = w[progress.end() :].lower()
+    rest = text[progress.end() :].lower()
     return not lower_is_better(rest) and not any(
         VERBS.get(word, ("",))[0] == "dec" for word in _WORD.findall(rest)
     )
@@ -1985,8 +1990,8 @@ def _more_of_it(text: str, lemma: str) -> bool:
     end = _verb_end(text.lower(), lemma)
     if end is None:
         return False
-    if lemma == "make" and _PROGRESS.match(text, end):
-        return True  # (reached only where `_made_progress` kept the verb)
+    if lemma == "make" and _progress_at(text, end):
+        return True
     if _MORE_AFTER_VERB.match(text, end):
         return True
     # "more" ending the statement, as a word of its own after the verb (not "..., and more")
@@ -2691,9 +2696,7 @@ def _has_them(w: str, value: Token) -> bool:
     "Have" leading the statement ("Have 4 meetings with members")."""
     state = _STATE_BEFORE.search(w, max(0, value.start - 12), value.start)
     return state is not None and (
-        w[state.start()].lower() != "h"
-        or state[0][:4].lower() != "have"
-        or bool(w[: state.start()].strip())
+        state[0][:4].lower() != "have" or bool(w[: state.start()].strip())
     )
 
 
