@@ -8536,3 +8536,46 @@ def test_a_thing_in_use_is_an_outcome(text: str) -> None:
     """A thing "being used" by others, as one "used" by them, is their doing, an outcome
     (D18), not a deliverable (a slip, "is being using", read as one)."""
     assert_reads(parse_key_result(text), direction=Direction.AT_LEAST, output=False)
+
+
+class TestSecondHostileTrialOfTheLastRound:
+    """What a second hostile trial of this round's readings found, each pinned: a day after
+    "by", "to", a business day or a number is no life cycle's, a staffed team's members are
+    no audience, a state in a clause of its own or negated is not the subject's, progress on
+    a time taken is no increase, a ceiling on things made is no work, and a team's own
+    testers are not others."""
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Resolve tickets within 1 business day 80 percent of the time", 1.0, "days"),
+            ("Activate 40% of users by day 7", 40.0, "%"),
+        ],
+    )
+    def test_a_day_that_is_no_name(self, text: str, value: float, unit: str) -> None:
+        assert_reads(parse_key_result(text), value=value, unit=unit)
+
+    @pytest.mark.parametrize(
+        ("text", "done"),
+        [
+            ("Audit the controls that are in place", False),
+            ("Launch the campaign once tracking is in place", False),
+            ("Processes are not in place", False),
+            ("Monitoring is in place", True),
+        ],
+    )
+    def test_a_state_of_the_subject(self, text: str, done: bool) -> None:
+        assert done_or_not(text) is done
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Build an SRE team with 5 members", Direction.INCREASE, True),
+            ("Make progress on onboarding time", Direction.MILESTONE, True),
+            ("Have at most 3 meetings a day", Direction.AT_MOST, False),
+            ("No more than 3 meetings per week", Direction.AT_MOST, False),
+            ("150 regression tests by our QA testers", Direction.INCREASE, True),
+        ],
+    )
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        assert_reads(parse_key_result(text), direction=direction, output=output)

@@ -459,9 +459,14 @@ _IDENT_PARTS = (
     r"""\b(?:milestone|(?<=[\[(])(?:goal|objective))\x20+\d{1,2}\b
         (?![.,]?\d|\s*%|\x20+(?:[^\W\d_]+\x20+)?[^\W\d_]+s\b)""",
     # A day of a life cycle naming what follows: "day 2 operations", "Day-30 retention",
-    # "day 1 onboarding" (not a day a plan is due by: "by day 45 of the quarter").
-    r"""\bday[-\x20]?\d{1,3}\b(?![.,]?\d|\s*%)
-        (?=[-\x20]+(?!(?:of|in|on|at|to|for|and|or|the|after|before|from|with)\b)[^\W\d_])""",
+    # "day 1 onboarding" (not a day a plan is due by or brought to: "by day 45 of the
+    # quarter", "to day 3 instead of day 10", "day 5 post month end"; nor a number after a
+    # time limit's day: "within 1 business day 80 percent of the time").
+    r"""(?<!\bby\x20)(?<!\bto\x20)(?<!\bon\x20)(?<!\buntil\x20)(?<!\bfrom\x20)(?<!\bof\x20)
+        (?<!\bbusiness\x20)(?<!\bworking\x20)(?<!\bcalendar\x20)(?<!\d\x20)(?<!\ba\x20)
+        \bday[-\x20]?\d{1,3}\b(?![.,]?\d|\s*%)
+        (?=[-\x20]+(?!(?:of|in|on|at|to|for|and|or|the|after|before|from|with|percent|per|
+            instead|post|pre|than|times?)\b)[^\W\d_])""",
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").

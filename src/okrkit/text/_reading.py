@@ -1680,6 +1680,18 @@ def done_or_not(text: str) -> bool:
     )
 
 
+# Before a state: a negation ("Processes are not in place"), and a word that makes it a
+# clause of its own ("Audit the controls that are in place", "Launch once tracking is in
+# place"), whose state is said of something other than the statement's subject.
+_NOT_SO = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:that|which|who|once|when|whenever|if|until|after|before|where|unless|while)\b",
+    re.IGNORECASE,
+)
+
+
 def _in_state(text: str, w: str, verb: tuple[str, str, re.Match[str]] | None) -> bool:
     """Whether *text* says its subject is in a state of readiness or within a level defined
     elsewhere (`_IN_STATE`): after a verb of being, or with no verb but one of holding
@@ -1688,9 +1700,9 @@ def _in_state(text: str, w: str, verb: tuple[str, str, re.Match[str]] | None) ->
     nor a thing more or better in place ("Stronger controls in place": a change sought), nor
     a state naming what follows it ("Shelter in place procedures")."""
     state = _IN_STATE.search(text)
-    if state is None:
+    if state is None or _NOT_SO.search(text, 0, state.start()) is not None:
         return False
-    if not state["be"]:
+    if not state["be"] or _CLAUSE_BEFORE.search(text, 0, state.start()) is not None:
         # (a verb the lists lack counts here too: "Simplify the processes in place")
         verb = verb or _main_verb(w)
         if verb is not None and verb[0] != "keep":
@@ -1979,8 +1991,10 @@ def _progress_at(text: str, end: int) -> bool:
     if progress is None:
         return False
     rest = text[progress.end() :].lower()
-    return not lower_is_better(rest) and not any(
-        VERBS.get(word, ("",))[0] == "dec" for word in _WORD.findall(rest)
+    return (
+        not lower_is_better(rest)
+        and not time_taken(rest)
+        and not any(VERBS.get(word, ("",))[0] == "dec" for word in _WORD.findall(rest))
     )
 
 
@@ -2708,7 +2722,7 @@ _OUTSIDERS = (
     r"community|communities|users?|customers?|clients?|contributors?|partners?|members?|"
     r"visitors?|readers?|students?|fans?|creators?|authors?|guests?|volunteers?|"
     r"third[- ]part(?:y|ies)|others|outsiders|vendors?|developers?|the\s+public|"
-    r"regulators?|auditors?|residents?|citizens?|respondents?|testers?"
+    r"regulators?|auditors?|residents?|citizens?|respondents?"
 )
 _MADE_BY = re.compile(
     rf"\s+(?:by|from)\s+(?:(?:the|our|external|outside|other|beta|new|early|top|\d+)\s+)*"
@@ -2914,6 +2928,11 @@ def _covered(w: str, value: Token) -> bool:
 
 _PEOPLE_WORD = re.compile(rf"\b(?:{_PEOPLE})\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+$", re.IGNORECASE)
+# Bodies a team staffs, whose members it appoints: "an SRE team with 5 members".
+_STAFFED = re.compile(
+    r"\b(?:team|squad|committee|board|council|panel|task\s*force|working\s+group|crew)\b",
+    re.IGNORECASE,
+)
 # An audience a thing made gathers, which others give it by joining, following or looking.
 _AUDIENCE = re.compile(
     r"(?:page[- ])?(?:members|subscribers|followers|stars|views|viewers|likes|readers|"
@@ -4123,8 +4142,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             or (verb is not None and value_tok is not None and verb[2].start() > value_tok.start)
         )
         # none of things made is no work done: "Zero never events" are none to happen; nor
-        # is a ceiling on them: "3 regretted hires or fewer"
-        and (value_tok is None or (value_tok.value != 0 and not _ceiling_after(w, value_tok)))
+        # is a ceiling on them: "3 regretted hires or fewer", "No more than 3 meetings a week"
+        and (
+            value_tok is None
+            or (
+                value_tok.value != 0
+                and value_tok.qualifier != "most"
+                and not _ceiling_after(w, value_tok)
+            )
+        )
         and _own_work(w, value_tok, baseline=start_tok is not None)
     )
     raised = _raises_funds(lemma, value_tok, w)  # money raised: work, and counted from none
@@ -4190,6 +4216,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         and direction is Direction.INCREASE
         and _WITH_BEFORE.search(w, max(0, value_tok.start - 8), value_tok.start) is not None
         and _AUDIENCE.fullmatch(w, *value_tok.noun) is not None
+        # (a team's members are staffed: "Build an SRE team with 5 members")
+        and not (
+            w[value_tok.noun[0] : value_tok.noun[1]].lower() == "members"
+            and _STAFFED.search(w, 0, value_tok.start) is not None
+        )
     )
     if audience:
         direction = Direction.AT_LEAST
