@@ -8579,3 +8579,26 @@ class TestSecondHostileTrialOfTheLastRound:
     )
     def test_readings(self, text: str, direction: Direction, output: bool) -> None:
         assert_reads(parse_key_result(text), direction=direction, output=output)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value", "unit"),
+    [
+        ("Reduce churn by X% to 3%", Direction.DECREASE, 3.0, "%"),
+        ("Reduce churn by x% to 3%", Direction.DECREASE, 3.0, "%"),
+        ("Increase win rate by TBD% to 35%", Direction.INCREASE, 35.0, "%"),
+        ("Reduce cost per ticket by x% to $4", Direction.DECREASE, 4.0, "$"),
+    ],
+)
+def test_a_change_to_come_with_its_level(
+    text: str, direction: Direction, value: float, unit: str
+) -> None:
+    """A change still to come ("by X%") with the level it reaches written after it has that
+    level as its target, and says so (it read as a change of no value, unmeasurable, and
+    `to_key_result` made no target; a hostile trial's)."""
+    read = parse_key_result(text)
+    assert_reads(read, direction=direction, form="target", value=value, unit=unit)
+    assert any("still to come" in said for said in read.ambiguities)
+    assert to_key_result(text).target == value
+    # with no level written, it stays a change to come
+    assert parse_key_result(text.split(" to ", maxsplit=1)[0]).value is None
