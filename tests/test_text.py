@@ -8602,3 +8602,18 @@ def test_a_change_to_come_with_its_level(
     assert to_key_result(text).target == value
     # with no level written, it stays a change to come
     assert parse_key_result(text.split(" to ", maxsplit=1)[0]).value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Expand sales by X% to 3 new markets",
+        "Donate by X% to 3 charities",
+        "Cut costs by X% to 30 June",
+        "Increase revenue by X% to 25%",
+    ],
+)
+def test_a_change_to_come_and_no_level(text: str) -> None:
+    """Where a change still to come goes, a date, or a range of it, is no level it reaches,
+    as after a change with its amount written ("by 20% to 3 new markets")."""
+    assert_reads(parse_key_result(text), form="change", value=None, measurable=False)

@@ -3055,21 +3055,6 @@ def _bare_change(tokens: list[Token], value: Token, w: str, begin: int, *, up: b
     return change._replace(link=None)
 
 
-def _level_reached(tokens: list[Token], change: Token, w: str) -> Token | None:
-    """The number written right after a change *change* as the level it reaches ("3%" in
-    "by X% to 3%"), or None."""
-    reached = next((t for t in tokens if t.start >= change.end), None)
-    if (
-        reached is None
-        or reached.prep != "to"
-        or reached.value is None
-        or reached.placeholder
-        or _TO_GAP.fullmatch(w, change.end, reached.start) is None
-    ):
-        return None
-    return reached
-
-
 def _names_the_metric(w: str, level: Token, begin: int, end: int) -> bool:
     """Whether the things *level* counts, if any, are the metric's, named in *w* between
     *begin* and *end* ("users" in "Grow users 3x to 30,000 users")."""
@@ -4058,7 +4043,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     if value_tok is not None and value_tok.placeholder and value_tok.prep == "by":
         # "Reduce churn by X% to 3%": a change still to come, but the level it reaches is
         # written, and is the target
-        written = _level_reached(tokens, value_tok, w)
+        written = _level_after(
+            tokens, value_tok, w, verb[2].end() if verb else 0, rate=RATE.search(text) is not None
+        )
         if written is not None:
             ambiguities.append(
                 f"{text[value_tok.start : value_tok.end]!r} is a change still to come: read "
