@@ -55,6 +55,10 @@ HOSTILE = {
     ],
     "a run of 'in 5 in 5 minutes '": ("Deliver 90% of orders " + "in 5 in 5 minutes " * 276)[:5000],
     "a run of decimal commas ('from 4,5 ')": ("Grow CSAT " + "from 4,5 " * 555)[:5000],
+    "thousands grouped by spaces, then a letter ('1 000 000 ... 000x')": (
+        "Reach 1" + " 000" * 1248
+    )[:4999]
+    + "x",
     "a long word before ', b to 17' (a product's name)": "Upgrade " + "a" * 4981 + ", b to 17",
     "a long word before ', 17 upgrade' (a version's name)": "LLVM " + "x" * 4978 + ", 17 upgrade",
     "many numbers after the target ('/3')": ("Grow users to 50 " + "/3" * 2492)[:5000],

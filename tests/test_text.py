@@ -777,6 +777,12 @@ class TestQuantities:
             ("Raise ₹1,00,000 in donations", 100_000.0, "₹"),  # grouped as India writes
             ("Reach 12,34,567 readers", 1_234_567.0, "readers"),
             ("Reach 1\u202f000\u202f000 users", 1_000_000.0, "users"),  # thin spaces
+            ("Reach 1 000 000 users", 1_000_000.0, "users"),  # plain spaces, as SI writes
+            ("Raise €1 250 000,50 in grants", 1_250_000.5, "€"),
+            ("Deliver 3 100-page reports", 3.0, None),  # a count, then a length
+            ("Run 10 000m", 10.0, None),  # no grouping before a letter (as before)
+            ("Reach 1 000,500 users", 1.0, None),  # no decimal of three digits
+            ("Onboard 2 500 users to v2 by Q3", 2_500.0, "users"),  # names stay names
             ("Move every service to TLS 1.3", None, None),
             ("Be a top 3 vendor in the region", None, None),
             ("Be the #1 choice for data teams", None, None),
@@ -927,6 +933,23 @@ class TestQuantities:
         """A name that carries a number is never the value, whatever the number."""
         parsed = parse_key_result(f"Ship the {name} {number} work to 40 teams")
         assert parsed.value == 40.0
+
+    @given(
+        st.integers(min_value=1000, max_value=10**12),
+        st.sampled_from(["Grow weekly active users to {}", "{} monthly active users",
+                         "Raise ${} in grants", "Cut cost from {} to 900 EUR",
+                         "Sell {} units by Q3 2027", "Reach {} readers (currently 500)"]),
+    )  # fmt: skip
+    def test_thousands_grouped_by_spaces(self, number: int, template: str) -> None:
+        """Thousands grouped by spaces, as SI and much of Europe write them ("1 000 000"),
+        read as when grouped by commas, and are quoted as written."""
+        spaced = template.format(f"{number:,}".replace(",", " "))
+        parsed, commas = parse_key_result(spaced), parse_key_result(template.format(f"{number:,}"))
+        assert attrs.evolve(parsed, text="", spans=(), ambiguities=()) == attrs.evolve(
+            commas, text="", spans=(), ambiguities=()
+        )
+        assert len(parsed.ambiguities) == len(commas.ambiguities)
+        assert f"{number:,}".replace(",", " ") in [span.text.lstrip("$") for span in parsed.spans]
 
     @given(
         st.decimals(min_value=0, max_value=9999, places=2),
