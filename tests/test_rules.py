@@ -1402,6 +1402,18 @@ class TestMeasurabilityRules:
               "target": 4, "unit": "%"}, []),
             ({"title": "Reduce churn by 3 points", "direction": "decrease", "start": 5,
               "target": 4, "unit": "%"}, ["OKR202"]),
+            # basis points of a rate in %: 50 bps are 0.5 points
+            ({"title": "Reduce churn by 50 bps", "direction": "decrease", "start": 5,
+              "target": 4.5, "unit": "%"}, []),
+            ({"title": "Reduce churn by 50 bps", "direction": "decrease", "start": 5,
+              "target": 4, "unit": "%"}, ["OKR202"]),
+            # weeks in the fields' days: agreeing, or the statement's numbers as written
+            ({"title": "Cut cycle time from 3 weeks to 2 weeks", "direction": "decrease",
+              "start": 21, "target": 14, "unit": "days"}, []),
+            ({"title": "Cut cycle time from 3 weeks to 2 weeks", "direction": "decrease",
+              "start": 3, "target": 2, "unit": "days"}, ["OKR205"]),
+            ({"title": "Cut cycle time from 3 weeks to 2 weeks", "direction": "decrease",
+              "start": 28, "target": 14, "unit": "days"}, ["OKR202"]),
             ({"title": "Double trial conversion", "direction": "increase", "start": 5,
               "target": 10, "unit": "%"}, []),
             ({"title": "Grow MRR from $10k to $20k", "direction": "increase", "start": 12000,
@@ -1440,10 +1452,18 @@ class TestMeasurabilityRules:
             ("Grow MRR from $10k to $20k", "USD", []),
             ("Grow MRR from $10k to $20k", "yen", ["OKR205"]),
             ("Raise NPS from 30% to 50%", "percent", []),
-            # Only currencies, % and durations up to days are compared; nouns never are.
-            ("Cut cycle time from 3 weeks to 2 weeks", "days", []),
-            ("Cut energy from 30 kWh to 20 kWh", "MWh", []),
+            # Every unit okrkit knows is compared, weeks, data and energy as days are (they
+            # said nothing, and OKR202 left such numbers to this rule); nouns never are, and
+            # %, points and basis points are not told apart.
+            ("Cut cycle time from 3 weeks to 2 weeks", "days", ["OKR205"]),
+            ("Cut onboarding from 4 months to 2 months", "weeks", ["OKR205"]),
+            ("Grow storage from 500 GB to 900 GB", "TB", ["OKR205"]),
+            ("Cut energy from 30 kWh to 20 kWh", "MWh", ["OKR205"]),
+            ("Grow MRR from CHF 10k to CHF 20k", "USD", ["OKR205"]),
+            ("Grow MRR from CHF 10k to CHF 20k", "chf", []),
             ("Grow paying customers from 100 to 150", "accounts", []),
+            ("Raise NPS from 30 points to 50 points", "%", []),
+            ("Cut churn from 500 bps to 450 bps", "%", []),
         ],
     )
     def test_units_compared(self, title: str, unit: str, expected: list[str]) -> None:

@@ -19,10 +19,9 @@ _UP = (Direction.INCREASE, Direction.AT_LEAST)
 _DOWN = (Direction.DECREASE, Direction.AT_MOST)
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 
-# The units OKR205 compares, as `okrkit.text.canonical_unit` names them: currencies, % and
-# durations up to days, which statements and fields most often spell differently.  Other units
-# okrkit knows (weeks, kWh, GB) and nouns ("customers") are not compared.
-_COMPARED = frozenset(("%", "$", "€", "£", "¥", "ms", "s", "min", "h", "days"))
+# The units of a share or a score, which OKR205 does not tell apart: "by 50 bps" and "by 5
+# points" move a metric kept in % ("Cut churn by 50 bps", unit %), as people write them.
+_SHARES = frozenset(("%", "points", "bps"))
 
 
 def _close(a: float, b: float) -> bool:
@@ -227,12 +226,17 @@ def contradictions(
         readings = [parsed.value * factor]
         if parsed.relative or parsed.unit == "%":
             readings.append(abs(float(start)) * (parsed.value / 100))  # (1e308 * 50 is inf)
+        elif parsed.unit == "bps" and kr.unit is not None:
+            from okrkit.text import canonical_unit  # (read only for a change in basis points)
+
+            if canonical_unit(kr.unit) == "%":
+                readings.append(parsed.value / 100)  # "by 50 bps" of a rate in %: 0.5 points
         if not any(_close(moved, r) for r in readings):
             by = _amount(parsed.value) + ("%" if parsed.unit == "%" else "")
             if parsed.relative:
                 by += f" of its start ({_amount(readings[1])})"
-            elif parsed.unit == "points":
-                by += " points"
+            elif parsed.unit in ("points", "bps"):
+                by += f" {parsed.unit}"
             else:
                 by += text_unit
             problems.append(
@@ -398,13 +402,15 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         if said is None or read.relative:
             continue  # a relative change's % or x is the change's, not the metric's
         mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
-        # Two units of time convert: "under 300 ms" agrees with a target of 0.3 in s, and
-        # other numbers are OKR202's to compare; unless the fields write the statement's
-        # numbers as they are ("800ms" as 800 in s), where it is the unit that is wrong.
+        # Every unit okrkit knows is compared (a noun, "customers", is not).  Two units of
+        # time or of data convert: "under 300 ms" agrees with a target of 0.3 in s, and other
+        # numbers are OKR202's to compare; unless the fields write the statement's numbers as
+        # they are ("800ms" as 800 in s, "3 weeks" as 3 in days), where the unit is wrong.
         if (
-            mine in _COMPARED
-            and theirs in _COMPARED
+            mine is not None
+            and theirs is not None
             and mine != theirs
+            and not (mine in _SHARES and theirs in _SHARES)
             and (convert_unit(1.0, mine, theirs) is None or _unit_written_wrong(kr, read))
         ):
             yield site.flag(
