@@ -22,6 +22,15 @@ _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 # The units of a share or a score, which OKR205 does not tell apart: "by 50 bps" and "by 5
 # points" move a metric kept in % ("Cut churn by 50 bps", unit %), as people write them.
 _SHARES = frozenset(("%", "points", "bps"))
+# Currency signs several currencies write ("$" is also the Australian, Canadian and Mexican
+# one, "¥" the yuan too, "£" the Egyptian pound): such a sign is not compared with a currency
+# code ("$2M" of a key result kept in AUD), as two codes or two signs are.
+_SHARED_SIGNS = frozenset(("$", "¥", "£"))
+
+
+def _code(unit: str) -> bool:
+    """Whether *unit*, as `okrkit.text.canonical_unit` names it, is a currency's ISO code."""
+    return len(unit) == 3 and unit.isascii() and unit.isalpha() and unit.upper() == unit
 
 
 def _close(a: float, b: float) -> bool:
@@ -411,6 +420,10 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and theirs is not None
             and mine != theirs
             and not (mine in _SHARES and theirs in _SHARES)
+            # (the statement's "$" is read so however written; the field's as written:
+            # "USD" is one currency, "$" any of several)
+            and not (theirs in _SHARED_SIGNS and _code(mine))
+            and not (mine in _SHARED_SIGNS and _code(theirs) and not _code(kr.unit.strip().upper()))
             and (convert_unit(1.0, mine, theirs) is None or _unit_written_wrong(kr, read))
         ):
             yield site.flag(
