@@ -782,7 +782,14 @@ class TestQuantities:
             ("Deliver 3 100-page reports", 3.0, None),  # a count, then a length
             ("Run 10 000m", 10.0, None),  # no grouping before a letter (as before)
             ("Reach 1 000,500 users", 1.0, None),  # no decimal of three digits
-            ("Onboard 2 500 users to v2 by Q3", 2_500.0, "users"),  # names stay names
+            ("Onboard 2 000 users to v2 by Q3", 2_000.0, "users"),  # names stay names
+            ("Install 20 050 chargers", 20_050.0, "chargers"),  # one group, led by 0
+            ("Raise €12 500 in grants", 12_500.0, "€"),  # one group, after a currency sign
+            # one group led by another digit: a count, then a size, as people write them
+            ("Publish 4 500 word articles", 4.0, None),
+            ("Install 20 150 kW chargers", 20.0, None),
+            ("Deliver 3 100\u2011page reports", 3.0, None),  # a non-breaking hyphen
+            ("Plant 1 000 000 trees", 0.0, None),  # (as before: "Plant 1" a name, 000 left)
             ("Move every service to TLS 1.3", None, None),
             ("Be a top 3 vendor in the region", None, None),
             ("Be the #1 choice for data teams", None, None),
@@ -935,14 +942,16 @@ class TestQuantities:
         assert parsed.value == 40.0
 
     @given(
-        st.integers(min_value=1000, max_value=10**12),
+        st.integers(min_value=10**6, max_value=10**12)
+        | st.builds(lambda a, b: a * 1000 + b, st.integers(1, 999), st.integers(0, 99)),
         st.sampled_from(["Grow weekly active users to {}", "{} monthly active users",
                          "Raise ${} in grants", "Cut cost from {} to 900 EUR",
                          "Sell {} units by Q3 2027", "Reach {} readers (currently 500)"]),
     )  # fmt: skip
     def test_thousands_grouped_by_spaces(self, number: int, template: str) -> None:
-        """Thousands grouped by spaces, as SI and much of Europe write them ("1 000 000"),
-        read as when grouped by commas, and are quoted as written."""
+        """Thousands grouped by spaces, as SI and much of Europe write them ("1 000 000",
+        "25 000": two groups, or one led by 0), read as when grouped by commas, and are
+        quoted as written."""
         spaced = template.format(f"{number:,}".replace(",", " "))
         parsed, commas = parse_key_result(spaced), parse_key_result(template.format(f"{number:,}"))
         assert attrs.evolve(parsed, text="", spans=(), ambiguities=()) == attrs.evolve(
@@ -2973,7 +2982,19 @@ class TestHostileNumbers:
     """What a hostile trial of the new number forms found, each pinned."""
 
     @given(
-        st.sampled_from(["1e309", "1e999", "1e-999", "1e-400", "-1e999", "±1e999", "$1e309"]),
+        st.sampled_from(
+            [
+                "1e309",
+                "1e999",
+                "1e-999",
+                "1e-400",
+                "-1e999",
+                "±1e999",
+                "$1e309",
+                "1e999999 lakh",
+                "1e999999 million",
+            ]
+        ),
         st.sampled_from(["Reach {} users", "Keep drift within {}%", "Grow revenue from {} by 20%"]),
     )
     def test_numbers_no_float_holds_are_none_and_said(self, number: str, template: str) -> None:

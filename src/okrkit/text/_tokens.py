@@ -24,11 +24,16 @@ _NUMBER = r"""
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by plain spaces, as SI and much of Europe write them ("1 000 000
-        # users", "1 250,50 €"): led by nothing of a name ("Q3 100 users") nor by a group of
-        # its own (so a long run is looked at once, not from each group), and not before a
-        # letter, a hyphen's word or more digits ("3 100-page reports", "10 000m")
+        # users", "25 000", "€12 500", "1 250,50 €"): two groups or more, or one that starts
+        # with 0, or one after a currency sign (a count then a size, "Build 3 100 node
+        # clusters", "Publish 4 500 word articles", is two numbers); led by no 0, nothing of
+        # a name ("Q3 100 users") and no group of its own (so a long run is looked at once,
+        # not from each group); not before a letter, a hyphen's word or more digits ("3
+        # 100-page reports", "10 000m")
         (?<![\w.,])(?<!(?<!\d)\d\x20)(?<!(?<!\d)\d\d\x20)(?<!(?<!\d)\d\d\d\x20)
-        \d{1,3}+(?:\x20\d{3})++(?:[.,]\d{1,2})?+(?![.,]?\d|[-–]?[^\W\d_])|
+        (?:(?:(?<=[$€£¥₹])|(?<=[$€£¥₹]\x20))[1-9]\d{0,2}+(?:\x20\d{3})++
+           |[1-9]\d{0,2}+(?:(?:\x20\d{3}){2,}+|\x200\d\d))
+        (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
         \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
             (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
@@ -380,7 +385,10 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
     digits = digits.translate(_GROUPING)
     # A multiple in decimal, so 1.2M is exactly 1200000 before it becomes a float; a plain
     # float is as correctly rounded as float(Decimal(...)).
-    amount: Decimal | float = Decimal(digits) * _MULT[mult] if mult else float(digits)
+    try:
+        amount: Decimal | float = Decimal(digits) * _MULT[mult] if mult else float(digits)
+    except ArithmeticError:  # "1e999999 lakh": past what a Decimal holds (decimal.Overflow)
+        return None, None
     if m["den"] and amount < int(m["den"]):
         # "over 2/3 of users": a share, in percent.
         return float(Decimal(digits) * 100 / int(m["den"])), "%"
