@@ -1489,6 +1489,41 @@ class TestMeasurabilityRules:
         assert expected == codes(plan, config=RuleConfig(select=["OKR205"]))
 
     @pytest.mark.parametrize(
+        ("title", "direction", "start", "target", "unit", "expected"),
+        [
+            # a unit okrkit does not convert: the fields may hold the amount converted
+            ("Cut energy use from 120 MWh to 90 MWh", "decrease", 120000, 90000, "kWh", []),
+            ("Cut energy use from 120 MWh to 90 MWh", "decrease", 120, 90, "kWh", ["OKR205"]),
+            ("Cut haulage from 40 t to 30 t", "decrease", 40000, 30000, "kg", []),
+            ("Keep cold rooms at or below 4°C", "at_most", None, 39, "°F", []),
+            # a number of the statement that is no target, in a unit of its own
+            ("Keep 99% of shipments at 2-8 °C", "at_least", None, 99, "%", []),
+            ("Migrate 2 TB of data to the new cluster", "increase", 0, 100, "%", []),
+            # currencies' signs, % and durations up to days, whatever the numbers
+            ("Reduce churn from 5% to 4%", "decrease", 0.05, 0.04, "$", ["OKR205"]),
+            ("Cut churn by 25 bps", "decrease", 2.0, 1.75, "points", []),
+        ],
+    )
+    def test_units_okrkit_does_not_convert(  # noqa: PLR0917 - the parameters' columns
+        self,
+        title: str,
+        direction: str,
+        start: float | None,
+        target: float,
+        unit: str,
+        expected: list[str],
+    ) -> None:
+        """Two units okrkit converts no number between are a mismatch where the fields hold
+        the statement's numbers as written; a currency's sign, % or a duration up to days is
+        one whatever they hold."""
+        kr = KeyResult(id="k", title=title, direction=direction, start=start, target=target,
+                       unit=unit)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        assert expected == codes(plan, config=RuleConfig(select=["OKR205"]))
+        if unit == "points":
+            assert [] == codes(plan, config=RuleConfig(select=["OKR202"]))
+
+    @pytest.mark.parametrize(
         ("title", "fields", "expected"),
         [
             ("p95 latency under 300 ms", {"direction": "at_most", "target": 0.3}, []),

@@ -22,6 +22,12 @@ _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 # The units of a share or a score, which OKR205 does not tell apart: "by 50 bps" and "by 5
 # points" move a metric kept in % ("Cut churn by 50 bps", unit %), as people write them.
 _SHARES = frozenset(("%", "points", "bps"))
+# The units OKR205 tells apart whatever the fields' numbers, which statements and fields most
+# often spell differently: currencies' signs, % and durations up to days.  Two other units
+# okrkit knows differ only where the fields hold the statement's numbers as written: it
+# converts no energy, distance, weight or temperature, so "from 120 MWh" held as 120,000 kWh
+# may be right, and a statement's other number ("99% of shipments at 2-8 °C") may be read.
+_ALWAYS = frozenset(("%", "$", "€", "£", "¥", "ms", "s", "min", "h", "days"))
 # Currency signs several currencies write ("$" is also the Australian, Canadian and Mexican
 # one, "¥" the yuan too, "£" the Egyptian pound): such a sign is not compared with a currency
 # code ("$2M" of a key result kept in AUD), as two codes or two signs are.
@@ -238,7 +244,7 @@ def contradictions(
         elif parsed.unit == "bps" and kr.unit is not None:
             from okrkit.text import canonical_unit  # (read only for a change in basis points)
 
-            if canonical_unit(kr.unit) == "%":
+            if canonical_unit(kr.unit) in _SHARES:
                 readings.append(parsed.value / 100)  # "by 50 bps" of a rate in %: 0.5 points
         if not any(_close(moved, r) for r in readings):
             by = _amount(parsed.value) + ("%" if parsed.unit == "%" else "")
@@ -287,6 +293,12 @@ def statement_contradicts_fields(plan: Plan, context: RuleContext) -> Iterator[D
         problems = contradictions(kr, read)
         if problems and not _unit_written_wrong(kr, read):
             yield site.flag(f"key result {kr.title!r}: " + "; ".join(problems))
+
+
+def _as_written(kr: KeyResult, parsed: KeyResultReading) -> bool:
+    """Whether *kr*'s fields hold its statement's numbers as written: "from 120 MWh to 90
+    MWh" with start 120 and target 90, whatever the unit field says."""
+    return parsed.value is not None and kr.target is not None and not contradictions(kr, parsed)
 
 
 def _unit_written_wrong(kr: KeyResult, parsed: KeyResultReading) -> bool:
@@ -411,21 +423,25 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         if said is None or read.relative:
             continue  # a relative change's % or x is the change's, not the metric's
         mine, theirs = canonical_unit(kr.unit), canonical_unit(said)
-        # Every unit okrkit knows is compared (a noun, "customers", is not).  Two units of
-        # time or of data convert: "under 300 ms" agrees with a target of 0.3 in s, and other
-        # numbers are OKR202's to compare; unless the fields write the statement's numbers as
-        # they are ("800ms" as 800 in s, "3 weeks" as 3 in days), where the unit is wrong.
         if (
-            mine is not None
-            and theirs is not None
-            and mine != theirs
-            and not (mine in _SHARES and theirs in _SHARES)
+            mine is None
+            or theirs is None
+            or mine == theirs
+            or (mine in _SHARES and theirs in _SHARES)
             # (the statement's "$" is read so however written; the field's as written:
             # "USD" is one currency, "$" any of several)
-            and not (theirs in _SHARED_SIGNS and _code(mine))
-            and not (mine in _SHARED_SIGNS and _code(theirs) and not _code(kr.unit.strip().upper()))
-            and (convert_unit(1.0, mine, theirs) is None or _unit_written_wrong(kr, read))
+            or (theirs in _SHARED_SIGNS and _code(mine))
+            or (mine in _SHARED_SIGNS and _code(theirs) and not _code(kr.unit.strip().upper()))
         ):
+            continue  # a noun ("customers") is not compared, nor one unit spelt two ways
+        # Two units of time or of data convert: "under 300 ms" agrees with a target of 0.3
+        # in s, and other numbers are OKR202's to compare; unless the fields write the
+        # statement's numbers as they are ("800ms" as 800 in s, "3 weeks" as 3 in days).
+        if convert_unit(1.0, mine, theirs) is None:
+            wrong = (mine in _ALWAYS and theirs in _ALWAYS) or _as_written(kr, read)
+        else:
+            wrong = _unit_written_wrong(kr, read)
+        if wrong:
             yield site.flag(
                 f"key result {kr.title!r}: the text is in {said!r}, the unit is {kr.unit!r}"
             )
