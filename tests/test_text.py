@@ -790,6 +790,9 @@ class TestQuantities:
             ("Install 20 150 kW chargers", 20.0, None),
             ("Deliver 3 100\u2011page reports", 3.0, None),  # a non-breaking hyphen
             ("Plant 1 000 000 trees", 0.0, None),  # (as before: "Plant 1" a name, 000 left)
+            ("Grow revenue to CHF 4'500'000.50", 4_500_000.5, "CHF"),  # as Switzerland writes
+            ("Reach 12’000 users", 12_000.0, "users"),
+            ("Ship O'Reilly's 2 books", 2.0, "books"),
             ("Move every service to TLS 1.3", None, None),
             ("Be a top 3 vendor in the region", None, None),
             ("Be the #1 choice for data teams", None, None),
@@ -959,6 +962,21 @@ class TestQuantities:
         )
         assert len(parsed.ambiguities) == len(commas.ambiguities)
         assert f"{number:,}".replace(",", " ") in [span.text.lstrip("$") for span in parsed.spans]
+
+    @given(
+        st.integers(min_value=1000, max_value=10**12),
+        st.sampled_from(["'", "\u2019"]),
+        st.sampled_from(["Grow weekly active users to {}", "{} monthly active users",
+                         "Raise CHF {} in grants", "Cut cost from {} to 900 CHF"]),
+    )  # fmt: skip
+    def test_thousands_grouped_by_apostrophes(self, number: int, mark: str, template: str) -> None:
+        """Thousands grouped by apostrophes, as Switzerland writes them ("4'500'000"), read
+        as when grouped by commas."""
+        marked = parse_key_result(template.format(f"{number:,}".replace(",", mark)))
+        commas = parse_key_result(template.format(f"{number:,}"))
+        assert attrs.evolve(marked, text="", spans=(), ambiguities=()) == attrs.evolve(
+            commas, text="", spans=(), ambiguities=()
+        )
 
     @given(
         st.decimals(min_value=0, max_value=9999, places=2),

@@ -23,6 +23,8 @@ _NUMBER = r"""
     (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])(?:Rp|(?-i:Rs))\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
+        # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
+        (?<![\w.,'’])\d{1,3}+(?:['’]\d{3})++(?:\.\d{1,2})?+(?![\d'’]|\.\d)|
         # thousands grouped by plain spaces, as SI and much of Europe write them ("1 000 000
         # users", "25 000", "€12 500", "1 250,50 €"): two groups or more, or one that starts
         # with 0, or one after a currency sign (a count then a size, "Build 3 100 node
@@ -350,7 +352,7 @@ def _key(word: str) -> str:
     return spaced.lower()  # pragma: no cover - every match comes from a key of these tables
 
 
-_GROUPING = str.maketrans("", "", ", \u00a0\u202f\u2009")
+_GROUPING = str.maketrans("", "", ", \u00a0\u202f\u2009'’")
 
 
 def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
@@ -373,7 +375,8 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         big, small = _DIGITS.findall(m["dur"])
         return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
     mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
-    # Grouped as the West (1,000,000), India (10,00,000) or with spaces (1 000 000) write.
+    # Grouped as the West (1,000,000), India (10,00,000), with spaces (1 000 000) or
+    # apostrophes (1'000'000) write.
     digits = m["num"]
     if digits.count(".") > 1:
         digits = digits.replace(".", "").replace(",", ".")  # "1.200.000", "1.200.000,50"
