@@ -787,6 +787,8 @@ class TestQuantities:
             ("Raise €12 500 in grants", 12_500.0, "€"),  # one group, after a currency sign
             # one group led by another digit: a count, then a size, as people write them
             ("Publish 4 500 word articles", 4.0, None),
+            ("Reach 12 500 active users", 12_500.0, "users"),  # after a word of a level
+            ("Reduce CAC from 3 200 € to 2 600 €", 2_600.0, "€"),
             ("Install 20 150 kW chargers", 20.0, None),
             ("Deliver 3 100\u2011page reports", 3.0, None),  # a non-breaking hyphen
             ("Plant 1 000 000 trees", 0.0, None),  # (as before: "Plant 1" a name, 000 left)
@@ -962,6 +964,21 @@ class TestQuantities:
         )
         assert len(parsed.ambiguities) == len(commas.ambiguities)
         assert f"{number:,}".replace(",", " ") in [span.text.lstrip("$") for span in parsed.spans]
+
+    @given(
+        st.integers(min_value=1000, max_value=999_999),
+        st.sampled_from(["Reach {} users", "Cut cost from {} € to 900 €", "Grow sign-ups to {}",
+                         "Keep latency under {} ms", "Raise ARR by €{}", "NPS > {}"]),
+    )  # fmt: skip
+    def test_one_group_after_a_word_of_a_level(self, number: int, template: str) -> None:
+        """One group of thousands after a space reads as one number where a word that
+        brings a level or a move, or a currency sign, comes before it ("Reach 12 500
+        users", "from 3 200 €"), as when grouped by a comma."""
+        spaced = parse_key_result(template.format(f"{number:,}".replace(",", " ")))
+        commas = parse_key_result(template.format(f"{number:,}"))
+        assert attrs.evolve(spaced, text="", spans=(), ambiguities=()) == attrs.evolve(
+            commas, text="", spans=(), ambiguities=()
+        )
 
     @given(
         st.integers(min_value=1000, max_value=10**12),

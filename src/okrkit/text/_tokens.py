@@ -26,14 +26,18 @@ _NUMBER = r"""
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
         (?<![\w.,'’])\d{1,3}+(?:['’]\d{3})++(?:\.\d{1,2})?+(?![\d'’]|\.\d)|
         # thousands grouped by plain spaces, as SI and much of Europe write them ("1 000 000
-        # users", "25 000", "€12 500", "1 250,50 €"): two groups or more, or one that starts
-        # with 0, or one after a currency sign (a count then a size, "Build 3 100 node
-        # clusters", "Publish 4 500 word articles", is two numbers); led by no 0, nothing of
-        # a name ("Q3 100 users") and no group of its own (so a long run is looked at once,
-        # not from each group); not before a letter, a hyphen's word or more digits ("3
+        # users", "25 000", "€12 500", "from 3 200 € to 2 600 €"): two groups or more, one
+        # that starts with 0, or one after a currency sign or a word that brings a level or
+        # a move (after a verb of work, a count then a size, "Build 3 100 node clusters",
+        # "Publish 4 500 word articles", is two numbers); led by no 0, nothing of a name
+        # ("Q3 100 users") and no group of its own (so a long run is looked at once, not
+        # from each group); not before a letter, a hyphen's word or more digits ("3
         # 100-page reports", "10 000m")
         (?<![\w.,])(?<!(?<!\d)\d\x20)(?<!(?<!\d)\d\d\x20)(?<!(?<!\d)\d\d\d\x20)
-        (?:(?:(?<=[$€£¥₹])|(?<=[$€£¥₹]\x20))[1-9]\d{0,2}+(?:\x20\d{3})++
+        (?:(?:(?<=[$€£¥₹<>≤≥=~])|(?<=[$€£¥₹<>≤≥=~:]\x20)|(?<=\bfrom\x20)|(?<=\bto\x20)|
+              (?<=\bby\x20)|(?<=\bof\x20)|(?<=\bthan\x20)|(?<=\bunder\x20)|(?<=\bover\x20)|
+              (?<=\babove\x20)|(?<=\bbelow\x20)|(?<=\breach\x20)|(?<=\breaches\x20))
+             [1-9]\d{0,2}+(?:\x20\d{3})++
            |[1-9]\d{0,2}+(?:(?:\x20\d{3}){2,}+|\x200\d\d))
         (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
