@@ -728,6 +728,30 @@ class TestReadingDetails:
         text = "## G\n- Raise NPS from 30 to 40 => 35 pts {unit=pts}\n"
         assert 35 == _read(text).objectives[0].key_results[0].current
 
+    @pytest.mark.parametrize(
+        ("line", "current"),
+        [
+            ("Grow ARR from 850 000 € to 1 000 000 € => 940 000 €", 940_000),
+            ("Increase paying customers from 1 150 to 1 400 (currently 1 260)", 1_260),
+            ("Reach 12 500 active users — now 10 800", 10_800),
+            ("Reduce monthly churn from 2,5 % to 1,8 % => 2,1 %", 2.1),
+            ("Grow revenue from CHF 2 Mio. to CHF 3 Mio. => CHF 2.9 Mio.", 2_900_000.0),
+            ("Grow pipeline from ₹80 lakh to ₹1.2 crore => ₹95 lakh", 9_500_000),
+            ("Grow deposits from CHF 4'000'000 to CHF 4'500'000 => CHF 4'200'000", 4_200_000),
+            ("Grow sales from R$ 2 mi to R$ 3 mi => R$ 2,5 mi", 2_500_000.0),
+            ("Cut p95 API latency from 850 ms to 400 ms => ~520 ms", 520),
+            ("Cut p95 API latency from 850 ms to 400 ms => 0.52 s", 520.0),
+        ],
+    )
+    def test_notes_as_teams_the_world_over_write_numbers(self, line: str, current: float) -> None:
+        """A progress note's number is read as a statement's is: grouped by spaces or
+        apostrophes, with a decimal comma, a currency's code or sign after it, or a scale
+        word (a newcomer's trial as Swiss, Nordic, Indian and Brazilian teams: each of these
+        stopped the whole file)."""
+        kr = _read(f"As of: 2026-12-01\n## G\n- {line}\n").objectives[0].key_results[0]
+        assert current == kr.current
+        assert type(current) is type(kr.current)
+
     def test_check_in_note_without_a_dash(self) -> None:
         """A word after a check-in's value is its note, not a unit."""
         text = "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01: 35 great progress\n"

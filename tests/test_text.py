@@ -32,6 +32,7 @@ from okrkit.text import (
     parse_key_result,
     parse_objective,
     rate_of_outcomes,
+    read_number,
     share_of_plan,
     to_key_result,
 )
@@ -964,6 +965,29 @@ class TestQuantities:
         )
         assert len(parsed.ambiguities) == len(commas.ambiguities)
         assert f"{number:,}".replace(",", " ") in [span.text.lstrip("$") for span in parsed.spans]
+
+    @given(
+        st.integers(min_value=1000, max_value=10**15),
+        st.sampled_from([",", " ", "'", "\u2019", "\u202f", "\u00a0"]),
+        st.sampled_from(["{}", "€{}", "{} €", "CHF {}", "{} users", "{}%"]),
+    )
+    def test_read_number(self, number: int, mark: str, shape: str) -> None:
+        """`read_number` reads the number a text opens with exactly, however its thousands
+        are grouped, with the unit it carries in itself and where it ends."""
+        written = shape.format(f"{number:,}".replace(",", mark))
+        exact, unit, end = read_number(written + " by Q3")  # type: ignore[misc]
+        assert (exact, unit) == (
+            Decimal(number),
+            {"€{}": "€", "{} €": "€", "CHF {}": "CHF", "{}%": "%"}.get(shape),
+        )
+        assert written[end:] in ("", " users")
+
+    def test_read_number_of_no_number(self) -> None:
+        assert read_number("about 5") is None
+        assert read_number("2/3 of users") is None  # a share, which a statement reads as one
+        assert read_number("1e999999 lakh") is None  # past what a Decimal holds
+        with pytest.raises(InvalidTypeError):
+            read_number(5)  # type: ignore[arg-type]
 
     @given(
         st.integers(min_value=1000, max_value=999_999),

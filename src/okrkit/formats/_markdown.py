@@ -268,6 +268,35 @@ _QUANTITY = re.compile(
     r"(?:\s?(?P<unit>%|[^\W\d_]+))?",
     re.I,
 )
+# A unit written after a number, as a word or %: "140 ms", "15 min", "2.6 %".
+_UNIT_AFTER = re.compile(r"\s?(?P<unit>%|[^\W\d_]+)")
+_APPROX = re.compile(r"[~≈]\s*")  # "~4.6": about, which a progress note may say
+
+
+def _past_approx(masked: str, start: int, end: int) -> int:
+    """Where masked[start:end] goes on after a "~" or "≈" it opens with, if any."""
+    about = _APPROX.match(masked, start, end)
+    return start if about is None else about.end()
+
+
+def _number_end(masked: str, start: int, end: int) -> int | None:
+    """Where the number that opens masked[start:end] ends, with the word after it (its unit
+    if it is one: "140 ms", "41 users"); None if it opens with none.  The number is read as
+    a statement's is (`okrkit.text.read_number`), after any "~", or is a quoted decimal."""
+    from okrkit.text import read_number
+
+    quoted = _QUANTITY.match(masked, start, end)
+    if quoted is not None and quoted["decimal"]:
+        return quoted.end()
+    at = _past_approx(masked, start, end)
+    read = read_number(masked[at:end])
+    if read is None:
+        return None
+    stop = at + read[2]
+    word = _UNIT_AFTER.match(masked, stop, end)
+    return stop if word is None else word.end()
+
+
 _WHEN = re.compile(rf"\s*(?:on|@|\()\s*(?P<at>{_DATE})\)?\s*", re.I)
 _DONE_WORD = re.compile(r"\s*(?:done|✅|✔)\s*", re.I)
 _INLINE = re.compile(
@@ -303,8 +332,6 @@ _SECONDS = {
         ("weeks", "604800"),
     )
 }
-_MULT = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6}
-_MULT |= {"b": 10**9, "bn": 10**9, "billion": 10**9}
 
 
 def _today() -> date:
@@ -673,8 +700,8 @@ def _note_like(masked: str, start: int, end: int) -> bool:
     if _DONE_WORD.fullmatch(masked, start, end):
         return True
     start = _strip(masked, start, end)[0]
-    quantity = _QUANTITY.match(masked, start, end)
-    return quantity is not None and not masked[quantity.end() : end].strip()
+    stop = _number_end(masked, start, end)
+    return stop is not None and not masked[stop:end].strip()
 
 
 def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
@@ -982,7 +1009,7 @@ class _Reader:
                 and last is not None
                 and last.note is None
                 and status is not None
-                and _QUANTITY.match(masked, status.start("value"))
+                and _number_end(masked, status.start("value"), len(masked)) is not None
             )
             if progress and last is not None and status is not None:
                 last.note = (line[status.start("value") :].strip(), status.start("value") + 1)
@@ -1448,7 +1475,7 @@ class _Reader:
         """The number at the start of *masked*, as people write it, in *owner*'s unit, and
         where it ends; None, with a problem, if it cannot be read.
         """
-        from okrkit.text import canonical_unit
+        from okrkit.text import canonical_unit, read_number
 
         m = _QUANTITY.match(masked)
         if m is not None and m["num"] and len(m["num"]) > 400:
@@ -1464,7 +1491,13 @@ class _Reader:
                 )
             )
             return None
-        if m is None:
+        if m is not None and m["decimal"]:
+            return Decimal(m["decimal"]), m.end()
+        # The number as a statement's is read ("940 000 €", "CHF 2.9 Mio.", "₹95 lakh",
+        # "2,1 %": as teams write them the world over), after any "~"; then a unit of its own.
+        at = _past_approx(masked, 0, len(masked))
+        read = read_number(masked[at:])
+        if read is None:
             expected = "a number such as 4.6, $219k, 140ms or 66%"
             shown = text.strip()[:40]
             self.problems.append(
@@ -1477,25 +1510,20 @@ class _Reader:
                 )
             )
             return None
-        if m["decimal"]:
-            return Decimal(m["decimal"]), m.end()
-        end = m.end()
+        exact, theirs, length = read
+        end = at + length
         mine = owner.unit
-        theirs: str | None = None  # the unit the number is written in
-        if word := m["unit"]:
-            theirs = "%" if word == "%" else canonical_unit(word)
-            if theirs is None and mine is not None and word.lower() == mine.lower():
+        word = _UNIT_AFTER.match(masked, end)
+        if word is not None and theirs is None:
+            unit = word["unit"]
+            theirs = "%" if unit == "%" else canonical_unit(unit)
+            if theirs is None and mine is not None and unit.lower() == mine.lower():
                 theirs = mine
-            if theirs is None:  # not a unit: the first word of what follows
-                end = _strip(masked, 0, m.start("unit"))[1]
-        if theirs is None and m["cur"]:
-            theirs = canonical_unit(m["cur"]) or m["cur"]
-        exact = Decimal(m["num"].replace(",", ""))
-        if mult := m["mult"] or m["multw"]:
-            exact *= _MULT[mult.lower()]
-        if m["sign"] in ("-", "−"):
-            exact = exact.copy_negate()  # keeps the sign of -0.0
-        whole = m["num"].replace(",", "").isdigit()
+            if theirs is not None:  # else not a unit: the first word of what follows
+                end = word.end()
+        theirs = None if theirs is None else canonical_unit(theirs) or theirs
+        exponent = exact.as_tuple().exponent
+        whole = isinstance(exponent, int) and exponent >= 0  # "2.0" stays a float, as written
         if theirs is not None and theirs != "%" and mine is not None:
             mine = canonical_unit(mine) or mine
             if theirs != mine:
@@ -1553,7 +1581,7 @@ class _Reader:
                 milestone = True
                 kr = _Measure.of({"direction": Direction.MILESTONE})
             value: Any = kr.target
-        elif not _QUANTITY.match(masked, 0, end):
+        elif _number_end(masked, 0, end) is None:
             self.unexpected(item.n, expected, text, column=column)
             return None, False
         else:

@@ -41,6 +41,7 @@ from okrkit.text._reading import (
 )
 from okrkit.text._templates import parse_key_result, key_result_reader
 from okrkit.text._units import canonical_unit, convert_unit
+from okrkit.text._tokens import read_number
 from okrkit.text._reading import (
     built_then_reached,
     done_or_not,
@@ -75,6 +76,7 @@ __all__ = [
     "parse_key_result",
     "parse_objective",
     "rate_of_outcomes",
+    "read_number",
     "share_of_plan",
     "to_key_result",
 ]

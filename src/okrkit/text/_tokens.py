@@ -12,6 +12,7 @@ import math
 import re
 from decimal import Decimal
 
+from okrkit.errors import InvalidTypeError
 from okrkit.text._patterns import DIGIT, words_of
 from okrkit.text._units import CURRENCY_CODES, UNITS
 
@@ -359,6 +360,64 @@ def _key(word: str) -> str:
 _GROUPING = str.maketrans("", "", ", \u00a0\u202f\u2009'’")
 
 
+def _digits(num: str) -> str:
+    """The digits of a number as written, as `Decimal` reads them: grouped as the West
+    (1,000,000), India (10,00,000), with spaces (1 000 000), apostrophes (1'000'000) or dots
+    (1.000.000) write, with a decimal point or comma."""
+    if num.count(".") > 1:
+        num = num.replace(".", "").replace(",", ".")  # "1.200.000", "1.200.000,50"
+    elif "," in num and len(num) - num.index(",") <= 3:
+        # "€1,2M", "1,5 million", "2,5%": one or two digits after the comma, with a currency
+        # before or a scale or % after, make it a decimal comma, as most of Europe writes one
+        # (a grouping has three digits after its last comma; "1,2 and 3" stays a list).
+        num = num.replace(",", ".")
+    return num.translate(_GROUPING)
+
+
+def _unit_of(m: re.Match[str]) -> str | None:
+    """The unit a number token carries in itself: its currency, %, points, basis points or
+    "x"; None for any other."""
+    cur = m["cur"] or m["cur2"]
+    if cur:
+        cur = cur.strip()
+        return UNITS.get(cur.lower(), cur.upper())
+    if m["x"]:
+        return "x"
+    if m["pct"]:
+        pct = m["pct"].strip().lower()
+        return "points" if pct.startswith(("point", "pt")) else "bps" if "b" in pct else "%"
+    return None
+
+
+def read_number(text: str) -> tuple[Decimal, str | None, int] | None:
+    """The number *text* opens with, as a statement's level is read (as after "="): its
+    exact value, the unit it carries in itself (a currency, %, points, basis points, "x"),
+    and where it ends in *text*; None if *text* opens with no number, or one no `Decimal`
+    holds.
+
+    >>> read_number("940 000 € by Friday")
+    (Decimal('940000'), '€', 9)
+    >>> read_number("CHF 2.9 Mio.")[:2], read_number("₹95 lakh")[:2], read_number("2,1 %")[:2]
+    ((Decimal('2900000.0'), 'CHF'), (Decimal('9500000'), '₹'), (Decimal('2.1'), '%'))
+    >>> read_number("about 5") is None
+    True
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError("text", text, "a str")
+    w = "= " + text
+    m = TOKENS[0].match(w, 2)
+    if m is None or not m["num"] or m["den"]:
+        return None
+    mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
+    try:
+        exact = Decimal(_digits(m["num"])) * (_MULT[mult] if mult else 1)
+    except ArithmeticError:
+        return None
+    if m["sign"] in ("-", "−"):
+        exact = exact.copy_negate()
+    return exact, _unit_of(m), m.end() - 2
+
+
 def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
@@ -379,17 +438,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         big, small = _DIGITS.findall(m["dur"])
         return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
     mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
-    # Grouped as the West (1,000,000), India (10,00,000), with spaces (1 000 000) or
-    # apostrophes (1'000'000) write.
-    digits = m["num"]
-    if digits.count(".") > 1:
-        digits = digits.replace(".", "").replace(",", ".")  # "1.200.000", "1.200.000,50"
-    elif "," in digits and len(digits) - digits.index(",") <= 3:
-        # "€1,2M", "1,5 million", "2,5%": one or two digits after the comma, with a currency
-        # before or a scale or % after, make it a decimal comma, as most of Europe writes one
-        # (a grouping has three digits after its last comma; "1,2 and 3" stays a list).
-        digits = digits.replace(",", ".")
-    digits = digits.translate(_GROUPING)
+    digits = _digits(m["num"])
     # A multiple in decimal, so 1.2M is exactly 1200000 before it becomes a float; a plain
     # float is as correctly rounded as float(Decimal(...)).
     try:
@@ -401,16 +450,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         return float(Decimal(digits) * 100 / int(m["den"])), "%"
     if m["sign"] in ("-", "−"):
         amount = -amount
-    unit: str | None = None
-    cur = m["cur"] or m["cur2"]
-    if cur:
-        cur = cur.strip()
-        unit = UNITS.get(cur.lower(), cur.upper())
-    elif m["x"]:
-        unit = "x"
-    elif m["pct"]:
-        pct = m["pct"].strip().lower()
-        unit = "points" if pct.startswith(("point", "pt")) else "bps" if "b" in pct else "%"
+    unit = _unit_of(m)
     value = float(amount) + 0.0  # + 0.0: "-0" is 0, not negative zero
     if not math.isfinite(value) or (not value and digits.lower().split("e")[0].strip("0.")):
         return None, unit  # "1e999" or "1e-999": no float holds it (the reading says so)
