@@ -794,6 +794,8 @@ class TestQuantities:
             ("Deliver 3 100\u2011page reports", 3.0, None),  # a non-breaking hyphen
             ("Plant 1 000 000 trees", 0.0, None),  # (as before: "Plant 1" a name, 000 left)
             ("Grow revenue to CHF 4'500'000.50", 4_500_000.5, "CHF"),  # as Switzerland writes
+            ("Reach R$ 45 mil in sales", 45_000.0, "BRL"),  # a thousand, as Brazil writes it
+            ("Reach $45 mil in sales", 45_000_000.0, "$"),  # a million, American slang
             ("Reach 12’000 users", 12_000.0, "users"),
             ("Ship O'Reilly's 2 books", 2.0, "books"),
             ("Move every service to TLS 1.3", None, None),

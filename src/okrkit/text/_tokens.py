@@ -374,6 +374,18 @@ def _digits(num: str) -> str:
     return num.translate(_GROUPING)
 
 
+def _scale(m: re.Match[str]) -> int | Decimal:
+    """What the scale after a number token multiplies it by (1 for none): "mil" is a million
+    (American slang) but a thousand after the Brazilian real, as Brazil writes it ("R$ 45
+    mil" is R$ 45,000, "R$ 2,5 mi" R$ 2,500,000)."""
+    mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
+    if not mult:
+        return 1
+    if mult == "mil" and _unit_of(m) == "BRL":
+        return 1000
+    return _MULT[mult]
+
+
 def _unit_of(m: re.Match[str]) -> str | None:
     """The unit a number token carries in itself: its currency, %, points, basis points or
     "x"; None for any other."""
@@ -408,9 +420,9 @@ def read_number(text: str) -> tuple[Decimal, str | None, int] | None:
     m = TOKENS[0].match(w, 2)
     if m is None or not m["num"] or m["den"]:
         return None
-    mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
+    mult = _scale(m)
     try:
-        exact = Decimal(_digits(m["num"])) * (_MULT[mult] if mult else 1)
+        exact = Decimal(_digits(m["num"])) * mult
     except ArithmeticError:
         return None
     if m["sign"] in ("-", "−"):
@@ -437,12 +449,12 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         # "1m30s" is 90 s, "2h 15min" 135 min: the larger unit is 60 of the smaller.
         big, small = _DIGITS.findall(m["dur"])
         return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
-    mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
+    mult = _scale(m)
     digits = _digits(m["num"])
     # A multiple in decimal, so 1.2M is exactly 1200000 before it becomes a float; a plain
     # float is as correctly rounded as float(Decimal(...)).
     try:
-        amount: Decimal | float = Decimal(digits) * _MULT[mult] if mult else float(digits)
+        amount: Decimal | float = Decimal(digits) * mult if mult != 1 else float(digits)
     except ArithmeticError:  # "1e999999 lakh": past what a Decimal holds (decimal.Overflow)
         return None, None
     if m["den"] and amount < int(m["den"]):
