@@ -896,3 +896,74 @@ class TestWritingDetails:
             "- FY2027 growth: 0.7 {fiscal_year_start=7}",
         ] == [line for line in text.splitlines() if line]
         assert plan == formats.loads(text, "markdown")
+
+
+_LONG = 1234567890123456789012345678901
+
+
+class TestHostileTrialOfNotes:
+    """What a hostile trial (a helper's 10,000 documents) found when progress notes came to
+    read their numbers as statements do, each pinned."""
+
+    @pytest.mark.parametrize(
+        ("line", "current"),
+        [
+            ("Grow ARR from $100k to $250k => 5.", 5.0),  # a full stop, as before
+            ("Grow ARR from 5 to 10 (currently 5.)", 5.0),
+            ("Grow ARR from 5 to 10 => 1e3", 1000.0),  # written as a float, read as one
+            ("Grow ARR from 5 to 10 => 2.0", 2.0),
+            # more digits than a Decimal's context keeps: exact
+            (f"Grow ARR from 5 to 10 => {_LONG}", _LONG),
+        ],
+    )  # fmt: skip
+    def test_notes_read_as_written(self, line: str, current: float) -> None:
+        kr = _read(f"As of: 2026-12-01\n## G\n- {line}\n").objectives[0].key_results[0]
+        assert current == kr.current
+        assert type(current) is type(kr.current)
+
+    def test_a_check_in_with_a_full_stop(self) -> None:
+        text = "## G\n- Grow ARR from 5 to 10\n  - 2026-08-01: 5.\n"
+        (c,) = _read(text).objectives[0].key_results[0].check_ins
+        assert (5.0, None) == (c.value, c.note)
+
+    @pytest.mark.parametrize(
+        ("line", "start", "target"),
+        [
+            # an arrow between two numbers, then a word: still the statement's
+            ("Activation rate 22% → 35% EOQ", 22.0, 35.0),
+            ("Reduce churn from 5% → 4% monthly", 5.0, 4.0),
+            # a number with a spaced unit before the arrow (it became a note)
+            ("Reduce churn 5,5 % → 4,5 %", 5.5, 4.5),
+            ("Cut cost 3 200 € → 2 600 €", 3200.0, 2600.0),
+        ],
+    )
+    def test_arrows_between_numbers_stay_in_the_statement(
+        self, line: str, start: float, target: float
+    ) -> None:
+        kr = _read(f"## G\n- {line}\n").objectives[0].key_results[0]
+        assert (line, start, target, ()) == (kr.title, kr.start, kr.target, kr.check_ins)
+
+    @pytest.mark.parametrize(
+        "line", ["Grow ARR from $100k to $250k => 5pp", "Grow ARR from 5 to 10 => 5 €"]
+    )
+    def test_a_unit_the_key_result_lacks_is_an_error(self, line: str) -> None:
+        """Percentage points are no share of the way to a target in $, and a currency on a
+        key result of none is no value of it: an error naming the line, never read."""
+        text = f"## G\n- {line} {{unit=$}}\n" if "€" in line else f"## G\n- {line}\n"
+        with pytest.raises(FormatError, match="line 2: expected a value in"):
+            _read(text)
+
+    def test_status_of_a_fraction_is_an_error(self) -> None:
+        """ "Status: 3/4" under a key result's heading is progress that cannot be read: an
+        error, not a line of the description."""
+        with pytest.raises(FormatError, match=r"expected a number such as 4\.6"):
+            _read("## G\n### KR1: Grow X from 1 to 4\nStatus: 3/4\n")
+
+    @pytest.mark.parametrize("value", [1e300, 2.0**100, 1.2345678901234568e20])
+    def test_huge_check_ins_still_write(self, value: float) -> None:
+        """A check-in of a huge float writes and reads back (it was refused as lost)."""
+        plan = _read("## G\n- Grow ARR from 5 to 10\n")
+        kr = plan.objectives[0].key_results[0]
+        kr = attrs.evolve(kr, check_ins=(okrkit.CheckIn(at=date(2026, 8, 1), value=value),))
+        plan = attrs.evolve(plan, objectives=[attrs.evolve(plan.objectives[0], key_results=[kr])])
+        assert plan == formats.loads(formats.dumps(plan, format="markdown"), format="markdown")

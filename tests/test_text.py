@@ -795,6 +795,10 @@ class TestQuantities:
             ("Plant 1 000 000 trees", 0.0, None),  # (as before: "Plant 1" a name, 000 left)
             ("Grow revenue to CHF 4'500'000.50", 4_500_000.5, "CHF"),  # as Switzerland writes
             ("Reach R$ 45 mil in sales", 45_000.0, "BRL"),  # a thousand, as Brazil writes it
+            ("Raise deposits from Fr. 38'000 to Fr. 45'000", 45_000.0, "CHF"),  # Swiss francs
+            ("Grow revenue to SFr. 2.5 Mio.", 2_500_000.0, "CHF"),
+            ("Grow AuM to CHF 2.4 Mia.", 2_400_000_000.0, "CHF"),  # Swiss German billions
+            ("Keep hiring spend under Rs 40 lacs", 4_000_000.0, "₹"),  # lakh, as also spelt
             ("Reach $45 mil in sales", 45_000_000.0, "$"),  # a million, American slang
             ("Reach 12’000 users", 12_000.0, "users"),
             ("Ship O'Reilly's 2 books", 2.0, "books"),

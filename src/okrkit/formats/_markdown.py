@@ -273,21 +273,32 @@ def _past_approx(masked: str, start: int, end: int) -> int:
 
 
 def _number_end(masked: str, start: int, end: int) -> int | None:
-    """Where the number that opens masked[start:end] ends, with the word after it (its unit
-    if it is one: "140 ms", "41 users"); None if it opens with none.  The number is read as
-    a statement's is (`okrkit.text.read_number`), after any "~", or is a quoted decimal."""
+    """Where the number that opens masked[start:end] ends, with a full stop after it, or the
+    word after it if it carries no unit of its own (its unit if it is one: "140 ms", "41
+    users"); None if it opens with none.  The number is read as a statement's is
+    (`okrkit.text.read_number`), after any "~"; or is a quoted decimal, or digits that
+    cannot be read, which the reading of the note then names ("3/4")."""
     from okrkit.text import read_number
 
-    quoted = _QUANTITY.match(masked, start, end)
-    if quoted is not None and quoted["decimal"]:
-        return quoted.end()
+    digits = _QUANTITY.match(masked, start, end)
+    if digits is not None and digits["decimal"]:
+        return digits.end()
     at = _past_approx(masked, start, end)
     read = read_number(masked[at:end])
     if read is None:
-        return None
-    stop = at + read[2]
-    word = _UNIT_AFTER.match(masked, stop, end)
+        return None if digits is None else digits.end()
+    stop = _past_full_stop(masked, at + read[2], end)
+    word = None if read[1] is not None else _UNIT_AFTER.match(masked, stop, end)
     return stop if word is None else word.end()
+
+
+_E_NOTATION = re.compile(r"\d[eE][-+]?\d")
+_PERCENT = re.compile(r"%|percent|per\s*cent|pct", re.IGNORECASE)
+
+
+def _past_full_stop(masked: str, at: int, end: int) -> int:
+    """*at*, or past a full stop there that ends a number ("=> 5.")."""
+    return at + 1 if masked.startswith(".", at) and not masked[at + 1 : at + 2].isdigit() else at
 
 
 _WHEN = re.compile(rf"\s*(?:on|@|\()\s*(?P<at>{_DATE})\)?\s*", re.I)
@@ -675,8 +686,9 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     return not _note_like(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
 
 
-# A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min".
-_ENDS_IN_NUMBER = re.compile(r"\d\S*(?:\s[^\W\d_]{1,12})?$")
+# A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min",
+# "5,5 %", "3 200 €".
+_ENDS_IN_NUMBER = re.compile(r"\d\S*(?:\s(?:[^\W\d_]{1,12}|[%$€£¥₹]))?$")
 
 
 def _trailing_date(masked: str, start: int, end: int) -> re.Match[str] | None:
@@ -1504,7 +1516,8 @@ class _Reader:
             )
             return None
         exact, theirs, length = read
-        end = at + length
+        end = _past_full_stop(masked, at + length, len(masked))
+        written = masked[at:end]
         mine = owner.unit
         word = _UNIT_AFTER.match(masked, end)
         if word is not None and theirs is None:
@@ -1515,8 +1528,17 @@ class _Reader:
             if theirs is not None:  # else not a unit: the first word of what follows
                 end = word.end()
         theirs = None if theirs is None else canonical_unit(theirs) or theirs
+        if theirs == "%" and _PERCENT.search(written) is None:
+            theirs = "points"  # "5pp": percentage points, no share of the way to the target
+        # An integer as written stays one ("1.200.000", "€940 000"); "2.0", "5." and "1e3"
+        # are floats, as they were written.
         exponent = exact.as_tuple().exponent
-        whole = isinstance(exponent, int) and exponent >= 0  # "2.0" stays a float, as written
+        whole = (
+            isinstance(exponent, int)
+            and exponent >= 0
+            and not written.rstrip().endswith(".")
+            and _E_NOTATION.search(written) is None
+        )
         if theirs is not None and theirs != "%" and mine is not None:
             mine = canonical_unit(mine) or mine
             if theirs != mine:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from okrkit.errors import InvalidTypeError
 from okrkit.text._patterns import DIGIT, words_of
@@ -21,7 +21,7 @@ from okrkit.text._units import CURRENCY_CODES, UNITS
 _CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])(?:Rp|(?-i:Rs))\.?\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
+    (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])(?:Rp|(?-i:Rs))\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
@@ -35,11 +35,15 @@ _NUMBER = r"""
         # from each group); not before a letter, a hyphen's word or more digits ("3
         # 100-page reports", "10 000m")
         (?<![\w.,])(?<!(?<!\d)\d\x20)(?<!(?<!\d)\d\d\x20)(?<!(?<!\d)\d\d\d\x20)
-        (?:(?:(?<=[$€£¥₹<>≤≥=~])|(?<=[$€£¥₹<>≤≥=~:]\x20)|(?<=\bfrom\x20)|(?<=\bto\x20)|
-              (?<=\bby\x20)|(?<=\bof\x20)|(?<=\bthan\x20)|(?<=\bunder\x20)|(?<=\bover\x20)|
-              (?<=\babove\x20)|(?<=\bbelow\x20)|(?<=\breach\x20)|(?<=\breaches\x20))
+        (?:(?:(?<=[$€£¥₹<>≤≥=~→])|(?<=[$€£¥₹<>≤≥=~:→]\x20)|(?<=->\x20)|(?<=\b(?:CODES)\x20)|
+              (?<=\bfrom\x20)|(?<=\bto\x20)|(?<=\bby\x20)|(?<=\bof\x20)|(?<=\bthan\x20)|
+              (?<=\bunder\x20)|(?<=\bover\x20)|(?<=\babove\x20)|(?<=\bbelow\x20)|
+              (?<=\breach\x20)|(?<=\breaches\x20))  # (the codes are three letters each)
              [1-9]\d{0,2}+(?:\x20\d{3})++
-           |[1-9]\d{0,2}+(?:(?:\x20\d{3}){2,}+|\x200\d\d))
+           |[1-9]\d{0,2}+(?:(?:\x20\d{3}){2,}+|\x200\d\d)
+           # or one group before a currency that no word follows ("Cut cost 3 200 € → 2 600
+           # €"; not "Give 20 100 € vouchers")
+           |[1-9]\d{0,2}+\x20\d{3}(?=\x20?[$€£¥₹](?!\x20?[^\W\d_])|\x20(?:CODES)\b(?!\x20[^\W\d_])))
         (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
         \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
@@ -57,7 +61,7 @@ _NUMBER = r"""
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
-        mio|mrd|miliar|juta|lakhs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
+        mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
         (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
     (?P<x>x(?![^\W\d_]))?
@@ -128,7 +132,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$)\s?\d|(?:thb|twd|vnd)\s?\d)"
+        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd)\s?\d)"
         rf"(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
@@ -318,6 +322,7 @@ _MULT = {
     "亿": 100_000_000,
     "億": 100_000_000,
     "mrd": 1_000_000_000,
+    "mia": 1_000_000_000,  # Swiss German "Milliarde": "CHF 2.4 Mia."
     "miliar": 1_000_000_000,
     "bi": 1_000_000_000,
     "million": 1_000_000,
@@ -328,6 +333,8 @@ _MULT = {
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
     "lakh": 100_000,
+    "lac": 100_000,  # as India also spells it: "Rs 40 lacs"
+    "lacs": 100_000,
     "lakhs": 100_000,
     "crore": 10_000_000,
     "crores": 10_000_000,
@@ -421,8 +428,13 @@ def read_number(text: str) -> tuple[Decimal, str | None, int] | None:
     if m is None or not m["num"] or m["den"]:
         return None
     mult = _scale(m)
+    digits = _digits(m["num"])
     try:
-        exact = Decimal(_digits(m["num"])) * mult
+        exact = Decimal(digits)
+        if mult != 1:
+            with localcontext() as exactly:  # as many digits as it has: no rounding
+                exactly.prec = max(exactly.prec, len(digits) + 12)
+                exact *= mult
     except ArithmeticError:
         return None
     if m["sign"] in ("-", "−"):

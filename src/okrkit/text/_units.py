@@ -78,6 +78,8 @@ UNITS.update(
     | {"r$": "BRL", "rp": "IDR", "rp.": "IDR", "円": "¥", "元": "CNY"}
     # and the rupee's letters, as Indian teams write it: "Rs 12 crore", "Rs. 6,000"
     | {"rs": "₹", "rs.": "₹"}
+    # and the Swiss franc's, "Fr. 38'000", "SFr. 2.5 Mio."
+    | {"fr.": "CHF", "sfr.": "CHF"}
 )
 # Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
 # which are money as much ("Raise CHF 2 million for the fund" raises funds as "Raise $2M" does).
