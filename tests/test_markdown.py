@@ -498,6 +498,9 @@ def _problems(text: str) -> list[tuple[int | None, str]]:
     return [(d.line, p) for d, p in zip(error.value.details, error.value.problems, strict=True)]
 
 
+_LONG = 1234567890123456789012345678901  # more digits than a Decimal's context keeps
+
+
 def _read(text: str) -> Plan:
     return formats.loads(text, "markdown")
 
@@ -741,13 +744,19 @@ class TestReadingDetails:
             ("Grow sales from R$ 2 mi to R$ 3 mi => R$ 2,5 mi", 2_500_000.0),
             ("Cut p95 API latency from 850 ms to 400 ms => ~520 ms", 520),
             ("Cut p95 API latency from 850 ms to 400 ms => 0.52 s", 520.0),
+            # and as written (a hostile trial's finds): a full stop, a float, a long integer
+            ("Grow ARR from $100k to $250k => 5.", 5.0),
+            ("Grow ARR from 5 to 10 (currently 5.)", 5.0),
+            ("Grow ARR from 5 to 10 => 1e3", 1000.0),
+            ("Grow ARR from 5 to 10 => 2.0", 2.0),
+            (f"Grow ARR from 5 to 10 => {_LONG}", _LONG),  # more digits than Decimal keeps
         ],
     )
     def test_notes_as_teams_the_world_over_write_numbers(self, line: str, current: float) -> None:
         """A progress note's number is read as a statement's is: grouped by spaces or
         apostrophes, with a decimal comma, a currency's code or sign after it, or a scale
         word (a newcomer's trial as Swiss, Nordic, Indian and Brazilian teams: each of these
-        stopped the whole file)."""
+        stopped the whole file); an integer as written stays one, a float a float."""
         kr = _read(f"As of: 2026-12-01\n## G\n- {line}\n").objectives[0].key_results[0]
         assert current == kr.current
         assert type(current) is type(kr.current)
@@ -898,28 +907,9 @@ class TestWritingDetails:
         assert plan == formats.loads(text, "markdown")
 
 
-_LONG = 1234567890123456789012345678901
-
-
 class TestHostileTrialOfNotes:
     """What a hostile trial (a helper's 10,000 documents) found when progress notes came to
     read their numbers as statements do, each pinned."""
-
-    @pytest.mark.parametrize(
-        ("line", "current"),
-        [
-            ("Grow ARR from $100k to $250k => 5.", 5.0),  # a full stop, as before
-            ("Grow ARR from 5 to 10 (currently 5.)", 5.0),
-            ("Grow ARR from 5 to 10 => 1e3", 1000.0),  # written as a float, read as one
-            ("Grow ARR from 5 to 10 => 2.0", 2.0),
-            # more digits than a Decimal's context keeps: exact
-            (f"Grow ARR from 5 to 10 => {_LONG}", _LONG),
-        ],
-    )  # fmt: skip
-    def test_notes_read_as_written(self, line: str, current: float) -> None:
-        kr = _read(f"As of: 2026-12-01\n## G\n- {line}\n").objectives[0].key_results[0]
-        assert current == kr.current
-        assert type(current) is type(kr.current)
 
     def test_a_check_in_with_a_full_stop(self) -> None:
         text = "## G\n- Grow ARR from 5 to 10\n  - 2026-08-01: 5.\n"
