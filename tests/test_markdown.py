@@ -957,3 +957,31 @@ class TestHostileTrialOfNotes:
         kr = attrs.evolve(kr, check_ins=(okrkit.CheckIn(at=date(2026, 8, 1), value=value),))
         plan = attrs.evolve(plan, objectives=[attrs.evolve(plan.objectives[0], key_results=[kr])])
         assert plan == formats.loads(formats.dumps(plan, format="markdown"), format="markdown")
+
+    @pytest.mark.parametrize(
+        ("value", "read"),
+        [
+            ("R$ 1,5 milhão", 1_500_000.0),  # Portuguese scale words
+            ("CHF 4,1 Mio", 4_100_000.0),  # a decimal comma before a scale word
+            ("Fr.4'100'000", 4_100_000),  # apostrophes after a franc's sign
+            ("R$ 38.000,00", 38_000.0),  # one dot grouping before a decimal comma
+            ("€ 1.234,56", 1234.56),
+            ("10 days.", 10),  # a full stop after the unit
+        ],
+    )
+    def test_check_ins_as_the_second_trial_wrote_them(self, value: str, read: float) -> None:
+        """A second hostile trial's finds: each of these was read in part, the rest kept as
+        the check-in's note."""
+        text = f"## G\n- Grow X from 1 to 50 {{unit=days}}\n  - 2026-08-01: {value}\n"
+        if "days" not in value:
+            text = text.replace(" {unit=days}", "")
+        (c,) = _read(text).objectives[0].key_results[0].check_ins
+        assert (read, None) == (c.value, c.note)
+        assert type(read) is type(c.value)
+
+    @pytest.mark.parametrize("value", ["R$ 1,5 M", "₹72L", "4 100 000 2"])
+    def test_a_check_in_value_that_goes_on_is_an_error(self, value: str) -> None:
+        """A value followed by more of a number okrkit cannot read (a scale letter apart,
+        digits) is an error naming its line, not a value with a note."""
+        with pytest.raises(FormatError, match=r"line 3: expected a check-in value"):
+            _read(f"## G\n- Grow X from 1 to 50\n  - 2026-08-01: {value}\n")

@@ -289,10 +289,13 @@ def _number_end(masked: str, start: int, end: int) -> int | None:
         return None if digits is None else digits.end()
     stop = _past_full_stop(masked, at + read[2], end)
     word = None if read[1] is not None else _UNIT_AFTER.match(masked, stop, end)
-    return stop if word is None else word.end()
+    return stop if word is None else _past_full_stop(masked, word.end(), end)
 
 
 _E_NOTATION = re.compile(r"\d[eE][-+]?\d")
+# What may not follow a check-in's value, where a note would: more of a number it could not
+# read (digits, a decimal part, a scale letter).
+_RUN_ON = re.compile(r"\s*(?:[.,'’]?\d|(?:[kmbl]|mn|bn|mm|cr|tn)\.?\s*$)", re.IGNORECASE)
 _PERCENT = re.compile(r"%|percent|per\s*cent|pct", re.IGNORECASE)
 
 
@@ -1464,6 +1467,13 @@ class _Reader:
         if read is None:
             return None
         value, end = read
+        if _RUN_ON.match(masked, end):
+            # The value goes on in a way it cannot be read ("R$ 1,5 M", "€ 1.234,56", "72L"):
+            # an error, not a value with the rest of it for a note.
+            shown = text.strip()[:40]
+            expected = "a check-in value such as 4.6, $219k, 140ms or 66%"
+            self.unexpected(item.n, expected, shown, column=item.column + match.end())
+            return None
         note = _note_after(text, masked, end)
         if note is not None:
             fields.setdefault("note", note)
@@ -1526,7 +1536,7 @@ class _Reader:
             if theirs is None and mine is not None and unit.lower() == mine.lower():
                 theirs = mine
             if theirs is not None:  # else not a unit: the first word of what follows
-                end = word.end()
+                end = _past_full_stop(masked, word.end(), len(masked))
         theirs = None if theirs is None else canonical_unit(theirs) or theirs
         if theirs == "%" and _PERCENT.search(written) is None:
             theirs = "points"  # "5pp": percentage points, no share of the way to the target

@@ -25,7 +25,10 @@ _NUMBER = r"""
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
-        (?<![\w.,'’])\d{1,3}+(?:['’]\d{3})++(?:\.\d{1,2})?+(?![\d'’]|\.\d)|
+        (?<![\w,'’])(?<!\d\.)\d{1,3}+(?:['’]\d{3})++(?:\.\d{1,2})?+(?![\d'’]|\.\d)|
+        # one dot grouping thousands before a decimal comma, as much of Europe writes money
+        # ("R$ 38.000,00", "€ 1.234,56")
+        (?<![\d.,])\d{1,3}\.\d{3},\d{1,2}(?![\d.,])|
         # thousands grouped by plain spaces, as SI and much of Europe write them ("1 000 000
         # users", "25 000", "€12 500", "from 3 200 € to 2 600 €"): two groups or more, one
         # that starts with 0, or one after a currency sign or a word that brings a level or
@@ -46,8 +49,9 @@ _NUMBER = r"""
            |[1-9]\d{0,2}+\x20\d{3}(?=\x20?[$€£¥₹](?!\x20?[^\W\d_])|\x20(?:CODES)\b(?!\x20[^\W\d_])))
         (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
         (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
-        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|
-            (?:million|billion|thousand|lakh|crore|percent|pct|times)\b))|
+        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[$€£¥₹]|(?:CODES)\b|
+            (?:million|billion|thousand|lakhs?|lacs?|crores?|cr|mio|mrd|mia|mln|mil|mi|bi|
+            milh(?:ão|ões)|bilh(?:ão|ões)|percent|pct|times)\b))|
         (?=\d{1,3}[.,]\d)(?:  # (looked for only where a separator follows 1-3 digits)
             # a decimal comma after a word that brings a level ("from 4,1 to 4,5", "min.
             # 4,2", "above 4,5"), not in a list ("features 1,2", "1,2 and 3") nor a count
@@ -61,7 +65,7 @@ _NUMBER = r"""
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
-        mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr)\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
+        mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
         (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
     (?P<x>x(?![^\W\d_]))?
@@ -323,6 +327,10 @@ _MULT = {
     "億": 100_000_000,
     "mrd": 1_000_000_000,
     "mia": 1_000_000_000,  # Swiss German "Milliarde": "CHF 2.4 Mia."
+    "milhão": 1_000_000,  # and Portuguese, "R$ 1,5 milhão", "R$ 3 milhões"
+    "milhões": 1_000_000,
+    "bilhão": 1_000_000_000,
+    "bilhões": 1_000_000_000,
     "miliar": 1_000_000_000,
     "bi": 1_000_000_000,
     "million": 1_000_000,
@@ -371,8 +379,8 @@ def _digits(num: str) -> str:
     """The digits of a number as written, as `Decimal` reads them: grouped as the West
     (1,000,000), India (10,00,000), with spaces (1 000 000), apostrophes (1'000'000) or dots
     (1.000.000) write, with a decimal point or comma."""
-    if num.count(".") > 1:
-        num = num.replace(".", "").replace(",", ".")  # "1.200.000", "1.200.000,50"
+    if num.count(".") > 1 or ("," in num and "." in num and num.index(".") < num.rindex(",")):
+        num = num.replace(".", "").replace(",", ".")  # "1.200.000", "1.200.000,50", "1.234,56"
     elif "," in num and len(num) - num.index(",") <= 3:
         # "€1,2M", "1,5 million", "2,5%": one or two digits after the comma, with a currency
         # before or a scale or % after, make it a decimal comma, as most of Europe writes one
