@@ -796,6 +796,8 @@ class TestQuantities:
             ("Grow revenue to CHF 4'500'000.50", 4_500_000.5, "CHF"),  # as Switzerland writes
             ("Reach R$ 45 mil in sales", 45_000.0, "BRL"),  # a thousand, as Brazil writes it
             ("Raise deposits from Fr. 38'000 to Fr. 45'000", 45_000.0, "CHF"),  # Swiss francs
+            ("Grow registered users from 1.800.000 to 2.500.000", 2_500_000.0, None),  # a 000
+            ("Upgrade the fleet to 12.100.200", None, None),  # a version, as before
             ("Grow revenue to SFr. 2.5 Mio.", 2_500_000.0, "CHF"),
             ("Grow AuM to CHF 2.4 Mia.", 2_400_000_000.0, "CHF"),  # Swiss German billions
             ("Keep hiring spend under Rs 40 lacs", 4_000_000.0, "₹"),  # lakh, as also spelt

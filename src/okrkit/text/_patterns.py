@@ -240,11 +240,13 @@ _IDENT_PARTS = (
     r"\]\([^)\s]*\)",
     r"`[^`]*`",
     # A version ("16.4.1", "to 12.100.200"), but not dots grouping thousands after money or
-    # before things counted ("€1.200.000", "1.200.000 users"); tried where a number starts.
+    # before things counted ("€1.200.000", "1.200.000 users"), nor with a group of 000 ("from
+    # 1.800.000 to 2.500.000": no version is numbered so); tried where a number starts.
     # (a version is no money: "USD 1.200.000", "€ 1.200.000", "1.200.000 EUR")
     (
         rf"(?<![\d.$€£¥₹])(?<![$€£¥₹]\x20)(?<!(?:{_CODES})\x20)"
-        rf"(?!\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:\x20+[^\W\d_]+s\b|\x20?(?:{_CODES}|[$€£¥₹])\b))"
+        rf"(?!\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:\x20+[^\W\d_]+s\b|\x20?(?:{_CODES}|[$€£¥₹])\b)"
+        r"|\d{1,3}(?:\.\d{3})*\.000(?:\.\d{3})*(?![\d.]))"
         r"\b\d+\.\d+\.\d+\b"
     ),
     r"""(?<=[a-z]\x20)(?!(?:SOFTWARE)\s)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
