@@ -266,10 +266,20 @@ _UNIT_AFTER = re.compile(r"\s?(?P<unit>%|[^\W\d_]+)")
 _APPROX = re.compile(r"[~≈]\s*")  # "~4.6": about, which a progress note may say
 
 
-def _past_approx(masked: str, start: int, end: int) -> int:
-    """Where masked[start:end] goes on after a "~" or "≈" it opens with, if any."""
+def _number_at(masked: str, start: int, end: int) -> tuple[int, Decimal, str | None, int] | None:
+    """The number that opens masked[start:end], read as a statement's is
+    (`okrkit.text.read_number`), after any "~": where it starts, its exact value, the unit it
+    carries in itself, and where it ends, past a full stop after it ("=> 5."); None if
+    masked[start:end] opens with none."""
+    from okrkit.text import read_number
+
     about = _APPROX.match(masked, start, end)
-    return start if about is None else about.end()
+    at = start if about is None else about.end()
+    read = read_number(masked[at:end])
+    if read is None:
+        return None
+    exact, unit, length = read
+    return at, exact, unit, _past_full_stop(masked, at + length, end)
 
 
 def _number_end(masked: str, start: int, end: int) -> int | None:
@@ -278,17 +288,14 @@ def _number_end(masked: str, start: int, end: int) -> int | None:
     users"); None if it opens with none.  The number is read as a statement's is
     (`okrkit.text.read_number`), after any "~"; or is a quoted decimal, or digits that
     cannot be read, which the reading of the note then names ("3/4")."""
-    from okrkit.text import read_number
-
     digits = _QUANTITY.match(masked, start, end)
     if digits is not None and digits["decimal"]:
         return digits.end()
-    at = _past_approx(masked, start, end)
-    read = read_number(masked[at:end])
-    if read is None:
+    number = _number_at(masked, start, end)
+    if number is None:
         return None if digits is None else digits.end()
-    stop = _past_full_stop(masked, at + read[2], end)
-    word = None if read[1] is not None else _UNIT_AFTER.match(masked, stop, end)
+    _, _, unit, stop = number
+    word = None if unit is not None else _UNIT_AFTER.match(masked, stop, end)
     return stop if word is None else _past_full_stop(masked, word.end(), end)
 
 
@@ -1490,7 +1497,7 @@ class _Reader:
         """The number at the start of *masked*, as people write it, in *owner*'s unit, and
         where it ends; None, with a problem, if it cannot be read.
         """
-        from okrkit.text import canonical_unit, read_number
+        from okrkit.text import canonical_unit
 
         m = _QUANTITY.match(masked)
         if m is not None and m["num"] and len(m["num"]) > 400:
@@ -1510,9 +1517,8 @@ class _Reader:
             return Decimal(m["decimal"]), m.end()
         # The number as a statement's is read ("940 000 €", "CHF 2.9 Mio.", "₹95 lakh",
         # "2,1 %": as teams write them the world over), after any "~"; then a unit of its own.
-        at = _past_approx(masked, 0, len(masked))
-        read = read_number(masked[at:])
-        if read is None:
+        number = _number_at(masked, 0, len(masked))
+        if number is None:
             expected = "a number such as 4.6, $219k, 140ms or 66%"
             shown = text.strip()[:40]
             self.problems.append(
@@ -1525,8 +1531,7 @@ class _Reader:
                 )
             )
             return None
-        exact, theirs, length = read
-        end = _past_full_stop(masked, at + length, len(masked))
+        at, exact, theirs, end = number
         written = masked[at:end]
         mine = owner.unit
         word = _UNIT_AFTER.match(masked, end)
