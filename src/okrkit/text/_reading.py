@@ -1979,11 +1979,6 @@ _PROGRESS = re.compile(
 )
 
 
-def _made_progress(w: str, verb: tuple[str, str, re.Match[str]] | None) -> bool:
-    """Whether *verb*, "make" in masked text *w*, makes progress ("Make headway on X")."""
-    return verb is not None and _progress_at(w, verb[2].end())
-
-
 def _progress_at(text: str, end: int) -> bool:
     """Whether progress is sought at *end* of *text*, after "make": on what is to go up,
     not on what is to go down ("Make progress on reducing churn", "... on the backlog")."""
@@ -3933,7 +3928,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         # "Hold storage growth to 2 TB a month", "Hold costs to $1M": a limit, as "cap at"
         # is (what is held at a floor is held "at" or "above" it)
         kind = "cap"
-    if lemma in NEEDS_COUNT and not tokens and not (lemma == "make" and _made_progress(w, verb)):
+    if (
+        lemma in NEEDS_COUNT
+        and not tokens
+        and not (lemma == "make" and verb is not None and _progress_at(w, verb[2].end()))
+    ):
         kind = lemma = ""
     if kind == "out" and verb is not None and _names_a_metric_moving(w, verb[2], tokens):
         verb, kind, lemma = None, "", ""  # "Onboarding NPS from 18 to 40": no activity
