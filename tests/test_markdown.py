@@ -742,6 +742,8 @@ class TestReadingDetails:
             ("Grow pipeline from ₹80 lakh to ₹1.2 crore => ₹95 lakh", 9_500_000),
             ("Grow deposits from CHF 4'000'000 to CHF 4'500'000 => CHF 4'200'000", 4_200_000),
             ("Grow sales from R$ 2 mi to R$ 3 mi => R$ 2,5 mi", 2_500_000.0),
+            ("Grow GMV from ₩50,000,000 to ₩80,000,000 => ₩62,000,000", 62_000_000),
+            ("Grow revenue from 400 000 ₺ to 600 000 ₺ (currently 450 000 ₺)", 450_000),
             ("Cut p95 API latency from 850 ms to 400 ms => ~520 ms", 520),
             ("Cut p95 API latency from 850 ms to 400 ms => 0.52 s", 520.0),
             # and as written (a hostile trial's finds): a full stop, a float, a long integer

@@ -1468,6 +1468,9 @@ class TestMeasurabilityRules:
             ("Grow MRR from ¥10k to ¥20k", "CNY", []),
             ("Grow MRR from £10k to £20k", "EGP", []),
             ("Grow MRR from $10k to $20k", "€", ["OKR205"]),
+            ("Grow MRR from ₹10k to ₹20k", "€", ["OKR205"]),
+            ("Grow MRR from ₩10k to ₩20k", "€", ["OKR205"]),
+            ("Grow MRR from ₩10k to ₩20k", "krw", []),
             ("Grow MRR from A$10k to A$20k", "$", []),
             ("Grow MRR from A$10k to A$20k", "USD", ["OKR205"]),
             ("Grow MRR from A$10k to A$20k", "usd", ["OKR205"]),
@@ -1495,6 +1498,9 @@ class TestMeasurabilityRules:
             ("Cut energy use from 120 MWh to 90 MWh", "decrease", 120000, 90000, "kWh", []),
             ("Cut energy use from 120 MWh to 90 MWh", "decrease", 120, 90, "kWh", ["OKR205"]),
             ("Cut haulage from 40 t to 30 t", "decrease", 40000, 30000, "kg", []),
+            # but money in one currency is never held in another (every sign of the table)
+            ("Grow MRR from €10k to €20k", "increase", 11000, 22000, "$", ["OKR205"]),
+            ("Grow MRR from ₹10 lakh to ₹20 lakh", "increase", 12000, 24000, "$", ["OKR205"]),
             ("Keep cold rooms at or below 4°C", "at_most", None, 39, "°F", []),
             # a number of the statement that is no target, in a unit of its own
             ("Keep 99% of shipments at 2-8 °C", "at_least", None, 99, "%", []),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import pickle
+import re
 import types
 import typing
 from datetime import date
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from okrkit._money import SIGN_UNITS, SIGNS
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult, Objective, Plan
 from okrkit.rules import RuleConfig, validate
@@ -4290,13 +4292,54 @@ class TestNoNumberTrial:
 def test_one_table_of_currencies() -> None:
     """The currency symbols and codes the reader knows come from the table of units: a code
     of a symbol reads as its symbol, any other stays the code, which the table knows too."""
-    from okrkit.text._units import CURRENCIES, CURRENCY_CODES, UNITS
+    from okrkit.text._units import CURRENCIES, CURRENCY_CODES, MONEY, UNITS
 
     assert set(CURRENCIES) <= set(UNITS.values())
     for code in CURRENCY_CODES:
         assert UNITS[code] in {*CURRENCIES, code.upper()}
         assert parse_key_result(f"Raise {code.upper()} 40k").unit == UNITS[code]
         assert canonical_unit(code) == UNITS[code]
+    assert set(CURRENCIES) <= set(SIGN_UNITS)
+    assert set(SIGN_UNITS.values()) <= MONEY
+
+
+def test_the_currency_signs_are_listed_once() -> None:
+    """No module but `okrkit._money` lists the currency signs: a pattern that did would miss a
+    sign added there (three such lists had lost "₹")."""
+    import okrkit
+
+    listing = re.compile(f"[{SIGNS}]{{3,}}")
+    package = Path(okrkit.__file__).parent
+    found = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "_money.py" and listing.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+@given(
+    st.sampled_from(sorted(SIGN_UNITS)),
+    st.sampled_from(["Grow revenue from {s}1,000 to {s}2,000", "Raise {s}2M for the fund",
+                     "Cut cost from 3 200 {s} to 2 600 {s}", "Keep spend under {s}40k a month",
+                     "Sell 500 tickets at {s}12 each", "{s}1.2M ARR by Q3 2027",
+                     "Reduce CAC by {s}5 (currently {s}45)", "Save 40,000{s} by June",
+                     "Grow GMV {s}10M -> {s}14M", "Raise average order value to {s}1,5M"]),
+)  # fmt: skip
+def test_every_currency_sign_reads_as_the_euro(sign: str, template: str) -> None:
+    """Every currency sign okrkit knows (one list, `okrkit._money`) is read where "€" is and as
+    it is, with its own unit: "₩50,000" is 50,000 KRW."""
+    parsed = parse_key_result(template.format(s=sign))
+    euro = parse_key_result(template.format(s="€"))
+    assert parsed.unit == (SIGN_UNITS[sign] if euro.unit == "€" else euro.unit)
+    said = tuple(ambiguity.replace(sign, "€") for ambiguity in parsed.ambiguities)
+    assert attrs.evolve(parsed, text="", spans=(), unit=None, ambiguities=said) == attrs.evolve(
+        euro, text="", spans=(), unit=None
+    )
+    assert [span.label for span in parsed.spans] == [span.label for span in euro.spans]
+    assert read_number(f"{sign}1,200 a month")[:2] == (Decimal(1200), SIGN_UNITS[sign])  # type: ignore[index]
+    assert canonical_unit(sign) == SIGN_UNITS[sign]
+    assert canonical_unit(SIGN_UNITS[sign]) == SIGN_UNITS[sign]
 
 
 class TestNumbersTrial:

@@ -72,6 +72,7 @@ from typing import Any
 
 import attrs
 
+from okrkit._money import SIGNS
 from okrkit._validators import slugify
 from okrkit.cycles import Cycle, FiscalYearNaming, written_label
 from okrkit.errors import (
@@ -260,7 +261,7 @@ _CHECK_IN_SHAPES = (
 )
 # A Decimal written as a string of digits, in quotes; or a run of digits (a number longer
 # than a float holds is refused before it is read: `okrkit.text.read_number` reads the rest).
-_QUANTITY = re.compile(rf'"(?P<decimal>{DECIMAL})"|(?:[~≈]\s*)?[-+−]?[$€£¥₹]?(?P<num>[\d,]+)')
+_QUANTITY = re.compile(rf'"(?P<decimal>{DECIMAL})"|(?:[~≈]\s*)?[-+−]?[{SIGNS}]?(?P<num>[\d,]+)')
 # A unit written after a number, as a word or %: "140 ms", "15 min", "2.6 %".
 _UNIT_AFTER = re.compile(r"\s?(?P<unit>%|[^\W\d_]+)")
 _APPROX = re.compile(r"[~≈]\s*")  # "~4.6": about, which a progress note may say
@@ -698,7 +699,7 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
 
 # A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min",
 # "5,5 %", "3 200 €".
-_ENDS_IN_NUMBER = re.compile(r"\d\S*(?:\s(?:[^\W\d_]{1,12}|[%$€£¥₹]))?$")
+_ENDS_IN_NUMBER = re.compile(rf"\d\S*(?:\s(?:[^\W\d_]{{1,12}}|[%{SIGNS}]))?$")
 
 
 def _trailing_date(masked: str, start: int, end: int) -> re.Match[str] | None:

@@ -17,6 +17,7 @@ import functools
 import itertools
 import re
 
+from okrkit._money import SIGNS
 from okrkit.text._units import CURRENCY_CODES
 
 _CODES = "|".join(CURRENCY_CODES)
@@ -219,7 +220,7 @@ _IDENT_PARTS = (
     # (and more such names after a slash: "P0/P1")
     (
         # (not a mass of carbon, a unit: "8,500 tCO2e", "350 kgCO2e/m2")
-        r"(?P<bracket>\[)?(?<![\w$€£¥.])(?!(?:kg|g|mt|t)co2e?\b)[^\W\d_]+[-_]?\d[\w.]*"
+        rf"(?P<bracket>\[)?(?<![\w{SIGNS}.])(?!(?:kg|g|mt|t)co2e?\b)[^\W\d_]+[-_]?\d[\w.]*"
         r"(?:/\d\d\b(?![/.,%]))?"
         r"(?:/[^\W\d_]+[-_]?\d[\w.]*)*(?(bracket)\])"
     ),
@@ -244,8 +245,8 @@ _IDENT_PARTS = (
     # 1.800.000 to 2.500.000": no version is numbered so); tried where a number starts.
     # (a version is no money: "USD 1.200.000", "€ 1.200.000", "1.200.000 EUR")
     (
-        rf"(?<![\d.$€£¥₹])(?<![$€£¥₹]\x20)(?<!(?:{_CODES})\x20)"
-        rf"(?!\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:\x20+[^\W\d_]+s\b|\x20?(?:{_CODES}|[$€£¥₹])\b)"
+        rf"(?<![\d.{SIGNS}])(?<![{SIGNS}]\x20)(?<!(?:{_CODES})\x20)"
+        rf"(?!\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:\x20+[^\W\d_]+s\b|\x20?(?:{_CODES}|[{SIGNS}])\b)"
         r"|\d{1,3}(?:\.\d{3})*\.000(?:\.\d{3})*(?![\d.]))"
         r"\b\d+\.\d+\.\d+\b"
     ),
@@ -284,7 +285,7 @@ _IDENT_PARTS = (
     ),
     # A year (a whole ISO date is blanked by its own alternative, below).
     (
-        r"(?<![\d$€£¥.,])\b20[1-4]\d\b"
+        rf"(?<![\d{SIGNS}.,])\b20[1-4]\d\b"
         r"(?![\d.,]*\s*(?:%|[kmb]\b|(?:million|billion|thousand)\b)|[,.]\d|-[01]\d-)"
         # and the next year's last digits, as a financial year is written: "2025/26",
         # "2025-26" (a span of years)
@@ -307,11 +308,11 @@ _IDENT_PARTS = (
     # statement of a service level says, its time limit ("2 week SLA on fixing crashers";
     # not "4 hour SLA met for 98% of tickets", "Launch 24 hour SLA", "the 3-day SLA", "30 day
     # SLO", where it names the level or its window).
-    r"""(?!(?<![\s\S])LIMIT_ALONE)
-        (?<![\d.,$€£¥])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
+    rf"""(?!(?<![\s\S])LIMIT_ALONE)
+        (?<![\d.,{SIGNS}])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
         (?<!least\x20)(?<!most\x20)(?<![<>~=])
-        \b\d{1,3}(?:\x20?[-–]\x20?\d{1,3})?
+        \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
         (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
@@ -427,7 +428,7 @@ _IDENT_PARTS = (
     # A time of day, which names when, as a deadline does: "Meet the 6am SLA on 98% of days",
     # "7:30 p.m.", and "by 9 AM" after a word of time (not a count of project or preventive
     # maintenance's work, "Hire 1 PM", "12 PM inspections"; nor money a month, "£10 p.m.").
-    r"""(?<![$€£¥₹\d.,])(?:[1-9]|1[0-2])(?::[0-5]\d)?(?-i:(?:[ap]m|[AP]M)\b|\x20?[ap]\.m\.)
+    rf"""(?<![{SIGNS}\d.,])(?:[1-9]|1[0-2])(?::[0-5]\d)?(?-i:(?:[ap]m|[AP]M)\b|\x20?[ap]\.m\.)
         |(?:(?<=\bby\x20)|(?<=\bat\x20)|(?<=before\x20)|(?<=after\x20)|(?<=until\x20)|(?<=till\x20)
             |(?<=from\x20)|(?<=\bto\x20))(?:[1-9]|1[0-2])(?::[0-5]\d)?
             \x20(?-i:am|pm|AM|PM)\b""",
@@ -687,7 +688,7 @@ _STAND_INS = str.maketrans(
         **dict.fromkeys("“”„″", '"'),
         **dict.fromkeys("‐‑‒–—―−", "-"),
         **dict.fromkeys("\u00a0\u2009\u202f\u2007\u2002\u2003", " "),
-        **dict.fromkeys("€£¥₹", "$"),
+        **dict.fromkeys(SIGNS, "$"),
         **dict.fromkeys("…•·▪≥≤≠≈→←↑↓⇒×±°©®™\u200b\ufeff", "~"),
     }
 )

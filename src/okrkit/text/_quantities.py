@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
+from okrkit._money import SIGNS
 from okrkit.text._lexicon import (
     CHANGE_NOUN_DOWN,
     CHANGE_NOUN_UP,
@@ -56,7 +57,7 @@ _AFTER = re.compile(
       | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
       | (?P<better>or\s+better)
       | (?:/[^\W\d_]{{1,8}}\s*(?=->|=>|→|⟶))?  # a rate's period before an arrow: "300/wk → 50/wk"
-        (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[$€£¥]?\d|(?:(?<=[o>→⟶])|(?<=[o>→⟶]\s))(?:[-+]|[<>≤≥]=?\s?)[$€£¥]?\d)
+        (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[{SIGNS}]?\d|(?:(?<=[o>→⟶])|(?<=[o>→⟶]\s))(?:[-+]|[<>≤≥]=?\s?)[{SIGNS}]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b(?!-in\b)  # "4 drop-in clinics"
@@ -69,9 +70,9 @@ _AFTER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # An arrow to the next number: "→ 3.9".
-_ARROW_AFTER = re.compile(r"\s*(?:->|=>|→|⟶)\s*(?=[$€£¥₹]?\d)")
+_ARROW_AFTER = re.compile(rf"\s*(?:->|=>|→|⟶)\s*(?=[{SIGNS}]?\d)")
 # A tag in brackets (or one blanked), then an arrow to the next number: " (Jan) -> 2h".
-_TAG_THEN_ARROW = re.compile(r"\s?\([\w\x20.'-]{0,16}\)\s*(?:->|=>|→|⟶)\s*(?=[$€£¥₹]?\d)")
+_TAG_THEN_ARROW = re.compile(rf"\s?\([\w\x20.'-]{{0,16}}\)\s*(?:->|=>|→|⟶)\s*(?=[{SIGNS}]?\d)")
 # Only this much context is looked at around a number; a long text stays linear.
 _WINDOW = 48
 # Places in a ranking, which a change moves by ("by 3 places"), and a move's way before them.
@@ -333,8 +334,8 @@ def tokens_of(w: str) -> list[Token]:
 
 
 # A band's high end written with a scale word the low end shares: "$40-50M", "$700-800k".
-_BAND_GAP = re.compile(r"\s*[-–—]\s*[$€£¥₹]?")
-_SCALED = re.compile(r"[$€£¥₹]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*[kKmMbB]", re.ASCII)
+_BAND_GAP = re.compile(rf"\s*[-–—]\s*[{SIGNS}]?")
+_SCALED = re.compile(rf"[{SIGNS}]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*[kKmMbB]", re.ASCII)
 
 
 def _shared_scale(low: Token, high: Token, w: str) -> float | None:
@@ -345,7 +346,7 @@ def _shared_scale(low: Token, high: Token, w: str) -> float | None:
         or high.value is None
         or high.unit not in (None, low.unit)  # "$40-50M": the sign before the band
         or _BAND_GAP.fullmatch(w, low.end, high.start) is None
-        or not w[low.start : low.end].strip(" $€£¥₹").replace(",", "").replace(".", "").isdigit()
+        or not w[low.start : low.end].strip(f" {SIGNS}").replace(",", "").replace(".", "").isdigit()
     ):
         return None
     m = _SCALED.match(w, high.start)
@@ -566,7 +567,7 @@ def _before(prefix: str) -> tuple[str | None, Qualifier | None, Change | None]:
     """What the words just before a number say of it: its preposition, qualifier and change.
     Markdown emphasis and a currency sign before a placeholder are no words ("to _N_", "to
     $X")."""
-    prefix = prefix.rstrip().rstrip("_*$€£¥₹").rstrip()
+    prefix = prefix.rstrip().rstrip(f"_*{SIGNS}").rstrip()
     if prefix.endswith(_ARROWS):
         return "to", None, None  # "NPS 32 → 50": the arrow says what "to" does
     if prefix.endswith((":", "=")) and not prefix.endswith((">=", "<=")):

@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple, TypeAlias
 
 import attrs
 
+from okrkit._money import SIGNS
 from okrkit.errors import InvalidTypeError
 from okrkit.model import Direction
 from okrkit.text._lexicon import (
@@ -223,7 +224,7 @@ _LABEL_NEXT = re.compile(r"\s+[^\W\d_][\w'’-]*\s*:")
 # "Make sure" and "make certain" say what "ensure" says, and are read as it.
 _MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
 _ABLE = re.compile(r"\s+(?:able|capable)\b", re.IGNORECASE)
-_AMOUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d")
+_AMOUNT_NEXT = re.compile(rf"\s+(?:at\s+least\s+)?[{SIGNS}]?\d")
 # A verb of reaching before one of these names a metric, not its object: "Win rate", "Hit
 # ratio", "Close rate" (a verb of change or holding before them is read as the verb).
 _RATE = frozenset(("rate", "rates", "ratio", "ratios"))
@@ -246,7 +247,7 @@ _NAMED_THEN_BOUND = re.compile(
     rf"(?:\s*\([^()]{{0,60}}\)|\s+for(?:{_NAME_WORD}){{1,4}})?"
     r"(?:\s+of)?\s+(?:(?:not\s+)?(?:above|below|under|over)|"
     r"at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than|(?:less|more|fewer)\s+than|"
-    r"within|[≥≤<>]=?|(?:at|of)(?=\s*\d[\d.,]*\s*%))\s*[±+-]?\s*[$€£¥₹]?\d",
+    rf"within|[≥≤<>]=?|(?:at|of)(?=\s*\d[\d.,]*\s*%))\s*[±+-]?\s*[{SIGNS}]?\d",
     re.IGNORECASE,
 )
 
@@ -267,7 +268,7 @@ _COUNTED_THEN_BOUND = re.compile(
 _COUNTED_THEN_SAID = re.compile(
     rf"(?:{_NAME_WORD}){{1,3}}\s*:?\s*(?:"
     r"(?:under|below|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most)\s+\d[\d,.]*+(?![\d%]|\s*[^\W\d_(])"
-    r"|[$€£¥₹]?\d[\d,.]*+\s*%?\s*(?:\+|or\s+(?:more|less|lower|higher|better|fewer)\b)"
+    rf"|[{SIGNS}]?\d[\d,.]*+\s*%?\s*(?:\+|or\s+(?:more|less|lower|higher|better|fewer)\b)"
     r"|\d[\d,.]*+\s*[-–]\s*\d)",
     re.IGNORECASE,
 )
@@ -306,8 +307,8 @@ _LABEL_OF_NONE = re.compile(r"\s*:\s*(?:0|zero)\b(?![-/])(?=\D*$)", re.IGNORECAS
 
 # What makes "up" or "down" after a metric its change: "down to 3%", "up by 20%".
 _UP_DOWN = {
-    "up": re.compile(r"\s+(?:(?:by|from)\b|[$€£¥₹]?\d)", re.IGNORECASE),
-    "down": re.compile(r"\s+(?:(?:by|from|to)\b|[$€£¥₹]?\d)", re.IGNORECASE),
+    "up": re.compile(rf"\s+(?:(?:by|from)\b|[{SIGNS}]?\d)", re.IGNORECASE),
+    "down": re.compile(rf"\s+(?:(?:by|from|to)\b|[{SIGNS}]?\d)", re.IGNORECASE),
 }
 
 
@@ -325,7 +326,7 @@ _NAMED_METRIC = re.compile(
     rf"(?:{_NAME_WORD}){{0,2}}?\s+(?:" + "|".join(sorted(_METRIC_HEADS)) + r")\b"
     # (and where it is measured: "Call abandonment rate on the 311 line below 8%")
     rf"(?:\s+(?:on|in|across)(?:\s+the)?(?:{_NAME_WORD}){{1,3}}?)?"
-    r"\s*(?:(?:from|at|of|is|above|below|under|over|within)\s+|[:=<>≥≤]\s*)?[±]?[$€£¥₹]?\d"
+    rf"\s*(?:(?:from|at|of|is|above|below|under|over|within)\s+|[:=<>≥≤]\s*)?[±]?[{SIGNS}]?\d"
     r"(?![\d.,]*\s*(?:times|x)\b)",  # ("Test recovery time on X 3 times": how often)
     re.IGNORECASE,
 )
@@ -369,7 +370,7 @@ def _names_a_metric(w: str, lead: str, at: int) -> bool:
     )
 
 
-_NUMBER_NEXT = re.compile(r"\s*[$€£¥]?\s*\d")
+_NUMBER_NEXT = re.compile(rf"\s*[{SIGNS}]?\s*\d")
 
 
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
@@ -554,7 +555,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
     return by_arrow
 
 
-_ARROW = re.compile(r"[↑↓](?=\s*(?:(?:to|by)\s+)?[-+~]?[$€£¥₹]?\s?\d)")
+_ARROW = re.compile(rf"[↑↓](?=\s*(?:(?:to|by)\s+)?[-+~]?[{SIGNS}]?\s?\d)")
 
 
 _MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
@@ -687,7 +688,7 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
 
 
 _PER_AFTER = re.compile(r"\s+per\b", re.IGNORECASE)
-_AMOUNT_AFTER = re.compile(r"\s+[$€£¥₹+]?\d")
+_AMOUNT_AFTER = re.compile(rf"\s+[{SIGNS}+]?\d")
 # "to" and a verb after a participle: what it was done for, no level it reached.
 _TO_DO = re.compile(
     r"\s+to\s+(?!(?:the|a|an|our|its|their|about|around|approximately|roughly|over|under|below|"
@@ -797,13 +798,15 @@ _EXCEED = frozenset(("exceed", "exceeds", "exceeded", "exceeding"))
 # What ends a clause, so that a verb after it has a subject of its own: "Hire 2 SREs, cut toil".
 _CLAUSE_MARK = re.compile(r"[,;:()]")
 # A count or an amount, no share, right after a verb: "The council publishes 20 datasets".
-_COUNT_NEXT = re.compile(r"\s+(?:at\s+least\s+)?[$€£¥₹]?\d[\d,.]*+(?!\s*(?:%|per\s*cent|percent))")
+_COUNT_NEXT = re.compile(
+    rf"\s+(?:at\s+least\s+)?[{SIGNS}]?\d[\d,.]*+(?!\s*(?:%|per\s*cent|percent))"
+)
 
 
 # What may follow an imperative verb that is also a noun: "Track all incidents", "Map the 5
 # flows" (unlike "Track record", "Cloud cost").
 _OBJECT_START = re.compile(
-    r"\s+(?:[$€£¥₹]?\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
+    rf"\s+(?:[{SIGNS}]?\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|new)\b)",
     re.IGNORECASE,
 )
@@ -1184,7 +1187,7 @@ def _direction(
 # What follows a metric's name rather than a verb's object: a label's colon, a bound, a
 # number, "rate".
 _METRIC_NEXT = re.compile(
-    r"\s*(?::|[≤≥<>=]|[$€£¥₹]?\d|(?:rate|under|below|above|over|at|of|is|was)\b)", re.IGNORECASE
+    rf"\s*(?::|[≤≥<>=]|[{SIGNS}]?\d|(?:rate|under|below|above|over|at|of|is|was)\b)", re.IGNORECASE
 )
 # ... and for a verb of another kind, only a label's colon or a bound's sign ("Yield >= 70%").
 _BOUND_NEXT = re.compile(r"\s*(?::|[≤≥<>]=?)")
@@ -1426,7 +1429,7 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
 # What sets a bar on each of the things counted, between their noun and an amount: " over ",
 # " at >= ", " worth at least ".
 _SIZE_BAR = re.compile(
-    r"\s+(?:(?:at|worth|each|of)\s+)?(?:over|above|more\s+than|at\s+least|>=?|≥|\+)?\s*[$€£¥₹]?",
+    rf"\s+(?:(?:at|worth|each|of)\s+)?(?:over|above|more\s+than|at\s+least|>=?|≥|\+)?\s*[{SIGNS}]?",
     re.IGNORECASE,
 )
 # A clause of what the work should bring about, with its own subject and level.
@@ -1447,7 +1450,7 @@ _RESPONSE = re.compile(
 # A number as a verb's object, right after it: " 100+ reads", " at least 30 people".
 _RIGHT_BEFORE_NUMBER = re.compile(
     r"\s+(?:(?:at\s+(?:least|most)|over|under|below|(?:more|fewer|less)\s+than|no\s+more\s+than)"
-    r"\s+|[<>≤≥~]\s*)?[$€£¥₹]?\d"
+    rf"\s+|[<>≤≥~]\s*)?[{SIGNS}]?\d"
 )
 
 
@@ -1462,7 +1465,7 @@ _STAFFING = _STAFF | frozenset(("build", "grow", "form", "assemble", "expand"))
 # teams of over ", "for accounts above ".
 _FOR_SEGMENT = re.compile(
     r"\bfor\s+(?:[^\W\d_][\w'’-]*\s+){1,3}?(?:of\s+|with\s+)?"
-    r"(?:under|over|above|below|(?:more|fewer|less)\s+than|up\s+to)\s+[$€£¥₹]?$",
+    rf"(?:under|over|above|below|(?:more|fewer|less)\s+than|up\s+to)\s+[{SIGNS}]?$",
     re.IGNORECASE,
 )
 
@@ -1581,7 +1584,7 @@ def _reaches_a_level(text: str, lemma: str, after: int | None) -> bool:
 # (The blank before "to" is looked behind for, not matched: a search from each position of a
 # long run of blanks would otherwise run to its end every time.)
 _TO_THING = re.compile(
-    r"(?<=\s)to\s+(?![\d$€£¥₹~<>]|(?:about|around|over|under|below|above)\b)", re.IGNORECASE
+    rf"(?<=\s)to\s+(?![\d{SIGNS}~<>]|(?:about|around|over|under|below|above)\b)", re.IGNORECASE
 )
 
 
@@ -2456,7 +2459,9 @@ def _moves_things(lemma: str, value: Token | None, text: str) -> bool:
 
 
 # Where things are moved: "to cold storage", "onto the new platform" (not "to 40%").
-_MOVED_TO = re.compile(r"\s(?:to|into|onto)\s+(?:the\s+|a\s+|our\s+)?([^\s$€£¥₹]+)", re.IGNORECASE)
+_MOVED_TO = re.compile(
+    rf"\s(?:to|into|onto)\s+(?:the\s+|a\s+|our\s+)?([^\s{SIGNS}]+)", re.IGNORECASE
+)
 # What a team moves itself: data and the systems that hold or run it.
 _MOVED_THINGS = re.compile(
     r"\b(?:jobs|data|tables|datasets|workloads|services|apps|applications|pipelines|repos|"
@@ -3415,7 +3420,7 @@ def _noun(text: str, token: Token) -> str | None:
 # A period after a number of times: how often, not a factor ("3 times a week", "per sprint").
 _PERIOD_AFTER = re.compile(r"\s*(?:times\s+)?(?:per|a|an|each|every|/)\s*[^\W\d_]", re.I)
 _EACH = re.compile(r"\b(?:each|with|apiece)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
-_THAT = re.compile(r"\s*(?:that\s+)?(?:[$€£¥₹]\s*)?", re.IGNORECASE)
+_THAT = re.compile(rf"\s*(?:that\s+)?(?:[{SIGNS}]\s*)?", re.IGNORECASE)
 _NO = re.compile(
     r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
     r"\s+no|[^\W\d_]{2,}(?:s|ed)\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer|than)\b)",
@@ -3507,7 +3512,7 @@ _SCORE = re.compile(
 # A number and the word after it, at the end of what comes before "=>" or at the start of
 # what comes after it.
 _NUMBER_WORD_END = re.compile(r"\d\s*([^\W\d_]+)\.?$")
-_NUMBER_WORD_START = re.compile(r"\s*[$€£¥₹]?\d[\d,.]*\s*([^\W\d_]+)")
+_NUMBER_WORD_START = re.compile(rf"\s*[{SIGNS}]?\d[\d,.]*\s*([^\W\d_]+)")
 
 
 def _same_unit_across(before: str, after: str) -> bool:
@@ -3568,7 +3573,7 @@ def _progress(w: str) -> int | None:
 
 
 _DASH_SHARE = re.compile(r"(?<=\s)-\s+\d{1,3}(?:\.\d+)?\s*%$")
-_MONEY_END = re.compile(r"[$€£¥₹]\s?\d[\d,.]*\s*[kKmMbB]?$")
+_MONEY_END = re.compile(rf"[{SIGNS}]\s?\d[\d,.]*\s*[kKmMbB]?$")
 
 
 # What else may lead a statement before its verb: a key result's or a section's number ("KR
@@ -3768,7 +3773,7 @@ _NEGATED_BOUND = re.compile(
     # (the words between of the same clause: not "Fix what is not working and keep p95
     # under 200 ms", whose bound the negation does not reach)
     r"(?:\bnever(?:\s+_W){0,5}?|(?:\bnot|n['’]t)(?:\s+_W){1,5}?)"
-    r"\s+(?:(?:more|less|fewer|longer|shorter)\s+than|over|under|above|below|beyond)\s*[$€£¥₹]?$".replace(
+    rf"\s+(?:(?:more|less|fewer|longer|shorter)\s+than|over|under|above|below|beyond)\s*[{SIGNS}]?$".replace(
         "_W", r"(?!(?:and|or|but|so|while|keep|stay|hold|maintain)\b)[^\W\d_][\w'’-]*"
     ),
     re.IGNORECASE,
@@ -3808,15 +3813,15 @@ _NEXT_TARGET = re.compile(
     r"|(?:;|,(?=\s)(?!\s\s))\s*(?:and\s+)?(?![^\W\d_]+(?:ed|ing|ly)\b)(?!(?:in|within|with|over|"
     r"across|for|at|on|per|each|from|under|below|above|during|after|before|excluding|including|"
     r"if|when|unless|while|as|measured|based)\b)"
-    r"(?:[^\W\d_][\w'’/-]*\s+){0,5}?(?:(?:by|to|of)\s+)?[$€£¥₹]?\d"
-    r"|\band\s+(?:[^\W\d_][\w'’/-]*\s+){1,5}?(?:by|to|below|under|above|over)\s+[$€£¥₹]?\d"
+    rf"(?:[^\W\d_][\w'’/-]*\s+){{0,5}}?(?:(?:by|to|of)\s+)?[{SIGNS}]?\d"
+    rf"|\band\s+(?:[^\W\d_][\w'’/-]*\s+){{1,5}}?(?:by|to|below|under|above|over)\s+[{SIGNS}]?\d"
 )
 
 
 # What joins a floor to a ceiling, up to the second one's bound: " and ≤ ", " and at most ".
 _AND_ONLY = re.compile(
     r"\s*(?:and|&|,|but)\s+(?:(?:at\s+(?:most|least)|no\s+more\s+than|under|below|over|above|"
-    r"(?:more|less|fewer)\s+than)\s+|[<>≤≥]=?\s*)?[$€£¥₹]?",
+    rf"(?:more|less|fewer)\s+than)\s+|[<>≤≥]=?\s*)?[{SIGNS}]?",
     re.IGNORECASE,
 )
 

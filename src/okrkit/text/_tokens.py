@@ -12,16 +12,18 @@ import math
 import re
 from decimal import Decimal, localcontext
 
+from okrkit._money import SIGNS
 from okrkit.errors import InvalidTypeError
 from okrkit.text._patterns import DIGIT, words_of
 from okrkit.text._units import CURRENCY_CODES, UNITS
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
+# (CODES stands for the currency codes, SIGNS for the currency signs: `okrkit.text._units`)
 _CODES = "|".join(CURRENCY_CODES)
 _NUMBER = r"""
-    (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[$€£¥]?\d))?
-    (?P<cur>[$€£¥₹]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])(?:Rp|(?-i:Rs))\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
+    (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[SIGNS]?\d))?
+    (?P<cur>[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])(?:Rp|(?-i:Rs))\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
@@ -38,7 +40,7 @@ _NUMBER = r"""
         # from each group); not before a letter, a hyphen's word or more digits ("3
         # 100-page reports", "10 000m")
         (?<![\w.,])(?<!(?<!\d)\d\x20)(?<!(?<!\d)\d\d\x20)(?<!(?<!\d)\d\d\d\x20)
-        (?:(?:(?<=[$€£¥₹<>≤≥=~→])|(?<=[$€£¥₹<>≤≥=~:→]\x20)|(?<=->\x20)|(?<=\b(?:CODES)\x20)|
+        (?:(?:(?<=[SIGNS<>≤≥=~→])|(?<=[SIGNS<>≤≥=~:→]\x20)|(?<=->\x20)|(?<=\b(?:CODES)\x20)|
               (?<=\bfrom\x20)|(?<=\bto\x20)|(?<=\bby\x20)|(?<=\bof\x20)|(?<=\bthan\x20)|
               (?<=\bunder\x20)|(?<=\bover\x20)|(?<=\babove\x20)|(?<=\bbelow\x20)|
               (?<=\breach\x20)|(?<=\breaches\x20))  # (the codes are three letters each)
@@ -46,10 +48,10 @@ _NUMBER = r"""
            |[1-9]\d{0,2}+(?:(?:\x20\d{3}){2,}+|\x200\d\d)
            # or one group before a currency that no word follows ("Cut cost 3 200 € → 2 600
            # €"; not "Give 20 100 € vouchers")
-           |[1-9]\d{0,2}+\x20\d{3}(?=\x20?[$€£¥₹](?!\x20?[^\W\d_])|\x20(?:CODES)\b(?!\x20[^\W\d_])))
+           |[1-9]\d{0,2}+\x20\d{3}(?=\x20?[SIGNS](?!\x20?[^\W\d_])|\x20(?:CODES)\b(?!\x20[^\W\d_])))
         (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
-        (?<=[$€£¥₹])\d+,\d{1,2}(?![\d,])|
-        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[$€£¥₹]|(?:CODES)\b|
+        (?<=[SIGNS])\d+,\d{1,2}(?![\d,])|
+        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[SIGNS]|(?:CODES)\b|
             (?:million|billion|thousand|lakhs?|lacs?|crores?|cr|mio|mrd|mia|mln|mil|mi|bi|
             milh(?:ão|ões)|bilh(?:ão|ões)|percent|pct|times)\b))|
         (?=\d{1,3}[.,]\d)(?:  # (looked for only where a separator follows 1-3 digits)
@@ -58,26 +60,26 @@ _NUMBER = r"""
             # ("Hire 3,5 engineers")
             (?:(?<=\bfrom\s)|(?<=\bto\s)|(?<=\bof\s)|(?<=\bat\s)|(?<=\bby\s)|(?<=\bin\s)|
                (?<=\bthan\s)|(?<=above\s)|(?<=below\s)|(?<=under\s)|(?<=\bover\s)|
-               (?<=\bis\s)|(?<=\.\s)|(?<=[<>≤≥=:$€£¥₹]\s)|(?<=[<>≤≥=~]))
+               (?<=\bis\s)|(?<=\.\s)|(?<=[<>≤≥=:SIGNS]\s)|(?<=[<>≤≥=~]))
             \d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
             # dots grouping thousands, twice or more: "€1.200.000"
             (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
-        mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[$€£¥₹])|
+        mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[SIGNS])|
         # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
         (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
     (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|[円元]|
-        (?<![$€£¥₹]\d)(?<![$€£¥₹]\d\d)(?<![$€£¥₹]\d\d\d)[$€£¥₹](?!\s?\d)))?
-""".replace("CODES", _CODES)
+        (?<![SIGNS]\d)(?<![SIGNS]\d\d)(?<![SIGNS]\d\d\d)[SIGNS](?!\s?\d)))?
+""".replace("CODES", _CODES).replace("SIGNS", SIGNS)
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
 _DURATION = r"""
-    (?<![\w$€£¥₹.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
-"""
+    (?<![\wSIGNS.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
+""".replace("SIGNS", SIGNS)
 # "one" as a pronoun after a determiner or an adjective ("based on the existing one", "this
 # one") stands for a thing, not a number.
 _ONE = "one" + "".join(
@@ -136,7 +138,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±$€£¥₹.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd)\s?\d)"
+        rf"(?=[-−+±{SIGNS}.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd)\s?\d)"
         rf"(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,

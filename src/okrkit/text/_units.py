@@ -9,6 +9,7 @@ import numbers
 import re
 from decimal import Decimal
 
+from okrkit._money import SIGN_UNITS
 from okrkit.errors import InvalidTypeError, InvalidValueError
 
 # --- The table --------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ UNITS = {
     for spelling in (unit.lower(), *others)
 }
 # The table's currencies, by the symbol it writes each in.
-CURRENCIES = frozenset(("$", "€", "£", "¥", "₹"))
+CURRENCIES = frozenset(sign for sign, unit in SIGN_UNITS.items() if sign == unit)
 # The currency codes the reader reads before or after an amount ("CHF 40k", "2M SEK"): a
 # code of the table is written as its symbol, any other stays the code, upper case (and is a
 # unit the table knows: "Reach CHF 300k" is money, no count of things).
@@ -81,9 +82,14 @@ UNITS.update(
     # and the Swiss franc's, "Fr. 38'000", "SFr. 2.5 Mio."
     | {"fr.": "CHF", "sfr.": "CHF"}
 )
+# The currency signs' units other than the table's ("₩" is KRW): units too, and their codes
+# with them; but only the codes of CURRENCY_CODES are read in a statement ("Try 3 channels"
+# and "PHP 8" are no money).
+UNITS.update({unit.lower(): unit for unit in SIGN_UNITS.values() if unit not in CURRENCIES})
+UNITS.update({sign: unit for sign, unit in SIGN_UNITS.items() if sign not in CURRENCIES})
 # Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
 # which are money as much ("Raise CHF 2 million for the fund" raises funds as "Raise $2M" does).
-MONEY = CURRENCIES | frozenset(UNITS[code] for code in CURRENCY_CODES)
+MONEY = CURRENCIES | frozenset(UNITS[code] for code in CURRENCY_CODES) | set(SIGN_UNITS.values())
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
