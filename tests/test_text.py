@@ -8771,3 +8771,29 @@ def test_a_change_to_come_and_no_level(text: str) -> None:
     """Where a change still to come goes, a date, or a range of it, is no level it reaches,
     as after a change with its amount written ("by 20% to 3 new markets")."""
     assert_reads(parse_key_result(text), form="change", value=None, measurable=False)
+
+
+@given(
+    st.sampled_from(["Close", "Resolve", "Fix", "Migrate", "Move", "Generate", "Review", "Train",
+                     "Retire", "Collect", "Triage", "Clear", "Land", "Hire", "Win", "Remove"]),
+    st.integers(2, 9_999),
+    st.sampled_from(["open audit findings", "P1 bugs", "support tickets", "privacy requests",
+                     "services to Kubernetes", "cron jobs to Airflow 2", "churned customers",
+                     "deals in the pipeline", "legacy dashboards", "partner integrations"]),
+    st.sampled_from(["all", "all of our", "the", "all the", "our", "ALL"]),
+)  # fmt: skip
+def test_all_of_them_counts_as_the_count_does(
+    verb: str, count: int, things: str, between: str
+) -> None:
+    """ "Close all 14 open findings" reads as "Close 14 open findings" does: a count of all the
+    things there are is still the count of things the verb works on (it read "decrease to
+    14", the findings' way, and "Resolve all 30 issues" as no output)."""
+    plain = parse_key_result(f"{verb} {count:,} {things}")
+    every = parse_key_result(f"{verb} {between} {count:,} {things}")
+    assert (every.direction, every.form, every.value, every.unit, every.output) == (
+        plain.direction,
+        plain.form,
+        plain.value,
+        plain.unit,
+        plain.output,
+    )

@@ -1224,10 +1224,16 @@ _AMOUNT_OF = re.compile(r"\s+(?:of|in)\s", re.IGNORECASE)
 _HANDLE = frozenset(("close", "resolve", "answer", "clear", "handle", "process", "triage"))
 
 
+# What may stand between a verb and its count of things, which are all the things there are
+# ("Close all 14 open findings", "Migrate all of our 40 services"): as if right after it.
+_ALL_OF_THEM = re.compile(r"(?:all(?:\s+of)?(?:\s+(?:the|our))?|the|our)?", re.IGNORECASE)
+
+
 def _right_after(text: str, lemma: str, value: Token) -> bool:
-    """Whether the number *value* comes right after the verb *lemma* ("Close 40 bugs")."""
+    """Whether the number *value* comes right after the verb *lemma* ("Close 40 bugs", "Close
+    all 40 bugs")."""
     end = _verb_end(text.lower(), lemma)
-    return end is not None and not text[end : value.start].strip()
+    return end is not None and _ALL_OF_THEM.fullmatch(text[end : value.start].strip()) is not None
 
 
 _HELD = (Direction.AT_LEAST, Direction.AT_MOST)
