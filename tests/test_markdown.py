@@ -969,6 +969,11 @@ class TestHostileTrialOfNotes:
             ("R$ 38.000,00", 38_000.0),  # one dot grouping before a decimal comma
             ("€ 1.234,56", 1234.56),
             ("10 days.", 10),  # a full stop after the unit
+            ("₹72L", 7_200_000),  # India's L for lakh, after the rupee
+            ("Rs 2.5L", 250_000.0),
+            ("500 TEUR", 500_000),  # a scale joined to a currency
+            ("1,5 Md€", 1_500_000_000.0),
+            ("40 Mkr", 40_000_000),
         ],
     )
     def test_check_ins_as_the_second_trial_wrote_them(self, value: str, read: float) -> None:
@@ -981,7 +986,7 @@ class TestHostileTrialOfNotes:
         assert (read, None) == (c.value, c.note)
         assert type(read) is type(c.value)
 
-    @pytest.mark.parametrize("value", ["R$ 1,5 M", "₹72L", "4 100 000 2"])
+    @pytest.mark.parametrize("value", ["R$ 1,5 M", "€72L", "4 100 000 2"])
     def test_a_check_in_value_that_goes_on_is_an_error(self, value: str) -> None:
         """A value followed by more of a number okrkit cannot read (a scale letter apart,
         digits) is an error naming its line, not a value with a note."""

@@ -1471,6 +1471,13 @@ class TestMeasurabilityRules:
             ("Grow MRR from ₹10k to ₹20k", "€", ["OKR205"]),
             ("Grow MRR from ₩10k to ₩20k", "€", ["OKR205"]),
             ("Grow MRR from ₩10k to ₩20k", "krw", []),
+            # "kr" is the Swedish, Norwegian, Danish and Icelandic crown: not compared with a
+            # code, as "$" is not
+            ("Grow MRR from 100 000 kr to 200 000 kr", "SEK", []),
+            ("Grow MRR from 100 000 kr to 200 000 kr", "€", ["OKR205"]),
+            ("Grow MRR from 10 Mkr to 20 Mkr", "NOK", []),
+            ("Grow MRR from 500 TEUR to 800 TEUR", "EUR", []),
+            ("Grow MRR from 500 TEUR to 800 TEUR", "CHF", ["OKR205"]),
             ("Grow MRR from A$10k to A$20k", "$", []),
             ("Grow MRR from A$10k to A$20k", "USD", ["OKR205"]),
             ("Grow MRR from A$10k to A$20k", "usd", ["OKR205"]),

@@ -4303,6 +4303,49 @@ def test_one_table_of_currencies() -> None:
     assert set(SIGN_UNITS.values()) <= MONEY
 
 
+@given(
+    st.integers(1, 999),
+    st.integers(1, 999),
+    st.sampled_from([("{} TEUR", 1000, "€"), ("{} kCHF", 1000, "CHF"), ("{} KUSD", 1000, "$"),
+                     ("{} T€", 1000, "€"), ("{} MSEK", 10**6, "SEK"), ("{},5 Md€", 10**9, "€"),
+                     ("{} Mkr", 10**6, "kr"), ("{} tkr", 1000, "kr"), ("{} mdkr", 10**9, "kr"),
+                     ("₹{}L", 10**5, "₹"), ("Rs {}L", 10**5, "₹"), ("CA${}M", 10**6, "CAD"),
+                     ("MX${}M", 10**6, "MXN"), ("NT${}M", 10**6, "TWD"), ("E£{}M", 10**6, "EGP"),
+                     ("RMB {}M", 10**6, "CNY"), ("{}M RMB", 10**6, "CNY"),
+                     ("KSh {}M", 10**6, "KES"),
+                     ("{} 000 zł", 1000, "PLN"), ("{} 000 kr", 1000, "kr")]),
+)  # fmt: skip
+def test_money_as_the_world_writes_it(start: int, target: int, shape: tuple[str, int, str]) -> None:
+    """A scale joined to a currency ("500 TEUR", "12 MSEK", "1,5 Md€", "40 Mkr"), India's "L"
+    for lakh after the rupee, dollars and pounds with their country's letters ("CA$", "E£"),
+    and the currencies' other names ("RMB", "KSh", "zł", "kr"): each read at its scale, in its
+    currency (they read a thousand or a million times too small, or in another currency)."""
+    assume(start != target)
+    written, scale, unit = shape
+    parsed = parse_key_result(
+        f"Grow revenue from {written.format(start)} to {written.format(target)}"
+    )
+    half = 0.5 if ",5" in written else 0
+    assert (parsed.start, parsed.value, parsed.unit) == pytest.approx(
+        ((start + half) * scale, (target + half) * scale, unit)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Cut water use to 50L", 50, "L"),  # litres: L is a lakh only after the rupee
+        ("Grow revenue to €72L", 72, "€"),
+        ("Ship 3 KRs per team", 3, "KRs"),  # key results, not crowns
+        ("Send 5 Mars rovers", 5, "rovers"),  # no scale before a word that is no code
+        ("Hire 3 TEs", 3, "TEs"),
+    ],
+)
+def test_money_look_alikes(text: str, value: float, unit: str) -> None:
+    parsed = parse_key_result(text)
+    assert (parsed.value, parsed.unit) == (value, unit)
+
+
 def test_the_currency_signs_are_listed_once() -> None:
     """No module but `okrkit._money` lists the currency signs: a pattern that did would miss a
     sign added there (three such lists had lost "₹")."""

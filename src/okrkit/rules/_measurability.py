@@ -32,9 +32,10 @@ _ALWAYS = frozenset(("%", "ms", "s", "min", "h", "days")).union(
     sign for sign, unit in SIGN_UNITS.items() if sign == unit
 )
 # Currency signs several currencies write ("$" is also the Australian, Canadian and Mexican
-# one, "¥" the yuan too, "£" the Egyptian pound): such a sign is not compared with a currency
-# code ("$2M" of a key result kept in AUD), as two codes or two signs are.
-_SHARED_SIGNS = frozenset(("$", "¥", "£"))
+# one, "¥" the yuan too, "£" the Egyptian pound, "kr" the Swedish, Norwegian, Danish and
+# Icelandic crown): such a sign is not compared with a currency code ("$2M" of a key result
+# kept in AUD, "40 Mkr" in SEK), as two codes or two signs are.
+_SHARED_SIGNS = frozenset(("$", "¥", "£", "kr"))
 
 
 def _code(unit: str) -> bool:

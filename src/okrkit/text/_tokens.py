@@ -15,15 +15,23 @@ from decimal import Decimal, localcontext
 from okrkit._money import SIGNS
 from okrkit.errors import InvalidTypeError
 from okrkit.text._patterns import DIGIT, words_of
-from okrkit.text._units import CURRENCY_CODES, UNITS
+from okrkit.text._units import CURRENCY_CODES, CURRENCY_NAMES, KRONA, UNITS
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
-# (CODES stands for the currency codes, SIGNS for the currency signs: `okrkit.text._units`)
-_CODES = "|".join(CURRENCY_CODES)
-_NUMBER = r"""
+# (CODES stands for the currency codes, NAMES for the other names read as one, UPPER for the
+# codes in upper case, KRONA for "kr": `okrkit.text._units`; SIGNS for the currency signs:
+# `okrkit._money`)
+_CODES = "|".join(CURRENCY_CODES)  # (three letters each, as a look-behind needs)
+_NAMES = "|".join(CURRENCY_NAMES)
+_UPPER = "|".join(code.upper() for code in CURRENCY_CODES)
+# A scale joined to a currency after a number (case matters: "T" is a thousand, "Md" a
+# milliard, "t" and "m" a thousand and a million before "kr" alone).
+_SCALED = r"(?-i:(?:[kKTM]|Md)(?:UPPER|[SIGNS])(?![^\W\d_])|(?:[tkmM]|md|Md)KRONA\b)"
+_NUMBER = (
+    r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[SIGNS]?\d))?
-    (?P<cur>[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|A|C|NZ|HK|S|R)\$\s?(?=\d)|(?<![^\W\d_])(?:Rp|(?-i:Rs))\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES)\s?(?=\d))?
+    (?P<cur>(?P<inr>₹\x20?(?=\d)|(?<![^\W\d_])(?-i:Rs)\.?\s?(?=\d))|[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|CA|MX|NT|NZ|HK|A|C|S|R)\$\s?(?=\d)|(?<![^\W\d_])E£\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES|NAMES)\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
@@ -51,7 +59,7 @@ _NUMBER = r"""
            |[1-9]\d{0,2}+\x20\d{3}(?=\x20?[SIGNS](?!\x20?[^\W\d_])|\x20(?:CODES)\b(?!\x20[^\W\d_])))
         (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
         (?<=[SIGNS])\d+,\d{1,2}(?![\d,])|
-        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[SIGNS]|(?:CODES)\b|
+        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[SIGNS]|(?:CODES|NAMES)\b|SCALED|
             (?:million|billion|thousand|lakhs?|lacs?|crores?|cr|mio|mrd|mia|mln|mil|mi|bi|
             milh(?:ão|ões)|bilh(?:ão|ões)|percent|pct|times)\b))|
         (?=\d{1,3}[.,]\d)(?:  # (looked for only where a separator follows 1-3 digits)
@@ -68,14 +76,24 @@ _NUMBER = r"""
     (?:/(?P<den>[2-9])(?![\d/.,]))?
     (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
         mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[SIGNS])|
-        # after a currency, Portuguese and Spanish "mi" and "bi": "R$ 2,5 mi", "R$ 1 bi"
-        (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?))?
+        # a scale joined to a currency, as European accounts write it: "500 TEUR" and "800
+        # kCHF" (thousands), "12 MSEK", "1,5 Md€" (milliards), "40 Mkr", "900 tkr"
+        \s?(?=SCALED)(?P<mults>(?-i:Md|md|[kKTMtm]))(?=(?-i:UPPER|[SIGNS]|KRONA)(?![^\W\d_]))|
+        # after a currency, Portuguese and Spanish "mi" and "bi" ("R$ 2,5 mi", "R$ 1 bi");
+        # after the rupee, India's "L" for lakh ("₹50L", "Rs 2.5L")
+        (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?)|(?(inr)\s?(?P<lakh>(?-i:L))(?![^\W\d_])))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|[円元]|
+    (?:\s?(?P<cur2>(?:CODES|NAMES|dollars|euros|pounds(?!\s+of\b)|yen|rupees|(?-i:KRONA))\b|[円元]|
         (?<![SIGNS]\d)(?<![SIGNS]\d\d)(?<![SIGNS]\d\d\d)[SIGNS](?!\s?\d)))?
-""".replace("CODES", _CODES).replace("SIGNS", SIGNS)
+""".replace("SCALED", _SCALED)
+    .replace("CODES", _CODES)
+    .replace("NAMES", _NAMES)
+    .replace("UPPER", _UPPER)
+    .replace("KRONA", KRONA)
+    .replace("SIGNS", SIGNS)
+)
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
 _DURATION = r"""
     (?<![\wSIGNS.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
@@ -138,7 +156,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±{SIGNS}.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd)\s?\d)"
+        rf"(?=[-−+±{SIGNS}.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$|mb)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd|zł|e£)\s?\d)"
         rf"(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
@@ -350,6 +368,9 @@ _MULT = {
     "crores": 10_000_000,
     "cr": 10_000_000,
 }
+# A scale joined to a currency, by its case: "500 TEUR", "12 MSEK", "1,5 Md€", "900 tkr".
+_JOINED = {"k": 1000, "K": 1000, "T": 1000, "t": 1000, "M": 1_000_000, "m": 1_000_000,
+           "Md": 1_000_000_000, "md": 1_000_000_000}  # fmt: skip
 _BLANKS = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _TIMES = frozenset(("once", "twice", "thrice"))
@@ -395,6 +416,10 @@ def _scale(m: re.Match[str]) -> int | Decimal:
     """What the scale after a number token multiplies it by (1 for none): "mil" is a million
     (American slang) but a thousand after the Brazilian real, as Brazil writes it ("R$ 45
     mil" is R$ 45,000, "R$ 2,5 mi" R$ 2,500,000)."""
+    if m["mults"]:
+        return _JOINED[m["mults"]]
+    if m["lakh"]:
+        return _MULT["lakh"]
     mult = _key(m["mult"] or m["multw"] or m["multc"] or m["multl"] or "")
     if not mult:
         return 1

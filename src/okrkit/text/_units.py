@@ -82,6 +82,15 @@ UNITS.update(
     # and the Swiss franc's, "Fr. 38'000", "SFr. 2.5 Mio."
     | {"fr.": "CHF", "sfr.": "CHF"}
 )
+# Other names of currencies, read where a code is ("RMB 5M", "KSh 2M", "5 000 zł"); and "kr",
+# which Sweden, Norway, Denmark and Iceland all write, read after an amount as itself: money,
+# though the statement does not say whose ("50 000 kr", "40 Mkr").
+CURRENCY_NAMES = {"rmb": "CNY", "ksh": "KES", "zł": "PLN"}
+KRONA = "kr"
+UNITS.update(CURRENCY_NAMES)
+UNITS[KRONA] = KRONA
+# The dollars and pounds written with their country's letters, which read as their code.
+UNITS.update({"ca$": "CAD", "mx$": "MXN", "nt$": "TWD", "e£": "EGP"})
 # The currency signs' units other than the table's ("₩" is KRW): units too, and their codes
 # with them; but only the codes of CURRENCY_CODES are read in a statement ("Try 3 channels"
 # and "PHP 8" are no money).
@@ -89,7 +98,12 @@ UNITS.update({unit.lower(): unit for unit in SIGN_UNITS.values() if unit not in 
 UNITS.update({sign: unit for sign, unit in SIGN_UNITS.items() if sign not in CURRENCIES})
 # Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
 # which are money as much ("Raise CHF 2 million for the fund" raises funds as "Raise $2M" does).
-MONEY = CURRENCIES | frozenset(UNITS[code] for code in CURRENCY_CODES) | set(SIGN_UNITS.values())
+MONEY = (
+    CURRENCIES
+    | frozenset(UNITS[code] for code in CURRENCY_CODES)
+    | set(SIGN_UNITS.values())
+    | {KRONA}
+)
 # A unit after a number, "200 ms", "3 days": spelt as in the table, but for currencies and
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
