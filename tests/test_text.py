@@ -734,17 +734,19 @@ class TestUnits:
     _TIME = ("ms", "msec", "s", "secs", "min", "minutes", "h", "hrs", "days", "d", "weeks",
              "months", "years")  # fmt: skip
     _DATA = ("MB", "GB", "TB")
+    _SHARE = ("%", "percent", "bps", "basis points")
 
     @given(
         st.floats(0, 1e9, allow_nan=False),
         st.one_of(
             st.tuples(st.sampled_from(_TIME), st.sampled_from(_TIME)),
             st.tuples(st.sampled_from(_DATA), st.sampled_from(_DATA)),
+            st.tuples(st.sampled_from(_SHARE), st.sampled_from(_SHARE)),
         ),
     )
     def test_convert_unit_there_and_back(self, value: float, units: tuple[str, str]) -> None:
-        """A length of time or a size of data converts to another unit of its kind and back
-        to what it was, and a larger unit holds fewer of them."""
+        """A length of time, a size of data or a share converts to another unit of its kind
+        and back to what it was, and a larger unit holds fewer of them."""
         unit, to = units
         there = convert_unit(value, unit, to)
         assert there is not None
@@ -757,7 +759,15 @@ class TestUnits:
 
     @pytest.mark.parametrize(
         ("unit", "to"),
-        [("%", "days"), ("h", "GB"), ("$", "€"), ("customers", "accounts"), ("kWh", "h")],
+        [
+            ("%", "days"),
+            ("h", "GB"),
+            ("$", "€"),
+            ("customers", "accounts"),
+            ("kWh", "h"),
+            ("points", "%"),
+            ("bps", "points"),
+        ],
     )
     def test_convert_unit_only_between_units_of_one_kind(self, unit: str, to: str) -> None:
         assert convert_unit(5, unit, to) is None
@@ -767,6 +777,12 @@ class TestUnits:
         assert 5.0 == convert_unit(5, "USD", "$") == convert_unit(5, "customers", "Customers")
         assert 0.3 == convert_unit(300, "ms", "s")
         assert 14.0 == convert_unit(2, "weeks", "days")
+        assert 0.5 == convert_unit(50, "bps", "%")
+
+    def test_a_start_in_percent_before_a_target_in_basis_points(self) -> None:
+        """ "from 3% to 250 bps" starts at 300 bps (it read 3 bps, a rise)."""
+        parsed = parse_key_result("Cut churn from 3% to 250 bps")
+        assert (parsed.start, parsed.value, parsed.unit) == (300, 250, "bps")
 
 
 class TestQuantities:

@@ -152,6 +152,10 @@ _SIZES: dict[str, tuple[str, Decimal]] = {
     "MB": ("data", Decimal(1)),
     "GB": ("data", Decimal(1000)),
     "TB": ("data", Decimal(1_000_000)),
+    # A share in basis points and in percent: 50 bps are 0.5 % (a percentage point is no
+    # unit of its own here: "points" are a score's as often, D5)
+    "bps": ("share", Decimal(1)),
+    "%": ("share", Decimal(100)),
 }
 
 
@@ -161,7 +165,7 @@ DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time")
 
 def comparable(unit: str | None, other: str | None) -> bool:
     """Whether a number in *unit* and one in *other* measure the same thing: the same unit,
-    or two of time or two of data ("2 weeks" and "1 day")."""
+    two of time, two of data ("2 weeks" and "1 day"), or a share in % and in basis points."""
     if unit == other:
         return True
     have, want = _SIZES.get(unit or ""), _SIZES.get(other or "")
@@ -169,7 +173,8 @@ def comparable(unit: str | None, other: str | None) -> bool:
 
 
 def in_unit(value: float, unit: str | None, target: str | None) -> float:
-    """*value*, written in *unit*, in the *target* unit when both measure time or data."""
+    """*value*, written in *unit*, in the *target* unit when both measure time, data or a
+    share."""
     have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")
     if have is None or want is None or have[0] != want[0] or unit == target:
         return value
@@ -178,12 +183,14 @@ def in_unit(value: float, unit: str | None, target: str | None) -> float:
 
 def convert_unit(value: float | Decimal, unit: str, to: str) -> float | None:
     """*value*, written in *unit*, in the unit *to*: both spelled any way `canonical_unit`
-    knows; None when they do not measure the same thing (only lengths of time and sizes of
-    data convert, at a month's and a year's average lengths; a word it does not know as a
-    unit is itself only).
+    knows; None when they do not measure the same thing (only lengths of time, sizes of data
+    and shares in % and basis points convert, at a month's and a year's average lengths; a
+    word it does not know as a unit is itself only).
 
     >>> convert_unit(300, "ms", "s"), convert_unit(2, "weeks", "days"), convert_unit(5, "USD", "$")
     (0.3, 14.0, 5.0)
+    >>> convert_unit(50, "bps", "%"), convert_unit(4.5, "percent", "basis points")
+    (0.5, 450.0)
     >>> convert_unit(5, "%", "days") is None
     True
 
