@@ -763,6 +763,33 @@ class TestReadingDetails:
         assert current == kr.current
         assert type(current) is type(kr.current)
 
+    @pytest.mark.parametrize(
+        ("line", "current"),
+        [
+            ("Grow MRR from 400 TEUR to 600 TEUR => 450", 450_000),
+            ("Grow ARR from $1.2M to $2M => 1.5", 1_500_000.0),
+            ("Cut cloud spend from 12 MSEK to 9 MSEK => 10.5", 10_500_000.0),
+            ("Grow donations from ₹50L to ₹80L => 60", 6_000_000),
+            ("Grow users from 0 to 2M => 1.5", 1_500_000.0),
+            # written in full, or near the statement's numbers as written: as it is
+            ("Grow ARR from $1.2M to $2M => 1500000", 1_500_000),
+            ("Grow ARR from $1.2M to $2M => $1.5M", 1_500_000.0),
+            ("Grow NPS from 30 to 50 => 45", 45),
+            # attributes in the statement's scale: the note is in their unit
+            ("Grow MRR from 400 TEUR to 600 TEUR => 450 {start=400 target=600 unit=TEUR}", 450),
+            ("Grow MRR from 400 TEUR to 600 TEUR => 450 TEUR {start=400 target=600 unit=TEUR}",
+             450),
+            ("Cut wait from 10 min to 5 min => 90 s", 1.5),
+        ],
+    )  # fmt: skip
+    def test_a_bare_note_at_the_statement_s_scale(self, line: str, current: float) -> None:
+        """A note's bare number on a key result whose statement writes both its numbers at one
+        scale is at that scale when it lies near them so and not as written ("=> 450" of
+        "from 400 TEUR to 600 TEUR" is 450 TEUR: it read €450, -200 %)."""
+        kr = _read(f"As of: 2026-12-01\n## G\n- {line}\n").objectives[0].key_results[0]
+        assert current == kr.current
+        assert type(current) is type(kr.current)
+
     def test_check_in_note_without_a_dash(self) -> None:
         """A word after a check-in's value is its note, not a unit."""
         text = "## G\n- Raise NPS from 30 to 40\n  - 2026-08-01: 35 great progress\n"

@@ -1499,6 +1499,33 @@ class TestMeasurabilityRules:
         assert expected == codes(plan, config=RuleConfig(select=["OKR205"]))
 
     @pytest.mark.parametrize(
+        ("title", "start", "target", "unit", "expected"),
+        [
+            # a currency at a scale, as a sheet keeps money: the fields in its unit agree
+            ("Grow MRR from 400 TEUR to 600 TEUR", 400, 600, "TEUR", []),
+            ("Grow ARR from $1.2M to $2M", 1200, 2000, "$k", []),
+            ("Grow ARR from $1.2M to $2M", 1.2, 2, "$M", []),
+            ("Cut burn from ₺400k to ₺250k", 400, 250, "k TRY", []),
+            ("Grow donations from ₹50L to ₹80L", 50, 80, "INR lakh", []),
+            ("Cut overhead from 40 Mkr to 32 Mkr", 40, 32, "Mkr", []),
+            # and disagree in another scale
+            ("Grow ARR from $1.2M to $2M", 1.2, 2, "$k", ["OKR202"]),
+            ("Grow MRR from 400 TEUR to 600 TEUR", 400, 600, "MEUR", ["OKR202"]),
+        ],
+    )
+    def test_money_at_a_scale(
+        self, title: str, start: float, target: float, unit: str, expected: list[str]
+    ) -> None:
+        """A unit field of a currency at a scale ("TEUR", "$k", "INR lakh") holds the
+        statement's amounts in it: OKR202 compares them so, and OKR205 takes it for the
+        statement's currency (both said the numbers were a thousand times off)."""
+        direction = "decrease" if title.startswith("Cut") else "increase"
+        kr = KeyResult(id="k", title=title, direction=direction, start=start, target=target,
+                       unit=unit)  # fmt: skip
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        assert expected == codes(plan, config=RuleConfig(select=["OKR202", "OKR205"]))
+
+    @pytest.mark.parametrize(
         ("title", "direction", "start", "target", "unit", "expected"),
         [
             # a unit okrkit does not convert: the fields may hold the amount converted

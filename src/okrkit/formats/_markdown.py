@@ -63,6 +63,7 @@ text a line cannot hold (line breaks, spaces at the ends) is written as characte
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import warnings
 from collections.abc import Callable, Iterable
@@ -334,19 +335,6 @@ _LABEL_PART = re.compile(r"^.|(?<![\w-])FY", re.IGNORECASE)
 _INT = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(DECIMAL)
 _TAIL = 120  # how far from a line's end its notes are looked for: a long line stays linear
-
-# Seconds in each unit of time, to convert a note to its key result's unit.
-_SECONDS = {
-    unit: Decimal(seconds)
-    for unit, seconds in (
-        ("ms", "0.001"),
-        ("s", "1"),
-        ("min", "60"),
-        ("h", "3600"),
-        ("days", "86400"),
-        ("weeks", "604800"),
-    )
-}
 
 
 def _today() -> date:
@@ -1498,7 +1486,7 @@ class _Reader:
         """The number at the start of *masked*, as people write it, in *owner*'s unit, and
         where it ends; None, with a problem, if it cannot be read.
         """
-        from okrkit.text import canonical_unit
+        from okrkit.text import canonical_unit, convert_unit
 
         m = _QUANTITY.match(masked)
         if m is not None and m["num"] and len(m["num"]) > 400:
@@ -1558,7 +1546,10 @@ class _Reader:
         if theirs is not None and theirs != "%" and mine is not None:
             mine = canonical_unit(mine) or mine
             if theirs != mine:
-                if theirs not in _SECONDS or mine not in _SECONDS:
+                # Another unit of the key result's kind: "=> 90 s" of a key result in min,
+                # "=> 450 TEUR" of one in €.
+                factor = convert_unit(1, theirs, mine)
+                if factor is None:
                     shown = text[:end].strip()
                     expected = f"a value in {owner.unit!r}"
                     message = f"expected {expected}, got {shown!r}"
@@ -1566,7 +1557,9 @@ class _Reader:
                         _problem(n, message, value=shown, expected=expected, column=column)
                     )
                     return None
-                exact = exact * _SECONDS[theirs] / _SECONDS[mine]
+                exact = exact * Decimal(repr(factor))
+        elif theirs is None and _BARE_NUMBER.fullmatch(written):
+            exact = _at_statement_scale(owner, exact)
         value: Any = int(exact) if whole and exact == exact.to_integral_value() else float(exact)
         if theirs == "%" and owner.unit != "%":
             # Of the way from start to target, as a progress bar shows it.
@@ -1711,6 +1704,7 @@ class _Measure:
     direction: Direction | None = None
     start: Any = None
     target: Any = None
+    title: str | None = None  # the statement, which may write its numbers at a scale
 
     @classmethod
     def of(cls, fields: dict[str, Any]) -> _Measure:
@@ -1723,7 +1717,66 @@ class _Measure:
         if direction is Direction.MILESTONE:  # done (1) or not (0) unless told otherwise
             start = 0 if start is None else start
             target = 1 if target is None else target
-        return cls(unit=fields.get("unit"), direction=direction, start=start, target=target)
+        title = fields.get("title")
+        return cls(
+            unit=fields.get("unit"),
+            direction=direction,
+            start=start,
+            target=target,
+            title=title if isinstance(title, str) else None,
+        )
+
+
+# A note's number written bare: digits, their separators and a decimal point or comma.
+_BARE_NUMBER = re.compile(r"[-+−]?\d[\d.,'’\x20\u00a0\u202f]*")
+# The scales a statement writes its numbers at: a thousand, a lakh, a million, a crore, a
+# billion.
+_SCALES = frozenset(10**power for power in (3, 5, 6, 7, 9))
+
+
+def _at_statement_scale(owner: _Measure, exact: Decimal) -> Decimal:
+    """*exact*, a progress note's bare number, at the scale the key result's statement writes
+    both its numbers at, when it lies near them at that scale and not as written ("from 400
+    TEUR to 600 TEUR => 450" is 450,000 €, "from $1.2M to $2M => 1.5" is $1.5M); else
+    *exact*."""
+    start, target = owner.start, owner.target
+    if owner.title is None or not all(isinstance(x, int | float) for x in (start, target)):
+        return exact
+    from okrkit.text import parse_key_result
+
+    read = parse_key_result(owner.title)
+    if (read.start, read.value) != (start, target):
+        return exact  # the numbers are the attributes', in their own unit
+    # (a start of 0 has no scale: "from 0 to 2M")
+    scales = {_scale_of(span.text) for span in read.spans if span.label in ("start", "value")}
+    scales.discard(0)
+    if len(scales) != 1:
+        return exact
+    (scale,) = scales
+    if scale is None:
+        return exact
+
+    def near(x: Decimal) -> bool:
+        return any(abs(n) / 10 <= abs(x) <= abs(n) * 10 for n in (start, target) if n)
+
+    return exact * scale if near(exact * scale) and not near(exact) else exact
+
+
+def _scale_of(written: str) -> int | None:
+    """The scale a statement's number is written at ("400 TEUR": 1000, "$1.2M": a million,
+    "₹50L": a lakh), 0 for a zero, or None for none."""
+    from okrkit.text import read_number
+
+    last = max((i for i, c in enumerate(written) if c.isdigit()), default=None)
+    if last is None:
+        return None
+    whole, bare = read_number(written), read_number(written[: last + 1])
+    if whole is None or bare is None:
+        return None
+    if not bare[0]:
+        return 0
+    ratio = whole[0] / bare[0]
+    return int(ratio) if ratio in _SCALES else None
 
 
 def _comparable(key: str, value: object) -> object:
@@ -1764,13 +1817,41 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
         return None
     if "direction" in given and _comparable("direction", given["direction"]) is None:
         return None  # 'direction=none' says the statement is no measure, whatever it reads
+    # Attributes in another unit of the statement's kind hold its numbers in their unit ("400
+    # TEUR" as start=400 unit=TEUR, "800 ms" as start=0.8 unit=s), as near as OKR202 asks.
+    factor = _factor(shape.get("unit"), given.get("unit"))
     for key in ("direction", "start", "target", "unit"):
         said = shape.get(key)
-        if key not in given or said is None:
+        if key not in given or said is None or (key == "unit" and factor is not None):
             continue
-        if _comparable(key, given[key]) != _comparable(key, said):
+        if factor is not None and key in ("start", "target"):
+            if not _near(said, factor, given[key]):
+                return key, _said(key, said)
+        elif _comparable(key, given[key]) != _comparable(key, said):
             return key, _said(key, said)
     return None
+
+
+def _factor(said: object, given: object) -> float | None:
+    """What one of the statement's unit *said* is in the attributes' unit *given*, where they
+    differ and convert (`okrkit.text.convert_unit`); else None."""
+    if not (isinstance(said, str) and isinstance(given, str)) or said == given:
+        return None
+    from okrkit.text import canonical_unit, convert_unit
+
+    if canonical_unit(said) == canonical_unit(given):
+        return None
+    return convert_unit(1.0, said, given)
+
+
+def _near(said: object, factor: float, given: object) -> bool:
+    """Whether the statement's number (or band) *said*, times *factor*, is *given*, within the
+    half percent a written number is rounded to."""
+    if isinstance(said, tuple) and isinstance(given, tuple) and len(said) == len(given):
+        return all(_near(a, factor, b) for a, b in zip(said, given, strict=True))
+    if not all(isinstance(x, int | float | Decimal) for x in (said, given)):
+        return False
+    return math.isclose(float(said) * factor, float(given), rel_tol=0.005)  # type: ignore[arg-type]
 
 
 def _outside(measure: _Measure, check_ins: Iterable[CheckIn | None]) -> tuple[int, Any, Any] | None:

@@ -197,12 +197,13 @@ def contradictions(
             upper = parsed.value if parsed.upper is None else parsed.upper
             if not (_close(value, float(target[0])) and _close(upper * factor, float(target[1]))):
                 problems.append(
-                    f"the text says {parsed.value:g}..{upper:g}{text_unit}, "
+                    f"the text says {_amount(parsed.value)}..{_amount(upper)}{text_unit}, "
                     f"the target is {target}{field_unit}"
                 )
         elif target is not None and not _close(value, float(target)):
             problems.append(
-                f"the text says {parsed.value:g}{text_unit}, the target is {target}{field_unit}"
+                f"the text says {_amount(parsed.value)}{text_unit}, "
+                f"the target is {target}{field_unit}"
             )
         if (
             parsed.start is not None
@@ -210,7 +211,7 @@ def contradictions(
             and not _close(parsed.start * factor, float(start))
         ):
             problems.append(
-                f"the text starts from {parsed.start:g}{text_unit}, "
+                f"the text starts from {_amount(parsed.start)}{text_unit}, "
                 f"the start is {start}{field_unit}"
             )
     elif (

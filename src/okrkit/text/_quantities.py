@@ -328,14 +328,32 @@ def tokens_of(w: str) -> list[Token]:
                 and PART_OF.fullmatch(w, part.end, whole.start)
             ):
                 tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
-            elif part.band and (scale := _shared_scale(part, whole, w)) is not None:
-                tokens[i] = part._replace(value=part.value * scale)  # type: ignore[operator]
+            elif (part.band or part.link) and (scale := _shared_scale(part, whole, w)) is not None:
+                tokens[i] = part._replace(value=part.value * scale, unit=part.unit or whole.unit)  # type: ignore[operator]
+            elif part.band and _lakh_band(part, whole, w):
+                # "₹50L-80L": the high end's "L" is a lakh, as the low end's is
+                tokens[i + 1] = whole._replace(value=whole.value * 100_000, unit=part.unit)  # type: ignore[operator]
     return tokens
 
 
-# A band's high end written with a scale word the low end shares: "$40-50M", "$700-800k".
-_BAND_GAP = re.compile(rf"\s*[-–—]\s*[{SIGNS}]?")
-_SCALED = re.compile(rf"[{SIGNS}]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*[kKmMbB]", re.ASCII)
+def _lakh_band(low: Token, high: Token, w: str) -> bool:
+    """Whether a band's low end is in lakhs of rupees and its high end in "L", which is a lakh
+    too ("₹50L-80L", "Rs 12L-15L"), not litres."""
+    return (
+        low.unit == "₹"
+        and high.unit == "L"
+        and high.value is not None
+        and w[low.end - 1] == "L"
+        and _BAND_GAP.fullmatch(w, low.end, high.start) is not None
+    )
+
+
+# A band's or a move's high end written with a scale the low end shares: "$40-50M", "$700-800k",
+# "30-40M EUR", "9-12 MEUR", "between 10 and 12 MEUR", "from 30 to 40 Mkr".
+_BAND_GAP = re.compile(rf"\s*(?:[-–—]|->|=>|→|⟶|(?<=\s)(?:to|and)(?=\s))\s*[{SIGNS}]?", re.I)
+_SCALED = re.compile(
+    rf"[{SIGNS}]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*(?:[kKmMbBT]|t(?=kr))", re.ASCII
+)
 
 
 def _shared_scale(low: Token, high: Token, w: str) -> float | None:
@@ -344,7 +362,8 @@ def _shared_scale(low: Token, high: Token, w: str) -> float | None:
     if (
         low.value is None
         or high.value is None
-        or high.unit not in (None, low.unit)  # "$40-50M": the sign before the band
+        # "$40-50M": the sign before the band; "30-40M EUR": the code after it
+        or (low.unit is not None and high.unit not in (None, low.unit))
         or _BAND_GAP.fullmatch(w, low.end, high.start) is None
         or not w[low.start : low.end].strip(f" {SIGNS}").replace(",", "").replace(".", "").isdigit()
     ):

@@ -1225,8 +1225,9 @@ _HANDLE = frozenset(("close", "resolve", "answer", "clear", "handle", "process",
 
 
 # What may stand between a verb and its count of things, which are all the things there are
-# ("Close all 14 open findings", "Migrate all of our 40 services"): as if right after it.
-_ALL_OF_THEM = re.compile(r"(?:all(?:\s+of)?(?:\s+(?:the|our))?|the|our)?", re.IGNORECASE)
+# ("Close all 14 open findings", "Migrate all of our 40 services"): as if right after it (not
+# "the", whose number may name or size: "Close the 500k gap", "Resolve the 404 errors").
+_ALL_OF_THEM = re.compile(r"(?:all(?:\s+of)?(?:\s+(?:the|our))?)?", re.IGNORECASE)
 
 
 def _right_after(text: str, lemma: str, value: Token) -> bool:

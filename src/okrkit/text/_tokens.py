@@ -15,7 +15,7 @@ from decimal import Decimal, localcontext
 from okrkit._money import SIGNS
 from okrkit.errors import InvalidTypeError
 from okrkit.text._patterns import DIGIT, words_of
-from okrkit.text._units import CURRENCY_CODES, CURRENCY_NAMES, KRONA, UNITS
+from okrkit.text._units import CURRENCY_CODES, CURRENCY_NAMES, JOINED_CODES, KRONA, UNITS
 
 # --- Figures, number words and placeholders -----------------------------------------------
 
@@ -24,14 +24,23 @@ from okrkit.text._units import CURRENCY_CODES, CURRENCY_NAMES, KRONA, UNITS
 # `okrkit._money`)
 _CODES = "|".join(CURRENCY_CODES)  # (three letters each, as a look-behind needs)
 _NAMES = "|".join(CURRENCY_NAMES)
-_UPPER = "|".join(code.upper() for code in CURRENCY_CODES)
+_UPPER = "|".join(code.upper() for code in JOINED_CODES)
+# A plural noun next: what an amount that seemed money counts ("3 RMB reports", "Book 5 KUSD
+# deals", "Sell 3 kr tickets"), as a thing, not money.
+_PLURAL_NEXT = (
+    r"\x20+(?!(?:this|its|is|as|was|has|across|plus|less|versus|thus)\b)"
+    r"[^\W\d_]{2,}[^\W\ds_]s\b"
+)
 # A scale joined to a currency after a number (case matters: "T" is a thousand, "Md" a
 # milliard, "t" and "m" a thousand and a million before "kr" alone).
-_SCALED = r"(?-i:(?:[kKTM]|Md)(?:UPPER|[SIGNS])(?![^\W\d_])|(?:[tkmM]|md|Md)KRONA\b)"
+_SCALED = (
+    r"(?-i:(?:(?:[kKTM]|Md)(?:UPPER|[SIGNS])|(?:[tkmM]|md|Md)KRONA)"
+    r"(?![^\W\d_]|-[^\W\d_]|PLURAL))"
+)
 _NUMBER = (
     r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[SIGNS]?\d))?
-    (?P<cur>(?P<inr>₹\x20?(?=\d)|(?<![^\W\d_])(?-i:Rs)\.?\s?(?=\d))|[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|CA|MX|NT|NZ|HK|A|C|S|R)\$\s?(?=\d)|(?<![^\W\d_])E£\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES|NAMES)\s?(?=\d))?
+    (?P<cur>(?P<inr>₹\x20?(?=\d)|(?<![^\W\d_])(?-i:Rs)\.?\s?(?=\d))|[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|CA|MX|NT|NZ|HK|A|C|S|R)\$\s?(?=\d)|(?<![^\W\d_])E£\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES|(?-i:NAMES))\s?(?=\d))?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
@@ -59,7 +68,7 @@ _NUMBER = (
            |[1-9]\d{0,2}+\x20\d{3}(?=\x20?[SIGNS](?!\x20?[^\W\d_])|\x20(?:CODES)\b(?!\x20[^\W\d_])))
         (?:[.,]\d{1,2})?+(?![.,]?\d|[-\u2010-\u2015\u2212\ufe63]?[^\W\d_])|
         (?<=[SIGNS])\d+,\d{1,2}(?![\d,])|
-        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[SIGNS]|(?:CODES|NAMES)\b|SCALED|
+        \d+,\d{1,2}(?=\s?(?:%|[kmbx](?![^\W\d_])|bn\b|mm\b|mn\b|[SIGNS]|(?:CODES|(?-i:NAMES))\b|SCALED|
             (?:million|billion|thousand|lakhs?|lacs?|crores?|cr|mio|mrd|mia|mln|mil|mi|bi|
             milh(?:ão|ões)|bilh(?:ão|ões)|percent|pct|times)\b))|
         (?=\d{1,3}[.,]\d)(?:  # (looked for only where a separator follows 1-3 digits)
@@ -81,13 +90,14 @@ _NUMBER = (
         \s?(?=SCALED)(?P<mults>(?-i:Md|md|[kKTMtm]))(?=(?-i:UPPER|[SIGNS]|KRONA)(?![^\W\d_]))|
         # after a currency, Portuguese and Spanish "mi" and "bi" ("R$ 2,5 mi", "R$ 1 bi");
         # after the rupee, India's "L" for lakh ("₹50L", "Rs 2.5L")
-        (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?)|(?(inr)\s?(?P<lakh>(?-i:L))(?![^\W\d_])))?
+        (?(cur)\s?(?P<multl>mi|bi)(?![-\w])\.?)|(?(inr)\s?(?P<lakh>(?-i:L))(?![^\W\d_]|&|[/-][^\W\d_])))?
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:CODES|NAMES|dollars|euros|pounds(?!\s+of\b)|yen|rupees|(?-i:KRONA))\b|[円元]|
+    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|(?-i:NAMES|KRONA)\b(?!PLURAL)|[円元]|
         (?<![SIGNS]\d)(?<![SIGNS]\d\d)(?<![SIGNS]\d\d\d)[SIGNS](?!\s?\d)))?
 """.replace("SCALED", _SCALED)
+    .replace("PLURAL", _PLURAL_NEXT)
     .replace("CODES", _CODES)
     .replace("NAMES", _NAMES)
     .replace("UPPER", _UPPER)
@@ -434,7 +444,7 @@ def _unit_of(m: re.Match[str]) -> str | None:
     cur = m["cur"] or m["cur2"]
     if cur:
         cur = cur.strip()
-        return UNITS.get(cur.lower(), cur.upper())
+        return KRONA if cur == KRONA else UNITS.get(cur.lower(), cur.upper())
     if m["x"]:
         return "x"
     if m["pct"]:

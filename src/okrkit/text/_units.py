@@ -82,13 +82,16 @@ UNITS.update(
     # and the Swiss franc's, "Fr. 38'000", "SFr. 2.5 Mio."
     | {"fr.": "CHF", "sfr.": "CHF"}
 )
-# Other names of currencies, read where a code is ("RMB 5M", "KSh 2M", "5 000 zł"); and "kr",
-# which Sweden, Norway, Denmark and Iceland all write, read after an amount as itself: money,
-# though the statement does not say whose ("50 000 kr", "40 Mkr").
-CURRENCY_NAMES = {"rmb": "CNY", "ksh": "KES", "zł": "PLN"}
+# Other names of currencies, read where a code is, as written ("RMB 5M", "KSh 2M", "5 000
+# zł": not "ksh", a shell); and "kr", which Sweden, Norway, Denmark and Iceland all write,
+# read after an amount as itself: money, though the statement does not say whose ("50 000
+# kr", "40 Mkr"; "KR" is a key result).
+CURRENCY_NAMES = {"RMB": "CNY", "KSh": "KES", "Ksh": "KES", "zł": "PLN"}
 KRONA = "kr"
-UNITS.update(CURRENCY_NAMES)
-UNITS[KRONA] = KRONA
+UNITS.update({name.lower(): unit for name, unit in CURRENCY_NAMES.items()})
+# The codes European accounts join a scale to ("500 TEUR", "12 MSEK", "800 kCHF"), which the
+# reader reads so (not "MCAD" or "TCAD", a design tool's names, nor "MARS").
+JOINED_CODES = ("usd", "eur", "chf", "sek", "nok", "dkk", "gbp")
 # The dollars and pounds written with their country's letters, which read as their code.
 UNITS.update({"ca$": "CAD", "mx$": "MXN", "nt$": "TWD", "e£": "EGP"})
 # The currency signs' units other than the table's ("₩" is KRW): units too, and their codes
@@ -132,7 +135,41 @@ def canonical_unit(unit: str) -> str | None:
     """
     if not isinstance(unit, str):
         raise InvalidTypeError("unit", unit, "a str")
-    return UNITS.get(unit.strip().lower())
+    if unit.strip() == KRONA:
+        return KRONA  # (in lower case only: "KR" is a key result)
+    spelling = unit.strip().lower()
+    return UNITS.get(spelling) or _scaled_money(spelling)
+
+
+# A currency counted in thousands, lakhs, millions, crores or billions, as a unit field writes
+# it ("TEUR", "$k", "€M", "MSEK", "Mkr", "INR lakh", "USD millions"): each scale's spellings,
+# with the word okrkit writes it with ("€ k") and its power of ten.  "t" leads only ("TEUR",
+# "tkr", as German and Swedish accounts write a thousand).
+_MONEY_SCALES = {
+    **dict.fromkeys(("k", "thousand", "thousands"), ("k", 3)),
+    **dict.fromkeys(("m", "mm", "mn", "mln", "mio", "mio.", "million", "millions"), ("M", 6)),
+    **dict.fromkeys(("b", "bn", "md", "mrd", "mrd.", "mia", "mia.", "billion", "billions"),
+                    ("bn", 9)),
+    **dict.fromkeys(("lakh", "lakhs", "lac", "lacs"), ("lakh", 5)),
+    **dict.fromkeys(("crore", "crores", "cr"), ("crore", 7)),
+}  # fmt: skip
+_LONGEST_FIRST = sorted(_MONEY_SCALES, key=len, reverse=True)
+_POWERS = dict(_MONEY_SCALES.values())
+
+
+def _scaled_money(spelling: str) -> str | None:
+    """The unit a currency with a scale before or after it names, "<currency> <scale>" ("€
+    k" for "teur"), or None if *spelling* (stripped, in lower case) is none."""
+    for scale in ("t", *_LONGEST_FIRST):
+        word = "k" if scale == "t" else _MONEY_SCALES[scale][0]
+        for currency in (
+            spelling[len(scale) :].strip() if spelling.startswith(scale) else None,
+            spelling[: -len(scale)].strip() if scale != "t" and spelling.endswith(scale) else None,
+        ):
+            unit = KRONA if currency == KRONA else UNITS.get(currency or "")
+            if unit in MONEY:
+                return f"{unit} {word}"
+    return None
 
 
 # How many of the smallest unit of its kind each unit is: a start written in another unit
@@ -163,19 +200,36 @@ DURATIONS = frozenset(u for u, (kind, _) in _SIZES.items() if kind == "time")
 """The units of time, as `canonical_unit` names them."""
 
 
+def _size(unit: str | None) -> tuple[str, Decimal] | None:
+    """What kind of thing a canonical *unit* measures, and how many of its kind's smallest
+    unit it is: a currency, or a currency at a scale ("€ k"), is a thousand of the currency."""
+    if unit is None:
+        return None
+    known = _SIZES.get(unit)
+    if known is not None:
+        return known
+    if unit in MONEY:
+        return f"money {unit}", Decimal(1)
+    currency, _, word = unit.rpartition(" ")
+    if currency in MONEY and word in _POWERS:
+        return f"money {currency}", Decimal(10) ** _POWERS[word]
+    return None
+
+
 def comparable(unit: str | None, other: str | None) -> bool:
     """Whether a number in *unit* and one in *other* measure the same thing: the same unit,
-    two of time, two of data ("2 weeks" and "1 day"), or a share in % and in basis points."""
+    two of time, two of data ("2 weeks" and "1 day"), a share in % and in basis points, or
+    one currency at two scales ("€" and "€ k")."""
     if unit == other:
         return True
-    have, want = _SIZES.get(unit or ""), _SIZES.get(other or "")
+    have, want = _size(unit), _size(other)
     return have is not None and want is not None and have[0] == want[0]
 
 
 def in_unit(value: float, unit: str | None, target: str | None) -> float:
-    """*value*, written in *unit*, in the *target* unit when both measure time, data or a
-    share."""
-    have, want = _SIZES.get(unit or ""), _SIZES.get(target or "")
+    """*value*, written in *unit*, in the *target* unit when both measure time, data, a share
+    or one currency."""
+    have, want = _size(unit), _size(target)
     if have is None or want is None or have[0] != want[0] or unit == target:
         return value
     return float(Decimal(repr(value)) * have[1] / want[1])
@@ -183,14 +237,16 @@ def in_unit(value: float, unit: str | None, target: str | None) -> float:
 
 def convert_unit(value: float | Decimal, unit: str, to: str) -> float | None:
     """*value*, written in *unit*, in the unit *to*: both spelled any way `canonical_unit`
-    knows; None when they do not measure the same thing (only lengths of time, sizes of data
-    and shares in % and basis points convert, at a month's and a year's average lengths; a
-    word it does not know as a unit is itself only).
+    knows; None when they do not measure the same thing (only lengths of time, sizes of data,
+    shares in % and basis points, and a currency at its scales convert, at a month's and a
+    year's average lengths; a word it does not know as a unit is itself only).
 
     >>> convert_unit(300, "ms", "s"), convert_unit(2, "weeks", "days"), convert_unit(5, "USD", "$")
     (0.3, 14.0, 5.0)
     >>> convert_unit(50, "bps", "%"), convert_unit(4.5, "percent", "basis points")
     (0.5, 450.0)
+    >>> convert_unit(600_000, "EUR", "TEUR"), convert_unit(2.5, "$M", "$k")
+    (600.0, 2500.0)
     >>> convert_unit(5, "%", "days") is None
     True
 
