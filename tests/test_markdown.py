@@ -780,6 +780,11 @@ class TestReadingDetails:
             ("Grow MRR from 400 TEUR to 600 TEUR => 450 TEUR {start=400 target=600 unit=TEUR}",
              450),
             ("Cut wait from 10 min to 5 min => 90 s", 1.5),
+            # a sign several currencies write, for a key result in a code it may stand for
+            ("Cut cloud spend from 12 MSEK to 9 MSEK => 10,5 Mkr", 10_500_000.0),
+            ("Grow sales from RMB 5M to RMB 8M => ¥6M", 6_000_000),
+            ("Cut overhead from 900 tkr to 700 tkr => SEK 780k", 780_000),
+            ("Grow revenue from €500.000 to €800.000 => €650.000", 650_000),
         ],
     )  # fmt: skip
     def test_a_bare_note_at_the_statement_s_scale(self, line: str, current: float) -> None:

@@ -1499,6 +1499,22 @@ class TestMeasurabilityRules:
         assert expected == codes(plan, config=RuleConfig(select=["OKR205"]))
 
     @pytest.mark.parametrize(
+        ("title", "says"),
+        [
+            ("Grow GMV from ₩50,000,000 to ₩80,000,000", "increase to ₩80,000,000"),
+            ("Cut cost from MX$1,200 to MX$900", "decrease to MX$900"),
+            ("Grow MRR from 400 TEUR to 600 TEUR", "increase to 600 TEUR"),
+        ],
+    )
+    def test_a_statement_s_money_is_quoted_once(self, title: str, says: str) -> None:
+        """OKR201 quotes the amount a statement says as written, its unit not again after it
+        (it wrote "₩80,000,000 KRW")."""
+        kr = KeyResult(id="k", title=title)
+        plan = Plan(objectives=[objective(key_results=[kr, *three("o")[:2]])])
+        (found,) = list(validate(plan, config=RuleConfig(select=["OKR201"])))
+        assert found.message.endswith(f"says {says}")
+
+    @pytest.mark.parametrize(
         ("title", "start", "target", "unit", "expected"),
         [
             # a currency at a scale, as a sheet keeps money: the fields in its unit agree

@@ -4348,7 +4348,15 @@ def test_one_table_of_currencies() -> None:
                      ("MX${}M", 10**6, "MXN"), ("NT${}M", 10**6, "TWD"), ("E£{}M", 10**6, "EGP"),
                      ("RMB {}M", 10**6, "CNY"), ("{}M RMB", 10**6, "CNY"),
                      ("KSh {}M", 10**6, "KES"),
-                     ("{} 000 zł", 1000, "PLN"), ("{} 000 kr", 1000, "kr")]),
+                     ("{} 000 zł", 1000, "PLN"), ("{} 000 kr", 1000, "kr"),
+                     # and a newcomer's trial's: a dot grouping thousands in money, Korean,
+                     # Polish and other scales and names, codes that are words too
+                     ("€{}.000", 1000, "€"), ("{}.500 ₺", 1000, "TRY"), ("EUR {}.000", 1000, "€"),
+                     ("₩{}억", 10**8, "KRW"), ("{}천만원", 10**7, "KRW"), ("{}만", 10**4, None),
+                     ("{} mld zł", 10**9, "PLN"), ("{} tys. zł", 1000, "PLN"),
+                     ("TRY {}k", 1000, "TRY"), ("RUB {}M", 10**6, "RUB"),
+                     ("{} million yuan", 10**6, "CNY"), ("{}M naira", 10**6, "NGN"),
+                     ("Rs {}.5 crore", 10**7, "₹"), ("UAH {}M", 10**6, "UAH")]),
 )  # fmt: skip
 def test_money_as_the_world_writes_it(start: int, target: int, shape: tuple[str, int, str]) -> None:
     """A scale joined to a currency ("500 TEUR", "12 MSEK", "1,5 Md€", "40 Mkr"), India's "L"
@@ -4360,7 +4368,7 @@ def test_money_as_the_world_writes_it(start: int, target: int, shape: tuple[str,
     parsed = parse_key_result(
         f"Grow revenue from {written.format(start)} to {written.format(target)}"
     )
-    half = 0.5 if ",5" in written else 0
+    half = 0.5 if ",5" in written or ".5 crore" in written else 0.5 if ".500" in written else 0
     assert (parsed.start, parsed.value, parsed.unit) == pytest.approx(
         ((start + half) * scale, (target + half) * scale, unit)
     )
@@ -4381,6 +4389,9 @@ def test_money_as_the_world_writes_it(start: int, target: int, shape: tuple[str,
         ("Give each employee a ₹5,000 L&D budget", 5000, "₹"),  # learning, not a lakh
         ("Grow revenue to 40 Mkr this quarter", 40_000_000, "kr"),
         ("Cut water use to 50L", 50, "L"),  # litres: L is a lakh only after the rupee
+        ("Try 3 new channels", 3, "channels"),  # "TRY" is money in capitals only
+        ("Grow subscribers to 12.500", 12.5, None),  # a dot groups thousands only in money
+        ("Upgrade to PHP 8", None, None),
         ("Grow revenue to €72L", 72, "€"),
         ("Ship 3 KRs per team", 3, "KRs"),  # key results, not crowns
         ("Send 5 Mars rovers", 5, "rovers"),  # no scale before a word that is no code
@@ -4403,6 +4414,11 @@ def test_money_look_alikes(text: str, value: float, unit: str) -> None:
         ("Grow ARR $30-40M", 30_000_000, 40_000_000, "$"),
         ("Grow ARR from 30 to 40 Mkr", 30_000_000, 40_000_000, "kr"),
         ("Grow users from 30 to 40 million", 30_000_000, 40_000_000, None),
+        # a currency written with letters after an arrow or "to" still links the two
+        ("Lift ARPU CA$10 → CA$12", 10, 12, "CAD"),
+        ("Grow MRR: RMB 200k -> RMB 300k", 200_000, 300_000, "CNY"),
+        ("Grow revenue CHF 2M -> CHF 3M", 2_000_000, 3_000_000, "CHF"),
+        ("Grow revenue from Rs 1.2 crore to Rs 2 crore", 12_000_000, 20_000_000, "₹"),
     ],
 )
 def test_a_scale_both_ends_share(text: str, low: float, high: float, unit: str | None) -> None:

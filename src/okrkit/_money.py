@@ -8,7 +8,7 @@ statement is ("CHF 40k").
 
 from __future__ import annotations
 
-__all__ = ["SIGNS", "SIGN_UNITS"]
+__all__ = ["SHARED_SIGNS", "SIGNS", "SIGN_UNITS", "is_code"]
 
 SIGN_UNITS = {
     "$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹",
@@ -21,3 +21,15 @@ SIGN_UNITS = {
 SIGNS = "".join(SIGN_UNITS)
 """The currency signs, one after another: what a regular expression's character class holds
 wherever a currency sign may be (``[{SIGNS}]``); none of them is special in a class."""
+
+SHARED_SIGNS = frozenset(("$", "¥", "£", "kr"))
+"""The currency signs several currencies write: "$" is also the Australian, Canadian and
+Mexican dollar's, "¥" the yuan's too, "£" the Egyptian pound's, "kr" the Swedish, Norwegian,
+Danish and Icelandic crown's. Such a sign may stand for a currency named by its code ("$2M"
+of a key result kept in AUD, "=> 10,5 Mkr" of one in SEK)."""
+
+
+def is_code(unit: str) -> bool:
+    """Whether *unit*, as `okrkit.text.canonical_unit` names it, is a currency's ISO code
+    ("CHF", "KRW"), which okrkit writes in capitals."""
+    return len(unit) == 3 and unit.isascii() and unit.isalpha() and unit.isupper()

@@ -73,7 +73,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._money import SIGNS
+from okrkit._money import SHARED_SIGNS, SIGNS, is_code
 from okrkit._validators import slugify
 from okrkit.cycles import Cycle, FiscalYearNaming, written_label
 from okrkit.errors import (
@@ -1549,6 +1549,8 @@ class _Reader:
                 # Another unit of the key result's kind: "=> 90 s" of a key result in min,
                 # "=> 450 TEUR" of one in €.
                 factor = convert_unit(1, theirs, mine)
+                if factor is None and _shared(theirs, mine):
+                    factor = 1.0  # "=> ¥2M" of a key result in CNY, "=> 10,5 Mkr" in SEK
                 if factor is None:
                     shown = text[:end].strip()
                     expected = f"a value in {owner.unit!r}"
@@ -1725,6 +1727,12 @@ class _Measure:
             target=target,
             title=title if isinstance(title, str) else None,
         )
+
+
+def _shared(unit: str, other: str) -> bool:
+    """Whether one of two currencies is a sign several write and the other a code it may
+    stand for (`okrkit._money.SHARED_SIGNS`)."""
+    return (unit in SHARED_SIGNS and is_code(other)) or (other in SHARED_SIGNS and is_code(unit))
 
 
 # A note's number written bare: digits, their separators and a decimal point or comma.

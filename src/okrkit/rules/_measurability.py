@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from okrkit._money import SIGN_UNITS
+from okrkit._money import SHARED_SIGNS, SIGN_UNITS, SIGNS, is_code
 from okrkit.model import Direction, Indicator, KeyResult, Plan
 from okrkit.rules._context import KeyResultSite, RuleContext
 from okrkit.rules._findings import Diagnostic
@@ -31,16 +31,6 @@ _SHARES = frozenset(("%", "points", "bps"))
 _ALWAYS = frozenset(("%", "ms", "s", "min", "h", "days")).union(
     sign for sign, unit in SIGN_UNITS.items() if sign == unit
 )
-# Currency signs several currencies write ("$" is also the Australian, Canadian and Mexican
-# one, "¥" the yuan too, "£" the Egyptian pound, "kr" the Swedish, Norwegian, Danish and
-# Icelandic crown): such a sign is not compared with a currency code ("$2M" of a key result
-# kept in AUD, "40 Mkr" in SEK), as two codes or two signs are.
-_SHARED_SIGNS = frozenset(("$", "¥", "£", "kr"))
-
-
-def _code(unit: str) -> bool:
-    """Whether *unit*, as `okrkit.text.canonical_unit` names it, is a currency's ISO code."""
-    return len(unit) == 3 and unit.isascii() and unit.isalpha() and unit.upper() == unit
 
 
 def _close(a: float, b: float) -> bool:
@@ -147,9 +137,12 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
 
 def _has_unit(written: str) -> bool:
     """Whether a number as written carries letters after its last digit ("10x", "1 business
-    day", "$2M"); a number word ("Zero") carries none."""
+    day", "$2M") or a currency's sign ("₩80,000,000", "MX$900": the unit is written); a number
+    word ("Zero") carries none."""
     digits = [i for i, c in enumerate(written) if c.isdigit()]
-    return bool(digits) and any(c.isalpha() for c in written[digits[-1] + 1 :])
+    return bool(digits) and (
+        any(c.isalpha() for c in written[digits[-1] + 1 :]) or any(c in SIGNS for c in written)
+    )
 
 
 def agrees(kr: KeyResult, parsed: KeyResultReading) -> bool:
@@ -435,8 +428,8 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             or (mine in _SHARES and theirs in _SHARES)
             # (the statement's "$" is read so however written; the field's as written:
             # "USD" is one currency, "$" any of several)
-            or (theirs in _SHARED_SIGNS and _code(mine))
-            or (mine in _SHARED_SIGNS and _code(theirs) and not _code(kr.unit.strip().upper()))
+            or (theirs in SHARED_SIGNS and is_code(mine))
+            or (mine in SHARED_SIGNS and is_code(theirs) and not is_code(kr.unit.strip().upper()))
         ):
             continue  # a noun ("customers") is not compared, nor one unit spelt two ways
         # Two units of time or of data convert: "under 300 ms" agrees with a target of 0.3

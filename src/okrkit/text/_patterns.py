@@ -250,7 +250,8 @@ _IDENT_PARTS = (
         r"|\d{1,3}(?:\.\d{3})*\.000(?:\.\d{3})*(?![\d.]))"
         r"\b\d+\.\d+\.\d+\b"
     ),
-    r"""(?<=[a-z]\x20)(?!(?:SOFTWARE)\s)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
+    # (nor a currency's letters: "from Rs 1.2 crore")
+    r"""(?<=[a-z]\x20)(?!(?:SOFTWARE)\s|(?-i:Rs|Rp|KSh|Ksh)\s)(?-i:[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s+\d+\.\d+\b
         (?![.,]?\d|\s*%|\s*(?:stars?|points?|rating|score)\b)
         (?:\s*(?:,|&|or|and)\s*\d+\.\d+\b(?![.,]?\d|\s*%))*""".replace(
         # (a product's own version is read by the products' alternative, below, with the

@@ -29,7 +29,7 @@ from okrkit.text._lexicon import (
     lower_is_better,
     polarity,
 )
-from okrkit.text._tokens import figure, token_matches
+from okrkit.text._tokens import CURRENCY_BEFORE, figure, token_matches
 from okrkit.text._units import DURATIONS, UNIT_AFTER, UNITS
 from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
@@ -57,7 +57,7 @@ _AFTER = re.compile(
       | (?P<most>or\s+(?:less|lower|below|fewer|under)|at\s+(?:the\s+)?most|maximum|max)
       | (?P<better>or\s+better)
       | (?:/[^\W\d_]{{1,8}}\s*(?=->|=>|→|⟶))?  # a rate's period before an arrow: "300/wk → 50/wk"
-        (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[{SIGNS}]?\d|(?:(?<=[o>→⟶])|(?<=[o>→⟶]\s))(?:[-+]|[<>≤≥]=?\s?)[{SIGNS}]?\d)
+        (?P<band>-|–|—|(?P<to>to|till|until|and|->|=>|→|⟶))\s*(?=[{SIGNS}]?\d|{CURRENCY_BEFORE}|(?:(?<=[o>→⟶])|(?<=[o>→⟶]\s))(?:[-+]|[<>≤≥]=?\s?)[{SIGNS}]?\d)
       | (?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter)\s+)?
         (?:(?P<up>{CHANGE_NOUN_UP}|more|higher|bigger|larger|greater)
           |(?P<down>{CHANGE_NOUN_DOWN}|fewer|less|lower|smaller))\b(?!-in\b)  # "4 drop-in clinics"

@@ -37,10 +37,20 @@ _SCALED = (
     r"(?-i:(?:(?:[kKTM]|Md)(?:UPPER|[SIGNS])|(?:[tkmM]|md|Md)KRONA)"
     r"(?![^\W\d_]|-[^\W\d_]|PLURAL))"
 )
+# The rupee's sign and letters before an amount, which a lakh may follow ("₹50L", "Rs 2.5L").
+_RUPEE = r"₹\x20?(?=\d)|(?<![^\W\d_])(?-i:Rs)\.?\s?(?=\d)"
+# Any other currency written before an amount: its sign,
+# its country's letters and a sign ("CA$", "E£"), its letters ("Rp", "Fr."), its code or
+# another name ("CHF 40k", "RMB 5M").
+_CURRENCY = (
+    r"[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|CA|MX|NT|NZ|HK|A|C|S|R)\$\s?(?=\d)"
+    r"|(?<![^\W\d_])E£\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)"
+    r"|(?<![^\W\d_])(?:CODES|(?-i:NAMES))\s?(?=\d)"
+)
 _NUMBER = (
     r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[SIGNS]?\d))?
-    (?P<cur>(?P<inr>₹\x20?(?=\d)|(?<![^\W\d_])(?-i:Rs)\.?\s?(?=\d))|[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|CA|MX|NT|NZ|HK|A|C|S|R)\$\s?(?=\d)|(?<![^\W\d_])E£\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)|(?<![^\W\d_])(?:CODES|(?-i:NAMES))\s?(?=\d))?
+    (?P<cur>(?P<inr>RUPEE)|CURRENCY)?
     (?P<num>(?<![\d,])\d{1,2}(?>(?:,\d{2}(?=,))+),\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|
         \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?e[-+]?\d+(?![\w.])|
         # thousands grouped by apostrophes, as Switzerland writes them ("CHF 4'500'000.50")
@@ -79,12 +89,16 @@ _NUMBER = (
                (?<=\bthan\s)|(?<=above\s)|(?<=below\s)|(?<=under\s)|(?<=\bover\s)|
                (?<=\bis\s)|(?<=\.\s)|(?<=[<>≤≥=:SIGNS]\s)|(?<=[<>≤≥=~]))
             \d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
+            # one dot grouping thousands in money, as much of Europe writes it ("€500.000",
+            # "320.000 ₺", "EUR 1.250"; with no currency, "12.500" stays a decimal)
+            (?P<dotk>(?:(?<=[SIGNS])|(?<=[SIGNS]\x20)|(?<=\b(?:CODES)\x20))[1-9]\d{0,2}\.\d{3}(?![\d.,])|
+                (?<![\d.,])[1-9]\d{0,2}\.\d{3}(?=\x20?[SIGNS](?!\x20?\d)|\x20(?:CODES)\b))|
             # dots grouping thousands, twice or more: "€1.200.000"
             (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b|万|亿|億)(?![^\W\d_円元])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
-        mio|mrd|mia|miliar|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[SIGNS])|
+    (?:(?P<mult>bn|mm|k|m|b|万|亿|億|천만|백만|만|억|조)(?![^\W\d_円元원])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
+        mio|mrd|mia|miliar|mld|tys|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[SIGNS])|
         # a scale joined to a currency, as European accounts write it: "500 TEUR" and "800
         # kCHF" (thousands), "12 MSEK", "1,5 Md€" (milliards), "40 Mkr", "900 tkr"
         \s?(?=SCALED)(?P<mults>(?-i:Md|md|[kKTMtm]))(?=(?-i:UPPER|[SIGNS]|KRONA)(?![^\W\d_]))|
@@ -94,14 +108,23 @@ _NUMBER = (
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|(?-i:NAMES|KRONA)\b(?!PLURAL)|[円元]|
+    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|(?-i:NAMES|KRONA)\b(?!PLURAL)|[円元원]|
         (?<![SIGNS]\d)(?<![SIGNS]\d\d)(?<![SIGNS]\d\d\d)[SIGNS](?!\s?\d)))?
-""".replace("SCALED", _SCALED)
+""".replace("RUPEE", _RUPEE)
+    .replace("CURRENCY", _CURRENCY)
+    .replace("SCALED", _SCALED)
     .replace("PLURAL", _PLURAL_NEXT)
     .replace("CODES", _CODES)
     .replace("NAMES", _NAMES)
     .replace("UPPER", _UPPER)
     .replace("KRONA", KRONA)
+    .replace("SIGNS", SIGNS)
+)
+# What a currency before an amount is, for patterns that look for one ahead (the rupee's
+# signs too): "to CHF 2M", "→ CA$12", "to Rs 2 crore".
+CURRENCY_BEFORE = (
+    f"{_RUPEE}|{_CURRENCY}".replace("CODES", _CODES)
+    .replace("NAMES", _NAMES)
     .replace("SIGNS", SIGNS)
 )
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
@@ -166,7 +189,7 @@ _NEVER = {
 # alternation tried at every position; the never-matching groups give all three one shape.
 TOKENS = (
     re.compile(
-        rf"(?=[-−+±{SIGNS}.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$|mb)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd|zł|e£)\s?\d)"
+        rf"(?=[-−+±{SIGNS}.\d]|[uacnhsegjikzbmpd][a-z]{{0,2}}\$?\s?\d|r(?:[ps]\.?|\$|mb|ub)\s?\d|s?fr\.\s?\d|(?:thb|twd|vnd|zł|e£|try)\s?\d)"
         rf"(?:{_DURATION}|{_NUMBER})"
         rf"|{_NEVER['number']}",
         re.IGNORECASE | re.VERBOSE,
@@ -361,6 +384,13 @@ _MULT = {
     "milhões": 1_000_000,
     "bilhão": 1_000_000_000,
     "bilhões": 1_000_000_000,
+    "mld": 1_000_000_000,  # Polish "miliard", and "tys." a thousand: "3 mld zł", "15 tys. zł"
+    "tys": 1000,
+    "만": 10_000,  # Korean: "6200만", "₩1억", "5천만원"
+    "백만": 1_000_000,
+    "천만": 10_000_000,
+    "억": 100_000_000,
+    "조": 1_000_000_000_000,
     "miliar": 1_000_000_000,
     "bi": 1_000_000_000,
     "million": 1_000_000,
@@ -422,6 +452,12 @@ def _digits(num: str) -> str:
     return num.translate(_GROUPING)
 
 
+def _digits_of(m: re.Match[str]) -> str:
+    """The digits of a number token's number, as `Decimal` reads them (`_digits`): a dot
+    grouping thousands in money is no decimal point ("€500.000")."""
+    return m["num"].replace(".", "") if m["dotk"] else _digits(m["num"])
+
+
 def _scale(m: re.Match[str]) -> int | Decimal:
     """What the scale after a number token multiplies it by (1 for none): "mil" is a million
     (American slang) but a thousand after the Brazilian real, as Brazil writes it ("R$ 45
@@ -473,7 +509,7 @@ def read_number(text: str) -> tuple[Decimal, str | None, int] | None:
     if m is None or not m["num"] or m["den"]:
         return None
     mult = _scale(m)
-    digits = _digits(m["num"])
+    digits = _digits_of(m)
     try:
         exact = Decimal(digits)
         if mult != 1:
@@ -507,7 +543,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         big, small = _DIGITS.findall(m["dur"])
         return float(int(big) * 60 + int(small)), "s" if m["dur"][-1] in "sS" else "min"
     mult = _scale(m)
-    digits = _digits(m["num"])
+    digits = _digits_of(m)
     # A multiple in decimal, so 1.2M is exactly 1200000 before it becomes a float; a plain
     # float is as correctly rounded as float(Decimal(...)).
     try:

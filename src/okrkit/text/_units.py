@@ -70,7 +70,8 @@ CURRENCIES = frozenset(sign for sign, unit in SIGN_UNITS.items() if sign == unit
 CURRENCY_CODES = (
     "usd", "eur", "gbp", "jpy", "chf", "inr", "cad", "aud", "sgd", "hkd", "nzd", "sek",
     "nok", "dkk", "kes", "zar", "brl", "mxn", "cny", "krw", "pln", "czk", "aed", "ngn", "idr",
-    "thb", "myr", "vnd", "egp", "ars", "clp", "huf", "ils", "twd",
+    "thb", "myr", "vnd", "egp", "ars", "clp", "huf", "ils", "twd", "uah", "ghs", "kzt", "pyg",
+    "azn", "bdt",
 )  # fmt: skip
 UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS})
 # The dollars written with their country's letters, the real's and the rupiah's signs.
@@ -83,12 +84,19 @@ UNITS.update(
     | {"fr.": "CHF", "sfr.": "CHF"}
 )
 # Other names of currencies, read where a code is, as written ("RMB 5M", "KSh 2M", "5 000
-# zł": not "ksh", a shell); and "kr", which Sweden, Norway, Denmark and Iceland all write,
-# read after an amount as itself: money, though the statement does not say whose ("50 000
-# kr", "40 Mkr"; "KR" is a key result).
-CURRENCY_NAMES = {"RMB": "CNY", "KSh": "KES", "Ksh": "KES", "zł": "PLN"}
+# zł", "3 mld złotych": not "ksh", a shell), and the codes that are words too, in capitals
+# only ("TRY 340k", not "Try 3 channels"; "PHP 8" is a language's version, and stays one);
+# and "kr", which Sweden, Norway, Denmark and Iceland all write, read after an amount as
+# itself: money, though the statement does not say whose ("50 000 kr", "40 Mkr"; "KR" is a
+# key result).
+CURRENCY_NAMES = {
+    "RMB": "CNY", "KSh": "KES", "Ksh": "KES", "zł": "PLN", "yuan": "CNY", "naira": "NGN",
+    "lira": "TRY", "liras": "TRY", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN",
+    "złotych": "PLN", "reais": "BRL", "TRY": "TRY", "RUB": "RUB", "GEL": "GEL",
+}  # fmt: skip
 KRONA = "kr"
 UNITS.update({name.lower(): unit for name, unit in CURRENCY_NAMES.items()})
+UNITS["원"] = "KRW"  # (after an amount: "5천만원")
 # The codes European accounts join a scale to ("500 TEUR", "12 MSEK", "800 kCHF"), which the
 # reader reads so (not "MCAD" or "TCAD", a design tool's names, nor "MARS").
 JOINED_CODES = ("usd", "eur", "chf", "sek", "nok", "dkk", "gbp")
