@@ -8935,3 +8935,24 @@ def test_the_number_after_the_sizes(text: str) -> None:
     """A gap or a backlog closed is a level brought down, not a count of things handled."""
     parsed = parse_key_result(text)
     assert (parsed.direction, parsed.output) == (Direction.DECREASE, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "target", "unit"),
+    [
+        ("Grow revenue 20% ($3M → $3.6M)", 3_000_000, 3_600_000, "$"),
+        ("Grow revenue 20% (₩3B to ₩3.6B)", 3e9, 3.6e9, "KRW"),
+        ("Cut costs 10% (₹50L → ₹45L)", 5_000_000, 4_500_000, "₹"),
+        ("Grow revenue 20% (3M -> 3.6M)", 3_000_000, 3_600_000, None),
+    ],
+)
+def test_a_change_with_its_levels_in_brackets(
+    text: str, start: float, target: float, unit: str | None
+) -> None:
+    """The levels written in brackets after a share are its start and target, and the reading
+    says the share is their change (it read a target of 20 % from a start of $3M, the
+    brackets' end a condition; "by 20% ($1.2M to $960k)" stays a change by 20 % from $1.2M)."""
+    parsed = parse_key_result(text)
+    assert (parsed.form, parsed.start, parsed.value, parsed.unit) == ("target", start, target, unit)
+    assert len(parsed.ambiguities) == 1
+    assert "read as the change from" in parsed.ambiguities[0]

@@ -3205,6 +3205,29 @@ def _baseline(tokens: list[Token], w: str, kinds: frozenset[str]) -> Token | Non
     )
 
 
+def _bracketed_move(
+    tokens: Sequence[Token], start: Token | None, value: Token | None
+) -> Token | None:
+    """The level a bracketed start moves to ("($3M → $3.6M)", "(€3M to €3.6M)") when the
+    target read is a share or a factor outside the brackets ("20%"), no change "by" it (which
+    the brackets' start makes whole: "Cut spend by 20% ($1.2M to $960k)"); else None."""
+    if (
+        start is None
+        or value is None
+        or not start.paren
+        or start.link is None
+        or value.paren
+        or value.prep == "by"
+        or value.unit == start.unit
+        or value.unit not in ("%", "x")
+    ):
+        return None
+    after = next((t for t in tokens if t.start >= start.end), None)
+    if after is None or not after.paren or after.unit not in (start.unit, None):
+        return None
+    return after
+
+
 def _source(tok: Token, kinds: frozenset[str], w: str) -> bool:
     """Whether *tok*, after "from", counts where the value comes from rather than where the
     metric starts: it counts things of its own, and another number is of another unit or
@@ -3985,6 +4008,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     start_tok: Token | None = None
     value_tok: Token | None = None
     upper_tok: Token | None = None
+    moved_by: Token | None = None  # the change a bracketed start and target make ("20%")
     # A band in brackets is an aside (a scale, "a confidence score (0–1)") where a number
     # outside them may be the target.
     aside = any(t.paren for t in tokens) and not all(t.paren for t in tokens)
@@ -4049,6 +4073,15 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         )
         if start_tok is not None and value_tok is None:
             start_tok, value_tok = None, start_tok  # "from 5%" alone is not a baseline
+        elif (pair := _bracketed_move(tokens, start_tok, value_tok)) is not None:
+            # "Grow revenue 20% ($3M → $3.6M)": the levels in brackets are the start and the
+            # target, and the share outside them the change they make
+            moved_by, value_tok = value_tok, pair
+            ambiguities.append(
+                f"{text[moved_by.start : moved_by.end].strip()!r} read as the change from "  # type: ignore[union-attr]
+                f"{text[start_tok.start : start_tok.end].strip()!r} to "  # type: ignore[union-attr]
+                f"{text[pair.start : pair.end].strip()!r}, not as the target"
+            )
         if kind in ("inc", "dec") and start_tok is None and value_tok is not None and verb:
             value_tok = _bare_change(tokens, value_tok, w, verb[2].end(), up=kind == "inc")
     if value_tok is not None and value_tok.placeholder and value_tok.prep == "by":
@@ -4556,7 +4589,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         if t.value is None and not t.placeholder
     )
     # By place: a token read otherwise ("1.8x pipeline coverage" as a level) is still used.
-    used = {t.start for t in (start_tok, value_tok, upper_tok, level_tok, named) if t is not None}
+    used = {t.start for t in (start_tok, value_tok, upper_tok, level_tok, named, moved_by) if t}
     # Where another target may start after the one read: once, not at each number (a text
     # of many numbers stays linear).
     after_next = None
