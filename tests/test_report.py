@@ -341,6 +341,16 @@ class TestNumbersShown:
             assert "inf" not in shown.lower()
             assert "nan" not in shown.lower()
 
+    def test_a_currency_sign_before_the_number(self) -> None:
+        """Every currency okrkit writes by its sign is shown before the number, as "$" was
+        ("₹" and "¥" followed it); a currency's code follows it."""
+        from okrkit._display import number_text
+        from okrkit._money import SIGN_UNITS
+
+        for sign in (sign for sign, unit in SIGN_UNITS.items() if sign == unit):
+            assert number_text(3_200_000, sign) == f"{sign}3,200,000"
+        assert number_text(62_000_000, "KRW") == "62,000,000 KRW"
+
     def test_a_hair_below_zero_reads_as_zero(self) -> None:
         """Progress just behind the start reads 0%, not -0%; a score 0.00, not -0.00."""
         assert ("0%", "0.00", "-1%") == (percent_text(-0.001), score_text(-0.001),
