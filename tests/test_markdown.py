@@ -785,6 +785,13 @@ class TestReadingDetails:
             ("Grow sales from RMB 5M to RMB 8M => ¥6M", 6_000_000),
             ("Cut overhead from 900 tkr to 700 tkr => SEK 780k", 780_000),
             ("Grow revenue from €500.000 to €800.000 => €650.000", 650_000),
+            ("Grow ARR 9-12 MEUR => 10", 10_000_000),  # a scale both ends share
+            # attributes that spell the statement's unit their way, or name another scale
+            ("Grow revenue from ₺400k to ₺600k => ₺500k {unit=₺}", 500_000),
+            ("Grow revenue from 2 mld zł to 3 mld zł => 2.5 mld zł {unit=zł}", 2_500_000_000.0),
+            ("Grow GMV from 5 Mkr to 8 Mkr => 6 {unit=Mkr}", 6),
+            ("Grow MRR from 400 TEUR to 600 TEUR => 450000 {start=400000 target=600000 unit=EUR}",
+             450_000),
         ],
     )  # fmt: skip
     def test_a_bare_note_at_the_statement_s_scale(self, line: str, current: float) -> None:

@@ -1384,7 +1384,7 @@ class _Reader:
                 fields["direction"] = None
             fields = {**fields}
         else:
-            fields = {**_reading(title, box), **fields}
+            fields = {**_in_unit(_reading(title, box), fields.get("unit")), **fields}
         fields["title"] = title
         # The key result is built once, with its check-ins, which are read against the
         # fields as it will hold them; if it is refused, its problem is the one reported.
@@ -1744,20 +1744,21 @@ _SCALES = frozenset(10**power for power in (3, 5, 6, 7, 9))
 
 def _at_statement_scale(owner: _Measure, exact: Decimal) -> Decimal:
     """*exact*, a progress note's bare number, at the scale the key result's statement writes
-    both its numbers at, when it lies near them at that scale and not as written ("from 400
-    TEUR to 600 TEUR => 450" is 450,000 €, "from $1.2M to $2M => 1.5" is $1.5M); else
-    *exact*."""
-    start, target = owner.start, owner.target
-    if owner.title is None or not all(isinstance(x, int | float) for x in (start, target)):
+    its numbers at, when it lies near them at that scale and not as written ("from 400 TEUR
+    to 600 TEUR => 450" is 450,000 €, "from $1.2M to $2M => 1.5" is $1.5M, "9-12 MEUR => 10"
+    is 10,000,000 €); else *exact*."""
+    ends = owner.target if isinstance(owner.target, tuple) else (owner.target,)
+    numbers = [x for x in (owner.start, *ends) if x is not None]
+    if owner.title is None or not numbers or not all(isinstance(x, int | float) for x in numbers):
         return exact
     from okrkit.text import parse_key_result
 
     read = parse_key_result(owner.title)
-    if (read.start, read.value) != (start, target):
+    said = {"start": read.start, "value": read.value, "upper": read.upper}
+    if [x for x in (read.start, read.value, read.upper) if x is not None] != numbers:
         return exact  # the numbers are the attributes', in their own unit
     # (a start of 0 has no scale: "from 0 to 2M")
-    scales = {_scale_of(span.text) for span in read.spans if span.label in ("start", "value")}
-    scales.discard(0)
+    scales = {_scale_of(span.text, said[span.label]) for span in read.spans if said.get(span.label)}
     if len(scales) != 1:
         return exact
     (scale,) = scales
@@ -1765,25 +1766,22 @@ def _at_statement_scale(owner: _Measure, exact: Decimal) -> Decimal:
         return exact
 
     def near(x: Decimal) -> bool:
-        return any(abs(n) / 10 <= abs(x) <= abs(n) * 10 for n in (start, target) if n)
+        return any(abs(n) / 10 <= abs(x) <= abs(n) * 10 for n in numbers if n)
 
     return exact * scale if near(exact * scale) and not near(exact) else exact
 
 
-def _scale_of(written: str) -> int | None:
-    """The scale a statement's number is written at ("400 TEUR": 1000, "$1.2M": a million,
-    "₹50L": a lakh), 0 for a zero, or None for none."""
+def _scale_of(written: str, number: float | None) -> int | None:
+    """The scale a statement's *number* is written at in *written*, its words ("400 TEUR":
+    1000, "$1.2M": a million, "₹50L": a lakh; "9" of "9-12 MEUR", read as 9,000,000: a
+    million), or None for none."""
     from okrkit.text import read_number
 
     last = max((i for i, c in enumerate(written) if c.isdigit()), default=None)
-    if last is None:
+    bare = None if last is None else read_number(written[: last + 1])
+    if bare is None or not bare[0] or number is None:
         return None
-    whole, bare = read_number(written), read_number(written[: last + 1])
-    if whole is None or bare is None:
-        return None
-    if not bare[0]:
-        return 0
-    ratio = whole[0] / bare[0]
+    ratio = Decimal(repr(number)) / bare[0]
     return int(ratio) if ratio in _SCALES else None
 
 
@@ -1842,14 +1840,35 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
 
 def _factor(said: object, given: object) -> float | None:
     """What one of the statement's unit *said* is in the attributes' unit *given*, where they
-    differ and convert (`okrkit.text.convert_unit`); else None."""
+    are written differently and convert (`okrkit.text.convert_unit`: 1 for one unit spelled
+    two ways, "PLN" and "zł"); else None."""
     if not (isinstance(said, str) and isinstance(given, str)) or said == given:
         return None
     from okrkit.text import canonical_unit, convert_unit
 
-    if canonical_unit(said) == canonical_unit(given):
-        return None
+    mine = canonical_unit(said)
+    if mine is not None and mine == canonical_unit(given):
+        return 1.0
     return convert_unit(1.0, said, given)
+
+
+def _in_unit(read: dict[str, object], unit: object) -> dict[str, object]:
+    """A statement's fields *read*, with its start and target in the attributes' *unit* when
+    that is another of its kind ("from 5 Mkr to 8 Mkr {unit=Mkr}": 5 and 8)."""
+    factor = _factor(read.get("unit"), unit)
+    if factor is None or factor == 1:
+        return read
+    exact = Decimal(repr(factor))
+
+    def converted(x: object) -> object:
+        if isinstance(x, tuple):
+            return tuple(converted(v) for v in x)
+        if not isinstance(x, int | float) or isinstance(x, bool):
+            return x
+        value = Decimal(repr(x)) * exact
+        return int(value) if value == value.to_integral_value() else float(value)
+
+    return {**read, "start": converted(read.get("start")), "target": converted(read.get("target"))}
 
 
 def _near(said: object, factor: float, given: object) -> bool:

@@ -30,7 +30,7 @@ from okrkit.text._lexicon import (
     polarity,
 )
 from okrkit.text._tokens import CURRENCY_BEFORE, figure, token_matches
-from okrkit.text._units import DURATIONS, UNIT_AFTER, UNITS
+from okrkit.text._units import DURATIONS, MONEY, UNIT_AFTER, UNITS
 from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
 # --- A number with what surrounds it ------------------------------------------------------
@@ -328,12 +328,39 @@ def tokens_of(w: str) -> list[Token]:
                 and PART_OF.fullmatch(w, part.end, whole.start)
             ):
                 tokens[i] = part._replace(noun=whole.noun)  # "30 of 45 services": services
-            elif (part.band or part.link) and (scale := _shared_scale(part, whole, w)) is not None:
+            elif (
+                part.band
+                # (a move's start only in money, "from 30 to 40 MEUR": "from 5 to 10k users"
+                # may start at 5; and no change "by" its amount)
+                or (part.link and part.prep != "by" and whole.unit in MONEY)
+            ) and (scale := _shared_scale(part, whole, w)) is not None:
                 tokens[i] = part._replace(value=part.value * scale, unit=part.unit or whole.unit)  # type: ignore[operator]
+            elif (part.band or part.link) and _dot_grouped(part, whole, w):
+                # "from 12.500 to 11.000 €": a dot groups the start's thousands as the end's
+                tokens[i] = part._replace(value=part.value * 1000, unit=whole.unit)  # type: ignore[operator]
             elif part.band and _lakh_band(part, whole, w):
                 # "₹50L-80L": the high end's "L" is a lakh, as the low end's is
                 tokens[i + 1] = whole._replace(value=whole.value * 100_000, unit=part.unit)  # type: ignore[operator]
     return tokens
+
+
+# A number written with one dot and three digits after it ("12.500"), and one whose dot
+# groups thousands in money ("11.000 €", `okrkit.text._tokens`).
+_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.000(?![\d.,])")
+
+
+def _dot_grouped(low: Token, high: Token, w: str) -> bool:
+    """Whether a move's or a band's low end is written as its high end is, with a dot that
+    groups thousands in money ("from 12.500 to 11.000 €"), though it was read as a decimal
+    (no currency beside it)."""
+    return (
+        low.value is not None
+        and low.unit is None
+        and high.unit in MONEY
+        and _DOT_GROUP.fullmatch(w, low.start, low.end) is not None
+        and _DOT_THOUSANDS.search(w, high.start, high.end) is not None
+    )
 
 
 def _lakh_band(low: Token, high: Token, w: str) -> bool:

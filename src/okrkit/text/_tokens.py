@@ -45,7 +45,9 @@ _RUPEE = r"₹\x20?(?=\d)|(?<![^\W\d_])(?-i:Rs)\.?\s?(?=\d)"
 _CURRENCY = (
     r"[SIGNS]\x20?(?=\d)|(?<![^\W\d_])(?:US|CA|MX|NT|NZ|HK|A|C|S|R)\$\s?(?=\d)"
     r"|(?<![^\W\d_])E£\s?(?=\d)|(?<![^\W\d_])Rp\.?\s?(?=\d)|(?<![^\W\d_])(?-i:S?Fr)\.\s?(?=\d)"
-    r"|(?<![^\W\d_])(?:CODES|(?-i:NAMES))\s?(?=\d)"
+    r"|(?<![^\W\d_])(?:CODES)\s?(?=\d)"
+    # (a name or a code that is a word too counts no things: "RUB 2 sessions", "GEL 5 samples")
+    r"|(?<![^\W\d_])(?-i:NAMES)\s?(?=\d)(?!\d[\d.,]*PLURAL)"
 )
 _NUMBER = (
     r"""
@@ -89,15 +91,16 @@ _NUMBER = (
                (?<=\bthan\s)|(?<=above\s)|(?<=below\s)|(?<=under\s)|(?<=\bover\s)|
                (?<=\bis\s)|(?<=\.\s)|(?<=[<>≤≥=:SIGNS]\s)|(?<=[<>≤≥=~]))
             \d{1,3},\d{1,2}(?![\d,]|\s*(?:and|or|&)\s*\d)|
-            # one dot grouping thousands in money, as much of Europe writes it ("€500.000",
-            # "320.000 ₺", "EUR 1.250"; with no currency, "12.500" stays a decimal)
-            (?P<dotk>(?:(?<=[SIGNS])|(?<=[SIGNS]\x20)|(?<=\b(?:CODES)\x20))[1-9]\d{0,2}\.\d{3}(?![\d.,])|
-                (?<![\d.,])[1-9]\d{0,2}\.\d{3}(?=\x20?[SIGNS](?!\x20?\d)|\x20(?:CODES)\b))|
+            # one dot grouping thousands in money, as much of Europe writes it, with a group
+            # of 000 ("€500.000", "320.000 ₺", "EUR 5.000"; not a price to three places,
+            # "$3.499", "USD 1.085", nor with no currency, "12.500")
+            (?P<dotk>(?:(?<=[SIGNS])|(?<=[SIGNS]\x20)|(?<=\b(?:CODES)\x20))[1-9]\d{0,2}\.000(?![\d.,])|
+                (?<![\d.,])[1-9]\d{0,2}\.000(?=\x20?[SIGNS](?!\x20?\d)|\x20(?:CODES)\b))|
             # dots grouping thousands, twice or more: "€1.200.000"
             (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b|万|亿|億|천만|백만|만|억|조)(?![^\W\d_円元원])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
+    (?:(?P<mult>bn|mm|k|m|b|万|亿|億|천만|백만|만|억)(?![^\W\d_円元원])|\s?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
         mio|mrd|mia|miliar|mld|tys|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[SIGNS])|
         # a scale joined to a currency, as European accounts write it: "500 TEUR" and "800
         # kCHF" (thousands), "12 MSEK", "1,5 Md€" (milliards), "40 Mkr", "900 tkr"
@@ -108,7 +111,7 @@ _NUMBER = (
     (?P<x>x(?![^\W\d_]))?
     (?P<pct>\s?(?:%\s?(?:points?|pts?)\b|%|percent(?:age)?\s+points?|pp\b|p\.p\.|ppts?\b|points?\b|pts?\b|
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
-    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|(?-i:NAMES|KRONA)\b(?!PLURAL)|[円元원]|
+    (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|(?-i:NAMES|KRONA)\b(?!PLURAL|-)|[円元원]|
         (?<![SIGNS]\d)(?<![SIGNS]\d\d)(?<![SIGNS]\d\d\d)[SIGNS](?!\s?\d)))?
 """.replace("RUPEE", _RUPEE)
     .replace("CURRENCY", _CURRENCY)
@@ -125,6 +128,7 @@ _NUMBER = (
 CURRENCY_BEFORE = (
     f"{_RUPEE}|{_CURRENCY}".replace("CODES", _CODES)
     .replace("NAMES", _NAMES)
+    .replace("PLURAL", _PLURAL_NEXT)
     .replace("SIGNS", SIGNS)
 )
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
@@ -390,7 +394,6 @@ _MULT = {
     "백만": 1_000_000,
     "천만": 10_000_000,
     "억": 100_000_000,
-    "조": 1_000_000_000_000,
     "miliar": 1_000_000_000,
     "bi": 1_000_000_000,
     "million": 1_000_000,
@@ -480,7 +483,9 @@ def _unit_of(m: re.Match[str]) -> str | None:
     cur = m["cur"] or m["cur2"]
     if cur:
         cur = cur.strip()
-        return KRONA if cur == KRONA else UNITS.get(cur.lower(), cur.upper())
+        if cur == KRONA or cur in CURRENCY_NAMES:
+            return CURRENCY_NAMES.get(cur, KRONA)
+        return UNITS.get(cur.lower(), cur.upper())
     if m["x"]:
         return "x"
     if m["pct"]:

@@ -70,8 +70,7 @@ CURRENCIES = frozenset(sign for sign, unit in SIGN_UNITS.items() if sign == unit
 CURRENCY_CODES = (
     "usd", "eur", "gbp", "jpy", "chf", "inr", "cad", "aud", "sgd", "hkd", "nzd", "sek",
     "nok", "dkk", "kes", "zar", "brl", "mxn", "cny", "krw", "pln", "czk", "aed", "ngn", "idr",
-    "thb", "myr", "vnd", "egp", "ars", "clp", "huf", "ils", "twd", "uah", "ghs", "kzt", "pyg",
-    "azn", "bdt",
+    "thb", "myr", "vnd", "egp", "ars", "clp", "huf", "ils", "twd",
 )  # fmt: skip
 UNITS.update({code: code.upper() for code in CURRENCY_CODES if code not in UNITS})
 # The dollars written with their country's letters, the real's and the rupiah's signs.
@@ -92,11 +91,11 @@ UNITS.update(
 CURRENCY_NAMES = {
     "RMB": "CNY", "KSh": "KES", "Ksh": "KES", "zł": "PLN", "yuan": "CNY", "naira": "NGN",
     "lira": "TRY", "liras": "TRY", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN",
-    "złotych": "PLN", "reais": "BRL", "TRY": "TRY", "RUB": "RUB", "GEL": "GEL",
+    "złotych": "PLN", "reais": "BRL", "원": "KRW",
+    "TRY": "TRY", "RUB": "RUB", "GEL": "GEL", "UAH": "UAH", "GHS": "GHS", "KZT": "KZT",
+    "PYG": "PYG", "AZN": "AZN", "BDT": "BDT",
 }  # fmt: skip
 KRONA = "kr"
-UNITS.update({name.lower(): unit for name, unit in CURRENCY_NAMES.items()})
-UNITS["원"] = "KRW"  # (after an amount: "5천만원")
 # The codes European accounts join a scale to ("500 TEUR", "12 MSEK", "800 kCHF"), which the
 # reader reads so (not "MCAD" or "TCAD", a design tool's names, nor "MARS").
 JOINED_CODES = ("usd", "eur", "chf", "sek", "nok", "dkk", "gbp")
@@ -105,8 +104,8 @@ UNITS.update({"ca$": "CAD", "mx$": "MXN", "nt$": "TWD", "e£": "EGP"})
 # The currency signs' units other than the table's ("₩" is KRW): units too, and their codes
 # with them; but only the codes of CURRENCY_CODES are read in a statement ("Try 3 channels"
 # and "PHP 8" are no money).
-UNITS.update({unit.lower(): unit for unit in SIGN_UNITS.values() if unit not in CURRENCIES})
 UNITS.update({sign: unit for sign, unit in SIGN_UNITS.items() if sign not in CURRENCIES})
+_SIGN_CODES = frozenset(unit for unit in SIGN_UNITS.values() if unit not in CURRENCIES)
 # Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
 # which are money as much ("Raise CHF 2 million for the fund" raises funds as "Raise $2M" does).
 MONEY = (
@@ -143,10 +142,15 @@ def canonical_unit(unit: str) -> str | None:
     """
     if not isinstance(unit, str):
         raise InvalidTypeError("unit", unit, "a str")
-    if unit.strip() == KRONA:
+    written = unit.strip()
+    if written == KRONA:
         return KRONA  # (in lower case only: "KR" is a key result)
-    spelling = unit.strip().lower()
-    return UNITS.get(spelling) or _scaled_money(spelling)
+    if written in CURRENCY_NAMES:
+        return CURRENCY_NAMES[written]  # as written: "TRY", not "try"; "KSh", not "ksh"
+    if written in _SIGN_CODES:
+        return written  # a sign's code, in capitals: "PHP", "CRC" (not "php", "crc")
+    spelling = written.lower()
+    return UNITS.get(spelling) or _scaled_money(written)
 
 
 # A currency counted in thousands, lakhs, millions, crores or billions, as a unit field writes
@@ -154,30 +158,59 @@ def canonical_unit(unit: str) -> str | None:
 # with the word okrkit writes it with ("€ k") and its power of ten.  "t" leads only ("TEUR",
 # "tkr", as German and Swedish accounts write a thousand).
 _MONEY_SCALES = {
-    **dict.fromkeys(("k", "thousand", "thousands"), ("k", 3)),
+    **dict.fromkeys(("k", "thousand", "thousands", "tys", "tys."), ("k", 3)),
     **dict.fromkeys(("m", "mm", "mn", "mln", "mio", "mio.", "million", "millions"), ("M", 6)),
-    **dict.fromkeys(("b", "bn", "md", "mrd", "mrd.", "mia", "mia.", "billion", "billions"),
-                    ("bn", 9)),
+    **dict.fromkeys(("b", "bn", "md", "mrd", "mrd.", "mld", "mia", "mia.", "billion",
+                     "billions"), ("bn", 9)),
     **dict.fromkeys(("lakh", "lakhs", "lac", "lacs"), ("lakh", 5)),
     **dict.fromkeys(("crore", "crores", "cr"), ("crore", 7)),
+    # Korean: "만원" is ten thousand won, "억" a hundred million
+    "만": ("만", 4), "백만": ("M", 6), "천만": ("천만", 7), "억": ("억", 8),
 }  # fmt: skip
 _LONGEST_FIRST = sorted(_MONEY_SCALES, key=len, reverse=True)
 _POWERS = dict(_MONEY_SCALES.values())
+# Which currencies a scale is written against with no space ("TEUR", "$k", "Mkr", "만원"),
+# besides a sign: the codes accounts join a scale to, "kr" and "원" (not "MCAD", "bars" or
+# "Mrs", which would read as a scale and a currency).
+_JOINED = frozenset((*JOINED_CODES, KRONA, "원"))
 
 
-def _scaled_money(spelling: str) -> str | None:
+def _scaled_money(written: str) -> str | None:
     """The unit a currency with a scale before or after it names, "<currency> <scale>" ("€
-    k" for "teur"), or None if *spelling* (stripped, in lower case) is none."""
+    k" for "TEUR"), or None if *written* (stripped) is none."""
+    spelling = written.lower()
     for scale in ("t", *_LONGEST_FIRST):
         word = "k" if scale == "t" else _MONEY_SCALES[scale][0]
-        for currency in (
-            spelling[len(scale) :].strip() if spelling.startswith(scale) else None,
-            spelling[: -len(scale)].strip() if scale != "t" and spelling.endswith(scale) else None,
+        for rest, lead in (
+            (spelling[len(scale) :], True) if spelling.startswith(scale) else (None, True),
+            (spelling[: -len(scale)], False) if spelling.endswith(scale) else (None, False),
         ):
-            unit = KRONA if currency == KRONA else UNITS.get(currency or "")
-            if unit in MONEY:
+            if rest is None or (scale == "t" and not lead):
+                continue
+            currency = rest.strip()
+            unit = _currency(currency, written)
+            if unit is None or unit not in MONEY:
+                continue
+            # No space: only a sign or a currency accounts join a scale to, "t" before a code
+            # or "kr" only, and no "b" before one ("B$" is the Brunei dollar).
+            sign = len(currency) == 1
+            joined = (sign or currency in _JOINED) and not (
+                lead and (scale == "b" or (scale == "t" and sign))
+            )
+            if rest != currency or joined:
                 return f"{unit} {word}"
     return None
+
+
+def _currency(spelling: str, written: str) -> str | None:
+    """The currency a lower-case *spelling* from *written* names: "kr" and the other names
+    as written ("KSh", "TRY": not "ksh" nor "try"), any other through the table."""
+    if spelling == KRONA:
+        return KRONA
+    for name, unit in CURRENCY_NAMES.items():
+        if name.lower() == spelling:
+            return unit if name in written else None
+    return UNITS.get(spelling)
 
 
 # How many of the smallest unit of its kind each unit is: a start written in another unit
