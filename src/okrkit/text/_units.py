@@ -101,9 +101,10 @@ KRONA = "kr"
 JOINED_CODES = ("usd", "eur", "chf", "sek", "nok", "dkk", "gbp")
 # The dollars and pounds written with their country's letters, which read as their code.
 UNITS.update({"ca$": "CAD", "mx$": "MXN", "nt$": "TWD", "e£": "EGP"})
-# The currency signs' units other than the table's ("₩" is KRW): units too, and their codes
-# with them; but only the codes of CURRENCY_CODES are read in a statement ("Try 3 channels"
-# and "PHP 8" are no money).
+# The currency signs other than the table's, each its code's unit ("₩" is KRW); the codes
+# are units in capitals only (`canonical_unit`: "PHP" and "CRC" are money, "php" and "crc"
+# not), and only those of CURRENCY_CODES and CURRENCY_NAMES are read in a statement ("PHP 8"
+# is a language's version).
 UNITS.update({sign: unit for sign, unit in SIGN_UNITS.items() if sign not in CURRENCIES})
 _SIGN_CODES = frozenset(unit for unit in SIGN_UNITS.values() if unit not in CURRENCIES)
 # Every unit that is money: the table's currencies and the codes of the others ("CHF", "KES"),
@@ -207,9 +208,9 @@ def _currency(spelling: str, written: str) -> str | None:
     as written ("KSh", "TRY": not "ksh" nor "try"), any other through the table."""
     if spelling == KRONA:
         return KRONA
-    for name, unit in CURRENCY_NAMES.items():
-        if name.lower() == spelling:
-            return unit if name in written else None
+    named = [(name, unit) for name, unit in CURRENCY_NAMES.items() if name.lower() == spelling]
+    if named:
+        return next((unit for name, unit in named if name in written), None)
     return UNITS.get(spelling)
 
 
