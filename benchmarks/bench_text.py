@@ -64,6 +64,12 @@ HOSTILE = {
     "many numbers after the target ('/3')": ("Grow users to 50 " + "/3" * 2492)[:5000],
     "a long word, then another (a thing an objective names)": "a" * 4998 + " x",
     "a run of placeholders joined by quotes ('X'X'X...')": "X'" * 2500,
+    "a run of 'RUB 1 ' (a plural noun looked for after each name)": ("Grow " + "RUB 1 " * 900)[
+        :5000
+    ],
+    "a run of '1.000 € ' (a dot grouping thousands in money)": (
+        "Cut cost from " + "1.000 € " * 700
+    )[:5000],
     "metrics joined by hyphens ('fps-fps-...': a negation looked for before each)": (
         "-".join(["fps"] * 1250) + " 1"
     )[:5000],
