@@ -766,26 +766,27 @@ class TestReadingDetails:
     @pytest.mark.parametrize(
         ("line", "current"),
         [
-            ("Grow MRR from 400 TEUR to 600 TEUR => 450", 450_000),
-            ("Grow ARR from $1.2M to $2M => 1.5", 1_500_000.0),
-            ("Cut cloud spend from 12 MSEK to 9 MSEK => 10.5", 10_500_000.0),
-            ("Grow donations from ₹50L to ₹80L => 60", 6_000_000),
-            ("Grow users from 0 to 2M => 1.5", 1_500_000.0),
-            # written in full, or near the statement's numbers as written: as it is
-            ("Grow ARR from $1.2M to $2M => 1500000", 1_500_000),
+            # a bare number is the key result's unit as written, whatever the statement's
+            # scale (as the writer writes it: a file round-trips); a scale is written
+            ("Grow MRR from 400 TEUR to 600 TEUR => 450", 450),
+            ("Grow MRR from 400 TEUR to 600 TEUR => 450 TEUR", 450_000),
+            ("Grow ARR from $1.2M to $2M => 1.5", 1.5),
             ("Grow ARR from $1.2M to $2M => $1.5M", 1_500_000.0),
-            ("Grow NPS from 30 to 50 => 45", 45),
+            ("Grow ARR from $1.2M to $2M => 1500000", 1_500_000),
+            ("Cut cloud spend from 12 MSEK to 9 MSEK => 10.5 MSEK", 10_500_000.0),
+            ("Grow ARR 9-12 MEUR => 10 MEUR", 10_000_000),
             # attributes in the statement's scale: the note is in their unit
             ("Grow MRR from 400 TEUR to 600 TEUR => 450 {start=400 target=600 unit=TEUR}", 450),
             ("Grow MRR from 400 TEUR to 600 TEUR => 450 TEUR {start=400 target=600 unit=TEUR}",
              450),
             ("Cut wait from 10 min to 5 min => 90 s", 1.5),
+            ("Cut MTTR from 3 h to 1 h => 100 min", 100 / 60),  # exactly: by the hour's 60
+            ("Cut build from 20 min to 10 min => 2700 s", 45),  # an integer stays one
             # a sign several currencies write, for a key result in a code it may stand for
             ("Cut cloud spend from 12 MSEK to 9 MSEK => 10,5 Mkr", 10_500_000.0),
             ("Grow sales from RMB 5M to RMB 8M => ¥6M", 6_000_000),
             ("Cut overhead from 900 tkr to 700 tkr => SEK 780k", 780_000),
             ("Grow revenue from €500.000 to €800.000 => €650.000", 650_000),
-            ("Grow ARR 9-12 MEUR => 10", 10_000_000),  # a scale both ends share
             # attributes that spell the statement's unit their way, or name another scale
             ("Grow revenue from ₺400k to ₺600k => ₺500k {unit=₺}", 500_000),
             ("Grow revenue from 2 mld zł to 3 mld zł => 2.5 mld zł {unit=zł}", 2_500_000_000.0),
@@ -794,13 +795,47 @@ class TestReadingDetails:
              450_000),
         ],
     )  # fmt: skip
-    def test_a_bare_note_at_the_statement_s_scale(self, line: str, current: float) -> None:
-        """A note's bare number on a key result whose statement writes both its numbers at one
-        scale is at that scale when it lies near them so and not as written ("=> 450" of
-        "from 400 TEUR to 600 TEUR" is 450 TEUR: it read €450, -200 %)."""
+    def test_a_note_s_unit_and_scale(self, line: str, current: float) -> None:
+        """A note in another scale of the key result's currency, or another unit of its time,
+        converts; a sign several currencies write stands for one of theirs; a bare number is
+        in the key result's unit as written."""
         kr = _read(f"As of: 2026-12-01\n## G\n- {line}\n").objectives[0].key_results[0]
         assert current == kr.current
         assert type(current) is type(kr.current)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Grow ARR from CHF 1.2M to CHF 2M => $1.5M",  # "$" is never the franc
+            "Grow ARR from AUD 1.2M to AUD 2M => £1.5M",
+            "Grow ARR from $1.2M to $2M => AUD 1.5M",  # "$" is the US dollar as okrkit writes it
+            "Grow sales from KES 50M to KES 80M => 60 Mkr",
+            "Raise NPS from 30 to 45 => $40 {unit=NPS}",
+            "Cut latency from 2.4s to 0.9s {start=2410 target=900 unit=ms}",  # 2.4 s is 2400 ms
+        ],
+    )
+    def test_a_note_in_another_currency_is_an_error(self, line: str) -> None:
+        """A third hostile trial's: a note in a currency the key result's is not, or attributes
+        that hold another number than the statement's in their unit, are refused (a sign was
+        taken for any code, and attributes agreed within half a percent)."""
+        with pytest.raises(FormatError):
+            _read(f"As of: 2026-12-01\n## G\n- {line}\n")
+
+    @given(
+        st.sampled_from(["Grow MRR from 400 TEUR to 600 TEUR", "Grow ARR from $1.2M to $2M",
+                         "Grow signups from 1k to 20k", "Grow ARR 9-12 MEUR",
+                         "Grow paying customers from 0 to 10k", "Cut MTTR from 3 h to 1 h"]),
+        st.integers(0, 10**7) | st.floats(0, 1e7, allow_nan=False).map(lambda x: round(x, 3)),
+    )  # fmt: skip
+    def test_a_check_in_round_trips_under_any_statement(self, title: str, value: float) -> None:
+        """Whatever a key result's statement's scale, its check-ins' values round-trip (a
+        bare note once read at the statement's scale made the writer refuse "50" under
+        "from 1k to 20k")."""
+        plan = _read(f"## G\n- {title}\n  - 2026-08-01: 0\n")
+        kr = plan.objectives[0].key_results[0]
+        kr = attrs.evolve(kr, check_ins=(attrs.evolve(kr.check_ins[0], value=value),))
+        plan = attrs.evolve(plan, objectives=[attrs.evolve(plan.objectives[0], key_results=[kr])])
+        assert plan == formats.loads(formats.dumps(plan, format="markdown"), format="markdown")
 
     def test_check_in_note_without_a_dash(self) -> None:
         """A word after a check-in's value is its note, not a unit."""

@@ -1468,6 +1468,8 @@ class TestMeasurabilityRules:
             ("Grow MRR from ¥10k to ¥20k", "CNY", []),
             ("Grow MRR from £10k to £20k", "EGP", []),
             ("Grow MRR from $10k to $20k", "€", ["OKR205"]),
+            ("Grow MRR from $10k to $20k", "CHF", ["OKR205"]),  # "$" is never the franc
+            ("Grow MRR from 100 000 kr to 200 000 kr", "NOK", []),
             ("Grow MRR from ₹10k to ₹20k", "€", ["OKR205"]),
             ("Grow MRR from ₩10k to ₩20k", "€", ["OKR205"]),
             ("Grow MRR from ₩10k to ₩20k", "krw", []),

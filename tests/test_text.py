@@ -8997,7 +8997,20 @@ def test_codes_and_dots_that_are_no_money(text: str, value: float, unit: str | N
     assert (parsed.value, parsed.unit) == (value, unit)
 
 
-def test_a_dot_groups_a_move_s_thousands_at_both_ends() -> None:
-    """ "from 12.500 to 11.000 €": the start's dot groups thousands as the end's does."""
-    parsed = parse_key_result("Cut rent from 12.500 to 11.000 €")
-    assert (parsed.start, parsed.value, parsed.unit) == (12_500, 11_000, "€")
+@pytest.mark.parametrize(
+    ("text", "start", "target"),
+    [
+        ("Cut rent from 12.500 to 11.000 €", 12_500, 11_000),
+        ("Grow revenue from 1.500 € to 2.000 €", 1_500, 2_000),
+        ("Reduce cost from 2.000 € to 1.500 €", 2_000, 1_500),
+        ("Cut price from $1.5 to $1.000", 1.5, 1),  # a decimal point beside: one too
+        ("Cut cost per unit from $1.250 to $0.990", 1.25, 0.99),
+    ],
+)
+def test_a_dot_groups_a_move_s_thousands_at_both_ends(
+    text: str, start: float, target: float
+) -> None:
+    """A move's two ends are written alike: where one's dot groups thousands in money ("11.000
+    €"), so does the other's ("12.500"); where one has a decimal point, the other's is one."""
+    parsed = parse_key_result(text)
+    assert (parsed.start, parsed.value) == (start, target)

@@ -22,11 +22,16 @@ SIGNS = "".join(SIGN_UNITS)
 """The currency signs, one after another: what a regular expression's character class holds
 wherever a currency sign may be (``[{SIGNS}]``); none of them is special in a class."""
 
-SHARED_SIGNS = frozenset(("$", "¥", "£", "kr"))
-"""The currency signs several currencies write: "$" is also the Australian, Canadian and
-Mexican dollar's, "¥" the yuan's too, "£" the Egyptian pound's, "kr" the Swedish, Norwegian,
-Danish and Icelandic crown's. Such a sign may stand for a currency named by its code ("$2M"
-of a key result kept in AUD, "=> 10,5 Mkr" of one in SEK)."""
+SHARED_SIGNS = {
+    "$": frozenset(("USD", "AUD", "CAD", "MXN", "NZD", "HKD", "SGD", "TWD", "ARS", "CLP", "COP")),
+    "¥": frozenset(("JPY", "CNY")),
+    "£": frozenset(("GBP", "EGP")),
+    "kr": frozenset(("SEK", "NOK", "DKK", "ISK")),
+}
+"""The currency signs several currencies write, each with the codes of those it may stand
+for: "$" is also the Australian, Canadian and Mexican dollar's, "¥" the yuan's too, "£" the
+Egyptian pound's, "kr" the Swedish, Norwegian, Danish and Icelandic crown's ("$2M" of a key
+result kept in AUD, "=> 10,5 Mkr" of one in SEK; never "$" for CHF)."""
 
 
 def is_code(unit: str) -> bool:

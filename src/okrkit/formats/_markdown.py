@@ -73,7 +73,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._money import SHARED_SIGNS, SIGNS, is_code
+from okrkit._money import SHARED_SIGNS, SIGN_UNITS, SIGNS
 from okrkit._validators import slugify
 from okrkit.cycles import Cycle, FiscalYearNaming, written_label
 from okrkit.errors import (
@@ -1549,7 +1549,7 @@ class _Reader:
                 # Another unit of the key result's kind: "=> 90 s" of a key result in min,
                 # "=> 450 TEUR" of one in €.
                 factor = convert_unit(1, theirs, mine)
-                if factor is None and _shared(theirs, mine):
+                if factor is None and _may_be(theirs, mine):
                     factor = 1.0  # "=> ¥2M" of a key result in CNY, "=> 10,5 Mkr" in SEK
                 if factor is None:
                     shown = text[:end].strip()
@@ -1559,9 +1559,11 @@ class _Reader:
                         _problem(n, message, value=shown, expected=expected, column=column)
                     )
                     return None
-                exact = exact * Decimal(repr(factor))
-        elif theirs is None and _BARE_NUMBER.fullmatch(written):
-            exact = _at_statement_scale(owner, exact)
+                # (by the larger unit's size, exactly: "=> 100 min" of one in h is 100 / 60)
+                inverse = convert_unit(1, mine, theirs) or 0.0
+                exact = (
+                    exact / Decimal(repr(inverse)) if inverse > 1 else exact * Decimal(repr(factor))
+                )
         value: Any = int(exact) if whole and exact == exact.to_integral_value() else float(exact)
         if theirs == "%" and owner.unit != "%":
             # Of the way from start to target, as a progress bar shows it.
@@ -1706,7 +1708,6 @@ class _Measure:
     direction: Direction | None = None
     start: Any = None
     target: Any = None
-    title: str | None = None  # the statement, which may write its numbers at a scale
 
     @classmethod
     def of(cls, fields: dict[str, Any]) -> _Measure:
@@ -1719,70 +1720,16 @@ class _Measure:
         if direction is Direction.MILESTONE:  # done (1) or not (0) unless told otherwise
             start = 0 if start is None else start
             target = 1 if target is None else target
-        title = fields.get("title")
-        return cls(
-            unit=fields.get("unit"),
-            direction=direction,
-            start=start,
-            target=target,
-            title=title if isinstance(title, str) else None,
-        )
+        return cls(unit=fields.get("unit"), direction=direction, start=start, target=target)
 
 
-def _shared(unit: str, other: str) -> bool:
-    """Whether one of two currencies is a sign several write and the other a code it may
-    stand for (`okrkit._money.SHARED_SIGNS`)."""
-    return (unit in SHARED_SIGNS and is_code(other)) or (other in SHARED_SIGNS and is_code(unit))
-
-
-# A note's number written bare: digits, their separators and a decimal point or comma.
-_BARE_NUMBER = re.compile(r"[-+−]?\d[\d.,'’\x20\u00a0\u202f]*")
-# The scales a statement writes its numbers at: a thousand, a lakh, a million, a crore, a
-# billion.
-_SCALES = frozenset(10**power for power in (3, 5, 6, 7, 9))
-
-
-def _at_statement_scale(owner: _Measure, exact: Decimal) -> Decimal:
-    """*exact*, a progress note's bare number, at the scale the key result's statement writes
-    its numbers at, when it lies near them at that scale and not as written ("from 400 TEUR
-    to 600 TEUR => 450" is 450,000 €, "from $1.2M to $2M => 1.5" is $1.5M, "9-12 MEUR => 10"
-    is 10,000,000 €); else *exact*."""
-    ends = owner.target if isinstance(owner.target, tuple) else (owner.target,)
-    numbers = [x for x in (owner.start, *ends) if x is not None]
-    if owner.title is None or not numbers or not all(isinstance(x, int | float) for x in numbers):
-        return exact
-    from okrkit.text import parse_key_result
-
-    read = parse_key_result(owner.title)
-    said = {"start": read.start, "value": read.value, "upper": read.upper}
-    if [x for x in (read.start, read.value, read.upper) if x is not None] != numbers:
-        return exact  # the numbers are the attributes', in their own unit
-    # (a start of 0 has no scale: "from 0 to 2M")
-    scales = {_scale_of(span.text, said[span.label]) for span in read.spans if said.get(span.label)}
-    if len(scales) != 1:
-        return exact
-    (scale,) = scales
-    if scale is None:
-        return exact
-
-    def near(x: Decimal) -> bool:
-        return any(abs(n) / 10 <= abs(x) <= abs(n) * 10 for n in numbers if n)
-
-    return exact * scale if near(exact * scale) and not near(exact) else exact
-
-
-def _scale_of(written: str, number: float | None) -> int | None:
-    """The scale a statement's *number* is written at in *written*, its words ("400 TEUR":
-    1000, "$1.2M": a million, "₹50L": a lakh; "9" of "9-12 MEUR", read as 9,000,000: a
-    million), or None for none."""
-    from okrkit.text import read_number
-
-    last = max((i for i, c in enumerate(written) if c.isdigit()), default=None)
-    bare = None if last is None else read_number(written[: last + 1])
-    if bare is None or not bare[0] or number is None:
-        return None
-    ratio = Decimal(repr(number)) / bare[0]
-    return int(ratio) if ratio in _SCALES else None
+def _may_be(note: str, unit: str) -> bool:
+    """Whether a note's currency *note* may be a key result's *unit*: a sign several
+    currencies write for one of theirs ("¥" for CNY, "kr" for SEK), or a code for the crown
+    "kr" (not for "$", which is the US dollar's as okrkit writes it)."""
+    return unit in SHARED_SIGNS.get(note, ()) or (
+        unit not in SIGN_UNITS and note in SHARED_SIGNS.get(unit, ())
+    )
 
 
 def _comparable(key: str, value: object) -> object:
@@ -1832,7 +1779,7 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
             continue
         if factor is not None and key in ("start", "target"):
             if not _near(said, factor, given[key]):
-                return key, _said(key, said)
+                return key, f"{_said(key, said)} {shape.get('unit')}"
         elif _comparable(key, given[key]) != _comparable(key, said):
             return key, _said(key, said)
     return None
@@ -1872,13 +1819,13 @@ def _in_unit(read: dict[str, object], unit: object) -> dict[str, object]:
 
 
 def _near(said: object, factor: float, given: object) -> bool:
-    """Whether the statement's number (or band) *said*, times *factor*, is *given*, within the
-    half percent a written number is rounded to."""
+    """Whether the statement's number (or band) *said*, times *factor*, is *given* (but for a
+    float's rounding)."""
     if isinstance(said, tuple) and isinstance(given, tuple) and len(said) == len(given):
         return all(_near(a, factor, b) for a, b in zip(said, given, strict=True))
     if not all(isinstance(x, int | float | Decimal) for x in (said, given)):
         return False
-    return math.isclose(float(said) * factor, float(given), rel_tol=0.005)  # type: ignore[arg-type]
+    return math.isclose(float(said) * factor, float(given), rel_tol=1e-9)  # type: ignore[arg-type]
 
 
 def _outside(measure: _Measure, check_ins: Iterable[CheckIn | None]) -> tuple[int, Any, Any] | None:

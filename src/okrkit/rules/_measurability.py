@@ -428,8 +428,8 @@ def unit_mismatch(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             or (mine in _SHARES and theirs in _SHARES)
             # (the statement's "$" is read so however written; the field's as written:
             # "USD" is one currency, "$" any of several)
-            or (theirs in SHARED_SIGNS and is_code(mine))
-            or (mine in SHARED_SIGNS and is_code(theirs) and not is_code(kr.unit.strip().upper()))
+            or mine in SHARED_SIGNS.get(theirs, ())
+            or (theirs in SHARED_SIGNS.get(mine, ()) and not is_code(kr.unit.strip().upper()))
         ):
             continue  # a noun ("customers") is not compared, nor one unit spelt two ways
         # Two units of time or of data convert: "under 300 ms" agrees with a target of 0.3

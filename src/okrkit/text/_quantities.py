@@ -338,6 +338,12 @@ def tokens_of(w: str) -> list[Token]:
             elif (part.band or part.link) and _dot_grouped(part, whole, w):
                 # "from 12.500 to 11.000 €": a dot groups the start's thousands as the end's
                 tokens[i] = part._replace(value=part.value * 1000, unit=whole.unit)  # type: ignore[operator]
+            elif (part.band or part.link) and _dot_grouped(whole, part, w):
+                # "from 2.000 € to 1.500 €": and the end's as the start's
+                tokens[i + 1] = whole._replace(value=whole.value * 1000, unit=part.unit)  # type: ignore[operator]
+            elif (part.band or part.link) and _decimal_beside(part, whole, w):
+                # "from $1.5 to $1.000": a decimal point beside it, the end's dot is one too
+                tokens[i + 1] = whole._replace(value=whole.value / 1000)  # type: ignore[operator]
             elif part.band and _lakh_band(part, whole, w):
                 # "₹50L-80L": the high end's "L" is a lakh, as the low end's is
                 tokens[i + 1] = whole._replace(value=whole.value * 100_000, unit=part.unit)  # type: ignore[operator]
@@ -352,13 +358,29 @@ _DOT_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.000(?![\d.,])")
 
 def _dot_grouped(low: Token, high: Token, w: str) -> bool:
     """Whether a move's or a band's low end is written as its high end is, with a dot that
-    groups thousands in money ("from 12.500 to 11.000 €"), though it was read as a decimal
-    (no currency beside it)."""
+    groups thousands in money ("from 12.500 to 11.000 €", "from 1.500 € to 2.000 €"), though
+    it was read as a decimal."""
     return (
         low.value is not None
-        and low.unit is None
+        and low.value < 1000
+        and low.unit in (None, high.unit)
         and high.unit in MONEY
-        and _DOT_GROUP.fullmatch(w, low.start, low.end) is not None
+        and _DOT_GROUP.search(w, low.start, low.end) is not None
+        and _DOT_THOUSANDS.search(w, high.start, high.end) is not None
+    )
+
+
+# A decimal point that groups no thousands: "1.5", "0.99", "3.1416".
+_DECIMAL_POINT = re.compile(r"\d\.(?:\d{1,2}|\d{4,})(?!\d)")
+
+
+def _decimal_beside(low: Token, high: Token, w: str) -> bool:
+    """Whether a move's or a band's high end, read with a dot grouping thousands in money
+    ("$1.000"), follows a low end written with a decimal point ("from $1.5 to $1.000")."""
+    return (
+        high.value is not None
+        and high.value >= 1000
+        and _DECIMAL_POINT.search(w, low.start, low.end) is not None
         and _DOT_THOUSANDS.search(w, high.start, high.end) is not None
     )
 
