@@ -804,6 +804,22 @@ class TestReadingDetails:
         assert type(current) is type(kr.current)
 
     @pytest.mark.parametrize(
+        ("line", "start", "target"),
+        [
+            ("Cut wait from 90 min to 30 min {unit=h}", 1.5, 0.5),
+            ("Grow GMV from 5 Mkr to 8 Mkr {unit=Mkr}", 5, 8),
+            ("Grow revenue from 2 mld zł to 3 mld zł {unit=zł}", 2_000_000_000, 3_000_000_000),
+        ],
+    )
+    def test_a_unit_alone_takes_the_statement_s_numbers(
+        self, line: str, start: float, target: float
+    ) -> None:
+        """A unit attribute alone, of the statement's kind, holds its numbers in that unit,
+        exactly (90 min are 1.5 h)."""
+        kr = _read(f"## G\n- {line}\n").objectives[0].key_results[0]
+        assert (kr.start, kr.target) == (start, target)
+
+    @pytest.mark.parametrize(
         "line",
         [
             "Grow ARR from CHF 1.2M to CHF 2M => $1.5M",  # "$" is never the franc

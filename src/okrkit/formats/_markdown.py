@@ -1771,7 +1771,7 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
     if "direction" in given and _comparable("direction", given["direction"]) is None:
         return None  # 'direction=none' says the statement is no measure, whatever it reads
     # Attributes in another unit of the statement's kind hold its numbers in their unit ("400
-    # TEUR" as start=400 unit=TEUR, "800 ms" as start=0.8 unit=s), as near as OKR202 asks.
+    # TEUR" as start=400 unit=TEUR, "800 ms" as start=0.8 unit=s), but for a float's rounding.
     factor = _factor(shape.get("unit"), given.get("unit"))
     for key in ("direction", "start", "target", "unit"):
         said = shape.get(key)
@@ -1805,14 +1805,19 @@ def _in_unit(read: dict[str, object], unit: object) -> dict[str, object]:
     factor = _factor(read.get("unit"), unit)
     if factor is None or factor == 1:
         return read
-    exact = Decimal(repr(factor))
+    # (by the larger unit's size, exactly: 90 min are 90 / 60 h)
+    inverse = _factor(unit, read.get("unit")) or 0.0
 
     def converted(x: object) -> object:
         if isinstance(x, tuple):
             return tuple(converted(v) for v in x)
         if not isinstance(x, int | float) or isinstance(x, bool):
             return x
-        value = Decimal(repr(x)) * exact
+        value = (
+            Decimal(repr(x)) / Decimal(repr(inverse))
+            if inverse > 1
+            else Decimal(repr(x)) * Decimal(repr(factor))
+        )
         return int(value) if value == value.to_integral_value() else float(value)
 
     return {**read, "start": converted(read.get("start")), "target": converted(read.get("target"))}
