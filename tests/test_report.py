@@ -345,9 +345,9 @@ class TestNumbersShown:
         """Every currency okrkit writes by its sign is shown before the number, as "$" was
         ("₹" and "¥" followed it); a currency's code follows it."""
         from okrkit._display import number_text
-        from okrkit._money import SIGN_UNITS
+        from okrkit._money import SIGN_CURRENCIES
 
-        for sign in (sign for sign, unit in SIGN_UNITS.items() if sign == unit):
+        for sign in SIGN_CURRENCIES:
             assert number_text(3_200_000, sign) == f"{sign}3,200,000"
         assert number_text(62_000_000, "KRW") == "62,000,000 KRW"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from okrkit._money import SIGN_UNITS
+from okrkit._money import SIGN_CURRENCIES
 from okrkit.scorecards import KeyResultRow, ObjectiveRow
 from okrkit.scoring import Status
 
@@ -38,7 +38,7 @@ __all__ = [
 NO_VALUE = "–"
 """What a view shows where there is no value: no score, no reading, no forecast."""
 
-CURRENCIES = tuple(sign for sign, unit in SIGN_UNITS.items() if sign == unit)
+CURRENCIES = SIGN_CURRENCIES
 """The units written before a number, the currencies okrkit writes by their sign
 (``$9,120,000``, ``₹3,200,000``); every other unit follows it (``62,000,000 KRW``)."""
 

@@ -8,7 +8,7 @@ statement is ("CHF 40k").
 
 from __future__ import annotations
 
-__all__ = ["SHARED_SIGNS", "SIGNS", "SIGN_UNITS", "is_code"]
+__all__ = ["SHARED_SIGNS", "SIGNS", "SIGN_CURRENCIES", "SIGN_UNITS", "is_code"]
 
 SIGN_UNITS = {
     "$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹",
@@ -17,6 +17,10 @@ SIGN_UNITS = {
     "₾": "GEL", "৳": "BDT",
 }  # fmt: skip
 """Each currency sign, and the unit it is written as."""
+
+SIGN_CURRENCIES = tuple(sign for sign, unit in SIGN_UNITS.items() if sign == unit)
+"""The currencies okrkit writes by their sign ("$", "€", "£", "¥", "₹"), which are the table of
+units' currencies and which views write before a number; every other is written as its code."""
 
 SIGNS = "".join(SIGN_UNITS)
 """The currency signs, one after another: what a regular expression's character class holds

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from okrkit._money import SHARED_SIGNS, SIGN_UNITS, SIGNS, is_code
+from okrkit._money import SHARED_SIGNS, SIGN_CURRENCIES, SIGNS, is_code
 from okrkit.model import Direction, Indicator, KeyResult, Plan
 from okrkit.rules._context import KeyResultSite, RuleContext
 from okrkit.rules._findings import Diagnostic
@@ -28,9 +28,7 @@ _SHARES = frozenset(("%", "points", "bps"))
 # okrkit knows differ only where the fields hold the statement's numbers as written: it
 # converts no energy, distance, weight or temperature, so "from 120 MWh" held as 120,000 kWh
 # may be right, and a statement's other number ("99% of shipments at 2-8 °C") may be read.
-_ALWAYS = frozenset(("%", "ms", "s", "min", "h", "days")).union(
-    sign for sign, unit in SIGN_UNITS.items() if sign == unit
-)
+_ALWAYS = frozenset(("%", "ms", "s", "min", "h", "days", *SIGN_CURRENCIES))
 
 
 def _close(a: float, b: float) -> bool:

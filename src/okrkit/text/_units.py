@@ -9,7 +9,7 @@ import numbers
 import re
 from decimal import Decimal
 
-from okrkit._money import SIGN_UNITS
+from okrkit._money import SIGN_CURRENCIES, SIGN_UNITS
 from okrkit.errors import InvalidTypeError, InvalidValueError
 
 # --- The table --------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ UNITS = {
     for spelling in (unit.lower(), *others)
 }
 # The table's currencies, by the symbol it writes each in.
-CURRENCIES = frozenset(sign for sign, unit in SIGN_UNITS.items() if sign == unit)
+CURRENCIES = frozenset(SIGN_CURRENCIES)
 # The currency codes the reader reads before or after an amount ("CHF 40k", "2M SEK"): a
 # code of the table is written as its symbol, any other stays the code, upper case (and is a
 # unit the table knows: "Reach CHF 300k" is money, no count of things).
