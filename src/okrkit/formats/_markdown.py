@@ -1559,11 +1559,7 @@ class _Reader:
                         _problem(n, message, value=shown, expected=expected, column=column)
                     )
                     return None
-                # (by the larger unit's size, exactly: "=> 100 min" of one in h is 100 / 60)
-                inverse = convert_unit(1, mine, theirs) or 0.0
-                exact = (
-                    exact / Decimal(repr(inverse)) if inverse > 1 else exact * Decimal(repr(factor))
-                )
+                exact = _converted(exact, factor, convert_unit(1, mine, theirs))
         value: Any = int(exact) if whole and exact == exact.to_integral_value() else float(exact)
         if theirs == "%" and owner.unit != "%":
             # Of the way from start to target, as a progress bar shows it.
@@ -1805,22 +1801,25 @@ def _in_unit(read: dict[str, object], unit: object) -> dict[str, object]:
     factor = _factor(read.get("unit"), unit)
     if factor is None or factor == 1:
         return read
-    # (by the larger unit's size, exactly: 90 min are 90 / 60 h)
-    inverse = _factor(unit, read.get("unit")) or 0.0
+    inverse = _factor(unit, read.get("unit"))
 
     def converted(x: object) -> object:
         if isinstance(x, tuple):
             return tuple(converted(v) for v in x)
         if not isinstance(x, int | float) or isinstance(x, bool):
             return x
-        value = (
-            Decimal(repr(x)) / Decimal(repr(inverse))
-            if inverse > 1
-            else Decimal(repr(x)) * Decimal(repr(factor))
-        )
+        value = _converted(Decimal(repr(x)), factor, inverse)
         return int(value) if value == value.to_integral_value() else float(value)
 
     return {**read, "start": converted(read.get("start")), "target": converted(read.get("target"))}
+
+
+def _converted(x: Decimal, factor: float, inverse: float | None) -> Decimal:
+    """*x* in a unit that one of its own is *factor* of (and that is *inverse* of one of it):
+    by the larger unit's size, exactly ("100 min" in h is 100 / 60, not 100 times 1/60)."""
+    if inverse is not None and inverse > 1:
+        return x / Decimal(repr(inverse))
+    return x * Decimal(repr(factor))
 
 
 def _near(said: object, factor: float, given: object) -> bool:
