@@ -49,7 +49,21 @@ _CURRENCY = (
     # (a name or a code that is a word too counts no things: "RUB 2 sessions", "GEL 5 samples")
     r"|(?<![^\W\d_])(?-i:NAMES)\s?(?=\d)(?!\d[\d.,]*PLURAL)"
 )
-_NUMBER = (
+# The placeholders of these patterns, in the order they are filled: a fragment first, then
+# what it holds (the fragments hold the later ones).
+_FILLS = (("RUPEE", _RUPEE), ("CURRENCY", _CURRENCY), ("SCALED", _SCALED),
+          ("PLURAL", _PLURAL_NEXT), ("CODES", _CODES), ("NAMES", _NAMES), ("UPPER", _UPPER),
+          ("KRONA", KRONA), ("SIGNS", SIGNS))  # fmt: skip
+
+
+def _filled(pattern: str) -> str:
+    """*pattern* with each of its placeholders (`_FILLS`) replaced by what it stands for."""
+    for placeholder, fill in _FILLS:
+        pattern = pattern.replace(placeholder, fill)
+    return pattern
+
+
+_NUMBER = _filled(
     r"""
     (?P<sign>(?<![\w.,])(?:\+/-|\+-|[-−+±])(?=[SIGNS]?\d))?
     (?P<cur>(?P<inr>RUPEE)|CURRENCY)?
@@ -113,28 +127,15 @@ _NUMBER = (
         basis\s+points?\b|bps\b|percent\b|per\s+cent\b|pct\b))?
     (?:\s?(?P<cur2>(?:CODES|dollars|euros|pounds(?!\s+of\b)|yen|rupees)\b|(?-i:NAMES|KRONA)\b(?!PLURAL|-)|[円元원]|
         (?<![SIGNS]\d)(?<![SIGNS]\d\d)(?<![SIGNS]\d\d\d)[SIGNS](?!\s?\d)))?
-""".replace("RUPEE", _RUPEE)
-    .replace("CURRENCY", _CURRENCY)
-    .replace("SCALED", _SCALED)
-    .replace("PLURAL", _PLURAL_NEXT)
-    .replace("CODES", _CODES)
-    .replace("NAMES", _NAMES)
-    .replace("UPPER", _UPPER)
-    .replace("KRONA", KRONA)
-    .replace("SIGNS", SIGNS)
+"""
 )
 # What a currency before an amount is, for patterns that look for one ahead (the rupee's
 # signs too): "to CHF 2M", "→ CA$12", "to Rs 2 crore".
-CURRENCY_BEFORE = (
-    f"{_RUPEE}|{_CURRENCY}".replace("CODES", _CODES)
-    .replace("NAMES", _NAMES)
-    .replace("PLURAL", _PLURAL_NEXT)
-    .replace("SIGNS", SIGNS)
-)
+CURRENCY_BEFORE = _filled(f"{_RUPEE}|{_CURRENCY}")
 # A length of time in two units written as one ("1m30s", "2h 15min"): read in the smaller.
-_DURATION = r"""
+_DURATION = _filled(r"""
     (?<![\wSIGNS.,])(?P<dur>\d{1,3}h\s?[0-5]?\d\s?m(?:in)?|\d{1,3}m\s?[0-5]?\d\s?s)\b
-""".replace("SIGNS", SIGNS)
+""")
 # "one" as a pronoun after a determiner or an adjective ("based on the existing one", "this
 # one") stands for a thing, not a number.
 _ONE = "one" + "".join(
