@@ -9014,3 +9014,89 @@ def test_a_dot_groups_a_move_s_thousands_at_both_ends(
     €"), so does the other's ("12.500"); where one has a decimal point, the other's is one."""
     parsed = parse_key_result(text)
     assert (parsed.start, parsed.value) == (start, target)
+
+
+class TestDimensionsAreNames:
+    """A count of dimensions written with a capital "D" ("2D canvas", "tainting for 2D", "a 3D
+    print") names a kind of thing, as "5G" does, wherever it stands: no target, no unit (it
+    read "GPU-accelerated 2D canvas in a worker" as at least 2, a level others reach); "18d"
+    and "2d per milestone" stay days."""
+
+    @given(
+        n=st.sampled_from("234"),
+        before=st.sampled_from(["Ship", "GPU-accelerated", "Canvas readback APIs for", "Land"]),
+        after=st.sampled_from(["canvas", "rendering in a worker", "", "printing support"]),
+    )
+    def test_never_a_number(self, n: str, before: str, after: str) -> None:
+        text = f"{before} {n}D {after}".strip()
+        parsed = parse_key_result(text)
+        assert parsed.value is None
+        assert parsed.unit is None
+        assert not any(s.label == "value" for s in parsed.spans)
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Ship 3D printing support to 20 schools", 20, "schools"),
+            ("Each web team member devotes 2d per milestone to tech debt", 2, "days"),
+            ("Reach 5G coverage in 3 cities", 3, "cities"),
+        ],
+    )
+    def test_other_numbers_stay(self, text: str, value: float | None, unit: str | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
+    def test_a_feature_of_the_dimension_is_a_milestone(self) -> None:
+        parsed = parse_key_result("commit() flow working for 2D canvas")
+        assert parsed.direction is Direction.MILESTONE
+        assert parsed.output
+
+
+class TestThingsGotWhoseHeadHasNoWay:
+    """A verb of reaching with no number takes a thing made or gathered when its head has no
+    way to be better, though a word before it has ("Generate region-level error-type
+    breakdowns queryable from the feed", "Generate churn reports"): a deliverable, done or
+    not, the team's own work (it read a cut of errors, or of churn); after a verb of gathering,
+    data is such a thing whatever it is on ("Collect data on margin usage", once a rise)."""
+
+    @given(
+        verb=st.sampled_from(["Generate", "Collect", "Produce", "Get", "Land"]),
+        modifier=st.sampled_from(["churn", "error", "latency", "incident", "region-level error"]),
+        head=st.sampled_from(["reports", "breakdowns", "logs", "dashboards", "budgets"]),
+        tail=st.sampled_from(["", " for each region", " queryable from the feed"]),
+    )
+    def test_a_deliverable(self, verb: str, modifier: str, head: str, tail: str) -> None:
+        parsed = parse_key_result(f"{verb} {modifier} {head}{tail}")
+        assert parsed.direction is Direction.MILESTONE
+        assert parsed.output
+        assert not parsed.measurable
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Collect data on percentage margin usage.", Direction.MILESTONE),
+            ("Gather evidence on incident response times", Direction.MILESTONE),
+            ("Get churn down", Direction.DECREASE),
+            ("Get costs lower", Direction.DECREASE),
+            ("Get the error rate down", Direction.DECREASE),
+            ("Reach latency parity with Chrome", Direction.DECREASE),
+            ("Achieve customer satisfaction", Direction.INCREASE),
+        ],
+    )
+    def test_a_metric_stays_one(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    def test_the_rules_flag_a_deliverable_not_an_unmeasurable_target(self) -> None:
+        """OKR201 called "Collect data on percentage margin usage." unmeasurable; it is a
+        deliverable, which OKR203 names."""
+        plan = Plan(
+            objectives=[
+                Objective(
+                    id="o",
+                    title="Know how margins are used",
+                    key_results=[to_key_result("Collect data on percentage margin usage.", id="k")],
+                )
+            ]
+        )
+        codes = {d.code for d in validate(plan, RuleConfig(select=["OKR201", "OKR203"]))}
+        assert codes == {"OKR203"}

@@ -326,8 +326,10 @@ _IDENT_PARTS = (
         \b(?:older|younger|newer)\x20+than\x20+\d{1,4}\x20?(?:hours?|days?|weeks?|months?|years?)\b""",
     # An ordinal that names a kind of thing: "3rd party tools", "3rd-parties".
     r"\b\d+(?:st|nd|rd|th)[\x20-]part(?:y|ies)\b",
-    # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size).
-    r"(?-i:(?<![\d.])\b[2-6]G\b)(?=\s+[^\W\d_])",
+    # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size),
+    # and a count of dimensions, a name wherever it stands ("2D canvas", "tainting for 2D",
+    # "a 3D print": the capital "D" is no day's, "18d" is).
+    r"(?-i:(?<![\d.])\b(?:[2-6]G\b(?=\s+[^\W\d_])|[234]D\b))",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"(?<![\d.])\b\d+(?>(?:\.\d+)+)\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".
@@ -604,7 +606,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_SPANS.isdisjoint(words)) << 18
         | (not _IDENT_AGES.isdisjoint(words)) << 19
         | ("part" in low) << 20
-        | ("G" in w) << 21
+        | ("G" in w or "D" in w) << 21
         | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
         | ("/" in w and _LETTER_SLASH_DIGIT.search(w) is not None) << 23
         | ("1:1" in w) << 24

@@ -1098,6 +1098,8 @@ def _direction(
                 return Direction.MILESTONE
             if after is not None and _MADE_MEASURE.match(text, after):
                 return Direction.MILESTONE  # "Land a user-facing metric for ...": one made
+            if after is not None and _thing_got(text[after:], gathered=lemma in _GATHER):
+                return Direction.MILESTONE  # "Generate churn reports", "Collect data on X"
             way = _metric_way(text, None, lower, after=after)
             if way == "lower":
                 return Direction.DECREASE
@@ -2253,6 +2255,46 @@ def _named_thing(name: str) -> bool:
         and head not in COMPOUND
         and head.rstrip("s") not in COMPOUND
     )
+
+
+def _thing_got(rest: str, *, gathered: bool) -> bool:
+    """Whether *rest*, what a verb of reaching takes with no number, is a thing made or
+    gathered whose head has no way to be better, though a word before it has: "region-level
+    error-type breakdowns queryable from ...", "churn reports for each region", "error logs"
+    are made or got, done or not (not "churn down", "error rate", "time to close").  After a
+    verb of gathering, data is such a thing, whatever it is on ("Collect data on margin
+    usage")."""
+    words = _WORD.findall(_PHRASE_END.split(rest, maxsplit=1)[0].lower())
+    while words and words[-1].endswith(("able", "ible")):
+        words.pop()  # an adjective after its head: "breakdowns queryable"
+    while words and words[0] in _ARTICLES:
+        del words[0]
+    if not words:
+        return False
+    head = words[-1]
+    if gathered and len(words) == 1 and head in _GATHERED:
+        return True
+    return (
+        len(words) >= 2
+        and head not in _NOT_A_HEAD
+        and head not in COMPOUND
+        and head.rstrip("s") not in COMPOUND
+        and polarity(head) is None
+        and not lower_is_better(head)
+        and not time_taken(head)
+        and any(polarity(word) is not None for word in words[:-1])
+    )
+
+
+# What a verb of gathering gets, done or not, whatever it is about: "Collect data on X".
+_GATHERED = frozenset(("data", "feedback", "input", "insights", "logs", "metrics", "evidence"))
+_ARTICLES = frozenset(("the", "a", "an", "our", "their", "its", "some", "all", "more", "new"))
+# Words after a metric that are no head of a thing: "Get churn down", "Get costs lower".
+_NOT_A_HEAD = frozenset(
+    ("down", "up", "under", "lower", "higher", "back", "out", "off", "low", "high", "better",
+     "worse", "faster", "slower", "level", "levels", "parity", "target", "targets", "goal",
+     "goals", "plan", "control")
+)  # fmt: skip
 
 
 def _modified_thing(name: str) -> bool:
