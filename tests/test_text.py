@@ -9100,3 +9100,30 @@ class TestThingsGotWhoseHeadHasNoWay:
         )
         codes = {d.code for d in validate(plan, RuleConfig(select=["OKR201", "OKR203"]))}
         assert codes == {"OKR203"}
+
+
+class TestLevelsSetByAReference:
+    """A level set by a reference known elsewhere is checkable, done or not, whatever the
+    verb: "to a level above the last 12 months' peaks", "below the industry average", "under
+    budget" (OKR201 called "Increase search volume for "feedback" to a level above the last
+    12 months' peaks" unmeasurable); a change with no level stays unmeasurable."""
+
+    @given(
+        verb=st.sampled_from(["Increase search volume", "Reduce churn", "Keep spend", "Grow ARR"]),
+        bound=st.sampled_from(["above", "below", "under", "beyond", "within"]),
+        reference=st.sampled_from(
+            ["the last 12 months' peaks", "the industry average", "budget", "plan",
+             "last year's record", "our Q3 baseline", "the median"]
+        ),
+    )  # fmt: skip
+    def test_checkable(self, verb: str, bound: str, reference: str) -> None:
+        assert done_or_not(f"{verb} to a level {bound} {reference}")
+        assert done_or_not(f"{verb} {bound} {reference}")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Improve the onboarding experience", "Reduce costs", "Improve NPS over the next quarter",
+         "Grow usage of the baseline tool", "Raise the average order value"],
+    )  # fmt: skip
+    def test_a_change_with_no_level_is_not(self, text: str) -> None:
+        assert not done_or_not(text)

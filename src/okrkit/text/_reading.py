@@ -1615,6 +1615,15 @@ _CHECKABLE = re.compile(
     r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b",
     re.IGNORECASE,
 )
+# A level set by a reference known elsewhere: "above the last 12 months' peaks" (the span is
+# blanked by then), "below the industry average", "under budget", "beyond last year's record".
+_REFERENCE_LEVEL = re.compile(
+    r"\b(?:above|below|beyond|over|under|within|exceed(?:s|ing)?|surpass(?:es|ing)?)\s+"
+    r"(?:[^\W\d_][\w-]*(?:['’]s?)?\s+|['’]s?\s+|\s+){0,5}?"
+    r"(?:peaks?|highs?|records?|averages?|median|mean|benchmarks?|baselines?|plan|budget|"
+    r"forecast)\b",
+    re.IGNORECASE,
+)
 _CADENCE = re.compile(
     r"\b(?:bi-?)?(?:daily|weekly|monthly|quarterly|yearly|annual)\s+((?:[^\W\d_]+\s+)?[^\W\d_]+s)\b",
     re.IGNORECASE,
@@ -1636,7 +1645,8 @@ _PASSIVE_CLAUSE = re.compile(rf"\s++(?:that\s+)?{_DONE_TO}", re.IGNORECASE)
 def done_or_not(text: str) -> bool:
     """Whether *text*, a key result with no number, can still be checked as done or not:
     parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
-    'elite' level, as defined by DORA", "Keep the endpoint in SLO"), an absence ("without
+    'elite' level, as defined by DORA", "Keep the endpoint in SLO") or set by a reference
+    known elsewhere ("above the last 12 months' peaks", "under budget"), an absence ("without
     regressions": none), a state of readiness ("ready for launch", "in place", "up and
     running"), a place in a ranking ("top 5 on Hacker News"), a
     cadence of things that are no metric ("bi-weekly tweets": one every two weeks, unlike
@@ -1661,6 +1671,10 @@ def done_or_not(text: str) -> bool:
         # "Search: Improve search for new users. ...": the label's team, then the statement
         w = " " * label.end() + w[label.end() :]
         verb = _main_verb(w, guess=False)
+    if _REFERENCE_LEVEL.search(w) is not None:
+        # "Increase search volume to a level above the last 12 months' peaks", "Keep spend
+        # under budget": a level defined elsewhere, reached or not
+        return True
     if (
         verb is not None
         and verb[0] in ("inc", "dec", "reach")
