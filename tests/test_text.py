@@ -9127,3 +9127,31 @@ class TestLevelsSetByAReference:
     )  # fmt: skip
     def test_a_change_with_no_level_is_not(self, text: str) -> None:
         assert not done_or_not(text)
+
+
+class TestAThingInUseByOneParty:
+    """A thing in use by one party named, or at every one of a kind, is adopted there or not:
+    checkable with no number ("Peerpad is used at the IPFS All Hands", "go-ipld-prime is
+    being used by filecoin", "... is used by every IPFS meeting": OKR201 called them
+    unmeasurable); in use by people or teams at large, how many is a level to set."""
+
+    @given(
+        thing=st.sampled_from(["Peerpad", "The new SDK", "`go-ipld-prime`", "Our refactors"]),
+        be=st.sampled_from(["is", "are", "is being", "is now"]),
+        used=st.sampled_from(["used", "adopted", "deployed", "integrated"]),
+        where=st.sampled_from(
+            ["at the IPFS All Hands", "by filecoin", "by every IPFS meeting", "in production",
+             "by Mozilla", "at each release review"]
+        ),
+    )  # fmt: skip
+    def test_done_or_not(self, thing: str, be: str, used: str, where: str) -> None:
+        assert done_or_not(f"{thing} {be} {used} {where}")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["The API is used by customers", "The new GUI is used by most developers",
+         "Docs are used by 3 teams", "The design system is adopted by other projects",
+         "The portal is used by more enterprise companies"],
+    )  # fmt: skip
+    def test_by_many_is_a_level(self, text: str) -> None:
+        assert not done_or_not(text)

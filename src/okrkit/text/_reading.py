@@ -1646,7 +1646,8 @@ def done_or_not(text: str) -> bool:
     """Whether *text*, a key result with no number, can still be checked as done or not:
     parity with a reference ("as fast as simple text"), a level defined elsewhere ("the
     'elite' level, as defined by DORA", "Keep the endpoint in SLO") or set by a reference
-    known elsewhere ("above the last 12 months' peaks", "under budget"), an absence ("without
+    known elsewhere ("above the last 12 months' peaks", "under budget"), a thing in use by
+    one party named ("Peerpad is used at the IPFS All Hands"), an absence ("without
     regressions": none), a state of readiness ("ready for launch", "in place", "up and
     running"), a place in a ranking ("top 5 on Hacker News"), a
     cadence of things that are no metric ("bi-weekly tweets": one every two weeks, unlike
@@ -1675,6 +1676,8 @@ def done_or_not(text: str) -> bool:
         # "Increase search volume to a level above the last 12 months' peaks", "Keep spend
         # under budget": a level defined elsewhere, reached or not
         return True
+    if _USED_BY.search(w) is not None:
+        return True  # "Peerpad is used at the IPFS All Hands": adopted there or not
     if (
         verb is not None
         and verb[0] in ("inc", "dec", "reach")
@@ -2139,6 +2142,17 @@ _GROUP_MIND = re.compile(
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
+# A thing in use by one party named, or at every one of a kind: "Peerpad is used at the IPFS
+# All Hands", "go-ipld-prime is being used by filecoin", "... used by every IPFS meeting"; not
+# by people or teams at large, how many of whom is a level ("The API is used by customers").
+_USED_BY = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:(?:now|already|actively|regularly|being)\s+)*"
+    r"(?:used|using|adopted|deployed|integrated|embedded)\s+(?:at|by|in|within)\s+"
+    r"(?:the\s+)?(?!(?:[^\W\d_][\w-]*\s+){0,2}?"
+    rf"(?:{_PEOPLE}|teams?|companies|organi[sz]ations|orgs|groups|projects)\b)"
+    r"(?:every\b|each\b|all\b|[^\W\d_])",
+    re.IGNORECASE,
+)
 # What they know, understand or feel, may come to, or are able to: a state of mind.
 _MIND = re.compile(
     r"(?:(?:can|will|should|could)\s+|(?:is|are)\s+able\s+to\s+)?"
