@@ -9155,3 +9155,40 @@ class TestAThingInUseByOneParty:
     )  # fmt: skip
     def test_by_many_is_a_level(self, text: str) -> None:
         assert not done_or_not(text)
+
+
+class TestTheThingsACountCounts:
+    """The noun a count counts ends before what is said of the things, as real statements
+    write it (the unit was "showing", "demonstrating", "outside" and "end"): a participle
+    then a verb's -ing form or a word of where ("3 blog posts published showing our
+    expertise", "20 Polls created outside of Status CC"), one thing and a verb's -ing form
+    with its object ("1 hackathon demonstrating our excellence"); and a compound written open
+    with "to" ("100 end to end browser test cases") is read past."""
+
+    @given(
+        count=st.integers(min_value=2, max_value=999),
+        things=st.sampled_from(["blog posts", "polls", "case studies", "nodes"]),
+        done=st.sampled_from(["published", "created", "deployed", "shipped"]),
+        rest=st.sampled_from(
+            ["showing our expertise", "outside of Status CC", "covering the roadmap",
+             "worldwide", "around the launch"]
+        ),
+    )  # fmt: skip
+    def test_its_noun(self, count: int, things: str, done: str, rest: str) -> None:
+        parsed = parse_key_result(f"{count} {things} {done} {rest}")
+        assert (parsed.value, parsed.unit) == (count, things.rsplit(maxsplit=1)[-1])
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Contributing to 1 hackathon demonstrating our tech excellence", "hackathon"),
+            ("Write one report covering the top risks", "report"),
+            ("100 end to end browser test cases running successfully in CI", "cases"),
+            ("Ship 5 peer to peer features", "features"),
+            ("Run 2 workshops covering accessibility", "workshops"),
+            ("Hire 2 engineers working on the API", "engineers"),
+            ("20 marketing qualified leads", "leads"),  # a participle before its noun
+        ],
+    )
+    def test_worked_examples(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit

@@ -731,6 +731,8 @@ def _of_the(w: str, end: int) -> tuple[int, int] | None:
 _TAG = re.compile(r"\[[^\]\[]{0,200}\]")
 
 
+# A word, "to" and the word again, a compound written open before its noun: "end to end".
+_TO_ITSELF = re.compile(r"\s+to\s+([^\W\d_]+)(?=\s+[^\W\d_])", re.IGNORECASE)
 # The rest of "full time" or "part time" written open, and a comma after it.
 _TIME_WORKED = re.compile(r"\s+time\b,?", re.IGNORECASE)
 
@@ -789,6 +791,9 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
             break
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
+            continue
+        if (same := _TO_ITSELF.match(w, m.end())) is not None and same[1].lower() == word:
+            pos = same.end()  # "100 end to end test cases", "5 peer to peer sessions"
             continue
         if word in ("full", "part") and (hours := _TIME_WORKED.match(w, m.end())) is not None:
             # "1 full time, full stack developer", "1 candidate full time": how much of their
@@ -929,10 +934,28 @@ def _takes_object(word: str, w: str, end: int) -> bool:
 
 
 def _ends_phrase(w: str, end: int) -> bool:
-    """Whether no noun follows *end*: "leads *qualified* by sales", not "marketing qualified
-    leads"."""
+    """Whether no noun follows *end*: "leads *qualified* by sales", "polls created *outside*
+    of X", "posts published *showing* our expertise", not "marketing qualified leads"."""
     nxt = _NOUNS.match(w, end)
-    return nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS
+    if nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS:
+        return True
+    word = nxt[1]
+    return word in _PLACE_WORDS or (
+        word.endswith("ing") and (lemma := verb_lemma(word)) is not None and lemma != word
+    )
+
+
+# Words of where, after what was done to the things, that the little words do not name:
+# "20 polls created outside of Status CC".
+_PLACE_WORDS = frozenset(
+    ("outside", "inside", "beyond", "along", "around", "toward", "towards", "worldwide")
+)
+# What a verb's -ing form takes, after one thing counted: "1 hackathon demonstrating *our*
+# excellence", "one report covering *the* risks".
+_ITS_OBJECT = re.compile(
+    r"\s+(?:our|the|a|an|their|its|your|my|this|these|those|all|how|what|why|each|every)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end: int) -> bool:
@@ -957,6 +980,8 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end:
     # -s form of a verb that is no noun after one thing: "At least one EHR vendor participates"
     # (not "40k new app installs", the things' name).
     plural = w[head[1] - 1 : head[1]] == "s"
+    if word.endswith("ing") and word != lemma and _ITS_OBJECT.match(w, end):
+        return True  # "Contribute to 1 hackathon demonstrating our excellence"
     if (
         not plural
         and word == lemma + "s"
