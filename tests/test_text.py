@@ -9192,3 +9192,36 @@ class TestTheThingsACountCounts:
     )
     def test_worked_examples(self, text: str, unit: str) -> None:
         assert parse_key_result(text).unit == unit
+
+
+class TestMeetingWithPeople:
+    """ "Meet" with people, with only how or how often between, is meetings held, the team's
+    own work ("Meet regularly (biweekly) with users and gather feedback" read as a rise of
+    something, and OKR201 called it unmeasurable); a count of the people met, or talked to
+    face to face, is counted (it read "Talk face to face with 5 partners" as describing a
+    deliverable); "Meet SLA targets" still meets a goal."""
+
+    @given(
+        verb=st.sampled_from(["Meet", "Talk", "Sync"]),
+        how=st.sampled_from(["", " regularly", " face to face", " in person", " (biweekly)"]),
+        count=st.integers(min_value=2, max_value=500),
+        people=st.sampled_from(["partners", "customers", "users", "maintainers"]),
+    )
+    def test_the_people_met_are_counted(self, verb: str, how: str, count: int, people: str) -> None:
+        parsed = parse_key_result(f"{verb}{how} with {count} {people}")
+        assert (parsed.direction, parsed.value, parsed.unit) == (Direction.INCREASE, count, people)
+        assert parsed.output
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Meet regularly (biweekly) with users and gather feedback", Direction.MILESTONE, True),
+            ("Meet monthly with each maintainer", Direction.MILESTONE, True),
+            ("Meet SLA targets", Direction.INCREASE, False),
+            ("Meet our targets with fewer engineers", Direction.INCREASE, False),
+            ("Release CodeNet with one challenge", Direction.MILESTONE, True),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)

@@ -1496,6 +1496,8 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
     begin = _verb_end(text.lower(), lemma)
     if begin is None or _OBJECT_WITH.match(text[: value.start], begin) is None:
         return False
+    if _HOW_WITH.fullmatch(text, begin, value.start):
+        return False  # "Meet face to face with 5 partners": the people it is done with
     return value.noun is None or polarity(text[value.start : value.noun[1]].lower()) is None
 
 
@@ -3954,6 +3956,17 @@ _PLAIN_FORMS = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).i
 }
 
 
+# "Meet" with people, after how often or how: meetings held, not a goal met ("Meet
+# regularly (biweekly) with users", "Meet face to face with 5 partners"; not "Meet SLA targets").
+# (Also what an activity does "with" people when only how comes between: "Talk face to face
+# with 5 partners" counts them, where "Release CodeNet with one challenge" describes a thing.)
+_HOW_WITH = re.compile(
+    r"(?:\s+(?:\([^()]{1,24}\)|(?!only\b)[^\W\d_]+ly|face[\s-]to[\s-]face|in[\s-]person|"
+    r"one[\s-]on[\s-]one))*\s+with\b\s*",
+    re.IGNORECASE,
+)
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     if not text.isascii() and (half := text.translate(_PLAIN_FORMS)) != text:
@@ -4033,6 +4046,8 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         # "Hold storage growth to 2 TB a month", "Hold costs to $1M": a limit, as "cap at"
         # is (what is held at a floor is held "at" or "above" it)
         kind = "cap"
+    elif lemma == "meet" and verb is not None and _HOW_WITH.match(w, verb[2].end()):
+        kind = "out"  # "Meet regularly with users", "Meet with 20 customers": meetings held
     if (
         lemma in NEEDS_COUNT
         and not tokens
