@@ -904,7 +904,7 @@ class TestQuantities:
             ("Fix the crash on resume (crbug.com/852022)", None, None),  # an address
             ("Close 5 bugs filed at tracker.example.org/q/77", 5.0, "bugs"),
             ("Reach N<sub>2</sub> weekly active users", None, None),  # an indexed placeholder
-            ("Reach $N<sup>1</sup> in renewals", None, None),
+            ("Reach $N<sup>1</sup> in renewals", None, "$"),  # a sum to come, in dollars
             ("ZZZ customer stories published", None, None),  # a placeholder in capitals
             ("Grow signups above the past 6 months' average", None, None),  # a window
             ("Beat the trailing 12 weeks of sales by 5%", 5.0, "%"),
@@ -9225,3 +9225,32 @@ class TestMeetingWithPeople:
     def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (direction, output)
+
+
+class TestASumToCome:
+    """A placeholder after a currency's sign is a sum to come in that currency ("$N net new
+    ARR", "CAC Revenue Ratio < $X", "Close $XM in pipeline": it had no unit, and "$XM" was no
+    placeholder at all); one in a link's text or an emphasis ("[$N](...)", "[_$N_]") names a
+    figure kept elsewhere, as the corpus reads it."""
+
+    @given(
+        sign=st.sampled_from(sorted(SIGN_UNITS)),
+        ph=st.sampled_from(["N", "X", "XM", "X.XM", "NK", "XB"]),
+        before=st.sampled_from(["Reach ", "Close ", "< ", "Grow ARR to "]),
+    )
+    def test_its_unit_is_the_sign_s(self, sign: str, ph: str, before: str) -> None:
+        parsed = parse_key_result(f"{before}{sign}{ph} in net new ARR")
+        assert (parsed.value, parsed.unit, parsed.measurable) == (None, SIGN_UNITS[sign], False)
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Reach X% conversion", "%"),
+            ("Reach N users", None),
+            ("Reach [$N](https://example.org/plan) net new ARR", None),
+            ("Reach [_$N_] in expansion IARR", None),
+        ],
+    )
+    def test_other_placeholders(self, text: str, unit: str | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (None, unit)

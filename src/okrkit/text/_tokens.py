@@ -12,7 +12,7 @@ import math
 import re
 from decimal import Decimal, localcontext
 
-from okrkit._money import SIGNS
+from okrkit._money import SIGN_UNITS, SIGNS
 from okrkit.errors import InvalidTypeError
 from okrkit.text._patterns import DIGIT, words_of
 from okrkit.text._units import CURRENCY_CODES, CURRENCY_NAMES, JOINED_CODES, KRONA, UNITS
@@ -178,12 +178,14 @@ _WORD_NUMBER = rf"""
         (?:(?<=half)|(?<=third)|(?<=thirds)|(?<=quarter)|(?<=quarters)|(?<=cent)|(?!\s+of\b))
 """
 # A number to come: "X%", "x%", "N", "TBD", "TBD%", "??", "[ ]" (not a Z before an
-# apostrophe: "Z' > 0.6" is an assay's Z-prime).
+# apostrophe: "Z' > 0.6" is an assay's Z-prime); after a currency's sign, at a scale too
+# ("$XM", "$X.XM", "€NK").
 _PLACEHOLDER = r"""
-    (?P<ph>(?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!(?<=Z)['’]))%?|
+    (?P<ph>(?-i:(?<=[SIGNS])(?:X|N)(?:\.X{1,2})?(?:[KMB]|MM|bn)(?![^\W_]))|
+        (?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!(?<=Z)['’]))%?|
         (?-i:(?<![^\W_])x%)|\b(?:tbd|tbc|tba)\b%?|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
-"""
+""".replace("SIGNS", SIGNS)
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<wpct>(?!))(?P<ph>(?!))",
     "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<multc>(?!))"
@@ -543,7 +545,15 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
             return float(count), "%"  # "twenty percent", "fifty per cent"
         return float(count), "times" if word in _TIMES else None
     if m["ph"]:
-        return None, "%" if m["ph"].endswith("%") else None
+        if m["ph"].endswith("%"):
+            return None, "%"
+        # "$N net new ARR", "< $X": a sum to come, in the currency of the sign before it
+        # (not a link's or an emphasis's, "[$N](...)", "[_$N_]": a figure kept elsewhere)
+        before = m.string[max(0, m.start() - 2) : m.start()]
+        sign = before[-1:]
+        if sign not in SIGN_UNITS or before[:-1] in ("[", "_"):
+            return None, None
+        return None, SIGN_UNITS[sign]
     if m["dur"]:
         # "1m30s" is 90 s, "2h 15min" 135 min: the larger unit is 60 of the smaller.
         big, small = _DIGITS.findall(m["dur"])
