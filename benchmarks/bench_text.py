@@ -70,6 +70,15 @@ HOSTILE = {
     "a run of '1.000 € ' (a dot grouping thousands in money)": (
         "Cut cost from " + "1.000 € " * 700
     )[:5000],
+    "blanks after 'above' (a reference level looked for after the bound)": (
+        "Keep spend above" + " " * 4983 + "x"
+    ),
+    "a run of 'to above ' (a change to a reference level)": ("Grow revenue " + "to above " * 554)[
+        :5000
+    ],
+    "a run of 'X is ' before 'used by' (a thing in use by one party)": (
+        "Peerpad " * 620 + "is used by x"
+    )[:5000],
     "metrics joined by hyphens ('fps-fps-...': a negation looked for before each)": (
         "-".join(["fps"] * 1250) + " 1"
     )[:5000],

@@ -9062,11 +9062,22 @@ class TestThingsGotWhoseHeadHasNoWay:
     @given(
         verb=st.sampled_from(["Generate", "Collect", "Produce", "Get", "Land"]),
         modifier=st.sampled_from(["churn", "error", "latency", "incident", "region-level error"]),
-        head=st.sampled_from(["reports", "breakdowns", "logs", "dashboards", "budgets"]),
+        head=st.sampled_from(["reports", "breakdowns", "dashboards", "guides"]),
         tail=st.sampled_from(["", " for each region", " queryable from the feed"]),
     )
     def test_a_deliverable(self, verb: str, modifier: str, head: str, tail: str) -> None:
         parsed = parse_key_result(f"{verb} {modifier} {head}{tail}")
+        assert parsed.direction is Direction.MILESTONE
+        assert parsed.output
+        assert not parsed.measurable
+
+    @given(
+        verb=st.sampled_from(["Collect", "Gather", "Get", "Obtain"]),
+        modifier=st.sampled_from(["churn", "error", "latency", "incident"]),
+        head=st.sampled_from(["logs", "data", "feedback", "insights"]),
+    )
+    def test_a_thing_gathered(self, verb: str, modifier: str, head: str) -> None:
+        parsed = parse_key_result(f"{verb} {modifier} {head} from all services")
         assert parsed.direction is Direction.MILESTONE
         assert parsed.output
         assert not parsed.measurable
@@ -9103,21 +9114,30 @@ class TestThingsGotWhoseHeadHasNoWay:
 
 
 class TestLevelsSetByAReference:
-    """A level set by a reference known elsewhere is checkable, done or not, whatever the
-    verb: "to a level above the last 12 months' peaks", "below the industry average", "under
-    budget" (OKR201 called "Increase search volume for "feedback" to a level above the last
-    12 months' peaks" unmeasurable); a change with no level stays unmeasurable."""
+    """A level set by a reference known elsewhere is checkable, done or not: one a change
+    goes "to" ("to a level above the last 12 months' peaks", "to below the industry
+    average"), or a budget or a plan a verb of holding keeps its metric within ("Keep spend
+    under budget"). OKR201 called "Increase search volume for "feedback" to a level above the
+    last 12 months' peaks" unmeasurable; a change with no level stays so."""
 
     @given(
-        verb=st.sampled_from(["Increase search volume", "Reduce churn", "Keep spend", "Grow ARR"]),
-        bound=st.sampled_from(["above", "below", "under", "beyond", "within"]),
+        verb=st.sampled_from(["Increase search volume", "Reduce churn", "Grow ARR", "Cut cost"]),
+        to=st.sampled_from(["to a level ", "to ", "to a new level "]),
+        bound=st.sampled_from(["above", "below", "beyond", "under"]),
         reference=st.sampled_from(
-            ["the last 12 months' peaks", "the industry average", "budget", "plan",
-             "last year's record", "our Q3 baseline", "the median"]
+            ["the last 12 months' peaks", "the industry average", "last year's record",
+             "our Q3 baseline", "the median", "the 2024 peak of weekly signups"]
         ),
     )  # fmt: skip
-    def test_checkable(self, verb: str, bound: str, reference: str) -> None:
-        assert done_or_not(f"{verb} to a level {bound} {reference}")
+    def test_a_change_to_a_reference(self, verb: str, to: str, bound: str, reference: str) -> None:
+        assert done_or_not(f"{verb} {to}{bound} {reference}.")
+
+    @given(
+        verb=st.sampled_from(["Keep spend", "Stay", "Keep cloud costs", "Maintain spend"]),
+        bound=st.sampled_from(["under", "within", "on", "at", "below"]),
+        reference=st.sampled_from(["budget", "plan", "the approved budget", "forecast"]),
+    )
+    def test_held_within_a_budget(self, verb: str, bound: str, reference: str) -> None:
         assert done_or_not(f"{verb} {bound} {reference}")
 
     @pytest.mark.parametrize(
@@ -9160,17 +9180,17 @@ class TestAThingInUseByOneParty:
 class TestTheThingsACountCounts:
     """The noun a count counts ends before what is said of the things, as real statements
     write it (the unit was "showing", "demonstrating", "outside" and "end"): a participle
-    then a verb's -ing form or a word of where ("3 blog posts published showing our
-    expertise", "20 Polls created outside of Status CC"), one thing and a verb's -ing form
-    with its object ("1 hackathon demonstrating our excellence"); and a compound written open
-    with "to" ("100 end to end browser test cases") is read past."""
+    then a verb's -ing form with its object or a word of where ("3 blog posts published
+    showing our expertise", "20 Polls created outside of Status CC"), one thing and a verb's
+    -ing form with its object ("1 hackathon demonstrating our excellence"); and a compound
+    written open with "to" ("100 end to end browser test cases") is read past."""
 
     @given(
         count=st.integers(min_value=2, max_value=999),
         things=st.sampled_from(["blog posts", "polls", "case studies", "nodes"]),
         done=st.sampled_from(["published", "created", "deployed", "shipped"]),
         rest=st.sampled_from(
-            ["showing our expertise", "outside of Status CC", "covering the roadmap",
+            ["showing our expertise", "outside of Status CC", "covering our roadmap",
              "worldwide", "around the launch"]
         ),
     )  # fmt: skip
@@ -9182,7 +9202,7 @@ class TestTheThingsACountCounts:
         ("text", "unit"),
         [
             ("Contributing to 1 hackathon demonstrating our tech excellence", "hackathon"),
-            ("Write one report covering the top risks", "report"),
+            ("Write one report covering our top risks", "report"),
             ("100 end to end browser test cases running successfully in CI", "cases"),
             ("Ship 5 peer to peer features", "features"),
             ("Run 2 workshops covering accessibility", "workshops"),
@@ -9254,3 +9274,74 @@ class TestASumToCome:
     def test_other_placeholders(self, text: str, unit: str | None) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (None, unit)
+
+
+class TestHostileTrialOfTheSessionsRules:
+    """A hostile trial of this session's first forms of five rules found them too broad; each
+    of these read as at the session's start again (`TestThingsGotWhoseHeadHasNoWay`,
+    `TestLevelsSetByAReference`, `TestAThingInUseByOneParty`, `TestTheThingsACountCounts`,
+    `TestDimensionsAreNames`)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Drive strong adoption across teams", "Achieve lower churn among SMB accounts",
+         "Get churn numbers down significantly", "Get conversion rates up significantly",
+         "Drive cost savings", "Capture revenue synergies", "Hit sales quota",
+         "Beat quarterly revenue projections", "Meet availability SLOs", "Get quality leads",
+         "Get more feedback from users", "Collect higher quality data",
+         "Drive retention improvements", "Generate revenue opportunities"],
+    )  # fmt: skip
+    def test_a_metric_reached_is_no_thing_made(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.direction is not Direction.MILESTONE
+        assert not parsed.output
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Improve latency under peak load", "Maintain availability above peak demand",
+         "Increase signups under the new pricing plan", "Grow usage within the Pro plan",
+         "Reduce costs over the forecast period", "Improve data quality over the forecast horizon",
+         "Improve the onboarding flow within the agreed budget",
+         "Reduce cloud costs while staying within budget",
+         "Increase the number of projects delivered under budget",
+         "Increase the number of students scoring above the national average",
+         "Improve search within medical records",
+         "Reduce the memory that is used by the search indexer",
+         "Lower the disk space being used by logs",
+         "Improve the accuracy of the models that are used in fraud detection",
+         "The new onboarding flow is used by new hires", "Our API is used by the community",
+         "Our templates are used by SMBs", "The SDK is used in more apps",
+         "The linter is used in the majority of repos", "Improve how data is used in planning"],
+    )  # fmt: skip
+    def test_still_unmeasurable(self, text: str) -> None:
+        assert not done_or_not(text)
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Launch 5 data driven marketing campaigns", "campaigns"),
+            ("Deliver 4 instructor led training sessions", "sessions"),
+            ("Roll out 2 AI assisted coding tools", "tools"),
+            ("Host 1 customer meeting every month", "meeting"),
+            ("Hold 1 planning meeting each sprint", "meeting"),
+            ("Conduct 1 security training every quarter", "training"),
+        ],
+    )
+    def test_a_noun_in_ing_is_no_predicate(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit
+
+    @pytest.mark.parametrize(
+        ("text", "start", "value"),
+        [
+            ("Reduce our average lead time from 4D to 2D", 4, 2),
+            ("Reduce cycle time to 4D", None, 4),
+            ("Hit 2D turnaround on all RFQs", None, 2),
+            ("Keep stock outs under 2D per month", None, 2),
+            ("Keep payroll processing within 3D of month end", None, 3),
+        ],
+    )
+    def test_days_written_with_a_capital(
+        self, text: str, start: float | None, value: float
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.start, parsed.value) == (start, value)

@@ -250,6 +250,7 @@ FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "halve": 2}
 # (D2: "5 blog posts", "3 charts in gitlab-ui", "2 engineering deep dives").
 MADE = frozenset(
     ("post", "blog", "blogpost", "article", "guide", "tutorial", "video", "webinar", "workshop",
+     "breakdown",
      "talk", "study", "story", "whitepaper", "ebook", "newsletter", "podcast", "episode",
      "chart", "demo", "meetup", "event", "hackathon", "course", "lesson", "template",
      "playbook", "runbook", "report", "interview", "experiment", "release",

@@ -327,9 +327,14 @@ _IDENT_PARTS = (
     # An ordinal that names a kind of thing: "3rd party tools", "3rd-parties".
     r"\b\d+(?:st|nd|rd|th)[\x20-]part(?:y|ies)\b",
     # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size),
-    # and a count of dimensions, a name wherever it stands ("2D canvas", "tainting for 2D",
-    # "a 3D print": the capital "D" is no day's, "18d" is).
-    r"(?-i:(?<![\d.])\b(?:[2-6]G\b(?=\s+[^\W\d_])|[234]D\b))",
+    # and a count of dimensions ("2D canvas", "tainting for 2D", "a 3D print"), though some
+    # write days so: not after a word that sets an amount ("from 4D to 2D", "within 2D"),
+    # nor before a time's noun or a rate's ("2D turnaround", "2D per month").
+    r"""(?-i:(?<![\d.])\b(?:[2-6]G\b(?=\s+[^\W\d_])
+        |(?<!to\x20)(?<!from\x20)(?<!within\x20)(?<!under\x20)(?<!over\x20)(?<!than\x20)
+        (?<!in\x20)(?<!by\x20)(?<!at\x20)(?<![<>~=]\x20)(?<![<>~=])
+        [234]D\b(?!\x20+(?i:turnaround|tat|sla|slas|slo|slos|lead|cycle|delivery|shipping|
+            resolution|response|wait|window|notice|delay|per|a|an|each|every|of|or|and|to)\b)))""",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"(?<![\d.])\b\d+(?>(?:\.\d+)+)\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".

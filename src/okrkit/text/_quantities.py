@@ -941,7 +941,12 @@ def _ends_phrase(w: str, end: int) -> bool:
         return True
     word = nxt[1]
     return word in _PLACE_WORDS or (
-        word.endswith("ing") and (lemma := verb_lemma(word)) is not None and lemma != word
+        word.endswith("ing")
+        and (lemma := verb_lemma(word)) is not None
+        and lemma != word
+        # a verb's -ing form with its object, not a noun's modifier ("data driven
+        # *marketing* campaigns")
+        and _ITS_OBJECT.match(w, nxt.end()) is not None
     )
 
 
@@ -950,12 +955,10 @@ def _ends_phrase(w: str, end: int) -> bool:
 _PLACE_WORDS = frozenset(
     ("outside", "inside", "beyond", "along", "around", "toward", "towards", "worldwide")
 )
-# What a verb's -ing form takes, after one thing counted: "1 hackathon demonstrating *our*
-# excellence", "one report covering *the* risks".
-_ITS_OBJECT = re.compile(
-    r"\s+(?:our|the|a|an|their|its|your|my|this|these|those|all|how|what|why|each|every)\b",
-    re.IGNORECASE,
-)
+# What a verb's -ing form takes, after the things counted: "1 hackathon demonstrating *our*
+# excellence", "3 posts published showing *our* expertise" (a possessive or a question's
+# word: "the", "this" or "every" may follow a noun in -ing, "1 customer meeting every month").
+_ITS_OBJECT = re.compile(r"\s+(?:our|their|its|your|my|his|her|how|what|why)\b", re.IGNORECASE)
 
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end: int) -> bool:

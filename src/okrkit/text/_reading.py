@@ -1617,13 +1617,22 @@ _CHECKABLE = re.compile(
     r"\bas\s+defined\s+(?:by|in)\b|\bwithout\s+(?:any\s+)?[^\W\d_]+s\b|\bready\s+(?:for|to)\b",
     re.IGNORECASE,
 )
-# A level set by a reference known elsewhere: "above the last 12 months' peaks" (the span is
-# blanked by then), "below the industry average", "under budget", "beyond last year's record".
-_REFERENCE_LEVEL = re.compile(
-    r"\b(?:above|below|beyond|over|under|within|exceed(?:s|ing)?|surpass(?:es|ing)?)\s+"
-    r"(?:[^\W\d_][\w-]*(?:['’]s?)?\s+|['’]s?\s+|\s+){0,5}?"
-    r"(?:peaks?|highs?|records?|averages?|median|mean|benchmarks?|baselines?|plan|budget|"
-    r"forecast)\b",
+# A level set by a reference known elsewhere, which a change goes "to": "to a level above the
+# last 12 months' peaks" (the span is blanked by then), "to above last year's record", "to
+# below the industry average" (the reference ends its phrase: not "above peak load").
+_TO_A_REFERENCE = re.compile(
+    r"\bto\s+(?:a\s+(?:new\s+)?(?:level|point|place)\s+)?"
+    r"(?:above|below|beyond|over|under|exceeding)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:peaks?|highs?|records?|averages?|median|mean|benchmarks?|baselines?)"
+    r"(?=\s*(?:$|[.,;:)!]|(?:of|in|for|from|set|seen|reached)\b))",
+    re.IGNORECASE,
+)
+# ... or a budget or a plan a verb of holding keeps its metric within, right after it ("Keep
+# spend under budget", "Stay on plan", "Keep cloud costs within the approved budget").
+_KEPT_WITHIN = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:under|within|below|on|at)\s+"
+    r"(?:(?:the|our|its|their|agreed|approved|allocated|annual|quarterly|yearly)\s+){0,2}"
+    r"(?:budget|plan|forecast)(?=\s*(?:$|[.,;:)!]))",
     re.IGNORECASE,
 )
 _CADENCE = re.compile(
@@ -1674,11 +1683,13 @@ def done_or_not(text: str) -> bool:
         # "Search: Improve search for new users. ...": the label's team, then the statement
         w = " " * label.end() + w[label.end() :]
         verb = _main_verb(w, guess=False)
-    if _REFERENCE_LEVEL.search(w) is not None:
+    if _TO_A_REFERENCE.search(w) is not None or (
+        verb is not None and verb[0] == "keep" and _KEPT_WITHIN.match(w, verb[2].end())
+    ):
         # "Increase search volume to a level above the last 12 months' peaks", "Keep spend
         # under budget": a level defined elsewhere, reached or not
         return True
-    if _USED_BY.search(w) is not None:
+    if verb is None and _USED_BY.match(w) is not None:
         return True  # "Peerpad is used at the IPFS All Hands": adopted there or not
     if (
         verb is not None
@@ -2144,15 +2155,22 @@ _GROUP_MIND = re.compile(
 )
 # Up to three words, then the people: "Any developer", "Sourcegraph users", "Unfamiliar devs".
 _PEOPLE_LEAD = re.compile(rf"\W*(?:[^\W\d_][\w'’-]*\s+){{0,3}}?(?:{_PEOPLE})\s+")
-# A thing in use by one party named, or at every one of a kind: "Peerpad is used at the IPFS
-# All Hands", "go-ipld-prime is being used by filecoin", "... used by every IPFS meeting"; not
-# by people or teams at large, how many of whom is a level ("The API is used by customers").
+# A thing in use by one party named, or at every one of a kind, said of the statement's
+# subject: "Peerpad is used at the IPFS All Hands", "go-ipld-prime is being used by filecoin",
+# "... used by every IPFS meeting"; not in a clause ("Reduce the memory that is used by the
+# indexer"), nor by people, teams or things at large or by more of them, how many of whom is
+# a level ("The API is used by customers", "used by the community", "used in most repos").
 _USED_BY = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:(?:now|already|actively|regularly|being)\s+)*"
+    r"\W*(?:(?!(?:that|which|who|where|how|when|what)\b)\S+\s+){0,8}?"
+    r"(?:is|are|was|were|been|being)\s+(?:(?:now|already|actively|regularly|being)\s+)*"
     r"(?:used|using|adopted|deployed|integrated|embedded)\s+(?:at|by|in|within)\s+"
-    r"(?:the\s+)?(?!(?:[^\W\d_][\w-]*\s+){0,2}?"
-    rf"(?:{_PEOPLE}|teams?|companies|organi[sz]ations|orgs|groups|projects)\b)"
-    r"(?:every\b|each\b|all\b|[^\W\d_])",
+    r"(?!(?:the\s+|a\s+)?(?:more|most|many|some|several|other|few|fewer|majority)\b)"
+    r"(?!(?:[^\W\d_][\w-]*\s+){0,3}?"
+    rf"(?:{_PEOPLE}|teams?|companies|organi[sz]ations|orgs|groups|projects|community|public|"
+    r"industry|market|enterprises?|smbs?|startups?|hires|agencies|businesses|schools|"
+    r"universities|hospitals|vendors|engineering|sales|marketing|support|apps|repos|"
+    r"repositories|services|systems|products|tools)\b)"
+    r"(?:the\s+)?(?:every\b|each\b|all\b|[^\W\d_])",
     re.IGNORECASE,
 )
 # What they know, understand or feel, may come to, or are able to: a state of mind.
@@ -2288,42 +2306,36 @@ def _named_thing(name: str) -> bool:
 
 
 def _thing_got(rest: str, *, gathered: bool) -> bool:
-    """Whether *rest*, what a verb of reaching takes with no number, is a thing made or
-    gathered whose head has no way to be better, though a word before it has: "region-level
-    error-type breakdowns queryable from ...", "churn reports for each region", "error logs"
-    are made or got, done or not (not "churn down", "error rate", "time to close").  After a
-    verb of gathering, data is such a thing, whatever it is on ("Collect data on margin
-    usage")."""
-    words = _WORD.findall(_PHRASE_END.split(rest, maxsplit=1)[0].lower())
+    """Whether *rest*, what a verb of reaching takes with no number, is a thing a team makes
+    (`_is_made`: "churn reports for each region", "region-level error-type breakdowns
+    queryable from ...") or, after a verb of gathering, gathers ("error logs", "data on
+    margin usage"): done or not, whatever a word before its head says.  Not a metric ("Get
+    churn numbers down", "Drive cost savings", "Hit sales quota"), nor more or better of a
+    thing ("Get more feedback", "Collect higher quality data"): its noun phrase ends at the
+    first little word, mark or adverb ("Drive adoption across teams")."""
+    words = []
+    for word in _WORD.findall(_PHRASE_END.split(rest, maxsplit=1)[0].lower()):
+        if word in STOP or word in _NOT_A_HEAD or (len(word) > 4 and word.endswith("ly")):
+            break
+        if word in _MORE_OF_IT:
+            return False
+        words.append(word)
     while words and words[-1].endswith(("able", "ible")):
         words.pop()  # an adjective after its head: "breakdowns queryable"
-    while words and words[0] in _ARTICLES:
-        del words[0]
     if not words:
         return False
     head = words[-1]
-    if gathered and len(words) == 1 and head in _GATHERED:
-        return True
-    return (
-        len(words) >= 2
-        and head not in _NOT_A_HEAD
-        and head not in COMPOUND
-        and head.rstrip("s") not in COMPOUND
-        and polarity(head) is None
-        and not lower_is_better(head)
-        and not time_taken(head)
-        and any(polarity(word) is not None for word in words[:-1])
-    )
+    return _is_made(head) or (gathered and head in _GATHERED)
 
 
 # What a verb of gathering gets, done or not, whatever it is about: "Collect data on X".
-_GATHERED = frozenset(("data", "feedback", "input", "insights", "logs", "metrics", "evidence"))
-_ARTICLES = frozenset(("the", "a", "an", "our", "their", "its", "some", "all", "more", "new"))
-# Words after a metric that are no head of a thing: "Get churn down", "Get costs lower".
-_NOT_A_HEAD = frozenset(
-    ("down", "up", "under", "lower", "higher", "back", "out", "off", "low", "high", "better",
-     "worse", "faster", "slower", "level", "levels", "parity", "target", "targets", "goal",
-     "goals", "plan", "control")
+_GATHERED = frozenset(("data", "feedback", "input", "insights", "logs", "evidence"))
+# Words after a metric that are no part of a thing's name: "Get churn down", "beyond plan".
+_NOT_A_HEAD = frozenset(("down", "up", "under", "back", "out", "off", "beyond", "to"))
+# Words that ask for more or better of a thing, a change sought: "Get more feedback".
+_MORE_OF_IT = frozenset(
+    ("more", "higher", "lower", "better", "fewer", "less", "greater", "faster", "stronger",
+     "bigger", "smaller", "larger", "worse", "quicker", "cheaper", "improved", "increased")
 )  # fmt: skip
 
 
