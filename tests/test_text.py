@@ -9325,6 +9325,7 @@ class TestHostileTrialOfTheSessionsRules:
             ("Host 1 customer meeting every month", "meeting"),
             ("Hold 1 planning meeting each sprint", "meeting"),
             ("Conduct 1 security training every quarter", "training"),
+            ("3 blog posts published showing the roadmap", "posts"),  # after a participle
         ],
     )
     def test_a_noun_in_ing_is_no_predicate(self, text: str, unit: str) -> None:

@@ -946,7 +946,7 @@ def _ends_phrase(w: str, end: int) -> bool:
         and lemma != word
         # a verb's -ing form with its object, not a noun's modifier ("data driven
         # *marketing* campaigns")
-        and _ITS_OBJECT.match(w, nxt.end()) is not None
+        and _AN_OBJECT.match(w, nxt.end()) is not None
     )
 
 
@@ -959,6 +959,12 @@ _PLACE_WORDS = frozenset(
 # excellence", "3 posts published showing *our* expertise" (a possessive or a question's
 # word: "the", "this" or "every" may follow a noun in -ing, "1 customer meeting every month").
 _ITS_OBJECT = re.compile(r"\s+(?:our|their|its|your|my|his|her|how|what|why)\b", re.IGNORECASE)
+# ... and after a participle, which says the things were done to already: "3 posts published
+# showing *the* roadmap" (not "instructor led training *sessions*").
+_AN_OBJECT = re.compile(
+    r"\s+(?:our|their|its|your|my|his|her|how|what|why|the|a|an|this|these|those|all)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end: int) -> bool:
