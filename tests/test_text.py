@@ -9346,3 +9346,30 @@ class TestHostileTrialOfTheSessionsRules:
     ) -> None:
         parsed = parse_key_result(text)
         assert (parsed.start, parsed.value) == (start, value)
+
+
+class TestWorkInASentenceOfItsOwn:
+    """After "Improve X.", a sentence that opens on a verb's base form with an object is the
+    work that makes it better, done or not, though the verb is mostly a noun ("Improve
+    campaign tracking. Track UTM values in Salesforce", "Improve search for new users. Change
+    default from regex to literal search": OKR201 called both unmeasurable); not a sentence
+    that opens on a noun ("Change is hard", "Track record of fewer bugs")."""
+
+    @given(
+        goal=st.sampled_from(["Improve campaign tracking.", "Search: Improve search for users.",
+                              "Improve onboarding."]),
+        verb=st.sampled_from(["Track", "Change", "Switch", "Map", "Log", "Validate"]),
+        rest=st.sampled_from(["UTM values in Salesforce", "default from regex to literal search",
+                              "every signup", "our funnel events"]),
+    )  # fmt: skip
+    def test_done_or_not(self, goal: str, verb: str, rest: str) -> None:
+        assert done_or_not(f"{goal} {verb} {rest}.")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Improve retention. Change is hard.", "Improve quality. Track record of fewer bugs.",
+         "Increase revenue. Grow ARR.", "Better quality. Users love it.",
+         "Improve NPS. Add 200 paying customers.", "Improve onboarding. track everything."],
+    )  # fmt: skip
+    def test_not_work(self, text: str) -> None:
+        assert not done_or_not(text)

@@ -1779,9 +1779,31 @@ def _work_follows(w: str, after: int) -> bool:
         if found is None and word not in STOP and word not in STATE_VERBS:
             guessed = _imperative(word, w, m.end(1))
             found = (guessed[0], guessed[1]) if guessed is not None else None
+            if found is None and _sentence_verb(word, m, w):
+                return True  # "Improve search. Change default to literal search": work
         if found is not None and found[0] == "out" and word == found[1]:
             return True
     return False
+
+
+def _sentence_verb(word: str, m: re.Match[str], w: str) -> bool:
+    """Whether *word*, lower-cased, which *m* found at the start of a sentence of its own in
+    *w* (after a full stop, in capitals), is a verb's base form taking an object, though mostly
+    a noun ("Improve campaign tracking. Track UTM values in Salesforce", "Change default
+    from regex to literal search"): a sentence rarely opens on a bare noun; not one before a
+    verb of being, "of" or a number ("Change is hard", "Track record of ...")."""
+    if not m[0].startswith(".") or not m[1][0].isupper():
+        return False
+    lemma, _, metric = _verb_word(word)
+    if lemma != word or metric or word in _HEDGES:
+        return False
+    after = _WORD.match(w, m.end(1) + 1) if w[m.end(1) : m.end(1) + 1] == " " else None
+    return (
+        after is not None
+        and after[0].lower() not in STATE_VERBS
+        and after[0].lower() not in _MODAL
+        and after[0].lower() not in ("of", "record", "records")
+    )
 
 
 # Verbs of work that is never done: a pointer, a hedge or an open-ended task ("Improve NPS.
