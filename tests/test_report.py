@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 import okrkit
 from okrkit import formats
 from okrkit._escape import markdown, terminal
+from okrkit._money import SIGN_CURRENCIES
 from okrkit.report import (
     number_text,
     percent_text,
@@ -486,6 +487,7 @@ class TestMarkdownEscaping:
     @example(" ".join(HOSTILE))
     @example("%")
     @example("$")
+    @example("¥")  # a sign currency written before its number, as "$" is
     def test_user_text_renders_as_itself(self, text: str) -> None:
         """Any text, as title, owner, unit and message, shows as itself and injects no markup."""
         kr = okrkit.KeyResult(
@@ -512,7 +514,7 @@ class TestMarkdownEscaping:
         assert terminal(text) in cells  # the key result's, the KPI's and the message's cells
         # The target, with its unit: after it, but a currency's before it and % against it.
         unit = terminal(text)
-        assert {"$": "$4", "€": "€4", "£": "£4"}.get(unit, f"4 {unit}") in cells
+        assert (f"{unit}4" if unit in SIGN_CURRENCIES else f"4 {unit}") in cells
 
     @pytest.mark.parametrize("text", HOSTILE)
     def test_hostile_examples(self, text: str) -> None:
