@@ -9017,18 +9017,19 @@ def test_a_dot_groups_a_move_s_thousands_at_both_ends(
 
 
 class TestDimensionsAreNames:
-    """A count of dimensions written with a capital "D" ("2D canvas", "tainting for 2D", "a 3D
-    print") names a kind of thing, as "5G" does, wherever it stands: no target, no unit (it
-    read "GPU-accelerated 2D canvas in a worker" as at least 2, a level others reach); "18d"
-    and "2d per milestone" stay days."""
+    """A count of dimensions written with a capital "D" before what it names ("2D canvas", "a
+    3D print") names a kind of thing, as "5G" does: no target, no unit (it read
+    "GPU-accelerated 2D canvas in a worker" as at least 2, a level others reach); "18d", "2d
+    per milestone" and "2D" alone or before a time's noun stay days
+    (`TestHostileTrialOfTheSessionsRules`)."""
 
     @given(
         n=st.sampled_from("234"),
         before=st.sampled_from(["Ship", "GPU-accelerated", "Canvas readback APIs for", "Land"]),
-        after=st.sampled_from(["canvas", "rendering in a worker", "", "printing support"]),
+        after=st.sampled_from(["canvas", "rendering in a worker", "models", "printing support"]),
     )
     def test_never_a_number(self, n: str, before: str, after: str) -> None:
-        text = f"{before} {n}D {after}".strip()
+        text = f"{before} {n}D {after}"
         parsed = parse_key_result(text)
         assert parsed.value is None
         assert parsed.unit is None
@@ -9134,11 +9135,13 @@ class TestLevelsSetByAReference:
 
     @given(
         verb=st.sampled_from(["Keep spend", "Stay", "Keep cloud costs", "Maintain spend"]),
-        bound=st.sampled_from(["under", "within", "on", "at", "below"]),
+        bound=st.sampled_from(["under", "within", "at", "below"]),
         reference=st.sampled_from(["budget", "plan", "the approved budget", "forecast"]),
+        tail=st.sampled_from(["", " for every team", " while growing leads", "."]),
     )
-    def test_held_within_a_budget(self, verb: str, bound: str, reference: str) -> None:
-        assert done_or_not(f"{verb} {bound} {reference}")
+    def test_held_within_a_budget(self, verb: str, bound: str, reference: str, tail: str) -> None:
+        assert done_or_not(f"{verb} {bound} {reference}{tail}")
+        assert done_or_not(f"{verb} on {reference.rsplit(maxsplit=1)[-1]}{tail}")
 
     @pytest.mark.parametrize(
         "text",
@@ -9179,11 +9182,10 @@ class TestAThingInUseByOneParty:
 
 class TestTheThingsACountCounts:
     """The noun a count counts ends before what is said of the things, as real statements
-    write it (the unit was "showing", "demonstrating", "outside" and "end"): a participle
-    then a verb's -ing form with its object or a word of where ("3 blog posts published
-    showing our expertise", "20 Polls created outside of Status CC"), one thing and a verb's
-    -ing form with its object ("1 hackathon demonstrating our excellence"); and a compound
-    written open with "to" ("100 end to end browser test cases") is read past."""
+    write it (the unit was "showing", "outside" and "end"): a participle then a verb's -ing
+    form with its object or a word of where ("3 blog posts published showing our expertise",
+    "20 Polls created outside of Status CC"); and a compound written open with "to" ("100 end
+    to end browser test cases") is read past."""
 
     @given(
         count=st.integers(min_value=2, max_value=999),
@@ -9201,8 +9203,6 @@ class TestTheThingsACountCounts:
     @pytest.mark.parametrize(
         ("text", "unit"),
         [
-            ("Contributing to 1 hackathon demonstrating our tech excellence", "hackathon"),
-            ("Write one report covering our top risks", "report"),
             ("100 end to end browser test cases running successfully in CI", "cases"),
             ("Ship 5 peer to peer features", "features"),
             ("Run 2 workshops covering accessibility", "workshops"),
@@ -9373,3 +9373,74 @@ class TestWorkInASentenceOfItsOwn:
     )  # fmt: skip
     def test_not_work(self, text: str) -> None:
         assert not done_or_not(text)
+
+
+class TestSecondHostileTrialOfTheSessionsRules:
+    """A second hostile trial, of the rules as the first left them, found more they reached
+    too far; each of these reads as at the session's start again."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Get flaky tests down", "Get failing tests under control", "Get bug reports down",
+         "Drive flaky tests out of the suite", "Drive sales meetings with enterprise buyers"],
+    )  # fmt: skip
+    def test_things_moved_are_no_things_made(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert parsed.direction is not Direction.MILESTONE
+        assert not parsed.output
+
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("Train 20 newly hired inside sales reps", "reps"),
+            ("Organize 4 company sponsored outside events", "events"),
+            ("Complete 1 security training our auditors require", "training"),
+            ("Host 1 customer meeting our CSMs lead", "meeting"),
+            ("Migrate 30 apps to apps platform", "apps"),
+        ],
+    )
+    def test_the_count_s_noun(self, text: str, unit: str) -> None:
+        assert parse_key_result(text).unit == unit
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Lead time: 3D", 3),
+            ("Keep median time to merge below 2D", 2),
+            ("Average onboarding time of 3D", 3),
+            ("Ship orders 2D after purchase", 2),
+            ("Approve requests in 2D or less", 2),
+        ],
+    )
+    def test_days_written_with_a_capital(self, text: str, value: float) -> None:
+        assert parse_key_result(text).value == value
+
+    @pytest.mark.parametrize(
+        "text",
+        ["The platform is used by top-tier banks", "The device is used in clinics",
+         "The library is used in production workloads", "The dashboard is used by executives",
+         "The feature is used by a growing number of customers",
+         "The product is being used at scale", "Our templates are used by SMBs",
+         "Keep enterprise customers on the annual plan", "Keep existing customers on plan",
+         "Keep customers within their plan", "Keep customers under the forecast"],
+    )  # fmt: skip
+    def test_still_unmeasurable(self, text: str) -> None:
+        assert not done_or_not(text)
+
+    @pytest.mark.parametrize(
+        ("text", "direction"),
+        [
+            ("Launch publicly with 10 integrations", Direction.MILESTONE),
+            ("Release early with 2 languages", Direction.MILESTONE),
+        ],
+    )
+    def test_things_with_a_deliverable_describe_it(self, text: str, direction: Direction) -> None:
+        assert parse_key_result(text).direction is direction
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Migrate $X service to Kubernetes", "Replace $X with a config value",
+         "Support $N placeholders in templates"],
+    )  # fmt: skip
+    def test_a_template_s_variable_is_no_money(self, text: str) -> None:
+        assert parse_key_result(text).unit != "$"

@@ -327,14 +327,14 @@ _IDENT_PARTS = (
     # An ordinal that names a kind of thing: "3rd party tools", "3rd-parties".
     r"\b\d+(?:st|nd|rd|th)[\x20-]part(?:y|ies)\b",
     # A mobile network's generation before what it names ("5G coverage"; not "to 5G", a size),
-    # and a count of dimensions ("2D canvas", "tainting for 2D", "a 3D print"), though some
-    # write days so: not after a word that sets an amount ("from 4D to 2D", "within 2D"),
-    # nor before a time's noun or a rate's ("2D turnaround", "2D per month").
-    r"""(?-i:(?<![\d.])\b(?:[2-6]G\b(?=\s+[^\W\d_])
-        |(?<!to\x20)(?<!from\x20)(?<!within\x20)(?<!under\x20)(?<!over\x20)(?<!than\x20)
-        (?<!in\x20)(?<!by\x20)(?<!at\x20)(?<![<>~=]\x20)(?<![<>~=])
-        [234]D\b(?!\x20+(?i:turnaround|tat|sla|slas|slo|slos|lead|cycle|delivery|shipping|
-            resolution|response|wait|window|notice|delay|per|a|an|each|every|of|or|and|to)\b)))""",
+    # and a count of dimensions before what it names ("2D canvas", "3D models", "a 3D print"),
+    # though some write days so: not before a time's noun, a rate's or a little word, nor
+    # alone ("from 4D to 2D", "within 3D of month end", "2D turnaround", "Lead time: 3D").
+    r"""(?-i:(?<![\d.])\b(?:[2-6]G|[234]D)\b)
+        (?=\x20+(?!(?i:turnaround|tat|sla|slas|slo|slos|lead|cycle|delivery|shipping|
+            resolution|response|wait|window|notice|delay|per|a|an|each|every|of|or|and|to|
+            after|before|from|later|earlier|ago|max|min|less|more|or|than|late|early)\b)
+            [^\W\d_])""",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"(?<![\d.])\b\d+(?>(?:\.\d+)+)\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".

@@ -792,7 +792,11 @@ def noun_after(w: str, end: int) -> tuple[int, int] | None:
         if word in _WHEN_SHORT:
             pos = m.end()  # "40 LQ": no noun; "40 QTD deals": deals
             continue
-        if (same := _TO_ITSELF.match(w, m.end())) is not None and same[1].lower() == word:
+        if (
+            (same := _TO_ITSELF.match(w, m.end())) is not None
+            and same[1].lower() == word
+            and not word.endswith("s")  # ("Migrate 30 apps to apps platform": a place)
+        ):
             pos = same.end()  # "100 end to end test cases", "5 peer to peer sessions"
             continue
         if word in ("full", "part") and (hours := _TIME_WORKED.match(w, m.end())) is not None:
@@ -940,7 +944,7 @@ def _ends_phrase(w: str, end: int) -> bool:
     if nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS:
         return True
     word = nxt[1]
-    return word in _PLACE_WORDS or (
+    return (word in _PLACE_WORDS and _PLACE_OF.match(w, nxt.end()) is not None) or (
         word.endswith("ing")
         and (lemma := verb_lemma(word)) is not None
         and lemma != word
@@ -955,12 +959,13 @@ def _ends_phrase(w: str, end: int) -> bool:
 _PLACE_WORDS = frozenset(
     ("outside", "inside", "beyond", "along", "around", "toward", "towards", "worldwide")
 )
-# What a verb's -ing form takes, after the things counted: "1 hackathon demonstrating *our*
-# excellence", "3 posts published showing *our* expertise" (a possessive or a question's
-# word: "the", "this" or "every" may follow a noun in -ing, "1 customer meeting every month").
-_ITS_OBJECT = re.compile(r"\s+(?:our|their|its|your|my|his|her|how|what|why)\b", re.IGNORECASE)
-# ... and after a participle, which says the things were done to already: "3 posts published
-# showing *the* roadmap" (not "instructor led training *sessions*").
+# What follows a word of where, not a noun it names ("outside of Status CC", "worldwide."; not
+# "outside sales reps").
+_PLACE_OF = re.compile(r"\s*(?:$|[.,;:)]|\s(?:of|the|a|an|our|their|its|in|on|at|and)\b)")
+# What a verb's -ing form takes after a participle, which says the things were done to
+# already: "3 posts published showing *our* expertise", "... showing *the* roadmap" (not
+# "instructor led training *sessions*"; nor after one thing, "1 customer meeting our CSMs
+# lead", where a noun in -ing may come before a clause of its own).
 _AN_OBJECT = re.compile(
     r"\s+(?:our|their|its|your|my|his|her|how|what|why|the|a|an|this|these|those|all)\b",
     re.IGNORECASE,
@@ -989,8 +994,6 @@ def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end:
     # -s form of a verb that is no noun after one thing: "At least one EHR vendor participates"
     # (not "40k new app installs", the things' name).
     plural = w[head[1] - 1 : head[1]] == "s"
-    if word.endswith("ing") and word != lemma and _ITS_OBJECT.match(w, end):
-        return True  # "Contribute to 1 hackathon demonstrating our excellence"
     if (
         not plural
         and word == lemma + "s"

@@ -531,6 +531,16 @@ def read_number(text: str) -> tuple[Decimal, str | None, int] | None:
     return exact, _unit_of(m), m.end() - 2
 
 
+# What may follow a sum to come: the end, a mark, a word of money or a metric's letters
+# ("$N net new ARR", "$XM in pipeline", "< $X."); not a template's noun ("$X service").
+_MONEY_NEXT = re.compile(
+    r"\s*(?:$|[.,;:)!?]|(?:in|of|per|net|new|more|total|annual|monthly|recurring|revenue|"
+    r"pipeline|bookings|sales|savings|spend|budget|funding|costs?|profit|margin|raised|closed|"
+    r"won|saved|each|every|or|and|to|by)\b|(?-i:[A-Z]{2,}))",
+    re.IGNORECASE,
+)
+
+
 def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
@@ -551,7 +561,12 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
         # (not a link's or an emphasis's, "[$N](...)", "[_$N_]": a figure kept elsewhere)
         before = m.string[max(0, m.start() - 2) : m.start()]
         sign = before[-1:]
-        if sign not in SIGN_UNITS or before[:-1] in ("[", "_"):
+        if (
+            sign not in SIGN_UNITS
+            or before[:-1] in ("[", "_")
+            # (nor a template's variable: "Migrate $X service", "Replace $X with a value")
+            or _MONEY_NEXT.match(m.string, m.end()) is None
+        ):
             return None, None
         return None, SIGN_UNITS[sign]
     if m["dur"]:
