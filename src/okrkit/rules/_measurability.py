@@ -355,11 +355,7 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             and not _rate(site, context)
         )
         if change:
-            from okrkit.text import goal_named
-
-            # (a change that names the level it works towards has a target: "by 50%,
-            # towards a goal of under 4 seconds")
-            if not (read.output or counted or goal_named(kr.title)):
+            if not (read.output or counted):
                 from okrkit.text import to_key_result
 
                 # (but a change that reaches its target from any start has one: "Reduce

@@ -45,7 +45,6 @@ from okrkit.text._tokens import read_number
 from okrkit.text._reading import (
     built_then_reached,
     done_or_not,
-    goal_named,
     level_reached,
     parse_objective,
     share_of_plan,
@@ -72,7 +71,6 @@ __all__ = [
     "convert_unit",
     "done_or_not",
     "fill_from_statements",
-    "goal_named",
     "key_result_reader",
     "level_reached",
     "parse_key_result",

@@ -1895,33 +1895,6 @@ _OF_PLAN = re.compile(
 )
 
 
-def goal_named(text: str) -> bool:
-    """Whether *text*, a change, also names the level it works towards ("Cut the time
-    Veterans wait by 50%, towards a goal of under 4 seconds", "... towards a goal less than 1%
-    per endpoint"): the key result has a target, which no baseline is needed to state.  The
-    rule OKR204 (missing baseline) does not say such a change has no target.
-
-    >>> goal_named("Cut waiting time by 50%, towards a goal of under 4 seconds")
-    True
-    >>> goal_named("Cut waiting time by 50%")
-    False
-    """
-    if not isinstance(text, str):
-        raise InvalidTypeError("text", text, "a str")
-    return _GOAL_NAMED.search(text) is not None
-
-
-# The level a change works towards, named after it: "towards a goal of under 4 seconds", "with
-# a target of 99.9%", "aiming for a goal of less than 1%".
-_GOAL_NAMED = re.compile(
-    r"\b(?:towards?|with|to\s+reach|reaching|aiming\s+(?:at|for))\s+(?:a|an|the|our|its)\s+"
-    r"(?:(?:long-term|final|stated|overall)\s+)?(?:goal|target)\s+(?:of\s+)?"
-    r"(?:(?:less|more|fewer|greater)\s+than\s+|(?:under|below|above|over)\s+|"
-    rf"at\s+(?:least|most)\s+|[<>≤≥]\s*)?[{SIGNS}]?\d",
-    re.IGNORECASE,
-)
-
-
 def share_of_plan(text: str) -> bool:
     """Whether *text* sets its target as a share of an amount planned for the cycle ("Achieve
     110% of plan", "Reach 100% of quota", "95% of the sales target"): attainment, counted from
