@@ -9444,3 +9444,17 @@ class TestSecondHostileTrialOfTheSessionsRules:
     )  # fmt: skip
     def test_a_template_s_variable_is_no_money(self, text: str) -> None:
         assert parse_key_result(text).unit != "$"
+
+
+class TestANewcomersTrialOfTheSession:
+    """A newcomer's trial: "Generate weekly churn reports for each region" read as a cut of
+    churn, the frequency before the noun ending the thing's phrase."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Generate weekly churn reports for each region", "Produce monthly error dashboards",
+         "Collect daily latency logs from all services"],
+    )  # fmt: skip
+    def test_how_often_before_the_thing(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)

@@ -2357,8 +2357,8 @@ def _thing_got(rest: str, *, gathered: bool) -> bool:
     for word in _WORD.findall(_PHRASE_END.split(rest, maxsplit=1)[0].lower()):
         if word in _MORE_OF_IT or word in _NOT_A_HEAD:
             return False  # "Get more feedback", "Get flaky tests down": a count moved
-        if word in STOP or (len(word) > 4 and word.endswith("ly")):
-            break
+        if word in STOP or (len(word) > 4 and word.endswith("ly") and word not in _HOW_OFTEN):
+            break  # (but how often before the noun: "Generate weekly churn reports")
         words.append(word)
     while words and words[-1].endswith(("able", "ible")):
         words.pop()  # an adjective after its head: "breakdowns queryable"
@@ -2378,6 +2378,11 @@ _MAKE_OR_GATHER = frozenset(
 _GATHERED = frozenset(("data", "feedback", "input", "insights", "logs", "evidence"))
 # Words after the things that say they are moved: "Get flaky tests down", "under control".
 _NOT_A_HEAD = frozenset(("down", "up", "under", "back", "out", "off", "beyond", "to"))
+# Adjectives of how often, before a noun: "weekly churn reports".
+_HOW_OFTEN = frozenset(
+    ("hourly", "daily", "nightly", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly",
+     "quarterly", "yearly")
+)  # fmt: skip
 # Words that ask for more or better of a thing, a change sought: "Get more feedback".
 _MORE_OF_IT = frozenset(
     ("more", "higher", "lower", "better", "fewer", "less", "greater", "faster", "stronger",
