@@ -248,6 +248,11 @@ _IRREGULAR = {
 FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "halve": 2}
 # Things a team makes, writes, runs or ships: a count of them with no verb is its own work
 # (D2: "5 blog posts", "3 charts in gitlab-ui", "2 engineering deep dives").
+# Adjectives of how often, before a noun: "40 active monthly volunteers", "weekly churn reports".
+HOW_OFTEN = frozenset(
+    ("hourly", "daily", "nightly", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly",
+     "quarterly", "yearly")
+)  # fmt: skip
 MADE = frozenset(
     ("post", "blog", "blogpost", "article", "guide", "tutorial", "video", "webinar", "workshop",
      "breakdown",

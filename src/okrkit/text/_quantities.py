@@ -20,6 +20,7 @@ from okrkit.text._lexicon import (
     CHANGE_NOUNS,
     DONE_IRREGULAR,
     FILLER,
+    HOW_OFTEN,
     PREPOSITIONS,
     QUALIFIERS,
     STOP,
@@ -974,7 +975,7 @@ _AN_OBJECT = re.compile(
 
 def _is_predicate(word: str, w: str, head: tuple[int, int], end: int, count_end: int) -> bool:
     """Whether *word*, after the noun at *head* in *w*, starts what is said of the things."""
-    if word in _HOW_OFTEN and _NOUNS.match(w, end):
+    if word in HOW_OFTEN and _NOUNS.match(w, end):
         return False  # an adjective of how often before its noun: "40 active monthly volunteers"
     if (len(word) > 4 and word.endswith(("ly", "wide"))) or word in _POSTPOSITIVE:
         return True  # an adverb or a word after its noun: "1 component annually", "50 in total"
@@ -1011,7 +1012,6 @@ _ONE_BEFORE = re.compile(r"(?<![\w.,])(?:1|one)\s*$", re.IGNORECASE)
 _POSTPOSITIVE = frozenset(
     ("total", "overall", "combined", "altogether", "apiece", "each", "online", "offline", "live")
 )
-_HOW_OFTEN = frozenset(("hourly", "daily", "nightly", "weekly", "biweekly", "monthly", "quarterly"))
 _MOSTLY_NOUN = 0.5
 _PERIODS = frozenset(
     ("day", "week", "month", "quarter", "year", "sprint", "release", "user", "night", "shift")

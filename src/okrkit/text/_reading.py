@@ -28,6 +28,7 @@ from okrkit.text._lexicon import (
     FACTORS,
     GOAL,
     HALF,
+    HOW_OFTEN,
     LEAD_SKIP,
     MADE,
     MILESTONE_NOUN,
@@ -2357,7 +2358,7 @@ def _thing_got(rest: str, *, gathered: bool) -> bool:
     for word in _WORD.findall(_PHRASE_END.split(rest, maxsplit=1)[0].lower()):
         if word in _MORE_OF_IT or word in _NOT_A_HEAD:
             return False  # "Get more feedback", "Get flaky tests down": a count moved
-        if word in STOP or (len(word) > 4 and word.endswith("ly") and word not in _HOW_OFTEN):
+        if word in STOP or (len(word) > 4 and word.endswith("ly") and word not in HOW_OFTEN):
             break  # (but how often before the noun: "Generate weekly churn reports")
         words.append(word)
     while words and words[-1].endswith(("able", "ible")):
@@ -2378,11 +2379,6 @@ _MAKE_OR_GATHER = frozenset(
 _GATHERED = frozenset(("data", "feedback", "input", "insights", "logs", "evidence"))
 # Words after the things that say they are moved: "Get flaky tests down", "under control".
 _NOT_A_HEAD = frozenset(("down", "up", "under", "back", "out", "off", "beyond", "to"))
-# Adjectives of how often, before a noun: "weekly churn reports".
-_HOW_OFTEN = frozenset(
-    ("hourly", "daily", "nightly", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly",
-     "quarterly", "yearly")
-)  # fmt: skip
 # Words that ask for more or better of a thing, a change sought: "Get more feedback".
 _MORE_OF_IT = frozenset(
     ("more", "higher", "lower", "better", "fewer", "less", "greater", "faster", "stronger",
