@@ -246,18 +246,17 @@ _IRREGULAR = {
     "begun": "begin",
 }
 FACTORS = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5, "halve": 2}
-# Things a team makes, writes, runs or ships: a count of them with no verb is its own work
-# (D2: "5 blog posts", "3 charts in gitlab-ui", "2 engineering deep dives").
 # Adjectives of how often, before a noun: "40 active monthly volunteers", "weekly churn reports".
 HOW_OFTEN = frozenset(
     ("hourly", "daily", "nightly", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly",
      "quarterly", "yearly")
 )  # fmt: skip
+# Things a team makes, writes, runs or ships: a count of them with no verb is its own work
+# (D2: "5 blog posts", "3 charts in gitlab-ui", "2 engineering deep dives").
 MADE = frozenset(
     ("post", "blog", "blogpost", "article", "guide", "tutorial", "video", "webinar", "workshop",
-     "breakdown",
-     "talk", "study", "story", "whitepaper", "ebook", "newsletter", "podcast", "episode",
-     "chart", "demo", "meetup", "event", "hackathon", "course", "lesson", "template",
+     "breakdown", "talk", "study", "story", "whitepaper", "ebook", "newsletter", "podcast",
+     "episode", "chart", "demo", "meetup", "event", "hackathon", "course", "lesson", "template",
      "playbook", "runbook", "report", "interview", "experiment", "release",
      "integration", "dashboard", "prototype", "pr", "dive", "highlight", "campaign", "test",
      "tool", "plugin", "module", "library", "package", "benchmark", "proposal",

@@ -333,7 +333,7 @@ _IDENT_PARTS = (
     r"""(?-i:(?<![\d.])\b(?:[2-6]G|[234]D)\b)
         (?=\x20+(?!(?i:turnaround|tat|sla|slas|slo|slos|lead|cycle|delivery|shipping|
             resolution|response|wait|window|notice|delay|per|a|an|each|every|of|or|and|to|
-            after|before|from|later|earlier|ago|max|min|less|more|or|than|late|early)\b)
+            after|before|from|later|earlier|ago|max|min|less|more|than|late|early)\b)
             [^\W\d_])""",
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"(?<![\d.])\b\d+(?>(?:\.\d+)+)\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
@@ -611,7 +611,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_SPANS.isdisjoint(words)) << 18
         | (not _IDENT_AGES.isdisjoint(words)) << 19
         | ("part" in low) << 20
-        | ("G" in w or "D" in w) << 21
+        | (("G" in w or "D" in w) and _GENERATION.search(w) is not None) << 21
         | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
         | ("/" in w and _LETTER_SLASH_DIGIT.search(w) is not None) << 23
         | ("1:1" in w) << 24
@@ -642,6 +642,8 @@ def _ident_parts(w: str) -> int:
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\x20?-")
+# Where a network's generation or a count of dimensions may be: "5G", "2D".
+_GENERATION = re.compile(r"\d[GD]\b")
 _CLOCK = re.compile(r"\d\x20?[ap]\.?m\b")
 # A day before a month's name, or a half or a quarter written number first ("15-mar", "1h").
 _PERIOD_FIRST = re.compile(r"\d-[a-z]|\b[1-4][hq]")
