@@ -180,12 +180,12 @@ _WORD_NUMBER = rf"""
 # A number to come: "X%", "x%", "N", "TBD", "TBD%", "??", "[ ]" (not a Z before an
 # apostrophe: "Z' > 0.6" is an assay's Z-prime); after a currency's sign, at a scale too
 # ("$XM", "$X.XM", "€NK").
-_PLACEHOLDER = r"""
+_PLACEHOLDER = _filled(r"""
     (?P<ph>(?-i:(?<=[SIGNS])(?:X|N)(?:\.X{1,2})?(?:[KMB]|MM|bn)(?![^\W_]))|
         (?-i:(?<![^\W_])(?:X{1,4}|Y{1,4}|Z{1,4}|NN?)(?![^\W_])(?!(?<=Z)['’]))%?|
         (?-i:(?<![^\W_])x%)|\b(?:tbd|tbc|tba)\b%?|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
-""".replace("SIGNS", SIGNS)
+""")
 _NEVER = {
     "number": "(?P<word>(?!))(?P<scale>(?!))(?P<wpct>(?!))(?P<ph>(?!))",
     "word": r"(?P<sign>(?!))(?P<cur>(?!))(?P<num>(?!))(?P<mult>(?!))(?P<multw>(?!))(?P<multc>(?!))"
