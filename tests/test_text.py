@@ -9458,3 +9458,68 @@ class TestANewcomersTrialOfTheSession:
     def test_how_often_before_the_thing(self, text: str) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
+
+
+class TestWorkDoneOnTheThingsCounted:
+    """A count of things, then the past participle of any verb (WordNet's, not only the
+    lists'), is the team's own work done on them in the cycle (D2): it goes up and is an
+    output ("6 outbound SDRs ramped", "4 new DNS Bootstrap nodes are provisioned" were held
+    at least, as others' doing), and so is "N things done" (it read "100 code reviews done" as
+    a level). Not what others do: things others build on a platform ("3,000 smart contracts
+    deployed on mainnet", "20 Polls created outside of Status CC", which read as work), things
+    better few coming about ("40 complaints filed"), what people or organisations do or are
+    ("150 builders involved", "5 companies committed") unless a team does it to people it
+    takes on, the things' own doing with its object ("1 crypto medium endorsed LunarDAO"), a
+    thousand and more, or decisions made."""
+
+    @given(
+        count=st.integers(min_value=1, max_value=999),
+        things=st.sampled_from(["nodes", "datasets", "pages", "services", "records", "code reviews",
+                                "preload nodes", "Bootstrap nodes", "dashboards"]),
+        aux=st.sampled_from(["", "are ", "were ", "get "]),
+        done=st.sampled_from(["provisioned", "catalogued", "localized", "containerized",
+                              "digitized", "catalogued and provisioned", "done", "quarantined"]),
+        rest=st.sampled_from(["", ", monitored and documented", " in the registry", " per month",
+                              " on other people's code", " this quarter"]),
+    )  # fmt: skip
+    def test_things_worked_on_go_up(
+        self, count: int, things: str, aux: str, done: str, rest: str
+    ) -> None:
+        parsed = parse_key_result(f"{count} {things} {aux}{done}{rest}")
+        assert (parsed.direction, parsed.value, parsed.output) == (Direction.INCREASE, count, True)
+
+    @given(
+        count=st.integers(min_value=1, max_value=999),
+        verb=st.sampled_from(["provisioned", "catalogued", "digitized", "localized"]),
+    )
+    def test_by_others_or_by_the_thousand_is_no_work(self, count: int, verb: str) -> None:
+        others = parse_key_result(f"{count} datasets {verb} by the community")
+        many = parse_key_result(f"{count + 1000} datasets {verb}")
+        assert not others.output
+        assert not many.output
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("6 outbound SDRs ramped", Direction.INCREASE, True),
+            ("40 bugs fixed", Direction.INCREASE, True),
+            ("10 risks mitigated", Direction.INCREASE, True),
+            ("30 flaky tests quarantined", Direction.INCREASE, True),
+            ("Pipeline: 300 qualified candidates sourced for GTM roles", Direction.INCREASE, True),
+            ("3,000 smart contracts deployed on mainnet", Direction.AT_LEAST, False),
+            ("20 Polls created outside of Status CC.", Direction.AT_LEAST, False),
+            ("50 apps built on the platform", Direction.AT_LEAST, False),
+            ("10 React components created with 100% test coverage", Direction.INCREASE, True),
+            ("40 complaints filed", Direction.AT_MOST, False),
+            ("50 tickets escalated", Direction.AT_MOST, False),
+            ("150 builders involved in the creation of the framework", Direction.AT_LEAST, False),
+            ("5 companies committed", Direction.AT_LEAST, False),
+            ("25 members involved", Direction.AT_LEAST, False),
+            ("At least 1 respected crypto medium endorsed LunarDAO", Direction.AT_LEAST, False),
+            ("10 confirmed decisions made from completed experiments", Direction.AT_LEAST, False),
+            ("Have $150k in Work Done", Direction.AT_LEAST, False),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)

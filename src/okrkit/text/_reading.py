@@ -24,6 +24,7 @@ from okrkit.text._lexicon import (
     COMPARATIVE,
     COMPOUND,
     DELIVER_UNLESS_COUNTED,
+    DONE_IRREGULAR,
     DONE_WORD,
     FACTORS,
     GOAL,
@@ -2732,8 +2733,16 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
             at = period.end()  # "1 talk a month given", "3 meetups a quarter hosted by us"
             continue
         word = m[0].lower()
-        found = VERBS.get(word) or _WORK_DONE.get(word)
-        if found is not None and word != found[1] and word[-1] in "dn":
+        found = (
+            VERBS.get(word)
+            or _WORK_DONE.get(word)
+            or (_done_form(word, w, value, m) if noun else None)
+        )
+        if found is not None and (
+            (word != found[1] and word[-1] in "dn")
+            # (not "made": "10 decisions made" are no work on things made)
+            or (word in DONE_IRREGULAR and word != "made" and not money)
+        ):
             return (
                 (noun or money)  # "$2M raised" names no noun: the money is the thing
                 and (
@@ -2747,6 +2756,7 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
                     )
                 )
                 and not _BY_OTHERS.match(w, m.end())
+                and not (found[1] in _BUILT_WITH and _ON_A_PLATFORM.match(w, m.end()))
             )
         if (noun or money) and word in _PASSIVE_AUX:
             continue  # "3 engineers are hired" is "3 engineers hired"
@@ -2767,6 +2777,58 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
             return False
         noun = True
     return made
+
+
+# Things others make with what a team offers, counted: "50 apps built on the platform",
+# "3,000 contracts deployed on mainnet", "20 polls created outside of Status".
+_BUILT_WITH = frozenset(("build", "create", "develop", "deploy", "make"))
+_ON_A_PLATFORM = re.compile(
+    r"\s+(?:on|atop|outside)\b|\s+(?:with|using|in)\s+(?-i:[A-Z])", re.IGNORECASE
+)
+
+
+def _done_form(word: str, w: str, value: Token, m: re.Match[str]) -> tuple[str, str] | None:
+    """The kind and lemma of *word* (*m* its match in *w*), the past participle of a verb
+    the lists do not name, after a count (*value*) and the things it counts, if it says work
+    the team did on them ("4 nodes provisioned", "12 datasets catalogued", as "12 case
+    studies published" does, D2): not what others do with things (`_DONE_WITH`; on a
+    platform, `_BUILT_WITH`), nor a thousand and more of them, nor things better few coming
+    about ("40 complaints filed"), nor what people, teams or organisations do or are ("150 builders
+    involved", "5 companies committed") unless it is work a team does on people it takes on
+    ("6 SDRs ramped"), nor the things' own doing with its object ("1 medium endorsed X")."""
+    if (
+        not word.endswith(("ed", "en"))
+        or word in _DONE_WITH
+        # the things' own doing, its object next: "1 crypto medium endorsed LunarDAO"
+        or _OBJECT_START.match(w, m.end())
+        or _NAME_NEXT.match(w, m.end())
+        or value.value is None
+        or value.value >= _MADE_AT_MOST
+    ):
+        return None
+    lemma, _weight, metric = _verb_word(word)
+    if lemma is None or metric or lemma == word:
+        return None
+    things = w[value.end : m.start()].lower()
+    if lemma in _HAPPEN and (polarity(things) == "lower" or lower_is_better(things)):
+        return None  # "40 complaints filed" (but "30 flaky tests quarantined" is work)
+    if _OUTSIDER_WORD.search(things) or _PEOPLE_NOUN.search(things) or _PARTIES.search(things):
+        return ("out", lemma) if lemma in _PEOPLE_WORK or lemma == "ramp" else None
+    return ("out", lemma)
+
+
+_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
+# Verbs of things better few happening, or coming to light, rather than worked off.
+_HAPPEN = frozenset(
+    ("file", "report", "raise", "open", "reopen", "escalate", "log", "incur", "experience",
+     "encounter", "introduce", "miss", "breach", "cause", "find", "observe", "record", "see")
+)  # fmt: skip
+# Parties a count may count, besides people: organisations, and people named by what they do.
+_PARTIES = re.compile(
+    r"\b(?:compan(?:y|ies)|organi[sz]ations?|orgs?|businesses|firms?|brands?|institutions?|"
+    r"universities|schools?|builders?|followers?|speakers?|sponsors?|agencies|teams?|"
+    r"departments?|groups?|squads?)\b"
+)
 
 
 def _work_on(found: tuple[str, str] | None, thing: str, *, few: bool) -> bool:
