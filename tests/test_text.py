@@ -9523,3 +9523,36 @@ class TestWorkDoneOnTheThingsCounted:
     def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.output) == (direction, output)
+
+
+class TestAVersionAnUpgradeGoesTo:
+    """A thing named in capitals right after "to", then a small number and nothing it
+    counts, after a verb of upgrading or migrating, is the version it goes to, a name: the
+    statement is a deliverable ("upgrade to Mailman 3 or retire it" read as a rise to 3, as
+    "Upgrade LLVM to 17" was already read as a version); not a metric's name ("Move to NPS
+    50"), a count of things ("Migrate 3 services to Kubernetes") or a large number."""
+
+    @given(
+        verb=st.sampled_from(["Upgrade", "upgrade", "Migrate", "migrate", "Update"]),
+        name=st.sampled_from(["Mailman", "Icinga", "Gitaly", "Discourse", "Keycloak", "Vault"]),
+        version=st.integers(min_value=1, max_value=99),
+        rest=st.sampled_from(["", " or retire it", " (or drop it)", " by Q3", ", no downtime"]),
+    )  # fmt: skip
+    def test_the_version_is_a_name(self, verb: str, name: str, version: int, rest: str) -> None:
+        parsed = parse_key_result(f"{verb} to {name} {version}{rest}")
+        assert (parsed.direction, parsed.value, parsed.output) == (Direction.MILESTONE, None, True)
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("migrate to Prometheus for monitoring (or upgrade to Inciga 2)", Direction.MILESTONE,
+             None),
+            ("Move to NPS 50", Direction.INCREASE, 50),
+            ("Migrate 3 services to Kubernetes", Direction.INCREASE, 3),
+            ("Move to Tier 2 support for 40 accounts", Direction.INCREASE, 40),
+            ("Upgrade to Mailman 300", Direction.INCREASE, 300),
+        ],
+    )  # fmt: skip
+    def test_worked_examples(self, text: str, direction: Direction, value: float | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (direction, value)

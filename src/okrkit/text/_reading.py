@@ -1533,10 +1533,20 @@ def _version(text: str, lemma: str, value: Token) -> bool:
             # a name, or a version written as one: "Upgrade dbt to 1.8"
             and (not named[1].islower() or _VERSION.match(text, value.start) is not None)
             # a metric's name is no thing with versions: "Bump NPS to 45"
-            and polarity(named[1].lower()) is None
-            and RATE.search(named[1]) is None
-            and not lower_is_better(named[1].lower())
+            and _no_metric(named[1])
         )
+    if (
+        lemma in _UPGRADE
+        and value.unit is None
+        and value.noun is None
+        and value.value is not None
+        and value.value < _VERSION_AT_MOST
+        and (named := _TO_NAME.search(text, max(0, value.start - _NAME_REACH), value.start))
+    ):
+        # "upgrade to Mailman 3", "migrate to Prometheus (or upgrade to Icinga 2)": a thing
+        # named in capitals then its version, where an upgrade goes (not a metric's name,
+        # "Move to NPS 50")
+        return _no_metric(named[1])
     begin = _verb_end(text.lower(), lemma)
     return (
         lemma in _RELEASE
@@ -1547,7 +1557,21 @@ def _version(text: str, lemma: str, value: Token) -> bool:
     )
 
 
+def _no_metric(name: str) -> bool:
+    """Whether *name* is no metric's, so may be a thing with versions ("LLVM", not "NPS")."""
+    return (
+        polarity(name.lower()) is None
+        and RATE.search(name) is None
+        and not lower_is_better(name.lower())
+        and name.lower() not in COMPOUND
+    )
+
+
 _UPGRADE = frozenset(("upgrade", "migrate", "update", "bump", "port", "move"))
+# A thing named in capitals right after "to", then the number: "to Mailman 3".
+_TO_NAME = re.compile(r"\bto\s+((?-i:[A-Z])[\w+#.-]*)\s+$", re.IGNORECASE)
+# Versions so written are small: "to Mailman 3", not "to Tier 500".
+_VERSION_AT_MOST = 100
 # How far before a number a product's name is looked for ("LLVM 17", "Postgres to 16").
 _NAME_REACH = 40
 _NAME_THEN_TO = re.compile(r"([^\W\d_][\w+#.-]*)\s+to\s+$")
