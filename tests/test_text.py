@@ -9556,3 +9556,29 @@ class TestAVersionAnUpgradeGoesTo:
     def test_worked_examples(self, text: str, direction: Direction, value: float | None) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value) == (direction, value)
+
+
+class TestAHalfMore:
+    """ "N and a half" is N.5 (it read N and dropped the half: "Core community sentiment
+    bigger than 11 and a half NPS" read 11), with the unit, scale or "percent" after it."""
+
+    @given(
+        whole=st.integers(min_value=1, max_value=999),
+        unit=st.sampled_from([("days", "days"), ("weeks", "weeks"), ("stars", "stars"),
+                              ("percent", "%"), ("hours", "h")]),
+    )  # fmt: skip
+    def test_a_half_is_added(self, whole: int, unit: tuple[str, str]) -> None:
+        parsed = parse_key_result(f"Keep it at most {whole} and a half {unit[0]}")
+        assert (parsed.value, parsed.unit) == (whole + 0.5, unit[1])
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Core community sentiment bigger than 11 and a half NPS", 11.5, None),
+            ("Grow to one and a half million users", 1_500_000, "users"),
+            ("Cut lead time to 2 and a half days", 2.5, "days"),
+        ],
+    )
+    def test_worked_examples(self, text: str, value: float, unit: str | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)

@@ -158,6 +158,15 @@ _FACTOR_OF = re.compile(r"\bby\s+(?:a\s+)?factor\s+(?:of\s+)?$", re.IGNORECASE)
 _SIGNS = {"−": "-", "+/-": "±", "+-": "±"}
 
 
+# A half more, after a whole number: "11 and a half", "one and a half years".
+_AND_A_HALF = re.compile(
+    r"\s+and\s+a\s+half\b(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?"
+    r"(?:\s+(?P<pct>percent|per\s+cent)\b)?",
+    re.IGNORECASE,
+)
+_HALF_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
 def tokens_of(w: str) -> list[Token]:
     """The numbers and placeholders in masked text *w*, with what surrounds each."""
     tokens: list[Token] = []
@@ -175,6 +184,13 @@ def tokens_of(w: str) -> list[Token]:
         change: Change | None = None
         if w.startswith("-ish", end):
             end += 4  # "30-ish partners": about 30 partners
+        if value is not None and unit is None and (half := _AND_A_HALF.match(w, end)):
+            # "2 and a half days", "one and a half million users", "2 and a half percent"
+            value, end = value + 0.5, half.end()
+            if half["scale"]:
+                value *= _HALF_SCALES[half["scale"].lower()]
+            if half["pct"]:
+                unit = "%"
         if unit is None and (m["num"] or "").isdigit() and (ordinal := _ORDINAL.match(w, end)):
             if _in_ranking(w, m.start(), ordinal):
                 unit, end = "rank", ordinal.end()  # "from 78th to 50th", "Finish 3rd"
