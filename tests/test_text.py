@@ -9582,3 +9582,42 @@ class TestAHalfMore:
     def test_worked_examples(self, text: str, value: float, unit: str | None) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
+
+
+class TestATimeLimitWrittenWithAHyphenOrASign:
+    """A time limit written with a hyphen, or after a sign of a bound and a blank, is the
+    limit when it is all the statement gives ("7-day SLA for triaging all incoming bugs" and
+    "Target < 1 day EOM close." read as deliverables with no number); a span before a noun
+    stays a bucket's name where another number follows ("> 90 day AR below $50k")."""
+
+    @given(
+        n=st.integers(min_value=1, max_value=99),
+        span=st.sampled_from([("hour", "h"), ("day", "days"), ("week", "weeks")]),
+        rest=st.sampled_from(["", " for triaging all incoming bugs", " on fixing crashers"]),
+    )
+    def test_a_service_level_alone(self, n: int, span: tuple[str, str], rest: str) -> None:
+        parsed = parse_key_result(f"{n}-{span[0]} SLA{rest}")
+        assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, n, span[1])
+
+    @given(
+        sign=st.sampled_from(["<", "≤", "under"]),
+        n=st.integers(min_value=1, max_value=99),
+        noun=st.sampled_from(["close", "EOM close", "turnaround", "lead time"]),
+    )
+    def test_after_a_bound(self, sign: str, n: int, noun: str) -> None:
+        parsed = parse_key_result(f"Target {sign} {n} day {noun}")
+        assert (parsed.direction, parsed.value, parsed.unit) == (Direction.AT_MOST, n, "days")
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("> 90 day AR below $50k", 50_000, "$"),
+            ("Churn among > 12 month customers below 2%", 2, "%"),
+            ("Cut it to 3-day turnaround", 3, "days"),
+            ("Improve 30-day retention to 40%", 40, "%"),
+            ("Run 3 day-long workshops", 3, "workshops"),
+        ],
+    )
+    def test_worked_examples(self, text: str, value: float, unit: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)

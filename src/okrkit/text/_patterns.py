@@ -209,7 +209,7 @@ _PLACES_PLURAL = frozenset(
 )
 # A statement that is a service level's time limit alone, from its number to its end: "2 week
 # SLA on fixing crashers" (its span is an amount there, not a name; `IDENT`, `masked`).
-_LIMIT_ALONE = r"\d{1,3}\x20(?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
+_LIMIT_ALONE = r"\d{1,3}[\x20-](?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
@@ -312,9 +312,13 @@ _IDENT_PARTS = (
     rf"""(?!(?<![\s\S])LIMIT_ALONE)
         (?<![\d.,{SIGNS}])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
-        (?<!least\x20)(?<!most\x20)(?<![<>~=])
+        (?<!least\x20)(?<!most\x20)(?<![<>~=≤≥])
+        # (after a sign of a bound and a blank, a bucket only if another number follows:
+        # "> 90 day AR below $50k"; else the limit: "Target < 1 day EOM close")
+        (?:(?<![<>~=≤≥]\x20)|(?P<bound_span>))
         \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
         (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
+        (?(bound_span)(?=\D*\d))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
         "LIMIT_ALONE", _LIMIT_ALONE
