@@ -9621,3 +9621,65 @@ class TestATimeLimitWrittenWithAHyphenOrASign:
     def test_worked_examples(self, text: str, value: float, unit: str) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
+
+
+class TestASubjectThatImproves:
+    """ "X improves", its subject first and no number, is "Improve X": a change sought, up or
+    down as the metric is better ("Completion rate improves" read as a deliverable, "Completion
+    rate of form improves" as a level held); the base form after a pronoun is no subject's
+    verb ("Helps us improve workshops by asking for feedback" stays work)."""
+
+    @given(
+        metric=st.sampled_from(["Completion rate", "NPS", "Customer satisfaction",
+                                "Completion rate of the form", "Our activation rate"]),
+        rest=st.sampled_from(["", " over the quarter", " month over month", "."]),
+    )  # fmt: skip
+    def test_up_for_a_metric_better_high(self, metric: str, rest: str) -> None:
+        parsed = parse_key_result(f"{metric} improves{rest}")
+        assert (parsed.direction, parsed.measurable, parsed.output) == (
+            Direction.INCREASE,
+            False,
+            False,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Page load time improves", Direction.DECREASE, False),
+            ("Completion rate improves to 80%", Direction.INCREASE, False),
+            ("Helps us improve workshops by asking for feedback", Direction.MILESTONE, True),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)
+
+
+class TestASelectionBySuperlative:
+    """A number before "most ..." or a superlative, after "the", "our", "of", "its" or
+    "their", picks a selection out, as "top 10" does (D7): a name, no amount ("Percent of
+    100 most populous cities ... using .gov domains increases" read 100 cities as its
+    target)."""
+
+    @given(
+        n=st.integers(min_value=2, max_value=999),
+        lead=st.sampled_from(["the", "our", "of"]),
+        best=st.sampled_from(["largest", "most populous", "biggest", "most active", "busiest"]),
+    )
+    def test_never_the_value(self, n: int, lead: str, best: str) -> None:
+        parsed = parse_key_result(f"Increase adoption among {lead} {n} {best} accounts to 60%")
+        assert (parsed.value, parsed.unit) == (60, "%")
+        bare = parse_key_result(f"Percent of {n} {best} cities using .gov domains increases")
+        assert bare.value is None
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Fix 10 most-voted bugs", 10, "bugs"),
+            ("Onboard 5 of the 10 largest banks", 5, "banks"),
+            ("Fix the 10 most common errors", None, None),
+        ],
+    )
+    def test_worked_examples(self, text: str, value: float | None, unit: str | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)

@@ -213,6 +213,11 @@ _LIMIT_ALONE = r"\d{1,3}[\x20-](?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
+# Superlatives that pick a selection out, after its size: "the 10 largest customers".
+_SUPERLATIVES = frozenset(
+    ("largest", "biggest", "highest", "lowest", "busiest", "fastest", "slowest", "greatest",
+     "smallest", "newest", "oldest", "best", "worst", "strongest", "weakest", "heaviest")
+)  # fmt: skip
 _IDENT_PARTS = (
     # A name of letters then digits ("v2", "SPv2"), with the brackets it fills ("[SPv2]"),
     # which blanked alone would look like a placeholder ("[ ]").
@@ -482,6 +487,13 @@ _IDENT_PARTS = (
         \bday[-\x20]?\d{1,3}\b(?![.,]?\d|\s*%)
         (?=[-\x20]+(?!(?:of|in|on|at|to|for|and|or|the|after|before|from|with|percent|per|
             instead|post|pre|than|times?)\b)[^\W\d_])""",
+    # A selection named by a superlative after "the", "our", "of" or "its": "Percent of 100
+    # most populous cities", "the 10 largest customers", as "top 10" names one (D7), no
+    # amount (not "Fix 10 most-voted bugs", nor a share, "the 3 highest at 90%").
+    r"""(?:(?<=\bthe\x20)|(?<=\bour\x20)|(?<=\bof\x20)|(?<=\bits\x20)|(?<=\btheir\x20))
+        \d{1,4}\x20+(?:(?:most|least)\x20+[^\W\d_]{3,}|SUPERLATIVES)\b(?!\s*%|-)""".replace(
+        "SUPERLATIVES", "|".join(sorted(_SUPERLATIVES))
+    ),
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").
@@ -642,6 +654,7 @@ def _ident_parts(w: str) -> int:
         | (not _IDENT_PLACES.isdisjoint(words)) << 40
         | (not _IDENT_PLAN_PARTS.isdisjoint(words)) << 41
         | ("day" in low) << 42
+        | ("most" in words or "least" in words or not _SUPERLATIVES.isdisjoint(words)) << 43
     )
 
 

@@ -775,7 +775,11 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                 (after_plural or changed or (inflected and word.endswith("s")))
                 and not _PER_AFTER.match(w, m.end())
                 and (
-                    (found is not None and kind in ("inc", "dec"))
+                    # (and "improve", whose way the metric says: "Completion rate improves")
+                    (
+                        found is not None
+                        and (kind in ("inc", "dec") or (lemma in POLAR and word.endswith("s")))
+                    )
                     or (found is not None and _COUNT_NEXT.match(w, m.end()))
                     or (
                         _OBJECT_START.match(w, m.end())
