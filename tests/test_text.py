@@ -9683,3 +9683,42 @@ class TestASelectionBySuperlative:
     def test_worked_examples(self, text: str, value: float | None, unit: str | None) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.unit) == (value, unit)
+
+
+class TestABatchADayOfAMonthAndASecondVerbsPeople:
+    """Three families of the eleventh batch: "batch N" names a cohort, as "cohort N" does
+    (the objective "Run batch 5 admissions" carried no number, OKR102 said it did); "by the
+    25th of June" is a deadline, as "by 25th June" was ("Portal for batch 5 is up by the
+    25th of June." read as a rise of 25); and people "with" whom a second verb after "and"
+    works are counted ("Identify and partner with 4 researchers" read as describing a
+    deliverable), unless that verb puts a thing out ("Build and ship with 3 engineers")."""
+
+    @given(n=st.integers(min_value=1, max_value=99), lead=st.sampled_from(["batch", "Batch"]))
+    def test_a_batch_is_named(self, n: int, lead: str) -> None:
+        parsed = parse_key_result(f"Portal for {lead} {n} is up")
+        assert parsed.value is None
+        assert not parse_objective(f"Run {lead.lower()} {n} admissions smoothly").numeric
+
+    @given(
+        day=st.integers(min_value=1, max_value=28),
+        month=st.sampled_from(["June", "March", "Sept", "December"]),
+        ordinal=st.sampled_from(["st", "nd", "th", ""]),
+    )
+    def test_the_day_of_a_month_is_a_deadline(self, day: int, month: str, ordinal: str) -> None:
+        parsed = parse_key_result(f"Grow signups to 500 by the {day}{ordinal} of {month}")
+        assert (parsed.value, parsed.deadline) == (500, f"by the {day}{ordinal} of {month}")
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Identify and partner with 4 researchers", Direction.INCREASE, 4),
+            ("Find and collaborate with 6 maintainers", Direction.INCREASE, 6),
+            ("Build and ship with 3 engineers", Direction.MILESTONE, None),
+            ("Batch 20 requests per call", Direction.INCREASE, 20),
+            ("Issue 5 refunds", Direction.INCREASE, 5),
+            ("Portal for batch 5 is up by the 25th of June.", Direction.MILESTONE, None),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction, value: float | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (direction, value)

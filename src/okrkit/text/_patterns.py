@@ -76,7 +76,7 @@ DEADLINE = re.compile(
             (?!\s+or\s+(?:less|fewer|under|sooner|better)\b)  # "in 8 weeks or less": a limit
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
-      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
+      | (?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
       | 20\d\d-\d\d-\d\d\b
       # A time of day, after a word of when: "by 9:00", "before 17:30", "by 6.30 am" (not
       # "at 4:30", a level; nor "by 1.50%").
@@ -234,13 +234,14 @@ _IDENT_PARTS = (
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|edi|
-        (?<!per\x20)cohort|(?<!per\x20)episode)
+        (?<!per\x20)cohort|(?<!per\x20)episode|(?<!per\x20)batch)
         # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
         # scale's, "Issue 150k cards")
         \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
         (?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
-        # ("Issue 5 refunds": a verb and its things)
-        (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
+        # ("Issue 5 refunds", and leading, "Batch 20 requests": a verb and its things)
+        (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d)|(?<=^batch\x20\d)|
+            (?<=^batch\x20\d\d)|(?<=^batch\x20\d\d\d))\x20+(?!(?:is|was|has|does)\b)[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",
     r"\]\([^)\s]*\)",
@@ -577,6 +578,7 @@ _IDENT_NAMES = frozenset(
         "ul",
         "type",
         "edi",  # an EDI message's number: "EDI 214"
+        "batch",  # a cohort's: "Portal for batch 5 is up"
     ]
 )
 # The words that gate the places' alternative: their names, plurals and a tax form's.

@@ -1507,11 +1507,23 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
     if begin is None or _OBJECT_WITH.match(text[: value.start], begin) is None:
         return False
     if (
-        _HOW_WITH.fullmatch(text, begin, value.start)
-        and value.noun is not None
+        value.noun is not None
         and _PEOPLE_NOUN.fullmatch(text, value.noun[0], value.noun[1])
+        and (
+            _HOW_WITH.fullmatch(text, begin, value.start)
+            or (
+                (joined := _AND_THEN_WITH.fullmatch(text, begin, value.start)) is not None
+                and _verb_word(joined[1].lower())[0] == joined[1].lower()
+                # (not work that puts a thing out, whose "with" is who does it: "Build and
+                # ship with 3 engineers")
+                and VERBS.get(joined[1].lower(), ("",))[0] != "out"
+            )
+        )
     ):
-        return False  # "Meet face to face with 5 partners": the people it is done with
+        # "Meet face to face with 5 partners", "Identify and partner with 4 researchers":
+        # the people it is done with, a second verb's ("partner", a noun as often, is a
+        # verb after "and" and a verb)
+        return False
     return value.noun is None or polarity(text[value.start : value.noun[1]].lower()) is None
 
 
@@ -4106,6 +4118,9 @@ _PLAIN_FORMS = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).i
 # regularly (biweekly) with users", "Meet face to face with 5 partners"; not "Meet SLA targets").
 # (Also what an activity does "with" people when only how comes between: "Talk face to face
 # with 5 partners" counts them, where "Release CodeNet with one challenge" describes a thing.)
+_AND_THEN_WITH = re.compile(
+    r"\s+(?:and|&)\s+([^\W\d_][\w-]*)\s+with\s+(?:only\s+|just\s+)?", re.IGNORECASE
+)
 _HOW_WITH = re.compile(
     r"(?:\s+(?:\([^()]{1,24}\)|(?!only\b)[^\W\d_][\w-]*ly|face[\s-]to[\s-]face|in[\s-]person|"
     r"one[\s-]on[\s-]one))*\s+with\b\s*",
