@@ -9722,3 +9722,22 @@ class TestABatchADayOfAMonthAndASecondVerbsPeople:
     def test_worked_examples(self, text: str, direction: Direction, value: float | None) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value) == (direction, value)
+
+
+class TestOneOnOnesWrittenOtherwise:
+    """One-on-ones written "1-1", "1on1" or "1 on 1" are names, as "1:1" is ("Get direct 1-1
+    feedback from every person on the team" read as a band from 1 to 1 feedback)."""
+
+    @given(
+        written=st.sampled_from(["1-1", "1:1", "1on1", "1 on 1"]),
+        text=st.sampled_from(["Get direct {} feedback from every person on the team",
+                              "Hold {}s with each direct report monthly",
+                              "Run monthly {} meetings with the whole team"]),
+    )  # fmt: skip
+    def test_no_amount(self, written: str, text: str) -> None:
+        parsed = parse_key_result(text.format(written))
+        assert (parsed.value, parsed.upper) == (None, None)
+
+    def test_a_count_of_them_is_counted(self) -> None:
+        parsed = parse_key_result("Run 12 1-1 sessions")
+        assert (parsed.value, parsed.unit) == (12, "sessions")

@@ -350,10 +350,10 @@ _IDENT_PARTS = (
     # A product named with a slash and a digit: "SAP S/4HANA".
     # (and a protocol's version: "HTTP/3", "HTTP/1.1")
     r"(?<![\w/])(?:[^\W\d_]+/\d[^\W\d_]\w*|(?-i:[A-Z]{2,})/\d(?:\.\d)?\b(?![\d/.,%]))",
-    # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1" (not a ratio's level: "a 1:1
-    # ratio", "ratio of 1:1", "from 5:1 to 1:1").
-    r"""(?<![\d.:])(?<!\bto\x20)(?<!\bof\x20)(?<!\bat\x20)(?<!\bfrom\x20)(?<!=\x20)
-        \b1:1(?:s\b|\b(?![:\d])(?!\s*ratio))""",
+    # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1", "direct 1-1 feedback", "1on1s"
+    # (not a ratio's level: "a 1:1 ratio", "ratio of 1:1", "from 5:1 to 1:1").
+    r"""(?<![\d.:-])(?<!\bto\x20)(?<!\bof\x20)(?<!\bat\x20)(?<!\bfrom\x20)(?<!=\x20)
+        \b1(?::|-|\x20?on\x20?)1(?:s\b|\b(?![:\d-])(?!\s*ratio))""",
     # An age that says who is counted: "vaccinated by age 2", "young people aged 15-24",
     # "adults aged 15+", "aged 65 and over", "ages 5 to 11".
     r"""(?:\b(?:aged|ages)[\x20\u00a0]+\d{1,3}(?:\x20?(?:-|–|—|to)\x20?(?:1[01]\d|\d{1,2}))?
@@ -632,7 +632,7 @@ def _ident_parts(w: str) -> int:
         | (("G" in w or "D" in w) and _GENERATION.search(w) is not None) << 21
         | (dot and ("version" in low or "release" in low or "edition" in low)) << 22
         | ("/" in w and _LETTER_SLASH_DIGIT.search(w) is not None) << 23
-        | ("1:1" in w) << 24
+        | ("1:1" in w or "1-1" in w or "1on1" in low or "1 on 1" in low) << 24
         | ("age" in low) << 25
         | (_YEAR_SPAN.search(w) is not None) << 26
         | ("n=" in low or "n =" in low) << 27
