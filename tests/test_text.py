@@ -9741,3 +9741,45 @@ class TestOneOnOnesWrittenOtherwise:
     def test_a_count_of_them_is_counted(self) -> None:
         parsed = parse_key_result("Run 12 1-1 sessions")
         assert (parsed.value, parsed.unit) == (12, "sessions")
+
+
+class TestAChoiceToMakeAndAThingToHave:
+    """ "TBD whether/which/if ..." is a choice still to make, no number to come ("Create a
+    forum (tbd whether it's slack, mailing list, or others) for influencers." read as a
+    target to come, and OKR201 called it unmeasurable); and "Make sure we have a ..." is a
+    thing to have in place, read as the words after "have" are ("Make sure we have a good
+    plan to deal with any s174 tax implications" read as a level held: a deliverable)."""
+
+    @given(
+        word=st.sampled_from(["tbd", "TBD", "TBC"]),
+        then=st.sampled_from(["whether", "which", "if", "how"]),
+    )
+    def test_a_choice_is_no_number(self, word: str, then: str) -> None:
+        parsed = parse_key_result(f"Create a forum ({word} {then} it's slack or a mailing list)")
+        assert (parsed.direction, parsed.form, parsed.output) == (Direction.MILESTONE, None, True)
+
+    @given(
+        lead=st.sampled_from(["Make sure we have", "Ensure we have", "Ensure that the team has",
+                              "Make certain our team has"]),
+        thing=st.sampled_from(["a good plan to deal with tax changes",
+                               "a clear framework for support enquiries",
+                               "a documented incident process", "an on-call rotation"]),
+    )  # fmt: skip
+    def test_a_thing_to_have_is_a_deliverable(self, lead: str, thing: str) -> None:
+        parsed = parse_key_result(f"{lead} {thing}")
+        assert (parsed.direction, parsed.output) == (Direction.MILESTONE, True)
+        assert parsed.metric is not None
+        assert not parsed.metric.lower().startswith(("make", "ensure"))
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value"),
+        [
+            ("Grow revenue to TBD", Direction.INCREASE, None),
+            ("Ensure we have a healthy pipeline", Direction.AT_LEAST, None),
+            ("Make sure we have 3 months of runway", Direction.AT_LEAST, 3),
+            ("Ensure no patient waits more than 18 weeks", Direction.AT_MOST, 0),
+        ],
+    )
+    def test_worked_examples(self, text: str, direction: Direction, value: float | None) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value) == (direction, value)

@@ -2142,6 +2142,8 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
     comparative's ("Lead time is shorter"), a bare metric's polarity ("Cloud cost", D4), or
     else a deliverable or finished state, done or not ("Streaming API", "The API is audited")."""
     low = text.lower()
+    if (had := _ENSURED_HAVE.match(low)) is not None:
+        low = low[had.end() :]  # "Make sure we have a good plan": "a good plan"
     if not _WORD.search(low):
         return None  # no words, nothing named
     if _capability(low):
@@ -3681,6 +3683,12 @@ def _noun(text: str, token: Token) -> str | None:
 _PERIOD_AFTER = re.compile(r"\s*(?:times\s+)?(?:per|a|an|each|every|/)\s*[^\W\d_]", re.I)
 _EACH = re.compile(r"\b(?:each|with|apiece)\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 _THAT = re.compile(rf"\s*(?:that\s+)?(?:[{SIGNS}]\s*)?", re.IGNORECASE)
+# "Make sure we have a ...", "Ensure the team has an ...": a thing the team is to have.
+_ENSURED_HAVE = re.compile(
+    r"\W*(?:ensure|make\s+(?:sure|certain))\s+(?:that\s+)?"
+    r"(?:we|(?:the|our|each|every)\s+team)\s+(?:have|has)\s+(?=an?\s)",
+    re.IGNORECASE,
+)
 _NO = re.compile(
     r"\W*(?:no|none\s+of(?:\s+the)?|.*?\b(?:(?:does|do|did)(?:n['’]t|\s+not)\s+have|(?:has|have)"
     r"\s+no|[^\W\d_]{2,}(?:s|ed)\s+no)(?:\s+any)?)\s+(?!(?:more|less|longer|later|one|fewer|than)\b)",
@@ -4380,6 +4388,17 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             value_tok = value_tok._replace(unit=None, noun=head)
 
     subject_verb: int | None = None
+    if (
+        kind == "keep"
+        and verb is not None
+        and lemma == "ensure"
+        and not tokens
+        and (had := _ENSURED_HAVE.match(w, verb[2].start())) is not None
+    ):
+        # "Make sure we have a good plan for X": a thing to have in place, read as the words
+        # after "have" are with no verb ("A good plan for X": a deliverable; "a healthy
+        # pipeline", a metric's level, is held)
+        w, verb, kind, lemma = " " * had.end() + w[had.end() :], None, "", ""
     if kind == "keep" and verb is not None and lemma == "ensure":
         held = _THAT.match(w, verb[2].end())  # past "that", if it follows
         held_from = held.end() if held else verb[2].end()
@@ -4680,7 +4699,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     limit = deadlines[0].start() if deadlines else len(w.rstrip())
     # The metric follows the verb that governs the number: a later clause's ("Cut costs and
     # hold headcount at 50": headcount), else the statement's.
-    begin = clause or (verb[2].end() if verb else 0)
+    # (with no verb, from the first word not blanked: "Make sure we have a plan" has its
+    # lead blanked, the plan its metric)
+    begin = clause or (verb[2].end() if verb else len(w) - len(w.lstrip()))
     if verb:
         mark("verb", verb[2].start(), verb[2].end())
     if zero and subject_verb is not None and (no := _NO_LEAD.match(w)) is not None:
