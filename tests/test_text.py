@@ -9656,14 +9656,15 @@ class TestASubjectThatImproves:
 
 
 class TestASelectionBySuperlative:
-    """A number before "most ..." or a superlative, after "the", "our", "of", "its" or
-    "their", picks a selection out, as "top 10" does (D7): a name, no amount ("Percent of
-    100 most populous cities ... using .gov domains increases" read 100 cities as its
-    target)."""
+    """A number before "most ..." or a superlative, after "of", "of the", "among our" and
+    the like, picks out the population a share or a part is taken of, as "top 10" names one
+    (D7): a name, no amount ("Percent of 100 most populous cities ... using .gov domains
+    increases" read 100 cities as its target); after a verb of work it counts the things
+    worked on ("Fix the 20 oldest bugs", as a hostile trial of a first form found)."""
 
     @given(
         n=st.integers(min_value=2, max_value=999),
-        lead=st.sampled_from(["the", "our", "of"]),
+        lead=st.sampled_from(["of the", "of our", "among the", "among our"]),
         best=st.sampled_from(["largest", "most populous", "biggest", "most active", "busiest"]),
     )
     def test_never_the_value(self, n: int, lead: str, best: str) -> None:
@@ -9677,7 +9678,7 @@ class TestASelectionBySuperlative:
         [
             ("Fix 10 most-voted bugs", 10, "bugs"),
             ("Onboard 5 of the 10 largest banks", 5, "banks"),
-            ("Fix the 10 most common errors", None, None),
+            ("Fix the 10 most common errors", 10, "errors"),
         ],
     )
     def test_worked_examples(self, text: str, value: float | None, unit: str | None) -> None:
@@ -9686,12 +9687,14 @@ class TestASelectionBySuperlative:
 
 
 class TestABatchADayOfAMonthAndASecondVerbsPeople:
-    """Three families of the eleventh batch: "batch N" names a cohort, as "cohort N" does
+    """Three families of the eleventh batch: "batch N" names a cohort, as "cohort N" does,
+       even leading ("Batch 9 graduates placed in jobs: 90%"; a hostile trial found a first
+       form's verb "Batch 20 requests" read those as counts)
     (the objective "Run batch 5 admissions" carried no number, OKR102 said it did); "by the
-    25th of June" is a deadline, as "by 25th June" was ("Portal for batch 5 is up by the
-    25th of June." read as a rise of 25); and people "with" whom a second verb after "and"
-    works are counted ("Identify and partner with 4 researchers" read as describing a
-    deliverable), unless that verb puts a thing out ("Build and ship with 3 engineers")."""
+       25th of June" is a deadline, as "by 25th June" was ("Portal for batch 5 is up by the
+       25th of June." read as a rise of 25); and people "with" whom a second verb after "and"
+       works are counted ("Identify and partner with 4 researchers" read as describing a
+       deliverable), unless that verb puts a thing out ("Build and ship with 3 engineers")."""
 
     @given(n=st.integers(min_value=1, max_value=99), lead=st.sampled_from(["batch", "Batch"]))
     def test_a_batch_is_named(self, n: int, lead: str) -> None:
@@ -9714,7 +9717,7 @@ class TestABatchADayOfAMonthAndASecondVerbsPeople:
             ("Identify and partner with 4 researchers", Direction.INCREASE, 4),
             ("Find and collaborate with 6 maintainers", Direction.INCREASE, 6),
             ("Build and ship with 3 engineers", Direction.MILESTONE, None),
-            ("Batch 20 requests per call", Direction.INCREASE, 20),
+            ("Batch 20 requests per call", Direction.MILESTONE, None),
             ("Issue 5 refunds", Direction.INCREASE, 5),
             ("Portal for batch 5 is up by the 25th of June.", Direction.MILESTONE, None),
         ],
@@ -9783,3 +9786,52 @@ class TestAChoiceToMakeAndAThingToHave:
     def test_worked_examples(self, text: str, direction: Direction, value: float | None) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value) == (direction, value)
+
+
+class TestHostileTrialOfTheSessionsRulesOfWorkAndSelections:
+    """A hostile trial of this session's first forms (1,008 statements, old reader against
+    new) found 115 read worse; each family is narrowed and pinned here. What befalls things
+    is no work done on them ("7 incidents occurred", "4 laptops stolen"), nor is a state a
+    prefix WordNet knows no verb with makes ("7 servers unpatched", "3 orders mis-shipped",
+    "6 contracts auto-renewed"); things a team makes with a tool are its own ("4 prototypes
+    built with Figma"), what others build with ours or on a platform is theirs; a selection
+    by a superlative after a verb of work is counted ("Fix the 20 oldest bugs"); "X improves"
+    with another number elsewhere is no "Improve X"; a span after a sign of a bound is a limit
+    only before a time taken ("> 30 day retention" is a window)."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "value", "output"),
+        [
+            ("7 incidents occurred in Q2", Direction.AT_MOST, 7, False),
+            ("4 laptops stolen", Direction.AT_LEAST, 4, False),
+            ("2 certificates expired", Direction.AT_LEAST, 2, False),
+            ("5 deadlines missed", Direction.AT_LEAST, 5, False),
+            ("8 jobs timed out", Direction.AT_LEAST, 8, False),
+            ("3 lawsuits filed against us", Direction.AT_LEAST, 3, False),
+            ("7 servers unpatched", Direction.AT_LEAST, 7, False),
+            ("3 orders mis-shipped", Direction.AT_LEAST, 3, False),
+            ("6 contracts auto-renewed", Direction.AT_LEAST, 6, False),
+            ("12 tickets unblocked", Direction.INCREASE, 12, True),
+            ("4 prototypes built with Figma", Direction.INCREASE, 4, True),
+            ("20 workflows created in Retool", Direction.INCREASE, 20, True),
+            ("25 integrations built using our SDK", Direction.AT_LEAST, 25, False),
+            ("50 apps built on the platform", Direction.AT_LEAST, 50, False),
+            ("Fix the 20 oldest bugs in the backlog", Direction.INCREASE, 20, True),
+            ("Renew the 10 largest customers", Direction.INCREASE, 10, False),
+            ("Achieve a rating of 4 best in class", Direction.INCREASE, 4, False),
+            (
+                "Deploy frequency improves while change failure rate stays under 15%",
+                Direction.AT_MOST,
+                15,
+                False,
+            ),
+            ("Grow > 30 day retention", Direction.INCREASE, None, False),
+            ("Track > 90 day AR weekly", Direction.MILESTONE, None, True),
+            ("< 4 hour turnaround on PR reviews", Direction.AT_MOST, 4, False),
+        ],
+    )
+    def test_readings(
+        self, text: str, direction: Direction, value: float | None, output: bool
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.output) == (direction, value, output)

@@ -209,6 +209,12 @@ _PLACES_PLURAL = frozenset(
 )
 # A statement that is a service level's time limit alone, from its number to its end: "2 week
 # SLA on fixing crashers" (its span is an amount there, not a name; `IDENT`, `masked`).
+# What takes time, after a span: "turnaround", "lead time", "first response", "EOM close".
+_TIME_TAKEN = (
+    r"turnaround|tat|slas?|slos?|lead|cycle|delivery|shipping|resolution|response|wait|close|"
+    r"onboarding|mttr|mttd|mtta|review|approval|processing|handling|fulfil?ment|setup|"
+    r"recovery|reply|replies|triage|payout|checkout"
+)
 _LIMIT_ALONE = r"\d{1,3}[\x20-](?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
@@ -239,9 +245,9 @@ _IDENT_PARTS = (
         # scale's, "Issue 150k cards")
         \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
         (?:-\d+\b(?![.%]))?\b(?!\s*(?:%|percent\b|per\x20cent\b))
-        # ("Issue 5 refunds", and leading, "Batch 20 requests": a verb and its things)
-        (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d)|(?<=^batch\x20\d)|
-            (?<=^batch\x20\d\d)|(?<=^batch\x20\d\d\d))\x20+(?!(?:is|was|has|does)\b)[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
+        # ("Issue 5 refunds": a verb and its things)
+        (?!(?:(?<=issue\x20\d)|(?<=issue\x20\d\d)|(?<=issue\x20\d\d\d))\x20+
+            (?!(?:is|was|has|does)\b)[^\W\d_]+s\b)(?:\s*(?:,|&|or|and)\s*\d+(?:\.\d+)*\b(?![.,]?\d|\s*%))*""",
     r"\#\s*\d+(?:\s*(?:,|&|or|and)\s*\d+\b(?![.,]?\d|\s*%))*",
     r"https?://\S+",
     r"\]\([^)\s]*\)",
@@ -319,16 +325,16 @@ _IDENT_PARTS = (
         (?<![\d.,{SIGNS}])(?<!to\x20)(?<!at\x20)(?<!of\x20)(?<!by\x20)(?<!in\x20)(?<!than\x20)
         (?<!under\x20)(?<!within\x20)(?<!below\x20)(?<!over\x20)(?<!above\x20)(?<!from\x20)
         (?<!least\x20)(?<!most\x20)(?<![<>~=≤≥])
-        # (after a sign of a bound and a blank, a bucket only if another number follows:
-        # "> 90 day AR below $50k"; else the limit: "Target < 1 day EOM close")
+        # (after a sign of a bound and a blank, a limit only before a time taken: "< 4 hour
+        # turnaround", "Target < 1 day EOM close"; not "> 30 day retention", "> 90 day AR")
         (?:(?<![<>~=≤≥]\x20)|(?P<bound_span>))
         \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
         (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
-        (?(bound_span)(?=\D*\d))
+        (?(bound_span)(?!\x20+(?:[^\W\d_]+\x20+)?(?:TIME_TAKEN)\b))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
         "LIMIT_ALONE", _LIMIT_ALONE
-    ),
+    ).replace("TIME_TAKEN", _TIME_TAKEN),
     # An age picks out the things, it is no amount: "vulnerabilities 90-180 days old", "bugs
     # older than 30 days".
     r"""\b\d{1,4}(?:\x20?[-–]\x20?\d{1,4})?\x20?(?:hours?|days?|weeks?|months?|years?)\x20+old\b
@@ -491,10 +497,11 @@ _IDENT_PARTS = (
     # A selection named by a superlative after "the", "our", "of" or "its": "Percent of 100
     # most populous cities", "the 10 largest customers", as "top 10" names one (D7), no
     # amount (not "Fix 10 most-voted bugs", nor a share, "the 3 highest at 90%").
-    r"""(?:(?<=\bthe\x20)|(?<=\bour\x20)|(?<=\bof\x20)|(?<=\bits\x20)|(?<=\btheir\x20))
-        \d{1,4}\x20+(?:(?:most|least)\x20+[^\W\d_]{3,}|SUPERLATIVES)\b(?!\s*%|-)""".replace(
-        "SUPERLATIVES", "|".join(sorted(_SUPERLATIVES))
-    ),
+    r"""(?:(?<=\bof\x20)|(?<=\bof\x20the\x20)|(?<=\bof\x20our\x20)|(?<=\bamong\x20the\x20)|
+        (?<=\bamong\x20our\x20)|(?<=\bacross\x20the\x20)|(?<=\bacross\x20our\x20))
+        \d{1,4}\x20+(?:(?:most|least)\x20+[^\W\d_]{3,}|SUPERLATIVES)\b(?!\s*%|-)
+        (?!\x20+(?:in\x20+class|practices?)\b)  # (not "a rating of 4 best in class")
+        """.replace("SUPERLATIVES", "|".join(sorted(_SUPERLATIVES))),
 )
 IDENT = re.compile("|".join(_IDENT_PARTS), re.IGNORECASE | re.VERBOSE)
 # A deadline starts with one of these words (a preposition, "this"/"next", "EOQ"/"EOY").

@@ -778,7 +778,12 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                     # (and "improve", whose way the metric says: "Completion rate improves")
                     (
                         found is not None
-                        and (kind in ("inc", "dec") or (lemma in POLAR and word.endswith("s")))
+                        and (
+                            kind in ("inc", "dec")
+                            # ("improves" alone: not "Deploy frequency improves while change
+                            # failure rate stays under 15%", whose number is another's)
+                            or (lemma in POLAR and word.endswith("s") and not DIGIT.search(w))
+                        )
                     )
                     or (found is not None and _COUNT_NEXT.match(w, m.end()))
                     or (
@@ -2822,10 +2827,12 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
 
 
 # Things others make with what a team offers, counted: "50 apps built on the platform",
-# "3,000 contracts deployed on mainnet", "20 polls created outside of Status".
+# "3,000 contracts deployed on mainnet", "20 polls created outside of Status", "25
+# integrations built using our SDK".
 _BUILT_WITH = frozenset(("build", "create", "develop", "deploy", "make"))
+# (but what a team makes with a tool is its own: "4 prototypes built with Figma")
 _ON_A_PLATFORM = re.compile(
-    r"\s+(?:on|atop|outside)\b|\s+(?:with|using|in)\s+(?-i:[A-Z])", re.IGNORECASE
+    r"\s+(?:outside|on|atop)\b|\s+(?:with|using|in)\s+(?:top\s+of\s+)?our\b", re.IGNORECASE
 )
 
 
@@ -2854,6 +2861,10 @@ def _done_form(word: str, w: str, value: Token, m: re.Match[str]) -> tuple[str, 
     things = w[value.end : m.start()].lower()
     if lemma in _HAPPEN and (polarity(things) == "lower" or lower_is_better(things)):
         return None  # "40 complaints filed" (but "30 flaky tests quarantined" is work)
+    if lemma in _BEFALL or _OTHERS_AFTER.match(w, m.end()) or _made_up_state(word):
+        # "4 laptops stolen", "2 certificates expired", "3 lawsuits filed against us", "7
+        # servers unpatched", "3 orders mis-shipped", "6 contracts auto-renewed"
+        return None
     if _OUTSIDER_WORD.search(things) or _PEOPLE_NOUN.search(things) or _PARTIES.search(things):
         return ("out", lemma) if lemma in _PEOPLE_WORK or lemma == "ramp" else None
     return ("out", lemma)
@@ -2865,6 +2876,33 @@ _HAPPEN = frozenset(
     ("file", "report", "raise", "open", "reopen", "escalate", "log", "incur", "experience",
      "encounter", "introduce", "miss", "breach", "cause", "find", "observe", "record", "see")
 )  # fmt: skip
+# What befalls things rather than work done on them, whatever the things: "7 incidents
+# occurred", "4 laptops stolen", "2 certificates expired", "5 deadlines missed".
+_BEFALL = frozenset(
+    ("occur", "happen", "suffer", "steal", "leak", "expire", "lapse", "time", "stall",
+     "slip", "compromise", "corrupt", "degrade", "impact", "affect", "exploit", "breach",
+     "violate", "miss", "postpone", "delay", "overrun", "overheat", "evict", "starve",
+     "abandon", "dispute", "lodge", "ghost", "pause", "strand", "block", "lose", "crash",
+     "discover", "disclose", "absorb", "issue", "misroute", "overcommit", "damage",
+     "infect", "hack", "drop", "churn", "return", "waste", "orphan", "age", "stale",
+     "forget", "halt")
+)  # fmt: skip
+# A participle's doer or target other than the team: "filed against us", "done for us".
+_OTHERS_AFTER = re.compile(r"\s+(?:against|to)\s+(?:us|our|the\s+team)\b", re.IGNORECASE)
+# Prefixes that make a state or a mistake of a participle when WordNet has no such verb:
+# "unpatched", "unmonitored", "mis-shipped", "auto-renewed" (not "unblocked", "uninstalled").
+_STATE_PREFIXES = ("un", "mis", "auto")
+
+
+def _made_up_state(word: str) -> bool:
+    """Whether participle *word* is a prefix WordNet knows no verb with, then a verb's form:
+    a state things are in or a thing gone wrong, no work done."""
+    from okrkit.text._verbs import lexicon
+
+    bare = word.replace("-", "")
+    return bare.startswith(_STATE_PREFIXES) and lexicon().inflected(bare) is None
+
+
 # Parties a count may count, besides people: organisations, and people named by what they do.
 _PARTIES = re.compile(
     r"\b(?:compan(?:y|ies)|organi[sz]ations?|orgs?|businesses|firms?|brands?|institutions?|"
