@@ -37,7 +37,7 @@ second = _tool("agreement")
 
 # The share of the statement rules' findings on each part that a person judged wrong
 # (tests/data/real/review.yaml) may not grow past what it is; the aim is at most 5 %.
-WRONG_AT_MOST = {"dev": 0.08, "test": 0.09}
+WRONG_AT_MOST = {"dev": 0.06, "test": 0.09}
 
 # The share of key results okrkit reads right, field by field, that each part must keep: the
 # figures reached, rounded down (docs/statements.md).  The aim is 95 % on every field of the
@@ -45,7 +45,7 @@ WRONG_AT_MOST = {"dev": 0.08, "test": 0.09}
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"direction": 0.91, "form": 0.96, "value": 0.96, "start": 0.99, "upper": 0.99,
             "relative": 0.99, "unit": 0.95, "measurable": 0.97, "output": 0.90},
-    "test": {"direction": 0.82, "form": 0.92, "value": 0.94, "start": 0.99, "upper": 0.98,
+    "test": {"direction": 0.83, "form": 0.92, "value": 0.94, "start": 0.99, "upper": 0.98,
              "relative": 0.99, "unit": 0.92, "measurable": 0.96, "output": 0.85},
 }  # fmt: skip
 
