@@ -9835,3 +9835,41 @@ class TestHostileTrialOfTheSessionsRulesOfWorkAndSelections:
     ) -> None:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value, parsed.output) == (direction, value, output)
+
+
+class TestANewcomersTrialAndTheEleventhBatch:
+    """A goal or plan is reached only as a verb of reaching's object, not after "on" or
+    "for" ("Reach (data-driven) consensus on plan for touch scrolling" read as a goal met:
+    a consensus reached is a finished state); "Ramp 6 new SDRs" is the team's own work, as
+    "6 SDRs ramped" is (a newcomer found the two read apart); "Make sure we have a clear
+    on-call process" says what it was read as, not "no verb"."""
+
+    @pytest.mark.parametrize(
+        ("text", "direction", "output"),
+        [
+            ("Reach (data-driven) consensus on plan for touch scrolling intervention",
+             Direction.MILESTONE, True),
+            ("Reach agreement on the hiring plan", Direction.MILESTONE, True),
+            ("Meet Marketing Qualified Lead (MQL) and First Order SAO goals.",
+             Direction.INCREASE, False),
+            ("Hit the revenue plan", Direction.INCREASE, False),
+            ("Ramp 6 new SDRs", Direction.INCREASE, True),
+            ("Ramp up 4 AEs", Direction.INCREASE, True),
+            ("Ramp spend to $2M", Direction.INCREASE, False),
+            ("Ramp MQLs by 20%", Direction.INCREASE, False),
+        ],
+    )  # fmt: skip
+    def test_readings(self, text: str, direction: Direction, output: bool) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (direction, output)
+
+    @pytest.mark.parametrize(
+        ("text", "what"),
+        [
+            ("Make sure we have a clear on-call process", "a deliverable, done or not"),
+            ("Ensure we have a healthy pipeline", "a metric's level to hold"),
+        ],
+    )
+    def test_what_a_thing_to_have_was_read_as(self, text: str, what: str) -> None:
+        (said,) = parse_key_result(text).ambiguities
+        assert said.endswith(f"with no number: read as what is to be had, {what}")

@@ -1641,9 +1641,17 @@ def _reaches_a_level(text: str, lemma: str, after: int | None) -> bool:
     of known polarity reaches a level that goes up: a goal or plan ("Meet the new logo
     goals", "Hit plan": D13), or "get" done to the team ("Get mentioned by developers"),
     rather than a thing got or done ("Achieve consensus on the API")."""
-    if GOAL.search(text, after or 0):
+    # (in the verb's object, not after a preposition: "Reach consensus on plan for X" reaches
+    # a consensus, a thing got)
+    begin = after or 0
+    stop = _OBJECT_END.search(text, begin)
+    if GOAL.search(text, begin, len(text) if stop is None else stop.start()):
         return True
     return lemma == "get" and after is not None and _PARTICIPLE.match(text, after) is not None
+
+
+# Where a verb's object ends: a preposition that starts what it is about, or a clause mark.
+_OBJECT_END = re.compile(r"\s(?:on|about|for|regarding|around|over)\s|[,;:.]", re.IGNORECASE)
 
 
 # "to" and a word that is no number: where a verb of reaching takes a thing.
@@ -2567,6 +2575,15 @@ def _verbless_guess(
         and (value.qualifier or value.sign or value.unit == "x" or value.value == 0)
     ):
         return None  # "No orders fail", "NPS > 50", "+20%", "3x", "Zero P1s": words say it
+    if (had := _ENSURED_HAVE.match(text)) is not None:
+        # "Make sure we have a clear on-call process": a verb, whose object is read
+        lead = text[: had.end()].strip()
+        what = (
+            "a deliverable, done or not"
+            if direction is Direction.MILESTONE
+            else "a metric's level to hold"
+        )
+        return f"{lead!r} with no number: read as what is to be had, {what}"
     if direction is Direction.MILESTONE:
         if value is not None:
             number = text[value.start : value.end].strip()
@@ -2606,6 +2623,18 @@ def _adds_own_work(lemma: str, value: Token | None, text: str) -> bool:
     if lemma not in DELIVER_UNLESS_COUNTED or value is None or value.noun is None:
         return False
     return polarity(text[value.start : value.noun[1]].lower()) is None
+
+
+def _ramps_people(lemma: str, value: Token | None) -> bool:
+    """Whether "Ramp N X" ramps people the team took on, its own work as "6 SDRs ramped" is
+    ("Ramp 6 new SDRs", "Ramp up 4 AEs"; not a level ramped to: "Ramp spend to $2M")."""
+    return (
+        lemma == "ramp"
+        and value is not None
+        and value.noun is not None
+        and value.unit is None
+        and (value.prep is None or (value.prep == "by" and value.change == "up"))  # "up 4 AEs"
+    )
 
 
 def _reaches_made(lemma: str, value: Token | None, text: str) -> bool:
@@ -4523,6 +4552,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         or _handles_faults(lemma, value_tok, text)
         or (kind == "reach" and _reaches_made(lemma, value_tok, text))
         or _moves_things(lemma, value_tok, text)
+        or _ramps_people(lemma, value_tok)
     )
     # The verb that governs the number, which may be a later clause's: its way, not the first
     # verb's, is the direction ("Launch the portal and reduce churn to 2%"), and what is
