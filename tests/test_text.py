@@ -9461,26 +9461,23 @@ class TestANewcomersTrialOfTheSession:
 
 
 class TestWorkDoneOnTheThingsCounted:
-    """A count of things, then the past participle of any verb (WordNet's, not only the
-    lists'), is the team's own work done on them in the cycle (D2): it goes up and is an
-    output ("6 outbound SDRs ramped", "4 new DNS Bootstrap nodes are provisioned" were held
-    at least, as others' doing), and so is "N things done" (it read "100 code reviews done" as
-    a level). Not what others do: things others build on a platform ("3,000 smart contracts
-    deployed on mainnet", "20 Polls created outside of Status CC", which read as work), things
-    better few coming about ("40 complaints filed"), what people or organisations do or are
-    ("150 builders involved", "5 companies committed") unless a team does it to people it
-    takes on, the things' own doing with its object ("1 crypto medium endorsed LunarDAO"), a
-    thousand and more, or decisions made."""
+    """A count of things, then "done", "sent", "built", "run" or "held" (the past
+    participles of work that end neither in -ed nor -en), is the team's own work, as "12
+    case studies published" is ("100 code reviews done" read as a level held), and so are
+    people a team took on, "ramped" ("6 outbound SDRs ramped"). Not what others build on a
+    platform or with the team's own ("3,000 smart contracts deployed on mainnet", "20 Polls
+    created outside of Status CC" read as work), nor money. A first form took the participle
+    of any verb WordNet knows ("4 nodes provisioned"): two hostile trials found it read what
+    befalls things or what customers do as work ("7 incidents occurred", "30 accounts
+    activated", "120 orders placed"), and it was left out."""
 
     @given(
         count=st.integers(min_value=1, max_value=999),
-        things=st.sampled_from(["nodes", "datasets", "pages", "services", "records", "code reviews",
-                                "preload nodes", "Bootstrap nodes", "dashboards"]),
-        aux=st.sampled_from(["", "are ", "were ", "get "]),
-        done=st.sampled_from(["provisioned", "catalogued", "localized", "containerized",
-                              "digitized", "catalogued and provisioned", "done", "quarantined"]),
-        rest=st.sampled_from(["", ", monitored and documented", " in the registry", " per month",
-                              " on other people's code", " this quarter"]),
+        things=st.sampled_from(["code reviews", "case studies", "workshops", "integrations",
+                                "items", "proposals"]),
+        aux=st.sampled_from(["", "are ", "were "]),
+        done=st.sampled_from(["done", "built", "run", "sent", "held"]),
+        rest=st.sampled_from(["", " this quarter", " for the team", " per month"]),
     )  # fmt: skip
     def test_things_worked_on_go_up(
         self, count: int, things: str, aux: str, done: str, rest: str
@@ -9490,32 +9487,25 @@ class TestWorkDoneOnTheThingsCounted:
 
     @given(
         count=st.integers(min_value=1, max_value=999),
-        verb=st.sampled_from(["provisioned", "catalogued", "digitized", "localized"]),
-    )
-    def test_by_others_or_by_the_thousand_is_no_work(self, count: int, verb: str) -> None:
-        others = parse_key_result(f"{count} datasets {verb} by the community")
-        many = parse_key_result(f"{count + 1000} datasets {verb}")
-        assert not others.output
-        assert not many.output
+        verb=st.sampled_from(["built", "created", "deployed", "developed"]),
+        where=st.sampled_from(["on the platform", "outside of Status", "using our SDK",
+                               "on mainnet", "with our API"]),
+    )  # fmt: skip
+    def test_what_others_build_with_ours_is_theirs(self, count: int, verb: str, where: str) -> None:
+        parsed = parse_key_result(f"{count} apps {verb} {where}")
+        assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
 
     @pytest.mark.parametrize(
         ("text", "direction", "output"),
         [
             ("6 outbound SDRs ramped", Direction.INCREASE, True),
-            ("40 bugs fixed", Direction.INCREASE, True),
-            ("10 risks mitigated", Direction.INCREASE, True),
-            ("30 flaky tests quarantined", Direction.INCREASE, True),
             ("Pipeline: 300 qualified candidates sourced for GTM roles", Direction.INCREASE, True),
-            ("3,000 smart contracts deployed on mainnet", Direction.AT_LEAST, False),
-            ("20 Polls created outside of Status CC.", Direction.AT_LEAST, False),
-            ("50 apps built on the platform", Direction.AT_LEAST, False),
+            ("4 prototypes built with Figma", Direction.INCREASE, True),
             ("10 React components created with 100% test coverage", Direction.INCREASE, True),
             ("40 complaints filed", Direction.AT_MOST, False),
-            ("50 tickets escalated", Direction.AT_MOST, False),
             ("150 builders involved in the creation of the framework", Direction.AT_LEAST, False),
-            ("5 companies committed", Direction.AT_LEAST, False),
-            ("25 members involved", Direction.AT_LEAST, False),
-            ("At least 1 respected crypto medium endorsed LunarDAO", Direction.AT_LEAST, False),
+            ("7 incidents occurred in Q2", Direction.AT_MOST, False),
+            ("30 accounts activated in the first week", Direction.AT_LEAST, False),
             ("10 confirmed decisions made from completed experiments", Direction.AT_LEAST, False),
             ("Have $150k in Work Done", Direction.AT_LEAST, False),
         ],
@@ -9789,15 +9779,18 @@ class TestAChoiceToMakeAndAThingToHave:
 
 
 class TestHostileTrialOfTheSessionsRulesOfWorkAndSelections:
-    """A hostile trial of this session's first forms (1,008 statements, old reader against
-    new) found 115 read worse; each family is narrowed and pinned here. What befalls things
-    is no work done on them ("7 incidents occurred", "4 laptops stolen"), nor is a state a
-    prefix WordNet knows no verb with makes ("7 servers unpatched", "3 orders mis-shipped",
-    "6 contracts auto-renewed"); things a team makes with a tool are its own ("4 prototypes
-    built with Figma"), what others build with ours or on a platform is theirs; a selection
-    by a superlative after a verb of work is counted ("Fix the 20 oldest bugs"); "X improves"
-    with another number elsewhere is no "Improve X"; a span after a sign of a bound is a limit
-    only before a time taken ("> 30 day retention" is a window)."""
+    """Two hostile trials of this session's first forms (1,008 and 615 statements, old reader
+    against new) found many read worse; each family is narrowed or left out, and pinned
+    here: what befalls things or what others do is no work done ("7 incidents occurred", "4
+    laptops stolen"); things a team makes with a tool are its own ("4 prototypes built with
+    Figma"), what others build with ours is theirs; a selection by a superlative after a
+    verb of work, or a partitive's ("each of the 5 ..."), is counted; "X improves" with
+    another number elsewhere is no "Improve X"; a span after a sign of a bound is a limit
+    only before a time taken, with no number after ("> 30 day retention" is a window,
+    "Orders with > 2 day delivery down 30%" a filter); "1-1.5 seconds" is a band, not a
+    one-on-one; "batch 500 records" is a size; "TBD" after "to" is a target's slot; a
+    second verb's "with" counts people only for verbs done with them ("partner with", not
+    "fix with only 2 devs")."""
 
     @pytest.mark.parametrize(
         ("text", "direction", "value", "output"),
@@ -9811,7 +9804,15 @@ class TestHostileTrialOfTheSessionsRulesOfWorkAndSelections:
             ("7 servers unpatched", Direction.AT_LEAST, 7, False),
             ("3 orders mis-shipped", Direction.AT_LEAST, 3, False),
             ("6 contracts auto-renewed", Direction.AT_LEAST, 6, False),
-            ("12 tickets unblocked", Direction.INCREASE, 12, True),
+            ("Migrate all of our 10 busiest services to Kubernetes", Direction.INCREASE, 10, True),
+            ("Ship each of the 5 most requested features", Direction.INCREASE, 5, True),
+            ("Orders with > 2 day delivery down 30%", Direction.DECREASE, 30, False),
+            ("Page load 1-1.5 seconds on 4G", Direction.WITHIN, 1, False),
+            ("Grow ARR to $1-1.2M", Direction.WITHIN, 1_000_000, False),
+            ("Run batch 500 records per minute through the new ETL", Direction.INCREASE, 500, True),
+            ("Reduce churn to TBD when we have the Q1 baseline", Direction.DECREASE, None, False),
+            ("Make sure we have a positive cash flow every month", Direction.AT_LEAST, None, False),
+            ("Prioritise and fix with only 2 devs", Direction.MILESTONE, None, True),
             ("4 prototypes built with Figma", Direction.INCREASE, 4, True),
             ("20 workflows created in Retool", Direction.INCREASE, 20, True),
             ("25 integrations built using our SDK", Direction.AT_LEAST, 25, False),

@@ -76,7 +76,8 @@ DEADLINE = re.compile(
             (?!\s+or\s+(?:less|fewer|under|sooner|better)\b)  # "in 8 weeks or less": a limit
       | the\s+next\s+\d+\s+days\b
       | {_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+20\d\d)?\b
-      | (?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
+      | (?:(?:(?<=by\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))the\s+)?
+            \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
       | 20\d\d-\d\d-\d\d\b
       # A time of day, after a word of when: "by 9:00", "before 17:30", "by 6.30 am" (not
       # "at 4:30", a level; nor "by 1.50%").
@@ -240,7 +241,10 @@ _IDENT_PARTS = (
         biology|
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|edi|
-        (?<!per\x20)cohort|(?<!per\x20)episode|(?<!per\x20)batch)
+        (?<!per\x20)cohort|(?<!per\x20)episode|
+        # (a batch's number is small, and no size: not "batch 500 records", "batch 4 hours")
+        (?<!per\x20)batch(?=\x20\d{1,2}\b(?![.,]?\d|\x20+(?:hours?|hrs?|h|minutes?|mins?|days?|
+            seconds?|secs?|records|rows|items|at\x20a\x20time)\b)))
         # (and a letter after a phase's or a tier's number: "Phase 1b", "Tier 2a"; not a
         # scale's, "Issue 150k cards")
         \s+\d+(?:\.\d+)*(?:(?:(?<=phase\x20\d)|(?<=tier\x20\d)|(?<=stage\x20\d))[a-h](?![\w.]))?
@@ -330,7 +334,7 @@ _IDENT_PARTS = (
         (?:(?<![<>~=≤≥]\x20)|(?P<bound_span>))
         \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
         (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
-        (?(bound_span)(?!\x20+(?:[^\W\d_]+\x20+)?(?:TIME_TAKEN)\b))
+        (?(bound_span)(?:(?=\D*\d)|(?!\x20+(?:[^\W\d_]+\x20+)?(?:TIME_TAKEN)\b)))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
         "LIMIT_ALONE", _LIMIT_ALONE
@@ -359,7 +363,9 @@ _IDENT_PARTS = (
     # One-on-one meetings: "Hold 1:1s monthly", "feedback 1:1", "direct 1-1 feedback", "1on1s"
     # (not a ratio's level: "a 1:1 ratio", "ratio of 1:1", "from 5:1 to 1:1").
     r"""(?<![\d.:-])(?<!\bto\x20)(?<!\bof\x20)(?<!\bat\x20)(?<!\bfrom\x20)(?<!=\x20)
-        \b1(?::|-|\x20?on\x20?)1(?:s\b|\b(?![:\d-])(?!\s*ratio))""",
+        (?<![{SIGNS}])\b1(?::|-|\x20?on\x20?)1(?:s\b|\b(?![:.,\d-])(?!\s*(?:ratio|[kmb]\b|%)))""".replace(
+        "{SIGNS}", SIGNS
+    ),
     # An age that says who is counted: "vaccinated by age 2", "young people aged 15-24",
     # "adults aged 15+", "aged 65 and over", "ages 5 to 11".
     r"""(?:\b(?:aged|ages)[\x20\u00a0]+\d{1,3}(?:\x20?(?:-|–|—|to)\x20?(?:1[01]\d|\d{1,2}))?
@@ -499,6 +505,10 @@ _IDENT_PARTS = (
     # amount (not "Fix 10 most-voted bugs", nor a share, "the 3 highest at 90%").
     r"""(?:(?<=\bof\x20)|(?<=\bof\x20the\x20)|(?<=\bof\x20our\x20)|(?<=\bamong\x20the\x20)|
         (?<=\bamong\x20our\x20)|(?<=\bacross\x20the\x20)|(?<=\bacross\x20our\x20))
+        # (not a partitive's whole, which is counted: "each of the 5 most requested features")
+        (?<!\b(?:all|one|any)\x20of\x20)(?<!\b(?:each|both|none)\x20of\x20)
+        (?<!\b(?:all|one|any)\x20of\x20the\x20)(?<!\b(?:each|both|none)\x20of\x20the\x20)
+        (?<!\b(?:all|one|any)\x20of\x20our\x20)(?<!\b(?:each|both|none)\x20of\x20our\x20)
         \d{1,4}\x20+(?:(?:most|least)\x20+[^\W\d_]{3,}|SUPERLATIVES)\b(?!\s*%|-)
         (?!\x20+(?:in\x20+class|practices?)\b)  # (not "a rating of 4 best in class")
         """.replace("SUPERLATIVES", "|".join(sorted(_SUPERLATIVES))),

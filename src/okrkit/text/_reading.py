@@ -1518,16 +1518,13 @@ def _describes_deliverable(text: str, lemma: str, value: Token) -> bool:
             _HOW_WITH.fullmatch(text, begin, value.start)
             or (
                 (joined := _AND_THEN_WITH.fullmatch(text, begin, value.start)) is not None
-                and _verb_word(joined[1].lower())[0] == joined[1].lower()
-                # (not work that puts a thing out, whose "with" is who does it: "Build and
-                # ship with 3 engineers")
-                and VERBS.get(joined[1].lower(), ("",))[0] != "out"
+                # (not work whose "with" is who does it: "Build and ship with 3 engineers")
+                and joined[1].lower() in _DONE_WITH_PEOPLE
             )
         )
     ):
         # "Meet face to face with 5 partners", "Identify and partner with 4 researchers":
-        # the people it is done with, a second verb's ("partner", a noun as often, is a
-        # verb after "and" and a verb)
+        # the people it is done with, a second verb's
         return False
     return value.noun is None or polarity(text[value.start : value.noun[1]].lower()) is None
 
@@ -2156,7 +2153,11 @@ def _without_number(text: str, *, lower: bool) -> Direction | None:
     else a deliverable or finished state, done or not ("Streaming API", "The API is audited")."""
     low = text.lower()
     if (had := _ENSURED_HAVE.match(low)) is not None:
-        low = low[had.end() :]  # "Make sure we have a good plan": "a good plan"
+        # "Make sure we have a good plan": "a good plan"; a change it names is a level to
+        # hold ("Make sure we have a positive cash flow every month")
+        named = _without_number(text[had.end() :], lower=lower)
+        held = {Direction.INCREASE: Direction.AT_LEAST, Direction.DECREASE: Direction.AT_MOST}
+        return held.get(named, named) if named is not None else None
     if not _WORD.search(low):
         return None  # no words, nothing named
     if _capability(low):
@@ -2809,11 +2810,7 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
             at = period.end()  # "1 talk a month given", "3 meetups a quarter hosted by us"
             continue
         word = m[0].lower()
-        found = (
-            VERBS.get(word)
-            or _WORK_DONE.get(word)
-            or (_done_form(word, w, value, m) if noun else None)
-        )
+        found = VERBS.get(word) or _WORK_DONE.get(word)
         if found is not None and (
             (word != found[1] and word[-1] in "dn")
             # (not "made": "10 decisions made" are no work on things made)
@@ -2865,81 +2862,6 @@ _ON_A_PLATFORM = re.compile(
 )
 
 
-def _done_form(word: str, w: str, value: Token, m: re.Match[str]) -> tuple[str, str] | None:
-    """The kind and lemma of *word* (*m* its match in *w*), the past participle of a verb
-    the lists do not name, after a count (*value*) and the things it counts, if it says work
-    the team did on them ("4 nodes provisioned", "12 datasets catalogued", as "12 case
-    studies published" does, D2): not what others do with things (`_DONE_WITH`; on a
-    platform, `_BUILT_WITH`), nor a thousand and more of them, nor things better few coming
-    about ("40 complaints filed"), nor what people, teams or organisations do or are ("150 builders
-    involved", "5 companies committed") unless it is work a team does on people it takes on
-    ("6 SDRs ramped"), nor the things' own doing with its object ("1 medium endorsed X")."""
-    if (
-        not word.endswith(("ed", "en"))
-        or word in _DONE_WITH
-        # the things' own doing, its object next: "1 crypto medium endorsed LunarDAO"
-        or _OBJECT_START.match(w, m.end())
-        or _NAME_NEXT.match(w, m.end())
-        or value.value is None
-        or value.value >= _MADE_AT_MOST
-    ):
-        return None
-    lemma, _weight, metric = _verb_word(word)
-    if lemma is None or metric or lemma == word:
-        return None
-    things = w[value.end : m.start()].lower()
-    if lemma in _HAPPEN and (polarity(things) == "lower" or lower_is_better(things)):
-        return None  # "40 complaints filed" (but "30 flaky tests quarantined" is work)
-    if lemma in _BEFALL or _OTHERS_AFTER.match(w, m.end()) or _made_up_state(word):
-        # "4 laptops stolen", "2 certificates expired", "3 lawsuits filed against us", "7
-        # servers unpatched", "3 orders mis-shipped", "6 contracts auto-renewed"
-        return None
-    if _OUTSIDER_WORD.search(things) or _PEOPLE_NOUN.search(things) or _PARTIES.search(things):
-        return ("out", lemma) if lemma in _PEOPLE_WORK or lemma == "ramp" else None
-    return ("out", lemma)
-
-
-_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])")
-# Verbs of things better few happening, or coming to light, rather than worked off.
-_HAPPEN = frozenset(
-    ("file", "report", "raise", "open", "reopen", "escalate", "log", "incur", "experience",
-     "encounter", "introduce", "miss", "breach", "cause", "find", "observe", "record", "see")
-)  # fmt: skip
-# What befalls things rather than work done on them, whatever the things: "7 incidents
-# occurred", "4 laptops stolen", "2 certificates expired", "5 deadlines missed".
-_BEFALL = frozenset(
-    ("occur", "happen", "suffer", "steal", "leak", "expire", "lapse", "time", "stall",
-     "slip", "compromise", "corrupt", "degrade", "impact", "affect", "exploit", "breach",
-     "violate", "miss", "postpone", "delay", "overrun", "overheat", "evict", "starve",
-     "abandon", "dispute", "lodge", "ghost", "pause", "strand", "block", "lose", "crash",
-     "discover", "disclose", "absorb", "issue", "misroute", "overcommit", "damage",
-     "infect", "hack", "drop", "churn", "return", "waste", "orphan", "age", "stale",
-     "forget", "halt")
-)  # fmt: skip
-# A participle's doer or target other than the team: "filed against us", "done for us".
-_OTHERS_AFTER = re.compile(r"\s+(?:against|to)\s+(?:us|our|the\s+team)\b", re.IGNORECASE)
-# Prefixes that make a state or a mistake of a participle when WordNet has no such verb:
-# "unpatched", "unmonitored", "mis-shipped", "auto-renewed" (not "unblocked", "uninstalled").
-_STATE_PREFIXES = ("un", "mis", "auto")
-
-
-def _made_up_state(word: str) -> bool:
-    """Whether participle *word* is a prefix WordNet knows no verb with, then a verb's form:
-    a state things are in or a thing gone wrong, no work done."""
-    from okrkit.text._verbs import lexicon
-
-    bare = word.replace("-", "")
-    return bare.startswith(_STATE_PREFIXES) and lexicon().inflected(bare) is None
-
-
-# Parties a count may count, besides people: organisations, and people named by what they do.
-_PARTIES = re.compile(
-    r"\b(?:compan(?:y|ies)|organi[sz]ations?|orgs?|businesses|firms?|brands?|institutions?|"
-    r"universities|schools?|builders?|followers?|speakers?|sponsors?|agencies|teams?|"
-    r"departments?|groups?|squads?)\b"
-)
-
-
 def _work_on(found: tuple[str, str] | None, thing: str, *, few: bool) -> bool:
     """Whether a label's *thing* (lower case), with the verb *found* (its kind and lemma)
     done to it, counts the team's own work: work that makes or adds, on things a team makes
@@ -2962,6 +2884,9 @@ _WORK_DONE = {
     # and what a team revises: "12 SOPs revised" (not "filed" or "initiated", which others
     # do as often: "40 complaints filed", "500 returns initiated")
     "revised": ("out", "revise"),
+    # and people a team took on brought up to speed: "6 outbound SDRs ramped" (the verb's
+    # own "ramp" is one of change: "ramp up")
+    "ramped": ("out", "ramp"),
 }
 # A label naming things, then their count: "Kaizen events: 24 completed"; and the participle
 # of the work done on them after the count.
@@ -4193,9 +4118,13 @@ _PLAIN_FORMS = {0xFF01 + i: 0x21 + i for i in range(0x5E) if not chr(0x21 + i).i
 # regularly (biweekly) with users", "Meet face to face with 5 partners"; not "Meet SLA targets").
 # (Also what an activity does "with" people when only how comes between: "Talk face to face
 # with 5 partners" counts them, where "Release CodeNet with one challenge" describes a thing.)
-_AND_THEN_WITH = re.compile(
-    r"\s+(?:and|&)\s+([^\W\d_][\w-]*)\s+with\s+(?:only\s+|just\s+)?", re.IGNORECASE
-)
+_AND_THEN_WITH = re.compile(r"\s+(?:and|&)\s+([^\W\d_][\w-]*)\s+with\s+", re.IGNORECASE)
+# Verbs whose "with" names the people they are done with, not the means: "partner with 4
+# researchers" (not "fix with 2 devs").
+_DONE_WITH_PEOPLE = frozenset(
+    ("partner", "collaborate", "engage", "meet", "connect", "consult", "sync", "talk",
+     "speak", "work", "network", "pair", "co-create", "cooperate", "interview")
+)  # fmt: skip
 _HOW_WITH = re.compile(
     r"(?:\s+(?:\([^()]{1,24}\)|(?!only\b)[^\W\d_][\w-]*ly|face[\s-]to[\s-]face|in[\s-]person|"
     r"one[\s-]on[\s-]one))*\s+with\b\s*",
