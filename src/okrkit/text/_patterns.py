@@ -220,7 +220,7 @@ _LIMIT_ALONE = r"\d{1,3}[\x20-](?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
 # One alternative a line, so that an ASCII text is matched only against those its words and
 # marks allow (`ident_pattern`).
-# Superlatives that pick a selection out, after its size: "the 10 largest customers".
+# Superlatives that name a population after its size: "of the 10 largest customers".
 _SUPERLATIVES = frozenset(
     ("largest", "biggest", "highest", "lowest", "busiest", "fastest", "slowest", "greatest",
      "smallest", "newest", "oldest", "best", "worst", "strongest", "weakest", "heaviest")
@@ -500,9 +500,10 @@ _IDENT_PARTS = (
         \bday[-\x20]?\d{1,3}\b(?![.,]?\d|\s*%)
         (?=[-\x20]+(?!(?:of|in|on|at|to|for|and|or|the|after|before|from|with|percent|per|
             instead|post|pre|than|times?)\b)[^\W\d_])""",
-    # A selection named by a superlative after "the", "our", "of" or "its": "Percent of 100
-    # most populous cities", "the 10 largest customers", as "top 10" names one (D7), no
-    # amount (not "Fix 10 most-voted bugs", nor a share, "the 3 highest at 90%").
+    # A population named by a superlative after "of", "among" or "across" (and "the" or
+    # "our"), which a share or a part is taken of: "Percent of 100 most populous cities", "5
+    # of the 10 largest banks", as "top 10" names one (D7), no amount (not the things a verb
+    # works on, "Fix the 20 oldest bugs", nor a partitive's whole, "each of the 5 ...").
     r"""(?:(?<=\bof\x20)|(?<=\bof\x20the\x20)|(?<=\bof\x20our\x20)|(?<=\bamong\x20the\x20)|
         (?<=\bamong\x20our\x20)|(?<=\bacross\x20the\x20)|(?<=\bacross\x20our\x20))
         # (not a partitive's whole, which is counted: "each of the 5 most requested features")

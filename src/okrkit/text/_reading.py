@@ -4123,7 +4123,7 @@ _AND_THEN_WITH = re.compile(r"\s+(?:and|&)\s+([^\W\d_][\w-]*)\s+with\s+", re.IGN
 # researchers" (not "fix with 2 devs").
 _DONE_WITH_PEOPLE = frozenset(
     ("partner", "collaborate", "engage", "meet", "connect", "consult", "sync", "talk",
-     "speak", "work", "network", "pair", "co-create", "cooperate", "interview")
+     "speak", "work", "network", "pair", "co-create", "cooperate")
 )  # fmt: skip
 _HOW_WITH = re.compile(
     r"(?:\s+(?:\([^()]{1,24}\)|(?!only\b)[^\W\d_][\w-]*ly|face[\s-]to[\s-]face|in[\s-]person|"

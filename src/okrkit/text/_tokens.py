@@ -186,7 +186,7 @@ _PLACEHOLDER = _filled(r"""
         (?-i:(?<![^\W_])x%)|
         # (not a choice still to make: "(tbd whether it's slack or a mailing list)"; but a
         # target's slot: "Reduce churn to TBD when we have the Q1 baseline")
-        (?:(?<=to\x20)|(?<=by\x20)|(?<=at\x20)|(?<=[SIGNS]))(?:tbd|tbc|tba)\b%?|
+        (?:(?<=\bto\x20)|(?<=\bby\x20)|(?<=\bat\x20)|(?<=[SIGNS]))(?:tbd|tbc|tba)\b%?|
         \b(?:tbd|tbc|tba)\b(?!\s+(?:whether|if|which|who|how|what|when|where)\b)%?|
         \?{2,}%?|\[\s?(?:x|n|tbd|\?)?\s?\])
 """)
