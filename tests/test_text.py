@@ -9874,3 +9874,29 @@ class TestANewcomersTrialAndTheEleventhBatch:
     def test_what_a_thing_to_have_was_read_as(self, text: str, what: str) -> None:
         (said,) = parse_key_result(text).ambiguities
         assert said.endswith(f"with no number: read as what is to be had, {what}")
+
+
+class TestALabelWithDigitsIsNoMetric:
+    """A label that carries digits before a statement with no verb ("KR1: 25 workspaces
+    activated per week") is no part of its metric, which named the label ("KR1")."""
+
+    @given(n=st.integers(min_value=1, max_value=9), count=st.integers(min_value=2, max_value=500))
+    def test_the_metric_is_what_is_counted(self, n: int, count: int) -> None:
+        parsed = parse_key_result(f"KR{n}: {count} workspaces activated per week")
+        assert parsed.metric == "workspaces"
+
+
+class TestABoundsWordIsNoMetric:
+    """The words of a bound before "than" name no metric ("Fewer than 3 Sev-1 incidents per
+    quarter" named its metric "Fewer", a newcomer's trial found): the things after the
+    number are."""
+
+    @given(
+        bound=st.sampled_from(["Fewer", "Less", "More", "No more", "Greater"]),
+        n=st.integers(min_value=1, max_value=999),
+        things=st.sampled_from(["Sev-1 incidents", "paying customers", "pages a night"]),
+    )
+    def test_the_metric_follows_the_number(self, bound: str, n: int, things: str) -> None:
+        parsed = parse_key_result(f"{bound} than {n} {things}")
+        assert parsed.metric is not None
+        assert parsed.metric.lower() not in ("fewer", "less", "more", "no more", "greater")

@@ -975,6 +975,8 @@ def _metric(
     if value is not None and begin <= value.start < end:
         end = value.start
     found = _clean_metric(text, begin, end)
+    if found is not None and text[found[0] : found[1]].lower() in _QUALIFIER_WORDS:
+        found = None  # "Fewer than 3 Sev-1 incidents": the bound's word, no metric
     if found is None and value is not None:
         if value.noun is not None:
             # "Hold 12 customer interviews": the noun phrase after the count.
@@ -985,6 +987,11 @@ def _metric(
     return found
 
 
+# A bound's words before "than", which name no metric: "Fewer than 3 incidents".
+_QUALIFIER_WORDS = frozenset(
+    ("fewer", "less", "more", "no more", "no fewer", "no less", "not more", "not less",
+     "greater", "higher", "lower", "better", "no greater", "no higher", "no lower")
+)  # fmt: skip
 # A metric made, not moved: "Land a top-level metric for ...", "Land the “Throughput” metric".
 _MADE_MEASURE = re.compile(
     r"\s+(?:(?:a|an|the|our|new)\s+)?(?:[^\s,;]+\s+){0,2}?metrics?\b(?!\s+(?:of|to)\b)",
