@@ -211,10 +211,11 @@ _PLACES_PLURAL = frozenset(
 # A statement that is a service level's time limit alone, from its number to its end: "2 week
 # SLA on fixing crashers" (its span is an amount there, not a name; `IDENT`, `masked`).
 # What takes time, after a span: "turnaround", "lead time", "first response", "EOM close".
+# (the service's words the days written "2D" come before too: `_SERVICE_TIMES`)
+_SERVICE_TIMES = r"turnaround|tat|slas?|slos?|lead|cycle|delivery|shipping|resolution|response|wait"
 _TIME_TAKEN = (
-    r"turnaround|tat|slas?|slos?|lead|cycle|delivery|shipping|resolution|response|wait|close|"
-    r"onboarding|mttr|mttd|mtta|review|approval|processing|handling|fulfil?ment|setup|"
-    r"recovery|reply|replies|triage|payout|checkout"
+    _SERVICE_TIMES + r"|close|onboarding|mttr|mttd|mtta|review|approval|processing|handling|"
+    r"fulfil?ment|setup|recovery|reply|replies|triage|payout|checkout"
 )
 _LIMIT_ALONE = r"\d{1,3}[\x20-](?:hour|day|week)\x20+(?:sla|turnaround)\b\D*\Z"
 # Names that carry digits but are not amounts: v2, Q3, p95, SOC 2, ISO 27001, 24/7, 4.5/5.
@@ -351,10 +352,9 @@ _IDENT_PARTS = (
     # though some write days so: not before a time's noun, a rate's or a little word, nor
     # alone ("from 4D to 2D", "within 3D of month end", "2D turnaround", "Lead time: 3D").
     r"""(?-i:(?<![\d.])\b(?:[2-6]G|[234]D)\b)
-        (?=\x20+(?!(?i:turnaround|tat|sla|slas|slo|slos|lead|cycle|delivery|shipping|
-            resolution|response|wait|window|notice|delay|per|a|an|each|every|of|or|and|to|
+        (?=\x20+(?!(?i:SERVICE_TIMES|window|notice|delay|per|a|an|each|every|of|or|and|to|
             after|before|from|later|earlier|ago|max|min|less|more|than|late|early)\b)
-            [^\W\d_])""",
+            [^\W\d_])""".replace("SERVICE_TIMES", _SERVICE_TIMES),
     # A version number before the word for it: "stable 1.0 version", "the 2.1 release".
     r"(?<![\d.])\b\d+(?>(?:\.\d+)+)\s+(?:version|release|edition)\b(?!s)",  # (from a run's start)
     # A product named with a slash and a digit: "SAP S/4HANA".

@@ -30,7 +30,7 @@ from okrkit.text._lexicon import (
     lower_is_better,
     polarity,
 )
-from okrkit.text._tokens import CURRENCY_BEFORE, figure, token_matches
+from okrkit.text._tokens import CURRENCY_BEFORE, figure, scale_of, token_matches
 from okrkit.text._units import DURATIONS, MONEY, UNIT_AFTER, UNITS
 from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 
@@ -164,7 +164,6 @@ _AND_A_HALF = re.compile(
     r"(?:\s+(?P<pct>percent|per\s+cent)\b)?",
     re.IGNORECASE,
 )
-_HALF_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def tokens_of(w: str) -> list[Token]:
@@ -188,7 +187,7 @@ def tokens_of(w: str) -> list[Token]:
             # "2 and a half days", "one and a half million users", "2 and a half percent"
             value, end = value + 0.5, half.end()
             if half["scale"]:
-                value *= _HALF_SCALES[half["scale"].lower()]
+                value *= scale_of(half["scale"])
             if half["pct"]:
                 unit = "%"
         if unit is None and (m["num"] or "").isdigit() and (ordinal := _ORDINAL.match(w, end)):

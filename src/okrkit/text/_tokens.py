@@ -545,6 +545,12 @@ _MONEY_NEXT = re.compile(
 )
 
 
+def scale_of(word: str) -> int:
+    """What a scale word multiplies by: "hundred" 100, "million" 1,000,000, "lakh" 100,000."""
+    key = _key(word)
+    return _WORDS.get(key) or _MULT[key]
+
+
 def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
     """The value and unit a token match stands for."""
     if m["word"]:
@@ -553,8 +559,7 @@ def figure(m: re.Match[str]) -> tuple[float | None, str | None]:
             return _SHARES[word], "%"
         count = _WORDS[word]
         if m["scale"]:
-            scale = _key(m["scale"])
-            count *= _WORDS.get(scale) or _MULT[scale]
+            count *= scale_of(m["scale"])
         if m["wpct"]:
             return float(count), "%"  # "twenty percent", "fifty per cent"
         return float(count), "times" if word in _TIMES else None
