@@ -903,7 +903,16 @@ class TestReadingDetails:
             ("Activation rate 22% → 35% by EOQ", 22, 35, []),  # a deadline goes on: no note
             ("MTTR: 90 min -> 30 min - owner RS", 90, 30, []),
             ("Reduce churn 5% → 4%", 5, 4, []),  # no measure before the arrow
-            ("Activation rate 22% → 35%", None, 22, [35]),  # a level, and its note
+            # A metric and a number, then another: from one to the other (a newcomer's
+            # "Test coverage 60% -> 80%" was a level of 60 % reached at 80 %, unflagged) ...
+            ("Activation rate 22% → 35%", 22, 35, []),
+            ("**Test coverage**: 60% -> 80%", 60, 80, []),
+            # ... unless the numbers go against the metric, a bound is written, or the note
+            # is dated: a level, and its note.
+            ("NPS 45 → 38", None, 45, [38]),
+            ("NPS ≥ 45 → 38", None, 45, [38]),
+            ("NPS 30 → 38 on 2026-08-01", None, 30, [38]),
+            ("Ship 3 features -> 2", 0, 3, [2]),
             ("Grow MRR from $120k to $180k → $151k", 120_000, 180_000, [151_000]),
             ("Grow MRR from $120k to $180k → $151k on 2026-08-01", 120_000, 180_000, [151_000]),
         ],

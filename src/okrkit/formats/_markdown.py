@@ -678,11 +678,36 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     arrow = _strip(masked, before, end)[0]
     if masked.startswith("=>", arrow) or not _ENDS_IN_NUMBER.search(masked, start, before):
         return False
-    if not _measurable(_reading(_unlabelled(line, masked, start, end), None)):
+    whole = _reading(_unlabelled(line, masked, start, end), None)
+    if not _measurable(whole):
         return False
-    if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
+    head = _unlabelled(line, masked, start, before)
+    if not _measurable(_reading(head, None)):
         return True
-    return not _note_like(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+    after = arrow + (1 if masked[arrow] == "→" else 2)
+    if (
+        whole.get("direction") in (Direction.INCREASE, Direction.DECREASE)
+        and whole.get("start") is not None
+        and _trailing_date(masked, after, end) is None
+        and _bare_level(head)
+    ):
+        return True  # "Test coverage 60% -> 80%": from 60 % to 80 %, not a level and its note
+    return not _note_like(masked, after, end)
+
+
+def _bare_level(statement: str) -> bool:
+    """Whether *statement* is a metric and a number only (``Test coverage 60%``, ``MTTR: 90
+    min``): no verb, no bound (``NPS ≥ 45``), no baseline, no deadline, which an arrow after
+    it would be a note of.
+    """
+    from okrkit import text as statements
+
+    spans = statements.parse_key_result(statement).spans
+    return (
+        [s.label for s in spans] == ["metric", "value"]
+        and statement[spans[0].end : spans[1].start].strip(" \t:*_") == ""
+        and not statement[spans[1].end :].strip()
+    )
 
 
 # A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min",
