@@ -2643,6 +2643,31 @@ class TestMeasurabilityFalsePositives:
         assert "OKR204" not in codes(plan, config=RuleConfig(select=["OKR204"]))
 
     @given(
+        st.sampled_from(["Close", "Book", "Generate", "Win", "Sign", "Achieve"]),
+        st.sampled_from(["$1.2M", "€400k", "£250,000"]),
+        st.sampled_from([" in", " of", ""]),
+        st.sampled_from(["new ARR", "net new pipeline", "net-new business", "incremental revenue"]),
+    )
+    def test_an_amount_new_in_the_cycle_needs_no_baseline(
+        self, verb: str, amount: str, of: str, new: str
+    ) -> None:
+        """What is new in the cycle is summed from zero in it (a newcomer met OKR204 on "Close
+        $1.2M in new ARR"), unless its level, or a rate of it, is the target: both had a
+        level before the cycle."""
+        found = []
+        for title in (
+            f"{verb} {amount}{of} {new}",
+            f"Increase {new} to {amount}",
+            f"{verb} {amount}{of} {new} per month",
+        ):
+            kr = to_key_result(title, id="k")
+            found.append(kr.start == 0)
+            # kept with no start, as a sheet's columns may keep it
+            plan = Plan(objectives=[objective(key_results=[attrs.evolve(kr, start=None)])])
+            found.append("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
+        assert found == [True, False, False, True, False, True]
+
+    @given(
         st.sampled_from(["Implement a feedback form", "Launch the referral program",
                          "Automate the quality checks", "Test Twitter as a channel"]),
         st.sampled_from([" and achieve", ", and reach", " to achieve", ", achieving"]),

@@ -328,13 +328,13 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     Only a level needs one: a rate, a share, an amount of money or a measure, a number of
     no unit (NPS, MAU), or a count brought down ("Reduce open bugs to 20").  What is counted
     up in the cycle starts at 0: work ("Hire 10 engineers") and things of a kind, which the
-    statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers"), and a
-    share of an amount planned for the cycle ("Achieve 110% of plan", "100% of quota"),
-    which is attained from zero, and a level reached by what the key result builds in the
-    cycle ("Implement a feedback form and achieve 80% positive feedback").  A change with no
-    baseline has no target either ("Reduce
-    churn by 8%", as `okrkit.text.to_key_result` makes it): it is flagged here, since the
-    baseline is what it lacks.  Any other key result with no target is OKR201's to flag: a
+    statement counts by their noun ("Win 8 new accounts", "Reach 100 subscribers"), an amount
+    of what is new in the cycle ("Close $1.2M in new ARR"), a share of an amount planned for
+    the cycle ("Achieve 110% of plan", "100% of quota"), which is attained from zero, and a
+    level reached by what the key result builds in the cycle ("Implement a feedback form and
+    achieve 80% positive feedback").  A change with no baseline has no target either
+    ("Reduce churn by 8%", as `okrkit.text.to_key_result` makes it): it is flagged here,
+    since the baseline is what it lacks.  Any other key result with no target is OKR201's to flag: a
     baseline alone would measure nothing."""
     for site in context.key_results():
         kr = site.key_result
@@ -344,12 +344,18 @@ def missing_baseline(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
         change = kr.target is None and read.form == "change" and read.value is not None
         if kr.target is None and not change:
             continue
-        from okrkit.text import built_then_reached, share_of_plan  # only when one is read
+        from okrkit.text import built_then_reached, new_in_cycle, share_of_plan
 
         # A total the fields set above what the statement adds ("Expand the beta by 500
         # users" to 2,000) is a level reached from today's, not a count from zero.
         counted = (
-            read.counted_in_cycle(kr.direction)
+            (
+                read.counted_in_cycle(kr.direction)
+                or (
+                    kr.direction is Direction.INCREASE
+                    and new_in_cycle(context.parse_key_result(kr.title))
+                )
+            )
             and (read.form != "change" or kr.target == read.value)
             # "Get 500 signups a week": a rate, with a level before the cycle
             and not _rate(site, context)

@@ -49,7 +49,12 @@ from okrkit.text._reading import (
     parse_objective,
     share_of_plan,
 )
-from okrkit.text._convert import to_key_result, fill_from_statements, rate_of_outcomes
+from okrkit.text._convert import (
+    to_key_result,
+    fill_from_statements,
+    rate_of_outcomes,
+    new_in_cycle,
+)
 
 # isort: on
 
@@ -73,6 +78,7 @@ __all__ = [
     "fill_from_statements",
     "key_result_reader",
     "level_reached",
+    "new_in_cycle",
     "parse_key_result",
     "parse_objective",
     "rate_of_outcomes",

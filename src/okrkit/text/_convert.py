@@ -244,6 +244,42 @@ def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
     return span is not None and _THINGS_PER.match(parsed.text, span.end) is not None
 
 
+def new_in_cycle(parsed_or_text: ParsedKeyResult | str) -> bool:
+    """Whether a statement adds an amount of a thing new in the cycle, written before it:
+    "Close $1.2M in new ARR", "Generate $500k of net-new pipeline", "Achieve $400k in
+    incremental revenue".  What is new in the cycle is summed from zero in it, as a count of
+    work is, so `to_key_result` starts it at 0 and the rule OKR204 (missing baseline) spares
+    it; but a level of it ("Increase new ARR to $1.2M") or a rate ("$2M in new pipeline per
+    month") has one before the cycle, and needs it.
+
+    >>> new_in_cycle("Close $1.2M in new ARR"), new_in_cycle("Increase new ARR to $1.2M")
+    (True, False)
+    """
+    parsed = _parsed(parsed_or_text)
+    value, metric = _span(parsed, "value"), _span(parsed, "metric")
+    return (
+        parsed.direction is Direction.INCREASE
+        and not parsed.relative
+        and parsed.unit not in (None, "%", "x")
+        and value is not None
+        and metric is not None
+        and value.end <= metric.start
+        and _NEW.match(metric.text) is not None
+        and _PERIODIC.search(parsed.text, value.end) is None
+    )
+
+
+# What a metric's name opens with when it is new in the cycle ("new ARR", "net-new pipeline").
+_NEW = re.compile(r"(?:net[\s-]+)?new\b|incremental\b|additional\b", re.IGNORECASE)
+# A period an amount is counted in afresh: "per month", "a week", "monthly", "/mo".
+_PERIODIC = re.compile(
+    r"\b(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint)\b"
+    r"|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b"
+    r"|/\s*(?:d|day|wk|week|mo|month|q|quarter|yr|year)\b",
+    re.IGNORECASE,
+)
+
+
 def to_key_result(
     parsed_or_text: ParsedKeyResult | str, start: Number | None = None, **fields: object
 ) -> KeyResult:
@@ -303,6 +339,8 @@ def to_key_result(
             baseline is None
             and (
                 KeyResultReading.of(parsed).counted_in_cycle()
+                # an amount of what is new in the cycle ("Close $1.2M in new ARR")
+                or new_in_cycle(parsed)
                 # the team's own work, whatever measures it ("Migrate 100% of devices to
                 # MQTT v5", "Raise $2M"), is done in the cycle, from none, as OKR204 reads it
                 or (
