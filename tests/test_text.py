@@ -3542,6 +3542,18 @@ class TestSeveralNumbers:
         names none."""
         assert parse_key_result(text).metric == metric
 
+    @given(
+        st.sampled_from(["Mean time", "Median time", "Time", "Average lead time"]),
+        st.sampled_from(["recover", "first response", "merge", "hire"]),
+        st.integers(2, 90),
+    )
+    def test_time_to_a_word_names_a_time_taken(self, time: str, to: str, n: int) -> None:
+        """ "time to" before a word is part of the metric's name (a newcomer's "Mean time to
+        recover under 1 hour" was the metric "Mean time"); before a number it is the target's."""
+        assert parse_key_result(f"{time} to {to} under {n} days").metric == f"{time} to {to}"
+        reduced = parse_key_result(f"Reduce {time.lower()} to {n} days")
+        assert (reduced.metric, reduced.value) == (time.lower(), n)
+
 
 class TestWordsAroundNumbers:
     """Numbers and metric names written in words, each a rule of its own: a number word

@@ -845,9 +845,12 @@ def _blank(m: re.Match[str]) -> str:
 # --- Where the words of a metric begin and end --------------------------------------------
 
 # (A word joined by hyphens is part of a name: "trial-to-paid conversion", "end-to-end".)
+# "time to" before a word names a time taken, as "time-to-merge" does ("Mean time to recover
+# under 1 hour"), where "to" before a number is the target's ("Cut lead time to 2 days").
+_TIME_TO = r"(?!(?<=time\sto)\s+[^\W\d_])"
 METRIC_END = re.compile(
     r"(?<![\w-])(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"
-    r"without|so|that|for|across|in|on|with)(?![\w-])|[,;:.()\[\]!?<>=≤≥~+]",
+    rf"without|so|that|for|across|in|on|with)(?![\w-]){_TIME_TO}|[,;:.()\[\]!?<>=≤≥~+]",
     re.IGNORECASE,
 )
 # METRIC_END's words and its ASCII marks.
@@ -887,6 +890,7 @@ _METRIC_END_ASCII = re.compile(
         [
             *(
                 rf"{first}(?<![\w-]{first})(?:{'|'.join(w[1:] for w in sorted(words))})(?![\w-])"
+                + (_TIME_TO if first == "t" else "")
                 for first, words in itertools.groupby(
                     sorted(_METRIC_END_WORDS), key=lambda word: word[0]
                 )
@@ -895,7 +899,6 @@ _METRIC_END_ASCII = re.compile(
         ]
     )
 )
-_WORD_CHAR = re.compile(r"\w")
 
 
 def metric_end(w: str, pos: int, endpos: int) -> int | None:
@@ -904,13 +907,11 @@ def metric_end(w: str, pos: int, endpos: int) -> int | None:
     if not piece.isascii():
         stop = METRIC_END.search(w, pos, endpos)
         return stop.start() if stop else None
-    # The piece lower-cased, after one character that is a word character or a hyphen just
-    # when the one before pos is (the look-behinds look at it; endpos ends the string).
-    lead = " "
-    if pos:
-        lead = "-" if w[pos - 1] == "-" else "a" if _WORD_CHAR.match(w, pos - 1) else " "
-    found = _METRIC_END_ASCII.search(f"{lead}{piece.lower()}", 1)
-    return None if found is None else pos + found.start() - 1
+    # The piece lower-cased, after the characters before pos that the look-behinds look at
+    # ("time to" is the longest; endpos ends the string).
+    lead = w[max(0, pos - 7) : pos].lower()
+    found = _METRIC_END_ASCII.search(lead + piece.lower(), len(lead))
+    return None if found is None else pos + found.start() - len(lead)
 
 
 TRIM_START = re.compile(r"^[\W_]*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*", re.IGNORECASE)
