@@ -1891,6 +1891,9 @@ class TestRuleEdges:
             ("Increase deploys to 10x per week", "increase to 10x"),
             ("Respond within 1 business day", "at most 1 business day"),
             ("Write 40 new macros", "increase to 40 macros"),
+            # a number joined to its unit as an adjective (a newcomer read "at most 7-day")
+            ("7-day SLA for triaging all incoming bugs", "at most 7 days"),
+            ("10-minute deploys", "at most 10 min"),
         ],
     )
     def test_what_a_statement_says_its_fields_lack(self, title: str, said: str) -> None:

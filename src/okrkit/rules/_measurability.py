@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,8 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     written = said.get("level") or said.get("value")
     if written is None:
         return None
+    if made.unit and (joined := _JOINED_UNIT.fullmatch(written)):
+        written = f"{joined[1]} {made.unit}"  # "7-day SLA": at most 7 days, not "7-day"
     # A count's things, which follow its number: "40" of "Write 40 new macros" (not where
     # the words written carry a unit already: "10x", "1 business day").
     unit = made.unit if made.unit and made.unit.isalpha() and not _has_unit(written) else None
@@ -131,6 +134,10 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     if made.direction in (Direction.AT_LEAST, Direction.AT_MOST) and made.target is not None:
         return f"{way} {amount}"  # "at most 2%", not "at most to 2%"
     return f"{way} {'to' if made.target is not None else 'by'} {amount}"
+
+
+# A number joined to its unit's word by a hyphen, as an adjective: "7-day", "10-minute".
+_JOINED_UNIT = re.compile(r"(.*\d)-[^\W\d_]+")
 
 
 def _has_unit(written: str) -> bool:
