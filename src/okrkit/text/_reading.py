@@ -3718,35 +3718,6 @@ def _zero_noun(w: str, verb: int | None = None) -> tuple[int, int] | None:
 
 
 _THAN = re.compile(r"\s+than\b", re.IGNORECASE)
-# A deliverable's bar of none: "with no material weaknesses", "with no data lost" (not "with
-# no more than 3", "with no one left behind").
-_WITH_NONE = re.compile(
-    # (not after a participle that says what something does: "runs failing with no jobs")
-    rf"(?<!ing)\s+(?P<with>with)\s+(?P<no>no)\s+(?!(?:{_NO_BOUND}|one)\b)(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-def _none_with(text: str, w: str) -> tuple[int, int, int] | None:
-    """Where the things a deliverable is to come with none of are named, from its "with"
-    and the head noun's span: "weaknesses" of
-    "Complete the audit with no material weaknesses reported", "data" of "Migrate the
-    services with no data lost"; things counted (a plural) or unwanted ones, not what
-    describes the deliverable ("a checkout with no friction", "with no clear owner")."""
-    bar = _WITH_NONE.search(w)
-    if bar is None:
-        return None
-    head = _zero_noun(" " * bar.start("no") + w[bar.start("no") :])
-    if head is None:
-        return None
-    noun = text[head[0] : head[1]]
-    named = text[bar.end() : head[1]]
-    plural = noun[-1:] in "sS" and noun[-2:-1] not in "sSuU'’"
-    if not (plural or lower_is_better(f"{named}{text[head[1] : head[1] + 6]}")):
-        return None
-    return bar.start("with"), *head
-
-
 _COMPARED_THAN = re.compile(rf"\s+{_COMPARATIVE}\s+than\b", re.IGNORECASE)
 
 
@@ -4636,7 +4607,6 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     value: float | None = None
     unit: str | None = None
     relative = False
-    barred: tuple[int, int, int] | None = None  # what a deliverable comes with none of
     if upper_tok is not None:
         direction, form = Direction.WITHIN, "target"
     elif factor is not None:
@@ -4684,11 +4654,6 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             # Things counted, in the plural ("regressions"); not a mass ("HTML injection").
             plural = head is not None and text[head[1] - 1] in "sS" and text[head[1] - 2] != "s"
             unit = text[head[0] : head[1]] if head and plural else None
-    elif direction is Direction.MILESTONE and (barred := _none_with(text, w)) is not None:
-        # "Complete the audit with no material weaknesses": the deliverable, and a bar of
-        # none of the things named, at most 0 (as "No orders fail" is); still the work
-        form, value, direction = "target", 0.0, Direction.AT_MOST
-        unit = text[barred[1] : barred[2]]
     elif zero:
         form, value, direction = "target", 0.0, Direction.AT_MOST
         head = _zero_noun(w, subject_verb)
@@ -4873,11 +4838,6 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             f"{lemma!r} done better with no number: read as a change sought, up; the time "
             "it takes would go down"
         )
-    if barred is not None:
-        ambiguities.append(
-            f"{text[barred[0] : barred[2]]!r} read as the target, at most 0; the "
-            "deliverable itself is done or not, which the target does not say"
-        )
     if lemma in _PREVENT and value_tok is None and direction is Direction.AT_MOST:
         ambiguities.append(
             f"{lemma!r} with no number: read as none of it (at most 0, or at most where it is); "
@@ -4967,8 +4927,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             )
             and not _service_level(w, value_tok, tokens, deadlines)
         )
-        or direction is Direction.MILESTONE
-        or barred is not None,
+        or direction is Direction.MILESTONE,
         ambiguities=tuple(ambiguities),
         spans=tuple(spans),
     )
