@@ -907,9 +907,16 @@ class TestReadingDetails:
             # "Test coverage 60% -> 80%" was a level of 60 % reached at 80 %, unflagged) ...
             ("Activation rate 22% → 35%", 22, 35, []),
             ("**Test coverage**: 60% -> 80%", 60, 80, []),
-            # ... unless the numbers go against the metric, a bound is written, or the note
-            # is dated: a level, and its note.
+            ("Test coverage for backend 60% -> 80%", 60, 80, []),
+            ("Deploys per week 3 -> 10", 3, 10, []),
+            ("Cost per ticket $5 -> $4", 5, 4, []),
+            # ... unless the numbers go against the way the level is held (a trial's "45% →
+            # 38%" of a metric of no known way had become a decrease), a bound is written, or
+            # the note is dated: a level, and its note.
             ("NPS 45 → 38", None, 45, [38]),
+            ("Activation rate 45% → 38%", None, 45, [38]),
+            ("Widgets 45 -> 38", None, 45, [38]),
+            ("p95 under 300 ms -> 280 ms", None, 300, [280]),
             ("NPS ≥ 45 → 38", None, 45, [38]),
             ("NPS 30 → 38 on 2026-08-01", None, 30, [38]),
             ("Ship 3 features -> 2", 0, 3, [2]),

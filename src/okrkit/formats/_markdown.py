@@ -682,12 +682,16 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     if not _measurable(whole):
         return False
     head = _unlabelled(line, masked, start, before)
-    if not _measurable(_reading(head, None)):
+    level = _reading(head, None)
+    if not _measurable(level):
         return True
     after = arrow + (1 if masked[arrow] == "→" else 2)
+    way = {Direction.INCREASE: Direction.AT_LEAST, Direction.DECREASE: Direction.AT_MOST}
     if (
-        whole.get("direction") in (Direction.INCREASE, Direction.DECREASE)
-        and whole.get("start") is not None
+        whole.get("start") is not None
+        # the numbers move the way the level before the arrow is held ("Test coverage 60%":
+        # at least; "Churn 5%": at most), not against it ("NPS 45 → 38": a note)
+        and way.get(whole.get("direction")) is level.get("direction")  # type: ignore[call-overload]
         and _trailing_date(masked, after, end) is None
         and _bare_level(head)
     ):
@@ -697,17 +701,27 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
 
 def _bare_level(statement: str) -> bool:
     """Whether *statement* is a metric and a number only (``Test coverage 60%``, ``MTTR: 90
-    min``): no verb, no bound (``NPS ≥ 45``), no baseline, no deadline, which an arrow after
-    it would be a note of.
+    min``, ``Deploys per week 3``): no verb, no bound (``NPS ≥ 45``, ``under 2 days``), no
+    baseline, no deadline, which an arrow after it would be a note of.
     """
     from okrkit import text as statements
 
     spans = statements.parse_key_result(statement).spans
     return (
-        [s.label for s in spans] == ["metric", "value"]
-        and statement[spans[0].end : spans[1].start].strip(" \t:*_") == ""
-        and not statement[spans[1].end :].strip()
+        bool(spans)
+        and {s.label for s in spans} <= {"metric", "value"}
+        and spans[-1].label == "value"
+        and not statement[spans[-1].end :].strip()
+        and _BOUND_BEFORE.search(statement, 0, spans[-1].start) is None
     )
+
+
+# A bound written before a level's number: "NPS ≥ 45", "p95 under 300", "at least 40%".
+_BOUND_BEFORE = re.compile(
+    r"(?:[<>≤≥]=?|\b(?:at\s+(?:least|most)|under|over|below|above|max(?:imum)?|min(?:imum)?|"
+    r"up\s+to|(?:more|less|fewer|greater|lower|higher)\s+than|within|no|not|zero))[\s:*_`]*$",
+    re.IGNORECASE,
+)
 
 
 # A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min",
