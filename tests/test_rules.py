@@ -37,7 +37,13 @@ from okrkit.rules import (
 from okrkit.rules._measurability import agrees, contradictions
 from okrkit.testing import key_results as st_key_results
 from okrkit.testing import plans
-from okrkit.text import KeyResultReading, key_result_reader, parse_key_result, to_key_result
+from okrkit.text import (
+    KeyResultReading,
+    key_result_reader,
+    new_in_cycle,
+    parse_key_result,
+    to_key_result,
+)
 
 SETS = Path(__file__).parent / "data" / "okr_sets"
 Q3 = Cycle.parse("2026-Q3")
@@ -2669,6 +2675,26 @@ class TestMeasurabilityFalsePositives:
             plan = Plan(objectives=[objective(key_results=[attrs.evolve(kr, start=None)])])
             found.append("OKR204" in codes(plan, config=RuleConfig(select=["OKR204"])))
         assert found == [True, False, False, True, False, True]
+
+    @pytest.mark.parametrize(
+        "title",
+        [
+            # a trial's: levels per thing, places named New, changes by an amount, rates
+            "Achieve $50 in new customer AOV",
+            "Reach $120 in new-customer ARPU",
+            "Achieve $1M in New Zealand revenue",
+            "Reach $1.2M in new ARR run-rate",
+            "Raise $500 in new-customer average deal size",
+            "Increase $1.2M in new ARR",
+            "Add 5 days of new runway",
+            "Close $100k in new ARR every two weeks",
+            "Monthly: close $100k in new ARR",
+        ],
+    )
+    def test_what_is_no_amount_new_in_the_cycle(self, title: str) -> None:
+        """Only money brought in by a verb of winning or bringing in is summed from zero."""
+        assert not new_in_cycle(title)
+        assert to_key_result(title).start != 0
 
     @given(
         st.sampled_from(["Implement a feedback form", "Launch the referral program",

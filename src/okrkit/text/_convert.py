@@ -11,6 +11,7 @@ from decimal import Decimal, Inexact, localcontext
 
 import attrs
 
+from okrkit._money import SIGN_UNITS, is_code
 from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult, Plan
@@ -245,36 +246,66 @@ def rate_of_outcomes(parsed_or_text: ParsedKeyResult | str) -> bool:
 
 
 def new_in_cycle(parsed_or_text: ParsedKeyResult | str) -> bool:
-    """Whether a statement adds an amount of a thing new in the cycle, written before it:
-    "Close $1.2M in new ARR", "Generate $500k of net-new pipeline", "Achieve $400k in
-    incremental revenue".  What is new in the cycle is summed from zero in it, as a count of
-    work is, so `to_key_result` starts it at 0 and the rule OKR204 (missing baseline) spares
-    it; but a level of it ("Increase new ARR to $1.2M") or a rate ("$2M in new pipeline per
-    month") has one before the cycle, and needs it.
+    """Whether a statement brings in an amount of money new in the cycle, written before it,
+    with a verb of winning or bringing in: "Close $1.2M in new ARR", "Generate $500k of
+    net-new pipeline", "Achieve $400k in incremental revenue".  What is new in the cycle is
+    summed from zero in it, as a count of work is, so `to_key_result` starts it at 0 and the
+    rule OKR204 (missing baseline) spares it; but a level of it ("Increase new ARR to
+    $1.2M"), a rate ("$2M in new pipeline per month"), an average ("$50 in new customer
+    AOV") or a change by an amount ("Raise $500 in new deal size") has one before the cycle,
+    and needs it.
 
     >>> new_in_cycle("Close $1.2M in new ARR"), new_in_cycle("Increase new ARR to $1.2M")
     (True, False)
     """
     parsed = _parsed(parsed_or_text)
-    value, metric = _span(parsed, "value"), _span(parsed, "metric")
+    verb, value = _span(parsed, "verb"), _span(parsed, "value")
+    metric = _span(parsed, "metric")
+    if (
+        verb is None
+        or value is None
+        or metric is None
+        or parsed.direction is not Direction.INCREASE
+        or parsed.relative
+        or parsed.unit is None
+        or not (parsed.unit in SIGN_UNITS or is_code(parsed.unit))
+        or not verb.end <= value.start <= value.end <= metric.start
+        or _BRING_IN.fullmatch(verb.text) is None
+    ):
+        return False
+    new = _NEW.match(metric.text)
     return (
-        parsed.direction is Direction.INCREASE
-        and not parsed.relative
-        and parsed.unit not in (None, "%", "x")
-        and value is not None
-        and metric is not None
-        and value.end <= metric.start
-        and _NEW.match(metric.text) is not None
-        and _PERIODIC.search(parsed.text, value.end) is None
+        new is not None
+        and _AVERAGE.search(metric.text) is None
+        and _PERIODIC.search(parsed.text) is None
     )
 
 
-# What a metric's name opens with when it is new in the cycle ("new ARR", "net-new pipeline").
-_NEW = re.compile(r"(?:net[\s-]+)?new\b|incremental\b|additional\b", re.IGNORECASE)
-# A period an amount is counted in afresh: "per month", "a week", "monthly", "/mo".
+# Verbs that bring money in: "Close", "Book", "Generate", "Sign", "Win", "Achieve".
+_BRING_IN = re.compile(
+    r"(?:close|book|generate|sign|win|land|secure|source|bring|drive|deliver|achieve|add|"
+    r"create|earn|capture|contribute|produce)",
+    re.IGNORECASE,
+)
+# What a metric's name opens with when it is new in the cycle ("new ARR", "net-new pipeline",
+# "New ARR"), before a word in lower case or an acronym (not "New York revenue").
+_NEW = re.compile(
+    r"(?:net[\s-]+)?new[\s-]+(?=(?-i:[a-z]|[A-Z]{2,}\b))|(?:incremental|additional)\s",
+    re.IGNORECASE,
+)
+# A level per thing, not a sum: "new customer AOV", "new-customer average deal size".
+_AVERAGE = re.compile(
+    r"\b(?:average|avg|mean|median|aov|arpu|arpa|arppu|ltv|clv|cac|salary|salaries|size|"
+    r"price|rate|ratio|margin|budget|runway|run[\s-]?rate)\b",
+    re.IGNORECASE,
+)
+# A period an amount is counted in afresh: "per month", "a week", "monthly", "/mo", "every
+# two weeks", "p.m.".
 _PERIODIC = re.compile(
-    r"\b(?:per|a|an|each|every)\s+(?:day|week|month|quarter|year|sprint)\b"
-    r"|\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b"
+    r"\b(?:per|a|an|each|every)\s+(?:\w+\s+)?(?:day|week|month|quarter|year|sprint)s?\b"
+    r"(?![\s-]+(?:one|ahead|early|earlier|late|later|ago|from|before|after)\b)"
+    r"|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|"
+    r"per\s+annum)\b|\bp\.\s?[ma]\.(?!\w)"
     r"|/\s*(?:d|day|wk|week|mo|month|q|quarter|yr|year)\b",
     re.IGNORECASE,
 )
