@@ -1900,6 +1900,8 @@ class TestRuleEdges:
             # a number joined to its unit as an adjective (a newcomer read "at most 7-day")
             ("7-day SLA for triaging all incoming bugs", "at most 7 days"),
             ("10-minute deploys", "at most 10 min"),
+            ("1-day SLA for support tickets", "at most 1 day"),  # (not "1 days")
+            ("Reach 50-ish customers", "increase to 50-ish"),  # no unit: as written
         ],
     )
     def test_what_a_statement_says_its_fields_lack(self, title: str, said: str) -> None:

@@ -3553,6 +3553,14 @@ class TestSeveralNumbers:
         assert parse_key_result(f"{time} to {to} under {n} days").metric == f"{time} to {to}"
         reduced = parse_key_result(f"Reduce {time.lower()} to {n} days")
         assert (reduced.metric, reduced.value) == (time.lower(), n)
+        # nor before a bound, a purpose or a level in words (a trial's), nor in "downtime"
+        for after in ("max", "no more than", "a maximum of", "enable faster releases"):
+            cut = parse_key_result(f"Cut {time.lower()} to {after} {n} days")
+            assert cut.metric == time.lower()
+        assert parse_key_result("Reduce downtime to a minimum").metric == "downtime"
+        assert parse_key_result(f"{time} to {to} no more than {n} days").metric == (
+            f"{time} to {to}"
+        )
 
 
 class TestWordsAroundNumbers:

@@ -98,7 +98,7 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     """What a statement says its key result reaches, in its own words ("increase to 70%",
     "increase to $1.2M", "within 95..105 ms", "decrease by 8%", "increase to 40 macros");
     None if it says no way or no number."""
-    from okrkit.text import to_key_result
+    from okrkit.text import canonical_unit, to_key_result
 
     made = to_key_result(parsed)
     if made.direction is None or made.direction is Direction.MILESTONE:
@@ -114,8 +114,15 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
     written = said.get("level") or said.get("value")
     if written is None:
         return None
-    if made.unit and (joined := _JOINED_UNIT.fullmatch(written)):
-        written = f"{joined[1]} {made.unit}"  # "7-day SLA": at most 7 days, not "7-day"
+    if (
+        made.unit
+        and (joined := _JOINED_UNIT.fullmatch(written))
+        and canonical_unit(joined[2]) is not None
+        and canonical_unit(joined[2]) == canonical_unit(made.unit)
+    ):
+        # "7-day SLA": at most 7 days, not "7-day" (but "50-ish customers" stays as written)
+        one = joined[1] == "1" and made.unit.endswith("s") and len(made.unit) > 2
+        written = f"{joined[1]} {made.unit[:-1] if one else made.unit}"
     # A count's things, which follow its number: "40" of "Write 40 new macros" (not where
     # the words written carry a unit already: "10x", "1 business day").
     unit = made.unit if made.unit and made.unit.isalpha() and not _has_unit(written) else None
@@ -137,7 +144,7 @@ def _said(parsed: ParsedKeyResult, read: KeyResultReading) -> str | None:
 
 
 # A number joined to its unit's word by a hyphen, as an adjective: "7-day", "10-minute".
-_JOINED_UNIT = re.compile(r"(.*\d)-[^\W\d_]+")
+_JOINED_UNIT = re.compile(r"(.*\d)-([^\W\d_]+)")
 
 
 def _has_unit(written: str) -> bool:

@@ -845,9 +845,17 @@ def _blank(m: re.Match[str]) -> str:
 # --- Where the words of a metric begin and end --------------------------------------------
 
 # (A word joined by hyphens is part of a name: "trial-to-paid conversion", "end-to-end".)
-# "time to" before a word names a time taken, as "time-to-merge" does ("Mean time to recover
-# under 1 hour"), where "to" before a number is the target's ("Cut lead time to 2 days").
-_TIME_TO = r"(?!(?<=time\sto)\s+[^\W\d_])"
+# "time to" before what a time is taken to reach names a time taken, as "time-to-merge" does
+# ("Mean time to recover under 1 hour"), where "to" before anything else is the target's or
+# the purpose's ("Cut lead time to 2 days", "to a minimum", "to enable faster releases").
+_TIME_TO = (
+    r"(?!(?<=\btime\sto)\s+(?:first\s+)?(?:market|hire|fill|merge|recover|recovery|restore|"
+    r"repair|resolve|resolution|respond|response|value|detect|detection|deploy|deployment|"
+    r"close|onboard|acknowledge|acknowledgement|triage|productivity|answer|decision|ship|"
+    r"launch|mitigate|mitigation|remediate|remediation|patch|review|approve|approval|"
+    r"interactive|paint|byte|contact|impact|insight|activation|publish|production|prod|"
+    r"release|fix|contain|containment|escalate|escalation|quote|offer|cash|revenue)\b)"
+)
 METRIC_END = re.compile(
     r"(?<![\w-])(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"
     rf"without|so|that|for|across|in|on|with)(?![\w-]){_TIME_TO}|[,;:.()\[\]!?<>=≤≥~+]",
@@ -920,6 +928,8 @@ TRIM_START = re.compile(r"^[\W_]*(?:(?:the|our|a|an|its|their|all|of|in|on)\s+)*
 _TRAIL = frozenset(
     ["of", "in", "at", "for", "on", "to", "by", "a", "an", "the", "is", "are", "fewer", "less",
      "no", "not",
+     # a bound's words before "than" ("Churn no more than 3%")
+     "more",
      # how near a number is ("Reach about 500 users": the users, not "about")
      "about", "around", "some", "nearly", "almost", "roughly", "approximately"]
 )  # fmt: skip
