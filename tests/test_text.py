@@ -3562,6 +3562,15 @@ class TestSeveralNumbers:
             f"{time} to {to}"
         )
 
+    @given(
+        st.integers(1, 999),
+        st.sampled_from([("thousand", 10**3), ("million", 10**6), ("billion", 10**9)]),
+    )
+    def test_a_scale_joined_by_a_hyphen(self, n: int, scale: tuple[str, int]) -> None:
+        """ "$5-million ARR" is five million, as "$5 million" is (a trial found $5)."""
+        assert parse_key_result(f"Hit ${n}-{scale[0]} ARR").value == n * scale[1]
+        assert read_number(f"{n}-{scale[0]}")[0] == n * scale[1]
+
 
 class TestWordsAroundNumbers:
     """Numbers and metric names written in words, each a rule of its own: a number word
