@@ -3571,6 +3571,26 @@ class TestSeveralNumbers:
         assert parse_key_result(f"Hit ${n}-{scale[0]} ARR").value == n * scale[1]
         assert read_number(f"{n}-{scale[0]}")[0] == n * scale[1]
 
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            # a service level's limit alone, with names of digits after it (a trial's:
+            # "24-hour SLA for P1 tickets" read no number, "7-day SLA for ..." one)
+            ("24-hour SLA for P1 tickets", 24, "h"),
+            ("1-hour response time", 1, "h"),
+            ("1-hour response time for Sev-1s", 1, "h"),
+            ("4-hour resolution for Sev1 incidents", 4, "h"),
+            # another number may be the target; an SLO's span is its window
+            ("4 hour SLA met for 98% of tickets", 98, "%"),
+            ("30 day SLO for the API", None, None),
+        ],
+    )
+    def test_a_service_level_s_time_limit_alone(
+        self, text: str, value: float | None, unit: str | None
+    ) -> None:
+        p = parse_key_result(text)
+        assert (p.value, p.unit) == (value, unit)
+
 
 class TestWordsAroundNumbers:
     """Numbers and metric names written in words, each a rule of its own: a number word
