@@ -934,6 +934,21 @@ class TestReadingDetails:
         assert (kr.start, kr.target, [c.value for c in kr.check_ins]) == (start, target, notes)
         assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
 
+    def test_an_arrow_the_attributes_direction_says(self) -> None:
+        """With a direction in the attributes an arrow marks a note, unless the statement
+        it joins says that direction (a trial's "Test coverage 60% -> 80% {direction=increase
+        start=60 target=80}" was refused: "the statement says direction at_least")."""
+        page = (
+            "As of: 2026-08-20\n## Make support loved by every team\n"
+            "- Test coverage 60% -> 80% {direction=increase start=60 target=80}\n"
+            "- Test coverage 60% -> 80% {direction=at_least}\n"
+        )
+        joined, noted = _read(page).objectives[0].key_results
+        assert (joined.title, joined.check_ins) == ("Test coverage 60% -> 80%", ())
+        assert (noted.title, [c.value for c in noted.check_ins]) == ("Test coverage 60%", [80])
+        plan = _read(page)
+        assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
+
     def test_due_with_an_offset_in_seconds(self) -> None:
         """A due time keeps its offset's seconds and fraction, which Python's parser drops."""
         kr = _read("## G\n- Ship {due=2026-08-01T10:00+02:00:30.5}\n").objectives[0].key_results[0]

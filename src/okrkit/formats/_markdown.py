@@ -884,8 +884,24 @@ def _kr_id(item: _Item) -> str:
         if items:
             return items[0][1]
     line = item.text
-    arrows = item.block is None or "direction" not in item.block.values
-    return slugify(_unescape(_statement(line, item.masked, 0, len(line), arrows)[0]))
+    return slugify(_unescape(_item_statement(line, item.masked, 0, len(line), item.block)[0]))
+
+
+def _item_statement(
+    line: str, masked: str, start: int, end: int, block: _Attrs | None
+) -> tuple[str, tuple[str, int] | None]:
+    """A key result's statement and note (`_statement`), its attribute *block* read: with a
+    direction there, an arrow marks a note, unless the statement joined by it says that very
+    direction ("Test coverage 60% -> 80% {direction=increase}" is from 60 % to 80 %)."""
+    given = block.values.get("direction") if block is not None else None
+    statement, note = _statement(line, masked, start, end, given is None)
+    if given is not None:
+        joined = _statement(line, masked, start, end, True)
+        if joined != (statement, note):
+            said = _reading(_unescape(joined[0]), None).get("direction")
+            if isinstance(said, Direction) and said.value == given.text.strip().strip('"').lower():
+                return joined
+    return statement, note
 
 
 _META_KEYS = {"aligned_to": "aligned to", "fiscal_year_start": "fiscal year start"}
@@ -1388,9 +1404,7 @@ class _Reader:
     def key_result(self, item: _Item, cycle: Cycle | None, path: str) -> KeyResult | None:
         self.at(path, item.n, item.column)
         self.at(f"{path}.title", item.n, item.column)
-        # With a direction in its attributes the statement is not read: an arrow is a note.
-        arrows = item.block is None or "direction" not in item.block.values
-        statement, note = _statement(item.text, item.masked, 0, len(item.text), arrows)
+        statement, note = _item_statement(item.text, item.masked, 0, len(item.text), item.block)
         note = item.note if note is None else note  # a 'Status:' line under its heading
         title = _unescape(statement)
         fields, columns = self.read_attrs(item, _KR_ATTRS, path)
@@ -2153,8 +2167,7 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
             return None
         if (found is None) != (not block) or _check_in_line(masked, start):
             return None
-        arrows = found is None or "direction" not in found.values
-        statement, note = _statement(line, masked, start, end, arrows)
+        statement, note = _item_statement(line, masked, start, end, found)
         return None if note else _unescape(statement)
 
     out = [_written(path, kr.title, lambda title: f"- {box}{title}{block}", read)]
