@@ -903,19 +903,6 @@ class TestReadingDetails:
             ("Activation rate 22% → 35% by EOQ", 22, 35, []),  # a deadline goes on: no note
             ("MTTR: 90 min -> 30 min - owner RS", 90, 30, []),
             ("Reduce churn 5% → 4%", 5, 4, []),  # no measure before the arrow
-            # A metric and a number, then another: from one to the other (a newcomer's
-            # "Test coverage 60% -> 80%" was a level of 60 % reached at 80 %, unflagged) ...
-            ("Activation rate 22% → 35%", 22, 35, []),
-            ("**Test coverage**: 60% -> 80%", 60, 80, []),
-            ("Test coverage for backend 60% -> 80%", 60, 80, []),
-            ("Deploys per week 3 -> 10", 3, 10, []),
-            ("Cost per ticket $5 -> $4", 5, 4, []),
-            # ... unless the numbers go against the way the level is held (a trial's "45% →
-            # 38%" of a metric of no known way had become a decrease), a bound is written, or
-            # the note is dated: a level, and its note.
-            ("NPS 45 → 38", None, 45, [38]),
-            ("Activation rate 45% → 38%", None, 45, [38]),
-            ("Widgets 45 -> 38", None, 45, [38]),
             ("p95 under 300 ms -> 280 ms", None, 300, [280]),
             ("NPS ≥ 45 → 38", None, 45, [38]),
             ("NPS 30 → 38 on 2026-08-01", None, 30, [38]),
@@ -933,6 +920,36 @@ class TestReadingDetails:
         (kr,) = plan.objectives[0].key_results
         assert (kr.start, kr.target, [c.value for c in kr.check_ins]) == (start, target, notes)
         assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Test coverage 60% -> 80%",  # a newcomer's: read as a level met by its note
+            "**Test coverage**: 60% -> 80%",
+            "Test coverage for backend 60% -> 80%",
+            "Deploys per week 3 -> 10",
+            "Cost per ticket $5 -> $4",
+            "Lead time 10 days -> 3",
+            # a trial's: whether ahead of the level or behind, the same question, so that
+            # no note changes what the line means
+            "NPS 45 → 38",
+            "NPS 45 → 50",
+            "Widgets 45 -> 38",
+        ],
+    )
+    def test_a_metric_s_number_then_an_arrow_is_asked_about(self, line: str) -> None:
+        """A metric and a number, an arrow and another number, reads as a change from one to
+        the other as well as a level with a progress note: the reader says so at its line,
+        with both ways to write it, rather than pick one."""
+        with pytest.raises(FormatError) as raised:
+            _read(f"## Make support loved by every team\n- {line}\n")
+        (problem,) = raised.value.problems
+        assert problem.startswith("line 2: ")
+        assert "reads two ways" in problem
+        assert "'=> " in problem
+        for fixed in (" => ", " \\→ "):
+            written = line.replace(" -> ", fixed).replace(" → ", fixed)
+            _read(f"## Make support loved by every team\n- {written}\n")
 
     def test_an_arrow_the_attributes_direction_says(self) -> None:
         """With a direction in the attributes an arrow marks a note, unless the statement

@@ -681,22 +681,36 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     whole = _reading(_unlabelled(line, masked, start, end), None)
     if not _measurable(whole):
         return False
-    head = _unlabelled(line, masked, start, before)
-    level = _reading(head, None)
-    if not _measurable(level):
+    if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
         return True
+    return not _note_like(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+
+
+def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
+    """What to ask of a key result written as a metric and a number, an arrow and another
+    number (``Test coverage 60% -> 80%``), which reads as a change from one to the other as
+    well as a level with a progress note; None for any other line.  A bound (``NPS ≥ 45 →
+    38``), a dated note or ``=>`` say it is a note."""
+    arrow = max(masked.rfind("->", start, end), masked.rfind("→", start, end))
+    if arrow < start or masked.rfind("=>", start, end) > arrow:
+        return None
     after = arrow + (1 if masked[arrow] == "→" else 2)
-    way = {Direction.INCREASE: Direction.AT_LEAST, Direction.DECREASE: Direction.AT_MOST}
-    if (
-        whole.get("start") is not None
-        # the numbers move the way the level before the arrow is held ("Test coverage 60%":
-        # at least; "Churn 5%": at most), not against it ("NPS 45 → 38": a note)
-        and way.get(whole.get("direction")) is level.get("direction")  # type: ignore[call-overload]
-        and _trailing_date(masked, after, end) is None
-        and _bare_level(head)
-    ):
-        return True  # "Test coverage 60% -> 80%": from 60 % to 80 %, not a level and its note
-    return not _note_like(masked, after, end)
+    if not _note_like(masked, after, end) or _trailing_date(masked, after, end) is not None:
+        return None
+    before = _strip(masked, start, arrow)[1]
+    if not _ENDS_IN_NUMBER.search(masked, start, before):
+        return None
+    head = _unlabelled(line, masked, start, before)
+    if not (_measurable(_reading(head, None)) and _bare_level(head)):
+        return None
+    level = _unescape(line[_ENDS_IN_NUMBER.search(masked, start, before).start() : before])  # type: ignore[union-attr]
+    note = _unescape(line[_strip(masked, after, end)[0] : _strip(masked, after, end)[1]])
+    mark = masked[arrow:after]
+    return (
+        f"{head + ' ' + mark + ' ' + note!r} reads two ways, a change from {level} to {note} "
+        f"or a level of {level} with a progress note of {note}: write 'from {level} to "
+        f"{note}' for the change, '=> {note}' for the note"
+    )
 
 
 def _bare_level(statement: str) -> bool:
@@ -895,12 +909,13 @@ def _item_statement(
     direction ("Test coverage 60% -> 80% {direction=increase}" is from 60 % to 80 %)."""
     given = block.values.get("direction") if block is not None else None
     statement, note = _statement(line, masked, start, end, given is None)
-    if given is not None:
-        joined = _statement(line, masked, start, end, True)
-        if joined != (statement, note):
-            said = _reading(_unescape(joined[0]), None).get("direction")
-            if isinstance(said, Direction) and said.value == given.text.strip().strip('"').lower():
-                return joined
+    if given is not None and note is not None and _arrow_question(line, masked, start, end):
+        start, end = _unwrapped(masked, start, end)
+        if label := _KR_LABEL.match(masked, start, end):
+            start, end = _unwrapped(masked, label.end(), end)
+        said = _reading(_unescape(line[start:end]), None).get("direction")
+        if isinstance(said, Direction) and said.value == given.text.strip().strip('"').lower():
+            return line[start:end], None
     return statement, note
 
 
@@ -1405,6 +1420,11 @@ class _Reader:
         self.at(path, item.n, item.column)
         self.at(f"{path}.title", item.n, item.column)
         statement, note = _item_statement(item.text, item.masked, 0, len(item.text), item.block)
+        if item.block is None or "direction" not in item.block.values:
+            question = _arrow_question(item.text, item.masked, 0, len(item.text))
+            if question is not None:
+                self.problems.append(_problem(item.n, question, column=item.column))
+                return None
         note = item.note if note is None else note  # a 'Status:' line under its heading
         title = _unescape(statement)
         fields, columns = self.read_attrs(item, _KR_ATTRS, path)
