@@ -2691,6 +2691,13 @@ class TestMeasurabilityFalsePositives:
             "Add 5 days of new runway",
             "Close $100k in new ARR every two weeks",
             "Monthly: close $100k in new ARR",
+            # a second trial's: more than before, quotas each, money going out, levels
+            "Close $1.2M more in new ARR than last quarter",
+            "Close $300k in new ARR per AE",
+            "Every AE to close $300k in new ARR",
+            "Close $1.2M in new ARR pm",
+            "Add $1.2M in new cloud costs",
+            "Close $5M in new valuation",
         ],
     )
     def test_what_is_no_amount_new_in_the_cycle(self, title: str) -> None:

@@ -15,6 +15,7 @@ from okrkit._money import SIGN_UNITS, is_code
 from okrkit._validators import Number, check_number
 from okrkit.errors import InvalidTypeError, InvalidValueError, OKRError
 from okrkit.model import Direction, KeyResult, Plan
+from okrkit.text._lexicon import lower_is_better
 from okrkit.text._patterns import masked
 from okrkit.text._quantities import Token, noun_after, tokens_of
 from okrkit.text._reading import (
@@ -273,19 +274,25 @@ def new_in_cycle(parsed_or_text: ParsedKeyResult | str) -> bool:
         or _BRING_IN.fullmatch(verb.text) is None
     ):
         return False
-    new = _NEW.match(metric.text)
     return (
-        new is not None
+        _NEW.match(metric.text) is not None
         and _AVERAGE.search(metric.text) is None
         and _PERIODIC.search(parsed.text) is None
+        # more than before is a change ("$1.2M more in new ARR than last quarter"); a quota
+        # each is an average ("per AE", "for each rep", "Every AE to close")
+        and _EACH_OR_MORE.search(parsed.text) is None
+        # money that goes out is no money brought in ("new cloud costs", "new bad debt")
+        and not lower_is_better(metric.text.lower())
     )
 
 
 # Verbs that bring money in: "Close", "Book", "Generate", "Sign", "Win", "Achieve".
 _BRING_IN = re.compile(
-    r"(?:close|book|generate|sign|win|land|secure|source|bring|drive|deliver|achieve|add|"
-    r"create|earn|capture|contribute|produce)",
+    r"(?:close|book|generate|sign|win|land|secure|source|bring|deliver|achieve|earn|capture)",
     re.IGNORECASE,
+)
+_EACH_OR_MORE = re.compile(
+    r"\b(?:per|each|every|average|avg|more|than|vs\.?|versus|compared)\b", re.IGNORECASE
 )
 # What a metric's name opens with when it is new in the cycle ("new ARR", "net-new pipeline",
 # "New ARR"), before a word in lower case or an acronym (not "New York revenue").
@@ -296,7 +303,7 @@ _NEW = re.compile(
 # A level per thing, not a sum: "new customer AOV", "new-customer average deal size".
 _AVERAGE = re.compile(
     r"\b(?:average|avg|mean|median|aov|arpu|arpa|arppu|ltv|clv|cac|salary|salaries|size|"
-    r"price|rate|ratio|margin|budget|runway|run[\s-]?rate)\b",
+    r"price|rate|ratio|margin|budget|runway|run[\s-]?rate|valuation|cap|capitali[sz]ation)\b",
     re.IGNORECASE,
 )
 # A period an amount is counted in afresh: "per month", "a week", "monthly", "/mo", "every
@@ -305,7 +312,7 @@ _PERIODIC = re.compile(
     r"\b(?:per|a|an|each|every)\s+(?:\w+\s+)?(?:day|week|month|quarter|year|sprint)s?\b"
     r"(?![\s-]+(?:one|ahead|early|earlier|late|later|ago|from|before|after)\b)"
     r"|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|"
-    r"per\s+annum)\b|\bp\.\s?[ma]\.(?!\w)"
+    r"per\s+annum)\b|\bp\.\s?[ma]\.(?!\w)|\bp/?[ma]\b"
     r"|/\s*(?:d|day|wk|week|mo|month|q|quarter|yr|year)\b",
     re.IGNORECASE,
 )

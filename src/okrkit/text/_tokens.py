@@ -114,7 +114,7 @@ _NUMBER = _filled(
             (?<![\d.])\d{1,3}(?:\.\d{3}){2,}+(?:,\d{1,2})?(?![\d.]))|
         \d+(?:\.\d+)?|\.\d+)
     (?:/(?P<den>[2-9])(?![\d/.,]))?
-    (?:(?P<mult>bn|mm|k|m|b|万|亿|億|천만|백만|만|억)(?![^\W\d_円元원])|(?:\s|-(?=billion|million|thousand|lakh|crore))?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
+    (?:(?P<mult>bn|mm|k|m|b|万|亿|億|천만|백만|만|억)(?![^\W\d_円元원])|(?:\s|-(?<![-–A-Za-z_]\d-)(?<![-–A-Za-z_]\d\d-)(?<![-–A-Za-z_]\d\d\d-)(?<![-–A-Za-z_]\d{4}-)(?=billion|million|thousand|lakh|crore))?(?P<multw>billions?|millions?|thousands?|bn|mn|mln|mil|
         mio|mrd|mia|miliar|mld|tys|juta|lakhs?|lacs?|crores?|cr|milh(?:ão|ões)|bilh(?:ão|ões))\b\.?|\s(?P<multc>[kmKM])(?=[SIGNS])|
         # a scale joined to a currency, as European accounts write it: "500 TEUR" and "800
         # kCHF" (thousands), "12 MSEK", "1,5 Md€" (milliards), "40 Mkr", "900 tkr"
