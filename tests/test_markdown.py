@@ -951,6 +951,31 @@ class TestReadingDetails:
             written = line.replace(" -> ", fixed).replace(" → ", fixed)
             _read(f"## Make support loved by every team\n- {written}\n")
 
+    @pytest.mark.parametrize(
+        ("line", "title", "notes"),
+        [
+            # a third trial's: lines that read one way only are not asked about
+            ("Test coverage 60% -> DONE", "Test coverage 60%", [60]),
+            ("Latency 400ms -> 2%", "Latency 400ms", [2]),  # a share of the way
+            ("Test coverage target 80% -> 70%", "Test coverage target 80%", [70]),
+            ("Incidents max. 3 -> 2", "Incidents max. 3", [2]),
+            ("Test coverage 60% -> 80% {.title}", "Test coverage 60%", [80]),
+            # attributes say which: a bound's direction keeps the note, whichever way it
+            # lies; a change's direction, or a start or target, joins the statement
+            ("NPS 45 → 38 {direction=at_least}", "NPS 45", [38]),
+            ("Test coverage 80% -> 60% {direction=at_least}", "Test coverage 80%", [60]),
+            ("NPS 45 → 38 {direction=at_least target=45}", "NPS 45", [38]),
+            ("Test coverage 60% -> 80% {start=60 target=80}", "Test coverage 60% -> 80%", []),
+        ],
+    )
+    def test_a_line_that_reads_one_way_is_not_asked_about(
+        self, line: str, title: str, notes: list[float]
+    ) -> None:
+        plan = _read(f"As of: 2026-08-20\n## Make support loved by every team\n- {line}\n")
+        (kr,) = plan.objectives[0].key_results
+        assert (kr.title, [c.value for c in kr.check_ins]) == (title, notes)
+        assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
+
     def test_an_arrow_the_attributes_direction_says(self) -> None:
         """With a direction in the attributes an arrow marks a note, unless the statement
         it joins says that direction (a trial's "Test coverage 60% -> 80% {direction=increase

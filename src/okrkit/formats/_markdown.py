@@ -688,28 +688,36 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
 
 def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     """What to ask of a key result written as a metric and a number, an arrow and another
-    number (``Test coverage 60% -> 80%``), which reads as a change from one to the other as
-    well as a level with a progress note; None for any other line.  A bound (``NPS ≥ 45 →
-    38``), a dated note or ``=>`` say it is a note."""
+    number in the same unit (``Test coverage 60% -> 80%``), which reads as a change from one
+    to the other as well as a level with a progress note; None for any other line.  A bound
+    or a target named (``NPS ≥ 45 → 38``, ``Coverage target 80% -> 70%``), a dated note, a
+    note of another unit or of none (``-> DONE``, ``-> 2%`` of a time: a share of the way) or
+    ``=>`` say it is a note."""
+    from okrkit import text as statements
+
     arrow = max(masked.rfind("->", start, end), masked.rfind("→", start, end))
     if arrow < start or masked.rfind("=>", start, end) > arrow:
         return None
     after = arrow + (1 if masked[arrow] == "→" else 2)
-    if not _note_like(masked, after, end) or _trailing_date(masked, after, end) is not None:
+    if _trailing_date(masked, after, end) is not None:
         return None
+    a, b = _strip(masked, after, end)
     before = _strip(masked, start, arrow)[1]
-    if not _ENDS_IN_NUMBER.search(masked, start, before):
-        return None
     head = _unlabelled(line, masked, start, before)
     if not (_measurable(_reading(head, None)) and _bare_level(head)):
         return None
-    level = _unescape(line[_ENDS_IN_NUMBER.search(masked, start, before).start() : before])  # type: ignore[union-attr]
-    note = _unescape(line[_strip(masked, after, end)[0] : _strip(masked, after, end)[1]])
-    mark = masked[arrow:after]
+    parsed = statements.parse_key_result(head)
+    level = parsed.spans[-1].text.strip()
+    noted = statements.read_number(line[a:b].rstrip(".!"))
+    if noted is None or noted[2] != len(line[a:b].rstrip(".!")):
+        return None  # "-> DONE", "-> 15 people": a note as before, or none
+    if noted[1] is not None and noted[1] != parsed.unit:
+        return None  # "Latency 400ms -> 2%": a share of the way, as a note says it
+    note = line[a:b].rstrip(".!")
     return (
-        f"{head + ' ' + mark + ' ' + note!r} reads two ways, a change from {level} to {note} "
-        f"or a level of {level} with a progress note of {note}: write 'from {level} to "
-        f"{note}' for the change, '=> {note}' for the note"
+        f"{line[start:b].strip()!r} reads two ways, a change from {level} to {note} or a level "
+        f"of {level} with a progress note of {note}: write 'from {level} to {note}' (or "
+        f"'\\{masked[arrow:after]}') for the change, '=> {note}' for the note"
     )
 
 
@@ -733,7 +741,8 @@ def _bare_level(statement: str) -> bool:
 # A bound written before a level's number: "NPS ≥ 45", "p95 under 300", "at least 40%".
 _BOUND_BEFORE = re.compile(
     r"(?:[<>≤≥]=?|\b(?:at\s+(?:least|most)|under|over|below|above|max(?:imum)?|min(?:imum)?|"
-    r"up\s+to|(?:more|less|fewer|greater|lower|higher)\s+than|within|no|not|zero))[\s:*_`]*$",
+    r"up\s+to|(?:more|less|fewer|greater|lower|higher)\s+than|within|no|not|zero|target|goal|"
+    r"to)|\b(?:max|min)\.)[\s:*_`]*$",
     re.IGNORECASE,
 )
 
@@ -901,22 +910,50 @@ def _kr_id(item: _Item) -> str:
     return slugify(_unescape(_item_statement(line, item.masked, 0, len(line), item.block)[0]))
 
 
+# Attributes that say what a key result's numbers are, so that its line needs no question.
+_SETTLED = frozenset(("direction", "start", "target"))
+
+
 def _item_statement(
     line: str, masked: str, start: int, end: int, block: _Attrs | None
 ) -> tuple[str, tuple[str, int] | None]:
     """A key result's statement and note (`_statement`), its attribute *block* read: with a
-    direction there, an arrow marks a note, unless the statement joined by it says that very
-    direction ("Test coverage 60% -> 80% {direction=increase}" is from 60 % to 80 %)."""
-    given = block.values.get("direction") if block is not None else None
+    direction there, an arrow marks a note.  A line that reads two ways (`_arrow_question`)
+    is the change its attributes say, a change's direction or its start or target ("Test
+    coverage 60% -> 80% {direction=increase}", "{start=60 target=80}"), and a level with a
+    note otherwise."""
+    values = block.values if block is not None else {}
+    given = values.get("direction")
     statement, note = _statement(line, masked, start, end, given is None)
-    if given is not None and note is not None and _arrow_question(line, masked, start, end):
+    if note is not None and _SETTLED.intersection(values):
+        if not _arrow_question(line, masked, start, end):
+            return statement, note
         start, end = _unwrapped(masked, start, end)
         if label := _KR_LABEL.match(masked, start, end):
             start, end = _unwrapped(masked, label.end(), end)
-        said = _reading(_unescape(line[start:end]), None).get("direction")
-        if isinstance(said, Direction) and said.value == given.text.strip().strip('"').lower():
+        said = _reading(_unescape(line[start:end]), None)
+        way = said.get("direction")
+        if given is not None:
+            # (a change's way; a bound's, "{direction=at_least}", keeps the note)
+            joined = given.text.strip().strip('"').lower() in ("increase", "decrease") and (
+                isinstance(way, Direction) and way.value == given.text.strip().strip('"').lower()
+            )
+        else:
+            joined = any(
+                key in values and _same_number(values[key].text, said.get(field))
+                for key, field in (("start", "start"), ("target", "target"))
+            )
+        if joined:
             return line[start:end], None
     return statement, note
+
+
+def _same_number(written: str, read: object) -> bool:
+    """Whether an attribute's number as *written* is the number *read* of a statement."""
+    try:
+        return isinstance(read, int | float) and float(written.strip().strip('"')) == read
+    except ValueError:
+        return False
 
 
 _META_KEYS = {"aligned_to": "aligned to", "fiscal_year_start": "fiscal year start"}
@@ -1420,7 +1457,9 @@ class _Reader:
         self.at(path, item.n, item.column)
         self.at(f"{path}.title", item.n, item.column)
         statement, note = _item_statement(item.text, item.masked, 0, len(item.text), item.block)
-        if item.block is None or "direction" not in item.block.values:
+        if item.block is None or not (
+            _SETTLED.intersection(item.block.values) or "title" in item.block.classes
+        ):
             question = _arrow_question(item.text, item.masked, 0, len(item.text))
             if question is not None:
                 self.problems.append(_problem(item.n, question, column=item.column))
