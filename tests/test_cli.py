@@ -1041,6 +1041,20 @@ class TestSchemaParseNew:
             "check", str(target), "--at", "2026-10-02"
         )
 
+    @pytest.mark.parametrize("suffix", [".md", ".toml", ".yml", ".json"])
+    def test_new_writes_a_file_in_its_suffix_s_format(self, suffix: str, tmp_path: Path) -> None:
+        """A file's template is in the format its name says (a trial's `new -o plan.md` wrote
+        YAML there, which okrkit then refused); another --format than the name's is refused."""
+        target = tmp_path / f"okrs{suffix}"
+        assert (0, "", "") == call("new", "--at", "2026-11-22", "-o", str(target))
+        loaded = formats.load(target)
+        assert [okrkit.Cycle.parse("2026-Q4")] == [o.cycle for o in loaded.objectives]
+        other = "yaml" if suffix == ".json" else "json"
+        status, _, err = call("new", "--format", other, "-o", str(tmp_path / f"x{suffix}"))
+        assert status == 2
+        assert f"ending as {other} does" in err
+        assert not (tmp_path / f"x{suffix}").exists()
+
     def test_new_defaults_to_this_quarter(self) -> None:
         """Without --today, `new` uses the real today's quarter."""
         plan = formats.loads(call("new")[1], "yaml")

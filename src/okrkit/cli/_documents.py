@@ -18,6 +18,8 @@ from okrkit.model import KeyResult, Objective, Plan
 if TYPE_CHECKING:
     import argparse
 
+    from okrkit.formats import FormatName
+
 __all__ = ["cmd_convert", "cmd_new", "cmd_schema"]
 
 
@@ -111,7 +113,10 @@ def _template(today: date) -> Plan:
 
 
 def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
-    """``okrkit new``: a template plan for the current quarter, in YAML or JSON."""
+    """``okrkit new``: a template plan for the current quarter, in YAML or JSON on standard
+    output, and in the format its suffix names in a file (a template written as YAML into
+    ``okrs.md`` was a file okrkit itself then refused)."""
+    format: FormatName = args.format or "yaml"
     if args.output not in (None, "-"):
         # Before --force: it cannot make a folder a file, and saying it might would mislead.
         if os.path.isdir(args.output):
@@ -120,5 +125,11 @@ def cmd_new(args: argparse.Namespace, streams: Streams) -> int:
             )
         if not args.force and os.path.lexists(args.output):
             raise InputError(args.output, ["already exists: pass --force to overwrite it"])
-    write_plan(_template(args.today or date.today()), args.format, args.output, streams)
+        format = suffix_format(args.output)
+        if args.format not in (None, format):
+            raise InputError(
+                args.output,
+                [f"is named as {format}: expected a file name ending as {args.format} does"],
+            )
+    write_plan(_template(args.today or date.today()), format, args.output, streams)
     return 0

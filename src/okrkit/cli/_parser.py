@@ -247,9 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "new",
         cmd_new,
-        "  okrkit new > okrs.yaml\n  okrkit new --format json -o okrs.json --force\n",
+        "  okrkit new > okrs.yaml\n  okrkit new -o okrs.md\n"
+        "  okrkit new --format json -o okrs.json --force\n",
     )
-    new.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    new.add_argument(
+        "--format",
+        choices=("yaml", "json"),
+        help="the format on standard output (default: yaml); a file's is its suffix's",
+    )
     _output(new)
     new.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     # `new`'s handler reads the day as args.today, the option's name before --at.
