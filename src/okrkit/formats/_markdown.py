@@ -678,8 +678,7 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     arrow = _strip(masked, before, end)[0]
     if masked.startswith("=>", arrow) or not _ENDS_IN_NUMBER.search(masked, start, before):
         return False
-    whole = _reading(_unlabelled(line, masked, start, end), None)
-    if not _measurable(whole):
+    if not _measurable(_reading(_unlabelled(line, masked, start, end), None)):
         return False
     if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
         return True
