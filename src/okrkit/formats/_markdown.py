@@ -69,7 +69,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -100,6 +100,9 @@ from okrkit.model import (
     PastScore,
     Plan,
 )
+
+if TYPE_CHECKING:
+    from okrkit.text import ParsedKeyResult
 
 __all__ = ["dumps", "loads", "locate", "says_okrs"]
 
@@ -703,9 +706,9 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     a, b = _strip(masked, after, end)
     before = _strip(masked, start, arrow)[1]
     head = _unlabelled(line, masked, start, before)
-    if not (_measurable(_reading(head, None)) and _bare_level(head)):
-        return None
     parsed = statements.parse_key_result(head)
+    if not (_bare_level(head, parsed) and _measurable(_reading(head, None))):
+        return None
     level = parsed.spans[-1].text.strip()
     noted = statements.read_number(line[a:b].rstrip(".!"))
     if noted is None or noted[2] != len(line[a:b].rstrip(".!")):
@@ -720,14 +723,12 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     )
 
 
-def _bare_level(statement: str) -> bool:
-    """Whether *statement* is a metric and a number only (``Test coverage 60%``, ``MTTR: 90
-    min``, ``Deploys per week 3``): no verb, no bound (``NPS ≥ 45``, ``under 2 days``), no
-    baseline, no deadline, which an arrow after it would be a note of.
+def _bare_level(statement: str, parsed: ParsedKeyResult) -> bool:
+    """Whether *statement* (read as *parsed*) is a metric and a number only (``Test coverage
+    60%``, ``MTTR: 90 min``, ``Deploys per week 3``): no verb, no bound (``NPS ≥ 45``,
+    ``under 2 days``), no baseline, no deadline, which an arrow after it would be a note of.
     """
-    from okrkit import text as statements
-
-    spans = statements.parse_key_result(statement).spans
+    spans = parsed.spans
     return (
         bool(spans)
         and {s.label for s in spans} <= {"metric", "value"}
@@ -931,11 +932,13 @@ def _item_statement(
         if label := _KR_LABEL.match(masked, start, end):
             start, end = _unwrapped(masked, label.end(), end)
         said = _reading(_unescape(line[start:end]), None)
-        way = said.get("direction")
         if given is not None:
             # (a change's way; a bound's, "{direction=at_least}", keeps the note)
-            joined = given.text.strip().strip('"').lower() in ("increase", "decrease") and (
-                isinstance(way, Direction) and way.value == given.text.strip().strip('"').lower()
+            way, read = given.text.strip().strip('"').lower(), said.get("direction")
+            joined = (
+                way in ("increase", "decrease")
+                and isinstance(read, Direction)
+                and read.value == way
             )
         else:
             joined = any(

@@ -306,13 +306,13 @@ _AVERAGE = re.compile(
     r"price|rate|ratio|margin|budget|runway|run[\s-]?rate|valuation|cap|capitali[sz]ation)\b",
     re.IGNORECASE,
 )
-# A period an amount is counted in afresh: "per month", "a week", "monthly", "/mo", "every
-# two weeks", "p.m.".
+# A period an amount is counted in afresh: "a week", "monthly", "/mo", "p.m." ("per month"
+# and "every two weeks" are `_EACH_OR_MORE`'s).
 _PERIODIC = re.compile(
-    r"\b(?:per|a|an|each|every)\s+(?:\w+\s+)?(?:day|week|month|quarter|year|sprint)s?\b"
+    r"\b(?:a|an)\s+(?:\w+\s+)?(?:day|week|month|quarter|year|sprint)s?\b"
     r"(?![\s-]+(?:one|ahead|early|earlier|late|later|ago|from|before|after)\b)"
-    r"|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly|"
-    r"per\s+annum)\b|\bp\.\s?[ma]\.(?!\w)|\bp/?[ma]\b"
+    r"|\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
+    r"|\bp\.\s?[ma]\.(?!\w)|\bp/?[ma]\b"
     r"|/\s*(?:d|day|wk|week|mo|month|q|quarter|yr|year)\b",
     re.IGNORECASE,
 )
