@@ -935,6 +935,18 @@ class TestReadingDetails:
             "NPS 45 → 38",
             "NPS 45 → 50",
             "Widgets 45 -> 38",
+            # a note in the level's unit, written out (it was taken for no note at all)
+            "Latency 400ms -> 250ms",
+            "Onboarding time 14 days → 7 days",
+            # a verb of improving or reaching, then a level: read as a level and its note
+            # ("Improve NPS 30 -> 45" was a target of 30, met by its note)
+            "Improve NPS 30 -> 45",
+            "Optimize p95 latency 400ms -> 250ms",
+            "Reach NPS 45 → 38",
+            # a verb of change whose numbers go against it: read as a change, it lost a number
+            # ("Reduce open bugs 10 -> 40" was a target of 40, from no baseline)
+            "Reduce open bugs 10 -> 40",
+            "Boost NPS 45 → 38",
         ],
     )
     def test_a_metric_s_number_then_an_arrow_is_asked_about(self, line: str) -> None:
@@ -951,6 +963,18 @@ class TestReadingDetails:
             written = line.replace(" -> ", fixed).replace(" → ", fixed)
             _read(f"## Make support loved by every team\n- {written}\n")
 
+    def test_a_statement_that_would_be_asked_about_is_written_escaped(self) -> None:
+        """A key result whose statement is such a line is written with its arrow escaped, and
+        reads back as it was (fields and all)."""
+        statements = ["Reduce open bugs 10 -> 40", "Improve NPS 30 -> 45", "Boost NPS 45 → 38"]
+        statements += ["Latency 400ms -> 250ms", "Reduce churn 5% → 4%"]
+        krs = [okrkit.text.to_key_result(s, id=f"k{i}") for i, s in enumerate(statements)]
+        plan = Plan(objectives=[okrkit.Objective(id="o", title="Make it good", key_results=krs)])
+        page = okrkit.dumps(plan, format="markdown")
+        assert "- Improve NPS 30 \\-\\> 45 {#k1}" in page
+        assert "- Reduce churn 5% → 4% {#k4}" in page  # (read one way: as written)
+        assert okrkit.loads(page, format="markdown") == plan
+
     @pytest.mark.parametrize(
         ("line", "title", "notes"),
         [
@@ -966,6 +990,16 @@ class TestReadingDetails:
             ("Test coverage 80% -> 60% {direction=at_least}", "Test coverage 80%", [60]),
             ("NPS 45 → 38 {direction=at_least target=45}", "NPS 45", [38]),
             ("Test coverage 60% -> 80% {start=60 target=80}", "Test coverage 60% -> 80%", []),
+            ("Improve NPS 30 -> 45 {direction=increase}", "Improve NPS 30 -> 45", []),
+            ("Reach NPS 45 → 38 {target=45}", "Reach NPS 45", [38]),
+            # a verb of work or of holding keeps its note; a verb of change whose numbers go
+            # its way is the change
+            ("Hire 5 engineers -> 3", "Hire 5 engineers", [3]),
+            ("Keep NPS 45 -> 38", "Keep NPS 45", [38]),
+            ("Improve NPS to 45 -> 30", "Improve NPS to 45", [30]),
+            ("Cut p95 latency 400ms -> 250ms", "Cut p95 latency 400ms -> 250ms", []),
+            ("Reduce MTTR 4 hours -> 2 hours", "Reduce MTTR 4 hours -> 2 hours", []),
+            ("Latency 400ms -> 0.3 s", "Latency 400ms", [300]),  # another unit: a note
         ],
     )
     def test_a_line_that_reads_one_way_is_not_asked_about(

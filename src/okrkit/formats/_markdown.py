@@ -681,11 +681,55 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     arrow = _strip(masked, before, end)[0]
     if masked.startswith("=>", arrow) or not _ENDS_IN_NUMBER.search(masked, start, before):
         return False
-    if not _measurable(_reading(_unlabelled(line, masked, start, end), None)):
+    whole = _reading(_unlabelled(line, masked, start, end), None)
+    if not _measurable(whole):
         return False
     if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
-        return True
+        # A verb of change and its amount ("Reduce churn 5% → 4%"), joined only where the
+        # numbers go the verb's way: "Reduce open bugs 10 -> 40" would lose its 10.
+        return _verb_level(line, masked, start, before, end, whole=whole) is not False
     return not _note_like(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+
+
+def _verb_level(
+    line: str, masked: str, start: int, before: int, end: int, *, whole: dict[str, object]
+) -> bool | None:
+    """For a key result written as a verb of change or of reaching, a metric and a number,
+    then an arrow and a number (``Reduce churn 5% → 4%``, ``Improve NPS 30 -> 45``): whether
+    the line reads one way only, as a change from the one number to the other (a verb of
+    change whose numbers go its way), or two (a verb of reaching, or of improving, whose
+    number reads as a level the arrow's number notes progress on; or a verb of change whose
+    numbers go against it).  None for a line of any other shape (a verb of work or of holding,
+    a bound, a baseline: ``Hire 5 engineers -> 3``, ``Keep NPS ≥ 45 -> 38``).
+    """
+    from okrkit import text as statements
+
+    head = _unlabelled(line, masked, start, before)
+    parsed = statements.parse_key_result(head)
+    spans = parsed.spans
+    if not (
+        len(spans) >= 2
+        and spans[0].label == "verb"
+        and {s.label for s in spans} <= {"verb", "metric", "value"}
+        and spans[-1].label == "value"
+        and not head[spans[-1].end :].strip()
+        and parsed.direction in (Direction.INCREASE, Direction.DECREASE)
+        and not parsed.output
+        and parsed.value is not None
+        and _BOUND_BEFORE.search(head, 0, spans[-1].start) is None
+    ):
+        return None
+    if parsed.form != "change":
+        return False  # "Improve NPS 30 -> 45": a level of 30 with a note, or a change
+    arrow = _strip(masked, before, end)[0]
+    a, b = _strip(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+    noted = statements.read_number(_unescape(line[a:b]))
+    return (
+        noted is not None
+        and whole.get("direction") is parsed.direction
+        and whole.get("start") == parsed.value
+        and whole.get("target") == noted[0]
+    )
 
 
 def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
@@ -707,20 +751,43 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     before = _strip(masked, start, arrow)[1]
     head = _unlabelled(line, masked, start, before)
     parsed = statements.parse_key_result(head)
-    if not (_bare_level(head, parsed) and _measurable(_reading(head, None))):
+    if not (_bare_level(head, parsed) and _measurable(_reading(head, None))) and (
+        _verb_level(
+            line,
+            masked,
+            start,
+            before,
+            end,
+            whole=_reading(_unlabelled(line, masked, start, end), None),
+        )
+        is not False
+    ):
         return None
     level = parsed.spans[-1].text.strip()
-    noted = statements.read_number(line[a:b].rstrip(".!"))
-    if noted is None or noted[2] != len(line[a:b].rstrip(".!")):
-        return None  # "-> DONE", "-> 15 people": a note as before, or none
-    if noted[1] is not None and noted[1] != parsed.unit:
-        return None  # "Latency 400ms -> 2%": a share of the way, as a note says it
     note = line[a:b].rstrip(".!")
+    if not _note_in_unit(note, parsed.unit):
+        return None
     return (
         f"{line[start:b].strip()!r} reads two ways, a change from {level} to {note} or a level "
         f"of {level} with a progress note of {note}: write 'from {level} to {note}' (or "
         f"'\\{masked[arrow:after]}') for the change, '=> {note}' for the note"
     )
+
+
+def _note_in_unit(note: str, unit: str | None) -> bool:
+    """Whether *note* is a number alone, of no unit or of *unit* ("80%", "7 days" after a level
+    in days, "250ms" after one in ms), as a level's progress note or the end of its change
+    would be.  "-> DONE" and "-> 15 people" are notes; "Latency 400ms -> 2%" a share of the
+    way, as a note says it."""
+    from okrkit import text as statements
+
+    noted = statements.read_number(note)
+    if noted is None:
+        return False
+    rest = note[noted[2] :].strip()
+    if rest:
+        return noted[1] is None and unit is not None and statements.canonical_unit(rest) == unit
+    return noted[1] is None or noted[1] == unit
 
 
 def _bare_level(statement: str, parsed: ParsedKeyResult) -> bool:
