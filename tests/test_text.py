@@ -3579,6 +3579,8 @@ class TestSeveralNumbers:
             # a service level's limit alone, with names of digits after it (a trial's:
             # "24-hour SLA for P1 tickets" read no number, "7-day SLA for ..." one)
             ("24-hour SLA for P1 tickets", 24, "h"),
+            ("2-hr SLA on P1 tickets", 2, "h"),  # a span abbreviated (a trial's: no unit)
+            ("4-hr response time", 4, "h"),
             ("1-hour response time", 1, "h"),
             ("1-hour response time for Sev-1s", 1, "h"),
             ("4-hour resolution for Sev1 incidents", 4, "h"),
@@ -3595,6 +3597,30 @@ class TestSeveralNumbers:
     ) -> None:
         p = parse_key_result(text)
         assert (p.value, p.unit) == (value, unit)
+
+    @pytest.mark.parametrize(
+        ("short", "long"),
+        [
+            ("Hold 2-wk sprints", "Hold 2-week sprints"),
+            ("Sign a 1-yr contract with 5 clients", "Sign a 1-year contract with 5 clients"),
+            ("Cut 3-hr builds to 1 hr", "Cut 3-hour builds to 1 hour"),
+            ("Run 4 2-hr workshops", "Run 4 2-hour workshops"),
+            ("Launch 24 hr SLA", "Launch 24 hour SLA"),
+            ("Run a 30-sec survey with 200 users", "Run a 30-second survey with 200 users"),
+        ],
+    )
+    def test_a_span_abbreviated_reads_as_written_out(self, short: str, long: str) -> None:
+        """ "2-hr", "2-wk", "1-yr" read as "2-hour", "2-week", "1-year" do: a span before a
+        noun describes it, a limit alone is the level."""
+        a, b = parse_key_result(short), parse_key_result(long)
+        assert (a.direction, a.form, a.value, a.unit, a.output, a.measurable) == (
+            b.direction,
+            b.form,
+            b.value,
+            b.unit,
+            b.output,
+            b.measurable,
+        )
 
 
 class TestWordsAroundNumbers:
@@ -6598,11 +6624,32 @@ class TestLeadershipTrial:
             ("Raise $40M-$50M", 40e6, 50e6),
             ("Reduce MTTR 5-10m", 5.0, 10.0),  # minutes, no scale
             ("Hire 5-10 engineers", 5.0, 10.0),
+            # a scale's word the low end shares (a trial's "2-3 thousand" read 2 to 3,000)
+            ("Grow signups to 2-3 thousand", 2e3, 3e3),
+            ("Between 2 and 3 thousand users", 2e3, 3e3),
+            ("Raise ₹40-50 lakh in donations", 40e5, 50e5),
         ],
     )
     def test_a_band_shares_its_scale(self, text: str, value: float, upper: float) -> None:
         parsed = parse_key_result(text)
         assert (parsed.value, parsed.upper) == (value, upper)
+
+    @given(
+        st.integers(1, 98),
+        st.integers(1, 900),
+        st.sampled_from(
+            [("thousand", 10**3), ("Thousand", 10**3), ("million", 10**6), ("lakh", 10**5)]
+        ),
+        st.sampled_from(["-", "–", " to ", " - "]),
+    )
+    def test_a_band_s_low_end_takes_the_scale_its_high_end_has(
+        self, low: int, more: int, scale: tuple[str, int], gap: str
+    ) -> None:
+        """ "between A and B <scale>" and "A-B <scale>" are A to B of that scale, whatever
+        the scale's word (only "million" and "billion" were, through their first letter)."""
+        word, factor = scale
+        parsed = parse_key_result(f"Keep active users between {low}{gap}{low + more} {word}")
+        assert (parsed.value, parsed.upper) == (low * factor, (low + more) * factor)
 
     @pytest.mark.parametrize(
         ("text", "output"),

@@ -221,7 +221,7 @@ _TIME_TAKEN = (
 # Sev-1s"; no other number, which may be the target: "4 hour SLA met for 98% of tickets";
 # and an SLO's span is its window, "30 day SLO for the API")
 _LIMIT_ALONE = (
-    r"\d{1,3}[\x20-](?:hour|day|week)\x20+"
+    r"\d{1,3}[\x20-](?:hour|hr|day|week)\x20+"
     r"(?:sla|turnaround|tat|resolution|response|reply|wait|delivery|shipping)\b(?:\x20+times?\b)?"
     # (the thing limited is no noun's: not "2-week wait list", "1-day delivery launched")
     r"(?!\x20+(?!(?:for|on|in|of|at|to|across|with|within|under|below|per|by)\b)[a-z])"
@@ -343,7 +343,7 @@ _IDENT_PARTS = (
         # turnaround", "Target < 1 day EOM close"; not "> 30 day retention", "> 90 day AR")
         (?:(?<![<>~=≤≥]\x20)|(?P<bound_span>))
         \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
-        (?:-|\x20)(?:hour|day|week|month|quarter|year)\b
+        (?:-|\x20)(?:hour|hr|day|week|wk|month|quarter|year|yr)\b
         (?(bound_span)(?:(?=\D*\d)|(?!\x20+(?:[^\W\d_]+\x20+)?(?:TIME_TAKEN)\b)))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
@@ -614,7 +614,7 @@ _IDENT_PLAN_PARTS = frozenset(("milestone", "goal", "objective"))
 _IDENT_STATUTES = frozenset(("section", "article", "semester", "trimester", "term"))
 _IDENT_INDEXES = frozenset(("fortune", "global", "inc"))
 _IDENT_YEARS = frozenset(str(year) for year in range(2010, 2050))
-_IDENT_SPANS = frozenset(("hour", "day", "week", "month", "quarter", "year"))
+_IDENT_SPANS = frozenset(("hour", "hr", "day", "week", "wk", "month", "quarter", "year", "yr"))
 _IDENT_AGES = frozenset(("old", "older", "younger", "newer"))
 _IDENT_LOOKBACK = frozenset(("last", "past", "previous", "prior", "preceding", "trailing"))
 

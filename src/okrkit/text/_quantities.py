@@ -414,10 +414,12 @@ def _lakh_band(low: Token, high: Token, w: str) -> bool:
 
 
 # A band's or a move's high end written with a scale the low end shares: "$40-50M", "$700-800k",
-# "30-40M EUR", "9-12 MEUR", "between 10 and 12 MEUR", "from 30 to 40 Mkr".
+# "30-40M EUR", "9-12 MEUR", "between 10 and 12 MEUR", "from 30 to 40 Mkr", "2-3 thousand",
+# "₹40-50 lakh" (a scale's word that starts with m or b: its letter, as "5-10 million").
 _BAND_GAP = re.compile(rf"\s*(?:[-–—]|->|=>|→|⟶|(?<=\s)(?:to|and)(?=\s))\s*[{SIGNS}]?", re.I)
 _SCALED = re.compile(
-    rf"[{SIGNS}]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*(?:[kKmMbBT]|t(?=kr))", re.ASCII
+    rf"[{SIGNS}]?\s*(?P<digits>\d[\d,]*(?:\.\d+)?)\s*(?:[kKmMbBT]|t(?=kr)|[Tt]housand|[Ll]akh|[Ll]ac|[Cc]rore)",
+    re.ASCII,
 )
 
 
