@@ -963,6 +963,34 @@ class TestReadingDetails:
             written = line.replace(" -> ", fixed).replace(" → ", fixed)
             _read(f"## Make support loved by every team\n- {written}\n")
 
+    def test_a_long_arrow_is_an_arrow(self) -> None:
+        """ "-->" and "==>" are arrows, as "->" and "=>" are (a trial's "Coverage 60% --> 80%"
+        read as a level of 60% whose statement ended in "-"), and an arrow after a
+        check-in's value is its note's ("35 -> 40" noted "> 40")."""
+        page = (
+            "As of: 2026-08-20\n## Make support loved by every team\n"
+            "- Reduce churn 5% --> 4%\n"
+            "- Coverage ≥ 60% --> 80%\n"
+            "- NPS ≥ 45 ==> 50\n"
+            "- Raise CSAT from 80% to 90%\n"
+            "  - 2026-08-01: 85 -> 86\n"
+        )
+        plan = _read(page)
+        moved, floor, nps, csat = plan.objectives[0].key_results
+        assert (moved.title, moved.start, moved.target) == ("Reduce churn 5% --> 4%", 5, 4)
+        assert (floor.title, [c.value for c in floor.check_ins]) == ("Coverage ≥ 60%", [80])
+        assert (nps.title, [c.value for c in nps.check_ins]) == ("NPS ≥ 45", [50])
+        assert [(c.value, c.note) for c in csat.check_ins] == [(85, "-> 86")]
+        assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
+        with pytest.raises(FormatError) as raised:
+            _read("## Make support loved by every team\n- Coverage 60% --> 80%\n")
+        (problem,) = raised.value.problems
+        assert "reads two ways" in problem
+        assert "'\\-\\->'" in problem  # both dashes escaped: "\->" would still be an arrow
+        fixed = _read("## Make support loved by every team\n- Coverage 60% \\-\\-> 80%\n")
+        (kr,) = fixed.objectives[0].key_results
+        assert (kr.title, kr.start, kr.target) == ("Coverage 60% --> 80%", 60, 80)
+
     def test_a_statement_that_would_be_asked_about_is_written_escaped(self) -> None:
         """A key result whose statement is such a line is written with its arrow escaped, and
         reads back as it was (fields and all)."""

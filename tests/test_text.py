@@ -321,6 +321,7 @@ class TestParseKeyResult:
             ("NPS 32 → 50", 32.0, 50.0),
             ("Grow ARR $1M -> $2M", 1_000_000.0, 2_000_000.0),
             ("Lift activation 40% ⟶ 55% by Q3", 40.0, 55.0),
+            ("Reduce churn 5% --> 4%", 5.0, 4.0),  # a long arrow (it read a range's dash)
             ("Increase NPS from 32 to 50", 32.0, 50.0),  # "from" as ever
             ("Keep latency 100 to 200 ms", None, 200.0),  # holding: no move from 100
             (

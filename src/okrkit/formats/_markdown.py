@@ -641,10 +641,10 @@ def _statement(
     arrow = max(arrow, masked.rfind("→", start, end))
     tail = max(start, end - _TAIL)
     if arrow >= start:
-        size = 1 if masked[arrow] == "→" else 2
-        after = masked[arrow + size : end]
+        arrow = _shaft(masked, start, arrow)
+        after = masked[_arrow_end(masked, arrow) : end]
         if after.strip() and not any(ch in after for ch in "=>→"):
-            a, b = _strip(masked, arrow + size, end)
+            a, b = _strip(masked, _arrow_end(masked, arrow), end)
             before = _strip(masked, start, arrow)[1]
             if not (arrows and _arrow_in_statement(line, masked, start, before, end)):
                 note = (line[a:b], a + 1)
@@ -679,7 +679,7 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     the arrow is no note's (``Activation rate 22% → 35% by EOQ``: a deadline goes on).
     """
     arrow = _strip(masked, before, end)[0]
-    if masked.startswith("=>", arrow) or not _ENDS_IN_NUMBER.search(masked, start, before):
+    if masked[arrow] == "=" or not _ENDS_IN_NUMBER.search(masked, start, before):
         return False
     whole = _reading(_unlabelled(line, masked, start, end), None)
     if not _measurable(whole):
@@ -688,7 +688,27 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
         # A verb of change and its amount ("Reduce churn 5% → 4%"), joined only where the
         # numbers go the verb's way: "Reduce open bugs 10 -> 40" would lose its 10.
         return _verb_level(line, masked, start, before, end, whole=whole) is not False
-    return not _note_like(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+    return not _note_like(masked, _arrow_end(masked, arrow), end)
+
+
+def _escaped_arrow(arrow: str) -> str:
+    """*arrow* (``->``, ``-->``, ``→``) written so as to be no arrow: ``\\->``, ``\\-\\->``,
+    ``\\→``."""
+    return "".join("\\" + ch if ch in "-=→" else ch for ch in arrow)
+
+
+def _shaft(masked: str, start: int, arrow: int) -> int:
+    """Where the arrow whose head ``->``, ``=>`` or ``→`` is at *arrow* starts, its shaft
+    included (``-->``, ``==>``), not before *start*."""
+    if masked[arrow] != "→":
+        while arrow > start and masked[arrow - 1] == masked[arrow]:
+            arrow -= 1
+    return arrow
+
+
+def _arrow_end(masked: str, arrow: int) -> int:
+    """Where the arrow that starts at *arrow* (``→``, ``->``, ``-->``, ``=>``) ends."""
+    return arrow + 1 if masked[arrow] == "→" else masked.index(">", arrow) + 1
 
 
 def _verb_level(
@@ -722,7 +742,7 @@ def _verb_level(
     if parsed.form != "change":
         return False  # "Improve NPS 30 -> 45": a level of 30 with a note, or a change
     arrow = _strip(masked, before, end)[0]
-    a, b = _strip(masked, arrow + (1 if masked[arrow] == "→" else 2), end)
+    a, b = _strip(masked, _arrow_end(masked, arrow), end)
     noted = statements.read_number(_unescape(line[a:b]))
     return (
         noted is not None
@@ -744,7 +764,8 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     arrow = max(masked.rfind("->", start, end), masked.rfind("→", start, end))
     if arrow < start or masked.rfind("=>", start, end) > arrow:
         return None
-    after = arrow + (1 if masked[arrow] == "→" else 2)
+    arrow = _shaft(masked, start, arrow)
+    after = _arrow_end(masked, arrow)
     if _trailing_date(masked, after, end) is not None:
         return None
     a, b = _strip(masked, after, end)
@@ -770,7 +791,7 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     return (
         f"{line[start:b].strip()!r} reads two ways, a change from {level} to {note} or a level "
         f"of {level} with a progress note of {note}: write 'from {level} to {note}' (or "
-        f"'\\{masked[arrow:after]}') for the change, '=> {note}' for the note"
+        f"'{_escaped_arrow(masked[arrow:after])}') for the change, '=> {note}' for the note"
     )
 
 
@@ -841,10 +862,14 @@ def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
     return _CHECK_IN.match(masked, start)
 
 
+_LONG_DASH = re.compile(r"-+>")
+
+
 def _note_after(text: str, masked: str, end: int) -> str | None:
     """The note after a check-in's value: what follows it, past a dash or a colon."""
     start, stop = _strip(masked, end, len(masked))
-    if start < stop and masked[start] in "—–-:;,":
+    if start < stop and masked[start] in "—–-:;," and not _LONG_DASH.match(masked, start):
+        # (a dash that is an arrow's shaft is the note's: "35 -> 40" notes "-> 40")
         start = _strip(masked, start + 1, stop)[0]
     return _unescape(text[start:stop]) if start < stop else None
 

@@ -4139,6 +4139,9 @@ _HOW_WITH = re.compile(
 )
 
 
+_LONG_ARROW = re.compile(r"-{2,}>|={2,}>")
+
+
 def parse_in_full(text: str) -> ParsedKeyResult:
     """`parse_key_result` of *text*, read in full (through no template of its wording)."""
     if not text.isascii() and (half := text.translate(_PLAIN_FORMS)) != text:
@@ -4158,6 +4161,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
     if "\x1b" in plain:  # a terminal's colours, pasted: "\x1b[31m4.1%" is no 31 million
         plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
+    if "-->" in plain or "==>" in plain:
+        # A long arrow is an arrow: "5% --> 4%" is "5%  -> 4%" (not "5% -", a range's dash)
+        plain = _LONG_ARROW.sub(lambda m: " " * (len(m[0]) - 2) + m[0][-2:], plain)
     if "ub-" in plain or "UB-" in plain:
         # "to sub-300ms" is "to sub 300ms", under 300 ms (not a name with a number, "Sev-1")
         plain = _SUB_NUMBER.sub(lambda m: m[0][:3] + " ", plain)
