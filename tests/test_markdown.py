@@ -1176,6 +1176,25 @@ class TestHostileTrialOfNotes:
         with pytest.raises(FormatError, match=r"expected a number such as 4\.6"):
             _read("## G\n### KR1: Grow X from 1 to 4\nStatus: 3/4\n")
 
+    @pytest.mark.parametrize(
+        ("heading", "status", "expected"),
+        [
+            ("Cut p95 latency to 300 ms", "280 people", "expected a progress note"),
+            ("Cut p95 latency to 300 ms", "280ms on 2026-13-45", "expected a real date"),
+            ("Ship the thing", "280", "expected a milestone's progress"),
+            ("Cut p95 latency to 300 ms", "3/4", "expected a number such as 4.6"),
+        ],
+    )
+    def test_a_status_line_s_problem_is_at_its_line(
+        self, heading: str, status: str, expected: str
+    ) -> None:
+        """A 'Status:' line's problem names its own line, not its heading's (a trial's)."""
+        with pytest.raises(FormatError) as raised:
+            _read(f"## Make support loved\n### KR1: {heading}\n\nSome words.\n\nStatus: {status}\n")
+        (problem,) = raised.value.details
+        assert (problem.line, problem.column) == (6, 9)
+        assert expected in problem.message
+
     @pytest.mark.parametrize("value", [1e300, 2.0**100, 1.2345678901234568e20])
     def test_huge_check_ins_still_write(self, value: float) -> None:
         """A check-in of a huge float writes and reads back (it was refused as lost)."""

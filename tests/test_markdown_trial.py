@@ -133,6 +133,23 @@ class TestStatementAgreesWithAttributes:
         assert problem.line == 3
         assert message in problem.message
 
+    @pytest.mark.parametrize("written", ["INCREASE", "Increase", " increase"])
+    def test_a_direction_in_another_case_agrees(self, written: str) -> None:
+        """The model takes a direction in any case, and so does the check: "the statement
+        says direction increase, its attributes direction=INCREASE" contradicted itself."""
+        text = self.WRITTEN.replace("direction=increase", f'direction="{written}"')
+        kr = formats.loads(text, "markdown").objectives[0].key_results[0]
+        assert (kr.direction, kr.start, kr.target) == (Direction.INCREASE, 22, 28)
+
+    def test_a_direction_that_is_none_is_refused_as_such(self) -> None:
+        text = self.WRITTEN.replace("direction=increase", "direction=upward")
+        with pytest.raises(FormatError) as caught:
+            formats.loads(text, "markdown")
+        (problem,) = caught.value.details
+        assert problem.line == 3
+        assert "expected one of 'increase'" in problem.message
+        assert "got 'upward'" in problem.message
+
     def test_attribute_alone_must_agree(self) -> None:
         with pytest.raises(FormatError, match="target 40, its attributes target=50"):
             formats.loads("## Grow\n- Raise NPS from 30 to 40 {target=50}\n", "markdown")

@@ -619,6 +619,7 @@ class _Item:
     block: _Attrs | None
     check_ins: list[_Item] = attrs.Factory(list)
     note: tuple[str, int] | None = None  # its progress note as written, and its column
+    note_n: int = 0  # the line of that note (a 'Status:' line under a heading's)
 
 
 def _item(line: str, masked: str) -> tuple[int, str | None, int] | None:
@@ -1218,6 +1219,7 @@ class _Reader:
             )
             if progress and last is not None and status is not None:
                 last.note = (line[status.start("value") :].strip(), status.start("value") + 1)
+                last.note_n = n
                 continue
             if meta := _META.fullmatch(masked, column - 1):
                 key = meta["key"].lower()
@@ -1558,7 +1560,9 @@ class _Reader:
             if question is not None:
                 self.problems.append(_problem(item.n, question, column=item.column))
                 return None
-        note = item.note if note is None else note  # a 'Status:' line under its heading
+        note_n = item.n
+        if note is None and item.note is not None:
+            note, note_n = item.note, item.note_n  # a 'Status:' line under its heading
         title = _unescape(statement)
         fields, columns = self.read_attrs(item, _KR_ATTRS, path)
         if not title.strip():
@@ -1586,8 +1590,8 @@ class _Reader:
                 return None
         # With a direction, the statement is not read at all.
         if "direction" in fields:
-            if fields["direction"] == "none":
-                fields["direction"] = None
+            if _comparable("direction", fields["direction"]) is None:
+                fields["direction"] = None  # "none", in any case
             fields = {**fields}
         else:
             fields = {**_in_unit(_reading(title, box), fields.get("unit")), **fields}
@@ -1602,7 +1606,7 @@ class _Reader:
             latest = (
                 max(d.date() if isinstance(d, datetime) else d for d in dated) if dated else None
             )
-            made, milestone = self.note(item, note, measure, cycle, latest)
+            made, milestone = self.note(note_n, note, measure, cycle, latest)
             check_ins.append(made)
             if milestone:  # checked as written first: a milestone drops its start and target
                 if self.model(lambda: KeyResult(**fields), item.n, columns) is None:  # type: ignore[arg-type]
@@ -1613,7 +1617,7 @@ class _Reader:
             at, target = self.date(cycle), measure.target
             check_ins.append(self.model(lambda: CheckIn(at=at, value=target), item.n, {}))
         sources = [(c.n, c.column) for c in item.check_ins]
-        sources.append((item.n, note[1] if note is not None else item.column))
+        sources.append((note_n, note[1]) if note is not None else (item.n, item.column))
         # A box or a DONE makes a milestone, done or not: a value outside that is an error,
         # unless the attributes say direction=milestone.
         explicit = item.block is not None and "direction" in item.block.values
@@ -1778,13 +1782,13 @@ class _Reader:
 
     def note(
         self,
-        item: _Item,
+        n: int,
         note: tuple[str, int],
         kr: _Measure,
         cycle: Cycle | None,
         latest: date | None = None,
     ) -> tuple[CheckIn | None, bool]:
-        """The check-in a progress note on a key result's line makes, and whether it makes the
+        """The check-in a progress note on line *n* makes, and whether it makes the
         key result a milestone (done, with no target to be done at).
 
         An undated note beside dated check-ins (the *latest* on that day) with no `As of:`
@@ -1802,7 +1806,7 @@ class _Reader:
             try:
                 at = date.fromisoformat(when["at"])
             except ValueError:
-                self.unexpected(item.n, "a real date", when["at"], column=column)
+                self.unexpected(n, "a real date", when["at"], column=column)
                 return None, False
             end = when.start()
         milestone = False
@@ -1812,25 +1816,25 @@ class _Reader:
                 kr = _Measure.of({"direction": Direction.MILESTONE})
             value: Any = kr.target
         elif _number_end(masked, 0, end) is None:
-            self.unexpected(item.n, expected, text, column=column)
+            self.unexpected(n, expected, text, column=column)
             return None, False
         else:
-            read = self.quantity(item.n, text[:end], masked[:end], kr, column)
+            read = self.quantity(n, text[:end], masked[:end], kr, column)
             if read is None:
                 return None, False
             value, stop = read
             if masked[stop:end].strip():
-                self.unexpected(item.n, expected, text, column=column)
+                self.unexpected(n, expected, text, column=column)
                 return None, False
         if at is None and self.as_of is None and latest is not None:
             expected = (
                 f"a date on a progress note beside dated check-ins (the latest on {latest}),"
                 f" as '{text} on {_today()}', or the note dropped"
             )
-            self.unexpected(item.n, expected, text, column=column)
+            self.unexpected(n, expected, text, column=column)
             return None, False
         when_at = at if at is not None else self.date(cycle)
-        made = self.model(lambda: CheckIn(at=when_at, value=value), item.n, {}, "progress ")
+        made = self.model(lambda: CheckIn(at=when_at, value=value), n, {}, "progress ")
         return made, milestone
 
     def date(self, cycle: Cycle | None) -> date:
@@ -1937,6 +1941,8 @@ def _may_be(note: str, unit: str) -> bool:
 def _comparable(key: str, value: object) -> object:
     """*value* of field *key* as compared by value: ``22`` and ``22.0`` agree."""
     if key == "direction":
+        if isinstance(value, str):
+            value = value.strip().lower()  # as the model takes it: "INCREASE" is increase
         if value is None or value == "none":
             return None
         try:
@@ -1970,8 +1976,12 @@ def _conflict(given: dict[str, Any], shape: dict[str, object]) -> tuple[str, str
     """
     if not _measurable(shape):
         return None
-    if "direction" in given and _comparable("direction", given["direction"]) is None:
-        return None  # 'direction=none' says the statement is no measure, whatever it reads
+    if "direction" in given and not isinstance(
+        _comparable("direction", given["direction"]), Direction
+    ):
+        # 'direction=none' says the statement is no measure, whatever it reads; a direction
+        # that is none of them ("upward") is refused as such when the key result is made
+        return None
     # Attributes in another unit of the statement's kind hold its numbers in their unit ("400
     # TEUR" as start=400 unit=TEUR, "800 ms" as start=0.8 unit=s), but for a float's rounding.
     factor = _factor(shape.get("unit"), given.get("unit"))
