@@ -1819,6 +1819,8 @@ SCREEN_WORDS = st.sampled_from(
             *["under", "or", "more", "3-5", "80%+", "LY", "avg", "Xbox", "Series", "X|S"],
             # and the next session's (2026-12-06, later)
             *["errors", "caught", "tickets", "resolved", "alerts", "Plant", "Line", "6am", "5S"],
+            # and 2026-12-07's: a bound's "no" or "not" and a comparative, an abbreviated span
+            *["no", "not", "NOT", "higher", "later", "over", "2-hr", "wk", "-->", "thousand"],
         }
     )
 )
@@ -3598,6 +3600,20 @@ class TestSeveralNumbers:
     ) -> None:
         p = parse_key_result(text)
         assert (p.value, p.unit) == (value, unit)
+
+    @pytest.mark.parametrize(
+        ("text", "metric"),
+        [
+            ("Churn no more than 3%", "Churn"),  # a trial's: the metric was "Churn no more"
+            ("Keep p95 latency not higher than 200 ms", "p95 latency"),
+            ("Response time no later than 2 hours", "Response time"),
+            ("Make more revenue than 2025", "more revenue"),  # a comparative alone names it
+        ],
+    )
+    def test_a_bound_s_no_and_comparative_are_no_metric_s(self, text: str, metric: str) -> None:
+        assert parse_key_result(text).metric == metric
+        piece = text.split(" than ", maxsplit=1)[0]
+        assert trim_end(piece) == TRIM_END.search(piece).start()  # type: ignore[union-attr]
 
     @pytest.mark.parametrize(
         ("short", "long"),

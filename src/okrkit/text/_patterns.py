@@ -939,20 +939,34 @@ _TRAIL = frozenset(
      # how near a number is ("Reach about 500 users": the users, not "about")
      "about", "around", "some", "nearly", "almost", "roughly", "approximately"]
 )  # fmt: skip
-TRIM_END = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_TRAIL))}))*[\W]*$", re.IGNORECASE)
+# A bound's first words after a metric, "no" or "not" and a comparative: "Churn no more than
+# 3%", "p95 not higher than 200 ms" (a comparative alone may name the metric: "more revenue").
+_TRAIL_BOUNDS = tuple(
+    f"{no} {than}"
+    for no in ("no", "not")
+    for than in ("more", "higher", "greater", "bigger", "larger", "longer", "worse", "lower",
+                 "smaller", "shorter", "later", "over", "above", "below", "under")
+)  # fmt: skip
+_TRAIL_ALL = sorted(_TRAIL) + sorted(_TRAIL_BOUNDS, key=len, reverse=True)
+TRIM_END = re.compile(rf"(?:\s+(?:{'|'.join(_TRAIL_ALL)}))*[\W]*$", re.IGNORECASE)
 # TRIM_END read backwards, from the end of the reversed piece: the filler TRIM_END finds
 # first (its leftmost start) is the longest one at the end, and the reversed pattern's
 # greedy match is that one (words and the spaces before them come in one way only), found
 # without trying every position of the piece. (No word is the start of another read backwards,
 # so their order does not matter.)
 _TRIM_END_REVERSED = re.compile(
-    rf"[\W]*(?:(?:{'|'.join(word[::-1] for word in sorted(_TRAIL))})\s+)*", re.IGNORECASE
+    rf"[\W]*(?:(?:{'|'.join(word[::-1] for word in _TRAIL_ALL[::-1])})\s+)*", re.IGNORECASE
 )
 
 
 def trim_end(piece: str) -> int:
     """Where TRIM_END's trailing filler (little words, punctuation) of *piece* starts."""
-    if piece.isascii() and piece[-1:].isalnum() and piece.rsplit(None, 1)[-1].lower() not in _TRAIL:
+    if (
+        piece.isascii()
+        and piece[-1:].isalnum()
+        and (last := piece.rsplit(None, 1)[-1].lower()) not in _TRAIL
+        and not any(bound.endswith(f" {last}") for bound in _TRAIL_BOUNDS)
+    ):
         # Ending in a letter or digit, the filler can only be little words, ending with the
         # last one: none here, so there is none.
         return len(piece)
