@@ -361,11 +361,17 @@ class TestParseKeyResult:
         assert "percentage points" in parsed.ambiguities[0]
 
     def test_improve_ambiguity(self) -> None:
-        """'Improve' with no numbers nor metric hint says it assumed up."""
-        parsed = parse_key_result("Improve NPS")
+        """'Improve' with no numbers nor metric hint says it assumed up; of a metric better
+        high, it says why (it said "does not say whether the metric goes up or down" of NPS)."""
+        parsed = parse_key_result("Improve onboarding")
         assert Direction.INCREASE == parsed.direction
         assert ["'improve' does not say whether the metric goes up or down: read as up"] == list(
             parsed.ambiguities
+        )
+        parsed = parse_key_result("Improve NPS to 45")
+        assert Direction.INCREASE == parsed.direction
+        assert ["'improve' does not say which way: read as up, as the metric is better high"] == (
+            list(parsed.ambiguities)
         )
 
     def test_condition_ambiguity(self) -> None:

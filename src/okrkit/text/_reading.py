@@ -4850,7 +4850,11 @@ def parse_in_full(text: str) -> ParsedKeyResult:
             "it could be the work that prevents it"
         )
     if lemma in POLAR and start_tok is None and not lower and direction is not Direction.DECREASE:
-        ambiguities.append(f"{lemma!r} does not say whether the metric goes up or down: read as up")
+        ambiguities.append(
+            f"{lemma!r} does not say which way: read as up, as the metric is better high"
+            if higher_is_better(text.lower())
+            else f"{lemma!r} does not say whether the metric goes up or down: read as up"
+        )
     if lemma in DELIVER_UNLESS_COUNTED and value_tok is not None and value_tok.noun is not None:
         whose = "the team's own work" if own else "what others do or have"
         other = "what others do or have" if own else "the team's own work"
