@@ -943,10 +943,6 @@ class TestReadingDetails:
             "Improve NPS 30 -> 45",
             "Optimize p95 latency 400ms -> 250ms",
             "Reach NPS 45 → 38",
-            # a verb of change whose numbers go against it: read as a change, it lost a number
-            # ("Reduce open bugs 10 -> 40" was a target of 40, from no baseline)
-            "Reduce open bugs 10 -> 40",
-            "Boost NPS 45 → 38",
         ],
     )
     def test_a_metric_s_number_then_an_arrow_is_asked_about(self, line: str) -> None:
@@ -963,6 +959,31 @@ class TestReadingDetails:
             written = line.replace(" -> ", fixed).replace(" → ", fixed)
             _read(f"## Make support loved by every team\n- {written}\n")
 
+    @pytest.mark.parametrize(
+        ("line", "goes", "says"),
+        [
+            ("Reduce open bugs 10 -> 40", "goes up", "'Reduce' says down"),
+            ("Boost NPS 45 → 38", "goes down", "'Boost' says up"),
+            ("Boost NPS 45 → 45", "stays", "'Boost' says up"),
+        ],
+    )
+    def test_a_verb_of_change_whose_numbers_go_against_it_is_an_error(
+        self, line: str, goes: str, says: str
+    ) -> None:
+        """A verb of change, a metric and a number, an arrow and a number that goes the other
+        way, read as a change, lost a number ("Reduce open bugs 10 -> 40" was a target of 40
+        from no baseline): an error at its line, which says the note's way to write it."""
+        with pytest.raises(FormatError) as raised:
+            _read(f"## Make support loved by every team\n- {line}\n")
+        (problem,) = raised.value.problems
+        assert problem.startswith("line 2: ")
+        assert "reads as no change" in problem
+        assert goes in problem
+        assert says in problem
+        noted = line.replace(" -> ", " => ").replace(" → ", " => ")
+        (kr,) = _read(f"## Make support loved by every team\n- {noted}\n").objectives[0].key_results
+        assert len(kr.check_ins) == 1
+
     def test_a_long_arrow_is_an_arrow(self) -> None:
         """ "-->" and "==>" are arrows, as "->" and "=>" are (a trial's "Coverage 60% --> 80%"
         read as a level of 60% whose statement ended in "-"), and an arrow after a
@@ -974,13 +995,14 @@ class TestReadingDetails:
             "- NPS ≥ 45 ==> 50\n"
             "- Raise CSAT from 80% to 90%\n"
             "  - 2026-08-01: 85 -> 86\n"
+            "  - 2026-08-02: 86 —> 87\n"
         )
         plan = _read(page)
         moved, floor, nps, csat = plan.objectives[0].key_results
         assert (moved.title, moved.start, moved.target) == ("Reduce churn 5% --> 4%", 5, 4)
         assert (floor.title, [c.value for c in floor.check_ins]) == ("Coverage ≥ 60%", [80])
         assert (nps.title, [c.value for c in nps.check_ins]) == ("NPS ≥ 45", [50])
-        assert [(c.value, c.note) for c in csat.check_ins] == [(85, "-> 86")]
+        assert [(c.value, c.note) for c in csat.check_ins] == [(85, "-> 86"), (86, "—> 87")]
         assert okrkit.loads(okrkit.dumps(plan, format="markdown"), format="markdown") == plan
         with pytest.raises(FormatError) as raised:
             _read("## Make support loved by every team\n- Coverage 60% --> 80%\n")
@@ -1028,6 +1050,18 @@ class TestReadingDetails:
             ("Cut p95 latency 400ms -> 250ms", "Cut p95 latency 400ms -> 250ms", []),
             ("Reduce MTTR 4 hours -> 2 hours", "Reduce MTTR 4 hours -> 2 hours", []),
             ("Latency 400ms -> 0.3 s", "Latency 400ms", [300]),  # another unit: a note
+            # a hostile trial's: a change in two units, to a decimal, with what goes on after
+            ("Cut p95 latency 2.4s → 900ms", "Cut p95 latency 2.4s → 900ms", []),
+            ("Reduce MTTR 2 hours → 30 min", "Reduce MTTR 2 hours → 30 min", []),
+            ("Reduce churn 5% → 4.2%", "Reduce churn 5% → 4.2%", []),
+            ("Raise CSAT 4.2 -> 4.6", "Raise CSAT 4.2 -> 4.6", []),
+            ("Reduce churn 5% → 4.2% by Q3", "Reduce churn 5% → 4.2% by Q3", []),
+            ("[ ] Cut p95 latency 2.4s → 900ms", "Cut p95 latency 2.4s → 900ms", []),
+            ("Reduce page weight 2 MB -> 800 KB", "Reduce page weight 2 MB -> 800 KB", []),
+            # attributes: a change's direction with blanks around it, a change's direction on
+            # numbers that go against it (a note, as before)
+            ('Improve NPS 30 -> 45 {direction=" increase "}', "Improve NPS 30 -> 45", []),
+            ("Reduce open bugs 10 -> 40 {direction=decrease}", "Reduce open bugs 10", [40]),
         ],
     )
     def test_a_line_that_reads_one_way_is_not_asked_about(

@@ -322,6 +322,7 @@ class TestParseKeyResult:
             ("Grow ARR $1M -> $2M", 1_000_000.0, 2_000_000.0),
             ("Lift activation 40% ⟶ 55% by Q3", 40.0, 55.0),
             ("Reduce churn 5% --> 4%", 5.0, 4.0),  # a long arrow (it read a range's dash)
+            ("Reduce manual steps from twelve ==> three", 12.0, 3.0),  # "=>" as ever
             ("Increase NPS from 32 to 50", 32.0, 50.0),  # "from" as ever
             ("Keep latency 100 to 200 ms", None, 200.0),  # holding: no move from 100
             (
@@ -3629,6 +3630,7 @@ class TestSeveralNumbers:
             ("Cut 3-hr builds to 1 hr", "Cut 3-hour builds to 1 hour"),
             ("Run 4 2-hr workshops", "Run 4 2-hour workshops"),
             ("Launch 24 hr SLA", "Launch 24 hour SLA"),
+            ("Run 4 wk sprints", "Run 4 week sprints"),
             ("Run a 30-sec survey with 200 users", "Run a 30-second survey with 200 users"),
         ],
     )
@@ -3644,6 +3646,24 @@ class TestSeveralNumbers:
             b.output,
             b.measurable,
         )
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            # a hostile trial's: "HR" is human resources, not hours, unless joined to its
+            # number by a hyphen in lower case; "wk" limits a service as "week" does
+            ("Hire 2-HR business partners", 2, None),
+            ("2-wk turnaround", 2, "weeks"),
+            ("24-wk wait", 24, "weeks"),
+            ("2-wk SLA", 2, "weeks"),
+        ],
+    )
+    def test_an_abbreviated_span_keeps_its_number(
+        self, text: str, value: float, unit: str | None
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+        assert parse_key_result("Hire 5 HR staff").value == 5  # (its unit, "h", as before)
 
 
 class TestWordsAroundNumbers:
@@ -7382,8 +7402,10 @@ class TestFifthHostileTrial:
             # a share after a time limit is the target only with no verb: a verb of change
             # brings the time down, and "in N% of cases" is a condition
             (
+                # (down, as its verb of change says: "time to resolve" names the time, no
+                # clause of its own; it read at most, from "resolve to within", until 2026-12-07)
                 "Reduce time to resolve to within 4 hours for 80% of tickets",
-                {"direction": Direction.AT_MOST, "value": 4.0, "unit": "h", "relative": False},
+                {"direction": Direction.DECREASE, "value": 4.0, "unit": "h", "relative": False},
             ),
             (
                 "Respond to P1 incidents within 1 hour in 95% of cases",
@@ -10024,3 +10046,47 @@ class TestABoundsWordIsNoMetric:
         parsed = parse_key_result(f"{bound} than {n} {things}")
         assert parsed.metric is not None
         assert parsed.metric.lower() not in ("fewer", "less", "more", "no more", "greater")
+
+
+class TestFinanceLegalItAndEducationTrial:
+    """What a trial of 150 key results of finance, legal and compliance, IT helpdesk and
+    education teams (141 read fully right, 2026-12-07) found read plainly wrong, fixed and
+    pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # "time to <verb>" names a time taken, no clause of its own: a verb of holding
+            # before it holds a ceiling (it read down, from the clause's verb)
+            (
+                "Keep time to resolve incidents under 4 hours",
+                {"direction": Direction.AT_MOST, "value": 4.0, "unit": "h"},
+            ),
+            (
+                "Keep mean time to close a compliance investigation under 45 days",
+                {"direction": Direction.AT_MOST, "value": 45.0, "unit": "days"},
+            ),
+            # "Fall" before a noun or a year is a season, no verb of change (it read down)
+            (
+                "Fall enrolment of 2,400 first-year students",
+                {"direction": Direction.AT_LEAST, "value": 2400.0, "unit": "students"},
+            ),
+            ("Fall semester retention of 85%", {"direction": Direction.AT_LEAST, "value": 85.0}),
+            ("Fall 2026 intake of 300 students", {"direction": Direction.AT_LEAST}),
+            ("Churn should fall to 2%", {"direction": Direction.DECREASE, "value": 2.0}),
+            ("Fall below 3% churn", {"direction": Direction.DECREASE, "value": 3.0}),
+            # a school's year is a name, as a grade is (it read a target of 11)
+            ("Improve attendance in Year 11", {"value": None, "measurable": False}),
+            ("Raise attendance in Year 7", {"value": None, "measurable": False}),
+            ("Reduce year 2 churn to 5%", {"direction": Direction.DECREASE, "value": 5.0}),
+            ("Reach 95% attendance in year 7 by June", {"value": 95.0, "unit": "%"}),
+        ],
+    )
+    def test_readings(self, text: str, expected: dict[str, object]) -> None:
+        assert_reads(parse_key_result(text), **expected)
+
+    def test_time_to_close_names_the_metric(self) -> None:
+        parsed = parse_key_result("Reduce the time to close a deal to 30 days")
+        assert (parsed.metric, parsed.value) == ("time to close a deal", 30.0)
+        # (a purpose after "time to" is none: "Cut lead time to ship faster")
+        assert parse_key_result("Cut mean time to ship faster").metric == "mean time"

@@ -685,11 +685,13 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     whole = _reading(_unlabelled(line, masked, start, end), None)
     if not _measurable(whole):
         return False
+    if not _note_like(masked, _arrow_end(masked, arrow), end):
+        return True  # what follows the arrow is no note's: "22% → 35% by EOQ"
     if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
-        # A verb of change and its amount ("Reduce churn 5% → 4%"), joined only where the
-        # numbers go the verb's way: "Reduce open bugs 10 -> 40" would lose its 10.
+        # A verb of change and its amount ("Reduce churn 5% → 4%"), joined unless its
+        # numbers go against it: "Reduce open bugs 10 -> 40" would lose its 10.
         return _verb_level(line, masked, start, before, end, whole=whole) is not False
-    return not _note_like(masked, _arrow_end(masked, arrow), end)
+    return False
 
 
 def _escaped_arrow(arrow: str) -> str:
@@ -704,6 +706,8 @@ def _shaft(masked: str, start: int, arrow: int) -> int:
     if masked[arrow] != "→":
         while arrow > start and masked[arrow - 1] == masked[arrow]:
             arrow -= 1
+        if arrow > start and masked[arrow - 1] == "<":
+            arrow -= 1  # "<-->", "<->": both ways
     return arrow
 
 
@@ -740,16 +744,17 @@ def _verb_level(
         and _BOUND_BEFORE.search(head, 0, spans[-1].start) is None
     ):
         return None
-    if parsed.form != "change":
-        return False  # "Improve NPS 30 -> 45": a level of 30 with a note, or a change
     arrow = _strip(masked, before, end)[0]
     a, b = _strip(masked, _arrow_end(masked, arrow), end)
-    noted = statements.read_number(_unescape(line[a:b]))
+    if not _note_in_unit(_unescape(line[a:b]).rstrip(".!"), parsed.unit):
+        return None  # "Grow revenue 10% -> $2M", "Cut p95 2.4s → 900ms": as ever
+    if parsed.form != "change":
+        return False  # "Improve NPS 30 -> 45": a level of 30 with a note, or a change
+    # (the reading of a change whose numbers go against its verb keeps no start)
     return (
-        noted is not None
-        and whole.get("direction") is parsed.direction
-        and whole.get("start") == parsed.value
-        and whole.get("target") == noted[0]
+        whole.get("direction") is parsed.direction
+        and whole.get("start") is not None
+        and whole.get("target") is not None
     )
 
 
@@ -773,22 +778,28 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
     before = _strip(masked, start, arrow)[1]
     head = _unlabelled(line, masked, start, before)
     parsed = statements.parse_key_result(head)
-    if not (_bare_level(head, parsed) and _measurable(_reading(head, None))) and (
-        _verb_level(
-            line,
-            masked,
-            start,
-            before,
-            end,
-            whole=_reading(_unlabelled(line, masked, start, end), None),
-        )
-        is not False
-    ):
-        return None
+    against = False
+    if not (_bare_level(head, parsed) and _measurable(_reading(head, None))):
+        whole = _reading(_unlabelled(line, masked, start, end), None)
+        if _verb_level(line, masked, start, before, end, whole=whole) is not False:
+            return None
+        against = parsed.form == "change"
     level = parsed.spans[-1].text.strip()
     note = line[a:b].rstrip(".!")
     if not _note_in_unit(note, parsed.unit):
         return None
+    noted = statements.read_number(note)
+    moved = float(noted[0]) - float(parsed.value) if noted is not None else 0.0  # type: ignore[arg-type]
+    way = -1 if parsed.direction is Direction.DECREASE else 1
+    if against and moved * way <= 0:
+        # "Reduce open bugs 10 -> 40": no change the verb says, nor one "from 10 to 40" is
+        goes = "goes up" if moved > 0 else "goes down" if moved < 0 else "stays"
+        way_said = "down" if way < 0 else "up"
+        return (
+            f"{line[start:b].strip()!r} reads as no change: from {level} to {note} {goes}, "
+            f"where {parsed.spans[0].text!r} says {way_said}: write '=> {note}' if {note} is a "
+            "progress note, or turn the numbers round"
+        )
     return (
         f"{line[start:b].strip()!r} reads two ways, a change from {level} to {note} or a level "
         f"of {level} with a progress note of {note}: write 'from {level} to {note}' (or "
@@ -863,7 +874,7 @@ def _check_in_line(masked: str, start: int) -> re.Match[str] | None:
     return _CHECK_IN.match(masked, start)
 
 
-_LONG_DASH = re.compile(r"-+>")
+_LONG_DASH = re.compile(r"[-—–]+>")
 
 
 def _note_after(text: str, masked: str, end: int) -> str | None:
@@ -1027,11 +1038,13 @@ def _item_statement(
         said = _reading(_unescape(line[start:end]), None)
         if given is not None:
             # (a change's way; a bound's, "{direction=at_least}", keeps the note)
-            way, read = given.text.strip().strip('"').lower(), said.get("direction")
+            way, read = given.text.strip().strip('"').strip().lower(), said.get("direction")
             joined = (
                 way in ("increase", "decrease")
                 and isinstance(read, Direction)
                 and read.value == way
+                # (not a change whose numbers go against it, which keeps no start)
+                and said.get("start") is not None
             )
         else:
             joined = any(

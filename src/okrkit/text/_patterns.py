@@ -221,7 +221,7 @@ _TIME_TAKEN = (
 # Sev-1s"; no other number, which may be the target: "4 hour SLA met for 98% of tickets";
 # and an SLO's span is its window, "30 day SLO for the API")
 _LIMIT_ALONE = (
-    r"\d{1,3}[\x20-](?:hour|hr|day|week)\x20+"
+    r"\d{1,3}[\x20-](?:hour|day|week|hr|wk)\x20+"
     r"(?:sla|turnaround|tat|resolution|response|reply|wait|delivery|shipping)\b(?:\x20+times?\b)?"
     # (the thing limited is no noun's: not "2-week wait list", "1-day delivery launched")
     r"(?!\x20+(?!(?:for|on|in|of|at|to|across|with|within|under|below|per|by)\b)[a-z])"
@@ -252,6 +252,9 @@ _IDENT_PARTS = (
         wcag|pci(?:\s+dss)?|rfc|tls|top|rank|series|issue|epic|pr|cve|(?<!per\x20)season|
         asc|ifrs|ias|sox|csf|gri|pas|ul|(?<!\bto\x20)type|edi|
         (?<!per\x20)cohort|(?<!per\x20)episode|
+        # (a school's year: "Year 11", "students in year 7"; not "last year 12 incidents")
+        (?<!this\x20)(?<!last\x20)(?<!next\x20)(?<!per\x20)(?<!\ba\x20)(?<!each\x20)(?<!every\x20)
+        (?<!prior\x20)(?<!previous\x20)(?<!past\x20)year(?=\x20\d{1,2}\b)|
         # (a batch's number is small, and no size: not "batch 500 records", "batch 4 hours")
         (?<!per\x20)batch(?=\x20\d{1,2}\b(?![.,]?\d|\x20+(?:hours?|hrs?|h|minutes?|mins?|days?|
             seconds?|secs?|records|rows|items|at\x20a\x20time)\b)))
@@ -343,7 +346,7 @@ _IDENT_PARTS = (
         # turnaround", "Target < 1 day EOM close"; not "> 30 day retention", "> 90 day AR")
         (?:(?<![<>~=≤≥]\x20)|(?P<bound_span>))
         \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
-        (?:-|\x20)(?:hour|hr|day|week|wk|month|quarter|year|yr)\b
+        (?:-|\x20)(?:hour|day|week|month|quarter|year|(?-i:hr|wk|yr))\b
         (?(bound_span)(?:(?=\D*\d)|(?!\x20+(?:[^\W\d_]+\x20+)?(?:TIME_TAKEN)\b)))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
@@ -606,6 +609,7 @@ _IDENT_NAMES = frozenset(
         "type",
         "edi",  # an EDI message's number: "EDI 214"
         "batch",  # a cohort's: "Portal for batch 5 is up"
+        "year",  # a school's: "Year 11"
     ]
 )
 # The words that gate the places' alternative: their names, plurals and a tax form's.
@@ -862,7 +866,7 @@ _TIME_TO = (
     r"repair|resolve|resolution|respond|response|value|detect|detection|acknowledge|"
     r"acknowledgement|triage|productivity|decision|mitigation|remediation|interactive|paint|"
     r"byte|contact|impact|insight|activation|production|prod|containment|escalation|quote|"
-    r"cash|revenue|proficiency|competency|competence)\b)"
+    r"cash|revenue|proficiency|competency|competence|close|closure|fix|approve|approval)\b)"
 )
 METRIC_END = re.compile(
     r"(?<![\w-])(?:by|to|from|at|within|under|below|above|over|between|than|per|and|or|while|"

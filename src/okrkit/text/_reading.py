@@ -373,6 +373,13 @@ def _names_a_metric(w: str, lead: str, at: int) -> bool:
 
 
 _NUMBER_NEXT = re.compile(rf"\s*[{SIGNS}]?\s*\d")
+# After "Fall", what makes it a season: a year, or a word that is no way of falling ("Fall
+# enrolment", not "Fall to 2%", "Fall below 3%", "fall behind").
+_SEASON_NEXT = re.compile(
+    r"\s+(?:(?:19|20)\d\d\b|(?!(?:by|to|below|under|from|in|into|behind|back|short|off|out|"
+    r"away|within|beneath|less|fewer|further|sharply|steadily|significantly)\b)[^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] | None:
@@ -409,6 +416,8 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
                 continue
             if w.startswith("{", m.end()):
                 continue  # "source{d} Engine featured at 3 meetups": a name, no verb
+            if word == "fall" and _SEASON_NEXT.match(w, m.end()):
+                continue  # "Fall enrolment of 2,400", "Fall 2026 cohort": a season, no verb
             if w.startswith("/", m.end()) and _names_a_metric(w, word, m.end() + 1):
                 continue  # "Send/delivered ratio > 99%", "Read/write latency below 20 ms"
             if word in COMPOUND and m.start() and not w[: m.start()].strip():
@@ -1379,6 +1388,10 @@ _CLAUSE_VERB = re.compile(
 )  # on lower case: a verb of a way after a word that starts a clause
 
 
+# "time" right before a clause's "to": the name of a time taken ("time to resolve"), not
+# "overtime to fix".
+_TIME_BEFORE = re.compile(r"(?<![^\W\d_])time\s+$")
+
 # Verbs that bring people onto a team: what they count is the team's work, with any verb
 # joined to them ("Hire and ramp 8 AEs").
 _STAFF = frozenset(("hire", "recruit", "onboard", "staff"))
@@ -1403,6 +1416,8 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
         verb = VERBS[m[1] or m[2]]
         if m[0][0].isalpha() and low[m.start() - 1].isalpha():
             continue  # "brand reach": no "and"
+        if m[0].startswith("to") and _TIME_BEFORE.search(low, max(0, m.start() - 9), m.start()):
+            continue  # "Keep time to resolve incidents under 4 hours": a time taken, named
         if (
             lemma in _STAFF
             and not low[begin : m.start()].strip()
@@ -4139,7 +4154,7 @@ _HOW_WITH = re.compile(
 )
 
 
-_LONG_ARROW = re.compile(r"-{2,}>|={2,}>")
+_LONG_ARROW = re.compile(r"-{2,}>")
 
 
 def parse_in_full(text: str) -> ParsedKeyResult:
@@ -4161,8 +4176,9 @@ def parse_in_full(text: str) -> ParsedKeyResult:
     plain = _ENTITY.sub(_plain, text) if "&" in text else text
     if "\x1b" in plain:  # a terminal's colours, pasted: "\x1b[31m4.1%" is no 31 million
         plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
-    if "-->" in plain or "==>" in plain:
-        # A long arrow is an arrow: "5% --> 4%" is "5%  -> 4%" (not "5% -", a range's dash)
+    if "-->" in plain:
+        # A long arrow is an arrow: "5% --> 4%" is "5%  -> 4%" (not "5% -", a range's dash;
+        # "==>" stays as "=>" was read, no arrow between two numbers of a statement)
         plain = _LONG_ARROW.sub(lambda m: " " * (len(m[0]) - 2) + m[0][-2:], plain)
     if "ub-" in plain or "UB-" in plain:
         # "to sub-300ms" is "to sub 300ms", under 300 ms (not a name with a number, "Sev-1")

@@ -119,8 +119,8 @@ MONEY = (
 # % (which the number pattern reads) and a "d", "w" or "y" apart from its number or in upper
 # case ("18d" is 18 days, "6w" 6 weeks; "3 d" is not said, "3D" is a name).
 UNIT_AFTER = re.compile(
-    r"""(?:\s*|-(?=(?:minutes?|mins?|hours?|hrs?|secs?|seconds?|days?|weeks?|wks?|months?|years?|
-    yrs?)\b))  # "a 3-day limit", "a 2-hr SLA"
+    r"""(?:\s*|-(?=(?:minutes?|mins?|hours?|(?-i:hrs?|secs?|wks?|yrs?)|seconds?|days?|weeks?|months?|
+    years?)\b))  # "a 3-day limit", "a 2-hr SLA" (not "2-HR partners": human resources)
     (?P<u>ms|milliseconds?|msecs?|millisecs?|millis|s|secs?|seconds?|mins?|minutes?|h|hrs?|
     hours?|days?|wks?|
     weeks?|months?|mos?|years?|yrs?|kwh|mwh|gwh|kw|mw|gb|tb|mb|kg\x20?co2e?|t\x20?co2e?|kg|
