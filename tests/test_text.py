@@ -10080,6 +10080,21 @@ class TestFinanceLegalItAndEducationTrial:
             ("Raise attendance in Year 7", {"value": None, "measurable": False}),
             ("Reduce year 2 churn to 5%", {"direction": Direction.DECREASE, "value": 5.0}),
             ("Reach 95% attendance in year 7 by June", {"value": 95.0, "unit": "%"}),
+            # the things counted, not a word said of them after ("rated high" was the unit)
+            ("No audit findings rated high", {"value": 0.0, "unit": "findings"}),
+            ("No findings rated high or critical", {"unit": "findings"}),
+            ("Zero complaints escalated externally", {"unit": "complaints"}),
+            ("500 marketing qualified leads", {"unit": "leads"}),
+            # an acronym joined by "&" is one word ("FP&A analysts" counted "FP")
+            ("Hire 2 senior FP&A analysts", {"value": 2.0, "unit": "analysts"}),
+            ("Close 4 M&A deals", {"unit": "deals"}),
+            # money raised, said by a label, is work as "$1.2M raised" is (D2)
+            (
+                "Scholarship funding raised: £2.5 million",
+                {"direction": Direction.INCREASE, "value": 2.5e6, "output": True},
+            ),
+            ("Funds raised: $1.2M", {"direction": Direction.INCREASE, "output": True}),
+            ("Prices raised: $10", {"output": False}),  # a price, no money raised
         ],
     )
     def test_readings(self, text: str, expected: dict[str, object]) -> None:

@@ -40,7 +40,9 @@ from okrkit.text._verbs import PARTICLES, noun_weight, verb_lemma
 # studies](...)").
 # (a word of at most 64 characters: "X'X'X'..." is no noun to read to its end from each "X")
 _NOUNS = re.compile(
-    r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+([^\W\d_][\w'’-]{0,63}(?:/[^\W\d_][\w'’-]{0,63})?)"
+    r"(?:[\s*“”\"`‘']|\[(?=[^\W\d_]{2}))+"
+    # (an ampersand between capitals joins an acronym: "FP&A analysts", "R&D engineers")
+    r"([^\W\d_](?:[\w'’-]|(?<=[A-Z])&(?=[A-Z])){0,63}(?:/[^\W\d_][\w'’-]{0,63})?)"
 )
 _SYMBOL = re.compile(r"(?:>=|<=|[<>≥≤]|sub-)$")
 # A name in quotes before the noun it names: "18 'Know Your Rights' workshops".
@@ -962,6 +964,10 @@ def _ends_phrase(w: str, end: int) -> bool:
     if nxt is None or not nxt[1].islower() or nxt[1] in STOP or nxt[1] in _NOT_NOUNS:
         return True
     word = nxt[1]
+    if len(word) > 4 and word.endswith("ly"):
+        return True  # an adverb: "complaints escalated externally"
+    if word in _RATINGS and ((after := _NOUNS.match(w, nxt.end())) is None or after[1] in STOP):
+        return True  # what the things were rated: "findings rated high (or critical)"
     return (word in _PLACE_WORDS and _PLACE_OF.match(w, nxt.end()) is not None) or (
         word.endswith("ing")
         and (lemma := verb_lemma(word)) is not None
@@ -972,6 +978,10 @@ def _ends_phrase(w: str, end: int) -> bool:
     )
 
 
+# What things are rated or classed, after the participle that says so ("rated high").
+_RATINGS = frozenset(
+    ("high", "critical", "low", "medium", "severe", "major", "minor", "urgent", "red", "amber")
+)
 # Words of where, after what was done to the things, that the little words do not name:
 # "20 polls created outside of Status CC".
 _PLACE_WORDS = frozenset(

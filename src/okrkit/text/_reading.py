@@ -2779,6 +2779,17 @@ def _own_work(w: str, value: Token | None, *, baseline: bool = False) -> bool:
     ):
         return True  # "Episodes per week: 5": the things a team makes, at a pace (D2)
     if (
+        money
+        and value.prep == "="  # type: ignore[union-attr]
+        and (":" in w or "=" in w)
+        and (label := _DONE_LABEL.search(w, 0, value.start)) is not None  # type: ignore[union-attr]
+        and label["done"].lower() in ("raised", "secured")
+        and polarity(label["thing"].lower()) is None
+        and value.value is not None  # type: ignore[union-attr]
+        and value.value >= _FUNDS_AT_LEAST  # type: ignore[union-attr]
+    ):
+        return True  # "Funds raised: $1.2M", as "$1.2M raised" says it (D2)
+    if (
         value is not None
         and value.prep == "="
         and value.unit is None
