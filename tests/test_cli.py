@@ -1028,6 +1028,26 @@ class TestSchemaParseNew:
         )
         assert "ambiguities" in call("parse", "Improve X% of things", "--format", "json")[1]
 
+    @pytest.mark.parametrize(
+        ("statement", "said"),
+        [
+            ("Hire 10 engineers", True),
+            ("Close $1.2M in new ARR", True),
+            ("Increase NPS from 32 to 50", False),  # a start of its own
+            ("Reach NPS 50", False),  # a level, whose start is today's
+            ("Reduce churn by 8%", False),
+            ("Launch the new app", False),
+        ],
+    )
+    def test_parse_says_a_count_starts_at_none(self, statement: str, said: bool) -> None:
+        """A count made in the cycle starts at 0 as a key result, which the reading leaves
+        out: `parse` says so (a trial's newcomer saw no start, then an import's 0)."""
+        status, out, _ = call("parse", statement)
+        assert status == 0
+        assert ("start as a key result: 0" in out) is said
+        if said:
+            assert okrkit.text.to_key_result(statement).start == 0
+
     @pytest.mark.parametrize(("fmt", "name"), [("yaml", "yaml"), ("json", "json")])
     def test_new_is_a_clean_plan_for_the_quarter(self, fmt: str, name: str, tmp_path: Path) -> None:
         """`new` writes a plan for the quarter of --today that `check` passes."""

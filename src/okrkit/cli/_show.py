@@ -320,4 +320,13 @@ def cmd_parse(args: argparse.Namespace, streams: Streams) -> int:
         else:
             shown = str(value)
         streams.stdout.write(f"{name}: {terminal(shown)}\n")
+    # What is counted up in the cycle starts at none as a key result ("Hire 10 engineers"),
+    # as `to_key_result` makes it: said, so that an import holds no surprise.
+    if (
+        not args.objective
+        and parsed.start is None
+        and parsed.value is not None
+        and text.to_key_result(parsed).start == 0
+    ):
+        streams.stdout.write("start as a key result: 0 (counted from none in the cycle)\n")
     return 0
