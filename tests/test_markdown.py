@@ -1009,6 +1009,10 @@ class TestReadingDetails:
         (problem,) = raised.value.problems
         assert "reads two ways" in problem
         assert "'\\-\\->'" in problem  # both dashes escaped: "\->" would still be an arrow
+        with pytest.raises(FormatError) as raised:  # both ways: "from ... to ..." only
+            _read("## Make support loved by every team\n- Coverage 60% <--> 80%\n")
+        (problem,) = raised.value.problems
+        assert "write 'from 60% to 80%' for the change" in problem
         fixed = _read("## Make support loved by every team\n- Coverage 60% \\-\\-> 80%\n")
         (kr,) = fixed.objectives[0].key_results
         assert (kr.title, kr.start, kr.target) == ("Coverage 60% --> 80%", 60, 80)
@@ -1062,6 +1066,15 @@ class TestReadingDetails:
             # numbers that go against it (a note, as before)
             ('Improve NPS 30 -> 45 {direction=" increase "}', "Improve NPS 30 -> 45", []),
             ("Reduce open bugs 10 -> 40 {direction=decrease}", "Reduce open bugs 10", [40]),
+            # a second hostile trial's: a change's amount or start before the arrow, and a
+            # line the old writer marked a title, read as before
+            ("Reduce churn by 30% -> 40", "Reduce churn by 30% -> 40", []),
+            ("Decrease defects from 10 -> 40", "Decrease defects from 10", [40]),
+            (
+                "ARR $40k → 30 {.title direction=increase start=1 target=2}",
+                "ARR $40k → 30",
+                [],
+            ),
         ],
     )
     def test_a_line_that_reads_one_way_is_not_asked_about(

@@ -742,6 +742,8 @@ def _verb_level(
         and not parsed.output
         and parsed.value is not None
         and _BOUND_BEFORE.search(head, 0, spans[-1].start) is None
+        # (a change's amount or a start is no level: "Reduce churn by 30% -> 40", "from 10")
+        and _BY_BEFORE.search(head, 0, spans[-1].start) is None
     ):
         return None
     arrow = _strip(masked, before, end)[0]
@@ -759,12 +761,20 @@ def _verb_level(
 
 
 def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
+    """What to ask of a key result line with an arrow that reads two ways, or as no change
+    (`_asked`); None for any other line."""
+    asked = _asked(line, masked, start, end)
+    return None if asked is None else asked[1]
+
+
+def _asked(line: str, masked: str, start: int, end: int) -> tuple[bool, str] | None:
     """What to ask of a key result written as a metric and a number, an arrow and another
     number in the same unit (``Test coverage 60% -> 80%``), which reads as a change from one
     to the other as well as a level with a progress note; None for any other line.  A bound
     or a target named (``NPS ≥ 45 → 38``, ``Coverage target 80% -> 70%``), a dated note, a
     note of another unit or of none (``-> DONE``, ``-> 2%`` of a time: a share of the way) or
-    ``=>`` say it is a note."""
+    ``=>`` say it is a note.  The first item says whether the line is a verb of change whose
+    numbers go against it ("Reduce open bugs 10 -> 40"), which reads as no change at all."""
     from okrkit import text as statements
 
     arrow = max(masked.rfind("->", start, end), masked.rfind("→", start, end))
@@ -795,15 +805,17 @@ def _arrow_question(line: str, masked: str, start: int, end: int) -> str | None:
         # "Reduce open bugs 10 -> 40": no change the verb says, nor one "from 10 to 40" is
         goes = "goes up" if moved > 0 else "goes down" if moved < 0 else "stays"
         way_said = "down" if way < 0 else "up"
-        return (
+        return True, (
             f"{line[start:b].strip()!r} reads as no change: from {level} to {note} {goes}, "
             f"where {parsed.spans[0].text!r} says {way_said}: write '=> {note}' if {note} is a "
             "progress note, or turn the numbers round"
         )
-    return (
+    # (an arrow both ways, "<-->", is no change's even escaped: "from ... to ..." only)
+    escaped = "" if masked[arrow] == "<" else f" (or '{_escaped_arrow(masked[arrow:after])}')"
+    return False, (
         f"{line[start:b].strip()!r} reads two ways, a change from {level} to {note} or a level "
-        f"of {level} with a progress note of {note}: write 'from {level} to {note}' (or "
-        f"'{_escaped_arrow(masked[arrow:after])}') for the change, '=> {note}' for the note"
+        f"of {level} with a progress note of {note}: write 'from {level} to {note}'{escaped} "
+        f"for the change, '=> {note}' for the note"
     )
 
 
@@ -847,6 +859,8 @@ _BOUND_BEFORE = re.compile(
 )
 
 
+# "by" right before an amount, "from" before a start: "Reduce churn by 30%", "from 10".
+_BY_BEFORE = re.compile(r"\b(?:by|from)[\s:*_`]*$", re.IGNORECASE)
 # A number at the end of the text before an arrow, with its unit: "5%", "$120k", "90 min",
 # "5,5 %", "3 200 €".
 _ENDS_IN_NUMBER = re.compile(rf"\d\S*(?:\s(?:[^\W\d_]{{1,12}}|[%{SIGNS}]))?$")
@@ -1030,7 +1044,9 @@ def _item_statement(
     given = values.get("direction")
     statement, note = _statement(line, masked, start, end, given is None)
     if note is not None and _SETTLED.intersection(values):
-        if not _arrow_question(line, masked, start, end):
+        asked = _asked(line, masked, start, end)
+        if asked is None or asked[0]:
+            # (a change whose numbers go against its verb is none: a note, as it was)
             return statement, note
         start, end = _unwrapped(masked, start, end)
         if label := _KR_LABEL.match(masked, start, end):
@@ -1043,8 +1059,6 @@ def _item_statement(
                 way in ("increase", "decrease")
                 and isinstance(read, Direction)
                 and read.value == way
-                # (not a change whose numbers go against it, which keeps no start)
-                and said.get("start") is not None
             )
         else:
             joined = any(

@@ -96,6 +96,14 @@ DEADLINE = re.compile(
     )
     | \b(?:this|next)\s+(?:quarter|year|month|half|sprint|cycle)\b
     | \beo[qy]\b
+    # A day, after "on" or "due": "on 12 June", "due 3 March", "on June 12", "on 12/06" (a date
+    # names when, never a count of June; "on 3 teams" stays a count)
+    | \b(?:on|due(?:\s+on)?)\s+(?:the\s+)?
+        (?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
+          | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+20\d\d)?
+          | 20\d\d-\d\d-\d\d\b
+          | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s+of\b)
+          | \d{{1,2}}\.(?:0[1-9]|1[0-2])\.(?:\d{{2,4}}\b|(?!\d)))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -346,7 +354,7 @@ _IDENT_PARTS = (
         # turnaround", "Target < 1 day EOM close"; not "> 30 day retention", "> 90 day AR")
         (?:(?<![<>~=≤≥]\x20)|(?P<bound_span>))
         \b\d{{1,3}}(?:\x20?[-–]\x20?\d{{1,3}})?
-        (?:-|\x20)(?:hour|day|week|month|quarter|year|(?-i:hr|wk|yr))\b
+        (?:(?:-|\x20)(?:hour|day|week|month|quarter|year)|-(?-i:hr|wk|yr))\b
         (?(bound_span)(?:(?=\D*\d)|(?!\x20+(?:[^\W\d_]+\x20+)?(?:TIME_TAKEN)\b)))
         (?=\x20+(?!(?:of|or|and|to|in|per|a|an|the|for|from|by|at|on|with|over|ago|
             old|long|average|avg|time|times|window)\b)[a-z])""".replace(
@@ -548,6 +556,8 @@ _DEADLINE_WORDS = frozenset(
         "next",
         "eoq",
         "eoy",
+        "on",
+        "due",
     ]
 )
 _LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")
