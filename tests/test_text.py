@@ -10143,6 +10143,27 @@ class TestHrHealthNonprofitAndGamesTrial:
         )
         assert parsed.deadline is not None
 
+    @pytest.mark.parametrize(
+        ("text", "direction", "value", "start"),
+        [
+            # what a label's metric is per does not make its first word a verb of work (the
+            # arrow's pair was lost: a target of 8)
+            ("Training hours per nurse: 8 → 16", Direction.INCREASE, 16.0, 8.0),
+            ("Coaching sessions per manager: 2 → 4", Direction.INCREASE, 4.0, 2.0),
+            # hours given to learning or to others are better many (they read as time taken:
+            # at most 20, met on day one)
+            ("L&D per employee: 12 → 20 hours a year", Direction.INCREASE, 20.0, 12.0),
+            ("Mentoring hours per new hire 4h -> 10h", Direction.INCREASE, 10.0, 4.0),
+            ("40 hours of training per employee", Direction.AT_LEAST, 40.0, None),
+            ("Training time 10 days", Direction.AT_MOST, 10.0, None),  # time a training takes
+        ],
+    )
+    def test_per_labels_and_hours_given(
+        self, text: str, direction: Direction, value: float, start: float | None
+    ) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.value, parsed.start) == (direction, value, start)
+
     def test_a_count_on_things_stays_a_count(self) -> None:
         assert parse_key_result("Hire 5 engineers on 3 teams").value == 5
         assert parse_key_result("Ship 3 features on 1 July").value == 3

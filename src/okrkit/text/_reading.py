@@ -222,7 +222,10 @@ _IS_SUBJECT = re.compile(
 )
 # After a first word, what makes it a label's: a word and a colon ("Mentoring pilot: 85% of
 # mentees ...", "Post likes: 400").
-_LABEL_NEXT = re.compile(r"\s+[^\W\d_][\w'’-]*\s*:")
+_LABEL_NEXT = re.compile(
+    # (and what it is per: "Training hours per nurse: 8 → 16", "Coaching sessions per new hire:")
+    r"\s+[^\W\d_][\w'’-]*(?:\s+per\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)?\s*:"
+)
 # "Make sure" and "make certain" say what "ensure" says, and are read as it.
 _MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
 _ABLE = re.compile(r"\s+(?:able|capable)\b", re.IGNORECASE)
