@@ -10164,6 +10164,22 @@ class TestHrHealthNonprofitAndGamesTrial:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value, parsed.start) == (direction, value, start)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # "under" a time, then the share, with no verb: the share is what is measured,
+            # as after "within" (it read at most 24 h)
+            "Pathology results available to clinicians in under 24 hours for 90% of samples",
+            "Calls answered in less than 30 seconds for 80% of callers",
+        ],
+    )
+    def test_a_share_within_a_time_limit_said_with_under(self, text: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.unit) == (Direction.AT_LEAST, "%")
+        # (a verb of holding keeps its limit: the time is what it holds)
+        held = parse_key_result("Ensure latency remains under 12ms for 90% of sites")
+        assert (held.value, held.unit) == (12.0, "ms")
+
     def test_a_count_on_things_stays_a_count(self) -> None:
         assert parse_key_result("Hire 5 engineers on 3 teams").value == 5
         assert parse_key_result("Ship 3 features on 1 July").value == 3

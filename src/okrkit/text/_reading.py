@@ -1998,6 +1998,9 @@ def share_of_plan(text: str) -> bool:
 _WITHIN = re.compile(
     r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?(?:[^\W\d_]+\s+)?$", re.IGNORECASE
 )  # "within 2 days", "within the statutory 8 weeks"
+# "in under" a time, as "within" it: "in under 24 hours", "in less than 2 days" (a limit on
+# each thing's time; "time <4h for 95% of patients" bounds a metric, over whom it is measured).
+_UNDER_TIME = re.compile(r"\bin\s+(?:under|less\s+than)\s*$", re.IGNORECASE)
 # How far before a number "within" and its words are looked for (a long word is no name of
 # a time limit's: each number looks at this much, not at the whole text before it).
 _WITHIN_REACH = 48
@@ -3572,7 +3575,13 @@ def _target(
     limits = [
         t
         for t in main[:_AGAINST_MAX]
-        if t.unit in DURATIONS and _WITHIN.search(w, max(0, t.start - _WITHIN_REACH), t.start)
+        if t.unit in DURATIONS
+        and (
+            _WITHIN.search(w, max(0, t.start - _WITHIN_REACH), t.start)
+            # (or "under", with no verb: "Results available in under 24 hours for 90% of
+            # samples"; but "Ensure latency remains under 12ms for 90% of sites" holds it)
+            or (verb_end is None and _UNDER_TIME.search(w, max(0, t.start - 16), t.start))
+        )
     ]
     if (
         limits
