@@ -10180,6 +10180,14 @@ class TestHrHealthNonprofitAndGamesTrial:
         held = parse_key_result("Ensure latency remains under 12ms for 90% of sites")
         assert (held.value, held.unit) == (12.0, "ms")
 
+    @pytest.mark.parametrize("text", ["Reviews 90% positive", "Surveys 85% favourable"])
+    def test_a_share_of_a_quality_after_a_plural_is_no_work(self, text: str) -> None:
+        """A plural that is also a verb's -s form, then a share of a quality: the things,
+        not work done on them (it read an increase of reviewing)."""
+        parsed = parse_key_result(text)
+        assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
+        assert parse_key_result("Hires 5 engineers").output  # (a verb with its object)
+
     def test_a_count_on_things_stays_a_count(self) -> None:
         assert parse_key_result("Hire 5 engineers on 3 teams").value == 5
         assert parse_key_result("Ship 3 features on 1 July").value == 3

@@ -829,7 +829,10 @@ _COUNT_NEXT = re.compile(
 # What may follow an imperative verb that is also a noun: "Track all incidents", "Map the 5
 # flows" (unlike "Track record", "Cloud cost").
 _OBJECT_START = re.compile(
-    rf"\s+(?:[{SIGNS}]?\d|(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
+    # (not a share that is a quality of the things: "Reviews 90% positive")
+    rf"\s+(?:[{SIGNS}]?\d(?![\d.,]*\s*%\s*\+?\s*(?:positive|negative|favou?rable|satisfied|"
+    r"accurate|correct|complete|compliant|on[- ]time)\b)|"
+    rf"(?:a|an|the|all|our|every|each|any|at\s+least|more\s+than|over|up\s+to|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|new)\b)",
     re.IGNORECASE,
 )
