@@ -10129,6 +10129,7 @@ class TestHrHealthNonprofitAndGamesTrial:
             "Launch the Season 4 battle pass on 12 June",
             "Release patch 1.3 on 3 March",
             "Launch the battle pass (due 12 June)",
+            "Launch the app (due: 12 June)",
             "Open the new clinic on 15 September",
             "Launch the app on 12/06",
             "Go live on 2026-09-01",
@@ -10150,11 +10151,14 @@ class TestHrHealthNonprofitAndGamesTrial:
             # arrow's pair was lost: a target of 8)
             ("Training hours per nurse: 8 → 16", Direction.INCREASE, 16.0, 8.0),
             ("Coaching sessions per manager: 2 → 4", Direction.INCREASE, 4.0, 2.0),
-            # hours given to learning or to others are better many (they read as time taken:
-            # at most 20, met on day one)
-            ("L&D per employee: 12 → 20 hours a year", Direction.INCREASE, 20.0, 12.0),
+            ("Training hours per nurse per year: 8 → 16", Direction.INCREASE, 16.0, 8.0),
+            ("Training hours / nurse: 8 → 16", Direction.INCREASE, 16.0, 8.0),
+            # hours given to learning or to others go the way their numbers do (they read as
+            # time taken: at most 10, met on day one), up or down
             ("Mentoring hours per new hire 4h -> 10h", Direction.INCREASE, 10.0, 4.0),
-            ("40 hours of training per employee", Direction.AT_LEAST, 40.0, None),
+            ("CPD hours per nurse: 8 → 16 hours", Direction.INCREASE, 16.0, 8.0),
+            ("Mandatory training hours per nurse: 30h → 20h", Direction.DECREASE, 20.0, 30.0),
+            ("Training days to competency: 30 → 20", Direction.DECREASE, 20.0, 30.0),
             ("Training time 10 days", Direction.AT_MOST, 10.0, None),  # time a training takes
         ],
     )
@@ -10164,22 +10168,6 @@ class TestHrHealthNonprofitAndGamesTrial:
         parsed = parse_key_result(text)
         assert (parsed.direction, parsed.value, parsed.start) == (direction, value, start)
 
-    @pytest.mark.parametrize(
-        "text",
-        [
-            # "under" a time, then the share, with no verb: the share is what is measured,
-            # as after "within" (it read at most 24 h)
-            "Pathology results available to clinicians in under 24 hours for 90% of samples",
-            "Calls answered in less than 30 seconds for 80% of callers",
-        ],
-    )
-    def test_a_share_within_a_time_limit_said_with_under(self, text: str) -> None:
-        parsed = parse_key_result(text)
-        assert (parsed.direction, parsed.unit) == (Direction.AT_LEAST, "%")
-        # (a verb of holding keeps its limit: the time is what it holds)
-        held = parse_key_result("Ensure latency remains under 12ms for 90% of sites")
-        assert (held.value, held.unit) == (12.0, "ms")
-
     @pytest.mark.parametrize("text", ["Reviews 90% positive", "Surveys 85% favourable"])
     def test_a_share_of_a_quality_after_a_plural_is_no_work(self, text: str) -> None:
         """A plural that is also a verb's -s form, then a share of a quality: the things,
@@ -10188,6 +10176,26 @@ class TestHrHealthNonprofitAndGamesTrial:
         assert (parsed.direction, parsed.output) == (Direction.AT_LEAST, False)
         assert parse_key_result("Hires 5 engineers").output  # (a verb with its object)
 
-    def test_a_count_on_things_stays_a_count(self) -> None:
-        assert parse_key_result("Hire 5 engineers on 3 teams").value == 5
-        assert parse_key_result("Ship 3 features on 1 July").value == 3
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Hire 5 engineers on 3 teams", 5.0, "engineers"),
+            ("Ship 3 features on 1 July", 3.0, "features"),
+            # a hostile trial's: a pair with a slash, or a day, before what it names is no
+            # date of its own
+            ("Pass audits on 9/10 sites", 9.0, "sites"),
+            ("Handle 500 calls on 24/7 hotline by Q3", 500.0, "calls"),
+            ("Sell 500 tickets on 4 July weekend", 500.0, "tickets"),
+        ],
+    )
+    def test_a_count_on_things_stays_a_count(self, text: str, value: float, unit: str) -> None:
+        parsed = parse_key_result(text)
+        assert (parsed.value, parsed.unit) == (value, unit)
+
+    def test_after_a_verb_of_work_a_rate_is_no_label(self) -> None:
+        """ "Complete audits per site: 4" is work at a rate, not a metric's label (a first
+        word in -ing leads one: "Training hours per nurse:")."""
+        assert parse_key_result("Complete audits per site: 4").output
+        # and a time taken stays one when "in under" a time comes before the share
+        latency = parse_key_result("Latency in under 200 ms for 99% of requests")
+        assert (latency.direction, latency.value, latency.unit) == (Direction.AT_MOST, 200, "ms")

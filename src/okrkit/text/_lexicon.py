@@ -724,12 +724,7 @@ HIGHER_IS_BETTER = re.compile(
     r"\breading time|fps\b|frame rate|diversion|recycling rate|\byield|"
     r"segregation|"
     # a charity's givers, as a company's customers
-    r"donors|sustainers|supporters|patrons|backers|"
-    # time given to learning and to others, which a duration alone would read as taken
-    r"training\s+(?:hours?|days?)|learning\s+(?:hours?|time|days?)|mentoring\s+(?:hours?|time)|"
-    r"coaching\s+(?:hours?|time)|volunteer(?:ing)?\s+(?:hours?|time|days?)|study\s+hours?|"
-    r"hours?\s+of\s+(?:training|learning|mentoring|coaching|volunteering|cpd|study)|"
-    r"\bl&d\b|\bcpd\b"
+    r"donors|sustainers|supporters|patrons|backers"
 )
 
 

@@ -222,9 +222,13 @@ _IS_SUBJECT = re.compile(
 )
 # After a first word, what makes it a label's: a word and a colon ("Mentoring pilot: 85% of
 # mentees ...", "Post likes: 400").
-_LABEL_NEXT = re.compile(
-    # (and what it is per: "Training hours per nurse: 8 → 16", "Coaching sessions per new hire:")
-    r"\s+[^\W\d_][\w'’-]*(?:\s+per\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)?\s*:"
+_LABEL_NEXT = re.compile(r"\s+[^\W\d_][\w'’-]*\s*:")
+# And after a first word in -ing, what the label's metric is per: "Training hours per nurse:
+# 8 → 16", "Coaching sessions per manager per year:", "Mentoring hours / new hire:" (not "Hire
+# nurses per ward: 2", an imperative and its rate).
+_LABEL_PER_NEXT = re.compile(
+    r"\s+[^\W\d_][\w'’-]*(?:\s*(?:\bper\b|/)\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?){1,2}"
+    r"(?:\s*\([^()\d]{1,16}\))?\s*:"
 )
 # "Make sure" and "make certain" say what "ensure" says, and are read as it.
 _MAKE_SURE = re.compile(r"make\s+(?:sure|certain)\b", re.IGNORECASE)
@@ -463,6 +467,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if (not found or found[0] in ("out", "reach")) and (
                 _IS_SUBJECT.match(w, m.end())
                 or _LABEL_NEXT.match(w, m.end())
+                or (word.endswith("ing") and _LABEL_PER_NEXT.match(w, m.end()))
                 or _LABEL_OF_NONE.match(w, m.end())
             ):
                 # A word that leads a subject whose verb states a level or a state is no
@@ -1342,11 +1347,19 @@ def _metric_way(
         and value.unit in DURATIONS
         # "Backfill 3 years of event data", "Retain 7 years of audit logs": an amount of data
         and not (value.prep is None and _SPAN_OF.match(text, value.end))
+        # hours given to learning or to others may be sought many or few ("Mentoring hours
+        # 4h -> 10h", "Mandatory training hours 30h → 20h"): their numbers say which way
+        and _HOURS_GIVEN.search(low) is None
     ):
         return "lower"  # no word says which way: a time taken
     return way
 
 
+# Hours given to learning or to others, which no word says are better many or few.
+_HOURS_GIVEN = re.compile(
+    r"\b(?:training|learning|mentoring|coaching|volunteer(?:ing)?|cpd|study)\s+hours?\b|"
+    r"\bhours?\s+of\s+(?:training|learning|mentoring|coaching|volunteering|cpd|study)\b"
+)
 # A rate's name as a word of its own (not "corporate", "registration", "shareholder").
 _RATE_WORD = re.compile(
     rf"\b(?:(?:rate|ratio|margin|share|conversion)s|{RATE.pattern}|attainment|abandonment|"
@@ -1424,12 +1437,12 @@ def _governing_verb(text: str, kind: str, lemma: str, value: Token) -> tuple[str
             continue  # "brand reach": no "and"
         if (
             m[0].startswith("to")
-            and kind in ("keep", "inc", "dec")
+            and kind in ("keep", "inc", "dec", "reach")
             and _TIME_BEFORE.search(low, max(0, m.start() - 9), m.start())
         ):
             # "Keep time to resolve incidents under 4 hours": a time taken, named, which a
-            # verb of holding or of change governs (after one of work, "Deliver average
-            # time to resolve under 2 hours", the level reached is read as before)
+            # verb of holding, change or reaching governs (after one of work, "Deliver
+            # average time to resolve under 2 hours", the level reached is read as before)
             continue
         if (
             lemma in _STAFF
@@ -2001,9 +2014,6 @@ def share_of_plan(text: str) -> bool:
 _WITHIN = re.compile(
     r"(?:\bwithin|(?<!\S)w/in?)\s+(?:the\s+)?(?:[^\W\d_]+\s+)?$", re.IGNORECASE
 )  # "within 2 days", "within the statutory 8 weeks"
-# "in under" a time, as "within" it: "in under 24 hours", "in less than 2 days" (a limit on
-# each thing's time; "time <4h for 95% of patients" bounds a metric, over whom it is measured).
-_UNDER_TIME = re.compile(r"\bin\s+(?:under|less\s+than)\s*$", re.IGNORECASE)
 # How far before a number "within" and its words are looked for (a long word is no name of
 # a time limit's: each number looks at this much, not at the whole text before it).
 _WITHIN_REACH = 48
@@ -3578,13 +3588,7 @@ def _target(
     limits = [
         t
         for t in main[:_AGAINST_MAX]
-        if t.unit in DURATIONS
-        and (
-            _WITHIN.search(w, max(0, t.start - _WITHIN_REACH), t.start)
-            # (or "under", with no verb: "Results available in under 24 hours for 90% of
-            # samples"; but "Ensure latency remains under 12ms for 90% of sites" holds it)
-            or (verb_end is None and _UNDER_TIME.search(w, max(0, t.start - 16), t.start))
-        )
+        if t.unit in DURATIONS and _WITHIN.search(w, max(0, t.start - _WITHIN_REACH), t.start)
     ]
     if (
         limits
