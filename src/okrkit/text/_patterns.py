@@ -96,15 +96,6 @@ DEADLINE = re.compile(
     )
     | \b(?:this|next)\s+(?:quarter|year|month|half|sprint|cycle)\b
     | \beo[qy]\b
-    # A day, after "on" or "due": "on 12 June", "due 3 March", "on June 12", "on 12/06" (a date
-    # names when, never a count of June; "on 3 teams" stays a count), with nothing named
-    # after it ("on 9/10 sites", "on 24/7 hotline", "on 4 July weekend" name things)
-    | \b(?:on|due(?:\s*:)?(?:\s+on)?)\s+(?:the\s+)?
-        (?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+20\d\d)?\b
-          | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+20\d\d)?
-          | 20\d\d-\d\d-\d\d\b
-          | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)
-        (?=\s*(?:$|[.,;:!?)\]]|(?:and|or|by|at|for|with|to|in|from|–|—|-)\b|\s-\s))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -557,8 +548,6 @@ _DEADLINE_WORDS = frozenset(
         "next",
         "eoq",
         "eoy",
-        "on",
-        "due",
     ]
 )
 _LETTER_DIGIT = re.compile(r"[A-Za-z][-_]?[0-9]")

@@ -223,6 +223,15 @@ _IS_SUBJECT = re.compile(
 # After a first word, what makes it a label's: a word and a colon ("Mentoring pilot: 85% of
 # mentees ...", "Post likes: 400").
 _LABEL_NEXT = re.compile(r"\s+[^\W\d_][\w'’-]*\s*:")
+
+
+def _gerund(word: str) -> bool:
+    """Whether lower-case *word* is a verb's -ing form ("training"; not "bring", "ping")."""
+    from okrkit.text._verbs import verb_lemma
+
+    return word.endswith("ing") and verb_lemma(word) not in (None, word)
+
+
 # And after a first word in -ing, what the label's metric is per: "Training hours per nurse:
 # 8 → 16", "Coaching sessions per manager per year:", "Mentoring hours / new hire:" (not "Hire
 # nurses per ward: 2", an imperative and its rate).
@@ -467,7 +476,7 @@ def _main_verb(w: str, *, guess: bool = True) -> tuple[str, str, re.Match[str]] 
             if (not found or found[0] in ("out", "reach")) and (
                 _IS_SUBJECT.match(w, m.end())
                 or _LABEL_NEXT.match(w, m.end())
-                or (word.endswith("ing") and _LABEL_PER_NEXT.match(w, m.end()))
+                or (_gerund(word) and _LABEL_PER_NEXT.match(w, m.end()))
                 or _LABEL_OF_NONE.match(w, m.end())
             ):
                 # A word that leads a subject whose verb states a level or a state is no
@@ -1348,8 +1357,8 @@ def _metric_way(
         # "Backfill 3 years of event data", "Retain 7 years of audit logs": an amount of data
         and not (value.prep is None and _SPAN_OF.match(text, value.end))
         # hours given to learning or to others may be sought many or few ("Mentoring hours
-        # 4h -> 10h", "Mandatory training hours 30h → 20h"): their numbers say which way
-        and _HOURS_GIVEN.search(low) is None
+        # 4h -> 10h", "Mandatory training hours 30h → 20h"): a move's numbers say which way
+        and not (value.prep == "to" and _HOURS_GIVEN.search(low) is not None)
     ):
         return "lower"  # no word says which way: a time taken
     return way
