@@ -4224,7 +4224,7 @@ def parse_in_full(text: str) -> ParsedKeyResult:
         plain = _ANSI.sub(lambda m: " " * len(m[0]), plain)
     if "-->" in plain:
         # A long arrow is an arrow: "5% --> 4%" is "5%  -> 4%" (not "5% -", a range's dash;
-        # "==>" stays as "=>" was read, no arrow between two numbers of a statement)
+        # "==>" is read as it always was)
         plain = _LONG_ARROW.sub(lambda m: " " * (len(m[0]) - 2) + m[0][-2:], plain)
     if "ub-" in plain or "UB-" in plain:
         # "to sub-300ms" is "to sub 300ms", under 300 ms (not a name with a number, "Sev-1")
