@@ -708,7 +708,7 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
         return _BY_TO.match(w, end) is not None
     if lemma == "raise" and _BY_TO.match(w, end) is None and _AMOUNT_AFTER.match(w, end) is None:
         return False  # "Purchase orders raised in under 2 days": issued, no rise
-    if _none_of_them(word, lemma, w, 0, end):
+    if word == lemma + "s" and _NONE_LEAD.match(w) and _MOVED_AFTER.match(w, end) is None:
         return False  # "Zero patient falls", "No patient falls on the ward": none of them
     return (
         not word.endswith("ing")
@@ -803,7 +803,11 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
             if (
                 (after_plural or changed or (inflected and word.endswith("s")))
                 and not _PER_AFTER.match(w, m.end())
-                and not _none_of_them(word, lemma, w, subject.start(), m.end())
+                and not (
+                    word == lemma + "s"
+                    and _NONE_LEAD.match(w, subject.start())
+                    and _MOVED_AFTER.match(w, m.end()) is None
+                )
                 and (
                     # (and "improve", whose way the metric says: "Completion rate improves")
                     (
@@ -2619,24 +2623,8 @@ _NONE = re.compile(
 
 
 _NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s|\s*(?:nobody|no[-‐‑–—]one)\b", re.IGNORECASE)
-
-
-def _none_of_them(word: str, lemma: str, w: str, start: int, end: int) -> bool:
-    """Whether *word*, the -s form of a verb of change *lemma* that is a noun too ("falls",
-    "drops", "declines"), ending at *end* in *w*, is the things a statement from *start*
-    counts none of, with nothing moved after it: "Zero patient falls", "No patient falls on
-    the ward" (not "Churn falls to 2%", "No churn improves")."""
-    if word != lemma + "s" or _NONE_LEAD.match(w, start) is None:
-        return False
-    from okrkit.text._verbs import noun_weight
-
-    return _MOVED_AFTER.match(w, end) is None and noun_weight(lemma) > 0
-
-
 # None of something, counted: "No patient falls", "Zero patient falls", "0 falls".
-_NONE_LEAD = re.compile(
-    r"\s*(?:no(?!\s+(?:more|less|fewer|later|greater|higher|lower)\b)|zero|0)\s", re.IGNORECASE
-)
+_NONE_LEAD = re.compile(r"\s*(?:no|zero|0)\s", re.IGNORECASE)
 # What moves a metric after a verb of change's -s form: "Churn falls to 2%", "grows 20%".
 _MOVED_AFTER = re.compile(
     rf"\s+(?:(?:by|to|from|below|under|beneath|above|over|beyond|past|more|less)\b|"
