@@ -708,8 +708,6 @@ def _participle(word: str, lemma: str, w: str, end: int) -> bool:
         return _BY_TO.match(w, end) is not None
     if lemma == "raise" and _BY_TO.match(w, end) is None and _AMOUNT_AFTER.match(w, end) is None:
         return False  # "Purchase orders raised in under 2 days": issued, no rise
-    if word == lemma + "s" and _NONE_LEAD.match(w) and _MOVED_AFTER.match(w, end) is None:
-        return False  # "Zero patient falls", "No patient falls on the ward": none of them
     return (
         not word.endswith("ing")
         and _PER_AFTER.match(w, end) is None
@@ -798,16 +796,10 @@ def _subject_verb(w: str, subject: re.Match[str]) -> tuple[str, str, re.Match[st
                 and word.endswith("ed")
                 and _participle(word, lemma, w, m.end())
             )
-            # (Not a noun counted per something: "Patient falls per 1,000 bed days"; nor
-            # one counted as none, with nothing moved after it: "Zero patient falls".)
+            # (Not a noun counted per something: "Patient falls per 1,000 bed days".)
             if (
                 (after_plural or changed or (inflected and word.endswith("s")))
                 and not _PER_AFTER.match(w, m.end())
-                and not (
-                    word == lemma + "s"
-                    and _NONE_LEAD.match(w, subject.start())
-                    and _MOVED_AFTER.match(w, m.end()) is None
-                )
                 and (
                     # (and "improve", whose way the metric says: "Completion rate improves")
                     (
@@ -2623,14 +2615,6 @@ _NONE = re.compile(
 
 
 _NO_LEAD = re.compile(r"\s*(?:no|none\s+of)\s|\s*(?:nobody|no[-‐‑–—]one)\b", re.IGNORECASE)
-# None of something, counted: "No patient falls", "Zero patient falls", "0 falls".
-_NONE_LEAD = re.compile(r"\s*(?:no|zero|0)\s", re.IGNORECASE)
-# What moves a metric after a verb of change's -s form: "Churn falls to 2%", "grows 20%".
-_MOVED_AFTER = re.compile(
-    rf"\s+(?:(?:by|to|from|below|under|beneath|above|over|beyond|past|more|less)\b|"
-    rf"[-+~≥≤<>]?\s?[{SIGNS}]?\d)",
-    re.IGNORECASE,
-)
 
 
 def _none(w: str) -> bool:
