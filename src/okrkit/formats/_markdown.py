@@ -685,12 +685,18 @@ def _arrow_in_statement(line: str, masked: str, start: int, before: int, end: in
     whole = _reading(_unlabelled(line, masked, start, end), None)
     if not _measurable(whole):
         return False
-    if not _note_like(masked, _arrow_end(masked, arrow), end):
+    after = _arrow_end(masked, arrow)
+    if not _note_like(masked, after, end):
         return True  # what follows the arrow is no note's: "22% → 35% by EOQ"
-    if not _measurable(_reading(_unlabelled(line, masked, start, before), None)):
+    head = _unlabelled(line, masked, start, before)
+    if not _measurable(_reading(head, None)):
+        from okrkit import text as statements
+
         # A verb of change and its amount ("Reduce churn 5% → 4%"), joined unless its
         # numbers go against it: "Reduce open bugs 10 -> 40" would lose its 10.
-        return _verb_level(line, masked, start, before, end, whole=whole) is not False
+        a, b = _strip(masked, after, end)
+        parsed = statements.parse_key_result(head)
+        return _verb_level(head, parsed, _unescape(line[a:b]), whole) is not False
     return False
 
 
@@ -717,7 +723,7 @@ def _arrow_end(masked: str, arrow: int) -> int:
 
 
 def _verb_level(
-    line: str, masked: str, start: int, before: int, end: int, *, whole: dict[str, object]
+    head: str, parsed: ParsedKeyResult, note: str, whole: dict[str, object]
 ) -> bool | None:
     """For a key result written as a verb of change or of reaching, a metric and a number,
     then an arrow and a number (``Reduce churn 5% → 4%``, ``Improve NPS 30 -> 45``): whether
@@ -725,12 +731,10 @@ def _verb_level(
     change whose numbers go its way), or two (a verb of reaching, or of improving, whose
     number reads as a level the arrow's number notes progress on; or a verb of change whose
     numbers go against it).  None for a line of any other shape (a verb of work or of holding,
-    a bound, a baseline: ``Hire 5 engineers -> 3``, ``Keep NPS ≥ 45 -> 38``).
+    a bound, a baseline: ``Hire 5 engineers -> 3``, ``Keep NPS ≥ 45 -> 38``).  *head* is the
+    text before the arrow, read as *parsed*; *note* what follows it, unescaped; *whole* the
+    reading of the whole line.
     """
-    from okrkit import text as statements
-
-    head = _unlabelled(line, masked, start, before)
-    parsed = statements.parse_key_result(head)
     spans = parsed.spans
     if not (
         len(spans) >= 2
@@ -746,9 +750,7 @@ def _verb_level(
         and _BY_BEFORE.search(head, 0, spans[-1].start) is None
     ):
         return None
-    arrow = _strip(masked, before, end)[0]
-    a, b = _strip(masked, _arrow_end(masked, arrow), end)
-    if not _note_in_unit(_unescape(line[a:b]).rstrip(".!"), parsed.unit):
+    if not _note_in_unit(note.rstrip(".!"), parsed.unit):
         return None  # "Grow revenue 10% -> $2M", "Cut p95 2.4s → 900ms": as ever
     if parsed.form != "change":
         return False  # "Improve NPS 30 -> 45": a level of 30 with a note, or a change
@@ -791,7 +793,7 @@ def _asked(line: str, masked: str, start: int, end: int) -> tuple[bool, str] | N
     against = False
     if not (_bare_level(head, parsed) and _measurable(_reading(head, None))):
         whole = _reading(_unlabelled(line, masked, start, end), None)
-        if _verb_level(line, masked, start, before, end, whole=whole) is not False:
+        if _verb_level(head, parsed, _unescape(line[a:b]), whole) is not False:
             return None
         against = parsed.form == "change"
     level = parsed.spans[-1].text.strip()
@@ -1054,11 +1056,9 @@ def _item_statement(
         said = _reading(_unescape(line[start:end]), None)
         if given is not None:
             # (a change's way; a bound's, "{direction=at_least}", keeps the note)
-            way, read = given.text.strip().strip('"').strip().lower(), said.get("direction")
+            way = _comparable("direction", given.text.strip().strip('"'))
             joined = (
-                way in ("increase", "decrease")
-                and isinstance(read, Direction)
-                and read.value == way
+                way in (Direction.INCREASE, Direction.DECREASE) and said.get("direction") is way
             )
         else:
             joined = any(
