@@ -68,13 +68,14 @@ def field_limit() -> Iterator[int]:
 class TestCsv:
     @given(plans())
     def test_round_trip_with_the_files_beside(self, plan: Plan) -> None:
-        """The table and the three files beside it give back the plan, number types too."""
+        """The table and the four files beside it give back the plan, number types too."""
         again = formats.loads(
             formats.dumps(plan, "csv", lossy=True),
             "csv",
             check_ins=formats.dumps_check_ins(plan),
             kpis=formats.dumps_kpis(plan),
             history=formats.dumps_history(plan),
+            initiatives=formats.dumps_initiatives(plan),
         )
         assert plan == again
         assert typed(plan) == typed(again)

@@ -307,23 +307,27 @@ class TestValidate:
 
 _PLACES = re.compile(
     r"(?:objectives\[(\d+)\](?:\.key_results\[(\d+)\](?:\.check_ins\[(\d+)\])?)?"
-    r"|kpis\[(\d+)\]|history\[(\d+)\])(\.level)?"
+    r"|kpis\[(\d+)\]|history\[(\d+)\]|initiatives\[(\d+)\](?:\.key_results\[(\d+)\])?)"
+    r"(\.level|\.due)?"
 )
 
 
 def document_position(path: str) -> tuple[int, ...]:
     """Where the object at *path* is in a plan's document, stated here rather than taken from
-    the engine: the objectives, then the KPIs, then the history, each in its own order; an
-    objective before its fields (its level), then its key results, a key result before its
-    check-ins."""
+    the engine: the objectives, then the KPIs, then the history, then the initiatives, each
+    in its own order; an objective before its fields (its level), then its key results, a
+    key result before its check-ins; an initiative before its fields (its due day), then
+    the key results it names."""
     found = _PLACES.fullmatch(path)
     assert found, f"not a path the built-in rules write: {path!r}"
     *steps, field = found.groups()
-    objective, key_result, check_in, kpi, history = (
+    objective, key_result, check_in, kpi, history, initiative, named = (
         -1 if step is None else int(step) for step in steps
     )
     if objective >= 0:
         return (0, objective, key_result, check_in, field is not None)
+    if initiative >= 0:
+        return (3, initiative, 2 if named >= 0 else field is not None, named)
     return (1, kpi) if kpi >= 0 else (2, history)
 
 
@@ -993,7 +997,7 @@ class TestRuleRegistry:
         ]
         assert "ACME001" not in REGISTRY
         assert "Objectives must not mention the secret word." == mine["ACME001"].summary
-        assert "<RuleRegistry of 33 rules>" == repr(mine)
+        assert "<RuleRegistry of 36 rules>" == repr(mine)
 
     def test_options_cannot_change_after_registration(self) -> None:
         """A rule keeps its own read-only copy of the options it was registered with."""

@@ -1,4 +1,4 @@
-"""The OKR value types: key results, check-ins, objectives, KPIs and the plan that holds them.
+"""The OKR value types: key results, check-ins, objectives, KPIs, initiatives and the plan.
 
 Every type is a frozen, slotted attrs class that checks itself on construction and
 raises an okrkit error naming the field, the value seen and what was expected.
@@ -25,7 +25,10 @@ __all__ = [
     "CheckIn",
     "Commitment",
     "Direction",
+    "Ids",
     "Indicator",
+    "Initiative",
+    "InitiativeStatus",
     "KeyResult",
     "Kpi",
     "Level",
@@ -44,6 +47,9 @@ Band: TypeAlias = tuple[Number, Number]
 
 Target: TypeAlias = Number | Band
 """What a key result aims at: a number, or a band for WITHIN."""
+
+Ids: TypeAlias = tuple[str, ...]
+"""Ids of other parts of a plan (the key results an initiative should move)."""
 
 
 class Direction(enum.Enum):
@@ -77,6 +83,19 @@ class Indicator(enum.Enum):
 
     LEADING = "leading"
     LAGGING = "lagging"
+
+
+class InitiativeStatus(enum.Enum):
+    """Where an initiative's work stands."""
+
+    PLANNED = "planned"
+    """Not started yet."""
+    IN_PROGRESS = "in_progress"
+    """Being worked on."""
+    DONE = "done"
+    """Delivered."""
+    DROPPED = "dropped"
+    """Given up: kept in the plan, so that what was tried is on record."""
 
 
 class Level(enum.StrEnum):
@@ -151,6 +170,24 @@ def _history(value: object) -> tuple[PastScore, ...]:
     return _tuple_of(value, PastScore, "history")
 
 
+def _initiatives(value: object) -> tuple[Initiative, ...]:
+    return _tuple_of(value, Initiative, "initiatives")
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):  # one id alone is a common slip; a str is also iterable
+        return (value,)
+    try:
+        ids = v.to_tuple(value)
+    except InvalidTypeError:
+        raise InvalidTypeError("key_results", value, "a list of key result ids") from None
+    for i, id in enumerate(ids):
+        if not v.id_ok(id):
+            expected = "a key result id: a non-empty string without control characters"
+            raise InvalidValueError(f"key_results[{i}]", id, expected)
+    return ids
+
+
 def _codes(value: object) -> tuple[str, ...]:
     if isinstance(value, str):  # a lone code is a common slip; a str is also iterable
         return (value,)
@@ -164,6 +201,7 @@ _to_direction = v.to_optional_enum(Direction, "direction")
 _to_kpi_direction = v.to_enum(Direction, "direction")
 _to_indicator = v.to_optional_enum(Indicator, "indicator")
 _to_commitment = v.to_enum(Commitment, "commitment")
+_to_status = v.to_enum(InitiativeStatus, "status")
 
 
 def _direction(value: object) -> Direction | None:
@@ -180,6 +218,13 @@ def _indicator(value: object) -> Indicator | None:
 
 def _commitment(value: object) -> Commitment:
     return _to_commitment(value)
+
+
+def _status(value: object) -> InitiativeStatus:
+    # "in progress" and "in-progress" as people write it, beside the value "in_progress".
+    if isinstance(value, str):
+        value = "_".join(value.replace("-", " ").split())
+    return _to_status(value)
 
 
 def _target(value: object) -> object:
@@ -242,7 +287,7 @@ class CheckIn:
         return check_in
 
 
-def _derived_id(self: KeyResult | Objective | Kpi) -> str:
+def _derived_id(self: KeyResult | Objective | Kpi | Initiative) -> str:
     # The title is checked after the defaults are made; a bad one gets a stand-in here and
     # is then refused by the title's validator, naming the title.
     return slugify(self.title) if isinstance(self.title, str) else "?"
@@ -579,6 +624,48 @@ class Kpi:
 
 
 @attrs.frozen(kw_only=True)
+class Initiative:
+    """Work planned to move key results: an output beside the outcomes it should change.
+
+    A key result says what should be true at the cycle's end ("Cut churn from 5% to 4%"); an
+    initiative says what the team will do to get there ("Launch a win-back email series"), and
+    names the key results it is meant to move by their ids.  It is never scored: it is done or
+    not, and the key results it serves say whether doing it helped.
+
+    >>> from datetime import date
+    >>> emails = Initiative(title="Launch a win-back email series", key_results=["churn"],
+    ...                     status="in progress", due=date(2026, 8, 15))
+    >>> emails.id, emails.status, emails.key_results
+    ('launch-a-win-back-email-series', <InitiativeStatus.IN_PROGRESS: 'in_progress'>, ('churn',))
+    """
+
+    title: str = attrs.field(validator=v.text())
+    id: str = attrs.field(
+        default=attrs.Factory(_derived_id, takes_self=True),
+        validator=v.identifier,
+    )
+    owner: str | None = attrs.field(default=None, validator=v.text(optional=True))
+    status: InitiativeStatus = attrs.field(default=InitiativeStatus.PLANNED, converter=_status)
+    due: When | None = attrs.field(default=None, validator=v.when(optional=True))
+    key_results: Ids = attrs.field(default=(), converter=_ids)
+    notes: str | None = attrs.field(default=None, validator=v.text(optional=True, blank=True))
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes, validator=v.codes)
+
+    @property
+    def open(self) -> bool:
+        """Whether work on it is still to come: planned or in progress."""
+        return self.status in (InitiativeStatus.PLANNED, InitiativeStatus.IN_PROGRESS)
+
+    def overdue(self, at: date) -> bool:
+        """Whether it is still open after the day it was due (False without a due date)."""
+        if self.due is None or not self.open:
+            return False
+        due = self.due.date() if isinstance(self.due, datetime) else self.due
+        day = at.date() if isinstance(at, datetime) else at
+        return day > due
+
+
+@attrs.frozen(kw_only=True)
 class PastScore:
     """A final score from a past cycle, kept in a plan's history (the ambition rules read it).
 
@@ -766,18 +853,21 @@ def _unique_ids(
     return tuple(result) if renamed_any else objectives
 
 
-def _unique_kpi_ids(kpis: tuple[Kpi, ...], taken: set[str]) -> tuple[Kpi, ...]:
-    """Give a KPI's derived id that an objective, a key result or an earlier KPI holds a
-    suffix, as `_unique_ids` does for objectives and key results: a file holds every id
-    once, so a KPI titled as an objective is "grow-2" beside objective "grow".  An id given
-    on purpose (not its title's slug) stays, and the plan is not written (`formats.dumps`
-    says why)."""
+_Named = TypeVar("_Named", Kpi, Initiative)
+
+
+def _unique_derived_ids(items: tuple[_Named, ...], taken: set[str]) -> tuple[_Named, ...]:
+    """Give a KPI's or an initiative's derived id that something before it holds a suffix,
+    as `_unique_ids` does for objectives and key results: a file holds every id once, so a
+    KPI titled as an objective is "grow-2" beside objective "grow".  An id given on purpose
+    (not its title's slug) stays, and the plan is not written (`formats.dumps` says why).
+    *taken* gains the ids of *items*."""
     result = []
     renamed = False
-    every = taken | {kpi.id for kpi in kpis}  # a suffix takes no id a later KPI holds either
-    for kpi in kpis:
-        id = kpi.id
-        if id in taken and id == slugify(kpi.title):
+    every = taken | {item.id for item in items}  # a suffix takes no id a later one holds either
+    for item in items:
+        id = item.id
+        if id in taken and id == slugify(item.title):
             n = 2
             while f"{id}-{n}" in every:
                 n += 1
@@ -785,13 +875,15 @@ def _unique_kpi_ids(kpis: tuple[Kpi, ...], taken: set[str]) -> tuple[Kpi, ...]:
             every.add(id)
             renamed = True
         taken.add(id)
-        result.append(kpi if id == kpi.id else attrs.evolve(kpi, id=id))
-    return tuple(result) if renamed else kpis
+        result.append(item if id == item.id else attrs.evolve(item, id=id))
+    return tuple(result) if renamed else items
 
 
 @attrs.frozen(kw_only=True)
 class Plan:
-    """The document: objectives, KPIs and the history of past scores. It is what files hold.
+    """The document: objectives, KPIs, initiatives and the history of past scores.
+
+    It is what files hold.
 
     >>> plan = Plan(objectives=[Objective(title="Delight our customers",
     ...     key_results=[KeyResult(title="Raise NPS from 32 to 50", direction="increase",
@@ -805,6 +897,7 @@ class Plan:
     objectives: tuple[Objective, ...] = attrs.field(default=(), converter=_objectives)
     kpis: tuple[Kpi, ...] = attrs.field(default=(), converter=_kpis)
     history: tuple[PastScore, ...] = attrs.field(default=(), converter=_history)
+    initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_initiatives)
     _index: dict[str, Position] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -814,20 +907,30 @@ class Plan:
             if objectives is not self.objectives:
                 object.__setattr__(self, "objectives", objectives)
                 claims = claim_ids(objectives)
-        if self.kpis:
-            kpis = _unique_kpi_ids(self.kpis, set(claims.first))
-            if kpis is not self.kpis:
-                object.__setattr__(self, "kpis", kpis)
+        if self.kpis or self.initiatives:
+            taken = set(claims.first)
+            for name in ("kpis", "initiatives"):
+                items = getattr(self, name)
+                unique = _unique_derived_ids(items, taken)
+                if unique is not items:
+                    object.__setattr__(self, name, unique)
         object.__setattr__(self, "_index", claims.first)
 
     def __getstate__(self) -> dict[str, object]:
         # The index is made again on unpickling: the pickle is smaller without it, and a plan
         # pickled by an older okrkit (whose index held other values) gets today's.
-        return {"objectives": self.objectives, "kpis": self.kpis, "history": self.history}
+        return {
+            "objectives": self.objectives,
+            "kpis": self.kpis,
+            "history": self.history,
+            "initiatives": self.initiatives,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name in ("objectives", "kpis", "history"):
             object.__setattr__(self, name, state[name])
+        # A plan pickled before initiatives were a part of it has none.
+        object.__setattr__(self, "initiatives", state.get("initiatives", ()))
         object.__setattr__(self, "_index", claim_ids(self.objectives).first)
 
     @property
@@ -882,6 +985,28 @@ class Plan:
             if kpi.id == id:
                 return kpi
         raise UnknownIdError(id, "a KPI")
+
+    def initiative(self, id: str) -> Initiative:
+        """The initiative with this id; `UnknownIdError` if there is none."""
+        for initiative in self.initiatives:
+            if initiative.id == id:
+                return initiative
+        raise UnknownIdError(id, "an initiative")
+
+    def initiatives_for(self, kr_id: str) -> tuple[Initiative, ...]:
+        """The initiatives meant to move the key result *kr_id*, in document order.
+
+        >>> plan = Plan(objectives=[Objective(title="Keep customers", key_results=[
+        ...     KeyResult(id="churn", title="Cut churn from 5% to 4%")])],
+        ...     initiatives=[Initiative(title="Win-back emails", key_results=["churn"]),
+        ...                  Initiative(title="Price review")])
+        >>> [i.title for i in plan.initiatives_for("churn")]
+        ['Win-back emails']
+        """
+        where = self._where(kr_id)
+        if where is None or where[1] is None:
+            raise UnknownIdError(kr_id, "a key result")
+        return tuple(i for i in self.initiatives if kr_id in i.key_results)
 
     def key_results(self) -> Iterator[tuple[Objective, KeyResult]]:
         """Every key result with the objective that holds it, in document order."""

@@ -53,6 +53,7 @@ from okrkit.model import Commitment, KeyResult, Objective, Plan
 from okrkit.rules import Diagnostic
 from okrkit.scorecards import (
     REPORT_VERSION,
+    InitiativeRow,
     KeyResultRow,
     KpiRow,
     ObjectiveRow,
@@ -334,6 +335,19 @@ class _Report:
                 for k in card.kpis
             ]
             lines.append("")
+        if card.initiatives:
+            lines += [
+                "## Initiatives",
+                "",
+                "| Key result | Initiative | Status | Owner | Due |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            lines += [
+                f"| {_md(kr)} | {_md(i.title)} | {_md(i.state)} "
+                f"| {_md(i.initiative.owner or NO_VALUE)} | {_due(i)} |"
+                for kr, i in _initiative_rows(card)
+            ]
+            lines.append("")
         if self.found is not None:
             lines += ["## Findings", ""]
             if not self.found:
@@ -431,6 +445,21 @@ class _Report:
                     f'<td><span class="badge {css}">{_health(k.healthy)}</span></td></tr>'
                 )
             body.append("</tbody></table></section>")
+        if card.initiatives:
+            body.append(
+                '<section aria-labelledby="initiatives"><h2 id="initiatives">Initiatives</h2>'
+                '<table><thead><tr><th scope="col">Key result</th>'
+                '<th scope="col">Initiative</th><th scope="col">Status</th>'
+                '<th scope="col">Owner</th><th scope="col">Due</th></tr></thead><tbody>'
+            )
+            for kr, i in _initiative_rows(card):
+                css = "red" if i.overdue else "none"
+                body.append(
+                    f'<tr><td>{_e(kr)}</td><th scope="row">{_e(i.title)}</th>'
+                    f'<td><span class="badge {css}">{_e(i.state)}</span></td>'
+                    f"<td>{_e(i.initiative.owner or NO_VALUE)}</td><td>{_due(i)}</td></tr>"
+                )
+            body.append("</tbody></table></section>")
         if self.found is not None:
             body.append('<section aria-labelledby="findings"><h2 id="findings">Findings</h2>')
             body.append(_findings_table(self.found))
@@ -460,6 +489,27 @@ class _Report:
             parts.append(_problems_list(card))
         parts.append("</section>")
         return "".join(parts)
+
+
+def _initiative_rows(card: Scorecard) -> list[tuple[str, InitiativeRow]]:
+    """Each key result's initiatives, as (its title, the initiative), key results in the
+    scorecard's order; then the initiatives that name no key result of the plan, under
+    `NO_VALUE`."""
+    by_kr = card.initiatives_by_key_result()
+    rows = [
+        (kr.title, initiative)
+        for obj in card
+        for kr in obj.key_results
+        for initiative in by_kr.get(kr.id, ())
+    ]
+    shown = {id(i) for _, i in rows}
+    rows += [(NO_VALUE, i) for i in card.initiatives if id(i) not in shown]
+    return rows
+
+
+def _due(row: InitiativeRow) -> str:
+    due = row.initiative.due
+    return NO_VALUE if due is None else due.isoformat()
 
 
 def _problems_list(card: Scorecard) -> str:

@@ -47,6 +47,7 @@ from okrkit.model import (
     CheckIn,
     Commitment,
     Direction,
+    Initiative,
     KeyResult,
     Kpi,
     Objective,
@@ -74,6 +75,7 @@ from okrkit.tree import AlignmentTree, RollUp, check_roll_up
 
 __all__ = [
     "REPORT_VERSION",
+    "InitiativeRow",
     "KeyResultRow",
     "KpiRow",
     "ObjectiveRow",
@@ -368,6 +370,32 @@ class ObjectiveRow:
 
 
 @attrs.frozen(kw_only=True)
+class InitiativeRow:
+    """One initiative as of the scorecard's date: whether it is overdue then."""
+
+    initiative: Initiative
+    """The initiative."""
+    overdue: bool
+    """Whether it was still open after its due day, at the scorecard's date."""
+
+    @property
+    def id(self) -> str:
+        """The initiative's id."""
+        return self.initiative.id
+
+    @property
+    def title(self) -> str:
+        """The initiative's title."""
+        return self.initiative.title
+
+    @property
+    def state(self) -> str:
+        """Its status in words, "overdue" added when it is: ``"in progress, overdue"``."""
+        words = self.initiative.status.value.replace("_", " ")
+        return f"{words}, overdue" if self.overdue else words
+
+
+@attrs.frozen(kw_only=True)
 class KpiRow:
     """One KPI as of the scorecard's date: its latest reading and whether it is healthy."""
 
@@ -456,6 +484,8 @@ class Scorecard:
     """Every KPI, in plan order."""
     alignment_problems: tuple[Problem, ...]
     """What is wrong with the alignment (unknown parents, loops, duplicated ids)."""
+    initiatives: tuple[InitiativeRow, ...] = ()
+    """Every initiative, in plan order."""
     left_out: int = 0
     """How many of the plan's check-ins (its key results' and KPIs') were made after *at*, and
     left out: a report says so, since a progress note dated later than it meant (a Markdown
@@ -463,6 +493,23 @@ class Scorecard:
 
     def __iter__(self) -> Iterator[ObjectiveRow]:
         return iter(self.objectives)
+
+    def initiatives_by_key_result(self) -> dict[str, tuple[InitiativeRow, ...]]:
+        """Each key result's initiatives, by its id, in plan order (only key results that
+        have some); an initiative that names several key results is under each.
+
+        >>> from okrkit import Initiative, KeyResult, Objective, Plan
+        >>> plan = Plan(objectives=[Objective(title="Keep", key_results=[
+        ...     KeyResult(id="churn", title="Cut churn from 5% to 4%")])],
+        ...     initiatives=[Initiative(title="Win-back emails", key_results=["churn"])])
+        >>> [row.title for row in scorecard(plan).initiatives_by_key_result()["churn"]]
+        ['Win-back emails']
+        """
+        found: dict[str, list[InitiativeRow]] = {}
+        for row in self.initiatives:
+            for kr_id in dict.fromkeys(row.initiative.key_results):
+                found.setdefault(kr_id, []).append(row)
+        return {kr_id: tuple(rows) for kr_id, rows in found.items()}
 
     def __len__(self) -> int:
         return len(self.objectives)
@@ -607,6 +654,18 @@ class Scorecard:
                     "healthy": k.healthy,
                 }
                 for k in self.kpis
+            ],
+            "initiatives": [
+                {
+                    "id": i.id,
+                    "title": i.title,
+                    "owner": i.initiative.owner,
+                    "status": i.initiative.status.value,
+                    "due": None if i.initiative.due is None else i.initiative.due.isoformat(),
+                    "key_results": list(i.initiative.key_results),
+                    "overdue": i.overdue,
+                }
+                for i in self.initiatives
             ],
             "alignment_problems": [p.message for p in self.alignment_problems],
             "diagnostics": found,
@@ -1005,6 +1064,9 @@ class _Evaluation:
             objectives=tuple(rows),
             kpis=tuple(_kpi(kpi) for kpi in plan.kpis),
             alignment_problems=problems,
+            initiatives=tuple(
+                InitiativeRow(initiative=i, overdue=i.overdue(at)) for i in plan.initiatives
+            ),
         )
 
     def objective_status(self, obj: Objective) -> Status | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import get_args
@@ -25,6 +25,8 @@ from okrkit.model import (
     Commitment,
     Direction,
     Indicator,
+    Initiative,
+    InitiativeStatus,
     KeyResult,
     Kpi,
     Level,
@@ -39,6 +41,7 @@ from okrkit.model import (
 __all__ = [
     "check_ins",
     "cycles",
+    "initiatives",
     "key_results",
     "kpis",
     "numbers",
@@ -449,6 +452,25 @@ def kpis() -> st.SearchStrategy[Kpi]:
     return build()
 
 
+def initiatives(key_result_ids: Sequence[str] = ()) -> st.SearchStrategy[Initiative]:
+    """A strategy for valid `Initiative`\\ s of every status, each linked to some (or none)
+    of *key_result_ids*."""
+    linked = (
+        st.lists(st.sampled_from(list(key_result_ids)), max_size=3, unique=True)
+        if key_result_ids
+        else st.just([])
+    )
+    return st.builds(
+        Initiative,
+        title=_TITLES,
+        owner=_OWNERS,
+        status=st.sampled_from(InitiativeStatus),
+        due=st.none() | whens(),
+        key_results=linked,
+        notes=_NOTES,
+    )
+
+
 def _renamed(obj: Objective, taken: set[str]) -> Objective:
     """*obj* with its id and its key results' ids made unique against *taken*."""
 
@@ -492,13 +514,18 @@ def _plan(draw: st.DrawFn, min_objectives: int, max_objectives: int, aligned: bo
     )
     kpi_list = draw(st.lists(kpis(), max_size=2, unique_by=lambda k: k.id))
     kpi_list = [k for k in kpi_list if k.id not in taken]
-    return Plan(objectives=result, kpis=kpi_list, history=history)
+    taken.update(k.id for k in kpi_list)
+    kr_ids = [kr.id for obj in result for kr in obj.key_results]
+    work = draw(st.lists(initiatives(kr_ids), max_size=3, unique_by=lambda i: i.id))
+    work = [i for i in work if i.id not in taken]
+    return Plan(objectives=result, kpis=kpi_list, history=history, initiatives=work)
 
 
 def plans(
     *, min_objectives: int = 0, max_objectives: int = 8, aligned: bool = True
 ) -> st.SearchStrategy[Plan]:
-    """A strategy for valid `Plan`\\ s: objectives with unique ids, KPIs and history.
+    """A strategy for valid `Plan`\\ s: objectives with unique ids, KPIs, history and
+    initiatives linked to their key results.
 
     With *aligned* (the default) most objectives are aligned to an earlier objective, or to
     one of its key results, so plans hold forests with deep chains and never a loop.

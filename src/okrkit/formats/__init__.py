@@ -194,14 +194,16 @@ def loads(
     check_ins: str | bytes | None = None,
     kpis: str | bytes | None = None,
     history: str | bytes | None = None,
+    initiatives: str | bytes | None = None,
     file: str | None = None,
 ) -> Plan:
     """The plan in *text*, a document in *format*; `FormatError` listing every problem.
 
     *max_size* (characters, or bytes for bytes) and *max_depth* (nesting of lists and
-    objects) bound what is read; None lifts a limit.  *check_ins*, *kpis* and *history* are,
-    for CSV only, the texts of the files beside the table (see `dumps_check_ins`,
-    `dumps_kpis` and `dumps_history`), each bounded by *max_size*.  *file* names where the
+    objects) bound what is read; None lifts a limit.  *check_ins*, *kpis*, *history* and
+    *initiatives* are, for CSV only, the texts of the files beside the table (see
+    `dumps_check_ins`, `dumps_kpis`, `dumps_history` and `dumps_initiatives`), each bounded
+    by *max_size*.  *file* names where the
     text came from (as `load` names its file): the problems and the plan's `source` say it.
     A document of a million characters or more is read with Python's cyclic garbage
     collector paused (reading makes no reference cycles, and the collector's runs over the
@@ -220,7 +222,12 @@ def loads(
         dates=dates,
         max_depth=max_depth,
         max_size=max_size,
-        beside={"check_ins": check_ins, "kpis": kpis, "history": history},
+        beside={
+            "check_ins": check_ins,
+            "kpis": kpis,
+            "history": history,
+            "initiatives": initiatives,
+        },
         file=file,
     )
 
@@ -406,6 +413,22 @@ def dumps_history(plan: Plan) -> str:
     return _csv.dumps_history(plan)
 
 
+def dumps_initiatives(plan: Plan) -> str:
+    """Every initiative as CSV, the initiatives file beside a table, one row each; the ids
+    of the key results it should move are one a line in their cell.
+
+    >>> import okrkit
+    >>> emails = okrkit.Initiative(title="Win-back emails", key_results=["churn", "nps"])
+    >>> print(dumps_initiatives(okrkit.Plan(initiatives=[emails])), end="")
+    id,title,owner,status,due,key_results,notes,ignore
+    win-back-emails,Win-back emails,,,,"churn
+    nps",,
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    return _csv.dumps_initiatives(plan)
+
+
 def _suffix(path: str | os.PathLike[str], format: FormatName | None) -> FormatName:
     checked_path(path)
     if format is not None:
@@ -431,11 +454,11 @@ def load(
     """The plan in the file at *path*, in the format its suffix names (or *format*).
 
     The options are those of `loads`.  A CSV table is read with the files `dump` writes
-    beside it, those that are there: ``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
-    ``okrs.history.csv`` beside ``okrs.csv``; *check_ins* is the path of a check-in file to
-    read instead of the one beside it.  Only regular files are read, and no more than
-    *max_size* bytes of each: a bigger file is a `FormatError` before it is read.  A file
-    that cannot be read is an `okrkit.FileError` naming it (`MissingFileError`,
+    beside it, those that are there: ``okrs.check-ins.csv``, ``okrs.kpis.csv``,
+    ``okrs.history.csv`` and ``okrs.initiatives.csv`` beside ``okrs.csv``; *check_ins* is
+    the path of a check-in file to read instead of the one beside it.  Only regular files are
+    read, and no more than *max_size* bytes of each: a bigger file is a `FormatError` before
+    it is read.  A file that cannot be read is an `okrkit.FileError` naming it (`MissingFileError`,
     `DirectoryError`, `FilePermissionError` for the usual three; a FIFO or a device such as
     ``/dev/zero`` is a `FileError`).
     """
@@ -581,8 +604,10 @@ def reads_as_okrs(text: str, format: FormatName) -> bool:
 def siblings(path: str | os.PathLike[str]) -> dict[str, str]:
     """The files `dump` writes beside a CSV table at *path*, by the `loads` argument each is.
 
-    >>> siblings("okrs.csv")
-    {'check_ins': 'okrs.check-ins.csv', 'kpis': 'okrs.kpis.csv', 'history': 'okrs.history.csv'}
+    >>> siblings("okrs.csv")["initiatives"]
+    'okrs.initiatives.csv'
+    >>> list(siblings("okrs.csv"))
+    ['check_ins', 'kpis', 'history', 'initiatives']
     """
     return _csv.siblings(checked_path(path))
 
@@ -605,8 +630,9 @@ def dump(
     """Write *plan* to the file at *path*, in the format its suffix names (or *format*), UTF-8.
 
     A CSV table is written with the files that keep what a table cannot, beside it: for
-    ``okrs.csv``, every check-in in ``okrs.check-ins.csv``, the KPIs in ``okrs.kpis.csv`` and
-    past scores in ``okrs.history.csv``, each only when the plan has some; such a file left
+    ``okrs.csv``, every check-in in ``okrs.check-ins.csv``, the KPIs in ``okrs.kpis.csv``,
+    past scores in ``okrs.history.csv`` and initiatives in ``okrs.initiatives.csv``, each
+    only when the plan has some; such a file left
     from an earlier dump that this plan does not need is removed, so that `load` does not
     read it into this plan; a file there that okrkit did not write (its header row is not
     okrkit's, or it is no regular file) is never replaced or removed: it is a `FileError`, and
@@ -632,6 +658,7 @@ def dump(
             "check_ins": (_csv.dumps_check_ins, any(kr.check_ins for _, kr in plan.key_results())),
             "kpis": (_csv.dumps_kpis, bool(plan.kpis)),
             "history": (_csv.dumps_history, bool(plan.history)),
+            "initiatives": (_csv.dumps_initiatives, bool(plan.initiatives)),
         }
         for argument, sibling in siblings(path).items():
             write, wanted = needed[argument]

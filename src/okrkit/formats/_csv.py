@@ -4,11 +4,12 @@ The table has one row per key result with its objective's columns and its latest
 Reading groups the rows back into objectives (by ``objective.id``, else by title), in the
 order they first appear; every row of an objective gives the same ``objective.*`` cells, as
 the writer repeats them, and a row that does not is an error naming its row and column.  An
-objective without key results is a row whose ``kr.*`` cells are empty.  Three more files hold
+objective without key results is a row whose ``kr.*`` cells are empty.  Four more files hold
 what a table of key results cannot (`SIBLINGS`): every check-in of every key result
 (``kr_id,at,value,confidence,note,author``, `dumps_check_ins`); the KPIs, one row per check-in
-with the KPI's columns repeated (`dumps_kpis`); and past scores, one row each
-(`dumps_history`).  With them, CSV loses nothing.
+with the KPI's columns repeated (`dumps_kpis`); past scores, one row each (`dumps_history`);
+and initiatives, one row each, the ids of the key results each should move one a line in
+their cell (`dumps_initiatives`).  With them, CSV loses nothing.
 
 Numbers keep their type: an int is written as its digits (``50``), a float as Python's
 ``repr`` (``4.0``, ``0.1``, ``1e+16``: a point or an exponent), both of which spreadsheets
@@ -47,12 +48,13 @@ from okrkit.errors import FormatError, Problem, safe_repr
 from okrkit.formats._document import Options
 from okrkit.formats._reading import MISSING, NUMBER, Reader
 from okrkit.formats._writing import unstructure, written_number
-from okrkit.model import KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.model import Initiative, KeyResult, Kpi, Objective, PastScore, Plan
 
 __all__ = [
     "BESIDE",
     "COLUMNS",
     "HISTORY_COLUMNS",
+    "INITIATIVE_COLUMNS",
     "KPI_COLUMNS",
     "PAST_SCORE_COLUMNS",
     "SIBLINGS",
@@ -60,6 +62,7 @@ __all__ = [
     "dumps",
     "dumps_check_ins",
     "dumps_history",
+    "dumps_initiatives",
     "dumps_kpis",
     "loads",
     "locate",
@@ -123,6 +126,9 @@ KPI_COLUMNS = (*(f"kpi.{c}" for c in _KPI), *(f"check_in.{c}" for c in _CHECK_IN
 PAST_SCORE_COLUMNS = _PAST
 """The columns of the past scores file, in order."""
 
+INITIATIVE_COLUMNS = ("id", "title", "owner", "status", "due", "key_results", "notes", "ignore")
+"""The columns of the initiatives file, in order."""
+
 
 class Sibling(NamedTuple):
     """A file beside a table: its name's suffix, how its problems' paths begin, its columns."""
@@ -136,9 +142,11 @@ BESIDE = {
     "check_ins": Sibling(".check-ins.csv", "check-ins", HISTORY_COLUMNS),
     "kpis": Sibling(".kpis.csv", "kpis", KPI_COLUMNS),
     "history": Sibling(".history.csv", "history", PAST_SCORE_COLUMNS),
+    "initiatives": Sibling(".initiatives.csv", "initiatives", INITIATIVE_COLUMNS),
 }
-"""The files beside a table ``okrs.csv`` (``okrs.check-ins.csv``, ``okrs.kpis.csv`` and
-``okrs.history.csv``), by the name of the `okrkit.formats.loads` argument each is."""
+"""The files beside a table ``okrs.csv`` (``okrs.check-ins.csv``, ``okrs.kpis.csv``,
+``okrs.history.csv`` and ``okrs.initiatives.csv``), by the name of the
+`okrkit.formats.loads` argument each is."""
 
 SIBLINGS = {name: sibling.suffix for name, sibling in BESIDE.items()}
 
@@ -340,6 +348,21 @@ def dumps_history(plan: Plan) -> str:
     return _write(rows, PAST_SCORE_COLUMNS)
 
 
+def dumps_initiatives(plan: Plan) -> str:
+    """Every initiative as a CSV row of `INITIATIVE_COLUMNS`, its key result ids one a line."""
+    rows: list[list[str | None]] = []
+    for initiative, data in zip(
+        plan.initiatives, unstructure(plan).get("initiatives", ()), strict=True
+    ):
+        cells = {k: _cell(data.get(k), k) for k in INITIATIVE_COLUMNS}
+        cells["id"] = initiative.id
+        if initiative.key_results:
+            # An id holds no line break (nor any control character): one a line is lossless.
+            cells["key_results"] = "\n".join(initiative.key_results)
+        rows.append([cells[k] for k in INITIATIVE_COLUMNS])
+    return _write(rows, INITIATIVE_COLUMNS)
+
+
 # Held while the process-wide field size limit is read and raised (see `_allow_cells_of`).
 _LIMIT = threading.Lock()
 
@@ -471,6 +494,8 @@ def _typed(name: str, value: str) -> object:
     """
     if name == "ignore":
         return value.split()
+    if name == "key_results":
+        return [id.strip() for id in _LINE_END.split(value) if id.strip()]
     if name not in _NUMBERS:
         return value
     if name in _BANDS and ".." in value:
@@ -600,6 +625,16 @@ def _past_scores(text: str, reader: Reader) -> list[PastScore | None]:
     return past
 
 
+def _initiatives(text: str, reader: Reader) -> list[Initiative | None]:
+    """The initiatives of the initiatives file, one a row."""
+    return [
+        reader.read(Initiative, _part(row, ""), f"initiatives row {n}", 3)
+        for n, row in enumerate(
+            _rows(text, BESIDE["initiatives"].label, INITIATIVE_COLUMNS, reader.options), start=2
+        )
+    ]
+
+
 def loads(
     text: str,
     options: Options,
@@ -607,6 +642,7 @@ def loads(
     check_ins: str | None = None,
     kpis: str | None = None,
     history: str | None = None,
+    initiatives: str | None = None,
 ) -> Plan:
     """The plan in a key results table and the files beside it that are given."""
     rows = _rows(text, "table", COLUMNS, options)
@@ -657,9 +693,10 @@ def loads(
         )
     read_kpis = [] if kpis is None else _kpis(kpis, reader)
     past = [] if history is None else _past_scores(history, reader)
+    work = [] if initiatives is None else _initiatives(initiatives, reader)
     if reader.problems:
         raise FormatError(_in_cells(reader.problems, text, own))
-    return Plan(objectives=objectives, kpis=read_kpis, history=past)
+    return Plan(objectives=objectives, kpis=read_kpis, history=past, initiatives=work)
 
 
 # Where the reader was in a table's row: ``row 3.kr.target``, ``row 2.kr.check_ins[0].at``.

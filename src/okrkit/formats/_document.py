@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from okrkit.errors import InvalidValueError
-from okrkit.model import CheckIn, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.model import CheckIn, Initiative, KeyResult, Kpi, Objective, PastScore, Plan
 
 __all__ = [
     "CYCLE_FIELDS",
@@ -82,7 +82,8 @@ def _field_types(kind: type[Any]) -> dict[str, str]:
 
 
 FIELD_TYPES: dict[type, dict[str, str]] = {
-    kind: _field_types(kind) for kind in (CheckIn, KeyResult, Objective, Kpi, PastScore, Plan)
+    kind: _field_types(kind)
+    for kind in (CheckIn, KeyResult, Objective, Kpi, PastScore, Initiative, Plan)
 }
 """Each object's fields, in the model's order, with their annotations as written."""
 

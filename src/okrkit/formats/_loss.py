@@ -2,7 +2,8 @@
 
 JSON, YAML and TOML hold everything.  CSV holds everything in a table and the files beside
 it (`okrkit.formats._csv.SIBLINGS`), so a CSV *file* loses nothing; CSV *text*, the table
-alone, holds only the latest check-in of each key result, and no KPIs or past scores.
+alone, holds only the latest check-in of each key result, and no KPIs, past scores or
+initiatives.
 Markdown is whatever reads back: its text is written and read again, and each field that
 does not come back the same is named (today: KPIs, past scores, earlier check-ins and most
 of a key result's fields; as Markdown comes to hold more, fewer are named, with no change
@@ -25,7 +26,7 @@ from okrkit.errors import FormatError, Problem, safe_repr
 from okrkit.formats import _markdown
 from okrkit.formats._csv import SIBLINGS
 from okrkit.formats._document import Options
-from okrkit.model import CheckIn, Claims, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.model import CheckIn, Claims, Initiative, KeyResult, Kpi, Objective, PastScore, Plan
 
 __all__ = ["losses", "shared_ids"]
 
@@ -36,9 +37,10 @@ _NOUNS = {
     "check_ins": "check-ins",
     "kpis": "KPIs",
     "history": "past scores",
+    "initiatives": "initiatives",
 }
 # The values a comparison of two plans goes into, field by field.
-_PARTS = (Plan, Objective, KeyResult, CheckIn, Kpi, PastScore)
+_PARTS = (Plan, Objective, KeyResult, CheckIn, Kpi, PastScore, Initiative)
 _KEEP = "JSON, YAML and TOML keep it"
 
 
@@ -56,12 +58,13 @@ def losses(plan: Plan, format: str, *, files: bool) -> list[Problem]:
 
 
 def shared_ids(plan: Plan) -> list[Problem]:
-    """Each id an objective, key result or KPI shares with one before it: a plan may hold
-    them (for OKR106 to report), but no format reads back a file that holds them, so such a
-    plan is not written at all, lossy or not."""
+    """Each id an objective, key result, KPI or initiative shares with one before it: a plan
+    may hold them (for OKR106 to report), but no format reads back a file that holds them, so
+    such a plan is not written at all, lossy or not."""
     ids = [o.id for o in plan.objectives]
     ids += [kr.id for o in plan.objectives for kr in o.key_results]
     ids += [kpi.id for kpi in plan.kpis]
+    ids += [initiative.id for initiative in plan.initiatives]
     if len(set(ids)) == len(ids):  # the common case, without a path made
         return []
     claims: Claims[str] = Claims()  # okrkit's one rule for an id used twice
@@ -73,6 +76,7 @@ def shared_ids(plan: Plan) -> list[Problem]:
         for j, kr in enumerate(o.key_results)
     ]
     places += [(f"kpis[{k}]", kpi.id) for k, kpi in enumerate(plan.kpis)]
+    places += [(f"initiatives[{k}]", i.id) for k, i in enumerate(plan.initiatives)]
     for path, id in places:
         first = claims.claim(id, path)
         if first is not None:
@@ -89,7 +93,7 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _csv(plan: Plan) -> list[Problem]:
-    """What a CSV table alone loses: earlier check-ins, KPIs and past scores."""
+    """What a CSV table alone loses: earlier check-ins, KPIs, past scores and initiatives."""
     beside = "a .csv file keeps them in the {} file beside it"
     problems = []
     for i, obj in enumerate(plan.objectives):
@@ -103,7 +107,11 @@ def _csv(plan: Plan) -> list[Problem]:
                         " text holds only the latest; " + beside.format(SIBLINGS["check_ins"]),
                     )
                 )
-    for name, held in (("kpis", plan.kpis), ("history", plan.history)):
+    for name, held in (
+        ("kpis", plan.kpis),
+        ("history", plan.history),
+        ("initiatives", plan.initiatives),
+    ):
         if held:
             problems.append(
                 Problem(

@@ -47,7 +47,9 @@ Reading, as a person means it:
   result that open with a date (``- 2026-08-01: 4.6 — note {confidence=0.6}``) are its
   check-ins, one opening with a date written otherwise is an error, and the others are
   notes for the objective's description (never key results); a heading with the class
-  ``.kpis`` holds KPIs and one with ``.history`` past scores (``- 2026-Q2 growth: 0.62``);
+  ``.kpis`` holds KPIs, one with ``.history`` past scores (``- 2026-Q2 growth: 0.62``) and
+  one with ``.initiatives`` initiatives (``- Launch win-back emails {key_results=churn
+  status=in_progress}``);
 - a backslash before punctuation stands for that character, and ``&#10;`` (a character
   reference) for the character it numbers, as in CommonMark; a line opening with a
   backslash is description text.
@@ -55,8 +57,9 @@ Reading, as a person means it:
 Writing keeps everything (`dumps` then `loads` gives back an equal plan): one heading per
 objective (deeper under the objective it is aligned to), its details, its description, its key
 results with an attribute block for what the statement does not say, their check-ins nested
-under them, then the KPIs and the history.  Text that would read as structure is escaped, and
-text a line cannot hold (line breaks, spaces at the ends) is written as character references.
+under them, then the KPIs, the history and the initiatives.  Text that would read as structure
+is escaped, and text a line cannot hold (line breaks, spaces at the ends) is written as
+character references.
 `locate` gives the line and column of each part of a document that loads.
 """
 
@@ -94,6 +97,8 @@ from okrkit.model import (
     Claims,
     Commitment,
     Direction,
+    Initiative,
+    InitiativeStatus,
     KeyResult,
     Kpi,
     Objective,
@@ -453,6 +458,7 @@ def _when(text: str) -> date:
 
 # How each attribute of each kind is read: by the model's field types.
 _TEXT, _NUM, _TARGET, _CODES, _WHENS, _MONTH = "text", "number", "target", "codes", "when", "month"
+_IDS = "ids"
 _KR_ATTRS = {
     "id": _TEXT,
     "direction": _TEXT,
@@ -487,6 +493,15 @@ _KPI_ATTRS = {
     "owner": _TEXT,
     "ignore": _CODES,
 }
+_INITIATIVE_ATTRS = {
+    "id": _TEXT,
+    "owner": _TEXT,
+    "status": _TEXT,
+    "due": _WHENS,
+    "key_results": _IDS,
+    "notes": _TEXT,
+    "ignore": _CODES,
+}
 _PAST_ATTRS = {
     "objective": _TEXT,
     "commitment": _TEXT,
@@ -498,6 +513,7 @@ _EXPECTED = {
     _NUM: 'a number (a Decimal in quotes: "12.50")',
     _TARGET: "a number, or a band low..high",
     _CODES: "rule codes separated by commas",
+    _IDS: "key result ids separated by commas",
     _WHENS: "an ISO 8601 date, or date and time with an offset",
     _MONTH: "a month number 1..12",
 }
@@ -505,7 +521,7 @@ _EXPECTED = {
 
 def _read_value(kind: str, value: _Value) -> object:
     """The value of an attribute of *kind*; ValueError if it is not one."""
-    if kind == _CODES:
+    if kind in (_CODES, _IDS):
         items = value.items(",")
         if items is None:
             raise ValueError(value.text)
@@ -1092,6 +1108,7 @@ class _Reader:
         self.as_of_lines: list[tuple[int, str, int]] = []
         self.kpi_items: list[_Item] = []
         self.past_items: list[_Item] = []
+        self.initiative_items: list[_Item] = []
         self.ids: Claims[int] = Claims()
         self.unknown: list[str] = []
 
@@ -1100,7 +1117,7 @@ class _Reader:
         headings: list[tuple[int, _Objective]] = []
         items: list[tuple[int, _Objective]] = []  # list-nested objectives, by indent
         current: _Objective | None = None
-        mode: str | None = None  # "kpis" or "history" under such a heading
+        mode: str | None = None  # "kpis", "history" or "initiatives" under such a heading
         last: _Item | None = None  # the last key result or KPI, for the check-ins under it
         last_owner: _Objective | None = None  # the objective of *last*, if a key result
         kr_heading: _Objective | None = None  # under a key result's heading, its objective
@@ -1136,7 +1153,7 @@ class _Reader:
                     headings.pop()
                 items, last = [], None
                 classes = heading.block.classes if heading.block else set()
-                mode = "kpis" if "kpis" in classes else "history" if "history" in classes else None
+                mode = next((m for m in _SECTIONS if m in classes), None)
                 if mode is not None:
                     current = None
                     continue
@@ -1168,7 +1185,7 @@ class _Reader:
                     last.check_ins.append(self.item(n, line, masked, start, item))
                     continue
                 last = self.item(n, line, masked, start, item)
-                (self.kpi_items if mode == "kpis" else self.past_items).append(last)
+                self.sections[mode].append(last)
                 continue
             start = item[2] if item else column - 1
             end = len(line)
@@ -1433,6 +1450,10 @@ class _Reader:
                 result.append(self.objective(obj, f"objectives[{len(result)}]"))
         kpis = [self.kpi(item, f"kpis[{i}]") for i, item in enumerate(self.kpi_items)]
         history = [self.past(item, fiscal) for item in self.past_items]
+        initiatives = [
+            self.initiative(item, f"initiatives[{i}]")
+            for i, item in enumerate(self.initiative_items)
+        ]
         if not found:
             got = "an empty document" if self.blank else "none"
             expected = "an objective (a heading or an 'Objective:' line)"
@@ -1451,6 +1472,7 @@ class _Reader:
             objectives=[o for o in result if o is not None],
             kpis=[k for k in kpis if k is not None],
             history=[h for h in history if h is not None],
+            initiatives=[i for i in initiatives if i is not None],
         )
 
     def claim(self, id: str, n: int, column: int) -> None:
@@ -1899,6 +1921,35 @@ class _Reader:
             self.check_ins_at(path, kpi.check_ins, done, item.check_ins)
         return kpi
 
+    @property
+    def sections(self) -> dict[str, list[_Item]]:
+        """The items of each section that holds no objectives, by its heading's class."""
+        return {
+            "kpis": self.kpi_items,
+            "history": self.past_items,
+            "initiatives": self.initiative_items,
+        }
+
+    def initiative(self, item: _Item, path: str) -> Initiative | None:
+        """An initiative: ``- Launch win-back emails {key_results=churn status=done}``."""
+        self.at(path, item.n, item.column)
+        self.at(f"{path}.title", item.n, item.column)
+        fields, columns = self.read_attrs(item, _INITIATIVE_ATTRS, path)
+        title = _unescape(item.text.strip())
+        if item.check_ins:
+            first = item.check_ins[0]
+            message = (
+                "an initiative has no check-ins: it is done or not (status=done); record"
+                " the numbers on the key results it moves"
+            )
+            self.problems.append(_problem(first.n, message, column=first.column))
+            return None
+        return self.model(  # type: ignore[no-any-return]
+            lambda: Initiative(title=title, **fields),  # type: ignore[arg-type]
+            item.n,
+            columns,
+        )
+
     def past(self, item: _Item, fiscal: tuple[int, FiscalYearNaming]) -> PastScore | None:
         """A past score: ``2026-Q2 growth: 0.62 {objective=retain}``."""
         masked, text = item.masked, item.text
@@ -2134,7 +2185,9 @@ _OPENING = re.compile(
 # What in a heading's or an item's attribute block only OKRs hold (``{#id}`` alone, as
 # documentation sites write, says nothing).
 _OKR_KEYS = frozenset(("direction", "start", "target", "owner", "cycle", "commitment", "level"))
-_OKR_CLASSES = frozenset(("kpis", "history"))
+_SECTIONS = ("kpis", "history", "initiatives")
+"""The classes of a heading whose section holds no objectives, but these parts of a plan."""
+_OKR_CLASSES = frozenset(_SECTIONS)
 
 
 def says_okrs(text: str) -> bool:
@@ -2508,6 +2561,11 @@ def dumps(plan: Plan) -> str:
         out += ["## History {.history}", ""]
         out += [_past_line(f"history[{i}]", p, fiscal) for i, p in enumerate(plan.history)]
         out.append("")
+    if plan.initiatives:
+        out += ["## Initiatives {.initiatives}", ""]
+        for i, initiative in enumerate(plan.initiatives):
+            out.append(_initiative_line(f"initiatives[{i}]", initiative))
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -2540,6 +2598,35 @@ def _kpi_lines(path: str, kpi: Kpi) -> list[str]:
     out = [_written(f"{path}.title", kpi.title, lambda t: f"- {t}{block}", read)]
     out += [_check_in_text(f"{path}.check_ins[{i}]", c) for i, c in enumerate(kpi.check_ins)]
     return out
+
+
+def _initiative_line(path: str, initiative: Initiative) -> str:
+    pairs: list[tuple[str, str]] = []
+    if initiative.id != slugify(initiative.title):
+        pairs.append(("#", initiative.id))
+    if initiative.status is not InitiativeStatus.PLANNED:
+        pairs.append(("status", initiative.status.value))
+    if initiative.owner is not None:
+        pairs.append(("owner", _text_value(initiative.owner)))
+    if initiative.due is not None:
+        pairs.append(("due", initiative.due.isoformat()))
+    if initiative.key_results:
+        pairs.append(("key_results", _codes_value(initiative.key_results)))
+    if initiative.notes is not None:
+        pairs.append(("notes", _quoted(initiative.notes)))
+    if initiative.ignore:
+        pairs.append(("ignore", _codes_value(initiative.ignore)))
+    block = _block(pairs)
+
+    def read(line: str) -> str | None:
+        masked = _mask(line)
+        item = _item(line, masked)
+        if item is None or item[1] is not None:
+            return None
+        end, _ = _attributes(line, masked, item[2], len(line))
+        return _unescape(_statement(line, masked, item[2], end)[0])
+
+    return _written(f"{path}.title", initiative.title, lambda t: f"- {t}{block}", read)
 
 
 def _past_line(path: str, past: PastScore, fiscal: tuple[int, FiscalYearNaming]) -> str:

@@ -49,6 +49,8 @@ from okrkit.model import (
     Commitment,
     Direction,
     Indicator,
+    Initiative,
+    InitiativeStatus,
     KeyResult,
     Kpi,
     Objective,
@@ -106,6 +108,7 @@ _OBJECT = {
     Objective: "an objective object",
     Kpi: "a KPI object",
     PastScore: "a past score object",
+    Initiative: "an initiative object",
 }
 _ITEMS = {Objective: "key_results", Kpi: "check_ins"}  # read by their own readers, item by item
 
@@ -245,12 +248,14 @@ class Reader:
             "Direction": self.member(Direction),
             "Indicator": self.member(Indicator),
             "Commitment": self.member(Commitment),
+            "InitiativeStatus": self.member(InitiativeStatus),
+            "Ids": self.id_list,
             "tuple[str, ...]": self.codes,
             "tuple[CheckIn, ...]": None,
             "tuple[KeyResult, ...]": None,
         }
         self.readers: dict[type, dict[str, Callable[[object], object]]] = {}
-        for kind in (CheckIn, KeyResult, Objective, Kpi, PastScore):
+        for kind in (CheckIn, KeyResult, Objective, Kpi, PastScore, Initiative):
             readers = self.readers[kind] = {}
             for name, annotation in FIELD_TYPES[kind].items():
                 read = by_type[annotation.removesuffix(" | None")]
@@ -440,6 +445,11 @@ class Reader:
             return tuple(value)
         raise _BadValueError("a list of rule codes such as ['OKR203']")
 
+    def id_list(self, value: object) -> tuple[str, ...]:
+        if type(value) is list and all(type(c) is str for c in value):
+            return tuple(value)
+        raise _BadValueError("a list of key result ids such as ['churn']")
+
     def cycle(self, value: object) -> Cycle:
         fys, named = self.fiscal
         if type(value) is dict:
@@ -482,8 +492,9 @@ class Reader:
         if "id" in FIELDS[kind]:
             if "id" in data:
                 self.claim(data["id"], f"{path}.id")
-            elif kind is Kpi and type(data.get("title")) is str:
-                # A KPI's derived id is not made unique as objectives' and key results' are.
+            elif kind in (Kpi, Initiative) and type(data.get("title")) is str:
+                # A KPI's or initiative's derived id is not made unique as objectives' and key
+                # results' are.
                 self.claim(slugify(data["title"]), f"{path}.title")
         kwargs: dict[str, object] = {}
         readers = self.readers[kind]
@@ -731,6 +742,7 @@ class Reader:
             "objectives": (Objective, "a list of objectives"),
             "kpis": (Kpi, "a list of KPIs"),
             "history": (PastScore, "a list of past scores"),
+            "initiatives": (Initiative, "a list of initiatives"),
         }
         for name, (kind, what) in parts.items():
             if name in data:

@@ -17,6 +17,8 @@ from okrkit.model import (
     Commitment,
     Direction,
     Indicator,
+    Initiative,
+    InitiativeStatus,
     KeyResult,
     Kpi,
     Objective,
@@ -69,6 +71,8 @@ _TYPES: dict[str, dict[str, Any]] = {
     "Direction": _enum(Direction),
     "Indicator": _enum(Indicator),
     "Commitment": _enum(Commitment),
+    "InitiativeStatus": _enum(InitiativeStatus),
+    "Ids": {**_list({"type": "string", "minLength": 1}), "description": "Key result ids."},
     "Cycle": _ref("Cycle"),
     "int": {"type": "integer"},
     "tuple[str, ...]": _list({"type": "string"}),
@@ -77,6 +81,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "tuple[Objective, ...]": _list(_ref("Objective")),
     "tuple[Kpi, ...]": _list(_ref("Kpi")),
     "tuple[PastScore, ...]": _list(_ref("PastScore")),
+    "tuple[Initiative, ...]": _list(_ref("Initiative")),
 }
 
 
@@ -104,10 +109,10 @@ def json_schema() -> dict[str, Any]:
     >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
-    >>> sorted(schema["$defs"])[:3]
-    ['CheckIn', 'Cycle', 'KeyResult']
+    >>> sorted(schema["$defs"])[:4]
+    ['CheckIn', 'Cycle', 'Initiative', 'KeyResult']
     """
-    root = _object(Plan, "An okrkit document: objectives, KPIs and past scores.")
+    root = _object(Plan, "An okrkit document: objectives, KPIs, past scores and initiatives.")
     root["properties"] = {
         "okrkit": {"const": CURRENT, "description": "The schema version."},
         "fiscal_year_start": {
@@ -146,6 +151,9 @@ def json_schema() -> dict[str, Any]:
                     },
                 ]
             },
+            "Initiative": _object(
+                Initiative, "Work planned to move key results: an output, never scored."
+            ),
             "KeyResult": _object(KeyResult, "A measurable outcome and its check-ins."),
             "Kpi": _object(Kpi, "A health metric tracked beside the OKRs."),
             "Number": _NUMBER,

@@ -32,7 +32,7 @@ def says_okrs(text: str) -> bool:
     return MARK.search(root) is not None or "[[objectives]]" in text
 
 
-_TABLES = frozenset({"objectives", "key_results", "kpis", "history"})
+_TABLES = frozenset({"objectives", "key_results", "kpis", "history", "initiatives"})
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
     '"': '\\"',
@@ -78,7 +78,8 @@ def _value(value: object) -> str:
 def _table(data: dict[str, Any], path: str, out: list[str]) -> None:
     tables = []
     for key, value in data.items():
-        if key in _TABLES and isinstance(value, list):
+        # An initiative's key_results is a list of ids, not of tables.
+        if key in _TABLES and isinstance(value, list) and all(type(x) is dict for x in value):
             tables.append((key, value))
         elif key == "check_ins":
             out.append(f"{_key(key)} = [")

@@ -16,7 +16,18 @@ from okrkit._validators import slugify
 from okrkit.cycles import Cycle, FiscalYearNaming
 from okrkit.errors import InvalidTypeError
 from okrkit.formats._versions import CURRENT
-from okrkit.model import CheckIn, Commitment, Direction, KeyResult, Kpi, Objective, PastScore, Plan
+from okrkit.model import (
+    CheckIn,
+    Commitment,
+    Direction,
+    Initiative,
+    InitiativeStatus,
+    KeyResult,
+    Kpi,
+    Objective,
+    PastScore,
+    Plan,
+)
 
 __all__ = ["fiscal_defaults", "unstructure", "written_number"]
 
@@ -161,6 +172,26 @@ def _kpi(k: Kpi, native: bool) -> dict[str, object]:
     return out
 
 
+def _initiative(i: Initiative, native: bool) -> dict[str, object]:
+    out: dict[str, object] = {}
+    if i.id != slugify(i.title):
+        out["id"] = i.id
+    out["title"] = i.title
+    if i.owner is not None:
+        out["owner"] = i.owner
+    if i.status is not InitiativeStatus.PLANNED:
+        out["status"] = i.status.value
+    if i.due is not None:
+        out["due"] = _when(i.due, native)
+    if i.key_results:
+        out["key_results"] = list(i.key_results)
+    if i.notes is not None:
+        out["notes"] = i.notes
+    if i.ignore:
+        out["ignore"] = list(i.ignore)
+    return out
+
+
 def _past(p: PastScore, fiscal: tuple[int, str]) -> dict[str, object]:
     out: dict[str, object] = {
         "owner": p.owner,
@@ -190,4 +221,6 @@ def unstructure(plan: Plan, *, native_dates: bool = False) -> dict[str, Any]:
         out["kpis"] = [_kpi(k, native_dates) for k in plan.kpis]
     if plan.history:
         out["history"] = [_past(p, fiscal) for p in plan.history]
+    if plan.initiatives:
+        out["initiatives"] = [_initiative(i, native_dates) for i in plan.initiatives]
     return out

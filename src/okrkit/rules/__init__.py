@@ -18,6 +18,7 @@ them.  The catalogue, and how to write your own rule, is in ``docs/rules.md``.
 from okrkit.rules import (  # noqa: F401
     _alignment,
     _ambition,
+    _initiatives,
     _measurability,
     _ownership,
     _structure,

@@ -36,6 +36,9 @@ def _ignores(plan: Plan) -> dict[str, tuple[str, ...]]:
     for i, kpi in enumerate(plan.kpis):
         if kpi.ignore:
             found[f"kpis[{i}]"] = kpi.ignore
+    for i, initiative in enumerate(plan.initiatives):
+        if initiative.ignore:
+            found[f"initiatives[{i}]"] = initiative.ignore
     return found
 
 

@@ -275,7 +275,14 @@ _DIAGNOSTIC_FIELDS = ("code", "name", "severity", "message", "path", "id", "hint
 _STEP = re.compile(r"([A-Za-z_]\w*)(?:\[(\d+)\])?")
 # Sibling fields in document order: a plan's sections, an objective's key results, a key
 # result's check-ins; an object's other fields (its ``level``) come before its lists.
-RANK = {"objectives": 0, "kpis": 1, "history": 2, "key_results": 0, "check_ins": 1}
+RANK = {
+    "objectives": 0,
+    "kpis": 1,
+    "history": 2,
+    "initiatives": 3,
+    "key_results": 0,
+    "check_ins": 1,
+}
 _FIELD_RANK = -1
 
 

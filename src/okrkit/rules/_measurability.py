@@ -321,7 +321,10 @@ def _unit_written_wrong(kr: KeyResult, parsed: KeyResultReading) -> bool:
     "OKR203",
     name="activity-key-result",
     severity="warning",
-    hint="measure what the work changes (for whom, by how much), not the work",
+    hint=(
+        "measure what the work changes (for whom, by how much), and list the work as an"
+        " initiative that names it"
+    ),
 )
 def activity_key_result(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     """A key result is an activity or a deliverable rather than an outcome."""

@@ -153,13 +153,14 @@ def duplicate(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
             if first is not None:
                 yield kr_site.flag(f"id {kr_site.key_result.id!r} is also used at {first}")
     index = plan.index
-    kpis: Claims[str] = Claims()
-    for i, kpi in enumerate(plan.kpis):
-        path = f"kpis[{i}]"
-        where = index.get(kpi.id)
-        earlier = kpis.claim(kpi.id, path) if where is None else place(where)
+    others: Claims[str] = Claims()  # KPIs and initiatives, in the namespace of the rest
+    named = [(f"kpis[{i}]", kpi.id) for i, kpi in enumerate(plan.kpis)]
+    named += [(f"initiatives[{i}]", item.id) for i, item in enumerate(plan.initiatives)]
+    for path, id in named:
+        where = index.get(id)
+        earlier = others.claim(id, path) if where is None else place(where)
         if earlier is not None:
-            yield context.diagnostic(path, f"id {kpi.id!r} is also used at {earlier}", id=kpi.id)
+            yield context.diagnostic(path, f"id {id!r} is also used at {earlier}", id=id)
 
 
 @REGISTRY.rule(
