@@ -11,7 +11,18 @@ import os
 from datetime import date
 from typing import TYPE_CHECKING
 
-from okrkit.cli._io import InputError, Streams, read_plan, suffix_format, write_output, write_plan
+from okrkit._display import count
+from okrkit._escape import terminal
+from okrkit.cli._io import (
+    InputError,
+    Streams,
+    placed,
+    problems,
+    read_plan,
+    suffix_format,
+    write_output,
+    write_plan,
+)
 from okrkit.cycles import Cycle
 from okrkit.model import KeyResult, Objective, Plan
 
@@ -20,7 +31,7 @@ if TYPE_CHECKING:
 
     from okrkit.formats import FormatName
 
-__all__ = ["cmd_convert", "cmd_new", "cmd_schema"]
+__all__ = ["cmd_check_in", "cmd_convert", "cmd_new", "cmd_schema"]
 
 
 def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
@@ -38,6 +49,66 @@ def cmd_convert(args: argparse.Namespace, streams: Streams) -> int:
     _refuse_in_place(args, target)
     write_plan(plan, target, args.destination, streams, lossy=args.lossy)
     return 0
+
+
+def cmd_check_in(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit check-in FILE KR VALUE``: add a check-in to a key result, in the file itself.
+
+    Everything else in FILE (comments, blank lines, key order, quoting) stays as it was; the
+    check-in goes after the key result's others, in their style, and the file is replaced
+    atomically only if it then reads back as the plan with that one check-in added.
+    """
+    from okrkit._files import checked_path
+    from okrkit.errors import FormatError, OKRError, UnknownIdError
+    from okrkit.formats import add_check_in
+    from okrkit.model import CheckIn
+
+    path = args.file
+    if path == "-":
+        raise InputError("-", ["a check-in is written into a file: name it"])
+    try:
+        checked_path(path)
+        check_in = CheckIn(
+            at=args.at or date.today(),
+            value=args.value,
+            confidence=args.confidence,
+            note=args.note,
+            author=args.author,
+        )
+        plan = add_check_in(path, args.key_result, check_in, format=args.input_format)
+    except UnknownIdError as error:
+        raise InputError(path, [_unknown_key_result(error, path)]) from None
+    except FormatError as error:
+        raise placed(error, path) from None
+    except OKRError as error:
+        raise InputError(path, problems(error)) from None
+    kr = plan.key_result(args.key_result)
+    streams.stdout.write(
+        f"{terminal(path)}: {terminal(kr.id)} checked in at {check_in.value!s} on"
+        f" {check_in.at.isoformat()} ({count(len(kr.check_ins), 'check-in')} now)\n"
+    )
+    return 0
+
+
+def _unknown_key_result(error: Exception, path: str) -> str:
+    """The message of a key result id the plan at *path* does not have, with the nearest."""
+    import difflib
+
+    from okrkit.formats import load
+
+    try:
+        ids = [kr.id for _, kr in load(path).key_results()]
+    except Exception:
+        ids = []
+    message = str(error)
+    close = difflib.get_close_matches(str(getattr(error, "id", "")), ids, n=1, cutoff=0.6)
+    if close:
+        message += f" (did you mean {close[0]!r}?)"
+    elif ids:
+        message += f"; its key results are {', '.join(map(repr, ids[:8]))}" + (
+            ", ..." if len(ids) > 8 else ""
+        )
+    return message
 
 
 def _refuse_in_place(args: argparse.Namespace, target: str) -> None:

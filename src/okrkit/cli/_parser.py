@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import math
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any, get_args
 
 from okrkit.cli._check import cmd_check
-from okrkit.cli._documents import cmd_convert, cmd_new, cmd_schema
+from okrkit.cli._documents import cmd_check_in, cmd_convert, cmd_new, cmd_schema
 from okrkit.cli._io import ColorChoice, Streams
 from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
 from okrkit.formats import FORMATS
+from okrkit.model import Number
 from okrkit.scoring import PolicyName
 from okrkit.tree import RollUp
 
@@ -229,6 +232,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _input_format(convert)
 
+    check_in = _sub(
+        subs,
+        "check-in",
+        cmd_check_in,
+        "  okrkit check-in okrs.yaml churn 4.4\n"
+        '  okrkit check-in okrs.md nps 41 --at 2026-08-03 --confidence 0.6 --note "Survey in"\n',
+    )
+    check_in.add_argument(
+        "file", metavar="FILE", help="the plan's file (YAML, TOML, JSON, Markdown)"
+    )
+    check_in.add_argument("key_result", metavar="KR", help="the key result's id")
+    check_in.add_argument("value", metavar="VALUE", type=_value, help="the value measured")
+    _at(check_in, "the day of the check-in (default: today)")
+    check_in.add_argument(
+        "--confidence", type=_confidence, metavar="C", help="how sure the owner is, 0 to 1"
+    )
+    check_in.add_argument("--note", metavar="TEXT", help="a note")
+    check_in.add_argument("--author", metavar="NAME", help="who checked in")
+    check_in.add_argument(
+        "--input-format",
+        choices=("json", "yaml", "toml", "markdown"),
+        metavar="FORMAT",
+        help="FILE's format (default: from its suffix)",
+    )
+
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")
     _output(schema)
 
@@ -272,6 +300,31 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"expected a date such as 2026-08-31, got {text!r}"
         ) from None
+
+
+_INT = re.compile(r"[+-]?[0-9]{1,30}")
+
+
+def _value(text: str) -> Number:
+    """A check-in's value as a document would hold it: digits an int, else a float."""
+    text = text.strip()
+    if _INT.fullmatch(text):
+        return int(text)
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a number such as 4.6, got {text!r}")
+    return value
+
+
+def _confidence(text: str) -> Number:
+    value = _value(text)
+    if not 0 <= value <= 1:
+        hint = f" (did you mean {value / 100:g}?)" if 1 < value <= 100 else ""
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}{hint}")
+    return value
 
 
 def _statement(text: str) -> str:

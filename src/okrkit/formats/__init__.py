@@ -50,15 +50,16 @@ from okrkit.errors import (
     MissingFileError,
     OKRError,
     Problem,
+    UnknownIdError,
 )
-from okrkit.formats import _csv, _json, _locate, _markdown, _toml, _yaml
+from okrkit.formats import _csv, _edit, _json, _locate, _markdown, _toml, _yaml
 from okrkit.formats._document import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SIZE, Dates, Options, Unknown
 from okrkit.formats._loss import losses, shared_ids
 from okrkit.formats._reading import EMPTY, structure
 from okrkit.formats._schema import json_schema
 from okrkit.formats._versions import CURRENT, SUPPORTED
 from okrkit.formats._writing import unstructure
-from okrkit.model import Direction, Plan
+from okrkit.model import CheckIn, Direction, Plan
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -72,10 +73,12 @@ __all__ = [
     "Location",
     "Source",
     "Unknown",
+    "add_check_in",
     "dump",
     "dumps",
     "dumps_check_ins",
     "dumps_history",
+    "dumps_initiatives",
     "dumps_kpis",
     "from_dict",
     "json_schema",
@@ -666,3 +669,102 @@ def dump(
             files.append((sibling, write(plan) if wanted else None))
     files.append((path, dumps(plan, name, lossy=True)))
     write_files(files, unnamed=[sibling for sibling, _ in files[:-1]])
+
+
+def add_check_in(
+    path: str | os.PathLike[str],
+    key_result_id: str,
+    check_in: CheckIn,
+    *,
+    format: FormatName | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Plan:
+    """Add *check_in* to the key result *key_result_id* of the plan in the file at *path*, in
+    place, changing nothing else in the file; the plan it then holds.
+
+    For a file that people edit and a bot or a cron job records numbers in: every comment,
+    blank line, key order, quoting style and indentation of the rest of the file stays as it
+    was (YAML, JSON and Markdown are edited where the check-in goes; TOML through tomlkit,
+    the ``edit`` extra).  The check-in goes after the key result's others, in their style
+    (`okrkit.formats._edit` says how).  The new text must read back as the plan the file held
+    with exactly this check-in added, else nothing is written and a `FormatError` says so;
+    the write is atomic, as `dump`'s.  A key result id that the plan does not have is an
+    `UnknownIdError`; a CSV file is refused (its check-ins are a file of their own).
+
+    >>> import tempfile, pathlib, datetime
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "okrs.yaml").write_text(
+    ...     "okrkit: 1\\n"
+    ...     "objectives:\\n"
+    ...     "  - title: Keep the customers we win  # the company's\\n"
+    ...     "    key_results:\\n"
+    ...     "      - {id: churn, title: Churn}\\n"
+    ... )
+    >>> today = CheckIn(at=datetime.date(2026, 8, 3), value=4.6, confidence=0.7)
+    >>> plan = add_check_in(folder / "okrs.yaml", "churn", today)
+    >>> print((folder / "okrs.yaml").read_text(), end="")
+    okrkit: 1
+    objectives:
+      - title: Keep the customers we win  # the company's
+        key_results:
+          - {id: churn, title: Churn, check_ins: [{at: 2026-08-03, value: 4.6, confidence: 0.7}]}
+    >>> plan.key_result("churn").current
+    4.6
+    """
+    name = _suffix(path, format)
+    if not isinstance(check_in, CheckIn):
+        raise InvalidTypeError("check_in", check_in, "a CheckIn")
+    if not isinstance(key_result_id, str):
+        raise InvalidTypeError("key_result_id", key_result_id, "a key result id (a str)")
+    data = read_bytes(path, max_size=max_size)
+    file = os.fspath(path)
+    plan = _loads(
+        data,
+        name,
+        unknown="error",
+        dates="strict",
+        max_depth=DEFAULT_MAX_DEPTH,
+        max_size=max_size,
+        beside={},
+        file=file,
+    )
+    where = plan.index.get(key_result_id)
+    if where is None or where[1] is None:
+        raise UnknownIdError(key_result_id, "a key result")
+    text = _text(data, max_size)
+    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+    try:
+        new = _edit.insert_check_in(text, name, plan, (where[0], where[1]), check_in)
+    except FormatError as error:
+        raise _named(error, None, file) from None
+    expected = plan.replace(
+        (obj := plan.objectives[where[0]]).replace_key_result(
+            attrs.evolve(
+                obj.key_results[where[1]],
+                check_ins=(*obj.key_results[where[1]].check_ins, check_in),
+            )
+        )
+    )
+    why = "it would read back as another plan"
+    try:
+        again: Plan | None = _loads(
+            new,
+            name,
+            unknown="error",
+            dates="strict",
+            max_depth=DEFAULT_MAX_DEPTH,
+            max_size=None,
+            beside={},
+            file=None,
+        )
+    except FormatError as error:
+        again, why = None, f"reading it back said: {error}"
+    if again != expected:
+        message = (
+            f"the check-in was not added, and nothing was written: with it, the file would"
+            f" not hold this plan with the check-in added ({why})"
+        )
+        raise FormatError([Problem(path="", message=message, file=file)])
+    assert again is not None
+    write_files([(path, bom + new)])
+    return again

@@ -109,7 +109,7 @@ from okrkit.model import (
 if TYPE_CHECKING:
     from okrkit.text import ParsedKeyResult
 
-__all__ = ["dumps", "loads", "locate", "says_okrs"]
+__all__ = ["check_in_line", "dumps", "is_check_in_line", "loads", "locate", "says_okrs"]
 
 # --- Inline text: escapes, character references, emphasis -------------------------------------
 
@@ -2445,6 +2445,18 @@ def _check_in_text(path: str, c: CheckIn) -> str:
         return _note_after(line[:end], masked[:end], len(head))
 
     return _written(path, note, lambda text: f"{head} — {text}{block}", read)
+
+
+def check_in_line(check_in: CheckIn, indent: str) -> str:
+    """*check_in* as the item line a key result holds it in, indented by *indent*."""
+    return indent + _check_in_text("check_in", check_in).removeprefix("  ")
+
+
+def is_check_in_line(line: str) -> bool:
+    """Whether *line* is an item that reads as a check-in (``- 2026-08-01: 4.6``)."""
+    masked = _mask(line)
+    item = _item(line, masked)
+    return item is not None and _check_in_line(masked, item[2]) is not None
 
 
 def _one_line(text: str) -> bool:

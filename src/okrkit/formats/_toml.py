@@ -14,7 +14,7 @@ from typing import Any
 
 from okrkit._tomlread import loads
 
-__all__ = ["MARK", "dumps", "loads", "says_okrs"]
+__all__ = ["MARK", "dumps", "inline", "loads", "says_okrs"]
 
 MARK = re.compile(r"^(?:[\"']?(?:okrkit|objectives)[\"']?[ \t]*=|\[\[objectives\]\])", re.M)
 """What says a TOML text holds OKRs: an ``okrkit`` or ``objectives`` key at its root (before
@@ -73,6 +73,11 @@ def _value(value: object) -> str:
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")  # pragma: no cover
+
+
+def inline(value: object) -> str:
+    """*value* as TOML writes it on one line: ``{ at = 2026-08-01, value = 4.6 }``."""
+    return _value(value)
 
 
 def _table(data: dict[str, Any], path: str, out: list[str]) -> None:

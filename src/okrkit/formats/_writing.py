@@ -29,7 +29,7 @@ from okrkit.model import (
     Plan,
 )
 
-__all__ = ["fiscal_defaults", "unstructure", "written_number"]
+__all__ = ["check_in_data", "fiscal_defaults", "unstructure", "written_number"]
 
 
 def written_number(x: object) -> object:
@@ -82,7 +82,8 @@ def _cycle(cycle: Cycle, fiscal: tuple[int, str]) -> object:
     }
 
 
-def _check_in(c: CheckIn, native: bool) -> dict[str, object]:
+def check_in_data(c: CheckIn, native: bool) -> dict[str, object]:
+    """A check-in as a document holds it (dates as they are if *native*, else as text)."""
     out: dict[str, object] = {"at": _when(c.at, native), "value": written_number(c.value)}
     if c.confidence is not None:
         out["confidence"] = written_number(c.confidence)
@@ -122,7 +123,7 @@ def _key_result(kr: KeyResult, native: bool) -> dict[str, object]:
     if kr.indicator is not None:
         out["indicator"] = kr.indicator.value
     if kr.check_ins:
-        out["check_ins"] = [_check_in(c, native) for c in kr.check_ins]
+        out["check_ins"] = [check_in_data(c, native) for c in kr.check_ins]
     if kr.ignore:
         out["ignore"] = list(kr.ignore)
     return out
@@ -166,7 +167,7 @@ def _kpi(k: Kpi, native: bool) -> dict[str, object]:
     if k.owner is not None:
         out["owner"] = k.owner
     if k.check_ins:
-        out["check_ins"] = [_check_in(c, native) for c in k.check_ins]
+        out["check_ins"] = [check_in_data(c, native) for c in k.check_ins]
     if k.ignore:
         out["ignore"] = list(k.ignore)
     return out

@@ -17,7 +17,7 @@ from typing import Any
 
 from okrkit.errors import FormatError, Problem, parser_problem, safe_repr
 
-__all__ = ["MARK", "MERGE", "dumps", "loader", "loads", "module"]
+__all__ = ["MARK", "MERGE", "dumps", "flow", "loader", "loads", "module"]
 
 MARK = re.compile(r"^[\"']?(?:okrkit|objectives)[\"']?[ \t]*:", re.M)
 """What says a YAML text holds OKRs: an ``okrkit`` or ``objectives`` key at its root."""
@@ -178,6 +178,20 @@ def _dumper(yaml: Any) -> Any:
     Dumper.add_representer(list, represent_list)
     Dumper.add_representer(str, represent_str)
     return Dumper
+
+
+def flow(data: Any) -> str:
+    """*data* as one line of YAML in flow style (``{at: 2026-08-01, value: 4.6}``)."""
+    yaml = module()
+    text: str = yaml.dump(
+        data,
+        Dumper=_dumper(yaml),
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=True,
+        width=float("inf"),
+    )
+    return text.rstrip("\n").removesuffix("...").rstrip()
 
 
 def dumps(data: Any) -> str:

@@ -1,0 +1,356 @@
+"""Check-ins written into a file people edit: the one check-in added, nothing else changed."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import shutil
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import CheckIn, FormatError, Plan, UnknownIdError, formats
+from okrkit.cli import Streams, run
+from okrkit.testing import check_ins, plans
+
+ROOT = Path(__file__).resolve().parent.parent
+SUFFIX = {"json": ".json", "yaml": ".yaml", "toml": ".toml", "markdown": ".md"}
+
+
+def _added(plan: Plan, kr_id: str, check_in: CheckIn) -> Plan:
+    kr = plan.key_result(kr_id)
+    obj = plan.objective_of(kr_id)
+    return plan.replace(
+        obj.replace_key_result(attrs.evolve(kr, check_ins=(*kr.check_ins, check_in)))
+    )
+
+
+def _one_change(old: str, new: str) -> bool:
+    """Whether *new* is *old* with lines inserted at one place, at most one old line (the one
+    before them, given a comma) changed."""
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines()).get_opcodes()
+        if op[0] != "equal"
+    ]
+    return len(ops) == 1 and ops[0][0] in ("insert", "replace") and ops[0][2] - ops[0][1] <= 1
+
+
+@st.composite
+def _case(draw: st.DrawFn) -> tuple[Plan, str, CheckIn]:
+    plan = draw(plans(min_objectives=1, max_objectives=4))
+    ids = [kr.id for _, kr in plan.key_results()]
+    assume(ids)
+    kr_id = draw(st.sampled_from(ids))
+    return plan, kr_id, draw(check_ins())
+
+
+class TestTheLaw:
+    @pytest.mark.parametrize("name", list(SUFFIX))
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(case=_case())
+    def test_one_check_in_added_and_nothing_else(
+        self, tmp_path: Path, name: str, case: tuple[Plan, str, CheckIn]
+    ) -> None:
+        """Any plan okrkit wrote: the file then loads to the plan with exactly that check-in
+        added, and its text is the old text with that check-in put in at one place.  Where
+        the format cannot take the check-in (Markdown, a milestone's value out of 0..1),
+        nothing is written."""
+        plan, kr_id, check_in = case
+        path = tmp_path / f"okrs{SUFFIX[name]}"
+        formats.dump(plan, path, lossy=True)
+        before = path.read_bytes()
+        old = formats.load(path)
+        refused: FormatError | None = None
+        try:
+            got = formats.add_check_in(path, kr_id, check_in)
+        except FormatError as error:
+            refused = error
+        if refused is not None:
+            assert name == "markdown", refused
+            assert "nothing was written" in str(refused)
+            assert path.read_bytes() == before
+            return
+        assert got == formats.load(path) == _added(old, kr_id, check_in)
+        assert _one_change(before.decode(), path.read_text(encoding="utf-8"))
+
+
+class TestByHand:
+    """Files written by people: comments, odd indentation, flow style, ordered lists."""
+
+    def write(self, tmp_path: Path, name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode())
+        return path
+
+    def added(self, path: Path, kr_id: str, check_in: CheckIn) -> list[str]:
+        old = path.read_text(encoding="utf-8")
+        formats.add_check_in(path, kr_id, check_in)
+        new = path.read_text(encoding="utf-8")
+        return [
+            line
+            for line in difflib.ndiff(old.splitlines(), new.splitlines())
+            if line.startswith(("+ ", "- "))
+        ]
+
+    AUG = CheckIn(at=date(2026, 8, 3), value=4.4, confidence=0.6, note="Emails: live #1")
+
+    def test_the_example_yaml(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        assert self.added(path, "churn", self.AUG) == [
+            "+           - {at: 2026-08-03, value: 4.4, confidence: 0.6, note: 'Emails: live #1'}"
+        ]
+
+    def test_yaml_block_items_and_a_comment_after_them(self, tmp_path: Path) -> None:
+        path = self.write(
+            tmp_path,
+            "okrs.yml",
+            "okrkit: 1\n"
+            "objectives:\n"
+            "- title: Keep customers   # why we exist\n"
+            "  key_results:\n"
+            "  - id: churn\n"
+            "    title: Cut churn from 5% to 4%\n"
+            "    check_ins:\n"
+            "    -   at: 2026-07-01\n"
+            "        value: 4.9   # after the price change\n"
+            "\n"
+            "    # the next key result\n"
+            "  - id: nps\n"
+            "    title: Raise NPS from 30 to 40\n",
+        )
+        assert self.added(path, "churn", CheckIn(at=date(2026, 8, 3), value=4.4)) == [
+            "+     - at: 2026-08-03",
+            "+       value: 4.4",
+        ]
+        assert path.read_text().splitlines()[9:11] == ["    - at: 2026-08-03", "      value: 4.4"]
+
+    def test_yaml_without_check_ins_and_flow_key_results(self, tmp_path: Path) -> None:
+        path = self.write(
+            tmp_path,
+            "okrs.yaml",
+            "okrkit: 1\n"
+            "objectives:\n"
+            "    - title: Keep customers\n"
+            "      key_results:\n"
+            "          - id: churn\n"
+            "            title: Cut churn\n"
+            "          - {id: nps, title: Raise NPS, check_ins: []}\n"
+            "          - {id: csat, title: Raise CSAT}",  # no final line end
+        )
+        assert self.added(path, "churn", CheckIn(at=date(2026, 8, 3), value=4)) == [
+            "+             check_ins:",
+            "+               - {at: 2026-08-03, value: 4}",
+        ]
+        assert self.added(path, "nps", CheckIn(at=date(2026, 8, 3), value=41)) == [
+            "-           - {id: nps, title: Raise NPS, check_ins: []}",
+            "+           - {id: nps, title: Raise NPS, check_ins: [{at: 2026-08-03, value: 41}]}",
+        ]
+        assert self.added(path, "csat", CheckIn(at=date(2026, 8, 3), value=Decimal("80.5"))) == [
+            "-           - {id: csat, title: Raise CSAT}",
+            (
+                "+           - {id: csat, title: Raise CSAT,"
+                " check_ins: [{at: 2026-08-03, value: '80.5'}]}"
+            ),
+        ]
+
+    def test_json_compact_and_indented(self, tmp_path: Path) -> None:
+        path = self.write(
+            tmp_path,
+            "okrs.json",
+            '{"okrkit": 1, "objectives": [{"title": "Keep",\n'
+            '    "key_results": [\n'
+            '        {"id": "churn", "title": "Cut churn",\n'
+            '         "check_ins": [{"at": "2026-07-01", "value": 4.9}]},\n'
+            '        {"id": "nps", "title": "NPS"}]}]}\n',
+        )
+        assert self.added(path, "churn", self.AUG) == [
+            '-          "check_ins": [{"at": "2026-07-01", "value": 4.9}]},',
+            (
+                '+          "check_ins": [{"at": "2026-07-01", "value": 4.9}, {"at": "2026-08-03",'
+                ' "value": 4.4, "confidence": 0.6, "note": "Emails: live #1"}]},'
+            ),
+        ]
+        assert self.added(path, "nps", CheckIn(at=date(2026, 8, 3), value=40)) == [
+            '-         {"id": "nps", "title": "NPS"}]}]}',
+            (
+                '+         {"id": "nps", "title": "NPS", "check_ins": [{"at": "2026-08-03",'
+                ' "value": 40}]}]}]}'
+            ),
+        ]
+
+    def test_toml_keeps_its_comments(self, tmp_path: Path) -> None:
+        path = self.write(
+            tmp_path,
+            "okrs.toml",
+            "okrkit = 1  # schema\n"
+            "\n"
+            "[[objectives]]\n"
+            'title = "Keep"\n'
+            "\n"
+            "[[objectives.key_results]]\n"
+            'id = "churn"\n'
+            'title = "Cut churn"\n'
+            "check_ins = [\n"
+            "    { at = 2026-07-01, value = 4.9 },  # the first\n"
+            "]\n",
+        )
+        assert self.added(path, "churn", self.AUG) == [
+            '+     { at = 2026-08-03, value = 4.4, confidence = 0.6, note = "Emails: live #1" },'
+        ]
+
+    def test_markdown_by_hand(self, tmp_path: Path) -> None:
+        path = self.write(
+            tmp_path,
+            "okrs.md",
+            "# Support, Q3\n\n"
+            "## Answer before they ask twice\n\n"
+            "1. Raise CSAT from 82% to 92%\n"
+            "2. Cut first response time from 9h to 2h\n"
+            "   - 2026-07-06: 7.5 {confidence=0.5}\n"
+            "   - Talked to the night shift\n\n"
+            "### KR3: Reduce reopened tickets from 12% to 5%\n\n"
+            "Owner: ana\n\n"
+            "## Next objective\n",
+        )
+        plan = formats.load(path)
+        ids = [kr.id for _, kr in plan.key_results()]
+        assert self.added(path, ids[0], CheckIn(at=date(2026, 8, 3), value=85)) == [
+            "+    - 2026-08-03: 85"
+        ]
+        assert self.added(path, ids[1], self.AUG) == [
+            "+    - 2026-08-03: 4.4 — Emails: live #1 {confidence=0.6}"
+        ]
+        assert self.added(path, ids[2], CheckIn(at=date(2026, 8, 3), value=9)) == [
+            "+ - 2026-08-03: 9"
+        ]
+        lines = path.read_text().splitlines()
+        assert lines[5:9] == [
+            "   - 2026-08-03: 85",
+            "2. Cut first response time from 9h to 2h",
+            "   - 2026-07-06: 7.5 {confidence=0.5}",
+            "   - Talked to the night shift",
+        ]
+        assert lines[13] == "Owner: ana"
+        assert lines[14] == "- 2026-08-03: 9"
+
+    def test_crlf_and_a_byte_order_mark_kept(self, tmp_path: Path) -> None:
+        text = (
+            "\ufeffokrkit: 1\r\nobjectives:\r\n- title: Keep\r\n"
+            "  key_results:\r\n  - {id: c, title: Churn}\r\n"
+        )
+        path = self.write(tmp_path, "okrs.yaml", text)
+        formats.add_check_in(path, "c", CheckIn(at=date(2026, 8, 3), value=3))
+        data = path.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+class TestRefusals:
+    def test_unknown_key_result(self, tmp_path: Path) -> None:
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        before = path.read_bytes()
+        with pytest.raises(UnknownIdError):
+            formats.add_check_in(path, "grow-revenue", CheckIn(at=date(2026, 8, 3), value=1))
+        assert path.read_bytes() == before
+
+    def test_what_would_not_read_back_is_not_written(self, tmp_path: Path) -> None:
+        """A dated check-in beside an undated progress note would make the note's date
+        unclear: the reader refuses it, so nothing is written, and the message says why."""
+        path = tmp_path / "okrs.md"
+        path.write_text("## Keep\n\n- Raise CSAT from 82% to 92% => 85%\n")
+        before = path.read_bytes()
+        with pytest.raises(FormatError, match=r"nothing was written.*progress note"):
+            formats.add_check_in(
+                path, "raise-csat-from-82-to-92", CheckIn(at=date(2026, 8, 3), value=86)
+            )
+        assert path.read_bytes() == before
+
+    def test_csv_is_refused_with_the_way_to_do_it(self, tmp_path: Path) -> None:
+        plan = formats.load(ROOT / "examples" / "acme-2026-q3.yaml")
+        formats.dump(plan, tmp_path / "okrs.csv")
+        with pytest.raises(FormatError, match=r"\.check-ins\.csv file beside the table"):
+            formats.add_check_in(
+                tmp_path / "okrs.csv", "churn", CheckIn(at=date(2026, 8, 3), value=1)
+            )
+
+    def test_bad_arguments(self, tmp_path: Path) -> None:
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        with pytest.raises(okrkit.InvalidTypeError):
+            formats.add_check_in(path, "churn", 4.4)  # type: ignore[arg-type]
+        with pytest.raises(okrkit.InvalidTypeError):
+            formats.add_check_in(path, 7, CheckIn(at=date(2026, 8, 3), value=1))  # type: ignore[arg-type]
+        with pytest.raises(okrkit.InvalidValueError):
+            formats.add_check_in(
+                tmp_path / "okrs.txt", "churn", CheckIn(at=date(2026, 8, 3), value=1)
+            )
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = run(list(argv), Streams(stdin=io.BytesIO(), stdout=out, stderr=err, environ={}))
+    return status, out.getvalue(), err.getvalue()
+
+
+class TestCommandLine:
+    def test_check_in(self, tmp_path: Path) -> None:
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        status, out, err = _run(
+            "check-in", str(path), "churn", "1.8", "--at", "2026-09-07", "--confidence", "0.7",
+            "--note", "Win-back emails live", "--author", "ana",
+        )  # fmt: skip
+        assert (status, err) == (0, "")
+        assert out == f"{path}: churn checked in at 1.8 on 2026-09-07 (3 check-ins now)\n"
+        latest = formats.load(path).key_result("churn").check_ins[-1]
+        assert latest == CheckIn(
+            at=date(2026, 9, 7),
+            value=1.8,
+            confidence=0.7,
+            note="Win-back emails live",
+            author="ana",
+        )
+
+    @pytest.mark.parametrize(
+        ("argv", "said"),
+        [
+            (("chrun", "2"), "no key result with id 'chrun' (did you mean 'churn'?)"),
+            (("churn", "abc"), "argument VALUE: expected a number such as 4.6, got 'abc'"),
+            (("churn", "inf"), "argument VALUE: expected a number such as 4.6, got 'inf'"),
+            (("churn", "2", "--confidence", "70"), "got '70' (did you mean 0.7?)"),
+            (("churn", "2", "--at", "yesterday"), "expected a date such as 2026-08-31"),
+            (("churn", "2", "--note", "\x1b[2Jboom"), None),
+        ],
+    )
+    def test_usage_and_input_errors(
+        self, tmp_path: Path, argv: tuple[str, ...], said: str | None
+    ) -> None:
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        status, out, err = _run("check-in", str(path), *argv)
+        if said is None:  # a note with control characters is kept, and not echoed raw
+            assert status == 0
+            assert "\x1b" not in out + err
+            assert formats.load(path).key_result("churn").check_ins[-1].note == "\x1b[2Jboom"
+            return
+        assert status == 2
+        assert said in err
+        assert "Traceback" not in err
+
+    def test_files_it_cannot_edit(self, tmp_path: Path) -> None:
+        assert _run("check-in", str(tmp_path / "none.yaml"), "churn", "2")[0] == 2
+        assert "a check-in is written into a file" in _run("check-in", "-", "churn", "2")[2]
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("okrkit: 1\nobjectives: [\n")
+        status, _, err = _run("check-in", str(bad), "churn", "2")
+        assert status == 2
+        assert f"okrkit: {bad}:" in err
