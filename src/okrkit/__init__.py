@@ -15,6 +15,7 @@ import importlib as _importlib
 from importlib.metadata import version as _version
 
 from okrkit import _repr
+from okrkit.changes import PlanDiff, diff
 from okrkit.cycles import REVIEW_LEAD, Cycle, CycleKind, FiscalYearNaming, ScheduleFrequency
 from okrkit.errors import (
     AlignmentError,
@@ -158,6 +159,7 @@ __all__ = [
     "Objective",
     "PastScore",
     "Plan",
+    "PlanDiff",
     "PlanIndex",
     "Policy",
     "Position",
@@ -175,6 +177,7 @@ __all__ = [
     "When",
     "__version__",
     "confidence",
+    "diff",
     "dump",
     "dumps",
     "forecast",

@@ -16,6 +16,7 @@ from typing import Any, get_args
 
 from okrkit.cli._check import cmd_check
 from okrkit.cli._documents import cmd_check_in, cmd_convert, cmd_new, cmd_schema
+from okrkit.cli._history import cmd_diff
 from okrkit.cli._io import ColorChoice, Streams
 from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
 from okrkit.formats import FORMATS
@@ -255,6 +256,26 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("json", "yaml", "toml", "markdown"),
         metavar="FORMAT",
         help="FILE's format (default: from its suffix)",
+    )
+
+    changes = _sub(
+        subs,
+        "diff",
+        cmd_diff,
+        "  okrkit diff HEAD~1:okrs.yaml okrs.yaml\n"
+        "  okrkit diff old.yaml new.yaml --format markdown > comment.md\n",
+    )
+    changes.add_argument("old", metavar="OLD", help="a file, or REV:PATH from git")
+    changes.add_argument("new", metavar="NEW", help="a file, or REV:PATH from git")
+    _at(changes, "compare scores and statuses as of this date (default: today)")
+    changes.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="(default: text)"
+    )
+    changes.add_argument(
+        "--input-format",
+        choices=("json", "yaml", "toml", "markdown", "csv"),
+        metavar="FORMAT",
+        help="both sides' format (default: from each suffix)",
     )
 
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")

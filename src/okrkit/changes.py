@@ -1,0 +1,463 @@
+"""What changed between two versions of a plan: `diff` and its `PlanDiff`.
+
+Objectives, key results, KPIs and initiatives are matched by id: each is added, removed or
+edited (field by field); a key result's check-ins are compared on their own (added, removed),
+and so are the scores and statuses each objective and key result has at a date in either
+version.  A target, start or direction edited on a key result that had been checked in
+already is a **moved goalpost**: the number that was being chased is no longer the one the
+cycle began with, which can hide a miss.
+
+``okrkit diff OLD NEW`` prints it as text, JSON, or Markdown for a pull request's comment.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from okrkit._display import count, score_text
+from okrkit._escape import markdown as _md
+from okrkit.cycles import Cycle
+from okrkit.errors import InvalidTypeError
+from okrkit.model import CheckIn, KeyResult, Kpi, Plan
+from okrkit.scorecards import scorecard
+from okrkit.scoring import Status
+
+__all__ = [
+    "Change",
+    "CheckInChange",
+    "FieldChange",
+    "Kind",
+    "Move",
+    "PlanDiff",
+    "diff",
+]
+
+Kind: TypeAlias = Literal["objective", "key_result", "kpi", "initiative"]
+"""What a change is of."""
+
+_NOUNS: dict[Kind, str] = {
+    "objective": "objective",
+    "key_result": "key result",
+    "kpi": "KPI",
+    "initiative": "initiative",
+}
+# The fields a change compares: every field but the lists compared on their own.
+_SKIP = frozenset({"key_results", "check_ins"})
+_GOALPOSTS = ("direction", "start", "target")
+
+
+@attrs.frozen(kw_only=True)
+class FieldChange:
+    """One field edited: its name, and its value before and after."""
+
+    field: str
+    old: object
+    new: object
+
+    def __str__(self) -> str:
+        return f"{self.field} {shown(self.old)} -> {shown(self.new)}"
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """An objective, key result, KPI or initiative added, removed or edited."""
+
+    kind: Kind
+    change: Literal["added", "removed", "edited"]
+    id: str
+    title: str
+    """Its title (the new one, unless it was removed)."""
+    fields: tuple[FieldChange, ...] = ()
+    """What was edited (for an edited one)."""
+    objective: str | None = None
+    """For a key result, the id of the objective that holds it (the new one, unless removed)."""
+
+
+@attrs.frozen(kw_only=True)
+class CheckInChange:
+    """A check-in added to, or removed from, a key result or a KPI."""
+
+    kind: Literal["key_result", "kpi"]
+    change: Literal["added", "removed"]
+    id: str
+    check_in: CheckIn
+
+
+@attrs.frozen(kw_only=True)
+class Move:
+    """An objective's or key result's score or status, different at the same date."""
+
+    kind: Literal["objective", "key_result"]
+    id: str
+    title: str
+    old_score: float | None
+    new_score: float | None
+    old_status: Status | None
+    new_status: Status | None
+
+
+@attrs.frozen(kw_only=True)
+class PlanDiff:
+    """What changed from one plan to another (`diff`): empty when nothing did."""
+
+    at: date
+    """The date the scores and statuses of both are compared at."""
+    changes: tuple[Change, ...] = ()
+    check_ins: tuple[CheckInChange, ...] = ()
+    moves: tuple[Move, ...] = ()
+    moved_goalposts: tuple[Change, ...] = ()
+    """The key results whose direction, start or target was edited after they had been
+    checked in (each with only those fields)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.changes or self.check_ins or self.moves)
+
+    def __len__(self) -> int:
+        return len(self.changes) + len(self.check_ins) + len(self.moves)
+
+    def of(self, kind: Kind) -> tuple[Change, ...]:
+        """The changes of one kind (``"key_result"``), in the order of the plans."""
+        return tuple(c for c in self.changes if c.kind == kind)
+
+    def summary(self) -> str:
+        """One line: how many of each kind were added, removed and edited."""
+        if not self:
+            return "no changes"
+        counts = Counter(f"{_NOUNS[c.kind]}/{c.change}" for c in self.changes)
+        parts = [
+            f"{count(n, noun)} {change}"
+            for noun in _NOUNS.values()
+            for change in ("added", "removed", "edited")
+            if (n := counts[f"{noun}/{change}"])
+        ]
+        for change in ("added", "removed"):
+            n = sum(1 for c in self.check_ins if c.change == change)
+            if n:
+                parts.append(f"{count(n, 'check-in')} {change}")
+        if self.moves:
+            parts.append(f"{count(len(self.moves), 'score')} moved")
+        if self.moved_goalposts:
+            parts.append(f"{count(len(self.moved_goalposts), 'moved goalpost')}")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The diff as JSON-ready data."""
+        return {
+            "at": self.at.isoformat(),
+            "summary": self.summary(),
+            "changes": [_change_dict(c) for c in self.changes],
+            "check_ins": [
+                {
+                    "kind": c.kind,
+                    "change": c.change,
+                    "id": c.id,
+                    "at": c.check_in.at.isoformat(),
+                    "value": _json_value(c.check_in.value),
+                    "confidence": _json_value(c.check_in.confidence),
+                    "note": c.check_in.note,
+                }
+                for c in self.check_ins
+            ],
+            "moves": [
+                {
+                    "kind": m.kind,
+                    "id": m.id,
+                    "title": m.title,
+                    "old_score": m.old_score,
+                    "new_score": m.new_score,
+                    "old_status": None if m.old_status is None else m.old_status.value,
+                    "new_status": None if m.new_status is None else m.new_status.value,
+                }
+                for m in self.moves
+            ],
+            "moved_goalposts": [_change_dict(c) for c in self.moved_goalposts],
+        }
+
+    def lines(self) -> Iterator[str]:
+        """The diff as plain lines of text (each user text as it is: escape it for where it
+        goes)."""
+        yield self.summary()
+        for c in self.moved_goalposts:
+            yield f"! moved goalpost: key result {c.id!r} ({c.title}): " + "; ".join(
+                map(str, c.fields)
+            )
+        for c in self.changes:
+            head = {"added": "+", "removed": "-", "edited": "~"}[c.change]
+            line = f"{head} {_NOUNS[c.kind]} {c.id!r}: {c.title}"
+            if c.fields:
+                line += " (" + "; ".join(map(str, c.fields)) + ")"
+            yield line
+        for ci in self.check_ins:
+            head = "+" if ci.change == "added" else "-"
+            yield f"{head} check-in of {_NOUNS[ci.kind]} {ci.id!r}: {_check_in_words(ci.check_in)}"
+        for m in self.moves:
+            yield f"> {_NOUNS[m.kind]} {m.id!r}: {_move_words(m)} at {self.at.isoformat()}"
+
+    def markdown(self) -> str:
+        """The diff as Markdown, for a pull request's comment."""
+        out = ["### OKR changes", "", f"**{_md(self.summary())}**", ""]
+        if self.moved_goalposts:
+            out += ["#### Moved goalposts", ""]
+            out += [
+                f"- :warning: key result `{_md(c.id)}` ({_md(c.title)}): "
+                + "; ".join(_md(str(f)) for f in c.fields)
+                + " after it was checked in"
+                for c in self.moved_goalposts
+            ]
+            out.append("")
+        for kind, noun in _NOUNS.items():
+            changes = self.of(kind)
+            if not changes:
+                continue
+            out += [f"#### {noun[0].upper()}{noun[1:]}s", ""]
+            for c in changes:
+                line = f"- {c.change} `{_md(c.id)}` {_md(c.title)}"
+                if c.fields:
+                    line += ": " + "; ".join(_md(str(f)) for f in c.fields)
+                out.append(line)
+            out.append("")
+        if self.check_ins:
+            out += ["#### Check-ins", ""]
+            out += [
+                f"- {ci.change} `{_md(ci.id)}`: {_md(_check_in_words(ci.check_in))}"
+                for ci in self.check_ins
+            ]
+            out.append("")
+        if self.moves:
+            out += [
+                f"#### Scores at {self.at.isoformat()}",
+                "",
+                "| | Before | After |",
+                "| --- | --- | --- |",
+            ]
+            out += [
+                f"| `{_md(m.id)}` {_md(m.title)} | {_score_words(m.old_score, m.old_status)} "
+                f"| {_score_words(m.new_score, m.new_status)} |"
+                for m in self.moves
+            ]
+            out.append("")
+        return "\n".join(out)
+
+
+def shown(value: object) -> str:
+    """A field's value as a diff shows it: ``4``, ``'growth'``, ``2026-Q3``, ``none``."""
+    if value is None:
+        return "none"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Cycle | date):
+        return str(value) if isinstance(value, Cycle) else value.isoformat()
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(shown, value)) + "]"
+    return str(value)
+
+
+def _json_value(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Cycle):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_value(x) for x in value]
+    return str(value)  # pragma: no cover - every field is one of the above
+
+
+def _change_dict(c: Change) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "change": c.change,
+        "id": c.id,
+        "title": c.title,
+        "objective": c.objective,
+        "fields": [
+            {"field": f.field, "old": _json_value(f.old), "new": _json_value(f.new)}
+            for f in c.fields
+        ],
+    }
+
+
+def _check_in_words(c: CheckIn) -> str:
+    words = f"{c.at.isoformat()} {shown(c.value)}"
+    if c.confidence is not None:
+        words += f" (confidence {shown(c.confidence)})"
+    if c.note:
+        words += f" {c.note}"
+    return words
+
+
+def _score_words(score: float | None, status: Status | None) -> str:
+    words = score_text(score)
+    return words if status is None else f"{words}, {status.value.replace('_', ' ')}"
+
+
+def _move_words(m: Move) -> str:
+    return f"{_score_words(m.old_score, m.old_status)} -> {_score_words(m.new_score, m.new_status)}"
+
+
+def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
+    return tuple(
+        FieldChange(field=f.name, old=a, new=b)
+        for f in attrs.fields(type(old))
+        if f.init and f.name not in _SKIP
+        and ((a := getattr(old, f.name)) != (b := getattr(new, f.name)) or type(a) is not type(b))
+    )  # fmt: skip
+
+
+def _matched(
+    kind: Kind,
+    old: Sequence[Any],
+    new: Sequence[Any],
+    parents: tuple[dict[str, str], dict[str, str]] | None = None,
+) -> Iterator[Change]:
+    """The changes of one kind of item, matched by id: removed ones in the old order, then
+    added and edited ones in the new order."""
+    before = {item.id: item for item in old}
+    after = {item.id: item for item in new}
+    for item in old:
+        if item.id not in after:
+            parent = None if parents is None else parents[0].get(item.id)
+            yield Change(
+                kind=kind, change="removed", id=item.id, title=item.title, objective=parent
+            )
+    for item in new:
+        parent = None if parents is None else parents[1].get(item.id)
+        was = before.get(item.id)
+        if was is None:
+            yield Change(kind=kind, change="added", id=item.id, title=item.title, objective=parent)
+            continue
+        fields = _fields(was, item)
+        if parents is not None and parents[0].get(item.id) != parent:
+            fields += (FieldChange(field="objective", old=parents[0].get(item.id), new=parent),)
+        if fields:
+            yield Change(
+                kind=kind, change="edited", id=item.id, title=item.title, fields=fields,
+                objective=parent,
+            )  # fmt: skip
+
+
+def _check_in_changes(
+    kind: Literal["key_result", "kpi"],
+    old: Iterable[KeyResult | Kpi],
+    new: Iterable[KeyResult | Kpi],
+) -> Iterator[CheckInChange]:
+    before = {item.id: item for item in old}
+    for item in new:
+        was = before.get(item.id)
+        if was is None or was.check_ins == item.check_ins:
+            continue
+        left = Counter(was.check_ins)
+        right = Counter(item.check_ins)
+        for c in was.check_ins:
+            if left[c] > right[c]:
+                left[c] -= 1
+                yield CheckInChange(kind=kind, change="removed", id=item.id, check_in=c)
+        left = Counter(was.check_ins)
+        for c in item.check_ins:
+            if right[c] > left[c]:
+                right[c] -= 1
+                yield CheckInChange(kind=kind, change="added", id=item.id, check_in=c)
+
+
+def _moves(old: Plan, new: Plan, at: date) -> Iterator[Move]:
+    before = scorecard(old, at=at)
+    after = scorecard(new, at=at)
+    old_rows: dict[tuple[str, str], Any] = {}
+    for row in before:
+        old_rows["objective", row.id] = row
+        for kr in row.key_results:
+            old_rows["key_result", kr.id] = kr
+    for row in after:
+        pairs: list[tuple[Literal["objective", "key_result"], Any]] = [("objective", row)]
+        pairs += [("key_result", kr) for kr in row.key_results]
+        for kind, now in pairs:
+            was = old_rows.get((kind, now.id))
+            if was is None:
+                continue
+            if _same_score(was.score, now.score) and was.status == now.status:
+                continue
+            yield Move(
+                kind=kind,
+                id=now.id,
+                title=now.title,
+                old_score=was.score,
+                new_score=now.score,
+                old_status=was.status,
+                new_status=now.status,
+            )
+
+
+def _same_score(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) < 1e-9
+
+
+def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
+    """What changed from *old* to *new*: objectives, key results, KPIs and initiatives added,
+    removed and edited (matched by id, field by field), check-ins added and removed, and the
+    scores and statuses that differ at *at* (default: today).
+
+    >>> import attrs
+    >>> from okrkit import KeyResult, Objective, Plan
+    >>> churn = KeyResult(id="churn", title="Cut churn from 5% to 4%", direction="decrease",
+    ...                   start=5, target=4).check_in(4.8, at=date(2026, 7, 6))
+    >>> old = Plan(objectives=[Objective(id="keep", title="Keep customers", key_results=[churn])])
+    >>> easier = attrs.evolve(churn, target=4.5)  # after a check-in: a moved goalpost
+    >>> new = old.replace(old.objectives[0].replace_key_result(easier))
+    >>> d = diff(old, new, at=date(2026, 8, 20))
+    >>> d.summary()
+    '1 key result edited, 2 scores moved, 1 moved goalpost'
+    >>> [str(f) for f in d.moved_goalposts[0].fields]
+    ['target 4 -> 4.5']
+    >>> diff(old, old, at=date(2026, 8, 20))
+    PlanDiff(at=datetime.date(2026, 8, 20), changes=(), check_ins=(), moves=(), moved_goalposts=())
+    """
+    for name, plan in (("old", old), ("new", new)):
+        if not isinstance(plan, Plan):
+            raise InvalidTypeError(name, plan, "a Plan")
+    at = date.today() if at is None else at
+    if not isinstance(at, date):
+        raise InvalidTypeError("at", at, "a date")
+    old_parents = {kr.id: obj.id for obj, kr in old.key_results()}
+    new_parents = {kr.id: obj.id for obj, kr in new.key_results()}
+    old_krs = [kr for _, kr in old.key_results()]
+    new_krs = [kr for _, kr in new.key_results()]
+    changes = [
+        *_matched("objective", old.objectives, new.objectives),
+        *_matched("key_result", old_krs, new_krs, (old_parents, new_parents)),
+        *_matched("kpi", old.kpis, new.kpis),
+        *_matched("initiative", old.initiatives, new.initiatives),
+    ]
+    checked_in = {kr.id for kr in old_krs if kr.check_ins}
+    goalposts = []
+    for c in changes:
+        if c.kind == "key_result" and c.change == "edited" and c.id in checked_in:
+            moved = tuple(f for f in c.fields if f.field in _GOALPOSTS)
+            if moved:
+                goalposts.append(attrs.evolve(c, fields=moved))
+    check_ins = [
+        *_check_in_changes("key_result", old_krs, new_krs),
+        *_check_in_changes("kpi", old.kpis, new.kpis),
+    ]
+    return PlanDiff(
+        at=at,
+        changes=tuple(changes),
+        check_ins=tuple(check_ins),
+        moves=tuple(_moves(old, new, at)),
+        moved_goalposts=tuple(goalposts),
+    )
