@@ -116,7 +116,7 @@ class TestCsv:
                     " objective.weight, objective.ignore, kr.id, kr.title, kr.direction, kr.start,"
                     " kr.target, kr.unit, kr.weight, kr.owner, kr.due, kr.indicator, kr.ignore,"
                     " check_in.at, check_in.value, check_in.confidence, check_in.note,"
-                    " check_in.author)",
+                    " check_in.author, kr.carried_from)",
                 ],
             ),
             (

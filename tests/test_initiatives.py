@@ -448,3 +448,17 @@ class TestReports:
         text = okrkit.report.render(_plan(), "md", at=self.AT)
         assert "## Initiatives" not in text
         assert okrkit.scorecard(_plan(), at=self.AT).to_dict()["initiatives"] == []
+
+
+def test_carried_from_round_trips_in_every_format(tmp_path: Path) -> None:
+    """A key result's `carried_from` (set by `Plan.roll_over`) is kept by every format; a CSV
+    table has its column only when a key result needs it."""
+    churn = KeyResult(id="churn", title="Cut churn", direction="decrease", start=4.6, target=4,
+                      carried_from="q3 churn")  # fmt: skip
+    plan = Plan(objectives=[Objective(title="Keep", key_results=[churn])])
+    for name in (*FORMATS, "csv"):
+        assert formats.loads(formats.dumps(plan, name), name) == plan
+    assert formats.dumps(plan, "csv").splitlines()[0].endswith(",kr.carried_from")
+    assert "carried_from" not in formats.dumps(_plan(), "csv")
+    with pytest.raises(InvalidValueError):
+        KeyResult(title="x", carried_from=" churn")

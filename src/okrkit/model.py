@@ -372,6 +372,10 @@ class KeyResult:
     indicator: Indicator | None = attrs.field(default=None, converter=_indicator)
     check_ins: tuple[CheckIn, ...] = attrs.field(default=(), converter=_sorted_check_ins)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes, validator=v.codes)
+    carried_from: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(v.identifier)
+    )
+    """The id of the key result of an earlier cycle this one carries on (`Plan.roll_over`)."""
 
     @classmethod
     def _unchecked(
@@ -389,6 +393,7 @@ class KeyResult:
         indicator: Indicator | None,
         check_ins: tuple[CheckIn, ...],
         ignore: tuple[str, ...],
+        carried_from: str | None = None,
     ) -> KeyResult:
         """The key result of these fields, built without the checks a reader has made already.
 
@@ -403,7 +408,8 @@ class KeyResult:
         for DECREASE when both are numbers; *unit* and *owner* None or storable, non-blank
         strs; *weight* such a number, above 0 as a float; *due* None or a time as
         `CheckIn._unchecked` takes *at*; *check_ins* a tuple of CheckIns in time order, as
-        the field's converter returns it; *ignore* a tuple of non-blank strs (rule codes).
+        the field's converter returns it; *ignore* a tuple of non-blank strs (rule codes);
+        *carried_from* None or a str `okrkit._validators.id_ok` takes.
         The result then equals ``KeyResult(title=title, id=id, ...)``.
         """
         kr = _new(cls)
@@ -419,6 +425,7 @@ class KeyResult:
         _set(kr, "indicator", indicator)
         _set(kr, "check_ins", check_ins)
         _set(kr, "ignore", ignore)
+        _set(kr, "carried_from", carried_from)
         return kr
 
     def __attrs_post_init__(self) -> None:

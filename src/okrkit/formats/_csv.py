@@ -56,6 +56,7 @@ __all__ = [
     "HISTORY_COLUMNS",
     "INITIATIVE_COLUMNS",
     "KPI_COLUMNS",
+    "OPTIONAL_COLUMNS",
     "PAST_SCORE_COLUMNS",
     "SIBLINGS",
     "Sibling",
@@ -116,6 +117,10 @@ COLUMNS = (
     *(f"check_in.{c}" for c in _CHECK_IN),
 )
 """The columns of the key results table, in order."""
+
+OPTIONAL_COLUMNS = ("kr.carried_from",)
+"""The columns a table has after `COLUMNS` only when a key result needs them: a table of a
+plan that uses none is written as before they were."""
 
 HISTORY_COLUMNS = ("kr_id", "at", "value", "confidence", "note", "author")
 """The columns of the check-in file (every key result's check-ins), in order."""
@@ -292,7 +297,7 @@ def dumps(plan: Plan) -> str:
         }
         objective = [cells[k] for k in _OBJECTIVE]
         if not obj.key_results:
-            rows.append(objective + [None] * (len(_KR) + len(_CHECK_IN)))
+            rows.append(objective + [None] * (len(_KR) + len(_CHECK_IN) + len(OPTIONAL_COLUMNS)))
         for kr, kr_data in zip(obj.key_results, data.get("key_results", ()), strict=True):
             kr_cells = {**{k: _cell(kr_data.get(k), k) for k in _KR}, "id": kr.id}
             latest = kr_data["check_ins"][-1] if kr.check_ins else {}
@@ -300,8 +305,11 @@ def dumps(plan: Plan) -> str:
                 objective
                 + [kr_cells[k] for k in _KR]
                 + [_cell(latest.get(k), k) for k in _CHECK_IN]
+                + [kr.carried_from]
             )
-    return _write(rows, COLUMNS)
+    if any(kr.carried_from is not None for _, kr in plan.key_results()):
+        return _write(rows, (*COLUMNS, *OPTIONAL_COLUMNS))
+    return _write((row[: len(COLUMNS)] for row in rows), COLUMNS)
 
 
 def dumps_check_ins(plan: Plan) -> str:
@@ -645,7 +653,7 @@ def loads(
     initiatives: str | None = None,
 ) -> Plan:
     """The plan in a key results table and the files beside it that are given."""
-    rows = _rows(text, "table", COLUMNS, options)
+    rows = _rows(text, "table", (*COLUMNS, *OPTIONAL_COLUMNS), options)
     # Whether the table has a place for each key result's latest check-in (okrkit writes
     # one); a table written by hand may leave the check-ins to their file.
     shows_check_ins = _SHOWS_CHECK_INS.search(text.partition("\n")[0]) is not None

@@ -470,6 +470,7 @@ _KR_ATTRS = {
     "due": _WHENS,
     "indicator": _TEXT,
     "ignore": _CODES,
+    "carried_from": _TEXT,
 }
 _OBJECTIVE_ATTRS = {
     "id": _TEXT,
@@ -2397,6 +2398,8 @@ def _kr_line(path: str, kr: KeyResult) -> list[str]:
         pairs.append(("indicator", kr.indicator.value))
     if kr.ignore:
         pairs.append(("ignore", _codes_value(kr.ignore)))
+    if kr.carried_from is not None:
+        pairs.append(("carried_from", _text_value(kr.carried_from)))
     block = _block(pairs)
 
     def read(line: str) -> str | None:

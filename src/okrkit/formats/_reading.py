@@ -187,7 +187,7 @@ def _depth(value: object, limit: int) -> bool:
 _sort_check_ins: Callable[[tuple[CheckIn, ...]], tuple[CheckIn, ...]] = attrs.fields(
     KeyResult
 ).check_ins.converter  # type: ignore[assignment]
-_FAST_KEY_RESULT = FIELDS[KeyResult] - {"ignore"}
+_FAST_KEY_RESULT = FIELDS[KeyResult] - {"ignore", "carried_from"}
 _FAST_DIRECTIONS = {d.value: d for d in Direction if d is not Direction.WITHIN}
 _FAST_INDICATORS = {i.value: i for i in Indicator}
 

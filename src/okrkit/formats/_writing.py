@@ -126,6 +126,8 @@ def _key_result(kr: KeyResult, native: bool) -> dict[str, object]:
         out["check_ins"] = [check_in_data(c, native) for c in kr.check_ins]
     if kr.ignore:
         out["ignore"] = list(kr.ignore)
+    if kr.carried_from is not None:
+        out["carried_from"] = kr.carried_from
     return out
 
 
