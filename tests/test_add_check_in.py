@@ -105,7 +105,7 @@ class TestByHand:
         path = tmp_path / "acme.yaml"
         shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
         assert self.added(path, "churn", self.AUG) == [
-            "+           - {at: 2026-08-03, value: 4.4, confidence: 0.6, note: 'Emails: live #1'}"
+            '+           - {at: 2026-08-03, value: 4.4, confidence: 0.6, note: "Emails: live #1"}'
         ]
 
     def test_yaml_block_items_and_a_comment_after_them(self, tmp_path: Path) -> None:
@@ -232,14 +232,18 @@ class TestByHand:
             "+ - 2026-08-03: 9"
         ]
         lines = path.read_text().splitlines()
-        assert lines[5:9] == [
+        assert lines[5:10] == [
             "   - 2026-08-03: 85",
             "2. Cut first response time from 9h to 2h",
             "   - 2026-07-06: 7.5 {confidence=0.5}",
+            "   - 2026-08-03: 4.4 — Emails: live #1 {confidence=0.6}",  # after the check-ins
             "   - Talked to the night shift",
         ]
-        assert lines[13] == "Owner: ana"
-        assert lines[14] == "- 2026-08-03: 9"
+        assert lines[11:13] == [
+            "### KR3: Reduce reopened tickets from 12% to 5%",
+            "- 2026-08-03: 9",
+        ]
+        assert lines[14] == "Owner: ana"
 
     def test_crlf_and_a_byte_order_mark_kept(self, tmp_path: Path) -> None:
         text = (
@@ -277,7 +281,9 @@ class TestRefusals:
     def test_csv_is_refused_with_the_way_to_do_it(self, tmp_path: Path) -> None:
         plan = formats.load(ROOT / "examples" / "acme-2026-q3.yaml")
         formats.dump(plan, tmp_path / "okrs.csv")
-        with pytest.raises(FormatError, match=r"\.check-ins\.csv file beside the table"):
+        with pytest.raises(
+            FormatError, match=r"\.check-ins\.csv file beside its table: add a row there"
+        ):
             formats.add_check_in(
                 tmp_path / "okrs.csv", "churn", CheckIn(at=date(2026, 8, 3), value=1)
             )
@@ -323,7 +329,7 @@ class TestCommandLine:
     @pytest.mark.parametrize(
         ("argv", "said"),
         [
-            (("chrun", "2"), "no key result with id 'chrun' (did you mean 'churn'?)"),
+            (("chrun", "2"), "no key result or KPI with id 'chrun' (did you mean 'churn'?)"),
             (("churn", "abc"), "argument VALUE: expected a number such as 4.6, got 'abc'"),
             (("churn", "inf"), "argument VALUE: expected a number such as 4.6, got 'inf'"),
             (("churn", "2", "--confidence", "70"), "got '70' (did you mean 0.7?)"),
@@ -346,6 +352,29 @@ class TestCommandLine:
         assert said in err
         assert "Traceback" not in err
 
+    def test_values_as_typed(self, tmp_path: Path) -> None:
+        """Digits are an int; a decimal is kept exactly where the key result's numbers are
+        (the example's ARR is in quoted decimals), else a float; a time with its offset."""
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        assert (
+            _run("check-in", str(path), "arr", "9350000.00", "--at", "2026-09-07T09:30+02:00")[0]
+            == 0
+        )
+        assert '- {at: 2026-09-07T09:30:00+02:00, value: "9350000.00"}' in path.read_text()
+        assert _run("check-in", str(path), "nrr", "108.50", "--at", "2026-09-07")[0] == 0
+        assert formats.load(path).key_result("nrr").current == 108.5
+        assert _run("check-in", str(path), "nrr", "109", "--at", "2026-09-08")[0] == 0
+        assert type(formats.load(path).key_result("nrr").current) is int
+        for bad in ("1_000", "0.1e-400", "0x10", "4,6"):
+            status, _, err = _run("check-in", str(path), "nrr", bad)
+            assert status == 2
+            assert "expected a number" in err
+        status, _, err = _run("check-in", str(path), "nrr", "3", "--confidence", "7")
+        assert "(did you mean 0.7?)" in err
+        status, _, err = _run("check-in", str(path), "nrr", "3", "--at", "2026-09-07T09:30")
+        assert "with its UTC offset" in err
+
     def test_files_it_cannot_edit(self, tmp_path: Path) -> None:
         assert _run("check-in", str(tmp_path / "none.yaml"), "churn", "2")[0] == 2
         assert "a check-in is written into a file" in _run("check-in", "-", "churn", "2")[2]
@@ -354,3 +383,127 @@ class TestCommandLine:
         status, _, err = _run("check-in", str(bad), "churn", "2")
         assert status == 2
         assert f"okrkit: {bad}:" in err
+
+
+class TestHostileTrial:
+    """What a hostile trial of the first form found (each failed then)."""
+
+    DAY = CheckIn(at=date(2026, 8, 3), value=4.4)
+
+    def edited(self, tmp_path: Path, name: str, text: str, id: str = "churn") -> str:
+        path = tmp_path / name
+        path.write_bytes(text.encode())
+        formats.add_check_in(path, id, self.DAY)
+        return path.read_bytes().decode()
+
+    def test_toml_keeps_its_headers_and_line_ends(self, tmp_path: Path) -> None:
+        text = (
+            'okrkit = 1\r\n\r\n[[ objectives ]]\r\ntitle = "Keep"\r\n\r\n'
+            '[[ objectives . key_results ]]\r\nid = "churn"\r\ntitle = "Churn"\r\n\r\n'
+            '[[ objectives . key_results ]]\r\nid = "nps"\r\ntitle = "NPS"\r\n'
+        )
+        new = self.edited(tmp_path, "okrs.toml", text)
+        assert _one_change(text, new)
+        assert "\n" not in new.replace("\r\n", "")
+        assert new.count("[[ objectives . key_results ]]") == 2
+
+    def test_toml_check_ins_as_tables(self, tmp_path: Path) -> None:
+        text = (
+            'okrkit = 1\n[[objectives]]\ntitle = "Keep"\n[[objectives.key_results]]\n'
+            'id = "churn"\ntitle = "Churn"\n[[objectives.key_results.check_ins]]\n'
+            "at = 2026-07-01\nvalue = 4.9\n"
+        )
+        new = self.edited(tmp_path, "okrs.toml", text)
+        assert new.startswith(text)
+        assert formats.loads(new, "toml").key_result("churn").current == 4.4
+
+    def test_yaml_trailing_commas(self, tmp_path: Path) -> None:
+        text = (
+            "okrkit: 1\nobjectives:\n- title: Keep\n  key_results:\n"
+            "  - {id: churn, title: Churn,}\n"
+        )
+        new = self.edited(tmp_path, "okrs.yaml", text)
+        assert "{id: churn, title: Churn, check_ins: [{at: 2026-08-03, value: 4.4}]}" in new
+
+    def test_markdown_check_ins_indented_as_those_there(self, tmp_path: Path) -> None:
+        text = "## Keep\n\n- Cut churn from 5% to 4% {#churn}\n    - 2026-07-01: 4.9\n- Other\n"
+        new = self.edited(tmp_path, "okrs.md", text)
+        assert new.splitlines()[3:5] == ["    - 2026-07-01: 4.9", "    - 2026-08-03: 4.4"]
+        text = "## Keep\n\n- Cut churn from 5% to 4% {#churn}\n\t- 2026-07-01: 4.9\n"
+        new = self.edited(tmp_path, "okrs.md", text)
+        assert new.splitlines()[3:5] == ["\t- 2026-07-01: 4.9", "\t- 2026-08-03: 4.4"]
+
+    def test_markdown_heading_check_ins_right_under_it(self, tmp_path: Path) -> None:
+        text = (
+            "## Keep\n\n### KR1: Cut churn from 5% to 4% {#churn}\n\nKR2: Raise NPS from 30 to 40\n"
+        )
+        new = self.edited(tmp_path, "okrs.md", text)
+        assert new.splitlines()[2:4] == [
+            "### KR1: Cut churn from 5% to 4% {#churn}",
+            "- 2026-08-03: 4.4",
+        ]
+
+    @pytest.mark.parametrize("name", list(SUFFIX))
+    def test_a_kpi(self, tmp_path: Path, name: str) -> None:
+        plan = Plan(
+            objectives=[okrkit.Objective(title="Keep")],
+            kpis=[okrkit.Kpi(id="uptime", title="Uptime", direction="at_least", threshold=99.9)],
+        )
+        path = tmp_path / f"okrs{SUFFIX[name]}"
+        formats.dump(plan, path)
+        got = formats.add_check_in(path, "uptime", CheckIn(at=date(2026, 8, 3), value=99.95))
+        assert got.kpi("uptime").current == 99.95 == formats.load(path).kpi("uptime").current
+
+    @pytest.mark.parametrize(
+        ("id", "said"),
+        [
+            ("keep", "it is an objective's id"),
+            ("emails", "it is an initiative's id"),
+        ],
+    )
+    def test_ids_of_other_things(self, tmp_path: Path, id: str, said: str) -> None:
+        plan = Plan(
+            objectives=[okrkit.Objective(id="keep", title="Keep")],
+            initiatives=[okrkit.Initiative(id="emails", title="Emails")],
+        )
+        formats.dump(plan, tmp_path / "okrs.yaml")
+        with pytest.raises(UnknownIdError, match=said):
+            formats.add_check_in(tmp_path / "okrs.yaml", id, self.DAY)
+
+    def test_a_file_saved_meanwhile_is_not_written_over(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        from okrkit.formats import _edit
+
+        real = _edit.insert_check_in
+
+        def slow(*args: object) -> str:
+            new = real(*args)  # type: ignore[arg-type]
+            path.write_text(path.read_text() + "# saved by a person meanwhile\n")
+            return new
+
+        monkeypatch.setattr(_edit, "insert_check_in", slow)
+        with pytest.raises(FormatError, match="the file changed while the check-in"):
+            formats.add_check_in(path, "churn", self.DAY)
+        assert path.read_text().endswith("# saved by a person meanwhile\n")
+
+    def test_writers_at_once_take_turns(self, tmp_path: Path) -> None:
+        """Ten processes checking in at once: every check-in is in the file."""
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        import subprocess
+        import sys
+
+        script = (
+            "import sys, datetime; from okrkit import formats, CheckIn;"
+            " formats.add_check_in(sys.argv[1], 'churn',"
+            " CheckIn(at=datetime.date(2026, 9, 1), value=int(sys.argv[2])))"
+        )
+        runs = [
+            subprocess.Popen([sys.executable, "-c", script, str(path), str(i)]) for i in range(10)
+        ]
+        assert [run.wait(timeout=120) for run in runs] == [0] * 10
+        values = {c.value for c in formats.load(path).key_result("churn").check_ins}
+        assert set(range(10)) <= values

@@ -462,3 +462,24 @@ def test_carried_from_round_trips_in_every_format(tmp_path: Path) -> None:
     assert "carried_from" not in formats.dumps(_plan(), "csv")
     with pytest.raises(InvalidValueError):
         KeyResult(title="x", carried_from=" churn")
+
+
+class TestMarkdownByHand:
+    """What a hostile trial found in hand-written Markdown initiatives."""
+
+    def test_a_box_is_a_status(self) -> None:
+        text = (
+            "# Keep\n- Cut churn from 5% to 4% {#churn}\n\n## Initiatives {.initiatives}\n"
+            "- [x] Emails {key_results=churn}\n- [ ] Review\n- [x] Pricing {status=dropped}\n"
+        )
+        plan = formats.loads(text, "markdown")
+        assert [i.status.value for i in plan.initiatives] == ["done", "planned", "dropped"]
+
+    def test_a_nested_item_is_an_error(self) -> None:
+        text = "# Keep\n\n## Initiatives {.initiatives}\n- Emails\n  - owner: ana\n"
+        with pytest.raises(FormatError, match="line 5: an item nested under an initiative"):
+            formats.loads(text, "markdown")
+
+    def test_its_fields_on_a_key_result_say_where_they_go(self) -> None:
+        with pytest.raises(FormatError, match=r"initiatives go under a heading with the class"):
+            formats.loads("# Keep\n- Emails {key_results=churn}\n", "markdown")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from okrkit._display import count
@@ -70,7 +71,7 @@ def cmd_check_in(args: argparse.Namespace, streams: Streams) -> int:
         checked_path(path)
         check_in = CheckIn(
             at=args.at or date.today(),
-            value=args.value,
+            value=_typed_value(args.value, path, args.key_result, args.input_format),
             confidence=args.confidence,
             note=args.note,
             author=args.author,
@@ -88,6 +89,28 @@ def cmd_check_in(args: argparse.Namespace, streams: Streams) -> int:
         f" {check_in.at.isoformat()} ({count(len(kr.check_ins), 'check-in')} now)\n"
     )
     return 0
+
+
+def _typed_value(text: str, path: str, id: str, format: str | None) -> int | float | Decimal:
+    """VALUE as typed: digits an int; a decimal a Decimal, kept exactly, when the key result
+    keeps its numbers so (``"8350000.00"`` in a YAML file), else a float."""
+    from okrkit.formats import load
+
+    if text.lstrip("+-").isdigit():
+        return int(text)
+    try:
+        plan = load(path, format=format)  # type: ignore[arg-type]
+        found: list[object] = [kr for _, kr in plan.key_results() if kr.id == id]
+        found += [k for k in plan.kpis if k.id == id]
+    except Exception:
+        found = []
+    numbers: list[object] = []
+    for item in found:
+        numbers += [c.value for c in getattr(item, "check_ins", ())]
+        numbers += [getattr(item, name, None) for name in ("start", "target", "threshold")]
+    if any(isinstance(n, Decimal) for n in numbers):
+        return Decimal(text)
+    return float(text)
 
 
 def _unknown_key_result(error: Exception, path: str) -> str:

@@ -20,7 +20,6 @@ from okrkit.cli._history import cmd_diff
 from okrkit.cli._io import ColorChoice, Streams
 from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
 from okrkit.formats import FORMATS
-from okrkit.model import Number
 from okrkit.scoring import PolicyName
 from okrkit.tree import RollUp
 
@@ -245,7 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_in.add_argument("key_result", metavar="KR", help="the key result's id")
     check_in.add_argument("value", metavar="VALUE", type=_value, help="the value measured")
-    _at(check_in, "the day of the check-in (default: today)")
+    check_in.add_argument(
+        "--at",
+        type=_when,
+        metavar="WHEN",
+        help="its day, or day and time with a UTC offset (default: today)",
+    )
     check_in.add_argument(
         "--confidence", type=_confidence, metavar="C", help="how sure the owner is, 0 to 1"
     )
@@ -323,29 +327,48 @@ def _date(text: str) -> date:
         ) from None
 
 
-_INT = re.compile(r"[+-]?[0-9]{1,30}")
+_NUMBER = re.compile(
+    r"[+-]?(?:[0-9]{1,400}(?:\.[0-9]{0,400})?|\.[0-9]{1,400})(?:[eE][+-]?[0-9]{1,4})?"
+)
 
 
-def _value(text: str) -> Number:
-    """A check-in's value as a document would hold it: digits an int, else a float."""
+def _value(text: str) -> str:
+    """A check-in's value as typed (``12``, ``4.60``, ``-1e3``): a number, kept as text for
+    `okrkit.cli._documents` to make an int, or a decimal as exact as the key result's."""
     text = text.strip()
-    if _INT.fullmatch(text):
-        return int(text)
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
+    if not _NUMBER.fullmatch(text) or not math.isfinite(float(text)):
         raise argparse.ArgumentTypeError(f"expected a number such as 4.6, got {text!r}")
-    return value
+    if float(text) == 0 and any(c in "123456789" for c in text.partition("e")[0].lower()):
+        raise argparse.ArgumentTypeError(f"expected a number such as 4.6, got {text!r} (too small)")
+    return text
 
 
-def _confidence(text: str) -> Number:
-    value = _value(text)
+def _confidence(text: str) -> float:
+    value = float(_value(text))
     if not 0 <= value <= 1:
-        hint = f" (did you mean {value / 100:g}?)" if 1 < value <= 100 else ""
+        # A slip on a scale of ten or of a hundred: 7 meant 0.7, 70 meant 0.7 too.
+        scale = 10 if value <= 10 else 100
+        hint = f" (did you mean {value / scale:g}?)" if 1 < value <= 100 else ""
         raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}{hint}")
-    return value
+    return int(value) if value in (0, 1) and "." not in text else value
+
+
+def _when(text: str) -> date:
+    """A check-in's day, or its day and time with a UTC offset (``2026-08-03T09:30+02:00``)."""
+    if "T" not in text and " " not in text.strip():
+        return _date(text)
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        moment = None
+    if moment is None or moment.utcoffset() is None:
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2026-08-31, or a date and time with its UTC offset such"
+            f" as 2026-08-31T09:30+02:00, got {text!r}"
+        )
+    return moment
 
 
 def _statement(text: str) -> str:

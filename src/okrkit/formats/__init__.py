@@ -30,9 +30,10 @@ such as '12.50'), got 'heavy'
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -679,17 +680,19 @@ def add_check_in(
     format: FormatName | None = None,
     max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> Plan:
-    """Add *check_in* to the key result *key_result_id* of the plan in the file at *path*, in
-    place, changing nothing else in the file; the plan it then holds.
+    """Add *check_in* to the key result (or KPI) *key_result_id* of the plan in the file at
+    *path*, in place, changing nothing else in the file; the plan it then holds.
 
     For a file that people edit and a bot or a cron job records numbers in: every comment,
     blank line, key order, quoting style and indentation of the rest of the file stays as it
     was (YAML, JSON and Markdown are edited where the check-in goes; TOML through tomlkit,
     the ``edit`` extra).  The check-in goes after the key result's others, in their style
     (`okrkit.formats._edit` says how).  The new text must read back as the plan the file held
-    with exactly this check-in added, else nothing is written and a `FormatError` says so;
-    the write is atomic, as `dump`'s.  A key result id that the plan does not have is an
-    `UnknownIdError`; a CSV file is refused (its check-ins are a file of their own).
+    with exactly this check-in added, else nothing is written and a `FormatError` says so.
+    The write is atomic, as `dump`'s; two writers at once take turns (where the system has
+    ``fcntl``), and a file that changed while the check-in was added (a person saved it) is
+    not written over: a `FormatError` says to try again.  An id that no key result or KPI has
+    is an `UnknownIdError`; a CSV file is refused (its check-ins are a file of their own).
 
     >>> import tempfile, pathlib, datetime
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -716,55 +719,99 @@ def add_check_in(
         raise InvalidTypeError("check_in", check_in, "a CheckIn")
     if not isinstance(key_result_id, str):
         raise InvalidTypeError("key_result_id", key_result_id, "a key result id (a str)")
-    data = read_bytes(path, max_size=max_size)
     file = os.fspath(path)
-    plan = _loads(
-        data,
-        name,
-        unknown="error",
-        dates="strict",
-        max_depth=DEFAULT_MAX_DEPTH,
-        max_size=max_size,
-        beside={},
-        file=file,
-    )
-    where = plan.index.get(key_result_id)
-    if where is None or where[1] is None:
-        raise UnknownIdError(key_result_id, "a key result")
-    text = _text(data, max_size)
-    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
-    try:
-        new = _edit.insert_check_in(text, name, plan, (where[0], where[1]), check_in)
-    except FormatError as error:
-        raise _named(error, None, file) from None
-    expected = plan.replace(
-        (obj := plan.objectives[where[0]]).replace_key_result(
-            attrs.evolve(
-                obj.key_results[where[1]],
-                check_ins=(*obj.key_results[where[1]].check_ins, check_in),
+    with _locked(file):
+        data = read_bytes(path, max_size=max_size)
+        plan = _loads(data, name, **_STRICT, max_size=max_size, file=file)
+        where, expected = _with_check_in(plan, key_result_id, check_in)
+        text = _text(data, max_size)
+        bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+        try:
+            new = _edit.insert_check_in(text, name, where, check_in)
+        except FormatError as error:
+            raise _named(error, None, file) from None
+        why = "it would read back as another plan"
+        try:
+            again: Plan | None = _loads(new, name, **_STRICT, max_size=None, file=None)
+        except FormatError as error:
+            again, why = None, f"reading it back said: {error}"
+        if again != expected:
+            message = (
+                f"the check-in was not added, and nothing was written: with it, the file would"
+                f" not hold this plan with the check-in added ({why})"
             )
-        )
-    )
-    why = "it would read back as another plan"
-    try:
-        again: Plan | None = _loads(
-            new,
-            name,
-            unknown="error",
-            dates="strict",
-            max_depth=DEFAULT_MAX_DEPTH,
-            max_size=None,
-            beside={},
-            file=None,
-        )
-    except FormatError as error:
-        again, why = None, f"reading it back said: {error}"
-    if again != expected:
-        message = (
-            f"the check-in was not added, and nothing was written: with it, the file would"
-            f" not hold this plan with the check-in added ({why})"
-        )
-        raise FormatError([Problem(path="", message=message, file=file)])
-    assert again is not None
-    write_files([(path, bom + new)])
+            raise FormatError([Problem(path="", message=message, file=file)])
+        assert again is not None
+        if read_bytes(path, max_size=max_size) != data:
+            message = (
+                "the file changed while the check-in was being added (saved by someone"
+                " else?): nothing was written; add the check-in again"
+            )
+            raise FormatError([Problem(path="", message=message, file=file)])
+        write_files([(path, bom + new)])
     return again
+
+
+_STRICT: dict[str, Any] = {
+    "unknown": "error",
+    "dates": "strict",
+    "max_depth": DEFAULT_MAX_DEPTH,
+    "beside": {},
+}
+
+
+def _with_check_in(plan: Plan, id: str, check_in: CheckIn) -> tuple[_edit.Where, Plan]:
+    """Where in the document the key result or KPI *id* is, and *plan* with *check_in*
+    added to it."""
+    where = plan.index.get(id)
+    j = None if where is None else where[1]
+    if where is not None and j is not None:
+        i = where[0]
+        obj = plan.objectives[i]
+        kr = obj.key_results[j]
+        grown = attrs.evolve(kr, check_ins=(*kr.check_ins, check_in))
+        return ("objectives", i, "key_results", j), plan.replace(obj.replace_key_result(grown))
+    for k, kpi in enumerate(plan.kpis):
+        if kpi.id == id:
+            kpis = list(plan.kpis)
+            kpis[k] = attrs.evolve(kpi, check_ins=(*kpi.check_ins, check_in))
+            return ("kpis", k), attrs.evolve(plan, kpis=kpis)
+    what = "a key result or KPI"
+    if where is not None:
+        what += " (it is an objective's id: check-ins are a key result's)"
+    elif any(i.id == id for i in plan.initiatives):
+        what += " (it is an initiative's id: an initiative is done or not, by its status)"
+    raise UnknownIdError(id, what)
+
+
+@contextlib.contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on the file at *path* while it is read, edited and replaced, so
+    that two okrkit writers take turns (an advisory ``flock``, where the system has one).
+
+    The file is replaced by a new one, so a writer that waited for the lock checks that the
+    file it locked is still the one at *path*, and locks the new one if not.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the check before writing is all there is
+        yield
+        return
+    for _ in range(100):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            yield  # the read names what is wrong with the file
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(path))
+            except OSError:
+                same = False
+            if same:
+                yield
+                return
+        finally:
+            os.close(fd)
+    yield  # pragma: no cover - replaced a hundred times while waiting: go on unlocked

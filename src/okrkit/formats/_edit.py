@@ -21,19 +21,30 @@ and the error says so.  The write is atomic.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from okrkit.errors import FormatError, Problem
 from okrkit.formats import _markdown, _toml, _yaml
 from okrkit.formats._locate import json_positions
 from okrkit.formats._writing import check_in_data
-from okrkit.model import CheckIn, Plan
+from okrkit.model import CheckIn
 
-__all__ = ["insert_check_in"]
+__all__ = ["Where", "insert_check_in", "path_of"]
+
+Where = tuple[str | int, ...]
+"""Where the key result or KPI is in the document: ``("objectives", 0, "key_results", 1)``,
+``("kpis", 2)``."""
 
 _INDENT = re.compile(r"[ \t]*")
+
+
+def path_of(where: Where) -> str:
+    """*where* as a path of the plan: ``objectives[0].key_results[1]``."""
+    return ".".join(f"{name}[{index}]" for name, index in zip(where[::2], where[1::2], strict=True))
 
 
 def _problem(message: str) -> FormatError:
@@ -73,26 +84,48 @@ def _ensure_line_end(text: str, at: int, newline: str) -> tuple[str, int]:
 # --- YAML -------------------------------------------------------------------------------------
 
 
-def _yaml_flow(data: dict[str, Any]) -> str:
-    """*data* as a one-line YAML flow mapping, as okrkit's YAML writer quotes its scalars."""
-    return _yaml.flow(data)
+_STAND_IN = "okrkit-moment"
 
 
-def _yaml_node(text: str, position: tuple[int, int]) -> Any:
+def _yaml_flow(data: dict[str, Any], text: str) -> str:
+    """*data* as a one-line YAML flow mapping, quoted as the file quotes: PyYAML quotes a
+    date and time in flow style with a tag (``!!timestamp '2026-08-03 09:30:00+02:00'``), so
+    it is written as the plain timestamp ``2026-08-03T09:30:00+02:00``; and a string it puts
+    in single quotes goes in double quotes when the file's check-ins are written so."""
+    moment = data.get("at")
+    timed = isinstance(moment, datetime)
+    item = _yaml.flow({**data, "at": _STAND_IN} if timed else data)
+    if timed:
+        item = item.replace(_STAND_IN, moment.isoformat(), 1)  # type: ignore[union-attr]
+    if text.count(': "') > text.count(": '"):
+        item = _SINGLE.sub(lambda m: f'"{m[1]}"', item)
+    return item
+
+
+# A single-quoted scalar with nothing a double-quoted one would read otherwise.
+_SINGLE = re.compile(r"'([^'\"\\\x00-\x1f]*)'")
+
+
+def _yaml_node(text: str, where: Where) -> Any:
     yaml = _yaml.module()
-    root = yaml.compose(text, Loader=_yaml.loader(yaml, None, max(len(text), 1)))
-    i, j = position
-
-    def field(node: Any, name: str) -> Any:
+    node = yaml.compose(text, Loader=_yaml.loader(yaml, None, max(len(text), 1)))
+    for name, index in zip(where[::2], where[1::2], strict=True):
+        found = None
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == name:
-                    return value
-        raise _problem(f"the key result is not where a plain document keeps it ({name})")
+                    found = value
+        if not isinstance(found, yaml.SequenceNode):
+            raise _problem(f"{name} is not where a plain document keeps it: add it by hand")
+        node = found.value[index]
+    return yaml, node
 
-    objectives = field(root, "objectives")
-    krs = field(objectives.value[i], "key_results")
-    return yaml, krs.value[j]
+
+def _glue(text: str, before: int, opening: str) -> str:
+    """What goes before an item added at *before* in a flow collection: nothing after its
+    opening bracket, a space after a trailing comma, else a comma."""
+    last = text[before - 1]
+    return "" if last == opening else " " if last == "," else ", "
 
 
 def _last_end(yaml: Any, node: Any) -> int:
@@ -104,10 +137,10 @@ def _last_end(yaml: Any, node: Any) -> int:
     return int(node.end_mark.index)
 
 
-def _insert_yaml(text: str, position: tuple[int, int], data: dict[str, Any]) -> str:
-    yaml, kr = _yaml_node(text, position)
+def _insert_yaml(text: str, where: Where, data: dict[str, Any]) -> str:
+    yaml, kr = _yaml_node(text, where)
     newline = _newline(text)
-    item = _yaml_flow(data)
+    item = _yaml_flow(data, text)
     check_ins = None
     first_key = None
     for key, value in kr.value:
@@ -122,8 +155,7 @@ def _insert_yaml(text: str, position: tuple[int, int], data: dict[str, Any]) -> 
     if check_ins is not None and check_ins.flow_style:  # check_ins: [...]
         close = check_ins.end_mark.index - 1
         before = _content_end(text, close)
-        glue = "" if text[before - 1] == "[" else ", "
-        return text[:before] + glue + item + text[before:]
+        return text[:before] + _glue(text, before, "[") + item + text[before:]
     if check_ins is not None:  # a block list: a new item after the last one, in its style
         last = check_ins.value[-1]
         start = last.start_mark.index
@@ -143,7 +175,7 @@ def _insert_yaml(text: str, position: tuple[int, int], data: dict[str, Any]) -> 
     if kr.flow_style:  # - {id: churn, title: ...}
         close = kr.end_mark.index - 1
         before = _content_end(text, close)
-        return text[:before] + f", check_ins: [{item}]" + text[before:]
+        return text[:before] + _glue(text, before, "{") + f"check_ins: [{item}]" + text[before:]
     if first_key is None:  # pragma: no cover - a key result has a title
         raise _problem("the key result has no fields")
     indent = " " * first_key.start_mark.column
@@ -167,10 +199,9 @@ def _skip(text: str, offset: int) -> int:
     return offset
 
 
-def _insert_json(text: str, position: tuple[int, int], data: dict[str, Any]) -> str:
-    i, j = position
+def _insert_json(text: str, where: Where, data: dict[str, Any]) -> str:
     offsets = json_positions(text).offsets  # type: ignore[attr-defined]
-    path = f"objectives[{i}].key_results[{j}]"
+    path = path_of(where)
     newline = _newline(text)
     start = _skip(text, offsets[path])
     end = _json_value_end(text, start)
@@ -228,19 +259,24 @@ def _step(text: str, start: int) -> int:
 # --- TOML -------------------------------------------------------------------------------------
 
 
-def _insert_toml(text: str, position: tuple[int, int], data: dict[str, Any]) -> str:
+def _insert_toml(text: str, where: Where, data: dict[str, Any]) -> str:
     try:
         import tomlkit
     except ImportError:
         raise _problem(
             "adding a check-in to a TOML file needs tomlkit: pip install 'okrkit[edit]'"
         ) from None
-    i, j = position
     doc = tomlkit.parse(text)
-    kr: Any = doc["objectives"][i]["key_results"][j]
+    kr: Any = doc
+    for step in where:
+        kr = kr[step]
     # The check-in as okrkit's TOML writer writes one: "{ at = 2026-08-01, value = 4.6 }".
     item = tomlkit.parse(f"item = {_toml.inline(data)}")["item"]
-    if "check_ins" in kr:
+    if "check_ins" in kr and isinstance(kr["check_ins"], tomlkit.items.AoT):
+        table = tomlkit.table()
+        table.update(data)
+        kr["check_ins"].append(table)  # [[...check_ins]] tables: one more
+    elif "check_ins" in kr:
         check_ins = kr["check_ins"]
         if not isinstance(check_ins, tomlkit.items.Array):
             raise _problem("the key result's check_ins is not a list")
@@ -256,7 +292,42 @@ def _insert_toml(text: str, position: tuple[int, int], data: dict[str, Any]) -> 
         check_ins.add_line(item, indent="  ")
         check_ins.add_line(indent="")
         kr["check_ins"] = check_ins
-    return tomlkit.dumps(doc)
+    return _graft(text, tomlkit.dumps(doc), _newline(text))
+
+
+def _graft(old: str, new: str, newline: str) -> str:
+    """*old* with only the lines *new* adds: tomlkit also writes some of what it did not
+    change in its own way (spaces in a table's header, line ends), which is put back.
+
+    The lines of *new* that are not in *old* are taken, with the file's own line ends; every
+    line of *old* stays as it was.
+    """
+    before = old.splitlines(keepends=True)
+    after = new.splitlines(keepends=True)
+    plain_before = [line.rstrip("\r\n") for line in before]
+    plain_after = [line.rstrip("\r\n") for line in after]
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(a=plain_before, b=plain_after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in {"equal", "delete"}:
+            out += before[i1:i2]
+            continue
+        if op == "replace" and _same_tokens(plain_before[i1:i2], plain_after[j1:j2]):
+            out += before[i1:i2]  # rewritten alike: "[[ a.b ]]" as "[[a.b ]]"
+            continue
+        if op == "replace":
+            out += before[i1:i2]
+        if out and not out[-1].endswith(("\n", "\r")):
+            out[-1] += newline
+        out += [line + newline for line in plain_after[j1:j2] if line.strip()]
+    return "".join(out)
+
+
+def _same_tokens(a: list[str], b: list[str]) -> bool:
+    """Whether two runs of lines say the same but for spaces (a header tomlkit respaced)."""
+    return len(a) == len(b) and all(
+        "".join(x.split()) == "".join(y.split()) for x, y in zip(a, b, strict=True)
+    )
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -265,63 +336,63 @@ _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _LIST_ITEM = re.compile(r"[ ]*(?:[-*+]|\d{1,9}[.)])[ ]{1,4}")
 
 
-def _insert_markdown(text: str, position: tuple[int, int], check_in: CheckIn) -> str:
-    i, j = position
-    where = _markdown.locate(text)
-    line, column = where[f"objectives[{i}].key_results[{j}]"]
+def _depth(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _insert_markdown(text: str, where: Where, check_in: CheckIn) -> str:
+    line, column = _markdown.locate(text)[path_of(where)]
     newline = _newline(text)
     lines = text.splitlines(keepends=True)
-    own = lines[line - 1]
+    plain = [x.rstrip("\r\n") for x in lines]
+    own = plain[line - 1]
     heading = _HEADING.match(own) is not None
-    last = line - 1  # the index of the last line that belongs to the key result
     marker = _LIST_ITEM.match(own)
     # What is nested under a list item is indented to its content ("1. " takes three).
     content = len(marker[0]) if marker else column - 1
-    indent = " " * content
+    last = line - 1  # the last line that belongs to the key result
+    checked = None  # the last of its check-ins
     for n in range(line, len(lines)):
-        body = lines[n].strip()
-        if not body:
+        if not plain[n].strip():
             continue
-        depth = len(lines[n]) - len(lines[n].lstrip(" "))
-        if heading:
-            if _HEADING.match(lines[n]):
-                break
-        elif depth < content:
+        if heading and _HEADING.match(plain[n]):
+            break
+        if not heading and _depth(plain[n]) < content:
             break
         last = n
-    for n in range(last, line - 1, -1):  # the check-ins already there give the indent
-        if _markdown.is_check_in_line(lines[n]):
-            indent = lines[n][: len(lines[n]) - len(lines[n].lstrip(" "))]
-            break
+        if _markdown.is_check_in_line(plain[n]):
+            checked = n
+    if checked is not None:  # after the check-ins there, indented as the last of them
+        at = checked
+        indent = plain[checked][: len(plain[checked]) - len(plain[checked].lstrip(" \t"))]
+    elif heading:  # under the heading, before what else its section says
+        at, indent = line - 1, ""
     else:
-        if heading:
-            indent = ""
+        at, indent = last, " " * content
     added = _markdown.check_in_line(check_in, indent)
-    head = "".join(lines[: last + 1])
+    head = "".join(lines[: at + 1])
     if head and not head.endswith("\n"):
         head += newline
-    return head + added + newline + "".join(lines[last + 1 :])
+    return head + added + newline + "".join(lines[at + 1 :])
 
 
 # --- All --------------------------------------------------------------------------------------
 
 
-def insert_check_in(
-    text: str, format: str, plan: Plan, position: tuple[int, int], check_in: CheckIn
-) -> str:
-    """*text*, which holds *plan* in *format*, with *check_in* added to the key result at
-    *position* (objective, key result); the rest of the text unchanged."""
+def insert_check_in(text: str, format: str, where: Where, check_in: CheckIn) -> str:
+    """*text*, a document in *format*, with *check_in* added to the key result or KPI at
+    *where*; the rest of the text unchanged."""
     if format == "markdown":
-        return _insert_markdown(text, position, check_in)
+        return _insert_markdown(text, where, check_in)
     data = check_in_data(check_in, native=format in ("yaml", "toml"))
     if format == "yaml":
-        return _insert_yaml(text, position, data)
+        return _insert_yaml(text, where, data)
     if format == "json":
-        return _insert_json(text, position, data)
+        return _insert_json(text, where, data)
     if format == "toml":
-        return _insert_toml(text, position, data)
+        return _insert_toml(text, where, data)
     raise _problem(
-        "adding a check-in in place edits JSON, YAML, TOML and Markdown files; a CSV plan"
-        " keeps its check-ins in the .check-ins.csv file beside the table: load it, add the"
-        " check-in (Plan.check_in) and dump it again"
+        "check-ins are added in place to YAML, TOML, JSON and Markdown files; a CSV plan"
+        " keeps them in the .check-ins.csv file beside its table: add a row there"
+        " (kr_id,at,value,confidence,note,author), or keep the plan in one of those formats"
     )

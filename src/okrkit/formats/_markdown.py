@@ -1185,6 +1185,14 @@ class _Reader:
                 if last is not None and indent > last.indent and _check_in_line(masked, start):
                     last.check_ins.append(self.item(n, line, masked, start, item))
                     continue
+                if mode == "initiatives" and last is not None and indent > last.indent:
+                    message = (
+                        "an item nested under an initiative: give its fields in its attribute"
+                        ' block ({owner=ana due=2026-09-30 notes="..."}), or make it an'
+                        " initiative of its own"
+                    )
+                    self.problems.append(_problem(n, message, column=start + 1))
+                    continue
                 last = self.item(n, line, masked, start, item)
                 self.sections[mode].append(last)
                 continue
@@ -1329,7 +1337,13 @@ class _Reader:
 
     def unknown_attribute(self, n: int, key: str, column: int) -> None:
         if self.options.unknown == "error":
-            self.problems.append(_problem(n, f"unknown attribute {key!r}", column=column))
+            message = f"unknown attribute {key!r}"
+            if key in ("key_results", "status", "notes"):
+                message += (
+                    " (an initiative's: initiatives go under a heading with the class"
+                    " .initiatives, '## Initiatives {.initiatives}')"
+                )
+            self.problems.append(_problem(n, message, column=column))
         elif self.options.unknown == "warn":
             self.unknown.append(f"line {n}: {key}")
 
@@ -1945,6 +1959,9 @@ class _Reader:
             )
             self.problems.append(_problem(first.n, message, column=first.column))
             return None
+        if item.box is not None and "status" not in fields:
+            # A to-do box, as Notion and GitHub write one: [x] is done.
+            fields["status"] = "planned" if item.box == " " else "done"
         return self.model(  # type: ignore[no-any-return]
             lambda: Initiative(title=title, **fields),  # type: ignore[arg-type]
             item.n,
