@@ -14,7 +14,7 @@ one with `attrs.evolve` or a named method that returns a new value.
 import importlib as _importlib
 from importlib.metadata import version as _version
 
-from okrkit import _repr
+from okrkit import _next, _repr, changes
 from okrkit.changes import PlanDiff, diff
 from okrkit.cycles import REVIEW_LEAD, Cycle, CycleKind, FiscalYearNaming, ScheduleFrequency
 from okrkit.errors import (
@@ -111,6 +111,7 @@ def _html(value: object) -> str:
 
 
 _repr.install(_html)
+_next.install(changes.roll_over)
 
 # Submodules loaded on first use, so that `import okrkit` stays light (regex tables, parsers).
 _LAZY = frozenset({"text", "report", "plot", "cli"})

@@ -1,4 +1,5 @@
-"""What changed between two versions of a plan: `diff` and its `PlanDiff`.
+"""OKRs over time: what changed between two versions of a plan (`diff`, a `PlanDiff`), and
+the plan for the next cycle (`roll_over`, which `Plan.roll_over` calls).
 
 Objectives, key results, KPIs and initiatives are matched by id: each is added, removed or
 edited (field by field); a key result's check-ins are compared on their own (added, removed),
@@ -24,8 +25,8 @@ import attrs
 from okrkit._display import count, score_text
 from okrkit._escape import markdown as _md
 from okrkit.cycles import Cycle
-from okrkit.errors import InvalidTypeError
-from okrkit.model import CheckIn, KeyResult, Kpi, Plan
+from okrkit.errors import InvalidTypeError, InvalidValueError
+from okrkit.model import CheckIn, KeyResult, Kpi, Objective, PastScore, Plan
 from okrkit.scorecards import scorecard
 from okrkit.scoring import Status
 
@@ -37,6 +38,7 @@ __all__ = [
     "Move",
     "PlanDiff",
     "diff",
+    "roll_over",
 ]
 
 Kind: TypeAlias = Literal["objective", "key_result", "kpi", "initiative"]
@@ -461,3 +463,76 @@ def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
         moves=tuple(_moves(old, new, at)),
         moved_goalposts=tuple(goalposts),
     )
+
+
+def roll_over(plan: Plan, cycle: Cycle | str, *, at: date) -> Plan:
+    """*plan* carried into the next *cycle* as of *at*: `Plan.roll_over` says what is kept."""
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("plan", plan, "a Plan")
+    if isinstance(cycle, str):
+        cycle = Cycle.parse(cycle)
+    if not isinstance(cycle, Cycle):
+        raise InvalidTypeError("cycle", cycle, "a Cycle or a cycle label such as '2026-Q4'")
+    if not isinstance(at, date):
+        raise InvalidTypeError("at", at, "a date")
+    card = scorecard(plan, at=at)
+    done = {kr.id for row in card for kr in row.key_results if kr.done}
+    rows = {row.id: row for row in card}
+    carried: list[tuple[Objective, list[KeyResult]]] = []
+    for obj in plan.objectives:
+        krs = [_carried(kr, at) for kr in obj.key_results if kr.id not in done]
+        if krs or not obj.key_results:
+            carried.append((obj, krs))
+    kept = {obj.id for obj, _ in carried} | {kr.id for _, krs in carried for kr in krs}
+    finished = set(plan.index) - kept
+    kr_ids = {kr.id for _, krs in carried for kr in krs}
+    objectives = [
+        attrs.evolve(
+            obj,
+            cycle=cycle,
+            key_results=krs,
+            # Aligned to what is carried, or to what another file holds: kept.
+            aligned_to=None if obj.aligned_to in finished else obj.aligned_to,
+        )
+        for obj, krs in carried
+    ]
+    initiatives = [
+        attrs.evolve(i, key_results=[k for k in i.key_results if k in kr_ids])
+        for i in plan.initiatives
+        if i.open
+    ]
+    history = list(plan.history)
+    seen = {(p.owner, p.cycle, p.objective) for p in history}
+    for obj in plan.objectives:
+        row = rows.get(obj.id)
+        if row is None or row.score is None or obj.owner is None or obj.cycle is None:
+            continue
+        if (obj.owner, obj.cycle, obj.id) in seen:
+            continue
+        history.append(
+            PastScore(
+                owner=obj.owner,
+                cycle=obj.cycle,
+                score=round(min(max(row.score, 0.0), 10.0), 6),
+                commitment=obj.commitment,
+                objective=obj.id,
+            )
+        )
+    return Plan(
+        objectives=objectives,
+        kpis=[attrs.evolve(k, check_ins=()) for k in plan.kpis],
+        history=history,
+        initiatives=initiatives,
+    )
+
+
+def _carried(kr: KeyResult, at: date) -> KeyResult:
+    """*kr* carried into the next cycle: from its value at *at*, with no check-ins."""
+    fresh = attrs.evolve(kr, check_ins=(), due=None, carried_from=kr.id)
+    value = kr.value_at(at)
+    if value is None or value == kr.start:
+        return fresh
+    try:
+        return attrs.evolve(fresh, start=value)
+    except (InvalidValueError, InvalidTypeError):  # past its target all the same: as it was
+        return fresh

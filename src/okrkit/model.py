@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeAlias, TypeVar, overload
 
 import attrs
 
+from okrkit import _next
 from okrkit import _validators as v
 from okrkit._validators import Number, When, slugify
 from okrkit.cycles import Cycle
@@ -1053,6 +1054,33 @@ class Plan:
         return self.replace(
             obj.check_in(kr_id, value, at=at, confidence=confidence, note=note, author=author)
         )
+
+    def roll_over(self, cycle: Cycle | str, *, at: date) -> Plan:
+        """A plan for the next *cycle* that carries on what is unfinished at *at*.
+
+        Every key result not done at *at* is carried: its start is its value then, its
+        check-ins stay with this plan, its due date is dropped and `KeyResult.carried_from`
+        names it; a done one is not.  An objective is carried with its unfinished key
+        results (and one without key results as it is), in *cycle*, aligned as before unless
+        what it is aligned to is in this plan and finished (then to nothing).  KPIs are
+        carried without their readings, open initiatives with the key results they name that
+        are carried, and the history gains each objective's score at *at* (`PastScore`),
+        which the ambition rules read next cycle.  See `okrkit.changes.roll_over`.
+
+        >>> from datetime import date
+        >>> churn = KeyResult(id="churn", title="Cut churn", direction="decrease", start=5,
+        ...                   target=4).check_in(4.4, at=date(2026, 9, 20))
+        >>> nps = KeyResult(id="nps", title="Raise NPS", direction="increase", start=30,
+        ...                 target=40).check_in(41, at=date(2026, 9, 20))
+        >>> q3 = Plan(objectives=[Objective(title="Keep", owner="growth",
+        ...     cycle=Cycle.parse("2026-Q3"), key_results=[churn, nps])])
+        >>> q4 = q3.roll_over("2026-Q4", at=date(2026, 9, 30))
+        >>> [(kr.id, kr.start, kr.carried_from) for _, kr in q4.key_results()]
+        [('churn', 4.4, 'churn')]
+        >>> str(q4.objectives[0].cycle), q4.history[0].score
+        ('2026-Q4', 0.8)
+        """
+        return _next.roll_over(self, cycle, at)  # type: ignore[no-any-return]
 
     def _repr_html_(self) -> str:
         """A compact HTML view for notebooks (`okrkit.report.plan_html`)."""

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from okrkit.model import Plan
 
-__all__ = ["cmd_diff", "read_revision"]
+__all__ = ["cmd_diff", "cmd_roll_over", "read_revision"]
 
 _GIT_TIMEOUT = 60  # seconds
 
@@ -108,3 +108,33 @@ def cmd_diff(args: argparse.Namespace, streams: Streams) -> int:
         for line in found.lines():
             streams.stdout.write(terminal(line) + "\n")
     return 1 if found.moved_goalposts else 0
+
+
+def cmd_roll_over(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit roll-over FILE --to CYCLE``: a plan for the next cycle, of what is unfinished.
+
+    Every key result not done at --at is carried (its start is its value then, its history
+    stays in FILE, carried_from names it), done ones are not; objectives keep their
+    alignment; the history gains this cycle's scores.  Written to -o (its suffix says the
+    format; never over FILE), else to standard output in FILE's format.
+    """
+    from okrkit._files import same_file
+    from okrkit.cli._io import suffix_format, write_plan
+    from okrkit.cycles import Cycle
+    from okrkit.errors import CycleError
+
+    try:
+        cycle = Cycle.parse(args.to)
+    except CycleError as error:
+        raise InputError("--to", [str(error)]) from None
+    plan = read_plan(args.file, streams, args.input_format)
+    rolled = plan.roll_over(cycle, at=args.at or date.today())
+    output = args.output
+    if output not in (None, "-") and args.file != "-" and same_file(output, args.file):
+        raise InputError(output, ["is FILE: the next cycle's plan goes to a file of its own"])
+    if output in (None, "-"):
+        format = args.input_format or (suffix_format(args.file) if args.file != "-" else "yaml")
+    else:
+        format = suffix_format(output)
+    write_plan(rolled, format, output, streams)
+    return 0

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from okrkit.cli._check import cmd_check
 from okrkit.cli._documents import cmd_check_in, cmd_convert, cmd_new, cmd_schema
-from okrkit.cli._history import cmd_diff
+from okrkit.cli._history import cmd_diff, cmd_roll_over
 from okrkit.cli._io import ColorChoice, Streams
 from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
 from okrkit.formats import FORMATS
@@ -280,6 +280,23 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("json", "yaml", "toml", "markdown", "csv"),
         metavar="FORMAT",
         help="both sides' format (default: from each suffix)",
+    )
+
+    roll = _sub(
+        subs,
+        "roll-over",
+        cmd_roll_over,
+        "  okrkit roll-over okrs/2026-Q3.yaml --to 2026-Q4 -o okrs/2026-Q4.yaml\n",
+    )
+    roll.add_argument("file", metavar="FILE", help="this cycle's plan ('-': stdin)")
+    roll.add_argument("--to", required=True, metavar="CYCLE", help="the next cycle (2026-Q4)")
+    _at(roll, "what is unfinished as of this date (default: today)")
+    _output(roll)
+    roll.add_argument(
+        "--input-format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help="FILE's format (default: from its suffix; '-' reads JSON or YAML)",
     )
 
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")
