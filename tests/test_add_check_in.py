@@ -375,9 +375,31 @@ class TestCommandLine:
         status, _, err = _run("check-in", str(path), "nrr", "3", "--at", "2026-09-07T09:30")
         assert "with its UTC offset" in err
 
+    def test_a_retry_writes_nothing(self, tmp_path: Path) -> None:
+        """A cron job that runs twice: the second check-in, equal to the first, is not added."""
+        path = tmp_path / "okrs.yaml"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", path)
+        argv = ("check-in", str(path), "uptime", "99.99", "--at", "2026-09-07")  # a KPI
+        assert _run(*argv) == (
+            0,
+            f"{path}: uptime checked in at 99.99 on 2026-09-07 (3 check-ins now)\n",
+            "",
+        )
+        before = path.read_bytes()
+        assert _run(*argv) == (
+            0,
+            f"{path}: uptime has this check-in already: nothing was written\n",
+            "",
+        )
+        assert path.read_bytes() == before
+
     def test_files_it_cannot_edit(self, tmp_path: Path) -> None:
         assert _run("check-in", str(tmp_path / "none.yaml"), "churn", "2")[0] == 2
         assert "a check-in is written into a file" in _run("check-in", "-", "churn", "2")[2]
+        other = tmp_path / "okrs.txt"
+        shutil.copy(ROOT / "examples" / "acme-2026-q3.yaml", other)
+        assert "(or give --input-format)" in _run("check-in", str(other), "churn", "2")[2]
+        assert _run("check-in", str(other), "churn", "2", "--input-format", "yaml")[0] == 0
         bad = tmp_path / "bad.yaml"
         bad.write_text("okrkit: 1\nobjectives: [\n")
         status, _, err = _run("check-in", str(bad), "churn", "2")

@@ -10,6 +10,7 @@ import json
 import os
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from okrkit._display import count
@@ -67,28 +68,60 @@ def cmd_check_in(args: argparse.Namespace, streams: Streams) -> int:
     path = args.file
     if path == "-":
         raise InputError("-", ["a check-in is written into a file: name it"])
+    id = args.key_result
     try:
         checked_path(path)
+        _suffixed(path, args.input_format)
         check_in = CheckIn(
             at=args.at or date.today(),
-            value=_typed_value(args.value, path, args.key_result, args.input_format),
+            value=_typed_value(args.value, path, id, args.input_format),
             confidence=args.confidence,
             note=args.note,
             author=args.author,
         )
-        plan = add_check_in(path, args.key_result, check_in, format=args.input_format)
+        before = _check_ins(path, id, args.input_format)
+        plan = add_check_in(path, id, check_in, format=args.input_format)
     except UnknownIdError as error:
         raise InputError(path, [_unknown_key_result(error, path)]) from None
     except FormatError as error:
         raise placed(error, path) from None
     except OKRError as error:
         raise InputError(path, problems(error)) from None
-    kr = plan.key_result(args.key_result)
+    krs = [kr for _, kr in plan.key_results() if kr.id == id]
+    now = len(krs[0].check_ins if krs else plan.kpi(id).check_ins)
+    said = f"{terminal(path)}: {terminal(id)}"
+    if now == before:
+        streams.stdout.write(f"{said} has this check-in already: nothing was written\n")
+        return 0
     streams.stdout.write(
-        f"{terminal(path)}: {terminal(kr.id)} checked in at {check_in.value!s} on"
-        f" {check_in.at.isoformat()} ({count(len(kr.check_ins), 'check-in')} now)\n"
+        f"{said} checked in at {check_in.value!s} on {check_in.at.isoformat()}"
+        f" ({count(now, 'check-in')} now)\n"
     )
     return 0
+
+
+def _suffixed(path: str, format: str | None) -> None:
+    """Refuse a FILE whose suffix names no format okrkit edits, unless --input-format does."""
+    from okrkit.formats import SUFFIXES
+
+    if format is None and Path(path).suffix.lower() not in SUFFIXES:
+        raise InputError(
+            path,
+            ["expected a file ending in .yaml, .yml, .json, .toml or .md (or give --input-format)"],
+        )
+
+
+def _check_ins(path: str, id: str, format: str | None) -> int:
+    """How many check-ins the key result or KPI *id* has in the file (0 if it cannot say)."""
+    from okrkit.formats import load
+
+    try:
+        plan = load(path, format=format)  # type: ignore[arg-type]
+    except Exception:
+        return 0
+    found = [kr for _, kr in plan.key_results() if kr.id == id]
+    found += [k for k in plan.kpis if k.id == id]  # type: ignore[misc]
+    return len(found[0].check_ins) if found else 0
 
 
 def _typed_value(text: str, path: str, id: str, format: str | None) -> int | float | Decimal:

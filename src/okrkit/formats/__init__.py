@@ -691,8 +691,10 @@ def add_check_in(
     with exactly this check-in added, else nothing is written and a `FormatError` says so.
     The write is atomic, as `dump`'s; two writers at once take turns (where the system has
     ``fcntl``), and a file that changed while the check-in was added (a person saved it) is
-    not written over: a `FormatError` says to try again.  An id that no key result or KPI has
-    is an `UnknownIdError`; a CSV file is refused (its check-ins are a file of their own).
+    not written over: a `FormatError` says to try again.  A check-in equal to one the key
+    result has already (every field the same) is not added again, so that a bot's retry
+    changes nothing.  An id that no key result or KPI has is an `UnknownIdError`; a CSV file
+    is refused (its check-ins are a file of their own).
 
     >>> import tempfile, pathlib, datetime
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -724,6 +726,8 @@ def add_check_in(
         data = read_bytes(path, max_size=max_size)
         plan = _loads(data, name, **_STRICT, max_size=max_size, file=file)
         where, expected = _with_check_in(plan, key_result_id, check_in)
+        if _held(plan, key_result_id, check_in):
+            return plan  # a retry of a check-in made already: nothing to write
         text = _text(data, max_size)
         bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
         try:
@@ -758,6 +762,14 @@ _STRICT: dict[str, Any] = {
     "max_depth": DEFAULT_MAX_DEPTH,
     "beside": {},
 }
+
+
+def _held(plan: Plan, id: str, check_in: CheckIn) -> bool:
+    """Whether the key result or KPI *id* of *plan* has a check-in equal to *check_in*."""
+    where = plan.index.get(id)
+    if where is not None and where[1] is not None:
+        return check_in in plan.objectives[where[0]].key_results[where[1]].check_ins
+    return any(kpi.id == id and check_in in kpi.check_ins for kpi in plan.kpis)
 
 
 def _with_check_in(plan: Plan, id: str, check_in: CheckIn) -> tuple[_edit.Where, Plan]:
