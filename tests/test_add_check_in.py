@@ -67,6 +67,11 @@ class TestTheLaw:
         formats.dump(plan, path, lossy=True)
         before = path.read_bytes()
         old = formats.load(path)
+        typed = formats._typed_check_in  # a retry of a check-in there already writes nothing
+        if any(typed(c) == typed(check_in) for c in old.key_result(kr_id).check_ins):
+            assert formats.add_check_in(path, kr_id, check_in) == old
+            assert path.read_bytes() == before
+            return
         refused: FormatError | None = None
         try:
             got = formats.add_check_in(path, kr_id, check_in)

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -128,13 +129,35 @@ class TestWorkedExamples:
         (moved,) = diff(old, new, at=AT).of("key_result")
         assert moved.fields == (FieldChange(field="objective", old="keep", new="love"),)
 
-    def test_a_number_of_another_type_is_an_edit(self) -> None:
-        """5 and 5.0 are written differently in every format: the diff says so."""
+    def test_a_number_written_another_way_is_no_edit(self) -> None:
+        """30 and 30.0, 4 and Decimal("4.00"): the same number, no edit and no goalpost (a
+        hostile trial's CI failed on quoting a target as an exact decimal)."""
         old = _plan()
-        kr = attrs.evolve(old.key_result("nps"), start=30.0)
+        churn = old.key_result("churn")
+        kr = attrs.evolve(
+            churn,
+            target=Decimal("4.00"),
+            check_ins=[attrs.evolve(churn.check_ins[0], value=Decimal("4.8"))],
+        )
         new = old.replace(old.objectives[0].replace_key_result(kr))
-        (change,) = diff(old, new, at=AT).changes
-        assert [str(f) for f in change.fields] == ["start 30 -> 30.0"]
+        assert not diff(old, new, at=AT)
+
+    def test_a_roll_over_moves_no_goalpost(self) -> None:
+        """The same file after a roll-over: starts moved by the roll-over, not by hand."""
+        old = _plan()
+        new = old.roll_over("2026-Q4", at=date(2026, 9, 30))
+        found = diff(old, new, at=date(2026, 10, 5))
+        assert found.moved_goalposts == ()
+        assert [c.id for c in found.of("key_result") if c.change == "edited"] == ["churn", "nps"]
+
+    def test_past_scores(self) -> None:
+        old = _plan()
+        past = okrkit.PastScore(owner="growth", cycle=okrkit.Cycle.parse("2026-Q2"), score=0.62)
+        new = attrs.evolve(old, history=[past])
+        found = diff(old, new, at=AT)
+        assert found.summary() == "1 past score added"
+        assert list(found.lines())[1] == "+ past score of 'growth' 2026-Q2: 0.62"
+        assert diff(new, old, at=AT).to_dict()["history"][0]["change"] == "removed"
 
     def test_a_check_in_removed_and_one_changed(self) -> None:
         old = _plan()
@@ -155,6 +178,7 @@ class TestWorkedExamples:
         text = found.markdown()
         assert "Win \\| big \\*\\*now\\*\\*" in text
         assert "<b>" not in text
+        assert "- edited `emails`" in text  # an id in a code span, unescaped
         assert found.to_dict()["changes"][0]["fields"] == [
             {"field": "title", "old": "Win-back emails", "new": hostile}
         ]

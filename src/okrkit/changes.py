@@ -14,6 +14,7 @@ cycle began with, which can hide a miss.
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -36,6 +37,7 @@ __all__ = [
     "FieldChange",
     "Kind",
     "Move",
+    "PastScoreChange",
     "PlanDiff",
     "diff",
     "roll_over",
@@ -93,6 +95,19 @@ class CheckInChange:
 
 
 @attrs.frozen(kw_only=True)
+class PastScoreChange:
+    """A past score added to, or removed from, the plan's history."""
+
+    change: Literal["added", "removed"]
+    past: PastScore
+
+    def __str__(self) -> str:
+        p = self.past
+        of = "" if p.objective is None else f" (objective {p.objective!r})"
+        return f"{p.owner!r} {p.cycle}: {shown(p.score)}{of}"
+
+
+@attrs.frozen(kw_only=True)
 class Move:
     """An objective's or key result's score or status, different at the same date."""
 
@@ -117,12 +132,14 @@ class PlanDiff:
     moved_goalposts: tuple[Change, ...] = ()
     """The key results whose direction, start or target was edited after they had been
     checked in (each with only those fields)."""
+    history: tuple[PastScoreChange, ...] = ()
+    """Past scores added to or removed from the history (which the ambition rules read)."""
 
     def __bool__(self) -> bool:
-        return bool(self.changes or self.check_ins or self.moves)
+        return bool(self.changes or self.check_ins or self.moves or self.history)
 
     def __len__(self) -> int:
-        return len(self.changes) + len(self.check_ins) + len(self.moves)
+        return len(self.changes) + len(self.check_ins) + len(self.moves) + len(self.history)
 
     def of(self, kind: Kind) -> tuple[Change, ...]:
         """The changes of one kind (``"key_result"``), in the order of the plans."""
@@ -143,6 +160,10 @@ class PlanDiff:
             n = sum(1 for c in self.check_ins if c.change == change)
             if n:
                 parts.append(f"{count(n, 'check-in')} {change}")
+        for change in ("added", "removed"):
+            n = sum(1 for h in self.history if h.change == change)
+            if n:
+                parts.append(f"{count(n, 'past score')} {change}")
         if self.moves:
             parts.append(f"{count(len(self.moves), 'score')} moved")
         if self.moved_goalposts:
@@ -180,6 +201,17 @@ class PlanDiff:
                 for m in self.moves
             ],
             "moved_goalposts": [_change_dict(c) for c in self.moved_goalposts],
+            "history": [
+                {
+                    "change": h.change,
+                    "owner": h.past.owner,
+                    "cycle": str(h.past.cycle),
+                    "score": _json_value(h.past.score),
+                    "commitment": h.past.commitment.value,
+                    "objective": h.past.objective,
+                }
+                for h in self.history
+            ],
         }
 
     def lines(self) -> Iterator[str]:
@@ -199,6 +231,8 @@ class PlanDiff:
         for ci in self.check_ins:
             head = "+" if ci.change == "added" else "-"
             yield f"{head} check-in of {_NOUNS[ci.kind]} {ci.id!r}: {_check_in_words(ci.check_in)}"
+        for h in self.history:
+            yield f"{'+' if h.change == 'added' else '-'} past score of {h}"
         for m in self.moves:
             yield f"> {_NOUNS[m.kind]} {m.id!r}: {_move_words(m)} at {self.at.isoformat()}"
 
@@ -208,7 +242,7 @@ class PlanDiff:
         if self.moved_goalposts:
             out += ["#### Moved goalposts", ""]
             out += [
-                f"- :warning: key result `{_md(c.id)}` ({_md(c.title)}): "
+                f"- :warning: key result {_code(c.id)} ({_md(c.title)}): "
                 + "; ".join(_md(str(f)) for f in c.fields)
                 + " after it was checked in"
                 for c in self.moved_goalposts
@@ -220,7 +254,7 @@ class PlanDiff:
                 continue
             out += [f"#### {noun[0].upper()}{noun[1:]}s", ""]
             for c in changes:
-                line = f"- {c.change} `{_md(c.id)}` {_md(c.title)}"
+                line = f"- {c.change} {_code(c.id)} {_md(c.title)}"
                 if c.fields:
                     line += ": " + "; ".join(_md(str(f)) for f in c.fields)
                 out.append(line)
@@ -228,9 +262,13 @@ class PlanDiff:
         if self.check_ins:
             out += ["#### Check-ins", ""]
             out += [
-                f"- {ci.change} `{_md(ci.id)}`: {_md(_check_in_words(ci.check_in))}"
+                f"- {ci.change} {_code(ci.id)}: {_md(_check_in_words(ci.check_in))}"
                 for ci in self.check_ins
             ]
+            out.append("")
+        if self.history:
+            out += ["#### Past scores", ""]
+            out += [f"- {h.change} {_md(str(h))}" for h in self.history]
             out.append("")
         if self.moves:
             out += [
@@ -240,12 +278,22 @@ class PlanDiff:
                 "| --- | --- | --- |",
             ]
             out += [
-                f"| `{_md(m.id)}` {_md(m.title)} | {_score_words(m.old_score, m.old_status)} "
-                f"| {_score_words(m.new_score, m.new_status)} |"
+                f"| {_code(m.id)} {_md(m.title)} | {_move_side(m, old=True)} "
+                f"| {_move_side(m, old=False)} |"
                 for m in self.moves
             ]
             out.append("")
         return "\n".join(out)
+
+
+def _code(text: str) -> str:
+    """*text* as a Markdown code span, where backslashes do not escape: fenced with one
+    backtick more than it holds in a row, its pipes escaped for a table (GitHub reads
+    ``\\|`` in a code span in a table as ``|``)."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
 
 
 def shown(value: object) -> str:
@@ -254,8 +302,12 @@ def shown(value: object) -> str:
         return "none"
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, Cycle | date):
-        return str(value) if isinstance(value, Cycle) else value.isoformat()
+    if isinstance(value, Cycle):
+        if value.kind.startswith("fiscal_"):  # its label alone hides its months
+            return f"{value} ({value.start.isoformat()}..{value.end.isoformat()})"
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, tuple):
@@ -308,7 +360,34 @@ def _score_words(score: float | None, status: Status | None) -> str:
 
 
 def _move_words(m: Move) -> str:
-    return f"{_score_words(m.old_score, m.old_status)} -> {_score_words(m.new_score, m.new_status)}"
+    return f"{_move_side(m, old=True)} -> {_move_side(m, old=False)}"
+
+
+def _move_side(m: Move, *, old: bool) -> str:
+    """One side of a move, with four decimals where two would show both sides alike."""
+    score, status = (m.old_score, m.old_status) if old else (m.new_score, m.new_status)
+    if (
+        m.old_score is not None
+        and m.new_score is not None
+        and score_text(m.old_score) == score_text(m.new_score)
+        and score is not None
+    ):
+        words = f"{score:.4f}"
+        return words if status is None else f"{words}, {status.value.replace('_', ' ')}"
+    return _score_words(score, status)
+
+
+def _same(a: object, b: object) -> bool:
+    """Whether two values of a field say the same: numbers by value (``1.6``, ``"1.6"`` as a
+    Decimal and ``1.60`` are one number, written three ways), cycles by label and dates."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    numbers = (int, float, Decimal)
+    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool):
+        return float(a) == float(b)
+    if isinstance(a, Cycle) and isinstance(b, Cycle):
+        return (str(a), a.start, a.end) == (str(b), b.start, b.end)
+    return a == b
 
 
 def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
@@ -316,7 +395,7 @@ def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
         FieldChange(field=f.name, old=a, new=b)
         for f in attrs.fields(type(old))
         if f.init and f.name not in _SKIP
-        and ((a := getattr(old, f.name)) != (b := getattr(new, f.name)) or type(a) is not type(b))
+        and not _same(a := getattr(old, f.name), b := getattr(new, f.name))
     )  # fmt: skip
 
 
@@ -362,17 +441,25 @@ def _check_in_changes(
         was = before.get(item.id)
         if was is None or was.check_ins == item.check_ins:
             continue
-        left = Counter(was.check_ins)
-        right = Counter(item.check_ins)
+        left = Counter(map(_check_in_key, was.check_ins))
+        right = Counter(map(_check_in_key, item.check_ins))
         for c in was.check_ins:
-            if left[c] > right[c]:
-                left[c] -= 1
+            key = _check_in_key(c)
+            if left[key] > right[key]:
+                left[key] -= 1
                 yield CheckInChange(kind=kind, change="removed", id=item.id, check_in=c)
-        left = Counter(was.check_ins)
+        left = Counter(map(_check_in_key, was.check_ins))
         for c in item.check_ins:
-            if right[c] > left[c]:
-                right[c] -= 1
+            key = _check_in_key(c)
+            if right[key] > left[key]:
+                right[key] -= 1
                 yield CheckInChange(kind=kind, change="added", id=item.id, check_in=c)
+
+
+def _check_in_key(c: CheckIn) -> tuple[object, ...]:
+    """A check-in as compared: its numbers by value, however they are written."""
+    confidence = None if c.confidence is None else float(c.confidence)
+    return (c.at, float(c.value), confidence, c.note, c.author)
 
 
 def _moves(old: Plan, new: Plan, at: date) -> Iterator[Move]:
@@ -426,8 +513,8 @@ def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
     '1 key result edited, 2 scores moved, 1 moved goalpost'
     >>> [str(f) for f in d.moved_goalposts[0].fields]
     ['target 4 -> 4.5']
-    >>> diff(old, old, at=date(2026, 8, 20))
-    PlanDiff(at=datetime.date(2026, 8, 20), changes=(), check_ins=(), moves=(), moved_goalposts=())
+    >>> bool(diff(old, old, at=date(2026, 8, 20)))
+    False
     """
     for name, plan in (("old", old), ("new", new)):
         if not isinstance(plan, Plan):
@@ -446,9 +533,14 @@ def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
         *_matched("initiative", old.initiatives, new.initiatives),
     ]
     checked_in = {kr.id for kr in old_krs if kr.check_ins}
+    # A key result carried into a new cycle (`roll_over`) starts again from where it was:
+    # its new start is the roll-over's, not a goalpost moved.
+    carried = {kr.id for kr in new_krs if kr.carried_from is not None} - {
+        kr.id for kr in old_krs if kr.carried_from is not None
+    }
     goalposts = []
     for c in changes:
-        if c.kind == "key_result" and c.change == "edited" and c.id in checked_in:
+        if c.kind == "key_result" and c.change == "edited" and c.id in checked_in - carried:
             moved = tuple(f for f in c.fields if f.field in _GOALPOSTS)
             if moved:
                 goalposts.append(attrs.evolve(c, fields=moved))
@@ -462,7 +554,30 @@ def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
         check_ins=tuple(check_ins),
         moves=tuple(_moves(old, new, at)),
         moved_goalposts=tuple(goalposts),
+        history=tuple(_history_changes(old.history, new.history)),
     )
+
+
+def _past_key(p: PastScore) -> tuple[object, ...]:
+    return (p.owner, str(p.cycle), p.cycle.start, float(p.score), p.commitment, p.objective)
+
+
+def _history_changes(
+    old: Sequence[PastScore], new: Sequence[PastScore]
+) -> Iterator[PastScoreChange]:
+    left = Counter(map(_past_key, old))
+    right = Counter(map(_past_key, new))
+    for p in old:
+        key = _past_key(p)
+        if left[key] > right[key]:
+            left[key] -= 1
+            yield PastScoreChange(change="removed", past=p)
+    left = Counter(map(_past_key, old))
+    for p in new:
+        key = _past_key(p)
+        if right[key] > left[key]:
+            right[key] -= 1
+            yield PastScoreChange(change="added", past=p)
 
 
 def roll_over(plan: Plan, cycle: Cycle | str, *, at: date) -> Plan:
@@ -470,44 +585,64 @@ def roll_over(plan: Plan, cycle: Cycle | str, *, at: date) -> Plan:
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
     if isinstance(cycle, str):
-        cycle = Cycle.parse(cycle)
+        cycle = _parse(cycle, plan)
     if not isinstance(cycle, Cycle):
         raise InvalidTypeError("cycle", cycle, "a Cycle or a cycle label such as '2026-Q4'")
     if not isinstance(at, date):
         raise InvalidTypeError("at", at, "a date")
+    # An objective of a cycle that holds the next one (a year's, rolled into its last
+    # quarter) runs on as it is; the others are rolled over, and must end before it starts.
+    running = {
+        o.id
+        for o in plan.objectives
+        if o.cycle is not None and o.cycle != cycle and _holds(o.cycle, cycle)
+    }
+    for obj in plan.objectives:
+        if obj.id not in running and obj.cycle is not None and obj.cycle.end >= cycle.start:
+            raise InvalidValueError(
+                "cycle",
+                str(cycle),
+                f"a cycle that starts after {obj.cycle} ends ({obj.cycle.end.isoformat()}),"
+                f" the cycle of objective {obj.id!r}",
+            )
     card = scorecard(plan, at=at)
     done = {kr.id for row in card for kr in row.key_results if kr.done}
     rows = {row.id: row for row in card}
     carried: list[tuple[Objective, list[KeyResult]]] = []
     for obj in plan.objectives:
+        if obj.id in running:
+            carried.append((obj, list(obj.key_results)))
+            continue
         krs = [_carried(kr, at) for kr in obj.key_results if kr.id not in done]
         if krs or not obj.key_results:
             carried.append((obj, krs))
     kept = {obj.id for obj, _ in carried} | {kr.id for _, krs in carried for kr in krs}
-    finished = set(plan.index) - kept
     kr_ids = {kr.id for _, krs in carried for kr in krs}
+    parents = _parents(plan)
     objectives = [
-        attrs.evolve(
+        obj
+        if obj.id in running
+        else attrs.evolve(
             obj,
             cycle=cycle,
             key_results=krs,
-            # Aligned to what is carried, or to what another file holds: kept.
-            aligned_to=None if obj.aligned_to in finished else obj.aligned_to,
+            aligned_to=_nearest(obj.aligned_to, kept, parents),
         )
         for obj, krs in carried
     ]
     initiatives = [
         attrs.evolve(i, key_results=[k for k in i.key_results if k in kr_ids])
         for i in plan.initiatives
-        if i.open
+        # Open, and still for something: one whose key results are all done stays behind.
+        if i.open and (not i.key_results or any(k in kr_ids for k in i.key_results))
     ]
     history = list(plan.history)
-    seen = {(p.owner, p.cycle, p.objective) for p in history}
+    seen = {(p.owner, p.cycle) for p in history}
     for obj in plan.objectives:
         row = rows.get(obj.id)
-        if row is None or row.score is None or obj.owner is None or obj.cycle is None:
+        if obj.id in running or row is None or row.score is None:
             continue
-        if (obj.owner, obj.cycle, obj.id) in seen:
+        if obj.owner is None or obj.cycle is None or (obj.owner, obj.cycle) in seen:
             continue
         history.append(
             PastScore(
@@ -524,6 +659,44 @@ def roll_over(plan: Plan, cycle: Cycle | str, *, at: date) -> Plan:
         history=history,
         initiatives=initiatives,
     )
+
+
+def _parse(label: str, plan: Plan) -> Cycle:
+    """The cycle *label* names, a fiscal one by the plan's own fiscal settings."""
+    for obj in plan.objectives:
+        if obj.cycle is not None and obj.cycle.kind.startswith("fiscal_"):
+            return Cycle.parse(
+                label,
+                fiscal_year_start=obj.cycle.fiscal_year_start,
+                fiscal_year_named_by=obj.cycle.fiscal_year_named_by,
+            )
+    return Cycle.parse(label)
+
+
+def _holds(outer: Cycle, inner: Cycle) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _parents(plan: Plan) -> dict[str, str | None]:
+    """What each objective and key result of *plan* is aligned to, or belongs to: an
+    objective's parent, a key result's objective."""
+    found: dict[str, str | None] = {}
+    for obj in plan.objectives:
+        found.setdefault(obj.id, obj.aligned_to)
+        for kr in obj.key_results:
+            found.setdefault(kr.id, obj.id)
+    return found
+
+
+def _nearest(id: str | None, kept: set[str], parents: dict[str, str | None]) -> str | None:
+    """*id*, or, if it is finished, the nearest of its ancestors that is carried: an
+    objective aligned to a finished one is aligned to what that one was aligned to.  An id
+    the plan does not hold (another file's) is kept."""
+    seen: set[str] = set()
+    while id is not None and id in parents and id not in kept and id not in seen:
+        seen.add(id)
+        id = parents[id]
+    return None if id in seen else id
 
 
 def _carried(kr: KeyResult, at: date) -> KeyResult:

@@ -11,8 +11,9 @@ import os
 import subprocess
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from okrkit._display import count
 from okrkit._escape import terminal
 from okrkit.cli._io import InputError, Streams, placed, read_plan
 
@@ -95,13 +96,17 @@ def cmd_diff(args: argparse.Namespace, streams: Streams) -> int:
     scores and statuses moved at --at; a target, start or direction edited after a key result
     was checked in is a moved goalpost, and makes the exit status 1.
     """
+    from okrkit._escape import json_text
     from okrkit.changes import diff
 
+    if args.old == "-" and args.new == "-":
+        raise InputError("-", ["standard input is one of the two sides at most"])
     old = read_revision(args.old, streams, args.input_format)
     new = read_revision(args.new, streams, args.input_format)
     found = diff(old, new, at=args.at or date.today())
     if args.format == "json":
-        streams.stdout.write(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        data = json.dumps(found.to_dict(), indent=2, ensure_ascii=False)
+        streams.stdout.write(json_text(data) + "\n")
     elif args.format == "markdown":
         streams.stdout.write(found.markdown())
     else:
@@ -118,23 +123,67 @@ def cmd_roll_over(args: argparse.Namespace, streams: Streams) -> int:
     alignment; the history gains this cycle's scores.  Written to -o (its suffix says the
     format; never over FILE), else to standard output in FILE's format.
     """
-    from okrkit._files import same_file
     from okrkit.cli._io import suffix_format, write_plan
-    from okrkit.cycles import Cycle
-    from okrkit.errors import CycleError
+    from okrkit.errors import CycleError, InvalidValueError
 
-    try:
-        cycle = Cycle.parse(args.to)
-    except CycleError as error:
-        raise InputError("--to", [str(error)]) from None
-    plan = read_plan(args.file, streams, args.input_format)
-    rolled = plan.roll_over(cycle, at=args.at or date.today())
     output = args.output
-    if output not in (None, "-") and args.file != "-" and same_file(output, args.file):
-        raise InputError(output, ["is FILE: the next cycle's plan goes to a file of its own"])
-    if output in (None, "-"):
-        format = args.input_format or (suffix_format(args.file) if args.file != "-" else "yaml")
-    else:
+    to_file = output not in (None, "-")
+    if to_file and args.file != "-":
+        _refuse_over(args.file, output, args.input_format)
+    if to_file:
         format = suffix_format(output)
+    else:
+        format = args.input_format or (suffix_format(args.file) if args.file != "-" else "yaml")
+        if format == "csv":
+            raise InputError(
+                "-", ["a CSV plan is a table and the files beside it: give -o NEXT.csv"]
+            )
+    plan = read_plan(args.file, streams, args.input_format)
+    at = args.at or date.today()
+    try:
+        rolled = plan.roll_over(args.to, at=at)
+    except (CycleError, InvalidValueError) as error:
+        raise InputError("--to", [f"{error.expected}, got {args.to!r}"]) from None
     write_plan(rolled, format, output, streams)
+    restated = sum(1 for _, kr in rolled.key_results() if kr.carried_from is not None)
+    ends = [o.cycle.end for o in plan.objectives if o.cycle is not None and o.cycle.end > at]
+    if ends and not args.quiet:
+        streams.stderr.write(
+            f"okrkit: note: {min(ends).isoformat()} is after --at {at.isoformat()}: the"
+            " scores put in the history are as of then, not final\n"
+        )
+    if restated and not args.quiet:
+        streams.stderr.write(
+            f"okrkit: note: {count(restated, 'key result')} carried with their statements:"
+            " restate each from its new start (okrkit check says which, OKR202)\n"
+        )
     return 0
+
+
+def _refuse_over(source: str, output: str, format: str | None) -> None:
+    """Refuse an -o that is FILE, or a file FILE's CSV table keeps beside it (or the other
+    way round): writing it would replace what is being rolled over."""
+    from okrkit._files import same_file
+    from okrkit.cli._io import suffix_format
+    from okrkit.formats import siblings
+
+    read = [source]
+    if (format or _suffix_or_none(source, suffix_format)) == "csv":
+        read += list(siblings(source).values())
+    written = [output]
+    if _suffix_or_none(output, suffix_format) == "csv":
+        written += list(siblings(output).values())
+    for target in written:
+        for held in read:
+            if os.path.lexists(target) and os.path.lexists(held) and same_file(target, held):
+                raise InputError(
+                    output,
+                    [f"would replace {held}, which holds the plan rolled over: write elsewhere"],
+                )
+
+
+def _suffix_or_none(path: str, suffix_format: Any) -> str | None:
+    try:
+        return str(suffix_format(path))
+    except InputError:
+        return None

@@ -292,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     roll.add_argument("--to", required=True, metavar="CYCLE", help="the next cycle (2026-Q4)")
     _at(roll, "what is unfinished as of this date (default: today)")
     _output(roll)
+    _quiet(roll)
     roll.add_argument(
         "--input-format",
         choices=FORMATS,

@@ -768,8 +768,17 @@ def _held(plan: Plan, id: str, check_in: CheckIn) -> bool:
     """Whether the key result or KPI *id* of *plan* has a check-in equal to *check_in*."""
     where = plan.index.get(id)
     if where is not None and where[1] is not None:
-        return check_in in plan.objectives[where[0]].key_results[where[1]].check_ins
-    return any(kpi.id == id and check_in in kpi.check_ins for kpi in plan.kpis)
+        held = plan.objectives[where[0]].key_results[where[1]].check_ins
+    else:
+        held = next((kpi.check_ins for kpi in plan.kpis if kpi.id == id), ())
+    # The same in every field, numbers of the same type too (a retry sends the same).
+    same = _typed_check_in(check_in)
+    return any(_typed_check_in(c) == same for c in held)
+
+
+def _typed_check_in(c: CheckIn) -> tuple[object, ...]:
+    return (c.at, type(c.at), c.value, type(c.value), c.confidence, type(c.confidence),
+            c.note, c.author)  # fmt: skip
 
 
 def _with_check_in(plan: Plan, id: str, check_in: CheckIn) -> tuple[_edit.Where, Plan]:

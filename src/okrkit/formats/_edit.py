@@ -302,8 +302,11 @@ def _graft(old: str, new: str, newline: str) -> str:
     The lines of *new* that are not in *old* are taken, with the file's own line ends; every
     line of *old* stays as it was.
     """
-    before = old.splitlines(keepends=True)
-    after = new.splitlines(keepends=True)
+    # Lines end at "\n" only: TOML strings may hold U+0085 or U+2028, which splitlines()
+    # would take for line ends.
+    before = old.split("\n")
+    before = [line + "\n" for line in before[:-1]] + ([before[-1]] if before[-1] else [])
+    after = [line + "\n" for line in new.split("\n")[:-1]]
     plain_before = [line.rstrip("\r\n") for line in before]
     plain_after = [line.rstrip("\r\n") for line in after]
     out: list[str] = []
