@@ -16,10 +16,10 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -441,19 +441,30 @@ def _check_in_changes(
         was = before.get(item.id)
         if was is None or was.check_ins == item.check_ins:
             continue
-        left = Counter(map(_check_in_key, was.check_ins))
-        right = Counter(map(_check_in_key, item.check_ins))
-        for c in was.check_ins:
-            key = _check_in_key(c)
-            if left[key] > right[key]:
-                left[key] -= 1
-                yield CheckInChange(kind=kind, change="removed", id=item.id, check_in=c)
-        left = Counter(map(_check_in_key, was.check_ins))
-        for c in item.check_ins:
-            key = _check_in_key(c)
-            if right[key] > left[key]:
-                right[key] -= 1
-                yield CheckInChange(kind=kind, change="added", id=item.id, check_in=c)
+        for change, c in _unmatched(was.check_ins, item.check_ins, _check_in_key):
+            yield CheckInChange(kind=kind, change=change, id=item.id, check_in=c)
+
+
+_I = TypeVar("_I")
+
+
+def _unmatched(
+    old: Sequence[_I], new: Sequence[_I], key: Callable[[_I], object]
+) -> Iterator[tuple[Literal["added", "removed"], _I]]:
+    """The items of *old* that *new* has fewer of ("removed"), then those of *new* that *old*
+    has fewer of ("added"), each compared by *key*, in their own order."""
+    left, right = Counter(map(key, old)), Counter(map(key, new))
+    spare = right - left
+    for item in old:
+        k = key(item)
+        if left[k] > right[k]:
+            left[k] -= 1
+            yield "removed", item
+    for item in new:
+        k = key(item)
+        if spare[k]:
+            spare[k] -= 1
+            yield "added", item
 
 
 def _check_in_key(c: CheckIn) -> tuple[object, ...]:
@@ -565,19 +576,8 @@ def _past_key(p: PastScore) -> tuple[object, ...]:
 def _history_changes(
     old: Sequence[PastScore], new: Sequence[PastScore]
 ) -> Iterator[PastScoreChange]:
-    left = Counter(map(_past_key, old))
-    right = Counter(map(_past_key, new))
-    for p in old:
-        key = _past_key(p)
-        if left[key] > right[key]:
-            left[key] -= 1
-            yield PastScoreChange(change="removed", past=p)
-    left = Counter(map(_past_key, old))
-    for p in new:
-        key = _past_key(p)
-        if right[key] > left[key]:
-            right[key] -= 1
-            yield PastScoreChange(change="added", past=p)
+    for change, p in _unmatched(old, new, _past_key):
+        yield PastScoreChange(change=change, past=p)
 
 
 def roll_over(plan: Plan, cycle: Cycle | str, *, at: date) -> Plan:

@@ -2619,15 +2619,7 @@ def _kpi_lines(path: str, kpi: Kpi) -> list[str]:
         pairs.append(("ignore", _codes_value(kpi.ignore)))
     block = _block(pairs)
 
-    def read(line: str) -> str | None:
-        masked = _mask(line)
-        item = _item(line, masked)
-        if item is None or item[1] is not None:
-            return None
-        end, _ = _attributes(line, masked, item[2], len(line))
-        return _unescape(_statement(line, masked, item[2], end)[0])
-
-    out = [_written(f"{path}.title", kpi.title, lambda t: f"- {t}{block}", read)]
+    out = [_written(f"{path}.title", kpi.title, lambda t: f"- {t}{block}", _item_title)]
     out += [_check_in_text(f"{path}.check_ins[{i}]", c) for i, c in enumerate(kpi.check_ins)]
     return out
 
@@ -2650,15 +2642,18 @@ def _initiative_line(path: str, initiative: Initiative) -> str:
         pairs.append(("ignore", _codes_value(initiative.ignore)))
     block = _block(pairs)
 
-    def read(line: str) -> str | None:
-        masked = _mask(line)
-        item = _item(line, masked)
-        if item is None or item[1] is not None:
-            return None
-        end, _ = _attributes(line, masked, item[2], len(line))
-        return _unescape(_statement(line, masked, item[2], end)[0])
+    return _written(f"{path}.title", initiative.title, lambda t: f"- {t}{block}", _item_title)
 
-    return _written(f"{path}.title", initiative.title, lambda t: f"- {t}{block}", read)
+
+def _item_title(line: str) -> str | None:
+    """The title a KPI's or an initiative's item line reads as (its box-less text, before
+    its attribute block); None if the line is no such item."""
+    masked = _mask(line)
+    item = _item(line, masked)
+    if item is None or item[1] is not None:
+        return None
+    end, _ = _attributes(line, masked, item[2], len(line))
+    return _unescape(_statement(line, masked, item[2], end)[0])
 
 
 def _past_line(path: str, past: PastScore, fiscal: tuple[int, FiscalYearNaming]) -> str:
