@@ -10,7 +10,8 @@ there, and the rest of the text is left byte for byte:
   inserted after the last one, or a ``check_ins`` list is added to the key result.  A
   round-trip dumper (ruamel.yaml) was tried first: it writes the whole document again with
   its own indentation and rewrote about half the lines of `examples/acme-2026-q3.yaml`.
-- TOML: tomlkit, made for this, keeps every other byte of the document.
+- TOML: tomlkit, made for this, adds the check-in; what else it writes its own way (a
+  table header's spaces, line ends) is put back as the file had it (`_graft`).
 - Markdown: a ``- 2026-08-01: 4.6`` line under the key result's line (or under its heading),
   after what is nested there.
 
