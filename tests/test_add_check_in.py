@@ -403,6 +403,15 @@ class TestCommandLine:
         )
         assert path.read_bytes() == before
 
+    def test_a_fifo_is_refused_not_waited_on(self, tmp_path: Path) -> None:
+        import os
+
+        fifo = tmp_path / "okrs.yaml"
+        os.mkfifo(fifo)
+        status, _, err = _run("check-in", str(fifo), "churn", "2")
+        assert status == 2
+        assert f"okrkit: {fifo}:" in err
+
     def test_files_it_cannot_edit(self, tmp_path: Path) -> None:
         assert _run("check-in", str(tmp_path / "none.yaml"), "churn", "2")[0] == 2
         assert "a check-in is written into a file" in _run("check-in", "-", "churn", "2")[2]

@@ -820,11 +820,15 @@ def _locked(path: str) -> Iterator[None]:
         return
     for _ in range(100):
         try:
-            fd = os.open(path, os.O_RDONLY)
+            # Non-blocking: opening a FIFO to read would wait for a writer forever.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             yield  # the read names what is wrong with the file
             return
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                yield  # not a regular file: the read refuses it, naming it
+                return
             fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 same = os.path.samestat(os.fstat(fd), os.stat(path))
