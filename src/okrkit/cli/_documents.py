@@ -72,14 +72,15 @@ def cmd_check_in(args: argparse.Namespace, streams: Streams) -> int:
     try:
         checked_path(path)
         _suffixed(path, args.input_format)
+        held = _held(path, id, args.input_format)
         check_in = CheckIn(
             at=args.at or date.today(),
-            value=_typed_value(args.value, path, id, args.input_format),
+            value=_typed_value(args.value, held),
             confidence=args.confidence,
             note=args.note,
             author=args.author,
         )
-        before = _check_ins(path, id, args.input_format)
+        before = len(held[0].check_ins) if held else 0  # type: ignore[attr-defined]
         plan = add_check_in(path, id, check_in, format=args.input_format)
     except UnknownIdError as error:
         raise InputError(path, [_unknown_key_result(error, path)]) from None
@@ -111,34 +112,27 @@ def _suffixed(path: str, format: str | None) -> None:
         )
 
 
-def _check_ins(path: str, id: str, format: str | None) -> int:
-    """How many check-ins the key result or KPI *id* has in the file (0 if it cannot say)."""
+def _held(path: str, id: str, format: str | None) -> list[object]:
+    """The key result or KPI *id* in the file, read once for the command (empty if the file
+    cannot be read: `add_check_in` reads it again, and says what is wrong)."""
     from okrkit.formats import load
 
     try:
         plan = load(path, format=format)  # type: ignore[arg-type]
     except Exception:
-        return 0
-    found = [kr for _, kr in plan.key_results() if kr.id == id]
-    found += [k for k in plan.kpis if k.id == id]  # type: ignore[misc]
-    return len(found[0].check_ins) if found else 0
+        return []
+    found: list[object] = [kr for _, kr in plan.key_results() if kr.id == id]
+    found += [k for k in plan.kpis if k.id == id]
+    return found
 
 
-def _typed_value(text: str, path: str, id: str, format: str | None) -> int | float | Decimal:
+def _typed_value(text: str, held: list[object]) -> int | float | Decimal:
     """VALUE as typed: digits an int; a decimal a Decimal, kept exactly, when the key result
-    keeps its numbers so (``"8350000.00"`` in a YAML file), else a float."""
-    from okrkit.formats import load
-
+    (or KPI) *held* keeps its numbers so (``"8350000.00"`` in a YAML file), else a float."""
     if text.lstrip("+-").isdigit():
         return int(text)
-    try:
-        plan = load(path, format=format)  # type: ignore[arg-type]
-        found: list[object] = [kr for _, kr in plan.key_results() if kr.id == id]
-        found += [k for k in plan.kpis if k.id == id]
-    except Exception:
-        found = []
     numbers: list[object] = []
-    for item in found:
+    for item in held:
         numbers += [c.value for c in getattr(item, "check_ins", ())]
         numbers += [getattr(item, name, None) for name in ("start", "target", "threshold")]
     if any(isinstance(n, Decimal) for n in numbers):

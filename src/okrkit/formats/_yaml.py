@@ -182,27 +182,23 @@ def _dumper(yaml: Any) -> Any:
 
 def flow(data: Any) -> str:
     """*data* as one line of YAML in flow style (``{at: 2026-08-01, value: 4.6}``)."""
-    yaml = module()
-    text: str = yaml.dump(
-        data,
-        Dumper=_dumper(yaml),
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=True,
-        width=float("inf"),
-    )
-    return text.rstrip("\n").removesuffix("...").rstrip()
+    return _dump(data, flow=True).rstrip("\n").removesuffix("...").rstrip()
 
 
 def dumps(data: Any) -> str:
     """*data* as YAML text, in block style with keys in schema order."""
+    return _dump(data, flow=False)
+
+
+def _dump(data: Any, *, flow: bool) -> str:
+    """*data* by okrkit's dumper: in flow style on one line, or in block style."""
     yaml = module()
     text: str = yaml.dump(
         data,
         Dumper=_dumper(yaml),
         sort_keys=False,
         allow_unicode=True,
-        default_flow_style=False,
-        width=100,
+        default_flow_style=flow,
+        width=float("inf") if flow else 100,
     )
     return text
