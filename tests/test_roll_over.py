@@ -114,6 +114,22 @@ class TestWorkedExample:
         ]
         assert rolled.kpis[0].check_ins == ()
 
+    def test_each_objective_of_an_owner_has_its_past_score(self) -> None:
+        """An owner's every objective is in the history, once; a history that scores the
+        owner's whole cycle (naming no objective) gains none."""
+        q3 = Cycle.parse("2026-Q3")
+        kr = KeyResult(id="a", title="Grow", direction="increase", start=0, target=10)
+        objectives = [
+            Objective(id=name, title=name, owner="growth", cycle=q3,
+                      key_results=[attrs_evolve(kr, id=f"{name}-kr").check_in(v, at=q3.end)])
+            for name, v in (("one", 5), ("two", 2))
+        ]  # fmt: skip
+        rolled = Plan(objectives=objectives).roll_over(Q4, at=q3.end)
+        assert [(p.objective, p.score) for p in rolled.history] == [("one", 0.5), ("two", 0.2)]
+        whole = okrkit.PastScore(owner="growth", cycle=q3, score=0.4)
+        kept = Plan(objectives=objectives, history=[whole]).roll_over(Q4, at=q3.end)
+        assert kept.history == (whole,)
+
     def test_twice_adds_no_past_score_twice(self) -> None:
         plan = self.plan()
         once = plan.roll_over(Q4, at=date(2026, 9, 30))

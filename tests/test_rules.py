@@ -2275,6 +2275,11 @@ class TestRuleEdges:
         finished = attrs.evolve(old, id="finished").check_in(90, at=date(2026, 7, 12))
         done = Plan(objectives=[objective("q3", key_results=[finished, before])])
         assert ["before"] == [d.id for d in validate(done, config, today=date(2026, 8, 30))]
+        # A check-in dated after the day judged does not hide the weeks of quiet before it.
+        ahead = Plan(objectives=[objective("q3", key_results=[old.check_in(86, at=Q3.end)])])
+        assert [f"{csat} 2026-07-10 (51 days; at most 14)"] == [
+            d.message for d in validate(ahead, config, today=date(2026, 8, 30))
+        ]
 
     def test_duplicates_say_where_and_what_to_do(self) -> None:
         """OKR106: a title repeated in one cycle is said with the first's place and a hint of

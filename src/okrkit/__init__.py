@@ -55,6 +55,7 @@ from okrkit.model import (
     Target,
     When,
 )
+from okrkit.retrospectives import Retrospective, retrospective
 from okrkit.rules import (
     REGISTRY,
     Diagnostic,
@@ -165,6 +166,7 @@ __all__ = [
     "Policy",
     "Position",
     "Report",
+    "Retrospective",
     "RuleConfig",
     "RuleError",
     "RuleRegistry",
@@ -190,6 +192,7 @@ __all__ = [
     "policy_named",
     "progress",
     "required_value",
+    "retrospective",
     "score",
     "scorecard",
     "status",

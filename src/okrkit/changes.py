@@ -40,6 +40,7 @@ __all__ = [
     "PastScoreChange",
     "PlanDiff",
     "diff",
+    "moved_goalposts",
     "roll_over",
 ]
 
@@ -543,16 +544,12 @@ def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
         *_matched("kpi", old.kpis, new.kpis),
         *_matched("initiative", old.initiatives, new.initiatives),
     ]
-    checked_in = {kr.id for kr in old_krs if kr.check_ins}
-    # A key result carried into a new cycle (`roll_over`) starts again from where it was:
-    # its new start is the roll-over's, not a goalpost moved.
-    carried = {kr.id for kr in new_krs if kr.carried_from is not None} - {
-        kr.id for kr in old_krs if kr.carried_from is not None
-    }
+    before = {kr.id: kr for kr in old_krs}
+    after = {kr.id: kr for kr in new_krs}
     goalposts = []
     for c in changes:
-        if c.kind == "key_result" and c.change == "edited" and c.id in checked_in - carried:
-            moved = tuple(f for f in c.fields if f.field in _GOALPOSTS)
+        if c.kind == "key_result" and c.change == "edited":
+            moved = moved_goalposts(before[c.id], after[c.id])
             if moved:
                 goalposts.append(attrs.evolve(c, fields=moved))
     check_ins = [
@@ -567,6 +564,27 @@ def diff(old: Plan, new: Plan, *, at: date | None = None) -> PlanDiff:
         moved_goalposts=tuple(goalposts),
         history=tuple(_history_changes(old.history, new.history)),
     )
+
+
+def moved_goalposts(old: KeyResult, new: KeyResult) -> tuple[FieldChange, ...]:
+    """The goalposts (direction, start, target) edited from *old* to *new*, a later version
+    of the same key result, once *old* had been checked in; none before its first check-in.
+
+    A key result newly carried into a cycle (`roll_over`) starts again from where it was:
+    its new start is the roll-over's, not a goalpost moved.  `diff` flags what this finds,
+    and `okrkit.retrospective` counts it.
+
+    >>> from okrkit import KeyResult
+    >>> nps = KeyResult(id="nps", title="Raise NPS", direction="increase", start=30, target=45)
+    >>> [str(f) for f in moved_goalposts(nps.check_in(33, at=date(2026, 7, 6)),
+    ...                                  attrs.evolve(nps, target=40))]
+    ['target 45 -> 40']
+    >>> moved_goalposts(nps, attrs.evolve(nps, target=40))
+    ()
+    """
+    if not old.check_ins or (new.carried_from is not None and old.carried_from is None):
+        return ()
+    return tuple(f for f in _fields(old, new) if f.field in _GOALPOSTS)
 
 
 def _past_key(p: PastScore) -> tuple[object, ...]:
@@ -637,12 +655,16 @@ def roll_over(plan: Plan, cycle: Cycle | str, *, at: date) -> Plan:
         if i.open and (not i.key_results or any(k in kr_ids for k in i.key_results))
     ]
     history = list(plan.history)
-    seen = {(p.owner, p.cycle) for p in history}
+    # One past score per objective; an owner's cycle the history scores as a whole (a past
+    # score that names no objective) gains none, which would count that cycle twice.
+    seen = {(p.owner, p.cycle, p.objective) for p in history}
     for obj in plan.objectives:
         row = rows.get(obj.id)
         if obj.id in running or row is None or row.score is None:
             continue
-        if obj.owner is None or obj.cycle is None or (obj.owner, obj.cycle) in seen:
+        if obj.owner is None or obj.cycle is None:
+            continue
+        if {(obj.owner, obj.cycle, obj.id), (obj.owner, obj.cycle, None)} & seen:
             continue
         history.append(
             PastScore(

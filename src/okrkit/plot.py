@@ -9,6 +9,7 @@ unless you pass axes from pyplot yourself, so plots are safe to make in threads 
 from __future__ import annotations
 
 import importlib
+import math
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,6 +25,7 @@ from okrkit._display import (
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
+from okrkit.retrospectives import CALIBRATED, Retrospective
 from okrkit.scorecards import color, scorecard
 from okrkit.scoring import LINEAR, Policy, PolicyName
 from okrkit.tree import AlignmentTree, RollUp
@@ -31,7 +33,7 @@ from okrkit.tree import AlignmentTree, RollUp
 # matplotlib is optional and may be missing where the types are checked: axes are typed Any.
 Axes = Any
 
-__all__ = ["progress", "scores"]
+__all__ = ["progress", "retrospective", "scores"]
 
 # The grade colours of the HTML report (`okrkit.scorecards.color` names them), so a plot and a
 # report agree.
@@ -187,4 +189,44 @@ def scores(
     axes.set_xlim(0, top)
     axes.set_xlabel(f"score ({_plain(card.policy.name)}, as of {card.at.isoformat()})")
     axes.axvline(0.7, color=COLORS[None], linewidth=0.8, linestyle=":")
+    return axes
+
+
+def retrospective(retro: Retrospective, *, ax: Axes | None = None) -> Axes:
+    """Each owner's mean final score of aspirational objectives, cycle after cycle.
+
+    One line per owner (a cycle without an aspirational objective is a gap), over the cycles
+    of *retro* (a `okrkit.retrospectives.Retrospective`) in order.  The band where a
+    well-calibrated owner lands (0.6-0.7) is shaded; the thresholds of sandbagging and
+    over-reach are dashed lines, where those findings are on.
+    """
+    if not isinstance(retro, Retrospective):
+        raise InvalidTypeError("retro", retro, "a Retrospective")
+    axes = _axes(ax)
+    position = {cycle: x for x, cycle in enumerate(retro.cycles)}
+    axes.axhspan(*CALIBRATED, color=COLORS["green"], alpha=0.15, label="well calibrated")
+    for value, label, colour in (
+        (retro.sandbagging, "sandbagging", COLORS["yellow"]),
+        (retro.overreach, "over-reach", COLORS["red"]),
+    ):
+        if value is not None:
+            axes.axhline(value, color=colour, linestyle="--", linewidth=0.8, label=label)
+    top = 1.0
+    for track in retro.owners:
+        xs = list(range(len(retro.cycles)))
+        ys = [float("nan")] * len(xs)
+        for tally in track.cycles:
+            mean = tally.aspirational_mean
+            if mean is not None:
+                ys[position[tally.cycle]] = mean
+                top = max(top, min(mean, 999.0))
+        if all(math.isnan(y) for y in ys):  # no aspirational objective in any cycle
+            continue
+        name = track.owner if track.owner is not None else "(no owner)"
+        axes.plot(xs, [min(y, 999.0) for y in ys], marker="o", label=_plain(name))
+    axes.set_xticks(list(range(len(retro.cycles))), [_plain(str(c)) for c in retro.cycles])
+    axes.set_ylim(0, top * 1.05)
+    axes.set_ylabel("mean score of aspirational objectives")
+    axes.set_xlabel(f"cycle (as of {retro.at.isoformat()})")
+    axes.legend(loc="best", fontsize="small")
     return axes

@@ -35,6 +35,8 @@ from okrkit import _validators as v
 from okrkit._display import (
     INDENT_LEVELS,
     NO_VALUE,
+    NOTEBOOK_CSS,
+    PAGE_CSS,
     count,
     depth_marker,
     grade_text,
@@ -406,7 +408,7 @@ class _Report:
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(heading)}</title><style>{_CSS}</style></head><body>",
+            f"<title>{_e(heading)}</title><style>{PAGE_CSS}</style></head><body>",
             f"<header><h1>{_e(heading)}</h1>",
             (
                 f'<p class="facts">Policy <strong>{_e(card.policy.name)}</strong>, roll-up '
@@ -531,59 +533,6 @@ def _e(text: object) -> str:
 
 # HTML --------------------------------------------------------------------------------------
 
-_CSS = """
-:root { --red: #c62828; --yellow: #b7791f; --green: #2e7d32; --grey: #6b7280;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827; }
-body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; line-height: 1.4; }
-header { border-bottom: 2px solid #111827; margin-bottom: 1rem; }
-h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
-section.objective { border-left: 4px solid var(--grey); margin: .75rem 0;
-  padding: .25rem 0 .25rem .75rem; break-inside: avoid; }
-section.objective.red { border-left-color: var(--red); }
-section.objective.yellow { border-left-color: var(--yellow); }
-section.objective.green { border-left-color: var(--green); }
-section.objective section.objective { margin-left: 1.25rem; }
-h2, h3 { margin: .25rem 0; font-size: 1.1rem; }
-.facts { color: #374151; margin: .2rem 0 .4rem; font-size: .9rem; }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .25rem 0 .5rem; }
-th, td { border-bottom: 1px solid #e5e7eb; padding: .25rem .4rem; text-align: left;
-  vertical-align: middle; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-meter { width: 6rem; height: 1rem; vertical-align: middle; }
-.score { white-space: nowrap; }
-/* The grade's colour, not the browser's own idea of the bands. */
-meter.red::-webkit-meter-optimum-value, meter.red::-webkit-meter-suboptimum-value,
-meter.red::-webkit-meter-even-less-good-value { background: var(--red); }
-meter.yellow::-webkit-meter-optimum-value, meter.yellow::-webkit-meter-suboptimum-value,
-meter.yellow::-webkit-meter-even-less-good-value { background: var(--yellow); }
-meter.green::-webkit-meter-optimum-value, meter.green::-webkit-meter-suboptimum-value,
-meter.green::-webkit-meter-even-less-good-value { background: var(--green); }
-meter.red::-moz-meter-bar { background: var(--red); }
-meter.yellow::-moz-meter-bar { background: var(--yellow); }
-meter.green::-moz-meter-bar { background: var(--green); }
-.badge { display: inline-block; border: 1px solid currentColor; border-radius: .6rem;
-  padding: 0 .45rem; font-size: .8rem; white-space: nowrap; }
-.badge.on_track, .badge.green { color: var(--green); }
-.badge.at_risk, .badge.yellow { color: var(--yellow); }
-.badge.off_track, .badge.stale, .badge.red, .badge.error { color: var(--red); }
-.badge.warning { color: var(--yellow); }
-.muted { color: var(--grey); }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  section.objective, tr { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
-_NB_CSS = (
-    "<style>.okrkit table{border-collapse:collapse}.okrkit th,.okrkit td{padding:2px 6px;"
-    "text-align:left}.okrkit meter{width:6em}.okrkit .badge{border:1px solid currentColor;"
-    "border-radius:.5em;padding:0 .3em;font-size:.85em}"
-    ".okrkit .muted{color:#6b7280}</style>"
-)
-
 
 def _bar(row: ObjectiveRow | KeyResultRow, name: str, graded: bool = True) -> str:
     """A score as a `meter` whose bands are the grade's (so browsers colour it), and in words.
@@ -690,7 +639,7 @@ def _findings_table(found: list[dict[str, Any]]) -> str:
 
 
 def _fragment(inner: str) -> str:
-    return f'<div class="okrkit">{_NB_CSS}{inner}</div>'
+    return f'<div class="okrkit">{NOTEBOOK_CSS}{inner}</div>'
 
 
 def _alone(obj: Objective) -> ObjectiveRow:

@@ -1,4 +1,5 @@
-"""The commands about OKRs over time: what changed between two versions of a plan.
+"""The commands about OKRs over time: what changed between two versions of a plan, the
+plan for the next cycle, and a retrospective across cycles.
 
 Each side of ``okrkit diff`` is a file, or a git revision and a path (``HEAD~1:okrs.yaml``,
 as ``git show`` names one), read with ``git cat-file`` and bounded as a file is.
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
     from okrkit.model import Plan
 
-__all__ = ["cmd_diff", "cmd_roll_over", "read_revision"]
+__all__ = ["cmd_diff", "cmd_retro", "cmd_roll_over", "read_revision"]
 
 _GIT_TIMEOUT = 60  # seconds
 
@@ -187,3 +188,44 @@ def _suffix_or_none(path: str, suffix_format: Any) -> str | None:
         return str(suffix_format(path))
     except InputError:
         return None
+
+
+def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
+    """``okrkit retro FILE...``: each owner's OKRs across cycles, in Markdown, HTML or JSON.
+
+    Give the plans oldest first: a file per cycle, git revisions of one file (HEAD~5:okrs.yaml),
+    or both.  For each owner and level, over the cycles that ended by --at: the mean score of
+    aspirational objectives (well calibrated near 0.6-0.7), the committed ones delivered, the
+    key results whose targets moved after their first check-in, those carried over, and
+    findings (sandbagging, over-reach, stale teams) by the thresholds of OKR303, OKR304 and
+    OKR602 in the rule configuration.
+    """
+    from okrkit._escape import json_text
+    from okrkit.cli._config import config_files, rule_config
+    from okrkit.cli._io import write_output
+    from okrkit.retrospectives import retrospective
+    from okrkit.rules import REGISTRY
+
+    if args.files.count("-") > 1:
+        raise InputError("-", ["standard input is one of the plans at most"])
+    plans = [read_revision(spec, streams, args.input_format) for spec in args.files]
+    # The configuration nearest the first plan read from a file (a revision's: here).
+    first = next((f for f in args.files if f == "-" or os.path.lexists(f)), "-")
+    config = rule_config(args, first, {}, REGISTRY)
+    found = retrospective(
+        plans, at=args.at or date.today(), policy=args.policy, roll_up=args.roll_up, config=config
+    )
+    if args.format == "json":
+        text = json_text(json.dumps(found.to_dict(), indent=2, ensure_ascii=False)) + "\n"
+    elif args.format == "html":
+        text = found.html(args.title)
+    else:
+        text = found.markdown(args.title)
+    inputs = (*args.files, *config_files(args, first))
+    write_output(text, args.output, streams, inputs=inputs)
+    if found.running and not args.quiet:
+        streams.stderr.write(
+            f"okrkit: note: {count(len(found.running), 'objective')} left out: their cycle"
+            f" had not ended by {found.at.isoformat()} (--at)\n"
+        )
+    return 0

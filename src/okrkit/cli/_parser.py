@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from okrkit.cli._check import cmd_check
 from okrkit.cli._documents import cmd_check_in, cmd_convert, cmd_new, cmd_schema
-from okrkit.cli._history import cmd_diff, cmd_roll_over
+from okrkit.cli._history import cmd_diff, cmd_retro, cmd_roll_over
 from okrkit.cli._io import ColorChoice, Streams
 from okrkit.cli._show import cmd_parse, cmd_report, cmd_score, cmd_tree
 from okrkit.formats import FORMATS
@@ -298,6 +298,43 @@ def build_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         metavar="FORMAT",
         help="FILE's format (default: from its suffix; '-' reads JSON or YAML)",
+    )
+
+    retro = _sub(
+        subs,
+        "retro",
+        cmd_retro,
+        "  okrkit retro okrs/2026-Q3.yaml okrs/2026-Q4.yaml\n"
+        "  okrkit retro HEAD~20:okrs.yaml HEAD:okrs.yaml --format html -o retro.html\n",
+    )
+    retro.add_argument(
+        "files", nargs="+", metavar="FILE", help="a plan: a file, or REV:PATH from git"
+    )
+    _at(retro, "score as of this date: cycles that end after it are left out (default: today)")
+    retro.add_argument("--format", choices=("md", "html", "json"), default="md")
+    retro.add_argument(
+        "--title", default="Retrospective", help="the report's title (default: Retrospective)"
+    )
+    _output(retro)
+    _quiet(retro)
+    retro.add_argument("--config", metavar="FILE", help="rule configuration (default: the nearest)")
+    retro.add_argument(
+        "--policy",
+        default="linear",
+        choices=get_args(PolicyName),
+        help="the scoring policy (default: linear)",
+    )
+    retro.add_argument(
+        "--roll-up",
+        default="key_results",
+        choices=get_args(RollUp),
+        help="where objectives' scores come from (default: key_results)",
+    )
+    retro.add_argument(
+        "--input-format",
+        choices=("json", "yaml", "toml", "markdown", "csv"),
+        metavar="FORMAT",
+        help="every plan's format (default: from each suffix)",
     )
 
     schema = _sub(subs, "schema", cmd_schema, "  okrkit schema -o okrkit.schema.json\n")

@@ -13,6 +13,7 @@ from okrkit.model import Commitment, Direction, KeyResult, Plan
 from okrkit.rules._context import KeyResultSite, ObjectiveSite, RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
+from okrkit.scoring import recent_means
 
 _CHANGE = (Direction.INCREASE, Direction.DECREASE)
 _DAY = timedelta(days=1)
@@ -126,18 +127,14 @@ def implausible_target(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]
 
 def _owner_averages(plan: Plan, last: int) -> dict[str, tuple[float, int, int]]:
     """Each owner's mean aspirational score over their *last* cycles: (mean, cycles, history i)."""
-    by_owner: dict[str, dict[Cycle, list[float]]] = {}
     latest: dict[str, int] = {}
+    scores = []
     for k, past in enumerate(plan.history):
         if past.commitment is Commitment.ASPIRATIONAL:
-            by_owner.setdefault(past.owner, {}).setdefault(past.cycle, []).append(float(past.score))
+            scores.append((past.owner, past.cycle, float(past.score)))
             latest[past.owner] = k
-    averages = {}
-    for owner, cycles in by_owner.items():
-        recent = sorted(cycles)[-last:]
-        scores = [s for c in recent for s in cycles[c]]
-        averages[owner] = (math.fsum(scores) / len(scores), len(recent), latest[owner])
-    return averages
+    means = recent_means(scores, last=last)
+    return {owner: (mean, len(cycles), latest[owner]) for owner, (mean, cycles) in means.items()}
 
 
 def _history_rule(plan: Plan, context: RuleContext, *, high: bool) -> Iterator[Diagnostic]:

@@ -11,7 +11,7 @@ from okrkit.model import Direction, Plan
 from okrkit.rules._context import RuleContext
 from okrkit.rules._findings import Diagnostic
 from okrkit.rules._registry import REGISTRY
-from okrkit.scoring import done
+from okrkit.scoring import done, quiet_days
 
 
 def _date(at: date) -> date:
@@ -72,21 +72,20 @@ def stale(plan: Plan, context: RuleContext) -> Iterator[Diagnostic]:
     flagged: nobody need check in on it again.
     """
     today, days = context.today, context.options["days"]
-    limit = timedelta(days=days)
     for site in context.objectives():
         cycle = site.objective.cycle
         if cycle is None or not cycle.start <= today <= cycle.end:
             continue
         for kr_site in site.key_results:
-            check_ins = kr_site.key_result.check_ins
             if done(kr_site.key_result, today):
                 continue  # nobody need check in on a target reached
-            last = max(cycle.start, _date(check_ins[-1].at)) if check_ins else cycle.start
-            if today - last > limit:
+            quiet = quiet_days(kr_site.key_result, cycle, today)
+            if quiet > days:
+                last = today - timedelta(days=quiet)
                 since = "the cycle began" if last == cycle.start else f"{last}"
                 yield kr_site.flag(
                     f"key result {kr_site.key_result.title!r} has had no check-in since "
-                    f"{since} ({(today - last).days} days; at most {days})"
+                    f"{since} ({quiet} days; at most {days})"
                 )
 
 

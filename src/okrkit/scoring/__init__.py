@@ -50,8 +50,17 @@ from okrkit.scoring._grading import (
     COMMITTED_BANDS,
     bands_for,
     grade,
+    recent_means,
 )
-from okrkit.scoring._pace import STALE_AFTER, Status, status, Forecast, forecast, confidence
+from okrkit.scoring._pace import (
+    STALE_AFTER,
+    Status,
+    status,
+    quiet_days,
+    Forecast,
+    forecast,
+    confidence,
+)
 
 # isort: on
 
@@ -90,6 +99,8 @@ __all__ = [
     "minimum",
     "policy_named",
     "progress",
+    "quiet_days",
+    "recent_means",
     "required_value",
     "score",
     "status",

@@ -8,15 +8,28 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
 import attrs
 
 from okrkit import _validators as v
 from okrkit._numbers import to_float
+from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Commitment
 
-__all__ = ["ASPIRATIONAL_BANDS", "COMMITTED_BANDS", "Bands", "Grade", "bands_for", "grade"]
+__all__ = [
+    "ASPIRATIONAL_BANDS",
+    "COMMITTED_BANDS",
+    "Bands",
+    "Grade",
+    "bands_for",
+    "grade",
+    "recent_means",
+]
+
+_Owner = TypeVar("_Owner", bound=Hashable)
 
 
 @attrs.frozen
@@ -120,3 +133,36 @@ def grade(
     elif not isinstance(bands, Bands):
         raise InvalidTypeError("bands", bands, "a Bands")
     return bands.grade(score)
+
+
+def recent_means(
+    scores: Iterable[tuple[_Owner, Cycle, float]], *, last: int
+) -> dict[_Owner, tuple[float, tuple[Cycle, ...]]]:
+    """Each owner's mean final score over the *last* cycles they have scores in.
+
+    *scores* are ``(owner, cycle, score)``, any number per owner and cycle (an owner's
+    aspirational objectives, say).  Each owner gets the plain mean of every score of their
+    *last* latest cycles, and those cycles, oldest first.  What an owner scores "cycle after
+    cycle" is read from this one mean: the ambition rules (OKR303, OKR304) read a plan's
+    history with it, and `okrkit.retrospective` the cycles it is given.
+
+    >>> from okrkit import Cycle
+    >>> q2, q3 = Cycle.parse("2026-Q2"), Cycle.parse("2026-Q3")
+    >>> means = recent_means([("growth", q2, 1.0), ("growth", q3, 0.9), ("growth", q3, 1.0)],
+    ...                      last=3)
+    >>> round(means["growth"][0], 3), [str(c) for c in means["growth"][1]]
+    (0.967, ['2026-Q2', '2026-Q3'])
+    """
+    if isinstance(last, bool) or not isinstance(last, int):
+        raise InvalidTypeError("last", last, "an int")
+    if last < 1:
+        raise InvalidValueError("last", last, "at least 1")
+    by_owner: dict[_Owner, dict[Cycle, list[float]]] = {}
+    for owner, cycle, score in scores:
+        by_owner.setdefault(owner, {}).setdefault(cycle, []).append(score)
+    means = {}
+    for owner, cycles in by_owner.items():
+        recent = tuple(sorted(cycles)[-last:])
+        values = [s for c in recent for s in cycles[c]]
+        means[owner] = (math.fsum(values) / len(values), recent)
+    return means

@@ -41,7 +41,15 @@ from okrkit.scoring._progress import (
 )
 from okrkit.typing import PaceCurve
 
-__all__ = ["STALE_AFTER", "Forecast", "Status", "confidence", "forecast", "status"]
+__all__ = [
+    "STALE_AFTER",
+    "Forecast",
+    "Status",
+    "confidence",
+    "forecast",
+    "quiet_days",
+    "status",
+]
 
 STALE_AFTER = timedelta(days=14)
 """How long a key result may go without a check-in before `status` calls it stale."""
@@ -89,6 +97,26 @@ def _check_gap(name: str, value: object) -> float:
     if result < 0:
         raise InvalidValueError(name, value, "a number >= 0")
     return result
+
+
+def quiet_days(kr: KeyResult, cycle: Cycle, at: date) -> int:
+    """How many days *kr* has gone without a check-in on day *at* of *cycle*: since the day
+    (on its own clock) of its latest check-in by then, or since the cycle began when it has
+    none since.  Rule OKR602 calls a key result stale past 14 such days, and
+    `okrkit.retrospective` one that ends its cycle so.
+
+    >>> from datetime import date
+    >>> from okrkit import Cycle, KeyResult
+    >>> kr = KeyResult(title="Raise NPS", direction="increase", start=0, target=1)
+    >>> q3 = Cycle.parse("2026-Q3")
+    >>> quiet_days(kr.check_in(0.5, at=date(2026, 8, 10)), q3, date(2026, 9, 30))
+    51
+    """
+    latest = kr.latest(at)
+    if latest is None:
+        return (at - cycle.start).days
+    day = latest.at.date() if isinstance(latest.at, datetime) else latest.at
+    return (at - max(cycle.start, day)).days
 
 
 def status(
