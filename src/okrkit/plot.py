@@ -22,6 +22,7 @@ from okrkit._display import (
     number_text,
     row_score_text,
 )
+from okrkit._escape import terminal
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError
 from okrkit.model import KeyResult, Objective, Plan
@@ -42,6 +43,8 @@ COLORS = {"red": "#c62828", "yellow": "#b7791f", "green": "#2e7d32", None: "#6b7
 
 def _axes(ax: Axes | None) -> Axes:
     if ax is not None:
+        if not callable(getattr(ax, "plot", None)) or not callable(getattr(ax, "legend", None)):
+            raise InvalidTypeError("ax", ax, "matplotlib Axes, or None for a new figure's")
         return ax
     figure = importlib.import_module("matplotlib.figure")
     return figure.Figure(figsize=(7, 4), layout="constrained").subplots()
@@ -211,21 +214,26 @@ def retrospective(retro: Retrospective, *, ax: Axes | None = None) -> Axes:
     ):
         if value is not None:
             axes.axhline(value, color=colour, linestyle="--", linewidth=0.8, label=label)
-    top = 1.0
+    low, high = 0.0, 1.0
+    for value in (retro.sandbagging, retro.overreach):
+        if value is not None:
+            low, high = min(low, value), max(high, value)
     for track in retro.owners:
         xs = list(range(len(retro.cycles)))
         ys = [float("nan")] * len(xs)
         for tally in track.cycles:
             mean = tally.aspirational_mean
             if mean is not None:
-                ys[position[tally.cycle]] = mean
-                top = max(top, min(mean, 999.0))
+                ys[position[tally.cycle]] = shown = min(max(mean, -999.0), 999.0)
+                low, high = min(low, shown), max(high, shown)
         if all(math.isnan(y) for y in ys):  # no aspirational objective in any cycle
             continue
-        name = track.owner if track.owner is not None else "(no owner)"
-        axes.plot(xs, [min(y, 999.0) for y in ys], marker="o", label=_plain(name))
+        name = "(no owner)" if track.owner is None else terminal(track.owner)
+        # matplotlib leaves out of the legend a label that starts with "_".
+        axes.plot(xs, ys, marker="o", label=_plain(" " + name if name[:1] == "_" else name))
     axes.set_xticks(list(range(len(retro.cycles))), [_plain(str(c)) for c in retro.cycles])
-    axes.set_ylim(0, top * 1.05)
+    margin = 0.05 * (high - low)
+    axes.set_ylim(low - (margin if low < 0 else 0), high + margin)
     axes.set_ylabel("mean score of aspirational objectives")
     axes.set_xlabel(f"cycle (as of {retro.at.isoformat()})")
     axes.legend(loc="best", fontsize="small")

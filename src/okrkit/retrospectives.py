@@ -35,7 +35,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, Literal, TypeAlias
 
@@ -45,11 +45,19 @@ from okrkit._display import NO_VALUE, NOTEBOOK_CSS, PAGE_CSS, count, percent_tex
 from okrkit._escape import html_text, markdown
 from okrkit.changes import moved_goalposts
 from okrkit.cycles import Cycle
-from okrkit.errors import InvalidTypeError
+from okrkit.errors import InvalidTypeError, UnknownIdError
 from okrkit.model import Commitment, KeyResult, Plan
 from okrkit.rules import REGISTRY, RuleConfig
 from okrkit.scorecards import scorecard
-from okrkit.scoring import Policy, PolicyName, done, policy_named, quiet_days, recent_means
+from okrkit.scoring import (
+    Policy,
+    PolicyName,
+    done,
+    mean,
+    policy_named,
+    quiet_days,
+    recent_means,
+)
 from okrkit.tree import RollUp
 
 __all__ = [
@@ -95,8 +103,34 @@ class FinalScore:
     """Whether it was read from a plan's history rather than scored from its objective."""
 
 
+class _Scored:
+    """What a tally and a track say of their final scores: the mean of the aspirational
+    ones, and how many committed ones were delivered."""
+
+    __slots__ = ()
+    aspirational: tuple[float, ...]
+    committed: tuple[float, ...]
+
+    @property
+    def aspirational_mean(self) -> float | None:
+        """The mean final score of its aspirational objectives (None without one)."""
+        scores = self.aspirational
+        return None if not scores else mean([(s, 1.0) for s in scores])
+
+    @property
+    def delivered(self) -> int:
+        """How many of its committed objectives ended at 1.0 or more."""
+        return sum(1 for s in self.committed if s >= 1.0 - 1e-9)
+
+    @property
+    def delivered_share(self) -> float | None:
+        """The share of its committed objectives delivered (None without one)."""
+        committed = self.committed
+        return None if not committed else self.delivered / len(committed)
+
+
 @attrs.frozen(kw_only=True)
-class CycleTally:
+class CycleTally(_Scored):
     """What one owner's (or one level's) objectives came to in one cycle that has ended."""
 
     cycle: Cycle
@@ -106,33 +140,19 @@ class CycleTally:
     """The final scores of its committed objectives."""
     key_results: int = 0
     """The key results of its objectives (a past score holds none)."""
-    targets_moved: int = 0
-    """Key results whose target, start or direction was edited after their first check-in
-    (`okrkit.changes.moved_goalposts`), between the versions of the plan given."""
-    carried: int = 0
-    """Key results carried over from an earlier cycle (`KeyResult.carried_from`)."""
-    quiet: int = 0
-    """Key results that ended the cycle not done and with no check-in in its last days
-    (more than OKR602's ``days``, 14 by default)."""
-
-    @property
-    def aspirational_mean(self) -> float | None:
-        """The mean final score of its aspirational objectives (None without one)."""
-        return _mean(self.aspirational)
-
-    @property
-    def delivered(self) -> int:
-        """How many of its committed objectives ended at 1.0 or more."""
-        return _delivered(self.committed)
-
-    @property
-    def delivered_share(self) -> float | None:
-        """The share of its committed objectives delivered (None without one)."""
-        return None if not self.committed else self.delivered / len(self.committed)
+    targets_moved: tuple[str, ...] = ()
+    """The ids of the key results whose target, start or direction was edited after their
+    first check-in (`okrkit.changes.moved_goalposts`), between the versions given."""
+    carried: tuple[str, ...] = ()
+    """The ids of the key results carried into the cycle from an earlier one
+    (`KeyResult.carried_from`)."""
+    quiet: tuple[str, ...] = ()
+    """The ids of the key results that ended the cycle not done and with no check-in in
+    its last days (more than OKR602's ``days``, 14 by default)."""
 
 
 @attrs.frozen(kw_only=True)
-class Track:
+class Track(_Scored):
     """An owner's cycles (in `Retrospective.owners`), or a level's (in
     `Retrospective.levels`, with ``owner`` None), oldest first."""
 
@@ -143,30 +163,14 @@ class Track:
     cycles: tuple[CycleTally, ...]
 
     @property
-    def aspirational(self) -> tuple[float, ...]:
+    def aspirational(self) -> tuple[float, ...]:  # type: ignore[override]
         """Every final score of its aspirational objectives, cycle after cycle."""
         return tuple(s for t in self.cycles for s in t.aspirational)
 
     @property
-    def committed(self) -> tuple[float, ...]:
+    def committed(self) -> tuple[float, ...]:  # type: ignore[override]
         """Every final score of its committed objectives, cycle after cycle."""
         return tuple(s for t in self.cycles for s in t.committed)
-
-    @property
-    def aspirational_mean(self) -> float | None:
-        """The mean final score of all its aspirational objectives (None without one)."""
-        return _mean(self.aspirational)
-
-    @property
-    def delivered(self) -> int:
-        """How many of its committed objectives ended at 1.0 or more."""
-        return _delivered(self.committed)
-
-    @property
-    def delivered_share(self) -> float | None:
-        """The share of its committed objectives delivered (None without one)."""
-        committed = self.committed
-        return None if not committed else self.delivered / len(committed)
 
     @property
     def key_results(self) -> int:
@@ -174,19 +178,19 @@ class Track:
         return sum(t.key_results for t in self.cycles)
 
     @property
-    def targets_moved(self) -> int:
-        """Its key results whose goalposts moved, over every cycle."""
-        return sum(t.targets_moved for t in self.cycles)
+    def targets_moved(self) -> tuple[str, ...]:
+        """The key results whose goalposts moved, cycle after cycle."""
+        return tuple(k for t in self.cycles for k in t.targets_moved)
 
     @property
-    def carried(self) -> int:
-        """Its key results carried over from an earlier cycle, over every cycle."""
-        return sum(t.carried for t in self.cycles)
+    def carried(self) -> tuple[str, ...]:
+        """The key results carried into its cycles, cycle after cycle."""
+        return tuple(k for t in self.cycles for k in t.carried)
 
     @property
-    def quiet(self) -> int:
-        """Its key results that ended a cycle without a recent check-in, over every cycle."""
-        return sum(t.quiet for t in self.cycles)
+    def quiet(self) -> tuple[str, ...]:
+        """The key results that ended a cycle without a recent check-in, cycle after cycle."""
+        return tuple(k for t in self.cycles for k in t.quiet)
 
 
 @attrs.frozen(kw_only=True)
@@ -232,13 +236,17 @@ class Retrospective:
     """The mean at or above which an owner sandbags (OKR303's threshold; None if off)."""
     overreach: float | None = None
     """The mean below which an owner over-reaches (OKR304's threshold; None if off)."""
+    quiet_after: int | None = None
+    """How many days without a check-in make a key result quiet (OKR602's ``days``); None
+    when the stale finding is off (key results are counted quiet all the same)."""
 
     def owner(self, name: str | None) -> Track:
-        """The track of owner *name* (None: the objectives with no owner)."""
+        """The track of owner *name* (None: the objectives with no owner); an
+        `~okrkit.errors.UnknownIdError` (a `KeyError`) for an owner it has none of."""
         for track in self.owners:
             if track.owner == name:
                 return track
-        raise KeyError(name)
+        raise UnknownIdError("(no owner)" if name is None else name, "an owner")
 
     def summary(self) -> str:
         """One line: what was read and found."""
@@ -247,7 +255,7 @@ class Retrospective:
         parts = [
             count(len(cycles), "cycle") + (f" ({span})" if cycles else ""),
             count(len(self.owners), "owner"),
-            count(len(self.scores), "final score"),
+            count(sum(1 for s in self.scores if s.score is not None), "final score"),
             count(len(self.findings), "finding"),
         ]
         return ", ".join(parts)
@@ -264,6 +272,8 @@ class Retrospective:
                 "calibrated": list(CALIBRATED),
                 "sandbagging": self.sandbagging,
                 "overreach": self.overreach,
+                "quiet_after_days": self.quiet_after,
+                "quiet_share": QUIET_SHARE,
             },
             "findings": [
                 {
@@ -298,8 +308,9 @@ class Retrospective:
 
     def markdown(self, title: str = "Retrospective") -> str:
         """The retrospective as a Markdown document (every user text escaped)."""
-        # Only what users wrote is escaped (owners, levels, the title): the rest is okrkit's
-        # own words, numbers and cycle labels, which read as themselves.
+        _check_title(title)
+        # Only what users wrote is escaped (owners, levels, ids, the title): the rest is
+        # okrkit's own words, numbers and cycle labels, which read as themselves.
         out = [f"# {_md(title)}, as of {self.at.isoformat()}", "", self._facts(), ""]
         out += ["## Findings", ""]
         if not self.findings:
@@ -321,16 +332,17 @@ class Retrospective:
             out += [f"## {heading}", "", "| " + " | ".join(head) + " |"]
             out.append("| --- " * len(head) + "|")
             for track in tracks:
-                out.append("| " + " | ".join(_track_row(track, noun, _md)) + " |")
+                out.append("| " + " | ".join(_track_row(track, noun, _MARKDOWN)) + " |")
             out.append("")
         if self.owners:
             out += ["## Cycle by cycle", ""]
             for track in self.owners:
-                out += [f"### {_track_name(track, 'Owner', _md)}", ""]
+                out += [f"### {_track_name(track, 'Owner', _MARKDOWN)}", ""]
                 out += ["| " + " | ".join(["Cycle", *_CYCLE_COLUMNS]) + " |"]
                 out.append("| --- " * (len(_CYCLE_COLUMNS) + 1) + "|")
                 for tally in track.cycles:
-                    out.append("| " + " | ".join([str(tally.cycle), *_tally_cells(tally)]) + " |")
+                    cells = [str(tally.cycle), *_tally_cells(tally, _MARKDOWN)]
+                    out.append("| " + " | ".join(cells) + " |")
                 out.append("")
         left = self._left_out(_md)
         if left:
@@ -339,6 +351,7 @@ class Retrospective:
 
     def html(self, title: str = "Retrospective") -> str:
         """The retrospective as one self-contained HTML page, as the reports are."""
+        _check_title(title)
         heading = f"{title}, as of {self.at.isoformat()}"
         body = [
             "<!DOCTYPE html>",
@@ -358,7 +371,7 @@ class Retrospective:
         if self.owners:
             body.append('<section aria-labelledby="cycles"><h2 id="cycles">Cycle by cycle</h2>')
             for track in self.owners:
-                body.append(f"<h3>{_e(_track_name(track, 'Owner'))}</h3>")
+                body.append(f"<h3>{_track_name(track, 'Owner', _HTML)}</h3>")
                 body.append(_tallies_html(track))
             body.append("</section>")
         left = self._left_out()
@@ -379,10 +392,11 @@ class Retrospective:
         """A `pandas.DataFrame`: one row per owner per cycle (the ``pandas`` extra).
 
         Columns: ``owner``, ``level``, ``cycle``, ``cycle_start``, ``cycle_end``
-        (datetime64), ``aspirational`` and ``committed`` (how many objectives),
+        (datetime64), ``aspirational_objectives`` and ``committed_objectives`` (how many),
         ``aspirational_mean`` and ``delivered_share`` (float64, NaN where there is none),
-        ``delivered``, ``key_results``, ``targets_moved``, ``carried`` and ``quiet``
-        (int64).  Owners come as in `owners`, each's cycles oldest first.
+        ``delivered``, ``key_results``, and how many key results had their
+        ``targets_moved``, were ``carried`` in and went ``quiet`` (int64; the tallies hold
+        their ids).  Owners come as in `owners`, each's cycles oldest first.
         """
         pd = importlib.import_module("pandas")  # typed Any: pandas may be missing
         rows = [(track, tally) for track in self.owners for tally in track.cycles]
@@ -404,8 +418,8 @@ class Retrospective:
     def _facts(self) -> str:
         calibrated = f"{CALIBRATED[0]:.1f}-{CALIBRATED[1]:.1f}"
         return (
-            f"Policy {self.policy} · {self.summary()} · aspirational objectives well"
-            f" calibrated near {calibrated}"
+            f"Policy {self.policy} · {self.summary()} · the band of well-calibrated"
+            f" aspirational objectives: {calibrated}"
         )
 
     def _left_out(self, escape: Callable[[str], str] = str) -> list[str]:
@@ -453,7 +467,7 @@ _COLUMNS = (
     "Aspirational mean",
     "Committed delivered",
     "Targets moved",
-    "Carried over",
+    "Carried in",
     "Went quiet",
 )
 _CYCLE_COLUMNS = (
@@ -461,19 +475,19 @@ _CYCLE_COLUMNS = (
     "Committed delivered",
     "Key results",
     "Targets moved",
-    "Carried over",
+    "Carried in",
     "Went quiet",
 )
 _FRAME_COLUMNS: dict[str, Any] = {
-    "aspirational": lambda t: len(t.aspirational),
+    "aspirational_objectives": lambda t: len(t.aspirational),
     "aspirational_mean": lambda t: t.aspirational_mean,
-    "committed": lambda t: len(t.committed),
+    "committed_objectives": lambda t: len(t.committed),
     "delivered": lambda t: t.delivered,
     "delivered_share": lambda t: t.delivered_share,
     "key_results": lambda t: t.key_results,
-    "targets_moved": lambda t: t.targets_moved,
-    "carried": lambda t: t.carried,
-    "quiet": lambda t: t.quiet,
+    "targets_moved": lambda t: len(t.targets_moved),
+    "carried": lambda t: len(t.carried),
+    "quiet": lambda t: len(t.quiet),
 }
 
 
@@ -485,20 +499,43 @@ def _e(text: object) -> str:
     return html_text(str(text))
 
 
-def _track_name(track: Track, noun: str, escape: Callable[[str], str] = str) -> str:
-    """Whose track it is: the owner's (or level's) name made safe by *escape*, else okrkit's
-    words for none."""
+@attrs.frozen
+class _Medium:
+    """Where a report goes: how user text is made safe there, and how a name that is not
+    there shows (unlike any name a user could write)."""
+
+    escape: Callable[[str], str]
+    absent: str
+    own: Callable[[str], str]
+    """How okrkit's own words and numbers are written there (``<-999`` is a tag's start in
+    HTML, and reads as itself in Markdown)."""
+
+
+_MARKDOWN = _Medium(_md, "*(no {})*", str)
+_HTML = _Medium(_e, "<em>(no {})</em>", _e)
+
+
+def _check_title(title: object) -> None:
+    if not isinstance(title, str):
+        raise InvalidTypeError("title", title, "a str")
+
+
+def _track_name(track: Track, noun: str, medium: _Medium) -> str:
+    """Whose track it is: the owner's (or level's) name, safe in *medium*, else its mark
+    of none."""
     name = track.owner if noun == "Owner" else track.level
-    return escape(name) if name is not None else f"(no {noun.lower()})"
+    return medium.escape(name) if name is not None else medium.absent.format(noun.lower())
 
 
 def _of(part: int, whole: int) -> str:
     return NO_VALUE if not whole else f"{part} of {whole} ({percent_text(part / whole)})"
 
 
-def _mean_text(scores: tuple[float, ...]) -> str:
-    mean = _mean(scores)
-    return NO_VALUE if mean is None else f"{score_text(mean)} ({count(len(scores), 'objective')})"
+def _mean_text(scored: _Scored) -> str:
+    """The mean of aspirational scores, and of how many: ``0.64 (2 objectives)``."""
+    mean = scored.aspirational_mean
+    n = len(scored.aspirational)
+    return NO_VALUE if mean is None else f"{score_text(mean)} ({count(n, 'objective')})"
 
 
 def _head(noun: str) -> list[str]:
@@ -506,41 +543,48 @@ def _head(noun: str) -> list[str]:
     return [noun, "Level", *_COLUMNS] if noun == "Owner" else [noun, *_COLUMNS]
 
 
-def _track_row(track: Track, noun: str, escape: Callable[[str], str] = str) -> list[str]:
-    """A track's cells: its name and level (user text, made safe by *escape*), its tallies."""
-    level = [escape(track.level) if track.level else NO_VALUE] if noun == "Owner" else []
-    return [_track_name(track, noun, escape), *level, *_track_cells(track)]
+def _track_row(track: Track, noun: str, medium: _Medium) -> list[str]:
+    """A track's cells: its name and level (user text, safe in *medium*), its tallies."""
+    level = [medium.escape(track.level) if track.level else NO_VALUE] if noun == "Owner" else []
+    return [_track_name(track, noun, medium), *level, *map(medium.own, _track_cells(track))]
 
 
 def _track_cells(track: Track) -> list[str]:
     return [
         str(len(track.cycles)),
-        _mean_text(track.aspirational),
+        _mean_text(track),
         _of(track.delivered, len(track.committed)),
-        _of(track.targets_moved, track.key_results),
-        _of(track.carried, track.key_results),
-        _of(track.quiet, track.key_results),
+        _of(len(track.targets_moved), track.key_results),
+        _of(len(track.carried), track.key_results),
+        _of(len(track.quiet), track.key_results),
     ]
 
 
-def _tally_cells(tally: CycleTally) -> list[str]:
+def _ids(ids: tuple[str, ...], medium: _Medium) -> str:
+    """How many key results, and which: ``2: churn, nps`` (ids, user text, safe in
+    *medium*)."""
+    return f"{len(ids)}: {', '.join(map(medium.escape, ids))}" if ids else "0"
+
+
+def _tally_cells(tally: CycleTally, medium: _Medium) -> list[str]:
     return [
-        _mean_text(tally.aspirational),
-        _of(tally.delivered, len(tally.committed)),
+        medium.own(_mean_text(tally)),
+        medium.own(_of(tally.delivered, len(tally.committed))),
         str(tally.key_results),
-        str(tally.targets_moved),
-        str(tally.carried),
-        str(tally.quiet),
+        _ids(tally.targets_moved, medium),
+        _ids(tally.carried, medium),
+        _ids(tally.quiet, medium),
     ]
 
 
 def _table_html(head: Iterable[str], rows: Iterable[list[str]]) -> str:
+    """A table of okrkit's *head* and *rows* of cells already made safe for HTML."""
     parts = ["<table><thead><tr>"]
     parts += [f'<th scope="col">{_e(h)}</th>' for h in head]
     parts.append("</tr></thead><tbody>")
     for cells in rows:
-        parts.append(f'<tr><th scope="row">{_e(cells[0])}</th>')
-        parts += [f'<td class="num">{_e(c)}</td>' for c in cells[1:]]
+        parts.append(f'<tr><th scope="row">{cells[0]}</th>')
+        parts += [f'<td class="num">{c}</td>' for c in cells[1:]]
         parts.append("</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
@@ -548,7 +592,7 @@ def _table_html(head: Iterable[str], rows: Iterable[list[str]]) -> str:
 
 def _tracks_html(heading: str, tracks: tuple[Track, ...], noun: str) -> str:
     anchor = heading.lower()
-    rows = [_track_row(t, noun) for t in tracks]
+    rows = [_track_row(t, noun, _HTML) for t in tracks]
     return (
         f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{heading}</h2>'
         + _table_html(_head(noun), rows)
@@ -557,7 +601,7 @@ def _tracks_html(heading: str, tracks: tuple[Track, ...], noun: str) -> str:
 
 
 def _tallies_html(track: Track) -> str:
-    rows = [[str(t.cycle), *_tally_cells(t)] for t in track.cycles]
+    rows = [[_e(str(t.cycle)), *_tally_cells(t, _HTML)] for t in track.cycles]
     return _table_html(["Cycle", *_CYCLE_COLUMNS], rows)
 
 
@@ -570,9 +614,9 @@ def _track_dict(track: Track) -> dict[str, Any]:
         "committed": len(track.committed),
         "delivered_share": track.delivered_share,
         "key_results": track.key_results,
-        "targets_moved": track.targets_moved,
-        "carried": track.carried,
-        "quiet": track.quiet,
+        "targets_moved": list(track.targets_moved),
+        "carried": list(track.carried),
+        "quiet": list(track.quiet),
         "cycles": [
             {
                 "cycle": str(t.cycle),
@@ -582,9 +626,9 @@ def _track_dict(track: Track) -> dict[str, Any]:
                 "delivered": t.delivered,
                 "delivered_share": t.delivered_share,
                 "key_results": t.key_results,
-                "targets_moved": t.targets_moved,
-                "carried": t.carried,
-                "quiet": t.quiet,
+                "targets_moved": list(t.targets_moved),
+                "carried": list(t.carried),
+                "quiet": list(t.quiet),
             }
             for t in track.cycles
         ],
@@ -592,14 +636,6 @@ def _track_dict(track: Track) -> dict[str, Any]:
 
 
 # The arithmetic -----------------------------------------------------------------------------
-
-
-def _mean(scores: tuple[float, ...]) -> float | None:
-    return None if not scores else math.fsum(scores) / len(scores)
-
-
-def _delivered(scores: tuple[float, ...]) -> int:
-    return sum(1 for s in scores if s >= 1.0 - 1e-9)
 
 
 def _finite(value: float | None) -> float | None:
@@ -612,13 +648,13 @@ class _Counts:
     """The key results of one owner's (or level's) cycle, as they are tallied."""
 
     key_results: int = 0
-    targets_moved: int = 0
-    carried: int = 0
-    quiet: int = 0
+    targets_moved: list[str] = attrs.Factory(list)
+    carried: list[str] = attrs.Factory(list)
+    quiet: list[str] = attrs.Factory(list)
 
 
 def retrospective(
-    plans: Plan | Iterable[Plan],
+    plans: Plan | Iterable[Plan | Sequence[Plan]],
     *,
     at: date | None = None,
     policy: Policy | PolicyName | None = None,
@@ -628,14 +664,18 @@ def retrospective(
     """Each owner's and each level's OKRs across the cycles of *plans*, as of *at* (default
     today): a `Retrospective`.
 
-    *plans* are given oldest first: a file per cycle, or versions of one file (from git),
-    or both.  Each plan is scored as of *at* (`okrkit.scorecards.scorecard`, with *policy*
+    *plans* are given oldest first: a plan per file (a cycle's, say), where an item may be
+    a sequence of the versions of one file, oldest first (from git).  Of such a sequence,
+    the last version says which objectives there are and scores them, and the earlier ones
+    show whether key results' goalposts moved after their first check-in; an objective
+    removed, renamed or given another owner in a later version counts as the last version
+    has it.  Each plan is scored as of *at* (`okrkit.scorecards.scorecard`, with *policy*
     and *roll_up*), and every objective whose cycle has ended by then has its final score;
-    where several plans hold the same objective (by cycle, owner and id) the latest one's is
-    taken, and a key result's versions, in the order given, say whether its goalposts moved
-    after its first check-in.  The past scores of the plans' histories (`okrkit.PastScore`,
-    which `Plan.roll_over` writes) count for the cycles no plan holds an objective of.
-    Objectives whose cycle has not ended, and those with no cycle, are left out (and listed).
+    where plans given apart hold the same objective (the same cycle, owner and id), the
+    later one's is taken and its key results' goalposts are compared too.  The past scores
+    of the plans' histories (`okrkit.PastScore`, which `Plan.roll_over` writes) count for
+    the owners' cycles no plan holds an objective of.  Objectives (and past scores) whose
+    cycle has not ended by *at*, and objectives with no cycle, are left out (and listed).
 
     The findings, per owner: **sandbagging** when the mean score of their aspirational
     objectives over their last cycles is at or above OKR303's threshold (0.9 over the last
@@ -643,16 +683,10 @@ def retrospective(
     **stale team** when, at the end of a cycle, at least half their key results were not
     done and had had no check-in for more than OKR602's days (14).  *config* (a
     `~okrkit.rules.RuleConfig`) tunes those thresholds as it tunes the rules, and a rule it
-    leaves out leaves its finding out.
+    leaves out leaves its finding out.  Objectives with no owner are tallied, but have no
+    findings (nobody to tell, and no past score a roll-over keeps).
     """
-    if isinstance(plans, Plan):
-        plans = [plans]
-    if not isinstance(plans, Iterable):
-        raise InvalidTypeError("plans", plans, "a Plan or an iterable of Plans")
-    given = list(plans)
-    for i, plan in enumerate(given):
-        if not isinstance(plan, Plan):
-            raise InvalidTypeError(f"plans[{i}]", plan, "a Plan")
+    groups = _groups(plans)
     at = date.today() if at is None else at
     if not isinstance(at, date):
         raise InvalidTypeError("at", at, "a date")
@@ -666,24 +700,32 @@ def retrospective(
         code: {**REGISTRY[code].options, **config.options.get(code, {})} for code in _RULES.values()
     }
 
-    finals: dict[tuple[Cycle, str | None, str], FinalScore] = {}
-    final_krs: dict[tuple[Cycle, str | None, str], tuple[KeyResult, ...]] = {}
-    versions: dict[tuple[Cycle, str | None, str], list[KeyResult]] = {}
-    running: dict[str, None] = {}
-    undated: dict[str, None] = {}
+    finals: dict[_Key, FinalScore] = {}
+    final_krs: dict[_Key, tuple[KeyResult, ...]] = {}
+    versions: dict[tuple[_Key, str], list[KeyResult]] = {}
+    running: dict[tuple[Cycle, str | None, str | None], str] = {}
+    undated: dict[tuple[str | None, str], str] = {}
     levels: dict[str | None, str | None] = {}
-    for plan in given:
-        card = scorecard(plan, at=at, policy=chosen, roll_up=roll_up)
-        for row in card:
+    histories = []
+    for group in groups:
+        *earlier, plan = group
+        for version in earlier:  # what their key results were, and nothing else
+            for obj in version.objectives:
+                if obj.cycle is not None:
+                    for kr in obj.key_results:
+                        key = (obj.cycle, obj.owner, obj.id)
+                        versions.setdefault((key, kr.id), []).append(kr)
+        histories.append(plan.history)
+        for row in scorecard(plan, at=at, policy=chosen, roll_up=roll_up):
             obj = row.objective
             levels[obj.owner] = obj.level if obj.level is not None else levels.get(obj.owner)
             if obj.cycle is None:
-                undated[obj.id] = None
-                continue
-            if not row.final:
-                running[f"{obj.cycle}/{obj.id}"] = None
+                undated[obj.owner, obj.id] = obj.id
                 continue
             key = (obj.cycle, obj.owner, obj.id)
+            if not row.final:
+                running[key] = f"{obj.cycle}/{obj.id}"
+                continue
             finals.pop(key, None)  # the latest version's place, as well as its score
             finals[key] = FinalScore(
                 owner=obj.owner,
@@ -696,19 +738,21 @@ def retrospective(
             )
             final_krs[key] = obj.key_results
             for kr in obj.key_results:
-                versions.setdefault((obj.cycle, obj.owner, kr.id), []).append(kr)
+                versions.setdefault((key, kr.id), []).append(kr)
     scored = {(cycle, owner) for cycle, owner, _ in finals}
     # A plan's past scores of an owner's cycle (and objective) replace an earlier plan's: a
     # history that a roll-over carried from plan to plan counts once, as its latest says.
     past: dict[tuple[Cycle, str | None, str | None], list[FinalScore]] = {}
-    for plan in given:
+    for history in histories:
         mine: dict[tuple[Cycle, str | None, str | None], list[FinalScore]] = {}
-        for p in plan.history:
-            if (p.cycle, p.owner) in scored and (
-                p.objective is None or (p.cycle, p.owner, p.objective) in finals
-            ):
+        for p in history:
+            said: tuple[Cycle, str | None, str | None] = (p.cycle, p.owner, p.objective)
+            if (p.cycle, p.owner) in scored and (p.objective is None or said in finals):
                 continue
-            mine.setdefault((p.cycle, p.owner, p.objective), []).append(
+            if p.cycle.end > at:  # not final by then, whatever the history says
+                running[said] = f"{p.cycle}/{p.objective or p.owner}"
+                continue
+            mine.setdefault(said, []).append(
                 FinalScore(
                     owner=p.owner,
                     level=levels.get(p.owner),
@@ -720,10 +764,15 @@ def retrospective(
                     from_history=True,
                 )
             )
-        for said, found in mine.items():
-            past.pop(said, None)
-            past[said] = found
-    scores = sorted([*finals.values(), *itertools.chain(*past.values())], key=_order_key)
+        for where, found in mine.items():
+            past.pop(where, None)
+            past[where] = found
+    order = {c: k for k, c in enumerate(sorted({s.cycle for s in finals.values()} | {
+        s.cycle for found in past.values() for s in found}))}  # fmt: skip
+    scores = sorted(
+        [*finals.values(), *itertools.chain(*past.values())],
+        key=lambda s: (order[s.cycle], s.owner is None, s.owner or ""),
+    )
 
     days = options["OKR602"]["days"]
     counts: dict[tuple[Cycle, str | None], _Counts] = {}
@@ -732,37 +781,61 @@ def retrospective(
         cycle, owner, _ = key
         level = finals[key].level
         for kr in krs:
-            moved = _moved(versions[cycle, owner, kr.id])
+            moved = _moved(versions[key, kr.id])
             quiet = not done(kr, cycle.end) and quiet_days(kr, cycle, cycle.end) > days
             for tally in (
                 counts.setdefault((cycle, owner), _Counts()),
                 by_level.setdefault((cycle, level), _Counts()),
             ):
                 tally.key_results += 1
-                tally.targets_moved += moved
-                tally.carried += kr.carried_from is not None
-                tally.quiet += quiet
+                if moved:
+                    tally.targets_moved.append(kr.id)
+                if kr.carried_from is not None:
+                    tally.carried.append(kr.id)
+                if quiet:
+                    tally.quiet.append(kr.id)
     owners = _tracks(scores, counts, lambda s: s.owner, levels)
     level_tracks = _tracks(scores, by_level, lambda s: s.level, None)
-    cycles = tuple(sorted({s.cycle for s in scores}))
     enabled = {kind: config.enabled(code) for kind, code in _RULES.items()}
     return Retrospective(
         at=at,
         policy=chosen.name,
-        cycles=cycles,
+        cycles=tuple(order),
         scores=tuple(scores),
         owners=owners,
         levels=level_tracks,
         findings=tuple(_findings(scores, owners, options, enabled)),
-        running=tuple(running),
-        undated=tuple(undated),
+        running=tuple(running.values()),
+        undated=tuple(undated.values()),
         sandbagging=options["OKR303"]["threshold"] if enabled["sandbagging"] else None,
         overreach=options["OKR304"]["threshold"] if enabled["overreach"] else None,
+        quiet_after=days if enabled["stale"] else None,
     )
 
 
-def _order_key(s: FinalScore) -> tuple[object, ...]:
-    return (s.cycle, s.owner is None, s.owner or "")
+_Key: TypeAlias = tuple[Cycle, str | None, str]
+"""An objective as plans given apart are matched: its cycle, owner and id."""
+
+
+def _groups(plans: object) -> list[list[Plan]]:
+    """*plans* as the versions of each file, oldest first: a plan alone is a file's one."""
+    if isinstance(plans, Plan):
+        return [[plans]]
+    if not isinstance(plans, Iterable) or isinstance(plans, str | bytes):
+        raise InvalidTypeError("plans", plans, "a Plan or an iterable of Plans")
+    groups = []
+    for i, item in enumerate(plans):
+        if isinstance(item, Plan):
+            groups.append([item])
+            continue
+        expected = "a Plan, or a non-empty sequence of Plans (the versions of one file)"
+        if not isinstance(item, Sequence) or isinstance(item, str | bytes) or not item:
+            raise InvalidTypeError(f"plans[{i}]", item, expected)
+        for k, version in enumerate(item):
+            if not isinstance(version, Plan):
+                raise InvalidTypeError(f"plans[{i}][{k}]", version, "a Plan")
+        groups.append(list(item))
+    return groups
 
 
 def _moved(versions: list[KeyResult]) -> bool:
@@ -776,17 +849,16 @@ def _tracks(
     name: Callable[[FinalScore], str | None],
     levels: dict[str | None, str | None] | None,
 ) -> tuple[Track, ...]:
-    """The tracks of every *name* (an owner, or a level): their tallies, cycle by cycle."""
-    grouped: dict[tuple[str | None, Cycle], list[FinalScore]] = {}
+    """The tracks of every *name* (an owner, or a level): their tallies, cycle by cycle.
+
+    *scores* come in cycle order, so each name's cycles do too."""
+    grouped: dict[str | None, dict[Cycle, list[FinalScore]]] = {}
     for s in scores:
-        grouped.setdefault((name(s), s.cycle), []).append(s)
-    names = sorted({n for n, _ in grouped}, key=lambda n: (n is None, n or ""))
+        grouped.setdefault(name(s), {}).setdefault(s.cycle, []).append(s)
     tracks = []
-    for n in names:
+    for n in sorted(grouped, key=lambda n: (n is None, n or "")):
         tallies = []
-        for (m, cycle), group in sorted(grouped.items(), key=lambda item: item[0][1]):
-            if m != n:
-                continue
+        for cycle, group in grouped[n].items():
             c = counts.get((cycle, n), _Counts())
             tallies.append(
                 CycleTally(
@@ -794,15 +866,14 @@ def _tracks(
                     aspirational=_scores_of(group, Commitment.ASPIRATIONAL),
                     committed=_scores_of(group, Commitment.COMMITTED),
                     key_results=c.key_results,
-                    targets_moved=c.targets_moved,
-                    carried=c.carried,
-                    quiet=c.quiet,
+                    targets_moved=tuple(c.targets_moved),
+                    carried=tuple(c.carried),
+                    quiet=tuple(c.quiet),
                 )
             )
         level = n if levels is None else levels.get(n)
-        tracks.append(
-            Track(owner=None if levels is None else n, level=level, cycles=tuple(tallies))
-        )
+        owner = None if levels is None else n
+        tracks.append(Track(owner=owner, level=level, cycles=tuple(tallies)))
     return tuple(tracks)
 
 
@@ -838,17 +909,17 @@ def _findings(
         if not enabled[kind]:
             continue
         o = options[code]
-        for owner, (mean, cycles) in recent_means(aspirational, last=o["cycles"]).items():
-            if len(cycles) < o["min_cycles"]:
+        for owner, (average, cycles) in recent_means(aspirational, last=o["cycles"]).items():
+            if owner is None or len(cycles) < o["min_cycles"]:
                 continue
-            if (mean >= o["threshold"]) if high else (mean < o["threshold"]):
+            if (average >= o["threshold"]) if high else (average < o["threshold"]):
                 yield Finding(
                     kind=kind,
                     owner=owner,
                     cycles=cycles,
-                    value=mean,
+                    value=average,
                     message=(
-                        f"{_who(owner)} averaged {score_text(mean)} on aspirational"
+                        f"{_who(owner)} averaged {score_text(average)} on aspirational"
                         f" objectives over {_span(cycles)}: {said}"
                     ),
                     hint=REGISTRY[code].hint or "",
@@ -858,17 +929,19 @@ def _findings(
         return
     days = options["OKR602"]["days"]
     for track in owners:
+        if track.owner is None:
+            continue
         quiet = [
-            t for t in track.cycles if t.key_results and t.quiet / t.key_results >= QUIET_SHARE
+            t for t in track.cycles if t.key_results and len(t.quiet) / t.key_results >= QUIET_SHARE
         ]
         if not quiet:
             continue
-        shares = ", ".join(f"{t.quiet} of {t.key_results} in {t.cycle}" for t in quiet)
+        shares = ", ".join(f"{len(t.quiet)} of {t.key_results} in {t.cycle}" for t in quiet)
         yield Finding(
             kind="stale",
             owner=track.owner,
             cycles=tuple(t.cycle for t in quiet),
-            value=max(t.quiet / t.key_results for t in quiet),
+            value=max(len(t.quiet) / t.key_results for t in quiet),
             message=(
                 f"{_who(track.owner)} ended {count(len(quiet), 'cycle')} with key results"
                 f" not done and without a check-in for more than {days} days ({shares})"

@@ -16,22 +16,22 @@ from typing import TYPE_CHECKING, Any
 
 from okrkit._display import count
 from okrkit._escape import terminal
-from okrkit.cli._io import InputError, Streams, placed, read_plan
+from okrkit.cli._io import InputError, Streams, placed, read_plan, suffix_format
 
 if TYPE_CHECKING:
     import argparse
 
     from okrkit.model import Plan
 
-__all__ = ["cmd_diff", "cmd_retro", "cmd_roll_over", "read_revision"]
+__all__ = ["cmd_diff", "cmd_retro", "cmd_roll_over", "git_versions", "read_revision"]
 
 _GIT_TIMEOUT = 60  # seconds
+_MOST_VERSIONS = 1_000  # of one file, that --git-history reads
 
 
 def read_revision(spec: str, streams: Streams, format: str | None) -> Plan:
     """The plan at *spec*: a file, else ``REV:PATH`` read from git."""
     from okrkit import formats
-    from okrkit.errors import OKRError
 
     if spec == "-" or os.path.lexists(spec) or ":" not in spec:
         return read_plan(spec, streams, format)  # type: ignore[arg-type]
@@ -52,7 +52,16 @@ def read_revision(spec: str, streams: Streams, format: str | None) -> Plan:
                 )
             ],
         )
-    data = _git_blob(spec)
+    return _loaded(_git_blob(spec), spec, name)
+
+
+def _loaded(data: bytes, spec: str, format: str | None) -> Plan:
+    """The plan in *data*, git's version *spec* of a file (its format *format*, else its
+    suffix's); what is wrong in it is said of *spec*."""
+    from okrkit import formats
+    from okrkit.errors import OKRError
+
+    name = format or formats.SUFFIXES.get(Path(spec).suffix.lower(), "yaml")
     try:
         return formats.loads(data, name, file=spec)  # type: ignore[arg-type]
     except (OKRError, UnicodeDecodeError) as error:
@@ -61,13 +70,53 @@ def read_revision(spec: str, streams: Streams, format: str | None) -> Plan:
 
 def _git_blob(spec: str) -> bytes:
     """The bytes git holds at *spec* (``REV:PATH``), no more than okrkit reads of a file."""
+    return _git(["cat-file", "blob", spec], spec)
+
+
+def git_versions(path: str, format: str | None) -> list[tuple[str, bytes]]:
+    """Every version of the file at *path* that git has committed, oldest first: its name
+    (``REV:PATH``, the revision abbreviated) and its bytes."""
+    from okrkit.formats import SUFFIXES
+
+    name = format or SUFFIXES.get(Path(path).suffix.lower())
+    if name == "csv":
+        csv = "--git-history reads no CSV plan: its files are read from the working tree only"
+        raise InputError(path, [csv])
+    folder = os.path.dirname(path) or "."
+    base = os.path.basename(path)
+    # The commits that left the file in place (not those that deleted it), oldest first.
+    listed = _git(
+        ["log", "--reverse", "--format=%H", "--diff-filter=ACMRT", "--", base], path, folder
+    )
+    revisions = listed.decode("ascii", "replace").split()
+    if len(revisions) > _MOST_VERSIONS:
+        raise InputError(
+            path,
+            [
+                (
+                    f"git has {len(revisions):,} versions of it, more than"
+                    f" {_MOST_VERSIONS:,}: give the revisions to compare as REV:PATH instead"
+                    " of --git-history"
+                )
+            ],
+        )
+    return [
+        (f"{rev[:12]}:{path}", _git(["cat-file", "blob", f"{rev}:./{base}"], path, folder))
+        for rev in revisions
+    ]
+
+
+def _git(args: list[str], spec: str, cwd: str | None = None) -> bytes:
+    """What ``git ARGS`` prints, run in *cwd*, no more than okrkit reads of a file; its
+    complaint is an `InputError` of *spec*."""
     from okrkit.formats import DEFAULT_MAX_SIZE
 
     try:
         process = subprocess.Popen(
-            ["git", "cat-file", "blob", spec],
+            ["git", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            cwd=cwd,
         )
     except OSError as error:
         raise InputError(spec, [f"git could not be run ({error.strerror or error})"]) from None
@@ -124,7 +173,7 @@ def cmd_roll_over(args: argparse.Namespace, streams: Streams) -> int:
     alignment; the history gains this cycle's scores.  Written to -o (its suffix says the
     format; never over FILE), else to standard output in FILE's format.
     """
-    from okrkit.cli._io import suffix_format, write_plan
+    from okrkit.cli._io import write_plan
     from okrkit.errors import CycleError, InvalidValueError
 
     output = args.output
@@ -165,7 +214,6 @@ def _refuse_over(source: str, output: str, format: str | None) -> None:
     """Refuse an -o that is FILE, or a file FILE's CSV table keeps beside it (or the other
     way round): writing it would replace what is being rolled over."""
     from okrkit._files import same_file
-    from okrkit.cli._io import suffix_format
     from okrkit.formats import siblings
 
     read = [source]
@@ -194,11 +242,12 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
     """``okrkit retro FILE...``: each owner's OKRs across cycles, in Markdown, HTML or JSON.
 
     Give the plans oldest first: a file per cycle, git revisions of one file (HEAD~5:okrs.yaml),
-    or both.  For each owner and level, over the cycles that ended by --at: the mean score of
-    aspirational objectives (well calibrated near 0.6-0.7), the committed ones delivered, the
-    key results whose targets moved after their first check-in, those carried over, and
-    findings (sandbagging, over-reach, stale teams) by the thresholds of OKR303, OKR304 and
-    OKR602 in the rule configuration.
+    or both; --git-history reads every committed version of each FILE.  For each owner and
+    level, over the cycles that ended by --at: the mean score of aspirational objectives
+    (well calibrated from 0.6 to 0.7), the committed ones delivered, the key results whose
+    targets moved after their first check-in, those carried in and those that went quiet,
+    and findings (sandbagging, over-reach, stale teams) by the thresholds of OKR303, OKR304
+    and OKR602 in the rule configuration.
     """
     from okrkit._escape import json_text
     from okrkit.cli._config import config_files, rule_config
@@ -208,24 +257,54 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
 
     if args.files.count("-") > 1:
         raise InputError("-", ["standard input is one of the plans at most"])
-    plans = [read_revision(spec, streams, args.input_format) for spec in args.files]
+    # Each FILE, after the versions git has of it: the versions of one file, oldest first.
+    plans: list[list[Plan]] = []
+    for spec in args.files:
+        versions = []
+        if args.git_history and spec != "-" and os.path.lexists(spec):
+            versions = [_loaded(data, name, args.input_format) for name, data in
+                        git_versions(spec, args.input_format)]  # fmt: skip
+        plans.append([*versions, read_revision(spec, streams, args.input_format)])
     # The configuration nearest the first plan read from a file (a revision's: here).
     first = next((f for f in args.files if f == "-" or os.path.lexists(f)), "-")
     config = rule_config(args, first, {}, REGISTRY)
     found = retrospective(
         plans, at=args.at or date.today(), policy=args.policy, roll_up=args.roll_up, config=config
     )
-    if args.format == "json":
+    format = args.format or _RETRO_SUFFIXES.get(Path(args.output or "").suffix.lower(), "md")
+    if format == "json":
         text = json_text(json.dumps(found.to_dict(), indent=2, ensure_ascii=False)) + "\n"
-    elif args.format == "html":
+    elif format == "html":
         text = found.html(args.title)
     else:
         text = found.markdown(args.title)
-    inputs = (*args.files, *config_files(args, first))
+    inputs = [*_read_from(args.files, args.input_format), *config_files(args, first)]
     write_output(text, args.output, streams, inputs=inputs)
     if found.running and not args.quiet:
+        n = len(found.running)
+        whose = "its cycle" if n == 1 else "their cycles"
         streams.stderr.write(
-            f"okrkit: note: {count(len(found.running), 'objective')} left out: their cycle"
-            f" had not ended by {found.at.isoformat()} (--at)\n"
+            f"okrkit: note: {count(n, 'objective')} left out: {whose} had not ended by"
+            f" {found.at.isoformat()} (--at)\n"
         )
     return 0
+
+
+def _read_from(specs: list[str], format: str | None) -> list[str]:
+    """The files *specs* read or stand for, which -o must not replace: each file, the files
+    a CSV table keeps beside it, and the working copy of a git ``REV:PATH``'s path."""
+    from okrkit.formats import siblings
+
+    held = []
+    for spec in specs:
+        if spec == "-" or os.path.lexists(spec) or ":" not in spec:
+            held.append(spec)
+            if spec != "-" and (format or _suffix_or_none(spec, suffix_format)) == "csv":
+                held += [str(f) for f in siblings(spec).values()]
+        else:
+            held.append(spec.partition(":")[2])
+    return held
+
+
+# The report's format, when --format is not given, from -o's suffix (else Markdown).
+_RETRO_SUFFIXES = {".html": "html", ".htm": "html", ".json": "json"}

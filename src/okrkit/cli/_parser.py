@@ -54,6 +54,12 @@ def _scored_plan(parser: argparse.ArgumentParser) -> None:
     """The options of a command that scores the plan at PATH: how to read it and score it."""
     parser.add_argument("path", metavar="PATH")
     _at(parser, "as of this date (default: today)")
+    _scoring(parser)
+    _input_format(parser)
+
+
+def _scoring(parser: argparse.ArgumentParser) -> None:
+    """``--policy`` and ``--roll-up``: how a command scores the plans it reads."""
     parser.add_argument(
         "--policy",
         default="linear",
@@ -66,7 +72,6 @@ def _scored_plan(parser: argparse.ArgumentParser) -> None:
         choices=get_args(RollUp),
         help="where objectives' scores come from (default: key_results)",
     )
-    _input_format(parser)
 
 
 def _quiet(parser: argparse.ArgumentParser) -> None:
@@ -304,32 +309,31 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "retro",
         cmd_retro,
-        "  okrkit retro okrs/2026-Q3.yaml okrs/2026-Q4.yaml\n"
-        "  okrkit retro HEAD~20:okrs.yaml HEAD:okrs.yaml --format html -o retro.html\n",
+        "  okrkit retro okrs/2026-Q3.yaml okrs/2026-Q4.yaml --git-history\n"
+        "  okrkit retro HEAD~20:okrs.yaml HEAD:okrs.yaml -o retro.html\n",
     )
     retro.add_argument(
         "files", nargs="+", metavar="FILE", help="a plan: a file, or REV:PATH from git"
     )
     _at(retro, "score as of this date: cycles that end after it are left out (default: today)")
-    retro.add_argument("--format", choices=("md", "html", "json"), default="md")
+    retro.add_argument(
+        "--git-history",
+        action="store_true",
+        help="also read every version of each FILE that git has committed, oldest first, so"
+        " that targets moved between them are counted",
+    )
+    retro.add_argument(
+        "--format",
+        choices=("md", "html", "json"),
+        help="(default: from -o's suffix, .html or .json; else md)",
+    )
     retro.add_argument(
         "--title", default="Retrospective", help="the report's title (default: Retrospective)"
     )
     _output(retro)
     _quiet(retro)
     retro.add_argument("--config", metavar="FILE", help="rule configuration (default: the nearest)")
-    retro.add_argument(
-        "--policy",
-        default="linear",
-        choices=get_args(PolicyName),
-        help="the scoring policy (default: linear)",
-    )
-    retro.add_argument(
-        "--roll-up",
-        default="key_results",
-        choices=get_args(RollUp),
-        help="where objectives' scores come from (default: key_results)",
-    )
+    _scoring(retro)
     retro.add_argument(
         "--input-format",
         choices=("json", "yaml", "toml", "markdown", "csv"),

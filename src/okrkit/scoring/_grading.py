@@ -18,6 +18,7 @@ from okrkit._numbers import to_float
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, InvalidValueError
 from okrkit.model import Commitment
+from okrkit.scoring._policy import mean
 
 __all__ = [
     "ASPIRATIONAL_BANDS",
@@ -142,7 +143,8 @@ def recent_means(
 
     *scores* are ``(owner, cycle, score)``, any number per owner and cycle (an owner's
     aspirational objectives, say).  Each owner gets the plain mean of every score of their
-    *last* latest cycles, and those cycles, oldest first.  What an owner scores "cycle after
+    *last* latest cycles (none for 0), and those cycles, oldest first.  The mean is exact
+    and cannot overflow (`mean`).  What an owner scores "cycle after
     cycle" is read from this one mean: the ambition rules (OKR303, OKR304) read a plan's
     history with it, and `okrkit.retrospective` the cycles it is given.
 
@@ -155,14 +157,14 @@ def recent_means(
     """
     if isinstance(last, bool) or not isinstance(last, int):
         raise InvalidTypeError("last", last, "an int")
-    if last < 1:
-        raise InvalidValueError("last", last, "at least 1")
+    if last < 0:
+        raise InvalidValueError("last", last, "at least 0")
     by_owner: dict[_Owner, dict[Cycle, list[float]]] = {}
     for owner, cycle, score in scores:
         by_owner.setdefault(owner, {}).setdefault(cycle, []).append(score)
     means = {}
     for owner, cycles in by_owner.items():
-        recent = tuple(sorted(cycles)[-last:])
-        values = [s for c in recent for s in cycles[c]]
-        means[owner] = (math.fsum(values) / len(values), recent)
+        recent = tuple(sorted(cycles)[-last:]) if last else ()
+        if recent:
+            means[owner] = (mean([(s, 1.0) for c in recent for s in cycles[c]]), recent)
     return means
