@@ -354,8 +354,18 @@ class TestAfterAHostileTrial:
         assert [(s.owner, s.objective) for s in retro.scores] == [("sales", "love")]
         # Its goalposts moved while growth owned it: the versions of one file say so.
         assert retro.owner("sales").targets_moved == ()
-        removed = retrospective([[_plan(obj), _plan()]], at=LATER)
-        assert removed.scores == ()
+        other = _objective(Q3, 31, id="other", kr_id="other-kr")
+        removed = retrospective([[_plan(obj, other), _plan(other)]], at=LATER)
+        assert [s.objective for s in removed.scores] == ["other"]
+        # A file rolled over in place: its cycles are each the latest version's that has it.
+        q4 = _plan(obj).roll_over(Q4, at=Q3.end)
+        rolled = retrospective([[_plan(obj), _plan(moved), q4]], at=LATER)
+        assert [(str(s.cycle), s.from_history) for s in rolled.scores] == [
+            ("2026-Q3", False),
+            ("2026-Q4", False),
+        ]
+        assert rolled.owner("growth").cycles[0].targets_moved == ("nps",)
+        assert rolled.owner("growth").cycles[0].key_results == 1
         apart = retrospective([_plan(obj), _plan(moved)], at=LATER)  # given apart
         assert apart.owner("growth").targets_moved == ("nps",)
 
@@ -363,6 +373,24 @@ class TestAfterAHostileTrial:
     def test_versions_must_be_plans(self, bad: object) -> None:
         with pytest.raises(okrkit.InvalidTypeError):
             retrospective(bad)  # type: ignore[arg-type]
+
+    def test_a_last_check_in_after_the_cycle_delivers(self) -> None:
+        kr = _kr().check_in(33, at=date(2026, 6, 1)).check_in(40, at=date(2026, 7, 2))
+        obj = Objective(id="ship", title="Ship", owner="growth", cycle=Q2,
+                        commitment="committed", key_results=[kr])  # fmt: skip
+        retro = retrospective(_plan(obj), at=date(2026, 10, 1))
+        tally = retro.owner("growth").cycles[0]
+        assert (tally.delivered, tally.quiet, retro.findings) == (1, (), ())
+
+    def test_a_re_owned_objective_is_not_counted_again_from_the_history(self) -> None:
+        q3 = _plan(_objective(Q3, 38))
+        q4 = q3.roll_over(Q4, at=Q3.end)
+        q3b = _plan(attrs.evolve(q3.objectives[0], owner="product"))
+        for both in ([q3b, q4], [[q3, q3b], q4]):
+            retro = retrospective(both, at=LATER)
+            assert [(s.owner, s.from_history) for s in retro.scores if s.cycle == Q3] == [
+                ("product", False)
+            ]
 
     def test_huge_scores_do_not_overflow(self) -> None:
         uncapped = attrs.evolve(okrkit.policy_named("linear"), name="uncapped", cap=None)
@@ -378,17 +406,53 @@ class TestAfterAHostileTrial:
         retro.markdown(), retro.html(), retro._repr_html_()
         json.dumps(retro.to_dict(), allow_nan=False)
 
-    def test_no_cycles_in_a_configuration_finds_nothing(self) -> None:
-        plans_ = [_plan(_objective(Q2, 40)), _plan(_objective(Q3, 40))]
-        config = RuleConfig(options={"OKR303": {"cycles": 0}})
-        assert retrospective(plans_, at=LATER, config=config).findings == ()
-        assert retrospective(plans_, at=LATER).findings != ()
+    def test_cycles_0_reads_every_cycle_as_the_rules_do(self) -> None:
+        history = [PastScore(owner="growth", cycle=Cycle.parse(f"2025-Q{q}"), score=score)
+                   for q, score in ((1, 1.0), (2, 1.0), (3, 1.0), (4, 0.0))]  # fmt: skip
+        plan = Plan(history=history)
+        for cycles, found in ((0, ["sandbagging"]), (1, []), (2, []), (3, [])):
+            config = RuleConfig(options={"OKR303": {"cycles": cycles, "threshold": 0.7}})
+            retro = retrospective(plan, at=LATER, config=config)
+            assert [f.kind for f in retro.findings if f.code == "OKR303"] == found
+            rules = validate(plan, attrs.evolve(config, select=["OKR303"]), today=LATER)
+            assert len(list(rules)) == len(found)
+        # 0: all four cycles, a mean of 0.75.
+        config = RuleConfig(options={"OKR303": {"cycles": 0, "threshold": 0.75}})
+        (finding,) = retrospective(plan, at=LATER, config=config).findings
+        assert (finding.value, len(finding.cycles)) == (0.75, 4)
 
     def test_objectives_with_no_owner_have_no_findings(self) -> None:
         plans_ = [_plan(_objective(Q2, 40, owner=None)), _plan(_objective(Q3, 40, owner=None))]
         retro = retrospective(plans_, at=LATER)
         assert retro.findings == ()
         assert retro.owner(None).aspirational == (1.0, 1.0)
+
+    def test_the_policy_name_is_escaped(self) -> None:
+        odd = attrs.evolve(okrkit.policy_named("linear"), name="<img src=x> *[x](javascript:y)*")
+        retro = retrospective(_plan(_objective(Q3, 35)), at=LATER, policy=odd)
+        page = MD.render(retro.markdown())
+        assert "<img" not in page
+        assert "<a " not in page
+        assert "<img" not in retro.html()
+
+    def test_helpers_refuse_what_they_cannot_read(self) -> None:
+        from okrkit.changes import moved_goalposts
+        from okrkit.scoring import quiet_days, recent_means
+
+        kr = _kr()
+        for call in (
+            lambda: quiet_days("x", Q3, Q3.end),  # type: ignore[arg-type]
+            lambda: quiet_days(kr, "2026-Q3", Q3.end),  # type: ignore[arg-type]
+            lambda: quiet_days(kr, Q3, "2026-09-30"),  # type: ignore[arg-type]
+            lambda: recent_means(None, last=3),  # type: ignore[arg-type]
+            lambda: recent_means([("a", Q3)], last=3),  # type: ignore[list-item]
+            lambda: recent_means([("a", "2026-Q3", 1.0)], last=3),  # type: ignore[list-item]
+            lambda: recent_means([("a", Q3, 1.0)], last=-1),
+            lambda: moved_goalposts("a", kr),  # type: ignore[arg-type]
+            lambda: moved_goalposts(kr, None),  # type: ignore[arg-type]
+        ):
+            with pytest.raises(okrkit.OKRError):
+                call()
 
     def test_an_owner_named_like_none_is_not_none(self) -> None:
         retro = retrospective(
@@ -515,7 +579,7 @@ class TestViews:
         assert f"<h1>{html_text(text)}, as of 2030-01-01</h1>" in page
         assert f'<th scope="row">{html_text(text)}</th>' in page
         if any(c in text for c in "<>&\x1b"):
-            assert text not in page
+            assert f"<h1>{text}, as of" not in page
 
     def test_to_frame(self) -> None:
         pd = pytest.importorskip("pandas")
@@ -680,6 +744,50 @@ class TestCommandLine:
         status, _, err = _cli("retro", "okrs.yaml", "--git-history")
         assert status == 2
         assert "git has 3 versions of it, more than 2" in err
+
+    @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+    def test_one_file_rolled_over_in_place(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file whose quarter is rolled over in place: --git-history still sees the
+        earlier quarter's key results, from the versions that hold it; a revision's path is
+        from the repository's top, and one named in a row with its file is its version."""
+        sub = tmp_path / "sub"
+        sub.mkdir()
+        monkeypatch.chdir(sub)
+        who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
+               for key, value in (("NAME", "t"), ("EMAIL", "t@example.com"))}  # fmt: skip
+        env = {**os.environ, **who, "GIT_CONFIG_GLOBAL": os.devnull}
+
+        def commit(plan: Plan) -> None:
+            okrkit.dump(plan, sub / "okrs.yaml")
+            subprocess.run(["git", "add", "okrs.yaml"], check=True, env=env)
+            subprocess.run(["git", "commit", "-qm", "v"], check=True, env=env)
+
+        subprocess.run(["git", "init", "-q"], check=True, env=env, cwd=tmp_path)
+        obj = _objective(Q3, 33, 35)
+        commit(_plan(obj))
+        moved = obj.replace_key_result(attrs.evolve(obj.key_results[0], target=38))
+        commit(_plan(moved))
+        commit(_plan(moved).roll_over(Q4, at=Q3.end))
+        status, out, err = _cli("retro", "okrs.yaml", "--git-history", "--at", "2027-01-05",
+                                "--format", "json")  # fmt: skip
+        assert (status, err) == (0, "")
+        q3 = json.loads(out)["owners"][0]["cycles"][0]
+        assert (q3["cycle"], q3["key_results"], q3["targets_moved"]) == ("2026-Q3", 1, ["nps"])
+        before = (sub / "okrs.yaml").read_bytes()
+        status, _, err = _cli("retro", "HEAD~1:sub/okrs.yaml", "-o", "okrs.yaml")
+        assert status == 2
+        assert "refusing to write over it" in err
+        assert (sub / "okrs.yaml").read_bytes() == before
+        # HEAD~1:sub/okrs.yaml and okrs.yaml, in a row: the versions of one file.
+        reowned = _plan(attrs.evolve(moved, owner="product"))
+        okrkit.dump(reowned, sub / "okrs.yaml")
+        status, out, _ = _cli("retro", "HEAD~1:sub/okrs.yaml", "okrs.yaml", "--at", "2027-01-05",
+                              "--format", "json")  # fmt: skip
+        assert [(s["owner"], s["from_history"]) for s in json.loads(out)["scores"]] == [
+            ("product", False)
+        ]
 
     @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
     def test_git_history_outside_a_repository(

@@ -129,6 +129,10 @@ class TestWorkedExample:
         whole = okrkit.PastScore(owner="growth", cycle=q3, score=0.4)
         kept = Plan(objectives=objectives, history=[whole]).roll_over(Q4, at=q3.end)
         assert kept.history == (whole,)
+        # A past score of one objective keeps out that objective's alone.
+        one = okrkit.PastScore(owner="growth", cycle=q3, score=0.5, objective="one")
+        again = Plan(objectives=objectives, history=[one]).roll_over(Q4, at=q3.end)
+        assert [(p.objective, p.score) for p in again.history] == [("one", 0.5), ("two", 0.2)]
 
     def test_twice_adds_no_past_score_twice(self) -> None:
         plan = self.plan()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from okrkit._escape import html_text
 from okrkit._money import SIGN_CURRENCIES
 from okrkit.scorecards import KeyResultRow, ObjectiveRow
 from okrkit.scoring import Status
@@ -30,6 +31,7 @@ __all__ = [
     "indent",
     "no_score_text",
     "number_text",
+    "page_head",
     "percent_text",
     "row_score_text",
     "row_status_text",
@@ -234,3 +236,16 @@ NOTEBOOK_CSS = (
     "border-radius:.5em;padding:0 .3em;font-size:.85em}"
     ".okrkit .muted{color:#6b7280}</style>"
 )
+
+
+def page_head(title: str) -> str:
+    """The start of a self-contained HTML page titled *title* (escaped here), up to its
+    ``<body>``: the reports' and the retrospectives' one look."""
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{html_text(title)}</title><style>{PAGE_CSS}</style></head><body>",
+        ]
+    )

@@ -582,9 +582,18 @@ def moved_goalposts(old: KeyResult, new: KeyResult) -> tuple[FieldChange, ...]:
     >>> moved_goalposts(nps, attrs.evolve(nps, target=40))
     ()
     """
-    if not old.check_ins or (new.carried_from is not None and old.carried_from is None):
+    for name, kr in (("old", old), ("new", new)):
+        if not isinstance(kr, KeyResult):
+            raise InvalidTypeError(name, kr, "a KeyResult")
+    if old is new or not old.check_ins:
         return ()
-    return tuple(f for f in _fields(old, new) if f.field in _GOALPOSTS)
+    if new.carried_from is not None and old.carried_from is None:
+        return ()
+    return tuple(
+        FieldChange(field=name, old=a, new=b)
+        for name in _GOALPOSTS
+        if not _same(a := getattr(old, name), b := getattr(new, name))
+    )
 
 
 def _past_key(p: PastScore) -> tuple[object, ...]:

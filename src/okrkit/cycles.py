@@ -201,7 +201,7 @@ def _validate_date(_: object, attribute: attrs.Attribute[date], value: object) -
         raise InvalidTypeError(attribute.name, value, "a date")
 
 
-@attrs.frozen(kw_only=True, order=True, repr=False)
+@attrs.frozen(kw_only=True, order=True, repr=False, cache_hash=True)
 class Cycle:
     """A labelled period of whole days, from `start` to `end`, both inclusive.
 

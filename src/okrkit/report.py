@@ -36,13 +36,13 @@ from okrkit._display import (
     INDENT_LEVELS,
     NO_VALUE,
     NOTEBOOK_CSS,
-    PAGE_CSS,
     count,
     depth_marker,
     grade_text,
     indent,
     no_score_text,
     number_text,
+    page_head,
     percent_text,
     row_score_text,
     row_status_text,
@@ -405,10 +405,7 @@ class _Report:
         card = self.card
         heading = f"{self.title}, as of {card.at.isoformat()}"
         body = [
-            "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(heading)}</title><style>{PAGE_CSS}</style></head><body>",
+            page_head(heading),
             f"<header><h1>{_e(heading)}</h1>",
             (
                 f'<p class="facts">Policy <strong>{_e(card.policy.name)}</strong>, roll-up '

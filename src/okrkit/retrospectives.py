@@ -41,7 +41,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from okrkit._display import NO_VALUE, NOTEBOOK_CSS, PAGE_CSS, count, percent_text, score_text
+from okrkit._display import NO_VALUE, NOTEBOOK_CSS, count, page_head, percent_text, score_text
 from okrkit._escape import html_text, markdown
 from okrkit.changes import moved_goalposts
 from okrkit.cycles import Cycle
@@ -311,7 +311,7 @@ class Retrospective:
         _check_title(title)
         # Only what users wrote is escaped (owners, levels, ids, the title): the rest is
         # okrkit's own words, numbers and cycle labels, which read as themselves.
-        out = [f"# {_md(title)}, as of {self.at.isoformat()}", "", self._facts(), ""]
+        out = [f"# {_md(title)}, as of {self.at.isoformat()}", "", self._facts(_MARKDOWN), ""]
         out += ["## Findings", ""]
         if not self.findings:
             out += [_NONE_FOUND, ""]
@@ -354,11 +354,8 @@ class Retrospective:
         _check_title(title)
         heading = f"{title}, as of {self.at.isoformat()}"
         body = [
-            "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(heading)}</title><style>{PAGE_CSS}</style></head><body>",
-            f'<header><h1>{_e(heading)}</h1><p class="facts">{_e(self._facts())}</p></header>',
+            page_head(heading),
+            f'<header><h1>{_e(heading)}</h1><p class="facts">{self._facts(_HTML)}</p></header>',
             "<main>",
             self._findings_html(),
         ]
@@ -415,11 +412,13 @@ class Retrospective:
 
     # The words shared by the Markdown and the HTML ------------------------------------------
 
-    def _facts(self) -> str:
+    def _facts(self, medium: _Medium) -> str:
+        """The line under the heading: the policy (its name, user text, safe in *medium*),
+        what was read and found, and the band of a well-calibrated owner."""
         calibrated = f"{CALIBRATED[0]:.1f}-{CALIBRATED[1]:.1f}"
         return (
-            f"Policy {self.policy} · {self.summary()} · the band of well-calibrated"
-            f" aspirational objectives: {calibrated}"
+            f"Policy {medium.escape(self.policy)} · {medium.own(self.summary())} · the band"
+            f" of well-calibrated aspirational objectives: {calibrated}"
         )
 
     def _left_out(self, escape: Callable[[str], str] = str) -> list[str]:
@@ -464,7 +463,7 @@ _LABELS: dict[FindingKind, str] = {
 }
 _COLUMNS = (
     "Cycles",
-    "Aspirational mean",
+    "Aspirational mean (all cycles)",
     "Committed delivered",
     "Targets moved",
     "Carried in",
@@ -708,38 +707,44 @@ def retrospective(
     levels: dict[str | None, str | None] = {}
     histories = []
     for group in groups:
-        *earlier, plan = group
-        for version in earlier:  # what their key results were, and nothing else
+        deciders = _deciders(group)
+        for k, version in enumerate(group):
+            # What each key result was in every version up to the one that scores it.
             for obj in version.objectives:
-                if obj.cycle is not None:
+                if obj.cycle is not None and deciders.get(obj.cycle, -1) >= k:
+                    key = (obj.cycle, obj.owner, obj.id)
                     for kr in obj.key_results:
-                        key = (obj.cycle, obj.owner, obj.id)
                         versions.setdefault((key, kr.id), []).append(kr)
-        histories.append(plan.history)
-        for row in scorecard(plan, at=at, policy=chosen, roll_up=roll_up):
-            obj = row.objective
-            levels[obj.owner] = obj.level if obj.level is not None else levels.get(obj.owner)
-            if obj.cycle is None:
-                undated[obj.owner, obj.id] = obj.id
+            if k not in deciders.values() and k != len(group) - 1:
                 continue
-            key = (obj.cycle, obj.owner, obj.id)
-            if not row.final:
-                running[key] = f"{obj.cycle}/{obj.id}"
-                continue
-            finals.pop(key, None)  # the latest version's place, as well as its score
-            finals[key] = FinalScore(
-                owner=obj.owner,
-                level=obj.level,
-                cycle=obj.cycle,
-                objective=obj.id,
-                title=obj.title,
-                commitment=obj.commitment,
-                score=row.score,
-            )
-            final_krs[key] = obj.key_results
-            for kr in obj.key_results:
-                versions.setdefault((key, kr.id), []).append(kr)
+            for row in scorecard(version, at=at, policy=chosen, roll_up=roll_up):
+                obj = row.objective
+                if obj.cycle is None:
+                    if k == len(group) - 1:
+                        undated[obj.owner, obj.id] = obj.id
+                    continue
+                if deciders[obj.cycle] != k:
+                    continue
+                level = obj.level if obj.level is not None else levels.get(obj.owner)
+                levels[obj.owner] = level
+                key = (obj.cycle, obj.owner, obj.id)
+                if not row.final:
+                    running[key] = f"{obj.cycle}/{obj.id}"
+                    continue
+                finals.pop(key, None)  # the latest version's place, as well as its score
+                finals[key] = FinalScore(
+                    owner=obj.owner,
+                    level=obj.level,
+                    cycle=obj.cycle,
+                    objective=obj.id,
+                    title=obj.title,
+                    commitment=obj.commitment,
+                    score=row.score,
+                )
+                final_krs[key] = obj.key_results
+        histories.append(group[-1].history)
     scored = {(cycle, owner) for cycle, owner, _ in finals}
+    held = {(cycle, id) for cycle, _, id in finals}
     # A plan's past scores of an owner's cycle (and objective) replace an earlier plan's: a
     # history that a roll-over carried from plan to plan counts once, as its latest says.
     past: dict[tuple[Cycle, str | None, str | None], list[FinalScore]] = {}
@@ -747,7 +752,11 @@ def retrospective(
         mine: dict[tuple[Cycle, str | None, str | None], list[FinalScore]] = {}
         for p in history:
             said: tuple[Cycle, str | None, str | None] = (p.cycle, p.owner, p.objective)
-            if (p.cycle, p.owner) in scored and (p.objective is None or said in finals):
+            # An objective a plan scores (whoever owns it now), or an owner's whole cycle
+            # when plans score objectives of theirs in it, is not counted again.
+            if (p.cycle, p.objective) in held or (
+                p.objective is None and (p.cycle, p.owner) in scored
+            ):
                 continue
             if p.cycle.end > at:  # not final by then, whatever the history says
                 running[said] = f"{p.cycle}/{p.objective or p.owner}"
@@ -782,11 +791,13 @@ def retrospective(
         level = finals[key].level
         for kr in krs:
             moved = _moved(versions[key, kr.id])
-            quiet = not done(kr, cycle.end) and quiet_days(kr, cycle, cycle.end) > days
-            for tally in (
-                counts.setdefault((cycle, owner), _Counts()),
-                by_level.setdefault((cycle, level), _Counts()),
-            ):
+            # Quiet at the cycle's end, and not done by the date (a last check-in just after
+            # the cycle that reaches the target delivers it).
+            quiet = quiet_days(kr, cycle, cycle.end) > days and not done(kr, at)
+            for tallies, whose in ((counts, (cycle, owner)), (by_level, (cycle, level))):
+                tally = tallies.get(whose)
+                if tally is None:
+                    tally = tallies[whose] = _Counts()
                 tally.key_results += 1
                 if moved:
                     tally.targets_moved.append(kr.id)
@@ -815,6 +826,18 @@ def retrospective(
 
 _Key: TypeAlias = tuple[Cycle, str | None, str]
 """An objective as plans given apart are matched: its cycle, owner and id."""
+
+
+def _deciders(versions: list[Plan]) -> dict[Cycle, int]:
+    """For each cycle the versions of one file hold objectives of, the latest version that
+    does: it says which objectives that cycle has (a file rolled over in place holds the
+    next cycle's, and the earlier versions the cycles before)."""
+    deciders: dict[Cycle, int] = {}
+    for k in reversed(range(len(versions))):
+        for obj in versions[k].objectives:
+            if obj.cycle is not None:
+                deciders.setdefault(obj.cycle, k)
+    return deciders
 
 
 def _groups(plans: object) -> list[list[Plan]]:
@@ -904,12 +927,16 @@ def _findings(
         ("sandbagging", True, "the goals were not ambitious"),
         ("overreach", False, "the targets outran capacity"),
     )
+    means: dict[int, dict[str | None, tuple[float, tuple[Cycle, ...]]]] = {}
     for kind, high, said in checks:
         code = _RULES[kind]
         if not enabled[kind]:
             continue
         o = options[code]
-        for owner, (average, cycles) in recent_means(aspirational, last=o["cycles"]).items():
+        last = o["cycles"]
+        if last not in means:  # OKR303 and OKR304 read the same means unless told otherwise
+            means[last] = recent_means(aspirational, last=last)
+        for owner, (average, cycles) in means[last].items():
             if owner is None or len(cycles) < o["min_cycles"]:
                 continue
             if (average >= o["threshold"]) if high else (average < o["threshold"]):

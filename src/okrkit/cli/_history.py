@@ -85,8 +85,10 @@ def git_versions(path: str, format: str | None) -> list[tuple[str, bytes]]:
     folder = os.path.dirname(path) or "."
     base = os.path.basename(path)
     # The commits that left the file in place (not those that deleted it), oldest first.
+    # The name is a file's, not a pattern ("q[1].yaml"); rev-list reads no user's log.*
+    # settings, as log would.
     listed = _git(
-        ["log", "--reverse", "--format=%H", "--diff-filter=ACMRT", "--", base], path, folder
+        ["--literal-pathspecs", "rev-list", "--reverse", "HEAD", "--", base], path, folder
     )
     revisions = listed.decode("ascii", "replace").split()
     if len(revisions) > _MOST_VERSIONS:
@@ -216,9 +218,7 @@ def _refuse_over(source: str, output: str, format: str | None) -> None:
     from okrkit._files import same_file
     from okrkit.formats import siblings
 
-    read = [source]
-    if (format or _suffix_or_none(source, suffix_format)) == "csv":
-        read += list(siblings(source).values())
+    read = _held(source, format)
     written = [output]
     if _suffix_or_none(output, suffix_format) == "csv":
         written += list(siblings(output).values())
@@ -258,13 +258,23 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
     if args.files.count("-") > 1:
         raise InputError("-", ["standard input is one of the plans at most"])
     # Each FILE, after the versions git has of it: the versions of one file, oldest first.
+    # Plans named in a row that are one file (REV:PATH and PATH, or the same REV:PATH) are
+    # its versions, oldest first; --git-history puts every version git has before a file.
     plans: list[list[Plan]] = []
+    last: str | None = None
     for spec in args.files:
+        plan = read_revision(spec, streams, args.input_format)
         versions = []
         if args.git_history and spec != "-" and os.path.lexists(spec):
             versions = [_loaded(data, name, args.input_format) for name, data in
                         git_versions(spec, args.input_format)]  # fmt: skip
-        plans.append([*versions, read_revision(spec, streams, args.input_format)])
+        copy = _working_copy(spec)
+        here = None if copy is None else os.path.realpath(copy)
+        if here is not None and here == last and not versions:
+            plans[-1].append(plan)
+        else:
+            plans.append([*versions, plan])
+        last = here
     # The configuration nearest the first plan read from a file (a revision's: here).
     first = next((f for f in args.files if f == "-" or os.path.lexists(f)), "-")
     config = rule_config(args, first, {}, REGISTRY)
@@ -278,7 +288,8 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
         text = found.html(args.title)
     else:
         text = found.markdown(args.title)
-    inputs = [*_read_from(args.files, args.input_format), *config_files(args, first)]
+    held = [path for spec in args.files for path in _held(spec, args.input_format)]
+    inputs = [*held, *config_files(args, first)]
     write_output(text, args.output, streams, inputs=inputs)
     if found.running and not args.quiet:
         n = len(found.running)
@@ -290,20 +301,35 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
     return 0
 
 
-def _read_from(specs: list[str], format: str | None) -> list[str]:
-    """The files *specs* read or stand for, which -o must not replace: each file, the files
-    a CSV table keeps beside it, and the working copy of a git ``REV:PATH``'s path."""
+def _working_copy(spec: str) -> str | None:
+    """The file *spec* reads, or stands for: a file's own path; a git ``REV:PATH``'s PATH in
+    the working tree (from the repository's top, as git reads it, or from here when it
+    starts with ``./`` or ``../``); None for standard input."""
+    if spec == "-":
+        return None
+    if os.path.lexists(spec) or ":" not in spec:
+        return spec
+    path = spec.partition(":")[2]
+    if path.startswith(("./", "../")):
+        return path
+    try:
+        top = _git(["rev-parse", "--show-toplevel"], spec).decode("utf-8", "replace").strip()
+    except InputError:  # not in a repository: git said so when it read the revision
+        return path
+    return os.path.join(top, path)
+
+
+def _held(spec: str, format: str | None) -> list[str]:
+    """The files *spec* reads or stands for, which an output must not replace: its working
+    copy, and the files a CSV table keeps beside it."""
     from okrkit.formats import siblings
 
-    held = []
-    for spec in specs:
-        if spec == "-" or os.path.lexists(spec) or ":" not in spec:
-            held.append(spec)
-            if spec != "-" and (format or _suffix_or_none(spec, suffix_format)) == "csv":
-                held += [str(f) for f in siblings(spec).values()]
-        else:
-            held.append(spec.partition(":")[2])
-    return held
+    path = _working_copy(spec)
+    if path is None:
+        return []
+    if (format or _suffix_or_none(path, suffix_format)) != "csv":
+        return [path]
+    return [path, *(str(f) for f in siblings(path).values())]
 
 
 # The report's format, when --format is not given, from -o's suffix (else Markdown).

@@ -282,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     changes.add_argument(
         "--input-format",
-        choices=("json", "yaml", "toml", "markdown", "csv"),
+        choices=FORMATS,
         metavar="FORMAT",
         help="both sides' format (default: from each suffix)",
     )
@@ -336,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     _scoring(retro)
     retro.add_argument(
         "--input-format",
-        choices=("json", "yaml", "toml", "markdown", "csv"),
+        choices=FORMATS,
         metavar="FORMAT",
         help="every plan's format (default: from each suffix)",
     )

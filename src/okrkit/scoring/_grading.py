@@ -143,8 +143,9 @@ def recent_means(
 
     *scores* are ``(owner, cycle, score)``, any number per owner and cycle (an owner's
     aspirational objectives, say).  Each owner gets the plain mean of every score of their
-    *last* latest cycles (none for 0), and those cycles, oldest first.  The mean is exact
-    and cannot overflow (`mean`).  What an owner scores "cycle after
+    *last* latest cycles (all of them for 0, as the rules' ``cycles = 0`` has always
+    meant), and those cycles, oldest first.  The mean is exact and cannot overflow
+    (`mean`).  What an owner scores "cycle after
     cycle" is read from this one mean: the ambition rules (OKR303, OKR304) read a plan's
     history with it, and `okrkit.retrospective` the cycles it is given.
 
@@ -159,12 +160,30 @@ def recent_means(
         raise InvalidTypeError("last", last, "an int")
     if last < 0:
         raise InvalidValueError("last", last, "at least 0")
+    if not isinstance(scores, Iterable):
+        raise InvalidTypeError("scores", scores, "an iterable of (owner, cycle, score)")
     by_owner: dict[_Owner, dict[Cycle, list[float]]] = {}
-    for owner, cycle, score in scores:
-        by_owner.setdefault(owner, {}).setdefault(cycle, []).append(score)
+    for i, item in enumerate(scores):
+        if not isinstance(item, tuple) or len(item) != 3 or not isinstance(item[1], Cycle):
+            raise InvalidTypeError(f"scores[{i}]", item, "an (owner, Cycle, score) tuple")
+        owner, cycle, score = item
+        by_owner.setdefault(owner, {}).setdefault(cycle, []).append(
+            to_float(f"scores[{i}][2]", score)
+        )
     means = {}
     for owner, cycles in by_owner.items():
-        recent = tuple(sorted(cycles)[-last:]) if last else ()
-        if recent:
-            means[owner] = (mean([(s, 1.0) for c in recent for s in cycles[c]]), recent)
+        recent = tuple(sorted(cycles, key=_in_order)[-last:])  # [-0:] is all of them
+        means[owner] = (mean([(s, 1.0) for c in recent for s in cycles[c]]), recent)
     return means
+
+
+def _in_order(cycle: Cycle) -> tuple[object, ...]:
+    """What cycles are ordered by (their fields, in order), made once a cycle rather than
+    at each comparison."""
+    return (
+        cycle.start,
+        cycle.end,
+        cycle.kind,
+        cycle.fiscal_year_start,
+        cycle.fiscal_year_named_by,
+    )

@@ -112,6 +112,12 @@ def quiet_days(kr: KeyResult, cycle: Cycle, at: date) -> int:
     >>> quiet_days(kr.check_in(0.5, at=date(2026, 8, 10)), q3, date(2026, 9, 30))
     51
     """
+    if not isinstance(kr, KeyResult):
+        raise InvalidTypeError("kr", kr, "a KeyResult")
+    if not isinstance(cycle, Cycle):
+        raise InvalidTypeError("cycle", cycle, "a Cycle")
+    if not isinstance(at, date) or isinstance(at, datetime):
+        raise InvalidTypeError("at", at, "a date")
     latest = kr.latest(at)
     if latest is None:
         return (at - cycle.start).days
