@@ -353,7 +353,7 @@ class TestAfterAHostileTrial:
         retro = retrospective([[_plan(obj), _plan(moved), _plan(reassigned)]], at=LATER)
         assert [(s.owner, s.objective) for s in retro.scores] == [("sales", "love")]
         # Its goalposts moved while growth owned it: the versions of one file say so.
-        assert retro.owner("sales").targets_moved == ()
+        assert retro.owner("sales").targets_moved == ("nps",)
         other = _objective(Q3, 31, id="other", kr_id="other-kr")
         removed = retrospective([[_plan(obj, other), _plan(other)]], at=LATER)
         assert [s.objective for s in removed.scores] == ["other"]
@@ -769,6 +769,8 @@ class TestCommandLine:
         commit(_plan(obj))
         moved = obj.replace_key_result(attrs.evolve(obj.key_results[0], target=38))
         commit(_plan(moved))
+        subprocess.run(["git", "rm", "-q", "okrs.yaml"], check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", "gone a while"], check=True, env=env)
         commit(_plan(moved).roll_over(Q4, at=Q3.end))
         status, out, err = _cli("retro", "okrs.yaml", "--git-history", "--at", "2027-01-05",
                                 "--format", "json")  # fmt: skip
@@ -776,18 +778,60 @@ class TestCommandLine:
         q3 = json.loads(out)["owners"][0]["cycles"][0]
         assert (q3["cycle"], q3["key_results"], q3["targets_moved"]) == ("2026-Q3", 1, ["nps"])
         before = (sub / "okrs.yaml").read_bytes()
-        status, _, err = _cli("retro", "HEAD~1:sub/okrs.yaml", "-o", "okrs.yaml")
+        status, _, err = _cli("retro", "HEAD~2:sub/okrs.yaml", "-o", "okrs.yaml")
         assert status == 2
         assert "refusing to write over it" in err
         assert (sub / "okrs.yaml").read_bytes() == before
         # HEAD~1:sub/okrs.yaml and okrs.yaml, in a row: the versions of one file.
         reowned = _plan(attrs.evolve(moved, owner="product"))
         okrkit.dump(reowned, sub / "okrs.yaml")
-        status, out, _ = _cli("retro", "HEAD~1:sub/okrs.yaml", "okrs.yaml", "--at", "2027-01-05",
+        status, out, _ = _cli("retro", "HEAD~2:sub/okrs.yaml", "okrs.yaml", "--at", "2027-01-05",
                               "--format", "json")  # fmt: skip
         assert [(s["owner"], s["from_history"]) for s in json.loads(out)["scores"]] == [
             ("product", False)
         ]
+
+    @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+    def test_versions_of_a_file_whoever_owns_it(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A target moved, then the objective handed to another owner: the versions of one
+        file are one key result's; a revision named before --git-history's file is one of
+        its versions; a revision whose name holds a colon is guarded too; a link is refused."""
+        monkeypatch.chdir(tmp_path)
+        who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
+               for key, value in (("NAME", "t"), ("EMAIL", "t@example.com"))}  # fmt: skip
+        env = {**os.environ, **who, "GIT_CONFIG_GLOBAL": os.devnull}
+
+        def commit(plan: Plan, message: str) -> None:
+            okrkit.dump(plan, tmp_path / "okrs.yaml")
+            subprocess.run(["git", "add", "okrs.yaml"], check=True, env=env)
+            subprocess.run(["git", "commit", "-qm", message], check=True, env=env)
+
+        subprocess.run(["git", "init", "-q"], check=True, env=env)
+        obj = _objective(Q3, 33, 35)
+        commit(_plan(obj), "first")
+        moved = obj.replace_key_result(attrs.evolve(obj.key_results[0], target=38))
+        commit(_plan(moved), "fix: target")
+        commit(_plan(attrs.evolve(moved, owner="product")), "hand over")
+        for argv in (
+            ["HEAD~2:okrs.yaml", "HEAD~1:okrs.yaml", "okrs.yaml"],
+            ["HEAD~1:okrs.yaml", "okrs.yaml", "--git-history"],
+        ):
+            status, out, err = _cli("retro", *argv, "--at", "2027-01-05", "--format", "json")
+            assert (status, err) == (0, "")
+            data = json.loads(out)
+            assert [(s["owner"], s["objective"]) for s in data["scores"]] == [("product", "love")]
+            assert data["owners"][0]["targets_moved"] == ["nps"]
+        before = (tmp_path / "okrs.yaml").read_bytes()
+        status, _, err = _cli("retro", "HEAD^{/fix: target}:okrs.yaml", "-o", "okrs.yaml")
+        assert status == 2
+        assert "refusing to write over it" in err
+        assert (tmp_path / "okrs.yaml").read_bytes() == before
+        (tmp_path / "link.yaml").symlink_to("okrs.yaml")
+        status, _, err = _cli("retro", "link.yaml", "--git-history")
+        assert status == 2
+        assert "is a symbolic link" in err
 
     @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
     def test_git_history_outside_a_repository(

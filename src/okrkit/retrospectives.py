@@ -708,13 +708,14 @@ def retrospective(
     histories = []
     for group in groups:
         deciders = _deciders(group)
+        # What each key result was in every version of the file up to the one that scores
+        # it, by its id (one file's versions are one key result's, whoever owns it by then).
+        chains: dict[tuple[Cycle, str], list[KeyResult]] = {}
         for k, version in enumerate(group):
-            # What each key result was in every version up to the one that scores it.
             for obj in version.objectives:
                 if obj.cycle is not None and deciders.get(obj.cycle, -1) >= k:
-                    key = (obj.cycle, obj.owner, obj.id)
                     for kr in obj.key_results:
-                        versions.setdefault((key, kr.id), []).append(kr)
+                        chains.setdefault((obj.cycle, kr.id), []).append(kr)
             if k not in deciders.values() and k != len(group) - 1:
                 continue
             for row in scorecard(version, at=at, policy=chosen, roll_up=roll_up):
@@ -742,6 +743,8 @@ def retrospective(
                     score=row.score,
                 )
                 final_krs[key] = obj.key_results
+                for kr in obj.key_results:  # after an earlier file's versions of it, if any
+                    versions.setdefault((key, kr.id), []).extend(chains[obj.cycle, kr.id])
         histories.append(group[-1].history)
     scored = {(cycle, owner) for cycle, owner, _ in finals}
     held = {(cycle, id) for cycle, _, id in finals}

@@ -7,6 +7,7 @@ as ``git show`` names one), read with ``git cat-file`` and bounded as a file is.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -82,11 +83,17 @@ def git_versions(path: str, format: str | None) -> list[tuple[str, bytes]]:
     if name == "csv":
         csv = "--git-history reads no CSV plan: its files are read from the working tree only"
         raise InputError(path, [csv])
+    if os.path.islink(path):
+        link = (
+            "is a symbolic link, whose versions git keeps as the link's target, not as a plan:"
+            " give --git-history the file it points to"
+        )
+        raise InputError(path, [link])
     folder = os.path.dirname(path) or "."
     base = os.path.basename(path)
-    # The commits that left the file in place (not those that deleted it), oldest first.
-    # The name is a file's, not a pattern ("q[1].yaml"); rev-list reads no user's log.*
-    # settings, as log would.
+    # The commits that touched the file, oldest first (one that deleted it has no version
+    # of it).  The name is a file's, not a pattern ("q[1].yaml"); rev-list reads no user's
+    # log.* settings, as log would.
     listed = _git(
         ["--literal-pathspecs", "rev-list", "--reverse", "HEAD", "--", base], path, folder
     )
@@ -102,10 +109,23 @@ def git_versions(path: str, format: str | None) -> list[tuple[str, bytes]]:
                 )
             ],
         )
-    return [
-        (f"{rev[:12]}:{path}", _git(["cat-file", "blob", f"{rev}:./{base}"], path, folder))
-        for rev in revisions
-    ]
+    found = []
+    for rev in revisions:
+        try:
+            data = _git(["cat-file", "blob", f"{rev}:./{base}"], path, folder)
+        except InputError:
+            missing = subprocess.run(
+                ["git", "cat-file", "-e", f"{rev}:./{base}"],
+                cwd=folder,
+                capture_output=True,
+                timeout=_GIT_TIMEOUT,
+                check=False,
+            )
+            if missing.returncode == 0:
+                raise
+            continue  # the commit that deleted the file: no version of it
+        found.append((f"{rev[:12]}:{path}", data))
+    return found
 
 
 def _git(args: list[str], spec: str, cwd: str | None = None) -> bytes:
@@ -268,10 +288,12 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
         if args.git_history and spec != "-" and os.path.lexists(spec):
             versions = [_loaded(data, name, args.input_format) for name, data in
                         git_versions(spec, args.input_format)]  # fmt: skip
-        copy = _working_copy(spec)
-        here = None if copy is None else os.path.realpath(copy)
-        if here is not None and here == last and not versions:
-            plans[-1].append(plan)
+        copies = _working_copies(spec)
+        here = os.path.realpath(copies[0]) if copies else None
+        if here is not None and here == last:
+            # The same file as the plan before: its next version, or (--git-history) all of
+            # them, which hold the revisions named before.
+            plans[-1] = [*versions, plan] if versions else [*plans[-1], plan]
         else:
             plans.append([*versions, plan])
         last = here
@@ -301,22 +323,30 @@ def cmd_retro(args: argparse.Namespace, streams: Streams) -> int:
     return 0
 
 
-def _working_copy(spec: str) -> str | None:
-    """The file *spec* reads, or stands for: a file's own path; a git ``REV:PATH``'s PATH in
+def _working_copies(spec: str) -> list[str]:
+    """The files *spec* reads, or stands for: a file's own path; a git ``REV:PATH``'s PATH in
     the working tree (from the repository's top, as git reads it, or from here when it
-    starts with ``./`` or ``../``); None for standard input."""
+    starts with ``./`` or ``../``), the first ``:`` taken as the one before PATH, then each
+    later one (a revision may hold one: ``HEAD^{/fix: typo}:okrs.yaml``); none for
+    standard input."""
     if spec == "-":
-        return None
+        return []
     if os.path.lexists(spec) or ":" not in spec:
-        return spec
-    path = spec.partition(":")[2]
-    if path.startswith(("./", "../")):
-        return path
-    try:
+        return [spec]
+    top = None
+    # Outside a repository there is no top: git says so when it reads the revision.
+    with contextlib.suppress(InputError):
         top = _git(["rev-parse", "--show-toplevel"], spec).decode("utf-8", "replace").strip()
-    except InputError:  # not in a repository: git said so when it read the revision
-        return path
-    return os.path.join(top, path)
+    copies = []
+    for at, char in enumerate(spec):
+        path = spec[at + 1 :]
+        if char != ":" or not path:
+            continue
+        if top is None or path.startswith(("./", "../")):
+            copies.append(path)
+        else:
+            copies.append(os.path.join(top, path))
+    return copies
 
 
 def _held(spec: str, format: str | None) -> list[str]:
@@ -324,12 +354,12 @@ def _held(spec: str, format: str | None) -> list[str]:
     copy, and the files a CSV table keeps beside it."""
     from okrkit.formats import siblings
 
-    path = _working_copy(spec)
-    if path is None:
-        return []
-    if (format or _suffix_or_none(path, suffix_format)) != "csv":
-        return [path]
-    return [path, *(str(f) for f in siblings(path).values())]
+    held = []
+    for path in _working_copies(spec):
+        held.append(path)
+        if (format or _suffix_or_none(path, suffix_format)) == "csv":
+            held += [str(f) for f in siblings(path).values()]
+    return held
 
 
 # The report's format, when --format is not given, from -o's suffix (else Markdown).
