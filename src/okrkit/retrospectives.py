@@ -665,13 +665,15 @@ def retrospective(
 
     *plans* are given oldest first: a plan per file (a cycle's, say), where an item may be
     a sequence of the versions of one file, oldest first (from git).  Of such a sequence,
-    the last version says which objectives there are and scores them, and the earlier ones
-    show whether key results' goalposts moved after their first check-in; an objective
-    removed, renamed or given another owner in a later version counts as the last version
-    has it.  Each plan is scored as of *at* (`okrkit.scorecards.scorecard`, with *policy*
-    and *roll_up*), and every objective whose cycle has ended by then has its final score;
-    where plans given apart hold the same objective (the same cycle, owner and id), the
-    later one's is taken and its key results' goalposts are compared too.  The past scores
+    for each cycle, the latest version that holds objectives of it says which objectives
+    there are and scores them (a file rolled over in place keeps its earlier cycle in its
+    earlier versions), and the versions before show, key result by id, whether goalposts
+    moved after the first check-in; an objective removed, renamed or given another owner
+    later counts as the latest version has it.  Each plan is scored as of *at*
+    (`okrkit.scorecards.scorecard`, with *policy* and *roll_up*), and every objective
+    whose cycle has ended by then has its final score; where plans given apart hold the
+    same objective (the same cycle, owner and id), the later one's is taken and its key
+    results' goalposts are compared too.  The past scores
     of the plans' histories (`okrkit.PastScore`, which `Plan.roll_over` writes) count for
     the owners' cycles no plan holds an objective of.  Objectives (and past scores) whose
     cycle has not ended by *at*, and objectives with no cycle, are left out (and listed).
