@@ -623,6 +623,13 @@ class TestBadInput:
         assert "options.OKR303.threshold" in str(caught.value)
 
 
+def _git_env() -> dict[str, str]:
+    """The environment git runs in here: an author and committer, no user's configuration."""
+    who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
+           for key, value in (("NAME", "t"), ("EMAIL", "t@example.com"))}  # fmt: skip
+    return {**os.environ, **who, "GIT_CONFIG_GLOBAL": os.devnull}
+
+
 def _cli(*argv: str, cwd: Path | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = run(list(argv), Streams(stdout=out, stderr=err, environ={}))
@@ -700,9 +707,7 @@ class TestCommandLine:
     @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
     def test_versions_from_git(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.chdir(tmp_path)
-        who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
-               for key, value in (("NAME", "t"), ("EMAIL", "t@example.com"))}  # fmt: skip
-        env = {**os.environ, **who, "GIT_CONFIG_GLOBAL": os.devnull}
+        env = _git_env()
 
         def git(*args: str) -> None:
             subprocess.run(["git", *args], check=True, capture_output=True, env=env)
@@ -755,9 +760,7 @@ class TestCommandLine:
         sub = tmp_path / "sub"
         sub.mkdir()
         monkeypatch.chdir(sub)
-        who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
-               for key, value in (("NAME", "t"), ("EMAIL", "t@example.com"))}  # fmt: skip
-        env = {**os.environ, **who, "GIT_CONFIG_GLOBAL": os.devnull}
+        env = _git_env()
 
         def commit(plan: Plan) -> None:
             okrkit.dump(plan, sub / "okrs.yaml")
@@ -799,9 +802,7 @@ class TestCommandLine:
         file are one key result's; a revision named before --git-history's file is one of
         its versions; a revision whose name holds a colon is guarded too; a link is refused."""
         monkeypatch.chdir(tmp_path)
-        who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
-               for key, value in (("NAME", "t"), ("EMAIL", "t@example.com"))}  # fmt: skip
-        env = {**os.environ, **who, "GIT_CONFIG_GLOBAL": os.devnull}
+        env = _git_env()
 
         def commit(plan: Plan, message: str) -> None:
             okrkit.dump(plan, tmp_path / "okrs.yaml")
