@@ -30,6 +30,7 @@ __all__ = [
     "grade_text",
     "indent",
     "no_score_text",
+    "notebook_view",
     "number_text",
     "page_head",
     "percent_text",
@@ -249,3 +250,9 @@ def page_head(title: str) -> str:
             f"<title>{html_text(title)}</title><style>{PAGE_CSS}</style></head><body>",
         ]
     )
+
+
+def notebook_view(inner: str) -> str:
+    """The HTML fragment *inner* as a notebook shows okrkit's values: in a ``div`` of its
+    own, with the compact views' style."""
+    return f'<div class="okrkit">{NOTEBOOK_CSS}{inner}</div>'

@@ -12,7 +12,16 @@ from collections.abc import Sequence
 
 from okrkit import _validators as v
 
-__all__ = ["SNAP", "least_squares", "ordered", "scaled", "snapped", "to_float", "unordered"]
+__all__ = [
+    "SNAP",
+    "finite",
+    "least_squares",
+    "ordered",
+    "scaled",
+    "snapped",
+    "to_float",
+    "unordered",
+]
 
 SNAP = 1e10
 """Progress is kept to ten decimal places (`snapped`): one over this."""
@@ -42,6 +51,12 @@ def to_float(path: str, value: object) -> float:
     if type(value) is float and value - value == 0.0:
         return value
     return float(v.check_number(path, value))
+
+
+def finite(value: float | None) -> float | None:
+    """*value* as JSON can hold it: an infinite or NaN one (an uncapped policy's score, a
+    trend beyond the float range) as None."""
+    return value if value is not None and math.isfinite(value) else None
 
 
 def scaled(numbers: Sequence[float]) -> tuple[list[float], int]:

@@ -35,12 +35,12 @@ from okrkit import _validators as v
 from okrkit._display import (
     INDENT_LEVELS,
     NO_VALUE,
-    NOTEBOOK_CSS,
     count,
     depth_marker,
     grade_text,
     indent,
     no_score_text,
+    notebook_view,
     number_text,
     page_head,
     percent_text,
@@ -635,10 +635,6 @@ def _findings_table(found: list[dict[str, Any]]) -> str:
 # Notebook views ----------------------------------------------------------------------------
 
 
-def _fragment(inner: str) -> str:
-    return f'<div class="okrkit">{NOTEBOOK_CSS}{inner}</div>'
-
-
 def _alone(obj: Objective) -> ObjectiveRow:
     """The row of one objective on its own (aligned to nothing), as of today."""
     return scorecard(Plan(objectives=[attrs.evolve(obj, aligned_to=None)])).objectives[0]
@@ -657,28 +653,28 @@ def key_result_html(kr: KeyResult) -> str:
     row = _alone(Objective(title=kr.title, key_results=[kr])).key_results
     # On its own a key result has no cycle nor commitment to be graded by (its objective's
     # view grades it): no grade, no colour.
-    return _fragment(_kr_table(row, None))
+    return notebook_view(_kr_table(row, None))
 
 
 def objective_html(obj: Objective) -> str:
     """A compact HTML view of one objective and its key results (notebooks)."""
     if not isinstance(obj, Objective):
         raise InvalidTypeError("obj", obj, "an Objective")
-    return _fragment(_objective_section(_alone(obj), "h4") + "</section>")
+    return notebook_view(_objective_section(_alone(obj), "h4") + "</section>")
 
 
 def plan_html(plan: Plan) -> str:
     """A compact HTML view of a plan: one row per objective, down the alignment tree (notebooks)."""
     if not isinstance(plan, Plan):
         raise InvalidTypeError("plan", plan, "a Plan")
-    return _fragment(_objectives_table(scorecard(plan)))
+    return notebook_view(_objectives_table(scorecard(plan)))
 
 
 def scorecard_html(card: Scorecard) -> str:
     """A compact HTML view of a scorecard: one row per objective, down the tree (notebooks)."""
     if not isinstance(card, Scorecard):
         raise InvalidTypeError("card", card, "a Scorecard")
-    return _fragment(_objectives_table(card))
+    return notebook_view(_objectives_table(card))
 
 
 def _objectives_table(card: Scorecard) -> str:
@@ -730,7 +726,7 @@ def tree_html(tree: AlignmentTree) -> str:
         parts.append("</li>")
     parts.extend("</ul></li>" for _ in range(depth))
     parts.append("</ul>")
-    return _fragment("".join(parts))
+    return notebook_view("".join(parts))
 
 
 def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
@@ -738,4 +734,4 @@ def diagnostics_html(diagnostics: Iterable[Diagnostic]) -> str:
     found = [
         {**d, "where": d["id"] or d["path"] or "the plan"} for d in diagnostics_data(diagnostics)
     ]
-    return _fragment(f"<p>{_e(_finding_counts(found))}</p>" + _findings_table(found))
+    return notebook_view(f"<p>{_e(_finding_counts(found))}</p>" + _findings_table(found))

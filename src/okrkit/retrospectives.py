@@ -41,8 +41,9 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from okrkit._display import NO_VALUE, NOTEBOOK_CSS, count, page_head, percent_text, score_text
+from okrkit._display import NO_VALUE, count, notebook_view, page_head, percent_text, score_text
 from okrkit._escape import html_text, markdown
+from okrkit._numbers import finite
 from okrkit.changes import moved_goalposts
 from okrkit.cycles import Cycle
 from okrkit.errors import InvalidTypeError, UnknownIdError
@@ -281,7 +282,7 @@ class Retrospective:
                     "code": f.code,
                     "owner": f.owner,
                     "cycles": [str(c) for c in f.cycles],
-                    "value": _finite(f.value),
+                    "value": finite(f.value),
                     "message": f.message,
                     "hint": f.hint,
                 }
@@ -297,7 +298,7 @@ class Retrospective:
                     "objective": s.objective,
                     "title": s.title,
                     "commitment": s.commitment.value,
-                    "score": _finite(s.score),
+                    "score": finite(s.score),
                     "from_history": s.from_history,
                 }
                 for s in self.scores
@@ -311,14 +312,14 @@ class Retrospective:
         _check_title(title)
         # Only what users wrote is escaped (owners, levels, ids, the title): the rest is
         # okrkit's own words, numbers and cycle labels, which read as themselves.
-        out = [f"# {_md(title)}, as of {self.at.isoformat()}", "", self._facts(_MARKDOWN), ""]
+        out = [f"# {markdown(title)}, as of {self.at.isoformat()}", "", self._facts(_MARKDOWN), ""]
         out += ["## Findings", ""]
         if not self.findings:
             out += [_NONE_FOUND, ""]
         for f in self.findings:
             who = _who(f.owner)
             out.append(
-                f"- **{_LABELS[f.kind]}** ({f.code}): {_md(who)}{f.message[len(who) :]}."
+                f"- **{_LABELS[f.kind]}** ({f.code}): {markdown(who)}{f.message[len(who) :]}."
                 f" {f.hint[:1].upper()}{f.hint[1:]}."
             )
         out.append("")
@@ -328,23 +329,17 @@ class Retrospective:
         ):
             if not tracks:
                 continue
-            head = _head(noun)
-            out += [f"## {heading}", "", "| " + " | ".join(head) + " |"]
-            out.append("| --- " * len(head) + "|")
-            for track in tracks:
-                out.append("| " + " | ".join(_track_row(track, noun, _MARKDOWN)) + " |")
+            out += [f"## {heading}", ""]
+            out += _table_markdown(_head(noun), [_track_row(t, noun, _MARKDOWN) for t in tracks])
             out.append("")
         if self.owners:
             out += ["## Cycle by cycle", ""]
             for track in self.owners:
                 out += [f"### {_track_name(track, 'Owner', _MARKDOWN)}", ""]
-                out += ["| " + " | ".join(["Cycle", *_CYCLE_COLUMNS]) + " |"]
-                out.append("| --- " * (len(_CYCLE_COLUMNS) + 1) + "|")
-                for tally in track.cycles:
-                    cells = [str(tally.cycle), *_tally_cells(tally, _MARKDOWN)]
-                    out.append("| " + " | ".join(cells) + " |")
+                rows = [[str(t.cycle), *_tally_cells(t, _MARKDOWN)] for t in track.cycles]
+                out += _table_markdown(["Cycle", *_CYCLE_COLUMNS], rows)
                 out.append("")
-        left = self._left_out(_md)
+        left = self._left_out(markdown)
         if left:
             out += ["## Left out", ""] + [f"- {line}" for line in left] + [""]
         return "\n".join(out)
@@ -355,7 +350,10 @@ class Retrospective:
         heading = f"{title}, as of {self.at.isoformat()}"
         body = [
             page_head(heading),
-            f'<header><h1>{_e(heading)}</h1><p class="facts">{self._facts(_HTML)}</p></header>',
+            (
+                f"<header><h1>{html_text(heading)}</h1>"
+                f'<p class="facts">{self._facts(_HTML)}</p></header>'
+            ),
             "<main>",
             self._findings_html(),
         ]
@@ -374,7 +372,7 @@ class Retrospective:
         left = self._left_out()
         if left:
             body.append('<section aria-labelledby="left"><h2 id="left">Left out</h2><ul>')
-            body += [f"<li>{_e(line)}</li>" for line in left]
+            body += [f"<li>{html_text(line)}</li>" for line in left]
             body.append("</ul></section>")
         body.append("</main></body></html>\n")
         return "\n".join(body)
@@ -383,7 +381,7 @@ class Retrospective:
         inner = self._findings_html() + (
             _tracks_html("Owners", self.owners, "Owner") if self.owners else ""
         )
-        return f'<div class="okrkit">{NOTEBOOK_CSS}{inner}</div>'
+        return notebook_view(inner)
 
     def to_frame(self) -> Any:
         """A `pandas.DataFrame`: one row per owner per cycle (the ``pandas`` extra).
@@ -445,7 +443,7 @@ class Retrospective:
             parts.append("<ul>")
             parts += [
                 f'<li><span class="badge warning">{_LABELS[f.kind]}</span> {f.code}: '
-                f'{_e(f.message)}. <span class="muted">{_e(f.hint)}.</span></li>'
+                f'{html_text(f.message)}. <span class="muted">{html_text(f.hint)}.</span></li>'
                 for f in self.findings
             ]
             parts.append("</ul>")
@@ -490,14 +488,6 @@ _FRAME_COLUMNS: dict[str, Any] = {
 }
 
 
-def _md(text: object) -> str:
-    return markdown(str(text))
-
-
-def _e(text: object) -> str:
-    return html_text(str(text))
-
-
 @attrs.frozen
 class _Medium:
     """Where a report goes: how user text is made safe there, and how a name that is not
@@ -510,8 +500,8 @@ class _Medium:
     HTML, and reads as itself in Markdown)."""
 
 
-_MARKDOWN = _Medium(_md, "*(no {})*", str)
-_HTML = _Medium(_e, "<em>(no {})</em>", _e)
+_MARKDOWN = _Medium(markdown, "*(no {})*", str)
+_HTML = _Medium(html_text, "<em>(no {})</em>", html_text)
 
 
 def _check_title(title: object) -> None:
@@ -576,10 +566,17 @@ def _tally_cells(tally: CycleTally, medium: _Medium) -> list[str]:
     ]
 
 
+def _table_markdown(head: list[str], rows: Iterable[list[str]]) -> list[str]:
+    """The lines of a Markdown table of okrkit's *head* and *rows* of cells already made
+    safe for Markdown."""
+    lines = ["| " + " | ".join(head) + " |", "| --- " * len(head) + "|"]
+    return lines + ["| " + " | ".join(cells) + " |" for cells in rows]
+
+
 def _table_html(head: Iterable[str], rows: Iterable[list[str]]) -> str:
     """A table of okrkit's *head* and *rows* of cells already made safe for HTML."""
     parts = ["<table><thead><tr>"]
-    parts += [f'<th scope="col">{_e(h)}</th>' for h in head]
+    parts += [f'<th scope="col">{html_text(h)}</th>' for h in head]
     parts.append("</tr></thead><tbody>")
     for cells in rows:
         parts.append(f'<tr><th scope="row">{cells[0]}</th>')
@@ -600,7 +597,7 @@ def _tracks_html(heading: str, tracks: tuple[Track, ...], noun: str) -> str:
 
 
 def _tallies_html(track: Track) -> str:
-    rows = [[_e(str(t.cycle)), *_tally_cells(t, _HTML)] for t in track.cycles]
+    rows = [[html_text(str(t.cycle)), *_tally_cells(t, _HTML)] for t in track.cycles]
     return _table_html(["Cycle", *_CYCLE_COLUMNS], rows)
 
 
@@ -608,7 +605,7 @@ def _track_dict(track: Track) -> dict[str, Any]:
     return {
         "owner": track.owner,
         "level": track.level,
-        "aspirational_mean": _finite(track.aspirational_mean),
+        "aspirational_mean": finite(track.aspirational_mean),
         "delivered": track.delivered,
         "committed": len(track.committed),
         "delivered_share": track.delivered_share,
@@ -619,9 +616,9 @@ def _track_dict(track: Track) -> dict[str, Any]:
         "cycles": [
             {
                 "cycle": str(t.cycle),
-                "aspirational": [_finite(s) for s in t.aspirational],
-                "aspirational_mean": _finite(t.aspirational_mean),
-                "committed": [_finite(s) for s in t.committed],
+                "aspirational": [finite(s) for s in t.aspirational],
+                "aspirational_mean": finite(t.aspirational_mean),
+                "committed": [finite(s) for s in t.committed],
                 "delivered": t.delivered,
                 "delivered_share": t.delivered_share,
                 "key_results": t.key_results,
@@ -635,11 +632,6 @@ def _track_dict(track: Track) -> dict[str, Any]:
 
 
 # The arithmetic -----------------------------------------------------------------------------
-
-
-def _finite(value: float | None) -> float | None:
-    """*value* as JSON can hold it: an uncapped policy's infinite score as None."""
-    return value if value is None or math.isfinite(value) else None
 
 
 @attrs.define

@@ -34,6 +34,7 @@ import attrs
 from okrkit import _validators as v
 from okrkit._forest import Forest
 from okrkit._gc import paused
+from okrkit._numbers import finite
 from okrkit.cycles import Cycle
 from okrkit.errors import (
     AlignmentError,
@@ -700,10 +701,6 @@ def _json_number(value: object) -> float | list[float] | None:
     return list(band) if isinstance(band, tuple) else band
 
 
-def _finite(value: float | None) -> float | None:
-    return value if value is not None and math.isfinite(value) else None
-
-
 def _key_result_dict(k: KeyResultRow) -> dict[str, Any]:
     f = k.forecast
     return {
@@ -718,7 +715,7 @@ def _key_result_dict(k: KeyResultRow) -> dict[str, Any]:
         "value": k.value,
         "checked_in": None if k.checked_in is None else k.checked_in.isoformat(),
         "confidence": k.confidence,
-        "progress": _finite(k.progress),
+        "progress": finite(k.progress),
         "score": k.score,
         "grade": _grade_dict(k.grade),
         "projected_grade": _grade_dict(k.projected_grade),
@@ -727,7 +724,7 @@ def _key_result_dict(k: KeyResultRow) -> dict[str, Any]:
         "done": k.done,
         "forecast": None
         if f is None or f.value is None
-        else {"value": f.value, "score": f.score, "trend": _finite(f.trend)},
+        else {"value": f.value, "score": f.score, "trend": finite(f.trend)},
     }
 
 

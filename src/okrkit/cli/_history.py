@@ -53,7 +53,7 @@ def read_revision(spec: str, streams: Streams, format: str | None) -> Plan:
                 )
             ],
         )
-    return _loaded(_git_blob(spec), spec, name)
+    return _loaded(_git(["cat-file", "blob", spec], spec), spec, name)
 
 
 def _loaded(data: bytes, spec: str, format: str | None) -> Plan:
@@ -67,11 +67,6 @@ def _loaded(data: bytes, spec: str, format: str | None) -> Plan:
         return formats.loads(data, name, file=spec)  # type: ignore[arg-type]
     except (OKRError, UnicodeDecodeError) as error:
         raise placed(error, spec) from None
-
-
-def _git_blob(spec: str) -> bytes:
-    """The bytes git holds at *spec* (``REV:PATH``), no more than okrkit reads of a file."""
-    return _git(["cat-file", "blob", spec], spec)
 
 
 def git_versions(path: str, format: str | None) -> list[tuple[str, bytes]]:
